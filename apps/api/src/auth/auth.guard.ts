@@ -1,0 +1,89 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { AuthenticateStaff } from '@domain/identity/authenticate-staff.use-case';
+import { CONSUMER_AUTHENTICATOR, ConsumerAuthenticator } from '@domain/identity/consumer-authenticator';
+import type { Principal } from '@domain/identity/principal';
+import { sameSecret } from '@domain/identity/secret-token';
+import { DomainException, Forbidden, Unauthenticated } from '@domain/shared/errors/domain.exception';
+import { ACCESS, AccessRule } from './access.decorator';
+import { AuthenticatedRequest } from './current-principal.decorator';
+import { COOKIES } from './cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export class LoginRequired extends DomainException {
+  constructor(readonly page: 'staff' | 'portal') {
+    super('unauthenticated', 'login_required', 'Logg inn for å fortsette.');
+  }
+}
+
+/**
+ * One guard for every route: resolves the caller (Bearer token/API key, or a session cookie),
+ * enforces CSRF on cookie-authenticated writes, then the route's access rule.
+ * Missing or unknown credentials → 401; a valid credential without the right → 403.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly staff: AuthenticateStaff,
+    @Optional() @Inject(CONSUMER_AUTHENTICATOR) private readonly consumers?: ConsumerAuthenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? { staff: 'any' };
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+    if (req.headers.authorization && !bearer) throw new Unauthenticated('Use "Authorization: Bearer <token>".');
+
+    const principal = bearer ? await this.byBearer(bearer) : await this.byCookie(req, rule);
+    if (bearer && !principal) throw new Unauthenticated('The token or API key is unknown or revoked.', 'invalid_token');
+    if (principal) req.principal = principal;
+
+    if (!principal && !rule.public) {
+      if (rule.page) throw new LoginRequired(rule.page);
+      throw new Unauthenticated();
+    }
+    if (!bearer && !SAFE_METHODS.has(req.method)) this.checkCsrf(req, principal);
+    if (rule.public || !principal) return true;
+    if (principal.kind === 'staff') {
+      if (!rule.staff) throw new Forbidden('This is for consumers only.');
+      if (rule.staff !== 'any' && !rule.staff.includes(principal.role)) throw new Forbidden(`Your role (${principal.role}) does not allow this.`);
+      if (principal.role === 'viewer' && !SAFE_METHODS.has(req.method) && rule.staff === 'any') throw new Forbidden('Read-only users cannot change anything.');
+      return true;
+    }
+    if (!rule.consumer) throw new Forbidden('A consumer credential cannot be used here.');
+    return true;
+  }
+
+  private async byBearer(token: string): Promise<Principal | null> {
+    return (await this.staff.byToken(token)) ?? (await this.consumers?.byApiKey(token)) ?? null;
+  }
+
+  private async byCookie(req: AuthenticatedRequest, rule: AccessRule): Promise<Principal | null> {
+    const cookies = (req.cookies ?? {}) as Record<string, string>;
+    const wantsPortal = rule.page === 'portal' || (rule.consumer && !rule.staff);
+    if (cookies[COOKIES.staffSession] && !wantsPortal) {
+      const staff = await this.staff.bySession(cookies[COOKIES.staffSession]);
+      if (staff) return staff;
+    }
+    if (cookies[COOKIES.portalSession] && this.consumers && rule.consumer) {
+      return this.consumers.byPortalSession(cookies[COOKIES.portalSession]);
+    }
+    return null;
+  }
+
+  /** Session writes need the session's token; anonymous form posts the double-submit cookie. */
+  private checkCsrf(req: AuthenticatedRequest, principal: Principal | null): void {
+    const sent = String((req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'] ?? '');
+    const expected = principal?.csrfToken ?? ((req.cookies ?? {}) as Record<string, string>)[COOKIES.csrf] ?? '';
+    if (!sent || !expected || !sameSecret(sent, expected)) {
+      throw new Forbidden('The form has expired or did not come from this site. Reload the page and try again.', 'csrf_failed');
+    }
+  }
+}
+
+export function setCookie(res: Response, name: string, value: string, secure: boolean, expires?: Date): void {
+  res.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', ...(expires ? { expires } : {}) });
+}

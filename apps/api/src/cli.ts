@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
+import { STAFF_ROLES, SYSTEM_ACTOR, type StaffRole } from '@domain/identity/principal';
+import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
+import { ConfigError, loadConfig } from '@domain/shared/config/app-config';
+import { startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+import { dataSourceOptions } from '@domain/shared/database/data-source-options';
+import { runMigrations } from '@domain/shared/database/run-migrations';
+import { pendingSchemaChanges } from '@domain/shared/database/schema-drift';
+import { DomainException } from '@domain/shared/errors/domain.exception';
+import { rootModule } from './launch';
+import { SeedTasks } from './seed-tasks';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+  staff:create --email E --role ${STAFF_ROLES.join('|')} [--name N]   create a staff user, print a one-time password link
+  staff:reset-password --email E                          print a new one-time password link
+  seed                                                    load the seed data (idempotent)
+  migration:run                                           apply pending migrations
+  migration:generate <Name>                               write migrations/<timestamp>-<name>.ts from entity changes`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+  const [command, arg] = positionals;
+  if (!command) {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 5);
+  const url = config.databaseUrl ?? embedded!.url;
+  try {
+    if (command.startsWith('migration:')) {
+      const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
+      try {
+        if (command === 'migration:run') console.log((await runMigrations(ds)).join('\n') || 'No pending migrations.');
+        else if (command === 'migration:generate') generate(arg, await pendingSchemaChanges(ds));
+        else throw new Error(USAGE);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
+    const app = await NestFactory.createApplicationContext(rootModule({ ...config, logLevel: 'warn' }, url, { api: true, worker: false }), { logger: ['error', 'warn'] });
+    try {
+      if (command === 'staff:create') {
+        const { user, link } = await app.get(CreateStaffUser).execute({ email: values.email ?? '', name: values.name, role: (values.role ?? '') as StaffRole }, SYSTEM_ACTOR);
+        console.log(`Created ${user.email} (${user.role}). One-time link to choose a password (valid 24 h):\n${link}`);
+      } else if (command === 'staff:reset-password') {
+        const { link } = await app.get(ResetStaffPassword).byAdmin(values.email ?? '', SYSTEM_ACTOR);
+        console.log(`One-time link to choose a new password (valid 24 h):\n${link}`);
+      } else if (command === 'seed') {
+        console.log(await app.get(SeedTasks).run());
+      } else {
+        throw new Error(USAGE);
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+function generate(name: string | undefined, changes: { up: string[]; down: string[] }): void {
+  if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error('migration:generate needs a CamelCase name, e.g. AddIncidentSeverity');
+  if (!changes.up.length) {
+    console.log('The schema matches the entities; no migration needed.');
+    return;
+  }
+  const timestamp = Date.now();
+  const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const q = (sql: string) => `    await queryRunner.query(\`${sql.replace(/`/g, '\\`')}\`);`;
+  const file = join(process.cwd(), 'migrations', `${timestamp}-${kebab}.ts`);
+  writeFileSync(
+    file,
+    `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${name}${timestamp} implements MigrationInterface {
+  name = '${name}${timestamp}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${changes.up.map(q).join('\n')}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${[...changes.down].reverse().map(q).join('\n')}
+  }
+}
+`,
+  );
+  console.log(`Wrote ${file}. Review it by hand, then add it to migrations/index.ts.`);
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError) process.stderr.write(`segment-desk: invalid configuration: ${e.message}\n`);
+  else if (e instanceof DomainException) process.stderr.write(`segment-desk: ${e.message}\n`);
+  else process.stderr.write(`segment-desk: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

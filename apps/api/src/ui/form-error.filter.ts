@@ -1,0 +1,33 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainException } from '@domain/shared/errors/domain.exception';
+
+const STATUS: Record<string, number> = { validation: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, unprocessable: 422, 'rate-limited': 429 };
+
+/**
+ * For HTML forms: a domain error re-renders the form with the message and the values entered,
+ * instead of a JSON problem. Anything else goes to the global filter.
+ */
+@Catch(DomainException)
+export class FormErrorFilter implements ExceptionFilter {
+  constructor(
+    private readonly view: string,
+    private readonly data: Record<string, unknown> = {},
+  ) {}
+
+  catch(exception: DomainException, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = { ...(req.body as Record<string, unknown>) };
+    delete body.password;
+    delete body._csrf;
+    res.status(STATUS[exception.kind] ?? 400).render(this.view, {
+      ...this.data,
+      ...body,
+      token: req.params?.token,
+      error: exception.message,
+      fieldErrors: exception.fields,
+      csrfToken: res.locals.csrfToken ?? (req as Request & { principal?: { csrfToken?: string } }).principal?.csrfToken,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DatabaseContext } from '../shared/database/database-context';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  beforeId?: string;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly db: DatabaseContext) {}
+
+  async append(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
+    await this.db.repository(AuditEntry).insert(entry as QueryDeepPartialEntity<AuditEntry>);
+  }
+
+  async find(filter: AuditFilter): Promise<AuditEntry[]> {
+    const q = this.db.repository(AuditEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(Math.min(filter.limit ?? 100, 500));
+    if (filter.actor) q.andWhere('a.actor_label ILIKE :actor', { actor: `%${filter.actor}%` });
+    if (filter.action) q.andWhere('a.action ILIKE :action', { action: `${filter.action}%` });
+    if (filter.objectType) q.andWhere('a.object_type = :objectType', { objectType: filter.objectType });
+    if (filter.objectId) q.andWhere('a.object_id = :objectId', { objectId: filter.objectId });
+    if (filter.from) q.andWhere('a.at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('a.at < :to', { to: filter.to });
+    if (filter.beforeId) q.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
+    return q.getMany();
+  }
+}

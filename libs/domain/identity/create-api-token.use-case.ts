@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { IdentityRepository } from './identity.repository';
+import { Actor, StaffPrincipal } from './principal';
+import { displayPrefix, hashToken, newSecretToken } from './secret-token';
+
+@Injectable()
+export class CreateApiToken {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly identity: IdentityRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  /** Returns the token once; only its hash is kept. */
+  async execute(owner: StaffPrincipal, name: string, actor: Actor): Promise<{ id: string; token: string; prefix: string }> {
+    const label = (name ?? '').trim();
+    if (!label || label.length > 100) throw new ValidationFailed([{ field: 'name', message: 'must be 1–100 characters' }]);
+    const token = newSecretToken('sdt');
+    return this.db.transaction(async () => {
+      const stored = await this.identity.insertApiToken({ staffId: owner.id, name: label, prefix: displayPrefix(token), tokenHash: hashToken(token) });
+      await this.audit.execute({ actor, action: 'api_token.created', objectType: 'api_token', objectId: stored.id, after: { name: label, prefix: stored.prefix } });
+      return { id: stored.id, token, prefix: stored.prefix };
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { StaffEmailTaken } from './identity.exceptions';
+import { IdentityRepository } from './identity.repository';
+import { PasswordLinks } from './password-links';
+import { Actor, STAFF_ROLES, StaffRole } from './principal';
+import { StaffUser } from './staff-user.entity';
+
+export interface CreateStaffUserInput {
+  email: string;
+  name?: string;
+  role: StaffRole;
+  /** Send the password link by e-mail (the admin UI) or only return it (the CLI). */
+  sendEmail?: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+@Injectable()
+export class CreateStaffUser {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly identity: IdentityRepository,
+    private readonly links: PasswordLinks,
+    private readonly audit: RecordAudit,
+    private readonly email: EnqueueEmail,
+  ) {}
+
+  async execute(input: CreateStaffUserInput, actor: Actor): Promise<{ user: StaffUser; link: string }> {
+    const email = input.email?.trim().toLowerCase() ?? '';
+    const errors = [];
+    if (!EMAIL.test(email)) errors.push({ field: 'email', message: 'must be an e-mail address' });
+    if (!STAFF_ROLES.includes(input.role)) errors.push({ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` });
+    if (errors.length) throw new ValidationFailed(errors);
+    return this.db.transaction(async () => {
+      const user = await this.identity.insertStaffIfEmailFree({ email, name: input.name?.trim() || email, role: input.role });
+      if (!user) throw new StaffEmailTaken(email);
+      const { link, expiresAt } = await this.links.issue(user.id);
+      if (input.sendEmail) {
+        await this.email.execute({ template: 'password-set', to: [email], data: { name: user.name, link, expiresAt, reset: false }, dedupeKey: `password-set:${link}` });
+      }
+      await this.audit.execute({ actor, action: 'staff.created', objectType: 'staff_user', objectId: user.id, after: { email, name: user.name, role: user.role } });
+      return { user, link };
+    });
+  }
+}

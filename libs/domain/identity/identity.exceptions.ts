@@ -1,0 +1,31 @@
+import { Conflict, DomainException, ValidationFailed } from '../shared/errors/domain.exception';
+
+export class InvalidCredentials extends DomainException {
+  constructor() {
+    super('unauthenticated', 'invalid_credentials', 'Feil e-post eller passord.');
+  }
+}
+
+export class AccountLocked extends DomainException {
+  constructor(until: Date) {
+    super('rate-limited', 'account_locked', `For mange mislykkede innlogginger. Kontoen er låst til ${until.toISOString()}.`);
+  }
+}
+
+export class StaffEmailTaken extends Conflict {
+  constructor(email: string) {
+    super('staff_email_taken', `A staff user with e-mail ${email} already exists.`, [{ field: 'email', message: 'is already in use' }]);
+  }
+}
+
+export class InvalidPasswordLink extends DomainException {
+  constructor() {
+    super('not-found', 'password_link_invalid', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
+  }
+}
+
+export class WeakPassword extends ValidationFailed {
+  constructor() {
+    super([{ field: 'password', message: 'must be at least 12 characters' }], 'weak_password');
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { ApiToken } from './api-token.entity';
+import { IdentityRepository } from './identity.repository';
+import { StaffPrincipal } from './principal';
+
+export type ApiTokenView = Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'> & { staffId: string };
+
+@Injectable()
+export class ListApiTokens {
+  constructor(private readonly identity: IdentityRepository) {}
+
+  async execute(caller: StaffPrincipal, all = false): Promise<ApiTokenView[]> {
+    const tokens = await this.identity.listApiTokens(all && caller.role === 'admin' ? undefined : caller.id);
+    return tokens.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }) => ({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }));
+  }
+}

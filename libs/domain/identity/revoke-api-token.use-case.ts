@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { NotFound } from '../shared/errors/domain.exception';
+import { IdentityRepository } from './identity.repository';
+import { Actor, StaffPrincipal } from './principal';
+
+@Injectable()
+export class RevokeApiToken {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly identity: IdentityRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  /** Staff revoke their own tokens; admins may revoke anyone's. */
+  async execute(caller: StaffPrincipal, tokenId: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async () => {
+      const token = await this.identity.findApiToken(tokenId);
+      if (!token || (token.staffId !== caller.id && caller.role !== 'admin')) throw new NotFound('The API token');
+      await this.identity.revokeApiToken(token.id);
+      await this.audit.execute({ actor, action: 'api_token.revoked', objectType: 'api_token', objectId: token.id, before: { name: token.name, prefix: token.prefix } });
+    });
+  }
+}

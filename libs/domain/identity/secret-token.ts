@@ -1,0 +1,24 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Tokens and API keys are long random strings, looked up by SHA-256: fast on every request and
+ * safe for high-entropy secrets (argon2 is kept for passwords, which are low-entropy).
+ */
+export function newSecretToken(prefix: string): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The first characters, enough for a person to tell tokens apart in a list. */
+export function displayPrefix(token: string): string {
+  return token.slice(0, Math.min(token.length, token.indexOf('_') + 7 || 8));
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

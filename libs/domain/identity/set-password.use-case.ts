@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import argon2 from 'argon2';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { InvalidPasswordLink, WeakPassword } from './identity.exceptions';
+import { IdentityRepository } from './identity.repository';
+import { hashToken } from './secret-token';
+
+@Injectable()
+export class SetPassword {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly identity: IdentityRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async isUsable(token: string): Promise<boolean> {
+    return !!(await this.identity.findUsablePasswordSetToken(hashToken(token)));
+  }
+
+  async execute(token: string, password: string, ip: string | null): Promise<void> {
+    if (typeof password !== 'string' || password.length < 12) throw new WeakPassword();
+    // Hash before the transaction: never hold a transaction open across slow work.
+    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
+    await this.db.transaction(async () => {
+      const link = await this.identity.consumePasswordSetToken(hashToken(token));
+      if (!link) throw new InvalidPasswordLink();
+      const user = await this.identity.findStaffById(link.staffId);
+      if (!user) throw new InvalidPasswordLink();
+      await this.identity.saveStaff({ id: user.id, passwordHash, failedLogins: 0, lockedUntil: null });
+      await this.identity.deleteSessionsOf(user.id);
+      await this.audit.execute({ actor: { kind: 'staff', id: user.id, label: user.email, ip }, action: 'staff.password_set', objectType: 'staff_user', objectId: user.id });
+    });
+  }
+}

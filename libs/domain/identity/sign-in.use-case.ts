@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import argon2 from 'argon2';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
+import { AccountLocked, InvalidCredentials } from './identity.exceptions';
+import { IdentityRepository } from './identity.repository';
+import { hashToken } from './secret-token';
+
+// Verifying against a fixed hash when the account does not exist keeps timing from revealing accounts.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c2VnbWVudGRlc2tkdW1teQ$3H0q0p9N2W9lYk0m7j2b6xJ4Zt8sXgk3Jm0xwQe1s9E';
+
+export interface SignInResult {
+  cookieValue: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class SignIn {
+  constructor(
+    private readonly identity: IdentityRepository,
+    private readonly audit: RecordAudit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(email: string, password: string, ip: string | null, userAgent: string | null): Promise<SignInResult> {
+    const normalised = email.trim().toLowerCase();
+    const user = await this.identity.findStaffByEmail(normalised);
+    const anonymous = { kind: 'anonymous' as const, id: null, label: normalised, ip };
+    if (user?.lockedUntil && user.lockedUntil > new Date()) {
+      await this.audit.execute({ actor: anonymous, action: 'login.locked', objectType: 'staff_user', objectId: user.id });
+      throw new AccountLocked(user.lockedUntil);
+    }
+    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (!user || !user.active || !user.passwordHash || !ok) {
+      const locked = user ? (await this.identity.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked : false;
+      await this.audit.execute({ actor: anonymous, action: 'login.failed', objectType: 'staff_user', objectId: user?.id ?? null, details: { locked } });
+      throw new InvalidCredentials();
+    }
+    const cookieValue = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
+    await this.identity.insertSession({ idHash: hashToken(cookieValue), staffId: user.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+    await this.identity.recordSuccessfulLogin(user.id);
+    await this.audit.execute({ actor: { kind: 'staff', id: user.id, label: user.email, ip }, action: 'login.succeeded', objectType: 'staff_user', objectId: user.id });
+    return { cookieValue, expiresAt };
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { Conflict, NotFound, ValidationFailed } from '../shared/errors/domain.exception';
+import { IdentityRepository } from './identity.repository';
+import { Actor, STAFF_ROLES, StaffRole } from './principal';
+import { StaffUser } from './staff-user.entity';
+
+export interface UpdateStaffUserInput {
+  name?: string;
+  role?: StaffRole;
+  active?: boolean;
+}
+
+@Injectable()
+export class UpdateStaffUser {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly identity: IdentityRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(id: string, input: UpdateStaffUserInput, actor: Actor): Promise<StaffUser> {
+    if (input.role !== undefined && !STAFF_ROLES.includes(input.role)) throw new ValidationFailed([{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]);
+    return this.db.transaction(async () => {
+      const user = await this.identity.findStaffById(id);
+      if (!user) throw new NotFound('The staff user');
+      if (actor.id === id && (input.active === false || (input.role && input.role !== 'admin' && user.role === 'admin'))) {
+        throw new Conflict('cannot_demote_self', 'You cannot deactivate yourself or remove your own admin role.');
+      }
+      const before = { name: user.name, role: user.role, active: user.active };
+      const after = { name: input.name?.trim() || user.name, role: input.role ?? user.role, active: input.active ?? user.active };
+      const saved = await this.identity.saveStaff({ id, ...after, ...(after.active ? {} : { lockedUntil: null }) });
+      if (!after.active) await this.identity.deleteSessionsOf(id);
+      await this.audit.execute({ actor, action: 'staff.updated', objectType: 'staff_user', objectId: id, before, after });
+      return { ...user, ...saved };
+    });
+  }
+}

@@ -1,0 +1,371 @@
+/**
+ * Derived features of one report, used by matching and merging.
+ *
+ * All detection is keyword based (bokmål, nynorsk, English) and works on *clauses*, so a
+ * negated mention ("the Altinn delegation is unchanged", "token from Maskinporten works fine")
+ * does not count as the cause it names. Patterns are written in natural spelling and folded
+ * the same way as the text (æ→ae, ø→o, å→a, aa→a), so "faar"/"får" both match.
+ */
+import { foldForMatching, normaliseText, textProfile, type TextProfile } from './text-similarity';
+import { SIGNAL_CACHE_SIZE } from './matching.constants';
+
+export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
+
+/** Coarse nature of the symptom; two reports with disjoint kinds rarely describe one problem. */
+export type SymptomKind = 'outage' | 'access' | 'rate' | 'slow' | 'data' | 'certificate';
+
+export type LocalCause = 'explicit' | 'symptom' | 'none';
+
+/** The report fields the signals need (a subset of ReportFacts, so tests can be terse). */
+export interface SignalInput {
+  id: string;
+  consumerId: string;
+  service: string;
+  environment: 'production' | 'test';
+  category: 'incident' | 'deviation' | 'security' | 'privacy';
+  title: string;
+  description: string;
+  httpStatus?: number | null;
+  errorCode?: string | null;
+  receivedAt: Date;
+}
+
+export interface ReportSignals {
+  readonly id: string;
+  readonly consumerId: string;
+  readonly service: string;
+  readonly environment: 'production' | 'test';
+  readonly receivedAtMs: number;
+  /** title + description */
+  readonly profile: TextProfile;
+  /** title without reply prefixes, to recognise "SV: <original title>" */
+  readonly titleProfile: TextProfile;
+  /** status classes from the field and from the text ("503", "Forbidden") */
+  readonly statusClasses: ReadonlySet<StatusClass>;
+  /** error codes from the field and from the text ("Feilkode SSG-007"), canonical case */
+  readonly errorCodes: ReadonlySet<string>;
+  readonly kinds: ReadonlySet<SymptomKind>;
+  /** cause on a shared platform (Maskinporten, API gateway) spanning services */
+  readonly platform: boolean;
+  /** the reporter points at the provider: "all calls", "nothing changed on our side" */
+  readonly providerCue: boolean;
+  readonly local: LocalCause;
+  /** which local cause was recognised, for reasons shown to staff */
+  readonly localHint: string | null;
+  readonly security: boolean;
+  readonly followUp: boolean;
+  readonly recurrence: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pattern helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Compile a pattern written in natural spelling into one that matches folded text. */
+function cue(source: string): RegExp {
+  // Only the letters are folded; lower-casing the source would turn `\\S` into `\\s`.
+  const folded = source.replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/aa/g, 'a');
+  return new RegExp(folded, 'i');
+}
+
+function anyCue(patterns: readonly RegExp[], text: string): boolean {
+  return patterns.some((p) => p.test(text));
+}
+
+/** Clauses of a folded text: sentences, further split at "but"/"men"/"likevel". */
+export function clausesOf(text: string): string[] {
+  return foldForMatching(text)
+    .split(/[.!?;]+(?=\s|$)|\n+|\s[–-]\s|,\s*(?:men|but|likevel)\s|\s(?:but|men)\s/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+/**
+ * A clause saying something is fine or unchanged ("delegeringen er på plass", "unchanged",
+ * "sjekket ... alt ser normalt ut") negates the local cause it mentions.
+ */
+const ALL_IS_WELL = [
+  cue('\\b(uendra|uendret|unchanged|ikke endret|ikkje endra|not changed|har ikke rørt)\\b'),
+  cue('\\b(på plass|in place|ser riktig ut|ser normalt ut|ser rett ut|alt ser|looks (correct|fine|right))'),
+  cue('\\b(gyldig|valid|fungerer fint|works|hentes helt fint|helt fint|is fine|er fint|fine)\\b'),
+  cue('\\b(sjekket|sjekka|checked|verified|verifisert)\\b'),
+  cue('\\bikke vårt\\b|\\bikkje vårt\\b|\\bnot ours\\b'),
+];
+
+function clauseIsReassuring(clause: string): boolean {
+  return anyCue(ALL_IS_WELL, clause);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status classes and error codes
+// ---------------------------------------------------------------------------------------------
+
+export function statusClassOf(status: number | null | undefined): StatusClass | null {
+  if (status == null || !Number.isFinite(status)) return null;
+  if (status >= 200 && status < 300) return '2xx';
+  if (status >= 300 && status < 400) return '3xx';
+  if (status >= 400 && status < 500) return '4xx';
+  if (status >= 500 && status < 600) return '5xx';
+  return null;
+}
+
+const STATUS_PHRASES: ReadonlyArray<[RegExp, StatusClass]> = [
+  [/\b(forbidden|unauthori[sz]ed(?!_)|not found|bad request|too many requests)\b/i, '4xx'],
+  [/\b(internal server error|bad gateway|service unavailable|gateway timeout|5xx)\b/i, '5xx'],
+];
+
+/** 3-digit 4xx/5xx numbers standing alone (not part of an amount such as "451 234"). */
+const STATUS_NUMBER = /(?<!\d[\s.,:]?)\b([45]\d\d)\b(?![\s.,:]?\d)/g;
+
+export function statusClassesOf(httpStatus: number | null | undefined, text: string): Set<StatusClass> {
+  const out = new Set<StatusClass>();
+  const fromField = statusClassOf(httpStatus);
+  if (fromField) out.add(fromField);
+  for (const m of text.matchAll(STATUS_NUMBER)) {
+    const cls = statusClassOf(Number(m[1]));
+    if (cls) out.add(cls);
+  }
+  for (const [pattern, cls] of STATUS_PHRASES) if (pattern.test(text)) out.add(cls);
+  return out;
+}
+
+const OAUTH_CODES = /\b(invalid_scope|invalid_grant|invalid_client|unauthorized_client|server_error|temporarily_unavailable|access_denied|invalid_request)\b/gi;
+const PROVIDER_CODES = /\b([a-z]{2,5}-\d{3})\b/gi;
+
+/** Canonical form: provider codes upper-case ("SSG-007"), OAuth codes lower-case. */
+export function canonicalErrorCode(code: string): string {
+  const c = code.trim();
+  return /^[a-z]{2,5}-\d{3}$/i.test(c) ? c.toUpperCase() : c.toLowerCase();
+}
+
+export function errorCodesOf(errorCode: string | null | undefined, text: string): Set<string> {
+  const out = new Set<string>();
+  if (errorCode && errorCode.trim()) out.add(canonicalErrorCode(errorCode));
+  for (const m of text.matchAll(OAUTH_CODES)) out.add(canonicalErrorCode(m[1]));
+  for (const m of text.matchAll(PROVIDER_CODES)) out.add(canonicalErrorCode(m[1]));
+  return out;
+}
+
+/** OAuth errors a token endpoint returns when the *client's* request or setup is wrong. */
+const CLIENT_SIDE_OAUTH = new Set(['invalid_scope', 'invalid_grant', 'invalid_client', 'unauthorized_client', 'access_denied', 'invalid_request']);
+/** OAuth errors meaning the token endpoint itself is failing. */
+const SERVER_SIDE_OAUTH = new Set(['server_error', 'temporarily_unavailable']);
+
+// ---------------------------------------------------------------------------------------------
+// Platform-wide cause (Maskinporten / API gateway)
+// ---------------------------------------------------------------------------------------------
+
+const PLATFORM_NOUN = cue('maskinporten|token[- ]?(endepunkt|endpoint|kall|henting|utveksling|forespørsel)|tokenkall|tokenhenting|tokenutveksling|access token|\\btoken\\b|\\btokens\\b|autentiser|authenticat|api[- ]?gateway|apigateway');
+const PLATFORM_FAILURE = cue('\\b5\\d\\d\\b|5xx|server_error|temporarily_unavailable|\\bnede\\b|\\bdown\\b|svarer ikke|svarar ikkje|svarer ikkje|not responding|unavailable|utilgjengelig|feiler|feilar|failing|fails|ikke får|får ikke|ikkje fått|ikke fått|cannot obtain|kunne ikke|stopper|stoppar|nothing works|avvist med 5|ingen token|no token');
+/** Symptoms that name the whole platform rather than one API. */
+const PLATFORM_WIDE = [
+  cue('alle skatteetaten-?tjenester|ingen av integrasjonene|none of our integrations|all (skatteetaten )?(apis|services)|alle (api|apiene|integrasjonene)'),
+  cue('både \\S+ og \\S+ feiler|begge tjenestene'),
+];
+
+/**
+ * Platform-wide when the token endpoint reports a server-side OAuth error, when the report
+ * names the platform in a clause that is not reassuring ("token from Maskinporten works")
+ * while the report as a whole describes a failure, or when it says every service fails.
+ * Client-side OAuth errors (invalid_scope…) are the consumer's request, never the platform.
+ */
+function detectPlatform(clauses: readonly string[], codes: ReadonlySet<string>, serverError: boolean): boolean {
+  if ([...codes].some((c) => SERVER_SIDE_OAUTH.has(c))) return true;
+  if ([...codes].some((c) => CLIENT_SIDE_OAUTH.has(c))) return false;
+  if (clauses.some((c) => anyCue(PLATFORM_WIDE, c))) return true;
+  const namesPlatform = clauses.some((c) => PLATFORM_NOUN.test(c) && !clauseIsReassuring(c));
+  const fails = serverError || clauses.some((c) => PLATFORM_FAILURE.test(c) && !clauseIsReassuring(c));
+  return namesPlatform && fails;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provider cue: the reporter says it is not on their side or hits everyone
+// ---------------------------------------------------------------------------------------------
+
+const PROVIDER_CUES = [
+  cue('\\balle (kall|oppslag|forespørsler|søk|brukere|brukarar|personer|våre)\\b|\\bpå alt\\b|\\bpå alle (kall|oppslag)\\b'),
+  cue('\\b(all|every) (requests?|reqeusts?|calls?|lookups?|our (municipal )?customers)\\b|\\bon every\\b|\\bnothing works\\b'),
+  cue('ingen endring(er)? hos oss|ikke endret noe|ikkje endra noko|ikke rørt noe|ingenting er endret|uendra|uendret|unchanged|nothing (was )?(changed|cahnged)|nothing changed on our side'),
+  cue('på deres side|hos dere|on your side|your side|deres sertifikat|serversertifikat|server certificate|har dere (gjort|endret)|did you change|etter (en )?oppdatering|after (the|a|your) (release|update)'),
+  cue('fungerte i går|virket i går|worked yesterday|også de som virket'),
+  cue('andre kommuner|other municipalities|flere kommuner|gjelder alle|affects all'),
+  cue('driftsproblem|driftsforstyrr|driftsavbrudd|kjent feil|known (issue|error)|planlagt vedlikehold|statusside'),
+  cue('dokumentasjon|documentation|\\bdocs\\b|utviklerportal|openapi|spesifikasjon'),
+  cue('mapping ?bug|mappingfeil|looks like a bug|broke something'),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Local cause: explicit statements about the consumer's own setup
+// ---------------------------------------------------------------------------------------------
+
+const LOCAL_CUES: ReadonlyArray<[RegExp, string]> = [
+  [cue('deleger|delegation|delegated|altinn|samarbeidsportal'), 'tilgang/delegering hos konsumenten'],
+  [cue('(sertifikat|certificate)\\S* (vårt |our )?(har )?(gått ut|gikk ut|er utløpt|utløpt|expired|har utløpt)|(virksomhets|virksomheits|enterprise )\\S*sertifikat|enterprise certificate|nytt sertifikat|signerer jwt'), 'eget sertifikat utløpt'],
+  [cue('\\bklokke|\\bclock\\b|\\biat\\b|feil tid|minutter feil|minutes off'), 'klokkeavvik'],
+  [cue('org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet|sammenslåing'), 'feil organisasjonsnummer'],
+  [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|adesser som må|connection reset|fra egen pc|from the production server only'), 'egen brannmur/nettverk'],
+  [cue('test-?klient|test-?client|test-?maskinporten|testmiljøets maskinporten|peker på test'), 'testklient mot produksjon'],
+  [cue('ny (jobb|batch)|new (job|batch)|uten backoff|without backoff|retries immediately|for alle innbyggere'), 'egen trafikk'],
+  [cue('\\b(vi|me|we) (sender|sendar|send|sent)\\b|\\b(url|scope|versjon|version|kommunenummer)\\S* (vi|me|we) (bruker|brukar|use)|\\b(vi|me|we) (bruker|brukar|use|still call|har brukt|har kopiert|kopierte|copied|har skrive|har skrevet)\\b.{0,40}(scope|url|versjon|version|kommunenummer|gammel|gamalt|old|retired|test)|stor forbokstav|with a space|med mellomrom|kommunenummer fra før|gamalt kommunenummer|gammelt kommunenummer|old version|retired'), 'feil parametere/oppsett'],
+  [cue('leverandør\\S* (vår |our )?(mangler|har ikkje fått|har ikke fått|får ikke|får ikkje|sier at)|vendor (lacks|cannot|has no)|system vendor for|byttet leverandør|leverandørbytte|new (customer|cusotmer)|nye? brukar|første gang vi|nettopp tatt i bruk|etter at avtalen|nytt fagsystem'), 'ny konsument/leverandøroppsett'],
+  [cue('fiks-?konfigurasjon|fiks forvaltning|fiks admin|not approved|ikke godkjent|ikkje godkjent|not activated|ikke aktivert|ikkje aktivert|not (been )?approved'), 'eget Fiks-oppsett'],
+  [cue('\\butkast\\b|\\bdraft\\b|skattemelding\\S* (er )?(ikke|ikkje) levert|not (yet )?(filed|submitted)|når skattemeldingen er fastsatt'), 'forventet: utkast uten næringsinntekt'],
+  [cue('forsink|\\bdelay|(ikkje|ikke|not) (klart|klar|ready|available) (enno|ennå|yet)|er det (ikkje|ikke) klart|kommer det (først )?(etter|når)|(ser|finn|finner|får) (ikke|ikkje) .{0,40}(ennå|enno)|not yet (available|there)'), 'forventet: data ikke klare ennå'],
+];
+
+/** "ikke utkast" / "not draft" is the opposite of the draft-stage misunderstanding. */
+const NEGATED_DRAFT = cue('(ikke|ikkje|not|så det er ikke) (et |an? )?(utkast|draft)');
+
+function detectLocal(clauses: readonly string[], hasServerError: boolean): string | null {
+  for (const clause of clauses) {
+    if (clauseIsReassuring(clause)) continue;
+    for (const [pattern, hint] of LOCAL_CUES) {
+      if (!pattern.test(clause)) continue;
+      if (hint.startsWith('forventet: utkast') && NEGATED_DRAFT.test(clause)) continue;
+      // "not ready yet" only signals expected behaviour when the API does not fail with 5xx.
+      if (hint.startsWith('forventet: data') && hasServerError) continue;
+      return hint;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Security / privacy content
+// ---------------------------------------------------------------------------------------------
+
+const SECURITY_CUES = [
+  cue('lekk|\\bleak|exposed|eksponert|kompromit|compromis|phishing|misbruk|misuse|urettmessig|unauthori[sz]ed access|uautorisert'),
+  cue('personvern|datatilsynet|privacy breach|data breach|sikkerhetshendelse|security incident|\\bbrudd på (personvern|taushet)'),
+  cue('feil mottaker|wrong recipient|sendt til feil|sent to the wrong'),
+  cue('strengt fortrolig|sperret adresse|uten klarering|uten tjenstlig|uten tilknyttet sak|without a case'),
+  cue('i klartekst|in clear ?text|in plain ?text|private? ?key|privatnøkkel|klientnøkkel|secret key|client secret'),
+  cue('skatteoppgjøret til en annen person|til feil person|for feil person|another person\'s|data (about|for|of) (an)?other person'),
+  cue('logget (hele|fullt)|logged full|logged .*(national id|fødselsnummer|personal data)|response bodies'),
+  cue('teams-?kanal|slack-?kanal|kanal med \\d+ medlemmer|limte inn|pasted .* (teams|slack|chat)'),
+  cue('åpne kartinnsyn|offentlig tilgjengelig|publicly (available|visible)|public repository|uvanlig trafikk|unusual traffic|suspicious (traffic|activity)'),
+];
+
+export function looksLikeSecurity(title: string, description: string): boolean {
+  const clauses = clausesOf(`${title}. ${description}`);
+  return clauses.some((c) => anyCue(SECURITY_CUES, c));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups and recurrences
+// ---------------------------------------------------------------------------------------------
+
+const REPLY_PREFIX = /^\s*((sv|re|fw|fwd|vs|aw|svar)\s*:\s*)+/i;
+const FOLLOW_UP_TITLE = cue('^(oppfølging|oppfolging|oppflging|follow-?up|purring|oppdatering|oppdaering|update|fortsatt|framleis|fremdeles|still)\\b|tidligere melding|earlier report');
+const FOLLOW_UP_TEXT = cue('^(hei[,!]? |hallo[,.]? )?(fortsatt|framleis|fremdeles|still (down|failing|not|broken)|oppdatering:|legger til|samme i dag|same today|det virker igjen|det fungerer (nå|igjen)|nå fungerer det|works again|fant ut av det|takk for|kan lukkes|vi har funnet flere)|kan lukkes|takk for hjelpen|fortsatt samme feil|samme mønster|any update');
+
+export function isFollowUp(title: string, description: string): boolean {
+  if (REPLY_PREFIX.test(title)) return true;
+  const t = foldForMatching(title.trim());
+  const d = foldForMatching(description.trim());
+  return FOLLOW_UP_TITLE.test(t) || FOLLOW_UP_TEXT.test(d);
+}
+
+/** Title without "SV:"/"Re:"/"Oppfølging:" prefixes. */
+export function stripReplyPrefix(title: string): string {
+  return title.replace(REPLY_PREFIX, '').replace(/^\s*(oppfølging|oppfolging|oppflging|follow-?up|purring)\s*:\s*/i, '').trim();
+}
+
+const RECURRENCE = cue('\\bigjen\\b|\\bagain\\b|\\bare back\\b|\\bis back\\b|\\batt\\b|på nytt|samme feil som (tidligere|sist|forrige)|same feil som tidlegare|som for .* siden|forrige hendelse|den forrige|ny sak|trodde dette var løst|gjentatt|recurr|same as last');
+
+/** "up again" / "works again" announce a resolution, not a recurrence. */
+const RESOLVED_AGAIN = new RegExp(foldForMatching('(oppe|virker|fungerer|works|working|up) igjen|(works|working|up) again|(virker|fungerer) .{0,10}igjen'), 'gi');
+
+// ---------------------------------------------------------------------------------------------
+// Symptom kinds
+// ---------------------------------------------------------------------------------------------
+
+const KIND_CUES: ReadonlyArray<[SymptomKind, RegExp]> = [
+  ['outage', cue('\\bnede\\b|\\bdown\\b|utilgjengelig|unavailable|svarer ikke|svarar ikkje|svarer ikkje|not responding|timeout|time out|times out|tidsavbr|henger|\\bheng\\b|stoppet|stoppar|stopper|connection refused|ingen svar|gjev ikkje svar|5xx|server error|bad gateway|feiler|feilar|failing')],
+  ['access', cue('tilgang|forbidden|access denied|\\bunauthori|rettighet|rettar|deleger|delegation|\\bscope|avvist|rejected|avvises')],
+  ['rate', cue('rate ?limit|too many requests|kvote|quota|for mange (forespørsler|førespurnader)|begrenser')],
+  ['slow', cue('treg|treig|\\bslow|svartid|response time|sekunder på å svare|tar \\d+ sek|venter lenge|ytelse|ytlse')],
+  ['data', cue('mangler|manglar|missing|lacks|tomt felt|\\bfeil (beløp|år|tegn|enhet)|wrong|incorrect|dupli|dobbel|utdatert|gammel adresse|gamal adresse|ganger for|multiplied|ikke med|ikkje med|vises (som|ikke)|returns? (the|an?|all)|returnerer|i stedet for|instead of|stemmer ikke|positivt fortegn|uten treff|ingen treff|no (hits|results)|ikke lenger')],
+  ['certificate', cue('sertifikat|certificate|\\btls\\b|handshake')],
+];
+
+function kindsOf(text: string, statuses: ReadonlySet<StatusClass>, codes: ReadonlySet<string>, httpStatus: number | null | undefined): Set<SymptomKind> {
+  const folded = foldForMatching(text);
+  const kinds = new Set<SymptomKind>();
+  for (const [kind, pattern] of KIND_CUES) if (pattern.test(folded)) kinds.add(kind);
+  if (statuses.has('5xx') || [...codes].some((c) => SERVER_SIDE_OAUTH.has(c))) kinds.add('outage');
+  if (httpStatus === 401 || httpStatus === 403 || [...codes].some((c) => CLIENT_SIDE_OAUTH.has(c))) kinds.add('access');
+  if (httpStatus === 429) kinds.add('rate');
+  return kinds;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembling the signals (cached: matching compares one report with many samples)
+// ---------------------------------------------------------------------------------------------
+
+/** Client-error shapes that usually mean the consumer's own mistake. */
+function looksLikeClientError(statuses: ReadonlySet<StatusClass>, codes: ReadonlySet<string>): boolean {
+  return statuses.has('4xx') || [...codes].some((c) => CLIENT_SIDE_OAUTH.has(c));
+}
+
+export function computeSignals(r: SignalInput): ReportSignals {
+  const text = `${r.title}. ${r.description}`;
+  const clauses = clausesOf(text);
+  const statusClasses = statusClassesOf(r.httpStatus, text);
+  const errorCodes = errorCodesOf(r.errorCode, text);
+  const hasServerError = statusClasses.has('5xx') || [...errorCodes].some((c) => SERVER_SIDE_OAUTH.has(c));
+  const localHint = detectLocal(clauses, hasServerError);
+  const providerCue = clauses.some((c) => anyCue(PROVIDER_CUES, c));
+  // An explicit statement about the consumer's own setup outweighs generic provider wording:
+  // "404 on all calls — the URL we use has v1" is still the consumer's mistake.
+  const platform = localHint === null && detectPlatform(clauses, errorCodes, hasServerError);
+  let local: LocalCause = 'none';
+  if (localHint !== null) local = 'explicit';
+  else if (!providerCue && !platform && !hasServerError && looksLikeClientError(statusClasses, errorCodes)) local = 'symptom';
+  return {
+    id: r.id,
+    consumerId: r.consumerId,
+    service: r.service,
+    environment: r.environment,
+    receivedAtMs: r.receivedAt.getTime(),
+    profile: textProfile(text),
+    titleProfile: textProfile(stripReplyPrefix(r.title)),
+    statusClasses,
+    errorCodes,
+    kinds: kindsOf(text, statusClasses, errorCodes, r.httpStatus),
+    platform,
+    providerCue,
+    local,
+    localHint,
+    security: r.category === 'security' || r.category === 'privacy' || looksLikeSecurity(r.title, r.description),
+    followUp: isFollowUp(r.title, r.description),
+    recurrence: RECURRENCE.test(foldForMatching(text).replace(RESOLVED_AGAIN, ' ')),
+  };
+}
+
+/**
+ * Signals are cached by report id *and* content, so a changed report is never served stale
+ * signals (determinism), while the matcher does not recompute trigrams for every comparison.
+ */
+const cache = new Map<string, ReportSignals>();
+
+function cacheKey(r: SignalInput): string {
+  return [r.id, r.consumerId, r.service, r.environment, r.category, r.httpStatus ?? '', r.errorCode ?? '', r.receivedAt.getTime(), r.title, r.description].join('\u0001');
+}
+
+export function signalsOf(r: SignalInput): ReportSignals {
+  const key = cacheKey(r);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const computed = computeSignals(r);
+  if (cache.size >= SIGNAL_CACHE_SIZE) {
+    // Drop the oldest entry (Map keeps insertion order): a simple bounded FIFO is enough here.
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, computed);
+  return computed;
+}
+
+/** Plain normalised text, exported for callers that display or index it. */
+export { normaliseText };

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The one validated configuration object. Nothing else in the code reads process.env. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** PostgreSQL server URL; null means "start the embedded database in dataDir". */
+  databaseUrl: string | null;
+  dataDir: string;
+  databasePoolSize: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: LogLevel;
+  bootstrapAdminEmail: string | null;
+  bootstrapAdminToken: string | null;
+  sessionSecret: string;
+  /** 32-byte key (base64) for encrypting personal data kept from reports. */
+  encryptionKey: Buffer;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  outbox: {
+    pollIntervalMs: number;
+    batchSize: number;
+    baseBackoffMs: number;
+    maxBackoffMs: number;
+    giveUpAfterMs: number;
+    claimTimeoutMs: number;
+  };
+  escalationDigestMinutes: number;
+  ksContact: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function optional(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v === '' ? null : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const v = str(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(v)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const v = optional(env, name);
+  if (v === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  return v;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Secrets not given in the environment are generated once and kept beside the data, so the
+ * one-command start needs none and a restart keeps sessions and encrypted data readable.
+ */
+function persistedSecret(dataDir: string, file: string, bytes: number): string {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const value = randomBytes(bytes).toString('base64');
+  writeFileSync(path, value + '\n', { mode: 0o600, flag: 'wx' });
+  return value;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = str(env, 'HOST', '0.0.0.0');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const rawDataDir = str(env, 'DATA_DIR', './data');
+  const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const mailFrom = str(env, 'MAIL_FROM', 'segmentdesk@ks.no');
+  if (!EMAIL.test(mailFrom.replace(/^.*<(.*)>$/, '$1'))) throw new ConfigError('MAIL_FROM', `is not an e-mail address`);
+  const logLevel = oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info');
+
+  const bootstrapAdminEmail = optional(env, 'BOOTSTRAP_ADMIN_EMAIL');
+  const bootstrapAdminToken = optional(env, 'BOOTSTRAP_ADMIN_TOKEN');
+  if (bootstrapAdminEmail !== null && !EMAIL.test(bootstrapAdminEmail)) throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL', 'is not an e-mail address');
+  if (bootstrapAdminToken !== null && bootstrapAdminToken.length < 32) throw new ConfigError('BOOTSTRAP_ADMIN_TOKEN', 'must be at least 32 characters');
+
+  const sessionSecret = optional(env, 'SESSION_SECRET') ?? persistedSecret(dataDir, 'session-secret', 32);
+  if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
+  const rawKey = optional(env, 'ENCRYPTION_KEY') ?? persistedSecret(dataDir, 'encryption-key', 32);
+  const encryptionKey = Buffer.from(rawKey, 'base64');
+  if (encryptionKey.length !== 32) throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes, base64-encoded');
+
+  return {
+    nodeEnv,
+    port,
+    host,
+    publicUrl,
+    databaseUrl,
+    dataDir,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    smtpUrl,
+    mailFrom,
+    logLevel,
+    bootstrapAdminEmail,
+    bootstrapAdminToken,
+    sessionSecret,
+    encryptionKey,
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    outbox: {
+      pollIntervalMs: int(env, 'OUTBOX_POLL_MS', 500, 50, 60_000),
+      batchSize: int(env, 'OUTBOX_BATCH_SIZE', 20, 1, 500),
+      baseBackoffMs: int(env, 'OUTBOX_BACKOFF_MS', 5_000, 10, 3_600_000),
+      maxBackoffMs: int(env, 'OUTBOX_MAX_BACKOFF_MS', 15 * 60_000, 10, 24 * 3_600_000),
+      giveUpAfterMs: int(env, 'OUTBOX_GIVE_UP_MS', 48 * 3_600_000, 1_000, 30 * 24 * 3_600_000),
+      claimTimeoutMs: int(env, 'OUTBOX_CLAIM_TIMEOUT_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
+    },
+    escalationDigestMinutes: int(env, 'ESCALATION_DIGEST_MINUTES', 60, 0, 7 * 24 * 60),
+    ksContact: str(env, 'KS_CONTACT', 'KS segmentansvar, segment@ks.no'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+/**
+ * The only way repositories reach the database. Inside `transaction()` every repository call
+ * uses that transaction's EntityManager, so a use case cannot accidentally query on another
+ * pooled connection (which deadlocks on the embedded database and breaks atomicity on a server).
+ */
+@Injectable()
+export class DatabaseContext {
+  private readonly storage = new AsyncLocalStorage<EntityManager>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.storage.getStore() ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  /** Runs `work` in one transaction; nested calls join the outer transaction. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.storage.getStore();
+    if (current) return work(current);
+    return this.dataSource.transaction((manager) => this.storage.run(manager, () => work(manager)));
+  }
+
+  /** Serialises a decision across processes for the rest of the current transaction. */
+  async advisoryXactLock(key: string): Promise<void> {
+    if (!this.inTransaction) throw new Error('advisoryXactLock needs a transaction');
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './organisation-number';
+export * from './national-identity-number';

@@ -1,0 +1,100 @@
+/**
+ * Norwegian national identity numbers (fødselsnummer, D-number, H-number, synthetic test numbers):
+ * 11 digits where the last two are mod-11 control digits.
+ *
+ * We write this rule ourselves because the available libraries validate the birth date (and so
+ * reject real D-, H- and synthetic test numbers whose "date" is not a calendar date) and do not
+ * know the rule for numbers issued from 2032, which relaxes the first control digit. Masking must
+ * not miss a real number, so validity here is the control digits only; the date is never inspected.
+ */
+
+/** Weights for the first control sum, over the first 10 digits (including the first control digit). */
+const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2, 1] as const;
+/** Weights for the second control sum, over all 11 digits. */
+const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1] as const;
+
+/** Remainders of the first control sum accepted by the rule for numbers issued from 2032. */
+const RULE_2032_FIRST_REMAINDERS: ReadonlySet<number> = new Set([0, 1, 2, 3]);
+
+export const NATIONAL_IDENTITY_NUMBER_MASK = '[fødselsnummer fjernet]';
+
+export interface NationalIdentityNumberMatch {
+  /** Index of the first character of the match in the searched text. */
+  start: number;
+  /** Index just after the last character of the match (exclusive), like `String.prototype.slice`. */
+  end: number;
+  /** The 11 digits, without any separator. */
+  digits: string;
+}
+
+function controlRemainders(digits: string): { first: number; second: number } | undefined {
+  if (!/^[0-9]{11}$/.test(digits)) {
+    return undefined;
+  }
+  let sum1 = 0;
+  for (let i = 0; i < K1.length; i++) {
+    sum1 += K1[i] * Number(digits[i]);
+  }
+  let sum2 = 0;
+  for (let i = 0; i < K2.length; i++) {
+    sum2 += K2[i] * Number(digits[i]);
+  }
+  return { first: sum1 % 11, second: sum2 % 11 };
+}
+
+/** The check-digit rule in use today: both control sums divisible by 11. */
+export function satisfiesCurrentCheckDigitRule(digits: string): boolean {
+  const r = controlRemainders(digits);
+  return r !== undefined && r.first === 0 && r.second === 0;
+}
+
+/** The check-digit rule for numbers issued from 2032: first remainder 0–3, second control sum divisible by 11. */
+export function satisfies2032CheckDigitRule(digits: string): boolean {
+  const r = controlRemainders(digits);
+  return r !== undefined && RULE_2032_FIRST_REMAINDERS.has(r.first) && r.second === 0;
+}
+
+/** True when `digits` is exactly 11 ASCII digits that satisfy either check-digit rule. */
+export function isValidNationalIdentityNumber(digits: string): boolean {
+  return satisfiesCurrentCheckDigitRule(digits) || satisfies2032CheckDigitRule(digits);
+}
+
+// 11 digits, or 6 + 5 digits with one space, dot or dash between them, not touching other letters or digits
+// (so segments of UUIDs, longer numbers and words with digits are left alone).
+const CANDIDATE = /(?<![0-9A-Za-z])([0-9]{6})[ .-]?([0-9]{5})(?![0-9A-Za-z])/g;
+
+/** Finds national identity numbers with valid check digits in free text, in order of appearance. */
+export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
+  const matches: NationalIdentityNumberMatch[] = [];
+  const pattern = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
+    const digits = m[1] + m[2];
+    if (isValidNationalIdentityNumber(digits)) {
+      matches.push({ start: m.index, end: m.index + m[0].length, digits });
+    } else {
+      // Resume right after the start so a rejected candidate cannot hide one that overlaps it.
+      pattern.lastIndex = m.index + 1;
+    }
+  }
+  return matches;
+}
+
+/**
+ * Replaces every national identity number found in `text` with a fixed mask that keeps none of its
+ * digits, and returns the removed numbers (11 digits, no separator) in order of appearance.
+ */
+export function maskNationalIdentityNumbers(text: string): { text: string; found: string[] } {
+  const matches = findNationalIdentityNumbers(text);
+  if (matches.length === 0) {
+    return { text, found: [] };
+  }
+  let masked = '';
+  let cursor = 0;
+  for (const match of matches) {
+    masked += text.slice(cursor, match.start) + NATIONAL_IDENTITY_NUMBER_MASK;
+    cursor = match.end;
+  }
+  masked += text.slice(cursor);
+  return { text: masked, found: matches.map((match) => match.digits) };
+}
