@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+
+export interface TestDatabase {
+  url: string;
+  dataDir: string;
+  kind: 'embedded' | 'server';
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one test file: a new database on the server named by
+ * DATABASE_URL when set (as CI does), otherwise a new embedded PGlite in a temp directory.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
+  const server = process.env.DATABASE_URL;
+  if (server) {
+    const name = `sd_test_${randomBytes(6).toString('hex')}`;
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      dataDir,
+      kind: 'server',
+      async drop() {
+        const c = new Client({ connectionString: server });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const embedded = await startEmbeddedPostgres(dataDir, 20);
+  return {
+    url: embedded.url,
+    dataDir,
+    kind: 'embedded',
+    async drop() {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
