@@ -56,7 +56,23 @@ console.log(`merges applied: ${ev.result.appliedMerges.length}, proposed to staf
 const conf = {};
 for (const d of ev.result.decisions) conf[d.decision.confidence] = (conf[d.decision.confidence] ?? 0) + 1;
 console.log(`decisions: ${JSON.stringify(conf)}`);
+
+// Robustness: the same rules on a perturbed copy, and on two time-separated halves.
+const pert = require(path.join(root, 'libs/domain/incidents/rules/dataset-perturbation.ts'));
+const pev = sim.evaluate(pert.perturbDataset(rows), { mergeEvery: batch });
+console.log(`perturbed:       ${fmt(pev.overall)}  ske F1=${pev.ske.f1.toFixed(4)}  mixing sides: ${pev.mixedSideIncidents}`);
+const splitDate = (args.find((a) => a.startsWith('--split=')) ?? '--split=2026-02-20').split('=')[1];
+const { early, late } = pert.splitByClusterStart(rows, splitDate);
+for (const [name, part] of [[`clusters before ${splitDate}`, early], [`clusters from ${splitDate}`, late]]) {
+  if (part.length === 0) continue;
+  const e = sim.evaluate(part, { mergeEvery: batch });
+  console.log(`${name}: ${fmt(e.overall)}  ske F1=${e.ske.f1.toFixed(4)}  mixing sides: ${e.mixedSideIncidents}`);
+}
 if (!quiet) {
   console.log('\n--- diagnostics ---');
   for (const line of ev.diagnostics) console.log(line);
+  if (args.includes('--perturbed')) {
+    console.log('\n--- diagnostics (perturbed) ---');
+    for (const line of pev.diagnostics) console.log(line);
+  }
 }

@@ -24,7 +24,8 @@ export class OutboxRepository {
 
   /** Claims due rows (and rows whose worker died) so no two workers send one row at once. */
   async claimDue(workerId: string, limit: number, claimTimeoutMs: number): Promise<OutboxMessage[]> {
-    const rows: Array<{ id: string }> = await this.db.manager.query(
+    // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
+    const [rows]: [Array<{ id: string }>, number] = await this.db.manager.query(
       `UPDATE outbox_message SET status = 'sending', claimed_at = now(), claimed_by = $1, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM outbox_message

@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     PUBLIC_URL: 'http://segmentdesk.test',
     ...env,
   });
-  const app = await createHttpApp(config, db.url, { api: true, worker: false });
+  const app = await createHttpApp(config, { url: db.url, poolSize: db.kind === 'server' ? config.databasePoolSize : db.poolSize }, { api: true, worker: false });
   const deliver = app.get(DeliverOutbox);
   return {
     app,

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+import { DatabaseConnection, startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
 
-export interface TestDatabase {
-  url: string;
+export interface TestDatabase extends DatabaseConnection {
   dataDir: string;
   kind: 'embedded' | 'server';
   drop(): Promise<void>;
@@ -29,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url.pathname = `/${name}`;
     return {
       url: url.toString(),
+      poolSize: 10,
       dataDir,
       kind: 'server',
       async drop() {
@@ -43,6 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const embedded = await startEmbeddedPostgres(dataDir, 20);
   return {
     url: embedded.url,
+    poolSize: embedded.poolSize,
     dataDir,
     kind: 'embedded',
     async drop() {

@@ -3,17 +3,33 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@domain/audit/audit.module';
+import { CatalogueModule } from '@domain/catalogue/catalogue.module';
+import { ConsumersModule } from '@domain/consumers/consumers.module';
 import { IdentityModule } from '@domain/identity/identity.module';
+import { IncidentsModule } from '@domain/incidents/incidents.module';
 import { AuthGuard } from './auth/auth.guard';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { ConsumerApiKeysController } from './consumers/consumer-api-keys.controller';
+import { ConsumersController } from './consumers/consumers.controller';
+import { OnboardingController } from './consumers/onboarding.controller';
 import { HealthController } from './health/health.controller';
+import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
+import { KnowledgeBaseController } from './incidents/knowledge-base.controller';
+import { ReportsController } from './incidents/reports.controller';
 import { ApiTokensController } from './identity/api-tokens.controller';
 import { MeController } from './identity/me.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
+import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
 import { StartupTasks } from './startup-tasks';
 import { AdminPagesController } from './ui/controllers/admin-pages.controller';
 import { AuthPagesController } from './ui/controllers/auth-pages.controller';
+import { CataloguePagesController } from './ui/controllers/catalogue-pages.controller';
+import { ConsumerPagesController } from './ui/controllers/consumer-pages.controller';
 import { HomeController } from './ui/controllers/home.controller';
+import { IncidentPagesController } from './ui/controllers/incident-pages.controller';
+import { PortalPagesController } from './ui/controllers/portal-pages.controller';
+import { PortalReportPagesController } from './ui/controllers/portal-report-pages.controller';
 
 /** The HTTP application: JSON API, admin UI and consumer portal. */
 @Module({
@@ -23,8 +39,11 @@ import { HomeController } from './ui/controllers/home.controller';
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }]),
     IdentityModule,
     AuditModule,
+    CatalogueModule,
+    ConsumersModule,
+    IncidentsModule,
   ],
-  controllers: [HealthController, MeController, ApiTokensController, StaffUsersController, AuthPagesController, AdminPagesController, HomeController],
+  controllers: [HealthController, ReportsController, IncidentsController, MergeProposalsController, KnowledgeBaseController, CatalogueController, ConsumersController, ConsumerApiKeysController, OnboardingController, MeController, ApiTokensController, StaffUsersController, OutboxController, AuthPagesController, AdminPagesController, CataloguePagesController, ConsumerPagesController, PortalPagesController, PortalReportPagesController, IncidentPagesController, HomeController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })
 export class ApiModule {}

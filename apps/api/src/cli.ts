@@ -32,20 +32,24 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 5);
-  const url = config.databaseUrl ?? embedded!.url;
+  const database = embedded ?? { url: config.databaseUrl!, poolSize: 2 };
+  const url = database.url;
   try {
     if (command.startsWith('migration:')) {
-      const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
+      const ds = await new DataSource(dataSourceOptions(url, database.poolSize)).initialize();
       try {
         if (command === 'migration:run') console.log((await runMigrations(ds)).join('\n') || 'No pending migrations.');
-        else if (command === 'migration:generate') generate(arg, await pendingSchemaChanges(ds));
+        else if (command === 'migration:generate') {
+          await runMigrations(ds);
+          generate(arg, await pendingSchemaChanges(ds));
+        }
         else throw new Error(USAGE);
       } finally {
         await ds.destroy();
       }
       return;
     }
-    const app = await NestFactory.createApplicationContext(rootModule({ ...config, logLevel: 'warn' }, url, { api: true, worker: false }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(rootModule({ ...config, logLevel: 'warn' }, database, { api: true, worker: false }), { logger: ['error', 'warn'] });
     try {
       if (command === 'staff:create') {
         const { user, link } = await app.get(CreateStaffUser).execute({ email: values.email ?? '', name: values.name, role: (values.role ?? '') as StaffRole }, SYSTEM_ACTOR);

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, ConfigError, loadConfig } from '@domain/shared/config/app-config';
 import { CoreModule } from '@domain/shared/core.module';
-import { DataDirectoryInUseError, startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+import { DatabaseConnection, DataDirectoryInUseError, EmbeddedPostgres, startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/configure-http';
@@ -14,18 +14,18 @@ export interface Roles {
   worker: boolean;
 }
 
-export function rootModule(config: AppConfig, databaseUrl: string, roles: Roles): DynamicModule {
+export function rootModule(config: AppConfig, database: DatabaseConnection, roles: Roles): DynamicModule {
   @Module({})
   class RootModule {}
   return {
     module: RootModule,
-    imports: [CoreModule.forRoot(config, databaseUrl), ...(roles.api ? [ApiModule] : []), ...(roles.worker ? [WorkerModule] : [])],
+    imports: [CoreModule.forRoot(config, database), ...(roles.api ? [ApiModule] : []), ...(roles.worker ? [WorkerModule] : [])],
   };
 }
 
 /** Builds the HTTP application (not listening yet); used by the launcher and by e2e tests. */
-export async function createHttpApp(config: AppConfig, databaseUrl: string, roles: Roles = { api: true, worker: true }): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(config, databaseUrl, roles), { bufferLogs: true, bodyParser: false });
+export async function createHttpApp(config: AppConfig, database: DatabaseConnection, roles: Roles = { api: true, worker: true }): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(config, database, roles), { bufferLogs: true, bodyParser: false });
   configureHttp(app, config);
   await app.init();
   return app;
@@ -50,23 +50,23 @@ export async function launch(roles: Roles, opts: { embeddedAllowed: boolean }): 
   }
   if (!config.databaseUrl && !opts.embeddedAllowed) fail('DATABASE_URL is required when the API and the worker run as separate processes (npm start runs both on the embedded database).');
 
-  let embedded: { url: string; stop(): Promise<void> } | null = null;
+  let embedded: EmbeddedPostgres | null = null;
   try {
     embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 5);
   } catch (e) {
     if (e instanceof DataDirectoryInUseError) fail(e.message);
     throw e;
   }
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const database: DatabaseConnection = embedded ?? { url: config.databaseUrl!, poolSize: config.databasePoolSize };
 
   let app: INestApplicationContext;
   try {
     if (roles.api) {
-      const http = await createHttpApp(config, databaseUrl, roles);
+      const http = await createHttpApp(config, database, roles);
       await http.listen(config.port, config.host);
       app = http;
     } else {
-      app = await NestFactory.createApplicationContext(rootModule(config, databaseUrl, roles), { bufferLogs: true });
+      app = await NestFactory.createApplicationContext(rootModule(config, database, roles), { bufferLogs: true });
       app.useLogger(app.get((await import('nestjs-pino')).Logger));
       await app.init();
     }

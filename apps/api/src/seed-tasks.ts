@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
 
 /** Seed data for a new installation; each part is idempotent. Contexts add their seeds here. */
 @Injectable()
 export class SeedTasks {
+  constructor(private readonly catalogue: SeedCatalogue) {}
+
   async run(): Promise<string> {
-    return 'Nothing to seed yet.';
+    const done = [await this.catalogue.execute()];
+    return done.join('\n');
   }
 }

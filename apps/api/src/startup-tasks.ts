@@ -1,11 +1,17 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { BootstrapAdmin } from '@domain/identity/bootstrap-admin.use-case';
+import { SeedKnowledgeBase } from '@domain/incidents/seed-knowledge-base.use-case';
 
 @Injectable()
 export class StartupTasks implements OnApplicationBootstrap {
-  constructor(private readonly bootstrapAdmin: BootstrapAdmin) {}
+  constructor(
+    private readonly bootstrapAdmin: BootstrapAdmin,
+    private readonly knowledgeBase: SeedKnowledgeBase,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.bootstrapAdmin.execute();
+    // First-line answers are part of the product, not demo data: present from the first start.
+    await this.knowledgeBase.execute();
   }
 }

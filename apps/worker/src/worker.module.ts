@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IdentityModule } from '@domain/identity/identity.module';
+import { IncidentsModule } from '@domain/incidents/incidents.module';
+import { IncidentJobs } from './incident.jobs';
 import { MaintenanceJobs } from './maintenance.jobs';
 import { OutboxWorker } from './outbox.worker';
 
 /** Scheduled and queued work: outbox delivery and periodic jobs. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IdentityModule],
-  providers: [OutboxWorker, MaintenanceJobs],
+  imports: [ScheduleModule.forRoot(), IdentityModule, IncidentsModule],
+  providers: [OutboxWorker, MaintenanceJobs, IncidentJobs],
 })
 export class WorkerModule {}

@@ -34,6 +34,6 @@ export class AuditEntry {
   @Column({ type: 'text', nullable: true })
   ip: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   details: Record<string, unknown>;
 }

@@ -40,7 +40,8 @@ export class IdentityRepository {
 
   /** Counts a failed login atomically and locks the account once the limit is reached. */
   async recordFailedLogin(id: string, maxFailures: number, lockMinutes: number): Promise<{ locked: boolean }> {
-    const rows: Array<{ locked_until: Date | null }> = await this.db.manager.query(
+    // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
+    const [rows]: [Array<{ locked_until: Date | null }>, number] = await this.db.manager.query(
       `UPDATE staff_user SET failed_logins = failed_logins + 1,
          locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + ($3::int * interval '1 minute') ELSE locked_until END
        WHERE id = $1 RETURNING locked_until`,
@@ -110,7 +111,8 @@ export class IdentityRepository {
 
   /** Marks the token used and returns it, only if it was unused and unexpired (single use). */
   async consumePasswordSetToken(tokenHash: string): Promise<PasswordSetToken | null> {
-    const rows: Array<{ id: string }> = await this.db.manager.query(
+    // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
+    const [rows]: [Array<{ id: string }>, number] = await this.db.manager.query(
       `UPDATE password_set_token SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
       [tokenHash],
     );

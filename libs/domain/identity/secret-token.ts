@@ -14,7 +14,8 @@ export function hashToken(token: string): string {
 
 /** The first characters, enough for a person to tell tokens apart in a list. */
 export function displayPrefix(token: string): string {
-  return token.slice(0, Math.min(token.length, token.indexOf('_') + 7 || 8));
+  const underscore = token.indexOf('_');
+  return token.slice(0, underscore >= 0 ? underscore + 7 : 8);
 }
 
 export function sameSecret(a: string, b: string): boolean {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NotificationsModule } from '@notifications/notifications.module';
 import type { AppConfig } from './config/app-config';
+import type { DatabaseConnection } from './database/embedded-postgres';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AppLoggerModule } from './logging/logger.module';
@@ -8,10 +9,10 @@ import { AppLoggerModule } from './logging/logger.module';
 /** What every process needs: config, logging, the database (migrated on start) and e-mail. */
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseConnection): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), AppLoggerModule.forRoot(config), DatabaseModule.forRoot(databaseUrl, config.databasePoolSize), NotificationsModule],
+      imports: [ConfigModule.forRoot(config), AppLoggerModule.forRoot(config), DatabaseModule.forRoot(database.url, database.poolSize), NotificationsModule],
     };
   }
 }

@@ -5,8 +5,12 @@
  * is additive evidence (0..1): time closeness, same error code, same status class, same
  * symptom kind, text similarity, a shared platform cause, an active multi-consumer wave and
  * follow-ups from the same municipality — minus conflicts (different codes/status/kind,
- * a recurrence long after the incident went quiet). Hard rules come first:
- * environment, track, time order, service (unless platform-wide), and local causes.
+ * a recurrence long after the incident went quiet). Without something specific in common
+ * (code, real text overlap, shared platform cause, an outage within the same wave, or the
+ * reporter's own follow-up) a report never attaches on time and symptom type alone.
+ * Hard rules come first (eligibility): environment, track, time order, service (unless
+ * platform-wide), platform cause vs a single service's fault, and local causes — a cause
+ * stated on the consumer's side never joins another municipality's incident.
  */
 import {
   ATTACH_THRESHOLD,
@@ -20,7 +24,10 @@ import {
   RECURRENCE_MIN_GAP_MS,
   SAME_TITLE_SIMILARITY,
   TEXT_NOISE_FLOOR,
+  NEAR_IDENTICAL_TRIGRAMS,
+  SPECIFIC_SHARED_WEIGHT,
   TIME_HORIZON_MS,
+  UNSPECIFIC_MARGIN,
   W_BURST,
   W_CODE,
   W_CODE_CONFLICT,
@@ -37,7 +44,7 @@ import {
   W_TIME,
 } from './matching.constants';
 import { signalsOf, type ReportSignals, type SymptomKind } from './report-signals';
-import { jaccard, profileSimilarity } from './text-similarity';
+import { combineSimilarity, profileSharedContentWeight, profileTokenSimilarity, profileTrigramSimilarity } from './text-similarity';
 
 export { CANDIDATE_LOOKBACK_MS } from './matching.constants';
 
@@ -95,6 +102,8 @@ export interface IncidentView {
   readonly consumers: ReadonlySet<string>;
   readonly services: ReadonlySet<string>;
   readonly platform: boolean;
+  /** some report says the platform works, so this is a single service's own fault */
+  readonly platformOk: boolean;
   /** several municipalities, or a reporter who points at the provider */
   readonly providerEvident: boolean;
   /** one municipality whose reports state a cause on its own side */
@@ -117,6 +126,7 @@ export function viewOf(incident: IncidentSnapshot): IncidentView {
     consumers,
     services: new Set([...incident.services, ...samples.map((s) => s.service)]),
     platform: samples.some((s) => s.platform),
+    platformOk: samples.some((s) => s.platformOk),
     providerEvident:
       consumers.size >= PROVIDER_EVIDENCE_CONSUMERS || samples.some((s) => s.providerCue || s.platform),
     explicitLocal: single && samples.some((s) => s.local === 'explicit'),
@@ -137,6 +147,12 @@ function dedupeById(reports: readonly ReportFacts[]): ReportFacts[] {
 export interface Evidence {
   score: number;
   reasons: string[];
+  /** something specific in common (code, real text overlap, platform), beyond time and symptom type */
+  specific?: boolean;
+  /** the two reports share an HTTP status class */
+  sameStatus?: boolean;
+  /** both describe an outage (down, timeouts, 5xx) */
+  bothOutage?: boolean;
 }
 
 /** OAuth errors of a failing token endpoint are one family: server_error ~ temporarily_unavailable. */
@@ -191,23 +207,36 @@ export function pairEvidence(a: ReportSignals, b: ReportSignals): Evidence {
     reasons.push('bare den ene peker på plattformen');
   }
 
-  const sim = profileSimilarity(a.profile, b.profile);
+  const tri = profileTrigramSimilarity(a.profile, b.profile);
+  const sim = combineSimilarity(tri, profileTokenSimilarity(a.profile, b.profile));
   if (sim > TEXT_NOISE_FLOOR) {
     score += W_TEXT * (sim - TEXT_NOISE_FLOOR) / (1 - TEXT_NOISE_FLOOR);
   }
   reasons.push(`teksttreff ${sim.toFixed(2)}`);
 
-  return { score, reasons };
+  const specific =
+    sharedCodes.length > 0 ||
+    (a.platform && b.platform) ||
+    profileSharedContentWeight(a.profile, b.profile) >= SPECIFIC_SHARED_WEIGHT ||
+    tri >= NEAR_IDENTICAL_TRIGRAMS;
+  return { score, reasons, specific, sameStatus: sharedStatus.length > 0, bothOutage: a.kinds.has('outage') && b.kinds.has('outage') };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Incident-level evidence
 // ---------------------------------------------------------------------------------------------
 
-/** 1 at gap 0, falling logarithmically to 0 at the horizon (minutes matter more than days). */
-export function timeFit(gapMs: number, horizonMs: number): number {
-  const hours = Math.max(0, gapMs) / 3_600_000;
-  const horizonHours = horizonMs / 3_600_000;
+/**
+ * How well a gap fits, 1 (no gap) … 0 (at the horizon).
+ * Outages are events: minutes matter, so the fit falls logarithmically over a short horizon.
+ * Data deviations and degradations are states that municipalities notice one by one over days,
+ * so the fit falls linearly over the whole lookback.
+ */
+export function timeFit(gapMs: number, outage: boolean): number {
+  const gap = Math.max(0, gapMs);
+  if (!outage) return Math.max(0, 1 - gap / TIME_HORIZON_MS);
+  const hours = gap / 3_600_000;
+  const horizonHours = OUTAGE_TIME_HORIZON_MS / 3_600_000;
   return Math.max(0, 1 - Math.log2(1 + hours) / Math.log2(1 + horizonHours));
 }
 
@@ -219,7 +248,7 @@ export function formatGap(gapMs: number): string {
   return `${Math.round(hours / 24)} døgn`;
 }
 
-function isOutageOnly(kinds: ReadonlySet<SymptomKind>): boolean {
+export function isOutageOnly(kinds: ReadonlySet<SymptomKind>): boolean {
   return kinds.has('outage') && !kinds.has('data') && !kinds.has('slow');
 }
 
@@ -234,9 +263,21 @@ export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', vi
   if (!view.services.has(r.service) && !(r.platform && view.platform)) return 'annen tjeneste';
   if (track === 'security') {
     // Each security/privacy report is its own case; only the reporter's own follow-up joins it.
-    return sameConsumer ? null : 'sikkerhetsmelding fra annen konsument';
+    if (!sameConsumer) return 'sikkerhetsmelding fra annen konsument';
+    return r.followUp || ownTitleSimilarity(r, view) >= SAME_TITLE_SIMILARITY ? null : 'ny sikkerhetsmelding fra samme konsument';
   }
-  if (sameConsumer) return null;
+  if (!sameConsumer) {
+    // A platform-wide cause and a single service's own fault are different problems, even when
+    // they hit the same service at the same time.
+    if (r.platform && !view.platform) return 'meldingen peker på plattformen, hendelsen gjelder én tjeneste';
+    if (r.platformOk && view.platform) return 'meldingen sier at plattformen virker';
+  }
+  if (sameConsumer) {
+    // A stated local cause is not the provider-side problem this municipality reported earlier
+    // together with others; only an explicit follow-up ("SV: …") joins it.
+    if (r.local === 'explicit' && view.consumers.size > 1 && !r.followUp) return `lokal årsak hos konsumenten (${r.localHint})`;
+    return null;
+  }
   if (r.local === 'explicit') return `lokal årsak hos konsumenten (${r.localHint})`;
   if (view.explicitLocal) return 'hendelsen gjelder en lokal feil hos en annen konsument';
   if (view.symptomLocalOnly) return 'hendelsen ser lokal ut og har bare én konsument';
@@ -244,55 +285,74 @@ export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', vi
   return null;
 }
 
+/** Title similarity to the same municipality's earlier reports in the incident ("SV: <title>"). */
+function ownTitleSimilarity(r: ReportSignals, view: IncidentView): number {
+  const own = view.samples.filter((s) => s.consumerId === r.consumerId);
+  return Math.max(0, ...own.map((s) => profileTrigramSimilarity(r.titleProfile, s.titleProfile)));
+}
+
+/** The best comparable sample speaks for the incident's content. Samples on another service
+ * are comparable only when both blame the shared platform (one Maskinporten outage). */
+function contentEvidence(r: ReportSignals, view: IncidentView): Evidence {
+  const comparable = view.samples.filter((s) => s.service === r.service || (s.platform && r.platform));
+  let best: Evidence | null = null;
+  for (const s of comparable.length > 0 ? comparable : view.samples) {
+    const e = pairEvidence(r, s);
+    if (!best || e.score > best.score) best = e;
+  }
+  return best ?? { score: 0, reasons: [] };
+}
+
+/** Distinct municipalities among the samples reported within the wave gap of the last report. */
+function waveConsumers(view: IncidentView): number {
+  const last = view.snapshot.lastReportAt.getTime();
+  return new Set(view.samples.filter((s) => last - s.receivedAtMs <= BURST_GAP_MS).map((s) => s.consumerId)).size;
+}
+
+/** Same municipality writing again: a follow-up marker, or the same title without one. */
+function sameConsumerEvidence(r: ReportSignals, view: IncidentView): Evidence {
+  if (!view.consumers.has(r.consumerId)) return { score: 0, reasons: [] };
+  if (r.followUp) return { score: W_FOLLOW_UP, reasons: ['oppfølging fra samme konsument'] };
+  if (ownTitleSimilarity(r, view) >= SAME_TITLE_SIMILARITY) return { score: W_SAME_CONSUMER, reasons: ['samme konsument, lik tittel'] };
+  return { score: 0, reasons: [] };
+}
+
 /** Full evidence that report r belongs to the incident (assumes eligibility). */
 export function incidentEvidence(r: ReportSignals, view: IncidentView): Evidence {
-  const inc = view.snapshot;
-  const gap = Math.max(0, r.receivedAtMs - inc.lastReportAt.getTime());
-  const reasons: string[] = [];
-  let score = 0;
+  const gap = Math.max(0, r.receivedAtMs - view.snapshot.lastReportAt.getTime());
+  const content = contentEvidence(r, view);
+  const reasons = [view.services.has(r.service) ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`];
+  let score = content.score;
 
-  // Content: the best matching sample speaks for the incident.
-  let best: Evidence = { score: -Infinity, reasons: [] };
-  for (const s of view.samples) {
-    const e = pairEvidence(r, s);
-    if (e.score > best.score) best = e;
-  }
-  if (best.score === -Infinity) best = { score: 0, reasons: [] };
-  score += best.score;
-
-  const horizon = isOutageOnly(r.kinds) && isOutageOnly(view.kinds) ? OUTAGE_TIME_HORIZON_MS : TIME_HORIZON_MS;
-  score += W_TIME * timeFit(gap, horizon);
+  // "It is down now" describes an ongoing event: only a recently active incident fits it.
+  score += W_TIME * timeFit(gap, isOutageOnly(r.kinds));
   reasons.push(`${formatGap(gap)} etter forrige melding`);
 
-  if (view.services.has(r.service)) reasons.unshift(`samme tjeneste (${r.service})`);
-  else reasons.unshift(`plattformfeil på tvers av tjenester (${r.service})`);
-
-  const waveConsumers = new Set(
-    view.samples.filter((s) => inc.lastReportAt.getTime() - s.receivedAtMs <= BURST_GAP_MS).map((s) => s.consumerId),
-  );
-  if (gap <= BURST_GAP_MS && waveConsumers.size >= BURST_MIN_CONSUMERS) {
+  const wave = waveConsumers(view);
+  const inWave = gap <= BURST_GAP_MS && wave >= BURST_MIN_CONSUMERS;
+  if (inWave) {
     score += W_BURST;
-    reasons.push(`aktiv bølge: ${waveConsumers.size} konsumenter siste ${formatGap(BURST_GAP_MS)}`);
+    reasons.push(`aktiv bølge: ${wave} konsumenter siste ${formatGap(BURST_GAP_MS)}`);
   }
 
-  if (view.consumers.has(r.consumerId)) {
-    const own = view.samples.filter((s) => s.consumerId === r.consumerId);
-    const titleSim = Math.max(0, ...own.map((s) => jaccard(r.titleProfile.trigrams, s.titleProfile.trigrams)));
-    if (r.followUp) {
-      score += W_FOLLOW_UP;
-      reasons.push('oppfølging fra samme konsument');
-    } else if (titleSim >= SAME_TITLE_SIMILARITY) {
-      score += W_SAME_CONSUMER;
-      reasons.push('samme konsument, lik tittel');
-    }
-  }
+  const own = sameConsumerEvidence(r, view);
+  score += own.score;
+  reasons.push(...own.reasons);
 
-  if (r.recurrence && gap >= RECURRENCE_MIN_GAP_MS && !(r.followUp && view.consumers.has(r.consumerId))) {
+  const ownFollowUp = view.consumers.has(r.consumerId) && r.followUp;
+  if (r.recurrence && gap >= RECURRENCE_MIN_GAP_MS && !ownFollowUp) {
     score -= W_RECURRENCE_PENALTY;
     reasons.push('meldingen beskriver en gjentakelse etter en stille periode');
   }
+  reasons.push(...content.reasons);
 
-  reasons.push(...best.reasons);
+  // Time and a broad symptom type alone never attach: something specific must be shared.
+  // An outage of the same service reported within the wave gap counts: outages are rare events.
+  const acute = gap <= BURST_GAP_MS && (content.bothOutage === true || (inWave && content.sameStatus === true));
+  if (!content.specific && !acute && !ownFollowUp) {
+    score = Math.min(score, ATTACH_THRESHOLD - UNSPECIFIC_MARGIN);
+    reasons.push('ingen spesifikke fellestrekk utover tid og symptomtype');
+  }
   return { score: clamp01(score), reasons };
 }
 

@@ -4,10 +4,15 @@
  *  1. Convergence: incidents close in time whose reports match each other on average as well
  *     as a report matches its own incident (same scoring as matchReport, averaged so one
  *     lucky pair does not decide).
+ *     A bare local-looking incident (one municipality, "403 Forbidden") may converge only with
+ *     an incident that already spans several municipalities; sharing its exact symptom
+ *     (service + code, or service + 4xx kind) then counts as extra evidence.
  *  2. Local-looking burst: several municipalities each reporting the same client-error symptom
  *     (403 SSG-008, invalid_scope, 429) on one service within a short window is a provider-side
  *     problem, not N coincident local mistakes — merge them into one incident.
- * Survivor is always the older incident. Pure function; the caller applies certain proposals.
+ * Never merged: different environments or tracks, security cases, a stated local cause, a
+ * platform-wide outage with a single service's own fault. Survivor is always the older incident.
+ * Pure function; the caller applies the certain proposals and shows the others to staff.
  */
 import {
   CANDIDATE_LOOKBACK_MS,
@@ -15,11 +20,11 @@ import {
   LOCAL_BURST_WINDOW_MS,
   MERGE_CERTAIN_THRESHOLD,
   MERGE_PROPOSE_THRESHOLD,
-  OUTAGE_TIME_HORIZON_MS,
-  TIME_HORIZON_MS,
+  PROVIDER_EVIDENCE_CONSUMERS,
+  W_MERGE_SHARED_SYMPTOM,
   W_TIME,
 } from './matching.constants';
-import { formatGap, pairEvidence, timeFit, viewOf, type IncidentSnapshot, type IncidentView } from './match-report';
+import { formatGap, isOutageOnly, pairEvidence, timeFit, viewOf, type IncidentSnapshot, type IncidentView } from './match-report';
 import type { ReportSignals, SymptomKind } from './report-signals';
 
 export interface MergeProposal {
@@ -67,36 +72,57 @@ function mergeBlocker(older: IncidentView, younger: IncidentView): string | null
   const sharesService = [...younger.services].some((s) => older.services.has(s));
   if (!sharesService && !(older.platform && younger.platform)) return 'ulike tjenester';
   if (b.openedAt.getTime() - a.lastReportAt.getTime() > CANDIDATE_LOOKBACK_MS) return 'for langt fra hverandre i tid';
+  // A platform-wide outage and a single service's own fault stay apart (see eligibility).
+  if (younger.platform && !older.platform) return 'plattformfeil mot tjenestefeil';
+  if (older.platform && younger.platformOk) return 'plattformen virker for den andre';
   const sameConsumers = older.consumers.size === younger.consumers.size && [...older.consumers].every((c) => younger.consumers.has(c));
   if (sameConsumers) return null;
   if (older.explicitLocal || younger.explicitLocal) return 'lokal årsak hos én konsument';
-  // Local-looking single-consumer incidents join others only through the burst rule.
-  if (older.symptomLocalOnly || younger.symptomLocalOnly) return 'lokalt symptom';
+  // A local-looking single-consumer incident joins another one only when that one already
+  // spans several municipalities (then it is the provider's problem); otherwise only through
+  // the burst rule.
+  if (older.symptomLocalOnly && younger.symptomLocalOnly) return 'lokalt symptom';
+  if (older.symptomLocalOnly && younger.consumers.size < PROVIDER_EVIDENCE_CONSUMERS) return 'lokalt symptom';
+  if (younger.symptomLocalOnly && older.consumers.size < PROVIDER_EVIDENCE_CONSUMERS) return 'lokalt symptom';
   return null;
 }
 
 function convergence(older: IncidentView, younger: IncidentView): MergeProposal | null {
   if (mergeBlocker(older, younger) !== null) return null;
   const gap = Math.max(0, younger.snapshot.openedAt.getTime() - older.snapshot.lastReportAt.getTime());
-  const outage = isOutageOnly(older.kinds) && isOutageOnly(younger.kinds);
-  const fit = timeFit(gap, outage ? OUTAGE_TIME_HORIZON_MS : TIME_HORIZON_MS);
+  const outage = isOutageOnly(younger.kinds);
+  const fit = timeFit(gap, outage);
   if (fit <= 0) return null;
 
   // Average, over the younger incident's reports, of their best match in the older one.
   const content = mean(younger.samples.map((s) => bestPair(s, older.samples)));
-  const score = round(clamp01(content.score + W_TIME * fit));
+  const reasons = [
+    `åpnet ${formatGap(gap)} etter forrige melding i eldste hendelse`,
+    `gjennomsnittlig innholdstreff ${content.score.toFixed(2)} over ${younger.samples.length} meldinger`,
+  ];
+  let raw = content.score + W_TIME * fit;
+  // A bare local-looking report with exactly the symptom of a multi-municipality incident
+  // (mergeBlocker ensured the other side has several) was an early sign of that problem.
+  const shared = sharedSymptom(older, younger);
+  if ((older.symptomLocalOnly || younger.symptomLocalOnly) && shared) {
+    raw += W_MERGE_SHARED_SYMPTOM;
+    reasons.push(`samme symptom (${shared}) som en hendelse hos flere konsumenter`);
+  }
+  const score = round(clamp01(raw));
   if (score < MERGE_PROPOSE_THRESHOLD) return null;
   return {
     survivorId: older.snapshot.id,
     mergedId: younger.snapshot.id,
     score,
     certain: score >= MERGE_CERTAIN_THRESHOLD,
-    reasons: [
-      `åpnet ${formatGap(gap)} etter forrige melding i eldste hendelse`,
-      `gjennomsnittlig innholdstreff ${content.score.toFixed(2)} over ${younger.samples.length} meldinger`,
-      ...content.reasons,
-    ],
+    reasons: [...reasons, ...content.reasons],
   };
+}
+
+function sharedSymptom(a: IncidentView, b: IncidentView): string | null {
+  const keys = new Set(symptomKeys(b));
+  const hit = symptomKeys(a).find((k) => keys.has(k));
+  return hit ? hit.split('|').slice(1).join(', ') : null;
 }
 
 function bestPair(s: ReportSignals, others: readonly ReportSignals[]): { score: number; reasons: string[] } {
@@ -211,10 +237,6 @@ function resolve(proposals: MergeProposal[]): MergeProposal[] {
     }
   }
   return out;
-}
-
-function isOutageOnly(kinds: ReadonlySet<SymptomKind>): boolean {
-  return kinds.has('outage') && !kinds.has('data') && !kinds.has('slow');
 }
 
 function clamp01(x: number): number {

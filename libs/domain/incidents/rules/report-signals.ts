@@ -6,7 +6,7 @@
  * does not count as the cause it names. Patterns are written in natural spelling and folded
  * the same way as the text (æ→ae, ø→o, å→a, aa→a), so "faar"/"får" both match.
  */
-import { foldForMatching, normaliseText, textProfile, type TextProfile } from './text-similarity';
+import { foldForMatching, stripBoilerplate, textProfile, type TextProfile } from './text-similarity';
 import { SIGNAL_CACHE_SIZE } from './matching.constants';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
@@ -47,6 +47,8 @@ export interface ReportSignals {
   readonly kinds: ReadonlySet<SymptomKind>;
   /** cause on a shared platform (Maskinporten, API gateway) spanning services */
   readonly platform: boolean;
+  /** the reporter says the platform works ("token from Maskinporten is fine") */
+  readonly platformOk: boolean;
   /** the reporter points at the provider: "all calls", "nothing changed on our side" */
   readonly providerCue: boolean;
   readonly local: LocalCause;
@@ -178,14 +180,23 @@ function detectPlatform(clauses: readonly string[], codes: ReadonlySet<string>, 
   return namesPlatform && fails;
 }
 
+/** "Token fra Maskinporten hentes helt fint" / "Maskinporten token is fine": a positive state
+ * of the platform, without a negation in the same clause. */
+const PLATFORM_WORKS = cue('\\b(fint|fine|works|working|fungerer|virker|ok|i orden|gyldig|valid)\\b');
+const NEGATION = cue('\\b(ikke|ikkje|not|no|aldri|never|ingen)\\b');
+
+function saysPlatformWorks(clause: string): boolean {
+  return PLATFORM_NOUN.test(clause) && PLATFORM_WORKS.test(clause) && !NEGATION.test(clause);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Provider cue: the reporter says it is not on their side or hits everyone
 // ---------------------------------------------------------------------------------------------
 
 const PROVIDER_CUES = [
   cue('\\balle (kall|oppslag|forespørsler|søk|brukere|brukarar|personer|våre)\\b|\\bpå alt\\b|\\bpå alle (kall|oppslag)\\b'),
-  cue('\\b(all|every) (requests?|reqeusts?|calls?|lookups?|our (municipal )?customers)\\b|\\bon every\\b|\\bnothing works\\b'),
-  cue('ingen endring(er)? hos oss|ikke endret noe|ikkje endra noko|ikke rørt noe|ingenting er endret|uendra|uendret|unchanged|nothing (was )?(changed|cahnged)|nothing changed on our side'),
+  cue('\\b(all|every) (requests?|calls?|lookups?|our (municipal )?customers)\\b|\\bon every\\b|\\bnothing works\\b'),
+  cue('ingen endring(er)? hos oss|ikke endret noe|ikkje endra noko|ikke rørt noe|ingenting er endret|uendra|uendret|unchanged|nothing (was |has )?changed'),
   cue('på deres side|hos dere|on your side|your side|deres sertifikat|serversertifikat|server certificate|har dere (gjort|endret)|did you change|etter (en )?oppdatering|after (the|a|your) (release|update)'),
   cue('fungerte i går|virket i går|worked yesterday|også de som virket'),
   cue('andre kommuner|other municipalities|flere kommuner|gjelder alle|affects all'),
@@ -193,6 +204,14 @@ const PROVIDER_CUES = [
   cue('dokumentasjon|documentation|\\bdocs\\b|utviklerportal|openapi|spesifikasjon'),
   cue('mapping ?bug|mappingfeil|looks like a bug|broke something'),
 ];
+
+/** The consumer's own setup; a reassuring clause about it ("delegation is in place", "we
+ * checked firewall and certificate, all normal") rules the local causes out. */
+const OWN_SETUP = cue('deleger|delegation|altinn|sertifikat|certificate|brannmur|firewall|\\btoken|\\bscope|klient|client|oppsett|konfigurasjon|deployment|integrasjon');
+
+function hasProviderCue(clauses: readonly string[]): boolean {
+  return clauses.some((c) => anyCue(PROVIDER_CUES, c) || (clauseIsReassuring(c) && OWN_SETUP.test(c)));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Local cause: explicit statements about the consumer's own setup
@@ -203,11 +222,11 @@ const LOCAL_CUES: ReadonlyArray<[RegExp, string]> = [
   [cue('(sertifikat|certificate)\\S* (vårt |our )?(har )?(gått ut|gikk ut|er utløpt|utløpt|expired|har utløpt)|(virksomhets|virksomheits|enterprise )\\S*sertifikat|enterprise certificate|nytt sertifikat|signerer jwt'), 'eget sertifikat utløpt'],
   [cue('\\bklokke|\\bclock\\b|\\biat\\b|feil tid|minutter feil|minutes off'), 'klokkeavvik'],
   [cue('org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet|sammenslåing'), 'feil organisasjonsnummer'],
-  [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|adesser som må|connection reset|fra egen pc|from the production server only'), 'egen brannmur/nettverk'],
+  [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|adesser som må|connection reset|fra egen (pc|maskin)|from (my|our) own (pc|machine|laptop)|bare fra (den ene )?server|only from (one|the) (production )?server'), 'egen brannmur/nettverk'],
   [cue('test-?klient|test-?client|test-?maskinporten|testmiljøets maskinporten|peker på test'), 'testklient mot produksjon'],
   [cue('ny (jobb|batch)|new (job|batch)|uten backoff|without backoff|retries immediately|for alle innbyggere'), 'egen trafikk'],
-  [cue('\\b(vi|me|we) (sender|sendar|send|sent)\\b|\\b(url|scope|versjon|version|kommunenummer)\\S* (vi|me|we) (bruker|brukar|use)|\\b(vi|me|we) (bruker|brukar|use|still call|har brukt|har kopiert|kopierte|copied|har skrive|har skrevet)\\b.{0,40}(scope|url|versjon|version|kommunenummer|gammel|gamalt|old|retired|test)|stor forbokstav|with a space|med mellomrom|kommunenummer fra før|gamalt kommunenummer|gammelt kommunenummer|old version|retired'), 'feil parametere/oppsett'],
-  [cue('leverandør\\S* (vår |our )?(mangler|har ikkje fått|har ikke fått|får ikke|får ikkje|sier at)|vendor (lacks|cannot|has no)|system vendor for|byttet leverandør|leverandørbytte|new (customer|cusotmer)|nye? brukar|første gang vi|nettopp tatt i bruk|etter at avtalen|nytt fagsystem'), 'ny konsument/leverandøroppsett'],
+  [cue('\\b(vi|me|we) (sender|sendar|send|sent)\\b|\\b(url|scope|versjon|version|kommunenummer)\\S* (vi|me|we) (bruker|brukar|use)|\\b(vi|me|we) (bruker|brukar|use|still call|har brukt|har kopiert|kopierte|copied|har skrive|har skrevet)\\b.{0,40}(scope|url|versjon|version|kommunenummer|gammel|gamalt|old|retired|test)|kopiert|copied|copy-?paste|stor forbokstav|with a space|med mellomrom|kommunenummer fra før|gamalt kommunenummer|gammelt kommunenummer|old version|retired'), 'feil parametere/oppsett'],
+  [cue('leverandør\\S* (vår |our )?(mangler|har ikkje fått|har ikke fått|får ikke|får ikkje|sier at)|vendor (lacks|cannot|has no)|system vendor for|byttet leverandør|leverandørbytte|new customer|nye? brukar|første gang vi|nettopp tatt i bruk|etter at avtalen|nytt fagsystem|\\b(which|hvilke[nt]?|kva|kven) (scope|rolle|role|ip|url|adresser)\\b'), 'ny konsument/leverandøroppsett'],
   [cue('fiks-?konfigurasjon|fiks forvaltning|fiks admin|not approved|ikke godkjent|ikkje godkjent|not activated|ikke aktivert|ikkje aktivert|not (been )?approved'), 'eget Fiks-oppsett'],
   [cue('\\butkast\\b|\\bdraft\\b|skattemelding\\S* (er )?(ikke|ikkje) levert|not (yet )?(filed|submitted)|når skattemeldingen er fastsatt'), 'forventet: utkast uten næringsinntekt'],
   [cue('forsink|\\bdelay|(ikkje|ikke|not) (klart|klar|ready|available) (enno|ennå|yet)|er det (ikkje|ikke) klart|kommer det (først )?(etter|når)|(ser|finn|finner|får) (ikke|ikkje) .{0,40}(ennå|enno)|not yet (available|there)'), 'forventet: data ikke klare ennå'],
@@ -216,11 +235,15 @@ const LOCAL_CUES: ReadonlyArray<[RegExp, string]> = [
 /** "ikke utkast" / "not draft" is the opposite of the draft-stage misunderstanding. */
 const NEGATED_DRAFT = cue('(ikke|ikkje|not|så det er ikke) (et |an? )?(utkast|draft)');
 
+/** A certificate on the provider's server (TLS) is not the consumer's own client certificate. */
+const PROVIDER_CERTIFICATE = cue('server|\\btls\\b|handshake|deres|their|skatteetaten\\S* (sertifikat|certificate)|sertifikatet til skatteetaten|host');
+
 function detectLocal(clauses: readonly string[], hasServerError: boolean): string | null {
   for (const clause of clauses) {
     if (clauseIsReassuring(clause)) continue;
     for (const [pattern, hint] of LOCAL_CUES) {
       if (!pattern.test(clause)) continue;
+      if (hint === 'eget sertifikat utløpt' && PROVIDER_CERTIFICATE.test(clause)) continue;
       if (hint.startsWith('forventet: utkast') && NEGATED_DRAFT.test(clause)) continue;
       // "not ready yet" only signals expected behaviour when the API does not fail with 5xx.
       if (hint.startsWith('forventet: data') && hasServerError) continue;
@@ -240,10 +263,13 @@ const SECURITY_CUES = [
   cue('feil mottaker|wrong recipient|sendt til feil|sent to the wrong'),
   cue('strengt fortrolig|sperret adresse|uten klarering|uten tjenstlig|uten tilknyttet sak|without a case'),
   cue('i klartekst|in clear ?text|in plain ?text|private? ?key|privatnøkkel|klientnøkkel|secret key|client secret'),
-  cue('skatteoppgjøret til en annen person|til feil person|for feil person|another person\'s|data (about|for|of) (an)?other person'),
+  cue('(til|for|om|på) (en |ein )?annan? person|(til|for|om) feil person|another person|wrong person|(an)?other person\'s data'),
   cue('logget (hele|fullt)|logged full|logged .*(national id|fødselsnummer|personal data)|response bodies'),
   cue('teams-?kanal|slack-?kanal|kanal med \\d+ medlemmer|limte inn|pasted .* (teams|slack|chat)'),
-  cue('åpne kartinnsyn|offentlig tilgjengelig|publicly (available|visible)|public repository|uvanlig trafikk|unusual traffic|suspicious (traffic|activity)'),
+  cue('åpne? (kartinnsyn|innsyn|nettside)|offentlig tilgjengelig|publicly (available|visible)|public repository|uvanlig trafikk|unusual traffic|suspicious (traffic|activity)'),
+  cue('\\bhack|\\bangrep|\\battack|ransomware|løsepengevirus|skadevare|malware|brute ?force|credential stuffing'),
+  cue('stjålet|stolen|mistet (en |ein )?(pc|laptop|mobil|telefon)|lost (a |the |our )?(laptop|device|phone)'),
+  cue('\\bgdpr\\b|personopplysningsloven|sikkerhetsbrudd|uautorisert tilgang|innsyn uten'),
 ];
 
 export function looksLikeSecurity(title: string, description: string): boolean {
@@ -255,7 +281,8 @@ export function looksLikeSecurity(title: string, description: string): boolean {
 // Follow-ups and recurrences
 // ---------------------------------------------------------------------------------------------
 
-const REPLY_PREFIX = /^\s*((sv|re|fw|fwd|vs|aw|svar)\s*:\s*)+/i;
+/** "SV:", "Re:", "Fwd:" — also without the colon, as some mail clients and forms strip it. */
+const REPLY_PREFIX = /^\s*((sv|re|fw|fwd|vs|aw)\s*:\s*|(sv|re|fwd|aw)\s+)+/i;
 const FOLLOW_UP_TITLE = cue('^(oppfølging|oppfolging|oppflging|follow-?up|purring|oppdatering|oppdaering|update|fortsatt|framleis|fremdeles|still)\\b|tidligere melding|earlier report');
 const FOLLOW_UP_TEXT = cue('^(hei[,!]? |hallo[,.]? )?(fortsatt|framleis|fremdeles|still (down|failing|not|broken)|oppdatering:|legger til|samme i dag|same today|det virker igjen|det fungerer (nå|igjen)|nå fungerer det|works again|fant ut av det|takk for|kan lukkes|vi har funnet flere)|kan lukkes|takk for hjelpen|fortsatt samme feil|samme mønster|any update');
 
@@ -281,7 +308,7 @@ const RESOLVED_AGAIN = new RegExp(foldForMatching('(oppe|virker|fungerer|works|w
 // ---------------------------------------------------------------------------------------------
 
 const KIND_CUES: ReadonlyArray<[SymptomKind, RegExp]> = [
-  ['outage', cue('\\bnede\\b|\\bdown\\b|utilgjengelig|unavailable|svarer ikke|svarar ikkje|svarer ikkje|not responding|timeout|time out|times out|tidsavbr|henger|\\bheng\\b|stoppet|stoppar|stopper|connection refused|ingen svar|gjev ikkje svar|5xx|server error|bad gateway|feiler|feilar|failing')],
+  ['outage', cue('driftsavbrudd|driftsforstyrr|driftsproblem|\\bnede\\b|\\bdown\\b|utilgjengelig|unavailable|svarer ikke|svarar ikkje|svarer ikkje|not responding|timeout|time out|times out|tidsavbr|henger|\\bheng\\b|stoppet|stoppar|stopper|connection refused|ingen svar|gjev ikkje svar|5xx|server error|bad gateway|feiler|feilar|failing')],
   ['access', cue('tilgang|forbidden|access denied|\\bunauthori|rettighet|rettar|deleger|delegation|\\bscope|avvist|rejected|avvises')],
   ['rate', cue('rate ?limit|too many requests|kvote|quota|for mange (forespørsler|førespurnader)|begrenser')],
   ['slow', cue('treg|treig|\\bslow|svartid|response time|sekunder på å svare|tar \\d+ sek|venter lenge|ytelse|ytlse')],
@@ -289,10 +316,11 @@ const KIND_CUES: ReadonlyArray<[SymptomKind, RegExp]> = [
   ['certificate', cue('sertifikat|certificate|\\btls\\b|handshake')],
 ];
 
-function kindsOf(text: string, statuses: ReadonlySet<StatusClass>, codes: ReadonlySet<string>, httpStatus: number | null | undefined): Set<SymptomKind> {
-  const folded = foldForMatching(text);
+function kindsOf(clauses: readonly string[], statuses: ReadonlySet<StatusClass>, codes: ReadonlySet<string>, httpStatus: number | null | undefined): Set<SymptomKind> {
+  // Reassuring clauses ("we checked firewall and certificate, all normal") name what is *not* wrong.
+  const text = clauses.filter((c) => !clauseIsReassuring(c)).join('. ');
   const kinds = new Set<SymptomKind>();
-  for (const [kind, pattern] of KIND_CUES) if (pattern.test(folded)) kinds.add(kind);
+  for (const [kind, pattern] of KIND_CUES) if (pattern.test(text)) kinds.add(kind);
   if (statuses.has('5xx') || [...codes].some((c) => SERVER_SIDE_OAUTH.has(c))) kinds.add('outage');
   if (httpStatus === 401 || httpStatus === 403 || [...codes].some((c) => CLIENT_SIDE_OAUTH.has(c))) kinds.add('access');
   if (httpStatus === 429) kinds.add('rate');
@@ -315,7 +343,7 @@ export function computeSignals(r: SignalInput): ReportSignals {
   const errorCodes = errorCodesOf(r.errorCode, text);
   const hasServerError = statusClasses.has('5xx') || [...errorCodes].some((c) => SERVER_SIDE_OAUTH.has(c));
   const localHint = detectLocal(clauses, hasServerError);
-  const providerCue = clauses.some((c) => anyCue(PROVIDER_CUES, c));
+  const providerCue = hasProviderCue(clauses);
   // An explicit statement about the consumer's own setup outweighs generic provider wording:
   // "404 on all calls — the URL we use has v1" is still the consumer's mistake.
   const platform = localHint === null && detectPlatform(clauses, errorCodes, hasServerError);
@@ -328,12 +356,13 @@ export function computeSignals(r: SignalInput): ReportSignals {
     service: r.service,
     environment: r.environment,
     receivedAtMs: r.receivedAt.getTime(),
-    profile: textProfile(text),
+    profile: textProfile(`${r.title}. ${stripBoilerplate(r.description)}`),
     titleProfile: textProfile(stripReplyPrefix(r.title)),
     statusClasses,
     errorCodes,
-    kinds: kindsOf(text, statusClasses, errorCodes, r.httpStatus),
+    kinds: kindsOf(clauses, statusClasses, errorCodes, r.httpStatus),
     platform,
+    platformOk: clauses.some(saysPlatformWorks),
     providerCue,
     local,
     localHint,
@@ -353,8 +382,28 @@ function cacheKey(r: SignalInput): string {
   return [r.id, r.consumerId, r.service, r.environment, r.category, r.httpStatus ?? '', r.errorCode ?? '', r.receivedAt.getTime(), r.title, r.description].join('\u0001');
 }
 
+/** Fast path for the very same object (a repository usually hands the same samples around);
+ * the fields are compared so a mutated object is never served stale signals. */
+const byObject = new WeakMap<SignalInput, { seen: SignalInput; signals: ReportSignals }>();
+
+function sameFields(a: SignalInput, b: SignalInput): boolean {
+  return (
+    a.id === b.id && a.title === b.title && a.description === b.description && a.consumerId === b.consumerId &&
+    a.service === b.service && a.environment === b.environment && a.category === b.category &&
+    (a.httpStatus ?? null) === (b.httpStatus ?? null) && (a.errorCode ?? null) === (b.errorCode ?? null) &&
+    a.receivedAt.getTime() === b.receivedAt.getTime()
+  );
+}
+
 export function signalsOf(r: SignalInput): ReportSignals {
-  const key = cacheKey(r);
+  const same = byObject.get(r);
+  if (same && sameFields(same.seen, r)) return same.signals;
+  const signals = cachedSignals(r, cacheKey(r));
+  byObject.set(r, { seen: { ...r }, signals });
+  return signals;
+}
+
+function cachedSignals(r: SignalInput, key: string): ReportSignals {
   const hit = cache.get(key);
   if (hit) return hit;
   const computed = computeSignals(r);
@@ -366,6 +415,3 @@ export function signalsOf(r: SignalInput): ReportSignals {
   cache.set(key, computed);
   return computed;
 }
-
-/** Plain normalised text, exported for callers that display or index it. */
-export { normaliseText };

@@ -4,10 +4,22 @@ import { join } from 'node:path';
 
 export class DataDirectoryInUseError extends Error {}
 
-export interface EmbeddedPostgres {
+/** Where the application finds its database, and how many connections it may open. */
+export interface DatabaseConnection {
   url: string;
+  poolSize: number;
+}
+
+export interface EmbeddedPostgres extends DatabaseConnection {
   stop(): Promise<void>;
 }
+
+/**
+ * PGlite is one backend session: the socket server queues protocol messages, not whole queries,
+ * so two pooled connections can interleave their extended-protocol steps outside a transaction.
+ * One connection serialises every query and transaction, which is what PGlite does anyway.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
 
 function processAlive(pid: number): boolean {
   try {
@@ -81,6 +93,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
     let stopped = false;
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      poolSize: EMBEDDED_POOL_SIZE,
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -113,8 +113,8 @@ export class AdminPagesController {
   @Get('mail/:id')
   @StaffPage('admin', 'agent', 'security')
   @Render('mail-view')
-  async mailView(@Param('id', ParseUUIDPipe) id: string) {
-    return { title: 'E-post', message: await this.mail.one(id) };
+  async mailView(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+    return { title: 'E-post', message: await this.mail.one(id, me.role === 'admin') };
   }
 
   /** The rendered HTML part, shown in a sandboxed frame (its inline styles need their own CSP). */
@@ -122,8 +122,8 @@ export class AdminPagesController {
   @StaffPage('admin', 'agent', 'security')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async mailHtml(@Param('id', ParseUUIDPipe) id: string) {
-    return (await this.mail.one(id)).html;
+  async mailHtml(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+    return (await this.mail.one(id, me.role === 'admin')).html;
   }
 
   @Post('mail/:id/retry')

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
+import { ConsumerOrStaff } from '../auth/access.decorator';
+
+@ApiTags('knowledge base')
+@ApiBearerAuth()
+@Controller('api/v1/knowledge-base')
+export class KnowledgeBaseController {
+  constructor(private readonly articles: SuggestArticles) {}
+
+  @Get()
+  @ConsumerOrStaff()
+  list() {
+    return this.articles.list();
+  }
+}

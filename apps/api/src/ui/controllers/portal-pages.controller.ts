@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Render, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { CompletePortalSignIn } from '@domain/consumers/complete-portal-sign-in.use-case';
+import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
+import { RequestPortalSignIn } from '@domain/consumers/request-portal-sign-in.use-case';
+import { SignOutOfPortal } from '@domain/consumers/sign-out-of-portal.use-case';
+import type { ConsumerPrincipal } from '@domain/identity/principal';
+import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import { PortalPage, Public } from '../../auth/access.decorator';
+import { setCookie } from '../../auth/auth.guard';
+import { COOKIES } from '../../auth/cookies';
+import { ClientIp, CurrentConsumer } from '../../auth/current-principal.decorator';
+import { FormErrorFilter } from '../form-error.filter';
+import { UiContextInterceptor } from '../ui-context.interceptor';
+import { CONSUMER_LABELS } from './consumer-pages.controller';
+
+const LOGIN_PAGE = { title: 'Logg inn i konsumentportalen', layout: 'portal' };
+
+/** The consumer portal: sign-in by one-time e-mail link, and the organisation's own overview. */
+@ApiExcludeController()
+@Controller('portal')
+@UseInterceptors(UiContextInterceptor)
+export class PortalPagesController {
+  constructor(
+    private readonly requestSignIn: RequestPortalSignIn,
+    private readonly completeSignIn: CompletePortalSignIn,
+    private readonly signOut: SignOutOfPortal,
+    private readonly consumers: GetConsumer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public()
+  @Render('portal/login')
+  loginPage() {
+    return LOGIN_PAGE;
+  }
+
+  /** Same answer whether or not the address belongs to a contact. */
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Render('portal/login')
+  async requestLink(@Body() body: { email?: string }, @ClientIp() ip: string | null) {
+    await this.requestSignIn.execute(String(body.email ?? ''), ip);
+    return { ...LOGIN_PAGE, sent: true };
+  }
+
+  @Get('login/:token')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @UseFilters(new FormErrorFilter('portal/login', LOGIN_PAGE))
+  async useLink(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+    const session = await this.completeSignIn.execute(token, req.ip ?? null, req.headers['user-agent'] ?? null);
+    setCookie(res, COOKIES.portalSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
+    res.redirect(303, '/portal');
+  }
+
+  @Get()
+  @PortalPage()
+  @Render('portal/home')
+  async home(@CurrentConsumer() me: ConsumerPrincipal) {
+    const consumer = await this.consumers.execute(me.consumerId, me);
+    return { title: 'Oversikt', layout: 'portal', consumer, labels: CONSUMER_LABELS };
+  }
+
+  @Post('logout')
+  @PortalPage()
+  async logout(@CurrentConsumer() me: ConsumerPrincipal, @ClientIp() ip: string | null, @Res() res: Response) {
+    await this.signOut.execute(me, ip);
+    res.clearCookie(COOKIES.portalSession, { path: '/' });
+    res.redirect(303, '/portal/login');
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { SEED_CATALOGUE, SEED_CATALOGUE_LABEL } from './catalogue-seed';
+import { CatalogueRepository } from './catalogue.repository';
+import { CreateCatalogueVersion } from './create-catalogue-version.use-case';
+import { PublishCatalogueVersion } from './publish-catalogue-version.use-case';
+
+/** Creates and publishes the first Bilag 2 unless a version with its label exists. */
+@Injectable()
+export class SeedCatalogue {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly catalogue: CatalogueRepository,
+    private readonly create: CreateCatalogueVersion,
+    private readonly publish: PublishCatalogueVersion,
+  ) {}
+
+  execute(): Promise<string> {
+    return this.db.transaction(async () => {
+      await this.db.advisoryXactLock('segment-desk:seed-catalogue');
+      if (await this.catalogue.findVersionByLabel(SEED_CATALOGUE_LABEL)) return `Catalogue: "${SEED_CATALOGUE_LABEL}" already exists.`;
+      const version = await this.create.execute(SEED_CATALOGUE, SYSTEM_ACTOR);
+      await this.publish.execute(version.id, SYSTEM_ACTOR);
+      return `Catalogue: published "${SEED_CATALOGUE_LABEL}" with ${version.serviceCount} services, in force from ${version.effectiveFrom}.`;
+    });
+  }
+}

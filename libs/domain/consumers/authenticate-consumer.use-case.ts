@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { ConsumerAuthenticator } from '../identity/consumer-authenticator';
+import type { ConsumerPrincipal } from '../identity/principal';
+import { hashToken } from '../identity/secret-token';
+import { ConsumersRepository } from './consumers.repository';
+import { mayAuthenticate } from './consumer-rules';
+
+const KEY_PREFIX = 'sdc_';
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Resolves a consumer API key or portal session cookie to a consumer principal, or null. */
+@Injectable()
+export class AuthenticateConsumer implements ConsumerAuthenticator {
+  constructor(private readonly repo: ConsumersRepository) {}
+
+  async byApiKey(key: string): Promise<ConsumerPrincipal | null> {
+    // Staff tokens reach here too when they are unknown; only consumer keys are worth a lookup.
+    if (!key.startsWith(KEY_PREFIX)) return null;
+    const found = await this.repo.activeApiKeyOwner(hashToken(key));
+    if (!found || !mayAuthenticate(found.status)) return null;
+    // last_used_at is written at most once a minute, not on every request.
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await this.repo.touchApiKey(found.keyId);
+    return { kind: 'consumer', consumerId: found.consumerId, orgNumber: found.orgNumber, name: found.name, via: 'api-key' };
+  }
+
+  async byPortalSession(cookieValue: string): Promise<ConsumerPrincipal | null> {
+    const idHash = hashToken(cookieValue);
+    const found = await this.repo.livePortalSessionOwner(idHash);
+    if (!found || !mayAuthenticate(found.status)) return null;
+    return { kind: 'consumer', consumerId: found.consumerId, orgNumber: found.orgNumber, name: found.name, via: 'portal-session', email: found.email, sessionId: idHash, csrfToken: found.csrfToken };
+  }
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { hashToken } from '../identity/secret-token';
+import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
+import { DatabaseContext } from '../shared/database/database-context';
+import { InvalidPortalLink } from './consumers.exceptions';
+import { ConsumersRepository } from './consumers.repository';
+import { mayAuthenticate } from './consumer-rules';
+
+export interface PortalSessionStarted {
+  cookieValue: string;
+  expiresAt: Date;
+}
+
+/** Spends a sign-in link (once, before it expires) and starts a portal session with its own CSRF token. */
+@Injectable()
+export class CompletePortalSignIn {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ConsumersRepository,
+    private readonly audit: RecordAudit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(token: string, ip: string | null, userAgent: string | null): Promise<PortalSessionStarted> {
+    return this.db.transaction(async () => {
+      const link = await this.repo.consumeSignInToken(hashToken(token));
+      if (!link) throw new InvalidPortalLink();
+      const consumer = await this.repo.findConsumer(link.consumerId);
+      const contact = await this.repo.findContact(link.consumerId, link.contactId);
+      if (!consumer || !contact || !mayAuthenticate(consumer.status)) throw new InvalidPortalLink();
+      const cookieValue = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
+      await this.repo.insertPortalSession({ idHash: hashToken(cookieValue), consumerId: consumer.id, contactId: contact.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+      await this.audit.execute({ actor: { kind: 'consumer', id: consumer.id, label: contact.email, ip }, action: 'portal.signed_in', objectType: 'consumer', objectId: consumer.id, details: { contactId: contact.id } });
+      return { cookieValue, expiresAt };
+    });
+  }
+}

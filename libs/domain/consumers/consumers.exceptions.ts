@@ -1,0 +1,61 @@
+import { Conflict, DomainException, NotFound, ValidationFailed, type FieldError } from '../shared/errors/domain.exception';
+
+export class ConsumerNotFound extends NotFound {
+  constructor() {
+    super('The consumer', 'consumer_not_found');
+  }
+}
+
+export class ConsumerExists extends Conflict {
+  constructor(orgNumber: string) {
+    super('consumer_exists', `A consumer with organisation number ${orgNumber} is already registered.`, [{ field: 'orgNumber', message: 'is already registered' }]);
+  }
+}
+
+export class ContactExists extends Conflict {
+  constructor(email: string) {
+    super('contact_exists', `${email} is already a contact of this consumer.`, [{ field: 'email', message: 'is already a contact of this consumer' }]);
+  }
+}
+
+export class LastTechnicalContact extends Conflict {
+  constructor() {
+    super('last_technical_contact', 'A consumer with a connected service must keep at least one technical contact.');
+  }
+}
+
+export class UnknownServiceCodes extends ValidationFailed {
+  constructor(fields: FieldError[]) {
+    super(fields, 'unknown_service', `Not a service in the Bilag 2 version in force: ${fields.map((f) => f.field).join(', ')}.`);
+  }
+}
+
+export class ServiceAccessNotFound extends NotFound {
+  constructor(code: string) {
+    super(`Access to the service ${code}`, 'service_access_not_found');
+  }
+}
+
+export class OnboardingRefused extends DomainException {
+  constructor(code: string, message: string, kind: 'conflict' | 'unprocessable') {
+    super(kind, code, message);
+  }
+}
+
+export class ConsumerTerminated extends DomainException {
+  constructor() {
+    super('unprocessable', 'consumer_terminated', 'The consumer is terminated; reactivate it first.');
+  }
+}
+
+export class InvalidImportFile extends ValidationFailed {
+  constructor(message: string) {
+    super([{ field: 'csv', message }], 'invalid_import_file', message);
+  }
+}
+
+export class InvalidPortalLink extends DomainException {
+  constructor() {
+    super('not-found', 'portal_link_invalid', 'Lenken er ugyldig, allerede brukt eller utløpt. Be om en ny innloggingslenke.');
+  }
+}

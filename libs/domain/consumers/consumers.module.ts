@@ -1,0 +1,69 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CONSUMER_AUTHENTICATOR } from '../identity/consumer-authenticator';
+import { AddConsumerContact } from './add-consumer-contact.use-case';
+import { AdvanceOnboarding } from './advance-onboarding.use-case';
+import { AuthenticateConsumer } from './authenticate-consumer.use-case';
+import { CompletePortalSignIn } from './complete-portal-sign-in.use-case';
+import { ConsumersRepository } from './consumers.repository';
+import { CreateConsumerApiKey } from './create-consumer-api-key.use-case';
+import { FindConsumers } from './find-consumers.use-case';
+import { FindConsumersWithAccess } from './find-consumers-with-access.use-case';
+import { GetConsumer } from './get-consumer.use-case';
+import { GetOnboardingQueue } from './get-onboarding-queue.use-case';
+import { ImportConsumers } from './import-consumers.use-case';
+import { ListConsumerApiKeys } from './list-consumer-api-keys.use-case';
+import { ListConsumerContacts } from './list-consumer-contacts.use-case';
+import { ListExpiringAgreements } from './list-expiring-agreements.use-case';
+import { RegisterConsumer } from './register-consumer.use-case';
+import { RemoveConsumerContact } from './remove-consumer-contact.use-case';
+import { RemoveServiceAccess } from './remove-service-access.use-case';
+import { ReorderOnboardingQueue } from './reorder-onboarding-queue.use-case';
+import { RequestPortalSignIn } from './request-portal-sign-in.use-case';
+import { RevokeConsumerApiKey } from './revoke-consumer-api-key.use-case';
+import { SearchConsumers } from './search-consumers.use-case';
+import { ServiceCatalogue } from './service-catalogue';
+import { SetConsumerAgreement } from './set-consumer-agreement.use-case';
+import { SetServiceAccess } from './set-service-access.use-case';
+import { SignOutOfPortal } from './sign-out-of-portal.use-case';
+import { UpdateConsumer } from './update-consumer.use-case';
+import { UpdateConsumerContact } from './update-consumer-contact.use-case';
+import { UpdateOnboardingChecklist } from './update-onboarding-checklist.use-case';
+
+const useCases = [
+  AddConsumerContact,
+  AdvanceOnboarding,
+  AuthenticateConsumer,
+  CompletePortalSignIn,
+  CreateConsumerApiKey,
+  FindConsumers,
+  FindConsumersWithAccess,
+  GetConsumer,
+  GetOnboardingQueue,
+  ImportConsumers,
+  ListConsumerApiKeys,
+  ListConsumerContacts,
+  ListExpiringAgreements,
+  RegisterConsumer,
+  RemoveConsumerContact,
+  RemoveServiceAccess,
+  ReorderOnboardingQueue,
+  RequestPortalSignIn,
+  RevokeConsumerApiKey,
+  SearchConsumers,
+  SetConsumerAgreement,
+  SetServiceAccess,
+  SignOutOfPortal,
+  UpdateConsumer,
+  UpdateConsumerContact,
+  UpdateOnboardingChecklist,
+];
+
+/** The consumer registry: consumers, contacts, agreements, service access, onboarding, API keys, portal sign-in. */
+@Module({
+  imports: [AuditModule, CatalogueModule],
+  providers: [ConsumersRepository, ServiceCatalogue, ...useCases, { provide: CONSUMER_AUTHENTICATOR, useExisting: AuthenticateConsumer }],
+  exports: [...useCases, ServiceCatalogue, CONSUMER_AUTHENTICATOR],
+})
+export class ConsumersModule {}

@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ConsumerAgreement } from './consumer-agreement.entity';
+import { ConsumerApiKey } from './consumer-api-key.entity';
+import { ConsumerContact } from './consumer-contact.entity';
+import { ConsumerService, type OnboardingStep } from './consumer-service.entity';
+import { Consumer, type ConsumerStatus } from './consumer.entity';
+import { PortalSession } from './portal-session.entity';
+import { PortalSignInToken } from './portal-sign-in-token.entity';
+
+export interface ConsumerSearch {
+  q?: string;
+  status?: ConsumerStatus;
+  service?: string;
+  step?: OnboardingStep;
+  vendor?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CredentialOwner {
+  consumerId: string;
+  orgNumber: string;
+  name: string;
+  status: ConsumerStatus;
+}
+
+export interface ApiKeyOwner extends CredentialOwner {
+  keyId: string;
+  lastUsedAt: Date | null;
+}
+
+export interface PortalSessionOwner extends CredentialOwner {
+  email: string;
+  csrfToken: string;
+}
+
+interface OwnerRow {
+  consumer_id: string;
+  org_number: string;
+  name: string;
+  status: ConsumerStatus;
+}
+
+const QUEUE_LOCK = 'segment-desk:consumers:onboarding-queue';
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+function owner(row: OwnerRow): CredentialOwner {
+  return { consumerId: row.consumer_id, orgNumber: row.org_number, name: row.name, status: row.status };
+}
+
+/** The only database access of the consumer registry. */
+@Injectable()
+export class ConsumersRepository {
+  constructor(private readonly db: DatabaseContext) {}
+
+  // ---- consumers ----
+
+  /** Inserts unless the organisation number is taken (also under concurrent registration). */
+  async insertConsumerIfOrgFree(c: Pick<Consumer, 'orgNumber' | 'name' | 'kind' | 'municipalityNumber' | 'status'>): Promise<Consumer | null> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `INSERT INTO consumer (org_number, name, kind, municipality_number, status) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_number) DO NOTHING RETURNING id`,
+      [c.orgNumber, c.name, c.kind, c.municipalityNumber, c.status],
+    );
+    return rows.length ? this.findConsumer(rows[0].id) : null;
+  }
+
+  findConsumer(id: string): Promise<Consumer | null> {
+    return this.db.repository(Consumer).findOneBy({ id });
+  }
+
+  findConsumerByOrg(orgNumber: string): Promise<Consumer | null> {
+    return this.db.repository(Consumer).findOneBy({ orgNumber });
+  }
+
+  findConsumers(ids: string[]): Promise<Consumer[]> {
+    return ids.length ? this.db.repository(Consumer).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  findConsumersByOrg(orgNumbers: string[]): Promise<Consumer[]> {
+    return orgNumbers.length ? this.db.repository(Consumer).findBy({ orgNumber: In(orgNumbers) }) : Promise.resolve([]);
+  }
+
+  async updateConsumer(id: string, changes: QueryDeepPartialEntity<Consumer>): Promise<void> {
+    await this.db.repository(Consumer).update({ id }, changes);
+  }
+
+  async search(filter: ConsumerSearch): Promise<{ items: Consumer[]; total: number }> {
+    const q = this.db.repository(Consumer).createQueryBuilder('c');
+    const text = filter.q?.trim();
+    if (text) {
+      const digits = text.replace(/\s+/g, '');
+      if (/^\d+$/.test(digits)) q.andWhere('(c.name ILIKE :name OR c.org_number LIKE :digits OR c.municipality_number LIKE :digits)', { name: likePattern(text), digits: `${digits}%` });
+      else q.andWhere('c.name ILIKE :name', { name: likePattern(text) });
+    }
+    if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
+    const access: string[] = [];
+    if (filter.service) access.push('s.service_code = :service');
+    if (filter.step) access.push('s.onboarding_step = :step');
+    if (filter.vendor?.trim()) access.push('(s.vendor_org_number = :vendorOrg OR s.vendor_name ILIKE :vendorName)');
+    if (access.length) {
+      q.andWhere(`EXISTS (SELECT 1 FROM consumer_service s WHERE s.consumer_id = c.id AND ${access.join(' AND ')})`, {
+        service: filter.service,
+        step: filter.step,
+        vendorOrg: filter.vendor?.replace(/\s+/g, ''),
+        vendorName: likePattern(filter.vendor?.trim() ?? ''),
+      });
+    }
+    q.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(Math.min(filter.limit ?? 100, 500)).skip(filter.offset ?? 0);
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Consumers, not terminated, with access to one of the services in one of the environments. */
+  withAccess(serviceCodes: string[], environments: string[]): Promise<Consumer[]> {
+    return this.db
+      .repository(Consumer)
+      .createQueryBuilder('c')
+      .where(`c.status <> 'terminated'`)
+      .andWhere(`EXISTS (SELECT 1 FROM consumer_service s WHERE s.consumer_id = c.id AND s.service_code IN (:...codes) AND s.environments && ARRAY[:...envs]::text[])`, { codes: serviceCodes, envs: environments })
+      .orderBy('c.name', 'ASC')
+      .getMany();
+  }
+
+  // ---- contacts ----
+
+  listContacts(consumerIds: string[]): Promise<ConsumerContact[]> {
+    return consumerIds.length ? this.db.repository(ConsumerContact).find({ where: { consumerId: In(consumerIds) }, order: { consumerId: 'ASC', role: 'ASC', name: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  findContact(consumerId: string, id: string): Promise<ConsumerContact | null> {
+    return this.db.repository(ConsumerContact).findOneBy({ consumerId, id });
+  }
+
+  /** Every contact registered with this e-mail, with their consumer. */
+  contactsByEmail(email: string): Promise<ConsumerContact[]> {
+    return this.db.repository(ConsumerContact).find({ where: { email }, relations: { consumer: true } });
+  }
+
+  /** Inserts unless the consumer already has a contact with this e-mail. */
+  async insertContactIfNew(contact: Pick<ConsumerContact, 'consumerId' | 'name' | 'email' | 'phone' | 'role'>): Promise<ConsumerContact | null> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `INSERT INTO consumer_contact (consumer_id, name, email, phone, role) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consumer_id, email) DO NOTHING RETURNING id`,
+      [contact.consumerId, contact.name, contact.email, contact.phone, contact.role],
+    );
+    return rows.length ? this.findContact(contact.consumerId, rows[0].id) : null;
+  }
+
+  saveContact(contact: ConsumerContact): Promise<ConsumerContact> {
+    return this.db.repository(ConsumerContact).save(contact);
+  }
+
+  async deleteContact(id: string): Promise<void> {
+    await this.db.repository(ConsumerContact).delete({ id });
+  }
+
+  // ---- service access and onboarding ----
+
+  listServices(consumerIds: string[]): Promise<ConsumerService[]> {
+    return consumerIds.length ? this.db.repository(ConsumerService).find({ where: { consumerId: In(consumerIds) }, order: { serviceCode: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  findService(consumerId: string, serviceCode: string): Promise<ConsumerService | null> {
+    return this.db.repository(ConsumerService).findOneBy({ consumerId, serviceCode });
+  }
+
+  /** Locks the row for the rest of the transaction, so concurrent onboarding changes queue up. */
+  findServiceForUpdate(consumerId: string, serviceCode: string): Promise<ConsumerService | null> {
+    return this.db.repository(ConsumerService).findOne({ where: { consumerId, serviceCode }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  newService(fields: Partial<ConsumerService>): ConsumerService {
+    return this.db.repository(ConsumerService).create(fields);
+  }
+
+  saveService(service: ConsumerService): Promise<ConsumerService> {
+    return this.db.repository(ConsumerService).save(service);
+  }
+
+  async deleteService(id: string): Promise<void> {
+    await this.db.repository(ConsumerService).delete({ id });
+  }
+
+  /** Serialises queue changes for the rest of the transaction. */
+  lockQueue(): Promise<void> {
+    return this.db.advisoryXactLock(QUEUE_LOCK);
+  }
+
+  /** The next place at the back of the onboarding queue; call with the queue locked. */
+  async nextQueuePosition(): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.manager.query(`SELECT COALESCE(MAX(queue_position), 0) + 1 AS n FROM consumer_service`);
+    return Number(rows[0].n);
+  }
+
+  /** Service access not yet connected, of consumers not terminated, in queue order. */
+  queue(): Promise<ConsumerService[]> {
+    return this.db
+      .repository(ConsumerService)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.consumer', 'c')
+      .where(`s.onboarding_step <> 'connected'`)
+      .andWhere(`c.status <> 'terminated'`)
+      .orderBy('s.queue_position', 'ASC')
+      .addOrderBy('s.created_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+  }
+
+  recentlyConnected(limit: number): Promise<ConsumerService[]> {
+    return this.db
+      .repository(ConsumerService)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.consumer', 'c')
+      .where(`s.onboarding_step = 'connected'`)
+      .orderBy('s.updated_at', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  async setQueuePositions(ids: string[], positions: number[]): Promise<void> {
+    if (!ids.length) return;
+    await this.db.manager.query(
+      `UPDATE consumer_service s SET queue_position = v.pos FROM unnest($1::uuid[], $2::int[]) AS v(id, pos) WHERE s.id = v.id AND s.queue_position <> v.pos`,
+      [ids, positions],
+    );
+  }
+
+  // ---- agreement ----
+
+  findAgreement(consumerId: string): Promise<ConsumerAgreement | null> {
+    return this.db.repository(ConsumerAgreement).findOneBy({ consumerId });
+  }
+
+  listAgreements(consumerIds: string[]): Promise<ConsumerAgreement[]> {
+    return consumerIds.length ? this.db.repository(ConsumerAgreement).findBy({ consumerId: In(consumerIds) }) : Promise.resolve([]);
+  }
+
+  async upsertAgreement(agreement: Omit<ConsumerAgreement, 'id' | 'createdAt' | 'updatedAt' | 'consumer'>): Promise<ConsumerAgreement> {
+    const existing = await this.findAgreement(agreement.consumerId);
+    const repo = this.db.repository(ConsumerAgreement);
+    return repo.save(existing ? repo.merge(existing, agreement) : repo.create(agreement));
+  }
+
+  /** Agreements with an end date from `from` to `until` (inclusive), soonest first, of consumers not terminated. */
+  expiringAgreements(from: string, until: string): Promise<ConsumerAgreement[]> {
+    return this.db
+      .repository(ConsumerAgreement)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.consumer', 'c')
+      .where('a.valid_to BETWEEN :from AND :until', { from, until })
+      .andWhere(`c.status <> 'terminated'`)
+      .orderBy('a.valid_to', 'ASC')
+      .addOrderBy('c.name', 'ASC')
+      .getMany();
+  }
+
+  // ---- API keys ----
+
+  insertApiKey(key: Pick<ConsumerApiKey, 'consumerId' | 'name' | 'prefix' | 'keyHash' | 'createdBy'>): Promise<ConsumerApiKey> {
+    return this.db.repository(ConsumerApiKey).save(this.db.repository(ConsumerApiKey).create(key));
+  }
+
+  listApiKeys(consumerId: string): Promise<ConsumerApiKey[]> {
+    return this.db.repository(ConsumerApiKey).find({ where: { consumerId }, order: { createdAt: 'DESC' } });
+  }
+
+  findApiKey(consumerId: string, id: string): Promise<ConsumerApiKey | null> {
+    return this.db.repository(ConsumerApiKey).findOneBy({ consumerId, id });
+  }
+
+  async revokeApiKey(id: string): Promise<void> {
+    await this.db.repository(ConsumerApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** One query per request: the unrevoked key and its consumer. */
+  async activeApiKeyOwner(keyHash: string): Promise<ApiKeyOwner | null> {
+    const rows: Array<OwnerRow & { key_id: string; last_used_at: Date | null }> = await this.db.manager.query(
+      `SELECT k.id AS key_id, k.last_used_at, c.id AS consumer_id, c.org_number, c.name, c.status
+         FROM consumer_api_key k JOIN consumer c ON c.id = k.consumer_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [keyHash],
+    );
+    return rows.length ? { ...owner(rows[0]), keyId: rows[0].key_id, lastUsedAt: rows[0].last_used_at ? new Date(rows[0].last_used_at) : null } : null;
+  }
+
+  /** The condition keeps concurrent requests from writing more than once a minute. */
+  async touchApiKey(id: string): Promise<void> {
+    await this.db.manager.query(`UPDATE consumer_api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [id]);
+  }
+
+  // ---- portal sign-in ----
+
+  insertSignInToken(token: Pick<PortalSignInToken, 'consumerId' | 'contactId' | 'tokenHash' | 'expiresAt'>): Promise<PortalSignInToken> {
+    return this.db.repository(PortalSignInToken).save(this.db.repository(PortalSignInToken).create(token));
+  }
+
+  countSignInTokensSince(contactId: string, since: Date): Promise<number> {
+    return this.db.repository(PortalSignInToken).createQueryBuilder('t').where('t.contact_id = :contactId AND t.created_at > :since', { contactId, since }).getCount();
+  }
+
+  /** Marks the link used and returns it, only if it was unused and unexpired (single use, also under races). */
+  async consumeSignInToken(tokenHash: string): Promise<{ consumerId: string; contactId: string } | null> {
+    const rows: Array<{ consumer_id: string; contact_id: string }> = await this.db.manager.query(
+      `WITH used AS (
+         UPDATE portal_sign_in_token SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING consumer_id, contact_id
+       ) SELECT consumer_id, contact_id FROM used`,
+      [tokenHash],
+    );
+    return rows.length ? { consumerId: rows[0].consumer_id, contactId: rows[0].contact_id } : null;
+  }
+
+  insertPortalSession(session: Pick<PortalSession, 'idHash' | 'consumerId' | 'contactId' | 'csrfToken' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<unknown> {
+    return this.db.repository(PortalSession).insert(session);
+  }
+
+  async livePortalSessionOwner(idHash: string): Promise<PortalSessionOwner | null> {
+    const rows: Array<OwnerRow & { email: string; csrf_token: string }> = await this.db.manager.query(
+      `SELECT s.csrf_token, ct.email, c.id AS consumer_id, c.org_number, c.name, c.status
+         FROM portal_session s
+         JOIN consumer c ON c.id = s.consumer_id
+         JOIN consumer_contact ct ON ct.id = s.contact_id
+        WHERE s.id_hash = $1 AND s.expires_at > now()`,
+      [idHash],
+    );
+    return rows.length ? { ...owner(rows[0]), email: rows[0].email, csrfToken: rows[0].csrf_token } : null;
+  }
+
+  async deletePortalSession(idHash: string): Promise<void> {
+    await this.db.repository(PortalSession).delete({ idHash });
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { ConsumersRepository } from './consumers.repository';
+import { toConsumerView, type ConsumerView } from './consumer.views';
+
+/** For other contexts: consumers (not terminated) with access to one of the services in one of the environments. */
+@Injectable()
+export class FindConsumersWithAccess {
+  constructor(private readonly repo: ConsumersRepository) {}
+
+  async execute(serviceCodes: string[], environments: string[]): Promise<ConsumerView[]> {
+    const codes = [...new Set(serviceCodes)];
+    const envs = [...new Set(environments)];
+    if (!codes.length || !envs.length) return [];
+    return (await this.repo.withAccess(codes, envs)).map(toConsumerView);
+  }
+}

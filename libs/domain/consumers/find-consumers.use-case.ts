@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { ConsumersRepository } from './consumers.repository';
+import { toConsumerView, type ConsumerView } from './consumer.views';
+import { normaliseOrgNumber } from './consumer-rules';
+
+/** For other contexts: consumers by id or organisation number. */
+@Injectable()
+export class FindConsumers {
+  constructor(private readonly repo: ConsumersRepository) {}
+
+  async byId(id: string): Promise<ConsumerView | null> {
+    const c = await this.repo.findConsumer(id);
+    return c ? toConsumerView(c) : null;
+  }
+
+  async byIds(ids: string[]): Promise<ConsumerView[]> {
+    return (await this.repo.findConsumers([...new Set(ids)])).map(toConsumerView);
+  }
+
+  async byOrgNumber(org: string): Promise<ConsumerView | null> {
+    const c = await this.repo.findConsumerByOrg(normaliseOrgNumber(org));
+    return c ? toConsumerView(c) : null;
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../identity/principal';
+import { ConsumerNotFound } from './consumers.exceptions';
+import { ConsumersRepository } from './consumers.repository';
+import { toDetail, type ConsumerDetail } from './consumer.views';
+
+/** A consumer with its contacts, services (with onboarding) and agreement. */
+@Injectable()
+export class GetConsumer {
+  constructor(private readonly repo: ConsumersRepository) {}
+
+  /** Staff see every consumer; a consumer only itself (another's is "not found", not "forbidden"). */
+  async execute(id: string, caller: Principal): Promise<ConsumerDetail> {
+    if (caller.kind === 'consumer' && caller.consumerId !== id) throw new ConsumerNotFound();
+    const detail = await this.detail(id);
+    if (!detail) throw new ConsumerNotFound();
+    return detail;
+  }
+
+  async detail(id: string): Promise<ConsumerDetail | null> {
+    const consumer = await this.repo.findConsumer(id);
+    if (!consumer) return null;
+    const [contacts, services, agreement] = await Promise.all([this.repo.listContacts([id]), this.repo.listServices([id]), this.repo.findAgreement(id)]);
+    return toDetail(consumer, contacts, services, agreement);
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { ContactRole } from './consumer-contact.entity';
+import { ConsumersRepository } from './consumers.repository';
+
+export interface ConsumerContactEntry {
+  consumerId: string;
+  name: string;
+  email: string;
+  role: ContactRole;
+}
+
+/** For other contexts (notices, incidents): who to write to at these consumers. */
+@Injectable()
+export class ListConsumerContacts {
+  constructor(private readonly repo: ConsumersRepository) {}
+
+  async execute(consumerIds: string[]): Promise<ConsumerContactEntry[]> {
+    return (await this.repo.listContacts([...new Set(consumerIds)])).map((c) => ({ consumerId: c.consumerId, name: c.name, email: c.email, role: c.role }));
+  }
+}

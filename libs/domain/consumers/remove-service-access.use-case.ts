@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ServiceAccessNotFound } from './consumers.exceptions';
+import { ConsumersRepository } from './consumers.repository';
+import { serviceAccessSnapshot } from './service-access';
+
+@Injectable()
+export class RemoveServiceAccess {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ConsumersRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(consumerId: string, code: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async () => {
+      const access = await this.repo.findService(consumerId, code);
+      if (!access) throw new ServiceAccessNotFound(code);
+      await this.repo.deleteService(access.id);
+      await this.audit.execute({ actor, action: 'consumer.service_removed', objectType: 'consumer', objectId: consumerId, before: { ...serviceAccessSnapshot(access), onboardingStep: access.onboardingStep } });
+    });
+  }
+}

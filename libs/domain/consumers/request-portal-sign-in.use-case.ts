@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { hashToken, newSecretToken } from '../identity/secret-token';
+import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ConsumersRepository } from './consumers.repository';
+import { mayAuthenticate, normaliseEmail } from './consumer-rules';
+
+export const PORTAL_LINK_TTL_MS = 15 * 60_000;
+// At most this many links per contact within one link lifetime, whoever asks.
+const LINKS_PER_WINDOW = 5;
+
+/**
+ * The portal sign-in form: a registered contact gets a one-time link by e-mail (one per
+ * organisation they are a contact for). The caller learns nothing: unknown addresses get
+ * the same answer and no e-mail.
+ */
+@Injectable()
+export class RequestPortalSignIn {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ConsumersRepository,
+    private readonly email: EnqueueEmail,
+    private readonly audit: RecordAudit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(rawEmail: string, ip: string | null): Promise<void> {
+    const email = normaliseEmail(rawEmail);
+    if (!email || email.length > 254) return;
+    await this.db.transaction(async () => {
+      const contacts = (await this.repo.contactsByEmail(email)).filter((c) => c.consumer && mayAuthenticate(c.consumer.status));
+      const now = Date.now();
+      const expiresAt = new Date(now + PORTAL_LINK_TTL_MS);
+      const links: Array<{ organisation: string; link: string; tokenId: string }> = [];
+      for (const contact of contacts) {
+        if ((await this.repo.countSignInTokensSince(contact.id, new Date(now - PORTAL_LINK_TTL_MS))) >= LINKS_PER_WINDOW) continue;
+        const token = newSecretToken('sdp');
+        const stored = await this.repo.insertSignInToken({ consumerId: contact.consumerId, contactId: contact.id, tokenHash: hashToken(token), expiresAt });
+        links.push({ organisation: contact.consumer!.name, link: `${this.config.publicUrl}/portal/login/${encodeURIComponent(token)}`, tokenId: stored.id });
+        await this.audit.execute({ actor: { kind: 'anonymous', id: null, label: email, ip }, action: 'portal.sign_in_link_sent', objectType: 'consumer', objectId: contact.consumerId, details: { contactId: contact.id } });
+      }
+      if (!links.length) return;
+      await this.email.execute({
+        template: 'portal-sign-in',
+        to: [email],
+        data: { name: contacts[0].name, links: links.map(({ organisation, link }) => ({ organisation, link })), expiresAt },
+        dedupeKey: `portal-sign-in:${links.map((l) => l.tokenId).join(',')}`,
+      });
+    });
+  }
+}

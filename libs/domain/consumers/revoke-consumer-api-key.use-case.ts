@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { NotFound } from '../shared/errors/domain.exception';
+import { ConsumersRepository } from './consumers.repository';
+
+/** Takes effect on the next request: keys are checked against the database every time. */
+@Injectable()
+export class RevokeConsumerApiKey {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ConsumersRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(consumerId: string, keyId: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async () => {
+      const key = await this.repo.findApiKey(consumerId, keyId);
+      if (!key) throw new NotFound('The API key', 'api_key_not_found');
+      if (key.revokedAt) return;
+      await this.repo.revokeApiKey(key.id);
+      await this.audit.execute({ actor, action: 'consumer.api_key_revoked', objectType: 'consumer', objectId: consumerId, before: { keyId: key.id, name: key.name, prefix: key.prefix } });
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Environment, OnboardingStep } from './consumer-service.entity';
+import { ConsumersRepository, type ConsumerSearch } from './consumers.repository';
+import { toConsumerView, type ConsumerView } from './consumer.views';
+
+export interface ConsumerListItem extends ConsumerView {
+  services: Array<{ code: string; environments: Environment[]; step: OnboardingStep; vendorName: string | null }>;
+  technicalContacts: number;
+  agreementValidTo: string | null;
+}
+
+/** The staff list: search on name, organisation number or municipality number, with filters. */
+@Injectable()
+export class SearchConsumers {
+  constructor(private readonly repo: ConsumersRepository) {}
+
+  async execute(filter: ConsumerSearch): Promise<{ items: ConsumerListItem[]; total: number }> {
+    const { items, total } = await this.repo.search(filter);
+    const ids = items.map((c) => c.id);
+    const [services, contacts, agreements] = await Promise.all([this.repo.listServices(ids), this.repo.listContacts(ids), this.repo.listAgreements(ids)]);
+    return {
+      total,
+      items: items.map((c) => ({
+        ...toConsumerView(c),
+        services: services.filter((s) => s.consumerId === c.id).map((s) => ({ code: s.serviceCode, environments: s.environments, step: s.onboardingStep, vendorName: s.vendorName })),
+        technicalContacts: contacts.filter((x) => x.consumerId === c.id && x.role === 'technical').length,
+        agreementValidTo: agreements.find((a) => a.consumerId === c.id)?.validTo ?? null,
+      })),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
+import type { FieldError } from '../shared/errors/domain.exception';
+
+/** The consumer registry's view of Bilag 2: which service codes and environments are in force now. */
+@Injectable()
+export class ServiceCatalogue {
+  constructor(private readonly inForce: FindServicesInForce) {}
+
+  async codes(): Promise<Set<string>> {
+    return new Set(await this.inForce.allCodes());
+  }
+
+  /** Errors for codes missing from the version in force, and for environments a service is not offered in. */
+  async check(services: ReadonlyArray<{ code: string; environments?: readonly string[] | null }>, field: (index: number) => string): Promise<FieldError[]> {
+    if (!services.length) return [];
+    const found = new Map((await this.inForce.execute(services.map((s) => s.code))).map((s) => [s.code, s]));
+    const errors: FieldError[] = [];
+    services.forEach((s, i) => {
+      const service = found.get(s.code);
+      if (!service) {
+        errors.push({ field: `${field(i)}code`, message: `${s.code} is not a service in the Bilag 2 version in force` });
+        return;
+      }
+      const missing = (s.environments ?? []).filter((e) => !(service.environments as readonly string[]).includes(e));
+      if (missing.length) errors.push({ field: `${field(i)}environments`, message: `${s.code} is not offered in ${missing.join(', ')} (offered: ${service.environments.join(', ')})` });
+    });
+    return errors;
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { NotFound, ValidationFailed } from '../shared/errors/domain.exception';
+import { ContactExists, LastTechnicalContact } from './consumers.exceptions';
+import { ConsumersRepository } from './consumers.repository';
+import { toContactView, type ContactView } from './consumer.views';
+import { normaliseEmail, optionalText, validateContact, type ContactInput } from './consumer-rules';
+
+@Injectable()
+export class UpdateConsumerContact {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ConsumersRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(consumerId: string, contactId: string, input: Partial<ContactInput>, actor: Actor): Promise<ContactView> {
+    const errors = validateContact(input, '', true);
+    if (errors.length) throw new ValidationFailed(errors);
+    return this.db.transaction(async () => {
+      const contact = await this.repo.findContact(consumerId, contactId);
+      if (!contact) throw new NotFound('The contact', 'contact_not_found');
+      const before = toContactView(contact);
+      const all = await this.repo.listContacts([consumerId]);
+      const email = input.email !== undefined ? normaliseEmail(input.email) : contact.email;
+      if (all.some((c) => c.id !== contactId && c.email === email)) throw new ContactExists(email);
+      const role = input.role ?? contact.role;
+      if (contact.role === 'technical' && role !== 'technical') await assertKeepsTechnicalContact(this.repo, consumerId, all.filter((c) => c.id !== contactId));
+      Object.assign(contact, {
+        name: input.name !== undefined ? input.name.trim() : contact.name,
+        email,
+        phone: input.phone !== undefined ? optionalText(input.phone) : contact.phone,
+        role,
+      });
+      const view = toContactView(await this.repo.saveContact(contact));
+      await this.audit.execute({ actor, action: 'consumer.contact_updated', objectType: 'consumer', objectId: consumerId, before, after: view });
+      return view;
+    });
+  }
+}
+
+/** Go-live needs a technical contact, so a connected consumer must keep one. */
+export async function assertKeepsTechnicalContact(repo: ConsumersRepository, consumerId: string, remaining: Array<{ role: string }>): Promise<void> {
+  if (remaining.some((c) => c.role === 'technical')) return;
+  const services = await repo.listServices([consumerId]);
+  if (services.some((s) => s.onboardingStep === 'connected')) throw new LastTechnicalContact();
+}

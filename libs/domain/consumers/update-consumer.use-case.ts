@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { ConsumerExists, ConsumerNotFound } from './consumers.exceptions';
+import { ConsumersRepository } from './consumers.repository';
+import { toConsumerView, type ConsumerDetail } from './consumer.views';
+import { normaliseOrgNumber, optionalText, validateConsumerFields, type ConsumerFieldsInput } from './consumer-rules';
+import { GetConsumer } from './get-consumer.use-case';
+
+export type UpdateConsumerInput = Partial<ConsumerFieldsInput>;
+
+@Injectable()
+export class UpdateConsumer {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ConsumersRepository,
+    private readonly consumers: GetConsumer,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(id: string, input: UpdateConsumerInput, actor: Actor): Promise<ConsumerDetail> {
+    const errors = validateConsumerFields(input, '', true);
+    if (errors.length) throw new ValidationFailed(errors);
+    return this.db.transaction(async () => {
+      const consumer = await this.repo.findConsumer(id);
+      if (!consumer) throw new ConsumerNotFound();
+      const before = toConsumerView(consumer);
+      const orgNumber = input.orgNumber !== undefined ? normaliseOrgNumber(input.orgNumber) : consumer.orgNumber;
+      if (orgNumber !== consumer.orgNumber && (await this.repo.findConsumerByOrg(orgNumber))) throw new ConsumerExists(orgNumber);
+      const changes = {
+        orgNumber,
+        name: input.name !== undefined ? input.name.trim() : consumer.name,
+        kind: input.kind ?? consumer.kind,
+        municipalityNumber: input.municipalityNumber !== undefined ? optionalText(input.municipalityNumber) : consumer.municipalityNumber,
+        status: input.status ?? consumer.status,
+      };
+      await this.repo.updateConsumer(id, changes);
+      const after = { ...before, ...changes };
+      if (JSON.stringify(before) !== JSON.stringify(after)) await this.audit.execute({ actor, action: 'consumer.updated', objectType: 'consumer', objectId: id, before, after });
+      return (await this.consumers.detail(id))!;
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { Conflict, ValidationFailed } from '../shared/errors/domain.exception';
+import { IncidentMerger } from './incident-merger';
+import { Incident } from './incident.entity';
+import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
+import { IncidentsRepository } from './incidents.repository';
+
+/**
+ * Staff corrections to the automatic grouping: merge two incidents, split reports out into a new
+ * incident, move one report. Corrections are kept in the timeline and the audit log, and win over
+ * automatic decisions (split pairs are never merged again automatically; moved reports are pinned).
+ */
+@Injectable()
+export class CorrectGrouping {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly merger: IncidentMerger,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
+    return this.db.transaction(async () => {
+      const a = await this.incidents.resolveSurvivor(targetId);
+      const b = await this.incidents.resolveSurvivor(otherId);
+      if (!a || !b) throw new IncidentNotFound();
+      if (a.id === b.id) throw new Conflict('already_merged', `${a.reference} and ${b.reference} are already one incident.`);
+      if (a.track !== b.track) throw new Conflict('track_mismatch', 'Security and privacy incidents cannot be merged with ordinary ones.');
+      const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
+      const result = await this.merger.merge(survivor, merged, actor.label, ['slått sammen av saksbehandler'], 'manual');
+      await this.audit.execute({ actor, action: 'incident.merged', objectType: 'incident', objectId: survivor.id, details: { merged: merged.reference, survivor: survivor.reference } });
+      return result;
+    });
+  }
+
+  async split(incidentId: string, reportIds: string[], actor: Actor): Promise<Incident> {
+    if (!reportIds?.length) throw new ValidationFailed([{ field: 'reportIds', message: 'must name at least one report' }]);
+    return this.db.transaction(async () => {
+      const source = await this.incidents.resolveSurvivor(incidentId);
+      if (!source) throw new IncidentNotFound();
+      const reports = (await this.incidents.reportsByIds(reportIds)).filter((r) => r.incidentId === source.id);
+      if (reports.length !== new Set(reportIds).size) throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
+      const all = await this.incidents.reportsOf(source.id, 100_000);
+      if (reports.length === all.length) throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
+      const first = [...reports].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime())[0];
+      const created = await this.incidents.insertIncident({
+        reference: await this.incidents.nextReference('incident', first.receivedAt),
+        title: first.title.slice(0, 200),
+        environment: source.environment,
+        track: source.track,
+        side: source.side === 'security' ? 'security' : 'undetermined',
+        services: [...new Set(reports.map((r) => r.service))],
+        errorCodes: [...new Set(reports.map((r) => r.errorCode).filter((c): c is string => !!c))],
+        openedAt: first.receivedAt,
+        lastSeenAt: reports.reduce((m, r) => (r.receivedAt > m ? r.receivedAt : m), first.receivedAt),
+      });
+      for (const r of reports) await this.incidents.moveReport(r.id, created.id, true, { ...r.match, by: 'manual', reasons: [`skilt ut fra ${source.reference} av ${actor.label}`, ...r.match.reasons] });
+      await this.incidents.upsertProposal({ survivorId: source.id, mergedId: created.id, score: 0, reasons: ['skilt fra hverandre av saksbehandler'], status: 'rejected', decidedBy: actor.label });
+      await this.incidents.addEvent(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
+      await this.incidents.addEvent(created.id, 'opened', actor.label, { splitFrom: source.reference, reports: reports.map((r) => r.reference) });
+      await this.audit.execute({ actor, action: 'incident.split', objectType: 'incident', objectId: source.id, after: { newIncident: created.reference, reports: reports.map((r) => r.reference) } });
+      return created;
+    });
+  }
+
+  async move(reportId: string, targetIncidentId: string, actor: Actor): Promise<Incident> {
+    return this.db.transaction(async () => {
+      const report = await this.incidents.findReport(reportId);
+      if (!report) throw new ReportNotFound();
+      const target = await this.incidents.resolveSurvivor(targetIncidentId);
+      if (!target) throw new IncidentNotFound();
+      const source = (await this.incidents.findIncident(report.incidentId))!;
+      if (target.id === source.id) return target;
+      if (target.environment !== report.environment) throw new Conflict('environment_mismatch', `${target.reference} is in ${target.environment}; the report is from ${report.environment}.`);
+      await this.incidents.moveReport(report.id, target.id, true, { ...report.match, by: 'manual', reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons] });
+      await this.incidents.touchIncident(target.id, { service: report.service, errorCode: report.errorCode, receivedAt: report.receivedAt });
+      await this.incidents.upsertProposal({ survivorId: target.id, mergedId: source.id, score: 0, reasons: ['melding flyttet av saksbehandler'], status: 'rejected', decidedBy: actor.label });
+      await this.incidents.addEvent(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
+      await this.incidents.addEvent(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
+      if ((await this.incidents.stats(source.id)).reportCount === 0) await this.incidents.updateIncident(source.id, { mergedIntoId: target.id, status: 'closed' });
+      await this.audit.execute({ actor, action: 'report.moved', objectType: 'report', objectId: report.id, before: { incident: source.reference }, after: { incident: target.reference } });
+      return target;
+    });
+  }
+
+  async decideProposal(proposalId: string, accept: boolean, actor: Actor): Promise<void> {
+    const proposal = await this.incidents.findProposal(proposalId);
+    if (!proposal) throw new IncidentNotFound();
+    if (accept) await this.merge(proposal.survivorId, proposal.mergedId, actor);
+    else {
+      await this.incidents.upsertProposal({ ...proposal, status: 'rejected', decidedBy: actor.label });
+      await this.audit.execute({ actor, action: 'incident.merge_rejected', objectType: 'incident', objectId: proposal.survivorId, details: { other: proposal.mergedId } });
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
+import { FindConsumers } from '../consumers/find-consumers.use-case';
+import { IncidentsRepository, IncidentStats } from './incidents.repository';
+import { Incident } from './incident.entity';
+import { Report } from './report.entity';
+import { NoEscalationAddress } from './incidents.exceptions';
+
+const ENV_LABEL = { production: 'produksjon', test: 'test' } as const;
+// Skatteetaten needs enough ids to search its logs, not every one of a national outage.
+const MAX_CORRELATION_IDS = 25;
+const SAMPLE_DESCRIPTIONS = 3;
+const EXCERPT_CHARS = 600;
+export const SECURITY_DEADLINE_HOURS = 72;
+
+export interface EscalationDraft {
+  to: string[];
+  security: boolean;
+  data: Record<string, unknown>;
+}
+
+function excerpt(text: string): string {
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)} …` : text;
+}
+
+/**
+ * Builds the consolidated escalation: who receives it and everything Skatteetaten needs in one
+ * message. Shared by the escalation itself and its preview, so staff see exactly what is sent.
+ */
+@Injectable()
+export class EscalationMessage {
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly catalogue: FindServicesInForce,
+    private readonly consumers: FindConsumers,
+  ) {}
+
+  async draft(incident: Incident): Promise<EscalationDraft> {
+    const stats = await this.incidents.stats(incident.id);
+    const security = stats.hasSecurityReports;
+    const services = await this.catalogue.execute(incident.services);
+    const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
+    if (!to.length) throw new NoEscalationAddress(incident.services);
+    const reports = await this.incidents.reportsOf(incident.id, 2000);
+    return { to, security, data: await this.data(incident, stats, reports, services.map((s) => s.name || s.code), security) };
+  }
+
+  async data(incident: Incident, stats: IncidentStats, reports: Report[], serviceNames: string[], security: boolean): Promise<Record<string, unknown>> {
+    const consumers = await this.consumers.byIds(stats.consumerIds);
+    const samples = this.samples(reports);
+    const first = stats.firstSeenAt ?? incident.openedAt;
+    return {
+      reference: incident.reference,
+      title: incident.title,
+      environment: ENV_LABEL[incident.environment],
+      services: serviceNames.length ? serviceNames : incident.services,
+      firstSeenAt: first,
+      lastSeenAt: stats.lastSeenAt ?? incident.lastSeenAt,
+      consumerCount: stats.consumerCount,
+      reportCount: stats.reportCount,
+      consumers: consumers.map((c) => `${c.name} (${c.orgNumber})`).sort(),
+      errorCodes: stats.errorCodes,
+      httpStatuses: [...new Set(reports.map((r) => r.httpStatus).filter((s): s is number => !!s))].sort(),
+      correlationIds: stats.correlationIds.slice(0, MAX_CORRELATION_IDS),
+      moreCorrelationIds: Math.max(0, stats.correlationIds.length - MAX_CORRELATION_IDS),
+      samples,
+      severity: incident.severity,
+      skeCaseReference: incident.skeCaseReference,
+      security,
+      deadline: security ? new Date(new Date(first).getTime() + SECURITY_DEADLINE_HOURS * 3_600_000) : null,
+    };
+  }
+
+  /** The first report and the latest ones that say something different. */
+  samples(reports: Report[]): Array<{ title: string; description: string; receivedAt: Date; errorCode: string | null }> {
+    const picked: Report[] = [];
+    const seen = new Set<string>();
+    for (const r of [reports[0], ...[...reports].reverse()]) {
+      if (!r) continue;
+      const key = r.description.trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      picked.push(r);
+      if (picked.length >= SAMPLE_DESCRIPTIONS) break;
+    }
+    return picked.map((r) => ({ title: r.title, description: excerpt(r.description), receivedAt: r.receivedAt, errorCode: r.errorCode }));
+  }
+}

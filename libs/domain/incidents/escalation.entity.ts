@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The one e-mail thread to Skatteetaten about an incident; the unique index makes it one. */
+@Entity('escalation')
+export class Escalation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('escalation_incident_key', { unique: true })
+  @Column({ name: 'incident_id', type: 'uuid' })
+  incidentId: string;
+
+  /** Message-ID of the thread's first e-mail; follow-ups reply to it. */
+  @Column({ name: 'root_message_id', type: 'text' })
+  rootMessageId: string;
+
+  @Column({ name: 'to_addresses', type: 'text', array: true })
+  to: string[];
+
+  @Column({ type: 'boolean', default: false })
+  security: boolean;
+
+  @Column({ name: 'escalated_by', type: 'text' })
+  escalatedBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'last_message_at', type: 'timestamptz' })
+  lastMessageAt: Date;
+
+  /** Reports created up to this instant have been told to Skatteetaten. */
+  @Column({ name: 'reported_until', type: 'timestamptz' })
+  reportedUntil: Date;
+
+  @Column({ name: 'followup_count', type: 'integer', default: 0 })
+  followupCount: number;
+}

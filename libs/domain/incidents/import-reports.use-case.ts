@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { FindConsumers } from '../consumers/find-consumers.use-case';
+import type { Actor } from '../identity/principal';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { ReportInput } from './report-input';
+import { ReportChannel } from './report.entity';
+import { SubmitReport } from './submit-report.use-case';
+
+export interface HistoricalReport extends ReportInput {
+  consumerOrgNumber: string;
+  receivedAt: Date;
+  channel?: ReportChannel;
+}
+
+export const MAX_IMPORT_BATCH = 500;
+
+/**
+ * Loads history: the same validation and deduplication as live intake, applied as it would have
+ * been at each report's receivedAt (processed in time order), and no confirmations sent.
+ */
+@Injectable()
+export class ImportReports {
+  constructor(
+    private readonly submit: SubmitReport,
+    private readonly consumers: FindConsumers,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(reports: HistoricalReport[], actor: Actor): Promise<Array<{ id: string; reference: string; incidentId: string; incidentReference: string }>> {
+    if (!reports.length || reports.length > MAX_IMPORT_BATCH) throw new ValidationFailed([{ field: 'reports', message: `must hold 1–${MAX_IMPORT_BATCH} reports` }]);
+    const consumerIds = new Map<string, string>();
+    const errors = [];
+    for (const [i, r] of reports.entries()) {
+      if (!consumerIds.has(r.consumerOrgNumber)) {
+        const c = await this.consumers.byOrgNumber(r.consumerOrgNumber);
+        if (c) consumerIds.set(r.consumerOrgNumber, c.id);
+      }
+      if (!consumerIds.has(r.consumerOrgNumber)) errors.push({ field: `reports[${i}].consumerOrgNumber`, message: 'is not a registered consumer' });
+      if (r.occurredAt && r.occurredAt > r.receivedAt) errors.push({ field: `reports[${i}].occurredAt`, message: 'must not be after receivedAt' });
+    }
+    for (const service of new Set(reports.map((r) => r.service))) {
+      try {
+        await this.submit.assertKnownService(service, `reports[${reports.findIndex((r) => r.service === service)}].service`);
+      } catch (e) {
+        if (e instanceof ValidationFailed) errors.push(...e.fields);
+        else throw e;
+      }
+    }
+    if (errors.length) throw new ValidationFailed(errors);
+
+    const order = reports.map((r, i) => ({ r, i })).sort((a, b) => a.r.receivedAt.getTime() - b.r.receivedAt.getTime() || a.i - b.i);
+    const results = new Array<{ id: string; reference: string; incidentId: string; incidentReference: string }>(reports.length);
+    for (const { r, i } of order) {
+      const { consumerOrgNumber, receivedAt, channel, ...input } = r;
+      const receipt = await this.submit.execute(input, { consumerId: consumerIds.get(consumerOrgNumber)!, channel: channel ?? 'import', receivedAt, history: true, actorLabel: actor.label });
+      results[i] = { id: receipt.id, reference: receipt.reference, incidentId: receipt.incidentId, incidentReference: receipt.incidentReference };
+    }
+    await this.audit.execute({ actor, action: 'report.imported', objectType: 'report', details: { count: reports.length } });
+    return results;
+  }
+}

@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The incident's timeline: reports attached, triage, escalation, merges, follow-ups, resolution. */
+@Entity('incident_event')
+@Index('incident_event_incident_idx', ['incidentId', 'at'])
+export class IncidentEvent {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'incident_id', type: 'uuid' })
+  incidentId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ name: 'actor_label', type: 'text' })
+  actorLabel: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  details: Record<string, unknown>;
+}

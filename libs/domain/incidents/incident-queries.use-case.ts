@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { FindConsumers } from '../consumers/find-consumers.use-case';
+import type { Principal } from '../identity/principal';
+import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
+import { IncidentFilter, IncidentsRepository } from './incidents.repository';
+import { Incident, IncidentStatus, Severity } from './incident.entity';
+import { Report } from './report.entity';
+
+export interface IncidentSummary {
+  id: string;
+  reference: string;
+  title: string;
+  status: string;
+  side: string;
+  severity: Severity | null;
+  suggestedSeverity: Severity;
+  environment: string;
+  track: string;
+  services: string[];
+  errorCodes: string[];
+  consumerCount: number;
+  reportCount: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  escalated: boolean;
+}
+
+/** Impact as the usage terms grade it: breadth of a production problem decides, test is low. */
+export function suggestedSeverity(environment: string, consumerCount: number, track: string): Severity {
+  if (track === 'security') return 'high';
+  if (environment !== 'production') return 'low';
+  if (consumerCount >= 10) return 'critical';
+  if (consumerCount >= 3) return 'high';
+  return 'medium';
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** The statuses of incidents that still need work. */
+export const OPEN_STATUSES: IncidentStatus[] = ['new', 'triaged', 'escalated'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface QueueFilter extends IncidentFilter {
+  /** Severity as staff see it: the one set, or the suggested one while none is set. */
+  impact?: Severity[];
+}
+
+/** Read side of the incidents context: queue, incident page, report page (scoped to the caller). */
+@Injectable()
+export class IncidentQueries {
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly consumers: FindConsumers,
+  ) {}
+
+  async queue(filter: QueueFilter): Promise<IncidentSummary[]> {
+    const { impact, ...stored } = filter;
+    const list = await this.incidents.listIncidents(stored);
+    const counts = await this.incidents.consumerCounts(list.map((i) => i.id));
+    const all = await Promise.all(list.map(async (i) => this.summary(i, counts.get(i.id), !!(await this.incidents.findEscalation(i.id)))));
+    const summaries = impact?.length ? all.filter((s) => impact.includes(s.severity ?? s.suggestedSeverity)) : all;
+    // Sorted by impact: severity (set or suggested), then breadth, then recency.
+    return summaries.sort(
+      (a, b) => SEVERITY_RANK[a.severity ?? a.suggestedSeverity] - SEVERITY_RANK[b.severity ?? b.suggestedSeverity] || b.consumerCount - a.consumerCount || b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
+    );
+  }
+
+  summary(i: Incident, counts: { reports: number; consumers: number } | undefined, escalated: boolean): IncidentSummary {
+    const consumerCount = counts?.consumers ?? 0;
+    return {
+      id: i.id,
+      reference: i.reference,
+      title: i.title,
+      status: i.status,
+      side: i.side,
+      severity: i.severity,
+      suggestedSeverity: suggestedSeverity(i.environment, consumerCount, i.track),
+      environment: i.environment,
+      track: i.track,
+      services: i.services,
+      errorCodes: i.errorCodes,
+      consumerCount,
+      reportCount: counts?.reports ?? 0,
+      firstSeenAt: i.openedAt,
+      lastSeenAt: i.lastSeenAt,
+      escalated,
+    };
+  }
+
+  /** The staff view of an incident; a merged incident answers as the one it was merged into. */
+  async incident(id: string) {
+    const requested = await this.incidents.findIncident(id);
+    if (!requested) throw new IncidentNotFound();
+    const incident = (await this.incidents.resolveSurvivor(id))!;
+    const stats = await this.incidents.stats(incident.id);
+    const escalation = await this.incidents.findEscalation(incident.id);
+    const consumers = await this.consumers.byIds(stats.consumerIds);
+    return {
+      ...this.summary(incident, { reports: stats.reportCount, consumers: stats.consumerCount }, !!escalation),
+      requestedId: requested.id,
+      mergedFrom: requested.id !== incident.id ? requested.reference : undefined,
+      consumers: consumers.map((c) => ({ id: c.id, name: c.name, orgNumber: c.orgNumber })),
+      correlationIds: stats.correlationIds,
+      errorCodes: stats.errorCodes,
+      skeCaseReference: incident.skeCaseReference,
+      resolutionMessage: incident.resolutionMessage,
+      resolvedAt: incident.resolvedAt,
+      escalation: escalation ? { id: escalation.id, to: escalation.to, security: escalation.security, escalatedAt: escalation.createdAt, escalatedBy: escalation.escalatedBy, followUps: escalation.followupCount, messageId: escalation.rootMessageId } : null,
+    };
+  }
+
+  async incidentDetail(id: string) {
+    const view = await this.incident(id);
+    const reports = await this.incidents.reportsOf(view.id, 1000);
+    const consumers = new Map(view.consumers.map((c) => [c.id, c]));
+    return {
+      ...view,
+      reports: reports.map((r) => ({ ...this.reportFields(r), consumer: consumers.get(r.consumerId) })),
+      events: await this.incidents.events(view.id),
+      proposals: await this.incidents.proposalsFor(view.id),
+    };
+  }
+
+  /** Staff see any report; a consumer only its own (others' are simply not found). */
+  async report(id: string, caller: Principal) {
+    const report = await this.incidents.findReport(id);
+    if (!report || (caller.kind === 'consumer' && report.consumerId !== caller.consumerId)) throw new ReportNotFound();
+    const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
+    const base = { ...this.reportFields(report), incidentId: incident.id, incidentReference: incident.reference, incidentStatus: incident.status };
+    if (caller.kind === 'consumer') return { ...base, match: undefined, resolutionMessage: incident.resolutionMessage };
+    return { ...base, incidentTitle: incident.title };
+  }
+
+  async reportsOfConsumer(consumerId: string) {
+    const reports = await this.incidents.reportsOfConsumer(consumerId);
+    const out = [];
+    for (const r of reports) {
+      const incident = await this.incidents.resolveSurvivor(r.incidentId);
+      out.push({ ...this.reportFields(r), match: undefined, incidentId: incident?.id, incidentReference: incident?.reference, incidentStatus: incident?.status });
+    }
+    return out;
+  }
+
+  proposals() {
+    return this.incidents.openProposals();
+  }
+
+  /** The counts on the staff dashboard; each equals what the matching queue filter lists. */
+  async overview(): Promise<{ open: number; criticalOrHigh: number; escalated: number; awaitingTriage: number; proposals: number }> {
+    const open = await this.queue({ status: OPEN_STATUSES, limit: 1000 });
+    return {
+      open: open.length,
+      criticalOrHigh: open.filter((i) => SEVERITY_RANK[i.severity ?? i.suggestedSeverity] <= SEVERITY_RANK.high).length,
+      escalated: open.filter((i) => i.status === 'escalated').length,
+      awaitingTriage: open.filter((i) => i.status === 'new').length,
+      proposals: (await this.incidents.openProposals(1000)).length,
+    };
+  }
+
+  /** What staff type into a form (a reference such as KS-2025-0042, or an id) as the id of the incident that now holds its reports. */
+  async idOf(referenceOrId: string): Promise<string> {
+    const key = (referenceOrId ?? '').trim();
+    const found = UUID.test(key) ? await this.incidents.findIncident(key) : key ? await this.incidents.findIncidentByReference(key.toUpperCase()) : null;
+    if (!found) throw new IncidentNotFound();
+    return (await this.incidents.resolveSurvivor(found.id))!.id;
+  }
+
+  /** Merge proposals with both incidents named: every open one, or all of one incident's. */
+  async proposalViews(incidentId?: string) {
+    const list = incidentId ? await this.incidents.proposalsFor(incidentId) : await this.incidents.openProposals();
+    const ids = [...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))];
+    const found = await Promise.all(ids.map((id) => this.incidents.findIncident(id)));
+    const byId = new Map(found.filter((i): i is Incident => !!i).map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]));
+    return list.map((p) => ({ id: p.id, status: p.status, score: p.score, reasons: p.reasons, createdAt: p.createdAt, decidedBy: p.decidedBy, survivor: byId.get(p.survivorId), merged: byId.get(p.mergedId) }));
+  }
+
+  private reportFields(r: Report) {
+    return {
+      id: r.id,
+      reference: r.reference,
+      consumerId: r.consumerId,
+      incidentId: r.incidentId,
+      channel: r.channel,
+      service: r.service,
+      environment: r.environment,
+      category: r.category,
+      title: r.title,
+      description: r.description,
+      occurredAt: r.occurredAt,
+      receivedAt: r.receivedAt,
+      httpStatus: r.httpStatus,
+      errorCode: r.errorCode,
+      correlationId: r.correlationId,
+      hasWorkedBefore: r.hasWorkedBefore,
+      vendorInvolved: r.vendorInvolved,
+      status: r.status,
+      personalDataMasked: r.personalDataMasked,
+      pinned: r.pinned,
+      match: r.match,
+      suggestedArticles: r.suggestedArticles,
+    };
+  }
+}

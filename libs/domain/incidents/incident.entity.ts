@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const INCIDENT_STATUSES = ['new', 'triaged', 'escalated', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const INCIDENT_SIDES = ['undetermined', 'local', 'ske', 'security'] as const;
+export type IncidentSide = (typeof INCIDENT_SIDES)[number];
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type Environment = 'production' | 'test';
+export type Track = 'ordinary' | 'security';
+
+/** The underlying problem that one or many reports describe. */
+@Entity('incident')
+@Index('incident_candidates_idx', ['environment', 'lastSeenAt'])
+export class Incident {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('incident_reference_key', { unique: true })
+  @Column({ type: 'text' })
+  reference: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  environment: Environment;
+
+  /** Security and privacy reports live on their own track and never merge with ordinary ones. */
+  @Column({ type: 'text' })
+  track: Track;
+
+  @Index('incident_status_idx')
+  @Column({ type: 'text', default: 'new' })
+  status: IncidentStatus;
+
+  @Column({ type: 'text', default: 'undetermined' })
+  side: IncidentSide;
+
+  @Column({ type: 'text', nullable: true })
+  severity: Severity | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  services: string[];
+
+  @Column({ name: 'error_codes', type: 'text', array: true, default: () => "'{}'" })
+  errorCodes: string[];
+
+  /** receivedAt of the report that opened it: it can take only reports received at or after this. */
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt: Date;
+
+  @Index('incident_merged_into_idx')
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @Column({ name: 'ske_case_reference', type: 'text', nullable: true })
+  skeCaseReference: string | null;
+
+  @Column({ name: 'resolution_message', type: 'text', nullable: true })
+  resolutionMessage: string | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,43 @@
+import { Conflict, DomainException, NotFound } from '../shared/errors/domain.exception';
+
+export class IncidentNotFound extends NotFound {
+  constructor() {
+    super('The incident', 'incident_not_found');
+  }
+}
+
+export class ReportNotFound extends NotFound {
+  constructor() {
+    super('The report', 'report_not_found');
+  }
+}
+
+export class IncidentAlreadyResolved extends Conflict {
+  constructor(reference: string) {
+    super('incident_resolved', `${reference} is already resolved; reopen it before escalating or changing it.`);
+  }
+}
+
+export class NoEscalationAddress extends DomainException {
+  constructor(services: string[]) {
+    super('unprocessable', 'no_escalation_address', `The catalogue in force has no escalation address for ${services.join(', ')}.`);
+  }
+}
+
+export class IdempotencyKeyReused extends DomainException {
+  constructor() {
+    super('unprocessable', 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
+  }
+}
+
+export class IdempotentRequestInFlight extends Conflict {
+  constructor() {
+    super('idempotency_in_flight', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+  }
+}
+
+export class UnknownConsumer extends DomainException {
+  constructor(field: string, org: string) {
+    super('validation', 'unknown_consumer', `No consumer with organisation number ${org} is registered.`, [{ field, message: 'is not a registered consumer' }]);
+  }
+}

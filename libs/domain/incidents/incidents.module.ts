@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ConsumersModule } from '../consumers/consumers.module';
+import { CorrectGrouping } from './correct-grouping.use-case';
+import { EscalateIncident } from './escalate-incident.use-case';
+import { EscalationMessage } from './escalation-message';
+import { ImportReports } from './import-reports.use-case';
+import { IncidentMerger } from './incident-merger';
+import { IncidentQueries } from './incident-queries.use-case';
+import { IncidentsRepository } from './incidents.repository';
+import { PersonalDataVault } from './personal-data-vault';
+import { PreviewEscalation } from './preview-escalation.use-case';
+import { ResolveIncident } from './resolve-incident.use-case';
+import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
+import { ReceiveReport } from './receive-report.use-case';
+import { RevealPersonalData } from './reveal-personal-data.use-case';
+import { SeedKnowledgeBase } from './seed-knowledge-base.use-case';
+import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
+import { SubmitReport } from './submit-report.use-case';
+import { SuggestArticles } from './suggest-articles.use-case';
+import { TriageIncident } from './triage-incident.use-case';
+
+const useCases = [
+  CorrectGrouping,
+  EscalateIncident,
+  ImportReports,
+  IncidentQueries,
+  PreviewEscalation,
+  PurgeIdempotencyKeys,
+  ReceiveReport,
+  ResolveIncident,
+  RevealPersonalData,
+  SeedKnowledgeBase,
+  SendEscalationFollowUps,
+  SubmitReport,
+  SuggestArticles,
+  TriageIncident,
+];
+
+@Module({
+  imports: [AuditModule, CatalogueModule, ConsumersModule],
+  providers: [IncidentsRepository, IncidentMerger, EscalationMessage, PersonalDataVault, ...useCases],
+  exports: useCases,
+})
+export class IncidentsModule {}

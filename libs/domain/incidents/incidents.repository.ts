@@ -1,0 +1,395 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { DatabaseContext } from '../shared/database/database-context';
+import { Escalation } from './escalation.entity';
+import { Environment, Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
+import { IncidentEvent } from './incident-event.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { KnowledgeArticle } from './knowledge-article.entity';
+import { MergeProposal } from './merge-proposal.entity';
+import { Report } from './report.entity';
+import type { IncidentSnapshot, ReportFacts } from './rules/match-report';
+
+/** Sample size per candidate: the latest reports plus the first, enough for text evidence. */
+const SAMPLE_RECENT = 8;
+const MAX_CANDIDATES = 60;
+
+export interface IncidentFilter {
+  status?: IncidentStatus[];
+  side?: IncidentSide;
+  service?: string;
+  environment?: Environment;
+  severity?: Severity;
+  consumerId?: string;
+  q?: string;
+  limit?: number;
+}
+
+export interface IncidentStats {
+  reportCount: number;
+  consumerCount: number;
+  consumerIds: string[];
+  firstSeenAt: Date | null;
+  lastSeenAt: Date | null;
+  correlationIds: string[];
+  errorCodes: string[];
+  hasSecurityReports: boolean;
+}
+
+function toFacts(r: Report): ReportFacts {
+  return {
+    id: r.id,
+    consumerId: r.consumerId,
+    service: r.service,
+    environment: r.environment,
+    category: r.category,
+    title: r.title,
+    description: r.description,
+    httpStatus: r.httpStatus,
+    errorCode: r.errorCode,
+    correlationId: r.correlationId,
+    receivedAt: r.receivedAt,
+    occurredAt: r.occurredAt,
+  };
+}
+
+@Injectable()
+export class IncidentsRepository {
+  constructor(private readonly db: DatabaseContext) {}
+
+  async nextReference(kind: 'incident' | 'report', at: Date): Promise<string> {
+    const seq = kind === 'incident' ? 'incident_reference_seq' : 'report_reference_seq';
+    const [{ n }] = await this.db.manager.query(`SELECT nextval('${seq}')::int AS n`);
+    const year = at.getUTCFullYear();
+    return kind === 'incident' ? `KS-${year}-${String(n).padStart(4, '0')}` : `M-${year}-${String(n).padStart(5, '0')}`;
+  }
+
+  /** Open incidents in one environment that were opened by `at` and active within the lookback. */
+  async candidateSnapshots(environment: Environment, at: Date, lookbackMs: number, alsoInclude: string[] = []): Promise<IncidentSnapshot[]> {
+    const incidents = await this.db
+      .repository(Incident)
+      .createQueryBuilder('i')
+      .where('i.environment = :environment', { environment })
+      .andWhere('i.merged_into_id IS NULL')
+      .andWhere(`i.status NOT IN ('resolved', 'closed')`)
+      .andWhere('i.opened_at <= :at', { at })
+      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', { since: new Date(at.getTime() - lookbackMs), extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'] })
+      .orderBy('i.last_seen_at', 'DESC')
+      .limit(MAX_CANDIDATES)
+      .getMany();
+    return this.snapshotsOf(incidents, at);
+  }
+
+  async snapshotsOf(incidents: Incident[], at: Date): Promise<IncidentSnapshot[]> {
+    if (!incidents.length) return [];
+    const ids = incidents.map((i) => i.id);
+    const sample: Report[] = await this.db
+      .repository(Report)
+      .createQueryBuilder('r')
+      .where(
+        `r.id IN (
+          SELECT s.id FROM unnest(CAST(:ids AS uuid[])) AS c(id)
+          CROSS JOIN LATERAL (
+            (SELECT id FROM report WHERE incident_id = c.id AND received_at <= :at ORDER BY received_at DESC LIMIT ${SAMPLE_RECENT})
+            UNION
+            (SELECT id FROM report WHERE incident_id = c.id ORDER BY received_at ASC LIMIT 1)
+          ) s)`,
+        { ids, at },
+      )
+      .orderBy('r.received_at', 'ASC')
+      .getMany();
+    const stats: Array<{ incident_id: string; n: number; consumers: string[] }> = await this.db.manager.query(
+      `SELECT incident_id, count(*)::int AS n, array_agg(DISTINCT consumer_id::text) AS consumers FROM report WHERE incident_id = ANY($1::uuid[]) GROUP BY incident_id`,
+      [ids],
+    );
+    const byIncident = new Map(stats.map((s) => [s.incident_id, s]));
+    return incidents.map((i) => ({
+      id: i.id,
+      environment: i.environment,
+      track: i.track,
+      openedAt: i.openedAt,
+      lastReportAt: i.lastSeenAt,
+      services: i.services,
+      errorCodes: i.errorCodes,
+      consumerIds: byIncident.get(i.id)?.consumers ?? [],
+      reportCount: byIncident.get(i.id)?.n ?? 0,
+      recentReports: sample.filter((r) => r.incidentId === i.id).map(toFacts),
+    }));
+  }
+
+  insertIncident(incident: Partial<Incident>): Promise<Incident> {
+    return this.db.repository(Incident).save(this.db.repository(Incident).create(incident));
+  }
+
+  /**
+   * Records a new report on an incident. Writes the incident row only when something it shows
+   * changes (a new service or code, or last-seen moving by over a minute), so a burst of
+   * reports on one outage does not queue on that row.
+   */
+  async touchIncident(id: string, report: { service: string; errorCode: string | null; receivedAt: Date }): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE incident SET
+         services = CASE WHEN $2 = ANY(services) THEN services ELSE array_append(services, $2) END,
+         error_codes = CASE WHEN $3::text IS NULL OR $3 = ANY(error_codes) THEN error_codes ELSE array_append(error_codes, $3) END,
+         last_seen_at = GREATEST(last_seen_at, $4),
+         updated_at = now()
+       WHERE id = $1 AND (NOT ($2 = ANY(services)) OR ($3::text IS NOT NULL AND NOT ($3 = ANY(error_codes))) OR last_seen_at < $4::timestamptz - interval '1 minute')`,
+      [id, report.service, report.errorCode, report.receivedAt],
+    );
+  }
+
+  insertReport(report: Partial<Report>): Promise<Report> {
+    return this.db.repository(Report).save(this.db.repository(Report).create(report));
+  }
+
+  findIncident(id: string): Promise<Incident | null> {
+    return this.db.repository(Incident).findOneBy({ id });
+  }
+
+  findIncidentByReference(reference: string): Promise<Incident | null> {
+    return this.db.repository(Incident).findOneBy({ reference });
+  }
+
+  lockIncident(id: string): Promise<Incident | null> {
+    return this.db.repository(Incident).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+  }
+
+  /** Follows merges to the incident that now holds the reports. */
+  async resolveSurvivor(id: string): Promise<Incident | null> {
+    let incident = await this.findIncident(id);
+    for (let hops = 0; incident?.mergedIntoId && hops < 20; hops++) incident = await this.findIncident(incident.mergedIntoId);
+    return incident;
+  }
+
+  async updateIncident(id: string, patch: Partial<Incident>): Promise<void> {
+    await this.db.repository(Incident).update({ id }, patch);
+  }
+
+  findReport(id: string): Promise<Report | null> {
+    return this.db.repository(Report).findOneBy({ id });
+  }
+
+  async findReportSealed(id: string): Promise<string | null> {
+    const row = await this.db.repository(Report).createQueryBuilder('r').addSelect('r.personal_data_sealed', 'sealed').where('r.id = :id', { id }).getRawOne<{ sealed: string | null }>();
+    return row?.sealed ?? null;
+  }
+
+  reportsOf(incidentId: string, limit = 500): Promise<Report[]> {
+    return this.db.repository(Report).find({ where: { incidentId }, order: { receivedAt: 'ASC' }, take: limit });
+  }
+
+  reportsByIds(ids: string[]): Promise<Report[]> {
+    return ids.length ? this.db.repository(Report).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  reportsOfConsumer(consumerId: string, limit = 200): Promise<Report[]> {
+    return this.db.repository(Report).find({ where: { consumerId }, order: { receivedAt: 'DESC' }, take: limit });
+  }
+
+  /** Reports Skatteetaten has not been told about (compared in SQL, at full timestamp precision). */
+  reportsSinceLastEscalationMessage(incidentId: string): Promise<Report[]> {
+    return this.db
+      .repository(Report)
+      .createQueryBuilder('r')
+      .where('r.incident_id = :incidentId AND r.created_at > (SELECT e.reported_until FROM escalation e WHERE e.incident_id = :incidentId)', { incidentId })
+      .orderBy('r.received_at', 'ASC')
+      .getMany();
+  }
+
+  async moveReports(fromIncidentId: string, toIncidentId: string): Promise<number> {
+    const r = await this.db.repository(Report).update({ incidentId: fromIncidentId }, { incidentId: toIncidentId });
+    return r.affected ?? 0;
+  }
+
+  async moveReport(reportId: string, toIncidentId: string, pinned: boolean, match?: Report['match']): Promise<void> {
+    await this.db.repository(Report).update({ id: reportId }, { incidentId: toIncidentId, pinned, ...(match ? { match } : {}) });
+  }
+
+  async closeReportsOf(incidentId: string): Promise<void> {
+    await this.db.repository(Report).update({ incidentId }, { status: 'closed' });
+  }
+
+  async stats(incidentId: string): Promise<IncidentStats> {
+    const [row] = await this.db.manager.query(
+      `SELECT count(*)::int AS report_count, count(DISTINCT consumer_id)::int AS consumer_count,
+              coalesce(array_agg(DISTINCT consumer_id::text), '{}') AS consumer_ids,
+              min(received_at) AS first_seen, max(received_at) AS last_seen,
+              coalesce(array_agg(DISTINCT correlation_id) FILTER (WHERE correlation_id IS NOT NULL), '{}') AS correlation_ids,
+              coalesce(array_agg(DISTINCT error_code) FILTER (WHERE error_code IS NOT NULL), '{}') AS error_codes,
+              bool_or(category IN ('security', 'privacy')) AS security
+       FROM report WHERE incident_id = $1`,
+      [incidentId],
+    );
+    return {
+      reportCount: row.report_count,
+      consumerCount: row.consumer_count,
+      consumerIds: row.report_count ? row.consumer_ids : [],
+      firstSeenAt: row.first_seen,
+      lastSeenAt: row.last_seen,
+      correlationIds: row.correlation_ids,
+      errorCodes: row.error_codes,
+      hasSecurityReports: !!row.security,
+    };
+  }
+
+  async consumerCounts(incidentIds: string[]): Promise<Map<string, { reports: number; consumers: number }>> {
+    if (!incidentIds.length) return new Map();
+    const rows: Array<{ incident_id: string; reports: number; consumers: number }> = await this.db.manager.query(
+      `SELECT incident_id, count(*)::int AS reports, count(DISTINCT consumer_id)::int AS consumers FROM report WHERE incident_id = ANY($1::uuid[]) GROUP BY incident_id`,
+      [incidentIds],
+    );
+    return new Map(rows.map((r) => [r.incident_id, { reports: r.reports, consumers: r.consumers }]));
+  }
+
+  listIncidents(filter: IncidentFilter): Promise<Incident[]> {
+    const q = this.db.repository(Incident).createQueryBuilder('i').where('i.merged_into_id IS NULL').orderBy('i.last_seen_at', 'DESC').limit(Math.min(filter.limit ?? 200, 1000));
+    if (filter.status?.length) q.andWhere('i.status IN (:...status)', { status: filter.status });
+    if (filter.side) q.andWhere('i.side = :side', { side: filter.side });
+    if (filter.service) q.andWhere(':service = ANY(i.services)', { service: filter.service });
+    if (filter.environment) q.andWhere('i.environment = :environment', { environment: filter.environment });
+    if (filter.severity) q.andWhere('i.severity = :severity', { severity: filter.severity });
+    if (filter.consumerId) q.andWhere('i.id IN (SELECT incident_id FROM report WHERE consumer_id = :consumerId)', { consumerId: filter.consumerId });
+    if (filter.q) q.andWhere('(i.title ILIKE :q OR i.reference ILIKE :q)', { q: `%${filter.q}%` });
+    return q.getMany();
+  }
+
+  // --- escalation ---
+
+  /** Inserts the thread unless the incident has one; the unique index decides under concurrency. */
+  async insertEscalationOnce(e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy'>): Promise<Escalation | null> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `INSERT INTO escalation (incident_id, root_message_id, to_addresses, security, escalated_by, last_message_at, reported_until)
+       VALUES ($1, $2, $3, $4, $5, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
+      [e.incidentId, e.rootMessageId, e.to, e.security, e.escalatedBy],
+    );
+    return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
+  }
+
+  findEscalation(incidentId: string): Promise<Escalation | null> {
+    return this.db.repository(Escalation).findOneBy({ incidentId });
+  }
+
+  async moveEscalation(fromIncidentId: string, toIncidentId: string): Promise<void> {
+    await this.db.repository(Escalation).update({ incidentId: fromIncidentId }, { incidentId: toIncidentId });
+  }
+
+  /** Escalations with reports newer than what Skatteetaten was told, and quiet for the digest interval. */
+  async escalationsDueForFollowUp(quietSince: Date): Promise<Escalation[]> {
+    return this.db
+      .repository(Escalation)
+      .createQueryBuilder('e')
+      .innerJoin(Incident, 'i', 'i.id = e.incident_id AND i.merged_into_id IS NULL')
+      .where('e.last_message_at <= :quietSince', { quietSince })
+      .andWhere(`i.status NOT IN ('resolved', 'closed')`)
+      .andWhere('EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until)')
+      .getMany();
+  }
+
+  /** Computed in SQL: created_at has microseconds, which a JavaScript Date would round away. */
+  async markFollowUpSent(escalationId: string, reportIds: string[]): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE escalation SET last_message_at = now(), followup_count = followup_count + 1,
+         reported_until = GREATEST(reported_until, (SELECT max(created_at) FROM report WHERE id = ANY($2::uuid[])))
+       WHERE id = $1`,
+      [escalationId, reportIds],
+    );
+  }
+
+  escalatedOpenIncidents(environment: Environment, track: string, excludeId: string): Promise<Incident[]> {
+    return this.db
+      .repository(Incident)
+      .createQueryBuilder('i')
+      .innerJoin(Escalation, 'e', 'e.incident_id = i.id')
+      .where('i.environment = :environment AND i.track = :track AND i.id <> :excludeId AND i.merged_into_id IS NULL', { environment, track, excludeId })
+      .andWhere(`i.status NOT IN ('resolved', 'closed')`)
+      .getMany();
+  }
+
+  // --- timeline and merges ---
+
+  async addEvent(incidentId: string, kind: string, actorLabel: string, details: Record<string, unknown> = {}): Promise<void> {
+    await this.db.repository(IncidentEvent).insert({ incidentId, kind, actorLabel, details: details as never });
+  }
+
+  events(incidentId: string): Promise<IncidentEvent[]> {
+    return this.db.repository(IncidentEvent).find({ where: { incidentId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  async rejectedPairs(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.repository(MergeProposal).find({ where: [{ survivorId: In(ids), status: 'rejected' }, { mergedId: In(ids), status: 'rejected' }] });
+    return new Set(rows.flatMap((r) => [`${r.survivorId}|${r.mergedId}`, `${r.mergedId}|${r.survivorId}`]));
+  }
+
+  async upsertProposal(p: Pick<MergeProposal, 'survivorId' | 'mergedId' | 'score' | 'reasons' | 'status'> & { decidedBy?: string | null }): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO merge_proposal (survivor_id, merged_id, score, reasons, status, decided_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (survivor_id, merged_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons,
+         status = CASE WHEN merge_proposal.status = 'rejected' THEN 'rejected' ELSE EXCLUDED.status END, decided_by = COALESCE(EXCLUDED.decided_by, merge_proposal.decided_by)`,
+      [p.survivorId, p.mergedId, p.score, p.reasons, p.status, p.decidedBy ?? null],
+    );
+  }
+
+  proposalsFor(incidentId: string): Promise<MergeProposal[]> {
+    return this.db.repository(MergeProposal).find({ where: [{ survivorId: incidentId }, { mergedId: incidentId }], order: { createdAt: 'DESC' } });
+  }
+
+  findProposal(id: string): Promise<MergeProposal | null> {
+    return this.db.repository(MergeProposal).findOneBy({ id });
+  }
+
+  openProposals(limit = 100): Promise<MergeProposal[]> {
+    return this.db.repository(MergeProposal).find({ where: { status: 'proposed' }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  // --- idempotency ---
+
+  /** Claims the key for this request; returns the existing record when the key was used before. */
+  async claimIdempotencyKey(consumerId: string, key: string, requestHash: string): Promise<IdempotencyRecord | null> {
+    const rows: unknown[] = await this.db.manager.query(
+      `INSERT INTO idempotency_record (consumer_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (consumer_id, key) DO NOTHING RETURNING key`,
+      [consumerId, key, requestHash],
+    );
+    if (rows.length) return null;
+    return this.db.repository(IdempotencyRecord).findOneBy({ consumerId, key });
+  }
+
+  async completeIdempotencyKey(consumerId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.db.repository(IdempotencyRecord).update({ consumerId, key }, { state: 'done', responseStatus: status, responseBody: body as never });
+  }
+
+  async releaseIdempotencyKey(consumerId: string, key: string): Promise<void> {
+    await this.db.repository(IdempotencyRecord).delete({ consumerId, key, state: 'in-flight' });
+  }
+
+  async purgeIdempotencyKeys(olderThan: Date): Promise<number> {
+    const r = await this.db.manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [olderThan]);
+    return Array.isArray(r) ? Number(r[1] ?? 0) : 0;
+  }
+
+  // --- knowledge base ---
+
+  publishedArticles(): Promise<KnowledgeArticle[]> {
+    return this.db.repository(KnowledgeArticle).find({ where: { published: true }, order: { title: 'ASC' } });
+  }
+
+  allArticles(): Promise<KnowledgeArticle[]> {
+    return this.db.repository(KnowledgeArticle).find({ order: { title: 'ASC' } });
+  }
+
+  findArticle(id: string): Promise<KnowledgeArticle | null> {
+    return this.db.repository(KnowledgeArticle).findOneBy({ id });
+  }
+
+  async upsertArticleBySlug(article: Partial<KnowledgeArticle> & { slug: string }): Promise<'created' | 'unchanged'> {
+    const existing = await this.db.repository(KnowledgeArticle).findOneBy({ slug: article.slug });
+    if (existing) return 'unchanged';
+    await this.db.repository(KnowledgeArticle).insert(article as never);
+    return 'created';
+  }
+
+  saveArticle(article: Partial<KnowledgeArticle>): Promise<KnowledgeArticle> {
+    return this.db.repository(KnowledgeArticle).save(article);
+  }
+
+}

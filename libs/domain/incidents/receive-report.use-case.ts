@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
+import { IncidentsRepository } from './incidents.repository';
+import { ReportInput, ReportReceipt } from './report-input';
+import { ReportChannel } from './report.entity';
+import { SubmitReport } from './submit-report.use-case';
+
+export interface ReceiveOptions {
+  idempotencyKey?: string;
+  /** The request body as sent, to tell a retry from a different request under the same key. */
+  fingerprint: unknown;
+  /** Staff registering on behalf of a consumer. */
+  onBehalfOf?: { consumerId: string; channel: ReportChannel };
+}
+
+/**
+ * Live intake through the API or the portal form, with Idempotency-Key semantics: the same key
+ * and body give the original answer, another body 422, a retry while the first runs 409.
+ */
+@Injectable()
+export class ReceiveReport {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly submit: SubmitReport,
+  ) {}
+
+  async execute(caller: Principal, input: ReportInput, options: ReceiveOptions): Promise<ReportReceipt> {
+    const consumerId = caller.kind === 'consumer' ? caller.consumerId : options.onBehalfOf?.consumerId;
+    if (!consumerId) throw new ValidationFailed([{ field: 'consumerId', message: 'is required when staff register a report on behalf of a consumer' }]);
+    const channel: ReportChannel = caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
+    const actorLabel = caller.kind === 'consumer' ? (caller.email ?? caller.orgNumber) : caller.email;
+    const run = () => this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel });
+    const key = options.idempotencyKey?.trim();
+    if (!key) return run();
+    if (key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
+
+    const hash = createHash('sha256').update(JSON.stringify(options.fingerprint ?? null)).digest('hex');
+    const previous = await this.incidents.claimIdempotencyKey(consumerId, key, hash);
+    if (previous) {
+      if (previous.requestHash !== hash) throw new IdempotencyKeyReused();
+      if (previous.state === 'in-flight') throw new IdempotentRequestInFlight();
+      return previous.responseBody as ReportReceipt;
+    }
+    try {
+      return await this.db.transaction(async () => {
+        const receipt = await run();
+        await this.incidents.completeIdempotencyKey(consumerId, key, 201, receipt);
+        return receipt;
+      });
+    } catch (e) {
+      await this.incidents.releaseIdempotencyKey(consumerId, key);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Environment } from './incident.entity';
+import type { ReportCategory, ReportChannel } from './report.entity';
+
+/** What a consumer tells us, from any of the three doors (API, portal form, staff on behalf). */
+export interface ReportInput {
+  service: string;
+  environment: Environment;
+  category: ReportCategory;
+  title: string;
+  description: string;
+  occurredAt?: Date | null;
+  httpStatus?: number | null;
+  errorCode?: string | null;
+  correlationId?: string | null;
+  hasWorkedBefore?: boolean | null;
+  vendorInvolved?: string | null;
+  reporterName?: string | null;
+  reporterEmail?: string | null;
+}
+
+export interface IntakeContext {
+  consumerId: string;
+  channel: ReportChannel;
+  /** The server clock for live intake; the original instant for history. */
+  receivedAt: Date;
+  /** History is replayed without confirmations. */
+  history: boolean;
+  actorLabel: string;
+}
+
+export interface ReportReceipt {
+  id: string;
+  reference: string;
+  incidentId: string;
+  incidentReference: string;
+  incidentStatus: string;
+  status: 'open' | 'closed';
+  receivedAt: Date;
+  personalDataMasked: boolean;
+  maskedFields: string[];
+  notice?: string;
+}
+
+export const MASKING_NOTICE =
+  'Meldingen inneholdt noe som ligner et fødselsnummer eller D-nummer. Det er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere i feilmeldinger.';

@@ -1,0 +1,104 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Environment } from './incident.entity';
+
+export const REPORT_CATEGORIES = ['incident', 'deviation', 'security', 'privacy'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+export const REPORT_CHANNELS = ['api', 'form', 'staff', 'email', 'phone', 'import'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
+export interface MatchRecord {
+  action: 'attach' | 'open';
+  score: number;
+  confidence: string;
+  reasons: string[];
+  runnerUp: { incidentId: string; reference?: string; score: number; reasons: string[] } | null;
+  /** 'auto' for the intake decision; staff corrections are recorded as 'manual'. */
+  by: 'auto' | 'manual';
+}
+
+/** One consumer's report (feil- og avviksmelding). Free text is stored with identity numbers masked. */
+@Entity('report')
+@Index('report_incident_received_idx', ['incidentId', 'receivedAt'])
+@Index('report_consumer_received_idx', ['consumerId', 'receivedAt'])
+export class Report {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('report_reference_key', { unique: true })
+  @Column({ type: 'text' })
+  reference: string;
+
+  @Column({ name: 'consumer_id', type: 'uuid' })
+  consumerId: string;
+
+  @Column({ name: 'incident_id', type: 'uuid' })
+  incidentId: string;
+
+  @Column({ type: 'text' })
+  channel: ReportChannel;
+
+  @Column({ type: 'text' })
+  service: string;
+
+  @Column({ type: 'text' })
+  environment: Environment;
+
+  @Column({ type: 'text' })
+  category: ReportCategory;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', nullable: true })
+  occurredAt: Date | null;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
+
+  @Column({ name: 'http_status', type: 'integer', nullable: true })
+  httpStatus: number | null;
+
+  @Column({ name: 'error_code', type: 'text', nullable: true })
+  errorCode: string | null;
+
+  @Column({ name: 'correlation_id', type: 'text', nullable: true })
+  correlationId: string | null;
+
+  @Column({ name: 'has_worked_before', type: 'boolean', nullable: true })
+  hasWorkedBefore: boolean | null;
+
+  @Column({ name: 'vendor_involved', type: 'text', nullable: true })
+  vendorInvolved: string | null;
+
+  @Column({ name: 'reporter_name', type: 'text', nullable: true })
+  reporterName: string | null;
+
+  @Column({ name: 'reporter_email', type: 'text', nullable: true })
+  reporterEmail: string | null;
+
+  /** Set when identity numbers were masked on intake; the originals are kept only encrypted. */
+  @Column({ name: 'personal_data_masked', type: 'boolean', default: false })
+  personalDataMasked: boolean;
+
+  @Column({ name: 'personal_data_sealed', type: 'text', nullable: true, select: false })
+  personalDataSealed: string | null;
+
+  @Column({ type: 'text', default: 'open' })
+  status: 'open' | 'closed';
+
+  @Column({ type: 'jsonb' })
+  match: MatchRecord;
+
+  /** Placed by staff (move/split): automatic merges never move it again. */
+  @Column({ type: 'boolean', default: false })
+  pinned: boolean;
+
+  @Column({ name: 'suggested_articles', type: 'text', array: true, default: () => "'{}'" })
+  suggestedArticles: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

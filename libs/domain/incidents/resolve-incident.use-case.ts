@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
+import { IncidentsRepository } from './incidents.repository';
+import { IncidentSide } from './incident.entity';
+
+export interface ResolveInput {
+  message: string;
+  /** A local answer (first-line support) rather than a provider fix. */
+  side?: IncidentSide;
+}
+
+/**
+ * Resolution: every affected consumer's contacts are told exactly once (one e-mail per address,
+ * however many reports they sent) and their reports close. An escalated thread gets a final reply.
+ */
+@Injectable()
+export class ResolveIncident {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly contacts: ListConsumerContacts,
+    private readonly email: EnqueueEmail,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(incidentId: string, input: ResolveInput, actor: Actor): Promise<{ notified: number }> {
+    const message = (input.message ?? '').trim();
+    if (!message) throw new ValidationFailed([{ field: 'message', message: 'must describe the resolution for the affected consumers' }]);
+    const start = await this.incidents.resolveSurvivor(incidentId);
+    if (!start) throw new IncidentNotFound();
+    return this.db.transaction(async () => {
+      const incident = (await this.incidents.lockIncident(start.id))!;
+      if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
+      const stats = await this.incidents.stats(incident.id);
+      const addresses = new Map<string, string>();
+      for (const c of await this.contacts.execute(stats.consumerIds)) addresses.set(c.email.toLowerCase(), c.name);
+      for (const r of await this.incidents.reportsOf(incident.id, 5000)) if (r.reporterEmail) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
+      for (const [address, name] of addresses) {
+        await this.email.execute({
+          template: 'incident-resolved',
+          to: [address],
+          dedupeKey: `incident-resolved:${incident.id}:${address}`,
+          related: { type: 'incident', id: incident.id },
+          data: { name, reference: incident.reference, title: incident.title, message, local: input.side === 'local' },
+        });
+      }
+      const escalation = await this.incidents.findEscalation(incident.id);
+      if (escalation) {
+        await this.email.execute({
+          template: 'escalation-closed',
+          to: escalation.to,
+          inReplyTo: escalation.rootMessageId,
+          references: [escalation.rootMessageId],
+          dedupeKey: `escalation-closed:${escalation.id}`,
+          related: { type: 'incident', id: incident.id },
+          data: { reference: incident.reference, title: incident.title, message, consumerCount: stats.consumerCount },
+        });
+      }
+      const side = input.side ?? incident.side;
+      await this.incidents.updateIncident(incident.id, { status: 'resolved', side, resolutionMessage: message, resolvedAt: new Date() });
+      await this.incidents.closeReportsOf(incident.id);
+      await this.incidents.addEvent(incident.id, 'resolved', actor.label, { notified: addresses.size, side });
+      await this.audit.execute({ actor, action: 'incident.resolved', objectType: 'incident', objectId: incident.id, before: { status: incident.status, side: incident.side }, after: { status: 'resolved', side, message } });
+      return { notified: addresses.size };
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { NotFound } from '../shared/errors/domain.exception';
+import { ReportNotFound } from './incidents.exceptions';
+import { IncidentsRepository } from './incidents.repository';
+import { PersonalDataVault } from './personal-data-vault';
+
+/** The security role's explicit, audited look at the original text of a masked report. */
+@Injectable()
+export class RevealPersonalData {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly vault: PersonalDataVault,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(reportId: string, reason: string, actor: Actor): Promise<Record<string, string>> {
+    return this.db.transaction(async () => {
+      const report = await this.incidents.findReport(reportId);
+      if (!report) throw new ReportNotFound();
+      const sealed = await this.incidents.findReportSealed(reportId);
+      if (!sealed) throw new NotFound('Personal data for this report', 'no_personal_data');
+      await this.audit.execute({ actor, action: 'report.personal_data_revealed', objectType: 'report', objectId: reportId, details: { reason: reason?.slice(0, 500) ?? '', fields: Object.keys(this.vault.open(sealed)) } });
+      return this.vault.open(sealed);
+    });
+  }
+}

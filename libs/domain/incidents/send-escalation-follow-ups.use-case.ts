@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FindConsumers } from '../consumers/find-consumers.use-case';
+import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
+import { DatabaseContext } from '../shared/database/database-context';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { EscalationMessage } from './escalation-message';
+import { Escalation } from './escalation.entity';
+import { IncidentsRepository } from './incidents.repository';
+
+/**
+ * Later reports on an escalated incident reach Skatteetaten as at most one threaded reply per
+ * digest interval (In-Reply-To/References the thread's first message), never a new thread.
+ */
+@Injectable()
+export class SendEscalationFollowUps {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly consumers: FindConsumers,
+    private readonly message: EscalationMessage,
+    private readonly email: EnqueueEmail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(now = new Date()): Promise<number> {
+    const due = await this.incidents.escalationsDueForFollowUp(new Date(now.getTime() - this.config.escalationDigestMinutes * 60_000));
+    let sent = 0;
+    for (const escalation of due) if (await this.followUp(escalation)) sent++;
+    return sent;
+  }
+
+  private followUp(escalation: Escalation): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const incident = await this.incidents.lockIncident(escalation.incidentId);
+      const current = await this.incidents.findEscalation(escalation.incidentId);
+      if (!incident || !current || current.followupCount !== escalation.followupCount) return false;
+      const fresh = await this.incidents.reportsSinceLastEscalationMessage(incident.id);
+      if (!fresh.length) return false;
+      const stats = await this.incidents.stats(incident.id);
+      const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
+      await this.email.execute({
+        template: 'escalation-follow-up',
+        to: current.to,
+        inReplyTo: current.rootMessageId,
+        references: [current.rootMessageId],
+        dedupeKey: `escalation-follow-up:${current.id}:${current.followupCount + 1}`,
+        related: { type: 'incident', id: incident.id },
+        data: {
+          reference: incident.reference,
+          title: incident.title,
+          newReports: fresh.length,
+          consumerCount: stats.consumerCount,
+          reportCount: stats.reportCount,
+          newConsumers: newConsumers.map((c) => `${c.name} (${c.orgNumber})`).sort(),
+          newErrorCodes: [...new Set(fresh.map((r) => r.errorCode).filter(Boolean))],
+          correlationIds: [...new Set(fresh.map((r) => r.correlationId).filter(Boolean))].slice(0, 25),
+          samples: this.message.samples(fresh),
+          security: current.security,
+        },
+      });
+      await this.incidents.markFollowUpSent(current.id, fresh.map((r) => r.id));
+      await this.incidents.addEvent(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
+      return true;
+    });
+  }
+}

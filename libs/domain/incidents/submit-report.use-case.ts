@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
+import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { ValidationFailed } from '../shared/errors/domain.exception';
+import { maskNationalIdentityNumbers } from '../shared/identifiers';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { IncidentMerger } from './incident-merger';
+import { Incident } from './incident.entity';
+import { IncidentsRepository } from './incidents.repository';
+import { SuggestArticles } from './suggest-articles.use-case';
+import { PersonalDataVault } from './personal-data-vault';
+import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
+import { Report } from './report.entity';
+import { CANDIDATE_LOOKBACK_MS, IncidentSnapshot, matchReport, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
+import { proposeMerges } from './rules/merge-incidents';
+
+const FREE_TEXT_FIELDS = ['title', 'description', 'errorCode', 'correlationId', 'vendorInvolved', 'reporterName'] as const;
+
+/**
+ * The one intake path. Masks identity numbers, matches the report against open incidents and
+ * attaches it or opens a new incident, in one transaction with its confirmation e-mail. The
+ * decision to open is serialised per environment, so simultaneous reports of one outage open
+ * one incident; a confident attach needs no global lock.
+ */
+@Injectable()
+export class SubmitReport {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly merger: IncidentMerger,
+    private readonly vault: PersonalDataVault,
+    private readonly catalogue: FindServicesInForce,
+    private readonly contacts: ListConsumerContacts,
+    private readonly articles: SuggestArticles,
+    private readonly email: EnqueueEmail,
+  ) {}
+
+  async assertKnownService(service: string, field = 'service'): Promise<void> {
+    const known = await this.catalogue.allCodes();
+    if (!known.includes(service)) throw new ValidationFailed([{ field, message: `is not a service in the catalogue in force (${known.join(', ') || 'none published'})` }], 'unknown_service');
+  }
+
+  /** Masks identity numbers in every free-text field; returns the cleaned input and the sealed originals. */
+  sanitise(input: ReportInput): { clean: ReportInput; maskedFields: string[]; sealed: string | null } {
+    const clean: ReportInput = { ...input };
+    const originals: Record<string, string> = {};
+    for (const field of FREE_TEXT_FIELDS) {
+      const value = input[field];
+      if (typeof value !== 'string' || !value) continue;
+      const { text, found } = maskNationalIdentityNumbers(value);
+      if (found.length) {
+        originals[field] = value;
+        (clean as unknown as Record<string, unknown>)[field] = text;
+      }
+    }
+    const maskedFields = Object.keys(originals);
+    return { clean, maskedFields, sealed: maskedFields.length ? this.vault.seal(originals) : null };
+  }
+
+  async execute(input: ReportInput, ctx: IntakeContext): Promise<ReportReceipt> {
+    await this.assertKnownService(input.service);
+    const { clean, maskedFields, sealed } = this.sanitise(input);
+    const suggested = await this.articles.forReport(clean);
+    const receipt = await this.db.transaction(() => this.place(clean, ctx, maskedFields, sealed, suggested.map((a) => a.slug)));
+    return receipt;
+  }
+
+  private async place(input: ReportInput, ctx: IntakeContext, maskedFields: string[], sealed: string | null, suggestedArticles: string[]): Promise<ReportReceipt> {
+    const facts: ReportFacts = {
+      id: 'new',
+      consumerId: ctx.consumerId,
+      service: input.service,
+      environment: input.environment,
+      category: input.category,
+      title: input.title,
+      description: input.description,
+      httpStatus: input.httpStatus ?? null,
+      errorCode: input.errorCode ?? null,
+      correlationId: input.correlationId ?? null,
+      receivedAt: ctx.receivedAt,
+      occurredAt: input.occurredAt ?? null,
+    };
+    let candidates = await this.incidents.candidateSnapshots(input.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS);
+    let decision = matchReport(facts, candidates);
+    let locked = false;
+    if (decision.action === 'open' || decision.confidence !== 'certain') {
+      // Serialise the decision to open: whoever waits here sees the incident the first one opened.
+      await this.db.advisoryXactLock(`incidents:open:${input.environment}`);
+      locked = true;
+      candidates = await this.incidents.candidateSnapshots(input.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS);
+      decision = matchReport(facts, candidates);
+    }
+
+    let incident: Incident;
+    if (decision.action === 'attach' && decision.incidentId) {
+      incident = (await this.incidents.findIncident(decision.incidentId))!;
+      await this.incidents.touchIncident(incident.id, { service: input.service, errorCode: input.errorCode ?? null, receivedAt: ctx.receivedAt });
+    } else {
+      const track = trackOf(facts);
+      incident = await this.incidents.insertIncident({
+        reference: await this.incidents.nextReference('incident', ctx.receivedAt),
+        title: input.title.slice(0, 200),
+        environment: input.environment,
+        track,
+        side: track === 'security' ? 'security' : 'undetermined',
+        services: [input.service],
+        errorCodes: input.errorCode ? [input.errorCode] : [],
+        openedAt: ctx.receivedAt,
+        lastSeenAt: ctx.receivedAt,
+      });
+      await this.incidents.addEvent(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
+    }
+
+    const report = await this.incidents.insertReport({
+      reference: await this.incidents.nextReference('report', ctx.receivedAt),
+      consumerId: ctx.consumerId,
+      incidentId: incident.id,
+      channel: ctx.channel,
+      service: input.service,
+      environment: input.environment,
+      category: input.category,
+      title: input.title,
+      description: input.description,
+      occurredAt: input.occurredAt ?? null,
+      receivedAt: ctx.receivedAt,
+      httpStatus: input.httpStatus ?? null,
+      errorCode: input.errorCode ?? null,
+      correlationId: input.correlationId ?? null,
+      hasWorkedBefore: input.hasWorkedBefore ?? null,
+      vendorInvolved: input.vendorInvolved ?? null,
+      reporterName: input.reporterName ?? null,
+      reporterEmail: input.reporterEmail ?? null,
+      personalDataMasked: maskedFields.length > 0,
+      personalDataSealed: sealed,
+      match: await this.matchRecord(decision),
+      suggestedArticles,
+    });
+    await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, { report: report.reference, reportId: report.id, channel: ctx.channel, action: decision.action, score: decision.score });
+
+    if (locked) incident = await this.mergeConverging(incident, candidates, facts, report, ctx);
+    if (!ctx.history) await this.confirm(report, incident, input, maskedFields);
+
+    return {
+      id: report.id,
+      reference: report.reference,
+      incidentId: incident.id,
+      incidentReference: incident.reference,
+      incidentStatus: incident.status,
+      status: report.status,
+      receivedAt: report.receivedAt,
+      personalDataMasked: maskedFields.length > 0,
+      maskedFields,
+      ...(maskedFields.length ? { notice: MASKING_NOTICE } : {}),
+    };
+  }
+
+  private async matchRecord(decision: MatchDecision): Promise<Report['match']> {
+    const runnerUp = decision.runnerUp ? { ...decision.runnerUp, reference: (await this.incidents.findIncident(decision.runnerUp.incidentId))?.reference } : null;
+    return { action: decision.action, score: decision.score, confidence: decision.confidence, reasons: decision.reasons, runnerUp, by: 'auto' };
+  }
+
+  /**
+   * Evidence grows: with this report in place, incidents that now look like one problem are
+   * merged when certain and proposed to staff otherwise. Pairs staff have split stay apart.
+   */
+  private async mergeConverging(incident: Incident, candidates: IncidentSnapshot[], facts: ReportFacts, report: Report, ctx: IntakeContext): Promise<Incident> {
+    const ids = [...new Set([incident.id, ...candidates.map((c) => c.id)])];
+    const snapshots = await this.incidents.candidateSnapshots(facts.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS, [incident.id]);
+    const relevant = snapshots.filter((s) => ids.includes(s.id));
+    const rejected = await this.incidents.rejectedPairs(relevant.map((s) => s.id));
+    let current = incident;
+    const gone = new Set<string>();
+    for (const p of proposeMerges(relevant)) {
+      if (rejected.has(`${p.survivorId}|${p.mergedId}`) || gone.has(p.survivorId) || gone.has(p.mergedId)) continue;
+      if (!p.certain) {
+        await this.incidents.upsertProposal({ survivorId: p.survivorId, mergedId: p.mergedId, score: p.score, reasons: p.reasons, status: 'proposed' });
+        continue;
+      }
+      const a = await this.incidents.findIncident(p.survivorId);
+      const b = await this.incidents.findIncident(p.mergedId);
+      if (!a || !b || a.mergedIntoId || b.mergedIntoId) continue;
+      const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
+      const result = await this.merger.merge(survivor, merged, 'automatisk', p.reasons, 'auto');
+      gone.add(merged.id);
+      if (merged.id === current.id) current = result;
+      else if (survivor.id === current.id) current = result;
+    }
+    void report;
+    return current;
+  }
+
+  private async confirm(report: Report, incident: Incident, input: ReportInput, maskedFields: string[]): Promise<void> {
+    const to = input.reporterEmail ? [input.reporterEmail] : (await this.contacts.execute([report.consumerId])).filter((c) => c.role === 'technical').map((c) => c.email);
+    if (!to.length) return;
+    await this.email.execute({
+      template: 'report-confirmation',
+      to,
+      dedupeKey: `report-confirmation:${report.id}`,
+      related: { type: 'report', id: report.id },
+      data: { report, incidentReference: incident.reference, masked: maskedFields.length > 0, maskingNotice: MASKING_NOTICE },
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
+import { DatabaseContext } from '../shared/database/database-context';
+import { IncidentNotFound } from './incidents.exceptions';
+import { IncidentsRepository } from './incidents.repository';
+import { Incident, IncidentSide, Severity } from './incident.entity';
+
+export interface TriageInput {
+  side?: IncidentSide;
+  severity?: Severity | null;
+  title?: string;
+  skeCaseReference?: string | null;
+}
+
+/** Staff's first analysis: which side the fault lies on, how severe, a better title, SKE's case number. */
+@Injectable()
+export class TriageIncident {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(incidentId: string, input: TriageInput, actor: Actor): Promise<Incident> {
+    const start = await this.incidents.resolveSurvivor(incidentId);
+    if (!start) throw new IncidentNotFound();
+    return this.db.transaction(async () => {
+      const incident = (await this.incidents.lockIncident(start.id))!;
+      const patch: Partial<Incident> = {};
+      if (input.side !== undefined) patch.side = input.side;
+      if (input.severity !== undefined) patch.severity = input.severity;
+      if (input.title?.trim()) patch.title = input.title.trim().slice(0, 200);
+      if (input.skeCaseReference !== undefined) patch.skeCaseReference = input.skeCaseReference?.trim() || null;
+      if (incident.status === 'new') patch.status = 'triaged';
+      await this.incidents.updateIncident(incident.id, patch);
+      const before = { side: incident.side, severity: incident.severity, title: incident.title, skeCaseReference: incident.skeCaseReference, status: incident.status };
+      await this.incidents.addEvent(incident.id, 'triaged', actor.label, { ...patch });
+      await this.audit.execute({ actor, action: 'incident.triaged', objectType: 'incident', objectId: incident.id, before, after: patch });
+      return { ...incident, ...patch };
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'segment-desk-config-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has working defaults for a one-command start', () => {
+    const config = loadConfig({}, dir);
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: null,
+      dataDir: join(dir, 'data'),
+      databasePoolSize: 10,
+      smtpUrl: null,
+      mailFrom: 'segmentdesk@ks.no',
+      logLevel: 'info',
+      bootstrapAdminEmail: null,
+      bootstrapAdminToken: null,
+      loginMaxFailures: 5,
+      loginLockoutMinutes: 15,
+      outbox: { pollIntervalMs: 500, batchSize: 20, baseBackoffMs: 5_000, maxBackoffMs: 900_000, giveUpAfterMs: 172_800_000, claimTimeoutMs: 300_000 },
+    });
+    expect(config.encryptionKey).toHaveLength(32);
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads the values it is given', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        PORT: '8080',
+        DATA_DIR: join(dir, 'd'),
+        DATABASE_URL: 'postgresql://u@db:5432/sd',
+        SMTP_URL: 'smtp://mail:25',
+        PUBLIC_URL: 'https://desk.ks.no/',
+        MAIL_FROM: 'KS <segment@ks.no>',
+        LOG_LEVEL: 'warn',
+        BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.no',
+        BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(32),
+        OUTBOX_GIVE_UP_MS: '1000',
+      },
+      dir,
+    );
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      port: 8080,
+      databaseUrl: 'postgresql://u@db:5432/sd',
+      smtpUrl: 'smtp://mail:25',
+      publicUrl: 'https://desk.ks.no',
+      mailFrom: 'KS <segment@ks.no>',
+      logLevel: 'warn',
+      bootstrapAdminEmail: 'admin@ks.no',
+      bootstrapAdminToken: 'x'.repeat(32),
+      dataDir: join(dir, 'd'),
+    });
+    expect(config.outbox.giveUpAfterMs).toBe(1000);
+  });
+
+  it('is silent under test unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }).logLevel).toBe('silent');
+  });
+
+  const wrongLengthKey = Buffer.alloc(16, 1).toString('base64');
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['DATABASE_URL', 'not a url'],
+    ['SMTP_URL', 'http://x'],
+    ['PUBLIC_URL', 'ftp://x'],
+    ['MAIL_FROM', 'nobody'],
+    ['BOOTSTRAP_ADMIN_TOKEN', 'x'.repeat(31)],
+    ['BOOTSTRAP_ADMIN_EMAIL', 'admin-at-ks.no'],
+    ['NODE_ENV', 'foo'],
+    ['LOG_LEVEL', 'loud'],
+    ['ENCRYPTION_KEY', wrongLengthKey],
+    ['SESSION_SECRET', 'short'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['LOGIN_MAX_FAILURES', '1.5'],
+    ['OUTBOX_GIVE_UP_MS', '999'],
+  ])('refuses %s=%s with an error naming the variable', (variable, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dir, [variable]: value }, dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it('treats an empty value as not set', () => {
+    expect(loadConfig({ DATA_DIR: dir, PORT: '', SMTP_URL: '', BOOTSTRAP_ADMIN_TOKEN: '' }, dir)).toMatchObject({ port: 3000, smtpUrl: null, bootstrapAdminToken: null });
+  });
+
+  it('generates the secrets on first load and keeps them in DATA_DIR for the next', () => {
+    const dataDir = join(dir, 'data');
+    const first = loadConfig({ DATA_DIR: dataDir }, dir);
+    const second = loadConfig({ DATA_DIR: dataDir }, dir);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+    expect(readFileSync(join(dataDir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+    // Readable by the owner only.
+    expect(statSync(join(dataDir, 'encryption-key')).mode & 0o077).toBe(0);
+
+    const elsewhere = loadConfig({ DATA_DIR: join(dir, 'other') }, dir);
+    expect(elsewhere.sessionSecret).not.toBe(first.sessionSecret);
+    expect(elsewhere.encryptionKey.equals(first.encryptionKey)).toBe(false);
+  });
+
+  it('prefers secrets given in the environment', () => {
+    const key = Buffer.alloc(32, 7);
+    const config = loadConfig({ DATA_DIR: dir, SESSION_SECRET: 's'.repeat(40), ENCRYPTION_KEY: key.toString('base64') }, dir);
+    expect(config.sessionSecret).toBe('s'.repeat(40));
+    expect(config.encryptionKey.equals(key)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppProcess, buildApp, freePort, startApp } from '../../support/app-process';
+
+export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
+
+export interface DeskApp {
+  app: AppProcess;
+  base: string;
+  /** Calls the JSON API with the bootstrap admin's token. */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }>;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole application (API, admin UI, worker) on a fresh embedded database. */
+export async function startDeskApp(): Promise<DeskApp> {
+  buildApp();
+  const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-browser-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // No SMTP_URL: e-mail is delivered locally and read back through the outbox API.
+  const app = await startApp({ DATA_DIR: dataDir, PUBLIC_URL: base, BOOTSTRAP_ADMIN_EMAIL: 'bootstrap@ks.example.test', BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN, MAIL_FROM: 'segment@ks.example.test' }, port);
+  return {
+    app,
+    base,
+    async api(method, path, body) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, json: (text ? JSON.parse(text) : null) as never };
+    },
+    async close() {
+      await app.stop('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface OutboxSummary {
+  id: string;
+  template: string;
+  to: string[];
+}
+
+/** Creates a staff user through the API and returns the one-time password link from the e-mail it queued. */
+export async function createStaffUser(desk: DeskApp, email: string, name: string, role: string): Promise<{ id: string; link: string }> {
+  const created = await desk.api<{ id: string }>('POST', '/api/v1/staff', { email, name, role });
+  if (created.status !== 201) throw new Error(`could not create ${email}: ${created.status} ${JSON.stringify(created.json)}`);
+  const list = await desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500');
+  const mail = list.json.find((m) => m.template === 'password-set' && m.to.includes(email));
+  if (!mail) throw new Error(`no password e-mail for ${email} in the outbox`);
+  const message = await desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail.id}`);
+  const link = /(https?:\/\/\S+\/password\/\S+)/.exec(message.json.text)?.[1];
+  if (!link) throw new Error(`no password link in the e-mail to ${email}`);
+  return { id: created.json.id, link };
+}

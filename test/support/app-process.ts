@@ -1,0 +1,109 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+const ENTRY = join(ROOT, 'dist', 'apps', 'api', 'src', 'all-in-one.js');
+
+/** Compiles the application into dist/ the way `npm start` does. */
+export function buildApp(): void {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** The built all-in-one application (API + worker) running as a child process. */
+export class AppProcess {
+  stdout = '';
+  stderr = '';
+  exit: Exit | null = null;
+  readonly exited: Promise<Exit>;
+  private readonly child: ChildProcess;
+
+  constructor(
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
+    // Only what is given: the test's own DATABASE_URL, NODE_OPTIONS etc. must not leak in.
+    this.child = spawn(process.execPath, [ENTRY], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (d: Buffer) => (this.stdout += d.toString()));
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      }),
+    );
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Polls /health until it answers 200; fails at once if the process exits, or at the deadline. */
+  async waitUntilHealthy(timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.exit) throw new Error(`the app exited (${JSON.stringify(this.exit)}) before it was healthy:\n${this.stderr}${this.stdout}`);
+      const healthy = await fetch(`${this.base}/health`, { signal: AbortSignal.timeout(2_000) })
+        .then((r) => r.status === 200)
+        .catch(() => false);
+      if (healthy) return;
+      await Promise.race([new Promise((r) => setTimeout(r, 100)), this.exited]);
+    }
+    throw new Error(`no healthy answer from ${this.base}/health within ${timeoutMs} ms:\n${this.stderr}${this.stdout}`);
+  }
+
+  /** Waits for the process to end by itself, failing at the deadline. */
+  async waitForExit(timeoutMs = 30_000): Promise<Exit> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`pid ${this.pid} still running after ${timeoutMs} ms:\n${this.stderr}`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<Exit> {
+    if (this.exit) return this.exit;
+    this.child.kill(signal);
+    return this.waitForExit(timeoutMs);
+  }
+}
+
+/** Starts the built app (on a free port unless given) and waits until it is healthy. */
+export async function startApp(env: Record<string, string>, port?: number): Promise<AppProcess> {
+  const app = new AppProcess(port ?? (await freePort()), env);
+  try {
+    await app.waitUntilHealthy();
+  } catch (e) {
+    await app.stop('SIGKILL');
+    throw e;
+  }
+  return app;
+}

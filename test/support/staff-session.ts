@@ -1,0 +1,95 @@
+import { randomInt } from 'node:crypto';
+import type { Response } from 'supertest';
+import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
+import { SYSTEM_ACTOR, type StaffRole } from '@domain/identity/principal';
+import { SetPassword } from '@domain/identity/set-password.use-case';
+import type { TestApp } from './test-app';
+
+export const TEST_PASSWORD = 'et-langt-testpassord-2030';
+
+/** The cookies a response sets, by name (an empty value means the cookie was cleared). */
+export function cookiesSet(res: Response): Record<string, string> {
+  const header = res.headers['set-cookie'] as unknown as string[] | string | undefined;
+  const list = Array.isArray(header) ? header : header ? [header] : [];
+  return Object.fromEntries(list.map((c) => /^([^=]+)=([^;]*)/.exec(c)!).map((m) => [m[1], decodeURIComponent(m[2])]));
+}
+
+/** The raw Set-Cookie line for one cookie, to check its attributes. */
+export function setCookieLine(res: Response, name: string): string | undefined {
+  const header = res.headers['set-cookie'] as unknown as string[] | string | undefined;
+  return (Array.isArray(header) ? header : header ? [header] : []).find((c) => c.startsWith(`${name}=`));
+}
+
+export function cookieHeader(cookies: Record<string, string>): string {
+  return Object.entries(cookies)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('; ');
+}
+
+/** The hidden `_csrf` value of the first form on a page. */
+export function formCsrf(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no _csrf field on the page');
+  return m[1];
+}
+
+/** A made-up client address, so throttling of login forms by address does not bite between tests. */
+export function someIp(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+/** A signed-in browser: the session cookie plus the session's CSRF token for forms. */
+export interface StaffBrowser {
+  cookies: Record<string, string>;
+  csrf: string;
+  ip: string;
+  get(path: string): ReturnType<TestApp['http']['get']>;
+  /** Posts a form with the session's CSRF token (pass `_csrf` to override it). */
+  post(path: string, form?: Record<string, string>): ReturnType<TestApp['http']['post']>;
+}
+
+/** Opens a GET form page without a session: returns its double-submit cookie and hidden token. */
+export async function openForm(t: TestApp, path: string, ip = someIp()): Promise<{ cookies: Record<string, string>; csrf: string; html: string }> {
+  const page = await t.http.get(path).set('X-Forwarded-For', ip).expect(200);
+  return { cookies: cookiesSet(page), csrf: formCsrf(page.text), html: page.text };
+}
+
+/** Posts the login form as a browser would; returns the raw response (303 on success). */
+export async function postLogin(t: TestApp, email: string, password: string, ip = someIp()): Promise<Response> {
+  const form = await openForm(t, '/login', ip);
+  return t.http
+    .post('/login')
+    .set('X-Forwarded-For', ip)
+    .set('Cookie', cookieHeader(form.cookies))
+    .type('form')
+    .send({ email, password, _csrf: form.csrf, next: '/' });
+}
+
+/** Signs in through the login form and picks up the session's CSRF token from a page. */
+export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD, ip = someIp()): Promise<StaffBrowser> {
+  const res = await postLogin(t, email, password, ip);
+  if (res.status !== 303) throw new Error(`login as ${email} failed: ${res.status}`);
+  const cookies = cookiesSet(res);
+  const home = await t.http.get('/').set('Cookie', cookieHeader(cookies)).set('X-Forwarded-For', ip).expect(200);
+  const csrf = formCsrf(home.text);
+  return {
+    cookies,
+    csrf,
+    ip,
+    get: (path) => t.http.get(path).set('Cookie', cookieHeader(cookies)).set('X-Forwarded-For', ip),
+    post: (path, form = {}) =>
+      t.http
+        .post(path)
+        .set('Cookie', cookieHeader(cookies))
+        .set('X-Forwarded-For', ip)
+        .type('form')
+        .send({ _csrf: csrf, ...form }),
+  };
+}
+
+/** Creates a staff user with a password, in-process (the HTTP path has tests of its own). */
+export async function createStaffWithPassword(t: TestApp, email: string, role: StaffRole, password = TEST_PASSWORD): Promise<string> {
+  const { user, link } = await t.get(CreateStaffUser).execute({ email, role, name: email.split('@')[0] }, SYSTEM_ACTOR);
+  await t.get(SetPassword).execute(decodeURIComponent(link.split('/password/')[1]), password, null);
+  return user.id;
+}
