@@ -9,6 +9,7 @@ export class Consumers1795446100000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "consumer" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "org_number" text NOT NULL, "name" text NOT NULL, "kind" text NOT NULL DEFAULT 'kommune', "municipality_number" text, "status" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "consumer_status_check" CHECK ("status" IN ('applicant', 'active', 'suspended', 'terminated')), CONSTRAINT "consumer_kind_check" CHECK ("kind" IN ('kommune', 'fylkeskommune', 'other')), CONSTRAINT "consumer_municipality_number_check" CHECK ("municipality_number" ~ '^[0-9]{4}$'), CONSTRAINT "consumer_org_number_check" CHECK ("org_number" ~ '^[0-9]{9}$'), CONSTRAINT "PK_85625b4d465d3aa0eb905127822" PRIMARY KEY ("id"))`);
+    // One consumer per organisation number: registration relies on it (ON CONFLICT → 409 consumer_exists).
     await queryRunner.query(`CREATE UNIQUE INDEX "consumer_org_number_key" ON "consumer"  ("org_number") `);
     await queryRunner.query(`CREATE INDEX "consumer_municipality_number_idx" ON "consumer"  ("municipality_number") `);
     await queryRunner.query(`CREATE INDEX "consumer_status_idx" ON "consumer"  ("status") `);
@@ -17,6 +18,7 @@ export class Consumers1795446100000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "consumer_agreement_valid_to_idx" ON "consumer_agreement"  ("valid_to") `);
     await queryRunner.query(`CREATE TABLE "consumer_api_key" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "consumer_id" uuid NOT NULL, "name" text, "prefix" text NOT NULL, "key_hash" text NOT NULL, "created_by" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_used_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_240bf24190ba14b6f60309b95fe" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "consumer_api_key_consumer_idx" ON "consumer_api_key"  ("consumer_id") `);
+    // Keys are looked up by their SHA-256 on every request; the key itself is never stored.
     await queryRunner.query(`CREATE UNIQUE INDEX "consumer_api_key_hash_key" ON "consumer_api_key"  ("key_hash") `);
     await queryRunner.query(`CREATE TABLE "consumer_contact" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "consumer_id" uuid NOT NULL, "name" text NOT NULL, "email" text NOT NULL, "phone" text, "role" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "consumer_contact_role_check" CHECK ("role" IN ('technical', 'professional', 'security')), CONSTRAINT "PK_d1084835c7096703c81d72dfcd0" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "consumer_contact_email_idx" ON "consumer_contact"  ("email") `);
@@ -25,6 +27,7 @@ export class Consumers1795446100000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "consumer_service_code_idx" ON "consumer_service"  ("service_code") `);
     await queryRunner.query(`CREATE INDEX "consumer_service_vendor_idx" ON "consumer_service"  ("vendor_org_number") `);
     await queryRunner.query(`CREATE INDEX "consumer_service_queue_idx" ON "consumer_service"  ("onboarding_step", "queue_position") `);
+    // One access row per consumer and service; vendor changes are kept in vendor_history, not as new rows.
     await queryRunner.query(`CREATE UNIQUE INDEX "consumer_service_consumer_code_key" ON "consumer_service"  ("consumer_id", "service_code") `);
     await queryRunner.query(`CREATE TABLE "portal_session" ("id_hash" text NOT NULL, "consumer_id" uuid NOT NULL, "contact_id" uuid NOT NULL, "csrf_token" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ip" text, "user_agent" text, CONSTRAINT "PK_16399f108f30130ff562b56151d" PRIMARY KEY ("id_hash"))`);
     await queryRunner.query(`CREATE INDEX "portal_session_contact_idx" ON "portal_session"  ("contact_id") `);
@@ -37,6 +40,7 @@ export class Consumers1795446100000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "consumer_contact" ADD CONSTRAINT "consumer_contact_consumer_fk" FOREIGN KEY ("consumer_id") REFERENCES "consumer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "consumer_service" ADD CONSTRAINT "consumer_service_consumer_fk" FOREIGN KEY ("consumer_id") REFERENCES "consumer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "portal_session" ADD CONSTRAINT "portal_session_consumer_fk" FOREIGN KEY ("consumer_id") REFERENCES "consumer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    // Removing a contact ends their portal sessions and spends their sign-in links.
     await queryRunner.query(`ALTER TABLE "portal_session" ADD CONSTRAINT "portal_session_contact_fk" FOREIGN KEY ("contact_id") REFERENCES "consumer_contact"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "portal_sign_in_token" ADD CONSTRAINT "portal_sign_in_token_consumer_fk" FOREIGN KEY ("consumer_id") REFERENCES "consumer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "portal_sign_in_token" ADD CONSTRAINT "portal_sign_in_token_contact_fk" FOREIGN KEY ("contact_id") REFERENCES "consumer_contact"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);

@@ -328,6 +328,7 @@ describe('incident pages and the portal report form in a browser', () => {
       await screenshot(p, 'portal-report-suggestions');
       expect(await seriousAccessibilityProblems(p, 'portal-report-suggestions')).toEqual([]);
       await expect(p.getByLabel('Kort tittel').inputValue()).resolves.toBe('Leverandøren får 403 på alle oppslag');
+      await expect(p.locator('#identity-number-warning').textContent()).resolves.toContain('fødselsnummer');
 
       await Promise.all([p.waitForURL(/\/portal\/reports\/[0-9a-f-]{36}\?received=1$/), p.getByRole('button', { name: 'Send meldingen likevel' }).click()]);
       await screenshot(p, 'portal-report-receipt');

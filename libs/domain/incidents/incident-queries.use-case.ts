@@ -3,7 +3,7 @@ import { FindConsumers } from '../consumers/find-consumers.use-case';
 import type { Principal } from '../identity/principal';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { IncidentFilter, IncidentsRepository } from './incidents.repository';
-import { Incident, IncidentStatus, Severity } from './incident.entity';
+import { Environment, Incident, IncidentStatus, Severity } from './incident.entity';
 import { Report } from './report.entity';
 
 export interface IncidentSummary {
@@ -164,6 +164,11 @@ export class IncidentQueries {
     const found = UUID.test(key) ? await this.incidents.findIncident(key) : key ? await this.incidents.findIncidentByReference(key.toUpperCase()) : null;
     if (!found) throw new IncidentNotFound();
     return (await this.incidents.resolveSurvivor(found.id))!.id;
+  }
+
+  /** Open incidents by reference and title, for forms where staff name another incident. */
+  async openIncidentChoices(environment: Environment): Promise<Array<{ id: string; reference: string; title: string }>> {
+    return (await this.incidents.listIncidents({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => ({ id: i.id, reference: i.reference, title: i.title }));
   }
 
   /** Merge proposals with both incidents named: every open one, or all of one incident's. */

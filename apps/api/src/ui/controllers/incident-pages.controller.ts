@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
 import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
-import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES, type IncidentSide, type IncidentStatus, type Severity } from '@domain/incidents/incident.entity';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES, type Environment, type IncidentSide, type IncidentStatus, type Severity } from '@domain/incidents/incident.entity';
 import type { IncidentEvent } from '@domain/incidents/incident-event.entity';
 import { IncidentQueries, OPEN_STATUSES, type IncidentSummary, type QueueFilter } from '@domain/incidents/incident-queries.use-case';
 import { PreviewEscalation } from '@domain/incidents/preview-escalation.use-case';
@@ -130,6 +130,7 @@ async function queueModel(queries: IncidentQueries, catalogue: FindServicesInFor
     title: 'Hendelser',
     incidents: incidents.map(summaryRow),
     proposals: proposals.map((p) => ({ ...proposalRow(p), failed: failure?.proposalId === p.id ? failure : undefined })),
+    failure: failure && !proposals.some((p) => p.id === failure.proposalId) ? failure : undefined,
     filter: q,
     filtered: Object.values(q).some(Boolean),
     statusOptions: options([['open', 'Åpne (ny, vurdert, eskalert)'], ['all', 'Alle'], ...INCIDENT_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])], q.status || 'open'),
@@ -189,9 +190,12 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
   const [proposals, articleList, neighbours] = [
     await queries.proposalViews(incident.id),
     await articles.list(),
-    await queries.queue({ status: OPEN_STATUSES, environment: incident.environment as 'production' | 'test', limit: 200 }),
+    await queries.openIncidentChoices(incident.environment as Environment),
   ];
   const failed = (form: string, reportId?: string) => (failure && failure.form === form && failure.reportId === reportId ? failure : undefined);
+  const shownAtItsForm =
+    !!failure &&
+    (failure.proposalId ? proposals.some((p) => p.id === failure.proposalId) : failure.reportId ? incident.reports.some((r) => r.id === failure.reportId) : ['triage', 'resolve', 'merge', 'split', 'escalate'].includes(failure.form));
   const triage = failed('triage');
   const resolve = failed('resolve');
   const severity = incident.severity ?? incident.suggestedSeverity;
@@ -234,6 +238,7 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
     merge: { other: text(failed('merge')?.body.other), failure: failed('merge') },
     split: { failure: failed('split'), selected: list(failed('split')?.body.reportIds) },
     escalate: { failure: failed('escalate') },
+    failure: shownAtItsForm ? undefined : failure,
   };
 }
 

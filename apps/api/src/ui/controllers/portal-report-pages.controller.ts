@@ -14,6 +14,7 @@ import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents/report
 import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
 import type { ConsumerPrincipal } from '@domain/identity/principal';
 import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
+import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
 import { PortalPage } from '../../auth/access.decorator';
 import { AuthenticatedRequest, CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ProblemFilter } from '../../http/problem.filter';
@@ -262,7 +263,8 @@ export class PortalReportPagesController {
   @Render('portal-reports/new')
   async check(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: PortalReportForm) {
     const articles = await this.suggestions.forReport({ title: body.title, description: body.description, errorCode: body.errorCode, httpStatus: body.httpStatus });
-    return formModel(this.catalogue, this.consumers, me, body as unknown as FormValues, { checked: true, suggestions: articles.map((a) => ({ id: a.id, title: a.title, answer: a.answer, checklist: a.checklist })) });
+    const identityNumber = [body.title, body.description, body.errorCode, body.correlationId, body.vendorInvolved].some((text) => !!text && findNationalIdentityNumbers(text).length > 0);
+    return formModel(this.catalogue, this.consumers, me, body as unknown as FormValues, { checked: true, identityNumber, suggestions: articles.map((a) => ({ id: a.id, title: a.title, answer: a.answer, checklist: a.checklist })) });
   }
 
   @Post()
