@@ -21,7 +21,7 @@ describe('audit log', () => {
     admin = await signIn(t, 'revisor@ks.example.test');
     const res = await t.http.post('/api/v1/staff').set(bearer(t.adminToken)).send({ email: 'ola@ks.example.test', name: 'Ola', role: 'agent' }).expect(201);
     agentId = res.body.id;
-  });
+  }, 180_000);
   afterAll(() => t?.close());
 
   describe('is append-only in the database', () => {

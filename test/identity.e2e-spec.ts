@@ -39,7 +39,7 @@ describe('identity: staff, sessions, tokens and roles', () => {
       const owner: StaffPrincipal = { kind: 'staff', id: ids[role]!, email, name: role, role, via: 'token' };
       tokens[role] = (await t.get(CreateApiToken).execute(owner, 'test', SYSTEM_ACTOR)).token;
     }
-  });
+  }, 180_000);
   afterAll(() => t?.close());
 
   describe('bootstrap admin', () => {

@@ -47,7 +47,9 @@ describe('launching the built application', () => {
       for (const [variable, value] of cases) {
         const app = new AppProcess(await freePort(), { DATA_DIR: join(work, 'bad-config'), [variable]: value });
         running.push(app);
-        outcomes.set(`${variable}=${value}`, app.waitForExit().then((exit) => ({ exit, output: `${app.stdout}${app.stderr}` })));
+        const outcome = app.waitForExit(90_000).then((exit) => ({ exit, output: `${app.stdout}${app.stderr}` }));
+        outcome.catch(() => undefined); // reported by the test that awaits it
+        outcomes.set(`${variable}=${value}`, outcome);
       }
     });
 
@@ -57,7 +59,7 @@ describe('launching the built application', () => {
       const lines = output.trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^segment-desk: invalid configuration: ${variable}: `));
-    });
+    }, 100_000);
   });
 
   describe('on one data directory', () => {
@@ -81,7 +83,7 @@ describe('launching the built application', () => {
     it('refuses a second process on the same directory with a clear message, leaving the first running', async () => {
       const second = new AppProcess(await freePort(), env(dataDir));
       running.push(second);
-      const exit = await second.waitForExit();
+      const exit = await second.waitForExit(60_000);
       expect(exit.code).not.toBe(0);
       expect(second.stderr).toContain(`The data directory ${dataDir} is already in use by another segment desk process (pid ${first.pid})`);
       expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(first.pid));

@@ -18,7 +18,7 @@ describe('migrations', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
-  });
+  }, 180_000);
   afterAll(async () => {
     await ds?.destroy();
     await db?.drop();
@@ -61,5 +61,5 @@ describe('migrations', () => {
       await b.destroy();
       await fresh.drop();
     }
-  });
+  }, 120_000);
 });

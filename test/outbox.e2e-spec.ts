@@ -44,7 +44,7 @@ describe('e-mail outbox', () => {
     agent = await signIn(t, 'agent@ks.example.test');
     await createStaffWithPassword(t, 'admin2@ks.example.test', 'admin');
     admin = await signIn(t, 'admin2@ks.example.test');
-  });
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await smtp?.stop();

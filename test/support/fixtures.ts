@@ -21,14 +21,17 @@ export function orgNumber(seed: number): string {
 export function nationalId(first9: string, remainder = 0): string {
   const w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
   const w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-  for (let k1 = 0; k1 <= 9; k1++) {
-    const s1 = w1.reduce((a, w, i) => a + w * Number(first9[i]), 0) + k1;
-    if (s1 % 11 !== remainder) continue;
-    const ten = first9 + k1;
-    const s2 = w2.reduce((a, w, i) => a + w * Number(ten[i]), 0);
-    const k2 = (11 - (s2 % 11)) % 11;
-    if (k2 === 10) continue;
-    return ten + k2;
+  // Not every individual number has valid check digits: step the last one until it does.
+  for (let step = 0; step < 1000; step++) {
+    const base = first9.slice(0, 6) + String((Number(first9.slice(6)) + step) % 1000).padStart(3, '0');
+    for (let k1 = 0; k1 <= 9; k1++) {
+      const s1 = w1.reduce((a, w, i) => a + w * Number(base[i]), 0) + k1;
+      if (s1 % 11 !== remainder) continue;
+      const ten = base + k1;
+      const s2 = w2.reduce((a, w, i) => a + w * Number(ten[i]), 0);
+      const k2 = (11 - (s2 % 11)) % 11;
+      if (k2 !== 10) return ten + k2;
+    }
   }
   throw new Error(`no valid number for ${first9}/${remainder}`);
 }

@@ -4,6 +4,7 @@ import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-ca
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
@@ -30,7 +31,8 @@ export class ResolveIncident {
   ) {}
 
   async execute(incidentId: string, input: ResolveInput, actor: Actor): Promise<{ notified: number }> {
-    const message = (input.message ?? '').trim();
+    // Staff text goes to every affected contact: identity numbers are masked here too.
+    const message = maskNationalIdentityNumbers((input.message ?? '').trim()).text;
     if (!message) throw new ValidationFailed([{ field: 'message', message: 'must describe the resolution for the affected consumers' }]);
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();

@@ -88,6 +88,9 @@ export class SubmitReport {
       // Serialise the decision to open: whoever waits here sees the incident the first one opened.
       await this.db.advisoryXactLock(`incidents:open:${input.environment}`);
       locked = true;
+      // Live reports are received now: one that waited for the lock must see incidents opened meanwhile.
+      if (!ctx.history) ctx = { ...ctx, receivedAt: new Date() };
+      facts.receivedAt = ctx.receivedAt;
       candidates = await this.incidents.candidateSnapshots(input.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS);
       decision = matchReport(facts, candidates);
     }

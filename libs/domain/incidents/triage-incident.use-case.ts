@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
+import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
 import { Incident, IncidentSide, Severity } from './incident.entity';
@@ -30,7 +31,7 @@ export class TriageIncident {
       const patch: Partial<Incident> = {};
       if (input.side !== undefined) patch.side = input.side;
       if (input.severity !== undefined) patch.severity = input.severity;
-      if (input.title?.trim()) patch.title = input.title.trim().slice(0, 200);
+      if (input.title?.trim()) patch.title = maskNationalIdentityNumbers(input.title.trim()).text.slice(0, 200);
       if (input.skeCaseReference !== undefined) patch.skeCaseReference = input.skeCaseReference?.trim() || null;
       if (incident.status === 'new') patch.status = 'triaged';
       await this.incidents.updateIncident(incident.id, patch);

@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { maskNationalIdentityNumbers } from '../identifiers';
+
+/** The path only: query strings may carry free text, one-time links carry secrets, and no path may carry an identity number. */
+export function loggableUrl(url: string): string {
+  const path = url.split('?')[0].replace(/\/(password|portal\/login)\/[^/]+/, '/$1/[token]');
+  return maskNationalIdentityNumbers(path).text;
+}
 
 /**
  * Structured JSON logs with a request id (pretty in development). Credentials, cookies and
@@ -24,7 +31,7 @@ export class AppLoggerModule {
             },
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/\/(password|portal\/login)\/[^/?]+/, '/$1/[token]') }),
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },

@@ -284,6 +284,8 @@ class IncidentFormErrorFilter implements ExceptionFilter {
     const body = (req.body ?? {}) as FormBody;
     const params = req.params as Record<string, string | undefined>;
     const failure: FormFailure = { form: req.path.split('/').pop() ?? '', reportId: params.reportId, proposalId: params.proposalId, body, ...norwegianError(exception) };
+    // A proposal that is gone surfaces as a missing incident from the domain.
+    if (params.proposalId && exception.code === 'incident_not_found') failure.error = 'Fant ikke forslaget, eller en av hendelsene i det.';
     try {
       const incidentId = params.id ?? text(body.incidentId);
       const model = incidentId ? await incidentModel({ queries: this.queries, articles: this.articles }, incidentId, failure) : await queueModel(this.queries, this.catalogue, {}, failure);
