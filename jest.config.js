@@ -15,6 +15,7 @@ module.exports = {
     '^@domain/(.*)$': '<rootDir>/libs/domain/$1',
     '^@notifications/(.*)$': '<rootDir>/libs/notifications/$1',
   },
+  globalSetup: '<rootDir>/test/support/build-once.js',
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppProcess, buildApp, Exit, freePort, startApp } from './support/app-process';
+import { AppProcess, Exit, freePort, startApp } from './support/app-process';
 
 const TOKEN = 'launch-test-admin-token-0123456789abcdefgh';
 
@@ -14,10 +14,10 @@ describe('launching the built application', () => {
   let work: string;
   const running: AppProcess[] = [];
 
+  // dist/ is built once per Jest run by the global setup (test/support/build-once.js).
   beforeAll(() => {
-    buildApp();
     work = mkdtempSync(join(tmpdir(), 'segment-desk-launch-'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await Promise.all(running.map((p) => p.stop('SIGKILL')));
     rmSync(work, { recursive: true, force: true });

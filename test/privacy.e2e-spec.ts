@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
-import { AppProcess, buildApp, freePort } from './support/app-process';
+import { AppProcess, freePort } from './support/app-process';
 import { nationalId, orgNumber } from './support/fixtures';
 import { SmtpCapture } from './support/smtp-capture';
 
@@ -20,11 +20,10 @@ describe('no identity number in e-mail or logs', () => {
 
   const call = async (path: string, body?: unknown, token = TOKEN, headers: Record<string, string> = {}) => {
     const res = await fetch(`${app.base}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: await res.json().catch(() => null) };
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, any> };
   };
 
   beforeAll(async () => {
-    buildApp();
     await smtp.start();
     work = mkdtempSync(join(tmpdir(), 'segment-desk-privacy-'));
     app = new AppProcess(await freePort(), {

@@ -1,14 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'dist', 'apps', 'api', 'src', 'all-in-one.js');
-
-/** Compiles the application into dist/ the way `npm start` does. */
-export function buildApp(): void {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -19,6 +19,6 @@ export class IncidentEvent {
   @Column({ name: 'actor_label', type: 'text' })
   actorLabel: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   details: Record<string, unknown>;
 }

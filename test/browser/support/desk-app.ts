@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppProcess, buildApp, freePort, startApp } from '../../support/app-process';
+import { AppProcess, freePort, startApp } from '../../support/app-process';
 
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
 
@@ -13,9 +13,8 @@ export interface DeskApp {
   close(): Promise<void>;
 }
 
-/** Builds and starts the whole application (API, admin UI, worker) on a fresh embedded database. */
+/** Starts the whole built application (API, admin UI, worker; Jest's global setup builds it) on a fresh embedded database. */
 export async function startDeskApp(): Promise<DeskApp> {
-  buildApp();
   const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-browser-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
