@@ -140,6 +140,26 @@ class BackToTabFilter implements ExceptionFilter {
   }
 }
 
+/** The use cases' field names (list indexes left out) as the new-consumer and import forms name them. */
+const FORM_FIELD_LABELS: Record<string, string> = {
+  orgNumber: 'Organisasjonsnummer',
+  name: 'Navn',
+  kind: 'Type',
+  municipalityNumber: 'Kommunenummer',
+  status: 'Status',
+  'contacts.name': 'Kontaktperson, navn',
+  'contacts.email': 'Kontaktperson, e-post',
+  'contacts.phone': 'Kontaktperson, telefon',
+  'contacts.role': 'Kontaktperson, rolle',
+  'services.code': 'Tjenester',
+  'services.environments': 'Miljøer for valgte tjenester',
+  'services.legalBasis': 'Hjemmel',
+  'services.purpose': 'Formål',
+  csv: 'CSV-innhold',
+};
+
+const unindexed = (field: string) => field.replace(/\[\d+\]/g, '');
+
 /** Re-renders a form with the message and what was entered; repeated fields stay lists. */
 @Catch(DomainException)
 class ConsumerFormFilter implements ExceptionFilter {
@@ -159,8 +179,10 @@ class ConsumerFormFilter implements ExceptionFilter {
     res.status(status).render(this.view, {
       ...this.data,
       form: body,
-      error: exception.message,
-      fieldErrors: exception.fields,
+      // The list below names each field as the form does; the message names them as the API does.
+      error: exception.kind === 'validation' && exception.fields.length ? 'Skjemaet har feil. Rett feltene som er nevnt under.' : exception.message,
+      fieldErrors: exception.fields.map((f) => ({ field: FORM_FIELD_LABELS[unindexed(f.field)] ?? f.field, message: f.message })),
+      invalid: Object.fromEntries(exception.fields.map((f) => [unindexed(f.field), true])),
       me: req.principal,
       staff: req.principal?.kind === 'staff' ? req.principal : undefined,
       isAdmin: req.principal?.kind === 'staff' && req.principal.role === 'admin',
