@@ -1,15 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { PurgeExpiredPortalCredentials } from '@domain/consumers/purge-expired-portal-credentials.use-case';
 import { PurgeExpiredCredentials } from '@domain/identity/purge-expired-credentials.use-case';
 
+/** Housekeeping that keeps credential tables small: expired sessions and spent one-time links. */
 @Injectable()
 export class MaintenanceJobs {
   private readonly logger = new Logger(MaintenanceJobs.name);
 
-  constructor(private readonly purge: PurgeExpiredCredentials) {}
+  constructor(
+    private readonly staff: PurgeExpiredCredentials,
+    private readonly portal: PurgeExpiredPortalCredentials,
+  ) {}
 
   @Cron(CronExpression.EVERY_HOUR)
   async purgeExpired(): Promise<void> {
-    this.logger.debug(await this.purge.execute(), 'purged expired sessions and links');
+    this.logger.debug({ staff: await this.staff.execute(), portal: await this.portal.execute() }, 'purged expired sessions and links');
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ConsumersModule } from '@domain/consumers/consumers.module';
 import { IdentityModule } from '@domain/identity/identity.module';
 import { IncidentsModule } from '@domain/incidents/incidents.module';
 import { IncidentJobs } from './incident.jobs';
@@ -8,7 +9,7 @@ import { OutboxWorker } from './outbox.worker';
 
 /** Scheduled and queued work: outbox delivery and periodic jobs. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IdentityModule, IncidentsModule],
+  imports: [ScheduleModule.forRoot(), IdentityModule, ConsumersModule, IncidentsModule],
   providers: [OutboxWorker, MaintenanceJobs, IncidentJobs],
 })
 export class WorkerModule {}

@@ -27,12 +27,14 @@ import { ServiceCatalogue } from './service-catalogue';
 import { SetConsumerAgreement } from './set-consumer-agreement.use-case';
 import { SetServiceAccess } from './set-service-access.use-case';
 import { SignOutOfPortal } from './sign-out-of-portal.use-case';
+import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
 import { UpdateConsumer } from './update-consumer.use-case';
 import { UpdateConsumerContact } from './update-consumer-contact.use-case';
 import { UpdateOnboardingChecklist } from './update-onboarding-checklist.use-case';
 
 const useCases = [
   AddConsumerContact,
+  PurgeExpiredPortalCredentials,
   AdvanceOnboarding,
   AuthenticateConsumer,
   CompletePortalSignIn,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ConsumerAgreement } from './consumer-agreement.entity';
@@ -332,5 +332,11 @@ export class ConsumersRepository {
 
   async deletePortalSession(idHash: string): Promise<void> {
     await this.db.repository(PortalSession).delete({ idHash });
+  }
+
+  async deleteExpiredPortalCredentials(): Promise<{ sessions: number; links: number }> {
+    const sessions = await this.db.repository(PortalSession).delete({ expiresAt: LessThan(new Date()) });
+    const links = await this.db.repository(PortalSignInToken).delete({ expiresAt: LessThan(new Date(Date.now() - 86_400_000)) });
+    return { sessions: sessions.affected ?? 0, links: links.affected ?? 0 };
   }
 }
