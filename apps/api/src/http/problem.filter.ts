@@ -2,8 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { DomainException, ErrorKind, FieldError } from '@domain/shared/errors/domain.exception';
 import { LoginRequired } from '../auth/auth.guard';
+import { uiContext } from '../ui/ui-context.interceptor';
 
-const STATUS: Record<ErrorKind, number> = {
+export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -44,7 +45,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error({ err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception), path: req.path }, 'unhandled error');
     const wantsHtml = !req.path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsHtml) {
-      res.status(problem.status).render('error', { title: 'Noe gikk galt', problem });
+      res.status(problem.status).render('error', { ...uiContext(req, res), title: 'Noe gikk galt', problem });
       return;
     }
     res
@@ -55,7 +56,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainException) {
-      return { status: STATUS[exception.kind], code: exception.code, message: exception.message, fields: exception.fields };
+      return { status: HTTP_STATUS_OF[exception.kind], code: exception.code, message: exception.message, fields: exception.fields };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

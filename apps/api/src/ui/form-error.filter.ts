@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainException } from '@domain/shared/errors/domain.exception';
-
-const STATUS: Record<string, number> = { validation: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, unprocessable: 422, 'rate-limited': 429 };
+import { HTTP_STATUS_OF } from '../http/problem.filter';
+import { uiContext } from './ui-context.interceptor';
 
 /**
  * For HTML forms: a domain error re-renders the form with the message and the values entered,
@@ -21,13 +21,13 @@ export class FormErrorFilter implements ExceptionFilter {
     const body = { ...(req.body as Record<string, unknown>) };
     delete body.password;
     delete body._csrf;
-    res.status(STATUS[exception.kind] ?? 400).render(this.view, {
+    res.status(HTTP_STATUS_OF[exception.kind]).render(this.view, {
+      ...uiContext(req, res),
       ...this.data,
       ...body,
       token: req.params?.token,
       error: exception.message,
       fieldErrors: exception.fields,
-      csrfToken: res.locals.csrfToken ?? (req as Request & { principal?: { csrfToken?: string } }).principal?.csrfToken,
     });
   }
 }

@@ -23,7 +23,8 @@ import { DomainException, FieldError } from '@domain/shared/errors/domain.except
 import { StaffPage } from '../../auth/access.decorator';
 import { AuthenticatedRequest, CurrentActor } from '../../auth/current-principal.decorator';
 import { FormErrorFilter } from '../form-error.filter';
-import { UiContextInterceptor } from '../ui-context.interceptor';
+import { HTTP_STATUS_OF } from '../../http/problem.filter';
+import { uiContext, UiContextInterceptor } from '../ui-context.interceptor';
 
 type FormBody = Record<string, string | string[] | undefined>;
 
@@ -200,21 +201,6 @@ function changeRows(changes: FieldChange[]) {
   });
 }
 
-/** What every page gets from UiContextInterceptor, for pages rendered from an exception filter. */
-function uiContext(req: AuthenticatedRequest, res: Response) {
-  const principal = req.principal;
-  return {
-    me: principal,
-    staff: principal?.kind === 'staff' ? principal : undefined,
-    isAdmin: principal?.kind === 'staff' && principal.role === 'admin',
-    canWrite: principal?.kind === 'staff' && principal.role !== 'viewer',
-    csrfToken: principal?.csrfToken ?? res.locals.csrfToken,
-    path: req.path,
-  };
-}
-
-const STATUS: Record<string, number> = { validation: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, unprocessable: 422, 'rate-limited': 429 };
-
 /**
  * Re-renders the draft editor with the failed form open, its error and the values entered. Only
  * for a signed-in staff member's own mistakes; anything else gets the plain error page.
@@ -227,7 +213,7 @@ class DraftEditorErrorFilter implements ExceptionFilter {
   async catch(exception: DomainException, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = host.switchToHttp().getResponse<Response>();
-    const status = STATUS[exception.kind] ?? 400;
+    const status = HTTP_STATUS_OF[exception.kind];
     const plain = () => res.status(status).render('error', { ...uiContext(req, res), title: 'Noe gikk galt', problem: { status, code: exception.code, message: exception.message, fields: exception.fields } });
     try {
       if (req.principal?.kind !== 'staff' || !['validation', 'conflict', 'not-found', 'unprocessable'].includes(exception.kind)) return plain();
