@@ -158,7 +158,9 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await confirmPublish(SECOND);
     await checkPage('catalogue-version-second');
 
-    await page.getByLabel('Sammenlign med').selectOption({ label: `${FIRST} (Erstattet, fra 01.01.2026)` });
+    const against = page.getByLabel('Sammenlign med');
+    await expect(against.locator(`option[value="${firstVersionId}"]`).textContent()).resolves.toBe(`${FIRST} (Erstattet, fra 1. jan. 2026)`);
+    await against.selectOption(firstVersionId);
     await follow(page.getByRole('button', { name: 'Vis endringer' }), /\/diff\?against=/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Endringer i ${SECOND}`);
     await checkPage('catalogue-diff');
@@ -179,6 +181,13 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     const escalation = changed.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Eskaleringsadresser' }) });
     expect(await escalation.locator('del').allTextContents()).toEqual(['ssg-drift@skatteetaten.example']);
     expect(await escalation.locator('ins').allTextContents()).toEqual(['ssg-vakt@skatteetaten.example']);
+    // Screen readers mostly ignore <ins>/<del>, so each marked entry also says what happened to it.
+    expect(await scopes.getByRole('listitem').allTextContents()).toEqual([
+      'skatteetaten:summertskattegrunnlag',
+      'skatteetaten:summertskattegrunnlag',
+      'Lagt til: skatteetaten:summertskattegrunnlag.utvidet',
+    ]);
+    expect(await escalation.getByRole('listitem').allTextContents()).toEqual(['Fjernet: ssg-drift@skatteetaten.example', 'Lagt til: ssg-vakt@skatteetaten.example']);
 
     await follow(page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Bilag 2' }), /\/catalogue$/);
     await expect(page.locator('.app-catalogue-now').textContent()).resolves.toContain(`${SECOND}, i kraft fra`);
@@ -192,8 +201,11 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await page.getByRole('button', { name: 'Registrer konsument' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.locator('li').allTextContents()).resolves.toEqual([expect.stringMatching(/^Organisasjonsnummer: .*organisation number/)]);
+    await expect(alert.locator('p').textContent()).resolves.toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
+    await expect(alert.locator('li').allTextContents()).resolves.toEqual(['Organisasjonsnummer: must be a valid 9-digit organisation number (mod-11 check digit)']);
     await expect(page.getByLabel('Organisasjonsnummer').inputValue()).resolves.toBe('123456789');
+    await expect(page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).inputValue()).resolves.toBe(CONSUMER);
+    await expect(page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).getAttribute('aria-invalid')).resolves.toBeNull();
     await expect(page.getByLabel('Organisasjonsnummer').getAttribute('aria-invalid')).resolves.toBe('true');
     await checkPage('consumer-new-invalid');
     // The re-rendered form is a 400 document; Chromium notes that, and nothing else went wrong.

@@ -49,7 +49,7 @@ describe('incident pages and the portal report form in a browser', () => {
   let browser: Browser;
   let staffContext: BrowserContext;
   let page: Page;
-  let errors: string[];
+  let errors: string[] = [];
   let consumers: Consumer[];
   let outage: Receipt[];
   let local: Receipt;
@@ -283,7 +283,7 @@ describe('incident pages and the portal report form in a browser', () => {
   describe('consumer portal', () => {
     let portal: BrowserContext;
     let p: Page;
-    let portalErrors: string[];
+    let portalErrors: string[] = [];
 
     beforeAll(async () => {
       portal = await browser.newContext({ baseURL: desk.base, viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });

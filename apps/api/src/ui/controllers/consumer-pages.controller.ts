@@ -179,7 +179,7 @@ class ConsumerFormFilter implements ExceptionFilter {
     res.status(status).render(this.view, {
       ...this.data,
       form: body,
-      // The list below names each field as the form does; the message names them as the API does.
+      // The list names each field as the form does; the exception's message would use the API's field names.
       error: exception.kind === 'validation' && exception.fields.length ? 'Skjemaet har feil. Rett feltene som er nevnt under.' : exception.message,
       fieldErrors: exception.fields.map((f) => ({ field: FORM_FIELD_LABELS[unindexed(f.field)] ?? f.field, message: f.message })),
       invalid: Object.fromEntries(exception.fields.map((f) => [unindexed(f.field), true])),

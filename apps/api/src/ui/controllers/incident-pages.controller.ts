@@ -18,7 +18,8 @@ import { DomainException, FieldError, ValidationFailed } from '@domain/shared/er
 import { StaffPage } from '../../auth/access.decorator';
 import { AuthenticatedRequest, CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
 import { ProblemFilter } from '../../http/problem.filter';
-import { UiContextInterceptor } from '../ui-context.interceptor';
+import { HTTP_STATUS_OF } from '../../http/problem.filter';
+import { uiContext, UiContextInterceptor } from '../ui-context.interceptor';
 
 type FormBody = Record<string, string | string[] | undefined>;
 
@@ -30,7 +31,7 @@ const SIDE_LABELS: Record<IncidentSide, string> = { undetermined: 'Uavklart', lo
 const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Kritisk', high: 'Høy', medium: 'Middels', low: 'Lav' };
 const SEVERITY_COLORS: Record<Severity, string> = { critical: 'danger', high: 'warning', medium: 'info', low: 'neutral' };
 export const ENVIRONMENT_LABELS: Record<string, string> = { production: 'Produksjon', test: 'Test' };
-export const CATEGORY_LABELS: Record<ReportCategory, string> = { incident: 'Feil', deviation: 'Avvik i data', security: 'Sikkerhetshendelse', privacy: 'Personvernavvik' };
+const CATEGORY_LABELS: Record<ReportCategory, string> = { incident: 'Feil', deviation: 'Avvik i data', security: 'Sikkerhetshendelse', privacy: 'Personvernavvik' };
 const CHANNEL_LABELS: Record<ReportChannel, string> = { api: 'API', form: 'Skjema', staff: 'Registrert av KS', email: 'E-post', phone: 'Telefon', import: 'Import' };
 const CONFIDENCE_LABELS: Record<string, string> = { certain: 'sikker', likely: 'sannsynlig', new: 'ny hendelse' };
 const PROPOSAL_STATUS_LABELS: Record<string, string> = { proposed: 'Foreslått', accepted: 'Slått sammen', rejected: 'Avvist' };
@@ -198,18 +199,12 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
     (failure.proposalId ? proposals.some((p) => p.id === failure.proposalId) : failure.reportId ? incident.reports.some((r) => r.id === failure.reportId) : ['triage', 'resolve', 'merge', 'split', 'escalate'].includes(failure.form));
   const triage = failed('triage');
   const resolve = failed('resolve');
-  const severity = incident.severity ?? incident.suggestedSeverity;
   const triageValues = triage
     ? { side: text(triage.body.side), severity: text(triage.body.severity), title: text(triage.body.title), skeCaseReference: text(triage.body.skeCaseReference) }
     : { side: incident.side, severity: incident.severity ?? '', title: incident.title, skeCaseReference: incident.skeCaseReference ?? '' };
   return {
     title: `${incident.reference} ${incident.title}`,
-    incident: {
-      ...summaryRow(incident),
-      severityLabel: SEVERITY_LABELS[severity],
-      suggestedSeverityLabel: SEVERITY_LABELS[incident.suggestedSeverity],
-      resolvable: OPEN_STATUSES.includes(incident.status as IncidentStatus),
-    },
+    incident: summaryRow(incident),
     consumers: incident.consumers,
     reports: incident.reports.map((r) => ({
       ...r,
@@ -244,22 +239,6 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
 
 // --- errors on incident forms ------------------------------------------------------------------
 
-/** What every page gets from UiContextInterceptor, for pages rendered from an exception filter. */
-function uiContext(req: AuthenticatedRequest, res: Response) {
-  const principal = req.principal;
-  return {
-    me: principal,
-    staff: principal?.kind === 'staff' ? principal : undefined,
-    isAdmin: principal?.kind === 'staff' && principal.role === 'admin',
-    canWrite: principal?.kind === 'staff' && principal.role !== 'viewer',
-    csrfToken: principal?.csrfToken ?? res.locals.csrfToken,
-    path: req.path,
-    query: req.query,
-  };
-}
-
-const STATUS: Record<string, number> = { validation: 400, 'not-found': 404, conflict: 409, unprocessable: 422 };
-
 /**
  * A staff member's failed action on the queue or an incident page re-renders that page with the
  * message beside the form used and the values entered. Anything else (no session, wrong role,
@@ -279,7 +258,8 @@ class IncidentFormErrorFilter implements ExceptionFilter {
   async catch(exception: DomainException, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = host.switchToHttp().getResponse<Response>();
-    const status = STATUS[exception.kind];
+    // Only mistakes a person can correct in the form are shown beside it.
+    const status = ['validation', 'not-found', 'conflict', 'unprocessable'].includes(exception.kind) ? HTTP_STATUS_OF[exception.kind] : undefined;
     if (req.principal?.kind !== 'staff' || !status) return this.fallback.catch(exception, host);
     const body = (req.body ?? {}) as FormBody;
     const params = req.params as Record<string, string | undefined>;
