@@ -30,6 +30,7 @@ import { HomeController } from './ui/controllers/home.controller';
 import { IncidentPagesController } from './ui/controllers/incident-pages.controller';
 import { PortalPagesController } from './ui/controllers/portal-pages.controller';
 import { PortalReportPagesController } from './ui/controllers/portal-report-pages.controller';
+import { StaffReportPagesController } from './ui/controllers/staff-report-pages.controller';
 
 /** The HTTP application: JSON API, admin UI and consumer portal. */
 @Module({
@@ -43,7 +44,7 @@ import { PortalReportPagesController } from './ui/controllers/portal-report-page
     ConsumersModule,
     IncidentsModule,
   ],
-  controllers: [HealthController, ReportsController, IncidentsController, MergeProposalsController, KnowledgeBaseController, CatalogueController, ConsumersController, ConsumerApiKeysController, OnboardingController, MeController, ApiTokensController, StaffUsersController, OutboxController, AuthPagesController, AdminPagesController, CataloguePagesController, ConsumerPagesController, PortalPagesController, PortalReportPagesController, IncidentPagesController, HomeController],
+  controllers: [HealthController, ReportsController, IncidentsController, MergeProposalsController, KnowledgeBaseController, CatalogueController, ConsumersController, ConsumerApiKeysController, OnboardingController, MeController, ApiTokensController, StaffUsersController, OutboxController, AuthPagesController, AdminPagesController, CataloguePagesController, ConsumerPagesController, PortalPagesController, PortalReportPagesController, StaffReportPagesController, IncidentPagesController, HomeController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })
 export class ApiModule {}

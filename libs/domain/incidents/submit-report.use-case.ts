@@ -62,8 +62,7 @@ export class SubmitReport {
     await this.assertKnownService(input.service);
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);
-    const receipt = await this.db.transaction(() => this.place(clean, ctx, maskedFields, sealed, suggested.map((a) => a.slug)));
-    return receipt;
+    return this.db.transaction(() => this.place(clean, ctx, maskedFields, sealed, suggested.map((a) => a.slug)));
   }
 
   private async place(input: ReportInput, ctx: IntakeContext, maskedFields: string[], sealed: string | null, suggestedArticles: string[]): Promise<ReportReceipt> {
@@ -141,7 +140,7 @@ export class SubmitReport {
     });
     await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, { report: report.reference, reportId: report.id, channel: ctx.channel, action: decision.action, score: decision.score });
 
-    if (locked) incident = await this.mergeConverging(incident, candidates, facts, report, ctx);
+    if (locked) incident = await this.mergeConverging(incident, candidates, facts.environment, ctx.receivedAt);
     if (!ctx.history) await this.confirm(report, incident, input, maskedFields);
 
     return {
@@ -167,9 +166,9 @@ export class SubmitReport {
    * Evidence grows: with this report in place, incidents that now look like one problem are
    * merged when certain and proposed to staff otherwise. Pairs staff have split stay apart.
    */
-  private async mergeConverging(incident: Incident, candidates: IncidentSnapshot[], facts: ReportFacts, report: Report, ctx: IntakeContext): Promise<Incident> {
+  private async mergeConverging(incident: Incident, candidates: IncidentSnapshot[], environment: ReportFacts['environment'], at: Date): Promise<Incident> {
     const ids = [...new Set([incident.id, ...candidates.map((c) => c.id)])];
-    const snapshots = await this.incidents.candidateSnapshots(facts.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS, [incident.id]);
+    const snapshots = await this.incidents.candidateSnapshots(environment, at, CANDIDATE_LOOKBACK_MS, [incident.id]);
     const relevant = snapshots.filter((s) => ids.includes(s.id));
     const rejected = await this.incidents.rejectedPairs(relevant.map((s) => s.id));
     let current = incident;
@@ -186,10 +185,8 @@ export class SubmitReport {
       const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
       const result = await this.merger.merge(survivor, merged, 'automatisk', p.reasons, 'auto');
       gone.add(merged.id);
-      if (merged.id === current.id) current = result;
-      else if (survivor.id === current.id) current = result;
+      if (merged.id === current.id || survivor.id === current.id) current = result;
     }
-    void report;
     return current;
   }
 

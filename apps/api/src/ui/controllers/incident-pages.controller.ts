@@ -337,8 +337,11 @@ export class IncidentPagesController {
   @Get('incidents/:id')
   @StaffPage()
   @Render('incidents/incident')
-  async incident(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string) {
-    return { ...(await incidentModel({ queries: this.queries, articles: this.articles }, id)), done: DONE_TEXTS[done ?? ''] };
+  async incident(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string, @Query('report') reportId?: string) {
+    const model = await incidentModel({ queries: this.queries, articles: this.articles }, id);
+    // The link names the report by id; its reference comes from the incident, never from the link.
+    const registered = done === 'registered' ? model.reports.find((r) => r.id === reportId) : undefined;
+    return { ...model, done: registered ? `Meldingen ${registered.reference} er registrert og ligger i denne hendelsen.` : DONE_TEXTS[done ?? ''] };
   }
 
   @Post('incidents/:id/triage')
