@@ -91,8 +91,15 @@ describe('identity: staff, sessions, tokens and roles', () => {
 
     it('lets a viewer read but not write (403)', async () => {
       await t.http.get('/api/v1/me').set(bearer(tokens.viewer!)).expect(200);
-      const res = await t.http.post('/api/v1/api-tokens').set(bearer(tokens.viewer!)).send({ name: 'x' }).expect(403);
+      const res = await t.http.post('/api/v1/catalogue/versions').set(bearer(tokens.viewer!)).send({}).expect(403);
       expect(res.body).toMatchObject({ status: 403, code: 'forbidden' });
+    });
+
+    it('lets a viewer hold a personal API token, which can still only read', async () => {
+      const res = await t.http.post('/api/v1/api-tokens').set(bearer(tokens.viewer!)).send({ name: 'lesetilgang' }).expect(201);
+      await t.http.get('/api/v1/me').set(bearer(res.body.token)).expect(200);
+      await t.http.post('/api/v1/catalogue/versions').set(bearer(res.body.token)).send({}).expect(403);
+      await t.http.delete(`/api/v1/api-tokens/${res.body.id}`).set(bearer(tokens.viewer!)).expect(204);
     });
 
     it('refuses an agent on admin-only routes (403)', async () => {
@@ -284,6 +291,14 @@ describe('identity: staff, sessions, tokens and roles', () => {
       expect(rows[6]).toMatchObject({ actor_kind: 'staff', actor_label: email });
     });
 
+    it('starts a fresh count after a lock-out has ended, so one more mistake does not lock again', async () => {
+      await t.dataSource.query(`UPDATE staff_user SET failed_logins = 5, locked_until = now() - interval '1 second' WHERE id = $1`, [staffId]);
+      expect((await postLogin(t, email, 'wrong-once-more', someIp())).status).toBe(401);
+      const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until FROM staff_user WHERE id = $1`, [staffId]);
+      expect(user).toEqual({ failed_logins: 1, locked_until: null });
+      expect((await postLogin(t, email, TEST_PASSWORD, someIp())).status).toBe(303);
+    });
+
     it('audits a failed login for an unknown e-mail without an object', async () => {
       expect((await postLogin(t, 'nobody@ks.example.test', TEST_PASSWORD)).status).toBe(401);
       const [row] = await t.dataSource.query(`SELECT action, object_id FROM audit_entry WHERE actor_label = 'nobody@ks.example.test'`);
@@ -315,7 +330,7 @@ describe('identity: staff, sessions, tokens and roles', () => {
     });
 
     it('cannot be revoked by another non-admin user', async () => {
-      await t.http.delete(`/api/v1/api-tokens/${created.id}`).set(bearer(tokens.viewer!)).expect(403);
+      await t.http.delete(`/api/v1/api-tokens/${created.id}`).set(bearer(tokens.viewer!)).expect(404);
       const other = await t.get(CreateApiToken).execute({ kind: 'staff', id: ids.viewer!, email: 'viewer@ks.example.test', name: 'viewer', role: 'viewer', via: 'token' }, 'viewer-2', SYSTEM_ACTOR);
       await t.http.delete(`/api/v1/api-tokens/${other.id}`).set(bearer(created.token)).expect(404);
       await t.http.get('/api/v1/me').set(bearer(other.token)).expect(200);

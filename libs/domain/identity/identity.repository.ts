@@ -42,9 +42,13 @@ export class IdentityRepository {
   async recordFailedLogin(id: string, maxFailures: number, lockMinutes: number): Promise<{ locked: boolean }> {
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
     const [rows]: [Array<{ locked_until: Date | null }>, number] = await this.db.manager.query(
-      `UPDATE staff_user SET failed_logins = failed_logins + 1,
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + ($3::int * interval '1 minute') ELSE locked_until END
-       WHERE id = $1 RETURNING locked_until`,
+      // A lock-out that has ended starts a fresh count, so one mistake afterwards does not lock again.
+      `WITH counted AS (
+         SELECT id, CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END AS failures
+         FROM staff_user WHERE id = $1)
+       UPDATE staff_user u SET failed_logins = c.failures,
+         locked_until = CASE WHEN c.failures >= $2 THEN now() + ($3::int * interval '1 minute') WHEN u.locked_until <= now() THEN NULL ELSE u.locked_until END
+       FROM counted c WHERE u.id = c.id RETURNING u.locked_until`,
       [id, maxFailures, lockMinutes],
     );
     const until = rows[0]?.locked_until;

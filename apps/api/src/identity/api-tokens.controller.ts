@@ -11,7 +11,8 @@ import { CreateApiTokenDto } from './identity.dto';
 @ApiTags('identity')
 @ApiBearerAuth()
 @Controller('api/v1/api-tokens')
-@Staff()
+// Every role, viewers included, may hold personal tokens (a viewer's token can still only read).
+@Staff('admin', 'agent', 'security', 'viewer')
 export class ApiTokensController {
   constructor(
     private readonly create: CreateApiToken,

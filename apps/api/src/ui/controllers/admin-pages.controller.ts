@@ -72,7 +72,7 @@ export class AdminPagesController {
   }
 
   @Post('tokens')
-  @StaffPage()
+  @StaffPage('admin', 'agent', 'security', 'viewer')
   @Render('tokens')
   async addToken(@CurrentStaff() me: StaffPrincipal, @Body() body: { name: string }, @CurrentActor() actor: Actor) {
     const created = await this.createToken.execute(me, body.name, actor);
@@ -80,7 +80,7 @@ export class AdminPagesController {
   }
 
   @Post('tokens/:id/revoke')
-  @StaffPage()
+  @StaffPage('admin', 'agent', 'security', 'viewer')
   @Redirect('/tokens', 303)
   async revoke(@CurrentStaff() me: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     await this.revokeToken.execute(me, id, actor);
