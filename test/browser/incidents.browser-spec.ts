@@ -259,6 +259,35 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(page.getByRole('heading', { name: 'Tilgang mangler: delegering i Altinn' }).count()).resolves.toBe(1);
   });
 
+  it('registers a phoned-in report for a consumer after going through the knowledge-base answers', async () => {
+    await page.goto('/incidents');
+    await Promise.all([page.waitForURL('**/incidents/reports/new'), page.getByRole('link', { name: 'Registrer melding' }).click()]);
+    expect(await visit(page, '/incidents/reports/new', 'staff-report-form')).toEqual([]);
+    await page.getByLabel('Konsument', { exact: true }).selectOption({ label: `${consumers[2].name} (${consumers[2].orgNumber})` });
+    await page.getByLabel('Telefon', { exact: true }).check();
+    await page.getByLabel('Innmelderens navn').fill('Ola Østdal');
+    await page.getByLabel('Innmelderens e-postadresse').fill('ola@ostdal.example.test');
+    await page.getByLabel('Tjeneste').selectOption(SERVICE);
+    await page.getByLabel('Produksjon', { exact: true }).check();
+    await page.getByLabel('Kort tittel').fill('Leverandøren får 403 på oppslag');
+    await page.getByLabel('Hva skjedde?').fill('Leverandøren får 403 Forbidden med SSG-008 når de slår opp på vegne av kommunen.');
+    await page.getByLabel('Feilkode', { exact: true }).fill('SSG-008');
+    await page.getByLabel('HTTP-status').fill('403');
+    await Promise.all([page.waitForURL('**/incidents/reports/new/check'), page.getByRole('button', { name: 'Gå videre' }).click()]);
+
+    const suggestions = page.getByRole('region', { name: 'Dette kan løse problemet' });
+    await expect(suggestions.getByRole('heading', { name: 'Tilgang mangler: delegering i Altinn' }).count()).resolves.toBe(1);
+    await screenshot(page, 'staff-report-suggestions');
+    expect(await seriousAccessibilityProblems(page, 'staff-report-suggestions')).toEqual([]);
+
+    await Promise.all([page.waitForURL(/\/incidents\/[0-9a-f-]{36}\?done=registered&report=[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Registrer meldingen likevel' }).click()]);
+    await expect(page.getByRole('status').filter({ hasText: /^Meldingen M-\d{4}-\d{5} er registrert/ }).count()).resolves.toBe(1);
+    expect(await seriousAccessibilityProblems(page, 'staff-report-registered')).toEqual([]);
+    const reportId = new URL(page.url()).searchParams.get('report')!;
+    const stored = await expectOk(desk.api<{ channel: string; consumerId: string }>('GET', `/api/v1/reports/${reportId}`), 'report');
+    expect(stored).toMatchObject({ channel: 'phone', consumerId: consumers[2].id });
+  });
+
   it('lets the security officer, and only them, read the original text on an uncached page', async () => {
     await page.goto(`/incidents/${outage[0].incidentId}`);
     await expect(page.getByRole('button', { name: 'Vis originaltekst' }).count()).resolves.toBe(0);
