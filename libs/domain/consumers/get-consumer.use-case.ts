@@ -20,7 +20,10 @@ export class GetConsumer {
   async detail(id: string): Promise<ConsumerDetail | null> {
     const consumer = await this.repo.findConsumer(id);
     if (!consumer) return null;
-    const [contacts, services, agreement] = await Promise.all([this.repo.listContacts([id]), this.repo.listServices([id]), this.repo.findAgreement(id)]);
+    // One after the other: inside a transaction they share one connection.
+    const contacts = await this.repo.listContacts([id]);
+    const services = await this.repo.listServices([id]);
+    const agreement = await this.repo.findAgreement(id);
     return toDetail(consumer, contacts, services, agreement);
   }
 }

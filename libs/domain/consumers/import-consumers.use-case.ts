@@ -78,7 +78,9 @@ export class ImportConsumers {
   private async existing(rows: ImportRow[]): Promise<Map<string, ExistingConsumer>> {
     const consumers = await this.repo.findConsumersByOrg([...new Set(rows.filter((r) => !r.errors.length).map((r) => r.orgNumber))]);
     const ids = consumers.map((c) => c.id);
-    const [contacts, services] = await Promise.all([this.repo.listContacts(ids), this.repo.listServices(ids)]);
+    // One after the other: inside the import transaction they share one connection.
+    const contacts = await this.repo.listContacts(ids);
+    const services = await this.repo.listServices(ids);
     return new Map(
       consumers.map((c) => [
         c.orgNumber,

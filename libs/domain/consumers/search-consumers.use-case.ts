@@ -17,7 +17,9 @@ export class SearchConsumers {
   async execute(filter: ConsumerSearch): Promise<{ items: ConsumerListItem[]; total: number }> {
     const { items, total } = await this.repo.search(filter);
     const ids = items.map((c) => c.id);
-    const [services, contacts, agreements] = await Promise.all([this.repo.listServices(ids), this.repo.listContacts(ids), this.repo.listAgreements(ids)]);
+    const services = await this.repo.listServices(ids);
+    const contacts = await this.repo.listContacts(ids);
+    const agreements = await this.repo.listAgreements(ids);
     return {
       total,
       items: items.map((c) => ({

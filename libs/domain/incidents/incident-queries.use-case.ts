@@ -58,7 +58,8 @@ export class IncidentQueries {
     const { impact, ...stored } = filter;
     const list = await this.incidents.listIncidents(stored);
     const counts = await this.incidents.consumerCounts(list.map((i) => i.id));
-    const all = await Promise.all(list.map(async (i) => this.summary(i, counts.get(i.id), !!(await this.incidents.findEscalation(i.id)))));
+    const escalated = await this.incidents.escalatedAmong(list.map((i) => i.id));
+    const all = list.map((i) => this.summary(i, counts.get(i.id), escalated.has(i.id)));
     const summaries = impact?.length ? all.filter((s) => impact.includes(s.severity ?? s.suggestedSeverity)) : all;
     // Sorted by impact: severity (set or suggested), then breadth, then recency.
     return summaries.sort(

@@ -265,6 +265,12 @@ export class IncidentsRepository {
     return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
   }
 
+  async escalatedAmong(incidentIds: string[]): Promise<Set<string>> {
+    if (!incidentIds.length) return new Set();
+    const rows = await this.db.repository(Escalation).find({ select: { incidentId: true }, where: { incidentId: In(incidentIds) } });
+    return new Set(rows.map((r) => r.incidentId));
+  }
+
   findEscalation(incidentId: string): Promise<Escalation | null> {
     return this.db.repository(Escalation).findOneBy({ incidentId });
   }
