@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SYSTEM_ACTOR } from '../identity/principal';
+import { type Actor, SYSTEM_ACTOR } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { SEED_CATALOGUE, SEED_CATALOGUE_LABEL } from './catalogue-seed';
 import { CatalogueRepository } from './catalogue.repository';
@@ -16,12 +16,12 @@ export class SeedCatalogue {
     private readonly publish: PublishCatalogueVersion,
   ) {}
 
-  execute(): Promise<string> {
+  execute(actor: Actor = SYSTEM_ACTOR): Promise<string> {
     return this.db.transaction(async () => {
       await this.db.advisoryXactLock('segment-desk:seed-catalogue');
       if (await this.catalogue.findVersionByLabel(SEED_CATALOGUE_LABEL)) return `Catalogue: "${SEED_CATALOGUE_LABEL}" already exists.`;
-      const version = await this.create.execute(SEED_CATALOGUE, SYSTEM_ACTOR);
-      await this.publish.execute(version.id, SYSTEM_ACTOR);
+      const version = await this.create.execute(SEED_CATALOGUE, actor);
+      await this.publish.execute(version.id, actor);
       return `Catalogue: published "${SEED_CATALOGUE_LABEL}" with ${version.serviceCount} services, in force from ${version.effectiveFrom}.`;
     });
   }

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Injectable, Param, ParseUUIDPipe, Post, Query, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Injectable, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CatalogueServiceInput } from '@domain/catalogue/catalogue-content';
@@ -13,6 +13,7 @@ import { DeleteCatalogueVersion } from '@domain/catalogue/delete-catalogue-versi
 import { GetCatalogueInForce } from '@domain/catalogue/get-catalogue-in-force.use-case';
 import { GetCatalogueVersion } from '@domain/catalogue/get-catalogue-version.use-case';
 import { ListCatalogueVersions } from '@domain/catalogue/list-catalogue-versions.use-case';
+import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
 import { PublishCatalogueVersion } from '@domain/catalogue/publish-catalogue-version.use-case';
 import { RemoveCatalogueService } from '@domain/catalogue/remove-catalogue-service.use-case';
 import { SaveCatalogueService } from '@domain/catalogue/save-catalogue-service.use-case';
@@ -243,6 +244,7 @@ export class CataloguePagesController {
     private readonly publish: PublishCatalogueVersion,
     private readonly remove: DeleteCatalogueVersion,
     private readonly compare: CompareCatalogueVersions,
+    private readonly seed: SeedCatalogue,
   ) {}
 
   @Get()
@@ -252,6 +254,13 @@ export class CataloguePagesController {
     const versions = (await this.list.execute()).map(decorate);
     const asked = at ? await this.inForce.find(at).then((version) => ({ day: at, version }), () => ({ day: at, invalid: true })) : null;
     return { title: 'Bilag 2 – tjenestekatalog', versions, current: versions.find((v) => v.inForce), asked, deleted };
+  }
+
+  @Post('seed')
+  @StaffPage(...WRITERS)
+  @Redirect('/catalogue', 303)
+  async loadSeed(@CurrentActor() actor: Actor) {
+    await this.seed.execute(actor);
   }
 
   @Get('new')
