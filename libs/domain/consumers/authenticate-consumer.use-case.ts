@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsumerAuthenticator } from '../identity/consumer-authenticator';
+import { CONSUMER_KEY_PREFIX, type ConsumerAuthenticator } from '../identity/consumer-authenticator';
 import type { ConsumerPrincipal } from '../identity/principal';
 import { hashToken } from '../identity/secret-token';
 import { ConsumersRepository } from './consumers.repository';
 import { mayAuthenticate } from './consumer-rules';
 
-const KEY_PREFIX = 'sdc_';
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Resolves a consumer API key or portal session cookie to a consumer principal, or null. */
@@ -15,7 +14,7 @@ export class AuthenticateConsumer implements ConsumerAuthenticator {
 
   async byApiKey(key: string): Promise<ConsumerPrincipal | null> {
     // Staff tokens reach here too when they are unknown; only consumer keys are worth a lookup.
-    if (!key.startsWith(KEY_PREFIX)) return null;
+    if (!key.startsWith(CONSUMER_KEY_PREFIX)) return null;
     const found = await this.repo.activeApiKeyOwner(hashToken(key));
     if (!found || !mayAuthenticate(found.status)) return null;
     // last_used_at is written at most once a minute, not on every request.

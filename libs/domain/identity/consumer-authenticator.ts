@@ -10,3 +10,6 @@ export interface ConsumerAuthenticator {
 }
 
 export const CONSUMER_AUTHENTICATOR = Symbol('CONSUMER_AUTHENTICATOR');
+
+/** Consumer API keys start with this, so a request is resolved with one look-up, not two. */
+export const CONSUMER_KEY_PREFIX = 'sdc_';

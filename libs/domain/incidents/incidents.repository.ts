@@ -25,6 +25,9 @@ export interface IncidentFilter {
   limit?: number;
 }
 
+/** What matching needs of an incident, with the incident itself so intake need not read it again. */
+export type CandidateIncident = IncidentSnapshot & { entity: Incident };
+
 export interface IncidentStats {
   reportCount: number;
   consumerCount: number;
@@ -65,7 +68,7 @@ export class IncidentsRepository {
   }
 
   /** Open incidents in one environment that were opened by `at` and active within the lookback. */
-  async candidateSnapshots(environment: Environment, at: Date, lookbackMs: number, alsoInclude: string[] = []): Promise<IncidentSnapshot[]> {
+  async candidateSnapshots(environment: Environment, at: Date, lookbackMs: number, alsoInclude: string[] = []): Promise<CandidateIncident[]> {
     const incidents = await this.db
       .repository(Incident)
       .createQueryBuilder('i')
@@ -80,7 +83,7 @@ export class IncidentsRepository {
     return this.snapshotsOf(incidents, at);
   }
 
-  async snapshotsOf(incidents: Incident[], at: Date): Promise<IncidentSnapshot[]> {
+  async snapshotsOf(incidents: Incident[], at: Date): Promise<CandidateIncident[]> {
     if (!incidents.length) return [];
     const ids = incidents.map((i) => i.id);
     const sample: Report[] = await this.db
@@ -104,6 +107,7 @@ export class IncidentsRepository {
     );
     const byIncident = new Map(stats.map((s) => [s.incident_id, s]));
     return incidents.map((i) => ({
+      entity: i,
       id: i.id,
       environment: i.environment,
       track: i.track,

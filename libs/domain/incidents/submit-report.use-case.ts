@@ -7,13 +7,16 @@ import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { IncidentMerger } from './incident-merger';
 import { Incident } from './incident.entity';
-import { IncidentsRepository } from './incidents.repository';
+import { CandidateIncident, IncidentsRepository } from './incidents.repository';
 import { SuggestArticles } from './suggest-articles.use-case';
 import { PersonalDataVault } from './personal-data-vault';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { Report } from './report.entity';
 import { CANDIDATE_LOOKBACK_MS, IncidentSnapshot, matchReport, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
 import { proposeMerges } from './rules/merge-incidents';
+
+// A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
+const KNOWN_SERVICES_CACHE_MS = 10_000;
 
 const FREE_TEXT_FIELDS = ['title', 'description', 'errorCode', 'correlationId', 'vendorInvolved', 'reporterName'] as const;
 
@@ -25,6 +28,8 @@ const FREE_TEXT_FIELDS = ['title', 'description', 'errorCode', 'correlationId', 
  */
 @Injectable()
 export class SubmitReport {
+  private knownServices: { codes: Set<string>; until: number } | null = null;
+
   constructor(
     private readonly db: DatabaseContext,
     private readonly incidents: IncidentsRepository,
@@ -37,7 +42,9 @@ export class SubmitReport {
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
+    if (this.knownServices && this.knownServices.until > Date.now() && this.knownServices.codes.has(service)) return;
     const known = await this.catalogue.allCodes();
+    this.knownServices = { codes: new Set(known), until: Date.now() + KNOWN_SERVICES_CACHE_MS };
     if (!known.includes(service)) throw new ValidationFailed([{ field, message: `is not a service in the catalogue in force (${known.join(', ') || 'none published'})` }], 'unknown_service');
   }
 
@@ -96,7 +103,7 @@ export class SubmitReport {
 
     let incident: Incident;
     if (decision.action === 'attach' && decision.incidentId) {
-      incident = (await this.incidents.findIncident(decision.incidentId))!;
+      incident = candidates.find((c) => c.id === decision.incidentId)!.entity;
       await this.incidents.touchIncident(incident.id, { service: input.service, errorCode: input.errorCode ?? null, receivedAt: ctx.receivedAt });
     } else {
       const track = trackOf(facts);
@@ -135,7 +142,7 @@ export class SubmitReport {
       reporterEmail: input.reporterEmail ?? null,
       personalDataMasked: maskedFields.length > 0,
       personalDataSealed: sealed,
-      match: await this.matchRecord(decision),
+      match: this.matchRecord(decision, candidates),
       suggestedArticles,
     });
     await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, { report: report.reference, reportId: report.id, channel: ctx.channel, action: decision.action, score: decision.score });
@@ -157,8 +164,8 @@ export class SubmitReport {
     };
   }
 
-  private async matchRecord(decision: MatchDecision): Promise<Report['match']> {
-    const runnerUp = decision.runnerUp ? { ...decision.runnerUp, reference: (await this.incidents.findIncident(decision.runnerUp.incidentId))?.reference } : null;
+  private matchRecord(decision: MatchDecision, candidates: CandidateIncident[]): Report['match'] {
+    const runnerUp = decision.runnerUp ? { ...decision.runnerUp, reference: candidates.find((c) => c.id === decision.runnerUp!.incidentId)?.entity.reference } : null;
     return { action: decision.action, score: decision.score, confidence: decision.confidence, reasons: decision.reasons, runnerUp, by: 'auto' };
   }
 

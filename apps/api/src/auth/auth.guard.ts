@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AuthenticateStaff } from '@domain/identity/authenticate-staff.use-case';
-import { CONSUMER_AUTHENTICATOR, ConsumerAuthenticator } from '@domain/identity/consumer-authenticator';
+import { CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity/consumer-authenticator';
 import type { Principal } from '@domain/identity/principal';
 import { sameSecret } from '@domain/identity/secret-token';
 import { DomainException, Forbidden, Unauthenticated } from '@domain/shared/errors/domain.exception';
@@ -58,6 +58,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async byBearer(token: string): Promise<Principal | null> {
+    if (this.consumers && token.startsWith(CONSUMER_KEY_PREFIX)) return (await this.consumers.byApiKey(token)) ?? (await this.staff.byToken(token));
     return (await this.staff.byToken(token)) ?? (await this.consumers?.byApiKey(token)) ?? null;
   }
 
