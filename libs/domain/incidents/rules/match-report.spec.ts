@@ -1,45 +1,10 @@
 import { CANDIDATE_LOOKBACK_MS, matchReport, trackOf, type IncidentSnapshot, type MatchDecision, type ReportFacts } from './match-report';
+import { incidentOf, reportFactory } from './matching-fixtures';
 
-const T0 = Date.parse('2026-03-02T08:00:00Z');
-const at = (minutes: number): Date => new Date(T0 + minutes * 60_000);
+const { rep } = reportFactory('2026-03-02T08:00:00Z', 'r');
+const incident = incidentOf;
 const HOURS = 60;
 const DAYS = 24 * HOURS;
-
-let seq = 0;
-/** A report; `minutes` is its receivedAt relative to T0. */
-function rep(minutes: number, consumerId: string, title: string, description: string, extra: Partial<ReportFacts> = {}): ReportFacts {
-  return {
-    id: `r${++seq}`,
-    consumerId,
-    service: 'summert-skattegrunnlag',
-    environment: 'production',
-    category: 'incident',
-    title,
-    description,
-    httpStatus: null,
-    errorCode: null,
-    receivedAt: at(minutes),
-    ...extra,
-  };
-}
-
-/** An incident snapshot as the repository would build it from its reports. */
-function incident(id: string, reports: ReportFacts[], extra: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
-  const sorted = [...reports].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
-  return {
-    id,
-    environment: sorted[0].environment,
-    track: trackOf(sorted[0]),
-    openedAt: sorted[0].receivedAt,
-    lastReportAt: sorted[sorted.length - 1].receivedAt,
-    services: [...new Set(sorted.map((r) => r.service))],
-    errorCodes: [...new Set(sorted.map((r) => r.errorCode).filter((c): c is string => !!c))],
-    consumerIds: [...new Set(sorted.map((r) => r.consumerId))],
-    reportCount: sorted.length,
-    recentReports: sorted,
-    ...extra,
-  };
-}
 
 // --- Scenarios ---------------------------------------------------------------------------------
 

@@ -1,42 +1,9 @@
-import { trackOf, type IncidentSnapshot, type ReportFacts } from './match-report';
+import type { IncidentSnapshot, ReportFacts } from './match-report';
+import { incidentOf, reportFactory } from './matching-fixtures';
 import { proposeMerges } from './merge-incidents';
 
-const T0 = Date.parse('2026-03-25T06:30:00Z');
-const at = (minutes: number): Date => new Date(T0 + minutes * 60_000);
-
-let seq = 0;
-function rep(minutes: number, consumerId: string, title: string, description: string, extra: Partial<ReportFacts> = {}): ReportFacts {
-  return {
-    id: `m${++seq}`,
-    consumerId,
-    service: 'summert-skattegrunnlag',
-    environment: 'production',
-    category: 'incident',
-    title,
-    description,
-    httpStatus: null,
-    errorCode: null,
-    receivedAt: at(minutes),
-    ...extra,
-  };
-}
-
-function incident(id: string, reports: ReportFacts[], extra: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
-  const sorted = [...reports].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
-  return {
-    id,
-    environment: sorted[0].environment,
-    track: trackOf(sorted[0]),
-    openedAt: sorted[0].receivedAt,
-    lastReportAt: sorted[sorted.length - 1].receivedAt,
-    services: [...new Set(sorted.map((r) => r.service))],
-    errorCodes: [...new Set(sorted.map((r) => r.errorCode).filter((c): c is string => !!c))],
-    consumerIds: [...new Set(sorted.map((r) => r.consumerId))],
-    reportCount: sorted.length,
-    recentReports: sorted,
-    ...extra,
-  };
-}
+const { rep } = reportFactory('2026-03-25T06:30:00Z', 'm');
+const incident = incidentOf;
 
 /** One municipality's bare 403 with no stated cause: could be its own mistake, or the provider's. */
 const bare403 = (id: string, minutes: number, consumer: string, extra: Partial<ReportFacts> = {}): IncidentSnapshot =>
