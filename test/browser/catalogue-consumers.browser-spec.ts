@@ -282,16 +282,16 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await page.goto('/consumers');
     await follow(page.getByRole('link', { name: 'Importer fra CSV' }), /\/consumers\/import$/);
     await checkPage('consumer-import');
-    await page
-      .getByLabel('CSV-innhold')
-      .fill(
-        [
-          'orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services',
-          `${ORG_NUMBER},${CONSUMER},kommune,,Tone Teknisk,tone.teknisk@nettleser.kommune.example,technical,${SSG}`,
-          `974761076,Importert kommune,kommune,,Ivar Import,ivar@importert.kommune.example,technical,${INNTEKT}:test`,
-          '123456789,Feil kommune,kommune,,,,,',
-        ].join('\n'),
-      );
+    const csv = [
+      'orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services',
+      `${ORG_NUMBER},${CONSUMER},kommune,,Tone Teknisk,tone.teknisk@nettleser.kommune.example,technical,${SSG}`,
+      `974761076,Importert kommune,kommune,,Ivar Import,ivar@importert.kommune.example,technical,${INNTEKT}:test`,
+      '123456789,Feil kommune,kommune,,,,,',
+    ].join('\n');
+    // The file picker reads the chosen file into the text field that the form posts.
+    await page.getByLabel('Velg CSV-fil').setInputFiles({ name: 'kommuner.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(`document.getElementById('csv').value.length === ${csv.length}`);
+    expect(await page.getByLabel('CSV-innhold').inputValue()).toBe(csv);
     await page.getByRole('button', { name: 'Forhåndsvis' }).click();
     await page.getByRole('heading', { name: 'Forhåndsvisning' }).waitFor();
     const results = page.getByRole('table', { name: 'Hva hver rad i filen vil gjøre' }).getByRole('row');
