@@ -387,9 +387,6 @@ export class IncidentsRepository {
     return this.db.repository(KnowledgeArticle).find({ order: { title: 'ASC' } });
   }
 
-  findArticle(id: string): Promise<KnowledgeArticle | null> {
-    return this.db.repository(KnowledgeArticle).findOneBy({ id });
-  }
 
   async upsertArticleBySlug(article: Partial<KnowledgeArticle> & { slug: string }): Promise<'created' | 'unchanged'> {
     const existing = await this.db.repository(KnowledgeArticle).findOneBy({ slug: article.slug });
@@ -397,9 +394,4 @@ export class IncidentsRepository {
     await this.db.repository(KnowledgeArticle).insert(article as never);
     return 'created';
   }
-
-  saveArticle(article: Partial<KnowledgeArticle>): Promise<KnowledgeArticle> {
-    return this.db.repository(KnowledgeArticle).save(article);
-  }
-
 }
