@@ -265,6 +265,26 @@ describe('reports and incidents', () => {
     });
   });
 
+  describe('merging into an escalated incident', () => {
+    it('tells Skatteetaten of the merged-in reports in the next threaded follow-up', async () => {
+      const p = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', service: 'skatteoppgjor', title: 'Skatteoppgjør test gir 502', description: 'Bad gateway fra skatteoppgjør i test.', errorCode: 'SO-502', httpStatus: 502 })).expect(201)).body;
+      const escalation = (await t.http.post(`/api/v1/incidents/${p.incidentId}/escalate`).set(bearer(agentToken)).expect(200)).body;
+      const q = (await t.http.post('/api/v1/reports').set(bearer(b.key)).send(report({ environment: 'test', service: 'inntekt', title: 'Sammenslått melding om inntekt', description: 'Egen melding som saksbehandler slår sammen.', errorCode: undefined, httpStatus: undefined })).expect(201)).body;
+      expect(q.incidentId).not.toBe(p.incidentId);
+      const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+      const followUps = t.get(SendEscalationFollowUps);
+      expect(await followUps.execute(late)).toBe(0);
+      await t.get(DataSource).query(`UPDATE escalation SET reported_until = now() + interval '1 second' WHERE incident_id = $1`, [p.incidentId]);
+      const merged = await t.http.post(`/api/v1/incidents/${q.incidentId}/merge`).set(bearer(agentToken)).send({ otherIncidentId: p.incidentId }).expect(200);
+      expect(merged.body.id).toBe(p.incidentId);
+      expect(await followUps.execute(late)).toBe(1);
+      expect(await followUps.execute(late)).toBe(0);
+      const [reply] = await outbox(`template = 'escalation-follow-up' AND related_id = $1`, [p.incidentId]);
+      expect(reply.in_reply_to).toBe(escalation.messageId);
+      expect(reply.text).toContain('Sammenslått melding om inntekt');
+    });
+  });
+
   describe('staff corrections', () => {
     it('merges incidents; the merged one answers with the survivor\'s reference', async () => {
       const x = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', service: 'inntekt', title: 'Feil beløp i testdata', description: 'Inntektsbeløpene i test ser feil ut for periode 2026-01.', errorCode: undefined, httpStatus: undefined })).expect(201)).body;

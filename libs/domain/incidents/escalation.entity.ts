@@ -35,4 +35,8 @@ export class Escalation {
 
   @Column({ name: 'followup_count', type: 'integer', default: 0 })
   followupCount: number;
+
+  /** Reports that joined through a merge after they were received: told in the next follow-up. */
+  @Column({ name: 'pending_report_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  pendingReportIds: string[];
 }

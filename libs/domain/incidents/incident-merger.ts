@@ -21,9 +21,17 @@ export class IncidentMerger {
   /** Must run inside a transaction. Returns the surviving incident. */
   async merge(survivor: Incident, merged: Incident, actorLabel: string, reasons: string[], how: 'auto' | 'manual'): Promise<Incident> {
     if (survivor.id === merged.id) return survivor;
+    const movedIds = await this.incidents.reportIdsOf(merged.id);
+    const survivorIds = await this.incidents.reportIdsOf(survivor.id);
     const moved = await this.incidents.moveReports(merged.id, survivor.id);
-    const survivorEscalated = await this.incidents.findEscalation(survivor.id);
-    if (!survivorEscalated && (await this.incidents.findEscalation(merged.id))) await this.incidents.moveEscalation(merged.id, survivor.id);
+    const survivorEscalated = !!(await this.incidents.findEscalation(survivor.id));
+    const mergedEscalated = !!(await this.incidents.findEscalation(merged.id));
+    // Skatteetaten hears of every report in its thread once: those new to the thread go in the next follow-up.
+    if (survivorEscalated && !mergedEscalated) await this.incidents.addPendingReports(survivor.id, movedIds);
+    if (!survivorEscalated && mergedEscalated) {
+      await this.incidents.moveEscalation(merged.id, survivor.id);
+      await this.incidents.addPendingReports(survivor.id, survivorIds);
+    }
     const services = [...new Set([...survivor.services, ...merged.services])];
     const errorCodes = [...new Set([...survivor.errorCodes, ...merged.errorCodes])];
     const openedAt = survivor.openedAt <= merged.openedAt ? survivor.openedAt : merged.openedAt;

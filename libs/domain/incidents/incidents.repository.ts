@@ -195,7 +195,8 @@ export class IncidentsRepository {
     return this.db
       .repository(Report)
       .createQueryBuilder('r')
-      .where('r.incident_id = :incidentId AND r.created_at > (SELECT e.reported_until FROM escalation e WHERE e.incident_id = :incidentId)', { incidentId })
+      .innerJoin(Escalation, 'e', 'e.incident_id = r.incident_id')
+      .where('r.incident_id = :incidentId AND (r.created_at > e.reported_until OR r.id = ANY(e.pending_report_ids))', { incidentId })
       .orderBy('r.received_at', 'ASC')
       .getMany();
   }
@@ -283,6 +284,19 @@ export class IncidentsRepository {
     await this.db.repository(Escalation).update({ incidentId: fromIncidentId }, { incidentId: toIncidentId });
   }
 
+  /** Marks reports that joined an escalated incident by a merge, so the next follow-up tells of them. */
+  async addPendingReports(incidentId: string, reportIds: string[]): Promise<void> {
+    if (!reportIds.length) return;
+    await this.db.manager.query(
+      `UPDATE escalation SET pending_report_ids = ARRAY(SELECT DISTINCT unnest(pending_report_ids || $2::uuid[])) WHERE incident_id = $1`,
+      [incidentId, reportIds],
+    );
+  }
+
+  async reportIdsOf(incidentId: string): Promise<string[]> {
+    return (await this.db.repository(Report).find({ select: { id: true }, where: { incidentId } })).map((r) => r.id);
+  }
+
   /** Escalations with reports newer than what Skatteetaten was told, and quiet for the digest interval. */
   async escalationsDueForFollowUp(quietSince: Date): Promise<Escalation[]> {
     return this.db
@@ -291,7 +305,7 @@ export class IncidentsRepository {
       .innerJoin(Incident, 'i', 'i.id = e.incident_id AND i.merged_into_id IS NULL')
       .where('e.last_message_at <= :quietSince', { quietSince })
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
-      .andWhere('EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until)')
+      .andWhere(`(cardinality(e.pending_report_ids) > 0 OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until))`)
       .getMany();
   }
 
@@ -299,7 +313,8 @@ export class IncidentsRepository {
   async markFollowUpSent(escalationId: string, reportIds: string[]): Promise<void> {
     await this.db.manager.query(
       `UPDATE escalation SET last_message_at = now(), followup_count = followup_count + 1,
-         reported_until = GREATEST(reported_until, (SELECT max(created_at) FROM report WHERE id = ANY($2::uuid[])))
+         reported_until = GREATEST(reported_until, (SELECT max(created_at) FROM report WHERE id = ANY($2::uuid[]))),
+         pending_report_ids = ARRAY(SELECT unnest(pending_report_ids) EXCEPT SELECT unnest($2::uuid[]))
        WHERE id = $1`,
       [escalationId, reportIds],
     );
