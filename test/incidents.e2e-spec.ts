@@ -76,6 +76,9 @@ describe('reports and incidents', () => {
       expect(r2.body.incidentId).toBe(r1.body.incidentId);
       const inc = await t.http.get(`/api/v1/incidents/${r1.body.incidentId}`).set(bearer(t.adminToken)).expect(200);
       expect(inc.body.consumerCount).toBe(2);
+      const summary = await t.http.get(`/api/v1/incidents/${r1.body.incidentId}/summary`).set(bearer(t.adminToken)).expect(200);
+      expect(summary.body).toMatchObject({ consumerCount: 2, reportCount: 2, reference: inc.body.reference });
+      expect(summary.body.reports).toBeUndefined();
       expect(inc.body.reports[1].match.reasons.length).toBeGreaterThan(0);
     });
   });
@@ -99,6 +102,7 @@ describe('reports and incidents', () => {
     it.each([
       ['GET', '/api/v1/incidents'],
       ['GET', '/api/v1/incidents/:incident'],
+      ['GET', '/api/v1/incidents/:incident/summary'],
       ['GET', '/api/v1/incidents/:incident/escalation-preview'],
       ['POST', '/api/v1/incidents/:incident/escalate'],
       ['POST', '/api/v1/incidents/:incident/triage'],

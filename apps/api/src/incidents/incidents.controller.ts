@@ -35,6 +35,12 @@ export class IncidentsController {
     return this.queries.incidentDetail(id);
   }
 
+  /** Counts and status without the reports: cheap enough to poll for a live view. */
+  @Get(':id/summary')
+  summary(@Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.incident(id);
+  }
+
   @Get(':id/escalation-preview')
   previewEscalation(@Param('id', ParseUUIDPipe) id: string) {
     return this.preview.execute(id);

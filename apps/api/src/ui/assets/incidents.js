@@ -1,6 +1,6 @@
 // Progressive enhancement for the incident page; everything works without it.
 
-// Live numbers: re-read the incident every 15 s and update the counts in the aria-live region.
+// Live numbers: re-read the incident's summary (no reports) every 15 s and update the counts in the aria-live region.
 // Only changed numbers are written, so screen readers hear about real changes only.
 (() => {
   const region = document.querySelector('[data-live-incident]');
