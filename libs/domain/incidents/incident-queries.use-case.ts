@@ -135,12 +135,13 @@ export class IncidentQueries {
 
   async reportsOfConsumer(consumerId: string) {
     const reports = await this.incidents.reportsOfConsumer(consumerId);
-    const out = [];
-    for (const r of reports) {
-      const incident = await this.incidents.resolveSurvivor(r.incidentId);
-      out.push({ ...this.reportFields(r), match: undefined, incidentId: incident?.id, incidentReference: incident?.reference, incidentStatus: incident?.status });
-    }
-    return out;
+    // Many reports share an incident: resolve each incident once, not once per report.
+    const incidents = new Map<string, Incident | null>();
+    for (const id of new Set(reports.map((r) => r.incidentId))) incidents.set(id, await this.incidents.resolveSurvivor(id));
+    return reports.map((r) => {
+      const incident = incidents.get(r.incidentId);
+      return { ...this.reportFields(r), match: undefined, incidentId: incident?.id, incidentReference: incident?.reference, incidentStatus: incident?.status };
+    });
   }
 
   proposals() {
