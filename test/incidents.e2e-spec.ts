@@ -70,6 +70,20 @@ describe('reports and incidents', () => {
       await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send('{"service": "').expect(400);
     });
 
+    it('rejects a NUL character with 400 naming the field, and stores nothing', async () => {
+      const before = await t.get(DataSource).query('SELECT count(*)::int AS n FROM report');
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ title: 'Tittel med \u0000 nullbyte' })).expect(400);
+      expect(res.body.fields).toEqual([{ field: 'title', message: expect.stringContaining('NUL') }]);
+      expect(await t.get(DataSource).query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it('rejects deeply nested JSON with 400 naming the field, and stays healthy', async () => {
+      const deep = `{"extra":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send(deep).expect(400);
+      expect(res.body.fields[0].field).toMatch(/^extra/);
+      await t.http.get('/health').expect(200);
+    });
+
     it('groups the same outage from two municipalities into one incident', async () => {
       const r1 = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ service: 'inntekt', errorCode: 'INNT-500', httpStatus: 500, title: 'Inntekt API gir 500', description: 'Alle kall mot inntekt gir HTTP 500 internal server error siden i morges.' })).expect(201);
       const r2 = await t.http.post('/api/v1/reports').set(bearer(b.key)).send(report({ service: 'inntekt', errorCode: 'INNT-500', httpStatus: 500, title: 'HTTP 500 fra inntekt', description: 'Vi får 500 internal server error fra Inntekt API på alle kall.' })).expect(201);
@@ -175,6 +189,19 @@ describe('reports and incidents', () => {
       expect(JSON.stringify(stored.body)).not.toContain(current);
     });
 
+    it('masks numbers written the way people write them: glued to letters and inside brackets', async () => {
+      const [x, y, z] = [nationalId('020202251', 0), nationalId('010160100', 0), nationalId('311299123', 1)];
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(report({ environment: 'test', category: 'deviation', title: `Feil for fnr${x}`, description: `Gjelder person (${y.slice(0, 6)} ${y.slice(6)}) og ID:${z}x.` }))
+        .expect(201);
+      const stored = await t.http.get(`/api/v1/reports/${res.body.id}`).set(bearer(t.adminToken)).expect(200);
+      for (const n of [x, y, z]) expect(JSON.stringify(stored.body)).not.toContain(n.slice(6));
+      expect(stored.body.title).toBe('Feil for fnr[fødselsnummer fjernet]');
+      expect(stored.body.description).toBe('Gjelder person ([fødselsnummer fjernet]) og ID:[fødselsnummer fjernet]x.');
+    });
+
     it('reveals the original only to the security role, with an audit entry', async () => {
       const res = await t.http.post(`/api/v1/reports/${masked.id}/reveal`).set(bearer(securityToken)).send({ reason: 'Varsling til Datatilsynet' }).expect(200);
       expect(res.body.description).toContain(current.slice(6));
@@ -189,6 +216,31 @@ describe('reports and incidents', () => {
       const all = await outbox();
       expect(all.length).toBeGreaterThan(0);
       for (const m of all) expect(findNationalIdentityNumbers(`${m.subject}\n${m.text}\n${m.html}`)).toEqual([]);
+    });
+  });
+
+  describe('confirmations', () => {
+    const confirmationsOf = (reportId: string) => outbox(`template = 'report-confirmation' AND related_id = $1`, [reportId]);
+
+    it('go to the technical contacts when the consumer names no reporter', async () => {
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering standard', description: 'Hvem får kvittering?' })).expect(201);
+      expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[0]]]);
+    });
+
+    it('go to a reporter address only when it is one of the consumer\'s registered contacts', async () => {
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering faglig', description: 'Til faglig kontakt.', reporterEmail: a.emails[1].toUpperCase() })).expect(201);
+      expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[1]]]);
+    });
+
+    it('are not sent to an address the consumer chose freely, which is still kept on the report', async () => {
+      const outsider = 'outsider@elsewhere.example.test';
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering til fremmed', description: 'Send kvittering hit.', reporterEmail: outsider })).expect(201);
+      expect(await confirmationsOf(res.body.id)).toEqual([]);
+      const [stored] = await t.get(DataSource).query('SELECT reporter_email FROM report WHERE id = $1', [res.body.id]);
+      expect(stored.reporter_email).toBe(outsider);
+      // Another consumer's contact is just as foreign.
+      const other = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering til nabo', description: 'Send kvittering hit.', reporterEmail: b.emails[0] })).expect(201);
+      expect(await confirmationsOf(other.body.id)).toEqual([]);
     });
   });
 

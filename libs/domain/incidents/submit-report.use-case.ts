@@ -11,12 +11,15 @@ import { CandidateIncident, IncidentsRepository } from './incidents.repository';
 import { SuggestArticles } from './suggest-articles.use-case';
 import { PersonalDataVault } from './personal-data-vault';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
-import { Report } from './report.entity';
+import { Report, ReportChannel } from './report.entity';
 import { CANDIDATE_LOOKBACK_MS, IncidentSnapshot, matchReport, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
 import { proposeMerges } from './rules/merge-incidents';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
+
+/** Channels through which the consumer itself (not KS staff) sends the report. */
+const CONSUMER_CHANNELS: ReadonlySet<ReportChannel> = new Set(['api', 'form']);
 
 const FREE_TEXT_FIELDS = ['title', 'description', 'errorCode', 'correlationId', 'vendorInvolved', 'reporterName'] as const;
 
@@ -197,8 +200,19 @@ export class SubmitReport {
     return current;
   }
 
+  /**
+   * Without a reporter address the confirmation goes to the consumer's technical contacts. A
+   * reporter address a consumer sent (API, portal) is written to only when it is one of its
+   * registered contacts: otherwise it is kept on the report and gets nothing, so a consumer key
+   * cannot make KS mail a stranger the caller's text. Staff registering a call or an e-mail
+   * write to the address they took down.
+   */
   private async confirm(report: Report, incident: Incident, input: ReportInput, maskedFields: string[]): Promise<void> {
-    const to = input.reporterEmail ? [input.reporterEmail] : (await this.contacts.execute([report.consumerId])).filter((c) => c.role === 'technical').map((c) => c.email);
+    const contacts = await this.contacts.execute([report.consumerId]);
+    const reporter = input.reporterEmail?.trim();
+    const byStaff = !CONSUMER_CHANNELS.has(report.channel);
+    const registered = contacts.find((c) => c.email.toLowerCase() === reporter?.toLowerCase());
+    const to = !reporter ? contacts.filter((c) => c.role === 'technical').map((c) => c.email) : registered ? [registered.email] : byStaff ? [reporter] : [];
     if (!to.length) return;
     await this.email.execute({
       template: 'report-confirmation',

@@ -1,5 +1,8 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
+
+/** Deeper than any DTO we accept; deeper input would only exhaust the stack of the transformer. */
+export const MAX_INPUT_DEPTH = 16;
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -9,9 +12,48 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+function childPath(parent: string, key: string): string {
+  if (/^\d+$/.test(key)) return `${parent}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
+}
+
+/**
+ * Input that no field may hold, found before the DTO is transformed: nesting deeper than any
+ * DTO (it would exhaust the transformer's stack) and NUL characters (PostgreSQL text cannot
+ * store them). Iterative, so the check itself cannot overflow.
+ */
+export function inputShapeErrors(value: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0 && errors.length < 20) {
+    const { value: v, path, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) errors.push({ field: path || 'body', message: 'must not contain NUL characters (\\u0000)' });
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_INPUT_DEPTH) {
+      errors.push({ field: path || 'body', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` });
+      continue;
+    }
+    for (const [key, child] of Object.entries(v)) stack.push({ value: child, path: childPath(path, key), depth: depth + 1 });
+  }
+  return errors;
+}
+
 /** DTO validation; failures become 400 problems naming each offending field. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const errors = inputShapeErrors(value);
+      if (errors.length) throw new ValidationFailed(errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

@@ -59,9 +59,11 @@ export function isValidNationalIdentityNumber(digits: string): boolean {
   return satisfiesCurrentCheckDigitRule(digits) || satisfies2032CheckDigitRule(digits);
 }
 
-// 11 digits, or 6 + 5 digits with one space, dot or dash between them, not touching other letters or digits
-// (so segments of UUIDs, longer numbers and words with digits are left alone).
-const CANDIDATE = /(?<![0-9A-Za-z])([0-9]{6})[ .-]?([0-9]{5})(?![0-9A-Za-z])/g;
+// 11 digits, or 6 + 5 digits with one space, dot or dash between them, not touching other digits
+// (so longer numbers are left alone). Letters and punctuation may touch it: people write
+// "fnr12345678901", "ID:12345678901x" and "(123456 78901)", and a number glued to a word is
+// still a person's number. The price is that an 11-digit run inside a hex id may be masked.
+const CANDIDATE = /(?<![0-9])([0-9]{6})[ .-]?([0-9]{5})(?![0-9])/g;
 
 /** Finds national identity numbers with valid check digits in free text, in order of appearance. */
 export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
