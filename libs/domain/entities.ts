@@ -10,6 +10,7 @@ import { PortalSession } from './consumers/portal-session.entity';
 import { PortalSignInToken } from './consumers/portal-sign-in-token.entity';
 import { ApiToken } from './identity/api-token.entity';
 import { Escalation } from './incidents/escalation.entity';
+import { GroupingLesson } from './incidents/grouping-lesson.entity';
 import { IdempotencyRecord } from './incidents/idempotency-record.entity';
 import { IncidentEvent } from './incidents/incident-event.entity';
 import { Incident } from './incidents/incident.entity';
@@ -22,4 +23,4 @@ import { StaffUser } from './identity/staff-user.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 
 /** Every entity, for the DataSource and the migration generator (no globbing: it must work in Jest too). */
-export const ENTITIES = [AuditEntry, CatalogueVersion, CatalogueService, ApiToken, PasswordSetToken, StaffSession, StaffUser, OutboxMessage, Consumer, ConsumerContact, ConsumerService, ConsumerAgreement, ConsumerApiKey, PortalSignInToken, PortalSession, Incident, Report, Escalation, IncidentEvent, MergeProposal, IdempotencyRecord, KnowledgeArticle];
+export const ENTITIES = [AuditEntry, CatalogueVersion, CatalogueService, ApiToken, PasswordSetToken, StaffSession, StaffUser, OutboxMessage, Consumer, ConsumerContact, ConsumerService, ConsumerAgreement, ConsumerApiKey, PortalSignInToken, PortalSession, Incident, Report, Escalation, IncidentEvent, MergeProposal, IdempotencyRecord, KnowledgeArticle, GroupingLesson];

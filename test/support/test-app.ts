@@ -33,6 +33,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
     MAIL_FROM: 'segment@ks.example.test',
     PUBLIC_URL: 'http://segmentdesk.test',
+    // First messages go out at once unless a test is about the settle period.
+    ESCALATION_SETTLE_SECONDS: '0',
     ...env,
   });
   const app = await createHttpApp(config, { url: db.url, poolSize: db.kind === 'server' ? config.databasePoolSize : db.poolSize }, { api: true, worker: false });

@@ -1,18 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { PurgeIdempotencyKeys } from '@domain/incidents/purge-idempotency-keys.use-case';
+import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { SendEscalationFollowUps } from '@domain/incidents/send-escalation-follow-ups.use-case';
 
-/** Threaded follow-ups to Skatteetaten (digest), and expiry of idempotency keys. */
+/** Escalations whose settle period is over, threaded follow-ups to Skatteetaten (digest), expiry of idempotency keys. */
 @Injectable()
 export class IncidentJobs {
   private readonly logger = new Logger(IncidentJobs.name);
   private busy = false;
+  private sending = false;
 
   constructor(
+    private readonly due: SendDueEscalations,
     private readonly followUps: SendEscalationFollowUps,
     private readonly idempotency: PurgeIdempotencyKeys,
   ) {}
+
+  @Interval(2_000)
+  async sendDueEscalations(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      const sent = await this.due.execute();
+      if (sent) this.logger.log(`Sent the first message of ${sent} escalation(s)`);
+    } catch (e) {
+      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'sending due escalations failed');
+    } finally {
+      this.sending = false;
+    }
+  }
 
   @Interval(30_000)
   async sendFollowUps(): Promise<void> {

@@ -7,11 +7,17 @@ import { IncidentMerger } from './incident-merger';
 import { Incident } from './incident.entity';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
+import { MatchingCorpus } from './matching-corpus';
+import { addCounts, contributionOf, profileOf, type ProfileCounts } from './rules/incident-profile';
+import { lessonsFrom } from './rules/lessons';
+import { signalsOf } from './rules/report-signals';
 
 /**
  * Staff corrections to the automatic grouping: merge two incidents, split reports out into a new
  * incident, move one report. Corrections are kept in the timeline and the audit log, and win over
  * automatic decisions (split pairs are never merged again automatically; moved reports are pinned).
+ * They also teach matching: merging or moving reports worded one way into an incident worded
+ * another records the distinctive words of each side as related (rules/lessons.ts).
  */
 @Injectable()
 export class CorrectGrouping {
@@ -19,6 +25,7 @@ export class CorrectGrouping {
     private readonly db: DatabaseContext,
     private readonly incidents: IncidentsRepository,
     private readonly merger: IncidentMerger,
+    private readonly corpus: MatchingCorpus,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -30,6 +37,7 @@ export class CorrectGrouping {
       if (a.id === b.id) throw new Conflict('already_merged', `${a.reference} and ${b.reference} are already one incident.`);
       if (a.track !== b.track) throw new Conflict('track_mismatch', 'Security and privacy incidents cannot be merged with ordinary ones.');
       const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
+      await this.learn(survivor.profile, merged.profile, survivor.services, `${survivor.reference} ← ${merged.reference} (${actor.label})`);
       const result = await this.merger.merge(survivor, merged, actor.label, ['slått sammen av saksbehandler'], 'manual');
       await this.audit.execute({ actor, action: 'incident.merged', objectType: 'incident', objectId: survivor.id, details: { merged: merged.reference, survivor: survivor.reference } });
       return result;
@@ -58,6 +66,8 @@ export class CorrectGrouping {
         lastSeenAt: reports.reduce((m, r) => (r.receivedAt > m ? r.receivedAt : m), first.receivedAt),
       });
       for (const r of reports) await this.incidents.moveReport(r.id, created.id, true, { ...r.match, by: 'manual', reasons: [`skilt ut fra ${source.reference} av ${actor.label}`, ...r.match.reasons] });
+      await this.rebuildProfile(source.id);
+      await this.rebuildProfile(created.id);
       await this.incidents.upsertProposal({ survivorId: source.id, mergedId: created.id, score: 0, reasons: ['skilt fra hverandre av saksbehandler'], status: 'rejected', decidedBy: actor.label });
       await this.incidents.addEvent(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
       await this.incidents.addEvent(created.id, 'opened', actor.label, { splitFrom: source.reference, reports: reports.map((r) => r.reference) });
@@ -75,8 +85,15 @@ export class CorrectGrouping {
       const source = (await this.incidents.findIncident(report.incidentId))!;
       if (target.id === source.id) return target;
       if (target.environment !== report.environment) throw new Conflict('environment_mismatch', `${target.reference} is in ${target.environment}; the report is from ${report.environment}.`);
+      await this.learn(target.profile, contributionOf(signalsOf(report)), target.services, `${target.reference} ← ${report.reference} (${actor.label})`);
       await this.incidents.moveReport(report.id, target.id, true, { ...report.match, by: 'manual', reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons] });
-      await this.incidents.touchIncident(target.id, { service: report.service, errorCode: report.errorCode, receivedAt: report.receivedAt });
+      await this.rebuildProfile(source.id);
+      await this.rebuildProfile(target.id);
+      await this.incidents.updateIncident(target.id, {
+        services: [...new Set([...target.services, report.service])],
+        errorCodes: [...new Set([...target.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
+        lastSeenAt: report.receivedAt > target.lastSeenAt ? report.receivedAt : target.lastSeenAt,
+      });
       await this.incidents.upsertProposal({ survivorId: target.id, mergedId: source.id, score: 0, reasons: ['melding flyttet av saksbehandler'], status: 'rejected', decidedBy: actor.label });
       await this.incidents.addEvent(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
       await this.incidents.addEvent(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
@@ -84,6 +101,20 @@ export class CorrectGrouping {
       await this.audit.execute({ actor, action: 'report.moved', objectType: 'report', objectId: report.id, before: { incident: source.reference }, after: { incident: target.reference } });
       return target;
     });
+  }
+
+  /** The profile again from the incident's reports, after reports left or joined it by hand. */
+  private async rebuildProfile(incidentId: string): Promise<void> {
+    const reports = await this.incidents.reportsOf(incidentId, 100_000);
+    await this.incidents.setProfile(incidentId, reports.reduce<ProfileCounts>((sum, r) => addCounts(sum, contributionOf(signalsOf(r))), {}));
+  }
+
+  /** Records what a correction teaches (words of one side standing for words of the other). */
+  private async learn(into: ProfileCounts, from: ProfileCounts, services: string[], source: string): Promise<void> {
+    const { corpus } = await this.corpus.context();
+    const lessons = lessonsFrom(profileOf(into), profileOf(from), corpus.weigher(services.length === 1 ? services[0] : undefined));
+    for (const l of lessons) await this.incidents.learn(l.a, l.b, l.strength, source);
+    if (lessons.length) this.corpus.invalidate();
   }
 
   async decideProposal(proposalId: string, accept: boolean, actor: Actor): Promise<void> {

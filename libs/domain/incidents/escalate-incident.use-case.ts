@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
+import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { DatabaseContext } from '../shared/database/database-context';
 import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { EscalationMessage } from './escalation-message';
 import { Escalation } from './escalation.entity';
-import { IncidentMerger } from './incident-merger';
 import { Incident } from './incident.entity';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
-import { proposeMerges } from './rules/merge-incidents';
+import { ReclusterIncidents } from './recluster-incidents.use-case';
 
 export interface EscalationResult {
   incidentId: string;
@@ -19,6 +19,10 @@ export interface EscalationResult {
   to: string[];
   security: boolean;
   escalatedAt: Date;
+  /** `pending` while the first message waits for the settle period; `sent` once it is in the outbox. */
+  status: Escalation['status'];
+  /** When a pending first message goes out. */
+  sendAfter: Date | null;
   /** True when the thread already existed (this call or a duplicate had escalated it). */
   alreadyEscalated: boolean;
   /** Set when the incident turned out to duplicate an escalated one and was merged into it. */
@@ -28,69 +32,87 @@ export interface EscalationResult {
 /**
  * KS's decision that the problem lies with Skatteetaten (or is a security matter): one thread per
  * incident, whose first message is one e-mail to every escalation address of its services.
- * Idempotent under concurrency (unique index + row lock), and an incident that duplicates an
- * already escalated one joins that thread instead of starting a second.
+ * First the incident's confident duplicates are folded in (one of them may already be escalated:
+ * then this joins that thread). The first message then waits a short settle period, like
+ * Alertmanager's group_wait, so duplicates that surface in the next seconds join it instead of
+ * starting a second thread; staff can send it at once. Idempotent under concurrency (unique
+ * index + row lock).
  */
 @Injectable()
 export class EscalateIncident {
   constructor(
     private readonly db: DatabaseContext,
     private readonly incidents: IncidentsRepository,
-    private readonly merger: IncidentMerger,
+    private readonly regroup: ReclusterIncidents,
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(incidentId: string, actor: Actor): Promise<EscalationResult> {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
+    if (!(await this.incidents.findEscalation(start.id))) await this.regroup.execute(start.environment, await this.groupingInstant(start), [start.id]);
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lockIncident(start.id))!;
+      const survivor = (await this.incidents.resolveSurvivor(start.id))!;
+      const incident = (await this.incidents.lockIncident(survivor.id))!;
       if (incident.mergedIntoId) return this.execute(incident.mergedIntoId, actor);
       if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
       const existing = await this.incidents.findEscalation(incident.id);
-      if (existing) return this.result(incident, existing, true);
-
-      const duplicateOf = await this.escalatedDuplicate(incident);
-      if (duplicateOf) {
-        const survivor = await this.merger.merge(duplicateOf, incident, actor.label, ['samme problem som en allerede eskalert hendelse'], 'auto');
-        const escalation = (await this.incidents.findEscalation(survivor.id))!;
-        await this.audit.execute({ actor, action: 'incident.escalation_joined', objectType: 'incident', objectId: incident.id, details: { into: survivor.reference } });
-        return { ...this.result(survivor, escalation, true), mergedInto: survivor.reference };
-      }
+      const mergedInto = incident.id !== start.id ? incident.reference : undefined;
+      if (existing) return { ...this.result(incident, existing, true), ...(mergedInto ? { mergedInto } : {}) };
 
       const draft = await this.message.draft(incident);
-      const messageId = this.email.newMessageId();
-      const escalation = await this.incidents.insertEscalationOnce({ incidentId: incident.id, rootMessageId: messageId, to: draft.to, security: draft.security, escalatedBy: actor.label });
-      if (!escalation) return this.result(incident, (await this.incidents.findEscalation(incident.id))!, true);
-      await this.email.execute({
-        template: 'escalation',
+      const settle = this.config.escalationSettleSeconds * 1000;
+      const escalation = await this.incidents.insertEscalationOnce({
+        incidentId: incident.id,
+        rootMessageId: this.email.newMessageId(),
         to: draft.to,
-        messageId,
-        dedupeKey: `escalation:${incident.id}`,
-        related: { type: 'incident', id: incident.id },
-        data: draft.data,
+        security: draft.security,
+        escalatedBy: actor.label,
+        status: 'pending',
+        sendAfter: new Date(Date.now() + settle),
       });
+      if (!escalation) return this.result(incident, (await this.incidents.findEscalation(incident.id))!, true);
       await this.incidents.updateIncident(incident.id, { status: 'escalated', side: draft.security ? 'security' : 'ske' });
-      await this.incidents.addEvent(incident.id, 'escalated', actor.label, { to: draft.to, security: draft.security, messageId });
+      await this.incidents.addEvent(incident.id, 'escalated', actor.label, { to: draft.to, security: draft.security, messageId: escalation.rootMessageId, sendAfter: escalation.sendAfter });
       await this.audit.execute({ actor, action: 'incident.escalated', objectType: 'incident', objectId: incident.id, after: { to: draft.to, security: draft.security } });
-      return this.result({ ...incident, status: 'escalated' }, escalation, false);
+      const sent = settle === 0 ? await this.sendFirstMessage(escalation, actor.label) : escalation;
+      return this.result({ ...incident, status: 'escalated' }, sent, false);
     });
   }
 
-  /** An already escalated open incident that this one certainly duplicates, if any. */
-  private async escalatedDuplicate(incident: Incident): Promise<Incident | null> {
-    const escalated = await this.incidents.escalatedOpenIncidents(incident.environment, incident.track, incident.id);
-    if (!escalated.length) return null;
-    const snapshots = await this.incidents.snapshotsOf([incident, ...escalated], new Date(8.64e15));
-    const rejected = await this.incidents.rejectedPairs([incident.id]);
-    const hit = proposeMerges(snapshots).find((p) => p.certain && (p.survivorId === incident.id || p.mergedId === incident.id) && !rejected.has(`${p.survivorId}|${p.mergedId}`));
-    if (!hit) return null;
-    return escalated.find((e) => e.id === (hit.survivorId === incident.id ? hit.mergedId : hit.survivorId)) ?? null;
+  /**
+   * Writes a pending escalation's first message to the outbox (inside the caller's transaction),
+   * for the incident as it stands now: every report, every escalation address of its services.
+   */
+  async sendFirstMessage(escalation: Escalation, actorLabel: string): Promise<Escalation> {
+    const incident = (await this.incidents.findIncident(escalation.incidentId))!;
+    const draft = await this.message.draft(incident);
+    await this.email.execute({
+      template: 'escalation',
+      to: draft.to,
+      messageId: escalation.rootMessageId,
+      dedupeKey: `escalation:${escalation.id}`,
+      related: { type: 'incident', id: incident.id },
+      data: draft.data,
+    });
+    const sent = await this.incidents.markEscalationSent(escalation.id, draft.to, draft.security);
+    await this.incidents.addEvent(incident.id, 'escalation_sent', actorLabel, { to: draft.to, security: draft.security, messageId: escalation.rootMessageId });
+    return sent;
   }
 
-  private result(incident: Incident, escalation: Escalation, alreadyEscalated: boolean): EscalationResult {
+  /**
+   * The instant grouping is judged at: now, or the incident environment's latest report when
+   * history with later dates was imported (the lookback is measured back from it).
+   */
+  async groupingInstant(incident: Incident): Promise<Date> {
+    const latest = await this.incidents.latestReportAt(incident.environment);
+    return latest && latest.getTime() > Date.now() ? latest : new Date();
+  }
+
+  result(incident: Incident, escalation: Escalation, alreadyEscalated: boolean): EscalationResult {
     return {
       incidentId: incident.id,
       reference: incident.reference,
@@ -99,6 +121,8 @@ export class EscalateIncident {
       to: escalation.to,
       security: escalation.security,
       escalatedAt: escalation.createdAt,
+      status: escalation.status,
+      sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null,
       alreadyEscalated,
     };
   }

@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The one e-mail thread to Skatteetaten about an incident; the unique index makes it one. */
+export type EscalationStatus = 'pending' | 'sent';
+
+/**
+ * The one e-mail thread to Skatteetaten about an incident; the unique index makes it one. A new
+ * escalation waits `pending` for a short settle period (grouping may still fold duplicates into
+ * it) before its first message is written to the outbox and it becomes `sent`.
+ */
 @Entity('escalation')
+@Index('escalation_due_idx', ['status', 'sendAfter'])
 export class Escalation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -19,6 +26,13 @@ export class Escalation {
 
   @Column({ type: 'boolean', default: false })
   security: boolean;
+
+  @Column({ type: 'text', default: 'sent' })
+  status: EscalationStatus;
+
+  /** When a pending escalation's first message goes out. */
+  @Column({ name: 'send_after', type: 'timestamptz', nullable: true })
+  sendAfter: Date | null;
 
   @Column({ name: 'escalated_by', type: 'text' })
   escalatedBy: string;

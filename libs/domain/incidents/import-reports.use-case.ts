@@ -3,6 +3,8 @@ import { RecordAudit } from '../audit/record-audit.use-case';
 import { FindConsumers } from '../consumers/find-consumers.use-case';
 import type { Actor } from '../identity/principal';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { IncidentsRepository } from './incidents.repository';
+import { ENVIRONMENTS, ReclusterIncidents } from './recluster-incidents.use-case';
 import { ReportInput } from './report-input';
 import { ReportChannel } from './report.entity';
 import { SubmitReport } from './submit-report.use-case';
@@ -17,12 +19,16 @@ export const MAX_IMPORT_BATCH = 500;
 
 /**
  * Loads history: the same validation and deduplication as live intake, applied as it would have
- * been at each report's receivedAt (processed in time order), and no confirmations sent.
+ * been at each report's receivedAt (processed in time order), and no confirmations sent. At the
+ * end of the batch the incidents are re-examined as of its last report, so duplicates opened
+ * in parallel by the history are merged before anyone escalates them.
  */
 @Injectable()
 export class ImportReports {
   constructor(
     private readonly submit: SubmitReport,
+    private readonly regroup: ReclusterIncidents,
+    private readonly incidents: IncidentsRepository,
     private readonly consumers: FindConsumers,
     private readonly audit: RecordAudit,
   ) {}
@@ -55,6 +61,13 @@ export class ImportReports {
       const { consumerOrgNumber, receivedAt, channel, ...input } = r;
       const receipt = await this.submit.execute(input, { consumerId: consumerIds.get(consumerOrgNumber)!, channel: channel ?? 'import', receivedAt, history: true, actorLabel: actor.label });
       results[i] = { id: receipt.id, reference: receipt.reference, incidentId: receipt.incidentId, incidentReference: receipt.incidentReference };
+    }
+    const last = order[order.length - 1].r.receivedAt;
+    const moved = new Map<string, string>();
+    for (const environment of ENVIRONMENTS) for (const [from, to] of (await this.regroup.execute(environment, last)).survivors) moved.set(from, to);
+    for (const result of results) {
+      const to = moved.get(result.incidentId);
+      if (to) Object.assign(result, { incidentId: to, incidentReference: (await this.incidents.findIncident(to))?.reference ?? result.incidentReference });
     }
     await this.audit.execute({ actor, action: 'report.imported', objectType: 'report', details: { count: reports.length } });
     return results;

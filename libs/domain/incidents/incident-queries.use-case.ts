@@ -107,7 +107,7 @@ export class IncidentQueries {
       skeCaseReference: incident.skeCaseReference,
       resolutionMessage: incident.resolutionMessage,
       resolvedAt: incident.resolvedAt,
-      escalation: escalation ? { id: escalation.id, to: escalation.to, security: escalation.security, escalatedAt: escalation.createdAt, escalatedBy: escalation.escalatedBy, followUps: escalation.followupCount, messageId: escalation.rootMessageId } : null,
+      escalation: escalation ? { id: escalation.id, to: escalation.to, security: escalation.security, escalatedAt: escalation.createdAt, escalatedBy: escalation.escalatedBy, followUps: escalation.followupCount, messageId: escalation.rootMessageId, status: escalation.status, sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null } : null,
     };
   }
 

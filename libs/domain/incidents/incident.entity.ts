@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ProfileCounts } from './rules/incident-profile';
 
 export const INCIDENT_STATUSES = ['new', 'triaged', 'escalated', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -56,6 +57,10 @@ export class Incident {
   @Index('incident_merged_into_idx')
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
   mergedIntoId: string | null;
+
+  /** The incident as a whole for matching: counts of features, statuses, codes, consumers (rules/incident-profile.ts). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  profile: ProfileCounts;
 
   @Column({ name: 'ske_case_reference', type: 'text', nullable: true })
   skeCaseReference: string | null;

@@ -41,3 +41,9 @@ export class UnknownConsumer extends DomainException {
     super('validation', 'unknown_consumer', `No consumer with organisation number ${org} is registered.`, [{ field, message: 'is not a registered consumer' }]);
   }
 }
+
+export class NothingToSend extends Conflict {
+  constructor(reference: string) {
+    super('escalation_not_pending', `${reference} has no escalation waiting to be sent.`);
+  }
+}

@@ -6,7 +6,9 @@ import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
 import { EscalationMessage } from './escalation-message';
 import { ImportReports } from './import-reports.use-case';
+import { IncidentGroupingStore } from './incident-grouping-store';
 import { IncidentMerger } from './incident-merger';
+import { MatchingCorpus } from './matching-corpus';
 import { IncidentQueries } from './incident-queries.use-case';
 import { IncidentsRepository } from './incidents.repository';
 import { PersonalDataVault } from './personal-data-vault';
@@ -14,8 +16,10 @@ import { PreviewEscalation } from './preview-escalation.use-case';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveReport } from './receive-report.use-case';
+import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
 import { SeedKnowledgeBase } from './seed-knowledge-base.use-case';
+import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
 import { SuggestArticles } from './suggest-articles.use-case';
@@ -29,9 +33,11 @@ const useCases = [
   PreviewEscalation,
   PurgeIdempotencyKeys,
   ReceiveReport,
+  ReclusterIncidents,
   ResolveIncident,
   RevealPersonalData,
   SeedKnowledgeBase,
+  SendDueEscalations,
   SendEscalationFollowUps,
   SubmitReport,
   SuggestArticles,
@@ -40,7 +46,7 @@ const useCases = [
 
 @Module({
   imports: [AuditModule, CatalogueModule, ConsumersModule],
-  providers: [IncidentsRepository, IncidentMerger, EscalationMessage, PersonalDataVault, ...useCases],
+  providers: [IncidentsRepository, IncidentMerger, IncidentGroupingStore, MatchingCorpus, EscalationMessage, PersonalDataVault, ...useCases],
   exports: useCases,
 })
 export class IncidentsModule {}

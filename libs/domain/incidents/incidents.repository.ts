@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DatabaseContext } from '../shared/database/database-context';
 import { Escalation } from './escalation.entity';
+import { GroupingLesson } from './grouping-lesson.entity';
 import { Environment, Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
 import { IncidentEvent } from './incident-event.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { MergeProposal } from './merge-proposal.entity';
 import { Report } from './report.entity';
-import type { IncidentSnapshot, ReportFacts } from './rules/match-report';
-
-/** Sample size per candidate: the latest reports plus the first, enough for text evidence. */
-const SAMPLE_RECENT = 8;
-const MAX_CANDIDATES = 60;
+import type { ProfileCounts } from './rules/incident-profile';
+import type { IncidentState } from './rules/match-report';
+import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from './rules/matching.constants';
 
 export interface IncidentFilter {
   status?: IncidentStatus[];
@@ -26,7 +25,7 @@ export interface IncidentFilter {
 }
 
 /** What matching needs of an incident, with the incident itself so intake need not read it again. */
-export type CandidateIncident = IncidentSnapshot & { entity: Incident };
+export type CandidateIncident = IncidentState & { entity: Incident; titlesOfConsumer: Map<string, string[]> };
 
 export interface IncidentStats {
   reportCount: number;
@@ -37,23 +36,6 @@ export interface IncidentStats {
   correlationIds: string[];
   errorCodes: string[];
   hasSecurityReports: boolean;
-}
-
-function toFacts(r: Report): ReportFacts {
-  return {
-    id: r.id,
-    consumerId: r.consumerId,
-    service: r.service,
-    environment: r.environment,
-    category: r.category,
-    title: r.title,
-    description: r.description,
-    httpStatus: r.httpStatus,
-    errorCode: r.errorCode,
-    correlationId: r.correlationId,
-    receivedAt: r.receivedAt,
-    occurredAt: r.occurredAt,
-  };
 }
 
 @Injectable()
@@ -67,8 +49,13 @@ export class IncidentsRepository {
     return kind === 'incident' ? `KS-${year}-${String(n).padStart(4, '0')}` : `M-${year}-${String(n).padStart(5, '0')}`;
   }
 
-  /** Open incidents in one environment that were opened by `at` and active within the lookback. */
-  async candidateSnapshots(environment: Environment, at: Date, lookbackMs: number, alsoInclude: string[] = []): Promise<CandidateIncident[]> {
+  /**
+   * Open incidents in one environment that were opened by `at` and active within the lookback
+   * (plus `alsoInclude`), the most recently active first, capped; each with the number of
+   * distinct consumers that reported it in the wave window before `at`, and the titles of
+   * `consumerId`'s reports in it. The same semantics as the evaluation's in-memory store.
+   */
+  async candidateStates(environment: Environment, at: Date, consumerId?: string, alsoInclude: readonly string[] = []): Promise<CandidateIncident[]> {
     const incidents = await this.db
       .repository(Incident)
       .createQueryBuilder('i')
@@ -76,36 +63,22 @@ export class IncidentsRepository {
       .andWhere('i.merged_into_id IS NULL')
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
       .andWhere('i.opened_at <= :at', { at })
-      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', { since: new Date(at.getTime() - lookbackMs), extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'] })
+      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', { since: new Date(at.getTime() - CANDIDATE_LOOKBACK_MS), extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'] })
       .orderBy('i.last_seen_at', 'DESC')
+      .addOrderBy('i.id', 'ASC')
       .limit(MAX_CANDIDATES)
       .getMany();
-    return this.snapshotsOf(incidents, at);
-  }
-
-  async snapshotsOf(incidents: Incident[], at: Date): Promise<CandidateIncident[]> {
     if (!incidents.length) return [];
     const ids = incidents.map((i) => i.id);
-    const sample: Report[] = await this.db
-      .repository(Report)
-      .createQueryBuilder('r')
-      .where(
-        `r.id IN (
-          SELECT s.id FROM unnest(CAST(:ids AS uuid[])) AS c(id)
-          CROSS JOIN LATERAL (
-            (SELECT id FROM report WHERE incident_id = c.id AND received_at <= :at ORDER BY received_at DESC LIMIT ${SAMPLE_RECENT})
-            UNION
-            (SELECT id FROM report WHERE incident_id = c.id ORDER BY received_at ASC LIMIT 1)
-          ) s)`,
-        { ids, at },
-      )
-      .orderBy('r.received_at', 'ASC')
-      .getMany();
-    const stats: Array<{ incident_id: string; n: number; consumers: string[] }> = await this.db.manager.query(
-      `SELECT incident_id, count(*)::int AS n, array_agg(DISTINCT consumer_id::text) AS consumers FROM report WHERE incident_id = ANY($1::uuid[]) GROUP BY incident_id`,
-      [ids],
+    const waves: Array<{ incident_id: string; n: number }> = await this.db.manager.query(
+      `SELECT incident_id, count(DISTINCT consumer_id)::int AS n FROM report
+       WHERE incident_id = ANY($1::uuid[]) AND received_at <= $2 AND received_at >= $3 GROUP BY incident_id`,
+      [ids, at, new Date(at.getTime() - WAVE_WINDOW_MS)],
     );
-    const byIncident = new Map(stats.map((s) => [s.incident_id, s]));
+    const titles: Array<{ incident_id: string; title: string }> = consumerId
+      ? await this.db.manager.query(`SELECT incident_id, title FROM report WHERE incident_id = ANY($1::uuid[]) AND consumer_id = $2 ORDER BY received_at`, [ids, consumerId])
+      : [];
+    const wave = new Map(waves.map((w) => [w.incident_id, w.n]));
     return incidents.map((i) => ({
       entity: i,
       id: i.id,
@@ -113,11 +86,9 @@ export class IncidentsRepository {
       track: i.track,
       openedAt: i.openedAt,
       lastReportAt: i.lastSeenAt,
-      services: i.services,
-      errorCodes: i.errorCodes,
-      consumerIds: byIncident.get(i.id)?.consumers ?? [],
-      reportCount: byIncident.get(i.id)?.n ?? 0,
-      recentReports: sample.filter((r) => r.incidentId === i.id).map(toFacts),
+      profile: i.profile,
+      waveConsumers: wave.get(i.id) ?? 0,
+      titlesOfConsumer: new Map(consumerId ? [[consumerId, titles.filter((t) => t.incident_id === i.id).map((t) => t.title)]] : []),
     }));
   }
 
@@ -126,19 +97,62 @@ export class IncidentsRepository {
   }
 
   /**
-   * Records a new report on an incident. Writes the incident row only when something it shows
-   * changes (a new service or code, or last-seen moving by over a minute), so a burst of
-   * reports on one outage does not queue on that row.
+   * Records a new report on an incident: its contribution is added to the profile in SQL, so
+   * concurrent attaches to one incident never lose each other's counts. Runs last in the intake
+   * transaction, so the incident row stays locked only until commit.
    */
-  async touchIncident(id: string, report: { service: string; errorCode: string | null; receivedAt: Date }): Promise<void> {
+  async attachToIncident(id: string, report: { service: string; errorCode: string | null; receivedAt: Date }, contribution: ProfileCounts): Promise<void> {
     await this.db.manager.query(
       `UPDATE incident SET
+         profile = jsonb_add_counts(profile, $5::jsonb),
          services = CASE WHEN $2 = ANY(services) THEN services ELSE array_append(services, $2) END,
          error_codes = CASE WHEN $3::text IS NULL OR $3 = ANY(error_codes) THEN error_codes ELSE array_append(error_codes, $3) END,
          last_seen_at = GREATEST(last_seen_at, $4),
          updated_at = now()
-       WHERE id = $1 AND (NOT ($2 = ANY(services)) OR ($3::text IS NOT NULL AND NOT ($3 = ANY(error_codes))) OR last_seen_at < $4::timestamptz - interval '1 minute')`,
-      [id, report.service, report.errorCode, report.receivedAt],
+       WHERE id = $1`,
+      [id, report.service, report.errorCode, report.receivedAt, JSON.stringify(contribution)],
+    );
+  }
+
+  /** The survivor of a merge takes the merged incident's profile (added, count by count). */
+  async addProfileOf(survivorId: string, mergedId: string): Promise<void> {
+    await this.db.manager.query(`UPDATE incident SET profile = jsonb_add_counts(profile, (SELECT profile FROM incident WHERE id = $2)) WHERE id = $1`, [survivorId, mergedId]);
+  }
+
+  async setProfile(id: string, profile: ProfileCounts): Promise<void> {
+    await this.db.manager.query(`UPDATE incident SET profile = $2::jsonb WHERE id = $1`, [id, JSON.stringify(profile)]);
+  }
+
+  /** Features of the most recent reports, for the corpus statistics. */
+  corpusDocuments(limit: number): Promise<Array<{ service: string; features: string[] }>> {
+    return this.db.manager.query(`SELECT service, features FROM report ORDER BY received_at DESC LIMIT $1`, [limit]);
+  }
+
+  /** Incidents whose profile was never built (stored before profiles existed). */
+  async incidentsWithoutProfile(limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM incident i WHERE profile = '{}'::jsonb AND EXISTS (SELECT 1 FROM report r WHERE r.incident_id = i.id) LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async setReportFeatures(id: string, features: string[]): Promise<void> {
+    await this.db.manager.query(`UPDATE report SET features = $2 WHERE id = $1`, [id, features]);
+  }
+
+  // --- lessons from staff corrections ---
+
+  lessons(): Promise<GroupingLesson[]> {
+    return this.db.repository(GroupingLesson).find();
+  }
+
+  async learn(featureA: string, featureB: string, strength: number, source: string): Promise<void> {
+    const [a, b] = featureA < featureB ? [featureA, featureB] : [featureB, featureA];
+    await this.db.manager.query(
+      `INSERT INTO grouping_lesson (feature_a, feature_b, strength, source) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (feature_a, feature_b) DO UPDATE SET strength = LEAST(1, grouping_lesson.strength + EXCLUDED.strength / 2), source = EXCLUDED.source`,
+      [a, b, strength, source],
     );
   }
 
@@ -261,13 +275,34 @@ export class IncidentsRepository {
   // --- escalation ---
 
   /** Inserts the thread unless the incident has one; the unique index decides under concurrency. */
-  async insertEscalationOnce(e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy'>): Promise<Escalation | null> {
+  async insertEscalationOnce(e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy' | 'status' | 'sendAfter'>): Promise<Escalation | null> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
-      `INSERT INTO escalation (incident_id, root_message_id, to_addresses, security, escalated_by, last_message_at, reported_until)
-       VALUES ($1, $2, $3, $4, $5, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
-      [e.incidentId, e.rootMessageId, e.to, e.security, e.escalatedBy],
+      `INSERT INTO escalation (incident_id, root_message_id, to_addresses, security, escalated_by, status, send_after, last_message_at, reported_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
+      [e.incidentId, e.rootMessageId, e.to, e.security, e.escalatedBy, e.status, e.sendAfter],
     );
     return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
+  }
+
+  /** The first message is in the outbox: from now on reports newer than this are follow-ups. */
+  async markEscalationSent(id: string, to: string[], security: boolean): Promise<Escalation> {
+    await this.db.manager.query(`UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`, [id, to, security]);
+    return this.db.repository(Escalation).findOneByOrFail({ id });
+  }
+
+  /** Pending escalations whose settle period is over, oldest first. */
+  pendingEscalations(now: Date, limit = 20): Promise<Escalation[]> {
+    return this.db.repository(Escalation).createQueryBuilder('e').where(`e.status = 'pending' AND e.send_after <= :now`, { now }).orderBy('e.send_after', 'ASC').limit(limit).getMany();
+  }
+
+  lockEscalation(id: string): Promise<Escalation | null> {
+    return this.db.repository(Escalation).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+  }
+
+  /** The latest report received in an environment (history may be imported with future dates). */
+  async latestReportAt(environment: Environment): Promise<Date | null> {
+    const [row] = await this.db.manager.query(`SELECT max(last_seen_at) AS at FROM incident WHERE environment = $1`, [environment]);
+    return row?.at ? new Date(row.at) : null;
   }
 
   async escalatedAmong(incidentIds: string[]): Promise<Set<string>> {
@@ -278,6 +313,10 @@ export class IncidentsRepository {
 
   findEscalation(incidentId: string): Promise<Escalation | null> {
     return this.db.repository(Escalation).findOneBy({ incidentId });
+  }
+
+  async deleteEscalation(id: string): Promise<void> {
+    await this.db.repository(Escalation).delete({ id });
   }
 
   async moveEscalation(fromIncidentId: string, toIncidentId: string): Promise<void> {
@@ -303,7 +342,8 @@ export class IncidentsRepository {
       .repository(Escalation)
       .createQueryBuilder('e')
       .innerJoin(Incident, 'i', 'i.id = e.incident_id AND i.merged_into_id IS NULL')
-      .where('e.last_message_at <= :quietSince', { quietSince })
+      .where(`e.status = 'sent'`)
+      .andWhere('e.last_message_at <= :quietSince', { quietSince })
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
       .andWhere(`(cardinality(e.pending_report_ids) > 0 OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until))`)
       .getMany();
@@ -318,16 +358,6 @@ export class IncidentsRepository {
        WHERE id = $1`,
       [escalationId, reportIds],
     );
-  }
-
-  escalatedOpenIncidents(environment: Environment, track: string, excludeId: string): Promise<Incident[]> {
-    return this.db
-      .repository(Incident)
-      .createQueryBuilder('i')
-      .innerJoin(Escalation, 'e', 'e.incident_id = i.id')
-      .where('i.environment = :environment AND i.track = :track AND i.id <> :excludeId AND i.merged_into_id IS NULL', { environment, track, excludeId })
-      .andWhere(`i.status NOT IN ('resolved', 'closed')`)
-      .getMany();
   }
 
   // --- timeline and merges ---

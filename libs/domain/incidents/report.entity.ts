@@ -92,6 +92,10 @@ export class Report {
   @Column({ type: 'jsonb' })
   match: MatchRecord;
 
+  /** Text features as matching saw them at intake (rules/text-features.ts), for corpus statistics and profiles. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  features: string[];
+
   /** Placed by staff (move/split): automatic merges never move it again. */
   @Column({ type: 'boolean', default: false })
   pinned: boolean;

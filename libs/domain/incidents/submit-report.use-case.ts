@@ -5,15 +5,18 @@ import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
-import { IncidentMerger } from './incident-merger';
+import { decidePlacement, needsRecluster, recluster } from './grouping-flow';
+import { IncidentGroupingStore } from './incident-grouping-store';
 import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentsRepository } from './incidents.repository';
+import { MatchingCorpus } from './matching-corpus';
 import { SuggestArticles } from './suggest-articles.use-case';
 import { PersonalDataVault } from './personal-data-vault';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { Report, ReportChannel } from './report.entity';
-import { CANDIDATE_LOOKBACK_MS, IncidentSnapshot, matchReport, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
-import { proposeMerges } from './rules/merge-incidents';
+import { contributionOf } from './rules/incident-profile';
+import { MatchContext, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
+import { signalsOf } from './rules/report-signals';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -36,7 +39,8 @@ export class SubmitReport {
   constructor(
     private readonly db: DatabaseContext,
     private readonly incidents: IncidentsRepository,
-    private readonly merger: IncidentMerger,
+    private readonly store: IncidentGroupingStore,
+    private readonly corpus: MatchingCorpus,
     private readonly vault: PersonalDataVault,
     private readonly catalogue: FindServicesInForce,
     private readonly contacts: ListConsumerContacts,
@@ -72,10 +76,14 @@ export class SubmitReport {
     await this.assertKnownService(input.service);
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);
-    return this.db.transaction(() => this.place(clean, ctx, maskedFields, sealed, suggested.map((a) => a.slug)));
+    const matching = await this.corpus.context();
+    const placed = await this.db.transaction(() => this.place(clean, ctx, maskedFields, sealed, suggested.map((a) => a.slug), matching));
+    // The statistics grow by the report once it is stored (a rolled-back report never counts).
+    this.corpus.add(placed.service, placed.features);
+    return placed.receipt;
   }
 
-  private async place(input: ReportInput, ctx: IntakeContext, maskedFields: string[], sealed: string | null, suggestedArticles: string[]): Promise<ReportReceipt> {
+  private async place(input: ReportInput, ctx: IntakeContext, maskedFields: string[], sealed: string | null, suggestedArticles: string[], matching: MatchContext) {
     const facts: ReportFacts = {
       id: 'new',
       consumerId: ctx.consumerId,
@@ -90,24 +98,24 @@ export class SubmitReport {
       receivedAt: ctx.receivedAt,
       occurredAt: input.occurredAt ?? null,
     };
-    let candidates = await this.incidents.candidateSnapshots(input.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS);
-    let decision = matchReport(facts, candidates);
-    let locked = false;
-    if (decision.action === 'open' || decision.confidence !== 'certain') {
+    let candidates = await this.store.candidates(input.environment, ctx.receivedAt, ctx.consumerId);
+    let decision = decidePlacement(facts, candidates, matching);
+    const uncertain = needsRecluster(decision);
+    if (uncertain) {
       // Serialise the decision to open: whoever waits here sees the incident the first one opened.
       await this.db.advisoryXactLock(`incidents:open:${input.environment}`);
-      locked = true;
       // Live reports are received now: one that waited for the lock must see incidents opened meanwhile.
       if (!ctx.history) ctx = { ...ctx, receivedAt: new Date() };
       facts.receivedAt = ctx.receivedAt;
-      candidates = await this.incidents.candidateSnapshots(input.environment, ctx.receivedAt, CANDIDATE_LOOKBACK_MS);
-      decision = matchReport(facts, candidates);
+      candidates = await this.store.candidates(input.environment, ctx.receivedAt, ctx.consumerId);
+      decision = decidePlacement(facts, candidates, matching);
     }
+    const signals = signalsOf(facts);
+    const contribution = contributionOf(signals);
 
     let incident: Incident;
     if (decision.action === 'attach' && decision.incidentId) {
       incident = candidates.find((c) => c.id === decision.incidentId)!.entity;
-      await this.incidents.touchIncident(incident.id, { service: input.service, errorCode: input.errorCode ?? null, receivedAt: ctx.receivedAt });
     } else {
       const track = trackOf(facts);
       incident = await this.incidents.insertIncident({
@@ -120,6 +128,7 @@ export class SubmitReport {
         errorCodes: input.errorCode ? [input.errorCode] : [],
         openedAt: ctx.receivedAt,
         lastSeenAt: ctx.receivedAt,
+        profile: contribution,
       });
       await this.incidents.addEvent(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
     }
@@ -146,14 +155,25 @@ export class SubmitReport {
       personalDataMasked: maskedFields.length > 0,
       personalDataSealed: sealed,
       match: this.matchRecord(decision, candidates),
+      features: [...signals.features],
       suggestedArticles,
     });
     await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, { report: report.reference, reportId: report.id, channel: ctx.channel, action: decision.action, score: decision.score });
-
-    if (locked) incident = await this.mergeConverging(incident, candidates, facts.environment, ctx.receivedAt);
     if (!ctx.history) await this.confirm(report, incident, input, maskedFields);
 
-    return {
+    if (uncertain) {
+      // Evidence grows: with this report in place, incidents that now look like one problem are
+      // merged when certain and proposed to staff otherwise (pairs staff split stay apart).
+      if (decision.action === 'attach') await this.incidents.attachToIncident(incident.id, report, contribution);
+      const { survivors } = await recluster(this.store, matching.corpus, input.environment, ctx.receivedAt, [incident.id]);
+      const survivor = survivors.get(incident.id);
+      if (survivor) incident = (await this.incidents.findIncident(survivor))!;
+    } else {
+      // Last statement before commit: the incident row stays locked only until then.
+      await this.incidents.attachToIncident(incident.id, report, contribution);
+    }
+
+    const receipt: ReportReceipt = {
       id: report.id,
       reference: report.reference,
       incidentId: incident.id,
@@ -165,39 +185,12 @@ export class SubmitReport {
       maskedFields,
       ...(maskedFields.length ? { notice: MASKING_NOTICE } : {}),
     };
+    return { receipt, service: input.service, features: signals.features };
   }
 
   private matchRecord(decision: MatchDecision, candidates: CandidateIncident[]): Report['match'] {
     const runnerUp = decision.runnerUp ? { ...decision.runnerUp, reference: candidates.find((c) => c.id === decision.runnerUp!.incidentId)?.entity.reference } : null;
     return { action: decision.action, score: decision.score, confidence: decision.confidence, reasons: decision.reasons, runnerUp, by: 'auto' };
-  }
-
-  /**
-   * Evidence grows: with this report in place, incidents that now look like one problem are
-   * merged when certain and proposed to staff otherwise. Pairs staff have split stay apart.
-   */
-  private async mergeConverging(incident: Incident, candidates: IncidentSnapshot[], environment: ReportFacts['environment'], at: Date): Promise<Incident> {
-    const ids = [...new Set([incident.id, ...candidates.map((c) => c.id)])];
-    const snapshots = await this.incidents.candidateSnapshots(environment, at, CANDIDATE_LOOKBACK_MS, [incident.id]);
-    const relevant = snapshots.filter((s) => ids.includes(s.id));
-    const rejected = await this.incidents.rejectedPairs(relevant.map((s) => s.id));
-    let current = incident;
-    const gone = new Set<string>();
-    for (const p of proposeMerges(relevant)) {
-      if (rejected.has(`${p.survivorId}|${p.mergedId}`) || gone.has(p.survivorId) || gone.has(p.mergedId)) continue;
-      if (!p.certain) {
-        await this.incidents.upsertProposal({ survivorId: p.survivorId, mergedId: p.mergedId, score: p.score, reasons: p.reasons, status: 'proposed' });
-        continue;
-      }
-      const a = await this.incidents.findIncident(p.survivorId);
-      const b = await this.incidents.findIncident(p.mergedId);
-      if (!a || !b || a.mergedIntoId || b.mergedIntoId) continue;
-      const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
-      const result = await this.merger.merge(survivor, merged, 'automatisk', p.reasons, 'auto');
-      gone.add(merged.id);
-      if (merged.id === current.id || survivor.id === current.id) current = result;
-    }
-    return current;
   }
 
   /**

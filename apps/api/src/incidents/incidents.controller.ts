@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
+import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
 import { PreviewEscalation } from '@domain/incidents/preview-escalation.use-case';
 import { ResolveIncident } from '@domain/incidents/resolve-incident.use-case';
@@ -19,6 +20,7 @@ export class IncidentsController {
   constructor(
     private readonly queries: IncidentQueries,
     private readonly escalation: EscalateIncident,
+    private readonly dueEscalations: SendDueEscalations,
     private readonly preview: PreviewEscalation,
     private readonly triage: TriageIncident,
     private readonly resolution: ResolveIncident,
@@ -51,6 +53,14 @@ export class IncidentsController {
   @HttpCode(200)
   escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.escalation.execute(id, actor);
+  }
+
+  /** The first message of a pending escalation goes out now instead of after the settle period. */
+  @Post(':id/escalation/send-now')
+  @StaffWriter()
+  @HttpCode(200)
+  sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.dueEscalations.now(id, actor);
   }
 
   @Post(':id/triage')

@@ -1,4 +1,4 @@
-import { normaliseText } from './text-similarity';
+import { normaliseText } from './text-features';
 
 export interface ArticleSymptoms {
   slug: string;

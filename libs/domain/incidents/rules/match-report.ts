@@ -1,50 +1,25 @@
 /**
- * Deduplication: decide whether a new report describes an open incident or a new problem.
+ * Deduplication: does a new report describe an open incident, or a new problem?
  *
- * Pure function of the report and the candidate incidents the repository returns. The score
- * is additive evidence (0..1): time closeness, same error code, same status class, same
- * symptom kind, text similarity, a shared platform cause, an active multi-consumer wave and
- * follow-ups from the same municipality — minus conflicts (different codes/status/kind,
- * a recurrence long after the incident went quiet). Without something specific in common
- * (code, real text overlap, shared platform cause, an outage within the same wave, or the
- * reporter's own follow-up) a report never attaches on time and symptom type alone.
- * Hard rules come first (eligibility): environment, track, time order, service (unless
- * platform-wide), platform cause vs a single service's fault, and local causes — a cause
- * stated on the consumer's side never joins another municipality's incident.
+ * Pure function of the report, the candidate incidents (each as a whole: its profile and how
+ * many municipalities reported it in the last hours) and the corpus statistics. The score is
+ * additive evidence on a 0..1 scale: text similarity weighted by how rare the shared words are,
+ * the same error code, the same failure mode (status), the same symptom kind, closeness in
+ * time, an active wave of municipalities on the same service, a shared platform cause and the
+ * reporter's own follow-up; minus conflicting evidence: other codes or statuses, another kind
+ * of symptom, a cause stated on the reporter's own side, a recurrence after a quiet period.
+ * Local-looking cues are evidence weighed against the wave, not vetoes. Without something
+ * specific in common a report never attaches on time and symptom type alone.
+ *
+ * Hard rules (eligibility) are few: same environment and track, the incident opened at or
+ * before the report, active within the lookback, the same service unless the problem is
+ * platform-wide, and security reports only join their own reporter's case.
  */
-import {
-  ATTACH_THRESHOLD,
-  AMBIGUITY_MARGIN,
-  BURST_GAP_MS,
-  BURST_MIN_CONSUMERS,
-  CANDIDATE_LOOKBACK_MS,
-  CERTAIN_THRESHOLD,
-  OUTAGE_TIME_HORIZON_MS,
-  PROVIDER_EVIDENCE_CONSUMERS,
-  RECURRENCE_MIN_GAP_MS,
-  SAME_TITLE_SIMILARITY,
-  TEXT_NOISE_FLOOR,
-  NEAR_IDENTICAL_TRIGRAMS,
-  SPECIFIC_SHARED_WEIGHT,
-  TIME_HORIZON_MS,
-  UNSPECIFIC_MARGIN,
-  W_BURST,
-  W_CODE,
-  W_CODE_CONFLICT,
-  W_FOLLOW_UP,
-  W_KIND,
-  W_KIND_CONFLICT,
-  W_PLATFORM,
-  W_PLATFORM_CONFLICT,
-  W_RECURRENCE_PENALTY,
-  W_SAME_CONSUMER,
-  W_STATUS,
-  W_STATUS_CONFLICT,
-  W_TEXT,
-  W_TIME,
-} from './matching.constants';
-import { signalsOf, type ReportSignals, type SymptomKind } from './report-signals';
-import { combineSimilarity, profileSharedContentWeight, profileTokenSimilarity, profileTrigramSimilarity } from './text-similarity';
+import type { CorpusStats } from './corpus-stats';
+import { reportToIncident, reportToReport, type SimilarityResult } from './feature-similarity';
+import { profileOf, shareOf, type IncidentProfile, type ProfileCounts } from './incident-profile';
+import * as C from './matching.constants';
+import { signalsOf, titleFeatures, type ReportSignals, type SymptomKind } from './report-signals';
 
 export { CANDIDATE_LOOKBACK_MS } from './matching.constants';
 
@@ -63,18 +38,25 @@ export interface ReportFacts {
   occurredAt?: Date | null;
 }
 
-export interface IncidentSnapshot {
+/** An open incident as matching sees it. */
+export interface IncidentState {
   id: string;
   environment: 'production' | 'test';
   track: 'ordinary' | 'security';
   openedAt: Date;
   lastReportAt: Date;
-  services: string[];
-  errorCodes: string[];
-  consumerIds: string[];
-  reportCount: number;
-  /** up to MAX_SAMPLE most recent reports + the first one */
-  recentReports: ReportFacts[];
+  profile: ProfileCounts;
+  /** distinct consumers that reported it within WAVE_WINDOW_MS before the decision instant */
+  waveConsumers: number;
+  /** titles of its reports per consumer (at least the reporting one), to recognise "SV: <my earlier title>" */
+  titlesOfConsumer?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What matching knows beyond the candidates: term statistics and what staff have taught it. */
+export interface MatchContext {
+  corpus: CorpusStats;
+  /** features staff corrections have shown to mean the same (feature → related feature → strength) */
+  related?: (feature: string) => ReadonlyMap<string, number> | undefined;
 }
 
 export interface MatchDecision {
@@ -93,150 +75,19 @@ export function trackOf(report: ReportFacts): 'security' | 'ordinary' {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Incident view: what the samples tell about an incident as a whole
-// ---------------------------------------------------------------------------------------------
-
-export interface IncidentView {
-  readonly snapshot: IncidentSnapshot;
-  readonly samples: readonly ReportSignals[];
-  readonly consumers: ReadonlySet<string>;
-  readonly services: ReadonlySet<string>;
-  readonly platform: boolean;
-  /** some report says the platform works, so this is a single service's own fault */
-  readonly platformOk: boolean;
-  /** several municipalities, or a reporter who points at the provider */
-  readonly providerEvident: boolean;
-  /** one municipality whose reports state a cause on its own side */
-  readonly explicitLocal: boolean;
-  /** one municipality whose reports only show a client-error symptom (403, invalid_scope…) */
-  readonly symptomLocalOnly: boolean;
-  readonly kinds: ReadonlySet<SymptomKind>;
-}
-
-export function viewOf(incident: IncidentSnapshot): IncidentView {
-  const samples = dedupeById(incident.recentReports).map(signalsOf);
-  const consumers = new Set(incident.consumerIds);
-  for (const s of samples) consumers.add(s.consumerId);
-  const single = consumers.size <= 1;
-  const kinds = new Set<SymptomKind>();
-  for (const s of samples) for (const k of s.kinds) kinds.add(k);
-  return {
-    snapshot: incident,
-    samples,
-    consumers,
-    services: new Set([...incident.services, ...samples.map((s) => s.service)]),
-    platform: samples.some((s) => s.platform),
-    platformOk: samples.some((s) => s.platformOk),
-    providerEvident:
-      consumers.size >= PROVIDER_EVIDENCE_CONSUMERS || samples.some((s) => s.providerCue || s.platform),
-    explicitLocal: single && samples.some((s) => s.local === 'explicit'),
-    symptomLocalOnly: single && samples.length > 0 && samples.every((s) => s.local !== 'none'),
-    kinds,
-  };
-}
-
-function dedupeById(reports: readonly ReportFacts[]): ReportFacts[] {
-  const seen = new Set<string>();
-  return reports.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pairwise evidence between two reports (also used by the later merge)
-// ---------------------------------------------------------------------------------------------
-
-export interface Evidence {
-  score: number;
-  reasons: string[];
-  /** something specific in common (code, real text overlap, platform), beyond time and symptom type */
-  specific?: boolean;
-  /** the two reports share an HTTP status class */
-  sameStatus?: boolean;
-  /** both describe an outage (down, timeouts, 5xx) */
-  bothOutage?: boolean;
-}
-
-/** OAuth errors of a failing token endpoint are one family: server_error ~ temporarily_unavailable. */
-function codeFamily(code: string): string {
-  return code === 'server_error' || code === 'temporarily_unavailable' ? 'token-endpoint-failure' : code;
-}
-
-function familySet(codes: ReadonlySet<string>): Set<string> {
-  return new Set([...codes].map(codeFamily));
-}
-
-function intersection<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
-  return [...a].filter((x) => b.has(x));
-}
-
-/** Content evidence between two reports: codes, status, symptom kind, platform and text. */
-export function pairEvidence(a: ReportSignals, b: ReportSignals): Evidence {
-  let score = 0;
-  const reasons: string[] = [];
-
-  const sharedCodes = intersection(familySet(a.errorCodes), familySet(b.errorCodes));
-  if (sharedCodes.length > 0) {
-    score += W_CODE;
-    reasons.push(`samme feilkode ${[...a.errorCodes].find((c) => sharedCodes.includes(codeFamily(c))) ?? sharedCodes[0]}`);
-  } else if (a.errorCodes.size > 0 && b.errorCodes.size > 0) {
-    score -= W_CODE_CONFLICT;
-    reasons.push(`ulik feilkode (${[...a.errorCodes].join(', ')} / ${[...b.errorCodes].join(', ')})`);
-  }
-
-  const sharedStatus = intersection(a.statusClasses, b.statusClasses);
-  if (sharedStatus.length > 0) {
-    score += W_STATUS;
-    reasons.push(`samme statusklasse ${sharedStatus.join('/')}`);
-  } else if (a.statusClasses.size > 0 && b.statusClasses.size > 0) {
-    score -= W_STATUS_CONFLICT;
-    reasons.push(`ulik statusklasse (${[...a.statusClasses].join('/')} / ${[...b.statusClasses].join('/')})`);
-  }
-
-  if (a.kinds.size > 0 && b.kinds.size > 0) {
-    if (intersection(a.kinds, b.kinds).length > 0) score += W_KIND;
-    else {
-      score -= W_KIND_CONFLICT;
-      reasons.push('ulik type symptom');
-    }
-  }
-
-  if (a.platform && b.platform) {
-    score += W_PLATFORM;
-    reasons.push('felles plattformårsak (Maskinporten/API-gateway)');
-  } else if (a.platform !== b.platform && a.service === b.service) {
-    score -= W_PLATFORM_CONFLICT;
-    reasons.push('bare den ene peker på plattformen');
-  }
-
-  const tri = profileTrigramSimilarity(a.profile, b.profile);
-  const sim = combineSimilarity(tri, profileTokenSimilarity(a.profile, b.profile));
-  if (sim > TEXT_NOISE_FLOOR) {
-    score += W_TEXT * (sim - TEXT_NOISE_FLOOR) / (1 - TEXT_NOISE_FLOOR);
-  }
-  reasons.push(`teksttreff ${sim.toFixed(2)}`);
-
-  const specific =
-    sharedCodes.length > 0 ||
-    (a.platform && b.platform) ||
-    profileSharedContentWeight(a.profile, b.profile) >= SPECIFIC_SHARED_WEIGHT ||
-    tri >= NEAR_IDENTICAL_TRIGRAMS;
-  return { score, reasons, specific, sameStatus: sharedStatus.length > 0, bothOutage: a.kinds.has('outage') && b.kinds.has('outage') };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Incident-level evidence
+// Shared helpers (also used by re-clustering)
 // ---------------------------------------------------------------------------------------------
 
 /**
- * How well a gap fits, 1 (no gap) … 0 (at the horizon).
- * Outages are events: minutes matter, so the fit falls logarithmically over a short horizon.
- * Data deviations and degradations are states that municipalities notice one by one over days,
- * so the fit falls linearly over the whole lookback.
+ * How well a gap fits, 1 (no gap) … 0 (at the horizon). Outages are events: minutes matter, so
+ * the fit falls logarithmically over a short horizon. Data deviations and degradations are
+ * states that municipalities notice one by one over days: the fit falls linearly over the lookback.
  */
 export function timeFit(gapMs: number, outage: boolean): number {
   const gap = Math.max(0, gapMs);
-  if (!outage) return Math.max(0, 1 - gap / TIME_HORIZON_MS);
+  if (!outage) return Math.max(0, 1 - gap / C.TIME_HORIZON_MS);
   const hours = gap / 3_600_000;
-  const horizonHours = OUTAGE_TIME_HORIZON_MS / 3_600_000;
+  const horizonHours = C.OUTAGE_TIME_HORIZON_MS / 3_600_000;
   return Math.max(0, 1 - Math.log2(1 + hours) / Math.log2(1 + horizonHours));
 }
 
@@ -248,112 +99,39 @@ export function formatGap(gapMs: number): string {
   return `${Math.round(hours / 24)} døgn`;
 }
 
-export function isOutageOnly(kinds: ReadonlySet<SymptomKind>): boolean {
+/** An outage-like report: down, timing out or answering 5xx, and not about wrong data or slowness. */
+export function isOutageLike(kinds: ReadonlySet<SymptomKind>): boolean {
   return kinds.has('outage') && !kinds.has('data') && !kinds.has('slow');
 }
 
-/** Why a report may not join an incident at all, or null when it may. */
-export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', view: IncidentView): string | null {
-  const inc = view.snapshot;
-  if (inc.environment !== r.environment) return 'annet miljø';
-  if (inc.track !== track) return 'annet spor (sikkerhet/ordinær)';
-  if (inc.openedAt.getTime() > r.receivedAtMs) return 'hendelsen ble åpnet etter at meldingen kom inn';
-  if (r.receivedAtMs - inc.lastReportAt.getTime() > CANDIDATE_LOOKBACK_MS) return 'hendelsen har vært stille for lenge';
-  const sameConsumer = view.consumers.has(r.consumerId);
-  if (!view.services.has(r.service) && !(r.platform && view.platform)) return 'annen tjeneste';
-  if (track === 'security') {
-    // Each security/privacy report is its own case; only the reporter's own follow-up joins it.
-    if (!sameConsumer) return 'sikkerhetsmelding fra annen konsument';
-    return r.followUp || ownTitleSimilarity(r, view) >= SAME_TITLE_SIMILARITY ? null : 'ny sikkerhetsmelding fra samme konsument';
-  }
-  if (!sameConsumer) {
-    // A platform-wide cause and a single service's own fault are different problems, even when
-    // they hit the same service at the same time.
-    if (r.platform && !view.platform) return 'meldingen peker på plattformen, hendelsen gjelder én tjeneste';
-    if (r.platformOk && view.platform) return 'meldingen sier at plattformen virker';
-  }
-  if (sameConsumer) {
-    // A stated local cause is not the provider-side problem this municipality reported earlier
-    // together with others; only an explicit follow-up ("SV: …") joins it.
-    if (r.local === 'explicit' && view.consumers.size > 1 && !r.followUp) return `lokal årsak hos konsumenten (${r.localHint})`;
-    return null;
-  }
-  if (r.local === 'explicit') return `lokal årsak hos konsumenten (${r.localHint})`;
-  if (view.explicitLocal) return 'hendelsen gjelder en lokal feil hos en annen konsument';
-  if (view.symptomLocalOnly) return 'hendelsen ser lokal ut og har bare én konsument';
-  if (r.local === 'symptom' && !view.providerEvident) return 'lokalt symptom uten tegn til feil hos leverandøren';
-  return null;
+/** A failure that happens at an instant (down, refused, throttled) rather than a state noticed over days. */
+export function isEventLike(kinds: ReadonlySet<SymptomKind>): boolean {
+  return (kinds.has('outage') || kinds.has('access') || kinds.has('rate') || kinds.has('certificate')) && !kinds.has('data') && !kinds.has('slow');
 }
 
-/** Title similarity to the same municipality's earlier reports in the incident ("SV: <title>"). */
-function ownTitleSimilarity(r: ReportSignals, view: IncidentView): number {
-  const own = view.samples.filter((s) => s.consumerId === r.consumerId);
-  return Math.max(0, ...own.map((s) => profileTrigramSimilarity(r.titleProfile, s.titleProfile)));
+/** Share of an incident's reports that describe an outage. */
+export function outageShare(p: IncidentProfile): number {
+  return p.withKind > 0 ? (p.kinds.get('outage') ?? 0) / p.withKind : 0;
 }
 
-/** The best comparable sample speaks for the incident's content. Samples on another service
- * are comparable only when both blame the shared platform (one Maskinporten outage). */
-function contentEvidence(r: ReportSignals, view: IncidentView): Evidence {
-  const comparable = view.samples.filter((s) => s.service === r.service || (s.platform && r.platform));
-  let best: Evidence | null = null;
-  for (const s of comparable.length > 0 ? comparable : view.samples) {
-    const e = pairEvidence(r, s);
-    if (!best || e.score > best.score) best = e;
-  }
-  return best ?? { score: 0, reasons: [] };
+/** One municipality's incident whose reports state a cause on its own side. */
+export function isExplicitLocal(p: IncidentProfile): boolean {
+  return p.consumers.size <= 1 && p.local > 0;
 }
 
-/** Distinct municipalities among the samples reported within the wave gap of the last report. */
-function waveConsumers(view: IncidentView): number {
-  const last = view.snapshot.lastReportAt.getTime();
-  return new Set(view.samples.filter((s) => last - s.receivedAtMs <= BURST_GAP_MS).map((s) => s.consumerId)).size;
+/** One municipality's incident that shows only a client-error symptom (403, invalid_scope…). */
+export function isSymptomLocal(p: IncidentProfile): boolean {
+  return p.consumers.size <= 1 && p.reports > 0 && p.symptomLocal + p.local + p.localHedged >= p.reports && p.provider === 0 && p.platform === 0;
 }
 
-/** Same municipality writing again: a follow-up marker, or the same title without one. */
-function sameConsumerEvidence(r: ReportSignals, view: IncidentView): Evidence {
-  if (!view.consumers.has(r.consumerId)) return { score: 0, reasons: [] };
-  if (r.followUp) return { score: W_FOLLOW_UP, reasons: ['oppfølging fra samme konsument'] };
-  if (ownTitleSimilarity(r, view) >= SAME_TITLE_SIMILARITY) return { score: W_SAME_CONSUMER, reasons: ['samme konsument, lik tittel'] };
-  return { score: 0, reasons: [] };
+/** Several municipalities, or a reporter who points at the provider or the platform. */
+export function isProviderEvident(p: IncidentProfile): boolean {
+  return p.consumers.size >= C.PROVIDER_EVIDENCE_CONSUMERS || p.provider > 0 || p.platform > 0;
 }
 
-/** Full evidence that report r belongs to the incident (assumes eligibility). */
-export function incidentEvidence(r: ReportSignals, view: IncidentView): Evidence {
-  const gap = Math.max(0, r.receivedAtMs - view.snapshot.lastReportAt.getTime());
-  const content = contentEvidence(r, view);
-  const reasons = [view.services.has(r.service) ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`];
-  let score = content.score;
-
-  // "It is down now" describes an ongoing event: only a recently active incident fits it.
-  score += W_TIME * timeFit(gap, isOutageOnly(r.kinds));
-  reasons.push(`${formatGap(gap)} etter forrige melding`);
-
-  const wave = waveConsumers(view);
-  const inWave = gap <= BURST_GAP_MS && wave >= BURST_MIN_CONSUMERS;
-  if (inWave) {
-    score += W_BURST;
-    reasons.push(`aktiv bølge: ${wave} konsumenter siste ${formatGap(BURST_GAP_MS)}`);
-  }
-
-  const own = sameConsumerEvidence(r, view);
-  score += own.score;
-  reasons.push(...own.reasons);
-
-  const ownFollowUp = view.consumers.has(r.consumerId) && r.followUp;
-  if (r.recurrence && gap >= RECURRENCE_MIN_GAP_MS && !ownFollowUp) {
-    score -= W_RECURRENCE_PENALTY;
-    reasons.push('meldingen beskriver en gjentakelse etter en stille periode');
-  }
-  reasons.push(...content.reasons);
-
-  // Time and a broad symptom type alone never attach: something specific must be shared.
-  // An outage of the same service reported within the wave gap counts: outages are rare events.
-  const acute = gap <= BURST_GAP_MS && (content.bothOutage === true || (inWave && content.sameStatus === true));
-  if (!content.specific && !acute && !ownFollowUp) {
-    score = Math.min(score, ATTACH_THRESHOLD - UNSPECIFIC_MARGIN);
-    reasons.push('ingen spesifikke fellestrekk utover tid og symptomtype');
-  }
-  return { score: clamp01(score), reasons };
+/** Platform-wide: several services, or reporters naming the shared platform. */
+export function isPlatformWide(p: IncidentProfile): boolean {
+  return p.services.size >= 2 || p.platform > 0;
 }
 
 function clamp01(x: number): number {
@@ -362,6 +140,197 @@ function clamp01(x: number): number {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Eligibility
+// ---------------------------------------------------------------------------------------------
+
+/** Why a report may not join an incident at all, or null when it may. */
+export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', incident: IncidentState, p: IncidentProfile): string | null {
+  if (incident.environment !== r.environment) return 'annet miljø';
+  if (incident.track !== track) return 'annet spor (sikkerhet/ordinær)';
+  if (incident.openedAt.getTime() > r.receivedAtMs) return 'hendelsen ble åpnet etter at meldingen kom inn';
+  const gap = r.receivedAtMs - incident.lastReportAt.getTime();
+  if (gap > C.CANDIDATE_LOOKBACK_MS) return 'hendelsen har vært stille for lenge';
+  const sameConsumer = p.consumers.has(r.consumerId);
+  // An outage is an event: one silent for longer than the outage horizon is over, and a new
+  // outage report is a recurrence (the municipality's own follow-up may still come late).
+  if (gap > C.OUTAGE_TIME_HORIZON_MS && isOutageLike(r.kinds) && outageShare(p) >= C.DOMINANT_SHARE && !(sameConsumer && r.followUp)) return 'driftsavbruddet er over; dette er en ny forekomst';
+  if (track === 'security') {
+    // Each security/privacy report is its own case; only the reporter's own follow-up joins it.
+    if (!sameConsumer) return 'sikkerhetsmelding fra annen konsument';
+    return null;
+  }
+  // Two municipalities with the same local mistake have two problems (a burst of many is caught
+  // by re-clustering): one municipality's local incident takes no one else's reports.
+  if (!sameConsumer && isExplicitLocal(p)) return 'hendelsen gjelder en lokal feil hos en annen konsument';
+  if (!sameConsumer && isSymptomLocal(p)) return 'hendelsen ser lokal ut og har bare én konsument';
+  if (!p.services.has(r.service)) {
+    // One platform failing shows on every service at once; otherwise services are separate.
+    const platform = r.platform || isPlatformWide(p);
+    const sameFailure = (isOutageLike(r.kinds) && outageShare(p) >= 0.5) || shareOf(p.statuses, p.withStatus, r.statusKeys) >= 0.5;
+    if (!platform || !sameFailure || gap > C.CROSS_SERVICE_GAP_MS) return 'annen tjeneste';
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence
+// ---------------------------------------------------------------------------------------------
+
+export interface Evidence {
+  score: number;
+  reasons: string[];
+}
+
+function ownTitleSimilarity(r: ReportSignals, incident: IncidentState, corpus: CorpusStats): number {
+  const titles = incident.titlesOfConsumer?.get(r.consumerId) ?? [];
+  const weigh = corpus.weigher(r.service);
+  return Math.max(0, ...titles.map((t) => reportToReport(r.titleFeatures, titleFeatures(t), weigh)));
+}
+
+/** Full evidence that report r belongs to the incident (assumes eligibility). */
+export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: IncidentProfile, ctx: MatchContext): Evidence {
+  const reasons: string[] = [];
+  let score = 0;
+  let conflict = false;
+  const gap = Math.max(0, r.receivedAtMs - incident.lastReportAt.getTime());
+  const sameService = p.services.has(r.service);
+  reasons.push(sameService ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`);
+  const sameConsumer = p.consumers.has(r.consumerId);
+  const ownFollowUp = sameConsumer && r.followUp;
+
+  // Text, weighted by how rare the shared words are in the stored reports.
+  const text = reportToIncident(r.features, p, ctx.corpus.weigher(sameService ? r.service : undefined), ctx.related);
+  score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
+  reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
+
+  // Error codes.
+  const codeShare = shareOf(p.codes, p.withCode, r.errorCodes);
+  const sharedCode = codeShare > 0;
+  if (sharedCode) {
+    score += C.W_CODE;
+    reasons.push(`samme feilkode ${[...r.errorCodes].find((c) => p.codes.has(c))}`);
+  } else if (r.errorCodes.size > 0 && p.withCode / Math.max(1, p.reports) >= C.DOMINANT_SHARE) {
+    score -= C.W_CODE_CONFLICT;
+    conflict = true;
+    reasons.push(`ulik feilkode (${[...r.errorCodes].join(', ')} / ${[...p.codes.keys()].slice(0, 3).join(', ')})`);
+  }
+
+  // Failure mode: exact client-error status, server-error or success class.
+  const statusShare = shareOf(p.statuses, p.withStatus, r.statusKeys);
+  const sameStatus = statusShare >= C.MINOR_SHARE;
+  // A shared failure status is evidence; "200 OK" is shared by every data deviation.
+  if (sameStatus && failureStatus(r)) {
+    score += C.W_STATUS;
+    reasons.push(`samme status (${[...r.statusKeys].join('/')})`);
+  } else if (sameStatus) {
+  } else if (r.statusKeys.size > 0 && p.withStatus / Math.max(1, p.reports) >= C.DOMINANT_SHARE && statusShare < C.STRAY_SHARE) {
+    score -= C.W_STATUS_CONFLICT;
+    conflict = true;
+    reasons.push(`ulik status (${[...r.statusKeys].join('/')} / ${[...p.statuses.keys()].slice(0, 3).join('/')})`);
+  }
+
+  // Kind of symptom: an outage and wrong data on the same service are different problems.
+  const kindShare = shareOf(p.kinds, p.withKind, r.kinds);
+  if (r.kinds.size > 0 && p.withKind > 0) {
+    if (kindShare >= C.MINOR_SHARE) score += C.W_KIND;
+    else if (kindShare < C.STRAY_SHARE) {
+      score -= C.W_KIND_CONFLICT;
+      conflict = true;
+      reasons.push('ulik type symptom');
+    }
+  }
+
+  // Time: an outage report fits only a recently active incident; for states noticed over days
+  // (wrong data, slowness) closeness in time is weak evidence, since several coexist on a service.
+  const outage = isOutageLike(r.kinds);
+  // A report that names no kind of symptom takes the nature of the incident it is compared with.
+  const event = isEventLike(r.kinds) || (r.kinds.size === 0 && outageShare(p) >= C.DOMINANT_SHARE);
+  score += (event ? C.W_TIME : C.W_TIME_STATE) * timeFit(gap, event);
+  reasons.push(`${formatGap(gap)} etter forrige melding`);
+
+  // A wave: many municipalities on this service right now.
+  const inWave = gap <= C.WAVE_WINDOW_MS && incident.waveConsumers >= C.WAVE_MIN_CONSUMERS;
+  if (inWave) {
+    score += C.W_WAVE;
+    reasons.push(`aktiv bølge: ${incident.waveConsumers} konsumenter siste ${formatGap(C.WAVE_WINDOW_MS)}`);
+  }
+
+  // Shared platform cause; a reporter whose token service works is not in a token-service outage.
+  if (r.platform && p.platform > 0) {
+    score += C.W_PLATFORM;
+    reasons.push('felles plattformårsak (Maskinporten/API-gateway)');
+  }
+  if ((r.platformOk && p.platformToken >= C.DOMINANT_SHARE * p.reports) || (r.platformToken && p.platformOk >= C.DOMINANT_SHARE * p.reports)) {
+    score -= C.W_PLATFORM_CONFLICT;
+    conflict = true;
+    reasons.push('den ene sier at Maskinporten virker, den andre at den feiler');
+  }
+
+  // The same municipality writing again: a follow-up counts fully on the report it answers
+  // (same title), half when the municipality has several open incidents to follow up.
+  const ownTitle = sameConsumer ? ownTitleSimilarity(r, incident, ctx.corpus) : 0;
+  if (ownFollowUp) {
+    score += C.W_FOLLOW_UP * (ownTitle >= C.SAME_TITLE_SIMILARITY ? 1 : C.UNTITLED_FOLLOW_UP_FACTOR);
+    reasons.push(ownTitle >= C.SAME_TITLE_SIMILARITY ? 'oppfølging av egen melding (samme tittel)' : 'oppfølging fra samme konsument');
+  } else if (ownTitle >= C.SAME_TITLE_SIMILARITY) {
+    score += C.W_SAME_CONSUMER;
+    reasons.push('samme konsument, lik tittel');
+  }
+
+  // Local cues: evidence against joining other municipalities' problem, weighed, not a veto.
+  if (!sameConsumer) {
+    if (r.local === 'explicit') {
+      const w = r.localHedged ? C.W_LOCAL * C.HEDGED_LOCAL_FACTOR : C.W_LOCAL;
+      score -= w;
+      conflict ||= !r.localHedged;
+      reasons.push(`${r.localHedged ? 'mulig ' : ''}lokal årsak hos konsumenten (${r.localHint})`);
+    }
+    if (r.local === 'symptom' && !isProviderEvident(p)) {
+      score -= C.W_LOCAL_INCIDENT;
+      reasons.push('lokalt symptom uten tegn til feil hos leverandøren');
+    }
+  }
+
+  if (r.recurrence && gap >= C.RECURRENCE_MIN_GAP_MS && !ownFollowUp) {
+    score -= C.W_RECURRENCE_PENALTY;
+    reasons.push('meldingen beskriver en gjentakelse etter en stille periode');
+  }
+
+  // Time and a broad symptom type alone never attach: something specific must be shared. An
+  // outage reported while the incident's outage is ongoing is; so is any report on a service in
+  // an active wave that carries nothing against it (few problems hit one service at once).
+  const acute = gap <= C.WAVE_WINDOW_MS && ((outage && outageShare(p) >= C.MINOR_SHARE) || (inWave && !conflict));
+  // With conflicting evidence only content can be specific: the shared text, code or own follow-up.
+  const structural = !conflict && ((sameStatus && specificStatus(r)) || (r.platform && p.platform > 0) || acute);
+  const specific = sharedCode || specificText(text) || ownFollowUp || structural;
+  if (!specific) {
+    score = Math.min(score, C.ATTACH_THRESHOLD - C.UNSPECIFIC_MARGIN);
+    reasons.push('ingen spesifikke fellestrekk utover tid og symptomtype');
+  }
+  return { score: clamp01(score), reasons };
+}
+
+/** Texts share something specific: a similar whole, carried by more than one common word. */
+export function specificText(text: SimilarityResult): boolean {
+  return text.score >= C.SPECIFIC_TEXT && text.sharedWeight >= C.SPECIFIC_SHARED_WEIGHT;
+}
+
+/** A status that says the call failed (not "200 OK"). */
+function failureStatus(r: ReportSignals): boolean {
+  return [...r.statusKeys].some((k) => k !== '2xx' && k !== '3xx');
+}
+
+/** An exact client-error status (401, 403, 404, 429…) names the failure as precisely as a code. */
+function specificStatus(r: ReportSignals): boolean {
+  return [...r.statusKeys].some((k) => /^4\d\d$/.test(k));
+}
+
+/** Concept features read as their id ("_naturalytelse" → "naturalytelse"). */
+export function displayFeature(f: string): string {
+  return f.startsWith('_') ? f.slice(1).replace(/_/g, '-') : f;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,21 +344,21 @@ interface Scored {
   openedAtMs: number;
 }
 
-export function matchReport(report: ReportFacts, candidates: IncidentSnapshot[]): MatchDecision {
+export function matchReport(report: ReportFacts, candidates: readonly IncidentState[], ctx: MatchContext): MatchDecision {
   const r = signalsOf(report);
   const track = trackOf(report);
   const scored: Scored[] = [];
   for (const incident of candidates) {
-    const view = viewOf(incident);
-    if (eligibility(r, track, view) !== null) continue;
-    const e = incidentEvidence(r, view);
+    const p = profileOf(incident.profile);
+    if (eligibility(r, track, incident, p) !== null) continue;
+    const e = track === 'security' ? securityEvidence(r, incident, ctx) : incidentEvidence(r, incident, p, ctx);
     scored.push({ incidentId: incident.id, score: round(e.score), reasons: e.reasons, openedAtMs: incident.openedAt.getTime() });
   }
   // Highest score first; ties go to the older incident (the one staff already know), then id.
   scored.sort((a, b) => b.score - a.score || a.openedAtMs - b.openedAtMs || a.incidentId.localeCompare(b.incidentId));
 
   const [best, second] = scored;
-  if (!best || best.score < ATTACH_THRESHOLD) {
+  if (!best || best.score < C.ATTACH_THRESHOLD) {
     return {
       action: 'open',
       incidentId: null,
@@ -399,15 +368,22 @@ export function matchReport(report: ReportFacts, candidates: IncidentSnapshot[])
       runnerUp: best ? { incidentId: best.incidentId, score: best.score, reasons: best.reasons } : null,
     };
   }
-  const clearWinner = !second || best.score - second.score >= AMBIGUITY_MARGIN;
+  const clearWinner = !second || best.score - second.score >= C.AMBIGUITY_MARGIN;
   return {
     action: 'attach',
     incidentId: best.incidentId,
     score: best.score,
-    confidence: best.score >= CERTAIN_THRESHOLD && clearWinner ? 'certain' : 'likely',
+    confidence: best.score >= C.CERTAIN_THRESHOLD && clearWinner ? 'certain' : 'likely',
     reasons: best.reasons,
     runnerUp: second ? { incidentId: second.incidentId, score: second.score, reasons: second.reasons } : null,
   };
+}
+
+/** A security report joins only its own reporter's case, when it follows it up. */
+function securityEvidence(r: ReportSignals, incident: IncidentState, ctx: MatchContext): Evidence {
+  if (r.followUp) return { score: 1, reasons: ['oppfølging av egen sikkerhetsmelding'] };
+  const title = ownTitleSimilarity(r, incident, ctx.corpus);
+  return title >= C.SAME_TITLE_SIMILARITY ? { score: 1, reasons: ['samme konsument, lik tittel (sikkerhet)'] } : { score: 0, reasons: ['ny sikkerhetsmelding fra samme konsument'] };
 }
 
 function openReasons(r: ReportSignals, track: 'security' | 'ordinary', nearest: Scored | undefined): string[] {

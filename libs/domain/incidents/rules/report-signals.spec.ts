@@ -108,10 +108,39 @@ describe('local cause', () => {
     ['assessed, not draft → not local', 'Business income missing', 'For 2024 (assessed, not draft) the response lacks næringsinntekt.', 'none'],
     ['server certificate is the provider', 'TLS-feil', 'TLS handshake fails because the server certificate expired yesterday.', 'none'],
     ['bare 403 without cue → symptom', 'Forbidden', 'Vi får 403 Forbidden.', 'symptom'],
+    ['a cause about someone else is data, not setup', 'Feil orgnr', 'Arbeidsgiverens organisasjonsnummer er feil i svaret.', 'none'],
+    ['firewall confirmed to let traffic out', 'Timeout', 'IT-drift har bekreftet at brannmuren vår slipper trafikken ut.', 'none'],
+    ['test client works', '502', 'Testklienten vår mot testmiljøet fungerer, men i produksjon får vi 502.', 'none'],
     ['403 on all calls → provider cue', 'Forbidden', 'Alle kall avvises med 403 Forbidden, ingenting er endret hos oss.', 'none'],
     ['outage → not local', 'SSG nede', 'Alle kall feiler med 503.', 'none'],
   ])('%s → %s', (_name, title, description, expected) => {
     expect(computeSignals(report(title, description, { httpStatus: /403|Forbidden|Tilgang/.test(title + description) ? 403 : null })).local).toBe(expected);
+  });
+});
+
+describe('suspected local cause', () => {
+  it.each([
+    ['first thought', 'Tidsavbrudd', 'Vi trodde først det var den nye brannmurregelen vår.', true],
+    ['ruled out by a later clause', 'Feil', 'Vi byttet virksomhetssertifikat forrige uke, men tokenet kommer fint fra Maskinporten.', true],
+    ['asked as a question', 'FGS-004', 'Vi fornyet virksomhetssertifikatet i desember, kan det være derfor?', true],
+    ['English suspicion', 'Timeouts', 'We first suspected our new egress firewall.', true],
+    ['stated plainly', 'Tokenfeil', 'Virksomhetssertifikatet vårt gikk ut i natt.', false],
+  ])('%s → hedged %s', (_name, title, description, hedged) => {
+    const s = computeSignals(report(title, description));
+    expect(s.local).toBe('explicit');
+    expect(s.localHedged).toBe(hedged);
+  });
+});
+
+describe('status keys', () => {
+  it.each([
+    ['exact client errors', 403, 'Forbidden', ['403']],
+    ['401 from the text', null, 'Vi får 401 Unauthorized', ['401']],
+    ['server errors by class', 502, 'og noen 504', ['5xx']],
+    ['success in words', null, 'Vi får 200 OK fra API-et', ['2xx']],
+    ['none', null, 'Det virker ikke', []],
+  ])('%s', (_name, status, text, expected) => {
+    expect([...computeSignals(report('Status', text, { httpStatus: status })).statusKeys].sort()).toEqual(expected);
   });
 });
 
@@ -124,6 +153,8 @@ describe('security content', () => {
     ['phishing', 'Phishing', 'E-post ber om å fornye API-tilgang via lenke.', true],
     ['stale address is not a breach', 'Gammel adresse i folkeregisteret', 'Vi får gammel adresse for personer som har flyttet.', false],
     ['fødselsnummer in an ordinary report', 'Tomme svar', 'Oppslag på fødselsnummer gir tomt svar.', false],
+    ['401 Unauthorized is not unauthorised access', 'Uautorisert – men ingenting er endret', 'Vi får 401 på alle kall.', false],
+    ['unauthorised access is', 'Uautorisert tilgang', 'En tidligere ansatt har fortsatt tilgang og har gjort oppslag.', true],
   ])('%s → %s', (_name, title, description, expected) => {
     expect(looksLikeSecurity(title, description)).toBe(expected);
   });

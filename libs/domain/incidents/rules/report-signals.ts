@@ -6,10 +6,17 @@
  * does not count as the cause it names. Patterns are written in natural spelling and folded
  * the same way as the text (æ→ae, ø→o, å→a, aa→a), so "faar"/"får" both match.
  */
-import { foldForMatching, stripBoilerplate, textProfile, type TextProfile } from './text-similarity';
+import { foldForMatching, textFeatures } from './text-features';
 import { SIGNAL_CACHE_SIZE } from './matching.constants';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
+
+/**
+ * The failure mode a status stands for: client errors are told apart by their exact code (401
+ * bad credentials, 403 no right, 404 wrong path, 429 too many calls are different problems),
+ * server errors and successes only by class (reporters mix 502/503/504 for one outage).
+ */
+export type StatusKey = string;
 
 /** Coarse nature of the symptom; two reports with disjoint kinds rarely describe one problem. */
 export type SymptomKind = 'outage' | 'access' | 'rate' | 'slow' | 'data' | 'certificate';
@@ -36,24 +43,30 @@ export interface ReportSignals {
   readonly service: string;
   readonly environment: 'production' | 'test';
   readonly receivedAtMs: number;
-  /** title + description */
-  readonly profile: TextProfile;
-  /** title without reply prefixes, to recognise "SV: <original title>" */
-  readonly titleProfile: TextProfile;
+  /** distinct text features of title + description (text-features.ts) */
+  readonly features: readonly string[];
+  /** features of the title without reply prefixes, to recognise "SV: <original title>" */
+  readonly titleFeatures: readonly string[];
   /** status classes from the field and from the text ("503", "Forbidden") */
   readonly statusClasses: ReadonlySet<StatusClass>;
+  /** failure modes from the field and from the text (see StatusKey) */
+  readonly statusKeys: ReadonlySet<StatusKey>;
   /** error codes from the field and from the text ("Feilkode SSG-007"), canonical case */
   readonly errorCodes: ReadonlySet<string>;
   readonly kinds: ReadonlySet<SymptomKind>;
   /** cause on a shared platform (Maskinporten, API gateway) spanning services */
   readonly platform: boolean;
-  /** the reporter says the platform works ("token from Maskinporten is fine") */
+  /** …and the platform cause is the token service (Maskinporten), not shared infrastructure */
+  readonly platformToken: boolean;
+  /** the reporter says the token service works ("token from Maskinporten is fine") */
   readonly platformOk: boolean;
   /** the reporter points at the provider: "all calls", "nothing changed on our side" */
   readonly providerCue: boolean;
   readonly local: LocalCause;
   /** which local cause was recognised, for reasons shown to staff */
   readonly localHint: string | null;
+  /** the local cause is only suspected ("we first thought it was our firewall") */
+  readonly localHedged: boolean;
   readonly security: boolean;
   readonly followUp: boolean;
   readonly recurrence: boolean;
@@ -76,26 +89,42 @@ function anyCue(patterns: readonly RegExp[], text: string): boolean {
 
 /** Clauses of a folded text: sentences, further split at "but"/"men"/"likevel". */
 export function clausesOf(text: string): string[] {
+  return sentencesOf(text).flat();
+}
+
+/** Sentences of a folded text, each as its clauses (split at "but"/"men"/"likevel"). */
+export function sentencesOf(text: string): string[][] {
   return foldForMatching(text)
-    .split(/[.!?;]+(?=\s|$)|\n+|\s[–-]\s|,\s*(?:men|but|likevel)\s|\s(?:but|men)\s/)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0);
+    .split(/[.!?;]+(?=\s|$)|\n+|\s[–-]\s/)
+    .map((sentence) =>
+      sentence
+        .split(/,\s*(?:men|but|likevel)\s|\s(?:but|men)\s/)
+        .map((c) => c.trim())
+        .filter((c) => c.length > 0),
+    )
+    .filter((clauses) => clauses.length > 0);
 }
 
 /**
  * A clause saying something is fine or unchanged ("delegeringen er på plass", "unchanged",
  * "sjekket ... alt ser normalt ut") negates the local cause it mentions.
  */
-const ALL_IS_WELL = [
-  cue('\\b(uendra|uendret|unchanged|ikke endret|ikkje endra|not changed|har ikke rørt)\\b'),
-  cue('\\b(på plass|in place|ser riktig ut|ser normalt ut|ser rett ut|alt ser|looks (correct|fine|right))'),
-  cue('\\b(gyldig|valid|fungerer fint|works|hentes helt fint|helt fint|is fine|er fint|fine)\\b'),
-  cue('\\b(sjekket|sjekka|checked|verified|verifisert)\\b'),
-  cue('\\bikke vårt\\b|\\bikkje vårt\\b|\\bnot ours\\b'),
+const UNCHANGED = cue('\\b(uendra|uendret|unchanged|ikke endret|ikkje endra|not changed|har ikke rørt|har ikkje rørt|ikke (problemet|årsaken|det)|ikkje (problemet|årsaka|det)|not the (problem|cause|issue))\\b|\\bikke vårt\\b|\\bikkje vårt\\b|\\bnot ours\\b');
+const FINE = [
+  cue('\\b(på plass|in place|ser (riktig|normalt|rett|gyldig|fint|bra) ut|alt ser|looks? (correct|fine|right|valid|ok)|som (den|det) skal|as (it|they) should)'),
+  cue('\\b(gyldig|valid|fungerer|fungerar|virker|verkar|works|working|fint|fine|i orden|in order|ok)\\b'),
+  cue('\\b(sjekket|sjekka|checked|verified|verifisert|bekreftet|bekrefta|confirmed)\\b'),
+  cue('\\b(slipper|sleppar|lets?|allows?|passes)\\b.{0,30}\\b(ut|gjennom|out|through)\\b|går (ut|gjennom) som'),
 ];
+const NEGATED = cue('\\b(ikke|ikkje|not|no|never|aldri|ingen|inga|ingenting|nothing|uten|utan|without)\\b');
 
+/**
+ * A clause saying something is fine or unchanged ("delegeringen er på plass", "unchanged",
+ * "brannmuren slipper trafikken ut", "IT sier sertifikatet er i orden") rules out the cause it
+ * names. A negated positive ("fungerer ikke") is not reassuring.
+ */
 function clauseIsReassuring(clause: string): boolean {
-  return anyCue(ALL_IS_WELL, clause);
+  return UNCHANGED.test(clause) || (anyCue(FINE, clause) && !NEGATED.test(clause));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,23 +140,48 @@ export function statusClassOf(status: number | null | undefined): StatusClass | 
   return null;
 }
 
-const STATUS_PHRASES: ReadonlyArray<[RegExp, StatusClass]> = [
-  [/\b(forbidden|unauthori[sz]ed(?!_)|not found|bad request|too many requests)\b/i, '4xx'],
-  [/\b(internal server error|bad gateway|service unavailable|gateway timeout|5xx)\b/i, '5xx'],
+const STATUS_PHRASES: ReadonlyArray<[RegExp, number]> = [
+  [/\bbad request\b/i, 400],
+  [/\bunauthori[sz]ed\b(?!_)/i, 401],
+  [/\bforbidden\b/i, 403],
+  [/\bnot found\b/i, 404],
+  [/\bnot acceptable\b/i, 406],
+  [/\btoo many requests\b/i, 429],
+  [/\b(internal server error|bad gateway|service unavailable|gateway timeout|5xx)\b/i, 500],
+  [/\b(200 ok|http 200|status 200|statuskode 200)\b/i, 200],
 ];
 
 /** 3-digit 4xx/5xx numbers standing alone (not part of an amount such as "451 234"). */
 const STATUS_NUMBER = /(?<!\d[\s.,:]?)\b([45]\d\d)\b(?![\s.,:]?\d)/g;
 
+function statusesOf(httpStatus: number | null | undefined, text: string): number[] {
+  const out: number[] = [];
+  if (httpStatus != null && Number.isFinite(httpStatus)) out.push(httpStatus);
+  for (const m of text.matchAll(STATUS_NUMBER)) out.push(Number(m[1]));
+  for (const [pattern, status] of STATUS_PHRASES) if (pattern.test(text)) out.push(status);
+  return out;
+}
+
 export function statusClassesOf(httpStatus: number | null | undefined, text: string): Set<StatusClass> {
   const out = new Set<StatusClass>();
-  const fromField = statusClassOf(httpStatus);
-  if (fromField) out.add(fromField);
-  for (const m of text.matchAll(STATUS_NUMBER)) {
-    const cls = statusClassOf(Number(m[1]));
+  for (const s of statusesOf(httpStatus, text)) {
+    const cls = statusClassOf(s);
     if (cls) out.add(cls);
   }
-  for (const [pattern, cls] of STATUS_PHRASES) if (pattern.test(text)) out.add(cls);
+  return out;
+}
+
+export function statusKeyOf(status: number): StatusKey | null {
+  const cls = statusClassOf(status);
+  return cls === '4xx' ? String(status) : cls;
+}
+
+export function statusKeysOf(httpStatus: number | null | undefined, text: string): Set<StatusKey> {
+  const out = new Set<StatusKey>();
+  for (const s of statusesOf(httpStatus, text)) {
+    const key = statusKeyOf(s);
+    if (key) out.add(key);
+  }
   return out;
 }
 
@@ -157,27 +211,51 @@ const SERVER_SIDE_OAUTH = new Set(['server_error', 'temporarily_unavailable']);
 // Platform-wide cause (Maskinporten / API gateway)
 // ---------------------------------------------------------------------------------------------
 
-const PLATFORM_NOUN = cue('maskinporten|token[- ]?(endepunkt|endpoint|kall|henting|utveksling|forespørsel)|tokenkall|tokenhenting|tokenutveksling|access token|\\btoken\\b|\\btokens\\b|autentiser|authenticat|api[- ]?gateway|apigateway');
-const PLATFORM_FAILURE = cue('\\b5\\d\\d\\b|5xx|server_error|temporarily_unavailable|\\bnede\\b|\\bdown\\b|svarer ikke|svarar ikkje|svarer ikkje|not responding|unavailable|utilgjengelig|feiler|feilar|failing|fails|ikke får|får ikke|ikkje fått|ikke fått|cannot obtain|kunne ikke|stopper|stoppar|nothing works|avvist med 5|ingen token|no token');
-/** Symptoms that name the whole platform rather than one API. */
+/** The token service every API depends on (Maskinporten). */
+const TOKEN_PLATFORM = cue('maskinporten|token[- ]?(endepunkt|endpoint|kall|henting|utveksling|forespørsel)|tokenkall|tokenhenting|tokenutveksling|access token|\\btoken\\b|\\btokens\\b|\\btokenet\\b|autentiser|authenticat');
+/** Shared infrastructure in front of every API (gateway, load balancer). */
+const SHARED_INFRASTRUCTURE = cue('gateway|lastbalanser\\S*|load ?balancer|upstream|api\\.skatteetaten|felles (infrastruktur|plattform)|shared (infrastructure|platform)');
+const PLATFORM_NOUN = new RegExp(`${TOKEN_PLATFORM.source}|${SHARED_INFRASTRUCTURE.source}`, 'i');
+const PLATFORM_FAILURE = cue('\\b5\\d\\d\\b|5xx|server_error|temporarily_unavailable|\\bnede\\b|\\bdown\\b|svarer ikke|svarar ikkje|svarer ikkje|not responding|unavailable|utilgjengelig|feiler|feilar|failing|fails|ikke får|får ikke|ikkje fått|ikke fått|cannot obtain|kunne ikke|stopper|stoppar|nothing works|avvist|avviser|rejected|ingen token|no token|\\b401\\b|unauthori[sz]ed\\b');
+/** Symptoms that name the whole platform rather than one API: every service, or several by name. */
 const PLATFORM_WIDE = [
-  cue('alle skatteetaten-?tjenester|ingen av integrasjonene|none of our integrations|all (skatteetaten )?(apis|services)|alle (api|apiene|integrasjonene)'),
-  cue('både \\S+ og \\S+ feiler|begge tjenestene'),
+  cue('\\b(alle|all|every|samtlige) (våre |our |dei |de )?(skatteetaten-?)?(tjenest\\S*|tenest\\S*|api\\S*|integrasjon\\S*|endepunkt\\S*|endpoints?|services?)\\b|ingen av (integrasjonene|tjenestene|tenestene|api-?ene)|none of (our|the) (integrations|services|apis)|across (all )?(apis|services)|on everything|på alt\\b|alt som går (direkte )?mot skatteetaten'),
+  cue('flere tjenester|fleire tenester|several services|multiple (apis|services)|begge tjenestene|both services'),
 ];
+
+/** The services of the catalogue by the names reporters use; naming two that fail points at the platform. */
+const SERVICE_NAMES: ReadonlyArray<[string, RegExp]> = [
+  ['summert-skattegrunnlag', cue('skattegrunnlag|\\bssg\\b|tax base')],
+  ['inntekt', cue('\\binntekt|a-?ordning|\\bincome\\b')],
+  ['skatteoppgjor', cue('skatteoppgjør|skatteoppgjer|tax settlement')],
+  ['folkeregister', cue('folkeregister|population register')],
+  ['eiendom', cue('eiendom|eigedom|formuesgrunnlag|\\bproperty\\b')],
+];
+
+function namesSeveralServices(text: string): boolean {
+  return SERVICE_NAMES.filter(([, p]) => p.test(text)).length >= 2;
+}
 
 /**
  * Platform-wide when the token endpoint reports a server-side OAuth error, when the report
- * names the platform in a clause that is not reassuring ("token from Maskinporten works")
- * while the report as a whole describes a failure, or when it says every service fails.
+ * says every service (or several by name) fails, or when it names the shared platform (token
+ * service, gateway) in a clause that is not reassuring while the report describes a failure.
  * Client-side OAuth errors (invalid_scope…) are the consumer's request, never the platform.
  */
 function detectPlatform(clauses: readonly string[], codes: ReadonlySet<string>, serverError: boolean): boolean {
   if ([...codes].some((c) => SERVER_SIDE_OAUTH.has(c))) return true;
   if ([...codes].some((c) => CLIENT_SIDE_OAUTH.has(c))) return false;
-  if (clauses.some((c) => anyCue(PLATFORM_WIDE, c))) return true;
-  const namesPlatform = clauses.some((c) => PLATFORM_NOUN.test(c) && !clauseIsReassuring(c));
-  const fails = serverError || clauses.some((c) => PLATFORM_FAILURE.test(c) && !clauseIsReassuring(c));
-  return namesPlatform && fails;
+  const failing = clauses.filter((c) => !clauseIsReassuring(c));
+  if (failing.some((c) => anyCue(PLATFORM_WIDE, c))) return true;
+  const fails = serverError || failing.some((c) => PLATFORM_FAILURE.test(c));
+  if (fails && namesSeveralServices(failing.join('. '))) return true;
+  return fails && failing.some((c) => PLATFORM_NOUN.test(c));
+}
+
+/** The platform cause is the token service (Maskinporten) rather than shared infrastructure. */
+function blamesTokenService(clauses: readonly string[], codes: ReadonlySet<string>): boolean {
+  if ([...codes].some((c) => SERVER_SIDE_OAUTH.has(c))) return true;
+  return clauses.some((c) => TOKEN_PLATFORM.test(c) && PLATFORM_FAILURE.test(c) && !clauseIsReassuring(c));
 }
 
 /** "Token fra Maskinporten hentes helt fint" / "Maskinporten token is fine": a positive state
@@ -186,7 +264,7 @@ const PLATFORM_WORKS = cue('\\b(fint|fine|works|working|fungerer|virker|ok|i ord
 const NEGATION = cue('\\b(ikke|ikkje|not|no|aldri|never|ingen)\\b');
 
 function saysPlatformWorks(clause: string): boolean {
-  return PLATFORM_NOUN.test(clause) && PLATFORM_WORKS.test(clause) && !NEGATION.test(clause);
+  return TOKEN_PLATFORM.test(clause) && PLATFORM_WORKS.test(clause) && !NEGATION.test(clause);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,7 +301,7 @@ const LOCAL_CUES: ReadonlyArray<[RegExp, string]> = [
   [cue('\\bklokke|\\bclock\\b|\\biat\\b|feil tid|minutter feil|minutes off'), 'klokkeavvik'],
   [cue('org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet|sammenslåing'), 'feil organisasjonsnummer'],
   [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|adesser som må|connection reset|fra egen (pc|maskin)|from (my|our) own (pc|machine|laptop)|bare fra (den ene )?server|only from (one|the) (production )?server'), 'egen brannmur/nettverk'],
-  [cue('test-?klient|test-?client|test-?maskinporten|testmiljøets maskinporten|peker på test'), 'testklient mot produksjon'],
+  [cue('test-?klient|test-?client|test[-. ]?maskinporten|testmiljøets maskinporten|peker på test'), 'testklient mot produksjon'],
   [cue('ny (jobb|batch)|new (job|batch)|uten backoff|without backoff|retries immediately|for alle innbyggere'), 'egen trafikk'],
   [cue('\\b(vi|me|we) (sender|sendar|send|sent)\\b|\\b(url|scope|versjon|version|kommunenummer)\\S* (vi|me|we) (bruker|brukar|use)|\\b(vi|me|we) (bruker|brukar|use|still call|har brukt|har kopiert|kopierte|copied|har skrive|har skrevet)\\b.{0,40}(scope|url|versjon|version|kommunenummer|gammel|gamalt|old|retired|test)|kopiert|copied|copy-?paste|stor forbokstav|with a space|med mellomrom|kommunenummer fra før|gamalt kommunenummer|gammelt kommunenummer|old version|retired'), 'feil parametere/oppsett'],
   [cue('leverandør\\S* (vår |our )?(mangler|har ikkje fått|har ikke fått|får ikke|får ikkje|sier at)|vendor (lacks|cannot|has no)|system vendor for|byttet leverandør|leverandørbytte|new customer|nye? brukar|første gang vi|nettopp tatt i bruk|etter at avtalen|nytt fagsystem|\\b(which|hvilke[nt]?|kva|kven) (scope|rolle|role|ip|url|adresser)\\b'), 'ny konsument/leverandøroppsett'],
@@ -238,19 +316,48 @@ const NEGATED_DRAFT = cue('(ikke|ikkje|not|så det er ikke) (et |an? )?(utkast|d
 /** A certificate on the provider's server (TLS) is not the consumer's own client certificate. */
 const PROVIDER_CERTIFICATE = cue('server|\\btls\\b|handshake|deres|their|skatteetaten\\S* (sertifikat|certificate)|sertifikatet til skatteetaten|host');
 
-function detectLocal(clauses: readonly string[], hasServerError: boolean): string | null {
-  for (const clause of clauses) {
-    if (clauseIsReassuring(clause)) continue;
-    for (const [pattern, hint] of LOCAL_CUES) {
-      if (!pattern.test(clause)) continue;
-      if (hint === 'eget sertifikat utløpt' && PROVIDER_CERTIFICATE.test(clause)) continue;
-      if (hint.startsWith('forventet: utkast') && NEGATED_DRAFT.test(clause)) continue;
-      // "not ready yet" only signals expected behaviour when the API does not fail with 5xx.
-      if (hint.startsWith('forventet: data') && hasServerError) continue;
-      return hint;
+/**
+ * A local cause named only as a suspicion or as what was first thought ("we first suspected our
+ * firewall", "could it be the certificate we renewed?") is weaker evidence than a statement.
+ */
+const HEDGE = cue('\\b(trodde|trudde|tenkte|mistenk\\S*|lurer på|lurte på|kanskje|muligens|kan det (være|vere)|skyldes det|kan dette|suspected|suspect|thought|wonder\\S*|could it be|maybe|perhaps|might be|is it)\\b');
+
+interface LocalFinding {
+  hint: string;
+  hedged: boolean;
+}
+
+/**
+ * Causes in the consumer's own setup are stated about "our" side, or asked about ("who can
+ * delegate in Altinn?"); data misunderstandings need not be.
+ */
+const OWN_SIDE = cue('\\b(vi|vår|vårt|våre|oss|me|hjå oss|we|our|ours|us|my|mine|min|mitt|egen|eget|egne|eigen|eige)\\b|^(hvem|hvordan|hva|hvilke[nt]?|kven|korleis|kva|kva for|who|how|what|which)\\b');
+const SETUP_HINTS = new Set(['tilgang/delegering hos konsumenten', 'eget sertifikat utløpt', 'klokkeavvik', 'feil organisasjonsnummer', 'egen brannmur/nettverk', 'testklient mot produksjon', 'egen trafikk', 'feil parametere/oppsett', 'ny konsument/leverandøroppsett', 'eget Fiks-oppsett']);
+
+/**
+ * A local cause in one clause of a sentence whose later clause says the provider side or the
+ * own setup is fine ("we renewed the certificate, but the token comes fine from Maskinporten")
+ * is mentioned to be ruled out: it counts only as a suspicion.
+ */
+function detectLocal(text: string, hasServerError: boolean): LocalFinding | null {
+  let suspicion: LocalFinding | null = null;
+  for (const sentence of sentencesOf(text)) {
+    for (const [i, clause] of sentence.entries()) {
+      if (clauseIsReassuring(clause)) continue;
+      for (const [pattern, hint] of LOCAL_CUES) {
+        if (!pattern.test(clause)) continue;
+        if (hint === 'eget sertifikat utløpt' && PROVIDER_CERTIFICATE.test(clause)) continue;
+        if (hint.startsWith('forventet: utkast') && NEGATED_DRAFT.test(clause)) continue;
+        // "not ready yet" only signals expected behaviour when the API does not fail with 5xx.
+        if (hint.startsWith('forventet: data') && hasServerError) continue;
+        if (SETUP_HINTS.has(hint) && !OWN_SIDE.test(clause)) continue;
+        const ruledOut = sentence.slice(i + 1).some((later) => clauseIsReassuring(later) || anyCue(PROVIDER_CUES, later));
+        if (!HEDGE.test(clause) && !ruledOut) return { hint, hedged: false };
+        suspicion ??= { hint, hedged: true };
+      }
     }
   }
-  return null;
+  return suspicion;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,18 +365,14 @@ function detectLocal(clauses: readonly string[], hasServerError: boolean): strin
 // ---------------------------------------------------------------------------------------------
 
 const SECURITY_CUES = [
-  cue('lekk|\\bleak|exposed|eksponert|kompromit|compromis|phishing|misbruk|misuse|urettmessig|unauthori[sz]ed access|uautorisert'),
-  cue('personvern|datatilsynet|privacy breach|data breach|sikkerhetshendelse|security incident|\\bbrudd på (personvern|taushet)'),
-  cue('feil mottaker|wrong recipient|sendt til feil|sent to the wrong'),
-  cue('strengt fortrolig|sperret adresse|uten klarering|uten tjenstlig|uten tilknyttet sak|without a case'),
-  cue('i klartekst|in clear ?text|in plain ?text|private? ?key|privatnøkkel|klientnøkkel|secret key|client secret'),
-  cue('(til|for|om|på) (en |ein )?annan? person|(til|for|om) feil person|another person|wrong person|(an)?other person\'s data'),
-  cue('logget (hele|fullt)|logged full|logged .*(national id|fødselsnummer|personal data)|response bodies'),
-  cue('teams-?kanal|slack-?kanal|kanal med \\d+ medlemmer|limte inn|pasted .* (teams|slack|chat)'),
-  cue('åpne? (kartinnsyn|innsyn|nettside)|offentlig tilgjengelig|publicly (available|visible)|public repository|uvanlig trafikk|unusual traffic|suspicious (traffic|activity)'),
-  cue('\\bhack|\\bangrep|\\battack|ransomware|løsepengevirus|skadevare|malware|brute ?force|credential stuffing'),
-  cue('stjålet|stolen|mistet (en |ein )?(pc|laptop|mobil|telefon)|lost (a |the |our )?(laptop|device|phone)'),
-  cue('\\bgdpr\\b|personopplysningsloven|sikkerhetsbrudd|uautorisert tilgang|innsyn uten'),
+  cue('\\blekk|\\bleak|\\bexposed|eksponert|kompromit|compromis|offentlig tilgjengelig|publicly (available|visible|accessible)|public (repository|repo)'),
+  cue('misbruk|misuse|urettmessig|snoking|snooping|uautorisert (tilgang|innsyn|oppslag)|unauthori[sz]ed (access|lookups?)|innsyn uten|oppslag uten (tjenstlig|sak)|without (a )?(case|legitimate|business) (need|reason)|uten tjenstlig'),
+  cue('feil mottaker|wrong recipient|sendt til feil|sent to the wrong|feil (kommune|tenant|leietaker|person)|wrong (municipality|tenant|person)|annan? (kommune|persons?|tenant)s? (data|opplysninger)|another (municipality|person|tenant)\'?s? data'),
+  cue('personvern|personopplysningssikkerhet|datatilsynet|\\bgdpr\\b|privacy breach|data breach|sikkerhetsbrudd|sikkerhetshendelse|security (incident|breach)'),
+  cue('i klartekst|in (clear|plain) ?text|private? ?key|privatnøkkel|klientnøkkel|client secret|secret key|api-?nøkkel.{0,40}(delt|publisert|kanal|lagt ut)|(api )?key.{0,40}(shared|posted|published|channel)'),
+  cue('\\bhack|\\bangrep|\\battack|ransomware|løsepengevirus|skadevare|malware|phishing|brute ?force|credential stuffing|(uvanlig|mistenkelig) (trafikk|aktivitet)|(unusual|suspicious) (traffic|activity)'),
+  cue('stjålet|stjolen|stolen|mistet (en |ein )?(pc|laptop|mobil|telefon)|lost (a |the |our )?(laptop|device|phone)'),
+  cue('logg\\S* .{0,40}(fødselsnummer|personopplysning|hele (svaret|responsen))|logged .{0,40}(national id|identity number|personal data|full (responses?|bod(y|ies)))|limte inn|pasted .{0,40}(teams|slack|chat|channel)|(delt|lagt ut) i (en |ein )?(teams|slack|chat)'),
 ];
 
 export function looksLikeSecurity(title: string, description: string): boolean {
@@ -293,6 +396,17 @@ export function isFollowUp(title: string, description: string): boolean {
   return FOLLOW_UP_TITLE.test(t) || FOLLOW_UP_TEXT.test(d);
 }
 
+/** Features of a title without its reply prefixes (memoised: titles repeat across comparisons). */
+const titleCache = new Map<string, readonly string[]>();
+export function titleFeatures(title: string): readonly string[] {
+  let hit = titleCache.get(title);
+  if (!hit) {
+    if (titleCache.size >= SIGNAL_CACHE_SIZE) titleCache.delete(titleCache.keys().next().value!);
+    titleCache.set(title, (hit = textFeatures(stripReplyPrefix(title))));
+  }
+  return hit;
+}
+
 /** Title without "SV:"/"Re:"/"Oppfølging:" prefixes. */
 export function stripReplyPrefix(title: string): string {
   return title.replace(REPLY_PREFIX, '').replace(/^\s*(oppfølging|oppfolging|oppflging|follow-?up|purring)\s*:\s*/i, '').trim();
@@ -308,11 +422,11 @@ const RESOLVED_AGAIN = new RegExp(foldForMatching('(oppe|virker|fungerer|works|w
 // ---------------------------------------------------------------------------------------------
 
 const KIND_CUES: ReadonlyArray<[SymptomKind, RegExp]> = [
-  ['outage', cue('driftsavbrudd|driftsforstyrr|driftsproblem|\\bnede\\b|\\bdown\\b|utilgjengelig|unavailable|svarer ikke|svarar ikkje|svarer ikkje|not responding|timeout|time out|times out|tidsavbr|henger|\\bheng\\b|stoppet|stoppar|stopper|connection refused|ingen svar|gjev ikkje svar|5xx|server error|bad gateway|feiler|feilar|failing')],
-  ['access', cue('tilgang|forbidden|access denied|\\bunauthori|rettighet|rettar|deleger|delegation|\\bscope|avvist|rejected|avvises')],
-  ['rate', cue('rate ?limit|too many requests|kvote|quota|for mange (forespørsler|førespurnader)|begrenser')],
-  ['slow', cue('treg|treig|\\bslow|svartid|response time|sekunder på å svare|tar \\d+ sek|venter lenge|ytelse|ytlse')],
-  ['data', cue('mangler|manglar|missing|lacks|tomt felt|\\bfeil (beløp|år|tegn|enhet)|wrong|incorrect|dupli|dobbel|utdatert|gammel adresse|gamal adresse|ganger for|multiplied|ikke med|ikkje med|vises (som|ikke)|returns? (the|an?|all)|returnerer|i stedet for|instead of|stemmer ikke|positivt fortegn|uten treff|ingen treff|no (hits|results)|ikke lenger')],
+  ['outage', cue('driftsavbr\\S*|driftsstans|driftsforstyrr\\S*|driftsproblem\\S*|\\boutage|\\bnede\\b|\\bdown\\b|utilgjengeleg|utilgjengelig|unavailable|svarer ikke|svarar ikkje|svarer ikkje|not responding|no response|ingen (svar|respons|kontakt)|gjev ikkje svar|time ?outs?|timed out|times out|tidsavbr\\S*|\\bhenger\\b|\\bheng\\b|stopper|stoppet|stoppar|stansa|stanset|connection (refused|reset)|bad gateway|gateway timeout|service unavailable|server ?error|serverfeil|5xx|feiler|feilar|failing|\\bfails\\b|går ikke gjennom|går ikkje gjennom|ingenting virker|nothing works')],
+  ['access', cue('tilgang|forbidden|access denied|\\bunauthori|rettighet|rettar|rettigheit|deleger|delegation|\\bscope|avvist|avvises|rejected|autentiser|authenticat|pålogging|innlogging')],
+  ['rate', cue('rate ?limit|too many requests|for mange (kall|forespørsler|førespurnader|requests)|kvote|quota|throttl|struping|begrens')],
+  ['slow', cue('\\btreg|\\btreig|\\bslow|sakte|svartid|responstid|response times?|latency|sekunder|seconds|venter lenge|ytelse|performance')],
+  ['data', cue('mangler|manglar|missing|lacks|\\babsent|borte|forsvunne|\\bgone\\b|\\btom\\b|\\btomt\\b|\\btomme\\b|\\bempty\\b|\\bblank|\\bnull\\b|feil verdi|wrong|incorrect|uriktig|feilaktig|stemmer ikke|stemmer ikkje|mismatch|does not match|dupli|dobbel|twice|to ganger|to gonger|utdatert|\\bgammel|\\bgamal|\\bstale\\b|outdated|i stedet for|i staden for|instead of|returnerer|\\breturns?\\b|ikke med|ikkje med|not included|ingen treff|no (hits|results)|ikke lenger|ikkje lenger|no longer|nytt felt|new field|ukjent felt|unknown field')],
   ['certificate', cue('sertifikat|certificate|\\btls\\b|handshake')],
 ];
 
@@ -342,13 +456,13 @@ export function computeSignals(r: SignalInput): ReportSignals {
   const statusClasses = statusClassesOf(r.httpStatus, text);
   const errorCodes = errorCodesOf(r.errorCode, text);
   const hasServerError = statusClasses.has('5xx') || [...errorCodes].some((c) => SERVER_SIDE_OAUTH.has(c));
-  const localHint = detectLocal(clauses, hasServerError);
+  const found = detectLocal(text, hasServerError);
   const providerCue = hasProviderCue(clauses);
   // An explicit statement about the consumer's own setup outweighs generic provider wording:
   // "404 on all calls — the URL we use has v1" is still the consumer's mistake.
-  const platform = localHint === null && detectPlatform(clauses, errorCodes, hasServerError);
+  const platform = (found === null || found.hedged) && detectPlatform(clauses, errorCodes, hasServerError);
   let local: LocalCause = 'none';
-  if (localHint !== null) local = 'explicit';
+  if (found !== null) local = 'explicit';
   else if (!providerCue && !platform && !hasServerError && looksLikeClientError(statusClasses, errorCodes)) local = 'symptom';
   return {
     id: r.id,
@@ -356,16 +470,20 @@ export function computeSignals(r: SignalInput): ReportSignals {
     service: r.service,
     environment: r.environment,
     receivedAtMs: r.receivedAt.getTime(),
-    profile: textProfile(`${r.title}. ${stripBoilerplate(r.description)}`),
-    titleProfile: textProfile(stripReplyPrefix(r.title)),
+    // What a reporter rules out ("the token from Maskinporten is fine") does not describe the problem.
+    features: textFeatures(`${r.title}. ${sentencesOf(r.description).map((clauses) => clauses.filter((c) => !clauseIsReassuring(c)).join(', ')).join('. ')}`),
+    titleFeatures: titleFeatures(r.title),
     statusClasses,
+    statusKeys: statusKeysOf(r.httpStatus, text),
     errorCodes,
     kinds: kindsOf(clauses, statusClasses, errorCodes, r.httpStatus),
     platform,
+    platformToken: platform && blamesTokenService(clauses, errorCodes),
     platformOk: clauses.some(saysPlatformWorks),
     providerCue,
     local,
-    localHint,
+    localHint: found?.hint ?? null,
+    localHedged: found?.hedged ?? false,
     security: r.category === 'security' || r.category === 'privacy' || looksLikeSecurity(r.title, r.description),
     followUp: isFollowUp(r.title, r.description),
     recurrence: RECURRENCE.test(foldForMatching(text).replace(RESOLVED_AGAIN, ' ')),

@@ -35,6 +35,8 @@ export interface AppConfig {
     claimTimeoutMs: number;
   };
   escalationDigestMinutes: number;
+  /** How long an escalation's first message waits for grouping to settle (Alertmanager's group_wait). */
+  escalationSettleSeconds: number;
   ksContact: string;
 }
 
@@ -153,6 +155,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       claimTimeoutMs: int(env, 'OUTBOX_CLAIM_TIMEOUT_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
     },
     escalationDigestMinutes: int(env, 'ESCALATION_DIGEST_MINUTES', 60, 0, 7 * 24 * 60),
+    escalationSettleSeconds: int(env, 'ESCALATION_SETTLE_SECONDS', 60, 0, 3_600),
     ksContact: str(env, 'KS_CONTACT', 'KS segmentansvar, segment@ks.no'),
   };
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
 import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
+import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES, type Environment, type IncidentSide, type IncidentStatus, type Severity } from '@domain/incidents/incident.entity';
 import type { IncidentEvent } from '@domain/incidents/incident-event.entity';
 import { IncidentQueries, OPEN_STATUSES, type IncidentSummary, type QueueFilter } from '@domain/incidents/incident-queries.use-case';
@@ -162,6 +163,10 @@ function eventText(e: IncidentEvent): { text: string; link?: { href: string; tex
     }
     case 'escalated':
       return { text: `Eskalert til ${refs(d.to)}${d.security ? ' (sikkerhetskanalen)' : ''}` };
+    case 'escalation_sent':
+      return { text: `Første e-post til Skatteetaten lagt i utboksen (${refs(d.to)})` };
+    case 'escalation_folded':
+      return { text: `Ventende eskalering av ${String(d.from)} slått inn i denne trådens eskalering; ingen egen tråd sendes` };
     case 'follow_up_sent':
       return { text: `Oppfølging sendt i tråden til Skatteetaten (${String(d.newReports ?? 0)} nye meldinger)` };
     case 'resolved':
@@ -278,7 +283,8 @@ class IncidentFormErrorFilter implements ExceptionFilter {
 
 const DONE_TEXTS: Record<string, string> = {
   triaged: 'Vurderingen er lagret.',
-  escalated: 'Hendelsen er eskalert til Skatteetaten. E-posten sendes i løpet av noen sekunder.',
+  escalated: 'Hendelsen er eskalert til Skatteetaten. Den første e-posten venter et kort øyeblikk, så meldinger om samme problem havner i samme tråd. Du kan sende den med en gang.',
+  sent: 'Den første e-posten til Skatteetaten er lagt i utboksen og sendes i løpet av noen sekunder.',
   already: 'Hendelsen var allerede eskalert. Ingen ny e-post er sendt.',
   joined: 'Hendelsen var samme problem som en allerede eskalert hendelse og er slått sammen med den. Ingen ny tråd er startet.',
   resolved: 'Hendelsen er løst, og de berørte konsumentene får beskjed.',
@@ -299,6 +305,7 @@ export class IncidentPagesController {
     private readonly catalogue: FindServicesInForce,
     private readonly preview: PreviewEscalation,
     private readonly escalation: EscalateIncident,
+    private readonly dueEscalations: SendDueEscalations,
     private readonly triage: TriageIncident,
     private readonly resolution: ResolveIncident,
     private readonly grouping: CorrectGrouping,
@@ -383,6 +390,14 @@ export class IncidentPagesController {
   async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const result = await this.escalation.execute(id, actor);
     res.redirect(303, `/incidents/${result.incidentId}?done=${result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated'}`);
+  }
+
+  @Post('incidents/:id/escalate/send-now')
+  @StaffPage(...WRITERS)
+  @UseFilters(IncidentFormErrorFilter)
+  async sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const result = await this.dueEscalations.now(id, actor);
+    res.redirect(303, `/incidents/${result.incidentId}?done=sent`);
   }
 
   /** Without JavaScript a chosen knowledge-base answer stands in for an empty message. */

@@ -3,7 +3,7 @@
  * depend on incidental details of the development set (exact times, organisation numbers,
  * punctuation, presence of error codes, reporter-chosen category, arrival order of ties).
  */
-import type { DatasetRow } from './replay-simulation';
+import type { DatasetRow } from './labelled-dataset';
 
 /** Small seeded PRNG (mulberry32): reproducible runs without a dependency. */
 export function seededRandom(seed: number): () => number {

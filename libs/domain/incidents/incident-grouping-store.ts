@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { GroupingStore } from './grouping-flow';
+import { IncidentMerger } from './incident-merger';
+import { IncidentsRepository } from './incidents.repository';
+import type { Environment } from './incident.entity';
+import type { MergeProposal } from './rules/recluster';
+
+/**
+ * The grouping flow's store over the database (the evaluation uses one in memory with the same
+ * semantics). Must run inside the caller's transaction.
+ */
+@Injectable()
+export class IncidentGroupingStore implements GroupingStore {
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly merger: IncidentMerger,
+  ) {}
+
+  candidates(environment: Environment, at: Date, consumerId?: string, alsoInclude: readonly string[] = []) {
+    return this.incidents.candidateStates(environment, at, consumerId, alsoInclude);
+  }
+
+  rejectedPairs(ids: readonly string[]): Promise<ReadonlySet<string>> {
+    return this.incidents.rejectedPairs([...ids]);
+  }
+
+  async merge(p: MergeProposal): Promise<string | null> {
+    const a = await this.incidents.findIncident(p.survivorId);
+    const b = await this.incidents.findIncident(p.mergedId);
+    if (!a || !b || a.mergedIntoId || b.mergedIntoId) return null;
+    const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
+    return (await this.merger.merge(survivor, merged, 'automatisk', p.reasons, 'auto')).id;
+  }
+
+  async propose(p: MergeProposal): Promise<void> {
+    await this.incidents.upsertProposal({ survivorId: p.survivorId, mergedId: p.mergedId, score: p.score, reasons: p.reasons, status: 'proposed' });
+  }
+}

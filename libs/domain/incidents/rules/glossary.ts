@@ -1,0 +1,119 @@
+/**
+ * The domain glossary as matching uses it: every term of an entry (bokmål, nynorsk, English)
+ * is rewritten to one language-neutral concept feature, so "naturalytelser", "naturalytingar"
+ * and "benefits in kind" meet in one feature whose weight the corpus statistics then decide.
+ * The entries themselves (with their public sources) are in domain-glossary.ts.
+ */
+import { DOMAIN_GLOSSARY } from './domain-glossary';
+
+export type GlossaryArea = 'skattegrunnlag' | 'skatteoppgjor' | 'a-ordningen' | 'folkeregisteret' | 'eiendom' | 'maskinporten' | 'altinn' | 'http' | 'api' | 'personvern';
+
+export interface GlossaryEntry {
+  /** language-neutral concept id (lower-case ASCII), the feature both spellings map to */
+  id: string;
+  area: GlossaryArea;
+  /** terms in natural spelling; a trailing `*` matches any word ending */
+  nb: string[];
+  nn: string[];
+  en: string[];
+  /** the public page the terms and their meaning come from */
+  source: { title: string; url: string };
+}
+
+/** Prefix of concept features, so they never collide with ordinary word stems. */
+export const CONCEPT_PREFIX = '_';
+
+/**
+ * ASCII folding used for matching: keyboards without æøå write "faar"/"paa"/"sokere" for
+ * "får"/"på"/"søkere", so both spellings must meet in one form.
+ */
+export function foldForMatching(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/[øö]/g, 'o')
+    .replace(/[åä]/g, 'a')
+    .replace(/[éèê]/g, 'e')
+    .replace(/ü/g, 'u')
+    .replace(/aa/g, 'a');
+}
+
+interface CompiledTerm {
+  /** folded words; the last may be a prefix (wildcard) */
+  words: string[];
+  wildcard: boolean;
+  concept: string;
+}
+
+function compileTerm(term: string, concept: string): CompiledTerm | null {
+  const wildcard = term.endsWith('*');
+  const words = foldForMatching(wildcard ? term.slice(0, -1) : term)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.length ? { words, wildcard, concept } : null;
+}
+
+function matchesAt(tokens: readonly string[], at: number, t: CompiledTerm): boolean {
+  if (at + t.words.length > tokens.length) return false;
+  for (let i = 0; i < t.words.length; i++) {
+    const last = i === t.words.length - 1;
+    const ok = last && t.wildcard ? tokens[at + i].startsWith(t.words[i]) : tokens[at + i] === t.words[i];
+    if (!ok) return false;
+  }
+  return true;
+}
+
+export interface CompiledGlossary {
+  /** replaces every glossary term in a list of folded words by its concept feature */
+  rewrite(tokens: readonly string[]): string[];
+  readonly concepts: ReadonlySet<string>;
+}
+
+export function conceptFeature(id: string): string {
+  return `${CONCEPT_PREFIX}${id.replace(/-/g, '_')}`;
+}
+
+/**
+ * Terms are looked up by their first word (exact), or by its first letters for wildcard
+ * terms; at each position the longest matching term wins, so "fri bil" beats "bil".
+ */
+export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlossary {
+  const byFirstWord = new Map<string, CompiledTerm[]>();
+  const byPrefix = new Map<string, CompiledTerm[]>();
+  const PREFIX = 3;
+  for (const e of entries) {
+    for (const term of [...e.nb, ...e.nn, ...e.en]) {
+      const t = compileTerm(term.trim(), conceptFeature(e.id));
+      if (!t) continue;
+      const single = t.words.length === 1 && t.wildcard;
+      const key = single ? t.words[0].slice(0, PREFIX) : t.words[0];
+      const index = single ? byPrefix : byFirstWord;
+      index.set(key, [...(index.get(key) ?? []), t]);
+    }
+  }
+  const span = (t: CompiledTerm) => t.words.length * 100 + t.words.join(' ').length;
+  for (const list of [...byFirstWord.values(), ...byPrefix.values()]) list.sort((a, b) => span(b) - span(a));
+  return {
+    concepts: new Set(entries.map((e) => conceptFeature(e.id))),
+    rewrite(tokens) {
+      const out: string[] = [];
+      for (let i = 0; i < tokens.length; ) {
+        const options = [...(byFirstWord.get(tokens[i]) ?? []), ...(byPrefix.get(tokens[i].slice(0, PREFIX)) ?? [])];
+        const hit = options.filter((t) => matchesAt(tokens, i, t)).sort((a, b) => span(b) - span(a))[0];
+        if (hit) {
+          out.push(hit.concept);
+          i += hit.words.length;
+        } else out.push(tokens[i++]);
+      }
+      return out;
+    },
+  };
+}
+
+let compiled: CompiledGlossary | null = null;
+
+/** The product's glossary, compiled once. */
+export function domainGlossary(): CompiledGlossary {
+  compiled ??= compileGlossary(DOMAIN_GLOSSARY);
+  return compiled;
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../identity/principal';
+import { RecordAudit } from '../audit/record-audit.use-case';
+import { DatabaseContext } from '../shared/database/database-context';
+import { EscalateIncident, EscalationResult } from './escalate-incident.use-case';
+import { Escalation } from './escalation.entity';
+import { IncidentNotFound, NothingToSend } from './incidents.exceptions';
+import { IncidentsRepository } from './incidents.repository';
+import { ReclusterIncidents } from './recluster-incidents.use-case';
+
+/**
+ * Sends the first message of escalations whose settle period is over (the worker, every few
+ * seconds) or at once when staff say so. Before sending, the incident's confident duplicates
+ * are folded in one last time; an escalation whose incident was merged into another escalated
+ * one has been folded into that thread and sends nothing.
+ */
+@Injectable()
+export class SendDueEscalations {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+    private readonly regroup: ReclusterIncidents,
+    private readonly escalate: EscalateIncident,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const due of await this.incidents.pendingEscalations(now)) if (await this.send(due, 'system')) sent++;
+    return sent;
+  }
+
+  /** "Send now": the pending first message of this incident's escalation goes out without waiting. */
+  async now(incidentId: string, actor: Actor): Promise<EscalationResult> {
+    const incident = await this.incidents.resolveSurvivor(incidentId);
+    if (!incident) throw new IncidentNotFound();
+    const escalation = await this.incidents.findEscalation(incident.id);
+    if (!escalation || escalation.status !== 'pending') throw new NothingToSend(incident.reference);
+    await this.send(escalation, actor.label);
+    await this.audit.execute({ actor, action: 'incident.escalation_sent_now', objectType: 'incident', objectId: incident.id });
+    const survivor = (await this.incidents.resolveSurvivor(incident.id))!;
+    return this.escalate.result(survivor, (await this.incidents.findEscalation(survivor.id))!, true);
+  }
+
+  private async send(due: Escalation, actorLabel: string): Promise<boolean> {
+    const incident = await this.incidents.findIncident(due.incidentId);
+    if (!incident) return false;
+    await this.regroup.execute(incident.environment, await this.escalate.groupingInstant(incident), [incident.id]);
+    return this.db.transaction(async () => {
+      const current = await this.incidents.lockEscalation(due.id);
+      if (!current || current.status !== 'pending') return false;
+      await this.escalate.sendFirstMessage(current, actorLabel);
+      return true;
+    });
+  }
+}
