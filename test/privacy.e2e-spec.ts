@@ -34,6 +34,7 @@ describe('no identity number in e-mail or logs', () => {
       BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.example.test',
       BOOTSTRAP_ADMIN_TOKEN: TOKEN,
       ESCALATION_DIGEST_MINUTES: '0',
+      ESCALATION_SETTLE_SECONDS: '0',
     });
     await app.waitUntilHealthy();
   }, 180_000);

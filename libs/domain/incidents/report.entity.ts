@@ -6,6 +6,14 @@ export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 export const REPORT_CHANNELS = ['api', 'form', 'staff', 'email', 'phone', 'import'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
+/**
+ * Channels through which the consumer itself (not KS staff) sends a report: an address such a
+ * report names is the caller's choice, written to only when it is a registered contact.
+ */
+export function isConsumerChannel(channel: ReportChannel): boolean {
+  return channel === 'api' || channel === 'form';
+}
+
 export interface MatchRecord {
   action: 'attach' | 'open';
   score: number;

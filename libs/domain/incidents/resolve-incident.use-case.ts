@@ -9,6 +9,7 @@ import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentSide } from './incident.entity';
+import { isConsumerChannel } from './report.entity';
 
 export interface ResolveInput {
   message: string;
@@ -42,7 +43,9 @@ export class ResolveIncident {
       const stats = await this.incidents.stats(incident.id);
       const addresses = new Map<string, string>();
       for (const c of await this.contacts.execute(stats.consumerIds)) addresses.set(c.email.toLowerCase(), c.name);
-      for (const r of await this.incidents.reportsOf(incident.id, 5000)) if (r.reporterEmail) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
+      // A reporter address typed by staff (phone, e-mail) is written to; one a consumer sent only
+      // when it is a registered contact, which the loop above already has.
+      for (const r of await this.incidents.reportsOf(incident.id, 5000)) if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
       for (const [address, name] of addresses) {
         await this.email.execute({
           template: 'incident-resolved',
@@ -53,7 +56,11 @@ export class ResolveIncident {
         });
       }
       const escalation = await this.incidents.findEscalation(incident.id);
-      if (escalation) {
+      if (escalation?.status === 'pending') {
+        // Solved before its first message went out: Skatteetaten need not hear of it at all.
+        await this.incidents.deleteEscalation(escalation.id);
+        await this.incidents.addEvent(incident.id, 'escalation_cancelled', actor.label, {});
+      } else if (escalation) {
         await this.email.execute({
           template: 'escalation-closed',
           to: escalation.to,

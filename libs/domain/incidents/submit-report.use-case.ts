@@ -13,16 +13,13 @@ import { MatchingCorpus } from './matching-corpus';
 import { SuggestArticles } from './suggest-articles.use-case';
 import { PersonalDataVault } from './personal-data-vault';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
-import { Report, ReportChannel } from './report.entity';
+import { isConsumerChannel, Report } from './report.entity';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
-
-/** Channels through which the consumer itself (not KS staff) sends the report. */
-const CONSUMER_CHANNELS: ReadonlySet<ReportChannel> = new Set(['api', 'form']);
 
 const FREE_TEXT_FIELDS = ['title', 'description', 'errorCode', 'correlationId', 'vendorInvolved', 'reporterName'] as const;
 
@@ -203,7 +200,7 @@ export class SubmitReport {
   private async confirm(report: Report, incident: Incident, input: ReportInput, maskedFields: string[]): Promise<void> {
     const contacts = await this.contacts.execute([report.consumerId]);
     const reporter = input.reporterEmail?.trim();
-    const byStaff = !CONSUMER_CHANNELS.has(report.channel);
+    const byStaff = !isConsumerChannel(report.channel);
     const registered = contacts.find((c) => c.email.toLowerCase() === reporter?.toLowerCase());
     const to = !reporter ? contacts.filter((c) => c.role === 'technical').map((c) => c.email) : registered ? [registered.email] : byStaff ? [reporter] : [];
     if (!to.length) return;

@@ -108,6 +108,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'renteinntekt',
     area: 'skattegrunnlag',
+    broader: 'kapitalinntekt',
     nb: ['renteinntekt*'],
     nn: ['renteinntekt*'],
     en: ['interest income'],
@@ -124,6 +125,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'bruttoformue',
     area: 'skattegrunnlag',
+    broader: 'formue',
     nb: ['bruttoformue*'],
     nn: ['bruttoformue*'],
     en: ['gross wealth', 'gross assets'],
@@ -132,6 +134,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'nettoformue',
     area: 'skattegrunnlag',
+    broader: 'formue',
     nb: ['nettoformue*'],
     nn: ['nettoformue*'],
     en: ['net wealth', 'net assets'],
@@ -148,6 +151,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'minstefradrag',
     area: 'skattegrunnlag',
+    broader: 'fradrag',
     nb: ['minstefradrag*'],
     nn: ['minstefrådrag*'],
     en: ['minimum deduction', 'standard deduction'],
@@ -156,6 +160,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'saerfradrag',
     area: 'skattegrunnlag',
+    broader: 'fradrag',
     nb: ['særfradrag*'],
     nn: ['særfrådrag*'],
     en: ['special deduction*'],
@@ -164,6 +169,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'formuesfradrag',
     area: 'skattegrunnlag',
+    broader: 'fradrag',
     nb: ['formuesfradrag*'],
     nn: ['formuesfrådrag*'],
     en: ['wealth deduction*', 'asset deduction*'],
@@ -396,6 +402,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'fri-bil',
     area: 'a-ordningen',
+    broader: 'naturalytelse',
     nb: ['fri bil', 'firmabil*', 'bilfordel*', 'yrkesbil*', 'listepris*'],
     nn: ['fri bil', 'firmabil*', 'yrkesbil*', 'listepris*'],
     en: ['company car*', 'free car', 'car benefit*', 'list price*'],
@@ -404,6 +411,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'fri-telefon',
     area: 'a-ordningen',
+    broader: 'naturalytelse',
     nb: ['fri telefon', 'fri mobiltelefon', 'elektronisk kommunikasjon', 'ekom-tjeneste*'],
     nn: ['fri telefon', 'elektronisk kommunikasjon'],
     en: ['free phone', 'company phone', 'electronic communication*', 'phone benefit*'],
@@ -524,6 +532,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'bostedsadresse',
     area: 'folkeregisteret',
+    broader: 'adresse',
     nb: ['bostedsadress*', 'bosted', 'bostedet', 'bostedskommune*', 'folkeregistrert adresse', 'ukjent bosted', 'ukjentbosted'],
     nn: ['bustadsadress*', 'bustadskommune*', 'folkeregistrert adresse', 'ukjent bustad'],
     en: ['residential address*', 'registered address*', 'home address*', 'address of residence', 'unknown residence'],
@@ -532,6 +541,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'postadresse',
     area: 'folkeregisteret',
+    broader: 'adresse',
     nb: ['postadress*', 'kontaktadress*', 'preferert kontaktadresse'],
     nn: ['postadress*', 'kontaktadress*'],
     en: ['postal address*', 'mailing address*', 'contact address*'],
@@ -540,6 +550,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'oppholdsadresse',
     area: 'folkeregisteret',
+    broader: 'adresse',
     nb: ['oppholdsadress*'],
     nn: ['opphaldsadress*'],
     en: ['temporary address*', 'address of stay', 'place of stay'],
@@ -628,6 +639,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'utflytting',
     area: 'folkeregisteret',
+    broader: 'flytting',
     nb: ['utflytting*', 'utflyttet', 'utvandret', 'utvandring*', 'flyttet fra norge', 'flytte fra norge'],
     nn: ['utflytting*', 'utflytta', 'utvandra'],
     en: ['emigrat*', 'moved abroad'],
@@ -636,6 +648,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'innflytting',
     area: 'folkeregisteret',
+    broader: 'flytting',
     nb: ['innflytting*', 'innflyttet', 'innvandr*', 'gjeninnflytting*', 'flytting til norge'],
     nn: ['innflytting*', 'innflytta', 'gjeninnflytting*', 'flytting til noreg'],
     en: ['immigrat*', 'moved to norway'],
@@ -828,6 +841,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'gardsnummer',
     area: 'eiendom',
+    broader: 'matrikkel',
     nb: ['gårdsnummer*', 'gnr'],
     nn: ['gardsnummer*'],
     en: ['farm number*', 'land number*'],
@@ -836,6 +850,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'bruksnummer',
     area: 'eiendom',
+    broader: 'matrikkel',
     nb: ['bruksnummer*', 'bnr'],
     nn: ['bruksnummer*'],
     en: ['title number*', 'holding number*'],
@@ -844,6 +859,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'festenummer',
     area: 'eiendom',
+    broader: 'matrikkel',
     nb: ['festenummer*', 'festegrunn*'],
     nn: ['festenummer*', 'festegrunn*'],
     en: ['lease number*', 'leasehold*', 'ground lease*'],
@@ -852,6 +868,7 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'seksjonsnummer',
     area: 'eiendom',
+    broader: 'matrikkel',
     nb: ['seksjonsnummer*', 'snr', 'eierseksjon*', 'seksjonert*'],
     nn: ['seksjonsnummer*', 'eigarseksjon*', 'seksjonert*'],
     en: ['section number*', 'unit number*', 'condominium unit*', 'owner section*'],

@@ -18,6 +18,8 @@ export interface GlossaryEntry {
   en: string[];
   /** the public page the terms and their meaning come from */
   source: { title: string; url: string };
+  /** a broader concept this one is a kind of (nettoformue → formue): a report naming it names both */
+  broader?: string;
 }
 
 /** Prefix of concept features, so they never collide with ordinary word stems. */
@@ -42,10 +44,11 @@ interface CompiledTerm {
   /** folded words; the last may be a prefix (wildcard) */
   words: string[];
   wildcard: boolean;
-  concept: string;
+  /** the concept feature, then its broader concepts */
+  concept: string[];
 }
 
-function compileTerm(term: string, concept: string): CompiledTerm | null {
+function compileTerm(term: string, concept: string[]): CompiledTerm | null {
   const wildcard = term.endsWith('*');
   const words = foldForMatching(wildcard ? term.slice(0, -1) : term)
     .split(/[^a-z0-9]+/)
@@ -81,9 +84,15 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   const byFirstWord = new Map<string, CompiledTerm[]>();
   const byPrefix = new Map<string, CompiledTerm[]>();
   const PREFIX = 3;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const lineage = (e: GlossaryEntry): string[] => {
+    const out = [conceptFeature(e.id)];
+    for (let b = e.broader ? byId.get(e.broader) : undefined; b && out.length < 5; b = b.broader ? byId.get(b.broader) : undefined) out.push(conceptFeature(b.id));
+    return out;
+  };
   for (const e of entries) {
     for (const term of [...e.nb, ...e.nn, ...e.en]) {
-      const t = compileTerm(term.trim(), conceptFeature(e.id));
+      const t = compileTerm(term.trim(), lineage(e));
       if (!t) continue;
       const single = t.words.length === 1 && t.wildcard;
       const key = single ? t.words[0].slice(0, PREFIX) : t.words[0];
@@ -93,6 +102,29 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   }
   const span = (t: CompiledTerm) => t.words.length * 100 + t.words.join(' ').length;
   for (const list of [...byFirstWord.values(), ...byPrefix.values()]) list.sort((a, b) => span(b) - span(a));
+  /** The one-word term a compound part is, if any (wildcard terms allow an inflected ending). */
+  const termOf = (part: string): CompiledTerm | undefined => {
+    if (part.length < MIN_COMPOUND_PART) return undefined;
+    const exact = byFirstWord.get(part)?.find((t) => t.words.length === 1);
+    return exact ?? byPrefix.get(part.slice(0, PREFIX))?.find((t) => part.startsWith(t.words[0]));
+  };
+  /**
+   * Norwegian writes compounds as one word ("formuesposter", "boligtypen", "bilfordel"): a part
+   * that is a glossary term (the modifier, with or without the linking s/e, or the head) names
+   * that concept too.
+   */
+  const compoundConcepts = (token: string): string[] => {
+    if (token.length < 2 * MIN_COMPOUND_PART) return [];
+    const found = new Set<string>();
+    for (let k = MIN_COMPOUND_PART; k <= token.length - MIN_COMPOUND_PART; k++) {
+      const modifier = token.slice(0, k);
+      const head = token.slice(k);
+      const left = termOf(modifier) ?? (/[se]$/.test(modifier) ? termOf(modifier.slice(0, -1)) : undefined);
+      if (left && !left.wildcard) left.concept.forEach((c) => found.add(c));
+      termOf(head)?.concept.forEach((c) => found.add(c));
+    }
+    return [...found];
+  };
   return {
     concepts: new Set(entries.map((e) => conceptFeature(e.id))),
     rewrite(tokens) {
@@ -101,14 +133,20 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
         const options = [...(byFirstWord.get(tokens[i]) ?? []), ...(byPrefix.get(tokens[i].slice(0, PREFIX)) ?? [])];
         const hit = options.filter((t) => matchesAt(tokens, i, t)).sort((a, b) => span(b) - span(a))[0];
         if (hit) {
-          out.push(hit.concept);
+          out.push(...hit.concept);
           i += hit.words.length;
-        } else out.push(tokens[i++]);
+        } else {
+          out.push(...compoundConcepts(tokens[i]), tokens[i]);
+          i++;
+        }
       }
       return out;
     },
   };
 }
+
+/** The shortest part of a compound that is looked up in the glossary. */
+const MIN_COMPOUND_PART = 5;
 
 let compiled: CompiledGlossary | null = null;
 

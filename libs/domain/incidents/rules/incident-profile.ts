@@ -31,6 +31,7 @@ const KEY = {
   platformOk: 'x:platform-ok',
   provider: 'x:provider',
   security: 'x:security',
+  singleCase: 'x:single-case',
 } as const;
 
 /** What one report adds to its incident's profile. */
@@ -51,6 +52,7 @@ export function contributionOf(s: ReportSignals): ProfileCounts {
   if (s.platformOk) c[KEY.platformOk] = 1;
   if (s.providerCue) c[KEY.provider] = 1;
   if (s.security) c[KEY.security] = 1;
+  if (s.singleCase) c[KEY.singleCase] = 1;
   return c;
 }
 
@@ -80,6 +82,7 @@ export interface IncidentProfile {
   readonly platformOk: number;
   readonly provider: number;
   readonly security: number;
+  readonly singleCase: number;
 }
 
 function prefixed(counts: ProfileCounts, prefix: string): Map<string, number> {
@@ -114,6 +117,7 @@ export function profileOf(counts: ProfileCounts): IncidentProfile {
     platformOk: n(KEY.platformOk),
     provider: n(KEY.provider),
     security: n(KEY.security),
+    singleCase: n(KEY.singleCase),
   };
   parsed.set(counts, profile);
   return profile;

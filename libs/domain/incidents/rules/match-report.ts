@@ -109,9 +109,14 @@ export function isEventLike(kinds: ReadonlySet<SymptomKind>): boolean {
   return (kinds.has('outage') || kinds.has('access') || kinds.has('rate') || kinds.has('certificate')) && !kinds.has('data') && !kinds.has('slow');
 }
 
+/** Share of an incident's reports (that name a kind) showing this kind of symptom. */
+export function kindShareOf(p: IncidentProfile, kind: SymptomKind): number {
+  return p.withKind > 0 ? (p.kinds.get(kind) ?? 0) / p.withKind : 0;
+}
+
 /** Share of an incident's reports that describe an outage. */
 export function outageShare(p: IncidentProfile): number {
-  return p.withKind > 0 ? (p.kinds.get('outage') ?? 0) / p.withKind : 0;
+  return kindShareOf(p, 'outage');
 }
 
 /** One municipality's incident whose reports state a cause on its own side. */
@@ -119,9 +124,12 @@ export function isExplicitLocal(p: IncidentProfile): boolean {
   return p.consumers.size <= 1 && p.local > 0;
 }
 
-/** One municipality's incident that shows only a client-error symptom (403, invalid_scope…). */
+/**
+ * One municipality's incident that shows only a local-looking symptom: a client error (403,
+ * invalid_scope…) or a question about one person's data.
+ */
 export function isSymptomLocal(p: IncidentProfile): boolean {
-  return p.consumers.size <= 1 && p.reports > 0 && p.symptomLocal + p.local + p.localHedged >= p.reports && p.provider === 0 && p.platform === 0;
+  return p.consumers.size <= 1 && p.reports > 0 && p.symptomLocal + p.local + p.localHedged + p.singleCase >= p.reports && p.provider === 0 && p.platform === 0;
 }
 
 /** Several municipalities, or a reporter who points at the provider or the platform. */
@@ -288,6 +296,11 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
       conflict ||= !r.localHedged;
       reasons.push(`${r.localHedged ? 'mulig ' : ''}lokal årsak hos konsumenten (${r.localHint})`);
     }
+    if (r.singleCase && p.singleCase < C.MINOR_SHARE * p.reports) {
+      // One person's data in an incident about many: likely that case's own explanation.
+      score -= C.W_SINGLE_CASE;
+      reasons.push('gjelder én person, hendelsen gjelder mange');
+    }
     if (r.local === 'symptom' && !isProviderEvident(p)) {
       score -= C.W_LOCAL_INCIDENT;
       reasons.push('lokalt symptom uten tegn til feil hos leverandøren');
@@ -302,7 +315,8 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
   // Time and a broad symptom type alone never attach: something specific must be shared. An
   // outage reported while the incident's outage is ongoing is; so is any report on a service in
   // an active wave that carries nothing against it (few problems hit one service at once).
-  const acute = gap <= C.WAVE_WINDOW_MS && ((outage && outageShare(p) >= C.MINOR_SHARE) || (inWave && !conflict));
+  const slowness = r.kinds.has('slow') && !r.kinds.has('data') && kindShareOf(p, 'slow') >= C.MINOR_SHARE && gap <= C.DEGRADATION_WINDOW_MS;
+  const acute = (gap <= C.WAVE_WINDOW_MS && ((outage && outageShare(p) >= C.MINOR_SHARE) || (inWave && !conflict))) || slowness;
   // With conflicting evidence only content can be specific: the shared text, code or own follow-up.
   const structural = !conflict && ((sameStatus && specificStatus(r)) || (r.platform && p.platform > 0) || acute);
   const specific = sharedCode || specificText(text) || ownFollowUp || structural;

@@ -45,6 +45,10 @@ export const WAVE_WINDOW_MS = 2 * HOUR;
 /** …this many of them make it a wave (two can share a mistake by chance, three at once hardly). */
 export const WAVE_MIN_CONSUMERS = 3;
 
+/** A degradation (slowness) is one episode on a service for this long: reports of the same
+ * symptom within it share something specific even in other words, as outages do within a wave. */
+export const DEGRADATION_WINDOW_MS = 2 * DAY;
+
 /** A platform-wide incident takes reports on another service only this soon after its last one. */
 export const CROSS_SERVICE_GAP_MS = 3 * HOUR;
 
@@ -123,6 +127,9 @@ export const W_LOCAL = 0.6;
 export const HEDGED_LOCAL_FACTOR = 0.4;
 /** The incident is one other municipality's local problem (stated or only a client-error symptom). */
 export const W_LOCAL_INCIDENT = 0.45;
+
+/** A report about one person's data joining an incident whose reports describe many. */
+export const W_SINGLE_CASE = 0.3;
 
 /** "Again"/"igjen" long after the incident's last report: a new occurrence, not this one. */
 export const W_RECURRENCE_PENALTY = 0.45;

@@ -15,7 +15,7 @@
 import type { CorpusStats } from './corpus-stats';
 import { incidentToIncident } from './feature-similarity';
 import { distributionOverlap, profileOf, type IncidentProfile } from './incident-profile';
-import { displayFeature, formatGap, specificText, isExplicitLocal, isPlatformWide, isProviderEvident, isSymptomLocal, outageShare, timeFit, type IncidentState } from './match-report';
+import { displayFeature, formatGap, kindShareOf, specificText, isExplicitLocal, isPlatformWide, isProviderEvident, isSymptomLocal, outageShare, timeFit, type IncidentState } from './match-report';
 import * as C from './matching.constants';
 import type { SymptomKind } from './report-signals';
 
@@ -27,7 +27,7 @@ export interface MergeProposal {
   reasons: string[];
 }
 
-interface View {
+export interface View {
   state: IncidentState;
   p: IncidentProfile;
 }
@@ -80,45 +80,55 @@ export function mergeBlocker(older: View, younger: View): string | null {
   return null;
 }
 
-function convergence(older: View, younger: View, corpus: CorpusStats): MergeProposal | null {
+/** Most of an incident's reports carry this kind of value (statuses, codes): it can conflict. */
+function mostlyCarries(carrying: number, reports: number): boolean {
+  return carrying > 0 && carrying >= C.DOMINANT_SHARE * reports;
+}
+
+/**
+ * Two incidents scored on the scale of matching a report. Evidence against them being one
+ * problem (other codes or statuses, another kind of symptom, one person against many) makes a
+ * merge at most a proposal for staff, never automatic.
+ */
+export function convergence(older: View, younger: View, corpus: CorpusStats): MergeProposal | null {
   if (mergeBlocker(older, younger) !== null) return null;
   const a = older.p;
   const b = younger.p;
   const gap = Math.max(0, younger.state.openedAt.getTime() - older.state.lastReportAt.getTime());
-  const outage = outageShare(a) >= 0.5 && outageShare(b) >= 0.5;
+  const outage = outageShare(a) >= C.DOMINANT_SHARE && outageShare(b) >= C.DOMINANT_SHARE;
   const fit = timeFit(gap, outage);
   if (fit <= 0) return null;
   const reasons = [`åpnet ${formatGap(gap)} etter forrige melding i eldste hendelse`];
-  let score = C.W_TIME * fit;
+  let score = (outage ? C.W_TIME : C.W_TIME_STATE) * fit;
+  let conflict = false;
+  const against = (weight: number, reason: string) => {
+    score -= weight;
+    conflict = true;
+    reasons.push(reason);
+  };
 
   const shared = [...a.services.keys()].filter((x) => b.services.has(x));
   const text = incidentToIncident(a, b, corpus.weigher(shared.length === 1 ? shared[0] : undefined));
   score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
   reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
 
-  const codes = distributionOverlap(a.codes, a.withCode, b.codes, b.withCode);
-  const sharedCode = codes > 0;
+  const sharedCode = distributionOverlap(a.codes, a.withCode, b.codes, b.withCode) > 0;
   if (sharedCode) {
     score += C.W_CODE;
     reasons.push('samme feilkode');
-  } else if (a.withCode >= C.DOMINANT_SHARE * a.reports && b.withCode >= C.DOMINANT_SHARE * b.reports && a.withCode > 0 && b.withCode > 0) {
-    score -= C.W_CODE_CONFLICT;
-    reasons.push('ulike feilkoder');
-  }
+  } else if (mostlyCarries(a.withCode, a.reports) && mostlyCarries(b.withCode, b.reports)) against(C.W_CODE_CONFLICT, 'ulike feilkoder');
 
   const statuses = distributionOverlap(a.statuses, a.withStatus, b.statuses, b.withStatus);
   if (statuses >= C.MINOR_SHARE) score += C.W_STATUS;
-  else if (statuses === 0 && a.withStatus >= C.DOMINANT_SHARE * a.reports && b.withStatus >= C.DOMINANT_SHARE * b.reports && a.withStatus > 0 && b.withStatus > 0) {
-    score -= C.W_STATUS_CONFLICT;
-    reasons.push('ulik status');
-  }
+  else if (statuses < C.STRAY_SHARE && mostlyCarries(a.withStatus, a.reports) && mostlyCarries(b.withStatus, b.reports)) against(C.W_STATUS_CONFLICT, 'ulik status');
 
   const kinds = distributionOverlap(a.kinds as Map<string, number>, a.withKind, b.kinds as Map<string, number>, b.withKind);
   if (kinds >= C.MINOR_SHARE) score += C.W_KIND;
-  else if (kinds === 0 && a.withKind > 0 && b.withKind > 0) {
-    score -= C.W_KIND_CONFLICT;
-    reasons.push('ulik type symptom');
-  }
+  else if (kinds < C.STRAY_SHARE && a.withKind > 0 && b.withKind > 0) against(C.W_KIND_CONFLICT, 'ulik type symptom');
+
+  // One person's data question does not become part of a fault that hits many.
+  const single = (x: IncidentProfile) => x.singleCase >= x.reports;
+  if (single(a) !== single(b) && (single(a) ? b : a).singleCase < C.MINOR_SHARE * (single(a) ? b : a).reports) against(C.W_SINGLE_CASE, 'den ene gjelder én person, den andre mange');
 
   const concurrent = gap <= C.WAVE_WINDOW_MS && (older.state.waveConsumers >= C.WAVE_MIN_CONSUMERS || a.consumers.size + b.consumers.size >= C.WAVE_MIN_CONSUMERS);
   if (concurrent && outage) {
@@ -130,11 +140,12 @@ function convergence(older: View, younger: View, corpus: CorpusStats): MergeProp
     reasons.push('felles plattformårsak');
   }
 
-  const specific = sharedCode || specificText(text) || (a.platform > 0 && b.platform > 0) || (concurrent && outage);
+  const slowness = kindShareOf(a, 'slow') >= C.DOMINANT_SHARE && kindShareOf(b, 'slow') >= C.DOMINANT_SHARE && gap <= C.DEGRADATION_WINDOW_MS;
+  const specific = sharedCode || specificText(text) || (!conflict && ((a.platform > 0 && b.platform > 0) || (concurrent && outage) || slowness));
   if (!specific) return null;
   score = round(clamp01(score));
   if (score < C.MERGE_PROPOSE_THRESHOLD) return null;
-  return { survivorId: older.state.id, mergedId: younger.state.id, score, certain: score >= C.MERGE_CERTAIN_THRESHOLD, reasons };
+  return { survivorId: older.state.id, mergedId: younger.state.id, score, certain: !conflict && score >= C.MERGE_CERTAIN_THRESHOLD, reasons };
 }
 
 // ---------------------------------------------------------------------------------------------

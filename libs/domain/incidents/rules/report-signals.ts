@@ -69,6 +69,8 @@ export interface ReportSignals {
   readonly localHedged: boolean;
   readonly security: boolean;
   readonly followUp: boolean;
+  /** the report is about one person or case, not many: a question of first-line support more than a systematic fault */
+  readonly singleCase: boolean;
   readonly recurrence: boolean;
 }
 
@@ -381,6 +383,20 @@ export function looksLikeSecurity(title: string, description: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scope: one case or many
+// ---------------------------------------------------------------------------------------------
+
+const CASE_NOUN = '(person|personen|søker|søkeren|søkjar|søkjaren|applicant|sak|saka|saken|case|innbygger|innbyggeren|innbyggar|skattyter|skattyteren|skattytar|taxpayer|bruker|brukeren|brukar|citizen|resident|barn|barnet|child|individual|employee|ansatt|arbeidstaker)';
+const ONE_CASE = cue(`\\b(én|en|ein|eitt|ett|one|a single|single|denne|dette|this|that|same) ${CASE_NOUN}\\b|\\bone ${CASE_NOUN}'s\\b`);
+const MANY_CASES = cue('\\b(flere|fleire|mange|alle|samtlige|en del|ein del|noen|nokre|enkelte|several|many|all|multiple|some|a number of|most|hundreds|dozens|begge|both)\\b|\\b(personer|søkere|søkjarar|applicants|persons|people|innbyggere|innbyggarar|skattytere|taxpayers|brukere|brukarar|saker|cases|foreldre|parents)\\b');
+
+/** One person or case named, and no sign of many: the scope of a data question. */
+export function isSingleCase(title: string, description: string): boolean {
+  const text = foldForMatching(`${title}. ${description}`);
+  return ONE_CASE.test(text) && !MANY_CASES.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Follow-ups and recurrences
 // ---------------------------------------------------------------------------------------------
 
@@ -431,8 +447,9 @@ const KIND_CUES: ReadonlyArray<[SymptomKind, RegExp]> = [
 ];
 
 function kindsOf(clauses: readonly string[], statuses: ReadonlySet<StatusClass>, codes: ReadonlySet<string>, httpStatus: number | null | undefined): Set<SymptomKind> {
-  // Reassuring clauses ("we checked firewall and certificate, all normal") name what is *not* wrong.
-  const text = clauses.filter((c) => !clauseIsReassuring(c)).join('. ');
+  // Reassuring clauses ("we checked firewall and certificate, all normal") name what is *not*
+  // wrong, and suspicions ("we wondered whether our job had stopped") what perhaps is.
+  const text = clauses.filter((c) => !clauseIsReassuring(c) && !HEDGE.test(c)).join('. ');
   const kinds = new Set<SymptomKind>();
   for (const [kind, pattern] of KIND_CUES) if (pattern.test(text)) kinds.add(kind);
   if (statuses.has('5xx') || [...codes].some((c) => SERVER_SIDE_OAUTH.has(c))) kinds.add('outage');
@@ -464,6 +481,8 @@ export function computeSignals(r: SignalInput): ReportSignals {
   let local: LocalCause = 'none';
   if (found !== null) local = 'explicit';
   else if (!providerCue && !platform && !hasServerError && looksLikeClientError(statusClasses, errorCodes)) local = 'symptom';
+  const kinds = kindsOf(clauses, statusClasses, errorCodes, r.httpStatus);
+  const singleCase = !hasServerError && !providerCue && !platform && isSingleCase(r.title, r.description);
   return {
     id: r.id,
     consumerId: r.consumerId,
@@ -476,7 +495,7 @@ export function computeSignals(r: SignalInput): ReportSignals {
     statusClasses,
     statusKeys: statusKeysOf(r.httpStatus, text),
     errorCodes,
-    kinds: kindsOf(clauses, statusClasses, errorCodes, r.httpStatus),
+    kinds,
     platform,
     platformToken: platform && blamesTokenService(clauses, errorCodes),
     platformOk: clauses.some(saysPlatformWorks),
@@ -486,6 +505,7 @@ export function computeSignals(r: SignalInput): ReportSignals {
     localHedged: found?.hedged ?? false,
     security: r.category === 'security' || r.category === 'privacy' || looksLikeSecurity(r.title, r.description),
     followUp: isFollowUp(r.title, r.description),
+    singleCase,
     recurrence: RECURRENCE.test(foldForMatching(text).replace(RESOLVED_AGAIN, ' ')),
   };
 }

@@ -165,6 +165,8 @@ function eventText(e: IncidentEvent): { text: string; link?: { href: string; tex
       return { text: `Eskalert til ${refs(d.to)}${d.security ? ' (sikkerhetskanalen)' : ''}` };
     case 'escalation_sent':
       return { text: `Første e-post til Skatteetaten lagt i utboksen (${refs(d.to)})` };
+    case 'escalation_cancelled':
+      return { text: 'Ventende eskalering avlyst fordi hendelsen ble løst før e-posten gikk ut' };
     case 'escalation_folded':
       return { text: `Ventende eskalering av ${String(d.from)} slått inn i denne trådens eskalering; ingen egen tråd sendes` };
     case 'follow_up_sent':
