@@ -3,7 +3,7 @@
  * the same candidate window and cap, the same wave count, the same profile arithmetic, the
  * same "older absorbs younger" merge. The offline evaluation runs the live grouping flow on it.
  */
-import type { GroupingStore } from '../../libs/domain/incidents/grouping-flow';
+import type { CandidateQuery, GroupingStore } from '../../libs/domain/incidents/grouping-flow';
 import { addCounts, contributionOf, type ProfileCounts } from '../../libs/domain/incidents/rules/incident-profile';
 import { trackOf, type IncidentState, type ReportFacts } from '../../libs/domain/incidents/rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from '../../libs/domain/incidents/rules/matching.constants';
@@ -29,11 +29,11 @@ export class MemoryGroupingStore implements GroupingStore {
   readonly merges: MergeProposal[] = [];
   readonly rejected = new Set<string>();
 
-  async candidates(environment: 'production' | 'test', at: Date, consumerId?: string, alsoInclude: readonly string[] = []): Promise<IncidentState[]> {
+  async candidates(environment: 'production' | 'test', at: Date, { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {}): Promise<IncidentState[]> {
     const now = at.getTime();
     const extra = new Set(alsoInclude);
     return [...this.incidents.values()]
-      .filter((i) => !i.mergedInto && i.environment === environment && i.openedAt.getTime() <= now && (now - i.lastReportAt.getTime() <= CANDIDATE_LOOKBACK_MS || extra.has(i.id)))
+      .filter((i) => !i.mergedInto && i.environment === environment && i.openedAt.getTime() <= now && (now - i.lastReportAt.getTime() <= lookbackMs || extra.has(i.id)))
       .sort((a, b) => b.lastReportAt.getTime() - a.lastReportAt.getTime() || a.id.localeCompare(b.id))
       .slice(0, MAX_CANDIDATES)
       .map((i) => this.stateOf(i, now, consumerId));

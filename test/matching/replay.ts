@@ -36,7 +36,7 @@ export async function replay(rows: readonly DatasetRow[], batchSize = IMPORT_BAT
     const batch = ordered.slice(start, start + batchSize);
     for (const row of batch) {
       const report = toFacts(row);
-      const candidates = await store.candidates(report.environment, report.receivedAt, report.consumerId);
+      const candidates = await store.candidates(report.environment, report.receivedAt, { consumerId: report.consumerId });
       const decision = decidePlacement(report, candidates, { corpus });
       decisions.set(row.ref, decision);
       const incidentId = decision.action === 'attach' && decision.incidentId ? (store.attach(decision.incidentId, report), decision.incidentId) : store.open(report);

@@ -7,15 +7,25 @@
  */
 import type { CorpusStats } from './rules/corpus-stats';
 import { matchReport, type IncidentState, type MatchContext, type MatchDecision, type ReportFacts } from './rules/match-report';
+import { RECLUSTER_LOOKBACK_MS } from './rules/matching.constants';
 import { findMerges, type MergeProposal } from './rules/recluster';
+
+export interface CandidateQuery {
+  /** whose earlier titles in each incident to include (the reporting consumer) */
+  consumerId?: string;
+  /** incidents to include whatever their activity */
+  alsoInclude?: readonly string[];
+  /** how far back from `at` an incident's last report may lie (default CANDIDATE_LOOKBACK_MS) */
+  lookbackMs?: number;
+}
 
 export interface GroupingStore {
   /**
-   * Open incidents of one environment that were opened at or before `at` and active within
-   * CANDIDATE_LOOKBACK_MS, the MAX_CANDIDATES most recently active, each with its wave count
-   * at `at` and (for `consumerId`) that consumer's earlier titles in it.
+   * Open incidents of one environment that were opened at or before `at` and active within the
+   * lookback, the MAX_CANDIDATES most recently active, each with its wave count at `at` and (for
+   * `consumerId`) that consumer's earlier titles in it.
    */
-  candidates(environment: ReportFacts['environment'], at: Date, consumerId?: string, alsoInclude?: readonly string[]): Promise<IncidentState[]>;
+  candidates(environment: ReportFacts['environment'], at: Date, query?: CandidateQuery): Promise<IncidentState[]>;
   /** Pairs staff have kept apart ("a|b" and "b|a"). */
   rejectedPairs(ids: readonly string[]): Promise<ReadonlySet<string>>;
   /** Applies a certain merge; returns the surviving incident's id, or null when it no longer applies. */
@@ -51,7 +61,9 @@ export async function recluster(store: GroupingStore, corpus: CorpusStats, envir
   const result: ReclusterResult = { merged: [], proposed: [], survivors: new Map() };
   const watch = focus ? new Set(focus) : null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const incidents = await store.candidates(environment, at, undefined, watch ? [...watch] : []);
+    // Two incidents may be one problem when one's last report lies within the lookback of the
+    // other's opening, so re-clustering looks twice as far back as intake does.
+    const incidents = await store.candidates(environment, at, { alsoInclude: watch ? [...watch] : [], lookbackMs: RECLUSTER_LOOKBACK_MS });
     const rejected = await store.rejectedPairs(incidents.map((i) => i.id));
     const proposals = findMerges(incidents, corpus, watch ?? undefined, rejected);
     const certain = proposals.filter((p) => p.certain);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GroupingStore } from './grouping-flow';
+import type { CandidateQuery, GroupingStore } from './grouping-flow';
 import { IncidentMerger } from './incident-merger';
 import { IncidentsRepository } from './incidents.repository';
 import type { Environment } from './incident.entity';
@@ -16,8 +16,8 @@ export class IncidentGroupingStore implements GroupingStore {
     private readonly merger: IncidentMerger,
   ) {}
 
-  candidates(environment: Environment, at: Date, consumerId?: string, alsoInclude: readonly string[] = []) {
-    return this.incidents.candidateStates(environment, at, consumerId, alsoInclude);
+  candidates(environment: Environment, at: Date, query?: CandidateQuery) {
+    return this.incidents.candidateStates(environment, at, query);
   }
 
   rejectedPairs(ids: readonly string[]): Promise<ReadonlySet<string>> {

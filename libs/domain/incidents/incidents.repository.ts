@@ -9,6 +9,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { MergeProposal } from './merge-proposal.entity';
 import { Report } from './report.entity';
+import type { CandidateQuery } from './grouping-flow';
 import type { ProfileCounts } from './rules/incident-profile';
 import type { IncidentState } from './rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from './rules/matching.constants';
@@ -55,7 +56,7 @@ export class IncidentsRepository {
    * distinct consumers that reported it in the wave window before `at`, and the titles of
    * `consumerId`'s reports in it. The same semantics as the evaluation's in-memory store.
    */
-  async candidateStates(environment: Environment, at: Date, consumerId?: string, alsoInclude: readonly string[] = []): Promise<CandidateIncident[]> {
+  async candidateStates(environment: Environment, at: Date, { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {}): Promise<CandidateIncident[]> {
     const incidents = await this.db
       .repository(Incident)
       .createQueryBuilder('i')
@@ -63,7 +64,7 @@ export class IncidentsRepository {
       .andWhere('i.merged_into_id IS NULL')
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
       .andWhere('i.opened_at <= :at', { at })
-      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', { since: new Date(at.getTime() - CANDIDATE_LOOKBACK_MS), extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'] })
+      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', { since: new Date(at.getTime() - lookbackMs), extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'] })
       .orderBy('i.last_seen_at', 'DESC')
       .addOrderBy('i.id', 'ASC')
       .limit(MAX_CANDIDATES)

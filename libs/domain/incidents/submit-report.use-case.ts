@@ -95,7 +95,7 @@ export class SubmitReport {
       receivedAt: ctx.receivedAt,
       occurredAt: input.occurredAt ?? null,
     };
-    let candidates = await this.store.candidates(input.environment, ctx.receivedAt, ctx.consumerId);
+    let candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
     let decision = decidePlacement(facts, candidates, matching);
     const uncertain = needsRecluster(decision);
     if (uncertain) {
@@ -104,7 +104,7 @@ export class SubmitReport {
       // Live reports are received now: one that waited for the lock must see incidents opened meanwhile.
       if (!ctx.history) ctx = { ...ctx, receivedAt: new Date() };
       facts.receivedAt = ctx.receivedAt;
-      candidates = await this.store.candidates(input.environment, ctx.receivedAt, ctx.consumerId);
+      candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
       decision = decidePlacement(facts, candidates, matching);
     }
     const signals = signalsOf(facts);

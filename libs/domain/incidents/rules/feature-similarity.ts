@@ -97,3 +97,4 @@ export function reportToReport(a: readonly string[], b: readonly string[], weigh
   for (const f of bs) nb += weigh(f) ** 2;
   return dot / Math.sqrt(na * nb);
 }
+

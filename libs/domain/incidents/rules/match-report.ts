@@ -210,9 +210,11 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
   const ownFollowUp = sameConsumer && r.followUp;
 
   // Text, weighted by how rare the shared words are in the stored reports.
-  const text = reportToIncident(r.features, p, ctx.corpus.weigher(sameService ? r.service : undefined), ctx.related);
+  const weigh = ctx.corpus.weigher(sameService ? r.service : undefined);
+  const text = reportToIncident(r.features, p, weigh, ctx.related);
   score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
   reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
+
 
   // Error codes.
   const codeShare = shareOf(p.codes, p.withCode, r.errorCodes);

@@ -16,6 +16,9 @@ const DAY = 24 * HOUR;
  * problem weeks later must open a new incident. */
 export const CANDIDATE_LOOKBACK_MS = 7 * DAY;
 
+/** Re-clustering looks this far back: an incident active within the lookback of another's opening. */
+export const RECLUSTER_LOOKBACK_MS = 2 * CANDIDATE_LOOKBACK_MS;
+
 /** At most this many candidates (the most recently active) are compared with a report. */
 export const MAX_CANDIDATES = 60;
 
@@ -48,6 +51,9 @@ export const WAVE_MIN_CONSUMERS = 3;
 /** A degradation (slowness) is one episode on a service for this long: reports of the same
  * symptom within it share something specific even in other words, as outages do within a wave. */
 export const DEGRADATION_WINDOW_MS = 2 * DAY;
+
+/** An incident this small opened at the edge of a wave, with nothing against it, joins the wave. */
+export const WAVE_STRAGGLER_REPORTS = 2;
 
 /** A platform-wide incident takes reports on another service only this soon after its last one. */
 export const CROSS_SERVICE_GAP_MS = 3 * HOUR;

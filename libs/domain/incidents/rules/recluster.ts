@@ -99,7 +99,8 @@ export function convergence(older: View, younger: View, corpus: CorpusStats): Me
   const fit = timeFit(gap, outage);
   if (fit <= 0) return null;
   const reasons = [`åpnet ${formatGap(gap)} etter forrige melding i eldste hendelse`];
-  let score = (outage ? C.W_TIME : C.W_TIME_STATE) * fit;
+  const eventLike = outageShare(a) >= C.DOMINANT_SHARE || outageShare(b) >= C.DOMINANT_SHARE;
+  let score = (eventLike ? C.W_TIME : C.W_TIME_STATE) * fit;
   let conflict = false;
   const against = (weight: number, reason: string) => {
     score -= weight;
@@ -108,9 +109,11 @@ export function convergence(older: View, younger: View, corpus: CorpusStats): Me
   };
 
   const shared = [...a.services.keys()].filter((x) => b.services.has(x));
-  const text = incidentToIncident(a, b, corpus.weigher(shared.length === 1 ? shared[0] : undefined));
+  const weigh = corpus.weigher(shared.length === 1 ? shared[0] : undefined);
+  const text = incidentToIncident(a, b, weigh);
   score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
   reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
+
 
   const sharedCode = distributionOverlap(a.codes, a.withCode, b.codes, b.withCode) > 0;
   if (sharedCode) {
@@ -131,9 +134,14 @@ export function convergence(older: View, younger: View, corpus: CorpusStats): Me
   if (single(a) !== single(b) && (single(a) ? b : a).singleCase < C.MINOR_SHARE * (single(a) ? b : a).reports) against(C.W_SINGLE_CASE, 'den ene gjelder én person, den andre mange');
 
   const concurrent = gap <= C.WAVE_WINDOW_MS && (older.state.waveConsumers >= C.WAVE_MIN_CONSUMERS || a.consumers.size + b.consumers.size >= C.WAVE_MIN_CONSUMERS);
-  if (concurrent && outage) {
+  // A report or two opened at the edge of a wave on the same service, carrying nothing against
+  // it, is part of the wave (few problems hit one service at once).
+  const small = Math.min(a.reports, b.reports) <= C.WAVE_STRAGGLER_REPORTS;
+  const waveSide = a.reports >= b.reports ? a : b;
+  const absorbed = !conflict && small && gap <= C.WAVE_WINDOW_MS && waveSide.consumers.size >= C.WAVE_MIN_CONSUMERS && outageShare(waveSide) >= C.DOMINANT_SHARE && shared.length > 0;
+  if ((concurrent && outage) || absorbed) {
     score += C.W_WAVE;
-    reasons.push('samtidig bølge av driftsavbrudd');
+    reasons.push(absorbed && !outage ? 'åpnet i kanten av en bølge på samme tjeneste' : 'samtidig bølge av driftsavbrudd');
   }
   if (a.platform > 0 && b.platform > 0) {
     score += C.W_PLATFORM;
@@ -141,7 +149,7 @@ export function convergence(older: View, younger: View, corpus: CorpusStats): Me
   }
 
   const slowness = kindShareOf(a, 'slow') >= C.DOMINANT_SHARE && kindShareOf(b, 'slow') >= C.DOMINANT_SHARE && gap <= C.DEGRADATION_WINDOW_MS;
-  const specific = sharedCode || specificText(text) || (!conflict && ((a.platform > 0 && b.platform > 0) || (concurrent && outage) || slowness));
+  const specific = sharedCode || specificText(text) || (!conflict && ((a.platform > 0 && b.platform > 0) || (concurrent && outage) || slowness || absorbed));
   if (!specific) return null;
   score = round(clamp01(score));
   if (score < C.MERGE_PROPOSE_THRESHOLD) return null;

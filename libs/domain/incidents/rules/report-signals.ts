@@ -301,7 +301,7 @@ const LOCAL_CUES: ReadonlyArray<[RegExp, string]> = [
   [cue('deleger|delegation|delegated|altinn|samarbeidsportal'), 'tilgang/delegering hos konsumenten'],
   [cue('(sertifikat|certificate)\\S* (vårt |our )?(har )?(gått ut|gikk ut|er utløpt|utløpt|expired|har utløpt)|(virksomhets|virksomheits|enterprise )\\S*sertifikat|enterprise certificate|nytt sertifikat|signerer jwt'), 'eget sertifikat utløpt'],
   [cue('\\bklokke|\\bclock\\b|\\biat\\b|feil tid|minutter feil|minutes off'), 'klokkeavvik'],
-  [cue('org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet|sammenslåing'), 'feil organisasjonsnummer'],
+  [cue('(org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet|sammenslåing).{0,60}(token|oppsett|konfigurasjon|registrert|registrerte|integrasjon|klient|maskinporten|deleger|avtale|altinn|setup|config|registered|client)|(token|oppsett|konfigurasjon|registrert|registrerte|integrasjon|klient|maskinporten|deleger|avtale|altinn|setup|config|registered|client).{0,60}(org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet)'), 'feil organisasjonsnummer'],
   [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|adesser som må|connection reset|fra egen (pc|maskin)|from (my|our) own (pc|machine|laptop)|bare fra (den ene )?server|only from (one|the) (production )?server'), 'egen brannmur/nettverk'],
   [cue('test-?klient|test-?client|test[-. ]?maskinporten|testmiljøets maskinporten|peker på test'), 'testklient mot produksjon'],
   [cue('ny (jobb|batch)|new (job|batch)|uten backoff|without backoff|retries immediately|for alle innbyggere'), 'egen trafikk'],
