@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { publishCatalogue, RegisteredConsumer, registerConsumer, SKE } from './support/fixtures';
+import { createStaffWithPassword, signIn } from './support/staff-session';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'eiendom'];
@@ -54,6 +55,24 @@ describe('escalation settle period', () => {
     expect(await rootMessages(r.incidentId)).toHaveLength(1);
     const twice = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalation/send-now`).set(bearer(t.adminToken)).expect(409);
     expect(twice.body.code).toBe('escalation_not_pending');
+  });
+
+  it('shows staff that the first message waits, and sends it from the incident page', async () => {
+    await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
+    await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
+    const [agent, viewer] = [await signIn(t, 'agent@ks.example.test'), await signIn(t, 'viewer@ks.example.test')];
+    const r = (await report(b.key, { service: 'eiendom', title: 'Eiendom gir 504', description: 'Formuesgrunnlag for eiendomsskatt gir 504.', httpStatus: 504 })).body;
+    const escalated = await agent.post(`/incidents/${r.incidentId}/escalate`).expect(303);
+    expect(escalated.headers.location).toBe(`/incidents/${r.incidentId}?done=escalated`);
+    const page = await agent.get(escalated.headers.location).expect(200);
+    expect(page.text).toContain('id="escalation-pending"');
+    expect(page.text).toContain(`action="/incidents/${r.incidentId}/escalate/send-now"`);
+    expect((await viewer.get(`/incidents/${r.incidentId}`).expect(200)).text).not.toContain('/escalate/send-now');
+    await viewer.post(`/incidents/${r.incidentId}/escalate/send-now`).expect(403);
+    const sent = await agent.post(`/incidents/${r.incidentId}/escalate/send-now`).expect(303);
+    expect(sent.headers.location).toBe(`/incidents/${r.incidentId}?done=sent`);
+    expect(await rootMessages(r.incidentId)).toHaveLength(1);
+    expect((await agent.get(`/incidents/${r.incidentId}`).expect(200)).text).not.toContain('id="escalation-pending"');
   });
 
   it('folds a waiting escalation into the thread of the incident it is merged with: one thread', async () => {

@@ -237,6 +237,10 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(thread.textContent()).resolves.toContain(AGENT);
     await expect(page.getByRole('link', { name: 'Forhåndsvis og eskaler' }).count()).resolves.toBe(0);
 
+    // The first message waits for the settle period; staff can send it at once.
+    await expect(page.locator('#escalation-pending').isVisible()).resolves.toBe(true);
+    await Promise.all([page.waitForURL(/done=sent/), page.getByRole('button', { name: 'Send nå' }).click()]);
+    await expect(page.locator('#escalation-pending').count()).resolves.toBe(0);
     const mail = await expectOk(desk.api<Array<{ template: string; to: string[]; subject: string }>>('GET', '/api/v1/outbox?limit=500'), 'outbox');
     const escalations = mail.filter((m) => m.template === 'escalation');
     expect(escalations).toEqual([expect.objectContaining({ to: [SKE_ADDRESS], subject: expect.stringContaining(outage[0].incidentReference) })]);

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { BootstrapAdmin } from '@domain/identity/bootstrap-admin.use-case';
+import { BackfillGroupingProfiles } from '@domain/incidents/backfill-grouping-profiles.use-case';
 import { SeedKnowledgeBase } from '@domain/incidents/seed-knowledge-base.use-case';
 
 @Injectable()
@@ -7,11 +8,13 @@ export class StartupTasks implements OnApplicationBootstrap {
   constructor(
     private readonly bootstrapAdmin: BootstrapAdmin,
     private readonly knowledgeBase: SeedKnowledgeBase,
+    private readonly groupingProfiles: BackfillGroupingProfiles,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.bootstrapAdmin.execute();
     // First-line answers are part of the product, not demo data: present from the first start.
     await this.knowledgeBase.execute();
+    await this.groupingProfiles.execute();
   }
 }

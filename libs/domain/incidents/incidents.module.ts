@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ConsumersModule } from '../consumers/consumers.module';
+import { BackfillGroupingProfiles } from './backfill-grouping-profiles.use-case';
 import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
 import { EscalationMessage } from './escalation-message';
@@ -26,6 +27,7 @@ import { SuggestArticles } from './suggest-articles.use-case';
 import { TriageIncident } from './triage-incident.use-case';
 
 const useCases = [
+  BackfillGroupingProfiles,
   CorrectGrouping,
   EscalateIncident,
   ImportReports,

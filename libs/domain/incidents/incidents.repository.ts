@@ -129,10 +129,11 @@ export class IncidentsRepository {
     return this.db.manager.query(`SELECT service, features FROM report ORDER BY received_at DESC LIMIT $1`, [limit]);
   }
 
-  /** Incidents whose profile was never built (stored before profiles existed). */
+  /** Open incidents whose profile was never built (stored before profiles existed). */
   async incidentsWithoutProfile(limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
-      `SELECT id FROM incident i WHERE profile = '{}'::jsonb AND EXISTS (SELECT 1 FROM report r WHERE r.incident_id = i.id) LIMIT $1`,
+      `SELECT id FROM incident i WHERE profile = '{}'::jsonb AND merged_into_id IS NULL AND status NOT IN ('resolved', 'closed')
+         AND EXISTS (SELECT 1 FROM report r WHERE r.incident_id = i.id) LIMIT $1`,
       [limit],
     );
     return rows.map((r) => r.id);

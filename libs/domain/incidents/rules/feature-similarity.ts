@@ -13,6 +13,8 @@ export interface SimilarityResult {
   sharedWeight: number;
   /** the shared features that contribute most, for the reasons shown to staff */
   top: string[];
+  /** lessons from staff corrections that stood in for an exact match: [report's feature, incident's feature] */
+  learned?: Array<[string, string]>;
 }
 
 function topShared(contributions: Array<[string, number]>, n = 4): string[] {
@@ -42,13 +44,20 @@ export function reportToIncident(features: readonly string[], profile: IncidentP
   let rNorm = 0;
   let sharedWeight = 0;
   const shared: Array<[string, number]> = [];
+  const learned: Array<[string, string]> = [];
   for (const f of features) {
     const idf = weigh(f);
     rNorm += idf * idf;
     let share = (profile.features.get(f) ?? 0) / n;
     // A learned relation (staff merged reports worded this way) stands in for an exact match.
     if (share === 0 && related) {
-      for (const [other, strength] of related(f) ?? []) share = Math.max(share, ((profile.features.get(other) ?? 0) / n) * strength);
+      for (const [other, strength] of related(f) ?? []) {
+        const stand = ((profile.features.get(other) ?? 0) / n) * strength;
+        if (stand > share) {
+          share = stand;
+          learned.push([f, other]);
+        }
+      }
     }
     if (share > 0) {
       dot += idf * idf * share;
@@ -57,7 +66,7 @@ export function reportToIncident(features: readonly string[], profile: IncidentP
     }
   }
   const denom = Math.sqrt(rNorm) * profileNorm(profile, weigh);
-  return { score: denom > 0 ? Math.min(1, dot / denom) : 0, sharedWeight, top: topShared(shared) };
+  return { score: denom > 0 ? Math.min(1, dot / denom) : 0, sharedWeight, top: topShared(shared), ...(learned.length ? { learned } : {}) };
 }
 
 /** Cosine of two incident profiles, 0..1. */

@@ -214,6 +214,7 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
   const text = reportToIncident(r.features, p, weigh, ctx.related);
   score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
   reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
+  if (text.learned) reasons.push(`lært av saksbehandlers korrigering: ${text.learned.map(([a, b]) => `«${displayFeature(a)}» ~ «${displayFeature(b)}»`).join(', ')}`);
 
 
   // Error codes.
