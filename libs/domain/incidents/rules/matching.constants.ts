@@ -101,8 +101,9 @@ export const W_CODE_CONFLICT = 0.3;
 
 /** Same failure mode (exact 4xx, or 5xx, or 2xx). */
 export const W_STATUS = 0.15;
-/** A failure mode the incident's reports never show: 403 vs 503, 429 vs 503. */
-export const W_STATUS_CONFLICT = 0.3;
+/** A failure mode the incident's reports (nearly) never show: 403 vs 503, 429 vs 503. As strong as a
+ * stated local cause: reporters mix 502/503/504 in one outage, never 403 and 503. */
+export const W_STATUS_CONFLICT = 0.45;
 
 /** Same symptom kind (outage, access, data…). */
 export const W_KIND = 0.1;
@@ -135,7 +136,7 @@ export const HEDGED_LOCAL_FACTOR = 0.4;
 export const W_LOCAL_INCIDENT = 0.45;
 
 /** A report about one person's data joining an incident whose reports describe many. */
-export const W_SINGLE_CASE = 0.3;
+export const W_SINGLE_CASE = 0.45;
 
 /** "Again"/"igjen" long after the incident's last report: a new occurrence, not this one. */
 export const W_RECURRENCE_PENALTY = 0.45;

@@ -278,11 +278,11 @@ const PROVIDER_CUES = [
   cue('\\b(all|every) (requests?|calls?|lookups?|our (municipal )?customers)\\b|\\bon every\\b|\\bnothing works\\b'),
   cue('ingen endring(er)? hos oss|ikke endret noe|ikkje endra noko|ikke rørt noe|ingenting er endret|uendra|uendret|unchanged|nothing (was |has )?changed'),
   cue('på deres side|hos dere|on your side|your side|deres sertifikat|serversertifikat|server certificate|har dere (gjort|endret)|did you change|etter (en )?oppdatering|after (the|a|your) (release|update)'),
-  cue('fungerte i går|virket i går|worked yesterday|også de som virket'),
+  cue('fungerte i går|virket i går|fungerte før|virket før|worked yesterday|used to work|worked before'),
   cue('andre kommuner|other municipalities|flere kommuner|gjelder alle|affects all'),
   cue('driftsproblem|driftsforstyrr|driftsavbrudd|kjent feil|known (issue|error)|planlagt vedlikehold|statusside'),
   cue('dokumentasjon|documentation|\\bdocs\\b|utviklerportal|openapi|spesifikasjon'),
-  cue('mapping ?bug|mappingfeil|looks like a bug|broke something'),
+  cue('(ser ut som|virker som|looks like|seems to be|must be) (en |ein |a )?(bug|feil hos dere|feil på deres side)|(dere|you) (har )?(ødelagt|broke)'),
 ];
 
 /** The consumer's own setup; a reassuring clause about it ("delegation is in place", "we
@@ -299,12 +299,12 @@ function hasProviderCue(clauses: readonly string[]): boolean {
 
 const LOCAL_CUES: ReadonlyArray<[RegExp, string]> = [
   [cue('deleger|delegation|delegated|altinn|samarbeidsportal'), 'tilgang/delegering hos konsumenten'],
-  [cue('(sertifikat|certificate)\\S* (vårt |our )?(har )?(gått ut|gikk ut|er utløpt|utløpt|expired|har utløpt)|(virksomhets|virksomheits|enterprise )\\S*sertifikat|enterprise certificate|nytt sertifikat|signerer jwt'), 'eget sertifikat utløpt'],
+  [cue('(sertifikat|certificate)\\S* (vårt |our )?(har )?(gått ut|gikk ut|er utløpt|utløpt|expired|har utløpt)|(virksomhets|virksomheits|enterprise )\\S*sertifikat|enterprise certificate|nytt sertifikat'), 'eget sertifikat utløpt'],
   [cue('\\bklokke|\\bclock\\b|\\biat\\b|feil tid|minutter feil|minutes off'), 'klokkeavvik'],
   [cue('(org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet|sammenslåing).{0,60}(token|oppsett|konfigurasjon|registrert|registrerte|integrasjon|klient|maskinporten|deleger|avtale|altinn|setup|config|registered|client)|(token|oppsett|konfigurasjon|registrert|registrerte|integrasjon|klient|maskinporten|deleger|avtale|altinn|setup|config|registered|client).{0,60}(org\\.? ?nr|organisasjonsnummer|org(anisation)? number|underenhet|sub-?unit|juridisk enhet)'), 'feil organisasjonsnummer'],
-  [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|adesser som må|connection reset|fra egen (pc|maskin)|from (my|our) own (pc|machine|laptop)|bare fra (den ene )?server|only from (one|the) (production )?server'), 'egen brannmur/nettverk'],
-  [cue('test-?klient|test-?client|test[-. ]?maskinporten|testmiljøets maskinporten|peker på test'), 'testklient mot produksjon'],
-  [cue('ny (jobb|batch)|new (job|batch)|uten backoff|without backoff|retries immediately|for alle innbyggere'), 'egen trafikk'],
+  [cue('brannmur|firewall|\\bproxy|ip-?adress|ip-?er\\b|ip ranges|ip-range|ssl-inspeksjon|adresser som må|connection reset|fra egen (pc|maskin)|from (my|our) own (pc|machine|laptop)|bare fra (den ene )?server|only from (one|the) (production )?server'), 'egen brannmur/nettverk'],
+  [cue('test-?klient|test-?client|test[-. ]?maskinporten|peker (mot|på) test|points to test'), 'testklient mot produksjon'],
+  [cue('ny (jobb|batch)|new (job|batch)|uten backoff|without backoff|retries immediately|parallelle tråder|parallel threads'), 'egen trafikk'],
   [cue('\\b(vi|me|we) (sender|sendar|send|sent)\\b|\\b(url|scope|versjon|version|kommunenummer)\\S* (vi|me|we) (bruker|brukar|use)|\\b(vi|me|we) (bruker|brukar|use|still call|har brukt|har kopiert|kopierte|copied|har skrive|har skrevet)\\b.{0,40}(scope|url|versjon|version|kommunenummer|gammel|gamalt|old|retired|test)|kopiert|copied|copy-?paste|stor forbokstav|with a space|med mellomrom|kommunenummer fra før|gamalt kommunenummer|gammelt kommunenummer|old version|retired'), 'feil parametere/oppsett'],
   [cue('leverandør\\S* (vår |our )?(mangler|har ikkje fått|har ikke fått|får ikke|får ikkje|sier at)|vendor (lacks|cannot|has no)|system vendor for|byttet leverandør|leverandørbytte|new customer|nye? brukar|første gang vi|nettopp tatt i bruk|etter at avtalen|nytt fagsystem|\\b(which|hvilke[nt]?|kva|kven) (scope|rolle|role|ip|url|adresser)\\b'), 'ny konsument/leverandøroppsett'],
   [cue('fiks-?konfigurasjon|fiks forvaltning|fiks admin|not approved|ikke godkjent|ikkje godkjent|not activated|ikke aktivert|ikkje aktivert|not (been )?approved'), 'eget Fiks-oppsett'],
@@ -402,8 +402,8 @@ export function isSingleCase(title: string, description: string): boolean {
 
 /** "SV:", "Re:", "Fwd:" — also without the colon, as some mail clients and forms strip it. */
 const REPLY_PREFIX = /^\s*((sv|re|fw|fwd|vs|aw)\s*:\s*|(sv|re|fwd|aw)\s+)+/i;
-const FOLLOW_UP_TITLE = cue('^(oppfølging|oppfolging|oppflging|follow-?up|purring|oppdatering|oppdaering|update|fortsatt|framleis|fremdeles|still)\\b|tidligere melding|earlier report');
-const FOLLOW_UP_TEXT = cue('^(hei[,!]? |hallo[,.]? )?(fortsatt|framleis|fremdeles|still (down|failing|not|broken)|oppdatering:|legger til|samme i dag|same today|det virker igjen|det fungerer (nå|igjen)|nå fungerer det|works again|fant ut av det|takk for|kan lukkes|vi har funnet flere)|kan lukkes|takk for hjelpen|fortsatt samme feil|samme mønster|any update');
+const FOLLOW_UP_TITLE = cue('^(oppfølging|oppfylging|follow-?up|purring|påminnelse|oppdatering|update|fortsatt|framleis|fremdeles|still)\\b|tidligere melding|tidlegare melding|earlier report|previous report');
+const FOLLOW_UP_TEXT = cue('^(hei[,!]? |hallo[,.]? )?(fortsatt|framleis|fremdeles|still (down|failing|not|broken)|oppdatering:|legger til|samme i dag|same today|det virker igjen|det fungerer (nå|igjen)|nå fungerer det|works again|fant ut av det|takk for|kan lukkes)|kan lukkes|takk for hjelpen|fortsatt samme feil|any update');
 
 export function isFollowUp(title: string, description: string): boolean {
   if (REPLY_PREFIX.test(title)) return true;
@@ -428,7 +428,7 @@ export function stripReplyPrefix(title: string): string {
   return title.replace(REPLY_PREFIX, '').replace(/^\s*(oppfølging|oppfolging|oppflging|follow-?up|purring)\s*:\s*/i, '').trim();
 }
 
-const RECURRENCE = cue('\\bigjen\\b|\\bagain\\b|\\bare back\\b|\\bis back\\b|\\batt\\b|på nytt|samme feil som (tidligere|sist|forrige)|same feil som tidlegare|som for .* siden|forrige hendelse|den forrige|ny sak|trodde dette var løst|gjentatt|recurr|same as last');
+const RECURRENCE = cue('\\bigjen\\b|\\bagain\\b|\\bare back\\b|\\bis back\\b|\\batt\\b|på nytt|(samme|same) feil som (tidligere|tidlegare|sist|forrige)|som for .* siden|forrige hendelse|den forrige|ny sak|trodde dette var løst|gjentatt|recurr|same as last');
 
 /** "up again" / "works again" announce a resolution, not a recurrence. */
 const RESOLVED_AGAIN = new RegExp(foldForMatching('(oppe|virker|fungerer|works|working|up) igjen|(works|working|up) again|(virker|fungerer) .{0,10}igjen'), 'gi');
