@@ -1,9 +1,9 @@
 import { DOMAIN_GLOSSARY } from './domain-glossary';
+import { foldForMatching as fold } from './glossary';
 
 /**
- * Checks the glossary data only: ids, terms, sources, uniqueness and the order of overlapping
- * entries. Folding and word splitting are restated here (as glossary matching does them) so the
- * checks see terms the way matching sees them, without importing matching code.
+ * Checks the glossary data: ids, terms, sources, uniqueness and the order of overlapping
+ * entries, seeing terms folded the way matching sees them.
  */
 
 const AREAS = new Set([
@@ -44,17 +44,6 @@ const SHORT_TERM_ALLOW_LIST = new Set([
 ]);
 
 const LANGS = ['nb', 'nn', 'en'] as const;
-
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/[øö]/g, 'o')
-    .replace(/[åä]/g, 'a')
-    .replace(/[éèê]/g, 'e')
-    .replace(/ü/g, 'u')
-    .replace(/aa/g, 'a');
-}
 
 interface Compiled {
   words: string[];

@@ -101,8 +101,8 @@ export const W_CODE_CONFLICT = 0.3;
 
 /** Same failure mode (exact 4xx, or 5xx, or 2xx). */
 export const W_STATUS = 0.15;
-/** A failure mode the incident's reports (nearly) never show: 403 vs 503, 429 vs 503. As strong as a
- * stated local cause: reporters mix 502/503/504 in one outage, never 403 and 503. */
+/** A failure mode the incident's reports (nearly) never show: 403 vs 503, 429 vs 503. Reporters
+ * mix 502/503/504 in one outage, never 403 and 503. */
 export const W_STATUS_CONFLICT = 0.45;
 
 /** Same symptom kind (outage, access, data…). */
