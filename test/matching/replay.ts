@@ -3,7 +3,7 @@
  * live constants, over an in-memory store with the database store's semantics: reports in
  * receivedAt order, in import batches of 100 as the import API and the acceptance run send
  * them, corpus statistics growing report by report, re-clustering after uncertain placements
- * and at the end of every batch. KS's escalations are replayed as the acceptance run does them
+ * and, around the incidents the batch touched, at the end of every batch. KS's escalations are replayed as the acceptance run does them
  * (after each batch, every incident holding a Skatteetaten-side or security report), with the
  * settle period holding each first message until the grouping has settled.
  */
@@ -34,17 +34,21 @@ export async function replay(rows: readonly DatasetRow[], batchSize = IMPORT_BAT
 
   for (let start = 0; start < ordered.length; start += batchSize) {
     const batch = ordered.slice(start, start + batchSize);
+    const touched = new Set<string>();
     for (const row of batch) {
       const report = toFacts(row);
       const candidates = await store.candidates(report.environment, report.receivedAt, { consumerId: report.consumerId });
       const decision = decidePlacement(report, candidates, { corpus });
       decisions.set(row.ref, decision);
       const incidentId = decision.action === 'attach' && decision.incidentId ? (store.attach(decision.incidentId, report), decision.incidentId) : store.open(report);
+      touched.add(incidentId);
       if (needsRecluster(decision)) await recluster(store, corpus, report.environment, report.receivedAt, [incidentId]);
       corpus.add({ service: report.service, features: signalsOf(report).features });
     }
     const at = new Date(batch[batch.length - 1].receivedAt);
-    for (const env of ['production', 'test'] as const) await recluster(store, corpus, env, at, null);
+    // Evidence grew where the batch's reports landed: those incidents are examined again.
+    const focus = [...new Set([...touched].map((id) => store.survivorOf(id)))];
+    for (const env of ['production', 'test'] as const) await recluster(store, corpus, env, at, focus);
     for (const row of batch) {
       if (row.label?.side === 'local') continue;
       const id = store.incidentOf(row.ref);

@@ -20,8 +20,8 @@ export const MAX_IMPORT_BATCH = 500;
 /**
  * Loads history: the same validation and deduplication as live intake, applied as it would have
  * been at each report's receivedAt (processed in time order), and no confirmations sent. At the
- * end of the batch the incidents are re-examined as of its last report, so duplicates opened
- * in parallel by the history are merged before anyone escalates them.
+ * end of the batch the incidents it touched are re-examined as of its last report, so duplicates
+ * opened in parallel by the history are merged before anyone escalates them.
  */
 @Injectable()
 export class ImportReports {
@@ -62,14 +62,25 @@ export class ImportReports {
       const receipt = await this.submit.execute(input, { consumerId: consumerIds.get(consumerOrgNumber)!, channel: channel ?? 'import', receivedAt, history: true, actorLabel: actor.label });
       results[i] = { id: receipt.id, reference: receipt.reference, incidentId: receipt.incidentId, incidentReference: receipt.incidentReference };
     }
+    // Evidence grew where the batch's reports landed: those incidents are examined again, as of
+    // the batch's last report. Each result then names the incident its report is in now.
     const last = order[order.length - 1].r.receivedAt;
-    const moved = new Map<string, string>();
-    for (const environment of ENVIRONMENTS) for (const [from, to] of (await this.regroup.execute(environment, last)).survivors) moved.set(from, to);
-    for (const result of results) {
-      const to = moved.get(result.incidentId);
-      if (to) Object.assign(result, { incidentId: to, incidentReference: (await this.incidents.findIncident(to))?.reference ?? result.incidentReference });
-    }
+    const touched = await this.survivors(results.map((r) => r.incidentId));
+    const focus = [...new Set([...touched.values()].map((s) => s.id))];
+    for (const environment of ENVIRONMENTS) await this.regroup.execute(environment, last, focus);
+    const now = await this.survivors(results.map((r) => r.incidentId));
+    for (const result of results) Object.assign(result, { incidentId: now.get(result.incidentId)!.id, incidentReference: now.get(result.incidentId)!.reference });
     await this.audit.execute({ actor, action: 'report.imported', objectType: 'report', details: { count: reports.length } });
     return results;
+  }
+
+  /** Where each incident's reports are now (following merges), by the ids given. */
+  private async survivors(ids: string[]): Promise<Map<string, { id: string; reference: string }>> {
+    const out = new Map<string, { id: string; reference: string }>();
+    for (const id of new Set(ids)) {
+      const survivor = (await this.incidents.resolveSurvivor(id))!;
+      out.set(id, { id: survivor.id, reference: survivor.reference });
+    }
+    return out;
   }
 }

@@ -177,7 +177,7 @@ export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', in
   if (!p.services.has(r.service)) {
     // One platform failing shows on every service at once; otherwise services are separate.
     const platform = r.platform || isPlatformWide(p);
-    const sameFailure = (isOutageLike(r.kinds) && outageShare(p) >= 0.5) || shareOf(p.statuses, p.withStatus, r.statusKeys) >= 0.5;
+    const sameFailure = (isOutageLike(r.kinds) && outageShare(p) >= C.DOMINANT_SHARE) || shareOf(p.statuses, p.withStatus, r.statusKeys) >= C.DOMINANT_SHARE;
     if (!platform || !sameFailure || gap > C.CROSS_SERVICE_GAP_MS) return 'annen tjeneste';
   }
   return null;
@@ -198,132 +198,133 @@ function ownTitleSimilarity(r: ReportSignals, incident: IncidentState, corpus: C
   return Math.max(0, ...titles.map((t) => reportToReport(r.titleFeatures, titleFeatures(t), weigh)));
 }
 
+/** Evidence from one kind of signal: its contribution, the reasons, and whether it speaks against. */
+interface Signal {
+  score: number;
+  reasons: string[];
+  conflict?: boolean;
+}
+
+const none: Signal = { score: 0, reasons: [] };
+const against = (weight: number, reason: string): Signal => ({ score: -weight, reasons: [reason], conflict: true });
+
+/** The same error code, or a code the incident's (mostly coded) reports never carry. */
+function codeSignal(r: ReportSignals, p: IncidentProfile): Signal & { shared: boolean } {
+  const shared = [...r.errorCodes].find((c) => p.codes.has(c));
+  if (shared) return { score: C.W_CODE, reasons: [`samme feilkode ${shared}`], shared: true };
+  if (r.errorCodes.size > 0 && p.withCode >= C.DOMINANT_SHARE * Math.max(1, p.reports)) {
+    return { ...against(C.W_CODE_CONFLICT, `ulik feilkode (${[...r.errorCodes].join(', ')} / ${[...p.codes.keys()].slice(0, 3).join(', ')})`), shared: false };
+  }
+  return { ...none, shared: false };
+}
+
+/** The same failure mode (exact 4xx, 5xx), or one the incident's reports hardly ever show. */
+function statusSignal(r: ReportSignals, p: IncidentProfile): Signal & { same: boolean } {
+  const share = shareOf(p.statuses, p.withStatus, r.statusKeys);
+  if (share >= C.MINOR_SHARE) {
+    // A shared failure is evidence; "200 OK" is shared by every data deviation.
+    return failureStatus(r) ? { score: C.W_STATUS, reasons: [`samme status (${[...r.statusKeys].join('/')})`], same: true } : { ...none, same: true };
+  }
+  if (r.statusKeys.size > 0 && p.withStatus >= C.DOMINANT_SHARE * Math.max(1, p.reports) && share < C.STRAY_SHARE) {
+    return { ...against(C.W_STATUS_CONFLICT, `ulik status (${[...r.statusKeys].join('/')} / ${[...p.statuses.keys()].slice(0, 3).join('/')})`), same: false };
+  }
+  return { ...none, same: false };
+}
+
+/** The same kind of symptom; an outage and wrong data on one service are different problems. */
+function kindSignal(r: ReportSignals, p: IncidentProfile): Signal {
+  if (r.kinds.size === 0 || p.withKind === 0) return none;
+  const share = shareOf(p.kinds, p.withKind, r.kinds);
+  if (share >= C.MINOR_SHARE) return { score: C.W_KIND, reasons: [] };
+  return share < C.STRAY_SHARE ? against(C.W_KIND_CONFLICT, 'ulik type symptom') : none;
+}
+
+/** A shared platform cause; a reporter whose token service works is not in a token-service outage. */
+function platformSignal(r: ReportSignals, p: IncidentProfile): Signal {
+  if ((r.platformOk && p.platformToken >= C.DOMINANT_SHARE * p.reports) || (r.platformToken && p.platformOk >= C.DOMINANT_SHARE * p.reports)) {
+    return against(C.W_PLATFORM_CONFLICT, 'den ene sier at Maskinporten virker, den andre at den feiler');
+  }
+  if (r.platform && p.platform > 0) return { score: C.W_PLATFORM, reasons: ['felles plattformårsak (Maskinporten/API-gateway)'] };
+  return none;
+}
+
+/**
+ * The same municipality writing again: a follow-up counts fully on the report it answers (same
+ * title), half when the municipality has several open incidents to follow up.
+ */
+function ownSignal(r: ReportSignals, incident: IncidentState, p: IncidentProfile, corpus: CorpusStats): Signal {
+  if (!p.consumers.has(r.consumerId)) return none;
+  const sameTitle = ownTitleSimilarity(r, incident, corpus) >= C.SAME_TITLE_SIMILARITY;
+  if (r.followUp) return { score: C.W_FOLLOW_UP * (sameTitle ? 1 : C.UNTITLED_FOLLOW_UP_FACTOR), reasons: [sameTitle ? 'oppfølging av egen melding (samme tittel)' : 'oppfølging fra samme konsument'] };
+  return sameTitle ? { score: C.W_SAME_CONSUMER, reasons: ['samme konsument, lik tittel'] } : none;
+}
+
+/** Local cues: evidence against joining other municipalities' problem, weighed, not a veto. */
+function localSignal(r: ReportSignals, p: IncidentProfile): Signal {
+  if (p.consumers.has(r.consumerId)) return none;
+  const out: Signal = { score: 0, reasons: [] };
+  if (r.local === 'explicit') {
+    out.score -= r.localHedged ? C.W_LOCAL * C.HEDGED_LOCAL_FACTOR : C.W_LOCAL;
+    out.conflict = !r.localHedged;
+    out.reasons.push(`${r.localHedged ? 'mulig ' : ''}lokal årsak hos konsumenten (${r.localHint})`);
+  }
+  if (r.singleCase && p.singleCase < C.MINOR_SHARE * p.reports) {
+    // One person's data in an incident about many: likely that case's own explanation.
+    out.score -= C.W_SINGLE_CASE;
+    out.reasons.push('gjelder én person, hendelsen gjelder mange');
+  }
+  if (r.local === 'symptom' && !isProviderEvident(p)) {
+    out.score -= C.W_LOCAL_INCIDENT;
+    out.reasons.push('lokalt symptom uten tegn til feil hos leverandøren');
+  }
+  return out;
+}
+
 /** Full evidence that report r belongs to the incident (assumes eligibility). */
 export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: IncidentProfile, ctx: MatchContext): Evidence {
-  const reasons: string[] = [];
-  let score = 0;
-  let conflict = false;
   const gap = Math.max(0, r.receivedAtMs - incident.lastReportAt.getTime());
   const sameService = p.services.has(r.service);
-  reasons.push(sameService ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`);
-  const sameConsumer = p.consumers.has(r.consumerId);
-  const ownFollowUp = sameConsumer && r.followUp;
+  const ownFollowUp = p.consumers.has(r.consumerId) && r.followUp;
 
-  // Text, weighted by how rare the shared words are in the stored reports.
-  const weigh = ctx.corpus.weigher(sameService ? r.service : undefined);
-  const text = reportToIncident(r.features, p, weigh, ctx.related);
-  score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
-  reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
-  if (text.learned) reasons.push(`lært av saksbehandlers korrigering: ${text.learned.map(([a, b]) => `«${displayFeature(a)}» ~ «${displayFeature(b)}»`).join(', ')}`);
-
-
-  // Error codes.
-  const codeShare = shareOf(p.codes, p.withCode, r.errorCodes);
-  const sharedCode = codeShare > 0;
-  if (sharedCode) {
-    score += C.W_CODE;
-    reasons.push(`samme feilkode ${[...r.errorCodes].find((c) => p.codes.has(c))}`);
-  } else if (r.errorCodes.size > 0 && p.withCode / Math.max(1, p.reports) >= C.DOMINANT_SHARE) {
-    score -= C.W_CODE_CONFLICT;
-    conflict = true;
-    reasons.push(`ulik feilkode (${[...r.errorCodes].join(', ')} / ${[...p.codes.keys()].slice(0, 3).join(', ')})`);
-  }
-
-  // Failure mode: exact client-error status, server-error or success class.
-  const statusShare = shareOf(p.statuses, p.withStatus, r.statusKeys);
-  const sameStatus = statusShare >= C.MINOR_SHARE;
-  // A shared failure status is evidence; "200 OK" is shared by every data deviation.
-  if (sameStatus && failureStatus(r)) {
-    score += C.W_STATUS;
-    reasons.push(`samme status (${[...r.statusKeys].join('/')})`);
-  } else if (sameStatus) {
-  } else if (r.statusKeys.size > 0 && p.withStatus / Math.max(1, p.reports) >= C.DOMINANT_SHARE && statusShare < C.STRAY_SHARE) {
-    score -= C.W_STATUS_CONFLICT;
-    conflict = true;
-    reasons.push(`ulik status (${[...r.statusKeys].join('/')} / ${[...p.statuses.keys()].slice(0, 3).join('/')})`);
-  }
-
-  // Kind of symptom: an outage and wrong data on the same service are different problems.
-  const kindShare = shareOf(p.kinds, p.withKind, r.kinds);
-  if (r.kinds.size > 0 && p.withKind > 0) {
-    if (kindShare >= C.MINOR_SHARE) score += C.W_KIND;
-    else if (kindShare < C.STRAY_SHARE) {
-      score -= C.W_KIND_CONFLICT;
-      conflict = true;
-      reasons.push('ulik type symptom');
-    }
-  }
+  // Text, weighted by how rare the shared words are in the service's stored reports.
+  const text = reportToIncident(r.features, p, ctx.corpus.weigher(sameService ? r.service : undefined), ctx.related);
+  const textSignal: Signal = {
+    score: C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT),
+    reasons: [
+      `teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`,
+      ...(text.learned ? [`lært av saksbehandlers korrigering: ${text.learned.map(([a, b]) => `«${displayFeature(a)}» ~ «${displayFeature(b)}»`).join(', ')}`] : []),
+    ],
+  };
+  const code = codeSignal(r, p);
+  const status = statusSignal(r, p);
 
   // Time: an outage report fits only a recently active incident; for states noticed over days
   // (wrong data, slowness) closeness in time is weak evidence, since several coexist on a service.
-  const outage = isOutageLike(r.kinds);
   // A report that names no kind of symptom takes the nature of the incident it is compared with.
   const event = isEventLike(r.kinds) || (r.kinds.size === 0 && outageShare(p) >= C.DOMINANT_SHARE);
-  score += (event ? C.W_TIME : C.W_TIME_STATE) * timeFit(gap, event);
-  reasons.push(`${formatGap(gap)} etter forrige melding`);
+  const time: Signal = { score: (event ? C.W_TIME : C.W_TIME_STATE) * timeFit(gap, event), reasons: [`${formatGap(gap)} etter forrige melding`] };
 
   // A wave: many municipalities on this service right now.
   const inWave = gap <= C.WAVE_WINDOW_MS && incident.waveConsumers >= C.WAVE_MIN_CONSUMERS;
-  if (inWave) {
-    score += C.W_WAVE;
-    reasons.push(`aktiv bølge: ${incident.waveConsumers} konsumenter siste ${formatGap(C.WAVE_WINDOW_MS)}`);
-  }
+  const wave: Signal = inWave ? { score: C.W_WAVE, reasons: [`aktiv bølge: ${incident.waveConsumers} konsumenter siste ${formatGap(C.WAVE_WINDOW_MS)}`] } : none;
 
-  // Shared platform cause; a reporter whose token service works is not in a token-service outage.
-  if (r.platform && p.platform > 0) {
-    score += C.W_PLATFORM;
-    reasons.push('felles plattformårsak (Maskinporten/API-gateway)');
-  }
-  if ((r.platformOk && p.platformToken >= C.DOMINANT_SHARE * p.reports) || (r.platformToken && p.platformOk >= C.DOMINANT_SHARE * p.reports)) {
-    score -= C.W_PLATFORM_CONFLICT;
-    conflict = true;
-    reasons.push('den ene sier at Maskinporten virker, den andre at den feiler');
-  }
+  const recurrence: Signal =
+    r.recurrence && gap >= C.RECURRENCE_MIN_GAP_MS && !ownFollowUp ? { score: -C.W_RECURRENCE_PENALTY, reasons: ['meldingen beskriver en gjentakelse etter en stille periode'] } : none;
 
-  // The same municipality writing again: a follow-up counts fully on the report it answers
-  // (same title), half when the municipality has several open incidents to follow up.
-  const ownTitle = sameConsumer ? ownTitleSimilarity(r, incident, ctx.corpus) : 0;
-  if (ownFollowUp) {
-    score += C.W_FOLLOW_UP * (ownTitle >= C.SAME_TITLE_SIMILARITY ? 1 : C.UNTITLED_FOLLOW_UP_FACTOR);
-    reasons.push(ownTitle >= C.SAME_TITLE_SIMILARITY ? 'oppfølging av egen melding (samme tittel)' : 'oppfølging fra samme konsument');
-  } else if (ownTitle >= C.SAME_TITLE_SIMILARITY) {
-    score += C.W_SAME_CONSUMER;
-    reasons.push('samme konsument, lik tittel');
-  }
-
-  // Local cues: evidence against joining other municipalities' problem, weighed, not a veto.
-  if (!sameConsumer) {
-    if (r.local === 'explicit') {
-      const w = r.localHedged ? C.W_LOCAL * C.HEDGED_LOCAL_FACTOR : C.W_LOCAL;
-      score -= w;
-      conflict ||= !r.localHedged;
-      reasons.push(`${r.localHedged ? 'mulig ' : ''}lokal årsak hos konsumenten (${r.localHint})`);
-    }
-    if (r.singleCase && p.singleCase < C.MINOR_SHARE * p.reports) {
-      // One person's data in an incident about many: likely that case's own explanation.
-      score -= C.W_SINGLE_CASE;
-      reasons.push('gjelder én person, hendelsen gjelder mange');
-    }
-    if (r.local === 'symptom' && !isProviderEvident(p)) {
-      score -= C.W_LOCAL_INCIDENT;
-      reasons.push('lokalt symptom uten tegn til feil hos leverandøren');
-    }
-  }
-
-  if (r.recurrence && gap >= C.RECURRENCE_MIN_GAP_MS && !ownFollowUp) {
-    score -= C.W_RECURRENCE_PENALTY;
-    reasons.push('meldingen beskriver en gjentakelse etter en stille periode');
-  }
+  const signals = [textSignal, code, status, kindSignal(r, p), time, wave, platformSignal(r, p), ownSignal(r, incident, p, ctx.corpus), localSignal(r, p), recurrence];
+  let score = signals.reduce((sum, x) => sum + x.score, 0);
+  const reasons = [sameService ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`, ...signals.flatMap((x) => x.reasons)];
+  const conflict = signals.some((x) => x.conflict);
 
   // Time and a broad symptom type alone never attach: something specific must be shared. An
   // outage reported while the incident's outage is ongoing is; so is any report on a service in
-  // an active wave that carries nothing against it (few problems hit one service at once).
+  // an active wave that carries nothing against it (few problems hit one service at once), and
+  // slowness on a service within a degradation episode. With conflicting evidence only content
+  // can be specific: the shared text, code or the municipality's own follow-up.
+  const outage = isOutageLike(r.kinds) && outageShare(p) >= C.MINOR_SHARE && gap <= C.WAVE_WINDOW_MS;
   const slowness = r.kinds.has('slow') && !r.kinds.has('data') && kindShareOf(p, 'slow') >= C.MINOR_SHARE && gap <= C.DEGRADATION_WINDOW_MS;
-  const acute = (gap <= C.WAVE_WINDOW_MS && ((outage && outageShare(p) >= C.MINOR_SHARE) || (inWave && !conflict))) || slowness;
-  // With conflicting evidence only content can be specific: the shared text, code or own follow-up.
-  const structural = !conflict && ((sameStatus && specificStatus(r)) || (r.platform && p.platform > 0) || acute);
-  const specific = sharedCode || specificText(text) || ownFollowUp || structural;
-  if (!specific) {
+  const structural = !conflict && ((status.same && specificStatus(r)) || (r.platform && p.platform > 0) || outage || inWave || slowness);
+  if (!(code.shared || specificText(text) || ownFollowUp || structural)) {
     score = Math.min(score, C.ATTACH_THRESHOLD - C.UNSPECIFIC_MARGIN);
     reasons.push('ingen spesifikke fellestrekk utover tid og symptomtype');
   }
