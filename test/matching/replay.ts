@@ -7,9 +7,9 @@
  * (after each batch, every incident holding a Skatteetaten-side or security report), with the
  * settle period holding each first message until the grouping has settled.
  */
-import { decidePlacement, needsRecluster, recluster } from '../../libs/domain/incidents/grouping-flow';
+import { needsRecluster, recluster } from '../../libs/domain/incidents/grouping-flow';
 import { CorpusStats } from '../../libs/domain/incidents/rules/corpus-stats';
-import type { MatchDecision } from '../../libs/domain/incidents/rules/match-report';
+import { matchReport, type MatchDecision } from '../../libs/domain/incidents/rules/match-report';
 import { signalsOf } from '../../libs/domain/incidents/rules/report-signals';
 import { toFacts, type DatasetRow } from './labelled-dataset';
 import { MemoryGroupingStore } from './memory-grouping-store';
@@ -38,7 +38,7 @@ export async function replay(rows: readonly DatasetRow[], batchSize = IMPORT_BAT
     for (const row of batch) {
       const report = toFacts(row);
       const candidates = await store.candidates(report.environment, report.receivedAt, { consumerId: report.consumerId });
-      const decision = decidePlacement(report, candidates, { corpus });
+      const decision = matchReport(report, candidates, { corpus });
       decisions.set(row.ref, decision);
       const incidentId = decision.action === 'attach' && decision.incidentId ? (store.attach(decision.incidentId, report), decision.incidentId) : store.open(report);
       touched.add(incidentId);

@@ -111,8 +111,7 @@ export class CorrectGrouping {
 
   /** Records what a correction teaches (words of one side standing for words of the other). */
   private async learn(into: ProfileCounts, from: ProfileCounts, services: string[], source: string): Promise<void> {
-    const { corpus } = await this.corpus.context();
-    const lessons = lessonsFrom(profileOf(into), profileOf(from), corpus.weigher(services.length === 1 ? services[0] : undefined));
+    const lessons = lessonsFrom(profileOf(into), profileOf(from), this.corpus.current().weigher(services.length === 1 ? services[0] : undefined));
     for (const l of lessons) await this.incidents.learn(l.a, l.b, l.strength, source);
     if (lessons.length) this.corpus.invalidate();
   }

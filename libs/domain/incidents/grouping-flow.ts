@@ -1,12 +1,13 @@
 /**
  * The order of grouping steps, shared by live intake (over the database) and the offline
  * evaluation (over memory), so what is measured is the code that runs: read the candidates the
- * way the store defines them, decide with matchReport, and after a placement that was not
- * certain re-examine the incidents around it and apply the confident merges.
+ * way the store defines them, decide with matchReport (rules/match-report.ts), and after a
+ * placement that was not certain re-examine the incidents around it and apply the confident
+ * merges.
  * The store is the only I/O; everything else is the pure rules.
  */
 import type { CorpusStats } from './rules/corpus-stats';
-import { matchReport, type IncidentState, type MatchContext, type MatchDecision, type ReportFacts } from './rules/match-report';
+import type { IncidentState, MatchDecision, ReportFacts } from './rules/match-report';
 import { RECLUSTER_LOOKBACK_MS } from './rules/matching.constants';
 import { findMerges, type MergeProposal } from './rules/recluster';
 
@@ -32,10 +33,6 @@ export interface GroupingStore {
   merge(proposal: MergeProposal): Promise<string | null>;
   /** Records a merge for staff to decide. */
   propose(proposal: MergeProposal): Promise<void>;
-}
-
-export function decidePlacement(report: ReportFacts, candidates: readonly IncidentState[], ctx: MatchContext): MatchDecision {
-  return matchReport(report, candidates, ctx);
 }
 
 /** A certain attachment to an incident needs no second look; anything else may change the picture. */

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DatabaseContext } from '../shared/database/database-context';
 import { IncidentsRepository } from './incidents.repository';
 import { CorpusStats } from './rules/corpus-stats';
 import type { MatchContext } from './rules/match-report';
@@ -7,21 +8,34 @@ import { CORPUS_REFRESH_MS, CORPUS_WINDOW_REPORTS } from './rules/matching.const
 /**
  * The statistics matching weighs words by, and the lessons staff corrections taught, kept in
  * memory: read from the stored reports at first use, grown by every report this process
- * places, and read again now and then so replicas converge. Must be read outside a transaction.
+ * places, and read again in the background now and then so replicas converge.
  */
 @Injectable()
 export class MatchingCorpus {
+  private readonly logger = new Logger(MatchingCorpus.name);
   private corpus = new CorpusStats();
   private related = new Map<string, Map<string, number>>();
-  private loadedAt = Number.NEGATIVE_INFINITY;
+  private loadedAt: number | null = null;
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly incidents: IncidentsRepository) {}
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly incidents: IncidentsRepository,
+  ) {}
 
-  /** The context for matching, reloading the statistics when they are older than CORPUS_REFRESH_MS. */
+  /**
+   * The context for matching. The first call reads the stored reports; later ones answer at
+   * once and start a refresh in the background when the statistics are older than CORPUS_REFRESH_MS.
+   */
   async context(): Promise<MatchContext> {
-    if (Date.now() - this.loadedAt > CORPUS_REFRESH_MS) await this.reload();
+    if (this.loadedAt === null) await this.reload();
+    else if (Date.now() - this.loadedAt > CORPUS_REFRESH_MS) void this.reload().catch((e) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'corpus refresh failed'));
     return { corpus: this.corpus, related: (f) => this.related.get(f) };
+  }
+
+  /** The statistics as they are now, without reading anything (safe inside a transaction). */
+  current(): CorpusStats {
+    return this.corpus;
   }
 
   add(service: string, features: readonly string[]): void {
@@ -30,16 +44,15 @@ export class MatchingCorpus {
 
   /** The next use reads statistics and lessons again (a staff correction taught a lesson). */
   invalidate(): void {
-    this.loadedAt = Number.NEGATIVE_INFINITY;
+    if (this.loadedAt !== null) this.loadedAt = Number.NEGATIVE_INFINITY;
   }
 
-  /** Reads statistics and lessons again. */
-  reload(): Promise<void> {
-    this.loading ??= (async () => {
-      try {
-        const docs = await this.incidents.corpusDocuments(CORPUS_WINDOW_REPORTS);
+  /** Reads statistics and lessons from the database, never on a caller's transaction. */
+  private reload(): Promise<void> {
+    this.loading ??= this.db
+      .detached(async () => {
         const corpus = new CorpusStats();
-        corpus.reset(docs);
+        corpus.reset(await this.incidents.corpusDocuments(CORPUS_WINDOW_REPORTS));
         const related = new Map<string, Map<string, number>>();
         for (const l of await this.incidents.lessons()) {
           for (const [x, y] of [[l.featureA, l.featureB], [l.featureB, l.featureA]]) {
@@ -51,10 +64,10 @@ export class MatchingCorpus {
         this.corpus = corpus;
         this.related = related;
         this.loadedAt = Date.now();
-      } finally {
+      })
+      .finally(() => {
         this.loading = null;
-      }
-    })();
+      });
     return this.loading;
   }
 }

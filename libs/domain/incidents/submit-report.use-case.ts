@@ -5,7 +5,7 @@ import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
-import { decidePlacement, needsRecluster, recluster } from './grouping-flow';
+import { needsRecluster, recluster } from './grouping-flow';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentsRepository } from './incidents.repository';
@@ -15,7 +15,7 @@ import { PersonalDataVault } from './personal-data-vault';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { isConsumerChannel, Report } from './report.entity';
 import { contributionOf } from './rules/incident-profile';
-import { MatchContext, MatchDecision, ReportFacts, trackOf } from './rules/match-report';
+import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
@@ -96,7 +96,7 @@ export class SubmitReport {
       occurredAt: input.occurredAt ?? null,
     };
     let candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
-    let decision = decidePlacement(facts, candidates, matching);
+    let decision = matchReport(facts, candidates, matching);
     const uncertain = needsRecluster(decision);
     if (uncertain) {
       // Serialise the decision to open: whoever waits here sees the incident the first one opened.
@@ -105,7 +105,7 @@ export class SubmitReport {
       if (!ctx.history) ctx = { ...ctx, receivedAt: new Date() };
       facts.receivedAt = ctx.receivedAt;
       candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
-      decision = decidePlacement(facts, candidates, matching);
+      decision = matchReport(facts, candidates, matching);
     }
     const signals = signalsOf(facts);
     const contribution = contributionOf(signals);

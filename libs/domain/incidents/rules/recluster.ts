@@ -27,7 +27,7 @@ export interface MergeProposal {
   reasons: string[];
 }
 
-export interface View {
+interface View {
   state: IncidentState;
   p: IncidentProfile;
 }
@@ -57,7 +57,7 @@ export function findMerges(incidents: readonly IncidentState[], corpus: CorpusSt
 }
 
 /** Why two incidents may never be merged, or null. Mirrors matching's hard rules. */
-export function mergeBlocker(older: View, younger: View): string | null {
+function mergeBlocker(older: View, younger: View): string | null {
   const a = older.state;
   const b = younger.state;
   if (a.environment !== b.environment) return 'annet miljø';
@@ -90,7 +90,7 @@ function mostlyCarries(carrying: number, reports: number): boolean {
  * problem (other codes or statuses, another kind of symptom, one person against many) makes a
  * merge at most a proposal for staff, never automatic.
  */
-export function convergence(older: View, younger: View, corpus: CorpusStats): MergeProposal | null {
+function convergence(older: View, younger: View, corpus: CorpusStats): MergeProposal | null {
   if (mergeBlocker(older, younger) !== null) return null;
   const a = older.p;
   const b = younger.p;

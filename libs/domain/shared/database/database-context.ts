@@ -32,6 +32,14 @@ export class DatabaseContext {
     return this.dataSource.transaction((manager) => this.storage.run(manager, () => work(manager)));
   }
 
+  /**
+   * Runs `work` on the pool, outside the current transaction: for work that must not hold the
+   * transaction's connection or outlive it (a background refresh started from a request).
+   */
+  detached<T>(work: () => Promise<T>): Promise<T> {
+    return this.storage.exit(work);
+  }
+
   /** Serialises a decision across processes for the rest of the current transaction. */
   async advisoryXactLock(key: string): Promise<void> {
     if (!this.inTransaction) throw new Error('advisoryXactLock needs a transaction');
