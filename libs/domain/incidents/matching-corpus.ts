@@ -8,7 +8,8 @@ import { CORPUS_REFRESH_MS, CORPUS_WINDOW_REPORTS } from './rules/matching.const
 /**
  * The statistics matching weighs words by, and the lessons staff corrections taught, kept in
  * memory: read from the stored reports at first use, grown by every report this process
- * places, and read again in the background now and then so replicas converge.
+ * places, and read again in the background now and then so replicas converge. A background
+ * read never runs on a caller's transaction, nor outlives it.
  */
 @Injectable()
 export class MatchingCorpus {
@@ -28,8 +29,12 @@ export class MatchingCorpus {
    * once and start a refresh in the background when the statistics are older than CORPUS_REFRESH_MS.
    */
   async context(): Promise<MatchContext> {
-    if (this.loadedAt === null) await this.reload();
-    else if (Date.now() - this.loadedAt > CORPUS_REFRESH_MS) void this.reload().catch((e) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'corpus refresh failed'));
+    // The first read may run on the caller's transaction (intake under an idempotency key does):
+    // on the embedded database a read on another connection would wait for that transaction.
+    if (this.loadedAt === null) await this.reload((load) => load());
+    else if (Date.now() - this.loadedAt > CORPUS_REFRESH_MS) {
+      void this.reload((load) => this.db.detached(load)).catch((e) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'corpus refresh failed'));
+    }
     return { corpus: this.corpus, related: (f) => this.related.get(f) };
   }
 
@@ -47,10 +52,9 @@ export class MatchingCorpus {
     if (this.loadedAt !== null) this.loadedAt = Number.NEGATIVE_INFINITY;
   }
 
-  /** Reads statistics and lessons from the database, never on a caller's transaction. */
-  private reload(): Promise<void> {
-    this.loading ??= this.db
-      .detached(async () => {
+  /** Reads statistics and lessons from the database, through `run` (here, or detached). */
+  private reload(run: (load: () => Promise<void>) => Promise<void>): Promise<void> {
+    this.loading ??= run(async () => {
         const corpus = new CorpusStats();
         corpus.reset(await this.incidents.corpusDocuments(CORPUS_WINDOW_REPORTS));
         const related = new Map<string, Map<string, number>>();
@@ -64,8 +68,7 @@ export class MatchingCorpus {
         this.corpus = corpus;
         this.related = related;
         this.loadedAt = Date.now();
-      })
-      .finally(() => {
+      }).finally(() => {
         this.loading = null;
       });
     return this.loading;

@@ -19,7 +19,7 @@ import type { CorpusStats } from './corpus-stats';
 import { reportToIncident, reportToReport, type SimilarityResult } from './feature-similarity';
 import { profileOf, shareOf, type IncidentProfile, type ProfileCounts } from './incident-profile';
 import * as C from './matching.constants';
-import { signalsOf, titleFeatures, type ReportSignals, type SymptomKind } from './report-signals';
+import { isClientSideOAuthError, signalsOf, titleFeatures, type ReportSignals, type SymptomKind } from './report-signals';
 
 export { CANDIDATE_LOOKBACK_MS } from './matching.constants';
 
@@ -208,10 +208,18 @@ interface Signal {
 const none: Signal = { score: 0, reasons: [] };
 const against = (weight: number, reason: string): Signal => ({ score: -weight, reasons: [reason], conflict: true });
 
-/** The same error code, or a code the incident's (mostly coded) reports never carry. */
+/**
+ * The same error code, or a code the incident's (mostly coded) reports never carry. A client-side
+ * OAuth error fails at the token endpoint, before any API is called: an incident whose reports
+ * never show one is failing somewhere else.
+ */
 function codeSignal(r: ReportSignals, p: IncidentProfile): Signal & { shared: boolean } {
   const shared = [...r.errorCodes].find((c) => p.codes.has(c));
   if (shared) return { score: C.W_CODE, reasons: [`samme feilkode ${shared}`], shared: true };
+  const tokenEndpoint = [...r.errorCodes].filter(isClientSideOAuthError);
+  if (tokenEndpoint.length > 0 && ![...p.codes.keys()].some(isClientSideOAuthError)) {
+    return { ...against(C.W_CODE_CONFLICT, `feiler mot token-endepunktet (${tokenEndpoint.join(', ')}), hendelsen ikke`), shared: false };
+  }
   if (r.errorCodes.size > 0 && p.withCode >= C.DOMINANT_SHARE * Math.max(1, p.reports)) {
     return { ...against(C.W_CODE_CONFLICT, `ulik feilkode (${[...r.errorCodes].join(', ')} / ${[...p.codes.keys()].slice(0, 3).join(', ')})`), shared: false };
   }

@@ -204,8 +204,12 @@ export function errorCodesOf(errorCode: string | null | undefined, text: string)
   return out;
 }
 
-/** OAuth errors a token endpoint returns when the *client's* request or setup is wrong. */
+/** OAuth errors a token endpoint returns when the *client's* request or setup is wrong (RFC 6749 §5.2). */
 const CLIENT_SIDE_OAUTH = new Set(['invalid_scope', 'invalid_grant', 'invalid_client', 'unauthorized_client', 'access_denied', 'invalid_request']);
+
+export function isClientSideOAuthError(code: string): boolean {
+  return CLIENT_SIDE_OAUTH.has(code);
+}
 /** OAuth errors meaning the token endpoint itself is failing. */
 const SERVER_SIDE_OAUTH = new Set(['server_error', 'temporarily_unavailable']);
 
@@ -218,7 +222,7 @@ const TOKEN_PLATFORM = cue('maskinporten|token[- ]?(endepunkt|endpoint|kall|hent
 /** Shared infrastructure in front of every API (gateway, load balancer). */
 const SHARED_INFRASTRUCTURE = cue('gateway|lastbalanser\\S*|load ?balancer|upstream|api\\.skatteetaten|felles (infrastruktur|plattform)|shared (infrastructure|platform)');
 const PLATFORM_NOUN = new RegExp(`${TOKEN_PLATFORM.source}|${SHARED_INFRASTRUCTURE.source}`, 'i');
-const PLATFORM_FAILURE = cue('\\b5\\d\\d\\b|5xx|server_error|temporarily_unavailable|\\bnede\\b|\\bdown\\b|svarer ikke|svarar ikkje|svarer ikkje|not responding|unavailable|utilgjengelig|feiler|feilar|failing|fails|ikke får|får ikke|ikkje fått|ikke fått|cannot obtain|kunne ikke|stopper|stoppar|nothing works|avvist|avviser|rejected|ingen token|no token|\\b401\\b|unauthori[sz]ed\\b');
+const PLATFORM_FAILURE = cue('\\b5\\d\\d\\b|5xx|server_error|temporarily_unavailable|\\bnede\\b|\\bdown\\b|svarer ikke|svarar ikkje|svarer ikkje|not responding|unavailable|utilgjengelig|feiler|feilar|failing|fails|ikke får|får ikke|ikkje fått|ikke fått|cannot obtain|kunne ikke|stopper|stoppar|nothing works|ingen token|no token');
 /** Symptoms that name the whole platform rather than one API: every service, or several by name. */
 const PLATFORM_WIDE = [
   cue('\\b(alle|all|every|samtlige) (våre |our |dei |de )?(skatteetaten-?)?(tjenest\\S*|tenest\\S*|api\\S*|integrasjon\\S*|endepunkt\\S*|endpoints?|services?)\\b|ingen av (integrasjonene|tjenestene|tenestene|api-?ene)|none of (our|the) (integrations|services|apis)|across (all )?(apis|services)|on everything|på alt\\b|alt som går (direkte )?mot skatteetaten'),
