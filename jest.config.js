@@ -1,13 +1,29 @@
 const swcOptions = require('./scripts/swc-options.cjs');
 
 // ESM-only packages (NestJS 12, TypeORM 1.x, PGlite) are transformed to CommonJS for Jest.
-const esm = ['@nestjs', 'typeorm', '@electric-sql', 'uuid', 'nestjs-pino', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const esm = [
+  '@nestjs',
+  'typeorm',
+  '@electric-sql',
+  'uuid',
+  'nestjs-pino',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+];
 
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json', 'mjs', 'cjs'],
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/libs/**/*.spec.ts',
+    '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/browser/'],
   transform: { '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', swcOptions()] },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],

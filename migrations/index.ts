@@ -6,4 +6,11 @@ import { EscalationPendingReports1795446300000 } from './1795446300000-escalatio
 import { GroupingProfiles1795446400000 } from './1795446400000-grouping-profiles';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
-export const MIGRATIONS = [Initial1795445597964, Catalogue1795446000000, Consumers1795446100000, Incidents1795446200000, EscalationPendingReports1795446300000, GroupingProfiles1795446400000];
+export const MIGRATIONS = [
+  Initial1795445597964,
+  Catalogue1795446000000,
+  Consumers1795446100000,
+  Incidents1795446200000,
+  EscalationPendingReports1795446300000,
+  GroupingProfiles1795446400000,
+];

@@ -31,7 +31,17 @@ const port = await new Promise((res) => {
 const token = 'bench_' + randomBytes(24).toString('hex');
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
 const app = spawn('node', ['dist/apps/api/src/all-in-one.js'], {
-  env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', BOOTSTRAP_ADMIN_EMAIL: 'bench@ks.example.test', BOOTSTRAP_ADMIN_TOKEN: token, DATABASE_POOL_SIZE: '20' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: url.toString(),
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    BOOTSTRAP_ADMIN_EMAIL: 'bench@ks.example.test',
+    BOOTSTRAP_ADMIN_TOKEN: token,
+    DATABASE_POOL_SIZE: '20',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;
@@ -40,7 +50,11 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sort
 
 async function call(method, path, key, body) {
   const t0 = performance.now();
-  const r = await fetch(base + path, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const r = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const json = await r.json().catch(() => null);
   return { status: r.status, json, ms: performance.now() - t0 };
 }
@@ -64,22 +78,44 @@ async function load(n, concurrency, make) {
   );
   const seconds = (performance.now() - t0) / 1000;
   const sorted = q(lat);
-  return { perSecond: n / seconds, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), non2xx: statuses.filter((s) => s < 200 || s >= 300).length, out };
+  return {
+    perSecond: n / seconds,
+    p50: pct(sorted, 0.5),
+    p99: pct(sorted, 0.99),
+    non2xx: statuses.filter((s) => s < 200 || s >= 300).length,
+    out,
+  };
 }
 
-const fmt = (name, r) => `${name.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   non-2xx ${r.non2xx}`;
+const fmt = (name, r) =>
+  `${name.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   non-2xx ${r.non2xx}`;
 
 try {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
       if ((await fetch(base + '/health')).status === 200) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (Date.now() > deadline) throw new Error('app did not start');
     await new Promise((r) => setTimeout(r, 300));
   }
   const service = 'bench-service';
-  const v = await call('POST', '/api/v1/catalogue/versions', token, { label: 'bench', effectiveFrom: '2020-01-01', services: [{ code: service, name: 'Bench', maskinportenScopes: ['skatteetaten:bench'], environments: ['production', 'test'], escalationEmails: ['bench@ske.example.test'], securityEmails: ['sec@ske.example.test'] }] });
+  const v = await call('POST', '/api/v1/catalogue/versions', token, {
+    label: 'bench',
+    effectiveFrom: '2020-01-01',
+    services: [
+      {
+        code: service,
+        name: 'Bench',
+        maskinportenScopes: ['skatteetaten:bench'],
+        environments: ['production', 'test'],
+        escalationEmails: ['bench@ske.example.test'],
+        securityEmails: ['sec@ske.example.test'],
+      },
+    ],
+  });
   await call('POST', `/api/v1/catalogue/versions/${v.json.id}/publish`, token);
   const keys = [];
   for (let i = 0; i < 50; i++) {
@@ -89,14 +125,34 @@ try {
     if (c === 11) c = 0;
     if (c === 10) continue;
     const org = base8 + c;
-    const created = await call('POST', '/api/v1/consumers', token, { orgNumber: org, name: `Bench ${i}`, contacts: [{ name: 'T', email: `t${i}@bench.example.test`, role: 'technical' }], services: [{ code: service, environments: ['production', 'test'], legalBasis: 'b', purpose: 'b' }] });
+    const created = await call('POST', '/api/v1/consumers', token, {
+      orgNumber: org,
+      name: `Bench ${i}`,
+      contacts: [{ name: 'T', email: `t${i}@bench.example.test`, role: 'technical' }],
+      services: [{ code: service, environments: ['production', 'test'], legalBasis: 'b', purpose: 'b' }],
+    });
     const k = await call('POST', `/api/v1/consumers/${created.json.id}/api-keys`, token);
     keys.push({ id: created.json.id, key: k.json.key });
   }
   await load(100, 10, (i) => call('GET', '/api/v1/me', keys[i % keys.length].key)); // warm-up
   const noop = await load(300, 50, (i) => call('GET', '/api/v1/me', keys[i % keys.length].key));
-  const texts = ['Får 503 Service Unavailable fra API-et', 'API-et svarer ikke, timeout', 'Tjenesten er nede, alle oppslag feiler med 503', 'Oppslag feiler: 503 siden i morges'];
-  const burst = await load(300, 50, (i) => call('POST', '/api/v1/reports', keys[i % keys.length].key, { service, environment: 'production', category: 'incident', title: 'Tjenesten er nede', description: texts[i % 4], httpStatus: 503, errorCode: 'BENCH-503' }));
+  const texts = [
+    'Får 503 Service Unavailable fra API-et',
+    'API-et svarer ikke, timeout',
+    'Tjenesten er nede, alle oppslag feiler med 503',
+    'Oppslag feiler: 503 siden i morges',
+  ];
+  const burst = await load(300, 50, (i) =>
+    call('POST', '/api/v1/reports', keys[i % keys.length].key, {
+      service,
+      environment: 'production',
+      category: 'incident',
+      title: 'Tjenesten er nede',
+      description: texts[i % 4],
+      httpStatus: 503,
+      errorCode: 'BENCH-503',
+    }),
+  );
   const incidents = new Set(burst.out.map((x) => x?.incidentId)).size;
 
   const db = new pg.Client({ connectionString: url.toString() });
@@ -123,7 +179,19 @@ try {
   };
   const probe = async () => {
     const r = [];
-    for (let i = 0; i < 60; i++) r.push((await call('POST', '/api/v1/reports', keys[i % keys.length].key, { service, environment: 'test', category: 'deviation', title: `Avvik ${randomUUID().slice(0, 6)}`, description: `Feil beløp i testdata for skattyter nummer ${i}`, httpStatus: 200 })).ms);
+    for (let i = 0; i < 60; i++)
+      r.push(
+        (
+          await call('POST', '/api/v1/reports', keys[i % keys.length].key, {
+            service,
+            environment: 'test',
+            category: 'deviation',
+            title: `Avvik ${randomUUID().slice(0, 6)}`,
+            description: `Feil beløp i testdata for skattyter nummer ${i}`,
+            httpStatus: 200,
+          })
+        ).ms,
+      );
     return pct(q(r.slice(10)), 0.5);
   };
   await fill(10_000);

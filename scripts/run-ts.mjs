@@ -12,7 +12,11 @@ const swc = require('@swc/core');
 Module._extensions['.ts'] = function compileTs(module, filename) {
   const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
     filename,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } },
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      target: 'es2022',
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
     module: { type: 'commonjs' },
     sourceMaps: false,
   });

@@ -1,6 +1,7 @@
 import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
-import { ADMIN_EMAIL, bearer, createTestApp, TestApp } from './support/test-app';
+
 import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';
+import { ADMIN_EMAIL, bearer, createTestApp, TestApp } from './support/test-app';
 
 /** The actions listed in the audit page's table, top to bottom. */
 function listedActions(html: string): string[] {
@@ -19,7 +20,11 @@ describe('audit log', () => {
     t = await createTestApp();
     await createStaffWithPassword(t, 'revisor@ks.example.test', 'admin');
     admin = await signIn(t, 'revisor@ks.example.test');
-    const res = await t.http.post('/api/v1/staff').set(bearer(t.adminToken)).send({ email: 'ola@ks.example.test', name: 'Ola', role: 'agent' }).expect(201);
+    const res = await t.http
+      .post('/api/v1/staff')
+      .set(bearer(t.adminToken))
+      .send({ email: 'ola@ks.example.test', name: 'Ola', role: 'agent' })
+      .expect(201);
     agentId = res.body.id;
   }, 180_000);
   afterAll(() => t?.close());
@@ -37,13 +42,19 @@ describe('audit log', () => {
       ['TRUNCATE', `TRUNCATE audit_entry`],
     ])('rejects %s', async (op, sql) => {
       await expect(t.dataSource.query(sql)).rejects.toThrow(new RegExp(`audit_entry is append-only: ${op} is not allowed`));
-      expect(await t.dataSource.query(`SELECT * FROM audit_entry WHERE id <= $1 ORDER BY id`, [(before[before.length - 1] as { id: string }).id])).toEqual(before);
+      expect(
+        await t.dataSource.query(`SELECT * FROM audit_entry WHERE id <= $1 ORDER BY id`, [
+          (before[before.length - 1] as { id: string }).id,
+        ]),
+      ).toEqual(before);
     });
 
     it('rejects changes inside a transaction too, rolling it back', async () => {
       await expect(
         t.dataSource.transaction(async (m) => {
-          await m.query(`INSERT INTO audit_entry (actor_kind, actor_label, action, object_type) VALUES ('system', 'test', 'x.inserted', 'x')`);
+          await m.query(
+            `INSERT INTO audit_entry (actor_kind, actor_label, action, object_type) VALUES ('system', 'test', 'x.inserted', 'x')`,
+          );
           await m.query(`DELETE FROM audit_entry WHERE action = 'x.inserted'`);
         }),
       ).rejects.toThrow(/append-only/);
@@ -59,7 +70,12 @@ describe('audit log', () => {
     });
 
     it('with before and after on a change, and who did it from where', async () => {
-      await t.http.patch(`/api/v1/staff/${agentId}`).set(bearer(t.adminToken)).set('X-Forwarded-For', '10.9.8.7').send({ name: 'Ola Nordmann', role: 'security' }).expect(200);
+      await t.http
+        .patch(`/api/v1/staff/${agentId}`)
+        .set(bearer(t.adminToken))
+        .set('X-Forwarded-For', '10.9.8.7')
+        .send({ name: 'Ola Nordmann', role: 'security' })
+        .expect(200);
       const [entry] = await t.get(ListAuditEntries).execute({ action: 'staff.updated', objectId: agentId });
       expect(entry).toMatchObject({ actorKind: 'staff', actorLabel: ADMIN_EMAIL, ip: '10.9.8.7' });
       expect(entry.details).toEqual({
@@ -72,7 +88,10 @@ describe('audit log', () => {
       await admin.post(`/staff/${agentId}`, { active: 'false' }).expect(303);
       const [entry] = await t.get(ListAuditEntries).execute({ action: 'staff.updated', objectId: agentId });
       expect(entry.actorLabel).toBe('revisor@ks.example.test');
-      expect(entry.details).toEqual({ before: { name: 'Ola Nordmann', role: 'security', active: true }, after: { name: 'Ola Nordmann', role: 'security', active: false } });
+      expect(entry.details).toEqual({
+        before: { name: 'Ola Nordmann', role: 'security', active: true },
+        after: { name: 'Ola Nordmann', role: 'security', active: false },
+      });
     });
 
     it('not at all when the change is refused', async () => {
@@ -96,7 +115,11 @@ describe('audit log', () => {
     it.each([
       ['action (prefix)', { action: 'staff.' }, (a: string[]) => a.length > 0 && a.every((x) => x.startsWith('staff.'))],
       ['action (exact)', { action: 'login.succeeded' }, (a: string[]) => a.length > 0 && a.every((x) => x === 'login.succeeded')],
-      ['actor', { actor: 'revisor' }, (a: string[]) => a.includes('staff.updated') && a.includes('login.succeeded') && !a.includes('staff.bootstrapped')],
+      [
+        'actor',
+        { actor: 'revisor' },
+        (a: string[]) => a.includes('staff.updated') && a.includes('login.succeeded') && !a.includes('staff.bootstrapped'),
+      ],
       ['object type', { objectType: 'api_token' }, (a: string[]) => a.length === 0],
       ['date range around today', { from: day(-1), to: day(1) }, (a: string[]) => a.includes('staff.bootstrapped')],
       ['a range that has ended', { to: day(-1) }, (a: string[]) => a.length === 0],

@@ -1,4 +1,5 @@
 import { SEED_CATALOGUE_LABEL } from '@domain/catalogue/catalogue-seed';
+
 import { createStaffWithPassword, signIn } from './support/staff-session';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -21,8 +22,12 @@ describe('seed catalogue offered on an empty installation', () => {
     const versions = await t.http.get('/api/v1/catalogue/versions').set(bearer(t.adminToken)).expect(200);
     expect(versions.body.filter((v: { label: string }) => v.label === SEED_CATALOGUE_LABEL)).toHaveLength(1);
     const inForce = await t.http.get('/api/v1/catalogue/in-force').set(bearer(t.adminToken)).expect(200);
-    expect(inForce.body.services.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['summert-skattegrunnlag', 'inntekt']));
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'catalogue%' AND actor_label = 'agent@ks.example.test'`);
+    expect(inForce.body.services.map((s: { code: string }) => s.code)).toEqual(
+      expect.arrayContaining(['summert-skattegrunnlag', 'inntekt']),
+    );
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'catalogue%' AND actor_label = 'agent@ks.example.test'`,
+    );
     expect(n).toBeGreaterThan(0);
     expect((await agent.get('/catalogue').expect(200)).text).not.toContain('Last inn startkatalogen');
   });

@@ -5,6 +5,7 @@ import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.us
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
 import { SYSTEM_ACTOR } from '@domain/identity/principal';
+
 import { SeedTasks } from '../apps/api/src/seed-tasks';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -25,7 +26,11 @@ describe('catalogue (Bilag 2)', () => {
   let admin: Record<string, string>;
   let viewer: Record<string, string>;
 
-  const post = (path: string, body?: object) => t.http.post(path).set(admin).send(body ?? {});
+  const post = (path: string, body?: object) =>
+    t.http
+      .post(path)
+      .set(admin)
+      .send(body ?? {});
   const put = (path: string, body: object) => t.http.put(path).set(admin).send(body);
   const get = (path: string) => t.http.get(path).set(admin);
   const fields = (res: { body: { fields?: Array<{ field: string }> } }) => (res.body.fields ?? []).map((f) => f.field);
@@ -40,7 +45,9 @@ describe('catalogue (Bilag 2)', () => {
     t = await createTestApp();
     admin = bearer(t.adminToken);
     const { user } = await t.get(CreateStaffUser).execute({ email: 'lesetilgang@ks.example.test', role: 'viewer' }, SYSTEM_ACTOR);
-    const { token } = await t.get(CreateApiToken).execute({ kind: 'staff', id: user.id, email: user.email, name: user.name, role: 'viewer', via: 'token' }, 'test', SYSTEM_ACTOR);
+    const { token } = await t
+      .get(CreateApiToken)
+      .execute({ kind: 'staff', id: user.id, email: user.email, name: user.name, role: 'viewer', via: 'token' }, 'test', SYSTEM_ACTOR);
     viewer = bearer(token);
   });
   afterAll(() => t.close());
@@ -50,7 +57,10 @@ describe('catalogue (Bilag 2)', () => {
       await t.http.get(V).expect(401);
       await t.http.post(V).send({ label: 'x', effectiveFrom: '2026-01-01', services: [] }).expect(401);
       await t.http.get('/api/v1/catalogue/in-force').expect(401);
-      await t.http.get(V).set(bearer('x'.repeat(40))).expect(401);
+      await t.http
+        .get(V)
+        .set(bearer('x'.repeat(40)))
+        .expect(401);
     });
 
     it('lets read-only staff read but not write', async () => {
@@ -61,7 +71,9 @@ describe('catalogue (Bilag 2)', () => {
 
     it('lists every endpoint in the OpenAPI document', async () => {
       const paths = Object.keys((await t.http.get('/api/docs-json').expect(200)).body.paths);
-      expect(paths).toEqual(expect.arrayContaining([V, `${V}/{id}`, `${V}/{id}/publish`, `${V}/{id}/draft`, `${V}/{id}/diff`, '/api/v1/catalogue/in-force']));
+      expect(paths).toEqual(
+        expect.arrayContaining([V, `${V}/{id}`, `${V}/{id}/publish`, `${V}/{id}/draft`, `${V}/{id}/diff`, '/api/v1/catalogue/in-force']),
+      );
     });
   });
 
@@ -73,10 +85,25 @@ describe('catalogue (Bilag 2)', () => {
         label: 'Bilag 2 – test 1',
         effectiveFrom: '2020-01-01',
         notes: 'Første',
-        services: [service('inntekt', { entitlementPackages: [{ code: 'saernamsmann', purpose: 'Innkreving' }], serviceAreas: ['Særnamsmannsmyndighet'], informationTypes: ['Lønn'] }), service('folkeregister', { environments: ['test'] })],
+        services: [
+          service('inntekt', {
+            entitlementPackages: [{ code: 'saernamsmann', purpose: 'Innkreving' }],
+            serviceAreas: ['Særnamsmannsmyndighet'],
+            informationTypes: ['Lønn'],
+          }),
+          service('folkeregister', { environments: ['test'] }),
+        ],
       }).expect(201);
       id = res.body.id;
-      expect(res.body).toMatchObject({ label: 'Bilag 2 – test 1', status: 'draft', effectiveFrom: '2020-01-01', notes: 'Første', inForce: false, publishedAt: null, serviceCount: 2 });
+      expect(res.body).toMatchObject({
+        label: 'Bilag 2 – test 1',
+        status: 'draft',
+        effectiveFrom: '2020-01-01',
+        notes: 'Første',
+        inForce: false,
+        publishedAt: null,
+        serviceCount: 2,
+      });
       expect(res.body.services[0]).toEqual({
         code: 'inntekt',
         name: 'Tjeneste inntekt',
@@ -123,8 +150,15 @@ describe('catalogue (Bilag 2)', () => {
 
     it('lists the version with its status', async () => {
       const list = (await get(V).expect(200)).body;
-      expect(list).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: 'published', inForce: true, serviceCount: 2, serviceCodes: ['inntekt', 'folkeregister'] })]));
-      expect((await get(`${V}/${id}`).expect(200)).body.services.map((s: { code: string }) => s.code)).toEqual(['inntekt', 'folkeregister']);
+      expect(list).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id, status: 'published', inForce: true, serviceCount: 2, serviceCodes: ['inntekt', 'folkeregister'] }),
+        ]),
+      );
+      expect((await get(`${V}/${id}`).expect(200)).body.services.map((s: { code: string }) => s.code)).toEqual([
+        'inntekt',
+        'folkeregister',
+      ]);
     });
 
     it('answers 404 for an unknown version and 400 for a malformed id', async () => {
@@ -147,16 +181,36 @@ describe('catalogue (Bilag 2)', () => {
     const base = { label: 'ugyldig', effectiveFrom: '2026-01-01' };
 
     it.each<[string, object, string[]]>([
-      ['duplicate service codes', { ...base, services: [service('inntekt'), service('folkeregister'), service('inntekt')] }, ['services[2].code']],
-      ['a bad escalation e-mail', { ...base, services: [service('inntekt', { escalationEmails: ['ok@skatteetaten.example', 'ikke-en-adresse'] })] }, ['services[0].escalationEmails[1]']],
-      ['a bad security e-mail', { ...base, services: [service('inntekt', { securityEmails: ['@skatteetaten.example'] })] }, ['services[0].securityEmails[0]']],
+      [
+        'duplicate service codes',
+        { ...base, services: [service('inntekt'), service('folkeregister'), service('inntekt')] },
+        ['services[2].code'],
+      ],
+      [
+        'a bad escalation e-mail',
+        { ...base, services: [service('inntekt', { escalationEmails: ['ok@skatteetaten.example', 'ikke-en-adresse'] })] },
+        ['services[0].escalationEmails[1]'],
+      ],
+      [
+        'a bad security e-mail',
+        { ...base, services: [service('inntekt', { securityEmails: ['@skatteetaten.example'] })] },
+        ['services[0].securityEmails[0]'],
+      ],
       ['a code that is not a slug', { ...base, services: [service('Inntekt API')] }, ['services[0].code']],
-      ['an unknown environment', { ...base, services: [service('inntekt', { environments: ['staging'] })] }, ['services[0].environments[0]']],
+      [
+        'an unknown environment',
+        { ...base, services: [service('inntekt', { environments: ['staging'] })] },
+        ['services[0].environments[0]'],
+      ],
       ['a missing label', { effectiveFrom: '2026-01-01', services: [] }, ['label']],
       ['a missing effectiveFrom', { label: 'x', services: [] }, ['effectiveFrom']],
       ['an impossible date', { label: 'x', effectiveFrom: '2026-02-30', services: [] }, ['effectiveFrom']],
       ['services that are not a list', { ...base, services: 'inntekt' }, ['services']],
-      ['a service without escalation addresses', { ...base, services: [{ ...service('inntekt'), escalationEmails: undefined }] }, ['services[0].escalationEmails']],
+      [
+        'a service without escalation addresses',
+        { ...base, services: [{ ...service('inntekt'), escalationEmails: undefined }] },
+        ['services[0].escalationEmails'],
+      ],
     ])('%s', async (_name, body, expected) => {
       const count = await versionCount();
       const res = await post(V, body).expect(400);
@@ -174,7 +228,11 @@ describe('catalogue (Bilag 2)', () => {
 
     it('leaves a draft unchanged when a PUT is invalid', async () => {
       const draft = await post(V, { label: 'kladd', effectiveFrom: '2026-01-01', services: [service('inntekt')] }).expect(201);
-      const res = await put(`${V}/${draft.body.id}`, { label: 'kladd 2', effectiveFrom: '2026-01-01', services: [service('inntekt'), service('inntekt')] }).expect(400);
+      const res = await put(`${V}/${draft.body.id}`, {
+        label: 'kladd 2',
+        effectiveFrom: '2026-01-01',
+        services: [service('inntekt'), service('inntekt')],
+      }).expect(400);
       expect(fields(res)).toEqual(['services[1].code']);
       expect((await get(`${V}/${draft.body.id}`).expect(200)).body).toMatchObject({ label: 'kladd', serviceCodes: ['inntekt'] });
       await t.http.delete(`${V}/${draft.body.id}`).set(admin).expect(204);
@@ -184,8 +242,19 @@ describe('catalogue (Bilag 2)', () => {
   describe('drafts: replace, copy, delete', () => {
     it('replaces a draft with PUT', async () => {
       const draft = await post(V, { label: 'kladd', effectiveFrom: '2026-01-01', services: [service('inntekt')] }).expect(201);
-      const res = await put(`${V}/${draft.body.id}`, { label: 'kladd v2', effectiveFrom: '2026-02-01', notes: 'ny', services: [service('folkeregister'), service('hendelseslister')] }).expect(200);
-      expect(res.body).toMatchObject({ label: 'kladd v2', effectiveFrom: '2026-02-01', notes: 'ny', status: 'draft', serviceCodes: ['folkeregister', 'hendelseslister'] });
+      const res = await put(`${V}/${draft.body.id}`, {
+        label: 'kladd v2',
+        effectiveFrom: '2026-02-01',
+        notes: 'ny',
+        services: [service('folkeregister'), service('hendelseslister')],
+      }).expect(200);
+      expect(res.body).toMatchObject({
+        label: 'kladd v2',
+        effectiveFrom: '2026-02-01',
+        notes: 'ny',
+        status: 'draft',
+        serviceCodes: ['folkeregister', 'hendelseslister'],
+      });
       await t.http.delete(`${V}/${draft.body.id}`).set(admin).expect(204);
       await get(`${V}/${draft.body.id}`).expect(404);
     });
@@ -193,7 +262,12 @@ describe('catalogue (Bilag 2)', () => {
     it('copies a version into a new draft, by /draft or by copyFrom', async () => {
       const source = await publishedVersion('kilde', '2010-01-01', [service('inntekt'), service('folkeregister')]);
       const copy = await post(`${V}/${source.id}/draft`, { label: 'kopi', effectiveFrom: '2010-06-01' }).expect(201);
-      expect(copy.body).toMatchObject({ label: 'kopi', status: 'draft', effectiveFrom: '2010-06-01', serviceCodes: ['inntekt', 'folkeregister'] });
+      expect(copy.body).toMatchObject({
+        label: 'kopi',
+        status: 'draft',
+        effectiveFrom: '2010-06-01',
+        serviceCodes: ['inntekt', 'folkeregister'],
+      });
       expect(copy.body.services).toEqual(source.services);
       const before = osloDay(new Date());
       const byBody = await post(V, { copyFrom: source.id }).expect(201);
@@ -206,7 +280,11 @@ describe('catalogue (Bilag 2)', () => {
 
     it('audits created, updated, published and deleted with before and after', async () => {
       const draft = await post(V, { label: 'revisjon', effectiveFrom: '2001-01-01', services: [service('inntekt')] }).expect(201);
-      await put(`${V}/${draft.body.id}`, { label: 'revisjon', effectiveFrom: '2001-01-01', services: [service('inntekt', { name: 'Nytt navn' })] }).expect(200);
+      await put(`${V}/${draft.body.id}`, {
+        label: 'revisjon',
+        effectiveFrom: '2001-01-01',
+        services: [service('inntekt', { name: 'Nytt navn' })],
+      }).expect(200);
       const other = await post(V, { label: 'slettes', effectiveFrom: '2001-01-01', services: [service('inntekt')] }).expect(201);
       await t.http.delete(`${V}/${other.body.id}`).set(admin).expect(204);
       await post(`${V}/${draft.body.id}/publish`).expect(200);
@@ -219,7 +297,11 @@ describe('catalogue (Bilag 2)', () => {
       expect(updated.before.services[0].name).toBe('Tjeneste inntekt');
       expect(updated.after.services[0].name).toBe('Nytt navn');
       expect(trail[2].details).toMatchObject({ before: { status: 'draft' }, after: { status: 'published', effectiveFrom: '2001-01-01' } });
-      const deleted = await audit.execute({ objectType: 'catalogue_version', objectId: other.body.id, action: 'catalogue_version.deleted' });
+      const deleted = await audit.execute({
+        objectType: 'catalogue_version',
+        objectId: other.body.id,
+        action: 'catalogue_version.deleted',
+      });
       expect(deleted[0].details).toMatchObject({ before: { label: 'slettes', services: [expect.objectContaining({ code: 'inntekt' })] } });
     });
   });
@@ -233,7 +315,10 @@ describe('catalogue (Bilag 2)', () => {
 
     beforeAll(async () => {
       first = await publishedVersion('2801-a', '2801-01-01', [service('inntekt'), service('folkeregister')]);
-      second = await publishedVersion('2801-b', '2801-06-01', [service('inntekt', { escalationEmails: ['ny@skatteetaten.example'] }), service('hendelseslister')]);
+      second = await publishedVersion('2801-b', '2801-06-01', [
+        service('inntekt', { escalationEmails: ['ny@skatteetaten.example'] }),
+        service('hendelseslister'),
+      ]);
       // An earlier period recorded after the later ones were published.
       recordedLater = await publishedVersion('2800', '2800-01-01', [service('summert-skattegrunnlag')]);
       scheduled = await publishedVersion('2999', '2999-01-01', [service('inntekt')]);
@@ -252,13 +337,15 @@ describe('catalogue (Bilag 2)', () => {
     });
 
     it('marks in force, superseded and scheduled as of today', async () => {
-      const list: Array<{ id: string; label: string; status: string; inForce: boolean; scheduled: boolean }> = (await get(V).expect(200)).body;
+      const list: Array<{ id: string; label: string; status: string; inForce: boolean; scheduled: boolean }> = (await get(V).expect(200))
+        .body;
       const byLabel = new Map(list.map((v) => [v.label, v]));
       // Published above: 2001 (revisjon), 2010 (kilde), 2020 (test 1); today lies after 2020 and before 2800.
       expect(byLabel.get('Bilag 2 – test 1')).toMatchObject({ status: 'published', inForce: true, scheduled: false });
       expect(byLabel.get('kilde')).toMatchObject({ status: 'superseded', inForce: false, scheduled: false });
       expect(byLabel.get('revisjon')).toMatchObject({ status: 'superseded', inForce: false });
-      for (const v of [first, second, recordedLater, scheduled]) expect(list.find((x) => x.id === v.id)).toMatchObject({ status: 'published', inForce: false, scheduled: true });
+      for (const v of [first, second, recordedLater, scheduled])
+        expect(list.find((x) => x.id === v.id)).toMatchObject({ status: 'published', inForce: false, scheduled: true });
       expect(list.filter((v) => v.inForce)).toHaveLength(1);
       expect((await get('/api/v1/catalogue/in-force').expect(200)).body.label).toBe('Bilag 2 – test 1');
     });
@@ -280,7 +367,9 @@ describe('catalogue (Bilag 2)', () => {
     it('serves other contexts through FindServicesInForce', async () => {
       const find = t.get(FindServicesInForce);
       const at = (day: string) => new Date(`${day}T12:00:00Z`);
-      expect((await find.execute(['inntekt', 'ukjent'], at('2801-03-01'))).map((s) => [s.code, s.escalationEmails])).toEqual([['inntekt', ['inntekt@skatteetaten.example']]]);
+      expect((await find.execute(['inntekt', 'ukjent'], at('2801-03-01'))).map((s) => [s.code, s.escalationEmails])).toEqual([
+        ['inntekt', ['inntekt@skatteetaten.example']],
+      ]);
       expect((await find.execute(['inntekt'], at('2801-07-01')))[0].escalationEmails).toEqual(['ny@skatteetaten.example']);
       expect(await find.execute(['folkeregister'], at('2801-07-01'))).toEqual([]);
       expect(await find.execute([], at('2801-07-01'))).toEqual([]);
@@ -299,7 +388,15 @@ describe('catalogue (Bilag 2)', () => {
         {
           code: 'inntekt',
           name: 'Tjeneste inntekt',
-          changes: [{ field: 'escalationEmails', before: ['inntekt@skatteetaten.example'], after: ['ny@skatteetaten.example'], added: ['ny@skatteetaten.example'], removed: ['inntekt@skatteetaten.example'] }],
+          changes: [
+            {
+              field: 'escalationEmails',
+              before: ['inntekt@skatteetaten.example'],
+              after: ['ny@skatteetaten.example'],
+              added: ['ny@skatteetaten.example'],
+              removed: ['inntekt@skatteetaten.example'],
+            },
+          ],
         },
       ]);
       const reverse = await get(`${V}/${first.id}/diff?against=${second.id}`).expect(200);
@@ -315,7 +412,8 @@ describe('catalogue (Bilag 2)', () => {
 
   describe('admin pages', () => {
     const html = (path: string) => t.http.get(path).set(admin).set('Accept', 'text/html');
-    const form = (path: string, body: Record<string, string | string[]>) => t.http.post(path).set(admin).set('Accept', 'text/html').type('form').send(body);
+    const form = (path: string, body: Record<string, string | string[]>) =>
+      t.http.post(path).set(admin).set('Accept', 'text/html').type('form').send(body);
 
     it('lists versions and answers "what applied on date"', async () => {
       const res = await html('/catalogue?at=2801-03-01').expect(200);
@@ -332,7 +430,15 @@ describe('catalogue (Bilag 2)', () => {
       expect(editUrl).toBe(`/catalogue/${id}/edit`);
       expect((await html(editUrl).expect(200)).text).toContain('Legg til tjeneste');
 
-      const bad = await form(`/catalogue/${id}/services`, { _form: 'new-service', code: 'inntekt', name: 'Inntekt API', maskinportenScopes: 'skatteetaten:inntekt', environments: 'production', escalationEmails: 'drift@skatteetaten.example\nikke-epost', securityEmails: '' }).expect(400);
+      const bad = await form(`/catalogue/${id}/services`, {
+        _form: 'new-service',
+        code: 'inntekt',
+        name: 'Inntekt API',
+        maskinportenScopes: 'skatteetaten:inntekt',
+        environments: 'production',
+        escalationEmails: 'drift@skatteetaten.example\nikke-epost',
+        securityEmails: '',
+      }).expect(400);
       expect(bad.text).toContain('Eskaleringsadresser, linje 2');
       expect(bad.text).toContain('ikke-epost');
 
@@ -348,15 +454,39 @@ describe('catalogue (Bilag 2)', () => {
         securityEmails: 'sikkerhet@skatteetaten.example',
         lifecycle: 'active',
       }).expect(303);
-      await form(`/catalogue/${id}/services/inntekt`, { _form: 'service', code: 'inntekt', name: 'Inntekt API (ny)', maskinportenScopes: 'skatteetaten:inntekt', environments: 'test', escalationEmails: 'drift@skatteetaten.example', securityEmails: '' }).expect(303);
-      await form(`/catalogue/${id}/edit`, { _form: 'details', label: 'Skjema-versjon 2', effectiveFrom: '2700-02-01', notes: 'Via skjema' }).expect(303);
+      await form(`/catalogue/${id}/services/inntekt`, {
+        _form: 'service',
+        code: 'inntekt',
+        name: 'Inntekt API (ny)',
+        maskinportenScopes: 'skatteetaten:inntekt',
+        environments: 'test',
+        escalationEmails: 'drift@skatteetaten.example',
+        securityEmails: '',
+      }).expect(303);
+      await form(`/catalogue/${id}/edit`, {
+        _form: 'details',
+        label: 'Skjema-versjon 2',
+        effectiveFrom: '2700-02-01',
+        notes: 'Via skjema',
+      }).expect(303);
 
       const stored = (await get(`${V}/${id}`).expect(200)).body;
       expect(stored).toMatchObject({ label: 'Skjema-versjon 2', effectiveFrom: '2700-02-01', notes: 'Via skjema' });
-      expect(stored.services).toEqual([expect.objectContaining({ code: 'inntekt', name: 'Inntekt API (ny)', environments: ['test'], escalationEmails: ['drift@skatteetaten.example'], securityEmails: [], entitlementPackages: [] })]);
+      expect(stored.services).toEqual([
+        expect.objectContaining({
+          code: 'inntekt',
+          name: 'Inntekt API (ny)',
+          environments: ['test'],
+          escalationEmails: ['drift@skatteetaten.example'],
+          securityEmails: [],
+          entitlementPackages: [],
+        }),
+      ]);
 
       expect((await html(`/catalogue/${id}/publish`).expect(200)).text).toContain('Ja, publiser');
-      expect((await form(`/catalogue/${id}/publish`, { _form: 'publish' }).expect(303)).headers.location).toBe(`/catalogue/${id}?published=1`);
+      expect((await form(`/catalogue/${id}/publish`, { _form: 'publish' }).expect(303)).headers.location).toBe(
+        `/catalogue/${id}?published=1`,
+      );
       const page = await html(`/catalogue/${id}`).expect(200);
       expect(page.text).toContain('Ny kladd fra denne versjonen');
       expect(page.text).toContain('Inntekt API (ny)');
@@ -380,14 +510,27 @@ describe('catalogue (Bilag 2)', () => {
       const seeds = t.get(SeedTasks);
       expect(await seeds.run()).toContain('published');
       expect(await seeds.run()).toContain('already exists');
-      const seeded = ((await get(V).expect(200)).body as Array<{ id: string; label: string }>).filter((v) => v.label === SEED_CATALOGUE_LABEL);
+      const seeded = ((await get(V).expect(200)).body as Array<{ id: string; label: string }>).filter(
+        (v) => v.label === SEED_CATALOGUE_LABEL,
+      );
       expect(seeded).toHaveLength(1);
       const version = (await get(`${V}/${seeded[0].id}`).expect(200)).body;
       expect(version).toMatchObject({ effectiveFrom: '2026-01-01', publishedBy: 'system' });
-      expect(version.services.map((s: { code: string }) => s.code)).toEqual(['summert-skattegrunnlag', 'inntekt', 'hendelseslister', 'folkeregister']);
+      expect(version.services.map((s: { code: string }) => s.code)).toEqual([
+        'summert-skattegrunnlag',
+        'inntekt',
+        'hendelseslister',
+        'folkeregister',
+      ]);
       const ssg = version.services[0];
       expect(ssg.maskinportenScopes).toEqual(['skatteetaten:summertskattegrunnlag']);
-      expect(ssg.entitlementPackages.map((p: { code: string }) => p.code)).toEqual(['kommuneforeldrebetaling', 'kommuneboligsosialeformaal', 'kommunelangtidsoppholdinstitusjon', 'kommunepersonligassistanse', 'saernamsmann']);
+      expect(ssg.entitlementPackages.map((p: { code: string }) => p.code)).toEqual([
+        'kommuneforeldrebetaling',
+        'kommuneboligsosialeformaal',
+        'kommunelangtidsoppholdinstitusjon',
+        'kommunepersonligassistanse',
+        'saernamsmann',
+      ]);
       expect(ssg.serviceAreas).toHaveLength(5);
       expect(ssg.altinnResource).toBe('Summert Skattegrunnlag API – På vegne av');
     });

@@ -2,15 +2,30 @@ import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
 import { FindConsumers } from '@domain/consumers/find-consumers.use-case';
 import { FindConsumersWithAccess } from '@domain/consumers/find-consumers-with-access.use-case';
 import { ListConsumerContacts } from '@domain/consumers/list-consumer-contacts.use-case';
+
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
-const ORG = { oslo: '974760673', bergen: '938801363', other: '964338531', vendorA: '981544315', vendorB: '991825827', imported: '971524960', imported2: '944117784' };
+const ORG = {
+  oslo: '974760673',
+  bergen: '938801363',
+  other: '964338531',
+  vendorA: '981544315',
+  vendorB: '991825827',
+  imported: '971524960',
+  imported2: '944117784',
+};
 
 const contacts = (org: string) => [
   { name: 'Teknisk kontakt', email: `tech-${org}@kommune.example.test`, role: 'technical' },
   { name: 'Faglig kontakt', email: `fag-${org}@kommune.example.test`, role: 'professional' },
 ];
-const services = (...codes: string[]) => codes.map((code) => ({ code, environments: ['production', 'test'], legalBasis: 'Forskrift om foreldrebetaling', purpose: 'Redusert foreldrebetaling' }));
+const services = (...codes: string[]) =>
+  codes.map((code) => ({
+    code,
+    environments: ['production', 'test'],
+    legalBasis: 'Forskrift om foreldrebetaling',
+    purpose: 'Redusert foreldrebetaling',
+  }));
 
 function cookieFrom(res: { headers: Record<string, unknown> }, name: string): string | undefined {
   const raw = (res.headers['set-cookie'] as string[] | undefined) ?? [];
@@ -40,27 +55,73 @@ describe('consumer registry', () => {
         label: 'Bilag 2 test',
         effectiveFrom: '2026-01-01',
         services: [
-          { code: 'ssg', name: 'Summert skattegrunnlag', maskinportenScopes: ['skatteetaten:summertskattegrunnlag'], environments: ['production', 'test'], escalationEmails: ['ssg@skatteetaten.example.test'], securityEmails: ['sikkerhet@skatteetaten.example.test'] },
-          { code: 'inntekt', name: 'Inntekt', maskinportenScopes: ['skatteetaten:inntekt'], environments: ['production', 'test'], escalationEmails: ['inntekt@skatteetaten.example.test'], securityEmails: ['sikkerhet@skatteetaten.example.test'] },
-          { code: 'testonly', name: 'Kun test', maskinportenScopes: ['skatteetaten:testonly'], environments: ['test'], escalationEmails: ['test@skatteetaten.example.test'], securityEmails: ['sikkerhet@skatteetaten.example.test'] },
+          {
+            code: 'ssg',
+            name: 'Summert skattegrunnlag',
+            maskinportenScopes: ['skatteetaten:summertskattegrunnlag'],
+            environments: ['production', 'test'],
+            escalationEmails: ['ssg@skatteetaten.example.test'],
+            securityEmails: ['sikkerhet@skatteetaten.example.test'],
+          },
+          {
+            code: 'inntekt',
+            name: 'Inntekt',
+            maskinportenScopes: ['skatteetaten:inntekt'],
+            environments: ['production', 'test'],
+            escalationEmails: ['inntekt@skatteetaten.example.test'],
+            securityEmails: ['sikkerhet@skatteetaten.example.test'],
+          },
+          {
+            code: 'testonly',
+            name: 'Kun test',
+            maskinportenScopes: ['skatteetaten:testonly'],
+            environments: ['test'],
+            escalationEmails: ['test@skatteetaten.example.test'],
+            securityEmails: ['sikkerhet@skatteetaten.example.test'],
+          },
         ],
       })
       .expect(201);
-    await t.http.post(`/api/v1/catalogue/versions/${version.body.id}/publish`).set(admin()).expect((r) => expect(r.status).toBeLessThan(300));
+    await t.http
+      .post(`/api/v1/catalogue/versions/${version.body.id}/publish`)
+      .set(admin())
+      .expect((r) => expect(r.status).toBeLessThan(300));
   });
   afterAll(() => t?.close());
 
   describe('registration', () => {
     it('registers a consumer with contacts and services (201), active at once', async () => {
-      const res = await register({ orgNumber: ORG.oslo, name: 'Oslo kommune', municipalityNumber: '0301', contacts: contacts(ORG.oslo), services: services('ssg', 'inntekt') }).expect(201);
-      expect(res.body).toMatchObject({ orgNumber: ORG.oslo, name: 'Oslo kommune', kind: 'kommune', municipalityNumber: '0301', status: 'active' });
-      expect(res.body.contacts.map((c: { email: string }) => c.email).sort()).toEqual([`fag-${ORG.oslo}@kommune.example.test`, `tech-${ORG.oslo}@kommune.example.test`]);
+      const res = await register({
+        orgNumber: ORG.oslo,
+        name: 'Oslo kommune',
+        municipalityNumber: '0301',
+        contacts: contacts(ORG.oslo),
+        services: services('ssg', 'inntekt'),
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        orgNumber: ORG.oslo,
+        name: 'Oslo kommune',
+        kind: 'kommune',
+        municipalityNumber: '0301',
+        status: 'active',
+      });
+      expect(res.body.contacts.map((c: { email: string }) => c.email).sort()).toEqual([
+        `fag-${ORG.oslo}@kommune.example.test`,
+        `tech-${ORG.oslo}@kommune.example.test`,
+      ]);
       expect(res.body.services.map((s: { code: string; onboarding: { step: string } }) => [s.code, s.onboarding.step])).toEqual([
         ['inntekt', 'requested'],
         ['ssg', 'requested'],
       ]);
       oslo = res.body;
-      bergen = (await register({ orgNumber: ORG.bergen, name: 'Bergen kommune', contacts: [contacts(ORG.bergen)[1]], services: services('ssg') }).expect(201)).body;
+      bergen = (
+        await register({
+          orgNumber: ORG.bergen,
+          name: 'Bergen kommune',
+          contacts: [contacts(ORG.bergen)[1]],
+          services: services('ssg'),
+        }).expect(201)
+      ).body;
     });
 
     it('makes a consumer without contacts or services an applicant', async () => {
@@ -74,17 +135,32 @@ describe('consumer registry', () => {
       ['a malformed e-mail', { contacts: [{ name: 'X', email: 'ikke-en-adresse', role: 'technical' }] }, 'contacts[0].email'],
       ['an unknown contact role', { contacts: [{ name: 'X', email: 'x@kommune.no', role: 'boss' }] }, 'contacts[0].role'],
       ['a service not in the catalogue in force', { services: [...services('ssg'), ...services('finnes-ikke')] }, 'services[1].code'],
-      ['an environment the service is not offered in', { services: [{ code: 'testonly', environments: ['production'] }] }, 'services[0].environments'],
+      [
+        'an environment the service is not offered in',
+        { services: [{ code: 'testonly', environments: ['production'] }] },
+        'services[0].environments',
+      ],
       ['an unknown environment', { services: [{ code: 'ssg', environments: ['staging'] }] }, 'services[0].environments'],
     ])('rejects %s with 400 naming the field, storing nothing', async (_, change, field) => {
       const before = await consumerCount();
-      const res = await register({ orgNumber: ORG.vendorA, name: 'Leverandør', contacts: contacts(ORG.vendorA), services: services('ssg'), ...change }).expect(400);
+      const res = await register({
+        orgNumber: ORG.vendorA,
+        name: 'Leverandør',
+        contacts: contacts(ORG.vendorA),
+        services: services('ssg'),
+        ...change,
+      }).expect(400);
       expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
       expect(await consumerCount()).toBe(before);
     });
 
     it('answers 409 consumer_exists for a registered organisation number and changes nothing', async () => {
-      const res = await register({ orgNumber: ORG.oslo, name: 'Dobbel', contacts: [{ name: 'Ny', email: 'ny@kommune.example.test', role: 'technical' }], services: [] }).expect(409);
+      const res = await register({
+        orgNumber: ORG.oslo,
+        name: 'Dobbel',
+        contacts: [{ name: 'Ny', email: 'ny@kommune.example.test', role: 'technical' }],
+        services: [],
+      }).expect(409);
       expect(res.body.code).toBe('consumer_exists');
       const stored = (await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body;
       expect(stored.name).toBe('Oslo kommune');
@@ -98,7 +174,8 @@ describe('consumer registry', () => {
     });
 
     it('searches by name, organisation number and municipality number, and filters', async () => {
-      const names = async (query: string) => (await t.http.get(`/api/v1/consumers?${query}`).set(admin()).expect(200)).body.items.map((c: { name: string }) => c.name);
+      const names = async (query: string) =>
+        (await t.http.get(`/api/v1/consumers?${query}`).set(admin()).expect(200)).body.items.map((c: { name: string }) => c.name);
       expect(await names('q=oslo')).toEqual(['Oslo kommune']);
       expect(await names(`q=${ORG.bergen.slice(0, 5)}`)).toEqual(['Bergen kommune']);
       expect(await names('q=0301')).toEqual(['Oslo kommune']);
@@ -116,22 +193,45 @@ describe('consumer registry', () => {
     });
 
     it('serves the use cases other contexts call', async () => {
-      expect(await t.get(FindConsumers).byOrgNumber(ORG.oslo)).toEqual({ id: oslo.id, orgNumber: ORG.oslo, name: 'Oslo kommune', kind: 'kommune', municipalityNumber: '0301', status: 'active' });
+      expect(await t.get(FindConsumers).byOrgNumber(ORG.oslo)).toEqual({
+        id: oslo.id,
+        orgNumber: ORG.oslo,
+        name: 'Oslo kommune',
+        kind: 'kommune',
+        municipalityNumber: '0301',
+        status: 'active',
+      });
       expect((await t.get(FindConsumers).byIds([oslo.id, bergen.id])).map((c) => c.name)).toEqual(['Bergen kommune', 'Oslo kommune']);
       expect((await t.get(FindConsumersWithAccess).execute(['inntekt'], ['production'])).map((c) => c.orgNumber)).toEqual([ORG.oslo]);
-      expect((await t.get(FindConsumersWithAccess).execute(['ssg', 'inntekt'], ['test'])).map((c) => c.orgNumber).sort()).toEqual([ORG.oslo, ORG.bergen].sort());
+      expect((await t.get(FindConsumersWithAccess).execute(['ssg', 'inntekt'], ['test'])).map((c) => c.orgNumber).sort()).toEqual(
+        [ORG.oslo, ORG.bergen].sort(),
+      );
       expect(await t.get(FindConsumersWithAccess).execute(['testonly'], ['test'])).toEqual([]);
       const listed = await t.get(ListConsumerContacts).execute([bergen.id]);
-      expect(listed).toEqual([{ consumerId: bergen.id, name: 'Faglig kontakt', email: `fag-${ORG.bergen}@kommune.example.test`, role: 'professional' }]);
+      expect(listed).toEqual([
+        { consumerId: bergen.id, name: 'Faglig kontakt', email: `fag-${ORG.bergen}@kommune.example.test`, role: 'professional' },
+      ]);
     });
   });
 
   describe('contacts, agreement and service access', () => {
     it('adds, changes and removes contacts', async () => {
-      const added = await t.http.post(`/api/v1/consumers/${bergen.id}/contacts`).set(admin()).send({ name: 'Sikker', email: 'Sikker@Bergen.example.test', role: 'security' }).expect(201);
+      const added = await t.http
+        .post(`/api/v1/consumers/${bergen.id}/contacts`)
+        .set(admin())
+        .send({ name: 'Sikker', email: 'Sikker@Bergen.example.test', role: 'security' })
+        .expect(201);
       expect(added.body.email).toBe('sikker@bergen.example.test');
-      await t.http.post(`/api/v1/consumers/${bergen.id}/contacts`).set(admin()).send({ name: 'Igjen', email: 'sikker@bergen.example.test', role: 'technical' }).expect(409);
-      await t.http.patch(`/api/v1/consumers/${bergen.id}/contacts/${added.body.id}`).set(admin()).send({ phone: '+47 55 00 00 00' }).expect(200);
+      await t.http
+        .post(`/api/v1/consumers/${bergen.id}/contacts`)
+        .set(admin())
+        .send({ name: 'Igjen', email: 'sikker@bergen.example.test', role: 'technical' })
+        .expect(409);
+      await t.http
+        .patch(`/api/v1/consumers/${bergen.id}/contacts/${added.body.id}`)
+        .set(admin())
+        .send({ phone: '+47 55 00 00 00' })
+        .expect(200);
       await t.http.delete(`/api/v1/consumers/${bergen.id}/contacts/${added.body.id}`).set(admin()).expect(204);
       const after = (await t.http.get(`/api/v1/consumers/${bergen.id}`).set(admin()).expect(200)).body;
       expect(after.contacts.map((c: { email: string }) => c.email)).toEqual([`fag-${ORG.bergen}@kommune.example.test`]);
@@ -139,33 +239,82 @@ describe('consumer registry', () => {
 
     it('records the agreement and lists it when it expires within the window', async () => {
       const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-      await t.http.put(`/api/v1/consumers/${oslo.id}/agreement`).set(admin()).send({ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-02-01', validTo: '2026-01-01' }).expect(400);
-      await t.http.put(`/api/v1/consumers/${oslo.id}/agreement`).set(admin()).send({ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-01-01', acceptedTerms: [{ serviceCode: 'testonly' }] }).expect(400);
+      await t.http
+        .put(`/api/v1/consumers/${oslo.id}/agreement`)
+        .set(admin())
+        .send({ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-02-01', validTo: '2026-01-01' })
+        .expect(400);
+      await t.http
+        .put(`/api/v1/consumers/${oslo.id}/agreement`)
+        .set(admin())
+        .send({ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-01-01', acceptedTerms: [{ serviceCode: 'testonly' }] })
+        .expect(400);
       const res = await t.http
         .put(`/api/v1/consumers/${oslo.id}/agreement`)
         .set(admin())
-        .send({ signedOn: '2026-01-10', signatoryName: 'Ola Nordmann', signatoryTitle: 'Kommunedirektør', validFrom: '2026-01-01', validTo: in30, documentReference: 'P360 2026/1', acceptedTerms: [{ serviceCode: 'ssg', sharingTermsVersion: '2.1', usageTermsVersion: '1.4' }] })
+        .send({
+          signedOn: '2026-01-10',
+          signatoryName: 'Ola Nordmann',
+          signatoryTitle: 'Kommunedirektør',
+          validFrom: '2026-01-01',
+          validTo: in30,
+          documentReference: 'P360 2026/1',
+          acceptedTerms: [{ serviceCode: 'ssg', sharingTermsVersion: '2.1', usageTermsVersion: '1.4' }],
+        })
         .expect(200);
-      expect(res.body).toMatchObject({ validTo: in30, acceptedTerms: [{ serviceCode: 'ssg', sharingTermsVersion: '2.1', usageTermsVersion: '1.4' }] });
+      expect(res.body).toMatchObject({
+        validTo: in30,
+        acceptedTerms: [{ serviceCode: 'ssg', sharingTermsVersion: '2.1', usageTermsVersion: '1.4' }],
+      });
       const expiring = (await t.http.get('/api/v1/consumers/agreements/expiring?days=60').set(admin()).expect(200)).body;
-      expect(expiring).toEqual([{ consumerId: oslo.id, orgNumber: ORG.oslo, name: 'Oslo kommune', validTo: in30, daysLeft: expect.any(Number) }]);
+      expect(expiring).toEqual([
+        { consumerId: oslo.id, orgNumber: ORG.oslo, name: 'Oslo kommune', validTo: in30, daysLeft: expect.any(Number) },
+      ]);
       expect((await t.http.get('/api/v1/consumers/agreements/expiring?days=10').set(admin()).expect(200)).body).toEqual([]);
     });
 
     it('keeps earlier vendors as history when the vendor changes', async () => {
-      await t.http.put(`/api/v1/consumers/${oslo.id}/services/ssg`).set(admin()).send({ connectionMethod: 'vendor', vendor: { orgNumber: ORG.vendorA, name: 'Leverandør A' } }).expect(200);
-      const res = await t.http.put(`/api/v1/consumers/${oslo.id}/services/ssg`).set(admin()).send({ vendor: { orgNumber: ORG.vendorB, name: 'Leverandør B' } }).expect(200);
+      await t.http
+        .put(`/api/v1/consumers/${oslo.id}/services/ssg`)
+        .set(admin())
+        .send({ connectionMethod: 'vendor', vendor: { orgNumber: ORG.vendorA, name: 'Leverandør A' } })
+        .expect(200);
+      const res = await t.http
+        .put(`/api/v1/consumers/${oslo.id}/services/ssg`)
+        .set(admin())
+        .send({ vendor: { orgNumber: ORG.vendorB, name: 'Leverandør B' } })
+        .expect(200);
       expect(res.body.vendor).toMatchObject({ orgNumber: ORG.vendorB, name: 'Leverandør B' });
-      expect(res.body.vendorHistory).toEqual([expect.objectContaining({ orgNumber: ORG.vendorA, name: 'Leverandør A', connectionMethod: 'vendor', changedBy: 'admin@ks.example.test' })]);
+      expect(res.body.vendorHistory).toEqual([
+        expect.objectContaining({
+          orgNumber: ORG.vendorA,
+          name: 'Leverandør A',
+          connectionMethod: 'vendor',
+          changedBy: 'admin@ks.example.test',
+        }),
+      ]);
       expect(res.body.environments).toEqual(['production', 'test']);
-      const byVendor = (await t.http.get(`/api/v1/consumers?vendor=${encodeURIComponent('leverandør b')}`).set(admin()).expect(200)).body.items;
+      const byVendor = (
+        await t.http
+          .get(`/api/v1/consumers?vendor=${encodeURIComponent('leverandør b')}`)
+          .set(admin())
+          .expect(200)
+      ).body.items;
       expect(byVendor.map((c: { id: string }) => c.id)).toEqual([oslo.id]);
     });
 
     it('adds access to a new service at the back of the onboarding queue, and rejects unknown ones', async () => {
-      await t.http.put(`/api/v1/consumers/${bergen.id}/services/finnes-ikke`).set(admin()).send({ environments: ['test'] }).expect(400);
+      await t.http
+        .put(`/api/v1/consumers/${bergen.id}/services/finnes-ikke`)
+        .set(admin())
+        .send({ environments: ['test'] })
+        .expect(400);
       await t.http.put(`/api/v1/consumers/${bergen.id}/services/testonly`).set(admin()).send({}).expect(400);
-      const res = await t.http.put(`/api/v1/consumers/${bergen.id}/services/testonly`).set(admin()).send({ environments: ['test'] }).expect(200);
+      const res = await t.http
+        .put(`/api/v1/consumers/${bergen.id}/services/testonly`)
+        .set(admin())
+        .send({ environments: ['test'] })
+        .expect(200);
       expect(res.body.onboarding.step).toBe('requested');
       const queue = (await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body;
       expect(queue[queue.length - 1]).toMatchObject({ consumerId: bergen.id, serviceCode: 'testonly', position: queue.length });
@@ -173,7 +322,8 @@ describe('consumer registry', () => {
   });
 
   describe('onboarding', () => {
-    const advance = (id: string, code: string, to: string) => t.http.post(`/api/v1/consumers/${id}/onboarding/${code}/advance`).set(admin()).send({ to });
+    const advance = (id: string, code: string, to: string) =>
+      t.http.post(`/api/v1/consumers/${id}/onboarding/${code}/advance`).set(admin()).send({ to });
 
     it('goes one step at a time and refuses go-live until the checklist is done', async () => {
       expect((await advance(oslo.id, 'ssg', 'connected').expect(409)).body.code).toBe('onboarding_step_order');
@@ -181,7 +331,17 @@ describe('consumer registry', () => {
       expect((await advance(oslo.id, 'ssg', 'qualified').expect(409)).body.code).toBe('onboarding_step_order');
       await advance(oslo.id, 'ssg', 'readiness-tested').expect(200);
       expect((await advance(oslo.id, 'ssg', 'connected').expect(422)).body.code).toBe('onboarding_checklist_incomplete');
-      await t.http.patch(`/api/v1/consumers/${oslo.id}/onboarding/ssg/checklist`).set(admin()).send({ altinnDelegation: true, productionApiDelegated: true, mainOrganisationNumber: true, vendorMaskinporten: true, scopeName: true }).expect(200);
+      await t.http
+        .patch(`/api/v1/consumers/${oslo.id}/onboarding/ssg/checklist`)
+        .set(admin())
+        .send({
+          altinnDelegation: true,
+          productionApiDelegated: true,
+          mainOrganisationNumber: true,
+          vendorMaskinporten: true,
+          scopeName: true,
+        })
+        .expect(200);
       const connected = await advance(oslo.id, 'ssg', 'connected').expect(200);
       expect(connected.body.onboarding.step).toBe('connected');
       expect(connected.body.onboarding.history.map((h: { step: string; by: string }) => [h.step, h.by])).toEqual([
@@ -197,22 +357,43 @@ describe('consumer registry', () => {
       await advance(bergen.id, 'ssg', 'qualified').expect(200);
       await advance(bergen.id, 'ssg', 'readiness-tested').expect(200);
       await t.http.put(`/api/v1/consumers/${bergen.id}/services/ssg`).set(admin()).send({ connectionMethod: 'direct' }).expect(200);
-      await t.http.patch(`/api/v1/consumers/${bergen.id}/onboarding/ssg/checklist`).set(admin()).send({ productionApiDelegated: true, mainOrganisationNumber: true, scopeName: true }).expect(200);
+      await t.http
+        .patch(`/api/v1/consumers/${bergen.id}/onboarding/ssg/checklist`)
+        .set(admin())
+        .send({ productionApiDelegated: true, mainOrganisationNumber: true, scopeName: true })
+        .expect(200);
       expect((await advance(bergen.id, 'ssg', 'connected').expect(422)).body.code).toBe('technical_contact_required');
-      const tech = await t.http.post(`/api/v1/consumers/${bergen.id}/contacts`).set(admin()).send({ name: 'Tekniker', email: 'tek@bergen.example.test', role: 'technical' }).expect(201);
+      const tech = await t.http
+        .post(`/api/v1/consumers/${bergen.id}/contacts`)
+        .set(admin())
+        .send({ name: 'Tekniker', email: 'tek@bergen.example.test', role: 'technical' })
+        .expect(201);
       await advance(bergen.id, 'ssg', 'connected').expect(200);
-      expect((await t.http.delete(`/api/v1/consumers/${bergen.id}/contacts/${tech.body.id}`).set(admin()).expect(409)).body.code).toBe('last_technical_contact');
+      expect((await t.http.delete(`/api/v1/consumers/${bergen.id}/contacts/${tech.body.id}`).set(admin()).expect(409)).body.code).toBe(
+        'last_technical_contact',
+      );
     });
 
     it('keeps an explicit queue that staff can reorder', async () => {
-      const queue = (await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body as Array<{ id: string; serviceCode: string; consumerId: string; position: number }>;
+      const queue = (await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body as Array<{
+        id: string;
+        serviceCode: string;
+        consumerId: string;
+        position: number;
+      }>;
       expect(queue.some((q) => q.consumerId === oslo.id && q.serviceCode === 'ssg')).toBe(false);
       expect(queue.map((q) => q.position)).toEqual(queue.map((_, i) => i + 1));
       const reversed = [...queue].reverse().map((q) => q.id);
       const res = await t.http.post('/api/v1/onboarding/queue/reorder').set(admin()).send({ ids: reversed }).expect(200);
       expect(res.body.map((q: { id: string }) => q.id)).toEqual(reversed);
-      expect((await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body.map((q: { id: string }) => q.id)).toEqual(reversed);
-      const bad = await t.http.post('/api/v1/onboarding/queue/reorder').set(admin()).send({ ids: [oslo.services.find((s) => s.code === 'ssg')!.id] }).expect(400);
+      expect((await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body.map((q: { id: string }) => q.id)).toEqual(
+        reversed,
+      );
+      const bad = await t.http
+        .post('/api/v1/onboarding/queue/reorder')
+        .set(admin())
+        .send({ ids: [oslo.services.find((s) => s.code === 'ssg')!.id] })
+        .expect(400);
       expect(bad.body.fields[0].field).toBe('ids[0]');
     });
   });
@@ -231,7 +412,9 @@ describe('consumer registry', () => {
       const me = await t.http.get('/api/v1/me').set(bearer(key)).expect(200);
       expect(me.body).toMatchObject({ kind: 'consumer', consumerId: bergen.id, orgNumber: ORG.bergen });
       const listed = (await t.http.get(`/api/v1/consumers/${bergen.id}/api-keys`).set(admin()).expect(200)).body;
-      expect(listed).toEqual([expect.objectContaining({ id: keyId, prefix: res.body.prefix, revokedAt: null, lastUsedAt: expect.any(String) })]);
+      expect(listed).toEqual([
+        expect.objectContaining({ id: keyId, prefix: res.body.prefix, revokedAt: null, lastUsedAt: expect.any(String) }),
+      ]);
       expect(JSON.stringify(listed)).not.toContain(key);
     });
 
@@ -239,7 +422,11 @@ describe('consumer registry', () => {
       await t.http.get(`/api/v1/consumers/${bergen.id}`).set(bearer(key)).expect(200);
       expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(bearer(key)).expect(404)).body.code).toBe('consumer_not_found');
       await t.http.get('/api/v1/consumers').set(bearer(key)).expect(403);
-      await t.http.post('/api/v1/consumers').set(bearer(key)).send({ orgNumber: ORG.vendorA, name: 'x', contacts: [], services: [] }).expect(403);
+      await t.http
+        .post('/api/v1/consumers')
+        .set(bearer(key))
+        .send({ orgNumber: ORG.vendorA, name: 'x', contacts: [], services: [] })
+        .expect(403);
       await t.http.post(`/api/v1/consumers/${bergen.id}/api-keys`).set(bearer(key)).expect(403);
       await t.http.get('/api/v1/onboarding/queue').set(bearer(key)).expect(403);
     });
@@ -274,7 +461,12 @@ describe('consumer registry', () => {
 
     it('reports per row on a dry run and changes nothing', async () => {
       const before = await consumerCount();
-      const res = await t.http.post('/api/v1/consumers/import?dryRun=true').set(admin()).set('Content-Type', 'text/csv').send(file).expect(200);
+      const res = await t.http
+        .post('/api/v1/consumers/import?dryRun=true')
+        .set(admin())
+        .set('Content-Type', 'text/csv')
+        .send(file)
+        .expect(200);
       expect(res.body).toMatchObject({ dryRun: true, created: 1, updated: 0, unchanged: 1, errors: 4 });
       expect(res.body.rows.map((r: { line: number; action: string }) => [r.line, r.action])).toEqual([
         [2, 'create'],
@@ -301,14 +493,25 @@ describe('consumer registry', () => {
         ['inntekt', ['test']],
         ['ssg', ['production', 'test']],
       ]);
-      const snapshot = await t.dataSource.query(`SELECT c.name, c.updated_at, count(s.id)::int AS services FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id GROUP BY c.id ORDER BY c.org_number`);
+      const snapshot = await t.dataSource.query(
+        `SELECT c.name, c.updated_at, count(s.id)::int AS services FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id GROUP BY c.id ORDER BY c.org_number`,
+      );
 
       const second = await t.http.post('/api/v1/consumers/import?dryRun=false').set(admin()).send({ csv: file }).expect(200);
       expect(second.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: 4 });
-      expect(await t.dataSource.query(`SELECT c.name, c.updated_at, count(s.id)::int AS services FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id GROUP BY c.id ORDER BY c.org_number`)).toEqual(snapshot);
+      expect(
+        await t.dataSource.query(
+          `SELECT c.name, c.updated_at, count(s.id)::int AS services FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id GROUP BY c.id ORDER BY c.org_number`,
+        ),
+      ).toEqual(snapshot);
 
       const renamed = file.replace('Importert kommune', 'Importert kommune (ny)');
-      const third = await t.http.post('/api/v1/consumers/import?dryRun=false').set(admin()).set('Content-Type', 'text/csv').send(renamed).expect(200);
+      const third = await t.http
+        .post('/api/v1/consumers/import?dryRun=false')
+        .set(admin())
+        .set('Content-Type', 'text/csv')
+        .send(renamed)
+        .expect(200);
       expect(third.body).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
       expect((await t.get(FindConsumers).byOrgNumber(ORG.imported))?.name).toBe('Importert kommune (ny)');
     });
@@ -336,12 +539,16 @@ describe('consumer registry', () => {
 
     async function latestLink(): Promise<string> {
       await t.deliverMail();
-      const rows = await t.dataSource.query(`SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`, [email]);
+      const rows = await t.dataSource.query(
+        `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
+        [email],
+      );
       const link = /https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0];
       return new URL(link).pathname;
     }
 
-    const portalMails = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'portal-sign-in'`))[0].n);
+    const portalMails = async () =>
+      Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'portal-sign-in'`))[0].n);
 
     beforeAll(async () => {
       csrf = await formCsrf();
@@ -358,7 +565,9 @@ describe('consumer registry', () => {
 
     it('signs in once with the e-mailed link and opens the portal', async () => {
       await t.deliverMail();
-      const sent = await t.dataSource.query(`SELECT status, subject FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`);
+      const sent = await t.dataSource.query(
+        `SELECT status, subject FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
+      );
       expect(sent[0]).toMatchObject({ status: 'sent', subject: 'Innloggingslenke til KS konsumentportal' });
       const path = await latestLink();
       const first = await t.http.get(path).expect(303);
@@ -397,15 +606,21 @@ describe('consumer registry', () => {
   });
 
   describe('admin pages', () => {
-    it.each(['/consumers', '/consumers?q=oslo&status=active', '/consumers/new', '/consumers/import', '/onboarding'])('renders %s', async (path) => {
-      const res = await t.http.get(path).set(admin()).expect(200);
-      expect(res.text).toContain('<h1');
-    });
+    it.each(['/consumers', '/consumers?q=oslo&status=active', '/consumers/new', '/consumers/import', '/onboarding'])(
+      'renders %s',
+      async (path) => {
+        const res = await t.http.get(path).set(admin()).expect(200);
+        expect(res.text).toContain('<h1');
+      },
+    );
 
-    it.each(['', '/contacts', '/agreement', '/services', '/onboarding', '/keys', '/history'])('renders the consumer tab %j', async (tab) => {
-      const res = await t.http.get(`/consumers/${oslo.id}${tab}`).set(admin()).expect(200);
-      expect(res.text).toContain('Oslo kommune');
-    });
+    it.each(['', '/contacts', '/agreement', '/services', '/onboarding', '/keys', '/history'])(
+      'renders the consumer tab %j',
+      async (tab) => {
+        const res = await t.http.get(`/consumers/${oslo.id}${tab}`).set(admin()).expect(200);
+        expect(res.text).toContain('Oslo kommune');
+      },
+    );
 
     it('shows the agreement expiring on the list page and the audit history on the consumer', async () => {
       expect((await t.http.get('/consumers').set(admin()).expect(200)).text).toContain('Avtaler som utløper innen 60 dager');
@@ -422,7 +637,12 @@ describe('consumer registry', () => {
     });
 
     it('re-renders the new-consumer form with the error and what was entered', async () => {
-      const res = await t.http.post('/consumers').set(admin()).type('form').send('orgNumber=123456789&name=Feil+kommune&services=ssg&catalogueCodes=ssg&catalogueCodes=inntekt').expect(400);
+      const res = await t.http
+        .post('/consumers')
+        .set(admin())
+        .type('form')
+        .send('orgNumber=123456789&name=Feil+kommune&services=ssg&catalogueCodes=ssg&catalogueCodes=inntekt')
+        .expect(400);
       expect(res.text).toContain('orgNumber');
       expect(res.text).toContain('value="Feil kommune"');
       expect(res.text).toMatch(/value="ssg" checked/);

@@ -1,6 +1,7 @@
-import { DataSource } from 'typeorm';
 import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
-import { publishCatalogue, RegisteredConsumer, registerConsumer, SKE } from './support/fixtures';
+import { DataSource } from 'typeorm';
+
+import { publishCatalogue, registerConsumer, RegisteredConsumer, SKE } from './support/fixtures';
 import { createStaffWithPassword, signIn } from './support/staff-session';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -19,9 +20,25 @@ describe('escalation settle period', () => {
   const due = () => t.get(SendDueEscalations);
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000);
   const rootMessages = (incidentId: string) =>
-    t.get(DataSource).query(`SELECT to_addresses, message_id, in_reply_to FROM outbox_message WHERE template = 'escalation' AND related_id = $1`, [incidentId]);
+    t
+      .get(DataSource)
+      .query(`SELECT to_addresses, message_id, in_reply_to FROM outbox_message WHERE template = 'escalation' AND related_id = $1`, [
+        incidentId,
+      ]);
   const report = (key: string, over: Record<string, unknown>) =>
-    t.http.post('/api/v1/reports').set(bearer(key)).send({ service: 'inntekt', environment: 'production', category: 'incident', title: 'Inntekt svarer ikke', description: 'Alle kall gir 503.', httpStatus: 503, ...over }).expect(201);
+    t.http
+      .post('/api/v1/reports')
+      .set(bearer(key))
+      .send({
+        service: 'inntekt',
+        environment: 'production',
+        category: 'incident',
+        title: 'Inntekt svarer ikke',
+        description: 'Alle kall gir 503.',
+        httpStatus: 503,
+        ...over,
+      })
+      .expect(201);
 
   beforeAll(async () => {
     t = await createTestApp({ ESCALATION_SETTLE_SECONDS: String(SETTLE_SECONDS) });
@@ -31,7 +48,13 @@ describe('escalation settle period', () => {
   afterAll(() => t.close());
 
   it('holds the first message for the settle period, then sends it once with the Message-ID fixed at escalation', async () => {
-    const r = (await report(a.key, { service: 'summert-skattegrunnlag', title: 'SSG nede', description: 'Summert skattegrunnlag gir 503 på alle kall.' })).body;
+    const r = (
+      await report(a.key, {
+        service: 'summert-skattegrunnlag',
+        title: 'SSG nede',
+        description: 'Summert skattegrunnlag gir 503 på alle kall.',
+      })
+    ).body;
     const escalated = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
     expect(escalated.body).toMatchObject({ status: 'pending', alreadyEscalated: false });
     expect(new Date(escalated.body.sendAfter).getTime()).toBeGreaterThan(Date.now() + (SETTLE_SECONDS - 5) * 1000);
@@ -42,13 +65,25 @@ describe('escalation settle period', () => {
     expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(1);
     expect(await due().execute(inSeconds(SETTLE_SECONDS + 2))).toBe(0);
     const [root] = await rootMessages(r.incidentId);
-    expect(root).toMatchObject({ message_id: escalated.body.messageId, in_reply_to: null, to_addresses: [`summert-skattegrunnlag@${SKE}`] });
+    expect(root).toMatchObject({
+      message_id: escalated.body.messageId,
+      in_reply_to: null,
+      to_addresses: [`summert-skattegrunnlag@${SKE}`],
+    });
     const again = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
     expect(again.body).toMatchObject({ status: 'sent', alreadyEscalated: true, messageId: escalated.body.messageId });
   });
 
   it('sends at once when staff say so, and only once', async () => {
-    const r = (await report(a.key, { service: 'eiendom', environment: 'test', title: 'Eiendom test nede', description: 'Eiendom i test gir 502.', httpStatus: 502 })).body;
+    const r = (
+      await report(a.key, {
+        service: 'eiendom',
+        environment: 'test',
+        title: 'Eiendom test nede',
+        description: 'Eiendom i test gir 502.',
+        httpStatus: 502,
+      })
+    ).body;
     await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
     const sent = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalation/send-now`).set(bearer(t.adminToken)).expect(200);
     expect(sent.body.status).toBe('sent');
@@ -61,7 +96,14 @@ describe('escalation settle period', () => {
     await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
     await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
     const [agent, viewer] = [await signIn(t, 'agent@ks.example.test'), await signIn(t, 'viewer@ks.example.test')];
-    const r = (await report(b.key, { service: 'eiendom', title: 'Eiendom gir 504', description: 'Formuesgrunnlag for eiendomsskatt gir 504.', httpStatus: 504 })).body;
+    const r = (
+      await report(b.key, {
+        service: 'eiendom',
+        title: 'Eiendom gir 504',
+        description: 'Formuesgrunnlag for eiendomsskatt gir 504.',
+        httpStatus: 504,
+      })
+    ).body;
     const escalated = await agent.post(`/incidents/${r.incidentId}/escalate`).expect(303);
     expect(escalated.headers.location).toBe(`/incidents/${r.incidentId}?done=escalated`);
     const page = await agent.get(escalated.headers.location).expect(200);
@@ -76,28 +118,53 @@ describe('escalation settle period', () => {
   });
 
   it('folds a waiting escalation into the thread of the incident it is merged with: one thread', async () => {
-    const p = (await report(a.key, { title: 'Lønnsdata mangler', description: 'Lønn for oktober mangler for alle.', httpStatus: 200, category: 'deviation' })).body;
-    const q = (await report(b.key, { title: 'Tregt inntekts-API', description: 'Svartider på 30 sekunder.', httpStatus: 200, category: 'deviation' })).body;
+    const p = (
+      await report(a.key, {
+        title: 'Lønnsdata mangler',
+        description: 'Lønn for oktober mangler for alle.',
+        httpStatus: 200,
+        category: 'deviation',
+      })
+    ).body;
+    const q = (
+      await report(b.key, { title: 'Tregt inntekts-API', description: 'Svartider på 30 sekunder.', httpStatus: 200, category: 'deviation' })
+    ).body;
     expect(q.incidentId).not.toBe(p.incidentId);
     await t.http.post(`/api/v1/incidents/${p.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
     await t.http.post(`/api/v1/incidents/${q.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
-    const merged = await t.http.post(`/api/v1/incidents/${p.incidentId}/merge`).set(bearer(t.adminToken)).send({ otherIncidentId: q.incidentId }).expect(200);
-    const [{ n }] = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM escalation WHERE incident_id IN ($1, $2)`, [p.incidentId, q.incidentId]);
+    const merged = await t.http
+      .post(`/api/v1/incidents/${p.incidentId}/merge`)
+      .set(bearer(t.adminToken))
+      .send({ otherIncidentId: q.incidentId })
+      .expect(200);
+    const [{ n }] = await t
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM escalation WHERE incident_id IN ($1, $2)`, [p.incidentId, q.incidentId]);
     expect(n).toBe(1);
     await due().execute(inSeconds(SETTLE_SECONDS + 1));
     expect(await rootMessages(merged.body.id)).toHaveLength(1);
     expect(await rootMessages(merged.body.id === p.incidentId ? q.incidentId : p.incidentId)).toEqual([]);
-    const events = (await t.http.get(`/api/v1/incidents/${merged.body.id}`).set(bearer(t.adminToken)).expect(200)).body.events.map((e: { kind: string }) => e.kind);
+    const events = (await t.http.get(`/api/v1/incidents/${merged.body.id}`).set(bearer(t.adminToken)).expect(200)).body.events.map(
+      (e: { kind: string }) => e.kind,
+    );
     expect(events).toEqual(expect.arrayContaining(['escalation_folded', 'escalation_sent']));
   });
 
   it('cancels a waiting escalation when the incident is solved first: Skatteetaten hears nothing', async () => {
-    const r = (await report(b.key, { environment: 'test', title: 'Inntekt test 500', description: 'Inntekt i test gir 500.', httpStatus: 500 })).body;
+    const r = (
+      await report(b.key, { environment: 'test', title: 'Inntekt test 500', description: 'Inntekt i test gir 500.', httpStatus: 500 })
+    ).body;
     await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
-    await t.http.post(`/api/v1/incidents/${r.incidentId}/resolve`).set(bearer(t.adminToken)).send({ message: 'Feilen var i vår egen testklient.', side: 'local' }).expect(200);
+    await t.http
+      .post(`/api/v1/incidents/${r.incidentId}/resolve`)
+      .set(bearer(t.adminToken))
+      .send({ message: 'Feilen var i vår egen testklient.', side: 'local' })
+      .expect(200);
     expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(0);
     expect(await rootMessages(r.incidentId)).toEqual([]);
-    const [{ n }] = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'escalation-closed' AND related_id = $1`, [r.incidentId]);
+    const [{ n }] = await t
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'escalation-closed' AND related_id = $1`, [r.incidentId]);
     expect(n).toBe(0);
   });
 });

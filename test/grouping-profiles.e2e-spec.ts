@@ -1,7 +1,8 @@
-import { DataSource } from 'typeorm';
 import { BackfillGroupingProfiles } from '@domain/incidents/backfill-grouping-profiles.use-case';
-import { addCounts, profileOf, type ProfileCounts } from '@domain/incidents/rules/incident-profile';
-import { publishCatalogue, RegisteredConsumer, registerConsumer } from './support/fixtures';
+import { addCounts, type ProfileCounts, profileOf } from '@domain/incidents/rules/incident-profile';
+import { DataSource } from 'typeorm';
+
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from './support/fixtures';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const SERVICES = ['eiendom', 'inntekt'];
@@ -10,9 +11,14 @@ const SERVICES = ['eiendom', 'inntekt'];
 describe('grouping profiles in the database', () => {
   let t: TestApp;
   let consumers: RegisteredConsumer[];
-  const profile = async (incidentId: string): Promise<ProfileCounts> => (await t.get(DataSource).query('SELECT profile FROM incident WHERE id = $1', [incidentId]))[0].profile;
+  const profile = async (incidentId: string): Promise<ProfileCounts> =>
+    (await t.get(DataSource).query('SELECT profile FROM incident WHERE id = $1', [incidentId]))[0].profile;
   const send = (c: RegisteredConsumer, body: Record<string, unknown>) =>
-    t.http.post('/api/v1/reports').set(bearer(c.key)).send({ service: 'eiendom', environment: 'production', category: 'deviation', ...body }).expect(201);
+    t.http
+      .post('/api/v1/reports')
+      .set(bearer(c.key))
+      .send({ service: 'eiendom', environment: 'production', category: 'deviation', ...body })
+      .expect(201);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -23,8 +29,26 @@ describe('grouping profiles in the database', () => {
   afterAll(() => t.close());
 
   it('adds every report to its incident’s profile, concurrently without losing any', async () => {
-    const first = (await send(consumers[0], { title: 'Inntekt nede', description: 'Alle kall mot inntekt gir 503.', service: 'inntekt', category: 'incident', httpStatus: 503 })).body;
-    await Promise.all(consumers.slice(1).map((c) => send(c, { title: 'Inntekt nede', description: 'Inntekt svarer 503 på alle kall.', service: 'inntekt', category: 'incident', httpStatus: 503 })));
+    const first = (
+      await send(consumers[0], {
+        title: 'Inntekt nede',
+        description: 'Alle kall mot inntekt gir 503.',
+        service: 'inntekt',
+        category: 'incident',
+        httpStatus: 503,
+      })
+    ).body;
+    await Promise.all(
+      consumers.slice(1).map((c) =>
+        send(c, {
+          title: 'Inntekt nede',
+          description: 'Inntekt svarer 503 på alle kall.',
+          service: 'inntekt',
+          category: 'incident',
+          httpStatus: 503,
+        }),
+      ),
+    );
     const p = profileOf(await profile(first.incidentId));
     expect(p.reports).toBe(4);
     expect(p.consumers.size).toBe(4);
@@ -32,7 +56,9 @@ describe('grouping profiles in the database', () => {
   });
 
   it('builds the profiles of incidents stored before profiles existed', async () => {
-    const r = (await send(consumers[0], { title: 'Bruksenhet mangler', description: 'Bruksenhetsnummer mangler for seksjonerte eiendommer.' })).body;
+    const r = (
+      await send(consumers[0], { title: 'Bruksenhet mangler', description: 'Bruksenhetsnummer mangler for seksjonerte eiendommer.' })
+    ).body;
     const before = await profile(r.incidentId);
     await t.get(DataSource).query(`UPDATE incident SET profile = '{}' WHERE id = $1`, [r.incidentId]);
     await t.get(DataSource).query(`UPDATE report SET features = '{}' WHERE incident_id = $1`, [r.incidentId]);
@@ -48,9 +74,17 @@ describe('grouping profiles in the database', () => {
     const b = (await send(consumers[2], { title: 'Feil areal', description: 'Bruksareal er oppgitt i feil enhet.' })).body;
     expect(b.incidentId).not.toBe(a.incidentId);
     const [pa, pb] = [await profile(a.incidentId), await profile(b.incidentId)];
-    const merged = await t.http.post(`/api/v1/incidents/${a.incidentId}/merge`).set(bearer(t.adminToken)).send({ otherIncidentId: b.incidentId }).expect(200);
+    const merged = await t.http
+      .post(`/api/v1/incidents/${a.incidentId}/merge`)
+      .set(bearer(t.adminToken))
+      .send({ otherIncidentId: b.incidentId })
+      .expect(200);
     expect(await profile(merged.body.id)).toEqual(addCounts(pa, pb));
-    const split = await t.http.post(`/api/v1/incidents/${merged.body.id}/split`).set(bearer(t.adminToken)).send({ reportIds: [b.id] }).expect(201);
+    const split = await t.http
+      .post(`/api/v1/incidents/${merged.body.id}/split`)
+      .set(bearer(t.adminToken))
+      .send({ reportIds: [b.id] })
+      .expect(201);
     expect(await profile(split.body.id)).toEqual(pb);
     expect(await profile(merged.body.id)).toEqual(pa);
     await t.http.post(`/api/v1/reports/${b.id}/move`).set(bearer(t.adminToken)).send({ incidentId: merged.body.id }).expect(200);
@@ -58,16 +92,30 @@ describe('grouping profiles in the database', () => {
   });
 
   it('learns from a staff merge: the words of one side then stand for the other, and the reasons say so', async () => {
-    const nb = (await send(consumers[0], { title: 'Vindmøller vises som fyrtårn', description: 'Alle vindmøller i kommunen står oppført som fyrtårn.' })).body;
-    const en = (await send(consumers[3], { title: 'Turbines listed as lighthouses', description: 'Every turbine is listed as a lighthouse.' })).body;
+    const nb = (
+      await send(consumers[0], {
+        title: 'Vindmøller vises som fyrtårn',
+        description: 'Alle vindmøller i kommunen står oppført som fyrtårn.',
+      })
+    ).body;
+    const en = (
+      await send(consumers[3], { title: 'Turbines listed as lighthouses', description: 'Every turbine is listed as a lighthouse.' })
+    ).body;
     expect(en.incidentId).not.toBe(nb.incidentId);
-    await t.http.post(`/api/v1/incidents/${nb.incidentId}/merge`).set(bearer(t.adminToken)).send({ otherIncidentId: en.incidentId }).expect(200);
-    const lessons: Array<{ feature_a: string; feature_b: string }> = await t.get(DataSource).query('SELECT feature_a, feature_b FROM grouping_lesson');
+    await t.http
+      .post(`/api/v1/incidents/${nb.incidentId}/merge`)
+      .set(bearer(t.adminToken))
+      .send({ otherIncidentId: en.incidentId })
+      .expect(200);
+    const lessons: Array<{ feature_a: string; feature_b: string }> = await t
+      .get(DataSource)
+      .query('SELECT feature_a, feature_b FROM grouping_lesson');
     expect(lessons.length).toBeGreaterThan(0);
     await t.http.post(`/api/v1/incidents/${nb.incidentId}/resolve`).set(bearer(t.adminToken)).send({ message: 'Rettet.' }).expect(200);
     // The same problem again later: worded the Norwegian way first, then the English way.
     await send(consumers[1], { title: 'Vindmøller som fyrtårn igjen', description: 'Vindmøllene står som fyrtårn i svaret.' });
-    const later = (await send(consumers[2], { title: 'Turbines as lighthouses', description: 'The turbines are listed as lighthouses.' })).body;
+    const later = (await send(consumers[2], { title: 'Turbines as lighthouses', description: 'The turbines are listed as lighthouses.' }))
+      .body;
     const detail = await t.http.get(`/api/v1/reports/${later.id}`).set(bearer(t.adminToken)).expect(200);
     const reasons = [...detail.body.match.reasons, ...(detail.body.match.runnerUp?.reasons ?? [])].join('; ');
     expect(reasons).toMatch(/lært av saksbehandlers korrigering/);

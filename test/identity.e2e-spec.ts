@@ -1,18 +1,32 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { BootstrapAdmin } from '@domain/identity/bootstrap-admin.use-case';
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
-import { SYSTEM_ACTOR, type StaffPrincipal, type StaffRole } from '@domain/identity/principal';
+import { type StaffPrincipal, type StaffRole, SYSTEM_ACTOR } from '@domain/identity/principal';
 import { hashToken } from '@domain/identity/secret-token';
 import { loadConfig } from '@domain/shared/config/app-config';
+
 import { createHttpApp } from '../apps/api/src/launch';
+import {
+  cookieHeader,
+  cookiesSet,
+  createStaffWithPassword,
+  openForm,
+  postLogin,
+  setCookieLine,
+  signIn,
+  someIp,
+  TEST_PASSWORD,
+} from './support/staff-session';
 import { ADMIN_EMAIL, bearer, createTestApp, TestApp } from './support/test-app';
-import { cookieHeader, cookiesSet, createStaffWithPassword, openForm, postLogin, setCookieLine, signIn, someIp, TEST_PASSWORD } from './support/staff-session';
 
 /** Tables whose rows contain `secret` anywhere in their text. */
 async function tablesContaining(t: TestApp, secret: string): Promise<string[]> {
-  const tables: Array<{ table_name: string }> = await t.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  const tables: Array<{ table_name: string }> = await t.dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  );
   const hits: string[] = [];
   for (const { table_name } of tables) {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" x WHERE strpos(x::text, $1) > 0`, [secret]);
@@ -22,7 +36,9 @@ async function tablesContaining(t: TestApp, secret: string): Promise<string[]> {
 }
 
 async function auditActions(t: TestApp, objectId: string): Promise<string[]> {
-  const rows: Array<{ action: string }> = await t.dataSource.query(`SELECT action FROM audit_entry WHERE object_id = $1 ORDER BY id`, [objectId]);
+  const rows: Array<{ action: string }> = await t.dataSource.query(`SELECT action FROM audit_entry WHERE object_id = $1 ORDER BY id`, [
+    objectId,
+  ]);
   return rows.map((r) => r.action);
 }
 
@@ -55,7 +71,13 @@ describe('identity: staff, sessions, tokens and roles', () => {
       const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM staff_user`);
       const otherToken = 'another-bootstrap-token-0123456789abcdef';
       const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-second-'));
-      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_POOL_SIZE: '2', BOOTSTRAP_ADMIN_EMAIL: 'intruder@ks.example.test', BOOTSTRAP_ADMIN_TOKEN: otherToken });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        DATABASE_POOL_SIZE: '2',
+        BOOTSTRAP_ADMIN_EMAIL: 'intruder@ks.example.test',
+        BOOTSTRAP_ADMIN_TOKEN: otherToken,
+      });
       const second = await createHttpApp(config, t.db, { api: true, worker: false });
       try {
         await expect(second.get(BootstrapAdmin).execute()).resolves.toBe('ignored');
@@ -127,10 +149,17 @@ describe('identity: staff, sessions, tokens and roles', () => {
     const ip = someIp();
 
     it('is created through the API, which queues a password link by e-mail', async () => {
-      const res = await t.http.post('/api/v1/staff').set(bearer(t.adminToken)).send({ email: 'Kari.Nordmann@KS.example.test', name: 'Kari Nordmann', role: 'agent' }).expect(201);
+      const res = await t.http
+        .post('/api/v1/staff')
+        .set(bearer(t.adminToken))
+        .send({ email: 'Kari.Nordmann@KS.example.test', name: 'Kari Nordmann', role: 'agent' })
+        .expect(201);
       expect(res.body).toMatchObject({ email, name: 'Kari Nordmann', role: 'agent' });
       staffId = res.body.id;
-      const mail = await t.dataSource.query(`SELECT subject, text, status FROM outbox_message WHERE template = 'password-set' AND $1 = ANY(to_addresses)`, [email]);
+      const mail = await t.dataSource.query(
+        `SELECT subject, text, status FROM outbox_message WHERE template = 'password-set' AND $1 = ANY(to_addresses)`,
+        [email],
+      );
       expect(mail).toHaveLength(1);
       expect(mail[0].status).toBe('pending');
       link = /(https?:\/\/\S+\/password\/\S+)/.exec(mail[0].text)![1];
@@ -145,11 +174,21 @@ describe('identity: staff, sessions, tokens and roles', () => {
     it('refuses a password-set form posted without its CSRF token, and a short password', async () => {
       const path = new URL(link).pathname;
       const form = await openForm(t, path, ip);
-      const noToken = await t.http.post(path).set('X-Forwarded-For', ip).set('Cookie', cookieHeader(form.cookies)).type('form').send({ password: TEST_PASSWORD });
+      const noToken = await t.http
+        .post(path)
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ password: TEST_PASSWORD });
       // The form is shown again with the reason.
       expect(noToken.status).toBe(403);
       expect(noToken.text).toContain('The form has expired or did not come from this site');
-      const short = await t.http.post(path).set('X-Forwarded-For', ip).set('Cookie', cookieHeader(form.cookies)).type('form').send({ password: 'kort', _csrf: form.csrf });
+      const short = await t.http
+        .post(path)
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ password: 'kort', _csrf: form.csrf });
       expect(short.status).toBe(400);
       expect(short.text).toContain('at least 12 characters');
     });
@@ -158,7 +197,13 @@ describe('identity: staff, sessions, tokens and roles', () => {
       const path = new URL(link).pathname;
       const form = await openForm(t, path, ip);
       expect(form.html).toContain('Nytt passord');
-      const res = await t.http.post(path).set('X-Forwarded-For', ip).set('Cookie', cookieHeader(form.cookies)).type('form').send({ password: TEST_PASSWORD, _csrf: form.csrf }).expect(303);
+      const res = await t.http
+        .post(path)
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ password: TEST_PASSWORD, _csrf: form.csrf })
+        .expect(303);
       expect(res.headers.location).toBe('/login?passwordSet=1');
       const [user] = await t.dataSource.query(`SELECT password_hash FROM staff_user WHERE id = $1`, [staffId]);
       expect(user.password_hash).toMatch(/^\$argon2id\$/);
@@ -171,7 +216,12 @@ describe('identity: staff, sessions, tokens and roles', () => {
       expect(page.text).toContain('Lenken er ugyldig, brukt eller utløpt');
       expect(page.text).not.toContain('name="password"');
       const form = await openForm(t, '/login', ip);
-      const again = await t.http.post(path).set('X-Forwarded-For', ip).set('Cookie', cookieHeader(form.cookies)).type('form').send({ password: 'et-annet-passord-2030', _csrf: form.csrf });
+      const again = await t.http
+        .post(path)
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ password: 'et-annet-passord-2030', _csrf: form.csrf });
       expect(again.status).toBe(404);
       expect((await postLogin(t, email, 'et-annet-passord-2030', ip)).status).toBe(401);
     });
@@ -202,7 +252,12 @@ describe('identity: staff, sessions, tokens and roles', () => {
     it('refuses cookie-authenticated writes without the session CSRF token', async () => {
       const missing = await t.http.post('/api/v1/api-tokens').set('Cookie', cookieHeader(session)).send({ name: 'x' }).expect(403);
       expect(missing.body.code).toBe('csrf_failed');
-      const wrong = await t.http.post('/tokens').set('Cookie', cookieHeader(session)).type('form').send({ name: 'x', _csrf: 'not-the-token' }).expect(403);
+      const wrong = await t.http
+        .post('/tokens')
+        .set('Cookie', cookieHeader(session))
+        .type('form')
+        .send({ name: 'x', _csrf: 'not-the-token' })
+        .expect(403);
       expect(wrong.body.code).toBe('csrf_failed');
       // The pre-login double-submit token is not the session's token.
       const form = await openForm(t, '/login', ip);
@@ -218,9 +273,19 @@ describe('identity: staff, sessions, tokens and roles', () => {
     });
 
     it('accepts cookie-authenticated writes with the session CSRF token (form field or header)', async () => {
-      const page = await t.http.post('/tokens').set('Cookie', cookieHeader(session)).type('form').send({ name: 'Fra skjema', _csrf: sessionCsrf }).expect(201);
+      const page = await t.http
+        .post('/tokens')
+        .set('Cookie', cookieHeader(session))
+        .type('form')
+        .send({ name: 'Fra skjema', _csrf: sessionCsrf })
+        .expect(201);
       expect(page.text).toMatch(/<code class="app-secret">sdt_[\w-]+<\/code>/);
-      await t.http.post('/api/v1/api-tokens').set('Cookie', cookieHeader(session)).set('X-CSRF-Token', sessionCsrf).send({ name: 'Fra API' }).expect(201);
+      await t.http
+        .post('/api/v1/api-tokens')
+        .set('Cookie', cookieHeader(session))
+        .set('X-CSRF-Token', sessionCsrf)
+        .send({ name: 'Fra API' })
+        .expect(201);
       const list = await t.http.get('/api/v1/api-tokens').set('Cookie', cookieHeader(session)).expect(200);
       expect(list.body.map((x: { name: string }) => x.name).sort()).toEqual(['Fra API', 'Fra skjema']);
     });
@@ -265,7 +330,10 @@ describe('identity: staff, sessions, tokens and roles', () => {
       expect(locked.status).toBe(429);
       expect(locked.text).toContain('For mange mislykkede innlogginger');
       expect(cookiesSet(locked).sd_session).toBeUndefined();
-      const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until > now() + interval '14 minutes' AS long_enough FROM staff_user WHERE id = $1`, [staffId]);
+      const [user] = await t.dataSource.query(
+        `SELECT failed_logins, locked_until > now() + interval '14 minutes' AS long_enough FROM staff_user WHERE id = $1`,
+        [staffId],
+      );
       expect(user).toEqual({ failed_logins: 5, long_enough: true });
       const admin = await t.http.get('/api/v1/staff').set(bearer(t.adminToken)).expect(200);
       expect(admin.body.find((u: { id: string }) => u.id === staffId).locked).toBe(true);
@@ -275,16 +343,28 @@ describe('identity: staff, sessions, tokens and roles', () => {
       await t.dataSource.query(`UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [staffId]);
       const res = await postLogin(t, email, TEST_PASSWORD, someIp());
       expect(res.status).toBe(303);
-      const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until, last_login_at IS NOT NULL AS seen FROM staff_user WHERE id = $1`, [staffId]);
+      const [user] = await t.dataSource.query(
+        `SELECT failed_logins, locked_until, last_login_at IS NOT NULL AS seen FROM staff_user WHERE id = $1`,
+        [staffId],
+      );
       expect(user).toEqual({ failed_logins: 0, locked_until: null, seen: true });
     });
 
     it('writes every failure, the lock and the success to the audit log', async () => {
-      const rows: Array<{ action: string; actor_kind: string; actor_label: string; ip: string | null; details: { locked?: boolean } }> = await t.dataSource.query(
-        `SELECT action, actor_kind, actor_label, ip, details FROM audit_entry WHERE object_id = $1 AND action LIKE 'login.%' ORDER BY id`,
-        [staffId],
-      );
-      expect(rows.map((r) => r.action)).toEqual(['login.failed', 'login.failed', 'login.failed', 'login.failed', 'login.failed', 'login.locked', 'login.succeeded']);
+      const rows: Array<{ action: string; actor_kind: string; actor_label: string; ip: string | null; details: { locked?: boolean } }> =
+        await t.dataSource.query(
+          `SELECT action, actor_kind, actor_label, ip, details FROM audit_entry WHERE object_id = $1 AND action LIKE 'login.%' ORDER BY id`,
+          [staffId],
+        );
+      expect(rows.map((r) => r.action)).toEqual([
+        'login.failed',
+        'login.failed',
+        'login.failed',
+        'login.failed',
+        'login.failed',
+        'login.locked',
+        'login.succeeded',
+      ]);
       expect(rows.map((r) => r.details.locked)).toEqual([false, false, false, false, true, undefined, undefined]);
       expect(rows[0]).toMatchObject({ actor_kind: 'anonymous', actor_label: email });
       expect(rows[0].ip).toMatch(/^10\./);
@@ -292,7 +372,9 @@ describe('identity: staff, sessions, tokens and roles', () => {
     });
 
     it('starts a fresh count after a lock-out has ended, so one more mistake does not lock again', async () => {
-      await t.dataSource.query(`UPDATE staff_user SET failed_logins = 5, locked_until = now() - interval '1 second' WHERE id = $1`, [staffId]);
+      await t.dataSource.query(`UPDATE staff_user SET failed_logins = 5, locked_until = now() - interval '1 second' WHERE id = $1`, [
+        staffId,
+      ]);
       expect((await postLogin(t, email, 'wrong-once-more', someIp())).status).toBe(401);
       const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until FROM staff_user WHERE id = $1`, [staffId]);
       expect(user).toEqual({ failed_logins: 1, locked_until: null });
@@ -331,7 +413,13 @@ describe('identity: staff, sessions, tokens and roles', () => {
 
     it('cannot be revoked by another non-admin user', async () => {
       await t.http.delete(`/api/v1/api-tokens/${created.id}`).set(bearer(tokens.viewer!)).expect(404);
-      const other = await t.get(CreateApiToken).execute({ kind: 'staff', id: ids.viewer!, email: 'viewer@ks.example.test', name: 'viewer', role: 'viewer', via: 'token' }, 'viewer-2', SYSTEM_ACTOR);
+      const other = await t
+        .get(CreateApiToken)
+        .execute(
+          { kind: 'staff', id: ids.viewer!, email: 'viewer@ks.example.test', name: 'viewer', role: 'viewer', via: 'token' },
+          'viewer-2',
+          SYSTEM_ACTOR,
+        );
       await t.http.delete(`/api/v1/api-tokens/${other.id}`).set(bearer(created.token)).expect(404);
       await t.http.get('/api/v1/me').set(bearer(other.token)).expect(200);
     });

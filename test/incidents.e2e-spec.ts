@@ -1,8 +1,9 @@
-import { DataSource } from 'typeorm';
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
 import { SendEscalationFollowUps } from '@domain/incidents/send-escalation-follow-ups.use-case';
 import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
-import { nationalId, publishCatalogue, RegisteredConsumer, registerConsumer, SKE } from './support/fixtures';
+import { DataSource } from 'typeorm';
+
+import { nationalId, publishCatalogue, registerConsumer, RegisteredConsumer, SKE } from './support/fixtures';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'skatteoppgjor'];
@@ -27,19 +28,34 @@ describe('reports and incidents', () => {
     ...over,
   });
   const outbox = (where = 'true', params: unknown[] = []) =>
-    t.get(DataSource).query(`SELECT template, to_addresses, subject, text, html, message_id, in_reply_to, "references", dedupe_key FROM outbox_message WHERE ${where} ORDER BY created_at`, params);
+    t
+      .get(DataSource)
+      .query(
+        `SELECT template, to_addresses, subject, text, html, message_id, in_reply_to, "references", dedupe_key FROM outbox_message WHERE ${where} ORDER BY created_at`,
+        params,
+      );
 
   async function staffToken(role: string): Promise<string> {
     const email = `${role}@ks.example.test`;
     const created = await t.http.post('/api/v1/staff').set(bearer(t.adminToken)).send({ email, role }).expect(201);
-    const token = await t.get(CreateApiToken).execute({ kind: 'staff', id: created.body.id, email, name: role, role: role as never, via: 'token' }, 'test', { kind: 'system', id: null, label: 'test' });
+    const token = await t
+      .get(CreateApiToken)
+      .execute({ kind: 'staff', id: created.body.id, email, name: role, role: role as never, via: 'token' }, 'test', {
+        kind: 'system',
+        id: null,
+        label: 'test',
+      });
     return token.token;
   }
 
   beforeAll(async () => {
     t = await createTestApp();
     await publishCatalogue(t, SERVICES);
-    [a, b, c] = [await registerConsumer(t, 101, SERVICES), await registerConsumer(t, 202, SERVICES), await registerConsumer(t, 303, SERVICES)];
+    [a, b, c] = [
+      await registerConsumer(t, 101, SERVICES),
+      await registerConsumer(t, 202, SERVICES),
+      await registerConsumer(t, 303, SERVICES),
+    ];
     agentToken = await staffToken('agent');
     securityToken = await staffToken('security');
     viewerToken = await staffToken('viewer');
@@ -49,7 +65,12 @@ describe('reports and incidents', () => {
   describe('intake and validation', () => {
     it('accepts a report with 201, its reference and the incident it was grouped into', async () => {
       const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report()).expect(201);
-      expect(res.body).toMatchObject({ id: expect.any(String), incidentId: expect.any(String), reference: expect.stringMatching(/^M-\d{4}-\d+$/), incidentReference: expect.stringMatching(/^KS-\d{4}-\d{4}$/) });
+      expect(res.body).toMatchObject({
+        id: expect.any(String),
+        incidentId: expect.any(String),
+        reference: expect.stringMatching(/^M-\d{4}-\d+$/),
+        incidentReference: expect.stringMatching(/^KS-\d{4}-\d{4}$/),
+      });
     });
 
     it.each([
@@ -72,7 +93,11 @@ describe('reports and incidents', () => {
 
     it('rejects a NUL character with 400 naming the field, and stores nothing', async () => {
       const before = await t.get(DataSource).query('SELECT count(*)::int AS n FROM report');
-      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ title: 'Tittel med \u0000 nullbyte' })).expect(400);
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(report({ title: 'Tittel med \u0000 nullbyte' }))
+        .expect(400);
       expect(res.body.fields).toEqual([{ field: 'title', message: expect.stringContaining('NUL') }]);
       expect(await t.get(DataSource).query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
@@ -85,8 +110,32 @@ describe('reports and incidents', () => {
     });
 
     it('groups the same outage from two municipalities into one incident', async () => {
-      const r1 = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ service: 'inntekt', errorCode: 'INNT-500', httpStatus: 500, title: 'Inntekt API gir 500', description: 'Alle kall mot inntekt gir HTTP 500 internal server error siden i morges.' })).expect(201);
-      const r2 = await t.http.post('/api/v1/reports').set(bearer(b.key)).send(report({ service: 'inntekt', errorCode: 'INNT-500', httpStatus: 500, title: 'HTTP 500 fra inntekt', description: 'Vi får 500 internal server error fra Inntekt API på alle kall.' })).expect(201);
+      const r1 = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          report({
+            service: 'inntekt',
+            errorCode: 'INNT-500',
+            httpStatus: 500,
+            title: 'Inntekt API gir 500',
+            description: 'Alle kall mot inntekt gir HTTP 500 internal server error siden i morges.',
+          }),
+        )
+        .expect(201);
+      const r2 = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          report({
+            service: 'inntekt',
+            errorCode: 'INNT-500',
+            httpStatus: 500,
+            title: 'HTTP 500 fra inntekt',
+            description: 'Vi får 500 internal server error fra Inntekt API på alle kall.',
+          }),
+        )
+        .expect(201);
       expect(r2.body.incidentId).toBe(r1.body.incidentId);
       const inc = await t.http.get(`/api/v1/incidents/${r1.body.incidentId}`).set(bearer(t.adminToken)).expect(200);
       expect(inc.body.consumerCount).toBe(2);
@@ -100,7 +149,13 @@ describe('reports and incidents', () => {
   describe('object-level authorisation', () => {
     let own: { id: string; incidentId: string };
     beforeAll(async () => {
-      own = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Tilgangstest', description: 'Kontroll.' })).expect(201)).body;
+      own = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(a.key))
+          .send(report({ environment: 'test', title: 'Tilgangstest', description: 'Kontroll.' }))
+          .expect(201)
+      ).body;
     });
 
     it('lets a consumer read its own report and answers 404 for another consumer', async () => {
@@ -108,7 +163,7 @@ describe('reports and incidents', () => {
       await t.http.get(`/api/v1/reports/${own.id}`).set(bearer(b.key)).expect(404);
     });
 
-    it('lists only the consumer\'s own reports', async () => {
+    it("lists only the consumer's own reports", async () => {
       const res = await t.http.get('/api/v1/reports').set(bearer(b.key)).expect(200);
       expect(res.body.every((r: { consumerId: string }) => r.consumerId === b.id)).toBe(true);
     });
@@ -150,7 +205,12 @@ describe('reports and incidents', () => {
       const first = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'key-1').send(body).expect(201);
       const again = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'key-1').send(body).expect(201);
       expect(again.body.id).toBe(first.body.id);
-      await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'key-1').send({ ...body, title: 'Annen' }).expect(422);
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('Idempotency-Key', 'key-1')
+        .send({ ...body, title: 'Annen' })
+        .expect(422);
     });
 
     it('scopes keys per consumer', async () => {
@@ -162,7 +222,9 @@ describe('reports and incidents', () => {
 
     it('stores one report when the same key is sent concurrently', async () => {
       const body = report({ environment: 'test', title: 'Samtidig', description: 'Sendt fem ganger samtidig.' });
-      const results = await Promise.all(Array.from({ length: 5 }, () => t.http.post('/api/v1/reports').set(bearer(c.key)).set('Idempotency-Key', 'concurrent').send(body)));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => t.http.post('/api/v1/reports').set(bearer(c.key)).set('Idempotency-Key', 'concurrent').send(body)),
+      );
       expect(results.filter((r) => ![201, 409].includes(r.status)).map((r) => r.text)).toEqual([]);
       const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
       expect(ids.size).toBe(1);
@@ -179,7 +241,11 @@ describe('reports and incidents', () => {
 
     it('masks identity numbers (both check-digit rules, with separators), keeps organisation numbers, and says why', async () => {
       const text = `Skattyter ${current.slice(0, 6)} ${current.slice(6)} og ${rule2032.slice(0, 6)}.${rule2032.slice(6)} mangler. Orgnr ${org}.`;
-      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', category: 'deviation', title: `Feil for ${current}`, description: text })).expect(201);
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(report({ environment: 'test', category: 'deviation', title: `Feil for ${current}`, description: text }))
+        .expect(201);
       masked = res.body;
       expect(res.body.personalDataMasked).toBe(true);
       expect(res.body.notice).toMatch(/fødselsnummer/);
@@ -194,7 +260,14 @@ describe('reports and incidents', () => {
       const res = await t.http
         .post('/api/v1/reports')
         .set(bearer(a.key))
-        .send(report({ environment: 'test', category: 'deviation', title: `Feil for fnr${x}`, description: `Gjelder person (${y.slice(0, 6)} ${y.slice(6)}) og ID:${z}x.` }))
+        .send(
+          report({
+            environment: 'test',
+            category: 'deviation',
+            title: `Feil for fnr${x}`,
+            description: `Gjelder person (${y.slice(0, 6)} ${y.slice(6)}) og ID:${z}x.`,
+          }),
+        )
         .expect(201);
       const stored = await t.http.get(`/api/v1/reports/${res.body.id}`).set(bearer(t.adminToken)).expect(200);
       for (const n of [x, y, z]) expect(JSON.stringify(stored.body)).not.toContain(n.slice(6));
@@ -203,9 +276,15 @@ describe('reports and incidents', () => {
     });
 
     it('reveals the original only to the security role, with an audit entry', async () => {
-      const res = await t.http.post(`/api/v1/reports/${masked.id}/reveal`).set(bearer(securityToken)).send({ reason: 'Varsling til Datatilsynet' }).expect(200);
+      const res = await t.http
+        .post(`/api/v1/reports/${masked.id}/reveal`)
+        .set(bearer(securityToken))
+        .send({ reason: 'Varsling til Datatilsynet' })
+        .expect(200);
       expect(res.body.description).toContain(current.slice(6));
-      const [{ n }] = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'report.personal_data_revealed' AND object_id = $1`, [masked.id]);
+      const [{ n }] = await t
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'report.personal_data_revealed' AND object_id = $1`, [masked.id]);
       expect(n).toBe(1);
       const audit = await t.get(DataSource).query(`SELECT details::text AS d FROM audit_entry WHERE object_id = $1`, [masked.id]);
       expect(audit.map((x: { d: string }) => x.d).join()).not.toContain(current);
@@ -223,23 +302,50 @@ describe('reports and incidents', () => {
     const confirmationsOf = (reportId: string) => outbox(`template = 'report-confirmation' AND related_id = $1`, [reportId]);
 
     it('go to the technical contacts when the consumer names no reporter', async () => {
-      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering standard', description: 'Hvem får kvittering?' })).expect(201);
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(report({ environment: 'test', title: 'Kvittering standard', description: 'Hvem får kvittering?' }))
+        .expect(201);
       expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[0]]]);
     });
 
-    it('go to a reporter address only when it is one of the consumer\'s registered contacts', async () => {
-      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering faglig', description: 'Til faglig kontakt.', reporterEmail: a.emails[1].toUpperCase() })).expect(201);
+    it("go to a reporter address only when it is one of the consumer's registered contacts", async () => {
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          report({
+            environment: 'test',
+            title: 'Kvittering faglig',
+            description: 'Til faglig kontakt.',
+            reporterEmail: a.emails[1].toUpperCase(),
+          }),
+        )
+        .expect(201);
       expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[1]]]);
     });
 
     it('are not sent to an address the consumer chose freely, which is still kept on the report', async () => {
       const outsider = 'outsider@elsewhere.example.test';
-      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering til fremmed', description: 'Send kvittering hit.', reporterEmail: outsider })).expect(201);
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          report({ environment: 'test', title: 'Kvittering til fremmed', description: 'Send kvittering hit.', reporterEmail: outsider }),
+        )
+        .expect(201);
       expect(await confirmationsOf(res.body.id)).toEqual([]);
       const [stored] = await t.get(DataSource).query('SELECT reporter_email FROM report WHERE id = $1', [res.body.id]);
       expect(stored.reporter_email).toBe(outsider);
       // Another consumer's contact is just as foreign.
-      const other = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', title: 'Kvittering til nabo', description: 'Send kvittering hit.', reporterEmail: b.emails[0] })).expect(201);
+      const other = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          report({ environment: 'test', title: 'Kvittering til nabo', description: 'Send kvittering hit.', reporterEmail: b.emails[0] }),
+        )
+        .expect(201);
       expect(await confirmationsOf(other.body.id)).toEqual([]);
     });
   });
@@ -251,7 +357,25 @@ describe('reports and incidents', () => {
     beforeAll(async () => {
       const texts = ['Skatteoppgjør svarer med 504 timeout', 'Timeout 504 fra skatteoppgjør-API', 'Gateway timeout på skatteoppgjør'];
       const made = [];
-      for (const [i, k] of [a, b, c].entries()) made.push((await t.http.post('/api/v1/reports').set(bearer(k.key)).send(report({ service: 'skatteoppgjor', errorCode: 'SO-504', httpStatus: 504, title: texts[i], description: `${texts[i]}. Alle oppslag feiler.`, correlationId: `corr-${i}` })).expect(201)).body);
+      for (const [i, k] of [a, b, c].entries())
+        made.push(
+          (
+            await t.http
+              .post('/api/v1/reports')
+              .set(bearer(k.key))
+              .send(
+                report({
+                  service: 'skatteoppgjor',
+                  errorCode: 'SO-504',
+                  httpStatus: 504,
+                  title: texts[i],
+                  description: `${texts[i]}. Alle oppslag feiler.`,
+                  correlationId: `corr-${i}`,
+                }),
+              )
+              .expect(201)
+          ).body,
+        );
       expect(new Set(made.map((m) => m.incidentId)).size).toBe(1);
       incidentId = made[0].incidentId;
       reference = made[0].incidentReference;
@@ -265,8 +389,10 @@ describe('reports and incidents', () => {
     });
 
     it('opens exactly one thread under 10 concurrent escalations', async () => {
-      const results = await Promise.all(Array.from({ length: 10 }, () => t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken))));
-      expect(results.map((r) => `${r.status} ${r.status === 200 ? "" : r.text}`.trim())).toEqual(Array(10).fill("200"));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken))),
+      );
+      expect(results.map((r) => `${r.status} ${r.status === 200 ? '' : r.text}`.trim())).toEqual(Array(10).fill('200'));
       expect(new Set(results.map((r) => r.body.messageId)).size).toBe(1);
       const mails = await outbox(`template = 'escalation' AND related_id = $1`, [incidentId]);
       expect(mails).toHaveLength(1);
@@ -281,7 +407,19 @@ describe('reports and incidents', () => {
       const followUps = t.get(SendEscalationFollowUps);
       const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
       expect(await followUps.execute(late)).toBe(0);
-      const later = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ service: 'skatteoppgjor', errorCode: 'SO-504', httpStatus: 504, title: 'Fortsatt timeout 504 fra skatteoppgjør', description: 'Fortsatt 504 timeout.' })).expect(201);
+      const later = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          report({
+            service: 'skatteoppgjor',
+            errorCode: 'SO-504',
+            httpStatus: 504,
+            title: 'Fortsatt timeout 504 fra skatteoppgjør',
+            description: 'Fortsatt 504 timeout.',
+          }),
+        )
+        .expect(201);
       expect(later.body.incidentId).toBe(incidentId);
       expect(await followUps.execute(new Date())).toBe(0);
       expect(await followUps.execute(late)).toBe(1);
@@ -295,7 +433,17 @@ describe('reports and incidents', () => {
     });
 
     it('routes security and privacy incidents only to the security addresses', async () => {
-      const sec = await t.http.post('/api/v1/reports').set(bearer(b.key)).send(report({ category: 'security', title: 'API-nøkkel lekket', description: 'Vår klientnøkkel ble publisert i et offentlig repo ved en feil.' })).expect(201);
+      const sec = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          report({
+            category: 'security',
+            title: 'API-nøkkel lekket',
+            description: 'Vår klientnøkkel ble publisert i et offentlig repo ved en feil.',
+          }),
+        )
+        .expect(201);
       const res = await t.http.post(`/api/v1/incidents/${sec.body.incidentId}/escalate`).set(bearer(securityToken)).expect(200);
       expect(res.body.security).toBe(true);
       expect(res.body.to).toEqual([`sikkerhet@${SKE}`]);
@@ -303,18 +451,28 @@ describe('reports and incidents', () => {
       expect(mail.text).toMatch(/72-timersfrist/i);
     });
 
-    it('records Skatteetaten\'s case reference', async () => {
-      const res = await t.http.post(`/api/v1/incidents/${incidentId}/triage`).set(bearer(agentToken)).send({ skeCaseReference: 'SKE-2026-777', severity: 'high' }).expect(200);
+    it("records Skatteetaten's case reference", async () => {
+      const res = await t.http
+        .post(`/api/v1/incidents/${incidentId}/triage`)
+        .set(bearer(agentToken))
+        .send({ skeCaseReference: 'SKE-2026-777', severity: 'high' })
+        .expect(200);
       expect(res.body.skeCaseReference).toBe('SKE-2026-777');
     });
 
     it('tells every affected contact exactly once on resolution and closes the reports', async () => {
-      const res = await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Skatteetaten har rettet feilen.' }).expect(200);
+      const res = await t.http
+        .post(`/api/v1/incidents/${incidentId}/resolve`)
+        .set(bearer(agentToken))
+        .send({ message: 'Skatteetaten har rettet feilen.' })
+        .expect(200);
       expect(res.body.notified).toBe(6);
       const mails = await outbox(`template = 'incident-resolved' AND related_id = $1`, [incidentId]);
       const recipients = mails.flatMap((m: { to_addresses: string[] }) => m.to_addresses).sort();
       expect(recipients).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
-      const [{ open }] = await t.get(DataSource).query(`SELECT count(*) FILTER (WHERE status = 'open')::int AS open FROM report WHERE incident_id = $1`, [incidentId]);
+      const [{ open }] = await t
+        .get(DataSource)
+        .query(`SELECT count(*) FILTER (WHERE status = 'open')::int AS open FROM report WHERE incident_id = $1`, [incidentId]);
       expect(open).toBe(0);
       await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'igjen' }).expect(409);
       await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(409);
@@ -323,15 +481,51 @@ describe('reports and incidents', () => {
 
   describe('merging into an escalated incident', () => {
     it('tells Skatteetaten of the merged-in reports in the next threaded follow-up', async () => {
-      const p = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', service: 'skatteoppgjor', title: 'Skatteoppgjør test gir 502', description: 'Bad gateway fra skatteoppgjør i test.', errorCode: 'SO-502', httpStatus: 502 })).expect(201)).body;
+      const p = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(a.key))
+          .send(
+            report({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              title: 'Skatteoppgjør test gir 502',
+              description: 'Bad gateway fra skatteoppgjør i test.',
+              errorCode: 'SO-502',
+              httpStatus: 502,
+            }),
+          )
+          .expect(201)
+      ).body;
       const escalation = (await t.http.post(`/api/v1/incidents/${p.incidentId}/escalate`).set(bearer(agentToken)).expect(200)).body;
-      const q = (await t.http.post('/api/v1/reports').set(bearer(b.key)).send(report({ environment: 'test', service: 'inntekt', title: 'Sammenslått melding om inntekt', description: 'Egen melding som saksbehandler slår sammen.', errorCode: undefined, httpStatus: undefined })).expect(201)).body;
+      const q = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(
+            report({
+              environment: 'test',
+              service: 'inntekt',
+              title: 'Sammenslått melding om inntekt',
+              description: 'Egen melding som saksbehandler slår sammen.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
       expect(q.incidentId).not.toBe(p.incidentId);
       const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
       const followUps = t.get(SendEscalationFollowUps);
       expect(await followUps.execute(late)).toBe(0);
-      await t.get(DataSource).query(`UPDATE escalation SET reported_until = now() + interval '1 second' WHERE incident_id = $1`, [p.incidentId]);
-      const merged = await t.http.post(`/api/v1/incidents/${q.incidentId}/merge`).set(bearer(agentToken)).send({ otherIncidentId: p.incidentId }).expect(200);
+      await t
+        .get(DataSource)
+        .query(`UPDATE escalation SET reported_until = now() + interval '1 second' WHERE incident_id = $1`, [p.incidentId]);
+      const merged = await t.http
+        .post(`/api/v1/incidents/${q.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: p.incidentId })
+        .expect(200);
       expect(merged.body.id).toBe(p.incidentId);
       expect(await followUps.execute(late)).toBe(1);
       expect(await followUps.execute(late)).toBe(0);
@@ -342,20 +536,79 @@ describe('reports and incidents', () => {
   });
 
   describe('staff corrections', () => {
-    it('merges incidents; the merged one answers with the survivor\'s reference', async () => {
-      const x = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(report({ environment: 'test', service: 'inntekt', title: 'Feil beløp i testdata', description: 'Inntektsbeløpene i test ser feil ut for periode 2026-01.', errorCode: undefined, httpStatus: undefined })).expect(201)).body;
-      const y = (await t.http.post('/api/v1/reports').set(bearer(b.key)).send(report({ environment: 'test', service: 'skatteoppgjor', category: 'security', title: 'Mistanke om misbruk', description: 'Noen har brukt nøkkelen vår.' })).expect(201)).body;
-      const z = (await t.http.post('/api/v1/reports').set(bearer(c.key)).send(report({ environment: 'test', service: 'summert-skattegrunnlag', title: 'Tregt i test', description: 'Svartider på 20 sekunder i testmiljøet.', errorCode: undefined, httpStatus: undefined })).expect(201)).body;
+    it("merges incidents; the merged one answers with the survivor's reference", async () => {
+      const x = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(a.key))
+          .send(
+            report({
+              environment: 'test',
+              service: 'inntekt',
+              title: 'Feil beløp i testdata',
+              description: 'Inntektsbeløpene i test ser feil ut for periode 2026-01.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
+      const y = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(
+            report({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              category: 'security',
+              title: 'Mistanke om misbruk',
+              description: 'Noen har brukt nøkkelen vår.',
+            }),
+          )
+          .expect(201)
+      ).body;
+      const z = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(c.key))
+          .send(
+            report({
+              environment: 'test',
+              service: 'summert-skattegrunnlag',
+              title: 'Tregt i test',
+              description: 'Svartider på 20 sekunder i testmiljøet.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
       expect(new Set([x.incidentId, z.incidentId]).size).toBe(2);
-      await t.http.post(`/api/v1/incidents/${x.incidentId}/merge`).set(bearer(agentToken)).send({ otherIncidentId: y.incidentId }).expect(409);
-      const merged = await t.http.post(`/api/v1/incidents/${x.incidentId}/merge`).set(bearer(agentToken)).send({ otherIncidentId: z.incidentId }).expect(200);
+      await t.http
+        .post(`/api/v1/incidents/${x.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: y.incidentId })
+        .expect(409);
+      const merged = await t.http
+        .post(`/api/v1/incidents/${x.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: z.incidentId })
+        .expect(200);
       const survivor = merged.body.reference;
-      const viaMerged = await t.http.get(`/api/v1/incidents/${z.incidentId === merged.body.id ? x.incidentId : z.incidentId}`).set(bearer(agentToken)).expect(200);
+      const viaMerged = await t.http
+        .get(`/api/v1/incidents/${z.incidentId === merged.body.id ? x.incidentId : z.incidentId}`)
+        .set(bearer(agentToken))
+        .expect(200);
       expect(viaMerged.body.reference).toBe(survivor);
       const zr = await t.http.get(`/api/v1/reports/${z.id}`).set(bearer(c.key)).expect(200);
       expect(zr.body.incidentId).toBe(merged.body.id);
 
-      const split = await t.http.post(`/api/v1/incidents/${merged.body.id}/split`).set(bearer(agentToken)).send({ reportIds: [z.id] }).expect(201);
+      const split = await t.http
+        .post(`/api/v1/incidents/${merged.body.id}/split`)
+        .set(bearer(agentToken))
+        .send({ reportIds: [z.id] })
+        .expect(201);
       expect(split.body.reference).not.toBe(survivor);
       const after = await t.http.get(`/api/v1/reports/${z.id}`).set(bearer(agentToken)).expect(200);
       expect(after.body.incidentId).toBe(split.body.id);
@@ -366,7 +619,9 @@ describe('reports and incidents', () => {
       expect(moved.body.incidentId).toBe(merged.body.id);
       expect(moved.body.pinned).toBe(true);
       const detail = await t.http.get(`/api/v1/incidents/${merged.body.id}`).set(bearer(agentToken)).expect(200);
-      expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['merged_in', 'split', 'report_moved_in']));
+      expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['merged_in', 'split', 'report_moved_in']),
+      );
     });
   });
 });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { publishCatalogue, RegisteredConsumer, registerConsumer } from './support/fixtures';
+
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from './support/fixtures';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'hendelseslister'];
@@ -33,15 +34,28 @@ describe('concurrent intake of one outage', () => {
         t.http
           .post('/api/v1/reports')
           .set(bearer(consumers[i % consumers.length].key))
-          .send({ service: SERVICES[i % SERVICES.length], environment: 'production', category: 'incident', title: 'Maskinporten feiler', description: texts[i % texts.length], httpStatus: 503, errorCode: 'server_error' }),
+          .send({
+            service: SERVICES[i % SERVICES.length],
+            environment: 'production',
+            category: 'incident',
+            title: 'Maskinporten feiler',
+            description: texts[i % texts.length],
+            httpStatus: 503,
+            errorCode: 'server_error',
+          }),
       ),
     );
     expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.text}`)).toEqual([]);
     const incidents = new Set(results.map((r) => r.body.incidentId));
     expect(incidents.size).toBe(1);
-    const [{ n }] = await t.get(DataSource).query(`SELECT count(*)::int AS n FROM incident WHERE merged_into_id IS NULL AND environment = 'production'`);
+    const [{ n }] = await t
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM incident WHERE merged_into_id IS NULL AND environment = 'production'`);
     expect(n).toBe(1);
-    const incident = await t.http.get(`/api/v1/incidents/${[...incidents][0]}`).set(bearer(t.adminToken)).expect(200);
+    const incident = await t.http
+      .get(`/api/v1/incidents/${[...incidents][0]}`)
+      .set(bearer(t.adminToken))
+      .expect(200);
     expect(incident.body.consumerCount).toBe(50);
     expect([...incident.body.services].sort()).toEqual([...SERVICES].sort());
   });

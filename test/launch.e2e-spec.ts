@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { AppProcess, Exit, freePort, startApp } from './support/app-process';
 
 const TOKEN = 'launch-test-admin-token-0123456789abcdefgh';
@@ -23,16 +24,26 @@ describe('launching the built application', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const env = (dataDir: string) => ({ DATA_DIR: dataDir, BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.example.test', BOOTSTRAP_ADMIN_TOKEN: TOKEN, MAIL_FROM: 'segment@ks.example.test' });
+  const env = (dataDir: string) => ({
+    DATA_DIR: dataDir,
+    BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.example.test',
+    BOOTSTRAP_ADMIN_TOKEN: TOKEN,
+    MAIL_FROM: 'segment@ks.example.test',
+  });
   const start = async (dataDir: string) => {
     const app = await startApp(env(dataDir));
     running.push(app);
     return app;
   };
   const api = (app: AppProcess, path: string, init: RequestInit = {}) =>
-    fetch(`${app.base}${path}`, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
-  const staffEmails = async (app: AppProcess) => ((await (await api(app, '/api/v1/staff')).json()) as Array<{ email: string }>).map((u) => u.email).sort();
-  const addStaff = async (app: AppProcess, email: string) => expect((await api(app, '/api/v1/staff', { method: 'POST', body: JSON.stringify({ email, role: 'agent' }) })).status).toBe(201);
+    fetch(`${app.base}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    });
+  const staffEmails = async (app: AppProcess) =>
+    ((await (await api(app, '/api/v1/staff')).json()) as Array<{ email: string }>).map((u) => u.email).sort();
+  const addStaff = async (app: AppProcess, email: string) =>
+    expect((await api(app, '/api/v1/staff', { method: 'POST', body: JSON.stringify({ email, role: 'agent' }) })).status).toBe(201);
 
   describe('with an invalid configuration', () => {
     const cases: Array<[string, string]> = [
@@ -53,13 +64,17 @@ describe('launching the built application', () => {
       }
     });
 
-    it.each(cases)('refuses %s=%s with one line naming the variable and a non-zero exit', async (variable, value) => {
-      const { exit, output } = await outcomes.get(`${variable}=${value}`)!;
-      expect(exit.code).not.toBe(0);
-      const lines = output.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^segment-desk: invalid configuration: ${variable}: `));
-    }, 100_000);
+    it.each(cases)(
+      'refuses %s=%s with one line naming the variable and a non-zero exit',
+      async (variable, value) => {
+        const { exit, output } = await outcomes.get(`${variable}=${value}`)!;
+        expect(exit.code).not.toBe(0);
+        const lines = output.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(new RegExp(`^segment-desk: invalid configuration: ${variable}: `));
+      },
+      100_000,
+    );
   });
 
   describe('on one data directory', () => {
@@ -110,7 +125,11 @@ describe('launching the built application', () => {
       const recovered = await start(dataDir);
       expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(recovered.pid));
       expect((await api(recovered, '/api/v1/me')).status).toBe(200);
-      expect(await staffEmails(recovered)).toEqual(['admin@ks.example.test', 'before-kill@ks.example.test', 'before-restart@ks.example.test']);
+      expect(await staffEmails(recovered)).toEqual([
+        'admin@ks.example.test',
+        'before-kill@ks.example.test',
+        'before-restart@ks.example.test',
+      ]);
       expect(await recovered.stop('SIGTERM')).toEqual({ code: 0, signal: null });
       expect(existsSync(lockFile)).toBe(false);
     }, 120_000);

@@ -1,7 +1,8 @@
-import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@domain/shared/database/data-source-options';
 import { runMigrations } from '@domain/shared/database/run-migrations';
 import { pendingSchemaChanges } from '@domain/shared/database/schema-drift';
+import { DataSource } from 'typeorm';
+
 import { MIGRATIONS } from '../migrations';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 

@@ -4,6 +4,7 @@ import { EmailRequest, EnqueueEmail } from '@notifications/enqueue-email.use-cas
 import { ListOutboxMessages } from '@notifications/list-outbox-messages.use-case';
 import { MailTransport } from '@notifications/mail-transport';
 import { OutboxRepository } from '@notifications/outbox.repository';
+
 import { SmtpCapture } from './support/smtp-capture';
 import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -34,7 +35,8 @@ describe('e-mail outbox', () => {
     ...overrides,
   });
   const enqueue = (req: EmailRequest) => t.get(DatabaseContext).transaction(() => t.get(EnqueueEmail).execute(req));
-  const row = async (messageId: string): Promise<Row> => (await t.dataSource.query(`SELECT * FROM outbox_message WHERE message_id = $1`, [messageId]))[0];
+  const row = async (messageId: string): Promise<Row> =>
+    (await t.dataSource.query(`SELECT * FROM outbox_message WHERE message_id = $1`, [messageId]))[0];
   const received = (messageId: string) => smtp.messages.filter((m) => m.parsed.messageId === messageId);
 
   beforeAll(async () => {
@@ -54,7 +56,12 @@ describe('e-mail outbox', () => {
     const { messageId, created } = await enqueue(
       request({
         to: ['Mottaker@Kommune.example.test', 'mottaker@kommune.example.test', 'kopi@kommune.example.test'],
-        data: { name: 'Åse <Ærlig> & Øyvind', link: 'https://segmentdesk.test/password/pw_a?x=1&y=2', expiresAt: new Date('2030-06-01T10:00:00Z'), reset: true },
+        data: {
+          name: 'Åse <Ærlig> & Øyvind',
+          link: 'https://segmentdesk.test/password/pw_a?x=1&y=2',
+          expiresAt: new Date('2030-06-01T10:00:00Z'),
+          reset: true,
+        },
         inReplyTo: '<root-1@segmentdesk.test>',
         references: ['<root-1@segmentdesk.test>', '<reply-1@segmentdesk.test>'],
         related: { type: 'incident', id: 'inc-1' },
@@ -143,7 +150,10 @@ describe('e-mail outbox', () => {
 
   it('gives up on a message that has failed for too long, shows it as failed and can retry it', async () => {
     const { messageId } = await enqueue(request({ dedupeKey: `give-up:${Date.now()}` }));
-    await t.dataSource.query(`UPDATE outbox_message SET created_at = now() - ($2::bigint * interval '1 millisecond') - interval '1 minute' WHERE message_id = $1`, [messageId, t.config.outbox.giveUpAfterMs]);
+    await t.dataSource.query(
+      `UPDATE outbox_message SET created_at = now() - ($2::bigint * interval '1 millisecond') - interval '1 minute' WHERE message_id = $1`,
+      [messageId, t.config.outbox.giveUpAfterMs],
+    );
     const port = smtp.port;
     await smtp.stop();
     try {
@@ -175,8 +185,14 @@ describe('e-mail outbox', () => {
   it('reclaims a row whose worker died while sending, but not one being sent right now', async () => {
     const stale = await enqueue(request());
     const fresh = await enqueue(request());
-    await t.dataSource.query(`UPDATE outbox_message SET status = 'sending', claimed_by = 'crashed-worker', claimed_at = now() - interval '10 minutes', attempts = 1 WHERE message_id = $1`, [stale.messageId]);
-    await t.dataSource.query(`UPDATE outbox_message SET status = 'sending', claimed_by = 'busy-worker', claimed_at = now(), attempts = 1 WHERE message_id = $1`, [fresh.messageId]);
+    await t.dataSource.query(
+      `UPDATE outbox_message SET status = 'sending', claimed_by = 'crashed-worker', claimed_at = now() - interval '10 minutes', attempts = 1 WHERE message_id = $1`,
+      [stale.messageId],
+    );
+    await t.dataSource.query(
+      `UPDATE outbox_message SET status = 'sending', claimed_by = 'busy-worker', claimed_at = now(), attempts = 1 WHERE message_id = $1`,
+      [fresh.messageId],
+    );
 
     await t.deliverMail();
     expect(received(stale.messageId)).toHaveLength(1);
@@ -202,14 +218,19 @@ describe('e-mail outbox', () => {
     await Promise.all([drain(first), drain(second), drain(first), drain(second)]);
 
     expect(ids.map((id) => received(id).length)).toEqual(ids.map(() => 1));
-    const rows: Array<{ status: string; attempts: number }> = await t.dataSource.query(`SELECT status, attempts FROM outbox_message WHERE message_id = ANY($1)`, [ids]);
+    const rows: Array<{ status: string; attempts: number }> = await t.dataSource.query(
+      `SELECT status, attempts FROM outbox_message WHERE message_id = ANY($1)`,
+      [ids],
+    );
     expect(rows).toHaveLength(30);
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 
   it('without SMTP_URL keeps the message as delivered locally, readable in the mail view', async () => {
     const local = new DeliverOutbox(t.get(OutboxRepository), new MailTransport({ ...t.config, smtpUrl: null }), t.config);
-    const { messageId } = await enqueue(request({ data: { name: 'Lokal <Leser>', link: 'https://segmentdesk.test/password/pw_l', expiresAt: new Date(), reset: false } }));
+    const { messageId } = await enqueue(
+      request({ data: { name: 'Lokal <Leser>', link: 'https://segmentdesk.test/password/pw_l', expiresAt: new Date(), reset: false } }),
+    );
     while ((await local.execute()) > 0) {
       /* until nothing is due */
     }
@@ -231,7 +252,15 @@ describe('e-mail outbox', () => {
     const res = await t.http.get('/api/v1/outbox?status=sent&limit=5').set(bearer(t.adminToken)).expect(200);
     expect(res.body).toHaveLength(5);
     expect(res.body.every((m: { status: string }) => m.status === 'sent')).toBe(true);
-    expect(res.body[0]).toEqual(expect.objectContaining({ id: expect.any(String), messageId: expect.any(String), template: 'password-set', subject: expect.any(String), attempts: 1 }));
+    expect(res.body[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        messageId: expect.any(String),
+        template: 'password-set',
+        subject: expect.any(String),
+        attempts: 1,
+      }),
+    );
     expect(res.body[0]).not.toHaveProperty('text');
     expect(res.body[0]).not.toHaveProperty('html');
     const bad = await t.http.get('/api/v1/outbox?status=lost&limit=0').set(bearer(t.adminToken)).expect(400);
@@ -240,7 +269,9 @@ describe('e-mail outbox', () => {
   });
 
   it('lets only admins read e-mails that carry a one-time link', async () => {
-    const { messageId } = await enqueue(request({ data: { name: 'Ny', link: 'https://segmentdesk.test/password/pw_secret', expiresAt: new Date(), reset: false } }));
+    const { messageId } = await enqueue(
+      request({ data: { name: 'Ny', link: 'https://segmentdesk.test/password/pw_secret', expiresAt: new Date(), reset: false } }),
+    );
     const { id } = await row(messageId);
     const asAdmin = await t.http.get(`/api/v1/outbox/${id}`).set(bearer(t.adminToken)).expect(200);
     expect(asAdmin.body.text).toContain('https://segmentdesk.test/password/pw_secret');

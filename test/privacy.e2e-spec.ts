@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
+
 import { AppProcess, freePort } from './support/app-process';
 import { nationalId, orgNumber } from './support/fixtures';
 import { SmtpCapture } from './support/smtp-capture';
@@ -19,8 +21,20 @@ describe('no identity number in e-mail or logs', () => {
   const ids = [nationalId('010190123', 0), nationalId('311299456', 0), nationalId('410170789', 3), nationalId('015080321', 1)];
 
   const call = async (path: string, body?: unknown, token = TOKEN, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${app.base}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, any> };
+    const res = await fetch(`${app.base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      body: (await res.json().catch(() => null)) as Record<string, unknown> & {
+        id: string;
+        key: string;
+        personalDataMasked: boolean;
+        incidentId: string;
+      },
+    };
   };
 
   beforeAll(async () => {
@@ -45,9 +59,27 @@ describe('no identity number in e-mail or logs', () => {
   });
 
   it('masks every field and keeps the numbers out of all mail and log output', async () => {
-    const version = await call('/api/v1/catalogue/versions', { label: 'p', effectiveFrom: '2020-01-01', services: [{ code: 'inntekt', name: 'Inntekt', maskinportenScopes: ['skatteetaten:inntekt'], environments: ['production', 'test'], escalationEmails: ['inntekt@ske.example.test'], securityEmails: ['sikkerhet@ske.example.test'] }] });
+    const version = await call('/api/v1/catalogue/versions', {
+      label: 'p',
+      effectiveFrom: '2020-01-01',
+      services: [
+        {
+          code: 'inntekt',
+          name: 'Inntekt',
+          maskinportenScopes: ['skatteetaten:inntekt'],
+          environments: ['production', 'test'],
+          escalationEmails: ['inntekt@ske.example.test'],
+          securityEmails: ['sikkerhet@ske.example.test'],
+        },
+      ],
+    });
     expect((await call(`/api/v1/catalogue/versions/${version.body.id}/publish`, {})).status).toBe(200);
-    const consumer = await call('/api/v1/consumers', { orgNumber: orgNumber(777), name: 'Personvern kommune', contacts: [{ name: 'T', email: 'tech@personvern.example.test', role: 'technical' }], services: [{ code: 'inntekt', environments: ['production'] }] });
+    const consumer = await call('/api/v1/consumers', {
+      orgNumber: orgNumber(777),
+      name: 'Personvern kommune',
+      contacts: [{ name: 'T', email: 'tech@personvern.example.test', role: 'technical' }],
+      services: [{ code: 'inntekt', environments: ['production'] }],
+    });
     expect(consumer.status).toBe(201);
     const key = (await call(`/api/v1/consumers/${consumer.body.id}/api-keys`, {})).body.key as string;
 

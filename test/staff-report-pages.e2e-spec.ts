@@ -1,4 +1,4 @@
-import { publishCatalogue, RegisteredConsumer, registerConsumer } from './support/fixtures';
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from './support/fixtures';
 import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -39,7 +39,10 @@ describe('staff register a report on behalf of a consumer', () => {
   });
 
   const reportsOf = (consumerId: string): Promise<Array<Record<string, unknown>>> =>
-    t.dataSource.query(`SELECT id, reference, incident_id, consumer_id, channel, reporter_name, reporter_email, occurred_at, has_worked_before, vendor_involved FROM report WHERE consumer_id = $1`, [consumerId]);
+    t.dataSource.query(
+      `SELECT id, reference, incident_id, consumer_id, channel, reporter_name, reporter_email, occurred_at, has_worked_before, vendor_involved FROM report WHERE consumer_id = $1`,
+      [consumerId],
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -80,7 +83,15 @@ describe('staff register a report on behalf of a consumer', () => {
   });
 
   it('re-shows the form with the problems and what was entered, and stores nothing', async () => {
-    const page = await agent.post('/incidents/reports/new/check', { ...form(), consumerId: '', channel: 'fax', reporterEmail: 'ikke-en-adresse', httpStatus: 'tregt' }).expect(400);
+    const page = await agent
+      .post('/incidents/reports/new/check', {
+        ...form(),
+        consumerId: '',
+        channel: 'fax',
+        reporterEmail: 'ikke-en-adresse',
+        httpStatus: 'tregt',
+      })
+      .expect(400);
     expect(page.text).toContain('Velg konsumenten meldingen gjelder.');
     expect(page.text).toContain('Velg om meldingen kom på telefon eller e-post.');
     expect(page.text).toContain('Skriv en gyldig e-postadresse');
@@ -125,9 +136,14 @@ describe('staff register a report on behalf of a consumer', () => {
     expect(incident.text).toContain(`Meldingen ${String(stored[0].reference)} er registrert og ligger i denne hendelsen.`);
     expect(incident.text).toContain('Telefon');
 
-    const [event] = await t.dataSource.query(`SELECT actor_label FROM incident_event WHERE incident_id = $1 AND kind = 'report_received'`, [location![1]]);
+    const [event] = await t.dataSource.query(`SELECT actor_label FROM incident_event WHERE incident_id = $1 AND kind = 'report_received'`, [
+      location![1],
+    ]);
     expect(event.actor_label).toBe(AGENT);
-    const mail = await t.dataSource.query(`SELECT to_addresses FROM outbox_message WHERE template = 'report-confirmation' AND related_id = $1`, [location![2]]);
+    const mail = await t.dataSource.query(
+      `SELECT to_addresses FROM outbox_message WHERE template = 'report-confirmation' AND related_id = $1`,
+      [location![2]],
+    );
     expect(mail).toEqual([{ to_addresses: ['per.telefon@kommune.example.test'] }]);
 
     // A double-click sends the same submission again: the same report, not a second one.
@@ -137,7 +153,9 @@ describe('staff register a report on behalf of a consumer', () => {
   });
 
   it('records an e-mailed report with channel email', async () => {
-    const sent = await agent.post('/incidents/reports', { ...form(), consumerId: a.id, channel: 'email', reporterEmail: '', submissionId: 'e-post-1' }).expect(303);
+    const sent = await agent
+      .post('/incidents/reports', { ...form(), consumerId: a.id, channel: 'email', reporterEmail: '', submissionId: 'e-post-1' })
+      .expect(303);
     const [stored] = await reportsOf(a.id);
     expect(stored).toMatchObject({ channel: 'email', reporter_email: null });
     expect(sent.headers.location).toContain(`report=${String(stored.id)}`);

@@ -1,11 +1,19 @@
-import { Logger } from '@nestjs/common';
 import { loadConfig } from '@domain/shared/config/app-config';
+import { Logger } from '@nestjs/common';
+
 import { DeliverOutbox, nextAttemptAt } from './deliver-outbox.use-case';
 import type { MailTransport } from './mail-transport';
 import type { OutboxRepository } from './outbox.repository';
 import type { OutboxMessage } from './outbox-message.entity';
 
-const policy = { pollIntervalMs: 500, batchSize: 20, baseBackoffMs: 1_000, maxBackoffMs: 10_000, giveUpAfterMs: 60_000, claimTimeoutMs: 5_000 };
+const policy = {
+  pollIntervalMs: 500,
+  batchSize: 20,
+  baseBackoffMs: 1_000,
+  maxBackoffMs: 10_000,
+  giveUpAfterMs: 60_000,
+  claimTimeoutMs: 5_000,
+};
 const now = new Date('2030-01-01T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
@@ -38,7 +46,8 @@ describe('DeliverOutbox', () => {
   });
   afterEach(() => warn.mockRestore());
 
-  const message = (id: string) => ({ id, template: 'password-set', attempts: 1, createdAt: new Date(), to: ['a@ks.no'], references: [] }) as unknown as OutboxMessage;
+  const message = (id: string) =>
+    ({ id, template: 'password-set', attempts: 1, createdAt: new Date(), to: ['a@ks.no'], references: [] }) as unknown as OutboxMessage;
 
   function setup(send: (m: OutboxMessage) => Promise<void>, giveUpAfterMs = policy.giveUpAfterMs) {
     const outbox = {
@@ -47,7 +56,10 @@ describe('DeliverOutbox', () => {
       markFailedAttempt: jest.fn(async () => undefined),
     };
     const transport = { kind: 'smtp', send: jest.fn(send) };
-    const config = { ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }), outbox: { ...policy, giveUpAfterMs } };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }),
+      outbox: { ...policy, giveUpAfterMs },
+    };
     const deliver = new DeliverOutbox(outbox as unknown as OutboxRepository, transport as unknown as MailTransport, config);
     return { deliver, outbox, transport };
   }

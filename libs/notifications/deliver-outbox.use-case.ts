@@ -1,7 +1,9 @@
-import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { hostname } from 'node:os';
+
 import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { MailTransport } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxMessage } from './outbox-message.entity';
@@ -42,7 +44,10 @@ export class DeliverOutbox {
       const retryAt = nextAttemptAt(message, new Date(), this.config.outbox);
       await this.outbox.markFailedAttempt(message.id, this.workerId, error, retryAt);
       // Only the id and template: recipients and content stay out of the logs.
-      this.logger.warn({ outboxId: message.id, template: message.template, attempts: message.attempts, error, gaveUp: retryAt === null }, 'e-mail delivery failed');
+      this.logger.warn(
+        { outboxId: message.id, template: message.template, attempts: message.attempts, error, gaveUp: retryAt === null },
+        'e-mail delivery failed',
+      );
     }
   }
 }

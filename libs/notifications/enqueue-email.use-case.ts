@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+
 import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import { Inject, Injectable } from '@nestjs/common';
+
 import { OutboxRepository } from './outbox.repository';
 import { TemplateRenderer } from './template-renderer';
 
@@ -36,7 +38,11 @@ export class EnqueueEmail {
   async execute(request: EmailRequest): Promise<{ messageId: string; created: boolean }> {
     const to = [...new Set(request.to.map((a) => a.trim().toLowerCase()).filter(Boolean))];
     if (!to.length) throw new Error(`E-mail ${request.template} has no recipients`);
-    const rendered = this.renderer.render(request.template, { ...request.data, publicUrl: this.config.publicUrl, ksContact: this.config.ksContact });
+    const rendered = this.renderer.render(request.template, {
+      ...request.data,
+      publicUrl: this.config.publicUrl,
+      ksContact: this.config.ksContact,
+    });
     return this.outbox.insertOnce({
       messageId: request.messageId ?? this.newMessageId(),
       dedupeKey: request.dedupeKey,

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
 import { Forbidden, NotFound } from '@domain/shared/errors/domain.exception';
+import { Injectable } from '@nestjs/common';
+
 import { OutboxRepository } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
@@ -18,7 +19,8 @@ export class ListOutboxMessages {
   async one(id: string, canReadCredentials: boolean): Promise<OutboxMessage> {
     const m = await this.outbox.findById(id);
     if (!m) throw new NotFound('The e-mail');
-    if (CREDENTIAL_TEMPLATES.has(m.template) && !canReadCredentials) throw new Forbidden('Only administrators can read e-mails that carry a one-time password or sign-in link.', 'credential_mail');
+    if (CREDENTIAL_TEMPLATES.has(m.template) && !canReadCredentials)
+      throw new Forbidden('Only administrators can read e-mails that carry a one-time password or sign-in link.', 'credential_mail');
     return m;
   }
 

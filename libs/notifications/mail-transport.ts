@@ -1,6 +1,7 @@
+import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+
 import { OutboxMessage } from './outbox-message.entity';
 
 /**
@@ -19,7 +20,9 @@ export class MailTransport implements OnModuleDestroy {
 
   async send(message: OutboxMessage): Promise<void> {
     if (!this.config.smtpUrl) return;
-    this.transporter ??= nodemailer.createTransport(this.config.smtpUrl.includes('?') ? this.config.smtpUrl : `${this.config.smtpUrl}?pool=true&maxConnections=5`);
+    this.transporter ??= nodemailer.createTransport(
+      this.config.smtpUrl.includes('?') ? this.config.smtpUrl : `${this.config.smtpUrl}?pool=true&maxConnections=5`,
+    );
     await this.transporter.sendMail({
       from: this.config.mailFrom,
       to: message.to,

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+
 import { DeliverOutbox } from './deliver-outbox.use-case';
 import { EnqueueEmail } from './enqueue-email.use-case';
 import { ListOutboxMessages } from './list-outbox-messages.use-case';
@@ -8,7 +9,14 @@ import { TemplateRenderer } from './template-renderer';
 
 @Global()
 @Module({
-  providers: [OutboxRepository, EnqueueEmail, DeliverOutbox, ListOutboxMessages, MailTransport, { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() }],
+  providers: [
+    OutboxRepository,
+    EnqueueEmail,
+    DeliverOutbox,
+    ListOutboxMessages,
+    MailTransport,
+    { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
+  ],
   exports: [EnqueueEmail, DeliverOutbox, ListOutboxMessages, TemplateRenderer],
 })
 export class NotificationsModule {}

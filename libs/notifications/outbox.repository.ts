@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@domain/shared/database/database-context';
+import { Injectable } from '@nestjs/common';
+
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'>;
+export type NewOutboxMessage = Pick<
+  OutboxMessage,
+  'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
+>;
 
 @Injectable()
 export class OutboxRepository {
@@ -15,7 +19,19 @@ export class OutboxRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING message_id`,
-      [message.messageId, message.dedupeKey, message.template, message.to, message.subject, message.html, message.text, message.inReplyTo, message.references, message.relatedType, message.relatedId],
+      [
+        message.messageId,
+        message.dedupeKey,
+        message.template,
+        message.to,
+        message.subject,
+        message.html,
+        message.text,
+        message.inReplyTo,
+        message.references,
+        message.relatedType,
+        message.relatedId,
+      ],
     );
     if (inserted.length) return { messageId: inserted[0].message_id, created: true };
     const existing = await this.db.repository(OutboxMessage).findOneByOrFail({ dedupeKey: message.dedupeKey });
@@ -38,7 +54,12 @@ export class OutboxRepository {
       [workerId, limit, claimTimeoutMs],
     );
     if (!rows.length) return [];
-    return this.db.repository(OutboxMessage).createQueryBuilder('m').where('m.id IN (:...ids)', { ids: rows.map((r) => r.id) }).orderBy('m.created_at').getMany();
+    return this.db
+      .repository(OutboxMessage)
+      .createQueryBuilder('m')
+      .where('m.id IN (:...ids)', { ids: rows.map((r) => r.id) })
+      .orderBy('m.created_at')
+      .getMany();
   }
 
   async markSent(id: string, workerId: string, transport: string): Promise<void> {
@@ -59,11 +80,18 @@ export class OutboxRepository {
   }
 
   async retryNow(id: string): Promise<void> {
-    await this.db.manager.query(`UPDATE outbox_message SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND status = 'failed'`, [id]);
+    await this.db.manager.query(
+      `UPDATE outbox_message SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND status = 'failed'`,
+      [id],
+    );
   }
 
   list(filter: { status?: OutboxStatus; relatedType?: string; relatedId?: string; limit?: number }): Promise<OutboxMessage[]> {
-    const q = this.db.repository(OutboxMessage).createQueryBuilder('m').orderBy('m.created_at', 'DESC').limit(Math.min(filter.limit ?? 100, 500));
+    const q = this.db
+      .repository(OutboxMessage)
+      .createQueryBuilder('m')
+      .orderBy('m.created_at', 'DESC')
+      .limit(Math.min(filter.limit ?? 100, 500));
     if (filter.status) q.andWhere('m.status = :status', { status: filter.status });
     if (filter.relatedType) q.andWhere('m.related_type = :rt', { rt: filter.relatedType });
     if (filter.relatedId) q.andWhere('m.related_id = :rid', { rid: filter.relatedId });

@@ -1,12 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { TemplateRenderer } from './template-renderer';
 
 describe('TemplateRenderer', () => {
   describe('with the shipped templates', () => {
     const renderer = new TemplateRenderer();
-    const data = { name: 'Øyvind <Ås> & Co', link: 'https://desk.test/password/pw_abc?x=1&y=2', expiresAt: new Date('2030-06-01T10:00:00Z'), reset: false };
+    const data = {
+      name: 'Øyvind <Ås> & Co',
+      link: 'https://desk.test/password/pw_abc?x=1&y=2',
+      expiresAt: new Date('2030-06-01T10:00:00Z'),
+      reset: false,
+    };
 
     it('knows the password-set template', () => {
       expect(renderer.has('password-set')).toBe(true);
@@ -53,14 +59,24 @@ describe('TemplateRenderer', () => {
       writeFileSync(join(dir, 'layout.html.hbs'), '<main>{{body}}</main>');
       writeFileSync(join(dir, 'layout.text.hbs'), '{{body}}\n-- {{ksContact}}');
       writeFileSync(join(dir, 'notice.subject.hbs'), '  [{{ref}}]\n  {{title}}  \n');
-      writeFileSync(join(dir, 'notice.html.hbs'), '<ul>{{#each services}}<li>{{this}}</li>{{/each}}</ul><p>{{join codes "/"}}</p>{{#if (eq env "test")}}<p>test</p>{{/if}}');
+      writeFileSync(
+        join(dir, 'notice.html.hbs'),
+        '<ul>{{#each services}}<li>{{this}}</li>{{/each}}</ul><p>{{join codes "/"}}</p>{{#if (eq env "test")}}<p>test</p>{{/if}}',
+      );
       writeFileSync(join(dir, 'notice.text.hbs'), '\n{{join services ", "}} – "{{title}}"\n');
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('collapses whitespace in subjects, trims the text body and applies the helpers', () => {
       const renderer = new TemplateRenderer(dir);
-      const out = renderer.render('notice', { ref: 'INC-7', title: 'Brudd <&> "nå"', services: ['Summert skattegrunnlag', 'Inntekt & lønn'], codes: ['a', 'b'], env: 'test', ksContact: 'KS' });
+      const out = renderer.render('notice', {
+        ref: 'INC-7',
+        title: 'Brudd <&> "nå"',
+        services: ['Summert skattegrunnlag', 'Inntekt & lønn'],
+        codes: ['a', 'b'],
+        env: 'test',
+        ksContact: 'KS',
+      });
       expect(out.subject).toBe('[INC-7] Brudd <&> "nå"');
       expect(out.html).toBe('<main><ul><li>Summert skattegrunnlag</li><li>Inntekt &amp; lønn</li></ul><p>a/b</p><p>test</p></main>');
       expect(out.text).toBe('Summert skattegrunnlag, Inntekt & lønn – "Brudd <&> "nå""\n-- KS');

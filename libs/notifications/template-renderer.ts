@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import Handlebars from 'handlebars';
 
 export interface RenderedEmail {
@@ -24,7 +25,9 @@ export class TemplateRenderer {
   constructor(directory = join(__dirname, 'templates')) {
     for (const hb of [this.html, this.plain]) {
       hb.registerHelper('date', (d: unknown) => formatDate(d));
-      hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
+      hb.registerHelper('join', (list: unknown, sep: unknown) =>
+        Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+      );
       hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     }
     const read = (file: string) => readFileSync(join(directory, file), 'utf8');

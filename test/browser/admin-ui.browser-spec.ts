@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
@@ -77,7 +78,10 @@ describe('admin UI in a browser', () => {
 
   it('shows one e-mail with its HTML part in a sandboxed frame', async () => {
     await page.goto('/mail');
-    await Promise.all([page.waitForURL(/\/mail\/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Velkommen til segmentdesken – velg passord' }).first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/mail\/[0-9a-f-]{36}$/),
+      page.getByRole('link', { name: 'Velkommen til segmentdesken – velg passord' }).first().click(),
+    ]);
     const path = new URL(page.url()).pathname;
     expect(await visit(page, path, 'mail-message')).toEqual([]);
     const frame = page.frameLocator('iframe[title="E-posten slik mottakeren ser den"]');

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
 import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, watchForErrors } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
@@ -133,7 +134,9 @@ describe('Bilag 2 and consumer pages in a browser', () => {
 
     const existing = page.locator(`#service-${SSG}`);
     await existing.locator('summary').click();
-    await existing.getByLabel('Maskinporten-scopes (én per linje)').fill('skatteetaten:summertskattegrunnlag\nskatteetaten:summertskattegrunnlag.utvidet');
+    await existing
+      .getByLabel('Maskinporten-scopes (én per linje)')
+      .fill('skatteetaten:summertskattegrunnlag\nskatteetaten:summertskattegrunnlag.utvidet');
     await existing.getByLabel('Eskaleringsadresser hos Skatteetaten (én per linje)').fill('ssg-vakt@skatteetaten.example');
     await follow(existing.getByRole('button', { name: `Lagre ${SSG}` }), /\/edit\?saved=service#service-summert-skattegrunnlag$/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Endringene er lagret.');
@@ -159,7 +162,9 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await checkPage('catalogue-version-second');
 
     const against = page.getByLabel('Sammenlign med');
-    await expect(against.locator(`option[value="${firstVersionId}"]`).textContent()).resolves.toBe(`${FIRST} (Erstattet, fra 1. jan. 2026)`);
+    await expect(against.locator(`option[value="${firstVersionId}"]`).textContent()).resolves.toBe(
+      `${FIRST} (Erstattet, fra 1. jan. 2026)`,
+    );
     await against.selectOption(firstVersionId);
     await follow(page.getByRole('button', { name: 'Vis endringer' }), /\/diff\?against=/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Endringer i ${SECOND}`);
@@ -187,7 +192,10 @@ describe('Bilag 2 and consumer pages in a browser', () => {
       'skatteetaten:summertskattegrunnlag',
       'Lagt til: skatteetaten:summertskattegrunnlag.utvidet',
     ]);
-    expect(await escalation.getByRole('listitem').allTextContents()).toEqual(['Fjernet: ssg-drift@skatteetaten.example', 'Lagt til: ssg-vakt@skatteetaten.example']);
+    expect(await escalation.getByRole('listitem').allTextContents()).toEqual([
+      'Fjernet: ssg-drift@skatteetaten.example',
+      'Lagt til: ssg-vakt@skatteetaten.example',
+    ]);
 
     await follow(page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Bilag 2' }), /\/catalogue$/);
     await expect(page.locator('.app-catalogue-now').textContent()).resolves.toContain(`${SECOND}, i kraft fra`);
@@ -202,10 +210,16 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     await expect(alert.locator('p').textContent()).resolves.toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
-    await expect(alert.locator('li').allTextContents()).resolves.toEqual(['Organisasjonsnummer: must be a valid 9-digit organisation number (mod-11 check digit)']);
+    await expect(alert.locator('li').allTextContents()).resolves.toEqual([
+      'Organisasjonsnummer: must be a valid 9-digit organisation number (mod-11 check digit)',
+    ]);
     await expect(page.getByLabel('Organisasjonsnummer').inputValue()).resolves.toBe('123456789');
-    await expect(page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).inputValue()).resolves.toBe(CONSUMER);
-    await expect(page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).inputValue()).resolves.toBe(
+      CONSUMER,
+    );
+    await expect(
+      page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).getAttribute('aria-invalid'),
+    ).resolves.toBeNull();
     await expect(page.getByLabel('Organisasjonsnummer').getAttribute('aria-invalid')).resolves.toBe('true');
     await checkPage('consumer-new-invalid');
     // The re-rendered form is a 400 document; Chromium notes that, and nothing else went wrong.
@@ -227,7 +241,12 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     expect(await contact.getByLabel('Rolle').inputValue()).toBe('technical');
     const services = page.getByRole('group', { name: 'Tjenester' });
     // Only what the version in force offers can be chosen.
-    expect(await services.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('value')))).toEqual([SSG, INNTEKT, 'production', 'test']);
+    expect(await services.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('value')))).toEqual([
+      SSG,
+      INNTEKT,
+      'production',
+      'test',
+    ]);
     await services.getByLabel(SSG, { exact: true }).check();
     await services.getByLabel('Hjemmel').fill('barnehageloven § 19');
     await services.getByLabel('Formål').fill('redusert foreldrebetaling');
@@ -274,7 +293,9 @@ describe('Bilag 2 and consumer pages in a browser', () => {
 
     await follow(page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Påkobling' }), /\/onboarding$/);
     const requested = page.getByRole('region', { name: 'Bestilt (1)' });
-    await expect(requested.getByRole('link', { name: CONSUMER }).getAttribute('href')).resolves.toBe(`${consumerPath}/onboarding#service-${SSG}`);
+    await expect(requested.getByRole('link', { name: CONSUMER }).getAttribute('href')).resolves.toBe(
+      `${consumerPath}/onboarding#service-${SSG}`,
+    );
     await checkPage('onboarding-board');
   });
 

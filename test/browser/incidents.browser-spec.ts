@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { organisationNumberCheckDigit, satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
@@ -68,7 +69,9 @@ describe('incident pages and the portal report form in a browser', () => {
         orgNumber: orgNumber(seed * 1000),
         name,
         contacts: [{ name: `IT ${name}`, email, role: 'technical' }],
-        services: [{ code: SERVICE, environments: ['production', 'test'], legalBasis: 'barnehageloven § 19', purpose: 'redusert foreldrebetaling' }],
+        services: [
+          { code: SERVICE, environments: ['production', 'test'], legalBasis: 'barnehageloven § 19', purpose: 'redusert foreldrebetaling' },
+        ],
       }),
       `register ${name}`,
     );
@@ -88,7 +91,10 @@ describe('incident pages and the portal report form in a browser', () => {
 
   /** The one-time link in the newest e-mail of a template to an address, read through the outbox API. */
   async function linkInMail(template: string, to: string, pattern: RegExp): Promise<string> {
-    const list = await expectOk(desk.api<Array<{ id: string; template: string; to: string[] }>>('GET', '/api/v1/outbox?limit=500'), 'outbox');
+    const list = await expectOk(
+      desk.api<Array<{ id: string; template: string; to: string[] }>>('GET', '/api/v1/outbox?limit=500'),
+      'outbox',
+    );
     const mail = list.find((m) => m.template === template && m.to.includes(to));
     if (!mail) throw new Error(`no ${template} e-mail to ${to}`);
     const message = await expectOk(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail.id}`), 'outbox message');
@@ -110,20 +116,44 @@ describe('incident pages and the portal report form in a browser', () => {
         label: 'Bilag 2 – nettlesertest',
         effectiveFrom: '2020-01-01',
         services: [
-          { code: SERVICE, name: 'Summert skattegrunnlag API', maskinportenScopes: ['skatteetaten:summertskattegrunnlag'], environments: ['production', 'test'], escalationEmails: [SKE_ADDRESS], securityEmails: ['sikkerhet@ske.example.test'] },
+          {
+            code: SERVICE,
+            name: 'Summert skattegrunnlag API',
+            maskinportenScopes: ['skatteetaten:summertskattegrunnlag'],
+            environments: ['production', 'test'],
+            escalationEmails: [SKE_ADDRESS],
+            securityEmails: ['sikkerhet@ske.example.test'],
+          },
         ],
       }),
       'catalogue',
     );
     await expectOk(desk.api('POST', `/api/v1/catalogue/versions/${version.id}/publish`), 'publish');
-    consumers = [await registerConsumer(101, 'Nordby kommune'), await registerConsumer(202, 'Sørvik kommune'), await registerConsumer(303, 'Østdal kommune')];
+    consumers = [
+      await registerConsumer(101, 'Nordby kommune'),
+      await registerConsumer(202, 'Sørvik kommune'),
+      await registerConsumer(303, 'Østdal kommune'),
+    ];
 
     const outageReport = { title: 'Alle oppslag gir 503 Service Unavailable', httpStatus: 503, errorCode: 'SSG-011' };
     outage = [
-      await report(consumers[0], { ...outageReport, description: `Siden kl. 08.10 svarer API-et 503 på alle kall. Feilet blant annet for ${fnr}.`, correlationId: 'c0ffee-0001' }),
-      await report(consumers[1], { ...outageReport, description: 'Alle kall mot summert skattegrunnlag gir 503 siden i morges.', correlationId: 'c0ffee-0002' }),
+      await report(consumers[0], {
+        ...outageReport,
+        description: `Siden kl. 08.10 svarer API-et 503 på alle kall. Feilet blant annet for ${fnr}.`,
+        correlationId: 'c0ffee-0001',
+      }),
+      await report(consumers[1], {
+        ...outageReport,
+        description: 'Alle kall mot summert skattegrunnlag gir 503 siden i morges.',
+        correlationId: 'c0ffee-0002',
+      }),
     ];
-    local = await report(consumers[0], { title: 'Leverandøren får 403 på oppslag', description: 'Leverandøren får 403 Forbidden med SSG-008 når de gjør oppslag på vegne av kommunen.', httpStatus: 403, errorCode: 'SSG-008' });
+    local = await report(consumers[0], {
+      title: 'Leverandøren får 403 på oppslag',
+      description: 'Leverandøren får 403 Forbidden med SSG-008 når de gjør oppslag på vegne av kommunen.',
+      httpStatus: 403,
+      errorCode: 'SSG-008',
+    });
 
     links = {
       [AGENT]: (await createStaffUser(desk, AGENT, 'Astrid Agent', 'agent')).link,
@@ -157,7 +187,12 @@ describe('incident pages and the portal report form in a browser', () => {
     const card = page.getByRole('link', { name: /Åpne hendelser/ });
     await expect(card.locator('.app-stat__value').textContent()).resolves.toBe('2');
     await expect(card.getAttribute('href')).resolves.toBe('/incidents');
-    await expect(page.getByRole('link', { name: /Venter på vurdering/ }).locator('.app-stat__value').textContent()).resolves.toBe('2');
+    await expect(
+      page
+        .getByRole('link', { name: /Venter på vurdering/ })
+        .locator('.app-stat__value')
+        .textContent(),
+    ).resolves.toBe('2');
   });
 
   it('lists the incident in the queue with how many municipalities it affects', async () => {
@@ -175,7 +210,10 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('shows the incident with its reports, the masking and the reasons for each grouping decision', async () => {
     await page.goto('/incidents');
-    await Promise.all([page.waitForURL(`**/incidents/${outage[0].incidentId}`), page.getByRole('link', { name: outage[0].incidentReference }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/incidents/${outage[0].incidentId}`),
+      page.getByRole('link', { name: outage[0].incidentReference }).click(),
+    ]);
     expect(await visit(page, `/incidents/${outage[0].incidentId}`, 'incident-page')).toEqual([]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(outage[0].incidentReference);
     await expect(page.locator('[data-field="consumerCount"]').textContent()).resolves.toBe('2');
@@ -198,7 +236,12 @@ describe('incident pages and the portal report form in a browser', () => {
     await page.goto(`/incidents/${outage[0].incidentId}`);
     const live = page.locator('[aria-live="polite"] [data-field="consumerCount"]');
     await expect(live.textContent()).resolves.toBe('2');
-    const third = await report(consumers[2], { title: 'Alle oppslag gir 503 Service Unavailable', description: 'Vi får 503 på alle kall mot API-et.', httpStatus: 503, errorCode: 'SSG-011' });
+    const third = await report(consumers[2], {
+      title: 'Alle oppslag gir 503 Service Unavailable',
+      description: 'Vi får 503 på alle kall mot API-et.',
+      httpStatus: 503,
+      errorCode: 'SSG-011',
+    });
     expect(third.incidentId).toBe(outage[0].incidentId);
     // The page polls every 15 s.
     await page.locator('[data-field="consumerCount"]', { hasText: /^3$/ }).waitFor({ timeout: 40_000 });
@@ -216,7 +259,10 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('previews the exact escalation e-mail before sending it', async () => {
     await page.goto(`/incidents/${outage[0].incidentId}`);
-    await Promise.all([page.waitForURL(`**/incidents/${outage[0].incidentId}/escalate`), page.getByRole('link', { name: 'Forhåndsvis og eskaler' }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/incidents/${outage[0].incidentId}/escalate`),
+      page.getByRole('link', { name: 'Forhåndsvis og eskaler' }).click(),
+    ]);
     expect(await visit(page, `/incidents/${outage[0].incidentId}/escalate`, 'incident-escalation-preview')).toEqual([]);
     await expect(page.locator('#preview-to').textContent()).resolves.toBe(SKE_ADDRESS);
     await expect(page.locator('#preview-subject').textContent()).resolves.toContain(outage[0].incidentReference);
@@ -241,9 +287,14 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(page.locator('#escalation-pending').isVisible()).resolves.toBe(true);
     await Promise.all([page.waitForURL(/done=sent/), page.getByRole('button', { name: 'Send nå' }).click()]);
     await expect(page.locator('#escalation-pending').count()).resolves.toBe(0);
-    const mail = await expectOk(desk.api<Array<{ template: string; to: string[]; subject: string }>>('GET', '/api/v1/outbox?limit=500'), 'outbox');
+    const mail = await expectOk(
+      desk.api<Array<{ template: string; to: string[]; subject: string }>>('GET', '/api/v1/outbox?limit=500'),
+      'outbox',
+    );
     const escalations = mail.filter((m) => m.template === 'escalation');
-    expect(escalations).toEqual([expect.objectContaining({ to: [SKE_ADDRESS], subject: expect.stringContaining(outage[0].incidentReference) })]);
+    expect(escalations).toEqual([
+      expect.objectContaining({ to: [SKE_ADDRESS], subject: expect.stringContaining(outage[0].incidentReference) }),
+    ]);
   });
 
   it('resolves a local problem with a knowledge-base answer copied into the message', async () => {
@@ -284,8 +335,16 @@ describe('incident pages and the portal report form in a browser', () => {
     await screenshot(page, 'staff-report-suggestions');
     expect(await seriousAccessibilityProblems(page, 'staff-report-suggestions')).toEqual([]);
 
-    await Promise.all([page.waitForURL(/\/incidents\/[0-9a-f-]{36}\?done=registered&report=[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Registrer meldingen likevel' }).click()]);
-    await expect(page.getByRole('status').filter({ hasText: /^Meldingen M-\d{4}-\d{5} er registrert/ }).count()).resolves.toBe(1);
+    await Promise.all([
+      page.waitForURL(/\/incidents\/[0-9a-f-]{36}\?done=registered&report=[0-9a-f-]{36}$/),
+      page.getByRole('button', { name: 'Registrer meldingen likevel' }).click(),
+    ]);
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /^Meldingen M-\d{4}-\d{5} er registrert/ })
+        .count(),
+    ).resolves.toBe(1);
     expect(await seriousAccessibilityProblems(page, 'staff-report-registered')).toEqual([]);
     const reportId = new URL(page.url()).searchParams.get('report')!;
     const stored = await expectOk(desk.api<{ channel: string; consumerId: string }>('GET', `/api/v1/reports/${reportId}`), 'report');
@@ -302,8 +361,13 @@ describe('incident pages and the portal report form in a browser', () => {
     await setPassword(officer, links[SECURITY]);
     await signInThroughUi(officer, SECURITY, PASSWORD);
     await officer.goto(`/incidents/${outage[0].incidentId}`);
-    await officer.getByLabel(`Hvorfor trenger du originalteksten til ${outage[0].reference}?`).fill('Må vurdere om dette er et personvernavvik');
-    const [response] = await Promise.all([officer.waitForResponse((r) => r.url().endsWith('/reveal')), officer.getByRole('button', { name: 'Vis originaltekst' }).click()]);
+    await officer
+      .getByLabel(`Hvorfor trenger du originalteksten til ${outage[0].reference}?`)
+      .fill('Må vurdere om dette er et personvernavvik');
+    const [response] = await Promise.all([
+      officer.waitForResponse((r) => r.url().endsWith('/reveal')),
+      officer.getByRole('button', { name: 'Vis originaltekst' }).click(),
+    ]);
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toBe('no-store');
     await expect(officer.locator('pre').first().textContent()).resolves.toContain(fnr);
@@ -363,7 +427,10 @@ describe('incident pages and the portal report form in a browser', () => {
       await expect(p.getByLabel('Kort tittel').inputValue()).resolves.toBe('Leverandøren får 403 på alle oppslag');
       await expect(p.locator('#identity-number-warning').textContent()).resolves.toContain('fødselsnummer');
 
-      await Promise.all([p.waitForURL(/\/portal\/reports\/[0-9a-f-]{36}\?received=1$/), p.getByRole('button', { name: 'Send meldingen likevel' }).click()]);
+      await Promise.all([
+        p.waitForURL(/\/portal\/reports\/[0-9a-f-]{36}\?received=1$/),
+        p.getByRole('button', { name: 'Send meldingen likevel' }).click(),
+      ]);
       await screenshot(p, 'portal-report-receipt');
       expect(await seriousAccessibilityProblems(p, 'portal-report-receipt')).toEqual([]);
       const heading = (await p.getByRole('heading', { level: 1 }).textContent())!;
@@ -373,7 +440,13 @@ describe('incident pages and the portal report form in a browser', () => {
       await expect(p.locator('#receipt-incident').textContent()).resolves.toMatch(/KS-\d{4}-\d{4}/);
 
       const id = new URL(p.url()).pathname.split('/').pop()!;
-      const stored = await expectOk(desk.api<{ channel: string; occurredAt: string; hasWorkedBefore: boolean; personalDataMasked: boolean }>('GET', `/api/v1/reports/${id}`), 'report');
+      const stored = await expectOk(
+        desk.api<{ channel: string; occurredAt: string; hasWorkedBefore: boolean; personalDataMasked: boolean }>(
+          'GET',
+          `/api/v1/reports/${id}`,
+        ),
+        'report',
+      );
       expect(stored).toMatchObject({ channel: 'form', hasWorkedBefore: false, personalDataMasked: true });
       // The form's time is Norwegian wall-clock time (CET in March).
       expect(new Date(stored.occurredAt).toISOString()).toBe('2025-03-14T07:30:00.000Z');

@@ -66,7 +66,11 @@ function shift(iso: string | null | undefined, ms: number): string | null | unde
 }
 
 function plainTitle(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function addTypo(text: string, rand: () => number): string {
@@ -96,7 +100,7 @@ export function perturbDataset(rows: readonly DatasetRow[], options: Perturbatio
   const newId = (): string => {
     for (;;) {
       const id = `p${Math.floor(rand() * 1e9).toString(36)}`;
-      if (!usedIds.has(id)) return usedIds.add(id), id;
+      if (!usedIds.has(id)) return (usedIds.add(id), id);
     }
   };
   return rows.map((row) => {
@@ -118,8 +122,8 @@ export function perturbDataset(rows: readonly DatasetRow[], options: Perturbatio
       category,
       title: rand() < options.plainTitleRate ? plainTitle(row.title) : row.title,
       description,
-      errorCode: rand() < options.dropErrorCodeRate ? null : row.errorCode ?? null,
-      httpStatus: rand() < options.dropStatusRate ? null : row.httpStatus ?? null,
+      errorCode: rand() < options.dropErrorCodeRate ? null : (row.errorCode ?? null),
+      httpStatus: rand() < options.dropStatusRate ? null : (row.httpStatus ?? null),
     };
   });
 }

@@ -6,7 +6,8 @@ import { DEFAULT_PERTURBATION, perturbDataset } from './dataset-perturbation';
 import { diagnose, evaluate, type Evaluation } from './grouping-metrics';
 import { loadDataset, PUBLIC_SETS } from './labelled-dataset';
 
-const fmt = (b: { precision: number; recall: number; f1: number }) => `F1 ${b.f1.toFixed(3)} (P ${b.precision.toFixed(3)}, R ${b.recall.toFixed(3)})`;
+const fmt = (b: { precision: number; recall: number; f1: number }) =>
+  `F1 ${b.f1.toFixed(3)} (P ${b.precision.toFixed(3)}, R ${b.recall.toFixed(3)})`;
 
 function line(name: string, ev: Evaluation): string {
   return (

@@ -5,7 +5,7 @@
  */
 import { publishCatalogue } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
-import { loadDataset, type DatasetRow } from './labelled-dataset';
+import { type DatasetRow, loadDataset } from './labelled-dataset';
 import { IMPORT_BATCH, replay } from './replay';
 
 function partition(assignment: ReadonlyMap<string, string>): string[] {
@@ -28,7 +28,12 @@ describe('grouping over the database equals the offline replay', () => {
       const res = await t.http
         .post('/api/v1/consumers')
         .set(bearer(t.adminToken))
-        .send({ orgNumber: org, name: `Kommune ${org}`, contacts: [{ name: 'Teknisk', email: `tech-${org}@kommune.example.test`, role: 'technical' }], services: [] });
+        .send({
+          orgNumber: org,
+          name: `Kommune ${org}`,
+          contacts: [{ name: 'Teknisk', email: `tech-${org}@kommune.example.test`, role: 'technical' }],
+          services: [],
+        });
       if (res.status !== 201) throw new Error(`consumer ${org}: ${res.status} ${res.text}`);
     }
   }, 120_000);
@@ -61,7 +66,16 @@ describe('grouping over the database equals the offline replay', () => {
         .expect(201);
       batch.forEach((r, j) => ids.set(r.ref, res.body.results[j].id));
     }
-    for (const r of rows) stored.set(r.ref, (await t.http.get(`/api/v1/reports/${ids.get(r.ref)}`).set(bearer(t.adminToken)).expect(200)).body.incidentId);
+    for (const r of rows)
+      stored.set(
+        r.ref,
+        (
+          await t.http
+            .get(`/api/v1/reports/${ids.get(r.ref)}`)
+            .set(bearer(t.adminToken))
+            .expect(200)
+        ).body.incidentId,
+      );
     const offline = await replay(rows);
     expect(partition(stored)).toEqual(partition(offline.assignment));
     expect(new Set(stored.values()).size).toBeLessThan(rows.length / 2);

@@ -70,7 +70,11 @@ export async function evaluate(rows: readonly DatasetRow[]): Promise<Evaluation>
   const truth = new Map(labelled.map((r) => [r.ref, r.label!.cluster]));
   const side = new Map(labelled.map((r) => [r.ref, r.label!.side]));
   const overall = bcubed(result.assignment, truth);
-  const ske = bcubed(result.assignment, truth, labelled.filter((r) => r.label!.side === 'ske').map((r) => r.ref));
+  const ske = bcubed(
+    result.assignment,
+    truth,
+    labelled.filter((r) => r.label!.side === 'ske').map((r) => r.ref),
+  );
   const predGroups = groupBy(result.assignment);
   let mixed = 0;
   for (const members of predGroups.values()) if (new Set([...members].map((id) => side.get(id))).size > 1) mixed++;
@@ -102,7 +106,9 @@ export function diagnose(rows: readonly DatasetRow[], ev: Evaluation): string[] 
   const describe = (ref: string): string => {
     const r = byRef.get(ref)!;
     const d = result.decisions.get(ref);
-    const how = d ? `${d.action}${d.incidentId ? ' ' + d.incidentId : ''} ${d.score.toFixed(2)} [${d.reasons.join('; ')}]${d.runnerUp && d.action === 'open' ? ` runner-up ${d.runnerUp.incidentId} [${d.runnerUp.reasons.join('; ')}]` : ''}` : '';
+    const how = d
+      ? `${d.action}${d.incidentId ? ' ' + d.incidentId : ''} ${d.score.toFixed(2)} [${d.reasons.join('; ')}]${d.runnerUp && d.action === 'open' ? ` runner-up ${d.runnerUp.incidentId} [${d.runnerUp.reasons.join('; ')}]` : ''}`
+      : '';
     return `    ${ref} ${r.receivedAt.slice(5, 16)} ${r.consumer.name ?? r.consumer.orgNumber} ${r.service}/${r.environment} ${r.httpStatus ?? '-'} ${r.errorCode ?? '-'} | ${r.title} | ${r.description.slice(0, 120)} | ${how}`;
   };
   for (const [cluster, members] of groupBy(truth)) {

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import type { ReportFacts } from '../../libs/domain/incidents/rules/match-report';
 
 export interface DatasetRow {
@@ -36,7 +37,8 @@ export function parseJsonl(text: string): DatasetRow[] {
 
 export function loadDataset(file: string): DatasetRow[] {
   const full = path.isAbsolute(file) ? file : path.join(DATASETS_DIR, file);
-  if (!existsSync(full)) throw new Error(`Labelled dataset not found at ${full}; the matching evaluation needs ../shared/datasets next to the project`);
+  if (!existsSync(full))
+    throw new Error(`Labelled dataset not found at ${full}; the matching evaluation needs ../shared/datasets next to the project`);
   return parseJsonl(readFileSync(full, 'utf8'));
 }
 

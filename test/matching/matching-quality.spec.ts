@@ -4,9 +4,10 @@
  * in another order within a few seconds. The numbers are the acceptance run's goals.
  */
 import fc from 'fast-check';
+
 import { DEFAULT_PERTURBATION, perturbDataset } from './dataset-perturbation';
 import { evaluate, type Evaluation } from './grouping-metrics';
-import { loadDataset, PUBLIC_SETS, type DatasetRow } from './labelled-dataset';
+import { type DatasetRow, loadDataset, PUBLIC_SETS } from './labelled-dataset';
 import { replay } from './replay';
 
 const results = new Map<string, Evaluation>();
@@ -55,10 +56,13 @@ it('property: reports arriving in another order within a few seconds end in the 
   expect(rows.length).toBeGreaterThan(40);
   const baseline = partition((await replay(rows)).assignment);
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.integer({ min: -3000, max: 3000 }), { minLength: rows.length, maxLength: rows.length }), async (jitter) => {
-      const shaken = rows.map((r, i) => ({ ...r, receivedAt: new Date(Date.parse(r.receivedAt) + jitter[i]).toISOString() }));
-      expect(partition((await replay(shaken)).assignment)).toEqual(baseline);
-    }),
+    fc.asyncProperty(
+      fc.array(fc.integer({ min: -3000, max: 3000 }), { minLength: rows.length, maxLength: rows.length }),
+      async (jitter) => {
+        const shaken = rows.map((r, i) => ({ ...r, receivedAt: new Date(Date.parse(r.receivedAt) + jitter[i]).toISOString() }));
+        expect(partition((await replay(shaken)).assignment)).toEqual(baseline);
+      },
+    ),
     { numRuns: 25 },
   );
 });

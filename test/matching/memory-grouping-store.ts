@@ -5,7 +5,7 @@
  */
 import type { CandidateQuery, GroupingStore } from '../../libs/domain/incidents/grouping-flow';
 import { addCounts, contributionOf, type ProfileCounts } from '../../libs/domain/incidents/rules/incident-profile';
-import { trackOf, type IncidentState, type ReportFacts } from '../../libs/domain/incidents/rules/match-report';
+import { type IncidentState, type ReportFacts, trackOf } from '../../libs/domain/incidents/rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from '../../libs/domain/incidents/rules/matching.constants';
 import type { MergeProposal } from '../../libs/domain/incidents/rules/recluster';
 import { signalsOf } from '../../libs/domain/incidents/rules/report-signals';
@@ -29,18 +29,30 @@ export class MemoryGroupingStore implements GroupingStore {
   readonly merges: MergeProposal[] = [];
   readonly rejected = new Set<string>();
 
-  async candidates(environment: 'production' | 'test', at: Date, { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {}): Promise<IncidentState[]> {
+  async candidates(
+    environment: 'production' | 'test',
+    at: Date,
+    { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {},
+  ): Promise<IncidentState[]> {
     const now = at.getTime();
     const extra = new Set(alsoInclude);
     return [...this.incidents.values()]
-      .filter((i) => !i.mergedInto && i.environment === environment && i.openedAt.getTime() <= now && (now - i.lastReportAt.getTime() <= lookbackMs || extra.has(i.id)))
+      .filter(
+        (i) =>
+          !i.mergedInto &&
+          i.environment === environment &&
+          i.openedAt.getTime() <= now &&
+          (now - i.lastReportAt.getTime() <= lookbackMs || extra.has(i.id)),
+      )
       .sort((a, b) => b.lastReportAt.getTime() - a.lastReportAt.getTime() || a.id.localeCompare(b.id))
       .slice(0, MAX_CANDIDATES)
       .map((i) => this.stateOf(i, now, consumerId));
   }
 
   private stateOf(i: MemIncident, now: number, consumerId?: string): IncidentState {
-    const wave = new Set(i.reports.filter((r) => r.receivedAt.getTime() <= now && now - r.receivedAt.getTime() <= WAVE_WINDOW_MS).map((r) => r.consumerId));
+    const wave = new Set(
+      i.reports.filter((r) => r.receivedAt.getTime() <= now && now - r.receivedAt.getTime() <= WAVE_WINDOW_MS).map((r) => r.consumerId),
+    );
     const titles = consumerId ? i.reports.filter((r) => r.consumerId === consumerId).map((r) => r.title) : [];
     return {
       id: i.id,

@@ -9,9 +9,9 @@
  */
 import { needsRecluster, recluster } from '../../libs/domain/incidents/grouping-flow';
 import { CorpusStats } from '../../libs/domain/incidents/rules/corpus-stats';
-import { matchReport, type MatchDecision } from '../../libs/domain/incidents/rules/match-report';
+import { type MatchDecision, matchReport } from '../../libs/domain/incidents/rules/match-report';
 import { signalsOf } from '../../libs/domain/incidents/rules/report-signals';
-import { toFacts, type DatasetRow } from './labelled-dataset';
+import { type DatasetRow, toFacts } from './labelled-dataset';
 import { MemoryGroupingStore } from './memory-grouping-store';
 
 export const IMPORT_BATCH = 100;
@@ -40,7 +40,10 @@ export async function replay(rows: readonly DatasetRow[], batchSize = IMPORT_BAT
       const candidates = await store.candidates(report.environment, report.receivedAt, { consumerId: report.consumerId });
       const decision = matchReport(report, candidates, { corpus });
       decisions.set(row.ref, decision);
-      const incidentId = decision.action === 'attach' && decision.incidentId ? (store.attach(decision.incidentId, report), decision.incidentId) : store.open(report);
+      const incidentId =
+        decision.action === 'attach' && decision.incidentId
+          ? (store.attach(decision.incidentId, report), decision.incidentId)
+          : store.open(report);
       touched.add(incidentId);
       if (needsRecluster(decision)) await recluster(store, corpus, report.environment, report.receivedAt, [incidentId]);
       corpus.add({ service: report.service, features: signalsOf(report).features });

@@ -36,7 +36,14 @@ export class AppProcess {
     // Only what is given: the test's own DATABASE_URL, NODE_OPTIONS etc. must not leak in.
     this.child = spawn(process.execPath, [ENTRY], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d: Buffer) => (this.stdout += d.toString()));

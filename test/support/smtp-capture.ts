@@ -1,4 +1,4 @@
-import { simpleParser, ParsedMail } from 'mailparser';
+import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface CapturedMail {

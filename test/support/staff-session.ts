@@ -1,8 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { Response } from 'supertest';
+
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { SYSTEM_ACTOR, type StaffRole } from '@domain/identity/principal';
+import { type StaffRole, SYSTEM_ACTOR } from '@domain/identity/principal';
 import { SetPassword } from '@domain/identity/set-password.use-case';
+import type { Response } from 'supertest';
+
 import type { TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'et-langt-testpassord-2030';
@@ -49,7 +51,11 @@ export interface StaffBrowser {
 }
 
 /** Opens a GET form page without a session: returns its double-submit cookie and hidden token. */
-export async function openForm(t: TestApp, path: string, ip = someIp()): Promise<{ cookies: Record<string, string>; csrf: string; html: string }> {
+export async function openForm(
+  t: TestApp,
+  path: string,
+  ip = someIp(),
+): Promise<{ cookies: Record<string, string>; csrf: string; html: string }> {
   const page = await t.http.get(path).set('X-Forwarded-For', ip).expect(200);
   return { cookies: cookiesSet(page), csrf: formCsrf(page.text), html: page.text };
 }

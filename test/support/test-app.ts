@@ -1,8 +1,9 @@
+import { AppConfig, loadConfig } from '@domain/shared/config/app-config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DeliverOutbox } from '@notifications/deliver-outbox.use-case';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '@domain/shared/config/app-config';
-import { DeliverOutbox } from '@notifications/deliver-outbox.use-case';
+
 import { createHttpApp } from '../../apps/api/src/launch';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -37,7 +38,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ESCALATION_SETTLE_SECONDS: '0',
     ...env,
   });
-  const app = await createHttpApp(config, { url: db.url, poolSize: db.kind === 'server' ? config.databasePoolSize : db.poolSize }, { api: true, worker: false });
+  const app = await createHttpApp(
+    config,
+    { url: db.url, poolSize: db.kind === 'server' ? config.databasePoolSize : db.poolSize },
+    { api: true, worker: false },
+  );
   const deliver = app.get(DeliverOutbox);
   return {
     app,

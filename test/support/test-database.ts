@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+
 import { DatabaseConnection, startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+import { Client } from 'pg';
 
 export interface TestDatabase extends DatabaseConnection {
   dataDir: string;

@@ -1,24 +1,25 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@domain/audit/audit.module';
 import { CatalogueModule } from '@domain/catalogue/catalogue.module';
 import { ConsumersModule } from '@domain/consumers/consumers.module';
 import { IdentityModule } from '@domain/identity/identity.module';
 import { IncidentsModule } from '@domain/incidents/incidents.module';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+
 import { AuthGuard } from './auth/auth.guard';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { ConsumerApiKeysController } from './consumers/consumer-api-keys.controller';
 import { ConsumersController } from './consumers/consumers.controller';
 import { OnboardingController } from './consumers/onboarding.controller';
 import { HealthController } from './health/health.controller';
-import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
-import { KnowledgeBaseController } from './incidents/knowledge-base.controller';
-import { ReportsController } from './incidents/reports.controller';
 import { ApiTokensController } from './identity/api-tokens.controller';
 import { MeController } from './identity/me.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
+import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
+import { KnowledgeBaseController } from './incidents/knowledge-base.controller';
+import { ReportsController } from './incidents/reports.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
 import { StartupTasks } from './startup-tasks';
@@ -44,7 +45,30 @@ import { StaffReportPagesController } from './ui/controllers/staff-report-pages.
     ConsumersModule,
     IncidentsModule,
   ],
-  controllers: [HealthController, ReportsController, IncidentsController, MergeProposalsController, KnowledgeBaseController, CatalogueController, ConsumersController, ConsumerApiKeysController, OnboardingController, MeController, ApiTokensController, StaffUsersController, OutboxController, AuthPagesController, AdminPagesController, CataloguePagesController, ConsumerPagesController, PortalPagesController, PortalReportPagesController, StaffReportPagesController, IncidentPagesController, HomeController],
+  controllers: [
+    HealthController,
+    ReportsController,
+    IncidentsController,
+    MergeProposalsController,
+    KnowledgeBaseController,
+    CatalogueController,
+    ConsumersController,
+    ConsumerApiKeysController,
+    OnboardingController,
+    MeController,
+    ApiTokensController,
+    StaffUsersController,
+    OutboxController,
+    AuthPagesController,
+    AdminPagesController,
+    CataloguePagesController,
+    ConsumerPagesController,
+    PortalPagesController,
+    PortalReportPagesController,
+    StaffReportPagesController,
+    IncidentPagesController,
+    HomeController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })
 export class ApiModule {}

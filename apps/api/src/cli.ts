@@ -1,18 +1,21 @@
 import 'reflect-metadata';
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
+
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { STAFF_ROLES, SYSTEM_ACTOR, type StaffRole } from '@domain/identity/principal';
+import { STAFF_ROLES, type StaffRole, SYSTEM_ACTOR } from '@domain/identity/principal';
 import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
 import { ConfigError, loadConfig } from '@domain/shared/config/app-config';
-import { startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
 import { dataSourceOptions } from '@domain/shared/database/data-source-options';
+import { startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
 import { runMigrations } from '@domain/shared/database/run-migrations';
 import { pendingSchemaChanges } from '@domain/shared/database/schema-drift';
 import { DomainException } from '@domain/shared/errors/domain.exception';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+
 import { rootModule } from './launch';
 import { SeedTasks } from './seed-tasks';
 
@@ -24,7 +27,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
   migration:generate <Name>                               write migrations/<timestamp>-<name>.ts from entity changes`;
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+  });
   const [command, arg] = positionals;
   if (!command) {
     console.log(USAGE);
@@ -42,17 +48,21 @@ async function main(): Promise<void> {
         else if (command === 'migration:generate') {
           await runMigrations(ds);
           generate(arg, await pendingSchemaChanges(ds));
-        }
-        else throw new Error(USAGE);
+        } else throw new Error(USAGE);
       } finally {
         await ds.destroy();
       }
       return;
     }
-    const app = await NestFactory.createApplicationContext(rootModule({ ...config, logLevel: 'warn' }, database, { api: true, worker: false }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(
+      rootModule({ ...config, logLevel: 'warn' }, database, { api: true, worker: false }),
+      { logger: ['error', 'warn'] },
+    );
     try {
       if (command === 'staff:create') {
-        const { user, link } = await app.get(CreateStaffUser).execute({ email: values.email ?? '', name: values.name, role: (values.role ?? '') as StaffRole }, SYSTEM_ACTOR);
+        const { user, link } = await app
+          .get(CreateStaffUser)
+          .execute({ email: values.email ?? '', name: values.name, role: (values.role ?? '') as StaffRole }, SYSTEM_ACTOR);
         console.log(`Created ${user.email} (${user.role}). One-time link to choose a password (valid 24 h):\n${link}`);
       } else if (command === 'staff:reset-password') {
         const { link } = await app.get(ResetStaffPassword).byAdmin(values.email ?? '', SYSTEM_ACTOR);

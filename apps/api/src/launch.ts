@@ -1,10 +1,17 @@
 import 'reflect-metadata';
+
+import { AppConfig, ConfigError, loadConfig } from '@domain/shared/config/app-config';
+import { CoreModule } from '@domain/shared/core.module';
+import {
+  DatabaseConnection,
+  DataDirectoryInUseError,
+  EmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '@domain/shared/database/embedded-postgres';
 import { DynamicModule, INestApplicationContext, Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, ConfigError, loadConfig } from '@domain/shared/config/app-config';
-import { CoreModule } from '@domain/shared/core.module';
-import { DatabaseConnection, DataDirectoryInUseError, EmbeddedPostgres, startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
 import { configureHttp } from './http/configure-http';
@@ -24,8 +31,15 @@ export function rootModule(config: AppConfig, database: DatabaseConnection, role
 }
 
 /** Builds the HTTP application (not listening yet); used by the launcher and by e2e tests. */
-export async function createHttpApp(config: AppConfig, database: DatabaseConnection, roles: Roles = { api: true, worker: true }): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(config, database, roles), { bufferLogs: true, bodyParser: false });
+export async function createHttpApp(
+  config: AppConfig,
+  database: DatabaseConnection,
+  roles: Roles = { api: true, worker: true },
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(config, database, roles), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureHttp(app, config);
   await app.init();
   return app;
@@ -48,7 +62,8 @@ export async function launch(roles: Roles, opts: { embeddedAllowed: boolean }): 
     if (e instanceof ConfigError) fail(`invalid configuration: ${e.message}`);
     throw e;
   }
-  if (!config.databaseUrl && !opts.embeddedAllowed) fail('DATABASE_URL is required when the API and the worker run as separate processes (npm start runs both on the embedded database).');
+  if (!config.databaseUrl && !opts.embeddedAllowed)
+    fail('DATABASE_URL is required when the API and the worker run as separate processes (npm start runs both on the embedded database).');
 
   let embedded: EmbeddedPostgres | null = null;
   try {
@@ -75,7 +90,9 @@ export async function launch(roles: Roles, opts: { embeddedAllowed: boolean }): 
     throw e;
   }
   const logger = new NestLogger('Launcher');
-  logger.log(`segment-desk ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(' + ')} ready${roles.api ? ` on ${config.publicUrl} (port ${config.port})` : ''}${embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''}`);
+  logger.log(
+    `segment-desk ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(' + ')} ready${roles.api ? ` on ${config.publicUrl} (port ${config.port})` : ''}${embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
+import { Injectable } from '@nestjs/common';
 
 /** Seed data for a new installation; each part is idempotent. Contexts add their seeds here. */
 @Injectable()

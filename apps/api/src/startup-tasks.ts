@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { BootstrapAdmin } from '@domain/identity/bootstrap-admin.use-case';
 import { BackfillGroupingProfiles } from '@domain/incidents/backfill-grouping-profiles.use-case';
 import { SeedKnowledgeBase } from '@domain/incidents/seed-knowledge-base.use-case';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 
 @Injectable()
 export class StartupTasks implements OnApplicationBootstrap {

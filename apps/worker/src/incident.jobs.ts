@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
 import { PurgeIdempotencyKeys } from '@domain/incidents/purge-idempotency-keys.use-case';
 import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { SendEscalationFollowUps } from '@domain/incidents/send-escalation-follow-ups.use-case';
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 
 /** Escalations whose settle period is over, threaded follow-ups to Skatteetaten (digest), expiry of idempotency keys. */
 @Injectable()

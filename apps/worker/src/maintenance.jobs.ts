@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
 import { PurgeExpiredPortalCredentials } from '@domain/consumers/purge-expired-portal-credentials.use-case';
 import { PurgeExpiredCredentials } from '@domain/identity/purge-expired-credentials.use-case';
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 
 /** Housekeeping that keeps credential tables small: expired sessions and spent one-time links. */
 @Injectable()

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { ConsumersModule } from '@domain/consumers/consumers.module';
 import { IdentityModule } from '@domain/identity/identity.module';
 import { IncidentsModule } from '@domain/incidents/incidents.module';
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+
 import { IncidentJobs } from './incident.jobs';
 import { MaintenanceJobs } from './maintenance.jobs';
 import { OutboxWorker } from './outbox.worker';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuditRepository } from './audit.repository';
 import { ListAuditEntries } from './list-audit-entries.use-case';
 import { RecordAudit } from './record-audit.use-case';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -23,7 +24,11 @@ export class AuditRepository {
   }
 
   async find(filter: AuditFilter): Promise<AuditEntry[]> {
-    const q = this.db.repository(AuditEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(Math.min(filter.limit ?? 100, 500));
+    const q = this.db
+      .repository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(Math.min(filter.limit ?? 100, 500));
     if (filter.actor) q.andWhere('a.actor_label ILIKE :actor', { actor: `%${filter.actor}%` });
     if (filter.action) q.andWhere('a.action ILIKE :action', { action: `${filter.action}%` });
     if (filter.objectType) q.andWhere('a.object_type = :objectType', { objectType: filter.objectType });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { AuditFilter, AuditRepository } from './audit.repository';
 import { AuditEntry } from './audit-entry.entity';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import type { Actor } from '../identity/principal';
 import { AuditRepository } from './audit.repository';
 

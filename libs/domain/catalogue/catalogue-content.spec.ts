@@ -13,11 +13,24 @@ describe('normaliseService', () => {
   it('fills in defaults for optional fields', () => {
     const { service, errors } = normaliseService(valid, 'services[0]');
     expect(errors).toEqual([]);
-    expect(service).toEqual({ ...valid, description: '', informationTypes: [], entitlementPackages: [], serviceAreas: [], lifecycle: 'active', sunsetDate: null, altinnResource: null, documentationUrl: null });
+    expect(service).toEqual({
+      ...valid,
+      description: '',
+      informationTypes: [],
+      entitlementPackages: [],
+      serviceAreas: [],
+      lifecycle: 'active',
+      sunsetDate: null,
+      altinnResource: null,
+      documentationUrl: null,
+    });
   });
 
   it('trims and de-duplicates list entries', () => {
-    const { service } = normaliseService({ ...valid, environments: ['test', ' test ', 'production'], escalationEmails: [' a@b.no ', 'a@b.no', ''] }, '');
+    const { service } = normaliseService(
+      { ...valid, environments: ['test', ' test ', 'production'], escalationEmails: [' a@b.no ', 'a@b.no', ''] },
+      '',
+    );
     expect(service.environments).toEqual(['test', 'production']);
     expect(service.escalationEmails).toEqual(['a@b.no']);
   });
@@ -28,7 +41,11 @@ describe('normaliseService', () => {
     ['code starting with a hyphen', { code: '-inntekt' }, ['services[0].code']],
     ['code of 65 characters', { code: 'a'.repeat(65) }, ['services[0].code']],
     ['missing name', { name: '  ' }, ['services[0].name']],
-    ['bad escalation e-mail at index 1', { escalationEmails: ['ok@skatteetaten.example', 'not-an-email'] }, ['services[0].escalationEmails[1]']],
+    [
+      'bad escalation e-mail at index 1',
+      { escalationEmails: ['ok@skatteetaten.example', 'not-an-email'] },
+      ['services[0].escalationEmails[1]'],
+    ],
     ['bad security e-mail', { securityEmails: ['x@'] }, ['services[0].securityEmails[0]']],
     ['missing escalation list', { escalationEmails: undefined }, ['services[0].escalationEmails']],
     ['unknown environment', { environments: ['production', 'staging'] }, ['services[0].environments[1]']],
@@ -38,8 +55,21 @@ describe('normaliseService', () => {
     ['unknown lifecycle', { lifecycle: 'retired' }, ['services[0].lifecycle']],
     ['bad sunset date', { sunsetDate: '31.12.2026' }, ['services[0].sunsetDate']],
     ['documentation not a URL', { documentationUrl: 'ftp://x' }, ['services[0].documentationUrl']],
-    ['package without purpose', { entitlementPackages: [{ code: 'kommuneforeldrebetaling' }] }, ['services[0].entitlementPackages[0].purpose']],
-    ['package listed twice', { entitlementPackages: [{ code: 'saernamsmann', purpose: 'a' }, { code: 'saernamsmann', purpose: 'b' }] }, ['services[0].entitlementPackages[1].code']],
+    [
+      'package without purpose',
+      { entitlementPackages: [{ code: 'kommuneforeldrebetaling' }] },
+      ['services[0].entitlementPackages[0].purpose'],
+    ],
+    [
+      'package listed twice',
+      {
+        entitlementPackages: [
+          { code: 'saernamsmann', purpose: 'a' },
+          { code: 'saernamsmann', purpose: 'b' },
+        ],
+      },
+      ['services[0].entitlementPackages[1].code'],
+    ],
   ])('%s', (_name, change, fields) => {
     expect(normaliseService({ ...valid, ...change }, 'services[0]').errors.map((e) => e.field)).toEqual(fields);
   });

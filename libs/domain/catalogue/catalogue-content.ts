@@ -1,6 +1,13 @@
 import type { FieldError } from '../shared/errors/domain.exception';
 import { toCatalogueDay } from './catalogue-dates';
-import { CATALOGUE_ENVIRONMENTS, CatalogueEnvironment, CatalogueServiceView, EntitlementPackage, SERVICE_LIFECYCLES, ServiceLifecycle } from './catalogue-service.view';
+import {
+  CATALOGUE_ENVIRONMENTS,
+  CatalogueEnvironment,
+  CatalogueServiceView,
+  EntitlementPackage,
+  SERVICE_LIFECYCLES,
+  ServiceLifecycle,
+} from './catalogue-service.view';
 
 /** A service as a caller submits it (API body or admin form); see normaliseService. */
 export interface CatalogueServiceInput {
@@ -98,8 +105,10 @@ export function normaliseDetails(input: Partial<CatalogueVersionDetailsInput>): 
   const c = new Checker('');
   const label = c.text(input.label, 'label', { required: true, max: 200 });
   let effectiveFrom: string | null = null;
-  if (input.effectiveFrom === undefined || input.effectiveFrom === null || input.effectiveFrom === '') c.fail('effectiveFrom', 'is required (YYYY-MM-DD)');
-  else if (!(effectiveFrom = toCatalogueDay(input.effectiveFrom))) c.fail('effectiveFrom', 'must be a date (YYYY-MM-DD) or an ISO date-time');
+  if (input.effectiveFrom === undefined || input.effectiveFrom === null || input.effectiveFrom === '')
+    c.fail('effectiveFrom', 'is required (YYYY-MM-DD)');
+  else if (!(effectiveFrom = toCatalogueDay(input.effectiveFrom)))
+    c.fail('effectiveFrom', 'must be a date (YYYY-MM-DD) or an ISO date-time');
   const notes = c.text(input.notes, 'notes', { required: false, max: 10_000 });
   return { details: { label: label ?? '', effectiveFrom: effectiveFrom ?? '', notes }, errors: c.errors };
 }
@@ -108,20 +117,27 @@ export function normaliseDetails(input: Partial<CatalogueVersionDetailsInput>): 
 export function normaliseService(input: unknown, prefix: string): { service: CatalogueServiceView; errors: FieldError[] } {
   const c = new Checker(prefix);
   const s = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  if (!input || typeof input !== 'object' || Array.isArray(input)) c.errors.push({ field: prefix || 'service', message: 'must be an object' });
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    c.errors.push({ field: prefix || 'service', message: 'must be an object' });
 
   const code = c.text(s.code, 'code', { required: true, max: 1000 });
-  if (code && !SERVICE_CODE.test(code)) c.fail('code', 'must be 2–64 lower-case letters, digits or hyphens, starting with a letter or digit');
+  if (code && !SERVICE_CODE.test(code))
+    c.fail('code', 'must be 2–64 lower-case letters, digits or hyphens, starting with a letter or digit');
   const name = c.text(s.name, 'name', { required: true, max: 200 });
   const description = c.text(s.description, 'description', { required: false, max: 10_000 });
   const informationTypes = c.list(s.informationTypes, 'informationTypes', { required: false });
-  const maskinportenScopes = c.list(s.maskinportenScopes, 'maskinportenScopes', { required: true, check: (v) => (SCOPE.test(v) ? null : 'must be a Maskinporten scope like skatteetaten:inntekt') });
+  const maskinportenScopes = c.list(s.maskinportenScopes, 'maskinportenScopes', {
+    required: true,
+    check: (v) => (SCOPE.test(v) ? null : 'must be a Maskinporten scope like skatteetaten:inntekt'),
+  });
   const serviceAreas = c.list(s.serviceAreas, 'serviceAreas', { required: false });
   const environments = c.list(s.environments, 'environments', {
     required: true,
-    check: (v) => ((CATALOGUE_ENVIRONMENTS as readonly string[]).includes(v) ? null : `must be one of ${CATALOGUE_ENVIRONMENTS.join(', ')}`),
+    check: (v) =>
+      (CATALOGUE_ENVIRONMENTS as readonly string[]).includes(v) ? null : `must be one of ${CATALOGUE_ENVIRONMENTS.join(', ')}`,
   }) as CatalogueEnvironment[];
-  if (Array.isArray(s.environments) && !environments.length && !c.errors.some((e) => e.field.startsWith(c.field('environments')))) c.fail('environments', 'must name at least one environment');
+  if (Array.isArray(s.environments) && !environments.length && !c.errors.some((e) => e.field.startsWith(c.field('environments'))))
+    c.fail('environments', 'must name at least one environment');
   const emailCheck = (v: string) => (EMAIL.test(v) ? null : 'must be an e-mail address');
   const escalationEmails = c.list(s.escalationEmails, 'escalationEmails', { required: true, check: emailCheck });
   const securityEmails = c.list(s.securityEmails, 'securityEmails', { required: true, check: emailCheck });
@@ -181,7 +197,8 @@ export function normaliseService(input: unknown, prefix: string): { service: Cat
 export function normaliseServices(input: unknown): { services: CatalogueServiceView[]; errors: FieldError[] } {
   if (input === undefined || input === null) return { services: [], errors: [] };
   if (!Array.isArray(input)) return { services: [], errors: [{ field: 'services', message: 'must be a list' }] };
-  if (input.length > MAX_SERVICES) return { services: [], errors: [{ field: 'services', message: `must have at most ${MAX_SERVICES} services` }] };
+  if (input.length > MAX_SERVICES)
+    return { services: [], errors: [{ field: 'services', message: `must have at most ${MAX_SERVICES} services` }] };
   const errors: FieldError[] = [];
   const services = input.map((raw, i) => {
     const { service, errors: own } = normaliseService(raw, `services[${i}]`);
@@ -193,7 +210,11 @@ export function normaliseServices(input: unknown): { services: CatalogueServiceV
     if (!s.code) return;
     const first = firstIndex.get(s.code);
     if (first === undefined) firstIndex.set(s.code, i);
-    else if (!errors.some((e) => e.field === `services[${i}].code`)) errors.push({ field: `services[${i}].code`, message: `duplicates services[${first}].code (${s.code}); codes must be unique within a version` });
+    else if (!errors.some((e) => e.field === `services[${i}].code`))
+      errors.push({
+        field: `services[${i}].code`,
+        message: `duplicates services[${first}].code (${s.code}); codes must be unique within a version`,
+      });
   });
   return { services, errors };
 }

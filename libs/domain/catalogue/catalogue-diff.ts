@@ -34,10 +34,31 @@ export interface CatalogueDiff {
 }
 
 /** Compared as sets: the order in which addresses or scopes are listed carries no meaning. */
-const LIST_FIELDS = ['maskinportenScopes', 'environments', 'escalationEmails', 'securityEmails', 'serviceAreas', 'informationTypes'] as const;
+const LIST_FIELDS = [
+  'maskinportenScopes',
+  'environments',
+  'escalationEmails',
+  'securityEmails',
+  'serviceAreas',
+  'informationTypes',
+] as const;
 const SCALAR_FIELDS = ['name', 'description', 'lifecycle', 'sunsetDate', 'altinnResource', 'documentationUrl'] as const;
 /** The order fields are reported in: what matters most to a consumer first. */
-const FIELD_ORDER: ServiceField[] = ['name', 'lifecycle', 'sunsetDate', 'maskinportenScopes', 'entitlementPackages', 'environments', 'escalationEmails', 'securityEmails', 'serviceAreas', 'informationTypes', 'altinnResource', 'documentationUrl', 'description'];
+const FIELD_ORDER: ServiceField[] = [
+  'name',
+  'lifecycle',
+  'sunsetDate',
+  'maskinportenScopes',
+  'entitlementPackages',
+  'environments',
+  'escalationEmails',
+  'securityEmails',
+  'serviceAreas',
+  'informationTypes',
+  'altinnResource',
+  'documentationUrl',
+  'description',
+];
 
 const packageKey = (p: EntitlementPackage) => `${p.code}\u0000${p.purpose}`;
 
@@ -59,7 +80,8 @@ function packageChange(before: EntitlementPackage[], after: EntitlementPackage[]
 export function diffService(before: CatalogueServiceView, after: CatalogueServiceView): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of SCALAR_FIELDS) {
-    if ((before[field] ?? null) !== (after[field] ?? null)) changes.push({ field, before: before[field] ?? null, after: after[field] ?? null });
+    if ((before[field] ?? null) !== (after[field] ?? null))
+      changes.push({ field, before: before[field] ?? null, after: after[field] ?? null });
   }
   for (const field of LIST_FIELDS) {
     const change = listChange(field, before[field], after[field]);

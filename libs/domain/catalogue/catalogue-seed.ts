@@ -17,7 +17,8 @@ export const SEED_CATALOGUE: CatalogueVersionInput = {
     {
       code: 'summert-skattegrunnlag',
       name: 'Summert skattegrunnlag API',
-      description: 'Summerte beløp fra skattegrunnlaget (skattemeldingen) per inntektsår, levert som dataminimerte rettighetspakker per formål.',
+      description:
+        'Summerte beløp fra skattegrunnlaget (skattemeldingen) per inntektsår, levert som dataminimerte rettighetspakker per formål.',
       informationTypes: [
         'Skattepliktig inntekt (alminnelig inntekt før særfradrag)',
         'Personinntekt',
@@ -66,7 +67,9 @@ export const SEED_CATALOGUE: CatalogueVersionInput = {
       description: 'Lister over hendelser (nye og endrede skattegrunnlag) som kommunen kan følge for å hente oppdaterte opplysninger.',
       informationTypes: ['Hendelse: nytt eller endret skattegrunnlag', 'Sekvensnummer og tidspunkt'],
       maskinportenScopes: ['skatteetaten:summertskattegrunnlag'],
-      entitlementPackages: [{ code: 'kommuneforeldrebetaling', purpose: 'Oppdatere vedtak om redusert foreldrebetaling når skattegrunnlaget endres.' }],
+      entitlementPackages: [
+        { code: 'kommuneforeldrebetaling', purpose: 'Oppdatere vedtak om redusert foreldrebetaling når skattegrunnlaget endres.' },
+      ],
       serviceAreas: [FORELDREBETALING, PRAKTISK_BISTAND, LANGTIDSOPPHOLD],
       environments: ['production', 'test'],
       altinnResource: 'Summert Skattegrunnlag API – På vegne av',

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CatalogueVersion } from './catalogue-version.entity';
+
 import type { CatalogueEnvironment, EntitlementPackage, ServiceLifecycle } from './catalogue-service.view';
+import { CatalogueVersion } from './catalogue-version.entity';
 
 /** A service as listed in one catalogue version; rows of a published version never change. */
 @Entity('catalogue_service')

@@ -65,10 +65,20 @@ export function toSummary(v: CatalogueVersion, standing: VersionStanding, servic
 
 export function toVersionView(v: CatalogueVersion, standing: VersionStanding, services: CatalogueService[]): CatalogueVersionView {
   const views = services.map(toServiceView);
-  return { ...toSummary(v, standing, views.map((s) => s.code)), services: views };
+  return {
+    ...toSummary(
+      v,
+      standing,
+      views.map((s) => s.code),
+    ),
+    services: views,
+  };
 }
 
 /** What the audit log keeps of a version's content before and after a change. */
-export function auditSnapshot(v: Pick<CatalogueVersion, 'label' | 'effectiveFrom' | 'notes' | 'status'>, services: readonly CatalogueServiceView[]) {
+export function auditSnapshot(
+  v: Pick<CatalogueVersion, 'label' | 'effectiveFrom' | 'notes' | 'status'>,
+  services: readonly CatalogueServiceView[],
+) {
   return { label: v.label, effectiveFrom: v.effectiveFrom, notes: v.notes, status: v.status, services };
 }

@@ -8,7 +8,10 @@ export class CatalogueVersionNotFound extends NotFound {
 
 export class CatalogueVersionPublished extends Conflict {
   constructor(label: string) {
-    super('catalogue_version_published', `Version "${label}" is published and cannot be changed or deleted. Create a new draft from it instead.`);
+    super(
+      'catalogue_version_published',
+      `Version "${label}" is published and cannot be changed or deleted. Create a new draft from it instead.`,
+    );
   }
 }
 
@@ -20,7 +23,10 @@ export class NoCatalogueInForce extends NotFound {
 
 export class EmptyCatalogueVersion extends ValidationFailed {
   constructor() {
-    super([{ field: 'services', message: 'must contain at least one service before the version can be published' }], 'catalogue_version_empty');
+    super(
+      [{ field: 'services', message: 'must contain at least one service before the version can be published' }],
+      'catalogue_version_empty',
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueRepository } from './catalogue.repository';
 import { CompareCatalogueVersions } from './compare-catalogue-versions.use-case';

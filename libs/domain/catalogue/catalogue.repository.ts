@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { CatalogueService } from './catalogue-service.entity';
 import type { CatalogueServiceView } from './catalogue-service.view';
@@ -16,7 +17,10 @@ export class CatalogueRepository {
     return repo.save(repo.create({ ...v, status: 'draft' }));
   }
 
-  async updateVersion(id: string, changes: Partial<Pick<CatalogueVersion, 'label' | 'effectiveFrom' | 'notes' | 'status' | 'publishedAt' | 'publishedBy'>>): Promise<void> {
+  async updateVersion(
+    id: string,
+    changes: Partial<Pick<CatalogueVersion, 'label' | 'effectiveFrom' | 'notes' | 'status' | 'publishedAt' | 'publishedBy'>>,
+  ): Promise<void> {
     // updated_at is set here too: a change to the services alone is a change to the version.
     await this.db.repository(CatalogueVersion).update({ id }, { ...changes, updatedAt: new Date() });
   }
@@ -89,7 +93,10 @@ export class CatalogueRepository {
     const q = this.db
       .repository(CatalogueService)
       .createQueryBuilder('s')
-      .where(`s.version_id = (SELECT v.id FROM catalogue_version v WHERE v.status = 'published' AND v.effective_from <= :day ORDER BY ${IN_FORCE_ORDER} LIMIT 1)`, { day })
+      .where(
+        `s.version_id = (SELECT v.id FROM catalogue_version v WHERE v.status = 'published' AND v.effective_from <= :day ORDER BY ${IN_FORCE_ORDER} LIMIT 1)`,
+        { day },
+      )
       .orderBy('s.position', 'ASC');
     if (codes) q.andWhere('s.code = ANY(:codes)', { codes: [...codes] });
     return q.getMany();

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { osloDay } from './catalogue-dates';
-import { CatalogueDiff, diffCatalogueVersions } from './catalogue-diff';
 import { CatalogueVersionNotFound } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
+import { osloDay } from './catalogue-dates';
+import { CatalogueDiff, diffCatalogueVersions } from './catalogue-diff';
 import type { CatalogueVersion } from './catalogue-version.entity';
 import { toServiceView } from './catalogue-version.view';
 import { versionInForce } from './in-force';
@@ -31,7 +32,10 @@ export class CompareCatalogueVersions {
     if (!from) throw new ValidationFailed([{ field: 'against', message: 'is required: there is no earlier version to compare with' }]);
     const [before, after] = [await this.catalogue.servicesOf(from.id), await this.catalogue.servicesOf(to.id)];
     return {
-      ...diffCatalogueVersions({ id: from.id, label: from.label, services: before.map(toServiceView) }, { id: to.id, label: to.label, services: after.map(toServiceView) }),
+      ...diffCatalogueVersions(
+        { id: from.id, label: from.label, services: before.map(toServiceView) },
+        { id: to.id, label: to.label, services: after.map(toServiceView) },
+      ),
       againstDefaulted: !against,
     };
   }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { osloDay } from './catalogue-dates';
-import { normaliseDetails, type CatalogueVersionDetailsInput } from './catalogue-content';
 import { CatalogueVersionNotFound } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
+import { type CatalogueVersionDetailsInput, normaliseDetails } from './catalogue-content';
+import { osloDay } from './catalogue-dates';
 import { auditSnapshot, CatalogueVersionView, toServiceView } from './catalogue-version.view';
 import { GetCatalogueVersion } from './get-catalogue-version.use-case';
 

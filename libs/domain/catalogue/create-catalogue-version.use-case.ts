@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { CatalogueVersionInput, normaliseDetails, normaliseServices } from './catalogue-content';
 import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueVersionInput, normaliseDetails, normaliseServices } from './catalogue-content';
 import { auditSnapshot, CatalogueVersionView } from './catalogue-version.view';
 import { GetCatalogueVersion } from './get-catalogue-version.use-case';
 
@@ -25,7 +26,13 @@ export class CreateCatalogueVersion {
     return this.db.transaction(async () => {
       const version = await this.catalogue.insertVersion({ ...details, createdBy: actor.label });
       await this.catalogue.replaceServices(version.id, content.services);
-      await this.audit.execute({ actor, action: 'catalogue_version.created', objectType: 'catalogue_version', objectId: version.id, after: auditSnapshot(version, content.services) });
+      await this.audit.execute({
+        actor,
+        action: 'catalogue_version.created',
+        objectType: 'catalogue_version',
+        objectId: version.id,
+        after: auditSnapshot(version, content.services),
+      });
       return this.versions.view(version);
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
@@ -22,7 +23,13 @@ export class DeleteCatalogueVersion {
       if (version.status !== 'draft') throw new CatalogueVersionPublished(version.label);
       const services = (await this.catalogue.servicesOf(id)).map(toServiceView);
       await this.catalogue.deleteVersion(id);
-      await this.audit.execute({ actor, action: 'catalogue_version.deleted', objectType: 'catalogue_version', objectId: id, before: auditSnapshot(version, services) });
+      await this.audit.execute({
+        actor,
+        action: 'catalogue_version.deleted',
+        objectType: 'catalogue_version',
+        objectId: id,
+        before: auditSnapshot(version, services),
+      });
     });
   }
 }

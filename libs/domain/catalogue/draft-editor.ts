@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
-import type { CatalogueServiceView } from './catalogue-service.view';
 import { CatalogueVersionNotFound, CatalogueVersionPublished } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
+import type { CatalogueServiceView } from './catalogue-service.view';
 import type { CatalogueVersion } from './catalogue-version.entity';
 import { auditSnapshot, CatalogueVersionView, toServiceView } from './catalogue-version.view';
 import { GetCatalogueVersion } from './get-catalogue-version.use-case';

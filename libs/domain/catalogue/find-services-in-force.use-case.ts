@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { osloDay } from './catalogue-dates';
+
 import { CatalogueRepository } from './catalogue.repository';
+import { osloDay } from './catalogue-dates';
 import type { CatalogueServiceView } from './catalogue-service.view';
 import { toServiceView } from './catalogue-version.view';
 

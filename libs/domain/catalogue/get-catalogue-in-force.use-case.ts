@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { osloDay, toCatalogueDay } from './catalogue-dates';
 import { NoCatalogueInForce } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
+import { osloDay, toCatalogueDay } from './catalogue-dates';
 import type { CatalogueVersionView } from './catalogue-version.view';
 import { GetCatalogueVersion } from './get-catalogue-version.use-case';
 

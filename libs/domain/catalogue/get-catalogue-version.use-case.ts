@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { osloDay } from './catalogue-dates';
+
 import { CatalogueVersionNotFound } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
+import { osloDay } from './catalogue-dates';
 import type { CatalogueVersion } from './catalogue-version.entity';
 import { CatalogueVersionView, toVersionView } from './catalogue-version.view';
 import { versionStanding } from './in-force';

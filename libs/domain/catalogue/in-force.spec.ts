@@ -1,8 +1,13 @@
 import { osloDay, toCatalogueDay } from './catalogue-dates';
-import { VersionTiming, versionInForce, versionStanding } from './in-force';
+import { versionInForce, versionStanding, VersionTiming } from './in-force';
 
 const at = (iso: string) => new Date(iso);
-const v = (id: string, effectiveFrom: string, publishedAt: string | null): VersionTiming => ({ id, effectiveFrom, status: publishedAt ? 'published' : 'draft', publishedAt: publishedAt ? at(publishedAt) : null });
+const v = (id: string, effectiveFrom: string, publishedAt: string | null): VersionTiming => ({
+  id,
+  effectiveFrom,
+  status: publishedAt ? 'published' : 'draft',
+  publishedAt: publishedAt ? at(publishedAt) : null,
+});
 
 describe('versionInForce', () => {
   const jan = v('a-jan', '2026-01-01', '2026-01-02T10:00:00Z');

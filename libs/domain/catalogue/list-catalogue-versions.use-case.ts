@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { osloDay } from './catalogue-dates';
+
 import { CatalogueRepository } from './catalogue.repository';
+import { osloDay } from './catalogue-dates';
 import { CatalogueVersionSummary, toSummary } from './catalogue-version.view';
 import { versionInForce, versionStanding } from './in-force';
 

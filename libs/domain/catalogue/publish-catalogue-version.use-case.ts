@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { normaliseServices } from './catalogue-content';
 import { CatalogueVersionNotFound, EmptyCatalogueVersion } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
+import { normaliseServices } from './catalogue-content';
 import { CatalogueVersionView, toServiceView } from './catalogue-version.view';
 import { GetCatalogueVersion } from './get-catalogue-version.use-case';
 

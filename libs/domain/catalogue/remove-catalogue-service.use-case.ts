@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import type { Actor } from '../identity/principal';
 import { CatalogueServiceNotFound } from './catalogue.exceptions';
 import type { CatalogueVersionView } from './catalogue-version.view';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import type { Actor } from '../identity/principal';
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { CatalogueServiceInput, normaliseService } from './catalogue-content';
 import { CatalogueServiceNotFound } from './catalogue.exceptions';
+import { CatalogueServiceInput, normaliseService } from './catalogue-content';
 import type { CatalogueVersionView } from './catalogue-version.view';
 import { DraftEditor } from './draft-editor';
 
@@ -16,7 +17,8 @@ export class SaveCatalogueService {
       const { service, errors } = normaliseService(input, '');
       const index = replacing === null ? current.length : current.findIndex((s) => s.code === replacing);
       if (index < 0) throw new CatalogueServiceNotFound(replacing!);
-      if (service.code && current.some((s, i) => i !== index && s.code === service.code)) errors.push({ field: 'code', message: `is already used by another service in this version` });
+      if (service.code && current.some((s, i) => i !== index && s.code === service.code))
+        errors.push({ field: 'code', message: `is already used by another service in this version` });
       if (errors.length) throw new ValidationFailed(errors);
       const services = [...current];
       services.splice(index, replacing === null ? 0 : 1, service);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import { type Actor, SYSTEM_ACTOR } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
-import { SEED_CATALOGUE, SEED_CATALOGUE_LABEL } from './catalogue-seed';
 import { CatalogueRepository } from './catalogue.repository';
+import { SEED_CATALOGUE, SEED_CATALOGUE_LABEL } from './catalogue-seed';
 import { CreateCatalogueVersion } from './create-catalogue-version.use-case';
 import { PublishCatalogueVersion } from './publish-catalogue-version.use-case';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import type { Actor } from '../identity/principal';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { CatalogueVersionInput, normaliseDetails, normaliseServices } from './catalogue-content';

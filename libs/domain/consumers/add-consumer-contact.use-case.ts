@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { type ContactView, toContactView } from './consumer.views';
+import { type ContactInput, normaliseEmail, optionalText, validateContact } from './consumer-rules';
 import { ConsumerNotFound, ContactExists } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toContactView, type ContactView } from './consumer.views';
-import { normaliseEmail, optionalText, validateContact, type ContactInput } from './consumer-rules';
 
 @Injectable()
 export class AddConsumerContact {
@@ -22,7 +23,13 @@ export class AddConsumerContact {
     return this.db.transaction(async () => {
       if (!(await this.repo.findConsumer(consumerId))) throw new ConsumerNotFound();
       const email = normaliseEmail(input.email);
-      const contact = await this.repo.insertContactIfNew({ consumerId, name: input.name.trim(), email, phone: optionalText(input.phone), role: input.role });
+      const contact = await this.repo.insertContactIfNew({
+        consumerId,
+        name: input.name.trim(),
+        email,
+        phone: optionalText(input.phone),
+        role: input.role,
+      });
       if (!contact) throw new ContactExists(email);
       const view = toContactView(contact);
       await this.audit.execute({ actor, action: 'consumer.contact_added', objectType: 'consumer', objectId: consumerId, after: view });

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
+import { advanceRefusal, checklistFor, optionalText } from './consumer-rules';
 import { ONBOARDING_STEPS, type OnboardingStep } from './consumer-service.entity';
 import { ConsumerNotFound, OnboardingRefused, ServiceAccessNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toServiceAccessView, type ServiceAccessView } from './consumer.views';
-import { advanceRefusal, checklistFor, optionalText } from './consumer-rules';
 
 /**
  * Moves one service's onboarding to the next step (requested → qualified → readiness-tested →
@@ -21,9 +22,17 @@ export class AdvanceOnboarding {
     private readonly audit: RecordAudit,
   ) {}
 
-  async execute(consumerId: string, code: string, to: OnboardingStep, note: string | null | undefined, actor: Actor): Promise<ServiceAccessView> {
-    if (!ONBOARDING_STEPS.includes(to) || to === 'requested') throw new ValidationFailed([{ field: 'to', message: 'must be one of qualified, readiness-tested, connected' }]);
-    if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 2000)) throw new ValidationFailed([{ field: 'note', message: 'must be text of at most 2000 characters' }]);
+  async execute(
+    consumerId: string,
+    code: string,
+    to: OnboardingStep,
+    note: string | null | undefined,
+    actor: Actor,
+  ): Promise<ServiceAccessView> {
+    if (!ONBOARDING_STEPS.includes(to) || to === 'requested')
+      throw new ValidationFailed([{ field: 'to', message: 'must be one of qualified, readiness-tested, connected' }]);
+    if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 2000))
+      throw new ValidationFailed([{ field: 'note', message: 'must be text of at most 2000 characters' }]);
     return this.db.transaction(async () => {
       const consumer = await this.repo.findConsumer(consumerId);
       if (!consumer) throw new ConsumerNotFound();
@@ -37,11 +46,15 @@ export class AdvanceOnboarding {
         technicalContacts: contacts.filter((c) => c.role === 'technical').length,
         checklist: checklistFor(access.connectionMethod, access.environments, access.checklist),
       });
-      if (refusal) throw new OnboardingRefused(refusal.code, refusal.message, refusal.code === 'onboarding_step_order' ? 'conflict' : 'unprocessable');
+      if (refusal)
+        throw new OnboardingRefused(refusal.code, refusal.message, refusal.code === 'onboarding_step_order' ? 'conflict' : 'unprocessable');
 
       const from = access.onboardingStep;
       access.onboardingStep = to;
-      access.onboardingHistory = [...access.onboardingHistory, { step: to, at: new Date().toISOString(), by: actor.label, note: optionalText(note) }];
+      access.onboardingHistory = [
+        ...access.onboardingHistory,
+        { step: to, at: new Date().toISOString(), by: actor.label, note: optionalText(note) },
+      ];
       const saved = await this.repo.saveService(access);
       const activated = to === 'connected' && consumer.status === 'applicant';
       if (activated) await this.repo.updateConsumer(consumerId, { status: 'active' });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+
 import { CONSUMER_KEY_PREFIX, type ConsumerAuthenticator } from '../identity/consumer-authenticator';
 import type { ConsumerPrincipal } from '../identity/principal';
 import { hashToken } from '../identity/secret-token';
-import { ConsumersRepository } from './consumers.repository';
 import { mayAuthenticate } from './consumer-rules';
+import { ConsumersRepository } from './consumers.repository';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -26,6 +27,15 @@ export class AuthenticateConsumer implements ConsumerAuthenticator {
     const idHash = hashToken(cookieValue);
     const found = await this.repo.livePortalSessionOwner(idHash);
     if (!found || !mayAuthenticate(found.status)) return null;
-    return { kind: 'consumer', consumerId: found.consumerId, orgNumber: found.orgNumber, name: found.name, via: 'portal-session', email: found.email, sessionId: idHash, csrfToken: found.csrfToken };
+    return {
+      kind: 'consumer',
+      consumerId: found.consumerId,
+      orgNumber: found.orgNumber,
+      name: found.name,
+      via: 'portal-session',
+      email: found.email,
+      sessionId: idHash,
+      csrfToken: found.csrfToken,
+    };
   }
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { hashToken } from '../identity/secret-token';
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { DatabaseContext } from '../shared/database/database-context';
+import { mayAuthenticate } from './consumer-rules';
 import { InvalidPortalLink } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { mayAuthenticate } from './consumer-rules';
 
 export interface PortalSessionStarted {
   cookieValue: string;
@@ -32,8 +34,22 @@ export class CompletePortalSignIn {
       if (!consumer || !contact || !mayAuthenticate(consumer.status)) throw new InvalidPortalLink();
       const cookieValue = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-      await this.repo.insertPortalSession({ idHash: hashToken(cookieValue), consumerId: consumer.id, contactId: contact.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
-      await this.audit.execute({ actor: { kind: 'consumer', id: consumer.id, label: contact.email, ip }, action: 'portal.signed_in', objectType: 'consumer', objectId: consumer.id, details: { contactId: contact.id } });
+      await this.repo.insertPortalSession({
+        idHash: hashToken(cookieValue),
+        consumerId: consumer.id,
+        contactId: contact.id,
+        csrfToken: randomBytes(24).toString('base64url'),
+        expiresAt,
+        ip,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      await this.audit.execute({
+        actor: { kind: 'consumer', id: consumer.id, label: contact.email, ip },
+        action: 'portal.signed_in',
+        objectType: 'consumer',
+        objectId: consumer.id,
+        details: { contactId: contact.id },
+      });
       return { cookieValue, expiresAt };
     });
   }

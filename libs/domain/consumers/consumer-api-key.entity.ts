@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { Consumer } from './consumer.entity';
 
 /** A consumer's API key; only its SHA-256 is stored. */

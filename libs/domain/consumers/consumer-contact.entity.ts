@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
 import { Consumer } from './consumer.entity';
 
 export const CONTACT_ROLES = ['technical', 'professional', 'security'] as const;

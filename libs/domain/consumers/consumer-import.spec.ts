@@ -1,10 +1,12 @@
-import { checkServiceCodes, ImportFileInvalid, importChanges, parseConsumerCsv, type ExistingConsumer } from './consumer-import';
+import { checkServiceCodes, type ExistingConsumer, importChanges, ImportFileInvalid, parseConsumerCsv } from './consumer-import';
 
 const HEADER = 'orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services';
 
 describe('parseConsumerCsv', () => {
   it('reads rows with quoted fields, a BOM and services with environments', () => {
-    const rows = parseConsumerCsv(`\uFEFF${HEADER}\n974760673,"Oslo kommune",kommune,0301,Kari,Kari@Oslo.Kommune.no,technical,"ssg;inntekt:test;fiks:production+test"\n`);
+    const rows = parseConsumerCsv(
+      `\uFEFF${HEADER}\n974760673,"Oslo kommune",kommune,0301,Kari,Kari@Oslo.Kommune.no,technical,"ssg;inntekt:test;fiks:production+test"\n`,
+    );
     expect(rows).toEqual([
       {
         line: 2,
@@ -54,7 +56,9 @@ describe('parseConsumerCsv', () => {
   it('flags services missing from the catalogue', () => {
     const rows = parseConsumerCsv(`${HEADER}\n974760673,Oslo,,,,,,ssg;finnes-ikke`);
     checkServiceCodes(rows, new Set(['ssg']));
-    expect(rows[0].errors).toEqual([{ field: 'services', message: 'line 2: finnes-ikke is not a service in the Bilag 2 version in force' }]);
+    expect(rows[0].errors).toEqual([
+      { field: 'services', message: 'line 2: finnes-ikke is not a service in the Bilag 2 version in force' },
+    ]);
   });
 });
 
@@ -81,8 +85,18 @@ describe('importChanges', () => {
   });
 
   it('lists what would change', () => {
-    const changed = importChanges(row, { ...stored, name: 'Oslo', contacts: [{ ...stored.contacts[0], role: 'security' }], services: [{ code: 'inntekt', environments: ['production'] }] });
+    const changed = importChanges(row, {
+      ...stored,
+      name: 'Oslo',
+      contacts: [{ ...stored.contacts[0], role: 'security' }],
+      services: [{ code: 'inntekt', environments: ['production'] }],
+    });
     expect(changed.action).toBe('update');
-    expect(changed.changes).toEqual(['navn: Oslo → Oslo kommune', 'kontakt kari@oslo.no endret', 'ny tjeneste ssg', 'miljøer for inntekt: production → test']);
+    expect(changed.changes).toEqual([
+      'navn: Oslo → Oslo kommune',
+      'kontakt kari@oslo.no endret',
+      'ny tjeneste ssg',
+      'miljøer for inntekt: production → test',
+    ]);
   });
 });

@@ -1,11 +1,21 @@
 import { parse } from 'csv-parse/sync';
-import type { FieldError } from '../shared/errors/domain.exception';
-import { CONTACT_ROLES, type ContactRole } from './consumer-contact.entity';
-import { ENVIRONMENTS, type Environment } from './consumer-service.entity';
-import type { ConsumerKind } from './consumer.entity';
-import { inferKind, normaliseEmail, normaliseOrgNumber, optionalText, validateConsumerFields, validateContact } from './consumer-rules';
 
-export const IMPORT_COLUMNS = ['orgNumber', 'name', 'kind', 'municipalityNumber', 'contactName', 'contactEmail', 'contactRole', 'services'] as const;
+import type { FieldError } from '../shared/errors/domain.exception';
+import type { ConsumerKind } from './consumer.entity';
+import { CONTACT_ROLES, type ContactRole } from './consumer-contact.entity';
+import { inferKind, normaliseEmail, normaliseOrgNumber, optionalText, validateConsumerFields, validateContact } from './consumer-rules';
+import { type Environment, ENVIRONMENTS } from './consumer-service.entity';
+
+export const IMPORT_COLUMNS = [
+  'orgNumber',
+  'name',
+  'kind',
+  'municipalityNumber',
+  'contactName',
+  'contactEmail',
+  'contactRole',
+  'services',
+] as const;
 const REQUIRED_COLUMNS = ['orgNumber', 'name'];
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -57,13 +67,19 @@ export class ImportFileInvalid extends Error {}
 function parseServices(raw: string, line: number): { services: ImportServiceEntry[]; errors: FieldError[] } {
   const services: ImportServiceEntry[] = [];
   const errors: FieldError[] = [];
-  for (const part of raw.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [code, envPart] = part.split(':').map((s) => s.trim());
     let environments: Environment[] | null = null;
     if (envPart !== undefined) {
       const envs = envPart.split('+').map((e) => e.trim());
       if (!envs.length || envs.some((e) => !ENVIRONMENTS.includes(e as Environment))) {
-        errors.push({ field: 'services', message: `line ${line}: "${part}" names an unknown environment (use production, test or production+test)` });
+        errors.push({
+          field: 'services',
+          message: `line ${line}: "${part}" names an unknown environment (use production, test or production+test)`,
+        });
         continue;
       }
       environments = [...new Set(envs)] as Environment[];
@@ -85,7 +101,8 @@ export function parseConsumerCsv(text: string): ImportRow[] {
   if (!records.length) throw new ImportFileInvalid('The file is empty.');
   const header = records[0].map((h) => h.trim());
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new ImportFileInvalid(`The header must name the columns ${IMPORT_COLUMNS.join(',')}; missing: ${missing.join(', ')}.`);
+  if (missing.length)
+    throw new ImportFileInvalid(`The header must name the columns ${IMPORT_COLUMNS.join(',')}; missing: ${missing.join(', ')}.`);
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) throw new ImportFileInvalid(`Unknown columns: ${unknown.join(', ')}. Expected ${IMPORT_COLUMNS.join(',')}.`);
   if (records.length - 1 > MAX_IMPORT_ROWS) throw new ImportFileInvalid(`At most ${MAX_IMPORT_ROWS} rows per file.`);
@@ -100,7 +117,10 @@ export function parseConsumerCsv(text: string): ImportRow[] {
     const name = cell('name');
     const kind = (optionalText(cell('kind')) as ConsumerKind | null) ?? null;
     const municipalityNumber = optionalText(cell('municipalityNumber'));
-    const errors = validateConsumerFields({ orgNumber, name, kind: kind ?? undefined, municipalityNumber }).map((e) => ({ ...e, message: `line ${line}: ${e.message}` }));
+    const errors = validateConsumerFields({ orgNumber, name, kind: kind ?? undefined, municipalityNumber }).map((e) => ({
+      ...e,
+      message: `line ${line}: ${e.message}`,
+    }));
 
     let contact: ImportRow['contact'] = null;
     const contactName = cell('contactName');
@@ -108,7 +128,12 @@ export function parseConsumerCsv(text: string): ImportRow[] {
     const contactRole = cell('contactRole') || 'technical';
     if (contactName || contactEmail) {
       const contactErrors = validateContact({ name: contactName || contactEmail, email: contactEmail, role: contactRole as ContactRole });
-      errors.push(...contactErrors.map((e) => ({ field: `contact${e.field[0].toUpperCase()}${e.field.slice(1)}`, message: `line ${line}: ${e.message}` })));
+      errors.push(
+        ...contactErrors.map((e) => ({
+          field: `contact${e.field[0].toUpperCase()}${e.field.slice(1)}`,
+          message: `line ${line}: ${e.message}`,
+        })),
+      );
       if (!contactErrors.length) contact = { name: contactName || contactEmail, email: contactEmail, role: contactRole as ContactRole };
     } else if (cell('contactRole') && !CONTACT_ROLES.includes(contactRole as ContactRole)) {
       errors.push({ field: 'contactRole', message: `line ${line}: must be one of ${CONTACT_ROLES.join(', ')}` });
@@ -122,7 +147,11 @@ export function parseConsumerCsv(text: string): ImportRow[] {
   for (const r of rows) if (r.orgNumber) lines.set(r.orgNumber, [...(lines.get(r.orgNumber) ?? []), r.line]);
   for (const r of rows) {
     const same = lines.get(r.orgNumber) ?? [];
-    if (same.length > 1) r.errors.push({ field: 'orgNumber', message: `line ${r.line}: ${r.orgNumber} appears more than once in the file (lines ${same.join(', ')})` });
+    if (same.length > 1)
+      r.errors.push({
+        field: 'orgNumber',
+        message: `line ${r.line}: ${r.orgNumber} appears more than once in the file (lines ${same.join(', ')})`,
+      });
   }
   return rows;
 }
@@ -130,22 +159,32 @@ export function parseConsumerCsv(text: string): ImportRow[] {
 /** Flags service codes that are not in the catalogue in force. */
 export function checkServiceCodes(rows: ImportRow[], codesInForce: ReadonlySet<string>): void {
   for (const r of rows) {
-    for (const s of r.services) if (!codesInForce.has(s.code)) r.errors.push({ field: 'services', message: `line ${r.line}: ${s.code} is not a service in the Bilag 2 version in force` });
+    for (const s of r.services)
+      if (!codesInForce.has(s.code))
+        r.errors.push({ field: 'services', message: `line ${r.line}: ${s.code} is not a service in the Bilag 2 version in force` });
   }
 }
 
 /** What importing a valid row would change; nothing listed means the row is already in place. */
-export function importChanges(row: ImportRow, existing: ExistingConsumer | null): { action: Exclude<ImportAction, 'error'>; changes: string[] } {
+export function importChanges(
+  row: ImportRow,
+  existing: ExistingConsumer | null,
+): { action: Exclude<ImportAction, 'error'>; changes: string[] } {
   if (!existing) {
     return {
       action: 'create',
-      changes: [`ny konsument ${row.name}`, ...(row.contact ? [`kontakt ${row.contact.email}`] : []), ...row.services.map((s) => `tjeneste ${s.code}`)],
+      changes: [
+        `ny konsument ${row.name}`,
+        ...(row.contact ? [`kontakt ${row.contact.email}`] : []),
+        ...row.services.map((s) => `tjeneste ${s.code}`),
+      ],
     };
   }
   const changes: string[] = [];
   if (existing.name !== row.name) changes.push(`navn: ${existing.name} → ${row.name}`);
   if (row.kind && existing.kind !== row.kind) changes.push(`type: ${existing.kind} → ${row.kind}`);
-  if (row.municipalityNumber && existing.municipalityNumber !== row.municipalityNumber) changes.push(`kommunenummer: ${existing.municipalityNumber ?? '–'} → ${row.municipalityNumber}`);
+  if (row.municipalityNumber && existing.municipalityNumber !== row.municipalityNumber)
+    changes.push(`kommunenummer: ${existing.municipalityNumber ?? '–'} → ${row.municipalityNumber}`);
   if (row.contact) {
     const c = existing.contacts.find((x) => x.email === row.contact!.email);
     if (!c) changes.push(`ny kontakt ${row.contact.email}`);
@@ -154,7 +193,8 @@ export function importChanges(row: ImportRow, existing: ExistingConsumer | null)
   for (const s of row.services) {
     const have = existing.services.find((x) => x.code === s.code);
     if (!have) changes.push(`ny tjeneste ${s.code}`);
-    else if (s.environments && !sameSet(have.environments, s.environments)) changes.push(`miljøer for ${s.code}: ${have.environments.join('+')} → ${s.environments.join('+')}`);
+    else if (s.environments && !sameSet(have.environments, s.environments))
+      changes.push(`miljøer for ${s.code}: ${have.environments.join('+')} → ${s.environments.join('+')}`);
   }
   return { action: changes.length ? 'update' : 'unchanged', changes };
 }

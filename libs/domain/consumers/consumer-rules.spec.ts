@@ -1,7 +1,7 @@
-import type { ChecklistMark } from './consumer-service.entity';
 import {
   advanceRefusal,
   checklistFor,
+  type ChecklistItemView,
   defaultStatus,
   inferKind,
   mayAuthenticate,
@@ -13,12 +13,14 @@ import {
   validateContacts,
   validateRegistration,
   validateServices,
-  type ChecklistItemView,
 } from './consumer-rules';
+import type { ChecklistMark } from './consumer-service.entity';
 
 const fields = (errors: Array<{ field: string }>) => errors.map((e) => e.field);
 const mark = (checked = true): ChecklistMark => ({ checked, by: 'agent@ks.no', at: '2026-01-01T00:00:00Z' });
-const allChecked: Record<string, ChecklistMark> = Object.fromEntries(['altinnDelegation', 'productionApiDelegated', 'mainOrganisationNumber', 'vendorMaskinporten', 'scopeName'].map((k) => [k, mark()]));
+const allChecked: Record<string, ChecklistMark> = Object.fromEntries(
+  ['altinnDelegation', 'productionApiDelegated', 'mainOrganisationNumber', 'vendorMaskinporten', 'scopeName'].map((k) => [k, mark()]),
+);
 
 describe('validateConsumerFields', () => {
   it.each([
@@ -61,7 +63,9 @@ describe('registration input', () => {
   });
 
   it('checks a vendor organisation number', () => {
-    expect(fields(validateServices([{ code: 'ssg', environments: ['test'], vendor: { orgNumber: '111111112', name: 'Lev' } }]))).toEqual(['services[0].vendor.orgNumber']);
+    expect(fields(validateServices([{ code: 'ssg', environments: ['test'], vendor: { orgNumber: '111111112', name: 'Lev' } }]))).toEqual([
+      'services[0].vendor.orgNumber',
+    ]);
   });
 
   it('combines consumer, contact, service and agreement errors with prefixes', () => {
@@ -83,7 +87,15 @@ describe('validateAgreement', () => {
     [{ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-02-01', validTo: '2026-01-31' }, ['validTo']],
     [{ signedOn: '10.01.2026', signatoryName: 'Ola', validFrom: '2026-02-01' }, ['signedOn']],
     [{ signedOn: '2026-01-10', signatoryName: '', validFrom: '2026-02-01' }, ['signatoryName']],
-    [{ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-02-01', acceptedTerms: [{ serviceCode: 'ssg' }, { serviceCode: 'ssg' }] }, ['acceptedTerms[1].serviceCode']],
+    [
+      {
+        signedOn: '2026-01-10',
+        signatoryName: 'Ola',
+        validFrom: '2026-02-01',
+        acceptedTerms: [{ serviceCode: 'ssg' }, { serviceCode: 'ssg' }],
+      },
+      ['acceptedTerms[1].serviceCode'],
+    ],
   ])('%j → %j', (input, expected) => {
     expect(fields(validateAgreement(input, codes))).toEqual(expected);
   });
@@ -115,9 +127,24 @@ describe('onboarding', () => {
 
   it('applies vendor items unless the consumer connects directly, and the production item only with production access', () => {
     const applicable = (items: ChecklistItemView[]) => items.filter((i) => i.applicable).map((i) => i.key);
-    expect(applicable(checklistFor('vendor', ['production', 'test'], {}))).toEqual(['altinnDelegation', 'productionApiDelegated', 'mainOrganisationNumber', 'vendorMaskinporten', 'scopeName']);
-    expect(applicable(checklistFor(null, ['test'], {}))).toEqual(['altinnDelegation', 'mainOrganisationNumber', 'vendorMaskinporten', 'scopeName']);
-    expect(applicable(checklistFor('direct', ['production'], {}))).toEqual(['productionApiDelegated', 'mainOrganisationNumber', 'scopeName']);
+    expect(applicable(checklistFor('vendor', ['production', 'test'], {}))).toEqual([
+      'altinnDelegation',
+      'productionApiDelegated',
+      'mainOrganisationNumber',
+      'vendorMaskinporten',
+      'scopeName',
+    ]);
+    expect(applicable(checklistFor(null, ['test'], {}))).toEqual([
+      'altinnDelegation',
+      'mainOrganisationNumber',
+      'vendorMaskinporten',
+      'scopeName',
+    ]);
+    expect(applicable(checklistFor('direct', ['production'], {}))).toEqual([
+      'productionApiDelegated',
+      'mainOrganisationNumber',
+      'scopeName',
+    ]);
   });
 
   it('records who ticked an item', () => {
@@ -125,13 +152,23 @@ describe('onboarding', () => {
     expect(item).toMatchObject({ checked: true, checkedBy: 'agent@ks.no' });
   });
 
-  const facts = { current: 'readiness-tested' as const, to: 'connected' as const, consumerStatus: 'active' as const, technicalContacts: 1, checklist: checklistFor('vendor', ['production'], allChecked) };
+  const facts = {
+    current: 'readiness-tested' as const,
+    to: 'connected' as const,
+    consumerStatus: 'active' as const,
+    technicalContacts: 1,
+    checklist: checklistFor('vendor', ['production'], allChecked),
+  };
 
   it.each([
     ['a skipped step', { current: 'requested', to: 'readiness-tested' }, 'onboarding_step_order'],
     ['a step backwards', { current: 'qualified', to: 'qualified' }, 'onboarding_step_order'],
     ['an already connected service', { current: 'connected', to: 'connected' }, 'onboarding_step_order'],
-    ['an unticked checklist item', { checklist: checklistFor('vendor', ['production'], { ...allChecked, scopeName: mark(false) }) }, 'onboarding_checklist_incomplete'],
+    [
+      'an unticked checklist item',
+      { checklist: checklistFor('vendor', ['production'], { ...allChecked, scopeName: mark(false) }) },
+      'onboarding_checklist_incomplete',
+    ],
     ['no technical contact', { technicalContacts: 0 }, 'technical_contact_required'],
     ['a suspended consumer', { consumerStatus: 'suspended' }, 'consumer_not_active'],
   ])('refuses %s', (_, change, code) => {
@@ -140,7 +177,15 @@ describe('onboarding', () => {
 
   it('allows go-live when everything applicable is in place, and earlier steps without the checklist', () => {
     expect(advanceRefusal(facts)).toBeNull();
-    expect(advanceRefusal({ ...facts, current: 'requested', to: 'qualified', technicalContacts: 0, checklist: checklistFor(null, ['production'], {}) })).toBeNull();
+    expect(
+      advanceRefusal({
+        ...facts,
+        current: 'requested',
+        to: 'qualified',
+        technicalContacts: 0,
+        checklist: checklistFor(null, ['production'], {}),
+      }),
+    ).toBeNull();
     // The vendor items do not apply to a direct connection.
     const direct = { productionApiDelegated: mark(), mainOrganisationNumber: mark(), scopeName: mark() };
     expect(advanceRefusal({ ...facts, checklist: checklistFor('direct', ['production'], direct) })).toBeNull();

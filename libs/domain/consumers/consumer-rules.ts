@@ -1,8 +1,16 @@
 import type { FieldError } from '../shared/errors/domain.exception';
 import { isValidOrganisationNumber } from '../shared/identifiers';
-import { CONTACT_ROLES, type ContactRole } from './consumer-contact.entity';
-import { CONNECTION_METHODS, ENVIRONMENTS, ONBOARDING_STEPS, type ChecklistMark, type ConnectionMethod, type Environment, type OnboardingStep } from './consumer-service.entity';
 import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from './consumer.entity';
+import { CONTACT_ROLES, type ContactRole } from './consumer-contact.entity';
+import {
+  type ChecklistMark,
+  CONNECTION_METHODS,
+  type ConnectionMethod,
+  type Environment,
+  ENVIRONMENTS,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+} from './consumer-service.entity';
 
 export interface ContactInput {
   name: string;
@@ -109,17 +117,25 @@ export function validateConsumerFields(input: Partial<ConsumerFieldsInput>, pref
   const errors: FieldError[] = [];
   const f = (name: string) => `${prefix}${name}`;
   if (!partial || input.orgNumber !== undefined) {
-    if (!isValidOrganisationNumber(normaliseOrgNumber(input.orgNumber))) errors.push({ field: f('orgNumber'), message: 'must be a valid 9-digit organisation number (mod-11 check digit)' });
+    if (!isValidOrganisationNumber(normaliseOrgNumber(input.orgNumber)))
+      errors.push({ field: f('orgNumber'), message: 'must be a valid 9-digit organisation number (mod-11 check digit)' });
   }
   if (!partial || input.name !== undefined) {
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     if (!name || name.length > 200) errors.push({ field: f('name'), message: 'must be 1–200 characters' });
   }
-  if (input.kind !== undefined && input.kind !== null && !CONSUMER_KINDS.includes(input.kind)) errors.push({ field: f('kind'), message: `must be one of ${CONSUMER_KINDS.join(', ')}` });
-  if (input.municipalityNumber !== undefined && input.municipalityNumber !== null && input.municipalityNumber !== '' && !MUNICIPALITY_NUMBER.test(String(input.municipalityNumber))) {
+  if (input.kind !== undefined && input.kind !== null && !CONSUMER_KINDS.includes(input.kind))
+    errors.push({ field: f('kind'), message: `must be one of ${CONSUMER_KINDS.join(', ')}` });
+  if (
+    input.municipalityNumber !== undefined &&
+    input.municipalityNumber !== null &&
+    input.municipalityNumber !== '' &&
+    !MUNICIPALITY_NUMBER.test(String(input.municipalityNumber))
+  ) {
     errors.push({ field: f('municipalityNumber'), message: 'must be 4 digits' });
   }
-  if (input.status !== undefined && input.status !== null && !CONSUMER_STATUSES.includes(input.status)) errors.push({ field: f('status'), message: `must be one of ${CONSUMER_STATUSES.join(', ')}` });
+  if (input.status !== undefined && input.status !== null && !CONSUMER_STATUSES.includes(input.status))
+    errors.push({ field: f('status'), message: `must be one of ${CONSUMER_STATUSES.join(', ')}` });
   return errors;
 }
 
@@ -134,8 +150,10 @@ export function validateContact(input: Partial<ContactInput>, prefix = '', parti
     const email = normaliseEmail(input.email);
     if (!EMAIL.test(email) || email.length > 254) errors.push({ field: f('email'), message: 'must be an e-mail address' });
   }
-  if (input.phone !== undefined && input.phone !== null && (typeof input.phone !== 'string' || input.phone.length > 40)) errors.push({ field: f('phone'), message: 'must be at most 40 characters' });
-  if ((!partial || input.role !== undefined) && !CONTACT_ROLES.includes(input.role as ContactRole)) errors.push({ field: f('role'), message: `must be one of ${CONTACT_ROLES.join(', ')}` });
+  if (input.phone !== undefined && input.phone !== null && (typeof input.phone !== 'string' || input.phone.length > 40))
+    errors.push({ field: f('phone'), message: 'must be at most 40 characters' });
+  if ((!partial || input.role !== undefined) && !CONTACT_ROLES.includes(input.role as ContactRole))
+    errors.push({ field: f('role'), message: `must be one of ${CONTACT_ROLES.join(', ')}` });
   return errors;
 }
 
@@ -155,22 +173,27 @@ export function validateServiceAccess(input: Partial<ServiceAccessInput>, prefix
   const errors: FieldError[] = [];
   const f = (name: string) => `${prefix}${name}`;
   if (!partial || input.code !== undefined) {
-    if (typeof input.code !== 'string' || !input.code.trim() || input.code.length > 100) errors.push({ field: f('code'), message: 'must be a service code from Bilag 2' });
+    if (typeof input.code !== 'string' || !input.code.trim() || input.code.length > 100)
+      errors.push({ field: f('code'), message: 'must be a service code from Bilag 2' });
   }
   if (!partial || input.environments !== undefined) {
     const envs = input.environments;
-    if (!Array.isArray(envs) || envs.length === 0 || envs.some((e) => !ENVIRONMENTS.includes(e))) errors.push({ field: f('environments'), message: `must list one or more of ${ENVIRONMENTS.join(', ')}` });
+    if (!Array.isArray(envs) || envs.length === 0 || envs.some((e) => !ENVIRONMENTS.includes(e)))
+      errors.push({ field: f('environments'), message: `must list one or more of ${ENVIRONMENTS.join(', ')}` });
   }
   for (const key of ['legalBasis', 'lawReference', 'purpose', 'serviceArea', 'entitlementPackage', 'maskinportenScope'] as const) {
     const v = input[key];
-    if (v !== undefined && v !== null && (typeof v !== 'string' || v.length > MAX_TEXT)) errors.push({ field: f(key), message: `must be text of at most ${MAX_TEXT} characters` });
+    if (v !== undefined && v !== null && (typeof v !== 'string' || v.length > MAX_TEXT))
+      errors.push({ field: f(key), message: `must be text of at most ${MAX_TEXT} characters` });
   }
   if (input.connectionMethod !== undefined && input.connectionMethod !== null && !CONNECTION_METHODS.includes(input.connectionMethod)) {
     errors.push({ field: f('connectionMethod'), message: `must be one of ${CONNECTION_METHODS.join(', ')}` });
   }
   if (input.vendor) {
-    if (!isValidOrganisationNumber(normaliseOrgNumber(input.vendor.orgNumber))) errors.push({ field: f('vendor.orgNumber'), message: 'must be a valid 9-digit organisation number (mod-11 check digit)' });
-    if (typeof input.vendor.name !== 'string' || !input.vendor.name.trim()) errors.push({ field: f('vendor.name'), message: 'must not be empty' });
+    if (!isValidOrganisationNumber(normaliseOrgNumber(input.vendor.orgNumber)))
+      errors.push({ field: f('vendor.orgNumber'), message: 'must be a valid 9-digit organisation number (mod-11 check digit)' });
+    if (typeof input.vendor.name !== 'string' || !input.vendor.name.trim())
+      errors.push({ field: f('vendor.name'), message: 'must not be empty' });
   }
   if (input.altinnDelegationConfirmedAt !== undefined && input.altinnDelegationConfirmedAt !== null) {
     const d = new Date(input.altinnDelegationConfirmedAt);
@@ -194,15 +217,18 @@ export function validateAgreement(input: Partial<AgreementInput>, serviceCodes: 
   const errors: FieldError[] = [];
   const f = (name: string) => `${prefix}${name}`;
   if (!isCalendarDate(input.signedOn)) errors.push({ field: f('signedOn'), message: 'must be a date (YYYY-MM-DD)' });
-  if (typeof input.signatoryName !== 'string' || !input.signatoryName.trim() || input.signatoryName.length > 200) errors.push({ field: f('signatoryName'), message: 'must be 1–200 characters' });
+  if (typeof input.signatoryName !== 'string' || !input.signatoryName.trim() || input.signatoryName.length > 200)
+    errors.push({ field: f('signatoryName'), message: 'must be 1–200 characters' });
   if (!isCalendarDate(input.validFrom)) errors.push({ field: f('validFrom'), message: 'must be a date (YYYY-MM-DD)' });
   if (input.validTo !== undefined && input.validTo !== null && input.validTo !== '') {
     if (!isCalendarDate(input.validTo)) errors.push({ field: f('validTo'), message: 'must be a date (YYYY-MM-DD)' });
-    else if (isCalendarDate(input.validFrom) && input.validTo < input.validFrom) errors.push({ field: f('validTo'), message: 'must not be before validFrom' });
+    else if (isCalendarDate(input.validFrom) && input.validTo < input.validFrom)
+      errors.push({ field: f('validTo'), message: 'must not be before validFrom' });
   }
   const seen = new Set<string>();
   (input.acceptedTerms ?? []).forEach((t, i) => {
-    if (!serviceCodes.has(t.serviceCode)) errors.push({ field: f(`acceptedTerms[${i}].serviceCode`), message: 'must be one of the consumer’s services' });
+    if (!serviceCodes.has(t.serviceCode))
+      errors.push({ field: f(`acceptedTerms[${i}].serviceCode`), message: 'must be one of the consumer’s services' });
     else if (seen.has(t.serviceCode)) errors.push({ field: f(`acceptedTerms[${i}].serviceCode`), message: 'is listed twice' });
     seen.add(t.serviceCode);
   });
@@ -222,10 +248,30 @@ export function validateRegistration(input: RegisterConsumerInput): FieldError[]
 // ---- onboarding ----
 
 export const CHECKLIST_ITEMS = [
-  { key: 'altinnDelegation', label: 'Kommunen har delegert «Summert Skattegrunnlag API – På vegne av» i Altinn', vendorOnly: true, productionOnly: false },
-  { key: 'productionApiDelegated', label: 'Produksjons-API-et er delegert (ikke bare test-API-et)', vendorOnly: false, productionOnly: true },
-  { key: 'mainOrganisationNumber', label: 'Hovedorganisasjonsnummeret er brukt (ikke en underenhet)', vendorOnly: false, productionOnly: false },
-  { key: 'vendorMaskinporten', label: 'Leverandøren har delegering i Maskinporten og eget virksomhetssertifikat', vendorOnly: true, productionOnly: false },
+  {
+    key: 'altinnDelegation',
+    label: 'Kommunen har delegert «Summert Skattegrunnlag API – På vegne av» i Altinn',
+    vendorOnly: true,
+    productionOnly: false,
+  },
+  {
+    key: 'productionApiDelegated',
+    label: 'Produksjons-API-et er delegert (ikke bare test-API-et)',
+    vendorOnly: false,
+    productionOnly: true,
+  },
+  {
+    key: 'mainOrganisationNumber',
+    label: 'Hovedorganisasjonsnummeret er brukt (ikke en underenhet)',
+    vendorOnly: false,
+    productionOnly: false,
+  },
+  {
+    key: 'vendorMaskinporten',
+    label: 'Leverandøren har delegering i Maskinporten og eget virksomhetssertifikat',
+    vendorOnly: true,
+    productionOnly: false,
+  },
   { key: 'scopeName', label: 'Riktig scope-navn er brukt', vendorOnly: false, productionOnly: false },
 ] as const;
 
@@ -246,11 +292,22 @@ export interface ChecklistItemView {
  * method counts as through a vendor, as most municipalities do); the production delegation
  * applies only to access that includes production.
  */
-export function checklistFor(connectionMethod: ConnectionMethod | null, environments: readonly Environment[], marks: Record<string, ChecklistMark>): ChecklistItemView[] {
+export function checklistFor(
+  connectionMethod: ConnectionMethod | null,
+  environments: readonly Environment[],
+  marks: Record<string, ChecklistMark>,
+): ChecklistItemView[] {
   return CHECKLIST_ITEMS.map((item) => {
     const applicable = (!item.vendorOnly || connectionMethod !== 'direct') && (!item.productionOnly || environments.includes('production'));
     const mark = marks[item.key];
-    return { key: item.key, label: item.label, applicable, checked: !!mark?.checked, checkedBy: mark?.checked ? mark.by : null, checkedAt: mark?.checked ? mark.at : null };
+    return {
+      key: item.key,
+      label: item.label,
+      applicable,
+      checked: !!mark?.checked,
+      checkedBy: mark?.checked ? mark.by : null,
+      checkedAt: mark?.checked ? mark.at : null,
+    };
   });
 }
 
@@ -277,13 +334,25 @@ export interface AdvanceFacts {
 export function advanceRefusal(facts: AdvanceFacts): AdvanceRefusal | null {
   const expected = nextStep(facts.current);
   if (facts.to !== expected) {
-    return { code: 'onboarding_step_order', message: expected ? `The next step from ${facts.current} is ${expected}, not ${facts.to}.` : `Onboarding is already ${facts.current}.` };
+    return {
+      code: 'onboarding_step_order',
+      message: expected
+        ? `The next step from ${facts.current} is ${expected}, not ${facts.to}.`
+        : `Onboarding is already ${facts.current}.`,
+    };
   }
   if (facts.to !== 'connected') return null;
-  if (!mayAuthenticate(facts.consumerStatus)) return { code: 'consumer_not_active', message: `A ${facts.consumerStatus} consumer cannot be connected.` };
+  if (!mayAuthenticate(facts.consumerStatus))
+    return { code: 'consumer_not_active', message: `A ${facts.consumerStatus} consumer cannot be connected.` };
   const missing = facts.checklist.filter((i) => i.applicable && !i.checked).map((i) => i.key);
-  if (missing.length) return { code: 'onboarding_checklist_incomplete', message: `Tick every checklist item before go-live; missing: ${missing.join(', ')}.`, missing };
-  if (facts.technicalContacts < 1) return { code: 'technical_contact_required', message: 'Register at least one technical contact before go-live.' };
+  if (missing.length)
+    return {
+      code: 'onboarding_checklist_incomplete',
+      message: `Tick every checklist item before go-live; missing: ${missing.join(', ')}.`,
+      missing,
+    };
+  if (facts.technicalContacts < 1)
+    return { code: 'technical_contact_required', message: 'Register at least one technical contact before go-live.' };
   return null;
 }
 

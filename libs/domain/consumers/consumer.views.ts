@@ -1,9 +1,16 @@
-import type { ConsumerAgreement, AcceptedTerms } from './consumer-agreement.entity';
+import type { Consumer, ConsumerKind, ConsumerStatus } from './consumer.entity';
+import type { AcceptedTerms, ConsumerAgreement } from './consumer-agreement.entity';
 import type { ConsumerApiKey } from './consumer-api-key.entity';
 import type { ConsumerContact, ContactRole } from './consumer-contact.entity';
-import type { ConnectionMethod, ConsumerService, Environment, OnboardingEvent, OnboardingStep, VendorHistoryEntry } from './consumer-service.entity';
-import type { Consumer, ConsumerKind, ConsumerStatus } from './consumer.entity';
-import { checklistFor, nextStep, type ChecklistItemView } from './consumer-rules';
+import { checklistFor, type ChecklistItemView, nextStep } from './consumer-rules';
+import type {
+  ConnectionMethod,
+  ConsumerService,
+  Environment,
+  OnboardingEvent,
+  OnboardingStep,
+  VendorHistoryEntry,
+} from './consumer-service.entity';
 
 /** A consumer as other contexts see it. */
 export interface ConsumerView {
@@ -125,7 +132,12 @@ export function toAgreementView(a: ConsumerAgreement): AgreementView {
   };
 }
 
-export function toDetail(c: Consumer, contacts: ConsumerContact[], services: ConsumerService[], agreement: ConsumerAgreement | null): ConsumerDetail {
+export function toDetail(
+  c: Consumer,
+  contacts: ConsumerContact[],
+  services: ConsumerService[],
+  agreement: ConsumerAgreement | null,
+): ConsumerDetail {
   return {
     ...toConsumerView(c),
     createdAt: c.createdAt,
@@ -137,5 +149,13 @@ export function toDetail(c: Consumer, contacts: ConsumerContact[], services: Con
 }
 
 export function toApiKeyView(k: ConsumerApiKey): ApiKeyView {
-  return { id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt, createdBy: k.createdBy, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    createdAt: k.createdAt,
+    createdBy: k.createdBy,
+    lastUsedAt: k.lastUsedAt,
+    revokedAt: k.revokedAt,
+  };
 }

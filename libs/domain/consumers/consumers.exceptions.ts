@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound, ValidationFailed, type FieldError } from '../shared/errors/domain.exception';
+import { Conflict, DomainException, type FieldError, NotFound, ValidationFailed } from '../shared/errors/domain.exception';
 
 export class ConsumerNotFound extends NotFound {
   constructor() {
@@ -8,13 +8,17 @@ export class ConsumerNotFound extends NotFound {
 
 export class ConsumerExists extends Conflict {
   constructor(orgNumber: string) {
-    super('consumer_exists', `A consumer with organisation number ${orgNumber} is already registered.`, [{ field: 'orgNumber', message: 'is already registered' }]);
+    super('consumer_exists', `A consumer with organisation number ${orgNumber} is already registered.`, [
+      { field: 'orgNumber', message: 'is already registered' },
+    ]);
   }
 }
 
 export class ContactExists extends Conflict {
   constructor(email: string) {
-    super('contact_exists', `${email} is already a contact of this consumer.`, [{ field: 'email', message: 'is already a contact of this consumer' }]);
+    super('contact_exists', `${email} is already a contact of this consumer.`, [
+      { field: 'email', message: 'is already a contact of this consumer' },
+    ]);
   }
 }
 

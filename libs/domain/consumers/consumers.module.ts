@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CONSUMER_AUTHENTICATOR } from '../identity/consumer-authenticator';
@@ -16,6 +17,7 @@ import { ImportConsumers } from './import-consumers.use-case';
 import { ListConsumerApiKeys } from './list-consumer-api-keys.use-case';
 import { ListConsumerContacts } from './list-consumer-contacts.use-case';
 import { ListExpiringAgreements } from './list-expiring-agreements.use-case';
+import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
 import { RegisterConsumer } from './register-consumer.use-case';
 import { RemoveConsumerContact } from './remove-consumer-contact.use-case';
 import { RemoveServiceAccess } from './remove-service-access.use-case';
@@ -27,7 +29,6 @@ import { ServiceCatalogue } from './service-catalogue';
 import { SetConsumerAgreement } from './set-consumer-agreement.use-case';
 import { SetServiceAccess } from './set-service-access.use-case';
 import { SignOutOfPortal } from './sign-out-of-portal.use-case';
-import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
 import { UpdateConsumer } from './update-consumer.use-case';
 import { UpdateConsumerContact } from './update-consumer-contact.use-case';
 import { UpdateOnboardingChecklist } from './update-onboarding-checklist.use-case';

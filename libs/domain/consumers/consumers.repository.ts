@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
 import { DatabaseContext } from '../shared/database/database-context';
+import { Consumer, type ConsumerStatus } from './consumer.entity';
 import { ConsumerAgreement } from './consumer-agreement.entity';
 import { ConsumerApiKey } from './consumer-api-key.entity';
 import { ConsumerContact } from './consumer-contact.entity';
 import { ConsumerService, type OnboardingStep } from './consumer-service.entity';
-import { Consumer, type ConsumerStatus } from './consumer.entity';
 import { PortalSession } from './portal-session.entity';
 import { PortalSignInToken } from './portal-sign-in-token.entity';
 
@@ -62,7 +63,9 @@ export class ConsumersRepository {
   // ---- consumers ----
 
   /** Inserts unless the organisation number is taken (also under concurrent registration). */
-  async insertConsumerIfOrgFree(c: Pick<Consumer, 'orgNumber' | 'name' | 'kind' | 'municipalityNumber' | 'status'>): Promise<Consumer | null> {
+  async insertConsumerIfOrgFree(
+    c: Pick<Consumer, 'orgNumber' | 'name' | 'kind' | 'municipalityNumber' | 'status'>,
+  ): Promise<Consumer | null> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `INSERT INTO consumer (org_number, name, kind, municipality_number, status) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_number) DO NOTHING RETURNING id`,
       [c.orgNumber, c.name, c.kind, c.municipalityNumber, c.status],
@@ -95,7 +98,11 @@ export class ConsumersRepository {
     const text = filter.q?.trim();
     if (text) {
       const digits = text.replace(/\s+/g, '');
-      if (/^\d+$/.test(digits)) q.andWhere('(c.name ILIKE :name OR c.org_number LIKE :digits OR c.municipality_number LIKE :digits)', { name: likePattern(text), digits: `${digits}%` });
+      if (/^\d+$/.test(digits))
+        q.andWhere('(c.name ILIKE :name OR c.org_number LIKE :digits OR c.municipality_number LIKE :digits)', {
+          name: likePattern(text),
+          digits: `${digits}%`,
+        });
       else q.andWhere('c.name ILIKE :name', { name: likePattern(text) });
     }
     if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
@@ -111,7 +118,10 @@ export class ConsumersRepository {
         vendorName: likePattern(filter.vendor?.trim() ?? ''),
       });
     }
-    q.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(Math.min(filter.limit ?? 100, 500)).skip(filter.offset ?? 0);
+    q.orderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(Math.min(filter.limit ?? 100, 500))
+      .skip(filter.offset ?? 0);
     const [items, total] = await q.getManyAndCount();
     return { items, total };
   }
@@ -122,7 +132,10 @@ export class ConsumersRepository {
       .repository(Consumer)
       .createQueryBuilder('c')
       .where(`c.status <> 'terminated'`)
-      .andWhere(`EXISTS (SELECT 1 FROM consumer_service s WHERE s.consumer_id = c.id AND s.service_code IN (:...codes) AND s.environments && ARRAY[:...envs]::text[])`, { codes: serviceCodes, envs: environments })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM consumer_service s WHERE s.consumer_id = c.id AND s.service_code IN (:...codes) AND s.environments && ARRAY[:...envs]::text[])`,
+        { codes: serviceCodes, envs: environments },
+      )
       .orderBy('c.name', 'ASC')
       .getMany();
   }
@@ -130,7 +143,11 @@ export class ConsumersRepository {
   // ---- contacts ----
 
   listContacts(consumerIds: string[]): Promise<ConsumerContact[]> {
-    return consumerIds.length ? this.db.repository(ConsumerContact).find({ where: { consumerId: In(consumerIds) }, order: { consumerId: 'ASC', role: 'ASC', name: 'ASC' } }) : Promise.resolve([]);
+    return consumerIds.length
+      ? this.db
+          .repository(ConsumerContact)
+          .find({ where: { consumerId: In(consumerIds) }, order: { consumerId: 'ASC', role: 'ASC', name: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   findContact(consumerId: string, id: string): Promise<ConsumerContact | null> {
@@ -143,7 +160,9 @@ export class ConsumersRepository {
   }
 
   /** Inserts unless the consumer already has a contact with this e-mail. */
-  async insertContactIfNew(contact: Pick<ConsumerContact, 'consumerId' | 'name' | 'email' | 'phone' | 'role'>): Promise<ConsumerContact | null> {
+  async insertContactIfNew(
+    contact: Pick<ConsumerContact, 'consumerId' | 'name' | 'email' | 'phone' | 'role'>,
+  ): Promise<ConsumerContact | null> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `INSERT INTO consumer_contact (consumer_id, name, email, phone, role) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consumer_id, email) DO NOTHING RETURNING id`,
       [contact.consumerId, contact.name, contact.email, contact.phone, contact.role],
@@ -162,7 +181,9 @@ export class ConsumersRepository {
   // ---- service access and onboarding ----
 
   listServices(consumerIds: string[]): Promise<ConsumerService[]> {
-    return consumerIds.length ? this.db.repository(ConsumerService).find({ where: { consumerId: In(consumerIds) }, order: { serviceCode: 'ASC' } }) : Promise.resolve([]);
+    return consumerIds.length
+      ? this.db.repository(ConsumerService).find({ where: { consumerId: In(consumerIds) }, order: { serviceCode: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   findService(consumerId: string, serviceCode: string): Promise<ConsumerService | null> {
@@ -193,7 +214,9 @@ export class ConsumersRepository {
 
   /** The next place at the back of the onboarding queue; call with the queue locked. */
   async nextQueuePosition(): Promise<number> {
-    const rows: Array<{ n: number }> = await this.db.manager.query(`SELECT COALESCE(MAX(queue_position), 0) + 1 AS n FROM consumer_service`);
+    const rows: Array<{ n: number }> = await this.db.manager.query(
+      `SELECT COALESCE(MAX(queue_position), 0) + 1 AS n FROM consumer_service`,
+    );
     return Number(rows[0].n);
   }
 
@@ -285,12 +308,17 @@ export class ConsumersRepository {
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [keyHash],
     );
-    return rows.length ? { ...owner(rows[0]), keyId: rows[0].key_id, lastUsedAt: rows[0].last_used_at ? new Date(rows[0].last_used_at) : null } : null;
+    return rows.length
+      ? { ...owner(rows[0]), keyId: rows[0].key_id, lastUsedAt: rows[0].last_used_at ? new Date(rows[0].last_used_at) : null }
+      : null;
   }
 
   /** The condition keeps concurrent requests from writing more than once a minute. */
   async touchApiKey(id: string): Promise<void> {
-    await this.db.manager.query(`UPDATE consumer_api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [id]);
+    await this.db.manager.query(
+      `UPDATE consumer_api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [id],
+    );
   }
 
   // ---- portal sign-in ----
@@ -300,7 +328,11 @@ export class ConsumersRepository {
   }
 
   countSignInTokensSince(contactId: string, since: Date): Promise<number> {
-    return this.db.repository(PortalSignInToken).createQueryBuilder('t').where('t.contact_id = :contactId AND t.created_at > :since', { contactId, since }).getCount();
+    return this.db
+      .repository(PortalSignInToken)
+      .createQueryBuilder('t')
+      .where('t.contact_id = :contactId AND t.created_at > :since', { contactId, since })
+      .getCount();
   }
 
   /** Marks the link used and returns it, only if it was unused and unexpired (single use, also under races). */
@@ -314,7 +346,9 @@ export class ConsumersRepository {
     return rows.length ? { consumerId: rows[0].consumer_id, contactId: rows[0].contact_id } : null;
   }
 
-  insertPortalSession(session: Pick<PortalSession, 'idHash' | 'consumerId' | 'contactId' | 'csrfToken' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<unknown> {
+  insertPortalSession(
+    session: Pick<PortalSession, 'idHash' | 'consumerId' | 'contactId' | 'csrfToken' | 'expiresAt' | 'ip' | 'userAgent'>,
+  ): Promise<unknown> {
     return this.db.repository(PortalSession).insert(session);
   }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { displayPrefix, hashToken, newSecretToken } from '../identity/secret-token';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { optionalText } from './consumer-rules';
 import { ConsumerNotFound, ConsumerTerminated } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { optionalText } from './consumer-rules';
 
 export interface CreatedApiKey {
   id: string;
@@ -26,14 +27,27 @@ export class CreateConsumerApiKey {
   ) {}
 
   async execute(consumerId: string, name: string | null | undefined, actor: Actor): Promise<CreatedApiKey> {
-    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100)) throw new ValidationFailed([{ field: 'name', message: 'must be at most 100 characters' }]);
+    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100))
+      throw new ValidationFailed([{ field: 'name', message: 'must be at most 100 characters' }]);
     const key = newSecretToken('sdc');
     return this.db.transaction(async () => {
       const consumer = await this.repo.findConsumer(consumerId);
       if (!consumer) throw new ConsumerNotFound();
       if (consumer.status === 'terminated') throw new ConsumerTerminated();
-      const stored = await this.repo.insertApiKey({ consumerId, name: optionalText(name), prefix: displayPrefix(key), keyHash: hashToken(key), createdBy: actor.label });
-      await this.audit.execute({ actor, action: 'consumer.api_key_created', objectType: 'consumer', objectId: consumerId, after: { keyId: stored.id, name: stored.name, prefix: stored.prefix } });
+      const stored = await this.repo.insertApiKey({
+        consumerId,
+        name: optionalText(name),
+        prefix: displayPrefix(key),
+        keyHash: hashToken(key),
+        createdBy: actor.label,
+      });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.api_key_created',
+        objectType: 'consumer',
+        objectId: consumerId,
+        after: { keyId: stored.id, name: stored.name, prefix: stored.prefix },
+      });
       return { id: stored.id, key, prefix: stored.prefix, name: stored.name, createdAt: stored.createdAt };
     });
   }

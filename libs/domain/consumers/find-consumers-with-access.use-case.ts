@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+
+import { type ConsumerView, toConsumerView } from './consumer.views';
 import { ConsumersRepository } from './consumers.repository';
-import { toConsumerView, type ConsumerView } from './consumer.views';
 
 /** For other contexts: consumers (not terminated) with access to one of the services in one of the environments. */
 @Injectable()

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConsumersRepository } from './consumers.repository';
-import { toConsumerView, type ConsumerView } from './consumer.views';
+
+import { type ConsumerView, toConsumerView } from './consumer.views';
 import { normaliseOrgNumber } from './consumer-rules';
+import { ConsumersRepository } from './consumers.repository';
 
 /** For other contexts: consumers by id or organisation number. */
 @Injectable()

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import type { Principal } from '../identity/principal';
+import { type ConsumerDetail, toDetail } from './consumer.views';
 import { ConsumerNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toDetail, type ConsumerDetail } from './consumer.views';
 
 /** A consumer with its contacts, services (with onboarding) and agreement. */
 @Injectable()

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
+import { checklistFor } from './consumer-rules';
 import type { ConsumerService, OnboardingStep } from './consumer-service.entity';
 import { ConsumersRepository } from './consumers.repository';
-import { checklistFor } from './consumer-rules';
 
 export interface QueueItem {
   /** The service access (consumer × service) being onboarded. */

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
+import {
+  checkServiceCodes,
+  type ExistingConsumer,
+  importChanges,
+  ImportFileInvalid,
+  type ImportRow,
+  type ImportRowResult,
+  newConsumerKind,
+  parseConsumerCsv,
+} from './consumer-import';
+import { defaultStatus } from './consumer-rules';
 import type { Environment } from './consumer-service.entity';
 import { InvalidImportFile } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { checkServiceCodes, ImportFileInvalid, importChanges, newConsumerKind, parseConsumerCsv, type ExistingConsumer, type ImportRow, type ImportRowResult } from './consumer-import';
-import { defaultStatus } from './consumer-rules';
 import { ServiceCatalogue } from './service-catalogue';
 
 export interface ImportResult {
@@ -47,7 +57,10 @@ export class ImportConsumers {
     checkServiceCodes(rows, await this.catalogue.codes());
     if (dryRun) {
       const existing = await this.existing(rows);
-      return summarise(true, rows.map((row) => this.plan(row, existing.get(row.orgNumber) ?? null)));
+      return summarise(
+        true,
+        rows.map((row) => this.plan(row, existing.get(row.orgNumber) ?? null)),
+      );
     }
 
     return this.db.transaction(async () => {
@@ -112,11 +125,22 @@ export class ImportConsumers {
     } else {
       consumerId = existing.id;
       before = { name: existing.name, kind: existing.kind, municipalityNumber: existing.municipalityNumber };
-      await this.repo.updateConsumer(consumerId, { name: row.name, kind: row.kind ?? existing.kind, municipalityNumber: row.municipalityNumber ?? existing.municipalityNumber });
+      await this.repo.updateConsumer(consumerId, {
+        name: row.name,
+        kind: row.kind ?? existing.kind,
+        municipalityNumber: row.municipalityNumber ?? existing.municipalityNumber,
+      });
     }
     if (row.contact) {
       const have = existing?.contacts.find((c) => c.email === row.contact!.email);
-      if (!have) await this.repo.insertContactIfNew({ consumerId, name: row.contact.name, email: row.contact.email, phone: null, role: row.contact.role });
+      if (!have)
+        await this.repo.insertContactIfNew({
+          consumerId,
+          name: row.contact.name,
+          email: row.contact.email,
+          phone: null,
+          role: row.contact.role,
+        });
       else if (have.name !== row.contact.name || have.role !== row.contact.role) {
         const contact = (await this.repo.findContact(consumerId, have.id))!;
         await this.repo.saveContact(Object.assign(contact, { name: row.contact.name, role: row.contact.role }));
@@ -148,7 +172,12 @@ export class ImportConsumers {
       objectType: 'consumer',
       objectId: consumerId,
       before,
-      after: { name: row.name, kind: row.kind ?? existing?.kind ?? newConsumerKind(row), municipalityNumber: row.municipalityNumber ?? existing?.municipalityNumber ?? null, changes },
+      after: {
+        name: row.name,
+        kind: row.kind ?? existing?.kind ?? newConsumerKind(row),
+        municipalityNumber: row.municipalityNumber ?? existing?.municipalityNumber ?? null,
+        changes,
+      },
       details: { line: row.line },
     });
   }

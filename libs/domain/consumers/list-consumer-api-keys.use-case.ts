@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
+import { type ApiKeyView, toApiKeyView } from './consumer.views';
 import { ConsumerNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toApiKeyView, type ApiKeyView } from './consumer.views';
 
 @Injectable()
 export class ListConsumerApiKeys {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import type { ContactRole } from './consumer-contact.entity';
 import { ConsumersRepository } from './consumers.repository';
 
@@ -15,6 +16,11 @@ export class ListConsumerContacts {
   constructor(private readonly repo: ConsumersRepository) {}
 
   async execute(consumerIds: string[]): Promise<ConsumerContactEntry[]> {
-    return (await this.repo.listContacts([...new Set(consumerIds)])).map((c) => ({ consumerId: c.consumerId, name: c.name, email: c.email, role: c.role }));
+    return (await this.repo.listContacts([...new Set(consumerIds)])).map((c) => ({
+      consumerId: c.consumerId,
+      name: c.name,
+      email: c.email,
+      role: c.role,
+    }));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { ConsumersRepository } from './consumers.repository';
 
@@ -22,7 +23,8 @@ export class ListExpiringAgreements {
   constructor(private readonly repo: ConsumersRepository) {}
 
   async execute(days = 60, now = new Date()): Promise<ExpiringAgreement[]> {
-    if (!Number.isInteger(days) || days < 0 || days > 3660) throw new ValidationFailed([{ field: 'days', message: 'must be a whole number from 0 to 3660' }]);
+    if (!Number.isInteger(days) || days < 0 || days > 3660)
+      throw new ValidationFailed([{ field: 'days', message: 'must be a whole number from 0 to 3660' }]);
     const today = OSLO_DAY.format(now);
     const agreements = await this.repo.expiringAgreements(today, addDays(today, days));
     return agreements.map((a) => ({

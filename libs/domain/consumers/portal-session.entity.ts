@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ConsumerContact } from './consumer-contact.entity';
+
 import { Consumer } from './consumer.entity';
+import { ConsumerContact } from './consumer-contact.entity';
 
 /** Server-side consumer portal session; the cookie holds a random secret whose SHA-256 is the key. */
 @Entity('portal_session')

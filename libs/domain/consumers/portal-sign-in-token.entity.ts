@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ConsumerContact } from './consumer-contact.entity';
+
 import { Consumer } from './consumer.entity';
+import { ConsumerContact } from './consumer-contact.entity';
 
 /** One-time, short-lived link that signs a consumer contact in to the portal. */
 @Entity('portal_sign_in_token')

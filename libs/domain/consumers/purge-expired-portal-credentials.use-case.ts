@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ConsumersRepository } from './consumers.repository';
 
 /** Housekeeping: portal sessions past their expiry and sign-in links spent or expired a day ago. */

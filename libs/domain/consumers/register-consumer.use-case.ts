@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import type { ConsumerDetail } from './consumer.views';
+import {
+  defaultStatus,
+  inferKind,
+  normaliseEmail,
+  normaliseOrgNumber,
+  optionalText,
+  type RegisterConsumerInput,
+  validateRegistration,
+} from './consumer-rules';
 import { ConsumerExists, UnknownServiceCodes } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import type { ConsumerDetail } from './consumer.views';
-import { defaultStatus, inferKind, normaliseEmail, normaliseOrgNumber, optionalText, validateRegistration, type RegisterConsumerInput } from './consumer-rules';
 import { GetConsumer } from './get-consumer.use-case';
-import { ServiceCatalogue } from './service-catalogue';
 import { applyServiceAccess } from './service-access';
+import { ServiceCatalogue } from './service-catalogue';
 import { agreementFields } from './set-consumer-agreement.use-case';
 
 /**
@@ -46,7 +55,13 @@ export class RegisterConsumer {
       });
       if (!consumer) throw new ConsumerExists(orgNumber);
       for (const c of contacts) {
-        await this.repo.insertContactIfNew({ consumerId: consumer.id, name: c.name.trim(), email: normaliseEmail(c.email), phone: optionalText(c.phone), role: c.role });
+        await this.repo.insertContactIfNew({
+          consumerId: consumer.id,
+          name: c.name.trim(),
+          email: normaliseEmail(c.email),
+          phone: optionalText(c.phone),
+          role: c.role,
+        });
       }
       if (services.length) await this.repo.lockQueue();
       const now = new Date();

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { NotFound } from '../shared/errors/domain.exception';
-import { ConsumersRepository } from './consumers.repository';
 import { toContactView } from './consumer.views';
+import { ConsumersRepository } from './consumers.repository';
 import { assertKeepsTechnicalContact } from './update-consumer-contact.use-case';
 
 /** Removing a contact also ends their portal sessions and unused sign-in links. */
@@ -25,7 +26,13 @@ export class RemoveConsumerContact {
         await assertKeepsTechnicalContact(this.repo, consumerId, remaining);
       }
       await this.repo.deleteContact(contactId);
-      await this.audit.execute({ actor, action: 'consumer.contact_removed', objectType: 'consumer', objectId: consumerId, before: toContactView(contact) });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.contact_removed',
+        objectType: 'consumer',
+        objectId: consumerId,
+        before: toContactView(contact),
+      });
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
@@ -19,7 +20,13 @@ export class RemoveServiceAccess {
       const access = await this.repo.findService(consumerId, code);
       if (!access) throw new ServiceAccessNotFound(code);
       await this.repo.deleteService(access.id);
-      await this.audit.execute({ actor, action: 'consumer.service_removed', objectType: 'consumer', objectId: consumerId, before: { ...serviceAccessSnapshot(access), onboardingStep: access.onboardingStep } });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.service_removed',
+        objectType: 'consumer',
+        objectId: consumerId,
+        before: { ...serviceAccessSnapshot(access), onboardingStep: access.onboardingStep },
+      });
     });
   }
 }

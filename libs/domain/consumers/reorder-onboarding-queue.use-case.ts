@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { NotFound, ValidationFailed } from '../shared/errors/domain.exception';
-import { ConsumersRepository } from './consumers.repository';
 import { moveInQueue, reorderQueue } from './consumer-rules';
-import { toQueueItem, type QueueItem } from './get-onboarding-queue.use-case';
+import { ConsumersRepository } from './consumers.repository';
+import { type QueueItem, toQueueItem } from './get-onboarding-queue.use-case';
 
 /** Changes the order in which KS will connect consumers. */
 @Injectable()
@@ -19,13 +20,20 @@ export class ReorderOnboardingQueue {
   /** The listed items take, in this order, the places they hold between them now. */
   async execute(ids: string[], actor: Actor): Promise<QueueItem[]> {
     if (!Array.isArray(ids) || !ids.length) throw new ValidationFailed([{ field: 'ids', message: 'must list at least one queue item' }]);
-    const duplicates = ids.map((id, i) => (ids.indexOf(id) !== i ? { field: `ids[${i}]`, message: 'is listed twice' } : null)).filter((e) => e !== null);
+    const duplicates = ids
+      .map((id, i) => (ids.indexOf(id) !== i ? { field: `ids[${i}]`, message: 'is listed twice' } : null))
+      .filter((e) => e !== null);
     if (duplicates.length) throw new ValidationFailed(duplicates);
     return this.reorder(actor, (queue) => {
       const known = new Set(queue.map((q) => q.id));
-      const unknown = ids.map((id, i) => (known.has(id) ? null : { field: `ids[${i}]`, message: 'is not in the onboarding queue' })).filter((e) => e !== null);
+      const unknown = ids
+        .map((id, i) => (known.has(id) ? null : { field: `ids[${i}]`, message: 'is not in the onboarding queue' }))
+        .filter((e) => e !== null);
       if (unknown.length) throw new ValidationFailed(unknown);
-      return reorderQueue(queue.map((q) => q.id), ids);
+      return reorderQueue(
+        queue.map((q) => q.id),
+        ids,
+      );
     });
   }
 
@@ -34,7 +42,11 @@ export class ReorderOnboardingQueue {
     if (direction !== 'up' && direction !== 'down') throw new ValidationFailed([{ field: 'direction', message: 'must be up or down' }]);
     return this.reorder(actor, (queue) => {
       if (!queue.some((q) => q.id === id)) throw new NotFound('The queue item', 'queue_item_not_found');
-      return moveInQueue(queue.map((q) => ({ id: q.id, step: q.onboardingStep })), id, direction);
+      return moveInQueue(
+        queue.map((q) => ({ id: q.id, step: q.onboardingStep })),
+        id,
+        direction,
+      );
     });
   }
 
@@ -45,10 +57,20 @@ export class ReorderOnboardingQueue {
       const before = queue.map((q) => q.id);
       const after = order(queue);
       if (before.join() === after.join()) return queue.map((s, i) => toQueueItem(s, i + 1));
-      await this.repo.setQueuePositions(after, after.map((_, i) => i + 1));
+      await this.repo.setQueuePositions(
+        after,
+        after.map((_, i) => i + 1),
+      );
       const byId = new Map(queue.map((q) => [q.id, q]));
       const describe = (ids: string[]) => ids.map((id) => `${byId.get(id)!.consumer!.name} – ${byId.get(id)!.serviceCode}`);
-      await this.audit.execute({ actor, action: 'onboarding.queue_reordered', objectType: 'onboarding_queue', objectId: null, before: describe(before), after: describe(after) });
+      await this.audit.execute({
+        actor,
+        action: 'onboarding.queue_reordered',
+        objectType: 'onboarding_queue',
+        objectId: null,
+        before: describe(before),
+        after: describe(after),
+      });
       return after.map((id, i) => toQueueItem(byId.get(id)!, i + 1));
     });
   }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { hashToken, newSecretToken } from '../identity/secret-token';
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { DatabaseContext } from '../shared/database/database-context';
-import { ConsumersRepository } from './consumers.repository';
 import { mayAuthenticate, normaliseEmail } from './consumer-rules';
+import { ConsumersRepository } from './consumers.repository';
 
 export const PORTAL_LINK_TTL_MS = 15 * 60_000;
 // At most this many links per contact within one link lifetime, whoever asks.
@@ -37,9 +38,24 @@ export class RequestPortalSignIn {
       for (const contact of contacts) {
         if ((await this.repo.countSignInTokensSince(contact.id, new Date(now - PORTAL_LINK_TTL_MS))) >= LINKS_PER_WINDOW) continue;
         const token = newSecretToken('sdp');
-        const stored = await this.repo.insertSignInToken({ consumerId: contact.consumerId, contactId: contact.id, tokenHash: hashToken(token), expiresAt });
-        links.push({ organisation: contact.consumer!.name, link: `${this.config.publicUrl}/portal/login/${encodeURIComponent(token)}`, tokenId: stored.id });
-        await this.audit.execute({ actor: { kind: 'anonymous', id: null, label: email, ip }, action: 'portal.sign_in_link_sent', objectType: 'consumer', objectId: contact.consumerId, details: { contactId: contact.id } });
+        const stored = await this.repo.insertSignInToken({
+          consumerId: contact.consumerId,
+          contactId: contact.id,
+          tokenHash: hashToken(token),
+          expiresAt,
+        });
+        links.push({
+          organisation: contact.consumer!.name,
+          link: `${this.config.publicUrl}/portal/login/${encodeURIComponent(token)}`,
+          tokenId: stored.id,
+        });
+        await this.audit.execute({
+          actor: { kind: 'anonymous', id: null, label: email, ip },
+          action: 'portal.sign_in_link_sent',
+          objectType: 'consumer',
+          objectId: contact.consumerId,
+          details: { contactId: contact.id },
+        });
       }
       if (!links.length) return;
       await this.email.execute({

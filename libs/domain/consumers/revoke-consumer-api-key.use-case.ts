@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
@@ -20,7 +21,13 @@ export class RevokeConsumerApiKey {
       if (!key) throw new NotFound('The API key', 'api_key_not_found');
       if (key.revokedAt) return;
       await this.repo.revokeApiKey(key.id);
-      await this.audit.execute({ actor, action: 'consumer.api_key_revoked', objectType: 'consumer', objectId: consumerId, before: { keyId: key.id, name: key.name, prefix: key.prefix } });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.api_key_revoked',
+        objectType: 'consumer',
+        objectId: consumerId,
+        before: { keyId: key.id, name: key.name, prefix: key.prefix },
+      });
     });
   }
 }

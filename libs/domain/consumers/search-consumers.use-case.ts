@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
+import { type ConsumerView, toConsumerView } from './consumer.views';
 import type { Environment, OnboardingStep } from './consumer-service.entity';
-import { ConsumersRepository, type ConsumerSearch } from './consumers.repository';
-import { toConsumerView, type ConsumerView } from './consumer.views';
+import { type ConsumerSearch, ConsumersRepository } from './consumers.repository';
 
 export interface ConsumerListItem extends ConsumerView {
   services: Array<{ code: string; environments: Environment[]; step: OnboardingStep; vendorName: string | null }>;
@@ -24,7 +25,9 @@ export class SearchConsumers {
       total,
       items: items.map((c) => ({
         ...toConsumerView(c),
-        services: services.filter((s) => s.consumerId === c.id).map((s) => ({ code: s.serviceCode, environments: s.environments, step: s.onboardingStep, vendorName: s.vendorName })),
+        services: services
+          .filter((s) => s.consumerId === c.id)
+          .map((s) => ({ code: s.serviceCode, environments: s.environments, step: s.onboardingStep, vendorName: s.vendorName })),
         technicalContacts: contacts.filter((x) => x.consumerId === c.id && x.role === 'technical').length,
         agreementValidTo: agreements.find((a) => a.consumerId === c.id)?.validTo ?? null,
       })),

@@ -2,7 +2,15 @@ import type { ConsumerService } from './consumer-service.entity';
 import { applyServiceAccess } from './service-access';
 
 function access(fields: Partial<ConsumerService> = {}): ConsumerService {
-  return { environments: ['production'], vendorHistory: [], vendorOrgNumber: null, vendorName: null, vendorSince: null, connectionMethod: null, ...fields } as ConsumerService;
+  return {
+    environments: ['production'],
+    vendorHistory: [],
+    vendorOrgNumber: null,
+    vendorName: null,
+    vendorSince: null,
+    connectionMethod: null,
+    ...fields,
+  } as ConsumerService;
 }
 
 describe('applyServiceAccess', () => {
@@ -19,7 +27,16 @@ describe('applyServiceAccess', () => {
     const s = access({ connectionMethod: 'vendor', vendorOrgNumber: '974760673', vendorName: 'Gammel AS', vendorSince: since });
     applyServiceAccess(s, { vendor: { orgNumber: '938 801 363', name: ' Ny AS ' } }, 'agent@ks.no', now);
     expect(s).toMatchObject({ vendorOrgNumber: '938801363', vendorName: 'Ny AS', vendorSince: now });
-    expect(s.vendorHistory).toEqual([{ orgNumber: '974760673', name: 'Gammel AS', connectionMethod: 'vendor', from: since.toISOString(), until: now.toISOString(), changedBy: 'agent@ks.no' }]);
+    expect(s.vendorHistory).toEqual([
+      {
+        orgNumber: '974760673',
+        name: 'Gammel AS',
+        connectionMethod: 'vendor',
+        from: since.toISOString(),
+        until: now.toISOString(),
+        changedBy: 'agent@ks.no',
+      },
+    ]);
   });
 
   it('records nothing when the same vendor is sent again', () => {

@@ -1,5 +1,5 @@
-import type { ConsumerService } from './consumer-service.entity';
 import { normaliseOrgNumber, optionalText, type ServiceAccessInput } from './consumer-rules';
+import type { ConsumerService } from './consumer-service.entity';
 
 const TEXT_FIELDS = ['legalBasis', 'lawReference', 'purpose', 'serviceArea', 'entitlementPackage', 'maskinportenScope'] as const;
 
@@ -29,8 +29,10 @@ export function applyServiceAccess(target: ConsumerService, input: Partial<Servi
   const previousMethod = target.connectionMethod ?? null;
   if (input.environments !== undefined) target.environments = [...new Set(input.environments)];
   for (const key of TEXT_FIELDS) if (input[key] !== undefined) target[key] = optionalText(input[key]);
-  if (input.dataProcessingAgreementConfirmed !== undefined) target.dataProcessingAgreementConfirmed = !!input.dataProcessingAgreementConfirmed;
-  if (input.altinnDelegationConfirmedAt !== undefined) target.altinnDelegationConfirmedAt = input.altinnDelegationConfirmedAt === null ? null : new Date(input.altinnDelegationConfirmedAt);
+  if (input.dataProcessingAgreementConfirmed !== undefined)
+    target.dataProcessingAgreementConfirmed = !!input.dataProcessingAgreementConfirmed;
+  if (input.altinnDelegationConfirmedAt !== undefined)
+    target.altinnDelegationConfirmedAt = input.altinnDelegationConfirmedAt === null ? null : new Date(input.altinnDelegationConfirmedAt);
   if (input.connectionMethod !== undefined) target.connectionMethod = input.connectionMethod ?? null;
 
   let vendorOrg = target.vendorOrgNumber ?? null;
@@ -48,7 +50,14 @@ export function applyServiceAccess(target: ConsumerService, input: Partial<Servi
   if (hadVendor) {
     target.vendorHistory = [
       ...(target.vendorHistory ?? []),
-      { orgNumber: target.vendorOrgNumber, name: target.vendorName, connectionMethod: previousMethod, from: target.vendorSince ? new Date(target.vendorSince).toISOString() : null, until: now.toISOString(), changedBy: by },
+      {
+        orgNumber: target.vendorOrgNumber,
+        name: target.vendorName,
+        connectionMethod: previousMethod,
+        from: target.vendorSince ? new Date(target.vendorSince).toISOString() : null,
+        until: now.toISOString(),
+        changedBy: by,
+      },
     ];
   }
   target.vendorOrgNumber = vendorOrg;

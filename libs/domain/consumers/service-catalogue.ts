@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
 import type { FieldError } from '../shared/errors/domain.exception';
 
@@ -12,7 +13,10 @@ export class ServiceCatalogue {
   }
 
   /** Errors for codes missing from the version in force, and for environments a service is not offered in. */
-  async check(services: ReadonlyArray<{ code: string; environments?: readonly string[] | null }>, field: (index: number) => string): Promise<FieldError[]> {
+  async check(
+    services: ReadonlyArray<{ code: string; environments?: readonly string[] | null }>,
+    field: (index: number) => string,
+  ): Promise<FieldError[]> {
     if (!services.length) return [];
     const found = new Map((await this.inForce.execute(services.map((s) => s.code))).map((s) => [s.code, s]));
     const errors: FieldError[] = [];
@@ -23,7 +27,11 @@ export class ServiceCatalogue {
         return;
       }
       const missing = (s.environments ?? []).filter((e) => !(service.environments as readonly string[]).includes(e));
-      if (missing.length) errors.push({ field: `${field(i)}environments`, message: `${s.code} is not offered in ${missing.join(', ')} (offered: ${service.environments.join(', ')})` });
+      if (missing.length)
+        errors.push({
+          field: `${field(i)}environments`,
+          message: `${s.code} is not offered in ${missing.join(', ')} (offered: ${service.environments.join(', ')})`,
+        });
     });
     return errors;
   }

@@ -1,22 +1,29 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { type AgreementView, toAgreementView } from './consumer.views';
 import type { ConsumerAgreement } from './consumer-agreement.entity';
+import { type AgreementInput, optionalText, validateAgreement } from './consumer-rules';
 import { ConsumerNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toAgreementView, type AgreementView } from './consumer.views';
-import { optionalText, validateAgreement, type AgreementInput } from './consumer-rules';
 
-export function agreementFields(input: AgreementInput): Omit<ConsumerAgreement, 'id' | 'consumerId' | 'createdAt' | 'updatedAt' | 'consumer'> {
+export function agreementFields(
+  input: AgreementInput,
+): Omit<ConsumerAgreement, 'id' | 'consumerId' | 'createdAt' | 'updatedAt' | 'consumer'> {
   return {
     signedOn: input.signedOn,
     signatoryName: input.signatoryName.trim(),
     signatoryTitle: optionalText(input.signatoryTitle),
     validFrom: input.validFrom,
     validTo: optionalText(input.validTo),
-    acceptedTerms: (input.acceptedTerms ?? []).map((t) => ({ serviceCode: t.serviceCode, sharingTermsVersion: optionalText(t.sharingTermsVersion), usageTermsVersion: optionalText(t.usageTermsVersion) })),
+    acceptedTerms: (input.acceptedTerms ?? []).map((t) => ({
+      serviceCode: t.serviceCode,
+      sharingTermsVersion: optionalText(t.sharingTermsVersion),
+      usageTermsVersion: optionalText(t.usageTermsVersion),
+    })),
     documentReference: optionalText(input.documentReference),
   };
 }
@@ -39,7 +46,14 @@ export class SetConsumerAgreement {
       const previous = await this.repo.findAgreement(consumerId);
       const before = previous ? toAgreementView(previous) : null;
       const saved = toAgreementView(await this.repo.upsertAgreement({ consumerId, ...agreementFields(input) }));
-      await this.audit.execute({ actor, action: 'consumer.agreement_set', objectType: 'consumer', objectId: consumerId, before, after: saved });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.agreement_set',
+        objectType: 'consumer',
+        objectId: consumerId,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
+import { type ServiceAccessInput, validateServiceAccess } from './consumer-rules';
 import { ConsumerNotFound, UnknownServiceCodes } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toServiceAccessView, type ServiceAccessView } from './consumer.views';
-import { validateServiceAccess, type ServiceAccessInput } from './consumer-rules';
-import { ServiceCatalogue } from './service-catalogue';
 import { applyServiceAccess, serviceAccessSnapshot } from './service-access';
+import { ServiceCatalogue } from './service-catalogue';
 
 /**
  * Creates or updates a consumer's access to one service. Fields left out keep their value;
@@ -23,7 +24,12 @@ export class SetServiceAccess {
     private readonly audit: RecordAudit,
   ) {}
 
-  async execute(consumerId: string, code: string, input: Omit<Partial<ServiceAccessInput>, 'code'>, actor: Actor): Promise<{ access: ServiceAccessView; created: boolean }> {
+  async execute(
+    consumerId: string,
+    code: string,
+    input: Omit<Partial<ServiceAccessInput>, 'code'>,
+    actor: Actor,
+  ): Promise<{ access: ServiceAccessView; created: boolean }> {
     const existing = await this.repo.findService(consumerId, code);
     const errors = validateServiceAccess({ ...input, code }, '', !!existing);
     if (errors.length) throw new ValidationFailed(errors);
@@ -52,7 +58,14 @@ export class SetServiceAccess {
       const saved = await this.repo.saveService(access);
       const after = serviceAccessSnapshot(saved);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
-        await this.audit.execute({ actor, action: before ? 'consumer.service_updated' : 'consumer.service_added', objectType: 'consumer', objectId: consumerId, before, after });
+        await this.audit.execute({
+          actor,
+          action: before ? 'consumer.service_updated' : 'consumer.service_added',
+          objectType: 'consumer',
+          objectId: consumerId,
+          before,
+          after,
+        });
       }
       return { access: toServiceAccessView(saved), created: !before };
     });

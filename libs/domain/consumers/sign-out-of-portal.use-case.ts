@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { actorOf, type ConsumerPrincipal } from '../identity/principal';
 import { ConsumersRepository } from './consumers.repository';
@@ -12,6 +13,11 @@ export class SignOutOfPortal {
 
   async execute(principal: ConsumerPrincipal, ip: string | null): Promise<void> {
     if (principal.sessionId) await this.repo.deletePortalSession(principal.sessionId);
-    await this.audit.execute({ actor: actorOf(principal, ip), action: 'portal.signed_out', objectType: 'consumer', objectId: principal.consumerId });
+    await this.audit.execute({
+      actor: actorOf(principal, ip),
+      action: 'portal.signed_out',
+      objectType: 'consumer',
+      objectId: principal.consumerId,
+    });
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { NotFound, ValidationFailed } from '../shared/errors/domain.exception';
+import { type ContactView, toContactView } from './consumer.views';
+import { type ContactInput, normaliseEmail, optionalText, validateContact } from './consumer-rules';
 import { ContactExists, LastTechnicalContact } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toContactView, type ContactView } from './consumer.views';
-import { normaliseEmail, optionalText, validateContact, type ContactInput } from './consumer-rules';
 
 @Injectable()
 export class UpdateConsumerContact {
@@ -27,7 +28,12 @@ export class UpdateConsumerContact {
       const email = input.email !== undefined ? normaliseEmail(input.email) : contact.email;
       if (all.some((c) => c.id !== contactId && c.email === email)) throw new ContactExists(email);
       const role = input.role ?? contact.role;
-      if (contact.role === 'technical' && role !== 'technical') await assertKeepsTechnicalContact(this.repo, consumerId, all.filter((c) => c.id !== contactId));
+      if (contact.role === 'technical' && role !== 'technical')
+        await assertKeepsTechnicalContact(
+          this.repo,
+          consumerId,
+          all.filter((c) => c.id !== contactId),
+        );
       Object.assign(contact, {
         name: input.name !== undefined ? input.name.trim() : contact.name,
         email,
@@ -35,14 +41,25 @@ export class UpdateConsumerContact {
         role,
       });
       const view = toContactView(await this.repo.saveContact(contact));
-      await this.audit.execute({ actor, action: 'consumer.contact_updated', objectType: 'consumer', objectId: consumerId, before, after: view });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.contact_updated',
+        objectType: 'consumer',
+        objectId: consumerId,
+        before,
+        after: view,
+      });
       return view;
     });
   }
 }
 
 /** Go-live needs a technical contact, so a connected consumer must keep one. */
-export async function assertKeepsTechnicalContact(repo: ConsumersRepository, consumerId: string, remaining: Array<{ role: string }>): Promise<void> {
+export async function assertKeepsTechnicalContact(
+  repo: ConsumersRepository,
+  consumerId: string,
+  remaining: Array<{ role: string }>,
+): Promise<void> {
   if (remaining.some((c) => c.role === 'technical')) return;
   const services = await repo.listServices([consumerId]);
   if (services.some((s) => s.onboardingStep === 'connected')) throw new LastTechnicalContact();

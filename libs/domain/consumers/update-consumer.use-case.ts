@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { type ConsumerDetail, toConsumerView } from './consumer.views';
+import { type ConsumerFieldsInput, normaliseOrgNumber, optionalText, validateConsumerFields } from './consumer-rules';
 import { ConsumerExists, ConsumerNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toConsumerView, type ConsumerDetail } from './consumer.views';
-import { normaliseOrgNumber, optionalText, validateConsumerFields, type ConsumerFieldsInput } from './consumer-rules';
 import { GetConsumer } from './get-consumer.use-case';
 
 export type UpdateConsumerInput = Partial<ConsumerFieldsInput>;
@@ -38,7 +39,8 @@ export class UpdateConsumer {
       };
       await this.repo.updateConsumer(id, changes);
       const after = { ...before, ...changes };
-      if (JSON.stringify(before) !== JSON.stringify(after)) await this.audit.execute({ actor, action: 'consumer.updated', objectType: 'consumer', objectId: id, before, after });
+      if (JSON.stringify(before) !== JSON.stringify(after))
+        await this.audit.execute({ actor, action: 'consumer.updated', objectType: 'consumer', objectId: id, before, after });
       return (await this.consumers.detail(id))!;
     });
   }

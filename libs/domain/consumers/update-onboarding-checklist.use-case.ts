@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
+import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
+import { CHECKLIST_KEYS, type ChecklistKey } from './consumer-rules';
 import { ServiceAccessNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
-import { toServiceAccessView, type ServiceAccessView } from './consumer.views';
-import { CHECKLIST_KEYS, type ChecklistKey } from './consumer-rules';
 
 /** Ticks or unticks go-live checklist items; each mark records who and when. */
 @Injectable()
@@ -19,7 +20,9 @@ export class UpdateOnboardingChecklist {
 
   async execute(consumerId: string, code: string, items: Partial<Record<ChecklistKey, boolean>>, actor: Actor): Promise<ServiceAccessView> {
     const entries = Object.entries(items).filter(([, v]) => v !== undefined);
-    const errors = entries.filter(([k, v]) => !CHECKLIST_KEYS.includes(k as ChecklistKey) || typeof v !== 'boolean').map(([k]) => ({ field: k, message: `must be one of ${CHECKLIST_KEYS.join(', ')} with true or false` }));
+    const errors = entries
+      .filter(([k, v]) => !CHECKLIST_KEYS.includes(k as ChecklistKey) || typeof v !== 'boolean')
+      .map(([k]) => ({ field: k, message: `must be one of ${CHECKLIST_KEYS.join(', ')} with true or false` }));
     if (!entries.length) errors.push({ field: 'items', message: `name at least one of ${CHECKLIST_KEYS.join(', ')}` });
     if (errors.length) throw new ValidationFailed(errors);
     return this.db.transaction(async () => {
@@ -39,7 +42,14 @@ export class UpdateOnboardingChecklist {
       if (!Object.keys(after).length) return toServiceAccessView(access);
       access.checklist = checklist;
       const saved = await this.repo.saveService(access);
-      await this.audit.execute({ actor, action: 'consumer.onboarding_checklist_updated', objectType: 'consumer', objectId: consumerId, before: { serviceCode: code, ...before }, after: { serviceCode: code, ...after } });
+      await this.audit.execute({
+        actor,
+        action: 'consumer.onboarding_checklist_updated',
+        objectType: 'consumer',
+        objectId: consumerId,
+        before: { serviceCode: code, ...before },
+        after: { serviceCode: code, ...after },
+      });
       return toServiceAccessView(saved);
     });
   }

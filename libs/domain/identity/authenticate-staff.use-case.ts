@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { IdentityRepository } from './identity.repository';
 import type { StaffPrincipal } from './principal';
 import { hashToken } from './secret-token';
@@ -23,6 +24,15 @@ export class AuthenticateStaff {
     if (!session) return null;
     const user = await this.identity.findStaffById(session.staffId);
     if (!user?.active) return null;
-    return { kind: 'staff', id: user.id, email: user.email, name: user.name, role: user.role, via: 'session', sessionId: idHash, csrfToken: session.csrfToken };
+    return {
+      kind: 'staff',
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      via: 'session',
+      sessionId: idHash,
+      csrfToken: session.csrfToken,
+    };
   }
 }

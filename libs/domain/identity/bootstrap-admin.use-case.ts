@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { DatabaseContext } from '../shared/database/database-context';
@@ -32,8 +33,19 @@ export class BootstrapAdmin {
         return 'ignored';
       }
       const user = await this.identity.saveStaff({ email: email.toLowerCase(), name: 'Administrator', role: 'admin' });
-      await this.identity.insertApiToken({ staffId: user.id, name: 'bootstrap', prefix: displayPrefix(token), tokenHash: hashToken(token) });
-      await this.audit.execute({ actor: SYSTEM_ACTOR, action: 'staff.bootstrapped', objectType: 'staff_user', objectId: user.id, after: { email: user.email, role: 'admin' } });
+      await this.identity.insertApiToken({
+        staffId: user.id,
+        name: 'bootstrap',
+        prefix: displayPrefix(token),
+        tokenHash: hashToken(token),
+      });
+      await this.audit.execute({
+        actor: SYSTEM_ACTOR,
+        action: 'staff.bootstrapped',
+        objectType: 'staff_user',
+        objectId: user.id,
+        after: { email: user.email, role: 'admin' },
+      });
       this.logger.log(`Created the first admin ${user.email} from BOOTSTRAP_ADMIN_EMAIL`);
       return 'created';
     });

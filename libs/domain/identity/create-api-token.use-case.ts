@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
@@ -20,8 +21,19 @@ export class CreateApiToken {
     if (!label || label.length > 100) throw new ValidationFailed([{ field: 'name', message: 'must be 1–100 characters' }]);
     const token = newSecretToken('sdt');
     return this.db.transaction(async () => {
-      const stored = await this.identity.insertApiToken({ staffId: owner.id, name: label, prefix: displayPrefix(token), tokenHash: hashToken(token) });
-      await this.audit.execute({ actor, action: 'api_token.created', objectType: 'api_token', objectId: stored.id, after: { name: label, prefix: stored.prefix } });
+      const stored = await this.identity.insertApiToken({
+        staffId: owner.id,
+        name: label,
+        prefix: displayPrefix(token),
+        tokenHash: hashToken(token),
+      });
+      await this.audit.execute({
+        actor,
+        action: 'api_token.created',
+        objectType: 'api_token',
+        objectId: stored.id,
+        after: { name: label, prefix: stored.prefix },
+      });
       return { id: stored.id, token, prefix: stored.prefix };
     });
   }

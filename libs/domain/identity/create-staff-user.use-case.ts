@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { StaffEmailTaken } from './identity.exceptions';
 import { IdentityRepository } from './identity.repository';
 import { PasswordLinks } from './password-links';
@@ -40,9 +41,20 @@ export class CreateStaffUser {
       if (!user) throw new StaffEmailTaken(email);
       const { link, expiresAt } = await this.links.issue(user.id);
       if (input.sendEmail) {
-        await this.email.execute({ template: 'password-set', to: [email], data: { name: user.name, link, expiresAt, reset: false }, dedupeKey: `password-set:${link}` });
+        await this.email.execute({
+          template: 'password-set',
+          to: [email],
+          data: { name: user.name, link, expiresAt, reset: false },
+          dedupeKey: `password-set:${link}`,
+        });
       }
-      await this.audit.execute({ actor, action: 'staff.created', objectType: 'staff_user', objectId: user.id, after: { email, name: user.name, role: user.role } });
+      await this.audit.execute({
+        actor,
+        action: 'staff.created',
+        objectType: 'staff_user',
+        objectId: user.id,
+        after: { email, name: user.name, role: user.role },
+      });
       return { user, link };
     });
   }

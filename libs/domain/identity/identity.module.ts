@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuditModule } from '../audit/audit.module';
 import { AuthenticateStaff } from './authenticate-staff.use-case';
 import { BootstrapAdmin } from './bootstrap-admin.use-case';
@@ -8,15 +9,29 @@ import { IdentityRepository } from './identity.repository';
 import { ListApiTokens } from './list-api-tokens.use-case';
 import { ListStaffUsers } from './list-staff-users.use-case';
 import { PasswordLinks } from './password-links';
-import { ResetStaffPassword } from './reset-staff-password.use-case';
 import { PurgeExpiredCredentials } from './purge-expired-credentials.use-case';
+import { ResetStaffPassword } from './reset-staff-password.use-case';
 import { RevokeApiToken } from './revoke-api-token.use-case';
 import { SetPassword } from './set-password.use-case';
 import { SignIn } from './sign-in.use-case';
 import { SignOut } from './sign-out.use-case';
 import { UpdateStaffUser } from './update-staff-user.use-case';
 
-const useCases = [AuthenticateStaff, BootstrapAdmin, CreateApiToken, CreateStaffUser, ListApiTokens, ListStaffUsers, PurgeExpiredCredentials, ResetStaffPassword, RevokeApiToken, SetPassword, SignIn, SignOut, UpdateStaffUser];
+const useCases = [
+  AuthenticateStaff,
+  BootstrapAdmin,
+  CreateApiToken,
+  CreateStaffUser,
+  ListApiTokens,
+  ListStaffUsers,
+  PurgeExpiredCredentials,
+  ResetStaffPassword,
+  RevokeApiToken,
+  SetPassword,
+  SignIn,
+  SignOut,
+  UpdateStaffUser,
+];
 
 @Module({
   imports: [AuditModule],

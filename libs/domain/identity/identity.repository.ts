@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, MoreThan } from 'typeorm';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { ApiToken } from './api-token.entity';
 import { PasswordSetToken } from './password-set-token.entity';
@@ -102,7 +103,10 @@ export class IdentityRepository {
 
   /** Touches last_used_at at most once a minute, so token checks do not write on every request. */
   async touchApiToken(id: string): Promise<void> {
-    await this.db.manager.query(`UPDATE api_token SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [id]);
+    await this.db.manager.query(
+      `UPDATE api_token SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [id],
+    );
   }
 
   insertPasswordSetToken(token: Pick<PasswordSetToken, 'staffId' | 'tokenHash' | 'expiresAt'>): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { ApiToken } from './api-token.entity';
 import { IdentityRepository } from './identity.repository';
 import { StaffPrincipal } from './principal';
@@ -11,6 +12,14 @@ export class ListApiTokens {
 
   async execute(caller: StaffPrincipal, all = false): Promise<ApiTokenView[]> {
     const tokens = await this.identity.listApiTokens(all && caller.role === 'admin' ? undefined : caller.id);
-    return tokens.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }) => ({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }));
+    return tokens.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }) => ({
+      id,
+      name,
+      prefix,
+      createdAt,
+      lastUsedAt,
+      revokedAt,
+      staffId,
+    }));
   }
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+
 import { IdentityRepository } from './identity.repository';
 import { StaffUser } from './staff-user.entity';
 
-export type StaffUserView = Pick<StaffUser, 'id' | 'email' | 'name' | 'role' | 'active' | 'lastLoginAt' | 'createdAt'> & { locked: boolean };
+export type StaffUserView = Pick<StaffUser, 'id' | 'email' | 'name' | 'role' | 'active' | 'lastLoginAt' | 'createdAt'> & {
+  locked: boolean;
+};
 
 @Injectable()
 export class ListStaffUsers {

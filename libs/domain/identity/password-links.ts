@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { IdentityRepository } from './identity.repository';
 import { hashToken, newSecretToken } from './secret-token';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { IdentityRepository } from './identity.repository';
 
 /** Housekeeping: expired sessions and long-spent one-time links. */

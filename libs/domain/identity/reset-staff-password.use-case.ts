@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { NotFound } from '../shared/errors/domain.exception';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { IdentityRepository } from './identity.repository';
 import { PasswordLinks } from './password-links';
 import { Actor } from './principal';
@@ -39,8 +40,18 @@ export class ResetStaffPassword {
       const recent = await this.identity.countRecentPasswordSetTokens(user.id, new Date(Date.now() - 3_600_000));
       if (recent >= RESETS_PER_HOUR) return;
       const { link, expiresAt } = await this.links.issue(user.id);
-      await this.email.execute({ template: 'password-set', to: [user.email], data: { name: user.name, link, expiresAt, reset: true }, dedupeKey: `password-set:${link}` });
-      await this.audit.execute({ actor: { kind: 'anonymous', id: null, label: user.email, ip }, action: 'staff.password_reset_requested', objectType: 'staff_user', objectId: user.id });
+      await this.email.execute({
+        template: 'password-set',
+        to: [user.email],
+        data: { name: user.name, link, expiresAt, reset: true },
+        dedupeKey: `password-set:${link}`,
+      });
+      await this.audit.execute({
+        actor: { kind: 'anonymous', id: null, label: user.email, ip },
+        action: 'staff.password_reset_requested',
+        objectType: 'staff_user',
+        objectId: user.id,
+      });
     });
   }
 }

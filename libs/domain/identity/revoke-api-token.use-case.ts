@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { NotFound } from '../shared/errors/domain.exception';
@@ -19,7 +20,13 @@ export class RevokeApiToken {
       const token = await this.identity.findApiToken(tokenId);
       if (!token || (token.staffId !== caller.id && caller.role !== 'admin')) throw new NotFound('The API token');
       await this.identity.revokeApiToken(token.id);
-      await this.audit.execute({ actor, action: 'api_token.revoked', objectType: 'api_token', objectId: token.id, before: { name: token.name, prefix: token.prefix } });
+      await this.audit.execute({
+        actor,
+        action: 'api_token.revoked',
+        objectType: 'api_token',
+        objectId: token.id,
+        before: { name: token.name, prefix: token.prefix },
+      });
     });
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { displayPrefix, hashToken, newSecretToken, sameSecret } from './secret-token';
 
 describe('secret tokens', () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { InvalidPasswordLink, WeakPassword } from './identity.exceptions';
@@ -29,7 +30,12 @@ export class SetPassword {
       if (!user) throw new InvalidPasswordLink();
       await this.identity.saveStaff({ id: user.id, passwordHash, failedLogins: 0, lockedUntil: null });
       await this.identity.deleteSessionsOf(user.id);
-      await this.audit.execute({ actor: { kind: 'staff', id: user.id, label: user.email, ip }, action: 'staff.password_set', objectType: 'staff_user', objectId: user.id });
+      await this.audit.execute({
+        actor: { kind: 'staff', id: user.id, label: user.email, ip },
+        action: 'staff.password_set',
+        objectType: 'staff_user',
+        objectId: user.id,
+      });
     });
   }
 }

@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
-import { loadConfig } from '../shared/config/app-config';
+
 import type { AuditEvent, RecordAudit } from '../audit/record-audit.use-case';
+import { loadConfig } from '../shared/config/app-config';
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
 import type { IdentityRepository } from './identity.repository';
 import { hashToken } from './secret-token';
@@ -17,7 +18,11 @@ describe('SignIn', () => {
 
   function setup(user: Partial<StaffUser> | null, failedLoginLocks = false) {
     const stored = user ? ({ id: 'u1', email: 'kari@ks.no', active: true, passwordHash, lockedUntil: null, ...user } as StaffUser) : null;
-    const calls = { failed: [] as unknown[][], sessions: [] as Array<{ idHash: string; staffId: string; csrfToken: string; expiresAt: Date }>, succeeded: [] as string[] };
+    const calls = {
+      failed: [] as unknown[][],
+      sessions: [] as Array<{ idHash: string; staffId: string; csrfToken: string; expiresAt: Date }>,
+      succeeded: [] as string[],
+    };
     const identity = {
       findStaffByEmail: jest.fn(async (email: string) => (stored && stored.email === email ? stored : null)),
       recordFailedLogin: jest.fn(async (...args: unknown[]) => {
@@ -29,7 +34,12 @@ describe('SignIn', () => {
     };
     const events: AuditEvent[] = [];
     const audit = { execute: jest.fn(async (e: AuditEvent) => void events.push(e)) };
-    const config = { ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }), loginMaxFailures: 3, loginLockoutMinutes: 10, sessionTtlHours: 2 };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }),
+      loginMaxFailures: 3,
+      loginLockoutMinutes: 10,
+      sessionTtlHours: 2,
+    };
     const signIn = new SignIn(identity as unknown as IdentityRepository, audit as unknown as RecordAudit, config);
     return { signIn, identity, events, calls };
   }
@@ -70,7 +80,13 @@ describe('SignIn', () => {
       await expect(signIn.execute('ukjent@ks.no', PASSWORD, null, null)).rejects.toBeInstanceOf(InvalidCredentials);
       expect(verify).toHaveBeenCalledTimes(1);
       expect(calls.failed).toHaveLength(0);
-      expect(events).toEqual([expect.objectContaining({ action: 'login.failed', objectId: null, actor: expect.objectContaining({ kind: 'anonymous', label: 'ukjent@ks.no' }) })]);
+      expect(events).toEqual([
+        expect.objectContaining({
+          action: 'login.failed',
+          objectId: null,
+          actor: expect.objectContaining({ kind: 'anonymous', label: 'ukjent@ks.no' }),
+        }),
+      ]);
     } finally {
       verify.mockRestore();
     }

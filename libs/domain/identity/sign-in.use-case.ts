@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
@@ -33,15 +35,35 @@ export class SignIn {
     }
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !user.active || !user.passwordHash || !ok) {
-      const locked = user ? (await this.identity.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked : false;
-      await this.audit.execute({ actor: anonymous, action: 'login.failed', objectType: 'staff_user', objectId: user?.id ?? null, details: { locked } });
+      const locked = user
+        ? (await this.identity.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked
+        : false;
+      await this.audit.execute({
+        actor: anonymous,
+        action: 'login.failed',
+        objectType: 'staff_user',
+        objectId: user?.id ?? null,
+        details: { locked },
+      });
       throw new InvalidCredentials();
     }
     const cookieValue = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    await this.identity.insertSession({ idHash: hashToken(cookieValue), staffId: user.id, csrfToken: randomBytes(24).toString('base64url'), expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+    await this.identity.insertSession({
+      idHash: hashToken(cookieValue),
+      staffId: user.id,
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt,
+      ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
     await this.identity.recordSuccessfulLogin(user.id);
-    await this.audit.execute({ actor: { kind: 'staff', id: user.id, label: user.email, ip }, action: 'login.succeeded', objectType: 'staff_user', objectId: user.id });
+    await this.audit.execute({
+      actor: { kind: 'staff', id: user.id, label: user.email, ip },
+      action: 'login.succeeded',
+      objectType: 'staff_user',
+      objectId: user.id,
+    });
     return { cookieValue, expiresAt };
   }
 }

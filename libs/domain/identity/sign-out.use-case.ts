@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { IdentityRepository } from './identity.repository';
 import { actorOf, StaffPrincipal } from './principal';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { Conflict, NotFound, ValidationFailed } from '../shared/errors/domain.exception';
@@ -21,7 +22,8 @@ export class UpdateStaffUser {
   ) {}
 
   async execute(id: string, input: UpdateStaffUserInput, actor: Actor): Promise<StaffUser> {
-    if (input.role !== undefined && !STAFF_ROLES.includes(input.role)) throw new ValidationFailed([{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]);
+    if (input.role !== undefined && !STAFF_ROLES.includes(input.role))
+      throw new ValidationFailed([{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]);
     return this.db.transaction(async () => {
       const user = await this.identity.findStaffById(id);
       if (!user) throw new NotFound('The staff user');

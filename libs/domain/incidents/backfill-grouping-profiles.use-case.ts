@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { IncidentsRepository } from './incidents.repository';
 import { addCounts, contributionOf, type ProfileCounts } from './rules/incident-profile';
@@ -22,7 +23,11 @@ export class BackfillGroupingProfiles {
 
   async execute(): Promise<number> {
     let done = 0;
-    for (let ids = await this.incidents.incidentsWithoutProfile(BATCH); ids.length > 0; ids = await this.incidents.incidentsWithoutProfile(BATCH)) {
+    for (
+      let ids = await this.incidents.incidentsWithoutProfile(BATCH);
+      ids.length > 0;
+      ids = await this.incidents.incidentsWithoutProfile(BATCH)
+    ) {
       for (const id of ids) {
         await this.db.transaction(async () => {
           const reports = await this.incidents.reportsOf(id, 100_000);

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { Conflict, ValidationFailed } from '../shared/errors/domain.exception';
-import { IncidentMerger } from './incident-merger';
 import { Incident } from './incident.entity';
+import { IncidentMerger } from './incident-merger';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
 import { MatchingCorpus } from './matching-corpus';
-import { addCounts, contributionOf, profileOf, type ProfileCounts } from './rules/incident-profile';
+import { addCounts, contributionOf, type ProfileCounts, profileOf } from './rules/incident-profile';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
 
@@ -39,7 +40,13 @@ export class CorrectGrouping {
       const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
       await this.learn(survivor.profile, merged.profile, survivor.services, `${survivor.reference} ← ${merged.reference} (${actor.label})`);
       const result = await this.merger.merge(survivor, merged, actor.label, ['slått sammen av saksbehandler'], 'manual');
-      await this.audit.execute({ actor, action: 'incident.merged', objectType: 'incident', objectId: survivor.id, details: { merged: merged.reference, survivor: survivor.reference } });
+      await this.audit.execute({
+        actor,
+        action: 'incident.merged',
+        objectType: 'incident',
+        objectId: survivor.id,
+        details: { merged: merged.reference, survivor: survivor.reference },
+      });
       return result;
     });
   }
@@ -50,9 +57,11 @@ export class CorrectGrouping {
       const source = await this.incidents.resolveSurvivor(incidentId);
       if (!source) throw new IncidentNotFound();
       const reports = (await this.incidents.reportsByIds(reportIds)).filter((r) => r.incidentId === source.id);
-      if (reports.length !== new Set(reportIds).size) throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
+      if (reports.length !== new Set(reportIds).size)
+        throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
       const all = await this.incidents.reportsOf(source.id, 100_000);
-      if (reports.length === all.length) throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
+      if (reports.length === all.length)
+        throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
       const first = [...reports].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime())[0];
       const created = await this.incidents.insertIncident({
         reference: await this.incidents.nextReference('incident', first.receivedAt),
@@ -65,13 +74,34 @@ export class CorrectGrouping {
         openedAt: first.receivedAt,
         lastSeenAt: reports.reduce((m, r) => (r.receivedAt > m ? r.receivedAt : m), first.receivedAt),
       });
-      for (const r of reports) await this.incidents.moveReport(r.id, created.id, true, { ...r.match, by: 'manual', reasons: [`skilt ut fra ${source.reference} av ${actor.label}`, ...r.match.reasons] });
+      for (const r of reports)
+        await this.incidents.moveReport(r.id, created.id, true, {
+          ...r.match,
+          by: 'manual',
+          reasons: [`skilt ut fra ${source.reference} av ${actor.label}`, ...r.match.reasons],
+        });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(created.id);
-      await this.incidents.upsertProposal({ survivorId: source.id, mergedId: created.id, score: 0, reasons: ['skilt fra hverandre av saksbehandler'], status: 'rejected', decidedBy: actor.label });
+      await this.incidents.upsertProposal({
+        survivorId: source.id,
+        mergedId: created.id,
+        score: 0,
+        reasons: ['skilt fra hverandre av saksbehandler'],
+        status: 'rejected',
+        decidedBy: actor.label,
+      });
       await this.incidents.addEvent(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
-      await this.incidents.addEvent(created.id, 'opened', actor.label, { splitFrom: source.reference, reports: reports.map((r) => r.reference) });
-      await this.audit.execute({ actor, action: 'incident.split', objectType: 'incident', objectId: source.id, after: { newIncident: created.reference, reports: reports.map((r) => r.reference) } });
+      await this.incidents.addEvent(created.id, 'opened', actor.label, {
+        splitFrom: source.reference,
+        reports: reports.map((r) => r.reference),
+      });
+      await this.audit.execute({
+        actor,
+        action: 'incident.split',
+        objectType: 'incident',
+        objectId: source.id,
+        after: { newIncident: created.reference, reports: reports.map((r) => r.reference) },
+      });
       return created;
     });
   }
@@ -84,9 +114,22 @@ export class CorrectGrouping {
       if (!target) throw new IncidentNotFound();
       const source = (await this.incidents.findIncident(report.incidentId))!;
       if (target.id === source.id) return target;
-      if (target.environment !== report.environment) throw new Conflict('environment_mismatch', `${target.reference} is in ${target.environment}; the report is from ${report.environment}.`);
-      await this.learn(target.profile, contributionOf(signalsOf(report)), target.services, `${target.reference} ← ${report.reference} (${actor.label})`);
-      await this.incidents.moveReport(report.id, target.id, true, { ...report.match, by: 'manual', reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons] });
+      if (target.environment !== report.environment)
+        throw new Conflict(
+          'environment_mismatch',
+          `${target.reference} is in ${target.environment}; the report is from ${report.environment}.`,
+        );
+      await this.learn(
+        target.profile,
+        contributionOf(signalsOf(report)),
+        target.services,
+        `${target.reference} ← ${report.reference} (${actor.label})`,
+      );
+      await this.incidents.moveReport(report.id, target.id, true, {
+        ...report.match,
+        by: 'manual',
+        reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons],
+      });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(target.id);
       await this.incidents.updateIncident(target.id, {
@@ -94,11 +137,26 @@ export class CorrectGrouping {
         errorCodes: [...new Set([...target.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
         lastSeenAt: report.receivedAt > target.lastSeenAt ? report.receivedAt : target.lastSeenAt,
       });
-      await this.incidents.upsertProposal({ survivorId: target.id, mergedId: source.id, score: 0, reasons: ['melding flyttet av saksbehandler'], status: 'rejected', decidedBy: actor.label });
+      await this.incidents.upsertProposal({
+        survivorId: target.id,
+        mergedId: source.id,
+        score: 0,
+        reasons: ['melding flyttet av saksbehandler'],
+        status: 'rejected',
+        decidedBy: actor.label,
+      });
       await this.incidents.addEvent(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
       await this.incidents.addEvent(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
-      if ((await this.incidents.stats(source.id)).reportCount === 0) await this.incidents.updateIncident(source.id, { mergedIntoId: target.id, status: 'closed' });
-      await this.audit.execute({ actor, action: 'report.moved', objectType: 'report', objectId: report.id, before: { incident: source.reference }, after: { incident: target.reference } });
+      if ((await this.incidents.stats(source.id)).reportCount === 0)
+        await this.incidents.updateIncident(source.id, { mergedIntoId: target.id, status: 'closed' });
+      await this.audit.execute({
+        actor,
+        action: 'report.moved',
+        objectType: 'report',
+        objectId: report.id,
+        before: { incident: source.reference },
+        after: { incident: target.reference },
+      });
       return target;
     });
   }
@@ -106,12 +164,19 @@ export class CorrectGrouping {
   /** The profile again from the incident's reports, after reports left or joined it by hand. */
   private async rebuildProfile(incidentId: string): Promise<void> {
     const reports = await this.incidents.reportsOf(incidentId, 100_000);
-    await this.incidents.setProfile(incidentId, reports.reduce<ProfileCounts>((sum, r) => addCounts(sum, contributionOf(signalsOf(r))), {}));
+    await this.incidents.setProfile(
+      incidentId,
+      reports.reduce<ProfileCounts>((sum, r) => addCounts(sum, contributionOf(signalsOf(r))), {}),
+    );
   }
 
   /** Records what a correction teaches (words of one side standing for words of the other). */
   private async learn(into: ProfileCounts, from: ProfileCounts, services: string[], source: string): Promise<void> {
-    const lessons = lessonsFrom(profileOf(into), profileOf(from), this.corpus.current().weigher(services.length === 1 ? services[0] : undefined));
+    const lessons = lessonsFrom(
+      profileOf(into),
+      profileOf(from),
+      this.corpus.current().weigher(services.length === 1 ? services[0] : undefined),
+    );
     for (const l of lessons) await this.incidents.learn(l.a, l.b, l.strength, source);
     if (lessons.length) this.corpus.invalidate();
   }
@@ -122,7 +187,13 @@ export class CorrectGrouping {
     if (accept) await this.merge(proposal.survivorId, proposal.mergedId, actor);
     else {
       await this.incidents.upsertProposal({ ...proposal, status: 'rejected', decidedBy: actor.label });
-      await this.audit.execute({ actor, action: 'incident.merge_rejected', objectType: 'incident', objectId: proposal.survivorId, details: { other: proposal.mergedId } });
+      await this.audit.execute({
+        actor,
+        action: 'incident.merge_rejected',
+        objectType: 'incident',
+        objectId: proposal.survivorId,
+        details: { other: proposal.mergedId },
+      });
     }
   }
 }

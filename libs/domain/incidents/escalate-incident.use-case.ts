@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { DatabaseContext } from '../shared/database/database-context';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
-import { EscalationMessage } from './escalation-message';
 import { Escalation } from './escalation.entity';
+import { EscalationMessage } from './escalation-message';
 import { Incident } from './incident.entity';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
@@ -53,7 +54,8 @@ export class EscalateIncident {
   async execute(incidentId: string, actor: Actor): Promise<EscalationResult> {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
-    if (!(await this.incidents.findEscalation(start.id))) await this.regroup.execute(start.environment, await this.groupingInstant(start), [start.id]);
+    if (!(await this.incidents.findEscalation(start.id)))
+      await this.regroup.execute(start.environment, await this.groupingInstant(start), [start.id]);
     return this.db.transaction(async () => {
       const survivor = (await this.incidents.resolveSurvivor(start.id))!;
       const incident = (await this.incidents.lockIncident(survivor.id))!;
@@ -76,8 +78,19 @@ export class EscalateIncident {
       });
       if (!escalation) return this.result(incident, (await this.incidents.findEscalation(incident.id))!, true);
       await this.incidents.updateIncident(incident.id, { status: 'escalated', side: draft.security ? 'security' : 'ske' });
-      await this.incidents.addEvent(incident.id, 'escalated', actor.label, { to: draft.to, security: draft.security, messageId: escalation.rootMessageId, sendAfter: escalation.sendAfter });
-      await this.audit.execute({ actor, action: 'incident.escalated', objectType: 'incident', objectId: incident.id, after: { to: draft.to, security: draft.security } });
+      await this.incidents.addEvent(incident.id, 'escalated', actor.label, {
+        to: draft.to,
+        security: draft.security,
+        messageId: escalation.rootMessageId,
+        sendAfter: escalation.sendAfter,
+      });
+      await this.audit.execute({
+        actor,
+        action: 'incident.escalated',
+        objectType: 'incident',
+        objectId: incident.id,
+        after: { to: draft.to, security: draft.security },
+      });
       const sent = settle === 0 ? await this.sendFirstMessage(escalation, actor.label) : escalation;
       return this.result({ ...incident, status: 'escalated' }, sent, false);
     });
@@ -99,7 +112,11 @@ export class EscalateIncident {
       data: draft.data,
     });
     const sent = await this.incidents.markEscalationSent(escalation.id, draft.to, draft.security);
-    await this.incidents.addEvent(incident.id, 'escalation_sent', actorLabel, { to: draft.to, security: draft.security, messageId: escalation.rootMessageId });
+    await this.incidents.addEvent(incident.id, 'escalation_sent', actorLabel, {
+      to: draft.to,
+      security: draft.security,
+      messageId: escalation.rootMessageId,
+    });
     return sent;
   }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+
 import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
 import { FindConsumers } from '../consumers/find-consumers.use-case';
-import { IncidentsRepository, IncidentStats } from './incidents.repository';
 import { Incident } from './incident.entity';
-import { Report } from './report.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
+import { IncidentsRepository, IncidentStats } from './incidents.repository';
+import { Report } from './report.entity';
 
 const ENV_LABEL = { production: 'produksjon', test: 'test' } as const;
 // Skatteetaten needs enough ids to search its logs, not every one of a national outage.
@@ -42,10 +43,26 @@ export class EscalationMessage {
     const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
     if (!to.length) throw new NoEscalationAddress(incident.services);
     const reports = await this.incidents.reportsOf(incident.id, 2000);
-    return { to, security, data: await this.data(incident, stats, reports, services.map((s) => s.name || s.code), security) };
+    return {
+      to,
+      security,
+      data: await this.data(
+        incident,
+        stats,
+        reports,
+        services.map((s) => s.name || s.code),
+        security,
+      ),
+    };
   }
 
-  async data(incident: Incident, stats: IncidentStats, reports: Report[], serviceNames: string[], security: boolean): Promise<Record<string, unknown>> {
+  async data(
+    incident: Incident,
+    stats: IncidentStats,
+    reports: Report[],
+    serviceNames: string[],
+    security: boolean,
+  ): Promise<Record<string, unknown>> {
     const consumers = await this.consumers.byIds(stats.consumerIds);
     const samples = this.samples(reports);
     const first = stats.firstSeenAt ?? incident.openedAt;

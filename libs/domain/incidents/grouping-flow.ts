@@ -54,7 +54,13 @@ const MAX_ROUNDS = 10;
  * is left (a merge can make another one confident). With `focus`, only pairs involving those
  * incidents (and the survivors of merges made on the way) are examined.
  */
-export async function recluster(store: GroupingStore, corpus: CorpusStats, environment: ReportFacts['environment'], at: Date, focus: readonly string[] | null): Promise<ReclusterResult> {
+export async function recluster(
+  store: GroupingStore,
+  corpus: CorpusStats,
+  environment: ReportFacts['environment'],
+  at: Date,
+  focus: readonly string[] | null,
+): Promise<ReclusterResult> {
   const result: ReclusterResult = { merged: [], proposed: [], survivors: new Map() };
   const watch = focus ? new Set(focus) : null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -64,10 +70,11 @@ export async function recluster(store: GroupingStore, corpus: CorpusStats, envir
     const rejected = await store.rejectedPairs(incidents.map((i) => i.id));
     const proposals = findMerges(incidents, corpus, watch ?? undefined, rejected);
     const certain = proposals.filter((p) => p.certain);
-    for (const p of proposals) if (!p.certain) {
-      await store.propose(p);
-      result.proposed.push(p);
-    }
+    for (const p of proposals)
+      if (!p.certain) {
+        await store.propose(p);
+        result.proposed.push(p);
+      }
     if (certain.length === 0) break;
     for (const p of certain) {
       const survivor = await store.merge(p);

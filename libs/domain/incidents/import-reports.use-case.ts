@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { FindConsumers } from '../consumers/find-consumers.use-case';
 import type { Actor } from '../identity/principal';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { IncidentsRepository } from './incidents.repository';
 import { ENVIRONMENTS, ReclusterIncidents } from './recluster-incidents.use-case';
-import { ReportInput } from './report-input';
 import { ReportChannel } from './report.entity';
+import { ReportInput } from './report-input';
 import { SubmitReport } from './submit-report.use-case';
 
 export interface HistoricalReport extends ReportInput {
@@ -33,8 +34,12 @@ export class ImportReports {
     private readonly audit: RecordAudit,
   ) {}
 
-  async execute(reports: HistoricalReport[], actor: Actor): Promise<Array<{ id: string; reference: string; incidentId: string; incidentReference: string }>> {
-    if (!reports.length || reports.length > MAX_IMPORT_BATCH) throw new ValidationFailed([{ field: 'reports', message: `must hold 1–${MAX_IMPORT_BATCH} reports` }]);
+  async execute(
+    reports: HistoricalReport[],
+    actor: Actor,
+  ): Promise<Array<{ id: string; reference: string; incidentId: string; incidentReference: string }>> {
+    if (!reports.length || reports.length > MAX_IMPORT_BATCH)
+      throw new ValidationFailed([{ field: 'reports', message: `must hold 1–${MAX_IMPORT_BATCH} reports` }]);
     const consumerIds = new Map<string, string>();
     const errors = [];
     for (const [i, r] of reports.entries()) {
@@ -42,8 +47,10 @@ export class ImportReports {
         const c = await this.consumers.byOrgNumber(r.consumerOrgNumber);
         if (c) consumerIds.set(r.consumerOrgNumber, c.id);
       }
-      if (!consumerIds.has(r.consumerOrgNumber)) errors.push({ field: `reports[${i}].consumerOrgNumber`, message: 'is not a registered consumer' });
-      if (r.occurredAt && r.occurredAt > r.receivedAt) errors.push({ field: `reports[${i}].occurredAt`, message: 'must not be after receivedAt' });
+      if (!consumerIds.has(r.consumerOrgNumber))
+        errors.push({ field: `reports[${i}].consumerOrgNumber`, message: 'is not a registered consumer' });
+      if (r.occurredAt && r.occurredAt > r.receivedAt)
+        errors.push({ field: `reports[${i}].occurredAt`, message: 'must not be after receivedAt' });
     }
     for (const service of new Set(reports.map((r) => r.service))) {
       try {
@@ -59,8 +66,19 @@ export class ImportReports {
     const results = new Array<{ id: string; reference: string; incidentId: string; incidentReference: string }>(reports.length);
     for (const { r, i } of order) {
       const { consumerOrgNumber, receivedAt, channel, ...input } = r;
-      const receipt = await this.submit.execute(input, { consumerId: consumerIds.get(consumerOrgNumber)!, channel: channel ?? 'import', receivedAt, history: true, actorLabel: actor.label });
-      results[i] = { id: receipt.id, reference: receipt.reference, incidentId: receipt.incidentId, incidentReference: receipt.incidentReference };
+      const receipt = await this.submit.execute(input, {
+        consumerId: consumerIds.get(consumerOrgNumber)!,
+        channel: channel ?? 'import',
+        receivedAt,
+        history: true,
+        actorLabel: actor.label,
+      });
+      results[i] = {
+        id: receipt.id,
+        reference: receipt.reference,
+        incidentId: receipt.incidentId,
+        incidentReference: receipt.incidentReference,
+      };
     }
     // Evidence grew where the batch's reports landed: those incidents are examined again, as of
     // the batch's last report. Each result then names the incident its report is in now.
@@ -69,7 +87,8 @@ export class ImportReports {
     const focus = [...new Set([...touched.values()].map((s) => s.id))];
     for (const environment of ENVIRONMENTS) await this.regroup.execute(environment, last, focus);
     const now = await this.survivors(results.map((r) => r.incidentId));
-    for (const result of results) Object.assign(result, { incidentId: now.get(result.incidentId)!.id, incidentReference: now.get(result.incidentId)!.reference });
+    for (const result of results)
+      Object.assign(result, { incidentId: now.get(result.incidentId)!.id, incidentReference: now.get(result.incidentId)!.reference });
     await this.audit.execute({ actor, action: 'report.imported', objectType: 'report', details: { count: reports.length } });
     return results;
   }

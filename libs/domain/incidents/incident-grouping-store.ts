@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import type { CandidateQuery, GroupingStore } from './grouping-flow';
+import type { Environment } from './incident.entity';
 import { IncidentMerger } from './incident-merger';
 import { IncidentsRepository } from './incidents.repository';
-import type { Environment } from './incident.entity';
 import type { MergeProposal } from './rules/recluster';
 
 /**
@@ -33,6 +34,12 @@ export class IncidentGroupingStore implements GroupingStore {
   }
 
   async propose(p: MergeProposal): Promise<void> {
-    await this.incidents.upsertProposal({ survivorId: p.survivorId, mergedId: p.mergedId, score: p.score, reasons: p.reasons, status: 'proposed' });
+    await this.incidents.upsertProposal({
+      survivorId: p.survivorId,
+      mergedId: p.mergedId,
+      score: p.score,
+      reasons: p.reasons,
+      status: 'proposed',
+    });
   }
 }

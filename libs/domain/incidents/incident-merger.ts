@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
 import { Escalation } from './escalation.entity';
-import { IncidentsRepository } from './incidents.repository';
 import { Incident } from './incident.entity';
+import { IncidentsRepository } from './incidents.repository';
 
 /** Rank of an incident's escalation when choosing a survivor: a thread Skatteetaten has seen wins. */
 function escalationRank(e: Escalation | null): number {
@@ -37,11 +38,34 @@ export class IncidentMerger {
     const errorCodes = [...new Set([...survivor.errorCodes, ...merged.errorCodes])];
     const openedAt = survivor.openedAt <= merged.openedAt ? survivor.openedAt : merged.openedAt;
     const lastSeenAt = survivor.lastSeenAt >= merged.lastSeenAt ? survivor.lastSeenAt : merged.lastSeenAt;
-    const status = survivor.status === 'new' && merged.status !== 'new' && merged.status !== 'resolved' && merged.status !== 'closed' ? merged.status : survivor.status;
-    await this.incidents.updateIncident(survivor.id, { services, errorCodes, openedAt, lastSeenAt, status, skeCaseReference: survivor.skeCaseReference ?? merged.skeCaseReference });
+    const status =
+      survivor.status === 'new' && merged.status !== 'new' && merged.status !== 'resolved' && merged.status !== 'closed'
+        ? merged.status
+        : survivor.status;
+    await this.incidents.updateIncident(survivor.id, {
+      services,
+      errorCodes,
+      openedAt,
+      lastSeenAt,
+      status,
+      skeCaseReference: survivor.skeCaseReference ?? merged.skeCaseReference,
+    });
     await this.incidents.updateIncident(merged.id, { mergedIntoId: survivor.id, status: 'closed' });
-    await this.incidents.upsertProposal({ survivorId: survivor.id, mergedId: merged.id, score: 1, reasons, status: 'accepted', decidedBy: actorLabel });
-    await this.incidents.addEvent(survivor.id, 'merged_in', actorLabel, { from: merged.reference, fromId: merged.id, reports: moved, how, reasons });
+    await this.incidents.upsertProposal({
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      score: 1,
+      reasons,
+      status: 'accepted',
+      decidedBy: actorLabel,
+    });
+    await this.incidents.addEvent(survivor.id, 'merged_in', actorLabel, {
+      from: merged.reference,
+      fromId: merged.id,
+      reports: moved,
+      how,
+      reasons,
+    });
     await this.incidents.addEvent(merged.id, 'merged_into', actorLabel, { into: survivor.reference, intoId: survivor.id, how, reasons });
     const profile = (await this.incidents.findIncident(survivor.id))!.profile;
     return { ...survivor, services, errorCodes, openedAt, lastSeenAt, status, profile };
@@ -53,7 +77,13 @@ export class IncidentMerger {
    * without one; a merged incident's first message that has not gone out yet is dropped in
    * favour of the survivor's thread.
    */
-  private async foldEscalations(survivor: Incident, merged: Incident, movedIds: string[], survivorIds: string[], actorLabel: string): Promise<void> {
+  private async foldEscalations(
+    survivor: Incident,
+    merged: Incident,
+    movedIds: string[],
+    survivorIds: string[],
+    actorLabel: string,
+  ): Promise<void> {
     const own = await this.incidents.findEscalation(survivor.id);
     const other = await this.incidents.findEscalation(merged.id);
     if (other?.status === 'pending' && own) {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+
 import { FindConsumers } from '../consumers/find-consumers.use-case';
 import type { Principal } from '../identity/principal';
+import { Environment, Incident, IncidentStatus, Severity } from './incident.entity';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { IncidentFilter, IncidentsRepository } from './incidents.repository';
-import { Environment, Incident, IncidentStatus, Severity } from './incident.entity';
 import { Report } from './report.entity';
 
 export interface IncidentSummary {
@@ -63,7 +64,10 @@ export class IncidentQueries {
     const summaries = impact?.length ? all.filter((s) => impact.includes(s.severity ?? s.suggestedSeverity)) : all;
     // Sorted by impact: severity (set or suggested), then breadth, then recency.
     return summaries.sort(
-      (a, b) => SEVERITY_RANK[a.severity ?? a.suggestedSeverity] - SEVERITY_RANK[b.severity ?? b.suggestedSeverity] || b.consumerCount - a.consumerCount || b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
+      (a, b) =>
+        SEVERITY_RANK[a.severity ?? a.suggestedSeverity] - SEVERITY_RANK[b.severity ?? b.suggestedSeverity] ||
+        b.consumerCount - a.consumerCount ||
+        b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
     );
   }
 
@@ -107,7 +111,19 @@ export class IncidentQueries {
       skeCaseReference: incident.skeCaseReference,
       resolutionMessage: incident.resolutionMessage,
       resolvedAt: incident.resolvedAt,
-      escalation: escalation ? { id: escalation.id, to: escalation.to, security: escalation.security, escalatedAt: escalation.createdAt, escalatedBy: escalation.escalatedBy, followUps: escalation.followupCount, messageId: escalation.rootMessageId, status: escalation.status, sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null } : null,
+      escalation: escalation
+        ? {
+            id: escalation.id,
+            to: escalation.to,
+            security: escalation.security,
+            escalatedAt: escalation.createdAt,
+            escalatedBy: escalation.escalatedBy,
+            followUps: escalation.followupCount,
+            messageId: escalation.rootMessageId,
+            status: escalation.status,
+            sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null,
+          }
+        : null,
     };
   }
 
@@ -128,7 +144,12 @@ export class IncidentQueries {
     const report = await this.incidents.findReport(id);
     if (!report || (caller.kind === 'consumer' && report.consumerId !== caller.consumerId)) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
-    const base = { ...this.reportFields(report), incidentId: incident.id, incidentReference: incident.reference, incidentStatus: incident.status };
+    const base = {
+      ...this.reportFields(report),
+      incidentId: incident.id,
+      incidentReference: incident.reference,
+      incidentStatus: incident.status,
+    };
     if (caller.kind === 'consumer') return { ...base, match: undefined, resolutionMessage: incident.resolutionMessage };
     return { ...base, incidentTitle: incident.title };
   }
@@ -140,7 +161,13 @@ export class IncidentQueries {
     for (const id of new Set(reports.map((r) => r.incidentId))) incidents.set(id, await this.incidents.resolveSurvivor(id));
     return reports.map((r) => {
       const incident = incidents.get(r.incidentId);
-      return { ...this.reportFields(r), match: undefined, incidentId: incident?.id, incidentReference: incident?.reference, incidentStatus: incident?.status };
+      return {
+        ...this.reportFields(r),
+        match: undefined,
+        incidentId: incident?.id,
+        incidentReference: incident?.reference,
+        incidentStatus: incident?.status,
+      };
     });
   }
 
@@ -163,14 +190,22 @@ export class IncidentQueries {
   /** What staff type into a form (a reference such as KS-2025-0042, or an id) as the id of the incident that now holds its reports. */
   async idOf(referenceOrId: string): Promise<string> {
     const key = (referenceOrId ?? '').trim();
-    const found = UUID.test(key) ? await this.incidents.findIncident(key) : key ? await this.incidents.findIncidentByReference(key.toUpperCase()) : null;
+    const found = UUID.test(key)
+      ? await this.incidents.findIncident(key)
+      : key
+        ? await this.incidents.findIncidentByReference(key.toUpperCase())
+        : null;
     if (!found) throw new IncidentNotFound();
     return (await this.incidents.resolveSurvivor(found.id))!.id;
   }
 
   /** Open incidents by reference and title, for forms where staff name another incident. */
   async openIncidentChoices(environment: Environment): Promise<Array<{ id: string; reference: string; title: string }>> {
-    return (await this.incidents.listIncidents({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => ({ id: i.id, reference: i.reference, title: i.title }));
+    return (await this.incidents.listIncidents({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => ({
+      id: i.id,
+      reference: i.reference,
+      title: i.title,
+    }));
   }
 
   /** Merge proposals with both incidents named: every open one, or all of one incident's. */
@@ -178,8 +213,19 @@ export class IncidentQueries {
     const list = incidentId ? await this.incidents.proposalsFor(incidentId) : await this.incidents.openProposals();
     const ids = [...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))];
     const found = await Promise.all(ids.map((id) => this.incidents.findIncident(id)));
-    const byId = new Map(found.filter((i): i is Incident => !!i).map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]));
-    return list.map((p) => ({ id: p.id, status: p.status, score: p.score, reasons: p.reasons, createdAt: p.createdAt, decidedBy: p.decidedBy, survivor: byId.get(p.survivorId), merged: byId.get(p.mergedId) }));
+    const byId = new Map(
+      found.filter((i): i is Incident => !!i).map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]),
+    );
+    return list.map((p) => ({
+      id: p.id,
+      status: p.status,
+      score: p.score,
+      reasons: p.reasons,
+      createdAt: p.createdAt,
+      decidedBy: p.decidedBy,
+      survivor: byId.get(p.survivorId),
+      merged: byId.get(p.mergedId),
+    }));
   }
 
   private reportFields(r: Report) {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
 import type { ProfileCounts } from './rules/incident-profile';
 
 export const INCIDENT_STATUSES = ['new', 'triaged', 'escalated', 'resolved', 'closed'] as const;

@@ -38,7 +38,9 @@ export class IdempotentRequestInFlight extends Conflict {
 
 export class UnknownConsumer extends DomainException {
   constructor(field: string, org: string) {
-    super('validation', 'unknown_consumer', `No consumer with organisation number ${org} is registered.`, [{ field, message: 'is not a registered consumer' }]);
+    super('validation', 'unknown_consumer', `No consumer with organisation number ${org} is registered.`, [
+      { field, message: 'is not a registered consumer' },
+    ]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ConsumersModule } from '../consumers/consumers.module';
@@ -9,15 +10,15 @@ import { EscalationMessage } from './escalation-message';
 import { ImportReports } from './import-reports.use-case';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { IncidentMerger } from './incident-merger';
-import { MatchingCorpus } from './matching-corpus';
 import { IncidentQueries } from './incident-queries.use-case';
 import { IncidentsRepository } from './incidents.repository';
+import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
 import { PreviewEscalation } from './preview-escalation.use-case';
-import { ResolveIncident } from './resolve-incident.use-case';
 import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
 import { SeedKnowledgeBase } from './seed-knowledge-base.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
@@ -48,7 +49,15 @@ const useCases = [
 
 @Module({
   imports: [AuditModule, CatalogueModule, ConsumersModule],
-  providers: [IncidentsRepository, IncidentMerger, IncidentGroupingStore, MatchingCorpus, EscalationMessage, PersonalDataVault, ...useCases],
+  providers: [
+    IncidentsRepository,
+    IncidentMerger,
+    IncidentGroupingStore,
+    MatchingCorpus,
+    EscalationMessage,
+    PersonalDataVault,
+    ...useCases,
+  ],
   exports: useCases,
 })
 export class IncidentsModule {}

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { Escalation } from './escalation.entity';
+import type { CandidateQuery } from './grouping-flow';
 import { GroupingLesson } from './grouping-lesson.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
 import { Environment, Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
 import { IncidentEvent } from './incident-event.entity';
-import { IdempotencyRecord } from './idempotency-record.entity';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { MergeProposal } from './merge-proposal.entity';
 import { Report } from './report.entity';
-import type { CandidateQuery } from './grouping-flow';
 import type { ProfileCounts } from './rules/incident-profile';
 import type { IncidentState } from './rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from './rules/matching.constants';
@@ -56,7 +57,11 @@ export class IncidentsRepository {
    * distinct consumers that reported it in the wave window before `at`, and the titles of
    * `consumerId`'s reports in it. The same semantics as the evaluation's in-memory store.
    */
-  async candidateStates(environment: Environment, at: Date, { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {}): Promise<CandidateIncident[]> {
+  async candidateStates(
+    environment: Environment,
+    at: Date,
+    { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {},
+  ): Promise<CandidateIncident[]> {
     const incidents = await this.db
       .repository(Incident)
       .createQueryBuilder('i')
@@ -64,7 +69,10 @@ export class IncidentsRepository {
       .andWhere('i.merged_into_id IS NULL')
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
       .andWhere('i.opened_at <= :at', { at })
-      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', { since: new Date(at.getTime() - lookbackMs), extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'] })
+      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', {
+        since: new Date(at.getTime() - lookbackMs),
+        extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'],
+      })
       .orderBy('i.last_seen_at', 'DESC')
       .addOrderBy('i.id', 'ASC')
       .limit(MAX_CANDIDATES)
@@ -77,7 +85,10 @@ export class IncidentsRepository {
       [ids, at, new Date(at.getTime() - WAVE_WINDOW_MS)],
     );
     const titles: Array<{ incident_id: string; title: string }> = consumerId
-      ? await this.db.manager.query(`SELECT incident_id, title FROM report WHERE incident_id = ANY($1::uuid[]) AND consumer_id = $2 ORDER BY received_at`, [ids, consumerId])
+      ? await this.db.manager.query(
+          `SELECT incident_id, title FROM report WHERE incident_id = ANY($1::uuid[]) AND consumer_id = $2 ORDER BY received_at`,
+          [ids, consumerId],
+        )
       : [];
     const wave = new Map(waves.map((w) => [w.incident_id, w.n]));
     return incidents.map((i) => ({
@@ -102,7 +113,11 @@ export class IncidentsRepository {
    * concurrent attaches to one incident never lose each other's counts. Runs last in the intake
    * transaction, so the incident row stays locked only until commit.
    */
-  async attachToIncident(id: string, report: { service: string; errorCode: string | null; receivedAt: Date }, contribution: ProfileCounts): Promise<void> {
+  async attachToIncident(
+    id: string,
+    report: { service: string; errorCode: string | null; receivedAt: Date },
+    contribution: ProfileCounts,
+  ): Promise<void> {
     await this.db.manager.query(
       `UPDATE incident SET
          profile = jsonb_add_counts(profile, $5::jsonb),
@@ -117,7 +132,10 @@ export class IncidentsRepository {
 
   /** The survivor of a merge takes the merged incident's profile (added, count by count). */
   async addProfileOf(survivorId: string, mergedId: string): Promise<void> {
-    await this.db.manager.query(`UPDATE incident SET profile = jsonb_add_counts(profile, (SELECT profile FROM incident WHERE id = $2)) WHERE id = $1`, [survivorId, mergedId]);
+    await this.db.manager.query(
+      `UPDATE incident SET profile = jsonb_add_counts(profile, (SELECT profile FROM incident WHERE id = $2)) WHERE id = $1`,
+      [survivorId, mergedId],
+    );
   }
 
   async setProfile(id: string, profile: ProfileCounts): Promise<void> {
@@ -190,7 +208,12 @@ export class IncidentsRepository {
   }
 
   async findReportSealed(id: string): Promise<string | null> {
-    const row = await this.db.repository(Report).createQueryBuilder('r').addSelect('r.personal_data_sealed', 'sealed').where('r.id = :id', { id }).getRawOne<{ sealed: string | null }>();
+    const row = await this.db
+      .repository(Report)
+      .createQueryBuilder('r')
+      .addSelect('r.personal_data_sealed', 'sealed')
+      .where('r.id = :id', { id })
+      .getRawOne<{ sealed: string | null }>();
     return row?.sealed ?? null;
   }
 
@@ -263,13 +286,19 @@ export class IncidentsRepository {
   }
 
   listIncidents(filter: IncidentFilter): Promise<Incident[]> {
-    const q = this.db.repository(Incident).createQueryBuilder('i').where('i.merged_into_id IS NULL').orderBy('i.last_seen_at', 'DESC').limit(Math.min(filter.limit ?? 200, 1000));
+    const q = this.db
+      .repository(Incident)
+      .createQueryBuilder('i')
+      .where('i.merged_into_id IS NULL')
+      .orderBy('i.last_seen_at', 'DESC')
+      .limit(Math.min(filter.limit ?? 200, 1000));
     if (filter.status?.length) q.andWhere('i.status IN (:...status)', { status: filter.status });
     if (filter.side) q.andWhere('i.side = :side', { side: filter.side });
     if (filter.service) q.andWhere(':service = ANY(i.services)', { service: filter.service });
     if (filter.environment) q.andWhere('i.environment = :environment', { environment: filter.environment });
     if (filter.severity) q.andWhere('i.severity = :severity', { severity: filter.severity });
-    if (filter.consumerId) q.andWhere('i.id IN (SELECT incident_id FROM report WHERE consumer_id = :consumerId)', { consumerId: filter.consumerId });
+    if (filter.consumerId)
+      q.andWhere('i.id IN (SELECT incident_id FROM report WHERE consumer_id = :consumerId)', { consumerId: filter.consumerId });
     if (filter.q) q.andWhere('(i.title ILIKE :q OR i.reference ILIKE :q)', { q: `%${filter.q}%` });
     return q.getMany();
   }
@@ -277,7 +306,9 @@ export class IncidentsRepository {
   // --- escalation ---
 
   /** Inserts the thread unless the incident has one; the unique index decides under concurrency. */
-  async insertEscalationOnce(e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy' | 'status' | 'sendAfter'>): Promise<Escalation | null> {
+  async insertEscalationOnce(
+    e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy' | 'status' | 'sendAfter'>,
+  ): Promise<Escalation | null> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `INSERT INTO escalation (incident_id, root_message_id, to_addresses, security, escalated_by, status, send_after, last_message_at, reported_until)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
@@ -288,13 +319,22 @@ export class IncidentsRepository {
 
   /** The first message is in the outbox: from now on reports newer than this are follow-ups. */
   async markEscalationSent(id: string, to: string[], security: boolean): Promise<Escalation> {
-    await this.db.manager.query(`UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`, [id, to, security]);
+    await this.db.manager.query(
+      `UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`,
+      [id, to, security],
+    );
     return this.db.repository(Escalation).findOneByOrFail({ id });
   }
 
   /** Pending escalations whose settle period is over, oldest first. */
   pendingEscalations(now: Date, limit = 20): Promise<Escalation[]> {
-    return this.db.repository(Escalation).createQueryBuilder('e').where(`e.status = 'pending' AND e.send_after <= :now`, { now }).orderBy('e.send_after', 'ASC').limit(limit).getMany();
+    return this.db
+      .repository(Escalation)
+      .createQueryBuilder('e')
+      .where(`e.status = 'pending' AND e.send_after <= :now`, { now })
+      .orderBy('e.send_after', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   lockEscalation(id: string): Promise<Escalation | null> {
@@ -347,7 +387,9 @@ export class IncidentsRepository {
       .where(`e.status = 'sent'`)
       .andWhere('e.last_message_at <= :quietSince', { quietSince })
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
-      .andWhere(`(cardinality(e.pending_report_ids) > 0 OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until))`)
+      .andWhere(
+        `(cardinality(e.pending_report_ids) > 0 OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until))`,
+      )
       .getMany();
   }
 
@@ -374,11 +416,18 @@ export class IncidentsRepository {
 
   async rejectedPairs(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.db.repository(MergeProposal).find({ where: [{ survivorId: In(ids), status: 'rejected' }, { mergedId: In(ids), status: 'rejected' }] });
+    const rows = await this.db.repository(MergeProposal).find({
+      where: [
+        { survivorId: In(ids), status: 'rejected' },
+        { mergedId: In(ids), status: 'rejected' },
+      ],
+    });
     return new Set(rows.flatMap((r) => [`${r.survivorId}|${r.mergedId}`, `${r.mergedId}|${r.survivorId}`]));
   }
 
-  async upsertProposal(p: Pick<MergeProposal, 'survivorId' | 'mergedId' | 'score' | 'reasons' | 'status'> & { decidedBy?: string | null }): Promise<void> {
+  async upsertProposal(
+    p: Pick<MergeProposal, 'survivorId' | 'mergedId' | 'score' | 'reasons' | 'status'> & { decidedBy?: string | null },
+  ): Promise<void> {
     await this.db.manager.query(
       `INSERT INTO merge_proposal (survivor_id, merged_id, score, reasons, status, decided_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (survivor_id, merged_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons,
@@ -388,7 +437,9 @@ export class IncidentsRepository {
   }
 
   proposalsFor(incidentId: string): Promise<MergeProposal[]> {
-    return this.db.repository(MergeProposal).find({ where: [{ survivorId: incidentId }, { mergedId: incidentId }], order: { createdAt: 'DESC' } });
+    return this.db
+      .repository(MergeProposal)
+      .find({ where: [{ survivorId: incidentId }, { mergedId: incidentId }], order: { createdAt: 'DESC' } });
   }
 
   findProposal(id: string): Promise<MergeProposal | null> {
@@ -412,7 +463,9 @@ export class IncidentsRepository {
   }
 
   async completeIdempotencyKey(consumerId: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.db.repository(IdempotencyRecord).update({ consumerId, key }, { state: 'done', responseStatus: status, responseBody: body as never });
+    await this.db
+      .repository(IdempotencyRecord)
+      .update({ consumerId, key }, { state: 'done', responseStatus: status, responseBody: body as never });
   }
 
   async releaseIdempotencyKey(consumerId: string, key: string): Promise<void> {
@@ -433,7 +486,6 @@ export class IncidentsRepository {
   allArticles(): Promise<KnowledgeArticle[]> {
     return this.db.repository(KnowledgeArticle).find({ order: { title: 'ASC' } });
   }
-
 
   async upsertArticleBySlug(article: Partial<KnowledgeArticle> & { slug: string }): Promise<'created' | 'unchanged'> {
     const existing = await this.db.repository(KnowledgeArticle).findOneBy({ slug: article.slug });

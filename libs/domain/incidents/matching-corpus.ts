@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { IncidentsRepository } from './incidents.repository';
 import { CorpusStats } from './rules/corpus-stats';
@@ -33,7 +34,9 @@ export class MatchingCorpus {
     // on the embedded database a read on another connection would wait for that transaction.
     if (this.loadedAt === null) await this.reload((load) => load());
     else if (Date.now() - this.loadedAt > CORPUS_REFRESH_MS) {
-      void this.reload((load) => this.db.detached(load)).catch((e) => this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'corpus refresh failed'));
+      void this.reload((load) => this.db.detached(load)).catch((e) =>
+        this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'corpus refresh failed'),
+      );
     }
     return { corpus: this.corpus, related: (f) => this.related.get(f) };
   }
@@ -55,22 +58,25 @@ export class MatchingCorpus {
   /** Reads statistics and lessons from the database, through `run` (here, or detached). */
   private reload(run: (load: () => Promise<void>) => Promise<void>): Promise<void> {
     this.loading ??= run(async () => {
-        const corpus = new CorpusStats();
-        corpus.reset(await this.incidents.corpusDocuments(CORPUS_WINDOW_REPORTS));
-        const related = new Map<string, Map<string, number>>();
-        for (const l of await this.incidents.lessons()) {
-          for (const [x, y] of [[l.featureA, l.featureB], [l.featureB, l.featureA]]) {
-            const m = related.get(x) ?? new Map<string, number>();
-            m.set(y, l.strength);
-            related.set(x, m);
-          }
+      const corpus = new CorpusStats();
+      corpus.reset(await this.incidents.corpusDocuments(CORPUS_WINDOW_REPORTS));
+      const related = new Map<string, Map<string, number>>();
+      for (const l of await this.incidents.lessons()) {
+        for (const [x, y] of [
+          [l.featureA, l.featureB],
+          [l.featureB, l.featureA],
+        ]) {
+          const m = related.get(x) ?? new Map<string, number>();
+          m.set(y, l.strength);
+          related.set(x, m);
         }
-        this.corpus = corpus;
-        this.related = related;
-        this.loadedAt = Date.now();
-      }).finally(() => {
-        this.loading = null;
-      });
+      }
+      this.corpus = corpus;
+      this.related = related;
+      this.loadedAt = Date.now();
+    }).finally(() => {
+      this.loading = null;
+    });
     return this.loading;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { TemplateRenderer } from '@notifications/template-renderer';
+
+import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { EscalationMessage } from './escalation-message';
 import { IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
@@ -19,7 +20,11 @@ export class PreviewEscalation {
     const incident = await this.incidents.resolveSurvivor(incidentId);
     if (!incident) throw new IncidentNotFound();
     const draft = await this.message.draft(incident);
-    const rendered = this.renderer.render('escalation', { ...draft.data, publicUrl: this.config.publicUrl, ksContact: this.config.ksContact });
+    const rendered = this.renderer.render('escalation', {
+      ...draft.data,
+      publicUrl: this.config.publicUrl,
+      ksContact: this.config.ksContact,
+    });
     return { to: draft.to, security: draft.security, ...rendered };
   }
 }

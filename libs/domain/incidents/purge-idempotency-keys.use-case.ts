@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { IncidentsRepository } from './incidents.repository';
 
 /** Idempotency keys are honoured for at least this long (the IETF draft suggests 24 h). */

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
+
 import type { Principal } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
-import { ReportInput, ReportReceipt } from './report-input';
 import { ReportChannel } from './report.entity';
+import { ReportInput, ReportReceipt } from './report-input';
 import { SubmitReport } from './submit-report.use-case';
 
 export interface ReceiveOptions {
@@ -31,15 +33,19 @@ export class ReceiveReport {
 
   async execute(caller: Principal, input: ReportInput, options: ReceiveOptions): Promise<ReportReceipt> {
     const consumerId = caller.kind === 'consumer' ? caller.consumerId : options.onBehalfOf?.consumerId;
-    if (!consumerId) throw new ValidationFailed([{ field: 'consumerId', message: 'is required when staff register a report on behalf of a consumer' }]);
-    const channel: ReportChannel = caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
+    if (!consumerId)
+      throw new ValidationFailed([{ field: 'consumerId', message: 'is required when staff register a report on behalf of a consumer' }]);
+    const channel: ReportChannel =
+      caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
     const actorLabel = caller.kind === 'consumer' ? (caller.email ?? caller.orgNumber) : caller.email;
     const run = () => this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel });
     const key = options.idempotencyKey?.trim();
     if (!key) return run();
     if (key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
 
-    const hash = createHash('sha256').update(JSON.stringify(options.fingerprint ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(options.fingerprint ?? null))
+      .digest('hex');
     const previous = await this.incidents.claimIdempotencyKey(consumerId, key, hash);
     if (previous) {
       if (previous.requestHash !== hash) throw new IdempotencyKeyReused();

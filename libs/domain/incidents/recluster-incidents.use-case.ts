@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { recluster, type ReclusterResult } from './grouping-flow';
-import { IncidentGroupingStore } from './incident-grouping-store';
 import type { Environment } from './incident.entity';
+import { IncidentGroupingStore } from './incident-grouping-store';
 import { MatchingCorpus } from './matching-corpus';
 
 export const ENVIRONMENTS: readonly Environment[] = ['production', 'test'];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
 import type { Environment } from './incident.entity';
 
 export const REPORT_CATEGORIES = ['incident', 'deviation', 'security', 'privacy'] as const;

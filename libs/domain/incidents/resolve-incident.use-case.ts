@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { maskNationalIdentityNumbers } from '../shared/identifiers';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { IncidentSide } from './incident.entity';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
-import { IncidentSide } from './incident.entity';
 import { isConsumerChannel } from './report.entity';
 
 export interface ResolveInput {
@@ -45,7 +46,8 @@ export class ResolveIncident {
       for (const c of await this.contacts.execute(stats.consumerIds)) addresses.set(c.email.toLowerCase(), c.name);
       // A reporter address typed by staff (phone, e-mail) is written to; one a consumer sent only
       // when it is a registered contact, which the loop above already has.
-      for (const r of await this.incidents.reportsOf(incident.id, 5000)) if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
+      for (const r of await this.incidents.reportsOf(incident.id, 5000))
+        if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
       for (const [address, name] of addresses) {
         await this.email.execute({
           template: 'incident-resolved',
@@ -75,7 +77,14 @@ export class ResolveIncident {
       await this.incidents.updateIncident(incident.id, { status: 'resolved', side, resolutionMessage: message, resolvedAt: new Date() });
       await this.incidents.closeReportsOf(incident.id);
       await this.incidents.addEvent(incident.id, 'resolved', actor.label, { notified: addresses.size, side });
-      await this.audit.execute({ actor, action: 'incident.resolved', objectType: 'incident', objectId: incident.id, before: { status: incident.status, side: incident.side }, after: { status: 'resolved', side, message } });
+      await this.audit.execute({
+        actor,
+        action: 'incident.resolved',
+        objectType: 'incident',
+        objectId: incident.id,
+        before: { status: incident.status, side: incident.side },
+        after: { status: 'resolved', side, message },
+      });
       return { notified: addresses.size };
     });
   }

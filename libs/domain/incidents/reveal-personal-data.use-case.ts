@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
@@ -23,7 +24,13 @@ export class RevealPersonalData {
       if (!report) throw new ReportNotFound();
       const sealed = await this.incidents.findReportSealed(reportId);
       if (!sealed) throw new NotFound('Personal data for this report', 'no_personal_data');
-      await this.audit.execute({ actor, action: 'report.personal_data_revealed', objectType: 'report', objectId: reportId, details: { reason: reason?.slice(0, 500) ?? '', fields: Object.keys(this.vault.open(sealed)) } });
+      await this.audit.execute({
+        actor,
+        action: 'report.personal_data_revealed',
+        objectType: 'report',
+        objectId: reportId,
+        details: { reason: reason?.slice(0, 500) ?? '', fields: Object.keys(this.vault.open(sealed)) },
+      });
       return this.vault.open(sealed);
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { DatabaseContext } from '../shared/database/database-context';
 import { IncidentsRepository } from './incidents.repository';
 import { KnowledgeArticle } from './knowledge-article.entity';
@@ -15,7 +16,11 @@ export const KNOWLEDGE_BASE_SEED: Seed[] = [
     httpStatuses: [403],
     answer:
       'Kommunen må delegere tilgangen «Summert Skattegrunnlag API – På vegne av» i Altinn til virksomheten som gjør oppslagene (kommunen selv eller leverandøren). Husk å delegere for produksjon, ikke bare test.',
-    checklist: ['Tilgangen «Summert Skattegrunnlag API – På vegne av» er delegert i Altinn', 'Delegeringen gjelder produksjonsmiljøet', 'Den som delegerer har rollen tilgangsstyrer i Altinn'],
+    checklist: [
+      'Tilgangen «Summert Skattegrunnlag API – På vegne av» er delegert i Altinn',
+      'Delegeringen gjelder produksjonsmiljøet',
+      'Den som delegerer har rollen tilgangsstyrer i Altinn',
+    ],
   },
   {
     slug: 'leverandor-maskinporten',
@@ -25,7 +30,11 @@ export const KNOWLEDGE_BASE_SEED: Seed[] = [
     httpStatuses: [400, 401],
     answer:
       'Leverandøren må ha en egen Maskinporten-klient med tilgang til scopet på vegne av kommunen, og sitt eget virksomhetssertifikat. Kommunen må ha delegert tilgangen til leverandøren i Altinn.',
-    checklist: ['Leverandøren har Maskinporten-klient med scopet', 'Leverandøren bruker sitt eget virksomhetssertifikat', 'Kommunen har delegert til leverandørens organisasjonsnummer'],
+    checklist: [
+      'Leverandøren har Maskinporten-klient med scopet',
+      'Leverandøren bruker sitt eget virksomhetssertifikat',
+      'Kommunen har delegert til leverandørens organisasjonsnummer',
+    ],
   },
   {
     slug: 'feil-scope',
@@ -33,7 +42,8 @@ export const KNOWLEDGE_BASE_SEED: Seed[] = [
     keywords: ['scope', 'invalid_scope', 'scopet'],
     errorCodes: ['invalid_scope'],
     httpStatuses: [400],
-    answer: 'Kontroller at token er bestilt med riktig scope, for eksempel «skatteetaten:summertskattegrunnlag» (små bokstaver, uten mellomrom) eller «skatteetaten:inntekt».',
+    answer:
+      'Kontroller at token er bestilt med riktig scope, for eksempel «skatteetaten:summertskattegrunnlag» (små bokstaver, uten mellomrom) eller «skatteetaten:inntekt».',
     checklist: ['Scope-navnet er stavet nøyaktig som i Bilag 2', 'Klienten er tildelt scopet i Maskinporten'],
   },
   {
@@ -42,7 +52,8 @@ export const KNOWLEDGE_BASE_SEED: Seed[] = [
     keywords: ['underenhet', 'hovedenhet', 'organisasjonsnummer', 'orgnummer', 'org nr', 'feil orgnr'],
     errorCodes: [],
     httpStatuses: [403],
-    answer: 'Oppslag og delegering må gjøres med kommunens hovedenhet (organisasjonsnummeret for kommunen), ikke med en underenhet som en skole eller et NAV-kontor.',
+    answer:
+      'Oppslag og delegering må gjøres med kommunens hovedenhet (organisasjonsnummeret for kommunen), ikke med en underenhet som en skole eller et NAV-kontor.',
     checklist: ['Hovedenhetens organisasjonsnummer brukes i oppslaget', 'Delegeringen i Altinn er gitt fra hovedenheten'],
   },
   {
@@ -61,7 +72,8 @@ export const KNOWLEDGE_BASE_SEED: Seed[] = [
     keywords: ['brannmur', 'proxy', 'firewall', 'ip adresse', 'åpning', 'opnast', 'når ikke'],
     errorCodes: [],
     httpStatuses: [],
-    answer: 'Åpne for utgående trafikk til Skatteetatens og Maskinportens adresser i egen brannmur/proxy. Se Skatteetatens dokumentasjon for gjeldende adresser.',
+    answer:
+      'Åpne for utgående trafikk til Skatteetatens og Maskinportens adresser i egen brannmur/proxy. Se Skatteetatens dokumentasjon for gjeldende adresser.',
     checklist: ['Utgående HTTPS er åpnet mot API-et og Maskinporten', 'Proxy slipper gjennom Authorization-headeren'],
   },
   {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../identity/principal';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
+import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { EscalateIncident, EscalationResult } from './escalate-incident.use-case';
 import { Escalation } from './escalation.entity';

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { FindConsumers } from '../consumers/find-consumers.use-case';
 import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { DatabaseContext } from '../shared/database/database-context';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
-import { EscalationMessage } from './escalation-message';
 import { Escalation } from './escalation.entity';
+import { EscalationMessage } from './escalation-message';
 import { IncidentsRepository } from './incidents.repository';
 
 /**
@@ -58,7 +59,10 @@ export class SendEscalationFollowUps {
           security: current.security,
         },
       });
-      await this.incidents.markFollowUpSent(current.id, fresh.map((r) => r.id));
+      await this.incidents.markFollowUpSent(
+        current.id,
+        fresh.map((r) => r.id),
+      );
       await this.incidents.addEvent(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
       return true;
     });

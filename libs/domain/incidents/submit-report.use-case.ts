@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+
 import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
 import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-case';
 import { DatabaseContext } from '../shared/database/database-context';
 import { ValidationFailed } from '../shared/errors/domain.exception';
 import { maskNationalIdentityNumbers } from '../shared/identifiers';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
 import { needsRecluster, recluster } from './grouping-flow';
-import { IncidentGroupingStore } from './incident-grouping-store';
 import { Incident } from './incident.entity';
+import { IncidentGroupingStore } from './incident-grouping-store';
 import { CandidateIncident, IncidentsRepository } from './incidents.repository';
 import { MatchingCorpus } from './matching-corpus';
-import { SuggestArticles } from './suggest-articles.use-case';
 import { PersonalDataVault } from './personal-data-vault';
-import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { isConsumerChannel, Report } from './report.entity';
+import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
+import { SuggestArticles } from './suggest-articles.use-case';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -49,7 +50,11 @@ export class SubmitReport {
     if (this.knownServices && this.knownServices.until > Date.now() && this.knownServices.codes.has(service)) return;
     const known = await this.catalogue.allCodes();
     this.knownServices = { codes: new Set(known), until: Date.now() + KNOWN_SERVICES_CACHE_MS };
-    if (!known.includes(service)) throw new ValidationFailed([{ field, message: `is not a service in the catalogue in force (${known.join(', ') || 'none published'})` }], 'unknown_service');
+    if (!known.includes(service))
+      throw new ValidationFailed(
+        [{ field, message: `is not a service in the catalogue in force (${known.join(', ') || 'none published'})` }],
+        'unknown_service',
+      );
   }
 
   /** Masks identity numbers in every free-text field; returns the cleaned input and the sealed originals. */
@@ -74,13 +79,29 @@ export class SubmitReport {
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);
     const matching = await this.corpus.context();
-    const placed = await this.db.transaction(() => this.place(clean, ctx, maskedFields, sealed, suggested.map((a) => a.slug), matching));
+    const placed = await this.db.transaction(() =>
+      this.place(
+        clean,
+        ctx,
+        maskedFields,
+        sealed,
+        suggested.map((a) => a.slug),
+        matching,
+      ),
+    );
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
     this.corpus.add(placed.service, placed.features);
     return placed.receipt;
   }
 
-  private async place(input: ReportInput, ctx: IntakeContext, maskedFields: string[], sealed: string | null, suggestedArticles: string[], matching: MatchContext) {
+  private async place(
+    input: ReportInput,
+    ctx: IntakeContext,
+    maskedFields: string[],
+    sealed: string | null,
+    suggestedArticles: string[],
+    matching: MatchContext,
+  ) {
     const facts: ReportFacts = {
       id: 'new',
       consumerId: ctx.consumerId,
@@ -155,7 +176,13 @@ export class SubmitReport {
       features: [...signals.features],
       suggestedArticles,
     });
-    await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, { report: report.reference, reportId: report.id, channel: ctx.channel, action: decision.action, score: decision.score });
+    await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, {
+      report: report.reference,
+      reportId: report.id,
+      channel: ctx.channel,
+      action: decision.action,
+      score: decision.score,
+    });
     if (!ctx.history) await this.confirm(report, incident, input, maskedFields);
 
     if (uncertain) {
@@ -186,8 +213,17 @@ export class SubmitReport {
   }
 
   private matchRecord(decision: MatchDecision, candidates: CandidateIncident[]): Report['match'] {
-    const runnerUp = decision.runnerUp ? { ...decision.runnerUp, reference: candidates.find((c) => c.id === decision.runnerUp!.incidentId)?.entity.reference } : null;
-    return { action: decision.action, score: decision.score, confidence: decision.confidence, reasons: decision.reasons, runnerUp, by: 'auto' };
+    const runnerUp = decision.runnerUp
+      ? { ...decision.runnerUp, reference: candidates.find((c) => c.id === decision.runnerUp!.incidentId)?.entity.reference }
+      : null;
+    return {
+      action: decision.action,
+      score: decision.score,
+      confidence: decision.confidence,
+      reasons: decision.reasons,
+      runnerUp,
+      by: 'auto',
+    };
   }
 
   /**
@@ -202,7 +238,13 @@ export class SubmitReport {
     const reporter = input.reporterEmail?.trim();
     const byStaff = !isConsumerChannel(report.channel);
     const registered = contacts.find((c) => c.email.toLowerCase() === reporter?.toLowerCase());
-    const to = !reporter ? contacts.filter((c) => c.role === 'technical').map((c) => c.email) : registered ? [registered.email] : byStaff ? [reporter] : [];
+    const to = !reporter
+      ? contacts.filter((c) => c.role === 'technical').map((c) => c.email)
+      : registered
+        ? [registered.email]
+        : byStaff
+          ? [reporter]
+          : [];
     if (!to.length) return;
     await this.email.execute({
       template: 'report-confirmation',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { IncidentsRepository } from './incidents.repository';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { rankArticles, ReportSymptoms } from './rules/knowledge-match';
@@ -22,7 +23,8 @@ export class SuggestArticles {
   }
 
   private async published(): Promise<KnowledgeArticle[]> {
-    if (!this.cached || this.cached.until < Date.now()) this.cached = { articles: await this.incidents.publishedArticles(), until: Date.now() + ARTICLE_CACHE_MS };
+    if (!this.cached || this.cached.until < Date.now())
+      this.cached = { articles: await this.incidents.publishedArticles(), until: Date.now() + ARTICLE_CACHE_MS };
     return this.cached.articles;
   }
 }

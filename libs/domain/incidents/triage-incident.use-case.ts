@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+
 import { RecordAudit } from '../audit/record-audit.use-case';
 import type { Actor } from '../identity/principal';
 import { DatabaseContext } from '../shared/database/database-context';
 import { maskNationalIdentityNumbers } from '../shared/identifiers';
+import { Incident, IncidentSide, Severity } from './incident.entity';
 import { IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
-import { Incident, IncidentSide, Severity } from './incident.entity';
 
 export interface TriageInput {
   side?: IncidentSide;
@@ -35,7 +36,13 @@ export class TriageIncident {
       if (input.skeCaseReference !== undefined) patch.skeCaseReference = input.skeCaseReference?.trim() || null;
       if (incident.status === 'new') patch.status = 'triaged';
       await this.incidents.updateIncident(incident.id, patch);
-      const before = { side: incident.side, severity: incident.severity, title: incident.title, skeCaseReference: incident.skeCaseReference, status: incident.status };
+      const before = {
+        side: incident.side,
+        severity: incident.severity,
+        title: incident.title,
+        skeCaseReference: incident.skeCaseReference,
+        status: incident.status,
+      };
       await this.incidents.addEvent(incident.id, 'triaged', actor.label, { ...patch });
       await this.audit.execute({ actor, action: 'incident.triaged', objectType: 'incident', objectId: incident.id, before, after: patch });
       return { ...incident, ...patch };

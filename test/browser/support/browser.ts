@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { Browser, chromium, Page } from 'playwright-core';
+
 import { ROOT } from '../../support/app-process';
 
 export const RESULTS_DIR = join(ROOT, 'test-results');
@@ -10,7 +12,16 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -23,7 +34,8 @@ export function watchForErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document' && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && r.request().resourceType() !== 'document' && !r.url().endsWith('/favicon.ico'))
+      errors.push(`${r.status()} ${r.url()}`);
   });
   return errors;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { AppProcess, freePort, startApp } from '../../support/app-process';
 
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
@@ -19,7 +20,16 @@ export async function startDeskApp(): Promise<DeskApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // No SMTP_URL: e-mail is delivered locally and read back through the outbox API.
-  const app = await startApp({ DATA_DIR: dataDir, PUBLIC_URL: base, BOOTSTRAP_ADMIN_EMAIL: 'bootstrap@ks.example.test', BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN, MAIL_FROM: 'segment@ks.example.test' }, port);
+  const app = await startApp(
+    {
+      DATA_DIR: dataDir,
+      PUBLIC_URL: base,
+      BOOTSTRAP_ADMIN_EMAIL: 'bootstrap@ks.example.test',
+      BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
+      MAIL_FROM: 'segment@ks.example.test',
+    },
+    port,
+  );
   return {
     app,
     base,

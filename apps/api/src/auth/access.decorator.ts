@@ -1,5 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
 import type { StaffRole } from '@domain/identity/principal';
+import { SetMetadata } from '@nestjs/common';
 
 export interface AccessRule {
   public?: boolean;
@@ -22,8 +22,10 @@ export const Admin = () => SetMetadata(ACCESS, { staff: ['admin'] } satisfies Ac
 /** A consumer credential (API key or portal session); staff are refused. */
 export const ConsumerOnly = () => SetMetadata(ACCESS, { consumer: true } satisfies AccessRule);
 /** A consumer for its own data, or staff with the given roles (default: any). */
-export const ConsumerOrStaff = (...roles: StaffRole[]) => SetMetadata(ACCESS, { consumer: true, staff: roles.length ? roles : 'any' } satisfies AccessRule);
+export const ConsumerOrStaff = (...roles: StaffRole[]) =>
+  SetMetadata(ACCESS, { consumer: true, staff: roles.length ? roles : 'any' } satisfies AccessRule);
 /** Admin UI page for staff with the given roles (default: any). */
-export const StaffPage = (...roles: StaffRole[]) => SetMetadata(ACCESS, { staff: roles.length ? roles : 'any', page: 'staff' } satisfies AccessRule);
+export const StaffPage = (...roles: StaffRole[]) =>
+  SetMetadata(ACCESS, { staff: roles.length ? roles : 'any', page: 'staff' } satisfies AccessRule);
 /** Consumer portal page. */
 export const PortalPage = () => SetMetadata(ACCESS, { consumer: true, page: 'portal' } satisfies AccessRule);

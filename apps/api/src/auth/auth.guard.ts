@@ -1,14 +1,15 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
 import { AuthenticateStaff } from '@domain/identity/authenticate-staff.use-case';
 import { CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity/consumer-authenticator';
 import type { Principal } from '@domain/identity/principal';
 import { sameSecret } from '@domain/identity/secret-token';
 import { DomainException, Forbidden, Unauthenticated } from '@domain/shared/errors/domain.exception';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+
 import { ACCESS, AccessRule } from './access.decorator';
-import { AuthenticatedRequest } from './current-principal.decorator';
 import { COOKIES } from './cookies';
+import { AuthenticatedRequest } from './current-principal.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -33,7 +34,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? { staff: 'any' };
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? {
+      staff: 'any',
+    };
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     if (req.headers.authorization && !bearer) throw new Unauthenticated('Use "Authorization: Bearer <token>".');
 
@@ -49,8 +52,10 @@ export class AuthGuard implements CanActivate {
     if (rule.public || !principal) return true;
     if (principal.kind === 'staff') {
       if (!rule.staff) throw new Forbidden('This is for consumers only.');
-      if (rule.staff !== 'any' && !rule.staff.includes(principal.role)) throw new Forbidden(`Your role (${principal.role}) does not allow this.`);
-      if (principal.role === 'viewer' && !SAFE_METHODS.has(req.method) && rule.staff === 'any') throw new Forbidden('Read-only users cannot change anything.');
+      if (rule.staff !== 'any' && !rule.staff.includes(principal.role))
+        throw new Forbidden(`Your role (${principal.role}) does not allow this.`);
+      if (principal.role === 'viewer' && !SAFE_METHODS.has(req.method) && rule.staff === 'any')
+        throw new Forbidden('Read-only users cannot change anything.');
       return true;
     }
     if (!rule.consumer) throw new Forbidden('A consumer credential cannot be used here.');
@@ -58,7 +63,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private async byBearer(token: string): Promise<Principal | null> {
-    if (this.consumers && token.startsWith(CONSUMER_KEY_PREFIX)) return (await this.consumers.byApiKey(token)) ?? (await this.staff.byToken(token));
+    if (this.consumers && token.startsWith(CONSUMER_KEY_PREFIX))
+      return (await this.consumers.byApiKey(token)) ?? (await this.staff.byToken(token));
     return (await this.staff.byToken(token)) ?? (await this.consumers?.byApiKey(token)) ?? null;
   }
 

@@ -1,5 +1,3 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CompareCatalogueVersions } from '@domain/catalogue/compare-catalogue-versions.use-case';
 import { CopyCatalogueVersion } from '@domain/catalogue/copy-catalogue-version.use-case';
 import { CreateCatalogueVersion } from '@domain/catalogue/create-catalogue-version.use-case';
@@ -10,9 +8,19 @@ import { ListCatalogueVersions } from '@domain/catalogue/list-catalogue-versions
 import { PublishCatalogueVersion } from '@domain/catalogue/publish-catalogue-version.use-case';
 import { UpdateCatalogueVersion } from '@domain/catalogue/update-catalogue-version.use-case';
 import type { Actor } from '@domain/identity/principal';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
-import { CatalogueDiffResponse, CatalogueVersionDto, CatalogueVersionResponse, CatalogueVersionSummaryResponse, CopyCatalogueVersionDto, CreateCatalogueVersionDto } from './catalogue.dto';
+import {
+  CatalogueDiffResponse,
+  CatalogueVersionDto,
+  CatalogueVersionResponse,
+  CatalogueVersionSummaryResponse,
+  CopyCatalogueVersionDto,
+  CreateCatalogueVersionDto,
+} from './catalogue.dto';
 
 /** Bilag 2: versions of the service catalogue. Published versions are immutable; change one by publishing a new draft. */
 @ApiTags('catalogue')
@@ -42,7 +50,9 @@ export class CatalogueController {
   @StaffWriter()
   @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft (a copy of `copyFrom` when given)' })
   add(@Body() body: CreateCatalogueVersionDto, @CurrentActor() actor: Actor) {
-    return body.copyFrom ? this.copy.execute(body.copyFrom, { label: body.label, effectiveFrom: body.effectiveFrom, notes: body.notes }, actor) : this.create.execute(body, actor);
+    return body.copyFrom
+      ? this.copy.execute(body.copyFrom, { label: body.label, effectiveFrom: body.effectiveFrom, notes: body.notes }, actor)
+      : this.create.execute(body, actor);
   }
 
   @Get('in-force')
@@ -60,7 +70,10 @@ export class CatalogueController {
 
   @Put('versions/:id')
   @StaffWriter()
-  @ApiOkResponse({ type: CatalogueVersionResponse, description: "Replaces a draft's content; 409 catalogue_version_published for a published version" })
+  @ApiOkResponse({
+    type: CatalogueVersionResponse,
+    description: "Replaces a draft's content; 409 catalogue_version_published for a published version",
+  })
   replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CatalogueVersionDto, @CurrentActor() actor: Actor) {
     return this.update.execute(id, { ...body, services: body.services ?? [] }, actor);
   }
@@ -83,13 +96,21 @@ export class CatalogueController {
   @Post('versions/:id/publish')
   @StaffWriter()
   @HttpCode(200)
-  @ApiOkResponse({ type: CatalogueVersionResponse, description: 'In force from its effectiveFrom (past or future); 400 naming services when empty' })
+  @ApiOkResponse({
+    type: CatalogueVersionResponse,
+    description: 'In force from its effectiveFrom (past or future); 400 naming services when empty',
+  })
   publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.publish.execute(id, actor);
   }
 
   @Get('versions/:id/diff')
-  @ApiQuery({ name: 'against', required: false, description: 'The version to compare with (from); default: the one in force today for a draft, the one replaced for a published version' })
+  @ApiQuery({
+    name: 'against',
+    required: false,
+    description:
+      'The version to compare with (from); default: the one in force today for a draft, the one replaced for a published version',
+  })
   @ApiOkResponse({ type: CatalogueDiffResponse })
   diff(@Param('id', ParseUUIDPipe) id: string, @Query('against', new ParseUUIDPipe({ optional: true })) against?: string) {
     return this.compare.execute(id, against);

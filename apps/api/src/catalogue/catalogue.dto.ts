@@ -1,8 +1,13 @@
+import {
+  CATALOGUE_ENVIRONMENTS,
+  type CatalogueEnvironment,
+  SERVICE_LIFECYCLES,
+  type ServiceLifecycle,
+} from '@domain/catalogue/catalogue-service.view';
+import { KS_SERVICE_AREAS } from '@domain/catalogue/service-areas';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { CATALOGUE_ENVIRONMENTS, SERVICE_LIFECYCLES, type CatalogueEnvironment, type ServiceLifecycle } from '@domain/catalogue/catalogue-service.view';
-import { KS_SERVICE_AREAS } from '@domain/catalogue/service-areas';
 
 // The DTOs check the shape; content rules (code format, e-mails, environments, duplicates,
 // dates) are the domain's, so the API and the admin forms report them alike, field by field.
@@ -16,36 +21,78 @@ export class CatalogueServiceDto {
   @ApiProperty({ example: 'summert-skattegrunnlag', pattern: '^[a-z0-9][a-z0-9-]{1,63}$' }) @IsString() code: string;
   @ApiProperty({ example: 'Summert skattegrunnlag API' }) @IsString() name: string;
   @ApiPropertyOptional() @IsOptional() @IsString() description?: string;
-  @ApiPropertyOptional({ type: [String], example: ['Skattepliktig inntekt', 'Nettoformue'] }) @IsOptional() @IsArray() @IsString({ each: true }) informationTypes?: string[];
-  @ApiProperty({ type: [String], example: ['skatteetaten:summertskattegrunnlag'] }) @IsArray() @IsString({ each: true }) maskinportenScopes: string[];
-  @ApiPropertyOptional({ type: [EntitlementPackageDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => EntitlementPackageDto) entitlementPackages?: EntitlementPackageDto[];
-  @ApiPropertyOptional({ type: [String], example: [KS_SERVICE_AREAS[0]] }) @IsOptional() @IsArray() @IsString({ each: true }) serviceAreas?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['Skattepliktig inntekt', 'Nettoformue'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  informationTypes?: string[];
+  @ApiProperty({ type: [String], example: ['skatteetaten:summertskattegrunnlag'] })
+  @IsArray()
+  @IsString({ each: true })
+  maskinportenScopes: string[];
+  @ApiPropertyOptional({ type: [EntitlementPackageDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => EntitlementPackageDto)
+  entitlementPackages?: EntitlementPackageDto[];
+  @ApiPropertyOptional({ type: [String], example: [KS_SERVICE_AREAS[0]] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  serviceAreas?: string[];
   @ApiProperty({ enum: CATALOGUE_ENVIRONMENTS, isArray: true }) @IsArray() @IsString({ each: true }) environments: CatalogueEnvironment[];
-  @ApiPropertyOptional({ example: 'Summert Skattegrunnlag API – På vegne av', nullable: true }) @IsOptional() @IsString() altinnResource?: string | null;
+  @ApiPropertyOptional({ example: 'Summert Skattegrunnlag API – På vegne av', nullable: true }) @IsOptional() @IsString() altinnResource?:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() documentationUrl?: string | null;
-  @ApiPropertyOptional({ enum: SERVICE_LIFECYCLES, default: 'active' }) @IsOptional() @IsIn(SERVICE_LIFECYCLES) lifecycle?: ServiceLifecycle;
+  @ApiPropertyOptional({ enum: SERVICE_LIFECYCLES, default: 'active' })
+  @IsOptional()
+  @IsIn(SERVICE_LIFECYCLES)
+  lifecycle?: ServiceLifecycle;
   @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsString() sunsetDate?: string | null;
   @ApiProperty({ type: [String], example: ['drift@skatteetaten.example'] }) @IsArray() @IsString({ each: true }) escalationEmails: string[];
-  @ApiProperty({ type: [String], example: ['sikkerhet@skatteetaten.example'] }) @IsArray() @IsString({ each: true }) securityEmails: string[];
+  @ApiProperty({ type: [String], example: ['sikkerhet@skatteetaten.example'] })
+  @IsArray()
+  @IsString({ each: true })
+  securityEmails: string[];
 }
 
 export class CatalogueVersionDto {
   @ApiProperty({ example: 'Bilag 2 – 2026.2' }) @IsOptional() @IsString() @MaxLength(200) label: string;
-  @ApiProperty({ example: '2026-07-01', description: 'YYYY-MM-DD or an ISO date-time (taken as its day in Norway)' }) @IsOptional() @IsString() effectiveFrom: string;
+  @ApiProperty({ example: '2026-07-01', description: 'YYYY-MM-DD or an ISO date-time (taken as its day in Norway)' })
+  @IsOptional()
+  @IsString()
+  effectiveFrom: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() notes?: string | null;
-  @ApiProperty({ type: [CatalogueServiceDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CatalogueServiceDto) services: CatalogueServiceDto[];
+  @ApiProperty({ type: [CatalogueServiceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueServiceDto)
+  services: CatalogueServiceDto[];
 }
 
 export class CreateCatalogueVersionDto extends CatalogueVersionDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Copy the services of this version into the new draft; label and effectiveFrom may then be left out.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Copy the services of this version into the new draft; label and effectiveFrom may then be left out.',
+  })
   @IsOptional()
   @IsUUID()
   copyFrom?: string;
 }
 
 export class CopyCatalogueVersionDto {
-  @ApiPropertyOptional({ description: 'Default: the source label with "(utkast)"' }) @IsOptional() @IsString() @MaxLength(200) label?: string;
-  @ApiPropertyOptional({ description: "Default: the later of the source's date and today" }) @IsOptional() @IsString() effectiveFrom?: string;
+  @ApiPropertyOptional({ description: 'Default: the source label with "(utkast)"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  label?: string;
+  @ApiPropertyOptional({ description: "Default: the later of the source's date and today" })
+  @IsOptional()
+  @IsString()
+  effectiveFrom?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() notes?: string | null;
 }
 
@@ -56,7 +103,11 @@ export class CatalogueServiceResponse extends CatalogueServiceDto {
 export class CatalogueVersionSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ['draft', 'published', 'superseded'], description: 'As of today: published = in force or scheduled; superseded = replaced by a later version' }) status: string;
+  @ApiProperty({
+    enum: ['draft', 'published', 'superseded'],
+    description: 'As of today: published = in force or scheduled; superseded = replaced by a later version',
+  })
+  status: string;
   @ApiProperty({ format: 'date' }) effectiveFrom: string;
   @ApiProperty({ nullable: true }) notes: string | null;
   @ApiProperty({ description: 'In force today' }) inForce: boolean;

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateConsumerApiKey } from '@domain/consumers/create-consumer-api-key.use-case';
 import { ListConsumerApiKeys } from '@domain/consumers/list-consumer-api-keys.use-case';
 import { RevokeConsumerApiKey } from '@domain/consumers/revoke-consumer-api-key.use-case';
 import type { Actor } from '@domain/identity/principal';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { CreateConsumerApiKeyDto, CreatedConsumerApiKeyDto } from './consumers.dto';

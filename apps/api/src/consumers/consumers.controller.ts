@@ -1,5 +1,3 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AddConsumerContact } from '@domain/consumers/add-consumer-contact.use-case';
 import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
 import { ImportConsumers } from '@domain/consumers/import-consumers.use-case';
@@ -13,6 +11,9 @@ import { SetServiceAccess } from '@domain/consumers/set-service-access.use-case'
 import { UpdateConsumer } from '@domain/consumers/update-consumer.use-case';
 import { UpdateConsumerContact } from '@domain/consumers/update-consumer-contact.use-case';
 import type { Actor, Principal } from '@domain/identity/principal';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { ConsumerOrStaff, Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import {
@@ -99,14 +100,23 @@ export class ConsumersController {
 
   @Patch(':id/contacts/:contactId')
   @StaffWriter()
-  changeContact(@Param('id', ParseUUIDPipe) id: string, @Param('contactId', ParseUUIDPipe) contactId: string, @Body() body: UpdateContactDto, @CurrentActor() actor: Actor) {
+  changeContact(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Body() body: UpdateContactDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.updateContact.execute(id, contactId, body, actor);
   }
 
   @Delete(':id/contacts/:contactId')
   @StaffWriter()
   @HttpCode(204)
-  deleteContact(@Param('id', ParseUUIDPipe) id: string, @Param('contactId', ParseUUIDPipe) contactId: string, @CurrentActor() actor: Actor) {
+  deleteContact(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.removeContact.execute(id, contactId, actor);
   }
 
@@ -118,7 +128,12 @@ export class ConsumersController {
 
   @Put(':id/services/:code')
   @StaffWriter()
-  service(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @Body() body: SetServiceAccessDto, @CurrentActor() actor: Actor) {
+  service(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() body: SetServiceAccessDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.setAccess.execute(id, code, body, actor).then((r) => r.access);
   }
 

@@ -1,3 +1,14 @@
+import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers/consumer.entity';
+import { CONTACT_ROLES, type ContactRole } from '@domain/consumers/consumer-contact.entity';
+import {
+  CONNECTION_METHODS,
+  type ConnectionMethod,
+  type Environment,
+  ENVIRONMENTS,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+} from '@domain/consumers/consumer-service.entity';
+import { isValidOrganisationNumber } from '@domain/shared/identifiers';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -22,10 +33,6 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { CONTACT_ROLES, type ContactRole } from '@domain/consumers/consumer-contact.entity';
-import { CONNECTION_METHODS, ENVIRONMENTS, ONBOARDING_STEPS, type ConnectionMethod, type Environment, type OnboardingStep } from '@domain/consumers/consumer-service.entity';
-import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers/consumer.entity';
-import { isValidOrganisationNumber } from '@domain/shared/identifiers';
 
 function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -67,25 +74,51 @@ export class VendorDto {
 
 /** Fields of a service access that can be set on creation and changed later. */
 export class ServiceAccessFieldsDto {
-  @ApiPropertyOptional({ example: 'Barnehageloven § 21, forskrift om foreldrebetaling' }) @IsOptional() @IsString() @MaxLength(2000) legalBasis?: string | null;
+  @ApiPropertyOptional({ example: 'Barnehageloven § 21, forskrift om foreldrebetaling' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  legalBasis?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) lawReference?: string | null;
-  @ApiPropertyOptional({ example: 'Redusert foreldrebetaling i barnehage' }) @IsOptional() @IsString() @MaxLength(2000) purpose?: string | null;
-  @ApiPropertyOptional({ example: 'redusert foreldrebetaling barnehage/SFO' }) @IsOptional() @IsString() @MaxLength(2000) serviceArea?: string | null;
-  @ApiPropertyOptional({ example: 'kommuneforeldrebetaling' }) @IsOptional() @IsString() @MaxLength(2000) entitlementPackage?: string | null;
+  @ApiPropertyOptional({ example: 'Redusert foreldrebetaling i barnehage' }) @IsOptional() @IsString() @MaxLength(2000) purpose?:
+    string | null;
+  @ApiPropertyOptional({ example: 'redusert foreldrebetaling barnehage/SFO' }) @IsOptional() @IsString() @MaxLength(2000) serviceArea?:
+    string | null;
+  @ApiPropertyOptional({ example: 'kommuneforeldrebetaling' }) @IsOptional() @IsString() @MaxLength(2000) entitlementPackage?:
+    string | null;
   @ApiPropertyOptional({ enum: CONNECTION_METHODS }) @IsOptional() @IsIn(CONNECTION_METHODS) connectionMethod?: ConnectionMethod | null;
-  @ApiPropertyOptional({ type: VendorDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => VendorDto) vendor?: VendorDto | null;
+  @ApiPropertyOptional({ type: VendorDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VendorDto)
+  vendor?: VendorDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dataProcessingAgreementConfirmed?: boolean;
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' }) @IsOptional() @IsISO8601() altinnDelegationConfirmedAt?: string | null;
-  @ApiPropertyOptional({ example: 'skatteetaten:summertskattegrunnlag' }) @IsOptional() @IsString() @MaxLength(2000) maskinportenScope?: string | null;
+  @ApiPropertyOptional({ example: 'skatteetaten:summertskattegrunnlag' }) @IsOptional() @IsString() @MaxLength(2000) maskinportenScope?:
+    string | null;
 }
 
 export class ServiceAccessDto extends ServiceAccessFieldsDto {
-  @ApiProperty({ example: 'summert-skattegrunnlag', description: 'Service code in the Bilag 2 version in force' }) @IsString() @Length(1, 100) code: string;
-  @ApiProperty({ enum: ENVIRONMENTS, isArray: true }) @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(ENVIRONMENTS, { each: true }) environments: Environment[];
+  @ApiProperty({ example: 'summert-skattegrunnlag', description: 'Service code in the Bilag 2 version in force' })
+  @IsString()
+  @Length(1, 100)
+  code: string;
+  @ApiProperty({ enum: ENVIRONMENTS, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(ENVIRONMENTS, { each: true })
+  environments: Environment[];
 }
 
 export class SetServiceAccessDto extends ServiceAccessFieldsDto {
-  @ApiPropertyOptional({ enum: ENVIRONMENTS, isArray: true, description: 'Required when the access is new' }) @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(ENVIRONMENTS, { each: true }) environments?: Environment[];
+  @ApiPropertyOptional({ enum: ENVIRONMENTS, isArray: true, description: 'Required when the access is new' })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(ENVIRONMENTS, { each: true })
+  environments?: Environment[];
 }
 
 export class AcceptedTermsDto {
@@ -99,19 +132,52 @@ export class AgreementDto {
   @ApiProperty({ example: 'Ola Nordmann' }) @IsString() @Length(1, 200) signatoryName: string;
   @ApiPropertyOptional({ example: 'Rådmann' }) @IsOptional() @IsString() @MaxLength(200) signatoryTitle?: string | null;
   @ApiProperty({ example: '2026-03-01' }) @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' }) validFrom: string;
-  @ApiPropertyOptional({ example: '2028-02-29' }) @IsOptional() @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' }) validTo?: string | null;
-  @ApiPropertyOptional({ type: [AcceptedTermsDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AcceptedTermsDto) acceptedTerms?: AcceptedTermsDto[];
+  @ApiPropertyOptional({ example: '2028-02-29' })
+  @IsOptional()
+  @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
+  validTo?: string | null;
+  @ApiPropertyOptional({ type: [AcceptedTermsDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AcceptedTermsDto)
+  acceptedTerms?: AcceptedTermsDto[];
   @ApiPropertyOptional({ example: 'P360 2026/1234' }) @IsOptional() @IsString() @MaxLength(500) documentReference?: string | null;
 }
 
 export class CreateConsumerDto {
   @ApiProperty({ example: '974760673' }) @withoutSpaces() @IsOrganisationNumber() orgNumber: string;
   @ApiProperty({ example: 'Eksempel kommune' }) @IsString() @Length(1, 200) name: string;
-  @ApiPropertyOptional({ enum: CONSUMER_KINDS, description: 'Default: fylkeskommune when the name says so, else kommune' }) @IsOptional() @IsIn(CONSUMER_KINDS) kind?: ConsumerKind;
-  @ApiPropertyOptional({ example: '0301' }) @IsOptional() @Matches(/^\d{4}$/, { message: '$property must be 4 digits' }) municipalityNumber?: string | null;
-  @ApiPropertyOptional({ enum: CONSUMER_STATUSES, description: 'Default: active with at least one contact and one service, else applicant' }) @IsOptional() @IsIn(CONSUMER_STATUSES) status?: ConsumerStatus;
-  @ApiPropertyOptional({ type: [ContactDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ContactDto) contacts?: ContactDto[];
-  @ApiPropertyOptional({ type: [ServiceAccessDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ServiceAccessDto) services?: ServiceAccessDto[];
+  @ApiPropertyOptional({ enum: CONSUMER_KINDS, description: 'Default: fylkeskommune when the name says so, else kommune' })
+  @IsOptional()
+  @IsIn(CONSUMER_KINDS)
+  kind?: ConsumerKind;
+  @ApiPropertyOptional({ example: '0301' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: '$property must be 4 digits' })
+  municipalityNumber?: string | null;
+  @ApiPropertyOptional({
+    enum: CONSUMER_STATUSES,
+    description: 'Default: active with at least one contact and one service, else applicant',
+  })
+  @IsOptional()
+  @IsIn(CONSUMER_STATUSES)
+  status?: ConsumerStatus;
+  @ApiPropertyOptional({ type: [ContactDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ContactDto)
+  contacts?: ContactDto[];
+  @ApiPropertyOptional({ type: [ServiceAccessDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ServiceAccessDto)
+  services?: ServiceAccessDto[];
   @ApiPropertyOptional({ type: AgreementDto }) @IsOptional() @ValidateNested() @Type(() => AgreementDto) agreement?: AgreementDto;
 }
 
@@ -119,12 +185,19 @@ export class UpdateConsumerDto {
   @ApiPropertyOptional() @IsOptional() @withoutSpaces() @IsOrganisationNumber() orgNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional({ enum: CONSUMER_KINDS }) @IsOptional() @IsIn(CONSUMER_KINDS) kind?: ConsumerKind;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Matches(/^\d{4}$/, { message: '$property must be 4 digits' }) municipalityNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: '$property must be 4 digits' })
+  municipalityNumber?: string | null;
   @ApiPropertyOptional({ enum: CONSUMER_STATUSES }) @IsOptional() @IsIn(CONSUMER_STATUSES) status?: ConsumerStatus;
 }
 
 export class SearchConsumersQuery {
-  @ApiPropertyOptional({ description: 'Name, organisation number or municipality number' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ description: 'Name, organisation number or municipality number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
   @ApiPropertyOptional({ enum: CONSUMER_STATUSES }) @IsOptional() @IsIn(CONSUMER_STATUSES) status?: ConsumerStatus;
   @ApiPropertyOptional({ description: 'Service code' }) @IsOptional() @IsString() @MaxLength(100) service?: string;
   @ApiPropertyOptional({ enum: ONBOARDING_STEPS }) @IsOptional() @IsIn(ONBOARDING_STEPS) step?: OnboardingStep;
@@ -138,11 +211,17 @@ export class ExpiringAgreementsQuery {
 }
 
 export class ImportConsumersQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'true: only report what would change' }) @IsOptional() @IsIn(['true', 'false']) dryRun?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'true: only report what would change' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
 }
 
 export class ImportConsumersDto {
-  @ApiProperty({ description: 'CSV with the header orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services (services separated by ";")' })
+  @ApiProperty({
+    description:
+      'CSV with the header orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services (services separated by ";")',
+  })
   @IsString()
   csv: string;
 }
@@ -153,10 +232,22 @@ export class AdvanceOnboardingDto {
 }
 
 export class OnboardingChecklistDto {
-  @ApiPropertyOptional({ description: 'Delegation of «Summert Skattegrunnlag API – På vegne av» in Altinn' }) @IsOptional() @IsBoolean() altinnDelegation?: boolean;
-  @ApiPropertyOptional({ description: 'The production API is delegated (not only test)' }) @IsOptional() @IsBoolean() productionApiDelegated?: boolean;
-  @ApiPropertyOptional({ description: 'The main organisation number is used, not a sub-unit' }) @IsOptional() @IsBoolean() mainOrganisationNumber?: boolean;
-  @ApiPropertyOptional({ description: 'The vendor has a Maskinporten delegation and its own enterprise certificate' }) @IsOptional() @IsBoolean() vendorMaskinporten?: boolean;
+  @ApiPropertyOptional({ description: 'Delegation of «Summert Skattegrunnlag API – På vegne av» in Altinn' })
+  @IsOptional()
+  @IsBoolean()
+  altinnDelegation?: boolean;
+  @ApiPropertyOptional({ description: 'The production API is delegated (not only test)' })
+  @IsOptional()
+  @IsBoolean()
+  productionApiDelegated?: boolean;
+  @ApiPropertyOptional({ description: 'The main organisation number is used, not a sub-unit' })
+  @IsOptional()
+  @IsBoolean()
+  mainOrganisationNumber?: boolean;
+  @ApiPropertyOptional({ description: 'The vendor has a Maskinporten delegation and its own enterprise certificate' })
+  @IsOptional()
+  @IsBoolean()
+  vendorMaskinporten?: boolean;
   @ApiPropertyOptional({ description: 'The correct scope name is used' }) @IsOptional() @IsBoolean() scopeName?: boolean;
 }
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AdvanceOnboarding } from '@domain/consumers/advance-onboarding.use-case';
 import { GetOnboardingQueue } from '@domain/consumers/get-onboarding-queue.use-case';
 import { ReorderOnboardingQueue } from '@domain/consumers/reorder-onboarding-queue.use-case';
 import { UpdateOnboardingChecklist } from '@domain/consumers/update-onboarding-checklist.use-case';
 import type { Actor } from '@domain/identity/principal';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { AdvanceOnboardingDto, MoveQueueItemDto, OnboardingChecklistDto, ReorderQueueDto } from './consumers.dto';
@@ -23,13 +24,23 @@ export class OnboardingController {
   @Post('consumers/:id/onboarding/:code/advance')
   @StaffWriter()
   @HttpCode(200)
-  advanceStep(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @Body() body: AdvanceOnboardingDto, @CurrentActor() actor: Actor) {
+  advanceStep(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() body: AdvanceOnboardingDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.advance.execute(id, code, body.to, body.note, actor);
   }
 
   @Patch('consumers/:id/onboarding/:code/checklist')
   @StaffWriter()
-  tick(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @Body() body: OnboardingChecklistDto, @CurrentActor() actor: Actor) {
+  tick(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() body: OnboardingChecklistDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.checklist.execute(id, code, { ...body }, actor);
   }
 

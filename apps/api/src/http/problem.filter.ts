@@ -1,6 +1,7 @@
+import { DomainException, ErrorKind, FieldError } from '@domain/shared/errors/domain.exception';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainException, ErrorKind, FieldError } from '@domain/shared/errors/domain.exception';
+
 import { LoginRequired } from '../auth/auth.guard';
 import { uiContext } from '../ui/ui-context.interceptor';
 
@@ -22,7 +23,18 @@ interface Problem {
   fields?: FieldError[];
 }
 
-const HTTP_CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'rate_limited' };
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+};
 
 /**
  * Maps every error to RFC 9457 problem details with a stable `code` (JSON), or to an error page
@@ -42,7 +54,15 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error({ err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception), path: req.path }, 'unhandled error');
+    if (problem.status >= 500)
+      this.logger.error(
+        {
+          err:
+            exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
+          path: req.path,
+        },
+        'unhandled error',
+      );
     const wantsHtml = !req.path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsHtml) {
       res.status(problem.status).render('error', { ...uiContext(req, res), title: 'Noe gikk galt', problem });
@@ -51,7 +71,15 @@ export class ProblemFilter implements ExceptionFilter {
     res
       .status(problem.status)
       .type('application/problem+json')
-      .json({ type: `about:blank`, title: HttpStatus[problem.status] ?? 'Error', status: problem.status, code: problem.code, message: problem.message, detail: problem.message, ...(problem.fields?.length ? { fields: problem.fields } : {}) });
+      .json({
+        type: `about:blank`,
+        title: HttpStatus[problem.status] ?? 'Error',
+        status: problem.status,
+        code: problem.code,
+        message: problem.message,
+        detail: problem.message,
+        ...(problem.fields?.length ? { fields: problem.fields } : {}),
+      });
   }
 
   private toProblem(exception: unknown): Problem {
@@ -62,13 +90,18 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'object' && body && 'message' in body ? [body.message].flat().join('; ') : exception.message;
-      return { status, code: HTTP_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'), message: status >= 500 ? 'Something went wrong on our side.' : message };
+      return {
+        status,
+        code: HTTP_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'),
+        message: status >= 500 ? 'Something went wrong on our side.' : message,
+      };
     }
     // body-parser errors (malformed JSON, body too large) carry a status of their own.
     const e = exception as { status?: number; type?: string; message?: string };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
       if (e.type === 'entity.parse.failed') return { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' };
-      if (e.type === 'entity.too.large') return { status: 413, code: 'payload_too_large', message: 'The request body is larger than the 2 MB limit.' };
+      if (e.type === 'entity.too.large')
+        return { status: 413, code: 'payload_too_large', message: 'The request body is larger than the 2 MB limit.' };
       return { status: e.status, code: HTTP_CODES[e.status] ?? 'bad_request', message: e.message ?? 'Bad request.' };
     }
     return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. The error has been logged.' };

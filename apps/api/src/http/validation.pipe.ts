@@ -1,5 +1,5 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /** Deeper than any DTO we accept; deeper input would only exhaust the stack of the transformer. */
 export const MAX_INPUT_DEPTH = 16;
@@ -7,7 +7,10 @@ export const MAX_INPUT_DEPTH = 16;
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.replace(new RegExp(`^${e.property}\\s`), '') }));
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(new RegExp(`^${e.property}\\s`), ''),
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

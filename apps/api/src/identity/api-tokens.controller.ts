@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
 import { ListApiTokens } from '@domain/identity/list-api-tokens.use-case';
 import type { Actor, StaffPrincipal } from '@domain/identity/principal';
 import { RevokeApiToken } from '@domain/identity/revoke-api-token.use-case';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { Staff } from '../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../auth/current-principal.decorator';
 import { CreateApiTokenDto } from './identity.dto';

@@ -1,6 +1,6 @@
+import { STAFF_ROLES, type StaffRole } from '@domain/identity/principal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from '@domain/identity/principal';
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'Integrasjon mot saksbehandling' })

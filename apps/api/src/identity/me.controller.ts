@@ -1,6 +1,7 @@
+import type { Principal } from '@domain/identity/principal';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@domain/identity/principal';
+
 import { ConsumerOrStaff } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { MeDto, toMe } from './me.dto';

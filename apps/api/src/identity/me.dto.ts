@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Principal } from '@domain/identity/principal';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class MeDto {
   @ApiProperty({ enum: ['staff', 'consumer'] }) kind: 'staff' | 'consumer';

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
 import { ListStaffUsers } from '@domain/identity/list-staff-users.use-case';
 import type { Actor } from '@domain/identity/principal';
 import { UpdateStaffUser } from '@domain/identity/update-staff-user.use-case';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { Admin } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { CreateStaffUserDto, UpdateStaffUserDto } from './identity.dto';
@@ -26,7 +27,9 @@ export class StaffUsersController {
 
   @Post()
   add(@Body() body: CreateStaffUserDto, @CurrentActor() actor: Actor) {
-    return this.create.execute({ ...body, sendEmail: true }, actor).then(({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role }));
+    return this.create
+      .execute({ ...body, sendEmail: true }, actor)
+      .then(({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role }));
   }
 
   @Patch(':id')

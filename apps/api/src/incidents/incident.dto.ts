@@ -1,7 +1,14 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import {
+  INCIDENT_SIDES,
+  INCIDENT_STATUSES,
+  type IncidentSide,
+  type IncidentStatus,
+  SEVERITIES,
+  type Severity,
+} from '@domain/incidents/incident.entity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES, type IncidentSide, type IncidentStatus, type Severity } from '@domain/incidents/incident.entity';
 
 export class IncidentQueryDto {
   @ApiPropertyOptional({ enum: INCIDENT_STATUSES, isArray: true, description: 'One or more, comma-separated' })
@@ -18,13 +25,21 @@ export class IncidentQueryDto {
 
 export class TriageDto {
   @ApiPropertyOptional({ enum: INCIDENT_SIDES }) @IsOptional() @IsIn(INCIDENT_SIDES) side?: IncidentSide;
-  @ApiPropertyOptional({ enum: SEVERITIES, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(SEVERITIES) severity?: Severity | null;
+  @ApiPropertyOptional({ enum: SEVERITIES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(SEVERITIES)
+  severity?: Severity | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) title?: string;
-  @ApiPropertyOptional({ description: "Skatteetaten's own case reference" }) @IsOptional() @IsString() @MaxLength(100) skeCaseReference?: string | null;
+  @ApiPropertyOptional({ description: "Skatteetaten's own case reference" }) @IsOptional() @IsString() @MaxLength(100) skeCaseReference?:
+    string | null;
 }
 
 export class ResolveDto {
-  @ApiProperty({ description: 'What was wrong and what was done; sent to every affected consumer' }) @IsString() @Length(1, 10000) message: string;
+  @ApiProperty({ description: 'What was wrong and what was done; sent to every affected consumer' })
+  @IsString()
+  @Length(1, 10000)
+  message: string;
   @ApiPropertyOptional({ enum: INCIDENT_SIDES }) @IsOptional() @IsIn(INCIDENT_SIDES) side?: IncidentSide;
 }
 

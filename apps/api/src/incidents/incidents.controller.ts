@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@domain/identity/principal';
 import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
-import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
 import { PreviewEscalation } from '@domain/incidents/preview-escalation.use-case';
 import { ResolveIncident } from '@domain/incidents/resolve-incident.use-case';
+import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { TriageIncident } from '@domain/incidents/triage-incident.use-case';
-import type { Actor } from '@domain/identity/principal';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';

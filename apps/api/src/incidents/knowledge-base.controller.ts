@@ -1,6 +1,7 @@
+import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
+
 import { ConsumerOrStaff } from '../auth/access.decorator';
 
 @ApiTags('knowledge base')

@@ -1,8 +1,26 @@
+import type { Environment } from '@domain/incidents/incident.entity';
+import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportChannel } from '@domain/incidents/report.entity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportChannel } from '@domain/incidents/report.entity';
-import type { Environment } from '@domain/incidents/incident.entity';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const ENVIRONMENTS = ['production', 'test'] as const;
 
@@ -73,7 +91,7 @@ export class ReportFieldsDto {
   @MaxLength(200)
   reporterName?: string;
 
-  @ApiPropertyOptional({ description: 'Where the confirmation goes; default the consumer\'s technical contacts' })
+  @ApiPropertyOptional({ description: "Where the confirmation goes; default the consumer's technical contacts" })
   @IsOptional()
   @IsEmail()
   reporterEmail?: string;

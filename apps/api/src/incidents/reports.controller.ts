@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor, ConsumerPrincipal, Principal } from '@domain/identity/principal';
+import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { ImportReports } from '@domain/incidents/import-reports.use-case';
 import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
-import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { ReceiveReport } from '@domain/incidents/receive-report.use-case';
 import { RevealPersonalData } from '@domain/incidents/reveal-personal-data.use-case';
 import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import type { Actor, ConsumerPrincipal, Principal } from '@domain/identity/principal';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+
 import { ConsumerOnly, ConsumerOrStaff, Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ImportReportsDto, MoveReportDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
@@ -30,7 +31,11 @@ export class ReportsController {
   @ApiCreatedResponse({ description: 'The report, with the incident it was grouped into' })
   submit(@CurrentPrincipal() caller: Principal, @Body() body: SubmitReportDto, @Headers('idempotency-key') key?: string) {
     const { consumerId, channel, ...input } = body;
-    return this.receive.execute(caller, input, { idempotencyKey: key, fingerprint: body, onBehalfOf: consumerId ? { consumerId, channel: channel ?? 'staff' } : undefined });
+    return this.receive.execute(caller, input, {
+      idempotencyKey: key,
+      fingerprint: body,
+      onBehalfOf: consumerId ? { consumerId, channel: channel ?? 'staff' } : undefined,
+    });
   }
 
   @Post('import')
@@ -49,7 +54,12 @@ export class ReportsController {
   @Get('suggestions')
   @ConsumerOrStaff()
   suggest(@Query() q: SuggestionQueryDto) {
-    return this.suggestions.forReport({ title: q.title ?? '', description: q.description ?? '', errorCode: q.errorCode, httpStatus: q.httpStatus });
+    return this.suggestions.forReport({
+      title: q.title ?? '',
+      description: q.description ?? '',
+      errorCode: q.errorCode,
+      httpStatus: q.httpStatus,
+    });
   }
 
   @Get(':id')

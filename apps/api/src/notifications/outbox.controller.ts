@@ -1,7 +1,8 @@
+import type { StaffPrincipal } from '@domain/identity/principal';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { StaffPrincipal } from '@domain/identity/principal';
 import { ListOutboxMessages } from '@notifications/list-outbox-messages.use-case';
+
 import { Staff } from '../auth/access.decorator';
 import { CurrentStaff } from '../auth/current-principal.decorator';
 import { ListOutboxQueryDto, OutboxMessageDto, OutboxSummaryDto, toMessage, toSummary } from './outbox.dto';
@@ -21,7 +22,10 @@ export class OutboxController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: OutboxMessageDto, description: 'One e-mail with its text and HTML parts; those with a one-time link only for admins' })
+  @ApiOkResponse({
+    type: OutboxMessageDto,
+    description: 'One e-mail with its text and HTML parts; those with a one-time link only for admins',
+  })
   async one(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageDto> {
     return toMessage(await this.mail.one(id, me.role === 'admin'));
   }

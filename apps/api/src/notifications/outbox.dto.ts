@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { OutboxMessage, OutboxStatus } from '@notifications/outbox-message.entity';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { OutboxMessage, OutboxStatus } from '@notifications/outbox-message.entity';
 
 const STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
 
@@ -9,7 +9,13 @@ export class ListOutboxQueryDto {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: OutboxStatus;
   @ApiPropertyOptional({ example: 'incident' }) @IsOptional() @IsString() @MaxLength(100) relatedType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) relatedId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 /** A queued or sent e-mail without its content (read one message for that). */
@@ -38,8 +44,40 @@ export class OutboxMessageDto extends OutboxSummaryDto {
 }
 
 export function toSummary(m: OutboxMessage): OutboxSummaryDto {
-  const { id, messageId, template, to, subject, status, attempts, lastError, inReplyTo, relatedType, relatedId, transport, createdAt, nextAttemptAt, sentAt } = m;
-  return { id, messageId, template, to, subject, status, attempts, lastError, inReplyTo, relatedType, relatedId, transport, createdAt, nextAttemptAt, sentAt };
+  const {
+    id,
+    messageId,
+    template,
+    to,
+    subject,
+    status,
+    attempts,
+    lastError,
+    inReplyTo,
+    relatedType,
+    relatedId,
+    transport,
+    createdAt,
+    nextAttemptAt,
+    sentAt,
+  } = m;
+  return {
+    id,
+    messageId,
+    template,
+    to,
+    subject,
+    status,
+    attempts,
+    lastError,
+    inReplyTo,
+    relatedType,
+    relatedId,
+    transport,
+    createdAt,
+    nextAttemptAt,
+    sentAt,
+  };
 }
 
 export function toMessage(m: OutboxMessage): OutboxMessageDto {

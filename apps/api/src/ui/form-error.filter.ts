@@ -1,6 +1,7 @@
+import { DomainException } from '@domain/shared/errors/domain.exception';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainException } from '@domain/shared/errors/domain.exception';
+
 import { HTTP_STATUS_OF } from '../http/problem.filter';
 import { uiContext } from './ui-context.interceptor';
 

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+
+import type { Principal } from '@domain/identity/principal';
+import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents/report.entity';
+import type { ReportInput } from '@domain/incidents/report-input';
+import type { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
+import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
+import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
-import type { ReportInput } from '@domain/incidents/report-input';
-import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents/report.entity';
-import type { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import type { Principal } from '@domain/identity/principal';
-import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
-import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
+
 import { AuthenticatedRequest } from '../auth/current-principal.decorator';
 import { ProblemFilter } from '../http/problem.filter';
 import { uiContext } from './ui-context.interceptor';
@@ -106,12 +108,22 @@ export const REPORT_FIELD_LABELS: Record<string, string> = {
 };
 const ERROR_TEXTS: Record<string, string> = {
   unknown_service: 'Tjenesten finnes ikke i gjeldende versjon av Bilag 2. Velg en tjeneste fra listen.',
-  idempotency_key_reused: 'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
+  idempotency_key_reused:
+    'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
   idempotency_in_flight: 'Meldingen blir sendt nå. Se listen over meldinger om et øyeblikk.',
 };
 const FORM_STATUS: Record<string, number> = { validation: 400, conflict: 409, unprocessable: 422 };
 
-const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** How far Oslo's wall clock is ahead of UTC at an instant. */
 function osloOffsetMs(at: number): number {
@@ -153,14 +165,23 @@ export type FormValues = Record<string, unknown>;
  * The view model of the checklist's fields: the values entered (with a submission id for a new
  * form), the choices, and one message per field. `labels` names every field the form keeps.
  */
-export function reportFields(services: Array<{ code: string; name: string }>, values: FormValues, fieldErrors: FieldError[] = [], labels: Record<string, string> = REPORT_FIELD_LABELS) {
+export function reportFields(
+  services: Array<{ code: string; name: string }>,
+  values: FormValues,
+  fieldErrors: FieldError[] = [],
+  labels: Record<string, string> = REPORT_FIELD_LABELS,
+) {
   const v = (k: string) => (values[k] === undefined || values[k] === null ? '' : String(values[k]));
   // One message per field: the first constraint that failed says enough.
   const errors: Record<string, string> = {};
   for (const f of fieldErrors) errors[f.field] ??= f.message;
   return {
     values: { ...Object.fromEntries(Object.keys(labels).map((k) => [k, v(k)])), submissionId: v('submissionId') || randomUUID() },
-    serviceOptions: services.map((s) => ({ value: s.code, label: s.name === s.code ? s.code : `${s.name} (${s.code})`, selected: v('service') === s.code || services.length === 1 })),
+    serviceOptions: services.map((s) => ({
+      value: s.code,
+      label: s.name === s.code ? s.code : `${s.name} (${s.code})`,
+      selected: v('service') === s.code || services.length === 1,
+    })),
     environmentOptions: [
       { value: 'production', label: 'Produksjon', checked: v('environment') === 'production' },
       { value: 'test', label: 'Test', checked: v('environment') === 'test' },
@@ -174,9 +195,20 @@ export function reportFields(services: Array<{ code: string; name: string }>, va
 
 /** The check step: knowledge-base answers that fit, and whether the text seems to hold an identity number. */
 export async function checkReport(suggestions: SuggestArticles, form: ReportForm) {
-  const articles = await suggestions.forReport({ title: form.title, description: form.description, errorCode: form.errorCode, httpStatus: form.httpStatus });
-  const identityNumber = [form.title, form.description, form.errorCode, form.correlationId, form.vendorInvolved].some((text) => !!text && findNationalIdentityNumbers(text).length > 0);
-  return { checked: true, identityNumber, suggestions: articles.map((a) => ({ id: a.id, title: a.title, answer: a.answer, checklist: a.checklist })) };
+  const articles = await suggestions.forReport({
+    title: form.title,
+    description: form.description,
+    errorCode: form.errorCode,
+    httpStatus: form.httpStatus,
+  });
+  const identityNumber = [form.title, form.description, form.errorCode, form.correlationId, form.vendorInvolved].some(
+    (text) => !!text && findNationalIdentityNumbers(text).length > 0,
+  );
+  return {
+    checked: true,
+    identityNumber,
+    suggestions: articles.map((a) => ({ id: a.id, title: a.title, answer: a.answer, checklist: a.checklist })),
+  };
 }
 
 /**
@@ -190,7 +222,11 @@ export abstract class ReportFormErrorFilter implements ExceptionFilter {
   protected abstract readonly principalKind: Principal['kind'];
   protected readonly errorTexts: Record<string, string> = {};
 
-  protected abstract model(principal: Principal, values: FormValues, extra: { error: string; fieldErrors: FieldError[] }): Promise<Record<string, unknown>>;
+  protected abstract model(
+    principal: Principal,
+    values: FormValues,
+    extra: { error: string; fieldErrors: FieldError[] },
+  ): Promise<Record<string, unknown>>;
 
   async catch(exception: DomainException, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -202,8 +238,15 @@ export abstract class ReportFormErrorFilter implements ExceptionFilter {
     // A reused key means this form was sent before with other content: start a fresh submission.
     if (exception.code === 'idempotency_key_reused') delete body.submissionId;
     const texts = { ...ERROR_TEXTS, ...this.errorTexts };
-    const fieldErrors = exception.code === 'unknown_service' ? [{ field: 'service', message: texts.unknown_service }] : exception.kind === 'validation' ? exception.fields : [];
-    const error = texts[exception.code] ?? (exception.kind === 'validation' ? 'Noe mangler eller er feil i skjemaet. Se feltene som er merket.' : exception.message);
+    const fieldErrors =
+      exception.code === 'unknown_service'
+        ? [{ field: 'service', message: texts.unknown_service }]
+        : exception.kind === 'validation'
+          ? exception.fields
+          : [];
+    const error =
+      texts[exception.code] ??
+      (exception.kind === 'validation' ? 'Noe mangler eller er feil i skjemaet. Se feltene som er merket.' : exception.message);
     try {
       const model = await this.model(me, body, { error, fieldErrors });
       res.status(status).render(this.view, { ...uiContext(req, res), ...model });

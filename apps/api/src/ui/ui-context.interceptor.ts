@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
+
 import { AuthenticatedRequest } from '../auth/current-principal.decorator';
 
 /** What every page needs: who is signed in, the CSRF token, the current path. Also for pages rendered by exception filters. */
@@ -23,6 +24,12 @@ export class UiContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
-    return next.handle().pipe(map((data: unknown) => (data === undefined || data === null || typeof data !== 'object' ? data : { ...(data as object), ...uiContext(req, res) })));
+    return next
+      .handle()
+      .pipe(
+        map((data: unknown) =>
+          data === undefined || data === null || typeof data !== 'object' ? data : { ...(data as object), ...uiContext(req, res) },
+        ),
+      );
   }
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
+
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import Handlebars from 'handlebars';
 
 const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
 const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'medium' });
@@ -18,7 +19,11 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
-  hb.registerHelper('startsWith', (text: unknown, prefix: unknown) => typeof text === 'string' && typeof prefix === 'string' && (text === prefix || text.startsWith(`${prefix}/`)));
+  hb.registerHelper(
+    'startsWith',
+    (text: unknown, prefix: unknown) =>
+      typeof text === 'string' && typeof prefix === 'string' && (text === prefix || text.startsWith(`${prefix}/`)),
+  );
   hb.registerHelper('includes', (list: unknown, v: unknown) => Array.isArray(list) && list.includes(v));
   hb.registerHelper('datetime', (v: unknown) => {
     const d = toDate(v);

@@ -21,7 +21,10 @@ describe('CorpusStats', () => {
   });
 
   it('uses a service’s own statistics once it has enough reports, the whole corpus before', () => {
-    const small = corpus([...Array.from({ length: MIN_SERVICE_CORPUS - 1 }, (): [string, string[]] => ['eiendom', ['eiendomsskatt']]), ...Array.from({ length: 50 }, (): [string, string[]] => ['inntekt', ['lonn']])]);
+    const small = corpus([
+      ...Array.from({ length: MIN_SERVICE_CORPUS - 1 }, (): [string, string[]] => ['eiendom', ['eiendomsskatt']]),
+      ...Array.from({ length: 50 }, (): [string, string[]] => ['inntekt', ['lonn']]),
+    ]);
     expect(small.idf('eiendomsskatt', 'eiendom')).toBe(small.idf('eiendomsskatt'));
     small.add({ service: 'eiendom', features: ['eiendomsskatt'] });
     // Within its service the service's own name says almost nothing; across services it says much.

@@ -31,7 +31,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['stadie', 'stadiet', 'stadier', 'stadium'],
     nn: ['stadie', 'stadiet', 'stadium'],
     en: ['stage', 'assessment stage', 'processing stage'],
-    source: { title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html' },
+    source: {
+      title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html',
+    },
   },
   {
     id: 'utkast',
@@ -39,7 +42,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['utkast', 'utkastet', 'utkast til skattemelding', 'forhåndsutfylt*'],
     nn: ['utkast', 'utkastet', 'utkast til skattemelding', 'førehandsutfylt*'],
     en: ['draft', 'drafts', 'draft tax return', 'pre-filled', 'prefilled'],
-    source: { title: 'Skattemelding – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_skattemelding.html' },
+    source: {
+      title: 'Skattemelding – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_skattemelding.html',
+    },
   },
   {
     id: 'inntektsar',
@@ -47,7 +53,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['inntektsår*'],
     nn: ['inntektsår*'],
     en: ['income year*', 'tax year*', 'fiscal year*'],
-    source: { title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html' },
+    source: {
+      title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html',
+    },
   },
   {
     id: 'alminnelig-inntekt',
@@ -55,15 +64,29 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['alminnelig inntekt', 'alminnelig inntekt før særfradrag', 'alminneliginntektfoersaerfradrag', 'nettoinntekt*'],
     nn: ['alminneleg inntekt', 'alminneleg inntekt før særfrådrag'],
     en: ['ordinary income', 'general income', 'net income'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'naeringsinntekt',
     area: 'skattegrunnlag',
-    nb: ['næringsinntekt*', 'personinntekt fra næring', 'personinntekt fra næringsinntekt', 'personinntektnaering', 'selvstendig næringsdrivende', 'næringsdrivende', 'enkeltpersonforetak*'],
+    nb: [
+      'næringsinntekt*',
+      'personinntekt fra næring',
+      'personinntekt fra næringsinntekt',
+      'personinntektnaering',
+      'selvstendig næringsdrivende',
+      'næringsdrivende',
+      'enkeltpersonforetak*',
+    ],
     nn: ['næringsinntekt*', 'personinntekt frå næring', 'sjølvstendig næringsdrivande', 'næringsdrivande', 'enkeltpersonføretak*'],
     en: ['business income', 'self-employed', 'self-employment income', 'sole proprietor*', 'sole trader*'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'lonnsinntekt',
@@ -71,7 +94,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['lønnsinntekt*', 'personinntekt fra lønn', 'personinntekt fra lønnsinntekt', 'personinntektloenn', 'samletloennsinntekt*'],
     nn: ['lønnsinntekt*', 'lønsinntekt*', 'personinntekt frå løn'],
     en: ['wage income', 'salary income', 'employment income', 'earned income'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'personinntekt',
@@ -79,7 +105,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['personinntekt*'],
     nn: ['personinntekt*'],
     en: ['personal income'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'pensjonsgivende-inntekt',
@@ -87,7 +116,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['pensjonsgivende*'],
     nn: ['pensjonsgjevande*', 'pensjonsgivande*'],
     en: ['pensionable income', 'pension-qualifying income'],
-    source: { title: 'Skatteetaten datasamarbeid – API-dokumentasjon, oversikt over datatjenester', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/' },
+    source: {
+      title: 'Skatteetaten datasamarbeid – API-dokumentasjon, oversikt over datatjenester',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/',
+    },
   },
   {
     id: 'pensjon',
@@ -95,7 +127,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['pensjon*'],
     nn: ['pensjon*'],
     en: ['pension*', 'retirement income'],
-    source: { title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021' },
+    source: {
+      title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021',
+    },
   },
   {
     id: 'kapitalinntekt',
@@ -103,7 +138,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['kapitalinntekt*'],
     nn: ['kapitalinntekt*'],
     en: ['capital income'],
-    source: { title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021' },
+    source: {
+      title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021',
+    },
   },
   {
     id: 'renteinntekt',
@@ -112,7 +150,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['renteinntekt*'],
     nn: ['renteinntekt*'],
     en: ['interest income'],
-    source: { title: 'Skatteetaten datasamarbeid – API-dokumentasjon, oversikt over datatjenester', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/' },
+    source: {
+      title: 'Skatteetaten datasamarbeid – API-dokumentasjon, oversikt over datatjenester',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/',
+    },
   },
   {
     id: 'rentekostnad',
@@ -120,7 +161,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['gjeldsrent*', 'rentekostnad*', 'renteutgift*', 'rentefradrag*'],
     nn: ['gjeldsrent*', 'rentekostnad*', 'rentefrådrag*'],
     en: ['interest expense*', 'interest paid', 'debt interest', 'mortgage interest'],
-    source: { title: 'Lån og renter (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bank-og-lan/lan-og-renter/' },
+    source: {
+      title: 'Lån og renter (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bank-og-lan/lan-og-renter/',
+    },
   },
   {
     id: 'bruttoformue',
@@ -129,7 +173,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bruttoformue*'],
     nn: ['bruttoformue*'],
     en: ['gross wealth', 'gross assets'],
-    source: { title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021' },
+    source: {
+      title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021',
+    },
   },
   {
     id: 'nettoformue',
@@ -138,7 +185,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['nettoformue*'],
     nn: ['nettoformue*'],
     en: ['net wealth', 'net assets'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'gjeld',
@@ -146,7 +196,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['gjeld', 'gjelden', 'gjelda', 'samlet gjeld'],
     nn: ['gjeld', 'gjelda'],
     en: ['debt', 'debts', 'liabilities'],
-    source: { title: 'Spesifisert summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_spesifisertsummertskattegrunnlag' },
+    source: {
+      title: 'Spesifisert summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_spesifisertsummertskattegrunnlag',
+    },
   },
   {
     id: 'minstefradrag',
@@ -164,7 +217,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['særfradrag*'],
     nn: ['særfrådrag*'],
     en: ['special deduction*'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'formuesfradrag',
@@ -173,7 +229,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['formuesfradrag*'],
     nn: ['formuesfrådrag*'],
     en: ['wealth deduction*', 'asset deduction*'],
-    source: { title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html' },
+    source: {
+      title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html',
+    },
   },
   {
     id: 'fradrag',
@@ -181,7 +240,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['fradrag*'],
     nn: ['frådrag*'],
     en: ['deduction*'],
-    source: { title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html' },
+    source: {
+      title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html',
+    },
   },
   {
     id: 'skattemelding',
@@ -189,7 +251,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['skattemelding*', 'selvangivelse*'],
     nn: ['skattemelding*', 'sjølvmelding*'],
     en: ['tax return*'],
-    source: { title: 'Skattemelding – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_skattemelding.html' },
+    source: {
+      title: 'Skattemelding – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_skattemelding.html',
+    },
   },
   {
     id: 'rettighetspakke',
@@ -197,7 +262,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['rettighetspakk*'],
     nn: ['rettighetspakk*'],
     en: ['entitlement package*', 'rights package*', 'legal basis package*'],
-    source: { title: 'Spesifisert summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_spesifisertsummertskattegrunnlag' },
+    source: {
+      title: 'Spesifisert summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_spesifisertsummertskattegrunnlag',
+    },
   },
   {
     id: 'skjerming',
@@ -205,7 +273,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['skjermet', 'skjermede', 'skjerming*'],
     nn: ['skjerma', 'skjerming*'],
     en: ['shielded', 'shielding', 'restricted record*'],
-    source: { title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html' },
+    source: {
+      title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html',
+    },
   },
   {
     id: 'trygdeavgift',
@@ -213,15 +284,30 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['trygdeavgift*'],
     nn: ['trygdeavgift*'],
     en: ['national insurance contribution*', 'social security contribution*'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'trygdeytelse',
     area: 'skattegrunnlag',
     nb: ['trygdeytels*', 'trygd', 'trygden', 'sykepenger', 'dagpenger', 'arbeidsavklaringspenger', 'uføretrygd*', 'foreldrepenger'],
     nn: ['trygdeyting*', 'trygd', 'sjukepengar', 'dagpengar', 'arbeidsavklaringspengar', 'uføretrygd*', 'foreldrepengar'],
-    en: ['social security benefit*', 'welfare benefit*', 'sickness benefit*', 'unemployment benefit*', 'work assessment allowance', 'disability benefit*', 'parental benefit*', 'sick pay'],
-    source: { title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021' },
+    en: [
+      'social security benefit*',
+      'welfare benefit*',
+      'sickness benefit*',
+      'unemployment benefit*',
+      'work assessment allowance',
+      'disability benefit*',
+      'parental benefit*',
+      'sick pay',
+    ],
+    source: {
+      title: 'Summerte skattegrunnlag og spesifikasjoner for 2021 – informasjonsmodell (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2021',
+    },
   },
   {
     id: 'tilgjengelig-data',
@@ -229,7 +315,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['tilgjengeligdata', 'siste tilgjengelige periode', 'sistetilgjengeligeperiode'],
     nn: ['siste tilgjengelege periode'],
     en: ['latest available period', 'last available period'],
-    source: { title: 'Tilgjengelig data – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_tilgjengeligdata.html' },
+    source: {
+      title: 'Tilgjengelig data – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_tilgjengeligdata.html',
+    },
   },
   {
     id: 'skatteoppgjorsdato',
@@ -237,7 +326,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['skatteoppgjørsdato*', 'skatteoppgjoersdato*', 'oppgjørsdato*', 'dato for skatteoppgjør'],
     nn: ['skatteoppgjersdato*', 'oppgjersdato*'],
     en: ['settlement date*', 'assessment date*'],
-    source: { title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html' },
+    source: {
+      title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html',
+    },
   },
   {
     id: 'endringsvedtak',
@@ -245,7 +337,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['endringsvedtak*', 'endret skatteoppgjør', 'nytt skatteoppgjør', 'endringsmelding*', 'endringssak*'],
     nn: ['endringsvedtak*', 'endra skatteoppgjer', 'nytt skatteoppgjer', 'endringsmelding*'],
     en: ['amended assessment', 'amended tax assessment', 'reassessment*', 'revised settlement', 'changed assessment'],
-    source: { title: 'Skatteforvaltningshåndboken, § 9-4 første ledd – endringsmelding (Skatteetaten)', url: 'https://www.skatteetaten.no/rettskilder/type/handboker/skatteforvaltningshandboken/gjeldende/kapittel-9-fastsetting/ID-9-5.001/ID-9-5.003/?pageid=238289' },
+    source: {
+      title: 'Skatteforvaltningshåndboken, § 9-4 første ledd – endringsmelding (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/rettskilder/type/handboker/skatteforvaltningshandboken/gjeldende/kapittel-9-fastsetting/ID-9-5.001/ID-9-5.003/?pageid=238289',
+    },
   },
   {
     id: 'skatteoppgjor',
@@ -261,7 +356,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['restskatt*'],
     nn: ['restskatt*'],
     en: ['back tax', 'tax owed', 'additional tax', 'residual tax'],
-    source: { title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html' },
+    source: {
+      title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html',
+    },
   },
   {
     id: 'tilgode',
@@ -277,7 +375,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['beløp', 'beløpet', 'beløpene', 'summen'],
     nn: ['beløp', 'beløpet', 'beløpa', 'summen'],
     en: ['amount', 'amounts'],
-    source: { title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html' },
+    source: {
+      title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html',
+    },
   },
   {
     id: 'forskuddsskatt',
@@ -285,7 +386,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['forskuddsskatt*'],
     nn: ['forskotsskatt*'],
     en: ['advance tax*', 'prepaid tax', 'preliminary tax'],
-    source: { title: 'Forskotsskatt (Skatteetaten, nynorsk)', url: 'https://www.skatteetaten.no/nn/person/skatt/skattekort/forskotsskatt/' },
+    source: {
+      title: 'Forskotsskatt (Skatteetaten, nynorsk)',
+      url: 'https://www.skatteetaten.no/nn/person/skatt/skattekort/forskotsskatt/',
+    },
   },
   {
     id: 'beregnet-skatt',
@@ -293,7 +397,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['beregnet skatt', 'utlignet skatt', 'utlignetskatt'],
     nn: ['berekna skatt', 'utlikna skatt'],
     en: ['calculated tax', 'computed tax', 'assessed tax'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'avregning',
@@ -301,7 +408,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['avregning*'],
     nn: ['avrekning*'],
     en: ['tax reconciliation', 'settlement calculation'],
-    source: { title: 'Avregning – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_avregning.html' },
+    source: {
+      title: 'Avregning – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_avregning.html',
+    },
   },
   {
     id: 'restanse',
@@ -309,7 +419,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['restanse*', 'ubetalt skatt', 'skyldig skatt'],
     nn: ['restanse*', 'ubetalt skatt'],
     en: ['arrears', 'unpaid tax*', 'tax debt*'],
-    source: { title: 'Skatteetaten datasamarbeid – API-dokumentasjon, oversikt over datatjenester', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/' },
+    source: {
+      title: 'Skatteetaten datasamarbeid – API-dokumentasjon, oversikt over datatjenester',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/',
+    },
   },
   {
     id: 'skattekort',
@@ -317,7 +430,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['skattekort*', 'skattetrekksmelding*', 'tabelltrekk*', 'prosenttrekk*'],
     nn: ['skattekort*', 'skattetrekksmelding*', 'tabelltrekk*', 'prosenttrekk*'],
     en: ['tax card*', 'tax deduction card*', 'withholding table*', 'tax table*'],
-    source: { title: 'Tabelltrekk og prosenttrekk for skattekort (norge.no)', url: 'https://www.norge.no/nb/tjeneste/tabelltrekk-og-prosenttrekk-skattekort' },
+    source: {
+      title: 'Tabelltrekk og prosenttrekk for skattekort (norge.no)',
+      url: 'https://www.norge.no/nb/tjeneste/tabelltrekk-og-prosenttrekk-skattekort',
+    },
   },
   {
     id: 'opplysningspliktig',
@@ -325,7 +441,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['opplysningsplikt*'],
     nn: ['opplysningsplikt*'],
     en: ['reporting entity', 'reporting obligation*', 'obliged to report'],
-    source: { title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/' },
+    source: {
+      title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/',
+    },
   },
   {
     id: 'underenhet',
@@ -333,7 +452,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['underenhet*', 'virksomhetsnummer*', 'bedriftsnummer*'],
     nn: ['undereining*', 'verksemdsnummer*'],
     en: ['sub-unit*', 'subunit*', 'sub-entity', 'business unit number*'],
-    source: { title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/' },
+    source: {
+      title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/',
+    },
   },
   {
     id: 'hovedenhet',
@@ -341,7 +463,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['hovedenhet*', 'hovedorganisasjonsnummer*', 'juridisk enhet', 'juridisk organisasjonsnummer'],
     nn: ['hovudeining*', 'hovedeining*', 'juridisk eining'],
     en: ['main entity', 'main unit', 'legal entity', 'parent organisation', 'parent organization'],
-    source: { title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/' },
+    source: {
+      title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/',
+    },
   },
   {
     id: 'organisasjonsnummer',
@@ -349,7 +474,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['organisasjonsnummer*', 'orgnr', 'org.nr', 'orgnummer*'],
     nn: ['organisasjonsnummer*'],
     en: ['organisation number*', 'organization number*', 'org number*', 'business registration number*'],
-    source: { title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/' },
+    source: {
+      title: 'Bruk organisasjonsnummer for virksomhet/underenhet når du rapporterer arbeidsforhold (Skatteetaten, a-ordningen)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/siste-fra-a-ordningen/bruk-organisasjonsnummer-for-virksomhetunderenhet-nar-du-rapporterer-arbeidsforhold/',
+    },
   },
   {
     id: 'arbeidsgiveravgift',
@@ -357,7 +485,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['arbeidsgiveravgift*', 'aga'],
     nn: ['arbeidsgjevaravgift*', 'arbeidsgivaravgift*'],
     en: ['employer contribution*', 'employers contribution*', 'employer national insurance contribution*'],
-    source: { title: 'Veiledning til a-meldingen – arbeidsgiveravgift i a-meldingen (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/arbeidsgiveravgift-og-finansskatt/arbeidsgiveravgift-i-a-meldingen/?pageid=5517' },
+    source: {
+      title: 'Veiledning til a-meldingen – arbeidsgiveravgift i a-meldingen (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/arbeidsgiveravgift-og-finansskatt/arbeidsgiveravgift-i-a-meldingen/?pageid=5517',
+    },
   },
   {
     id: 'arbeidsforhold',
@@ -365,7 +496,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['arbeidsforhold*', 'ansettelsesforhold*'],
     nn: ['arbeidsforhold*', 'tilsetjingsforhold*'],
     en: ['employment relationship*', 'employment contract*', 'employment'],
-    source: { title: 'Veiledning til a-meldingen – forskuddstrekk i a-meldingen (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/forskuddstrekk-i-a-meldingen' },
+    source: {
+      title: 'Veiledning til a-meldingen – forskuddstrekk i a-meldingen (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/forskuddstrekk-i-a-meldingen',
+    },
   },
   {
     id: 'inntektsmottaker',
@@ -373,7 +507,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['inntektsmottaker*', 'arbeidstaker*', 'ansatt', 'ansatte'],
     nn: ['inntektsmottakar*', 'arbeidstakar*', 'tilsett', 'tilsette'],
     en: ['income recipient*', 'employee', 'employees', 'payee*'],
-    source: { title: 'Utfyllingshjelp for direkte registrering av a-melding (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/skjema-og-tjenester/direkte-levering/utfyllingshjelp/' },
+    source: {
+      title: 'Utfyllingshjelp for direkte registrering av a-melding (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/skjema-og-tjenester/direkte-levering/utfyllingshjelp/',
+    },
   },
   {
     id: 'inntekt',
@@ -381,7 +518,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['inntekt', 'inntekten', 'inntekter', 'inntektene', 'bruttoinntekt*', 'inntektsopplysning*'],
     nn: ['inntekt', 'inntekta', 'inntekter', 'inntektene', 'bruttoinntekt*', 'inntektsopplysning*'],
     en: ['income', 'incomes', 'earnings', 'gross income'],
-    source: { title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html' },
+    source: {
+      title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html',
+    },
   },
   {
     id: 'naturalytelse',
@@ -389,7 +529,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['naturalytels*', 'skattepliktig fordel', 'skattepliktige fordeler', 'frynsegode*'],
     nn: ['naturalyting*', 'skattepliktig føremon', 'frynsegode*'],
     en: ['benefit in kind', 'benefits in kind', 'fringe benefit*', 'taxable benefit*', 'perk', 'perks'],
-    source: { title: 'Skatte-ABC: naturalytelser i arbeidsforhold – minstefrådrag (Skatteetaten)', url: 'https://www.skatteetaten.no/nn/rettskilder/type/handboker/skatte-abc/2021-2022/naturalytelser-i-arbeidsforhold/N-1.023/N-1.062/' },
+    source: {
+      title: 'Skatte-ABC: naturalytelser i arbeidsforhold – minstefrådrag (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/nn/rettskilder/type/handboker/skatte-abc/2021-2022/naturalytelser-i-arbeidsforhold/N-1.023/N-1.062/',
+    },
   },
   {
     id: 'skattepliktig',
@@ -397,7 +540,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['skattepliktig', 'skattepliktige', 'skatteyter*', 'skattyter*'],
     nn: ['skattepliktig', 'skattepliktige', 'skattytar*', 'skatteytar*'],
     en: ['taxpayer*', 'tax payer*', 'taxable person*'],
-    source: { title: 'Tilgjengelig data – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_tilgjengeligdata.html' },
+    source: {
+      title: 'Tilgjengelig data – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_tilgjengeligdata.html',
+    },
   },
   {
     id: 'fri-bil',
@@ -406,7 +552,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['fri bil', 'firmabil*', 'bilfordel*', 'yrkesbil*', 'listepris*'],
     nn: ['fri bil', 'firmabil*', 'yrkesbil*', 'listepris*'],
     en: ['company car*', 'free car', 'car benefit*', 'list price*'],
-    source: { title: 'Veiledning til a-meldingen – fri bil, standardregel (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/lonn-og-ytelser/oversikt-over-lonn-og-andre-ytelser/fri-bil-standardregel/' },
+    source: {
+      title: 'Veiledning til a-meldingen – fri bil, standardregel (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/lonn-og-ytelser/oversikt-over-lonn-og-andre-ytelser/fri-bil-standardregel/',
+    },
   },
   {
     id: 'fri-telefon',
@@ -415,7 +564,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['fri telefon', 'fri mobiltelefon', 'elektronisk kommunikasjon', 'ekom-tjeneste*'],
     nn: ['fri telefon', 'elektronisk kommunikasjon'],
     en: ['free phone', 'company phone', 'electronic communication*', 'phone benefit*'],
-    source: { title: 'Veiledning til a-meldingen – elektronisk kommunikasjon (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/lonn-og-ytelser/oversikt-over-lonn-og-andre-ytelser/elektronisk-kommunikasjon-utgiftsgodtgjorelse/?pageid=10347' },
+    source: {
+      title: 'Veiledning til a-meldingen – elektronisk kommunikasjon (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/lonn-og-ytelser/oversikt-over-lonn-og-andre-ytelser/elektronisk-kommunikasjon-utgiftsgodtgjorelse/?pageid=10347',
+    },
   },
   {
     id: 'feriepenger',
@@ -423,7 +575,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['feriepeng*', 'ferietillegg*'],
     nn: ['feriepeng*', 'ferietillegg*'],
     en: ['holiday pay', 'vacation pay', 'holiday allowance'],
-    source: { title: 'Rettleiinga til a-meldinga – feriepengar (Skatteetaten, nynorsk)', url: 'https://www.skatteetaten.no/nn/bedrift-og-organisasjon/arbeidsgiver/a-meldinga/rettleiinga-til-a-meldinga/lonn-og-ytingar/oversikt-over-lonn-og-andre-ytingar/feriepengar/?pageid=4403' },
+    source: {
+      title: 'Rettleiinga til a-meldinga – feriepengar (Skatteetaten, nynorsk)',
+      url: 'https://www.skatteetaten.no/nn/bedrift-og-organisasjon/arbeidsgiver/a-meldinga/rettleiinga-til-a-meldinga/lonn-og-ytingar/oversikt-over-lonn-og-andre-ytingar/feriepengar/?pageid=4403',
+    },
   },
   {
     id: 'forskuddstrekk',
@@ -431,15 +586,30 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['forskuddstrekk*', 'skattetrekk*', 'avregnet forskuddstrekk', 'avregnetforskuddstrekk'],
     nn: ['forskotstrekk*', 'skattetrekk*'],
     en: ['tax withholding', 'withholding tax', 'withheld tax', 'tax withheld', 'paye'],
-    source: { title: 'Veiledning til a-meldingen – forskuddstrekk i a-meldingen (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/forskuddstrekk-i-a-meldingen' },
+    source: {
+      title: 'Veiledning til a-meldingen – forskuddstrekk i a-meldingen (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/forskuddstrekk-i-a-meldingen',
+    },
   },
   {
     id: 'periodisering',
     area: 'a-ordningen',
-    nb: ['periodisering*', 'dataperiode*', 'spørreperiode*', 'kalendermåned*', 'rapporteringsmåned*', 'rapporteringsperiode*', 'fraogmed', 'tilogmed'],
+    nb: [
+      'periodisering*',
+      'dataperiode*',
+      'spørreperiode*',
+      'kalendermåned*',
+      'rapporteringsmåned*',
+      'rapporteringsperiode*',
+      'fraogmed',
+      'tilogmed',
+    ],
     nn: ['periodisering*', 'kalendermånad*', 'rapporteringsmånad*', 'rapporteringsperiode*'],
     en: ['reporting period*', 'reporting month*', 'calendar month*', 'query period*', 'data period*'],
-    source: { title: 'Inntektsmottaker – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_inntektsmottaker.html' },
+    source: {
+      title: 'Inntektsmottaker – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_inntektsmottaker.html',
+    },
   },
   {
     id: 'opptjeningsperiode',
@@ -447,7 +617,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['opptjeningsperiode*', 'opptjeningsmåned*', 'opptjeningsår*', 'opptjent'],
     nn: ['oppteningsperiode*', 'opptent'],
     en: ['earning period*', 'accrual period*', 'period of accrual', 'earned in'],
-    source: { title: 'Veiledning til a-meldingen – opptjeningsperiode (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/lonn-og-ytelser/opptjeningsperiode/?pageid=8090' },
+    source: {
+      title: 'Veiledning til a-meldingen – opptjeningsperiode (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/lonn-og-ytelser/opptjeningsperiode/?pageid=8090',
+    },
   },
   {
     id: 'etterbetaling',
@@ -455,7 +628,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['etterbetal*'],
     nn: ['etterbetal*'],
     en: ['back pay', 'retroactive pay*', 'paid retroactively'],
-    source: { title: 'Støttetjenester: hendelseslister (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_hendelser.html' },
+    source: {
+      title: 'Støttetjenester: hendelseslister (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_hendelser.html',
+    },
   },
   {
     id: 'innrapportering',
@@ -463,7 +639,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['innrapport*'],
     nn: ['innrapport*'],
     en: ['reported income', 'employer reported', 'reported by the employer'],
-    source: { title: 'Tilgang til inntektsopplysninger fra a-ordningen (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/opplysninger/inntektsopplysninger/' },
+    source: {
+      title: 'Tilgang til inntektsopplysninger fra a-ordningen (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/opplysninger/inntektsopplysninger/',
+    },
   },
   {
     id: 'a-melding',
@@ -471,7 +650,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['a-melding*', 'amelding*', 'a-ordning*'],
     nn: ['a-melding*', 'a-ordning*'],
     en: ['a-message', 'payroll report*', 'employer report*'],
-    source: { title: 'Utfyllingshjelp for direkte registrering av a-melding (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/skjema-og-tjenester/direkte-levering/utfyllingshjelp/' },
+    source: {
+      title: 'Utfyllingshjelp for direkte registrering av a-melding (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/skjema-og-tjenester/direkte-levering/utfyllingshjelp/',
+    },
   },
   {
     id: 'arbeidsgiver',
@@ -479,7 +661,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['arbeidsgiver*'],
     nn: ['arbeidsgjevar*', 'arbeidsgivar*'],
     en: ['employer', 'employers'],
-    source: { title: 'Inntektsmottaker – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_inntektsmottaker.html' },
+    source: {
+      title: 'Inntektsmottaker – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_inntektsmottaker.html',
+    },
   },
   {
     id: 'lonn',
@@ -487,7 +672,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['lønn', 'lønna', 'lønnen', 'fastlønn', 'timelønn', 'lønnsutbetaling*'],
     nn: ['lønn', 'lønna', 'fastløn', 'timeløn', 'lønsutbetaling*'],
     en: ['salary', 'salaries', 'wage', 'wages', 'payroll'],
-    source: { title: 'Utfyllingshjelp for direkte registrering av a-melding (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/skjema-og-tjenester/direkte-levering/utfyllingshjelp/' },
+    source: {
+      title: 'Utfyllingshjelp for direkte registrering av a-melding (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/skjema-og-tjenester/direkte-levering/utfyllingshjelp/',
+    },
   },
   {
     id: 'erstatningsmelding',
@@ -495,7 +683,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['erstatningsmelding*', 'korrigert a-melding', 'rettet a-melding'],
     nn: ['erstatningsmelding*', 'retta a-melding'],
     en: ['replacement report*', 'replacement message*', 'corrected report*', 'resubmission*'],
-    source: { title: 'Veiledning til a-meldingen – forskuddstrekk i a-meldingen (Skatteetaten)', url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/forskuddstrekk-i-a-meldingen' },
+    source: {
+      title: 'Veiledning til a-meldingen – forskuddstrekk i a-meldingen (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/veiledning/forskuddstrekk-i-a-meldingen',
+    },
   },
   {
     id: 'd-nummer',
@@ -503,23 +694,56 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['d-nummer*', 'dnummer*', 'd-nr'],
     nn: ['d-nummer*'],
     en: ['d-number*', 'dnumber*', 'temporary identity number*', 'temporary id number*'],
-    source: { title: 'Slik fungerer identitetsnummer i Norge (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/identitetsnummer/om-identitetsnummer/' },
+    source: {
+      title: 'Slik fungerer identitetsnummer i Norge (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/identitetsnummer/om-identitetsnummer/',
+    },
   },
   {
     id: 'fodselsnummer',
     area: 'folkeregisteret',
     nb: ['fødselsnummer*', 'fødselsnr', 'fnr', 'personnummer*', 'personidentifikator*', 'identitetsnummer*', 'folkeregisteridentifikator*'],
     nn: ['fødselsnummer*', 'personnummer*', 'personidentifikator*', 'identitetsnummer*'],
-    en: ['national identity number*', 'national id number*', 'national identification number*', 'personal identity number*', 'birth number*'],
-    source: { title: 'Slik fungerer identitetsnummer i Norge (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/identitetsnummer/om-identitetsnummer/' },
+    en: [
+      'national identity number*',
+      'national id number*',
+      'national identification number*',
+      'personal identity number*',
+      'birth number*',
+    ],
+    source: {
+      title: 'Slik fungerer identitetsnummer i Norge (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/identitetsnummer/om-identitetsnummer/',
+    },
   },
   {
     id: 'adressebeskyttelse',
     area: 'folkeregisteret',
-    nb: ['adressebeskyttels*', 'adressesperr*', 'adressegradering*', 'strengt fortrolig', 'fortrolig adresse', 'fortrolig', 'kode 6', 'kode 7', 'hemmelig adresse', 'gradert adresse'],
+    nb: [
+      'adressebeskyttels*',
+      'adressesperr*',
+      'adressegradering*',
+      'strengt fortrolig',
+      'fortrolig adresse',
+      'fortrolig',
+      'kode 6',
+      'kode 7',
+      'hemmelig adresse',
+      'gradert adresse',
+    ],
     nn: ['adressevern', 'adressesperr*', 'adressegradering*', 'strengt fortruleg', 'fortruleg adresse', 'fortruleg'],
-    en: ['address protection', 'protected address*', 'confidential address*', 'strictly confidential', 'secret address*', 'classified address*'],
-    source: { title: 'Prop. 164 L (2015–2016) Lov om folkeregistrering, kap. 17 Opplysninger gradert etter beskyttelsesinstruksen (regjeringen.no)', url: 'https://www.regjeringen.no/no/dokumenter/prop.-164-l-20152016/id2512994/?ch=17' },
+    en: [
+      'address protection',
+      'protected address*',
+      'confidential address*',
+      'strictly confidential',
+      'secret address*',
+      'classified address*',
+    ],
+    source: {
+      title: 'Prop. 164 L (2015–2016) Lov om folkeregistrering, kap. 17 Opplysninger gradert etter beskyttelsesinstruksen (regjeringen.no)',
+      url: 'https://www.regjeringen.no/no/dokumenter/prop.-164-l-20152016/id2512994/?ch=17',
+    },
   },
   {
     id: 'delt-bosted',
@@ -527,7 +751,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['delt bosted', 'delt fast bosted', 'delt bostedsadresse', 'deltbosted'],
     nn: ['delt bustad', 'delt fast bustad', 'delt bustadsadresse'],
     en: ['shared residence', 'joint residence', 'shared custody', 'shared address'],
-    source: { title: 'Registrere delt fast bosted (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/' },
+    source: {
+      title: 'Registrere delt fast bosted (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/',
+    },
   },
   {
     id: 'bostedsadresse',
@@ -536,7 +763,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bostedsadress*', 'bosted', 'bostedet', 'bostedskommune*', 'folkeregistrert adresse', 'ukjent bosted', 'ukjentbosted'],
     nn: ['bustadsadress*', 'bustadskommune*', 'folkeregistrert adresse', 'ukjent bustad'],
     en: ['residential address*', 'registered address*', 'home address*', 'address of residence', 'unknown residence'],
-    source: { title: 'Address information – Master Person Index, adressetyper i Folkeregisteret (Norsk helsenett)', url: 'https://simplifier.net/guide/MasterPersonIndexR4/Addressinformation?version=current' },
+    source: {
+      title: 'Address information – Master Person Index, adressetyper i Folkeregisteret (Norsk helsenett)',
+      url: 'https://simplifier.net/guide/MasterPersonIndexR4/Addressinformation?version=current',
+    },
   },
   {
     id: 'postadresse',
@@ -545,7 +775,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['postadress*', 'kontaktadress*', 'preferert kontaktadresse'],
     nn: ['postadress*', 'kontaktadress*'],
     en: ['postal address*', 'mailing address*', 'contact address*'],
-    source: { title: 'Address information – Master Person Index, adressetyper i Folkeregisteret (Norsk helsenett)', url: 'https://simplifier.net/guide/MasterPersonIndexR4/Addressinformation?version=current' },
+    source: {
+      title: 'Address information – Master Person Index, adressetyper i Folkeregisteret (Norsk helsenett)',
+      url: 'https://simplifier.net/guide/MasterPersonIndexR4/Addressinformation?version=current',
+    },
   },
   {
     id: 'oppholdsadresse',
@@ -554,7 +787,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['oppholdsadress*'],
     nn: ['opphaldsadress*'],
     en: ['temporary address*', 'address of stay', 'place of stay'],
-    source: { title: 'Address information – Master Person Index, adressetyper i Folkeregisteret (Norsk helsenett)', url: 'https://simplifier.net/guide/MasterPersonIndexR4/Addressinformation?version=current' },
+    source: {
+      title: 'Address information – Master Person Index, adressetyper i Folkeregisteret (Norsk helsenett)',
+      url: 'https://simplifier.net/guide/MasterPersonIndexR4/Addressinformation?version=current',
+    },
   },
   {
     id: 'adresseformat',
@@ -562,7 +798,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['vegadress*', 'veiadress*', 'gateadress*', 'matrikkeladress*', 'adressenummer*'],
     nn: ['vegadress*', 'matrikkeladress*'],
     en: ['street address*', 'road address*', 'cadastral address*'],
-    source: { title: 'Spørsmål og svar – Folkeregisteret API-dokumentasjon (Skatteetaten)', url: 'https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/sporsmal-og-svar/' },
+    source: {
+      title: 'Spørsmål og svar – Folkeregisteret API-dokumentasjon (Skatteetaten)',
+      url: 'https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/sporsmal-og-svar/',
+    },
   },
   {
     id: 'foreldreansvar',
@@ -570,7 +809,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['foreldreansvar*'],
     nn: ['foreldreansvar*'],
     en: ['parental responsibility', 'parental authority', 'custody'],
-    source: { title: 'Registrere delt fast bosted (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/' },
+    source: {
+      title: 'Registrere delt fast bosted (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/',
+    },
   },
   {
     id: 'foreldre',
@@ -578,7 +820,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['foreldre', 'forelder', 'foreldrene', 'foreldrenes'],
     nn: ['foreldre', 'forelder', 'foreldra'],
     en: ['parent', 'parents'],
-    source: { title: 'Registrere delt fast bosted (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/' },
+    source: {
+      title: 'Registrere delt fast bosted (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/',
+    },
   },
   {
     id: 'barn',
@@ -586,7 +831,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['barn', 'barna', 'barnet', 'barnas'],
     nn: ['barn', 'barna', 'barnet'],
     en: ['child', 'children'],
-    source: { title: 'Registrere delt fast bosted (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/' },
+    source: {
+      title: 'Registrere delt fast bosted (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/',
+    },
   },
   {
     id: 'ektefelle',
@@ -594,7 +842,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['ektefelle*', 'samboer*', 'registrert partner'],
     nn: ['ektefelle*', 'sambuar*', 'registrert partnar'],
     en: ['spouse*', 'cohabitant*', 'registered partner*'],
-    source: { title: 'Forskrift om folkeregistrering, FOR-2007-11-09-1268 (Lovdata)', url: 'https://lovdata.no/dokument/SF/forskrift/2007-11-09-1268' },
+    source: {
+      title: 'Forskrift om folkeregistrering, FOR-2007-11-09-1268 (Lovdata)',
+      url: 'https://lovdata.no/dokument/SF/forskrift/2007-11-09-1268',
+    },
   },
   {
     id: 'familierelasjon',
@@ -602,7 +853,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['familierelasjon*', 'relasjoner', 'relasjonene', 'slektskap*'],
     nn: ['familierelasjon*', 'relasjonar', 'relasjonane'],
     en: ['family relation*', 'relationships', 'relations'],
-    source: { title: 'Nye tjenester i nytt folkeregister (Skatteetaten)', url: 'https://www.skatteetaten.no/nn/person/folkeregister/om/modernisering/nye-tjenester/' },
+    source: {
+      title: 'Nye tjenester i nytt folkeregister (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/nn/person/folkeregister/om/modernisering/nye-tjenester/',
+    },
   },
   {
     id: 'sivilstand',
@@ -610,7 +864,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['sivilstand*', 'ugift', 'separert', 'skilsmisse*'],
     nn: ['sivilstand*', 'ugift', 'separert', 'skilsmål'],
     en: ['marital status', 'civil status', 'married', 'unmarried', 'divorced'],
-    source: { title: 'Norsk identitetsnummer (Skatteetaten)', url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/' },
+    source: {
+      title: 'Norsk identitetsnummer (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/',
+    },
   },
   {
     id: 'statsborgerskap',
@@ -618,7 +875,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['statsborgerskap*', 'statsborger'],
     nn: ['statsborgarskap*', 'statsborgar'],
     en: ['citizenship*', 'nationality'],
-    source: { title: 'Norsk identitetsnummer (Skatteetaten)', url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/' },
+    source: {
+      title: 'Norsk identitetsnummer (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/',
+    },
   },
   {
     id: 'oppholdstillatelse',
@@ -626,7 +886,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['oppholdstillatels*', 'oppholdsrett'],
     nn: ['opphaldsløyve*'],
     en: ['residence permit*', 'right of residence'],
-    source: { title: 'Norsk identitetsnummer (Skatteetaten)', url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/' },
+    source: {
+      title: 'Norsk identitetsnummer (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/',
+    },
   },
   {
     id: 'dodsfall',
@@ -634,7 +897,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['dødsfall*', 'døde', 'avdød*', 'dødsdato*', 'dødsbo*'],
     nn: ['dødsfall*', 'døydde', 'avliden', 'avlidne', 'dødsbu*'],
     en: ['death*', 'deceased', 'died', 'date of death'],
-    source: { title: 'Registrering av dødsfall (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/dodsfall/registrering/' },
+    source: {
+      title: 'Registrering av dødsfall (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/dodsfall/registrering/',
+    },
   },
   {
     id: 'utflytting',
@@ -652,7 +918,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['innflytting*', 'innflyttet', 'innvandr*', 'gjeninnflytting*', 'flytting til norge'],
     nn: ['innflytting*', 'innflytta', 'gjeninnflytting*', 'flytting til noreg'],
     en: ['immigrat*', 'moved to norway'],
-    source: { title: 'Registrert som utflytta i folkeregisteret fordi du ikkje lenger har lovleg opphald i Noreg (Skatteetaten, nynorsk)', url: 'https://www.skatteetaten.no/nn/person/folkeregister/flytte/registrert-som-utflytta-i-folkeregisteret-fordi-du-ikkje-lenger-har-lovleg-opphald-i-noreg/' },
+    source: {
+      title: 'Registrert som utflytta i folkeregisteret fordi du ikkje lenger har lovleg opphald i Noreg (Skatteetaten, nynorsk)',
+      url: 'https://www.skatteetaten.no/nn/person/folkeregister/flytte/registrert-som-utflytta-i-folkeregisteret-fordi-du-ikkje-lenger-har-lovleg-opphald-i-noreg/',
+    },
   },
   {
     id: 'flytting',
@@ -660,7 +929,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['flytting', 'flyttingen', 'flyttemelding*', 'flyttet', 'flyttedato*', 'adresseendring*'],
     nn: ['flytting', 'flyttinga', 'flyttemelding*', 'flytta', 'adresseendring*'],
     en: ['relocat*', 'change of address', 'address change*', 'moving date'],
-    source: { title: 'Registrere delt fast bosted (Skatteetaten)', url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/' },
+    source: {
+      title: 'Registrere delt fast bosted (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/folkeregister/fodsel-og-navnevalg/delt-fast-bosted-for-felles-barn/',
+    },
   },
   {
     id: 'adresse',
@@ -668,15 +940,33 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['adresse', 'adressen', 'adresser', 'adressene', 'adressa'],
     nn: ['adresse', 'adressa', 'adresser', 'adressene'],
     en: ['address', 'addresses'],
-    source: { title: 'Norsk identitetsnummer (Skatteetaten)', url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/' },
+    source: {
+      title: 'Norsk identitetsnummer (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/utenlandsk/norsk-identitetsnummer/derfor-trenger-du/',
+    },
   },
   {
     id: 'personstatus',
     area: 'folkeregisteret',
-    nb: ['personstatus*', 'registreringsstatus*', 'folkeregisterstatus*', 'bosatt', 'ikke bosatt', 'ikkebosatt', 'forsvunnet', 'opphørt', 'opphoert', 'fødselsregistrert', 'foedselsregistrert'],
+    nb: [
+      'personstatus*',
+      'registreringsstatus*',
+      'folkeregisterstatus*',
+      'bosatt',
+      'ikke bosatt',
+      'ikkebosatt',
+      'forsvunnet',
+      'opphørt',
+      'opphoert',
+      'fødselsregistrert',
+      'foedselsregistrert',
+    ],
     nn: ['personstatus*', 'registreringsstatus*', 'busett', 'ikkje busett', 'opphøyrd'],
     en: ['person status', 'registration status', 'resident', 'not resident', 'non-resident', 'ceased'],
-    source: { title: 'Forskrift om folkeregistrering, FOR-2007-11-09-1268 (Lovdata)', url: 'https://lovdata.no/dokument/SF/forskrift/2007-11-09-1268' },
+    source: {
+      title: 'Forskrift om folkeregistrering, FOR-2007-11-09-1268 (Lovdata)',
+      url: 'https://lovdata.no/dokument/SF/forskrift/2007-11-09-1268',
+    },
   },
   {
     id: 'vergemaal',
@@ -684,7 +974,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['vergemål*', 'verge'],
     nn: ['verjemål*', 'verje'],
     en: ['guardianship*', 'guardian'],
-    source: { title: 'Om tjenestene – Folkeregisteret API-dokumentasjon (Skatteetaten)', url: 'https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/om-tjenestene/' },
+    source: {
+      title: 'Om tjenestene – Folkeregisteret API-dokumentasjon (Skatteetaten)',
+      url: 'https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/om-tjenestene/',
+    },
   },
   {
     id: 'falsk-identitet',
@@ -692,15 +985,29 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['falsk identitet', 'identitetsmisbruk*'],
     nn: ['falsk identitet'],
     en: ['false identity', 'fake identity', 'identity fraud'],
-    source: { title: 'Hendelsesliste – Folkeregisteret API-dokumentasjon (Skatteetaten)', url: 'https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/hendelsesliste' },
+    source: {
+      title: 'Hendelsesliste – Folkeregisteret API-dokumentasjon (Skatteetaten)',
+      url: 'https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/hendelsesliste',
+    },
   },
   {
     id: 'gjeldende-opplysning',
     area: 'folkeregisteret',
-    nb: ['ergjeldende', 'er gjeldende', 'historikk*', 'opphørstidspunkt*', 'opphoerstidspunkt*', 'gyldighetstidspunkt*', 'ajourholdstidspunkt*'],
+    nb: [
+      'ergjeldende',
+      'er gjeldende',
+      'historikk*',
+      'opphørstidspunkt*',
+      'opphoerstidspunkt*',
+      'gyldighetstidspunkt*',
+      'ajourholdstidspunkt*',
+    ],
     nn: ['er gjeldande', 'historikk*'],
     en: ['isvalid', 'currently valid', 'historic', 'historical', 'valid from', 'valid to', 'validfrom', 'validto'],
-    source: { title: 'Person API information model – Persontjenesten (Norsk helsenett utviklerportal)', url: 'https://utviklerportal.nhn.no/informasjonstjenester/persontjenesten/persontjenesten/persontjenesten/docs/information-modelmd/' },
+    source: {
+      title: 'Person API information model – Persontjenesten (Norsk helsenett utviklerportal)',
+      url: 'https://utviklerportal.nhn.no/informasjonstjenester/persontjenesten/persontjenesten/persontjenesten/docs/information-modelmd/',
+    },
   },
   {
     id: 'uttrekk',
@@ -708,7 +1015,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['uttrekk*', 'masseuttrekk*', 'full last', 'fullt uttrekk'],
     nn: ['uttrekk*'],
     en: ['bulk extract*', 'bulk export*', 'full load', 'full extract*'],
-    source: { title: 'Fiks folkeregister – KS Fiks utviklerdokumentasjon', url: 'https://developers.fiks.ks.no/tjenester/register/folkeregister/' },
+    source: {
+      title: 'Fiks folkeregister – KS Fiks utviklerdokumentasjon',
+      url: 'https://developers.fiks.ks.no/tjenester/register/folkeregister/',
+    },
   },
   {
     id: 'takst',
@@ -716,7 +1026,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['takst*', 'eiendomsskattetakst*', 'taksering*', 'besiktigelse*'],
     nn: ['takst*', 'eigedomsskattetakst*', 'taksering*', 'synfaring*'],
     en: ['valuation*', 'appraisal*', 'assessed value*', 'property valuation*'],
-    source: { title: 'Eiendomsskatt: hva har besiktiger lagt til grunn for vurderingen? (Bodø kommune)', url: 'https://bodo.kommune.no/arealplan-bygg-og-eiendom/min-eiendom/eiendomsskatt/vis-skjul-liste/hva-har-besiktiger-lagt-til-grunn-for-vurderingen' },
+    source: {
+      title: 'Eiendomsskatt: hva har besiktiger lagt til grunn for vurderingen? (Bodø kommune)',
+      url: 'https://bodo.kommune.no/arealplan-bygg-og-eiendom/min-eiendom/eiendomsskatt/vis-skjul-liste/hva-har-besiktiger-lagt-til-grunn-for-vurderingen',
+    },
   },
   {
     id: 'fastsatt',
@@ -724,7 +1037,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['fastsatt', 'fastsatte', 'fastsetting*', 'fastsettelse*'],
     nn: ['fastsett', 'fastsette', 'fastsetjing*'],
     en: ['assessed', 'final assessment'],
-    source: { title: 'Skattemelding – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_skattemelding.html' },
+    source: {
+      title: 'Skattemelding – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_skattemelding.html',
+    },
   },
   {
     id: 'eiendomsskatt',
@@ -732,7 +1048,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['eiendomsskatt*'],
     nn: ['eigedomsskatt*'],
     en: ['property tax*', 'real estate tax*', 'municipal property tax*'],
-    source: { title: 'Eigedomsskattelova – lov om eigedomsskatt til kommunane (regjeringen.no)', url: 'https://www.regjeringen.no/no/dokumenter/eigedomsskattelova/id449255/' },
+    source: {
+      title: 'Eigedomsskattelova – lov om eigedomsskatt til kommunane (regjeringen.no)',
+      url: 'https://www.regjeringen.no/no/dokumenter/eigedomsskattelova/id449255/',
+    },
   },
   {
     id: 'formuesverdi',
@@ -740,7 +1059,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['formuesverdi*', 'formuesgrunnlag*', 'ligningsverdi*', 'likningsverdi*'],
     nn: ['formuesverdi*', 'formueverdi*', 'formuesgrunnlag*'],
     en: ['wealth value*', 'wealth tax value*', 'tax value*'],
-    source: { title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/' },
+    source: {
+      title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/',
+    },
   },
   {
     id: 'formueskatt',
@@ -748,7 +1070,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['formueskatt*', 'formuesskatt*'],
     nn: ['formueskatt*', 'formuesskatt*'],
     en: ['wealth tax'],
-    source: { title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html' },
+    source: {
+      title: 'Informasjonsmodell for beregnet skatt (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_beregnetskatt.html',
+    },
   },
   {
     id: 'formue',
@@ -756,7 +1081,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['formue', 'formuen', 'formuer'],
     nn: ['formue', 'formuen'],
     en: ['wealth', 'assets'],
-    source: { title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html' },
+    source: {
+      title: 'Summert skattegrunnlag – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_summertskattegrunnlag.html',
+    },
   },
   {
     id: 'boligverdi',
@@ -764,7 +1092,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['boligverdi*', 'markedsverdi*', 'beregnet markedsverdi', 'dokumentert markedsverdi'],
     nn: ['bustadverdi*', 'marknadsverdi*', 'utrekna marknadsverdi'],
     en: ['market value*', 'estimated market value*', 'dwelling value*', 'housing value*', 'home value*'],
-    source: { title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/' },
+    source: {
+      title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/',
+    },
   },
   {
     id: 'kvadratmeterpris',
@@ -772,7 +1103,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['kvadratmeterpris*', 'kvadratmetersats*', 'kvm-pris', 'm2-pris'],
     nn: ['kvadratmeterpris*'],
     en: ['price per square metre', 'price per square meter', 'square metre price', 'square meter price'],
-    source: { title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/' },
+    source: {
+      title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/',
+    },
   },
   {
     id: 'primaerrom',
@@ -780,7 +1114,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['primærrom*', 'p-rom', 'sekundærrom*', 's-rom'],
     nn: ['primærrom*', 'p-rom', 'sekundærrom*'],
     en: ['primary room*', 'primary area', 'p-room', 'secondary room*'],
-    source: { title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/' },
+    source: {
+      title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/',
+    },
   },
   {
     id: 'areal',
@@ -788,7 +1125,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['areal', 'arealet', 'arealer', 'bruksareal*', 'boligareal*'],
     nn: ['areal', 'arealet', 'bruksareal*', 'bustadareal*'],
     en: ['floor area', 'usable area', 'living area', 'gross area'],
-    source: { title: 'Matrikkelen – Norges eiendomsregister (Kartverket)', url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister' },
+    source: {
+      title: 'Matrikkelen – Norges eiendomsregister (Kartverket)',
+      url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister',
+    },
   },
   {
     id: 'primaerbolig',
@@ -796,7 +1136,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['primærbolig*', 'egen bolig'],
     nn: ['primærbustad*', 'eigen bustad'],
     en: ['primary residence', 'primary dwelling', 'main residence'],
-    source: { title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/' },
+    source: {
+      title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/',
+    },
   },
   {
     id: 'sekundaerbolig',
@@ -804,7 +1147,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['sekundærbolig*'],
     nn: ['sekundærbustad*'],
     en: ['secondary residence', 'secondary dwelling', 'second home*', 'rental property'],
-    source: { title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)', url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/' },
+    source: {
+      title: 'Forklaring av ord og begreper om formuesverdi (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/person/skatt/hjelp-til-riktig-skatt/bolig-og-eiendeler/bolig-eiendom-tomt/formuesverdi/egen-bolig-primarbolig/forklaring-av-ord-og-begreper/',
+    },
   },
   {
     id: 'fritidsbolig',
@@ -812,7 +1158,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['fritidsbolig*', 'fritidseiendom*', 'fritidsbygg*', 'hytt*', 'sommerhus*'],
     nn: ['fritidsbustad*', 'fritidseigedom*', 'hytt*'],
     en: ['holiday home*', 'cabin', 'cabins', 'cottage*', 'leisure property', 'vacation home*', 'summer house*'],
-    source: { title: 'Bygningstype 161 Hytter, sommerhus og fritidsbygg (Geonorge register)', url: 'https://register.geonorge.no/kodelister/byggesoknad/bygningstype/161' },
+    source: {
+      title: 'Bygningstype 161 Hytter, sommerhus og fritidsbygg (Geonorge register)',
+      url: 'https://register.geonorge.no/kodelister/byggesoknad/bygningstype/161',
+    },
   },
   {
     id: 'naeringseiendom',
@@ -820,7 +1169,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['næringseiendom*', 'næringsbygg*', 'næringslokale*', 'forretningsbygg*', 'kontorbygg*'],
     nn: ['næringseigedom*', 'næringsbygg*'],
     en: ['commercial property', 'commercial real estate', 'business premises', 'commercial building*'],
-    source: { title: '4.3 Formuesverdi for bolig og annen fast eiendom (Skatteetaten, finn post i skattemeldingen)', url: 'https://www.skatteetaten.no/person/skatt/skattemelding/finn-post/4/3/' },
+    source: {
+      title: '4.3 Formuesverdi for bolig og annen fast eiendom (Skatteetaten, finn post i skattemeldingen)',
+      url: 'https://www.skatteetaten.no/person/skatt/skattemelding/finn-post/4/3/',
+    },
   },
   {
     id: 'tomt',
@@ -828,7 +1180,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['tomta', 'tomten', 'tomter', 'tomtene', 'tomteareal*', 'ubebygd tomt', 'grunneiendom*'],
     nn: ['tomta', 'tomter', 'tomtene', 'tomteareal*'],
     en: ['plot', 'plots', 'building plot*', 'vacant lot*', 'land parcel*'],
-    source: { title: '4.3 Formuesverdi for bolig og annen fast eiendom (Skatteetaten, finn post i skattemeldingen)', url: 'https://www.skatteetaten.no/person/skatt/skattemelding/finn-post/4/3/' },
+    source: {
+      title: '4.3 Formuesverdi for bolig og annen fast eiendom (Skatteetaten, finn post i skattemeldingen)',
+      url: 'https://www.skatteetaten.no/person/skatt/skattemelding/finn-post/4/3/',
+    },
   },
   {
     id: 'matrikkel',
@@ -836,7 +1191,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['matrikkel*', 'eiendomsregister*'],
     nn: ['matrikkel*', 'eigedomsregister*'],
     en: ['cadastre', 'cadastral*', 'land register*', 'property register*'],
-    source: { title: 'Matrikkelen – Norges eiendomsregister (Kartverket)', url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister' },
+    source: {
+      title: 'Matrikkelen – Norges eiendomsregister (Kartverket)',
+      url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister',
+    },
   },
   {
     id: 'gardsnummer',
@@ -845,7 +1203,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['gårdsnummer*', 'gnr'],
     nn: ['gardsnummer*'],
     en: ['farm number*', 'land number*'],
-    source: { title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)', url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D' },
+    source: {
+      title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)',
+      url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D',
+    },
   },
   {
     id: 'bruksnummer',
@@ -854,7 +1215,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bruksnummer*', 'bnr'],
     nn: ['bruksnummer*'],
     en: ['title number*', 'holding number*'],
-    source: { title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)', url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D' },
+    source: {
+      title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)',
+      url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D',
+    },
   },
   {
     id: 'festenummer',
@@ -863,7 +1227,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['festenummer*', 'festegrunn*'],
     nn: ['festenummer*', 'festegrunn*'],
     en: ['lease number*', 'leasehold*', 'ground lease*'],
-    source: { title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)', url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D' },
+    source: {
+      title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)',
+      url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D',
+    },
   },
   {
     id: 'seksjonsnummer',
@@ -872,7 +1239,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['seksjonsnummer*', 'snr', 'eierseksjon*', 'seksjonert*'],
     nn: ['seksjonsnummer*', 'eigarseksjon*', 'seksjonert*'],
     en: ['section number*', 'unit number*', 'condominium unit*', 'owner section*'],
-    source: { title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)', url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D' },
+    source: {
+      title: 'Matrikkelnummer (CadastralNumber) – SOSI objektkatalog (Geonorge)',
+      url: 'https://objektkatalog.geonorge.no/Objekttype/Index/EAID_BB10F49D_ED81_4e83_8E11_96B16AC7788D',
+    },
   },
   {
     id: 'kommunenummer',
@@ -880,7 +1250,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['kommunenummer*', 'kommunenr'],
     nn: ['kommunenummer*'],
     en: ['municipality number*', 'municipal number*', 'municipality code*'],
-    source: { title: 'Boligverdi – data til kommunenes eiendomsskatt (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/boligverdi/' },
+    source: {
+      title: 'Boligverdi – data til kommunenes eiendomsskatt (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/boligverdi/',
+    },
   },
   {
     id: 'bruksenhet',
@@ -888,7 +1261,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bruksenhet*', 'bolignummer*'],
     nn: ['bruksining*', 'bustadnummer*'],
     en: ['dwelling unit*', 'unit of use', 'apartment number*', 'dwelling number*'],
-    source: { title: 'Matrikkelen, Norges offisielle eiendomsregister (Geonorge register, Kartverket)', url: 'https://register.geonorge.no/det-offentlige-kartgrunnlaget/matrikkelen-norges-offisielle-eiendomsregister/e77e6fdc-591d-4b1b-91b2-bd9d13fb33b7' },
+    source: {
+      title: 'Matrikkelen, Norges offisielle eiendomsregister (Geonorge register, Kartverket)',
+      url: 'https://register.geonorge.no/det-offentlige-kartgrunnlaget/matrikkelen-norges-offisielle-eiendomsregister/e77e6fdc-591d-4b1b-91b2-bd9d13fb33b7',
+    },
   },
   {
     id: 'bygningstype',
@@ -896,7 +1272,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bygningstype*', 'boligtype*', 'eiendomstype*'],
     nn: ['bygningstype*', 'bustadtype*', 'eigedomstype*'],
     en: ['building type*', 'dwelling type*', 'property type*', 'housing type*'],
-    source: { title: 'Bygningstype – kodeliste for FKB-Bygning (Geonorge register, Kartverket)', url: 'https://register.geonorge.no/sosi-kodelister/fkb/bygning/5.0/bygningstype' },
+    source: {
+      title: 'Bygningstype – kodeliste for FKB-Bygning (Geonorge register, Kartverket)',
+      url: 'https://register.geonorge.no/sosi-kodelister/fkb/bygning/5.0/bygningstype',
+    },
   },
   {
     id: 'bolig',
@@ -904,7 +1283,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bolig', 'boligen', 'boliger', 'boligene', 'boenhet*', 'leilighet*', 'enebolig*'],
     nn: ['bustad', 'bustaden', 'bustader', 'bustadene', 'bueining*', 'leilegheit*', 'einebustad*'],
     en: ['dwelling', 'dwellings', 'housing unit*', 'apartment', 'apartments', 'residential property'],
-    source: { title: '4.3 Formuesverdi for bolig og annen fast eiendom (Skatteetaten, finn post i skattemeldingen)', url: 'https://www.skatteetaten.no/person/skatt/skattemelding/finn-post/4/3/' },
+    source: {
+      title: '4.3 Formuesverdi for bolig og annen fast eiendom (Skatteetaten, finn post i skattemeldingen)',
+      url: 'https://www.skatteetaten.no/person/skatt/skattemelding/finn-post/4/3/',
+    },
   },
   {
     id: 'bygning',
@@ -912,7 +1294,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bygning', 'bygningen', 'bygninger', 'bygningene', 'bygningsnummer*'],
     nn: ['bygning', 'bygningen', 'bygningar', 'bygningane', 'bygningsnummer*'],
     en: ['building', 'buildings', 'building number*'],
-    source: { title: 'Matrikkelen – Norges eiendomsregister (Kartverket)', url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister' },
+    source: {
+      title: 'Matrikkelen – Norges eiendomsregister (Kartverket)',
+      url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister',
+    },
   },
   {
     id: 'byggear',
@@ -920,7 +1305,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['byggeår*'],
     nn: ['byggjeår*'],
     en: ['construction year', 'year built', 'year of construction', 'build year'],
-    source: { title: 'Boligverdi – data til kommunenes eiendomsskatt (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/boligverdi/' },
+    source: {
+      title: 'Boligverdi – data til kommunenes eiendomsskatt (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/boligverdi/',
+    },
   },
   {
     id: 'eier',
@@ -928,7 +1316,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['eier', 'eiere', 'eieren', 'eierne', 'hjemmelshaver*', 'eierforhold*', 'eierandel*', 'tinglyst eier'],
     nn: ['eigar', 'eigaren', 'eigarar', 'heimelshavar*', 'eigarforhold*'],
     en: ['owner', 'owners', 'ownership', 'title holder*', 'registered owner*'],
-    source: { title: 'St.meld. nr. 13 (2001–2002), kap. 2 Nærmere om tinglysing i fast eiendom (regjeringen.no)', url: 'https://www.regjeringen.no/no/dokumenter/stmeld-nr-13-2001-2002-/id195390/?ch=2' },
+    source: {
+      title: 'St.meld. nr. 13 (2001–2002), kap. 2 Nærmere om tinglysing i fast eiendom (regjeringen.no)',
+      url: 'https://www.regjeringen.no/no/dokumenter/stmeld-nr-13-2001-2002-/id195390/?ch=2',
+    },
   },
   {
     id: 'ferdigattest',
@@ -936,7 +1327,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['ferdigattest*', 'midlertidig brukstillatelse', 'brukstillatelse*', 'nybygg*'],
     nn: ['ferdigattest*', 'mellombels bruksløyve', 'nybygg*'],
     en: ['completion certificate*', 'certificate of completion', 'temporary occupation permit', 'new build*', 'newly built'],
-    source: { title: 'Ferdigattest og brukstillatelse (Tingvoll kommune)', url: 'https://www.tingvoll.kommune.no/tjenester/plan-bygg-og-eiendom/skal-du-bygge-rive-eller-endre/ferdigattest-og-brukstillatelse/' },
+    source: {
+      title: 'Ferdigattest og brukstillatelse (Tingvoll kommune)',
+      url: 'https://www.tingvoll.kommune.no/tjenester/plan-bygg-og-eiendom/skal-du-bygge-rive-eller-endre/ferdigattest-og-brukstillatelse/',
+    },
   },
   {
     id: 'borettslag',
@@ -944,7 +1338,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['borettslag*', 'andelsnummer*', 'aksjeboenhet*', 'andelsleilighet*', 'boligselskap*'],
     nn: ['burettslag*', 'andelsnummer*'],
     en: ['housing cooperative*', 'housing co-op', 'cooperative share*', 'co-operative share*'],
-    source: { title: 'Boligverdi – data til kommunenes eiendomsskatt (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/boligverdi/' },
+    source: {
+      title: 'Boligverdi – data til kommunenes eiendomsskatt (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/boligverdi/',
+    },
   },
   {
     id: 'eiendom',
@@ -952,7 +1349,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['eiendom', 'eiendommen', 'eiendommer', 'eiendommene', 'fast eiendom'],
     nn: ['eigedom', 'eigedomen', 'eigedomar', 'eigedomane', 'fast eigedom'],
     en: ['property', 'properties', 'real estate', 'real property'],
-    source: { title: 'Matrikkelen – Norges eiendomsregister (Kartverket)', url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister' },
+    source: {
+      title: 'Matrikkelen – Norges eiendomsregister (Kartverket)',
+      url: 'https://kartverket.no/eiendom/eiendomsgrenser/matrikkelen-norgeseiendomsregister',
+    },
   },
   {
     id: 'access-token',
@@ -960,7 +1360,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['tilgangstoken*', 'access token*', 'bearer token*', 'token', 'tokenet', 'tokenen'],
     nn: ['tilgangstoken*', 'token', 'tokenet'],
     en: ['access token*', 'bearer token*', 'token', 'tokens', 'authorization header'],
-    source: { title: 'Maskinporten – /token endpoint (Digdir dokumentasjon)', url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_token' },
+    source: {
+      title: 'Maskinporten – /token endpoint (Digdir dokumentasjon)',
+      url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_token',
+    },
   },
   {
     id: 'jwt-grant',
@@ -968,7 +1371,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['jwt grant*', 'jwt-bearer', 'jwt', 'grant type'],
     nn: ['jwt grant*', 'jwt'],
     en: ['jwt grant*', 'jwt bearer', 'jwt', 'client assertion*', 'grant type'],
-    source: { title: 'Maskinporten – JWT grant (Digdir dokumentasjon)', url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant' },
+    source: {
+      title: 'Maskinporten – JWT grant (Digdir dokumentasjon)',
+      url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant',
+    },
   },
   {
     id: 'scope',
@@ -984,7 +1390,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['klient', 'klienten', 'klient-id', 'klientid', 'maskinporten-klient*', 'maskinportenklient*', 'integrasjonens identifikator'],
     nn: ['klient', 'klienten', 'klient-id'],
     en: ['client', 'clients', 'client id', 'clientid', 'oauth client*', 'client registration*'],
-    source: { title: 'Maskinporten setup – klient med egne nøkler (Altinn docs)', url: 'https://docs.altinn.studio/technology/solutions/cli/configuration/maskinporten-setup' },
+    source: {
+      title: 'Maskinporten setup – klient med egne nøkler (Altinn docs)',
+      url: 'https://docs.altinn.studio/technology/solutions/cli/configuration/maskinporten-setup',
+    },
   },
   {
     id: 'virksomhetssertifikat',
@@ -992,7 +1401,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['virksomhetssertifikat*', 'virksomhetsertifikat*', 'testsertifikat*', 'prodsertifikat*', 'buypass', 'commfides'],
     nn: ['verksemdssertifikat*', 'verksemdsertifikat*'],
     en: ['enterprise certificate*', 'business certificate*', 'organisation certificate*', 'organization certificate*', 'e-seal', 'eseal'],
-    source: { title: 'Bruk av virksomhetssertifikat mot Skatteetatens eksterne tjenester (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_virksomhetssertifikat.html' },
+    source: {
+      title: 'Bruk av virksomhetssertifikat mot Skatteetatens eksterne tjenester (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_virksomhetssertifikat.html',
+    },
   },
   {
     id: 'nokkel',
@@ -1008,7 +1420,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['audience', 'aud'],
     nn: ['audience', 'aud'],
     en: ['audience', 'aud claim', 'audience restriction'],
-    source: { title: 'Maskinporten – JWT grant (Digdir dokumentasjon)', url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant' },
+    source: {
+      title: 'Maskinporten – JWT grant (Digdir dokumentasjon)',
+      url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant',
+    },
   },
   {
     id: 'issuer',
@@ -1016,7 +1431,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['issuer', 'iss', 'utsteder'],
     nn: ['issuer', 'iss', 'utferdar'],
     en: ['issuer', 'iss claim'],
-    source: { title: 'Maskinporten – JWT grant (Digdir dokumentasjon)', url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant' },
+    source: {
+      title: 'Maskinporten – JWT grant (Digdir dokumentasjon)',
+      url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant',
+    },
   },
   {
     id: 'utlopt',
@@ -1024,7 +1442,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['utløpt*', 'utløper', 'utgått', 'gått ut', 'utløpsdato*'],
     nn: ['utgått', 'gått ut', 'utløpsdato*'],
     en: ['expired', 'expiry', 'expiration', 'expires', 'expiry date'],
-    source: { title: 'Maskinporten – JWT grant (Digdir dokumentasjon)', url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant' },
+    source: {
+      title: 'Maskinporten – JWT grant (Digdir dokumentasjon)',
+      url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant',
+    },
   },
   {
     id: 'klokkeavvik',
@@ -1032,7 +1453,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['klokkeavvik*', 'tidsavvik*', 'klokkeforskjell*', 'systemklokke*'],
     nn: ['klokkeavvik*', 'tidsavvik*'],
     en: ['clock skew', 'clock drift', 'time skew', 'clock difference'],
-    source: { title: 'Maskinporten – JWT grant (Digdir dokumentasjon)', url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant' },
+    source: {
+      title: 'Maskinporten – JWT grant (Digdir dokumentasjon)',
+      url: 'https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant',
+    },
   },
   {
     id: 'leverandor',
@@ -1040,7 +1464,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['leverandør*', 'fagsystemleverandør*', 'systemleverandør*'],
     nn: ['leverandør*', 'fagsystemleverandør*', 'systemleverandør*'],
     en: ['vendor*', 'supplier*', 'system provider*', 'software provider*'],
-    source: { title: 'Maskinporten – leverandør (Digdir samarbeidsportalen)', url: 'https://samarbeid.digdir.no/maskinporten/leverandor/121' },
+    source: {
+      title: 'Maskinporten – leverandør (Digdir samarbeidsportalen)',
+      url: 'https://samarbeid.digdir.no/maskinporten/leverandor/121',
+    },
   },
   {
     id: 'samarbeidsportalen',
@@ -1048,7 +1475,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['samarbeidsportal*', 'selvbetjening*'],
     nn: ['samarbeidsportal*', 'sjølvbetening*'],
     en: ['collaboration portal', 'self service', 'self-service portal'],
-    source: { title: 'Maskinporten – leverandør (Digdir samarbeidsportalen)', url: 'https://samarbeid.digdir.no/maskinporten/leverandor/121' },
+    source: {
+      title: 'Maskinporten – leverandør (Digdir samarbeidsportalen)',
+      url: 'https://samarbeid.digdir.no/maskinporten/leverandor/121',
+    },
   },
   {
     id: 'delegering',
@@ -1056,7 +1486,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['deleger*', 'videredeleger*', 'consumer_org', 'på vegne av'],
     nn: ['deleger*', 'på vegner av'],
     en: ['delegat*', 'on behalf of', 'consumer_org'],
-    source: { title: 'Maskinporten – konsument, delegert til leverandør (Digdir samarbeidsportalen)', url: 'https://samarbeid.digdir.no/maskinporten/konsument-delegert-til-leverandor/120' },
+    source: {
+      title: 'Maskinporten – konsument, delegert til leverandør (Digdir samarbeidsportalen)',
+      url: 'https://samarbeid.digdir.no/maskinporten/konsument-delegert-til-leverandor/120',
+    },
   },
   {
     id: 'tilgangsstyring',
@@ -1064,7 +1497,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['tilgangsstyring*', 'rolleadministrasjon'],
     nn: ['tilgangsstyring*'],
     en: ['access management', 'access control', 'access manager*'],
-    source: { title: 'Roller og rettigheter – ofte stilte spørsmål (Altinn)', url: 'https://www.altinn.no/no/Portalhjelp/Ofte-stilte-sporsmal/Roller-og-rettigheter/' },
+    source: {
+      title: 'Roller og rettigheter – ofte stilte spørsmål (Altinn)',
+      url: 'https://www.altinn.no/no/Portalhjelp/Ofte-stilte-sporsmal/Roller-og-rettigheter/',
+    },
   },
   {
     id: 'rolle',
@@ -1080,7 +1516,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['hovedadministrator*', 'daglig leder', 'styreleder*', 'nøkkelroll*'],
     nn: ['hovudadministrator*', 'dagleg leiar', 'styreleiar*'],
     en: ['main administrator*', 'general manager', 'chair of the board', 'key role*'],
-    source: { title: 'Ny Hovedadministrator-rolle for virksomheter (Altinn)', url: 'https://info.altinn.no/en/news/ny-hovedadministrator-rolle-for-virksomheter/' },
+    source: {
+      title: 'Ny Hovedadministrator-rolle for virksomheter (Altinn)',
+      url: 'https://info.altinn.no/en/news/ny-hovedadministrator-rolle-for-virksomheter/',
+    },
   },
   {
     id: 'systembruker',
@@ -1088,7 +1527,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['systembruker*'],
     nn: ['systembrukar*'],
     en: ['system user*'],
-    source: { title: 'Brukerscenarier for systembruker (Altinn docs)', url: 'https://docs.altinn.studio/authentication/reference/userscenarios' },
+    source: {
+      title: 'Brukerscenarier for systembruker (Altinn docs)',
+      url: 'https://docs.altinn.studio/authentication/reference/userscenarios',
+    },
   },
   {
     id: 'tilgangspakke',
@@ -1104,7 +1546,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['programmeringsgrensesnitt*'],
     nn: ['programmeringsgrensesnitt*'],
     en: ['application programming interface'],
-    source: { title: 'Hvordan koble seg til Skatteetatens delingsløsninger (KS)', url: 'https://www.ks.no/fagomrader/digitalisering/felleslosninger/deling-av-opplysninger-fra-skatteetaten/hvordan-koble-seg-til-skatteetatens-delingslosninger/' },
+    source: {
+      title: 'Hvordan koble seg til Skatteetatens delingsløsninger (KS)',
+      url: 'https://www.ks.no/fagomrader/digitalisering/felleslosninger/deling-av-opplysninger-fra-skatteetaten/hvordan-koble-seg-til-skatteetatens-delingslosninger/',
+    },
   },
   {
     id: 'samtykke',
@@ -1112,7 +1557,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['samtykke*', 'altinnsamtykke'],
     nn: ['samtykke*'],
     en: ['consent*'],
-    source: { title: 'Inntektsmottaker – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_inntektsmottaker.html' },
+    source: {
+      title: 'Inntektsmottaker – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_inntektsmottaker.html',
+    },
   },
   {
     id: 'tidsavbrudd',
@@ -1136,7 +1584,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['treg', 'tregt', 'trege', 'tregere', 'treghet*', 'svartid*', 'responstid*', 'lang svartid', 'tar lang tid', 'sakte'],
     nn: ['treig', 'treigt', 'treige', 'treigare', 'svartid*', 'responstid*', 'tek lang tid', 'seint'],
     en: ['slow', 'slowly', 'slowness', 'latency', 'response time*', 'sluggish', 'takes long'],
-    source: { title: 'Norge digitalt tjenesteerklæring – tilgjengelighet og responstid (Geonorge register)', url: 'https://register.geonorge.no/metadata-kodelister/norge-digitalt-tjenesteerklaering' },
+    source: {
+      title: 'Norge digitalt tjenesteerklæring – tilgjengelighet og responstid (Geonorge register)',
+      url: 'https://register.geonorge.no/metadata-kodelister/norge-digitalt-tjenesteerklaering',
+    },
   },
   {
     id: 'ratelimit',
@@ -1168,7 +1619,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['uventet feil', 'intern feil', 'serverfeil*', 'intern serverfeil'],
     nn: ['uventa feil', 'intern feil', 'serverfeil*'],
     en: ['internal server error*', 'unexpected error*', 'server error*'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'bakenforliggende-system',
@@ -1176,15 +1630,31 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bakenforliggende*', 'baksystem*', 'underliggende system*'],
     nn: ['baksystem*', 'underliggjande system*'],
     en: ['backend*', 'back-end', 'downstream system*', 'upstream*'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'sertifikat',
     area: 'http',
-    nb: ['sertifikat', 'sertifikatet', 'sertifikater', 'sertifikatene', 'sertifikatkjed*', 'rotsertifikat*', 'mellomsertifikat*', 'tls', 'ssl'],
+    nb: [
+      'sertifikat',
+      'sertifikatet',
+      'sertifikater',
+      'sertifikatene',
+      'sertifikatkjed*',
+      'rotsertifikat*',
+      'mellomsertifikat*',
+      'tls',
+      'ssl',
+    ],
     nn: ['sertifikat', 'sertifikatet', 'sertifikata', 'sertifikatkjed*', 'tls', 'ssl'],
     en: ['certificate*', 'tls', 'ssl', 'handshake', 'x509', 'x.509'],
-    source: { title: 'RFC 8446: The Transport Layer Security (TLS) Protocol Version 1.3 (RFC Editor)', url: 'https://rfc-editor.org/info/rfc8446' },
+    source: {
+      title: 'RFC 8446: The Transport Layer Security (TLS) Protocol Version 1.3 (RFC Editor)',
+      url: 'https://rfc-editor.org/info/rfc8446',
+    },
   },
   {
     id: 'brannmur',
@@ -1192,7 +1662,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['brannmur*', 'ip-adress*', 'hvitelist*', 'whitelist*'],
     nn: ['brannmur*', 'ip-adress*'],
     en: ['firewall*', 'ip address*', 'allowlist*', 'whitelist*'],
-    source: { title: 'Bruk av virksomhetssertifikat mot Skatteetatens eksterne tjenester (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_virksomhetssertifikat.html' },
+    source: {
+      title: 'Bruk av virksomhetssertifikat mot Skatteetatens eksterne tjenester (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_virksomhetssertifikat.html',
+    },
   },
   {
     id: 'tilkoblingsfeil',
@@ -1237,10 +1710,34 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {
     id: 'autorisering',
     area: 'http',
-    nb: ['autoriser*', 'tilgang', 'tilgangen', 'tilganger', 'ikke tilgang', 'manglende tilgang', 'mangler tilgang', 'ingen tilgang', 'tilgang nektet', 'nektet tilgang'],
+    nb: [
+      'autoriser*',
+      'tilgang',
+      'tilgangen',
+      'tilganger',
+      'ikke tilgang',
+      'manglende tilgang',
+      'mangler tilgang',
+      'ingen tilgang',
+      'tilgang nektet',
+      'nektet tilgang',
+    ],
     nn: ['autoriser*', 'tilgang', 'tilgangen', 'ikkje tilgang', 'manglar tilgang', 'manglande tilgang'],
-    en: ['authoriz*', 'authoris*', 'forbidden', 'access', 'access denied', 'not authorized', 'not authorised', 'permission denied', 'no access'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    en: [
+      'authoriz*',
+      'authoris*',
+      'forbidden',
+      'access',
+      'access denied',
+      'not authorized',
+      'not authorised',
+      'permission denied',
+      'no access',
+    ],
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'hendelsesliste',
@@ -1248,7 +1745,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['hendelseslist*', 'hendelsesfeed*', 'hendelse-api', 'feed', 'feeden', 'feed-peker*'],
     nn: ['hendingslist*', 'hendelseslist*', 'feed', 'feeden'],
     en: ['event list*', 'event feed*', 'events feed', 'change feed', 'feed'],
-    source: { title: 'Støttetjenester: hendelseslister (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_hendelser.html' },
+    source: {
+      title: 'Støttetjenester: hendelseslister (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_hendelser.html',
+    },
   },
   {
     id: 'sekvensnummer',
@@ -1256,7 +1756,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['sekvensnummer*', 'frasekvensnummer', 'sekvens'],
     nn: ['sekvensnummer*'],
     en: ['sequence number*', 'sequence id', 'seq'],
-    source: { title: 'Hendelseslister – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_hendelseslister.html' },
+    source: {
+      title: 'Hendelseslister – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_hendelseslister.html',
+    },
   },
   {
     id: 'paginering',
@@ -1264,7 +1767,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['paginering*', 'paginert*', 'sidestørrelse*', 'neste side', 'antall per side'],
     nn: ['paginering*', 'sidestorleik*', 'neste side'],
     en: ['paginat*', 'paging', 'page size', 'next page'],
-    source: { title: 'Hendelseslister – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_hendelseslister.html' },
+    source: {
+      title: 'Hendelseslister – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_hendelseslister.html',
+    },
   },
   {
     id: 'versjon',
@@ -1272,7 +1778,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['versjon', 'versjonen', 'versjoner', 'versjonene', 'versjonering*', 'deprekert*', 'v1', 'v2', 'v3'],
     nn: ['versjon', 'versjonen', 'versjonar', 'versjonane', 'versjonering*', 'deprekert*'],
     en: ['version', 'versions', 'versioning', 'deprecat*', 'api version*'],
-    source: { title: 'Avregning – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_avregning.html' },
+    source: {
+      title: 'Avregning – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_avregning.html',
+    },
   },
   {
     id: 'respons',
@@ -1280,7 +1789,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['respons', 'responsen', 'responser', 'svarobjekt*', 'responsobjekt*'],
     nn: ['respons', 'responsen'],
     en: ['response', 'responses', 'response body', 'payload'],
-    source: { title: 'Tilgjengelig data – API-referanse (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_tilgjengeligdata.html' },
+    source: {
+      title: 'Tilgjengelig data – API-referanse (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/reference_tilgjengeligdata.html',
+    },
   },
   {
     id: 'endepunkt',
@@ -1296,7 +1808,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['felt', 'feltet', 'feltene', 'felter', 'attributt*'],
     nn: ['felt', 'feltet', 'felta', 'attributt*'],
     en: ['field', 'fields', 'attribute*', 'json field*', 'json property'],
-    source: { title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html' },
+    source: {
+      title: 'Informasjonsmodell for avregning (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_avregning.html',
+    },
   },
   {
     id: 'dataformat',
@@ -1304,7 +1819,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['dataformat*', 'json', 'xml', 'content-type', 'mediatype*'],
     nn: ['dataformat*', 'json', 'xml'],
     en: ['data format*', 'json', 'xml', 'content type', 'media type*', 'accept header', 'not acceptable'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'tegnsett',
@@ -1312,7 +1830,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['tegnsett*', 'tegnkoding*', 'encoding', 'utf-8', 'utf8', 'spesialtegn*', 'særnorske tegn', 'æøå'],
     nn: ['teiknsett*', 'spesialteikn*', 'særnorske teikn', 'utf-8', 'æøå'],
     en: ['encoding', 'character encoding', 'charset*', 'character set*', 'special character*', 'mojibake', 'unicode', 'utf-8'],
-    source: { title: 'RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format (RFC Editor)', url: 'https://www.rfc-editor.org/info/rfc8259' },
+    source: {
+      title: 'RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format (RFC Editor)',
+      url: 'https://www.rfc-editor.org/info/rfc8259',
+    },
   },
   {
     id: 'validering',
@@ -1320,7 +1841,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['validering*', 'valideringsfeil*', 'ugyldig*', 'bad request'],
     nn: ['validering*', 'ugyldig*'],
     en: ['validation*', 'invalid', 'bad request', 'malformed'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'ikke-funnet',
@@ -1328,7 +1852,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['ikke funnet', 'ingen data', 'ingen treff', 'fant ingen', 'finnes ikke', 'ikke treff', 'tomt svar', 'tom respons', 'tom liste'],
     nn: ['ikkje funne', 'ingen treff', 'finst ikkje', 'fann ingen', 'tomt svar'],
     en: ['not found', 'no data', 'no match*', 'no results', 'empty response', 'empty result*', 'empty list'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'mangler',
@@ -1336,7 +1863,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['mangler', 'manglet', 'manglende', 'mangelfull*', 'savnes', 'utelatt', 'kommer ikke med'],
     nn: ['manglar', 'mangla', 'manglande', 'vantar', 'kjem ikkje med'],
     en: ['missing', 'absent', 'omitted', 'left out'],
-    source: { title: 'Summerte skattegrunnlag og spesifikasjoner for 2018 – informasjonsmodell (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2018' },
+    source: {
+      title: 'Summerte skattegrunnlag og spesifikasjoner for 2018 – informasjonsmodell (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/data_spesifisertsummertskattegrunnlag2018',
+    },
   },
   {
     id: 'duplikat',
@@ -1344,7 +1874,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['duplikat*', 'dublett*', 'duplisert*', 'dobbel', 'dobbelt', 'doble', 'to ganger'],
     nn: ['duplikat*', 'dublett*', 'dobbel', 'dobbelt', 'to gonger'],
     en: ['duplicat*', 'twice', 'doubled', 'double counted', 'double entries'],
-    source: { title: 'Forskrift om folkeregistrering, FOR-2007-11-09-1268 (Lovdata)', url: 'https://lovdata.no/dokument/SF/forskrift/2007-11-09-1268' },
+    source: {
+      title: 'Forskrift om folkeregistrering, FOR-2007-11-09-1268 (Lovdata)',
+      url: 'https://lovdata.no/dokument/SF/forskrift/2007-11-09-1268',
+    },
   },
   {
     id: 'utdatert',
@@ -1352,7 +1885,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['utdatert*', 'ikke oppdatert', 'gamle data', 'gammel data', 'foreldet', 'forsinket', 'forsinkelse*', 'etterslep*'],
     nn: ['utdatert*', 'ikkje oppdatert', 'gamle data', 'forelda', 'forseinka', 'forseinking*', 'etterslep*'],
     en: ['stale', 'outdated', 'out of date', 'not updated', 'old data', 'delayed', 'delay', 'delays', 'lagging', 'backlog'],
-    source: { title: 'Støttetjenester: hendelseslister (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_hendelser.html' },
+    source: {
+      title: 'Støttetjenester: hendelseslister (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_hendelser.html',
+    },
   },
   {
     id: 'ustabil',
@@ -1368,7 +1904,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['dato', 'datoen', 'datoer', 'tidsson*', 'tidspunkt*', 'tidsstempel*'],
     nn: ['dato', 'datoen', 'datoar', 'tidsson*', 'tidspunkt*'],
     en: ['date', 'dates', 'timezone*', 'time zone*', 'timestamp*'],
-    source: { title: 'Person API information model – Persontjenesten (Norsk helsenett utviklerportal)', url: 'https://utviklerportal.nhn.no/informasjonstjenester/persontjenesten/persontjenesten/persontjenesten/docs/information-modelmd/' },
+    source: {
+      title: 'Person API information model – Persontjenesten (Norsk helsenett utviklerportal)',
+      url: 'https://utviklerportal.nhn.no/informasjonstjenester/persontjenesten/persontjenesten/persontjenesten/docs/information-modelmd/',
+    },
   },
   {
     id: 'testdata',
@@ -1376,7 +1915,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['testdata', 'testperson*', 'syntetisk*', 'tenor', 'test-norge', 'testnorge'],
     nn: ['testdata', 'testperson*', 'syntetisk*'],
     en: ['test data', 'test person*', 'synthetic*', 'test user*'],
-    source: { title: 'Testmiljø og testdata (Skatteetaten API-dokumentasjon)', url: 'https://skatteetaten.github.io/api-dokumentasjon/test/testmiljo' },
+    source: {
+      title: 'Testmiljø og testdata (Skatteetaten API-dokumentasjon)',
+      url: 'https://skatteetaten.github.io/api-dokumentasjon/test/testmiljo',
+    },
   },
   {
     id: 'driftsmelding',
@@ -1384,7 +1926,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['driftsmelding*', 'driftsvarsel*', 'driftsstatus*', 'planlagt vedlikehold', 'vedlikeholdsvindu*'],
     nn: ['driftsmelding*', 'driftsvarsel*', 'planlagt vedlikehald'],
     en: ['status page', 'maintenance window*', 'planned maintenance', 'scheduled maintenance', 'service notice*'],
-    source: { title: 'Data om inntekt, skatt og avgift – Motta data (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/motta/' },
+    source: {
+      title: 'Data om inntekt, skatt og avgift – Motta data (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/motta/',
+    },
   },
   {
     id: 'endringsvarsel',
@@ -1392,7 +1937,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['endringsvarsel*', 'release*', 'utrulling*', 'produksjonssetting*', 'oppgradering*'],
     nn: ['endringsvarsel*', 'release*', 'utrulling*'],
     en: ['release*', 'deployment*', 'rollout*', 'change notice*', 'changelog*'],
-    source: { title: 'Data om inntekt, skatt og avgift – Motta data (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/motta/' },
+    source: {
+      title: 'Data om inntekt, skatt og avgift – Motta data (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/motta/',
+    },
   },
   {
     id: 'pakobling',
@@ -1400,7 +1948,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['påkobling*', 'oppkobling*', 'tilslutningserklæring*', 'go-live'],
     nn: ['påkopling*', 'oppkopling*', 'tilslutningserklæring*'],
     en: ['onboarding', 'connection request*', 'go-live'],
-    source: { title: 'Hvordan koble seg til Skatteetatens delingsløsninger (KS)', url: 'https://www.ks.no/fagomrader/digitalisering/felleslosninger/deling-av-opplysninger-fra-skatteetaten/hvordan-koble-seg-til-skatteetatens-delingslosninger/' },
+    source: {
+      title: 'Hvordan koble seg til Skatteetatens delingsløsninger (KS)',
+      url: 'https://www.ks.no/fagomrader/digitalisering/felleslosninger/deling-av-opplysninger-fra-skatteetaten/hvordan-koble-seg-til-skatteetatens-delingslosninger/',
+    },
   },
   {
     id: 'vilkar',
@@ -1408,7 +1959,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['bruksvilkår*', 'delingsvilkår*'],
     nn: ['bruksvilkår*', 'delingsvilkår*'],
     en: ['terms of use', 'sharing terms', 'usage terms'],
-    source: { title: 'Data om inntekt, skatt og avgift – Få tilgang til data (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/fa-tilgang/' },
+    source: {
+      title: 'Data om inntekt, skatt og avgift – Få tilgang til data (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/fa-tilgang/',
+    },
   },
   {
     id: 'konsumentavtale',
@@ -1416,7 +1970,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['konsumentavtal*', 'egenerklæring*'],
     nn: ['konsumentavtal*', 'eigenerklæring*'],
     en: ['consumer agreement*', 'self-declaration*'],
-    source: { title: 'Data om inntekt, skatt og avgift – Få tilgang til data (Skatteetaten)', url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/fa-tilgang/' },
+    source: {
+      title: 'Data om inntekt, skatt og avgift – Få tilgang til data (Skatteetaten)',
+      url: 'https://www.skatteetaten.no/deling/inntekt-skatt-og-avgift/intro/fa-tilgang/',
+    },
   },
   {
     id: 'personvernbrudd',
@@ -1424,7 +1981,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['brudd på personopplysningssikkerheten', 'personvernbrudd*', 'personvernavvik*', 'sikkerhetsbrudd*', 'sikkerhetshendelse*'],
     nn: ['brot på personopplysningstryggleiken', 'personvernbrot*', 'personvernavvik*', 'tryggleiksbrot*', 'tryggleikshending*'],
     en: ['personal data breach*', 'data breach*', 'privacy breach*', 'security breach*', 'security incident*'],
-    source: { title: 'Hva er et brudd på personopplysningssikkerheten? (Datatilsynet)', url: 'https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/avvik/hva-er-et-brudd-pa-personopplysningssikkerheten/' },
+    source: {
+      title: 'Hva er et brudd på personopplysningssikkerheten? (Datatilsynet)',
+      url: 'https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/avvik/hva-er-et-brudd-pa-personopplysningssikkerheten/',
+    },
   },
   {
     id: 'personopplysninger',
@@ -1432,7 +1992,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['personopplysning*', 'persondata', 'personinformasjon'],
     nn: ['personopplysning*'],
     en: ['personal data', 'personal information', 'personally identifiable information', 'pii'],
-    source: { title: 'Hva er en personopplysning? (Datatilsynet)', url: 'https://www.datatilsynet.no/rettigheter-og-plikter/personopplysninger/' },
+    source: {
+      title: 'Hva er en personopplysning? (Datatilsynet)',
+      url: 'https://www.datatilsynet.no/rettigheter-og-plikter/personopplysninger/',
+    },
   },
   {
     id: 'feil-mottaker',
@@ -1440,7 +2003,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['feil mottaker', 'feilsendt*', 'sendt til feil', 'feil person', 'uautorisert utlevering'],
     nn: ['feil mottakar', 'feilsendt*', 'feil person'],
     en: ['wrong recipient', 'wrong person', 'misdirected', 'unauthorised disclosure', 'unauthorized disclosure'],
-    source: { title: 'Når skal jeg melde avvik? – uautorisert utlevering (Datatilsynet)', url: 'https://www.datatilsynet.no/regelverk-og-skjema/avviksbehandling/nar-skal-jeg-melde-avvik/' },
+    source: {
+      title: 'Når skal jeg melde avvik? – uautorisert utlevering (Datatilsynet)',
+      url: 'https://www.datatilsynet.no/regelverk-og-skjema/avviksbehandling/nar-skal-jeg-melde-avvik/',
+    },
   },
   {
     id: 'lekkasje',
@@ -1448,7 +2014,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['lekkasje*', 'datalekkasje*', 'lekket', 'på avveie'],
     nn: ['lekkasje*', 'datalekkasje*', 'på avvegar'],
     en: ['leak', 'leaks', 'leaked', 'leakage', 'data leak*'],
-    source: { title: 'Hva er et brudd på personopplysningssikkerheten? (Datatilsynet)', url: 'https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/avvik/hva-er-et-brudd-pa-personopplysningssikkerheten/' },
+    source: {
+      title: 'Hva er et brudd på personopplysningssikkerheten? (Datatilsynet)',
+      url: 'https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/avvik/hva-er-et-brudd-pa-personopplysningssikkerheten/',
+    },
   },
   {
     id: 'uautorisert-tilgang',
@@ -1456,7 +2025,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['uautorisert tilgang', 'uvedkommende', 'snoking', 'datainnbrudd*', 'hacking', 'urettmessig tilgang'],
     nn: ['uautorisert tilgang', 'uvedkomande', 'snoking', 'datainnbrot*'],
     en: ['unauthorised access', 'unauthorized access', 'intrusion', 'hacked', 'hacking', 'snooping'],
-    source: { title: 'Når skal jeg melde avvik? – uautorisert utlevering (Datatilsynet)', url: 'https://www.datatilsynet.no/regelverk-og-skjema/avviksbehandling/nar-skal-jeg-melde-avvik/' },
+    source: {
+      title: 'Når skal jeg melde avvik? – uautorisert utlevering (Datatilsynet)',
+      url: 'https://www.datatilsynet.no/regelverk-og-skjema/avviksbehandling/nar-skal-jeg-melde-avvik/',
+    },
   },
   {
     id: 'autentisering',
@@ -1464,7 +2036,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['autentiser*', 'ikke autentisert'],
     nn: ['autentiser*', 'ikkje autentisert'],
     en: ['authenticat*', 'unauthenticated', 'unauthorized', 'unauthorised', 'not authenticated'],
-    source: { title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html' },
+    source: {
+      title: 'Forenklet feilhåndtering – nye feilkoder for eksterne API-er (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/forenklet-feilhandtering-06102021.html',
+    },
   },
   {
     id: 'databehandler',
@@ -1472,7 +2047,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['databehandler*'],
     nn: ['databehandlar*'],
     en: ['data processor*', 'data processing agreement*', 'dpa'],
-    source: { title: 'Databehandleravtale (Datatilsynet)', url: 'https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/databehandleravtale/' },
+    source: {
+      title: 'Databehandleravtale (Datatilsynet)',
+      url: 'https://www.datatilsynet.no/rettigheter-og-plikter/virksomhetenes-plikter/databehandleravtale/',
+    },
   },
   {
     id: 'hjemmel',
@@ -1480,7 +2058,10 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['hjemmel', 'hjemmelen', 'lovhjemmel*', 'behandlingsgrunnlag*', 'rettslig grunnlag'],
     nn: ['heimel', 'heimelen', 'lovheimel*', 'behandlingsgrunnlag*', 'rettsleg grunnlag'],
     en: ['legal basis', 'lawful basis', 'legal authority'],
-    source: { title: 'Sikkerhetsmekanismer, autentisering og autorisasjon (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_security.html' },
+    source: {
+      title: 'Sikkerhetsmekanismer, autentisering og autorisasjon (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_security.html',
+    },
   },
   {
     id: 'taushetsplikt',
@@ -1488,6 +2069,9 @@ export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
     nb: ['taushetsplikt*', 'taushetsbelagt*'],
     nn: ['teieplikt*'],
     en: ['duty of confidentiality', 'confidentiality', 'confidential information'],
-    source: { title: 'Sikkerhetsmekanismer, autentisering og autorisasjon (Skatteetaten datasamarbeid)', url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_security.html' },
+    source: {
+      title: 'Sikkerhetsmekanismer, autentisering og autorisasjon (Skatteetaten datasamarbeid)',
+      url: 'https://skatteetaten.github.io/datasamarbeid-api-dokumentasjon/about_security.html',
+    },
   },
 ];

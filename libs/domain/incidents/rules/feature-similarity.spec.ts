@@ -1,5 +1,5 @@
 import { incidentToIncident, reportToIncident, reportToReport } from './feature-similarity';
-import { profileOf, type ProfileCounts } from './incident-profile';
+import { type ProfileCounts, profileOf } from './incident-profile';
 
 const uniform = () => 1;
 const weights: Record<string, number> = { hytte: 5, bolig: 3, kall: 1, feil: 1 };
@@ -21,17 +21,28 @@ describe('reportToIncident', () => {
   });
 
   it('counts a shared rare word more than a shared common one', () => {
-    const incident = profile([['hytte', 'kall', 'x'], ['hytte', 'kall', 'y']]);
+    const incident = profile([
+      ['hytte', 'kall', 'x'],
+      ['hytte', 'kall', 'y'],
+    ]);
     expect(reportToIncident(['hytte', 'z'], incident, idf).score).toBeGreaterThan(reportToIncident(['kall', 'z'], incident, idf).score);
   });
 
   it('counts wording most of the incident uses more than one report’s aside', () => {
-    const incident = profile([['hytte', 'a'], ['hytte', 'b'], ['hytte', 'c'], ['bolig', 'd']]);
+    const incident = profile([
+      ['hytte', 'a'],
+      ['hytte', 'b'],
+      ['hytte', 'c'],
+      ['bolig', 'd'],
+    ]);
     expect(reportToIncident(['hytte'], incident, uniform).score).toBeGreaterThan(reportToIncident(['bolig'], incident, uniform).score);
   });
 
   it('adds up the weight of what is shared, so one common word is not "something specific"', () => {
-    const incident = profile([['hytte', 'kall'], ['hytte', 'kall']]);
+    const incident = profile([
+      ['hytte', 'kall'],
+      ['hytte', 'kall'],
+    ]);
     expect(reportToIncident(['kall'], incident, idf).sharedWeight).toBe(1);
     expect(reportToIncident(['hytte', 'kall'], incident, idf).sharedWeight).toBe(6);
   });

@@ -37,7 +37,12 @@ function profileNorm(profile: IncidentProfile, idf: Weigher): number {
 }
 
 /** Cosine of a report's features against an incident profile, 0..1. */
-export function reportToIncident(features: readonly string[], profile: IncidentProfile, weigh: Weigher, related?: (f: string) => ReadonlyMap<string, number> | undefined): SimilarityResult {
+export function reportToIncident(
+  features: readonly string[],
+  profile: IncidentProfile,
+  weigh: Weigher,
+  related?: (f: string) => ReadonlyMap<string, number> | undefined,
+): SimilarityResult {
   if (features.length === 0 || profile.features.size === 0) return { score: 0, sharedWeight: 0, top: [] };
   const n = Math.max(1, profile.reports);
   let dot = 0;
@@ -106,4 +111,3 @@ export function reportToReport(a: readonly string[], b: readonly string[], weigh
   for (const f of bs) nb += weigh(f) ** 2;
   return dot / Math.sqrt(na * nb);
 }
-

@@ -6,7 +6,17 @@
  */
 import { DOMAIN_GLOSSARY } from './domain-glossary';
 
-export type GlossaryArea = 'skattegrunnlag' | 'skatteoppgjor' | 'a-ordningen' | 'folkeregisteret' | 'eiendom' | 'maskinporten' | 'altinn' | 'http' | 'api' | 'personvern';
+export type GlossaryArea =
+  | 'skattegrunnlag'
+  | 'skatteoppgjor'
+  | 'a-ordningen'
+  | 'folkeregisteret'
+  | 'eiendom'
+  | 'maskinporten'
+  | 'altinn'
+  | 'http'
+  | 'api'
+  | 'personvern';
 
 export interface GlossaryEntry {
   /** language-neutral concept id (lower-case ASCII), the feature both spellings map to */
@@ -87,7 +97,8 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   const byId = new Map(entries.map((e) => [e.id, e]));
   const lineage = (e: GlossaryEntry): string[] => {
     const out = [conceptFeature(e.id)];
-    for (let b = e.broader ? byId.get(e.broader) : undefined; b && out.length < 5; b = b.broader ? byId.get(b.broader) : undefined) out.push(conceptFeature(b.id));
+    for (let b = e.broader ? byId.get(e.broader) : undefined; b && out.length < 5; b = b.broader ? byId.get(b.broader) : undefined)
+      out.push(conceptFeature(b.id));
     return out;
   };
   for (const e of entries) {
@@ -129,7 +140,7 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
     concepts: new Set(entries.map((e) => conceptFeature(e.id))),
     rewrite(tokens) {
       const out: string[] = [];
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < tokens.length;) {
         const options = [...(byFirstWord.get(tokens[i]) ?? []), ...(byPrefix.get(tokens[i].slice(0, PREFIX)) ?? [])];
         const hit = options.filter((t) => matchesAt(tokens, i, t)).sort((a, b) => span(b) - span(a))[0];
         if (hit) {

@@ -2,7 +2,18 @@ import { addCounts, contributionOf, distributionOverlap, profileOf, shareOf } fr
 import { signalsOf } from './report-signals';
 
 const report = (id: string, consumerId: string, httpStatus: number | null, description: string) =>
-  signalsOf({ id, consumerId, service: 'inntekt', environment: 'production', category: 'incident', title: 'Inntekt', description, httpStatus, errorCode: null, receivedAt: new Date('2026-12-07T08:00:00Z') });
+  signalsOf({
+    id,
+    consumerId,
+    service: 'inntekt',
+    environment: 'production',
+    category: 'incident',
+    title: 'Inntekt',
+    description,
+    httpStatus,
+    errorCode: null,
+    receivedAt: new Date('2026-12-07T08:00:00Z'),
+  });
 
 describe('incident profile', () => {
   const a = contributionOf(report('p1', 'K1', 503, 'Alle kall feiler med 503.'));
@@ -27,14 +38,46 @@ describe('incident profile', () => {
   });
 
   it.each([
-    ['share of the most common value named', new Map([['5xx', 3], ['403', 1]]), 4, ['403', '5xx'], 0.75],
+    [
+      'share of the most common value named',
+      new Map([
+        ['5xx', 3],
+        ['403', 1],
+      ]),
+      4,
+      ['403', '5xx'],
+      0.75,
+    ],
     ['nothing of it', new Map([['5xx', 3]]), 3, ['429'], 0],
     ['no reports carry any', new Map(), 0, ['5xx'], 0],
   ])('shareOf: %s', (_name, counts, total, values, expected) => expect(shareOf(counts, total, values)).toBeCloseTo(expected, 9));
 
   it.each([
-    ['the same mix', new Map([['5xx', 2], ['403', 2]]), 4, new Map([['5xx', 1], ['403', 1]]), 2, 1],
-    ['half in common', new Map([['5xx', 1], ['403', 1]]), 2, new Map([['5xx', 2]]), 2, 0.5],
+    [
+      'the same mix',
+      new Map([
+        ['5xx', 2],
+        ['403', 2],
+      ]),
+      4,
+      new Map([
+        ['5xx', 1],
+        ['403', 1],
+      ]),
+      2,
+      1,
+    ],
+    [
+      'half in common',
+      new Map([
+        ['5xx', 1],
+        ['403', 1],
+      ]),
+      2,
+      new Map([['5xx', 2]]),
+      2,
+      0.5,
+    ],
     ['nothing in common', new Map([['5xx', 1]]), 1, new Map([['403', 1]]), 1, 0],
   ])('distributionOverlap: %s', (_name, a1, at, b1, bt, expected) => expect(distributionOverlap(a1, at, b1, bt)).toBeCloseTo(expected, 9));
 });

@@ -135,7 +135,12 @@ export function shareOf(counts: ReadonlyMap<string, number>, total: number, valu
  * Overlap of two distributions (Σ min of shares), 0..1: 1 when both incidents show the same mix
  * of statuses (or codes, kinds), 0 when they have nothing in common.
  */
-export function distributionOverlap(a: ReadonlyMap<string, number>, aTotal: number, b: ReadonlyMap<string, number>, bTotal: number): number {
+export function distributionOverlap(
+  a: ReadonlyMap<string, number>,
+  aTotal: number,
+  b: ReadonlyMap<string, number>,
+  bTotal: number,
+): number {
   if (aTotal <= 0 || bTotal <= 0) return 0;
   let sum = 0;
   for (const [k, v] of a) {

@@ -1,14 +1,34 @@
 import { ARTICLE_MIN_SCORE, articleScore, rankArticles } from './knowledge-match';
 
-const delegation = { slug: 'altinn-delegering', keywords: ['delegering', 'altinn', 'på vegne av'], errorCodes: ['SSG-008'], httpStatuses: [403] };
+const delegation = {
+  slug: 'altinn-delegering',
+  keywords: ['delegering', 'altinn', 'på vegne av'],
+  errorCodes: ['SSG-008'],
+  httpStatuses: [403],
+};
 const scope = { slug: 'feil-scope', keywords: ['scope', 'invalid_scope'], errorCodes: ['invalid_scope'], httpStatuses: [400] };
 const draft = { slug: 'naeringsinntekt-utkast', keywords: ['næringsinntekt', 'utkast'], errorCodes: [], httpStatuses: [] };
 
 describe('knowledge-base matching', () => {
   it.each([
-    ['delegation with code and status', delegation, { title: 'Får 403', description: 'Mangler vi delegering i Altinn?', errorCode: 'SSG-008', httpStatus: 403 }, 4.5],
-    ['keywords only', delegation, { title: 'Tilgang', description: 'Vi har ikke delegering i altinn', errorCode: null, httpStatus: null }, 2],
-    ['error code counts case-insensitively, also as text', scope, { title: 'x', description: 'y', errorCode: 'INVALID_SCOPE', httpStatus: 400 }, 4.5],
+    [
+      'delegation with code and status',
+      delegation,
+      { title: 'Får 403', description: 'Mangler vi delegering i Altinn?', errorCode: 'SSG-008', httpStatus: 403 },
+      4.5,
+    ],
+    [
+      'keywords only',
+      delegation,
+      { title: 'Tilgang', description: 'Vi har ikke delegering i altinn', errorCode: null, httpStatus: null },
+      2,
+    ],
+    [
+      'error code counts case-insensitively, also as text',
+      scope,
+      { title: 'x', description: 'y', errorCode: 'INVALID_SCOPE', httpStatus: 400 },
+      4.5,
+    ],
     ['unrelated report', draft, { title: 'API nede', description: 'Timeout', errorCode: 'SO-504', httpStatus: 504 }, 0],
     ['keyword must start a word', draft, { title: 'Mangler', description: 'forutkastet', errorCode: null, httpStatus: null }, 0],
   ])('%s', (_name, article, report, expected) => {
@@ -16,7 +36,12 @@ describe('knowledge-base matching', () => {
   });
 
   it('ranks the best article first and drops weak ones', () => {
-    const ranked = rankArticles([draft, scope, delegation], { title: 'Feil scope?', description: 'Vi får invalid_scope fra Maskinporten', errorCode: 'invalid_scope', httpStatus: 400 });
+    const ranked = rankArticles([draft, scope, delegation], {
+      title: 'Feil scope?',
+      description: 'Vi får invalid_scope fra Maskinporten',
+      errorCode: 'invalid_scope',
+      httpStatus: 400,
+    });
     expect(ranked.map((r) => r.article.slug)).toEqual(['feil-scope']);
     expect(ranked[0].score).toBeGreaterThanOrEqual(ARTICLE_MIN_SCORE);
   });

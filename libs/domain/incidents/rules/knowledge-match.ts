@@ -35,7 +35,11 @@ export function articleScore(article: ArticleSymptoms, report: ReportSymptoms): 
   return score;
 }
 
-export function rankArticles<T extends ArticleSymptoms>(articles: T[], report: ReportSymptoms, limit = 3): Array<{ article: T; score: number }> {
+export function rankArticles<T extends ArticleSymptoms>(
+  articles: T[],
+  report: ReportSymptoms,
+  limit = 3,
+): Array<{ article: T; score: number }> {
   return articles
     .map((article) => ({ article, score: articleScore(article, report) }))
     .filter((x) => x.score >= ARTICLE_MIN_SCORE)

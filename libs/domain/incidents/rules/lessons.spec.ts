@@ -1,4 +1,4 @@
-import { profileOf, type ProfileCounts } from './incident-profile';
+import { type ProfileCounts, profileOf } from './incident-profile';
 import { distinctiveFeatures, lessonsFrom } from './lessons';
 import { LESSON_FEATURES_PER_SIDE, LESSON_STRENGTH } from './matching.constants';
 
@@ -10,7 +10,10 @@ function profile(reports: string[][]) {
 const idf = (f: string) => ({ hytte: 5, cabin: 5, dwelling: 4, bolig: 4 })[f] ?? 1;
 
 describe('lessons from staff corrections', () => {
-  const norwegian = profile([['hytte', 'bolig', 'eiendom'], ['hytte', 'bolig', 'eiendom']]);
+  const norwegian = profile([
+    ['hytte', 'bolig', 'eiendom'],
+    ['hytte', 'bolig', 'eiendom'],
+  ]);
   const english = profile([['cabin', 'dwelling', 'eiendom']]);
 
   it('the distinctive features of a side are what the other lacks, most telling first', () => {

@@ -17,7 +17,12 @@ export interface Lesson {
 }
 
 /** The features of `p` that `other` lacks, most telling first (share of p's reports × weight). */
-export function distinctiveFeatures(p: IncidentProfile, other: IncidentProfile, weigh: Weigher, limit = LESSON_FEATURES_PER_SIDE): string[] {
+export function distinctiveFeatures(
+  p: IncidentProfile,
+  other: IncidentProfile,
+  weigh: Weigher,
+  limit = LESSON_FEATURES_PER_SIDE,
+): string[] {
   const n = Math.max(1, p.reports);
   return [...p.features.entries()]
     .filter(([f, count]) => !other.features.has(f) && count / n >= LESSON_MIN_SHARE)

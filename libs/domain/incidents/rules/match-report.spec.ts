@@ -1,4 +1,12 @@
-import { CANDIDATE_LOOKBACK_MS, matchReport as match, timeFit, trackOf, type IncidentState, type MatchDecision, type ReportFacts } from './match-report';
+import {
+  CANDIDATE_LOOKBACK_MS,
+  type IncidentState,
+  type MatchDecision,
+  matchReport as match,
+  type ReportFacts,
+  timeFit,
+  trackOf,
+} from './match-report';
 import { OUTAGE_TIME_HORIZON_MS, TIME_HORIZON_MS } from './matching.constants';
 import { corpusOf, incidentOf, reportFactory } from './matching-fixtures';
 
@@ -10,40 +18,91 @@ const DAYS = 24 * HOURS;
 // --- Scenarios ---------------------------------------------------------------------------------
 
 const ssgOutage = incident('ssg-outage', [
-  rep(0, 'A', 'Summert skattegrunnlag svarer ikke', 'Alle kall feiler med 503 Service Unavailable fra ca. 08:00.', { httpStatus: 503, errorCode: 'SSG-007' }),
-  rep(4, 'B', 'SSG production unavailable', 'We are seeing HTTP 503 on every call since 08:05. Token retrieval from Maskinporten works.', { httpStatus: 503 }),
+  rep(0, 'A', 'Summert skattegrunnlag svarer ikke', 'Alle kall feiler med 503 Service Unavailable fra ca. 08:00.', {
+    httpStatus: 503,
+    errorCode: 'SSG-007',
+  }),
+  rep(4, 'B', 'SSG production unavailable', 'We are seeing HTTP 503 on every call since 08:05. Token retrieval from Maskinporten works.', {
+    httpStatus: 503,
+  }),
   rep(9, 'C', 'Timeout mot Skatteetaten', 'Vi får bare timeout etter 30 sekunder mot skattegrunnlag.', { httpStatus: 504 }),
-  rep(15, 'D', 'Summert skattegrunnlag er nede', 'Me får ikkje henta summert skattegrunnlag. Alle kall endar med 503.', { httpStatus: 503 }),
+  rep(15, 'D', 'Summert skattegrunnlag er nede', 'Me får ikkje henta summert skattegrunnlag. Alle kall endar med 503.', {
+    httpStatus: 503,
+  }),
 ]);
 
 const maskinporten = incident('maskinporten', [
-  rep(0, 'A', 'Maskinporten nede?', 'Tokenkallet mot Maskinporten gir 503. Dermed feiler alle kall mot skatteoppgjør.', { service: 'skatteoppgjor', httpStatus: 503 }),
-  rep(3, 'B', 'Feil ved tokenhenting', "Loggen viser at vi ikke får access token, Maskinporten svarer med temporarily_unavailable.", { service: 'folkeregister', errorCode: 'temporarily_unavailable' }),
+  rep(0, 'A', 'Maskinporten nede?', 'Tokenkallet mot Maskinporten gir 503. Dermed feiler alle kall mot skatteoppgjør.', {
+    service: 'skatteoppgjor',
+    httpStatus: 503,
+  }),
+  rep(3, 'B', 'Feil ved tokenhenting', 'Loggen viser at vi ikke får access token, Maskinporten svarer med temporarily_unavailable.', {
+    service: 'folkeregister',
+    errorCode: 'temporarily_unavailable',
+  }),
 ]);
 
 const localDelegation = incident('local-delegation', [
-  rep(0, 'A', '403 ved oppslag i SSG', 'Ingen tilgang til summert skattegrunnlag. Hvem i kommunen kan delegere i Altinn?', { httpStatus: 403, errorCode: 'SSG-008' }),
+  rep(0, 'A', '403 ved oppslag i SSG', 'Ingen tilgang til summert skattegrunnlag. Hvem i kommunen kan delegere i Altinn?', {
+    httpStatus: 403,
+    errorCode: 'SSG-008',
+  }),
 ]);
 
-const symptomOnly = incident('symptom-only', [rep(0, 'A', '403 Forbidden', 'Vi får 403 Forbidden på oppslag.', { httpStatus: 403, errorCode: 'SSG-008' })]);
+const symptomOnly = incident('symptom-only', [
+  rep(0, 'A', '403 Forbidden', 'Vi får 403 Forbidden på oppslag.', { httpStatus: 403, errorCode: 'SSG-008' }),
+]);
 
 const wave403 = incident('wave-403', [
-  rep(0, 'A', 'SSG-008 på alle kall', 'Fra i morges får vi 403 med feilkode SSG-008 på alle oppslag. Vi har ikke endret noe.', { httpStatus: 403, errorCode: 'SSG-008' }),
-  rep(5, 'B', 'Access denied since this morning', 'Every request to SSG production is rejected with 403 / SSG-008. Our Altinn delegation is unchanged.', { httpStatus: 403, errorCode: 'SSG-008' }),
+  rep(0, 'A', 'SSG-008 på alle kall', 'Fra i morges får vi 403 med feilkode SSG-008 på alle oppslag. Vi har ikke endret noe.', {
+    httpStatus: 403,
+    errorCode: 'SSG-008',
+  }),
+  rep(
+    5,
+    'B',
+    'Access denied since this morning',
+    'Every request to SSG production is rejected with 403 / SSG-008. Our Altinn delegation is unchanged.',
+    { httpStatus: 403, errorCode: 'SSG-008' },
+  ),
 ]);
 
 const dataDeviation = incident('data-deviation', [
-  rep(0, 'A', 'Næringsinntekt mangler for fastsatt skattegrunnlag', 'Næringsinntekt mangler for fastsatt grunnlag for 2024, selv om skatteoppgjøret er ferdig.', { category: 'deviation' }),
-  rep(1 * DAYS, 'B', 'Mangler næringsinntekt 2024', 'Næringsinntekt vises som 0 for enkeltpersonforetak. Skattegrunnlaget er fastsatt, så det er ikke utkast.', { category: 'deviation', httpStatus: 200 }),
+  rep(
+    0,
+    'A',
+    'Næringsinntekt mangler for fastsatt skattegrunnlag',
+    'Næringsinntekt mangler for fastsatt grunnlag for 2024, selv om skatteoppgjøret er ferdig.',
+    { category: 'deviation' },
+  ),
+  rep(
+    1 * DAYS,
+    'B',
+    'Mangler næringsinntekt 2024',
+    'Næringsinntekt vises som 0 for enkeltpersonforetak. Skattegrunnlaget er fastsatt, så det er ikke utkast.',
+    { category: 'deviation', httpStatus: 200 },
+  ),
 ]);
 
 const securityCase = incident('security', [
-  rep(0, 'A', 'Private key exposed', 'Our Maskinporten private key was pushed to a public GitHub repository.', { category: 'security', service: 'inntekt' }),
+  rep(0, 'A', 'Private key exposed', 'Our Maskinporten private key was pushed to a public GitHub repository.', {
+    category: 'security',
+    service: 'inntekt',
+  }),
 ]);
 
 const gatewayOutage = incident('gateway', [
-  rep(0, 'A', 'Alle kall mot Skatteetaten feiler', 'Fra 09:20 får vi 502 Bad Gateway på alle kall mot Skatteetaten, på alle API-ene vi bruker.', { service: 'inntekt', httpStatus: 502 }),
-  rep(2, 'B', 'Gateway errors across APIs', 'Every request to Skatteetaten (SSG, income, eiendom) fails with 502/503 from the gateway.', { service: 'eiendom', httpStatus: 503 }),
+  rep(
+    0,
+    'A',
+    'Alle kall mot Skatteetaten feiler',
+    'Fra 09:20 får vi 502 Bad Gateway på alle kall mot Skatteetaten, på alle API-ene vi bruker.',
+    { service: 'inntekt', httpStatus: 502 },
+  ),
+  rep(2, 'B', 'Gateway errors across APIs', 'Every request to Skatteetaten (SSG, income, eiendom) fails with 502/503 from the gateway.', {
+    service: 'eiendom',
+    httpStatus: 503,
+  }),
   rep(4, 'C', 'Hva skjer?', 'Ingenting virker mot Skatteetaten.', { service: 'inntekt', httpStatus: 503 }),
 ]);
 
@@ -53,7 +112,11 @@ const tokenFine = incident('token-fine', [
 ]);
 
 /** Term statistics over every scenario, as a stored corpus would give them. */
-const corpus = corpusOf([ssgOutage, maskinporten, localDelegation, symptomOnly, wave403, dataDeviation, securityCase, gatewayOutage, tokenFine].flatMap((i) => i.reports));
+const corpus = corpusOf(
+  [ssgOutage, maskinporten, localDelegation, symptomOnly, wave403, dataDeviation, securityCase, gatewayOutage, tokenFine].flatMap(
+    (i) => i.reports,
+  ),
+);
 const matchReport = (report: ReportFacts, candidates: readonly IncidentState[]) => match(report, candidates, { corpus });
 
 interface Case {
@@ -78,7 +141,9 @@ const cases: Case[] = [
   },
   {
     name: 'English phrasing of the same outage joins it',
-    report: rep(22, 'F', 'Summert skattegrunnlag API returning 503', 'HTTP 503 on every call to the production endpoint.', { httpStatus: 503 }),
+    report: rep(22, 'F', 'Summert skattegrunnlag API returning 503', 'HTTP 503 on every call to the production endpoint.', {
+      httpStatus: 503,
+    }),
     candidates: [ssgOutage],
     action: 'attach',
     incidentId: 'ssg-outage',
@@ -97,19 +162,28 @@ const cases: Case[] = [
   },
   {
     name: 'an incident silent for longer than the lookback is not a candidate',
-    report: rep(15 + CANDIDATE_LOOKBACK_MS / 60_000 + 1, 'E', 'Summert skattegrunnlag svarer ikke', 'Alle kall feiler med 503.', { httpStatus: 503, errorCode: 'SSG-007' }),
+    report: rep(15 + CANDIDATE_LOOKBACK_MS / 60_000 + 1, 'E', 'Summert skattegrunnlag svarer ikke', 'Alle kall feiler med 503.', {
+      httpStatus: 503,
+      errorCode: 'SSG-007',
+    }),
     candidates: [ssgOutage],
     action: 'open',
   },
   {
     name: 'an outage recurring days later opens a new incident',
-    report: rep(3 * DAYS, 'E', 'SSG nede igjen', 'Samme feil som tidligere: alle kall feiler med 503.', { httpStatus: 503, errorCode: 'SSG-007' }),
+    report: rep(3 * DAYS, 'E', 'SSG nede igjen', 'Samme feil som tidligere: alle kall feiler med 503.', {
+      httpStatus: 503,
+      errorCode: 'SSG-007',
+    }),
     candidates: [ssgOutage],
     action: 'open',
   },
   {
     name: 'a different error code on the same service is a different fault',
-    report: rep(20, 'E', 'Tilgang avvist', 'Alle oppslag gir 403 med SSG-008 etter nattens oppdatering.', { httpStatus: 403, errorCode: 'SSG-008' }),
+    report: rep(20, 'E', 'Tilgang avvist', 'Alle oppslag gir 403 med SSG-008 etter nattens oppdatering.', {
+      httpStatus: 403,
+      errorCode: 'SSG-008',
+    }),
     candidates: [ssgOutage],
     action: 'open',
   },
@@ -121,7 +195,13 @@ const cases: Case[] = [
   },
   {
     name: 'Maskinporten outage reported against another service joins the platform incident',
-    report: rep(6, 'C', 'Får ikke token fra Maskinporten', 'Vi får server_error når vi ber om token fra Maskinporten. Alle kall mot inntekt feiler.', { service: 'inntekt', errorCode: 'server_error' }),
+    report: rep(
+      6,
+      'C',
+      'Får ikke token fra Maskinporten',
+      'Vi får server_error når vi ber om token fra Maskinporten. Alle kall mot inntekt feiler.',
+      { service: 'inntekt', errorCode: 'server_error' },
+    ),
     candidates: [maskinporten],
     action: 'attach',
     incidentId: 'maskinporten',
@@ -149,7 +229,10 @@ const cases: Case[] = [
   },
   {
     name: 'a report saying Maskinporten works does not join the Maskinporten incident',
-    report: rep(6, 'C', 'Skatteoppgjør timeout', 'Alle kall mot skatteoppgjør går i timeout (504). Maskinporten token is fine.', { service: 'skatteoppgjor', httpStatus: 504 }),
+    report: rep(6, 'C', 'Skatteoppgjør timeout', 'Alle kall mot skatteoppgjør går i timeout (504). Maskinporten token is fine.', {
+      service: 'skatteoppgjor',
+      httpStatus: 504,
+    }),
     candidates: [maskinporten],
     action: 'open',
   },
@@ -163,14 +246,17 @@ const cases: Case[] = [
     reason: /oppfølging av egen melding/,
   },
   {
-    name: "a late follow-up from a municipality not in the incident is not treated as one",
+    name: 'a late follow-up from a municipality not in the incident is not treated as one',
     report: rep(2 * DAYS, 'Z', 'SV: Timeout mot Skatteetaten', 'Framleis same problem.'),
     candidates: [ssgOutage],
     action: 'open',
   },
   {
     name: 'the same local mistake at another municipality is another problem',
-    report: rep(60, 'B', 'Mangler rettighet', 'Vi er nye brukere og har kanskje ikke delegert tilgang i Altinn. 403 SSG-008.', { httpStatus: 403, errorCode: 'SSG-008' }),
+    report: rep(60, 'B', 'Mangler rettighet', 'Vi er nye brukere og har kanskje ikke delegert tilgang i Altinn. 403 SSG-008.', {
+      httpStatus: 403,
+      errorCode: 'SSG-008',
+    }),
     candidates: [localDelegation],
     action: 'open',
     reason: /lokal årsak/,
@@ -183,27 +269,48 @@ const cases: Case[] = [
   },
   {
     name: 'a bare 403 joins a 403 wave that already points at the provider',
-    report: rep(10, 'C', 'Forbidden', 'Tilgangen vår ser ut til å ha forsvunnet over natten. Vi får 403 Forbidden.', { httpStatus: 403, errorCode: 'SSG-008' }),
+    report: rep(10, 'C', 'Forbidden', 'Tilgangen vår ser ut til å ha forsvunnet over natten. Vi får 403 Forbidden.', {
+      httpStatus: 403,
+      errorCode: 'SSG-008',
+    }),
     candidates: [wave403],
     action: 'attach',
     incidentId: 'wave-403',
   },
   {
     name: 'a stated local cause never joins a provider-side wave',
-    report: rep(10, 'C', '403 for new customer', 'Our new customer gets 403 SSG-008. The municipality has not delegated access to us in Altinn yet.', { httpStatus: 403, errorCode: 'SSG-008' }),
+    report: rep(
+      10,
+      'C',
+      '403 for new customer',
+      'Our new customer gets 403 SSG-008. The municipality has not delegated access to us in Altinn yet.',
+      { httpStatus: 403, errorCode: 'SSG-008' },
+    ),
     candidates: [wave403],
     action: 'open',
   },
   {
     name: 'a data deviation reported days later in another language joins it',
-    report: rep(3 * DAYS, 'C', 'Business income missing in assessed SSG data', 'For income year 2024 (assessed, not draft) the SSG response lacks næringsinntekt for sole proprietors.', { category: 'deviation' }),
+    report: rep(
+      3 * DAYS,
+      'C',
+      'Business income missing in assessed SSG data',
+      'For income year 2024 (assessed, not draft) the SSG response lacks næringsinntekt for sole proprietors.',
+      { category: 'deviation' },
+    ),
     candidates: [dataDeviation],
     action: 'attach',
     incidentId: 'data-deviation',
   },
   {
     name: 'the expected draft-stage absence is a local misunderstanding, not the data bug',
-    report: rep(2 * DAYS, 'C', 'Næringsinntekt mangler', "Skattegrunnlaget for flere næringsdrivende har ikke næringsinntekt. Stadium står som 'utkast'.", { category: 'deviation' }),
+    report: rep(
+      2 * DAYS,
+      'C',
+      'Næringsinntekt mangler',
+      "Skattegrunnlaget for flere næringsdrivende har ikke næringsinntekt. Stadium står som 'utkast'.",
+      { category: 'deviation' },
+    ),
     candidates: [dataDeviation],
     action: 'open',
   },
@@ -222,7 +329,10 @@ const cases: Case[] = [
   },
   {
     name: "another municipality's security report is its own case",
-    report: rep(30, 'B', 'Private key exposed', 'Our Maskinporten private key was pushed to a public GitHub repository.', { category: 'security', service: 'inntekt' }),
+    report: rep(30, 'B', 'Private key exposed', 'Our Maskinporten private key was pushed to a public GitHub repository.', {
+      category: 'security',
+      service: 'inntekt',
+    }),
     candidates: [securityCase],
     action: 'open',
   },
@@ -258,7 +368,10 @@ describe('matchReport', () => {
 
   it('shows the runner-up when two incidents compete', () => {
     const older = incident('older', ssgOutage.reports.slice(0, 2));
-    const decision = matchReport(rep(20, 'E', 'Summert skattegrunnlag er nede', 'Alle kall endar med 503.', { httpStatus: 503 }), [older, ssgOutage]);
+    const decision = matchReport(rep(20, 'E', 'Summert skattegrunnlag er nede', 'Alle kall endar med 503.', { httpStatus: 503 }), [
+      older,
+      ssgOutage,
+    ]);
     expect(decision.action).toBe('attach');
     expect(decision.runnerUp).not.toBeNull();
     expect(decision.runnerUp!.incidentId).not.toBe(decision.incidentId);
@@ -282,14 +395,17 @@ describe('matchReport', () => {
     const b = matchReport(report, [localDelegation, dataDeviation, ssgOutage]);
     expect(b).toEqual(a);
   });
-
 });
 
 describe('trackOf', () => {
   it.each([
     ['privacy category', 'security', rep(0, 'A', 'Avvik', 'Se vedlegg.', { category: 'privacy' })],
     ['security category', 'security', rep(0, 'A', 'Hendelse', 'Se vedlegg.', { category: 'security' })],
-    ['security content under an ordinary category', 'security', rep(0, 'A', 'Phishing', 'Ansatte har fått phishing-e-post om API-tilgang.')],
+    [
+      'security content under an ordinary category',
+      'security',
+      rep(0, 'A', 'Phishing', 'Ansatte har fått phishing-e-post om API-tilgang.'),
+    ],
     ['ordinary outage', 'ordinary', rep(0, 'A', 'API nede?', 'API nede?')],
   ])('%s → %s', (_name, expected, report) => {
     expect(trackOf(report)).toBe(expected);
@@ -318,7 +434,9 @@ describe('waves', () => {
   const wave = (consumers: number) =>
     incidentOf(
       `wave-${consumers}`,
-      Array.from({ length: consumers }, (_, i) => rep(i * 2, `W${i}`, 'Skatteoppgjør feiler', 'Vi får feil fra skatteoppgjør.', { service: 'skatteoppgjor', httpStatus: 500 })),
+      Array.from({ length: consumers }, (_, i) =>
+        rep(i * 2, `W${i}`, 'Skatteoppgjør feiler', 'Vi får feil fra skatteoppgjør.', { service: 'skatteoppgjor', httpStatus: 500 }),
+      ),
     );
   const terse = rep(20, 'Z', 'Hva skjer?', 'Får ikke hentet noe.', { service: 'skatteoppgjor' });
 
@@ -333,12 +451,24 @@ describe('waves', () => {
   });
 
   it('a report carrying a conflicting failure mode stays out of the wave', () => {
-    expect(matchReport(rep(20, 'Z', '429 fra skatteoppgjør', 'Vi får 429 Too Many Requests.', { service: 'skatteoppgjor', httpStatus: 429 }), [wave(5)]).action).toBe('open');
+    expect(
+      matchReport(rep(20, 'Z', '429 fra skatteoppgjør', 'Vi får 429 Too Many Requests.', { service: 'skatteoppgjor', httpStatus: 429 }), [
+        wave(5),
+      ]).action,
+    ).toBe('open');
   });
 
   it('a stated local cause is weighed against the wave, a suspected one hardly', () => {
-    const stated = rep(20, 'Z', 'Brannmur', 'Trafikken mot Skatteetaten stoppes i vår egen brannmur etter at vi la om reglene i går.', { service: 'skatteoppgjor' });
-    const suspected = rep(20, 'Y', 'Skatteoppgjør gir 500', 'Vi trodde først det var brannmuren vår, men trafikken går ut som den skal. Vi får 500.', { service: 'skatteoppgjor', httpStatus: 500 });
+    const stated = rep(20, 'Z', 'Brannmur', 'Trafikken mot Skatteetaten stoppes i vår egen brannmur etter at vi la om reglene i går.', {
+      service: 'skatteoppgjor',
+    });
+    const suspected = rep(
+      20,
+      'Y',
+      'Skatteoppgjør gir 500',
+      'Vi trodde først det var brannmuren vår, men trafikken går ut som den skal. Vi får 500.',
+      { service: 'skatteoppgjor', httpStatus: 500 },
+    );
     expect(matchReport(stated, [wave(5)]).action).toBe('open');
     expect(matchReport(suspected, [wave(5)]).action).toBe('attach');
   });

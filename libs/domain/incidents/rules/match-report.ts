@@ -17,9 +17,9 @@
  */
 import type { CorpusStats } from './corpus-stats';
 import { reportToIncident, reportToReport, type SimilarityResult } from './feature-similarity';
-import { profileOf, shareOf, type IncidentProfile, type ProfileCounts } from './incident-profile';
+import { type IncidentProfile, type ProfileCounts, profileOf, shareOf } from './incident-profile';
 import * as C from './matching.constants';
-import { isClientSideOAuthError, signalsOf, titleFeatures, type ReportSignals, type SymptomKind } from './report-signals';
+import { isClientSideOAuthError, type ReportSignals, signalsOf, type SymptomKind, titleFeatures } from './report-signals';
 
 export { CANDIDATE_LOOKBACK_MS } from './matching.constants';
 
@@ -106,7 +106,11 @@ export function isOutageLike(kinds: ReadonlySet<SymptomKind>): boolean {
 
 /** A failure that happens at an instant (down, refused, throttled) rather than a state noticed over days. */
 export function isEventLike(kinds: ReadonlySet<SymptomKind>): boolean {
-  return (kinds.has('outage') || kinds.has('access') || kinds.has('rate') || kinds.has('certificate')) && !kinds.has('data') && !kinds.has('slow');
+  return (
+    (kinds.has('outage') || kinds.has('access') || kinds.has('rate') || kinds.has('certificate')) &&
+    !kinds.has('data') &&
+    !kinds.has('slow')
+  );
 }
 
 /** Share of an incident's reports (that name a kind) showing this kind of symptom. */
@@ -129,7 +133,13 @@ export function isExplicitLocal(p: IncidentProfile): boolean {
  * invalid_scope…) or a question about one person's data.
  */
 export function isSymptomLocal(p: IncidentProfile): boolean {
-  return p.consumers.size <= 1 && p.reports > 0 && p.symptomLocal + p.local + p.localHedged + p.singleCase >= p.reports && p.provider === 0 && p.platform === 0;
+  return (
+    p.consumers.size <= 1 &&
+    p.reports > 0 &&
+    p.symptomLocal + p.local + p.localHedged + p.singleCase >= p.reports &&
+    p.provider === 0 &&
+    p.platform === 0
+  );
 }
 
 /** Several municipalities, or a reporter who points at the provider or the platform. */
@@ -164,7 +174,8 @@ export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', in
   const sameConsumer = p.consumers.has(r.consumerId);
   // An outage is an event: one silent for longer than the outage horizon is over, and a new
   // outage report is a recurrence (the municipality's own follow-up may still come late).
-  if (gap > C.OUTAGE_TIME_HORIZON_MS && isOutageLike(r.kinds) && outageShare(p) >= C.DOMINANT_SHARE && !(sameConsumer && r.followUp)) return 'driftsavbruddet er over; dette er en ny forekomst';
+  if (gap > C.OUTAGE_TIME_HORIZON_MS && isOutageLike(r.kinds) && outageShare(p) >= C.DOMINANT_SHARE && !(sameConsumer && r.followUp))
+    return 'driftsavbruddet er over; dette er en ny forekomst';
   if (track === 'security') {
     // Each security/privacy report is its own case; only the reporter's own follow-up joins it.
     if (!sameConsumer) return 'sikkerhetsmelding fra annen konsument';
@@ -177,7 +188,8 @@ export function eligibility(r: ReportSignals, track: 'security' | 'ordinary', in
   if (!p.services.has(r.service)) {
     // One platform failing shows on every service at once; otherwise services are separate.
     const platform = r.platform || isPlatformWide(p);
-    const sameFailure = (isOutageLike(r.kinds) && outageShare(p) >= C.DOMINANT_SHARE) || shareOf(p.statuses, p.withStatus, r.statusKeys) >= C.DOMINANT_SHARE;
+    const sameFailure =
+      (isOutageLike(r.kinds) && outageShare(p) >= C.DOMINANT_SHARE) || shareOf(p.statuses, p.withStatus, r.statusKeys) >= C.DOMINANT_SHARE;
     if (!platform || !sameFailure || gap > C.CROSS_SERVICE_GAP_MS) return 'annen tjeneste';
   }
   return null;
@@ -221,7 +233,10 @@ function codeSignal(r: ReportSignals, p: IncidentProfile): Signal & { shared: bo
     return { ...against(C.W_CODE_CONFLICT, `feiler mot token-endepunktet (${tokenEndpoint.join(', ')}), hendelsen ikke`), shared: false };
   }
   if (r.errorCodes.size > 0 && p.withCode >= C.DOMINANT_SHARE * Math.max(1, p.reports)) {
-    return { ...against(C.W_CODE_CONFLICT, `ulik feilkode (${[...r.errorCodes].join(', ')} / ${[...p.codes.keys()].slice(0, 3).join(', ')})`), shared: false };
+    return {
+      ...against(C.W_CODE_CONFLICT, `ulik feilkode (${[...r.errorCodes].join(', ')} / ${[...p.codes.keys()].slice(0, 3).join(', ')})`),
+      shared: false,
+    };
   }
   return { ...none, shared: false };
 }
@@ -231,10 +246,15 @@ function statusSignal(r: ReportSignals, p: IncidentProfile): Signal & { same: bo
   const share = shareOf(p.statuses, p.withStatus, r.statusKeys);
   if (share >= C.MINOR_SHARE) {
     // A shared failure is evidence; "200 OK" is shared by every data deviation.
-    return failureStatus(r) ? { score: C.W_STATUS, reasons: [`samme status (${[...r.statusKeys].join('/')})`], same: true } : { ...none, same: true };
+    return failureStatus(r)
+      ? { score: C.W_STATUS, reasons: [`samme status (${[...r.statusKeys].join('/')})`], same: true }
+      : { ...none, same: true };
   }
   if (r.statusKeys.size > 0 && p.withStatus >= C.DOMINANT_SHARE * Math.max(1, p.reports) && share < C.STRAY_SHARE) {
-    return { ...against(C.W_STATUS_CONFLICT, `ulik status (${[...r.statusKeys].join('/')} / ${[...p.statuses.keys()].slice(0, 3).join('/')})`), same: false };
+    return {
+      ...against(C.W_STATUS_CONFLICT, `ulik status (${[...r.statusKeys].join('/')} / ${[...p.statuses.keys()].slice(0, 3).join('/')})`),
+      same: false,
+    };
   }
   return { ...none, same: false };
 }
@@ -249,7 +269,10 @@ function kindSignal(r: ReportSignals, p: IncidentProfile): Signal {
 
 /** A shared platform cause; a reporter whose token service works is not in a token-service outage. */
 function platformSignal(r: ReportSignals, p: IncidentProfile): Signal {
-  if ((r.platformOk && p.platformToken >= C.DOMINANT_SHARE * p.reports) || (r.platformToken && p.platformOk >= C.DOMINANT_SHARE * p.reports)) {
+  if (
+    (r.platformOk && p.platformToken >= C.DOMINANT_SHARE * p.reports) ||
+    (r.platformToken && p.platformOk >= C.DOMINANT_SHARE * p.reports)
+  ) {
     return against(C.W_PLATFORM_CONFLICT, 'den ene sier at Maskinporten virker, den andre at den feiler');
   }
   if (r.platform && p.platform > 0) return { score: C.W_PLATFORM, reasons: ['felles plattformårsak (Maskinporten/API-gateway)'] };
@@ -263,7 +286,11 @@ function platformSignal(r: ReportSignals, p: IncidentProfile): Signal {
 function ownSignal(r: ReportSignals, incident: IncidentState, p: IncidentProfile, corpus: CorpusStats): Signal {
   if (!p.consumers.has(r.consumerId)) return none;
   const sameTitle = ownTitleSimilarity(r, incident, corpus) >= C.SAME_TITLE_SIMILARITY;
-  if (r.followUp) return { score: C.W_FOLLOW_UP * (sameTitle ? 1 : C.UNTITLED_FOLLOW_UP_FACTOR), reasons: [sameTitle ? 'oppfølging av egen melding (samme tittel)' : 'oppfølging fra samme konsument'] };
+  if (r.followUp)
+    return {
+      score: C.W_FOLLOW_UP * (sameTitle ? 1 : C.UNTITLED_FOLLOW_UP_FACTOR),
+      reasons: [sameTitle ? 'oppfølging av egen melding (samme tittel)' : 'oppfølging fra samme konsument'],
+    };
   return sameTitle ? { score: C.W_SAME_CONSUMER, reasons: ['samme konsument, lik tittel'] } : none;
 }
 
@@ -300,7 +327,11 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
     score: C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT),
     reasons: [
       `teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`,
-      ...(text.learned ? [`lært av saksbehandlers korrigering: ${text.learned.map(([a, b]) => `«${displayFeature(a)}» ~ «${displayFeature(b)}»`).join(', ')}`] : []),
+      ...(text.learned
+        ? [
+            `lært av saksbehandlers korrigering: ${text.learned.map(([a, b]) => `«${displayFeature(a)}» ~ «${displayFeature(b)}»`).join(', ')}`,
+          ]
+        : []),
     ],
   };
   const code = codeSignal(r, p);
@@ -310,18 +341,39 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
   // (wrong data, slowness) closeness in time is weak evidence, since several coexist on a service.
   // A report that names no kind of symptom takes the nature of the incident it is compared with.
   const event = isEventLike(r.kinds) || (r.kinds.size === 0 && outageShare(p) >= C.DOMINANT_SHARE);
-  const time: Signal = { score: (event ? C.W_TIME : C.W_TIME_STATE) * timeFit(gap, event), reasons: [`${formatGap(gap)} etter forrige melding`] };
+  const time: Signal = {
+    score: (event ? C.W_TIME : C.W_TIME_STATE) * timeFit(gap, event),
+    reasons: [`${formatGap(gap)} etter forrige melding`],
+  };
 
   // A wave: many municipalities on this service right now.
   const inWave = gap <= C.WAVE_WINDOW_MS && incident.waveConsumers >= C.WAVE_MIN_CONSUMERS;
-  const wave: Signal = inWave ? { score: C.W_WAVE, reasons: [`aktiv bølge: ${incident.waveConsumers} konsumenter siste ${formatGap(C.WAVE_WINDOW_MS)}`] } : none;
+  const wave: Signal = inWave
+    ? { score: C.W_WAVE, reasons: [`aktiv bølge: ${incident.waveConsumers} konsumenter siste ${formatGap(C.WAVE_WINDOW_MS)}`] }
+    : none;
 
   const recurrence: Signal =
-    r.recurrence && gap >= C.RECURRENCE_MIN_GAP_MS && !ownFollowUp ? { score: -C.W_RECURRENCE_PENALTY, reasons: ['meldingen beskriver en gjentakelse etter en stille periode'] } : none;
+    r.recurrence && gap >= C.RECURRENCE_MIN_GAP_MS && !ownFollowUp
+      ? { score: -C.W_RECURRENCE_PENALTY, reasons: ['meldingen beskriver en gjentakelse etter en stille periode'] }
+      : none;
 
-  const signals = [textSignal, code, status, kindSignal(r, p), time, wave, platformSignal(r, p), ownSignal(r, incident, p, ctx.corpus), localSignal(r, p), recurrence];
+  const signals = [
+    textSignal,
+    code,
+    status,
+    kindSignal(r, p),
+    time,
+    wave,
+    platformSignal(r, p),
+    ownSignal(r, incident, p, ctx.corpus),
+    localSignal(r, p),
+    recurrence,
+  ];
   let score = signals.reduce((sum, x) => sum + x.score, 0);
-  const reasons = [sameService ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`, ...signals.flatMap((x) => x.reasons)];
+  const reasons = [
+    sameService ? `samme tjeneste (${r.service})` : `plattformfeil på tvers av tjenester (${r.service})`,
+    ...signals.flatMap((x) => x.reasons),
+  ];
   const conflict = signals.some((x) => x.conflict);
 
   // Time and a broad symptom type alone never attach: something specific must be shared. An
@@ -409,7 +461,9 @@ export function matchReport(report: ReportFacts, candidates: readonly IncidentSt
 function securityEvidence(r: ReportSignals, incident: IncidentState, ctx: MatchContext): Evidence {
   if (r.followUp) return { score: 1, reasons: ['oppfølging av egen sikkerhetsmelding'] };
   const title = ownTitleSimilarity(r, incident, ctx.corpus);
-  return title >= C.SAME_TITLE_SIMILARITY ? { score: 1, reasons: ['samme konsument, lik tittel (sikkerhet)'] } : { score: 0, reasons: ['ny sikkerhetsmelding fra samme konsument'] };
+  return title >= C.SAME_TITLE_SIMILARITY
+    ? { score: 1, reasons: ['samme konsument, lik tittel (sikkerhet)'] }
+    : { score: 0, reasons: ['ny sikkerhetsmelding fra samme konsument'] };
 }
 
 function openReasons(r: ReportSignals, track: 'security' | 'ordinary', nearest: Scored | undefined): string[] {

@@ -1,7 +1,7 @@
 /** Test fixtures for the matching rules: reports placed in minutes after a start instant, and incidents built from them. */
 import { CorpusStats } from './corpus-stats';
 import { addCounts, contributionOf, type ProfileCounts } from './incident-profile';
-import { trackOf, type IncidentState, type ReportFacts } from './match-report';
+import { type IncidentState, type ReportFacts, trackOf } from './match-report';
 import { WAVE_WINDOW_MS } from './matching.constants';
 import { signalsOf } from './report-signals';
 
@@ -42,7 +42,9 @@ export function incidentOf(id: string, reports: readonly ReportFacts[], at?: Dat
     openedAt: sorted[0].receivedAt,
     lastReportAt: sorted[sorted.length - 1].receivedAt,
     profile: profileOfReports(sorted),
-    waveConsumers: new Set(sorted.filter((r) => now - r.receivedAt.getTime() <= WAVE_WINDOW_MS && r.receivedAt.getTime() <= now).map((r) => r.consumerId)).size,
+    waveConsumers: new Set(
+      sorted.filter((r) => now - r.receivedAt.getTime() <= WAVE_WINDOW_MS && r.receivedAt.getTime() <= now).map((r) => r.consumerId),
+    ).size,
     titlesOfConsumer: titles,
     reports: sorted,
   };

@@ -6,7 +6,10 @@ const DAYS = 24 * 60;
 
 // A wave opened in parallel: the first minutes of one outage, in different words and fields.
 const waveA = incidentOf('wave-a', [
-  rep(0, 'A', 'Summert skattegrunnlag svarer ikke', 'Alle oppslag gir 500 Internal Server Error fra kl. 08.', { httpStatus: 500, errorCode: 'SSG-001' }),
+  rep(0, 'A', 'Summert skattegrunnlag svarer ikke', 'Alle oppslag gir 500 Internal Server Error fra kl. 08.', {
+    httpStatus: 500,
+    errorCode: 'SSG-001',
+  }),
   rep(3, 'B', 'SSG nede?', 'Vi får 500 på alle kall mot skattegrunnlag.', { httpStatus: 500 }),
 ]);
 const waveB = incidentOf('wave-b', [
@@ -14,10 +17,24 @@ const waveB = incidentOf('wave-b', [
   rep(4, 'D', 'SSG outage', 'Every call to SSG fails with 503 since 08:00.', { httpStatus: 503 }),
 ]);
 // Three municipalities each with a bare 403 and one code within the hour: a release, not three mistakes.
-const local403 = ['E', 'F', 'G'].map((c, i) => incidentOf(`403-${c}`, [rep(30 + i * 10, c, 'Forbidden', 'Vi får 403 Forbidden med SSG-008.', { httpStatus: 403, errorCode: 'SSG-008' })]));
+const local403 = ['E', 'F', 'G'].map((c, i) =>
+  incidentOf(`403-${c}`, [
+    rep(30 + i * 10, c, 'Forbidden', 'Vi får 403 Forbidden med SSG-008.', { httpStatus: 403, errorCode: 'SSG-008' }),
+  ]),
+);
 // Two municipalities with their own stated local cause: two problems.
-const delegationE = incidentOf('deleg-e', [rep(0, 'E', 'Mangler tilgang', 'Vi får 403. Leverandøren sier vi mangler delegering i Altinn.', { httpStatus: 403, errorCode: 'SSG-005' })]);
-const delegationF = incidentOf('deleg-f', [rep(60, 'F', 'Mangler tilgang', 'Vi får 403. Leverandøren sier vi mangler delegering i Altinn.', { httpStatus: 403, errorCode: 'SSG-005' })]);
+const delegationE = incidentOf('deleg-e', [
+  rep(0, 'E', 'Mangler tilgang', 'Vi får 403. Leverandøren sier vi mangler delegering i Altinn.', {
+    httpStatus: 403,
+    errorCode: 'SSG-005',
+  }),
+]);
+const delegationF = incidentOf('deleg-f', [
+  rep(60, 'F', 'Mangler tilgang', 'Vi får 403. Leverandøren sier vi mangler delegering i Altinn.', {
+    httpStatus: 403,
+    errorCode: 'SSG-005',
+  }),
+]);
 // Wrong data and an outage on one service the same day: two problems.
 const dataDay = incidentOf('data', [
   rep(6 * 60, 'H', 'Formue mangler', 'Formuen vises ikke for noen søkere i dag.', { category: 'deviation', httpStatus: 200 }),
@@ -25,17 +42,32 @@ const dataDay = incidentOf('data', [
 ]);
 // A slow deviation phrased two ways, opened as two incidents days apart.
 const cabinsA = incidentOf('cabins-a', [
-  rep(0, 'J', 'Hytter registrert som bolig', 'Alle hytter i kommunen har fått boligtype i eiendomsdataene.', { service: 'eiendom', category: 'deviation' }),
-  rep(1 * DAYS, 'K', 'Fritidsboliger vises som boliger', 'Fritidsboligene ligger blant boligene i svaret fra eiendom.', { service: 'eiendom', category: 'deviation' }),
+  rep(0, 'J', 'Hytter registrert som bolig', 'Alle hytter i kommunen har fått boligtype i eiendomsdataene.', {
+    service: 'eiendom',
+    category: 'deviation',
+  }),
+  rep(1 * DAYS, 'K', 'Fritidsboliger vises som boliger', 'Fritidsboligene ligger blant boligene i svaret fra eiendom.', {
+    service: 'eiendom',
+    category: 'deviation',
+  }),
 ]);
 const cabinsB = incidentOf('cabins-b', [
-  rep(2 * DAYS, 'L', 'Holiday cabins listed as dwellings', 'The eiendom API returns holiday cabins (fritidsbolig) with property type dwelling.', { service: 'eiendom', category: 'deviation' }),
+  rep(
+    2 * DAYS,
+    'L',
+    'Holiday cabins listed as dwellings',
+    'The eiendom API returns holiday cabins (fritidsbolig) with property type dwelling.',
+    { service: 'eiendom', category: 'deviation' },
+  ),
 ]);
-const security = incidentOf('sec', [rep(1, 'A', 'Privat nøkkel lekket', 'Vår Maskinporten-nøkkel ble publisert i et offentlig repository.', { category: 'security' })]);
+const security = incidentOf('sec', [
+  rep(1, 'A', 'Privat nøkkel lekket', 'Vår Maskinporten-nøkkel ble publisert i et offentlig repository.', { category: 'security' }),
+]);
 
 const all = [waveA, waveB, ...local403, delegationE, delegationF, dataDay, cabinsA, cabinsB, security];
 const corpus = corpusOf(all.flatMap((i) => i.reports));
-const merges = (incidents: typeof all, focus?: string[], rejected?: string[]) => findMerges(incidents, corpus, focus ? new Set(focus) : undefined, rejected ? new Set(rejected) : undefined);
+const merges = (incidents: typeof all, focus?: string[], rejected?: string[]) =>
+  findMerges(incidents, corpus, focus ? new Set(focus) : undefined, rejected ? new Set(rejected) : undefined);
 const pair = (p: { survivorId: string; mergedId: string }) => `${p.survivorId}<${p.mergedId}`;
 
 describe('findMerges', () => {

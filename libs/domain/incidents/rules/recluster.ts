@@ -14,8 +14,20 @@
  */
 import type { CorpusStats } from './corpus-stats';
 import { incidentToIncident } from './feature-similarity';
-import { distributionOverlap, profileOf, type IncidentProfile } from './incident-profile';
-import { displayFeature, formatGap, kindShareOf, specificText, isExplicitLocal, isPlatformWide, isProviderEvident, isSymptomLocal, outageShare, timeFit, type IncidentState } from './match-report';
+import { distributionOverlap, type IncidentProfile, profileOf } from './incident-profile';
+import {
+  displayFeature,
+  formatGap,
+  type IncidentState,
+  isExplicitLocal,
+  isPlatformWide,
+  isProviderEvident,
+  isSymptomLocal,
+  kindShareOf,
+  outageShare,
+  specificText,
+  timeFit,
+} from './match-report';
 import * as C from './matching.constants';
 import type { SymptomKind } from './report-signals';
 
@@ -40,7 +52,12 @@ function byAge(a: View, b: View): number {
  * Merges among `incidents`; with `focus`, only pairs involving one of those incidents (the ones
  * that just changed), which keeps the check after each report cheap.
  */
-export function findMerges(incidents: readonly IncidentState[], corpus: CorpusStats, focus?: ReadonlySet<string>, rejected?: ReadonlySet<string>): MergeProposal[] {
+export function findMerges(
+  incidents: readonly IncidentState[],
+  corpus: CorpusStats,
+  focus?: ReadonlySet<string>,
+  rejected?: ReadonlySet<string>,
+): MergeProposal[] {
   const views = incidents
     .filter((i) => i.track === 'ordinary')
     .map((state) => ({ state, p: profileOf(state.profile) }))
@@ -67,10 +84,13 @@ function mergeBlocker(older: View, younger: View): string | null {
   const sharesService = [...younger.p.services.keys()].some((s) => older.p.services.has(s));
   if (!sharesService) {
     const platform = isPlatformWide(older.p) || isPlatformWide(younger.p);
-    const sameFailure = (outageShare(older.p) >= 0.5 && outageShare(younger.p) >= 0.5) || distributionOverlap(older.p.statuses, older.p.withStatus, younger.p.statuses, younger.p.withStatus) >= 0.5;
+    const sameFailure =
+      (outageShare(older.p) >= 0.5 && outageShare(younger.p) >= 0.5) ||
+      distributionOverlap(older.p.statuses, older.p.withStatus, younger.p.statuses, younger.p.withStatus) >= 0.5;
     if (!platform || !sameFailure || Math.abs(gap) > C.CROSS_SERVICE_GAP_MS) return 'ulike tjenester';
   }
-  const sameConsumers = older.p.consumers.size === younger.p.consumers.size && [...older.p.consumers.keys()].every((c) => younger.p.consumers.has(c));
+  const sameConsumers =
+    older.p.consumers.size === younger.p.consumers.size && [...older.p.consumers.keys()].every((c) => younger.p.consumers.has(c));
   if (sameConsumers) return null;
   if (isExplicitLocal(older.p) || isExplicitLocal(younger.p)) return 'lokal årsak hos én konsument';
   // A bare local-looking incident joins another only when that one already spans several
@@ -114,7 +134,6 @@ function convergence(older: View, younger: View, corpus: CorpusStats): MergeProp
   score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
   reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
 
-
   const sharedCode = distributionOverlap(a.codes, a.withCode, b.codes, b.withCode) > 0;
   if (sharedCode) {
     score += C.W_CODE;
@@ -123,7 +142,8 @@ function convergence(older: View, younger: View, corpus: CorpusStats): MergeProp
 
   const statuses = distributionOverlap(a.statuses, a.withStatus, b.statuses, b.withStatus);
   if (statuses >= C.MINOR_SHARE) score += C.W_STATUS;
-  else if (statuses < C.STRAY_SHARE && mostlyCarries(a.withStatus, a.reports) && mostlyCarries(b.withStatus, b.reports)) against(C.W_STATUS_CONFLICT, 'ulik status');
+  else if (statuses < C.STRAY_SHARE && mostlyCarries(a.withStatus, a.reports) && mostlyCarries(b.withStatus, b.reports))
+    against(C.W_STATUS_CONFLICT, 'ulik status');
 
   const kinds = distributionOverlap(a.kinds as Map<string, number>, a.withKind, b.kinds as Map<string, number>, b.withKind);
   if (kinds >= C.MINOR_SHARE) score += C.W_KIND;
@@ -131,14 +151,23 @@ function convergence(older: View, younger: View, corpus: CorpusStats): MergeProp
 
   // One person's data question does not become part of a fault that hits many.
   const single = (x: IncidentProfile) => x.singleCase >= x.reports;
-  if (single(a) !== single(b) && (single(a) ? b : a).singleCase < C.MINOR_SHARE * (single(a) ? b : a).reports) against(C.W_SINGLE_CASE, 'den ene gjelder én person, den andre mange');
+  if (single(a) !== single(b) && (single(a) ? b : a).singleCase < C.MINOR_SHARE * (single(a) ? b : a).reports)
+    against(C.W_SINGLE_CASE, 'den ene gjelder én person, den andre mange');
 
-  const concurrent = gap <= C.WAVE_WINDOW_MS && (older.state.waveConsumers >= C.WAVE_MIN_CONSUMERS || a.consumers.size + b.consumers.size >= C.WAVE_MIN_CONSUMERS);
+  const concurrent =
+    gap <= C.WAVE_WINDOW_MS &&
+    (older.state.waveConsumers >= C.WAVE_MIN_CONSUMERS || a.consumers.size + b.consumers.size >= C.WAVE_MIN_CONSUMERS);
   // A report or two opened at the edge of a wave on the same service, carrying nothing against
   // it, is part of the wave (few problems hit one service at once).
   const small = Math.min(a.reports, b.reports) <= C.WAVE_STRAGGLER_REPORTS;
   const waveSide = a.reports >= b.reports ? a : b;
-  const absorbed = !conflict && small && gap <= C.WAVE_WINDOW_MS && waveSide.consumers.size >= C.WAVE_MIN_CONSUMERS && outageShare(waveSide) >= C.DOMINANT_SHARE && shared.length > 0;
+  const absorbed =
+    !conflict &&
+    small &&
+    gap <= C.WAVE_WINDOW_MS &&
+    waveSide.consumers.size >= C.WAVE_MIN_CONSUMERS &&
+    outageShare(waveSide) >= C.DOMINANT_SHARE &&
+    shared.length > 0;
   if ((concurrent && outage) || absorbed) {
     score += C.W_WAVE;
     reasons.push(absorbed && !outage ? 'åpnet i kanten av en bølge på samme tjeneste' : 'samtidig bølge av driftsavbrudd');
@@ -148,12 +177,22 @@ function convergence(older: View, younger: View, corpus: CorpusStats): MergeProp
     reasons.push('felles plattformårsak');
   }
 
-  const slowness = kindShareOf(a, 'slow') >= C.DOMINANT_SHARE && kindShareOf(b, 'slow') >= C.DOMINANT_SHARE && gap <= C.DEGRADATION_WINDOW_MS;
-  const specific = sharedCode || specificText(text) || (!conflict && ((a.platform > 0 && b.platform > 0) || (concurrent && outage) || slowness || absorbed));
+  const slowness =
+    kindShareOf(a, 'slow') >= C.DOMINANT_SHARE && kindShareOf(b, 'slow') >= C.DOMINANT_SHARE && gap <= C.DEGRADATION_WINDOW_MS;
+  const specific =
+    sharedCode ||
+    specificText(text) ||
+    (!conflict && ((a.platform > 0 && b.platform > 0) || (concurrent && outage) || slowness || absorbed));
   if (!specific) return null;
   score = round(clamp01(score));
   if (score < C.MERGE_PROPOSE_THRESHOLD) return null;
-  return { survivorId: older.state.id, mergedId: younger.state.id, score, certain: !conflict && score >= C.MERGE_CERTAIN_THRESHOLD, reasons };
+  return {
+    survivorId: older.state.id,
+    mergedId: younger.state.id,
+    score,
+    certain: !conflict && score >= C.MERGE_CERTAIN_THRESHOLD,
+    reasons,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,7 +252,8 @@ function burstWindows(group: readonly View[]): View[][] {
   for (let end = 0; end < sorted.length; end++) {
     while (sorted[end].state.openedAt.getTime() - sorted[start].state.openedAt.getTime() > C.LOCAL_BURST_WINDOW_MS) start++;
     const next = sorted[end + 1];
-    if (!next || next.state.openedAt.getTime() - sorted[start].state.openedAt.getTime() > C.LOCAL_BURST_WINDOW_MS) windows.push(sorted.slice(start, end + 1));
+    if (!next || next.state.openedAt.getTime() - sorted[start].state.openedAt.getTime() > C.LOCAL_BURST_WINDOW_MS)
+      windows.push(sorted.slice(start, end + 1));
   }
   return windows;
 }
@@ -223,7 +263,9 @@ function burstWindows(group: readonly View[]): View[][] {
 // ---------------------------------------------------------------------------------------------
 
 function resolve(proposals: MergeProposal[]): MergeProposal[] {
-  const sorted = [...proposals].sort((a, b) => b.score - a.score || a.survivorId.localeCompare(b.survivorId) || a.mergedId.localeCompare(b.mergedId));
+  const sorted = [...proposals].sort(
+    (a, b) => b.score - a.score || a.survivorId.localeCompare(b.survivorId) || a.mergedId.localeCompare(b.mergedId),
+  );
   const mergedAway = new Set<string>();
   const survivors = new Set<string>();
   const seen = new Set<string>();
@@ -251,4 +293,3 @@ function clamp01(x: number): number {
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-

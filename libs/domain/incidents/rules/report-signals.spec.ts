@@ -3,11 +3,11 @@ import {
   errorCodesOf,
   isFollowUp,
   looksLikeSecurity,
-  signalsOf,
-  statusClassOf,
-  statusClassesOf,
-  stripReplyPrefix,
   type SignalInput,
+  signalsOf,
+  statusClassesOf,
+  statusClassOf,
+  stripReplyPrefix,
 } from './report-signals';
 
 let seq = 0;
@@ -105,7 +105,12 @@ describe('local cause', () => {
     ['bad parameter', '400 Bad Request', "Vi sender perioden som '2026-1'.", 'explicit'],
     ['delegation unchanged → not local', 'Ikkje tilgang lenger', 'Me får 403 på alle kall. Delegeringa i Altinn er uendra.', 'none'],
     ['delegation in place → not local', 'SSG-008', 'Vi har sjekket delegeringen i Altinn, og den er på plass. Likevel 403.', 'none'],
-    ['assessed, not draft → not local', 'Business income missing', 'For 2024 (assessed, not draft) the response lacks næringsinntekt.', 'none'],
+    [
+      'assessed, not draft → not local',
+      'Business income missing',
+      'For 2024 (assessed, not draft) the response lacks næringsinntekt.',
+      'none',
+    ],
     ['server certificate is the provider', 'TLS-feil', 'TLS handshake fails because the server certificate expired yesterday.', 'none'],
     ['bare 403 without cue → symptom', 'Forbidden', 'Vi får 403 Forbidden.', 'symptom'],
     ['a cause about someone else is data, not setup', 'Feil orgnr', 'Arbeidsgiverens organisasjonsnummer er feil i svaret.', 'none'],
@@ -114,7 +119,9 @@ describe('local cause', () => {
     ['403 on all calls → provider cue', 'Forbidden', 'Alle kall avvises med 403 Forbidden, ingenting er endret hos oss.', 'none'],
     ['outage → not local', 'SSG nede', 'Alle kall feiler med 503.', 'none'],
   ])('%s → %s', (_name, title, description, expected) => {
-    expect(computeSignals(report(title, description, { httpStatus: /403|Forbidden|Tilgang/.test(title + description) ? 403 : null })).local).toBe(expected);
+    expect(
+      computeSignals(report(title, description, { httpStatus: /403|Forbidden|Tilgang/.test(title + description) ? 403 : null })).local,
+    ).toBe(expected);
   });
 });
 

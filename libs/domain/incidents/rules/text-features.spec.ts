@@ -1,4 +1,4 @@
-import { foldForMatching, foldedWords, normaliseText, stem, stripBoilerplate, textFeatures } from './text-features';
+import { foldedWords, foldForMatching, normaliseText, stem, stripBoilerplate, textFeatures } from './text-features';
 
 describe('foldForMatching', () => {
   it.each([

@@ -5,7 +5,7 @@
  * here: corpus statistics (corpus-stats.ts) weigh them by how rare they are.
  * Pure and deterministic.
  */
-import { domainGlossary, foldForMatching, CONCEPT_PREFIX } from './glossary';
+import { CONCEPT_PREFIX, domainGlossary, foldForMatching } from './glossary';
 import { MIN_STEM_LENGTH } from './matching.constants';
 
 export { foldForMatching } from './glossary';
@@ -36,7 +36,8 @@ const CODES = /\b[a-z]{2,5}-\d{3}\b|\b(invalid|unauthorized|temporarily|server|a
  * are chosen by the writer, not the problem; left in, they make unrelated reports look alike.
  */
 const GREETING = /^\s*(hei|hallo|hello|hi|god morgon|god morgen|good morning|dear [a-z ]{1,20})\b[^.!?,]{0,20}[,.!]?\s*/i;
-const SIGN_OFF = /(\b(med )?(vennlig|venleg|beste)? ?(hilsen|helsing)\b|\bmvh\b|\b(best|kind)? ?re+gards\b|\bthanks in advance\b|\bthank you\b)[^.!?]{0,60}[.!]?\s*$/i;
+const SIGN_OFF =
+  /(\b(med )?(vennlig|venleg|beste)? ?(hilsen|helsing)\b|\bmvh\b|\b(best|kind)? ?re+gards\b|\bthanks in advance\b|\bthank you\b)[^.!?]{0,60}[.!]?\s*$/i;
 
 export function stripBoilerplate(text: string): string {
   return text.replace(GREETING, '').replace(SIGN_OFF, '').trim();
@@ -73,9 +74,37 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Suffixes stripped by the light stemmer, longest first (bokmål, nynorsk, English). */
 const SUFFIXES = [
-  'ingane', 'ingene', 'ingar', 'inger', 'heten', 'heita', 'elsen', 'ende', 'ande', 'ingen', 'ings',
-  'ene', 'ane', 'ers', 'ert', 'est', 'ede', 'ies', 'ing', 'ens', 'ets',
-  'er', 'ar', 'en', 'et', 'es', 'ed', 'ly', 'a', 'e', 's',
+  'ingane',
+  'ingene',
+  'ingar',
+  'inger',
+  'heten',
+  'heita',
+  'elsen',
+  'ende',
+  'ande',
+  'ingen',
+  'ings',
+  'ene',
+  'ane',
+  'ers',
+  'ert',
+  'est',
+  'ede',
+  'ies',
+  'ing',
+  'ens',
+  'ets',
+  'er',
+  'ar',
+  'en',
+  'et',
+  'es',
+  'ed',
+  'ly',
+  'a',
+  'e',
+  's',
 ];
 
 /** Light suffix stripping; keeps at least MIN_STEM_LENGTH characters so short words survive intact. */

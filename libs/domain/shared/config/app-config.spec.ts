@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -27,7 +28,14 @@ describe('loadConfig', () => {
       bootstrapAdminToken: null,
       loginMaxFailures: 5,
       loginLockoutMinutes: 15,
-      outbox: { pollIntervalMs: 500, batchSize: 20, baseBackoffMs: 5_000, maxBackoffMs: 900_000, giveUpAfterMs: 172_800_000, claimTimeoutMs: 300_000 },
+      outbox: {
+        pollIntervalMs: 500,
+        batchSize: 20,
+        baseBackoffMs: 5_000,
+        maxBackoffMs: 900_000,
+        giveUpAfterMs: 172_800_000,
+        claimTimeoutMs: 300_000,
+      },
     });
     expect(config.encryptionKey).toHaveLength(32);
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
@@ -101,7 +109,11 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty value as not set', () => {
-    expect(loadConfig({ DATA_DIR: dir, PORT: '', SMTP_URL: '', BOOTSTRAP_ADMIN_TOKEN: '' }, dir)).toMatchObject({ port: 3000, smtpUrl: null, bootstrapAdminToken: null });
+    expect(loadConfig({ DATA_DIR: dir, PORT: '', SMTP_URL: '', BOOTSTRAP_ADMIN_TOKEN: '' }, dir)).toMatchObject({
+      port: 3000,
+      smtpUrl: null,
+      bootstrapAdminToken: null,
+    });
   });
 
   it('generates the secrets on first load and keeps them in DATA_DIR for the next', () => {

@@ -115,12 +115,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const mailFrom = str(env, 'MAIL_FROM', 'segmentdesk@ks.no');
   if (!EMAIL.test(mailFrom.replace(/^.*<(.*)>$/, '$1'))) throw new ConfigError('MAIL_FROM', `is not an e-mail address`);
-  const logLevel = oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info');
+  const logLevel = oneOf(
+    env,
+    'LOG_LEVEL',
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+    nodeEnv === 'test' ? 'silent' : 'info',
+  );
 
   const bootstrapAdminEmail = optional(env, 'BOOTSTRAP_ADMIN_EMAIL');
   const bootstrapAdminToken = optional(env, 'BOOTSTRAP_ADMIN_TOKEN');
-  if (bootstrapAdminEmail !== null && !EMAIL.test(bootstrapAdminEmail)) throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL', 'is not an e-mail address');
-  if (bootstrapAdminToken !== null && bootstrapAdminToken.length < 32) throw new ConfigError('BOOTSTRAP_ADMIN_TOKEN', 'must be at least 32 characters');
+  if (bootstrapAdminEmail !== null && !EMAIL.test(bootstrapAdminEmail))
+    throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL', 'is not an e-mail address');
+  if (bootstrapAdminToken !== null && bootstrapAdminToken.length < 32)
+    throw new ConfigError('BOOTSTRAP_ADMIN_TOKEN', 'must be at least 32 characters');
 
   const sessionSecret = optional(env, 'SESSION_SECRET') ?? persistedSecret(dataDir, 'session-secret', 32);
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');

@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from '../../entities';
+
 import { MIGRATIONS } from '../../../../migrations';
+import { ENTITIES } from '../../entities';
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

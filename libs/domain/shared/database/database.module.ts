@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DatabaseContext } from './database-context';
+
 import { dataSourceOptions } from './data-source-options';
+import { DatabaseContext } from './database-context';
 import { runMigrations } from './run-migrations';
 
 @Injectable()

@@ -2,7 +2,8 @@
  * Every failure a use case reports is a DomainException with a stable code. The HTTP layer maps
  * the kind to a status once; messages are written for the person who has to act on them.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'rate-limited' | 'unavailable';
+export type ErrorKind =
+  'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'rate-limited' | 'unavailable';
 
 export interface FieldError {
   field: string;

@@ -1,2 +1,2 @@
-export * from './organisation-number';
 export * from './national-identity-number';
+export * from './organisation-number';

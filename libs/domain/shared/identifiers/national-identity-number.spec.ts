@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import {
   findNationalIdentityNumbers,
   isValidNationalIdentityNumber,
@@ -198,9 +199,7 @@ describe('findNationalIdentityNumbers', () => {
       ['Ø', 'å'],
     ]) {
       const text = `${before}${written}${after}`;
-      expect(findNationalIdentityNumbers(text)).toEqual([
-        { start: before.length, end: before.length + written.length, digits },
-      ]);
+      expect(findNationalIdentityNumbers(text)).toEqual([{ start: before.length, end: before.length + written.length, digits }]);
     }
   });
 
@@ -254,9 +253,7 @@ describe('findNationalIdentityNumbers', () => {
 
   it('does not let a rejected candidate hide a valid number next to it', () => {
     const text = `${asSixFive(invalid, ' ')} ${current}`;
-    expect(findNationalIdentityNumbers(text)).toEqual([
-      { start: text.length - 11, end: text.length, digits: current },
-    ]);
+    expect(findNationalIdentityNumbers(text)).toEqual([{ start: text.length - 11, end: text.length, digits: current }]);
   });
 
   it('property: never matches a valid organisation number, wherever it is', () => {
@@ -329,7 +326,12 @@ describe('maskNationalIdentityNumbers', () => {
       [current],
     ],
     ['glued to letters on both sides', `fnr${current}x og ID:${rule2032}abc`, `fnr${MASK}x og ID:${MASK}abc`, [current, rule2032]],
-    ['6+5 inside brackets', `person (${asSixFive(dNumber, ' ')}), søker ${asSixFive(synthetic, '-')}`, `person (${MASK}), søker ${MASK}`, [dNumber, synthetic]],
+    [
+      '6+5 inside brackets',
+      `person (${asSixFive(dNumber, ' ')}), søker ${asSixFive(synthetic, '-')}`,
+      `person (${MASK}), søker ${MASK}`,
+      [dNumber, synthetic],
+    ],
     ['invalid left alone', `fnr ${withWrongFinalDigit(current)}`, `fnr ${withWrongFinalDigit(current)}`, []],
     ['nothing', 'Ingen nummer her', 'Ingen nummer her', []],
     ['empty', '', '', []],
@@ -408,7 +410,13 @@ describe('maskNationalIdentityNumbers', () => {
   it('property: masking twice equals masking once, for any text', () => {
     const noisy = fc.string({ unit: fc.constantFrom(...'0123456789 .-a'.split('')), maxLength: 60 });
     const withNumbers = fc
-      .array(fc.oneof(noisy, fc.tuple(validNumber, separator).map(([n, sep]) => asSixFive(n, sep))), { maxLength: 6 })
+      .array(
+        fc.oneof(
+          noisy,
+          fc.tuple(validNumber, separator).map(([n, sep]) => asSixFive(n, sep)),
+        ),
+        { maxLength: 6 },
+      )
       .map((parts) => parts.join(' '));
     fc.assert(
       fc.property(fc.oneof(noisy, withNumbers), (input) => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { isValidOrganisationNumber, organisationNumberCheckDigit } from './organisation-number';
 
 const digit = fc.integer({ min: 0, max: 9 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+
 import type { AppConfig } from '../config/app-config';
 import { maskNationalIdentityNumbers } from '../identifiers';
 
@@ -29,13 +31,19 @@ export class AppLoggerModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers["idempotency-key"]'],
+              censor: '[redacted]',
+            },
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
-            transport: config.nodeEnv === 'development' ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } : undefined,
+            transport:
+              config.nodeEnv === 'development'
+                ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
+                : undefined,
           },
         }),
       ],

@@ -1,22 +1,28 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
 import { ListApiTokens } from '@domain/identity/list-api-tokens.use-case';
 import { ListStaffUsers } from '@domain/identity/list-staff-users.use-case';
-import { STAFF_ROLES, type Actor, type StaffPrincipal, type StaffRole } from '@domain/identity/principal';
+import { type Actor, STAFF_ROLES, type StaffPrincipal, type StaffRole } from '@domain/identity/principal';
 import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
 import { RevokeApiToken } from '@domain/identity/revoke-api-token.use-case';
 import { UpdateStaffUser } from '@domain/identity/update-staff-user.use-case';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { ListOutboxMessages } from '@notifications/list-outbox-messages.use-case';
 import type { OutboxStatus } from '@notifications/outbox-message.entity';
+import type { Response } from 'express';
+
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
 import { UiContextInterceptor } from '../ui-context.interceptor';
 
-const ROLE_LABELS: Record<StaffRole, string> = { admin: 'Administrator', agent: 'Saksbehandler', security: 'Sikkerhetsansvarlig', viewer: 'Lesetilgang' };
+const ROLE_LABELS: Record<StaffRole, string> = {
+  admin: 'Administrator',
+  agent: 'Saksbehandler',
+  security: 'Sikkerhetsansvarlig',
+  viewer: 'Lesetilgang',
+};
 
 @ApiExcludeController()
 @Controller()
@@ -52,7 +58,11 @@ export class AdminPagesController {
   @Post('staff/:id')
   @StaffPage('admin')
   @Redirect('/staff', 303)
-  async changeStaff(@Param('id', ParseUUIDPipe) id: string, @Body() body: { role?: StaffRole; active?: string }, @CurrentActor() actor: Actor) {
+  async changeStaff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: { role?: StaffRole; active?: string },
+    @CurrentActor() actor: Actor,
+  ) {
     await this.updateStaff.execute(id, { role: body.role, active: body.active === undefined ? undefined : body.active === 'true' }, actor);
   }
 
@@ -89,7 +99,9 @@ export class AdminPagesController {
   @Get('audit')
   @StaffPage('admin', 'security')
   @Render('audit')
-  async auditPage(@Query() q: { actor?: string; action?: string; objectType?: string; objectId?: string; from?: string; to?: string; before?: string }) {
+  async auditPage(
+    @Query() q: { actor?: string; action?: string; objectType?: string; objectId?: string; from?: string; to?: string; before?: string },
+  ) {
     const entries = await this.audit.execute({
       actor: q.actor || undefined,
       action: q.action || undefined,
@@ -100,7 +112,12 @@ export class AdminPagesController {
       beforeId: q.before && /^\d+$/.test(q.before) ? q.before : undefined,
       limit: 100,
     });
-    return { title: 'Revisjonslogg', entries: entries.map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' })), filter: q, nextBefore: entries.length === 100 ? entries[entries.length - 1].id : null };
+    return {
+      title: 'Revisjonslogg',
+      entries: entries.map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' })),
+      filter: q,
+      nextBefore: entries.length === 100 ? entries[entries.length - 1].id : null,
+    };
   }
 
   @Get('mail')

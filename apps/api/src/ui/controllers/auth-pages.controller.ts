@@ -1,19 +1,35 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Redirect, Render, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { StaffPrincipal } from '@domain/identity/principal';
 import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
 import { SetPassword } from '@domain/identity/set-password.use-case';
 import { SignIn } from '@domain/identity/sign-in.use-case';
 import { SignOut } from '@domain/identity/sign-out.use-case';
-import type { StaffPrincipal } from '@domain/identity/principal';
 import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+
 import { Public, StaffPage } from '../../auth/access.decorator';
 import { setCookie } from '../../auth/auth.guard';
 import { COOKIES } from '../../auth/cookies';
 import { ClientIp, CurrentStaff } from '../../auth/current-principal.decorator';
-import { UiContextInterceptor } from '../ui-context.interceptor';
 import { FormErrorFilter } from '../form-error.filter';
+import { UiContextInterceptor } from '../ui-context.interceptor';
 
 function safeNext(next: unknown): string {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -44,7 +60,12 @@ export class AuthPagesController {
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @UseFilters(new FormErrorFilter('login', { title: 'Logg inn', layout: 'bare' }))
   async login(@Body() body: { email?: string; password?: string; next?: string }, @Req() req: Request, @Res() res: Response) {
-    const session = await this.signIn.execute(String(body.email ?? ''), String(body.password ?? ''), req.ip ?? null, req.headers['user-agent'] ?? null);
+    const session = await this.signIn.execute(
+      String(body.email ?? ''),
+      String(body.password ?? ''),
+      req.ip ?? null,
+      req.headers['user-agent'] ?? null,
+    );
     setCookie(res, COOKIES.staffSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
     res.redirect(303, safeNext(body.next));
   }

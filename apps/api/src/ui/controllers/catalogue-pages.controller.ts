@@ -1,10 +1,12 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Injectable, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { CatalogueServiceInput } from '@domain/catalogue/catalogue-content';
 import { osloDay } from '@domain/catalogue/catalogue-dates';
 import type { FieldChange, ServiceField } from '@domain/catalogue/catalogue-diff';
-import { CATALOGUE_ENVIRONMENTS, SERVICE_LIFECYCLES, type CatalogueServiceView, type EntitlementPackage } from '@domain/catalogue/catalogue-service.view';
+import {
+  CATALOGUE_ENVIRONMENTS,
+  type CatalogueServiceView,
+  type EntitlementPackage,
+  SERVICE_LIFECYCLES,
+} from '@domain/catalogue/catalogue-service.view';
 import type { CatalogueVersionSummary, CatalogueVersionView } from '@domain/catalogue/catalogue-version.view';
 import { CompareCatalogueVersions } from '@domain/catalogue/compare-catalogue-versions.use-case';
 import { CopyCatalogueVersion } from '@domain/catalogue/copy-catalogue-version.use-case';
@@ -13,18 +15,39 @@ import { DeleteCatalogueVersion } from '@domain/catalogue/delete-catalogue-versi
 import { GetCatalogueInForce } from '@domain/catalogue/get-catalogue-in-force.use-case';
 import { GetCatalogueVersion } from '@domain/catalogue/get-catalogue-version.use-case';
 import { ListCatalogueVersions } from '@domain/catalogue/list-catalogue-versions.use-case';
-import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
 import { PublishCatalogueVersion } from '@domain/catalogue/publish-catalogue-version.use-case';
 import { RemoveCatalogueService } from '@domain/catalogue/remove-catalogue-service.use-case';
 import { SaveCatalogueService } from '@domain/catalogue/save-catalogue-service.use-case';
+import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
 import { KS_SERVICE_AREAS } from '@domain/catalogue/service-areas';
 import { UpdateCatalogueVersion } from '@domain/catalogue/update-catalogue-version.use-case';
 import type { Actor } from '@domain/identity/principal';
 import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
+import {
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Res,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
 import { StaffPage } from '../../auth/access.decorator';
 import { AuthenticatedRequest, CurrentActor } from '../../auth/current-principal.decorator';
-import { FormErrorFilter } from '../form-error.filter';
 import { HTTP_STATUS_OF } from '../../http/problem.filter';
+import { FormErrorFilter } from '../form-error.filter';
 import { uiContext, UiContextInterceptor } from '../ui-context.interceptor';
 
 type FormBody = Record<string, string | string[] | undefined>;
@@ -78,7 +101,10 @@ const lines = (v: unknown): string[] =>
     .flatMap((x) => String(x).split(/\r?\n/))
     .map((x) => x.trim())
     .filter(Boolean);
-const addresses = (v: unknown): string[] => lines(v).flatMap((x) => x.split(/[\s,;]+/)).filter(Boolean);
+const addresses = (v: unknown): string[] =>
+  lines(v)
+    .flatMap((x) => x.split(/[\s,;]+/))
+    .filter(Boolean);
 const checked = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String));
 const optional = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -117,7 +143,11 @@ function formValues(s: CatalogueServiceInput) {
     entitlementPackages: (s.entitlementPackages ?? []).map(packageText).join('\n'),
     areaOptions: KS_SERVICE_AREAS.map((a, i) => ({ value: a, checked: areas.includes(a), n: i })),
     otherServiceAreas: areas.filter((a) => !(KS_SERVICE_AREAS as readonly string[]).includes(a)).join('\n'),
-    environmentOptions: CATALOGUE_ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e], checked: s.environments.includes(e) })),
+    environmentOptions: CATALOGUE_ENVIRONMENTS.map((e) => ({
+      value: e,
+      label: ENVIRONMENT_LABELS[e],
+      checked: s.environments.includes(e),
+    })),
     lifecycleOptions: SERVICE_LIFECYCLES.map((l) => ({ value: l, label: LIFECYCLE_LABELS[l], selected: (s.lifecycle ?? 'active') === l })),
     altinnResource: s.altinnResource ?? '',
     documentationUrl: s.documentationUrl ?? '',
@@ -127,9 +157,23 @@ function formValues(s: CatalogueServiceInput) {
   };
 }
 
-const EMPTY_SERVICE: CatalogueServiceInput = { code: '', name: '', maskinportenScopes: [], environments: ['production', 'test'], escalationEmails: [], securityEmails: [] };
+const EMPTY_SERVICE: CatalogueServiceInput = {
+  code: '',
+  name: '',
+  maskinportenScopes: [],
+  environments: ['production', 'test'],
+  escalationEmails: [],
+  securityEmails: [],
+};
 
-const FORM_LABELS: Record<string, string> = { ...FIELD_LABELS, code: 'Kode', label: 'Navn på versjonen', effectiveFrom: 'Gjelder fra', notes: 'Merknader', services: 'Tjenester' };
+const FORM_LABELS: Record<string, string> = {
+  ...FIELD_LABELS,
+  code: 'Kode',
+  label: 'Navn på versjonen',
+  effectiveFrom: 'Gjelder fra',
+  notes: 'Merknader',
+  services: 'Tjenester',
+};
 
 /** "escalationEmails[1]" → "Eskaleringsadresser, linje 2", as the form names the field. */
 function formLabel(field: string): string {
@@ -150,7 +194,8 @@ interface FormFailure {
 }
 
 function editorModel(version: CatalogueVersionView, failure?: FormFailure) {
-  const failed = (form: string, code: string | null = null) => (failure && failure.form === form && failure.code === code ? failure : undefined);
+  const failed = (form: string, code: string | null = null) =>
+    failure && failure.form === form && failure.code === code ? failure : undefined;
   const details = failed('details');
   const added = failed('new-service');
   const other = failure && !['details', 'new-service', 'service'].includes(failure.form) ? failure : undefined;
@@ -159,13 +204,33 @@ function editorModel(version: CatalogueVersionView, failure?: FormFailure) {
     title: `Rediger ${version.label}`,
     version: decorate(version),
     details: details
-      ? { label: details.body.label, effectiveFrom: details.body.effectiveFrom, notes: details.body.notes, error: details.error, fieldErrors: labelled(details.fieldErrors) }
+      ? {
+          label: details.body.label,
+          effectiveFrom: details.body.effectiveFrom,
+          notes: details.body.notes,
+          error: details.error,
+          fieldErrors: labelled(details.fieldErrors),
+        }
       : { label: version.label, effectiveFrom: version.effectiveFrom, notes: version.notes ?? '' },
     services: version.services.map((s, i) => {
       const own = failed('service', s.code);
-      return { originalCode: s.code, name: s.name, idp: `s${i}`, open: !!own, error: own?.error, fieldErrors: labelled(own?.fieldErrors), form: formValues(own ? serviceFromForm(own.body) : s) };
+      return {
+        originalCode: s.code,
+        name: s.name,
+        idp: `s${i}`,
+        open: !!own,
+        error: own?.error,
+        fieldErrors: labelled(own?.fieldErrors),
+        form: formValues(own ? serviceFromForm(own.body) : s),
+      };
     }),
-    newService: { idp: 'new', open: !!added || !version.services.length, error: added?.error, fieldErrors: labelled(added?.fieldErrors), form: formValues(added ? serviceFromForm(added.body) : EMPTY_SERVICE) },
+    newService: {
+      idp: 'new',
+      open: !!added || !version.services.length,
+      error: added?.error,
+      fieldErrors: labelled(added?.fieldErrors),
+      form: formValues(added ? serviceFromForm(added.body) : EMPTY_SERVICE),
+    },
     error: other?.error,
     fieldErrors: other?.fieldErrors,
     /** A failed form further down the page: say so at the top, with a link to it. */
@@ -190,7 +255,8 @@ function scalarText(field: ServiceField, value: unknown): string {
 function changeRows(changes: FieldChange[]) {
   return changes.map((c) => {
     const isList = Array.isArray(c.before) || Array.isArray(c.after);
-    const envLabel = (items: Array<{ text: string; marked: boolean }>) => (c.field === 'environments' ? items.map((i) => ({ ...i, text: ENVIRONMENT_LABELS[i.text] ?? i.text })) : items);
+    const envLabel = (items: Array<{ text: string; marked: boolean }>) =>
+      c.field === 'environments' ? items.map((i) => ({ ...i, text: ENVIRONMENT_LABELS[i.text] ?? i.text })) : items;
     return {
       label: FIELD_LABELS[c.field],
       isList,
@@ -215,12 +281,24 @@ class DraftEditorErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = host.switchToHttp().getResponse<Response>();
     const status = HTTP_STATUS_OF[exception.kind];
-    const plain = () => res.status(status).render('error', { ...uiContext(req, res), title: 'Noe gikk galt', problem: { status, code: exception.code, message: exception.message, fields: exception.fields } });
+    const plain = () =>
+      res.status(status).render('error', {
+        ...uiContext(req, res),
+        title: 'Noe gikk galt',
+        problem: { status, code: exception.code, message: exception.message, fields: exception.fields },
+      });
     try {
-      if (req.principal?.kind !== 'staff' || !['validation', 'conflict', 'not-found', 'unprocessable'].includes(exception.kind)) return plain();
+      if (req.principal?.kind !== 'staff' || !['validation', 'conflict', 'not-found', 'unprocessable'].includes(exception.kind))
+        return plain();
       const version = await this.versions.execute(String(req.params.id));
       const body = (req.body ?? {}) as FormBody;
-      const failure: FormFailure = { form: String(body._form ?? ''), code: typeof req.params.code === 'string' ? req.params.code : null, body, error: exception.message, fieldErrors: exception.fields };
+      const failure: FormFailure = {
+        form: String(body._form ?? ''),
+        code: typeof req.params.code === 'string' ? req.params.code : null,
+        body,
+        error: exception.message,
+        fieldErrors: exception.fields,
+      };
       res.status(status).render('catalogue/edit', { ...uiContext(req, res), ...editorModel(version, failure) });
     } catch {
       plain();
@@ -252,7 +330,12 @@ export class CataloguePagesController {
   @Render('catalogue/list')
   async versions(@Query('at') at?: string, @Query('deleted') deleted?: string) {
     const versions = (await this.list.execute()).map(decorate);
-    const asked = at ? await this.inForce.find(at).then((version) => ({ day: at, version }), () => ({ day: at, invalid: true })) : null;
+    const asked = at
+      ? await this.inForce.find(at).then(
+          (version) => ({ day: at, version }),
+          () => ({ day: at, invalid: true }),
+        )
+      : null;
     return { title: 'Bilag 2 – tjenestekatalog', versions, current: versions.find((v) => v.inForce), asked, deleted };
   }
 
@@ -274,7 +357,10 @@ export class CataloguePagesController {
   @StaffPage(...WRITERS)
   @UseFilters(new FormErrorFilter('catalogue/new', { title: 'Ny versjon av Bilag 2' }))
   async createVersion(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
-    const version = await this.create.execute({ label: String(body.label ?? ''), effectiveFrom: String(body.effectiveFrom ?? ''), notes: optional(body.notes) }, actor);
+    const version = await this.create.execute(
+      { label: String(body.label ?? ''), effectiveFrom: String(body.effectiveFrom ?? ''), notes: optional(body.notes) },
+      actor,
+    );
     res.redirect(303, `/catalogue/${version.id}/edit`);
   }
 
@@ -283,7 +369,13 @@ export class CataloguePagesController {
   @Render('catalogue/version')
   async version(@Param('id', ParseUUIDPipe) id: string, @Query('published') published?: string) {
     const [version, others] = [await this.get.execute(id), await this.list.execute()];
-    return { title: version.label, version: decorate(version), services: version.services.map(serviceRow), others: others.filter((o) => o.id !== id).map(decorate), published: !!published };
+    return {
+      title: version.label,
+      version: decorate(version),
+      services: version.services.map(serviceRow),
+      others: others.filter((o) => o.id !== id).map(decorate),
+      published: !!published,
+    };
   }
 
   @Get(':id/edit')
@@ -297,7 +389,11 @@ export class CataloguePagesController {
   @StaffPage(...WRITERS)
   @UseFilters(DraftEditorErrorFilter)
   async saveDetails(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
-    const version = await this.update.execute(id, { label: String(body.label ?? ''), effectiveFrom: String(body.effectiveFrom ?? ''), notes: optional(body.notes) }, actor);
+    const version = await this.update.execute(
+      id,
+      { label: String(body.label ?? ''), effectiveFrom: String(body.effectiveFrom ?? ''), notes: optional(body.notes) },
+      actor,
+    );
     res.redirect(303, `/catalogue/${version.id}/edit?saved=details#details`);
   }
 
@@ -312,7 +408,13 @@ export class CataloguePagesController {
   @Post(':id/services/:code')
   @StaffPage(...WRITERS)
   @UseFilters(DraftEditorErrorFilter)
-  async changeService(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async changeService(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.saveService.execute(id, code, serviceFromForm(body), actor);
     res.redirect(303, `/catalogue/${id}/edit?saved=service#service-${encodeURIComponent(String(body.code ?? '').trim())}`);
   }
@@ -320,7 +422,12 @@ export class CataloguePagesController {
   @Post(':id/services/:code/delete')
   @StaffPage(...WRITERS)
   @UseFilters(DraftEditorErrorFilter)
-  async dropService(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async dropService(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.removeService.execute(id, code, actor);
     res.redirect(303, `/catalogue/${id}/edit?saved=removed#services`);
   }
@@ -332,7 +439,8 @@ export class CataloguePagesController {
     const [version, current] = [await this.get.execute(id), await this.inForce.find()];
     const diff = current && current.id !== id ? await this.compare.execute(id, current.id) : null;
     const today = osloDay(new Date());
-    const effect = version.effectiveFrom > today ? 'scheduled' : !current || version.effectiveFrom >= current.effectiveFrom ? 'now' : 'history';
+    const effect =
+      version.effectiveFrom > today ? 'scheduled' : !current || version.effectiveFrom >= current.effectiveFrom ? 'now' : 'history';
     return { title: `Publiser ${version.label}`, version: decorate(version), current, diff, effect: { [effect]: true } };
   }
 
@@ -370,7 +478,9 @@ export class CataloguePagesController {
       comparison,
       fromVersion: byId.get(comparison.from.id),
       toVersion: byId.get(comparison.to.id),
-      choices: versions.filter((v) => v.id !== id).map((v) => ({ id: v.id, label: v.label, effectiveFrom: v.effectiveFrom, selected: v.id === comparison.from.id })),
+      choices: versions
+        .filter((v) => v.id !== id)
+        .map((v) => ({ id: v.id, label: v.label, effectiveFrom: v.effectiveFrom, selected: v.id === comparison.from.id })),
       added: comparison.added.map(serviceRow),
       removed: comparison.removed.map(serviceRow),
       changed: comparison.changed.map((c) => ({ code: c.code, name: c.name, rows: changeRows(c.changes) })),

@@ -1,13 +1,23 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
 import { AddConsumerContact } from '@domain/consumers/add-consumer-contact.use-case';
 import { AdvanceOnboarding } from '@domain/consumers/advance-onboarding.use-case';
-import { CONTACT_ROLES, type ContactRole } from '@domain/consumers/consumer-contact.entity';
-import { CHECKLIST_KEYS, type AgreementInput, type ChecklistKey, type RegisterConsumerInput, type ServiceAccessInput } from '@domain/consumers/consumer-rules';
-import { CONNECTION_METHODS, ENVIRONMENTS, ONBOARDING_STEPS, type ConnectionMethod, type Environment, type OnboardingStep } from '@domain/consumers/consumer-service.entity';
 import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers/consumer.entity';
+import { CONTACT_ROLES, type ContactRole } from '@domain/consumers/consumer-contact.entity';
+import {
+  type AgreementInput,
+  CHECKLIST_KEYS,
+  type ChecklistKey,
+  type RegisterConsumerInput,
+  type ServiceAccessInput,
+} from '@domain/consumers/consumer-rules';
+import {
+  CONNECTION_METHODS,
+  type ConnectionMethod,
+  type Environment,
+  ENVIRONMENTS,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+} from '@domain/consumers/consumer-service.entity';
 import { CreateConsumerApiKey, type CreatedApiKey } from '@domain/consumers/create-consumer-api-key.use-case';
 import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
 import { GetOnboardingQueue } from '@domain/consumers/get-onboarding-queue.use-case';
@@ -17,8 +27,8 @@ import { ListExpiringAgreements } from '@domain/consumers/list-expiring-agreemen
 import { RegisterConsumer } from '@domain/consumers/register-consumer.use-case';
 import { RemoveConsumerContact } from '@domain/consumers/remove-consumer-contact.use-case';
 import { RemoveServiceAccess } from '@domain/consumers/remove-service-access.use-case';
-import { RevokeConsumerApiKey } from '@domain/consumers/revoke-consumer-api-key.use-case';
 import { ReorderOnboardingQueue } from '@domain/consumers/reorder-onboarding-queue.use-case';
+import { RevokeConsumerApiKey } from '@domain/consumers/revoke-consumer-api-key.use-case';
 import { SearchConsumers } from '@domain/consumers/search-consumers.use-case';
 import { ServiceCatalogue } from '@domain/consumers/service-catalogue';
 import { SetConsumerAgreement } from '@domain/consumers/set-consumer-agreement.use-case';
@@ -28,6 +38,26 @@ import { UpdateConsumerContact } from '@domain/consumers/update-consumer-contact
 import { UpdateOnboardingChecklist } from '@domain/consumers/update-onboarding-checklist.use-case';
 import type { Actor, Principal } from '@domain/identity/principal';
 import { DomainException } from '@domain/shared/errors/domain.exception';
+import {
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Res,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { UiContextInterceptor } from '../ui-context.interceptor';
@@ -37,17 +67,32 @@ const TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'ke
 type Tab = (typeof TABS)[number];
 
 export const CONSUMER_LABELS = {
-  status: { applicant: 'Søker', active: 'Aktiv', suspended: 'Suspendert', terminated: 'Avsluttet' } satisfies Record<ConsumerStatus, string>,
+  status: { applicant: 'Søker', active: 'Aktiv', suspended: 'Suspendert', terminated: 'Avsluttet' } satisfies Record<
+    ConsumerStatus,
+    string
+  >,
   kind: { kommune: 'Kommune', fylkeskommune: 'Fylkeskommune', other: 'Annen' } satisfies Record<ConsumerKind, string>,
   role: { technical: 'Teknisk', professional: 'Faglig', security: 'Sikkerhet' } satisfies Record<ContactRole, string>,
-  step: { requested: 'Bestilt', qualified: 'Kvalifisert', 'readiness-tested': 'Klartestet', connected: 'Påkoblet' } satisfies Record<OnboardingStep, string>,
+  step: { requested: 'Bestilt', qualified: 'Kvalifisert', 'readiness-tested': 'Klartestet', connected: 'Påkoblet' } satisfies Record<
+    OnboardingStep,
+    string
+  >,
   connection: { direct: 'Direkte', vendor: 'Via leverandør', fiks: 'Via KS Fiks' } satisfies Record<ConnectionMethod, string>,
   environment: { production: 'Produksjon', test: 'Test' } satisfies Record<Environment, string>,
-  tab: { overview: 'Oversikt', contacts: 'Kontakter', agreement: 'Avtale', services: 'Tjenester', onboarding: 'Påkobling', keys: 'API-nøkler', history: 'Historikk' } satisfies Record<Tab, string>,
+  tab: {
+    overview: 'Oversikt',
+    contacts: 'Kontakter',
+    agreement: 'Avtale',
+    services: 'Tjenester',
+    onboarding: 'Påkobling',
+    keys: 'API-nøkler',
+    history: 'Historikk',
+  } satisfies Record<Tab, string>,
 };
 
 const STATUS_COLOR: Record<ConsumerStatus, string> = { applicant: 'info', active: 'success', suspended: 'warning', terminated: 'neutral' };
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
 const FORM_OPTIONS = {
   labels: CONSUMER_LABELS,
   statusColor: STATUS_COLOR,
@@ -83,7 +128,16 @@ function registrationFromForm(b: Form): RegisterConsumerInput {
     kind: (text(b.kind) || undefined) as ConsumerKind | undefined,
     municipalityNumber: nullable(b.municipalityNumber),
     status: (text(b.status) || undefined) as ConsumerStatus | undefined,
-    contacts: contactEmail ? [{ name: text(b.contactName) || contactEmail, email: contactEmail, phone: nullable(b.contactPhone), role: (text(b.contactRole) || 'technical') as ContactRole }] : [],
+    contacts: contactEmail
+      ? [
+          {
+            name: text(b.contactName) || contactEmail,
+            email: contactEmail,
+            phone: nullable(b.contactPhone),
+            role: (text(b.contactRole) || 'technical') as ContactRole,
+          },
+        ]
+      : [],
     services: list(b.services).map((code) => ({ code, environments, legalBasis: nullable(b.legalBasis), purpose: nullable(b.purpose) })),
   };
 }
@@ -117,7 +171,11 @@ function agreementFromForm(b: Form): AgreementInput {
     validTo: nullable(b.validTo),
     documentReference: nullable(b.documentReference),
     acceptedTerms: list(b.termsService)
-      .map((serviceCode, i) => ({ serviceCode, sharingTermsVersion: sharing[i]?.trim() || null, usageTermsVersion: usage[i]?.trim() || null }))
+      .map((serviceCode, i) => ({
+        serviceCode,
+        sharingTermsVersion: sharing[i]?.trim() || null,
+        usageTermsVersion: usage[i]?.trim() || null,
+      }))
       .filter((t) => t.sharingTermsVersion || t.usageTermsVersion),
   };
 }
@@ -180,7 +238,10 @@ class ConsumerFormFilter implements ExceptionFilter {
       ...this.data,
       form: body,
       // The list names each field as the form does; the exception's message would use the API's field names.
-      error: exception.kind === 'validation' && exception.fields.length ? 'Skjemaet har feil. Rett feltene som er nevnt under.' : exception.message,
+      error:
+        exception.kind === 'validation' && exception.fields.length
+          ? 'Skjemaet har feil. Rett feltene som er nevnt under.'
+          : exception.message,
       fieldErrors: exception.fields.map((f) => ({ field: FORM_FIELD_LABELS[unindexed(f.field)] ?? f.field, message: f.message })),
       invalid: Object.fromEntries(exception.fields.map((f) => [unindexed(f.field), true])),
       me: req.principal,
@@ -236,17 +297,39 @@ export class ConsumerPagesController {
       step: (ONBOARDING_STEPS as readonly string[]).includes(q.step ?? '') ? (q.step as OnboardingStep) : undefined,
       vendor: text(q.vendor) || undefined,
     };
-    const [result, expiring, codes] = await Promise.all([this.search.execute({ ...filter, limit: 100, offset }), this.expiring.execute(60), this.catalogue.codes()]);
+    const [result, expiring, codes] = await Promise.all([
+      this.search.execute({ ...filter, limit: 100, offset }),
+      this.expiring.execute(60),
+      this.catalogue.codes(),
+    ]);
     const more = offset + result.items.length < result.total;
     const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
-    return { title: 'Konsumenter', ...FORM_OPTIONS, result, expiring, serviceCodes: [...codes], filter, offset, nextOffset: more ? offset + 100 : null, nextQuery: params.toString() };
+    return {
+      title: 'Konsumenter',
+      ...FORM_OPTIONS,
+      result,
+      expiring,
+      serviceCodes: [...codes],
+      filter,
+      offset,
+      nextOffset: more ? offset + 100 : null,
+      nextQuery: params.toString(),
+    };
   }
 
   @Get('consumers/new')
   @StaffPage(...WRITERS)
   @Render('consumers/new')
   async newForm() {
-    return { ...NEW_FORM, form: { catalogueCodes: [...(await this.catalogue.codes())], environments: ['production', 'test'], contactRole: 'technical', services: [] } };
+    return {
+      ...NEW_FORM,
+      form: {
+        catalogueCodes: [...(await this.catalogue.codes())],
+        environments: ['production', 'test'],
+        contactRole: 'technical',
+        services: [],
+      },
+    };
   }
 
   @Post('consumers')
@@ -314,7 +397,16 @@ export class ConsumerPagesController {
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('overview'))
   async change(@Param('id', ParseUUIDPipe) id: string, @Body() b: Form, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await this.update.execute(id, { name: text(b.name), kind: text(b.kind) as ConsumerKind, municipalityNumber: nullable(b.municipalityNumber), status: text(b.status) as ConsumerStatus }, actor);
+    await this.update.execute(
+      id,
+      {
+        name: text(b.name),
+        kind: text(b.kind) as ConsumerKind,
+        municipalityNumber: nullable(b.municipalityNumber),
+        status: text(b.status) as ConsumerStatus,
+      },
+      actor,
+    );
     res.redirect(303, `${tabPath(id, 'overview')}?saved=1`);
   }
 
@@ -322,22 +414,42 @@ export class ConsumerPagesController {
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('contacts'))
   async createContact(@Param('id', ParseUUIDPipe) id: string, @Body() b: Form, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await this.addContact.execute(id, { name: text(b.name), email: text(b.email), phone: nullable(b.phone), role: text(b.role) as ContactRole }, actor);
+    await this.addContact.execute(
+      id,
+      { name: text(b.name), email: text(b.email), phone: nullable(b.phone), role: text(b.role) as ContactRole },
+      actor,
+    );
     res.redirect(303, `${tabPath(id, 'contacts')}?saved=1`);
   }
 
   @Post('consumers/:id/contacts/:contactId')
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('contacts'))
-  async changeContact(@Param('id', ParseUUIDPipe) id: string, @Param('contactId', ParseUUIDPipe) contactId: string, @Body() b: Form, @CurrentActor() actor: Actor, @Res() res: Response) {
-    await this.updateContact.execute(id, contactId, { name: text(b.name), email: text(b.email), phone: nullable(b.phone), role: text(b.role) as ContactRole }, actor);
+  async changeContact(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Body() b: Form,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.updateContact.execute(
+      id,
+      contactId,
+      { name: text(b.name), email: text(b.email), phone: nullable(b.phone), role: text(b.role) as ContactRole },
+      actor,
+    );
     res.redirect(303, `${tabPath(id, 'contacts')}?saved=1`);
   }
 
   @Post('consumers/:id/contacts/:contactId/delete')
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('contacts'))
-  async deleteContact(@Param('id', ParseUUIDPipe) id: string, @Param('contactId', ParseUUIDPipe) contactId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async deleteContact(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.removeContact.execute(id, contactId, actor);
     res.redirect(303, `${tabPath(id, 'contacts')}?saved=1`);
   }
@@ -361,7 +473,12 @@ export class ConsumerPagesController {
   @Post('consumers/:id/services/:code/delete')
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('services'))
-  async deleteService(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async deleteService(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.removeAccess.execute(id, code, actor);
     res.redirect(303, `${tabPath(id, 'services')}?saved=1`);
   }
@@ -369,7 +486,13 @@ export class ConsumerPagesController {
   @Post('consumers/:id/onboarding/:code/checklist')
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('onboarding'))
-  async tick(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @Body() b: Form, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async tick(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() b: Form,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     const shown = list(b.items).filter((k): k is ChecklistKey => CHECKLIST_KEYS.includes(k as ChecklistKey));
     await this.checklist.execute(id, code, Object.fromEntries(shown.map((k) => [k, text(b[k]) === 'true'])), actor);
     res.redirect(303, `${tabPath(id, 'onboarding')}?saved=1#service-${encodeURIComponent(code)}`);
@@ -378,7 +501,13 @@ export class ConsumerPagesController {
   @Post('consumers/:id/onboarding/:code/advance')
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('onboarding'))
-  async advanceStep(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @Body() b: Form, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async advanceStep(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() b: Form,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.advance.execute(id, code, text(b.to) as OnboardingStep, nullable(b.note), actor);
     res.redirect(303, `${tabPath(id, 'onboarding')}?saved=1#service-${encodeURIComponent(code)}`);
   }
@@ -397,7 +526,12 @@ export class ConsumerPagesController {
   @Post('consumers/:id/api-keys/:keyId/revoke')
   @StaffPage(...WRITERS)
   @UseFilters(new BackToTabFilter('keys'))
-  async revokeKey(@Param('id', ParseUUIDPipe) id: string, @Param('keyId', ParseUUIDPipe) keyId: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async revokeKey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('keyId', ParseUUIDPipe) keyId: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.revokeApiKey.execute(id, keyId, actor);
     res.redirect(303, `${tabPath(id, 'keys')}?saved=1`);
   }
@@ -408,11 +542,17 @@ export class ConsumerPagesController {
     if (tab === 'services' || tab === 'agreement') {
       const have = new Set(consumer.services.map((s) => s.code));
       extra.addableCodes = [...(await this.catalogue.codes())].filter((c) => !have.has(c));
-      extra.terms = consumer.services.map((s) => ({ code: s.code, ...(consumer.agreement?.acceptedTerms.find((t) => t.serviceCode === s.code) ?? {}) }));
+      extra.terms = consumer.services.map((s) => ({
+        code: s.code,
+        ...(consumer.agreement?.acceptedTerms.find((t) => t.serviceCode === s.code) ?? {}),
+      }));
     }
     if (tab === 'keys') extra.keys = await this.keys.execute(id);
     if (tab === 'history') {
-      extra.entries = (await this.audit.execute({ objectType: 'consumer', objectId: id, limit: 200 })).map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' }));
+      extra.entries = (await this.audit.execute({ objectType: 'consumer', objectId: id, limit: 200 })).map((e) => ({
+        ...e,
+        detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
+      }));
     }
     return {
       title: consumer.name,

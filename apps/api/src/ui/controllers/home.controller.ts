@@ -1,6 +1,7 @@
+import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
 import { Controller, Get, Render, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
+
 import { StaffPage } from '../../auth/access.decorator';
 import { UiContextInterceptor } from '../ui-context.interceptor';
 
@@ -22,9 +23,19 @@ export class HomeController {
     const n = await this.incidents.overview();
     return [
       { label: 'Åpne hendelser', value: n.open, href: '/incidents', color: 'neutral' },
-      { label: 'Kritiske eller høye (satt eller foreslått)', value: n.criticalOrHigh, href: '/incidents?severity=critical%2Chigh', color: n.criticalOrHigh ? 'danger' : 'neutral' },
+      {
+        label: 'Kritiske eller høye (satt eller foreslått)',
+        value: n.criticalOrHigh,
+        href: '/incidents?severity=critical%2Chigh',
+        color: n.criticalOrHigh ? 'danger' : 'neutral',
+      },
       { label: 'Eskalert og ikke løst', value: n.escalated, href: '/incidents?status=escalated', color: 'neutral' },
-      { label: 'Venter på vurdering', value: n.awaitingTriage, href: '/incidents?status=new', color: n.awaitingTriage ? 'warning' : 'neutral' },
+      {
+        label: 'Venter på vurdering',
+        value: n.awaitingTriage,
+        href: '/incidents?status=new',
+        color: n.awaitingTriage ? 'warning' : 'neutral',
+      },
       { label: 'Forslag om sammenslåing', value: n.proposals, href: '/incidents#proposals', color: n.proposals ? 'info' : 'neutral' },
     ];
   }

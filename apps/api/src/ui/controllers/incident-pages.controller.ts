@@ -1,21 +1,48 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Header, HttpCode, Injectable, Param, ParseUUIDPipe, Post, Query, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
+import type { Actor, StaffPrincipal } from '@domain/identity/principal';
 import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
 import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
-import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
-import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES, type Environment, type IncidentSide, type IncidentStatus, type Severity } from '@domain/incidents/incident.entity';
+import {
+  type Environment,
+  INCIDENT_SIDES,
+  INCIDENT_STATUSES,
+  type IncidentSide,
+  type IncidentStatus,
+  SEVERITIES,
+  type Severity,
+} from '@domain/incidents/incident.entity';
 import type { IncidentEvent } from '@domain/incidents/incident-event.entity';
-import { IncidentQueries, OPEN_STATUSES, type IncidentSummary, type QueueFilter } from '@domain/incidents/incident-queries.use-case';
+import { IncidentQueries, type IncidentSummary, OPEN_STATUSES, type QueueFilter } from '@domain/incidents/incident-queries.use-case';
 import { PreviewEscalation } from '@domain/incidents/preview-escalation.use-case';
 import type { ReportCategory, ReportChannel } from '@domain/incidents/report.entity';
 import { ResolveIncident } from '@domain/incidents/resolve-incident.use-case';
 import { RevealPersonalData } from '@domain/incidents/reveal-personal-data.use-case';
+import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
 import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
 import { TriageIncident } from '@domain/incidents/triage-incident.use-case';
-import type { Actor, StaffPrincipal } from '@domain/identity/principal';
 import { DomainException, FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
+import {
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  Header,
+  HttpCode,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Res,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
 import { StaffPage } from '../../auth/access.decorator';
 import { AuthenticatedRequest, CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
 import { ProblemFilter } from '../../http/problem.filter';
@@ -26,14 +53,43 @@ type FormBody = Record<string, string | string[] | undefined>;
 
 const WRITERS = ['admin', 'agent', 'security'] as const;
 
-export const STATUS_LABELS: Record<IncidentStatus, string> = { new: 'Ny', triaged: 'Vurdert', escalated: 'Eskalert', resolved: 'Løst', closed: 'Lukket' };
-const STATUS_COLORS: Record<IncidentStatus, string> = { new: 'warning', triaged: 'info', escalated: 'danger', resolved: 'success', closed: 'neutral' };
-const SIDE_LABELS: Record<IncidentSide, string> = { undetermined: 'Uavklart', local: 'Lokal (hos konsumenten)', ske: 'Skatteetaten', security: 'Sikkerhet/personvern' };
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  new: 'Ny',
+  triaged: 'Vurdert',
+  escalated: 'Eskalert',
+  resolved: 'Løst',
+  closed: 'Lukket',
+};
+const STATUS_COLORS: Record<IncidentStatus, string> = {
+  new: 'warning',
+  triaged: 'info',
+  escalated: 'danger',
+  resolved: 'success',
+  closed: 'neutral',
+};
+const SIDE_LABELS: Record<IncidentSide, string> = {
+  undetermined: 'Uavklart',
+  local: 'Lokal (hos konsumenten)',
+  ske: 'Skatteetaten',
+  security: 'Sikkerhet/personvern',
+};
 const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Kritisk', high: 'Høy', medium: 'Middels', low: 'Lav' };
 const SEVERITY_COLORS: Record<Severity, string> = { critical: 'danger', high: 'warning', medium: 'info', low: 'neutral' };
 export const ENVIRONMENT_LABELS: Record<string, string> = { production: 'Produksjon', test: 'Test' };
-const CATEGORY_LABELS: Record<ReportCategory, string> = { incident: 'Feil', deviation: 'Avvik i data', security: 'Sikkerhetshendelse', privacy: 'Personvernavvik' };
-const CHANNEL_LABELS: Record<ReportChannel, string> = { api: 'API', form: 'Skjema', staff: 'Registrert av KS', email: 'E-post', phone: 'Telefon', import: 'Import' };
+const CATEGORY_LABELS: Record<ReportCategory, string> = {
+  incident: 'Feil',
+  deviation: 'Avvik i data',
+  security: 'Sikkerhetshendelse',
+  privacy: 'Personvernavvik',
+};
+const CHANNEL_LABELS: Record<ReportChannel, string> = {
+  api: 'API',
+  form: 'Skjema',
+  staff: 'Registrert av KS',
+  email: 'E-post',
+  phone: 'Telefon',
+  import: 'Import',
+};
 const CONFIDENCE_LABELS: Record<string, string> = { certain: 'sikker', likely: 'sannsynlig', new: 'ny hendelse' };
 const PROPOSAL_STATUS_LABELS: Record<string, string> = { proposed: 'Foreslått', accepted: 'Slått sammen', rejected: 'Avvist' };
 
@@ -51,7 +107,10 @@ const ERROR_TEXTS: Record<string, string> = {
 };
 
 const FIELD_TEXTS: Record<string, { label: string; message: string }> = {
-  message: { label: 'Melding til konsumentene', message: 'Skriv hva som var galt og hva som er gjort, eller velg et svar fra kunnskapsbasen.' },
+  message: {
+    label: 'Melding til konsumentene',
+    message: 'Skriv hva som var galt og hva som er gjort, eller velg et svar fra kunnskapsbasen.',
+  },
   reportIds: { label: 'Meldinger', message: 'Kryss av for minst én melding i denne hendelsen.' },
   reason: { label: 'Begrunnelse', message: 'Skriv hvorfor du trenger originalteksten (3–500 tegn).' },
   target: { label: 'Hendelse', message: 'Skriv referansen til en hendelse, for eksempel KS-2025-0042.' },
@@ -61,14 +120,20 @@ const FIELD_TEXTS: Record<string, { label: string; message: string }> = {
 
 function norwegianError(e: DomainException): { error: string; fieldErrors: FieldError[] } {
   if (e.kind === 'validation') {
-    return { error: 'Skjemaet er ikke fylt ut riktig.', fieldErrors: e.fields.map((f) => FIELD_TEXTS[f.field] ? { field: FIELD_TEXTS[f.field].label, message: FIELD_TEXTS[f.field].message } : f) };
+    return {
+      error: 'Skjemaet er ikke fylt ut riktig.',
+      fieldErrors: e.fields.map((f) =>
+        FIELD_TEXTS[f.field] ? { field: FIELD_TEXTS[f.field].label, message: FIELD_TEXTS[f.field].message } : f,
+      ),
+    };
   }
   return { error: ERROR_TEXTS[e.code] ?? e.message, fieldErrors: [] };
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
 const list = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String).filter(Boolean));
-const pick = <T extends string>(values: string[], allowed: readonly T[]): T[] => values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+const pick = <T extends string>(values: string[], allowed: readonly T[]): T[] =>
+  values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 
 // --- view models -------------------------------------------------------------------------------
 
@@ -98,7 +163,8 @@ export interface QueueQuery {
 
 /** The queue's filter form as a query: open incidents unless another status is chosen. */
 function queueFilter(q: QueueQuery): QueueFilter {
-  const status = !q.status || q.status === 'open' ? OPEN_STATUSES : q.status === 'all' ? undefined : pick(q.status.split(','), INCIDENT_STATUSES);
+  const status =
+    !q.status || q.status === 'open' ? OPEN_STATUSES : q.status === 'all' ? undefined : pick(q.status.split(','), INCIDENT_STATUSES);
   return {
     status,
     side: pick([q.side ?? ''], INCIDENT_SIDES)[0],
@@ -110,11 +176,18 @@ function queueFilter(q: QueueQuery): QueueFilter {
   };
 }
 
-const options = (pairs: Array<[string, string]>, selected: string | undefined) => pairs.map(([value, label]) => ({ value, label, selected: value === (selected ?? '') }));
+const options = (pairs: Array<[string, string]>, selected: string | undefined) =>
+  pairs.map(([value, label]) => ({ value, label, selected: value === (selected ?? '') }));
 
 function proposalRow(p: Awaited<ReturnType<IncidentQueries['proposalViews']>>[number], current?: string) {
   const other = p.survivor?.id === current ? p.merged : p.survivor;
-  return { ...p, scoreText: p.score.toFixed(2), statusLabel: PROPOSAL_STATUS_LABELS[p.status] ?? p.status, open: p.status === 'proposed', other };
+  return {
+    ...p,
+    scoreText: p.score.toFixed(2),
+    statusLabel: PROPOSAL_STATUS_LABELS[p.status] ?? p.status,
+    open: p.status === 'proposed',
+    other,
+  };
 }
 
 interface FormFailure {
@@ -135,11 +208,24 @@ async function queueModel(queries: IncidentQueries, catalogue: FindServicesInFor
     failure: failure && !proposals.some((p) => p.id === failure.proposalId) ? failure : undefined,
     filter: q,
     filtered: Object.values(q).some(Boolean),
-    statusOptions: options([['open', 'Åpne (ny, vurdert, eskalert)'], ['all', 'Alle'], ...INCIDENT_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])], q.status || 'open'),
+    statusOptions: options(
+      [['open', 'Åpne (ny, vurdert, eskalert)'], ['all', 'Alle'], ...INCIDENT_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])],
+      q.status || 'open',
+    ),
     sideOptions: options([['', 'Alle'], ...INCIDENT_SIDES.map((s): [string, string] => [s, SIDE_LABELS[s]])], q.side),
     serviceOptions: options([['', 'Alle'], ...services.map((s): [string, string] => [s, s])], q.service),
-    environmentOptions: options([['', 'Alle'], ['production', 'Produksjon'], ['test', 'Test']], q.environment),
-    severityOptions: options([['', 'Alle'], ['critical,high', 'Kritisk eller høy'], ...SEVERITIES.map((s): [string, string] => [s, SEVERITY_LABELS[s]])], q.severity),
+    environmentOptions: options(
+      [
+        ['', 'Alle'],
+        ['production', 'Produksjon'],
+        ['test', 'Test'],
+      ],
+      q.environment,
+    ),
+    severityOptions: options(
+      [['', 'Alle'], ['critical,high', 'Kritisk eller høy'], ...SEVERITIES.map((s): [string, string] => [s, SEVERITY_LABELS[s]])],
+      q.severity,
+    ),
   };
 }
 
@@ -151,7 +237,9 @@ function eventText(e: IncidentEvent): { text: string; link?: { href: string; tex
     case 'opened':
       return { text: d.splitFrom ? `Opprettet ved utskilling fra ${String(d.splitFrom)} (${refs(d.reports)})` : `Opprettet${reasons}` };
     case 'report_received':
-      return { text: `Melding ${String(d.report)} mottatt (${CHANNEL_LABELS[d.channel as ReportChannel] ?? String(d.channel)}), ${d.action === 'attach' ? 'koblet til hendelsen' : 'åpnet hendelsen'}${typeof d.score === 'number' ? `, score ${d.score.toFixed(2)}` : ''}` };
+      return {
+        text: `Melding ${String(d.report)} mottatt (${CHANNEL_LABELS[d.channel as ReportChannel] ?? String(d.channel)}), ${d.action === 'attach' ? 'koblet til hendelsen' : 'åpnet hendelsen'}${typeof d.score === 'number' ? `, score ${d.score.toFixed(2)}` : ''}`,
+      };
     case 'triaged': {
       const parts = [
         d.side ? `side ${SIDE_LABELS[d.side as IncidentSide] ?? String(d.side)}` : '',
@@ -180,9 +268,15 @@ function eventText(e: IncidentEvent): { text: string; link?: { href: string; tex
     case 'report_moved_in':
       return { text: `Melding ${String(d.report)} flyttet hit fra ${String(d.from)}` };
     case 'merged_in':
-      return { text: `${String(d.from)} slått sammen med denne (${String(d.reports ?? 0)} meldinger, ${d.how === 'auto' ? 'automatisk' : 'av saksbehandler'})${reasons}`, link: d.fromId ? { href: `/incidents/${String(d.fromId)}`, text: String(d.from) } : undefined };
+      return {
+        text: `${String(d.from)} slått sammen med denne (${String(d.reports ?? 0)} meldinger, ${d.how === 'auto' ? 'automatisk' : 'av saksbehandler'})${reasons}`,
+        link: d.fromId ? { href: `/incidents/${String(d.fromId)}`, text: String(d.from) } : undefined,
+      };
     case 'merged_into':
-      return { text: `Slått sammen inn i ${String(d.into)} (${d.how === 'auto' ? 'automatisk' : 'av saksbehandler'})${reasons}`, link: d.intoId ? { href: `/incidents/${String(d.intoId)}`, text: String(d.into) } : undefined };
+      return {
+        text: `Slått sammen inn i ${String(d.into)} (${d.how === 'auto' ? 'automatisk' : 'av saksbehandler'})${reasons}`,
+        link: d.intoId ? { href: `/incidents/${String(d.intoId)}`, text: String(d.into) } : undefined,
+      };
     default:
       return { text: e.kind };
   }
@@ -200,14 +294,24 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
     await articles.list(),
     await queries.openIncidentChoices(incident.environment as Environment),
   ];
-  const failed = (form: string, reportId?: string) => (failure && failure.form === form && failure.reportId === reportId ? failure : undefined);
+  const failed = (form: string, reportId?: string) =>
+    failure && failure.form === form && failure.reportId === reportId ? failure : undefined;
   const shownAtItsForm =
     !!failure &&
-    (failure.proposalId ? proposals.some((p) => p.id === failure.proposalId) : failure.reportId ? incident.reports.some((r) => r.id === failure.reportId) : ['triage', 'resolve', 'merge', 'split', 'escalate'].includes(failure.form));
+    (failure.proposalId
+      ? proposals.some((p) => p.id === failure.proposalId)
+      : failure.reportId
+        ? incident.reports.some((r) => r.id === failure.reportId)
+        : ['triage', 'resolve', 'merge', 'split', 'escalate'].includes(failure.form));
   const triage = failed('triage');
   const resolve = failed('resolve');
   const triageValues = triage
-    ? { side: text(triage.body.side), severity: text(triage.body.severity), title: text(triage.body.title), skeCaseReference: text(triage.body.skeCaseReference) }
+    ? {
+        side: text(triage.body.side),
+        severity: text(triage.body.severity),
+        title: text(triage.body.title),
+        skeCaseReference: text(triage.body.skeCaseReference),
+      }
     : { side: incident.side, severity: incident.severity ?? '', title: incident.title, skeCaseReference: incident.skeCaseReference ?? '' };
   return {
     title: `${incident.reference} ${incident.title}`,
@@ -232,9 +336,17 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
     events: incident.events.map((e) => ({ at: e.at, actorLabel: e.actorLabel, ...eventText(e) })),
     proposals: proposals.map((p) => ({ ...proposalRow(p, incident.id), failed: failure?.proposalId === p.id ? failure : undefined })),
     neighbours: neighbours.filter((n) => n.id !== incident.id).map((n) => ({ reference: n.reference, title: n.title })),
-    articles: articleList.map((a) => ({ id: a.id, title: a.title, answer: a.answer, selected: resolve ? text(resolve.body.articleId) === a.id : false })),
+    articles: articleList.map((a) => ({
+      id: a.id,
+      title: a.title,
+      answer: a.answer,
+      selected: resolve ? text(resolve.body.articleId) === a.id : false,
+    })),
     sideOptions: INCIDENT_SIDES.map((s) => ({ value: s, label: SIDE_LABELS[s], selected: triageValues.side === s })),
-    severityOptions: [{ value: '', label: `Ikke satt (foreslått: ${SEVERITY_LABELS[incident.suggestedSeverity]})`, selected: !triageValues.severity }, ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s], selected: triageValues.severity === s }))],
+    severityOptions: [
+      { value: '', label: `Ikke satt (foreslått: ${SEVERITY_LABELS[incident.suggestedSeverity]})`, selected: !triageValues.severity },
+      ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s], selected: triageValues.severity === s })),
+    ],
     triage: { ...triageValues, failure: triage },
     resolve: { message: resolve ? text(resolve.body.message) : '', local: resolve ? !!resolve.body.local : false, failure: resolve },
     merge: { other: text(failed('merge')?.body.other), failure: failed('merge') },
@@ -266,16 +378,26 @@ class IncidentFormErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = host.switchToHttp().getResponse<Response>();
     // Only mistakes a person can correct in the form are shown beside it.
-    const status = ['validation', 'not-found', 'conflict', 'unprocessable'].includes(exception.kind) ? HTTP_STATUS_OF[exception.kind] : undefined;
+    const status = ['validation', 'not-found', 'conflict', 'unprocessable'].includes(exception.kind)
+      ? HTTP_STATUS_OF[exception.kind]
+      : undefined;
     if (req.principal?.kind !== 'staff' || !status) return this.fallback.catch(exception, host);
     const body = (req.body ?? {}) as FormBody;
     const params = req.params as Record<string, string | undefined>;
-    const failure: FormFailure = { form: req.path.split('/').pop() ?? '', reportId: params.reportId, proposalId: params.proposalId, body, ...norwegianError(exception) };
+    const failure: FormFailure = {
+      form: req.path.split('/').pop() ?? '',
+      reportId: params.reportId,
+      proposalId: params.proposalId,
+      body,
+      ...norwegianError(exception),
+    };
     // A proposal that is gone surfaces as a missing incident from the domain.
     if (params.proposalId && exception.code === 'incident_not_found') failure.error = 'Fant ikke forslaget, eller en av hendelsene i det.';
     try {
       const incidentId = params.id ?? text(body.incidentId);
-      const model = incidentId ? await incidentModel({ queries: this.queries, articles: this.articles }, incidentId, failure) : await queueModel(this.queries, this.catalogue, {}, failure);
+      const model = incidentId
+        ? await incidentModel({ queries: this.queries, articles: this.articles }, incidentId, failure)
+        : await queueModel(this.queries, this.catalogue, {}, failure);
       res.status(status).render(incidentId ? 'incidents/incident' : 'incidents/queue', { ...uiContext(req, res), ...model });
     } catch {
       this.fallback.catch(exception, host);
@@ -285,7 +407,8 @@ class IncidentFormErrorFilter implements ExceptionFilter {
 
 const DONE_TEXTS: Record<string, string> = {
   triaged: 'Vurderingen er lagret.',
-  escalated: 'Hendelsen er eskalert til Skatteetaten. Den første e-posten venter et kort øyeblikk, så meldinger om samme problem havner i samme tråd. Du kan sende den med en gang.',
+  escalated:
+    'Hendelsen er eskalert til Skatteetaten. Den første e-posten venter et kort øyeblikk, så meldinger om samme problem havner i samme tråd. Du kan sende den med en gang.',
   sent: 'Den første e-posten til Skatteetaten er lagt i utboksen og sendes i løpet av noen sekunder.',
   already: 'Hendelsen var allerede eskalert. Ingen ny e-post er sendt.',
   joined: 'Hendelsen var samme problem som en allerede eskalert hendelse og er slått sammen med den. Ingen ny tråd er startet.',
@@ -318,14 +441,26 @@ export class IncidentPagesController {
   @StaffPage()
   @Render('incidents/queue')
   async queue(@Query() q: Record<string, unknown>) {
-    const query: QueueQuery = { status: text(q.status), side: text(q.side), service: text(q.service), environment: text(q.environment), severity: text(q.severity), q: text(q.q) };
+    const query: QueueQuery = {
+      status: text(q.status),
+      side: text(q.side),
+      service: text(q.service),
+      environment: text(q.environment),
+      severity: text(q.severity),
+      q: text(q.q),
+    };
     return { ...(await queueModel(this.queries, this.catalogue, query)), done: DONE_TEXTS[text(q.done)] };
   }
 
   @Post('incidents/proposals/:proposalId/accept')
   @StaffPage(...WRITERS)
   @UseFilters(IncidentFormErrorFilter)
-  async accept(@Param('proposalId', ParseUUIDPipe) proposalId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async accept(
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.grouping.decideProposal(proposalId, true, actor);
     res.redirect(303, `${await this.backTo(body)}?done=accepted`);
   }
@@ -333,7 +468,12 @@ export class IncidentPagesController {
   @Post('incidents/proposals/:proposalId/reject')
   @StaffPage(...WRITERS)
   @UseFilters(IncidentFormErrorFilter)
-  async reject(@Param('proposalId', ParseUUIDPipe) proposalId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async reject(
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     await this.grouping.decideProposal(proposalId, false, actor);
     res.redirect(303, `${await this.backTo(body)}?done=rejected`);
   }
@@ -350,7 +490,10 @@ export class IncidentPagesController {
     const model = await incidentModel({ queries: this.queries, articles: this.articles }, id);
     // The link names the report by id; its reference comes from the incident, never from the link.
     const registered = done === 'registered' ? model.reports.find((r) => r.id === reportId) : undefined;
-    return { ...model, done: registered ? `Meldingen ${registered.reference} er registrert og ligger i denne hendelsen.` : DONE_TEXTS[done ?? ''] };
+    return {
+      ...model,
+      done: registered ? `Meldingen ${registered.reference} er registrert og ligger i denne hendelsen.` : DONE_TEXTS[done ?? ''],
+    };
   }
 
   @Post('incidents/:id/triage')
@@ -362,7 +505,12 @@ export class IncidentPagesController {
     if (title.length > 200) throw new ValidationFailed([{ field: 'title', message: 'must be at most 200 characters' }]);
     const incident = await this.triage.execute(
       id,
-      { side: pick([text(body.side)], INCIDENT_SIDES)[0], severity: pick([severity], SEVERITIES)[0] ?? null, title: title || undefined, skeCaseReference: text(body.skeCaseReference).slice(0, 100) },
+      {
+        side: pick([text(body.side)], INCIDENT_SIDES)[0],
+        severity: pick([severity], SEVERITIES)[0] ?? null,
+        title: title || undefined,
+        skeCaseReference: text(body.skeCaseReference).slice(0, 100),
+      },
       actor,
     );
     res.redirect(303, `/incidents/${incident.id}?done=triaged`);
@@ -374,7 +522,12 @@ export class IncidentPagesController {
   @Render('incidents/escalate')
   async escalationPreview(@Param('id', ParseUUIDPipe) id: string) {
     const incident = await this.queries.incident(id);
-    return { title: `Eskaler ${incident.reference}`, incident: summaryRow(incident), escalation: incident.escalation, preview: incident.escalation ? null : await this.preview.execute(incident.id) };
+    return {
+      title: `Eskaler ${incident.reference}`,
+      incident: summaryRow(incident),
+      escalation: incident.escalation,
+      preview: incident.escalation ? null : await this.preview.execute(incident.id),
+    };
   }
 
   /** The HTML part of the preview, shown in a sandboxed frame (its inline styles need their own CSP). */
@@ -391,7 +544,10 @@ export class IncidentPagesController {
   @UseFilters(IncidentFormErrorFilter)
   async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const result = await this.escalation.execute(id, actor);
-    res.redirect(303, `/incidents/${result.incidentId}?done=${result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated'}`);
+    res.redirect(
+      303,
+      `/incidents/${result.incidentId}?done=${result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated'}`,
+    );
   }
 
   @Post('incidents/:id/escalate/send-now')
@@ -408,7 +564,8 @@ export class IncidentPagesController {
   @UseFilters(IncidentFormErrorFilter)
   async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const articleId = text(body.articleId);
-    const canned = !text(body.message).trim() && articleId ? (await this.articles.list()).find((a) => a.id === articleId)?.answer : undefined;
+    const canned =
+      !text(body.message).trim() && articleId ? (await this.articles.list()).find((a) => a.id === articleId)?.answer : undefined;
     await this.resolution.execute(id, { message: canned ?? text(body.message), side: body.local ? 'local' : undefined }, actor);
     res.redirect(303, `/incidents/${id}?done=resolved`);
   }
@@ -433,7 +590,13 @@ export class IncidentPagesController {
   @Post('incidents/:id/reports/:reportId/move')
   @StaffPage(...WRITERS)
   @UseFilters(IncidentFormErrorFilter)
-  async move(@Param('id', ParseUUIDPipe) id: string, @Param('reportId', ParseUUIDPipe) reportId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async move(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
     if (!text(body.target).trim()) throw new ValidationFailed([{ field: 'target', message: 'is required' }]);
     await this.grouping.move(reportId, await this.queries.idOf(text(body.target)), actor);
     res.redirect(303, `/incidents/${id}?done=moved`);
@@ -446,13 +609,32 @@ export class IncidentPagesController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Render('incidents/reveal')
-  async revealOriginal(@Param('id', ParseUUIDPipe) id: string, @Param('reportId', ParseUUIDPipe) reportId: string, @Body() body: FormBody, @CurrentStaff() me: StaffPrincipal, @CurrentActor() actor: Actor) {
+  async revealOriginal(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Body() body: FormBody,
+    @CurrentStaff() me: StaffPrincipal,
+    @CurrentActor() actor: Actor,
+  ) {
     const reason = text(body.reason).trim();
     if (reason.length < 3 || reason.length > 500) throw new ValidationFailed([{ field: 'reason', message: 'must be 3–500 characters' }]);
     const originals = await this.reveal.execute(reportId, reason, actor);
     const report = await this.queries.report(reportId, me);
-    const labels: Record<string, string> = { title: 'Tittel', description: 'Beskrivelse', errorCode: 'Feilkode', correlationId: 'Korrelasjons-ID', vendorInvolved: 'Leverandør', reporterName: 'Innmelder' };
-    return { title: `Originaltekst for ${report.reference}`, incidentId: id, report, reason, fields: Object.entries(originals).map(([field, value]) => ({ label: labels[field] ?? field, value })) };
+    const labels: Record<string, string> = {
+      title: 'Tittel',
+      description: 'Beskrivelse',
+      errorCode: 'Feilkode',
+      correlationId: 'Korrelasjons-ID',
+      vendorInvolved: 'Leverandør',
+      reporterName: 'Innmelder',
+    };
+    return {
+      title: `Originaltekst for ${report.reference}`,
+      incidentId: id,
+      report,
+      reason,
+      fields: Object.entries(originals).map(([field, value]) => ({ label: labels[field] ?? field, value })),
+    };
   }
 
   @Get('knowledge-base')

@@ -1,13 +1,28 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Render, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
 import { CompletePortalSignIn } from '@domain/consumers/complete-portal-sign-in.use-case';
 import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
 import { RequestPortalSignIn } from '@domain/consumers/request-portal-sign-in.use-case';
 import { SignOutOfPortal } from '@domain/consumers/sign-out-of-portal.use-case';
 import type { ConsumerPrincipal } from '@domain/identity/principal';
 import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Render,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+
 import { PortalPage, Public } from '../../auth/access.decorator';
 import { setCookie } from '../../auth/auth.guard';
 import { COOKIES } from '../../auth/cookies';

@@ -1,25 +1,45 @@
-import { Body, Catch, Controller, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post, Query, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
 import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
+import type { ConsumerPrincipal, Principal } from '@domain/identity/principal';
 import type { IncidentStatus } from '@domain/incidents/incident.entity';
 import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
 import { ReceiveReport } from '@domain/incidents/receive-report.use-case';
 import { MASKING_NOTICE } from '@domain/incidents/report-input';
 import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import type { ConsumerPrincipal, Principal } from '@domain/identity/principal';
 import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
+import {
+  Body,
+  Catch,
+  Controller,
+  Get,
+  HttpCode,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Res,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
-import { CATEGORY_CHOICES, checkReport, FormValues, ReportForm, reportFields, ReportFormErrorFilter, reportInput } from '../report-form';
+import { CATEGORY_CHOICES, checkReport, FormValues, reportFields, ReportForm, ReportFormErrorFilter, reportInput } from '../report-form';
 import { UiContextInterceptor } from '../ui-context.interceptor';
 import { ENVIRONMENT_LABELS, STATUS_LABELS } from './incident-pages.controller';
 
 const REPORT_STATUS_LABELS: Record<string, string> = { open: 'Åpen', closed: 'Avsluttet' };
 
 /** The services a consumer can report on: its own in the catalogue in force, or every one when it has none registered. */
-async function serviceChoices(catalogue: FindServicesInForce, consumers: GetConsumer, me: ConsumerPrincipal): Promise<Array<{ code: string; name: string }>> {
+async function serviceChoices(
+  catalogue: FindServicesInForce,
+  consumers: GetConsumer,
+  me: ConsumerPrincipal,
+): Promise<Array<{ code: string; name: string }>> {
   const inForce = await catalogue.allCodes();
   const own = ((await consumers.detail(me.consumerId))?.services ?? []).map((s) => s.code).filter((c) => inForce.includes(c));
   const codes = own.length ? own : inForce;
@@ -27,7 +47,13 @@ async function serviceChoices(catalogue: FindServicesInForce, consumers: GetCons
   return codes.map((code) => ({ code, name: names.get(code) || code }));
 }
 
-async function formModel(catalogue: FindServicesInForce, consumers: GetConsumer, me: ConsumerPrincipal, values: FormValues, extra: Record<string, unknown> = {}) {
+async function formModel(
+  catalogue: FindServicesInForce,
+  consumers: GetConsumer,
+  me: ConsumerPrincipal,
+  values: FormValues,
+  extra: Record<string, unknown> = {},
+) {
   return {
     title: 'Ny feil- eller avviksmelding',
     layout: 'portal',
@@ -107,7 +133,10 @@ export class PortalReportPagesController {
   @UseFilters(PortalReportFormErrorFilter)
   async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm, @Res() res: Response) {
     // The person who filled in the form gets the receipt and later the answer.
-    const receipt = await this.receive.execute(me, reportInput(body, { email: me.email }), { idempotencyKey: body.submissionId, fingerprint: body });
+    const receipt = await this.receive.execute(me, reportInput(body, { email: me.email }), {
+      idempotencyKey: body.submissionId,
+      fingerprint: body,
+    });
     res.redirect(303, `/portal/reports/${receipt.id}?received=1`);
   }
 

@@ -1,18 +1,29 @@
+import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
+import { FindConsumers } from '@domain/consumers/find-consumers.use-case';
+import { SearchConsumers } from '@domain/consumers/search-consumers.use-case';
+import type { StaffPrincipal } from '@domain/identity/principal';
+import { ReceiveReport } from '@domain/incidents/receive-report.use-case';
+import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
+import { DomainException, FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
 import { Body, Catch, Controller, Get, HttpCode, Injectable, Post, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
-import { FindConsumers } from '@domain/consumers/find-consumers.use-case';
-import { SearchConsumers } from '@domain/consumers/search-consumers.use-case';
-import { ReceiveReport } from '@domain/incidents/receive-report.use-case';
-import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import type { StaffPrincipal } from '@domain/identity/principal';
-import { DomainException, FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
+
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
-import { blankless, checkReport, FormValues, REPORT_FIELD_LABELS, ReportForm, reportFields, ReportFormErrorFilter, reportInput, trimmed } from '../report-form';
+import {
+  blankless,
+  checkReport,
+  FormValues,
+  REPORT_FIELD_LABELS,
+  reportFields,
+  ReportForm,
+  ReportFormErrorFilter,
+  reportInput,
+  trimmed,
+} from '../report-form';
 import { UiContextInterceptor } from '../ui-context.interceptor';
 
 const WRITERS = ['admin', 'agent', 'security'] as const;
@@ -40,7 +51,13 @@ class StaffReportForm extends ReportForm {
 }
 
 /** Form order: the caller first, then the checklist. */
-const FIELD_LABELS: Record<string, string> = { consumerId: 'Konsument', channel: 'Kanal', reporterName: 'Innmelderens navn', reporterEmail: 'Innmelderens e-postadresse', ...REPORT_FIELD_LABELS };
+const FIELD_LABELS: Record<string, string> = {
+  consumerId: 'Konsument',
+  channel: 'Kanal',
+  reporterName: 'Innmelderens navn',
+  reporterEmail: 'Innmelderens e-postadresse',
+  ...REPORT_FIELD_LABELS,
+};
 
 /** Every service in force: the caller's consumer is chosen in the same form, and intake checks the service. */
 async function serviceChoices(catalogue: FindServicesInForce): Promise<Array<{ code: string; name: string }>> {
@@ -49,7 +66,12 @@ async function serviceChoices(catalogue: FindServicesInForce): Promise<Array<{ c
   return codes.map((code) => ({ code, name: names.get(code) || code }));
 }
 
-async function formModel(catalogue: FindServicesInForce, consumers: SearchConsumers, values: FormValues, extra: Record<string, unknown> = {}) {
+async function formModel(
+  catalogue: FindServicesInForce,
+  consumers: SearchConsumers,
+  values: FormValues,
+  extra: Record<string, unknown> = {},
+) {
   // Sorted by name; a few hundred municipalities fit one list.
   const { items } = await consumers.execute({ limit: 500 });
   const channel = typeof values.channel === 'string' && values.channel ? values.channel : 'phone';
@@ -126,7 +148,8 @@ export class StaffReportPagesController {
 
   /** A consumer removed since the form was opened is a mistake in the form, not a broken request. */
   private async existingConsumer(id: string): Promise<string> {
-    if (!(await this.findConsumers.byId(id))) throw new ValidationFailed([{ field: 'consumerId', message: 'Fant ikke konsumenten. Velg en fra listen.' }]);
+    if (!(await this.findConsumers.byId(id)))
+      throw new ValidationFailed([{ field: 'consumerId', message: 'Fant ikke konsumenten. Velg en fra listen.' }]);
     return id;
   }
 }
