@@ -1,12 +1,82 @@
 // Lint rules the code base keeps: typescript-eslint's recommended set, promises never left
-// floating, switches over unions exhaustive, imports sorted, lines readable. The rules on
-// which folder may import which are in .dependency-cruiser.cjs (npm run deps).
+// floating, switches over unions exhaustive, imports sorted, lines readable, and the import
+// rules of the layering as far as an import's text shows them. The whole dependency graph
+// (relative paths, cycles) is checked by .dependency-cruiser.cjs (npm run deps).
+import { readdirSync } from 'node:fs';
+
 import js from '@eslint/js';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
+const CONTEXTS = readdirSync(new URL('./libs/domain/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+const THROUGH_INDEX = [
+  { group: ['@domain/*/*'], message: 'Use a context through its index: @domain/<context>.' },
+  { group: ['@platform/*/*'], message: 'Use a platform module through its index: @platform/<module>.' },
+  { group: ['@composition/*'], message: 'Use the composition root through its index: @composition.' },
+];
+const IO_AND_FRAMEWORK = [
+  'typeorm',
+  '@nestjs/*',
+  '@platform',
+  '@platform/*',
+  'fs',
+  'node:fs',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+  'child_process',
+  'node:child_process',
+];
+
+/** One no-restricted-imports entry per folder; a later entry for the same file replaces an earlier one, so each lists all it needs. */
+const restrict = (files, ...patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [...THROUGH_INDEX, ...patterns] }] },
+});
+const layering = [
+  restrict(['apps/**/*.ts', 'libs/**/*.ts']),
+  restrict(['apps/api/**/*.ts'], { group: ['**/worker/**'], message: 'The API and the worker never import each other.' }),
+  restrict(['apps/worker/**/*.ts'], { group: ['**/api/**'], message: 'The API and the worker never import each other.' }),
+  restrict(['libs/**/*.ts'], { group: ['**/apps/**'], message: 'Libraries never import an app.' }),
+  restrict(
+    ['libs/platform/**/*.ts'],
+    { group: ['@domain/*', '@composition', '**/domain/**', '**/composition/**'], message: 'The platform knows nothing of the product.' },
+    { group: ['**/apps/**'], message: 'Libraries never import an app.' },
+  ),
+  ...CONTEXTS.map((context) =>
+    restrict(
+      [`libs/domain/${context}/**/*.ts`],
+      { group: [`@domain/${context}`], message: 'Inside a context, import the file itself, not the own index.' },
+      ...(context === 'shared'
+        ? [{ group: ['@domain/*', '!@domain/shared', '@composition'], message: 'The shared kernel depends on no context.' }]
+        : []),
+      { group: ['@composition', '**/composition/**', '**/apps/**'], message: 'Contexts know neither the composition root nor the apps.' },
+    ),
+  ),
+  ...CONTEXTS.map((context) =>
+    restrict([`libs/domain/${context}/rules/**/*.ts`], {
+      group: IO_AND_FRAMEWORK,
+      message: 'Rules are pure: no database, framework, platform or I/O.',
+    }),
+  ),
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**', 'apps/api/src/ui/assets/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'coverage/**',
+      'apps/api/src/ui/assets/**',
+      'test/architecture/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +92,7 @@ export default tseslint.config(
       'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
+  ...layering,
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {

@@ -27,10 +27,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/browser/'],
   transform: { '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', swcOptions()] },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
-  moduleNameMapper: {
-    '^@domain/(.*)$': '<rootDir>/libs/domain/$1',
-    '^@notifications/(.*)$': '<rootDir>/libs/notifications/$1',
-  },
+  moduleNameMapper: swcOptions.moduleNameMapper(),
   globalSetup: '<rootDir>/test/support/build-once.js',
   maxWorkers: 2,
   testTimeout: 60000,

@@ -30,7 +30,7 @@ const port = await new Promise((res) => {
 });
 const token = 'bench_' + randomBytes(24).toString('hex');
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
-const app = spawn('node', ['dist/apps/api/src/all-in-one.js'], {
+const app = spawn('node', ['dist/apps/all-in-one/src/main.js'], {
   env: {
     ...process.env,
     PORT: String(port),

@@ -4,7 +4,7 @@ import { SEED_CATALOGUE_LABEL } from '@domain/catalogue/catalogue-seed';
 import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { SYSTEM_ACTOR } from '@domain/identity/principal';
+import { SYSTEM_ACTOR } from '@domain/shared/principal';
 
 import { SeedTasks } from '../apps/api/src/seed-tasks';
 import { bearer, createTestApp, TestApp } from './support/test-app';

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { createHttpApp } from '@composition';
 import { BootstrapAdmin } from '@domain/identity/bootstrap-admin.use-case';
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
-import { type StaffPrincipal, type StaffRole, SYSTEM_ACTOR } from '@domain/identity/principal';
-import { hashToken } from '@domain/identity/secret-token';
-import { loadConfig } from '@domain/shared/config/app-config';
+import { type StaffPrincipal, type StaffRole, SYSTEM_ACTOR } from '@domain/shared/principal';
+import { loadConfig } from '@platform/config/app-config';
+import { hashToken } from '@platform/security/secret-token';
 
-import { createHttpApp } from '../apps/api/src/launch';
+import { API_ROLE } from '../apps/api/src/api-role';
 import {
   cookieHeader,
   cookiesSet,
@@ -78,7 +79,7 @@ describe('identity: staff, sessions, tokens and roles', () => {
         BOOTSTRAP_ADMIN_EMAIL: 'intruder@ks.example.test',
         BOOTSTRAP_ADMIN_TOKEN: otherToken,
       });
-      const second = await createHttpApp(config, t.db, { api: true, worker: false });
+      const second = await createHttpApp(config, t.db, [API_ROLE]);
       try {
         await expect(second.get(BootstrapAdmin).execute()).resolves.toBe('ignored');
       } finally {

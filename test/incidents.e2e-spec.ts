@@ -1,6 +1,6 @@
 import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
 import { SendEscalationFollowUps } from '@domain/incidents/send-escalation-follow-ups.use-case';
-import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
+import { findNationalIdentityNumbers } from '@domain/shared/identifiers/index';
 import { DataSource } from 'typeorm';
 
 import { nationalId, publishCatalogue, registerConsumer, RegisteredConsumer, SKE } from './support/fixtures';

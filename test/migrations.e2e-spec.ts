@@ -1,6 +1,7 @@
-import { dataSourceOptions } from '@domain/shared/database/data-source-options';
-import { runMigrations } from '@domain/shared/database/run-migrations';
-import { pendingSchemaChanges } from '@domain/shared/database/schema-drift';
+import { DATABASE_SCHEMA } from '@composition';
+import { dataSourceOptions } from '@platform/database/data-source-options';
+import { runMigrations } from '@platform/database/run-migrations';
+import { pendingSchemaChanges } from '@platform/database/schema-drift';
 import { DataSource } from 'typeorm';
 
 import { MIGRATIONS } from '../migrations';
@@ -18,7 +19,7 @@ describe('migrations', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
+    ds = await new DataSource(dataSourceOptions(db.url, 2, DATABASE_SCHEMA)).initialize();
   }, 180_000);
   afterAll(async () => {
     await ds?.destroy();
@@ -50,8 +51,8 @@ describe('migrations', () => {
 
   it('are applied exactly once when two processes start at the same time', async () => {
     const fresh = await createTestDatabase();
-    const a = await new DataSource(dataSourceOptions(fresh.url, 2)).initialize();
-    const b = await new DataSource(dataSourceOptions(fresh.url, 2)).initialize();
+    const a = await new DataSource(dataSourceOptions(fresh.url, 2, DATABASE_SCHEMA)).initialize();
+    const b = await new DataSource(dataSourceOptions(fresh.url, 2, DATABASE_SCHEMA)).initialize();
     try {
       const [fromA, fromB] = await Promise.all([runMigrations(a), runMigrations(b)]);
       expect([...fromA, ...fromB].sort()).toEqual([...names].sort());

@@ -1,9 +1,9 @@
-import { DatabaseContext } from '@domain/shared/database/database-context';
-import { DeliverOutbox } from '@notifications/deliver-outbox.use-case';
-import { EmailRequest, EnqueueEmail } from '@notifications/enqueue-email.use-case';
-import { ListOutboxMessages } from '@notifications/list-outbox-messages.use-case';
-import { MailTransport } from '@notifications/mail-transport';
-import { OutboxRepository } from '@notifications/outbox.repository';
+import { DatabaseContext } from '@platform/database/database-context';
+import { DeliverOutbox } from '@platform/mail/deliver-outbox.use-case';
+import { EmailRequest, EnqueueEmail } from '@platform/mail/enqueue-email.use-case';
+import { ListOutboxMessages } from '@platform/mail/list-outbox-messages.use-case';
+import { MailTransport } from '@platform/mail/mail-transport';
+import { OutboxRepository } from '@platform/mail/outbox.repository';
 
 import { SmtpCapture } from './support/smtp-capture';
 import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';

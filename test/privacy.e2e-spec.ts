@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
+import { findNationalIdentityNumbers } from '@domain/shared/identifiers/index';
 
 import { AppProcess, freePort } from './support/app-process';
 import { nationalId, orgNumber } from './support/fixtures';

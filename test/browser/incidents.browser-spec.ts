@@ -1,4 +1,4 @@
-import { organisationNumberCheckDigit, satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers';
+import { organisationNumberCheckDigit, satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { ReportFacts } from '../../libs/domain/incidents/rules/match-report';
+import type { ReportFacts } from '@domain/incidents/rules/match-report';
 
 export interface DatasetRow {
   ref: string;

@@ -3,12 +3,12 @@
  * the same candidate window and cap, the same wave count, the same profile arithmetic, the
  * same "older absorbs younger" merge. The offline evaluation runs the live grouping flow on it.
  */
-import type { CandidateQuery, GroupingStore } from '../../libs/domain/incidents/grouping-flow';
-import { addCounts, contributionOf, type ProfileCounts } from '../../libs/domain/incidents/rules/incident-profile';
-import { type IncidentState, type ReportFacts, trackOf } from '../../libs/domain/incidents/rules/match-report';
-import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from '../../libs/domain/incidents/rules/matching.constants';
-import type { MergeProposal } from '../../libs/domain/incidents/rules/recluster';
-import { signalsOf } from '../../libs/domain/incidents/rules/report-signals';
+import type { CandidateQuery, GroupingStore } from '@domain/incidents/grouping-flow';
+import { addCounts, contributionOf, type ProfileCounts } from '@domain/incidents/rules/incident-profile';
+import { type IncidentState, type ReportFacts, trackOf } from '@domain/incidents/rules/match-report';
+import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from '@domain/incidents/rules/matching.constants';
+import type { MergeProposal } from '@domain/incidents/rules/recluster';
+import { signalsOf } from '@domain/incidents/rules/report-signals';
 
 interface MemIncident {
   id: string;

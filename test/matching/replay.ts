@@ -7,10 +7,11 @@
  * (after each batch, every incident holding a Skatteetaten-side or security report), with the
  * settle period holding each first message until the grouping has settled.
  */
-import { needsRecluster, recluster } from '../../libs/domain/incidents/grouping-flow';
-import { CorpusStats } from '../../libs/domain/incidents/rules/corpus-stats';
-import { type MatchDecision, matchReport } from '../../libs/domain/incidents/rules/match-report';
-import { signalsOf } from '../../libs/domain/incidents/rules/report-signals';
+import { needsRecluster, recluster } from '@domain/incidents/grouping-flow';
+import { CorpusStats } from '@domain/incidents/rules/corpus-stats';
+import { type MatchDecision, matchReport } from '@domain/incidents/rules/match-report';
+import { signalsOf } from '@domain/incidents/rules/report-signals';
+
 import { type DatasetRow, toFacts } from './labelled-dataset';
 import { MemoryGroupingStore } from './memory-grouping-store';
 

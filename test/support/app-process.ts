@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-const ENTRY = join(ROOT, 'dist', 'apps', 'api', 'src', 'all-in-one.js');
+const ENTRY = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 
 import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { type StaffRole, SYSTEM_ACTOR } from '@domain/identity/principal';
 import { SetPassword } from '@domain/identity/set-password.use-case';
+import { type StaffRole, SYSTEM_ACTOR } from '@domain/shared/principal';
 import type { Response } from 'supertest';
 
 import type { TestApp } from './test-app';

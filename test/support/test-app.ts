@@ -1,10 +1,11 @@
-import { AppConfig, loadConfig } from '@domain/shared/config/app-config';
+import { createHttpApp } from '@composition';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DeliverOutbox } from '@notifications/deliver-outbox.use-case';
+import { AppConfig, loadConfig } from '@platform/config/app-config';
+import { DeliverOutbox } from '@platform/mail/deliver-outbox.use-case';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
-import { createHttpApp } from '../../apps/api/src/launch';
+import { API_ROLE } from '../../apps/api/src/api-role';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@ks.example.test';
@@ -38,11 +39,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ESCALATION_SETTLE_SECONDS: '0',
     ...env,
   });
-  const app = await createHttpApp(
-    config,
-    { url: db.url, poolSize: db.kind === 'server' ? config.databasePoolSize : db.poolSize },
-    { api: true, worker: false },
-  );
+  const app = await createHttpApp(config, { url: db.url, poolSize: db.kind === 'server' ? config.databasePoolSize : db.poolSize }, [
+    API_ROLE,
+  ]);
   const deliver = app.get(DeliverOutbox);
   return {
     app,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DatabaseConnection, startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
+import { DatabaseConnection, startEmbeddedPostgres } from '@platform/database/embedded-postgres';
 import { Client } from 'pg';
 
 export interface TestDatabase extends DatabaseConnection {

@@ -1,8 +1,8 @@
-import { AuditModule } from '@domain/audit/audit.module';
-import { CatalogueModule } from '@domain/catalogue/catalogue.module';
-import { ConsumersModule } from '@domain/consumers/consumers.module';
-import { IdentityModule } from '@domain/identity/identity.module';
-import { IncidentsModule } from '@domain/incidents/incidents.module';
+import { AuditModule } from '@domain/audit';
+import { CatalogueModule } from '@domain/catalogue';
+import { ConsumersModule } from '@domain/consumers';
+import { IdentityModule } from '@domain/identity';
+import { IncidentsModule } from '@domain/incidents';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';

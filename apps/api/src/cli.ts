@@ -4,19 +4,20 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { STAFF_ROLES, type StaffRole, SYSTEM_ACTOR } from '@domain/identity/principal';
-import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
-import { ConfigError, loadConfig } from '@domain/shared/config/app-config';
-import { dataSourceOptions } from '@domain/shared/database/data-source-options';
-import { startEmbeddedPostgres } from '@domain/shared/database/embedded-postgres';
-import { runMigrations } from '@domain/shared/database/run-migrations';
-import { pendingSchemaChanges } from '@domain/shared/database/schema-drift';
-import { DomainException } from '@domain/shared/errors/domain.exception';
+import { DATABASE_SCHEMA, rootModule } from '@composition';
+import { CreateStaffUser } from '@domain/identity';
+import { ResetStaffPassword } from '@domain/identity';
+import { STAFF_ROLES, type StaffRole, SYSTEM_ACTOR } from '@domain/shared';
 import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@platform/config';
+import { dataSourceOptions } from '@platform/database';
+import { startEmbeddedPostgres } from '@platform/database';
+import { runMigrations } from '@platform/database';
+import { pendingSchemaChanges } from '@platform/database';
+import { DomainException } from '@platform/errors';
 import { DataSource } from 'typeorm';
 
-import { rootModule } from './launch';
+import { API_ROLE } from './api-role';
 import { SeedTasks } from './seed-tasks';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const url = database.url;
   try {
     if (command.startsWith('migration:')) {
-      const ds = await new DataSource(dataSourceOptions(url, database.poolSize)).initialize();
+      const ds = await new DataSource(dataSourceOptions(url, database.poolSize, DATABASE_SCHEMA)).initialize();
       try {
         if (command === 'migration:run') console.log((await runMigrations(ds)).join('\n') || 'No pending migrations.');
         else if (command === 'migration:generate') {
@@ -54,10 +55,9 @@ async function main(): Promise<void> {
       }
       return;
     }
-    const app = await NestFactory.createApplicationContext(
-      rootModule({ ...config, logLevel: 'warn' }, database, { api: true, worker: false }),
-      { logger: ['error', 'warn'] },
-    );
+    const app = await NestFactory.createApplicationContext(rootModule({ ...config, logLevel: 'warn' }, database, [API_ROLE]), {
+      logger: ['error', 'warn'],
+    });
     try {
       if (command === 'staff:create') {
         const { user, link } = await app

@@ -1,4 +1,6 @@
-import { launch } from './launch';
+import { launch } from '@composition';
+
+import { API_ROLE } from './api-role';
 
 // The API alone, for running several replicas against one PostgreSQL server.
-void launch({ api: true, worker: false }, { embeddedAllowed: false });
+void launch([API_ROLE], { embeddedAllowed: false });

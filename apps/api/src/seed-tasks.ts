@@ -1,4 +1,4 @@
-import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
+import { SeedCatalogue } from '@domain/catalogue';
 import { Injectable } from '@nestjs/common';
 
 /** Seed data for a new installation; each part is idempotent. Contexts add their seeds here. */

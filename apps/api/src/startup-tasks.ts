@@ -1,6 +1,6 @@
-import { BootstrapAdmin } from '@domain/identity/bootstrap-admin.use-case';
-import { BackfillGroupingProfiles } from '@domain/incidents/backfill-grouping-profiles.use-case';
-import { SeedKnowledgeBase } from '@domain/incidents/seed-knowledge-base.use-case';
+import { BootstrapAdmin } from '@domain/identity';
+import { BackfillGroupingProfiles } from '@domain/incidents';
+import { SeedKnowledgeBase } from '@domain/incidents';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 
 @Injectable()

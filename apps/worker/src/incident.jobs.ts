@@ -1,6 +1,6 @@
-import { PurgeIdempotencyKeys } from '@domain/incidents/purge-idempotency-keys.use-case';
-import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
-import { SendEscalationFollowUps } from '@domain/incidents/send-escalation-follow-ups.use-case';
+import { PurgeIdempotencyKeys } from '@domain/incidents';
+import { SendDueEscalations } from '@domain/incidents';
+import { SendEscalationFollowUps } from '@domain/incidents';
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 

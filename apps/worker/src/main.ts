@@ -1,4 +1,6 @@
-import { launch } from '../../api/src/launch';
+import { launch } from '@composition';
+
+import { WORKER_ROLE } from './worker-role';
 
 // The worker alone, for running beside API replicas against one PostgreSQL server.
-void launch({ api: false, worker: true }, { embeddedAllowed: false });
+void launch([WORKER_ROLE], { embeddedAllowed: false });

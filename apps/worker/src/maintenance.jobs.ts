@@ -1,5 +1,5 @@
-import { PurgeExpiredPortalCredentials } from '@domain/consumers/purge-expired-portal-credentials.use-case';
-import { PurgeExpiredCredentials } from '@domain/identity/purge-expired-credentials.use-case';
+import { PurgeExpiredPortalCredentials } from '@domain/consumers';
+import { PurgeExpiredCredentials } from '@domain/identity';
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 

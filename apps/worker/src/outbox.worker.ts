@@ -1,6 +1,6 @@
-import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DeliverOutbox } from '@notifications/deliver-outbox.use-case';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DeliverOutbox } from '@platform/mail';
 
 /**
  * Delivers the e-mail outbox: drains due rows, then waits the poll interval. On shutdown it stops

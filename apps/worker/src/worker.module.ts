@@ -1,6 +1,6 @@
-import { ConsumersModule } from '@domain/consumers/consumers.module';
-import { IdentityModule } from '@domain/identity/identity.module';
-import { IncidentsModule } from '@domain/incidents/incidents.module';
+import { ConsumersModule } from '@domain/consumers';
+import { IdentityModule } from '@domain/identity';
+import { IncidentsModule } from '@domain/incidents';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import type { Actor } from '../identity/principal';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditEvent {

@@ -1,13 +1,8 @@
-import type { FieldError } from '../shared/errors/domain.exception';
+import { Environment, ENVIRONMENTS } from '@domain/shared';
+import type { FieldError } from '@platform/errors';
+
 import { toCatalogueDay } from './catalogue-dates';
-import {
-  CATALOGUE_ENVIRONMENTS,
-  CatalogueEnvironment,
-  CatalogueServiceView,
-  EntitlementPackage,
-  SERVICE_LIFECYCLES,
-  ServiceLifecycle,
-} from './catalogue-service.view';
+import { CatalogueServiceView, EntitlementPackage, SERVICE_LIFECYCLES, ServiceLifecycle } from './catalogue-service.view';
 
 /** A service as a caller submits it (API body or admin form); see normaliseService. */
 export interface CatalogueServiceInput {
@@ -133,9 +128,8 @@ export function normaliseService(input: unknown, prefix: string): { service: Cat
   const serviceAreas = c.list(s.serviceAreas, 'serviceAreas', { required: false });
   const environments = c.list(s.environments, 'environments', {
     required: true,
-    check: (v) =>
-      (CATALOGUE_ENVIRONMENTS as readonly string[]).includes(v) ? null : `must be one of ${CATALOGUE_ENVIRONMENTS.join(', ')}`,
-  }) as CatalogueEnvironment[];
+    check: (v) => ((ENVIRONMENTS as readonly string[]).includes(v) ? null : `must be one of ${ENVIRONMENTS.join(', ')}`),
+  }) as Environment[];
   if (Array.isArray(s.environments) && !environments.length && !c.errors.some((e) => e.field.startsWith(c.field('environments'))))
     c.fail('environments', 'must name at least one environment');
   const emailCheck = (v: string) => (EMAIL.test(v) ? null : 'must be an e-mail address');

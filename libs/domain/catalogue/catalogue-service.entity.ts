@@ -1,6 +1,7 @@
+import type { Environment } from '@domain/shared';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { CatalogueEnvironment, EntitlementPackage, ServiceLifecycle } from './catalogue-service.view';
+import type { EntitlementPackage, ServiceLifecycle } from './catalogue-service.view';
 import { CatalogueVersion } from './catalogue-version.entity';
 
 /** A service as listed in one catalogue version; rows of a published version never change. */
@@ -45,7 +46,7 @@ export class CatalogueService {
   serviceAreas: string[];
 
   @Column({ type: 'text', array: true })
-  environments: CatalogueEnvironment[];
+  environments: Environment[];
 
   @Column({ name: 'altinn_resource', type: 'text', nullable: true })
   altinnResource: string | null;

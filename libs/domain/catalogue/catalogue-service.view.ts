@@ -1,5 +1,4 @@
-export const CATALOGUE_ENVIRONMENTS = ['production', 'test'] as const;
-export type CatalogueEnvironment = (typeof CATALOGUE_ENVIRONMENTS)[number];
+import type { Environment } from '@domain/shared';
 
 export const SERVICE_LIFECYCLES = ['active', 'deprecated'] as const;
 export type ServiceLifecycle = (typeof SERVICE_LIFECYCLES)[number];
@@ -17,7 +16,7 @@ export interface CatalogueServiceView {
   maskinportenScopes: string[];
   entitlementPackages: EntitlementPackage[];
   serviceAreas: string[];
-  environments: CatalogueEnvironment[];
+  environments: Environment[];
   escalationEmails: string[];
   securityEmails: string[];
   lifecycle: ServiceLifecycle;

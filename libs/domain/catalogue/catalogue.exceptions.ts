@@ -1,4 +1,4 @@
-import { Conflict, NotFound, ValidationFailed } from '../shared/errors/domain.exception';
+import { Conflict, NotFound, ValidationFailed } from '@platform/errors';
 
 export class CatalogueVersionNotFound extends NotFound {
   constructor() {

@@ -1,6 +1,6 @@
+import { AuditModule } from '@domain/audit';
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module';
 import { CatalogueRepository } from './catalogue.repository';
 import { CompareCatalogueVersions } from './compare-catalogue-versions.use-case';
 import { CopyCatalogueVersion } from './copy-catalogue-version.use-case';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { CatalogueService } from './catalogue-service.entity';
 import type { CatalogueServiceView } from './catalogue-service.view';
 import { CatalogueVersion } from './catalogue-version.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
 
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { CatalogueVersionNotFound } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
 import { osloDay } from './catalogue-dates';

@@ -1,8 +1,8 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
 import { CatalogueVersionNotFound, CatalogueVersionPublished } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueServiceView } from './catalogue-service.view';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
 
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { NoCatalogueInForce } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
 import { osloDay, toCatalogueDay } from './catalogue-dates';

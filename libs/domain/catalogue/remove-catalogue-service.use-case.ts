@@ -1,6 +1,6 @@
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import type { Actor } from '../identity/principal';
 import { CatalogueServiceNotFound } from './catalogue.exceptions';
 import type { CatalogueVersionView } from './catalogue-version.view';
 import { DraftEditor } from './draft-editor';

@@ -1,7 +1,7 @@
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
 
-import type { Actor } from '../identity/principal';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { CatalogueServiceNotFound } from './catalogue.exceptions';
 import { CatalogueServiceInput, normaliseService } from './catalogue-content';
 import type { CatalogueVersionView } from './catalogue-version.view';

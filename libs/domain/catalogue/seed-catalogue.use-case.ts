@@ -1,7 +1,7 @@
+import { type Actor, SYSTEM_ACTOR } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { type Actor, SYSTEM_ACTOR } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
 import { CatalogueRepository } from './catalogue.repository';
 import { SEED_CATALOGUE, SEED_CATALOGUE_LABEL } from './catalogue-seed';
 import { CreateCatalogueVersion } from './create-catalogue-version.use-case';

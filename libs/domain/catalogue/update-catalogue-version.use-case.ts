@@ -1,7 +1,7 @@
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
 
-import type { Actor } from '../identity/principal';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { CatalogueVersionInput, normaliseDetails, normaliseServices } from './catalogue-content';
 import type { CatalogueVersionView } from './catalogue-version.view';
 import { DraftEditor } from './draft-editor';

@@ -1,8 +1,8 @@
+import { CONSUMER_KEY_PREFIX, type ConsumerAuthenticator } from '@domain/identity';
+import type { ConsumerPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { hashToken } from '@platform/security';
 
-import { CONSUMER_KEY_PREFIX, type ConsumerAuthenticator } from '../identity/consumer-authenticator';
-import type { ConsumerPrincipal } from '../identity/principal';
-import { hashToken } from '../identity/secret-token';
 import { mayAuthenticate } from './consumer-rules';
 import { ConsumersRepository } from './consumers.repository';
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
+import { RecordAudit } from '@domain/audit';
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { hashToken } from '@platform/security';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { hashToken } from '../identity/secret-token';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
-import { DatabaseContext } from '../shared/database/database-context';
 import { mayAuthenticate } from './consumer-rules';
 import { InvalidPortalLink } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';

@@ -1,10 +1,10 @@
+import { type Environment, ENVIRONMENTS } from '@domain/shared';
+import type { FieldError } from '@platform/errors';
 import { parse } from 'csv-parse/sync';
 
-import type { FieldError } from '../shared/errors/domain.exception';
 import type { ConsumerKind } from './consumer.entity';
 import { CONTACT_ROLES, type ContactRole } from './consumer-contact.entity';
 import { inferKind, normaliseEmail, normaliseOrgNumber, optionalText, validateConsumerFields, validateContact } from './consumer-rules';
-import { type Environment, ENVIRONMENTS } from './consumer-service.entity';
 
 export const IMPORT_COLUMNS = [
   'orgNumber',

@@ -1,13 +1,12 @@
-import type { FieldError } from '../shared/errors/domain.exception';
-import { isValidOrganisationNumber } from '../shared/identifiers';
+import { type Environment, ENVIRONMENTS, isValidOrganisationNumber } from '@domain/shared';
+import type { FieldError } from '@platform/errors';
+
 import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from './consumer.entity';
 import { CONTACT_ROLES, type ContactRole } from './consumer-contact.entity';
 import {
   type ChecklistMark,
   CONNECTION_METHODS,
   type ConnectionMethod,
-  type Environment,
-  ENVIRONMENTS,
   ONBOARDING_STEPS,
   type OnboardingStep,
 } from './consumer-service.entity';

@@ -1,9 +1,7 @@
+import type { Environment } from '@domain/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 import { Consumer } from './consumer.entity';
-
-export const ENVIRONMENTS = ['production', 'test'] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
 
 export const CONNECTION_METHODS = ['direct', 'vendor', 'fiks'] as const;
 export type ConnectionMethod = (typeof CONNECTION_METHODS)[number];

@@ -1,16 +1,11 @@
+import type { Environment } from '@domain/shared';
+
 import type { Consumer, ConsumerKind, ConsumerStatus } from './consumer.entity';
 import type { AcceptedTerms, ConsumerAgreement } from './consumer-agreement.entity';
 import type { ConsumerApiKey } from './consumer-api-key.entity';
 import type { ConsumerContact, ContactRole } from './consumer-contact.entity';
 import { checklistFor, type ChecklistItemView, nextStep } from './consumer-rules';
-import type {
-  ConnectionMethod,
-  ConsumerService,
-  Environment,
-  OnboardingEvent,
-  OnboardingStep,
-  VendorHistoryEntry,
-} from './consumer-service.entity';
+import type { ConnectionMethod, ConsumerService, OnboardingEvent, OnboardingStep, VendorHistoryEntry } from './consumer-service.entity';
 
 /** A consumer as other contexts see it. */
 export interface ConsumerView {

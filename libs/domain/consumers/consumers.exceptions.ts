@@ -1,4 +1,4 @@
-import { Conflict, DomainException, type FieldError, NotFound, ValidationFailed } from '../shared/errors/domain.exception';
+import { Conflict, DomainException, type FieldError, NotFound, ValidationFailed } from '@platform/errors';
 
 export class ConsumerNotFound extends NotFound {
   constructor() {

@@ -1,8 +1,8 @@
+import { AuditModule } from '@domain/audit';
+import { CatalogueModule } from '@domain/catalogue';
+import { CONSUMER_AUTHENTICATOR } from '@domain/identity';
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { CONSUMER_AUTHENTICATOR } from '../identity/consumer-authenticator';
 import { AddConsumerContact } from './add-consumer-contact.use-case';
 import { AdvanceOnboarding } from './advance-onboarding.use-case';
 import { AuthenticateConsumer } from './authenticate-consumer.use-case';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 import { In, IsNull, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { Consumer, type ConsumerStatus } from './consumer.entity';
 import { ConsumerAgreement } from './consumer-agreement.entity';
 import { ConsumerApiKey } from './consumer-api-key.entity';

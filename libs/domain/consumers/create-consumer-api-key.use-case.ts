@@ -1,10 +1,10 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
+import { displayPrefix, hashToken, newSecretToken } from '@platform/security';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { displayPrefix, hashToken, newSecretToken } from '../identity/secret-token';
-import { DatabaseContext } from '../shared/database/database-context';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { optionalText } from './consumer-rules';
 import { ConsumerNotFound, ConsumerTerminated } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';

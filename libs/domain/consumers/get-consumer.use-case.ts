@@ -1,6 +1,6 @@
+import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import type { Principal } from '../identity/principal';
 import { type ConsumerDetail, toDetail } from './consumer.views';
 import { ConsumerNotFound } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';

@@ -1,8 +1,9 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
+import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
 import {
   checkServiceCodes,
   type ExistingConsumer,
@@ -14,7 +15,6 @@ import {
   parseConsumerCsv,
 } from './consumer-import';
 import { defaultStatus } from './consumer-rules';
-import type { Environment } from './consumer-service.entity';
 import { InvalidImportFile } from './consumers.exceptions';
 import { ConsumersRepository } from './consumers.repository';
 import { ServiceCatalogue } from './service-catalogue';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
 
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { ConsumersRepository } from './consumers.repository';
 
 export interface ExpiringAgreement {

@@ -1,9 +1,9 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { NotFound } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { NotFound } from '../shared/errors/domain.exception';
 import { toContactView } from './consumer.views';
 import { ConsumersRepository } from './consumers.repository';
 import { assertKeepsTechnicalContact } from './update-consumer-contact.use-case';

@@ -1,10 +1,10 @@
+import { RecordAudit } from '@domain/audit';
 import { Inject, Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { EnqueueEmail } from '@platform/mail';
+import { hashToken, newSecretToken } from '@platform/security';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { hashToken, newSecretToken } from '../identity/secret-token';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
-import { DatabaseContext } from '../shared/database/database-context';
 import { mayAuthenticate, normaliseEmail } from './consumer-rules';
 import { ConsumersRepository } from './consumers.repository';
 

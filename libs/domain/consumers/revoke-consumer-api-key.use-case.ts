@@ -1,9 +1,9 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { NotFound } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { NotFound } from '../shared/errors/domain.exception';
 import { ConsumersRepository } from './consumers.repository';
 
 /** Takes effect on the next request: keys are checked against the database every time. */

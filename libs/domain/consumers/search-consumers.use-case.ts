@@ -1,7 +1,8 @@
+import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { type ConsumerView, toConsumerView } from './consumer.views';
-import type { Environment, OnboardingStep } from './consumer-service.entity';
+import type { OnboardingStep } from './consumer-service.entity';
 import { type ConsumerSearch, ConsumersRepository } from './consumers.repository';
 
 export interface ConsumerListItem extends ConsumerView {

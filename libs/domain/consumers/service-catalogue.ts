@@ -1,7 +1,6 @@
+import { FindServicesInForce } from '@domain/catalogue';
 import { Injectable } from '@nestjs/common';
-
-import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
-import type { FieldError } from '../shared/errors/domain.exception';
+import type { FieldError } from '@platform/errors';
 
 /** The consumer registry's view of Bilag 2: which service codes and environments are in force now. */
 @Injectable()

@@ -1,7 +1,7 @@
+import { RecordAudit } from '@domain/audit';
+import { actorOf, type ConsumerPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { actorOf, type ConsumerPrincipal } from '../identity/principal';
 import { ConsumersRepository } from './consumers.repository';
 
 @Injectable()

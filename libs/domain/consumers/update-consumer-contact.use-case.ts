@@ -1,9 +1,9 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { NotFound, ValidationFailed } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { NotFound, ValidationFailed } from '../shared/errors/domain.exception';
 import { type ContactView, toContactView } from './consumer.views';
 import { type ContactInput, normaliseEmail, optionalText, validateContact } from './consumer-rules';
 import { ContactExists, LastTechnicalContact } from './consumers.exceptions';

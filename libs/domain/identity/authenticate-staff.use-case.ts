@@ -1,8 +1,8 @@
+import type { StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { hashToken } from '@platform/security';
 
 import { IdentityRepository } from './identity.repository';
-import type { StaffPrincipal } from './principal';
-import { hashToken } from './secret-token';
 
 /** Resolves a Bearer token or a session cookie to a staff principal, or null. */
 @Injectable()

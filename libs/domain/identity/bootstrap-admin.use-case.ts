@@ -1,11 +1,11 @@
+import { RecordAudit } from '@domain/audit';
+import { SYSTEM_ACTOR } from '@domain/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { displayPrefix, hashToken } from '@platform/security';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
-import { DatabaseContext } from '../shared/database/database-context';
 import { IdentityRepository } from './identity.repository';
-import { SYSTEM_ACTOR } from './principal';
-import { displayPrefix, hashToken } from './secret-token';
 
 /**
  * On an empty database, BOOTSTRAP_ADMIN_EMAIL + BOOTSTRAP_ADMIN_TOKEN create the first admin,

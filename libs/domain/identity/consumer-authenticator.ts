@@ -1,4 +1,4 @@
-import type { ConsumerPrincipal } from './principal';
+import type { ConsumerPrincipal } from '@domain/shared';
 
 /**
  * Implemented by the consumer registry. Kept as a separate port so a consumer credential can

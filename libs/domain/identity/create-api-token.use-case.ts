@@ -1,11 +1,11 @@
+import { RecordAudit } from '@domain/audit';
+import { Actor, StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
+import { displayPrefix, hashToken, newSecretToken } from '@platform/security';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { IdentityRepository } from './identity.repository';
-import { Actor, StaffPrincipal } from './principal';
-import { displayPrefix, hashToken, newSecretToken } from './secret-token';
 
 @Injectable()
 export class CreateApiToken {

@@ -1,13 +1,13 @@
+import { RecordAudit } from '@domain/audit';
+import { Actor, STAFF_ROLES, StaffRole } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
+import { EnqueueEmail } from '@platform/mail';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { StaffEmailTaken } from './identity.exceptions';
 import { IdentityRepository } from './identity.repository';
 import { PasswordLinks } from './password-links';
-import { Actor, STAFF_ROLES, StaffRole } from './principal';
 import { StaffUser } from './staff-user.entity';
 
 export interface CreateStaffUserInput {

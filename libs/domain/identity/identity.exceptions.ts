@@ -1,4 +1,4 @@
-import { Conflict, DomainException, ValidationFailed } from '../shared/errors/domain.exception';
+import { Conflict, DomainException, ValidationFailed } from '@platform/errors';
 
 export class InvalidCredentials extends DomainException {
   constructor() {

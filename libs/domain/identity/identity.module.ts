@@ -1,6 +1,6 @@
+import { AuditModule } from '@domain/audit';
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module';
 import { AuthenticateStaff } from './authenticate-staff.use-case';
 import { BootstrapAdmin } from './bootstrap-admin.use-case';
 import { CreateApiToken } from './create-api-token.use-case';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 import { IsNull, LessThan, MoreThan } from 'typeorm';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { ApiToken } from './api-token.entity';
 import { PasswordSetToken } from './password-set-token.entity';
 import { StaffSession } from './staff-session.entity';

@@ -1,8 +1,8 @@
+import { StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { ApiToken } from './api-token.entity';
 import { IdentityRepository } from './identity.repository';
-import { StaffPrincipal } from './principal';
 
 export type ApiTokenView = Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'> & { staffId: string };
 

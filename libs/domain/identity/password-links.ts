@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { hashToken, newSecretToken } from '@platform/security';
 
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { IdentityRepository } from './identity.repository';
-import { hashToken, newSecretToken } from './secret-token';
 
 const LINK_TTL_HOURS = 24;
 

@@ -1,12 +1,12 @@
+import { RecordAudit } from '@domain/audit';
+import { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { DatabaseContext } from '@platform/database';
+import { NotFound } from '@platform/errors';
+import { EnqueueEmail } from '@platform/mail';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
-import { NotFound } from '../shared/errors/domain.exception';
 import { IdentityRepository } from './identity.repository';
 import { PasswordLinks } from './password-links';
-import { Actor } from './principal';
 
 // At most this many reset links per account per hour, whoever asks.
 const RESETS_PER_HOUR = 3;

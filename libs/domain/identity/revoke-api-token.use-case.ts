@@ -1,10 +1,10 @@
+import { RecordAudit } from '@domain/audit';
+import { Actor, StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { NotFound } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
-import { NotFound } from '../shared/errors/domain.exception';
 import { IdentityRepository } from './identity.repository';
-import { Actor, StaffPrincipal } from './principal';
 
 @Injectable()
 export class RevokeApiToken {

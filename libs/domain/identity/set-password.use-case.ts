@@ -1,11 +1,11 @@
+import { RecordAudit } from '@domain/audit';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
 import { InvalidPasswordLink, WeakPassword } from './identity.exceptions';
 import { IdentityRepository } from './identity.repository';
-import { hashToken } from './secret-token';
 
 @Injectable()
 export class SetPassword {

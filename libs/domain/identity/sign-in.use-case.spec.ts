@@ -1,10 +1,10 @@
+import type { AuditEvent, RecordAudit } from '@domain/audit';
+import { loadConfig } from '@platform/config';
+import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
-import type { AuditEvent, RecordAudit } from '../audit/record-audit.use-case';
-import { loadConfig } from '../shared/config/app-config';
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
 import type { IdentityRepository } from './identity.repository';
-import { hashToken } from './secret-token';
 import { SignIn } from './sign-in.use-case';
 import type { StaffUser } from './staff-user.entity';
 

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
+import { RecordAudit } from '@domain/audit';
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
 import { IdentityRepository } from './identity.repository';
-import { hashToken } from './secret-token';
 
 // Verifying against a fixed hash when the account does not exist keeps timing from revealing accounts.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c2VnbWVudGRlc2tkdW1teQ$3H0q0p9N2W9lYk0m7j2b6xJ4Zt8sXgk3Jm0xwQe1s9E';

@@ -1,8 +1,8 @@
+import { RecordAudit } from '@domain/audit';
+import { actorOf, StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
 import { IdentityRepository } from './identity.repository';
-import { actorOf, StaffPrincipal } from './principal';
 
 @Injectable()
 export class SignOut {

@@ -1,6 +1,5 @@
+import type { StaffRole } from '@domain/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-import type { StaffRole } from './principal';
 
 @Entity('staff_user')
 export class StaffUser {

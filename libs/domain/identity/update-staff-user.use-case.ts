@@ -1,10 +1,10 @@
+import { RecordAudit } from '@domain/audit';
+import { Actor, STAFF_ROLES, StaffRole } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { Conflict, NotFound, ValidationFailed } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
-import { Conflict, NotFound, ValidationFailed } from '../shared/errors/domain.exception';
 import { IdentityRepository } from './identity.repository';
-import { Actor, STAFF_ROLES, StaffRole } from './principal';
 import { StaffUser } from './staff-user.entity';
 
 export interface UpdateStaffUserInput {

@@ -1,9 +1,9 @@
+import { RecordAudit } from '@domain/audit';
+import { type Actor, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { Conflict, ValidationFailed } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { Conflict, ValidationFailed } from '../shared/errors/domain.exception';
 import { Incident } from './incident.entity';
 import { IncidentMerger } from './incident-merger';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
@@ -25,6 +25,7 @@ export class CorrectGrouping {
   constructor(
     private readonly db: DatabaseContext,
     private readonly incidents: IncidentsRepository,
+    private readonly references: ReferenceSequence,
     private readonly merger: IncidentMerger,
     private readonly corpus: MatchingCorpus,
     private readonly audit: RecordAudit,
@@ -64,7 +65,7 @@ export class CorrectGrouping {
         throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
       const first = [...reports].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime())[0];
       const created = await this.incidents.insertIncident({
-        reference: await this.incidents.nextReference('incident', first.receivedAt),
+        reference: await this.references.next('incident', first.receivedAt),
         title: first.title.slice(0, 200),
         environment: source.environment,
         track: source.track,

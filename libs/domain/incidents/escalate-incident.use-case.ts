@@ -1,10 +1,10 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { EnqueueEmail } from '@platform/mail';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
-import { DatabaseContext } from '../shared/database/database-context';
 import { Escalation } from './escalation.entity';
 import { EscalationMessage } from './escalation-message';
 import { Incident } from './incident.entity';

@@ -1,7 +1,7 @@
+import { FindServicesInForce } from '@domain/catalogue';
+import { FindConsumers } from '@domain/consumers';
 import { Injectable } from '@nestjs/common';
 
-import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
-import { FindConsumers } from '../consumers/find-consumers.use-case';
 import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
 import { IncidentsRepository, IncidentStats } from './incidents.repository';

@@ -1,11 +1,12 @@
+import { RecordAudit } from '@domain/audit';
+import { FindConsumers } from '@domain/consumers';
+import type { Actor } from '@domain/shared';
+import { ENVIRONMENTS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { FindConsumers } from '../consumers/find-consumers.use-case';
-import type { Actor } from '../identity/principal';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { IncidentsRepository } from './incidents.repository';
-import { ENVIRONMENTS, ReclusterIncidents } from './recluster-incidents.use-case';
+import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { ReportChannel } from './report.entity';
 import { ReportInput } from './report-input';
 import { SubmitReport } from './submit-report.use-case';

@@ -1,7 +1,7 @@
+import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { CandidateQuery, GroupingStore } from './grouping-flow';
-import type { Environment } from './incident.entity';
 import { IncidentMerger } from './incident-merger';
 import { IncidentsRepository } from './incidents.repository';
 import type { MergeProposal } from './rules/recluster';

@@ -1,8 +1,9 @@
+import { FindConsumers } from '@domain/consumers';
+import type { Principal } from '@domain/shared';
+import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import { FindConsumers } from '../consumers/find-consumers.use-case';
-import type { Principal } from '../identity/principal';
-import { Environment, Incident, IncidentStatus, Severity } from './incident.entity';
+import { Incident, IncidentStatus, Severity } from './incident.entity';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { IncidentFilter, IncidentsRepository } from './incidents.repository';
 import { Report } from './report.entity';

@@ -8,7 +8,7 @@ export const INCIDENT_SIDES = ['undetermined', 'local', 'ske', 'security'] as co
 export type IncidentSide = (typeof INCIDENT_SIDES)[number];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export type Environment = 'production' | 'test';
+import type { Environment } from '@domain/shared';
 export type Track = 'ordinary' | 'security';
 
 /** The underlying problem that one or many reports describe. */

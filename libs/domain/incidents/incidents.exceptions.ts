@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound } from '../shared/errors/domain.exception';
+import { Conflict, DomainException, NotFound } from '@platform/errors';
 
 export class IncidentNotFound extends NotFound {
   constructor() {

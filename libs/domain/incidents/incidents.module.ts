@@ -1,8 +1,9 @@
+import { AuditModule } from '@domain/audit';
+import { CatalogueModule } from '@domain/catalogue';
+import { ConsumersModule } from '@domain/consumers';
+import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { ConsumersModule } from '../consumers/consumers.module';
 import { BackfillGroupingProfiles } from './backfill-grouping-profiles.use-case';
 import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
@@ -51,6 +52,7 @@ const useCases = [
   imports: [AuditModule, CatalogueModule, ConsumersModule],
   providers: [
     IncidentsRepository,
+    ReferenceSequence,
     IncidentMerger,
     IncidentGroupingStore,
     MatchingCorpus,

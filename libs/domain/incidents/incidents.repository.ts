@@ -1,12 +1,13 @@
+import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 import { In } from 'typeorm';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { Escalation } from './escalation.entity';
 import type { CandidateQuery } from './grouping-flow';
 import { GroupingLesson } from './grouping-lesson.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
-import { Environment, Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
+import { Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
 import { IncidentEvent } from './incident-event.entity';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { MergeProposal } from './merge-proposal.entity';
@@ -43,13 +44,6 @@ export interface IncidentStats {
 @Injectable()
 export class IncidentsRepository {
   constructor(private readonly db: DatabaseContext) {}
-
-  async nextReference(kind: 'incident' | 'report', at: Date): Promise<string> {
-    const seq = kind === 'incident' ? 'incident_reference_seq' : 'report_reference_seq';
-    const [{ n }] = await this.db.manager.query(`SELECT nextval('${seq}')::int AS n`);
-    const year = at.getUTCFullYear();
-    return kind === 'incident' ? `KS-${year}-${String(n).padStart(4, '0')}` : `M-${year}-${String(n).padStart(5, '0')}`;
-  }
 
   /**
    * Open incidents in one environment that were opened by `at` and active within the lookback

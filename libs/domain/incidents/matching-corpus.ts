@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { IncidentsRepository } from './incidents.repository';
 import { CorpusStats } from './rules/corpus-stats';
 import type { MatchContext } from './rules/match-report';

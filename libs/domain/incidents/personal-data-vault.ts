@@ -1,8 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
-
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
+import { APP_CONFIG, AppConfig } from '@platform/config';
 
 /**
  * Seals the original free text of fields that held identity numbers (AES-256-GCM with the

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TemplateRenderer } from '@notifications/template-renderer';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { TemplateRenderer } from '@platform/mail';
 
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
 import { EscalationMessage } from './escalation-message';
 import { IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 
+import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
 
-import type { Principal } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { ValidationFailed } from '../shared/errors/domain.exception';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';
 import { ReportChannel } from './report.entity';

@@ -1,12 +1,10 @@
+import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { recluster, type ReclusterResult } from './grouping-flow';
-import type { Environment } from './incident.entity';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { MatchingCorpus } from './matching-corpus';
-
-export const ENVIRONMENTS: readonly Environment[] = ['production', 'test'];
 
 /**
  * Re-examines the open incidents of one environment as they stand at `at` and merges the

@@ -1,4 +1,5 @@
-import type { Environment } from './incident.entity';
+import type { Environment } from '@domain/shared';
+
 import type { ReportCategory, ReportChannel } from './report.entity';
 
 /** What a consumer tells us, from any of the three doors (API, portal form, staff on behalf). */

@@ -1,6 +1,5 @@
+import type { Environment } from '@domain/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-import type { Environment } from './incident.entity';
 
 export const REPORT_CATEGORIES = ['incident', 'deviation', 'security', 'privacy'] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];

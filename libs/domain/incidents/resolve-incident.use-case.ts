@@ -1,12 +1,12 @@
+import { RecordAudit } from '@domain/audit';
+import { ListConsumerContacts } from '@domain/consumers';
+import type { Actor } from '@domain/shared';
+import { maskNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
+import { EnqueueEmail } from '@platform/mail';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { ValidationFailed } from '../shared/errors/domain.exception';
-import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { IncidentSide } from './incident.entity';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';

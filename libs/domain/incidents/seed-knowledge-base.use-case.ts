@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { DatabaseContext } from '../shared/database/database-context';
 import { IncidentsRepository } from './incidents.repository';
 import { KnowledgeArticle } from './knowledge-article.entity';
 

@@ -1,8 +1,8 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
 import { EscalateIncident, EscalationResult } from './escalate-incident.use-case';
 import { Escalation } from './escalation.entity';
 import { IncidentNotFound, NothingToSend } from './incidents.exceptions';

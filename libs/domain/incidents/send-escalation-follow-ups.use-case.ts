@@ -1,9 +1,9 @@
+import { FindConsumers } from '@domain/consumers';
 import { Inject, Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { EnqueueEmail } from '@platform/mail';
 
-import { FindConsumers } from '../consumers/find-consumers.use-case';
-import { APP_CONFIG, AppConfig } from '../shared/config/app-config';
-import { DatabaseContext } from '../shared/database/database-context';
 import { Escalation } from './escalation.entity';
 import { EscalationMessage } from './escalation-message';
 import { IncidentsRepository } from './incidents.repository';

@@ -1,11 +1,11 @@
+import { FindServicesInForce } from '@domain/catalogue';
+import { ListConsumerContacts } from '@domain/consumers';
+import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { EnqueueEmail } from '@notifications/enqueue-email.use-case';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
+import { EnqueueEmail } from '@platform/mail';
 
-import { FindServicesInForce } from '../catalogue/find-services-in-force.use-case';
-import { ListConsumerContacts } from '../consumers/list-consumer-contacts.use-case';
-import { DatabaseContext } from '../shared/database/database-context';
-import { ValidationFailed } from '../shared/errors/domain.exception';
-import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { needsRecluster, recluster } from './grouping-flow';
 import { Incident } from './incident.entity';
 import { IncidentGroupingStore } from './incident-grouping-store';
@@ -37,6 +37,7 @@ export class SubmitReport {
   constructor(
     private readonly db: DatabaseContext,
     private readonly incidents: IncidentsRepository,
+    private readonly references: ReferenceSequence,
     private readonly store: IncidentGroupingStore,
     private readonly corpus: MatchingCorpus,
     private readonly vault: PersonalDataVault,
@@ -137,7 +138,7 @@ export class SubmitReport {
     } else {
       const track = trackOf(facts);
       incident = await this.incidents.insertIncident({
-        reference: await this.incidents.nextReference('incident', ctx.receivedAt),
+        reference: await this.references.next('incident', ctx.receivedAt),
         title: input.title.slice(0, 200),
         environment: input.environment,
         track,
@@ -152,7 +153,7 @@ export class SubmitReport {
     }
 
     const report = await this.incidents.insertReport({
-      reference: await this.incidents.nextReference('report', ctx.receivedAt),
+      reference: await this.references.next('report', ctx.receivedAt),
       consumerId: ctx.consumerId,
       incidentId: incident.id,
       channel: ctx.channel,

@@ -1,9 +1,9 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
+import { maskNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
 
-import { RecordAudit } from '../audit/record-audit.use-case';
-import type { Actor } from '../identity/principal';
-import { DatabaseContext } from '../shared/database/database-context';
-import { maskNationalIdentityNumbers } from '../shared/identifiers';
 import { Incident, IncidentSide, Severity } from './incident.entity';
 import { IncidentNotFound } from './incidents.exceptions';
 import { IncidentsRepository } from './incidents.repository';

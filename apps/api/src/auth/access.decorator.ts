@@ -1,4 +1,4 @@
-import type { StaffRole } from '@domain/identity/principal';
+import type { StaffRole } from '@domain/shared';
 import { SetMetadata } from '@nestjs/common';
 
 export interface AccessRule {

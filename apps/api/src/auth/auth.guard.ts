@@ -1,10 +1,10 @@
-import { AuthenticateStaff } from '@domain/identity/authenticate-staff.use-case';
-import { CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity/consumer-authenticator';
-import type { Principal } from '@domain/identity/principal';
-import { sameSecret } from '@domain/identity/secret-token';
-import { DomainException, Forbidden, Unauthenticated } from '@domain/shared/errors/domain.exception';
+import { AuthenticateStaff } from '@domain/identity';
+import { CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity';
+import type { Principal } from '@domain/shared';
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
+import { sameSecret } from '@platform/security';
 import type { Response } from 'express';
 
 import { ACCESS, AccessRule } from './access.decorator';

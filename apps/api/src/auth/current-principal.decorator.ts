@@ -1,4 +1,4 @@
-import { Actor, actorOf, ConsumerPrincipal, Principal, StaffPrincipal } from '@domain/identity/principal';
+import { Actor, actorOf, ConsumerPrincipal, Principal, StaffPrincipal } from '@domain/shared';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 

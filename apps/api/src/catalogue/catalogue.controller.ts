@@ -1,13 +1,13 @@
-import { CompareCatalogueVersions } from '@domain/catalogue/compare-catalogue-versions.use-case';
-import { CopyCatalogueVersion } from '@domain/catalogue/copy-catalogue-version.use-case';
-import { CreateCatalogueVersion } from '@domain/catalogue/create-catalogue-version.use-case';
-import { DeleteCatalogueVersion } from '@domain/catalogue/delete-catalogue-version.use-case';
-import { GetCatalogueInForce } from '@domain/catalogue/get-catalogue-in-force.use-case';
-import { GetCatalogueVersion } from '@domain/catalogue/get-catalogue-version.use-case';
-import { ListCatalogueVersions } from '@domain/catalogue/list-catalogue-versions.use-case';
-import { PublishCatalogueVersion } from '@domain/catalogue/publish-catalogue-version.use-case';
-import { UpdateCatalogueVersion } from '@domain/catalogue/update-catalogue-version.use-case';
-import type { Actor } from '@domain/identity/principal';
+import { CompareCatalogueVersions } from '@domain/catalogue';
+import { CopyCatalogueVersion } from '@domain/catalogue';
+import { CreateCatalogueVersion } from '@domain/catalogue';
+import { DeleteCatalogueVersion } from '@domain/catalogue';
+import { GetCatalogueInForce } from '@domain/catalogue';
+import { GetCatalogueVersion } from '@domain/catalogue';
+import { ListCatalogueVersions } from '@domain/catalogue';
+import { PublishCatalogueVersion } from '@domain/catalogue';
+import { UpdateCatalogueVersion } from '@domain/catalogue';
+import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 

@@ -1,10 +1,6 @@
-import {
-  CATALOGUE_ENVIRONMENTS,
-  type CatalogueEnvironment,
-  SERVICE_LIFECYCLES,
-  type ServiceLifecycle,
-} from '@domain/catalogue/catalogue-service.view';
-import { KS_SERVICE_AREAS } from '@domain/catalogue/service-areas';
+import { SERVICE_LIFECYCLES, type ServiceLifecycle } from '@domain/catalogue';
+import { KS_SERVICE_AREAS } from '@domain/catalogue';
+import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
@@ -41,7 +37,7 @@ export class CatalogueServiceDto {
   @IsArray()
   @IsString({ each: true })
   serviceAreas?: string[];
-  @ApiProperty({ enum: CATALOGUE_ENVIRONMENTS, isArray: true }) @IsArray() @IsString({ each: true }) environments: CatalogueEnvironment[];
+  @ApiProperty({ enum: ENVIRONMENTS, isArray: true }) @IsArray() @IsString({ each: true }) environments: Environment[];
   @ApiPropertyOptional({ example: 'Summert Skattegrunnlag API – På vegne av', nullable: true }) @IsOptional() @IsString() altinnResource?:
     string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() documentationUrl?: string | null;

@@ -1,7 +1,7 @@
-import { CreateConsumerApiKey } from '@domain/consumers/create-consumer-api-key.use-case';
-import { ListConsumerApiKeys } from '@domain/consumers/list-consumer-api-keys.use-case';
-import { RevokeConsumerApiKey } from '@domain/consumers/revoke-consumer-api-key.use-case';
-import type { Actor } from '@domain/identity/principal';
+import { CreateConsumerApiKey } from '@domain/consumers';
+import { ListConsumerApiKeys } from '@domain/consumers';
+import { RevokeConsumerApiKey } from '@domain/consumers';
+import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 

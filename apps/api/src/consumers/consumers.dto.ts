@@ -1,14 +1,7 @@
-import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers/consumer.entity';
-import { CONTACT_ROLES, type ContactRole } from '@domain/consumers/consumer-contact.entity';
-import {
-  CONNECTION_METHODS,
-  type ConnectionMethod,
-  type Environment,
-  ENVIRONMENTS,
-  ONBOARDING_STEPS,
-  type OnboardingStep,
-} from '@domain/consumers/consumer-service.entity';
-import { isValidOrganisationNumber } from '@domain/shared/identifiers';
+import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers';
+import { CONTACT_ROLES, type ContactRole } from '@domain/consumers';
+import { CONNECTION_METHODS, type ConnectionMethod, ONBOARDING_STEPS, type OnboardingStep } from '@domain/consumers';
+import { type Environment, ENVIRONMENTS, isValidOrganisationNumber } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {

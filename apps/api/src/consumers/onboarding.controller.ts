@@ -1,8 +1,8 @@
-import { AdvanceOnboarding } from '@domain/consumers/advance-onboarding.use-case';
-import { GetOnboardingQueue } from '@domain/consumers/get-onboarding-queue.use-case';
-import { ReorderOnboardingQueue } from '@domain/consumers/reorder-onboarding-queue.use-case';
-import { UpdateOnboardingChecklist } from '@domain/consumers/update-onboarding-checklist.use-case';
-import type { Actor } from '@domain/identity/principal';
+import { AdvanceOnboarding } from '@domain/consumers';
+import { GetOnboardingQueue } from '@domain/consumers';
+import { ReorderOnboardingQueue } from '@domain/consumers';
+import { UpdateOnboardingChecklist } from '@domain/consumers';
+import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 

@@ -1,9 +1,8 @@
-import { DomainException, ErrorKind, FieldError } from '@domain/shared/errors/domain.exception';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainException, ErrorKind, FieldError } from '@platform/errors';
 import type { Request, Response } from 'express';
 
 import { LoginRequired } from '../auth/auth.guard';
-import { uiContext } from '../ui/ui-context.interceptor';
 
 export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   validation: 400,
@@ -16,7 +15,7 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-interface Problem {
+export interface Problem {
   status: number;
   code: string;
   message: string;
@@ -36,6 +35,9 @@ const HTTP_CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
+/** Renders the error page for a browser; the admin UI provides it. */
+export type ErrorPageRenderer = (req: Request, res: Response, problem: Problem) => void;
+
 /**
  * Maps every error to RFC 9457 problem details with a stable `code` (JSON), or to an error page
  * / login redirect for browser pages. Never a stack trace.
@@ -43,6 +45,8 @@ const HTTP_CODES: Record<number, string> = {
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly renderErrorPage?: ErrorPageRenderer) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -64,8 +68,8 @@ export class ProblemFilter implements ExceptionFilter {
         'unhandled error',
       );
     const wantsHtml = !req.path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
-    if (wantsHtml) {
-      res.status(problem.status).render('error', { ...uiContext(req, res), title: 'Noe gikk galt', problem });
+    if (wantsHtml && this.renderErrorPage) {
+      this.renderErrorPage(req, res.status(problem.status), problem);
       return;
     }
     res

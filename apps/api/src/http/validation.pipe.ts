@@ -1,5 +1,5 @@
-import { FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError, ValidationFailed } from '@platform/errors';
 
 /** Deeper than any DTO we accept; deeper input would only exhaust the stack of the transformer. */
 export const MAX_INPUT_DEPTH = 16;

@@ -1,7 +1,7 @@
-import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
-import { ListApiTokens } from '@domain/identity/list-api-tokens.use-case';
-import type { Actor, StaffPrincipal } from '@domain/identity/principal';
-import { RevokeApiToken } from '@domain/identity/revoke-api-token.use-case';
+import { CreateApiToken } from '@domain/identity';
+import { ListApiTokens } from '@domain/identity';
+import { RevokeApiToken } from '@domain/identity';
+import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 

@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type StaffRole } from '@domain/identity/principal';
+import { STAFF_ROLES, type StaffRole } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 

@@ -1,4 +1,4 @@
-import type { Principal } from '@domain/identity/principal';
+import type { Principal } from '@domain/shared';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 

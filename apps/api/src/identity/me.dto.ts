@@ -1,4 +1,4 @@
-import type { Principal } from '@domain/identity/principal';
+import type { Principal } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class MeDto {

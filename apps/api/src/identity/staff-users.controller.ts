@@ -1,7 +1,7 @@
-import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { ListStaffUsers } from '@domain/identity/list-staff-users.use-case';
-import type { Actor } from '@domain/identity/principal';
-import { UpdateStaffUser } from '@domain/identity/update-staff-user.use-case';
+import { CreateStaffUser } from '@domain/identity';
+import { ListStaffUsers } from '@domain/identity';
+import { UpdateStaffUser } from '@domain/identity';
+import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 

@@ -1,11 +1,4 @@
-import {
-  INCIDENT_SIDES,
-  INCIDENT_STATUSES,
-  type IncidentSide,
-  type IncidentStatus,
-  SEVERITIES,
-  type Severity,
-} from '@domain/incidents/incident.entity';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSide, type IncidentStatus, SEVERITIES, type Severity } from '@domain/incidents';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';

@@ -1,11 +1,11 @@
-import type { Actor } from '@domain/identity/principal';
-import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
-import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
-import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
-import { PreviewEscalation } from '@domain/incidents/preview-escalation.use-case';
-import { ResolveIncident } from '@domain/incidents/resolve-incident.use-case';
-import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
-import { TriageIncident } from '@domain/incidents/triage-incident.use-case';
+import { CorrectGrouping } from '@domain/incidents';
+import { EscalateIncident } from '@domain/incidents';
+import { IncidentQueries } from '@domain/incidents';
+import { PreviewEscalation } from '@domain/incidents';
+import { ResolveIncident } from '@domain/incidents';
+import { SendDueEscalations } from '@domain/incidents';
+import { TriageIncident } from '@domain/incidents';
+import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 

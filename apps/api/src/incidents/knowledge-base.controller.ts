@@ -1,4 +1,4 @@
-import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
+import { SuggestArticles } from '@domain/incidents';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 

@@ -1,5 +1,5 @@
-import type { Environment } from '@domain/incidents/incident.entity';
-import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportChannel } from '@domain/incidents/report.entity';
+import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportChannel } from '@domain/incidents';
+import type { Environment } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {

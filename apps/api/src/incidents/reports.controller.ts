@@ -1,10 +1,10 @@
-import type { Actor, ConsumerPrincipal, Principal } from '@domain/identity/principal';
-import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
-import { ImportReports } from '@domain/incidents/import-reports.use-case';
-import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
-import { ReceiveReport } from '@domain/incidents/receive-report.use-case';
-import { RevealPersonalData } from '@domain/incidents/reveal-personal-data.use-case';
-import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
+import { CorrectGrouping } from '@domain/incidents';
+import { ImportReports } from '@domain/incidents';
+import { IncidentQueries } from '@domain/incidents';
+import { ReceiveReport } from '@domain/incidents';
+import { RevealPersonalData } from '@domain/incidents';
+import { SuggestArticles } from '@domain/incidents';
+import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 

@@ -1,7 +1,7 @@
-import type { StaffPrincipal } from '@domain/identity/principal';
+import type { StaffPrincipal } from '@domain/shared';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ListOutboxMessages } from '@notifications/list-outbox-messages.use-case';
+import { ListOutboxMessages } from '@platform/mail';
 
 import { Staff } from '../auth/access.decorator';
 import { CurrentStaff } from '../auth/current-principal.decorator';

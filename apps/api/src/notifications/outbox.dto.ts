@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { OutboxMessage, OutboxStatus } from '@notifications/outbox-message.entity';
+import type { OutboxMessage, OutboxStatus } from '@platform/mail';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 

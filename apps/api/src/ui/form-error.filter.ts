@@ -1,5 +1,5 @@
-import { DomainException } from '@domain/shared/errors/domain.exception';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { DomainException } from '@platform/errors';
 import type { Request, Response } from 'express';
 
 import { HTTP_STATUS_OF } from '../http/problem.filter';

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Principal } from '@domain/identity/principal';
-import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents/report.entity';
-import type { ReportInput } from '@domain/incidents/report-input';
-import type { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
-import { findNationalIdentityNumbers } from '@domain/shared/identifiers';
+import type { ReportInput } from '@domain/incidents';
+import type { SuggestArticles } from '@domain/incidents';
+import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents';
+import type { Principal } from '@domain/shared';
+import { findNationalIdentityNumbers } from '@domain/shared';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { DomainException, FieldError } from '@platform/errors';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
 
 import { AuthenticatedRequest } from '../auth/current-principal.decorator';
 import { ProblemFilter } from '../http/problem.filter';
-import { uiContext } from './ui-context.interceptor';
+import { renderErrorPage, uiContext } from './ui-context.interceptor';
 
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const WORKED_BEFORE = ['yes', 'no', 'unknown'] as const;
@@ -217,7 +217,7 @@ export async function checkReport(suggestions: SuggestArticles, form: ReportForm
  */
 @Catch(DomainException)
 export abstract class ReportFormErrorFilter implements ExceptionFilter {
-  private readonly fallback = new ProblemFilter();
+  private readonly fallback = new ProblemFilter(renderErrorPage);
   protected abstract readonly view: string;
   protected abstract readonly principalKind: Principal['kind'];
   protected readonly errorTexts: Record<string, string> = {};

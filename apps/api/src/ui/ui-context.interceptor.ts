@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
 
 import { AuthenticatedRequest } from '../auth/current-principal.decorator';
+import type { ErrorPageRenderer } from '../http/problem.filter';
 
 /** What every page needs: who is signed in, the CSRF token, the current path. Also for pages rendered by exception filters. */
 export function uiContext(req: AuthenticatedRequest, res: Response) {
@@ -33,3 +34,7 @@ export class UiContextInterceptor implements NestInterceptor {
       );
   }
 }
+
+/** The error page for browsers, for the global problem filter and the page filters' fall-back. */
+export const renderErrorPage: ErrorPageRenderer = (req, res, problem) =>
+  res.render('error', { ...uiContext(req, res), title: 'Noe gikk galt', problem });

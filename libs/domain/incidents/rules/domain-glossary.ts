@@ -22,7 +22,7 @@
  * with a more general overlapping term, and run domain-glossary.spec.ts, which checks ids, terms,
  * sources, uniqueness and that ordering.
  */
-import type { GlossaryEntry } from './glossary';
+import type { GlossaryEntry } from './glossary-entry';
 
 export const DOMAIN_GLOSSARY: readonly GlossaryEntry[] = [
   {

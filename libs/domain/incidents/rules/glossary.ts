@@ -5,32 +5,9 @@
  * The entries themselves (with their public sources) are in domain-glossary.ts.
  */
 import { DOMAIN_GLOSSARY } from './domain-glossary';
+import type { GlossaryEntry } from './glossary-entry';
 
-export type GlossaryArea =
-  | 'skattegrunnlag'
-  | 'skatteoppgjor'
-  | 'a-ordningen'
-  | 'folkeregisteret'
-  | 'eiendom'
-  | 'maskinporten'
-  | 'altinn'
-  | 'http'
-  | 'api'
-  | 'personvern';
-
-export interface GlossaryEntry {
-  /** language-neutral concept id (lower-case ASCII), the feature both spellings map to */
-  id: string;
-  area: GlossaryArea;
-  /** terms in natural spelling; a trailing `*` matches any word ending */
-  nb: string[];
-  nn: string[];
-  en: string[];
-  /** the public page the terms and their meaning come from */
-  source: { title: string; url: string };
-  /** a broader concept this one is a kind of (nettoformue → formue): a report naming it names both */
-  broader?: string;
-}
+export type { GlossaryArea, GlossaryEntry } from './glossary-entry';
 
 /** Prefix of concept features, so they never collide with ordinary word stems. */
 export const CONCEPT_PREFIX = '_';

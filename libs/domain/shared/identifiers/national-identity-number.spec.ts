@@ -302,6 +302,15 @@ describe('maskNationalIdentityNumbers', () => {
   const dNumber = makeNumber('710190', 3);
   const synthetic = makeNumber('019290', 0);
 
+  it('leaves a UUID alone (a correlation id) but masks the same digits outside it', () => {
+    const uuid = `123e4567-e89b-12d3-a456-a${current}`;
+    expect(maskNationalIdentityNumbers(`korrelasjon ${uuid} og fnr${current}`)).toEqual({
+      text: `korrelasjon ${uuid} og fnr${MASK}`,
+      found: [current],
+    });
+    expect(maskNationalIdentityNumbers(uuid.toUpperCase())).toEqual({ text: uuid.toUpperCase(), found: [] });
+  });
+
   it('the mask keeps no digits', () => {
     expect(MASK).toBe('[fødselsnummer fjernet]');
     expect(MASK).not.toMatch(/[0-9]/);
@@ -325,6 +334,7 @@ describe('maskNationalIdentityNumbers', () => {
       `Org 974760673, tlf +47 912 34 567, id 123e4567-e89b-12d3-a456-${synthetic}0, fnr ${MASK}`,
       [current],
     ],
+    ['in a hex id that is not a UUID still masked', `ref 123e4567e89b-a${current}`, `ref 123e4567e89b-a${MASK}`, [current]],
     ['glued to letters on both sides', `fnr${current}x og ID:${rule2032}abc`, `fnr${MASK}x og ID:${MASK}abc`, [current, rule2032]],
     [
       '6+5 inside brackets',

@@ -1,16 +1,16 @@
-import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
-import { CreateApiToken } from '@domain/identity/create-api-token.use-case';
-import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { ListApiTokens } from '@domain/identity/list-api-tokens.use-case';
-import { ListStaffUsers } from '@domain/identity/list-staff-users.use-case';
-import { type Actor, STAFF_ROLES, type StaffPrincipal, type StaffRole } from '@domain/identity/principal';
-import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
-import { RevokeApiToken } from '@domain/identity/revoke-api-token.use-case';
-import { UpdateStaffUser } from '@domain/identity/update-staff-user.use-case';
+import { ListAuditEntries } from '@domain/audit';
+import { CreateApiToken } from '@domain/identity';
+import { CreateStaffUser } from '@domain/identity';
+import { ListApiTokens } from '@domain/identity';
+import { ListStaffUsers } from '@domain/identity';
+import { ResetStaffPassword } from '@domain/identity';
+import { RevokeApiToken } from '@domain/identity';
+import { UpdateStaffUser } from '@domain/identity';
+import { type Actor, STAFF_ROLES, type StaffPrincipal, type StaffRole } from '@domain/shared';
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ListOutboxMessages } from '@notifications/list-outbox-messages.use-case';
-import type { OutboxStatus } from '@notifications/outbox-message.entity';
+import type { OutboxStatus } from '@platform/mail';
+import { ListOutboxMessages } from '@platform/mail';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';

@@ -1,9 +1,8 @@
-import type { StaffPrincipal } from '@domain/identity/principal';
-import { ResetStaffPassword } from '@domain/identity/reset-staff-password.use-case';
-import { SetPassword } from '@domain/identity/set-password.use-case';
-import { SignIn } from '@domain/identity/sign-in.use-case';
-import { SignOut } from '@domain/identity/sign-out.use-case';
-import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import { ResetStaffPassword } from '@domain/identity';
+import { SetPassword } from '@domain/identity';
+import { SignIn } from '@domain/identity';
+import { SignOut } from '@domain/identity';
+import type { StaffPrincipal } from '@domain/shared';
 import {
   Body,
   Controller,
@@ -22,6 +21,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '@platform/config';
 import type { Request, Response } from 'express';
 
 import { Public, StaffPage } from '../../auth/access.decorator';

@@ -1,28 +1,22 @@
-import type { CatalogueServiceInput } from '@domain/catalogue/catalogue-content';
-import { osloDay } from '@domain/catalogue/catalogue-dates';
-import type { FieldChange, ServiceField } from '@domain/catalogue/catalogue-diff';
-import {
-  CATALOGUE_ENVIRONMENTS,
-  type CatalogueServiceView,
-  type EntitlementPackage,
-  SERVICE_LIFECYCLES,
-} from '@domain/catalogue/catalogue-service.view';
-import type { CatalogueVersionSummary, CatalogueVersionView } from '@domain/catalogue/catalogue-version.view';
-import { CompareCatalogueVersions } from '@domain/catalogue/compare-catalogue-versions.use-case';
-import { CopyCatalogueVersion } from '@domain/catalogue/copy-catalogue-version.use-case';
-import { CreateCatalogueVersion } from '@domain/catalogue/create-catalogue-version.use-case';
-import { DeleteCatalogueVersion } from '@domain/catalogue/delete-catalogue-version.use-case';
-import { GetCatalogueInForce } from '@domain/catalogue/get-catalogue-in-force.use-case';
-import { GetCatalogueVersion } from '@domain/catalogue/get-catalogue-version.use-case';
-import { ListCatalogueVersions } from '@domain/catalogue/list-catalogue-versions.use-case';
-import { PublishCatalogueVersion } from '@domain/catalogue/publish-catalogue-version.use-case';
-import { RemoveCatalogueService } from '@domain/catalogue/remove-catalogue-service.use-case';
-import { SaveCatalogueService } from '@domain/catalogue/save-catalogue-service.use-case';
-import { SeedCatalogue } from '@domain/catalogue/seed-catalogue.use-case';
-import { KS_SERVICE_AREAS } from '@domain/catalogue/service-areas';
-import { UpdateCatalogueVersion } from '@domain/catalogue/update-catalogue-version.use-case';
-import type { Actor } from '@domain/identity/principal';
-import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
+import type { CatalogueServiceInput } from '@domain/catalogue';
+import type { FieldChange, ServiceField } from '@domain/catalogue';
+import type { CatalogueVersionSummary, CatalogueVersionView } from '@domain/catalogue';
+import { osloDay } from '@domain/catalogue';
+import { type CatalogueServiceView, type EntitlementPackage, SERVICE_LIFECYCLES } from '@domain/catalogue';
+import { CompareCatalogueVersions } from '@domain/catalogue';
+import { CopyCatalogueVersion } from '@domain/catalogue';
+import { CreateCatalogueVersion } from '@domain/catalogue';
+import { DeleteCatalogueVersion } from '@domain/catalogue';
+import { GetCatalogueInForce } from '@domain/catalogue';
+import { GetCatalogueVersion } from '@domain/catalogue';
+import { ListCatalogueVersions } from '@domain/catalogue';
+import { PublishCatalogueVersion } from '@domain/catalogue';
+import { RemoveCatalogueService } from '@domain/catalogue';
+import { SaveCatalogueService } from '@domain/catalogue';
+import { SeedCatalogue } from '@domain/catalogue';
+import { KS_SERVICE_AREAS } from '@domain/catalogue';
+import { UpdateCatalogueVersion } from '@domain/catalogue';
+import { type Actor, ENVIRONMENTS } from '@domain/shared';
 import {
   ArgumentsHost,
   Body,
@@ -42,6 +36,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainException, FieldError } from '@platform/errors';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
@@ -143,7 +138,7 @@ function formValues(s: CatalogueServiceInput) {
     entitlementPackages: (s.entitlementPackages ?? []).map(packageText).join('\n'),
     areaOptions: KS_SERVICE_AREAS.map((a, i) => ({ value: a, checked: areas.includes(a), n: i })),
     otherServiceAreas: areas.filter((a) => !(KS_SERVICE_AREAS as readonly string[]).includes(a)).join('\n'),
-    environmentOptions: CATALOGUE_ENVIRONMENTS.map((e) => ({
+    environmentOptions: ENVIRONMENTS.map((e) => ({
       value: e,
       label: ENVIRONMENT_LABELS[e],
       checked: s.environments.includes(e),

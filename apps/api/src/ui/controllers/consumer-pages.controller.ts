@@ -1,43 +1,35 @@
-import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
-import { AddConsumerContact } from '@domain/consumers/add-consumer-contact.use-case';
-import { AdvanceOnboarding } from '@domain/consumers/advance-onboarding.use-case';
-import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers/consumer.entity';
-import { CONTACT_ROLES, type ContactRole } from '@domain/consumers/consumer-contact.entity';
+import { ListAuditEntries } from '@domain/audit';
+import { AddConsumerContact } from '@domain/consumers';
+import { AdvanceOnboarding } from '@domain/consumers';
+import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers';
+import { CONTACT_ROLES, type ContactRole } from '@domain/consumers';
 import {
   type AgreementInput,
   CHECKLIST_KEYS,
   type ChecklistKey,
   type RegisterConsumerInput,
   type ServiceAccessInput,
-} from '@domain/consumers/consumer-rules';
-import {
-  CONNECTION_METHODS,
-  type ConnectionMethod,
-  type Environment,
-  ENVIRONMENTS,
-  ONBOARDING_STEPS,
-  type OnboardingStep,
-} from '@domain/consumers/consumer-service.entity';
-import { CreateConsumerApiKey, type CreatedApiKey } from '@domain/consumers/create-consumer-api-key.use-case';
-import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
-import { GetOnboardingQueue } from '@domain/consumers/get-onboarding-queue.use-case';
-import { ImportConsumers } from '@domain/consumers/import-consumers.use-case';
-import { ListConsumerApiKeys } from '@domain/consumers/list-consumer-api-keys.use-case';
-import { ListExpiringAgreements } from '@domain/consumers/list-expiring-agreements.use-case';
-import { RegisterConsumer } from '@domain/consumers/register-consumer.use-case';
-import { RemoveConsumerContact } from '@domain/consumers/remove-consumer-contact.use-case';
-import { RemoveServiceAccess } from '@domain/consumers/remove-service-access.use-case';
-import { ReorderOnboardingQueue } from '@domain/consumers/reorder-onboarding-queue.use-case';
-import { RevokeConsumerApiKey } from '@domain/consumers/revoke-consumer-api-key.use-case';
-import { SearchConsumers } from '@domain/consumers/search-consumers.use-case';
-import { ServiceCatalogue } from '@domain/consumers/service-catalogue';
-import { SetConsumerAgreement } from '@domain/consumers/set-consumer-agreement.use-case';
-import { SetServiceAccess } from '@domain/consumers/set-service-access.use-case';
-import { UpdateConsumer } from '@domain/consumers/update-consumer.use-case';
-import { UpdateConsumerContact } from '@domain/consumers/update-consumer-contact.use-case';
-import { UpdateOnboardingChecklist } from '@domain/consumers/update-onboarding-checklist.use-case';
-import type { Actor, Principal } from '@domain/identity/principal';
-import { DomainException } from '@domain/shared/errors/domain.exception';
+} from '@domain/consumers';
+import { CONNECTION_METHODS, type ConnectionMethod, ONBOARDING_STEPS, type OnboardingStep } from '@domain/consumers';
+import { CreateConsumerApiKey, type CreatedApiKey } from '@domain/consumers';
+import { GetConsumer } from '@domain/consumers';
+import { GetOnboardingQueue } from '@domain/consumers';
+import { ImportConsumers } from '@domain/consumers';
+import { ListConsumerApiKeys } from '@domain/consumers';
+import { ListExpiringAgreements } from '@domain/consumers';
+import { RegisterConsumer } from '@domain/consumers';
+import { RemoveConsumerContact } from '@domain/consumers';
+import { RemoveServiceAccess } from '@domain/consumers';
+import { ReorderOnboardingQueue } from '@domain/consumers';
+import { RevokeConsumerApiKey } from '@domain/consumers';
+import { SearchConsumers } from '@domain/consumers';
+import { ServiceCatalogue } from '@domain/consumers';
+import { SetConsumerAgreement } from '@domain/consumers';
+import { SetServiceAccess } from '@domain/consumers';
+import { UpdateConsumer } from '@domain/consumers';
+import { UpdateConsumerContact } from '@domain/consumers';
+import { UpdateOnboardingChecklist } from '@domain/consumers';
+import { type Actor, type Environment, ENVIRONMENTS, type Principal } from '@domain/shared';
 import {
   ArgumentsHost,
   Body,
@@ -56,6 +48,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainException } from '@platform/errors';
 import type { Request, Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';

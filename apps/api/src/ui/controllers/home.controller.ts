@@ -1,4 +1,4 @@
-import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
+import { IncidentQueries } from '@domain/incidents';
 import { Controller, Get, Render, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 

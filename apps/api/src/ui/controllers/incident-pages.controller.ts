@@ -1,26 +1,17 @@
-import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
-import type { Actor, StaffPrincipal } from '@domain/identity/principal';
-import { CorrectGrouping } from '@domain/incidents/correct-grouping.use-case';
-import { EscalateIncident } from '@domain/incidents/escalate-incident.use-case';
-import {
-  type Environment,
-  INCIDENT_SIDES,
-  INCIDENT_STATUSES,
-  type IncidentSide,
-  type IncidentStatus,
-  SEVERITIES,
-  type Severity,
-} from '@domain/incidents/incident.entity';
-import type { IncidentEvent } from '@domain/incidents/incident-event.entity';
-import { IncidentQueries, type IncidentSummary, OPEN_STATUSES, type QueueFilter } from '@domain/incidents/incident-queries.use-case';
-import { PreviewEscalation } from '@domain/incidents/preview-escalation.use-case';
-import type { ReportCategory, ReportChannel } from '@domain/incidents/report.entity';
-import { ResolveIncident } from '@domain/incidents/resolve-incident.use-case';
-import { RevealPersonalData } from '@domain/incidents/reveal-personal-data.use-case';
-import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
-import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import { TriageIncident } from '@domain/incidents/triage-incident.use-case';
-import { DomainException, FieldError, ValidationFailed } from '@domain/shared/errors/domain.exception';
+import { FindServicesInForce } from '@domain/catalogue';
+import type { IncidentEvent } from '@domain/incidents';
+import type { ReportCategory, ReportChannel } from '@domain/incidents';
+import { CorrectGrouping } from '@domain/incidents';
+import { EscalateIncident } from '@domain/incidents';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSide, type IncidentStatus, SEVERITIES, type Severity } from '@domain/incidents';
+import { IncidentQueries, type IncidentSummary, OPEN_STATUSES, type QueueFilter } from '@domain/incidents';
+import { PreviewEscalation } from '@domain/incidents';
+import { ResolveIncident } from '@domain/incidents';
+import { RevealPersonalData } from '@domain/incidents';
+import { SendDueEscalations } from '@domain/incidents';
+import { SuggestArticles } from '@domain/incidents';
+import { TriageIncident } from '@domain/incidents';
+import { type Actor, type Environment, type StaffPrincipal } from '@domain/shared';
 import {
   ArgumentsHost,
   Body,
@@ -41,13 +32,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainException, FieldError, ValidationFailed } from '@platform/errors';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { AuthenticatedRequest, CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
 import { ProblemFilter } from '../../http/problem.filter';
 import { HTTP_STATUS_OF } from '../../http/problem.filter';
-import { uiContext, UiContextInterceptor } from '../ui-context.interceptor';
+import { renderErrorPage, uiContext, UiContextInterceptor } from '../ui-context.interceptor';
 
 type FormBody = Record<string, string | string[] | undefined>;
 
@@ -366,7 +358,7 @@ async function incidentModel({ queries, articles }: IncidentPageDeps, id: string
 @Injectable()
 @Catch(DomainException)
 class IncidentFormErrorFilter implements ExceptionFilter {
-  private readonly fallback = new ProblemFilter();
+  private readonly fallback = new ProblemFilter(renderErrorPage);
 
   constructor(
     private readonly queries: IncidentQueries,

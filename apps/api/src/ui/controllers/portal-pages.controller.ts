@@ -1,9 +1,8 @@
-import { CompletePortalSignIn } from '@domain/consumers/complete-portal-sign-in.use-case';
-import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
-import { RequestPortalSignIn } from '@domain/consumers/request-portal-sign-in.use-case';
-import { SignOutOfPortal } from '@domain/consumers/sign-out-of-portal.use-case';
-import type { ConsumerPrincipal } from '@domain/identity/principal';
-import { APP_CONFIG, AppConfig } from '@domain/shared/config/app-config';
+import { CompletePortalSignIn } from '@domain/consumers';
+import { GetConsumer } from '@domain/consumers';
+import { RequestPortalSignIn } from '@domain/consumers';
+import { SignOutOfPortal } from '@domain/consumers';
+import type { ConsumerPrincipal } from '@domain/shared';
 import {
   Body,
   Controller,
@@ -21,6 +20,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '@platform/config';
 import type { Request, Response } from 'express';
 
 import { PortalPage, Public } from '../../auth/access.decorator';

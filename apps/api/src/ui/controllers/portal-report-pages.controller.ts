@@ -1,12 +1,11 @@
-import { FindServicesInForce } from '@domain/catalogue/find-services-in-force.use-case';
-import { GetConsumer } from '@domain/consumers/get-consumer.use-case';
-import type { ConsumerPrincipal, Principal } from '@domain/identity/principal';
-import type { IncidentStatus } from '@domain/incidents/incident.entity';
-import { IncidentQueries } from '@domain/incidents/incident-queries.use-case';
-import { ReceiveReport } from '@domain/incidents/receive-report.use-case';
-import { MASKING_NOTICE } from '@domain/incidents/report-input';
-import { SuggestArticles } from '@domain/incidents/suggest-articles.use-case';
-import { DomainException, FieldError } from '@domain/shared/errors/domain.exception';
+import { FindServicesInForce } from '@domain/catalogue';
+import { GetConsumer } from '@domain/consumers';
+import type { IncidentStatus } from '@domain/incidents';
+import { IncidentQueries } from '@domain/incidents';
+import { ReceiveReport } from '@domain/incidents';
+import { MASKING_NOTICE } from '@domain/incidents';
+import { SuggestArticles } from '@domain/incidents';
+import type { ConsumerPrincipal, Principal } from '@domain/shared';
 import {
   Body,
   Catch,
@@ -24,6 +23,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainException, FieldError } from '@platform/errors';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';

@@ -1,0 +1,7 @@
+import type { ProcessRole } from '@composition';
+
+import { ApiModule } from './api.module';
+import { configureHttp } from './configure-http';
+
+/** The HTTP API, the admin UI and the consumer portal. */
+export const API_ROLE: ProcessRole = { name: 'api', module: ApiModule, configureHttp };

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@platform/config';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+import { COOKIES } from './auth/cookies';
+import { ProblemFilter } from './http/problem.filter';
+import { createValidationPipe } from './http/validation.pipe';
+import { renderErrorPage } from './ui/ui-context.interceptor';
+import { useViewEngine } from './ui/view-engine';
+
+/** Everything about the HTTP surface that is not a route: security headers, parsers, views, docs. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      hsts: config.publicUrl.startsWith('https://'),
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '2mb' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // Double-submit token for forms shown before a session exists.
+    if (req.method === 'GET' && !req.path.startsWith('/api/')) {
+      let token = (req.cookies as Record<string, string>)?.[COOKIES.csrf];
+      if (!token) {
+        token = randomBytes(24).toString('base64url');
+        res.cookie(COOKIES.csrf, token, { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://'), path: '/' });
+      }
+      res.locals.csrfToken = token;
+    }
+    next();
+  });
+  app.useStaticAssets(join(__dirname, 'ui', 'assets'), { prefix: '/assets/', maxAge: config.nodeEnv === 'production' ? '1h' : 0 });
+  app.useStaticAssets(join(dirname(require.resolve('@digdir/designsystemet-css')), '..'), { prefix: '/assets/designsystemet/' });
+  useViewEngine(app, config.nodeEnv === 'production');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter(renderErrorPage));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Segment desk API')
+      .setDescription('KS segment desk: Bilag 2 catalogue, consumer registry, incident and deviation reports, escalation to Skatteetaten.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Staff API token or consumer API key' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,2 @@
+export * from './database-schema';
+export * from './launch';

@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+
+import { maskNationalIdentityNumbers } from '@domain/shared';
+import { DynamicModule, INestApplicationContext, Logger as NestLogger, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PlatformModule } from '@platform';
+import { AppConfig, ConfigError, loadConfig } from '@platform/config';
+import { DatabaseConnection, DataDirectoryInUseError, EmbeddedPostgres, startEmbeddedPostgres } from '@platform/database';
+
+import { DATABASE_SCHEMA } from './database-schema';
+
+/** Logs never carry an identity number, by the same rule as stored reports and e-mail. */
+const maskPersonalData = (text: string) => maskNationalIdentityNumbers(text).text;
+
+/** What a process runs: the API, the worker, or both. Each app's main.ts names its roles. */
+export interface ProcessRole {
+  /** For the start-up log line. */
+  name: string;
+  module: Type<unknown>;
+  /** Roles that serve HTTP set up the HTTP surface (at most one role does). */
+  configureHttp?: (app: NestExpressApplication, config: AppConfig) => void;
+}
+
+/** The composition root: the platform with the product's schema, then the roles' modules. */
+export function rootModule(config: AppConfig, database: DatabaseConnection, roles: ProcessRole[]): DynamicModule {
+  @Module({})
+  class RootModule {}
+  return {
+    module: RootModule,
+    imports: [PlatformModule.forRoot(config, database, { schema: DATABASE_SCHEMA, maskPersonalData }), ...roles.map((r) => r.module)],
+  };
+}
+
+const httpRole = (roles: ProcessRole[]) => roles.find((r) => r.configureHttp);
+
+/** Builds the HTTP application (not listening yet); used by the launcher and by e2e tests. */
+export async function createHttpApp(
+  config: AppConfig,
+  database: DatabaseConnection,
+  roles: ProcessRole[],
+): Promise<NestExpressApplication> {
+  const http = httpRole(roles);
+  if (!http?.configureHttp) throw new Error('createHttpApp needs a role that serves HTTP');
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(config, database, roles), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  http.configureHttp(app, config);
+  await app.init();
+  return app;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`segment-desk: ${message}\n`);
+  process.exit(1);
+}
+
+/**
+ * Starts a process: API, worker or both. Without DATABASE_URL the embedded PostgreSQL is
+ * started in DATA_DIR (only the all-in-one start may do that: replicas need a shared server).
+ */
+export async function launch(roles: ProcessRole[], opts: { embeddedAllowed: boolean }): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(`invalid configuration: ${e.message}`);
+    throw e;
+  }
+  if (!config.databaseUrl && !opts.embeddedAllowed)
+    fail('DATABASE_URL is required when the API and the worker run as separate processes (npm start runs both on the embedded database).');
+
+  let embedded: EmbeddedPostgres | null = null;
+  try {
+    embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 5);
+  } catch (e) {
+    if (e instanceof DataDirectoryInUseError) fail(e.message);
+    throw e;
+  }
+  const database: DatabaseConnection = embedded ?? { url: config.databaseUrl!, poolSize: config.databasePoolSize };
+
+  let app: INestApplicationContext;
+  try {
+    if (httpRole(roles)) {
+      const http = await createHttpApp(config, database, roles);
+      await http.listen(config.port, config.host);
+      app = http;
+    } else {
+      app = await NestFactory.createApplicationContext(rootModule(config, database, roles), { bufferLogs: true });
+      app.useLogger(app.get((await import('nestjs-pino')).Logger));
+      await app.init();
+    }
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+  const logger = new NestLogger('Launcher');
+  logger.log(
+    `segment-desk ${roles.map((r) => r.name).join(' + ')} ready` +
+      (httpRole(roles) ? ` on ${config.publicUrl} (port ${config.port})` : '') +
+      (embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: finishing in-flight work and stopping`);
+    const force = setTimeout(() => {
+      process.stderr.write('segment-desk: shutdown took too long; exiting\n');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,5 @@
+export * from './environment';
+export * from './identifiers';
+export * from './principal';
+export * from './reference';
+export * from './reference-sequence';

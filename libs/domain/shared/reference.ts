@@ -1,0 +1,16 @@
+/**
+ * Human references staff and municipalities quote on the phone and in e-mail subjects:
+ * `KS-2026-0042` for an incident, `M-2026-00042` for a report. The number comes from a
+ * database sequence per kind; the year is the one the thing happened in (UTC).
+ */
+export const REFERENCE_KINDS = {
+  incident: { sequence: 'incident_reference_seq', prefix: 'KS', digits: 4 },
+  report: { sequence: 'report_reference_seq', prefix: 'M', digits: 5 },
+} as const;
+
+export type ReferenceKind = keyof typeof REFERENCE_KINDS;
+
+export function formatReference(kind: ReferenceKind, n: number, at: Date): string {
+  const { prefix, digits } = REFERENCE_KINDS[kind];
+  return `${prefix}-${at.getUTCFullYear()}-${String(n).padStart(digits, '0')}`;
+}

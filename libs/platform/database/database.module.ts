@@ -1,0 +1,32 @@
+import { DynamicModule, Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { DatabaseSchema, dataSourceOptions } from './data-source-options';
+import { DatabaseContext } from './database-context';
+import { runMigrations } from './run-migrations';
+
+@Injectable()
+class MigrateOnStart implements OnModuleInit {
+  private readonly logger = new Logger('Migrations');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    const applied = await runMigrations(this.dataSource);
+    if (applied.length) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string, poolSize: number, schema: DatabaseSchema): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(url, poolSize, schema) })],
+      providers: [DatabaseContext, MigrateOnStart],
+      exports: [DatabaseContext],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { Forbidden, NotFound } from '@platform/errors';
+
+import { OutboxRepository } from './outbox.repository';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+
+/** E-mails carrying a one-time password or sign-in link: whoever reads one can act as its recipient. */
+const CREDENTIAL_TEMPLATES = new Set(['password-set', 'portal-sign-in']);
+
+@Injectable()
+export class ListOutboxMessages {
+  constructor(private readonly outbox: OutboxRepository) {}
+
+  execute(filter: { status?: OutboxStatus; relatedType?: string; relatedId?: string; limit?: number }): Promise<OutboxMessage[]> {
+    return this.outbox.list(filter);
+  }
+
+  /** One message with its content; credential-bearing ones only for readers who may issue such links anyway (admins). */
+  async one(id: string, canReadCredentials: boolean): Promise<OutboxMessage> {
+    const m = await this.outbox.findById(id);
+    if (!m) throw new NotFound('The e-mail');
+    if (CREDENTIAL_TEMPLATES.has(m.template) && !canReadCredentials)
+      throw new Forbidden('Only administrators can read e-mails that carry a one-time password or sign-in link.', 'credential_mail');
+    return m;
+  }
+
+  retry(id: string): Promise<void> {
+    return this.outbox.retryNow(id);
+  }
+}

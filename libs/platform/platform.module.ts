@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+
+import { AppConfig, ConfigModule } from './config';
+import { DatabaseConnection, DatabaseModule, DatabaseSchema } from './database';
+import { AppLoggerModule, PersonalDataMask } from './logging';
+import { MailModule } from './mail';
+
+/** What the platform needs to know of the product it runs. */
+export interface PlatformProduct {
+  schema: DatabaseSchema;
+  maskPersonalData: PersonalDataMask;
+}
+
+/** What every process needs: config, logging, the database (migrated on start) and e-mail. */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, database: DatabaseConnection, product: PlatformProduct): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        AppLoggerModule.forRoot(config, product.maskPersonalData),
+        DatabaseModule.forRoot(database.url, database.poolSize, product.schema),
+        MailModule,
+      ],
+    };
+  }
+}
