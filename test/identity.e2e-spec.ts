@@ -191,7 +191,7 @@ describe('identity: staff, sessions, tokens and roles', () => {
         .type('form')
         .send({ password: 'kort', _csrf: form.csrf });
       expect(short.status).toBe(400);
-      expect(short.text).toContain('at least 12 characters');
+      expect(short.text).toContain('Passordet må ha minst 12 tegn.');
     });
 
     it('chooses a password through the one-time link', async () => {

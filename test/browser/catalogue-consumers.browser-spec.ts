@@ -211,7 +211,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await alert.waitFor();
     await expect(alert.locator('p').textContent()).resolves.toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
     await expect(alert.locator('li').allTextContents()).resolves.toEqual([
-      'Organisasjonsnummer: must be a valid 9-digit organisation number (mod-11 check digit)',
+      'Organisasjonsnummer: Skriv et gyldig organisasjonsnummer: 9 siffer der det siste er kontrollsifferet.',
     ]);
     await expect(page.getByLabel('Organisasjonsnummer').inputValue()).resolves.toBe('123456789');
     await expect(page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).inputValue()).resolves.toBe(
@@ -250,7 +250,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await services.getByLabel(SSG, { exact: true }).check();
     await services.getByLabel('Hjemmel').fill('barnehageloven § 19');
     await services.getByLabel('Formål').fill('redusert foreldrebetaling');
-    await follow(page.getByRole('button', { name: 'Registrer konsument' }), /\/consumers\/[0-9a-f-]{36}\?saved=1$/);
+    await follow(page.getByRole('button', { name: 'Registrer konsument' }), /\/consumers\/[0-9a-f-]{36}\?done=saved$/);
     consumerPath = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`${CONSUMER} Aktiv`);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Lagret.');

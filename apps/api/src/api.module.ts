@@ -23,15 +23,7 @@ import { ReportsController } from './incidents/reports.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
 import { StartupTasks } from './startup-tasks';
-import { AdminPagesController } from './ui/controllers/admin-pages.controller';
-import { AuthPagesController } from './ui/controllers/auth-pages.controller';
-import { CataloguePagesController } from './ui/controllers/catalogue-pages.controller';
-import { ConsumerPagesController } from './ui/controllers/consumer-pages.controller';
-import { HomeController } from './ui/controllers/home.controller';
-import { IncidentPagesController } from './ui/controllers/incident-pages.controller';
-import { PortalPagesController } from './ui/controllers/portal-pages.controller';
-import { PortalReportPagesController } from './ui/controllers/portal-report-pages.controller';
-import { StaffReportPagesController } from './ui/controllers/staff-report-pages.controller';
+import { UiModule } from './ui/ui.module';
 
 /** The HTTP application: JSON API, admin UI and consumer portal. */
 @Module({
@@ -44,6 +36,7 @@ import { StaffReportPagesController } from './ui/controllers/staff-report-pages.
     CatalogueModule,
     ConsumersModule,
     IncidentsModule,
+    UiModule,
   ],
   controllers: [
     HealthController,
@@ -59,15 +52,6 @@ import { StaffReportPagesController } from './ui/controllers/staff-report-pages.
     ApiTokensController,
     StaffUsersController,
     OutboxController,
-    AuthPagesController,
-    AdminPagesController,
-    CataloguePagesController,
-    ConsumerPagesController,
-    PortalPagesController,
-    PortalReportPagesController,
-    StaffReportPagesController,
-    IncidentPagesController,
-    HomeController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })

@@ -12,8 +12,8 @@ import { Logger } from 'nestjs-pino';
 import { COOKIES } from './auth/cookies';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { renderErrorPage } from './ui/ui-context.interceptor';
-import { useViewEngine } from './ui/view-engine';
+import { PageContext } from './ui/shared/page-context';
+import { useViewEngine } from './ui/shared/view-engine';
 
 /** Everything about the HTTP surface that is not a route: security headers, parsers, views, docs. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
@@ -52,7 +52,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useStaticAssets(join(dirname(require.resolve('@digdir/designsystemet-css')), '..'), { prefix: '/assets/designsystemet/' });
   useViewEngine(app, config.nodeEnv === 'production');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter(renderErrorPage));
+  const pages = app.get(PageContext);
+  app.useGlobalFilters(new ProblemFilter((req, res, problem) => pages.renderError(req, res, problem)));
 
   const document = SwaggerModule.createDocument(
     app,

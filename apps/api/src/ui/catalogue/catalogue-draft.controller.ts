@@ -1,0 +1,117 @@
+import {
+  CopyCatalogueVersion,
+  CreateCatalogueVersion,
+  DeleteCatalogueVersion,
+  PublishCatalogueVersion,
+  RemoveCatalogueService,
+  SaveCatalogueService,
+  SeedCatalogue,
+  UpdateCatalogueVersion,
+} from '@domain/catalogue';
+import type { Actor } from '@domain/shared';
+import { Body, Param, ParseUUIDPipe, Post, Redirect, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentActor } from '../../auth/current-principal.decorator';
+import type { FormBody } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { WRITER_ROLES } from '../shared/staff-access';
+import { serviceFromForm, versionFromForm } from './catalogue.forms';
+import { DraftEditorPage, NewVersionPage } from './catalogue.page';
+
+const serviceAnchor = (body: FormBody) => `#service-${encodeURIComponent(serviceFromForm(body).code)}`;
+
+/** Changes to Bilag 2: new drafts, their details and services, publishing and deleting. */
+@PagesController('catalogue')
+export class CatalogueDraftController {
+  constructor(
+    private readonly create: CreateCatalogueVersion,
+    private readonly copy: CopyCatalogueVersion,
+    private readonly update: UpdateCatalogueVersion,
+    private readonly saveService: SaveCatalogueService,
+    private readonly removeService: RemoveCatalogueService,
+    private readonly publish: PublishCatalogueVersion,
+    private readonly remove: DeleteCatalogueVersion,
+    private readonly seed: SeedCatalogue,
+  ) {}
+
+  @Post('seed')
+  @StaffPage(...WRITER_ROLES)
+  @Redirect('/catalogue', 303)
+  async loadSeed(@CurrentActor() actor: Actor) {
+    await this.seed.execute(actor);
+  }
+
+  @Post()
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(NewVersionPage)
+  async createVersion(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    res.redirect(303, `/catalogue/${(await this.create.execute(versionFromForm(body), actor)).id}/edit`);
+  }
+
+  @Post(':id/edit')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(DraftEditorPage)
+  async saveDetails(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    res.redirect(303, `/catalogue/${(await this.update.execute(id, versionFromForm(body), actor)).id}/edit?saved=details#details`);
+  }
+
+  @Post(':id/services')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(DraftEditorPage)
+  async addService(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.saveService.execute(id, null, serviceFromForm(body), actor);
+    res.redirect(303, `/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`);
+  }
+
+  @Post(':id/services/:code')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(DraftEditorPage)
+  async changeService(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.saveService.execute(id, code, serviceFromForm(body), actor);
+    res.redirect(303, `/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`);
+  }
+
+  @Post(':id/services/:code/delete')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(DraftEditorPage)
+  async dropService(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.removeService.execute(id, code, actor);
+    res.redirect(303, `/catalogue/${id}/edit?saved=removed#services`);
+  }
+
+  @Post(':id/publish')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(DraftEditorPage)
+  async publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.publish.execute(id, actor);
+    res.redirect(303, `/catalogue/${id}?published=1`);
+  }
+
+  @Post(':id/draft')
+  @StaffPage(...WRITER_ROLES)
+  async newDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    res.redirect(303, `/catalogue/${(await this.copy.execute(id, {}, actor)).id}/edit`);
+  }
+
+  @Post(':id/delete')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(DraftEditorPage)
+  async deleteDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.remove.execute(id, actor);
+    res.redirect(303, '/catalogue?done=deleted');
+  }
+}

@@ -1,0 +1,99 @@
+import { ImportConsumers, ListExpiringAgreements, RegisterConsumer, SearchConsumers, ServiceCatalogue } from '@domain/consumers';
+import type { Actor, Principal } from '@domain/shared';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { FormBody, text } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { WRITER_ROLES } from '../shared/staff-access';
+import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumer.page';
+import { consumerListViewModel, importViewModel, tabPath } from './consumer.view-model';
+import { consumerFilter, ConsumerListQuery, listOffset, registrationFromForm } from './consumers.forms';
+import { CONSUMER_TABS, ConsumerTab } from './consumers.texts.nb';
+
+const PAGE_SIZE = 100;
+
+/** The consumer register: the list, registration, CSV import and each consumer's tabs. */
+@PagesController('consumers')
+export class ConsumerPagesController {
+  constructor(
+    private readonly search: SearchConsumers,
+    private readonly expiring: ListExpiringAgreements,
+    private readonly catalogue: ServiceCatalogue,
+    private readonly register: RegisterConsumer,
+    private readonly importer: ImportConsumers,
+    private readonly newPage: NewConsumerPage,
+    private readonly tabPage: ConsumerTabPage,
+  ) {}
+
+  @Get()
+  @StaffPage()
+  @Render('consumers/list')
+  async list(@Query() q: ConsumerListQuery) {
+    const [filter, offset] = [consumerFilter(q), listOffset(q)];
+    const [result, expiring, codes] = await Promise.all([
+      this.search.execute({ ...filter, limit: PAGE_SIZE, offset }),
+      this.expiring.execute(60),
+      this.catalogue.codes(),
+    ]);
+    return consumerListViewModel(result, expiring, [...codes], filter, offset, PAGE_SIZE);
+  }
+
+  @Get('new')
+  @StaffPage(...WRITER_ROLES)
+  @Render('consumers/new')
+  newForm() {
+    return this.newPage.load();
+  }
+
+  @Post()
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(NewConsumerPage)
+  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const created = await this.register.execute(registrationFromForm(body), actor);
+    res.redirect(303, `${tabPath(created.id, 'overview')}?done=saved`);
+  }
+
+  @Get('import')
+  @StaffPage(...WRITER_ROLES)
+  @Render('consumers/import')
+  importPage() {
+    return importViewModel({});
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ImportConsumersPage)
+  @Render('consumers/import')
+  async preview(@Body() body: FormBody, @CurrentActor() actor: Actor) {
+    return importViewModel({ csv: text(body.csv), preview: await this.importer.execute(text(body.csv), true, actor) });
+  }
+
+  @Post('import/commit')
+  @HttpCode(200)
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ImportConsumersPage)
+  @Render('consumers/import')
+  async commit(@Body() body: FormBody, @CurrentActor() actor: Actor) {
+    return importViewModel({ committed: await this.importer.execute(text(body.csv), false, actor) });
+  }
+
+  @Get(':id')
+  @StaffPage()
+  @Render('consumers/show')
+  overview(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+    return this.tabPage.load(id, 'overview', me, { saved: done === 'saved' });
+  }
+
+  @Get(':id/:tab')
+  @StaffPage()
+  @Render('consumers/show')
+  tab(@Param('id', ParseUUIDPipe) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+    const known = (CONSUMER_TABS as readonly string[]).includes(tab) ? (tab as ConsumerTab) : 'overview';
+    return this.tabPage.load(id, known, me, { saved: done === 'saved' });
+  }
+}

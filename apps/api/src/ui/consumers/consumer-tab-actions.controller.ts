@@ -1,0 +1,186 @@
+import {
+  AddConsumerContact,
+  AdvanceOnboarding,
+  CreateConsumerApiKey,
+  RemoveConsumerContact,
+  RemoveServiceAccess,
+  RevokeConsumerApiKey,
+  SetConsumerAgreement,
+  SetServiceAccess,
+  UpdateConsumer,
+  UpdateConsumerContact,
+  UpdateOnboardingChecklist,
+} from '@domain/consumers';
+import type { Actor, Principal } from '@domain/shared';
+import { Body, HttpCode, Param, ParseUUIDPipe, Post, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { FormBody, nullable, text } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { WRITER_ROLES } from '../shared/staff-access';
+import { ConsumerTabPage } from './consumer.page';
+import { tabPath } from './consumer.view-model';
+import {
+  agreementFromForm,
+  checklistFromForm,
+  consumerChangesFromForm,
+  contactFromForm,
+  nextStepFromForm,
+  serviceAccessFromForm,
+} from './consumers.forms';
+import type { ConsumerTab } from './consumers.texts.nb';
+
+const saved = (res: Response, id: string, tab: ConsumerTab, anchor = '') => res.redirect(303, `${tabPath(id, tab)}?done=saved${anchor}`);
+const serviceAnchor = (code: string) => `#service-${encodeURIComponent(code)}`;
+
+/** The forms on a consumer's tabs; each saves and returns to its tab, or shows the tab again with what went wrong. */
+@PagesController('consumers/:id')
+export class ConsumerTabActionsController {
+  constructor(
+    private readonly tabPage: ConsumerTabPage,
+    private readonly update: UpdateConsumer,
+    private readonly addContact: AddConsumerContact,
+    private readonly updateContact: UpdateConsumerContact,
+    private readonly removeContact: RemoveConsumerContact,
+    private readonly setAgreement: SetConsumerAgreement,
+    private readonly setAccess: SetServiceAccess,
+    private readonly removeAccess: RemoveServiceAccess,
+    private readonly checklist: UpdateOnboardingChecklist,
+    private readonly advance: AdvanceOnboarding,
+    private readonly createKey: CreateConsumerApiKey,
+    private readonly revokeKey: RevokeConsumerApiKey,
+  ) {}
+
+  @Post()
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async change(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.update.execute(id, consumerChangesFromForm(b), actor);
+    saved(res, id, 'overview');
+  }
+
+  @Post('contacts')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async createContact(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.addContact.execute(id, contactFromForm(b), actor);
+    saved(res, id, 'contacts');
+  }
+
+  @Post('contacts/:contactId')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async changeContact(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Body() b: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.updateContact.execute(id, contactId, contactFromForm(b), actor);
+    saved(res, id, 'contacts');
+  }
+
+  @Post('contacts/:contactId/delete')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async deleteContact(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.removeContact.execute(id, contactId, actor);
+    saved(res, id, 'contacts');
+  }
+
+  @Post('agreement')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async agreement(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.setAgreement.execute(id, agreementFromForm(b), actor);
+    saved(res, id, 'agreement');
+  }
+
+  @Post('services')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async service(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.setAccess.execute(id, text(b.code), serviceAccessFromForm(b), actor);
+    saved(res, id, 'services');
+  }
+
+  @Post('services/:code/delete')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async deleteService(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.removeAccess.execute(id, code, actor);
+    saved(res, id, 'services');
+  }
+
+  @Post('onboarding/:code/checklist')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async tick(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() b: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.checklist.execute(id, code, checklistFromForm(b), actor);
+    saved(res, id, 'onboarding', serviceAnchor(code));
+  }
+
+  @Post('onboarding/:code/advance')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async advanceStep(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code') code: string,
+    @Body() b: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    const { to, note } = nextStepFromForm(b);
+    await this.advance.execute(id, code, to, note, actor);
+    saved(res, id, 'onboarding', serviceAnchor(code));
+  }
+
+  /** The new key is shown on the page once, never put in a URL. */
+  @Post('api-keys')
+  @HttpCode(200)
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  @Render('consumers/show')
+  async addKey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() b: FormBody,
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() me: Principal,
+  ) {
+    const createdKey = await this.createKey.execute(id, nullable(b.name), actor);
+    return this.tabPage.load(id, 'keys', me, { createdKey });
+  }
+
+  @Post('api-keys/:keyId/revoke')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ConsumerTabPage)
+  async revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('keyId', ParseUUIDPipe) keyId: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.revokeKey.execute(id, keyId, actor);
+    saved(res, id, 'keys');
+  }
+}

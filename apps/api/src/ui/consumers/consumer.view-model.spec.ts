@@ -1,0 +1,95 @@
+import type { FormFailure } from '../shared/page-form';
+import {
+  ConsumerDetail,
+  consumerListViewModel,
+  consumerPageViewModel,
+  importViewModel,
+  newConsumerViewModel,
+  tabOfPath,
+  tabPath,
+  termsPerService,
+} from './consumer.view-model';
+
+const consumer = {
+  id: 'c1',
+  name: 'Oslo kommune',
+  contacts: [
+    { role: 'technical', email: 'a@oslo.kommune.no' },
+    { role: 'professional', email: 'b@oslo.kommune.no' },
+  ],
+  services: [{ code: 'SSG' }, { code: 'INNTEKT' }],
+  agreement: { acceptedTerms: [{ serviceCode: 'SSG', sharingTermsVersion: '1.0', usageTermsVersion: null }] },
+} as unknown as ConsumerDetail;
+
+const failure = (body: Record<string, string | string[]>, fields: Array<[string, string]> = []): FormFailure => ({
+  form: 'consumers',
+  params: {},
+  body,
+  code: 'validation_failed',
+  error: 'Skjemaet har feil. Rett feltene som er nevnt under.',
+  fieldErrors: fields.map(([field, name]) => ({ field, name, label: name, message: 'x' })),
+});
+
+describe('consumer pages', () => {
+  it.each([
+    ['/consumers/c1', 'overview'],
+    ['/consumers/c1/contacts/k1/delete', 'contacts'],
+    ['/consumers/c1/api-keys/k1/revoke', 'keys'],
+    ['/consumers/c1/onboarding/SSG/advance', 'onboarding'],
+    ['/consumers/c1/unknown', 'overview'],
+  ])('a form posted to %s belongs to the %s tab', (path, tab) => expect(tabOfPath(path)).toBe(tab));
+
+  it('links each tab, the overview without a suffix', () => {
+    expect([tabPath('c1', 'overview'), tabPath('c1', 'keys')]).toEqual(['/consumers/c1', '/consumers/c1/keys']);
+  });
+
+  it('shows the tab with its counts, confirms a save, and shows a failure instead', () => {
+    const model = consumerPageViewModel(consumer, 'contacts', {}, undefined, true);
+    expect(model).toMatchObject({ title: 'Oslo kommune', tab: 'contacts', technicalContacts: 1, saved: 'Lagret.' });
+    expect(model.tabs.find((t) => t.current)).toMatchObject({ key: 'contacts', label: 'Kontakter', href: '/consumers/c1/contacts' });
+    const failed = consumerPageViewModel(consumer, 'contacts', {}, failure({}), true);
+    expect(failed.saved).toBeUndefined();
+    expect(failed.failure?.error).toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
+  });
+
+  it('shows audit details as JSON, and nothing for an entry without details', () => {
+    const model = consumerPageViewModel(consumer, 'history', { entries: [{ details: { a: 1 } }, { details: {} }] });
+    expect(model.entries?.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);
+  });
+
+  it('lists the accepted terms per service of the consumer', () => {
+    expect(termsPerService(consumer)).toEqual([
+      { code: 'SSG', serviceCode: 'SSG', sharingTermsVersion: '1.0', usageTermsVersion: null },
+      { code: 'INNTEKT' },
+    ]);
+  });
+
+  it('starts the new-consumer form blank and keeps what was entered after a failure, marking the fields named', () => {
+    expect(newConsumerViewModel(['SSG']).form).toEqual({
+      catalogueCodes: ['SSG'],
+      environments: ['production', 'test'],
+      contactRole: 'technical',
+      services: [],
+    });
+    const model = newConsumerViewModel(
+      ['SSG'],
+      failure({ orgNumber: '123', services: 'SSG', catalogueCodes: 'SSG' }, [['orgNumber', 'orgNumber']]),
+    );
+    expect(model.form).toMatchObject({ orgNumber: '123', services: ['SSG'], catalogueCodes: ['SSG'], environments: [] });
+    expect(model.invalid).toEqual({ orgNumber: true });
+  });
+
+  it('keeps the CSV of a failed import', () => {
+    expect(importViewModel({ csv: 'a;b' }, failure({ csv: 'a;b' }, [['csv', 'csv']]))).toMatchObject({
+      form: { csv: 'a;b' },
+      invalid: { csv: true },
+    });
+  });
+
+  it('pages the list and keeps the filter in the next link', () => {
+    const result = { items: new Array(100).fill({}), total: 150 } as never;
+    const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, 0, 100);
+    expect([model.nextOffset, model.nextQuery]).toEqual([100, 'q=Oslo']);
+    expect(consumerListViewModel(result, [], [], {}, 50, 100).nextOffset).toBeNull();
+  });
+});

@@ -1,0 +1,148 @@
+import type { ConsumerStatus, CreatedApiKey, GetConsumer, ImportConsumers, SearchConsumers } from '@domain/consumers';
+import { CONNECTION_METHODS, CONSUMER_KINDS, CONSUMER_STATUSES, CONTACT_ROLES, ONBOARDING_STEPS } from '@domain/consumers';
+import { ENVIRONMENTS } from '@domain/shared';
+
+import { list } from '../shared/form-body';
+import type { FormFailure } from '../shared/page-form';
+import { SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
+import { CONSUMER_LABELS, CONSUMER_TABS, CONSUMER_TITLES, ConsumerTab, IMPORT_COLUMNS } from './consumers.texts.nb';
+
+export type ConsumerDetail = Awaited<ReturnType<GetConsumer['execute']>>;
+
+const STATUS_COLOR: Record<ConsumerStatus, string> = { applicant: 'info', active: 'success', suspended: 'warning', terminated: 'neutral' };
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+/** Labels and choices the consumer pages share. */
+export const CONSUMER_FORM_OPTIONS = {
+  labels: CONSUMER_LABELS,
+  statusColor: STATUS_COLOR,
+  statuses: options(CONSUMER_STATUSES, CONSUMER_LABELS.status),
+  kinds: options(CONSUMER_KINDS, CONSUMER_LABELS.kind),
+  roles: options(CONTACT_ROLES, CONSUMER_LABELS.role),
+  steps: options(ONBOARDING_STEPS, CONSUMER_LABELS.step),
+  connections: options(CONNECTION_METHODS, CONSUMER_LABELS.connection),
+  environments: options(ENVIRONMENTS, CONSUMER_LABELS.environment),
+};
+
+export const tabPath = (id: string, tab: ConsumerTab): string =>
+  `/consumers/${encodeURIComponent(id)}${tab === 'overview' ? '' : `/${tab}`}`;
+
+/** The tab a form on a consumer's page belongs to, from the path it posts to (`/consumers/:id/api-keys/...` → keys). */
+export function tabOfPath(path: string): ConsumerTab {
+  const segment = path.split('/')[3] ?? '';
+  if (segment === 'api-keys') return 'keys';
+  return (CONSUMER_TABS as readonly string[]).includes(segment) ? (segment as ConsumerTab) : 'overview';
+}
+
+/** What was entered in a failed form, with each field marked that the failure names. */
+function entered(failure: FormFailure | undefined, listFields: string[] = []) {
+  if (!failure) return {};
+  const form: Record<string, unknown> = { ...failure.body };
+  for (const f of listFields) form[f] = list(failure.body[f]);
+  return {
+    form,
+    error: failure.error,
+    fieldErrors: failure.fieldErrors,
+    invalid: Object.fromEntries(failure.fieldErrors.map((f) => [f.name, true])),
+  };
+}
+
+export function newConsumerViewModel(catalogueCodes: string[], failure?: FormFailure) {
+  const blank = { catalogueCodes, environments: ['production', 'test'], contactRole: 'technical', services: [] };
+  return {
+    title: CONSUMER_TITLES.new,
+    ...CONSUMER_FORM_OPTIONS,
+    form: blank,
+    ...entered(failure, ['services', 'environments', 'catalogueCodes']),
+  };
+}
+
+type ImportResult = Awaited<ReturnType<ImportConsumers['execute']>>;
+
+/** The import's result with each row's errors named by CSV column and explained in Norwegian. */
+function importRows(result: ImportResult) {
+  return {
+    ...result,
+    rows: result.rows.map((row) => ({
+      ...row,
+      errors: row.errors.map((e) => ({
+        field: IMPORT_COLUMNS[e.field]?.label ?? e.field,
+        message: IMPORT_COLUMNS[e.field]?.message ?? UNKNOWN_FIELD_MESSAGE,
+      })),
+    })),
+  };
+}
+
+export function importViewModel(page: { csv?: string; preview?: ImportResult; committed?: ImportResult }, failure?: FormFailure) {
+  return {
+    title: CONSUMER_TITLES.import,
+    form: { csv: page.csv ?? '' },
+    preview: page.preview && importRows(page.preview),
+    committed: page.committed,
+    ...entered(failure),
+  };
+}
+
+type SearchResult = Awaited<ReturnType<SearchConsumers['execute']>>;
+
+export function consumerListViewModel(
+  result: SearchResult,
+  expiring: unknown,
+  serviceCodes: string[],
+  filter: Record<string, string | undefined>,
+  offset: number,
+  pageSize: number,
+) {
+  const more = offset + result.items.length < result.total;
+  const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+  return {
+    title: CONSUMER_TITLES.list,
+    ...CONSUMER_FORM_OPTIONS,
+    result,
+    expiring,
+    serviceCodes,
+    filter,
+    offset,
+    nextOffset: more ? offset + pageSize : null,
+    nextQuery: params.toString(),
+  };
+}
+
+export interface ConsumerTabExtras {
+  addableCodes?: string[];
+  terms?: unknown[];
+  keys?: unknown[];
+  entries?: Array<{ details: Record<string, unknown> }>;
+  createdKey?: CreatedApiKey;
+}
+
+/** A consumer's page on one tab; a failed form on the tab is shown above it, a saved one confirmed. */
+export function consumerPageViewModel(
+  consumer: ConsumerDetail,
+  tab: ConsumerTab,
+  extras: ConsumerTabExtras,
+  failure?: FormFailure,
+  saved = false,
+) {
+  return {
+    title: consumer.name,
+    ...CONSUMER_FORM_OPTIONS,
+    consumer,
+    tab,
+    tabs: CONSUMER_TABS.map((t) => ({ key: t, label: CONSUMER_LABELS.tab[t], href: tabPath(consumer.id, t), current: t === tab })),
+    technicalContacts: consumer.contacts.filter((c) => c.role === 'technical').length,
+    ...extras,
+    entries: extras.entries?.map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' })),
+    failure,
+    saved: saved && !failure ? SAVED_TEXT : undefined,
+  };
+}
+
+/** The terms accepted per service of the consumer, for the agreement form. */
+export function termsPerService(consumer: ConsumerDetail) {
+  return consumer.services.map((s) => ({
+    code: s.code,
+    ...(consumer.agreement?.acceptedTerms.find((t) => t.serviceCode === s.code) ?? {}),
+  }));
+}

@@ -1,0 +1,35 @@
+import { GetOnboardingQueue, ReorderOnboardingQueue } from '@domain/consumers';
+import type { Actor } from '@domain/shared';
+import { Body, Get, Param, ParseUUIDPipe, Post, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentActor } from '../../auth/current-principal.decorator';
+import { FormBody, text } from '../shared/form-body';
+import { PagesController } from '../shared/pages-controller';
+import { WRITER_ROLES } from '../shared/staff-access';
+import { CONSUMER_FORM_OPTIONS } from './consumer.view-model';
+import { CONSUMER_TITLES } from './consumers.texts.nb';
+
+/** The onboarding queue: the order in which consumers are connected. */
+@PagesController('onboarding')
+export class OnboardingPagesController {
+  constructor(
+    private readonly queue: GetOnboardingQueue,
+    private readonly reorder: ReorderOnboardingQueue,
+  ) {}
+
+  @Get()
+  @StaffPage()
+  @Render('consumers/onboarding')
+  async board() {
+    return { title: CONSUMER_TITLES.onboarding, ...CONSUMER_FORM_OPTIONS, board: await this.queue.board() };
+  }
+
+  @Post(':itemId/move')
+  @StaffPage(...WRITER_ROLES)
+  async move(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.reorder.move(itemId, text(body.direction) as 'up' | 'down', actor);
+    res.redirect(303, `/onboarding#item-${itemId}`);
+  }
+}

@@ -1,0 +1,78 @@
+import { CompletePortalSignIn, GetConsumer, RequestPortalSignIn, SignOutOfPortal } from '@domain/consumers';
+import type { ConsumerPrincipal } from '@domain/shared';
+import { Body, Get, HttpCode, Inject, Param, Post, Render, Req, Res, UseGuards } from '@nestjs/common';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import type { Request, Response } from 'express';
+
+import { PortalPage, Public } from '../../auth/access.decorator';
+import { setCookie } from '../../auth/auth.guard';
+import { COOKIES } from '../../auth/cookies';
+import { ClientIp, CurrentConsumer } from '../../auth/current-principal.decorator';
+import { FormBody, text } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { CONSUMER_LABELS, CONSUMER_TITLES } from './consumers.texts.nb';
+import { PORTAL_LOGIN_PAGE, PortalLoginPage } from './portal.page';
+
+/** The consumer portal: sign-in by one-time e-mail link, and the organisation's own overview. */
+@PagesController('portal')
+export class PortalPagesController {
+  constructor(
+    private readonly requestSignIn: RequestPortalSignIn,
+    private readonly completeSignIn: CompletePortalSignIn,
+    private readonly signOut: SignOutOfPortal,
+    private readonly consumers: GetConsumer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public()
+  @Render('portal/login')
+  loginPage() {
+    return PORTAL_LOGIN_PAGE;
+  }
+
+  /** Same answer whether or not the address belongs to a contact. */
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Render('portal/login')
+  async requestLink(@Body() body: FormBody, @ClientIp() ip: string | null) {
+    await this.requestSignIn.execute(text(body.email), ip);
+    return { ...PORTAL_LOGIN_PAGE, sent: true };
+  }
+
+  @Get('login/:token')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @PageForm(PortalLoginPage)
+  async useLink(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+    const session = await this.completeSignIn.execute(token, req.ip ?? null, req.headers['user-agent'] ?? null);
+    setCookie(res, COOKIES.portalSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
+    res.redirect(303, '/portal');
+  }
+
+  @Get()
+  @PortalPage()
+  @Render('portal/home')
+  async home(@CurrentConsumer() me: ConsumerPrincipal) {
+    return {
+      title: CONSUMER_TITLES.portalHome,
+      layout: 'portal',
+      consumer: await this.consumers.execute(me.consumerId, me),
+      labels: CONSUMER_LABELS,
+    };
+  }
+
+  @Post('logout')
+  @PortalPage()
+  async logout(@CurrentConsumer() me: ConsumerPrincipal, @ClientIp() ip: string | null, @Res() res: Response) {
+    await this.signOut.execute(me, ip);
+    res.clearCookie(COOKIES.portalSession, { path: '/' });
+    res.redirect(303, '/portal/login');
+  }
+}

@@ -1,0 +1,98 @@
+import { ResetStaffPassword, SetPassword, SignIn, SignOut } from '@domain/identity';
+import type { StaffPrincipal } from '@domain/shared';
+import { Body, Get, Inject, Param, Post, Query, Redirect, Render, Req, Res, UseGuards } from '@nestjs/common';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import type { Request, Response } from 'express';
+
+import { Public, StaffPage } from '../../auth/access.decorator';
+import { setCookie } from '../../auth/auth.guard';
+import { COOKIES } from '../../auth/cookies';
+import { ClientIp, CurrentStaff } from '../../auth/current-principal.decorator';
+import { FormBody, text } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { SetPasswordPage, SignInPage } from './identity.page';
+import { IDENTITY_TITLES } from './identity.texts.nb';
+
+/** Only a path on this site: never an open redirect. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** Staff sign-in, sign-out and choosing a password from a one-time link. */
+@PagesController()
+export class AuthPagesController {
+  constructor(
+    private readonly signIn: SignIn,
+    private readonly signOut: SignOut,
+    private readonly setPassword: SetPassword,
+    private readonly reset: ResetStaffPassword,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public()
+  @Render('login')
+  loginPage(@Query('next') next?: string, @Query('passwordSet') passwordSet?: string) {
+    return { title: IDENTITY_TITLES.login, next: safeNext(next), passwordSet: !!passwordSet, layout: 'bare' };
+  }
+
+  @Post('login')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @PageForm(SignInPage)
+  async login(@Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    const session = await this.signIn.execute(
+      text(body.email),
+      String(body.password ?? ''),
+      req.ip ?? null,
+      req.headers['user-agent'] ?? null,
+    );
+    setCookie(res, COOKIES.staffSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
+    res.redirect(303, safeNext(body.next));
+  }
+
+  @Post('logout')
+  @StaffPage()
+  async logout(@CurrentStaff() me: StaffPrincipal, @ClientIp() ip: string | null, @Res() res: Response) {
+    await this.signOut.execute(me, ip);
+    res.clearCookie(COOKIES.staffSession, { path: '/' });
+    res.redirect(303, '/login');
+  }
+
+  @Get('password/forgot')
+  @Public()
+  @Render('password-forgot')
+  forgotPage() {
+    return { title: IDENTITY_TITLES.forgot, layout: 'bare' };
+  }
+
+  @Post('password/forgot')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 5, ttl: 60_000 } })
+  @Render('password-forgot')
+  async forgot(@Body() body: FormBody, @ClientIp() ip: string | null) {
+    await this.reset.requestedBySelf(text(body.email), ip);
+    return { title: IDENTITY_TITLES.forgot, layout: 'bare', sent: true };
+  }
+
+  @Get('password/:token')
+  @Public()
+  @Render('password-set')
+  async passwordPage(@Param('token') token: string) {
+    return { title: IDENTITY_TITLES.setPassword, layout: 'bare', token, usable: await this.setPassword.isUsable(token) };
+  }
+
+  @Post('password/:token')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @PageForm(SetPasswordPage)
+  @Redirect('/login?passwordSet=1', 303)
+  async choosePassword(@Param('token') token: string, @Body() body: FormBody, @ClientIp() ip: string | null) {
+    await this.setPassword.execute(token, String(body.password ?? ''), ip);
+  }
+}

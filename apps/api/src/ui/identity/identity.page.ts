@@ -1,0 +1,95 @@
+import { ListApiTokens, ListStaffUsers } from '@domain/identity';
+import { STAFF_ROLES, type StaffPrincipal } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+
+import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { text } from '../shared/form-body';
+import type { FormFailure, FormPage } from '../shared/page-form';
+import { ROLE_LABELS } from '../shared/shared.texts.nb';
+import { IDENTITY_TITLES, PASSWORD_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity.texts.nb';
+
+/** The login page; the address entered is kept, the password never. */
+@Injectable()
+export class SignInPage implements FormPage {
+  readonly view = 'login';
+  readonly audience = 'anyone';
+  readonly texts = SIGN_IN_TEXTS;
+  readonly correctable = ['validation', 'unauthenticated', 'rate-limited'] as const;
+
+  async model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return {
+      title: IDENTITY_TITLES.login,
+      layout: 'bare',
+      email: text(failure.body.email),
+      next: text(failure.body.next),
+      error: failure.error,
+    };
+  }
+}
+
+@Injectable()
+export class SetPasswordPage implements FormPage {
+  readonly view = 'password-set';
+  readonly audience = 'anyone';
+  readonly texts = PASSWORD_TEXTS;
+
+  async model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return {
+      title: IDENTITY_TITLES.setPassword,
+      layout: 'bare',
+      usable: failure.code !== 'password_link_invalid',
+      token: failure.params.token,
+      error: failure.error,
+      fieldErrors: failure.fieldErrors,
+    };
+  }
+}
+
+@Injectable()
+export class StaffUsersPage implements FormPage {
+  readonly view = 'staff';
+  readonly audience = 'staff';
+  readonly texts = STAFF_TEXTS;
+
+  constructor(private readonly staff: ListStaffUsers) {}
+
+  async load(shown: { created?: string; link?: string; failure?: FormFailure } = {}) {
+    const users = (await this.staff.execute()).map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role] }));
+    return {
+      title: IDENTITY_TITLES.staff,
+      users,
+      roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+      created: shown.created,
+      link: shown.link,
+      error: shown.failure?.error,
+      fieldErrors: shown.failure?.fieldErrors,
+    };
+  }
+
+  model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load({ failure });
+  }
+}
+
+@Injectable()
+export class ApiTokensPage implements FormPage {
+  readonly view = 'tokens';
+  readonly audience = 'staff';
+  readonly texts = TOKEN_TEXTS;
+
+  constructor(private readonly tokens: ListApiTokens) {}
+
+  async load(me: StaffPrincipal, shown: { created?: unknown; failure?: FormFailure } = {}) {
+    return {
+      title: IDENTITY_TITLES.tokens,
+      tokens: await this.tokens.execute(me),
+      created: shown.created,
+      error: shown.failure?.error,
+      fieldErrors: shown.failure?.fieldErrors,
+    };
+  }
+
+  model(req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(req.principal as StaffPrincipal, { failure });
+  }
+}

@@ -1,0 +1,49 @@
+import type { PageTexts } from '../shared/form-errors';
+import type { NavSection } from '../shared/navigation';
+import { abilitiesOf } from '../shared/staff-access';
+
+export const IDENTITY_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Brukere', href: '/staff', order: 90, visibleTo: (p) => abilitiesOf(p).isAdmin },
+  { menu: 'staff', label: 'API-nøkler', href: '/tokens', order: 100 },
+];
+
+export const IDENTITY_TITLES = {
+  login: 'Logg inn',
+  forgot: 'Glemt passord',
+  setPassword: 'Velg passord',
+  staff: 'Brukere',
+  tokens: 'API-nøkler',
+};
+
+export const SIGN_IN_TEXTS: PageTexts = {
+  errors: {
+    invalid_credentials: 'Feil e-post eller passord.',
+    account_locked: 'For mange mislykkede innlogginger. Kontoen er låst en kort stund; prøv igjen senere, eller be om nytt passord.',
+  },
+};
+
+export const PASSWORD_TEXTS: PageTexts = {
+  errors: {
+    password_link_invalid: 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.',
+    weak_password: 'Passordet må ha minst 12 tegn.',
+  },
+  fields: { password: { label: 'Passord', message: 'Passordet må ha minst 12 tegn.' } },
+};
+
+export const STAFF_TEXTS: PageTexts = {
+  errors: {
+    staff_email_taken: 'Det finnes allerede en bruker med denne e-postadressen.',
+    cannot_demote_self: 'Du kan ikke deaktivere deg selv eller fjerne din egen administratorrolle.',
+    not_found: 'Fant ikke brukeren.',
+  },
+  fields: {
+    email: { label: 'E-post', message: 'Skriv en gyldig e-postadresse.' },
+    name: { label: 'Navn', message: 'Navnet kan ha høyst 200 tegn.' },
+    role: { label: 'Rolle', message: 'Velg en av rollene i listen.' },
+  },
+};
+
+export const TOKEN_TEXTS: PageTexts = {
+  errors: { not_found: 'Fant ikke API-nøkkelen. Den kan være trukket tilbake.' },
+  fields: { name: { label: 'Navn på nøkkelen', message: 'Gi nøkkelen et navn (1–100 tegn).' } },
+};

@@ -1,0 +1,128 @@
+import {
+  CorrectGrouping,
+  EscalateIncident,
+  IncidentQueries,
+  ResolveIncident,
+  SendDueEscalations,
+  SuggestArticles,
+  TriageIncident,
+} from '@domain/incidents';
+import type { Actor } from '@domain/shared';
+import { Body, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentActor } from '../../auth/current-principal.decorator';
+import type { FormBody } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { WRITER_ROLES } from '../shared/staff-access';
+import { incidentReference, proposalReturn, resolveInput, splitReportIds, triageInput } from './incident.forms';
+import { IncidentPage, ProposalDecisionPage } from './incident.page';
+
+const done = (res: Response, path: string, code: string) => res.redirect(303, `${path}?done=${code}`);
+
+/** What staff do to incidents: triage, escalate, resolve, and correct the grouping. Each answers with a redirect and a done code. */
+@PagesController('incidents')
+export class IncidentActionsController {
+  constructor(
+    private readonly queries: IncidentQueries,
+    private readonly articles: SuggestArticles,
+    private readonly triage: TriageIncident,
+    private readonly escalation: EscalateIncident,
+    private readonly dueEscalations: SendDueEscalations,
+    private readonly resolution: ResolveIncident,
+    private readonly grouping: CorrectGrouping,
+  ) {}
+
+  @Post('proposals/:proposalId/accept')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ProposalDecisionPage)
+  async accept(
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.grouping.decideProposal(proposalId, true, actor);
+    done(res, await this.returnTo(body), 'accepted');
+  }
+
+  @Post('proposals/:proposalId/reject')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(ProposalDecisionPage)
+  async reject(
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.grouping.decideProposal(proposalId, false, actor);
+    done(res, await this.returnTo(body), 'rejected');
+  }
+
+  /** After a merge the incident decided on may be gone: its reference leads to the survivor. */
+  private async returnTo(body: FormBody): Promise<string> {
+    const incident = proposalReturn(body);
+    return incident ? `/incidents/${await this.queries.idOf(incident)}` : '/incidents';
+  }
+
+  @Post(':id/triage')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async triageIncident(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
+  }
+
+  @Post(':id/escalate')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const result = await this.escalation.execute(id, actor);
+    done(res, `/incidents/${result.incidentId}`, result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated');
+  }
+
+  @Post(':id/escalate/send-now')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    done(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
+  }
+
+  @Post(':id/resolve')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
+    done(res, `/incidents/${id}`, 'resolved');
+  }
+
+  @Post(':id/merge')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    const other = await this.queries.idOf(incidentReference(body, 'other'));
+    done(res, `/incidents/${(await this.grouping.merge(id, other, actor)).id}`, 'merged');
+  }
+
+  @Post(':id/split')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async split(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    done(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
+  }
+
+  @Post(':id/reports/:reportId/move')
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(IncidentPage)
+  async move(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.grouping.move(reportId, await this.queries.idOf(incidentReference(body, 'target')), actor);
+    done(res, `/incidents/${id}`, 'moved');
+  }
+}

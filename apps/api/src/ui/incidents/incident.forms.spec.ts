@@ -1,0 +1,62 @@
+import { OPEN_STATUSES } from '@domain/incidents';
+import { ValidationFailed } from '@platform/errors';
+
+import { incidentReference, queueFilter, queueQuery, resolveInput, revealReason, triageInput } from './incident.forms';
+
+describe('queue filter', () => {
+  it.each([
+    [{}, OPEN_STATUSES],
+    [{ status: 'open' }, OPEN_STATUSES],
+    [{ status: 'all' }, undefined],
+    [{ status: 'resolved,closed,bogus' }, ['resolved', 'closed']],
+  ])('status %p', (q, status) => expect(queueFilter(q).status).toEqual(status));
+
+  it('keeps only known values and trims the search', () => {
+    expect(
+      queueFilter(queueQuery({ side: 'ske', environment: 'staging', severity: 'critical,high,x', q: '  SSG-008 ', service: ' SSG ' })),
+    ).toEqual({
+      status: OPEN_STATUSES,
+      side: 'ske',
+      service: 'SSG',
+      environment: undefined,
+      impact: ['critical', 'high'],
+      q: 'SSG-008',
+      limit: 500,
+    });
+  });
+});
+
+describe('incident forms', () => {
+  it('reads a triage, refusing a title over 200 characters', () => {
+    expect(triageInput({ side: 'local', severity: '', title: ' Ny ', skeCaseReference: 'SAK-1' })).toEqual({
+      side: 'local',
+      severity: null,
+      title: 'Ny',
+      skeCaseReference: 'SAK-1',
+    });
+    expect(() => triageInput({ title: 'x'.repeat(201) })).toThrow(ValidationFailed);
+  });
+
+  it.each([
+    [{ message: 'Rettet' }, { message: 'Rettet', side: undefined }],
+    [
+      { message: '', articleId: 'a1', local: 'on' },
+      { message: 'Kanonisk svar', side: 'local' },
+    ],
+    [
+      { message: 'Eget', articleId: 'a1' },
+      { message: 'Eget', side: undefined },
+    ],
+  ])('resolution %p', (body, expected) => {
+    expect(resolveInput(body, [{ id: 'a1', answer: 'Kanonisk svar' }])).toEqual(expected);
+  });
+
+  it('requires the other incident and a reason of 3–500 characters', () => {
+    expect(incidentReference({ other: ' KS-2026-0001 ' }, 'other')).toBe('KS-2026-0001');
+    expect(() => incidentReference({}, 'target')).toThrow(
+      expect.objectContaining({ fields: [{ field: 'target', message: 'is required' }] }),
+    );
+    expect(revealReason({ reason: ' Sak 42 ' })).toBe('Sak 42');
+    expect(() => revealReason({ reason: 'ab' })).toThrow(ValidationFailed);
+  });
+});

@@ -1,0 +1,79 @@
+import type { QueueFilter, ResolveIncident, Severity, TriageIncident } from '@domain/incidents';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, OPEN_STATUSES, SEVERITIES } from '@domain/incidents';
+import { ENVIRONMENTS } from '@domain/shared';
+import { ValidationFailed } from '@platform/errors';
+
+import { FormBody, list, oneOf, pick, text } from '../shared/form-body';
+
+/** The queue's filter form as the query string carries it. */
+export interface QueueQuery {
+  status?: string;
+  side?: string;
+  service?: string;
+  environment?: string;
+  severity?: string;
+  q?: string;
+}
+
+export function queueQuery(q: Record<string, unknown>): QueueQuery {
+  return {
+    status: text(q.status),
+    side: text(q.side),
+    service: text(q.service),
+    environment: text(q.environment),
+    severity: text(q.severity),
+    q: text(q.q),
+  };
+}
+
+/** Open incidents unless another status is chosen. */
+export function queueFilter(q: QueueQuery): QueueFilter {
+  const status =
+    !q.status || q.status === 'open' ? OPEN_STATUSES : q.status === 'all' ? undefined : pick(q.status.split(','), INCIDENT_STATUSES);
+  return {
+    status,
+    side: oneOf(q.side, INCIDENT_SIDES),
+    service: q.service?.trim() || undefined,
+    environment: oneOf(q.environment, ENVIRONMENTS),
+    impact: pick((q.severity ?? '').split(','), SEVERITIES),
+    q: q.q?.trim().slice(0, 100) || undefined,
+    limit: 500,
+  };
+}
+
+export function triageInput(body: FormBody): Parameters<TriageIncident['execute']>[1] {
+  const title = text(body.title);
+  if (title.length > 200) throw new ValidationFailed([{ field: 'title', message: 'must be at most 200 characters' }]);
+  return {
+    side: oneOf(body.side, INCIDENT_SIDES),
+    severity: (oneOf(body.severity, SEVERITIES) as Severity | undefined) ?? null,
+    title: title || undefined,
+    skeCaseReference: text(body.skeCaseReference).slice(0, 100),
+  };
+}
+
+/** Without JavaScript a chosen knowledge-base answer stands in for an empty message. */
+export function resolveInput(body: FormBody, answers: Array<{ id: string; answer: string }>): Parameters<ResolveIncident['execute']>[1] {
+  const message = text(body.message);
+  const canned = !message && text(body.articleId) ? answers.find((a) => a.id === text(body.articleId))?.answer : undefined;
+  return { message: canned ?? message, side: body.local ? 'local' : undefined };
+}
+
+/** An incident named by reference (KS-2026-0042) or id in a form field that must be filled in. */
+export function incidentReference(body: FormBody, field: 'other' | 'target'): string {
+  const reference = text(body[field]);
+  if (!reference) throw new ValidationFailed([{ field, message: 'is required' }]);
+  return reference;
+}
+
+export const splitReportIds = (body: FormBody): string[] => list(body.reportIds);
+
+/** Why the security officer needs the original text: recorded in the audit log. */
+export function revealReason(body: FormBody): string {
+  const reason = text(body.reason);
+  if (reason.length < 3 || reason.length > 500) throw new ValidationFailed([{ field: 'reason', message: 'must be 3–500 characters' }]);
+  return reason;
+}
+
+/** Where a decided proposal returns: to the incident page it was decided on (the survivor after a merge), else the queue. */
+export const proposalReturn = (body: FormBody): string | null => text(body.incidentId) || null;

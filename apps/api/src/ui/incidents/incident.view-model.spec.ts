@@ -1,0 +1,173 @@
+import type { IncidentSummary } from '@domain/incidents';
+
+import type { FormFailure } from '../shared/page-form';
+import { eventText, IncidentDetail, incidentViewModel, ProposalView, summaryRow } from './incident.view-model';
+
+const summary: IncidentSummary = {
+  id: 'i1',
+  reference: 'KS-2026-0001',
+  title: 'SSG svarer 503',
+  status: 'new',
+  side: 'undetermined',
+  severity: null,
+  suggestedSeverity: 'high',
+  environment: 'production',
+  track: 'ordinary',
+  services: ['SSG'],
+  errorCodes: [],
+  consumerCount: 3,
+  reportCount: 4,
+  firstSeenAt: new Date('2026-11-30T08:00:00Z'),
+  lastSeenAt: new Date('2026-11-30T09:00:00Z'),
+  escalated: false,
+};
+
+const report = (id: string) => ({
+  id,
+  reference: `M-2026-0000${id}`,
+  consumerId: 'c1',
+  incidentId: 'i1',
+  channel: 'api' as const,
+  service: 'SSG',
+  environment: 'production' as const,
+  category: 'incident' as const,
+  title: 'Feil',
+  description: 'Beskrivelse',
+  match: { action: 'attach', score: 0.612, confidence: 'likely', by: 'auto', runnerUp: { reference: 'KS-2026-0002', score: 0.4 } },
+});
+
+const detail = {
+  ...summary,
+  skeCaseReference: null,
+  consumers: [{ id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' }],
+  reports: [report('1'), report('2')],
+  events: [{ at: new Date(), actorLabel: 'system', kind: 'opened', details: { reasons: ['ny feilkode'] } }],
+} as unknown as IncidentDetail;
+
+const proposal = (id: string): ProposalView => ({
+  id,
+  status: 'proposed',
+  score: 0.8123,
+  reasons: ['samme feilkode'],
+  createdAt: new Date(),
+  decidedBy: null,
+  survivor: { id: 'i1', reference: 'KS-2026-0001', title: 'A', status: 'new' },
+  merged: { id: 'i2', reference: 'KS-2026-0002', title: 'B', status: 'new' },
+});
+
+const failure = (form: string, params: Record<string, string> = {}, body: Record<string, string> = {}): FormFailure => ({
+  form,
+  params: { id: 'i1', ...params },
+  body,
+  code: 'validation_failed',
+  error: 'Skjemaet er ikke fylt ut riktig.',
+  fieldErrors: [],
+});
+
+const data = { incident: detail, proposals: [proposal('p1')], articles: [{ id: 'a1', title: 'T', answer: 'Svar' }], neighbours: [] };
+
+describe('summaryRow', () => {
+  it.each([
+    [{ severity: null, suggestedSeverity: 'high' }, 'Høy', 'warning', true],
+    [{ severity: 'critical', suggestedSeverity: 'low' }, 'Kritisk', 'danger', false],
+  ] as const)('shows severity %p as %s', (severity, label, color, suggested) => {
+    const row = summaryRow({ ...summary, ...severity });
+    expect([row.severityLabel, row.severityColor, row.severitySuggested]).toEqual([label, color, suggested]);
+  });
+
+  it.each([
+    ['new', 'Ny', true],
+    ['escalated', 'Eskalert', true],
+    ['resolved', 'Løst', false],
+  ])('labels status %s as %s (open: %s)', (status, label, open) => {
+    const row = summaryRow({ ...summary, status });
+    expect([row.statusLabel, row.open]).toEqual([label, open]);
+  });
+
+  it('labels side and environment in Norwegian', () => {
+    expect(summaryRow({ ...summary, side: 'ske', environment: 'test' })).toMatchObject({
+      sideLabel: 'Skatteetaten',
+      environmentLabel: 'Test',
+    });
+  });
+});
+
+describe('eventText', () => {
+  it.each([
+    ['opened', { reasons: ['ny feilkode', 'ny tjeneste'] }, 'Opprettet: ny feilkode; ny tjeneste'],
+    ['opened', { splitFrom: 'KS-2026-0001', reports: ['M-1', 'M-2'] }, 'Opprettet ved utskilling fra KS-2026-0001 (M-1, M-2)'],
+    [
+      'report_received',
+      { report: 'M-1', channel: 'form', action: 'attach', score: 0.5 },
+      'Melding M-1 mottatt (Skjema), koblet til hendelsen, score 0.50',
+    ],
+    ['report_received', { report: 'M-1', channel: 'api', action: 'open' }, 'Melding M-1 mottatt (API), åpnet hendelsen'],
+    ['triaged', { side: 'local', severity: null }, 'Vurdert: side Lokal (hos konsumenten), alvorlighet ikke satt'],
+    ['triaged', {}, 'Vurdert'],
+    ['escalated', { to: ['a@ske.no', 'b@ske.no'], security: true }, 'Eskalert til a@ske.no, b@ske.no (sikkerhetskanalen)'],
+    ['resolved', { side: 'local', notified: 2 }, 'Løst lokalt (førstelinjesvar); 2 adresser varslet'],
+    ['merged_into', { into: 'KS-2', how: 'auto' }, 'Slått sammen inn i KS-2 (automatisk)'],
+    ['something_new', {}, 'something_new'],
+  ])('%s %p', (kind, details, expected) => {
+    expect(eventText({ kind, details } as never).text).toBe(expected);
+  });
+
+  it('links a merge to the other incident', () => {
+    expect(eventText({ kind: 'merged_in', details: { from: 'KS-2', fromId: 'i2', reports: 3, how: 'manual' } } as never)).toEqual({
+      text: 'KS-2 slått sammen med denne (3 meldinger, av saksbehandler)',
+      link: { href: '/incidents/i2', text: 'KS-2' },
+    });
+  });
+});
+
+describe('incidentViewModel', () => {
+  it('shows the incident with its reports, history and choices, and no failure', () => {
+    const model = incidentViewModel(data);
+    expect(model.title).toBe('KS-2026-0001 SSG svarer 503');
+    expect(model.reports[0].match).toMatchObject({ actionLabel: 'Koblet til hendelse', scoreText: '0.61', confidenceLabel: 'sannsynlig' });
+    expect(model.reports[0].match.runnerUp).toMatchObject({ scoreText: '0.40' });
+    expect(model.events[0].text).toBe('Opprettet: ny feilkode');
+    expect(model.proposals[0]).toMatchObject({
+      scoreText: '0.81',
+      statusLabel: 'Foreslått',
+      open: true,
+      other: { reference: 'KS-2026-0002' },
+    });
+    expect(model.severityOptions[0]).toEqual({ value: '', label: 'Ikke satt (foreslått: Høy)', selected: true });
+    expect(model.triage).toMatchObject({ side: 'undetermined', title: 'SSG svarer 503', failure: undefined });
+    expect(model.failure).toBeUndefined();
+  });
+
+  it('keeps the values of a failed triage beside its form', () => {
+    const f = failure('triage', {}, { side: 'ske', severity: 'low', title: 'Ny tittel' });
+    const model = incidentViewModel(data, f);
+    expect(model.triage).toMatchObject({ side: 'ske', severity: 'low', title: 'Ny tittel', failure: f });
+    expect(model.sideOptions.find((o) => o.selected)?.value).toBe('ske');
+    expect(model.failure).toBeUndefined();
+  });
+
+  it('shows a failed move beside the report it concerns', () => {
+    const f = failure('move', { reportId: '2' });
+    const model = incidentViewModel(data, f);
+    expect(model.reports.map((r) => !!r.move)).toEqual([false, true]);
+    expect(model.failure).toBeUndefined();
+  });
+
+  it('keeps the reports chosen in a failed split and the answer chosen in a failed resolution', () => {
+    expect(incidentViewModel(data, failure('split', {}, { reportIds: '1' })).split.selected).toEqual(['1']);
+    const resolved = incidentViewModel(data, failure('resolve', {}, { message: 'Løst', articleId: 'a1' }));
+    expect(resolved.resolve.message).toBe('Løst');
+    expect(resolved.articles[0].selected).toBe(true);
+  });
+
+  it('shows a failed proposal decision beside the proposal', () => {
+    const model = incidentViewModel(data, failure('accept', { proposalId: 'p1' }));
+    expect(model.proposals[0].failed).toBeDefined();
+    expect(model.failure).toBeUndefined();
+  });
+
+  it('shows a failure it has no form for at the top', () => {
+    const model = incidentViewModel(data, failure('move', { reportId: 'gone' }));
+    expect(model.failure).toBeDefined();
+  });
+});

@@ -1,0 +1,172 @@
+import type { IncidentSide, IncidentStatus, ReportCategory, ReportChannel, Severity } from '@domain/incidents';
+
+import type { PageTexts } from '../shared/form-errors';
+import type { NavSection } from '../shared/navigation';
+
+export const INCIDENT_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20 },
+  { menu: 'portal', label: 'Meldinger', href: '/portal/reports', order: 20 },
+];
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  new: 'Ny',
+  triaged: 'Vurdert',
+  escalated: 'Eskalert',
+  resolved: 'Løst',
+  closed: 'Lukket',
+};
+export const SIDE_LABELS: Record<IncidentSide, string> = {
+  undetermined: 'Uavklart',
+  local: 'Lokal (hos konsumenten)',
+  ske: 'Skatteetaten',
+  security: 'Sikkerhet/personvern',
+};
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Kritisk', high: 'Høy', medium: 'Middels', low: 'Lav' };
+export const CATEGORY_LABELS: Record<ReportCategory, string> = {
+  incident: 'Feil',
+  deviation: 'Avvik i data',
+  security: 'Sikkerhetshendelse',
+  privacy: 'Personvernavvik',
+};
+/** The categories as the report form offers them. */
+export const CATEGORY_CHOICES: Record<ReportCategory, string> = {
+  incident: 'Feil – noe virker ikke som det skal',
+  deviation: 'Avvik – data mangler eller er feil',
+  security: 'Sikkerhetshendelse',
+  privacy: 'Personvernavvik (brudd på personopplysningssikkerheten)',
+};
+export const CHANNEL_LABELS: Record<ReportChannel, string> = {
+  api: 'API',
+  form: 'Skjema',
+  staff: 'Registrert av KS',
+  email: 'E-post',
+  phone: 'Telefon',
+  import: 'Import',
+};
+export const CONFIDENCE_LABELS: Record<string, string> = { certain: 'sikker', likely: 'sannsynlig', new: 'ny hendelse' };
+export const PROPOSAL_STATUS_LABELS: Record<string, string> = { proposed: 'Foreslått', accepted: 'Slått sammen', rejected: 'Avvist' };
+export const REPORT_STATUS_LABELS: Record<string, string> = { open: 'Åpen', closed: 'Avsluttet' };
+export const WORKED_LABELS = { yes: 'Ja', no: 'Nei', unknown: 'Vet ikke' } as const;
+export const MATCH_ACTION_LABELS = { attach: 'Koblet til hendelse', open: 'Åpnet ny hendelse' } as const;
+
+export const QUEUE_TEXTS = {
+  title: 'Hendelser',
+  openStatuses: 'Åpne (ny, vurdert, eskalert)',
+  all: 'Alle',
+  criticalOrHigh: 'Kritisk eller høy',
+  severityNotSet: (suggested: string) => `Ikke satt (foreslått: ${suggested})`,
+};
+
+/** What a staff member is told after an action on the queue or an incident, by the `done` code of the redirect. */
+export const DONE_TEXTS: Record<string, string> = {
+  triaged: 'Vurderingen er lagret.',
+  escalated:
+    'Hendelsen er eskalert til Skatteetaten. Den første e-posten venter et kort øyeblikk, så meldinger om samme problem havner i samme tråd. Du kan sende den med en gang.',
+  sent: 'Den første e-posten til Skatteetaten er lagt i utboksen og sendes i løpet av noen sekunder.',
+  already: 'Hendelsen var allerede eskalert. Ingen ny e-post er sendt.',
+  joined: 'Hendelsen var samme problem som en allerede eskalert hendelse og er slått sammen med den. Ingen ny tråd er startet.',
+  resolved: 'Hendelsen er løst, og de berørte konsumentene får beskjed.',
+  merged: 'Hendelsene er slått sammen.',
+  split: 'Meldingene er skilt ut i denne nye hendelsen.',
+  moved: 'Meldingen er flyttet.',
+  accepted: 'Forslaget er godtatt, og hendelsene er slått sammen.',
+  rejected: 'Forslaget er avvist. Hendelsene holdes adskilt.',
+};
+export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
+
+export const INCIDENT_PAGE_TEXTS: PageTexts = {
+  errors: {
+    incident_not_found: 'Fant ingen hendelse med den referansen.',
+    report_not_found: 'Fant ikke meldingen.',
+    proposal_not_found: 'Fant ikke forslaget, eller en av hendelsene i det.',
+    already_merged: 'Hendelsene er allerede slått sammen.',
+    track_mismatch: 'Sikkerhets- og personvernhendelser kan ikke slås sammen med vanlige hendelser.',
+    split_all: 'Du kan ikke skille ut alle meldingene, for da blir hendelsen tom. Flytt dem i stedet.',
+    environment_mismatch: 'Meldingen og hendelsen er fra forskjellige miljøer (produksjon og test).',
+    incident_resolved: 'Hendelsen er allerede løst og kan ikke endres.',
+    no_escalation_address:
+      'Bilag 2 har ingen eskaleringsadresse for tjenestene i hendelsen. Legg inn adressen i katalogen før du eskalerer.',
+    no_personal_data: 'Meldingen har ingen lagrede originalopplysninger.',
+    escalation_not_pending: 'Den første e-posten er allerede sendt, eller hendelsen er ikke eskalert.',
+    validation_failed: 'Skjemaet er ikke fylt ut riktig.',
+  },
+  fields: {
+    message: {
+      label: 'Melding til konsumentene',
+      message: 'Skriv hva som var galt og hva som er gjort, eller velg et svar fra kunnskapsbasen.',
+    },
+    reportIds: { label: 'Meldinger', message: 'Kryss av for minst én melding i denne hendelsen.' },
+    reason: { label: 'Begrunnelse', message: 'Skriv hvorfor du trenger originalteksten (3–500 tegn).' },
+    target: { label: 'Hendelse', message: 'Skriv referansen til en hendelse, for eksempel KS-2025-0042.' },
+    other: { label: 'Hendelse', message: 'Skriv referansen til en hendelse, for eksempel KS-2025-0042.' },
+    title: { label: 'Tittel', message: 'Tittelen kan ha høyst 200 tegn.' },
+  },
+};
+
+export const ESCALATION_TEXTS = { title: (reference: string) => `Eskaler ${reference}` };
+
+export const REVEAL_TEXTS = {
+  title: (reference: string) => `Originaltekst for ${reference}`,
+  fields: {
+    title: 'Tittel',
+    description: 'Beskrivelse',
+    errorCode: 'Feilkode',
+    correlationId: 'Korrelasjons-ID',
+    vendorInvolved: 'Leverandør',
+    reporterName: 'Innmelder',
+  } as Record<string, string>,
+};
+
+/** The report form's fields in form order, with what a correct value looks like. */
+export const REPORT_FIELDS = {
+  service: { label: 'Tjeneste', message: 'Velg tjenesten det gjelder.' },
+  environment: { label: 'Miljø', message: 'Velg om det gjelder produksjon eller test.' },
+  category: { label: 'Type melding', message: 'Velg hva slags melding dette er.' },
+  title: { label: 'Tittel', message: 'Skriv en kort tittel (høyst 300 tegn).' },
+  description: { label: 'Hva skjedde', message: 'Beskriv hva som skjedde (høyst 20 000 tegn).' },
+  occurredAt: { label: 'Når startet det', message: 'Oppgi tidspunktet som dato og klokkeslett.' },
+  errorCode: { label: 'Feilkode', message: 'Feilkoden kan ha høyst 100 tegn.' },
+  httpStatus: { label: 'HTTP-status', message: 'HTTP-status er et tall mellom 100 og 599, for eksempel 503.' },
+  correlationId: { label: 'Korrelasjons-ID', message: 'Korrelasjons-ID-en kan ha høyst 200 tegn.' },
+  hasWorkedBefore: { label: 'Har det virket før', message: 'Svar ja, nei eller vet ikke.' },
+  vendorInvolved: { label: 'Leverandør', message: 'Leverandørens navn kan ha høyst 200 tegn.' },
+};
+
+/** Staff fill in who called or wrote first, then the checklist. */
+export const STAFF_REPORT_FIELDS = {
+  consumerId: { label: 'Konsument', message: 'Velg konsumenten meldingen gjelder.' },
+  channel: { label: 'Kanal', message: 'Velg om meldingen kom på telefon eller e-post.' },
+  reporterName: { label: 'Innmelderens navn', message: 'Skriv navnet på den som meldte fra (høyst 200 tegn).' },
+  reporterEmail: {
+    label: 'Innmelderens e-postadresse',
+    message: 'Skriv en gyldig e-postadresse, for eksempel ola.nordmann@kommune.no.',
+  },
+  ...REPORT_FIELDS,
+};
+
+const REPORT_FORM_ERRORS = {
+  unknown_service: 'Tjenesten finnes ikke i gjeldende versjon av Bilag 2. Velg en tjeneste fra listen.',
+  idempotency_key_reused:
+    'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
+  consumer_not_found: 'Fant ikke konsumenten. Velg en fra listen.',
+};
+
+export const PORTAL_REPORT_FORM_TEXTS: PageTexts = {
+  errors: { ...REPORT_FORM_ERRORS, idempotency_in_flight: 'Meldingen blir sendt nå. Se listen over meldinger om et øyeblikk.' },
+  fields: REPORT_FIELDS,
+  errorFields: { unknown_service: 'service' },
+};
+
+export const STAFF_REPORT_FORM_TEXTS: PageTexts = {
+  errors: { ...REPORT_FORM_ERRORS, idempotency_in_flight: 'Meldingen blir registrert nå. Se hendelsene om et øyeblikk.' },
+  fields: STAFF_REPORT_FIELDS,
+  errorFields: { unknown_service: 'service', consumer_not_found: 'consumerId' },
+};
+
+export const REPORT_FORM_TEXTS = {
+  portalTitle: 'Ny feil- eller avviksmelding',
+  staffTitle: 'Registrer feil- eller avviksmelding',
+  listTitle: 'Meldinger',
+  reportTitle: (reference: string) => `Melding ${reference}`,
+  staffChannels: { phone: 'Telefon', email: 'E-post' },
+};

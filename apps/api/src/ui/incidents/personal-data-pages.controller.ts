@@ -1,0 +1,39 @@
+import { IncidentQueries, RevealPersonalData } from '@domain/incidents';
+import type { Actor, StaffPrincipal } from '@domain/shared';
+import { Body, Header, HttpCode, Param, ParseUUIDPipe, Post, Render } from '@nestjs/common';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
+import type { FormBody } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { revealReason } from './incident.forms';
+import { IncidentPage } from './incident.page';
+import { revealViewModel } from './report.view-model';
+
+/** The security role's audited look at a masked report's original text; never cached. */
+@PagesController('incidents')
+export class PersonalDataPagesController {
+  constructor(
+    private readonly queries: IncidentQueries,
+    private readonly reveal: RevealPersonalData,
+  ) {}
+
+  @Post(':id/reports/:reportId/reveal')
+  @StaffPage('security')
+  @PageForm(IncidentPage)
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Render('incidents/reveal')
+  async revealOriginal(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Body() body: FormBody,
+    @CurrentStaff() me: StaffPrincipal,
+    @CurrentActor() actor: Actor,
+  ) {
+    const reason = revealReason(body);
+    const originals = await this.reveal.execute(reportId, reason, actor);
+    return revealViewModel(id, await this.queries.report(reportId, me), reason, originals);
+  }
+}

@@ -1,0 +1,67 @@
+import { IncidentQueries, MASKING_NOTICE, ReceiveReport } from '@domain/incidents';
+import type { ConsumerPrincipal } from '@domain/shared';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { PortalPage } from '../../auth/access.decorator';
+import { CurrentConsumer } from '../../auth/current-principal.decorator';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { ReportForm, reportInput } from './report.forms';
+import { consumerReportsViewModel, consumerReportViewModel } from './report.view-model';
+import { PortalReportFormPage, ReportCheck } from './report-form.page';
+import type { FormValues } from './report-form.view-model';
+
+/** The consumer portal's reports: the organisation's own reports, and the report form with knowledge-base answers first. */
+@PagesController('portal/reports')
+export class PortalReportPagesController {
+  constructor(
+    private readonly page: PortalReportFormPage,
+    private readonly check: ReportCheck,
+    private readonly queries: IncidentQueries,
+    private readonly receive: ReceiveReport,
+  ) {}
+
+  @Get()
+  @PortalPage()
+  @Render('portal-reports/list')
+  async list(@CurrentConsumer() me: ConsumerPrincipal) {
+    return consumerReportsViewModel(await this.queries.reportsOfConsumer(me.consumerId));
+  }
+
+  @Get('new')
+  @PortalPage()
+  @Render('portal-reports/new')
+  form(@CurrentConsumer() me: ConsumerPrincipal) {
+    return this.page.load(me, {});
+  }
+
+  /** Step one: show the knowledge-base answers that fit before anything is sent. */
+  @Post('new/check')
+  @PortalPage()
+  @HttpCode(200)
+  @PageForm(PortalReportFormPage)
+  @Render('portal-reports/new')
+  async checkReport(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm) {
+    return this.page.load(me, body as unknown as FormValues, await this.check.of(body));
+  }
+
+  @Post()
+  @PortalPage()
+  @PageForm(PortalReportFormPage)
+  async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm, @Res() res: Response) {
+    // The person who filled in the form gets the receipt and later the answer.
+    const receipt = await this.receive.execute(me, reportInput(body, { email: me.email }), {
+      idempotencyKey: body.submissionId,
+      fingerprint: body,
+    });
+    res.redirect(303, `/portal/reports/${receipt.id}?received=1`);
+  }
+
+  @Get(':id')
+  @PortalPage()
+  @Render('portal-reports/report')
+  async report(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query('received') received?: string) {
+    return consumerReportViewModel(await this.queries.report(id, me), !!received, MASKING_NOTICE);
+  }
+}

@@ -1,0 +1,59 @@
+import type { IncidentSummary } from '@domain/incidents';
+
+import type { FormFailure } from '../shared/page-form';
+import type { ProposalView } from './incident.view-model';
+import { queueViewModel } from './queue.view-model';
+
+const incident = {
+  id: 'i1',
+  reference: 'KS-1',
+  status: 'new',
+  side: 'undetermined',
+  severity: null,
+  suggestedSeverity: 'low',
+  environment: 'test',
+} as IncidentSummary;
+const proposal = {
+  id: 'p1',
+  status: 'proposed',
+  score: 0.7,
+  reasons: [],
+  survivor: { id: 'i1' },
+  merged: { id: 'i2' },
+} as unknown as ProposalView;
+const failure = (proposalId: string): FormFailure => ({
+  form: 'accept',
+  params: { proposalId },
+  body: {},
+  code: 'incident_not_found',
+  error: 'Fant ikke forslaget.',
+  fieldErrors: [],
+});
+
+describe('queueViewModel', () => {
+  const data = { incidents: [incident], proposals: [proposal], services: ['SSG', 'INNTEKT'] };
+
+  it('defaults the status filter to the open incidents and offers every choice in Norwegian', () => {
+    const model = queueViewModel(data, {});
+    expect(model.filtered).toBe(false);
+    expect(model.statusOptions.find((o) => o.selected)).toEqual({ value: 'open', label: 'Åpne (ny, vurdert, eskalert)', selected: true });
+    expect(model.environmentOptions.map((o) => o.label)).toEqual(['Alle', 'Produksjon', 'Test']);
+    expect(model.serviceOptions.map((o) => o.value)).toEqual(['', 'SSG', 'INNTEKT']);
+    expect(model.severityOptions[1]).toEqual({ value: 'critical,high', label: 'Kritisk eller høy', selected: false });
+    expect(model.incidents[0]).toMatchObject({ statusLabel: 'Ny', environmentLabel: 'Test' });
+  });
+
+  it('marks the chosen filters', () => {
+    const model = queueViewModel(data, { status: 'resolved', service: 'SSG', severity: 'critical,high' });
+    expect(model.filtered).toBe(true);
+    expect(model.statusOptions.find((o) => o.selected)?.value).toBe('resolved');
+    expect(model.serviceOptions.find((o) => o.selected)?.value).toBe('SSG');
+    expect(model.severityOptions.find((o) => o.selected)?.value).toBe('critical,high');
+  });
+
+  it('shows a failed decision beside its proposal, or at the top when the proposal is gone', () => {
+    expect(queueViewModel(data, {}, failure('p1')).proposals[0].failed).toBeDefined();
+    expect(queueViewModel(data, {}, failure('p1')).failure).toBeUndefined();
+    expect(queueViewModel(data, {}, failure('gone')).failure).toBeDefined();
+  });
+});

@@ -1,0 +1,47 @@
+import type { IncidentSummary } from '@domain/incidents';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES } from '@domain/incidents';
+import { ENVIRONMENTS } from '@domain/shared';
+
+import type { FormFailure } from '../shared/page-form';
+import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import type { QueueQuery } from './incident.forms';
+import { proposalRow, type ProposalView, summaryRow } from './incident.view-model';
+import { QUEUE_TEXTS, SEVERITY_LABELS, SIDE_LABELS, STATUS_LABELS } from './incidents.texts.nb';
+
+const options = (pairs: Array<[string, string]>, selected: string | undefined) =>
+  pairs.map(([value, label]) => ({ value, label, selected: value === (selected ?? '') }));
+
+const all: [string, string] = ['', QUEUE_TEXTS.all];
+
+export interface QueuePageData {
+  incidents: IncidentSummary[];
+  proposals: ProposalView[];
+  services: string[];
+}
+
+/** The queue with its filter form; a failed decision on a proposal is shown beside it. */
+export function queueViewModel({ incidents, proposals, services }: QueuePageData, q: QueueQuery, failure?: FormFailure) {
+  return {
+    title: QUEUE_TEXTS.title,
+    incidents: incidents.map(summaryRow),
+    proposals: proposals.map((p) => proposalRow(p, undefined, failure)),
+    failure: failure && !proposals.some((p) => p.id === failure.params.proposalId) ? failure : undefined,
+    filter: q,
+    filtered: Object.values(q).some(Boolean),
+    statusOptions: options(
+      [
+        ['open', QUEUE_TEXTS.openStatuses],
+        ['all', QUEUE_TEXTS.all],
+        ...INCIDENT_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]]),
+      ],
+      q.status || 'open',
+    ),
+    sideOptions: options([all, ...INCIDENT_SIDES.map((s): [string, string] => [s, SIDE_LABELS[s]])], q.side),
+    serviceOptions: options([all, ...services.map((s): [string, string] => [s, s])], q.service),
+    environmentOptions: options([all, ...ENVIRONMENTS.map((e): [string, string] => [e, ENVIRONMENT_LABELS[e]])], q.environment),
+    severityOptions: options(
+      [all, ['critical,high', QUEUE_TEXTS.criticalOrHigh], ...SEVERITIES.map((s): [string, string] => [s, SEVERITY_LABELS[s]])],
+      q.severity,
+    ),
+  };
+}

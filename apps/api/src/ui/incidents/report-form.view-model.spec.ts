@@ -1,0 +1,65 @@
+import { REPORT_FIELDS, STAFF_REPORT_FIELDS } from './incidents.texts.nb';
+import { checkViewModel, reportFieldsViewModel } from './report-form.view-model';
+
+const services = [
+  { code: 'SSG', name: 'Summert skattegrunnlag' },
+  { code: 'INNTEKT', name: 'INNTEKT' },
+];
+
+describe('reportFieldsViewModel', () => {
+  it('starts a new form with defaults and a fresh submission id', () => {
+    const model = reportFieldsViewModel(services, {});
+    expect(model.values.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(model.values.title).toBe('');
+    expect(model.serviceOptions).toEqual([
+      { value: 'SSG', label: 'Summert skattegrunnlag (SSG)', selected: false },
+      { value: 'INNTEKT', label: 'INNTEKT', selected: false },
+    ]);
+    expect(model.categoryOptions.find((c) => c.checked)?.value).toBe('incident');
+    expect(model.workedOptions.find((c) => c.checked)?.value).toBe('unknown');
+    expect(model.environmentOptions.map((e) => [e.label, e.checked])).toEqual([
+      ['Produksjon', false],
+      ['Test', false],
+    ]);
+    expect(model.errorSummary).toEqual([]);
+  });
+
+  it('keeps what was entered, the submission id, and selects the only service', () => {
+    const model = reportFieldsViewModel([services[0]], { title: 'Feil', environment: 'test', submissionId: 'abc', httpStatus: 503 });
+    expect(model.values).toMatchObject({ title: 'Feil', httpStatus: '503', submissionId: 'abc' });
+    expect(model.serviceOptions[0].selected).toBe(true);
+    expect(model.environmentOptions.find((e) => e.checked)?.value).toBe('test');
+  });
+
+  it('shows one message per field and lists them in form order with their labels', () => {
+    const model = reportFieldsViewModel(
+      services,
+      {},
+      [
+        { field: 'title', name: 'title', label: 'Tittel', message: 'Skriv en kort tittel.' },
+        { field: 'consumerId', name: 'consumerId', label: 'Konsument', message: 'Velg konsumenten.' },
+        { field: 'title', name: 'title', label: 'Tittel', message: 'En annen melding.' },
+      ],
+      STAFF_REPORT_FIELDS,
+    );
+    expect(model.errors).toEqual({ title: 'Skriv en kort tittel.', consumerId: 'Velg konsumenten.' });
+    expect(model.errorSummary).toEqual([
+      { field: 'consumerId', label: 'Konsument', message: 'Velg konsumenten.' },
+      { field: 'title', label: 'Tittel', message: 'Skriv en kort tittel.' },
+    ]);
+  });
+
+  it('keeps only the fields the form has', () => {
+    expect(Object.keys(reportFieldsViewModel(services, { consumerId: 'x' }, [], REPORT_FIELDS).values)).not.toContain('consumerId');
+  });
+});
+
+describe('checkViewModel', () => {
+  it('lists the suggestions and whether an identity number was seen', () => {
+    expect(checkViewModel([{ id: 'a', title: 'T', answer: 'S', checklist: ['x'] }], true)).toEqual({
+      checked: true,
+      identityNumber: true,
+      suggestions: [{ id: 'a', title: 'T', answer: 'S', checklist: ['x'] }],
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { fromOsloLocal, ReportForm, reportInput } from './report.forms';
+
+describe('fromOsloLocal', () => {
+  it.each([
+    ['2026-01-15T09:30', '2026-01-15T08:30:00.000Z'],
+    ['2026-07-15T09:30', '2026-07-15T07:30:00.000Z'],
+    ['2026-03-29T03:30', '2026-03-29T01:30:00.000Z'],
+    ['2026-10-25T01:30', '2026-10-24T23:30:00.000Z'],
+  ])('%s in Oslo is %s', (local, utc) => expect(fromOsloLocal(local).toISOString()).toBe(utc));
+});
+
+describe('reportInput', () => {
+  const form: ReportForm = {
+    service: 'SSG',
+    environment: 'production',
+    category: 'incident',
+    title: 'Feil',
+    description: 'Beskrivelse',
+    hasWorkedBefore: 'no',
+  };
+
+  it.each([
+    ['yes', true],
+    ['no', false],
+    ['unknown', null],
+    [undefined, null],
+  ] as const)('"has it worked before" %s is %s', (answer, expected) => {
+    expect(reportInput({ ...form, hasWorkedBefore: answer }, {}).hasWorkedBefore).toBe(expected);
+  });
+
+  it('leaves what was not filled in empty and names the reporter', () => {
+    expect(reportInput(form, { name: 'Kari', email: 'kari@kommune.no' })).toMatchObject({
+      occurredAt: null,
+      errorCode: null,
+      httpStatus: null,
+      correlationId: null,
+      vendorInvolved: null,
+      reporterName: 'Kari',
+      reporterEmail: 'kari@kommune.no',
+    });
+  });
+});

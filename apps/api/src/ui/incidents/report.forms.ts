@@ -1,0 +1,142 @@
+import type { ReportInput } from '@domain/incidents';
+import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents';
+import { type Environment, ENVIRONMENTS } from '@domain/shared';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+// The messages people read come from the field texts (incidents.texts.nb.ts), by field name.
+
+const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+export const WORKED_BEFORE = ['yes', 'no', 'unknown'] as const;
+export const STAFF_CHANNELS = ['phone', 'email'] as const;
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const blankless = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+
+/** KS's intake checklist, as the browser posts it (every value a string): the portal's form and the one staff fill in for a caller. */
+export class ReportForm {
+  @IsString()
+  @Length(1, 64)
+  service: string;
+
+  @IsIn(ENVIRONMENTS)
+  environment: Environment;
+
+  @IsIn(REPORT_CATEGORIES)
+  category: ReportCategory;
+
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 300)
+  title: string;
+
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 20000)
+  description: string;
+
+  @Transform(blankless)
+  @IsOptional()
+  @Matches(DATETIME_LOCAL)
+  occurredAt?: string;
+
+  @Transform(blankless)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  errorCode?: string;
+
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() ? Number(value.trim()) : undefined))
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(599)
+  httpStatus?: number;
+
+  @Transform(blankless)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  correlationId?: string;
+
+  @IsOptional()
+  @IsIn(WORKED_BEFORE)
+  hasWorkedBefore?: (typeof WORKED_BEFORE)[number];
+
+  @Transform(blankless)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  vendorInvolved?: string;
+
+  /** Makes a double-clicked or re-sent form one report (its Idempotency-Key). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  submissionId?: string;
+}
+
+/** The checklist plus who called or wrote, for which consumer, and how. */
+export class StaffReportForm extends ReportForm {
+  @IsUUID('all')
+  consumerId: string;
+
+  @IsIn(STAFF_CHANNELS)
+  channel: (typeof STAFF_CHANNELS)[number];
+
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 200)
+  reporterName: string;
+
+  @Transform(blankless)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  reporterEmail?: string;
+}
+
+const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far Oslo's wall clock is ahead of UTC at an instant. */
+function osloOffsetMs(at: number): number {
+  const p = Object.fromEntries(OSLO_PARTS.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(at / 1000) * 1000;
+}
+
+/** A datetime-local value is Norwegian wall-clock time, whatever the server's zone. */
+export function fromOsloLocal(value: string): Date {
+  const [date, time] = value.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  return new Date(wall - osloOffsetMs(wall - osloOffsetMs(wall)));
+}
+
+/** The form as the domain's report; the reporter gets the receipt and later the answer. */
+export function reportInput(form: ReportForm, reporter: { name?: string | null; email?: string | null }): ReportInput {
+  return {
+    service: form.service,
+    environment: form.environment,
+    category: form.category,
+    title: form.title,
+    description: form.description,
+    occurredAt: form.occurredAt ? fromOsloLocal(form.occurredAt) : null,
+    errorCode: form.errorCode ?? null,
+    httpStatus: form.httpStatus ?? null,
+    correlationId: form.correlationId ?? null,
+    hasWorkedBefore: form.hasWorkedBefore === 'yes' ? true : form.hasWorkedBefore === 'no' ? false : null,
+    vendorInvolved: form.vendorInvolved ?? null,
+    reporterName: reporter.name ?? null,
+    reporterEmail: reporter.email ?? null,
+  };
+}

@@ -1,0 +1,61 @@
+import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
+
+import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import {
+  CATEGORY_CHOICES,
+  REPORT_FORM_TEXTS,
+  REPORT_STATUS_LABELS,
+  REVEAL_TEXTS,
+  STATUS_LABELS,
+  WORKED_LABELS,
+} from './incidents.texts.nb';
+
+export type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
+export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+
+const incidentStatusLabel = (status: string | null | undefined) =>
+  status ? (STATUS_LABELS[status as IncidentStatus] ?? status) : undefined;
+
+/** The original text of a masked report, field by field, for the security officer who asked and why. */
+export function revealViewModel(incidentId: string, report: ReportView, reason: string, originals: Record<string, string>) {
+  return {
+    title: REVEAL_TEXTS.title(report.reference),
+    incidentId,
+    report,
+    reason,
+    fields: Object.entries(originals).map(([field, value]) => ({ label: REVEAL_TEXTS.fields[field] ?? field, value })),
+  };
+}
+
+/** The organisation's own reports in the portal. */
+export function consumerReportsViewModel(reports: ConsumerReportRow[]) {
+  return {
+    title: REPORT_FORM_TEXTS.listTitle,
+    layout: 'portal',
+    reports: reports.map((r) => ({
+      ...r,
+      environmentLabel: ENVIRONMENT_LABELS[r.environment as keyof typeof ENVIRONMENT_LABELS] ?? r.environment,
+      statusLabel: REPORT_STATUS_LABELS[r.status] ?? r.status,
+      incidentStatusLabel: incidentStatusLabel(r.incidentStatus),
+    })),
+  };
+}
+
+/** One of the organisation's reports in the portal, with the notice when personal data was masked. */
+export function consumerReportViewModel(report: ReportView, received: boolean, maskingNotice: string) {
+  const worked = report.hasWorkedBefore === true ? 'yes' : report.hasWorkedBefore === false ? 'no' : 'unknown';
+  return {
+    title: REPORT_FORM_TEXTS.reportTitle(report.reference),
+    layout: 'portal',
+    received,
+    report: {
+      ...report,
+      environmentLabel: ENVIRONMENT_LABELS[report.environment as keyof typeof ENVIRONMENT_LABELS] ?? report.environment,
+      categoryLabel: CATEGORY_CHOICES[report.category],
+      statusLabel: REPORT_STATUS_LABELS[report.status] ?? report.status,
+      incidentStatusLabel: incidentStatusLabel(report.incidentStatus) ?? report.incidentStatus,
+      workedLabel: WORKED_LABELS[worked],
+    },
+    maskingNotice: report.personalDataMasked ? maskingNotice : null,
+  };
+}

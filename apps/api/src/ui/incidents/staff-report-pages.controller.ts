@@ -1,0 +1,58 @@
+import { FindConsumers } from '@domain/consumers';
+import { ReceiveReport } from '@domain/incidents';
+import type { StaffPrincipal } from '@domain/shared';
+import { Body, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { ValidationFailed } from '@platform/errors';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { WRITER_ROLES } from '../shared/staff-access';
+import { reportInput, StaffReportForm } from './report.forms';
+import { ReportCheck, StaffReportFormPage } from './report-form.page';
+import type { FormValues } from './report-form.view-model';
+
+/** KS staff register a report for a consumer who phoned or wrote, with the same checklist and knowledge-base step as the portal. */
+@PagesController('incidents/reports')
+export class StaffReportPagesController {
+  constructor(
+    private readonly page: StaffReportFormPage,
+    private readonly check: ReportCheck,
+    private readonly receive: ReceiveReport,
+    private readonly consumers: FindConsumers,
+  ) {}
+
+  @Get('new')
+  @StaffPage(...WRITER_ROLES)
+  @Render('incidents/new-report')
+  form() {
+    return this.page.load({});
+  }
+
+  /** Step one: the knowledge-base answers that fit, to go through with the caller before anything is registered. */
+  @Post('new/check')
+  @StaffPage(...WRITER_ROLES)
+  @HttpCode(200)
+  @PageForm(StaffReportFormPage)
+  @Render('incidents/new-report')
+  async checkReport(@Body() body: StaffReportForm) {
+    return this.page.load(body as unknown as FormValues, await this.check.of(body));
+  }
+
+  @Post()
+  @StaffPage(...WRITER_ROLES)
+  @PageForm(StaffReportFormPage)
+  async submit(@CurrentStaff() me: StaffPrincipal, @Body() body: StaffReportForm, @Res() res: Response) {
+    // A consumer removed since the form was opened is a mistake in the form, not a broken request.
+    if (!(await this.consumers.byId(body.consumerId)))
+      throw new ValidationFailed([{ field: 'consumerId', message: 'is not a registered consumer' }], 'consumer_not_found');
+    const receipt = await this.receive.execute(me, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
+      idempotencyKey: body.submissionId,
+      fingerprint: body,
+      onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
+    });
+    res.redirect(303, `/incidents/${receipt.incidentId}?done=registered&report=${receipt.id}`);
+  }
+}

@@ -1,0 +1,51 @@
+import type { StaffPrincipal } from '@domain/shared';
+import { Get, Header, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { oneOf } from '../shared/form-body';
+import { PagesController } from '../shared/pages-controller';
+import { abilitiesOf, WRITER_ROLES } from '../shared/staff-access';
+import { MAIL_TITLES } from './mail.texts.nb';
+
+const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
+
+/** Everything the system has sent or will send; without an SMTP server this is where e-mail can be read. */
+@PagesController('mail')
+export class MailPagesController {
+  constructor(private readonly mail: ListOutboxMessages) {}
+
+  @Get()
+  @StaffPage(...WRITER_ROLES)
+  @Render('mail-list')
+  async list(@Query('status') status?: string) {
+    const chosen = oneOf(status, STATUSES);
+    return { title: MAIL_TITLES.list, messages: await this.mail.execute({ status: chosen, limit: 200 }), status: chosen };
+  }
+
+  /** Administrators see the body of credential mail (password and sign-in links); others see it withheld. */
+  @Get(':id')
+  @StaffPage(...WRITER_ROLES)
+  @Render('mail-view')
+  async message(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+    return { title: MAIL_TITLES.message, message: await this.mail.one(id, abilitiesOf(me).isAdmin) };
+  }
+
+  /** The rendered HTML part, shown in a sandboxed frame (its inline styles need their own CSP). */
+  @Get(':id/html')
+  @StaffPage(...WRITER_ROLES)
+  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async html(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+    return (await this.mail.one(id, abilitiesOf(me).isAdmin)).html;
+  }
+
+  @Post(':id/retry')
+  @StaffPage('admin', 'agent')
+  async retry(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.mail.retry(id);
+    res.redirect(303, `/mail/${id}`);
+  }
+}

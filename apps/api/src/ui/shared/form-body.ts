@@ -1,0 +1,26 @@
+/** An HTML form as the body parser gives it: a field sent twice arrives as a list. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** The field as one trimmed string ('' when absent). */
+export const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : '');
+
+/** The field as text, or null when left empty. */
+export const nullable = (v: unknown): string | null => text(v) || null;
+
+/** Fields that may repeat arrive as a string when only one is sent; empty entries are dropped. */
+export const list = (v: unknown): string[] => (v === undefined || v === null ? [] : [v].flat().map(String).filter(Boolean));
+
+/** The values that are among the allowed ones. */
+export const pick = <T extends string>(values: string[], allowed: readonly T[]): T[] =>
+  values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+
+/** One allowed value, or undefined. */
+export const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined => pick([text(value)], allowed)[0];
+
+/** The choices of a select or radio group, each labelled and marked when chosen. */
+export const choices = <T extends string>(values: readonly T[], labels: Record<T, string>, chosen?: string | readonly string[]) =>
+  values.map((value) => ({
+    value,
+    label: labels[value],
+    selected: typeof chosen === 'string' ? chosen === value : !!chosen?.includes(value),
+  }));

@@ -1,0 +1,85 @@
+import type { ErrorKind, FieldError } from '@platform/errors';
+
+import { describeFailure, fieldName, PageTexts } from './form-errors';
+import { ERROR_KIND_TEXTS, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
+
+const texts: PageTexts = {
+  errors: { consumer_exists: 'Organisasjonsnummeret er allerede registrert.', unknown_service: 'Tjenesten finnes ikke i Bilag 2.' },
+  fields: {
+    orgNumber: { label: 'Organisasjonsnummer', message: 'Skriv et gyldig organisasjonsnummer med 9 siffer.' },
+    'contacts.email': { label: 'Kontaktperson, e-post', message: 'Skriv en gyldig e-postadresse.' },
+    escalationEmails: { label: 'Eskaleringsadresser', message: 'Skriv én e-postadresse per linje.', perLine: true },
+  },
+  errorFields: { unknown_service: 'service' },
+};
+
+const failure = (kind: ErrorKind, code: string, fields: FieldError[] = []) => ({ kind, code, fields });
+
+describe('fieldName', () => {
+  it.each([
+    ['orgNumber', 'orgNumber'],
+    ['contacts[0].email', 'contacts.email'],
+    ['acceptedTerms[12].serviceCode', 'acceptedTerms.serviceCode'],
+    ['entitlementPackages[1].code', 'entitlementPackages.code'],
+  ])('%s → %s', (field, name) => expect(fieldName(field)).toBe(name));
+});
+
+describe('describeFailure', () => {
+  it('uses the page text for a code, never the exception message', () => {
+    const result = describeFailure(
+      failure('conflict', 'consumer_exists', [{ field: 'orgNumber', message: 'is already registered' }]),
+      texts,
+    );
+    expect(result).toEqual({
+      error: 'Organisasjonsnummeret er allerede registrert.',
+      fieldErrors: [
+        { field: 'orgNumber', name: 'orgNumber', label: 'Organisasjonsnummer', message: 'Organisasjonsnummeret er allerede registrert.' },
+      ],
+    });
+  });
+
+  it.each<[string, ErrorKind, string, string]>([
+    ['a shared code', 'forbidden', 'csrf_failed', SHARED_ERROR_TEXTS.csrf_failed],
+    ['an unknown code, by kind', 'not-found', 'report_not_found', ERROR_KIND_TEXTS['not-found']],
+    ['an unknown validation code, by kind', 'validation', 'validation_failed', ERROR_KIND_TEXTS.validation],
+    ['an unknown conflict', 'conflict', 'something_new', ERROR_KIND_TEXTS.conflict],
+  ])('falls back for %s', (_label, kind, code, expected) => {
+    expect(describeFailure(failure(kind, code), texts).error).toBe(expected);
+  });
+
+  it('gives each invalid field its label and rule, keeping the index the use case named', () => {
+    const result = describeFailure(
+      failure('validation', 'validation_failed', [
+        { field: 'orgNumber', message: 'must be a valid 9-digit organisation number' },
+        { field: 'contacts[0].email', message: 'must be an e-mail address' },
+      ]),
+      texts,
+    );
+    expect(result.fieldErrors).toEqual([
+      { field: 'orgNumber', name: 'orgNumber', label: 'Organisasjonsnummer', message: 'Skriv et gyldig organisasjonsnummer med 9 siffer.' },
+      { field: 'contacts[0].email', name: 'contacts.email', label: 'Kontaktperson, e-post', message: 'Skriv en gyldig e-postadresse.' },
+    ]);
+  });
+
+  it('names the line of a list entered one per line', () => {
+    const result = describeFailure(failure('validation', 'validation_failed', [{ field: 'escalationEmails[1]', message: 'x' }]), texts);
+    expect(result.fieldErrors[0].label).toBe('Eskaleringsadresser, linje 2');
+  });
+
+  it('shows a field it has no text for by name with a Norwegian rule, not the English one', () => {
+    const result = describeFailure(
+      failure('validation', 'validation_failed', [{ field: 'days', message: 'must be a whole number' }]),
+      texts,
+    );
+    expect(result.fieldErrors).toEqual([{ field: 'days', name: 'days', label: 'days', message: UNKNOWN_FIELD_MESSAGE }]);
+  });
+
+  it.each([
+    ['without fields', []],
+    ["with the use case's own field", [{ field: 'service', message: 'is not a service in force' }]],
+  ])('puts a code that concerns one field beside that field (%s)', (_label, fields) => {
+    expect(describeFailure(failure('validation', 'unknown_service', fields), texts).fieldErrors).toEqual([
+      { field: 'service', name: 'service', label: 'service', message: 'Tjenesten finnes ikke i Bilag 2.' },
+    ]);
+  });
+});

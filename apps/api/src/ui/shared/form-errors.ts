@@ -1,0 +1,65 @@
+import type { DomainException } from '@platform/errors';
+
+import { ERROR_KIND_TEXTS, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
+
+/** A form field as the page names it, and what a correct value looks like. */
+export interface FieldText {
+  label: string;
+  message: string;
+  /** A list entered one per line: the label names the line ("Eskaleringsadresser, linje 2"). */
+  perLine?: boolean;
+}
+
+/** A page's Norwegian texts for the errors its forms can meet, chosen by stable code and field name. */
+export interface PageTexts {
+  /** error code → what to tell the person */
+  errors?: Readonly<Record<string, string>>;
+  /** field name as the use case names it, list indexes left out (`contacts.email`) → its label and rule */
+  fields?: Readonly<Record<string, FieldText>>;
+  /** an error code that concerns one field (`unknown_service` → `service`): shown beside it */
+  errorFields?: Readonly<Record<string, string>>;
+}
+
+export interface FieldMessage {
+  /** the field as the use case named it (`contacts[0].email`) */
+  field: string;
+  /** the same without list indexes, as forms and texts name it (`contacts.email`) */
+  name: string;
+  label: string;
+  message: string;
+}
+
+export interface FailureText {
+  error: string;
+  fieldErrors: FieldMessage[];
+}
+
+const INDEX = /\[(\d+)\]/g;
+
+export const fieldName = (field: string): string => field.replace(INDEX, '');
+
+function fieldLabel(field: string, text: FieldText | undefined): string {
+  if (!text) return field;
+  const line = /\[(\d+)\]/.exec(field);
+  return text.perLine && line ? `${text.label}, linje ${Number(line[1]) + 1}` : text.label;
+}
+
+/**
+ * The Norwegian account of a failed form: the page's text for the error code (else the shared one,
+ * else one by kind), and per field the page's rule for it. The exception's own message is for API
+ * clients and never shown.
+ */
+export function describeFailure(e: Pick<DomainException, 'kind' | 'code' | 'fields'>, texts: PageTexts): FailureText {
+  const error = texts.errors?.[e.code] ?? SHARED_ERROR_TEXTS[e.code] ?? ERROR_KIND_TEXTS[e.kind];
+  const field = (f: string, message: string): FieldMessage => {
+    const text = texts.fields?.[fieldName(f)];
+    return { field: f, name: fieldName(f), label: fieldLabel(f, text), message };
+  };
+  const at = texts.errorFields?.[e.code];
+  if (at) return { error, fieldErrors: [field(at, error)] };
+  // A validation error names what is wrong per field; any other error with fields is about the values named.
+  const fieldErrors = e.fields.map((f) =>
+    field(f.field, e.kind === 'validation' ? (texts.fields?.[fieldName(f.field)]?.message ?? UNKNOWN_FIELD_MESSAGE) : error),
+  );
+  return { error, fieldErrors };
+}

@@ -1,0 +1,65 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { map, Observable } from 'rxjs';
+
+import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import type { Problem } from '../../http/problem.filter';
+import { menuFor, NAV_SECTIONS, NavSection } from './navigation';
+import { ERROR_PAGE_TITLE, ERROR_STATUS_TEXTS, ROLE_LABELS, SHARED_ERROR_TEXTS } from './shared.texts.nb';
+import { abilitiesOf } from './staff-access';
+
+/** Injection token for every part's error code → text, for the error page. */
+export const ERROR_TEXTS = Symbol('ERROR_TEXTS');
+
+/** What every page needs: who is signed in, what they may do, the menus, the CSRF token, the current path. */
+@Injectable()
+export class PageContext {
+  constructor(
+    @Inject(NAV_SECTIONS) private readonly sections: readonly NavSection[],
+    @Inject(ERROR_TEXTS) private readonly errorTexts: Readonly<Record<string, string>>,
+  ) {}
+
+  of(req: Request, res: Response) {
+    const principal = (req as AuthenticatedRequest).principal;
+    const staff = principal?.kind === 'staff' ? { ...principal, roleLabel: ROLE_LABELS[principal.role] } : undefined;
+    return {
+      me: principal,
+      staff,
+      ...abilitiesOf(principal),
+      menu: staff ? menuFor(this.sections, 'staff', principal!, req.path) : [],
+      portalMenu: principal?.kind === 'consumer' ? menuFor(this.sections, 'portal', principal, req.path) : [],
+      csrfToken: principal?.csrfToken ?? (res.locals.csrfToken as string | undefined),
+      path: req.path,
+    };
+  }
+
+  /** The error page for browsers: the problem in Norwegian, chosen by its code, else by its status. */
+  renderError(req: Request, res: Response, problem: Problem): void {
+    res.render('error', {
+      ...this.of(req, res),
+      ...errorPageModel(problem, this.errorTexts),
+      layout: req.path.startsWith('/portal') ? 'portal' : 'main',
+    });
+  }
+}
+
+export function errorPageModel(problem: Pick<Problem, 'status' | 'code'>, errorTexts: Readonly<Record<string, string>>) {
+  const byStatus = problem.status >= 500 ? ERROR_STATUS_TEXTS[500] : (ERROR_STATUS_TEXTS[problem.status] ?? ERROR_STATUS_TEXTS[400]);
+  return { title: ERROR_PAGE_TITLE, message: errorTexts[problem.code] ?? SHARED_ERROR_TEXTS[problem.code] ?? byStatus };
+}
+
+/** Adds the page context to the view data of every page handler. */
+@Injectable()
+export class PageContextInterceptor implements NestInterceptor {
+  constructor(private readonly context: PageContext) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    return next
+      .handle()
+      .pipe(
+        map((data: unknown) => (data === null || typeof data !== 'object' ? data : { ...(data as object), ...this.context.of(req, res) })),
+      );
+  }
+}

@@ -1,0 +1,59 @@
+import type { Environment, StaffRole } from '@domain/shared';
+import type { ErrorKind } from '@platform/errors';
+
+/** Texts every part of the admin UI and the portal uses. */
+
+export const ENVIRONMENT_LABELS: Record<Environment, string> = { production: 'Produksjon', test: 'Test' };
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  admin: 'Administrator',
+  agent: 'Saksbehandler',
+  security: 'Sikkerhetsansvarlig',
+  viewer: 'Lesetilgang',
+};
+
+/** When a page has no text of its own for an error code: what went wrong, by kind. */
+export const ERROR_KIND_TEXTS: Record<ErrorKind, string> = {
+  validation: 'Noe mangler eller er feil i skjemaet. Se feltene som er merket.',
+  unauthenticated: 'Du må logge inn for å se denne siden.',
+  forbidden: 'Du har ikke tilgang til dette.',
+  'not-found': 'Fant ikke det du ba om. Det kan være slettet, eller lenken kan være feil.',
+  conflict: 'Endringen kolliderer med noe som allerede er registrert. Last inn siden og prøv igjen.',
+  unprocessable: 'Endringen kan ikke gjøres slik saken står nå.',
+  'rate-limited': 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
+  unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
+};
+
+/** Error codes that can reach any page: credentials, CSRF, the platform's own answers. */
+export const SHARED_ERROR_TEXTS: Record<string, string> = {
+  csrf_failed: 'Skjemaet er utløpt eller kom ikke fra denne siden. Last inn siden på nytt og prøv igjen.',
+  forbidden: 'Du har ikke tilgang til dette.',
+  unauthenticated: 'Du må logge inn for å se denne siden.',
+  not_found: 'Fant ikke det du ba om. Det kan være slettet, eller lenken kan være feil.',
+  malformed_json: 'Forespørselen kunne ikke leses.',
+  payload_too_large: 'Det du sendte er for stort (høyst 2 MB).',
+  rate_limited: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
+  internal_error: 'Noe gikk galt hos oss. Feilen er logget. Prøv igjen om litt.',
+};
+
+/** Error pages by HTTP status, for errors that carry no domain code (unknown route, wrong method). */
+export const ERROR_STATUS_TEXTS: Record<number, string> = {
+  400: 'Forespørselen er ugyldig.',
+  401: 'Du må logge inn for å se denne siden.',
+  403: 'Du har ikke tilgang til dette.',
+  404: 'Siden finnes ikke. Sjekk adressen, eller gå til forsiden.',
+  405: 'Siden kan ikke brukes slik.',
+  409: 'Endringen kolliderer med noe som allerede er registrert.',
+  413: 'Det du sendte er for stort (høyst 2 MB).',
+  415: 'Formatet på det du sendte støttes ikke.',
+  422: 'Endringen kan ikke gjøres slik saken står nå.',
+  429: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
+  500: 'Noe gikk galt hos oss. Feilen er logget. Prøv igjen om litt.',
+};
+
+export const ERROR_PAGE_TITLE = 'Noe gikk galt';
+
+/** A field a page has no text for: still Norwegian, never the API's wording. */
+export const UNKNOWN_FIELD_MESSAGE = 'Sjekk verdien i dette feltet.';
+
+export const SAVED_TEXT = 'Lagret.';

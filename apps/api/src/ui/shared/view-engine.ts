@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import Handlebars from 'handlebars';
+
+const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
+const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'medium' });
+
+function toDate(v: unknown): Date | null {
+  if (v === null || v === undefined || v === '') return null;
+  const d = v instanceof Date ? v : new Date(String(v));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hb.registerHelper('not', (a: unknown) => !a);
+  hb.registerHelper(
+    'startsWith',
+    (text: unknown, prefix: unknown) =>
+      typeof text === 'string' && typeof prefix === 'string' && (text === prefix || text.startsWith(`${prefix}/`)),
+  );
+  hb.registerHelper('includes', (list: unknown, v: unknown) => Array.isArray(list) && list.includes(v));
+  hb.registerHelper('datetime', (v: unknown) => {
+    const d = toDate(v);
+    return d ? OSLO_DATETIME.format(d) : '';
+  });
+  hb.registerHelper('date', (v: unknown) => {
+    const d = toDate(v);
+    return d ? OSLO_DATE.format(d) : '';
+  });
+  hb.registerHelper('isoDate', (v: unknown) => toDate(v)?.toISOString().slice(0, 10) ?? '');
+  hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
+  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
+  hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)} %` : ''));
+  hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
+}
+
+/**
+ * Server-rendered pages: Handlebars views under ui/views, wrapped in layouts/main.hbs unless
+ * the view sets `layout: false`. Partials come from ui/views/partials.
+ */
+export function useViewEngine(app: NestExpressApplication, cache: boolean): void {
+  const viewsDir = join(__dirname, '..', 'views');
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const compile = (file: string) => {
+    const hit = cache ? compiled.get(file) : undefined;
+    if (hit) return hit;
+    const t = hb.compile(readFileSync(file, 'utf8'));
+    compiled.set(file, t);
+    return t;
+  };
+  const loadPartials = () => {
+    const dir = join(viewsDir, 'partials');
+    for (const f of readdirSync(dir)) if (f.endsWith('.hbs')) hb.registerPartial(basename(f, '.hbs'), readFileSync(join(dir, f), 'utf8'));
+  };
+  loadPartials();
+
+  app.engine('hbs', (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
+    try {
+      if (!cache) loadPartials();
+      const data = options as Record<string, unknown>;
+      const body = compile(file)(data);
+      if (data.layout === false) return callback(null, body);
+      const layout = compile(join(viewsDir, 'layouts', `${typeof data.layout === 'string' ? data.layout : 'main'}.hbs`));
+      callback(null, layout({ ...data, body: new hb.SafeString(body) }));
+    } catch (e) {
+      callback(e);
+    }
+  });
+  app.setBaseViewsDir(viewsDir);
+  app.setViewEngine('hbs');
+}

@@ -1,0 +1,117 @@
+import { AuditModule } from '@domain/audit';
+import { CatalogueModule } from '@domain/catalogue';
+import { ConsumersModule } from '@domain/consumers';
+import { IdentityModule } from '@domain/identity';
+import { IncidentsModule } from '@domain/incidents';
+import { Module } from '@nestjs/common';
+
+import { AUDIT_NAV } from './audit/audit.texts.nb';
+import { AuditPagesController } from './audit/audit-pages.controller';
+import { DraftEditorPage, NewVersionPage } from './catalogue/catalogue.page';
+import { CATALOGUE_NAV, CATALOGUE_PAGE_TEXTS } from './catalogue/catalogue.texts.nb';
+import { CatalogueDraftController } from './catalogue/catalogue-draft.controller';
+import { CataloguePagesController } from './catalogue/catalogue-pages.controller';
+import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumers/consumer.page';
+import { ConsumerPagesController } from './consumers/consumer-pages.controller';
+import { ConsumerTabActionsController } from './consumers/consumer-tab-actions.controller';
+import { CONSUMER_NAV, CONSUMER_PAGE_TEXTS, PORTAL_LOGIN_TEXTS } from './consumers/consumers.texts.nb';
+import { OnboardingPagesController } from './consumers/onboarding-pages.controller';
+import { PortalLoginPage } from './consumers/portal.page';
+import { PortalPagesController } from './consumers/portal-pages.controller';
+import { HomeController } from './home/home.controller';
+import { HOME_NAV } from './home/home.texts.nb';
+import { AuthPagesController } from './identity/auth-pages.controller';
+import { ApiTokensPage, SetPasswordPage, SignInPage, StaffUsersPage } from './identity/identity.page';
+import { IDENTITY_NAV, PASSWORD_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { StaffPagesController } from './identity/staff-pages.controller';
+import { TokenPagesController } from './identity/token-pages.controller';
+import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
+import { IncidentActionsController } from './incidents/incident-actions.controller';
+import { IncidentPagesController } from './incidents/incident-pages.controller';
+import { INCIDENT_NAV, INCIDENT_PAGE_TEXTS, PORTAL_REPORT_FORM_TEXTS, STAFF_REPORT_FORM_TEXTS } from './incidents/incidents.texts.nb';
+import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
+import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
+import { PortalReportFormPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
+import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
+import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
+import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
+import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
+import { MailPagesController } from './mail/mail-pages.controller';
+import type { PageTexts } from './shared/form-errors';
+import { NAV_SECTIONS } from './shared/navigation';
+import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
+import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
+
+/** Each part's menu sections; a new part adds its own here. */
+const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, KNOWLEDGE_NAV, MAIL_NAV, AUDIT_NAV, IDENTITY_NAV].flat();
+
+/** Every part's error code → text, for the error page of requests no form handles. */
+const ERRORS = Object.assign(
+  {},
+  ...[
+    INCIDENT_PAGE_TEXTS,
+    PORTAL_REPORT_FORM_TEXTS,
+    STAFF_REPORT_FORM_TEXTS,
+    CONSUMER_PAGE_TEXTS,
+    PORTAL_LOGIN_TEXTS,
+    CATALOGUE_PAGE_TEXTS,
+    SIGN_IN_TEXTS,
+    PASSWORD_TEXTS,
+    STAFF_TEXTS,
+    TOKEN_TEXTS,
+  ].map((t: PageTexts) => t.errors ?? {}),
+  MAIL_ERROR_TEXTS,
+) as Record<string, string>;
+
+/** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
+@Module({
+  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, IncidentsModule],
+  controllers: [
+    HomeController,
+    AuthPagesController,
+    StaffPagesController,
+    TokenPagesController,
+    AuditPagesController,
+    MailPagesController,
+    // Literal paths (incidents/reports/new) before the ones with an :id.
+    StaffReportPagesController,
+    IncidentPagesController,
+    IncidentActionsController,
+    PersonalDataPagesController,
+    PortalReportPagesController,
+    KnowledgePagesController,
+    ConsumerPagesController,
+    // After the register's own paths (consumers/import), which its consumers/:id would also match.
+    ConsumerTabActionsController,
+    OnboardingPagesController,
+    PortalPagesController,
+    CataloguePagesController,
+    CatalogueDraftController,
+  ],
+  providers: [
+    { provide: NAV_SECTIONS, useValue: SECTIONS },
+    { provide: ERROR_TEXTS, useValue: ERRORS },
+    PageContext,
+    PageContextInterceptor,
+    PageFormInterceptor,
+    PageFormErrorFilter,
+    QueuePage,
+    IncidentPage,
+    ProposalDecisionPage,
+    ReportCheck,
+    PortalReportFormPage,
+    StaffReportFormPage,
+    NewConsumerPage,
+    ImportConsumersPage,
+    ConsumerTabPage,
+    PortalLoginPage,
+    NewVersionPage,
+    DraftEditorPage,
+    SignInPage,
+    SetPasswordPage,
+    StaffUsersPage,
+    ApiTokensPage,
+  ],
+  exports: [PageContext],
+})
+export class UiModule {}
