@@ -1,6 +1,7 @@
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
+import { KnowledgeModule } from '@domain/knowledge';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
@@ -21,11 +22,9 @@ import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
-import { SeedKnowledgeBase } from './seed-knowledge-base.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
-import { SuggestArticles } from './suggest-articles.use-case';
 import { TriageIncident } from './triage-incident.use-case';
 
 const useCases = [
@@ -40,16 +39,14 @@ const useCases = [
   ReclusterIncidents,
   ResolveIncident,
   RevealPersonalData,
-  SeedKnowledgeBase,
   SendDueEscalations,
   SendEscalationFollowUps,
   SubmitReport,
-  SuggestArticles,
   TriageIncident,
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule],
   providers: [
     IncidentsRepository,
     ReferenceSequence,

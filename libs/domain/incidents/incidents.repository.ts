@@ -9,7 +9,6 @@ import { GroupingLesson } from './grouping-lesson.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
 import { IncidentEvent } from './incident-event.entity';
-import { KnowledgeArticle } from './knowledge-article.entity';
 import { MergeProposal } from './merge-proposal.entity';
 import { Report } from './report.entity';
 import type { ProfileCounts } from './rules/incident-profile';
@@ -469,22 +468,5 @@ export class IncidentsRepository {
   async purgeIdempotencyKeys(olderThan: Date): Promise<number> {
     const r = await this.db.manager.query(`DELETE FROM idempotency_record WHERE created_at < $1`, [olderThan]);
     return Array.isArray(r) ? Number(r[1] ?? 0) : 0;
-  }
-
-  // --- knowledge base ---
-
-  publishedArticles(): Promise<KnowledgeArticle[]> {
-    return this.db.repository(KnowledgeArticle).find({ where: { published: true }, order: { title: 'ASC' } });
-  }
-
-  allArticles(): Promise<KnowledgeArticle[]> {
-    return this.db.repository(KnowledgeArticle).find({ order: { title: 'ASC' } });
-  }
-
-  async upsertArticleBySlug(article: Partial<KnowledgeArticle> & { slug: string }): Promise<'created' | 'unchanged'> {
-    const existing = await this.db.repository(KnowledgeArticle).findOneBy({ slug: article.slug });
-    if (existing) return 'unchanged';
-    await this.db.repository(KnowledgeArticle).insert(article as never);
-    return 'created';
   }
 }

@@ -1,5 +1,6 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { ListConsumerContacts } from '@domain/consumers';
+import { SuggestArticles } from '@domain/knowledge';
 import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -17,7 +18,6 @@ import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './rep
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
-import { SuggestArticles } from './suggest-articles.use-case';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ReportInput } from '@domain/incidents';
-import type { SuggestArticles } from '@domain/incidents';
 import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents';
+import type { SuggestArticles } from '@domain/knowledge';
 import type { Principal } from '@domain/shared';
 import { findNationalIdentityNumbers } from '@domain/shared';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';

@@ -9,8 +9,8 @@ import { PreviewEscalation } from '@domain/incidents';
 import { ResolveIncident } from '@domain/incidents';
 import { RevealPersonalData } from '@domain/incidents';
 import { SendDueEscalations } from '@domain/incidents';
-import { SuggestArticles } from '@domain/incidents';
 import { TriageIncident } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import { type Actor, type Environment, type StaffPrincipal } from '@domain/shared';
 import {
   ArgumentsHost,

@@ -4,7 +4,7 @@ import type { IncidentStatus } from '@domain/incidents';
 import { IncidentQueries } from '@domain/incidents';
 import { ReceiveReport } from '@domain/incidents';
 import { MASKING_NOTICE } from '@domain/incidents';
-import { SuggestArticles } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import type { ConsumerPrincipal, Principal } from '@domain/shared';
 import {
   Body,

@@ -2,7 +2,7 @@ import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers } from '@domain/consumers';
 import { SearchConsumers } from '@domain/consumers';
 import { ReceiveReport } from '@domain/incidents';
-import { SuggestArticles } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import type { StaffPrincipal } from '@domain/shared';
 import { Body, Catch, Controller, Get, HttpCode, Injectable, Post, Render, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
