@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 
 import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
-import { IncidentsRepository, IncidentStats } from './incidents.repository';
 import { Report } from './report.entity';
+import { IncidentStats, ReportRepository } from './report.repository';
 
 const ENV_LABEL = { production: 'produksjon', test: 'test' } as const;
 // Skatteetaten needs enough ids to search its logs, not every one of a national outage.
@@ -31,18 +31,18 @@ function excerpt(text: string): string {
 @Injectable()
 export class EscalationMessage {
   constructor(
-    private readonly incidents: IncidentsRepository,
+    private readonly reports: ReportRepository,
     private readonly catalogue: FindServicesInForce,
     private readonly consumers: FindConsumers,
   ) {}
 
   async draft(incident: Incident): Promise<EscalationDraft> {
-    const stats = await this.incidents.stats(incident.id);
+    const stats = await this.reports.statsOf(incident.id);
     const security = stats.hasSecurityReports;
     const services = await this.catalogue.execute(incident.services);
     const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
     if (!to.length) throw new NoEscalationAddress(incident.services);
-    const reports = await this.incidents.reportsOf(incident.id, 2000);
+    const reports = await this.reports.ofIncident(incident.id, 2000);
     return {
       to,
       security,

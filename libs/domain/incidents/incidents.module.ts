@@ -8,18 +8,24 @@ import { Module } from '@nestjs/common';
 import { BackfillGroupingProfiles } from './backfill-grouping-profiles.use-case';
 import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
+import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
+import { GroupingLessonRepository } from './grouping-lesson.repository';
+import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { ImportReports } from './import-reports.use-case';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { IncidentMerger } from './incident-merger';
 import { IncidentQueries } from './incident-queries.use-case';
-import { IncidentsRepository } from './incidents.repository';
 import { MatchingCorpus } from './matching-corpus';
+import { MergeProposalRepository } from './merge-proposal.repository';
 import { PersonalDataVault } from './personal-data-vault';
 import { PreviewEscalation } from './preview-escalation.use-case';
 import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { ReportRepository } from './report.repository';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
@@ -48,7 +54,13 @@ const useCases = [
 @Module({
   imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule],
   providers: [
-    IncidentsRepository,
+    IncidentRepository,
+    ReportRepository,
+    EscalationRepository,
+    IncidentEventRepository,
+    MergeProposalRepository,
+    IdempotencyRecordRepository,
+    GroupingLessonRepository,
     ReferenceSequence,
     IncidentMerger,
     IncidentGroupingStore,

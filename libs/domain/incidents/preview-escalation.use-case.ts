@@ -3,14 +3,14 @@ import { APP_CONFIG, AppConfig } from '@platform/config';
 import { TemplateRenderer } from '@platform/mail';
 
 import { EscalationMessage } from './escalation-message';
+import { IncidentRepository } from './incident.repository';
 import { IncidentNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
 
 /** The exact e-mail an escalation would send now, for staff to read before deciding. */
 @Injectable()
 export class PreviewEscalation {
   constructor(
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
     private readonly message: EscalationMessage,
     private readonly renderer: TemplateRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
