@@ -1,14 +1,14 @@
 import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ConsumerDetail, toDetail } from './consumer.views';
 import { ConsumerNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 /** A consumer with its contacts, services (with onboarding) and agreement. */
 @Injectable()
 export class GetConsumer {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   /** Staff see every consumer; a consumer only itself (another's is "not found", not "forbidden"). */
   async execute(id: string, caller: Principal): Promise<ConsumerDetail> {

@@ -5,8 +5,9 @@ import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail } from '@platform/mail';
 import { hashToken, newSecretToken } from '@platform/security';
 
+import { ConsumerRepository } from './consumer.repository';
 import { mayAuthenticate, normaliseEmail } from './consumer-rules';
-import { ConsumersRepository } from './consumers.repository';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 export const PORTAL_LINK_TTL_MS = 15 * 60_000;
 // At most this many links per contact within one link lifetime, whoever asks.
@@ -21,7 +22,8 @@ const LINKS_PER_WINDOW = 5;
 export class RequestPortalSignIn {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
+    private readonly portalCredentials: PortalCredentialRepository,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,9 +38,10 @@ export class RequestPortalSignIn {
       const expiresAt = new Date(now + PORTAL_LINK_TTL_MS);
       const links: Array<{ organisation: string; link: string; tokenId: string }> = [];
       for (const contact of contacts) {
-        if ((await this.repo.countSignInTokensSince(contact.id, new Date(now - PORTAL_LINK_TTL_MS))) >= LINKS_PER_WINDOW) continue;
+        if ((await this.portalCredentials.countSignInTokensSince(contact.id, new Date(now - PORTAL_LINK_TTL_MS))) >= LINKS_PER_WINDOW)
+          continue;
         const token = newSecretToken('sdp');
-        const stored = await this.repo.insertSignInToken({
+        const stored = await this.portalCredentials.insertSignInToken({
           consumerId: contact.consumerId,
           contactId: contact.id,
           tokenHash: hashToken(token),
