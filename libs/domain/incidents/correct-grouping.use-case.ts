@@ -99,8 +99,8 @@ export class CorrectGrouping {
         status: 'rejected',
         decidedBy: actor.label,
       });
-      await this.timeline.add(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
-      await this.timeline.add(created.id, 'opened', actor.label, {
+      await this.timeline.record(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
+      await this.timeline.record(created.id, 'opened', actor.label, {
         splitFrom: source.reference,
         reports: reports.map((r) => r.reference),
       });
@@ -154,8 +154,8 @@ export class CorrectGrouping {
         status: 'rejected',
         decidedBy: actor.label,
       });
-      await this.timeline.add(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
-      await this.timeline.add(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
+      await this.timeline.record(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
+      await this.timeline.record(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
       if ((await this.reports.statsOf(source.id)).reportCount === 0)
         await this.incidents.update(source.id, { mergedIntoId: target.id, status: 'closed' });
       await this.audit.execute({

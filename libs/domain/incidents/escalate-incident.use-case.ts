@@ -82,11 +82,11 @@ export class EscalateIncident {
       });
       if (!escalation) return this.result(incident, (await this.escalations.ofIncident(incident.id))!, true);
       await this.incidents.update(incident.id, { status: 'escalated', side: draft.security ? 'security' : 'ske' });
-      await this.timeline.add(incident.id, 'escalated', actor.label, {
+      await this.timeline.record(incident.id, 'escalated', actor.label, {
         to: draft.to,
         security: draft.security,
         messageId: escalation.rootMessageId,
-        sendAfter: escalation.sendAfter,
+        sendAfter: escalation.sendAfter?.toISOString() ?? null,
       });
       await this.audit.execute({
         actor,
@@ -116,7 +116,7 @@ export class EscalateIncident {
       data: draft.data,
     });
     const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security);
-    await this.timeline.add(incident.id, 'escalation_sent', actorLabel, {
+    await this.timeline.record(incident.id, 'escalation_sent', actorLabel, {
       to: draft.to,
       security: draft.security,
       messageId: escalation.rootMessageId,

@@ -69,14 +69,14 @@ export class IncidentMerger {
       status: 'accepted',
       decidedBy: actorLabel,
     });
-    await this.timeline.add(survivor.id, 'merged_in', actorLabel, {
+    await this.timeline.record(survivor.id, 'merged_in', actorLabel, {
       from: merged.reference,
       fromId: merged.id,
       reports: moved,
       how,
       reasons,
     });
-    await this.timeline.add(merged.id, 'merged_into', actorLabel, { into: survivor.reference, intoId: survivor.id, how, reasons });
+    await this.timeline.record(merged.id, 'merged_into', actorLabel, { into: survivor.reference, intoId: survivor.id, how, reasons });
     const profile = (await this.incidents.find(survivor.id))!.profile;
     return { ...survivor, services, errorCodes, openedAt, lastSeenAt, status, profile };
   }
@@ -98,7 +98,7 @@ export class IncidentMerger {
     const other = await this.escalations.ofIncident(merged.id);
     if (other?.status === 'pending' && own) {
       await this.escalations.delete(other.id);
-      await this.timeline.add(survivor.id, 'escalation_folded', actorLabel, { from: merged.reference });
+      await this.timeline.record(survivor.id, 'escalation_folded', actorLabel, { from: merged.reference });
     } else if (other && !own) {
       await this.escalations.moveToIncident(merged.id, survivor.id);
       if (other.status === 'sent') await this.escalations.addPendingReports(survivor.id, survivorIds);

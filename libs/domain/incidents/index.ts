@@ -8,6 +8,7 @@ export * from './import-reports.use-case';
 export * from './incident.entity';
 export * from './incident-event.entity';
 export * from './incident-queries.use-case';
+export * from './incident-timeline';
 export * from './incidents.module';
 export * from './merge-proposal.entity';
 export * from './preview-escalation.use-case';

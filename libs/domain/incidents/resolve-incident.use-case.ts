@@ -67,7 +67,7 @@ export class ResolveIncident {
       if (escalation?.status === 'pending') {
         // Solved before its first message went out: Skatteetaten need not hear of it at all.
         await this.escalations.delete(escalation.id);
-        await this.timeline.add(incident.id, 'escalation_cancelled', actor.label, {});
+        await this.timeline.record(incident.id, 'escalation_cancelled', actor.label, {});
       } else if (escalation) {
         await this.email.execute({
           template: 'escalation-closed',
@@ -82,7 +82,7 @@ export class ResolveIncident {
       const side = input.side ?? incident.side;
       await this.incidents.update(incident.id, { status: 'resolved', side, resolutionMessage: message, resolvedAt: new Date() });
       await this.reports.closeAllOf(incident.id);
-      await this.timeline.add(incident.id, 'resolved', actor.label, { notified: addresses.size, side });
+      await this.timeline.record(incident.id, 'resolved', actor.label, { notified: addresses.size, side });
       await this.audit.execute({
         actor,
         action: 'incident.resolved',

@@ -69,7 +69,7 @@ export class SendEscalationFollowUps {
         current.id,
         fresh.map((r) => r.id),
       );
-      await this.timeline.add(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
+      await this.timeline.record(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
       return true;
     });
   }

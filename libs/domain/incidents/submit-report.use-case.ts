@@ -153,7 +153,7 @@ export class SubmitReport {
         lastSeenAt: ctx.receivedAt,
         profile: contribution,
       });
-      await this.timeline.add(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
+      await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
     }
 
     const report = await this.reports.insert({
@@ -181,7 +181,7 @@ export class SubmitReport {
       features: [...signals.features],
       suggestedArticles,
     });
-    await this.timeline.add(incident.id, 'report_received', ctx.actorLabel, {
+    await this.timeline.record(incident.id, 'report_received', ctx.actorLabel, {
       report: report.reference,
       reportId: report.id,
       channel: ctx.channel,

@@ -7,6 +7,7 @@ import { DatabaseContext } from '@platform/database';
 import { Incident, IncidentSide, Severity } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
+import type { IncidentEventDetails } from './incident-timeline';
 import { IncidentNotFound } from './incidents.exceptions';
 
 export interface TriageInput {
@@ -31,7 +32,7 @@ export class TriageIncident {
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
       const incident = (await this.incidents.lock(start.id))!;
-      const patch: Partial<Incident> = {};
+      const patch: IncidentEventDetails['triaged'] = {};
       if (input.side !== undefined) patch.side = input.side;
       if (input.severity !== undefined) patch.severity = input.severity;
       if (input.title?.trim()) patch.title = maskNationalIdentityNumbers(input.title.trim()).text.slice(0, 200);
@@ -45,7 +46,7 @@ export class TriageIncident {
         skeCaseReference: incident.skeCaseReference,
         status: incident.status,
       };
-      await this.timeline.add(incident.id, 'triaged', actor.label, { ...patch });
+      await this.timeline.record(incident.id, 'triaged', actor.label, { ...patch });
       await this.audit.execute({ actor, action: 'incident.triaged', objectType: 'incident', objectId: incident.id, before, after: patch });
       return { ...incident, ...patch };
     });
