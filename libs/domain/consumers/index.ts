@@ -16,6 +16,7 @@ export * from './import-consumers.use-case';
 export * from './list-consumer-api-keys.use-case';
 export * from './list-consumer-contacts.use-case';
 export * from './list-expiring-agreements.use-case';
+export * from './mail/portal-sign-in.mail';
 export * from './portal-session.entity';
 export * from './portal-sign-in-token.entity';
 export * from './purge-expired-portal-credentials.use-case';

@@ -7,6 +7,7 @@ import { hashToken, newSecretToken } from '@platform/security';
 
 import { ConsumerRepository } from './consumer.repository';
 import { mayAuthenticate, normaliseEmail } from './consumer-rules';
+import { PORTAL_SIGN_IN_MAIL } from './mail/portal-sign-in.mail';
 import { PortalCredentialRepository } from './portal-credential.repository';
 
 export const PORTAL_LINK_TTL_MS = 15 * 60_000;
@@ -62,7 +63,7 @@ export class RequestPortalSignIn {
       }
       if (!links.length) return;
       await this.email.execute({
-        template: 'portal-sign-in',
+        template: PORTAL_SIGN_IN_MAIL,
         to: [email],
         data: { name: contacts[0].name, links: links.map(({ organisation, link }) => ({ organisation, link })), expiresAt },
         dedupeKey: `portal-sign-in:${links.map((l) => l.tokenId).join(',')}`,

@@ -6,6 +6,7 @@ import { ValidationFailed } from '@platform/errors';
 import { EnqueueEmail } from '@platform/mail';
 
 import { StaffEmailTaken } from './identity.exceptions';
+import { PASSWORD_SET_MAIL } from './mail/password-set.mail';
 import { PasswordLinks } from './password-links';
 import { StaffUser } from './staff-user.entity';
 import { StaffUserRepository } from './staff-user.repository';
@@ -42,7 +43,7 @@ export class CreateStaffUser {
       const { link, expiresAt } = await this.links.issue(user.id);
       if (input.sendEmail) {
         await this.email.execute({
-          template: 'password-set',
+          template: PASSWORD_SET_MAIL,
           to: [email],
           data: { name: user.name, link, expiresAt, reset: false },
           dedupeKey: `password-set:${link}`,

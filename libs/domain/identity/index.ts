@@ -7,6 +7,7 @@ export * from './create-staff-user.use-case';
 export * from './identity.module';
 export * from './list-api-tokens.use-case';
 export * from './list-staff-users.use-case';
+export * from './mail/password-set.mail';
 export * from './password-set-token.entity';
 export * from './purge-expired-credentials.use-case';
 export * from './reset-staff-password.use-case';

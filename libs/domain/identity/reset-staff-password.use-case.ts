@@ -5,6 +5,7 @@ import { DatabaseContext } from '@platform/database';
 import { NotFound } from '@platform/errors';
 import { EnqueueEmail } from '@platform/mail';
 
+import { PASSWORD_SET_MAIL } from './mail/password-set.mail';
 import { PasswordLinks } from './password-links';
 import { PasswordSetTokenRepository } from './password-set-token.repository';
 import { StaffUserRepository } from './staff-user.repository';
@@ -43,7 +44,7 @@ export class ResetStaffPassword {
       if (recent >= RESETS_PER_HOUR) return;
       const { link, expiresAt } = await this.links.issue(user.id);
       await this.email.execute({
-        template: 'password-set',
+        template: PASSWORD_SET_MAIL,
         to: [user.email],
         data: { name: user.name, link, expiresAt, reset: true },
         dedupeKey: `password-set:${link}`,

@@ -12,6 +12,7 @@ import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
+import { ESCALATION_MAIL } from './mail/escalation.mail';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 
 export interface EscalationResult {
@@ -108,7 +109,7 @@ export class EscalateIncident {
     const incident = (await this.incidents.find(escalation.incidentId))!;
     const draft = await this.message.draft(incident);
     await this.email.execute({
-      template: 'escalation',
+      template: ESCALATION_MAIL,
       to: draft.to,
       messageId: escalation.rootMessageId,
       dedupeKey: `escalation:${escalation.id}`,

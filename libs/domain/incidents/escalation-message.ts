@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
+import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
 import { Report } from './report.entity';
 import { IncidentStats, ReportRepository } from './report.repository';
 
@@ -17,7 +18,7 @@ export const SECURITY_DEADLINE_HOURS = 72;
 export interface EscalationDraft {
   to: string[];
   security: boolean;
-  data: Record<string, unknown>;
+  data: EscalationMail;
 }
 
 function excerpt(text: string): string {
@@ -62,7 +63,7 @@ export class EscalationMessage {
     reports: Report[],
     serviceNames: string[],
     security: boolean,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<EscalationMail> {
     const consumers = await this.consumers.byIds(stats.consumerIds);
     const samples = this.samples(reports);
     const first = stats.firstSeenAt ?? incident.openedAt;
@@ -89,7 +90,7 @@ export class EscalationMessage {
   }
 
   /** The first report and the latest ones that say something different. */
-  samples(reports: Report[]): Array<{ title: string; description: string; receivedAt: Date; errorCode: string | null }> {
+  samples(reports: Report[]): EscalationSample[] {
     const picked: Report[] = [];
     const seen = new Set<string>();
     for (const r of [reports[0], ...[...reports].reverse()]) {

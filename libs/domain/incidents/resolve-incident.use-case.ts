@@ -12,6 +12,8 @@ import { IncidentSide } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
+import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
+import { INCIDENT_RESOLVED_MAIL } from './mail/incident-resolved.mail';
 import { isConsumerChannel } from './report.entity';
 import { ReportRepository } from './report.repository';
 
@@ -56,7 +58,7 @@ export class ResolveIncident {
         if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
       for (const [address, name] of addresses) {
         await this.email.execute({
-          template: 'incident-resolved',
+          template: INCIDENT_RESOLVED_MAIL,
           to: [address],
           dedupeKey: `incident-resolved:${incident.id}:${address}`,
           related: { type: 'incident', id: incident.id },
@@ -70,7 +72,7 @@ export class ResolveIncident {
         await this.timeline.record(incident.id, 'escalation_cancelled', actor.label, {});
       } else if (escalation) {
         await this.email.execute({
-          template: 'escalation-closed',
+          template: ESCALATION_CLOSED_MAIL,
           to: escalation.to,
           inReplyTo: escalation.rootMessageId,
           references: [escalation.rootMessageId],

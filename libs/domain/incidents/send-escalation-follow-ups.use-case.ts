@@ -9,6 +9,7 @@ import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
+import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
 import { ReportRepository } from './report.repository';
 
 /**
@@ -46,7 +47,7 @@ export class SendEscalationFollowUps {
       const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
       await this.email.execute({
-        template: 'escalation-follow-up',
+        template: ESCALATION_FOLLOW_UP_MAIL,
         to: current.to,
         inReplyTo: current.rootMessageId,
         references: [current.rootMessageId],
@@ -59,8 +60,8 @@ export class SendEscalationFollowUps {
           consumerCount: stats.consumerCount,
           reportCount: stats.reportCount,
           newConsumers: newConsumers.map((c) => `${c.name} (${c.orgNumber})`).sort(),
-          newErrorCodes: [...new Set(fresh.map((r) => r.errorCode).filter(Boolean))],
-          correlationIds: [...new Set(fresh.map((r) => r.correlationId).filter(Boolean))].slice(0, 25),
+          newErrorCodes: [...new Set(fresh.map((r) => r.errorCode).filter((c): c is string => !!c))],
+          correlationIds: [...new Set(fresh.map((r) => r.correlationId).filter((c): c is string => !!c))].slice(0, 25),
           samples: this.message.samples(fresh),
           security: current.security,
         },

@@ -12,6 +12,7 @@ import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
+import { REPORT_CONFIRMATION_MAIL } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
 import { isConsumerChannel, Report } from './report.entity';
@@ -252,7 +253,7 @@ export class SubmitReport {
           : [];
     if (!to.length) return;
     await this.email.execute({
-      template: 'report-confirmation',
+      template: REPORT_CONFIRMATION_MAIL,
       to,
       dedupeKey: `report-confirmation:${report.id}`,
       related: { type: 'report', id: report.id },
