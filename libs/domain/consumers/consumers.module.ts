@@ -9,6 +9,7 @@ import { AuthenticateConsumer } from './authenticate-consumer.use-case';
 import { CompletePortalSignIn } from './complete-portal-sign-in.use-case';
 import { ConsumerRepository } from './consumer.repository';
 import { ConsumerApiKeyRepository } from './consumer-api-key.repository';
+import { ConsumerOwnership } from './consumer-ownership';
 import { CreateConsumerApiKey } from './create-consumer-api-key.use-case';
 import { FindConsumers } from './find-consumers.use-case';
 import { FindConsumersWithAccess } from './find-consumers-with-access.use-case';
@@ -73,9 +74,10 @@ const useCases = [
     ConsumerApiKeyRepository,
     PortalCredentialRepository,
     ServiceCatalogue,
+    ConsumerOwnership,
     ...useCases,
     { provide: CONSUMER_AUTHENTICATOR, useExisting: AuthenticateConsumer },
   ],
-  exports: [...useCases, ServiceCatalogue, CONSUMER_AUTHENTICATOR],
+  exports: [...useCases, ServiceCatalogue, ConsumerOwnership, CONSUMER_AUTHENTICATOR],
 })
 export class ConsumersModule {}

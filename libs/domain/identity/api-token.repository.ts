@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 
 import { ApiToken } from './api-token.entity';
 
@@ -27,6 +27,12 @@ export class ApiTokenRepository {
 
   async revoke(id: string): Promise<void> {
     await this.db.repository(ApiToken).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Of these tokens, the ones that belong to this staff member. */
+  async ownedBy(staffId: string, ids: string[]): Promise<Set<string>> {
+    const rows = ids.length ? await this.db.repository(ApiToken).find({ select: { id: true }, where: { id: In(ids), staffId } }) : [];
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Touches last_used_at at most once a minute, so token checks do not write on every request. */

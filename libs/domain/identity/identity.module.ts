@@ -2,6 +2,7 @@ import { AuditModule } from '@domain/audit';
 import { Module } from '@nestjs/common';
 
 import { ApiTokenRepository } from './api-token.repository';
+import { ApiTokenOwnership } from './api-token-ownership';
 import { AuthenticateStaff } from './authenticate-staff.use-case';
 import { BootstrapAdmin } from './bootstrap-admin.use-case';
 import { CreateApiToken } from './create-api-token.use-case';
@@ -38,7 +39,15 @@ const useCases = [
 
 @Module({
   imports: [AuditModule],
-  providers: [StaffUserRepository, StaffSessionRepository, ApiTokenRepository, PasswordSetTokenRepository, PasswordLinks, ...useCases],
-  exports: useCases,
+  providers: [
+    StaffUserRepository,
+    StaffSessionRepository,
+    ApiTokenRepository,
+    PasswordSetTokenRepository,
+    PasswordLinks,
+    ApiTokenOwnership,
+    ...useCases,
+  ],
+  exports: [...useCases, ApiTokenOwnership],
 })
 export class IdentityModule {}

@@ -1,4 +1,5 @@
 export * from './api-token.entity';
+export * from './api-token-ownership';
 export * from './authenticate-staff.use-case';
 export * from './bootstrap-admin.use-case';
 export * from './consumer-authenticator';

@@ -1,4 +1,4 @@
-import { StaffPrincipal } from '@domain/shared';
+import { accessScope, StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { ApiToken } from './api-token.entity';
@@ -11,7 +11,7 @@ export class ListApiTokens {
   constructor(private readonly apiTokens: ApiTokenRepository) {}
 
   async execute(caller: StaffPrincipal, all = false): Promise<ApiTokenView[]> {
-    const tokens = await this.apiTokens.list(all && caller.role === 'admin' ? undefined : caller.id);
+    const tokens = await this.apiTokens.list(all && accessScope(caller, 'api-token.manage') === 'all' ? undefined : caller.id);
     return tokens.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }) => ({
       id,
       name,

@@ -1,6 +1,6 @@
 import { FindConsumers } from '@domain/consumers';
-import type { Principal } from '@domain/shared';
 import type { Environment } from '@domain/shared';
+import { type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { EscalationRepository } from './escalation.repository';
@@ -11,6 +11,7 @@ import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
+import { ReportOwnership } from './report-ownership';
 
 export interface IncidentSummary {
   id: string;
@@ -62,6 +63,7 @@ export class IncidentQueries {
     private readonly timeline: IncidentEventRepository,
     private readonly mergeProposals: MergeProposalRepository,
     private readonly consumers: FindConsumers,
+    private readonly reportAccess: ReportOwnership,
   ) {}
 
   async queue(filter: QueueFilter): Promise<IncidentSummary[]> {
@@ -150,8 +152,9 @@ export class IncidentQueries {
 
   /** Staff see any report; a consumer only its own (others' are simply not found). */
   async report(id: string, caller: Principal) {
+    await requireAccess(this.reportAccess, caller, 'report.read', [id]);
     const report = await this.reports.find(id);
-    if (!report || (caller.kind === 'consumer' && report.consumerId !== caller.consumerId)) throw new ReportNotFound();
+    if (!report) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
     const base = {
       ...this.reportFields(report),

@@ -26,6 +26,7 @@ import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { ReportRepository } from './report.repository';
+import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
@@ -67,8 +68,9 @@ const useCases = [
     MatchingCorpus,
     EscalationMessage,
     PersonalDataVault,
+    ReportOwnership,
     ...useCases,
   ],
-  exports: useCases,
+  exports: [...useCases, ReportOwnership],
 })
 export class IncidentsModule {}

@@ -21,6 +21,7 @@ export * from './purge-idempotency-keys.use-case';
 export * from './receive-report.use-case';
 export * from './report.entity';
 export * from './report-input';
+export * from './report-ownership';
 export * from './resolve-incident.use-case';
 export * from './reveal-personal-data.use-case';
 export * from './send-due-escalations.use-case';

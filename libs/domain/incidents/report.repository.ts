@@ -51,6 +51,12 @@ export class ReportRepository {
     return this.db.repository(Report).find({ where: { consumerId }, order: { receivedAt: 'DESC' }, take: limit });
   }
 
+  /** Of these reports, the ones this consumer sent. */
+  async ownedBy(consumerId: string, ids: string[]): Promise<Set<string>> {
+    const rows = ids.length ? await this.db.repository(Report).find({ select: { id: true }, where: { id: In(ids), consumerId } }) : [];
+    return new Set(rows.map((r) => r.id));
+  }
+
   async idsOf(incidentId: string): Promise<string[]> {
     return (await this.db.repository(Report).find({ select: { id: true }, where: { incidentId } })).map((r) => r.id);
   }
