@@ -1,5 +1,6 @@
 import type { OwnershipCheck, Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import type { DomainException } from '@platform/errors';
 
 import { ConsumerNotFound } from './consumers.exceptions';
 
@@ -12,7 +13,7 @@ export class ConsumerOwnership implements OwnershipCheck {
     );
   }
 
-  notFound(): Error {
+  notFound(): DomainException {
     return new ConsumerNotFound();
   }
 }

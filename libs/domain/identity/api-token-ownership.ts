@@ -1,5 +1,6 @@
 import type { OwnershipCheck, Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import type { DomainException } from '@platform/errors';
 
 import { ApiTokenRepository } from './api-token.repository';
 import { ApiTokenNotFound } from './identity.exceptions';
@@ -13,7 +14,7 @@ export class ApiTokenOwnership implements OwnershipCheck {
     return principal.kind === 'staff' ? this.apiTokens.ownedBy(principal.id, [...ids]) : new Set();
   }
 
-  notFound(): Error {
+  notFound(): DomainException {
     return new ApiTokenNotFound();
   }
 }

@@ -1,5 +1,6 @@
 import type { OwnershipCheck, Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import type { DomainException } from '@platform/errors';
 
 import { ReportNotFound } from './incidents.exceptions';
 import { ReportRepository } from './report.repository';
@@ -13,7 +14,7 @@ export class ReportOwnership implements OwnershipCheck {
     return principal.kind === 'consumer' ? this.reports.ownedBy(principal.consumerId, [...ids]) : new Set();
   }
 
-  notFound(): Error {
+  notFound(): DomainException {
     return new ReportNotFound();
   }
 }

@@ -1,3 +1,5 @@
+import type { DomainException } from '@platform/errors';
+
 import type { Principal } from '../principal';
 import { AccessDenied } from './access.exceptions';
 import type { Permission } from './permission';
@@ -12,7 +14,7 @@ export interface OwnershipCheck {
   /** Of `ids`, those that belong to `principal`. */
   owned(principal: Principal, ids: ReadonlySet<string>): Promise<ReadonlySet<string>>;
   /** What a principal hears of an object it does not own: the same as of one that does not exist. */
-  notFound(): Error;
+  notFound(): DomainException;
 }
 
 /**
