@@ -8,18 +8,11 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const Module = require('node:module');
 const swc = require('@swc/core');
+const swcOptions = require('./swc-options.cjs');
 
 Module._extensions['.ts'] = function compileTs(module, filename) {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      target: 'es2022',
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: false,
-  });
+  // The build's options, so the path aliases from tsconfig.json resolve here too.
+  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), { ...swcOptions(), filename, sourceMaps: false });
   module._compile(code, filename);
 };
 

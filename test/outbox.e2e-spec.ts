@@ -1,7 +1,9 @@
+import { PASSWORD_SET_MAIL, type PasswordSetMail } from '@domain/identity';
 import { DatabaseContext } from '@platform/database/database-context';
 import { DeliverOutbox } from '@platform/mail/deliver-outbox.use-case';
 import { EmailRequest, EnqueueEmail } from '@platform/mail/enqueue-email.use-case';
 import { ListOutboxMessages } from '@platform/mail/list-outbox-messages.use-case';
+import { defineMailTemplate } from '@platform/mail/mail-template';
 import { MailTransport } from '@platform/mail/mail-transport';
 import { OutboxRepository } from '@platform/mail/outbox.repository';
 
@@ -27,14 +29,14 @@ describe('e-mail outbox', () => {
   let admin: StaffBrowser;
   let serial = 0;
 
-  const request = (overrides: Partial<EmailRequest> = {}): EmailRequest => ({
-    template: 'password-set',
+  const request = (overrides: Partial<EmailRequest<PasswordSetMail>> = {}): EmailRequest<PasswordSetMail> => ({
+    template: PASSWORD_SET_MAIL,
     to: ['mottaker@kommune.example.test'],
     data: { name: 'Kari', link: 'https://segmentdesk.test/password/pw_x', expiresAt: new Date('2030-06-01T10:00:00Z'), reset: false },
     dedupeKey: `test:${++serial}:${Date.now()}`,
     ...overrides,
   });
-  const enqueue = (req: EmailRequest) => t.get(DatabaseContext).transaction(() => t.get(EnqueueEmail).execute(req));
+  const enqueue = (req: EmailRequest<PasswordSetMail>) => t.get(DatabaseContext).transaction(() => t.get(EnqueueEmail).execute(req));
   const row = async (messageId: string): Promise<Row> =>
     (await t.dataSource.query(`SELECT * FROM outbox_message WHERE message_id = $1`, [messageId]))[0];
   const received = (messageId: string) => smtp.messages.filter((m) => m.parsed.messageId === messageId);
@@ -119,7 +121,9 @@ describe('e-mail outbox', () => {
 
   it('refuses a message without recipients or with an unknown template', async () => {
     await expect(enqueue(request({ to: [' '] }))).rejects.toThrow(/no recipients/);
-    await expect(enqueue(request({ template: 'no-such-template' }))).rejects.toThrow(/No e-mail template named no-such-template/);
+    await expect(enqueue(request({ template: defineMailTemplate<PasswordSetMail>('no-such-template', __dirname) }))).rejects.toThrow(
+      /No e-mail template named no-such-template/,
+    );
   });
 
   it('retries with backoff while the mail server is down, then delivers exactly once', async () => {

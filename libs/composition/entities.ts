@@ -17,9 +17,9 @@ import { GroupingLesson } from '@domain/incidents';
 import { IdempotencyRecord } from '@domain/incidents';
 import { Incident } from '@domain/incidents';
 import { IncidentEvent } from '@domain/incidents';
-import { KnowledgeArticle } from '@domain/incidents';
 import { MergeProposal } from '@domain/incidents';
 import { Report } from '@domain/incidents';
+import { KnowledgeArticle } from '@domain/knowledge';
 import { OutboxMessage } from '@platform/mail';
 
 /** Every entity, for the DataSource and the migration generator (no globbing: it must work in Jest too). */

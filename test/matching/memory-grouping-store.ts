@@ -1,5 +1,5 @@
 /**
- * The grouping store in memory, with the database store's semantics (IncidentsRepository):
+ * The grouping store in memory, with the database store's semantics (IncidentRepository.candidates):
  * the same candidate window and cap, the same wave count, the same profile arithmetic, the
  * same "older absorbs younger" merge. The offline evaluation runs the live grouping flow on it.
  */

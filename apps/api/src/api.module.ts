@@ -3,6 +3,7 @@ import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
+import { KnowledgeModule } from '@domain/knowledge';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -35,6 +36,7 @@ import { UiModule } from './ui/ui.module';
     AuditModule,
     CatalogueModule,
     ConsumersModule,
+    KnowledgeModule,
     IncidentsModule,
     UiModule,
   ],

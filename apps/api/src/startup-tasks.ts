@@ -1,6 +1,6 @@
 import { BootstrapAdmin } from '@domain/identity';
 import { BackfillGroupingProfiles } from '@domain/incidents';
-import { SeedKnowledgeBase } from '@domain/incidents';
+import { SeedKnowledgeBase } from '@domain/knowledge';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 
 @Injectable()

@@ -4,16 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ContactView, toContactView } from './consumer.views';
 import { type ContactInput, normaliseEmail, optionalText, validateContact } from './consumer-rules';
 import { ConsumerNotFound, ContactExists } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 @Injectable()
 export class AddConsumerContact {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 

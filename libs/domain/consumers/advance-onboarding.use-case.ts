@@ -4,11 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
 import { advanceRefusal, checklistFor, optionalText } from './consumer-rules';
 import { ONBOARDING_STEPS, type OnboardingStep } from './consumer-service.entity';
 import { ConsumerNotFound, OnboardingRefused, ServiceAccessNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 /**
  * Moves one service's onboarding to the next step (requested → qualified → readiness-tested →
@@ -18,7 +18,7 @@ import { ConsumersRepository } from './consumers.repository';
 export class AdvanceOnboarding {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 

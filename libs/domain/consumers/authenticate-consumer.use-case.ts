@@ -3,29 +3,33 @@ import type { ConsumerPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { hashToken } from '@platform/security';
 
+import { ConsumerApiKeyRepository } from './consumer-api-key.repository';
 import { mayAuthenticate } from './consumer-rules';
-import { ConsumersRepository } from './consumers.repository';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Resolves a consumer API key or portal session cookie to a consumer principal, or null. */
 @Injectable()
 export class AuthenticateConsumer implements ConsumerAuthenticator {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(
+    private readonly apiKeys: ConsumerApiKeyRepository,
+    private readonly portalCredentials: PortalCredentialRepository,
+  ) {}
 
   async byApiKey(key: string): Promise<ConsumerPrincipal | null> {
     // Staff tokens reach here too when they are unknown; only consumer keys are worth a lookup.
     if (!key.startsWith(CONSUMER_KEY_PREFIX)) return null;
-    const found = await this.repo.activeApiKeyOwner(hashToken(key));
+    const found = await this.apiKeys.activeOwner(hashToken(key));
     if (!found || !mayAuthenticate(found.status)) return null;
     // last_used_at is written at most once a minute, not on every request.
-    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await this.repo.touchApiKey(found.keyId);
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await this.apiKeys.touch(found.keyId);
     return { kind: 'consumer', consumerId: found.consumerId, orgNumber: found.orgNumber, name: found.name, via: 'api-key' };
   }
 
   async byPortalSession(cookieValue: string): Promise<ConsumerPrincipal | null> {
     const idHash = hashToken(cookieValue);
-    const found = await this.repo.livePortalSessionOwner(idHash);
+    const found = await this.portalCredentials.liveSessionOwner(idHash);
     if (!found || !mayAuthenticate(found.status)) return null;
     return {
       kind: 'consumer',

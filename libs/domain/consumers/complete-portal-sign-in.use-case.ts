@@ -6,9 +6,10 @@ import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
 import { hashToken } from '@platform/security';
 
+import { ConsumerRepository } from './consumer.repository';
 import { mayAuthenticate } from './consumer-rules';
 import { InvalidPortalLink } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 export interface PortalSessionStarted {
   cookieValue: string;
@@ -20,21 +21,22 @@ export interface PortalSessionStarted {
 export class CompletePortalSignIn {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
+    private readonly portalCredentials: PortalCredentialRepository,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(token: string, ip: string | null, userAgent: string | null): Promise<PortalSessionStarted> {
     return this.db.transaction(async () => {
-      const link = await this.repo.consumeSignInToken(hashToken(token));
+      const link = await this.portalCredentials.consumeSignInToken(hashToken(token));
       if (!link) throw new InvalidPortalLink();
       const consumer = await this.repo.findConsumer(link.consumerId);
       const contact = await this.repo.findContact(link.consumerId, link.contactId);
       if (!consumer || !contact || !mayAuthenticate(consumer.status)) throw new InvalidPortalLink();
       const cookieValue = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-      await this.repo.insertPortalSession({
+      await this.portalCredentials.insertSession({
         idHash: hashToken(cookieValue),
         consumerId: consumer.id,
         contactId: contact.id,

@@ -7,7 +7,9 @@ import { AddConsumerContact } from './add-consumer-contact.use-case';
 import { AdvanceOnboarding } from './advance-onboarding.use-case';
 import { AuthenticateConsumer } from './authenticate-consumer.use-case';
 import { CompletePortalSignIn } from './complete-portal-sign-in.use-case';
-import { ConsumersRepository } from './consumers.repository';
+import { ConsumerRepository } from './consumer.repository';
+import { ConsumerApiKeyRepository } from './consumer-api-key.repository';
+import { ConsumerOwnership } from './consumer-ownership';
 import { CreateConsumerApiKey } from './create-consumer-api-key.use-case';
 import { FindConsumers } from './find-consumers.use-case';
 import { FindConsumersWithAccess } from './find-consumers-with-access.use-case';
@@ -17,6 +19,7 @@ import { ImportConsumers } from './import-consumers.use-case';
 import { ListConsumerApiKeys } from './list-consumer-api-keys.use-case';
 import { ListConsumerContacts } from './list-consumer-contacts.use-case';
 import { ListExpiringAgreements } from './list-expiring-agreements.use-case';
+import { PortalCredentialRepository } from './portal-credential.repository';
 import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
 import { RegisterConsumer } from './register-consumer.use-case';
 import { RemoveConsumerContact } from './remove-consumer-contact.use-case';
@@ -66,7 +69,15 @@ const useCases = [
 /** The consumer registry: consumers, contacts, agreements, service access, onboarding, API keys, portal sign-in. */
 @Module({
   imports: [AuditModule, CatalogueModule],
-  providers: [ConsumersRepository, ServiceCatalogue, ...useCases, { provide: CONSUMER_AUTHENTICATOR, useExisting: AuthenticateConsumer }],
-  exports: [...useCases, ServiceCatalogue, CONSUMER_AUTHENTICATOR],
+  providers: [
+    ConsumerRepository,
+    ConsumerApiKeyRepository,
+    PortalCredentialRepository,
+    ServiceCatalogue,
+    ConsumerOwnership,
+    ...useCases,
+    { provide: CONSUMER_AUTHENTICATOR, useExisting: AuthenticateConsumer },
+  ],
+  exports: [...useCases, ServiceCatalogue, ConsumerOwnership, CONSUMER_AUTHENTICATOR],
 })
 export class ConsumersModule {}

@@ -5,9 +5,10 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 import { displayPrefix, hashToken, newSecretToken } from '@platform/security';
 
+import { ConsumerRepository } from './consumer.repository';
+import { ConsumerApiKeyRepository } from './consumer-api-key.repository';
 import { optionalText } from './consumer-rules';
 import { ConsumerNotFound, ConsumerTerminated } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 export interface CreatedApiKey {
   id: string;
@@ -22,7 +23,8 @@ export interface CreatedApiKey {
 export class CreateConsumerApiKey {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
+    private readonly apiKeys: ConsumerApiKeyRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -34,7 +36,7 @@ export class CreateConsumerApiKey {
       const consumer = await this.repo.findConsumer(consumerId);
       if (!consumer) throw new ConsumerNotFound();
       if (consumer.status === 'terminated') throw new ConsumerTerminated();
-      const stored = await this.repo.insertApiKey({
+      const stored = await this.apiKeys.insert({
         consumerId,
         name: optionalText(name),
         prefix: displayPrefix(key),

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ConsumerView, toConsumerView } from './consumer.views';
-import { ConsumersRepository } from './consumers.repository';
 
 /** For other contexts: consumers (not terminated) with access to one of the services in one of the environments. */
 @Injectable()
 export class FindConsumersWithAccess {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   async execute(serviceCodes: string[], environments: string[]): Promise<ConsumerView[]> {
     const codes = [...new Set(serviceCodes)];

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ConsumerView, toConsumerView } from './consumer.views';
 import { normaliseOrgNumber } from './consumer-rules';
-import { ConsumersRepository } from './consumers.repository';
 
 /** For other contexts: consumers by id or organisation number. */
 @Injectable()
 export class FindConsumers {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   async byId(id: string): Promise<ConsumerView | null> {
     const c = await this.repo.findConsumer(id);

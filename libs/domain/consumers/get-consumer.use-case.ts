@@ -1,18 +1,22 @@
-import type { Principal } from '@domain/shared';
+import { type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ConsumerDetail, toDetail } from './consumer.views';
+import { ConsumerOwnership } from './consumer-ownership';
 import { ConsumerNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 /** A consumer with its contacts, services (with onboarding) and agreement. */
 @Injectable()
 export class GetConsumer {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(
+    private readonly repo: ConsumerRepository,
+    private readonly consumerAccess: ConsumerOwnership,
+  ) {}
 
   /** Staff see every consumer; a consumer only itself (another's is "not found", not "forbidden"). */
   async execute(id: string, caller: Principal): Promise<ConsumerDetail> {
-    if (caller.kind === 'consumer' && caller.consumerId !== id) throw new ConsumerNotFound();
+    await requireAccess(this.consumerAccess, caller, 'consumer.read', [id]);
     const detail = await this.detail(id);
     if (!detail) throw new ConsumerNotFound();
     return detail;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository } from './consumer.repository';
 import { checklistFor } from './consumer-rules';
 import type { ConsumerService, OnboardingStep } from './consumer-service.entity';
-import { ConsumersRepository } from './consumers.repository';
 
 export interface QueueItem {
   /** The service access (consumer × service) being onboarded. */
@@ -43,7 +43,7 @@ export function toQueueItem(s: ConsumerService, position: number): QueueItem {
 /** The onboarding queue: every service access not yet connected, in the order KS will connect them. */
 @Injectable()
 export class GetOnboardingQueue {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   async execute(): Promise<QueueItem[]> {
     return (await this.repo.queue()).map((s, i) => toQueueItem(s, i + 1));

@@ -4,6 +4,7 @@ import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
+import { ConsumerRepository } from './consumer.repository';
 import {
   checkServiceCodes,
   type ExistingConsumer,
@@ -16,7 +17,6 @@ import {
 } from './consumer-import';
 import { defaultStatus } from './consumer-rules';
 import { InvalidImportFile } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 import { ServiceCatalogue } from './service-catalogue';
 
 export interface ImportResult {
@@ -40,7 +40,7 @@ const IMPORT_LOCK = 'segment-desk:consumers:import';
 export class ImportConsumers {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly audit: RecordAudit,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository } from './consumer.repository';
 import type { ContactRole } from './consumer-contact.entity';
-import { ConsumersRepository } from './consumers.repository';
 
 export interface ConsumerContactEntry {
   consumerId: string;
@@ -13,7 +13,7 @@ export interface ConsumerContactEntry {
 /** For other contexts (notices, incidents): who to write to at these consumers. */
 @Injectable()
 export class ListConsumerContacts {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   async execute(consumerIds: string[]): Promise<ConsumerContactEntry[]> {
     return (await this.repo.listContacts([...new Set(consumerIds)])).map((c) => ({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 
-import { ConsumersRepository } from './consumers.repository';
+import { ConsumerRepository } from './consumer.repository';
 
 export interface ExpiringAgreement {
   consumerId: string;
@@ -20,7 +20,7 @@ function addDays(day: string, days: number): string {
 /** Agreements that end within `days` days (Norwegian calendar days, today included). */
 @Injectable()
 export class ListExpiringAgreements {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   async execute(days = 60, now = new Date()): Promise<ExpiringAgreement[]> {
     if (!Number.isInteger(days) || days < 0 || days > 3660)

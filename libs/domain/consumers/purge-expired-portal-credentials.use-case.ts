@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-import { ConsumersRepository } from './consumers.repository';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 /** Housekeeping: portal sessions past their expiry and sign-in links spent or expired a day ago. */
 @Injectable()
 export class PurgeExpiredPortalCredentials {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly portalCredentials: PortalCredentialRepository) {}
 
   execute(): Promise<{ sessions: number; links: number }> {
-    return this.repo.deleteExpiredPortalCredentials();
+    return this.portalCredentials.deleteExpired();
   }
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import type { ConsumerDetail } from './consumer.views';
 import {
   defaultStatus,
@@ -15,7 +16,6 @@ import {
   validateRegistration,
 } from './consumer-rules';
 import { ConsumerExists, UnknownServiceCodes } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 import { GetConsumer } from './get-consumer.use-case';
 import { applyServiceAccess } from './service-access';
 import { ServiceCatalogue } from './service-catalogue';
@@ -29,7 +29,7 @@ import { agreementFields } from './set-consumer-agreement.use-case';
 export class RegisterConsumer {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly consumers: GetConsumer,
     private readonly audit: RecordAudit,

@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { NotFound } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { toContactView } from './consumer.views';
-import { ConsumersRepository } from './consumers.repository';
 import { assertKeepsTechnicalContact } from './update-consumer-contact.use-case';
 
 /** Removing a contact also ends their portal sessions and unused sign-in links. */
@@ -13,7 +13,7 @@ import { assertKeepsTechnicalContact } from './update-consumer-contact.use-case'
 export class RemoveConsumerContact {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 

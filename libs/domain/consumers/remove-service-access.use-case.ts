@@ -3,15 +3,15 @@ import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
+import { ConsumerRepository } from './consumer.repository';
 import { ServiceAccessNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 import { serviceAccessSnapshot } from './service-access';
 
 @Injectable()
 export class RemoveServiceAccess {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 

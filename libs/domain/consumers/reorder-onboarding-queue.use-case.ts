@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { NotFound, ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { moveInQueue, reorderQueue } from './consumer-rules';
-import { ConsumersRepository } from './consumers.repository';
 import { type QueueItem, toQueueItem } from './get-onboarding-queue.use-case';
 
 /** Changes the order in which KS will connect consumers. */
@@ -13,7 +13,7 @@ import { type QueueItem, toQueueItem } from './get-onboarding-queue.use-case';
 export class ReorderOnboardingQueue {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -50,7 +50,7 @@ export class ReorderOnboardingQueue {
     });
   }
 
-  private reorder(actor: Actor, order: (queue: Awaited<ReturnType<ConsumersRepository['queue']>>) => string[]): Promise<QueueItem[]> {
+  private reorder(actor: Actor, order: (queue: Awaited<ReturnType<ConsumerRepository['queue']>>) => string[]): Promise<QueueItem[]> {
     return this.db.transaction(async () => {
       await this.repo.lockQueue();
       const queue = await this.repo.queue();

@@ -5,8 +5,10 @@ import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail } from '@platform/mail';
 import { hashToken, newSecretToken } from '@platform/security';
 
+import { ConsumerRepository } from './consumer.repository';
 import { mayAuthenticate, normaliseEmail } from './consumer-rules';
-import { ConsumersRepository } from './consumers.repository';
+import { PORTAL_SIGN_IN_MAIL } from './mail/portal-sign-in.mail';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 export const PORTAL_LINK_TTL_MS = 15 * 60_000;
 // At most this many links per contact within one link lifetime, whoever asks.
@@ -21,7 +23,8 @@ const LINKS_PER_WINDOW = 5;
 export class RequestPortalSignIn {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
+    private readonly portalCredentials: PortalCredentialRepository,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,9 +39,10 @@ export class RequestPortalSignIn {
       const expiresAt = new Date(now + PORTAL_LINK_TTL_MS);
       const links: Array<{ organisation: string; link: string; tokenId: string }> = [];
       for (const contact of contacts) {
-        if ((await this.repo.countSignInTokensSince(contact.id, new Date(now - PORTAL_LINK_TTL_MS))) >= LINKS_PER_WINDOW) continue;
+        if ((await this.portalCredentials.countSignInTokensSince(contact.id, new Date(now - PORTAL_LINK_TTL_MS))) >= LINKS_PER_WINDOW)
+          continue;
         const token = newSecretToken('sdp');
-        const stored = await this.repo.insertSignInToken({
+        const stored = await this.portalCredentials.insertSignInToken({
           consumerId: contact.consumerId,
           contactId: contact.id,
           tokenHash: hashToken(token),
@@ -59,7 +63,7 @@ export class RequestPortalSignIn {
       }
       if (!links.length) return;
       await this.email.execute({
-        template: 'portal-sign-in',
+        template: PORTAL_SIGN_IN_MAIL,
         to: [email],
         data: { name: contacts[0].name, links: links.map(({ organisation, link }) => ({ organisation, link })), expiresAt },
         dedupeKey: `portal-sign-in:${links.map((l) => l.tokenId).join(',')}`,

@@ -1,9 +1,9 @@
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
+import { ConsumerRepository, type ConsumerSearch } from './consumer.repository';
 import { type ConsumerView, toConsumerView } from './consumer.views';
 import type { OnboardingStep } from './consumer-service.entity';
-import { type ConsumerSearch, ConsumersRepository } from './consumers.repository';
 
 export interface ConsumerListItem extends ConsumerView {
   services: Array<{ code: string; environments: Environment[]; step: OnboardingStep; vendorName: string | null }>;
@@ -14,7 +14,7 @@ export interface ConsumerListItem extends ConsumerView {
 /** The staff list: search on name, organisation number or municipality number, with filters. */
 @Injectable()
 export class SearchConsumers {
-  constructor(private readonly repo: ConsumersRepository) {}
+  constructor(private readonly repo: ConsumerRepository) {}
 
   async execute(filter: ConsumerSearch): Promise<{ items: ConsumerListItem[]; total: number }> {
     const { items, total } = await this.repo.search(filter);

@@ -4,11 +4,11 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type AgreementView, toAgreementView } from './consumer.views';
 import type { ConsumerAgreement } from './consumer-agreement.entity';
 import { type AgreementInput, optionalText, validateAgreement } from './consumer-rules';
 import { ConsumerNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 export function agreementFields(
   input: AgreementInput,
@@ -33,7 +33,7 @@ export function agreementFields(
 export class SetConsumerAgreement {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 

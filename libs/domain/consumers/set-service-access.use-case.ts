@@ -4,10 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
 import { type ServiceAccessInput, validateServiceAccess } from './consumer-rules';
 import { ConsumerNotFound, UnknownServiceCodes } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 import { applyServiceAccess, serviceAccessSnapshot } from './service-access';
 import { ServiceCatalogue } from './service-catalogue';
 
@@ -19,7 +19,7 @@ import { ServiceCatalogue } from './service-catalogue';
 export class SetServiceAccess {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly catalogue: ServiceCatalogue,
     private readonly audit: RecordAudit,
   ) {}

@@ -2,17 +2,17 @@ import { RecordAudit } from '@domain/audit';
 import { actorOf, type ConsumerPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
-import { ConsumersRepository } from './consumers.repository';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 @Injectable()
 export class SignOutOfPortal {
   constructor(
-    private readonly repo: ConsumersRepository,
+    private readonly portalCredentials: PortalCredentialRepository,
     private readonly audit: RecordAudit,
   ) {}
 
   async execute(principal: ConsumerPrincipal, ip: string | null): Promise<void> {
-    if (principal.sessionId) await this.repo.deletePortalSession(principal.sessionId);
+    if (principal.sessionId) await this.portalCredentials.deleteSession(principal.sessionId);
     await this.audit.execute({
       actor: actorOf(principal, ip),
       action: 'portal.signed_out',

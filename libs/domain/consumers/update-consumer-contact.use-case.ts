@@ -4,16 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { NotFound, ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ContactView, toContactView } from './consumer.views';
 import { type ContactInput, normaliseEmail, optionalText, validateContact } from './consumer-rules';
 import { ContactExists, LastTechnicalContact } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 @Injectable()
 export class UpdateConsumerContact {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -56,7 +56,7 @@ export class UpdateConsumerContact {
 
 /** Go-live needs a technical contact, so a connected consumer must keep one. */
 export async function assertKeepsTechnicalContact(
-  repo: ConsumersRepository,
+  repo: ConsumerRepository,
   consumerId: string,
   remaining: Array<{ role: string }>,
 ): Promise<void> {

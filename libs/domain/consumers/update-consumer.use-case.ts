@@ -4,10 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ConsumerDetail, toConsumerView } from './consumer.views';
 import { type ConsumerFieldsInput, normaliseOrgNumber, optionalText, validateConsumerFields } from './consumer-rules';
 import { ConsumerExists, ConsumerNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 import { GetConsumer } from './get-consumer.use-case';
 
 export type UpdateConsumerInput = Partial<ConsumerFieldsInput>;
@@ -16,7 +16,7 @@ export type UpdateConsumerInput = Partial<ConsumerFieldsInput>;
 export class UpdateConsumer {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly consumers: GetConsumer,
     private readonly audit: RecordAudit,
   ) {}

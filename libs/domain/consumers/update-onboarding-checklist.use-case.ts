@@ -4,17 +4,17 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { ConsumerRepository } from './consumer.repository';
 import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
 import { CHECKLIST_KEYS, type ChecklistKey } from './consumer-rules';
 import { ServiceAccessNotFound } from './consumers.exceptions';
-import { ConsumersRepository } from './consumers.repository';
 
 /** Ticks or unticks go-live checklist items; each mark records who and when. */
 @Injectable()
 export class UpdateOnboardingChecklist {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly repo: ConsumersRepository,
+    private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
   ) {}
 

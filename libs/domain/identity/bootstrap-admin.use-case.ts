@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
 import { displayPrefix, hashToken } from '@platform/security';
 
-import { IdentityRepository } from './identity.repository';
+import { ApiTokenRepository } from './api-token.repository';
+import { StaffUserRepository } from './staff-user.repository';
 
 /**
  * On an empty database, BOOTSTRAP_ADMIN_EMAIL + BOOTSTRAP_ADMIN_TOKEN create the first admin,
@@ -17,7 +18,8 @@ export class BootstrapAdmin {
 
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly staffUsers: StaffUserRepository,
+    private readonly apiTokens: ApiTokenRepository,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -28,12 +30,12 @@ export class BootstrapAdmin {
     return this.db.transaction(async () => {
       // Serialise with other processes starting against the same database.
       await this.db.advisoryXactLock('segment-desk:bootstrap-admin');
-      if ((await this.identity.countStaff()) > 0) {
+      if ((await this.staffUsers.count()) > 0) {
         this.logger.log('BOOTSTRAP_ADMIN_* ignored: the database already has staff users');
         return 'ignored';
       }
-      const user = await this.identity.saveStaff({ email: email.toLowerCase(), name: 'Administrator', role: 'admin' });
-      await this.identity.insertApiToken({
+      const user = await this.staffUsers.save({ email: email.toLowerCase(), name: 'Administrator', role: 'admin' });
+      await this.apiTokens.insert({
         staffId: user.id,
         name: 'bootstrap',
         prefix: displayPrefix(token),

@@ -5,13 +5,13 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 import { displayPrefix, hashToken, newSecretToken } from '@platform/security';
 
-import { IdentityRepository } from './identity.repository';
+import { ApiTokenRepository } from './api-token.repository';
 
 @Injectable()
 export class CreateApiToken {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly apiTokens: ApiTokenRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -21,7 +21,7 @@ export class CreateApiToken {
     if (!label || label.length > 100) throw new ValidationFailed([{ field: 'name', message: 'must be 1–100 characters' }]);
     const token = newSecretToken('sdt');
     return this.db.transaction(async () => {
-      const stored = await this.identity.insertApiToken({
+      const stored = await this.apiTokens.insert({
         staffId: owner.id,
         name: label,
         prefix: displayPrefix(token),

@@ -6,9 +6,10 @@ import { ValidationFailed } from '@platform/errors';
 import { EnqueueEmail } from '@platform/mail';
 
 import { StaffEmailTaken } from './identity.exceptions';
-import { IdentityRepository } from './identity.repository';
+import { PASSWORD_SET_MAIL } from './mail/password-set.mail';
 import { PasswordLinks } from './password-links';
 import { StaffUser } from './staff-user.entity';
+import { StaffUserRepository } from './staff-user.repository';
 
 export interface CreateStaffUserInput {
   email: string;
@@ -24,7 +25,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export class CreateStaffUser {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly staffUsers: StaffUserRepository,
     private readonly links: PasswordLinks,
     private readonly audit: RecordAudit,
     private readonly email: EnqueueEmail,
@@ -37,12 +38,12 @@ export class CreateStaffUser {
     if (!STAFF_ROLES.includes(input.role)) errors.push({ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` });
     if (errors.length) throw new ValidationFailed(errors);
     return this.db.transaction(async () => {
-      const user = await this.identity.insertStaffIfEmailFree({ email, name: input.name?.trim() || email, role: input.role });
+      const user = await this.staffUsers.insertIfEmailFree({ email, name: input.name?.trim() || email, role: input.role });
       if (!user) throw new StaffEmailTaken(email);
       const { link, expiresAt } = await this.links.issue(user.id);
       if (input.sendEmail) {
         await this.email.execute({
-          template: 'password-set',
+          template: PASSWORD_SET_MAIL,
           to: [email],
           data: { name: user.name, link, expiresAt, reset: false },
           dedupeKey: `password-set:${link}`,

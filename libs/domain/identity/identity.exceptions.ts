@@ -1,4 +1,4 @@
-import { Conflict, DomainException, ValidationFailed } from '@platform/errors';
+import { Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
 
 export class InvalidCredentials extends DomainException {
   constructor() {
@@ -27,5 +27,11 @@ export class InvalidPasswordLink extends DomainException {
 export class WeakPassword extends ValidationFailed {
   constructor() {
     super([{ field: 'password', message: 'must be at least 12 characters' }], 'weak_password');
+  }
+}
+
+export class ApiTokenNotFound extends NotFound {
+  constructor() {
+    super('The API token');
   }
 }

@@ -1,20 +1,24 @@
 import { AuditModule } from '@domain/audit';
 import { Module } from '@nestjs/common';
 
+import { ApiTokenRepository } from './api-token.repository';
+import { ApiTokenOwnership } from './api-token-ownership';
 import { AuthenticateStaff } from './authenticate-staff.use-case';
 import { BootstrapAdmin } from './bootstrap-admin.use-case';
 import { CreateApiToken } from './create-api-token.use-case';
 import { CreateStaffUser } from './create-staff-user.use-case';
-import { IdentityRepository } from './identity.repository';
 import { ListApiTokens } from './list-api-tokens.use-case';
 import { ListStaffUsers } from './list-staff-users.use-case';
 import { PasswordLinks } from './password-links';
+import { PasswordSetTokenRepository } from './password-set-token.repository';
 import { PurgeExpiredCredentials } from './purge-expired-credentials.use-case';
 import { ResetStaffPassword } from './reset-staff-password.use-case';
 import { RevokeApiToken } from './revoke-api-token.use-case';
 import { SetPassword } from './set-password.use-case';
 import { SignIn } from './sign-in.use-case';
 import { SignOut } from './sign-out.use-case';
+import { StaffSessionRepository } from './staff-session.repository';
+import { StaffUserRepository } from './staff-user.repository';
 import { UpdateStaffUser } from './update-staff-user.use-case';
 
 const useCases = [
@@ -35,7 +39,15 @@ const useCases = [
 
 @Module({
   imports: [AuditModule],
-  providers: [IdentityRepository, PasswordLinks, ...useCases],
-  exports: useCases,
+  providers: [
+    StaffUserRepository,
+    StaffSessionRepository,
+    ApiTokenRepository,
+    PasswordSetTokenRepository,
+    PasswordLinks,
+    ApiTokenOwnership,
+    ...useCases,
+  ],
+  exports: [...useCases, ApiTokenOwnership],
 })
 export class IdentityModule {}

@@ -1,4 +1,5 @@
 export * from './api-token.entity';
+export * from './api-token-ownership';
 export * from './authenticate-staff.use-case';
 export * from './bootstrap-admin.use-case';
 export * from './consumer-authenticator';
@@ -7,6 +8,7 @@ export * from './create-staff-user.use-case';
 export * from './identity.module';
 export * from './list-api-tokens.use-case';
 export * from './list-staff-users.use-case';
+export * from './mail/password-set.mail';
 export * from './password-set-token.entity';
 export * from './purge-expired-credentials.use-case';
 export * from './reset-staff-password.use-case';

@@ -1,17 +1,17 @@
-import { StaffPrincipal } from '@domain/shared';
+import { accessScope, StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { ApiToken } from './api-token.entity';
-import { IdentityRepository } from './identity.repository';
+import { ApiTokenRepository } from './api-token.repository';
 
 export type ApiTokenView = Pick<ApiToken, 'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'> & { staffId: string };
 
 @Injectable()
 export class ListApiTokens {
-  constructor(private readonly identity: IdentityRepository) {}
+  constructor(private readonly apiTokens: ApiTokenRepository) {}
 
   async execute(caller: StaffPrincipal, all = false): Promise<ApiTokenView[]> {
-    const tokens = await this.identity.listApiTokens(all && caller.role === 'admin' ? undefined : caller.id);
+    const tokens = await this.apiTokens.list(all && accessScope(caller, 'api-token.manage') === 'all' ? undefined : caller.id);
     return tokens.map(({ id, name, prefix, createdAt, lastUsedAt, revokedAt, staffId }) => ({
       id,
       name,

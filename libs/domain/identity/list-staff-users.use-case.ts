@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { IdentityRepository } from './identity.repository';
 import { StaffUser } from './staff-user.entity';
+import { StaffUserRepository } from './staff-user.repository';
 
 export type StaffUserView = Pick<StaffUser, 'id' | 'email' | 'name' | 'role' | 'active' | 'lastLoginAt' | 'createdAt'> & {
   locked: boolean;
@@ -9,11 +9,11 @@ export type StaffUserView = Pick<StaffUser, 'id' | 'email' | 'name' | 'role' | '
 
 @Injectable()
 export class ListStaffUsers {
-  constructor(private readonly identity: IdentityRepository) {}
+  constructor(private readonly staffUsers: StaffUserRepository) {}
 
   async execute(): Promise<StaffUserView[]> {
     const now = new Date();
-    return (await this.identity.listStaff()).map((u) => ({
+    return (await this.staffUsers.list()).map((u) => ({
       id: u.id,
       email: u.email,
       name: u.name,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import { hashToken, newSecretToken } from '@platform/security';
 
-import { IdentityRepository } from './identity.repository';
+import { PasswordSetTokenRepository } from './password-set-token.repository';
 
 const LINK_TTL_HOURS = 24;
 
@@ -10,14 +10,14 @@ const LINK_TTL_HOURS = 24;
 @Injectable()
 export class PasswordLinks {
   constructor(
-    private readonly identity: IdentityRepository,
+    private readonly passwordSetTokens: PasswordSetTokenRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async issue(staffId: string): Promise<{ link: string; expiresAt: Date }> {
     const token = newSecretToken('pw');
     const expiresAt = new Date(Date.now() + LINK_TTL_HOURS * 3_600_000);
-    await this.identity.insertPasswordSetToken({ staffId, tokenHash: hashToken(token), expiresAt });
+    await this.passwordSetTokens.insert({ staffId, tokenHash: hashToken(token), expiresAt });
     return { link: `${this.config.publicUrl}/password/${encodeURIComponent(token)}`, expiresAt };
   }
 }

@@ -5,8 +5,10 @@ import { DatabaseContext } from '@platform/database';
 import { NotFound } from '@platform/errors';
 import { EnqueueEmail } from '@platform/mail';
 
-import { IdentityRepository } from './identity.repository';
+import { PASSWORD_SET_MAIL } from './mail/password-set.mail';
 import { PasswordLinks } from './password-links';
+import { PasswordSetTokenRepository } from './password-set-token.repository';
+import { StaffUserRepository } from './staff-user.repository';
 
 // At most this many reset links per account per hour, whoever asks.
 const RESETS_PER_HOUR = 3;
@@ -15,7 +17,8 @@ const RESETS_PER_HOUR = 3;
 export class ResetStaffPassword {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly staffUsers: StaffUserRepository,
+    private readonly passwordSetTokens: PasswordSetTokenRepository,
     private readonly links: PasswordLinks,
     private readonly audit: RecordAudit,
     private readonly email: EnqueueEmail,
@@ -24,7 +27,7 @@ export class ResetStaffPassword {
   /** Staff or CLI: issue a link for a known account and return it. */
   async byAdmin(email: string, actor: Actor): Promise<{ link: string }> {
     return this.db.transaction(async () => {
-      const user = await this.identity.findStaffByEmail(email);
+      const user = await this.staffUsers.findByEmail(email);
       if (!user) throw new NotFound('The staff user');
       const { link } = await this.links.issue(user.id);
       await this.audit.execute({ actor, action: 'staff.password_reset_issued', objectType: 'staff_user', objectId: user.id });
@@ -35,13 +38,13 @@ export class ResetStaffPassword {
   /** The public "forgot password" form: same answer whether or not the account exists. */
   async requestedBySelf(email: string, ip: string | null): Promise<void> {
     await this.db.transaction(async () => {
-      const user = await this.identity.findStaffByEmail(email);
+      const user = await this.staffUsers.findByEmail(email);
       if (!user?.active) return;
-      const recent = await this.identity.countRecentPasswordSetTokens(user.id, new Date(Date.now() - 3_600_000));
+      const recent = await this.passwordSetTokens.countSince(user.id, new Date(Date.now() - 3_600_000));
       if (recent >= RESETS_PER_HOUR) return;
       const { link, expiresAt } = await this.links.issue(user.id);
       await this.email.execute({
-        template: 'password-set',
+        template: PASSWORD_SET_MAIL,
         to: [user.email],
         data: { name: user.name, link, expiresAt, reset: true },
         dedupeKey: `password-set:${link}`,

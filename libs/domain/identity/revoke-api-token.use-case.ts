@@ -1,25 +1,28 @@
 import { RecordAudit } from '@domain/audit';
-import { Actor, StaffPrincipal } from '@domain/shared';
+import { Actor, requireAccess, StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { NotFound } from '@platform/errors';
 
-import { IdentityRepository } from './identity.repository';
+import { ApiTokenRepository } from './api-token.repository';
+import { ApiTokenOwnership } from './api-token-ownership';
+import { ApiTokenNotFound } from './identity.exceptions';
 
 @Injectable()
 export class RevokeApiToken {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly apiTokens: ApiTokenRepository,
+    private readonly tokenAccess: ApiTokenOwnership,
     private readonly audit: RecordAudit,
   ) {}
 
   /** Staff revoke their own tokens; admins may revoke anyone's. */
   async execute(caller: StaffPrincipal, tokenId: string, actor: Actor): Promise<void> {
     await this.db.transaction(async () => {
-      const token = await this.identity.findApiToken(tokenId);
-      if (!token || (token.staffId !== caller.id && caller.role !== 'admin')) throw new NotFound('The API token');
-      await this.identity.revokeApiToken(token.id);
+      await requireAccess(this.tokenAccess, caller, 'api-token.manage', [tokenId]);
+      const token = await this.apiTokens.find(tokenId);
+      if (!token) throw new ApiTokenNotFound();
+      await this.apiTokens.revoke(token.id);
       await this.audit.execute({
         actor,
         action: 'api_token.revoked',

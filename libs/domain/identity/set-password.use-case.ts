@@ -5,18 +5,22 @@ import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
 import { InvalidPasswordLink, WeakPassword } from './identity.exceptions';
-import { IdentityRepository } from './identity.repository';
+import { PasswordSetTokenRepository } from './password-set-token.repository';
+import { StaffSessionRepository } from './staff-session.repository';
+import { StaffUserRepository } from './staff-user.repository';
 
 @Injectable()
 export class SetPassword {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly staffUsers: StaffUserRepository,
+    private readonly sessions: StaffSessionRepository,
+    private readonly passwordSetTokens: PasswordSetTokenRepository,
     private readonly audit: RecordAudit,
   ) {}
 
   async isUsable(token: string): Promise<boolean> {
-    return !!(await this.identity.findUsablePasswordSetToken(hashToken(token)));
+    return !!(await this.passwordSetTokens.findUsable(hashToken(token)));
   }
 
   async execute(token: string, password: string, ip: string | null): Promise<void> {
@@ -24,12 +28,12 @@ export class SetPassword {
     // Hash before the transaction: never hold a transaction open across slow work.
     const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
     await this.db.transaction(async () => {
-      const link = await this.identity.consumePasswordSetToken(hashToken(token));
+      const link = await this.passwordSetTokens.consume(hashToken(token));
       if (!link) throw new InvalidPasswordLink();
-      const user = await this.identity.findStaffById(link.staffId);
+      const user = await this.staffUsers.find(link.staffId);
       if (!user) throw new InvalidPasswordLink();
-      await this.identity.saveStaff({ id: user.id, passwordHash, failedLogins: 0, lockedUntil: null });
-      await this.identity.deleteSessionsOf(user.id);
+      await this.staffUsers.save({ id: user.id, passwordHash, failedLogins: 0, lockedUntil: null });
+      await this.sessions.deleteAllOf(user.id);
       await this.audit.execute({
         actor: { kind: 'staff', id: user.id, label: user.email, ip },
         action: 'staff.password_set',

@@ -4,9 +4,10 @@ import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
-import type { IdentityRepository } from './identity.repository';
 import { SignIn } from './sign-in.use-case';
+import type { StaffSessionRepository } from './staff-session.repository';
 import type { StaffUser } from './staff-user.entity';
+import type { StaffUserRepository } from './staff-user.repository';
 
 const PASSWORD = 'riktig-passord-123';
 
@@ -23,15 +24,15 @@ describe('SignIn', () => {
       sessions: [] as Array<{ idHash: string; staffId: string; csrfToken: string; expiresAt: Date }>,
       succeeded: [] as string[],
     };
-    const identity = {
-      findStaffByEmail: jest.fn(async (email: string) => (stored && stored.email === email ? stored : null)),
+    const staffUsers = {
+      findByEmail: jest.fn(async (email: string) => (stored && stored.email === email ? stored : null)),
       recordFailedLogin: jest.fn(async (...args: unknown[]) => {
         calls.failed.push(args);
         return { locked: failedLoginLocks };
       }),
-      insertSession: jest.fn(async (s: (typeof calls.sessions)[number]) => calls.sessions.push(s)),
       recordSuccessfulLogin: jest.fn(async (id: string) => calls.succeeded.push(id)),
     };
+    const sessions = { insert: jest.fn(async (s: (typeof calls.sessions)[number]) => calls.sessions.push(s)) };
     const events: AuditEvent[] = [];
     const audit = { execute: jest.fn(async (e: AuditEvent) => void events.push(e)) };
     const config = {
@@ -40,8 +41,13 @@ describe('SignIn', () => {
       loginLockoutMinutes: 10,
       sessionTtlHours: 2,
     };
-    const signIn = new SignIn(identity as unknown as IdentityRepository, audit as unknown as RecordAudit, config);
-    return { signIn, identity, events, calls };
+    const signIn = new SignIn(
+      staffUsers as unknown as StaffUserRepository,
+      sessions as unknown as StaffSessionRepository,
+      audit as unknown as RecordAudit,
+      config,
+    );
+    return { signIn, staffUsers, events, calls };
   }
 
   it('opens a session whose cookie is stored only as a hash', async () => {

@@ -7,7 +7,8 @@ import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
-import { IdentityRepository } from './identity.repository';
+import { StaffSessionRepository } from './staff-session.repository';
+import { StaffUserRepository } from './staff-user.repository';
 
 // Verifying against a fixed hash when the account does not exist keeps timing from revealing accounts.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c2VnbWVudGRlc2tkdW1teQ$3H0q0p9N2W9lYk0m7j2b6xJ4Zt8sXgk3Jm0xwQe1s9E';
@@ -20,14 +21,15 @@ export interface SignInResult {
 @Injectable()
 export class SignIn {
   constructor(
-    private readonly identity: IdentityRepository,
+    private readonly staffUsers: StaffUserRepository,
+    private readonly sessions: StaffSessionRepository,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(email: string, password: string, ip: string | null, userAgent: string | null): Promise<SignInResult> {
     const normalised = email.trim().toLowerCase();
-    const user = await this.identity.findStaffByEmail(normalised);
+    const user = await this.staffUsers.findByEmail(normalised);
     const anonymous = { kind: 'anonymous' as const, id: null, label: normalised, ip };
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await this.audit.execute({ actor: anonymous, action: 'login.locked', objectType: 'staff_user', objectId: user.id });
@@ -36,7 +38,7 @@ export class SignIn {
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !user.active || !user.passwordHash || !ok) {
       const locked = user
-        ? (await this.identity.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked
+        ? (await this.staffUsers.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked
         : false;
       await this.audit.execute({
         actor: anonymous,
@@ -49,7 +51,7 @@ export class SignIn {
     }
     const cookieValue = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    await this.identity.insertSession({
+    await this.sessions.insert({
       idHash: hashToken(cookieValue),
       staffId: user.id,
       csrfToken: randomBytes(24).toString('base64url'),
@@ -57,7 +59,7 @@ export class SignIn {
       ip,
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    await this.identity.recordSuccessfulLogin(user.id);
+    await this.staffUsers.recordSuccessfulLogin(user.id);
     await this.audit.execute({
       actor: { kind: 'staff', id: user.id, label: user.email, ip },
       action: 'login.succeeded',

@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { Conflict, NotFound, ValidationFailed } from '@platform/errors';
 
-import { IdentityRepository } from './identity.repository';
+import { StaffSessionRepository } from './staff-session.repository';
 import { StaffUser } from './staff-user.entity';
+import { StaffUserRepository } from './staff-user.repository';
 
 export interface UpdateStaffUserInput {
   name?: string;
@@ -17,7 +18,8 @@ export interface UpdateStaffUserInput {
 export class UpdateStaffUser {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly identity: IdentityRepository,
+    private readonly staffUsers: StaffUserRepository,
+    private readonly sessions: StaffSessionRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -25,15 +27,15 @@ export class UpdateStaffUser {
     if (input.role !== undefined && !STAFF_ROLES.includes(input.role))
       throw new ValidationFailed([{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]);
     return this.db.transaction(async () => {
-      const user = await this.identity.findStaffById(id);
+      const user = await this.staffUsers.find(id);
       if (!user) throw new NotFound('The staff user');
       if (actor.id === id && (input.active === false || (input.role && input.role !== 'admin' && user.role === 'admin'))) {
         throw new Conflict('cannot_demote_self', 'You cannot deactivate yourself or remove your own admin role.');
       }
       const before = { name: user.name, role: user.role, active: user.active };
       const after = { name: input.name?.trim() || user.name, role: input.role ?? user.role, active: input.active ?? user.active };
-      const saved = await this.identity.saveStaff({ id, ...after, ...(after.active ? {} : { lockedUntil: null }) });
-      if (!after.active) await this.identity.deleteSessionsOf(id);
+      const saved = await this.staffUsers.save({ id, ...after, ...(after.active ? {} : { lockedUntil: null }) });
+      if (!after.active) await this.sessions.deleteAllOf(id);
       await this.audit.execute({ actor, action: 'staff.updated', objectType: 'staff_user', objectId: id, before, after });
       return { ...user, ...saved };
     });

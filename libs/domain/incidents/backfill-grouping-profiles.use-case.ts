@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
-import { IncidentsRepository } from './incidents.repository';
+import { IncidentRepository } from './incident.repository';
+import { ReportRepository } from './report.repository';
 import { addCounts, contributionOf, type ProfileCounts } from './rules/incident-profile';
 import { signalsOf } from './rules/report-signals';
 
@@ -18,24 +19,21 @@ export class BackfillGroupingProfiles {
 
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
   ) {}
 
   async execute(): Promise<number> {
     let done = 0;
-    for (
-      let ids = await this.incidents.incidentsWithoutProfile(BATCH);
-      ids.length > 0;
-      ids = await this.incidents.incidentsWithoutProfile(BATCH)
-    ) {
+    for (let ids = await this.incidents.withoutProfile(BATCH); ids.length > 0; ids = await this.incidents.withoutProfile(BATCH)) {
       for (const id of ids) {
         await this.db.transaction(async () => {
-          const reports = await this.incidents.reportsOf(id, 100_000);
+          const reports = await this.reports.ofIncident(id, 100_000);
           let profile: ProfileCounts = {};
           for (const r of reports) {
             const signals = signalsOf(r);
             profile = addCounts(profile, contributionOf(signals));
-            if (!r.features.length) await this.incidents.setReportFeatures(r.id, [...signals.features]);
+            if (!r.features.length) await this.reports.setFeatures(r.id, [...signals.features]);
           }
           await this.incidents.setProfile(id, profile);
         });

@@ -4,11 +4,15 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { Conflict, ValidationFailed } from '@platform/errors';
 
+import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { Incident } from './incident.entity';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
 import { MatchingCorpus } from './matching-corpus';
+import { MergeProposalRepository } from './merge-proposal.repository';
+import { ReportRepository } from './report.repository';
 import { addCounts, contributionOf, type ProfileCounts, profileOf } from './rules/incident-profile';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
@@ -24,7 +28,11 @@ import { signalsOf } from './rules/report-signals';
 export class CorrectGrouping {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly timeline: IncidentEventRepository,
+    private readonly mergeProposals: MergeProposalRepository,
+    private readonly lessons: GroupingLessonRepository,
     private readonly references: ReferenceSequence,
     private readonly merger: IncidentMerger,
     private readonly corpus: MatchingCorpus,
@@ -57,14 +65,14 @@ export class CorrectGrouping {
     return this.db.transaction(async () => {
       const source = await this.incidents.resolveSurvivor(incidentId);
       if (!source) throw new IncidentNotFound();
-      const reports = (await this.incidents.reportsByIds(reportIds)).filter((r) => r.incidentId === source.id);
+      const reports = (await this.reports.byIds(reportIds)).filter((r) => r.incidentId === source.id);
       if (reports.length !== new Set(reportIds).size)
         throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
-      const all = await this.incidents.reportsOf(source.id, 100_000);
+      const all = await this.reports.ofIncident(source.id, 100_000);
       if (reports.length === all.length)
         throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
       const first = [...reports].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime())[0];
-      const created = await this.incidents.insertIncident({
+      const created = await this.incidents.insert({
         reference: await this.references.next('incident', first.receivedAt),
         title: first.title.slice(0, 200),
         environment: source.environment,
@@ -76,14 +84,14 @@ export class CorrectGrouping {
         lastSeenAt: reports.reduce((m, r) => (r.receivedAt > m ? r.receivedAt : m), first.receivedAt),
       });
       for (const r of reports)
-        await this.incidents.moveReport(r.id, created.id, true, {
+        await this.reports.move(r.id, created.id, true, {
           ...r.match,
           by: 'manual',
           reasons: [`skilt ut fra ${source.reference} av ${actor.label}`, ...r.match.reasons],
         });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(created.id);
-      await this.incidents.upsertProposal({
+      await this.mergeProposals.upsert({
         survivorId: source.id,
         mergedId: created.id,
         score: 0,
@@ -91,8 +99,8 @@ export class CorrectGrouping {
         status: 'rejected',
         decidedBy: actor.label,
       });
-      await this.incidents.addEvent(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
-      await this.incidents.addEvent(created.id, 'opened', actor.label, {
+      await this.timeline.record(source.id, 'split', actor.label, { into: created.reference, reports: reports.map((r) => r.reference) });
+      await this.timeline.record(created.id, 'opened', actor.label, {
         splitFrom: source.reference,
         reports: reports.map((r) => r.reference),
       });
@@ -109,11 +117,11 @@ export class CorrectGrouping {
 
   async move(reportId: string, targetIncidentId: string, actor: Actor): Promise<Incident> {
     return this.db.transaction(async () => {
-      const report = await this.incidents.findReport(reportId);
+      const report = await this.reports.find(reportId);
       if (!report) throw new ReportNotFound();
       const target = await this.incidents.resolveSurvivor(targetIncidentId);
       if (!target) throw new IncidentNotFound();
-      const source = (await this.incidents.findIncident(report.incidentId))!;
+      const source = (await this.incidents.find(report.incidentId))!;
       if (target.id === source.id) return target;
       if (target.environment !== report.environment)
         throw new Conflict(
@@ -126,19 +134,19 @@ export class CorrectGrouping {
         target.services,
         `${target.reference} ← ${report.reference} (${actor.label})`,
       );
-      await this.incidents.moveReport(report.id, target.id, true, {
+      await this.reports.move(report.id, target.id, true, {
         ...report.match,
         by: 'manual',
         reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons],
       });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(target.id);
-      await this.incidents.updateIncident(target.id, {
+      await this.incidents.update(target.id, {
         services: [...new Set([...target.services, report.service])],
         errorCodes: [...new Set([...target.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
         lastSeenAt: report.receivedAt > target.lastSeenAt ? report.receivedAt : target.lastSeenAt,
       });
-      await this.incidents.upsertProposal({
+      await this.mergeProposals.upsert({
         survivorId: target.id,
         mergedId: source.id,
         score: 0,
@@ -146,10 +154,10 @@ export class CorrectGrouping {
         status: 'rejected',
         decidedBy: actor.label,
       });
-      await this.incidents.addEvent(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
-      await this.incidents.addEvent(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
-      if ((await this.incidents.stats(source.id)).reportCount === 0)
-        await this.incidents.updateIncident(source.id, { mergedIntoId: target.id, status: 'closed' });
+      await this.timeline.record(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
+      await this.timeline.record(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
+      if ((await this.reports.statsOf(source.id)).reportCount === 0)
+        await this.incidents.update(source.id, { mergedIntoId: target.id, status: 'closed' });
       await this.audit.execute({
         actor,
         action: 'report.moved',
@@ -164,7 +172,7 @@ export class CorrectGrouping {
 
   /** The profile again from the incident's reports, after reports left or joined it by hand. */
   private async rebuildProfile(incidentId: string): Promise<void> {
-    const reports = await this.incidents.reportsOf(incidentId, 100_000);
+    const reports = await this.reports.ofIncident(incidentId, 100_000);
     await this.incidents.setProfile(
       incidentId,
       reports.reduce<ProfileCounts>((sum, r) => addCounts(sum, contributionOf(signalsOf(r))), {}),
@@ -178,16 +186,16 @@ export class CorrectGrouping {
       profileOf(from),
       this.corpus.current().weigher(services.length === 1 ? services[0] : undefined),
     );
-    for (const l of lessons) await this.incidents.learn(l.a, l.b, l.strength, source);
+    for (const l of lessons) await this.lessons.learn(l.a, l.b, l.strength, source);
     if (lessons.length) this.corpus.invalidate();
   }
 
   async decideProposal(proposalId: string, accept: boolean, actor: Actor): Promise<void> {
-    const proposal = await this.incidents.findProposal(proposalId);
+    const proposal = await this.mergeProposals.find(proposalId);
     if (!proposal) throw new IncidentNotFound();
     if (accept) await this.merge(proposal.survivorId, proposal.mergedId, actor);
     else {
-      await this.incidents.upsertProposal({ ...proposal, status: 'rejected', decidedBy: actor.label });
+      await this.mergeProposals.upsert({ ...proposal, status: 'rejected', decidedBy: actor.label });
       await this.audit.execute({
         actor,
         action: 'incident.merge_rejected',

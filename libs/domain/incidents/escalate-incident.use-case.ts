@@ -6,10 +6,13 @@ import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail } from '@platform/mail';
 
 import { Escalation } from './escalation.entity';
+import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
 import { Incident } from './incident.entity';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
+import { ESCALATION_MAIL } from './mail/escalation.mail';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 
 export interface EscalationResult {
@@ -43,7 +46,9 @@ export interface EscalationResult {
 export class EscalateIncident {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly escalations: EscalationRepository,
+    private readonly timeline: IncidentEventRepository,
     private readonly regroup: ReclusterIncidents,
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
@@ -54,20 +59,20 @@ export class EscalateIncident {
   async execute(incidentId: string, actor: Actor): Promise<EscalationResult> {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
-    if (!(await this.incidents.findEscalation(start.id)))
+    if (!(await this.escalations.ofIncident(start.id)))
       await this.regroup.execute(start.environment, await this.groupingInstant(start), [start.id]);
     return this.db.transaction(async () => {
       const survivor = (await this.incidents.resolveSurvivor(start.id))!;
-      const incident = (await this.incidents.lockIncident(survivor.id))!;
+      const incident = (await this.incidents.lock(survivor.id))!;
       if (incident.mergedIntoId) return this.execute(incident.mergedIntoId, actor);
       if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
-      const existing = await this.incidents.findEscalation(incident.id);
+      const existing = await this.escalations.ofIncident(incident.id);
       const mergedInto = incident.id !== start.id ? incident.reference : undefined;
       if (existing) return { ...this.result(incident, existing, true), ...(mergedInto ? { mergedInto } : {}) };
 
       const draft = await this.message.draft(incident);
       const settle = this.config.escalationSettleSeconds * 1000;
-      const escalation = await this.incidents.insertEscalationOnce({
+      const escalation = await this.escalations.insertOnce({
         incidentId: incident.id,
         rootMessageId: this.email.newMessageId(),
         to: draft.to,
@@ -76,13 +81,13 @@ export class EscalateIncident {
         status: 'pending',
         sendAfter: new Date(Date.now() + settle),
       });
-      if (!escalation) return this.result(incident, (await this.incidents.findEscalation(incident.id))!, true);
-      await this.incidents.updateIncident(incident.id, { status: 'escalated', side: draft.security ? 'security' : 'ske' });
-      await this.incidents.addEvent(incident.id, 'escalated', actor.label, {
+      if (!escalation) return this.result(incident, (await this.escalations.ofIncident(incident.id))!, true);
+      await this.incidents.update(incident.id, { status: 'escalated', side: draft.security ? 'security' : 'ske' });
+      await this.timeline.record(incident.id, 'escalated', actor.label, {
         to: draft.to,
         security: draft.security,
         messageId: escalation.rootMessageId,
-        sendAfter: escalation.sendAfter,
+        sendAfter: escalation.sendAfter?.toISOString() ?? null,
       });
       await this.audit.execute({
         actor,
@@ -101,18 +106,18 @@ export class EscalateIncident {
    * for the incident as it stands now: every report, every escalation address of its services.
    */
   async sendFirstMessage(escalation: Escalation, actorLabel: string): Promise<Escalation> {
-    const incident = (await this.incidents.findIncident(escalation.incidentId))!;
+    const incident = (await this.incidents.find(escalation.incidentId))!;
     const draft = await this.message.draft(incident);
     await this.email.execute({
-      template: 'escalation',
+      template: ESCALATION_MAIL,
       to: draft.to,
       messageId: escalation.rootMessageId,
       dedupeKey: `escalation:${escalation.id}`,
       related: { type: 'incident', id: incident.id },
       data: draft.data,
     });
-    const sent = await this.incidents.markEscalationSent(escalation.id, draft.to, draft.security);
-    await this.incidents.addEvent(incident.id, 'escalation_sent', actorLabel, {
+    const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security);
+    await this.timeline.record(incident.id, 'escalation_sent', actorLabel, {
       to: draft.to,
       security: draft.security,
       messageId: escalation.rootMessageId,

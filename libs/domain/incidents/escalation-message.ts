@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 
 import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
-import { IncidentsRepository, IncidentStats } from './incidents.repository';
+import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
 import { Report } from './report.entity';
+import { IncidentStats, ReportRepository } from './report.repository';
 
 const ENV_LABEL = { production: 'produksjon', test: 'test' } as const;
 // Skatteetaten needs enough ids to search its logs, not every one of a national outage.
@@ -17,7 +18,7 @@ export const SECURITY_DEADLINE_HOURS = 72;
 export interface EscalationDraft {
   to: string[];
   security: boolean;
-  data: Record<string, unknown>;
+  data: EscalationMail;
 }
 
 function excerpt(text: string): string {
@@ -31,18 +32,18 @@ function excerpt(text: string): string {
 @Injectable()
 export class EscalationMessage {
   constructor(
-    private readonly incidents: IncidentsRepository,
+    private readonly reports: ReportRepository,
     private readonly catalogue: FindServicesInForce,
     private readonly consumers: FindConsumers,
   ) {}
 
   async draft(incident: Incident): Promise<EscalationDraft> {
-    const stats = await this.incidents.stats(incident.id);
+    const stats = await this.reports.statsOf(incident.id);
     const security = stats.hasSecurityReports;
     const services = await this.catalogue.execute(incident.services);
     const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
     if (!to.length) throw new NoEscalationAddress(incident.services);
-    const reports = await this.incidents.reportsOf(incident.id, 2000);
+    const reports = await this.reports.ofIncident(incident.id, 2000);
     return {
       to,
       security,
@@ -62,7 +63,7 @@ export class EscalationMessage {
     reports: Report[],
     serviceNames: string[],
     security: boolean,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<EscalationMail> {
     const consumers = await this.consumers.byIds(stats.consumerIds);
     const samples = this.samples(reports);
     const first = stats.firstSeenAt ?? incident.openedAt;
@@ -89,7 +90,7 @@ export class EscalationMessage {
   }
 
   /** The first report and the latest ones that say something different. */
-  samples(reports: Report[]): Array<{ title: string; description: string; receivedAt: Date; errorCode: string | null }> {
+  samples(reports: Report[]): EscalationSample[] {
     const picked: Report[] = [];
     const seen = new Set<string>();
     for (const r of [reports[0], ...[...reports].reverse()]) {

@@ -5,7 +5,7 @@ import { ENVIRONMENTS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 
-import { IncidentsRepository } from './incidents.repository';
+import { IncidentRepository } from './incident.repository';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { ReportChannel } from './report.entity';
 import { ReportInput } from './report-input';
@@ -30,7 +30,7 @@ export class ImportReports {
   constructor(
     private readonly submit: SubmitReport,
     private readonly regroup: ReclusterIncidents,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
     private readonly consumers: FindConsumers,
     private readonly audit: RecordAudit,
   ) {}

@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The incident's timeline: reports attached, triage, escalation, merges, follow-ups, resolution. */
+/**
+ * A row of an incident's timeline: reports attached, triage, escalation, merges, follow-ups,
+ * resolution. Written and read through IncidentEventRepository, typed as IncidentTimelineEvent.
+ */
 @Entity('incident_event')
 @Index('incident_event_incident_idx', ['incidentId', 'at'])
 export class IncidentEvent {

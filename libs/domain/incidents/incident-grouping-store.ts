@@ -2,8 +2,9 @@ import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { CandidateQuery, GroupingStore } from './grouping-flow';
+import { IncidentRepository } from './incident.repository';
 import { IncidentMerger } from './incident-merger';
-import { IncidentsRepository } from './incidents.repository';
+import { MergeProposalRepository } from './merge-proposal.repository';
 import type { MergeProposal } from './rules/recluster';
 
 /**
@@ -13,28 +14,29 @@ import type { MergeProposal } from './rules/recluster';
 @Injectable()
 export class IncidentGroupingStore implements GroupingStore {
   constructor(
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly mergeProposals: MergeProposalRepository,
     private readonly merger: IncidentMerger,
   ) {}
 
   candidates(environment: Environment, at: Date, query?: CandidateQuery) {
-    return this.incidents.candidateStates(environment, at, query);
+    return this.incidents.candidates(environment, at, query);
   }
 
   rejectedPairs(ids: readonly string[]): Promise<ReadonlySet<string>> {
-    return this.incidents.rejectedPairs([...ids]);
+    return this.mergeProposals.rejectedPairs([...ids]);
   }
 
   async merge(p: MergeProposal): Promise<string | null> {
-    const a = await this.incidents.findIncident(p.survivorId);
-    const b = await this.incidents.findIncident(p.mergedId);
+    const a = await this.incidents.find(p.survivorId);
+    const b = await this.incidents.find(p.mergedId);
     if (!a || !b || a.mergedIntoId || b.mergedIntoId) return null;
     const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
     return (await this.merger.merge(survivor, merged, 'automatisk', p.reasons, 'auto')).id;
   }
 
   async propose(p: MergeProposal): Promise<void> {
-    await this.incidents.upsertProposal({
+    await this.mergeProposals.upsert({
       survivorId: p.survivorId,
       mergedId: p.mergedId,
       score: p.score,

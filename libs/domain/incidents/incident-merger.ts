@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import { Escalation } from './escalation.entity';
+import { EscalationRepository } from './escalation.repository';
 import { Incident } from './incident.entity';
-import { IncidentsRepository } from './incidents.repository';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
+import { MergeProposalRepository } from './merge-proposal.repository';
+import { ReportRepository } from './report.repository';
 
 /** Rank of an incident's escalation when choosing a survivor: a thread Skatteetaten has seen wins. */
 function escalationRank(e: Escalation | null): number {
@@ -18,10 +22,16 @@ function escalationRank(e: Escalation | null): number {
  */
 @Injectable()
 export class IncidentMerger {
-  constructor(private readonly incidents: IncidentsRepository) {}
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly escalations: EscalationRepository,
+    private readonly timeline: IncidentEventRepository,
+    private readonly mergeProposals: MergeProposalRepository,
+  ) {}
 
   async chooseSurvivor(a: Incident, b: Incident): Promise<[Incident, Incident]> {
-    const [ra, rb] = [escalationRank(await this.incidents.findEscalation(a.id)), escalationRank(await this.incidents.findEscalation(b.id))];
+    const [ra, rb] = [escalationRank(await this.escalations.ofIncident(a.id)), escalationRank(await this.escalations.ofIncident(b.id))];
     if (ra !== rb) return ra > rb ? [a, b] : [b, a];
     return a.openedAt <= b.openedAt ? [a, b] : [b, a];
   }
@@ -29,10 +39,10 @@ export class IncidentMerger {
   /** Must run inside a transaction. Returns the surviving incident. */
   async merge(survivor: Incident, merged: Incident, actorLabel: string, reasons: string[], how: 'auto' | 'manual'): Promise<Incident> {
     if (survivor.id === merged.id) return survivor;
-    const movedIds = await this.incidents.reportIdsOf(merged.id);
-    const survivorIds = await this.incidents.reportIdsOf(survivor.id);
+    const movedIds = await this.reports.idsOf(merged.id);
+    const survivorIds = await this.reports.idsOf(survivor.id);
     await this.incidents.addProfileOf(survivor.id, merged.id);
-    const moved = await this.incidents.moveReports(merged.id, survivor.id);
+    const moved = await this.reports.moveAll(merged.id, survivor.id);
     await this.foldEscalations(survivor, merged, movedIds, survivorIds, actorLabel);
     const services = [...new Set([...survivor.services, ...merged.services])];
     const errorCodes = [...new Set([...survivor.errorCodes, ...merged.errorCodes])];
@@ -42,7 +52,7 @@ export class IncidentMerger {
       survivor.status === 'new' && merged.status !== 'new' && merged.status !== 'resolved' && merged.status !== 'closed'
         ? merged.status
         : survivor.status;
-    await this.incidents.updateIncident(survivor.id, {
+    await this.incidents.update(survivor.id, {
       services,
       errorCodes,
       openedAt,
@@ -50,8 +60,8 @@ export class IncidentMerger {
       status,
       skeCaseReference: survivor.skeCaseReference ?? merged.skeCaseReference,
     });
-    await this.incidents.updateIncident(merged.id, { mergedIntoId: survivor.id, status: 'closed' });
-    await this.incidents.upsertProposal({
+    await this.incidents.update(merged.id, { mergedIntoId: survivor.id, status: 'closed' });
+    await this.mergeProposals.upsert({
       survivorId: survivor.id,
       mergedId: merged.id,
       score: 1,
@@ -59,15 +69,15 @@ export class IncidentMerger {
       status: 'accepted',
       decidedBy: actorLabel,
     });
-    await this.incidents.addEvent(survivor.id, 'merged_in', actorLabel, {
+    await this.timeline.record(survivor.id, 'merged_in', actorLabel, {
       from: merged.reference,
       fromId: merged.id,
       reports: moved,
       how,
       reasons,
     });
-    await this.incidents.addEvent(merged.id, 'merged_into', actorLabel, { into: survivor.reference, intoId: survivor.id, how, reasons });
-    const profile = (await this.incidents.findIncident(survivor.id))!.profile;
+    await this.timeline.record(merged.id, 'merged_into', actorLabel, { into: survivor.reference, intoId: survivor.id, how, reasons });
+    const profile = (await this.incidents.find(survivor.id))!.profile;
     return { ...survivor, services, errorCodes, openedAt, lastSeenAt, status, profile };
   }
 
@@ -84,15 +94,15 @@ export class IncidentMerger {
     survivorIds: string[],
     actorLabel: string,
   ): Promise<void> {
-    const own = await this.incidents.findEscalation(survivor.id);
-    const other = await this.incidents.findEscalation(merged.id);
+    const own = await this.escalations.ofIncident(survivor.id);
+    const other = await this.escalations.ofIncident(merged.id);
     if (other?.status === 'pending' && own) {
-      await this.incidents.deleteEscalation(other.id);
-      await this.incidents.addEvent(survivor.id, 'escalation_folded', actorLabel, { from: merged.reference });
+      await this.escalations.delete(other.id);
+      await this.timeline.record(survivor.id, 'escalation_folded', actorLabel, { from: merged.reference });
     } else if (other && !own) {
-      await this.incidents.moveEscalation(merged.id, survivor.id);
-      if (other.status === 'sent') await this.incidents.addPendingReports(survivor.id, survivorIds);
+      await this.escalations.moveToIncident(merged.id, survivor.id);
+      if (other.status === 'sent') await this.escalations.addPendingReports(survivor.id, survivorIds);
     }
-    if (own?.status === 'sent' && other?.status !== 'sent') await this.incidents.addPendingReports(survivor.id, movedIds);
+    if (own?.status === 'sent' && other?.status !== 'sent') await this.escalations.addPendingReports(survivor.id, movedIds);
   }
 }

@@ -1,12 +1,17 @@
 import { FindConsumers } from '@domain/consumers';
-import type { Principal } from '@domain/shared';
 import type { Environment } from '@domain/shared';
+import { type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
+import { EscalationRepository } from './escalation.repository';
 import { Incident, IncidentStatus, Severity } from './incident.entity';
+import { IncidentFilter, IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
-import { IncidentFilter, IncidentsRepository } from './incidents.repository';
+import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
+import { ReportRepository } from './report.repository';
+import { ReportOwnership } from './report-ownership';
 
 export interface IncidentSummary {
   id: string;
@@ -52,15 +57,20 @@ export interface QueueFilter extends IncidentFilter {
 @Injectable()
 export class IncidentQueries {
   constructor(
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly escalations: EscalationRepository,
+    private readonly timeline: IncidentEventRepository,
+    private readonly mergeProposals: MergeProposalRepository,
     private readonly consumers: FindConsumers,
+    private readonly reportAccess: ReportOwnership,
   ) {}
 
   async queue(filter: QueueFilter): Promise<IncidentSummary[]> {
     const { impact, ...stored } = filter;
-    const list = await this.incidents.listIncidents(stored);
-    const counts = await this.incidents.consumerCounts(list.map((i) => i.id));
-    const escalated = await this.incidents.escalatedAmong(list.map((i) => i.id));
+    const list = await this.incidents.list(stored);
+    const counts = await this.reports.countsByIncident(list.map((i) => i.id));
+    const escalated = await this.escalations.escalatedAmong(list.map((i) => i.id));
     const all = list.map((i) => this.summary(i, counts.get(i.id), escalated.has(i.id)));
     const summaries = impact?.length ? all.filter((s) => impact.includes(s.severity ?? s.suggestedSeverity)) : all;
     // Sorted by impact: severity (set or suggested), then breadth, then recency.
@@ -96,11 +106,11 @@ export class IncidentQueries {
 
   /** The staff view of an incident; a merged incident answers as the one it was merged into. */
   async incident(id: string) {
-    const requested = await this.incidents.findIncident(id);
+    const requested = await this.incidents.find(id);
     if (!requested) throw new IncidentNotFound();
     const incident = (await this.incidents.resolveSurvivor(id))!;
-    const stats = await this.incidents.stats(incident.id);
-    const escalation = await this.incidents.findEscalation(incident.id);
+    const stats = await this.reports.statsOf(incident.id);
+    const escalation = await this.escalations.ofIncident(incident.id);
     const consumers = await this.consumers.byIds(stats.consumerIds);
     return {
       ...this.summary(incident, { reports: stats.reportCount, consumers: stats.consumerCount }, !!escalation),
@@ -130,20 +140,21 @@ export class IncidentQueries {
 
   async incidentDetail(id: string) {
     const view = await this.incident(id);
-    const reports = await this.incidents.reportsOf(view.id, 1000);
+    const reports = await this.reports.ofIncident(view.id, 1000);
     const consumers = new Map(view.consumers.map((c) => [c.id, c]));
     return {
       ...view,
       reports: reports.map((r) => ({ ...this.reportFields(r), consumer: consumers.get(r.consumerId) })),
-      events: await this.incidents.events(view.id),
-      proposals: await this.incidents.proposalsFor(view.id),
+      events: await this.timeline.ofIncident(view.id),
+      proposals: await this.mergeProposals.ofIncident(view.id),
     };
   }
 
   /** Staff see any report; a consumer only its own (others' are simply not found). */
   async report(id: string, caller: Principal) {
-    const report = await this.incidents.findReport(id);
-    if (!report || (caller.kind === 'consumer' && report.consumerId !== caller.consumerId)) throw new ReportNotFound();
+    await requireAccess(this.reportAccess, caller, 'report.read', [id]);
+    const report = await this.reports.find(id);
+    if (!report) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
     const base = {
       ...this.reportFields(report),
@@ -156,7 +167,7 @@ export class IncidentQueries {
   }
 
   async reportsOfConsumer(consumerId: string) {
-    const reports = await this.incidents.reportsOfConsumer(consumerId);
+    const reports = await this.reports.ofConsumer(consumerId);
     // Many reports share an incident: resolve each incident once, not once per report.
     const incidents = new Map<string, Incident | null>();
     for (const id of new Set(reports.map((r) => r.incidentId))) incidents.set(id, await this.incidents.resolveSurvivor(id));
@@ -173,7 +184,7 @@ export class IncidentQueries {
   }
 
   proposals() {
-    return this.incidents.openProposals();
+    return this.mergeProposals.open();
   }
 
   /** The counts on the staff dashboard; each equals what the matching queue filter lists. */
@@ -184,25 +195,21 @@ export class IncidentQueries {
       criticalOrHigh: open.filter((i) => SEVERITY_RANK[i.severity ?? i.suggestedSeverity] <= SEVERITY_RANK.high).length,
       escalated: open.filter((i) => i.status === 'escalated').length,
       awaitingTriage: open.filter((i) => i.status === 'new').length,
-      proposals: (await this.incidents.openProposals(1000)).length,
+      proposals: (await this.mergeProposals.open(1000)).length,
     };
   }
 
   /** What staff type into a form (a reference such as KS-2025-0042, or an id) as the id of the incident that now holds its reports. */
   async idOf(referenceOrId: string): Promise<string> {
     const key = (referenceOrId ?? '').trim();
-    const found = UUID.test(key)
-      ? await this.incidents.findIncident(key)
-      : key
-        ? await this.incidents.findIncidentByReference(key.toUpperCase())
-        : null;
+    const found = UUID.test(key) ? await this.incidents.find(key) : key ? await this.incidents.findByReference(key.toUpperCase()) : null;
     if (!found) throw new IncidentNotFound();
     return (await this.incidents.resolveSurvivor(found.id))!.id;
   }
 
   /** Open incidents by reference and title, for forms where staff name another incident. */
   async openIncidentChoices(environment: Environment): Promise<Array<{ id: string; reference: string; title: string }>> {
-    return (await this.incidents.listIncidents({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => ({
+    return (await this.incidents.list({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => ({
       id: i.id,
       reference: i.reference,
       title: i.title,
@@ -211,9 +218,9 @@ export class IncidentQueries {
 
   /** Merge proposals with both incidents named: every open one, or all of one incident's. */
   async proposalViews(incidentId?: string) {
-    const list = incidentId ? await this.incidents.proposalsFor(incidentId) : await this.incidents.openProposals();
+    const list = incidentId ? await this.mergeProposals.ofIncident(incidentId) : await this.mergeProposals.open();
     const ids = [...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))];
-    const found = await Promise.all(ids.map((id) => this.incidents.findIncident(id)));
+    const found = await Promise.all(ids.map((id) => this.incidents.find(id)));
     const byId = new Map(
       found.filter((i): i is Incident => !!i).map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]),
     );

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
-import { IncidentsRepository } from './incidents.repository';
+import { GroupingLessonRepository } from './grouping-lesson.repository';
+import { ReportRepository } from './report.repository';
 import { CorpusStats } from './rules/corpus-stats';
 import type { MatchContext } from './rules/match-report';
 import { CORPUS_REFRESH_MS, CORPUS_WINDOW_REPORTS } from './rules/matching.constants';
@@ -22,7 +23,8 @@ export class MatchingCorpus {
 
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly reports: ReportRepository,
+    private readonly lessons: GroupingLessonRepository,
   ) {}
 
   /**
@@ -59,9 +61,9 @@ export class MatchingCorpus {
   private reload(run: (load: () => Promise<void>) => Promise<void>): Promise<void> {
     this.loading ??= run(async () => {
       const corpus = new CorpusStats();
-      corpus.reset(await this.incidents.corpusDocuments(CORPUS_WINDOW_REPORTS));
+      corpus.reset(await this.reports.corpusDocuments(CORPUS_WINDOW_REPORTS));
       const related = new Map<string, Map<string, number>>();
-      for (const l of await this.incidents.lessons()) {
+      for (const l of await this.lessons.all()) {
         for (const [x, y] of [
           [l.featureA, l.featureB],
           [l.featureB, l.featureA],

@@ -1,30 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@platform/config';
+import { Injectable } from '@nestjs/common';
 import { TemplateRenderer } from '@platform/mail';
 
 import { EscalationMessage } from './escalation-message';
+import { IncidentRepository } from './incident.repository';
 import { IncidentNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
+import { ESCALATION_MAIL } from './mail/escalation.mail';
 
 /** The exact e-mail an escalation would send now, for staff to read before deciding. */
 @Injectable()
 export class PreviewEscalation {
   constructor(
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
     private readonly message: EscalationMessage,
     private readonly renderer: TemplateRenderer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(incidentId: string): Promise<{ to: string[]; security: boolean; subject: string; html: string; text: string }> {
     const incident = await this.incidents.resolveSurvivor(incidentId);
     if (!incident) throw new IncidentNotFound();
     const draft = await this.message.draft(incident);
-    const rendered = this.renderer.render('escalation', {
-      ...draft.data,
-      publicUrl: this.config.publicUrl,
-      ksContact: this.config.ksContact,
-    });
+    const rendered = this.renderer.render(ESCALATION_MAIL, draft.data);
     return { to: draft.to, security: draft.security, ...rendered };
   }
 }

@@ -5,8 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
 import { ReportChannel } from './report.entity';
 import { ReportInput, ReportReceipt } from './report-input';
 import { SubmitReport } from './submit-report.use-case';
@@ -27,7 +27,7 @@ export interface ReceiveOptions {
 export class ReceiveReport {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly idempotency: IdempotencyRecordRepository,
     private readonly submit: SubmitReport,
   ) {}
 
@@ -46,7 +46,7 @@ export class ReceiveReport {
     const hash = createHash('sha256')
       .update(JSON.stringify(options.fingerprint ?? null))
       .digest('hex');
-    const previous = await this.incidents.claimIdempotencyKey(consumerId, key, hash);
+    const previous = await this.idempotency.claim(consumerId, key, hash);
     if (previous) {
       if (previous.requestHash !== hash) throw new IdempotencyKeyReused();
       if (previous.state === 'in-flight') throw new IdempotentRequestInFlight();
@@ -55,11 +55,11 @@ export class ReceiveReport {
     try {
       return await this.db.transaction(async () => {
         const receipt = await run();
-        await this.incidents.completeIdempotencyKey(consumerId, key, 201, receipt);
+        await this.idempotency.complete(consumerId, key, 201, receipt);
         return receipt;
       });
     } catch (e) {
-      await this.incidents.releaseIdempotencyKey(consumerId, key);
+      await this.idempotency.release(consumerId, key);
       throw e;
     }
   }

@@ -7,10 +7,15 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 import { EnqueueEmail } from '@platform/mail';
 
+import { EscalationRepository } from './escalation.repository';
 import { IncidentSide } from './incident.entity';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
+import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
+import { INCIDENT_RESOLVED_MAIL } from './mail/incident-resolved.mail';
 import { isConsumerChannel } from './report.entity';
+import { ReportRepository } from './report.repository';
 
 export interface ResolveInput {
   message: string;
@@ -26,7 +31,10 @@ export interface ResolveInput {
 export class ResolveIncident {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly escalations: EscalationRepository,
+    private readonly timeline: IncidentEventRepository,
     private readonly contacts: ListConsumerContacts,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
@@ -39,32 +47,32 @@ export class ResolveIncident {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lockIncident(start.id))!;
+      const incident = (await this.incidents.lock(start.id))!;
       if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
-      const stats = await this.incidents.stats(incident.id);
+      const stats = await this.reports.statsOf(incident.id);
       const addresses = new Map<string, string>();
       for (const c of await this.contacts.execute(stats.consumerIds)) addresses.set(c.email.toLowerCase(), c.name);
       // A reporter address typed by staff (phone, e-mail) is written to; one a consumer sent only
       // when it is a registered contact, which the loop above already has.
-      for (const r of await this.incidents.reportsOf(incident.id, 5000))
+      for (const r of await this.reports.ofIncident(incident.id, 5000))
         if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
       for (const [address, name] of addresses) {
         await this.email.execute({
-          template: 'incident-resolved',
+          template: INCIDENT_RESOLVED_MAIL,
           to: [address],
           dedupeKey: `incident-resolved:${incident.id}:${address}`,
           related: { type: 'incident', id: incident.id },
           data: { name, reference: incident.reference, title: incident.title, message, local: input.side === 'local' },
         });
       }
-      const escalation = await this.incidents.findEscalation(incident.id);
+      const escalation = await this.escalations.ofIncident(incident.id);
       if (escalation?.status === 'pending') {
         // Solved before its first message went out: Skatteetaten need not hear of it at all.
-        await this.incidents.deleteEscalation(escalation.id);
-        await this.incidents.addEvent(incident.id, 'escalation_cancelled', actor.label, {});
+        await this.escalations.delete(escalation.id);
+        await this.timeline.record(incident.id, 'escalation_cancelled', actor.label, {});
       } else if (escalation) {
         await this.email.execute({
-          template: 'escalation-closed',
+          template: ESCALATION_CLOSED_MAIL,
           to: escalation.to,
           inReplyTo: escalation.rootMessageId,
           references: [escalation.rootMessageId],
@@ -74,9 +82,9 @@ export class ResolveIncident {
         });
       }
       const side = input.side ?? incident.side;
-      await this.incidents.updateIncident(incident.id, { status: 'resolved', side, resolutionMessage: message, resolvedAt: new Date() });
-      await this.incidents.closeReportsOf(incident.id);
-      await this.incidents.addEvent(incident.id, 'resolved', actor.label, { notified: addresses.size, side });
+      await this.incidents.update(incident.id, { status: 'resolved', side, resolutionMessage: message, resolvedAt: new Date() });
+      await this.reports.closeAllOf(incident.id);
+      await this.timeline.record(incident.id, 'resolved', actor.label, { notified: addresses.size, side });
       await this.audit.execute({
         actor,
         action: 'incident.resolved',

@@ -5,24 +5,24 @@ import { DatabaseContext } from '@platform/database';
 import { NotFound } from '@platform/errors';
 
 import { ReportNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
 import { PersonalDataVault } from './personal-data-vault';
+import { ReportRepository } from './report.repository';
 
 /** The security role's explicit, audited look at the original text of a masked report. */
 @Injectable()
 export class RevealPersonalData {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly reports: ReportRepository,
     private readonly vault: PersonalDataVault,
     private readonly audit: RecordAudit,
   ) {}
 
   async execute(reportId: string, reason: string, actor: Actor): Promise<Record<string, string>> {
     return this.db.transaction(async () => {
-      const report = await this.incidents.findReport(reportId);
+      const report = await this.reports.find(reportId);
       if (!report) throw new ReportNotFound();
-      const sealed = await this.incidents.findReportSealed(reportId);
+      const sealed = await this.reports.findSealed(reportId);
       if (!sealed) throw new NotFound('Personal data for this report', 'no_personal_data');
       await this.audit.execute({
         actor,

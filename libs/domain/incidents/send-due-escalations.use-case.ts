@@ -5,8 +5,9 @@ import { DatabaseContext } from '@platform/database';
 
 import { EscalateIncident, EscalationResult } from './escalate-incident.use-case';
 import { Escalation } from './escalation.entity';
+import { EscalationRepository } from './escalation.repository';
+import { IncidentRepository } from './incident.repository';
 import { IncidentNotFound, NothingToSend } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 
 /**
@@ -19,7 +20,8 @@ import { ReclusterIncidents } from './recluster-incidents.use-case';
 export class SendDueEscalations {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly escalations: EscalationRepository,
     private readonly regroup: ReclusterIncidents,
     private readonly escalate: EscalateIncident,
     private readonly audit: RecordAudit,
@@ -27,7 +29,7 @@ export class SendDueEscalations {
 
   async execute(now = new Date()): Promise<number> {
     let sent = 0;
-    for (const due of await this.incidents.pendingEscalations(now)) if (await this.send(due, 'system')) sent++;
+    for (const due of await this.escalations.dueToSend(now)) if (await this.send(due, 'system')) sent++;
     return sent;
   }
 
@@ -35,20 +37,20 @@ export class SendDueEscalations {
   async now(incidentId: string, actor: Actor): Promise<EscalationResult> {
     const incident = await this.incidents.resolveSurvivor(incidentId);
     if (!incident) throw new IncidentNotFound();
-    const escalation = await this.incidents.findEscalation(incident.id);
+    const escalation = await this.escalations.ofIncident(incident.id);
     if (!escalation || escalation.status !== 'pending') throw new NothingToSend(incident.reference);
     await this.send(escalation, actor.label);
     await this.audit.execute({ actor, action: 'incident.escalation_sent_now', objectType: 'incident', objectId: incident.id });
     const survivor = (await this.incidents.resolveSurvivor(incident.id))!;
-    return this.escalate.result(survivor, (await this.incidents.findEscalation(survivor.id))!, true);
+    return this.escalate.result(survivor, (await this.escalations.ofIncident(survivor.id))!, true);
   }
 
   private async send(due: Escalation, actorLabel: string): Promise<boolean> {
-    const incident = await this.incidents.findIncident(due.incidentId);
+    const incident = await this.incidents.find(due.incidentId);
     if (!incident) return false;
     await this.regroup.execute(incident.environment, await this.escalate.groupingInstant(incident), [incident.id]);
     return this.db.transaction(async () => {
-      const current = await this.incidents.lockEscalation(due.id);
+      const current = await this.escalations.lock(due.id);
       if (!current || current.status !== 'pending') return false;
       await this.escalate.sendFirstMessage(current, actorLabel);
       return true;

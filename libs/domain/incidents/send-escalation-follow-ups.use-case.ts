@@ -5,8 +5,12 @@ import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail } from '@platform/mail';
 
 import { Escalation } from './escalation.entity';
+import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
-import { IncidentsRepository } from './incidents.repository';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
+import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
+import { ReportRepository } from './report.repository';
 
 /**
  * Later reports on an escalated incident reach Skatteetaten as at most one threaded reply per
@@ -16,7 +20,10 @@ import { IncidentsRepository } from './incidents.repository';
 export class SendEscalationFollowUps {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly escalations: EscalationRepository,
+    private readonly timeline: IncidentEventRepository,
     private readonly consumers: FindConsumers,
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
@@ -24,7 +31,7 @@ export class SendEscalationFollowUps {
   ) {}
 
   async execute(now = new Date()): Promise<number> {
-    const due = await this.incidents.escalationsDueForFollowUp(new Date(now.getTime() - this.config.escalationDigestMinutes * 60_000));
+    const due = await this.escalations.dueForFollowUp(new Date(now.getTime() - this.config.escalationDigestMinutes * 60_000));
     let sent = 0;
     for (const escalation of due) if (await this.followUp(escalation)) sent++;
     return sent;
@@ -32,15 +39,15 @@ export class SendEscalationFollowUps {
 
   private followUp(escalation: Escalation): Promise<boolean> {
     return this.db.transaction(async () => {
-      const incident = await this.incidents.lockIncident(escalation.incidentId);
-      const current = await this.incidents.findEscalation(escalation.incidentId);
+      const incident = await this.incidents.lock(escalation.incidentId);
+      const current = await this.escalations.ofIncident(escalation.incidentId);
       if (!incident || !current || current.followupCount !== escalation.followupCount) return false;
-      const fresh = await this.incidents.reportsSinceLastEscalationMessage(incident.id);
+      const fresh = await this.reports.sinceLastEscalationMessage(incident.id);
       if (!fresh.length) return false;
-      const stats = await this.incidents.stats(incident.id);
+      const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
       await this.email.execute({
-        template: 'escalation-follow-up',
+        template: ESCALATION_FOLLOW_UP_MAIL,
         to: current.to,
         inReplyTo: current.rootMessageId,
         references: [current.rootMessageId],
@@ -53,17 +60,17 @@ export class SendEscalationFollowUps {
           consumerCount: stats.consumerCount,
           reportCount: stats.reportCount,
           newConsumers: newConsumers.map((c) => `${c.name} (${c.orgNumber})`).sort(),
-          newErrorCodes: [...new Set(fresh.map((r) => r.errorCode).filter(Boolean))],
-          correlationIds: [...new Set(fresh.map((r) => r.correlationId).filter(Boolean))].slice(0, 25),
+          newErrorCodes: [...new Set(fresh.map((r) => r.errorCode).filter((c): c is string => !!c))],
+          correlationIds: [...new Set(fresh.map((r) => r.correlationId).filter((c): c is string => !!c))].slice(0, 25),
           samples: this.message.samples(fresh),
           security: current.security,
         },
       });
-      await this.incidents.markFollowUpSent(
+      await this.escalations.markFollowUpSent(
         current.id,
         fresh.map((r) => r.id),
       );
-      await this.incidents.addEvent(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
+      await this.timeline.record(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
       return true;
     });
   }

@@ -1,5 +1,6 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { ListConsumerContacts } from '@domain/consumers';
+import { SuggestArticles } from '@domain/knowledge';
 import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -8,16 +9,18 @@ import { EnqueueEmail } from '@platform/mail';
 
 import { needsRecluster, recluster } from './grouping-flow';
 import { Incident } from './incident.entity';
+import { CandidateIncident, IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
-import { CandidateIncident, IncidentsRepository } from './incidents.repository';
+import { REPORT_CONFIRMATION_MAIL } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
 import { isConsumerChannel, Report } from './report.entity';
+import { ReportRepository } from './report.repository';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
-import { SuggestArticles } from './suggest-articles.use-case';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -36,7 +39,9 @@ export class SubmitReport {
 
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly timeline: IncidentEventRepository,
     private readonly references: ReferenceSequence,
     private readonly store: IncidentGroupingStore,
     private readonly corpus: MatchingCorpus,
@@ -137,7 +142,7 @@ export class SubmitReport {
       incident = candidates.find((c) => c.id === decision.incidentId)!.entity;
     } else {
       const track = trackOf(facts);
-      incident = await this.incidents.insertIncident({
+      incident = await this.incidents.insert({
         reference: await this.references.next('incident', ctx.receivedAt),
         title: input.title.slice(0, 200),
         environment: input.environment,
@@ -149,10 +154,10 @@ export class SubmitReport {
         lastSeenAt: ctx.receivedAt,
         profile: contribution,
       });
-      await this.incidents.addEvent(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
+      await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
     }
 
-    const report = await this.incidents.insertReport({
+    const report = await this.reports.insert({
       reference: await this.references.next('report', ctx.receivedAt),
       consumerId: ctx.consumerId,
       incidentId: incident.id,
@@ -177,7 +182,7 @@ export class SubmitReport {
       features: [...signals.features],
       suggestedArticles,
     });
-    await this.incidents.addEvent(incident.id, 'report_received', ctx.actorLabel, {
+    await this.timeline.record(incident.id, 'report_received', ctx.actorLabel, {
       report: report.reference,
       reportId: report.id,
       channel: ctx.channel,
@@ -189,13 +194,13 @@ export class SubmitReport {
     if (uncertain) {
       // Evidence grows: with this report in place, incidents that now look like one problem are
       // merged when certain and proposed to staff otherwise (pairs staff split stay apart).
-      if (decision.action === 'attach') await this.incidents.attachToIncident(incident.id, report, contribution);
+      if (decision.action === 'attach') await this.incidents.attachReport(incident.id, report, contribution);
       const { survivors } = await recluster(this.store, matching.corpus, input.environment, ctx.receivedAt, [incident.id]);
       const survivor = survivors.get(incident.id);
-      if (survivor) incident = (await this.incidents.findIncident(survivor))!;
+      if (survivor) incident = (await this.incidents.find(survivor))!;
     } else {
       // Last statement before commit: the incident row stays locked only until then.
-      await this.incidents.attachToIncident(incident.id, report, contribution);
+      await this.incidents.attachReport(incident.id, report, contribution);
     }
 
     const receipt: ReportReceipt = {
@@ -248,7 +253,7 @@ export class SubmitReport {
           : [];
     if (!to.length) return;
     await this.email.execute({
-      template: 'report-confirmation',
+      template: REPORT_CONFIRMATION_MAIL,
       to,
       dedupeKey: `report-confirmation:${report.id}`,
       related: { type: 'report', id: report.id },

@@ -5,8 +5,10 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
 import { Incident, IncidentSide, Severity } from './incident.entity';
+import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
+import type { IncidentEventDetails } from './incident-timeline';
 import { IncidentNotFound } from './incidents.exceptions';
-import { IncidentsRepository } from './incidents.repository';
 
 export interface TriageInput {
   side?: IncidentSide;
@@ -20,7 +22,8 @@ export interface TriageInput {
 export class TriageIncident {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly timeline: IncidentEventRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -28,14 +31,14 @@ export class TriageIncident {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lockIncident(start.id))!;
-      const patch: Partial<Incident> = {};
+      const incident = (await this.incidents.lock(start.id))!;
+      const patch: IncidentEventDetails['triaged'] = {};
       if (input.side !== undefined) patch.side = input.side;
       if (input.severity !== undefined) patch.severity = input.severity;
       if (input.title?.trim()) patch.title = maskNationalIdentityNumbers(input.title.trim()).text.slice(0, 200);
       if (input.skeCaseReference !== undefined) patch.skeCaseReference = input.skeCaseReference?.trim() || null;
       if (incident.status === 'new') patch.status = 'triaged';
-      await this.incidents.updateIncident(incident.id, patch);
+      await this.incidents.update(incident.id, patch);
       const before = {
         side: incident.side,
         severity: incident.severity,
@@ -43,7 +46,7 @@ export class TriageIncident {
         skeCaseReference: incident.skeCaseReference,
         status: incident.status,
       };
-      await this.incidents.addEvent(incident.id, 'triaged', actor.label, { ...patch });
+      await this.timeline.record(incident.id, 'triaged', actor.label, { ...patch });
       await this.audit.execute({ actor, action: 'incident.triaged', objectType: 'incident', objectId: incident.id, before, after: patch });
       return { ...incident, ...patch };
     });

@@ -1,3 +1,4 @@
+export * from './access';
 export * from './environment';
 export * from './identifiers';
 export * from './principal';

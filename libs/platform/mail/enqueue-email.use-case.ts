@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 
+import type { MailTemplate } from './mail-template';
 import { OutboxRepository } from './outbox.repository';
 import { TemplateRenderer } from './template-renderer';
 
-export interface EmailRequest {
-  template: string;
+export interface EmailRequest<T extends object> {
+  template: MailTemplate<T>;
   to: string[];
-  data: Record<string, unknown>;
+  /** What the template reads: its type comes from the template, so another shape does not compile. */
+  data: NoInfer<T>;
   /** Same key, same logical message: enqueued at most once. */
   dedupeKey: string;
   inReplyTo?: string | null;
@@ -35,18 +37,14 @@ export class EnqueueEmail {
     return `<${randomUUID()}@${new URL(this.config.publicUrl).hostname || 'segmentdesk'}>`;
   }
 
-  async execute(request: EmailRequest): Promise<{ messageId: string; created: boolean }> {
+  async execute<T extends object>(request: EmailRequest<T>): Promise<{ messageId: string; created: boolean }> {
     const to = [...new Set(request.to.map((a) => a.trim().toLowerCase()).filter(Boolean))];
-    if (!to.length) throw new Error(`E-mail ${request.template} has no recipients`);
-    const rendered = this.renderer.render(request.template, {
-      ...request.data,
-      publicUrl: this.config.publicUrl,
-      ksContact: this.config.ksContact,
-    });
+    if (!to.length) throw new Error(`E-mail ${request.template.name} has no recipients`);
+    const rendered = this.renderer.render(request.template, request.data);
     return this.outbox.insertOnce({
       messageId: request.messageId ?? this.newMessageId(),
       dedupeKey: request.dedupeKey,
-      template: request.template,
+      template: request.template.name,
       to,
       subject: rendered.subject,
       html: rendered.html,

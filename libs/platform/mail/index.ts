@@ -2,5 +2,6 @@ export * from './deliver-outbox.use-case';
 export * from './enqueue-email.use-case';
 export * from './list-outbox-messages.use-case';
 export * from './mail.module';
+export * from './mail-template';
 export * from './outbox-message.entity';
 export * from './template-renderer';

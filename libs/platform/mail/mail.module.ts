@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
 
 import { DeliverOutbox } from './deliver-outbox.use-case';
 import { EnqueueEmail } from './enqueue-email.use-case';
@@ -15,7 +16,11 @@ import { TemplateRenderer } from './template-renderer';
     DeliverOutbox,
     ListOutboxMessages,
     MailTransport,
-    { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
+    {
+      provide: TemplateRenderer,
+      useFactory: (config: AppConfig) => new TemplateRenderer({ publicUrl: config.publicUrl, ksContact: config.ksContact }),
+      inject: [APP_CONFIG],
+    },
   ],
   exports: [EnqueueEmail, DeliverOutbox, ListOutboxMessages, TemplateRenderer],
 })

@@ -2,80 +2,124 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { defineMailTemplate } from './mail-template';
 import { TemplateRenderer } from './template-renderer';
 
+interface GreetingMail {
+  name: string;
+  link: string;
+  expiresAt: Date;
+  formal: boolean;
+}
+
+interface NoticeMail {
+  ref: string;
+  title: string;
+  services: string[];
+  codes: string[];
+  env: string;
+}
+
 describe('TemplateRenderer', () => {
-  describe('with the shipped templates', () => {
-    const renderer = new TemplateRenderer();
-    const data = {
-      name: 'Øyvind <Ås> & Co',
-      link: 'https://desk.test/password/pw_abc?x=1&y=2',
-      expiresAt: new Date('2030-06-01T10:00:00Z'),
-      reset: false,
-    };
+  let dir: string;
+  const template = (name: string, subject: string, html: string, text: string) => {
+    writeFileSync(join(dir, `${name}.subject.hbs`), subject);
+    writeFileSync(join(dir, `${name}.html.hbs`), html);
+    writeFileSync(join(dir, `${name}.text.hbs`), text);
+  };
 
-    it('knows the password-set template', () => {
-      expect(renderer.has('password-set')).toBe(true);
-      expect(renderer.has('no-such-template')).toBe(false);
-    });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'segment-desk-templates-'));
+    template(
+      'greeting',
+      '{{#if formal}}Velkommen, {{name}}{{else}}Hei {{name}}{{/if}}\n',
+      '<p>Hei {{name}},</p><p><a href="{{link}}">Fortsett</a> før {{date expiresAt}}</p><p>{{ksContact}}</p>',
+      'Hei {{name}},\n\nFortsett: {{link}} (før {{date expiresAt}})\n{{ksContact}} {{publicUrl}}\n',
+    );
+    template(
+      'notice',
+      '  [{{ref}}]\n  {{title}}  \n',
+      '<ul>{{#each services}}<li>{{this}}</li>{{/each}}</ul><p>{{join codes "/"}}</p>{{#if (eq env "test")}}<p>test</p>{{/if}}',
+      '\n{{join services ", "}} – "{{title}}"\n',
+    );
+    writeFileSync(join(dir, 'layout.html.hbs'), '<main>{{body}}</main>');
+    writeFileSync(join(dir, 'layout.text.hbs'), '{{body}}\n-- {{ksContact}}');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('renders the subject on one line, in Norwegian, per variant', () => {
-      expect(renderer.render('password-set', data).subject).toBe('Velkommen til segmentdesken – velg passord');
-      expect(renderer.render('password-set', { ...data, reset: true }).subject).toBe('Tilbakestill passordet ditt i segmentdesken');
+  const greeting = () => defineMailTemplate<GreetingMail>('greeting', dir);
+  const data: GreetingMail = {
+    name: 'Øyvind <Ås> & Co',
+    link: 'https://desk.test/next?x=1&y=2',
+    expiresAt: new Date('2030-06-01T10:00:00Z'),
+    formal: false,
+  };
+
+  describe('with the shared layouts', () => {
+    const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+
+    it.each([
+      ['informal', false, 'Hei Øyvind <Ås> & Co'],
+      ['formal', true, 'Velkommen, Øyvind <Ås> & Co'],
+    ])('renders the %s subject on one line, unescaped', (_variant, formal, subject) => {
+      expect(renderer.render(greeting(), { ...data, formal }).subject).toBe(subject);
     });
 
     it('escapes values in the HTML part and not in the text part', () => {
-      const { html, text } = renderer.render('password-set', data);
-      expect(html).toContain('Hei Øyvind &lt;Ås&gt; &amp; Co,');
-      expect(html).toContain('href="https://desk.test/password/pw_abc?x&#x3D;1&amp;y&#x3D;2"');
+      const { html, text } = renderer.render(greeting(), data);
+      expect(html).toContain('<p>Hei Øyvind &lt;Ås&gt; &amp; Co,</p>');
+      expect(html).toContain('href="https://desk.test/next?x&#x3D;1&amp;y&#x3D;2"');
       expect(html).not.toContain('<Ås>');
       expect(text).toContain('Hei Øyvind <Ås> & Co,');
-      expect(text).toContain('Velg passord: https://desk.test/password/pw_abc?x=1&y=2');
+      expect(text).toContain('Fortsett: https://desk.test/next?x=1&y=2');
       expect(text).not.toContain('&amp;');
     });
 
-    it('wraps both parts in the shared layout', () => {
-      const { html, text } = renderer.render('password-set', data);
+    it('wraps both parts in the layout, titled with the subject', () => {
+      const { html, text } = renderer.render(greeting(), data);
       expect(html).toMatch(/^<!doctype html>/);
       expect(html).toContain('<html lang="nb">');
-      expect(html).toContain('<title>Velkommen til segmentdesken – velg passord</title>');
+      expect(html).toContain('<title>Hei Øyvind &lt;Ås&gt; &amp; Co</title>');
       expect(text).toMatch(/\n--\nKS – segmentansvar/);
     });
 
     it('formats dates in Oslo time', () => {
       // 10:00 UTC is 12:00 in Oslo in summer.
-      expect(renderer.render('password-set', data).text).toContain('utløper 01.06.2030, 12:00');
+      expect(renderer.render(greeting(), data).text).toContain('før 01.06.2030, 12:00');
     });
 
-    it('refuses an unknown template', () => {
-      expect(() => renderer.render('nope', {})).toThrow(/No e-mail template named nope/);
+    it('gives every template the globals, over data of the same name', () => {
+      const { html, text } = renderer.render(greeting(), { ...data, ksContact: 'someone else' } as GreetingMail);
+      expect(text).toContain('KS brukerstøtte https://desk.test');
+      expect(html).toContain('<p>KS brukerstøtte</p>');
+      expect(html).not.toContain('someone else');
+    });
+
+    it('takes the data its template declares, and nothing else (checked when compiling)', () => {
+      const rendered = () => [
+        // @ts-expect-error -- a misspelt field is not GreetingMail's
+        renderer.render(greeting(), { nmae: 'Kari', link: '', expiresAt: new Date(), formal: false }),
+        // @ts-expect-error -- GreetingMail needs a link and an expiry
+        renderer.render(greeting(), { name: 'Kari', formal: false }),
+      ];
+      // Handlebars itself is lenient: what is missing renders empty.
+      expect(rendered()[1].text).toContain('Fortsett:  (før )');
+    });
+
+    it('refuses a template whose files are missing', () => {
+      expect(() => renderer.render(defineMailTemplate<GreetingMail>('nope', dir), data)).toThrow(/No e-mail template named nope/);
     });
   });
 
-  describe('with a template directory of its own', () => {
-    let dir: string;
-    beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'segment-desk-templates-'));
-      writeFileSync(join(dir, 'layout.html.hbs'), '<main>{{body}}</main>');
-      writeFileSync(join(dir, 'layout.text.hbs'), '{{body}}\n-- {{ksContact}}');
-      writeFileSync(join(dir, 'notice.subject.hbs'), '  [{{ref}}]\n  {{title}}  \n');
-      writeFileSync(
-        join(dir, 'notice.html.hbs'),
-        '<ul>{{#each services}}<li>{{this}}</li>{{/each}}</ul><p>{{join codes "/"}}</p>{{#if (eq env "test")}}<p>test</p>{{/if}}',
-      );
-      writeFileSync(join(dir, 'notice.text.hbs'), '\n{{join services ", "}} – "{{title}}"\n');
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+  describe('with layouts of its own', () => {
     it('collapses whitespace in subjects, trims the text body and applies the helpers', () => {
-      const renderer = new TemplateRenderer(dir);
-      const out = renderer.render('notice', {
+      const renderer = new TemplateRenderer({ ksContact: 'KS' }, dir);
+      const out = renderer.render(defineMailTemplate<NoticeMail>('notice', dir), {
         ref: 'INC-7',
         title: 'Brudd <&> "nå"',
         services: ['Summert skattegrunnlag', 'Inntekt & lønn'],
         codes: ['a', 'b'],
         env: 'test',
-        ksContact: 'KS',
       });
       expect(out.subject).toBe('[INC-7] Brudd <&> "nå"');
       expect(out.html).toBe('<main><ul><li>Summert skattegrunnlag</li><li>Inntekt &amp; lønn</li></ul><p>a/b</p><p>test</p></main>');

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import Handlebars from 'handlebars';
+
+import type { MailGlobals, MailTemplate } from './mail-template';
 
 export interface RenderedEmail {
   subject: string;
@@ -12,8 +14,9 @@ export interface RenderedEmail {
 type Compiled = { subject: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate };
 
 /**
- * E-mail templates: `<name>.subject.hbs`, `<name>.html.hbs` and `<name>.text.hbs`, wrapped in the
- * shared layouts. Text parts are compiled without HTML escaping; HTML parts escape everything.
+ * Renders a template (mail-template.ts) wrapped in the shared layouts of `templates/`. Text parts
+ * are compiled without HTML escaping; HTML parts escape everything. A template's files are read
+ * and compiled at its first use.
  */
 export class TemplateRenderer {
   private readonly html = Handlebars.create();
@@ -22,7 +25,10 @@ export class TemplateRenderer {
   private readonly layoutHtml: HandlebarsTemplateDelegate;
   private readonly layoutText: HandlebarsTemplateDelegate;
 
-  constructor(directory = join(__dirname, 'templates')) {
+  constructor(
+    private readonly globals: Partial<MailGlobals> = {},
+    layouts = join(__dirname, 'templates'),
+  ) {
     for (const hb of [this.html, this.plain]) {
       hb.registerHelper('date', (d: unknown) => formatDate(d));
       hb.registerHelper('join', (list: unknown, sep: unknown) =>
@@ -30,34 +36,38 @@ export class TemplateRenderer {
       );
       hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     }
-    const read = (file: string) => readFileSync(join(directory, file), 'utf8');
-    this.layoutHtml = this.html.compile(read('layout.html.hbs'));
-    this.layoutText = this.plain.compile(read('layout.text.hbs'), { noEscape: true });
-    for (const file of readdirSync(directory)) {
-      const m = /^(.+)\.subject\.hbs$/.exec(file);
-      if (!m || m[1] === 'layout') continue;
-      const name = m[1];
-      this.templates.set(name, {
-        subject: this.plain.compile(read(`${name}.subject.hbs`).trim(), { noEscape: true }),
-        html: this.html.compile(read(`${name}.html.hbs`)),
-        text: this.plain.compile(read(`${name}.text.hbs`), { noEscape: true }),
-      });
-    }
+    this.layoutHtml = this.html.compile(readFileSync(join(layouts, 'layout.html.hbs'), 'utf8'));
+    this.layoutText = this.plain.compile(readFileSync(join(layouts, 'layout.text.hbs'), 'utf8'), { noEscape: true });
   }
 
-  has(name: string): boolean {
-    return this.templates.has(name);
-  }
-
-  render(name: string, data: Record<string, unknown>): RenderedEmail {
-    const t = this.templates.get(name);
-    if (!t) throw new Error(`No e-mail template named ${name}`);
-    const subject = t.subject(data).replace(/\s+/g, ' ').trim();
+  render<T extends object>(template: MailTemplate<T>, data: NoInfer<T>): RenderedEmail {
+    const t = this.compiled(template);
+    const context: Record<string, unknown> = { ...data, ...this.globals };
+    const subject = t.subject(context).replace(/\s+/g, ' ').trim();
     return {
       subject,
-      html: this.layoutHtml({ ...data, subject, body: new Handlebars.SafeString(t.html(data)) }),
-      text: this.layoutText({ ...data, subject, body: t.text(data).trim() }),
+      html: this.layoutHtml({ ...context, subject, body: new Handlebars.SafeString(t.html(context)) }),
+      text: this.layoutText({ ...context, subject, body: t.text(context).trim() }),
     };
+  }
+
+  private compiled({ name, directory }: MailTemplate<object>): Compiled {
+    const key = join(directory, name);
+    let t = this.templates.get(key);
+    if (!t) {
+      const read = (part: string) => {
+        const file = join(directory, `${name}.${part}.hbs`);
+        if (!existsSync(file)) throw new Error(`No e-mail template named ${name}: ${file} is missing`);
+        return readFileSync(file, 'utf8');
+      };
+      t = {
+        subject: this.plain.compile(read('subject').trim(), { noEscape: true }),
+        html: this.html.compile(read('html')),
+        text: this.plain.compile(read('text'), { noEscape: true }),
+      };
+      this.templates.set(key, t);
+    }
+    return t;
   }
 }
 

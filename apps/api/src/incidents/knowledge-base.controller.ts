@@ -1,4 +1,4 @@
-import { SuggestArticles } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 

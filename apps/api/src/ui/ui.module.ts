@@ -3,6 +3,7 @@ import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
+import { KnowledgeModule } from '@domain/knowledge';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -65,7 +66,7 @@ const ERRORS = Object.assign(
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, IncidentsModule],
+  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule],
   controllers: [
     HomeController,
     AuthPagesController,

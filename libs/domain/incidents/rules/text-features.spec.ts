@@ -1,4 +1,4 @@
-import { foldedWords, foldForMatching, normaliseText, stem, stripBoilerplate, textFeatures } from './text-features';
+import { foldedWords, foldForMatching, stem, stripBoilerplate, textFeatures } from './text-features';
 
 describe('foldForMatching', () => {
   it.each([
@@ -58,11 +58,5 @@ describe('textFeatures', () => {
   it('keeps each feature once, in text order', () => {
     const f = textFeatures('Timeout, timeout og atter timeout');
     expect(f.filter((x) => x === f[0])).toHaveLength(1);
-  });
-});
-
-describe('normaliseText', () => {
-  it('keeps letters and digits, lower-cased, for display searches', () => {
-    expect(normaliseText('Får 503 – «Service Unavailable»!')).toBe('får 503 service unavailable');
   });
 });

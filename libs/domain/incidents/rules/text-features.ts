@@ -10,15 +10,6 @@ import { MIN_STEM_LENGTH } from './matching.constants';
 
 export { foldForMatching } from './glossary';
 
-/** Lower-case, keep æøå, turn punctuation into spaces, collapse whitespace (for display searches). */
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** Identifiers say nothing about the problem: UUIDs, e-mail addresses, URLs' hosts, long digit runs. */
 const IDENTIFIERS = [
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,

@@ -1,12 +1,5 @@
-import {
-  CorrectGrouping,
-  EscalateIncident,
-  IncidentQueries,
-  ResolveIncident,
-  SendDueEscalations,
-  SuggestArticles,
-  TriageIncident,
-} from '@domain/incidents';
+import { CorrectGrouping, EscalateIncident, IncidentQueries, ResolveIncident, SendDueEscalations, TriageIncident } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import type { Actor } from '@domain/shared';
 import { Body, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';

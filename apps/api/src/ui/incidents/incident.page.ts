@@ -1,5 +1,6 @@
 import { FindServicesInForce } from '@domain/catalogue';
-import { IncidentQueries, SuggestArticles } from '@domain/incidents';
+import { IncidentQueries } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 

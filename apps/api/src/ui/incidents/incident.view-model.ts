@@ -6,9 +6,9 @@ import type {
   IncidentSummary,
   ReportChannel,
   Severity,
-  SuggestArticles,
 } from '@domain/incidents';
 import { INCIDENT_SIDES, OPEN_STATUSES, SEVERITIES } from '@domain/incidents';
+import type { SuggestArticles } from '@domain/knowledge';
 
 import { list, text } from '../shared/form-body';
 import type { FormFailure } from '../shared/page-form';

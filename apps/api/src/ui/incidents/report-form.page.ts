@@ -1,6 +1,6 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { GetConsumer, SearchConsumers } from '@domain/consumers';
-import { SuggestArticles } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import { type ConsumerPrincipal, findNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 

@@ -1,4 +1,4 @@
-import { SuggestArticles } from '@domain/incidents';
+import { SuggestArticles } from '@domain/knowledge';
 import { Get, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';

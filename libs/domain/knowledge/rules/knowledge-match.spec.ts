@@ -1,4 +1,4 @@
-import { ARTICLE_MIN_SCORE, articleScore, rankArticles } from './knowledge-match';
+import { ARTICLE_MIN_SCORE, articleScore, normaliseText, rankArticles } from './knowledge-match';
 
 const delegation = {
   slug: 'altinn-delegering',
@@ -44,5 +44,15 @@ describe('knowledge-base matching', () => {
     });
     expect(ranked.map((r) => r.article.slug)).toEqual(['feil-scope']);
     expect(ranked[0].score).toBeGreaterThanOrEqual(ARTICLE_MIN_SCORE);
+  });
+});
+
+describe('normaliseText', () => {
+  it.each([
+    ['keeps letters and digits, lower-cased', 'Får 503 – «Service Unavailable»!', 'får 503 service unavailable'],
+    ['folds compatibility forms', 'ＳＳＧ－００８', 'ssg 008'],
+    ['turns underscores and punctuation into one space', 'invalid_scope...feil', 'invalid scope feil'],
+  ])('%s', (_name, text, expected) => {
+    expect(normaliseText(text)).toBe(expected);
   });
 });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
-import { IncidentsRepository } from './incidents.repository';
 import { KnowledgeArticle } from './knowledge-article.entity';
+import { KnowledgeArticleRepository } from './knowledge-article.repository';
 
 type Seed = Pick<KnowledgeArticle, 'slug' | 'title' | 'keywords' | 'errorCodes' | 'httpStatuses' | 'answer' | 'checklist'>;
 
@@ -109,13 +109,13 @@ export const KNOWLEDGE_BASE_SEED: Seed[] = [
 export class SeedKnowledgeBase {
   constructor(
     private readonly db: DatabaseContext,
-    private readonly incidents: IncidentsRepository,
+    private readonly articles: KnowledgeArticleRepository,
   ) {}
 
   async execute(): Promise<{ created: number }> {
     return this.db.transaction(async () => {
       let created = 0;
-      for (const article of KNOWLEDGE_BASE_SEED) if ((await this.incidents.upsertArticleBySlug(article)) === 'created') created++;
+      for (const article of KNOWLEDGE_BASE_SEED) if ((await this.articles.insertUnlessSlugExists(article)) === 'created') created++;
       return { created };
     });
   }

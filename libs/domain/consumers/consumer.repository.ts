@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { In, IsNull, LessThan } from 'typeorm';
+import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 import { Consumer, type ConsumerStatus } from './consumer.entity';
 import { ConsumerAgreement } from './consumer-agreement.entity';
-import { ConsumerApiKey } from './consumer-api-key.entity';
 import { ConsumerContact } from './consumer-contact.entity';
 import { ConsumerService, type OnboardingStep } from './consumer-service.entity';
-import { PortalSession } from './portal-session.entity';
-import { PortalSignInToken } from './portal-sign-in-token.entity';
 
 export interface ConsumerSearch {
   q?: string;
@@ -21,46 +18,16 @@ export interface ConsumerSearch {
   offset?: number;
 }
 
-export interface CredentialOwner {
-  consumerId: string;
-  orgNumber: string;
-  name: string;
-  status: ConsumerStatus;
-}
-
-export interface ApiKeyOwner extends CredentialOwner {
-  keyId: string;
-  lastUsedAt: Date | null;
-}
-
-export interface PortalSessionOwner extends CredentialOwner {
-  email: string;
-  csrfToken: string;
-}
-
-interface OwnerRow {
-  consumer_id: string;
-  org_number: string;
-  name: string;
-  status: ConsumerStatus;
-}
-
 const QUEUE_LOCK = 'segment-desk:consumers:onboarding-queue';
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
-function owner(row: OwnerRow): CredentialOwner {
-  return { consumerId: row.consumer_id, orgNumber: row.org_number, name: row.name, status: row.status };
-}
-
-/** The only database access of the consumer registry. */
+/** A consumer with what it owns: contacts, service access (with onboarding and the queue) and the agreement. */
 @Injectable()
-export class ConsumersRepository {
+export class ConsumerRepository {
   constructor(private readonly db: DatabaseContext) {}
-
-  // ---- consumers ----
 
   /** Inserts unless the organisation number is taken (also under concurrent registration). */
   async insertConsumerIfOrgFree(
@@ -280,97 +247,5 @@ export class ConsumersRepository {
       .orderBy('a.valid_to', 'ASC')
       .addOrderBy('c.name', 'ASC')
       .getMany();
-  }
-
-  // ---- API keys ----
-
-  insertApiKey(key: Pick<ConsumerApiKey, 'consumerId' | 'name' | 'prefix' | 'keyHash' | 'createdBy'>): Promise<ConsumerApiKey> {
-    return this.db.repository(ConsumerApiKey).save(this.db.repository(ConsumerApiKey).create(key));
-  }
-
-  listApiKeys(consumerId: string): Promise<ConsumerApiKey[]> {
-    return this.db.repository(ConsumerApiKey).find({ where: { consumerId }, order: { createdAt: 'DESC' } });
-  }
-
-  findApiKey(consumerId: string, id: string): Promise<ConsumerApiKey | null> {
-    return this.db.repository(ConsumerApiKey).findOneBy({ consumerId, id });
-  }
-
-  async revokeApiKey(id: string): Promise<void> {
-    await this.db.repository(ConsumerApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
-  /** One query per request: the unrevoked key and its consumer. */
-  async activeApiKeyOwner(keyHash: string): Promise<ApiKeyOwner | null> {
-    const rows: Array<OwnerRow & { key_id: string; last_used_at: Date | null }> = await this.db.manager.query(
-      `SELECT k.id AS key_id, k.last_used_at, c.id AS consumer_id, c.org_number, c.name, c.status
-         FROM consumer_api_key k JOIN consumer c ON c.id = k.consumer_id
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [keyHash],
-    );
-    return rows.length
-      ? { ...owner(rows[0]), keyId: rows[0].key_id, lastUsedAt: rows[0].last_used_at ? new Date(rows[0].last_used_at) : null }
-      : null;
-  }
-
-  /** The condition keeps concurrent requests from writing more than once a minute. */
-  async touchApiKey(id: string): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE consumer_api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [id],
-    );
-  }
-
-  // ---- portal sign-in ----
-
-  insertSignInToken(token: Pick<PortalSignInToken, 'consumerId' | 'contactId' | 'tokenHash' | 'expiresAt'>): Promise<PortalSignInToken> {
-    return this.db.repository(PortalSignInToken).save(this.db.repository(PortalSignInToken).create(token));
-  }
-
-  countSignInTokensSince(contactId: string, since: Date): Promise<number> {
-    return this.db
-      .repository(PortalSignInToken)
-      .createQueryBuilder('t')
-      .where('t.contact_id = :contactId AND t.created_at > :since', { contactId, since })
-      .getCount();
-  }
-
-  /** Marks the link used and returns it, only if it was unused and unexpired (single use, also under races). */
-  async consumeSignInToken(tokenHash: string): Promise<{ consumerId: string; contactId: string } | null> {
-    const rows: Array<{ consumer_id: string; contact_id: string }> = await this.db.manager.query(
-      `WITH used AS (
-         UPDATE portal_sign_in_token SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING consumer_id, contact_id
-       ) SELECT consumer_id, contact_id FROM used`,
-      [tokenHash],
-    );
-    return rows.length ? { consumerId: rows[0].consumer_id, contactId: rows[0].contact_id } : null;
-  }
-
-  insertPortalSession(
-    session: Pick<PortalSession, 'idHash' | 'consumerId' | 'contactId' | 'csrfToken' | 'expiresAt' | 'ip' | 'userAgent'>,
-  ): Promise<unknown> {
-    return this.db.repository(PortalSession).insert(session);
-  }
-
-  async livePortalSessionOwner(idHash: string): Promise<PortalSessionOwner | null> {
-    const rows: Array<OwnerRow & { email: string; csrf_token: string }> = await this.db.manager.query(
-      `SELECT s.csrf_token, ct.email, c.id AS consumer_id, c.org_number, c.name, c.status
-         FROM portal_session s
-         JOIN consumer c ON c.id = s.consumer_id
-         JOIN consumer_contact ct ON ct.id = s.contact_id
-        WHERE s.id_hash = $1 AND s.expires_at > now()`,
-      [idHash],
-    );
-    return rows.length ? { ...owner(rows[0]), email: rows[0].email, csrfToken: rows[0].csrf_token } : null;
-  }
-
-  async deletePortalSession(idHash: string): Promise<void> {
-    await this.db.repository(PortalSession).delete({ idHash });
-  }
-
-  async deleteExpiredPortalCredentials(): Promise<{ sessions: number; links: number }> {
-    const sessions = await this.db.repository(PortalSession).delete({ expiresAt: LessThan(new Date()) });
-    const links = await this.db.repository(PortalSignInToken).delete({ expiresAt: LessThan(new Date(Date.now() - 86_400_000)) });
-    return { sessions: sessions.affected ?? 0, links: links.affected ?? 0 };
   }
 }

@@ -1,4 +1,11 @@
-import { normaliseText } from './text-features';
+/** Lower-case, keep æøå, turn punctuation into spaces, collapse whitespace. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 export interface ArticleSymptoms {
   slug: string;

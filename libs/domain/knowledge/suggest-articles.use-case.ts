@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { IncidentsRepository } from './incidents.repository';
 import { KnowledgeArticle } from './knowledge-article.entity';
+import { KnowledgeArticleRepository } from './knowledge-article.repository';
 import { rankArticles, ReportSymptoms } from './rules/knowledge-match';
 
 // Every report is scored against the articles; they change rarely, so a short-lived copy saves a query per report.
@@ -12,19 +12,19 @@ const ARTICLE_CACHE_MS = 30_000;
 export class SuggestArticles {
   private cached: { articles: KnowledgeArticle[]; until: number } | null = null;
 
-  constructor(private readonly incidents: IncidentsRepository) {}
+  constructor(private readonly articles: KnowledgeArticleRepository) {}
 
   async forReport(report: ReportSymptoms, limit = 3): Promise<KnowledgeArticle[]> {
     return rankArticles(await this.published(), report, limit).map((r) => r.article);
   }
 
   list(includeUnpublished = false): Promise<KnowledgeArticle[]> {
-    return includeUnpublished ? this.incidents.allArticles() : this.incidents.publishedArticles();
+    return includeUnpublished ? this.articles.all() : this.articles.published();
   }
 
   private async published(): Promise<KnowledgeArticle[]> {
     if (!this.cached || this.cached.until < Date.now())
-      this.cached = { articles: await this.incidents.publishedArticles(), until: Date.now() + ARTICLE_CACHE_MS };
+      this.cached = { articles: await this.articles.published(), until: Date.now() + ARTICLE_CACHE_MS };
     return this.cached.articles;
   }
 }

@@ -1,0 +1,23 @@
+import { TemplateRenderer } from '@platform/mail';
+
+import { PORTAL_SIGN_IN_MAIL } from './portal-sign-in.mail';
+
+describe('the portal sign-in e-mail', () => {
+  const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+  const mail = renderer.render(PORTAL_SIGN_IN_MAIL, {
+    name: 'Kari',
+    links: [
+      { organisation: 'Oslo kommune', link: 'https://desk.test/portal/login/a' },
+      { organisation: 'Bergen kommune', link: 'https://desk.test/portal/login/b' },
+    ],
+    expiresAt: new Date('2030-01-10T08:15:00Z'),
+  });
+
+  it('offers one link per organisation the contact belongs to', () => {
+    expect(mail.subject).toBe('Innloggingslenke til KS konsumentportal');
+    expect(mail.text).toContain('Logg inn for Oslo kommune: https://desk.test/portal/login/a');
+    expect(mail.text).toContain('Logg inn for Bergen kommune: https://desk.test/portal/login/b');
+    expect(mail.html).toContain('<a href="https://desk.test/portal/login/b">Logg inn for Bergen kommune</a>');
+    expect(mail.text).toContain('utløper 10.01.2030, 09:15');
+  });
+});

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { In } from 'typeorm';
+
+import { Escalation } from './escalation.entity';
+import { Incident } from './incident.entity';
+
+/** Escalation threads to Skatteetaten, one per incident. */
+@Injectable()
+export class EscalationRepository {
+  constructor(private readonly db: DatabaseContext) {}
+
+  /** Inserts the thread unless the incident has one; the unique index decides under concurrency. */
+  async insertOnce(
+    e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy' | 'status' | 'sendAfter'>,
+  ): Promise<Escalation | null> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `INSERT INTO escalation (incident_id, root_message_id, to_addresses, security, escalated_by, status, send_after, last_message_at, reported_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
+      [e.incidentId, e.rootMessageId, e.to, e.security, e.escalatedBy, e.status, e.sendAfter],
+    );
+    return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
+  }
+
+  /** The first message is in the outbox: from now on reports newer than this are follow-ups. */
+  async markSent(id: string, to: string[], security: boolean): Promise<Escalation> {
+    await this.db.manager.query(
+      `UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`,
+      [id, to, security],
+    );
+    return this.db.repository(Escalation).findOneByOrFail({ id });
+  }
+
+  /** Pending escalations whose settle period is over, oldest first. */
+  dueToSend(now: Date, limit = 20): Promise<Escalation[]> {
+    return this.db
+      .repository(Escalation)
+      .createQueryBuilder('e')
+      .where(`e.status = 'pending' AND e.send_after <= :now`, { now })
+      .orderBy('e.send_after', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  lock(id: string): Promise<Escalation | null> {
+    return this.db.repository(Escalation).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+  }
+
+  /** The incidents among these that have an escalation. */
+  async escalatedAmong(incidentIds: string[]): Promise<Set<string>> {
+    if (!incidentIds.length) return new Set();
+    const rows = await this.db.repository(Escalation).find({ select: { incidentId: true }, where: { incidentId: In(incidentIds) } });
+    return new Set(rows.map((r) => r.incidentId));
+  }
+
+  ofIncident(incidentId: string): Promise<Escalation | null> {
+    return this.db.repository(Escalation).findOneBy({ incidentId });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.repository(Escalation).delete({ id });
+  }
+
+  async moveToIncident(fromIncidentId: string, toIncidentId: string): Promise<void> {
+    await this.db.repository(Escalation).update({ incidentId: fromIncidentId }, { incidentId: toIncidentId });
+  }
+
+  /** Marks reports that joined an escalated incident by a merge, so the next follow-up tells of them. */
+  async addPendingReports(incidentId: string, reportIds: string[]): Promise<void> {
+    if (!reportIds.length) return;
+    await this.db.manager.query(
+      `UPDATE escalation SET pending_report_ids = ARRAY(SELECT DISTINCT unnest(pending_report_ids || $2::uuid[])) WHERE incident_id = $1`,
+      [incidentId, reportIds],
+    );
+  }
+
+  /** Escalations with reports newer than what Skatteetaten was told, and quiet for the digest interval. */
+  async dueForFollowUp(quietSince: Date): Promise<Escalation[]> {
+    return this.db
+      .repository(Escalation)
+      .createQueryBuilder('e')
+      .innerJoin(Incident, 'i', 'i.id = e.incident_id AND i.merged_into_id IS NULL')
+      .where(`e.status = 'sent'`)
+      .andWhere('e.last_message_at <= :quietSince', { quietSince })
+      .andWhere(`i.status NOT IN ('resolved', 'closed')`)
+      .andWhere(
+        `(cardinality(e.pending_report_ids) > 0 OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until))`,
+      )
+      .getMany();
+  }
+
+  /** Computed in SQL: created_at has microseconds, which a JavaScript Date would round away. */
+  async markFollowUpSent(escalationId: string, reportIds: string[]): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE escalation SET last_message_at = now(), followup_count = followup_count + 1,
+         reported_until = GREATEST(reported_until, (SELECT max(created_at) FROM report WHERE id = ANY($2::uuid[]))),
+         pending_report_ids = ARRAY(SELECT unnest(pending_report_ids) EXCEPT SELECT unnest($2::uuid[]))
+       WHERE id = $1`,
+      [escalationId, reportIds],
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import type { Incident } from './incident.entity';
+import type { MatchRecord, ReportChannel } from './report.entity';
+
+/** How two incidents became one: decided by grouping, or by staff. */
+export type MergeHow = 'auto' | 'manual';
+
+/**
+ * What each kind of timeline event records (`incident_event.kind` → `incident_event.details`).
+ * Details are stored as JSON, so instants are ISO strings.
+ */
+export type IncidentEventDetails = {
+  /** Opened by intake (with grouping's reasons), or by staff splitting reports out of another incident. */
+  opened: { reasons: string[] } | { splitFrom: string; reports: string[] };
+  report_received: { report: string; reportId: string; channel: ReportChannel; action: MatchRecord['action']; score: number };
+  /** The fields staff changed; `status` when the triage moved the incident on from `new`. */
+  triaged: Partial<Pick<Incident, 'side' | 'severity' | 'title' | 'skeCaseReference' | 'status'>>;
+  /** `sendAfter` is absent on events recorded before escalations waited for a settle period. */
+  escalated: { to: string[]; security: boolean; messageId: string; sendAfter?: string | null };
+  escalation_sent: { to: string[]; security: boolean; messageId: string };
+  escalation_cancelled: Record<string, never>;
+  escalation_folded: { from: string };
+  follow_up_sent: { newReports: number };
+  resolved: { notified: number; side: Incident['side'] };
+  split: { into: string; reports: string[] };
+  report_moved_out: { report: string; to: string };
+  report_moved_in: { report: string; from: string };
+  merged_in: { from: string; fromId: string; reports: number; how: MergeHow; reasons: string[] };
+  merged_into: { into: string; intoId: string; how: MergeHow; reasons: string[] };
+};
+
+export type IncidentEventKind = keyof IncidentEventDetails;
+
+/** One entry of an incident's timeline, discriminated by `kind`. */
+export type IncidentTimelineEvent = {
+  [K in IncidentEventKind]: { id: string; incidentId: string; at: Date; actorLabel: string; kind: K; details: IncidentEventDetails[K] };
+}[IncidentEventKind];

@@ -1,0 +1,12 @@
+import { defineMailTemplate } from '@platform/mail';
+
+/** The last message of the thread to Skatteetaten: the incident is resolved. */
+export interface EscalationClosedMail {
+  reference: string;
+  title: string;
+  /** The resolution as staff wrote it (identity numbers masked). */
+  message: string;
+  consumerCount: number;
+}
+
+export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname);

@@ -1,0 +1,20 @@
+import { defineMailTemplate } from '@platform/mail';
+
+import type { EscalationSample } from './escalation.mail';
+
+/** A threaded reply to Skatteetaten with the reports that came in since the last message. */
+export interface EscalationFollowUpMail {
+  reference: string;
+  title: string;
+  newReports: number;
+  consumerCount: number;
+  reportCount: number;
+  /** The consumers of the new reports, "name (organisation number)", sorted */
+  newConsumers: string[];
+  newErrorCodes: string[];
+  correlationIds: string[];
+  samples: EscalationSample[];
+  security: boolean;
+}
+
+export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname);

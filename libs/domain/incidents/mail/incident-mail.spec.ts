@@ -1,0 +1,140 @@
+import { type RenderedEmail, TemplateRenderer } from '@platform/mail';
+
+import { ESCALATION_MAIL, type EscalationMail, type EscalationSample } from './escalation.mail';
+import { ESCALATION_CLOSED_MAIL } from './escalation-closed.mail';
+import { ESCALATION_FOLLOW_UP_MAIL } from './escalation-follow-up.mail';
+import { INCIDENT_RESOLVED_MAIL } from './incident-resolved.mail';
+import { REPORT_CONFIRMATION_MAIL } from './report-confirmation.mail';
+
+const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+const sample: EscalationSample = {
+  title: 'Får 503',
+  description: 'Alle oppslag feiler',
+  receivedAt: new Date('2030-01-10T08:00:00Z'),
+  errorCode: 'SSG-010',
+};
+const escalation: EscalationMail = {
+  reference: 'KS-2030-0007',
+  title: 'Summert skattegrunnlag svarer 503',
+  environment: 'produksjon',
+  services: ['Summert skattegrunnlag API'],
+  firstSeenAt: new Date('2030-01-10T08:00:00Z'),
+  lastSeenAt: new Date('2030-01-10T09:30:00Z'),
+  consumerCount: 3,
+  reportCount: 4,
+  consumers: ['Bergen kommune (964338531)', 'Oslo kommune (974760673)'],
+  errorCodes: ['SSG-010'],
+  httpStatuses: [503],
+  correlationIds: ['c-1', 'c-2'],
+  moreCorrelationIds: 0,
+  samples: [sample],
+  severity: 'high',
+  skeCaseReference: null,
+  security: false,
+  deadline: null,
+};
+
+describe('the incidents e-mails', () => {
+  it.each<[string, () => RenderedEmail, string, string[]]>([
+    [
+      'escalation',
+      () => renderer.render(ESCALATION_MAIL, escalation),
+      '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag API (produksjon), 3 kommuner berørt',
+      ['Omfang:          3 kommuner, 4 meldinger', 'Berørte kommuner: Bergen kommune (964338531), Oslo kommune (974760673)', '  c-2'],
+    ],
+    [
+      'security escalation',
+      () =>
+        renderer.render(ESCALATION_MAIL, {
+          ...escalation,
+          consumerCount: 1,
+          security: true,
+          deadline: new Date('2030-01-13T08:00:00Z'),
+        }),
+      '[KS-2030-0007] Sikkerhetshendelse/personvernavvik: Summert skattegrunnlag svarer 503 – Summert skattegrunnlag API (produksjon), 1 kommune berørt',
+      ['72-TIMERSFRIST: første melding kom 10.01.2030, 09:00. Fristen for melding til Datatilsynet løper til 13.01.2030, 09:00.'],
+    ],
+    [
+      'escalation follow-up',
+      () =>
+        renderer.render(ESCALATION_FOLLOW_UP_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          newReports: 2,
+          consumerCount: 4,
+          reportCount: 6,
+          newConsumers: ['Tromsø kommune (940101808)'],
+          newErrorCodes: ['SSG-010'],
+          correlationIds: ['c-9'],
+          samples: [sample],
+          security: false,
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – oppdatering: 4 kommuner berørt',
+      ['2 nye meldinger siden sist. Nå 4 kommuner og 6 meldinger totalt.', 'Kommuner i de nye meldingene: Tromsø kommune (940101808)'],
+    ],
+    [
+      'escalation closed',
+      () =>
+        renderer.render(ESCALATION_CLOSED_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          message: 'Rettet i produksjon.',
+          consumerCount: 5,
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – løst',
+      ['KS har lukket KS-2030-0007 for de 5 berørte kommunene.', 'Rettet i produksjon.'],
+    ],
+    [
+      'incident resolved',
+      () =>
+        renderer.render(INCIDENT_RESOLVED_MAIL, {
+          name: 'Kari',
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          message: 'Rettet.',
+          local: false,
+        }),
+      'Løst: Summert skattegrunnlag svarer 503 (KS-2030-0007)',
+      ['Hei Kari,', 'Hendelsen «Summert skattegrunnlag svarer 503» (KS-2030-0007) som dere meldte om, er løst.'],
+    ],
+    [
+      'incident answered locally',
+      () =>
+        renderer.render(INCIDENT_RESOLVED_MAIL, {
+          name: '',
+          reference: 'KS-2030-0009',
+          title: 'Mangler delegering',
+          message: 'Deleger i Altinn.',
+          local: true,
+        }),
+      'Svar på meldingen deres: Mangler delegering (KS-2030-0009)',
+      ['Hei,\n', 'KS har sett på meldingen deres om «Mangler delegering».'],
+    ],
+    [
+      'report confirmation',
+      () =>
+        renderer.render(REPORT_CONFIRMATION_MAIL, {
+          report: {
+            id: 'r-1',
+            reference: 'KS-M-2030-0001',
+            title: 'Får 503',
+            service: 'summertskattegrunnlag',
+            environment: 'production',
+            receivedAt: new Date('2030-01-10T08:00:00Z'),
+            errorCode: 'SSG-010',
+          },
+          incidentReference: 'KS-2030-0007',
+          masked: true,
+          maskingNotice: 'Fødselsnummer fjernet.',
+        }),
+      'Vi har mottatt meldingen din KS-M-2030-0001: Får 503',
+      ['Den er koblet til hendelsen KS-2030-0007.', 'Obs: Fødselsnummer fjernet.', 'https://desk.test/portal/reports/r-1'],
+    ],
+  ])('%s', (_name, render, subject, lines) => {
+    const mail = render();
+    expect(mail.subject).toBe(subject);
+    for (const line of lines) expect(mail.text).toContain(line);
+    expect(mail.text).toContain('KS brukerstøtte');
+    expect(mail.html).toContain(`<title>${mail.subject.replace(/&/g, '&amp;')}</title>`);
+  });
+});

@@ -1,0 +1,14 @@
+import { defineMailTemplate } from '@platform/mail';
+
+import type { Report } from '../report.entity';
+
+/** The receipt of a report, to its reporter or the consumer's technical contacts. */
+export interface ReportConfirmationMail {
+  report: Pick<Report, 'id' | 'reference' | 'title' | 'service' | 'environment' | 'receivedAt' | 'errorCode'>;
+  incidentReference: string;
+  /** Identity numbers were masked in the report. */
+  masked: boolean;
+  maskingNotice: string;
+}
+
+export const REPORT_CONFIRMATION_MAIL = defineMailTemplate<ReportConfirmationMail>('report-confirmation', __dirname);

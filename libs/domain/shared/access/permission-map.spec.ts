@@ -1,0 +1,81 @@
+import type { ConsumerPrincipal, Principal, StaffPrincipal, StaffRole } from '../principal';
+import { ALL_PERMISSIONS, type Permission } from './permission';
+import { type AccessScope, accessScope, hasPermission, staffRolesWith } from './permission-map';
+
+const staff = (role: StaffRole): StaffPrincipal => ({
+  kind: 'staff',
+  id: `s-${role}`,
+  email: `${role}@ks.no`,
+  name: role,
+  role,
+  via: 'session',
+});
+const consumer: ConsumerPrincipal = { kind: 'consumer', consumerId: 'c-1', orgNumber: '974760673', name: 'Oslo kommune', via: 'api-key' };
+
+const ALL_STAFF: StaffRole[] = ['admin', 'agent', 'security', 'viewer'];
+const WRITERS: StaffRole[] = ['admin', 'agent', 'security'];
+
+/** Who holds what, as the access decorators on the controllers grant it today. */
+const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
+  ['profile.read', ALL_STAFF, true],
+  ['staff-user.manage', ['admin'], false],
+  ['api-token.manage', ALL_STAFF, false],
+  ['audit.read', ['admin', 'security'], false],
+  ['mail.read', WRITERS, false],
+  ['mail.read-credentials', ['admin'], false],
+  ['mail.retry', ['admin', 'agent'], false],
+  ['catalogue.read', ALL_STAFF, false],
+  ['catalogue.edit', WRITERS, false],
+  ['catalogue.publish', WRITERS, false],
+  ['consumer.search', ALL_STAFF, false],
+  ['consumer.read', ALL_STAFF, true],
+  ['consumer.create', WRITERS, false],
+  ['consumer.update', WRITERS, false],
+  ['consumer-api-key.read', ALL_STAFF, false],
+  ['consumer-api-key.manage', WRITERS, false],
+  ['onboarding.read', ALL_STAFF, false],
+  ['onboarding.manage', WRITERS, false],
+  ['knowledge-article.read', ALL_STAFF, true],
+  ['report.create', WRITERS, true],
+  ['report.read', ALL_STAFF, true],
+  ['report.list-own', [], true],
+  ['report.import', WRITERS, false],
+  ['report.reveal-personal-data', ['security'], false],
+  ['incident.read', ALL_STAFF, false],
+  ['incident.triage', WRITERS, false],
+  ['incident.escalate', WRITERS, false],
+  ['incident.resolve', WRITERS, false],
+  ['incident.regroup', WRITERS, false],
+  ['portal.use', [], true],
+];
+
+describe('the permission map', () => {
+  it('names every permission <resource>.<action>, and this table covers each once', () => {
+    for (const p of ALL_PERMISSIONS) expect(p).toMatch(/^[a-z-]+\.[a-z-]+$/);
+    expect(HOLDERS.map(([p]) => p).sort()).toEqual([...ALL_PERMISSIONS].sort());
+  });
+
+  it.each(HOLDERS)('%s: staff roles %j, consumers %s', (permission, roles, consumers) => {
+    expect(staffRolesWith(permission)).toEqual(roles);
+    expect(hasPermission(consumer, permission)).toBe(consumers);
+    for (const role of ALL_STAFF) expect(hasPermission(staff(role), permission)).toBe(roles.includes(role));
+  });
+
+  it.each<[string, Principal, Permission, AccessScope | null]>([
+    ['an admin reaches every API token', staff('admin'), 'api-token.manage', 'all'],
+    ['an agent only its own', staff('agent'), 'api-token.manage', 'own'],
+    ['a viewer only its own', staff('viewer'), 'api-token.manage', 'own'],
+    ['staff see every consumer', staff('viewer'), 'consumer.read', 'all'],
+    ['a consumer only itself', consumer, 'consumer.read', 'own'],
+    ['staff see every report', staff('agent'), 'report.read', 'all'],
+    ['a consumer only its own reports', consumer, 'report.read', 'own'],
+    ['staff report on behalf of any consumer', staff('security'), 'report.create', 'all'],
+    ['a consumer reports for itself', consumer, 'report.create', 'own'],
+    ['the knowledge base is for everyone', consumer, 'knowledge-article.read', 'all'],
+    ['a consumer sees no incident', consumer, 'incident.read', null],
+    ['a viewer changes nothing', staff('viewer'), 'incident.resolve', null],
+    ['an admin does not read masked personal data', staff('admin'), 'report.reveal-personal-data', null],
+  ])('%s', (_case, principal, permission, scope) => {
+    expect(accessScope(principal, permission)).toBe(scope);
+  });
+});

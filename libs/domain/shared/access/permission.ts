@@ -1,0 +1,54 @@
+/**
+ * Everything a principal may be allowed to do, named `<resource>.<action>`, with what it allows.
+ * Which principals hold which permission is decided in one place: permission-map.ts.
+ * Signing in and out and the public pages (health, login, password links) need none.
+ */
+export const PERMISSIONS = {
+  'profile.read': 'See who one is signed in as (GET /api/v1/me).',
+
+  'staff-user.manage': 'List, create and change staff users, and send them a password reset link (API and admin pages).',
+  'api-token.manage':
+    'List, create and revoke personal API tokens. Scope own: one’s own tokens; scope all: every staff member’s (listing all, revoking any).',
+  'audit.read': 'Read the audit log.',
+
+  'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
+  'mail.read-credentials':
+    'Read outbox messages that carry a one-time password or sign-in link (whoever reads one can act as its recipient).',
+  'mail.retry': 'Retry delivery of an outbox message now.',
+
+  'catalogue.read': 'See Bilag 2: every version, the one in force, and what changed between two.',
+  'catalogue.edit': 'Create, copy, change and delete draft versions of Bilag 2 and their services; load the seed catalogue.',
+  'catalogue.publish': 'Publish a draft version of Bilag 2.',
+
+  'consumer.search':
+    'List and search the consumer registry, and see agreements about to expire. Staff only: a consumer never sees other consumers.',
+  'consumer.read': 'See one consumer with its contacts, service access, onboarding and agreement. Scope own: a consumer sees itself.',
+  'consumer.create': 'Register consumers, one by one or by importing a CSV file.',
+  'consumer.update': 'Change a consumer: its details, contacts, agreement and service access.',
+  'consumer-api-key.read': 'List the API keys of a consumer (never the keys themselves).',
+  'consumer-api-key.manage': 'Create and revoke the API keys of a consumer.',
+  'onboarding.read': 'See the onboarding queue.',
+  'onboarding.manage': 'Advance a consumer’s onboarding, tick its checklist, and reorder the queue.',
+
+  'knowledge-article.read': 'Read the knowledge base and the articles suggested for a report’s symptoms.',
+
+  'report.create':
+    'Send a report (API, portal or staff form, with its suggestions step). Scope own: for oneself; scope all: on behalf of any consumer.',
+  'report.read': 'See one report with its incident’s reference and status. Scope own: a consumer sees its own reports only.',
+  'report.list-own': 'List one’s own reports (GET /api/v1/reports). Consumers only: staff work from the incident queue.',
+  'report.import': 'Import historical reports (grouped as if received at their time, without confirmations).',
+  'report.reveal-personal-data': 'Read, with a reason that is audited, the original text of a report whose identity numbers were masked.',
+
+  'incident.read':
+    'See the incident queue and dashboard, an incident with its reports, timeline and merge proposals, and the escalation e-mail it would send.',
+  'incident.triage': 'Set an incident’s side, severity, title and Skatteetaten case number.',
+  'incident.escalate': 'Escalate an incident to Skatteetaten, and send a pending escalation at once.',
+  'incident.resolve': 'Resolve an incident, notifying every affected consumer.',
+  'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
+
+  'portal.use': 'Use the consumer portal (/portal): its start page and the organisation’s reports and report form. Consumers only.',
+} as const satisfies Record<string, string>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];

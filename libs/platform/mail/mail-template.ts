@@ -1,0 +1,28 @@
+declare const dataType: unique symbol;
+
+/**
+ * An e-mail template: its name (kept on the outbox row) and the folder that holds
+ * `<name>.subject.hbs`, `<name>.html.hbs` and `<name>.text.hbs`. `TData` is what the template
+ * reads; it exists only in the type, so that enqueueing a template with other data does not compile.
+ * Every template may also read the MailGlobals.
+ */
+export interface MailTemplate<TData extends object> {
+  readonly name: string;
+  readonly directory: string;
+  readonly [dataType]?: TData;
+}
+
+/** What every template can read besides its own data (the renderer adds it). */
+export interface MailGlobals {
+  publicUrl: string;
+  /** KS's sign-off: who the recipient reaches by answering. */
+  ksContact: string;
+}
+
+/**
+ * Defines a template owned by the context that sends it, in a `*.mail.ts` file with its three
+ * `.hbs` files beside it: `defineMailTemplate<EscalationMail>('escalation', __dirname)`.
+ */
+export function defineMailTemplate<TData extends object>(name: string, directory: string): MailTemplate<TData> {
+  return Object.freeze({ name, directory });
+}
