@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@platform/config';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { COOKIES } from './auth/cookies';
+import { createOpenApiDocument } from './http/openapi';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { PageContext } from './ui/shared/page-context';
@@ -55,14 +56,5 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   const pages = app.get(PageContext);
   app.useGlobalFilters(new ProblemFilter((req, res, problem) => pages.renderError(req, res, problem)));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Segment desk API')
-      .setDescription('KS segment desk: Bilag 2 catalogue, consumer registry, incident and deviation reports, escalation to Skatteetaten.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Staff API token or consumer API key' })
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app, config.publicUrl), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -9,10 +9,11 @@ import { PublishCatalogueVersion } from '@domain/catalogue';
 import { UpdateCatalogueVersion } from '@domain/catalogue';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
 import {
   CatalogueDiffResponse,
   CatalogueVersionDto,
@@ -22,9 +23,12 @@ import {
   CreateCatalogueVersionDto,
 } from './catalogue.dto';
 
+const PUBLISHED = [409, 'catalogue_version_published: a published version cannot change; copy it to a new draft'] as const;
+
 /** Bilag 2: versions of the service catalogue. Published versions are immutable; change one by publishing a new draft. */
 @ApiTags('catalogue')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/catalogue')
 @Staff()
 export class CatalogueController {
@@ -41,70 +45,92 @@ export class CatalogueController {
   ) {}
 
   @Get('versions')
+  @ApiOperation({ summary: 'List catalogue versions', description: 'Every Bilag 2 version, drafts included, without their services.' })
   @ApiOkResponse({ type: [CatalogueVersionSummaryResponse] })
-  all() {
-    return this.list.execute();
+  async all() {
+    return (await this.list.execute()).map((v) => CatalogueVersionSummaryResponse.from(v));
   }
 
   @Post('versions')
   @StaffWriter()
+  @ApiOperation({
+    summary: 'Create a draft version',
+    description: 'A new draft with the services given, or a copy of the services of `copyFrom`. Staff who may write only.',
+  })
   @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft (a copy of `copyFrom` when given)' })
-  add(@Body() body: CreateCatalogueVersionDto, @CurrentActor() actor: Actor) {
-    return body.copyFrom
-      ? this.copy.execute(body.copyFrom, { label: body.label, effectiveFrom: body.effectiveFrom, notes: body.notes }, actor)
-      : this.create.execute(body, actor);
+  @ApiProblems(400, [404, 'catalogue_version_not_found: `copyFrom` names no version'])
+  async add(@Body() body: CreateCatalogueVersionDto, @CurrentActor() actor: Actor) {
+    return CatalogueVersionResponse.from(
+      await (body.copyFrom
+        ? this.copy.execute(body.copyFrom, { label: body.label, effectiveFrom: body.effectiveFrom, notes: body.notes }, actor)
+        : this.create.execute(body, actor)),
+    );
   }
 
   @Get('in-force')
-  @ApiQuery({ name: 'at', required: false, description: 'YYYY-MM-DD (default today)' })
-  @ApiOkResponse({ type: CatalogueVersionResponse, description: 'The version in force on that day; 404 when none was' })
-  current(@Query('at') at?: string) {
-    return this.inForce.execute(at);
+  @ApiOperation({ summary: 'Get the version in force', description: 'The published version in force on a day (default today).' })
+  @ApiQuery({ name: 'at', required: false, description: 'YYYY-MM-DD (default today)', example: '2026-07-01' })
+  @ApiOkResponse({ type: CatalogueVersionResponse, description: 'The version in force on that day' })
+  @ApiProblems(400, [404, 'catalogue_not_in_force: no version was in force on that day'])
+  async current(@Query('at') at?: string) {
+    return CatalogueVersionResponse.from(await this.inForce.execute(at));
   }
 
   @Get('versions/:id')
+  @ApiOperation({ summary: 'Get a catalogue version', description: 'One version with its services.' })
   @ApiOkResponse({ type: CatalogueVersionResponse })
-  one(@Param('id', ParseUUIDPipe) id: string) {
-    return this.get.execute(id);
+  @ApiProblems(400, 404)
+  async one(@Param('id', ParseUUIDPipe) id: string) {
+    return CatalogueVersionResponse.from(await this.get.execute(id));
   }
 
   @Put('versions/:id')
   @StaffWriter()
-  @ApiOkResponse({
-    type: CatalogueVersionResponse,
-    description: "Replaces a draft's content; 409 catalogue_version_published for a published version",
-  })
-  replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CatalogueVersionDto, @CurrentActor() actor: Actor) {
-    return this.update.execute(id, { ...body, services: body.services ?? [] }, actor);
+  @ApiOperation({ summary: 'Replace a draft', description: "Replaces a draft's label, date, notes and services." })
+  @ApiOkResponse({ type: CatalogueVersionResponse })
+  @ApiProblems(400, 404, PUBLISHED)
+  async replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CatalogueVersionDto, @CurrentActor() actor: Actor) {
+    return CatalogueVersionResponse.from(await this.update.execute(id, { ...body, services: body.services ?? [] }, actor));
   }
 
   @Delete('versions/:id')
   @StaffWriter()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Draft deleted; 409 for a published version' })
-  async drop(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'Delete a draft', description: 'Deletes a draft version; published versions are kept for good.' })
+  @ApiNoContentResponse({ description: 'Draft deleted' })
+  @ApiProblems(400, 404, PUBLISHED)
+  async drop(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.remove.execute(id, actor);
   }
 
   @Post('versions/:id/draft')
   @StaffWriter()
+  @ApiOperation({ summary: 'Copy a version to a new draft', description: 'A new draft holding the services of this version.' })
   @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft copied from this version' })
-  draft(@Param('id', ParseUUIDPipe) id: string, @Body() body: CopyCatalogueVersionDto, @CurrentActor() actor: Actor) {
-    return this.copy.execute(id, body, actor);
+  @ApiProblems(400, 404)
+  async draft(@Param('id', ParseUUIDPipe) id: string, @Body() body: CopyCatalogueVersionDto, @CurrentActor() actor: Actor) {
+    return CatalogueVersionResponse.from(await this.copy.execute(id, body, actor));
   }
 
   @Post('versions/:id/publish')
   @StaffWriter()
   @HttpCode(200)
-  @ApiOkResponse({
-    type: CatalogueVersionResponse,
-    description: 'In force from its effectiveFrom (past or future); 400 naming services when empty',
+  @ApiOperation({
+    summary: 'Publish a draft',
+    description:
+      'The version is in force from its `effectiveFrom`, which may be in the past or the future. Publishing twice changes nothing.',
   })
-  publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.publish.execute(id, actor);
+  @ApiOkResponse({ type: CatalogueVersionResponse })
+  @ApiProblems([400, 'catalogue_version_empty: no services; or a service breaks a rule added since it was saved'], 404)
+  async publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return CatalogueVersionResponse.from(await this.publish.execute(id, actor));
   }
 
   @Get('versions/:id/diff')
+  @ApiOperation({
+    summary: 'Compare two versions',
+    description: 'What this version adds, removes and changes, service by service and field by field, compared with another.',
+  })
   @ApiQuery({
     name: 'against',
     required: false,
@@ -112,7 +138,8 @@ export class CatalogueController {
       'The version to compare with (from); default: the one in force today for a draft, the one replaced for a published version',
   })
   @ApiOkResponse({ type: CatalogueDiffResponse })
-  diff(@Param('id', ParseUUIDPipe) id: string, @Query('against', new ParseUUIDPipe({ optional: true })) against?: string) {
-    return this.compare.execute(id, against);
+  @ApiProblems([400, 'No earlier version to compare with; name one in `against`'], 404)
+  async diff(@Param('id', ParseUUIDPipe) id: string, @Query('against', new ParseUUIDPipe({ optional: true })) against?: string) {
+    return CatalogueDiffResponse.from(await this.compare.execute(id, against));
   }
 }

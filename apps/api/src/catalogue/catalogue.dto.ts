@@ -1,7 +1,15 @@
-import { SERVICE_LIFECYCLES, type ServiceLifecycle } from '@domain/catalogue';
-import { KS_SERVICE_AREAS } from '@domain/catalogue';
+import {
+  type CatalogueComparison,
+  type CatalogueServiceView,
+  type CatalogueVersionSummary,
+  type CatalogueVersionView,
+  KS_SERVICE_AREAS,
+  SERVICE_LIFECYCLES,
+  type ServiceField,
+  type ServiceLifecycle,
+} from '@domain/catalogue';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
@@ -37,15 +45,26 @@ export class CatalogueServiceDto {
   @IsArray()
   @IsString({ each: true })
   serviceAreas?: string[];
-  @ApiProperty({ enum: ENVIRONMENTS, isArray: true }) @IsArray() @IsString({ each: true }) environments: Environment[];
-  @ApiPropertyOptional({ example: 'Summert Skattegrunnlag API – På vegne av', nullable: true }) @IsOptional() @IsString() altinnResource?:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() documentationUrl?: string | null;
-  @ApiPropertyOptional({ enum: SERVICE_LIFECYCLES, default: 'active' })
+  @ApiProperty({ enum: ENVIRONMENTS, enumName: 'Environment', isArray: true })
+  @IsArray()
+  @IsString({ each: true })
+  environments: Environment[];
+  @ApiPropertyOptional({ type: String, example: 'Summert Skattegrunnlag API – På vegne av', nullable: true })
+  @IsOptional()
+  @IsString()
+  altinnResource?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'https://skatteetaten.github.io/api-dokumentasjon/', nullable: true })
+  @IsOptional()
+  @IsString()
+  documentationUrl?: string | null;
+  @ApiPropertyOptional({ enum: SERVICE_LIFECYCLES, enumName: 'ServiceLifecycle', default: 'active' })
   @IsOptional()
   @IsIn(SERVICE_LIFECYCLES)
   lifecycle?: ServiceLifecycle;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) @IsOptional() @IsString() sunsetDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2027-12-31', nullable: true })
+  @IsOptional()
+  @IsString()
+  sunsetDate?: string | null;
   @ApiProperty({ type: [String], example: ['drift@skatteetaten.example'] }) @IsArray() @IsString({ each: true }) escalationEmails: string[];
   @ApiProperty({ type: [String], example: ['sikkerhet@skatteetaten.example'] })
   @IsArray()
@@ -59,7 +78,7 @@ export class CatalogueVersionDto {
   @IsOptional()
   @IsString()
   effectiveFrom: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() notes?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Nytt scope for inntekt', nullable: true }) @IsOptional() @IsString() notes?: string | null;
   @ApiProperty({ type: [CatalogueServiceDto] })
   @IsOptional()
   @IsArray()
@@ -89,63 +108,170 @@ export class CopyCatalogueVersionDto {
   @IsOptional()
   @IsString()
   effectiveFrom?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() notes?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Nytt scope for inntekt', nullable: true }) @IsOptional() @IsString() notes?: string | null;
 }
 
-export class CatalogueServiceResponse extends CatalogueServiceDto {
-  @ApiProperty() declare description: string;
+const VERSION_STATUSES = ['draft', 'published', 'superseded'] as const satisfies ReadonlyArray<CatalogueVersionSummary['status']>;
+const SERVICE_FIELDS = [
+  'name',
+  'description',
+  'maskinportenScopes',
+  'entitlementPackages',
+  'serviceAreas',
+  'environments',
+  'escalationEmails',
+  'securityEmails',
+  'lifecycle',
+  'sunsetDate',
+  'altinnResource',
+  'documentationUrl',
+  'informationTypes',
+] as const satisfies readonly ServiceField[];
+
+export class CatalogueServiceResponse {
+  @ApiProperty({ example: 'summert-skattegrunnlag' }) code: string;
+  @ApiProperty({ example: 'Summert skattegrunnlag API' }) name: string;
+  @ApiProperty({ example: 'Summerte skattegrunnlag per inntektsår.' }) description: string;
+  @ApiProperty({ type: [String], example: ['Skattepliktig inntekt', 'Nettoformue'] }) informationTypes: string[];
+  @ApiProperty({ type: [String], example: ['skatteetaten:summertskattegrunnlag'] }) maskinportenScopes: string[];
+  @ApiProperty({ type: [EntitlementPackageDto] }) entitlementPackages: EntitlementPackageDto[];
+  @ApiProperty({ type: [String], example: [KS_SERVICE_AREAS[0]] }) serviceAreas: string[];
+  @ApiProperty({ enum: ENVIRONMENTS, enumName: 'Environment', isArray: true }) environments: Environment[];
+  @ApiProperty({ type: String, example: 'Summert Skattegrunnlag API – På vegne av', nullable: true }) altinnResource: string | null;
+  @ApiProperty({ type: String, example: 'https://skatteetaten.github.io/api-dokumentasjon/', nullable: true })
+  documentationUrl: string | null;
+  @ApiProperty({ enum: SERVICE_LIFECYCLES, enumName: 'ServiceLifecycle' }) lifecycle: ServiceLifecycle;
+  @ApiProperty({ type: String, format: 'date', example: '2027-12-31', nullable: true }) sunsetDate: string | null;
+  @ApiProperty({ type: [String], example: ['drift@skatteetaten.example'] }) escalationEmails: string[];
+  @ApiProperty({ type: [String], example: ['sikkerhet@skatteetaten.example'] }) securityEmails: string[];
+
+  static from(s: CatalogueServiceView): CatalogueServiceResponse {
+    return {
+      code: s.code,
+      name: s.name,
+      description: s.description,
+      informationTypes: s.informationTypes,
+      maskinportenScopes: s.maskinportenScopes,
+      entitlementPackages: s.entitlementPackages.map(({ code, purpose }) => ({ code, purpose })),
+      serviceAreas: s.serviceAreas,
+      environments: s.environments,
+      altinnResource: s.altinnResource,
+      documentationUrl: s.documentationUrl,
+      lifecycle: s.lifecycle,
+      sunsetDate: s.sunsetDate,
+      escalationEmails: s.escalationEmails,
+      securityEmails: s.securityEmails,
+    };
+  }
 }
 
 export class CatalogueVersionSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() label: string;
+  @ApiProperty({ example: 'Bilag 2 – 2026.2' }) label: string;
   @ApiProperty({
-    enum: ['draft', 'published', 'superseded'],
+    enum: VERSION_STATUSES,
+    enumName: 'CatalogueVersionStatus',
     description: 'As of today: published = in force or scheduled; superseded = replaced by a later version',
   })
-  status: string;
-  @ApiProperty({ format: 'date' }) effectiveFrom: string;
-  @ApiProperty({ nullable: true }) notes: string | null;
+  status: CatalogueVersionSummary['status'];
+  @ApiProperty({ format: 'date', example: '2026-07-01' }) effectiveFrom: string;
+  @ApiProperty({ type: String, example: 'Nytt scope for inntekt', nullable: true }) notes: string | null;
   @ApiProperty({ description: 'In force today' }) inForce: boolean;
   @ApiProperty({ description: 'Published with an effective date still to come' }) scheduled: boolean;
-  @ApiProperty() createdBy: string;
+  @ApiProperty({ example: 'kari.nordmann@ks.no' }) createdBy: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
-  @ApiProperty({ nullable: true }) publishedBy: string | null;
-  @ApiProperty({ nullable: true }) publishedAt: Date | null;
-  @ApiProperty() serviceCount: number;
-  @ApiProperty({ type: [String] }) serviceCodes: string[];
+  @ApiProperty({ type: String, example: 'kari.nordmann@ks.no', nullable: true }) publishedBy: string | null;
+  @ApiProperty({ type: Date, nullable: true }) publishedAt: Date | null;
+  @ApiProperty({ type: 'integer', example: 3 }) serviceCount: number;
+  @ApiProperty({ type: [String], example: ['summert-skattegrunnlag', 'inntekt'] }) serviceCodes: string[];
+
+  static from(v: CatalogueVersionSummary): CatalogueVersionSummaryResponse {
+    return {
+      id: v.id,
+      label: v.label,
+      status: v.status,
+      effectiveFrom: v.effectiveFrom,
+      notes: v.notes,
+      inForce: v.inForce,
+      scheduled: v.scheduled,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt,
+      updatedAt: v.updatedAt,
+      publishedBy: v.publishedBy,
+      publishedAt: v.publishedAt,
+      serviceCount: v.serviceCount,
+      serviceCodes: v.serviceCodes,
+    };
+  }
 }
 
 export class CatalogueVersionResponse extends CatalogueVersionSummaryResponse {
   @ApiProperty({ type: [CatalogueServiceResponse] }) services: CatalogueServiceResponse[];
+
+  static override from(v: CatalogueVersionView): CatalogueVersionResponse {
+    return { ...CatalogueVersionSummaryResponse.from(v), services: v.services.map((s) => CatalogueServiceResponse.from(s)) };
+  }
 }
 
-class VersionRef {
+export class CatalogueVersionRef {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() label: string;
+  @ApiProperty({ example: 'Bilag 2 – 2026.1' }) label: string;
 }
 
-class FieldChangeResponse {
-  @ApiProperty() field: string;
-  @ApiProperty({ nullable: true }) before: unknown;
-  @ApiProperty({ nullable: true }) after: unknown;
-  @ApiPropertyOptional({ type: 'array', description: 'List fields: entries only after' }) added?: unknown[];
-  @ApiPropertyOptional({ type: 'array', description: 'List fields: entries only before' }) removed?: unknown[];
+/** A changed field's value: text, a list of texts, or a list of entitlement packages. */
+const FIELD_VALUE = {
+  oneOf: [
+    { type: 'string' },
+    { type: 'array', items: { type: 'string' } },
+    { type: 'array', items: { $ref: getSchemaPath(EntitlementPackageDto) } },
+  ],
+};
+const LIST_ENTRY = { oneOf: [{ type: 'string' }, { $ref: getSchemaPath(EntitlementPackageDto) }] };
+
+export class FieldChangeResponse {
+  @ApiProperty({ enum: SERVICE_FIELDS, enumName: 'CatalogueServiceField' }) field: ServiceField;
+  @ApiProperty({ ...FIELD_VALUE, nullable: true, description: 'The value in the version compared against' }) before: unknown;
+  @ApiProperty({ ...FIELD_VALUE, nullable: true, description: 'The value in the version asked about' }) after: unknown;
+  @ApiPropertyOptional({ type: 'array', items: LIST_ENTRY, description: 'List fields: entries only after' }) added?: unknown[];
+  @ApiPropertyOptional({ type: 'array', items: LIST_ENTRY, description: 'List fields: entries only before' }) removed?: unknown[];
 }
 
-class ServiceChangeResponse {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
+export class ServiceChangeResponse {
+  @ApiProperty({ example: 'inntekt' }) code: string;
+  @ApiProperty({ example: 'Inntekt API' }) name: string;
   @ApiProperty({ type: [FieldChangeResponse] }) changes: FieldChangeResponse[];
 }
 
 export class CatalogueDiffResponse {
-  @ApiProperty({ type: VersionRef, description: 'The version compared against (`against`)' }) from: VersionRef;
-  @ApiProperty({ type: VersionRef, description: 'The version asked about (`:id`)' }) to: VersionRef;
+  @ApiProperty({ type: CatalogueVersionRef, description: 'The version compared against (`against`)' }) from: CatalogueVersionRef;
+  @ApiProperty({ type: CatalogueVersionRef, description: 'The version asked about (`:id`)' }) to: CatalogueVersionRef;
   @ApiProperty({ type: [CatalogueServiceResponse] }) added: CatalogueServiceResponse[];
   @ApiProperty({ type: [CatalogueServiceResponse] }) removed: CatalogueServiceResponse[];
   @ApiProperty({ type: [ServiceChangeResponse] }) changed: ServiceChangeResponse[];
-  @ApiProperty({ type: [String] }) unchanged: string[];
-  @ApiProperty() againstDefaulted: boolean;
+  @ApiProperty({ type: [String], description: 'Codes of services with identical content', example: ['summert-skattegrunnlag'] })
+  unchanged: string[];
+  @ApiProperty({ description: 'The version compared against was chosen by default, not by `against`' }) againstDefaulted: boolean;
+
+  static from(d: CatalogueComparison): CatalogueDiffResponse {
+    return {
+      from: { id: d.from.id, label: d.from.label },
+      to: { id: d.to.id, label: d.to.label },
+      added: d.added.map((s) => CatalogueServiceResponse.from(s)),
+      removed: d.removed.map((s) => CatalogueServiceResponse.from(s)),
+      changed: d.changed.map((c) => ({
+        code: c.code,
+        name: c.name,
+        changes: c.changes.map((f) => ({
+          field: f.field,
+          before: f.before,
+          after: f.after,
+          ...(f.added ? { added: f.added } : {}),
+          ...(f.removed ? { removed: f.removed } : {}),
+        })),
+      })),
+      unchanged: d.unchanged,
+      againstDefaulted: d.againstDefaulted,
+    };
+  }
 }

@@ -3,14 +3,17 @@ import { ListConsumerApiKeys } from '@domain/consumers';
 import { RevokeConsumerApiKey } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
-import { CreateConsumerApiKeyDto, CreatedConsumerApiKeyDto } from './consumers.dto';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { ConsumerApiKeyResponse, CreatedConsumerApiKeyResponse } from './consumer-responses.dto';
+import { CreateConsumerApiKeyDto } from './consumers.dto';
 
 @ApiTags('consumers')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/consumers/:id/api-keys')
 export class ConsumerApiKeysController {
   constructor(
@@ -21,21 +24,39 @@ export class ConsumerApiKeysController {
 
   @Get()
   @Staff()
-  all(@Param('id', ParseUUIDPipe) id: string) {
-    return this.list.execute(id);
+  @ApiOperation({
+    summary: "List a consumer's API keys",
+    description: 'Every key of the consumer, revoked ones included; never the key itself.',
+  })
+  @ApiOkResponse({ type: [ConsumerApiKeyResponse] })
+  @ApiProblems(400, 404)
+  async all(@Param('id', ParseUUIDPipe) id: string) {
+    return (await this.list.execute(id)).map((k) => ConsumerApiKeyResponse.from(k));
   }
 
   @Post()
   @StaffWriter()
-  @ApiCreatedResponse({ type: CreatedConsumerApiKeyDto })
-  add(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateConsumerApiKeyDto, @CurrentActor() actor: Actor) {
-    return this.create.execute(id, body?.name, actor);
+  @ApiOperation({
+    summary: 'Create an API key',
+    description: 'A new key for the consumer to call the API with. The key is in this answer only; the desk keeps its SHA-256.',
+  })
+  @ApiCreatedResponse({ type: CreatedConsumerApiKeyResponse })
+  @ApiProblems(400, 404, [422, 'consumer_terminated: reactivate the consumer first'])
+  async add(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateConsumerApiKeyDto, @CurrentActor() actor: Actor) {
+    return CreatedConsumerApiKeyResponse.from(await this.create.execute(id, body?.name, actor));
   }
 
   @Delete(':keyId')
   @StaffWriter()
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string, @Param('keyId', ParseUUIDPipe) keyId: string, @CurrentActor() actor: Actor) {
-    return this.revoke.execute(id, keyId, actor);
+  @ApiOperation({ summary: 'Revoke an API key', description: 'The key stops working at once.' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblems(400, [404, 'consumer_not_found or api_key_not_found'])
+  async remove(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('keyId', ParseUUIDPipe) keyId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.revoke.execute(id, keyId, actor);
   }
 }

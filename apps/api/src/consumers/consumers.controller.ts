@@ -12,10 +12,31 @@ import { UpdateConsumer } from '@domain/consumers';
 import { UpdateConsumerContact } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 import { ConsumerOrStaff, Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import {
+  AgreementResponse,
+  ConsumerImportResponse,
+  ConsumerPageResponse,
+  ConsumerResponse,
+  ContactResponse,
+  ExpiringAgreementResponse,
+  ServiceAccessResponse,
+} from './consumer-responses.dto';
 import {
   AgreementDto,
   ContactDto,
@@ -24,7 +45,6 @@ import {
   ExpiringAgreementsQuery,
   ImportConsumersDto,
   ImportConsumersQuery,
-  ImportResultDto,
   SearchConsumersQuery,
   SetServiceAccessDto,
   UpdateConsumerDto,
@@ -32,8 +52,11 @@ import {
 } from './consumers.dto';
 import { CsvBodyInterceptor } from './csv-body.interceptor';
 
+const UNKNOWN_SERVICE = [400, 'Invalid input, or unknown_service: a service code not in the Bilag 2 version in force'] as const;
+
 @ApiTags('consumers')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/consumers')
 export class ConsumersController {
   constructor(
@@ -53,94 +76,159 @@ export class ConsumersController {
 
   @Get()
   @Staff()
-  list(@Query() query: SearchConsumersQuery) {
-    return this.search.execute(query);
+  @ApiOperation({
+    summary: 'Search consumers',
+    description: 'Consumers by name, organisation number or municipality number, filtered by status, service, onboarding step or vendor.',
+  })
+  @ApiOkResponse({ type: ConsumerPageResponse })
+  @ApiProblems(400)
+  async list(@Query() query: SearchConsumersQuery) {
+    return ConsumerPageResponse.from(await this.search.execute(query));
   }
 
   @Post()
   @StaffWriter()
-  create(@Body() body: CreateConsumerDto, @CurrentActor() actor: Actor) {
-    return this.register.execute(body, actor);
+  @ApiOperation({
+    summary: 'Register a consumer',
+    description:
+      'A municipality, county municipality or other body with its contacts, service access and agreement. ' +
+      'With a contact and a service it is active at once: it can get API keys, report and receive notices.',
+  })
+  @ApiCreatedResponse({ type: ConsumerResponse })
+  @ApiProblems(UNKNOWN_SERVICE, [409, 'consumer_exists: the organisation number is already registered'])
+  async create(@Body() body: CreateConsumerDto, @CurrentActor() actor: Actor) {
+    return ConsumerResponse.from(await this.register.execute(body, actor));
   }
 
   @Get('agreements/expiring')
   @Staff()
-  expiringAgreements(@Query() query: ExpiringAgreementsQuery) {
-    return this.expiring.execute(query.days ?? 60);
+  @ApiOperation({ summary: 'List expiring agreements', description: 'Consumer agreements that end within `days` days, today included.' })
+  @ApiOkResponse({ type: [ExpiringAgreementResponse] })
+  @ApiProblems(400)
+  async expiringAgreements(@Query() query: ExpiringAgreementsQuery) {
+    return (await this.expiring.execute(query.days ?? 60)).map((a) => ExpiringAgreementResponse.from(a));
   }
 
   @Post('import')
   @StaffWriter()
   @HttpCode(200)
   @UseInterceptors(CsvBodyInterceptor)
+  @ApiOperation({
+    summary: 'Import consumers from CSV',
+    description:
+      'Registers or updates consumers by organisation number. A dry run (the default) reports what each row would do and changes ' +
+      'nothing; `dryRun=false` applies every valid row and skips rows with errors.',
+  })
   @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ type: ImportConsumersDto, description: 'The CSV as a text/csv body, or JSON {"csv": "..."}' })
-  @ApiOkResponse({ type: ImportResultDto })
-  import(@Body() body: unknown, @Query() query: ImportConsumersQuery, @CurrentActor() actor: Actor) {
-    return this.importer.execute(csvFrom(body), query.dryRun !== 'false', actor);
+  @ApiExtraModels(ImportConsumersDto)
+  @ApiBody({
+    description: 'The CSV as a text/csv body, or JSON {"csv": "..."}',
+    schema: { oneOf: [{ type: 'string', description: 'The CSV itself' }, { $ref: getSchemaPath(ImportConsumersDto) }] },
+  })
+  @ApiOkResponse({ type: ConsumerImportResponse })
+  @ApiProblems([400, 'invalid_import_file: the file is not a CSV with the expected header'], 413)
+  async import(@Body() body: unknown, @Query() query: ImportConsumersQuery, @CurrentActor() actor: Actor) {
+    return ConsumerImportResponse.from(await this.importer.execute(csvFrom(body), query.dryRun !== 'false', actor));
   }
 
   @Get(':id')
   @ConsumerOrStaff()
-  one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
-    return this.consumer.execute(id, caller);
+  @ApiOperation({ summary: 'Get a consumer', description: 'Staff see every consumer; a consumer only itself.' })
+  @ApiOkResponse({ type: ConsumerResponse })
+  @ApiProblems(400, [404, "consumer_not_found, also for another consumer's id"])
+  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
+    return ConsumerResponse.from(await this.consumer.execute(id, caller));
   }
 
   @Patch(':id')
   @StaffWriter()
-  change(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsumerDto, @CurrentActor() actor: Actor) {
-    return this.update.execute(id, body, actor);
+  @ApiOperation({
+    summary: 'Update a consumer',
+    description: 'Changes the fields given: organisation number, name, kind, municipality number, status.',
+  })
+  @ApiOkResponse({ type: ConsumerResponse })
+  @ApiProblems(400, 404, [409, 'consumer_exists: another consumer has that organisation number'])
+  async change(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsumerDto, @CurrentActor() actor: Actor) {
+    return ConsumerResponse.from(await this.update.execute(id, body, actor));
   }
 
   @Post(':id/contacts')
   @StaffWriter()
-  createContact(@Param('id', ParseUUIDPipe) id: string, @Body() body: ContactDto, @CurrentActor() actor: Actor) {
-    return this.addContact.execute(id, body, actor);
+  @ApiOperation({ summary: 'Add a contact', description: 'A person at the consumer who receives notices and may sign in to the portal.' })
+  @ApiCreatedResponse({ type: ContactResponse })
+  @ApiProblems(400, 404, [409, 'contact_exists: the address is already a contact of this consumer'])
+  async createContact(@Param('id', ParseUUIDPipe) id: string, @Body() body: ContactDto, @CurrentActor() actor: Actor) {
+    return ContactResponse.from(await this.addContact.execute(id, body, actor));
   }
 
   @Patch(':id/contacts/:contactId')
   @StaffWriter()
-  changeContact(
+  @ApiOperation({ summary: 'Update a contact', description: 'Changes the fields given of one contact.' })
+  @ApiOkResponse({ type: ContactResponse })
+  @ApiProblems(400, [404, 'consumer_not_found or contact_not_found'], [409, 'contact_exists or last_technical_contact'])
+  async changeContact(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('contactId', ParseUUIDPipe) contactId: string,
     @Body() body: UpdateContactDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.updateContact.execute(id, contactId, body, actor);
+    return ContactResponse.from(await this.updateContact.execute(id, contactId, body, actor));
   }
 
   @Delete(':id/contacts/:contactId')
   @StaffWriter()
   @HttpCode(204)
-  deleteContact(
+  @ApiOperation({ summary: 'Remove a contact', description: 'A consumer with a connected service keeps at least one technical contact.' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, [404, 'consumer_not_found or contact_not_found'], [409, 'last_technical_contact'])
+  async deleteContact(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('contactId', ParseUUIDPipe) contactId: string,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.removeContact.execute(id, contactId, actor);
+  ): Promise<void> {
+    await this.removeContact.execute(id, contactId, actor);
   }
 
   @Put(':id/agreement')
   @StaffWriter()
-  agreement(@Param('id', ParseUUIDPipe) id: string, @Body() body: AgreementDto, @CurrentActor() actor: Actor) {
-    return this.setAgreement.execute(id, body, actor);
+  @ApiOperation({
+    summary: 'Set the agreement',
+    description:
+      'Records the consumer agreement (konsumentavtale) in force and the terms versions accepted; earlier ones are kept in the audit log.',
+  })
+  @ApiOkResponse({ type: AgreementResponse })
+  @ApiProblems(400, 404)
+  async agreement(@Param('id', ParseUUIDPipe) id: string, @Body() body: AgreementDto, @CurrentActor() actor: Actor) {
+    return AgreementResponse.from(await this.setAgreement.execute(id, body, actor));
   }
 
   @Put(':id/services/:code')
   @StaffWriter()
-  service(
+  @ApiOperation({
+    summary: 'Grant or change access to a service',
+    description: 'Creates or updates the access to one catalogue service: legal basis, purpose, environments, connection method, vendor.',
+  })
+  @ApiOkResponse({ type: ServiceAccessResponse })
+  @ApiProblems(UNKNOWN_SERVICE, 404)
+  async service(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('code') code: string,
     @Body() body: SetServiceAccessDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.setAccess.execute(id, code, body, actor).then((r) => r.access);
+    return ServiceAccessResponse.from((await this.setAccess.execute(id, code, body, actor)).access);
   }
 
   @Delete(':id/services/:code')
   @StaffWriter()
   @HttpCode(204)
-  deleteService(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @CurrentActor() actor: Actor) {
-    return this.removeAccess.execute(id, code, actor);
+  @ApiOperation({
+    summary: 'Remove access to a service',
+    description: 'Ends the access to one service; its onboarding leaves the queue with it.',
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, [404, 'consumer_not_found or service_access_not_found'])
+  async deleteService(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.removeAccess.execute(id, code, actor);
   }
 }

@@ -49,15 +49,17 @@ const ADVANCE_STEPS = ONBOARDING_STEPS.filter((s) => s !== 'requested');
 export class ContactDto {
   @ApiProperty({ example: 'Kari Nordmann' }) @IsString() @Length(1, 200) name: string;
   @ApiProperty({ example: 'kari.nordmann@kommune.no' }) @IsEmail() @MaxLength(254) email: string;
-  @ApiPropertyOptional({ example: '+47 900 00 000' }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
-  @ApiProperty({ enum: CONTACT_ROLES }) @IsIn(CONTACT_ROLES) role: ContactRole;
+  @ApiPropertyOptional({ type: String, example: '+47 900 00 000', nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?:
+    string | null;
+  @ApiProperty({ enum: CONTACT_ROLES, enumName: 'ContactRole' }) @IsIn(CONTACT_ROLES) role: ContactRole;
 }
 
 export class UpdateContactDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
-  @ApiPropertyOptional({ enum: CONTACT_ROLES }) @IsOptional() @IsIn(CONTACT_ROLES) role?: ContactRole;
+  @ApiPropertyOptional({ type: String, example: '+47 900 00 000', nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?:
+    string | null;
+  @ApiPropertyOptional({ enum: CONTACT_ROLES, enumName: 'ContactRole' }) @IsOptional() @IsIn(CONTACT_ROLES) role?: ContactRole;
 }
 
 export class VendorDto {
@@ -67,28 +69,50 @@ export class VendorDto {
 
 /** Fields of a service access that can be set on creation and changed later. */
 export class ServiceAccessFieldsDto {
-  @ApiPropertyOptional({ example: 'Barnehageloven § 21, forskrift om foreldrebetaling' })
+  @ApiPropertyOptional({ type: String, example: 'Barnehageloven § 21, forskrift om foreldrebetaling', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   legalBasis?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) lawReference?: string | null;
-  @ApiPropertyOptional({ example: 'Redusert foreldrebetaling i barnehage' }) @IsOptional() @IsString() @MaxLength(2000) purpose?:
-    string | null;
-  @ApiPropertyOptional({ example: 'redusert foreldrebetaling barnehage/SFO' }) @IsOptional() @IsString() @MaxLength(2000) serviceArea?:
-    string | null;
-  @ApiPropertyOptional({ example: 'kommuneforeldrebetaling' }) @IsOptional() @IsString() @MaxLength(2000) entitlementPackage?:
-    string | null;
-  @ApiPropertyOptional({ enum: CONNECTION_METHODS }) @IsOptional() @IsIn(CONNECTION_METHODS) connectionMethod?: ConnectionMethod | null;
+  @ApiPropertyOptional({ type: String, example: 'Skatteforvaltningsloven § 3-3', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  lawReference?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Redusert foreldrebetaling i barnehage', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  purpose?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'redusert foreldrebetaling barnehage/SFO', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  serviceArea?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'kommuneforeldrebetaling', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  entitlementPackage?: string | null;
+  @ApiPropertyOptional({ enum: CONNECTION_METHODS, enumName: 'ConnectionMethod', nullable: true })
+  @IsOptional()
+  @IsIn(CONNECTION_METHODS)
+  connectionMethod?: ConnectionMethod | null;
   @ApiPropertyOptional({ type: VendorDto, nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => VendorDto)
   vendor?: VendorDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dataProcessingAgreementConfirmed?: boolean;
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' }) @IsOptional() @IsISO8601() altinnDelegationConfirmedAt?: string | null;
-  @ApiPropertyOptional({ example: 'skatteetaten:summertskattegrunnlag' }) @IsOptional() @IsString() @MaxLength(2000) maskinportenScope?:
-    string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-03-01T00:00:00Z', nullable: true })
+  @IsOptional()
+  @IsISO8601()
+  altinnDelegationConfirmedAt?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'skatteetaten:summertskattegrunnlag', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  maskinportenScope?: string | null;
 }
 
 export class ServiceAccessDto extends ServiceAccessFieldsDto {
@@ -96,7 +120,7 @@ export class ServiceAccessDto extends ServiceAccessFieldsDto {
   @IsString()
   @Length(1, 100)
   code: string;
-  @ApiProperty({ enum: ENVIRONMENTS, isArray: true })
+  @ApiProperty({ enum: ENVIRONMENTS, enumName: 'Environment', isArray: true })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -105,7 +129,7 @@ export class ServiceAccessDto extends ServiceAccessFieldsDto {
 }
 
 export class SetServiceAccessDto extends ServiceAccessFieldsDto {
-  @ApiPropertyOptional({ enum: ENVIRONMENTS, isArray: true, description: 'Required when the access is new' })
+  @ApiPropertyOptional({ enum: ENVIRONMENTS, enumName: 'Environment', isArray: true, description: 'Required when the access is new' })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
@@ -115,17 +139,27 @@ export class SetServiceAccessDto extends ServiceAccessFieldsDto {
 }
 
 export class AcceptedTermsDto {
-  @ApiProperty() @IsString() @Length(1, 100) serviceCode: string;
-  @ApiPropertyOptional({ example: '2.1' }) @IsOptional() @IsString() @MaxLength(50) sharingTermsVersion?: string | null;
-  @ApiPropertyOptional({ example: '1.4' }) @IsOptional() @IsString() @MaxLength(50) usageTermsVersion?: string | null;
+  @ApiProperty({ example: 'summert-skattegrunnlag' }) @IsString() @Length(1, 100) serviceCode: string;
+  @ApiPropertyOptional({ type: String, example: '2.1', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  sharingTermsVersion?: string | null;
+  @ApiPropertyOptional({ type: String, example: '1.4', nullable: true }) @IsOptional() @IsString() @MaxLength(50) usageTermsVersion?:
+    string | null;
 }
 
 export class AgreementDto {
-  @ApiProperty({ example: '2026-02-15' }) @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' }) signedOn: string;
+  @ApiProperty({ format: 'date', example: '2026-02-15' })
+  @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
+  signedOn: string;
   @ApiProperty({ example: 'Ola Nordmann' }) @IsString() @Length(1, 200) signatoryName: string;
-  @ApiPropertyOptional({ example: 'Rådmann' }) @IsOptional() @IsString() @MaxLength(200) signatoryTitle?: string | null;
-  @ApiProperty({ example: '2026-03-01' }) @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' }) validFrom: string;
-  @ApiPropertyOptional({ example: '2028-02-29' })
+  @ApiPropertyOptional({ type: String, example: 'Rådmann', nullable: true }) @IsOptional() @IsString() @MaxLength(200) signatoryTitle?:
+    string | null;
+  @ApiProperty({ format: 'date', example: '2026-03-01' })
+  @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
+  validFrom: string;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2028-02-29', nullable: true })
   @IsOptional()
   @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
   validTo?: string | null;
@@ -136,22 +170,31 @@ export class AgreementDto {
   @ValidateNested({ each: true })
   @Type(() => AcceptedTermsDto)
   acceptedTerms?: AcceptedTermsDto[];
-  @ApiPropertyOptional({ example: 'P360 2026/1234' }) @IsOptional() @IsString() @MaxLength(500) documentReference?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'P360 2026/1234', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  documentReference?: string | null;
 }
 
 export class CreateConsumerDto {
   @ApiProperty({ example: '974760673' }) @withoutSpaces() @IsOrganisationNumber() orgNumber: string;
   @ApiProperty({ example: 'Eksempel kommune' }) @IsString() @Length(1, 200) name: string;
-  @ApiPropertyOptional({ enum: CONSUMER_KINDS, description: 'Default: fylkeskommune when the name says so, else kommune' })
+  @ApiPropertyOptional({
+    enum: CONSUMER_KINDS,
+    enumName: 'ConsumerKind',
+    description: 'Default: fylkeskommune when the name says so, else kommune',
+  })
   @IsOptional()
   @IsIn(CONSUMER_KINDS)
   kind?: ConsumerKind;
-  @ApiPropertyOptional({ example: '0301' })
+  @ApiPropertyOptional({ type: String, example: '0301', nullable: true })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: '$property must be 4 digits' })
   municipalityNumber?: string | null;
   @ApiPropertyOptional({
     enum: CONSUMER_STATUSES,
+    enumName: 'ConsumerStatus',
     description: 'Default: active with at least one contact and one service, else applicant',
   })
   @IsOptional()
@@ -175,14 +218,17 @@ export class CreateConsumerDto {
 }
 
 export class UpdateConsumerDto {
-  @ApiPropertyOptional() @IsOptional() @withoutSpaces() @IsOrganisationNumber() orgNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional({ enum: CONSUMER_KINDS }) @IsOptional() @IsIn(CONSUMER_KINDS) kind?: ConsumerKind;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ example: '974760673' }) @IsOptional() @withoutSpaces() @IsOrganisationNumber() orgNumber?: string;
+  @ApiPropertyOptional({ example: 'Eksempel kommune' }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ enum: CONSUMER_KINDS, enumName: 'ConsumerKind' }) @IsOptional() @IsIn(CONSUMER_KINDS) kind?: ConsumerKind;
+  @ApiPropertyOptional({ type: String, example: '0301', nullable: true })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: '$property must be 4 digits' })
   municipalityNumber?: string | null;
-  @ApiPropertyOptional({ enum: CONSUMER_STATUSES }) @IsOptional() @IsIn(CONSUMER_STATUSES) status?: ConsumerStatus;
+  @ApiPropertyOptional({ enum: CONSUMER_STATUSES, enumName: 'ConsumerStatus' })
+  @IsOptional()
+  @IsIn(CONSUMER_STATUSES)
+  status?: ConsumerStatus;
 }
 
 export class SearchConsumersQuery {
@@ -191,16 +237,31 @@ export class SearchConsumersQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
-  @ApiPropertyOptional({ enum: CONSUMER_STATUSES }) @IsOptional() @IsIn(CONSUMER_STATUSES) status?: ConsumerStatus;
+  @ApiPropertyOptional({ enum: CONSUMER_STATUSES, enumName: 'ConsumerStatus' })
+  @IsOptional()
+  @IsIn(CONSUMER_STATUSES)
+  status?: ConsumerStatus;
   @ApiPropertyOptional({ description: 'Service code' }) @IsOptional() @IsString() @MaxLength(100) service?: string;
-  @ApiPropertyOptional({ enum: ONBOARDING_STEPS }) @IsOptional() @IsIn(ONBOARDING_STEPS) step?: OnboardingStep;
+  @ApiPropertyOptional({ enum: ONBOARDING_STEPS, enumName: 'OnboardingStep' }) @IsOptional() @IsIn(ONBOARDING_STEPS) step?: OnboardingStep;
   @ApiPropertyOptional({ description: 'Vendor organisation number or name' }) @IsOptional() @IsString() @MaxLength(200) vendor?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class ExpiringAgreementsQuery {
-  @ApiPropertyOptional({ default: 60 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3660) days?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3660, default: 60 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3660)
+  days?: number;
 }
 
 export class ImportConsumersQuery {
@@ -259,23 +320,6 @@ export class MoveQueueItemDto {
 
 export class CreateConsumerApiKeyDto {
   @ApiPropertyOptional({ example: 'Fagsystem produksjon' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
-}
-
-export class CreatedConsumerApiKeyDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: 'Shown once; only its SHA-256 is kept' }) key: string;
-  @ApiProperty() prefix: string;
-  @ApiPropertyOptional() name: string | null;
-  @ApiProperty() createdAt: Date;
-}
-
-export class ImportResultDto {
-  @ApiProperty() dryRun: boolean;
-  @ApiProperty() created: number;
-  @ApiProperty() updated: number;
-  @ApiProperty() unchanged: number;
-  @ApiProperty() errors: number;
-  @ApiProperty({ description: 'Per row: line, orgNumber, name, action (create|update|unchanged|error), changes, errors' }) rows: object[];
 }
 
 /** The CSV from a text/csv body or from JSON {"csv": "..."}. */

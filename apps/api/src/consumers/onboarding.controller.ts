@@ -4,14 +4,17 @@ import { ReorderOnboardingQueue } from '@domain/consumers';
 import { UpdateOnboardingChecklist } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { QueueItemResponse, ServiceAccessResponse } from './consumer-responses.dto';
 import { AdvanceOnboardingDto, MoveQueueItemDto, OnboardingChecklistDto, ReorderQueueDto } from './consumers.dto';
 
 @ApiTags('onboarding')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1')
 export class OnboardingController {
   constructor(
@@ -24,43 +27,71 @@ export class OnboardingController {
   @Post('consumers/:id/onboarding/:code/advance')
   @StaffWriter()
   @HttpCode(200)
-  advanceStep(
+  @ApiOperation({
+    summary: 'Advance onboarding one step',
+    description: 'Steps go one at a time, in order; going live needs every applicable checklist item checked and a technical contact.',
+  })
+  @ApiOkResponse({ type: ServiceAccessResponse })
+  @ApiProblems(
+    400,
+    [404, 'consumer_not_found or service_access_not_found'],
+    [409, 'onboarding_step_order: not the next step'],
+    [422, 'onboarding_checklist_incomplete or technical_contact_required'],
+  )
+  async advanceStep(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('code') code: string,
     @Body() body: AdvanceOnboardingDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.advance.execute(id, code, body.to, body.note, actor);
+    return ServiceAccessResponse.from(await this.advance.execute(id, code, body.to, body.note, actor));
   }
 
   @Patch('consumers/:id/onboarding/:code/checklist')
   @StaffWriter()
-  tick(
+  @ApiOperation({
+    summary: 'Tick the onboarding checklist',
+    description: 'Checks or unchecks the items given; each mark records who and when.',
+  })
+  @ApiOkResponse({ type: ServiceAccessResponse })
+  @ApiProblems(400, [404, 'consumer_not_found or service_access_not_found'])
+  async tick(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('code') code: string,
     @Body() body: OnboardingChecklistDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.checklist.execute(id, code, { ...body }, actor);
+    return ServiceAccessResponse.from(await this.checklist.execute(id, code, { ...body }, actor));
   }
 
   @Get('onboarding/queue')
   @Staff()
-  list() {
-    return this.queue.execute();
+  @ApiOperation({ summary: 'Get the onboarding queue', description: 'Service access not yet connected, next in line first.' })
+  @ApiOkResponse({ type: [QueueItemResponse] })
+  async list() {
+    return (await this.queue.execute()).map((q) => QueueItemResponse.from(q));
   }
 
   @Post('onboarding/queue/reorder')
   @StaffWriter()
   @HttpCode(200)
-  reorderQueue(@Body() body: ReorderQueueDto, @CurrentActor() actor: Actor) {
-    return this.reorder.execute(body.ids, actor);
+  @ApiOperation({
+    summary: 'Reorder the onboarding queue',
+    description: 'The items named take the places they hold between them now, in the order given.',
+  })
+  @ApiOkResponse({ type: [QueueItemResponse], description: 'The whole queue in its new order' })
+  @ApiProblems(400)
+  async reorderQueue(@Body() body: ReorderQueueDto, @CurrentActor() actor: Actor) {
+    return (await this.reorder.execute(body.ids, actor)).map((q) => QueueItemResponse.from(q));
   }
 
   @Post('onboarding/queue/:itemId/move')
   @StaffWriter()
   @HttpCode(200)
-  move(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: MoveQueueItemDto, @CurrentActor() actor: Actor) {
-    return this.reorder.move(itemId, body.direction, actor);
+  @ApiOperation({ summary: 'Move a queue item', description: 'One place up or down among the items at the same step.' })
+  @ApiOkResponse({ type: [QueueItemResponse], description: 'The whole queue in its new order' })
+  @ApiProblems(400, [404, 'queue_item_not_found'])
+  async move(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: MoveQueueItemDto, @CurrentActor() actor: Actor) {
+    return (await this.reorder.move(itemId, body.direction, actor)).map((q) => QueueItemResponse.from(q));
   }
 }

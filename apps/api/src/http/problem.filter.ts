@@ -3,6 +3,7 @@ import { DomainException, ErrorKind, FieldError } from '@platform/errors';
 import type { Request, Response } from 'express';
 
 import { LoginRequired } from '../auth/auth.guard';
+import { ProblemDto } from './problem.dto';
 
 export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   validation: 400,
@@ -75,15 +76,7 @@ export class ProblemFilter implements ExceptionFilter {
     res
       .status(problem.status)
       .type('application/problem+json')
-      .json({
-        type: `about:blank`,
-        title: HttpStatus[problem.status] ?? 'Error',
-        status: problem.status,
-        code: problem.code,
-        message: problem.message,
-        detail: problem.message,
-        ...(problem.fields?.length ? { fields: problem.fields } : {}),
-      });
+      .json(ProblemDto.from({ ...problem, title: HttpStatus[problem.status] ?? 'Error' }));
   }
 
   private toProblem(exception: unknown): Problem {

@@ -1,10 +1,11 @@
 import type { Principal } from '@domain/shared';
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ConsumerOrStaff } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { MeDto, toMe } from './me.dto';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { MeResponse } from './identity.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()
@@ -12,8 +13,13 @@ import { MeDto, toMe } from './me.dto';
 export class MeController {
   @Get()
   @ConsumerOrStaff()
-  @ApiOkResponse({ type: MeDto, description: 'Who the caller is' })
-  me(@CurrentPrincipal() principal: Principal): MeDto {
-    return toMe(principal);
+  @ApiOperation({
+    summary: 'Who am I',
+    description: 'The staff member or consumer the credential belongs to; a cheap way to check a token or API key.',
+  })
+  @ApiOkResponse({ type: MeResponse })
+  @ApiProblems(401)
+  me(@CurrentPrincipal() principal: Principal): MeResponse {
+    return MeResponse.from(principal);
   }
 }

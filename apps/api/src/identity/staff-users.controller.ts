@@ -3,14 +3,16 @@ import { ListStaffUsers } from '@domain/identity';
 import { UpdateStaffUser } from '@domain/identity';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Admin } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
-import { CreateStaffUserDto, UpdateStaffUserDto } from './identity.dto';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { CreateStaffUserDto, StaffUserListItemResponse, StaffUserResponse, UpdateStaffUserDto } from './identity.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/staff')
 @Admin()
 export class StaffUsersController {
@@ -21,19 +23,28 @@ export class StaffUsersController {
   ) {}
 
   @Get()
-  all() {
-    return this.list.execute();
+  @ApiOperation({ summary: 'List staff users', description: 'Every staff user with role, status and last sign-in. Admins only.' })
+  @ApiOkResponse({ type: [StaffUserListItemResponse] })
+  async all() {
+    return (await this.list.execute()).map((u) => StaffUserListItemResponse.from(u));
   }
 
   @Post()
-  add(@Body() body: CreateStaffUserDto, @CurrentActor() actor: Actor) {
-    return this.create
-      .execute({ ...body, sendEmail: true }, actor)
-      .then(({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role }));
+  @ApiOperation({
+    summary: 'Create a staff user',
+    description: 'The new user gets an e-mail with a link to set a password. Admins only.',
+  })
+  @ApiCreatedResponse({ type: StaffUserResponse })
+  @ApiProblems(400, [409, 'staff_email_taken'])
+  async add(@Body() body: CreateStaffUserDto, @CurrentActor() actor: Actor) {
+    return StaffUserResponse.from((await this.create.execute({ ...body, sendEmail: true }, actor)).user);
   }
 
   @Patch(':id')
-  change(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStaffUserDto, @CurrentActor() actor: Actor) {
-    return this.update.execute(id, body, actor).then((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active }));
+  @ApiOperation({ summary: 'Update a staff user', description: 'Changes name, role or whether the user is active. Admins only.' })
+  @ApiOkResponse({ type: StaffUserResponse })
+  @ApiProblems(400, 404, [409, 'cannot_demote_self: you cannot deactivate yourself or remove your own admin role'])
+  async change(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStaffUserDto, @CurrentActor() actor: Actor) {
+    return StaffUserResponse.from(await this.update.execute(id, body, actor));
   }
 }

@@ -7,14 +7,28 @@ import { SendDueEscalations } from '@domain/incidents';
 import { TriageIncident } from '@domain/incidents';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
 import { IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
+import {
+  EscalationPreviewResponse,
+  EscalationResponse,
+  IncidentDetailResponse,
+  IncidentRecordResponse,
+  IncidentResponse,
+  IncidentSummaryResponse,
+  MergeProposalResponse,
+  ResolutionResponse,
+} from './incident-responses.dto';
+
+const RESOLVED = [409, 'incident_resolved: the incident is already resolved'] as const;
 
 @ApiTags('incidents')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/incidents')
 @Staff()
 export class IncidentsController {
@@ -29,72 +43,130 @@ export class IncidentsController {
   ) {}
 
   @Get()
-  list(@Query() q: IncidentQueryDto) {
-    return this.queries.queue(q);
+  @ApiOperation({
+    summary: 'List incidents',
+    description: 'The incident queue, by impact: severity (set or suggested), then consumers affected, then recency.',
+  })
+  @ApiOkResponse({ type: [IncidentSummaryResponse] })
+  @ApiProblems(400)
+  async list(@Query() q: IncidentQueryDto) {
+    return (await this.queries.queue(q)).map((i) => IncidentSummaryResponse.from(i));
   }
 
   @Get(':id')
-  one(@Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.incidentDetail(id);
+  @ApiOperation({
+    summary: 'Get an incident',
+    description:
+      'The incident with its reports, timeline and merge proposals. An incident merged into another answers as the surviving one.',
+  })
+  @ApiOkResponse({ type: IncidentDetailResponse })
+  @ApiProblems(400, 404)
+  async one(@Param('id', ParseUUIDPipe) id: string) {
+    return IncidentDetailResponse.from(await this.queries.incidentDetail(id));
   }
 
   /** Counts and status without the reports: cheap enough to poll for a live view. */
   @Get(':id/summary')
-  summary(@Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.incident(id);
+  @ApiOperation({
+    summary: 'Get an incident without its reports',
+    description: 'Counts, status and escalation, without reports, timeline or proposals: cheap enough to poll.',
+  })
+  @ApiOkResponse({ type: IncidentResponse })
+  @ApiProblems(400, 404)
+  async summary(@Param('id', ParseUUIDPipe) id: string) {
+    return IncidentResponse.from(await this.queries.incident(id));
   }
 
   @Get(':id/escalation-preview')
-  previewEscalation(@Param('id', ParseUUIDPipe) id: string) {
-    return this.preview.execute(id);
+  @ApiOperation({ summary: 'Preview the escalation', description: 'The exact e-mail an escalation would send to Skatteetaten now.' })
+  @ApiOkResponse({ type: EscalationPreviewResponse })
+  @ApiProblems(400, 404)
+  async previewEscalation(@Param('id', ParseUUIDPipe) id: string) {
+    return EscalationPreviewResponse.from(await this.preview.execute(id));
   }
 
   @Post(':id/escalate')
   @StaffWriter()
   @HttpCode(200)
-  escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.escalation.execute(id, actor);
+  @ApiOperation({
+    summary: 'Escalate to Skatteetaten',
+    description:
+      "KS's decision that the problem lies with Skatteetaten (or is a security or privacy matter). Idempotent: one e-mail thread per " +
+      'incident, to the escalation addresses of its services, or only to the security addresses when it holds security or privacy reports.',
+  })
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(400, 404, RESOLVED, [422, 'no_escalation_address: the catalogue in force has no address for its services'])
+  async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return EscalationResponse.from(await this.escalation.execute(id, actor));
   }
 
   /** The first message of a pending escalation goes out now instead of after the settle period. */
   @Post(':id/escalation/send-now')
   @StaffWriter()
   @HttpCode(200)
-  sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.dueEscalations.now(id, actor);
+  @ApiOperation({
+    summary: 'Send a pending escalation now',
+    description: 'The first message of a pending escalation goes out now instead of after the settle period.',
+  })
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(400, 404, [409, 'escalation_not_pending: no escalation is waiting to be sent'])
+  async sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return EscalationResponse.from(await this.dueEscalations.now(id, actor));
   }
 
   @Post(':id/triage')
   @StaffWriter()
   @HttpCode(200)
-  triageIncident(@Param('id', ParseUUIDPipe) id: string, @Body() body: TriageDto, @CurrentActor() actor: Actor) {
-    return this.triage.execute(id, body, actor);
+  @ApiOperation({ summary: 'Triage an incident', description: "Sets the side, severity, title or Skatteetaten's case reference." })
+  @ApiOkResponse({ type: IncidentRecordResponse })
+  @ApiProblems(400, 404)
+  async triageIncident(@Param('id', ParseUUIDPipe) id: string, @Body() body: TriageDto, @CurrentActor() actor: Actor) {
+    return IncidentRecordResponse.from(await this.triage.execute(id, body, actor));
   }
 
   @Post(':id/resolve')
   @StaffWriter()
   @HttpCode(200)
-  resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDto, @CurrentActor() actor: Actor) {
-    return this.resolution.execute(id, body, actor);
+  @ApiOperation({
+    summary: 'Resolve an incident',
+    description: 'Closes its reports and tells every affected contact once, with the message given.',
+  })
+  @ApiOkResponse({ type: ResolutionResponse })
+  @ApiProblems(400, 404, RESOLVED)
+  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDto, @CurrentActor() actor: Actor) {
+    return ResolutionResponse.from(await this.resolution.execute(id, body, actor));
   }
 
   @Post(':id/merge')
   @StaffWriter()
   @HttpCode(200)
-  merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: MergeDto, @CurrentActor() actor: Actor) {
-    return this.grouping.merge(id, body.otherIncidentId, actor);
+  @ApiOperation({
+    summary: 'Merge two incidents',
+    description: 'The two become one; the merged incident keeps answering with the surviving one. Matching learns from the correction.',
+  })
+  @ApiOkResponse({ type: IncidentRecordResponse, description: 'The surviving incident' })
+  @ApiProblems(400, 404, [409, 'already_merged, or track_mismatch: security and privacy incidents merge only with their own kind'])
+  async merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: MergeDto, @CurrentActor() actor: Actor) {
+    return IncidentRecordResponse.from(await this.grouping.merge(id, body.otherIncidentId, actor));
   }
 
   @Post(':id/split')
   @StaffWriter()
   @HttpCode(201)
-  split(@Param('id', ParseUUIDPipe) id: string, @Body() body: SplitDto, @CurrentActor() actor: Actor) {
-    return this.grouping.split(id, body.reportIds, actor);
+  @ApiOperation({
+    summary: 'Split reports out',
+    description: 'Moves the reports named to a new incident; they are pinned there, and the pair is never merged automatically again.',
+  })
+  @ApiCreatedResponse({ type: IncidentRecordResponse, description: 'The new incident' })
+  @ApiProblems(400, 404, [409, 'split_all: splitting out every report would leave the incident empty'])
+  async split(@Param('id', ParseUUIDPipe) id: string, @Body() body: SplitDto, @CurrentActor() actor: Actor) {
+    return IncidentRecordResponse.from(await this.grouping.split(id, body.reportIds, actor));
   }
 }
 
 @ApiTags('incidents')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/merge-proposals')
 @Staff()
 export class MergeProposalsController {
@@ -104,21 +176,32 @@ export class MergeProposalsController {
   ) {}
 
   @Get()
-  open() {
-    return this.queries.proposals();
+  @ApiOperation({
+    summary: 'List open merge proposals',
+    description: 'Pairs of incidents that may be one problem, waiting for staff to decide; newest first.',
+  })
+  @ApiOkResponse({ type: [MergeProposalResponse] })
+  async open() {
+    return (await this.queries.proposals()).map((p) => MergeProposalResponse.from(p));
   }
 
   @Post(':id/accept')
   @StaffWriter()
   @HttpCode(204)
-  accept(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.grouping.decideProposal(id, true, actor);
+  @ApiOperation({ summary: 'Accept a merge proposal', description: 'Merges the two incidents, as a staff merge does.' })
+  @ApiNoContentResponse({ description: 'Merged' })
+  @ApiProblems(400, 404, [409, 'already_merged or track_mismatch'])
+  async accept(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.grouping.decideProposal(id, true, actor);
   }
 
   @Post(':id/reject')
   @StaffWriter()
   @HttpCode(204)
-  reject(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.grouping.decideProposal(id, false, actor);
+  @ApiOperation({ summary: 'Reject a merge proposal', description: 'The two incidents stay apart and are never merged automatically.' })
+  @ApiNoContentResponse({ description: 'Rejected' })
+  @ApiProblems(400, 404)
+  async reject(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.grouping.decideProposal(id, false, actor);
   }
 }

@@ -1,18 +1,26 @@
 import { SuggestArticles } from '@domain/knowledge';
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ConsumerOrStaff } from '../auth/access.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { KnowledgeArticleResponse } from './report-responses.dto';
 
 @ApiTags('knowledge base')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/knowledge-base')
 export class KnowledgeBaseController {
   constructor(private readonly articles: SuggestArticles) {}
 
   @Get()
   @ConsumerOrStaff()
-  list() {
-    return this.articles.list();
+  @ApiOperation({
+    summary: 'List knowledge-base articles',
+    description: 'Every published first-line answer to a known consumer-side cause.',
+  })
+  @ApiOkResponse({ type: [KnowledgeArticleResponse] })
+  async list() {
+    return (await this.articles.list()).map((a) => KnowledgeArticleResponse.from(a));
   }
 }

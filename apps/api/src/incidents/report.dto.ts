@@ -1,5 +1,12 @@
-import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportChannel } from '@domain/incidents';
-import type { Environment } from '@domain/shared';
+import {
+  type ReceiveOptions,
+  REPORT_CATEGORIES,
+  REPORT_CHANNELS,
+  type ReportCategory,
+  type ReportChannel,
+  type ReportInput,
+} from '@domain/incidents';
+import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,8 +29,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const ENVIRONMENTS = ['production', 'test'] as const;
-
 /** The fields of a report, as every door (API, form, staff, import) receives them. */
 export class ReportFieldsDto {
   @ApiProperty({ example: 'summert-skattegrunnlag', description: 'Service code from the catalogue in force (Bilag 2)' })
@@ -31,11 +36,11 @@ export class ReportFieldsDto {
   @Length(1, 64)
   service: string;
 
-  @ApiProperty({ enum: ENVIRONMENTS })
+  @ApiProperty({ enum: ENVIRONMENTS, enumName: 'Environment' })
   @IsIn(ENVIRONMENTS)
   environment: Environment;
 
-  @ApiProperty({ enum: REPORT_CATEGORIES })
+  @ApiProperty({ enum: REPORT_CATEGORIES, enumName: 'ReportCategory' })
   @IsIn(REPORT_CATEGORIES)
   category: ReportCategory;
 
@@ -44,7 +49,7 @@ export class ReportFieldsDto {
   @Length(1, 300)
   title: string;
 
-  @ApiProperty({ maxLength: 20000 })
+  @ApiProperty({ maxLength: 20000, example: 'Fra kl. 08 får vi 503 Service Unavailable på alle oppslag.' })
   @IsString()
   @Length(1, 20000)
   description: string;
@@ -55,7 +60,7 @@ export class ReportFieldsDto {
   @IsDate()
   occurredAt?: Date;
 
-  @ApiPropertyOptional({ example: 503 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 100, maximum: 599, example: 503 })
   @IsOptional()
   @IsInt()
   @Min(100)
@@ -85,7 +90,7 @@ export class ReportFieldsDto {
   @MaxLength(200)
   vendorInvolved?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'Kari Nordmann' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -98,7 +103,7 @@ export class ReportFieldsDto {
 }
 
 export class SubmitReportDto extends ReportFieldsDto {
-  @ApiPropertyOptional({ description: 'Staff only: the consumer the report is registered for' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only: the consumer the report is registered for' })
   @IsOptional()
   @IsUUID()
   consumerId?: string;
@@ -107,6 +112,21 @@ export class SubmitReportDto extends ReportFieldsDto {
   @IsOptional()
   @IsIn(['staff', 'phone', 'email'])
   channel?: ReportChannel;
+
+  /** The report itself, without how staff registered it. */
+  input(): ReportInput {
+    const { consumerId: _consumerId, channel: _channel, ...input } = this;
+    return input;
+  }
+
+  /** The body as sent is the fingerprint that tells a retry from another request under the same key. */
+  options(idempotencyKey: string | undefined): ReceiveOptions {
+    return {
+      idempotencyKey,
+      fingerprint: this,
+      onBehalfOf: this.consumerId ? { consumerId: this.consumerId, channel: this.channel ?? 'staff' } : undefined,
+    };
+  }
 }
 
 export class ImportedReportDto extends ReportFieldsDto {
@@ -119,7 +139,7 @@ export class ImportedReportDto extends ReportFieldsDto {
   @IsDate()
   receivedAt: Date;
 
-  @ApiPropertyOptional({ enum: REPORT_CHANNELS })
+  @ApiPropertyOptional({ enum: REPORT_CHANNELS, enumName: 'ReportChannel' })
   @IsOptional()
   @IsIn(REPORT_CHANNELS)
   channel?: ReportChannel;
@@ -136,7 +156,7 @@ export class ImportReportsDto {
 }
 
 export class MoveReportDto {
-  @ApiProperty() @IsUUID() incidentId: string;
+  @ApiProperty({ format: 'uuid', description: 'The incident to move the report to' }) @IsUUID() incidentId: string;
 }
 
 export class RevealDto {
@@ -147,8 +167,12 @@ export class RevealDto {
 }
 
 export class SuggestionQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) title?: string;
+  @ApiPropertyOptional({ example: 'Får 403 på alle kall' }) @IsOptional() @IsString() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) errorCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() httpStatus?: number;
+  @ApiPropertyOptional({ example: 'SSG-003' }) @IsOptional() @IsString() @MaxLength(100) errorCode?: string;
+  @ApiPropertyOptional({ type: 'integer', example: 403 }) @IsOptional() @Type(() => Number) @IsInt() httpStatus?: number;
+
+  symptoms(): { title: string; description: string; errorCode?: string; httpStatus?: number } {
+    return { title: this.title ?? '', description: this.description ?? '', errorCode: this.errorCode, httpStatus: this.httpStatus };
+  }
 }

@@ -6,14 +6,24 @@ import { RevealPersonalData } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ConsumerOnly, ConsumerOrStaff, Staff, StaffWriter } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { IncidentRecordResponse } from './incident-responses.dto';
 import { ImportReportsDto, MoveReportDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
+import {
+  KnowledgeArticleResponse,
+  ReportImportResponse,
+  ReportReceiptResponse,
+  ReportResponse,
+  RevealedReportTextResponse,
+} from './report-responses.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(
@@ -27,58 +37,92 @@ export class ReportsController {
 
   @Post()
   @ConsumerOrStaff('admin', 'agent', 'security')
+  @ApiOperation({
+    summary: 'Submit a report',
+    description:
+      'A consumer reports an incident or data deviation (staff may register one on behalf of a consumer). National identity numbers ' +
+      'are masked before the report is stored; it is grouped with open incidents of the same problem, and the consumer gets a confirmation.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe submission: same key and body give the original answer' })
-  @ApiCreatedResponse({ description: 'The report, with the incident it was grouped into' })
-  submit(@CurrentPrincipal() caller: Principal, @Body() body: SubmitReportDto, @Headers('idempotency-key') key?: string) {
-    const { consumerId, channel, ...input } = body;
-    return this.receive.execute(caller, input, {
-      idempotencyKey: key,
-      fingerprint: body,
-      onBehalfOf: consumerId ? { consumerId, channel: channel ?? 'staff' } : undefined,
-    });
+  @ApiCreatedResponse({ type: ReportReceiptResponse, description: 'The report, with the incident it was grouped into' })
+  @ApiProblems(
+    [400, 'Invalid input, or unknown_service: not a service in the Bilag 2 version in force'],
+    [409, 'idempotency_in_flight: a request with this Idempotency-Key is still being processed'],
+    [422, 'idempotency_key_reused: the Idempotency-Key was used with another body'],
+  )
+  async submit(@CurrentPrincipal() caller: Principal, @Body() body: SubmitReportDto, @Headers('idempotency-key') key?: string) {
+    return ReportReceiptResponse.from(await this.receive.execute(caller, body.input(), body.options(key)));
   }
 
   @Post('import')
   @StaffWriter()
-  @ApiCreatedResponse({ description: 'History: one result per report, in the order sent. No confirmations are sent.' })
+  @ApiOperation({
+    summary: 'Import historical reports',
+    description:
+      'Up to 500 reports, grouped as they would have been at each `receivedAt`. History: no confirmations are sent. ' +
+      'Each result names the incident its report is in after the batch.',
+  })
+  @ApiCreatedResponse({ type: ReportImportResponse, description: 'One result per report, in the order sent' })
+  @ApiProblems(400, 413)
   async import(@Body() body: ImportReportsDto, @CurrentActor() actor: Actor) {
-    return { results: await this.importer.execute(body.reports, actor) };
+    return ReportImportResponse.from(await this.importer.execute(body.reports, actor));
   }
 
   @Get()
   @ConsumerOnly()
-  mine(@CurrentConsumer() me: ConsumerPrincipal) {
-    return this.queries.reportsOfConsumer(me.consumerId);
+  @ApiOperation({ summary: 'List my reports', description: "The calling consumer's own reports, with the incident each belongs to now." })
+  @ApiOkResponse({ type: [ReportResponse] })
+  async mine(@CurrentConsumer() me: ConsumerPrincipal) {
+    return (await this.queries.reportsOfConsumer(me.consumerId)).map((r) => ReportResponse.from(r));
   }
 
   @Get('suggestions')
   @ConsumerOrStaff()
-  suggest(@Query() q: SuggestionQueryDto) {
-    return this.suggestions.forReport({
-      title: q.title ?? '',
-      description: q.description ?? '',
-      errorCode: q.errorCode,
-      httpStatus: q.httpStatus,
-    });
+  @ApiOperation({
+    summary: 'Suggest knowledge-base articles',
+    description: 'Articles that answer symptoms like these, best first: shown before a report is sent.',
+  })
+  @ApiOkResponse({ type: [KnowledgeArticleResponse] })
+  @ApiProblems(400)
+  async suggest(@Query() q: SuggestionQueryDto) {
+    return (await this.suggestions.forReport(q.symptoms())).map((a) => KnowledgeArticleResponse.from(a));
   }
 
   @Get(':id')
   @ConsumerOrStaff()
-  one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
-    return this.queries.report(id, caller);
+  @ApiOperation({
+    summary: 'Get a report',
+    description: 'A report with the incident it belongs to now. Staff see any report and how it was matched; a consumer only its own.',
+  })
+  @ApiOkResponse({ type: ReportResponse })
+  @ApiProblems(400, [404, "report_not_found, also for another consumer's report"])
+  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
+    return ReportResponse.from(await this.queries.report(id, caller));
   }
 
   @Post(':id/move')
   @StaffWriter()
   @HttpCode(200)
-  move(@Param('id', ParseUUIDPipe) id: string, @Body() body: MoveReportDto, @CurrentActor() actor: Actor) {
-    return this.grouping.move(id, body.incidentId, actor);
+  @ApiOperation({
+    summary: 'Move a report to another incident',
+    description: 'The report is pinned there: automatic merges never move it again. Matching learns from the correction.',
+  })
+  @ApiOkResponse({ type: IncidentRecordResponse, description: 'The incident the report is in now' })
+  @ApiProblems(400, [404, 'report_not_found or incident_not_found'], [409, 'environment_mismatch: the incident is in another environment'])
+  async move(@Param('id', ParseUUIDPipe) id: string, @Body() body: MoveReportDto, @CurrentActor() actor: Actor) {
+    return IncidentRecordResponse.from(await this.grouping.move(id, body.incidentId, actor));
   }
 
   @Post(':id/reveal')
   @Staff('security')
   @HttpCode(200)
-  revealOriginal(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevealDto, @CurrentActor() actor: Actor) {
-    return this.reveal.execute(id, body.reason, actor);
+  @ApiOperation({
+    summary: 'Reveal masked personal data',
+    description: "The original text of a masked report's fields, for the security role only; every look is audited with its reason.",
+  })
+  @ApiOkResponse({ type: RevealedReportTextResponse })
+  @ApiProblems(400, [404, 'report_not_found, or no_personal_data: nothing was masked'])
+  async revealOriginal(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevealDto, @CurrentActor() actor: Actor) {
+    return RevealedReportTextResponse.from(await this.reveal.execute(id, body.reason, actor));
   }
 }

@@ -1,32 +1,38 @@
 import type { StaffPrincipal } from '@domain/shared';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListOutboxMessages } from '@platform/mail';
 
 import { Staff } from '../auth/access.decorator';
 import { CurrentStaff } from '../auth/current-principal.decorator';
-import { ListOutboxQueryDto, OutboxMessageDto, OutboxSummaryDto, toMessage, toSummary } from './outbox.dto';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { ListOutboxQueryDto, OutboxMessageResponse, OutboxSummaryResponse } from './outbox.dto';
 
 /** What the system has sent or will send: the operators' view of the e-mail outbox. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiProblems(401, 403)
 @Controller('api/v1/outbox')
 @Staff('admin', 'agent', 'security')
 export class OutboxController {
   constructor(private readonly mail: ListOutboxMessages) {}
 
   @Get()
-  @ApiOkResponse({ type: [OutboxSummaryDto], description: 'Newest first' })
-  async list(@Query() query: ListOutboxQueryDto): Promise<OutboxSummaryDto[]> {
-    return (await this.mail.execute(query)).map(toSummary);
+  @ApiOperation({ summary: 'List outbox e-mails', description: 'Queued and sent e-mails, newest first, without their content.' })
+  @ApiOkResponse({ type: [OutboxSummaryResponse], description: 'Newest first' })
+  @ApiProblems(400)
+  async list(@Query() query: ListOutboxQueryDto): Promise<OutboxSummaryResponse[]> {
+    return (await this.mail.execute(query)).map((m) => OutboxSummaryResponse.from(m));
   }
 
   @Get(':id')
-  @ApiOkResponse({
-    type: OutboxMessageDto,
-    description: 'One e-mail with its text and HTML parts; those with a one-time link only for admins',
+  @ApiOperation({
+    summary: 'Get an outbox e-mail',
+    description: 'One e-mail with its text and HTML parts. Those with a one-time link (password, portal sign-in) only for admins.',
   })
-  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageDto> {
-    return toMessage(await this.mail.one(id, me.role === 'admin'));
+  @ApiOkResponse({ type: OutboxMessageResponse })
+  @ApiProblems(400, [403, 'credential_mail: only admins may read e-mails with a one-time link'], 404)
+  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageResponse> {
+    return OutboxMessageResponse.from(await this.mail.one(id, me.role === 'admin'));
   }
 }

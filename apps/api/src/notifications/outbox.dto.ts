@@ -6,10 +6,14 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 const STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
 
 export class ListOutboxQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: OutboxStatus;
+  @ApiPropertyOptional({ enum: STATUSES, enumName: 'OutboxStatus' }) @IsOptional() @IsIn(STATUSES) status?: OutboxStatus;
   @ApiPropertyOptional({ example: 'incident' }) @IsOptional() @IsString() @MaxLength(100) relatedType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) relatedId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @ApiPropertyOptional({ description: 'The id of the object the e-mail is about' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  relatedId?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -19,67 +23,51 @@ export class ListOutboxQueryDto {
 }
 
 /** A queued or sent e-mail without its content (read one message for that). */
-export class OutboxSummaryDto {
-  @ApiProperty() id: string;
+export class OutboxSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '<3f1c…@segmentdesk.ks.no>' }) messageId: string;
   @ApiProperty({ example: 'escalation' }) template: string;
-  @ApiProperty({ type: [String] }) to: string[];
-  @ApiProperty() subject: string;
-  @ApiProperty({ enum: STATUSES }) status: OutboxStatus;
-  @ApiProperty() attempts: number;
-  @ApiPropertyOptional({ nullable: true }) lastError: string | null;
-  @ApiPropertyOptional({ nullable: true }) inReplyTo: string | null;
-  @ApiPropertyOptional({ nullable: true }) relatedType: string | null;
-  @ApiPropertyOptional({ nullable: true }) relatedId: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['smtp', 'local'] }) transport: string | null;
+  @ApiProperty({ type: [String], example: ['drift@skatteetaten.example'] }) to: string[];
+  @ApiProperty({ example: 'KS-2026-0042: Alle oppslag gir 503' }) subject: string;
+  @ApiProperty({ enum: STATUSES, enumName: 'OutboxStatus' }) status: OutboxStatus;
+  @ApiProperty({ type: 'integer', description: 'Delivery attempts so far' }) attempts: number;
+  @ApiProperty({ type: String, example: '421 Try again later', nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, example: '<3f1c…@segmentdesk.ks.no>', nullable: true, description: 'The message this one replies to' })
+  inReplyTo: string | null;
+  @ApiProperty({ type: String, example: 'incident', nullable: true }) relatedType: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) relatedId: string | null;
+  @ApiProperty({ type: String, enum: ['smtp', 'local'], nullable: true, description: 'How it was delivered' }) transport: string | null;
   @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) nextAttemptAt: Date;
-  @ApiPropertyOptional({ nullable: true }) sentAt: Date | null;
+  @ApiProperty({ description: 'When the next delivery attempt is due' }) nextAttemptAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
+
+  static from(m: OutboxMessage): OutboxSummaryResponse {
+    return {
+      id: m.id,
+      messageId: m.messageId,
+      template: m.template,
+      to: m.to,
+      subject: m.subject,
+      status: m.status,
+      attempts: m.attempts,
+      lastError: m.lastError,
+      inReplyTo: m.inReplyTo,
+      relatedType: m.relatedType,
+      relatedId: m.relatedId,
+      transport: m.transport,
+      createdAt: m.createdAt,
+      nextAttemptAt: m.nextAttemptAt,
+      sentAt: m.sentAt,
+    };
+  }
 }
 
-export class OutboxMessageDto extends OutboxSummaryDto {
-  @ApiProperty({ type: [String] }) references: string[];
+export class OutboxMessageResponse extends OutboxSummaryResponse {
+  @ApiProperty({ type: [String], description: 'The thread: Message-IDs this one follows' }) references: string[];
   @ApiProperty() text: string;
   @ApiProperty() html: string;
-}
 
-export function toSummary(m: OutboxMessage): OutboxSummaryDto {
-  const {
-    id,
-    messageId,
-    template,
-    to,
-    subject,
-    status,
-    attempts,
-    lastError,
-    inReplyTo,
-    relatedType,
-    relatedId,
-    transport,
-    createdAt,
-    nextAttemptAt,
-    sentAt,
-  } = m;
-  return {
-    id,
-    messageId,
-    template,
-    to,
-    subject,
-    status,
-    attempts,
-    lastError,
-    inReplyTo,
-    relatedType,
-    relatedId,
-    transport,
-    createdAt,
-    nextAttemptAt,
-    sentAt,
-  };
-}
-
-export function toMessage(m: OutboxMessage): OutboxMessageDto {
-  return { ...toSummary(m), references: m.references, text: m.text, html: m.html };
+  static override from(m: OutboxMessage): OutboxMessageResponse {
+    return { ...OutboxSummaryResponse.from(m), references: m.references, text: m.text, html: m.html };
+  }
 }

@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+import { ProblemDto } from './problem.dto';
+
+const GENERIC = {
+  400: 'Invalid input; `fields` names each offending field',
+  401: 'No credential, or an unknown or revoked one',
+  403: 'The credential is valid but does not allow this',
+  404: 'Not found, or not visible to the caller',
+  409: 'In conflict with the current state',
+  413: 'The body is larger than 2 MB',
+  422: 'Well-formed but cannot be processed',
+  503: 'Not ready: a dependency such as the database is unavailable',
+} as const satisfies Record<number, string>;
+
+export type ProblemStatus = keyof typeof GENERIC;
+
+/**
+ * Documents the problem responses (`application/problem+json`, see ProblemDto) an operation
+ * can give: a status alone takes the generic description, `[status, description]` names the codes.
+ */
+export function ApiProblems(...problems: Array<ProblemStatus | readonly [ProblemStatus, string]>): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...problems.map((p) => {
+      const [status, description] = typeof p === 'number' ? [p, GENERIC[p]] : p;
+      return ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } });
+    }),
+  );
+}

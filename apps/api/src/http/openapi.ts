@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+/** Every tag an operation may carry, in the order the document lists them. */
+const TAGS: Array<[name: string, description: string]> = [
+  ['reports', 'Incident and deviation reports (feil- og avviksmeldinger) from consumers, and their history'],
+  ['incidents', 'The problems reports describe: triage, escalation to Skatteetaten, resolution, merging and splitting'],
+  ['knowledge base', 'First-line answers to known consumer-side causes'],
+  ['catalogue', 'Bilag 2: versions of the catalogue of services Skatteetaten distributes to the segment'],
+  ['consumers', 'The consumer registry: municipalities and county municipalities, contacts, service access, agreements, API keys'],
+  ['onboarding', 'Connecting consumers to services (påkobling): steps, checklist and queue'],
+  ['identity', 'Who the caller is, staff users and personal API tokens'],
+  ['notifications', 'The e-mail outbox: what the desk has sent or will send'],
+  ['health', 'Readiness of the service'],
+];
+
+/** The OpenAPI document of the JSON API, from which clients are generated. */
+export function createOpenApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Segment desk API')
+    .setDescription(
+      'KS segment desk: Bilag 2 catalogue, consumer registry, incident and deviation reports, escalation to Skatteetaten. ' +
+        'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.',
+    )
+    .setVersion('1')
+    .addServer(publicUrl, 'This installation')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'Staff API token or consumer API key' });
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  return SwaggerModule.createDocument(app, builder.build());
+}

@@ -1,0 +1,235 @@
+import {
+  type ImportReports,
+  INCIDENT_STATUSES,
+  type IncidentQueries,
+  type KnowledgeArticle,
+  type MatchRecord,
+  REPORT_CATEGORIES,
+  REPORT_CHANNELS,
+  type ReportCategory,
+  type ReportChannel,
+  type ReportReceipt,
+  type RevealPersonalData,
+} from '@domain/incidents';
+import { type Environment, ENVIRONMENTS } from '@domain/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// The use cases' read views, named here by what the use cases return.
+type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
+type ConsumerReportView = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+type IncidentReportView = Awaited<ReturnType<IncidentQueries['incidentDetail']>>['reports'][number];
+/** What every view of a report holds; consumers are not shown how it was matched. */
+export type ReportFieldsView = Omit<IncidentReportView, 'consumer' | 'match' | 'incidentId'> & { incidentId?: string; match?: MatchRecord };
+type ImportedReport = Awaited<ReturnType<ImportReports['execute']>>[number];
+type RevealedText = Awaited<ReturnType<RevealPersonalData['execute']>>;
+
+const REPORT_STATUSES = ['open', 'closed'] as const satisfies ReadonlyArray<ReportReceipt['status']>;
+
+export class ReportReceiptResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'M-2026-1234' }) reference: string;
+  @ApiProperty({ format: 'uuid', description: 'The incident the report was grouped into' }) incidentId: string;
+  @ApiProperty({ example: 'KS-2026-0042' }) incidentReference: string;
+  @ApiProperty({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus' }) incidentStatus: string;
+  @ApiProperty({ enum: REPORT_STATUSES, enumName: 'ReportStatus' }) status: ReportReceipt['status'];
+  @ApiProperty() receivedAt: Date;
+  @ApiProperty({ description: 'Something like a national identity number was found and masked' }) personalDataMasked: boolean;
+  @ApiProperty({ type: [String], example: ['description'], description: 'The fields in which identity numbers were masked' })
+  maskedFields: string[];
+  @ApiPropertyOptional({ description: 'Why the text was changed (Norwegian), when it was' }) notice?: string;
+
+  static from(r: ReportReceipt): ReportReceiptResponse {
+    return {
+      id: r.id,
+      reference: r.reference,
+      incidentId: r.incidentId,
+      incidentReference: r.incidentReference,
+      incidentStatus: r.incidentStatus,
+      status: r.status,
+      receivedAt: r.receivedAt,
+      personalDataMasked: r.personalDataMasked,
+      maskedFields: r.maskedFields,
+      ...(r.notice !== undefined ? { notice: r.notice } : {}),
+    };
+  }
+}
+
+export class ImportedReportResultResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'M-2026-1234' }) reference: string;
+  @ApiProperty({ format: 'uuid', description: 'The incident the report is in now, after the batch was grouped' }) incidentId: string;
+  @ApiProperty({ example: 'KS-2026-0042' }) incidentReference: string;
+}
+
+export class ReportImportResponse {
+  @ApiProperty({ type: [ImportedReportResultResponse], description: 'One per report, in the order sent' })
+  results: ImportedReportResultResponse[];
+
+  static from(results: ImportedReport[]): ReportImportResponse {
+    return {
+      results: results.map((r) => ({ id: r.id, reference: r.reference, incidentId: r.incidentId, incidentReference: r.incidentReference })),
+    };
+  }
+}
+
+export class RunnerUpResponse {
+  @ApiProperty({ format: 'uuid' }) incidentId: string;
+  @ApiPropertyOptional({ example: 'KS-2026-0041' }) reference?: string;
+  @ApiProperty({ example: 0.48 }) score: number;
+  @ApiProperty({ type: [String] }) reasons: string[];
+}
+
+/** Why the report landed where it did. */
+export class MatchResponse {
+  @ApiProperty({ enum: ['attach', 'open'], description: 'Attached to an open incident, or opened a new one' })
+  action: MatchRecord['action'];
+  @ApiProperty({ example: 0.82 }) score: number;
+  @ApiProperty({ example: 'high' }) confidence: string;
+  @ApiProperty({ type: [String], example: ['same error code SSG-008', 'text similarity 0.62', '14 min after the last report'] })
+  reasons: string[];
+  @ApiProperty({ type: RunnerUpResponse, nullable: true, description: 'The next best incident, for staff to move it with one click' })
+  runnerUp: RunnerUpResponse | null;
+  @ApiProperty({ enum: ['auto', 'manual'], description: 'The intake decision, or a staff correction' }) by: MatchRecord['by'];
+
+  static from(m: MatchRecord): MatchResponse {
+    return {
+      action: m.action,
+      score: m.score,
+      confidence: m.confidence,
+      reasons: m.reasons,
+      runnerUp: m.runnerUp
+        ? {
+            incidentId: m.runnerUp.incidentId,
+            ...(m.runnerUp.reference !== undefined ? { reference: m.runnerUp.reference } : {}),
+            score: m.runnerUp.score,
+            reasons: m.runnerUp.reasons,
+          }
+        : null,
+      by: m.by,
+    };
+  }
+}
+
+/** What every view of a report shows; free text with identity numbers masked. */
+export class ReportFieldsResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'M-2026-1234' }) reference: string;
+  @ApiProperty({ format: 'uuid' }) consumerId: string;
+  @ApiProperty({ format: 'uuid', description: 'The incident the report belongs to' }) incidentId: string;
+  @ApiProperty({ enum: REPORT_CHANNELS, enumName: 'ReportChannel' }) channel: ReportChannel;
+  @ApiProperty({ example: 'summert-skattegrunnlag' }) service: string;
+  @ApiProperty({ enum: ENVIRONMENTS, enumName: 'Environment' }) environment: Environment;
+  @ApiProperty({ enum: REPORT_CATEGORIES, enumName: 'ReportCategory' }) category: ReportCategory;
+  @ApiProperty({ example: 'Alle oppslag gir 503' }) title: string;
+  @ApiProperty({ example: 'Fra kl. 08 får vi 503 Service Unavailable på alle oppslag.' }) description: string;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the problem started' }) occurredAt: Date | null;
+  @ApiProperty() receivedAt: Date;
+  @ApiProperty({ type: 'integer', example: 503, nullable: true }) httpStatus: number | null;
+  @ApiProperty({ type: String, example: 'SSG-008', nullable: true }) errorCode: string | null;
+  @ApiProperty({ type: String, example: '5f0c6a1e-3c3b-4bb8-9a57-0d1f0f2b7c11', nullable: true }) correlationId: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) hasWorkedBefore: boolean | null;
+  @ApiProperty({ type: String, example: 'Fagsystem AS', nullable: true }) vendorInvolved: string | null;
+  @ApiProperty({ enum: REPORT_STATUSES, enumName: 'ReportStatus' }) status: ReportReceipt['status'];
+  @ApiProperty({ description: 'Something like a national identity number was masked' }) personalDataMasked: boolean;
+  @ApiProperty({ description: 'Placed by staff; automatic merges never move it again' }) pinned: boolean;
+  @ApiProperty({ type: [String], example: ['altinn-delegering'], description: 'Slugs of knowledge-base articles suggested' })
+  suggestedArticles: string[];
+  @ApiPropertyOptional({ type: MatchResponse, description: 'Staff only' }) match?: MatchResponse;
+
+  static fields(r: ReportFieldsView): ReportFieldsResponse {
+    return {
+      id: r.id,
+      reference: r.reference,
+      consumerId: r.consumerId,
+      incidentId: r.incidentId!,
+      channel: r.channel,
+      service: r.service,
+      environment: r.environment,
+      category: r.category,
+      title: r.title,
+      description: r.description,
+      occurredAt: r.occurredAt,
+      receivedAt: r.receivedAt,
+      httpStatus: r.httpStatus,
+      errorCode: r.errorCode,
+      correlationId: r.correlationId,
+      hasWorkedBefore: r.hasWorkedBefore,
+      vendorInvolved: r.vendorInvolved,
+      status: r.status,
+      personalDataMasked: r.personalDataMasked,
+      pinned: r.pinned,
+      suggestedArticles: r.suggestedArticles,
+      ...(r.match ? { match: MatchResponse.from(r.match) } : {}),
+    };
+  }
+}
+
+/** A report with the incident it belongs to now (following merges). */
+export class ReportResponse extends ReportFieldsResponse {
+  @ApiProperty({ example: 'KS-2026-0042' }) incidentReference: string;
+  @ApiProperty({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus' }) incidentStatus: string;
+  @ApiPropertyOptional({ example: 'Summert skattegrunnlag svarer 503', description: 'Staff only' }) incidentTitle?: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Skatteetaten har rettet feilen.',
+    description: 'Consumers only: what KS told the affected consumers on resolution',
+  })
+  resolutionMessage?: string | null;
+
+  static from(r: ReportView | ConsumerReportView): ReportResponse {
+    return {
+      ...ReportFieldsResponse.fields(r),
+      incidentReference: r.incidentReference!,
+      incidentStatus: r.incidentStatus!,
+      ...('incidentTitle' in r ? { incidentTitle: r.incidentTitle } : {}),
+      ...('resolutionMessage' in r ? { resolutionMessage: r.resolutionMessage } : {}),
+    };
+  }
+}
+
+/** The original text of a masked report's fields; only those that held an identity number. */
+export class RevealedReportTextResponse {
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional() errorCode?: string;
+  @ApiPropertyOptional() correlationId?: string;
+  @ApiPropertyOptional() vendorInvolved?: string;
+  @ApiPropertyOptional() reporterName?: string;
+
+  static from(original: RevealedText): RevealedReportTextResponse {
+    const fields = ['title', 'description', 'errorCode', 'correlationId', 'vendorInvolved', 'reporterName'] as const;
+    return Object.fromEntries(fields.filter((f) => original[f] !== undefined).map((f) => [f, original[f]]));
+  }
+}
+
+/** A first-line answer to a known consumer-side cause. */
+export class KnowledgeArticleResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'altinn-delegering' }) slug: string;
+  @ApiProperty({ example: 'Manglende delegering i Altinn' }) title: string;
+  @ApiProperty({ type: [String], example: ['delegering', 'altinn'] }) keywords: string[];
+  @ApiProperty({ type: [String], example: ['SSG-003'] }) errorCodes: string[];
+  @ApiProperty({ type: 'integer', isArray: true, example: [403] }) httpStatuses: number[];
+  @ApiProperty({ description: 'The answer (Norwegian)' }) answer: string;
+  @ApiProperty({ type: [String], description: 'What to check, step by step (Norwegian)' }) checklist: string[];
+  @ApiProperty() published: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from(a: KnowledgeArticle): KnowledgeArticleResponse {
+    return {
+      id: a.id,
+      slug: a.slug,
+      title: a.title,
+      keywords: a.keywords,
+      errorCodes: a.errorCodes,
+      httpStatuses: a.httpStatuses,
+      answer: a.answer,
+      checklist: a.checklist,
+      published: a.published,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+    };
+  }
+}
