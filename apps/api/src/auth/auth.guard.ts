@@ -1,6 +1,6 @@
 import { AuthenticateStaff } from '@domain/identity';
 import { CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity';
-import type { Principal } from '@domain/shared';
+import { AccessDenied, CONSUMER_PERMISSIONS, hasPermission, type Principal, staffRolesWith } from '@domain/shared';
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
@@ -13,6 +13,12 @@ import { AuthenticatedRequest } from './current-principal.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Which kinds of caller a rule can admit, so only their credentials are looked for. */
+function audience(rule: AccessRule): { staff: boolean; consumer: boolean } {
+  if (!rule.permission) return { staff: true, consumer: false };
+  return { staff: staffRolesWith(rule.permission).length > 0, consumer: rule.permission in CONSUMER_PERMISSIONS };
+}
+
 export class LoginRequired extends DomainException {
   constructor(readonly page: 'staff' | 'portal') {
     super('unauthenticated', 'login_required', 'Logg inn for å fortsette.');
@@ -21,8 +27,9 @@ export class LoginRequired extends DomainException {
 
 /**
  * One guard for every route: resolves the caller (Bearer token/API key, or a session cookie),
- * enforces CSRF on cookie-authenticated writes, then the route's access rule.
- * Missing or unknown credentials → 401; a valid credential without the right → 403.
+ * enforces CSRF on cookie-authenticated writes, then the route's permission from the one
+ * permission map. Missing or unknown credentials → 401; a valid credential without the
+ * permission → 403. A route that declares no rule is closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,9 +41,8 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ?? {
-      staff: 'any',
-    };
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (!rule) throw new Forbidden('This route declares no access rule.', 'access_undeclared');
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     if (req.headers.authorization && !bearer) throw new Unauthenticated('Use "Authorization: Bearer <token>".');
 
@@ -50,15 +56,14 @@ export class AuthGuard implements CanActivate {
     }
     if (!bearer && !SAFE_METHODS.has(req.method)) this.checkCsrf(req, principal);
     if (rule.public || !principal) return true;
-    if (principal.kind === 'staff') {
-      if (!rule.staff) throw new Forbidden('This is for consumers only.');
-      if (rule.staff !== 'any' && !rule.staff.includes(principal.role))
-        throw new Forbidden(`Your role (${principal.role}) does not allow this.`);
-      if (principal.role === 'viewer' && !SAFE_METHODS.has(req.method) && rule.staff === 'any')
-        throw new Forbidden('Read-only users cannot change anything.');
+    if (!rule.permission) {
+      if (principal.kind !== 'staff') throw new Forbidden('A consumer credential cannot be used here.');
       return true;
     }
-    if (!rule.consumer) throw new Forbidden('A consumer credential cannot be used here.');
+    if (!hasPermission(principal, rule.permission)) {
+      if (principal.kind === 'staff' && !audience(rule).staff) throw new Forbidden('This is for consumers only.');
+      throw new AccessDenied(principal, rule.permission);
+    }
     return true;
   }
 
@@ -70,12 +75,13 @@ export class AuthGuard implements CanActivate {
 
   private async byCookie(req: AuthenticatedRequest, rule: AccessRule): Promise<Principal | null> {
     const cookies = (req.cookies ?? {}) as Record<string, string>;
-    const wantsPortal = rule.page === 'portal' || (rule.consumer && !rule.staff);
+    const may = audience(rule);
+    const wantsPortal = rule.page === 'portal' || (may.consumer && !may.staff);
     if (cookies[COOKIES.staffSession] && !wantsPortal) {
       const staff = await this.staff.bySession(cookies[COOKIES.staffSession]);
       if (staff) return staff;
     }
-    if (cookies[COOKIES.portalSession] && this.consumers && rule.consumer) {
+    if (cookies[COOKIES.portalSession] && this.consumers && may.consumer) {
       return this.consumers.byPortalSession(cookies[COOKIES.portalSession]);
     }
     return null;

@@ -11,7 +11,7 @@ import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
-import { Staff, StaffWriter } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import {
@@ -30,7 +30,6 @@ const PUBLISHED = [409, 'catalogue_version_published: a published version cannot
 @ApiBearerAuth()
 @ApiProblems(401, 403)
 @Controller('api/v1/catalogue')
-@Staff()
 export class CatalogueController {
   constructor(
     private readonly list: ListCatalogueVersions,
@@ -45,6 +44,7 @@ export class CatalogueController {
   ) {}
 
   @Get('versions')
+  @Allow('catalogue.read')
   @ApiOperation({ summary: 'List catalogue versions', description: 'Every Bilag 2 version, drafts included, without their services.' })
   @ApiOkResponse({ type: [CatalogueVersionSummaryResponse] })
   async all() {
@@ -52,7 +52,7 @@ export class CatalogueController {
   }
 
   @Post('versions')
-  @StaffWriter()
+  @Allow('catalogue.edit')
   @ApiOperation({
     summary: 'Create a draft version',
     description: 'A new draft with the services given, or a copy of the services of `copyFrom`. Staff who may write only.',
@@ -68,6 +68,7 @@ export class CatalogueController {
   }
 
   @Get('in-force')
+  @Allow('catalogue.read')
   @ApiOperation({ summary: 'Get the version in force', description: 'The published version in force on a day (default today).' })
   @ApiQuery({ name: 'at', required: false, description: 'YYYY-MM-DD (default today)', example: '2026-07-01' })
   @ApiOkResponse({ type: CatalogueVersionResponse, description: 'The version in force on that day' })
@@ -77,6 +78,7 @@ export class CatalogueController {
   }
 
   @Get('versions/:id')
+  @Allow('catalogue.read')
   @ApiOperation({ summary: 'Get a catalogue version', description: 'One version with its services.' })
   @ApiOkResponse({ type: CatalogueVersionResponse })
   @ApiProblems(400, 404)
@@ -85,7 +87,7 @@ export class CatalogueController {
   }
 
   @Put('versions/:id')
-  @StaffWriter()
+  @Allow('catalogue.edit')
   @ApiOperation({ summary: 'Replace a draft', description: "Replaces a draft's label, date, notes and services." })
   @ApiOkResponse({ type: CatalogueVersionResponse })
   @ApiProblems(400, 404, PUBLISHED)
@@ -94,7 +96,7 @@ export class CatalogueController {
   }
 
   @Delete('versions/:id')
-  @StaffWriter()
+  @Allow('catalogue.edit')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft', description: 'Deletes a draft version; published versions are kept for good.' })
   @ApiNoContentResponse({ description: 'Draft deleted' })
@@ -104,7 +106,7 @@ export class CatalogueController {
   }
 
   @Post('versions/:id/draft')
-  @StaffWriter()
+  @Allow('catalogue.edit')
   @ApiOperation({ summary: 'Copy a version to a new draft', description: 'A new draft holding the services of this version.' })
   @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft copied from this version' })
   @ApiProblems(400, 404)
@@ -113,7 +115,7 @@ export class CatalogueController {
   }
 
   @Post('versions/:id/publish')
-  @StaffWriter()
+  @Allow('catalogue.publish')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Publish a draft',
@@ -127,6 +129,7 @@ export class CatalogueController {
   }
 
   @Get('versions/:id/diff')
+  @Allow('catalogue.read')
   @ApiOperation({
     summary: 'Compare two versions',
     description: 'What this version adds, removes and changes, service by service and field by field, compared with another.',

@@ -5,7 +5,7 @@ import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Staff, StaffWriter } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ConsumerApiKeyResponse, CreatedConsumerApiKeyResponse } from './consumer-responses.dto';
@@ -23,7 +23,7 @@ export class ConsumerApiKeysController {
   ) {}
 
   @Get()
-  @Staff()
+  @Allow('consumer-api-key.read')
   @ApiOperation({
     summary: "List a consumer's API keys",
     description: 'Every key of the consumer, revoked ones included; never the key itself.',
@@ -35,7 +35,7 @@ export class ConsumerApiKeysController {
   }
 
   @Post()
-  @StaffWriter()
+  @Allow('consumer-api-key.manage')
   @ApiOperation({
     summary: 'Create an API key',
     description: 'A new key for the consumer to call the API with. The key is in this answer only; the desk keeps its SHA-256.',
@@ -47,7 +47,7 @@ export class ConsumerApiKeysController {
   }
 
   @Delete(':keyId')
-  @StaffWriter()
+  @Allow('consumer-api-key.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key', description: 'The key stops working at once.' })
   @ApiNoContentResponse({ description: 'Revoked' })

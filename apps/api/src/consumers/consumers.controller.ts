@@ -25,7 +25,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 
-import { ConsumerOrStaff, Staff, StaffWriter } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import {
@@ -75,7 +75,7 @@ export class ConsumersController {
   ) {}
 
   @Get()
-  @Staff()
+  @Allow('consumer.search')
   @ApiOperation({
     summary: 'Search consumers',
     description: 'Consumers by name, organisation number or municipality number, filtered by status, service, onboarding step or vendor.',
@@ -87,7 +87,7 @@ export class ConsumersController {
   }
 
   @Post()
-  @StaffWriter()
+  @Allow('consumer.create')
   @ApiOperation({
     summary: 'Register a consumer',
     description:
@@ -101,7 +101,7 @@ export class ConsumersController {
   }
 
   @Get('agreements/expiring')
-  @Staff()
+  @Allow('consumer.search')
   @ApiOperation({ summary: 'List expiring agreements', description: 'Consumer agreements that end within `days` days, today included.' })
   @ApiOkResponse({ type: [ExpiringAgreementResponse] })
   @ApiProblems(400)
@@ -110,7 +110,7 @@ export class ConsumersController {
   }
 
   @Post('import')
-  @StaffWriter()
+  @Allow('consumer.create')
   @HttpCode(200)
   @UseInterceptors(CsvBodyInterceptor)
   @ApiOperation({
@@ -132,7 +132,7 @@ export class ConsumersController {
   }
 
   @Get(':id')
-  @ConsumerOrStaff()
+  @Allow('consumer.read')
   @ApiOperation({ summary: 'Get a consumer', description: 'Staff see every consumer; a consumer only itself.' })
   @ApiOkResponse({ type: ConsumerResponse })
   @ApiProblems(400, [404, "consumer_not_found, also for another consumer's id"])
@@ -141,7 +141,7 @@ export class ConsumersController {
   }
 
   @Patch(':id')
-  @StaffWriter()
+  @Allow('consumer.update')
   @ApiOperation({
     summary: 'Update a consumer',
     description: 'Changes the fields given: organisation number, name, kind, municipality number, status.',
@@ -153,7 +153,7 @@ export class ConsumersController {
   }
 
   @Post(':id/contacts')
-  @StaffWriter()
+  @Allow('consumer.update')
   @ApiOperation({ summary: 'Add a contact', description: 'A person at the consumer who receives notices and may sign in to the portal.' })
   @ApiCreatedResponse({ type: ContactResponse })
   @ApiProblems(400, 404, [409, 'contact_exists: the address is already a contact of this consumer'])
@@ -162,7 +162,7 @@ export class ConsumersController {
   }
 
   @Patch(':id/contacts/:contactId')
-  @StaffWriter()
+  @Allow('consumer.update')
   @ApiOperation({ summary: 'Update a contact', description: 'Changes the fields given of one contact.' })
   @ApiOkResponse({ type: ContactResponse })
   @ApiProblems(400, [404, 'consumer_not_found or contact_not_found'], [409, 'contact_exists or last_technical_contact'])
@@ -176,7 +176,7 @@ export class ConsumersController {
   }
 
   @Delete(':id/contacts/:contactId')
-  @StaffWriter()
+  @Allow('consumer.update')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a contact', description: 'A consumer with a connected service keeps at least one technical contact.' })
   @ApiNoContentResponse({ description: 'Removed' })
@@ -190,7 +190,7 @@ export class ConsumersController {
   }
 
   @Put(':id/agreement')
-  @StaffWriter()
+  @Allow('consumer.update')
   @ApiOperation({
     summary: 'Set the agreement',
     description:
@@ -203,7 +203,7 @@ export class ConsumersController {
   }
 
   @Put(':id/services/:code')
-  @StaffWriter()
+  @Allow('consumer.update')
   @ApiOperation({
     summary: 'Grant or change access to a service',
     description: 'Creates or updates the access to one catalogue service: legal basis, purpose, environments, connection method, vendor.',
@@ -220,7 +220,7 @@ export class ConsumersController {
   }
 
   @Delete(':id/services/:code')
-  @StaffWriter()
+  @Allow('consumer.update')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Remove access to a service',

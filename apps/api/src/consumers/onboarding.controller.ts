@@ -6,7 +6,7 @@ import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Staff, StaffWriter } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { QueueItemResponse, ServiceAccessResponse } from './consumer-responses.dto';
@@ -25,7 +25,7 @@ export class OnboardingController {
   ) {}
 
   @Post('consumers/:id/onboarding/:code/advance')
-  @StaffWriter()
+  @Allow('onboarding.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Advance onboarding one step',
@@ -48,7 +48,7 @@ export class OnboardingController {
   }
 
   @Patch('consumers/:id/onboarding/:code/checklist')
-  @StaffWriter()
+  @Allow('onboarding.manage')
   @ApiOperation({
     summary: 'Tick the onboarding checklist',
     description: 'Checks or unchecks the items given; each mark records who and when.',
@@ -65,7 +65,7 @@ export class OnboardingController {
   }
 
   @Get('onboarding/queue')
-  @Staff()
+  @Allow('onboarding.read')
   @ApiOperation({ summary: 'Get the onboarding queue', description: 'Service access not yet connected, next in line first.' })
   @ApiOkResponse({ type: [QueueItemResponse] })
   async list() {
@@ -73,7 +73,7 @@ export class OnboardingController {
   }
 
   @Post('onboarding/queue/reorder')
-  @StaffWriter()
+  @Allow('onboarding.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Reorder the onboarding queue',
@@ -86,7 +86,7 @@ export class OnboardingController {
   }
 
   @Post('onboarding/queue/:itemId/move')
-  @StaffWriter()
+  @Allow('onboarding.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a queue item', description: 'One place up or down among the items at the same step.' })
   @ApiOkResponse({ type: [QueueItemResponse], description: 'The whole queue in its new order' })

@@ -5,7 +5,7 @@ import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
-import { Staff } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiTokenResponse, CreateApiTokenDto, CreatedApiTokenResponse } from './identity.dto';
@@ -15,7 +15,6 @@ import { ApiTokenResponse, CreateApiTokenDto, CreatedApiTokenResponse } from './
 @ApiProblems(401, 403)
 @Controller('api/v1/api-tokens')
 // Every role, viewers included, may hold personal tokens (a viewer's token can still only read).
-@Staff('admin', 'agent', 'security', 'viewer')
 export class ApiTokensController {
   constructor(
     private readonly create: CreateApiToken,
@@ -24,6 +23,7 @@ export class ApiTokensController {
   ) {}
 
   @Get()
+  @Allow('api-token.manage')
   @ApiOperation({ summary: 'List API tokens', description: "The caller's personal API tokens; an admin may ask for everyone's." })
   @ApiQuery({ name: 'all', required: false, enum: ['true', 'false'], description: "Admins: `true` lists every staff member's tokens" })
   @ApiOkResponse({ type: [ApiTokenResponse] })
@@ -32,6 +32,7 @@ export class ApiTokensController {
   }
 
   @Post()
+  @Allow('api-token.manage')
   @ApiOperation({
     summary: 'Create an API token',
     description: 'A personal token with the rights of its owner. The token is in this answer only; the desk keeps its SHA-256.',
@@ -43,6 +44,7 @@ export class ApiTokensController {
   }
 
   @Delete(':id')
+  @Allow('api-token.manage')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Revoke an API token',

@@ -2,7 +2,7 @@ import type { Principal } from '@domain/shared';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { ConsumerOrStaff } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { MeResponse } from './identity.dto';
@@ -12,7 +12,7 @@ import { MeResponse } from './identity.dto';
 @Controller('api/v1/me')
 export class MeController {
   @Get()
-  @ConsumerOrStaff()
+  @Allow('profile.read')
   @ApiOperation({
     summary: 'Who am I',
     description: 'The staff member or consumer the credential belongs to; a cheap way to check a token or API key.',

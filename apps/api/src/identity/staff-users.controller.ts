@@ -5,7 +5,7 @@ import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Admin } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CreateStaffUserDto, StaffUserListItemResponse, StaffUserResponse, UpdateStaffUserDto } from './identity.dto';
@@ -14,7 +14,6 @@ import { CreateStaffUserDto, StaffUserListItemResponse, StaffUserResponse, Updat
 @ApiBearerAuth()
 @ApiProblems(401, 403)
 @Controller('api/v1/staff')
-@Admin()
 export class StaffUsersController {
   constructor(
     private readonly create: CreateStaffUser,
@@ -23,6 +22,7 @@ export class StaffUsersController {
   ) {}
 
   @Get()
+  @Allow('staff-user.manage')
   @ApiOperation({ summary: 'List staff users', description: 'Every staff user with role, status and last sign-in. Admins only.' })
   @ApiOkResponse({ type: [StaffUserListItemResponse] })
   async all() {
@@ -30,6 +30,7 @@ export class StaffUsersController {
   }
 
   @Post()
+  @Allow('staff-user.manage')
   @ApiOperation({
     summary: 'Create a staff user',
     description: 'The new user gets an e-mail with a link to set a password. Admins only.',
@@ -41,6 +42,7 @@ export class StaffUsersController {
   }
 
   @Patch(':id')
+  @Allow('staff-user.manage')
   @ApiOperation({ summary: 'Update a staff user', description: 'Changes name, role or whether the user is active. Admins only.' })
   @ApiOkResponse({ type: StaffUserResponse })
   @ApiProblems(400, 404, [409, 'cannot_demote_self: you cannot deactivate yourself or remove your own admin role'])

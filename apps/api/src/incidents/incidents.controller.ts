@@ -9,7 +9,7 @@ import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Staff, StaffWriter } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
@@ -30,7 +30,6 @@ const RESOLVED = [409, 'incident_resolved: the incident is already resolved'] as
 @ApiBearerAuth()
 @ApiProblems(401, 403)
 @Controller('api/v1/incidents')
-@Staff()
 export class IncidentsController {
   constructor(
     private readonly queries: IncidentQueries,
@@ -43,6 +42,7 @@ export class IncidentsController {
   ) {}
 
   @Get()
+  @Allow('incident.read')
   @ApiOperation({
     summary: 'List incidents',
     description: 'The incident queue, by impact: severity (set or suggested), then consumers affected, then recency.',
@@ -54,6 +54,7 @@ export class IncidentsController {
   }
 
   @Get(':id')
+  @Allow('incident.read')
   @ApiOperation({
     summary: 'Get an incident',
     description:
@@ -67,6 +68,7 @@ export class IncidentsController {
 
   /** Counts and status without the reports: cheap enough to poll for a live view. */
   @Get(':id/summary')
+  @Allow('incident.read')
   @ApiOperation({
     summary: 'Get an incident without its reports',
     description: 'Counts, status and escalation, without reports, timeline or proposals: cheap enough to poll.',
@@ -78,6 +80,7 @@ export class IncidentsController {
   }
 
   @Get(':id/escalation-preview')
+  @Allow('incident.read')
   @ApiOperation({ summary: 'Preview the escalation', description: 'The exact e-mail an escalation would send to Skatteetaten now.' })
   @ApiOkResponse({ type: EscalationPreviewResponse })
   @ApiProblems(400, 404)
@@ -86,7 +89,7 @@ export class IncidentsController {
   }
 
   @Post(':id/escalate')
-  @StaffWriter()
+  @Allow('incident.escalate')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Escalate to Skatteetaten',
@@ -102,7 +105,7 @@ export class IncidentsController {
 
   /** The first message of a pending escalation goes out now instead of after the settle period. */
   @Post(':id/escalation/send-now')
-  @StaffWriter()
+  @Allow('incident.escalate')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Send a pending escalation now',
@@ -115,7 +118,7 @@ export class IncidentsController {
   }
 
   @Post(':id/triage')
-  @StaffWriter()
+  @Allow('incident.triage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Triage an incident', description: "Sets the side, severity, title or Skatteetaten's case reference." })
   @ApiOkResponse({ type: IncidentRecordResponse })
@@ -125,7 +128,7 @@ export class IncidentsController {
   }
 
   @Post(':id/resolve')
-  @StaffWriter()
+  @Allow('incident.resolve')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Resolve an incident',
@@ -138,7 +141,7 @@ export class IncidentsController {
   }
 
   @Post(':id/merge')
-  @StaffWriter()
+  @Allow('incident.regroup')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Merge two incidents',
@@ -151,7 +154,7 @@ export class IncidentsController {
   }
 
   @Post(':id/split')
-  @StaffWriter()
+  @Allow('incident.regroup')
   @HttpCode(201)
   @ApiOperation({
     summary: 'Split reports out',
@@ -168,7 +171,6 @@ export class IncidentsController {
 @ApiBearerAuth()
 @ApiProblems(401, 403)
 @Controller('api/v1/merge-proposals')
-@Staff()
 export class MergeProposalsController {
   constructor(
     private readonly queries: IncidentQueries,
@@ -176,6 +178,7 @@ export class MergeProposalsController {
   ) {}
 
   @Get()
+  @Allow('incident.read')
   @ApiOperation({
     summary: 'List open merge proposals',
     description: 'Pairs of incidents that may be one problem, waiting for staff to decide; newest first.',
@@ -186,7 +189,7 @@ export class MergeProposalsController {
   }
 
   @Post(':id/accept')
-  @StaffWriter()
+  @Allow('incident.regroup')
   @HttpCode(204)
   @ApiOperation({ summary: 'Accept a merge proposal', description: 'Merges the two incidents, as a staff merge does.' })
   @ApiNoContentResponse({ description: 'Merged' })
@@ -196,7 +199,7 @@ export class MergeProposalsController {
   }
 
   @Post(':id/reject')
-  @StaffWriter()
+  @Allow('incident.regroup')
   @HttpCode(204)
   @ApiOperation({ summary: 'Reject a merge proposal', description: 'The two incidents stay apart and are never merged automatically.' })
   @ApiNoContentResponse({ description: 'Rejected' })

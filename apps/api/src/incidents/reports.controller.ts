@@ -8,18 +8,13 @@ import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { ConsumerOnly, ConsumerOrStaff, Staff, StaffWriter } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { KnowledgeArticleResponse } from '../knowledge/knowledge-article.dto';
 import { IncidentRecordResponse } from './incident-responses.dto';
 import { ImportReportsDto, MoveReportDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
-import {
-  KnowledgeArticleResponse,
-  ReportImportResponse,
-  ReportReceiptResponse,
-  ReportResponse,
-  RevealedReportTextResponse,
-} from './report-responses.dto';
+import { ReportImportResponse, ReportReceiptResponse, ReportResponse, RevealedReportTextResponse } from './report-responses.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -36,7 +31,7 @@ export class ReportsController {
   ) {}
 
   @Post()
-  @ConsumerOrStaff('admin', 'agent', 'security')
+  @Allow('report.create')
   @ApiOperation({
     summary: 'Submit a report',
     description:
@@ -55,7 +50,7 @@ export class ReportsController {
   }
 
   @Post('import')
-  @StaffWriter()
+  @Allow('report.import')
   @ApiOperation({
     summary: 'Import historical reports',
     description:
@@ -69,7 +64,7 @@ export class ReportsController {
   }
 
   @Get()
-  @ConsumerOnly()
+  @Allow('report.list-own')
   @ApiOperation({ summary: 'List my reports', description: "The calling consumer's own reports, with the incident each belongs to now." })
   @ApiOkResponse({ type: [ReportResponse] })
   async mine(@CurrentConsumer() me: ConsumerPrincipal) {
@@ -77,7 +72,7 @@ export class ReportsController {
   }
 
   @Get('suggestions')
-  @ConsumerOrStaff()
+  @Allow('knowledge-article.read')
   @ApiOperation({
     summary: 'Suggest knowledge-base articles',
     description: 'Articles that answer symptoms like these, best first: shown before a report is sent.',
@@ -89,7 +84,7 @@ export class ReportsController {
   }
 
   @Get(':id')
-  @ConsumerOrStaff()
+  @Allow('report.read')
   @ApiOperation({
     summary: 'Get a report',
     description: 'A report with the incident it belongs to now. Staff see any report and how it was matched; a consumer only its own.',
@@ -101,7 +96,7 @@ export class ReportsController {
   }
 
   @Post(':id/move')
-  @StaffWriter()
+  @Allow('incident.regroup')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move a report to another incident',
@@ -114,7 +109,7 @@ export class ReportsController {
   }
 
   @Post(':id/reveal')
-  @Staff('security')
+  @Allow('report.reveal-personal-data')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Reveal masked personal data',

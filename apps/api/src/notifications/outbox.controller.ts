@@ -1,9 +1,9 @@
-import type { StaffPrincipal } from '@domain/shared';
+import { hasPermission, type StaffPrincipal } from '@domain/shared';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListOutboxMessages } from '@platform/mail';
 
-import { Staff } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentStaff } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ListOutboxQueryDto, OutboxMessageResponse, OutboxSummaryResponse } from './outbox.dto';
@@ -13,11 +13,11 @@ import { ListOutboxQueryDto, OutboxMessageResponse, OutboxSummaryResponse } from
 @ApiBearerAuth()
 @ApiProblems(401, 403)
 @Controller('api/v1/outbox')
-@Staff('admin', 'agent', 'security')
 export class OutboxController {
   constructor(private readonly mail: ListOutboxMessages) {}
 
   @Get()
+  @Allow('mail.read')
   @ApiOperation({ summary: 'List outbox e-mails', description: 'Queued and sent e-mails, newest first, without their content.' })
   @ApiOkResponse({ type: [OutboxSummaryResponse], description: 'Newest first' })
   @ApiProblems(400)
@@ -26,6 +26,7 @@ export class OutboxController {
   }
 
   @Get(':id')
+  @Allow('mail.read')
   @ApiOperation({
     summary: 'Get an outbox e-mail',
     description: 'One e-mail with its text and HTML parts. Those with a one-time link (password, portal sign-in) only for admins.',
@@ -33,6 +34,6 @@ export class OutboxController {
   @ApiOkResponse({ type: OutboxMessageResponse })
   @ApiProblems(400, [403, 'credential_mail: only admins may read e-mails with a one-time link'], 404)
   async one(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageResponse> {
-    return OutboxMessageResponse.from(await this.mail.one(id, me.role === 'admin'));
+    return OutboxMessageResponse.from(await this.mail.one(id, hasPermission(me, 'mail.read-credentials')));
   }
 }

@@ -13,7 +13,7 @@ export class AuditPagesController {
   constructor(private readonly audit: ListAuditEntries) {}
 
   @Get()
-  @StaffPage('admin', 'security')
+  @StaffPage('audit.read')
   @Render('audit')
   async auditPage(@Query() q: AuditQuery) {
     return auditViewModel(await this.audit.execute(auditFilter(q, PAGE_SIZE)), q, PAGE_SIZE);

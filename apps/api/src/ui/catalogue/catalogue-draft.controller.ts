@@ -17,7 +17,6 @@ import { CurrentActor } from '../../auth/current-principal.decorator';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { serviceFromForm, versionFromForm } from './catalogue.forms';
 import { DraftEditorPage, NewVersionPage } from './catalogue.page';
 
@@ -38,28 +37,28 @@ export class CatalogueDraftController {
   ) {}
 
   @Post('seed')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @Redirect('/catalogue', 303)
   async loadSeed(@CurrentActor() actor: Actor) {
     await this.seed.execute(actor);
   }
 
   @Post()
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @PageForm(NewVersionPage)
   async createVersion(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     res.redirect(303, `/catalogue/${(await this.create.execute(versionFromForm(body), actor)).id}/edit`);
   }
 
   @Post(':id/edit')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async saveDetails(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     res.redirect(303, `/catalogue/${(await this.update.execute(id, versionFromForm(body), actor)).id}/edit?saved=details#details`);
   }
 
   @Post(':id/services')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async addService(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.saveService.execute(id, null, serviceFromForm(body), actor);
@@ -67,7 +66,7 @@ export class CatalogueDraftController {
   }
 
   @Post(':id/services/:code')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async changeService(
     @Param('id', ParseUUIDPipe) id: string,
@@ -81,7 +80,7 @@ export class CatalogueDraftController {
   }
 
   @Post(':id/services/:code/delete')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async dropService(
     @Param('id', ParseUUIDPipe) id: string,
@@ -94,7 +93,7 @@ export class CatalogueDraftController {
   }
 
   @Post(':id/publish')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.publish')
   @PageForm(DraftEditorPage)
   async publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.publish.execute(id, actor);
@@ -102,13 +101,13 @@ export class CatalogueDraftController {
   }
 
   @Post(':id/draft')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   async newDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     res.redirect(303, `/catalogue/${(await this.copy.execute(id, {}, actor)).id}/edit`);
   }
 
   @Post(':id/delete')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async deleteDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.remove.execute(id, actor);

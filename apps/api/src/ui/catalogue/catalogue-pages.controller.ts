@@ -3,7 +3,6 @@ import { Get, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { DraftEditorPage } from './catalogue.page';
 import { CATALOGUE_DONE_TEXTS, CATALOGUE_TITLES } from './catalogue.texts.nb';
 import { decorate, diffViewModel, publishEffect, serviceRow } from './catalogue.view-model';
@@ -20,7 +19,7 @@ export class CataloguePagesController {
   ) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('catalogue.read')
   @Render('catalogue/list')
   async versions(@Query('at') at?: string, @Query('done') done?: string) {
     const versions = (await this.list.execute()).map(decorate);
@@ -40,14 +39,14 @@ export class CataloguePagesController {
   }
 
   @Get('new')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @Render('catalogue/new')
   newPage() {
     return { title: CATALOGUE_TITLES.new };
   }
 
   @Get(':id')
-  @StaffPage()
+  @StaffPage('catalogue.read')
   @Render('catalogue/version')
   async version(@Param('id', ParseUUIDPipe) id: string, @Query('published') published?: string) {
     const [version, others] = [await this.get.execute(id), await this.list.execute()];
@@ -61,14 +60,14 @@ export class CataloguePagesController {
   }
 
   @Get(':id/edit')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.edit')
   @Render('catalogue/edit')
   async edit(@Param('id', ParseUUIDPipe) id: string, @Query('saved') saved?: string) {
     return { ...(await this.editor.load(id)), saved };
   }
 
   @Get(':id/publish')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('catalogue.publish')
   @Render('catalogue/publish')
   async confirmPublish(@Param('id', ParseUUIDPipe) id: string) {
     const [version, current] = [await this.get.execute(id), await this.inForce.find()];
@@ -78,7 +77,7 @@ export class CataloguePagesController {
   }
 
   @Get(':id/diff')
-  @StaffPage()
+  @StaffPage('catalogue.read')
   @Render('catalogue/diff')
   async diff(@Param('id', ParseUUIDPipe) id: string, @Query('against') against?: string) {
     const [comparison, versions] = [await this.compare.execute(id, against || undefined), await this.list.execute()];

@@ -3,7 +3,9 @@ import type { ServiceField } from '@domain/catalogue';
 import type { FieldText, PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
 
-export const CATALOGUE_NAV: NavSection[] = [{ menu: 'staff', label: 'Bilag 2', href: '/catalogue', order: 50 }];
+export const CATALOGUE_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Bilag 2', href: '/catalogue', order: 50, permission: 'catalogue.read' },
+];
 
 export const LIFECYCLE_LABELS: Record<string, string> = { active: 'Aktiv', deprecated: 'Utfases' };
 

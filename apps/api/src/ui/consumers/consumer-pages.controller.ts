@@ -8,7 +8,6 @@ import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.dec
 import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumer.page';
 import { consumerListViewModel, importViewModel, tabPath } from './consumer.view-model';
 import { consumerFilter, ConsumerListQuery, listOffset, registrationFromForm } from './consumers.forms';
@@ -30,7 +29,7 @@ export class ConsumerPagesController {
   ) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('consumer.search')
   @Render('consumers/list')
   async list(@Query() q: ConsumerListQuery) {
     const [filter, offset] = [consumerFilter(q), listOffset(q)];
@@ -43,14 +42,14 @@ export class ConsumerPagesController {
   }
 
   @Get('new')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.create')
   @Render('consumers/new')
   newForm() {
     return this.newPage.load();
   }
 
   @Post()
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.create')
   @PageForm(NewConsumerPage)
   async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const created = await this.register.execute(registrationFromForm(body), actor);
@@ -58,7 +57,7 @@ export class ConsumerPagesController {
   }
 
   @Get('import')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.create')
   @Render('consumers/import')
   importPage() {
     return importViewModel({});
@@ -66,7 +65,7 @@ export class ConsumerPagesController {
 
   @Post('import')
   @HttpCode(200)
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.create')
   @PageForm(ImportConsumersPage)
   @Render('consumers/import')
   async preview(@Body() body: FormBody, @CurrentActor() actor: Actor) {
@@ -75,7 +74,7 @@ export class ConsumerPagesController {
 
   @Post('import/commit')
   @HttpCode(200)
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.create')
   @PageForm(ImportConsumersPage)
   @Render('consumers/import')
   async commit(@Body() body: FormBody, @CurrentActor() actor: Actor) {
@@ -83,14 +82,14 @@ export class ConsumerPagesController {
   }
 
   @Get(':id')
-  @StaffPage()
+  @StaffPage('consumer.read')
   @Render('consumers/show')
   overview(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
     return this.tabPage.load(id, 'overview', me, { saved: done === 'saved' });
   }
 
   @Get(':id/:tab')
-  @StaffPage()
+  @StaffPage('consumer.read')
   @Render('consumers/show')
   tab(@Param('id', ParseUUIDPipe) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
     const known = (CONSUMER_TABS as readonly string[]).includes(tab) ? (tab as ConsumerTab) : 'overview';

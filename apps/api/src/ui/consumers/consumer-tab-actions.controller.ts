@@ -20,7 +20,6 @@ import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.dec
 import { FormBody, nullable, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { ConsumerTabPage } from './consumer.page';
 import { tabPath } from './consumer.view-model';
 import {
@@ -55,7 +54,7 @@ export class ConsumerTabActionsController {
   ) {}
 
   @Post()
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async change(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.update.execute(id, consumerChangesFromForm(b), actor);
@@ -63,7 +62,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('contacts')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async createContact(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.addContact.execute(id, contactFromForm(b), actor);
@@ -71,7 +70,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('contacts/:contactId')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async changeContact(
     @Param('id', ParseUUIDPipe) id: string,
@@ -85,7 +84,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('contacts/:contactId/delete')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async deleteContact(
     @Param('id', ParseUUIDPipe) id: string,
@@ -98,7 +97,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('agreement')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async agreement(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.setAgreement.execute(id, agreementFromForm(b), actor);
@@ -106,7 +105,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('services')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async service(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.setAccess.execute(id, text(b.code), serviceAccessFromForm(b), actor);
@@ -114,7 +113,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('services/:code/delete')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async deleteService(
     @Param('id', ParseUUIDPipe) id: string,
@@ -127,7 +126,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('onboarding/:code/checklist')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('onboarding.manage')
   @PageForm(ConsumerTabPage)
   async tick(
     @Param('id', ParseUUIDPipe) id: string,
@@ -141,7 +140,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('onboarding/:code/advance')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('onboarding.manage')
   @PageForm(ConsumerTabPage)
   async advanceStep(
     @Param('id', ParseUUIDPipe) id: string,
@@ -158,7 +157,7 @@ export class ConsumerTabActionsController {
   /** The new key is shown on the page once, never put in a URL. */
   @Post('api-keys')
   @HttpCode(200)
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer-api-key.manage')
   @PageForm(ConsumerTabPage)
   @Render('consumers/show')
   async addKey(
@@ -172,7 +171,7 @@ export class ConsumerTabActionsController {
   }
 
   @Post('api-keys/:keyId/revoke')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('consumer-api-key.manage')
   @PageForm(ConsumerTabPage)
   async revoke(
     @Param('id', ParseUUIDPipe) id: string,

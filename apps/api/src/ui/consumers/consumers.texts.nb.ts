@@ -5,9 +5,9 @@ import type { NavSection } from '../shared/navigation';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 
 export const CONSUMER_NAV: NavSection[] = [
-  { menu: 'staff', label: 'Konsumenter', href: '/consumers', order: 30 },
-  { menu: 'staff', label: 'Påkobling', href: '/onboarding', order: 40 },
-  { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true },
+  { menu: 'staff', label: 'Konsumenter', href: '/consumers', order: 30, permission: 'consumer.search' },
+  { menu: 'staff', label: 'Påkobling', href: '/onboarding', order: 40, permission: 'onboarding.read' },
+  { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true, permission: 'portal.use' },
 ];
 
 export const CONSUMER_TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'keys', 'history'] as const;

@@ -7,7 +7,6 @@ import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
 import { FormBody, text } from '../shared/form-body';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { CONSUMER_FORM_OPTIONS } from './consumer.view-model';
 import { CONSUMER_TITLES } from './consumers.texts.nb';
 
@@ -20,14 +19,14 @@ export class OnboardingPagesController {
   ) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('onboarding.read')
   @Render('consumers/onboarding')
   async board() {
     return { title: CONSUMER_TITLES.onboarding, ...CONSUMER_FORM_OPTIONS, board: await this.queue.board() };
   }
 
   @Post(':itemId/move')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('onboarding.manage')
   async move(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.reorder.move(itemId, text(body.direction) as 'up' | 'down', actor);
     res.redirect(303, `/onboarding#item-${itemId}`);

@@ -11,7 +11,7 @@ export class HomeController {
   constructor(private readonly incidents: IncidentQueries) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('incident.read')
   @Render('home')
   async home() {
     return homeViewModel(await this.incidents.overview());

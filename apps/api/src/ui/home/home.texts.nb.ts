@@ -1,6 +1,8 @@
 import type { NavSection } from '../shared/navigation';
 
-export const HOME_NAV: NavSection[] = [{ menu: 'staff', label: 'Oversikt', href: '/', order: 10, exact: true }];
+export const HOME_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Oversikt', href: '/', order: 10, exact: true, permission: 'incident.read' },
+];
 
 export const HOME_TEXTS = {
   title: 'Oversikt',

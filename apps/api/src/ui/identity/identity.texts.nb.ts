@@ -1,10 +1,9 @@
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
-import { abilitiesOf } from '../shared/staff-access';
 
 export const IDENTITY_NAV: NavSection[] = [
-  { menu: 'staff', label: 'Brukere', href: '/staff', order: 90, visibleTo: (p) => abilitiesOf(p).isAdmin },
-  { menu: 'staff', label: 'API-nøkler', href: '/tokens', order: 100 },
+  { menu: 'staff', label: 'Brukere', href: '/staff', order: 90, permission: 'staff-user.manage' },
+  { menu: 'staff', label: 'API-nøkler', href: '/tokens', order: 100, permission: 'api-token.manage' },
 ];
 
 export const IDENTITY_TITLES = {

@@ -1,10 +1,10 @@
 import { CreateStaffUser, ListStaffUsers, ResetStaffPassword, UpdateStaffUser } from '@domain/identity';
-import { type Actor, STAFF_ROLES, type StaffRole } from '@domain/shared';
+import { type Actor, type StaffRole } from '@domain/shared';
 import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Redirect, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
-import { FormBody, oneOf, text } from '../shared/form-body';
+import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { StaffUsersPage } from './identity.page';
@@ -21,7 +21,7 @@ export class StaffPagesController {
   ) {}
 
   @Get()
-  @StaffPage('admin')
+  @StaffPage('staff-user.manage')
   @Render('staff')
   staff() {
     return this.page.load();
@@ -29,11 +29,11 @@ export class StaffPagesController {
 
   /** The list again, saying who was added and that their password link is on its way by e-mail. */
   @Post()
-  @StaffPage('admin')
+  @StaffPage('staff-user.manage')
   @PageForm(StaffUsersPage)
   @Render('staff')
   async addStaff(@Body() body: FormBody, @CurrentActor() actor: Actor) {
-    const role = (oneOf(body.role, STAFF_ROLES) ?? text(body.role)) as StaffRole;
+    const role = text(body.role) as StaffRole;
     const { user } = await this.createStaff.execute(
       { email: text(body.email), name: text(body.name) || undefined, role, sendEmail: true },
       actor,
@@ -42,7 +42,7 @@ export class StaffPagesController {
   }
 
   @Post(':id')
-  @StaffPage('admin')
+  @StaffPage('staff-user.manage')
   @PageForm(StaffUsersPage)
   @Redirect('/staff', 303)
   async changeStaff(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor) {
@@ -53,7 +53,7 @@ export class StaffPagesController {
   /** The one-time link is shown on the page once, never put in a URL. */
   @Post(':id/reset-password')
   @HttpCode(200)
-  @StaffPage('admin')
+  @StaffPage('staff-user.manage')
   @PageForm(StaffUsersPage)
   @Render('staff')
   async reset(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {

@@ -19,7 +19,7 @@ export class TokenPagesController {
   ) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('api-token.manage')
   @Render('tokens')
   tokens(@CurrentStaff() me: StaffPrincipal) {
     return this.page.load(me);
@@ -27,7 +27,7 @@ export class TokenPagesController {
 
   /** The new token is shown on the page once, never put in a URL. */
   @Post()
-  @StaffPage('admin', 'agent', 'security', 'viewer')
+  @StaffPage('api-token.manage')
   @PageForm(ApiTokensPage)
   @Render('tokens')
   async addToken(@CurrentStaff() me: StaffPrincipal, @Body() body: FormBody, @CurrentActor() actor: Actor) {
@@ -36,7 +36,7 @@ export class TokenPagesController {
   }
 
   @Post(':id/revoke')
-  @StaffPage('admin', 'agent', 'security', 'viewer')
+  @StaffPage('api-token.manage')
   @PageForm(ApiTokensPage)
   @Redirect('/tokens', 303)
   async revoke(@CurrentStaff() me: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {

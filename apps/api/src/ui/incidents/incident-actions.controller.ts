@@ -9,7 +9,6 @@ import { CurrentActor } from '../../auth/current-principal.decorator';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { incidentReference, proposalReturn, resolveInput, splitReportIds, triageInput } from './incident.forms';
 import { IncidentPage, ProposalDecisionPage } from './incident.page';
 
@@ -29,7 +28,7 @@ export class IncidentActionsController {
   ) {}
 
   @Post('proposals/:proposalId/accept')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.regroup')
   @PageForm(ProposalDecisionPage)
   async accept(
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
@@ -42,7 +41,7 @@ export class IncidentActionsController {
   }
 
   @Post('proposals/:proposalId/reject')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.regroup')
   @PageForm(ProposalDecisionPage)
   async reject(
     @Param('proposalId', ParseUUIDPipe) proposalId: string,
@@ -61,14 +60,14 @@ export class IncidentActionsController {
   }
 
   @Post(':id/triage')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.triage')
   @PageForm(IncidentPage)
   async triageIncident(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
   }
 
   @Post(':id/escalate')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.escalate')
   @PageForm(IncidentPage)
   async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const result = await this.escalation.execute(id, actor);
@@ -76,14 +75,14 @@ export class IncidentActionsController {
   }
 
   @Post(':id/escalate/send-now')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.escalate')
   @PageForm(IncidentPage)
   async sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
   }
 
   @Post(':id/resolve')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.resolve')
   @PageForm(IncidentPage)
   async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
@@ -91,7 +90,7 @@ export class IncidentActionsController {
   }
 
   @Post(':id/merge')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
   async merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const other = await this.queries.idOf(incidentReference(body, 'other'));
@@ -99,14 +98,14 @@ export class IncidentActionsController {
   }
 
   @Post(':id/split')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
   async split(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
   }
 
   @Post(':id/reports/:reportId/move')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
   async move(
     @Param('id', ParseUUIDPipe) id: string,

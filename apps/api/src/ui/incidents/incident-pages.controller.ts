@@ -19,14 +19,14 @@ export class IncidentPagesController {
   ) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('incident.read')
   @Render('incidents/queue')
   async queue(@Query() q: Record<string, unknown>) {
     return { ...(await this.queuePage.load(queueQuery(q))), done: DONE_TEXTS[String(q.done ?? '')] };
   }
 
   @Get(':id')
-  @StaffPage()
+  @StaffPage('incident.read')
   @Render('incidents/incident')
   async incident(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string, @Query('report') reportId?: string) {
     const model = await this.incidentPage.load(id);
@@ -36,7 +36,7 @@ export class IncidentPagesController {
   }
 
   @Get(':id/escalate')
-  @StaffPage()
+  @StaffPage('incident.read')
   @Render('incidents/escalate')
   async escalationPreview(@Param('id', ParseUUIDPipe) id: string) {
     const incident = await this.queries.incident(id);
@@ -50,7 +50,7 @@ export class IncidentPagesController {
 
   /** The HTML part of the preview, shown in a sandboxed frame (its inline styles need their own CSP). */
   @Get(':id/escalate/preview.html')
-  @StaffPage()
+  @StaffPage('incident.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
   async escalationPreviewHtml(@Param('id', ParseUUIDPipe) id: string) {

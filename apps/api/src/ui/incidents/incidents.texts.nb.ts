@@ -4,8 +4,8 @@ import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
 
 export const INCIDENT_NAV: NavSection[] = [
-  { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20 },
-  { menu: 'portal', label: 'Meldinger', href: '/portal/reports', order: 20 },
+  { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20, permission: 'incident.read' },
+  { menu: 'portal', label: 'Meldinger', href: '/portal/reports', order: 20, permission: 'portal.use' },
 ];
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {

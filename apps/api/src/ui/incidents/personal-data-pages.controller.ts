@@ -20,7 +20,7 @@ export class PersonalDataPagesController {
   ) {}
 
   @Post(':id/reports/:reportId/reveal')
-  @StaffPage('security')
+  @StaffPage('report.reveal-personal-data')
   @PageForm(IncidentPage)
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')

@@ -9,7 +9,6 @@ import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { WRITER_ROLES } from '../shared/staff-access';
 import { reportInput, StaffReportForm } from './report.forms';
 import { ReportCheck, StaffReportFormPage } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
@@ -25,7 +24,7 @@ export class StaffReportPagesController {
   ) {}
 
   @Get('new')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('report.create')
   @Render('incidents/new-report')
   form() {
     return this.page.load({});
@@ -33,7 +32,7 @@ export class StaffReportPagesController {
 
   /** Step one: the knowledge-base answers that fit, to go through with the caller before anything is registered. */
   @Post('new/check')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('report.create')
   @HttpCode(200)
   @PageForm(StaffReportFormPage)
   @Render('incidents/new-report')
@@ -42,7 +41,7 @@ export class StaffReportPagesController {
   }
 
   @Post()
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('report.create')
   @PageForm(StaffReportFormPage)
   async submit(@CurrentStaff() me: StaffPrincipal, @Body() body: StaffReportForm, @Res() res: Response) {
     // A consumer removed since the form was opened is a mistake in the form, not a broken request.

@@ -11,7 +11,7 @@ export class KnowledgePagesController {
   constructor(private readonly articles: SuggestArticles) {}
 
   @Get()
-  @StaffPage()
+  @StaffPage('knowledge-article.read')
   @Render('incidents/knowledge-base')
   async knowledgeBase() {
     return { title: KNOWLEDGE_TEXTS.title, articles: await this.articles.list(true) };

@@ -1,4 +1,4 @@
-import type { StaffPrincipal } from '@domain/shared';
+import { hasPermission, type StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
 import type { Response } from 'express';
@@ -7,7 +7,6 @@ import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { oneOf } from '../shared/form-body';
 import { PagesController } from '../shared/pages-controller';
-import { abilitiesOf, WRITER_ROLES } from '../shared/staff-access';
 import { MAIL_TITLES } from './mail.texts.nb';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
@@ -18,7 +17,7 @@ export class MailPagesController {
   constructor(private readonly mail: ListOutboxMessages) {}
 
   @Get()
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('mail.read')
   @Render('mail-list')
   async list(@Query('status') status?: string) {
     const chosen = oneOf(status, STATUSES);
@@ -27,23 +26,23 @@ export class MailPagesController {
 
   /** Administrators see the body of credential mail (password and sign-in links); others see it withheld. */
   @Get(':id')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('mail.read')
   @Render('mail-view')
   async message(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
-    return { title: MAIL_TITLES.message, message: await this.mail.one(id, abilitiesOf(me).isAdmin) };
+    return { title: MAIL_TITLES.message, message: await this.mail.one(id, hasPermission(me, 'mail.read-credentials')) };
   }
 
   /** The rendered HTML part, shown in a sandboxed frame (its inline styles need their own CSP). */
   @Get(':id/html')
-  @StaffPage(...WRITER_ROLES)
+  @StaffPage('mail.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
   async html(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
-    return (await this.mail.one(id, abilitiesOf(me).isAdmin)).html;
+    return (await this.mail.one(id, hasPermission(me, 'mail.read-credentials'))).html;
   }
 
   @Post(':id/retry')
-  @StaffPage('admin', 'agent')
+  @StaffPage('mail.retry')
   async retry(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     await this.mail.retry(id);
     res.redirect(303, `/mail/${id}`);

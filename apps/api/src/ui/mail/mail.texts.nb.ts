@@ -1,9 +1,6 @@
 import type { NavSection } from '../shared/navigation';
-import { abilitiesOf } from '../shared/staff-access';
 
-export const MAIL_NAV: NavSection[] = [
-  { menu: 'staff', label: 'Sendt e-post', href: '/mail', order: 70, visibleTo: (p) => abilitiesOf(p).canReadMail },
-];
+export const MAIL_NAV: NavSection[] = [{ menu: 'staff', label: 'Sendt e-post', href: '/mail', order: 70, permission: 'mail.read' }];
 
 export const MAIL_TITLES = { list: 'Sendt e-post', message: 'E-post' };
 

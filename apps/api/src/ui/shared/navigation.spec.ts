@@ -13,11 +13,11 @@ const staff = (role: StaffPrincipal['role']): StaffPrincipal => ({
 const consumer: ConsumerPrincipal = { kind: 'consumer', consumerId: 'c', orgNumber: '974760673', name: 'Kommune', via: 'portal-session' };
 
 const sections: NavSection[] = [
-  { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20 },
-  { menu: 'staff', label: 'Oversikt', href: '/', order: 10, exact: true },
-  { menu: 'staff', label: 'Brukere', href: '/staff', order: 90, visibleTo: (p) => p.kind === 'staff' && p.role === 'admin' },
-  { menu: 'portal', label: 'Meldinger', href: '/portal/reports', order: 20 },
-  { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true },
+  { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20, permission: 'incident.read' },
+  { menu: 'staff', label: 'Oversikt', href: '/', order: 10, exact: true, permission: 'incident.read' },
+  { menu: 'staff', label: 'Brukere', href: '/staff', order: 90, permission: 'staff-user.manage' },
+  { menu: 'portal', label: 'Meldinger', href: '/portal/reports', order: 20, permission: 'portal.use' },
+  { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true, permission: 'portal.use' },
 ];
 
 describe('menuFor', () => {

@@ -1,4 +1,4 @@
-import type { Principal } from '@domain/shared';
+import { hasPermission, type Permission, type Principal } from '@domain/shared';
 
 /** One entry of a menu. Each part of the UI names its own sections; the UI module collects them. */
 export interface NavSection {
@@ -7,8 +7,8 @@ export interface NavSection {
   href: string;
   /** Position in the menu; leave gaps so sections of new parts slot in between. */
   order: number;
-  /** Who sees the entry; everyone on that menu when absent. */
-  visibleTo?: (principal: Principal) => boolean;
+  /** The permission the section's page needs: only those who hold it see the entry. */
+  permission: Permission;
   /** Current only on exactly `href` (an overview page), not on everything under it. */
   exact?: boolean;
 }
@@ -28,7 +28,7 @@ const isCurrent = (section: NavSection, path: string) =>
 /** The menu a principal sees on a page: its sections in order, the one the page belongs to marked. */
 export function menuFor(sections: readonly NavSection[], menu: NavSection['menu'], principal: Principal, path: string): MenuItem[] {
   return sections
-    .filter((s) => s.menu === menu && (!s.visibleTo || s.visibleTo(principal)))
+    .filter((s) => s.menu === menu && hasPermission(principal, s.permission))
     .sort((a, b) => a.order - b.order)
     .map((s) => ({ label: s.label, href: s.href, current: isCurrent(s, path) }));
 }

@@ -4,9 +4,9 @@ import { map, Observable } from 'rxjs';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { Problem } from '../../http/problem.filter';
+import { abilitiesOf } from './abilities';
 import { menuFor, NAV_SECTIONS, NavSection } from './navigation';
 import { ERROR_PAGE_TITLE, ERROR_STATUS_TEXTS, ROLE_LABELS, SHARED_ERROR_TEXTS } from './shared.texts.nb';
-import { abilitiesOf } from './staff-access';
 
 /** Injection token for every part's error code → text, for the error page. */
 export const ERROR_TEXTS = Symbol('ERROR_TEXTS');
@@ -25,7 +25,7 @@ export class PageContext {
     return {
       me: principal,
       staff,
-      ...abilitiesOf(principal),
+      can: abilitiesOf(principal),
       menu: staff ? menuFor(this.sections, 'staff', principal!, req.path) : [],
       portalMenu: principal?.kind === 'consumer' ? menuFor(this.sections, 'portal', principal, req.path) : [],
       csrfToken: principal?.csrfToken ?? (res.locals.csrfToken as string | undefined),

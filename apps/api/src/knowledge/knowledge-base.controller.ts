@@ -2,9 +2,9 @@ import { SuggestArticles } from '@domain/knowledge';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { ConsumerOrStaff } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { KnowledgeArticleResponse } from './report-responses.dto';
+import { KnowledgeArticleResponse } from './knowledge-article.dto';
 
 @ApiTags('knowledge base')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class KnowledgeBaseController {
   constructor(private readonly articles: SuggestArticles) {}
 
   @Get()
-  @ConsumerOrStaff()
+  @Allow('knowledge-article.read')
   @ApiOperation({
     summary: 'List knowledge-base articles',
     description: 'Every published first-line answer to a known consumer-side cause.',
