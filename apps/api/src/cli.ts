@@ -5,15 +5,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { DATABASE_SCHEMA, rootModule } from '@composition';
-import { CreateStaffUser } from '@domain/identity';
-import { ResetStaffPassword } from '@domain/identity';
+import { CreateStaffUser, ResetStaffPassword } from '@domain/identity';
 import { STAFF_ROLES, type StaffRole, SYSTEM_ACTOR } from '@domain/shared';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@platform/config';
-import { dataSourceOptions } from '@platform/database';
-import { startEmbeddedPostgres } from '@platform/database';
-import { runMigrations } from '@platform/database';
-import { pendingSchemaChanges } from '@platform/database';
+import { dataSourceOptions, pendingSchemaChanges, runMigrations, startEmbeddedPostgres } from '@platform/database';
 import { DomainException } from '@platform/errors';
 import { DataSource } from 'typeorm';
 

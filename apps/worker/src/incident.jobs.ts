@@ -1,6 +1,4 @@
-import { PurgeIdempotencyKeys } from '@domain/incidents';
-import { SendDueEscalations } from '@domain/incidents';
-import { SendEscalationFollowUps } from '@domain/incidents';
+import { PurgeIdempotencyKeys, SendDueEscalations, SendEscalationFollowUps } from '@domain/incidents';
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 

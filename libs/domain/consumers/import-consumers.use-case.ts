@@ -1,6 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import type { Actor } from '@domain/shared';
-import type { Environment } from '@domain/shared';
+import type { Actor, Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 

@@ -1,7 +1,6 @@
 import { RecordAudit } from '@domain/audit';
 import { FindConsumers } from '@domain/consumers';
-import type { Actor } from '@domain/shared';
-import { ENVIRONMENTS } from '@domain/shared';
+import { type Actor, ENVIRONMENTS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 

@@ -1,6 +1,5 @@
 import { FindConsumers } from '@domain/consumers';
-import type { Environment } from '@domain/shared';
-import { type Principal, requireAccess } from '@domain/shared';
+import { type Environment, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { EscalationRepository } from './escalation.repository';

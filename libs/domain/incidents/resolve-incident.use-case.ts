@@ -1,7 +1,6 @@
 import { RecordAudit } from '@domain/audit';
 import { ListConsumerContacts } from '@domain/consumers';
-import type { Actor } from '@domain/shared';
-import { maskNationalIdentityNumbers } from '@domain/shared';
+import { type Actor, maskNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';

@@ -1,6 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import type { Actor } from '@domain/shared';
-import { maskNationalIdentityNumbers } from '@domain/shared';
+import { type Actor, maskNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 

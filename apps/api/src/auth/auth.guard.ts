@@ -1,5 +1,4 @@
-import { AuthenticateStaff } from '@domain/identity';
-import { CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity';
+import { AuthenticateStaff, CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity';
 import { AccessDenied, CONSUMER_PERMISSIONS, hasPermission, type Principal, staffRolesWith } from '@domain/shared';
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';

@@ -1,12 +1,14 @@
-import { CompareCatalogueVersions } from '@domain/catalogue';
-import { CopyCatalogueVersion } from '@domain/catalogue';
-import { CreateCatalogueVersion } from '@domain/catalogue';
-import { DeleteCatalogueVersion } from '@domain/catalogue';
-import { GetCatalogueInForce } from '@domain/catalogue';
-import { GetCatalogueVersion } from '@domain/catalogue';
-import { ListCatalogueVersions } from '@domain/catalogue';
-import { PublishCatalogueVersion } from '@domain/catalogue';
-import { UpdateCatalogueVersion } from '@domain/catalogue';
+import {
+  CompareCatalogueVersions,
+  CopyCatalogueVersion,
+  CreateCatalogueVersion,
+  DeleteCatalogueVersion,
+  GetCatalogueInForce,
+  GetCatalogueVersion,
+  ListCatalogueVersions,
+  PublishCatalogueVersion,
+  UpdateCatalogueVersion,
+} from '@domain/catalogue';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';

@@ -1,6 +1,4 @@
-import { CreateConsumerApiKey } from '@domain/consumers';
-import { ListConsumerApiKeys } from '@domain/consumers';
-import { RevokeConsumerApiKey } from '@domain/consumers';
+import { CreateConsumerApiKey, ListConsumerApiKeys, RevokeConsumerApiKey } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

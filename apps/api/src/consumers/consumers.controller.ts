@@ -1,15 +1,17 @@
-import { AddConsumerContact } from '@domain/consumers';
-import { GetConsumer } from '@domain/consumers';
-import { ImportConsumers } from '@domain/consumers';
-import { ListExpiringAgreements } from '@domain/consumers';
-import { RegisterConsumer } from '@domain/consumers';
-import { RemoveConsumerContact } from '@domain/consumers';
-import { RemoveServiceAccess } from '@domain/consumers';
-import { SearchConsumers } from '@domain/consumers';
-import { SetConsumerAgreement } from '@domain/consumers';
-import { SetServiceAccess } from '@domain/consumers';
-import { UpdateConsumer } from '@domain/consumers';
-import { UpdateConsumerContact } from '@domain/consumers';
+import {
+  AddConsumerContact,
+  GetConsumer,
+  ImportConsumers,
+  ListExpiringAgreements,
+  RegisterConsumer,
+  RemoveConsumerContact,
+  RemoveServiceAccess,
+  SearchConsumers,
+  SetConsumerAgreement,
+  SetServiceAccess,
+  UpdateConsumer,
+  UpdateConsumerContact,
+} from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import {

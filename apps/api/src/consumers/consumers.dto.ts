@@ -1,6 +1,15 @@
-import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from '@domain/consumers';
-import { CONTACT_ROLES, type ContactRole } from '@domain/consumers';
-import { CONNECTION_METHODS, type ConnectionMethod, ONBOARDING_STEPS, type OnboardingStep } from '@domain/consumers';
+import {
+  CONNECTION_METHODS,
+  type ConnectionMethod,
+  CONSUMER_KINDS,
+  CONSUMER_STATUSES,
+  type ConsumerKind,
+  type ConsumerStatus,
+  CONTACT_ROLES,
+  type ContactRole,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+} from '@domain/consumers';
 import { type Environment, ENVIRONMENTS, isValidOrganisationNumber } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';

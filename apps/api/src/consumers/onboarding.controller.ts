@@ -1,7 +1,4 @@
-import { AdvanceOnboarding } from '@domain/consumers';
-import { GetOnboardingQueue } from '@domain/consumers';
-import { ReorderOnboardingQueue } from '@domain/consumers';
-import { UpdateOnboardingChecklist } from '@domain/consumers';
+import { AdvanceOnboarding, GetOnboardingQueue, ReorderOnboardingQueue, UpdateOnboardingChecklist } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

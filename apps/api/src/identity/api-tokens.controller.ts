@@ -1,6 +1,4 @@
-import { CreateApiToken } from '@domain/identity';
-import { ListApiTokens } from '@domain/identity';
-import { RevokeApiToken } from '@domain/identity';
+import { CreateApiToken, ListApiTokens, RevokeApiToken } from '@domain/identity';
 import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';

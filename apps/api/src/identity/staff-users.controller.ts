@@ -1,6 +1,4 @@
-import { CreateStaffUser } from '@domain/identity';
-import { ListStaffUsers } from '@domain/identity';
-import { UpdateStaffUser } from '@domain/identity';
+import { CreateStaffUser, ListStaffUsers, UpdateStaffUser } from '@domain/identity';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

@@ -1,10 +1,12 @@
-import { CorrectGrouping } from '@domain/incidents';
-import { EscalateIncident } from '@domain/incidents';
-import { IncidentQueries } from '@domain/incidents';
-import { PreviewEscalation } from '@domain/incidents';
-import { ResolveIncident } from '@domain/incidents';
-import { SendDueEscalations } from '@domain/incidents';
-import { TriageIncident } from '@domain/incidents';
+import {
+  CorrectGrouping,
+  EscalateIncident,
+  IncidentQueries,
+  PreviewEscalation,
+  ResolveIncident,
+  SendDueEscalations,
+  TriageIncident,
+} from '@domain/incidents';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';

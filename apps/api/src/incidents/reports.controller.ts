@@ -1,8 +1,4 @@
-import { CorrectGrouping } from '@domain/incidents';
-import { ImportReports } from '@domain/incidents';
-import { IncidentQueries } from '@domain/incidents';
-import { ReceiveReport } from '@domain/incidents';
-import { RevealPersonalData } from '@domain/incidents';
+import { CorrectGrouping, ImportReports, IncidentQueries, ReceiveReport, RevealPersonalData } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';

@@ -1,14 +1,15 @@
-import type {
-  CatalogueServiceInput,
-  CatalogueServiceView,
-  CatalogueVersionSummary,
-  CatalogueVersionView,
-  CompareCatalogueVersions,
-  EntitlementPackage,
-  FieldChange,
-  ServiceField,
+import {
+  type CatalogueServiceInput,
+  type CatalogueServiceView,
+  type CatalogueVersionSummary,
+  type CatalogueVersionView,
+  type CompareCatalogueVersions,
+  type EntitlementPackage,
+  type FieldChange,
+  KS_SERVICE_AREAS,
+  SERVICE_LIFECYCLES,
+  type ServiceField,
 } from '@domain/catalogue';
-import { KS_SERVICE_AREAS, SERVICE_LIFECYCLES } from '@domain/catalogue';
 import { ENVIRONMENTS } from '@domain/shared';
 
 import type { FormFailure } from '../shared/page-form';

@@ -1,5 +1,15 @@
-import type { ConsumerStatus, CreatedApiKey, GetConsumer, ImportConsumers, SearchConsumers } from '@domain/consumers';
-import { CONNECTION_METHODS, CONSUMER_KINDS, CONSUMER_STATUSES, CONTACT_ROLES, ONBOARDING_STEPS } from '@domain/consumers';
+import {
+  CONNECTION_METHODS,
+  CONSUMER_KINDS,
+  CONSUMER_STATUSES,
+  type ConsumerStatus,
+  CONTACT_ROLES,
+  type CreatedApiKey,
+  type GetConsumer,
+  type ImportConsumers,
+  ONBOARDING_STEPS,
+  type SearchConsumers,
+} from '@domain/consumers';
 import { ENVIRONMENTS } from '@domain/shared';
 
 import { list } from '../shared/form-body';

@@ -1,15 +1,17 @@
-import type {
-  AgreementInput,
-  ChecklistKey,
-  ConnectionMethod,
-  ConsumerKind,
-  ConsumerStatus,
-  ContactRole,
-  OnboardingStep,
-  RegisterConsumerInput,
-  ServiceAccessInput,
+import {
+  type AgreementInput,
+  CHECKLIST_KEYS,
+  type ChecklistKey,
+  type ConnectionMethod,
+  CONSUMER_STATUSES,
+  type ConsumerKind,
+  type ConsumerStatus,
+  type ContactRole,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+  type RegisterConsumerInput,
+  type ServiceAccessInput,
 } from '@domain/consumers';
-import { CHECKLIST_KEYS, CONSUMER_STATUSES, ONBOARDING_STEPS } from '@domain/consumers';
 import type { Environment } from '@domain/shared';
 
 import { FormBody, list, nullable, oneOf, text } from '../shared/form-body';

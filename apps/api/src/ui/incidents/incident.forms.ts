@@ -1,5 +1,13 @@
-import type { QueueFilter, ResolveIncident, Severity, TriageIncident } from '@domain/incidents';
-import { INCIDENT_SIDES, INCIDENT_STATUSES, OPEN_STATUSES, SEVERITIES } from '@domain/incidents';
+import {
+  INCIDENT_SIDES,
+  INCIDENT_STATUSES,
+  OPEN_STATUSES,
+  type QueueFilter,
+  type ResolveIncident,
+  SEVERITIES,
+  type Severity,
+  type TriageIncident,
+} from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 import { ValidationFailed } from '@platform/errors';
 

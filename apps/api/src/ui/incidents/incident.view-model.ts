@@ -1,13 +1,15 @@
-import type {
-  IncidentQueries,
-  IncidentSide,
-  IncidentStatus,
-  IncidentSummary,
-  IncidentTimelineEvent,
-  MergeHow,
-  Severity,
+import {
+  INCIDENT_SIDES,
+  type IncidentQueries,
+  type IncidentSide,
+  type IncidentStatus,
+  type IncidentSummary,
+  type IncidentTimelineEvent,
+  type MergeHow,
+  OPEN_STATUSES,
+  SEVERITIES,
+  type Severity,
 } from '@domain/incidents';
-import { INCIDENT_SIDES, OPEN_STATUSES, SEVERITIES } from '@domain/incidents';
 import type { SuggestArticles } from '@domain/knowledge';
 
 import { list, text } from '../shared/form-body';

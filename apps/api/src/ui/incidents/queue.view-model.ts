@@ -1,5 +1,4 @@
-import type { IncidentSummary } from '@domain/incidents';
-import { INCIDENT_SIDES, INCIDENT_STATUSES, SEVERITIES } from '@domain/incidents';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSummary, SEVERITIES } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
 import type { FormFailure } from '../shared/page-form';

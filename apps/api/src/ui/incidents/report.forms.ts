@@ -1,5 +1,4 @@
-import type { ReportInput } from '@domain/incidents';
-import { REPORT_CATEGORIES, type ReportCategory } from '@domain/incidents';
+import { REPORT_CATEGORIES, type ReportCategory, type ReportInput } from '@domain/incidents';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
