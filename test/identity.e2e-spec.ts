@@ -21,7 +21,8 @@ import {
   someIp,
   TEST_PASSWORD,
 } from './support/staff-session';
-import { ADMIN_EMAIL, bearer, createTestApp, TestApp } from './support/test-app';
+import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ADMIN_EMAIL } from './support/test-config';
 
 /** Tables whose rows contain `secret` anywhere in their text. */
 async function tablesContaining(t: TestApp, secret: string): Promise<string[]> {

@@ -15,7 +15,7 @@ describe('launching the built application', () => {
   let work: string;
   const running: AppProcess[] = [];
 
-  // dist/ is built once per Jest run by the global setup (test/support/build-once.js).
+  // dist/ is built once per Jest run by the global setup (test/support/global-setup.js).
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'segment-desk-launch-'));
   });
