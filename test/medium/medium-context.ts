@@ -18,8 +18,14 @@ import { TEST_PASSWORD } from '../support/staff-session';
 import { ADMIN_TOKEN, testConfig, testConnection } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-/** The services of the catalogue in force that consumers and reports use unless a test names others. */
+/** The services consumers get access to unless a test names others. */
 export const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'skatteoppgjor', 'hendelseslister', 'folkeregister', 'eiendom'];
+/**
+ * Services nothing has been reported on: each report a test does not place on a service of its
+ * own choosing gets one of these, so incidents from other tests are never its candidates
+ * (matching compares only incidents of the same service, barring a platform-wide failure).
+ */
+const FRESH_SERVICES = Array.from({ length: 60 }, (_, i) => `fagtjeneste-${String(i + 1).padStart(2, '0')}`);
 export const SKE = 'skatteetaten.example.test';
 
 export interface MediumStaff {
@@ -94,6 +100,7 @@ export async function domainError(promise: Promise<unknown>): Promise<DomainExce
  */
 export class MediumContext {
   private serial = 0;
+  private freshServices = 0;
 
   private constructor(
     readonly app: INestApplicationContext,
@@ -166,9 +173,17 @@ export class MediumContext {
     return over.published ? this.get(PublishCatalogueVersion).execute(draft.id, this.admin.actor) : draft;
   }
 
-  /** Publishes the default catalogue (SERVICES, from 2020) unless a version is in force today. */
+  /** Publishes the default catalogue (SERVICES and the fresh ones, from 2020) unless a version is in force today. */
   async ensureCatalogue(): Promise<void> {
-    if (!(await this.get(GetCatalogueInForce).find())) await this.newCatalogueVersion({ label: 'Bilag 2 (test)', published: true });
+    if (!(await this.get(GetCatalogueInForce).find()))
+      await this.newCatalogueVersion({ label: 'Bilag 2 (test)', services: [...SERVICES, ...FRESH_SERVICES], published: true });
+  }
+
+  /** A service of the default catalogue that no report in this context has named yet. */
+  freshService(): string {
+    const code = FRESH_SERVICES[this.freshServices++];
+    if (!code) throw new Error(`more than ${FRESH_SERVICES.length} fresh services asked for in one test file`);
+    return code;
   }
 
   /** A consumer with a technical and a professional contact and access to its services in both environments. */
@@ -195,18 +210,19 @@ export class MediumContext {
     };
   }
 
-  /** A report received through the API from `consumer` (a new one unless given). */
+  /** A report received through the API from `consumer` (a new one unless given), on a fresh service unless given. */
   async newReport(over: Partial<ReportInput> & { consumer?: MediumConsumer; idempotencyKey?: string } = {}): Promise<ReportReceipt> {
     const { consumer: given, idempotencyKey, ...fields } = over;
     const consumer = given ?? (await this.newConsumer());
     const n = this.next();
     const input: ReportInput = {
-      service: 'summert-skattegrunnlag',
+      // Wrong data, not an outage: an outage may be one platform-wide failure across services.
       environment: 'production',
-      category: 'incident',
-      title: `Oppslag feiler (${n})`,
-      description: `Oppslagene mot tjenesten gir feil fra kl. 08 (${n}).`,
+      category: 'deviation',
+      title: `Feil i svaret for sak ${n}`,
+      description: `Feltet for sak ${n} har feil verdi i svaret for inntektsåret 2025.`,
       ...fields,
+      service: fields.service ?? this.freshService(),
     };
     return this.get(ReceiveReport).execute(consumer.principal, input, { idempotencyKey, fingerprint: input });
   }
