@@ -14,7 +14,8 @@ import {
   UpdateCatalogueVersion,
 } from '@domain/catalogue';
 
-import { catalogueService, domainError, MediumContext } from './medium-context';
+import { catalogueService } from '../support/fixtures';
+import { domainError, MediumContext } from './medium-context';
 
 /**
  * The catalogue in force is one for everyone, so each test dates its versions in a year of its

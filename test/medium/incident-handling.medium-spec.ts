@@ -12,8 +12,8 @@ import {
 import { findNationalIdentityNumbers } from '@domain/shared';
 import { ListOutboxMessages } from '@platform/mail';
 
-import { nationalId } from '../support/fixtures';
-import { catalogueService, domainError, MediumConsumer, MediumContext, SKE } from './medium-context';
+import { catalogueService, nationalId, SKE } from '../support/fixtures';
+import { domainError, MediumConsumer, MediumContext } from './medium-context';
 
 const NO_ADDRESS = 'uten-eskaleringsadresse';
 

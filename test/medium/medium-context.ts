@@ -1,6 +1,11 @@
 import { rootModule } from '@composition';
-import { type CatalogueServiceInput, type CatalogueVersionView, CreateCatalogueVersion, PublishCatalogueVersion } from '@domain/catalogue';
-import { GetCatalogueInForce } from '@domain/catalogue';
+import {
+  type CatalogueServiceInput,
+  type CatalogueVersionView,
+  CreateCatalogueVersion,
+  GetCatalogueInForce,
+  PublishCatalogueVersion,
+} from '@domain/catalogue';
 import { type ContactInput, RegisterConsumer, type RegisterConsumerInput } from '@domain/consumers';
 import { AuthenticateStaff, CreateStaffUser, SetPassword } from '@domain/identity';
 import { IncidentQueries, ReceiveReport, type ReportInput, type ReportReceipt } from '@domain/incidents';
@@ -13,7 +18,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 
 import { API_ROLE } from '../../apps/api/src/api-role';
-import { orgNumber } from '../support/fixtures';
+import { catalogueService, orgNumber } from '../support/fixtures';
 import { TEST_PASSWORD } from '../support/staff-session';
 import { ADMIN_TOKEN, testConfig, testConnection } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -26,7 +31,6 @@ export const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'skatteoppgjor', '
  * (matching compares only incidents of the same service, barring a platform-wide failure).
  */
 const FRESH_SERVICES = Array.from({ length: 60 }, (_, i) => `fagtjeneste-${String(i + 1).padStart(2, '0')}`);
-export const SKE = 'skatteetaten.example.test';
 
 export interface MediumStaff {
   id: string;
@@ -63,19 +67,6 @@ export interface MediumIncident {
   reference: string;
   report: ReportReceipt;
   consumer: MediumConsumer;
-}
-
-/** A catalogue service with addresses derived from its code, as Bilag 2 would list it. */
-export function catalogueService(code: string, over: Partial<CatalogueServiceInput> = {}): CatalogueServiceInput {
-  return {
-    code,
-    name: `Tjeneste ${code}`,
-    maskinportenScopes: [`skatteetaten:${code.replace(/-/g, '')}`],
-    environments: ['production', 'test'],
-    escalationEmails: [`${code}@${SKE}`],
-    securityEmails: [`sikkerhet@${SKE}`],
-    ...over,
-  };
 }
 
 function staff(principal: StaffPrincipal): MediumStaff {

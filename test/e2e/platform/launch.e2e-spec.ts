@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { AppProcess, Exit, freePort, startApp } from './support/app-process';
+import { AppProcess, Exit, freePort, startApp } from '../../support/app-process';
 
 const TOKEN = 'launch-test-admin-token-0123456789abcdefgh';
 
