@@ -153,7 +153,7 @@ export class MediumContext {
     return staff({ kind: 'staff', id: user.id, email: user.email, name: user.name, role: user.role, via: 'token' });
   }
 
-  /** A catalogue version (a draft unless `published`) holding the given services. */
+  /** A catalogue version (a draft unless `published`, from 2020 unless dated) holding the given services, default SERVICES. */
   async newCatalogueVersion(over: CatalogueOverrides = {}): Promise<CatalogueVersionView> {
     const n = this.next();
     const services = (over.services ?? SERVICES).map((s) => (typeof s === 'string' ? catalogueService(s) : s));
@@ -218,7 +218,7 @@ export class MediumContext {
     return this.get(ReceiveReport).execute(consumer.principal, input, { idempotencyKey, fingerprint: input });
   }
 
-  /** An incident opened by one report from a new consumer. */
+  /** An incident opened by one report (from a new consumer unless given, on a fresh service unless given). */
   async newIncident(over: Partial<ReportInput> & { consumer?: MediumConsumer } = {}): Promise<MediumIncident> {
     const consumer = over.consumer ?? (await this.newConsumer());
     const report = await this.newReport({ ...over, consumer });
