@@ -1,3 +1,5 @@
+import type { CatalogueServiceInput } from '@domain/catalogue';
+
 import { bearer, TestApp } from './test-app';
 
 export const SKE = 'ske.example.test';
@@ -36,19 +38,26 @@ export function nationalId(first9: string, remainder = 0): string {
   throw new Error(`no valid number for ${first9}/${remainder}`);
 }
 
-export async function publishCatalogue(t: TestApp, codes: string[]): Promise<void> {
-  const body = {
-    label: 'test-catalogue',
-    effectiveFrom: '2020-01-01',
-    services: codes.map((code) => ({
-      code,
-      name: `Tjeneste ${code}`,
-      maskinportenScopes: [`skatteetaten:${code.replace(/-/g, '')}`],
-      environments: ['production', 'test'],
-      escalationEmails: [`${code}@${SKE}`],
-      securityEmails: [`sikkerhet@${SKE}`],
-    })),
+/** A Bilag 2 service with a scope and addresses derived from its code; `over` replaces any field. */
+export function catalogueService(code: string, over: Partial<CatalogueServiceInput> = {}): CatalogueServiceInput {
+  return {
+    code,
+    name: `Tjeneste ${code}`,
+    maskinportenScopes: [`skatteetaten:${code.replace(/-/g, '')}`],
+    environments: ['production', 'test'],
+    escalationEmails: [`${code}@${SKE}`],
+    securityEmails: [`sikkerhet@${SKE}`],
+    ...over,
   };
+}
+
+/** Publishes a catalogue version in force since 2020 with these services (`over` changes some of them). */
+export async function publishCatalogue(
+  t: TestApp,
+  codes: string[],
+  over: Record<string, Partial<CatalogueServiceInput>> = {},
+): Promise<void> {
+  const body = { label: 'test-catalogue', effectiveFrom: '2020-01-01', services: codes.map((code) => catalogueService(code, over[code])) };
   const created = await t.http.post('/api/v1/catalogue/versions').set(bearer(t.adminToken)).send(body);
   if (created.status !== 201) throw new Error(`catalogue: ${created.status} ${created.text}`);
   const published = await t.http.post(`/api/v1/catalogue/versions/${created.body.id}/publish`).set(bearer(t.adminToken));

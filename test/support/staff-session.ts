@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 
-import { CreateStaffUser } from '@domain/identity/create-staff-user.use-case';
-import { SetPassword } from '@domain/identity/set-password.use-case';
-import { type StaffRole, SYSTEM_ACTOR } from '@domain/shared/principal';
+import { CreateApiToken, CreateStaffUser, SetPassword } from '@domain/identity';
+import { type StaffRole, SYSTEM_ACTOR } from '@domain/shared';
 import type { Response } from 'supertest';
 
 import type { TestApp } from './test-app';
@@ -98,4 +97,25 @@ export async function createStaffWithPassword(t: TestApp, email: string, role: S
   const { user, link } = await t.get(CreateStaffUser).execute({ email, role, name: email.split('@')[0] }, SYSTEM_ACTOR);
   await t.get(SetPassword).execute(decodeURIComponent(link.split('/password/')[1]), password, null);
   return user.id;
+}
+
+export interface StaffWithToken {
+  id: string;
+  email: string;
+  /** A personal API token of the user, for Bearer calls. */
+  token: string;
+}
+
+/** A staff user (with a password when asked) and a personal API token, made in-process. */
+export async function createStaffWithToken(
+  t: TestApp,
+  role: StaffRole,
+  { email = `${role}@ks.example.test`, password = false }: { email?: string; password?: boolean } = {},
+): Promise<StaffWithToken> {
+  const name = email.split('@')[0];
+  const id = password
+    ? await createStaffWithPassword(t, email, role)
+    : (await t.get(CreateStaffUser).execute({ email, role, name }, SYSTEM_ACTOR)).user.id;
+  const { token } = await t.get(CreateApiToken).execute({ kind: 'staff', id, email, name, role, via: 'token' }, 'test', SYSTEM_ACTOR);
+  return { id, email, token };
 }

@@ -1,9 +1,9 @@
-import { BackfillGroupingProfiles } from '@domain/incidents/backfill-grouping-profiles.use-case';
+import { BackfillGroupingProfiles } from '@domain/incidents';
 import { addCounts, type ProfileCounts, profileOf } from '@domain/incidents/rules/incident-profile';
 import { DataSource } from 'typeorm';
 
-import { publishCatalogue, registerConsumer, RegisteredConsumer } from './support/fixtures';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICES = ['eiendom', 'inntekt'];
 

@@ -1,6 +1,6 @@
-import { publishCatalogue, registerConsumer, RegisteredConsumer } from './support/fixtures';
-import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';
-import { createTestApp, TestApp } from './support/test-app';
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
+import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
+import { createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICE = 'summert-skattegrunnlag';
 const AGENT = 'agent.telefon@ks.example.test';

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 describe('health, identity and API docs', () => {
   let t: TestApp;

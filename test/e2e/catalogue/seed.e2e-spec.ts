@@ -1,7 +1,7 @@
 import { SEED_CATALOGUE_LABEL } from '@domain/catalogue/catalogue-seed';
 
-import { createStaffWithPassword, signIn } from './support/staff-session';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createStaffWithPassword, signIn } from '../../support/staff-session';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 /** A new installation is offered the first Bilag 2 on the empty catalogue page; loading it twice changes nothing. */
 describe('seed catalogue offered on an empty installation', () => {

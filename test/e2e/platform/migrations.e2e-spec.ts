@@ -1,11 +1,9 @@
 import { DATABASE_SCHEMA } from '@composition';
-import { dataSourceOptions } from '@platform/database/data-source-options';
-import { runMigrations } from '@platform/database/run-migrations';
-import { pendingSchemaChanges } from '@platform/database/schema-drift';
+import { dataSourceOptions, pendingSchemaChanges, runMigrations } from '@platform/database';
 import { DataSource } from 'typeorm';
 
-import { MIGRATIONS } from '../migrations';
-import { createTestDatabase, TestDatabase } from './support/test-database';
+import { MIGRATIONS } from '../../../migrations';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 const names = MIGRATIONS.map((m) => new m().name ?? m.name);
 

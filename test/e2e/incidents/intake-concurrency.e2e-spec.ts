@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
-import { publishCatalogue, registerConsumer, RegisteredConsumer } from './support/fixtures';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'hendelseslister'];
 

@@ -1,7 +1,8 @@
-import { ListAuditEntries } from '@domain/audit/list-audit-entries.use-case';
+import { ListAuditEntries } from '@domain/audit';
 
-import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';
-import { ADMIN_EMAIL, bearer, createTestApp, TestApp } from './support/test-app';
+import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
+import { ADMIN_EMAIL } from '../../support/test-config';
 
 /** The actions listed in the audit page's table, top to bottom. */
 function listedActions(html: string): string[] {

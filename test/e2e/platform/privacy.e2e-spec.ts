@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { findNationalIdentityNumbers } from '@domain/shared/identifiers/index';
+import { findNationalIdentityNumbers } from '@domain/shared';
 
-import { AppProcess, freePort } from './support/app-process';
-import { nationalId, orgNumber } from './support/fixtures';
-import { SmtpCapture } from './support/smtp-capture';
+import { AppProcess, freePort } from '../../support/app-process';
+import { nationalId, orgNumber } from '../../support/fixtures';
+import { SmtpCapture } from '../../support/smtp-capture';
 
 const TOKEN = 'privacy-test-admin-token-0123456789abcdef';
 

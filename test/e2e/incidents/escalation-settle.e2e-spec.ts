@@ -1,9 +1,9 @@
-import { SendDueEscalations } from '@domain/incidents/send-due-escalations.use-case';
+import { SendDueEscalations } from '@domain/incidents';
 import { DataSource } from 'typeorm';
 
-import { publishCatalogue, registerConsumer, RegisteredConsumer, SKE } from './support/fixtures';
-import { createStaffWithPassword, signIn } from './support/staff-session';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { publishCatalogue, registerConsumer, RegisteredConsumer, SKE } from '../../support/fixtures';
+import { createStaffWithPassword, signIn } from '../../support/staff-session';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'eiendom'];
 const SETTLE_SECONDS = 60;

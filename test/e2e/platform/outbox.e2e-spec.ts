@@ -1,15 +1,12 @@
 import { PASSWORD_SET_MAIL, type PasswordSetMail } from '@domain/identity';
-import { DatabaseContext } from '@platform/database/database-context';
-import { DeliverOutbox } from '@platform/mail/deliver-outbox.use-case';
-import { EmailRequest, EnqueueEmail } from '@platform/mail/enqueue-email.use-case';
-import { ListOutboxMessages } from '@platform/mail/list-outbox-messages.use-case';
-import { defineMailTemplate } from '@platform/mail/mail-template';
+import { DatabaseContext } from '@platform/database';
+import { defineMailTemplate, DeliverOutbox, EmailRequest, EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 import { MailTransport } from '@platform/mail/mail-transport';
 import { OutboxRepository } from '@platform/mail/outbox.repository';
 
-import { SmtpCapture } from './support/smtp-capture';
-import { createStaffWithPassword, signIn, StaffBrowser } from './support/staff-session';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { SmtpCapture } from '../../support/smtp-capture';
+import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 interface Row {
   id: string;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { AppProcess, Exit, freePort, startApp } from './support/app-process';
+import { AppProcess, Exit, freePort, startApp } from '../../support/app-process';
 
 const TOKEN = 'launch-test-admin-token-0123456789abcdefgh';
 
@@ -15,7 +15,7 @@ describe('launching the built application', () => {
   let work: string;
   const running: AppProcess[] = [];
 
-  // dist/ is built once per Jest run by the global setup (test/support/build-once.js).
+  // dist/ is built once per Jest run by the global setup (test/support/global-setup.js).
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'segment-desk-launch-'));
   });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { ROOT } from './support/app-process';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ROOT } from '../../support/app-process';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 interface SpectralFinding {
   code: string;

@@ -1,0 +1,152 @@
+import { BERGEN, consumerRegistryApp, ORG, OSLO, registered, RegisteredDetail } from '../../support/consumer-fixtures';
+import { cookieHeader, openForm, setCookieLine } from '../../support/staff-session';
+import { bearer, TestApp } from '../../support/test-app';
+
+describe('consumer access: API keys, isolation and portal sign-in', () => {
+  let t: TestApp;
+  const admin = () => bearer(t.adminToken);
+  let oslo: RegisteredDetail;
+  let bergen: RegisteredDetail;
+
+  beforeAll(async () => {
+    t = await consumerRegistryApp();
+    [oslo, bergen] = [await registered(t, OSLO), await registered(t, BERGEN)];
+    // The portal shows the vendor a service is connected through.
+    await t.http
+      .put(`/api/v1/consumers/${oslo.id}/services/ssg`)
+      .set(admin())
+      .send({ connectionMethod: 'vendor', vendor: { orgNumber: ORG.vendorB, name: 'Leverandør B' } })
+      .expect(200);
+  });
+  afterAll(() => t?.close());
+
+  describe('API keys and isolation', () => {
+    let key: string;
+    let keyId: string;
+
+    it('issues a key once (only its hash is stored) that identifies the consumer', async () => {
+      const res = await t.http.post(`/api/v1/consumers/${bergen.id}/api-keys`).set(admin()).send({}).expect(201);
+      expect(res.body.key).toMatch(/^sdc_[A-Za-z0-9_-]{40,}$/);
+      expect(res.body.key.startsWith(res.body.prefix)).toBe(true);
+      ({ key, id: keyId } = res.body);
+      const stored = await t.dataSource.query('SELECT key_hash FROM consumer_api_key WHERE id = $1', [keyId]);
+      expect(stored[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
+      const me = await t.http.get('/api/v1/me').set(bearer(key)).expect(200);
+      expect(me.body).toMatchObject({ kind: 'consumer', consumerId: bergen.id, orgNumber: ORG.bergen });
+      const listed = (await t.http.get(`/api/v1/consumers/${bergen.id}/api-keys`).set(admin()).expect(200)).body;
+      expect(listed).toEqual([
+        expect.objectContaining({ id: keyId, prefix: res.body.prefix, revokedAt: null, lastUsedAt: expect.any(String) }),
+      ]);
+      expect(JSON.stringify(listed)).not.toContain(key);
+    });
+
+    it('lets a consumer read itself but not another consumer (404), and not staff endpoints (403)', async () => {
+      await t.http.get(`/api/v1/consumers/${bergen.id}`).set(bearer(key)).expect(200);
+      expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(bearer(key)).expect(404)).body.code).toBe('consumer_not_found');
+      await t.http.get('/api/v1/consumers').set(bearer(key)).expect(403);
+      await t.http
+        .post('/api/v1/consumers')
+        .set(bearer(key))
+        .send({ orgNumber: ORG.vendorA, name: 'x', contacts: [], services: [] })
+        .expect(403);
+      await t.http.post(`/api/v1/consumers/${bergen.id}/api-keys`).set(bearer(key)).expect(403);
+      await t.http.get('/api/v1/onboarding/queue').set(bearer(key)).expect(403);
+    });
+
+    it('refuses the keys of a suspended consumer until it is active again', async () => {
+      await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ status: 'suspended' }).expect(200);
+      await t.http.get('/api/v1/me').set(bearer(key)).expect(401);
+      await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ status: 'active' }).expect(200);
+      await t.http.get('/api/v1/me').set(bearer(key)).expect(200);
+    });
+
+    it('refuses a revoked key at once', async () => {
+      await t.http.delete(`/api/v1/consumers/${bergen.id}/api-keys/${keyId}`).set(admin()).expect(204);
+      expect((await t.http.get('/api/v1/me').set(bearer(key)).expect(401)).body.code).toBe('invalid_token');
+      const listed = (await t.http.get(`/api/v1/consumers/${bergen.id}/api-keys`).set(admin()).expect(200)).body;
+      expect(listed[0].revokedAt).not.toBeNull();
+      await t.http.delete(`/api/v1/consumers/${oslo.id}/api-keys/${keyId}`).set(admin()).expect(404);
+    });
+  });
+
+  describe('consumer portal sign-in', () => {
+    const email = `tech-${ORG.oslo}@kommune.example.test`;
+    let form: { cookies: Record<string, string>; csrf: string };
+
+    async function requestLink(address: string) {
+      return t.http
+        .post('/portal/login')
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ _csrf: form.csrf, email: address })
+        .expect(200);
+    }
+
+    async function latestLink(): Promise<string> {
+      await t.deliverMail();
+      const rows = await t.dataSource.query(
+        `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
+        [email],
+      );
+      const link = /https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0];
+      return new URL(link).pathname;
+    }
+
+    const portalMails = async () =>
+      Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'portal-sign-in'`))[0].n);
+
+    beforeAll(async () => {
+      form = await openForm(t, '/portal/login');
+    });
+
+    it('gives the same answer for unknown addresses and sends them nothing', async () => {
+      const before = await portalMails();
+      const unknown = await requestLink('ukjent@example.test');
+      const known = await requestLink(email);
+      const message = (html: string) => /<div class="ds-alert"[^]*?<\/div>/.exec(html)![0];
+      expect(message(unknown.text)).toEqual(message(known.text));
+      expect(await portalMails()).toBe(before + 1);
+    });
+
+    it('signs in once with the e-mailed link and opens the portal', async () => {
+      await t.deliverMail();
+      const sent = await t.dataSource.query(
+        `SELECT status, subject FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
+      );
+      expect(sent[0]).toMatchObject({ status: 'sent', subject: 'Innloggingslenke til KS konsumentportal' });
+      const path = await latestLink();
+      const first = await t.http.get(path).expect(303);
+      expect(first.headers.location).toBe('/portal');
+      const session = setCookieLine(first, 'sd_portal')!;
+      expect(session).toMatch(/HttpOnly/);
+      expect(session).toMatch(/SameSite=Lax/);
+      const cookie = session.split(';')[0];
+
+      const portal = await t.http.get('/portal').set('Cookie', cookie).expect(200);
+      expect(portal.text).toContain('Oslo kommune');
+      expect(portal.text).toContain('Leverandør B');
+      const me = await t.http.get('/api/v1/me').set('Cookie', cookie).expect(200);
+      expect(me.body).toMatchObject({ kind: 'consumer', consumerId: oslo.id, email });
+      await t.http.get(`/api/v1/consumers/${bergen.id}`).set('Cookie', cookie).expect(404);
+
+      const second = await t.http.get(path).expect(404);
+      expect(setCookieLine(second, 'sd_portal')).toBeUndefined();
+
+      // Signing out needs the session's own CSRF token and ends the session.
+      const portalCsrf = /action="\/portal\/logout">\s*<input type="hidden" name="_csrf" value="([^"]+)"/.exec(portal.text)![1];
+      await t.http.post('/portal/logout').set('Cookie', cookie).type('form').send({ _csrf: 'wrong' }).expect(403);
+      await t.http.post('/portal/logout').set('Cookie', cookie).type('form').send({ _csrf: portalCsrf }).expect(303);
+      const after = await t.http.get('/portal').set('Cookie', cookie).expect(303);
+      expect(after.headers.location).toMatch(/^\/portal\/login/);
+    });
+
+    it('refuses an expired link', async () => {
+      await requestLink(email);
+      const path = await latestLink();
+      await t.dataSource.query(`UPDATE portal_sign_in_token SET expires_at = now() - interval '1 minute' WHERE used_at IS NULL`);
+      const res = await t.http.get(path).expect(404);
+      expect(res.text).toContain('utløpt');
+      expect(setCookieLine(res, 'sd_portal')).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import { FindConsumers } from '@domain/consumers';
+
+import { consumerRegistryApp, ORG, OSLO, registered, RegisteredDetail } from '../../support/consumer-fixtures';
+import { bearer, TestApp } from '../../support/test-app';
+
+describe('consumer admin pages', () => {
+  let t: TestApp;
+  const admin = () => bearer(t.adminToken);
+  let oslo: RegisteredDetail;
+
+  beforeAll(async () => {
+    t = await consumerRegistryApp();
+    oslo = await registered(t, OSLO);
+    // An agreement that ends within the list page's window, and onboarding history for the history tab.
+    const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await t.http
+      .put(`/api/v1/consumers/${oslo.id}/agreement`)
+      .set(admin())
+      .send({ signedOn: '2026-01-10', signatoryName: 'Ola Nordmann', validFrom: '2026-01-01', validTo: in30 })
+      .expect(200);
+    await t.http.post(`/api/v1/consumers/${oslo.id}/onboarding/ssg/advance`).set(admin()).send({ to: 'qualified' }).expect(200);
+  });
+  afterAll(() => t?.close());
+
+  describe('admin pages', () => {
+    it.each(['/consumers', '/consumers?q=oslo&status=active', '/consumers/new', '/consumers/import', '/onboarding'])(
+      'renders %s',
+      async (path) => {
+        const res = await t.http.get(path).set(admin()).expect(200);
+        expect(res.text).toContain('<h1');
+      },
+    );
+
+    it.each(['', '/contacts', '/agreement', '/services', '/onboarding', '/keys', '/history'])(
+      'renders the consumer tab %j',
+      async (tab) => {
+        const res = await t.http.get(`/consumers/${oslo.id}${tab}`).set(admin()).expect(200);
+        expect(res.text).toContain('Oslo kommune');
+      },
+    );
+
+    it('shows the agreement expiring on the list page and the audit history on the consumer', async () => {
+      expect((await t.http.get('/consumers').set(admin()).expect(200)).text).toContain('Avtaler som utløper innen 60 dager');
+      expect((await t.http.get(`/consumers/${oslo.id}/history`).set(admin()).expect(200)).text).toContain('consumer.onboarding_advanced');
+    });
+
+    it('previews an import before committing it', async () => {
+      const csv = `orgNumber,name\n${ORG.vendorB},Forhåndsvist kommune`;
+      const preview = await t.http.post('/consumers/import').set(admin()).type('form').send({ csv }).expect(200);
+      expect(preview.text).toContain('Forhåndsvisning');
+      expect(await t.get(FindConsumers).byOrgNumber(ORG.vendorB)).toBeNull();
+      await t.http.post('/consumers/import/commit').set(admin()).type('form').send({ csv }).expect(200);
+      expect(await t.get(FindConsumers).byOrgNumber(ORG.vendorB)).toMatchObject({ name: 'Forhåndsvist kommune', status: 'applicant' });
+    });
+
+    it('re-renders the new-consumer form with the error and what was entered', async () => {
+      const res = await t.http
+        .post('/consumers')
+        .set(admin())
+        .type('form')
+        .send('orgNumber=123456789&name=Feil+kommune&services=ssg&catalogueCodes=ssg&catalogueCodes=inntekt')
+        .expect(400);
+      expect(res.text).toContain('orgNumber');
+      expect(res.text).toContain('value="Feil kommune"');
+      expect(res.text).toMatch(/value="ssg" checked/);
+    });
+  });
+});

@@ -1,0 +1,228 @@
+import { ListAuditEntries } from '@domain/audit';
+import { FindConsumers, ListConsumerContacts } from '@domain/consumers';
+import { FindConsumersWithAccess } from '@domain/consumers/find-consumers-with-access.use-case';
+
+import { consumerRegistryApp, contacts, ORG, registerConsumerBody, serviceAccess } from '../../support/consumer-fixtures';
+import { bearer, TestApp } from '../../support/test-app';
+
+describe('consumer registration and bulk import', () => {
+  let t: TestApp;
+  const admin = () => bearer(t.adminToken);
+  let oslo: { id: string; services: Array<{ id: string; code: string }> };
+  let bergen: { id: string };
+
+  const register = (body: object) => registerConsumerBody(t, body);
+
+  async function consumerCount(): Promise<number> {
+    return Number((await t.dataSource.query('SELECT count(*)::int AS n FROM consumer'))[0].n);
+  }
+
+  beforeAll(async () => {
+    t = await consumerRegistryApp();
+  });
+  afterAll(() => t?.close());
+
+  describe('registration', () => {
+    it('registers a consumer with contacts and services (201), active at once', async () => {
+      const res = await register({
+        orgNumber: ORG.oslo,
+        name: 'Oslo kommune',
+        municipalityNumber: '0301',
+        contacts: contacts(ORG.oslo),
+        services: serviceAccess('ssg', 'inntekt'),
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        orgNumber: ORG.oslo,
+        name: 'Oslo kommune',
+        kind: 'kommune',
+        municipalityNumber: '0301',
+        status: 'active',
+      });
+      expect(res.body.contacts.map((c: { email: string }) => c.email).sort()).toEqual([
+        `fag-${ORG.oslo}@kommune.example.test`,
+        `tech-${ORG.oslo}@kommune.example.test`,
+      ]);
+      expect(res.body.services.map((s: { code: string; onboarding: { step: string } }) => [s.code, s.onboarding.step])).toEqual([
+        ['inntekt', 'requested'],
+        ['ssg', 'requested'],
+      ]);
+      oslo = res.body;
+      bergen = (
+        await register({
+          orgNumber: ORG.bergen,
+          name: 'Bergen kommune',
+          contacts: [contacts(ORG.bergen)[1]],
+          services: serviceAccess('ssg'),
+        }).expect(201)
+      ).body;
+    });
+
+    it('makes a consumer without contacts or services an applicant', async () => {
+      const res = await register({ orgNumber: ORG.other, name: 'Vestland fylkeskommune' }).expect(201);
+      expect(res.body).toMatchObject({ status: 'applicant', kind: 'fylkeskommune', contacts: [], services: [] });
+    });
+
+    it.each([
+      ['an invalid organisation number', { orgNumber: '123456789' }, 'orgNumber'],
+      ['an invalid municipality number', { municipalityNumber: '301' }, 'municipalityNumber'],
+      ['a malformed e-mail', { contacts: [{ name: 'X', email: 'ikke-en-adresse', role: 'technical' }] }, 'contacts[0].email'],
+      ['an unknown contact role', { contacts: [{ name: 'X', email: 'x@kommune.no', role: 'boss' }] }, 'contacts[0].role'],
+      [
+        'a service not in the catalogue in force',
+        { services: [...serviceAccess('ssg'), ...serviceAccess('finnes-ikke')] },
+        'services[1].code',
+      ],
+      [
+        'an environment the service is not offered in',
+        { services: [{ code: 'testonly', environments: ['production'] }] },
+        'services[0].environments',
+      ],
+      ['an unknown environment', { services: [{ code: 'ssg', environments: ['staging'] }] }, 'services[0].environments'],
+    ])('rejects %s with 400 naming the field, storing nothing', async (_, change, field) => {
+      const before = await consumerCount();
+      const res = await register({
+        orgNumber: ORG.vendorA,
+        name: 'Leverandør',
+        contacts: contacts(ORG.vendorA),
+        services: serviceAccess('ssg'),
+        ...change,
+      }).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(await consumerCount()).toBe(before);
+    });
+
+    it('answers 409 consumer_exists for a registered organisation number and changes nothing', async () => {
+      const res = await register({
+        orgNumber: ORG.oslo,
+        name: 'Dobbel',
+        contacts: [{ name: 'Ny', email: 'ny@kommune.example.test', role: 'technical' }],
+        services: [],
+      }).expect(409);
+      expect(res.body.code).toBe('consumer_exists');
+      const stored = (await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body;
+      expect(stored.name).toBe('Oslo kommune');
+      expect(stored.contacts).toHaveLength(2);
+    });
+
+    it('records the registration in the audit log with the state after', async () => {
+      const [entry] = await t.get(ListAuditEntries).execute({ objectType: 'consumer', objectId: oslo.id, action: 'consumer.created' });
+      expect(entry).toMatchObject({ actorLabel: 'admin@ks.example.test' });
+      expect(entry.details.after).toMatchObject({ orgNumber: ORG.oslo, name: 'Oslo kommune' });
+    });
+
+    it('searches by name, organisation number and municipality number, and filters', async () => {
+      const names = async (query: string) =>
+        (await t.http.get(`/api/v1/consumers?${query}`).set(admin()).expect(200)).body.items.map((c: { name: string }) => c.name);
+      expect(await names('q=oslo')).toEqual(['Oslo kommune']);
+      expect(await names(`q=${ORG.bergen.slice(0, 5)}`)).toEqual(['Bergen kommune']);
+      expect(await names('q=0301')).toEqual(['Oslo kommune']);
+      expect(await names('status=applicant')).toEqual(['Vestland fylkeskommune']);
+      expect(await names('service=inntekt')).toEqual(['Oslo kommune']);
+      expect(await names('step=requested&service=ssg')).toEqual(['Bergen kommune', 'Oslo kommune']);
+      await t.http.get('/api/v1/consumers?status=paused').set(admin()).expect(400);
+    });
+
+    it('updates a consumer (PATCH) and audits before and after', async () => {
+      const res = await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ municipalityNumber: '4601' }).expect(200);
+      expect(res.body.municipalityNumber).toBe('4601');
+      const [entry] = await t.get(ListAuditEntries).execute({ objectId: bergen.id, action: 'consumer.updated' });
+      expect(entry.details).toMatchObject({ before: { municipalityNumber: null }, after: { municipalityNumber: '4601' } });
+    });
+
+    it('serves the use cases other contexts call', async () => {
+      expect(await t.get(FindConsumers).byOrgNumber(ORG.oslo)).toEqual({
+        id: oslo.id,
+        orgNumber: ORG.oslo,
+        name: 'Oslo kommune',
+        kind: 'kommune',
+        municipalityNumber: '0301',
+        status: 'active',
+      });
+      expect((await t.get(FindConsumers).byIds([oslo.id, bergen.id])).map((c) => c.name)).toEqual(['Bergen kommune', 'Oslo kommune']);
+      expect((await t.get(FindConsumersWithAccess).execute(['inntekt'], ['production'])).map((c) => c.orgNumber)).toEqual([ORG.oslo]);
+      expect((await t.get(FindConsumersWithAccess).execute(['ssg', 'inntekt'], ['test'])).map((c) => c.orgNumber).sort()).toEqual(
+        [ORG.oslo, ORG.bergen].sort(),
+      );
+      expect(await t.get(FindConsumersWithAccess).execute(['testonly'], ['test'])).toEqual([]);
+      const listed = await t.get(ListConsumerContacts).execute([bergen.id]);
+      expect(listed).toEqual([
+        { consumerId: bergen.id, name: 'Faglig kontakt', email: `fag-${ORG.bergen}@kommune.example.test`, role: 'professional' },
+      ]);
+    });
+  });
+
+  describe('bulk import', () => {
+    const header = 'orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services';
+    const file = [
+      header,
+      `${ORG.imported},Importert kommune,kommune,1103,Ida,ida@importert.example.test,technical,ssg;inntekt:test`,
+      `${ORG.oslo},Oslo kommune,kommune,0301,,,,`,
+      '123456789,Ugyldig kommune,,,,,,',
+      `${ORG.imported2},Dobbel kommune,,,,,,`,
+      `${ORG.imported2},Dobbel kommune igjen,,,,,,`,
+      `${ORG.vendorA},Ukjent tjeneste kommune,,,,,,finnes-ikke`,
+    ].join('\n');
+
+    it('reports per row on a dry run and changes nothing', async () => {
+      const before = await consumerCount();
+      const res = await t.http
+        .post('/api/v1/consumers/import?dryRun=true')
+        .set(admin())
+        .set('Content-Type', 'text/csv')
+        .send(file)
+        .expect(200);
+      expect(res.body).toMatchObject({ dryRun: true, created: 1, updated: 0, unchanged: 1, errors: 4 });
+      expect(res.body.rows.map((r: { line: number; action: string }) => [r.line, r.action])).toEqual([
+        [2, 'create'],
+        [3, 'unchanged'],
+        [4, 'error'],
+        [5, 'error'],
+        [6, 'error'],
+        [7, 'error'],
+      ]);
+      expect(res.body.rows[2].errors[0].field).toBe('orgNumber');
+      expect(res.body.rows[3].errors[0].message).toContain('more than once');
+      expect(res.body.rows[5].errors[0].message).toContain('finnes-ikke');
+      expect(await consumerCount()).toBe(before);
+    });
+
+    it('commits valid rows in one go and is idempotent', async () => {
+      const first = await t.http.post('/api/v1/consumers/import?dryRun=false').set(admin()).send({ csv: file }).expect(200);
+      expect(first.body).toMatchObject({ dryRun: false, created: 1, updated: 0, unchanged: 1, errors: 4 });
+      const imported = (await t.http.get(`/api/v1/consumers?q=${ORG.imported}`).set(admin()).expect(200)).body.items[0];
+      expect(imported).toMatchObject({ name: 'Importert kommune', municipalityNumber: '1103', status: 'active' });
+      const detail = (await t.http.get(`/api/v1/consumers/${imported.id}`).set(admin()).expect(200)).body;
+      expect(detail.contacts).toEqual([expect.objectContaining({ email: 'ida@importert.example.test', role: 'technical' })]);
+      expect(detail.services.map((s: { code: string; environments: string[] }) => [s.code, s.environments])).toEqual([
+        ['inntekt', ['test']],
+        ['ssg', ['production', 'test']],
+      ]);
+      const snapshot = await t.dataSource.query(
+        `SELECT c.name, c.updated_at, count(s.id)::int AS services FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id GROUP BY c.id ORDER BY c.org_number`,
+      );
+
+      const second = await t.http.post('/api/v1/consumers/import?dryRun=false').set(admin()).send({ csv: file }).expect(200);
+      expect(second.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, errors: 4 });
+      expect(
+        await t.dataSource.query(
+          `SELECT c.name, c.updated_at, count(s.id)::int AS services FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id GROUP BY c.id ORDER BY c.org_number`,
+        ),
+      ).toEqual(snapshot);
+
+      const renamed = file.replace('Importert kommune', 'Importert kommune (ny)');
+      const third = await t.http
+        .post('/api/v1/consumers/import?dryRun=false')
+        .set(admin())
+        .set('Content-Type', 'text/csv')
+        .send(renamed)
+        .expect(200);
+      expect(third.body).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+      expect((await t.get(FindConsumers).byOrgNumber(ORG.imported))?.name).toBe('Importert kommune (ny)');
+    });
+
+    it('rejects a file that is not the expected CSV', async () => {
+      const res = await t.http.post('/api/v1/consumers/import').set(admin()).send({ csv: 'navn;orgnr\nOslo;974760673' }).expect(400);
+      expect(res.body.code).toBe('invalid_import_file');
+    });
+  });
+});

@@ -1,0 +1,152 @@
+import { SendEscalationFollowUps } from '@domain/incidents';
+
+import { type RegisteredConsumer, SKE } from '../../support/fixtures';
+import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
+import { createStaffWithToken } from '../../support/staff-session';
+import { bearer, TestApp } from '../../support/test-app';
+
+describe('escalation to Skatteetaten and resolution', () => {
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let c: RegisteredConsumer;
+  let agentToken: string;
+  let securityToken: string;
+
+  beforeAll(async () => {
+    ({ t, a, b, c } = await reportingApp());
+    agentToken = (await createStaffWithToken(t, 'agent')).token;
+    securityToken = (await createStaffWithToken(t, 'security')).token;
+  });
+  afterAll(() => t?.close());
+
+  describe('escalation', () => {
+    let incidentId: string;
+    let reference: string;
+
+    beforeAll(async () => {
+      const texts = ['Skatteoppgjør svarer med 504 timeout', 'Timeout 504 fra skatteoppgjør-API', 'Gateway timeout på skatteoppgjør'];
+      const made = [];
+      for (const [i, k] of [a, b, c].entries())
+        made.push(
+          (
+            await t.http
+              .post('/api/v1/reports')
+              .set(bearer(k.key))
+              .send(
+                reportBody({
+                  service: 'skatteoppgjor',
+                  errorCode: 'SO-504',
+                  httpStatus: 504,
+                  title: texts[i],
+                  description: `${texts[i]}. Alle oppslag feiler.`,
+                  correlationId: `corr-${i}`,
+                }),
+              )
+              .expect(201)
+          ).body,
+        );
+      expect(new Set(made.map((m) => m.incidentId)).size).toBe(1);
+      incidentId = made[0].incidentId;
+      reference = made[0].incidentReference;
+    });
+
+    it('previews the exact e-mail', async () => {
+      const res = await t.http.get(`/api/v1/incidents/${incidentId}/escalation-preview`).set(bearer(agentToken)).expect(200);
+      expect(res.body.to).toEqual([`skatteoppgjor@${SKE}`]);
+      expect(res.body.subject).toContain(reference);
+      expect(res.body.text).toContain('corr-1');
+    });
+
+    it('opens exactly one thread under 10 concurrent escalations', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken))),
+      );
+      expect(results.map((r) => `${r.status} ${r.status === 200 ? '' : r.text}`.trim())).toEqual(Array(10).fill('200'));
+      expect(new Set(results.map((r) => r.body.messageId)).size).toBe(1);
+      const mails = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [incidentId]);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].to_addresses).toEqual([`skatteoppgjor@${SKE}`]);
+      expect(mails[0].subject).toContain(reference);
+      expect(mails[0].in_reply_to).toBeNull();
+      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM escalation WHERE incident_id = $1', [incidentId]);
+      expect(n).toBe(1);
+    });
+
+    it('sends later reports as one threaded follow-up per digest interval', async () => {
+      const followUps = t.get(SendEscalationFollowUps);
+      const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+      expect(await followUps.execute(late)).toBe(0);
+      const later = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          reportBody({
+            service: 'skatteoppgjor',
+            errorCode: 'SO-504',
+            httpStatus: 504,
+            title: 'Fortsatt timeout 504 fra skatteoppgjør',
+            description: 'Fortsatt 504 timeout.',
+          }),
+        )
+        .expect(201);
+      expect(later.body.incidentId).toBe(incidentId);
+      expect(await followUps.execute(new Date())).toBe(0);
+      expect(await followUps.execute(late)).toBe(1);
+      expect(await followUps.execute(late)).toBe(0);
+      const [root] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [incidentId]);
+      const replies = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId]);
+      expect(replies).toHaveLength(1);
+      expect(replies[0].in_reply_to).toBe(root.message_id);
+      expect(replies[0].references).toEqual([root.message_id]);
+      expect(replies[0].subject).toContain(reference);
+    });
+
+    it('routes security and privacy incidents only to the security addresses', async () => {
+      const sec = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({
+            category: 'security',
+            title: 'API-nøkkel lekket',
+            description: 'Vår klientnøkkel ble publisert i et offentlig repo ved en feil.',
+          }),
+        )
+        .expect(201);
+      const res = await t.http.post(`/api/v1/incidents/${sec.body.incidentId}/escalate`).set(bearer(securityToken)).expect(200);
+      expect(res.body.security).toBe(true);
+      expect(res.body.to).toEqual([`sikkerhet@${SKE}`]);
+      const [mail] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [sec.body.incidentId]);
+      expect(mail.text).toMatch(/72-timersfrist/i);
+    });
+
+    it("records Skatteetaten's case reference", async () => {
+      const res = await t.http
+        .post(`/api/v1/incidents/${incidentId}/triage`)
+        .set(bearer(agentToken))
+        .send({ skeCaseReference: 'SKE-2026-777', severity: 'high' })
+        .expect(200);
+      expect(res.body.skeCaseReference).toBe('SKE-2026-777');
+    });
+
+    it('tells every affected contact exactly once on resolution and closes the reports', async () => {
+      const res = await t.http
+        .post(`/api/v1/incidents/${incidentId}/resolve`)
+        .set(bearer(agentToken))
+        .send({ message: 'Skatteetaten har rettet feilen.' })
+        .expect(200);
+      expect(res.body.notified).toBe(6);
+      const mails = await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId]);
+      const recipients = mails.flatMap((m: { to_addresses: string[] }) => m.to_addresses).sort();
+      expect(recipients).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
+      const [{ open }] = await t.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'open')::int AS open FROM report WHERE incident_id = $1`,
+        [incidentId],
+      );
+      expect(open).toBe(0);
+      await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'igjen' }).expect(409);
+      await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(409);
+    });
+  });
+});

@@ -1,0 +1,164 @@
+import { SendEscalationFollowUps } from '@domain/incidents';
+
+import type { RegisteredConsumer } from '../../support/fixtures';
+import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
+import { createStaffWithToken } from '../../support/staff-session';
+import { bearer, TestApp } from '../../support/test-app';
+
+describe('staff corrections to the grouping', () => {
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let c: RegisteredConsumer;
+  let agentToken: string;
+
+  beforeAll(async () => {
+    ({ t, a, b, c } = await reportingApp());
+    agentToken = (await createStaffWithToken(t, 'agent')).token;
+  });
+  afterAll(() => t?.close());
+
+  describe('merging into an escalated incident', () => {
+    it('tells Skatteetaten of the merged-in reports in the next threaded follow-up', async () => {
+      const p = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(a.key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              title: 'Skatteoppgjør test gir 502',
+              description: 'Bad gateway fra skatteoppgjør i test.',
+              errorCode: 'SO-502',
+              httpStatus: 502,
+            }),
+          )
+          .expect(201)
+      ).body;
+      const escalation = (await t.http.post(`/api/v1/incidents/${p.incidentId}/escalate`).set(bearer(agentToken)).expect(200)).body;
+      const q = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'inntekt',
+              title: 'Sammenslått melding om inntekt',
+              description: 'Egen melding som saksbehandler slår sammen.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
+      expect(q.incidentId).not.toBe(p.incidentId);
+      const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+      const followUps = t.get(SendEscalationFollowUps);
+      expect(await followUps.execute(late)).toBe(0);
+      await t.dataSource.query(`UPDATE escalation SET reported_until = now() + interval '1 second' WHERE incident_id = $1`, [p.incidentId]);
+      const merged = await t.http
+        .post(`/api/v1/incidents/${q.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: p.incidentId })
+        .expect(200);
+      expect(merged.body.id).toBe(p.incidentId);
+      expect(await followUps.execute(late)).toBe(1);
+      expect(await followUps.execute(late)).toBe(0);
+      const [reply] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [p.incidentId]);
+      expect(reply.in_reply_to).toBe(escalation.messageId);
+      expect(reply.text).toContain('Sammenslått melding om inntekt');
+    });
+  });
+
+  describe('staff corrections', () => {
+    it("merges incidents; the merged one answers with the survivor's reference", async () => {
+      const x = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(a.key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'inntekt',
+              title: 'Feil beløp i testdata',
+              description: 'Inntektsbeløpene i test ser feil ut for periode 2026-01.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
+      const y = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              category: 'security',
+              title: 'Mistanke om misbruk',
+              description: 'Noen har brukt nøkkelen vår.',
+            }),
+          )
+          .expect(201)
+      ).body;
+      const z = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(c.key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'summert-skattegrunnlag',
+              title: 'Tregt i test',
+              description: 'Svartider på 20 sekunder i testmiljøet.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
+      expect(new Set([x.incidentId, z.incidentId]).size).toBe(2);
+      await t.http
+        .post(`/api/v1/incidents/${x.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: y.incidentId })
+        .expect(409);
+      const merged = await t.http
+        .post(`/api/v1/incidents/${x.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: z.incidentId })
+        .expect(200);
+      const survivor = merged.body.reference;
+      const viaMerged = await t.http
+        .get(`/api/v1/incidents/${z.incidentId === merged.body.id ? x.incidentId : z.incidentId}`)
+        .set(bearer(agentToken))
+        .expect(200);
+      expect(viaMerged.body.reference).toBe(survivor);
+      const zr = await t.http.get(`/api/v1/reports/${z.id}`).set(bearer(c.key)).expect(200);
+      expect(zr.body.incidentId).toBe(merged.body.id);
+
+      const split = await t.http
+        .post(`/api/v1/incidents/${merged.body.id}/split`)
+        .set(bearer(agentToken))
+        .send({ reportIds: [z.id] })
+        .expect(201);
+      expect(split.body.reference).not.toBe(survivor);
+      const after = await t.http.get(`/api/v1/reports/${z.id}`).set(bearer(agentToken)).expect(200);
+      expect(after.body.incidentId).toBe(split.body.id);
+      expect(after.body.match.by).toBe('manual');
+
+      await t.http.post(`/api/v1/reports/${z.id}/move`).set(bearer(agentToken)).send({ incidentId: merged.body.id }).expect(200);
+      const moved = await t.http.get(`/api/v1/reports/${z.id}`).set(bearer(agentToken)).expect(200);
+      expect(moved.body.incidentId).toBe(merged.body.id);
+      expect(moved.body.pinned).toBe(true);
+      const detail = await t.http.get(`/api/v1/incidents/${merged.body.id}`).set(bearer(agentToken)).expect(200);
+      expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['merged_in', 'split', 'report_moved_in']),
+      );
+    });
+  });
+});

@@ -1,0 +1,195 @@
+import type { RegisteredConsumer } from '../../support/fixtures';
+import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
+import { bearer, TestApp } from '../../support/test-app';
+
+describe('report intake: validation, grouping, Idempotency-Key and confirmations', () => {
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let c: RegisteredConsumer;
+
+  beforeAll(async () => {
+    ({ t, a, b, c } = await reportingApp());
+  });
+  afterAll(() => t?.close());
+
+  describe('intake and validation', () => {
+    it('accepts a report with 201, its reference and the incident it was grouped into', async () => {
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody()).expect(201);
+      expect(res.body).toMatchObject({
+        id: expect.any(String),
+        incidentId: expect.any(String),
+        reference: expect.stringMatching(/^M-\d{4}-\d+$/),
+        incidentReference: expect.stringMatching(/^KS-\d{4}-\d{4}$/),
+      });
+    });
+
+    it.each([
+      ['unknown service', { service: 'finnes-ikke' }, 'service'],
+      ['missing title', { title: undefined }, 'title'],
+      ['description over 20,000 characters', { description: 'x'.repeat(20_001) }, 'description'],
+      ['invalid environment', { environment: 'staging' }, 'environment'],
+      ['invalid category', { category: 'whatever' }, 'category'],
+      ['http status out of range', { httpStatus: 42 }, 'httpStatus'],
+    ])('rejects %s with 400 naming the field', async (_name, over, field) => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody(over)).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it('rejects malformed JSON with 400', async () => {
+      await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send('{"service": "').expect(400);
+    });
+
+    it('rejects a NUL character with 400 naming the field, and stores nothing', async () => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ title: 'Tittel med \u0000 nullbyte' }))
+        .expect(400);
+      expect(res.body.fields).toEqual([{ field: 'title', message: expect.stringContaining('NUL') }]);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it('rejects deeply nested JSON with 400 naming the field, and stays healthy', async () => {
+      const deep = `{"extra":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send(deep).expect(400);
+      expect(res.body.fields[0].field).toMatch(/^extra/);
+      await t.http.get('/health').expect(200);
+    });
+
+    it('groups the same outage from two municipalities into one incident', async () => {
+      const r1 = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          reportBody({
+            service: 'inntekt',
+            errorCode: 'INNT-500',
+            httpStatus: 500,
+            title: 'Inntekt API gir 500',
+            description: 'Alle kall mot inntekt gir HTTP 500 internal server error siden i morges.',
+          }),
+        )
+        .expect(201);
+      const r2 = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({
+            service: 'inntekt',
+            errorCode: 'INNT-500',
+            httpStatus: 500,
+            title: 'HTTP 500 fra inntekt',
+            description: 'Vi får 500 internal server error fra Inntekt API på alle kall.',
+          }),
+        )
+        .expect(201);
+      expect(r2.body.incidentId).toBe(r1.body.incidentId);
+      const inc = await t.http.get(`/api/v1/incidents/${r1.body.incidentId}`).set(bearer(t.adminToken)).expect(200);
+      expect(inc.body.consumerCount).toBe(2);
+      const summary = await t.http.get(`/api/v1/incidents/${r1.body.incidentId}/summary`).set(bearer(t.adminToken)).expect(200);
+      expect(summary.body).toMatchObject({ consumerCount: 2, reportCount: 2, reference: inc.body.reference });
+      expect(summary.body.reports).toBeUndefined();
+      expect(inc.body.reports[1].match.reasons.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('returns the original report for the same key and body, 422 for another body', async () => {
+      const body = reportBody({ environment: 'test', title: 'Idempotent', description: 'Samme melding to ganger.' });
+      const first = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'key-1').send(body).expect(201);
+      const again = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'key-1').send(body).expect(201);
+      expect(again.body.id).toBe(first.body.id);
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('Idempotency-Key', 'key-1')
+        .send({ ...body, title: 'Annen' })
+        .expect(422);
+    });
+
+    it('scopes keys per consumer', async () => {
+      const body = reportBody({ environment: 'test', title: 'Scoped', description: 'Samme nøkkel, annen kommune.' });
+      const x = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'shared').send(body).expect(201);
+      const y = await t.http.post('/api/v1/reports').set(bearer(b.key)).set('Idempotency-Key', 'shared').send(body).expect(201);
+      expect(y.body.id).not.toBe(x.body.id);
+    });
+
+    it('stores one report when the same key is sent concurrently', async () => {
+      const body = reportBody({ environment: 'test', title: 'Samtidig', description: 'Sendt fem ganger samtidig.' });
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => t.http.post('/api/v1/reports').set(bearer(c.key)).set('Idempotency-Key', 'concurrent').send(body)),
+      );
+      expect(results.filter((r) => ![201, 409].includes(r.status)).map((r) => r.text)).toEqual([]);
+      const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
+      expect(ids.size).toBe(1);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM report WHERE title = 'Samtidig'`);
+      expect(n).toBe(1);
+    });
+  });
+
+  describe('confirmations', () => {
+    const confirmationsOf = (reportId: string) => outboxRows(t, `template = 'report-confirmation' AND related_id = $1`, [reportId]);
+
+    it('go to the technical contacts when the consumer names no reporter', async () => {
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ environment: 'test', title: 'Kvittering standard', description: 'Hvem får kvittering?' }))
+        .expect(201);
+      expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[0]]]);
+    });
+
+    it("go to a reporter address only when it is one of the consumer's registered contacts", async () => {
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          reportBody({
+            environment: 'test',
+            title: 'Kvittering faglig',
+            description: 'Til faglig kontakt.',
+            reporterEmail: a.emails[1].toUpperCase(),
+          }),
+        )
+        .expect(201);
+      expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[1]]]);
+    });
+
+    it('are not sent to an address the consumer chose freely, which is still kept on the report', async () => {
+      const outsider = 'outsider@elsewhere.example.test';
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          reportBody({
+            environment: 'test',
+            title: 'Kvittering til fremmed',
+            description: 'Send kvittering hit.',
+            reporterEmail: outsider,
+          }),
+        )
+        .expect(201);
+      expect(await confirmationsOf(res.body.id)).toEqual([]);
+      const [stored] = await t.dataSource.query('SELECT reporter_email FROM report WHERE id = $1', [res.body.id]);
+      expect(stored.reporter_email).toBe(outsider);
+      // Another consumer's contact is just as foreign.
+      const other = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(
+          reportBody({
+            environment: 'test',
+            title: 'Kvittering til nabo',
+            description: 'Send kvittering hit.',
+            reporterEmail: b.emails[0],
+          }),
+        )
+        .expect(201);
+      expect(await confirmationsOf(other.body.id)).toEqual([]);
+    });
+  });
+});

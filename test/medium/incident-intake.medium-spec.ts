@@ -1,0 +1,157 @@
+import { ListAuditEntries } from '@domain/audit';
+import { IncidentQueries, ReceiveReport, type ReportInput, RevealPersonalData } from '@domain/incidents';
+import { findNationalIdentityNumbers } from '@domain/shared';
+import { ListOutboxMessages } from '@platform/mail';
+
+import { nationalId } from '../support/fixtures';
+import { domainError, MediumContext } from './medium-context';
+
+/** One outage as two municipalities word it. */
+const outage = (service: string, words: 'first' | 'second'): Partial<ReportInput> => ({
+  service,
+  errorCode: 'GW-503',
+  httpStatus: 503,
+  ...(words === 'first'
+    ? { title: 'Alle oppslag gir 503', description: 'Fra kl. 08 får vi 503 Service Unavailable på alle oppslag mot tjenesten.' }
+    : { title: 'HTTP 503 på alle kall', description: 'Vi får 503 Service Unavailable på alle kall siden i morges.' }),
+});
+
+describe('report intake (use cases on the database)', () => {
+  let ctx: MediumContext;
+  const reportCount = async () => (await ctx.query<{ n: number }>('SELECT count(*)::int AS n FROM report'))[0].n;
+
+  beforeAll(async () => {
+    ctx = await MediumContext.create();
+    await ctx.ensureCatalogue();
+  });
+  afterAll(() => ctx?.close());
+
+  describe('grouping on arrival', () => {
+    it('opens an incident for a new problem and attaches the same outage from another municipality, with its reasons', async () => {
+      const service = ctx.freshService();
+      const first = await ctx.newReport(outage(service, 'first'));
+      const second = await ctx.newReport(outage(service, 'second'));
+      expect(first).toMatchObject({
+        reference: expect.stringMatching(/^M-\d{4}-\d+$/),
+        incidentReference: expect.stringMatching(/^KS-\d{4}-\d{4}$/),
+        incidentStatus: 'new',
+        status: 'open',
+        personalDataMasked: false,
+      });
+      expect(second.incidentId).toBe(first.incidentId);
+
+      const incident = await ctx.get(IncidentQueries).incidentDetail(first.incidentId);
+      expect(incident).toMatchObject({ consumerCount: 2, reportCount: 2, services: [service], errorCodes: ['GW-503'], status: 'new' });
+      const [opening, attached] = incident.reports;
+      expect(opening.match).toMatchObject({ action: 'open', by: 'auto' });
+      expect(attached.match).toMatchObject({ action: 'attach', by: 'auto', reasons: expect.arrayContaining([expect.any(String)]) });
+      expect(attached.match.score).toBeGreaterThanOrEqual(0.45);
+      const kinds = incident.events.map((e) => e.kind);
+      expect(kinds.filter((k) => k === 'opened')).toHaveLength(1);
+      expect(kinds.filter((k) => k === 'report_received')).toHaveLength(2);
+    });
+
+    it('keeps the same words on another service, and a security report on the same one, apart', async () => {
+      const [service, other] = [ctx.freshService(), ctx.freshService()];
+      const ordinary = await ctx.newReport(outage(service, 'first'));
+      const elsewhere = await ctx.newReport(outage(other, 'second'));
+      const security = await ctx.newReport({ ...outage(service, 'second'), category: 'security' });
+      expect(new Set([ordinary.incidentId, elsewhere.incidentId, security.incidentId]).size).toBe(3);
+      expect(await ctx.get(IncidentQueries).incident(security.incidentId)).toMatchObject({ track: 'security', side: 'security' });
+    });
+
+    it('refuses a service outside the catalogue in force (unknown_service) and stores nothing', async () => {
+      const before = await reportCount();
+      const error = await domainError(ctx.newReport({ service: 'finnes-ikke' }));
+      expect(error).toMatchObject({ kind: 'validation', code: 'unknown_service', fields: [{ field: 'service' }] });
+      expect(await reportCount()).toBe(before);
+    });
+
+    it('needs the consumer when staff register a report, and records the channel they name', async () => {
+      const [agent, consumer] = [await ctx.newStaff(), await ctx.newConsumer()];
+      const input: ReportInput = {
+        service: ctx.freshService(),
+        environment: 'test',
+        category: 'deviation',
+        title: 'Spørsmål per telefon',
+        description: 'Kommunen ringte om feltene i svaret.',
+      };
+      const missing = await domainError(ctx.get(ReceiveReport).execute(agent.principal, input, { fingerprint: input }));
+      expect(missing).toMatchObject({ code: 'validation_failed', fields: [{ field: 'consumerId' }] });
+      const receipt = await ctx
+        .get(ReceiveReport)
+        .execute(agent.principal, input, { fingerprint: input, onBehalfOf: { consumerId: consumer.id, channel: 'phone' } });
+      expect(await ctx.get(IncidentQueries).report(receipt.id, agent.principal)).toMatchObject({
+        consumerId: consumer.id,
+        channel: 'phone',
+      });
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('answers a retry with the original receipt and refuses the key with another body (idempotency_key_reused)', async () => {
+      const consumer = await ctx.newConsumer();
+      const service = ctx.freshService();
+      const body = { consumer, service, title: 'Sendt to ganger', description: 'Samme melding igjen.', idempotencyKey: 'nøkkel-1' };
+      const first = await ctx.newReport(body);
+      expect(await ctx.newReport(body)).toEqual(JSON.parse(JSON.stringify(first)));
+      const reused = await domainError(ctx.newReport({ ...body, title: 'Annen tittel' }));
+      expect(reused).toMatchObject({ kind: 'unprocessable', code: 'idempotency_key_reused' });
+      const stored = await ctx.query('SELECT id FROM report WHERE consumer_id = $1', [consumer.id]);
+      expect(stored).toEqual([{ id: first.id }]);
+    });
+
+    it('keeps keys apart per consumer', async () => {
+      const service = ctx.freshService();
+      const mine = await ctx.newReport({ service, title: 'Samme nøkkel', idempotencyKey: 'delt' });
+      const theirs = await ctx.newReport({ service, title: 'Samme nøkkel', idempotencyKey: 'delt' });
+      expect(theirs.id).not.toBe(mine.id);
+    });
+  });
+
+  describe('personal data', () => {
+    const person = nationalId('010170123', 0);
+    const later = nationalId('150380456', 2);
+
+    it('masks identity numbers in every free-text field before storing, and confirms without them', async () => {
+      const receipt = await ctx.newReport({
+        category: 'deviation',
+        title: `Feil for ${person}`,
+        description: `Skattyter ${later.slice(0, 6)} ${later.slice(6)} mangler i svaret.`,
+        correlationId: `fnr-${person}`,
+      });
+      expect(receipt).toMatchObject({ personalDataMasked: true, maskedFields: ['title', 'description', 'correlationId'] });
+      expect(receipt.notice).toMatch(/fødselsnummer/);
+      const [row] = await ctx.query<Record<string, unknown>>('SELECT * FROM report WHERE id = $1', [receipt.id]);
+      expect(findNationalIdentityNumbers(JSON.stringify(row))).toEqual([]);
+      expect(JSON.stringify(row)).not.toContain(person.slice(6));
+      const mails = await ctx.get(ListOutboxMessages).execute({ relatedType: 'report', relatedId: receipt.id });
+      expect(mails).toHaveLength(1);
+      expect(findNationalIdentityNumbers(`${mails[0].subject} ${mails[0].text} ${mails[0].html}`)).toEqual([]);
+    });
+
+    it('reveals the originals to the one who asks, with the reason in the audit log and no number in it', async () => {
+      const security = await ctx.newStaff({ role: 'security' });
+      const receipt = await ctx.newReport({ category: 'deviation', title: `Feil for ${person}`, description: 'Gjelder én skattyter.' });
+      const originals = await ctx.get(RevealPersonalData).execute(receipt.id, 'Varsling til Datatilsynet', security.actor);
+      expect(originals).toEqual({ title: `Feil for ${person}` });
+      const entries = await ctx.get(ListAuditEntries).execute({ objectId: receipt.id, action: 'report.personal_data_revealed' });
+      expect(entries).toEqual([
+        expect.objectContaining({ actorLabel: security.email, details: { reason: 'Varsling til Datatilsynet', fields: ['title'] } }),
+      ]);
+      expect(JSON.stringify(entries)).not.toContain(person);
+    });
+
+    it('has nothing to reveal for a report without personal data (no_personal_data), and audits no look', async () => {
+      const receipt = await ctx.newReport();
+      expect(await domainError(ctx.get(RevealPersonalData).execute(receipt.id, 'nysgjerrig', ctx.admin.actor))).toMatchObject({
+        kind: 'not-found',
+        code: 'no_personal_data',
+      });
+      expect(await ctx.get(ListAuditEntries).execute({ objectId: receipt.id })).toEqual([]);
+      expect(
+        await domainError(ctx.get(RevealPersonalData).execute('00000000-0000-4000-8000-000000000000', 'x', ctx.admin.actor)),
+      ).toMatchObject({ code: 'report_not_found' });
+    });
+  });
+});
