@@ -1,6 +1,5 @@
 import { ListAuditEntries } from '@domain/audit';
-import { FindConsumers, ListConsumerContacts } from '@domain/consumers';
-import { FindConsumersWithAccess } from '@domain/consumers/find-consumers-with-access.use-case';
+import { FindConsumers, FindConsumersWithAccess, ListConsumerContacts } from '@domain/consumers';
 
 import { consumerRegistryApp, contacts, ORG, registerConsumerBody, serviceAccess } from '../../support/consumer-fixtures';
 import { bearer, TestApp } from '../../support/test-app';
