@@ -38,10 +38,11 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '2mb' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    // Double-submit token for forms shown before a session exists.
-    if (req.method === 'GET' && !req.path.startsWith('/api/')) {
+    // Double-submit token for forms shown before a session exists; a form shown again after a
+    // failed post (a wrong password) carries the same token, so the next try is accepted.
+    if (!req.path.startsWith('/api/')) {
       let token = (req.cookies as Record<string, string>)?.[COOKIES.csrf];
-      if (!token) {
+      if (!token && req.method === 'GET') {
         token = randomBytes(24).toString('base64url');
         res.cookie(COOKIES.csrf, token, { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://'), path: '/' });
       }

@@ -4,6 +4,7 @@ import {
   cookieHeader,
   cookiesSet,
   createStaffWithPassword,
+  formCsrf,
   openForm,
   postLogin,
   setCookieLine,
@@ -191,6 +192,26 @@ describe('identity: staff sign-in, sessions and lock-out', () => {
       await a.get('/api/v1/me').expect(401);
       await b.get('/api/v1/me').expect(200);
     });
+  });
+
+  it('shows the login form again after a wrong password, ready for the next try', async () => {
+    const email = 'retry@ks.example.test';
+    await createStaffWithPassword(t, email, 'agent');
+    const ip = someIp();
+    const form = await openForm(t, '/login', ip);
+    const send = (password: string, csrf: string) =>
+      t.http
+        .post('/login')
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ email, password, _csrf: csrf, next: '/' });
+    const wrong = await send('not-the-password', form.csrf);
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toContain('Feil e-post eller passord.');
+    const again = formCsrf(wrong.text);
+    expect(again).toBe(form.csrf);
+    expect((await send(TEST_PASSWORD, again)).status).toBe(303);
   });
 
   describe('lock-out', () => {
