@@ -52,6 +52,10 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   });
   app.useStaticAssets(join(__dirname, 'ui', 'assets'), { prefix: '/assets/', maxAge: config.nodeEnv === 'production' ? '1h' : 0 });
   app.useStaticAssets(join(dirname(require.resolve('@digdir/designsystemet-css')), '..'), { prefix: '/assets/designsystemet/' });
+  // Designsystemet's theme names Inter but does not ship it; without it pages fall back to a serif font.
+  app.useStaticAssets(dirname(require.resolve('@fontsource/inter/package.json')), { prefix: '/assets/inter/', maxAge: '30d' });
+  // Browsers and bookmarks still ask for /favicon.ico.
+  app.use('/favicon.ico', (_req: Request, res: Response) => res.redirect(301, '/assets/favicon.svg'));
   useViewEngine(app, config.nodeEnv === 'production');
   app.useGlobalPipes(createValidationPipe());
   const pages = app.get(PageContext);

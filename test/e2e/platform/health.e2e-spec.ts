@@ -18,6 +18,19 @@ describe('health, identity and API docs', () => {
     expect(Object.keys(res.body.paths)).toContain('/api/v1/me');
   });
 
+  it('serves the Inter typeface the theme names, from this site, and a favicon', async () => {
+    const login = await t.http.get('/login').expect(200);
+    for (const weight of [400, 500, 600]) expect(login.text).toContain(`href="/assets/inter/${weight}.css"`);
+    const css = await t.http.get('/assets/inter/400.css').expect(200);
+    expect(css.headers['content-type']).toContain('text/css');
+    const font = /url\(\.\/(files\/inter-latin-400-normal\.woff2)\)/.exec(css.text)?.[1];
+    expect(font).toBeDefined();
+    const file = await t.http.get(`/assets/inter/${font}`).expect(200);
+    expect(file.headers['content-type']).toContain('font/woff2');
+    expect((await t.http.get('/favicon.ico').expect(301)).headers.location).toBe('/assets/favicon.svg');
+    expect((await t.http.get('/assets/favicon.svg').expect(200)).headers['content-type']).toContain('image/svg+xml');
+  });
+
   it('tells the bootstrap admin who they are', async () => {
     const res = await t.http.get('/api/v1/me').set(bearer(t.adminToken)).expect(200);
     expect(res.body).toMatchObject({ kind: 'staff', role: 'admin' });
