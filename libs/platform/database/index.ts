@@ -4,3 +4,4 @@ export * from './database-context';
 export * from './embedded-postgres';
 export * from './run-migrations';
 export * from './schema-drift';
+export * from './paging';

@@ -57,3 +57,15 @@ export const ERROR_PAGE_TITLE = 'Noe gikk galt';
 export const UNKNOWN_FIELD_MESSAGE = 'Sjekk verdien i dette feltet.';
 
 export const SAVED_TEXT = 'Lagret.';
+
+/** Sorting and paging of long lists. */
+export const LIST_TEXTS = {
+  showing: (from: number, to: number, total: number) => `Viser ${from}–${to} av ${total}`,
+  none: (total: number, page: number) => (total && page > 1 ? `Ingen treff på side ${page} (${total} i alt)` : 'Ingen treff'),
+  sortBy: (label: string, direction: 'asc' | 'desc') =>
+    `Sorter etter ${label.toLowerCase()}, ${direction === 'asc' ? 'stigende' : 'synkende'}`,
+  navigation: 'Sider',
+  previous: 'Forrige',
+  next: 'Neste',
+  page: (n: number) => `Side ${n}`,
+};
