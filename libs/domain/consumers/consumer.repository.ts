@@ -93,6 +93,18 @@ export class ConsumerRepository {
     return { items, total };
   }
 
+  /** Ids of consumers with a word of their name beginning with `text`, capped. */
+  async idsByName(text: string, limit = 200): Promise<string[]> {
+    const t = text.trim();
+    if (!t) return [];
+    const escaped = t.replace(/[\\%_]/g, (m) => `\\${m}`);
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM consumer WHERE name ILIKE $1 OR name ILIKE $2 OR name ILIKE $3 LIMIT $4`,
+      [`${escaped}%`, `% ${escaped}%`, `%-${escaped}%`, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Consumers, not terminated, with access to one of the services in one of the environments. */
   withAccess(serviceCodes: string[], environments: string[]): Promise<Consumer[]> {
     return this.db

@@ -46,13 +46,6 @@ export class EscalationRepository {
     return this.db.repository(Escalation).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
   }
 
-  /** The incidents among these that have an escalation. */
-  async escalatedAmong(incidentIds: string[]): Promise<Set<string>> {
-    if (!incidentIds.length) return new Set();
-    const rows = await this.db.repository(Escalation).find({ select: { incidentId: true }, where: { incidentId: In(incidentIds) } });
-    return new Set(rows.map((r) => r.incidentId));
-  }
-
   ofIncident(incidentId: string): Promise<Escalation | null> {
     return this.db.repository(Escalation).findOneBy({ incidentId });
   }

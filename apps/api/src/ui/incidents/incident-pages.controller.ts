@@ -3,10 +3,12 @@ import { Get, Header, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common
 
 import { StaffPage } from '../../auth/access.decorator';
 import { PagesController } from '../shared/pages-controller';
-import { queueQuery } from './incident.forms';
-import { IncidentPage, QueuePage } from './incident.page';
+import { text } from '../shared/form-body';
+import { parseListQuery } from '../shared/list-query';
+import { QUEUE_LIST, queueQuery } from './incident.forms';
+import { IncidentPage, type IncidentPageQuery, QueuePage } from './incident.page';
 import { summaryRow } from './incident.view-model';
-import { DONE_TEXTS, ESCALATION_TEXTS, registeredText } from './incidents.texts.nb';
+import { DONE_TEXTS, ESCALATION_TEXTS } from './incidents.texts.nb';
 
 /** The incident queue, an incident's page and the preview of its escalation. */
 @PagesController('incidents')
@@ -22,17 +24,14 @@ export class IncidentPagesController {
   @StaffPage('incident.read')
   @Render('incidents/queue')
   async queue(@Query() q: Record<string, unknown>) {
-    return { ...(await this.queuePage.load(queueQuery(q))), done: DONE_TEXTS[String(q.done ?? '')] };
+    return { ...(await this.queuePage.load(queueQuery(q), parseListQuery(q, QUEUE_LIST))), done: DONE_TEXTS[String(q.done ?? '')] };
   }
 
   @Get(':id')
   @StaffPage('incident.read')
   @Render('incidents/incident')
-  async incident(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string, @Query('report') reportId?: string) {
-    const model = await this.incidentPage.load(id);
-    // The link names the report by id; its reference comes from the incident, never from the link.
-    const registered = done === 'registered' ? model.reports.find((r) => r.id === reportId) : undefined;
-    return { ...model, done: registered ? registeredText(registered.reference) : DONE_TEXTS[done ?? ''] };
+  incident(@Param('id', ParseUUIDPipe) id: string, @Query() q: IncidentPageQuery) {
+    return this.incidentPage.load(id, { page: q.page, done: text(q.done), report: text(q.report) });
   }
 
   @Get(':id/escalate')

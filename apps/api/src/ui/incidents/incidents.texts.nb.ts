@@ -55,6 +55,18 @@ export const QUEUE_TEXTS = {
   all: 'Alle',
   criticalOrHigh: 'Kritisk eller høy',
   severityNotSet: (suggested: string) => `Ikke satt (foreslått: ${suggested})`,
+  columns: {
+    reference: 'Referanse',
+    title: 'Tittel',
+    services: 'Tjenester',
+    environment: 'Miljø',
+    status: 'Status',
+    impact: 'Alvorlighet',
+    consumers: 'Kommuner',
+    reports: 'Meldinger',
+    first: 'Første melding',
+    last: 'Siste melding',
+  },
 };
 
 /** What a staff member is told after an action on the queue or an incident, by the `done` code of the redirect. */
@@ -72,6 +84,7 @@ export const DONE_TEXTS: Record<string, string> = {
   accepted: 'Forslaget er godtatt, og hendelsene er slått sammen.',
   rejected: 'Forslaget er avvist. Hendelsene holdes adskilt.',
 };
+export const reportCountText = (n: number) => (n === 1 ? '1 melding' : `${n} meldinger`);
 export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
 
 export const INCIDENT_PAGE_TEXTS: PageTexts = {
