@@ -203,7 +203,7 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(row.getByText('(foreslått)').count()).resolves.toBe(1);
     await expect(page.getByRole('row').filter({ hasText: local.incidentReference }).count()).resolves.toBe(1);
 
-    await page.getByLabel('Søk i tittel eller referanse').fill('503');
+    await page.getByLabel('Søk', { exact: true }).fill('503');
     await Promise.all([page.waitForURL(/q=503/), page.getByRole('button', { name: 'Filtrer' }).click()]);
     await expect(page.locator('#incident-queue tbody tr').count()).resolves.toBe(1);
   });
@@ -218,13 +218,15 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(outage[0].incidentReference);
     await expect(page.locator('[data-field="consumerCount"]').textContent()).resolves.toBe('2');
     await expect(page.getByRole('heading', { name: 'Berørte kommuner (2)' }).count()).resolves.toBe(1);
-    const affected = (await page.locator('#affected-consumers li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const affected = (await page.locator('#affected-consumers .app-group__name').allTextContents()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
+    );
     expect(affected.sort()).toEqual([`Nordby kommune (${consumers[0].orgNumber})`, `Sørvik kommune (${consumers[1].orgNumber})`]);
 
-    const first = page.getByRole('row').filter({ hasText: outage[0].reference });
+    const first = page.locator(`#report-${outage[0].id}`);
     await expect(first.getByText('Fødselsnummer fjernet', { exact: true }).count()).resolves.toBe(1);
     await expect(page.content()).resolves.not.toContain(fnr);
-    const second = page.getByRole('row').filter({ hasText: outage[1].reference });
+    const second = page.locator(`#report-${outage[1].id}`);
     await expect(second.getByText('Koblet til hendelse').count()).resolves.toBe(1);
     const reasons = await second.locator('.app-reasons li').allTextContents();
     expect(reasons).toEqual(expect.arrayContaining(['samme feilkode SSG-011']));
@@ -250,6 +252,7 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('saves the triage', async () => {
     await page.goto(`/incidents/${outage[0].incidentId}`);
+    await page.getByText('Vurdering', { exact: true }).click();
     await page.getByLabel('Alvorlighet', { exact: true }).selectOption('critical');
     await page.getByLabel('Skatteetatens saksnummer').fill('SKE-2025-771');
     await Promise.all([page.waitForURL(/done=triaged/), page.getByRole('button', { name: 'Lagre vurdering' }).click()]);
@@ -299,6 +302,7 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('resolves a local problem with a knowledge-base answer copied into the message', async () => {
     await page.goto(`/incidents/${local.incidentId}`);
+    await page.getByText('Løs hendelsen', { exact: true }).click();
     await page.getByLabel('Ferdig svar fra kunnskapsbasen').selectOption({ label: 'Tilgang mangler: delegering i Altinn' });
     const message = page.getByLabel('Melding til de berørte konsumentene');
     await expect(message.inputValue()).resolves.toContain('delegere tilgangen');

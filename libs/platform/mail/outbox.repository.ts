@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
 
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
@@ -7,6 +7,15 @@ export type NewOutboxMessage = Pick<
   OutboxMessage,
   'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
 >;
+
+export type OutboxSort = 'created' | 'subject' | 'status' | 'attempts';
+
+const OUTBOX_ORDER: Record<OutboxSort, string> = {
+  created: 'm.created_at',
+  subject: 'm.subject',
+  status: 'm.status',
+  attempts: 'm.attempts',
+};
 
 @Injectable()
 export class OutboxRepository {
@@ -96,6 +105,23 @@ export class OutboxRepository {
     if (filter.relatedType) q.andWhere('m.related_type = :rt', { rt: filter.relatedType });
     if (filter.relatedId) q.andWhere('m.related_id = :rid', { rid: filter.relatedId });
     return q.getMany();
+  }
+
+  /** One page of the mail list, without the bodies (a list never shows them), and how many match. */
+  async page(filter: { status?: OutboxStatus }, req: PageRequest<OutboxSort>): Promise<Page<OutboxMessage>> {
+    const { limit, offset } = pageWindow(req, 50);
+    const order = orderOf(OUTBOX_ORDER, req, { sort: 'created', direction: 'desc' });
+    const q = this.db
+      .repository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.createdAt', 'm.template', 'm.to', 'm.subject', 'm.inReplyTo', 'm.status', 'm.attempts', 'm.transport'])
+      .orderBy(order.expression, order.direction)
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit)
+      .offset(offset);
+    if (filter.status) q.andWhere('m.status = :status', { status: filter.status });
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
   }
 
   findById(id: string): Promise<OutboxMessage | null> {

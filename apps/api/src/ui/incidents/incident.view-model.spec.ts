@@ -225,9 +225,9 @@ describe('incidentViewModel', () => {
         details: { report: `M-${i}`, channel: 'api', action: 'attach' },
       }));
       const model = incidentViewModel({ ...data, incident: { ...detail, events } as unknown as IncidentPageView });
-      expect(model.events).toHaveLength(15);
-      expect(model.earlierEvents).toHaveLength(25);
-      expect(model.events[14].text).toContain('M-39');
+      expect(model.events).toHaveLength(10);
+      expect(model.earlierEvents).toHaveLength(30);
+      expect(model.events[9].text).toContain('M-39');
     });
   });
 });

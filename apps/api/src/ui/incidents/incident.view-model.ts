@@ -140,7 +140,7 @@ export const INCIDENT_GROUPS: ListSpec<'first'> = { sorts: { first: 'asc' }, def
 /** An incident this small shows every report at once; a bigger one shows each municipality's row folded. */
 const SHOW_ALL_UP_TO = 10;
 /** The timeline shows its newest entries; older ones are folded away beyond this many. */
-const TIMELINE_SHOWN = 15;
+const TIMELINE_SHOWN = 10;
 
 export interface IncidentPageData {
   incident: IncidentPageView;

@@ -6,8 +6,10 @@ import type { Response } from 'express';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { oneOf } from '../shared/form-body';
+import { parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
 import { MAIL_TITLES } from './mail.texts.nb';
+import { MAIL_LIST, mailListViewModel } from './mail.view-model';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
 
@@ -19,9 +21,9 @@ export class MailPagesController {
   @Get()
   @StaffPage('mail.read')
   @Render('mail-list')
-  async list(@Query('status') status?: string) {
-    const chosen = oneOf(status, STATUSES);
-    return { title: MAIL_TITLES.list, messages: await this.mail.execute({ status: chosen, limit: 200 }), status: chosen };
+  async list(@Query() q: Record<string, unknown>) {
+    const [status, list] = [oneOf(q.status, STATUSES), parseListQuery(q, MAIL_LIST)];
+    return mailListViewModel(await this.mail.page({ status }, { ...list, limit: list.pageSize }), status, list);
   }
 
   /** Administrators see the body of credential mail (password and sign-in links); others see it withheld. */
