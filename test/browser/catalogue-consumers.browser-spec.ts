@@ -280,14 +280,14 @@ describe('Bilag 2 and consumer pages in a browser', () => {
 
   it('finds the consumer in the list search and on the onboarding board', async () => {
     await page.goto('/consumers');
-    await page.getByLabel('Søk (navn, org.nr., kommunenr.)').fill(ORG_NUMBER);
+    await page.getByLabel('Søk (navn, org.nr., kommunenr., kontaktperson eller e-post)').fill(ORG_NUMBER);
     await follow(page.getByRole('button', { name: 'Søk', exact: true }), /\/consumers\?q=974760673/);
     const table = page.getByRole('table');
-    await expect(table.locator('caption').textContent()).resolves.toContain('1 konsumenter');
+    await expect(page.getByRole('status').filter({ hasText: 'Viser 1–1 av 1' }).count()).resolves.toBe(1);
     await expect(table.getByRole('link', { name: CONSUMER }).getAttribute('href')).resolves.toBe(consumerPath);
     await checkPage('consumer-list-search');
 
-    await page.getByLabel('Søk (navn, org.nr., kommunenr.)').fill('finnes-ikke');
+    await page.getByLabel('Søk (navn, org.nr., kommunenr., kontaktperson eller e-post)').fill('finnes-ikke');
     await follow(page.getByRole('button', { name: 'Søk', exact: true }), /q=finnes-ikke/);
     await expect(table.getByRole('cell', { name: 'Ingen treff.' }).count()).resolves.toBe(1);
 

@@ -1,4 +1,5 @@
 import type { FormFailure } from '../shared/page-form';
+import { parseListQuery } from '../shared/list-query';
 import {
   ConsumerDetail,
   consumerListViewModel,
@@ -9,6 +10,7 @@ import {
   tabPath,
   termsPerService,
 } from './consumer.view-model';
+import { CONSUMER_LIST } from './consumers.forms';
 
 const consumer = {
   id: 'c1',
@@ -86,10 +88,13 @@ describe('consumer pages', () => {
     });
   });
 
-  it('pages the list and keeps the filter in the next link', () => {
+  it('pages the list and keeps the filter in the page and sort links', () => {
     const result = { items: new Array(100).fill({}), total: 150 } as never;
-    const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, 0, 100);
-    expect([model.nextOffset, model.nextQuery]).toEqual([100, 'q=Oslo']);
-    expect(consumerListViewModel(result, [], [], {}, 50, 100).nextOffset).toBeNull();
+    const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, parseListQuery({}, CONSUMER_LIST));
+    expect(model.pagination).toMatchObject({ summary: 'Viser 1–100 av 150', next: '/consumers?q=Oslo&page=2', prev: null });
+    expect(model.columns[0]).toMatchObject({ label: 'Navn', ariaSort: 'ascending', href: '/consumers?q=Oslo&sort=name&dir=desc' });
+    expect(model.columns[1]).toMatchObject({ label: 'Org.nr.', ariaSort: undefined, href: '/consumers?q=Oslo&sort=org&dir=asc' });
+    const last = consumerListViewModel(result, [], [], {}, parseListQuery({ page: '2', sort: 'status' }, CONSUMER_LIST));
+    expect(last.pagination).toMatchObject({ summary: 'Viser 101–150 av 150', next: null, prev: '/consumers?sort=status&dir=asc' });
   });
 });

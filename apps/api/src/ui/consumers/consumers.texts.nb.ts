@@ -133,3 +133,14 @@ export const PORTAL_LOGIN_TEXTS: PageTexts = {
 };
 
 export const SAVED_CODES = { saved: 'Lagret.' } as Record<string, string>;
+
+/** The columns of the consumer list. */
+export const CONSUMER_LIST_COLUMNS = {
+  name: 'Navn',
+  org: 'Org.nr.',
+  municipality: 'Kommunenr.',
+  status: 'Status',
+  services: 'Tjenester (påkobling)',
+  technical: 'Teknisk kontakt',
+  agreement: 'Avtale til',
+};
