@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-
 import type { Page, PageRequest } from '@platform/database';
 
 import { AuditFilter, AuditRepository, type AuditSort } from './audit.repository';

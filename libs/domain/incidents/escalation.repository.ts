@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
 import { Incident } from './incident.entity';

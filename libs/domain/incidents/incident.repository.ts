@@ -1,7 +1,7 @@
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import { In } from 'typeorm';
 
 import type { CandidateQuery } from './grouping-flow';
 import { Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';

@@ -2,6 +2,6 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './database-context';
 export * from './embedded-postgres';
+export * from './paging';
 export * from './run-migrations';
 export * from './schema-drift';
-export * from './paging';

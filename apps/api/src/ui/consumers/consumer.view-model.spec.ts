@@ -1,5 +1,5 @@
-import type { FormFailure } from '../shared/page-form';
 import { parseListQuery } from '../shared/list-query';
+import type { FormFailure } from '../shared/page-form';
 import {
   ConsumerDetail,
   consumerListViewModel,

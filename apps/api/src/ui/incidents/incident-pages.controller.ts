@@ -2,9 +2,9 @@ import { IncidentQueries, PreviewEscalation } from '@domain/incidents';
 import { Get, Header, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
-import { PagesController } from '../shared/pages-controller';
 import { text } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
+import { PagesController } from '../shared/pages-controller';
 import { QUEUE_LIST, queueQuery } from './incident.forms';
 import { IncidentPage, type IncidentPageQuery, QueuePage } from './incident.page';
 import { summaryRow } from './incident.view-model';

@@ -6,8 +6,8 @@ import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { text } from '../shared/form-body';
-import type { FormFailure, FormPage } from '../shared/page-form';
 import { type ListQuery, parseListQuery } from '../shared/list-query';
+import type { FormFailure, FormPage } from '../shared/page-form';
 import { QUEUE_LIST, queueFilter, QueueQuery } from './incident.forms';
 import { INCIDENT_GROUPS, incidentViewModel } from './incident.view-model';
 import { DONE_TEXTS, INCIDENT_PAGE_TEXTS, registeredText } from './incidents.texts.nb';

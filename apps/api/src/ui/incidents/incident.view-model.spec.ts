@@ -1,8 +1,8 @@
 import type { IncidentSummary } from '@domain/incidents';
 
-import type { FormFailure } from '../shared/page-form';
 import { parseListQuery } from '../shared/list-query';
-import { eventText, INCIDENT_GROUPS, incidentViewModel, IncidentPageView, ProposalView, summaryRow } from './incident.view-model';
+import type { FormFailure } from '../shared/page-form';
+import { eventText, INCIDENT_GROUPS, IncidentPageView, incidentViewModel, ProposalView, summaryRow } from './incident.view-model';
 
 const summary: IncidentSummary = {
   id: 'i1',

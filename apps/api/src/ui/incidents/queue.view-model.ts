@@ -3,7 +3,6 @@ import { ENVIRONMENTS } from '@domain/shared';
 import type { Page } from '@platform/database';
 
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
-
 import type { FormFailure } from '../shared/page-form';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import { QUEUE_LIST, type QueueQuery } from './incident.forms';

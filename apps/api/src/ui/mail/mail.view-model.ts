@@ -1,5 +1,5 @@
-import type { OutboxMessage, OutboxSort, OutboxStatus } from '@platform/mail';
 import type { Page } from '@platform/database';
+import type { OutboxMessage, OutboxSort, OutboxStatus } from '@platform/mail';
 
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
 import { MAIL_COLUMNS, MAIL_TITLES } from './mail.texts.nb';

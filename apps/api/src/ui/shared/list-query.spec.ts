@@ -1,4 +1,4 @@
-import { type ListLinks, listHref, type ListSpec, pagination, parseListQuery, sortHeader } from './list-query';
+import { listHref, type ListLinks, type ListSpec, pagination, parseListQuery, sortHeader } from './list-query';
 
 type Key = 'name' | 'created';
 const spec: ListSpec<Key> = { sorts: { name: 'asc', created: 'desc' }, defaultSort: 'created', pageSize: 50 };
