@@ -22,8 +22,9 @@ import { PortalPagesController } from './consumers/portal-pages.controller';
 import { HomeController } from './home/home.controller';
 import { HOME_NAV } from './home/home.texts.nb';
 import { AuthPagesController } from './identity/auth-pages.controller';
-import { ApiTokensPage, SetPasswordPage, SignInPage, StaffUsersPage } from './identity/identity.page';
-import { IDENTITY_NAV, PASSWORD_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { ApiTokensPage, SetPasswordPage, SetupPage, SignInPage, StaffUsersPage } from './identity/identity.page';
+import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
@@ -58,6 +59,7 @@ const ERRORS = Object.assign(
     CATALOGUE_PAGE_TEXTS,
     SIGN_IN_TEXTS,
     PASSWORD_TEXTS,
+    SETUP_TEXTS,
     STAFF_TEXTS,
     TOKEN_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
@@ -70,6 +72,7 @@ const ERRORS = Object.assign(
   controllers: [
     HomeController,
     AuthPagesController,
+    SetupPagesController,
     StaffPagesController,
     TokenPagesController,
     AuditPagesController,
@@ -110,6 +113,7 @@ const ERRORS = Object.assign(
     DraftEditorPage,
     SignInPage,
     SetPasswordPage,
+    SetupPage,
     StaffUsersPage,
     ApiTokensPage,
   ],
