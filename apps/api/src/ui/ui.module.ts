@@ -1,3 +1,4 @@
+import { DemoModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
@@ -68,7 +69,7 @@ const ERRORS = Object.assign(
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule],
+  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule, DemoModule],
   controllers: [
     HomeController,
     AuthPagesController,
