@@ -21,7 +21,8 @@ import { OnboardingPagesController } from './consumers/onboarding-pages.controll
 import { PortalLoginPage } from './consumers/portal.page';
 import { PortalPagesController } from './consumers/portal-pages.controller';
 import { HomeController } from './home/home.controller';
-import { HOME_NAV } from './home/home.texts.nb';
+import { HomePage } from './home/home.page';
+import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
 import { AuthPagesController } from './identity/auth-pages.controller';
 import { ApiTokensPage, SetPasswordPage, SetupPage, SignInPage, StaffUsersPage } from './identity/identity.page';
 import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
@@ -52,6 +53,7 @@ const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, KNOWLEDGE
 const ERRORS = Object.assign(
   {},
   ...[
+    HOME_PAGE_TEXTS,
     INCIDENT_PAGE_TEXTS,
     PORTAL_REPORT_FORM_TEXTS,
     STAFF_REPORT_FORM_TEXTS,
@@ -100,6 +102,7 @@ const ERRORS = Object.assign(
     PageContextInterceptor,
     PageFormInterceptor,
     PageFormErrorFilter,
+    HomePage,
     QueuePage,
     IncidentPage,
     ProposalDecisionPage,
