@@ -27,7 +27,7 @@ export const GETTING_STARTED_TEXTS = {
   },
   demoHeading: 'Vil du se hvordan det ser ut i bruk?',
   demoIntro:
-    'Last inn demonstrasjonsdata: Bilag 2, et par hundre kommuner med oppdiktede kontaktpersoner og API-nøkler, og flere hundre syntetiske meldinger med sine opprinnelige tidspunkter, gruppert til hendelser. Det tar inntil et minutt.',
+    'Last inn demonstrasjonsdata: Bilag 2, nesten to hundre kommuner med oppdiktede kontaktpersoner og API-nøkler, og flere hundre syntetiske meldinger med sine opprinnelige tidspunkter, gruppert til hendelser. Det tar inntil et minutt.',
   demoButton: 'Last inn demonstrasjonsdata',
 };
 
