@@ -35,3 +35,15 @@ export class ApiTokenNotFound extends NotFound {
     super('The API token');
   }
 }
+
+export class InvalidSetupLink extends DomainException {
+  constructor() {
+    super('not-found', 'setup_link_invalid', 'The setup link is invalid, used or expired. Restart the application for a new one.');
+  }
+}
+
+export class SetupAlreadyDone extends Conflict {
+  constructor() {
+    super('setup_done', 'The installation already has staff users; sign in instead.');
+  }
+}

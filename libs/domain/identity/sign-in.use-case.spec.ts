@@ -6,6 +6,7 @@ import argon2 from 'argon2';
 import { AccountLocked, InvalidCredentials } from './identity.exceptions';
 import { SignIn } from './sign-in.use-case';
 import type { StaffSessionRepository } from './staff-session.repository';
+import { StaffSessionIssuer } from './staff-session-issuer';
 import type { StaffUser } from './staff-user.entity';
 import type { StaffUserRepository } from './staff-user.repository';
 
@@ -43,7 +44,7 @@ describe('SignIn', () => {
     };
     const signIn = new SignIn(
       staffUsers as unknown as StaffUserRepository,
-      sessions as unknown as StaffSessionRepository,
+      new StaffSessionIssuer(sessions as unknown as StaffSessionRepository, config),
       audit as unknown as RecordAudit,
       config,
     );

@@ -1,8 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export class DataDirectoryInUseError extends Error {}
+
+const LOCK_FILE = 'segment-desk.lock';
+/** Where a running process serves its embedded database, next to the lock: `{"pid":…,"port":…}`. */
+const PORT_FILE = 'segment-desk.port';
 
 /** Where the application finds its database, and how many connections it may open. */
 export interface DatabaseConnection {
@@ -36,7 +40,7 @@ function processAlive(pid: number): boolean {
  */
 export function acquireDataDirLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, 'segment-desk.lock');
+  const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
@@ -61,6 +65,74 @@ export function acquireDataDirLock(dataDir: string): () => void {
     }
   }
   throw new DataDirectoryInUseError(`Could not lock the data directory ${dataDir}.`);
+}
+
+function readPid(path: string): number | null {
+  try {
+    return Number(readFileSync(path, 'utf8').trim()) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The embedded database of another live process on this data directory (the running app), for
+ * the CLI to use instead of opening the directory itself; null when no live process holds the lock.
+ */
+export function findRunningEmbeddedPostgres(dataDir: string): DatabaseConnection | null {
+  const owner = readPid(join(dataDir, LOCK_FILE));
+  if (!owner || owner === process.pid || !processAlive(owner)) return null;
+  let published: { pid?: number; port?: number } = {};
+  try {
+    published = JSON.parse(readFileSync(join(dataDir, PORT_FILE), 'utf8')) as typeof published;
+  } catch {
+    /* not published (yet) */
+  }
+  if (published.pid !== owner || !published.port)
+    throw new DataDirectoryInUseError(
+      `The data directory ${dataDir} is in use by process ${owner}, which does not (yet) serve its database. Try again once it has started.`,
+    );
+  return { url: `postgres://postgres@127.0.0.1:${published.port}/postgres`, poolSize: EMBEDDED_POOL_SIZE };
+}
+
+/**
+ * The socket server queues protocol messages and keeps one client's messages together only
+ * inside a transaction, so a second client (the CLI beside the running app) could slip its
+ * messages between another's Parse and Sync. Counting an extended query as a transaction from
+ * its first message to its Sync keeps every query whole.
+ */
+interface ProtocolEndpoint {
+  isInTransaction(): boolean;
+  execProtocolRawStream(message: Uint8Array, options: object): Promise<void>;
+  exec(sql: string): Promise<unknown>;
+}
+
+function wholeQueries<T extends ProtocolEndpoint>(db: T): T {
+  const SYNC = 0x53; // 'S'
+  const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse, Bind, Describe, Execute, Close, Flush
+  let open = false;
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'isInTransaction') return () => open || target.isInTransaction();
+      if (prop === 'execProtocolRawStream')
+        return async (message: Uint8Array, options: object) => {
+          if (EXTENDED.has(message[0])) open = true;
+          try {
+            return await target.execProtocolRawStream(message, options);
+          } finally {
+            if (message[0] === SYNC) open = false;
+          }
+        };
+      // Only called to roll back after a client left mid-transaction: its open query ends too.
+      if (prop === 'exec')
+        return (sql: string) => {
+          open = false;
+          return target.exec(sql);
+        };
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function freePort(): Promise<number> {
@@ -88,8 +160,10 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     const db = await PGlite.create(join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
     const port = await freePort();
-    const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections });
+    const server = new PGLiteSocketServer({ db: wholeQueries(db), port, host: '127.0.0.1', maxConnections });
     await server.start();
+    const portFile = join(dataDir, PORT_FILE);
+    writeFileSync(portFile, JSON.stringify({ pid: process.pid, port }));
     let stopped = false;
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -98,6 +172,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
         if (stopped) return;
         stopped = true;
         try {
+          rmSync(portFile, { force: true });
           await server.stop();
           await db.close();
         } finally {

@@ -28,6 +28,7 @@ export class AuthPagesController {
     private readonly signOut: SignOut,
     private readonly setPassword: SetPassword,
     private readonly reset: ResetStaffPassword,
+    private readonly signInPage: SignInPage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +36,7 @@ export class AuthPagesController {
   @Public()
   @Render('login')
   loginPage(@Query('next') next?: string, @Query('passwordSet') passwordSet?: string) {
-    return { title: IDENTITY_TITLES.login, next: safeNext(next), passwordSet: !!passwordSet, layout: 'bare' };
+    return this.signInPage.load({ next: safeNext(next), passwordSet: !!passwordSet });
   }
 
   @Post('login')
