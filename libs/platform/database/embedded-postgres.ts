@@ -34,31 +34,70 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** When the process started, in clock ticks since boot (Linux); null where /proc is not there. */
+function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; starttime is field 22.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+interface LockOwner {
+  pid: number;
+  started: string | null;
+}
+
+function lockLine(): string {
+  return `${process.pid} ${processStartTime(process.pid) ?? ''}`.trim();
+}
+
+function readLockOwner(path: string): LockOwner | null {
+  try {
+    const [pid, started] = readFileSync(path, 'utf8').trim().split(/\s+/);
+    return Number(pid) ? { pid: Number(pid), started: started ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The owner is still running: its pid is alive and, where known, it is the same process (not a reused pid). */
+function ownerRunning(owner: LockOwner): boolean {
+  if (owner.pid === process.pid || !processAlive(owner.pid)) return false;
+  if (owner.started === null) return true;
+  const started = processStartTime(owner.pid);
+  return started === null || started === owner.started;
+}
+
 /**
- * Two processes on one PGlite directory silently lose writes, so the data directory is
- * guarded by a lock file holding the owner's pid. A lock left by a killed process is taken over.
+ * Two processes on one PGlite directory silently lose writes, so the data directory is guarded
+ * by a lock file holding the owner's pid and start time. A lock left by a killed process is
+ * taken over, also when its pid has since been reused by another process.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
+  const line = lockLine();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, line);
       closeSync(fd);
       return () => {
         try {
-          if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+          if (readFileSync(path, 'utf8').trim() === line) unlinkSync(path);
         } catch {
           /* already gone */
         }
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(readFileSync(path, 'utf8').trim());
-      if (owner && owner !== process.pid && processAlive(owner)) {
+      const owner = readLockOwner(path);
+      if (owner && ownerRunning(owner)) {
         throw new DataDirectoryInUseError(
-          `The data directory ${dataDir} is already in use by another segment desk process (pid ${owner}). Stop it first, or set DATA_DIR to another directory.`,
+          `The data directory ${dataDir} is already in use by another segment desk process (pid ${owner.pid}). Stop it first, or set DATA_DIR to another directory.`,
         );
       }
       if (existsSync(path)) unlinkSync(path);
@@ -67,30 +106,22 @@ export function acquireDataDirLock(dataDir: string): () => void {
   throw new DataDirectoryInUseError(`Could not lock the data directory ${dataDir}.`);
 }
 
-function readPid(path: string): number | null {
-  try {
-    return Number(readFileSync(path, 'utf8').trim()) || null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The embedded database of another live process on this data directory (the running app), for
  * the CLI to use instead of opening the directory itself; null when no live process holds the lock.
  */
 export function findRunningEmbeddedPostgres(dataDir: string): DatabaseConnection | null {
-  const owner = readPid(join(dataDir, LOCK_FILE));
-  if (!owner || owner === process.pid || !processAlive(owner)) return null;
+  const owner = readLockOwner(join(dataDir, LOCK_FILE));
+  if (!owner || !ownerRunning(owner)) return null;
   let published: { pid?: number; port?: number } = {};
   try {
     published = JSON.parse(readFileSync(join(dataDir, PORT_FILE), 'utf8')) as typeof published;
   } catch {
     /* not published (yet) */
   }
-  if (published.pid !== owner || !published.port)
+  if (published.pid !== owner.pid || !published.port)
     throw new DataDirectoryInUseError(
-      `The data directory ${dataDir} is in use by process ${owner}, which does not (yet) serve its database. Try again once it has started.`,
+      `The data directory ${dataDir} is in use by process ${owner.pid}, which does not (yet) serve its database. Try again once it has started.`,
     );
   return { url: `postgres://postgres@127.0.0.1:${published.port}/postgres`, poolSize: EMBEDDED_POOL_SIZE };
 }
