@@ -48,6 +48,8 @@ describe('admin UI in a browser', () => {
     await page.getByLabel('Passord').fill('feil-passord-1234');
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Feil e-post eller passord.');
+    // Focus is on the message, so screen readers read it out and the keyboard starts there.
+    await page.waitForFunction(`document.activeElement?.matches('[role="alert"]')`);
     expect(await page.getByLabel('E-post').inputValue()).toBe(EMAIL);
     await screenshot(page, 'login-failed');
     expect(await seriousAccessibilityProblems(page, 'login-failed')).toEqual([]);

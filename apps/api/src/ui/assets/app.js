@@ -13,3 +13,9 @@ document.addEventListener('change', async (event) => {
   const target = document.getElementById(input.dataset.fills);
   if (target instanceof HTMLTextAreaElement) target.value = await input.files[0].text();
 });
+
+// A page shown again after a failed post: focus moves to its error summary, so the keyboard starts
+// there and screen readers read it out (role="alert" alone is not announced on a page that loads
+// with it). Only the first one: one form was posted.
+const errorSummary = document.querySelector('[data-error-summary]');
+if (errorSummary instanceof HTMLElement) errorSummary.focus();
