@@ -19,3 +19,9 @@ document.addEventListener('change', async (event) => {
 // with it). Only the first one: one form was posted.
 const errorSummary = document.querySelector('[data-error-summary]');
 if (errorSummary instanceof HTMLElement) errorSummary.focus();
+
+// On narrow screens the menu folds behind a button (app.css); without JavaScript it stays open.
+for (const toggle of document.querySelectorAll('[data-menu-toggle]')) {
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
+}
