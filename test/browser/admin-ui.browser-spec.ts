@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  visit,
+  watchForErrors,
+} from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
 const EMAIL = 'ingrid.admin@ks.example.test';
@@ -76,6 +84,27 @@ describe('admin UI in a browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     const current = page.getByRole('navigation', { name: 'Hovedmeny' }).locator('[aria-current="page"]');
     if (path !== '/') expect(await current.getAttribute('href')).toBe(path);
+  });
+
+  it('folds the menu behind a button on a phone, opened and followed by keyboard', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto('/');
+      expect(await phoneWidthProblems(page, 'home')).toEqual([]);
+      const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
+      const toggle = menu.getByRole('button', { name: 'Meny' });
+      const audit = menu.getByRole('link', { name: 'Revisjonslogg' });
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(audit.isVisible()).resolves.toBe(false);
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      await audit.focus();
+      await Promise.all([page.waitForURL('**/audit'), page.keyboard.press('Enter')]);
+      expect(await phoneWidthProblems(page, 'audit')).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('shows one e-mail with its HTML part in a sandboxed frame', async () => {
