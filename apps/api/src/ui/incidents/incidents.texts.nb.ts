@@ -149,6 +149,7 @@ const REPORT_FORM_ERRORS = {
   idempotency_key_reused:
     'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
   consumer_not_found: 'Fant ikke konsumenten. Velg en fra listen.',
+  unknown_consumer: 'Ingen konsument med dette organisasjonsnummeret er registrert.',
 };
 
 export const PORTAL_REPORT_FORM_TEXTS: PageTexts = {
