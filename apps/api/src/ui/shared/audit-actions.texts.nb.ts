@@ -20,6 +20,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     label: 'Brukere',
     actions: {
       'staff.bootstrapped': 'Første administrator opprettet ved oppstart',
+      'staff.first_admin_created': 'Første administrator opprettet med oppsettlenken',
       'staff.created': 'Bruker opprettet',
       'staff.updated': 'Bruker endret',
       'staff.password_set': 'Passord valgt',
