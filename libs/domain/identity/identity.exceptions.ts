@@ -6,12 +6,6 @@ export class InvalidCredentials extends DomainException {
   }
 }
 
-export class AccountLocked extends DomainException {
-  constructor(until: Date) {
-    super('rate-limited', 'account_locked', `For mange mislykkede innlogginger. Kontoen er låst til ${until.toISOString()}.`);
-  }
-}
-
 export class StaffEmailTaken extends Conflict {
   constructor(email: string) {
     super('staff_email_taken', `A staff user with e-mail ${email} already exists.`, [{ field: 'email', message: 'is already in use' }]);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import argon2 from 'argon2';
 
-import { AccountLocked, InvalidCredentials } from './identity.exceptions';
+import { InvalidCredentials } from './identity.exceptions';
 import { type SignInResult, StaffSessionIssuer } from './staff-session-issuer';
 import { StaffUserRepository } from './staff-user.repository';
 
@@ -25,11 +25,13 @@ export class SignIn {
     const normalised = email.trim().toLowerCase();
     const user = await this.staffUsers.findByEmail(normalised);
     const anonymous = { kind: 'anonymous' as const, id: null, label: normalised, ip };
+    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    // A locked account is answered like a wrong password, after the same work: the answer must
+    // not tell that the address has an account.
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await this.audit.execute({ actor: anonymous, action: 'login.locked', objectType: 'staff_user', objectId: user.id });
-      throw new AccountLocked(user.lockedUntil);
+      throw new InvalidCredentials();
     }
-    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !user.active || !user.passwordHash || !ok) {
       const locked = user
         ? (await this.staffUsers.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked

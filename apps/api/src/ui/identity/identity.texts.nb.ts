@@ -17,8 +17,8 @@ export const IDENTITY_TITLES = {
 
 export const SIGN_IN_TEXTS: PageTexts = {
   errors: {
-    invalid_credentials: 'Feil e-post eller passord.',
-    account_locked: 'For mange mislykkede innlogginger. Kontoen er låst en kort stund; prøv igjen senere, eller be om nytt passord.',
+    invalid_credentials:
+      'Feil e-post eller passord. Etter for mange mislykkede forsøk sperres innloggingen en kort stund; prøv igjen senere, eller be om nytt passord.',
   },
 };
 
