@@ -1,4 +1,4 @@
-import { DemoModule } from '@composition';
+import { DemoModule, MailAdminModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
@@ -71,7 +71,7 @@ const ERRORS = Object.assign(
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule, DemoModule],
+  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule, DemoModule, MailAdminModule],
   controllers: [
     HomeController,
     AuthPagesController,

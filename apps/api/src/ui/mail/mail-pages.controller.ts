@@ -1,10 +1,11 @@
-import { hasPermission, type StaffPrincipal } from '@domain/shared';
+import { RetryMail } from '@composition';
+import { type Actor, hasPermission, type StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
-import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
 import { oneOf } from '../shared/form-body';
 import { PagesController } from '../shared/pages-controller';
 import { MAIL_TITLES } from './mail.texts.nb';
@@ -14,7 +15,10 @@ const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies rea
 /** Everything the system has sent or will send; without an SMTP server this is where e-mail can be read. */
 @PagesController('mail')
 export class MailPagesController {
-  constructor(private readonly mail: ListOutboxMessages) {}
+  constructor(
+    private readonly mail: ListOutboxMessages,
+    private readonly retryMail: RetryMail,
+  ) {}
 
   @Get()
   @StaffPage('mail.read')
@@ -43,8 +47,8 @@ export class MailPagesController {
 
   @Post(':id/retry')
   @StaffPage('mail.retry')
-  async retry(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    await this.mail.retry(id);
+  async retry(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.retryMail.execute(id, actor);
     res.redirect(303, `/mail/${id}`);
   }
 }

@@ -90,6 +90,13 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'catalogue_version.deleted': 'Bilag 2-kladd slettet',
     },
   },
+  {
+    key: 'mail',
+    label: 'E-post',
+    actions: {
+      'mail.retried': 'Mislykket e-post sendt på nytt',
+    },
+  },
 ];
 
 /** Action code → what the log shows. */
@@ -103,6 +110,7 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   incident: 'Hendelse',
   report: 'Melding',
   catalogue_version: 'Bilag 2-versjon',
+  outbox_message: 'E-post',
 };
 
 export const AUDIT_ACTOR_KIND_TEXTS: Readonly<Record<string, string>> = {
