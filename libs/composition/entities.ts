@@ -9,7 +9,7 @@ import {
   PortalSession,
   PortalSignInToken,
 } from '@domain/consumers';
-import { ApiToken, PasswordSetToken, StaffSession, StaffUser } from '@domain/identity';
+import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { OutboxMessage } from '@platform/mail';
@@ -21,6 +21,7 @@ export const ENTITIES = [
   CatalogueService,
   ApiToken,
   PasswordSetToken,
+  SetupToken,
   StaffSession,
   StaffUser,
   OutboxMessage,

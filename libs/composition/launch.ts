@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { OpenFirstAdminSetup } from '@domain/identity';
 import { maskNationalIdentityNumbers } from '@domain/shared';
 import { DynamicModule, INestApplicationContext, Logger as NestLogger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -49,6 +50,15 @@ export async function createHttpApp(
   http.configureHttp(app, config);
   await app.init();
   return app;
+}
+
+/**
+ * Without staff users nobody can sign in: a one-time link to create the first admin goes to the
+ * log (warn, so it shows at the default and the quietest usual level), for whoever runs the server.
+ */
+async function announceFirstAdminSetup(app: INestApplicationContext, logger: NestLogger): Promise<void> {
+  const setup = await app.get(OpenFirstAdminSetup, { strict: false }).execute();
+  if (setup) logger.warn(`No staff users yet: create the first admin at ${setup.link} (valid 24 h; a restart makes a new link)`);
 }
 
 function fail(message: string): never {
@@ -101,6 +111,7 @@ export async function launch(roles: ProcessRole[], opts: { embeddedAllowed: bool
       (httpRole(roles) ? ` on ${config.publicUrl} (port ${config.port})` : '') +
       (embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''),
   );
+  if (httpRole(roles)) await announceFirstAdminSetup(app, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {

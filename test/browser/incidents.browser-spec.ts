@@ -1,7 +1,15 @@
 import { organisationNumberCheckDigit, satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  visit,
+  watchForErrors,
+} from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'summert-skattegrunnlag';
@@ -193,6 +201,7 @@ describe('incident pages and the portal report form in a browser', () => {
         .locator('.app-stat__value')
         .textContent(),
     ).resolves.toBe('2');
+    expect(await phoneWidthProblems(page, 'incidents-dashboard')).toEqual([]);
   });
 
   it('lists the incident in the queue with how many municipalities it affects', async () => {
@@ -202,6 +211,7 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(row.locator('[data-consumer-count]').textContent()).resolves.toBe('2');
     await expect(row.getByText('(foreslått)').count()).resolves.toBe(1);
     await expect(page.getByRole('row').filter({ hasText: local.incidentReference }).count()).resolves.toBe(1);
+    expect(await phoneWidthProblems(page, 'incidents-queue')).toEqual([]);
 
     await page.getByLabel('Søk', { exact: true }).fill('503');
     await Promise.all([page.waitForURL(/q=503/), page.getByRole('button', { name: 'Filtrer' }).click()]);
@@ -215,6 +225,7 @@ describe('incident pages and the portal report form in a browser', () => {
       page.getByRole('link', { name: outage[0].incidentReference }).click(),
     ]);
     expect(await visit(page, `/incidents/${outage[0].incidentId}`, 'incident-page')).toEqual([]);
+    expect(await phoneWidthProblems(page, 'incident-page')).toEqual([]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(outage[0].incidentReference);
     await expect(page.locator('[data-field="consumerCount"]').textContent()).resolves.toBe('2');
     await expect(page.getByRole('heading', { name: 'Berørte kommuner (2)' }).count()).resolves.toBe(1);
@@ -403,6 +414,7 @@ describe('incident pages and the portal report form in a browser', () => {
       await expect(p.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
       const link = await linkInMail('portal-sign-in', consumers[0].email, /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/);
       await Promise.all([p.waitForURL((url) => url.pathname === '/portal'), p.goto(link)]);
+      expect(await phoneWidthProblems(p, 'portal-home')).toEqual([]);
 
       await Promise.all([p.waitForURL('**/portal/reports'), p.getByRole('link', { name: 'Meldinger' }).click()]);
       expect(await visit(p, '/portal/reports', 'portal-reports')).toEqual([]);
@@ -466,6 +478,8 @@ describe('incident pages and the portal report form in a browser', () => {
       await p.getByRole('button', { name: 'Gå videre' }).click();
       const summary = p.getByRole('alert');
       await expect(summary.textContent()).resolves.toContain('HTTP-status er et tall mellom 100 og 599');
+      // Focus is on the summary, so screen readers read it out and the keyboard starts there.
+      await p.waitForFunction(`document.activeElement?.matches('[role="alert"]')`);
       await expect(p.getByLabel('HTTP-status').getAttribute('aria-invalid')).resolves.toBe('true');
       await expect(p.getByLabel('Kort tittel').inputValue()).resolves.toBe('Tregt i test');
       expect(await seriousAccessibilityProblems(p, 'portal-report-form-errors')).toEqual([]);

@@ -78,6 +78,23 @@ export class AppProcess {
     throw new Error(`no healthy answer from ${this.base}/health within ${timeoutMs} ms:\n${this.stderr}${this.stdout}`);
   }
 
+  /** Waits until the process's output matches `pattern` (as each chunk arrives); the match, or a failure at the deadline or exit. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = pattern.exec(this.stdout + this.stderr);
+      if (match) return match;
+      if (this.exit || Date.now() > deadline)
+        throw new Error(`no ${pattern} in the output of pid ${this.pid}:\n${this.stdout}${this.stderr}`);
+      await Promise.race([
+        new Promise((resolve) => this.child.stdout!.once('data', resolve)),
+        new Promise((resolve) => this.child.stderr!.once('data', resolve)),
+        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref()),
+        this.exited,
+      ]);
+    }
+  }
+
   /** Waits for the process to end by itself, failing at the deadline. */
   async waitForExit(timeoutMs = 30_000): Promise<Exit> {
     let timer: NodeJS.Timeout | undefined;

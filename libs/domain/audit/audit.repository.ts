@@ -6,7 +6,10 @@ import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditFilter {
   actor?: string;
+  /** An action code or the start of one (`staff.`). */
   action?: string;
+  /** Exactly one of these action codes. */
+  actions?: string[];
   objectType?: string;
   objectId?: string;
   from?: Date;
@@ -57,6 +60,7 @@ export class AuditRepository {
     const q = this.db.repository(AuditEntry).createQueryBuilder('a');
     if (filter.actor) q.andWhere('a.actor_label ILIKE :actor', { actor: `%${filter.actor}%` });
     if (filter.action) q.andWhere('a.action ILIKE :action', { action: `${filter.action}%` });
+    if (filter.actions?.length) q.andWhere('a.action IN (:...actions)', { actions: filter.actions });
     if (filter.objectType) q.andWhere('a.object_type = :objectType', { objectType: filter.objectType });
     if (filter.objectId) q.andWhere('a.object_id = :objectId', { objectId: filter.objectId });
     if (filter.from) q.andWhere('a.at >= :from', { from: filter.from });

@@ -51,6 +51,10 @@ export class ConsumerRepository {
     return this.db.repository(Consumer).findOneBy({ id });
   }
 
+  async orgNumbers(): Promise<string[]> {
+    return (await this.db.repository(Consumer).find({ select: { orgNumber: true } })).map((c) => c.orgNumber);
+  }
+
   findConsumerByOrg(orgNumber: string): Promise<Consumer | null> {
     return this.db.repository(Consumer).findOneBy({ orgNumber });
   }

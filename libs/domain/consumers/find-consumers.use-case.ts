@@ -23,6 +23,11 @@ export class FindConsumers {
     return this.repo.idsByName(text);
   }
 
+  /** Every registered organisation number (the registry holds a few hundred at most). */
+  orgNumbers(): Promise<string[]> {
+    return this.repo.orgNumbers();
+  }
+
   async byOrgNumber(org: string): Promise<ConsumerView | null> {
     const c = await this.repo.findConsumerByOrg(normaliseOrgNumber(org));
     return c ? toConsumerView(c) : null;

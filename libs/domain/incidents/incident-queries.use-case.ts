@@ -249,6 +249,16 @@ export class IncidentQueries {
     };
   }
 
+  /** Whether any report has been received: a new installation's checklist waits for the first. */
+  anyReport(): Promise<boolean> {
+    return this.reports.any();
+  }
+
+  /** When each of these consumers' reports was received, to load a history only once. */
+  receivedTimes(consumerIds: string[]): Promise<Array<{ consumerId: string; receivedAt: Date }>> {
+    return this.reports.receivedTimes(consumerIds);
+  }
+
   /** What staff type into a form (a reference such as KS-2025-0042, or an id) as the id of the incident that now holds its reports. */
   async idOf(referenceOrId: string): Promise<string> {
     const key = (referenceOrId ?? '').trim();

@@ -92,6 +92,16 @@ export class ReportRepository {
     return this.db.repository(Report).find({ where: { consumerId }, order: { receivedAt: 'DESC' }, take: limit });
   }
 
+  async any(): Promise<boolean> {
+    return (await this.db.repository(Report).find({ select: { id: true }, take: 1 })).length > 0;
+  }
+
+  /** When each of these consumers' reports was received. */
+  async receivedTimes(consumerIds: string[]): Promise<Array<{ consumerId: string; receivedAt: Date }>> {
+    if (!consumerIds.length) return [];
+    return this.db.repository(Report).find({ select: { consumerId: true, receivedAt: true }, where: { consumerId: In(consumerIds) } });
+  }
+
   /** Of these reports, the ones this consumer sent. */
   async ownedBy(consumerId: string, ids: string[]): Promise<Set<string>> {
     const rows = ids.length ? await this.db.repository(Report).find({ select: { id: true }, where: { id: In(ids), consumerId } }) : [];

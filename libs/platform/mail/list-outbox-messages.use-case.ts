@@ -32,7 +32,8 @@ export class ListOutboxMessages {
     return m;
   }
 
-  retry(id: string): Promise<void> {
+  /** Sends a failed message again; returns what it was, or null when it had not failed. */
+  retry(id: string): Promise<Pick<OutboxMessage, 'template' | 'attempts' | 'lastError'> | null> {
     return this.outbox.retryNow(id);
   }
 }

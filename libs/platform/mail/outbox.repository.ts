@@ -88,11 +88,15 @@ export class OutboxRepository {
     );
   }
 
-  async retryNow(id: string): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE outbox_message SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND status = 'failed'`,
+  /** Puts a failed message back in the queue; returns it as it was, or null when it had not failed. */
+  async retryNow(id: string): Promise<Pick<OutboxMessage, 'template' | 'attempts' | 'lastError'> | null> {
+    const [rows]: [Array<{ template: string; attempts: number; last_error: string | null }>, number] = await this.db.manager.query(
+      `UPDATE outbox_message SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND status = 'failed'
+       RETURNING template, attempts, last_error`,
       [id],
     );
+    const row = rows[0];
+    return row ? { template: row.template, attempts: row.attempts, lastError: row.last_error } : null;
   }
 
   list(filter: { status?: OutboxStatus; relatedType?: string; relatedId?: string; limit?: number }): Promise<OutboxMessage[]> {

@@ -1,3 +1,4 @@
+import { DemoModule, MailAdminModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
@@ -20,10 +21,12 @@ import { OnboardingPagesController } from './consumers/onboarding-pages.controll
 import { PortalLoginPage } from './consumers/portal.page';
 import { PortalPagesController } from './consumers/portal-pages.controller';
 import { HomeController } from './home/home.controller';
-import { HOME_NAV } from './home/home.texts.nb';
+import { HomePage } from './home/home.page';
+import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
 import { AuthPagesController } from './identity/auth-pages.controller';
-import { ApiTokensPage, SetPasswordPage, SignInPage, StaffUsersPage } from './identity/identity.page';
-import { IDENTITY_NAV, PASSWORD_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { ApiTokensPage, SetPasswordPage, SetupPage, SignInPage, StaffUsersPage } from './identity/identity.page';
+import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
@@ -50,6 +53,7 @@ const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, KNOWLEDGE
 const ERRORS = Object.assign(
   {},
   ...[
+    HOME_PAGE_TEXTS,
     INCIDENT_PAGE_TEXTS,
     PORTAL_REPORT_FORM_TEXTS,
     STAFF_REPORT_FORM_TEXTS,
@@ -58,6 +62,7 @@ const ERRORS = Object.assign(
     CATALOGUE_PAGE_TEXTS,
     SIGN_IN_TEXTS,
     PASSWORD_TEXTS,
+    SETUP_TEXTS,
     STAFF_TEXTS,
     TOKEN_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
@@ -66,10 +71,11 @@ const ERRORS = Object.assign(
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule],
+  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule, DemoModule, MailAdminModule],
   controllers: [
     HomeController,
     AuthPagesController,
+    SetupPagesController,
     StaffPagesController,
     TokenPagesController,
     AuditPagesController,
@@ -96,6 +102,7 @@ const ERRORS = Object.assign(
     PageContextInterceptor,
     PageFormInterceptor,
     PageFormErrorFilter,
+    HomePage,
     QueuePage,
     IncidentPage,
     ProposalDecisionPage,
@@ -110,6 +117,7 @@ const ERRORS = Object.assign(
     DraftEditorPage,
     SignInPage,
     SetPasswordPage,
+    SetupPage,
     StaffUsersPage,
     ApiTokensPage,
   ],

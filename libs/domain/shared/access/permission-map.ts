@@ -48,6 +48,7 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'api-token.manage': 'all',
     'staff-user.manage': 'all',
     'audit.read': 'all',
+    'demo.load': 'all',
     'mail.read-credentials': 'all',
     'mail.retry': 'all',
   },

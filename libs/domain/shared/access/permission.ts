@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'api-token.manage':
     'List, create and revoke personal API tokens. Scope own: one’s own tokens; scope all: every staff member’s (listing all, revoking any).',
   'audit.read': 'Read the audit log.',
+  'demo.load': 'Load the demonstration data into a new installation (the overview’s button; `npm run demo` needs none).',
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
   'mail.read-credentials':

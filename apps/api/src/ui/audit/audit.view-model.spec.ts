@@ -16,10 +16,44 @@ describe('audit view model', () => {
     expect(auditFilter({ from: 'yesterday' })).toMatchObject({ from: undefined });
   });
 
+  it.each<[string, string, object]>([
+    ['a group of the menu: all its actions', 'sign-in', { actions: ['login.succeeded', 'login.failed', 'login.locked', 'logout'] }],
+    ['one action', 'staff.updated', { actions: ['staff.updated'] }],
+    ['the start of codes, from a link typed by hand', 'staff.', { action: 'staff.' }],
+  ])('reads the action filter as %s', (_, asked, expected) => {
+    const filter = auditFilter({ action: asked });
+    expect({ action: filter.action, actions: filter.actions }).toEqual({ action: undefined, actions: undefined, ...expected });
+  });
+
+  it('names actions, object types and who acted in bokmål, and offers the names in the filter', () => {
+    const entries = [
+      { id: '2', action: 'consumer.updated', objectType: 'consumer', actorKind: 'staff', details: {} },
+      { id: '1', action: 'something.newer', objectType: 'thing', actorKind: 'system', details: {} },
+    ] as unknown as AuditEntry[];
+    const model = auditViewModel(
+      { items: entries, total: 2 },
+      { action: 'consumer.updated', objectType: 'consumer' },
+      parseListQuery({}, AUDIT_LIST),
+    );
+    expect(model.entries.map((e) => [e.actionLabel, e.objectTypeLabel, e.actorKindLabel])).toEqual([
+      ['Konsument endret', 'Konsument', 'KS-ansatt'],
+      ['something.newer', 'thing', 'systemet'],
+    ]);
+    const options = model.actionGroups.flatMap((g) => g.options);
+    expect(options.filter((o) => o.selected)).toEqual([{ value: 'consumer.updated', label: 'Konsument endret', selected: true }]);
+    expect(options.find((o) => o.value === 'sign-in')?.label).toBe('Innlogging (KS): alle');
+    expect(model.objectTypes.filter((o) => o.selected).map((o) => o.label)).toEqual(['Konsument']);
+    expect(model.typedAction).toBeNull();
+    expect(auditViewModel({ items: [], total: 0 }, { action: 'staff.' }, parseListQuery({}, AUDIT_LIST)).typedAction).toEqual({
+      value: 'staff.',
+      label: 'Koder som begynner med «staff.»',
+    });
+  });
+
   it('shows details as JSON, counts the entries and pages them, keeping the filter', () => {
     const entries = [
-      { id: '9', details: { a: 1 } },
-      { id: '8', details: {} },
+      { id: '9', action: 'x', objectType: 'y', actorKind: 'staff', details: { a: 1 } },
+      { id: '8', action: 'x', objectType: 'y', actorKind: 'staff', details: {} },
     ] as unknown as AuditEntry[];
     const model = auditViewModel({ items: entries, total: 250 }, { actor: 'kari' }, parseListQuery({ page: '2' }, AUDIT_LIST));
     expect(model.entries.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);

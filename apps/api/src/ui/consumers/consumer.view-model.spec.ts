@@ -54,8 +54,14 @@ describe('consumer pages', () => {
     expect(failed.failure?.error).toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
   });
 
-  it('shows audit details as JSON, and nothing for an entry without details', () => {
-    const model = consumerPageViewModel(consumer, 'history', { entries: [{ details: { a: 1 } }, { details: {} }] });
+  it('names each change in the history and shows its details as JSON, nothing for an entry without details', () => {
+    const model = consumerPageViewModel(consumer, 'history', {
+      entries: [
+        { action: 'consumer.updated', details: { a: 1 } },
+        { action: 'consumer.renamed_in_a_newer_version', details: {} },
+      ],
+    });
+    expect(model.entries?.map((e) => e.actionLabel)).toEqual(['Konsument endret', 'consumer.renamed_in_a_newer_version']);
     expect(model.entries?.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);
   });
 

@@ -13,6 +13,7 @@ import {
 } from '@domain/consumers';
 import { ENVIRONMENTS } from '@domain/shared';
 
+import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list } from '../shared/form-body';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
@@ -137,7 +138,7 @@ export interface ConsumerTabExtras {
   addableCodes?: string[];
   terms?: unknown[];
   keys?: unknown[];
-  entries?: Array<{ details: Record<string, unknown> }>;
+  entries?: Array<{ action: string; details: Record<string, unknown> }>;
   createdKey?: CreatedApiKey;
 }
 
@@ -157,7 +158,11 @@ export function consumerPageViewModel(
     tabs: CONSUMER_TABS.map((t) => ({ key: t, label: CONSUMER_LABELS.tab[t], href: tabPath(consumer.id, t), current: t === tab })),
     technicalContacts: consumer.contacts.filter((c) => c.role === 'technical').length,
     ...extras,
-    entries: extras.entries?.map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' })),
+    entries: extras.entries?.map((e) => ({
+      ...e,
+      actionLabel: AUDIT_ACTION_TEXTS[e.action] ?? e.action,
+      detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
+    })),
     failure,
     saved: saved && !failure ? SAVED_TEXT : undefined,
   };

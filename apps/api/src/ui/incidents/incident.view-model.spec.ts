@@ -115,13 +115,15 @@ describe('eventText', () => {
     [
       'report_received',
       { report: 'M-1', channel: 'form', action: 'attach', score: 0.5 },
-      'Melding M-1 mottatt (Skjema), koblet til hendelsen, score 0.50',
+      'Melding M-1 mottatt (Skjema), koblet til hendelsen, score 0,50',
     ],
     ['report_received', { report: 'M-1', channel: 'api', action: 'open' }, 'Melding M-1 mottatt (API), åpnet hendelsen'],
     ['triaged', { side: 'local', severity: null }, 'Vurdert: side Lokal (hos konsumenten), alvorlighet ikke satt'],
     ['triaged', {}, 'Vurdert'],
     ['escalated', { to: ['a@ske.no', 'b@ske.no'], security: true }, 'Eskalert til a@ske.no, b@ske.no (sikkerhetskanalen)'],
     ['resolved', { side: 'local', notified: 2 }, 'Løst lokalt (førstelinjesvar); 2 adresser varslet'],
+    ['resolved', { side: 'ske', notified: 1 }, 'Løst; 1 adresse varslet'],
+    ['follow_up_sent', { newReports: 1 }, 'Oppfølging sendt i tråden til Skatteetaten (1 ny melding)'],
     ['merged_into', { into: 'KS-2', how: 'auto' }, 'Slått sammen inn i KS-2 (automatisk)'],
     ['something_new', {}, 'something_new'],
   ])('%s %p', (kind, details, expected) => {
@@ -142,13 +144,13 @@ describe('incidentViewModel', () => {
     expect(model.title).toBe('KS-2026-0001 SSG svarer 503');
     expect(reportsOf(model)[0].match).toMatchObject({
       actionLabel: 'Koblet til hendelse',
-      scoreText: '0.61',
+      scoreText: '0,61',
       confidenceLabel: 'sannsynlig',
     });
-    expect(reportsOf(model)[0].match.runnerUp).toMatchObject({ scoreText: '0.40' });
+    expect(reportsOf(model)[0].match.runnerUp).toMatchObject({ scoreText: '0,40' });
     expect(model.events[0].text).toBe('Opprettet: ny feilkode');
     expect(model.proposals[0]).toMatchObject({
-      scoreText: '0.81',
+      scoreText: '0,81',
       statusLabel: 'Foreslått',
       open: true,
       other: { reference: 'KS-2026-0002' },

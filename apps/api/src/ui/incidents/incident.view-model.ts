@@ -14,8 +14,9 @@ import type { SuggestArticles } from '@domain/knowledge';
 
 import { list, text } from '../shared/form-body';
 import { type ListQuery, type ListSpec, pagination, parseListQuery } from '../shared/list-query';
+import { countOf, decimal } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
-import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
@@ -23,7 +24,6 @@ import {
   MATCH_ACTION_LABELS,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
-  reportCountText,
   SEVERITY_LABELS,
   SIDE_LABELS,
   STATUS_LABELS,
@@ -63,7 +63,7 @@ export function summaryRow(s: IncidentSummary) {
 export function proposalRow(p: ProposalView, current?: string, failure?: FormFailure) {
   return {
     ...p,
-    scoreText: p.score.toFixed(2),
+    scoreText: decimal(p.score, 2),
     statusLabel: PROPOSAL_STATUS_LABELS[p.status] ?? p.status,
     open: p.status === 'proposed',
     other: p.survivor?.id === current ? p.merged : p.survivor,
@@ -88,7 +88,7 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
     case 'report_received': {
       const d = e.details;
       const action = d.action === 'attach' ? 'koblet til hendelsen' : 'åpnet hendelsen';
-      const score = typeof d.score === 'number' ? `, score ${d.score.toFixed(2)}` : '';
+      const score = typeof d.score === 'number' ? `, score ${decimal(d.score, 2)}` : '';
       return { text: `Melding ${d.report} mottatt (${CHANNEL_LABELS[d.channel] ?? d.channel}), ${action}${score}` };
     }
     case 'triaged': {
@@ -110,9 +110,11 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
     case 'escalation_folded':
       return { text: `Ventende eskalering av ${e.details.from} slått inn i denne trådens eskalering; ingen egen tråd sendes` };
     case 'follow_up_sent':
-      return { text: `Oppfølging sendt i tråden til Skatteetaten (${e.details.newReports} nye meldinger)` };
+      return { text: `Oppfølging sendt i tråden til Skatteetaten (${countOf(e.details.newReports, COUNTED_NOUNS.newReport)})` };
     case 'resolved':
-      return { text: `Løst${e.details.side === 'local' ? ' lokalt (førstelinjesvar)' : ''}; ${e.details.notified} adresser varslet` };
+      return {
+        text: `Løst${e.details.side === 'local' ? ' lokalt (førstelinjesvar)' : ''}; ${countOf(e.details.notified, COUNTED_NOUNS.address)} varslet`,
+      };
     case 'split':
       return { text: `${e.details.reports.join(', ')} skilt ut til ${e.details.into}` };
     case 'report_moved_out':
@@ -121,7 +123,7 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: `Melding ${e.details.report} flyttet hit fra ${e.details.from}` };
     case 'merged_in':
       return {
-        text: `${e.details.from} slått sammen med denne (${e.details.reports} meldinger, ${by(e.details.how)})${because(e.details.reasons)}`,
+        text: `${e.details.from} slått sammen med denne (${countOf(e.details.reports, COUNTED_NOUNS.report)}, ${by(e.details.how)})${because(e.details.reasons)}`,
         link: { href: `/incidents/${e.details.fromId}`, text: e.details.from },
       };
     case 'merged_into':
@@ -199,10 +201,10 @@ export function incidentViewModel(
     match: {
       ...r.match,
       actionLabel: MATCH_ACTION_LABELS[r.match.action === 'attach' ? 'attach' : 'open'],
-      scoreText: r.match.score.toFixed(2),
+      scoreText: decimal(r.match.score, 2),
       confidenceLabel: CONFIDENCE_LABELS[r.match.confidence] ?? r.match.confidence,
       manual: r.match.by === 'manual',
-      runnerUp: r.match.runnerUp ? { ...r.match.runnerUp, scoreText: r.match.runnerUp.score.toFixed(2) } : null,
+      runnerUp: r.match.runnerUp ? { ...r.match.runnerUp, scoreText: decimal(r.match.runnerUp.score, 2) } : null,
     },
     move: failed('move', r.id),
     reveal: failed('reveal', r.id),
@@ -227,7 +229,7 @@ export function incidentViewModel(
       return {
         consumer: g.consumer,
         count: g.reportCount,
-        countText: reportCountText(g.reportCount),
+        countText: countOf(g.reportCount, COUNTED_NOUNS.report),
         firstAt: g.firstAt,
         lastAt: g.lastAt,
         latest: reports[reports.length - 1],

@@ -84,7 +84,6 @@ export const DONE_TEXTS: Record<string, string> = {
   accepted: 'Forslaget er godtatt, og hendelsene er slått sammen.',
   rejected: 'Forslaget er avvist. Hendelsene holdes adskilt.',
 };
-export const reportCountText = (n: number) => (n === 1 ? '1 melding' : `${n} meldinger`);
 export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
 
 export const INCIDENT_PAGE_TEXTS: PageTexts = {
@@ -162,6 +161,7 @@ const REPORT_FORM_ERRORS = {
   idempotency_key_reused:
     'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
   consumer_not_found: 'Fant ikke konsumenten. Velg en fra listen.',
+  unknown_consumer: 'Ingen konsument med dette organisasjonsnummeret er registrert.',
 };
 
 export const PORTAL_REPORT_FORM_TEXTS: PageTexts = {

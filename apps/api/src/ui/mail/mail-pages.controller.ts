@@ -1,10 +1,11 @@
-import { hasPermission, type StaffPrincipal } from '@domain/shared';
+import { RetryMail } from '@composition';
+import { type Actor, hasPermission, type StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
-import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
 import { oneOf } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
@@ -16,7 +17,10 @@ const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies rea
 /** Everything the system has sent or will send; without an SMTP server this is where e-mail can be read. */
 @PagesController('mail')
 export class MailPagesController {
-  constructor(private readonly mail: ListOutboxMessages) {}
+  constructor(
+    private readonly mail: ListOutboxMessages,
+    private readonly retryMail: RetryMail,
+  ) {}
 
   @Get()
   @StaffPage('mail.read')
@@ -45,8 +49,8 @@ export class MailPagesController {
 
   @Post(':id/retry')
   @StaffPage('mail.retry')
-  async retry(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    await this.mail.retry(id);
+  async retry(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.retryMail.execute(id, actor);
     res.redirect(303, `/mail/${id}`);
   }
 }

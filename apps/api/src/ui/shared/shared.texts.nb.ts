@@ -69,3 +69,23 @@ export const LIST_TEXTS = {
   next: 'Neste',
   page: (n: number) => `Side ${n}`,
 };
+
+/** Nouns shown with a count, in the singular and plural (`{{count n "incident"}}` in views, `countOf` in view models). */
+export const COUNTED_NOUNS = {
+  incident: { one: 'hendelse', other: 'hendelser' },
+  report: { one: 'melding', other: 'meldinger' },
+  newReport: { one: 'ny melding', other: 'nye meldinger' },
+  consumer: { one: 'konsument', other: 'konsumenter' },
+  affectedMunicipality: { one: 'berørt kommune', other: 'berørte kommuner' },
+  service: { one: 'tjeneste', other: 'tjenester' },
+  newService: { one: 'ny tjeneste', other: 'nye tjenester' },
+  removedService: { one: 'fjernet tjeneste', other: 'fjernede tjenester' },
+  changedService: { one: 'endret tjeneste', other: 'endrede tjenester' },
+  followUp: { one: 'oppfølging', other: 'oppfølginger' },
+  day: { one: 'dag', other: 'dager' },
+  row: { one: 'rad', other: 'rader' },
+  rowWithErrors: { one: 'rad med feil', other: 'rader med feil' },
+  address: { one: 'adresse', other: 'adresser' },
+} as const satisfies Record<string, { one: string; other: string }>;
+
+export type CountedNoun = keyof typeof COUNTED_NOUNS;
