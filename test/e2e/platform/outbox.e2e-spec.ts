@@ -11,6 +11,7 @@ import { bearer, createTestApp, TestApp } from '../../support/test-app';
 interface Row {
   id: string;
   message_id: string;
+  template: string;
   status: string;
   attempts: number;
   last_error: string | null;
