@@ -290,7 +290,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await page.getByLabel('Søk (navn, org.nr., kommunenr., kontaktperson eller e-post)').fill(ORG_NUMBER);
     await follow(page.getByRole('button', { name: 'Søk', exact: true }), /\/consumers\?q=974760673/);
     const table = page.getByRole('table');
-    await expect(page.getByRole('status').filter({ hasText: 'Viser 1–1 av 1' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('status').filter({ hasText: 'Viser 1–1 av 1 konsument' }).count()).resolves.toBe(1);
     await expect(table.getByRole('link', { name: CONSUMER }).getAttribute('href')).resolves.toBe(consumerPath);
     await checkPage('consumer-list-search');
     expect(await phoneWidthProblems(page, 'consumer-list-search')).toEqual([]);

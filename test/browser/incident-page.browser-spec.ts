@@ -133,7 +133,7 @@ describe('the page of a big incident in a browser', () => {
     await expect(groups.count()).resolves.toBe(25);
     await expect(page.locator('#affected-consumers > details[open]').count()).resolves.toBe(0);
     await expect(groups.first().locator('summary').textContent()).resolves.toContain('10 meldinger');
-    await expect(page.getByText(`Viser 1–25 av ${MUNICIPALITIES}`).count()).resolves.toBe(1);
+    await expect(page.getByText(`Viser 1–25 av ${MUNICIPALITIES} berørte kommuner`).count()).resolves.toBe(1);
     // Folded, the page is a few screens, not the 20 000 px of every report in full.
     expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(6 * SCREEN.height);
 

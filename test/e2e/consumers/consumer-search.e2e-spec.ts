@@ -58,7 +58,7 @@ describe('searching and paging the consumer register', () => {
     const page = await agent.get('/consumers').query({ q: 'per.hansen@bergen' }).expect(200);
     expect(page.text).toContain('>Bergen kommune</a>');
     expect(page.text).not.toContain('>Oslo kommune</a>');
-    expect(page.text).toContain('Viser 1–1 av 1');
+    expect(page.text).toContain('Viser 1–1 av 1 konsument');
   });
 
   it('sorts by a column from the URL, and keeps the search in the links', async () => {
@@ -83,6 +83,6 @@ describe('searching and paging the consumer register', () => {
     { sort: 'name;DROP TABLE consumer', dir: 'x' },
   ])('answers bad list parameters %j with the defaults, never 500', async (q) => {
     const page = await agent.get('/consumers').query(q).expect(200);
-    expect(page.text).toContain('Viser 1–3 av 3');
+    expect(page.text).toContain('Viser 1–3 av 3 konsumenter');
   });
 });

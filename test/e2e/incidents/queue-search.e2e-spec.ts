@@ -103,7 +103,7 @@ describe('searching and paging the incident queue', () => {
     const page = await agent.get('/incidents').query({ q: 'Alta', status: 'all' }).expect(200);
     expect(page.text).toContain(`>${outage.incidentReference}</a>`);
     expect(page.text).not.toContain(`>${access.incidentReference}</a>`);
-    expect(page.text).toContain('Viser 1–1 av 1');
+    expect(page.text).toContain('Viser 1–1 av 1 hendelse');
     expect(html(page.text)).toContain('href="/incidents?status=all&q=Alta&sort=reference&dir=desc"');
   });
 
@@ -128,6 +128,6 @@ describe('searching and paging the incident queue', () => {
       .get('/incidents')
       .query({ status: 'all', ...q })
       .expect(200);
-    expect(page.text).toMatch(/Viser 1–3 av 3|Ingen treff på side 400 \(3 i alt\)/);
+    expect(page.text).toMatch(/Viser 1–3 av 3 hendelser|Ingen treff på side 400 \(3 hendelser i alt\)/);
   });
 });

@@ -58,7 +58,7 @@ describe('audit view model', () => {
     const model = auditViewModel({ items: entries, total: 250 }, { actor: 'kari' }, parseListQuery({ page: '2' }, AUDIT_LIST));
     expect(model.entries.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);
     expect(model.pagination).toMatchObject({
-      summary: 'Viser 101–200 av 250',
+      summary: 'Viser 101–200 av 250 oppføringer',
       next: '/audit?actor=kari&page=3',
       prev: '/audit?actor=kari',
     });

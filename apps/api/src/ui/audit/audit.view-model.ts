@@ -4,6 +4,7 @@ import type { Page } from '@platform/database';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_TEXTS, AUDIT_ACTOR_KIND_TEXTS, AUDIT_OBJECT_TYPE_TEXTS } from '../shared/audit-actions.texts.nb';
 import { text } from '../shared/form-body';
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
 import { AUDIT_COLUMNS, AUDIT_FILTER_TEXTS, AUDIT_TITLE } from './audit.texts.nb';
 
 /** The log, newest first unless sorted otherwise, 100 entries a page. */
@@ -108,6 +109,6 @@ export function auditViewModel(entries: Page<AuditEntry>, q: AuditQuery, list: L
         ? { sortable: true, ...sortHeader(links, AUDIT_LIST, key, AUDIT_COLUMNS[column]) }
         : { sortable: false, label: AUDIT_COLUMNS[column] },
     ),
-    pagination: pagination(links, entries.total),
+    pagination: pagination(links, entries.total, COUNTED_NOUNS.auditEntry),
   };
 }

@@ -97,10 +97,14 @@ describe('consumer pages', () => {
   it('pages the list and keeps the filter in the page and sort links', () => {
     const result = { items: new Array(100).fill({}), total: 150 } as never;
     const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, parseListQuery({}, CONSUMER_LIST));
-    expect(model.pagination).toMatchObject({ summary: 'Viser 1–100 av 150', next: '/consumers?q=Oslo&page=2', prev: null });
+    expect(model.pagination).toMatchObject({ summary: 'Viser 1–100 av 150 konsumenter', next: '/consumers?q=Oslo&page=2', prev: null });
     expect(model.columns[0]).toMatchObject({ label: 'Navn', ariaSort: 'ascending', href: '/consumers?q=Oslo&sort=name&dir=desc' });
     expect(model.columns[1]).toMatchObject({ label: 'Org.nr.', ariaSort: undefined, href: '/consumers?q=Oslo&sort=org&dir=asc' });
     const last = consumerListViewModel(result, [], [], {}, parseListQuery({ page: '2', sort: 'status' }, CONSUMER_LIST));
-    expect(last.pagination).toMatchObject({ summary: 'Viser 101–150 av 150', next: null, prev: '/consumers?sort=status&dir=asc' });
+    expect(last.pagination).toMatchObject({
+      summary: 'Viser 101–150 av 150 konsumenter',
+      next: null,
+      prev: '/consumers?sort=status&dir=asc',
+    });
   });
 });

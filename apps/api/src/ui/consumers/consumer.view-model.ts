@@ -17,7 +17,7 @@ import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list } from '../shared/form-body';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
+import { COUNTED_NOUNS, SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
 import { CONSUMER_LIST } from './consumers.forms';
 import { CONSUMER_LABELS, CONSUMER_LIST_COLUMNS, CONSUMER_TABS, CONSUMER_TITLES, ConsumerTab, IMPORT_COLUMNS } from './consumers.texts.nb';
 
@@ -130,7 +130,7 @@ export function consumerListViewModel(
       const label = CONSUMER_LIST_COLUMNS[column];
       return key ? { sortable: true, ...sortHeader(links, CONSUMER_LIST, key, label) } : { sortable: false, label };
     }),
-    pagination: pagination(links, result.total),
+    pagination: pagination(links, result.total, COUNTED_NOUNS.consumer),
   };
 }
 

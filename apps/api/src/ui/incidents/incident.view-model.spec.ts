@@ -214,7 +214,11 @@ describe('incidentViewModel', () => {
       } as unknown as IncidentPageView;
       const model = incidentViewModel({ ...data, incident, groups: parseListQuery({ page: '2' }, INCIDENT_GROUPS) });
       expect(model.page).toBe(2);
-      expect(model.groupPages).toMatchObject({ summary: 'Viser 26–50 av 60', prev: '/incidents/i1', next: '/incidents/i1?page=3' });
+      expect(model.groupPages).toMatchObject({
+        summary: 'Viser 26–50 av 60 berørte kommuner',
+        prev: '/incidents/i1',
+        next: '/incidents/i1?page=3',
+      });
       expect(model.firstReport).toMatchObject({ reference: 'M-2026-00001', consumerName: 'Oslo kommune', href: '/incidents/i1#report-1' });
       expect(model.newestReports[0].href).toBe('/incidents/i1?page=2#report-9');
     });

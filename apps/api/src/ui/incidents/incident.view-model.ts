@@ -237,7 +237,11 @@ export function incidentViewModel(
         open: incident.reportCount <= SHOW_ALL_UP_TO || reports.some((r) => r.move || r.reveal || r.picked),
       };
     }),
-    groupPages: pagination({ path: `/incidents/${incident.id}`, filter: {}, query: groups }, incident.consumerCount),
+    groupPages: pagination(
+      { path: `/incidents/${incident.id}`, filter: {}, query: groups },
+      incident.consumerCount,
+      COUNTED_NOUNS.affectedMunicipality,
+    ),
     firstReport: incident.firstReport ? brief(incident.firstReport) : null,
     newestReports: incident.newestReports.map(brief),
     events: events.slice(-TIMELINE_SHOWN),

@@ -74,7 +74,7 @@ describe('queueViewModel', () => {
     });
     expect(model.columns.find((c) => c.label === 'Tjenester')).toEqual({ sortable: false, label: 'Tjenester' });
     expect(model.pagination).toMatchObject({
-      summary: 'Viser 51–100 av 120',
+      summary: 'Viser 51–100 av 120 hendelser',
       next: '/incidents?status=all&q=Alta&sort=consumers&dir=desc&page=3',
       prev: '/incidents?status=all&q=Alta&sort=consumers&dir=desc',
     });

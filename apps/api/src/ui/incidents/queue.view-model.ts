@@ -4,7 +4,7 @@ import type { Page } from '@platform/database';
 
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import { QUEUE_LIST, type QueueQuery } from './incident.forms';
 import { proposalRow, type ProposalView, summaryRow } from './incident.view-model';
 import { QUEUE_TEXTS, SEVERITY_LABELS, SIDE_LABELS, STATUS_LABELS } from './incidents.texts.nb';
@@ -49,7 +49,7 @@ export function queueViewModel(
       const label = QUEUE_TEXTS.columns[column];
       return key ? { sortable: true, ...sortHeader(links, QUEUE_LIST, key, label) } : { sortable: false, label };
     }),
-    pagination: pagination(links, incidents.total),
+    pagination: pagination(links, incidents.total, COUNTED_NOUNS.incident),
     proposals: proposals.map((p) => proposalRow(p, undefined, failure)),
     failure: failure && !proposals.some((p) => p.id === failure.params.proposalId) ? failure : undefined,
     filter: q,

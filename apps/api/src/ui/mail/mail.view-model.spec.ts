@@ -8,7 +8,7 @@ const message = { id: 'm1', subject: 'Hei', to: ['a@example.test'], status: 'sen
 describe('mailListViewModel', () => {
   it('lists the newest first, counts them and keeps the status filter in the sort links', () => {
     const model = mailListViewModel({ items: [message], total: 120 }, 'sent', parseListQuery({}, MAIL_LIST));
-    expect(model.pagination.summary).toBe('Viser 1–50 av 120');
+    expect(model.pagination.summary).toBe('Viser 1–50 av 120 e-poster');
     expect(model.pagination.next).toBe('/mail?status=sent&page=2');
     expect(model.columns[0]).toMatchObject({ label: 'Laget', ariaSort: 'descending', href: '/mail?status=sent&sort=created&dir=asc' });
     expect(model.columns[1]).toMatchObject({ label: 'Emne', ariaSort: undefined, href: '/mail?status=sent&sort=subject&dir=asc' });

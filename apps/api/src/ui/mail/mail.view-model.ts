@@ -2,6 +2,7 @@ import type { Page } from '@platform/database';
 import type { OutboxMessage, OutboxSort, OutboxStatus } from '@platform/mail';
 
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
 import { MAIL_COLUMNS, MAIL_TITLES } from './mail.texts.nb';
 
 /** The mail list, newest first unless sorted otherwise, 50 a page. */
@@ -30,6 +31,6 @@ export function mailListViewModel(messages: Page<OutboxMessage>, status: OutboxS
         ? { sortable: true, ...sortHeader(links, MAIL_LIST, key, MAIL_COLUMNS[column]) }
         : { sortable: false, label: MAIL_COLUMNS[column] },
     ),
-    pagination: pagination(links, messages.total),
+    pagination: pagination(links, messages.total, COUNTED_NOUNS.mail),
   };
 }

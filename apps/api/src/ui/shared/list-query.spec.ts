@@ -76,9 +76,18 @@ describe('sortHeader', () => {
 });
 
 describe('pagination', () => {
+  const incident = { one: 'hendelse', other: 'hendelser' };
+
+  it.each<[string, Record<string, string>, number, string]>([
+    ['one', {}, 1, 'Viser 1–1 av 1 hendelse'],
+    ['thousands', { page: '25' }, 1234, 'Viser 1\u00a0201–1\u00a0234 av 1\u00a0234 hendelser'],
+  ])('names the total with its noun in bokmål (%s)', (_, q, total, summary) => {
+    expect(pagination(links(q), total, incident).summary).toBe(summary);
+  });
+
   it('counts what is shown and links to the pages around this one, keeping filter and sort', () => {
-    const p = pagination(links({ sort: 'name', page: '2' }), 159);
-    expect(p.summary).toBe('Viser 51–100 av 159');
+    const p = pagination(links({ sort: 'name', page: '2' }), 159, incident);
+    expect(p.summary).toBe('Viser 51–100 av 159 hendelser');
     expect(p.prev).toBe('/list?q=x&sort=name&dir=asc');
     expect(p.next).toBe('/list?q=x&sort=name&dir=asc&page=3');
     expect(p.pages.map((x) => [x.number, x.current])).toEqual([
@@ -94,8 +103,8 @@ describe('pagination', () => {
   });
 
   it('shows the last, short page and marks gaps in the page numbers', () => {
-    const p = pagination(links({ page: '10' }), 480);
-    expect(p.summary).toBe('Viser 451–480 av 480');
+    const p = pagination(links({ page: '10' }), 480, incident);
+    expect(p.summary).toBe('Viser 451–480 av 480 hendelser');
     expect(p.next).toBeNull();
     expect(p.pages.map((x) => [x.number, x.gapBefore])).toEqual([
       [1, false],
@@ -106,8 +115,11 @@ describe('pagination', () => {
   });
 
   it('has no page links for one page, and says so when nothing matches or the page is past the end', () => {
-    expect(pagination(links({}), 7)).toMatchObject({ summary: 'Viser 1–7 av 7', pages: [], prev: null, next: null });
-    expect(pagination(links({}), 0)).toMatchObject({ summary: 'Ingen treff', pages: [] });
-    expect(pagination(links({ page: '9' }), 60)).toMatchObject({ summary: 'Ingen treff på side 9 (60 i alt)', prev: '/list?q=x&page=2' });
+    expect(pagination(links({}), 7, incident)).toMatchObject({ summary: 'Viser 1–7 av 7 hendelser', pages: [], prev: null, next: null });
+    expect(pagination(links({}), 0, incident)).toMatchObject({ summary: 'Ingen treff', pages: [] });
+    expect(pagination(links({ page: '9' }), 60, incident)).toMatchObject({
+      summary: 'Ingen treff på side 9 (60 hendelser i alt)',
+      prev: '/list?q=x&page=2',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { SortDirection } from '@platform/database';
 
 import { text } from './form-body';
+import { countOf, formatWhole, type PluralForms } from './numbers';
 import { LIST_TEXTS } from './shared.texts.nb';
 
 /** How a list may be sorted: the keys a URL may name, each with the direction a first click gives. */
@@ -80,8 +81,11 @@ export function sortHeader<K extends string>(links: ListLinks<K>, spec: ListSpec
   };
 }
 
-/** "Viser 1–50 av 159" with links to the previous and next page and a few page numbers around this one. */
-export function pagination<K extends string>(links: ListLinks<K>, total: number) {
+/**
+ * «Viser 1–50 av 159 hendelser» (the noun in the form the total needs) with links to the previous
+ * and next page and a few page numbers around this one.
+ */
+export function pagination<K extends string>(links: ListLinks<K>, total: number, noun: PluralForms) {
   const { page, pageSize } = links.query;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => listHref(links.path, { ...links.filter, ...sortParams(links.query), page: p > 1 ? p : undefined });
@@ -90,7 +94,11 @@ export function pagination<K extends string>(links: ListLinks<K>, total: number)
   const around = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages);
   return {
     total,
-    summary: from > to || !total ? LIST_TEXTS.none(total, page) : LIST_TEXTS.showing(from, to, total),
+    summary: !total
+      ? LIST_TEXTS.none
+      : from > to
+        ? LIST_TEXTS.pastEnd(page, countOf(total, noun))
+        : LIST_TEXTS.showing(formatWhole(from), formatWhole(to), countOf(total, noun)),
     prev: page > 1 ? href(Math.min(page - 1, pages)) : null,
     next: page < pages ? href(page + 1) : null,
     pages:

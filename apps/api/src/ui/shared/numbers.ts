@@ -12,6 +12,9 @@ const NUMBER = new Intl.NumberFormat('nb-NO');
 /** The form bokmål uses for `count` (1 → one; 0, 2, 1,5 → other). */
 export const pluralForm = (count: number, forms: PluralForms): string => (RULES.select(count) === 'one' ? forms.one : forms.other);
 
+/** A whole number in Norwegian format: `1 234`. */
+export const formatWhole = (n: number): string => NUMBER.format(n);
+
 /** `1 hendelse`, `2 hendelser`, `1 234 konsumenter`: the number in Norwegian format and the noun in its form. */
 export const countOf = (count: number, forms: PluralForms): string => `${NUMBER.format(count)} ${pluralForm(count, forms)}`;
 

@@ -60,8 +60,10 @@ export const SAVED_TEXT = 'Lagret.';
 
 /** Sorting and paging of long lists. */
 export const LIST_TEXTS = {
-  showing: (from: number, to: number, total: number) => `Viser ${from}–${to} av ${total}`,
-  none: (total: number, page: number) => (total && page > 1 ? `Ingen treff på side ${page} (${total} i alt)` : 'Ingen treff'),
+  /** `counted` is the total with its noun: «Viser 1–50 av 159 hendelser». */
+  showing: (from: string, to: string, counted: string) => `Viser ${from}–${to} av ${counted}`,
+  none: 'Ingen treff',
+  pastEnd: (page: number, counted: string) => `Ingen treff på side ${page} (${counted} i alt)`,
   sortBy: (label: string, direction: 'asc' | 'desc') =>
     `Sorter etter ${label.toLowerCase()}, ${direction === 'asc' ? 'stigende' : 'synkende'}`,
   navigation: 'Sider',
@@ -86,6 +88,8 @@ export const COUNTED_NOUNS = {
   row: { one: 'rad', other: 'rader' },
   rowWithErrors: { one: 'rad med feil', other: 'rader med feil' },
   address: { one: 'adresse', other: 'adresser' },
+  mail: { one: 'e-post', other: 'e-poster' },
+  auditEntry: { one: 'oppføring', other: 'oppføringer' },
 } as const satisfies Record<string, { one: string; other: string }>;
 
 export type CountedNoun = keyof typeof COUNTED_NOUNS;
