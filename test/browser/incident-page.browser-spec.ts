@@ -1,7 +1,15 @@
 import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  visit,
+  watchForErrors,
+} from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'summert-skattegrunnlag';
@@ -153,6 +161,8 @@ describe('the page of a big incident in a browser', () => {
     await expect(reports.first().locator('.app-match').textContent()).resolves.toMatch(/score \d,\d\d/);
     await screenshot(page, 'incident-big-open');
     expect(await seriousAccessibilityProblems(page, 'incident-big-open')).toEqual([]);
+    // On a phone the panel of actions comes first and an opened municipality's reports fit the screen.
+    expect(await phoneWidthProblems(page, 'incident-big-open')).toEqual([]);
   });
 
   it('links the newest report to its place on the page of its municipality', async () => {

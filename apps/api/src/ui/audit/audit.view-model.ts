@@ -109,6 +109,6 @@ export function auditViewModel(entries: Page<AuditEntry>, q: AuditQuery, list: L
         ? { sortable: true, ...sortHeader(links, AUDIT_LIST, key, AUDIT_COLUMNS[column]) }
         : { sortable: false, label: AUDIT_COLUMNS[column] },
     ),
-    pagination: pagination(links, entries.total, COUNTED_NOUNS.auditEntry),
+    pagination: pagination(links, entries.total, COUNTED_NOUNS.entry),
   };
 }

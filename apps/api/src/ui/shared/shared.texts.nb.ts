@@ -89,7 +89,7 @@ export const COUNTED_NOUNS = {
   rowWithErrors: { one: 'rad med feil', other: 'rader med feil' },
   address: { one: 'adresse', other: 'adresser' },
   mail: { one: 'e-post', other: 'e-poster' },
-  auditEntry: { one: 'oppføring', other: 'oppføringer' },
+  entry: { one: 'oppføring', other: 'oppføringer' },
 } as const satisfies Record<string, { one: string; other: string }>;
 
 export type CountedNoun = keyof typeof COUNTED_NOUNS;
