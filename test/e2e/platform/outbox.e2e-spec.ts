@@ -14,6 +14,7 @@ interface Row {
   status: string;
   attempts: number;
   last_error: string | null;
+  template: string;
   transport: string | null;
   claimed_by: string | null;
   sent_at: Date | null;
