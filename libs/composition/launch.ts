@@ -88,7 +88,11 @@ export async function launch(roles: ProcessRole[], opts: { embeddedAllowed: bool
     if (e instanceof DataDirectoryInUseError) fail(e.message);
     throw e;
   }
-  const database: DatabaseConnection = embedded ?? { url: config.databaseUrl!, poolSize: config.databasePoolSize };
+  const database: DatabaseConnection = embedded ?? {
+    url: config.databaseUrl!,
+    poolSize: config.databasePoolSize,
+    migrationUrl: config.migrationDatabaseUrl,
+  };
 
   let app: INestApplicationContext;
   try {

@@ -20,7 +20,7 @@ export class PlatformModule {
       imports: [
         ConfigModule.forRoot(config),
         AppLoggerModule.forRoot(config, product.maskPersonalData),
-        DatabaseModule.forRoot(database.url, database.poolSize, product.schema),
+        DatabaseModule.forRoot(database, product.schema),
         MailModule,
       ],
     };

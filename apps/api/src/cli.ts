@@ -44,11 +44,14 @@ async function main(): Promise<void> {
   // Beside a running app on the embedded database, the CLI uses that app's database; else it opens its own.
   const running = config.databaseUrl ? null : findRunningEmbeddedPostgres(config.dataDir);
   const embedded = config.databaseUrl || running ? null : await startEmbeddedPostgres(config.dataDir, 5);
-  const database = running ?? embedded ?? { url: config.databaseUrl!, poolSize: 2 };
+  const database = running ?? embedded ?? { url: config.databaseUrl!, poolSize: 2, migrationUrl: config.migrationDatabaseUrl };
   const url = database.url;
   try {
     if (command.startsWith('migration:')) {
-      const ds = await new DataSource(dataSourceOptions(url, database.poolSize, DATABASE_SCHEMA)).initialize();
+      // Migrations run as the schema owner when a separate role is configured.
+      const ds = await new DataSource(
+        dataSourceOptions(config.migrationDatabaseUrl ?? url, database.poolSize, DATABASE_SCHEMA),
+      ).initialize();
       try {
         if (command === 'migration:run') console.log((await runMigrations(ds)).join('\n') || 'No pending migrations.');
         else if (command === 'migration:generate') {

@@ -6,6 +6,8 @@ export interface DatabaseSchema {
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
+  /** Tables the application may only read and add to (with a migration role, its grants say so). */
+  appendOnlyTables: string[];
 }
 
 export function dataSourceOptions(url: string, poolSize: number, schema: DatabaseSchema): DataSourceOptions {

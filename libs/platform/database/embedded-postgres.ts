@@ -12,6 +12,11 @@ const PORT_FILE = 'segment-desk.port';
 export interface DatabaseConnection {
   url: string;
   poolSize: number;
+  /**
+   * The schema owner's URL, for migrations only; the application then connects as a role
+   * without ownership (see grantApplicationRole). Null: one role does both.
+   */
+  migrationUrl?: string | null;
 }
 
 export interface EmbeddedPostgres extends DatabaseConnection {

@@ -11,10 +11,10 @@ import { bearer, createTestApp, TestApp } from '../../support/test-app';
 interface Row {
   id: string;
   message_id: string;
-  template: string;
   status: string;
   attempts: number;
   last_error: string | null;
+  template: string;
   transport: string | null;
   claimed_by: string | null;
   sent_at: Date | null;
