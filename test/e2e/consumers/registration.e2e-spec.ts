@@ -121,6 +121,14 @@ describe('consumer registration and bulk import', () => {
       await t.http.get('/api/v1/consumers?status=paused').set(admin()).expect(400);
     });
 
+    it.each(['offset=1e20', 'offset=9223372036854775808', 'offset=-1', 'offset=abc', 'limit=1e20', 'limit=0.5'])(
+      'refuses the page %s with 400 naming the parameter',
+      async (query) => {
+        const res = await t.http.get(`/api/v1/consumers?${query}`).set(admin()).expect(400);
+        expect(new Set(res.body.fields.map((f: { field: string }) => f.field))).toEqual(new Set([query.split('=')[0]]));
+      },
+    );
+
     it('updates a consumer (PATCH) and audits before and after', async () => {
       const res = await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ municipalityNumber: '4601' }).expect(200);
       expect(res.body.municipalityNumber).toBe('4601');
