@@ -2,7 +2,6 @@ import { type ArgumentMetadata, Injectable, Optional, type PipeTransform } from 
 import { ValidationFailed } from '@platform/errors';
 import { isUUID } from 'class-validator';
 
-
 /**
  * A path or query parameter that must be a UUID; a 400 that names the parameter otherwise
  * (Nest's ParseUUIDPipe answers without saying which one).
