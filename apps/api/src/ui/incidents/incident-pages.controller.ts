@@ -1,7 +1,8 @@
 import { IncidentQueries, PreviewEscalation } from '@domain/incidents';
-import { Get, Header, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
+import { Get, Header, Param, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PagesController } from '../shared/pages-controller';
 import { queueQuery } from './incident.forms';
 import { IncidentPage, QueuePage } from './incident.page';
@@ -28,7 +29,7 @@ export class IncidentPagesController {
   @Get(':id')
   @StaffPage('incident.read')
   @Render('incidents/incident')
-  async incident(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string, @Query('report') reportId?: string) {
+  async incident(@Param('id', ParseUuid) id: string, @Query('done') done?: string, @Query('report') reportId?: string) {
     const model = await this.incidentPage.load(id);
     // The link names the report by id; its reference comes from the incident, never from the link.
     const registered = done === 'registered' ? model.reports.find((r) => r.id === reportId) : undefined;
@@ -38,7 +39,7 @@ export class IncidentPagesController {
   @Get(':id/escalate')
   @StaffPage('incident.read')
   @Render('incidents/escalate')
-  async escalationPreview(@Param('id', ParseUUIDPipe) id: string) {
+  async escalationPreview(@Param('id', ParseUuid) id: string) {
     const incident = await this.queries.incident(id);
     return {
       title: ESCALATION_TEXTS.title(incident.reference),
@@ -53,7 +54,7 @@ export class IncidentPagesController {
   @StaffPage('incident.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async escalationPreviewHtml(@Param('id', ParseUUIDPipe) id: string) {
+  async escalationPreviewHtml(@Param('id', ParseUuid) id: string) {
     return (await this.preview.execute(id)).html;
   }
 }
