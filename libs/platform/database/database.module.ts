@@ -2,7 +2,8 @@ import { DynamicModule, Global, Injectable, Logger, Module, OnModuleInit } from 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { DatabaseSchema, dataSourceOptions } from './data-source-options';
+import { DatabaseSchema, DatabaseTimeouts, dataSourceOptions } from './data-source-options';
+import { DatabaseAvailability } from './database-availability';
 import { DatabaseContext } from './database-context';
 import { runMigrations } from './run-migrations';
 
@@ -21,11 +22,12 @@ class MigrateOnStart implements OnModuleInit {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string, poolSize: number, schema: DatabaseSchema): DynamicModule {
+  /** `timeouts` for a server (the embedded database runs in this process and cannot go away). */
+  static forRoot(url: string, poolSize: number, schema: DatabaseSchema, timeouts?: DatabaseTimeouts): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(url, poolSize, schema) })],
-      providers: [DatabaseContext, MigrateOnStart],
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(url, poolSize, schema, timeouts) })],
+      providers: [DatabaseContext, MigrateOnStart, ...(timeouts ? [DatabaseAvailability] : [])],
       exports: [DatabaseContext],
     };
   }
