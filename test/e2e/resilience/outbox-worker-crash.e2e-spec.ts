@@ -89,7 +89,7 @@ describe('outbox worker killed between SMTP acceptance and marking the row sent'
 
     const second = await startWorker(env());
     running.push(second);
-    await waitFor('the row to be sent', async () => (await outboxRow(address))[0].status === 'sent');
+    await waitFor('the row to be sent', async () => (await outboxRow(address))[0].status === 'sent', 15_000);
     // A pass or two more: nothing further goes out.
     await new Promise((r) => setTimeout(r, 500));
 
