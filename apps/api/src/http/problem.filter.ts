@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DatabaseUnavailable, isDatabaseUnreachable } from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
 import type { Request, Response } from 'express';
 
@@ -58,8 +59,12 @@ export class ProblemFilter implements ExceptionFilter {
       res.redirect(303, `${exception.page === 'portal' ? '/portal/login' : '/login'}?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    const problem = this.toProblem(exception);
-    if (problem.status >= 500)
+    // A lost database surfaces as whatever the driver threw where it happened; it is one answer.
+    const unreachable = isDatabaseUnreachable(exception);
+    const problem = this.toProblem(unreachable ? new DatabaseUnavailable() : exception);
+    if (unreachable)
+      this.logger.warn({ err: exception instanceof Error ? exception.message : String(exception), path: req.path }, 'database unreachable');
+    else if (problem.status >= 500)
       this.logger.error(
         {
           err:
