@@ -17,6 +17,9 @@ export interface AppConfig {
   migrationDatabaseUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
+  /** A PostgreSQL server: how long opening a connection may take, and one statement. */
+  databaseConnectTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: LogLevel;
@@ -151,6 +154,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     migrationDatabaseUrl,
     dataDir,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
+    databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     smtpUrl,
     mailFrom,
     logLevel,

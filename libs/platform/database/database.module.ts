@@ -2,7 +2,8 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleInit
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { DatabaseSchema, dataSourceOptions } from './data-source-options';
+import { DatabaseSchema, DatabaseTimeouts, dataSourceOptions } from './data-source-options';
+import { DatabaseAvailability } from './database-availability';
 import { DatabaseContext } from './database-context';
 import { applicationRole, grantApplicationRole } from './database-roles';
 import type { DatabaseConnection } from './embedded-postgres';
@@ -45,12 +46,18 @@ class MigrateOnStart implements OnModuleInit {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(database: DatabaseConnection, schema: DatabaseSchema): DynamicModule {
+  /** `timeouts` for a server (the embedded database runs in this process and cannot go away). */
+  static forRoot(database: DatabaseConnection, schema: DatabaseSchema, timeouts?: DatabaseTimeouts): DynamicModule {
     const options: SchemaOptions = { schema, migrationUrl: database.migrationUrl ?? null };
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(database.url, database.poolSize, schema) })],
-      providers: [DatabaseContext, MigrateOnStart, { provide: SCHEMA_OPTIONS, useValue: options }],
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(database.url, database.poolSize, schema, timeouts) })],
+      providers: [
+        DatabaseContext,
+        MigrateOnStart,
+        { provide: SCHEMA_OPTIONS, useValue: options },
+        ...(timeouts ? [DatabaseAvailability] : []),
+      ],
       exports: [DatabaseContext],
     };
   }

@@ -1,5 +1,6 @@
 export * from './data-source-options';
 export * from './database.module';
+export * from './database-availability';
 export * from './database-context';
 export * from './embedded-postgres';
 export * from './paging';

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import type { QueryRunner } from 'typeorm';
 
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
@@ -17,9 +19,45 @@ const OUTBOX_ORDER: Record<OutboxSort, string> = {
   attempts: 'm.attempts',
 };
 
+/** The session lock a live worker holds; its claimed rows are orphaned once nobody holds it. */
+const lease = (worker: string) => `hashtextextended('outbox-worker:' || ${worker}, 0)`;
+
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly db: DatabaseContext) {}
+  private lease: QueryRunner | null = null;
+
+  constructor(
+    private readonly db: DatabaseContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Holds, on a connection of its own, a session lock named after the worker. PostgreSQL drops it
+   * when that connection goes, so when a worker dies other workers see at once that the rows it
+   * had claimed are nobody's (instead of after the claim timeout). Taken again when the connection
+   * was lost. The embedded database is one process and one session: nothing to hold there.
+   */
+  async holdLease(workerId: string): Promise<void> {
+    if (!this.config.databaseUrl) return;
+    if (this.lease) {
+      const alive = await this.lease.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      if (alive) return;
+      await this.lease.release().catch(() => undefined);
+      this.lease = null;
+    }
+    const runner = this.db.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query(`SELECT pg_advisory_lock(${lease('$1::text')})`, [workerId]);
+    } catch (e) {
+      await runner.release().catch(() => undefined);
+      throw e;
+    }
+    this.lease = runner;
+  }
 
   /** Inserts unless a message with the same dedupe key exists; returns the stored Message-ID. */
   async insertOnce(message: NewOutboxMessage): Promise<{ messageId: string; created: boolean }> {
@@ -47,7 +85,12 @@ export class OutboxRepository {
     return { messageId: existing.messageId, created: false };
   }
 
-  /** Claims due rows (and rows whose worker died) so no two workers send one row at once. */
+  /**
+   * Claims due rows, and rows whose worker died (its lease is free) or stopped answering (claimed
+   * longer ago than the claim timeout), so no two workers send one row at once. A row taken over
+   * from a dead worker may have reached the SMTP server already: it goes again with the same
+   * Message-ID, so a mail client shows one message. Leases exist only on a server (see holdLease).
+   */
   async claimDue(workerId: string, limit: number, claimTimeoutMs: number): Promise<OutboxMessage[]> {
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
     const [rows]: [Array<{ id: string }>, number] = await this.db.manager.query(
@@ -56,6 +99,7 @@ export class OutboxRepository {
          SELECT id FROM outbox_message
          WHERE (status = 'pending' AND next_attempt_at <= now())
             OR (status = 'sending' AND claimed_at < now() - ($3::int * interval '1 millisecond'))
+            ${this.config.databaseUrl ? `OR (status = 'sending' AND claimed_by <> $1 AND pg_try_advisory_xact_lock(${lease('claimed_by')}))` : ''}
          ORDER BY next_attempt_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED)

@@ -53,6 +53,9 @@ function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
 /** "974 760 673" is accepted as 974760673. */
 const withoutSpaces = () => Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
 
+/** More rows than any registry holds, and well inside PostgreSQL's bigint. */
+const MAX_OFFSET = 1_000_000_000;
+
 const ADVANCE_STEPS = ONBOARDING_STEPS.filter((s) => s !== 'requested');
 
 export class ContactDto {
@@ -260,7 +263,14 @@ export class SearchConsumersQuery {
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  // PostgreSQL's OFFSET is a bigint: a larger number (1e20 is an integer to JavaScript) would fail in the query.
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OFFSET)
+  offset?: number;
 }
 
 export class ExpiringAgreementsQuery {

@@ -1,10 +1,11 @@
 import { ImportConsumers, ListExpiringAgreements, RegisterConsumer, SearchConsumers, ServiceCatalogue } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
 import { PageForm } from '../shared/page-form';
@@ -83,14 +84,14 @@ export class ConsumerPagesController {
   @Get(':id')
   @StaffPage('consumer.read')
   @Render('consumers/show')
-  overview(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+  overview(@Param('id', ParseUuid) id: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
     return this.tabPage.load(id, 'overview', me, { saved: done === 'saved' });
   }
 
   @Get(':id/:tab')
   @StaffPage('consumer.read')
   @Render('consumers/show')
-  tab(@Param('id', ParseUUIDPipe) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+  tab(@Param('id', ParseUuid) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
     const known = (CONSUMER_TABS as readonly string[]).includes(tab) ? (tab as ConsumerTab) : 'overview';
     return this.tabPage.load(id, known, me, { saved: done === 'saved' });
   }

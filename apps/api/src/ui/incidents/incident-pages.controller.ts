@@ -1,7 +1,8 @@
 import { IncidentQueries, PreviewEscalation } from '@domain/incidents';
-import { Get, Header, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
+import { Get, Header, Param, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { text } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
@@ -30,14 +31,14 @@ export class IncidentPagesController {
   @Get(':id')
   @StaffPage('incident.read')
   @Render('incidents/incident')
-  incident(@Param('id', ParseUUIDPipe) id: string, @Query() q: IncidentPageQuery) {
+  incident(@Param('id', ParseUuid) id: string, @Query() q: IncidentPageQuery) {
     return this.incidentPage.load(id, { page: q.page, done: text(q.done), report: text(q.report) });
   }
 
   @Get(':id/escalate')
   @StaffPage('incident.read')
   @Render('incidents/escalate')
-  async escalationPreview(@Param('id', ParseUUIDPipe) id: string) {
+  async escalationPreview(@Param('id', ParseUuid) id: string) {
     const incident = await this.queries.incident(id);
     return {
       title: ESCALATION_TEXTS.title(incident.reference),
@@ -52,7 +53,7 @@ export class IncidentPagesController {
   @StaffPage('incident.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async escalationPreviewHtml(@Param('id', ParseUUIDPipe) id: string) {
+  async escalationPreviewHtml(@Param('id', ParseUuid) id: string) {
     return (await this.preview.execute(id)).html;
   }
 }

@@ -1,10 +1,11 @@
 import { IncidentQueries, MASKING_NOTICE, ReceiveReport } from '@domain/incidents';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ReportForm, reportInput } from './report.forms';
@@ -61,7 +62,7 @@ export class PortalReportPagesController {
   @Get(':id')
   @PortalPage()
   @Render('portal-reports/report')
-  async report(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query('received') received?: string) {
+  async report(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Query('received') received?: string) {
     return consumerReportViewModel(await this.queries.report(id, me), !!received, MASKING_NOTICE);
   }
 }

@@ -1,11 +1,12 @@
 import { RetryMail } from '@composition';
 import { type Actor, hasPermission, type StaffPrincipal } from '@domain/shared';
-import { Get, Header, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Get, Header, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { oneOf } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
@@ -34,7 +35,7 @@ export class MailPagesController {
   @Get(':id')
   @StaffPage('mail.read')
   @Render('mail-view')
-  async message(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+  async message(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
     return { title: MAIL_TITLES.message, message: await this.mail.one(id, hasPermission(me, 'mail.read-credentials')) };
   }
 
@@ -43,13 +44,13 @@ export class MailPagesController {
   @StaffPage('mail.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async html(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+  async html(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
     return (await this.mail.one(id, hasPermission(me, 'mail.read-credentials'))).html;
   }
 
   @Post(':id/retry')
   @StaffPage('mail.retry')
-  async retry(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async retry(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.retryMail.execute(id, actor);
     res.redirect(303, `/mail/${id}`);
   }

@@ -34,6 +34,7 @@ export const SHARED_ERROR_TEXTS: Record<string, string> = {
   payload_too_large: 'Det du sendte er for stort (høyst 2 MB).',
   rate_limited: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
   internal_error: 'Noe gikk galt hos oss. Feilen er logget. Prøv igjen om litt.',
+  database_unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
 };
 
 /** Error pages by HTTP status, for errors that carry no domain code (unknown route, wrong method). */
