@@ -1,0 +1,63 @@
+import { RecordAudit } from '@domain/audit';
+import { actorOf, type ConsumerPrincipal } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { ValidationFailed } from '@platform/errors';
+
+import { ChangeRequestRepository } from './change-request.repository';
+import { ChangeRequestQueries } from './change-request-queries.use-case';
+import { ChangeRequestNotFound, OwnChangeRequest } from './change-requests.exceptions';
+import { checkChangeRequestText, cleanText } from './submit-change-request.use-case';
+
+export interface SupportResult {
+  /** The request supported: a merged one's survivor. */
+  id: string;
+  reference: string;
+  /** False when the consumer already supported it (nothing changed). */
+  added: boolean;
+}
+
+/** "We need this too": a consumer with access to the service adds its support and use case, once. */
+@Injectable()
+export class SupportChangeRequest {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly repo: ChangeRequestRepository,
+    private readonly queries: ChangeRequestQueries,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  async execute(me: ConsumerPrincipal, id: string, useCase: string): Promise<SupportResult> {
+    const errors = checkChangeRequestText({ useCase });
+    if (errors.length) throw new ValidationFailed(errors);
+    let request = await this.queries.visible(id, me);
+    // A duplicate's supporters belong to the request it was merged into.
+    for (let hops = 0; request.mergedIntoId && hops < 10; hops++) request = (await this.repo.find(request.mergedIntoId)) ?? request;
+    if (request.submitterConsumerId === me.consumerId) throw new OwnChangeRequest(request.reference);
+    const actor = actorOf(me);
+    return this.db.transaction(async () => {
+      const locked = await this.repo.lock(request.id);
+      if (!locked) throw new ChangeRequestNotFound();
+      // A submitter of a duplicate merged in is already behind it: nothing to add either.
+      const existing = await this.repo.supportOf(locked.id, me.consumerId);
+      const added =
+        !existing &&
+        (await this.repo.insertSupportOnce({
+          changeRequestId: locked.id,
+          consumerId: me.consumerId,
+          kind: 'supported',
+          useCase: cleanText(useCase),
+          addedBy: actor.label,
+        }));
+      if (added)
+        await this.audit.execute({
+          actor,
+          action: 'change_request.supported',
+          objectType: 'change_request',
+          objectId: locked.id,
+          after: { reference: locked.reference },
+        });
+      return { id: locked.id, reference: locked.reference, added };
+    });
+  }
+}
