@@ -23,13 +23,10 @@ export class MergeChangeRequests {
   async merge(duplicateId: string, survivorId: string, actor: Actor): Promise<{ survivor: ChangeRequest; moved: number }> {
     return this.db.transaction(async () => {
       // Lock in id order so two opposite merges cannot deadlock.
-      const [first, second] = [duplicateId, survivorId].sort();
-      const locked = new Map<string, ChangeRequest | null>([
-        [first, await this.repo.lock(first)],
-        [second, second === first ? null : await this.repo.lock(second)],
-      ]);
-      const duplicate = locked.get(duplicateId) ?? null;
-      const survivor = locked.get(survivorId) ?? (duplicateId === survivorId ? duplicate : null);
+      const locked = new Map<string, ChangeRequest | null>();
+      for (const id of [...new Set([duplicateId, survivorId])].sort()) locked.set(id, await this.repo.lock(id));
+      const duplicate = locked.get(duplicateId);
+      const survivor = locked.get(survivorId);
       if (!duplicate || !survivor) throw new ChangeRequestNotFound();
       const refusal = mergeRefusal(duplicate, survivor);
       if (refusal) throw new MergeRefused(refusal);
