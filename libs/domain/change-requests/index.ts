@@ -1,5 +1,6 @@
 export * from './assess-change-request.use-case';
 export * from './change-request.entity';
+export type { ChangeRequestFilter } from './change-request.repository';
 export * from './change-request.views';
 export * from './change-request-queries.use-case';
 export * from './change-request-support.entity';
@@ -12,4 +13,3 @@ export * from './record-change-request-answer.use-case';
 export * from './rules/change-request-rules';
 export * from './submit-change-request.use-case';
 export * from './support-change-request.use-case';
-export type { ChangeRequestFilter } from './change-request.repository';

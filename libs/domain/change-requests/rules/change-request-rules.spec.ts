@@ -4,9 +4,9 @@ import {
   canSetStatus,
   type ChangeRequestStatus,
   compareByRank,
+  mayReadText,
   type MergeCandidate,
   mergeRefusal,
-  mayReadText,
   supportsToMove,
 } from './change-request-rules';
 
