@@ -8,6 +8,7 @@ import { AssessChangeRequest } from './assess-change-request.use-case';
 import { ChangeRequestRepository } from './change-request.repository';
 import { ChangeRequestOutcome } from './change-request-outcome';
 import { ChangeRequestQueries } from './change-request-queries.use-case';
+import { ChangeRequestThread } from './change-request-thread';
 import { ForwardChangeRequest } from './forward-change-request.use-case';
 import { MergeChangeRequests } from './merge-change-requests.use-case';
 import { RecordChangeRequestAnswer } from './record-change-request-answer.use-case';
@@ -27,7 +28,7 @@ const useCases = [
 /** Change requests (endringsønsker): the segment's wishes for Skatteetaten's services, supported, assessed and forwarded once. */
 @Module({
   imports: [AuditModule, CatalogueModule, ConsumersModule],
-  providers: [ChangeRequestRepository, ChangeRequestOutcome, ReferenceSequence, ...useCases],
+  providers: [ChangeRequestRepository, ChangeRequestOutcome, ChangeRequestThread, ReferenceSequence, ...useCases],
   exports: useCases,
 })
 export class ChangeRequestsModule {}

@@ -6,6 +6,7 @@ export * from './change-request-queries.use-case';
 export * from './change-request-support.entity';
 export * from './change-requests.module';
 export * from './forward-change-request.use-case';
+export * from './mail/change-request-follow-up.mail';
 export * from './mail/change-request-forward.mail';
 export * from './mail/change-request-outcome.mail';
 export * from './merge-change-requests.use-case';

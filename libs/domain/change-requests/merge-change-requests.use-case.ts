@@ -5,6 +5,7 @@ import { DatabaseContext } from '@platform/database';
 
 import { ChangeRequest } from './change-request.entity';
 import { ChangeRequestRepository } from './change-request.repository';
+import { ChangeRequestThread } from './change-request-thread';
 import { ChangeRequestNotFound, MergeRefused, NotMerged } from './change-requests.exceptions';
 import { mergeRefusal, supportsToMove } from './rules/change-request-rules';
 
@@ -17,6 +18,7 @@ export class MergeChangeRequests {
   constructor(
     private readonly db: DatabaseContext,
     private readonly repo: ChangeRequestRepository,
+    private readonly thread: ChangeRequestThread,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -41,6 +43,8 @@ export class MergeChangeRequests {
         duplicate.id,
       );
       await this.repo.update(duplicate.id, { mergedIntoId: survivor.id });
+      // A survivor already with Skatteetaten: the consumers who came with the duplicate are news in its thread.
+      await this.thread.supportersJoined(survivor, moving);
       await this.audit.execute({
         actor,
         action: 'change_request.merged',

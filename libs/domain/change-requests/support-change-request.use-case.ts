@@ -6,6 +6,7 @@ import { ValidationFailed } from '@platform/errors';
 
 import { ChangeRequestRepository } from './change-request.repository';
 import { ChangeRequestQueries } from './change-request-queries.use-case';
+import { ChangeRequestThread } from './change-request-thread';
 import { ChangeRequestNotFound, OwnChangeRequest } from './change-requests.exceptions';
 import { checkChangeRequestText, cleanText } from './submit-change-request.use-case';
 
@@ -17,13 +18,17 @@ export interface SupportResult {
   added: boolean;
 }
 
-/** "We need this too": a consumer with access to the service adds its support and use case, once. */
+/**
+ * "We need this too": a consumer with access to the service adds its support and use case, once.
+ * On a request already forwarded, Skatteetaten hears of it in the same thread.
+ */
 @Injectable()
 export class SupportChangeRequest {
   constructor(
     private readonly db: DatabaseContext,
     private readonly repo: ChangeRequestRepository,
     private readonly queries: ChangeRequestQueries,
+    private readonly thread: ChangeRequestThread,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -40,16 +45,12 @@ export class SupportChangeRequest {
       if (!locked) throw new ChangeRequestNotFound();
       // A submitter of a duplicate merged in is already behind it: nothing to add either.
       const existing = await this.repo.supportOf(locked.id, me.consumerId);
+      const support = { consumerId: me.consumerId, useCase: cleanText(useCase) };
       const added =
         !existing &&
-        (await this.repo.insertSupportOnce({
-          changeRequestId: locked.id,
-          consumerId: me.consumerId,
-          kind: 'supported',
-          useCase: cleanText(useCase),
-          addedBy: actor.label,
-        }));
-      if (added)
+        (await this.repo.insertSupportOnce({ changeRequestId: locked.id, kind: 'supported', addedBy: actor.label, ...support }));
+      if (added) {
+        await this.thread.supportersJoined(locked, [support]);
         await this.audit.execute({
           actor,
           action: 'change_request.supported',
@@ -57,6 +58,7 @@ export class SupportChangeRequest {
           objectId: locked.id,
           after: { reference: locked.reference },
         });
+      }
       return { id: locked.id, reference: locked.reference, added };
     });
   }

@@ -12,6 +12,7 @@ describe('change requests: forwarding to Skatteetaten and the outcome', () => {
   let t: TestApp;
   let a: RegisteredConsumer;
   let b: RegisteredConsumer;
+  let c: RegisteredConsumer;
   let agentToken: string;
   let id: string;
   let reference: string;
@@ -22,6 +23,7 @@ describe('change requests: forwarding to Skatteetaten and the outcome', () => {
     await publishCatalogue(t, [SERVICE, 'uten-adresse'], { 'uten-adresse': { escalationEmails: [] } });
     a = await registerConsumer(t, 515, [SERVICE, 'uten-adresse']);
     b = await registerConsumer(t, 616, [SERVICE]);
+    c = await registerConsumer(t, 717, [SERVICE]);
     agentToken = (await createStaffWithToken(t, 'agent')).token;
     const created = await t.http
       .post('/api/v1/change-requests')
@@ -104,19 +106,34 @@ describe('change requests: forwarding to Skatteetaten and the outcome', () => {
     expect(after.body.status).toBe('new');
   });
 
+  it('tells Skatteetaten of consumers who join later, as replies in the thread', async () => {
+    const [root] = await outboxRows(t, `template = 'change-request-forward'`);
+    await t.http.post(`/api/v1/change-requests/${id}/support`).set(bearer(c.key)).send({ useCase: 'Boligsosialt arbeid.' }).expect(200);
+    await t.http.post(`/api/v1/change-requests/${id}/support`).set(bearer(c.key)).send({ useCase: 'Igjen.' }).expect(200);
+    const replies = await outboxRows(t, `template = 'change-request-follow-up'`);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ to_addresses: [`${SERVICE}@${SKE}`], in_reply_to: root.message_id, references: [root.message_id] });
+    expect(replies[0].text).toContain('Boligsosialt arbeid.');
+    expect(replies[0].text).toContain('Nå står 3 kommuner bak');
+    smtp.messages.length = 0;
+    expect(await t.deliverMail()).toBe(1);
+    expect(smtp.messages[0].parsed.inReplyTo).toBe(root.message_id);
+    expect(smtp.messages[0].parsed.subject).toBe(`Re: Endringsønske fra kommunene: Inntekt per måned (${reference})`);
+  });
+
   it("tells every supporter's contacts of Skatteetaten's answer, one e-mail each, once", async () => {
     const res = await t.http
       .post(`/api/v1/change-requests/${id}/answer`)
       .set(bearer(agentToken))
       .send({ answer: 'Skatteetaten legger inn inntekt per måned i neste versjon.' })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'answered', notified: 4 });
+    expect(res.body).toMatchObject({ status: 'answered', notified: 6 });
     await t.http.post(`/api/v1/change-requests/${id}/answer`).set(bearer(agentToken)).send({ answer: 'Rettet svar.' }).expect(200);
     const rows = await outboxRows(t, `template = 'change-request-outcome'`);
-    expect(rows.map((r) => r.to_addresses[0]).sort()).toEqual([...a.emails, ...b.emails].sort());
+    expect(rows.map((r) => r.to_addresses[0]).sort()).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
     smtp.messages.length = 0;
-    expect(await t.deliverMail()).toBe(4);
-    expect(smtp.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([...a.emails, ...b.emails].sort());
+    expect(await t.deliverMail()).toBe(6);
+    expect(smtp.messages.map((m) => m.envelopeTo[0]).sort()).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
     expect(smtp.messages[0].parsed.text).toContain('Skatteetaten legger inn inntekt per måned i neste versjon.');
     expect(smtp.messages[0].parsed.subject).toContain(reference);
   });
