@@ -35,14 +35,15 @@ export class SupportChangeRequest {
   async execute(me: ConsumerPrincipal, id: string, useCase: string): Promise<SupportResult> {
     const errors = checkChangeRequestText({ useCase });
     if (errors.length) throw new ValidationFailed(errors);
-    let request = await this.queries.visible(id, me);
-    // A duplicate's supporters belong to the request it was merged into.
-    for (let hops = 0; request.mergedIntoId && hops < 10; hops++) request = (await this.repo.find(request.mergedIntoId)) ?? request;
-    if (request.submitterConsumerId === me.consumerId) throw new OwnChangeRequest(request.reference);
+    const request = await this.queries.visible(id, me);
     const actor = actorOf(me);
     return this.db.transaction(async () => {
-      const locked = await this.repo.lock(request.id);
+      // A duplicate's supporters belong to the request it was merged into, also when the merge
+      // committed while this call waited for the lock.
+      let locked = await this.repo.lock(request.id);
+      for (let hops = 0; locked?.mergedIntoId && hops < 10; hops++) locked = await this.repo.lock(locked.mergedIntoId);
       if (!locked) throw new ChangeRequestNotFound();
+      if (locked.submitterConsumerId === me.consumerId) throw new OwnChangeRequest(locked.reference);
       // A submitter of a duplicate merged in is already behind it: nothing to add either.
       const existing = await this.repo.supportOf(locked.id, me.consumerId);
       const support = { consumerId: me.consumerId, useCase: cleanText(useCase) };

@@ -1,10 +1,12 @@
+import type { Response } from 'supertest';
+
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { cookieHeader, createStaffWithPassword, formCsrf, openForm, signIn, type StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 interface PortalBrowser {
   get(path: string): ReturnType<TestApp['http']['get']>;
-  post(path: string, form: Record<string, string>): Promise<ReturnType<TestApp['http']['post']>>;
+  post(path: string, form: Record<string, string>): Promise<Response>;
 }
 
 describe('change request pages: the portal form, support, and the board for each role', () => {
