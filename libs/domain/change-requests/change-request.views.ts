@@ -37,6 +37,8 @@ export interface ChangeRequestView {
   forwardedAt: Date | null;
   forwardedTo: string[];
   forwardedBy: string | null;
+  /** The thread's first message (staff): later messages reply to it. */
+  forwardMessageId: string | null;
   answer: string | null;
   answeredAt: Date | null;
   createdAt: Date;
@@ -90,6 +92,7 @@ export function toChangeRequestView(r: ChangeRequest, supports: ChangeRequestSup
     forwardedAt: r.forwardedAt,
     forwardedTo: viewer === null ? r.forwardedTo : [],
     forwardedBy: viewer === null ? r.forwardedBy : null,
+    forwardMessageId: viewer === null ? r.forwardMessageId : null,
     answer: r.answer,
     answeredAt: r.answeredAt,
     createdAt: r.createdAt,

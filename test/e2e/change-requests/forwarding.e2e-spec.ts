@@ -90,7 +90,11 @@ describe('change requests: forwarding to Skatteetaten and the outcome', () => {
     expect(again.body).toMatchObject({ alreadyForwarded: true, messageId: results[0].body.messageId });
     expect(await outboxRows(t, `template = 'change-request-forward'`)).toHaveLength(1);
     const one = await t.http.get(`/api/v1/change-requests/${id}`).set(bearer(agentToken)).expect(200);
-    expect(one.body).toMatchObject({ status: 'forwarded', forwardedTo: [`${SERVICE}@${SKE}`] });
+    expect(one.body).toMatchObject({
+      status: 'forwarded',
+      forwardedTo: [`${SERVICE}@${SKE}`],
+      forwardMessageId: results[0].body.messageId,
+    });
     expect(await auditActions(t, id)).toContain('change_request.forwarded');
   });
 
@@ -140,7 +144,7 @@ describe('change requests: forwarding to Skatteetaten and the outcome', () => {
 
   it('shows the answer to a supporter in the API', async () => {
     const seen = await t.http.get(`/api/v1/change-requests/${id}`).set(bearer(b.key)).expect(200);
-    expect(seen.body).toMatchObject({ status: 'answered', forwardedTo: [] });
+    expect(seen.body).toMatchObject({ status: 'answered', forwardedTo: [], forwardMessageId: null });
     expect(seen.body.answer).toBe('Rettet svar.');
   });
 });

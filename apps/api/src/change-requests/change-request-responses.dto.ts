@@ -63,6 +63,8 @@ export class ChangeRequestResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) forwardedAt: Date | null;
   @ApiProperty({ type: [String], description: 'Where it was forwarded (staff)' }) forwardedTo: string[];
   @ApiProperty({ type: String, nullable: true }) forwardedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Message-ID of the e-mail to Skatteetaten; its thread (staff)' })
+  forwardMessageId: string | null;
   @ApiProperty({ type: String, nullable: true, description: "Skatteetaten's answer, or KS's reason for declining" }) answer: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: Date | null;
   @ApiProperty() createdAt: Date;

@@ -30,6 +30,7 @@ const view = (over: Partial<ChangeRequestView> = {}): ChangeRequestView => ({
   forwardedAt: null,
   forwardedTo: [],
   forwardedBy: null,
+  forwardMessageId: null,
   answer: null,
   answeredAt: null,
   createdAt: new Date('2026-03-01T10:00:00Z'),

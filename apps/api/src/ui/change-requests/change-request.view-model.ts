@@ -82,6 +82,7 @@ function requestDetail(r: ChangeRequestView) {
     forwardedAt: r.forwardedAt,
     forwardedTo: r.forwardedTo,
     forwardedBy: r.forwardedBy,
+    forwardMessageId: r.forwardMessageId,
     answer: r.answer,
     answeredAt: r.answeredAt,
     supporterRows: r.supporters.map((s) => ({
