@@ -1,5 +1,6 @@
 import { AuditEntry } from '@domain/audit';
 import { CatalogueService, CatalogueVersion } from '@domain/catalogue';
+import { ChangeRequest, ChangeRequestSupport } from '@domain/change-requests';
 import {
   Consumer,
   ConsumerAgreement,
@@ -40,4 +41,6 @@ export const ENTITIES = [
   IdempotencyRecord,
   KnowledgeArticle,
   GroupingLesson,
+  ChangeRequest,
+  ChangeRequestSupport,
 ];

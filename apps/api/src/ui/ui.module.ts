@@ -1,6 +1,7 @@
 import { DemoModule, MailAdminModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
+import { ChangeRequestsModule } from '@domain/change-requests';
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
@@ -13,6 +14,10 @@ import { DraftEditorPage, NewVersionPage } from './catalogue/catalogue.page';
 import { CATALOGUE_NAV, CATALOGUE_PAGE_TEXTS } from './catalogue/catalogue.texts.nb';
 import { CatalogueDraftController } from './catalogue/catalogue-draft.controller';
 import { CataloguePagesController } from './catalogue/catalogue-pages.controller';
+import { BoardPage, PortalRequestPage, PortalSubmitPage, StaffRequestPage } from './change-requests/change-request.page';
+import { ChangeRequestPagesController } from './change-requests/change-request-pages.controller';
+import { CHANGE_REQUEST_NAV, CHANGE_REQUEST_PAGE_TEXTS } from './change-requests/change-requests.texts.nb';
+import { PortalChangeRequestPagesController } from './change-requests/portal-change-request-pages.controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumers/consumer.page';
 import { ConsumerPagesController } from './consumers/consumer-pages.controller';
 import { ConsumerTabActionsController } from './consumers/consumer-tab-actions.controller';
@@ -47,7 +52,17 @@ import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 
 /** Each part's menu sections; a new part adds its own here. */
-const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, KNOWLEDGE_NAV, MAIL_NAV, AUDIT_NAV, IDENTITY_NAV].flat();
+const SECTIONS = [
+  HOME_NAV,
+  INCIDENT_NAV,
+  CHANGE_REQUEST_NAV,
+  CONSUMER_NAV,
+  CATALOGUE_NAV,
+  KNOWLEDGE_NAV,
+  MAIL_NAV,
+  AUDIT_NAV,
+  IDENTITY_NAV,
+].flat();
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
@@ -60,6 +75,7 @@ const ERRORS = Object.assign(
     CONSUMER_PAGE_TEXTS,
     PORTAL_LOGIN_TEXTS,
     CATALOGUE_PAGE_TEXTS,
+    CHANGE_REQUEST_PAGE_TEXTS,
     SIGN_IN_TEXTS,
     PASSWORD_TEXTS,
     SETUP_TEXTS,
@@ -71,7 +87,17 @@ const ERRORS = Object.assign(
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule, DemoModule, MailAdminModule],
+  imports: [
+    IdentityModule,
+    AuditModule,
+    CatalogueModule,
+    ConsumersModule,
+    KnowledgeModule,
+    IncidentsModule,
+    ChangeRequestsModule,
+    DemoModule,
+    MailAdminModule,
+  ],
   controllers: [
     HomeController,
     AuthPagesController,
@@ -94,6 +120,8 @@ const ERRORS = Object.assign(
     PortalPagesController,
     CataloguePagesController,
     CatalogueDraftController,
+    ChangeRequestPagesController,
+    PortalChangeRequestPagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -120,6 +148,10 @@ const ERRORS = Object.assign(
     SetupPage,
     StaffUsersPage,
     ApiTokensPage,
+    BoardPage,
+    StaffRequestPage,
+    PortalRequestPage,
+    PortalSubmitPage,
   ],
   exports: [PageContext],
 })

@@ -47,6 +47,14 @@ export const PERMISSIONS = {
   'incident.resolve': 'Resolve an incident, notifying every affected consumer.',
   'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
 
+  'change-request.read':
+    'See change requests: staff the whole board with every text; a consumer those on services it has access to, other consumers’ texts only when KS made them public.',
+  'change-request.submit':
+    'Submit a change request for a service one has access to, and support another consumer’s (once). Consumers only.',
+  'change-request.write':
+    'Assess change requests (status, priority, public texts), merge and unmerge duplicates, and record Skatteetaten’s answer.',
+  'change-request.forward': 'Forward a change request to Skatteetaten (once).',
+
   'portal.use': 'Use the consumer portal (/portal): its start page and the organisation’s reports and report form. Consumers only.',
 } as const satisfies Record<string, string>;
 

@@ -81,6 +81,19 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     },
   },
   {
+    key: 'change-requests',
+    label: 'Endringsønsker',
+    actions: {
+      'change_request.submitted': 'Endringsønske sendt inn',
+      'change_request.supported': 'Endringsønske støttet',
+      'change_request.merged': 'Endringsønske slått sammen med et annet',
+      'change_request.unmerged': 'Sammenslåing av endringsønske angret',
+      'change_request.assessed': 'Endringsønske vurdert',
+      'change_request.forwarded': 'Endringsønske sendt videre til Skatteetaten',
+      'change_request.answered': 'Svar fra Skatteetaten registrert',
+    },
+  },
+  {
     key: 'catalogue',
     label: 'Bilag 2',
     actions: {
@@ -111,6 +124,7 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   report: 'Melding',
   catalogue_version: 'Bilag 2-versjon',
   outbox_message: 'E-post',
+  change_request: 'Endringsønske',
 };
 
 export const AUDIT_ACTOR_KIND_TEXTS: Readonly<Record<string, string>> = {
