@@ -6,6 +6,7 @@ import { EscalationPendingReports1795446300000 } from './1795446300000-escalatio
 import { GroupingProfiles1795446400000 } from './1795446400000-grouping-profiles';
 import { SetupToken1795446520000 } from './1795446520000-setup-token';
 import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idempotency-claim-in-transaction';
+import { Notices1795447500000 } from './1795447500000-notices';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   GroupingProfiles1795446400000,
   SetupToken1795446520000,
   IdempotencyClaimInTransaction1795447000000,
+  Notices1795447500000,
 ];

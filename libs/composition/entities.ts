@@ -12,6 +12,7 @@ import {
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
+import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
 import { OutboxMessage } from '@platform/mail';
 
 /** Every entity, for the DataSource and the migration generator (no globbing: it must work in Jest too). */
@@ -40,4 +41,7 @@ export const ENTITIES = [
   IdempotencyRecord,
   KnowledgeArticle,
   GroupingLesson,
+  Notice,
+  NoticeRecipient,
+  NoticeReminder,
 ];

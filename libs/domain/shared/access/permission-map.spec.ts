@@ -47,6 +47,10 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['incident.escalate', WRITERS, false],
   ['incident.resolve', WRITERS, false],
   ['incident.regroup', WRITERS, false],
+  ['notice.read', ALL_STAFF, false],
+  ['notice.write', ['admin', 'agent'], false],
+  ['notice.send', ['admin', 'agent'], false],
+  ['notice.acknowledge', [], true],
   ['portal.use', [], true],
 ];
 

@@ -21,6 +21,7 @@ const READ: Grants = {
   'knowledge-article.read': 'all',
   'report.read': 'all',
   'incident.read': 'all',
+  'notice.read': 'all',
 };
 
 /** What the roles that handle cases may change (every role but viewer). */
@@ -51,8 +52,10 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'demo.load': 'all',
     'mail.read-credentials': 'all',
     'mail.retry': 'all',
+    'notice.write': 'all',
+    'notice.send': 'all',
   },
-  agent: { ...READ, ...WRITE, 'mail.retry': 'all' },
+  agent: { ...READ, ...WRITE, 'mail.retry': 'all', 'notice.write': 'all', 'notice.send': 'all' },
   /** The security officer handles cases too, and alone may read masked personal data. */
   security: { ...READ, ...WRITE, 'audit.read': 'all', 'report.reveal-personal-data': 'all' },
   viewer: READ,
@@ -67,6 +70,7 @@ export const CONSUMER_PERMISSIONS: Grants = {
   'report.read': 'own',
   'report.list-own': 'own',
   'portal.use': 'own',
+  'notice.acknowledge': 'own',
 };
 
 /** How far `permission` reaches for this principal, or null when it does not hold it. */

@@ -47,6 +47,11 @@ export const PERMISSIONS = {
   'incident.resolve': 'Resolve an incident, notifying every affected consumer.',
   'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
 
+  'notice.read': 'See change notices, their audience preview, deliveries, acknowledgements and reminders.',
+  'notice.write': 'Create, change, schedule and withdraw change notices.',
+  'notice.send': 'Send a change notice to its recipients now.',
+  'notice.acknowledge': 'See the notices that reached one’s organisation and confirm "read" or "ready". Consumers only.',
+
   'portal.use': 'Use the consumer portal (/portal): its start page and the organisation’s reports and report form. Consumers only.',
 } as const satisfies Record<string, string>;
 
