@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { In, LessThanOrEqual } from 'typeorm';
+import { In, IsNull, LessThanOrEqual } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 import { Notice, type NoticeStatus } from './notice.entity';
@@ -97,8 +97,7 @@ export class NoticeRepository {
 
   /** Recipients of the notice not yet ready, with the lead times they were already reminded of. */
   async notReady(noticeId: string): Promise<Array<{ recipient: NoticeRecipient; reminded: number[] }>> {
-    const recipients = await this.db.repository(NoticeRecipient).find({ where: { noticeId, readyAt: undefined } });
-    const open = recipients.filter((r) => !r.readyAt);
+    const open = await this.db.repository(NoticeRecipient).find({ where: { noticeId, readyAt: IsNull() } });
     const reminders = await this.reminders(noticeId);
     return open.map((recipient) => ({
       recipient,

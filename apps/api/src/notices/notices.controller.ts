@@ -13,10 +13,10 @@ import type { Actor, ConsumerPrincipal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
-import { Allow, Public } from '../auth/access.decorator';
+import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { AcknowledgeByLinkDto, AcknowledgeDto, NoticeDto, ScheduleNoticeDto } from './notices.dto';
+import { AcknowledgeDto, NoticeDto, ScheduleNoticeDto } from './notices.dto';
 
 const NOT_EDITABLE = [409, 'notice_not_editable: only a draft or scheduled notice can change'] as const;
 const NO_RECIPIENTS = [422, 'notice_no_recipients: no contact matches; nothing was sent'] as const;
@@ -64,15 +64,6 @@ export class NoticesController {
   })
   mine(@CurrentConsumer() consumer: ConsumerPrincipal) {
     return this.received.execute(consumer.consumerId);
-  }
-
-  @Post('acknowledgements')
-  @Public()
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Confirm by e-mail link', description: 'The token from a notice e-mail: "read" or "ready", each once.' })
-  @ApiProblems(400, [404, 'notice_ack_link_invalid'], [409, 'notice_ack_already_given'], [422, 'notice_ack_link_expired'])
-  byLink(@Body() body: AcknowledgeByLinkDto) {
-    return this.acknowledge.byToken(body.token, body.action);
   }
 
   @Get(':id')

@@ -70,11 +70,6 @@ export class ScheduleNoticeDto {
   sendAt?: Date | null;
 }
 
-export class AcknowledgeByLinkDto {
-  @ApiProperty({ description: 'The token from the link in the e-mail' }) @IsString() @MaxLength(200) token: string;
-  @ApiProperty({ enum: ACK_ACTIONS }) @IsIn(ACK_ACTIONS) action: AckAction;
-}
-
 export class AcknowledgeDto {
   @ApiProperty({ enum: ACK_ACTIONS }) @IsIn(ACK_ACTIONS) action: AckAction;
 }
