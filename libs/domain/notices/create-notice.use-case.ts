@@ -7,7 +7,7 @@ import { ValidationFailed } from '@platform/errors';
 import { KnownServices } from './known-services';
 import { NoticeRepository } from './notice.repository';
 import { type NoticeView, toNoticeView } from './notice.views';
-import { type NoticeInput, normaliseNotice } from './rules/notice-input';
+import { normaliseNotice, type NoticeInput } from './rules/notice-input';
 
 /** A new draft notice. Every field is checked before anything is stored. */
 @Injectable()

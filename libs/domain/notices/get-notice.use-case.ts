@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ListOutboxMessages } from '@platform/mail';
 
+import type { NoticeStatus } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { type NoticeDetail, type NoticeView, toNoticeView } from './notice.views';
 import { NoticeNotFound } from './notices.exceptions';
-import type { NoticeStatus } from './notice.entity';
 
 /** A notice with its recipients (delivery, read, ready) and reminders log; and the paginated list. */
 @Injectable()

@@ -1,6 +1,5 @@
 import type { Notice, NoticeStatus } from './notice.entity';
-import type { NoticeKind, NoticeLink } from './rules/notice-input';
-import { needsWork } from './rules/notice-input';
+import { needsWork, type NoticeKind, type NoticeLink } from './rules/notice-input';
 
 /** A notice as the API and pages show it. */
 export interface NoticeView {

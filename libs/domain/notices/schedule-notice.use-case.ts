@@ -5,8 +5,8 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
 import { NoticeRepository } from './notice.repository';
-import { NoticeAudience } from './notice-audience';
 import { type NoticeView, toNoticeView } from './notice.views';
+import { NoticeAudience } from './notice-audience';
 import { NoticeHasNoRecipients, NoticeNotEditable, NoticeNotFound } from './notices.exceptions';
 
 /** Schedules a draft for the worker to send at `at` (in the future, before the effective date); null puts it back to draft. */

@@ -6,8 +6,8 @@ import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail } from '@platform/mail';
 import { hashToken, newSecretToken } from '@platform/security';
 
-import { ENVIRONMENT_LABELS, NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
 import { NOTICE_MAIL } from './mail/notice.mail';
+import { ENVIRONMENT_LABELS, NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
 import type { Notice } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { NoticeAudience } from './notice-audience';

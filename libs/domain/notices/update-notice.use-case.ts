@@ -8,7 +8,7 @@ import { KnownServices } from './known-services';
 import { NoticeRepository } from './notice.repository';
 import { type NoticeView, toNoticeView } from './notice.views';
 import { NoticeNotEditable, NoticeNotFound } from './notices.exceptions';
-import { type NoticeInput, normaliseNotice } from './rules/notice-input';
+import { normaliseNotice, type NoticeInput } from './rules/notice-input';
 
 /** Replaces the content of a draft or scheduled notice; a sent or withdrawn one is history. */
 @Injectable()

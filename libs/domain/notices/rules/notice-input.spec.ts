@@ -1,4 +1,4 @@
-import { bodyFor, type NoticeInput, normaliseNotice } from './notice-input';
+import { bodyFor, normaliseNotice, type NoticeInput } from './notice-input';
 
 const NOW = new Date('2030-01-10T12:00:00Z');
 const KNOWN = new Set(['ssg', 'inntekt']);

@@ -1,4 +1,8 @@
-import type { FieldError } from '@platform/errors';
+/** A refusal of one field (the platform's FieldError has this shape; rules stay free of imports). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export const NOTICE_KINDS = ['interface-change', 'dataset-change', 'planned-maintenance', 'deprecation', 'operational-notice'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -49,7 +53,7 @@ export interface NoticeContent {
 
 const MAX_TITLE = 200;
 const MAX_BODY = 20_000;
-const clean = (s: unknown) => (typeof s === 'string' ? s.replace(/\u0000/g, '').trim() : '');
+const clean = (s: unknown) => (typeof s === 'string' ? s.split('\u0000').join('').trim() : '');
 const list = (v: unknown) => [...new Set((Array.isArray(v) ? v : []).map(clean).filter(Boolean))];
 
 /**
