@@ -11,12 +11,21 @@ import {
 } from '@domain/notices';
 import type { Actor, ConsumerPrincipal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { AcknowledgeDto, NoticeDto, ScheduleNoticeDto } from './notices.dto';
+import {
+  AudienceResponse,
+  ConsumerNoticeResponse,
+  NoticeDetailResponse,
+  NoticePageResponse,
+  NoticeResponse,
+  SendResultResponse,
+  WithdrawResultResponse,
+} from './notices-responses.dto';
 
 const NOT_EDITABLE = [409, 'notice_not_editable: only a draft or scheduled notice can change'] as const;
 const NO_RECIPIENTS = [422, 'notice_no_recipients: no contact matches; nothing was sent'] as const;
@@ -44,6 +53,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'List notices', description: 'Newest first, 25 a page by default.' })
   @ApiQuery({ name: 'page', required: false })
   @ApiProblems(400)
+  @ApiOkResponse({ type: NoticePageResponse })
   list(@Query('page', new ParseIntPipe({ optional: true })) page?: number) {
     return this.get.page({ page });
   }
@@ -52,6 +62,7 @@ export class NoticesController {
   @Allow('notice.write')
   @ApiOperation({ summary: 'Create a draft notice', description: 'Every field is checked; unknown services and past dates are refused.' })
   @ApiProblems(400)
+  @ApiCreatedResponse({ type: NoticeResponse })
   add(@Body() body: NoticeDto, @CurrentActor() actor: Actor) {
     return this.create.execute(body, actor);
   }
@@ -62,6 +73,7 @@ export class NoticesController {
     summary: 'Notices sent to my organisation',
     description: 'For a consumer: the notices it received, with acknowledgement.',
   })
+  @ApiOkResponse({ type: [ConsumerNoticeResponse] })
   mine(@CurrentConsumer() consumer: ConsumerPrincipal) {
     return this.received.execute(consumer.consumerId);
   }
@@ -70,6 +82,7 @@ export class NoticesController {
   @Allow('notice.read')
   @ApiOperation({ summary: 'Get a notice', description: 'With recipients (delivery, read, ready) and the reminders log.' })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: NoticeDetailResponse })
   one(@Param('id', ParseUUIDPipe) id: string) {
     return this.get.execute(id);
   }
@@ -78,6 +91,7 @@ export class NoticesController {
   @Allow('notice.write')
   @ApiOperation({ summary: 'Change a draft or scheduled notice', description: 'Replaces its content.' })
   @ApiProblems(400, 404, NOT_EDITABLE)
+  @ApiOkResponse({ type: NoticeResponse })
   replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor) {
     return this.update.execute(id, body, actor);
   }
@@ -86,6 +100,7 @@ export class NoticesController {
   @Allow('notice.read')
   @ApiOperation({ summary: 'Preview the recipients', description: 'Every contact the notice would reach now (or reached).' })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: AudienceResponse })
   audience(@Param('id', ParseUUIDPipe) id: string) {
     return this.preview.execute(id);
   }
@@ -95,6 +110,7 @@ export class NoticesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send now', description: 'One e-mail per recipient; a second send does nothing.' })
   @ApiProblems(400, 404, NO_RECIPIENTS, [409, 'notice_withdrawn'])
+  @ApiOkResponse({ type: SendResultResponse })
   sendNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.send.execute(id, actor);
   }
@@ -104,6 +120,7 @@ export class NoticesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Schedule sending', description: 'The worker sends it at `sendAt`; without it, back to draft.' })
   @ApiProblems(400, 404, NOT_EDITABLE, NO_RECIPIENTS)
+  @ApiOkResponse({ type: NoticeResponse })
   plan(@Param('id', ParseUUIDPipe) id: string, @Body() body: ScheduleNoticeDto, @CurrentActor() actor: Actor) {
     return this.schedule.execute(id, body.sendAt ?? null, actor);
   }
@@ -113,6 +130,7 @@ export class NoticesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw', description: 'A sent notice is withdrawn towards the same recipients, once.' })
   @ApiProblems(400, 404)
+  @ApiOkResponse({ type: WithdrawResultResponse })
   pull(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.withdraw.execute(id, actor);
   }
@@ -122,6 +140,7 @@ export class NoticesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm for my organisation', description: '"read" or "ready", for every recipient of the organisation.' })
   @ApiProblems(400, 404, [409, 'notice_ack_already_given'])
+  @ApiNoContentResponse({ description: 'Recorded' })
   async ack(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AcknowledgeDto,

@@ -64,7 +64,13 @@ export class NoticeDto {
 }
 
 export class ScheduleNoticeDto {
-  @ApiPropertyOptional({ description: 'When the worker sends it; null or absent: back to draft', example: '2026-12-01T08:00:00+01:00' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the worker sends it; null or absent: back to draft',
+    example: '2026-12-01T08:00:00+01:00',
+  })
   @IsOptional()
   @InstantField()
   sendAt?: Date | null;
