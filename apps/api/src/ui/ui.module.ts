@@ -5,6 +5,7 @@ import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
+import { NoticesModule } from '@domain/notices';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -41,13 +42,17 @@ import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
+import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
+import { NoticePagesController } from './notices/notice-pages.controller';
+import { AcknowledgementPage, NewNoticePage, NoticePage } from './notices/notices.page';
+import { NOTICE_NAV, NOTICE_PAGE_TEXTS } from './notices/notices.texts.nb';
 import type { PageTexts } from './shared/form-errors';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 
 /** Each part's menu sections; a new part adds its own here. */
-const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, KNOWLEDGE_NAV, MAIL_NAV, AUDIT_NAV, IDENTITY_NAV].flat();
+const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, NOTICE_NAV, KNOWLEDGE_NAV, MAIL_NAV, AUDIT_NAV, IDENTITY_NAV].flat();
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
@@ -65,13 +70,24 @@ const ERRORS = Object.assign(
     SETUP_TEXTS,
     STAFF_TEXTS,
     TOKEN_TEXTS,
+    NOTICE_PAGE_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
   MAIL_ERROR_TEXTS,
 ) as Record<string, string>;
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule, DemoModule, MailAdminModule],
+  imports: [
+    IdentityModule,
+    AuditModule,
+    CatalogueModule,
+    ConsumersModule,
+    KnowledgeModule,
+    IncidentsModule,
+    NoticesModule,
+    DemoModule,
+    MailAdminModule,
+  ],
   controllers: [
     HomeController,
     AuthPagesController,
@@ -94,6 +110,8 @@ const ERRORS = Object.assign(
     PortalPagesController,
     CataloguePagesController,
     CatalogueDraftController,
+    NoticePagesController,
+    AcknowledgementPagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -120,6 +138,9 @@ const ERRORS = Object.assign(
     SetupPage,
     StaffUsersPage,
     ApiTokensPage,
+    NewNoticePage,
+    NoticePage,
+    AcknowledgementPage,
   ],
   exports: [PageContext],
 })

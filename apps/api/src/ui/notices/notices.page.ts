@@ -1,0 +1,84 @@
+import { GetCatalogueInForce, KS_SERVICE_AREAS } from '@domain/catalogue';
+import { AcknowledgeNotice, GetNotice, PreviewNoticeAudience } from '@domain/notices';
+import { Injectable } from '@nestjs/common';
+
+import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import type { FormFailure, FormPage } from '../shared/page-form';
+import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES } from './notices.texts.nb';
+import { consumerDashboard, editorChoices, noticeRow, previewRows, recipientRows } from './notices.view-model';
+
+/** The editor of a new notice: content per audience, services, environments and narrowing. */
+@Injectable()
+export class NewNoticePage implements FormPage {
+  readonly view = 'notices/new';
+  readonly audience = 'staff';
+  readonly texts = NOTICE_PAGE_TEXTS;
+
+  constructor(private readonly catalogue: GetCatalogueInForce) {}
+
+  async load(failure?: FormFailure) {
+    const current = await this.catalogue.find();
+    const values = failure?.body ?? {};
+    return {
+      title: NOTICE_TITLES.new,
+      values,
+      ...editorChoices(current?.services ?? [], KS_SERVICE_AREAS, values),
+      error: failure?.error,
+      fieldErrors: failure?.fieldErrors,
+    };
+  }
+
+  model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(failure);
+  }
+}
+
+/** One notice: its content, who it reaches (preview before sending), delivery and acknowledgement per consumer, reminders. */
+@Injectable()
+export class NoticePage implements FormPage {
+  readonly view = 'notices/show';
+  readonly audience = 'staff';
+  readonly texts = NOTICE_PAGE_TEXTS;
+
+  constructor(
+    private readonly notices: GetNotice,
+    private readonly preview: PreviewNoticeAudience,
+  ) {}
+
+  async load(id: string, done?: string, failure?: FormFailure) {
+    const detail = await this.notices.execute(id);
+    const notice = noticeRow(detail);
+    const audience = notice.canSend ? await this.preview.execute(id) : null;
+    return {
+      title: detail.title,
+      notice,
+      preview: audience && { consumers: audience.consumers, recipients: previewRows(audience.recipients) },
+      dashboard: consumerDashboard(detail),
+      recipients: recipientRows(detail),
+      reminders: detail.reminders,
+      done: NOTICE_DONE_TEXTS[done ?? ''],
+      error: failure?.error,
+      fieldErrors: failure?.fieldErrors,
+    };
+  }
+
+  model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(failure.params.id ?? '', undefined, failure);
+  }
+}
+
+/** The acknowledgement page shown again with what went wrong (expired, used, invalid). */
+@Injectable()
+export class AcknowledgementPage implements FormPage {
+  readonly view = 'notices/ack';
+  readonly audience = 'anyone';
+  readonly texts = NOTICE_PAGE_TEXTS;
+
+  constructor(private readonly acknowledge: AcknowledgeNotice) {}
+
+  async model(_req: AuthenticatedRequest, failure: FormFailure) {
+    const token = failure.params.token ?? '';
+    const state = await this.acknowledge.describe(token).catch(() => null);
+    return { title: NOTICE_TITLES.ack, layout: 'bare', token, state, error: failure.error };
+  }
+}
