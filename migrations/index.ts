@@ -7,6 +7,7 @@ import { GroupingProfiles1795446400000 } from './1795446400000-grouping-profiles
 import { SetupToken1795446520000 } from './1795446520000-setup-token';
 import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idempotency-claim-in-transaction';
 import { Notices1795447500000 } from './1795447500000-notices';
+import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SetupToken1795446520000,
   IdempotencyClaimInTransaction1795447000000,
   Notices1795447500000,
+  DomainEvents1795447600000,
 ];

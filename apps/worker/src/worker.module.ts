@@ -5,6 +5,7 @@ import { NoticesModule } from '@domain/notices';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
+import { DomainEventJobs } from './domain-event.jobs';
 import { IncidentJobs } from './incident.jobs';
 import { MaintenanceJobs } from './maintenance.jobs';
 import { NoticeJobs } from './notice.jobs';
@@ -13,6 +14,6 @@ import { OutboxWorker } from './outbox.worker';
 /** Scheduled and queued work: outbox delivery and periodic jobs. */
 @Module({
   imports: [ScheduleModule.forRoot(), IdentityModule, ConsumersModule, IncidentsModule, NoticesModule],
-  providers: [OutboxWorker, MaintenanceJobs, IncidentJobs, NoticeJobs],
+  providers: [OutboxWorker, MaintenanceJobs, IncidentJobs, NoticeJobs, DomainEventJobs],
 })
 export class WorkerModule {}

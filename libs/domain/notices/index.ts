@@ -9,6 +9,7 @@ export * from './notice-recipient.entity';
 export * from './notice-reminder.entity';
 export * from './notices.module';
 export * from './preview-notice-audience.use-case';
+export * from './propose-notice-from-catalogue.use-case';
 export type { AudienceRecipient } from './rules/audience';
 export { NOTICE_KINDS, NOTICE_ROLES, type NoticeInput, type NoticeKind, type NoticeLink } from './rules/notice-input';
 export * from './schedule-notice.use-case';

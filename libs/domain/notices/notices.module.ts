@@ -11,6 +11,7 @@ import { ListConsumerNotices } from './list-consumer-notices.use-case';
 import { NoticeRepository } from './notice.repository';
 import { NoticeAudience } from './notice-audience';
 import { PreviewNoticeAudience } from './preview-notice-audience.use-case';
+import { ProposeNoticeFromCatalogue } from './propose-notice-from-catalogue.use-case';
 import { ScheduleNotice } from './schedule-notice.use-case';
 import { SendDueNotices } from './send-due-notices.use-case';
 import { SendNotice } from './send-notice.use-case';
@@ -24,6 +25,7 @@ const useCases = [
   GetNotice,
   ListConsumerNotices,
   PreviewNoticeAudience,
+  ProposeNoticeFromCatalogue,
   ScheduleNotice,
   SendDueNotices,
   SendNotice,

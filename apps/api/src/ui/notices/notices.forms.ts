@@ -1,7 +1,7 @@
 import type { NoticeInput } from '@domain/notices';
 
-import { fromOsloLocal } from '../incidents/report.forms';
 import { type FormBody, list, nullable, text } from '../shared/form-body';
+import { fromOsloLocal } from '../shared/oslo-time';
 
 const lines = (v: unknown) =>
   text(v)
