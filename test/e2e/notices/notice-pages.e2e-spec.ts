@@ -1,6 +1,6 @@
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
-import { cookieHeader, createStaffWithPassword, openForm, signIn, StaffBrowser } from '../../support/staff-session';
+import { cookieHeader, createStaffWithPassword, openForm, setCookieLine, signIn, StaffBrowser } from '../../support/staff-session';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 /** A datetime-local value some days ahead (Oslo wall-clock time is close enough for "in the future"). */
@@ -88,5 +88,46 @@ describe('the notice pages', () => {
     const res = await t.http.get('/varsler/kvittering/nack_forged').set('Accept', 'text/html');
     expect(res.status).toBe(404);
     expect(res.text).toContain('Lenken er ugyldig');
+  });
+
+  it("shows the notice in the portal to the organisation's users, with the buttons still to press", async () => {
+    const login = await openForm(t, '/portal/login');
+    await t.http
+      .post('/portal/login')
+      .set('Cookie', cookieHeader(login.cookies))
+      .type('form')
+      .send({ _csrf: login.csrf, email: a.emails[1] })
+      .expect(200);
+    const rows = await t.dataSource.query(
+      `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
+      [a.emails[1]],
+    );
+    const signInPath = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0]).pathname;
+    const cookie = setCookieLine(await t.http.get(signInPath).expect(303), 'sd_portal')!.split(';')[0];
+    const portal = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
+    expect(portal.text).toContain('Nytt felt i SSG');
+    // a's technical contact confirmed "ready" by link, the professional one has not read: the organisation still has "read" to give
+    expect(portal.text).toContain('Vi har lest varselet');
+    expect(portal.text).not.toContain('Vi er klare for endringen');
+    const csrf =
+      /<form method="post" action="\/portal\/varsler[^"]*" class="app-inline">\s*<input type="hidden" name="_csrf" value="([^"]+)"/.exec(
+        portal.text,
+      )![1];
+    const id = /id="notice-([0-9a-f-]{36})"/.exec(portal.text)![1];
+    await t.http
+      .post(`/portal/varsler/${id}/acknowledge`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf, action: 'read' })
+      .expect(303);
+    const after = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
+    expect(after.text).not.toContain('Vi har lest varselet');
+    const again = await t.http
+      .post(`/portal/varsler/${id}/acknowledge`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf, action: 'read' });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('allerede bekreftet');
   });
 });

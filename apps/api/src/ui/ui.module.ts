@@ -44,15 +44,27 @@ import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
 import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
 import { NoticePagesController } from './notices/notice-pages.controller';
-import { AcknowledgementPage, NewNoticePage, NoticePage } from './notices/notices.page';
-import { NOTICE_NAV, NOTICE_PAGE_TEXTS } from './notices/notices.texts.nb';
+import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
+import { NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
+import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
 import type { PageTexts } from './shared/form-errors';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 
 /** Each part's menu sections; a new part adds its own here. */
-const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, NOTICE_NAV, KNOWLEDGE_NAV, MAIL_NAV, AUDIT_NAV, IDENTITY_NAV].flat();
+const SECTIONS = [
+  HOME_NAV,
+  INCIDENT_NAV,
+  CONSUMER_NAV,
+  CATALOGUE_NAV,
+  NOTICE_NAV,
+  PORTAL_NOTICE_NAV,
+  KNOWLEDGE_NAV,
+  MAIL_NAV,
+  AUDIT_NAV,
+  IDENTITY_NAV,
+].flat();
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
@@ -112,6 +124,7 @@ const ERRORS = Object.assign(
     CatalogueDraftController,
     NoticePagesController,
     AcknowledgementPagesController,
+    PortalNoticePagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -141,6 +154,7 @@ const ERRORS = Object.assign(
     NewNoticePage,
     NoticePage,
     AcknowledgementPage,
+    PortalNoticesPage,
   ],
   exports: [PageContext],
 })

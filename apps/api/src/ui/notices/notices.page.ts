@@ -1,11 +1,11 @@
 import { GetCatalogueInForce, KS_SERVICE_AREAS } from '@domain/catalogue';
-import { AcknowledgeNotice, GetNotice, PreviewNoticeAudience } from '@domain/notices';
+import { AcknowledgeNotice, GetNotice, ListConsumerNotices, PreviewNoticeAudience } from '@domain/notices';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormFailure, FormPage } from '../shared/page-form';
-import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES } from './notices.texts.nb';
-import { consumerDashboard, editorChoices, noticeRow, previewRows, recipientRows } from './notices.view-model';
+import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES, PORTAL_NOTICE_TITLES } from './notices.texts.nb';
+import { consumerDashboard, editorChoices, noticeRow, portalNoticeRows, previewRows, recipientRows } from './notices.view-model';
 
 /** The editor of a new notice: content per audience, services, environments and narrowing. */
 @Injectable()
@@ -80,5 +80,20 @@ export class AcknowledgementPage implements FormPage {
     const token = failure.params.token ?? '';
     const state = await this.acknowledge.describe(token).catch(() => null);
     return { title: NOTICE_TITLES.ack, layout: 'bare', token, state, error: failure.error };
+  }
+}
+
+/** The portal's notices shown again with what went wrong (already confirmed, withdrawn). */
+@Injectable()
+export class PortalNoticesPage implements FormPage {
+  readonly view = 'notices/portal';
+  readonly audience = 'consumer';
+  readonly texts = NOTICE_PAGE_TEXTS;
+
+  constructor(private readonly notices: ListConsumerNotices) {}
+
+  async model(req: AuthenticatedRequest, failure: FormFailure) {
+    const consumerId = req.principal?.kind === 'consumer' ? req.principal.consumerId : '';
+    return { title: PORTAL_NOTICE_TITLES.list, notices: portalNoticeRows(await this.notices.execute(consumerId)), error: failure.error };
   }
 }

@@ -7,6 +7,12 @@ export const NOTICE_NAV: NavSection[] = [
   { menu: 'staff', label: 'Endringsvarsler', href: '/notices', order: 55, permission: 'notice.read' },
 ];
 
+export const PORTAL_NOTICE_NAV: NavSection[] = [
+  { menu: 'portal', label: 'Endringsvarsler', href: '/portal/varsler', order: 30, permission: 'notice.acknowledge' },
+];
+
+export const PORTAL_NOTICE_TITLES = { list: 'Endringsvarsler fra KS' };
+
 export { NOTICE_KIND_LABELS };
 
 export const NOTICE_STATUS_TAGS: Record<string, { text: string; color: string }> = {

@@ -1,6 +1,6 @@
 import type { NoticeDetail, NoticeView } from '@domain/notices';
 
-import { consumerDashboard, editorChoices, noticeRow, pager } from './notices.view-model';
+import { consumerDashboard, editorChoices, noticeRow, pager, portalNoticeRows } from './notices.view-model';
 
 const notice = (over: Partial<NoticeView> = {}): NoticeView => ({
   id: 'n-1',
@@ -98,5 +98,15 @@ describe('the notice pages', () => {
     expect(c.services.map((s) => s.selected)).toEqual([false, true]);
     expect(c.roles.find((r) => r.value === 'technical')?.selected).toBe(true);
     expect(c.areas).toEqual([{ value: 'Skatt', label: 'Skatt', selected: false }]);
+  });
+
+  it.each<[string, Partial<NoticeView>, Date | null, Date | null, boolean, boolean]>([
+    ['new, needing work: both buttons', {}, null, null, true, true],
+    ['read, needing work: ready only', {}, new Date(), null, false, true],
+    ['read, needing no work: none', { needsWork: false, kind: 'planned-maintenance' }, new Date(), null, false, false],
+    ['withdrawn: none', { status: 'withdrawn' }, null, null, false, false],
+  ])('in the portal, %s', (_, over, readAt, readyAt, askRead, askReady) => {
+    const [row] = portalNoticeRows([{ ...notice({ status: 'sent', ...over }), text: 'Tekst', readAt, readyAt }]);
+    expect(row).toMatchObject({ askRead, askReady });
   });
 });

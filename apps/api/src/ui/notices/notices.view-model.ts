@@ -1,4 +1,4 @@
-import type { AudienceRecipient, NoticeDetail, NoticeView } from '@domain/notices';
+import type { AudienceRecipient, ConsumerNoticeView, NoticeDetail, NoticeView } from '@domain/notices';
 
 import { choices } from '../shared/form-body';
 import { DELIVERY_LABELS, ENVIRONMENT_LABELS, NOTICE_KIND_LABELS, NOTICE_STATUS_TAGS, ROLE_LABELS } from './notices.texts.nb';
@@ -97,4 +97,20 @@ export function editorChoices(
     services: services.map((s) => ({ value: s.code, label: `${s.name} (${s.code})`, selected: chosen('services').includes(s.code) })),
     areas: areas.map((a) => ({ value: a, label: a, selected: chosen('serviceAreas').includes(a) })),
   };
+}
+
+/** The portal's list: each notice with the buttons still to press (none once withdrawn). */
+export function portalNoticeRows(notices: ConsumerNoticeView[]) {
+  return notices.map((n) => {
+    const withdrawn = n.status === 'withdrawn';
+    return {
+      ...noticeRow(n),
+      text: n.text,
+      readAt: n.readAt,
+      readyAt: n.readyAt,
+      withdrawn,
+      askRead: !withdrawn && !n.readAt,
+      askReady: !withdrawn && n.needsWork && !n.readyAt,
+    };
+  });
 }
