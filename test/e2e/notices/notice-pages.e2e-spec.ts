@@ -84,6 +84,21 @@ describe('the notice pages', () => {
     expect(list.text).not.toContain('Nytt endringsvarsel');
   });
 
+  it('changes a draft in the editor, which opens with what was stored', async () => {
+    const created = await agent.post('/notices', form({ title: 'Kladd som endres', professionalBody: 'Til fag' }));
+    const path = created.headers.location.split('?')[0];
+    const editor = await agent.get(`${path}/edit`).expect(200);
+    expect(editor.text).toContain('value="Kladd som endres"');
+    expect(editor.text).toContain('Til fag');
+    const bad = await agent.post(path, form({ title: 'Endret', services: 'finnes-ikke' }));
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Tjenester');
+    await agent.post(path, form({ title: 'Endret kladd' })).expect(303);
+    const page = await agent.get(path).expect(200);
+    expect(page.text).toContain('Endret kladd');
+    expect((await viewer.get(`${path}/edit`)).status).toBe(403);
+  });
+
   it('answers a forged or expired link with a clear page', async () => {
     const res = await t.http.get('/varsler/kvittering/nack_forged').set('Accept', 'text/html');
     expect(res.status).toBe(404);

@@ -1,4 +1,4 @@
-import { CreateNotice, GetNotice, ScheduleNotice, SendNotice, WithdrawNotice } from '@domain/notices';
+import { CreateNotice, GetNotice, ScheduleNotice, SendNotice, UpdateNotice, WithdrawNotice } from '@domain/notices';
 import type { Actor } from '@domain/shared';
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -19,6 +19,7 @@ export class NoticePagesController {
   constructor(
     private readonly notices: GetNotice,
     private readonly create: CreateNotice,
+    private readonly update: UpdateNotice,
     private readonly send: SendNotice,
     private readonly schedule: ScheduleNotice,
     private readonly withdraw: WithdrawNotice,
@@ -53,6 +54,21 @@ export class NoticePagesController {
   @Render('notices/show')
   show(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string) {
     return this.page.load(id, done);
+  }
+
+  @Get(':id/edit')
+  @StaffPage('notice.write')
+  @Render('notices/new')
+  async edit(@Param('id', ParseUUIDPipe) id: string) {
+    return this.editor.load(undefined, await this.notices.execute(id));
+  }
+
+  @Post(':id')
+  @StaffPage('notice.write')
+  @PageForm(NewNoticePage)
+  async save(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.update.execute(id, noticeFromForm(body), actor);
+    res.redirect(303, `/notices/${id}?done=saved`);
   }
 
   @Post(':id/send')

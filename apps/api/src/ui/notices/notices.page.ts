@@ -1,11 +1,19 @@
 import { GetCatalogueInForce, KS_SERVICE_AREAS } from '@domain/catalogue';
-import { AcknowledgeNotice, GetNotice, ListConsumerNotices, PreviewNoticeAudience } from '@domain/notices';
+import { AcknowledgeNotice, GetNotice, ListConsumerNotices, type NoticeView, PreviewNoticeAudience } from '@domain/notices';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES, PORTAL_NOTICE_TITLES } from './notices.texts.nb';
-import { consumerDashboard, editorChoices, noticeRow, portalNoticeRows, previewRows, recipientRows } from './notices.view-model';
+import {
+  consumerDashboard,
+  editorChoices,
+  formValuesOf,
+  noticeRow,
+  portalNoticeRows,
+  previewRows,
+  recipientRows,
+} from './notices.view-model';
 
 /** The editor of a new notice: content per audience, services, environments and narrowing. */
 @Injectable()
@@ -14,13 +22,19 @@ export class NewNoticePage implements FormPage {
   readonly audience = 'staff';
   readonly texts = NOTICE_PAGE_TEXTS;
 
-  constructor(private readonly catalogue: GetCatalogueInForce) {}
+  constructor(
+    private readonly catalogue: GetCatalogueInForce,
+    private readonly notices: GetNotice,
+  ) {}
 
-  async load(failure?: FormFailure) {
+  /** The empty editor, or a draft's (`notice`) to change; after a failed post, what was entered. */
+  async load(failure?: FormFailure, notice?: NoticeView) {
     const current = await this.catalogue.find();
-    const values = failure?.body ?? {};
+    const values = failure?.body ?? (notice ? formValuesOf(notice) : {});
     return {
-      title: NOTICE_TITLES.new,
+      title: notice ? NOTICE_TITLES.edit(notice.title) : NOTICE_TITLES.new,
+      action: notice ? `/notices/${notice.id}` : '/notices',
+      editing: notice ?? null,
       values,
       ...editorChoices(current?.services ?? [], KS_SERVICE_AREAS, values),
       error: failure?.error,
@@ -28,8 +42,9 @@ export class NewNoticePage implements FormPage {
     };
   }
 
-  model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load(failure);
+  async model(_req: AuthenticatedRequest, failure: FormFailure) {
+    const id = failure.params.id;
+    return this.load(failure, id ? await this.notices.execute(id) : undefined);
   }
 }
 

@@ -34,6 +34,7 @@ export const DELIVERY_LABELS: Record<string, string> = {
 export const NOTICE_TITLES = {
   list: 'Endringsvarsler',
   new: 'Nytt endringsvarsel',
+  edit: (title: string) => `Endre ${title}`,
   ack: 'Bekreft endringsvarsel',
 };
 
@@ -44,6 +45,7 @@ export const NOTICE_DONE_TEXTS: Record<string, string> = {
   unscheduled: 'Planlagt utsending er stanset; varselet er en kladd igjen.',
   withdrawn: 'Varselet er trukket tilbake.',
   created: 'Kladden er lagret. Se over mottakerne før du sender.',
+  saved: 'Endringene er lagret. Se over mottakerne før du sender.',
 };
 
 export const NOTICE_PAGE_TEXTS: PageTexts = {

@@ -1,6 +1,7 @@
 import type { NoticeDetail, NoticeView } from '@domain/notices';
 
-import { consumerDashboard, editorChoices, noticeRow, pager, portalNoticeRows } from './notices.view-model';
+import { noticeFromForm } from './notices.forms';
+import { consumerDashboard, editorChoices, formValuesOf, noticeRow, pager, portalNoticeRows } from './notices.view-model';
 
 const notice = (over: Partial<NoticeView> = {}): NoticeView => ({
   id: 'n-1',
@@ -108,5 +109,24 @@ describe('the notice pages', () => {
   ])('in the portal, %s', (_, over, readAt, readyAt, askRead, askReady) => {
     const [row] = portalNoticeRows([{ ...notice({ status: 'sent', ...over }), text: 'Tekst', readAt, readyAt }]);
     expect(row).toMatchObject({ askRead, askReady });
+  });
+
+  it('gives the editor a stored notice back as the form it came from', () => {
+    const stored = notice({
+      technicalBody: 'Teknisk',
+      entitlementPackages: ['a', 'b'],
+      links: [
+        { title: 'Varsel', url: 'https://ske.example/v' },
+        { title: 'https://ske.example/d', url: 'https://ske.example/d' },
+      ],
+    });
+    const values = formValuesOf(stored);
+    expect(values.effectiveAt).toBe('2030-03-01T01:00');
+    expect(noticeFromForm(values)).toMatchObject({
+      technicalBody: 'Teknisk',
+      entitlementPackages: ['a', 'b'],
+      links: stored.links,
+      effectiveAt: stored.effectiveAt,
+    });
   });
 });

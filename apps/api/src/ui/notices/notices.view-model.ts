@@ -114,3 +114,31 @@ export function portalNoticeRows(notices: ConsumerNoticeView[]) {
     };
   });
 }
+
+const OSLO_LOCAL = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A stored notice as the editor's form values (datetime-local in Oslo time, lists one per line). */
+export function formValuesOf(n: NoticeView): Record<string, string | string[]> {
+  return {
+    title: n.title,
+    kind: n.kind,
+    body: n.body,
+    technicalBody: n.technicalBody ?? '',
+    professionalBody: n.professionalBody ?? '',
+    services: n.services,
+    environments: n.environments,
+    roles: n.roles,
+    serviceAreas: n.serviceAreas,
+    entitlementPackages: n.entitlementPackages.join('\n'),
+    effectiveAt: OSLO_LOCAL.format(n.effectiveAt).replace(' ', 'T'),
+    links: n.links.map((l) => (l.title === l.url ? l.url : `${l.title} | ${l.url}`)).join('\n'),
+  };
+}
