@@ -39,7 +39,15 @@ const restrict = (files, ...patterns) => ({
 });
 const layering = [
   restrict(['apps/**/*.ts', 'libs/**/*.ts']),
-  restrict(['apps/api/**/*.ts'], { group: ['**/worker/**'], message: 'The API and the worker never import each other.' }),
+  restrict(
+    ['apps/api/**/*.ts'],
+    { group: ['**/worker/**'], message: 'The API and the worker never import each other.' },
+    {
+      group: ['@nestjs/common'],
+      importNames: ['ParseUUIDPipe', 'ParseIntPipe'],
+      message: 'Use ParseUuid (http/parse-uuid.pipe) or a query DTO: their 400s name the parameter.',
+    },
+  ),
   restrict(['apps/worker/**/*.ts'], { group: ['**/api/**'], message: 'The API and the worker never import each other.' }),
   restrict(['libs/**/*.ts'], { group: ['**/apps/**'], message: 'Libraries never import an app.' }),
   restrict(

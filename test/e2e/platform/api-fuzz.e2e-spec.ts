@@ -90,6 +90,28 @@ describe('API under generated input', () => {
       .set(admin)
       .send({ label: 'Utkast', effectiveFrom: '2031-01-01', services: [] })
       .expect(201);
+    const changeRequest = await t.http
+      .post('/api/v1/change-requests')
+      .set(bearer(other.key))
+      .send({
+        service: INCIDENT_SERVICES[0],
+        title: 'Månedlig inntekt',
+        description: 'Inntekt per måned.',
+        useCase: 'Bostøtte.',
+        urgency: 'medium',
+      })
+      .expect(201);
+    const notice = await t.http
+      .post('/api/v1/notices')
+      .set(admin)
+      .send({
+        title: 'Nytt felt',
+        body: 'Feltet endres.',
+        services: [INCIDENT_SERVICES[0]],
+        environments: ['production'],
+        effectiveAt: '2031-01-01T00:00:00Z',
+      })
+      .expect(201);
     const get = async (path: string, part = (body: unknown) => body, as = admin) =>
       idsIn(part((await t.http.get(path).set(as).expect(200)).body));
     const consumerIds = [credential.id, other.id];
@@ -118,6 +140,8 @@ describe('API under generated input', () => {
       staff: same([staff.body.id]),
       'api-tokens': same([]),
       outbox: same(await get('/api/v1/outbox')),
+      'change-requests': same([changeRequest.body.id]),
+      notices: same([notice.body.id]),
     };
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));
