@@ -51,6 +51,11 @@ export class ReportRepository {
     return this.db.repository(Report).find({ where: { consumerId }, order: { receivedAt: 'DESC' }, take: limit });
   }
 
+  /** This consumer's first report in an incident, if it has one. */
+  firstOfConsumerIn(incidentId: string, consumerId: string): Promise<Report | null> {
+    return this.db.repository(Report).findOne({ where: { incidentId, consumerId }, order: { receivedAt: 'ASC' } });
+  }
+
   /** Of these reports, the ones this consumer sent. */
   async ownedBy(consumerId: string, ids: string[]): Promise<Set<string>> {
     const rows = ids.length ? await this.db.repository(Report).find({ select: { id: true }, where: { id: In(ids), consumerId } }) : [];

@@ -1,6 +1,6 @@
 import { IncidentQueries, MASKING_NOTICE, ReceiveReport } from '@domain/incidents';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
@@ -35,6 +35,12 @@ export class PortalReportPagesController {
   form(@CurrentConsumer() me: ConsumerPrincipal) {
     return this.page.load(me, {});
   }
+
+  /** The check step is the answer to a post: back, forward or reload as a GET lands on the form. */
+  @Get('new/check')
+  @PortalPage()
+  @Redirect('/portal/reports/new', 303)
+  checkAgain() {}
 
   /** Step one: show the knowledge-base answers that fit before anything is sent. */
   @Post('new/check')

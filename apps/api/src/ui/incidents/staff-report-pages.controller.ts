@@ -1,7 +1,7 @@
 import { FindConsumers } from '@domain/consumers';
 import { ReceiveReport } from '@domain/incidents';
 import type { StaffPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Redirect, Render, Res } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 import type { Response } from 'express';
 
@@ -29,6 +29,12 @@ export class StaffReportPagesController {
   form() {
     return this.page.load({});
   }
+
+  /** The check step is the answer to a post: back, forward or reload as a GET lands on the form. */
+  @Get('new/check')
+  @StaffPage('report.create')
+  @Redirect('/incidents/reports/new', 303)
+  checkAgain() {}
 
   /** Step one: the knowledge-base answers that fit, to go through with the caller before anything is registered. */
   @Post('new/check')
