@@ -89,7 +89,9 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: `Melding ${d.report} mottatt (${CHANNEL_LABELS[d.channel] ?? d.channel}), ${action}${score}` };
     }
     case 'consumer_joined':
-      return { text: `Melding ${e.details.report} (${CHANNEL_LABELS[e.details.channel] ?? e.details.channel}): kommunen meldte seg berørt av den kjente feilen` };
+      return {
+        text: `Melding ${e.details.report} (${CHANNEL_LABELS[e.details.channel] ?? e.details.channel}): kommunen meldte seg berørt av den kjente feilen`,
+      };
     case 'triaged': {
       const d = e.details;
       const parts = [

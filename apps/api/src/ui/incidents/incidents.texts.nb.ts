@@ -71,6 +71,8 @@ export const DONE_TEXTS: Record<string, string> = {
   moved: 'Meldingen er flyttet.',
   accepted: 'Forslaget er godtatt, og hendelsene er slått sammen.',
   rejected: 'Forslaget er avvist. Hendelsene holdes adskilt.',
+  'joined-known': 'Kommunen er registrert som berørt av denne kjente feilen.',
+  'already-affected': 'Kommunen hadde allerede en melding i denne hendelsen. Ingen ny melding er lagt til.',
 };
 export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
 
@@ -169,4 +171,21 @@ export const REPORT_FORM_TEXTS = {
   listTitle: 'Meldinger',
   reportTitle: (reference: string) => `Melding ${reference}`,
   staffChannels: { phone: 'Telefon', email: 'E-post' },
+};
+
+const municipalities = (n: number) => (n === 1 ? '1 kommune' : `${n} kommuner`);
+
+/** "Kjent feil": a problem KS already knows of, shown while a report is written and on the report. */
+export const KNOWN_INCIDENT_TEXTS = {
+  heading: 'Kjent feil',
+  summary: (reference: string, count: number, escalated: boolean) =>
+    escalated
+      ? `KS har meldt dette til Skatteetaten (${reference}), ${municipalities(count)} berørt`
+      : `KS kjenner til feilen (${reference}), ${municipalities(count)} berørt`,
+  title: (title: string) => `Gjelder: ${title}`,
+  join: 'Vi er også berørt',
+  joinHelp: 'Er dette samme feil som dere har, trenger dere ikke skrive mer. Meldingen deres legges til den kjente feilen.',
+  alreadyAffected: 'Dere har allerede meldt at dere er berørt av denne feilen.',
+  joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
+  alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
 };

@@ -1,4 +1,4 @@
-import { IncidentQueries, MASKING_NOTICE, ReceiveReport } from '@domain/incidents';
+import { IncidentQueries, JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -8,9 +8,11 @@ import { CurrentConsumer } from '../../auth/current-principal.decorator';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ReportForm, reportInput } from './report.forms';
-import { consumerReportsViewModel, consumerReportViewModel } from './report.view-model';
-import { PortalReportFormPage, ReportCheck } from './report-form.page';
+import { consumerReportsViewModel } from './report.view-model';
+import { PortalReportFormPage, PortalReportPage, ReportCheck } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
+
+const JOIN_ACTION = '/portal/reports/known/:id/affected';
 
 /** The consumer portal's reports: the organisation's own reports, and the report form with knowledge-base answers first. */
 @PagesController('portal/reports')
@@ -20,6 +22,8 @@ export class PortalReportPagesController {
     private readonly check: ReportCheck,
     private readonly queries: IncidentQueries,
     private readonly receive: ReceiveReport,
+    private readonly joining: JoinIncident,
+    private readonly reportPage: PortalReportPage,
   ) {}
 
   @Get()
@@ -49,7 +53,7 @@ export class PortalReportPagesController {
   @PageForm(PortalReportFormPage)
   @Render('portal-reports/new')
   async checkReport(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm) {
-    return this.page.load(me, body as unknown as FormValues, await this.check.of(body));
+    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION));
   }
 
   @Post()
@@ -64,10 +68,29 @@ export class PortalReportPagesController {
     res.redirect(303, `/portal/reports/${receipt.id}?received=1`);
   }
 
+  /** "Vi er også berørt" on the check step: the form's report joins exactly the known incident shown, once. */
+  @Post('known/:incidentId/affected')
+  @PortalPage()
+  @PageForm(PortalReportFormPage)
+  async joinKnown(
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @Param('incidentId', ParseUUIDPipe) incidentId: string,
+    @Body() body: ReportForm,
+    @Res() res: Response,
+  ) {
+    const joined = await this.joining.execute(me, incidentId, reportInput(body, { email: me.email }));
+    res.redirect(303, `/portal/reports/${joined.report.id}?joined=${joined.joined ? 'new' : 'already'}`);
+  }
+
   @Get(':id')
   @PortalPage()
   @Render('portal-reports/report')
-  async report(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query('received') received?: string) {
-    return consumerReportViewModel(await this.queries.report(id, me), !!received, MASKING_NOTICE);
+  async report(
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('received') received?: string,
+    @Query('joined') joined?: string,
+  ) {
+    return this.reportPage.load(me, id, { received: !!received, joined });
   }
 }

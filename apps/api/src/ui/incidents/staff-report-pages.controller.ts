@@ -1,7 +1,7 @@
 import { FindConsumers } from '@domain/consumers';
-import { ReceiveReport } from '@domain/incidents';
+import { JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { StaffPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Post, Redirect, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Redirect, Render, Res } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 import type { Response } from 'express';
 
@@ -13,6 +13,8 @@ import { reportInput, StaffReportForm } from './report.forms';
 import { ReportCheck, StaffReportFormPage } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
 
+const JOIN_ACTION = '/incidents/reports/known/:id/affected';
+
 /** KS staff register a report for a consumer who phoned or wrote, with the same checklist and knowledge-base step as the portal. */
 @PagesController('incidents/reports')
 export class StaffReportPagesController {
@@ -21,6 +23,7 @@ export class StaffReportPagesController {
     private readonly check: ReportCheck,
     private readonly receive: ReceiveReport,
     private readonly consumers: FindConsumers,
+    private readonly joining: JoinIncident,
   ) {}
 
   @Get('new')
@@ -43,7 +46,7 @@ export class StaffReportPagesController {
   @PageForm(StaffReportFormPage)
   @Render('incidents/new-report')
   async checkReport(@Body() body: StaffReportForm) {
-    return this.page.load(body as unknown as FormValues, await this.check.of(body));
+    return this.page.load(body as unknown as FormValues, await this.check.of(body, body.consumerId, JOIN_ACTION));
   }
 
   @Post()
@@ -59,5 +62,24 @@ export class StaffReportPagesController {
       onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
     });
     res.redirect(303, `/incidents/${receipt.incidentId}?done=registered&report=${receipt.id}`);
+  }
+
+  /** "Vi er også berørt" for the caller's municipality: the form's report joins exactly the known incident shown, once. */
+  @Post('known/:incidentId/affected')
+  @StaffPage('report.create')
+  @PageForm(StaffReportFormPage)
+  async joinKnown(
+    @CurrentStaff() me: StaffPrincipal,
+    @Param('incidentId', ParseUUIDPipe) incidentId: string,
+    @Body() body: StaffReportForm,
+    @Res() res: Response,
+  ) {
+    const joined = await this.joining.execute(me, incidentId, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
+      onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
+    });
+    res.redirect(
+      303,
+      `/incidents/${joined.incident.id}?done=${joined.joined ? 'joined-known' : 'already-affected'}&report=${joined.report.id}`,
+    );
   }
 }
