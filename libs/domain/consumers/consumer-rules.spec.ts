@@ -118,7 +118,19 @@ describe('status and kind', () => {
   });
 });
 
+const SSG = 'Summert Skattegrunnlag API – På vegne av';
+
 describe('onboarding', () => {
+  it.each<[string, string | null, string | null]>([
+    ['Summert skattegrunnlag', SSG, 'Kommunen har delegert «Summert Skattegrunnlag API – På vegne av» i Altinn'],
+    ['Inntekt', 'Inntekt API – På vegne av', 'Kommunen har delegert «Inntekt API – På vegne av» i Altinn'],
+    ['Skatteoppgjør', 'Skatteoppgjør API – På vegne av', 'Kommunen har delegert «Skatteoppgjør API – På vegne av» i Altinn'],
+    ['a service Bilag 2 names no Altinn resource for', null, null],
+  ])('asks for the Altinn delegation of the service’s own resource: %s', (_, resource, label) => {
+    const item = checklistFor('vendor', ['production'], {}, resource).find((i) => i.key === 'altinnDelegation')!;
+    expect(item.applicable ? item.label : null).toBe(label);
+  });
+
   it('steps forward one at a time', () => {
     expect(nextStep('requested')).toBe('qualified');
     expect(nextStep('readiness-tested')).toBe('connected');
@@ -127,20 +139,20 @@ describe('onboarding', () => {
 
   it('applies vendor items unless the consumer connects directly, and the production item only with production access', () => {
     const applicable = (items: ChecklistItemView[]) => items.filter((i) => i.applicable).map((i) => i.key);
-    expect(applicable(checklistFor('vendor', ['production', 'test'], {}))).toEqual([
+    expect(applicable(checklistFor('vendor', ['production', 'test'], {}, SSG))).toEqual([
       'altinnDelegation',
       'productionApiDelegated',
       'mainOrganisationNumber',
       'vendorMaskinporten',
       'scopeName',
     ]);
-    expect(applicable(checklistFor(null, ['test'], {}))).toEqual([
+    expect(applicable(checklistFor(null, ['test'], {}, SSG))).toEqual([
       'altinnDelegation',
       'mainOrganisationNumber',
       'vendorMaskinporten',
       'scopeName',
     ]);
-    expect(applicable(checklistFor('direct', ['production'], {}))).toEqual([
+    expect(applicable(checklistFor('direct', ['production'], {}, SSG))).toEqual([
       'productionApiDelegated',
       'mainOrganisationNumber',
       'scopeName',
@@ -148,7 +160,7 @@ describe('onboarding', () => {
   });
 
   it('records who ticked an item', () => {
-    const item = checklistFor('vendor', ['production'], { scopeName: mark() }).find((i) => i.key === 'scopeName')!;
+    const item = checklistFor('vendor', ['production'], { scopeName: mark() }, SSG).find((i) => i.key === 'scopeName')!;
     expect(item).toMatchObject({ checked: true, checkedBy: 'agent@ks.no' });
   });
 
@@ -157,7 +169,7 @@ describe('onboarding', () => {
     to: 'connected' as const,
     consumerStatus: 'active' as const,
     technicalContacts: 1,
-    checklist: checklistFor('vendor', ['production'], allChecked),
+    checklist: checklistFor('vendor', ['production'], allChecked, SSG),
   };
 
   it.each([
@@ -166,7 +178,7 @@ describe('onboarding', () => {
     ['an already connected service', { current: 'connected', to: 'connected' }, 'onboarding_step_order'],
     [
       'an unticked checklist item',
-      { checklist: checklistFor('vendor', ['production'], { ...allChecked, scopeName: mark(false) }) },
+      { checklist: checklistFor('vendor', ['production'], { ...allChecked, scopeName: mark(false) }, SSG) },
       'onboarding_checklist_incomplete',
     ],
     ['no technical contact', { technicalContacts: 0 }, 'technical_contact_required'],
@@ -183,12 +195,12 @@ describe('onboarding', () => {
         current: 'requested',
         to: 'qualified',
         technicalContacts: 0,
-        checklist: checklistFor(null, ['production'], {}),
+        checklist: checklistFor(null, ['production'], {}, SSG),
       }),
     ).toBeNull();
     // The vendor items do not apply to a direct connection.
     const direct = { productionApiDelegated: mark(), mainOrganisationNumber: mark(), scopeName: mark() };
-    expect(advanceRefusal({ ...facts, checklist: checklistFor('direct', ['production'], direct) })).toBeNull();
+    expect(advanceRefusal({ ...facts, checklist: checklistFor('direct', ['production'], direct, SSG) })).toBeNull();
   });
 });
 

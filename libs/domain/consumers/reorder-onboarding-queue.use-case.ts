@@ -7,6 +7,7 @@ import { NotFound, ValidationFailed } from '@platform/errors';
 import { ConsumerRepository } from './consumer.repository';
 import { moveInQueue, reorderQueue } from './consumer-rules';
 import { type QueueItem, toQueueItem } from './get-onboarding-queue.use-case';
+import { ServiceCatalogue } from './service-catalogue';
 
 /** Changes the order in which KS will connect consumers. */
 @Injectable()
@@ -15,6 +16,7 @@ export class ReorderOnboardingQueue {
     private readonly db: DatabaseContext,
     private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   /** The listed items take, in this order, the places they hold between them now. */
@@ -56,7 +58,8 @@ export class ReorderOnboardingQueue {
       const queue = await this.repo.queue();
       const before = queue.map((q) => q.id);
       const after = order(queue);
-      if (before.join() === after.join()) return queue.map((s, i) => toQueueItem(s, i + 1));
+      const resources = await this.catalogue.altinnResources([...new Set(queue.map((q) => q.serviceCode))]);
+      if (before.join() === after.join()) return queue.map((s, i) => toQueueItem(s, i + 1, resources));
       await this.repo.setQueuePositions(
         after,
         after.map((_, i) => i + 1),
@@ -71,7 +74,7 @@ export class ReorderOnboardingQueue {
         before: describe(before),
         after: describe(after),
       });
-      return after.map((id, i) => toQueueItem(byId.get(id)!, i + 1));
+      return after.map((id, i) => toQueueItem(byId.get(id)!, i + 1, resources));
     });
   }
 }
