@@ -225,5 +225,15 @@ describe('known incidents', () => {
       expect((await agent.get('/incidents/reports/new/check').expect(303)).headers.location).toBe('/incidents/reports/new');
       expect((await agent.get('/consumers/import/commit').expect(303)).headers.location).toBe('/consumers/import');
     });
+
+    it('lists a municipality’s reports on its consumer page, each linked to its incident with the status', async () => {
+      await createStaffWithPassword(t, 'agent.meldinger@ks.example.test', 'agent');
+      const agent = await signIn(t, 'agent.meldinger@ks.example.test');
+      const page = await agent.get(`/consumers/${d.id}/reports`).expect(200);
+      expect(page.text).toContain(`Vi er også berørt av ${reference}`);
+      expect(page.text).toContain(
+        `<a class="ds-link" href="/incidents/${incidentId}">${reference}</a> <span class="ds-tag" data-color="neutral">Eskalert</span>`,
+      );
+    });
   });
 });

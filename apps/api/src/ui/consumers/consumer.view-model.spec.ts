@@ -3,6 +3,8 @@ import {
   ConsumerDetail,
   consumerListViewModel,
   consumerPageViewModel,
+  type ConsumerReportRow,
+  consumerReportRows,
   importViewModel,
   newConsumerViewModel,
   tabOfPath,
@@ -91,5 +93,38 @@ describe('consumer pages', () => {
     const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, 0, 100);
     expect([model.nextOffset, model.nextQuery]).toEqual([100, 'q=Oslo']);
     expect(consumerListViewModel(result, [], [], {}, 50, 100).nextOffset).toBeNull();
+  });
+});
+
+describe('the consumer’s reports', () => {
+  const row = (reference: string, receivedAt: string, over: Partial<ConsumerReportRow> = {}) =>
+    ({
+      id: `id-${reference}`,
+      reference,
+      title: `Tittel ${reference}`,
+      service: 'inntekt',
+      receivedAt: new Date(receivedAt),
+      status: 'open',
+      incidentId: `inc-${reference}`,
+      incidentReference: `KS-${reference}`,
+      incidentStatus: 'escalated',
+      ...over,
+    }) as ConsumerReportRow;
+
+  it('lists them newest first, each linked to its incident with the statuses in Norwegian', () => {
+    const rows = consumerReportRows([
+      row('M-1', '2026-01-01T08:00:00Z'),
+      row('M-3', '2026-03-01T08:00:00Z', { status: 'closed', incidentStatus: 'resolved' }),
+      row('M-2', '2026-02-01T08:00:00Z'),
+    ]);
+    expect(rows.map((r) => [r.reference, r.statusLabel, r.incident])).toEqual([
+      ['M-3', 'Avsluttet', { href: '/incidents/inc-M-3', reference: 'KS-M-3', statusLabel: 'Løst' }],
+      ['M-2', 'Åpen', { href: '/incidents/inc-M-2', reference: 'KS-M-2', statusLabel: 'Eskalert' }],
+      ['M-1', 'Åpen', { href: '/incidents/inc-M-1', reference: 'KS-M-1', statusLabel: 'Eskalert' }],
+    ]);
+  });
+
+  it('shows a report whose incident is gone without a link', () => {
+    expect(consumerReportRows([row('M-9', '2026-01-01T08:00:00Z', { incidentId: undefined })])[0].incident).toBeNull();
   });
 });

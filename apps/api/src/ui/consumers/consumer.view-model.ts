@@ -10,8 +10,10 @@ import {
   ONBOARDING_STEPS,
   type SearchConsumers,
 } from '@domain/consumers';
+import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
+import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../incidents/incidents.texts.nb';
 import { list } from '../shared/form-body';
 import type { FormFailure } from '../shared/page-form';
 import { SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
@@ -119,7 +121,35 @@ export function consumerListViewModel(
   };
 }
 
+/** The municipality's own reports, as the incidents context lists them for a consumer. */
+export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+
+/**
+ * The municipality's reports, newest first, each with the incident it belongs to now (linked,
+ * with its status), so staff onboarding or supporting it see what it has been through.
+ */
+export function consumerReportRows(reports: ConsumerReportRow[]) {
+  return [...reports]
+    .sort((a, b) => new Date(b.receivedAt).getTime() - new Date(a.receivedAt).getTime())
+    .map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      service: r.service,
+      receivedAt: r.receivedAt,
+      statusLabel: REPORT_STATUS_LABELS[r.status] ?? r.status,
+      incident: r.incidentId
+        ? {
+            href: `/incidents/${r.incidentId}`,
+            reference: r.incidentReference,
+            statusLabel: STATUS_LABELS[r.incidentStatus as IncidentStatus] ?? r.incidentStatus,
+          }
+        : null,
+    }));
+}
+
 export interface ConsumerTabExtras {
+  reports?: ReturnType<typeof consumerReportRows>;
   addableCodes?: string[];
   terms?: unknown[];
   keys?: unknown[];

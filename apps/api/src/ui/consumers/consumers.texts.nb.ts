@@ -10,7 +10,7 @@ export const CONSUMER_NAV: NavSection[] = [
   { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true, permission: 'portal.use' },
 ];
 
-export const CONSUMER_TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'keys', 'history'] as const;
+export const CONSUMER_TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'reports', 'keys', 'history'] as const;
 export type ConsumerTab = (typeof CONSUMER_TABS)[number];
 
 export const CONSUMER_LABELS = {
@@ -32,6 +32,7 @@ export const CONSUMER_LABELS = {
     agreement: 'Avtale',
     services: 'Tjenester',
     onboarding: 'Påkobling',
+    reports: 'Meldinger',
     keys: 'API-nøkler',
     history: 'Historikk',
   } satisfies Record<ConsumerTab, string>,
