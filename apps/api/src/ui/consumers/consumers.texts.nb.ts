@@ -121,7 +121,7 @@ export const IMPORT_COLUMNS: Record<string, FieldText> = {
   contactName: { label: 'contactName', message: 'Skriv kontaktpersonens navn (1–200 tegn).' },
   contactEmail: { label: 'contactEmail', message: 'Skriv en gyldig e-postadresse.' },
   contactPhone: { label: 'contactPhone', message: 'Telefonnummeret kan ha høyst 40 tegn.' },
-  contactRole: { label: 'contactRole', message: 'Skriv technical, professional eller security.' },
+  contactRole: { label: 'contactRole', message: 'Skriv teknisk, faglig eller sikkerhet (eller technical, professional, security).' },
   services: {
     label: 'services',
     message:
