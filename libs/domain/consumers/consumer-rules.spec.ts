@@ -6,6 +6,7 @@ import {
   inferKind,
   mayAuthenticate,
   moveInQueue,
+  moveToPosition,
   nextStep,
   reorderQueue,
   validateAgreement,
@@ -205,6 +206,19 @@ describe('onboarding', () => {
 });
 
 describe('queue order', () => {
+  it.each<[string, string, number, string[]]>([
+    ['to the front', 'd', 1, ['d', 'a', 'b', 'c', 'e']],
+    ['to the back', 'a', 5, ['b', 'c', 'd', 'e', 'a']],
+    ['forward past others', 'b', 4, ['a', 'c', 'd', 'b', 'e']],
+    ['back past others', 'e', 2, ['a', 'e', 'b', 'c', 'd']],
+    ['to where it is', 'c', 3, ['a', 'b', 'c', 'd', 'e']],
+    ['past the end: last', 'a', 99, ['b', 'c', 'd', 'e', 'a']],
+    ['before the start: first', 'c', 0, ['c', 'a', 'b', 'd', 'e']],
+    ['not in the queue: unchanged', 'x', 1, ['a', 'b', 'c', 'd', 'e']],
+  ])('moves an item to a place %s', (_, id, position, expected) => {
+    expect(moveToPosition(['a', 'b', 'c', 'd', 'e'], id, position)).toEqual(expected);
+  });
+
   it('puts the listed items, in the given order, in the places they hold between them', () => {
     expect(reorderQueue(['a', 'b', 'c', 'd', 'e'], ['d', 'b'])).toEqual(['a', 'd', 'c', 'b', 'e']);
     expect(reorderQueue(['a', 'b', 'c'], ['c', 'b', 'a'])).toEqual(['c', 'b', 'a']);

@@ -377,6 +377,18 @@ export function reorderQueue(queue: readonly string[], ids: readonly string[]): 
   return result;
 }
 
+/**
+ * Puts an item at a place in the whole queue (1 = first), the others keeping their order; a
+ * place past either end means that end.
+ */
+export function moveToPosition(queue: readonly string[], id: string, position: number): string[] {
+  const from = queue.indexOf(id);
+  if (from < 0) return [...queue];
+  const rest = queue.filter((q) => q !== id);
+  const at = Math.min(Math.max(Math.trunc(position), 1), queue.length) - 1;
+  return [...rest.slice(0, at), id, ...rest.slice(at)];
+}
+
 /** Swaps an item with its nearest neighbour in the same column (step) in the given direction. */
 export function moveInQueue(queue: ReadonlyArray<{ id: string; step: OnboardingStep }>, id: string, direction: 'up' | 'down'): string[] {
   const order = queue.map((q) => q.id);

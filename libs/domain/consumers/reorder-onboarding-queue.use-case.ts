@@ -5,7 +5,7 @@ import { DatabaseContext } from '@platform/database';
 import { NotFound, ValidationFailed } from '@platform/errors';
 
 import { ConsumerRepository } from './consumer.repository';
-import { moveInQueue, reorderQueue } from './consumer-rules';
+import { moveInQueue, moveToPosition, reorderQueue } from './consumer-rules';
 import { type QueueItem, toQueueItem } from './get-onboarding-queue.use-case';
 import { ServiceCatalogue } from './service-catalogue';
 
@@ -48,6 +48,20 @@ export class ReorderOnboardingQueue {
         queue.map((q) => ({ id: q.id, step: q.onboardingStep })),
         id,
         direction,
+      );
+    });
+  }
+
+  /** "Flytt til plass N": straight to a place in the whole queue; the queue is renumbered in one transaction. */
+  async moveTo(id: string, position: number, actor: Actor): Promise<QueueItem[]> {
+    if (!Number.isInteger(position) || position < 1)
+      throw new ValidationFailed([{ field: 'position', message: 'must be a whole number from 1' }]);
+    return this.reorder(actor, (queue) => {
+      if (!queue.some((q) => q.id === id)) throw new NotFound('The queue item', 'queue_item_not_found');
+      return moveToPosition(
+        queue.map((q) => q.id),
+        id,
+        position,
       );
     });
   }

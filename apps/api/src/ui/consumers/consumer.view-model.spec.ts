@@ -7,6 +7,7 @@ import {
   consumerReportRows,
   importViewModel,
   newConsumerViewModel,
+  onboardingViewModel,
   tabOfPath,
   tabPath,
   termsPerService,
@@ -126,5 +127,20 @@ describe('the consumer’s reports', () => {
 
   it('shows a report whose incident is gone without a link', () => {
     expect(consumerReportRows([row('M-9', '2026-01-01T08:00:00Z', { incidentId: undefined })])[0].incident).toBeNull();
+  });
+});
+
+describe('the onboarding board', () => {
+  it('counts the whole queue, which bounds the place a row can be moved to', () => {
+    const item = (id: string) => ({ id }) as never;
+    const model = onboardingViewModel({
+      columns: [
+        { step: 'requested', items: [item('a'), item('b')] },
+        { step: 'qualified', items: [item('c')] },
+        { step: 'readiness-tested', items: [] },
+      ],
+      recentlyConnected: [item('d')],
+    });
+    expect(model.queueLength).toBe(3);
   });
 });

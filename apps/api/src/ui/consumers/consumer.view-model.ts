@@ -6,6 +6,7 @@ import {
   CONTACT_ROLES,
   type CreatedApiKey,
   type GetConsumer,
+  type GetOnboardingQueue,
   type ImportConsumers,
   ONBOARDING_STEPS,
   type SearchConsumers,
@@ -93,6 +94,16 @@ export function importViewModel(page: { csv?: string; preview?: ImportResult; co
     preview: page.preview && importRows(page.preview),
     committed: page.committed,
     ...entered(failure),
+  };
+}
+
+/** The onboarding board; the length of the queue bounds the places a row can be moved to. */
+export function onboardingViewModel(board: Awaited<ReturnType<GetOnboardingQueue['board']>>) {
+  return {
+    title: CONSUMER_TITLES.onboarding,
+    ...CONSUMER_FORM_OPTIONS,
+    board,
+    queueLength: board.columns.reduce((n, c) => n + c.items.length, 0),
   };
 }
 
