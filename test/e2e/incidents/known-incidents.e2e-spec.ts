@@ -157,6 +157,16 @@ describe('known incidents', () => {
       const receipt = (await t.http.post('/api/v1/reports').set(bearer(c.key)).send(outage(3)).expect(201)).body;
       expect(receipt.knownIncident).toMatchObject({ reference, escalated: true, status: 'escalated' });
     });
+
+    it('names the incident by the title KS gave it once staff set one', async () => {
+      await t.http
+        .post(`/api/v1/incidents/${incidentId}/triage`)
+        .set(bearer(agentToken))
+        .send({ title: 'Tidsavbrudd i skatteoppgjøret' })
+        .expect(200);
+      const receipt = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(outage(4)).expect(201)).body;
+      expect(receipt.knownIncident).toMatchObject({ reference, title: 'Tidsavbrudd i skatteoppgjøret', affected: true });
+    });
   });
 
   describe('pages', () => {

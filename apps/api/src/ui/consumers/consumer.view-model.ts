@@ -14,11 +14,10 @@ import {
 import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
-import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../incidents/incidents.texts.nb';
 import { list } from '../shared/form-body';
 import type { FormFailure } from '../shared/page-form';
 import { SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
-import { CONSUMER_LABELS, CONSUMER_TABS, CONSUMER_TITLES, ConsumerTab, IMPORT_COLUMNS } from './consumers.texts.nb';
+import { CONSUMER_LABELS, CONSUMER_REPORT_LABELS, CONSUMER_TABS, CONSUMER_TITLES, ConsumerTab, IMPORT_COLUMNS } from './consumers.texts.nb';
 
 export type ConsumerDetail = Awaited<ReturnType<GetConsumer['execute']>>;
 
@@ -148,12 +147,12 @@ export function consumerReportRows(reports: ConsumerReportRow[]) {
       title: r.title,
       service: r.service,
       receivedAt: r.receivedAt,
-      statusLabel: REPORT_STATUS_LABELS[r.status] ?? r.status,
+      statusLabel: CONSUMER_REPORT_LABELS.reportStatus[r.status] ?? r.status,
       incident: r.incidentId
         ? {
             href: `/incidents/${r.incidentId}`,
             reference: r.incidentReference,
-            statusLabel: STATUS_LABELS[r.incidentStatus as IncidentStatus] ?? r.incidentStatus,
+            statusLabel: CONSUMER_REPORT_LABELS.incidentStatus[r.incidentStatus as IncidentStatus] ?? r.incidentStatus,
           }
         : null,
     }));

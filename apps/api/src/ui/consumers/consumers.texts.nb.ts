@@ -1,4 +1,5 @@
 import type { ConnectionMethod, ConsumerKind, ConsumerStatus, ContactRole, OnboardingStep } from '@domain/consumers';
+import type { IncidentStatus } from '@domain/incidents';
 
 import type { FieldText, PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
@@ -134,3 +135,12 @@ export const PORTAL_LOGIN_TEXTS: PageTexts = {
 };
 
 export const SAVED_CODES = { saved: 'Lagret.' } as Record<string, string>;
+
+/** The consumer's reports tab: statuses of a report and of the incident it belongs to (the same words the incident pages use). */
+export const CONSUMER_REPORT_LABELS = {
+  reportStatus: { open: 'Åpen', closed: 'Avsluttet' } as Record<string, string>,
+  incidentStatus: { new: 'Ny', triaged: 'Vurdert', escalated: 'Eskalert', resolved: 'Løst', closed: 'Lukket' } satisfies Record<
+    IncidentStatus,
+    string
+  >,
+};
