@@ -25,7 +25,14 @@ module.exports = {
     '<rootDir>/test/**/*.e2e-spec.ts',
     '<rootDir>/test/**/*.medium-spec.ts',
   ],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/browser/'],
+  // *.server.e2e-spec.ts need a PostgreSQL server of their own (roles, proxies, replicas): they
+  // run in the suite's server run (DATABASE_URL set, as CI does), not on the embedded database.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    '/test/browser/',
+    ...(process.env.DATABASE_URL ? [] : ['\\.server\\.e2e-spec\\.ts$']),
+  ],
   transform: { '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', swcOptions()] },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
   moduleNameMapper: swcOptions.moduleNameMapper(),

@@ -4,6 +4,10 @@ import { Consumers1795446100000 } from './1795446100000-consumers';
 import { Incidents1795446200000 } from './1795446200000-incidents';
 import { EscalationPendingReports1795446300000 } from './1795446300000-escalation-pending-reports';
 import { GroupingProfiles1795446400000 } from './1795446400000-grouping-profiles';
+import { SearchIndexes1795446500000 } from './1795446500000-search-indexes';
+import { SetupToken1795446520000 } from './1795446520000-setup-token';
+import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idempotency-claim-in-transaction';
+import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -13,4 +17,8 @@ export const MIGRATIONS = [
   Incidents1795446200000,
   EscalationPendingReports1795446300000,
   GroupingProfiles1795446400000,
+  SearchIndexes1795446500000,
+  SetupToken1795446520000,
+  IdempotencyClaimInTransaction1795447000000,
+  ChangeRequests1795448000000,
 ];

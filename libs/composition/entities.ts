@@ -1,5 +1,6 @@
 import { AuditEntry } from '@domain/audit';
 import { CatalogueService, CatalogueVersion } from '@domain/catalogue';
+import { ChangeRequest, ChangeRequestSupport } from '@domain/change-requests';
 import {
   Consumer,
   ConsumerAgreement,
@@ -9,7 +10,7 @@ import {
   PortalSession,
   PortalSignInToken,
 } from '@domain/consumers';
-import { ApiToken, PasswordSetToken, StaffSession, StaffUser } from '@domain/identity';
+import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { OutboxMessage } from '@platform/mail';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   CatalogueService,
   ApiToken,
   PasswordSetToken,
+  SetupToken,
   StaffSession,
   StaffUser,
   OutboxMessage,
@@ -39,4 +41,6 @@ export const ENTITIES = [
   IdempotencyRecord,
   KnowledgeArticle,
   GroupingLesson,
+  ChangeRequest,
+  ChangeRequestSupport,
 ];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { OpenFirstAdminSetup } from '@domain/identity';
 import { maskNationalIdentityNumbers } from '@domain/shared';
 import { DynamicModule, INestApplicationContext, Logger as NestLogger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -51,6 +52,15 @@ export async function createHttpApp(
   return app;
 }
 
+/**
+ * Without staff users nobody can sign in: a one-time link to create the first admin goes to the
+ * log (warn, so it shows at the default and the quietest usual level), for whoever runs the server.
+ */
+async function announceFirstAdminSetup(app: INestApplicationContext, logger: NestLogger): Promise<void> {
+  const setup = await app.get(OpenFirstAdminSetup, { strict: false }).execute();
+  if (setup) logger.warn(`No staff users yet: create the first admin at ${setup.link} (valid 24 h; a restart makes a new link)`);
+}
+
 function fail(message: string): never {
   process.stderr.write(`segment-desk: ${message}\n`);
   process.exit(1);
@@ -78,7 +88,11 @@ export async function launch(roles: ProcessRole[], opts: { embeddedAllowed: bool
     if (e instanceof DataDirectoryInUseError) fail(e.message);
     throw e;
   }
-  const database: DatabaseConnection = embedded ?? { url: config.databaseUrl!, poolSize: config.databasePoolSize };
+  const database: DatabaseConnection = embedded ?? {
+    url: config.databaseUrl!,
+    poolSize: config.databasePoolSize,
+    migrationUrl: config.migrationDatabaseUrl,
+  };
 
   let app: INestApplicationContext;
   try {
@@ -101,6 +115,7 @@ export async function launch(roles: ProcessRole[], opts: { embeddedAllowed: bool
       (httpRole(roles) ? ` on ${config.publicUrl} (port ${config.port})` : '') +
       (embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''),
   );
+  if (httpRole(roles)) await announceFirstAdminSetup(app, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -20,7 +20,11 @@ export class PlatformModule {
       imports: [
         ConfigModule.forRoot(config),
         AppLoggerModule.forRoot(config, product.maskPersonalData),
-        DatabaseModule.forRoot(database.url, database.poolSize, product.schema),
+        DatabaseModule.forRoot(
+          database,
+          product.schema,
+          config.databaseUrl ? { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs } : undefined,
+        ),
         MailModule,
       ],
     };

@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, watchForErrors } from './support/browser';
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  watchForErrors,
+} from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
 const EMAIL = 'kari.katalog@ks.example.test';
@@ -156,7 +163,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await checkPage('catalogue-editor-draft');
 
     await publishFromEditor(SECOND);
-    await expect(page.getByText(`Mot ${FIRST}: 1 nye, 0 fjernet og 1 endrede tjenester.`).count()).resolves.toBe(1);
+    await expect(page.getByText(`Mot ${FIRST}: 1 ny tjeneste, 0 fjernede tjenester og 1 endret tjeneste.`).count()).resolves.toBe(1);
     await checkPage('catalogue-publish-draft');
     await confirmPublish(SECOND);
     await checkPage('catalogue-version-second');
@@ -263,7 +270,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
       ['Tjenester', '/services', 'Tjenester', `Lagre ${SSG}`],
       ['Påkobling', '/onboarding', 'Påkobling', 'Sjekkliste før påkobling'],
       ['API-nøkler', '/keys', 'API-nøkler', 'Ingen nøkler ennå.'],
-      ['Historikk', '/history', 'Historikk', 'consumer.created'],
+      ['Historikk', '/history', 'Historikk', 'Konsument registrert'],
     ];
     for (const [tab, suffix, heading, content] of expected) {
       await follow(tabs.getByRole('link', { name: tab }), new RegExp(`${consumerPath}${suffix}$`));
@@ -280,14 +287,15 @@ describe('Bilag 2 and consumer pages in a browser', () => {
 
   it('finds the consumer in the list search and on the onboarding board', async () => {
     await page.goto('/consumers');
-    await page.getByLabel('Søk (navn, org.nr., kommunenr.)').fill(ORG_NUMBER);
+    await page.getByLabel('Søk (navn, org.nr., kommunenr., kontaktperson eller e-post)').fill(ORG_NUMBER);
     await follow(page.getByRole('button', { name: 'Søk', exact: true }), /\/consumers\?q=974760673/);
     const table = page.getByRole('table');
-    await expect(table.locator('caption').textContent()).resolves.toContain('1 konsumenter');
+    await expect(page.getByRole('status').filter({ hasText: 'Viser 1–1 av 1 konsument' }).count()).resolves.toBe(1);
     await expect(table.getByRole('link', { name: CONSUMER }).getAttribute('href')).resolves.toBe(consumerPath);
     await checkPage('consumer-list-search');
+    expect(await phoneWidthProblems(page, 'consumer-list-search')).toEqual([]);
 
-    await page.getByLabel('Søk (navn, org.nr., kommunenr.)').fill('finnes-ikke');
+    await page.getByLabel('Søk (navn, org.nr., kommunenr., kontaktperson eller e-post)').fill('finnes-ikke');
     await follow(page.getByRole('button', { name: 'Søk', exact: true }), /q=finnes-ikke/);
     await expect(table.getByRole('cell', { name: 'Ingen treff.' }).count()).resolves.toBe(1);
 

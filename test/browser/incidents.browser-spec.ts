@@ -1,7 +1,15 @@
 import { organisationNumberCheckDigit, satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, visit, watchForErrors } from './support/browser';
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  visit,
+  watchForErrors,
+} from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'summert-skattegrunnlag';
@@ -193,6 +201,7 @@ describe('incident pages and the portal report form in a browser', () => {
         .locator('.app-stat__value')
         .textContent(),
     ).resolves.toBe('2');
+    expect(await phoneWidthProblems(page, 'incidents-dashboard')).toEqual([]);
   });
 
   it('lists the incident in the queue with how many municipalities it affects', async () => {
@@ -202,8 +211,9 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(row.locator('[data-consumer-count]').textContent()).resolves.toBe('2');
     await expect(row.getByText('(foreslått)').count()).resolves.toBe(1);
     await expect(page.getByRole('row').filter({ hasText: local.incidentReference }).count()).resolves.toBe(1);
+    expect(await phoneWidthProblems(page, 'incidents-queue')).toEqual([]);
 
-    await page.getByLabel('Søk i tittel eller referanse').fill('503');
+    await page.getByLabel('Søk', { exact: true }).fill('503');
     await Promise.all([page.waitForURL(/q=503/), page.getByRole('button', { name: 'Filtrer' }).click()]);
     await expect(page.locator('#incident-queue tbody tr').count()).resolves.toBe(1);
   });
@@ -215,16 +225,19 @@ describe('incident pages and the portal report form in a browser', () => {
       page.getByRole('link', { name: outage[0].incidentReference }).click(),
     ]);
     expect(await visit(page, `/incidents/${outage[0].incidentId}`, 'incident-page')).toEqual([]);
+    expect(await phoneWidthProblems(page, 'incident-page')).toEqual([]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(outage[0].incidentReference);
     await expect(page.locator('[data-field="consumerCount"]').textContent()).resolves.toBe('2');
     await expect(page.getByRole('heading', { name: 'Berørte kommuner (2)' }).count()).resolves.toBe(1);
-    const affected = (await page.locator('#affected-consumers li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const affected = (await page.locator('#affected-consumers .app-group__name').allTextContents()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
+    );
     expect(affected.sort()).toEqual([`Nordby kommune (${consumers[0].orgNumber})`, `Sørvik kommune (${consumers[1].orgNumber})`]);
 
-    const first = page.getByRole('row').filter({ hasText: outage[0].reference });
+    const first = page.locator(`#report-${outage[0].id}`);
     await expect(first.getByText('Fødselsnummer fjernet', { exact: true }).count()).resolves.toBe(1);
     await expect(page.content()).resolves.not.toContain(fnr);
-    const second = page.getByRole('row').filter({ hasText: outage[1].reference });
+    const second = page.locator(`#report-${outage[1].id}`);
     await expect(second.getByText('Koblet til hendelse').count()).resolves.toBe(1);
     const reasons = await second.locator('.app-reasons li').allTextContents();
     expect(reasons).toEqual(expect.arrayContaining(['samme feilkode SSG-011']));
@@ -250,6 +263,7 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('saves the triage', async () => {
     await page.goto(`/incidents/${outage[0].incidentId}`);
+    await page.getByText('Vurdering', { exact: true }).click();
     await page.getByLabel('Alvorlighet', { exact: true }).selectOption('critical');
     await page.getByLabel('Skatteetatens saksnummer').fill('SKE-2025-771');
     await Promise.all([page.waitForURL(/done=triaged/), page.getByRole('button', { name: 'Lagre vurdering' }).click()]);
@@ -299,6 +313,7 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('resolves a local problem with a knowledge-base answer copied into the message', async () => {
     await page.goto(`/incidents/${local.incidentId}`);
+    await page.getByText('Løs hendelsen', { exact: true }).click();
     await page.getByLabel('Ferdig svar fra kunnskapsbasen').selectOption({ label: 'Tilgang mangler: delegering i Altinn' });
     const message = page.getByLabel('Melding til de berørte konsumentene');
     await expect(message.inputValue()).resolves.toContain('delegere tilgangen');
@@ -399,6 +414,7 @@ describe('incident pages and the portal report form in a browser', () => {
       await expect(p.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
       const link = await linkInMail('portal-sign-in', consumers[0].email, /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/);
       await Promise.all([p.waitForURL((url) => url.pathname === '/portal'), p.goto(link)]);
+      expect(await phoneWidthProblems(p, 'portal-home')).toEqual([]);
 
       await Promise.all([p.waitForURL('**/portal/reports'), p.getByRole('link', { name: 'Meldinger' }).click()]);
       expect(await visit(p, '/portal/reports', 'portal-reports')).toEqual([]);
@@ -462,6 +478,8 @@ describe('incident pages and the portal report form in a browser', () => {
       await p.getByRole('button', { name: 'Gå videre' }).click();
       const summary = p.getByRole('alert');
       await expect(summary.textContent()).resolves.toContain('HTTP-status er et tall mellom 100 og 599');
+      // Focus is on the summary, so screen readers read it out and the keyboard starts there.
+      await p.waitForFunction(`document.activeElement?.matches('[role="alert"]')`);
       await expect(p.getByLabel('HTTP-status').getAttribute('aria-invalid')).resolves.toBe('true');
       await expect(p.getByLabel('Kort tittel').inputValue()).resolves.toBe('Tregt i test');
       expect(await seriousAccessibilityProblems(p, 'portal-report-form-errors')).toEqual([]);

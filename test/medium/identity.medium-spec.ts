@@ -156,7 +156,8 @@ describe('identity: staff, passwords, sessions and API tokens (use cases on the 
         });
         expect(await staffRow(staff.id)).toMatchObject({ failed_logins: i, locked: i === MAX_FAILURES });
       }
-      expect(await domainError(signIn(staff.email))).toMatchObject({ kind: 'rate-limited', code: 'account_locked' });
+      // The same answer as for a wrong password or an unknown address: it must not reveal the account.
+      expect(await domainError(signIn(staff.email))).toMatchObject({ kind: 'unauthenticated', code: 'invalid_credentials' });
       expect(await ctx.query('SELECT id_hash FROM staff_session WHERE staff_id = $1', [staff.id])).toEqual([]);
 
       await ctx.query(`UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [staff.id]);

@@ -1,5 +1,7 @@
 import { ListAuditEntries } from '@domain/audit';
 import { IncidentQueries, ReceiveReport, type ReportInput, RevealPersonalData } from '@domain/incidents';
+// A failure inside intake is provoked where it happens, in the use case the public one runs.
+import { SubmitReport } from '@domain/incidents/submit-report.use-case';
 import { findNationalIdentityNumbers } from '@domain/shared';
 import { ListOutboxMessages } from '@platform/mail';
 
@@ -99,6 +101,34 @@ describe('report intake (use cases on the database)', () => {
       expect(reused).toMatchObject({ kind: 'unprocessable', code: 'idempotency_key_reused' });
       const stored = await ctx.query('SELECT id FROM report WHERE consumer_id = $1', [consumer.id]);
       expect(stored).toEqual([{ id: first.id }]);
+    });
+
+    it('takes the same body with its keys in another order as the same request', async () => {
+      const consumer = await ctx.newConsumer();
+      const input = {
+        service: ctx.freshService(),
+        environment: 'production',
+        category: 'deviation',
+        title: 'Rekkefølge',
+        description: 'Samme felt.',
+      };
+      const reordered = Object.fromEntries(Object.entries(input).reverse());
+      const receive = (fingerprint: object) =>
+        ctx.get(ReceiveReport).execute(consumer.principal, input as ReportInput, { idempotencyKey: 'rekkefølge', fingerprint });
+      const first = await receive(input);
+      expect((await receive(reordered)).id).toBe(first.id);
+    });
+
+    it('leaves no claim behind when the request fails, so the retry runs at once', async () => {
+      const consumer = await ctx.newConsumer();
+      const submit = ctx.get(SubmitReport);
+      const failing = jest.spyOn(submit, 'execute').mockRejectedValueOnce(new Error('the process died here'));
+      const body = { consumer, service: ctx.freshService(), title: 'Etter krasj', idempotencyKey: 'krasj' };
+      await expect(ctx.newReport(body)).rejects.toThrow('the process died here');
+      failing.mockRestore();
+      expect(await ctx.query(`SELECT key FROM idempotency_record WHERE consumer_id = $1`, [consumer.id])).toEqual([]);
+      const retried = await ctx.newReport(body);
+      expect(await ctx.query('SELECT id FROM report WHERE consumer_id = $1', [consumer.id])).toEqual([{ id: retried.id }]);
     });
 
     it('keeps keys apart per consumer', async () => {

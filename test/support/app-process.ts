@@ -3,7 +3,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-const ENTRY = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
+/** The entry points in dist/, as `npm start`, `npm run start:api` and `npm run start:worker` run them. */
+export type AppEntry = 'all-in-one' | 'api' | 'worker';
+const entryPath = (entry: AppEntry) => join(ROOT, 'dist', 'apps', entry, 'src', 'main.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,7 +23,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-/** The built all-in-one application (API + worker) running as a child process. */
+/** The built application (all-in-one unless another entry is named) running as a child process. */
 export class AppProcess {
   stdout = '';
   stderr = '';
@@ -32,9 +34,10 @@ export class AppProcess {
   constructor(
     readonly port: number,
     env: Record<string, string>,
+    entry: AppEntry = 'all-in-one',
   ) {
     // Only what is given: the test's own DATABASE_URL, NODE_OPTIONS etc. must not leak in.
-    this.child = spawn(process.execPath, [ENTRY], {
+    this.child = spawn(process.execPath, [entryPath(entry)], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -78,6 +81,23 @@ export class AppProcess {
     throw new Error(`no healthy answer from ${this.base}/health within ${timeoutMs} ms:\n${this.stderr}${this.stdout}`);
   }
 
+  /** Waits until the process's output matches `pattern` (as each chunk arrives); the match, or a failure at the deadline or exit. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = pattern.exec(this.stdout + this.stderr);
+      if (match) return match;
+      if (this.exit || Date.now() > deadline)
+        throw new Error(`no ${pattern} in the output of pid ${this.pid}:\n${this.stdout}${this.stderr}`);
+      await Promise.race([
+        new Promise((resolve) => this.child.stdout!.once('data', resolve)),
+        new Promise((resolve) => this.child.stderr!.once('data', resolve)),
+        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref()),
+        this.exited,
+      ]);
+    }
+  }
+
   /** Waits for the process to end by itself, failing at the deadline. */
   async waitForExit(timeoutMs = 30_000): Promise<Exit> {
     let timer: NodeJS.Timeout | undefined;
@@ -99,8 +119,8 @@ export class AppProcess {
 }
 
 /** Starts the built app (on a free port unless given) and waits until it is healthy. */
-export async function startApp(env: Record<string, string>, port?: number): Promise<AppProcess> {
-  const app = new AppProcess(port ?? (await freePort()), env);
+export async function startApp(env: Record<string, string>, port?: number, entry: AppEntry = 'all-in-one'): Promise<AppProcess> {
+  const app = new AppProcess(port ?? (await freePort()), env, entry);
   try {
     await app.waitUntilHealthy();
   } catch (e) {
@@ -108,4 +128,16 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
     throw e;
   }
   return app;
+}
+
+/** Starts the built worker alone (no HTTP) and waits for its ready line. */
+export async function startWorker(env: Record<string, string>): Promise<AppProcess> {
+  const worker = new AppProcess(0, { ...env, LOG_LEVEL: 'info' }, 'worker');
+  try {
+    await worker.waitForOutput(/segment-desk worker ready/, 90_000);
+  } catch (e) {
+    await worker.stop('SIGKILL');
+    throw e;
+  }
+  return worker;
 }

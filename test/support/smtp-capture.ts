@@ -12,6 +12,8 @@ export class SmtpCapture {
   readonly messages: CapturedMail[] = [];
   private server: SMTPServer | null = null;
   port = 0;
+  /** Called with each message once it is kept, before the server answers 250 (a test may act there). */
+  onAccept: ((mail: CapturedMail) => void) | null = null;
 
   async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
@@ -25,7 +27,9 @@ export class SmtpCapture {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed: await simpleParser(raw), raw });
+          const mail = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed: await simpleParser(raw), raw };
+          this.messages.push(mail);
+          this.onAccept?.(mail);
           callback();
         });
       },

@@ -20,3 +20,28 @@ export async function auditActions(t: TestApp, objectId: string): Promise<string
   ]);
   return rows.map((r) => r.action);
 }
+
+/**
+ * Reads one digest per application table of all its rows (order-independent: a sum of row
+ * hashes, so nothing is sorted), for "nothing stored changed". Left out: `ignoredTables` and,
+ * in every row, the columns named in `ignoredColumns`.
+ */
+export async function storedFingerprint(
+  t: TestApp,
+  ignoredTables: readonly string[],
+  ignoredColumns: readonly string[],
+): Promise<() => Promise<Record<string, string>>> {
+  const columns: Array<{ table_name: string; column_name: string }> = await t.dataSource.query(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+  );
+  const tables = new Map<string, string[]>();
+  for (const c of columns)
+    if (!ignoredTables.includes(c.table_name) && !ignoredColumns.includes(c.column_name))
+      tables.set(c.table_name, [...(tables.get(c.table_name) ?? []), `"${c.column_name}"`]);
+  const digests = [...tables].map(
+    ([name, cols]) =>
+      `(SELECT count(*) || ':' || coalesce(sum(hashtextextended(ROW(${cols.join(', ')})::text, 0)::numeric), 0) FROM "${name}") AS "${name}"`,
+  );
+  const sql = `SELECT ${digests.join(', ')}`;
+  return async () => ((await t.dataSource.query(sql)) as Array<Record<string, string>>)[0];
+}

@@ -18,30 +18,9 @@ export interface TestDatabase extends DatabaseConnection {
  * copied from the empty data directory the global setup initialised (initdb takes seconds).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
   const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `sd_test_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      poolSize: 10,
-      dataDir,
-      kind: 'server',
-      async drop() {
-        const c = new Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
+  if (server) return createServerDatabase(server);
+  const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
   const template = process.env.SEGMENT_DESK_TEST_PGDATA;
   if (template) cpSync(template, join(dataDir, 'pgdata'), { recursive: true });
   const embedded = await startEmbeddedPostgres(dataDir, 20);
@@ -52,6 +31,30 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     kind: 'embedded',
     async drop() {
       await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createServerDatabase(server: string): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
+  const name = `sd_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    poolSize: 10,
+    dataDir,
+    kind: 'server',
+    async drop() {
+      const c = new Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

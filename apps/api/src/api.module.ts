@@ -1,5 +1,6 @@
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
+import { ChangeRequestsModule } from '@domain/change-requests';
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
@@ -11,6 +12,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 
 import { AuthGuard } from './auth/auth.guard';
 import { CatalogueController } from './catalogue/catalogue.controller';
+import { ChangeRequestsController } from './change-requests/change-requests.controller';
 import { ConsumerApiKeysController } from './consumers/consumer-api-keys.controller';
 import { ConsumersController } from './consumers/consumers.controller';
 import { OnboardingController } from './consumers/onboarding.controller';
@@ -38,6 +40,7 @@ import { UiModule } from './ui/ui.module';
     ConsumersModule,
     KnowledgeModule,
     IncidentsModule,
+    ChangeRequestsModule,
     UiModule,
   ],
   controllers: [
@@ -54,6 +57,7 @@ import { UiModule } from './ui/ui.module';
     ApiTokensController,
     StaffUsersController,
     OutboxController,
+    ChangeRequestsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })

@@ -4,12 +4,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { DATABASE_SCHEMA, rootModule } from '@composition';
+import { DATABASE_SCHEMA, LoadDemonstration, rootModule } from '@composition';
 import { CreateStaffUser, ResetStaffPassword } from '@domain/identity';
 import { STAFF_ROLES, type StaffRole, SYSTEM_ACTOR } from '@domain/shared';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@platform/config';
-import { dataSourceOptions, pendingSchemaChanges, runMigrations, startEmbeddedPostgres } from '@platform/database';
+import {
+  dataSourceOptions,
+  findRunningEmbeddedPostgres,
+  pendingSchemaChanges,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '@platform/database';
 import { DomainException } from '@platform/errors';
 import { DataSource } from 'typeorm';
 
@@ -20,6 +26,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   staff:create --email E --role ${STAFF_ROLES.join('|')} [--name N]   create a staff user, print a one-time password link
   staff:reset-password --email E                          print a new one-time password link
   seed                                                    load the seed data (idempotent)
+  demo                                                    load the demonstration (seed catalogue, municipalities, report history; idempotent)
   migration:run                                           apply pending migrations
   migration:generate <Name>                               write migrations/<timestamp>-<name>.ts from entity changes`;
 
@@ -34,12 +41,17 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, 5);
-  const database = embedded ?? { url: config.databaseUrl!, poolSize: 2 };
+  // Beside a running app on the embedded database, the CLI uses that app's database; else it opens its own.
+  const running = config.databaseUrl ? null : findRunningEmbeddedPostgres(config.dataDir);
+  const embedded = config.databaseUrl || running ? null : await startEmbeddedPostgres(config.dataDir, 5);
+  const database = running ?? embedded ?? { url: config.databaseUrl!, poolSize: 2, migrationUrl: config.migrationDatabaseUrl };
   const url = database.url;
   try {
     if (command.startsWith('migration:')) {
-      const ds = await new DataSource(dataSourceOptions(url, database.poolSize, DATABASE_SCHEMA)).initialize();
+      // Migrations run as the schema owner when a separate role is configured.
+      const ds = await new DataSource(
+        dataSourceOptions(config.migrationDatabaseUrl ?? url, database.poolSize, DATABASE_SCHEMA),
+      ).initialize();
       try {
         if (command === 'migration:run') console.log((await runMigrations(ds)).join('\n') || 'No pending migrations.');
         else if (command === 'migration:generate') {
@@ -65,6 +77,11 @@ async function main(): Promise<void> {
         console.log(`One-time link to choose a new password (valid 24 h):\n${link}`);
       } else if (command === 'seed') {
         console.log(await app.get(SeedTasks).run());
+      } else if (command === 'demo') {
+        const loaded = await app.get(LoadDemonstration).execute(SYSTEM_ACTOR);
+        console.log(
+          `${loaded.catalogue}\nDemonstration: ${loaded.consumersCreated} municipalities registered, ${loaded.reportsImported} reports replayed, ${loaded.escalated} incidents escalated.`,
+        );
       } else {
         throw new Error(USAGE);
       }

@@ -56,6 +56,12 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useStaticAssets(dirname(require.resolve('@fontsource/inter/package.json')), { prefix: '/assets/inter/', maxAge: '30d' });
   // Browsers and bookmarks still ask for /favicon.ico.
   app.use('/favicon.ico', (_req: Request, res: Response) => res.redirect(301, '/assets/favicon.svg'));
+  // Everything past the static assets is per caller (pages, API answers, errors): no shared or
+  // browser cache may keep it, or the back button shows a signed-out user someone else's data.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   useViewEngine(app, config.nodeEnv === 'production');
   app.useGlobalPipes(createValidationPipe());
   const pages = app.get(PageContext);

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@platform/database';
 
-import { AuditFilter, AuditRepository } from './audit.repository';
+import { AuditFilter, AuditRepository, type AuditSort } from './audit.repository';
 import { AuditEntry } from './audit-entry.entity';
+
+export type { AuditSort } from './audit.repository';
 
 @Injectable()
 export class ListAuditEntries {
@@ -9,5 +12,9 @@ export class ListAuditEntries {
 
   execute(filter: AuditFilter): Promise<AuditEntry[]> {
     return this.audit.find(filter);
+  }
+
+  page(filter: AuditFilter, req: PageRequest<AuditSort>): Promise<Page<AuditEntry>> {
+    return this.audit.page(filter, req);
   }
 }

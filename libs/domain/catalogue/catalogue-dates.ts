@@ -1,3 +1,5 @@
+import { parseCalendarDate } from '@domain/shared';
+
 /**
  * Bilag 2 versions apply from a calendar day in Norway. An instant is turned into that day in
  * Europe/Oslo, so a version effective 2026-01-01 applies from midnight Norwegian time.
@@ -11,14 +13,6 @@ export function osloDay(at: Date): string {
   return OSLO_DAY.format(at);
 }
 
-function isCalendarDay(day: string): boolean {
-  const m = DAY.exec(day);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
-}
-
 /**
  * 'YYYY-MM-DD' → itself; an ISO date-time with an offset → its day in Oslo; without an offset
  * it is already local time, so its date part. Anything else (or an impossible date) → null.
@@ -26,9 +20,9 @@ function isCalendarDay(day: string): boolean {
 export function toCatalogueDay(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (DAY.test(text)) return isCalendarDay(text) ? text : null;
+  if (DAY.test(text)) return parseCalendarDate(text);
   const m = DATE_TIME.exec(text);
-  if (!m || !isCalendarDay(m[1])) return null;
+  if (!m || !parseCalendarDate(m[1])) return null;
   if (!m[2]) return m[1];
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? null : osloDay(at);

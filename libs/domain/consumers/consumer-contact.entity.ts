@@ -9,6 +9,8 @@ export type ContactRole = (typeof CONTACT_ROLES)[number];
 @Entity('consumer_contact')
 @Index('consumer_contact_consumer_email_key', ['consumerId', 'email'], { unique: true })
 @Check('consumer_contact_role_check', `"role" IN ('technical', 'professional', 'security')`)
+@Index('consumer_contact_name_trgm_idx', { synchronize: false })
+@Index('consumer_contact_email_trgm_idx', { synchronize: false })
 export class ConsumerContact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

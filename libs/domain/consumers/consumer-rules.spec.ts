@@ -87,6 +87,7 @@ describe('validateAgreement', () => {
     [{ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-02-01', validTo: '2028-01-31' }, []],
     [{ signedOn: '2026-01-10', signatoryName: 'Ola', validFrom: '2026-02-01', validTo: '2026-01-31' }, ['validTo']],
     [{ signedOn: '10.01.2026', signatoryName: 'Ola', validFrom: '2026-02-01' }, ['signedOn']],
+    [{ signedOn: '0001-01-10', signatoryName: 'Ola', validFrom: '275760-02-01' }, ['signedOn', 'validFrom']],
     [{ signedOn: '2026-01-10', signatoryName: '', validFrom: '2026-02-01' }, ['signatoryName']],
     [
       {

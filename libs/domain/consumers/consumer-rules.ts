@@ -1,4 +1,4 @@
-import { type Environment, ENVIRONMENTS, isValidOrganisationNumber } from '@domain/shared';
+import { type Environment, ENVIRONMENTS, isValidOrganisationNumber, parseCalendarDate, parseInstant } from '@domain/shared';
 import type { FieldError } from '@platform/errors';
 
 import { CONSUMER_KINDS, CONSUMER_STATUSES, type ConsumerKind, type ConsumerStatus } from './consumer.entity';
@@ -70,7 +70,6 @@ export interface RegisterConsumerInput extends ConsumerFieldsInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MUNICIPALITY_NUMBER = /^[0-9]{4}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 2000;
 
 export function normaliseOrgNumber(value: unknown): string {
@@ -89,9 +88,7 @@ export function optionalText(value: unknown): string | null {
 }
 
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return parseCalendarDate(value) !== null;
 }
 
 /** A county municipality says so in its name; everything else registered here is a municipality unless told. */
@@ -195,8 +192,9 @@ export function validateServiceAccess(input: Partial<ServiceAccessInput>, prefix
       errors.push({ field: f('vendor.name'), message: 'must not be empty' });
   }
   if (input.altinnDelegationConfirmedAt !== undefined && input.altinnDelegationConfirmedAt !== null) {
-    const d = new Date(input.altinnDelegationConfirmedAt);
-    if (Number.isNaN(d.getTime())) errors.push({ field: f('altinnDelegationConfirmedAt'), message: 'must be a date' });
+    const at = input.altinnDelegationConfirmedAt;
+    if (!(at instanceof Date ? !Number.isNaN(at.getTime()) : parseInstant(at)))
+      errors.push({ field: f('altinnDelegationConfirmedAt'), message: 'must be an ISO 8601 date-time with its offset' });
   }
   return errors;
 }

@@ -12,6 +12,7 @@ export type ConsumerStatus = (typeof CONSUMER_STATUSES)[number];
 @Check('consumer_municipality_number_check', `"municipality_number" ~ '^[0-9]{4}$'`)
 @Check('consumer_kind_check', `"kind" IN ('kommune', 'fylkeskommune', 'other')`)
 @Check('consumer_status_check', `"status" IN ('applicant', 'active', 'suspended', 'terminated')`)
+@Index('consumer_name_trgm_idx', { synchronize: false })
 export class Consumer {
   @PrimaryGeneratedColumn('uuid')
   id: string;

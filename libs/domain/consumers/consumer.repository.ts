@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { DatabaseContext, orderOf, type PageRequest, pageWindow } from '@platform/database';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
@@ -8,14 +8,21 @@ import { ConsumerAgreement } from './consumer-agreement.entity';
 import { ConsumerContact } from './consumer-contact.entity';
 import { ConsumerService, type OnboardingStep } from './consumer-service.entity';
 
-export interface ConsumerSearch {
+export type ConsumerSort = 'name' | 'org' | 'municipality' | 'status';
+
+const CONSUMER_ORDER: Record<ConsumerSort, string> = {
+  name: 'c.name',
+  org: 'c.orgNumber',
+  municipality: 'c.municipalityNumber',
+  status: 'c.status',
+};
+
+export interface ConsumerSearch extends PageRequest<ConsumerSort> {
   q?: string;
   status?: ConsumerStatus;
   service?: string;
   step?: OnboardingStep;
   vendor?: string;
-  limit?: number;
-  offset?: number;
 }
 
 const QUEUE_LOCK = 'segment-desk:consumers:onboarding-queue';
@@ -44,6 +51,10 @@ export class ConsumerRepository {
     return this.db.repository(Consumer).findOneBy({ id });
   }
 
+  async orgNumbers(): Promise<string[]> {
+    return (await this.db.repository(Consumer).find({ select: { orgNumber: true } })).map((c) => c.orgNumber);
+  }
+
   findConsumerByOrg(orgNumber: string): Promise<Consumer | null> {
     return this.db.repository(Consumer).findOneBy({ orgNumber });
   }
@@ -65,12 +76,15 @@ export class ConsumerRepository {
     const text = filter.q?.trim();
     if (text) {
       const digits = text.replace(/\s+/g, '');
+      // A contact's name or e-mail finds the consumer too (trigram indexes serve the ILIKE).
+      const contact =
+        'EXISTS (SELECT 1 FROM consumer_contact k WHERE k.consumer_id = c.id AND (k.name ILIKE :name OR k.email ILIKE :name))';
       if (/^\d+$/.test(digits))
-        q.andWhere('(c.name ILIKE :name OR c.org_number LIKE :digits OR c.municipality_number LIKE :digits)', {
+        q.andWhere(`(c.name ILIKE :name OR c.org_number LIKE :digits OR c.municipality_number LIKE :digits OR ${contact})`, {
           name: likePattern(text),
           digits: `${digits}%`,
         });
-      else q.andWhere('c.name ILIKE :name', { name: likePattern(text) });
+      else q.andWhere(`(c.name ILIKE :name OR ${contact})`, { name: likePattern(text) });
     }
     if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
     const access: string[] = [];
@@ -85,12 +99,23 @@ export class ConsumerRepository {
         vendorName: likePattern(filter.vendor?.trim() ?? ''),
       });
     }
-    q.orderBy('c.name', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(Math.min(filter.limit ?? 100, 500))
-      .skip(filter.offset ?? 0);
+    const { limit, offset } = pageWindow(filter, 100);
+    const order = orderOf(CONSUMER_ORDER, filter, { sort: 'name', direction: 'asc' });
+    q.orderBy(order.expression, order.direction).addOrderBy('c.id', 'ASC').limit(limit).offset(offset);
     const [items, total] = await q.getManyAndCount();
     return { items, total };
+  }
+
+  /** Ids of consumers with a word of their name beginning with `text`, capped. */
+  async idsByName(text: string, limit = 200): Promise<string[]> {
+    const t = text.trim();
+    if (!t) return [];
+    const escaped = t.replace(/[\\%_]/g, (m) => `\\${m}`);
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM consumer WHERE name ILIKE $1 OR name ILIKE $2 OR name ILIKE $3 LIMIT $4`,
+      [`${escaped}%`, `% ${escaped}%`, `%-${escaped}%`, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Consumers, not terminated, with access to one of the services in one of the environments. */

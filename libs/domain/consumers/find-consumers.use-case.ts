@@ -18,6 +18,16 @@ export class FindConsumers {
     return (await this.repo.findConsumers([...new Set(ids)])).map(toConsumerView);
   }
 
+  /** Consumers with a word of their name starting with this text ("Alta" finds Alta kommune, not Saltdal). */
+  idsByName(text: string): Promise<string[]> {
+    return this.repo.idsByName(text);
+  }
+
+  /** Every registered organisation number (the registry holds a few hundred at most). */
+  orgNumbers(): Promise<string[]> {
+    return this.repo.orgNumbers();
+  }
+
   async byOrgNumber(org: string): Promise<ConsumerView | null> {
     const c = await this.repo.findConsumerByOrg(normaliseOrgNumber(org));
     return c ? toConsumerView(c) : null;

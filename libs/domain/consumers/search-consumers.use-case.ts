@@ -11,7 +11,9 @@ export interface ConsumerListItem extends ConsumerView {
   agreementValidTo: string | null;
 }
 
-/** The staff list: search on name, organisation number or municipality number, with filters. */
+export type { ConsumerSort } from './consumer.repository';
+
+/** The staff list: search on name, organisation or municipality number, or a contact's name or e-mail, with filters. */
 @Injectable()
 export class SearchConsumers {
   constructor(private readonly repo: ConsumerRepository) {}

@@ -6,12 +6,6 @@ export class InvalidCredentials extends DomainException {
   }
 }
 
-export class AccountLocked extends DomainException {
-  constructor(until: Date) {
-    super('rate-limited', 'account_locked', `For mange mislykkede innlogginger. Kontoen er låst til ${until.toISOString()}.`);
-  }
-}
-
 export class StaffEmailTaken extends Conflict {
   constructor(email: string) {
     super('staff_email_taken', `A staff user with e-mail ${email} already exists.`, [{ field: 'email', message: 'is already in use' }]);
@@ -33,5 +27,17 @@ export class WeakPassword extends ValidationFailed {
 export class ApiTokenNotFound extends NotFound {
   constructor() {
     super('The API token');
+  }
+}
+
+export class InvalidSetupLink extends DomainException {
+  constructor() {
+    super('not-found', 'setup_link_invalid', 'The setup link is invalid, used or expired. Restart the application for a new one.');
+  }
+}
+
+export class SetupAlreadyDone extends Conflict {
+  constructor() {
+    super('setup_done', 'The installation already has staff users; sign in instead.');
   }
 }

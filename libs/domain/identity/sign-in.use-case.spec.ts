@@ -3,9 +3,10 @@ import { loadConfig } from '@platform/config';
 import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
-import { AccountLocked, InvalidCredentials } from './identity.exceptions';
+import { InvalidCredentials } from './identity.exceptions';
 import { SignIn } from './sign-in.use-case';
 import type { StaffSessionRepository } from './staff-session.repository';
+import { StaffSessionIssuer } from './staff-session-issuer';
 import type { StaffUser } from './staff-user.entity';
 import type { StaffUserRepository } from './staff-user.repository';
 
@@ -43,7 +44,7 @@ describe('SignIn', () => {
     };
     const signIn = new SignIn(
       staffUsers as unknown as StaffUserRepository,
-      sessions as unknown as StaffSessionRepository,
+      new StaffSessionIssuer(sessions as unknown as StaffSessionRepository, config),
       audit as unknown as RecordAudit,
       config,
     );
@@ -107,10 +108,10 @@ describe('SignIn', () => {
     expect(calls.sessions).toHaveLength(0);
   });
 
-  it('refuses a locked account before looking at the password, until the lock ends', async () => {
+  it('refuses a locked account even with the right password, answering like a wrong one, until the lock ends', async () => {
     const until = new Date(Date.now() + 60_000);
     const locked = setup({ lockedUntil: until });
-    await expect(locked.signIn.execute('kari@ks.no', PASSWORD, null, null)).rejects.toBeInstanceOf(AccountLocked);
+    await expect(locked.signIn.execute('kari@ks.no', PASSWORD, null, null)).rejects.toBeInstanceOf(InvalidCredentials);
     expect(locked.events.map((e) => e.action)).toEqual(['login.locked']);
     expect(locked.calls.failed).toHaveLength(0);
 

@@ -1,28 +1,22 @@
-import { randomBytes } from 'node:crypto';
-
 import { RecordAudit } from '@domain/audit';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
-import { hashToken } from '@platform/security';
 import argon2 from 'argon2';
 
-import { AccountLocked, InvalidCredentials } from './identity.exceptions';
-import { StaffSessionRepository } from './staff-session.repository';
+import { InvalidCredentials } from './identity.exceptions';
+import { type SignInResult, StaffSessionIssuer } from './staff-session-issuer';
 import { StaffUserRepository } from './staff-user.repository';
 
 // Verifying against a fixed hash when the account does not exist keeps timing from revealing accounts.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c2VnbWVudGRlc2tkdW1teQ$3H0q0p9N2W9lYk0m7j2b6xJ4Zt8sXgk3Jm0xwQe1s9E';
 
-export interface SignInResult {
-  cookieValue: string;
-  expiresAt: Date;
-}
+export type { SignInResult } from './staff-session-issuer';
 
 @Injectable()
 export class SignIn {
   constructor(
     private readonly staffUsers: StaffUserRepository,
-    private readonly sessions: StaffSessionRepository,
+    private readonly sessions: StaffSessionIssuer,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -31,11 +25,13 @@ export class SignIn {
     const normalised = email.trim().toLowerCase();
     const user = await this.staffUsers.findByEmail(normalised);
     const anonymous = { kind: 'anonymous' as const, id: null, label: normalised, ip };
+    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    // A locked account is answered like a wrong password, after the same work: the answer must
+    // not tell that the address has an account.
     if (user?.lockedUntil && user.lockedUntil > new Date()) {
       await this.audit.execute({ actor: anonymous, action: 'login.locked', objectType: 'staff_user', objectId: user.id });
-      throw new AccountLocked(user.lockedUntil);
+      throw new InvalidCredentials();
     }
-    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !user.active || !user.passwordHash || !ok) {
       const locked = user
         ? (await this.staffUsers.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked
@@ -49,16 +45,7 @@ export class SignIn {
       });
       throw new InvalidCredentials();
     }
-    const cookieValue = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    await this.sessions.insert({
-      idHash: hashToken(cookieValue),
-      staffId: user.id,
-      csrfToken: randomBytes(24).toString('base64url'),
-      expiresAt,
-      ip,
-      userAgent: userAgent?.slice(0, 300) ?? null,
-    });
+    const session = await this.sessions.open(user.id, ip, userAgent);
     await this.staffUsers.recordSuccessfulLogin(user.id);
     await this.audit.execute({
       actor: { kind: 'staff', id: user.id, label: user.email, ip },
@@ -66,6 +53,6 @@ export class SignIn {
       objectType: 'staff_user',
       objectId: user.id,
     });
-    return { cookieValue, expiresAt };
+    return session;
   }
 }

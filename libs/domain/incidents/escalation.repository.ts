@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
 import { Incident } from './incident.entity';
@@ -44,13 +43,6 @@ export class EscalationRepository {
 
   lock(id: string): Promise<Escalation | null> {
     return this.db.repository(Escalation).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
-  }
-
-  /** The incidents among these that have an escalation. */
-  async escalatedAmong(incidentIds: string[]): Promise<Set<string>> {
-    if (!incidentIds.length) return new Set();
-    const rows = await this.db.repository(Escalation).find({ select: { incidentId: true }, where: { incidentId: In(incidentIds) } });
-    return new Set(rows.map((r) => r.incidentId));
   }
 
   ofIncident(incidentId: string): Promise<Escalation | null> {

@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Idempotency-Key bookkeeping per consumer (kept at least 24 h). */
+/**
+ * The answer given to a request under an Idempotency-Key, per consumer (kept at least 24 h).
+ * Written in the request's own transaction, so a stored record is always a finished answer.
+ */
 @Entity('idempotency_record')
 export class IdempotencyRecord {
   @PrimaryColumn({ name: 'consumer_id', type: 'uuid' })
@@ -12,13 +15,10 @@ export class IdempotencyRecord {
   @Column({ name: 'request_hash', type: 'text' })
   requestHash: string;
 
-  @Column({ type: 'text', default: 'in-flight' })
-  state: 'in-flight' | 'done';
+  @Column({ name: 'response_status', type: 'integer' })
+  responseStatus: number;
 
-  @Column({ name: 'response_status', type: 'integer', nullable: true })
-  responseStatus: number | null;
-
-  @Column({ name: 'response_body', type: 'jsonb', nullable: true })
+  @Column({ name: 'response_body', type: 'jsonb' })
   responseBody: unknown;
 
   @Index('idempotency_record_created_idx')

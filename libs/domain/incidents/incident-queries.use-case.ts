@@ -1,16 +1,19 @@
 import { FindConsumers } from '@domain/consumers';
 import { type Environment, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@platform/database';
 
 import { EscalationRepository } from './escalation.repository';
 import { Incident, IncidentStatus, Severity } from './incident.entity';
-import { IncidentFilter, IncidentRepository } from './incident.repository';
+import { IncidentFilter, IncidentRepository, type QueueSort } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
+
+export type { QueueSort } from './incident.repository';
 
 export interface IncidentSummary {
   id: string;
@@ -52,6 +55,9 @@ export interface QueueFilter extends IncidentFilter {
   impact?: Severity[];
 }
 
+/** Search terms beyond this are ignored: a query is a few words, not a paragraph. */
+const MAX_TERMS = 5;
+
 /** Read side of the incidents context: queue, incident page, report page (scoped to the caller). */
 @Injectable()
 export class IncidentQueries {
@@ -65,20 +71,26 @@ export class IncidentQueries {
     private readonly reportAccess: ReportOwnership,
   ) {}
 
+  /** The queue by impact (severity set or suggested, then breadth, then recency) unless another sort is asked for. */
   async queue(filter: QueueFilter): Promise<IncidentSummary[]> {
-    const { impact, ...stored } = filter;
-    const list = await this.incidents.list(stored);
-    const counts = await this.reports.countsByIncident(list.map((i) => i.id));
-    const escalated = await this.escalations.escalatedAmong(list.map((i) => i.id));
-    const all = list.map((i) => this.summary(i, counts.get(i.id), escalated.has(i.id)));
-    const summaries = impact?.length ? all.filter((s) => impact.includes(s.severity ?? s.suggestedSeverity)) : all;
-    // Sorted by impact: severity (set or suggested), then breadth, then recency.
-    return summaries.sort(
-      (a, b) =>
-        SEVERITY_RANK[a.severity ?? a.suggestedSeverity] - SEVERITY_RANK[b.severity ?? b.suggestedSeverity] ||
-        b.consumerCount - a.consumerCount ||
-        b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
-    );
+    return (await this.queuePage(filter, { limit: filter.limit ?? 200 })).items;
+  }
+
+  /**
+   * One page of the queue. The search `q` is split into words; each must be found in the
+   * incident (reference, title, error code), in one of its reports (text, reference, error
+   * code, HTTP status) or in the name of a municipality that reported it.
+   */
+  async queuePage(filter: QueueFilter, page: PageRequest<QueueSort>): Promise<Page<IncidentSummary>> {
+    const { q, limit: _limit, ...rest } = filter;
+    const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
+    const terms = [];
+    for (const text of words) terms.push({ text, consumerIds: await this.consumers.idsByName(text) });
+    const { items, total } = await this.incidents.queue({ ...rest, terms }, page);
+    return {
+      total,
+      items: items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated)),
+    };
   }
 
   summary(i: Incident, counts: { reports: number; consumers: number } | undefined, escalated: boolean): IncidentSummary {
@@ -149,6 +161,45 @@ export class IncidentQueries {
     };
   }
 
+  /**
+   * The staff page of an incident: its state, one page of the municipalities that reported it
+   * (each with all its reports), the first and the newest reports with the page their
+   * municipality is on, and the timeline. A fixed number of queries, whatever its size.
+   */
+  async incidentPage(id: string, page: { limit: number; offset: number }) {
+    const view = await this.incident(id);
+    const consumers = new Map(view.consumers.map((c) => [c.id, c]));
+    const groups = await this.reports.consumerGroups(view.id, page);
+    const reports = await this.reports.ofIncidentFrom(
+      view.id,
+      groups.map((g) => g.consumerId),
+    );
+    const [first, newest] = [await this.reports.ofIncident(view.id, 1), await this.reports.ofIncident(view.id, 3, 'DESC')];
+    const highlighted = [...first, ...newest.filter((r) => r.id !== first[0]?.id)];
+    const positions = await this.reports.groupPositions(view.id, [...new Set(highlighted.map((r) => r.consumerId))]);
+    const row = (r: Report) => ({ ...this.reportFields(r), consumer: consumers.get(r.consumerId) });
+    return {
+      ...view,
+      groups: groups.map((g) => ({
+        consumerId: g.consumerId,
+        reportCount: g.reports,
+        firstAt: g.firstAt,
+        lastAt: g.lastAt,
+        consumer: consumers.get(g.consumerId),
+        reports: reports.filter((r) => r.consumerId === g.consumerId).map(row),
+      })),
+      firstReport: first[0] ? { ...row(first[0]), groupPosition: positions.get(first[0].consumerId) ?? 1 } : null,
+      newestReports: newest.map((r) => ({ ...row(r), groupPosition: positions.get(r.consumerId) ?? 1 })),
+      events: await this.timeline.ofIncident(view.id),
+    };
+  }
+
+  /** The reference of a report on this incident (for the notice after staff register one), else undefined. */
+  async reportReferenceOn(incidentId: string, reportId: string): Promise<string | undefined> {
+    const report = /^[0-9a-f-]{36}$/i.test(reportId) ? await this.reports.find(reportId) : null;
+    return report?.incidentId === incidentId ? report.reference : undefined;
+  }
+
   /** Staff see any report; a consumer only its own (others' are simply not found). */
   async report(id: string, caller: Principal) {
     await requireAccess(this.reportAccess, caller, 'report.read', [id]);
@@ -198,6 +249,16 @@ export class IncidentQueries {
     };
   }
 
+  /** Whether any report has been received: a new installation's checklist waits for the first. */
+  anyReport(): Promise<boolean> {
+    return this.reports.any();
+  }
+
+  /** When each of these consumers' reports was received, to load a history only once. */
+  receivedTimes(consumerIds: string[]): Promise<Array<{ consumerId: string; receivedAt: Date }>> {
+    return this.reports.receivedTimes(consumerIds);
+  }
+
   /** What staff type into a form (a reference such as KS-2025-0042, or an id) as the id of the incident that now holds its reports. */
   async idOf(referenceOrId: string): Promise<string> {
     const key = (referenceOrId ?? '').trim();
@@ -219,10 +280,8 @@ export class IncidentQueries {
   async proposalViews(incidentId?: string) {
     const list = incidentId ? await this.mergeProposals.ofIncident(incidentId) : await this.mergeProposals.open();
     const ids = [...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))];
-    const found = await Promise.all(ids.map((id) => this.incidents.find(id)));
-    const byId = new Map(
-      found.filter((i): i is Incident => !!i).map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]),
-    );
+    const found = await this.incidents.findMany(ids);
+    const byId = new Map(found.map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]));
     return list.map((p) => ({
       id: p.id,
       status: p.status,

@@ -14,6 +14,7 @@ export type Track = 'ordinary' | 'security';
 /** The underlying problem that one or many reports describe. */
 @Entity('incident')
 @Index('incident_candidates_idx', ['environment', 'lastSeenAt'])
+@Index('incident_title_trgm_idx', { synchronize: false })
 export class Incident {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,6 +1,7 @@
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import { In } from 'typeorm';
 
 import type { CandidateQuery } from './grouping-flow';
 import { Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
@@ -19,6 +20,51 @@ export interface IncidentFilter {
   q?: string;
   limit?: number;
 }
+
+/** What the queue searches for: each term must match the incident, its reports or their municipality. */
+export interface QueueSearchTerm {
+  text: string;
+  /** Consumers whose name the term names (looked up by the caller in the consumer registry). */
+  consumerIds: string[];
+}
+
+export interface QueueRowFilter extends Omit<IncidentFilter, 'q' | 'limit'> {
+  /** Severity as staff see it: the one set, or the suggested one while none is set. */
+  impact?: Severity[];
+  terms?: QueueSearchTerm[];
+}
+
+/** An incident with what the queue shows of its reports, counted in SQL. */
+export interface QueueRow {
+  incident: Incident;
+  reportCount: number;
+  consumerCount: number;
+  escalated: boolean;
+}
+
+export type QueueSort = 'impact' | 'reference' | 'title' | 'status' | 'consumers' | 'reports' | 'first' | 'last';
+
+/**
+ * Severity as staff see it, in SQL: the one set, else the suggestion of `suggestedSeverity` in
+ * incident-queries.use-case.ts (the two are kept equal by the queue's e2e tests).
+ */
+const IMPACT_SQL = `coalesce(i.severity, CASE WHEN i.track = 'security' THEN 'high' WHEN i.environment <> 'production' THEN 'low'
+  WHEN coalesce(c.consumers, 0) >= 10 THEN 'critical' WHEN coalesce(c.consumers, 0) >= 3 THEN 'high' ELSE 'medium' END)`;
+
+const QUEUE_ORDER: Record<QueueSort, string> = {
+  // Most severe first, then the broadest: one number so that one direction flips both.
+  impact: `(CASE impact WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END) * 1000000 - least(consumer_count, 999999)`,
+  reference: 'reference',
+  title: 'lower(title)',
+  status: `CASE status WHEN 'new' THEN 0 WHEN 'triaged' THEN 1 WHEN 'escalated' THEN 2 WHEN 'resolved' THEN 3 ELSE 4 END`,
+  consumers: 'consumer_count',
+  reports: 'report_count',
+  first: 'opened_at',
+  last: 'last_seen_at',
+};
+
+/** LIKE pattern for text anywhere in a field, with the user's own % and _ taken literally. */
+const anywhere = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** What matching needs of an incident, with the incident itself so intake need not read it again. */
 export type CandidateIncident = IncidentState & { entity: Incident; titlesOfConsumer: Map<string, string[]> };
@@ -164,6 +210,10 @@ export class IncidentRepository {
     return this.db.repository(Incident).findOneBy({ id });
   }
 
+  findMany(ids: string[]): Promise<Incident[]> {
+    return ids.length ? this.db.repository(Incident).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   findByReference(reference: string): Promise<Incident | null> {
     return this.db.repository(Incident).findOneBy({ reference });
   }
@@ -181,6 +231,86 @@ export class IncidentRepository {
 
   async update(id: string, patch: Partial<Incident>): Promise<void> {
     await this.db.repository(Incident).update({ id }, patch);
+  }
+
+  /**
+   * The queue: incidents with their report and municipality counts, filtered, searched, sorted
+   * and paged in one query; the total is the number the whole filter matches.
+   */
+  async queue(filter: QueueRowFilter, page: PageRequest<QueueSort>): Promise<Page<QueueRow>> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = ['i.merged_into_id IS NULL'];
+    if (filter.status?.length) where.push(`i.status = ANY(${p(filter.status)}::text[])`);
+    if (filter.side) where.push(`i.side = ${p(filter.side)}`);
+    if (filter.service) where.push(`${p(filter.service)} = ANY(i.services)`);
+    if (filter.environment) where.push(`i.environment = ${p(filter.environment)}`);
+    if (filter.severity) where.push(`i.severity = ${p(filter.severity)}`);
+    if (filter.consumerId) where.push(`i.id IN (SELECT incident_id FROM report WHERE consumer_id = ${p(filter.consumerId)})`);
+    for (const term of filter.terms ?? []) where.push(this.termCondition(term, p));
+    const impact = filter.impact?.length ? `WHERE impact = ANY(${p(filter.impact)}::text[])` : '';
+    const { limit, offset } = pageWindow(page, 50);
+    const order = orderOf(QUEUE_ORDER, page, { sort: 'impact', direction: 'asc' });
+    const rows: Array<Record<string, unknown>> = await this.db.manager.query(
+      `SELECT * , count(*) OVER ()::int AS total FROM (
+         SELECT i.id, i.reference, i.title, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,
+                i.opened_at, i.last_seen_at, i.resolved_at, i.ske_case_reference,
+                coalesce(c.reports, 0) AS report_count, coalesce(c.consumers, 0) AS consumer_count,
+                EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated, ${IMPACT_SQL} AS impact
+         FROM incident i
+         LEFT JOIN LATERAL (SELECT count(*)::int AS reports, count(DISTINCT consumer_id)::int AS consumers
+                            FROM report r WHERE r.incident_id = i.id) c ON true
+         WHERE ${where.join(' AND ')}) q
+       ${impact}
+       ORDER BY ${order.expression} ${order.direction}, last_seen_at DESC, id
+       LIMIT ${p(limit)} OFFSET ${p(offset)}`,
+      params,
+    );
+    const total = rows.length ? Number(rows[0].total) : offset ? await this.countQueue(filter) : 0;
+    return {
+      total,
+      items: rows.map((r) => ({
+        incident: this.db.repository(Incident).create({
+          id: r.id as string,
+          reference: r.reference as string,
+          title: r.title as string,
+          status: r.status as IncidentStatus,
+          side: r.side as IncidentSide,
+          severity: r.severity as Severity | null,
+          environment: r.environment as Environment,
+          track: r.track as Incident['track'],
+          services: r.services as string[],
+          errorCodes: r.error_codes as string[],
+          openedAt: new Date(r.opened_at as string),
+          lastSeenAt: new Date(r.last_seen_at as string),
+          resolvedAt: r.resolved_at ? new Date(r.resolved_at as string) : null,
+          skeCaseReference: r.ske_case_reference as string | null,
+        }),
+        reportCount: Number(r.report_count),
+        consumerCount: Number(r.consumer_count),
+        escalated: r.escalated === true,
+      })),
+    };
+  }
+
+  /** A page past the end has no rows to carry the total; count it alone. */
+  private async countQueue(filter: QueueRowFilter): Promise<number> {
+    return (await this.queue(filter, { limit: 1, offset: 0 })).total;
+  }
+
+  /**
+   * One search term: in the incident's reference, title or error codes, or in one of its reports
+   * (title, description, reference, error code, HTTP status), or a report from a municipality the
+   * term names. Text is matched anywhere (trigram indexes serve the ILIKE), codes exactly.
+   */
+  private termCondition(term: QueueSearchTerm, p: (v: unknown) => string): string {
+    const like = p(anywhere(term.text));
+    const exact = p(term.text.toUpperCase());
+    const status = /^[1-5]\d\d$/.test(term.text) ? `OR r.http_status = ${p(Number(term.text))}` : '';
+    const consumers = term.consumerIds.length ? `OR r.consumer_id = ANY(${p(term.consumerIds)}::uuid[])` : '';
+    return `(i.title ILIKE ${like} OR i.reference ILIKE ${like} OR ${exact} = ANY(i.error_codes)
+      OR i.id IN (SELECT r.incident_id FROM report r WHERE r.title ILIKE ${like} OR r.description ILIKE ${like}
+                  OR r.reference = ${exact} OR upper(r.error_code) = ${exact} ${status} ${consumers}))`;
   }
 
   list(filter: IncidentFilter): Promise<Incident[]> {

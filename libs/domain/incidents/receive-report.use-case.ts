@@ -4,6 +4,7 @@ import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
+import stableStringify from 'safe-stable-stringify';
 
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
@@ -22,7 +23,8 @@ export interface ReceiveOptions {
 
 /**
  * Live intake through the API or the portal form, with Idempotency-Key semantics: the same key
- * and body give the original answer, another body 422, a retry while the first runs 409.
+ * and body give the original answer, another body 422; a retry while the first runs waits for
+ * it (409 when it takes too long).
  */
 @Injectable()
 export class ReceiveReport {
@@ -50,24 +52,20 @@ export class ReceiveReport {
     if (!key) return run();
     if (key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
 
+    // Canonical form: the same body with its keys in another order is the same request.
     const hash = createHash('sha256')
-      .update(JSON.stringify(options.fingerprint ?? null))
+      .update(stableStringify(options.fingerprint ?? null) ?? 'null')
       .digest('hex');
-    const previous = await this.idempotency.claim(consumerId, key, hash);
-    if (previous) {
-      if (previous.requestHash !== hash) throw new IdempotencyKeyReused();
-      if (previous.state === 'in-flight') throw new IdempotentRequestInFlight();
-      return previous.responseBody as ReportReceipt;
-    }
-    try {
-      return await this.db.transaction(async () => {
-        const receipt = await run();
-        await this.idempotency.complete(consumerId, key, 201, receipt);
-        return receipt;
-      });
-    } catch (e) {
-      await this.idempotency.release(consumerId, key);
-      throw e;
-    }
+    return this.db.transaction(async () => {
+      const claim = await this.idempotency.claim(consumerId, key, hash);
+      if (claim.kind === 'busy') throw new IdempotentRequestInFlight();
+      if (claim.kind === 'answered') {
+        if (claim.record.requestHash !== hash) throw new IdempotencyKeyReused();
+        return claim.record.responseBody as ReportReceipt;
+      }
+      const receipt = await run();
+      await this.idempotency.complete(consumerId, key, 201, receipt);
+      return receipt;
+    });
   }
 }

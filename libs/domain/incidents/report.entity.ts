@@ -28,6 +28,10 @@ export interface MatchRecord {
 @Entity('report')
 @Index('report_incident_received_idx', ['incidentId', 'receivedAt'])
 @Index('report_consumer_received_idx', ['consumerId', 'receivedAt'])
+// Search indexes (trigram, by expression) live in migrations/1795446500000-search-indexes.ts.
+@Index('report_title_trgm_idx', { synchronize: false })
+@Index('report_description_trgm_idx', { synchronize: false })
+@Index('report_error_code_idx', { synchronize: false })
 export class Report {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -16,6 +16,14 @@ export interface IncidentStats {
   hasSecurityReports: boolean;
 }
 
+/** One consumer's share of an incident. */
+export interface ConsumerGroup {
+  consumerId: string;
+  reports: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
 /** Consumers' reports, and what they add up to per incident. */
 @Injectable()
 export class ReportRepository {
@@ -39,8 +47,41 @@ export class ReportRepository {
     return row?.sealed ?? null;
   }
 
-  ofIncident(incidentId: string, limit = 500): Promise<Report[]> {
-    return this.db.repository(Report).find({ where: { incidentId }, order: { receivedAt: 'ASC' }, take: limit });
+  ofIncident(incidentId: string, limit = 500, order: 'ASC' | 'DESC' = 'ASC'): Promise<Report[]> {
+    return this.db.repository(Report).find({ where: { incidentId }, order: { receivedAt: order, id: order }, take: limit });
+  }
+
+  /**
+   * An incident's reports grouped by the consumer that sent them, in the order each consumer
+   * first reported; one page of groups.
+   */
+  async consumerGroups(incidentId: string, page: { limit: number; offset: number }): Promise<ConsumerGroup[]> {
+    const rows: Array<{ consumer_id: string; reports: number; first_at: Date; last_at: Date }> = await this.db.manager.query(
+      `SELECT consumer_id, count(*)::int AS reports, min(received_at) AS first_at, max(received_at) AS last_at
+       FROM report WHERE incident_id = $1 GROUP BY consumer_id ORDER BY min(received_at), consumer_id LIMIT $2 OFFSET $3`,
+      [incidentId, page.limit, page.offset],
+    );
+    return rows.map((r) => ({ consumerId: r.consumer_id, reports: r.reports, firstAt: new Date(r.first_at), lastAt: new Date(r.last_at) }));
+  }
+
+  /** Where each of these consumers' group stands (1-based) in the order of `consumerGroups`. */
+  async groupPositions(incidentId: string, consumerIds: string[]): Promise<Map<string, number>> {
+    if (!consumerIds.length) return new Map();
+    const rows: Array<{ consumer_id: string; pos: number }> = await this.db.manager.query(
+      `SELECT consumer_id, pos FROM (
+         SELECT consumer_id, row_number() OVER (ORDER BY min(received_at), consumer_id)::int AS pos
+         FROM report WHERE incident_id = $1 GROUP BY consumer_id) g
+       WHERE consumer_id = ANY($2::uuid[])`,
+      [incidentId, consumerIds],
+    );
+    return new Map(rows.map((r) => [r.consumer_id, r.pos]));
+  }
+
+  /** These consumers' reports on an incident, oldest first. */
+  ofIncidentFrom(incidentId: string, consumerIds: string[]): Promise<Report[]> {
+    return consumerIds.length
+      ? this.db.repository(Report).find({ where: { incidentId, consumerId: In(consumerIds) }, order: { receivedAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   byIds(ids: string[]): Promise<Report[]> {
@@ -54,6 +95,16 @@ export class ReportRepository {
   /** This consumer's first report in an incident, if it has one. */
   firstOfConsumerIn(incidentId: string, consumerId: string): Promise<Report | null> {
     return this.db.repository(Report).findOne({ where: { incidentId, consumerId }, order: { receivedAt: 'ASC' } });
+  }
+
+  async any(): Promise<boolean> {
+    return (await this.db.repository(Report).find({ select: { id: true }, take: 1 })).length > 0;
+  }
+
+  /** When each of these consumers' reports was received. */
+  async receivedTimes(consumerIds: string[]): Promise<Array<{ consumerId: string; receivedAt: Date }>> {
+    if (!consumerIds.length) return [];
+    return this.db.repository(Report).find({ select: { consumerId: true, receivedAt: true }, where: { consumerId: In(consumerIds) } });
   }
 
   /** Of these reports, the ones this consumer sent. */
@@ -115,15 +166,6 @@ export class ReportRepository {
       errorCodes: row.error_codes,
       hasSecurityReports: !!row.security,
     };
-  }
-
-  async countsByIncident(incidentIds: string[]): Promise<Map<string, { reports: number; consumers: number }>> {
-    if (!incidentIds.length) return new Map();
-    const rows: Array<{ incident_id: string; reports: number; consumers: number }> = await this.db.manager.query(
-      `SELECT incident_id, count(*)::int AS reports, count(DISTINCT consumer_id)::int AS consumers FROM report WHERE incident_id = ANY($1::uuid[]) GROUP BY incident_id`,
-      [incidentIds],
-    );
-    return new Map(rows.map((r) => [r.incident_id, { reports: r.reports, consumers: r.consumers }]));
   }
 
   /** Features of the most recent reports, for the corpus statistics. */

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './calendar';
 export * from './environment';
 export * from './identifiers';
 export * from './principal';

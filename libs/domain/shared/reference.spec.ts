@@ -7,6 +7,7 @@ describe('formatReference', () => {
     ['incident', 12345, '2027-01-01T00:00:00Z', 'KS-2027-12345'],
     ['report', 7, '2026-06-15T08:00:00Z', 'M-2026-00007'],
     ['report', 123456, '2026-06-15T08:00:00Z', 'M-2026-123456'],
+    ['changeRequest', 7, '2026-06-15T08:00:00Z', 'EN-2026-0007'],
   ];
   it.each(cases)('%s number %d at %s is %s', (kind, n, at, expected) => {
     expect(formatReference(kind, n, new Date(at))).toBe(expected);

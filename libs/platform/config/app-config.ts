@@ -13,8 +13,13 @@ export interface AppConfig {
   publicUrl: string;
   /** PostgreSQL server URL; null means "start the embedded database in dataDir". */
   databaseUrl: string | null;
+  /** The schema owner, for migrations; DATABASE_URL then names a role without ownership. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
+  /** A PostgreSQL server: how long opening a connection may take, and one statement. */
+  databaseConnectTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: LogLevel;
@@ -109,6 +114,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = str(env, 'HOST', '0.0.0.0');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const migrationDatabaseUrl = url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (migrationDatabaseUrl && !databaseUrl)
+    throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the role the application connects as)');
+  if (migrationDatabaseUrl && databaseUrl && !new URL(databaseUrl).username)
+    throw new ConfigError('DATABASE_URL', 'must name the application role (postgres://role@host/db) when MIGRATION_DATABASE_URL is set');
   const rawDataDir = str(env, 'DATA_DIR', './data');
   const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
   const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
@@ -141,8 +151,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     host,
     publicUrl,
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
+    databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     smtpUrl,
     mailFrom,
     logLevel,

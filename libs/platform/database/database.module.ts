@@ -1,19 +1,44 @@
-import { DynamicModule, Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { DatabaseSchema, dataSourceOptions } from './data-source-options';
+import { DatabaseSchema, DatabaseTimeouts, dataSourceOptions } from './data-source-options';
+import { DatabaseAvailability } from './database-availability';
 import { DatabaseContext } from './database-context';
+import { applicationRole, grantApplicationRole } from './database-roles';
+import type { DatabaseConnection } from './embedded-postgres';
 import { runMigrations } from './run-migrations';
+
+const SCHEMA_OPTIONS = Symbol('SCHEMA_OPTIONS');
+
+interface SchemaOptions {
+  schema: DatabaseSchema;
+  migrationUrl: string | null;
+}
 
 @Injectable()
 class MigrateOnStart implements OnModuleInit {
   private readonly logger = new Logger('Migrations');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SCHEMA_OPTIONS) private readonly options: SchemaOptions,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    const applied = await runMigrations(this.dataSource);
+    const { migrationUrl, schema } = this.options;
+    if (!migrationUrl) return this.report(await runMigrations(this.dataSource));
+    // As the owner, on a connection of its own; then the application's role gets what it may do.
+    const owner = await new DataSource(dataSourceOptions(migrationUrl, 1, schema)).initialize();
+    try {
+      this.report(await runMigrations(owner));
+      await grantApplicationRole(owner, applicationRole(this.dataSource), schema.appendOnlyTables);
+    } finally {
+      await owner.destroy();
+    }
+  }
+
+  private report(applied: string[]): void {
     if (applied.length) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
   }
 }
@@ -21,11 +46,18 @@ class MigrateOnStart implements OnModuleInit {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string, poolSize: number, schema: DatabaseSchema): DynamicModule {
+  /** `timeouts` for a server (the embedded database runs in this process and cannot go away). */
+  static forRoot(database: DatabaseConnection, schema: DatabaseSchema, timeouts?: DatabaseTimeouts): DynamicModule {
+    const options: SchemaOptions = { schema, migrationUrl: database.migrationUrl ?? null };
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(url, poolSize, schema) })],
-      providers: [DatabaseContext, MigrateOnStart],
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(database.url, database.poolSize, schema, timeouts) })],
+      providers: [
+        DatabaseContext,
+        MigrateOnStart,
+        { provide: SCHEMA_OPTIONS, useValue: options },
+        ...(timeouts ? [DatabaseAvailability] : []),
+      ],
       exports: [DatabaseContext],
     };
   }

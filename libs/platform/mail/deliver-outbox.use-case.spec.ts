@@ -51,6 +51,7 @@ describe('DeliverOutbox', () => {
 
   function setup(send: (m: OutboxMessage) => Promise<void>, giveUpAfterMs = policy.giveUpAfterMs) {
     const outbox = {
+      holdLease: jest.fn(async () => undefined),
       claimDue: jest.fn(async () => [message('m1'), message('m2')]),
       markSent: jest.fn(async () => undefined),
       markFailedAttempt: jest.fn(async () => undefined),
@@ -67,6 +68,7 @@ describe('DeliverOutbox', () => {
   it('claims a batch under its own worker id and marks each sent', async () => {
     const { deliver, outbox, transport } = setup(async () => undefined);
     await expect(deliver.execute()).resolves.toBe(2);
+    expect(outbox.holdLease).toHaveBeenCalledWith(deliver.workerId);
     expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, policy.batchSize, policy.claimTimeoutMs);
     expect(transport.send).toHaveBeenCalledTimes(2);
     expect(outbox.markSent.mock.calls).toEqual([

@@ -30,6 +30,7 @@ export class DeliverOutbox {
   /** Returns how many rows were claimed (so the caller can loop while there is work). */
   async execute(): Promise<number> {
     const policy = this.config.outbox;
+    await this.outbox.holdLease(this.workerId);
     const batch = await this.outbox.claimDue(this.workerId, policy.batchSize, policy.claimTimeoutMs);
     await Promise.all(batch.map((m) => this.deliver(m)));
     return batch.length;

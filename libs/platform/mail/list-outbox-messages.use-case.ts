@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@platform/database';
 import { Forbidden, NotFound } from '@platform/errors';
 
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository, type OutboxSort } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+
+export type { OutboxSort } from './outbox.repository';
 
 /** E-mails carrying a one-time password or sign-in link: whoever reads one can act as its recipient. */
 const CREDENTIAL_TEMPLATES = new Set(['password-set', 'portal-sign-in']);
@@ -15,6 +18,11 @@ export class ListOutboxMessages {
     return this.outbox.list(filter);
   }
 
+  /** One page of messages, bodies left out. */
+  page(filter: { status?: OutboxStatus }, req: PageRequest<OutboxSort>): Promise<Page<OutboxMessage>> {
+    return this.outbox.page(filter, req);
+  }
+
   /** One message with its content; credential-bearing ones only for readers who may issue such links anyway (admins). */
   async one(id: string, canReadCredentials: boolean): Promise<OutboxMessage> {
     const m = await this.outbox.findById(id);
@@ -24,7 +32,8 @@ export class ListOutboxMessages {
     return m;
   }
 
-  retry(id: string): Promise<void> {
+  /** Sends a failed message again; returns what it was, or null when it had not failed. */
+  retry(id: string): Promise<Pick<OutboxMessage, 'template' | 'attempts' | 'lastError'> | null> {
     return this.outbox.retryNow(id);
   }
 }

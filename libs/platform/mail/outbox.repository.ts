@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import type { QueryRunner } from 'typeorm';
 
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
@@ -8,9 +10,54 @@ export type NewOutboxMessage = Pick<
   'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
 >;
 
+export type OutboxSort = 'created' | 'subject' | 'status' | 'attempts';
+
+const OUTBOX_ORDER: Record<OutboxSort, string> = {
+  created: 'm.created_at',
+  subject: 'm.subject',
+  status: 'm.status',
+  attempts: 'm.attempts',
+};
+
+/** The session lock a live worker holds; its claimed rows are orphaned once nobody holds it. */
+const lease = (worker: string) => `hashtextextended('outbox-worker:' || ${worker}, 0)`;
+
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly db: DatabaseContext) {}
+  private lease: QueryRunner | null = null;
+
+  constructor(
+    private readonly db: DatabaseContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Holds, on a connection of its own, a session lock named after the worker. PostgreSQL drops it
+   * when that connection goes, so when a worker dies other workers see at once that the rows it
+   * had claimed are nobody's (instead of after the claim timeout). Taken again when the connection
+   * was lost. The embedded database is one process and one session: nothing to hold there.
+   */
+  async holdLease(workerId: string): Promise<void> {
+    if (!this.config.databaseUrl) return;
+    if (this.lease) {
+      const alive = await this.lease.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      if (alive) return;
+      await this.lease.release().catch(() => undefined);
+      this.lease = null;
+    }
+    const runner = this.db.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query(`SELECT pg_advisory_lock(${lease('$1::text')})`, [workerId]);
+    } catch (e) {
+      await runner.release().catch(() => undefined);
+      throw e;
+    }
+    this.lease = runner;
+  }
 
   /** Inserts unless a message with the same dedupe key exists; returns the stored Message-ID. */
   async insertOnce(message: NewOutboxMessage): Promise<{ messageId: string; created: boolean }> {
@@ -38,7 +85,12 @@ export class OutboxRepository {
     return { messageId: existing.messageId, created: false };
   }
 
-  /** Claims due rows (and rows whose worker died) so no two workers send one row at once. */
+  /**
+   * Claims due rows, and rows whose worker died (its lease is free) or stopped answering (claimed
+   * longer ago than the claim timeout), so no two workers send one row at once. A row taken over
+   * from a dead worker may have reached the SMTP server already: it goes again with the same
+   * Message-ID, so a mail client shows one message. Leases exist only on a server (see holdLease).
+   */
   async claimDue(workerId: string, limit: number, claimTimeoutMs: number): Promise<OutboxMessage[]> {
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
     const [rows]: [Array<{ id: string }>, number] = await this.db.manager.query(
@@ -47,6 +99,7 @@ export class OutboxRepository {
          SELECT id FROM outbox_message
          WHERE (status = 'pending' AND next_attempt_at <= now())
             OR (status = 'sending' AND claimed_at < now() - ($3::int * interval '1 millisecond'))
+            ${this.config.databaseUrl ? `OR (status = 'sending' AND claimed_by <> $1 AND pg_try_advisory_xact_lock(${lease('claimed_by')}))` : ''}
          ORDER BY next_attempt_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
@@ -79,11 +132,15 @@ export class OutboxRepository {
     );
   }
 
-  async retryNow(id: string): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE outbox_message SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND status = 'failed'`,
+  /** Puts a failed message back in the queue; returns it as it was, or null when it had not failed. */
+  async retryNow(id: string): Promise<Pick<OutboxMessage, 'template' | 'attempts' | 'lastError'> | null> {
+    const [rows]: [Array<{ template: string; attempts: number; last_error: string | null }>, number] = await this.db.manager.query(
+      `UPDATE outbox_message SET status = 'pending', next_attempt_at = now() WHERE id = $1 AND status = 'failed'
+       RETURNING template, attempts, last_error`,
       [id],
     );
+    const row = rows[0];
+    return row ? { template: row.template, attempts: row.attempts, lastError: row.last_error } : null;
   }
 
   list(filter: { status?: OutboxStatus; relatedType?: string; relatedId?: string; limit?: number }): Promise<OutboxMessage[]> {
@@ -96,6 +153,23 @@ export class OutboxRepository {
     if (filter.relatedType) q.andWhere('m.related_type = :rt', { rt: filter.relatedType });
     if (filter.relatedId) q.andWhere('m.related_id = :rid', { rid: filter.relatedId });
     return q.getMany();
+  }
+
+  /** One page of the mail list, without the bodies (a list never shows them), and how many match. */
+  async page(filter: { status?: OutboxStatus }, req: PageRequest<OutboxSort>): Promise<Page<OutboxMessage>> {
+    const { limit, offset } = pageWindow(req, 50);
+    const order = orderOf(OUTBOX_ORDER, req, { sort: 'created', direction: 'desc' });
+    const q = this.db
+      .repository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.createdAt', 'm.template', 'm.to', 'm.subject', 'm.inReplyTo', 'm.status', 'm.attempts', 'm.transport'])
+      .orderBy(order.expression, order.direction)
+      .addOrderBy('m.id', 'ASC')
+      .limit(limit)
+      .offset(offset);
+    if (filter.status) q.andWhere('m.status = :status', { status: filter.status });
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
   }
 
   findById(id: string): Promise<OutboxMessage | null> {

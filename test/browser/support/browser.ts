@@ -48,8 +48,93 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.1 A/AA and best practices) on the page as it is now. The full result is
- * kept in test-results/<name>.axe.json; returns the serious and critical violations.
+ * Words and phrases that never occur in bokmål UI text: finding one means English (an API message,
+ * a library's default) or a broken value reached the page. Matched as whole words, ignoring case.
+ */
+const NEVER_IN_BOKMAL = [
+  'the',
+  'not found',
+  'cannot',
+  'invalid',
+  'must',
+  'should',
+  'error',
+  'failed',
+  'required',
+  'unknown',
+  'please',
+  'undefined',
+  'null',
+  'NaN',
+  '[object Object]',
+  'Invalid Date',
+];
+
+/**
+ * Text that may contain such words on purpose, removed before the scan. Keep it short and say why;
+ * text a person entered or a record shown as stored belongs in a `data-verbatim` element instead.
+ */
+const LEGITIMATE_TEXT: ReadonlyArray<{ text: string; why: string }> = [
+  {
+    text: 'orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services',
+    why: 'the CSV column names the import reads',
+  },
+];
+
+/**
+ * Raw codes: dotted snake/camel codes (`consumer.updated`, `incident.merge_rejected`) and ISO dates
+ * and timestamps (`2026-01-12T11:52:27Z`); people read names and Norwegian dates. Host names of
+ * e-mail addresses and links are not codes.
+ */
+const RAW_CODE = /(?<![\w@.:/-])[a-z][a-zA-Z]+(?:_[a-zA-Z]+)*(?:\.[a-z][a-zA-Z]+(?:_[a-zA-Z]+)*)+(?![\w@-])/g;
+const TOP_LEVEL_DOMAIN = /\.(no|com|org|net|test|example|local|io|dev)$/;
+/** Bokmål abbreviations that look like dotted codes. */
+const ABBREVIATIONS = new Set(['org.nr']);
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?\b/g;
+
+/**
+ * What a person meets on the page: the text of every element that is not `display: none` (closed
+ * `<details>` included: one click shows it), the document title, and the title, aria-label,
+ * placeholder and alt attributes. Elements marked `data-verbatim` (text as someone entered it,
+ * a record as stored) are left out.
+ */
+const READABLE_TEXT = `(() => {
+  const parts = [document.title];
+  const walk = (el) => {
+    for (const name of ['title', 'aria-label', 'placeholder', 'alt']) if (el.getAttribute(name)) parts.push(el.getAttribute(name));
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent);
+      else if (child instanceof Element && !child.matches('script, style, template, [data-verbatim]') && getComputedStyle(child).display !== 'none') walk(child);
+    }
+  };
+  walk(document.body);
+  return parts.map((p) => p.replace(/\\s+/g, ' ').trim()).filter(Boolean);
+})()`;
+
+/**
+ * English and raw codes on the page as it is now. Text in another language than the page's `lang`
+ * is read with the wrong voice by screen readers (WCAG 3.1.2), so this is part of the accessibility check.
+ */
+export async function languageProblems(page: Page): Promise<string[]> {
+  const texts = (await page.evaluate(READABLE_TEXT)) as string[];
+  const problems: string[] = [];
+  for (const raw of texts) {
+    const text = LEGITIMATE_TEXT.reduce((t, l) => t.split(l.text).join(' '), raw);
+    for (const word of NEVER_IN_BOKMAL) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu').test(text)) problems.push(`English "${word}" in: ${text}`);
+    }
+    for (const code of text.match(RAW_CODE) ?? [])
+      if (!TOP_LEVEL_DOMAIN.test(code) && !ABBREVIATIONS.has(code)) problems.push(`raw code "${code}" in: ${text}`);
+    for (const date of text.match(ISO_DATE) ?? []) problems.push(`ISO date "${date}" in: ${text}`);
+  }
+  return [...new Set(problems)];
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA and best practices) on the page as it is now, and the scan for
+ * English and raw codes. The full axe result is kept in test-results/<name>.axe.json; returns the
+ * serious and critical violations and every language problem.
  */
 export async function seriousAccessibilityProblems(page: Page, name: string): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays in force.
@@ -58,14 +143,48 @@ export async function seriousAccessibilityProblems(page: Page, name: string): Pr
   const result = (await page.evaluate(`axe.run(document, ${JSON.stringify(options)})`)) as { violations: AxeViolation[] };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${name}.axe.json`), JSON.stringify(result.violations, null, 2));
-  return result.violations
+  const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return [...serious, ...(await languageProblems(page))];
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
+}
+
+const PHONE = { width: 390, height: 844 };
+
+/** The innermost elements that reach past the screen's right edge, to say what to fix. */
+async function widestElements(page: Page): Promise<string> {
+  return (await page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > ${PHONE.width} && ![...el.children].some((c) => c.getBoundingClientRect().right > ${PHONE.width}))
+    .filter((el) => !el.closest('.app-table-scroll'))
+    .slice(0, 5)
+    .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''))
+    .join(', ')`)) as string;
+}
+
+/**
+ * The page as it is now at a phone's width (390 px): screenshot test-results/<name>-390.png, the
+ * accessibility and language checks, and what forces zooming or scrolling past the menu: the page
+ * wider than the screen (wide tables scroll in their own region) or its heading below the first screen.
+ */
+export async function phoneWidthProblems(page: Page, name: string): Promise<string[]> {
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    await screenshot(page, `${name}-390`);
+    const problems = await seriousAccessibilityProblems(page, `${name}-390`);
+    const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    if (width > PHONE.width) problems.push(`the page is ${width} px wide on a ${PHONE.width} px screen: ${await widestElements(page)}`);
+    const headingTop = (await page.evaluate(`document.querySelector('h1')?.getBoundingClientRect().top ?? 0`)) as number;
+    if (headingTop > PHONE.height) problems.push(`the heading starts ${Math.round(headingTop)} px down, below the first screen`);
+    return problems;
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 /** Opens a page, expects it to answer 200, then checks accessibility and saves a screenshot. */

@@ -1,6 +1,7 @@
 import { FindConsumers } from '@domain/consumers';
 
 import { consumerRegistryApp, ORG, OSLO, registered, RegisteredDetail } from '../../support/consumer-fixtures';
+import { storedFingerprint } from '../../support/stored-data';
 import { bearer, TestApp } from '../../support/test-app';
 
 describe('consumer admin pages', () => {
@@ -69,6 +70,26 @@ describe('consumer admin pages', () => {
       );
       expect(preview.text).toContain('Finnes – uendret, hoppes over');
       expect(preview.text).toContain('ny konsument Ny kommune; kontakt kari@ny.example.test; tjeneste ssg; tjeneste inntekt');
+    });
+
+    it.each([
+      ['/consumers', 'a new consumer with NUL in its name', { orgNumber: ORG.other, name: 'Ny\u0000kommune' }],
+      ['/consumers/import', 'an import preview with NUL in the file', { csv: `orgNumber,name\n${ORG.other},Ny\u0000kommune` }],
+      ['/consumers/import/commit', 'an import with NUL in the file', { csv: `orgNumber,name\n${ORG.other},Ny\u0000kommune` }],
+      ['/consumers/:id/contacts', 'a contact with NUL in its name', { name: 'Kari\u0000', email: 'kari@kommune.no', role: 'technical' }],
+      [
+        '/consumers/:id/agreement',
+        'an agreement signed on a day that does not exist',
+        { signedOn: '2026-02-30', signatoryName: 'Ola', validFrom: '0001-01-01' },
+      ],
+      ['/consumers/:id/services', 'service access with NUL in its code', { code: 'ssg\u0000', environments: 'production' }],
+    ])('answers %s (%s) with 400, the form again in Norwegian, and stores nothing', async (path, _what, form) => {
+      const fingerprint = await storedFingerprint(t, ['audit_entry'], ['last_used_at']);
+      const before = await fingerprint();
+      const page = await t.http.post(path.replace(':id', oslo.id)).set(admin()).type('form').send(form).expect(400);
+      expect(page.text).toContain('Skjemaet har feil. Rett feltene som er nevnt under.');
+      expect(page.text).toContain('<form');
+      expect(await fingerprint()).toEqual(before);
     });
 
     it('re-renders the new-consumer form with the error and what was entered', async () => {

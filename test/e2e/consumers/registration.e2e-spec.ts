@@ -121,6 +121,23 @@ describe('consumer registration and bulk import', () => {
       await t.http.get('/api/v1/consumers?status=paused').set(admin()).expect(400);
     });
 
+    it.each([
+      ['text/csv', 'body', `orgNumber,name\n${ORG.imported2},Null\u0000kommune`],
+      ['application/json', 'csv', JSON.stringify({ csv: `orgNumber,name\n${ORG.imported2},Null\u0000kommune` })],
+    ])('refuses a %s import with a NUL character, naming %s, and imports nothing', async (type, field, body) => {
+      const res = await t.http.post('/api/v1/consumers/import?dryRun=false').set(admin()).set('Content-Type', type).send(body).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      expect(await t.get(FindConsumers).byOrgNumber(ORG.imported2)).toBeNull();
+    });
+
+    it.each(['offset=1e20', 'offset=9223372036854775808', 'offset=-1', 'offset=abc', 'limit=1e20', 'limit=0.5'])(
+      'refuses the page %s with 400 naming the parameter',
+      async (query) => {
+        const res = await t.http.get(`/api/v1/consumers?${query}`).set(admin()).expect(400);
+        expect(new Set(res.body.fields.map((f: { field: string }) => f.field))).toEqual(new Set([query.split('=')[0]]));
+      },
+    );
+
     it('updates a consumer (PATCH) and audits before and after', async () => {
       const res = await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ municipalityNumber: '4601' }).expect(200);
       expect(res.body.municipalityNumber).toBe('4601');

@@ -15,6 +15,9 @@ import {
 import { auditActions, tablesContaining } from '../../support/stored-data';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
+/** The text of the page's error summary. */
+const errorSummary = (html: string) => /<[^>]+data-error-summary[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1].replace(/\s+/g, ' ').trim();
+
 describe('identity: staff sign-in, sessions and lock-out', () => {
   let t: TestApp;
 
@@ -214,6 +217,38 @@ describe('identity: staff sign-in, sessions and lock-out', () => {
     expect((await send(TEST_PASSWORD, again)).status).toBe(303);
   });
 
+  it.each(['//evil.example/x', '/\\evil.example/x', '/\\/evil.example', '/\t/evil.example', 'https://evil.example/'])(
+    'signs in to this site only, whatever next=%j says',
+    async (next) => {
+      const email = `next-${Buffer.from(next).toString('hex')}@ks.example.test`;
+      await createStaffWithPassword(t, email, 'agent');
+      const ip = someIp();
+      const form = await openForm(t, '/login', ip);
+      const res = await t.http
+        .post('/login')
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', cookieHeader(form.cookies))
+        .type('form')
+        .send({ email, password: TEST_PASSWORD, _csrf: form.csrf, next });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/');
+    },
+  );
+
+  it('returns to the page that asked for the sign-in', async () => {
+    const email = 'next-ok@ks.example.test';
+    await createStaffWithPassword(t, email, 'agent');
+    const ip = someIp();
+    const form = await openForm(t, '/login', ip);
+    const res = await t.http
+      .post('/login')
+      .set('X-Forwarded-For', ip)
+      .set('Cookie', cookieHeader(form.cookies))
+      .type('form')
+      .send({ email, password: TEST_PASSWORD, _csrf: form.csrf, next: '/incidents?status=open#top' });
+    expect(res.headers.location).toBe('/incidents?status=open#top');
+  });
+
   describe('lock-out', () => {
     const email = 'lockout@ks.example.test';
     let staffId: string;
@@ -230,8 +265,11 @@ describe('identity: staff sign-in, sessions and lock-out', () => {
         expect(res.text).toContain('Feil e-post eller passord.');
       }
       const locked = await postLogin(t, email, TEST_PASSWORD, someIp());
-      expect(locked.status).toBe(429);
-      expect(locked.text).toContain('For mange mislykkede innlogginger');
+      const unknown = await postLogin(t, 'finnes-ikke@ks.example.test', TEST_PASSWORD, someIp());
+      // Answered exactly like an address without an account: the lock must not reveal the account.
+      expect([locked.status, unknown.status]).toEqual([401, 401]);
+      expect(errorSummary(locked.text)).toBe(errorSummary(unknown.text));
+      expect(errorSummary(locked.text)).toContain('Feil e-post eller passord.');
       expect(cookiesSet(locked).sd_session).toBeUndefined();
       const [user] = await t.dataSource.query(
         `SELECT failed_logins, locked_until > now() + interval '14 minutes' AS long_enough FROM staff_user WHERE id = $1`,

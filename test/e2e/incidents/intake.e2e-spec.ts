@@ -31,10 +31,37 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       ['invalid environment', { environment: 'staging' }, 'environment'],
       ['invalid category', { category: 'whatever' }, 'category'],
       ['http status out of range', { httpStatus: 42 }, 'httpStatus'],
+      ['a day that does not exist', { occurredAt: '2026-02-30T08:00:00Z' }, 'occurredAt'],
+      ['a year far in the future', { occurredAt: '+275760-09-13T00:00:00Z' }, 'occurredAt'],
+      ['year one', { occurredAt: '0001-01-01T00:00:00Z' }, 'occurredAt'],
+      ['a number for a date', { occurredAt: 1772352000000 }, 'occurredAt'],
+      ['a date-time without its offset', { occurredAt: '2026-03-01T08:00:00' }, 'occurredAt'],
+      ['words for a date', { occurredAt: 'i går' }, 'occurredAt'],
     ])('rejects %s with 400 naming the field', async (_name, over, field) => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
       const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody(over)).expect(400);
       expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it('keeps the moment a report names when it is written with an offset', async () => {
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ occurredAt: '2026-03-01T09:30:00+01:00' }))
+        .expect(201);
+      const [row] = await t.dataSource.query('SELECT occurred_at FROM report WHERE id = $1', [res.body.id]);
+      expect(new Date(row.occurred_at).toISOString()).toBe('2026-03-01T08:30:00.000Z');
+    });
+
+    it('rejects an imported report received on a day that does not exist, naming it, and stores nothing', async () => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const res = await t.http
+        .post('/api/v1/reports/import')
+        .set(bearer(t.adminToken))
+        .send({ reports: [reportBody({ consumerOrgNumber: a.orgNumber, receivedAt: '2026-02-30T08:00:00Z' })] })
+        .expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['reports[0].receivedAt']);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 

@@ -102,6 +102,22 @@ describe('staff register a report on behalf of a consumer', () => {
     expect(await reportsOf(b.id)).toEqual([]);
   });
 
+  it.each([
+    ['a NUL character in the title', { title: 'Feil\u0000' }],
+    ['a NUL character in the description', { description: 'Beskrivelse\u0000' }],
+    ['a NUL character in the reporter’s name', { reporterName: 'Per\u0000' }],
+    ['a day that does not exist', { occurredAt: '2026-02-30T08:00' }],
+    ['a year out of range', { occurredAt: '+275760-09-13T00:00' }],
+    ['an HTTP status of 1e20', { httpStatus: '1e20' }],
+  ])('re-shows the form in Norwegian for %s, on the check and on submit, and stores nothing', async (_what, odd) => {
+    for (const path of ['/incidents/reports/new/check', '/incidents/reports']) {
+      const page = await agent.post(path, { ...form(), ...odd }).expect(400);
+      expect(page.text).toContain('<h1 class="ds-heading" data-size="lg">Registrer feil- eller avviksmelding</h1>');
+      expect(page.text).toContain('Noe mangler eller er feil i skjemaet. Se feltene som er merket.');
+    }
+    expect(await reportsOf(b.id)).toEqual([]);
+  });
+
   it('refuses a consumer that does not exist on submit, beside the field', async () => {
     const page = await agent.post('/incidents/reports', { ...form(), consumerId: '00000000-0000-4000-8000-000000000000' }).expect(400);
     expect(page.text).toContain('Fant ikke konsumenten. Velg en fra listen.');

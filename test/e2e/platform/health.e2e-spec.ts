@@ -31,6 +31,13 @@ describe('health, identity and API docs', () => {
     expect((await t.http.get('/assets/favicon.svg').expect(200)).headers['content-type']).toContain('image/svg+xml');
   });
 
+  it('lets no cache keep pages or API answers, only the static assets', async () => {
+    expect((await t.http.get('/api/v1/me').set(bearer(t.adminToken)).expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await t.http.get('/api/v1/me').expect(401)).headers['cache-control']).toBe('no-store');
+    expect((await t.http.get('/login').expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await t.http.get('/assets/app.css').expect(200)).headers['cache-control']).not.toContain('no-store');
+  });
+
   it('tells the bootstrap admin who they are', async () => {
     const res = await t.http.get('/api/v1/me').set(bearer(t.adminToken)).expect(200);
     expect(res.body).toMatchObject({ kind: 'staff', role: 'admin' });

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -85,10 +86,11 @@ describe('launching the built application', () => {
       dataDir = join(work, 'data');
       lockFile = join(dataDir, 'segment-desk.lock');
     });
+    const lockOwner = () => Number(readFileSync(lockFile, 'utf8').split(' ')[0]);
 
     it('starts on an empty directory with the bootstrap admin and holds a lock with its pid', async () => {
       first = await start(dataDir);
-      expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(first.pid));
+      expect(lockOwner()).toBe(first.pid);
       const me = await api(first, '/api/v1/me');
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ kind: 'staff', email: 'admin@ks.example.test', role: 'admin' });
@@ -101,7 +103,7 @@ describe('launching the built application', () => {
       const exit = await second.waitForExit(60_000);
       expect(exit.code).not.toBe(0);
       expect(second.stderr).toContain(`The data directory ${dataDir} is already in use by another segment desk process (pid ${first.pid})`);
-      expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(first.pid));
+      expect(lockOwner()).toBe(first.pid);
       expect((await fetch(`${first.base}/health`)).status).toBe(200);
     });
 
@@ -123,7 +125,7 @@ describe('launching the built application', () => {
 
     it('recovers after kill -9: takes over the stale lock and still has every committed change', async () => {
       const recovered = await start(dataDir);
-      expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(recovered.pid));
+      expect(lockOwner()).toBe(recovered.pid);
       expect((await api(recovered, '/api/v1/me')).status).toBe(200);
       expect(await staffEmails(recovered)).toEqual([
         'admin@ks.example.test',
@@ -132,6 +134,19 @@ describe('launching the built application', () => {
       ]);
       expect(await recovered.stop('SIGTERM')).toEqual({ code: 0, signal: null });
       expect(existsSync(lockFile)).toBe(false);
+    }, 120_000);
+
+    it('takes over a stale lock whose pid a live process has since been given', async () => {
+      // After a crash and a reboot the old pid may belong to anything; its start time tells it apart.
+      const stranger = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        writeFileSync(lockFile, `${stranger.pid} 1`);
+        const started = await start(dataDir);
+        expect(lockOwner()).toBe(started.pid);
+        expect(await started.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+      } finally {
+        stranger.kill('SIGKILL');
+      }
     }, 120_000);
   });
 });

@@ -14,6 +14,7 @@ interface Row {
   status: string;
   attempts: number;
   last_error: string | null;
+  template: string;
   transport: string | null;
   claimed_by: string | null;
   sent_at: Date | null;
@@ -178,6 +179,13 @@ describe('e-mail outbox', () => {
 
     await agent.post(`/mail/${failed.id}/retry`).expect(303);
     expect((await row(messageId)).status).toBe('pending');
+    const audited = await t.dataSource.query(`SELECT action, actor_kind, details FROM audit_entry WHERE object_id = $1`, [failed.id]);
+    expect(audited).toEqual([
+      { action: 'mail.retried', actor_kind: 'staff', details: expect.objectContaining({ template: failed.template, attempts: 1 }) },
+    ]);
+    // Retrying what has not failed changes nothing and records nothing.
+    await agent.post(`/mail/${failed.id}/retry`).expect(303);
+    expect(await t.dataSource.query(`SELECT id FROM audit_entry WHERE object_id = $1`, [failed.id])).toHaveLength(1);
     await t.deliverMail();
     expect(received(messageId)).toHaveLength(1);
     expect((await row(messageId)).status).toBe('sent');

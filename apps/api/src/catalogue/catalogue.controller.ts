@@ -10,12 +10,13 @@ import {
   UpdateCatalogueVersion,
 } from '@domain/catalogue';
 import type { Actor } from '@domain/shared';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   CatalogueDiffResponse,
   CatalogueVersionDto,
@@ -84,7 +85,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Get a catalogue version', description: 'One version with its services.' })
   @ApiOkResponse({ type: CatalogueVersionResponse })
   @ApiProblems(400, 404)
-  async one(@Param('id', ParseUUIDPipe) id: string) {
+  async one(@Param('id', ParseUuid) id: string) {
     return CatalogueVersionResponse.from(await this.get.execute(id));
   }
 
@@ -93,7 +94,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Replace a draft', description: "Replaces a draft's label, date, notes and services." })
   @ApiOkResponse({ type: CatalogueVersionResponse })
   @ApiProblems(400, 404, PUBLISHED)
-  async replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CatalogueVersionDto, @CurrentActor() actor: Actor) {
+  async replace(@Param('id', ParseUuid) id: string, @Body() body: CatalogueVersionDto, @CurrentActor() actor: Actor) {
     return CatalogueVersionResponse.from(await this.update.execute(id, { ...body, services: body.services ?? [] }, actor));
   }
 
@@ -103,7 +104,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Delete a draft', description: 'Deletes a draft version; published versions are kept for good.' })
   @ApiNoContentResponse({ description: 'Draft deleted' })
   @ApiProblems(400, 404, PUBLISHED)
-  async drop(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+  async drop(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.remove.execute(id, actor);
   }
 
@@ -112,7 +113,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Copy a version to a new draft', description: 'A new draft holding the services of this version.' })
   @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft copied from this version' })
   @ApiProblems(400, 404)
-  async draft(@Param('id', ParseUUIDPipe) id: string, @Body() body: CopyCatalogueVersionDto, @CurrentActor() actor: Actor) {
+  async draft(@Param('id', ParseUuid) id: string, @Body() body: CopyCatalogueVersionDto, @CurrentActor() actor: Actor) {
     return CatalogueVersionResponse.from(await this.copy.execute(id, body, actor));
   }
 
@@ -126,7 +127,7 @@ export class CatalogueController {
   })
   @ApiOkResponse({ type: CatalogueVersionResponse })
   @ApiProblems([400, 'catalogue_version_empty: no services; or a service breaks a rule added since it was saved'], 404)
-  async publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async publishVersion(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return CatalogueVersionResponse.from(await this.publish.execute(id, actor));
   }
 
@@ -144,7 +145,7 @@ export class CatalogueController {
   })
   @ApiOkResponse({ type: CatalogueDiffResponse })
   @ApiProblems([400, 'No earlier version to compare with; name one in `against`'], 404)
-  async diff(@Param('id', ParseUUIDPipe) id: string, @Query('against', new ParseUUIDPipe({ optional: true })) against?: string) {
+  async diff(@Param('id', ParseUuid) id: string, @Query('against', new ParseUuid({ optional: true })) against?: string) {
     return CatalogueDiffResponse.from(await this.compare.execute(id, against));
   }
 }

@@ -1,11 +1,12 @@
 import { CreateConsumerApiKey, ListConsumerApiKeys, RevokeConsumerApiKey } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { ConsumerApiKeyResponse, CreatedConsumerApiKeyResponse } from './consumer-responses.dto';
 import { CreateConsumerApiKeyDto } from './consumers.dto';
 
@@ -28,7 +29,7 @@ export class ConsumerApiKeysController {
   })
   @ApiOkResponse({ type: [ConsumerApiKeyResponse] })
   @ApiProblems(400, 404)
-  async all(@Param('id', ParseUUIDPipe) id: string) {
+  async all(@Param('id', ParseUuid) id: string) {
     return (await this.list.execute(id)).map((k) => ConsumerApiKeyResponse.from(k));
   }
 
@@ -40,7 +41,7 @@ export class ConsumerApiKeysController {
   })
   @ApiCreatedResponse({ type: CreatedConsumerApiKeyResponse })
   @ApiProblems(400, 404, [422, 'consumer_terminated: reactivate the consumer first'])
-  async add(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateConsumerApiKeyDto, @CurrentActor() actor: Actor) {
+  async add(@Param('id', ParseUuid) id: string, @Body() body: CreateConsumerApiKeyDto, @CurrentActor() actor: Actor) {
     return CreatedConsumerApiKeyResponse.from(await this.create.execute(id, body?.name, actor));
   }
 
@@ -50,11 +51,7 @@ export class ConsumerApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key', description: 'The key stops working at once.' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiProblems(400, [404, 'consumer_not_found or api_key_not_found'])
-  async remove(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('keyId', ParseUUIDPipe) keyId: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<void> {
+  async remove(@Param('id', ParseUuid) id: string, @Param('keyId', ParseUuid) keyId: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.revoke.execute(id, keyId, actor);
   }
 }

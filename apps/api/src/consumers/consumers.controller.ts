@@ -13,7 +13,7 @@ import {
   UpdateConsumerContact,
 } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -30,6 +30,7 @@ import {
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   AgreementResponse,
   ConsumerImportResponse,
@@ -138,7 +139,7 @@ export class ConsumersController {
   @ApiOperation({ summary: 'Get a consumer', description: 'Staff see every consumer; a consumer only itself.' })
   @ApiOkResponse({ type: ConsumerResponse })
   @ApiProblems(400, [404, "consumer_not_found, also for another consumer's id"])
-  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
+  async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
     return ConsumerResponse.from(await this.consumer.execute(id, caller));
   }
 
@@ -150,7 +151,7 @@ export class ConsumersController {
   })
   @ApiOkResponse({ type: ConsumerResponse })
   @ApiProblems(400, 404, [409, 'consumer_exists: another consumer has that organisation number'])
-  async change(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsumerDto, @CurrentActor() actor: Actor) {
+  async change(@Param('id', ParseUuid) id: string, @Body() body: UpdateConsumerDto, @CurrentActor() actor: Actor) {
     return ConsumerResponse.from(await this.update.execute(id, body, actor));
   }
 
@@ -159,7 +160,7 @@ export class ConsumersController {
   @ApiOperation({ summary: 'Add a contact', description: 'A person at the consumer who receives notices and may sign in to the portal.' })
   @ApiCreatedResponse({ type: ContactResponse })
   @ApiProblems(400, 404, [409, 'contact_exists: the address is already a contact of this consumer'])
-  async createContact(@Param('id', ParseUUIDPipe) id: string, @Body() body: ContactDto, @CurrentActor() actor: Actor) {
+  async createContact(@Param('id', ParseUuid) id: string, @Body() body: ContactDto, @CurrentActor() actor: Actor) {
     return ContactResponse.from(await this.addContact.execute(id, body, actor));
   }
 
@@ -169,8 +170,8 @@ export class ConsumersController {
   @ApiOkResponse({ type: ContactResponse })
   @ApiProblems(400, [404, 'consumer_not_found or contact_not_found'], [409, 'contact_exists or last_technical_contact'])
   async changeContact(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('contactId', ParseUuid) contactId: string,
     @Body() body: UpdateContactDto,
     @CurrentActor() actor: Actor,
   ) {
@@ -184,8 +185,8 @@ export class ConsumersController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(400, [404, 'consumer_not_found or contact_not_found'], [409, 'last_technical_contact'])
   async deleteContact(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('contactId', ParseUuid) contactId: string,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
     await this.removeContact.execute(id, contactId, actor);
@@ -200,7 +201,7 @@ export class ConsumersController {
   })
   @ApiOkResponse({ type: AgreementResponse })
   @ApiProblems(400, 404)
-  async agreement(@Param('id', ParseUUIDPipe) id: string, @Body() body: AgreementDto, @CurrentActor() actor: Actor) {
+  async agreement(@Param('id', ParseUuid) id: string, @Body() body: AgreementDto, @CurrentActor() actor: Actor) {
     return AgreementResponse.from(await this.setAgreement.execute(id, body, actor));
   }
 
@@ -213,7 +214,7 @@ export class ConsumersController {
   @ApiOkResponse({ type: ServiceAccessResponse })
   @ApiProblems(UNKNOWN_SERVICE, 404)
   async service(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Param('code') code: string,
     @Body() body: SetServiceAccessDto,
     @CurrentActor() actor: Actor,
@@ -230,7 +231,7 @@ export class ConsumersController {
   })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(400, [404, 'consumer_not_found or service_access_not_found'])
-  async deleteService(@Param('id', ParseUUIDPipe) id: string, @Param('code') code: string, @CurrentActor() actor: Actor): Promise<void> {
+  async deleteService(@Param('id', ParseUuid) id: string, @Param('code') code: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.removeAccess.execute(id, code, actor);
   }
 }

@@ -22,7 +22,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -35,6 +34,8 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+
+import { InstantField, IsCalendarDate } from '../http/date-fields';
 
 function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -52,7 +53,9 @@ function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
 /** "974 760 673" is accepted as 974760673. */
 const withoutSpaces = () => Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** More rows than any registry holds, and well inside PostgreSQL's bigint. */
+const MAX_OFFSET = 1_000_000_000;
+
 const ADVANCE_STEPS = ONBOARDING_STEPS.filter((s) => s !== 'requested');
 
 export class ContactDto {
@@ -115,8 +118,8 @@ export class ServiceAccessFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dataProcessingAgreementConfirmed?: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-03-01T00:00:00Z', nullable: true })
   @IsOptional()
-  @IsISO8601()
-  altinnDelegationConfirmedAt?: string | null;
+  @InstantField()
+  altinnDelegationConfirmedAt?: Date | null;
   @ApiPropertyOptional({ type: String, example: 'skatteetaten:summertskattegrunnlag', nullable: true })
   @IsOptional()
   @IsString()
@@ -160,17 +163,17 @@ export class AcceptedTermsDto {
 
 export class AgreementDto {
   @ApiProperty({ format: 'date', example: '2026-02-15' })
-  @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   signedOn: string;
   @ApiProperty({ example: 'Ola Nordmann' }) @IsString() @Length(1, 200) signatoryName: string;
   @ApiPropertyOptional({ type: String, example: 'Rådmann', nullable: true }) @IsOptional() @IsString() @MaxLength(200) signatoryTitle?:
     string | null;
   @ApiProperty({ format: 'date', example: '2026-03-01' })
-  @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validFrom: string;
   @ApiPropertyOptional({ type: String, format: 'date', example: '2028-02-29', nullable: true })
   @IsOptional()
-  @Matches(DATE, { message: '$property must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   validTo?: string | null;
   @ApiPropertyOptional({ type: [AcceptedTermsDto] })
   @IsOptional()
@@ -260,7 +263,14 @@ export class SearchConsumersQuery {
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  // PostgreSQL's OFFSET is a bigint: a larger number (1e20 is an integer to JavaScript) would fail in the query.
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OFFSET)
+  offset?: number;
 }
 
 export class ExpiringAgreementsQuery {

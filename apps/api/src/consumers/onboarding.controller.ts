@@ -1,11 +1,12 @@
 import { AdvanceOnboarding, GetOnboardingQueue, ReorderOnboardingQueue, UpdateOnboardingChecklist } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { QueueItemResponse, ServiceAccessResponse } from './consumer-responses.dto';
 import { AdvanceOnboardingDto, MoveQueueItemDto, OnboardingChecklistDto, ReorderQueueDto } from './consumers.dto';
 
@@ -36,7 +37,7 @@ export class OnboardingController {
     [422, 'onboarding_checklist_incomplete or technical_contact_required'],
   )
   async advanceStep(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Param('code') code: string,
     @Body() body: AdvanceOnboardingDto,
     @CurrentActor() actor: Actor,
@@ -53,7 +54,7 @@ export class OnboardingController {
   @ApiOkResponse({ type: ServiceAccessResponse })
   @ApiProblems(400, [404, 'consumer_not_found or service_access_not_found'])
   async tick(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Param('code') code: string,
     @Body() body: OnboardingChecklistDto,
     @CurrentActor() actor: Actor,
@@ -88,7 +89,7 @@ export class OnboardingController {
   @ApiOperation({ summary: 'Move a queue item', description: 'One place up or down among the items at the same step.' })
   @ApiOkResponse({ type: [QueueItemResponse], description: 'The whole queue in its new order' })
   @ApiProblems(400, [404, 'queue_item_not_found'])
-  async move(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: MoveQueueItemDto, @CurrentActor() actor: Actor) {
+  async move(@Param('itemId', ParseUuid) itemId: string, @Body() body: MoveQueueItemDto, @CurrentActor() actor: Actor) {
     return (await this.reorder.move(itemId, body.direction, actor)).map((q) => QueueItemResponse.from(q));
   }
 }

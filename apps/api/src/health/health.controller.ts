@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { DatabaseUnavailable } from '@platform/database';
 
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -20,8 +21,13 @@ export class HealthController {
   @ApiOperation({ summary: 'Check readiness', description: 'Answers 200 when the service can take requests: the database answers.' })
   @ApiExtraModels(HealthIndicatorResponse)
   @ApiOkResponse({ type: HealthResponse })
-  @ApiProblems([503, 'Not ready: the database does not answer'])
+  @ApiProblems([503, 'Not ready: the database does not answer (database_unavailable)'])
   async check() {
-    return HealthResponse.from(await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]));
+    return HealthResponse.from(await this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]).catch(databaseDown));
   }
+}
+
+/** The database is the only indicator: not ready means it does not answer. */
+function databaseDown(e: unknown): never {
+  throw e instanceof ServiceUnavailableException ? new DatabaseUnavailable() : e;
 }

@@ -5,6 +5,10 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 const TAGS: Array<[name: string, description: string]> = [
   ['reports', 'Incident and deviation reports (feil- og avviksmeldinger) from consumers, and their history'],
   ['incidents', 'The problems reports describe: triage, escalation to Skatteetaten, resolution, merging and splitting'],
+  [
+    'change requests',
+    'Change requests (endringsønsker) from the segment: submitted, supported, ranked, merged and forwarded to Skatteetaten once',
+  ],
   ['knowledge base', 'First-line answers to known consumer-side causes'],
   ['catalogue', 'Bilag 2: versions of the catalogue of services Skatteetaten distributes to the segment'],
   ['consumers', 'The consumer registry: municipalities and county municipalities, contacts, service access, agreements, API keys'],

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DatabaseUnavailable, isDatabaseUnreachable } from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
 import type { Request, Response } from 'express';
 
@@ -58,8 +59,12 @@ export class ProblemFilter implements ExceptionFilter {
       res.redirect(303, `${exception.page === 'portal' ? '/portal/login' : '/login'}?next=${encodeURIComponent(req.originalUrl)}`);
       return;
     }
-    const problem = this.toProblem(exception);
-    if (problem.status >= 500)
+    // A lost database surfaces as whatever the driver threw where it happened; it is one answer.
+    const unreachable = isDatabaseUnreachable(exception);
+    const problem = this.toProblem(unreachable ? new DatabaseUnavailable() : exception);
+    if (unreachable)
+      this.logger.warn({ err: exception instanceof Error ? exception.message : String(exception), path: req.path }, 'database unreachable');
+    else if (problem.status >= 500)
       this.logger.error(
         {
           err:
@@ -83,6 +88,17 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof DomainException) {
       return { status: HTTP_STATUS_OF[exception.kind], code: exception.code, message: exception.message, fields: exception.fields };
     }
+    // body-parser errors (malformed JSON, body too large) carry a type; the adapter wraps some of them.
+    const parser = (exception instanceof HttpException ? exception.cause : exception) as { status?: number; type?: string } | undefined;
+    if (parser?.type === 'entity.parse.failed')
+      return {
+        status: 400,
+        code: 'malformed_json',
+        message: 'The request body is not valid JSON.',
+        fields: [{ field: 'body', message: 'must be a JSON object or array' }],
+      };
+    if (parser?.type === 'entity.too.large')
+      return { status: 413, code: 'payload_too_large', message: 'The request body is larger than the 2 MB limit.' };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -93,12 +109,9 @@ export class ProblemFilter implements ExceptionFilter {
         message: status >= 500 ? 'Something went wrong on our side.' : message,
       };
     }
-    // body-parser errors (malformed JSON, body too large) carry a status of their own.
-    const e = exception as { status?: number; type?: string; message?: string };
+    // Other errors of the HTTP layer carry a status of their own.
+    const e = exception as { status?: number; message?: string };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      if (e.type === 'entity.parse.failed') return { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' };
-      if (e.type === 'entity.too.large')
-        return { status: 413, code: 'payload_too_large', message: 'The request body is larger than the 2 MB limit.' };
       return { status: e.status, code: HTTP_CODES[e.status] ?? 'bad_request', message: e.message ?? 'Bad request.' };
     }
     return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. The error has been logged.' };

@@ -21,13 +21,13 @@ function childPath(parent: string, key: string): string {
 }
 
 /**
- * Input that no field may hold, found before the DTO is transformed: nesting deeper than any
+ * Input that no field or parameter (`name`, when it is one) may hold, found before the DTO is transformed: nesting deeper than any
  * DTO (it would exhaust the transformer's stack) and NUL characters (PostgreSQL text cannot
  * store them). Iterative, so the check itself cannot overflow.
  */
-export function inputShapeErrors(value: unknown): FieldError[] {
+export function inputShapeErrors(value: unknown, name = ''): FieldError[] {
   const errors: FieldError[] = [];
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: '', depth: 0 }];
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: name, depth: 0 }];
   while (stack.length > 0 && errors.length < 20) {
     const { value: v, path, depth } = stack.pop()!;
     if (typeof v === 'string') {
@@ -47,8 +47,8 @@ export function inputShapeErrors(value: unknown): FieldError[] {
 /** DTO validation; failures become 400 problems naming each offending field. */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') {
-      const errors = inputShapeErrors(value);
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const errors = inputShapeErrors(value, metadata.data);
       if (errors.length) throw new ValidationFailed(errors);
     }
     return super.transform(value, metadata);

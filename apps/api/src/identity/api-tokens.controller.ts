@@ -1,11 +1,12 @@
 import { CreateApiToken, ListApiTokens, RevokeApiToken } from '@domain/identity';
 import type { Actor, StaffPrincipal } from '@domain/shared';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { ApiTokenResponse, CreateApiTokenDto, CreatedApiTokenResponse } from './identity.dto';
 
 @ApiTags('identity')
@@ -50,7 +51,7 @@ export class ApiTokensController {
   })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiProblems(400, 404)
-  async remove(@CurrentStaff() me: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+  async remove(@CurrentStaff() me: StaffPrincipal, @Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.revoke.execute(me, id, actor);
   }
 }

@@ -1,11 +1,12 @@
 import { CreateStaffUser, ListStaffUsers, UpdateStaffUser } from '@domain/identity';
 import type { Actor } from '@domain/shared';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { CreateStaffUserDto, StaffUserListItemResponse, StaffUserResponse, UpdateStaffUserDto } from './identity.dto';
 
 @ApiTags('identity')
@@ -44,7 +45,7 @@ export class StaffUsersController {
   @ApiOperation({ summary: 'Update a staff user', description: 'Changes name, role or whether the user is active. Admins only.' })
   @ApiOkResponse({ type: StaffUserResponse })
   @ApiProblems(400, 404, [409, 'cannot_demote_self: you cannot deactivate yourself or remove your own admin role'])
-  async change(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStaffUserDto, @CurrentActor() actor: Actor) {
+  async change(@Param('id', ParseUuid) id: string, @Body() body: UpdateStaffUserDto, @CurrentActor() actor: Actor) {
     return StaffUserResponse.from(await this.update.execute(id, body, actor));
   }
 }

@@ -9,13 +9,14 @@ import {
   TriageIncident,
 } from '@domain/incidents';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
 import {
   EscalationPreviewResponse,
@@ -69,7 +70,7 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentDetailResponse })
   @ApiProblems(400, 404)
-  async one(@Param('id', ParseUUIDPipe) id: string) {
+  async one(@Param('id', ParseUuid) id: string) {
     return IncidentDetailResponse.from(await this.queries.incidentDetail(id));
   }
 
@@ -82,7 +83,7 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentResponse })
   @ApiProblems(400, 404)
-  async summary(@Param('id', ParseUUIDPipe) id: string) {
+  async summary(@Param('id', ParseUuid) id: string) {
     return IncidentResponse.from(await this.queries.incident(id));
   }
 
@@ -91,7 +92,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Preview the escalation', description: 'The exact e-mail an escalation would send to Skatteetaten now.' })
   @ApiOkResponse({ type: EscalationPreviewResponse })
   @ApiProblems(400, 404)
-  async previewEscalation(@Param('id', ParseUUIDPipe) id: string) {
+  async previewEscalation(@Param('id', ParseUuid) id: string) {
     return EscalationPreviewResponse.from(await this.preview.execute(id));
   }
 
@@ -106,7 +107,7 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 404, RESOLVED, [422, 'no_escalation_address: the catalogue in force has no address for its services'])
-  async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async escalate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return EscalationResponse.from(await this.escalation.execute(id, actor));
   }
 
@@ -120,7 +121,7 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 404, [409, 'escalation_not_pending: no escalation is waiting to be sent'])
-  async sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return EscalationResponse.from(await this.dueEscalations.now(id, actor));
   }
 
@@ -158,7 +159,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Triage an incident', description: "Sets the side, severity, title or Skatteetaten's case reference." })
   @ApiOkResponse({ type: IncidentRecordResponse })
   @ApiProblems(400, 404)
-  async triageIncident(@Param('id', ParseUUIDPipe) id: string, @Body() body: TriageDto, @CurrentActor() actor: Actor) {
+  async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: TriageDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.triage.execute(id, body, actor));
   }
 
@@ -171,7 +172,7 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: ResolutionResponse })
   @ApiProblems(400, 404, RESOLVED)
-  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveDto, @CurrentActor() actor: Actor) {
+  async resolve(@Param('id', ParseUuid) id: string, @Body() body: ResolveDto, @CurrentActor() actor: Actor) {
     return ResolutionResponse.from(await this.resolution.execute(id, body, actor));
   }
 
@@ -184,7 +185,7 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentRecordResponse, description: 'The surviving incident' })
   @ApiProblems(400, 404, [409, 'already_merged, or track_mismatch: security and privacy incidents merge only with their own kind'])
-  async merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: MergeDto, @CurrentActor() actor: Actor) {
+  async merge(@Param('id', ParseUuid) id: string, @Body() body: MergeDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.merge(id, body.otherIncidentId, actor));
   }
 
@@ -197,7 +198,7 @@ export class IncidentsController {
   })
   @ApiCreatedResponse({ type: IncidentRecordResponse, description: 'The new incident' })
   @ApiProblems(400, 404, [409, 'split_all: splitting out every report would leave the incident empty'])
-  async split(@Param('id', ParseUUIDPipe) id: string, @Body() body: SplitDto, @CurrentActor() actor: Actor) {
+  async split(@Param('id', ParseUuid) id: string, @Body() body: SplitDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.split(id, body.reportIds, actor));
   }
 }
@@ -229,7 +230,7 @@ export class MergeProposalsController {
   @ApiOperation({ summary: 'Accept a merge proposal', description: 'Merges the two incidents, as a staff merge does.' })
   @ApiNoContentResponse({ description: 'Merged' })
   @ApiProblems(400, 404, [409, 'already_merged or track_mismatch'])
-  async accept(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+  async accept(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.grouping.decideProposal(id, true, actor);
   }
 
@@ -239,7 +240,7 @@ export class MergeProposalsController {
   @ApiOperation({ summary: 'Reject a merge proposal', description: 'The two incidents stay apart and are never merged automatically.' })
   @ApiNoContentResponse({ description: 'Rejected' })
   @ApiProblems(400, 404)
-  async reject(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+  async reject(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.grouping.decideProposal(id, false, actor);
   }
 }

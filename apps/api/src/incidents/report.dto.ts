@@ -15,7 +15,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDate,
   IsEmail,
   IsIn,
   IsInt,
@@ -29,6 +28,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
+import { InstantField } from '../http/date-fields';
 
 /** The fields of a report, as every door (API, form, staff, import) receives them. */
 export class ReportFieldsDto {
@@ -57,8 +58,7 @@ export class ReportFieldsDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When the problem started' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @InstantField()
   occurredAt?: Date;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 100, maximum: 599, example: 503 })
@@ -136,8 +136,7 @@ export class ImportedReportDto extends ReportFieldsDto {
   consumerOrgNumber: string;
 
   @ApiProperty({ type: String, format: 'date-time' })
-  @Type(() => Date)
-  @IsDate()
+  @InstantField()
   receivedAt: Date;
 
   @ApiPropertyOptional({ enum: REPORT_CHANNELS, enumName: 'ReportChannel' })

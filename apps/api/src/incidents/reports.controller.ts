@@ -1,12 +1,13 @@
 import { CorrectGrouping, ImportReports, IncidentQueries, ReceiveReport, RevealPersonalData } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { KnowledgeArticleResponse } from '../knowledge/knowledge-article.dto';
 import { IncidentRecordResponse } from './incident-responses.dto';
 import { ImportReportsDto, MoveReportDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
@@ -87,7 +88,7 @@ export class ReportsController {
   })
   @ApiOkResponse({ type: ReportResponse })
   @ApiProblems(400, [404, "report_not_found, also for another consumer's report"])
-  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
+  async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
     return ReportResponse.from(await this.queries.report(id, caller));
   }
 
@@ -100,7 +101,7 @@ export class ReportsController {
   })
   @ApiOkResponse({ type: IncidentRecordResponse, description: 'The incident the report is in now' })
   @ApiProblems(400, [404, 'report_not_found or incident_not_found'], [409, 'environment_mismatch: the incident is in another environment'])
-  async move(@Param('id', ParseUUIDPipe) id: string, @Body() body: MoveReportDto, @CurrentActor() actor: Actor) {
+  async move(@Param('id', ParseUuid) id: string, @Body() body: MoveReportDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.move(id, body.incidentId, actor));
   }
 
@@ -113,7 +114,7 @@ export class ReportsController {
   })
   @ApiOkResponse({ type: RevealedReportTextResponse })
   @ApiProblems(400, [404, 'report_not_found, or no_personal_data: nothing was masked'])
-  async revealOriginal(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevealDto, @CurrentActor() actor: Actor) {
+  async revealOriginal(@Param('id', ParseUuid) id: string, @Body() body: RevealDto, @CurrentActor() actor: Actor) {
     return RevealedReportTextResponse.from(await this.reveal.execute(id, body.reason, actor));
   }
 }

@@ -1,11 +1,12 @@
 import { hasPermission, type StaffPrincipal } from '@domain/shared';
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListOutboxMessages } from '@platform/mail';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentStaff } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import { ListOutboxQueryDto, OutboxMessageResponse, OutboxSummaryResponse } from './outbox.dto';
 
 /** What the system has sent or will send: the operators' view of the e-mail outbox. */
@@ -33,7 +34,7 @@ export class OutboxController {
   })
   @ApiOkResponse({ type: OutboxMessageResponse })
   @ApiProblems(400, [403, 'credential_mail: only admins may read e-mails with a one-time link'], 404)
-  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageResponse> {
+  async one(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageResponse> {
     return OutboxMessageResponse.from(await this.mail.one(id, hasPermission(me, 'mail.read-credentials')));
   }
 }

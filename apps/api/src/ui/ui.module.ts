@@ -1,5 +1,7 @@
+import { DemoModule, MailAdminModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
+import { ChangeRequestsModule } from '@domain/change-requests';
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
@@ -12,6 +14,10 @@ import { DraftEditorPage, NewVersionPage } from './catalogue/catalogue.page';
 import { CATALOGUE_NAV, CATALOGUE_PAGE_TEXTS } from './catalogue/catalogue.texts.nb';
 import { CatalogueDraftController } from './catalogue/catalogue-draft.controller';
 import { CataloguePagesController } from './catalogue/catalogue-pages.controller';
+import { BoardPage, PortalRequestPage, PortalSubmitPage, StaffRequestPage } from './change-requests/change-request.page';
+import { ChangeRequestPagesController } from './change-requests/change-request-pages.controller';
+import { CHANGE_REQUEST_NAV, CHANGE_REQUEST_PAGE_TEXTS } from './change-requests/change-requests.texts.nb';
+import { PortalChangeRequestPagesController } from './change-requests/portal-change-request-pages.controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumers/consumer.page';
 import { ConsumerPagesController } from './consumers/consumer-pages.controller';
 import { ConsumerTabActionsController } from './consumers/consumer-tab-actions.controller';
@@ -20,10 +26,12 @@ import { OnboardingPagesController } from './consumers/onboarding-pages.controll
 import { PortalLoginPage } from './consumers/portal.page';
 import { PortalPagesController } from './consumers/portal-pages.controller';
 import { HomeController } from './home/home.controller';
-import { HOME_NAV } from './home/home.texts.nb';
+import { HomePage } from './home/home.page';
+import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
 import { AuthPagesController } from './identity/auth-pages.controller';
-import { ApiTokensPage, SetPasswordPage, SignInPage, StaffUsersPage } from './identity/identity.page';
-import { IDENTITY_NAV, PASSWORD_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { ApiTokensPage, SetPasswordPage, SetupPage, SignInPage, StaffUsersPage } from './identity/identity.page';
+import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
@@ -44,20 +52,33 @@ import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 
 /** Each part's menu sections; a new part adds its own here. */
-const SECTIONS = [HOME_NAV, INCIDENT_NAV, CONSUMER_NAV, CATALOGUE_NAV, KNOWLEDGE_NAV, MAIL_NAV, AUDIT_NAV, IDENTITY_NAV].flat();
+const SECTIONS = [
+  HOME_NAV,
+  INCIDENT_NAV,
+  CHANGE_REQUEST_NAV,
+  CONSUMER_NAV,
+  CATALOGUE_NAV,
+  KNOWLEDGE_NAV,
+  MAIL_NAV,
+  AUDIT_NAV,
+  IDENTITY_NAV,
+].flat();
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
   {},
   ...[
+    HOME_PAGE_TEXTS,
     INCIDENT_PAGE_TEXTS,
     PORTAL_REPORT_FORM_TEXTS,
     STAFF_REPORT_FORM_TEXTS,
     CONSUMER_PAGE_TEXTS,
     PORTAL_LOGIN_TEXTS,
     CATALOGUE_PAGE_TEXTS,
+    CHANGE_REQUEST_PAGE_TEXTS,
     SIGN_IN_TEXTS,
     PASSWORD_TEXTS,
+    SETUP_TEXTS,
     STAFF_TEXTS,
     TOKEN_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
@@ -66,10 +87,21 @@ const ERRORS = Object.assign(
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({
-  imports: [IdentityModule, AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, IncidentsModule],
+  imports: [
+    IdentityModule,
+    AuditModule,
+    CatalogueModule,
+    ConsumersModule,
+    KnowledgeModule,
+    IncidentsModule,
+    ChangeRequestsModule,
+    DemoModule,
+    MailAdminModule,
+  ],
   controllers: [
     HomeController,
     AuthPagesController,
+    SetupPagesController,
     StaffPagesController,
     TokenPagesController,
     AuditPagesController,
@@ -88,6 +120,8 @@ const ERRORS = Object.assign(
     PortalPagesController,
     CataloguePagesController,
     CatalogueDraftController,
+    ChangeRequestPagesController,
+    PortalChangeRequestPagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -96,6 +130,7 @@ const ERRORS = Object.assign(
     PageContextInterceptor,
     PageFormInterceptor,
     PageFormErrorFilter,
+    HomePage,
     QueuePage,
     IncidentPage,
     ProposalDecisionPage,
@@ -111,8 +146,13 @@ const ERRORS = Object.assign(
     DraftEditorPage,
     SignInPage,
     SetPasswordPage,
+    SetupPage,
     StaffUsersPage,
     ApiTokensPage,
+    BoardPage,
+    StaffRequestPage,
+    PortalRequestPage,
+    PortalSubmitPage,
   ],
   exports: [PageContext],
 })

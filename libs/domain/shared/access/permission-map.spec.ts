@@ -21,6 +21,7 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['staff-user.manage', ['admin'], false],
   ['api-token.manage', ALL_STAFF, false],
   ['audit.read', ['admin', 'security'], false],
+  ['demo.load', ['admin'], false],
   ['mail.read', WRITERS, false],
   ['mail.read-credentials', ['admin'], false],
   ['mail.retry', ['admin', 'agent'], false],
@@ -46,6 +47,10 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['incident.escalate', WRITERS, false],
   ['incident.resolve', WRITERS, false],
   ['incident.regroup', WRITERS, false],
+  ['change-request.read', ALL_STAFF, true],
+  ['change-request.submit', [], true],
+  ['change-request.write', WRITERS, false],
+  ['change-request.forward', WRITERS, false],
   ['portal.use', [], true],
 ];
 
@@ -74,6 +79,8 @@ describe('the permission map', () => {
     ['the knowledge base is for everyone', consumer, 'knowledge-article.read', 'all'],
     ['a consumer sees no incident', consumer, 'incident.read', null],
     ['a viewer changes nothing', staff('viewer'), 'incident.resolve', null],
+    ['a viewer does not forward a change request', staff('viewer'), 'change-request.forward', null],
+    ['a consumer sees the change requests of its own services', consumer, 'change-request.read', 'own'],
     ['an admin does not read masked personal data', staff('admin'), 'report.reveal-personal-data', null],
   ])('%s', (_case, principal, permission, scope) => {
     expect(accessScope(principal, permission)).toBe(scope);

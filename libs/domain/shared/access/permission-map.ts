@@ -21,6 +21,7 @@ const READ: Grants = {
   'knowledge-article.read': 'all',
   'report.read': 'all',
   'incident.read': 'all',
+  'change-request.read': 'all',
 };
 
 /** What the roles that handle cases may change (every role but viewer). */
@@ -38,6 +39,8 @@ const WRITE: Grants = {
   'incident.resolve': 'all',
   'incident.regroup': 'all',
   'mail.read': 'all',
+  'change-request.write': 'all',
+  'change-request.forward': 'all',
 };
 
 /** The one map of who may do what: each staff role's permissions, and a consumer's. */
@@ -48,6 +51,7 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'api-token.manage': 'all',
     'staff-user.manage': 'all',
     'audit.read': 'all',
+    'demo.load': 'all',
     'mail.read-credentials': 'all',
     'mail.retry': 'all',
   },
@@ -66,6 +70,8 @@ export const CONSUMER_PERMISSIONS: Grants = {
   'report.read': 'own',
   'report.list-own': 'own',
   'portal.use': 'own',
+  'change-request.read': 'own',
+  'change-request.submit': 'own',
 };
 
 /** How far `permission` reaches for this principal, or null when it does not hold it. */

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'api-token.manage':
     'List, create and revoke personal API tokens. Scope own: one’s own tokens; scope all: every staff member’s (listing all, revoking any).',
   'audit.read': 'Read the audit log.',
+  'demo.load': 'Load the demonstration data into a new installation (the overview’s button; `npm run demo` needs none).',
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
   'mail.read-credentials':
@@ -45,6 +46,14 @@ export const PERMISSIONS = {
   'incident.escalate': 'Escalate an incident to Skatteetaten, and send a pending escalation at once.',
   'incident.resolve': 'Resolve an incident, notifying every affected consumer.',
   'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
+
+  'change-request.read':
+    'See change requests: staff the whole board with every text; a consumer those on services it has access to, other consumers’ texts only when KS made them public.',
+  'change-request.submit':
+    'Submit a change request for a service one has access to, and support another consumer’s (once). Consumers only.',
+  'change-request.write':
+    'Assess change requests (status, priority, public texts), merge and unmerge duplicates, and record Skatteetaten’s answer.',
+  'change-request.forward': 'Forward a change request to Skatteetaten (once).',
 
   'portal.use': 'Use the consumer portal (/portal): its start page and the organisation’s reports and report form. Consumers only.',
 } as const satisfies Record<string, string>;

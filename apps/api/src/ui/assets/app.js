@@ -13,3 +13,15 @@ document.addEventListener('change', async (event) => {
   const target = document.getElementById(input.dataset.fills);
   if (target instanceof HTMLTextAreaElement) target.value = await input.files[0].text();
 });
+
+// A page shown again after a failed post: focus moves to its error summary, so the keyboard starts
+// there and screen readers read it out (role="alert" alone is not announced on a page that loads
+// with it). Only the first one: one form was posted.
+const errorSummary = document.querySelector('[data-error-summary]');
+if (errorSummary instanceof HTMLElement) errorSummary.focus();
+
+// On narrow screens the menu folds behind a button (app.css); without JavaScript it stays open.
+for (const toggle of document.querySelectorAll('[data-menu-toggle]')) {
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
+}

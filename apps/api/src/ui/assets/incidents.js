@@ -11,9 +11,14 @@
       const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!res.ok) return;
       const incident = await res.json();
+      const plural = new Intl.PluralRules('nb');
       for (const el of region.querySelectorAll('[data-field]')) {
         const value = incident[el.getAttribute('data-field')];
-        if (value !== undefined && el.textContent !== String(value)) el.textContent = String(value);
+        if (value === undefined || el.textContent === String(value)) continue;
+        el.textContent = String(value);
+        // The noun after the number follows it: "1 melding", "2 meldinger".
+        const noun = region.querySelector(`[data-noun-of="${el.getAttribute('data-field')}"]`);
+        if (noun) noun.textContent = noun.getAttribute(plural.select(Number(value)) === 'one' ? 'data-one' : 'data-other');
       }
     } catch {
       // Offline or signed out: keep the last numbers shown.

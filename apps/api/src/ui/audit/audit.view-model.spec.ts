@@ -1,30 +1,76 @@
 import type { AuditEntry } from '@domain/audit';
 
-import { auditFilter, auditViewModel } from './audit.view-model';
+import { parseListQuery } from '../shared/list-query';
+import { AUDIT_LIST, auditFilter, auditViewModel } from './audit.view-model';
 
 describe('audit view model', () => {
-  it('reads the filter: whole days with the last day included, and only numeric paging ids', () => {
-    expect(auditFilter({ actor: ' a@ks.no ', from: '2026-11-01', to: '2026-11-30', before: '42' }, 100)).toEqual({
+  it('reads the filter: whole days with the last day included', () => {
+    expect(auditFilter({ actor: ' a@ks.no ', from: '2026-11-01', to: '2026-11-30' })).toEqual({
       actor: 'a@ks.no',
       action: undefined,
       objectType: undefined,
       objectId: undefined,
       from: new Date('2026-11-01T00:00:00Z'),
       to: new Date('2026-12-01T00:00:00Z'),
-      beforeId: '42',
-      limit: 100,
     });
-    expect(auditFilter({ from: 'yesterday', before: '1; drop' }, 100)).toMatchObject({ from: undefined, beforeId: undefined });
+    expect(auditFilter({ from: 'yesterday' })).toMatchObject({ from: undefined });
   });
 
-  it('shows details as JSON and offers older entries only after a full page', () => {
+  it.each<[string, string, object]>([
+    ['a group of the menu: all its actions', 'sign-in', { actions: ['login.succeeded', 'login.failed', 'login.locked', 'logout'] }],
+    ['one action', 'staff.updated', { actions: ['staff.updated'] }],
+    ['the start of codes, from a link typed by hand', 'staff.', { action: 'staff.' }],
+  ])('reads the action filter as %s', (_, asked, expected) => {
+    const filter = auditFilter({ action: asked });
+    expect({ action: filter.action, actions: filter.actions }).toEqual({ action: undefined, actions: undefined, ...expected });
+  });
+
+  it('names actions, object types and who acted in bokmål, and offers the names in the filter', () => {
     const entries = [
-      { id: '9', details: { a: 1 } },
-      { id: '8', details: {} },
+      { id: '2', action: 'consumer.updated', objectType: 'consumer', actorKind: 'staff', details: {} },
+      { id: '1', action: 'something.newer', objectType: 'thing', actorKind: 'system', details: {} },
     ] as unknown as AuditEntry[];
-    const full = auditViewModel(entries, {}, 2);
-    expect(full.entries.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);
-    expect(full.nextBefore).toBe('8');
-    expect(auditViewModel(entries, {}, 100).nextBefore).toBeNull();
+    const model = auditViewModel(
+      { items: entries, total: 2 },
+      { action: 'consumer.updated', objectType: 'consumer' },
+      parseListQuery({}, AUDIT_LIST),
+    );
+    expect(model.entries.map((e) => [e.actionLabel, e.objectTypeLabel, e.actorKindLabel])).toEqual([
+      ['Konsument endret', 'Konsument', 'KS-ansatt'],
+      ['something.newer', 'thing', 'systemet'],
+    ]);
+    const options = model.actionGroups.flatMap((g) => g.options);
+    expect(options.filter((o) => o.selected)).toEqual([{ value: 'consumer.updated', label: 'Konsument endret', selected: true }]);
+    expect(options.find((o) => o.value === 'sign-in')?.label).toBe('Innlogging (KS): alle');
+    expect(model.objectTypes.filter((o) => o.selected).map((o) => o.label)).toEqual(['Konsument']);
+    expect(model.typedAction).toBeNull();
+    expect(auditViewModel({ items: [], total: 0 }, { action: 'staff.' }, parseListQuery({}, AUDIT_LIST)).typedAction).toEqual({
+      value: 'staff.',
+      label: 'Koder som begynner med «staff.»',
+    });
+  });
+
+  it('shows details as JSON, counts the entries and pages them, keeping the filter', () => {
+    const entries = [
+      { id: '9', action: 'x', objectType: 'y', actorKind: 'staff', details: { a: 1 } },
+      { id: '8', action: 'x', objectType: 'y', actorKind: 'staff', details: {} },
+    ] as unknown as AuditEntry[];
+    const model = auditViewModel({ items: entries, total: 250 }, { actor: 'kari' }, parseListQuery({ page: '2' }, AUDIT_LIST));
+    expect(model.entries.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);
+    expect(model.pagination).toMatchObject({
+      summary: 'Viser 101–200 av 250 oppføringer',
+      next: '/audit?actor=kari&page=3',
+      prev: '/audit?actor=kari',
+    });
+  });
+
+  it('sorts by time, newest first, unless a column is chosen', () => {
+    const model = auditViewModel({ items: [], total: 0 }, {}, parseListQuery({ sort: 'action' }, AUDIT_LIST));
+    expect(model.columns.map((c) => c.label)).toEqual(['Tid', 'Hvem', 'Handling', 'Objekt', 'Fra', 'Detaljer']);
+    expect(model.columns[2]).toMatchObject({ ariaSort: 'ascending', href: '/audit?sort=action&dir=desc' });
+    expect(model.columns[0]).toMatchObject({ ariaSort: undefined, href: '/audit?sort=at&dir=desc' });
+    expect(auditViewModel({ items: [], total: 0 }, {}, parseListQuery({ sort: 'ip' }, AUDIT_LIST)).columns[0]).toMatchObject({
+      ariaSort: 'descending',
+    });
   });
 });

@@ -1,7 +1,27 @@
-import type { AuditEntry } from '@domain/audit';
+import type { AuditEntry, AuditSort } from '@domain/audit';
+import type { Page } from '@platform/database';
 
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_TEXTS, AUDIT_ACTOR_KIND_TEXTS, AUDIT_OBJECT_TYPE_TEXTS } from '../shared/audit-actions.texts.nb';
 import { text } from '../shared/form-body';
-import { AUDIT_TITLE } from './audit.texts.nb';
+import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
+import { AUDIT_COLUMNS, AUDIT_FILTER_TEXTS, AUDIT_TITLE } from './audit.texts.nb';
+
+/** The log, newest first unless sorted otherwise, 100 entries a page. */
+export const AUDIT_LIST: ListSpec<AuditSort> = {
+  sorts: { at: 'desc', actor: 'asc', action: 'asc', object: 'asc' },
+  defaultSort: 'at',
+  pageSize: 100,
+};
+
+const COLUMNS: Array<[keyof typeof AUDIT_COLUMNS, AuditSort | null]> = [
+  ['at', 'at'],
+  ['actor', 'actor'],
+  ['action', 'action'],
+  ['object', 'object'],
+  ['ip', null],
+  ['details', null],
+];
 
 export interface AuditQuery {
   actor?: string;
@@ -10,33 +30,85 @@ export interface AuditQuery {
   objectId?: string;
   from?: string;
   to?: string;
-  before?: string;
 }
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The filter form as the log's query: whole days, the `to` day included; paging by the last id seen. */
-export function auditFilter(q: AuditQuery, limit: number) {
+/**
+ * What the action filter asks for: a group of the menu (all its codes), one code, or, from a link
+ * typed by hand, the start of codes (`staff.`).
+ */
+function actionFilter(action: string): { action?: string; actions?: string[] } {
+  if (!action) return {};
+  const group = AUDIT_ACTION_GROUPS.find((g) => g.key === action);
+  if (group) return { actions: Object.keys(group.actions) };
+  if (Object.hasOwn(AUDIT_ACTION_TEXTS, action)) return { actions: [action] };
+  return { action };
+}
+
+/** The filter form as the log's query: whole days, the `to` day included. */
+export function auditFilter(q: AuditQuery) {
   const day = (v: unknown) => (DATE.test(text(v)) ? new Date(text(v)) : undefined);
   const to = day(q.to);
   return {
     actor: text(q.actor) || undefined,
-    action: text(q.action) || undefined,
+    ...actionFilter(text(q.action)),
     objectType: text(q.objectType) || undefined,
     objectId: text(q.objectId) || undefined,
     from: day(q.from),
     to: to ? new Date(to.getTime() + DAY_MS) : undefined,
-    beforeId: /^\d+$/.test(text(q.before)) ? text(q.before) : undefined,
-    limit,
   };
 }
 
-export function auditViewModel(entries: AuditEntry[], q: AuditQuery, limit: number) {
+/** The filter's menus: each group of actions (the whole group first, then each action), and the object types. */
+function filterOptions(q: AuditQuery) {
+  const action = text(q.action);
+  const objectType = text(q.objectType);
+  const known = action === '' || AUDIT_ACTION_GROUPS.some((g) => g.key === action || Object.hasOwn(g.actions, action));
+  return {
+    anyAction: AUDIT_FILTER_TEXTS.anyAction,
+    // The start of codes from a link typed by hand stays chosen, so the menu says what the list shows.
+    typedAction: known ? null : { value: action, label: AUDIT_FILTER_TEXTS.codesStartingWith(action) },
+    actionGroups: AUDIT_ACTION_GROUPS.map((g) => ({
+      label: g.label,
+      options: [
+        { value: g.key, label: AUDIT_FILTER_TEXTS.wholeGroup(g.label), selected: action === g.key },
+        ...Object.entries(g.actions).map(([value, label]) => ({ value, label, selected: action === value })),
+      ],
+    })),
+    anyObjectType: AUDIT_FILTER_TEXTS.anyObjectType,
+    objectTypes: Object.entries(AUDIT_OBJECT_TYPE_TEXTS).map(([value, label]) => ({ value, label, selected: objectType === value })),
+  };
+}
+
+export function auditViewModel(entries: Page<AuditEntry>, q: AuditQuery, list: ListQuery<AuditSort>) {
+  const filter = {
+    actor: text(q.actor),
+    action: text(q.action),
+    objectType: text(q.objectType),
+    objectId: text(q.objectId),
+    from: text(q.from),
+    to: text(q.to),
+  };
+  const links: ListLinks<AuditSort> = { path: '/audit', filter, query: list };
   return {
     title: AUDIT_TITLE,
-    entries: entries.map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' })),
-    filter: q,
-    nextBefore: entries.length === limit ? entries[entries.length - 1].id : null,
+    entries: entries.items.map((e) => ({
+      ...e,
+      // A code written by a newer version of the desk than this one is shown as it is.
+      actionLabel: AUDIT_ACTION_TEXTS[e.action] ?? e.action,
+      objectTypeLabel: AUDIT_OBJECT_TYPE_TEXTS[e.objectType] ?? e.objectType,
+      actorKindLabel: AUDIT_ACTOR_KIND_TEXTS[e.actorKind] ?? e.actorKind,
+      detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
+    })),
+    filter,
+    ...filterOptions(q),
+    columns: COLUMNS.map(([column, key]) =>
+      key
+        ? { sortable: true, ...sortHeader(links, AUDIT_LIST, key, AUDIT_COLUMNS[column]) }
+        : { sortable: false, label: AUDIT_COLUMNS[column] },
+    ),
+    pagination: pagination(links, entries.total, COUNTED_NOUNS.entry),
   };
 }

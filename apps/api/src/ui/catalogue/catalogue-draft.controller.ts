@@ -9,11 +9,12 @@ import {
   UpdateCatalogueVersion,
 } from '@domain/catalogue';
 import type { Actor } from '@domain/shared';
-import { Body, Param, ParseUUIDPipe, Post, Redirect, Res } from '@nestjs/common';
+import { Body, Param, Post, Redirect, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -53,14 +54,14 @@ export class CatalogueDraftController {
   @Post(':id/edit')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async saveDetails(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async saveDetails(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     res.redirect(303, `/catalogue/${(await this.update.execute(id, versionFromForm(body), actor)).id}/edit?saved=details#details`);
   }
 
   @Post(':id/services')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async addService(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async addService(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.saveService.execute(id, null, serviceFromForm(body), actor);
     res.redirect(303, `/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`);
   }
@@ -69,7 +70,7 @@ export class CatalogueDraftController {
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async changeService(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Param('code') code: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
@@ -82,12 +83,7 @@ export class CatalogueDraftController {
   @Post(':id/services/:code/delete')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async dropService(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('code') code: string,
-    @CurrentActor() actor: Actor,
-    @Res() res: Response,
-  ) {
+  async dropService(@Param('id', ParseUuid) id: string, @Param('code') code: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.removeService.execute(id, code, actor);
     res.redirect(303, `/catalogue/${id}/edit?saved=removed#services`);
   }
@@ -95,21 +91,21 @@ export class CatalogueDraftController {
   @Post(':id/publish')
   @StaffPage('catalogue.publish')
   @PageForm(DraftEditorPage)
-  async publishVersion(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async publishVersion(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.publish.execute(id, actor);
     res.redirect(303, `/catalogue/${id}?published=1`);
   }
 
   @Post(':id/draft')
   @StaffPage('catalogue.edit')
-  async newDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async newDraft(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     res.redirect(303, `/catalogue/${(await this.copy.execute(id, {}, actor)).id}/edit`);
   }
 
   @Post(':id/delete')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async deleteDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async deleteDraft(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.remove.execute(id, actor);
     res.redirect(303, '/catalogue?done=deleted');
   }

@@ -1,7 +1,8 @@
 import { CompareCatalogueVersions, GetCatalogueInForce, GetCatalogueVersion, ListCatalogueVersions, osloDay } from '@domain/catalogue';
-import { Get, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
+import { Get, Param, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PagesController } from '../shared/pages-controller';
 import { DraftEditorPage } from './catalogue.page';
 import { CATALOGUE_DONE_TEXTS, CATALOGUE_TITLES } from './catalogue.texts.nb';
@@ -48,7 +49,7 @@ export class CataloguePagesController {
   @Get(':id')
   @StaffPage('catalogue.read')
   @Render('catalogue/version')
-  async version(@Param('id', ParseUUIDPipe) id: string, @Query('published') published?: string) {
+  async version(@Param('id', ParseUuid) id: string, @Query('published') published?: string) {
     const [version, others] = [await this.get.execute(id), await this.list.execute()];
     return {
       title: version.label,
@@ -62,14 +63,14 @@ export class CataloguePagesController {
   @Get(':id/edit')
   @StaffPage('catalogue.edit')
   @Render('catalogue/edit')
-  async edit(@Param('id', ParseUUIDPipe) id: string, @Query('saved') saved?: string) {
+  async edit(@Param('id', ParseUuid) id: string, @Query('saved') saved?: string) {
     return { ...(await this.editor.load(id)), saved };
   }
 
   @Get(':id/publish')
   @StaffPage('catalogue.publish')
   @Render('catalogue/publish')
-  async confirmPublish(@Param('id', ParseUUIDPipe) id: string) {
+  async confirmPublish(@Param('id', ParseUuid) id: string) {
     const [version, current] = [await this.get.execute(id), await this.inForce.find()];
     const diff = current && current.id !== id ? await this.compare.execute(id, current.id) : null;
     const effect = publishEffect(version, current, osloDay(new Date()));
@@ -79,7 +80,7 @@ export class CataloguePagesController {
   @Get(':id/diff')
   @StaffPage('catalogue.read')
   @Render('catalogue/diff')
-  async diff(@Param('id', ParseUUIDPipe) id: string, @Query('against') against?: string) {
+  async diff(@Param('id', ParseUuid) id: string, @Query('against') against?: string) {
     const [comparison, versions] = [await this.compare.execute(id, against || undefined), await this.list.execute()];
     return diffViewModel(comparison, versions, id);
   }

@@ -7,20 +7,20 @@ import {
   ServiceCatalogue,
 } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
+import { parseListQuery } from '../shared/list-query';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumer.page';
 import { consumerListViewModel, importViewModel, tabPath } from './consumer.view-model';
-import { consumerFilter, ConsumerListQuery, listOffset, registrationFromForm } from './consumers.forms';
+import { CONSUMER_LIST, consumerFilter, ConsumerListQuery, registrationFromForm } from './consumers.forms';
 import { CONSUMER_TABS, ConsumerTab } from './consumers.texts.nb';
-
-const PAGE_SIZE = 100;
 
 /** The consumer register: the list, registration, CSV import and each consumer's tabs. */
 @PagesController('consumers')
@@ -38,14 +38,14 @@ export class ConsumerPagesController {
   @Get()
   @StaffPage('consumer.search')
   @Render('consumers/list')
-  async list(@Query() q: ConsumerListQuery) {
-    const [filter, offset] = [consumerFilter(q), listOffset(q)];
+  async list(@Query() q: ConsumerListQuery & Record<string, unknown>) {
+    const [filter, list] = [consumerFilter(q), parseListQuery(q, CONSUMER_LIST)];
     const [result, expiring, codes] = await Promise.all([
-      this.search.execute({ ...filter, limit: PAGE_SIZE, offset }),
+      this.search.execute({ ...filter, limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction }),
       this.expiring.execute(60),
       this.catalogue.codes(),
     ]);
-    return consumerListViewModel(result, expiring, [...codes], filter, offset, PAGE_SIZE);
+    return consumerListViewModel(result, expiring, [...codes], filter, list);
   }
 
   @Get('new')
@@ -104,14 +104,14 @@ export class ConsumerPagesController {
   @Get(':id')
   @StaffPage('consumer.read')
   @Render('consumers/show')
-  overview(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+  overview(@Param('id', ParseUuid) id: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
     return this.tabPage.load(id, 'overview', me, { saved: done === 'saved' });
   }
 
   @Get(':id/:tab')
   @StaffPage('consumer.read')
   @Render('consumers/show')
-  tab(@Param('id', ParseUUIDPipe) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+  tab(@Param('id', ParseUuid) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
     const known = (CONSUMER_TABS as readonly string[]).includes(tab) ? (tab as ConsumerTab) : 'overview';
     return this.tabPage.load(id, known, me, { saved: done === 'saved' });
   }

@@ -12,11 +12,12 @@ import {
   UpdateOnboardingChecklist,
 } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, HttpCode, Param, ParseUUIDPipe, Post, Render, Res } from '@nestjs/common';
+import { Body, HttpCode, Param, Post, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, nullable, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -56,7 +57,7 @@ export class ConsumerTabActionsController {
   @Post()
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async change(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async change(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.update.execute(id, consumerChangesFromForm(b), actor);
     saved(res, id, 'overview');
   }
@@ -64,7 +65,7 @@ export class ConsumerTabActionsController {
   @Post('contacts')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async createContact(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async createContact(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.addContact.execute(id, contactFromForm(b), actor);
     saved(res, id, 'contacts');
   }
@@ -73,8 +74,8 @@ export class ConsumerTabActionsController {
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async changeContact(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('contactId', ParseUuid) contactId: string,
     @Body() b: FormBody,
     @CurrentActor() actor: Actor,
     @Res() res: Response,
@@ -87,8 +88,8 @@ export class ConsumerTabActionsController {
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async deleteContact(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('contactId', ParseUuid) contactId: string,
     @CurrentActor() actor: Actor,
     @Res() res: Response,
   ) {
@@ -99,7 +100,7 @@ export class ConsumerTabActionsController {
   @Post('agreement')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async agreement(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async agreement(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.setAgreement.execute(id, agreementFromForm(b), actor);
     saved(res, id, 'agreement');
   }
@@ -107,7 +108,7 @@ export class ConsumerTabActionsController {
   @Post('services')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async service(@Param('id', ParseUUIDPipe) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async service(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.setAccess.execute(id, text(b.code), serviceAccessFromForm(b), actor);
     saved(res, id, 'services');
   }
@@ -115,12 +116,7 @@ export class ConsumerTabActionsController {
   @Post('services/:code/delete')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async deleteService(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('code') code: string,
-    @CurrentActor() actor: Actor,
-    @Res() res: Response,
-  ) {
+  async deleteService(@Param('id', ParseUuid) id: string, @Param('code') code: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.removeAccess.execute(id, code, actor);
     saved(res, id, 'services');
   }
@@ -129,7 +125,7 @@ export class ConsumerTabActionsController {
   @StaffPage('onboarding.manage')
   @PageForm(ConsumerTabPage)
   async tick(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Param('code') code: string,
     @Body() b: FormBody,
     @CurrentActor() actor: Actor,
@@ -143,7 +139,7 @@ export class ConsumerTabActionsController {
   @StaffPage('onboarding.manage')
   @PageForm(ConsumerTabPage)
   async advanceStep(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Param('code') code: string,
     @Body() b: FormBody,
     @CurrentActor() actor: Actor,
@@ -160,12 +156,7 @@ export class ConsumerTabActionsController {
   @StaffPage('consumer-api-key.manage')
   @PageForm(ConsumerTabPage)
   @Render('consumers/show')
-  async addKey(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() b: FormBody,
-    @CurrentActor() actor: Actor,
-    @CurrentPrincipal() me: Principal,
-  ) {
+  async addKey(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @CurrentPrincipal() me: Principal) {
     const createdKey = await this.createKey.execute(id, nullable(b.name), actor);
     return this.tabPage.load(id, 'keys', me, { createdKey });
   }
@@ -174,8 +165,8 @@ export class ConsumerTabActionsController {
   @StaffPage('consumer-api-key.manage')
   @PageForm(ConsumerTabPage)
   async revoke(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('keyId', ParseUUIDPipe) keyId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('keyId', ParseUuid) keyId: string,
     @CurrentActor() actor: Actor,
     @Res() res: Response,
   ) {

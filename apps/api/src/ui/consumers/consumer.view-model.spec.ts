@@ -1,3 +1,4 @@
+import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import {
   ConsumerDetail,
@@ -12,6 +13,7 @@ import {
   tabPath,
   termsPerService,
 } from './consumer.view-model';
+import { CONSUMER_LIST } from './consumers.forms';
 
 const consumer = {
   id: 'c1',
@@ -55,8 +57,14 @@ describe('consumer pages', () => {
     expect(failed.failure?.error).toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
   });
 
-  it('shows audit details as JSON, and nothing for an entry without details', () => {
-    const model = consumerPageViewModel(consumer, 'history', { entries: [{ details: { a: 1 } }, { details: {} }] });
+  it('names each change in the history and shows its details as JSON, nothing for an entry without details', () => {
+    const model = consumerPageViewModel(consumer, 'history', {
+      entries: [
+        { action: 'consumer.updated', details: { a: 1 } },
+        { action: 'consumer.renamed_in_a_newer_version', details: {} },
+      ],
+    });
+    expect(model.entries?.map((e) => e.actionLabel)).toEqual(['Konsument endret', 'consumer.renamed_in_a_newer_version']);
     expect(model.entries?.map((e) => e.detailsJson)).toEqual(['{\n  "a": 1\n}', '']);
   });
 
@@ -89,11 +97,18 @@ describe('consumer pages', () => {
     });
   });
 
-  it('pages the list and keeps the filter in the next link', () => {
+  it('pages the list and keeps the filter in the page and sort links', () => {
     const result = { items: new Array(100).fill({}), total: 150 } as never;
-    const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, 0, 100);
-    expect([model.nextOffset, model.nextQuery]).toEqual([100, 'q=Oslo']);
-    expect(consumerListViewModel(result, [], [], {}, 50, 100).nextOffset).toBeNull();
+    const model = consumerListViewModel(result, [], ['SSG'], { q: 'Oslo', status: undefined }, parseListQuery({}, CONSUMER_LIST));
+    expect(model.pagination).toMatchObject({ summary: 'Viser 1–100 av 150 konsumenter', next: '/consumers?q=Oslo&page=2', prev: null });
+    expect(model.columns[0]).toMatchObject({ label: 'Navn', ariaSort: 'ascending', href: '/consumers?q=Oslo&sort=name&dir=desc' });
+    expect(model.columns[1]).toMatchObject({ label: 'Org.nr.', ariaSort: undefined, href: '/consumers?q=Oslo&sort=org&dir=asc' });
+    const last = consumerListViewModel(result, [], [], {}, parseListQuery({ page: '2', sort: 'status' }, CONSUMER_LIST));
+    expect(last.pagination).toMatchObject({
+      summary: 'Viser 101–150 av 150 konsumenter',
+      next: null,
+      prev: '/consumers?sort=status&dir=asc',
+    });
   });
 });
 

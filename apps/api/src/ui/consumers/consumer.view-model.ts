@@ -2,6 +2,7 @@ import {
   CONNECTION_METHODS,
   CONSUMER_KINDS,
   CONSUMER_STATUSES,
+  type ConsumerSort,
   type ConsumerStatus,
   CONTACT_ROLES,
   type CreatedApiKey,
@@ -14,10 +15,21 @@ import {
 import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
+import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list } from '../shared/form-body';
+import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
-import { CONSUMER_LABELS, CONSUMER_REPORT_LABELS, CONSUMER_TABS, CONSUMER_TITLES, ConsumerTab, IMPORT_COLUMNS } from './consumers.texts.nb';
+import { COUNTED_NOUNS, SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
+import { CONSUMER_LIST } from './consumers.forms';
+import {
+  CONSUMER_LABELS,
+  CONSUMER_LIST_COLUMNS,
+  CONSUMER_REPORT_LABELS,
+  CONSUMER_TABS,
+  CONSUMER_TITLES,
+  ConsumerTab,
+  IMPORT_COLUMNS,
+} from './consumers.texts.nb';
 
 export type ConsumerDetail = Awaited<ReturnType<GetConsumer['execute']>>;
 
@@ -108,16 +120,25 @@ export function onboardingViewModel(board: Awaited<ReturnType<GetOnboardingQueue
 
 type SearchResult = Awaited<ReturnType<SearchConsumers['execute']>>;
 
+const LIST_COLUMNS: Array<[keyof typeof CONSUMER_LIST_COLUMNS, ConsumerSort | null]> = [
+  ['name', 'name'],
+  ['org', 'org'],
+  ['municipality', 'municipality'],
+  ['status', 'status'],
+  ['services', null],
+  ['technical', null],
+  ['agreement', null],
+];
+
+/** The registry list with its filter, sortable columns and pages. */
 export function consumerListViewModel(
   result: SearchResult,
   expiring: unknown,
   serviceCodes: string[],
   filter: Record<string, string | undefined>,
-  offset: number,
-  pageSize: number,
+  list: ListQuery<ConsumerSort>,
 ) {
-  const more = offset + result.items.length < result.total;
-  const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+  const links: ListLinks<ConsumerSort> = { path: '/consumers', filter, query: list };
   return {
     title: CONSUMER_TITLES.list,
     ...CONSUMER_FORM_OPTIONS,
@@ -125,9 +146,11 @@ export function consumerListViewModel(
     expiring,
     serviceCodes,
     filter,
-    offset,
-    nextOffset: more ? offset + pageSize : null,
-    nextQuery: params.toString(),
+    columns: LIST_COLUMNS.map(([column, key]) => {
+      const label = CONSUMER_LIST_COLUMNS[column];
+      return key ? { sortable: true, ...sortHeader(links, CONSUMER_LIST, key, label) } : { sortable: false, label };
+    }),
+    pagination: pagination(links, result.total, COUNTED_NOUNS.consumer),
   };
 }
 
@@ -163,7 +186,7 @@ export interface ConsumerTabExtras {
   addableCodes?: string[];
   terms?: unknown[];
   keys?: unknown[];
-  entries?: Array<{ details: Record<string, unknown> }>;
+  entries?: Array<{ action: string; details: Record<string, unknown> }>;
   createdKey?: CreatedApiKey;
 }
 
@@ -183,7 +206,11 @@ export function consumerPageViewModel(
     tabs: CONSUMER_TABS.map((t) => ({ key: t, label: CONSUMER_LABELS.tab[t], href: tabPath(consumer.id, t), current: t === tab })),
     technicalContacts: consumer.contacts.filter((c) => c.role === 'technical').length,
     ...extras,
-    entries: extras.entries?.map((e) => ({ ...e, detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '' })),
+    entries: extras.entries?.map((e) => ({
+      ...e,
+      actionLabel: AUDIT_ACTION_TEXTS[e.action] ?? e.action,
+      detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
+    })),
     failure,
     saved: saved && !failure ? SAVED_TEXT : undefined,
   };

@@ -5,6 +5,7 @@ import {
   type ConnectionMethod,
   CONSUMER_STATUSES,
   type ConsumerKind,
+  type ConsumerSort,
   type ConsumerStatus,
   type ContactRole,
   ONBOARDING_STEPS,
@@ -15,6 +16,7 @@ import {
 import type { Environment } from '@domain/shared';
 
 import { FormBody, list, nullable, oneOf, text } from '../shared/form-body';
+import type { ListSpec } from '../shared/list-query';
 
 /** The new-consumer form: the organisation, one contact and the services it asks for. */
 export function registrationFromForm(b: FormBody): RegisterConsumerInput {
@@ -106,8 +108,14 @@ export interface ConsumerListQuery {
   service?: string;
   step?: string;
   vendor?: string;
-  offset?: string;
 }
+
+/** The list by name unless another column is chosen, 100 a page. */
+export const CONSUMER_LIST: ListSpec<ConsumerSort> = {
+  sorts: { name: 'asc', org: 'asc', municipality: 'asc', status: 'asc' },
+  defaultSort: 'name',
+  pageSize: 100,
+};
 
 export function consumerFilter(q: ConsumerListQuery) {
   return {
@@ -118,5 +126,3 @@ export function consumerFilter(q: ConsumerListQuery) {
     vendor: text(q.vendor) || undefined,
   };
 }
-
-export const listOffset = (q: ConsumerListQuery) => Math.max(0, Number.parseInt(q.offset ?? '0', 10) || 0);

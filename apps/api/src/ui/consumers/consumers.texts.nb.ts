@@ -144,3 +144,14 @@ export const CONSUMER_REPORT_LABELS = {
     string
   >,
 };
+
+/** The columns of the consumer list. */
+export const CONSUMER_LIST_COLUMNS = {
+  name: 'Navn',
+  org: 'Org.nr.',
+  municipality: 'Kommunenr.',
+  status: 'Status',
+  services: 'Tjenester (påkobling)',
+  technical: 'Teknisk kontakt',
+  agreement: 'Avtale til',
+};

@@ -1,10 +1,11 @@
 import { GetOnboardingQueue, ReorderOnboardingQueue } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
-import { Body, Get, Param, ParseUUIDPipe, Post, Render, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
 import { PagesController } from '../shared/pages-controller';
 import { onboardingViewModel } from './consumer.view-model';
@@ -26,14 +27,14 @@ export class OnboardingPagesController {
 
   @Post(':itemId/move')
   @StaffPage('onboarding.manage')
-  async move(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async move(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.reorder.move(itemId, text(body.direction) as 'up' | 'down', actor);
     res.redirect(303, `/onboarding#item-${itemId}`);
   }
 
   @Post(':itemId/position')
   @StaffPage('onboarding.manage')
-  async moveTo(@Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async moveTo(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.reorder.moveTo(itemId, Number(text(body.position)), actor);
     res.redirect(303, `/onboarding#item-${itemId}`);
   }

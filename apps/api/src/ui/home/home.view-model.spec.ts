@@ -24,3 +24,43 @@ describe('homeViewModel', () => {
     ]);
   });
 });
+
+describe('the getting-started checklist', () => {
+  const quiet = { open: 0, criticalOrHigh: 0, escalated: 0, awaitingTriage: 0, proposals: 0 };
+  const progress = (done: Partial<Record<'catalogue' | 'consumer' | 'report', boolean>>, mayLoadDemo = true) => ({
+    catalogue: false,
+    consumer: false,
+    report: false,
+    mayLoadDemo,
+    ...done,
+  });
+
+  it('links each step to where it is done and says whether it is', () => {
+    const start = homeViewModel(quiet, progress({ catalogue: true })).gettingStarted!;
+    expect(start.steps.map((s) => [s.href, s.done, s.state])).toEqual([
+      ['/catalogue', true, 'Ferdig'],
+      ['/consumers/new', false, 'Ikke gjort'],
+      ['/incidents/reports/new', false, 'Ikke gjort'],
+    ]);
+  });
+
+  it.each([
+    [{}, true, true],
+    [{ catalogue: true }, true, true],
+    [{}, false, false],
+    [{ consumer: true }, true, false],
+    [{ report: true }, true, false],
+  ])('with %j done and mayLoadDemo %s offers the demonstration: %s', (done, may, offered) => {
+    expect(homeViewModel(quiet, progress(done, may)).gettingStarted!.offerDemo).toBe(offered);
+  });
+
+  it('is gone once a catalogue is published and the first consumer and report exist, or when not asked for', () => {
+    expect(homeViewModel(quiet, progress({ catalogue: true, consumer: true, report: true })).gettingStarted).toBeUndefined();
+    expect(homeViewModel(quiet).gettingStarted).toBeUndefined();
+  });
+
+  it('says what was done by its code, and nothing for an unknown code', () => {
+    expect(homeViewModel(quiet, undefined, 'demo').done).toContain('Demonstrasjonsdataene er lastet inn');
+    expect(homeViewModel(quiet, undefined, 'bogus').done).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { HOME_TEXTS } from './home.texts.nb';
+import { GETTING_STARTED_TEXTS, HOME_DONE_TEXTS, HOME_TEXTS } from './home.texts.nb';
 
 export interface IncidentOverview {
   open: number;
@@ -8,10 +8,35 @@ export interface IncidentOverview {
   proposals: number;
 }
 
+/** How far a new installation has come: each step of the checklist done or not, and whether the viewer may load the demonstration. */
+export interface InstallationProgress {
+  catalogue: boolean;
+  consumer: boolean;
+  report: boolean;
+  mayLoadDemo: boolean;
+}
+
+/** The checklist until every step is done; the demonstration only on an empty registry and history. */
+function gettingStarted(p: InstallationProgress) {
+  if (p.catalogue && p.consumer && p.report) return undefined;
+  const T = GETTING_STARTED_TEXTS;
+  return {
+    ...T,
+    steps: (['catalogue', 'consumer', 'report'] as const).map((key) => ({
+      ...T.steps[key],
+      done: p[key],
+      state: p[key] ? T.done : T.notDone,
+    })),
+    offerDemo: p.mayLoadDemo && !p.consumer && !p.report,
+  };
+}
+
 /** The overview's cards; each opens the incident queue filtered to exactly what it counts, coloured when it needs attention. */
-export function homeViewModel(n: IncidentOverview) {
+export function homeViewModel(n: IncidentOverview, progress?: InstallationProgress, done?: string) {
   return {
     title: HOME_TEXTS.title,
+    done: HOME_DONE_TEXTS[done ?? ''],
+    gettingStarted: progress && gettingStarted(progress),
     cards: [
       { label: HOME_TEXTS.open, value: n.open, href: '/incidents', color: 'neutral' },
       {

@@ -15,9 +15,16 @@ import { PagesController } from '../shared/pages-controller';
 import { SetPasswordPage, SignInPage } from './identity.page';
 import { IDENTITY_TITLES } from './identity.texts.nb';
 
-/** Only a path on this site: never an open redirect. */
+/**
+ * Only a path on this site, never an open redirect: browsers read `//host` and `/\host`
+ * (backslash as slash, tabs and newlines dropped) as another origin, so such paths are refused
+ * and the rest is resolved the way the browser will and must stay on this origin.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.includes('\\') || [...next].some((c) => c < ' ')) return '/';
+  const base = 'http://segment-desk.invalid';
+  const url = new URL(next, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 /** Staff sign-in, sign-out and choosing a password from a one-time link. */
@@ -28,6 +35,7 @@ export class AuthPagesController {
     private readonly signOut: SignOut,
     private readonly setPassword: SetPassword,
     private readonly reset: ResetStaffPassword,
+    private readonly signInPage: SignInPage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +43,7 @@ export class AuthPagesController {
   @Public()
   @Render('login')
   loginPage(@Query('next') next?: string, @Query('passwordSet') passwordSet?: string) {
-    return { title: IDENTITY_TITLES.login, next: safeNext(next), passwordSet: !!passwordSet, layout: 'bare' };
+    return this.signInPage.load({ next: safeNext(next), passwordSet: !!passwordSet });
   }
 
   @Post('login')

@@ -1,14 +1,25 @@
-import { ListApiTokens, ListStaffUsers } from '@domain/identity';
+import { CreateFirstAdmin, ListApiTokens, ListStaffUsers } from '@domain/identity';
 import { STAFF_ROLES, type StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '@platform/errors';
+import type { Response } from 'express';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { text } from '../shared/form-body';
+import { describeFailure } from '../shared/form-errors';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { ROLE_LABELS } from '../shared/shared.texts.nb';
-import { IDENTITY_TITLES, PASSWORD_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity.texts.nb';
+import {
+  IDENTITY_TITLES,
+  NO_USERS_NOTICE,
+  PASSWORD_TEXTS,
+  SETUP_TEXTS,
+  SIGN_IN_TEXTS,
+  STAFF_TEXTS,
+  TOKEN_TEXTS,
+} from './identity.texts.nb';
 
-/** The login page; the address entered is kept, the password never. */
+/** The login page; the address entered is kept, the password never. Without any staff user it says where the setup link is. */
 @Injectable()
 export class SignInPage implements FormPage {
   readonly view = 'login';
@@ -16,13 +27,50 @@ export class SignInPage implements FormPage {
   readonly texts = SIGN_IN_TEXTS;
   readonly correctable = ['validation', 'unauthenticated', 'rate-limited'] as const;
 
+  constructor(private readonly firstAdmin: CreateFirstAdmin) {}
+
+  async load(shown: { next: string; passwordSet?: boolean; email?: string; error?: string }) {
+    const noUsers = (await this.firstAdmin.needed()) ? NO_USERS_NOTICE : undefined;
+    return { title: IDENTITY_TITLES.login, layout: 'bare', noUsers, ...shown };
+  }
+
+  model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load({ email: text(failure.body.email), next: text(failure.body.next), error: failure.error });
+  }
+}
+
+/** The first admin's form behind the setup link; a link that cannot be used says why, and no form is shown. */
+@Injectable()
+export class SetupPage implements FormPage {
+  readonly view = 'setup';
+  readonly audience = 'anyone';
+  readonly texts = SETUP_TEXTS;
+
+  constructor(private readonly firstAdmin: CreateFirstAdmin) {}
+
+  async show(token: string, res: Response) {
+    try {
+      await this.firstAdmin.assertUsable(token);
+      return { title: IDENTITY_TITLES.setup, layout: 'bare', usable: true, token };
+    } catch (e) {
+      if (!(e instanceof DomainException)) throw e;
+      res.status(e.kind === 'conflict' ? 409 : 404);
+      return { title: IDENTITY_TITLES.setup, layout: 'bare', usable: false, closed: describeFailure(e, SETUP_TEXTS).error };
+    }
+  }
+
   async model(_req: AuthenticatedRequest, failure: FormFailure) {
+    const closed = failure.code === 'setup_link_invalid' || failure.code === 'setup_done';
     return {
-      title: IDENTITY_TITLES.login,
+      title: IDENTITY_TITLES.setup,
       layout: 'bare',
+      usable: !closed,
+      closed: closed ? failure.error : undefined,
+      token: failure.params.token,
+      name: text(failure.body.name),
       email: text(failure.body.email),
-      next: text(failure.body.next),
-      error: failure.error,
+      error: closed ? undefined : failure.error,
+      fieldErrors: failure.fieldErrors,
     };
   }
 }

@@ -10,14 +10,15 @@ export const IDENTITY_TITLES = {
   login: 'Logg inn',
   forgot: 'Glemt passord',
   setPassword: 'Velg passord',
+  setup: 'Opprett den første administratoren',
   staff: 'Brukere',
   tokens: 'API-nøkler',
 };
 
 export const SIGN_IN_TEXTS: PageTexts = {
   errors: {
-    invalid_credentials: 'Feil e-post eller passord.',
-    account_locked: 'For mange mislykkede innlogginger. Kontoen er låst en kort stund; prøv igjen senere, eller be om nytt passord.',
+    invalid_credentials:
+      'Feil e-post eller passord. Etter for mange mislykkede forsøk sperres innloggingen en kort stund; prøv igjen senere, eller be om nytt passord.',
   },
 };
 
@@ -45,4 +46,28 @@ export const STAFF_TEXTS: PageTexts = {
 export const TOKEN_TEXTS: PageTexts = {
   errors: { not_found: 'Fant ikke API-nøkkelen. Den kan være trukket tilbake.' },
   fields: { name: { label: 'Navn på nøkkelen', message: 'Gi nøkkelen et navn (1–100 tegn).' } },
+};
+
+/** The first admin's setup page and the login page's notice while the installation has no users. */
+export const SETUP_TEXTS: PageTexts = {
+  errors: {
+    setup_link_invalid:
+      'Lenken for å opprette den første administratoren er ugyldig, brukt eller utløpt. Start applikasjonen på nytt for å få en ny lenke i loggen.',
+    setup_done: 'Installasjonen har allerede brukere, så denne lenken kan ikke brukes. Logg inn i stedet.',
+    weak_password: 'Passordet må ha minst 12 tegn.',
+    passwords_differ: 'De to passordene er ikke like.',
+  },
+  fields: {
+    name: { label: 'Navn', message: 'Skriv navnet ditt (høyst 200 tegn).' },
+    email: { label: 'E-post', message: 'Skriv en gyldig e-postadresse.' },
+    password: { label: 'Passord', message: 'Passordet må ha minst 12 tegn.' },
+    passwordRepeat: { label: 'Gjenta passordet', message: 'Skriv det samme passordet to ganger.' },
+  },
+};
+
+export const NO_USERS_NOTICE = {
+  heading: 'Installasjonen har ingen brukere ennå',
+  log: 'Lenken for å opprette den første administratoren står i serverens logg, i linjen som begynner med «No staff users yet». Den er gyldig i 24 timer; start applikasjonen på nytt for å få en ny.',
+  cli: 'Du kan også opprette en bruker fra kommandolinjen på serveren:',
+  command: 'npm run cli -- staff:create --email navn@ks.no --role admin --name "Navn Navnesen"',
 };

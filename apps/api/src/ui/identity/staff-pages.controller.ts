@@ -1,9 +1,10 @@
 import { CreateStaffUser, ListStaffUsers, ResetStaffPassword, UpdateStaffUser } from '@domain/identity';
 import { type Actor, type StaffRole } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Redirect, Render } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Redirect, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -45,7 +46,7 @@ export class StaffPagesController {
   @StaffPage('staff-user.manage')
   @PageForm(StaffUsersPage)
   @Redirect('/staff', 303)
-  async changeStaff(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor) {
+  async changeStaff(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor) {
     const active = body.active === undefined ? undefined : text(body.active) === 'true';
     await this.updateStaff.execute(id, { role: (text(body.role) || undefined) as StaffRole | undefined, active }, actor);
   }
@@ -56,7 +57,7 @@ export class StaffPagesController {
   @StaffPage('staff-user.manage')
   @PageForm(StaffUsersPage)
   @Render('staff')
-  async reset(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async reset(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     const user = (await this.staffUsers.execute()).find((u) => u.id === id);
     const { link } = await this.resetPassword.byAdmin(user?.email ?? '', actor);
     return this.page.load({ link });

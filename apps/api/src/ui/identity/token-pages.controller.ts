@@ -1,9 +1,10 @@
 import { CreateApiToken, RevokeApiToken } from '@domain/identity';
 import type { Actor, StaffPrincipal } from '@domain/shared';
-import { Body, Get, Param, ParseUUIDPipe, Post, Redirect, Render } from '@nestjs/common';
+import { Body, Get, Param, Post, Redirect, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -39,7 +40,7 @@ export class TokenPagesController {
   @StaffPage('api-token.manage')
   @PageForm(ApiTokensPage)
   @Redirect('/tokens', 303)
-  async revoke(@CurrentStaff() me: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async revoke(@CurrentStaff() me: StaffPrincipal, @Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     await this.revokeToken.execute(me, id, actor);
   }
 }

@@ -1,11 +1,12 @@
 import { CorrectGrouping, EscalateIncident, IncidentQueries, ResolveIncident, SendDueEscalations, TriageIncident } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor } from '@domain/shared';
-import { Body, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -31,7 +32,7 @@ export class IncidentActionsController {
   @StaffPage('incident.regroup')
   @PageForm(ProposalDecisionPage)
   async accept(
-    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Param('proposalId', ParseUuid) proposalId: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
     @Res() res: Response,
@@ -44,7 +45,7 @@ export class IncidentActionsController {
   @StaffPage('incident.regroup')
   @PageForm(ProposalDecisionPage)
   async reject(
-    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Param('proposalId', ParseUuid) proposalId: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
     @Res() res: Response,
@@ -62,14 +63,14 @@ export class IncidentActionsController {
   @Post(':id/triage')
   @StaffPage('incident.triage')
   @PageForm(IncidentPage)
-  async triageIncident(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
   }
 
   @Post(':id/escalate')
   @StaffPage('incident.escalate')
   @PageForm(IncidentPage)
-  async escalate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async escalate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const result = await this.escalation.execute(id, actor);
     done(res, `/incidents/${result.incidentId}`, result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated');
   }
@@ -77,14 +78,14 @@ export class IncidentActionsController {
   @Post(':id/escalate/send-now')
   @StaffPage('incident.escalate')
   @PageForm(IncidentPage)
-  async sendEscalationNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
   }
 
   @Post(':id/resolve')
   @StaffPage('incident.resolve')
   @PageForm(IncidentPage)
-  async resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async resolve(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
     done(res, `/incidents/${id}`, 'resolved');
   }
@@ -92,7 +93,7 @@ export class IncidentActionsController {
   @Post(':id/merge')
   @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
-  async merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const other = await this.queries.idOf(incidentReference(body, 'other'));
     done(res, `/incidents/${(await this.grouping.merge(id, other, actor)).id}`, 'merged');
   }
@@ -100,7 +101,7 @@ export class IncidentActionsController {
   @Post(':id/split')
   @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
-  async split(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async split(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
   }
 
@@ -108,8 +109,8 @@ export class IncidentActionsController {
   @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
   async move(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('reportId', ParseUuid) reportId: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
     @Res() res: Response,

@@ -1,12 +1,15 @@
 import { IncidentQueries, PreviewEscalation } from '@domain/incidents';
-import { Get, Header, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
+import { Get, Header, Param, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
+import { text } from '../shared/form-body';
+import { parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
-import { queueQuery } from './incident.forms';
-import { IncidentPage, QueuePage } from './incident.page';
+import { QUEUE_LIST, queueQuery } from './incident.forms';
+import { IncidentPage, type IncidentPageQuery, QueuePage } from './incident.page';
 import { summaryRow } from './incident.view-model';
-import { DONE_TEXTS, ESCALATION_TEXTS, registeredText } from './incidents.texts.nb';
+import { DONE_TEXTS, ESCALATION_TEXTS } from './incidents.texts.nb';
 
 /** The incident queue, an incident's page and the preview of its escalation. */
 @PagesController('incidents')
@@ -22,23 +25,20 @@ export class IncidentPagesController {
   @StaffPage('incident.read')
   @Render('incidents/queue')
   async queue(@Query() q: Record<string, unknown>) {
-    return { ...(await this.queuePage.load(queueQuery(q))), done: DONE_TEXTS[String(q.done ?? '')] };
+    return { ...(await this.queuePage.load(queueQuery(q), parseListQuery(q, QUEUE_LIST))), done: DONE_TEXTS[String(q.done ?? '')] };
   }
 
   @Get(':id')
   @StaffPage('incident.read')
   @Render('incidents/incident')
-  async incident(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string, @Query('report') reportId?: string) {
-    const model = await this.incidentPage.load(id);
-    // The link names the report by id; its reference comes from the incident, never from the link.
-    const registered = done === 'registered' ? model.reports.find((r) => r.id === reportId) : undefined;
-    return { ...model, done: registered ? registeredText(registered.reference) : DONE_TEXTS[done ?? ''] };
+  incident(@Param('id', ParseUuid) id: string, @Query() q: IncidentPageQuery) {
+    return this.incidentPage.load(id, { page: q.page, done: text(q.done), report: text(q.report) });
   }
 
   @Get(':id/escalate')
   @StaffPage('incident.read')
   @Render('incidents/escalate')
-  async escalationPreview(@Param('id', ParseUUIDPipe) id: string) {
+  async escalationPreview(@Param('id', ParseUuid) id: string) {
     const incident = await this.queries.incident(id);
     return {
       title: ESCALATION_TEXTS.title(incident.reference),
@@ -53,7 +53,7 @@ export class IncidentPagesController {
   @StaffPage('incident.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async escalationPreviewHtml(@Param('id', ParseUUIDPipe) id: string) {
+  async escalationPreviewHtml(@Param('id', ParseUuid) id: string) {
     return (await this.preview.execute(id)).html;
   }
 }

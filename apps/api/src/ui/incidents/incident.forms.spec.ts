@@ -21,7 +21,6 @@ describe('queue filter', () => {
       environment: undefined,
       impact: ['critical', 'high'],
       q: 'SSG-008',
-      limit: 500,
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   INCIDENT_STATUSES,
   OPEN_STATUSES,
   type QueueFilter,
+  type QueueSort,
   type ResolveIncident,
   SEVERITIES,
   type Severity,
@@ -12,6 +13,7 @@ import { ENVIRONMENTS } from '@domain/shared';
 import { ValidationFailed } from '@platform/errors';
 
 import { FormBody, list, oneOf, pick, text } from '../shared/form-body';
+import type { ListSpec } from '../shared/list-query';
 
 /** The queue's filter form as the query string carries it. */
 export interface QueueQuery {
@@ -22,6 +24,13 @@ export interface QueueQuery {
   severity?: string;
   q?: string;
 }
+
+/** How the queue may be sorted (by impact unless chosen), 50 incidents a page. */
+export const QUEUE_LIST: ListSpec<QueueSort> = {
+  sorts: { impact: 'asc', reference: 'desc', title: 'asc', status: 'asc', consumers: 'desc', reports: 'desc', first: 'desc', last: 'desc' },
+  defaultSort: 'impact',
+  pageSize: 50,
+};
 
 export function queueQuery(q: Record<string, unknown>): QueueQuery {
   return {
@@ -45,7 +54,6 @@ export function queueFilter(q: QueueQuery): QueueFilter {
     environment: oneOf(q.environment, ENVIRONMENTS),
     impact: pick((q.severity ?? '').split(','), SEVERITIES),
     q: q.q?.trim().slice(0, 100) || undefined,
-    limit: 500,
   };
 }
 

@@ -1,15 +1,16 @@
 import { FindServicesInForce } from '@domain/catalogue';
-import { IncidentQueries } from '@domain/incidents';
+import { IncidentQueries, type QueueSort } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { text } from '../shared/form-body';
+import { type ListQuery, parseListQuery } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
-import { queueFilter, QueueQuery } from './incident.forms';
-import { incidentViewModel } from './incident.view-model';
-import { INCIDENT_PAGE_TEXTS } from './incidents.texts.nb';
+import { QUEUE_LIST, queueFilter, QueueQuery } from './incident.forms';
+import { INCIDENT_GROUPS, incidentViewModel } from './incident.view-model';
+import { DONE_TEXTS, INCIDENT_PAGE_TEXTS, registeredText } from './incidents.texts.nb';
 import { queueViewModel } from './queue.view-model';
 
 /** A proposal that is gone surfaces from the domain as a missing incident. */
@@ -30,18 +31,31 @@ export class QueuePage implements FormPage {
     private readonly catalogue: FindServicesInForce,
   ) {}
 
-  async load(q: QueueQuery, failure?: FormFailure) {
+  async load(q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
     const [incidents, proposals, services] = [
-      await this.queries.queue(queueFilter(q)),
+      await this.queries.queuePage(queueFilter(q), {
+        limit: list.pageSize,
+        offset: list.offset,
+        sort: list.sort,
+        direction: list.direction,
+      }),
       await this.queries.proposalViews(),
       await this.catalogue.allCodes(),
     ];
-    return queueViewModel({ incidents, proposals, services }, q, failure);
+    return queueViewModel({ incidents, proposals, services }, q, list, failure);
   }
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load({}, failure);
+    return this.load({}, undefined, failure);
   }
+}
+
+/** What the address of an incident page asks for besides the incident: a page of municipalities, a notice. */
+export interface IncidentPageQuery {
+  page?: unknown;
+  done?: string;
+  /** After staff register a report: its id, named in the notice by the reference stored with it. */
+  report?: string;
 }
 
 @Injectable()
@@ -55,18 +69,24 @@ export class IncidentPage implements FormPage {
     private readonly articles: SuggestArticles,
   ) {}
 
-  async load(id: string, failure?: FormFailure) {
-    const incident = await this.queries.incidentDetail(id);
-    const [proposals, articles, neighbours] = [
+  async load(id: string, q: IncidentPageQuery = {}, failure?: FormFailure) {
+    const groups = parseListQuery({ page: q.page }, INCIDENT_GROUPS);
+    const incident = await this.queries.incidentPage(id, { limit: groups.pageSize, offset: groups.offset });
+    const [proposals, articles, neighbours, registered] = [
       await this.queries.proposalViews(incident.id),
       await this.articles.list(),
       await this.queries.openIncidentChoices(incident.environment as Environment),
+      q.done === 'registered' && q.report ? await this.queries.reportReferenceOn(incident.id, q.report) : undefined,
     ];
-    return incidentViewModel({ incident, proposals, articles, neighbours }, failure);
+    return {
+      ...incidentViewModel({ incident, proposals, articles, neighbours, groups }, failure),
+      done: registered ? registeredText(registered) : DONE_TEXTS[q.done ?? ''],
+    };
   }
 
+  /** A failed form shows the page of municipalities it was sent from (its hidden `page` field). */
   model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load(failure.params.id ?? '', failure);
+    return this.load(failure.params.id ?? '', { page: failure.body.page }, failure);
   }
 }
 
@@ -88,6 +108,6 @@ export class ProposalDecisionPage implements FormPage {
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {
     const id = text(failure.body.incidentId);
-    return id ? this.incident.load(id, explained(failure)) : this.queue.load({}, explained(failure));
+    return id ? this.incident.load(id, {}, explained(failure)) : this.queue.load({}, undefined, explained(failure));
   }
 }

@@ -1,7 +1,8 @@
 import type { IncidentSummary } from '@domain/incidents';
 
+import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { eventText, IncidentDetail, incidentViewModel, ProposalView, summaryRow } from './incident.view-model';
+import { eventText, INCIDENT_GROUPS, IncidentPageView, incidentViewModel, ProposalView, summaryRow } from './incident.view-model';
 
 const summary: IncidentSummary = {
   id: 'i1',
@@ -22,10 +23,13 @@ const summary: IncidentSummary = {
   escalated: false,
 };
 
-const report = (id: string) => ({
+const oslo = { id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' };
+const report = (id: string, receivedAt = new Date('2026-11-30T08:00:00Z')) => ({
   id,
   reference: `M-2026-0000${id}`,
   consumerId: 'c1',
+  consumer: oslo,
+  receivedAt,
   incidentId: 'i1',
   channel: 'api' as const,
   service: 'SSG',
@@ -39,10 +43,22 @@ const report = (id: string) => ({
 const detail = {
   ...summary,
   skeCaseReference: null,
-  consumers: [{ id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' }],
-  reports: [report('1'), report('2')],
+  consumers: [oslo],
+  groups: [
+    {
+      consumerId: 'c1',
+      consumer: oslo,
+      reportCount: 2,
+      firstAt: new Date('2026-11-30T08:00:00Z'),
+      lastAt: new Date('2026-11-30T09:00:00Z'),
+      reports: [report('1'), report('2', new Date('2026-11-30T09:00:00Z'))],
+    },
+  ],
+  firstReport: { ...report('1'), groupPosition: 1 },
+  newestReports: [{ ...report('2'), groupPosition: 1 }],
   events: [{ at: new Date(), actorLabel: 'system', kind: 'opened', details: { reasons: ['ny feilkode'] } }],
-} as unknown as IncidentDetail;
+} as unknown as IncidentPageView;
+const reportsOf = (model: ReturnType<typeof incidentViewModel>) => model.groups.flatMap((g) => g.reports);
 
 const proposal = (id: string): ProposalView => ({
   id,
@@ -99,13 +115,15 @@ describe('eventText', () => {
     [
       'report_received',
       { report: 'M-1', channel: 'form', action: 'attach', score: 0.5 },
-      'Melding M-1 mottatt (Skjema), koblet til hendelsen, score 0.50',
+      'Melding M-1 mottatt (Skjema), koblet til hendelsen, score 0,50',
     ],
     ['report_received', { report: 'M-1', channel: 'api', action: 'open' }, 'Melding M-1 mottatt (API), åpnet hendelsen'],
     ['triaged', { side: 'local', severity: null }, 'Vurdert: side Lokal (hos konsumenten), alvorlighet ikke satt'],
     ['triaged', {}, 'Vurdert'],
     ['escalated', { to: ['a@ske.no', 'b@ske.no'], security: true }, 'Eskalert til a@ske.no, b@ske.no (sikkerhetskanalen)'],
     ['resolved', { side: 'local', notified: 2 }, 'Løst lokalt (førstelinjesvar); 2 adresser varslet'],
+    ['resolved', { side: 'ske', notified: 1 }, 'Løst; 1 adresse varslet'],
+    ['follow_up_sent', { newReports: 1 }, 'Oppfølging sendt i tråden til Skatteetaten (1 ny melding)'],
     ['merged_into', { into: 'KS-2', how: 'auto' }, 'Slått sammen inn i KS-2 (automatisk)'],
     ['something_new', {}, 'something_new'],
   ])('%s %p', (kind, details, expected) => {
@@ -124,11 +142,15 @@ describe('incidentViewModel', () => {
   it('shows the incident with its reports, history and choices, and no failure', () => {
     const model = incidentViewModel(data);
     expect(model.title).toBe('KS-2026-0001 SSG svarer 503');
-    expect(model.reports[0].match).toMatchObject({ actionLabel: 'Koblet til hendelse', scoreText: '0.61', confidenceLabel: 'sannsynlig' });
-    expect(model.reports[0].match.runnerUp).toMatchObject({ scoreText: '0.40' });
+    expect(reportsOf(model)[0].match).toMatchObject({
+      actionLabel: 'Koblet til hendelse',
+      scoreText: '0,61',
+      confidenceLabel: 'sannsynlig',
+    });
+    expect(reportsOf(model)[0].match.runnerUp).toMatchObject({ scoreText: '0,40' });
     expect(model.events[0].text).toBe('Opprettet: ny feilkode');
     expect(model.proposals[0]).toMatchObject({
-      scoreText: '0.81',
+      scoreText: '0,81',
       statusLabel: 'Foreslått',
       open: true,
       other: { reference: 'KS-2026-0002' },
@@ -149,12 +171,12 @@ describe('incidentViewModel', () => {
   it('shows a failed move beside the report it concerns', () => {
     const f = failure('move', { reportId: '2' });
     const model = incidentViewModel(data, f);
-    expect(model.reports.map((r) => !!r.move)).toEqual([false, true]);
+    expect(reportsOf(model).map((r) => !!r.move)).toEqual([false, true]);
     expect(model.failure).toBeUndefined();
   });
 
   it('keeps the reports chosen in a failed split and the answer chosen in a failed resolution', () => {
-    expect(incidentViewModel(data, failure('split', {}, { reportIds: '1' })).split.selected).toEqual(['1']);
+    expect(reportsOf(incidentViewModel(data, failure('split', {}, { reportIds: '1' }))).map((r) => r.picked)).toEqual([true, false]);
     const resolved = incidentViewModel(data, failure('resolve', {}, { message: 'Løst', articleId: 'a1' }));
     expect(resolved.resolve.message).toBe('Løst');
     expect(resolved.articles[0].selected).toBe(true);
@@ -169,5 +191,49 @@ describe('incidentViewModel', () => {
   it('shows a failure it has no form for at the top', () => {
     const model = incidentViewModel(data, failure('move', { reportId: 'gone' }));
     expect(model.failure).toBeDefined();
+  });
+
+  describe('a big incident', () => {
+    const big = (reportCount: number, consumerCount: number) => ({ ...detail, reportCount, consumerCount });
+
+    it('shows the reports of a small incident at once and folds each municipality of a bigger one', () => {
+      expect(incidentViewModel({ ...data, incident: big(10, 3) }).groups[0]).toMatchObject({ open: true, countText: '2 meldinger' });
+      expect(incidentViewModel({ ...data, incident: big(11, 3) }).groups[0].open).toBe(false);
+    });
+
+    it('opens the municipality whose report a failed form concerns', () => {
+      expect(incidentViewModel({ ...data, incident: big(300, 40) }, failure('move', { reportId: '2' })).groups[0].open).toBe(true);
+      expect(incidentViewModel({ ...data, incident: big(300, 40) }, failure('split', {}, { reportIds: '1' })).groups[0].open).toBe(true);
+    });
+
+    it('pages the municipalities and links the first and newest reports to the page their municipality is on', () => {
+      const incident = {
+        ...big(300, 60),
+        firstReport: { ...report('1'), groupPosition: 1 },
+        newestReports: [{ ...report('9'), groupPosition: 26 }],
+      } as unknown as IncidentPageView;
+      const model = incidentViewModel({ ...data, incident, groups: parseListQuery({ page: '2' }, INCIDENT_GROUPS) });
+      expect(model.page).toBe(2);
+      expect(model.groupPages).toMatchObject({
+        summary: 'Viser 26–50 av 60 berørte kommuner',
+        prev: '/incidents/i1',
+        next: '/incidents/i1?page=3',
+      });
+      expect(model.firstReport).toMatchObject({ reference: 'M-2026-00001', consumerName: 'Oslo kommune', href: '/incidents/i1#report-1' });
+      expect(model.newestReports[0].href).toBe('/incidents/i1?page=2#report-9');
+    });
+
+    it('shows the newest entries of a long timeline and folds the older ones', () => {
+      const events = Array.from({ length: 40 }, (_, i) => ({
+        at: new Date(),
+        actorLabel: 'system',
+        kind: 'report_received',
+        details: { report: `M-${i}`, channel: 'api', action: 'attach' },
+      }));
+      const model = incidentViewModel({ ...data, incident: { ...detail, events } as unknown as IncidentPageView });
+      expect(model.events).toHaveLength(10);
+      expect(model.earlierEvents).toHaveLength(30);
+      expect(model.events[9].text).toContain('M-39');
+    });
   });
 });

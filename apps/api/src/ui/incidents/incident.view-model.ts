@@ -13,8 +13,10 @@ import {
 import type { SuggestArticles } from '@domain/knowledge';
 
 import { list, text } from '../shared/form-body';
+import { type ListQuery, type ListSpec, pagination, parseListQuery } from '../shared/list-query';
+import { countOf, decimal } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
-import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
@@ -27,7 +29,8 @@ import {
   STATUS_LABELS,
 } from './incidents.texts.nb';
 
-export type IncidentDetail = Awaited<ReturnType<IncidentQueries['incidentDetail']>>;
+export type IncidentPageView = Awaited<ReturnType<IncidentQueries['incidentPage']>>;
+type ReportView = IncidentPageView['groups'][number]['reports'][number];
 export type ProposalView = Awaited<ReturnType<IncidentQueries['proposalViews']>>[number];
 export type Article = Awaited<ReturnType<SuggestArticles['list']>>[number];
 
@@ -60,7 +63,7 @@ export function summaryRow(s: IncidentSummary) {
 export function proposalRow(p: ProposalView, current?: string, failure?: FormFailure) {
   return {
     ...p,
-    scoreText: p.score.toFixed(2),
+    scoreText: decimal(p.score, 2),
     statusLabel: PROPOSAL_STATUS_LABELS[p.status] ?? p.status,
     open: p.status === 'proposed',
     other: p.survivor?.id === current ? p.merged : p.survivor,
@@ -85,7 +88,7 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
     case 'report_received': {
       const d = e.details;
       const action = d.action === 'attach' ? 'koblet til hendelsen' : 'åpnet hendelsen';
-      const score = typeof d.score === 'number' ? `, score ${d.score.toFixed(2)}` : '';
+      const score = typeof d.score === 'number' ? `, score ${decimal(d.score, 2)}` : '';
       return { text: `Melding ${d.report} mottatt (${CHANNEL_LABELS[d.channel] ?? d.channel}), ${action}${score}` };
     }
     case 'consumer_joined':
@@ -111,9 +114,11 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
     case 'escalation_folded':
       return { text: `Ventende eskalering av ${e.details.from} slått inn i denne trådens eskalering; ingen egen tråd sendes` };
     case 'follow_up_sent':
-      return { text: `Oppfølging sendt i tråden til Skatteetaten (${e.details.newReports} nye meldinger)` };
+      return { text: `Oppfølging sendt i tråden til Skatteetaten (${countOf(e.details.newReports, COUNTED_NOUNS.newReport)})` };
     case 'resolved':
-      return { text: `Løst${e.details.side === 'local' ? ' lokalt (førstelinjesvar)' : ''}; ${e.details.notified} adresser varslet` };
+      return {
+        text: `Løst${e.details.side === 'local' ? ' lokalt (førstelinjesvar)' : ''}; ${countOf(e.details.notified, COUNTED_NOUNS.address)} varslet`,
+      };
     case 'split':
       return { text: `${e.details.reports.join(', ')} skilt ut til ${e.details.into}` };
     case 'report_moved_out':
@@ -122,7 +127,7 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: `Melding ${e.details.report} flyttet hit fra ${e.details.from}` };
     case 'merged_in':
       return {
-        text: `${e.details.from} slått sammen med denne (${e.details.reports} meldinger, ${by(e.details.how)})${because(e.details.reasons)}`,
+        text: `${e.details.from} slått sammen med denne (${countOf(e.details.reports, COUNTED_NOUNS.report)}, ${by(e.details.how)})${because(e.details.reasons)}`,
         link: { href: `/incidents/${e.details.fromId}`, text: e.details.from },
       };
     case 'merged_into':
@@ -135,28 +140,55 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
   return { text: (e as { kind: string }).kind };
 }
 
+/** The municipalities that reported an incident, 25 a page, in the order they first reported. */
+export const INCIDENT_GROUPS: ListSpec<'first'> = { sorts: { first: 'asc' }, defaultSort: 'first', pageSize: 25 };
+
+/** An incident this small shows every report at once; a bigger one shows each municipality's row folded. */
+const SHOW_ALL_UP_TO = 10;
+/** The timeline shows its newest entries; older ones are folded away beyond this many. */
+const TIMELINE_SHOWN = 10;
+
 export interface IncidentPageData {
-  incident: IncidentDetail;
+  incident: IncidentPageView;
   proposals: ProposalView[];
   articles: Array<Pick<Article, 'id' | 'title' | 'answer'>>;
   neighbours: Array<{ id: string; reference: string; title: string }>;
+  /** Which page of municipalities is shown. */
+  groups?: ListQuery<'first'>;
 }
 
 const FORMS_ON_PAGE = ['triage', 'resolve', 'merge', 'split', 'escalate', 'send-now'];
 
-/** The incident page; after a failed form, the message beside that form and the values entered. */
-export function incidentViewModel({ incident, proposals, articles, neighbours }: IncidentPageData, failure?: FormFailure) {
+/** Where a report is on the incident page: the page of its municipality, opened at the report. */
+const reportHref = (incidentId: string, r: { id: string; groupPosition: number }) => {
+  const page = Math.ceil(r.groupPosition / INCIDENT_GROUPS.pageSize);
+  return `/incidents/${incidentId}${page > 1 ? `?page=${page}` : ''}#report-${r.id}`;
+};
+
+/**
+ * The incident page: state and actions first, then the municipalities that reported it (one
+ * folded row each, paged), the first and newest reports in brief, proposals and the timeline.
+ * After a failed form, the message beside that form and the values entered.
+ */
+export function incidentViewModel(
+  { incident, proposals, articles, neighbours, groups = parseListQuery({}, INCIDENT_GROUPS) }: IncidentPageData,
+  failure?: FormFailure,
+) {
   const failed = (form: string, reportId?: string) =>
     failure && failure.form === form && failure.params.reportId === reportId ? failure : undefined;
+  const shownReports = incident.groups.flatMap((g) => g.reports);
   const shownAtItsForm =
     !!failure &&
     (failure.params.proposalId
       ? proposals.some((p) => p.id === failure.params.proposalId)
       : failure.params.reportId
-        ? incident.reports.some((r) => r.id === failure.params.reportId)
+        ? shownReports.some((r) => r.id === failure.params.reportId)
         : FORMS_ON_PAGE.includes(failure.form));
   const triage = failed('triage');
   const resolve = failed('resolve');
+  const merge = failed('merge');
+  const escalate = failed('escalate') ?? failed('send-now');
+  const splitSelected = list(failed('split')?.body.reportIds);
   const triageValues = triage
     ? {
         side: text(triage.body.side),
@@ -165,27 +197,59 @@ export function incidentViewModel({ incident, proposals, articles, neighbours }:
         skeCaseReference: text(triage.body.skeCaseReference),
       }
     : { side: incident.side, severity: incident.severity ?? '', title: incident.title, skeCaseReference: incident.skeCaseReference ?? '' };
+  const reportRow = (r: ReportView) => ({
+    ...r,
+    categoryLabel: CATEGORY_LABELS[r.category],
+    channelLabel: CHANNEL_LABELS[r.channel] ?? r.channel,
+    environmentLabel: ENVIRONMENT_LABELS[r.environment] ?? r.environment,
+    match: {
+      ...r.match,
+      actionLabel: MATCH_ACTION_LABELS[r.match.action === 'attach' ? 'attach' : 'open'],
+      scoreText: decimal(r.match.score, 2),
+      confidenceLabel: CONFIDENCE_LABELS[r.match.confidence] ?? r.match.confidence,
+      manual: r.match.by === 'manual',
+      runnerUp: r.match.runnerUp ? { ...r.match.runnerUp, scoreText: decimal(r.match.runnerUp.score, 2) } : null,
+    },
+    move: failed('move', r.id),
+    reveal: failed('reveal', r.id),
+    picked: splitSelected.includes(r.id),
+  });
+  const brief = (r: IncidentPageView['newestReports'][number]) => ({
+    reference: r.reference,
+    title: r.title,
+    receivedAt: r.receivedAt,
+    consumerName: r.consumer?.name,
+    errorCode: r.errorCode,
+    httpStatus: r.httpStatus,
+    href: reportHref(incident.id, r),
+  });
+  const events = incident.events.map((e) => ({ at: e.at, actorLabel: e.actorLabel, ...eventText(e) }));
   return {
     title: `${incident.reference} ${incident.title}`,
     incident: summaryRow(incident),
-    consumers: incident.consumers,
-    reports: incident.reports.map((r) => ({
-      ...r,
-      categoryLabel: CATEGORY_LABELS[r.category],
-      channelLabel: CHANNEL_LABELS[r.channel] ?? r.channel,
-      environmentLabel: ENVIRONMENT_LABELS[r.environment] ?? r.environment,
-      match: {
-        ...r.match,
-        actionLabel: MATCH_ACTION_LABELS[r.match.action === 'attach' ? 'attach' : 'open'],
-        scoreText: r.match.score.toFixed(2),
-        confidenceLabel: CONFIDENCE_LABELS[r.match.confidence] ?? r.match.confidence,
-        manual: r.match.by === 'manual',
-        runnerUp: r.match.runnerUp ? { ...r.match.runnerUp, scoreText: r.match.runnerUp.score.toFixed(2) } : null,
-      },
-      move: failed('move', r.id),
-      reveal: failed('reveal', r.id),
-    })),
-    events: incident.events.map((e) => ({ at: e.at, actorLabel: e.actorLabel, ...eventText(e) })),
+    page: groups.page,
+    groups: incident.groups.map((g) => {
+      const reports = g.reports.map(reportRow);
+      return {
+        consumer: g.consumer,
+        count: g.reportCount,
+        countText: countOf(g.reportCount, COUNTED_NOUNS.report),
+        firstAt: g.firstAt,
+        lastAt: g.lastAt,
+        latest: reports[reports.length - 1],
+        reports,
+        open: incident.reportCount <= SHOW_ALL_UP_TO || reports.some((r) => r.move || r.reveal || r.picked),
+      };
+    }),
+    groupPages: pagination(
+      { path: `/incidents/${incident.id}`, filter: {}, query: groups },
+      incident.consumerCount,
+      COUNTED_NOUNS.affectedMunicipality,
+    ),
+    firstReport: incident.firstReport ? brief(incident.firstReport) : null,
+    newestReports: incident.newestReports.map(brief),
+    events: events.slice(-TIMELINE_SHOWN),
+    earlierEvents: events.slice(0, -TIMELINE_SHOWN),
     proposals: proposals.map((p) => proposalRow(p, incident.id, failure)),
     neighbours: neighbours.filter((n) => n.id !== incident.id).map((n) => ({ reference: n.reference, title: n.title })),
     articles: articles.map((a) => ({
@@ -201,9 +265,9 @@ export function incidentViewModel({ incident, proposals, articles, neighbours }:
     ],
     triage: { ...triageValues, failure: triage },
     resolve: { message: resolve ? text(resolve.body.message) : '', local: resolve ? !!resolve.body.local : false, failure: resolve },
-    merge: { other: text(failed('merge')?.body.other), failure: failed('merge') },
-    split: { failure: failed('split'), selected: list(failed('split')?.body.reportIds) },
-    escalate: { failure: failed('escalate') ?? failed('send-now') },
+    merge: { other: text(merge?.body.other), failure: merge },
+    split: { failure: failed('split') },
+    escalate: { failure: escalate },
     failure: shownAtItsForm ? undefined : failure,
   };
 }

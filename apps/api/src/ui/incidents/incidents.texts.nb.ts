@@ -2,6 +2,7 @@ import type { IncidentSide, IncidentStatus, ReportCategory, ReportChannel, Sever
 
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
+import { countOf } from '../shared/numbers';
 
 export const INCIDENT_NAV: NavSection[] = [
   { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20, permission: 'incident.read' },
@@ -55,6 +56,18 @@ export const QUEUE_TEXTS = {
   all: 'Alle',
   criticalOrHigh: 'Kritisk eller høy',
   severityNotSet: (suggested: string) => `Ikke satt (foreslått: ${suggested})`,
+  columns: {
+    reference: 'Referanse',
+    title: 'Tittel',
+    services: 'Tjenester',
+    environment: 'Miljø',
+    status: 'Status',
+    impact: 'Alvorlighet',
+    consumers: 'Kommuner',
+    reports: 'Meldinger',
+    first: 'Første melding',
+    last: 'Siste melding',
+  },
 };
 
 /** What a staff member is told after an action on the queue or an incident, by the `done` code of the redirect. */
@@ -151,6 +164,7 @@ const REPORT_FORM_ERRORS = {
   idempotency_key_reused:
     'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
   consumer_not_found: 'Fant ikke konsumenten. Velg en fra listen.',
+  unknown_consumer: 'Ingen konsument med dette organisasjonsnummeret er registrert.',
 };
 
 export const PORTAL_REPORT_FORM_TEXTS: PageTexts = {
@@ -173,7 +187,7 @@ export const REPORT_FORM_TEXTS = {
   staffChannels: { phone: 'Telefon', email: 'E-post' },
 };
 
-const municipalities = (n: number) => (n === 1 ? '1 kommune' : `${n} kommuner`);
+const municipalities = (n: number) => countOf(n, { one: 'kommune', other: 'kommuner' });
 
 /** "Kjent feil": a problem KS already knows of, shown while a report is written and on the report. */
 export const KNOWN_INCIDENT_TEXTS = {

@@ -1,9 +1,10 @@
 import { IncidentQueries, RevealPersonalData } from '@domain/incidents';
 import type { Actor, StaffPrincipal } from '@domain/shared';
-import { Body, Header, HttpCode, Param, ParseUUIDPipe, Post, Render } from '@nestjs/common';
+import { Body, Header, HttpCode, Param, Post, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -26,8 +27,8 @@ export class PersonalDataPagesController {
   @Header('Cache-Control', 'no-store')
   @Render('incidents/reveal')
   async revealOriginal(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Param('id', ParseUuid) id: string,
+    @Param('reportId', ParseUuid) reportId: string,
     @Body() body: FormBody,
     @CurrentStaff() me: StaffPrincipal,
     @CurrentActor() actor: Actor,

@@ -1,10 +1,11 @@
 import { IncidentQueries, JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Redirect, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ReportForm, reportInput } from './report.forms';
@@ -74,7 +75,7 @@ export class PortalReportPagesController {
   @PageForm(PortalReportFormPage)
   async joinKnown(
     @CurrentConsumer() me: ConsumerPrincipal,
-    @Param('incidentId', ParseUUIDPipe) incidentId: string,
+    @Param('incidentId', ParseUuid) incidentId: string,
     @Body() body: ReportForm,
     @Res() res: Response,
   ) {
@@ -87,7 +88,7 @@ export class PortalReportPagesController {
   @Render('portal-reports/report')
   async report(
     @CurrentConsumer() me: ConsumerPrincipal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Query('received') received?: string,
     @Query('joined') joined?: string,
   ) {

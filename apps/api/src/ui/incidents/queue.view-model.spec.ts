@@ -1,6 +1,8 @@
 import type { IncidentSummary } from '@domain/incidents';
 
+import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
+import { QUEUE_LIST } from './incident.forms';
 import type { ProposalView } from './incident.view-model';
 import { queueViewModel } from './queue.view-model';
 
@@ -31,10 +33,11 @@ const failure = (proposalId: string): FormFailure => ({
 });
 
 describe('queueViewModel', () => {
-  const data = { incidents: [incident], proposals: [proposal], services: ['SSG', 'INNTEKT'] };
+  const data = { incidents: { items: [incident], total: 1 }, proposals: [proposal], services: ['SSG', 'INNTEKT'] };
+  const list = parseListQuery({}, QUEUE_LIST);
 
   it('defaults the status filter to the open incidents and offers every choice in Norwegian', () => {
-    const model = queueViewModel(data, {});
+    const model = queueViewModel(data, {}, list);
     expect(model.filtered).toBe(false);
     expect(model.statusOptions.find((o) => o.selected)).toEqual({ value: 'open', label: 'Åpne (ny, vurdert, eskalert)', selected: true });
     expect(model.environmentOptions.map((o) => o.label)).toEqual(['Alle', 'Produksjon', 'Test']);
@@ -44,7 +47,7 @@ describe('queueViewModel', () => {
   });
 
   it('marks the chosen filters', () => {
-    const model = queueViewModel(data, { status: 'resolved', service: 'SSG', severity: 'critical,high' });
+    const model = queueViewModel(data, { status: 'resolved', service: 'SSG', severity: 'critical,high' }, list);
     expect(model.filtered).toBe(true);
     expect(model.statusOptions.find((o) => o.selected)?.value).toBe('resolved');
     expect(model.serviceOptions.find((o) => o.selected)?.value).toBe('SSG');
@@ -52,8 +55,29 @@ describe('queueViewModel', () => {
   });
 
   it('shows a failed decision beside its proposal, or at the top when the proposal is gone', () => {
-    expect(queueViewModel(data, {}, failure('p1')).proposals[0].failed).toBeDefined();
-    expect(queueViewModel(data, {}, failure('p1')).failure).toBeUndefined();
-    expect(queueViewModel(data, {}, failure('gone')).failure).toBeDefined();
+    expect(queueViewModel(data, {}, list, failure('p1')).proposals[0].failed).toBeDefined();
+    expect(queueViewModel(data, {}, list, failure('p1')).failure).toBeUndefined();
+    expect(queueViewModel(data, {}, list, failure('gone')).failure).toBeDefined();
+  });
+
+  it('sorts by impact unless asked otherwise, and keeps the filter in the sort and page links', () => {
+    const model = queueViewModel(
+      { ...data, incidents: { items: [incident], total: 120 } },
+      { status: 'all', q: 'Alta' },
+      parseListQuery({ sort: 'consumers', page: '2' }, QUEUE_LIST),
+    );
+    const consumers = model.columns.find((c) => c.label === 'Kommuner');
+    expect(consumers).toMatchObject({
+      sortable: true,
+      ariaSort: 'descending',
+      href: '/incidents?status=all&q=Alta&sort=consumers&dir=asc',
+    });
+    expect(model.columns.find((c) => c.label === 'Tjenester')).toEqual({ sortable: false, label: 'Tjenester' });
+    expect(model.pagination).toMatchObject({
+      summary: 'Viser 51–100 av 120 hendelser',
+      next: '/incidents?status=all&q=Alta&sort=consumers&dir=desc&page=3',
+      prev: '/incidents?status=all&q=Alta&sort=consumers&dir=desc',
+    });
+    expect(queueViewModel(data, {}, list).columns.find((c) => c.label === 'Alvorlighet')).toMatchObject({ ariaSort: 'ascending' });
   });
 });

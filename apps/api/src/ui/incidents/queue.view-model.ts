@@ -1,9 +1,11 @@
-import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSummary, SEVERITIES } from '@domain/incidents';
+import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSummary, type QueueSort, SEVERITIES } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
+import type { Page } from '@platform/database';
 
+import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
-import type { QueueQuery } from './incident.forms';
+import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import { QUEUE_LIST, type QueueQuery } from './incident.forms';
 import { proposalRow, type ProposalView, summaryRow } from './incident.view-model';
 import { QUEUE_TEXTS, SEVERITY_LABELS, SIDE_LABELS, STATUS_LABELS } from './incidents.texts.nb';
 
@@ -13,16 +15,41 @@ const options = (pairs: Array<[string, string]>, selected: string | undefined) =
 const all: [string, string] = ['', QUEUE_TEXTS.all];
 
 export interface QueuePageData {
-  incidents: IncidentSummary[];
+  incidents: Page<IncidentSummary>;
   proposals: ProposalView[];
   services: string[];
 }
 
-/** The queue with its filter form; a failed decision on a proposal is shown beside it. */
-export function queueViewModel({ incidents, proposals, services }: QueuePageData, q: QueueQuery, failure?: FormFailure) {
+/** The queue's columns in order; those with a sort key sort the list. */
+const COLUMNS: Array<[keyof typeof QUEUE_TEXTS.columns, QueueSort | null]> = [
+  ['reference', 'reference'],
+  ['title', 'title'],
+  ['services', null],
+  ['environment', null],
+  ['status', 'status'],
+  ['impact', 'impact'],
+  ['consumers', 'consumers'],
+  ['reports', 'reports'],
+  ['first', 'first'],
+  ['last', 'last'],
+];
+
+/** The queue with its filter form, sortable columns and pages; a failed decision on a proposal is shown beside it. */
+export function queueViewModel(
+  { incidents, proposals, services }: QueuePageData,
+  q: QueueQuery,
+  list: ListQuery<QueueSort>,
+  failure?: FormFailure,
+) {
+  const links: ListLinks<QueueSort> = { path: '/incidents', filter: { ...q }, query: list };
   return {
     title: QUEUE_TEXTS.title,
-    incidents: incidents.map(summaryRow),
+    incidents: incidents.items.map(summaryRow),
+    columns: COLUMNS.map(([column, key]) => {
+      const label = QUEUE_TEXTS.columns[column];
+      return key ? { sortable: true, ...sortHeader(links, QUEUE_LIST, key, label) } : { sortable: false, label };
+    }),
+    pagination: pagination(links, incidents.total, COUNTED_NOUNS.incident),
     proposals: proposals.map((p) => proposalRow(p, undefined, failure)),
     failure: failure && !proposals.some((p) => p.id === failure.params.proposalId) ? failure : undefined,
     filter: q,

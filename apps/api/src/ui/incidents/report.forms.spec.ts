@@ -1,3 +1,6 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+
 import { fromOsloLocal, ReportForm, reportInput } from './report.forms';
 
 describe('fromOsloLocal', () => {
@@ -39,4 +42,26 @@ describe('reportInput', () => {
       reporterEmail: 'kari@kommune.no',
     });
   });
+});
+
+describe('ReportForm occurredAt', () => {
+  const invalidFields = (occurredAt: string) =>
+    validateSync(
+      plainToInstance(ReportForm, { service: 'ssg', environment: 'test', category: 'incident', title: 'T', description: 'D', occurredAt }),
+    ).map((e) => e.property);
+
+  it.each([
+    ['2026-03-01T08:00', []],
+    ['2024-02-29T23:59', []],
+    ['', []],
+    ['2026-02-30T08:00', ['occurredAt']],
+    ['2025-02-29T08:00', ['occurredAt']],
+    ['2026-13-01T08:00', ['occurredAt']],
+    ['2026-03-01T24:00', ['occurredAt']],
+    ['2026-03-01T08:60', ['occurredAt']],
+    ['0001-01-01T00:00', ['occurredAt']],
+    ['+275760-09-13T00:00', ['occurredAt']],
+    ['2026-03-01T08:00Z', ['occurredAt']],
+    ['1767225600000', ['occurredAt']],
+  ])('%j → invalid fields %j', (occurredAt, fields) => expect(invalidFields(occurredAt)).toEqual(fields));
 });

@@ -1,13 +1,20 @@
 import { REPORT_CATEGORIES, type ReportCategory, type ReportInput } from '@domain/incidents';
-import { type Environment, ENVIRONMENTS } from '@domain/shared';
+import { type Environment, ENVIRONMENTS, parseInstant } from '@domain/shared';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 // The messages people read come from the field texts (incidents.texts.nb.ts), by field name.
 
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 export const WORKED_BEFORE = ['yes', 'no', 'unknown'] as const;
 export const STAFF_CHANNELS = ['phone', 'email'] as const;
+
+/** A datetime-local value naming a minute that exists (no 2026-02-30T08:00, no 25:00), years 1900–2999. */
+const IsLocalDateTime = () =>
+  ValidateBy({
+    name: 'isLocalDateTime',
+    validator: { validate: (v: unknown) => typeof v === 'string' && DATETIME_LOCAL.test(v) && parseInstant(`${v}:00Z`) !== null },
+  });
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const blankless = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
@@ -36,7 +43,7 @@ export class ReportForm {
 
   @Transform(blankless)
   @IsOptional()
-  @Matches(DATETIME_LOCAL)
+  @IsLocalDateTime()
   occurredAt?: string;
 
   @Transform(blankless)

@@ -1,12 +1,13 @@
 import { FindConsumers } from '@domain/consumers';
 import { JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { StaffPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Redirect, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Redirect, Render, Res } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { reportInput, StaffReportForm } from './report.forms';
@@ -70,7 +71,7 @@ export class StaffReportPagesController {
   @PageForm(StaffReportFormPage)
   async joinKnown(
     @CurrentStaff() me: StaffPrincipal,
-    @Param('incidentId', ParseUUIDPipe) incidentId: string,
+    @Param('incidentId', ParseUuid) incidentId: string,
     @Body() body: StaffReportForm,
     @Res() res: Response,
   ) {

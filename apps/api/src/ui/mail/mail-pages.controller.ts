@@ -1,34 +1,41 @@
-import { hasPermission, type StaffPrincipal } from '@domain/shared';
-import { Get, Header, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { RetryMail } from '@composition';
+import { type Actor, hasPermission, type StaffPrincipal } from '@domain/shared';
+import { Get, Header, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
-import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { oneOf } from '../shared/form-body';
+import { parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
 import { MAIL_TITLES } from './mail.texts.nb';
+import { MAIL_LIST, mailListViewModel } from './mail.view-model';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly OutboxStatus[];
 
 /** Everything the system has sent or will send; without an SMTP server this is where e-mail can be read. */
 @PagesController('mail')
 export class MailPagesController {
-  constructor(private readonly mail: ListOutboxMessages) {}
+  constructor(
+    private readonly mail: ListOutboxMessages,
+    private readonly retryMail: RetryMail,
+  ) {}
 
   @Get()
   @StaffPage('mail.read')
   @Render('mail-list')
-  async list(@Query('status') status?: string) {
-    const chosen = oneOf(status, STATUSES);
-    return { title: MAIL_TITLES.list, messages: await this.mail.execute({ status: chosen, limit: 200 }), status: chosen };
+  async list(@Query() q: Record<string, unknown>) {
+    const [status, list] = [oneOf(q.status, STATUSES), parseListQuery(q, MAIL_LIST)];
+    return mailListViewModel(await this.mail.page({ status }, { ...list, limit: list.pageSize }), status, list);
   }
 
   /** Administrators see the body of credential mail (password and sign-in links); others see it withheld. */
   @Get(':id')
   @StaffPage('mail.read')
   @Render('mail-view')
-  async message(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+  async message(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
     return { title: MAIL_TITLES.message, message: await this.mail.one(id, hasPermission(me, 'mail.read-credentials')) };
   }
 
@@ -37,14 +44,14 @@ export class MailPagesController {
   @StaffPage('mail.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async html(@Param('id', ParseUUIDPipe) id: string, @CurrentStaff() me: StaffPrincipal) {
+  async html(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
     return (await this.mail.one(id, hasPermission(me, 'mail.read-credentials'))).html;
   }
 
   @Post(':id/retry')
   @StaffPage('mail.retry')
-  async retry(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    await this.mail.retry(id);
+  async retry(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.retryMail.execute(id, actor);
     res.redirect(303, `/mail/${id}`);
   }
 }

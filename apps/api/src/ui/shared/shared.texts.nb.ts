@@ -34,6 +34,7 @@ export const SHARED_ERROR_TEXTS: Record<string, string> = {
   payload_too_large: 'Det du sendte er for stort (høyst 2 MB).',
   rate_limited: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
   internal_error: 'Noe gikk galt hos oss. Feilen er logget. Prøv igjen om litt.',
+  database_unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
 };
 
 /** Error pages by HTTP status, for errors that carry no domain code (unknown route, wrong method). */
@@ -57,3 +58,39 @@ export const ERROR_PAGE_TITLE = 'Noe gikk galt';
 export const UNKNOWN_FIELD_MESSAGE = 'Sjekk verdien i dette feltet.';
 
 export const SAVED_TEXT = 'Lagret.';
+
+/** Sorting and paging of long lists. */
+export const LIST_TEXTS = {
+  /** `counted` is the total with its noun: «Viser 1–50 av 159 hendelser». */
+  showing: (from: string, to: string, counted: string) => `Viser ${from}–${to} av ${counted}`,
+  none: 'Ingen treff',
+  pastEnd: (page: number, counted: string) => `Ingen treff på side ${page} (${counted} i alt)`,
+  sortBy: (label: string, direction: 'asc' | 'desc') =>
+    `Sorter etter ${label.toLowerCase()}, ${direction === 'asc' ? 'stigende' : 'synkende'}`,
+  navigation: 'Sider',
+  previous: 'Forrige',
+  next: 'Neste',
+  page: (n: number) => `Side ${n}`,
+};
+
+/** Nouns shown with a count, in the singular and plural (`{{count n "incident"}}` in views, `countOf` in view models). */
+export const COUNTED_NOUNS = {
+  incident: { one: 'hendelse', other: 'hendelser' },
+  report: { one: 'melding', other: 'meldinger' },
+  newReport: { one: 'ny melding', other: 'nye meldinger' },
+  consumer: { one: 'konsument', other: 'konsumenter' },
+  affectedMunicipality: { one: 'berørt kommune', other: 'berørte kommuner' },
+  service: { one: 'tjeneste', other: 'tjenester' },
+  newService: { one: 'ny tjeneste', other: 'nye tjenester' },
+  removedService: { one: 'fjernet tjeneste', other: 'fjernede tjenester' },
+  changedService: { one: 'endret tjeneste', other: 'endrede tjenester' },
+  followUp: { one: 'oppfølging', other: 'oppfølginger' },
+  day: { one: 'dag', other: 'dager' },
+  row: { one: 'rad', other: 'rader' },
+  rowWithErrors: { one: 'rad med feil', other: 'rader med feil' },
+  address: { one: 'adresse', other: 'adresser' },
+  mail: { one: 'e-post', other: 'e-poster' },
+  entry: { one: 'oppføring', other: 'oppføringer' },
+} as const satisfies Record<string, { one: string; other: string }>;
+
+export type CountedNoun = keyof typeof COUNTED_NOUNS;

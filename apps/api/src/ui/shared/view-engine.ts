@@ -4,6 +4,8 @@ import { basename, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Handlebars from 'handlebars';
 
+import { countOf, nounForms, pluralForm } from './numbers';
+
 const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
 const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'medium' });
 
@@ -13,7 +15,7 @@ function toDate(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function registerHelpers(hb: typeof Handlebars): void {
+export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
@@ -38,6 +40,14 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)} %` : ''));
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
+  // A count and its noun from COUNTED_NOUNS: {{count n "incident"}} → "1 hendelse"; {{noun n "incident"}} → the noun only;
+  // {{nounForms "incident"}} → data-one/data-other attributes, for numbers app scripts update in place.
+  hb.registerHelper('count', (n: unknown, noun: unknown) => countOf(Number(n ?? 0), nounForms(String(noun))));
+  hb.registerHelper('noun', (n: unknown, noun: unknown) => pluralForm(Number(n ?? 0), nounForms(String(noun))));
+  hb.registerHelper('nounForms', (noun: unknown) => {
+    const forms = nounForms(String(noun));
+    return new hb.SafeString(`data-one="${hb.escapeExpression(forms.one)}" data-other="${hb.escapeExpression(forms.other)}"`);
+  });
 }
 
 /**

@@ -1,0 +1,36 @@
+import type { Page } from '@platform/database';
+import type { OutboxMessage, OutboxSort, OutboxStatus } from '@platform/mail';
+
+import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
+import { MAIL_COLUMNS, MAIL_TITLES } from './mail.texts.nb';
+
+/** The mail list, newest first unless sorted otherwise, 50 a page. */
+export const MAIL_LIST: ListSpec<OutboxSort> = {
+  sorts: { created: 'desc', subject: 'asc', status: 'asc', attempts: 'desc' },
+  defaultSort: 'created',
+  pageSize: 50,
+};
+
+const COLUMNS: Array<[keyof typeof MAIL_COLUMNS, OutboxSort | null]> = [
+  ['created', 'created'],
+  ['subject', 'subject'],
+  ['to', null],
+  ['status', 'status'],
+  ['attempts', 'attempts'],
+];
+
+export function mailListViewModel(messages: Page<OutboxMessage>, status: OutboxStatus | undefined, list: ListQuery<OutboxSort>) {
+  const links: ListLinks<OutboxSort> = { path: '/mail', filter: { status }, query: list };
+  return {
+    title: MAIL_TITLES.list,
+    messages: messages.items,
+    status,
+    columns: COLUMNS.map(([column, key]) =>
+      key
+        ? { sortable: true, ...sortHeader(links, MAIL_LIST, key, MAIL_COLUMNS[column]) }
+        : { sortable: false, label: MAIL_COLUMNS[column] },
+    ),
+    pagination: pagination(links, messages.total, COUNTED_NOUNS.mail),
+  };
+}

@@ -1,0 +1,16 @@
+export * from './assess-change-request.use-case';
+export * from './change-request.entity';
+export type { ChangeRequestFilter } from './change-request.repository';
+export * from './change-request.views';
+export * from './change-request-queries.use-case';
+export * from './change-request-support.entity';
+export * from './change-requests.module';
+export * from './forward-change-request.use-case';
+export * from './mail/change-request-follow-up.mail';
+export * from './mail/change-request-forward.mail';
+export * from './mail/change-request-outcome.mail';
+export * from './merge-change-requests.use-case';
+export * from './record-change-request-answer.use-case';
+export * from './rules/change-request-rules';
+export * from './submit-change-request.use-case';
+export * from './support-change-request.use-case';

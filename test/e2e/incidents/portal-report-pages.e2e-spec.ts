@@ -1,0 +1,76 @@
+import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
+import { cookieHeader, openForm, setCookieLine } from '../../support/staff-session';
+import { createTestApp, TestApp } from '../../support/test-app';
+
+const SERVICE = 'summert-skattegrunnlag';
+
+/** The consumer portal's report form as a signed-in contact posts it. */
+describe('portal report form with odd input', () => {
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let cookie: string;
+  let csrf: string;
+
+  const form = () => ({
+    service: SERVICE,
+    environment: 'production',
+    category: 'incident',
+    title: 'Alle oppslag gir 503',
+    description: 'Fra kl. 08 får vi 503 på alle oppslag.',
+    occurredAt: '2026-03-01T08:00',
+    httpStatus: '503',
+  });
+  const reportCount = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM report`))[0].n);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await publishCatalogue(t, [SERVICE]);
+    a = await registerConsumer(t, 111, [SERVICE]);
+    const login = await openForm(t, '/portal/login');
+    await t.http
+      .post('/portal/login')
+      .set('Cookie', cookieHeader(login.cookies))
+      .type('form')
+      .send({ _csrf: login.csrf, email: a.emails[0] })
+      .expect(200);
+    const [mail] = await t.dataSource.query(
+      `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
+    );
+    const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(mail.text)![0]).pathname;
+    cookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+    csrf = /name="_csrf" value="([^"]+)"/.exec((await t.http.get('/portal/reports/new').set('Cookie', cookie).expect(200)).text)![1];
+  });
+  afterAll(() => t?.close());
+
+  it.each([
+    ['a NUL character in the title', { title: 'Feil\u0000' }, 'Tittel'],
+    ['a NUL character in the description', { description: 'Beskrivelse\u0000' }, 'Hva skjedde'],
+    ['a day that does not exist', { occurredAt: '2026-02-30T08:00' }, 'Når startet det'],
+    ['a year out of range', { occurredAt: '0001-01-01T00:00' }, 'Når startet det'],
+    ['an HTTP status of 1e20', { httpStatus: '1e20' }, 'HTTP-status'],
+    ['an HTTP status with a fraction', { httpStatus: '503.5' }, 'HTTP-status'],
+  ])('re-shows the form in Norwegian for %s, on the check and on submit, and stores nothing', async (_what, odd, label) => {
+    for (const path of ['/portal/reports/new/check', '/portal/reports']) {
+      const page = await t.http
+        .post(path)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ ...form(), ...odd, _csrf: csrf })
+        .expect(400);
+      expect(page.text).toContain('<h1 class="ds-heading" data-size="lg">Ny feil- eller avviksmelding</h1>');
+      expect(page.text).toContain('Noe mangler eller er feil i skjemaet. Se feltene som er merket.');
+      expect(page.text).toMatch(new RegExp(`<a class="ds-link" href="#report-[A-Za-z]+">${label}: `));
+    }
+    expect(await reportCount()).toBe(0);
+  });
+
+  it('takes the same form with valid values', async () => {
+    await t.http
+      .post('/portal/reports')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...form(), _csrf: csrf })
+      .expect(303);
+    expect(await reportCount()).toBe(1);
+  });
+});

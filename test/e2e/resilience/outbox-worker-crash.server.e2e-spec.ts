@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Client } from 'pg';
+
+import { AppProcess, startApp, startWorker } from '../../support/app-process';
+import { SmtpCapture } from '../../support/smtp-capture';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+
+const TOKEN = 'worker-crash-admin-token-0123456789abcdefgh';
+
+/**
+ * The worker dies (kill -9) after the SMTP server has taken a message and before the worker has
+ * marked it sent. The restarted worker sends it again: one duplicate at most, with the same
+ * Message-ID so mail clients see one message, and the row ends `sent`. Runs with the outbox's
+ * default claim timeout, as in production: the new worker must not wait minutes for it.
+ */
+describe('outbox worker killed between SMTP acceptance and marking the row sent', () => {
+  let work: string;
+  let database: TestDatabase;
+  const smtp = new SmtpCapture();
+  const running: AppProcess[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'segment-desk-worker-crash-'));
+    database = await createTestDatabase();
+    await smtp.start();
+  });
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.stop('SIGKILL')));
+    await smtp.stop();
+    await database?.drop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const env = () => ({
+    DATA_DIR: work,
+    DATABASE_URL: database.url,
+    SMTP_URL: smtp.url,
+    BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.example.test',
+    BOOTSTRAP_ADMIN_TOKEN: TOKEN,
+    MAIL_FROM: 'segment@ks.example.test',
+    OUTBOX_POLL_MS: '100',
+  });
+  const waitFor = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const outboxRow = async (address: string) => {
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT message_id, status, attempts FROM outbox_message WHERE $1 = ANY(to_addresses)`, [address]);
+      return rows as Array<{ message_id: string; status: string; attempts: number }>;
+    } finally {
+      await db.end();
+    }
+  };
+
+  it('delivers the message once more after a restart, with the same Message-ID, and marks it sent', async () => {
+    const api = await startApp(env(), undefined, 'api');
+    running.push(api);
+    const first = await startWorker(env());
+    running.push(first);
+
+    // The first message the server takes kills the worker before it hears the 250.
+    let killed = false;
+    smtp.onAccept = () => {
+      if (killed) return;
+      killed = true;
+      process.kill(first.pid, 'SIGKILL');
+    };
+    const address = 'ny.saksbehandler@ks.example.test';
+    const created = await fetch(`${api.base}/api/v1/staff`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: address, role: 'agent', name: 'Ny Saksbehandler' }),
+    });
+    expect(created.status).toBe(201);
+    expect((await first.waitForExit(30_000)).signal).toBe('SIGKILL');
+    const mine = () => smtp.messages.filter((m) => m.envelopeTo.includes(address));
+    expect(mine()).toHaveLength(1);
+    const [row] = await outboxRow(address);
+    expect(row.status).toBe('sending');
+
+    const second = await startWorker(env());
+    running.push(second);
+    await waitFor('the row to be sent', async () => (await outboxRow(address))[0].status === 'sent', 15_000);
+    // A pass or two more: nothing further goes out.
+    await new Promise((r) => setTimeout(r, 500));
+
+    const copies = mine();
+    expect(copies).toHaveLength(2);
+    expect(copies.map((m) => m.parsed.messageId)).toEqual([row.message_id, row.message_id]);
+    expect(copies[1].parsed.subject).toBe(copies[0].parsed.subject);
+    expect(await outboxRow(address)).toEqual([{ message_id: row.message_id, status: 'sent', attempts: 2 }]);
+  }, 90_000);
+});
