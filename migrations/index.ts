@@ -7,6 +7,8 @@ import { GroupingProfiles1795446400000 } from './1795446400000-grouping-profiles
 import { SearchIndexes1795446500000 } from './1795446500000-search-indexes';
 import { SetupToken1795446520000 } from './1795446520000-setup-token';
 import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idempotency-claim-in-transaction';
+import { Notices1795447500000 } from './1795447500000-notices';
+import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   SearchIndexes1795446500000,
   SetupToken1795446520000,
   IdempotencyClaimInTransaction1795447000000,
+  Notices1795447500000,
+  DomainEvents1795447600000,
   ChangeRequests1795448000000,
 ];

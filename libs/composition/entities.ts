@@ -13,6 +13,8 @@ import {
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
+import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
 /** Every entity, for the DataSource and the migration generator (no globbing: it must work in Jest too). */
@@ -26,6 +28,7 @@ export const ENTITIES = [
   StaffSession,
   StaffUser,
   OutboxMessage,
+  DomainEvent,
   Consumer,
   ConsumerContact,
   ConsumerService,
@@ -43,4 +46,7 @@ export const ENTITIES = [
   GroupingLesson,
   ChangeRequest,
   ChangeRequestSupport,
+  Notice,
+  NoticeRecipient,
+  NoticeReminder,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseConnection, DatabaseModule, DatabaseSchema } from './database';
+import { EventsModule } from './events';
 import { AppLoggerModule, PersonalDataMask } from './logging';
 import { MailModule } from './mail';
 
@@ -11,7 +12,7 @@ export interface PlatformProduct {
   maskPersonalData: PersonalDataMask;
 }
 
-/** What every process needs: config, logging, the database (migrated on start) and e-mail. */
+/** What every process needs: config, logging, the database (migrated on start), e-mail and domain events. */
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, database: DatabaseConnection, product: PlatformProduct): DynamicModule {
@@ -26,6 +27,7 @@ export class PlatformModule {
           config.databaseUrl ? { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs } : undefined,
         ),
         MailModule,
+        EventsModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
+import { NoticesModule } from '@domain/notices';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -23,6 +24,7 @@ import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
+import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
 import { StartupTasks } from './startup-tasks';
@@ -41,6 +43,7 @@ import { UiModule } from './ui/ui.module';
     KnowledgeModule,
     IncidentsModule,
     ChangeRequestsModule,
+    NoticesModule,
     UiModule,
   ],
   controllers: [
@@ -58,6 +61,7 @@ import { UiModule } from './ui/ui.module';
     StaffUsersController,
     OutboxController,
     ChangeRequestsController,
+    NoticesController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })

@@ -1,16 +1,19 @@
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
+import { NoticesModule } from '@domain/notices';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
+import { DomainEventJobs } from './domain-event.jobs';
 import { IncidentJobs } from './incident.jobs';
 import { MaintenanceJobs } from './maintenance.jobs';
+import { NoticeJobs } from './notice.jobs';
 import { OutboxWorker } from './outbox.worker';
 
 /** Scheduled and queued work: outbox delivery and periodic jobs. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IdentityModule, ConsumersModule, IncidentsModule],
-  providers: [OutboxWorker, MaintenanceJobs, IncidentJobs],
+  imports: [ScheduleModule.forRoot(), IdentityModule, ConsumersModule, IncidentsModule, NoticesModule],
+  providers: [OutboxWorker, MaintenanceJobs, IncidentJobs, NoticeJobs, DomainEventJobs],
 })
 export class WorkerModule {}

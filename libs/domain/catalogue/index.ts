@@ -2,6 +2,7 @@ export * from './catalogue.module';
 export * from './catalogue-content';
 export * from './catalogue-dates';
 export * from './catalogue-diff';
+export * from './catalogue-events';
 export * from './catalogue-service.entity';
 export * from './catalogue-service.view';
 export * from './catalogue-version.entity';

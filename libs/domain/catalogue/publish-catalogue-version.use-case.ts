@@ -3,11 +3,14 @@ import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
+import { DomainEvents } from '@platform/events';
 
 import { CatalogueVersionNotFound, EmptyCatalogueVersion } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
 import { normaliseServices } from './catalogue-content';
+import { CATALOGUE_VERSION_PUBLISHED, type CatalogueVersionPublishedEvent } from './catalogue-events';
 import { CatalogueVersionView, toServiceView } from './catalogue-version.view';
+import { CompareCatalogueVersions } from './compare-catalogue-versions.use-case';
 import { GetCatalogueVersion } from './get-catalogue-version.use-case';
 
 /**
@@ -21,6 +24,8 @@ export class PublishCatalogueVersion {
     private readonly catalogue: CatalogueRepository,
     private readonly versions: GetCatalogueVersion,
     private readonly audit: RecordAudit,
+    private readonly compare: CompareCatalogueVersions,
+    private readonly events: DomainEvents,
   ) {}
 
   async execute(id: string, actor: Actor): Promise<CatalogueVersionView> {
@@ -43,7 +48,27 @@ export class PublishCatalogueVersion {
         before: { status: 'draft' },
         after: { status: 'published', publishedAt, effectiveFrom: version.effectiveFrom, services: services.map((s) => s.code) },
       });
+      await this.announceChanges(id, version.label, version.effectiveFrom);
       return this.versions.view((await this.catalogue.findVersion(id))!);
     });
+  }
+
+  /** In the publishing transaction: what changed against the version replaced, for other contexts (notices) to react to. */
+  private async announceChanges(id: string, label: string, effectiveFrom: string): Promise<void> {
+    const diff = await this.compare.execute(id).catch((e: unknown) => {
+      if (e instanceof ValidationFailed) return null; // the first version replaces nothing
+      throw e;
+    });
+    if (!diff || (!diff.added.length && !diff.removed.length && !diff.changed.length)) return;
+    const event: CatalogueVersionPublishedEvent = {
+      versionId: id,
+      label,
+      effectiveFrom,
+      previous: diff.from,
+      added: diff.added.map((s) => ({ code: s.code, name: s.name })),
+      removed: diff.removed.map((s) => ({ code: s.code, name: s.name })),
+      changed: diff.changed.map((c) => ({ code: c.code, name: c.name, fields: c.changes.map((f) => f.field) })),
+    };
+    await this.events.publish(CATALOGUE_VERSION_PUBLISHED, { ...event });
   }
 }

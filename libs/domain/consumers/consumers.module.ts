@@ -13,6 +13,7 @@ import { ConsumerOwnership } from './consumer-ownership';
 import { CreateConsumerApiKey } from './create-consumer-api-key.use-case';
 import { FindConsumers } from './find-consumers.use-case';
 import { FindConsumersWithAccess } from './find-consumers-with-access.use-case';
+import { FindServiceAudience } from './find-service-audience.use-case';
 import { GetConsumer } from './get-consumer.use-case';
 import { GetOnboardingQueue } from './get-onboarding-queue.use-case';
 import { ImportConsumers } from './import-consumers.use-case';
@@ -45,6 +46,7 @@ const useCases = [
   CreateConsumerApiKey,
   FindConsumers,
   FindConsumersWithAccess,
+  FindServiceAudience,
   GetConsumer,
   GetOnboardingQueue,
   ImportConsumers,

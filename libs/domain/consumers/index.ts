@@ -13,6 +13,7 @@ export * from './consumers.module';
 export * from './create-consumer-api-key.use-case';
 export * from './find-consumers.use-case';
 export * from './find-consumers-with-access.use-case';
+export * from './find-service-audience.use-case';
 export * from './get-consumer.use-case';
 export * from './get-onboarding-queue.use-case';
 export * from './import-consumers.use-case';

@@ -96,6 +96,9 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', '0'],
     ['LOGIN_MAX_FAILURES', '1.5'],
     ['OUTBOX_GIVE_UP_MS', '999'],
+    ['NOTICE_REMINDER_DAYS', '14,x'],
+    ['NOTICE_REMINDER_DAYS', '0'],
+    ['NOTICE_ACK_LINK_DAYS', '0'],
   ])('refuses %s=%s with an error naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -106,6 +109,17 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).message).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it.each<[string | undefined, number[]]>([
+    [undefined, [14, 3]],
+    ['3, 14,3', [14, 3]],
+    ['7', [7]],
+    ['', []],
+  ])('reads notice reminder days %j as %j', (value, days) => {
+    expect(
+      loadConfig({ DATA_DIR: dir, ...(value === undefined ? {} : { NOTICE_REMINDER_DAYS: value }) }, dir).notices.reminderDays,
+    ).toEqual(days);
   });
 
   it('treats an empty value as not set', () => {

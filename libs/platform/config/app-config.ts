@@ -43,6 +43,12 @@ export interface AppConfig {
   /** How long an escalation's first message waits for grouping to settle (Alertmanager's group_wait). */
   escalationSettleSeconds: number;
   ksContact: string;
+  notices: {
+    /** Days before a notice's effective date when those not yet ready are reminded, once each. */
+    reminderDays: number[];
+    /** How long the acknowledgement link in a notice e-mail works after the effective date. */
+    ackLinkDaysAfterEffective: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -79,6 +85,16 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   const v = str(env, name, fallback);
   if (!(allowed as readonly string[]).includes(v)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${v}"`);
   return v as T;
+}
+
+function dayList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  if (raw.trim() === '') return [];
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 365))
+    throw new ConfigError(name, `must be comma-separated whole days between 1 and 365, got "${raw}"`);
+  return [...new Set(parts.map(Number))].sort((a, b) => b - a);
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -177,6 +193,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     escalationDigestMinutes: int(env, 'ESCALATION_DIGEST_MINUTES', 60, 0, 7 * 24 * 60),
     escalationSettleSeconds: int(env, 'ESCALATION_SETTLE_SECONDS', 60, 0, 3_600),
     ksContact: str(env, 'KS_CONTACT', 'KS segmentansvar, segment@ks.no'),
+    notices: {
+      reminderDays: dayList(env, 'NOTICE_REMINDER_DAYS', [14, 3]),
+      ackLinkDaysAfterEffective: int(env, 'NOTICE_ACK_LINK_DAYS', 30, 1, 365),
+    },
   };
 }
 

@@ -23,6 +23,11 @@ export class ListOutboxMessages {
     return this.outbox.page(filter, req);
   }
 
+  /** Where each of these messages stands (pending, sending, sent, failed), by Message-ID. */
+  statusOf(messageIds: string[]): Promise<Map<string, OutboxStatus>> {
+    return this.outbox.statusOf(messageIds);
+  }
+
   /** One message with its content; credential-bearing ones only for readers who may issue such links anyway (admins). */
   async one(id: string, canReadCredentials: boolean): Promise<OutboxMessage> {
     const m = await this.outbox.findById(id);

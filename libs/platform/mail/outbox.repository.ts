@@ -172,6 +172,16 @@ export class OutboxRepository {
     return { items, total };
   }
 
+  /** Message-ID → status, for those of these messages that exist (only the two columns are read). */
+  async statusOf(messageIds: string[]): Promise<Map<string, OutboxStatus>> {
+    if (!messageIds.length) return new Map();
+    const rows: Array<{ message_id: string; status: OutboxStatus }> = await this.db.manager.query(
+      'SELECT message_id, status FROM outbox_message WHERE message_id = ANY($1::text[])',
+      [messageIds],
+    );
+    return new Map(rows.map((r) => [r.message_id, r.status]));
+  }
+
   findById(id: string): Promise<OutboxMessage | null> {
     return this.db.repository(OutboxMessage).findOneBy({ id });
   }

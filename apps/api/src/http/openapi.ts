@@ -15,6 +15,7 @@ const TAGS: Array<[name: string, description: string]> = [
   ['onboarding', 'Connecting consumers to services (påkobling): steps, checklist and queue'],
   ['identity', 'Who the caller is, staff users and personal API tokens'],
   ['notifications', 'The e-mail outbox: what the desk has sent or will send'],
+  ['notices', 'Change notices to the consumers affected: audience, sending, acknowledgement'],
   ['health', 'Readiness of the service'],
 ];
 

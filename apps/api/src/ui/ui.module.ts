@@ -6,6 +6,7 @@ import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
+import { NoticesModule } from '@domain/notices';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -46,6 +47,11 @@ import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
+import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
+import { NoticePagesController } from './notices/notice-pages.controller';
+import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
+import { NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
+import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
 import type { PageTexts } from './shared/form-errors';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
@@ -58,6 +64,8 @@ const SECTIONS = [
   CHANGE_REQUEST_NAV,
   CONSUMER_NAV,
   CATALOGUE_NAV,
+  NOTICE_NAV,
+  PORTAL_NOTICE_NAV,
   KNOWLEDGE_NAV,
   MAIL_NAV,
   AUDIT_NAV,
@@ -81,6 +89,7 @@ const ERRORS = Object.assign(
     SETUP_TEXTS,
     STAFF_TEXTS,
     TOKEN_TEXTS,
+    NOTICE_PAGE_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
   MAIL_ERROR_TEXTS,
 ) as Record<string, string>;
@@ -95,6 +104,7 @@ const ERRORS = Object.assign(
     KnowledgeModule,
     IncidentsModule,
     ChangeRequestsModule,
+    NoticesModule,
     DemoModule,
     MailAdminModule,
   ],
@@ -122,6 +132,9 @@ const ERRORS = Object.assign(
     CatalogueDraftController,
     ChangeRequestPagesController,
     PortalChangeRequestPagesController,
+    NoticePagesController,
+    AcknowledgementPagesController,
+    PortalNoticePagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -153,6 +166,10 @@ const ERRORS = Object.assign(
     StaffRequestPage,
     PortalRequestPage,
     PortalSubmitPage,
+    NewNoticePage,
+    NoticePage,
+    AcknowledgementPage,
+    PortalNoticesPage,
   ],
   exports: [PageContext],
 })

@@ -51,6 +51,10 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['change-request.submit', [], true],
   ['change-request.write', WRITERS, false],
   ['change-request.forward', WRITERS, false],
+  ['notice.read', ALL_STAFF, false],
+  ['notice.write', ['admin', 'agent'], false],
+  ['notice.send', ['admin', 'agent'], false],
+  ['notice.acknowledge', [], true],
   ['portal.use', [], true],
 ];
 

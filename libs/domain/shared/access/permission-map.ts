@@ -22,6 +22,7 @@ const READ: Grants = {
   'report.read': 'all',
   'incident.read': 'all',
   'change-request.read': 'all',
+  'notice.read': 'all',
 };
 
 /** What the roles that handle cases may change (every role but viewer). */
@@ -54,8 +55,10 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'demo.load': 'all',
     'mail.read-credentials': 'all',
     'mail.retry': 'all',
+    'notice.write': 'all',
+    'notice.send': 'all',
   },
-  agent: { ...READ, ...WRITE, 'mail.retry': 'all' },
+  agent: { ...READ, ...WRITE, 'mail.retry': 'all', 'notice.write': 'all', 'notice.send': 'all' },
   /** The security officer handles cases too, and alone may read masked personal data. */
   security: { ...READ, ...WRITE, 'audit.read': 'all', 'report.reveal-personal-data': 'all' },
   viewer: READ,
@@ -72,6 +75,7 @@ export const CONSUMER_PERMISSIONS: Grants = {
   'portal.use': 'own',
   'change-request.read': 'own',
   'change-request.submit': 'own',
+  'notice.acknowledge': 'own',
 };
 
 /** How far `permission` reaches for this principal, or null when it does not hold it. */

@@ -54,6 +54,10 @@ export const PERMISSIONS = {
   'change-request.write':
     'Assess change requests (status, priority, public texts), merge and unmerge duplicates, and record Skatteetaten’s answer.',
   'change-request.forward': 'Forward a change request to Skatteetaten (once).',
+  'notice.read': 'See change notices, their audience preview, deliveries, acknowledgements and reminders.',
+  'notice.write': 'Create, change, schedule and withdraw change notices.',
+  'notice.send': 'Send a change notice to its recipients now.',
+  'notice.acknowledge': 'See the notices that reached one’s organisation and confirm "read" or "ready". Consumers only.',
 
   'portal.use': 'Use the consumer portal (/portal): its start page and the organisation’s reports and report form. Consumers only.',
 } as const satisfies Record<string, string>;

@@ -3,6 +3,8 @@ import { type Environment, ENVIRONMENTS, parseInstant } from '@domain/shared';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
+import { fromOsloLocal } from '../shared/oslo-time';
+
 // The messages people read come from the field texts (incidents.texts.nb.ts), by field name.
 
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -102,31 +104,7 @@ export class StaffReportForm extends ReportForm {
   reporterEmail?: string;
 }
 
-const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** How far Oslo's wall clock is ahead of UTC at an instant. */
-function osloOffsetMs(at: number): number {
-  const p = Object.fromEntries(OSLO_PARTS.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(at / 1000) * 1000;
-}
-
-/** A datetime-local value is Norwegian wall-clock time, whatever the server's zone. */
-export function fromOsloLocal(value: string): Date {
-  const [date, time] = value.split('T');
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  return new Date(wall - osloOffsetMs(wall - osloOffsetMs(wall)));
-}
+export { fromOsloLocal };
 
 /** The form as the domain's report; the reporter gets the receipt and later the answer. */
 export function reportInput(form: ReportForm, reporter: { name?: string | null; email?: string | null }): ReportInput {

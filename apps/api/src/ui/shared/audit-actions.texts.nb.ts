@@ -105,6 +105,20 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     },
   },
   {
+    key: 'notices',
+    label: 'Endringsvarsler',
+    actions: {
+      'notice.created': 'Endringsvarsel opprettet',
+      'notice.updated': 'Endringsvarsel endret',
+      'notice.scheduled': 'Endringsvarsel planlagt sendt',
+      'notice.unscheduled': 'Planlagt utsending av endringsvarsel stanset',
+      'notice.sent': 'Endringsvarsel sendt',
+      'notice.withdrawn': 'Endringsvarsel trukket tilbake',
+      'notice.acknowledged_read': 'Endringsvarsel bekreftet lest',
+      'notice.acknowledged_ready': 'Konsumenten bekreftet at de er klare for endringen',
+    },
+  },
+  {
     key: 'mail',
     label: 'E-post',
     actions: {
@@ -126,6 +140,7 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   catalogue_version: 'Bilag 2-versjon',
   outbox_message: 'E-post',
   change_request: 'Endringsønske',
+  notice: 'Endringsvarsel',
 };
 
 export const AUDIT_ACTOR_KIND_TEXTS: Readonly<Record<string, string>> = {

@@ -1,0 +1,94 @@
+import { NOTICE_KINDS, NOTICE_STATUSES } from '@domain/notices';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import { NoticeLinkDto } from './notices.dto';
+
+export class NoticeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: NOTICE_KINDS }) kind: string;
+  @ApiProperty({ description: 'The kind asks for a "ready" confirmation' }) needsWork: boolean;
+  @ApiProperty() body: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) technicalBody: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) professionalBody: string | null;
+  @ApiProperty({ type: [String] }) services: string[];
+  @ApiProperty({ type: [String] }) environments: string[];
+  @ApiProperty({ type: [String] }) entitlementPackages: string[];
+  @ApiProperty({ type: [String] }) serviceAreas: string[];
+  @ApiProperty({ type: [String] }) roles: string[];
+  @ApiProperty({ format: 'date-time' }) effectiveAt: Date;
+  @ApiProperty({ type: [NoticeLinkDto] }) links: NoticeLinkDto[];
+  @ApiProperty({ enum: NOTICE_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) scheduledAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) source: string | null;
+  @ApiProperty() createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class NoticeRecipientResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) consumerId: string;
+  @ApiProperty() consumerName: string;
+  @ApiProperty() orgNumber: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ type: [String] }) services: string[];
+  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) delivery: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readyAt: Date | null;
+}
+
+export class NoticeReminderResponse {
+  @ApiProperty() email: string;
+  @ApiProperty() consumerName: string;
+  @ApiProperty() daysBefore: number;
+  @ApiProperty({ format: 'date-time' }) sentAt: Date;
+}
+
+export class NoticeDetailResponse extends NoticeResponse {
+  @ApiProperty({ type: [NoticeRecipientResponse] }) recipients: NoticeRecipientResponse[];
+  @ApiProperty({ type: [NoticeReminderResponse] }) reminders: NoticeReminderResponse[];
+}
+
+export class NoticePageResponse {
+  @ApiProperty({ type: [NoticeResponse] }) items: NoticeResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() perPage: number;
+}
+
+export class AudienceRecipientResponse {
+  @ApiProperty({ format: 'uuid' }) consumerId: string;
+  @ApiProperty() consumerName: string;
+  @ApiProperty() orgNumber: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ type: [String] }) services: string[];
+}
+
+export class AudienceResponse {
+  @ApiProperty({ type: [AudienceRecipientResponse] }) recipients: AudienceRecipientResponse[];
+  @ApiProperty() consumers: number;
+}
+
+export class SendResultResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['sent'] }) status: string;
+  @ApiProperty() recipients: number;
+  @ApiProperty({ description: 'False when it had been sent before: nothing was sent this time' }) sentNow: boolean;
+}
+
+export class WithdrawResultResponse extends NoticeResponse {
+  @ApiProperty({ description: 'Recipients told of the withdrawal now' }) notified: number;
+}
+
+export class ConsumerNoticeResponse extends NoticeResponse {
+  @ApiProperty() text: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readyAt: Date | null;
+}

@@ -1,0 +1,152 @@
+import {
+  AcknowledgeNotice,
+  CreateNotice,
+  GetNotice,
+  ListConsumerNotices,
+  PreviewNoticeAudience,
+  ScheduleNotice,
+  SendNotice,
+  UpdateNotice,
+  WithdrawNotice,
+} from '@domain/notices';
+import type { Actor, ConsumerPrincipal } from '@domain/shared';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+
+import { Allow } from '../auth/access.decorator';
+import { CurrentActor, CurrentConsumer } from '../auth/current-principal.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { AcknowledgeDto, NoticeDto, ScheduleNoticeDto } from './notices.dto';
+import {
+  AudienceResponse,
+  ConsumerNoticeResponse,
+  NoticeDetailResponse,
+  NoticePageResponse,
+  NoticeResponse,
+  SendResultResponse,
+  WithdrawResultResponse,
+} from './notices-responses.dto';
+
+const NOT_EDITABLE = [409, 'notice_not_editable: only a draft or scheduled notice can change'] as const;
+const NO_RECIPIENTS = [422, 'notice_no_recipients: no contact matches; nothing was sent'] as const;
+
+/** Change notices (endringsvarsler) to exactly the affected consumers' contacts. */
+@ApiTags('notices')
+@ApiBearerAuth()
+@ApiProblems(401, 403)
+@Controller('api/v1/notices')
+export class NoticesController {
+  constructor(
+    private readonly create: CreateNotice,
+    private readonly update: UpdateNotice,
+    private readonly get: GetNotice,
+    private readonly preview: PreviewNoticeAudience,
+    private readonly send: SendNotice,
+    private readonly schedule: ScheduleNotice,
+    private readonly withdraw: WithdrawNotice,
+    private readonly acknowledge: AcknowledgeNotice,
+    private readonly received: ListConsumerNotices,
+  ) {}
+
+  @Get()
+  @Allow('notice.read')
+  @ApiOperation({ summary: 'List notices', description: 'Newest first, 25 a page by default.' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiProblems(400)
+  @ApiOkResponse({ type: NoticePageResponse })
+  list(@Query('page', new ParseIntPipe({ optional: true })) page?: number) {
+    return this.get.page({ page });
+  }
+
+  @Post()
+  @Allow('notice.write')
+  @ApiOperation({ summary: 'Create a draft notice', description: 'Every field is checked; unknown services and past dates are refused.' })
+  @ApiProblems(400)
+  @ApiCreatedResponse({ type: NoticeResponse })
+  add(@Body() body: NoticeDto, @CurrentActor() actor: Actor) {
+    return this.create.execute(body, actor);
+  }
+
+  @Get('received')
+  @Allow('notice.acknowledge')
+  @ApiOperation({
+    summary: 'Notices sent to my organisation',
+    description: 'For a consumer: the notices it received, with acknowledgement.',
+  })
+  @ApiOkResponse({ type: [ConsumerNoticeResponse] })
+  mine(@CurrentConsumer() consumer: ConsumerPrincipal) {
+    return this.received.execute(consumer.consumerId);
+  }
+
+  @Get(':id')
+  @Allow('notice.read')
+  @ApiOperation({ summary: 'Get a notice', description: 'With recipients (delivery, read, ready) and the reminders log.' })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: NoticeDetailResponse })
+  one(@Param('id', ParseUUIDPipe) id: string) {
+    return this.get.execute(id);
+  }
+
+  @Put(':id')
+  @Allow('notice.write')
+  @ApiOperation({ summary: 'Change a draft or scheduled notice', description: 'Replaces its content.' })
+  @ApiProblems(400, 404, NOT_EDITABLE)
+  @ApiOkResponse({ type: NoticeResponse })
+  replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor) {
+    return this.update.execute(id, body, actor);
+  }
+
+  @Get(':id/audience')
+  @Allow('notice.read')
+  @ApiOperation({ summary: 'Preview the recipients', description: 'Every contact the notice would reach now (or reached).' })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: AudienceResponse })
+  audience(@Param('id', ParseUUIDPipe) id: string) {
+    return this.preview.execute(id);
+  }
+
+  @Post(':id/send')
+  @Allow('notice.send')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send now', description: 'One e-mail per recipient; a second send does nothing.' })
+  @ApiProblems(400, 404, NO_RECIPIENTS, [409, 'notice_withdrawn'])
+  @ApiOkResponse({ type: SendResultResponse })
+  sendNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.send.execute(id, actor);
+  }
+
+  @Post(':id/schedule')
+  @Allow('notice.write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Schedule sending', description: 'The worker sends it at `sendAt`; without it, back to draft.' })
+  @ApiProblems(400, 404, NOT_EDITABLE, NO_RECIPIENTS)
+  @ApiOkResponse({ type: NoticeResponse })
+  plan(@Param('id', ParseUUIDPipe) id: string, @Body() body: ScheduleNoticeDto, @CurrentActor() actor: Actor) {
+    return this.schedule.execute(id, body.sendAt ?? null, actor);
+  }
+
+  @Post(':id/withdraw')
+  @Allow('notice.write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw', description: 'A sent notice is withdrawn towards the same recipients, once.' })
+  @ApiProblems(400, 404)
+  @ApiOkResponse({ type: WithdrawResultResponse })
+  pull(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.withdraw.execute(id, actor);
+  }
+
+  @Post(':id/acknowledge')
+  @Allow('notice.acknowledge')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Confirm for my organisation', description: '"read" or "ready", for every recipient of the organisation.' })
+  @ApiProblems(400, 404, [409, 'notice_ack_already_given'])
+  @ApiNoContentResponse({ description: 'Recorded' })
+  async ack(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AcknowledgeDto,
+    @CurrentConsumer() c: ConsumerPrincipal,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.acknowledge.forConsumer(c.consumerId, id, body.action, actor);
+  }
+}

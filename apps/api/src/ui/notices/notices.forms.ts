@@ -1,0 +1,38 @@
+import type { NoticeInput } from '@domain/notices';
+
+import { type FormBody, list, nullable, text } from '../shared/form-body';
+import { fromOsloLocal } from '../shared/oslo-time';
+
+const lines = (v: unknown) =>
+  text(v)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** A datetime-local value as an instant (Norwegian wall-clock time); anything else is left for the domain to refuse. */
+export function instantFromForm(v: unknown): Date | undefined {
+  const value = text(v);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  return fromOsloLocal(value);
+}
+
+/** The editor form as the domain's notice. Links are written one per line, "title | address" or just the address. */
+export function noticeFromForm(body: FormBody): NoticeInput {
+  return {
+    title: text(body.title),
+    kind: text(body.kind) || undefined,
+    body: text(body.body),
+    technicalBody: nullable(body.technicalBody),
+    professionalBody: nullable(body.professionalBody),
+    services: list(body.services),
+    environments: list(body.environments),
+    entitlementPackages: lines(body.entitlementPackages),
+    serviceAreas: list(body.serviceAreas),
+    roles: list(body.roles),
+    effectiveAt: instantFromForm(body.effectiveAt),
+    links: lines(body.links).map((l) => {
+      const [title, url] = l.includes('|') ? l.split('|').map((p) => p.trim()) : [l, l];
+      return { title, url };
+    }),
+  };
+}

@@ -1,0 +1,75 @@
+import { NOTICE_KIND_LABELS } from '@domain/notices';
+
+import type { PageTexts } from '../shared/form-errors';
+import type { NavSection } from '../shared/navigation';
+
+export const NOTICE_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Endringsvarsler', href: '/notices', order: 55, permission: 'notice.read' },
+];
+
+export const PORTAL_NOTICE_NAV: NavSection[] = [
+  { menu: 'portal', label: 'Endringsvarsler', href: '/portal/varsler', order: 30, permission: 'notice.acknowledge' },
+];
+
+export const PORTAL_NOTICE_TITLES = { list: 'Endringsvarsler fra KS' };
+
+export { NOTICE_KIND_LABELS };
+
+export const NOTICE_STATUS_TAGS: Record<string, { text: string; color: string }> = {
+  draft: { text: 'Kladd', color: 'warning' },
+  scheduled: { text: 'Planlagt', color: 'info' },
+  sent: { text: 'Sendt', color: 'success' },
+  withdrawn: { text: 'Trukket tilbake', color: 'neutral' },
+};
+
+export const ROLE_LABELS: Record<string, string> = { technical: 'Teknisk', professional: 'Faglig', security: 'Sikkerhet' };
+export const ENVIRONMENT_LABELS: Record<string, string> = { production: 'Produksjon', test: 'Test' };
+export const DELIVERY_LABELS: Record<string, string> = {
+  pending: 'I kø',
+  sending: 'Sendes',
+  sent: 'Levert',
+  failed: 'Feilet',
+};
+
+export const NOTICE_TITLES = {
+  list: 'Endringsvarsler',
+  new: 'Nytt endringsvarsel',
+  edit: (title: string) => `Endre ${title}`,
+  ack: 'Bekreft endringsvarsel',
+};
+
+export const NOTICE_DONE_TEXTS: Record<string, string> = {
+  sent: 'Varselet er sendt. E-postene går ut i løpet av kort tid.',
+  'already-sent': 'Varselet var allerede sendt. Ingenting ble sendt på nytt.',
+  scheduled: 'Varselet er planlagt sendt.',
+  unscheduled: 'Planlagt utsending er stanset; varselet er en kladd igjen.',
+  withdrawn: 'Varselet er trukket tilbake.',
+  created: 'Kladden er lagret. Se over mottakerne før du sender.',
+  saved: 'Endringene er lagret. Se over mottakerne før du sender.',
+};
+
+export const NOTICE_PAGE_TEXTS: PageTexts = {
+  errors: {
+    notice_no_recipients: 'Ingen kontaktpersoner passer med tjenestene, miljøene og avgrensningene i varselet. Ingenting ble sendt.',
+    notice_not_editable: 'Varselet er sendt eller trukket tilbake og kan ikke endres.',
+    notice_withdrawn: 'Varselet er trukket tilbake og kan ikke sendes.',
+    notice_not_found: 'Fant ikke varselet.',
+    notice_ack_link_invalid: 'Lenken er ugyldig. Bruk lenken i e-posten, eller logg inn i portalen.',
+    notice_ack_link_expired: 'Lenken er utløpt. Logg inn i portalen for å bekrefte.',
+    notice_ack_already_given: 'Dette er allerede bekreftet. Ingenting ble endret.',
+    notice_ack_not_offered: 'Dette varselet ber ikke om bekreftelse på at dere er klare.',
+  },
+  fields: {
+    title: { label: 'Tittel', message: 'Skriv en tittel (høyst 200 tegn).' },
+    kind: { label: 'Type', message: 'Velg en type.' },
+    body: { label: 'Tekst til alle', message: 'Skriv teksten alle mottakere får, med mindre rollen har egen tekst.' },
+    technicalBody: { label: 'Tekst til tekniske kontakter', message: 'Teksten kan ha høyst 20 000 tegn.' },
+    professionalBody: { label: 'Tekst til faglige kontakter', message: 'Teksten kan ha høyst 20 000 tegn.' },
+    services: { label: 'Tjenester', message: 'Velg minst én tjeneste fra Bilag 2.' },
+    environments: { label: 'Miljøer', message: 'Velg minst ett miljø.' },
+    roles: { label: 'Roller', message: 'Velg blant teknisk, faglig og sikkerhet.' },
+    effectiveAt: { label: 'Gjelder fra', message: 'Skriv et tidspunkt fram i tid.' },
+    sendAt: { label: 'Send', message: 'Skriv et tidspunkt fram i tid, før varselet gjelder.' },
+    links: { label: 'Lenker', message: 'Skriv én adresse per linje, som begynner med https://.' },
+  },
+};

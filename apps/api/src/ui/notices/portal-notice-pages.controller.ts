@@ -1,0 +1,50 @@
+import { ACK_ACTIONS, AcknowledgeNotice, ListConsumerNotices } from '@domain/notices';
+import type { Actor, ConsumerPrincipal } from '@domain/shared';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { PortalPage } from '../../auth/access.decorator';
+import { CurrentActor, CurrentConsumer } from '../../auth/current-principal.decorator';
+import { type FormBody, oneOf } from '../shared/form-body';
+import { PageForm } from '../shared/page-form';
+import { PagesController } from '../shared/pages-controller';
+import { PortalNoticesPage } from './notices.page';
+import { PORTAL_NOTICE_TITLES } from './notices.texts.nb';
+import { portalNoticeRows } from './notices.view-model';
+
+/** The consumer portal's notices: what reached the organisation, with "read" and "ready" for its users to confirm. */
+@PagesController('portal/varsler')
+export class PortalNoticePagesController {
+  constructor(
+    private readonly notices: ListConsumerNotices,
+    private readonly acknowledge: AcknowledgeNotice,
+  ) {}
+
+  @Get()
+  @PortalPage()
+  @Render('notices/portal')
+  async list(@CurrentConsumer() me: ConsumerPrincipal, @Query('done') done?: string) {
+    return { title: PORTAL_NOTICE_TITLES.list, notices: portalNoticeRows(await this.notices.execute(me.consumerId)), done: !!done };
+  }
+
+  /** The link in a reminder: the same list, scrolled to the notice. */
+  @Get(':id')
+  @PortalPage()
+  one(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    res.redirect(303, `/portal/varsler#notice-${id}`);
+  }
+
+  @Post(':id/acknowledge')
+  @PortalPage()
+  @PageForm(PortalNoticesPage)
+  async confirm(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: FormBody,
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.acknowledge.forConsumer(me.consumerId, id, oneOf(body.action, ACK_ACTIONS) ?? 'read', actor);
+    res.redirect(303, `/portal/varsler?done=1#notice-${id}`);
+  }
+}

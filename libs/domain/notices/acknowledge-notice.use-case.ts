@@ -1,0 +1,108 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+import { hashToken } from '@platform/security';
+
+import { NoticeRepository } from './notice.repository';
+import type { NoticeRecipient } from './notice-recipient.entity';
+import {
+  AcknowledgementAlreadyGiven,
+  AcknowledgementLinkExpired,
+  AcknowledgementLinkInvalid,
+  AcknowledgementNotOffered,
+  NoticeNotFound,
+  NoticeWithdrawn,
+} from './notices.exceptions';
+import { needsWork } from './rules/notice-input';
+
+export const ACK_ACTIONS = ['read', 'ready'] as const;
+export type AckAction = (typeof ACK_ACTIONS)[number];
+
+export interface AckState {
+  noticeId: string;
+  title: string;
+  consumerName: string;
+  needsWork: boolean;
+  readAt: Date | null;
+  readyAt: Date | null;
+}
+
+/**
+ * Confirms "read" or "ready" for a notice, by the personal link in the e-mail (each action once,
+ * until the link expires) or by a signed-in portal user for their organisation. Refusals change nothing.
+ */
+@Injectable()
+export class AcknowledgeNotice {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly notices: NoticeRepository,
+    private readonly audit: RecordAudit,
+  ) {}
+
+  /** What the link is for, without using it (a page shows the buttons; mail scanners only GET). */
+  async describe(token: string, now: Date = new Date()): Promise<AckState> {
+    return this.db.transaction(async () => this.state(await this.valid(token, now)));
+  }
+
+  async byToken(token: string, action: AckAction, now: Date = new Date()): Promise<AckState> {
+    return this.db.transaction(async () => {
+      const recipient = await this.valid(token, now);
+      const notice = (await this.notices.find(recipient.noticeId))!;
+      if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
+      if ((action === 'read' && recipient.readAt) || (action === 'ready' && recipient.readyAt))
+        throw new AcknowledgementAlreadyGiven(action);
+      await this.mark([recipient], action, now, { kind: 'system', id: null, label: recipient.email });
+      return this.state((await this.notices.lockRecipient(recipient.id))!);
+    });
+  }
+
+  /** A portal user confirms for their organisation: every recipient of it for this notice. */
+  async forConsumer(consumerId: string, noticeId: string, action: AckAction, actor: Actor, now: Date = new Date()): Promise<void> {
+    await this.db.transaction(async () => {
+      const notice = await this.notices.lock(noticeId);
+      const mine = (await this.notices.recipientsOfConsumer(consumerId)).filter((r) => r.noticeId === noticeId);
+      if (!notice || !mine.length) throw new NoticeNotFound();
+      if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
+      if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
+      const open = mine.filter((r) => (action === 'read' ? !r.readAt : !r.readyAt));
+      if (!open.length) throw new AcknowledgementAlreadyGiven(action);
+      await this.mark(open, action, now, actor);
+    });
+  }
+
+  private async valid(token: string, now: Date): Promise<NoticeRecipient> {
+    const recipient = token ? await this.notices.lockRecipientByToken(hashToken(token)) : null;
+    if (!recipient) throw new AcknowledgementLinkInvalid();
+    if (recipient.tokenExpiresAt.getTime() <= now.getTime()) throw new AcknowledgementLinkExpired();
+    const notice = await this.notices.find(recipient.noticeId);
+    if (!notice || notice.status === 'withdrawn') throw new NoticeWithdrawn();
+    return recipient;
+  }
+
+  private async state(r: NoticeRecipient): Promise<AckState> {
+    const notice = (await this.notices.find(r.noticeId))!;
+    return {
+      noticeId: notice.id,
+      title: notice.title,
+      consumerName: r.consumerName,
+      needsWork: needsWork(notice.kind),
+      readAt: r.readAt,
+      readyAt: r.readyAt,
+    };
+  }
+
+  private async mark(recipients: NoticeRecipient[], action: AckAction, now: Date, actor: Actor): Promise<void> {
+    for (const r of recipients)
+      // Ready implies read.
+      await this.notices.updateRecipient(r.id, action === 'read' ? { readAt: now } : { readyAt: now, readAt: r.readAt ?? now });
+    const ready = action === 'ready';
+    await this.audit.execute({
+      actor,
+      action: ready ? 'notice.acknowledged_ready' : 'notice.acknowledged_read',
+      objectType: 'notice',
+      objectId: recipients[0].noticeId,
+      after: { consumerId: recipients[0].consumerId, recipients: recipients.map((r) => r.email) },
+    });
+  }
+}

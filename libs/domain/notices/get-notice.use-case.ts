@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ListOutboxMessages } from '@platform/mail';
+
+import type { NoticeStatus } from './notice.entity';
+import { NoticeRepository } from './notice.repository';
+import { type NoticeDetail, type NoticeView, toNoticeView } from './notice.views';
+import { NoticeNotFound } from './notices.exceptions';
+
+/** A notice with its recipients (delivery, read, ready) and reminders log; and the paginated list. */
+@Injectable()
+export class GetNotice {
+  constructor(
+    private readonly notices: NoticeRepository,
+    private readonly outbox: ListOutboxMessages,
+  ) {}
+
+  async execute(id: string): Promise<NoticeDetail> {
+    const notice = await this.notices.find(id);
+    if (!notice) throw new NoticeNotFound();
+    const recipients = await this.notices.recipients(id);
+    const delivery = new Map<string, string>();
+    if (recipients.length)
+      for (const m of await this.outbox.execute({ relatedType: 'notice', relatedId: id, limit: 100_000 }))
+        delivery.set(m.messageId, m.status);
+    return {
+      ...toNoticeView(notice),
+      recipients: recipients.map((r) => ({
+        id: r.id,
+        consumerId: r.consumerId,
+        consumerName: r.consumerName,
+        orgNumber: r.orgNumber,
+        name: r.name,
+        email: r.email,
+        role: r.role,
+        services: r.services,
+        delivery: delivery.get(r.messageId) ?? 'pending',
+        readAt: r.readAt,
+        readyAt: r.readyAt,
+      })),
+      reminders: (await this.notices.reminders(id)).map((m) => ({
+        email: m.email,
+        consumerName: m.consumerName,
+        daysBefore: m.daysBefore,
+        sentAt: m.sentAt,
+      })),
+    };
+  }
+
+  async page(filter: {
+    status?: NoticeStatus;
+    page?: number;
+    perPage?: number;
+  }): Promise<{ items: NoticeView[]; total: number; page: number; perPage: number }> {
+    const perPage = Math.min(Math.max(filter.perPage ?? 25, 1), 100);
+    const page = Math.max(filter.page ?? 1, 1);
+    const { items, total } = await this.notices.page({ status: filter.status, limit: perPage, offset: (page - 1) * perPage });
+    return { items: items.map(toNoticeView), total, page, perPage };
+  }
+}

@@ -1,0 +1,14 @@
+import { defineMailTemplate } from '@platform/mail';
+
+/** To a recipient who has not confirmed "ready", a set number of days before the change. */
+export interface NoticeReminderMail {
+  name: string;
+  title: string;
+  consumerName: string;
+  effectiveAt: Date;
+  daysBefore: number;
+  /** The notice in the consumer portal, where a signed-in contact confirms. */
+  portalUrl: string;
+}
+
+export const NOTICE_REMINDER_MAIL = defineMailTemplate<NoticeReminderMail>('notice-reminder', __dirname);

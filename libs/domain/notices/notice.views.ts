@@ -1,0 +1,83 @@
+import type { Notice, NoticeStatus } from './notice.entity';
+import { needsWork, type NoticeKind, type NoticeLink } from './rules/notice-input';
+
+/** A notice as the API and pages show it. */
+export interface NoticeView {
+  id: string;
+  title: string;
+  kind: NoticeKind;
+  needsWork: boolean;
+  body: string;
+  technicalBody: string | null;
+  professionalBody: string | null;
+  services: string[];
+  environments: string[];
+  entitlementPackages: string[];
+  serviceAreas: string[];
+  roles: string[];
+  effectiveAt: Date;
+  links: NoticeLink[];
+  status: NoticeStatus;
+  scheduledAt: Date | null;
+  sentAt: Date | null;
+  withdrawnAt: Date | null;
+  source: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toNoticeView(n: Notice): NoticeView {
+  return {
+    id: n.id,
+    title: n.title,
+    kind: n.kind,
+    needsWork: needsWork(n.kind),
+    body: n.body,
+    technicalBody: n.technicalBody,
+    professionalBody: n.professionalBody,
+    services: n.services,
+    environments: n.environments,
+    entitlementPackages: n.entitlementPackages,
+    serviceAreas: n.serviceAreas,
+    roles: n.roles,
+    effectiveAt: n.effectiveAt,
+    links: n.links,
+    status: n.status,
+    scheduledAt: n.scheduledAt,
+    sentAt: n.sentAt,
+    withdrawnAt: n.withdrawnAt,
+    source: n.source,
+    createdBy: n.createdBy,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+  };
+}
+
+/** One recipient of a sent notice, as staff follow it up. */
+export interface NoticeRecipientView {
+  id: string;
+  consumerId: string;
+  consumerName: string;
+  orgNumber: string;
+  name: string;
+  email: string;
+  role: string;
+  services: string[];
+  /** The outbox status of the e-mail: pending, sending, sent or failed. */
+  delivery: string;
+  readAt: Date | null;
+  readyAt: Date | null;
+}
+
+export interface NoticeReminderView {
+  email: string;
+  consumerName: string;
+  daysBefore: number;
+  sentAt: Date;
+}
+
+export interface NoticeDetail extends NoticeView {
+  recipients: NoticeRecipientView[];
+  reminders: NoticeReminderView[];
+}

@@ -1,0 +1,54 @@
+import { Conflict, DomainException, NotFound } from '@platform/errors';
+
+export class NoticeNotFound extends NotFound {
+  constructor() {
+    super('The notice', 'notice_not_found');
+  }
+}
+
+/** Sending to nobody is refused: the notice's services, environments and narrowing match no contact. */
+export class NoticeHasNoRecipients extends DomainException {
+  constructor() {
+    super(
+      'unprocessable',
+      'notice_no_recipients',
+      'No consumer contact matches this notice (services, environments, packages, areas and roles). Nothing was sent.',
+    );
+  }
+}
+
+export class NoticeNotEditable extends Conflict {
+  constructor(status: string) {
+    super('notice_not_editable', `The notice is ${status}; only a draft or scheduled notice can be changed.`);
+  }
+}
+
+export class NoticeWithdrawn extends Conflict {
+  constructor() {
+    super('notice_withdrawn', 'The notice is withdrawn and cannot be sent.');
+  }
+}
+
+export class AcknowledgementLinkInvalid extends NotFound {
+  constructor() {
+    super('The acknowledgement link', 'notice_ack_link_invalid');
+  }
+}
+
+export class AcknowledgementLinkExpired extends DomainException {
+  constructor() {
+    super('unprocessable', 'notice_ack_link_expired', 'The acknowledgement link has expired. Nothing was recorded.');
+  }
+}
+
+export class AcknowledgementAlreadyGiven extends Conflict {
+  constructor(action: string) {
+    super('notice_ack_already_given', `This link has already been used to confirm "${action}". Nothing was changed.`);
+  }
+}
+
+export class AcknowledgementNotOffered extends DomainException {
+  constructor() {
+    super('unprocessable', 'notice_ack_not_offered', 'This notice asks for no "ready" confirmation.');
+  }
+}

@@ -1,0 +1,46 @@
+import { bodyFor, normaliseNotice, type NoticeInput } from './notice-input';
+
+const NOW = new Date('2030-01-10T12:00:00Z');
+const KNOWN = new Set(['ssg', 'inntekt']);
+const valid: NoticeInput = {
+  title: '  Nytt format  ',
+  body: 'Feltet endres.',
+  services: ['ssg', 'ssg'],
+  environments: ['production'],
+  effectiveAt: '2030-03-01T00:00:00+01:00',
+};
+
+describe('a notice as written', () => {
+  it('is trimmed, de-duplicated and given the default kind', () => {
+    const { content, errors } = normaliseNotice(valid, KNOWN, NOW);
+    expect(errors).toEqual([]);
+    expect(content).toMatchObject({ title: 'Nytt format', kind: 'interface-change', services: ['ssg'], roles: [], technicalBody: null });
+    expect(content?.effectiveAt.toISOString()).toBe('2030-02-28T23:00:00.000Z');
+  });
+
+  it.each<[string, NoticeInput, string, RegExp]>([
+    ['no title', { ...valid, title: ' ' }, 'title', /required/],
+    ['an unknown kind', { ...valid, kind: 'gossip' }, 'kind', /one of/],
+    ['no body', { ...valid, body: '' }, 'body', /required/],
+    ['no services', { ...valid, services: [] }, 'services', /at least one/],
+    ['an unknown service', { ...valid, services: ['ssg', 'finnes-ikke'] }, 'services', /finnes-ikke/],
+    ['no environment', { ...valid, environments: [] }, 'environments', /at least one/],
+    ['an unknown environment', { ...valid, environments: ['staging'] }, 'environments', /among/],
+    ['an unknown role', { ...valid, roles: ['boss'] }, 'roles', /among/],
+    ['no effective date', { ...valid, effectiveAt: undefined }, 'effectiveAt', /required/],
+    ['an effective date in the past', { ...valid, effectiveAt: '2030-01-10T11:59:59Z' }, 'effectiveAt', /future/],
+    ['a link that is not http', { ...valid, links: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'links[0].url', /http/],
+  ])('refuses %s, naming the field', (_, input, field, message) => {
+    const { content, errors } = normaliseNotice(input, KNOWN, NOW);
+    expect(content).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ field, message: expect.stringMatching(message) })]);
+  });
+
+  it.each([
+    ['technical', 'Teknisk tekst'],
+    ['professional', 'Standard'],
+    ['security', 'Standard'],
+  ])('gives a %s contact its own text, or the default', (role, expected) => {
+    expect(bodyFor({ body: 'Standard', technicalBody: 'Teknisk tekst', professionalBody: null }, role)).toBe(expected);
+  });
+});

@@ -1,0 +1,107 @@
+import { RecordAudit } from '@domain/audit';
+import type { Actor } from '@domain/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { EnqueueEmail } from '@platform/mail';
+import { hashToken, newSecretToken } from '@platform/security';
+
+import { NOTICE_MAIL } from './mail/notice.mail';
+import { ENVIRONMENT_LABELS, NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
+import type { Notice } from './notice.entity';
+import { NoticeRepository } from './notice.repository';
+import { NoticeAudience } from './notice-audience';
+import { NoticeHasNoRecipients, NoticeNotFound, NoticeWithdrawn } from './notices.exceptions';
+import { bodyFor, needsWork } from './rules/notice-input';
+
+const DAY = 86_400_000;
+
+export interface SendResult {
+  id: string;
+  status: 'sent';
+  recipients: number;
+  /** False when the notice had been sent before: nothing was sent this time. */
+  sentNow: boolean;
+}
+
+/**
+ * Sends a draft or scheduled notice: the audience is fixed as recipients, each with a personal
+ * acknowledgement token (only its hash kept), and one e-mail per address is written to the
+ * outbox, all in one transaction. The notice row is locked first, so of two concurrent sends
+ * one does the work and the other finds it sent; a second send does nothing.
+ */
+@Injectable()
+export class SendNotice {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly notices: NoticeRepository,
+    private readonly audience: NoticeAudience,
+    private readonly email: EnqueueEmail,
+    private readonly audit: RecordAudit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(id: string, actor: Actor, now: Date = new Date()): Promise<SendResult> {
+    return this.db.transaction(async () => {
+      const notice = await this.notices.lock(id);
+      if (!notice) throw new NoticeNotFound();
+      if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
+      if (notice.status === 'sent') return { id, status: 'sent', recipients: (await this.notices.recipients(id)).length, sentNow: false };
+      const recipients = await this.audience.of(notice);
+      if (!recipients.length) throw new NoticeHasNoRecipients();
+      const expiresAt = new Date(notice.effectiveAt.getTime() + this.config.notices.ackLinkDaysAfterEffective * DAY);
+      const rows = [];
+      for (const r of recipients) {
+        const token = newSecretToken('nack');
+        const { messageId } = await this.email.execute({
+          template: NOTICE_MAIL,
+          to: [r.email],
+          dedupeKey: `notice:${id}:${r.email}`,
+          related: { type: 'notice', id },
+          data: this.mail(notice, r.name, r.consumerName, bodyFor(notice, r.role), token, expiresAt),
+        });
+        rows.push({
+          noticeId: id,
+          consumerId: r.consumerId,
+          consumerName: r.consumerName,
+          orgNumber: r.orgNumber,
+          name: r.name,
+          email: r.email,
+          role: r.role,
+          services: r.services,
+          messageId,
+          tokenHash: hashToken(token),
+          tokenExpiresAt: expiresAt,
+        });
+      }
+      await this.notices.insertRecipients(rows);
+      await this.notices.update(id, { status: 'sent', sentAt: now });
+      await this.audit.execute({
+        actor,
+        action: 'notice.sent',
+        objectType: 'notice',
+        objectId: id,
+        before: { status: notice.status },
+        after: { status: 'sent', recipients: recipients.length, consumers: new Set(recipients.map((r) => r.consumerId)).size },
+      });
+      return { id, status: 'sent', recipients: recipients.length, sentNow: true };
+    });
+  }
+
+  private mail(notice: Notice, name: string, consumerName: string, body: string, token: string, ackExpiresAt: Date) {
+    return {
+      name,
+      title: notice.title,
+      kindLabel: NOTICE_KIND_LABELS[notice.kind],
+      consumerName,
+      body,
+      services: notice.services,
+      environments: notice.environments.map((e) => ENVIRONMENT_LABELS[e] ?? e),
+      effectiveAt: notice.effectiveAt,
+      links: notice.links,
+      ackUrl: `${this.config.publicUrl}/varsler/kvittering/${token}`,
+      needsWork: needsWork(notice.kind),
+      ackExpiresAt,
+    };
+  }
+}

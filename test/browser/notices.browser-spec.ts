@@ -1,0 +1,150 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  watchForErrors,
+} from './support/browser';
+import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+
+const EMAIL = 'nora.varsel@ks.example.test';
+const PASSWORD = 'et-langt-og-godt-passord-2032';
+const TITLE = 'Nytt format for skattepliktig inntekt';
+
+interface OutboxSummary {
+  id: string;
+  template: string;
+  to: string[];
+}
+
+describe('change notices in a browser', () => {
+  let desk: DeskApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let noticePath: string;
+
+  /** Screenshot at 1366 px and at 390 px, axe and the one-h1 rule for the page as it is now. */
+  async function checkPage(name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await seriousAccessibilityProblems(page, name)).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await phoneWidthProblems(page, name)).toEqual([]);
+  }
+
+  async function follow(target: Locator, url: RegExp): Promise<void> {
+    await Promise.all([page.waitForURL(url), target.click()]);
+  }
+
+  beforeAll(async () => {
+    [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    const service = {
+      name: 'Summert skattegrunnlag API',
+      maskinportenScopes: ['skatteetaten:summertskattegrunnlag'],
+      environments: ['production', 'test'],
+      escalationEmails: ['ssg@ske.example.test'],
+      securityEmails: ['sikkerhet@ske.example.test'],
+    };
+    const v = await desk.api<{ id: string }>('POST', '/api/v1/catalogue/versions', {
+      label: 'Bilag 2 – 2026.1',
+      effectiveFrom: '2026-01-01',
+      services: [
+        { code: 'summert-skattegrunnlag', ...service },
+        { code: 'inntekt', ...service, name: 'Inntekt API' },
+      ],
+    });
+    await desk.api('POST', `/api/v1/catalogue/versions/${v.json.id}/publish`);
+    for (const [orgNumber, name, code] of [
+      ['974760673', 'Oslo kommune', 'summert-skattegrunnlag'],
+      ['938801363', 'Bergen kommune', 'summert-skattegrunnlag'],
+      ['964338531', 'Tromsø kommune', 'inntekt'],
+    ]) {
+      const r = await desk.api('POST', '/api/v1/consumers', {
+        orgNumber,
+        name,
+        contacts: [
+          { name: 'Tekniker', email: `tech-${orgNumber}@kommune.example.test`, role: 'technical' },
+          { name: 'Fagperson', email: `fag-${orgNumber}@kommune.example.test`, role: 'professional' },
+        ],
+        services: [{ code, environments: ['production'], legalBasis: 'Forskrift', purpose: 'Test' }],
+      });
+      if (r.status !== 201) throw new Error(`consumer ${name}: ${r.status}`);
+    }
+    const { link } = await createStaffUser(desk, EMAIL, 'Nora Varsel', 'agent');
+    context = await browser.newContext({ baseURL: desk.base, viewport: { width: 1366, height: 900 }, locale: 'nb-NO' });
+    page = await context.newPage();
+    errors = watchForErrors(page);
+    await page.goto(link);
+    await page.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
+    await Promise.all([page.waitForURL('**/login?passwordSet=1'), page.getByRole('button', { name: 'Lagre passord' }).click()]);
+    await signInThroughUi(page, EMAIL, PASSWORD);
+  }, 180_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await desk?.close();
+  });
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it('writes a notice with its own technical text and previews every recipient before sending', async () => {
+    await page.goto('/');
+    await follow(page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Endringsvarsler' }), /\/notices$/);
+    await checkPage('notices-list-empty');
+    await follow(page.getByRole('link', { name: 'Nytt endringsvarsel' }), /\/notices\/new$/);
+    await checkPage('notices-new');
+    await page.getByLabel('Tittel', { exact: true }).fill(TITLE);
+    await page.getByLabel('Type', { exact: true }).selectOption('dataset-change');
+    await page.getByLabel('Summert skattegrunnlag API (summert-skattegrunnlag)').check();
+    await page.getByLabel('Produksjon', { exact: true }).check();
+    await page.getByLabel('Gjelder fra', { exact: true }).fill('2031-01-01T00:00');
+    await page.getByLabel('Tekst til alle mottakere').fill('Feltet «skattepliktigInntekt» får nytt format fra inntektsåret 2031.');
+    await page.getByLabel('Egen tekst til tekniske kontakter (valgfritt)').fill('Se JSON-skjemaet i API-dokumentasjonen.');
+    await follow(page.getByRole('button', { name: 'Lagre kladd' }), /\/notices\/[0-9a-f-]{36}\?done=created$/);
+    noticePath = new URL(page.url()).pathname;
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(TITLE);
+    await expect(page.getByText('4 kontaktpersoner hos 2 konsumenter.').count()).resolves.toBe(1);
+    await expect(page.getByText('tech-964338531@kommune.example.test').count()).resolves.toBe(0);
+    await checkPage('notices-draft-preview');
+  });
+
+  it('sends it once and follows delivery and acknowledgement per consumer', async () => {
+    await follow(page.getByRole('button', { name: 'Send nå til 4 mottakere' }), /\?done=sent$/);
+    const outbox = await desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500');
+    const notices = outbox.json.filter((m) => m.template === 'notice');
+    expect(notices.flatMap((m) => m.to).sort()).toEqual([
+      'fag-938801363@kommune.example.test',
+      'fag-974760673@kommune.example.test',
+      'tech-938801363@kommune.example.test',
+      'tech-974760673@kommune.example.test',
+    ]);
+    const mail = await desk.api<{ text: string }>('GET', `/api/v1/outbox/${notices.find((m) => m.to[0].startsWith('tech-974'))!.id}`);
+    expect(mail.json.text).toContain('Se JSON-skjemaet i API-dokumentasjonen.');
+    const link = new URL(/(https?:\/\/\S+\/varsler\/kvittering\/\S+)/.exec(mail.json.text)![1]).pathname;
+
+    // the recipient's link: a page with the buttons, in the bare layout
+    const recipient = await context.newPage();
+    const recipientErrors = watchForErrors(recipient);
+    await recipient.goto(link);
+    await screenshot(recipient, 'notices-ack');
+    expect(await seriousAccessibilityProblems(recipient, 'notices-ack')).toEqual([]);
+    expect(await phoneWidthProblems(recipient, 'notices-ack')).toEqual([]);
+    await Promise.all([recipient.waitForLoadState('load'), recipient.getByRole('button', { name: 'Vi er klare for endringen' }).click()]);
+    await expect(recipient.getByText(/Klar bekreftet/).count()).resolves.toBe(1);
+    expect(recipientErrors).toEqual([]);
+    await recipient.close();
+
+    await page.goto(noticePath);
+    await expect(page.getByText('4 e-poster til 2 konsumenter').count()).resolves.toBe(1);
+    await expect(page.getByText(/1 konsumenter har lest, 1 er klare/).count()).resolves.toBe(1);
+    await checkPage('notices-sent-dashboard');
+    await page.goto('/notices');
+    await expect(page.getByRole('link', { name: TITLE }).count()).resolves.toBe(1);
+    await checkPage('notices-list');
+  });
+});

@@ -1,0 +1,161 @@
+import { AcknowledgeNotice, SendDueNotices, SendNoticeReminders } from '@domain/notices';
+import { DomainException } from '@platform/errors';
+
+import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
+import { SmtpCapture } from '../../support/smtp-capture';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
+
+const DAY = 86_400_000;
+const inDays = (d: number) => new Date(Date.now() + d * DAY).toISOString();
+
+describe('change notices', () => {
+  let t: TestApp;
+  let smtp: SmtpCapture;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let c: RegisteredConsumer;
+  const staff = () => bearer(t.adminToken);
+  const create = (over: object = {}) =>
+    t.http
+      .post('/api/v1/notices')
+      .set(staff())
+      .send({
+        title: 'Nytt format',
+        body: 'Feltet endres.',
+        services: ['ssg'],
+        environments: ['production'],
+        effectiveAt: inDays(60),
+        ...over,
+      });
+  const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+  const mailTo = (subjectPart: string) => smtp.messages.filter((m) => m.parsed.subject?.includes(subjectPart)).flatMap((m) => m.envelopeTo);
+  const tokenIn = (to: string, subjectPart: string) => {
+    const m = smtp.messages.find((x) => x.parsed.subject?.includes(subjectPart) && x.envelopeTo.includes(to));
+    return /\/varsler\/kvittering\/(nack_[A-Za-z0-9_-]+)/.exec(m?.parsed.text ?? '')?.[1] ?? '';
+  };
+
+  beforeAll(async () => {
+    smtp = await new SmtpCapture().start();
+    t = await createTestApp({ SMTP_URL: smtp.url });
+    await publishCatalogue(t, ['ssg', 'inntekt']);
+    a = await registerConsumer(t, 101, ['ssg', 'inntekt']);
+    b = await registerConsumer(t, 202, ['ssg']);
+    c = await registerConsumer(t, 303, ['inntekt']);
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  it.each<[string, object, string]>([
+    ['an unknown service', { services: ['ssg', 'finnes-ikke'] }, 'services'],
+    ['an effective date in the past', { effectiveAt: inDays(-1) }, 'effectiveAt'],
+    ['no title', { title: '' }, 'title'],
+    ['an unknown environment', { environments: ['staging'] }, 'environments'],
+  ])('refuses %s with 400 naming the field, storing nothing', async (_, over, field) => {
+    const res = await create(over);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain(field);
+    expect(await count('notice')).toBe(0);
+  });
+
+  it('is only for staff who may write it', async () => {
+    expect((await create().set(bearer(a.key))).status).toBe(403);
+    expect((await t.http.post('/api/v1/notices').send({})).status).toBe(401);
+  });
+
+  it('previews and sends one e-mail per contact of each affected consumer, once, however often or concurrently it is sent', async () => {
+    const n = await create({ title: 'Varsel én', services: ['ssg', 'inntekt'], technicalBody: 'Teknisk tekst.' });
+    expect(n.status).toBe(201);
+    const preview = await t.http.get(`/api/v1/notices/${n.body.id}/audience`).set(staff());
+    expect(preview.body.recipients.map((r: { email: string }) => r.email).sort()).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
+    const sends = await Promise.all([1, 2, 3].map(() => t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff())));
+    expect(sends.map((s) => s.status)).toEqual([200, 200, 200]);
+    expect(sends.filter((s) => s.body.sentNow)).toHaveLength(1);
+    await t.deliverMail();
+    const got = mailTo('Varsel én');
+    expect(got.sort()).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
+    const tech = smtp.messages.find((m) => m.parsed.subject?.includes('Varsel én') && m.envelopeTo[0] === a.emails[0]);
+    expect(tech?.parsed.text).toContain('Teknisk tekst.');
+    const fag = smtp.messages.find((m) => m.parsed.subject?.includes('Varsel én') && m.envelopeTo[0] === a.emails[1]);
+    expect(fag?.parsed.text).toContain('Feltet endres.');
+    const again = await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff());
+    expect(again.body).toMatchObject({ sentNow: false, recipients: 6 });
+    await t.deliverMail();
+    expect(mailTo('Varsel én')).toHaveLength(6);
+  });
+
+  it('narrows by role, and refuses to send to nobody (nothing changes)', async () => {
+    const n = await create({ title: 'Bare teknisk', roles: ['technical'], environments: ['test'] });
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    await t.deliverMail();
+    expect(mailTo('Bare teknisk').sort()).toEqual([a.emails[0], b.emails[0]].sort());
+    const none = await create({ title: 'Ingen', roles: ['security'] });
+    const refused = await t.http.post(`/api/v1/notices/${none.body.id}/send`).set(staff());
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('notice_no_recipients');
+    expect((await t.http.get(`/api/v1/notices/${none.body.id}`).set(staff())).body).toMatchObject({ status: 'draft', recipients: [] });
+  });
+
+  it('confirms read and ready by the personal link, each once, and staff see it per consumer', async () => {
+    const n = await create({ title: 'Kvittering', kind: 'dataset-change', services: ['inntekt'] });
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    await t.deliverMail();
+    const token = tokenIn(c.emails[0], 'Kvittering');
+    expect(token).toMatch(/^nack_/);
+    const ack = (action: 'read' | 'ready', tk = token) =>
+      t
+        .get(AcknowledgeNotice)
+        .byToken(tk, action)
+        .catch((e: DomainException) => e.code);
+    expect(await ack('read')).toMatchObject({ readAt: expect.any(Date), readyAt: null });
+    expect(await ack('read')).toBe('notice_ack_already_given');
+    expect(await ack('ready')).toMatchObject({ needsWork: true, readyAt: expect.any(Date) });
+    expect(await ack('ready')).toBe('notice_ack_already_given');
+    expect(await ack('read', 'nack_forged')).toBe('notice_ack_link_invalid');
+    const detail = (await t.http.get(`/api/v1/notices/${n.body.id}`).set(staff())).body;
+    const row = detail.recipients.find((r: { email: string }) => r.email === c.emails[0]);
+    expect(row).toMatchObject({ delivery: 'sent', readAt: expect.any(String), readyAt: expect.any(String) });
+    // a token's hash is stored, never the token
+    expect(JSON.stringify(await t.dataSource.query('SELECT * FROM notice_recipient'))).not.toContain(token);
+    // expired: moved past its expiry, the link answers 422 and records nothing
+    const other = tokenIn(c.emails[1], 'Kvittering');
+    await t.dataSource.query(`UPDATE notice_recipient SET token_expires_at = now() - interval '1 second' WHERE email = $1`, [c.emails[1]]);
+    expect(await ack('read', other)).toBe('notice_ack_link_expired');
+    expect((await t.dataSource.query('SELECT read_at FROM notice_recipient WHERE email = $1', [c.emails[1]]))[0].read_at).toBeNull();
+  });
+
+  it('reminds those not ready 14 and 3 days before, once each (controllable clock)', async () => {
+    const effective = new Date(Date.now() + 30 * DAY);
+    const n = await create({ title: 'Påminnes', kind: 'interface-change', services: ['inntekt'], effectiveAt: effective.toISOString() });
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    // c's users confirm "ready" in the portal/API; a's contacts stay not ready
+    await t.http.post(`/api/v1/notices/${n.body.id}/acknowledge`).set(bearer(c.key)).send({ action: 'ready' }).expect(204);
+    const remind = t.get(SendNoticeReminders);
+    const at = (d: number) => new Date(effective.getTime() - d * DAY);
+    expect(await remind.execute(at(20))).toBe(0);
+    const first = await remind.execute(at(14));
+    expect(await remind.execute(at(13))).toBe(0);
+    const second = await remind.execute(at(3));
+    expect(await remind.execute(at(1))).toBe(0);
+    // consumer a has inntekt too: its two contacts are not ready; c readied for both of its contacts
+    expect([first, second]).toEqual([2, 2]);
+    const log = (await t.http.get(`/api/v1/notices/${n.body.id}`).set(staff())).body.reminders;
+    expect(log.map((r: { daysBefore: number }) => r.daysBefore).sort()).toEqual([14, 14, 3, 3].sort());
+  });
+
+  it('sends a scheduled notice when its time comes, and withdraws a sent one once to the same recipients', async () => {
+    const n = await create({ title: 'Planlagt', services: ['ssg'] });
+    const sendAt = new Date(Date.now() + DAY);
+    await t.http.post(`/api/v1/notices/${n.body.id}/schedule`).set(staff()).send({ sendAt: sendAt.toISOString() }).expect(200);
+    expect(await t.get(SendDueNotices).execute(new Date())).toEqual({ sent: 0, failed: 0 });
+    expect(await t.get(SendDueNotices).execute(new Date(sendAt.getTime() + 1000))).toEqual({ sent: 1, failed: 0 });
+    expect(await t.get(SendDueNotices).execute(new Date(sendAt.getTime() + 2000))).toEqual({ sent: 0, failed: 0 });
+    const w1 = await t.http.post(`/api/v1/notices/${n.body.id}/withdraw`).set(staff());
+    const w2 = await t.http.post(`/api/v1/notices/${n.body.id}/withdraw`).set(staff());
+    expect([w1.body.notified, w2.body.notified]).toEqual([4, 0]);
+    await t.deliverMail();
+    expect(mailTo('Trukket tilbake: Planlagt').sort()).toEqual([...a.emails, ...b.emails].sort());
+    expect(mailTo('Endringsvarsel: Planlagt').sort()).toEqual([...a.emails, ...b.emails].sort());
+  });
+});
