@@ -85,6 +85,24 @@ describe('API under generated input', () => {
       [credential, { category: 'security', description: `Vi ser fødselsnummer ${nationalId('010190123')} i loggen hos leverandøren.` }],
     ] as const)
       await t.http.post('/api/v1/reports').set(bearer(who.key)).send(reportBody(over)).expect(201);
+    const wish = {
+      title: 'Inntekt per måned',
+      description: 'Inntekt per måned, ikke per år.',
+      useCase: 'Foreldrebetaling.',
+      urgency: 'high',
+    };
+    for (const who of [credential, other])
+      await t.http
+        .post('/api/v1/change-requests')
+        .set(bearer(who.key))
+        .send({ ...wish, service: INCIDENT_SERVICES[0] })
+        .expect(201);
+    const effectiveAt = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    await t.http
+      .post('/api/v1/notices')
+      .set(admin)
+      .send({ title: 'Nytt format', body: 'Feltet endres.', services: [INCIDENT_SERVICES[0]], environments: ['production'], effectiveAt })
+      .expect(201);
     const draft = await t.http
       .post('/api/v1/catalogue/versions')
       .set(admin)
@@ -123,6 +141,8 @@ describe('API under generated input', () => {
       staff: same([staff.body.id]),
       'api-tokens': same([]),
       outbox: same(await get('/api/v1/outbox')),
+      'change-requests': same(await get('/api/v1/change-requests')),
+      notices: same(await get('/api/v1/notices')),
     };
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));

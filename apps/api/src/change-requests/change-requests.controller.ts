@@ -8,12 +8,13 @@ import {
   SupportChangeRequest,
 } from '@domain/change-requests';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   AssessChangeRequestDto,
   ChangeRequestAnswerDto,
@@ -79,7 +80,7 @@ export class ChangeRequestsController {
   @ApiOperation({ summary: 'Get a change request', description: 'One request with its supporters, as the caller may see it.' })
   @ApiOkResponse({ type: ChangeRequestResponse })
   @ApiProblems(400, NOT_FOUND)
-  async one(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() caller: Principal) {
+  async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
     return ChangeRequestResponse.from(await this.queries.get(id, caller));
   }
 
@@ -93,7 +94,7 @@ export class ChangeRequestsController {
   })
   @ApiOkResponse({ type: ChangeRequestSupportResponse })
   @ApiProblems(400, NOT_FOUND, [409, 'own_change_request: the consumer submitted it'])
-  async support(@Param('id', ParseUUIDPipe) id: string, @CurrentConsumer() me: ConsumerPrincipal, @Body() body: SupportChangeRequestDto) {
+  async support(@Param('id', ParseUuid) id: string, @CurrentConsumer() me: ConsumerPrincipal, @Body() body: SupportChangeRequestDto) {
     return this.supporter.execute(me, id, body.useCase);
   }
 
@@ -107,7 +108,7 @@ export class ChangeRequestsController {
   @ApiOkResponse({ type: ChangeRequestResponse, description: 'The request that keeps the supporters' })
   @ApiProblems(400, NOT_FOUND, [409, 'merge_same_request, merge_already_merged, merge_service_mismatch or merge_already_forwarded'])
   async merge(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Body() body: MergeChangeRequestDto,
     @CurrentActor() actor: Actor,
     @CurrentPrincipal() caller: Principal,
@@ -122,7 +123,7 @@ export class ChangeRequestsController {
   @ApiOperation({ summary: 'Undo a merge', description: 'The supporters the merge moved go back to this request, which is live again.' })
   @ApiOkResponse({ type: ChangeRequestResponse })
   @ApiProblems(400, NOT_FOUND, [409, 'change_request_not_merged'])
-  async unmerge(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() caller: Principal) {
+  async unmerge(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() caller: Principal) {
     const { restored } = await this.merger.unmerge(id, actor);
     return ChangeRequestResponse.from(await this.queries.get(restored.id, caller));
   }
@@ -137,7 +138,7 @@ export class ChangeRequestsController {
   })
   @ApiOkResponse({ type: ChangeRequestNotifiedResponse })
   @ApiProblems(400, NOT_FOUND, [409, 'status_change_refused or change_request_merged'])
-  async assess(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssessChangeRequestDto, @CurrentActor() actor: Actor) {
+  async assess(@Param('id', ParseUuid) id: string, @Body() body: AssessChangeRequestDto, @CurrentActor() actor: Actor) {
     const { request, notified } = await this.assessor.execute(id, body, actor);
     return { request: { id: request.id, reference: request.reference }, status: request.status, notified };
   }
@@ -157,7 +158,7 @@ export class ChangeRequestsController {
     [409, 'change_request_not_forwardable (declined or done) or change_request_merged'],
     [422, 'no_escalation_address: the catalogue names no address for the service'],
   )
-  async forward(@Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardChangeRequestDto, @CurrentActor() actor: Actor) {
+  async forward(@Param('id', ParseUuid) id: string, @Body() body: ForwardChangeRequestDto, @CurrentActor() actor: Actor) {
     return ChangeRequestForwardResponse.from(await this.forwarder.execute(id, body, actor));
   }
 
@@ -170,7 +171,7 @@ export class ChangeRequestsController {
   })
   @ApiOkResponse({ type: ChangeRequestNotifiedResponse })
   @ApiProblems(400, NOT_FOUND, [409, 'change_request_not_forwarded'])
-  async answer(@Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeRequestAnswerDto, @CurrentActor() actor: Actor) {
+  async answer(@Param('id', ParseUuid) id: string, @Body() body: ChangeRequestAnswerDto, @CurrentActor() actor: Actor) {
     const { request, notified } = await this.answers.execute(id, body, actor);
     return { request: { id: request.id, reference: request.reference }, status: request.status, notified };
   }

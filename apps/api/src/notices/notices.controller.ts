@@ -10,13 +10,14 @@ import {
   WithdrawNotice,
 } from '@domain/notices';
 import type { Actor, ConsumerPrincipal } from '@domain/shared';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { AcknowledgeDto, NoticeDto, ScheduleNoticeDto } from './notices.dto';
+import { ParseUuid } from '../http/parse-uuid.pipe';
+import { AcknowledgeDto, NoticeDto, NoticeListQueryDto, ScheduleNoticeDto } from './notices.dto';
 import {
   AudienceResponse,
   ConsumerNoticeResponse,
@@ -51,11 +52,10 @@ export class NoticesController {
   @Get()
   @Allow('notice.read')
   @ApiOperation({ summary: 'List notices', description: 'Newest first, 25 a page by default.' })
-  @ApiQuery({ name: 'page', required: false })
   @ApiProblems(400)
   @ApiOkResponse({ type: NoticePageResponse })
-  list(@Query('page', new ParseIntPipe({ optional: true })) page?: number) {
-    return this.get.page({ page });
+  list(@Query() query: NoticeListQueryDto) {
+    return this.get.page({ page: query.page });
   }
 
   @Post()
@@ -83,7 +83,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Get a notice', description: 'With recipients (delivery, read, ready) and the reminders log.' })
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: NoticeDetailResponse })
-  one(@Param('id', ParseUUIDPipe) id: string) {
+  one(@Param('id', ParseUuid) id: string) {
     return this.get.execute(id);
   }
 
@@ -92,7 +92,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Change a draft or scheduled notice', description: 'Replaces its content.' })
   @ApiProblems(400, 404, NOT_EDITABLE)
   @ApiOkResponse({ type: NoticeResponse })
-  replace(@Param('id', ParseUUIDPipe) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor) {
+  replace(@Param('id', ParseUuid) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor) {
     return this.update.execute(id, body, actor);
   }
 
@@ -101,7 +101,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Preview the recipients', description: 'Every contact the notice would reach now (or reached).' })
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: AudienceResponse })
-  audience(@Param('id', ParseUUIDPipe) id: string) {
+  audience(@Param('id', ParseUuid) id: string) {
     return this.preview.execute(id);
   }
 
@@ -111,7 +111,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Send now', description: 'One e-mail per recipient; a second send does nothing.' })
   @ApiProblems(400, 404, NO_RECIPIENTS, [409, 'notice_withdrawn'])
   @ApiOkResponse({ type: SendResultResponse })
-  sendNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  sendNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return this.send.execute(id, actor);
   }
 
@@ -121,7 +121,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Schedule sending', description: 'The worker sends it at `sendAt`; without it, back to draft.' })
   @ApiProblems(400, 404, NOT_EDITABLE, NO_RECIPIENTS)
   @ApiOkResponse({ type: NoticeResponse })
-  plan(@Param('id', ParseUUIDPipe) id: string, @Body() body: ScheduleNoticeDto, @CurrentActor() actor: Actor) {
+  plan(@Param('id', ParseUuid) id: string, @Body() body: ScheduleNoticeDto, @CurrentActor() actor: Actor) {
     return this.schedule.execute(id, body.sendAt ?? null, actor);
   }
 
@@ -131,7 +131,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'Withdraw', description: 'A sent notice is withdrawn towards the same recipients, once.' })
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: WithdrawResultResponse })
-  pull(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  pull(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return this.withdraw.execute(id, actor);
   }
 
@@ -142,7 +142,7 @@ export class NoticesController {
   @ApiProblems(400, 404, [409, 'notice_ack_already_given'])
   @ApiNoContentResponse({ description: 'Recorded' })
   async ack(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Body() body: AcknowledgeDto,
     @CurrentConsumer() c: ConsumerPrincipal,
     @CurrentActor() actor: Actor,

@@ -2,7 +2,7 @@ import { ACK_ACTIONS, type AckAction, NOTICE_KINDS, NOTICE_ROLES, type NoticeKin
 import { ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 import { InstantField } from '../http/date-fields';
 
@@ -78,4 +78,15 @@ export class ScheduleNoticeDto {
 
 export class AcknowledgeDto {
   @ApiProperty({ enum: ACK_ACTIONS }) @IsIn(ACK_ACTIONS) action: AckAction;
+}
+
+export class NoticeListQueryDto {
+  // A page far past any list is a mistake, not a need; the bound keeps the offset a safe integer.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 40_000, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(40_000)
+  page?: number;
 }

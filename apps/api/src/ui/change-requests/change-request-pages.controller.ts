@@ -1,10 +1,11 @@
 import { AssessChangeRequest, ForwardChangeRequest, MergeChangeRequests, RecordChangeRequestAnswer } from '@domain/change-requests';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { type FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -36,14 +37,14 @@ export class ChangeRequestPagesController {
   @Get(':id')
   @StaffPage('change-request.read')
   @Render('change-requests/request')
-  async one(@CurrentPrincipal() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Query('done') code?: string) {
+  async one(@CurrentPrincipal() caller: Principal, @Param('id', ParseUuid) id: string, @Query('done') code?: string) {
     return { ...(await this.page.load(caller, id)), done: DONE_TEXTS[code ?? ''] };
   }
 
   @Post(':id/assessment')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async assess(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async assess(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { notified, request } = await this.assessor.execute(id, assessmentInput(body), actor);
     done(res, id, request.status === 'declined' && notified ? 'declined' : 'assessed');
   }
@@ -51,21 +52,21 @@ export class ChangeRequestPagesController {
   @Post(':id/merge')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async merge(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, (await this.merger.merge(id, mergeTarget(body), actor)).survivor.id, 'merged');
   }
 
   @Post(':id/unmerge')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async unmerge(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async unmerge(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, (await this.merger.unmerge(id, actor)).restored.id, 'unmerged');
   }
 
   @Post(':id/forward')
   @StaffPage('change-request.forward')
   @PageForm(StaffRequestPage)
-  async forward(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async forward(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const result = await this.forwarder.execute(id, { note: text(body.note) }, actor);
     done(res, id, result.alreadyForwarded ? 'already-forwarded' : 'forwarded');
   }
@@ -73,7 +74,7 @@ export class ChangeRequestPagesController {
   @Post(':id/answer')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async answer(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async answer(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.answers.execute(id, { answer: text(body.answer) }, actor);
     done(res, id, 'answered');
   }

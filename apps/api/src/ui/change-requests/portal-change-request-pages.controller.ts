@@ -1,10 +1,11 @@
 import { SubmitChangeRequest, SupportChangeRequest } from '@domain/change-requests';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { SubmitChangeRequestForm, SupportChangeRequestForm } from './change-request.forms';
@@ -45,7 +46,7 @@ export class PortalChangeRequestPagesController {
   @Get(':id')
   @PortalPage()
   @Render('portal-change-requests/request')
-  async one(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query('done') code?: string) {
+  async one(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Query('done') code?: string) {
     return { ...(await this.page.load(me, id)), done: DONE_TEXTS[code ?? ''] };
   }
 
@@ -54,7 +55,7 @@ export class PortalChangeRequestPagesController {
   @PageForm(PortalRequestPage)
   async support(
     @CurrentConsumer() me: ConsumerPrincipal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Body() body: SupportChangeRequestForm,
     @Res() res: Response,
   ) {

@@ -1,10 +1,11 @@
 import { CreateNotice, GetNotice, ScheduleNotice, SendNotice, UpdateNotice, WithdrawNotice } from '@domain/notices';
 import type { Actor } from '@domain/shared';
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -52,21 +53,21 @@ export class NoticePagesController {
   @Get(':id')
   @StaffPage('notice.read')
   @Render('notices/show')
-  show(@Param('id', ParseUUIDPipe) id: string, @Query('done') done?: string) {
+  show(@Param('id', ParseUuid) id: string, @Query('done') done?: string) {
     return this.page.load(id, done);
   }
 
   @Get(':id/edit')
   @StaffPage('notice.write')
   @Render('notices/new')
-  async edit(@Param('id', ParseUUIDPipe) id: string) {
+  async edit(@Param('id', ParseUuid) id: string) {
     return this.editor.load(undefined, await this.notices.execute(id));
   }
 
   @Post(':id')
   @StaffPage('notice.write')
   @PageForm(NewNoticePage)
-  async save(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async save(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.update.execute(id, noticeFromForm(body), actor);
     res.redirect(303, `/notices/${id}?done=saved`);
   }
@@ -74,7 +75,7 @@ export class NoticePagesController {
   @Post(':id/send')
   @StaffPage('notice.send')
   @PageForm(NoticePage)
-  async sendNow(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async sendNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     const { sentNow } = await this.send.execute(id, actor);
     res.redirect(303, `/notices/${id}?done=${sentNow ? 'sent' : 'already-sent'}`);
   }
@@ -82,7 +83,7 @@ export class NoticePagesController {
   @Post(':id/schedule')
   @StaffPage('notice.write')
   @PageForm(NoticePage)
-  async plan(@Param('id', ParseUUIDPipe) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async plan(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const at = body.unschedule ? null : (instantFromForm(body.sendAt) ?? new Date(Number.NaN));
     await this.schedule.execute(id, at, actor);
     res.redirect(303, `/notices/${id}?done=${at ? 'scheduled' : 'unscheduled'}`);
@@ -91,7 +92,7 @@ export class NoticePagesController {
   @Post(':id/withdraw')
   @StaffPage('notice.write')
   @PageForm(NoticePage)
-  async pull(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async pull(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.withdraw.execute(id, actor);
     res.redirect(303, `/notices/${id}?done=withdrawn`);
   }

@@ -1,10 +1,11 @@
 import { ACK_ACTIONS, AcknowledgeNotice, ListConsumerNotices } from '@domain/notices';
 import type { Actor, ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { type FormBody, oneOf } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -30,7 +31,7 @@ export class PortalNoticePagesController {
   /** The link in a reminder: the same list, scrolled to the notice. */
   @Get(':id')
   @PortalPage()
-  one(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  one(@Param('id', ParseUuid) id: string, @Res() res: Response) {
     res.redirect(303, `/portal/varsler#notice-${id}`);
   }
 
@@ -38,7 +39,7 @@ export class PortalNoticePagesController {
   @PortalPage()
   @PageForm(PortalNoticesPage)
   async confirm(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuid) id: string,
     @Body() body: FormBody,
     @CurrentConsumer() me: ConsumerPrincipal,
     @CurrentActor() actor: Actor,
