@@ -47,6 +47,8 @@ export function catalogueService(code: string, over: Partial<CatalogueServiceInp
     environments: ['production', 'test'],
     escalationEmails: [`${code}@${SKE}`],
     securityEmails: [`sikkerhet@${SKE}`],
+    // Each service has its own Altinn resource to delegate, as in Bilag 2.
+    altinnResource: `Tjeneste ${code} – På vegne av`,
     ...over,
   };
 }

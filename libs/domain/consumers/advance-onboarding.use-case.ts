@@ -9,6 +9,7 @@ import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
 import { advanceRefusal, checklistFor, optionalText } from './consumer-rules';
 import { ONBOARDING_STEPS, type OnboardingStep } from './consumer-service.entity';
 import { ConsumerNotFound, OnboardingRefused, ServiceAccessNotFound } from './consumers.exceptions';
+import { ServiceCatalogue } from './service-catalogue';
 
 /**
  * Moves one service's onboarding to the next step (requested → qualified → readiness-tested →
@@ -20,6 +21,7 @@ export class AdvanceOnboarding {
     private readonly db: DatabaseContext,
     private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   async execute(
@@ -33,6 +35,7 @@ export class AdvanceOnboarding {
       throw new ValidationFailed([{ field: 'to', message: 'must be one of qualified, readiness-tested, connected' }]);
     if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 2000))
       throw new ValidationFailed([{ field: 'note', message: 'must be text of at most 2000 characters' }]);
+    const resource = (await this.catalogue.altinnResources([code])).get(code) ?? null;
     return this.db.transaction(async () => {
       const consumer = await this.repo.findConsumer(consumerId);
       if (!consumer) throw new ConsumerNotFound();
@@ -44,7 +47,7 @@ export class AdvanceOnboarding {
         to,
         consumerStatus: consumer.status,
         technicalContacts: contacts.filter((c) => c.role === 'technical').length,
-        checklist: checklistFor(access.connectionMethod, access.environments, access.checklist),
+        checklist: checklistFor(access.connectionMethod, access.environments, access.checklist, resource),
       });
       if (refusal)
         throw new OnboardingRefused(refusal.code, refusal.message, refusal.code === 'onboarding_step_order' ? 'conflict' : 'unprocessable');
@@ -66,7 +69,7 @@ export class AdvanceOnboarding {
         before: { serviceCode: code, step: from, ...(activated ? { status: 'applicant' } : {}) },
         after: { serviceCode: code, step: to, note: optionalText(note), ...(activated ? { status: 'active' } : {}) },
       });
-      return toServiceAccessView(saved);
+      return toServiceAccessView(saved, resource);
     });
   }
 }

@@ -1,4 +1,13 @@
-import { checkServiceCodes, type ExistingConsumer, importChanges, ImportFileInvalid, parseConsumerCsv } from './consumer-import';
+import {
+  checkServiceCodes,
+  detectDelimiter,
+  type ExistingConsumer,
+  IMPORT_TEMPLATE_HEADERS,
+  importChanges,
+  importColumnOf,
+  ImportFileInvalid,
+  parseConsumerCsv,
+} from './consumer-import';
 
 const HEADER = 'orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services';
 
@@ -14,7 +23,7 @@ describe('parseConsumerCsv', () => {
         name: 'Oslo kommune',
         kind: 'kommune',
         municipalityNumber: '0301',
-        contact: { name: 'Kari', email: 'kari@oslo.kommune.no', role: 'technical' },
+        contact: { name: 'Kari', email: 'kari@oslo.kommune.no', phone: null, role: 'technical' },
         services: [
           { code: 'ssg', environments: null },
           { code: 'inntekt', environments: ['test'] },
@@ -59,6 +68,80 @@ describe('parseConsumerCsv', () => {
     expect(rows[0].errors).toEqual([
       { field: 'services', message: 'line 2: finnes-ikke is not a service in the Bilag 2 version in force' },
     ]);
+  });
+});
+
+describe('Norwegian and English files', () => {
+  it.each<[string, string]>([
+    ['organisasjonsnummer', 'orgNumber'],
+    ['Orgnr', 'orgNumber'],
+    ['Org.nr.', 'orgNumber'],
+    ['orgNumber', 'orgNumber'],
+    ['Navn', 'name'],
+    ['Type', 'kind'],
+    ['Kommunenummer', 'municipalityNumber'],
+    ['Kontaktnavn', 'contactName'],
+    ['E-post', 'contactEmail'],
+    ['epost', 'contactEmail'],
+    ['contactEmail', 'contactEmail'],
+    ['Telefon', 'contactPhone'],
+    ['Rolle', 'contactRole'],
+    ['Tjenester', 'services'],
+  ])('reads the header %j as %s', (header, column) => {
+    expect(importColumnOf(header)).toBe(column);
+  });
+
+  it.each<[string, string, string]>([
+    ['a comma-separated header', 'orgNumber,name\n974760673,Oslo', ','],
+    ['Norwegian Excel (semicolons)', 'organisasjonsnummer;navn;tjenester\n974760673;Oslo;"a,b"', ';'],
+    ['semicolons after a BOM', '\uFEFForgnr;navn', ';'],
+    ['tabs', 'orgnr\tnavn', '\t'],
+    ['one column', 'orgnr', ','],
+  ])('detects the separator of %s', (_, text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it.each<[string, string, Partial<Record<string, unknown>>]>([
+    ['teknisk', 'teknisk', { role: 'technical' }],
+    ['faglig', 'Faglig', { role: 'professional' }],
+    ['sikkerhet', 'sikkerhet', { role: 'security' }],
+    ['an English code', 'security', { role: 'security' }],
+    ['no role: technical', '', { role: 'technical' }],
+  ])('reads the role %s', (_, role, contact) => {
+    const [row] = parseConsumerCsv(
+      `\uFEFForganisasjonsnummer;navn;kontaktnavn;e-post;telefon;rolle\n974760673;Oslo kommune;Kari;kari@oslo.no;22 00 00 00;${role}`,
+    );
+    expect(row.errors).toEqual([]);
+    expect(row.contact).toEqual({ name: 'Kari', email: 'kari@oslo.no', phone: '22 00 00 00', ...contact });
+  });
+
+  it('reads a Norwegian Excel file: BOM, semicolons, quoted services, a Norwegian kind', () => {
+    const [row] = parseConsumerCsv(
+      `\uFEFF${IMPORT_TEMPLATE_HEADERS.join(';')}\r\n974760673;Oslo kommune;kommune;0301;Kari;kari@oslo.no;;faglig;"ssg;inntekt:test"\r\n`,
+    );
+    expect(row).toMatchObject({
+      orgNumber: '974760673',
+      kind: 'kommune',
+      municipalityNumber: '0301',
+      contact: { role: 'professional' },
+      services: [
+        { code: 'ssg', environments: null },
+        { code: 'inntekt', environments: ['test'] },
+      ],
+      errors: [],
+    });
+  });
+
+  it.each<[string, string]>([
+    ['juridisk (no such role)', 'contactRole'],
+    ['boss', 'contactRole'],
+  ])('refuses the role %s', (role, field) => {
+    const [row] = parseConsumerCsv(`orgnr;navn;kontaktnavn;e-post;rolle\n974760673;Oslo;Kari;kari@oslo.no;${role.split(' ')[0]}`);
+    expect(row.errors.map((e) => e.field)).toEqual([field]);
+  });
+
+  it('refuses a header that names one column twice, in two languages', () => {
+    expect(() => parseConsumerCsv('orgnr;organisasjonsnummer;navn\n1;2;3')).toThrow('Columns named twice: orgNumber');
   });
 });
 

@@ -13,9 +13,83 @@ export const IMPORT_COLUMNS = [
   'municipalityNumber',
   'contactName',
   'contactEmail',
+  'contactPhone',
   'contactRole',
   'services',
 ] as const;
+type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/**
+ * Header names in Norwegian (as KS's spreadsheets and the downloadable template have them) and
+ * English, folded: lower case without spaces, dashes, dots or underscores.
+ */
+const COLUMN_ALIASES: Record<string, ImportColumn> = {
+  orgnumber: 'orgNumber',
+  organisasjonsnummer: 'orgNumber',
+  orgnr: 'orgNumber',
+  orgnummer: 'orgNumber',
+  name: 'name',
+  navn: 'name',
+  kind: 'kind',
+  type: 'kind',
+  municipalitynumber: 'municipalityNumber',
+  kommunenummer: 'municipalityNumber',
+  kommunenr: 'municipalityNumber',
+  contactname: 'contactName',
+  kontaktnavn: 'contactName',
+  kontaktperson: 'contactName',
+  contactemail: 'contactEmail',
+  epost: 'contactEmail',
+  email: 'contactEmail',
+  kontaktepost: 'contactEmail',
+  contactphone: 'contactPhone',
+  telefon: 'contactPhone',
+  tlf: 'contactPhone',
+  kontakttelefon: 'contactPhone',
+  contactrole: 'contactRole',
+  rolle: 'contactRole',
+  kontaktrolle: 'contactRole',
+  services: 'services',
+  tjenester: 'services',
+  tjeneste: 'services',
+};
+
+/** Values in Norwegian, as the codes they stand for (the codes themselves are accepted too). */
+const ROLE_ALIASES: Record<string, ContactRole> = { teknisk: 'technical', faglig: 'professional', sikkerhet: 'security' };
+const KIND_ALIASES: Record<string, ConsumerKind> = { annen: 'other', annet: 'other' };
+
+/** The headers of the downloadable template: Norwegian, in column order. */
+export const IMPORT_TEMPLATE_HEADERS = [
+  'organisasjonsnummer',
+  'navn',
+  'type',
+  'kommunenummer',
+  'kontaktnavn',
+  'e-post',
+  'telefon',
+  'rolle',
+  'tjenester',
+] as const;
+
+/** The file staff download to fill in: a BOM and `;`, so Excel in Norwegian opens it in columns with æøå intact. */
+export function importTemplateCsv(): string {
+  return `\uFEFF${IMPORT_TEMPLATE_HEADERS.join(';')}\r\n`;
+}
+
+const fold = (header: string) => header.toLowerCase().replace(/[\s._-]/g, '');
+
+/** The column a header names, in Norwegian or English. */
+export function importColumnOf(header: string): ImportColumn | null {
+  return COLUMN_ALIASES[fold(header)] ?? null;
+}
+
+/** The separator the header line uses: Norwegian Excel writes `;`, most other tools `,`; tabs are accepted too. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const count = (c: string) => header.split(c).length - 1;
+  const [best] = ([',', ';', '\t'] as const).map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1]);
+  return best[1] > 0 ? best[0] : ',';
+}
 const REQUIRED_COLUMNS = ['orgNumber', 'name'];
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -32,7 +106,7 @@ export interface ImportRow {
   name: string;
   kind: ConsumerKind | null;
   municipalityNumber: string | null;
-  contact: { name: string; email: string; role: ContactRole } | null;
+  contact: { name: string; email: string; phone: string | null; role: ContactRole } | null;
   services: ImportServiceEntry[];
   errors: FieldError[];
 }
@@ -54,6 +128,8 @@ export interface ImportRowResult {
   orgNumber: string;
   name: string;
   action: ImportAction;
+  /** The consumer already registered with this organisation number: the row updates it (or leaves it as it is). */
+  existingId?: string;
   changes: string[];
   errors: FieldError[];
 }
@@ -67,8 +143,9 @@ export class ImportFileInvalid extends Error {}
 function parseServices(raw: string, line: number): { services: ImportServiceEntry[]; errors: FieldError[] } {
   const services: ImportServiceEntry[] = [];
   const errors: FieldError[] = [];
+  // `;` as in the English format; `,` too, since a `;`-separated file may list codes with commas.
   for (const part of raw
-    .split(';')
+    .split(/[;,]/)
     .map((s) => s.trim())
     .filter(Boolean)) {
     const [code, envPart] = part.split(':').map((s) => s.trim());
@@ -94,28 +171,33 @@ function parseServices(raw: string, line: number): { services: ImportServiceEntr
 export function parseConsumerCsv(text: string): ImportRow[] {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    const delimiter = detectDelimiter(text);
+    records = parse(text.replace(/^\uFEFF/, ''), { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
   } catch (e) {
     throw new ImportFileInvalid(`The file is not valid CSV: ${(e as Error).message}`);
   }
   if (!records.length) throw new ImportFileInvalid('The file is empty.');
-  const header = records[0].map((h) => h.trim());
-  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  const raw = records[0].map((h) => h.trim());
+  const header = raw.map(importColumnOf);
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c as ImportColumn));
   if (missing.length)
     throw new ImportFileInvalid(`The header must name the columns ${IMPORT_COLUMNS.join(',')}; missing: ${missing.join(', ')}.`);
-  const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  const unknown = raw.filter((_, i) => header[i] === null);
   if (unknown.length) throw new ImportFileInvalid(`Unknown columns: ${unknown.join(', ')}. Expected ${IMPORT_COLUMNS.join(',')}.`);
+  const twice = IMPORT_COLUMNS.filter((c) => header.filter((h) => h === c).length > 1);
+  if (twice.length) throw new ImportFileInvalid(`Columns named twice: ${twice.join(', ')}.`);
   if (records.length - 1 > MAX_IMPORT_ROWS) throw new ImportFileInvalid(`At most ${MAX_IMPORT_ROWS} rows per file.`);
 
   const rows = records.slice(1).map((record, i): ImportRow => {
     const line = i + 2;
-    const cell = (name: (typeof IMPORT_COLUMNS)[number]) => {
+    const cell = (name: ImportColumn) => {
       const at = header.indexOf(name);
       return at >= 0 ? (record[at] ?? '').trim() : '';
     };
     const orgNumber = normaliseOrgNumber(cell('orgNumber'));
     const name = cell('name');
-    const kind = (optionalText(cell('kind')) as ConsumerKind | null) ?? null;
+    const kindText = optionalText(cell('kind'));
+    const kind = ((kindText && (KIND_ALIASES[kindText.toLowerCase()] ?? kindText.toLowerCase())) as ConsumerKind | null) ?? null;
     const municipalityNumber = optionalText(cell('municipalityNumber'));
     const errors = validateConsumerFields({ orgNumber, name, kind: kind ?? undefined, municipalityNumber }).map((e) => ({
       ...e,
@@ -125,16 +207,24 @@ export function parseConsumerCsv(text: string): ImportRow[] {
     let contact: ImportRow['contact'] = null;
     const contactName = cell('contactName');
     const contactEmail = normaliseEmail(cell('contactEmail'));
-    const contactRole = cell('contactRole') || 'technical';
+    const roleText = cell('contactRole').toLowerCase();
+    const contactRole = ROLE_ALIASES[roleText] ?? (roleText || 'technical');
+    const contactPhone = optionalText(cell('contactPhone'));
     if (contactName || contactEmail) {
-      const contactErrors = validateContact({ name: contactName || contactEmail, email: contactEmail, role: contactRole as ContactRole });
+      const contactErrors = validateContact({
+        name: contactName || contactEmail,
+        email: contactEmail,
+        phone: contactPhone,
+        role: contactRole as ContactRole,
+      });
       errors.push(
         ...contactErrors.map((e) => ({
           field: `contact${e.field[0].toUpperCase()}${e.field.slice(1)}`,
           message: `line ${line}: ${e.message}`,
         })),
       );
-      if (!contactErrors.length) contact = { name: contactName || contactEmail, email: contactEmail, role: contactRole as ContactRole };
+      if (!contactErrors.length)
+        contact = { name: contactName || contactEmail, email: contactEmail, phone: contactPhone, role: contactRole as ContactRole };
     } else if (cell('contactRole') && !CONTACT_ROLES.includes(contactRole as ContactRole)) {
       errors.push({ field: 'contactRole', message: `line ${line}: must be one of ${CONTACT_ROLES.join(', ')}` });
     }

@@ -6,6 +6,7 @@ import {
   inferKind,
   mayAuthenticate,
   moveInQueue,
+  moveToPosition,
   nextStep,
   reorderQueue,
   validateAgreement,
@@ -119,7 +120,19 @@ describe('status and kind', () => {
   });
 });
 
+const SSG = 'Summert Skattegrunnlag API – På vegne av';
+
 describe('onboarding', () => {
+  it.each<[string, string | null, string | null]>([
+    ['Summert skattegrunnlag', SSG, 'Kommunen har delegert «Summert Skattegrunnlag API – På vegne av» i Altinn'],
+    ['Inntekt', 'Inntekt API – På vegne av', 'Kommunen har delegert «Inntekt API – På vegne av» i Altinn'],
+    ['Skatteoppgjør', 'Skatteoppgjør API – På vegne av', 'Kommunen har delegert «Skatteoppgjør API – På vegne av» i Altinn'],
+    ['a service Bilag 2 names no Altinn resource for', null, null],
+  ])('asks for the Altinn delegation of the service’s own resource: %s', (_, resource, label) => {
+    const item = checklistFor('vendor', ['production'], {}, resource).find((i) => i.key === 'altinnDelegation')!;
+    expect(item.applicable ? item.label : null).toBe(label);
+  });
+
   it('steps forward one at a time', () => {
     expect(nextStep('requested')).toBe('qualified');
     expect(nextStep('readiness-tested')).toBe('connected');
@@ -128,20 +141,20 @@ describe('onboarding', () => {
 
   it('applies vendor items unless the consumer connects directly, and the production item only with production access', () => {
     const applicable = (items: ChecklistItemView[]) => items.filter((i) => i.applicable).map((i) => i.key);
-    expect(applicable(checklistFor('vendor', ['production', 'test'], {}))).toEqual([
+    expect(applicable(checklistFor('vendor', ['production', 'test'], {}, SSG))).toEqual([
       'altinnDelegation',
       'productionApiDelegated',
       'mainOrganisationNumber',
       'vendorMaskinporten',
       'scopeName',
     ]);
-    expect(applicable(checklistFor(null, ['test'], {}))).toEqual([
+    expect(applicable(checklistFor(null, ['test'], {}, SSG))).toEqual([
       'altinnDelegation',
       'mainOrganisationNumber',
       'vendorMaskinporten',
       'scopeName',
     ]);
-    expect(applicable(checklistFor('direct', ['production'], {}))).toEqual([
+    expect(applicable(checklistFor('direct', ['production'], {}, SSG))).toEqual([
       'productionApiDelegated',
       'mainOrganisationNumber',
       'scopeName',
@@ -149,7 +162,7 @@ describe('onboarding', () => {
   });
 
   it('records who ticked an item', () => {
-    const item = checklistFor('vendor', ['production'], { scopeName: mark() }).find((i) => i.key === 'scopeName')!;
+    const item = checklistFor('vendor', ['production'], { scopeName: mark() }, SSG).find((i) => i.key === 'scopeName')!;
     expect(item).toMatchObject({ checked: true, checkedBy: 'agent@ks.no' });
   });
 
@@ -158,7 +171,7 @@ describe('onboarding', () => {
     to: 'connected' as const,
     consumerStatus: 'active' as const,
     technicalContacts: 1,
-    checklist: checklistFor('vendor', ['production'], allChecked),
+    checklist: checklistFor('vendor', ['production'], allChecked, SSG),
   };
 
   it.each([
@@ -167,7 +180,7 @@ describe('onboarding', () => {
     ['an already connected service', { current: 'connected', to: 'connected' }, 'onboarding_step_order'],
     [
       'an unticked checklist item',
-      { checklist: checklistFor('vendor', ['production'], { ...allChecked, scopeName: mark(false) }) },
+      { checklist: checklistFor('vendor', ['production'], { ...allChecked, scopeName: mark(false) }, SSG) },
       'onboarding_checklist_incomplete',
     ],
     ['no technical contact', { technicalContacts: 0 }, 'technical_contact_required'],
@@ -184,16 +197,29 @@ describe('onboarding', () => {
         current: 'requested',
         to: 'qualified',
         technicalContacts: 0,
-        checklist: checklistFor(null, ['production'], {}),
+        checklist: checklistFor(null, ['production'], {}, SSG),
       }),
     ).toBeNull();
     // The vendor items do not apply to a direct connection.
     const direct = { productionApiDelegated: mark(), mainOrganisationNumber: mark(), scopeName: mark() };
-    expect(advanceRefusal({ ...facts, checklist: checklistFor('direct', ['production'], direct) })).toBeNull();
+    expect(advanceRefusal({ ...facts, checklist: checklistFor('direct', ['production'], direct, SSG) })).toBeNull();
   });
 });
 
 describe('queue order', () => {
+  it.each<[string, string, number, string[]]>([
+    ['to the front', 'd', 1, ['d', 'a', 'b', 'c', 'e']],
+    ['to the back', 'a', 5, ['b', 'c', 'd', 'e', 'a']],
+    ['forward past others', 'b', 4, ['a', 'c', 'd', 'b', 'e']],
+    ['back past others', 'e', 2, ['a', 'e', 'b', 'c', 'd']],
+    ['to where it is', 'c', 3, ['a', 'b', 'c', 'd', 'e']],
+    ['past the end: last', 'a', 99, ['b', 'c', 'd', 'e', 'a']],
+    ['before the start: first', 'c', 0, ['c', 'a', 'b', 'd', 'e']],
+    ['not in the queue: unchanged', 'x', 1, ['a', 'b', 'c', 'd', 'e']],
+  ])('moves an item to a place %s', (_, id, position, expected) => {
+    expect(moveToPosition(['a', 'b', 'c', 'd', 'e'], id, position)).toEqual(expected);
+  });
+
   it('puts the listed items, in the given order, in the places they hold between them', () => {
     expect(reorderQueue(['a', 'b', 'c', 'd', 'e'], ['d', 'b'])).toEqual(['a', 'd', 'c', 'b', 'e']);
     expect(reorderQueue(['a', 'b', 'c'], ['c', 'b', 'a'])).toEqual(['c', 'b', 'a']);

@@ -247,7 +247,8 @@ export function validateRegistration(input: RegisterConsumerInput): FieldError[]
 export const CHECKLIST_ITEMS = [
   {
     key: 'altinnDelegation',
-    label: 'Kommunen har delegert «Summert Skattegrunnlag API – På vegne av» i Altinn',
+    // The resource to delegate is the service's own, from Bilag 2 (see altinnDelegationLabel).
+    label: 'Kommunen har delegert tjenestens ressurs i Altinn',
     vendorOnly: true,
     productionOnly: false,
   },
@@ -284,22 +285,31 @@ export interface ChecklistItemView {
   checkedAt: string | null;
 }
 
+/** What the municipality delegates in Altinn: the service's own resource as Bilag 2 names it. */
+export const altinnDelegationLabel = (resource: string) => `Kommunen har delegert «${resource}» i Altinn`;
+
 /**
  * Items about acting on the consumer's behalf apply unless it connects directly (an unknown
  * method counts as through a vendor, as most municipalities do); the production delegation
- * applies only to access that includes production.
+ * applies only to access that includes production. The Altinn delegation names the service's
+ * own resource from the catalogue in force (`altinnResource`) and applies only when it names one.
  */
 export function checklistFor(
   connectionMethod: ConnectionMethod | null,
   environments: readonly Environment[],
   marks: Record<string, ChecklistMark>,
+  altinnResource: string | null,
 ): ChecklistItemView[] {
   return CHECKLIST_ITEMS.map((item) => {
-    const applicable = (!item.vendorOnly || connectionMethod !== 'direct') && (!item.productionOnly || environments.includes('production'));
+    const delegation = item.key === 'altinnDelegation';
+    const applicable =
+      (!item.vendorOnly || connectionMethod !== 'direct') &&
+      (!item.productionOnly || environments.includes('production')) &&
+      (!delegation || !!altinnResource);
     const mark = marks[item.key];
     return {
       key: item.key,
-      label: item.label,
+      label: delegation && altinnResource ? altinnDelegationLabel(altinnResource) : item.label,
       applicable,
       checked: !!mark?.checked,
       checkedBy: mark?.checked ? mark.by : null,
@@ -363,6 +373,18 @@ export function reorderQueue(queue: readonly string[], ids: readonly string[]): 
   const result = [...queue];
   slots.forEach((slot, n) => (result[slot] = ids[n]));
   return result;
+}
+
+/**
+ * Puts an item at a place in the whole queue (1 = first), the others keeping their order; a
+ * place past either end means that end.
+ */
+export function moveToPosition(queue: readonly string[], id: string, position: number): string[] {
+  const from = queue.indexOf(id);
+  if (from < 0) return [...queue];
+  const rest = queue.filter((q) => q !== id);
+  const at = Math.min(Math.max(Math.trunc(position), 1), queue.length) - 1;
+  return [...rest.slice(0, at), id, ...rest.slice(at)];
 }
 
 /** Swaps an item with its nearest neighbour in the same column (step) in the given direction. */

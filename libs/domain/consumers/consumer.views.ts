@@ -88,7 +88,8 @@ export function toContactView(c: ConsumerContact): ContactView {
   return { id: c.id, name: c.name, email: c.email, phone: c.phone, role: c.role };
 }
 
-export function toServiceAccessView(s: ConsumerService): ServiceAccessView {
+/** `altinnResource`: the service's Altinn resource in the catalogue in force, which its checklist names. */
+export function toServiceAccessView(s: ConsumerService, altinnResource: string | null): ServiceAccessView {
   return {
     id: s.id,
     code: s.serviceCode,
@@ -108,7 +109,7 @@ export function toServiceAccessView(s: ConsumerService): ServiceAccessView {
       step: s.onboardingStep,
       nextStep: nextStep(s.onboardingStep),
       history: s.onboardingHistory,
-      checklist: checklistFor(s.connectionMethod, s.environments, s.checklist),
+      checklist: checklistFor(s.connectionMethod, s.environments, s.checklist, altinnResource),
       queuePosition: s.queuePosition,
     },
   };
@@ -132,13 +133,14 @@ export function toDetail(
   contacts: ConsumerContact[],
   services: ConsumerService[],
   agreement: ConsumerAgreement | null,
+  altinnResources: ReadonlyMap<string, string | null>,
 ): ConsumerDetail {
   return {
     ...toConsumerView(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     contacts: contacts.map(toContactView),
-    services: services.map(toServiceAccessView),
+    services: services.map((s) => toServiceAccessView(s, altinnResources.get(s.serviceCode) ?? null)),
     agreement: agreement ? toAgreementView(agreement) : null,
   };
 }

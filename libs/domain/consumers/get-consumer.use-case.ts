@@ -5,6 +5,7 @@ import { ConsumerRepository } from './consumer.repository';
 import { type ConsumerDetail, toDetail } from './consumer.views';
 import { ConsumerOwnership } from './consumer-ownership';
 import { ConsumerNotFound } from './consumers.exceptions';
+import { ServiceCatalogue } from './service-catalogue';
 
 /** A consumer with its contacts, services (with onboarding) and agreement. */
 @Injectable()
@@ -12,6 +13,7 @@ export class GetConsumer {
   constructor(
     private readonly repo: ConsumerRepository,
     private readonly consumerAccess: ConsumerOwnership,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   /** Staff see every consumer; a consumer only itself (another's is "not found", not "forbidden"). */
@@ -29,6 +31,7 @@ export class GetConsumer {
     const contacts = await this.repo.listContacts([id]);
     const services = await this.repo.listServices([id]);
     const agreement = await this.repo.findAgreement(id);
-    return toDetail(consumer, contacts, services, agreement);
+    const resources = await this.catalogue.altinnResources(services.map((s) => s.serviceCode));
+    return toDetail(consumer, contacts, services, agreement, resources);
   }
 }

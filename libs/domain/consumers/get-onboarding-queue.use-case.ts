@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConsumerRepository } from './consumer.repository';
 import { checklistFor } from './consumer-rules';
 import type { ConsumerService, OnboardingStep } from './consumer-service.entity';
+import { ServiceCatalogue } from './service-catalogue';
 
 export interface QueueItem {
   /** The service access (consumer × service) being onboarded. */
@@ -24,8 +25,11 @@ export interface OnboardingBoard {
   recentlyConnected: QueueItem[];
 }
 
-export function toQueueItem(s: ConsumerService, position: number): QueueItem {
-  const applicable = checklistFor(s.connectionMethod, s.environments, s.checklist).filter((i) => i.applicable);
+/** `altinnResources`: each service's Altinn resource in the catalogue in force (whether the delegation item applies). */
+export function toQueueItem(s: ConsumerService, position: number, altinnResources: ReadonlyMap<string, string | null>): QueueItem {
+  const applicable = checklistFor(s.connectionMethod, s.environments, s.checklist, altinnResources.get(s.serviceCode) ?? null).filter(
+    (i) => i.applicable,
+  );
   return {
     id: s.id,
     consumerId: s.consumerId,
@@ -43,10 +47,15 @@ export function toQueueItem(s: ConsumerService, position: number): QueueItem {
 /** The onboarding queue: every service access not yet connected, in the order KS will connect them. */
 @Injectable()
 export class GetOnboardingQueue {
-  constructor(private readonly repo: ConsumerRepository) {}
+  constructor(
+    private readonly repo: ConsumerRepository,
+    private readonly catalogue: ServiceCatalogue,
+  ) {}
 
   async execute(): Promise<QueueItem[]> {
-    return (await this.repo.queue()).map((s, i) => toQueueItem(s, i + 1));
+    const queue = await this.repo.queue();
+    const resources = await this.catalogue.altinnResources([...new Set(queue.map((s) => s.serviceCode))]);
+    return queue.map((s, i) => toQueueItem(s, i + 1, resources));
   }
 
   async board(): Promise<OnboardingBoard> {
@@ -54,7 +63,13 @@ export class GetOnboardingQueue {
     const steps: OnboardingStep[] = ['requested', 'qualified', 'readiness-tested'];
     return {
       columns: steps.map((step) => ({ step, items: queue.filter((q) => q.step === step) })),
-      recentlyConnected: (await this.repo.recentlyConnected(20)).map((s) => toQueueItem(s, 0)),
+      recentlyConnected: await this.recentlyConnected(),
     };
+  }
+
+  private async recentlyConnected(): Promise<QueueItem[]> {
+    const connected = await this.repo.recentlyConnected(20);
+    const resources = await this.catalogue.altinnResources([...new Set(connected.map((s) => s.serviceCode))]);
+    return connected.map((s) => toQueueItem(s, 0, resources));
   }
 }

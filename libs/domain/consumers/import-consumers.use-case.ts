@@ -84,7 +84,7 @@ export class ImportConsumers {
   private plan(row: ImportRow, existing: ExistingConsumer | null): ImportRowResult {
     const base = { line: row.line, orgNumber: row.orgNumber, name: row.name };
     if (row.errors.length) return { ...base, action: 'error', changes: [], errors: row.errors };
-    return { ...base, ...importChanges(row, existing), errors: [] };
+    return { ...base, ...(existing ? { existingId: existing.id } : {}), ...importChanges(row, existing), errors: [] };
   }
 
   private async existing(rows: ImportRow[]): Promise<Map<string, ExistingConsumer>> {
@@ -137,7 +137,7 @@ export class ImportConsumers {
           consumerId,
           name: row.contact.name,
           email: row.contact.email,
-          phone: null,
+          phone: row.contact.phone,
           role: row.contact.role,
         });
       else if (have.name !== row.contact.name || have.role !== row.contact.role) {

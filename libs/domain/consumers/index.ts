@@ -5,6 +5,7 @@ export * from './consumer.entity';
 export * from './consumer-agreement.entity';
 export * from './consumer-api-key.entity';
 export * from './consumer-contact.entity';
+export { IMPORT_TEMPLATE_HEADERS, importTemplateCsv } from './consumer-import';
 export * from './consumer-ownership';
 export * from './consumer-rules';
 export * from './consumer-service.entity';

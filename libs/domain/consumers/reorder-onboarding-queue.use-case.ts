@@ -5,8 +5,9 @@ import { DatabaseContext } from '@platform/database';
 import { NotFound, ValidationFailed } from '@platform/errors';
 
 import { ConsumerRepository } from './consumer.repository';
-import { moveInQueue, reorderQueue } from './consumer-rules';
+import { moveInQueue, moveToPosition, reorderQueue } from './consumer-rules';
 import { type QueueItem, toQueueItem } from './get-onboarding-queue.use-case';
+import { ServiceCatalogue } from './service-catalogue';
 
 /** Changes the order in which KS will connect consumers. */
 @Injectable()
@@ -15,6 +16,7 @@ export class ReorderOnboardingQueue {
     private readonly db: DatabaseContext,
     private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   /** The listed items take, in this order, the places they hold between them now. */
@@ -50,13 +52,28 @@ export class ReorderOnboardingQueue {
     });
   }
 
+  /** "Flytt til plass N": straight to a place in the whole queue; the queue is renumbered in one transaction. */
+  async moveTo(id: string, position: number, actor: Actor): Promise<QueueItem[]> {
+    if (!Number.isInteger(position) || position < 1)
+      throw new ValidationFailed([{ field: 'position', message: 'must be a whole number from 1' }]);
+    return this.reorder(actor, (queue) => {
+      if (!queue.some((q) => q.id === id)) throw new NotFound('The queue item', 'queue_item_not_found');
+      return moveToPosition(
+        queue.map((q) => q.id),
+        id,
+        position,
+      );
+    });
+  }
+
   private reorder(actor: Actor, order: (queue: Awaited<ReturnType<ConsumerRepository['queue']>>) => string[]): Promise<QueueItem[]> {
     return this.db.transaction(async () => {
       await this.repo.lockQueue();
       const queue = await this.repo.queue();
       const before = queue.map((q) => q.id);
       const after = order(queue);
-      if (before.join() === after.join()) return queue.map((s, i) => toQueueItem(s, i + 1));
+      const resources = await this.catalogue.altinnResources([...new Set(queue.map((q) => q.serviceCode))]);
+      if (before.join() === after.join()) return queue.map((s, i) => toQueueItem(s, i + 1, resources));
       await this.repo.setQueuePositions(
         after,
         after.map((_, i) => i + 1),
@@ -71,7 +88,7 @@ export class ReorderOnboardingQueue {
         before: describe(before),
         after: describe(after),
       });
-      return after.map((id, i) => toQueueItem(byId.get(id)!, i + 1));
+      return after.map((id, i) => toQueueItem(byId.get(id)!, i + 1, resources));
     });
   }
 }

@@ -11,6 +11,12 @@ export class ServiceCatalogue {
     return new Set(await this.inForce.allCodes());
   }
 
+  /** Each service's Altinn resource to delegate, as the version in force names it (null: none, or not in force). */
+  async altinnResources(codes: readonly string[]): Promise<Map<string, string | null>> {
+    const found = new Map((await this.inForce.execute([...codes])).map((s) => [s.code, s.altinnResource]));
+    return new Map(codes.map((code) => [code, found.get(code) ?? null]));
+  }
+
   /** Errors for codes missing from the version in force, and for environments a service is not offered in. */
   async check(
     services: ReadonlyArray<{ code: string; environments?: readonly string[] | null }>,

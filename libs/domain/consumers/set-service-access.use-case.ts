@@ -36,6 +36,7 @@ export class SetServiceAccess {
     const unknown = await this.catalogue.check([{ code, environments: input.environments ?? existing?.environments ?? [] }], () => '');
     // Access to a service that has left the catalogue may still be edited, but not extended.
     if (unknown.length && (!existing || input.environments)) throw new UnknownServiceCodes(unknown);
+    const resource = (await this.catalogue.altinnResources([code])).get(code) ?? null;
 
     return this.db.transaction(async () => {
       if (!(await this.repo.findConsumer(consumerId))) throw new ConsumerNotFound();
@@ -67,7 +68,7 @@ export class SetServiceAccess {
           after,
         });
       }
-      return { access: toServiceAccessView(saved), created: !before };
+      return { access: toServiceAccessView(saved, resource), created: !before };
     });
   }
 }

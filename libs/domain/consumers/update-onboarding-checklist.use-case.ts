@@ -8,6 +8,7 @@ import { ConsumerRepository } from './consumer.repository';
 import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
 import { CHECKLIST_KEYS, type ChecklistKey } from './consumer-rules';
 import { ServiceAccessNotFound } from './consumers.exceptions';
+import { ServiceCatalogue } from './service-catalogue';
 
 /** Ticks or unticks go-live checklist items; each mark records who and when. */
 @Injectable()
@@ -16,6 +17,7 @@ export class UpdateOnboardingChecklist {
     private readonly db: DatabaseContext,
     private readonly repo: ConsumerRepository,
     private readonly audit: RecordAudit,
+    private readonly catalogue: ServiceCatalogue,
   ) {}
 
   async execute(consumerId: string, code: string, items: Partial<Record<ChecklistKey, boolean>>, actor: Actor): Promise<ServiceAccessView> {
@@ -25,6 +27,7 @@ export class UpdateOnboardingChecklist {
       .map(([k]) => ({ field: k, message: `must be one of ${CHECKLIST_KEYS.join(', ')} with true or false` }));
     if (!entries.length) errors.push({ field: 'items', message: `name at least one of ${CHECKLIST_KEYS.join(', ')}` });
     if (errors.length) throw new ValidationFailed(errors);
+    const resource = (await this.catalogue.altinnResources([code])).get(code) ?? null;
     return this.db.transaction(async () => {
       const access = await this.repo.findServiceForUpdate(consumerId, code);
       if (!access) throw new ServiceAccessNotFound(code);
@@ -39,7 +42,7 @@ export class UpdateOnboardingChecklist {
         after[key] = checked;
         checklist[key] = { checked, by: actor.label, at };
       }
-      if (!Object.keys(after).length) return toServiceAccessView(access);
+      if (!Object.keys(after).length) return toServiceAccessView(access, resource);
       access.checklist = checklist;
       const saved = await this.repo.saveService(access);
       await this.audit.execute({
@@ -50,7 +53,7 @@ export class UpdateOnboardingChecklist {
         before: { serviceCode: code, ...before },
         after: { serviceCode: code, ...after },
       });
-      return toServiceAccessView(saved);
+      return toServiceAccessView(saved, resource);
     });
   }
 }

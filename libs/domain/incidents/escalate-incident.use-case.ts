@@ -1,4 +1,5 @@
 import { RecordAudit } from '@domain/audit';
+import { ListConsumerContacts } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
@@ -12,8 +13,12 @@ import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
+import { KnownIncidents } from './known-incidents.use-case';
 import { ESCALATION_MAIL } from './mail/escalation.mail';
+import { INCIDENT_ESCALATED_MAIL } from './mail/incident-escalated.mail';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { ReportRepository } from './report.repository';
+import { reportRecipients } from './report-recipients';
 
 export interface EscalationResult {
   incidentId: string;
@@ -53,6 +58,9 @@ export class EscalateIncident {
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
+    private readonly reports: ReportRepository,
+    private readonly contacts: ListConsumerContacts,
+    private readonly known: KnownIncidents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -89,6 +97,7 @@ export class EscalateIncident {
         messageId: escalation.rootMessageId,
         sendAfter: escalation.sendAfter?.toISOString() ?? null,
       });
+      await this.tellReporters(incident, escalation);
       await this.audit.execute({
         actor,
         action: 'incident.escalated',
@@ -116,6 +125,8 @@ export class EscalateIncident {
       related: { type: 'incident', id: incident.id },
       data: draft.data,
     });
+    // Reports that joined while the first message waited are told too; the others were told at escalation.
+    await this.tellReporters(incident, escalation);
     const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security);
     await this.timeline.record(incident.id, 'escalation_sent', actorLabel, {
       to: draft.to,
@@ -123,6 +134,34 @@ export class EscalateIncident {
       messageId: escalation.rootMessageId,
     });
     return sent;
+  }
+
+  /**
+   * Each reporter of the incident hears once per escalation that KS has taken it to Skatteetaten
+   * (in the caller's transaction), with their own reports' references and the incident's public
+   * title: one e-mail per address, however many reports it sent.
+   */
+  private async tellReporters(incident: Incident, escalation: Escalation): Promise<void> {
+    const reports = await this.reports.ofIncident(incident.id, 5000);
+    const consumerIds = [...new Set(reports.map((r) => r.consumerId))];
+    const contacts = await this.contacts.execute(consumerIds);
+    const reportsOf = new Map<string, string[]>();
+    for (const r of reports)
+      for (const address of reportRecipients(
+        r,
+        contacts.filter((c) => c.consumerId === r.consumerId),
+      ))
+        reportsOf.set(address.toLowerCase(), [...(reportsOf.get(address.toLowerCase()) ?? []), r.reference]);
+    if (!reportsOf.size) return;
+    const title = await this.known.publicTitle(incident);
+    for (const [address, references] of reportsOf)
+      await this.email.execute({
+        template: INCIDENT_ESCALATED_MAIL,
+        to: [address],
+        dedupeKey: `incident-escalated:${escalation.id}:${address}`,
+        related: { type: 'incident', id: incident.id },
+        data: { reference: incident.reference, title, reports: references, consumerCount: consumerIds.length },
+      });
   }
 
   /**

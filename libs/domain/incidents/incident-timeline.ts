@@ -13,6 +13,8 @@ export type IncidentEventDetails = {
   opened: { reasons: string[] } | { splitFrom: string; reports: string[] };
   report_received: { report: string; reportId: string; channel: ReportChannel; action: MatchRecord['action']; score: number };
   /** The fields staff changed; `status` when the triage moved the incident on from `new`. */
+  /** A municipality said it is affected by this known problem too ("Vi er også berørt"). */
+  consumer_joined: { report: string; reportId: string; channel: ReportChannel };
   triaged: Partial<Pick<Incident, 'side' | 'severity' | 'title' | 'skeCaseReference' | 'status'>>;
   /** `sendAfter` is absent on events recorded before escalations waited for a settle period. */
   escalated: { to: string[]; security: boolean; messageId: string; sendAfter?: string | null };

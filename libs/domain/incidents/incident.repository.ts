@@ -6,6 +6,7 @@ import { In } from 'typeorm';
 import type { CandidateQuery } from './grouping-flow';
 import { Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
 import type { ProfileCounts } from './rules/incident-profile';
+import type { KnownIncidentCandidate } from './rules/known-incident';
 import type { IncidentState } from './rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from './rules/matching.constants';
 
@@ -123,6 +124,37 @@ export class IncidentRepository {
       profile: i.profile,
       waveConsumers: wave.get(i.id) ?? 0,
       titlesOfConsumer: new Map(consumerId ? [[consumerId, titles.filter((t) => t.incident_id === i.id).map((t) => t.title)]] : []),
+    }));
+  }
+
+  /**
+   * Open incidents of one service and environment (whatever their last activity: an escalated
+   * problem stays known while Skatteetaten works on it), with what tells whether KS knows of them.
+   */
+  async openOnService(environment: Environment, service: string, limit = 50): Promise<KnownIncidentCandidate[]> {
+    const rows: Array<{
+      id: string;
+      track: Incident['track'];
+      side: IncidentSide;
+      escalated: boolean;
+      consumers: number;
+      last_seen_at: Date;
+    }> = await this.db.manager.query(
+      `SELECT i.id, i.track, i.side, i.last_seen_at,
+                EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
+                (SELECT count(DISTINCT r.consumer_id)::int FROM report r WHERE r.incident_id = i.id) AS consumers
+         FROM incident i
+         WHERE i.environment = $1 AND $2 = ANY(i.services) AND i.merged_into_id IS NULL AND i.status IN ('new', 'triaged', 'escalated')
+         ORDER BY i.last_seen_at DESC LIMIT $3`,
+      [environment, service, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      track: r.track,
+      side: r.side,
+      escalated: r.escalated,
+      consumerCount: r.consumers,
+      lastSeenAt: new Date(r.last_seen_at),
     }));
   }
 

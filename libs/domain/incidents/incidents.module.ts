@@ -18,6 +18,8 @@ import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { IncidentMerger } from './incident-merger';
 import { IncidentQueries } from './incident-queries.use-case';
+import { JoinIncident } from './join-incident.use-case';
+import { KnownIncidents } from './known-incidents.use-case';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { PersonalDataVault } from './personal-data-vault';
@@ -40,6 +42,8 @@ const useCases = [
   EscalateIncident,
   ImportReports,
   IncidentQueries,
+  JoinIncident,
+  KnownIncidents,
   PreviewEscalation,
   PurgeIdempotencyKeys,
   ReceiveReport,

@@ -8,6 +8,7 @@ import stableStringify from 'safe-stable-stringify';
 
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
+import { KnownIncidents } from './known-incidents.use-case';
 import { ReportChannel } from './report.entity';
 import { ReportInput, ReportReceipt } from './report-input';
 import { SubmitReport } from './submit-report.use-case';
@@ -31,6 +32,7 @@ export class ReceiveReport {
     private readonly db: DatabaseContext,
     private readonly idempotency: IdempotencyRecordRepository,
     private readonly submit: SubmitReport,
+    private readonly known: KnownIncidents,
   ) {}
 
   async execute(caller: Principal, input: ReportInput, options: ReceiveOptions): Promise<ReportReceipt> {
@@ -40,7 +42,12 @@ export class ReceiveReport {
     const channel: ReportChannel =
       caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
     const actorLabel = caller.kind === 'consumer' ? (caller.email ?? caller.orgNumber) : caller.email;
-    const run = () => this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel });
+    const run = async (): Promise<ReportReceipt> => {
+      const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel });
+      // The known problem it is part of now, or another one on its service it may be part of.
+      const knownIncident = (await this.known.view(receipt.incidentId, consumerId)) ?? (await this.known.forReport(consumerId, input));
+      return { ...receipt, knownIncident };
+    };
     const key = options.idempotencyKey?.trim();
     if (!key) return run();
     if (key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);

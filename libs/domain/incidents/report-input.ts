@@ -1,5 +1,6 @@
 import type { Environment } from '@domain/shared';
 
+import type { IncidentStatus } from './incident.entity';
 import type { ReportCategory, ReportChannel } from './report.entity';
 
 /** What a consumer tells us, from any of the three doors (API, portal form, staff on behalf). */
@@ -17,6 +18,22 @@ export interface ReportInput {
   vendorInvolved?: string | null;
   reporterName?: string | null;
   reporterEmail?: string | null;
+}
+
+/**
+ * What a municipality may see of an incident others reported: never their names or words, only
+ * the reference, the title KS gave it (or the service's name), how many are affected, the status.
+ */
+export interface KnownIncident {
+  id: string;
+  reference: string;
+  title: string;
+  status: IncidentStatus;
+  escalated: boolean;
+  /** distinct municipalities with a report in it */
+  affectedCount: number;
+  /** the asking municipality has a report in it already */
+  affected: boolean;
 }
 
 export interface IntakeContext {
@@ -40,6 +57,8 @@ export interface ReportReceipt {
   personalDataMasked: boolean;
   maskedFields: string[];
   notice?: string;
+  /** A problem KS already knows of that the report is part of, or may be (then it can join it). */
+  knownIncident?: KnownIncident | null;
 }
 
 export const MASKING_NOTICE =

@@ -92,6 +92,11 @@ export class ReportRepository {
     return this.db.repository(Report).find({ where: { consumerId }, order: { receivedAt: 'DESC' }, take: limit });
   }
 
+  /** This consumer's first report in an incident, if it has one. */
+  firstOfConsumerIn(incidentId: string, consumerId: string): Promise<Report | null> {
+    return this.db.repository(Report).findOne({ where: { incidentId, consumerId }, order: { receivedAt: 'ASC' } });
+  }
+
   async any(): Promise<boolean> {
     return (await this.db.repository(Report).find({ select: { id: true }, take: 1 })).length > 0;
   }

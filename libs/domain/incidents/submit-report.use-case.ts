@@ -15,9 +15,10 @@ import { IncidentGroupingStore } from './incident-grouping-store';
 import { REPORT_CONFIRMATION_MAIL } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
-import { isConsumerChannel, Report } from './report.entity';
+import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
 import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
+import { reportRecipients } from './report-recipients';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
@@ -232,25 +233,10 @@ export class SubmitReport {
     };
   }
 
-  /**
-   * Without a reporter address the confirmation goes to the consumer's technical contacts. A
-   * reporter address a consumer sent (API, portal) is written to only when it is one of its
-   * registered contacts: otherwise it is kept on the report and gets nothing, so a consumer key
-   * cannot make KS mail a stranger the caller's text. Staff registering a call or an e-mail
-   * write to the address they took down.
-   */
-  private async confirm(report: Report, incident: Incident, input: ReportInput, maskedFields: string[]): Promise<void> {
+  /** The receipt, to the report's reporter or the consumer's technical contacts (report-recipients.ts). */
+  async confirm(report: Report, incident: Incident, input: ReportInput, maskedFields: string[]): Promise<void> {
     const contacts = await this.contacts.execute([report.consumerId]);
-    const reporter = input.reporterEmail?.trim();
-    const byStaff = !isConsumerChannel(report.channel);
-    const registered = contacts.find((c) => c.email.toLowerCase() === reporter?.toLowerCase());
-    const to = !reporter
-      ? contacts.filter((c) => c.role === 'technical').map((c) => c.email)
-      : registered
-        ? [registered.email]
-        : byStaff
-          ? [reporter]
-          : [];
+    const to = reportRecipients({ channel: report.channel, reporterEmail: input.reporterEmail ?? null }, contacts);
     if (!to.length) return;
     await this.email.execute({
       template: REPORT_CONFIRMATION_MAIL,

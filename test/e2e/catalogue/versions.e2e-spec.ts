@@ -59,6 +59,8 @@ describe('catalogue versions (Bilag 2): access, lifecycle, validation and the se
             entitlementPackages: [{ code: 'saernamsmann', purpose: 'Innkreving' }],
             serviceAreas: ['Særnamsmannsmyndighet'],
             informationTypes: ['Lønn'],
+            // Left out, so its default shows.
+            altinnResource: undefined,
           }),
           catalogueService('folkeregister', { environments: ['test'] }),
         ],

@@ -32,7 +32,7 @@ describe('consumer admin pages', () => {
       },
     );
 
-    it.each(['', '/contacts', '/agreement', '/services', '/onboarding', '/keys', '/history'])(
+    it.each(['', '/contacts', '/agreement', '/services', '/onboarding', '/reports', '/keys', '/history'])(
       'renders the consumer tab %j',
       async (tab) => {
         const res = await t.http.get(`/consumers/${oslo.id}${tab}`).set(admin()).expect(200);
@@ -52,6 +52,24 @@ describe('consumer admin pages', () => {
       expect(await t.get(FindConsumers).byOrgNumber(ORG.vendorB)).toBeNull();
       await t.http.post('/consumers/import/commit').set(admin()).type('form').send({ csv }).expect(200);
       expect(await t.get(FindConsumers).byOrgNumber(ORG.vendorB)).toMatchObject({ name: 'Forhåndsvist kommune', status: 'applicant' });
+    });
+
+    it('offers a template for Excel: text/csv with a BOM and the Norwegian headers separated by semicolons', async () => {
+      const res = await t.http.get('/consumers/import/template').set(admin()).buffer(true).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe('attachment; filename=konsumenter-import.csv');
+      expect(res.text).toBe('\uFEFForganisasjonsnummer;navn;type;kommunenummer;kontaktnavn;e-post;telefon;rolle;tjenester\r\n');
+      expect((await t.http.get('/consumers/import').set(admin()).expect(200)).text).toContain('href="/consumers/import/template"');
+    });
+
+    it('previews a Norwegian Excel file and links a row whose organisation number is registered to that consumer', async () => {
+      const csv = `\uFEFForganisasjonsnummer;navn;kontaktnavn;e-post;rolle;tjenester\r\n${ORG.oslo};Oslo kommune;;;;\r\n${ORG.imported2};Ny kommune;Kari;kari@ny.example.test;faglig;"ssg;inntekt"\r\n`;
+      const preview = await t.http.post('/consumers/import').set(admin()).type('form').send({ csv }).expect(200);
+      expect(preview.text).toContain(
+        `<a class="ds-link" href="/consumers/${oslo.id}">Oslo kommune</a> <span class="app-muted">(finnes fra før)</span>`,
+      );
+      expect(preview.text).toContain('Finnes – uendret, hoppes over');
+      expect(preview.text).toContain('ny konsument Ny kommune; kontakt kari@ny.example.test; tjeneste ssg; tjeneste inntekt');
     });
 
     it.each([

@@ -195,5 +195,23 @@ describe('contacts, agreement, service access and onboarding', () => {
         .expect(400);
       expect(bad.body.fields[0].field).toBe('ids[0]');
     });
+
+    it('moves a row straight to a place from the board, renumbering the queue', async () => {
+      const ids = async () =>
+        ((await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body as Array<{ id: string }>).map((q) => q.id);
+      const before = await ids();
+      expect(before.length).toBeGreaterThanOrEqual(2);
+      const last = before[before.length - 1];
+      const board = await t.http.get('/onboarding').set(admin()).expect(200);
+      expect(board.text).toContain(`action="/onboarding/${last}/position"`);
+      expect(board.text).toContain(`max="${before.length}"`);
+      const res = await t.http.post(`/onboarding/${last}/position`).set(admin()).type('form').send({ position: '1' }).expect(303);
+      expect(res.headers.location).toBe(`/onboarding#item-${last}`);
+      expect(await ids()).toEqual([last, ...before.slice(0, -1)]);
+      const queue = (await t.http.get('/api/v1/onboarding/queue').set(admin()).expect(200)).body as Array<{ position: number }>;
+      expect(queue.map((q) => q.position)).toEqual(queue.map((_, i) => i + 1));
+      const audit = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'onboarding.queue_reordered'`);
+      expect(audit[0].n).toBeGreaterThanOrEqual(2);
+    });
   });
 });

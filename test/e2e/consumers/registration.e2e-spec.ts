@@ -237,7 +237,12 @@ describe('consumer registration and bulk import', () => {
     });
 
     it('rejects a file that is not the expected CSV', async () => {
-      const res = await t.http.post('/api/v1/consumers/import').set(admin()).send({ csv: 'navn;orgnr\nOslo;974760673' }).expect(400);
+      // Norwegian headers and `;` are read, but not columns the import does not know.
+      const res = await t.http
+        .post('/api/v1/consumers/import')
+        .set(admin())
+        .send({ csv: 'kommune;adresse\nOslo;Rådhusplassen 1' })
+        .expect(400);
       expect(res.body.code).toBe('invalid_import_file');
     });
   });

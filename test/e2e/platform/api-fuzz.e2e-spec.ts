@@ -85,32 +85,28 @@ describe('API under generated input', () => {
       [credential, { category: 'security', description: `Vi ser fødselsnummer ${nationalId('010190123')} i loggen hos leverandøren.` }],
     ] as const)
       await t.http.post('/api/v1/reports').set(bearer(who.key)).send(reportBody(over)).expect(201);
+    const wish = {
+      title: 'Inntekt per måned',
+      description: 'Inntekt per måned, ikke per år.',
+      useCase: 'Foreldrebetaling.',
+      urgency: 'high',
+    };
+    for (const who of [credential, other])
+      await t.http
+        .post('/api/v1/change-requests')
+        .set(bearer(who.key))
+        .send({ ...wish, service: INCIDENT_SERVICES[0] })
+        .expect(201);
+    const effectiveAt = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    await t.http
+      .post('/api/v1/notices')
+      .set(admin)
+      .send({ title: 'Nytt format', body: 'Feltet endres.', services: [INCIDENT_SERVICES[0]], environments: ['production'], effectiveAt })
+      .expect(201);
     const draft = await t.http
       .post('/api/v1/catalogue/versions')
       .set(admin)
       .send({ label: 'Utkast', effectiveFrom: '2031-01-01', services: [] })
-      .expect(201);
-    const changeRequest = await t.http
-      .post('/api/v1/change-requests')
-      .set(bearer(other.key))
-      .send({
-        service: INCIDENT_SERVICES[0],
-        title: 'Månedlig inntekt',
-        description: 'Inntekt per måned.',
-        useCase: 'Bostøtte.',
-        urgency: 'medium',
-      })
-      .expect(201);
-    const notice = await t.http
-      .post('/api/v1/notices')
-      .set(admin)
-      .send({
-        title: 'Nytt felt',
-        body: 'Feltet endres.',
-        services: [INCIDENT_SERVICES[0]],
-        environments: ['production'],
-        effectiveAt: '2031-01-01T00:00:00Z',
-      })
       .expect(201);
     const get = async (path: string, part = (body: unknown) => body, as = admin) =>
       idsIn(part((await t.http.get(path).set(as).expect(200)).body));
@@ -128,6 +124,11 @@ describe('API under generated input', () => {
         ...(await get('/api/v1/reports', undefined, bearer(other.key))),
       ]),
       incidents: same(await get('/api/v1/incidents')),
+      // `/incidents/{reference}/affected` takes an incident's reference or its id.
+      reference: same([
+        ...idsIn((await t.http.get('/api/v1/incidents').set(admin).expect(200)).body, 'reference'),
+        ...(await get('/api/v1/incidents')),
+      ]),
       'merge-proposals': same(await get('/api/v1/merge-proposals')),
       versions: same([...(await get('/api/v1/catalogue/versions')), draft.body.id]),
       // The consumer whose key the fuzz uses is only read, never changed, so it cannot lock itself out.
@@ -140,8 +141,8 @@ describe('API under generated input', () => {
       staff: same([staff.body.id]),
       'api-tokens': same([]),
       outbox: same(await get('/api/v1/outbox')),
-      'change-requests': same([changeRequest.body.id]),
-      notices: same([notice.body.id]),
+      'change-requests': same(await get('/api/v1/change-requests')),
+      notices: same(await get('/api/v1/notices')),
     };
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));

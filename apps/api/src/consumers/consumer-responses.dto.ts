@@ -265,6 +265,8 @@ export class ConsumerImportRowResponse {
   @ApiProperty({ example: '974760673' }) orgNumber: string;
   @ApiProperty({ example: 'Eksempel kommune' }) name: string;
   @ApiProperty({ enum: IMPORT_ACTIONS, enumName: 'ConsumerImportAction' }) action: (typeof IMPORT_ACTIONS)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'The consumer already registered with this organisation number' })
+  existingId?: string;
   @ApiProperty({ type: [String], example: ['name'] }) changes: string[];
   @ApiProperty({ type: [FieldErrorDto] }) errors: FieldErrorDto[];
 }
@@ -289,6 +291,7 @@ export class ConsumerImportResponse {
         orgNumber: row.orgNumber,
         name: row.name,
         action: row.action,
+        ...(row.existingId ? { existingId: row.existingId } : {}),
         changes: row.changes,
         errors: row.errors.map(({ field, message }) => ({ field, message })),
       })),

@@ -293,7 +293,9 @@ export class ImportConsumersQuery {
 export class ImportConsumersDto {
   @ApiProperty({
     description:
-      'CSV with the header orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactRole,services (services separated by ";")',
+      'CSV with the header orgNumber,name,kind,municipalityNumber,contactName,contactEmail,contactPhone,contactRole,services, or the ' +
+      'Norwegian organisasjonsnummer;navn;type;kommunenummer;kontaktnavn;e-post;telefon;rolle;tjenester (roles teknisk, faglig, ' +
+      'sikkerhet); the separator (`,` or `;`) is read from the header line, a UTF-8 BOM is allowed; services separated by ";" or ","',
   })
   @IsString()
   csv: string;

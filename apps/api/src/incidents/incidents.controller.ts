@@ -2,17 +2,19 @@ import {
   CorrectGrouping,
   EscalateIncident,
   IncidentQueries,
+  JoinIncident,
   PreviewEscalation,
   ResolveIncident,
   SendDueEscalations,
   TriageIncident,
 } from '@domain/incidents';
-import type { Actor } from '@domain/shared';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import type { Actor, Principal } from '@domain/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import { Allow } from '../auth/access.decorator';
-import { CurrentActor } from '../auth/current-principal.decorator';
+import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
@@ -26,6 +28,8 @@ import {
   MergeProposalResponse,
   ResolutionResponse,
 } from './incident-responses.dto';
+import { JoinIncidentDto } from './report.dto';
+import { JoinIncidentResponse } from './report-responses.dto';
 
 const RESOLVED = [409, 'incident_resolved: the incident is already resolved'] as const;
 
@@ -42,6 +46,7 @@ export class IncidentsController {
     private readonly triage: TriageIncident,
     private readonly resolution: ResolveIncident,
     private readonly grouping: CorrectGrouping,
+    private readonly joining: JoinIncident,
   ) {}
 
   @Get()
@@ -118,6 +123,34 @@ export class IncidentsController {
   @ApiProblems(400, 404, [409, 'escalation_not_pending: no escalation is waiting to be sent'])
   async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return EscalationResponse.from(await this.dueEscalations.now(id, actor));
+  }
+
+  @Post(':reference/affected')
+  @Allow('report.create')
+  @ApiOperation({
+    summary: 'We are affected too',
+    description:
+      'A municipality says a problem KS already knows of (the `knownIncident` of a report receipt: escalated, or reported by ' +
+      'several municipalities) affects it too: a report is added to exactly that incident, without grouping deciding again. ' +
+      'Idempotent: when the municipality already has a report in the incident, that report is the answer (200) and nothing is added. ' +
+      'Staff name the consumer in `consumerId`.',
+  })
+  @ApiCreatedResponse({ type: JoinIncidentResponse, description: 'A report was added to the incident' })
+  @ApiOkResponse({ type: JoinIncidentResponse, description: 'The municipality already had a report in the incident; it is reused' })
+  @ApiProblems(
+    400,
+    [404, 'incident_not_found: no such incident, or not one KS knows of as affecting several municipalities'],
+    [409, 'incident_resolved: the incident is already resolved'],
+  )
+  async affected(
+    @Param('reference') reference: string,
+    @Body() body: JoinIncidentDto,
+    @CurrentPrincipal() caller: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.joining.execute(caller, reference, body.input(), body.options());
+    res.status(result.joined ? 201 : 200);
+    return JoinIncidentResponse.from(result);
   }
 
   @Post(':id/triage')

@@ -2,6 +2,8 @@ import {
   type ImportReports,
   INCIDENT_STATUSES,
   type IncidentQueries,
+  type JoinResult,
+  type KnownIncident,
   type MatchRecord,
   REPORT_CATEGORIES,
   REPORT_CHANNELS,
@@ -24,6 +26,46 @@ type RevealedText = Awaited<ReturnType<RevealPersonalData['execute']>>;
 
 const REPORT_STATUSES = ['open', 'closed'] as const satisfies ReadonlyArray<ReportReceipt['status']>;
 
+/** A problem KS knows of, as any affected municipality may see it: no other municipality's name or words. */
+export class KnownIncidentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KS-2026-0014' }) reference: string;
+  @ApiProperty({ example: 'Summert skattegrunnlag', description: "The title KS gave it, or its service's name" }) title: string;
+  @ApiProperty({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus' }) status: string;
+  @ApiProperty({ description: 'KS has reported it to Skatteetaten' }) escalated: boolean;
+  @ApiProperty({ example: 24, description: 'Municipalities with a report in it' }) affectedCount: number;
+  @ApiProperty({ description: 'The calling municipality has a report in it' }) affected: boolean;
+
+  static from(k: KnownIncident): KnownIncidentResponse {
+    return {
+      id: k.id,
+      reference: k.reference,
+      title: k.title,
+      status: k.status,
+      escalated: k.escalated,
+      affectedCount: k.affectedCount,
+      affected: k.affected,
+    };
+  }
+}
+
+export class JoinIncidentResponse {
+  @ApiProperty({ format: 'uuid', description: "The municipality's report in the incident" }) reportId: string;
+  @ApiProperty({ example: 'M-2026-1234' }) reportReference: string;
+  @ApiProperty({ description: 'false when the municipality already had a report in the incident: that report is the answer' })
+  joined: boolean;
+  @ApiProperty({ type: KnownIncidentResponse }) incident: KnownIncidentResponse;
+
+  static from(r: JoinResult): JoinIncidentResponse {
+    return {
+      reportId: r.report.id,
+      reportReference: r.report.reference,
+      joined: r.joined,
+      incident: KnownIncidentResponse.from(r.incident),
+    };
+  }
+}
+
 export class ReportReceiptResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'M-2026-1234' }) reference: string;
@@ -36,6 +78,14 @@ export class ReportReceiptResponse {
   @ApiProperty({ type: [String], example: ['description'], description: 'The fields in which identity numbers were masked' })
   maskedFields: string[];
   @ApiPropertyOptional({ description: 'Why the text was changed (Norwegian), when it was' }) notice?: string;
+  @ApiPropertyOptional({
+    type: KnownIncidentResponse,
+    nullable: true,
+    description:
+      'A problem KS already knows of (escalated, or reported by several municipalities) on this service and environment: the incident ' +
+      'the report is part of (`affected`), or one it may join with POST /api/v1/incidents/{reference}/affected',
+  })
+  knownIncident?: KnownIncidentResponse | null;
 
   static from(r: ReportReceipt): ReportReceiptResponse {
     return {
@@ -49,6 +99,7 @@ export class ReportReceiptResponse {
       personalDataMasked: r.personalDataMasked,
       maskedFields: r.maskedFields,
       ...(r.notice !== undefined ? { notice: r.notice } : {}),
+      knownIncident: r.knownIncident ? KnownIncidentResponse.from(r.knownIncident) : null,
     };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type JoinOptions,
   type ReceiveOptions,
   REPORT_CATEGORIES,
   REPORT_CHANNELS,
@@ -173,5 +174,46 @@ export class SuggestionQueryDto {
 
   symptoms(): { title: string; description: string; errorCode?: string; httpStatus?: number } {
     return { title: this.title ?? '', description: this.description ?? '', errorCode: this.errorCode, httpStatus: this.httpStatus };
+  }
+}
+
+/** "Vi er også berørt": everything is optional; without a text of its own the report says it is affected by the known problem. */
+export class JoinIncidentDto {
+  @ApiPropertyOptional({ example: 'Vi får også 503', description: 'Default: "Vi er også berørt av <reference>"' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000, description: 'Default: that the municipality is affected by the known problem' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 'Kari Nordmann' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reporterName?: string;
+
+  @ApiPropertyOptional({ description: "Where the confirmation goes; default the consumer's technical contacts" })
+  @IsOptional()
+  @IsEmail()
+  reporterEmail?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only: the consumer that is affected' })
+  @IsOptional()
+  @IsUUID()
+  consumerId?: string;
+
+  /** The report's own words, if any. */
+  input(): Partial<ReportInput> {
+    const { consumerId: _consumerId, ...input } = this;
+    return input;
+  }
+
+  options(): JoinOptions {
+    return { onBehalfOf: this.consumerId ? { consumerId: this.consumerId, channel: 'staff' } : undefined };
   }
 }

@@ -81,11 +81,12 @@ export class AcknowledgeDto {
 }
 
 export class NoticeListQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100000, default: 1 })
+  // A page far past any list is a mistake, not a need; the bound keeps the offset a safe integer.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 40_000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100000)
+  @Max(40_000)
   page?: number;
 }

@@ -41,7 +41,7 @@ import { IncidentPagesController } from './incidents/incident-pages.controller';
 import { INCIDENT_NAV, INCIDENT_PAGE_TEXTS, PORTAL_REPORT_FORM_TEXTS, STAFF_REPORT_FORM_TEXTS } from './incidents/incidents.texts.nb';
 import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
-import { PortalReportFormPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
+import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
@@ -148,6 +148,7 @@ const ERRORS = Object.assign(
     IncidentPage,
     ProposalDecisionPage,
     ReportCheck,
+    PortalReportPage,
     PortalReportFormPage,
     StaffReportFormPage,
     NewConsumerPage,

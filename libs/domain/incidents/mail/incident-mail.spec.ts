@@ -3,6 +3,7 @@ import { type RenderedEmail, TemplateRenderer } from '@platform/mail';
 import { ESCALATION_MAIL, type EscalationMail, type EscalationSample } from './escalation.mail';
 import { ESCALATION_CLOSED_MAIL } from './escalation-closed.mail';
 import { ESCALATION_FOLLOW_UP_MAIL } from './escalation-follow-up.mail';
+import { INCIDENT_ESCALATED_MAIL } from './incident-escalated.mail';
 import { INCIDENT_RESOLVED_MAIL } from './incident-resolved.mail';
 import { REPORT_CONFIRMATION_MAIL } from './report-confirmation.mail';
 
@@ -109,6 +110,33 @@ describe('the incidents e-mails', () => {
         }),
       'Svar på meldingen deres: Mangler delegering (KS-2030-0009)',
       ['Hei,\n', 'KS har sett på meldingen deres om «Mangler delegering».'],
+    ],
+    [
+      'incident escalated, to a reporter',
+      () =>
+        renderer.render(INCIDENT_ESCALATED_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag API',
+          reports: ['KS-M-2030-0001', 'KS-M-2030-0004'],
+          consumerCount: 24,
+        }),
+      'Meldt til Skatteetaten: Summert skattegrunnlag API (KS-2030-0007)',
+      [
+        'Den følges opp som hendelsen KS-2030-0007 (Summert skattegrunnlag API), og 24 kommuner er berørt.',
+        'Meldingene deres: KS-M-2030-0001, KS-M-2030-0004',
+      ],
+    ],
+    [
+      'incident escalated, one municipality',
+      () =>
+        renderer.render(INCIDENT_ESCALATED_MAIL, {
+          reference: 'KS-2030-0008',
+          title: 'Inntekt',
+          reports: ['KS-M-2030-0002'],
+          consumerCount: 1,
+        }),
+      'Meldt til Skatteetaten: Inntekt (KS-2030-0008)',
+      ['og 1 kommune er berørt.'],
     ],
     [
       'report confirmation',

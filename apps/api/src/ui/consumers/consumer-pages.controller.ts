@@ -1,6 +1,13 @@
-import { ImportConsumers, ListExpiringAgreements, RegisterConsumer, SearchConsumers, ServiceCatalogue } from '@domain/consumers';
+import {
+  ImportConsumers,
+  importTemplateCsv,
+  ListExpiringAgreements,
+  RegisterConsumer,
+  SearchConsumers,
+  ServiceCatalogue,
+} from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
@@ -71,6 +78,19 @@ export class ConsumerPagesController {
   async preview(@Body() body: FormBody, @CurrentActor() actor: Actor) {
     return importViewModel({ csv: text(body.csv), preview: await this.importer.execute(text(body.csv), true, actor) });
   }
+
+  /** An empty file with the Norwegian headers, to fill in with Excel. */
+  @Get('import/template')
+  @StaffPage('consumer.create')
+  template(@Res() res: Response) {
+    res.type('text/csv; charset=utf-8').attachment('konsumenter-import.csv').send(importTemplateCsv());
+  }
+
+  /** The import's result is the answer to a post: back, forward or reload as a GET lands on the import form. */
+  @Get('import/commit')
+  @StaffPage('consumer.create')
+  @Redirect('/consumers/import', 303)
+  commitAgain() {}
 
   @Post('import/commit')
   @HttpCode(200)

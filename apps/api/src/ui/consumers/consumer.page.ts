@@ -1,5 +1,6 @@
 import { ListAuditEntries } from '@domain/audit';
 import { type CreatedApiKey, GetConsumer, ListConsumerApiKeys, ServiceCatalogue } from '@domain/consumers';
+import { IncidentQueries } from '@domain/incidents';
 import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
@@ -8,6 +9,7 @@ import { text } from '../shared/form-body';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import {
   consumerPageViewModel,
+  consumerReportRows,
   ConsumerTabExtras,
   importViewModel,
   newConsumerViewModel,
@@ -56,6 +58,7 @@ export class ConsumerTabPage implements FormPage {
     private readonly catalogue: ServiceCatalogue,
     private readonly keys: ListConsumerApiKeys,
     private readonly audit: ListAuditEntries,
+    private readonly incidents: IncidentQueries,
   ) {}
 
   async load(
@@ -71,6 +74,7 @@ export class ConsumerTabPage implements FormPage {
       extras.addableCodes = [...(await this.catalogue.codes())].filter((c) => !have.has(c));
       extras.terms = termsPerService(consumer);
     }
+    if (tab === 'reports') extras.reports = consumerReportRows(await this.incidents.reportsOfConsumer(id));
     if (tab === 'keys') extras.keys = await this.keys.execute(id);
     if (tab === 'history') extras.entries = await this.audit.execute({ objectType: 'consumer', objectId: id, limit: 200 });
     return consumerPageViewModel(consumer, tab, extras, shown.failure, shown.saved);

@@ -4,8 +4,11 @@ import {
   ConsumerDetail,
   consumerListViewModel,
   consumerPageViewModel,
+  type ConsumerReportRow,
+  consumerReportRows,
   importViewModel,
   newConsumerViewModel,
+  onboardingViewModel,
   tabOfPath,
   tabPath,
   termsPerService,
@@ -106,5 +109,53 @@ describe('consumer pages', () => {
       next: null,
       prev: '/consumers?sort=status&dir=asc',
     });
+  });
+});
+
+describe('the consumer’s reports', () => {
+  const row = (reference: string, receivedAt: string, over: Partial<ConsumerReportRow> = {}) =>
+    ({
+      id: `id-${reference}`,
+      reference,
+      title: `Tittel ${reference}`,
+      service: 'inntekt',
+      receivedAt: new Date(receivedAt),
+      status: 'open',
+      incidentId: `inc-${reference}`,
+      incidentReference: `KS-${reference}`,
+      incidentStatus: 'escalated',
+      ...over,
+    }) as ConsumerReportRow;
+
+  it('lists them newest first, each linked to its incident with the statuses in Norwegian', () => {
+    const rows = consumerReportRows([
+      row('M-1', '2026-01-01T08:00:00Z'),
+      row('M-3', '2026-03-01T08:00:00Z', { status: 'closed', incidentStatus: 'resolved' }),
+      row('M-2', '2026-02-01T08:00:00Z'),
+    ]);
+    expect(rows.map((r) => [r.reference, r.statusLabel, r.incident])).toEqual([
+      ['M-3', 'Avsluttet', { href: '/incidents/inc-M-3', reference: 'KS-M-3', statusLabel: 'Løst' }],
+      ['M-2', 'Åpen', { href: '/incidents/inc-M-2', reference: 'KS-M-2', statusLabel: 'Eskalert' }],
+      ['M-1', 'Åpen', { href: '/incidents/inc-M-1', reference: 'KS-M-1', statusLabel: 'Eskalert' }],
+    ]);
+  });
+
+  it('shows a report whose incident is gone without a link', () => {
+    expect(consumerReportRows([row('M-9', '2026-01-01T08:00:00Z', { incidentId: undefined })])[0].incident).toBeNull();
+  });
+});
+
+describe('the onboarding board', () => {
+  it('counts the whole queue, which bounds the place a row can be moved to', () => {
+    const item = (id: string) => ({ id }) as never;
+    const model = onboardingViewModel({
+      columns: [
+        { step: 'requested', items: [item('a'), item('b')] },
+        { step: 'qualified', items: [item('c')] },
+        { step: 'readiness-tested', items: [] },
+      ],
+      recentlyConnected: [item('d')],
+    });
+    expect(model.queueLength).toBe(3);
   });
 });

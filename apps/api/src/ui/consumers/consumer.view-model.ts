@@ -7,10 +7,12 @@ import {
   CONTACT_ROLES,
   type CreatedApiKey,
   type GetConsumer,
+  type GetOnboardingQueue,
   type ImportConsumers,
   ONBOARDING_STEPS,
   type SearchConsumers,
 } from '@domain/consumers';
+import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
@@ -19,7 +21,15 @@ import { type ListLinks, type ListQuery, pagination, sortHeader } from '../share
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS, SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
 import { CONSUMER_LIST } from './consumers.forms';
-import { CONSUMER_LABELS, CONSUMER_LIST_COLUMNS, CONSUMER_TABS, CONSUMER_TITLES, ConsumerTab, IMPORT_COLUMNS } from './consumers.texts.nb';
+import {
+  CONSUMER_LABELS,
+  CONSUMER_LIST_COLUMNS,
+  CONSUMER_REPORT_LABELS,
+  CONSUMER_TABS,
+  CONSUMER_TITLES,
+  ConsumerTab,
+  IMPORT_COLUMNS,
+} from './consumers.texts.nb';
 
 export type ConsumerDetail = Awaited<ReturnType<GetConsumer['execute']>>;
 
@@ -98,6 +108,16 @@ export function importViewModel(page: { csv?: string; preview?: ImportResult; co
   };
 }
 
+/** The onboarding board; the length of the queue bounds the places a row can be moved to. */
+export function onboardingViewModel(board: Awaited<ReturnType<GetOnboardingQueue['board']>>) {
+  return {
+    title: CONSUMER_TITLES.onboarding,
+    ...CONSUMER_FORM_OPTIONS,
+    board,
+    queueLength: board.columns.reduce((n, c) => n + c.items.length, 0),
+  };
+}
+
 type SearchResult = Awaited<ReturnType<SearchConsumers['execute']>>;
 
 const LIST_COLUMNS: Array<[keyof typeof CONSUMER_LIST_COLUMNS, ConsumerSort | null]> = [
@@ -134,7 +154,35 @@ export function consumerListViewModel(
   };
 }
 
+/** The municipality's own reports, as the incidents context lists them for a consumer. */
+export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+
+/**
+ * The municipality's reports, newest first, each with the incident it belongs to now (linked,
+ * with its status), so staff onboarding or supporting it see what it has been through.
+ */
+export function consumerReportRows(reports: ConsumerReportRow[]) {
+  return [...reports]
+    .sort((a, b) => new Date(b.receivedAt).getTime() - new Date(a.receivedAt).getTime())
+    .map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      service: r.service,
+      receivedAt: r.receivedAt,
+      statusLabel: CONSUMER_REPORT_LABELS.reportStatus[r.status] ?? r.status,
+      incident: r.incidentId
+        ? {
+            href: `/incidents/${r.incidentId}`,
+            reference: r.incidentReference,
+            statusLabel: CONSUMER_REPORT_LABELS.incidentStatus[r.incidentStatus as IncidentStatus] ?? r.incidentStatus,
+          }
+        : null,
+    }));
+}
+
 export interface ConsumerTabExtras {
+  reports?: ReturnType<typeof consumerReportRows>;
   addableCodes?: string[];
   terms?: unknown[];
   keys?: unknown[];

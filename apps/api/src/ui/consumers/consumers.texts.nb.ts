@@ -1,4 +1,5 @@
 import type { ConnectionMethod, ConsumerKind, ConsumerStatus, ContactRole, OnboardingStep } from '@domain/consumers';
+import type { IncidentStatus } from '@domain/incidents';
 
 import type { FieldText, PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
@@ -10,7 +11,7 @@ export const CONSUMER_NAV: NavSection[] = [
   { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true, permission: 'portal.use' },
 ];
 
-export const CONSUMER_TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'keys', 'history'] as const;
+export const CONSUMER_TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'reports', 'keys', 'history'] as const;
 export type ConsumerTab = (typeof CONSUMER_TABS)[number];
 
 export const CONSUMER_LABELS = {
@@ -32,6 +33,7 @@ export const CONSUMER_LABELS = {
     agreement: 'Avtale',
     services: 'Tjenester',
     onboarding: 'Påkobling',
+    reports: 'Meldinger',
     keys: 'API-nøkler',
     history: 'Historikk',
   } satisfies Record<ConsumerTab, string>,
@@ -120,7 +122,7 @@ export const IMPORT_COLUMNS: Record<string, FieldText> = {
   contactName: { label: 'contactName', message: 'Skriv kontaktpersonens navn (1–200 tegn).' },
   contactEmail: { label: 'contactEmail', message: 'Skriv en gyldig e-postadresse.' },
   contactPhone: { label: 'contactPhone', message: 'Telefonnummeret kan ha høyst 40 tegn.' },
-  contactRole: { label: 'contactRole', message: 'Skriv technical, professional eller security.' },
+  contactRole: { label: 'contactRole', message: 'Skriv teknisk, faglig eller sikkerhet (eller technical, professional, security).' },
   services: {
     label: 'services',
     message:
@@ -133,6 +135,15 @@ export const PORTAL_LOGIN_TEXTS: PageTexts = {
 };
 
 export const SAVED_CODES = { saved: 'Lagret.' } as Record<string, string>;
+
+/** The consumer's reports tab: statuses of a report and of the incident it belongs to (the same words the incident pages use). */
+export const CONSUMER_REPORT_LABELS = {
+  reportStatus: { open: 'Åpen', closed: 'Avsluttet' } as Record<string, string>,
+  incidentStatus: { new: 'Ny', triaged: 'Vurdert', escalated: 'Eskalert', resolved: 'Løst', closed: 'Lukket' } satisfies Record<
+    IncidentStatus,
+    string
+  >,
+};
 
 /** The columns of the consumer list. */
 export const CONSUMER_LIST_COLUMNS = {

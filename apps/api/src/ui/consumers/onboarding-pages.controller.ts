@@ -8,8 +8,7 @@ import { CurrentActor } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
 import { PagesController } from '../shared/pages-controller';
-import { CONSUMER_FORM_OPTIONS } from './consumer.view-model';
-import { CONSUMER_TITLES } from './consumers.texts.nb';
+import { onboardingViewModel } from './consumer.view-model';
 
 /** The onboarding queue: the order in which consumers are connected. */
 @PagesController('onboarding')
@@ -23,13 +22,20 @@ export class OnboardingPagesController {
   @StaffPage('onboarding.read')
   @Render('consumers/onboarding')
   async board() {
-    return { title: CONSUMER_TITLES.onboarding, ...CONSUMER_FORM_OPTIONS, board: await this.queue.board() };
+    return onboardingViewModel(await this.queue.board());
   }
 
   @Post(':itemId/move')
   @StaffPage('onboarding.manage')
   async move(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.reorder.move(itemId, text(body.direction) as 'up' | 'down', actor);
+    res.redirect(303, `/onboarding#item-${itemId}`);
+  }
+
+  @Post(':itemId/position')
+  @StaffPage('onboarding.manage')
+  async moveTo(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.reorder.moveTo(itemId, Number(text(body.position)), actor);
     res.redirect(303, `/onboarding#item-${itemId}`);
   }
 }

@@ -91,6 +91,10 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       const score = typeof d.score === 'number' ? `, score ${decimal(d.score, 2)}` : '';
       return { text: `Melding ${d.report} mottatt (${CHANNEL_LABELS[d.channel] ?? d.channel}), ${action}${score}` };
     }
+    case 'consumer_joined':
+      return {
+        text: `Melding ${e.details.report} (${CHANNEL_LABELS[e.details.channel] ?? e.details.channel}): kommunen meldte seg berørt av den kjente feilen`,
+      };
     case 'triaged': {
       const d = e.details;
       const parts = [

@@ -2,6 +2,7 @@ import type { IncidentSide, IncidentStatus, ReportCategory, ReportChannel, Sever
 
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
+import { countOf } from '../shared/numbers';
 
 export const INCIDENT_NAV: NavSection[] = [
   { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20, permission: 'incident.read' },
@@ -83,6 +84,8 @@ export const DONE_TEXTS: Record<string, string> = {
   moved: 'Meldingen er flyttet.',
   accepted: 'Forslaget er godtatt, og hendelsene er slått sammen.',
   rejected: 'Forslaget er avvist. Hendelsene holdes adskilt.',
+  'joined-known': 'Kommunen er registrert som berørt av denne kjente feilen.',
+  'already-affected': 'Kommunen hadde allerede en melding i denne hendelsen. Ingen ny melding er lagt til.',
 };
 export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
 
@@ -182,4 +185,21 @@ export const REPORT_FORM_TEXTS = {
   listTitle: 'Meldinger',
   reportTitle: (reference: string) => `Melding ${reference}`,
   staffChannels: { phone: 'Telefon', email: 'E-post' },
+};
+
+const municipalities = (n: number) => countOf(n, { one: 'kommune', other: 'kommuner' });
+
+/** "Kjent feil": a problem KS already knows of, shown while a report is written and on the report. */
+export const KNOWN_INCIDENT_TEXTS = {
+  heading: 'Kjent feil',
+  summary: (reference: string, count: number, escalated: boolean) =>
+    escalated
+      ? `KS har meldt dette til Skatteetaten (${reference}), ${municipalities(count)} berørt`
+      : `KS kjenner til feilen (${reference}), ${municipalities(count)} berørt`,
+  title: (title: string) => `Gjelder: ${title}`,
+  join: 'Vi er også berørt',
+  joinHelp: 'Er dette samme feil som dere har, trenger dere ikke skrive mer. Meldingen deres legges til den kjente feilen.',
+  alreadyAffected: 'Dere har allerede meldt at dere er berørt av denne feilen.',
+  joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
+  alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
 };

@@ -1,6 +1,6 @@
-import { IncidentQueries, MASKING_NOTICE, ReceiveReport } from '@domain/incidents';
+import { IncidentQueries, JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
@@ -9,9 +9,11 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ReportForm, reportInput } from './report.forms';
-import { consumerReportsViewModel, consumerReportViewModel } from './report.view-model';
-import { PortalReportFormPage, ReportCheck } from './report-form.page';
+import { consumerReportsViewModel } from './report.view-model';
+import { PortalReportFormPage, PortalReportPage, ReportCheck } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
+
+const JOIN_ACTION = '/portal/reports/known/:id/affected';
 
 /** The consumer portal's reports: the organisation's own reports, and the report form with knowledge-base answers first. */
 @PagesController('portal/reports')
@@ -21,6 +23,8 @@ export class PortalReportPagesController {
     private readonly check: ReportCheck,
     private readonly queries: IncidentQueries,
     private readonly receive: ReceiveReport,
+    private readonly joining: JoinIncident,
+    private readonly reportPage: PortalReportPage,
   ) {}
 
   @Get()
@@ -37,6 +41,12 @@ export class PortalReportPagesController {
     return this.page.load(me, {});
   }
 
+  /** The check step is the answer to a post: back, forward or reload as a GET lands on the form. */
+  @Get('new/check')
+  @PortalPage()
+  @Redirect('/portal/reports/new', 303)
+  checkAgain() {}
+
   /** Step one: show the knowledge-base answers that fit before anything is sent. */
   @Post('new/check')
   @PortalPage()
@@ -44,7 +54,7 @@ export class PortalReportPagesController {
   @PageForm(PortalReportFormPage)
   @Render('portal-reports/new')
   async checkReport(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm) {
-    return this.page.load(me, body as unknown as FormValues, await this.check.of(body));
+    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION));
   }
 
   @Post()
@@ -59,10 +69,29 @@ export class PortalReportPagesController {
     res.redirect(303, `/portal/reports/${receipt.id}?received=1`);
   }
 
+  /** "Vi er også berørt" on the check step: the form's report joins exactly the known incident shown, once. */
+  @Post('known/:incidentId/affected')
+  @PortalPage()
+  @PageForm(PortalReportFormPage)
+  async joinKnown(
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @Param('incidentId', ParseUuid) incidentId: string,
+    @Body() body: ReportForm,
+    @Res() res: Response,
+  ) {
+    const joined = await this.joining.execute(me, incidentId, reportInput(body, { email: me.email }));
+    res.redirect(303, `/portal/reports/${joined.report.id}?joined=${joined.joined ? 'new' : 'already'}`);
+  }
+
   @Get(':id')
   @PortalPage()
   @Render('portal-reports/report')
-  async report(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Query('received') received?: string) {
-    return consumerReportViewModel(await this.queries.report(id, me), !!received, MASKING_NOTICE);
+  async report(
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @Param('id', ParseUuid) id: string,
+    @Query('received') received?: string,
+    @Query('joined') joined?: string,
+  ) {
+    return this.reportPage.load(me, id, { received: !!received, joined });
   }
 }

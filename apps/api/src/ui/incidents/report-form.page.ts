@@ -1,5 +1,6 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { GetConsumer, SearchConsumers } from '@domain/consumers';
+import { IncidentQueries, KnownIncidents, MASKING_NOTICE } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import { type ConsumerPrincipal, findNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
@@ -7,7 +8,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { PORTAL_REPORT_FORM_TEXTS, REPORT_FORM_TEXTS, STAFF_REPORT_FIELDS, STAFF_REPORT_FORM_TEXTS } from './incidents.texts.nb';
-import { type ReportForm, STAFF_CHANNELS } from './report.forms';
+import { type ReportForm, reportInput, STAFF_CHANNELS } from './report.forms';
+import { consumerReportViewModel } from './report.view-model';
 import { checkViewModel, FormValues, reportFieldsViewModel } from './report-form.view-model';
 
 type Shown = { error?: string; fieldErrors?: FormFailure['fieldErrors'] } & Record<string, unknown>;
@@ -21,12 +23,18 @@ function valuesAfter(failure: FormFailure): FormValues {
 
 const shown = (failure: FormFailure): Shown => ({ error: failure.error, fieldErrors: failure.fieldErrors });
 
-/** The check step both forms share: knowledge-base answers that fit, and a warning about identity numbers. */
+/**
+ * The check step both forms share: knowledge-base answers that fit, a warning about identity
+ * numbers, and the problem KS already knows of on the service (with where "Vi er også berørt" posts).
+ */
 @Injectable()
 export class ReportCheck {
-  constructor(private readonly suggestions: SuggestArticles) {}
+  constructor(
+    private readonly suggestions: SuggestArticles,
+    private readonly known: KnownIncidents,
+  ) {}
 
-  async of(form: ReportForm) {
+  async of(form: ReportForm, consumerId: string | undefined, joinAction: string) {
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,
@@ -36,7 +44,8 @@ export class ReportCheck {
     const identityNumber = [form.title, form.description, form.errorCode, form.correlationId, form.vendorInvolved].some(
       (text) => !!text && findNationalIdentityNumbers(text).length > 0,
     );
-    return checkViewModel(articles, identityNumber);
+    const known = consumerId ? await this.known.forReport(consumerId, reportInput(form, {})) : null;
+    return checkViewModel(articles, identityNumber, known, joinAction);
   }
 }
 
@@ -109,5 +118,20 @@ export class StaffReportFormPage implements FormPage {
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {
     return this.load(valuesAfter(failure), shown(failure));
+  }
+}
+
+/** One of the organisation's reports in the portal, with the known problem its incident is, when it is one. */
+@Injectable()
+export class PortalReportPage {
+  constructor(
+    private readonly queries: IncidentQueries,
+    private readonly known: KnownIncidents,
+  ) {}
+
+  async load(me: ConsumerPrincipal, id: string, shown: { received: boolean; joined?: string }) {
+    const report = await this.queries.report(id, me);
+    const known = report.incidentId ? await this.known.view(report.incidentId, me.consumerId) : null;
+    return consumerReportViewModel(report, shown.received, MASKING_NOTICE, known, shown.joined);
   }
 }

@@ -1,5 +1,7 @@
+import type { KnownIncident } from '@domain/incidents';
+
 import { REPORT_FIELDS, STAFF_REPORT_FIELDS } from './incidents.texts.nb';
-import { checkViewModel, reportFieldsViewModel } from './report-form.view-model';
+import { checkViewModel, knownIncidentViewModel, reportFieldsViewModel } from './report-form.view-model';
 
 const services = [
   { code: 'SSG', name: 'Summert skattegrunnlag' },
@@ -60,6 +62,52 @@ describe('checkViewModel', () => {
       checked: true,
       identityNumber: true,
       suggestions: [{ id: 'a', title: 'T', answer: 'S', checklist: ['x'] }],
+      known: null,
     });
+  });
+});
+
+describe('knownIncidentViewModel', () => {
+  const known = (patch: Partial<KnownIncident> = {}): KnownIncident => ({
+    id: 'i-1',
+    reference: 'KS-2026-0014',
+    title: 'Summert skattegrunnlag',
+    status: 'escalated',
+    escalated: true,
+    affectedCount: 24,
+    affected: false,
+    ...patch,
+  });
+
+  it.each<[string, Partial<KnownIncident>, string]>([
+    ['escalated', {}, 'KS har meldt dette til Skatteetaten (KS-2026-0014), 24 kommuner berørt'],
+    ['escalated, one municipality', { affectedCount: 1 }, 'KS har meldt dette til Skatteetaten (KS-2026-0014), 1 kommune berørt'],
+    [
+      'known, not escalated',
+      { escalated: false, status: 'triaged', affectedCount: 3 },
+      'KS kjenner til feilen (KS-2026-0014), 3 kommuner berørt',
+    ],
+  ])('%s', (_, patch, summary) => {
+    expect(knownIncidentViewModel(known(patch))?.summary).toBe(summary);
+  });
+
+  it('names the title KS gave it, the status, and where the join posts', () => {
+    expect(knownIncidentViewModel(known(), '/portal/reports/known/:id/affected')).toMatchObject({
+      title: 'Gjelder: Summert skattegrunnlag',
+      statusLabel: 'Eskalert',
+      joinAction: '/portal/reports/known/i-1/affected',
+      joinLabel: 'Vi er også berørt',
+      alreadyAffected: null,
+    });
+  });
+
+  it('tells a municipality that has already reported it so', () => {
+    expect(knownIncidentViewModel(known({ affected: true }))?.alreadyAffected).toBe(
+      'Dere har allerede meldt at dere er berørt av denne feilen.',
+    );
+  });
+
+  it('is nothing without a known problem', () => {
+    expect(knownIncidentViewModel(null)).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { REPORT_CATEGORIES } from '@domain/incidents';
+import { type KnownIncident, REPORT_CATEGORIES } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
 import type { FieldMessage, FieldText } from '../shared/form-errors';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
-import { CATEGORY_CHOICES, REPORT_FIELDS, WORKED_LABELS } from './incidents.texts.nb';
+import { CATEGORY_CHOICES, KNOWN_INCIDENT_TEXTS, REPORT_FIELDS, STATUS_LABELS, WORKED_LABELS } from './incidents.texts.nb';
 import { WORKED_BEFORE } from './report.forms';
 
 export type FormValues = Record<string, unknown>;
@@ -44,14 +44,39 @@ export function reportFieldsViewModel(
   };
 }
 
-/** The check step: knowledge-base answers that fit, and whether the text seems to hold an identity number. */
+/** A known problem as a municipality may see it: reference, the title KS gave it, how many are affected, status. */
+export function knownIncidentViewModel(known: KnownIncident | null | undefined, joinAction?: string) {
+  if (!known) return null;
+  return {
+    id: known.id,
+    reference: known.reference,
+    heading: KNOWN_INCIDENT_TEXTS.heading,
+    summary: KNOWN_INCIDENT_TEXTS.summary(known.reference, known.affectedCount, known.escalated),
+    title: KNOWN_INCIDENT_TEXTS.title(known.title),
+    statusLabel: STATUS_LABELS[known.status] ?? known.status,
+    affectedCount: known.affectedCount,
+    affected: known.affected,
+    alreadyAffected: known.affected ? KNOWN_INCIDENT_TEXTS.alreadyAffected : null,
+    joinAction: joinAction ? joinAction.replace(':id', known.id) : null,
+    joinLabel: KNOWN_INCIDENT_TEXTS.join,
+    joinHelp: KNOWN_INCIDENT_TEXTS.joinHelp,
+  };
+}
+
+/**
+ * The check step: knowledge-base answers that fit, whether the text seems to hold an identity
+ * number, and the known problem it may be (with where "Vi er også berørt" posts the form).
+ */
 export function checkViewModel(
   articles: Array<{ id: string; title: string; answer: string; checklist?: unknown }>,
   identityNumber: boolean,
+  known: KnownIncident | null = null,
+  joinAction?: string,
 ) {
   return {
     checked: true,
     identityNumber,
     suggestions: articles.map((a) => ({ id: a.id, title: a.title, answer: a.answer, checklist: a.checklist })),
+    known: knownIncidentViewModel(known, joinAction),
   };
 }

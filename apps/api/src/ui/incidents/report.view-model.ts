@@ -1,14 +1,16 @@
-import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
+import type { IncidentQueries, IncidentStatus, KnownIncident } from '@domain/incidents';
 
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
   CATEGORY_CHOICES,
+  KNOWN_INCIDENT_TEXTS,
   REPORT_FORM_TEXTS,
   REPORT_STATUS_LABELS,
   REVEAL_TEXTS,
   STATUS_LABELS,
   WORKED_LABELS,
 } from './incidents.texts.nb';
+import { knownIncidentViewModel } from './report-form.view-model';
 
 export type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
 export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
@@ -41,8 +43,17 @@ export function consumerReportsViewModel(reports: ConsumerReportRow[]) {
   };
 }
 
-/** One of the organisation's reports in the portal, with the notice when personal data was masked. */
-export function consumerReportViewModel(report: ReportView, received: boolean, maskingNotice: string) {
+/**
+ * One of the organisation's reports in the portal, with the notice when personal data was masked,
+ * the known problem its incident is (when it is one), and what joining it did (`joined`: new or already).
+ */
+export function consumerReportViewModel(
+  report: ReportView,
+  received: boolean,
+  maskingNotice: string,
+  known: KnownIncident | null = null,
+  joined?: string,
+) {
   const worked = report.hasWorkedBefore === true ? 'yes' : report.hasWorkedBefore === false ? 'no' : 'unknown';
   return {
     title: REPORT_FORM_TEXTS.reportTitle(report.reference),
@@ -57,5 +68,12 @@ export function consumerReportViewModel(report: ReportView, received: boolean, m
       workedLabel: WORKED_LABELS[worked],
     },
     maskingNotice: report.personalDataMasked ? maskingNotice : null,
+    known: knownIncidentViewModel(known),
+    joinedText:
+      !known || !joined
+        ? null
+        : joined === 'already'
+          ? KNOWN_INCIDENT_TEXTS.alreadyJoined(known.reference)
+          : KNOWN_INCIDENT_TEXTS.joined(known.reference),
   };
 }

@@ -1,17 +1,20 @@
 import { FindConsumers } from '@domain/consumers';
-import { ReceiveReport } from '@domain/incidents';
+import { JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { StaffPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Redirect, Render, Res } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { reportInput, StaffReportForm } from './report.forms';
 import { ReportCheck, StaffReportFormPage } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
+
+const JOIN_ACTION = '/incidents/reports/known/:id/affected';
 
 /** KS staff register a report for a consumer who phoned or wrote, with the same checklist and knowledge-base step as the portal. */
 @PagesController('incidents/reports')
@@ -21,6 +24,7 @@ export class StaffReportPagesController {
     private readonly check: ReportCheck,
     private readonly receive: ReceiveReport,
     private readonly consumers: FindConsumers,
+    private readonly joining: JoinIncident,
   ) {}
 
   @Get('new')
@@ -30,6 +34,12 @@ export class StaffReportPagesController {
     return this.page.load({});
   }
 
+  /** The check step is the answer to a post: back, forward or reload as a GET lands on the form. */
+  @Get('new/check')
+  @StaffPage('report.create')
+  @Redirect('/incidents/reports/new', 303)
+  checkAgain() {}
+
   /** Step one: the knowledge-base answers that fit, to go through with the caller before anything is registered. */
   @Post('new/check')
   @StaffPage('report.create')
@@ -37,7 +47,7 @@ export class StaffReportPagesController {
   @PageForm(StaffReportFormPage)
   @Render('incidents/new-report')
   async checkReport(@Body() body: StaffReportForm) {
-    return this.page.load(body as unknown as FormValues, await this.check.of(body));
+    return this.page.load(body as unknown as FormValues, await this.check.of(body, body.consumerId, JOIN_ACTION));
   }
 
   @Post()
@@ -53,5 +63,24 @@ export class StaffReportPagesController {
       onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
     });
     res.redirect(303, `/incidents/${receipt.incidentId}?done=registered&report=${receipt.id}`);
+  }
+
+  /** "Vi er også berørt" for the caller's municipality: the form's report joins exactly the known incident shown, once. */
+  @Post('known/:incidentId/affected')
+  @StaffPage('report.create')
+  @PageForm(StaffReportFormPage)
+  async joinKnown(
+    @CurrentStaff() me: StaffPrincipal,
+    @Param('incidentId', ParseUuid) incidentId: string,
+    @Body() body: StaffReportForm,
+    @Res() res: Response,
+  ) {
+    const joined = await this.joining.execute(me, incidentId, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
+      onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
+    });
+    res.redirect(
+      303,
+      `/incidents/${joined.incident.id}?done=${joined.joined ? 'joined-known' : 'already-affected'}&report=${joined.report.id}`,
+    );
   }
 }

@@ -71,6 +71,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'incident.triaged': 'Hendelse vurdert',
       'incident.escalated': 'Hendelse eskalert til Skatteetaten',
       'incident.escalation_sent_now': 'Eskalering sendt med en gang',
+      'incident.consumer_joined': 'Konsument meldt berørt av kjent feil',
       'incident.resolved': 'Hendelse løst',
       'incident.merged': 'Hendelser slått sammen',
       'incident.merge_rejected': 'Forslag om sammenslåing avvist',
