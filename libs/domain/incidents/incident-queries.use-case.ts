@@ -200,6 +200,13 @@ export class IncidentQueries {
     return report?.incidentId === incidentId ? report.reference : undefined;
   }
 
+  /** A consumer's own report by its reference, as links in e-mail name it; others' are simply not found. */
+  async ownReportId(consumerId: string, reference: string): Promise<string> {
+    const id = await this.reports.idOfOwnReference(consumerId, reference.trim().toUpperCase());
+    if (!id) throw new ReportNotFound();
+    return id;
+  }
+
   /** Staff see any report; a consumer only its own (others' are simply not found). */
   async report(id: string, caller: Principal) {
     await requireAccess(this.reportAccess, caller, 'report.read', [id]);

@@ -37,6 +37,12 @@ export class ReportRepository {
     return this.db.repository(Report).findOneBy({ id });
   }
 
+  /** The id of a consumer's report by its reference (M-2026-00003); null when it is not theirs. */
+  async idOfOwnReference(consumerId: string, reference: string): Promise<string | null> {
+    const report = await this.db.repository(Report).findOne({ select: { id: true }, where: { consumerId, reference } });
+    return report?.id ?? null;
+  }
+
   async findSealed(id: string): Promise<string | null> {
     const row = await this.db
       .repository(Report)

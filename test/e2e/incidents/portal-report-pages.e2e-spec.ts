@@ -73,4 +73,16 @@ describe('portal report form with odd input', () => {
       .expect(303);
     expect(await reportCount()).toBe(1);
   });
+
+  it("links the confirmation to the report by its reference, and opens only the consumer's own", async () => {
+    const [report] = await t.dataSource.query(`SELECT id, reference FROM report`);
+    const [mail] = await t.dataSource.query(`SELECT text, html FROM outbox_message WHERE template = 'report-confirmation'`);
+    // No id in the e-mail: a UUID's digits can by chance read as an identity number.
+    expect(`${mail.text}${mail.html}`).not.toContain(report.id);
+    const link = new URL(/https?:\/\/\S+\/portal\/reports\/ref\/\S+/.exec(mail.text)![0]).pathname;
+    expect(link).toBe(`/portal/reports/ref/${report.reference}`);
+    const opened = await t.http.get(link).set('Cookie', cookie).expect(303);
+    expect(opened.headers.location).toBe(`/portal/reports/${report.id}`);
+    await t.http.get('/portal/reports/ref/M-1999-00001').set('Cookie', cookie).expect(404);
+  });
 });

@@ -156,7 +156,7 @@ describe('the incidents e-mails', () => {
           maskingNotice: 'Fødselsnummer fjernet.',
         }),
       'Vi har mottatt meldingen din KS-M-2030-0001: Får 503',
-      ['Den er koblet til hendelsen KS-2030-0007.', 'Obs: Fødselsnummer fjernet.', 'https://desk.test/portal/reports/r-1'],
+      ['Den er koblet til hendelsen KS-2030-0007.', 'Obs: Fødselsnummer fjernet.', 'https://desk.test/portal/reports/ref/KS-M-2030-0001'],
     ],
   ])('%s', (_name, render, subject, lines) => {
     const mail = render();

@@ -83,6 +83,13 @@ export class PortalReportPagesController {
     res.redirect(303, `/portal/reports/${joined.report.id}?joined=${joined.joined ? 'new' : 'already'}`);
   }
 
+  /** Links in e-mail name a report by its reference, never by id (an id's digits could read as an identity number). */
+  @Get('ref/:reference')
+  @PortalPage()
+  async byReference(@CurrentConsumer() me: ConsumerPrincipal, @Param('reference') reference: string, @Res() res: Response) {
+    res.redirect(303, `/portal/reports/${await this.queries.ownReportId(me.consumerId, reference)}`);
+  }
+
   @Get(':id')
   @PortalPage()
   @Render('portal-reports/report')
