@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { Client } from 'pg';
 
-import { AppProcess, startApp, startWorker } from '../../support/app-process';
-import { SmtpCapture } from '../../support/smtp-capture';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { startApp, startWorker } from '../../support/app-process';
+import { processFleet } from '../../support/process-fleet';
 
 const TOKEN = 'worker-crash-admin-token-0123456789abcdefgh';
 
@@ -17,32 +12,9 @@ const TOKEN = 'worker-crash-admin-token-0123456789abcdefgh';
  * default claim timeout, as in production: the new worker must not wait minutes for it.
  */
 describe('outbox worker killed between SMTP acceptance and marking the row sent', () => {
-  let work: string;
-  let database: TestDatabase;
-  const smtp = new SmtpCapture();
-  const running: AppProcess[] = [];
-
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'segment-desk-worker-crash-'));
-    database = await createTestDatabase();
-    await smtp.start();
-  });
-  afterAll(async () => {
-    await Promise.all(running.map((p) => p.stop('SIGKILL')));
-    await smtp.stop();
-    await database?.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
-
-  const env = () => ({
-    DATA_DIR: work,
-    DATABASE_URL: database.url,
-    SMTP_URL: smtp.url,
-    BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.example.test',
-    BOOTSTRAP_ADMIN_TOKEN: TOKEN,
-    MAIL_FROM: 'segment@ks.example.test',
-    OUTBOX_POLL_MS: '100',
-  });
+  const fleet = processFleet('worker-crash', TOKEN);
+  const { smtp, running } = fleet;
+  const env = fleet.env;
   const waitFor = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
@@ -51,7 +23,7 @@ describe('outbox worker killed between SMTP acceptance and marking the row sent'
     }
   };
   const outboxRow = async (address: string) => {
-    const db = new Client({ connectionString: database.url });
+    const db = new Client({ connectionString: fleet.database.url });
     await db.connect();
     try {
       const { rows } = await db.query(`SELECT message_id, status, attempts FROM outbox_message WHERE $1 = ANY(to_addresses)`, [address]);

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { Client } from 'pg';
 
 import { AppProcess, startApp, startWorker } from '../../support/app-process';
 import { catalogueService, orgNumber, SKE } from '../../support/fixtures';
-import { SmtpCapture } from '../../support/smtp-capture';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { processFleet } from '../../support/process-fleet';
 
 const TOKEN = 'replicas-test-admin-token-0123456789abcdefgh';
 const SERVICES = ['summert-skattegrunnlag', 'inntekt'];
@@ -22,34 +17,12 @@ const ESCALATIONS = 10;
  * e-mail goes out twice (counted per Message-ID at a real SMTP server).
  */
 describe('two APIs and two workers on one database', () => {
-  let work: string;
-  let database: TestDatabase;
-  const smtp = new SmtpCapture();
-  const running: AppProcess[] = [];
-
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'segment-desk-replicas-'));
-    database = await createTestDatabase();
-    await smtp.start();
-  });
-  afterAll(async () => {
-    await Promise.all(running.map((p) => p.stop('SIGKILL')));
-    await smtp.stop();
-    await database?.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
-
-  const env = () => ({
-    DATA_DIR: work,
-    DATABASE_URL: database.url,
-    SMTP_URL: smtp.url,
-    BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.example.test',
-    BOOTSTRAP_ADMIN_TOKEN: TOKEN,
-    MAIL_FROM: 'segment@ks.example.test',
-    OUTBOX_POLL_MS: '100',
+  const fleet = processFleet('replicas', TOKEN, {
     // The first message waits a moment, so both workers' due-escalation jobs race to send it.
     ESCALATION_SETTLE_SECONDS: '1',
   });
+  const { smtp, running } = fleet;
+  const env = fleet.env;
   const call = async (app: AppProcess, path: string, body?: object, token = TOKEN) => {
     const res = await fetch(`${app.base}${path}`, {
       method: body ? 'POST' : 'GET',
@@ -59,7 +32,7 @@ describe('two APIs and two workers on one database', () => {
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, string> };
   };
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const db = new Client({ connectionString: database.url });
+    const db = new Client({ connectionString: fleet.database.url });
     await db.connect();
     try {
       return (await db.query(sql, params)).rows as T[];
