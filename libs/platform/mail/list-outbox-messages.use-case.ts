@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 import { Forbidden, NotFound } from '@platform/errors';
 
+import { carriesCredential } from './mail-template';
 import { OutboxRepository, type OutboxSort } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
 export type { OutboxSort } from './outbox.repository';
-
-/** E-mails carrying a one-time password or sign-in link: whoever reads one can act as its recipient. */
-const CREDENTIAL_TEMPLATES = new Set(['password-set', 'portal-sign-in']);
 
 @Injectable()
 export class ListOutboxMessages {
@@ -32,8 +30,8 @@ export class ListOutboxMessages {
   async one(id: string, canReadCredentials: boolean): Promise<OutboxMessage> {
     const m = await this.outbox.findById(id);
     if (!m) throw new NotFound('The e-mail');
-    if (CREDENTIAL_TEMPLATES.has(m.template) && !canReadCredentials)
-      throw new Forbidden('Only administrators can read e-mails that carry a one-time password or sign-in link.', 'credential_mail');
+    if (carriesCredential(m.template) && !canReadCredentials)
+      throw new Forbidden('Only administrators can read e-mails whose links act for their recipient.', 'credential_mail');
     return m;
   }
 

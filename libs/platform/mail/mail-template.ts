@@ -21,8 +21,24 @@ export interface MailGlobals {
 
 /**
  * Defines a template owned by the context that sends it, in a `*.mail.ts` file with its three
- * `.hbs` files beside it: `defineMailTemplate<EscalationMail>('escalation', __dirname)`.
+ * `.hbs` files beside it: `defineMailTemplate<EscalationMail>('escalation', __dirname)`; a template
+ * whose links act for the recipient says `{ carriesCredential: true }`.
  */
-export function defineMailTemplate<TData extends object>(name: string, directory: string): MailTemplate<TData> {
+export function defineMailTemplate<TData extends object>(
+  name: string,
+  directory: string,
+  options: { carriesCredential?: boolean } = {},
+): MailTemplate<TData> {
+  if (options.carriesCredential) CREDENTIAL_TEMPLATES.add(name);
   return Object.freeze({ name, directory });
+}
+
+/**
+ * Templates whose links act for their recipient (a password or sign-in link, a personal
+ * acknowledgement link): whoever reads such a message can act as the recipient.
+ */
+const CREDENTIAL_TEMPLATES = new Set<string>();
+
+export function carriesCredential(template: string): boolean {
+  return CREDENTIAL_TEMPLATES.has(template);
 }

@@ -3,6 +3,7 @@ import { DomainException } from '@platform/errors';
 
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
+import { createStaffWithPassword, signIn } from '../../support/staff-session';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const DAY = 86_400_000;
@@ -116,6 +117,14 @@ describe('change notices', () => {
     const detail = (await t.http.get(`/api/v1/notices/${n.body.id}`).set(staff())).body;
     const row = detail.recipients.find((r: { email: string }) => r.email === c.emails[0]);
     expect(row).toMatchObject({ delivery: 'sent', readAt: expect.any(String), readyAt: expect.any(String) });
+    // The mail view withholds the message from staff who are not admins: its links act for the recipient.
+    const [sent] = await t.dataSource.query(`SELECT id FROM outbox_message WHERE template = 'notice' AND $1 = ANY(to_addresses)`, [
+      c.emails[0],
+    ]);
+    await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
+    const agent = await signIn(t, 'agent@ks.example.test');
+    expect((await agent.get(`/api/v1/outbox/${sent.id}`).expect(403)).body.code).toBe('credential_mail');
+    expect((await t.http.get(`/api/v1/outbox/${sent.id}`).set(staff()).expect(200)).body.text).toContain('/varsler/kvittering/nack_');
     // a token's hash is stored, never the token
     expect(JSON.stringify(await t.dataSource.query('SELECT * FROM notice_recipient'))).not.toContain(token);
     // expired: moved past its expiry, the link answers 422 and records nothing

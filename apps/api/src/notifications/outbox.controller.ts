@@ -30,10 +30,11 @@ export class OutboxController {
   @Allow('mail.read')
   @ApiOperation({
     summary: 'Get an outbox e-mail',
-    description: 'One e-mail with its text and HTML parts. Those with a one-time link (password, portal sign-in) only for admins.',
+    description:
+      'One e-mail with its text and HTML parts. Those whose links act for the recipient (password, portal sign-in, notice acknowledgement) only for admins.',
   })
   @ApiOkResponse({ type: OutboxMessageResponse })
-  @ApiProblems(400, [403, 'credential_mail: only admins may read e-mails with a one-time link'], 404)
+  @ApiProblems(400, [403, 'credential_mail: only admins may read e-mails whose links act for the recipient'], 404)
   async one(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageResponse> {
     return OutboxMessageResponse.from(await this.mail.one(id, hasPermission(me, 'mail.read-credentials')));
   }

@@ -7,4 +7,4 @@ export interface PortalSignInMail {
   expiresAt: Date;
 }
 
-export const PORTAL_SIGN_IN_MAIL = defineMailTemplate<PortalSignInMail>('portal-sign-in', __dirname);
+export const PORTAL_SIGN_IN_MAIL = defineMailTemplate<PortalSignInMail>('portal-sign-in', __dirname, { carriesCredential: true });

@@ -8,4 +8,4 @@ export interface PasswordSetMail {
   reset: boolean;
 }
 
-export const PASSWORD_SET_MAIL = defineMailTemplate<PasswordSetMail>('password-set', __dirname);
+export const PASSWORD_SET_MAIL = defineMailTemplate<PasswordSetMail>('password-set', __dirname, { carriesCredential: true });

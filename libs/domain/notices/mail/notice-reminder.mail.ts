@@ -11,4 +11,4 @@ export interface NoticeReminderMail {
   portalUrl: string;
 }
 
-export const NOTICE_REMINDER_MAIL = defineMailTemplate<NoticeReminderMail>('notice-reminder', __dirname);
+export const NOTICE_REMINDER_MAIL = defineMailTemplate<NoticeReminderMail>('notice-reminder', __dirname, { carriesCredential: true });

@@ -18,4 +18,4 @@ export interface NoticeMail {
   ackExpiresAt: Date;
 }
 
-export const NOTICE_MAIL = defineMailTemplate<NoticeMail>('notice', __dirname);
+export const NOTICE_MAIL = defineMailTemplate<NoticeMail>('notice', __dirname, { carriesCredential: true });

@@ -14,7 +14,7 @@ export const PERMISSIONS = {
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
   'mail.read-credentials':
-    'Read outbox messages that carry a one-time password or sign-in link (whoever reads one can act as its recipient).',
+    'Read outbox messages whose links act for their recipient (password, sign-in and notice acknowledgement links).',
   'mail.retry': 'Retry delivery of an outbox message now.',
 
   'catalogue.read': 'See Bilag 2: every version, the one in force, and what changed between two.',

@@ -7,5 +7,5 @@ export const MAIL_TITLES = { list: 'Sendt e-post', message: 'E-post' };
 export const MAIL_COLUMNS = { created: 'Laget', subject: 'Emne', to: 'Til', status: 'Status', attempts: 'Forsøk' };
 
 export const MAIL_ERROR_TEXTS: Record<string, string> = {
-  credential_mail: 'Bare administratorer kan lese e-post med engangslenke for passord eller innlogging.',
+  credential_mail: 'Bare administratorer kan lese e-post med personlige lenker (passord, innlogging eller bekreftelse av varsel).',
 };
