@@ -1,3 +1,4 @@
+import { RecordAudit } from '@domain/audit';
 import { CATALOGUE_VERSION_PUBLISHED, type CatalogueVersionPublishedEvent } from '@domain/catalogue';
 import { SYSTEM_ACTOR } from '@domain/shared';
 import { Injectable, OnModuleInit } from '@nestjs/common';
@@ -19,6 +20,7 @@ export class ProposeNoticeFromCatalogue implements OnModuleInit {
     private readonly notices: NoticeRepository,
     private readonly known: KnownServices,
     private readonly events: DomainEvents,
+    private readonly audit: RecordAudit,
   ) {}
 
   onModuleInit(): void {
@@ -38,6 +40,13 @@ export class ProposeNoticeFromCatalogue implements OnModuleInit {
     const { content, errors } = normaliseNotice(proposal, known, now);
     if (!content) throw new ValidationFailed(errors);
     const notice = await this.notices.insert({ ...content, status: 'draft', source, createdBy: SYSTEM_ACTOR.label });
+    await this.audit.execute({
+      actor: SYSTEM_ACTOR,
+      action: 'notice.proposed',
+      objectType: 'notice',
+      objectId: notice.id,
+      after: { title: content.title, kind: content.kind, services: content.services, source },
+    });
     return notice.id;
   }
 }

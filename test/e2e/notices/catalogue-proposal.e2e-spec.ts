@@ -48,6 +48,8 @@ describe('domain events: a published Bilag 2 version with changes proposes a not
     expect(list[0].body).toContain('Maskinporten-scopes');
     const audience = (await t.http.get(`/api/v1/notices/${list[0].id}/audience`).set(staff()).expect(200)).body;
     expect(audience.consumers).toBe(1);
+    const audited = await t.dataSource.query(`SELECT actor_kind, object_id FROM audit_entry WHERE action = 'notice.proposed'`);
+    expect(audited).toEqual([{ actor_kind: 'system', object_id: list[0].id }]);
   });
 
   it('retries a failing handler with backoff, keeping the change it reacts to, and handles it once when it succeeds', async () => {

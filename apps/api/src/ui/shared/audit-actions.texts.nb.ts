@@ -109,6 +109,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     label: 'Endringsvarsler',
     actions: {
       'notice.created': 'Endringsvarsel opprettet',
+      'notice.proposed': 'Utkast til endringsvarsel foreslått ut fra ny versjon av tjenestekatalogen',
       'notice.updated': 'Endringsvarsel endret',
       'notice.scheduled': 'Endringsvarsel planlagt sendt',
       'notice.unscheduled': 'Planlagt utsending av endringsvarsel stanset',
