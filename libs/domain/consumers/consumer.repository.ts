@@ -226,6 +226,23 @@ export class ConsumerRepository {
       .getMany();
   }
 
+  /**
+   * Consumers not terminated, counted by the furthest of `steps` (1-based position) any of their
+   * service access has reached; 0 for those with no service access.
+   */
+  async furthestSteps(steps: readonly string[]): Promise<Array<{ position: number; consumers: number }>> {
+    const rows: Array<{ position: number; consumers: number }> = await this.db.manager.query(
+      `SELECT coalesce(furthest, 0)::int AS position, count(*)::int AS consumers FROM (
+         SELECT c.id, max(array_position($1::text[], s.onboarding_step)) AS furthest
+         FROM consumer c LEFT JOIN consumer_service s ON s.consumer_id = c.id
+         WHERE c.status <> 'terminated'
+         GROUP BY c.id) t
+       GROUP BY 1`,
+      [steps],
+    );
+    return rows;
+  }
+
   recentlyConnected(limit: number): Promise<ConsumerService[]> {
     return this.db
       .repository(ConsumerService)

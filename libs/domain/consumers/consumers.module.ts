@@ -20,6 +20,7 @@ import { ImportConsumers } from './import-consumers.use-case';
 import { ListConsumerApiKeys } from './list-consumer-api-keys.use-case';
 import { ListConsumerContacts } from './list-consumer-contacts.use-case';
 import { ListExpiringAgreements } from './list-expiring-agreements.use-case';
+import { OnboardingFunnel } from './onboarding-funnel.use-case';
 import { PortalCredentialRepository } from './portal-credential.repository';
 import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
 import { RegisterConsumer } from './register-consumer.use-case';
@@ -53,6 +54,7 @@ const useCases = [
   ListConsumerApiKeys,
   ListConsumerContacts,
   ListExpiringAgreements,
+  OnboardingFunnel,
   RegisterConsumer,
   RemoveConsumerContact,
   RemoveServiceAccess,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
 
 import { Escalation } from './escalation.entity';
 import { Incident } from './incident.entity';
@@ -90,5 +90,11 @@ export class EscalationRepository {
        WHERE id = $1`,
       [escalationId, reportIds],
     );
+  }
+
+  /** Escalations started per Norwegian week, ordinary and security apart (keys 'ordinary', 'security'). */
+  perWeek(until: Date, weeks: number): Promise<WeeklyCounts> {
+    const sql = `SELECT created_at AS at, CASE WHEN security THEN 'security' ELSE 'ordinary' END AS key FROM escalation`;
+    return countPerOsloWeek(this.db.manager, { sql, params: [] }, until, weeks);
   }
 }

@@ -336,4 +336,14 @@ export class IncidentRepository {
     const [row] = await this.db.manager.query(`SELECT max(last_seen_at) AS at FROM incident WHERE environment = $1`, [environment]);
     return row?.at ? new Date(row.at) : null;
   }
+
+  /** Incidents in these statuses (merged ones left out) counted by status and whole days open at `at`. */
+  openDays(statuses: readonly IncidentStatus[], at: Date): Promise<Array<{ status: IncidentStatus; days: number; count: number }>> {
+    return this.db.manager.query(
+      `SELECT status, greatest(floor(extract(epoch FROM ($2::timestamptz - opened_at)) / 86400), 0)::int AS days, count(*)::int AS count
+       FROM incident WHERE status = ANY($1::text[]) AND merged_into_id IS NULL
+       GROUP BY 1, 2`,
+      [statuses, at],
+    );
+  }
 }

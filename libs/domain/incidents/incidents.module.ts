@@ -18,6 +18,7 @@ import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { IncidentMerger } from './incident-merger';
 import { IncidentQueries } from './incident-queries.use-case';
+import { IncidentStatistics } from './incident-statistics.use-case';
 import { JoinIncident } from './join-incident.use-case';
 import { KnownIncidents } from './known-incidents.use-case';
 import { MatchingCorpus } from './matching-corpus';
@@ -42,6 +43,7 @@ const useCases = [
   EscalateIncident,
   ImportReports,
   IncidentQueries,
+  IncidentStatistics,
   JoinIncident,
   KnownIncidents,
   PreviewEscalation,

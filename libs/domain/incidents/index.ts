@@ -8,6 +8,7 @@ export * from './import-reports.use-case';
 export * from './incident.entity';
 export * from './incident-event.entity';
 export * from './incident-queries.use-case';
+export * from './incident-statistics.use-case';
 export * from './incident-timeline';
 export * from './incidents.module';
 export * from './join-incident.use-case';

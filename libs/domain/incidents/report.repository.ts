@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
 import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
@@ -22,6 +22,17 @@ export interface ConsumerGroup {
   reports: number;
   firstAt: Date;
   lastAt: Date;
+}
+
+/** What reports can be counted by per week: the column of each. */
+const WEEKLY_KEYS = { service: 'service', category: 'category' } as const;
+export type ReportWeeklyKey = keyof typeof WEEKLY_KEYS;
+
+/** A consumer's share of the incidents still open. */
+export interface OpenIssuesOfConsumer {
+  consumerId: string;
+  incidents: number;
+  reports: number;
 }
 
 /** Consumers' reports, and what they add up to per incident. */
@@ -177,5 +188,29 @@ export class ReportRepository {
   /** Features of the most recent reports, for the corpus statistics. */
   corpusDocuments(limit: number): Promise<Array<{ service: string; features: string[] }>> {
     return this.db.manager.query(`SELECT service, features FROM report ORDER BY received_at DESC LIMIT $1`, [limit]);
+  }
+
+  /** Reports received per Norwegian week and service or category, the `weeks` weeks up to `until`. */
+  perWeek(by: ReportWeeklyKey, until: Date, weeks: number): Promise<WeeklyCounts> {
+    return countPerOsloWeek(
+      this.db.manager,
+      { sql: `SELECT received_at AS at, ${WEEKLY_KEYS[by]} AS key FROM report`, params: [] },
+      until,
+      weeks,
+    );
+  }
+
+  /** The consumers with the most open incidents (then reports in them), most first; merged incidents count once, as their survivor. */
+  async mostOpenIssues(openStatuses: readonly string[], limit: number): Promise<OpenIssuesOfConsumer[]> {
+    const rows: Array<{ consumer_id: string; incidents: number; reports: number }> = await this.db.manager.query(
+      `SELECT r.consumer_id, count(DISTINCT r.incident_id)::int AS incidents, count(*)::int AS reports
+       FROM report r JOIN incident i ON i.id = r.incident_id
+       WHERE i.status = ANY($1::text[]) AND i.merged_into_id IS NULL
+       GROUP BY r.consumer_id
+       ORDER BY incidents DESC, reports DESC, r.consumer_id
+       LIMIT $2`,
+      [openStatuses, limit],
+    );
+    return rows.map((r) => ({ consumerId: r.consumer_id, incidents: r.incidents, reports: r.reports }));
   }
 }

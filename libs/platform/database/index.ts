@@ -6,3 +6,4 @@ export * from './embedded-postgres';
 export * from './paging';
 export * from './run-migrations';
 export * from './schema-drift';
+export * from './weekly-counts';

@@ -21,6 +21,7 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['staff-user.manage', ['admin'], false],
   ['api-token.manage', ALL_STAFF, false],
   ['audit.read', ['admin', 'security'], false],
+  ['dashboard.read', ALL_STAFF, false],
   ['demo.load', ['admin'], false],
   ['mail.read', WRITERS, false],
   ['mail.read-credentials', ['admin'], false],

@@ -14,6 +14,7 @@ const READ: Grants = {
   'profile.read': 'all',
   'api-token.manage': 'own',
   'catalogue.read': 'all',
+  'dashboard.read': 'all',
   'consumer.search': 'all',
   'consumer.read': 'all',
   'consumer-api-key.read': 'all',

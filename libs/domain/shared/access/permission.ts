@@ -10,11 +10,12 @@ export const PERMISSIONS = {
   'api-token.manage':
     'List, create and revoke personal API tokens. Scope own: one’s own tokens; scope all: every staff member’s (listing all, revoking any).',
   'audit.read': 'Read the audit log.',
+  'dashboard.read':
+    'See the staff dashboards: reports, incidents and escalations per week, open incidents by age, the onboarding funnel (counts only, no report texts).',
   'demo.load': 'Load the demonstration data into a new installation (the overview’s button; `npm run demo` needs none).',
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
-  'mail.read-credentials':
-    'Read outbox messages whose links act for their recipient (password, sign-in and notice acknowledgement links).',
+  'mail.read-credentials': 'Read outbox messages whose links act for their recipient (password, sign-in and notice acknowledgement links).',
   'mail.retry': 'Retry delivery of an outbox message now.',
 
   'catalogue.read': 'See Bilag 2: every version, the one in force, and what changed between two.',
