@@ -54,6 +54,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useStaticAssets(join(dirname(require.resolve('@digdir/designsystemet-css')), '..'), { prefix: '/assets/designsystemet/' });
   // Designsystemet's theme names Inter but does not ship it; without it pages fall back to a serif font.
   app.useStaticAssets(dirname(require.resolve('@fontsource/inter/package.json')), { prefix: '/assets/inter/', maxAge: '30d' });
+  // The dashboards' charts: Chart.js's browser build, from the app itself like the fonts.
+  app.useStaticAssets(dirname(require.resolve('chart.js')), { prefix: '/assets/chart.js/', maxAge: '30d' });
   // Browsers and bookmarks still ask for /favicon.ico.
   app.use('/favicon.ico', (_req: Request, res: Response) => res.redirect(301, '/assets/favicon.svg'));
   // Everything past the static assets is per caller (pages, API answers, errors): no shared or

@@ -26,6 +26,9 @@ import { CONSUMER_NAV, CONSUMER_PAGE_TEXTS, PORTAL_LOGIN_TEXTS } from './consume
 import { OnboardingPagesController } from './consumers/onboarding-pages.controller';
 import { PortalLoginPage } from './consumers/portal.page';
 import { PortalPagesController } from './consumers/portal-pages.controller';
+import { DashboardPagesController } from './dashboards/dashboard-pages.controller';
+import { DashboardPage } from './dashboards/dashboards.page';
+import { DASHBOARD_NAV } from './dashboards/dashboards.texts.nb';
 import { HomeController } from './home/home.controller';
 import { HomePage } from './home/home.page';
 import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
@@ -60,6 +63,7 @@ import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 /** Each part's menu sections; a new part adds its own here. */
 const SECTIONS = [
   HOME_NAV,
+  DASHBOARD_NAV,
   INCIDENT_NAV,
   CHANGE_REQUEST_NAV,
   CONSUMER_NAV,
@@ -110,6 +114,7 @@ const ERRORS = Object.assign(
   ],
   controllers: [
     HomeController,
+    DashboardPagesController,
     AuthPagesController,
     SetupPagesController,
     StaffPagesController,
@@ -144,6 +149,7 @@ const ERRORS = Object.assign(
     PageFormInterceptor,
     PageFormErrorFilter,
     HomePage,
+    DashboardPage,
     QueuePage,
     IncidentPage,
     ProposalDecisionPage,

@@ -76,6 +76,8 @@ export const LIST_TEXTS = {
 /** Nouns shown with a count, in the singular and plural (`{{count n "incident"}}` in views, `countOf` in view models). */
 export const COUNTED_NOUNS = {
   incident: { one: 'hendelse', other: 'hendelser' },
+  openIncident: { one: 'åpen hendelse', other: 'åpne hendelser' },
+  escalation: { one: 'eskalering', other: 'eskaleringer' },
   report: { one: 'melding', other: 'meldinger' },
   newReport: { one: 'ny melding', other: 'nye meldinger' },
   consumer: { one: 'konsument', other: 'konsumenter' },

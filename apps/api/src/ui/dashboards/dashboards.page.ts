@@ -1,0 +1,61 @@
+import { FindServicesInForce } from '@domain/catalogue';
+import { OnboardingFunnel } from '@domain/consumers';
+import { IncidentStatistics } from '@domain/incidents';
+import { hasPermission, type Permission, type StaffPrincipal } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+
+import { DASHBOARD_TEXTS } from './dashboards.texts.nb';
+import {
+  type ChartPanel,
+  escalationsPanel,
+  mostOpenPanel,
+  onboardingPanel,
+  openIncidentsPanel,
+  reportsByCategoryPanel,
+  reportsByServicePanel,
+} from './dashboards.view-model';
+
+/** How many weeks the weekly charts cover, this one included. */
+const WEEKS = 12;
+/** How many municipalities the ranking names. */
+const MOST_OPEN = 10;
+
+/**
+ * One panel of the dashboard: the permission its figures need (a role without it does not see
+ * the panel) and how to read and show them. A new panel is its context's query use case and one
+ * entry in the list below.
+ */
+interface PanelDefinition {
+  permission: Permission;
+  load(): Promise<ChartPanel>;
+}
+
+/** The staff dashboards: each panel's figures come from its own context's read-only query. */
+@Injectable()
+export class DashboardPage {
+  private readonly panels: PanelDefinition[];
+
+  constructor(incidents: IncidentStatistics, onboarding: OnboardingFunnel, catalogue: FindServicesInForce) {
+    this.panels = [
+      {
+        permission: 'incident.read',
+        async load() {
+          const weekly = await incidents.reportsPerWeek('service', WEEKS);
+          const services = await catalogue.execute(weekly.series.map((s) => s.key));
+          return reportsByServicePanel(weekly, new Map(services.map((s) => [s.code, s.name])));
+        },
+      },
+      { permission: 'incident.read', load: async () => reportsByCategoryPanel(await incidents.reportsPerWeek('category', WEEKS)) },
+      { permission: 'incident.read', load: async () => openIncidentsPanel(await incidents.openIncidentsByAge()) },
+      { permission: 'incident.read', load: async () => mostOpenPanel(await incidents.mostOpenIssues(MOST_OPEN)) },
+      { permission: 'incident.read', load: async () => escalationsPanel(await incidents.escalationsPerWeek(WEEKS)) },
+      { permission: 'onboarding.read', load: async () => onboardingPanel(await onboarding.execute()) },
+    ];
+  }
+
+  async load(me: StaffPrincipal) {
+    const panels: ChartPanel[] = [];
+    for (const p of this.panels.filter((d) => hasPermission(me, d.permission))) panels.push(await p.load());
+    return { title: DASHBOARD_TEXTS.title, intro: DASHBOARD_TEXTS.intro(WEEKS), texts: DASHBOARD_TEXTS, panels };
+  }
+}

@@ -1,0 +1,95 @@
+import type { OnboardingStep } from '@domain/consumers';
+import type { AgeBucket, IncidentStatus, ReportCategory } from '@domain/incidents';
+
+import type { NavSection } from '../shared/navigation';
+
+export const DASHBOARD_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Statistikk', href: '/statistics', order: 15, permission: 'dashboard.read' },
+];
+
+export const DASHBOARD_TEXTS = {
+  title: 'Statistikk',
+  intro: (weeks: number) =>
+    `Tall for de siste ${weeks} ukene og for det som er åpent nå. Ukene går fra mandag til søndag, norsk tid. Hvert diagram har en tabell med de samme tallene.`,
+  showTable: 'Vis tallene som tabell',
+  chartFallback: 'Diagrammet vises ikke. Tallene står i tabellen.',
+  total: 'Sum',
+  nothingYet: 'Ingen tall ennå.',
+  /** Week 47 of a year; `days` is the Monday to Sunday it spans, written out. */
+  week: (n: number) => `Uke ${n}`,
+  weekWithDays: (n: number, days: string) => `Uke ${n} (${days})`,
+  others: 'Andre',
+};
+
+/** Each panel's heading, what it shows and the table's first column. */
+export const PANEL_TEXTS = {
+  reportsByService: {
+    title: 'Meldinger per uke etter tjeneste',
+    intro:
+      'Feil- og avviksmeldinger fra kommunene, fordelt på tjenesten de gjelder. De fem tjenestene med flest meldinger vises hver for seg.',
+    corner: 'Uke',
+  },
+  reportsByCategory: {
+    title: 'Meldinger per uke etter kategori',
+    intro: 'De samme meldingene, fordelt på feil, avvik i data, sikkerhetshendelser og personvernavvik.',
+    corner: 'Uke',
+  },
+  openIncidents: {
+    title: 'Åpne hendelser etter status og alder',
+    intro: 'Hendelser som ikke er løst eller lukket, etter hvor lenge siden den første meldingen kom.',
+    corner: 'Åpen i',
+  },
+  escalations: {
+    title: 'Eskaleringer til Skatteetaten per uke',
+    intro: 'Hendelser KS har meldt til Skatteetaten, i uken eskaleringen ble startet.',
+    corner: 'Uke',
+  },
+  onboarding: {
+    title: 'Påkobling',
+    intro:
+      'Konsumentene i registeret (uten avsluttede), hver talt én gang etter hvor langt den har kommet med minst én tjeneste. «Nådd» teller også dem som har kommet lenger.',
+    corner: 'Steg',
+    reached: 'Nådd',
+    furthest: 'Står her nå',
+    registered: 'Registrert',
+  },
+  mostOpen: {
+    title: 'Kommuner med flest åpne hendelser',
+    intro: 'Konsumentene som har meldt om flest hendelser som fortsatt er åpne, og hvor mange meldinger de har sendt om dem.',
+    corner: 'Konsument',
+    incidents: 'Åpne hendelser',
+    reports: 'Meldinger i dem',
+  },
+};
+
+export const AGE_LABELS: Record<AgeBucket, string> = {
+  'under-1-day': 'Under 1 dag',
+  '1-6-days': '1–6 dager',
+  '7-29-days': '7–29 dager',
+  '30-days-or-more': '30 dager eller mer',
+};
+
+export const STATUS_LABELS: Partial<Record<IncidentStatus, string>> = { new: 'Ny', triaged: 'Vurdert', escalated: 'Eskalert' };
+
+export const CATEGORY_LABELS: Record<ReportCategory, string> = {
+  incident: 'Feil',
+  deviation: 'Avvik i data',
+  security: 'Sikkerhetshendelse',
+  privacy: 'Personvernavvik',
+};
+
+export const ESCALATION_KIND_LABELS: Record<string, string> = { ordinary: 'Ordinære', security: 'Sikkerhet og personvern' };
+
+export const STEP_LABELS: Record<OnboardingStep, string> = {
+  requested: 'Bestilt',
+  qualified: 'Kvalifisert',
+  'readiness-tested': 'Klartestet',
+  connected: 'Påkoblet',
+};
+
+export const SUMMARY_TEXTS = {
+  inWeeks: (counted: string, weeks: number) => `${counted} de siste ${weeks} ukene.`,
+  open: (counted: string) => `${counted} nå.`,
+  connected: (connected: string, registered: string) => `${connected} av ${registered} er påkoblet med minst én tjeneste.`,
+  mostOpen: (name: string, counted: string) => `Flest: ${name} med ${counted}.`,
+};

@@ -1,0 +1,191 @@
+import {
+  escalationsPanel,
+  foldSeries,
+  isoWeekNumber,
+  mostOpenPanel,
+  onboardingPanel,
+  openIncidentsPanel,
+  reportsByCategoryPanel,
+  reportsByServicePanel,
+  REST_COLOR,
+  SERIES_COLORS,
+  weekWithDays,
+} from './dashboards.view-model';
+
+const WEEKS = ['2026-11-09', '2026-11-16', '2026-11-23'];
+
+describe('weeks', () => {
+  it.each([
+    ['2026-11-16', 47],
+    ['2025-12-29', 1],
+    ['2026-12-28', 53],
+    ['2027-01-04', 1],
+    ['2024-12-30', 1],
+  ])('the week starting Monday %s is ISO week %i', (monday, week) => {
+    expect(isoWeekNumber(monday)).toBe(week);
+  });
+
+  it.each([
+    ['2026-11-16', 'Uke 47 (16.–22. nov.)'],
+    ['2026-10-26', 'Uke 44 (26. okt.–1. nov.)'],
+    ['2025-12-29', 'Uke 1 (29. des. 2025–4. jan. 2026)'],
+  ])('%s reads %s', (monday, text) => {
+    expect(weekWithDays(monday)).toBe(text);
+  });
+});
+
+describe('foldSeries', () => {
+  const series = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `s${i}`, counts: [i, 1, 0] }));
+
+  it('keeps up to `keep` series, each with its own design system colour', () => {
+    const folded = foldSeries(series(3), 5, (k) => k.toUpperCase());
+    expect(folded.map((s) => [s.label, s.color])).toEqual([
+      ['S0', SERIES_COLORS[0]],
+      ['S1', SERIES_COLORS[1]],
+      ['S2', SERIES_COLORS[2]],
+    ]);
+  });
+
+  it('adds the rest together, week by week, as «Andre»', () => {
+    const folded = foldSeries(series(7), 5, (k) => k);
+    expect(folded).toHaveLength(6);
+    expect(folded[5]).toEqual({ label: 'Andre', values: [5 + 6, 2, 0], color: REST_COLOR });
+  });
+});
+
+describe('the weekly panels', () => {
+  const weekly = {
+    weeks: WEEKS,
+    series: [
+      { key: 'inntekt', counts: [3, 0, 1234] },
+      { key: 'ukjent-tjeneste', counts: [1, 0, 0] },
+    ],
+  };
+
+  it('name services by the catalogue, weeks by number, and say the total with its noun', () => {
+    const panel = reportsByServicePanel(weekly, new Map([['inntekt', 'Inntekt API']]));
+    expect(panel.chart.labels).toEqual(['Uke 46', 'Uke 47', 'Uke 48']);
+    expect(panel.chart.series.map((s) => s.label)).toEqual(['Inntekt API', 'ukjent-tjeneste']);
+    expect(panel.chart.stacked).toBe(true);
+    expect(panel.summary).toBe('1\u00a0238 meldinger de siste 3 ukene.');
+    expect(panel.empty).toBe(false);
+  });
+
+  it('give the table the same numbers: a row per week with its days, a column per series and their sum', () => {
+    const { table } = reportsByServicePanel(weekly, new Map());
+    expect(table.columns).toEqual(['inntekt', 'ukjent-tjeneste', 'Sum']);
+    expect(table.rows).toEqual([
+      { label: 'Uke 46 (9.–15. nov.)', cells: ['3', '1', '4'] },
+      { label: 'Uke 47 (16.–22. nov.)', cells: ['0', '0', '0'] },
+      { label: 'Uke 48 (23.–29. nov.)', cells: ['1\u00a0234', '0', '1\u00a0234'] },
+    ]);
+    expect(table.caption).toBe('Meldinger per uke etter tjeneste');
+  });
+
+  it('put the chart in JSON for the page, exactly as the table counts it', () => {
+    const panel = reportsByServicePanel(weekly, new Map());
+    expect(JSON.parse(panel.chartJson)).toEqual(panel.chart);
+  });
+
+  it('name categories and kinds of escalation in Norwegian', () => {
+    const categories = reportsByCategoryPanel({ weeks: WEEKS, series: [{ key: 'deviation', counts: [1, 2, 3] }] });
+    expect(categories.chart.series.map((s) => s.label)).toEqual(['Avvik i data']);
+    expect(categories.table.columns).toEqual(['Avvik i data']);
+    const escalations = escalationsPanel({
+      weeks: WEEKS,
+      series: [
+        { key: 'ordinary', counts: [1, 0, 0] },
+        { key: 'security', counts: [0, 1, 0] },
+      ],
+    });
+    expect(escalations.chart.series.map((s) => s.label)).toEqual(['Ordinære', 'Sikkerhet og personvern']);
+    expect(escalations.summary).toBe('2 eskaleringer de siste 3 ukene.');
+  });
+
+  it('are empty, with 0 weeks still listed, when nothing was reported', () => {
+    const panel = reportsByCategoryPanel({ weeks: WEEKS, series: [] });
+    expect(panel.empty).toBe(true);
+    expect(panel.summary).toBe('0 meldinger de siste 3 ukene.');
+    expect(panel.chart.labels).toHaveLength(3);
+  });
+});
+
+describe('the open incidents panel', () => {
+  const counts = (a: number, b: number, c: number, d: number) => ({
+    'under-1-day': a,
+    '1-6-days': b,
+    '7-29-days': c,
+    '30-days-or-more': d,
+  });
+
+  it('stacks the statuses over each age, oldest last, and counts every open incident once', () => {
+    const panel = openIncidentsPanel([
+      { status: 'new', counts: counts(2, 1, 0, 0) },
+      { status: 'triaged', counts: counts(0, 1, 0, 0) },
+      { status: 'escalated', counts: counts(0, 0, 1, 1) },
+    ]);
+    expect(panel.chart.labels).toEqual(['Under 1 dag', '1–6 dager', '7–29 dager', '30 dager eller mer']);
+    expect(panel.chart.series.map((s) => [s.label, s.values])).toEqual([
+      ['Ny', [2, 1, 0, 0]],
+      ['Vurdert', [0, 1, 0, 0]],
+      ['Eskalert', [0, 0, 1, 1]],
+    ]);
+    expect(panel.summary).toBe('6 åpne hendelser nå.');
+    expect(panel.table.rows[0]).toEqual({ label: 'Under 1 dag', cells: ['2', '0', '0', '2'] });
+  });
+
+  it('says «1 åpen hendelse» in the singular', () => {
+    expect(openIncidentsPanel([{ status: 'new', counts: counts(1, 0, 0, 0) }]).summary).toBe('1 åpen hendelse nå.');
+  });
+});
+
+describe('the onboarding panel', () => {
+  const funnel = {
+    registered: 10,
+    stages: [
+      { step: 'requested' as const, reached: 8, furthest: 3 },
+      { step: 'qualified' as const, reached: 5, furthest: 2 },
+      { step: 'readiness-tested' as const, reached: 3, furthest: 2 },
+      { step: 'connected' as const, reached: 1, furthest: 1 },
+    ],
+  };
+
+  it('draws a lying bar per step from registered to connected', () => {
+    const panel = onboardingPanel(funnel);
+    expect(panel.chart.horizontal).toBe(true);
+    expect(panel.chart.labels).toEqual(['Registrert', 'Bestilt', 'Kvalifisert', 'Klartestet', 'Påkoblet']);
+    expect(panel.chart.series[0].values).toEqual([10, 8, 5, 3, 1]);
+    expect(panel.summary).toBe('1 av 10 konsumenter er påkoblet med minst én tjeneste.');
+  });
+
+  it('adds to the table who stands at each step now; those with no service stand at «Registrert»', () => {
+    const panel = onboardingPanel(funnel);
+    expect(panel.table.columns).toEqual(['Nådd', 'Står her nå']);
+    expect(panel.table.rows.map((r) => [r.label, ...r.cells])).toEqual([
+      ['Registrert', '10', '2'],
+      ['Bestilt', '8', '3'],
+      ['Kvalifisert', '5', '2'],
+      ['Klartestet', '3', '2'],
+      ['Påkoblet', '1', '1'],
+    ]);
+  });
+});
+
+describe('the most open issues panel', () => {
+  it('names the municipalities, most open incidents first, with their reports beside them', () => {
+    const panel = mostOpenPanel([
+      { consumerId: 'a', name: 'Oslo kommune', incidents: 3, reports: 7 },
+      { consumerId: 'b', name: 'Bergen kommune', incidents: 1, reports: 1 },
+    ]);
+    expect(panel.chart).toMatchObject({ horizontal: true, stacked: false, labels: ['Oslo kommune', 'Bergen kommune'] });
+    expect(panel.table.columns).toEqual(['Åpne hendelser', 'Meldinger i dem']);
+    expect(panel.table.rows[0]).toEqual({ label: 'Oslo kommune', cells: ['3', '7'] });
+    expect(panel.summary).toBe('Flest: Oslo kommune med 3 åpne hendelser.');
+  });
+
+  it('is empty with nothing open', () => {
+    const panel = mostOpenPanel([]);
+    expect(panel.empty).toBe(true);
+    expect(panel.summary).toBe('Ingen tall ennå.');
+  });
+});

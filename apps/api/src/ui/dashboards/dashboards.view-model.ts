@@ -1,0 +1,210 @@
+import type { OnboardingFunnelView } from '@domain/consumers';
+import { AGE_BUCKETS, type ConsumerOpenIssues, type OpenIncidentAges, type WeeklyCounts } from '@domain/incidents';
+
+import { countOf, formatWhole, nounForms } from '../shared/numbers';
+import type { CountedNoun } from '../shared/shared.texts.nb';
+import {
+  AGE_LABELS,
+  CATEGORY_LABELS,
+  DASHBOARD_TEXTS,
+  ESCALATION_KIND_LABELS,
+  PANEL_TEXTS,
+  STATUS_LABELS,
+  STEP_LABELS,
+  SUMMARY_TEXTS,
+} from './dashboards.texts.nb';
+
+/**
+ * Series colours, as Designsystemet's custom properties (the chart script reads their values), in
+ * the order series get them. Each stands at least 3:1 against the white page (WCAG 1.4.11), and
+ * stacked segments are also parted by a white line, so no two need to be told apart by hue alone.
+ */
+export const SERIES_COLORS = [
+  '--ds-color-accent-base-default',
+  '--ds-color-brand1-base-default',
+  '--ds-color-brand2-base-default',
+  '--ds-color-warning-border-default',
+  '--ds-color-danger-base-default',
+] as const;
+/** The colour of what is folded together as «Andre». */
+export const REST_COLOR = '--ds-color-neutral-text-subtle';
+
+export interface ChartSeries {
+  label: string;
+  values: number[];
+  color: string;
+}
+
+/** What the chart script draws: a bar chart, its series stacked or side by side, upright or lying. */
+export interface ChartSpec {
+  stacked: boolean;
+  horizontal: boolean;
+  labels: string[];
+  series: ChartSeries[];
+}
+
+/** The same numbers as the chart, as a table: one row per bar, one column per series (and their sum when stacked). */
+export interface TableView {
+  caption: string;
+  corner: string;
+  columns: string[];
+  rows: Array<{ label: string; cells: string[] }>;
+}
+
+/** One panel of the dashboard: heading, a sentence with its main figure, the chart and its table. */
+export interface ChartPanel {
+  id: string;
+  title: string;
+  intro: string;
+  summary: string;
+  /** Nothing to draw yet: the panel says so instead of showing an empty chart. */
+  empty: boolean;
+  chart: ChartSpec;
+  /** `chart` as JSON for the page's data attribute. */
+  chartJson: string;
+  table: TableView;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const colored = (series: Array<Omit<ChartSeries, 'color'>>): ChartSeries[] =>
+  series.map((s, i) => ({ ...s, color: SERIES_COLORS[i % SERIES_COLORS.length] }));
+
+function panel(
+  id: string,
+  texts: { title: string; intro: string; corner: string },
+  summary: string,
+  chart: ChartSpec,
+  rowLabels: string[],
+): ChartPanel {
+  const withSum = chart.stacked && chart.series.length > 1;
+  return {
+    id,
+    title: texts.title,
+    intro: texts.intro,
+    summary,
+    empty: chart.series.every((s) => s.values.every((v) => v === 0)),
+    chart,
+    chartJson: JSON.stringify(chart),
+    table: {
+      caption: texts.title,
+      corner: texts.corner,
+      columns: [...chart.series.map((s) => s.label), ...(withSum ? [DASHBOARD_TEXTS.total] : [])],
+      rows: rowLabels.map((label, i) => {
+        const values = chart.series.map((s) => s.values[i]);
+        return { label, cells: [...values, ...(withSum ? [sum(values)] : [])].map(formatWhole) };
+      }),
+    },
+  };
+}
+
+const DAY_MS = 86_400_000;
+const WEEK_DAYS = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** The ISO week number of a Monday ('YYYY-MM-DD'): the week belongs to the year its Thursday is in. */
+export function isoWeekNumber(monday: string): number {
+  const thursday = new Date(Date.parse(`${monday}T00:00:00Z`) + 3 * DAY_MS);
+  return Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / (7 * DAY_MS)) + 1;
+}
+
+/** «Uke 47 (16.–22. nov.)»: the week and the Monday to Sunday it spans. */
+export function weekWithDays(monday: string): string {
+  const start = new Date(`${monday}T00:00:00Z`);
+  return DASHBOARD_TEXTS.weekWithDays(isoWeekNumber(monday), WEEK_DAYS.formatRange(start, new Date(start.getTime() + 6 * DAY_MS)));
+}
+
+/** The `keep` largest series by their own labels, the rest added together as «Andre». */
+export function foldSeries(series: WeeklyCounts['series'], keep: number, label: (key: string) => string): ChartSeries[] {
+  const shown = colored(series.slice(0, keep).map((s) => ({ label: label(s.key), values: s.counts })));
+  const rest = series.slice(keep);
+  if (!rest.length) return shown;
+  const values = rest[0].counts.map((_, i) => sum(rest.map((s) => s.counts[i])));
+  return [...shown, { label: DASHBOARD_TEXTS.others, values, color: REST_COLOR }];
+}
+
+/** A stacked bar per week, the weeks oldest first. */
+function weeklyPanel(
+  id: string,
+  texts: (typeof PANEL_TEXTS)['reportsByService'],
+  weekly: WeeklyCounts,
+  series: ChartSeries[],
+  noun: CountedNoun,
+) {
+  const total = sum(series.map((s) => sum(s.values)));
+  const chart = { stacked: true, horizontal: false, labels: weekly.weeks.map((w) => DASHBOARD_TEXTS.week(isoWeekNumber(w))), series };
+  return panel(
+    id,
+    texts,
+    SUMMARY_TEXTS.inWeeks(countOf(total, nounForms(noun)), weekly.weeks.length),
+    chart,
+    weekly.weeks.map(weekWithDays),
+  );
+}
+
+/** The five services with the most reports each on their own (by the catalogue's name where it has one), the rest as «Andre». */
+export function reportsByServicePanel(weekly: WeeklyCounts, serviceNames: ReadonlyMap<string, string>): ChartPanel {
+  const series = foldSeries(weekly.series, SERIES_COLORS.length, (code) => serviceNames.get(code) ?? code);
+  return weeklyPanel('reports-by-service', PANEL_TEXTS.reportsByService, weekly, series, 'report');
+}
+
+export function reportsByCategoryPanel(weekly: WeeklyCounts): ChartPanel {
+  const series = foldSeries(weekly.series, SERIES_COLORS.length, (key) => CATEGORY_LABELS[key as keyof typeof CATEGORY_LABELS] ?? key);
+  return weeklyPanel('reports-by-category', PANEL_TEXTS.reportsByCategory, weekly, series, 'report');
+}
+
+export function escalationsPanel(weekly: WeeklyCounts): ChartPanel {
+  const series = foldSeries(weekly.series, SERIES_COLORS.length, (key) => ESCALATION_KIND_LABELS[key] ?? key);
+  return weeklyPanel('escalations', PANEL_TEXTS.escalations, weekly, series, 'escalation');
+}
+
+/** A stacked bar per age, one colour per status; every status and age is there, also at 0. */
+export function openIncidentsPanel(ages: OpenIncidentAges[]): ChartPanel {
+  const series = colored(ages.map((a) => ({ label: STATUS_LABELS[a.status] ?? a.status, values: AGE_BUCKETS.map((b) => a.counts[b]) })));
+  const labels = AGE_BUCKETS.map((b) => AGE_LABELS[b]);
+  const total = sum(series.map((s) => sum(s.values)));
+  return panel(
+    'open-incidents',
+    PANEL_TEXTS.openIncidents,
+    SUMMARY_TEXTS.open(countOf(total, nounForms('openIncident'))),
+    { stacked: true, horizontal: false, labels, series },
+    labels,
+  );
+}
+
+/** A lying bar per step, from registered to connected; the table adds who stands at each step now. */
+export function onboardingPanel(funnel: OnboardingFunnelView): ChartPanel {
+  const T = PANEL_TEXTS.onboarding;
+  const labels = [T.registered, ...funnel.stages.map((s) => STEP_LABELS[s.step])];
+  const standing = funnel.registered - sum(funnel.stages.map((s) => s.furthest));
+  const chart: ChartSpec = {
+    stacked: false,
+    horizontal: true,
+    labels,
+    series: colored([{ label: T.reached, values: [funnel.registered, ...funnel.stages.map((s) => s.reached)] }]),
+  };
+  const connected = funnel.stages.find((s) => s.step === 'connected')?.reached ?? 0;
+  const summary = SUMMARY_TEXTS.connected(formatWhole(connected), countOf(funnel.registered, nounForms('consumer')));
+  const view = panel('onboarding', T, summary, chart, labels);
+  const furthest = [standing, ...funnel.stages.map((s) => s.furthest)];
+  return {
+    ...view,
+    table: {
+      ...view.table,
+      columns: [T.reached, T.furthest],
+      rows: view.table.rows.map((r, i) => ({ ...r, cells: [...r.cells, formatWhole(furthest[i])] })),
+    },
+  };
+}
+
+/** A lying bar pair per municipality, most open incidents first. */
+export function mostOpenPanel(rows: ConsumerOpenIssues[]): ChartPanel {
+  const T = PANEL_TEXTS.mostOpen;
+  const labels = rows.map((r) => r.name);
+  const series = colored([
+    { label: T.incidents, values: rows.map((r) => r.incidents) },
+    { label: T.reports, values: rows.map((r) => r.reports) },
+  ]);
+  const summary = rows.length
+    ? SUMMARY_TEXTS.mostOpen(rows[0].name, countOf(rows[0].incidents, nounForms('openIncident')))
+    : DASHBOARD_TEXTS.nothingYet;
+  return panel('most-open', T, summary, { stacked: false, horizontal: true, labels, series }, labels);
+}
