@@ -94,6 +94,17 @@ describe('the statistics page in a browser', () => {
       'import',
     );
     await ok(desk.api('POST', `/api/v1/incidents/${imported.results[imported.results.length - 1].incidentId}/escalate`), 'escalate');
+    const notice = await ok(
+      desk.api<{ id: string }>('POST', '/api/v1/notices', {
+        title: 'Nytt format for skattepliktig inntekt',
+        body: 'Feltet endres.',
+        services: ['inntekt'],
+        environments: ['production'],
+        effectiveAt: new Date(Date.now() + 60 * DAY).toISOString(),
+      }),
+      'notice',
+    );
+    await ok(desk.api('POST', `/api/v1/notices/${notice.id}/send`), 'send notice');
 
     const { link } = await createStaffUser(desk, VIEWER, 'Vera Viewer', 'viewer');
     // People who ask their system for less motion: the charts must not animate.
@@ -137,6 +148,7 @@ describe('the statistics page in a browser', () => {
       'Kommuner med flest åpne hendelser',
       'Eskaleringer til Skatteetaten per uke',
       'Påkobling',
+      'Kvittering på endringsvarsler',
     ]);
     for (const c of charts) {
       expect(c.animation).toBe(false);

@@ -8,6 +8,8 @@ import {
   ResolveIncident,
   TriageIncident,
 } from '@domain/incidents';
+import { AcknowledgeNotice, CreateNotice, NoticeAcknowledgementRates, SendNotice } from '@domain/notices';
+import { actorOf } from '@domain/shared';
 
 import { type MediumConsumer, MediumContext } from './medium-context';
 
@@ -160,6 +162,39 @@ describe('the dashboards’ figures (aggregate queries on the database)', () => 
           ['connected', 0, 0],
         ],
       });
+    });
+  });
+
+  describe('acknowledgement of the latest notices', () => {
+    it('counts each consumer a notice reached once, read when any contact read it, ready implying read', async () => {
+      const code = ctx.freshService();
+      const [a, b, c] = [
+        await ctx.newConsumer({ services: [code] }),
+        await ctx.newConsumer({ services: [code] }),
+        await ctx.newConsumer({ services: [code] }),
+      ];
+      const inDays = (d: number) => new Date(Date.now() + d * DAY).toISOString();
+      const send = async (kind: string) => {
+        const notice = await ctx
+          .get(CreateNotice)
+          .execute(
+            { title: `Varsel ${kind}`, body: 'Tekst', kind, services: [code], environments: ['production'], effectiveAt: inDays(30) },
+            ctx.admin.actor,
+          );
+        await ctx.get(SendNotice).execute(notice.id, ctx.admin.actor);
+        return notice.id;
+      };
+      const maintenance = await send('planned-maintenance');
+      const change = await send('interface-change');
+      const ack = ctx.get(AcknowledgeNotice);
+      await ack.forConsumer(a.id, change, 'read', actorOf(a.principal));
+      await ack.forConsumer(b.id, change, 'ready', actorOf(b.principal));
+      await ack.forConsumer(c.id, maintenance, 'read', actorOf(c.principal));
+
+      expect(await ctx.get(NoticeAcknowledgementRates).execute(2)).toEqual([
+        expect.objectContaining({ noticeId: change, title: 'Varsel interface-change', consumers: 3, read: 2, ready: 1 }),
+        expect.objectContaining({ noticeId: maintenance, consumers: 3, read: 1, ready: null }),
+      ]);
     });
   });
 });

@@ -5,6 +5,7 @@ export * from './list-consumer-notices.use-case';
 export * from './mail/notice-mail.texts.nb';
 export * from './notice.entity';
 export * from './notice.views';
+export * from './notice-acknowledgement-rates.use-case';
 export * from './notice-recipient.entity';
 export * from './notice-reminder.entity';
 export * from './notices.module';

@@ -6,6 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Notice, type NoticeStatus } from './notice.entity';
 import { NoticeRecipient } from './notice-recipient.entity';
 import { NoticeReminder } from './notice-reminder.entity';
+import type { NoticeKind } from './rules/notice-input';
 
 /** The only database access of the notices context. */
 @Injectable()
@@ -41,6 +42,27 @@ export class NoticeRepository {
       skip: filter.offset,
     });
     return { items, total };
+  }
+
+  /**
+   * The `limit` most recently sent notices with how many consumers they reached and how many of
+   * those confirmed "read" and "ready" (a consumer counts once any of its contacts confirmed).
+   */
+  lastSentAcknowledgements(
+    limit: number,
+  ): Promise<Array<{ id: string; title: string; kind: NoticeKind; sent_at: Date; consumers: number; read: number; ready: number }>> {
+    return this.db.manager.query(
+      `SELECT n.id, n.title, n.kind, n.sent_at,
+              count(DISTINCT r.consumer_id)::int AS consumers,
+              count(DISTINCT r.consumer_id) FILTER (WHERE r.read_at IS NOT NULL)::int AS read,
+              count(DISTINCT r.consumer_id) FILTER (WHERE r.ready_at IS NOT NULL)::int AS ready
+       FROM notice n JOIN notice_recipient r ON r.notice_id = n.id
+       WHERE n.status = 'sent'
+       GROUP BY n.id
+       ORDER BY n.sent_at DESC, n.id
+       LIMIT $1`,
+      [limit],
+    );
   }
 
   async dueScheduled(now: Date): Promise<string[]> {

@@ -9,6 +9,7 @@ import { GetNotice } from './get-notice.use-case';
 import { KnownServices } from './known-services';
 import { ListConsumerNotices } from './list-consumer-notices.use-case';
 import { NoticeRepository } from './notice.repository';
+import { NoticeAcknowledgementRates } from './notice-acknowledgement-rates.use-case';
 import { NoticeAudience } from './notice-audience';
 import { PreviewNoticeAudience } from './preview-notice-audience.use-case';
 import { ProposeNoticeFromCatalogue } from './propose-notice-from-catalogue.use-case';
@@ -24,6 +25,7 @@ const useCases = [
   CreateNotice,
   GetNotice,
   ListConsumerNotices,
+  NoticeAcknowledgementRates,
   PreviewNoticeAudience,
   ProposeNoticeFromCatalogue,
   ScheduleNotice,

@@ -15,6 +15,8 @@
 
   for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
     const spec = JSON.parse(canvas.getAttribute('data-chart'));
+    const percent = spec.unit === 'percent';
+    const show = (value) => `${number.format(value)}${percent ? '\u00a0%' : ''}`;
     const valueAxis = spec.horizontal ? 'x' : 'y';
     const categoryAxis = spec.horizontal ? 'y' : 'x';
     new Chart(canvas, {
@@ -37,11 +39,16 @@
         maintainAspectRatio: false,
         scales: {
           [categoryAxis]: { stacked: spec.stacked, grid: { display: false } },
-          [valueAxis]: { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 } },
+          [valueAxis]: {
+            stacked: spec.stacked,
+            beginAtZero: true,
+            max: percent ? 100 : undefined,
+            ticks: { precision: 0, callback: show },
+          },
         },
         plugins: {
           legend: { display: spec.series.length > 1, position: 'bottom' },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${number.format(item.parsed[valueAxis])}` } },
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${show(item.parsed[valueAxis])}` } },
         },
       },
     });

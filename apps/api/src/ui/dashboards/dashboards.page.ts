@@ -1,6 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { OnboardingFunnel } from '@domain/consumers';
 import { IncidentStatistics } from '@domain/incidents';
+import { NoticeAcknowledgementRates } from '@domain/notices';
 import { hasPermission, type Permission, type StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
@@ -9,6 +10,7 @@ import {
   type ChartPanel,
   escalationsPanel,
   mostOpenPanel,
+  noticesPanel,
   onboardingPanel,
   openIncidentsPanel,
   reportsByCategoryPanel,
@@ -19,6 +21,8 @@ import {
 const WEEKS = 12;
 /** How many municipalities the ranking names. */
 const MOST_OPEN = 10;
+/** How many of the latest sent notices show their acknowledgements. */
+const LATEST_NOTICES = 6;
 
 /**
  * One panel of the dashboard: the permission its figures need (a role without it does not see
@@ -35,7 +39,12 @@ interface PanelDefinition {
 export class DashboardPage {
   private readonly panels: PanelDefinition[];
 
-  constructor(incidents: IncidentStatistics, onboarding: OnboardingFunnel, catalogue: FindServicesInForce) {
+  constructor(
+    incidents: IncidentStatistics,
+    onboarding: OnboardingFunnel,
+    notices: NoticeAcknowledgementRates,
+    catalogue: FindServicesInForce,
+  ) {
     this.panels = [
       {
         permission: 'incident.read',
@@ -50,6 +59,7 @@ export class DashboardPage {
       { permission: 'incident.read', load: async () => mostOpenPanel(await incidents.mostOpenIssues(MOST_OPEN)) },
       { permission: 'incident.read', load: async () => escalationsPanel(await incidents.escalationsPerWeek(WEEKS)) },
       { permission: 'onboarding.read', load: async () => onboardingPanel(await onboarding.execute()) },
+      { permission: 'notice.read', load: async () => noticesPanel(await notices.execute(LATEST_NOTICES)) },
     ];
   }
 

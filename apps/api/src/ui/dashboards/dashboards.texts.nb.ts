@@ -19,6 +19,8 @@ export const DASHBOARD_TEXTS = {
   week: (n: number) => `Uke ${n}`,
   weekWithDays: (n: number, days: string) => `Uke ${n} (${days})`,
   others: 'Andre',
+  /** A figure that does not apply (a notice that asks for no work has no "ready"). */
+  notApplicable: 'Ikke aktuelt',
 };
 
 /** Each panel's heading, what it shows and the table's first column. */
@@ -60,6 +62,16 @@ export const PANEL_TEXTS = {
     incidents: 'Åpne hendelser',
     reports: 'Meldinger i dem',
   },
+  notices: {
+    title: 'Kvittering på endringsvarsler',
+    intro:
+      'De siste sendte endringsvarslene: hvor stor del av konsumentene som har bekreftet at de har lest varselet, og at de er klare for endringen. En konsument teller når én av kontaktpersonene har bekreftet.',
+    corner: 'Varsel',
+    consumers: 'Konsumenter',
+    read: 'Lest',
+    ready: 'Klar',
+    share: (count: string, percent: string) => `${count} (${percent})`,
+  },
 };
 
 export const AGE_LABELS: Record<AgeBucket, string> = {
@@ -92,4 +104,5 @@ export const SUMMARY_TEXTS = {
   open: (counted: string) => `${counted} nå.`,
   connected: (connected: string, registered: string) => `${connected} av ${registered} er påkoblet med minst én tjeneste.`,
   mostOpen: (name: string, counted: string) => `Flest: ${name} med ${counted}.`,
+  latestNotice: (title: string, read: string, consumers: string) => `Siste varsel, «${title}»: ${read} av ${consumers} har lest det.`,
 };

@@ -3,6 +3,7 @@ import {
   foldSeries,
   isoWeekNumber,
   mostOpenPanel,
+  noticesPanel,
   onboardingPanel,
   openIncidentsPanel,
   reportsByCategoryPanel,
@@ -187,5 +188,38 @@ describe('the most open issues panel', () => {
     const panel = mostOpenPanel([]);
     expect(panel.empty).toBe(true);
     expect(panel.summary).toBe('Ingen tall ennå.');
+  });
+});
+
+describe('the notices panel', () => {
+  const sentAt = new Date('2026-11-20T09:00:00Z');
+  const notices = [
+    { noticeId: 'n2', title: 'Nytt format for skattepliktig inntekt fra og med inntektsåret 2027', sentAt, consumers: 4, read: 3, ready: 1 },
+    { noticeId: 'n1', title: 'Planlagt vedlikehold', sentAt, consumers: 3, read: 0, ready: null },
+  ];
+
+  it('draws the share of consumers that confirmed, in percent, with no «ready» bar for a notice that asks for no work', () => {
+    const panel = noticesPanel(notices);
+    expect(panel.chart).toMatchObject({ unit: 'percent', horizontal: true, stacked: false });
+    expect(panel.chart.series.map((s) => [s.label, s.values])).toEqual([
+      ['Lest', [75, 0]],
+      ['Klar', [25, null]],
+    ]);
+    expect(panel.chart.labels).toEqual(['Nytt format for skattepliktig inntekt f…', 'Planlagt vedlikehold']);
+    expect(panel.empty).toBe(false);
+  });
+
+  it('gives the table whole titles, counts with their percentages, and «Ikke aktuelt» where there is no «ready»', () => {
+    const { table } = noticesPanel(notices);
+    expect(table.columns).toEqual(['Konsumenter', 'Lest', 'Klar']);
+    expect(table.rows).toEqual([
+      { label: notices[0].title, cells: ['4', '3 (75\u00a0%)', '1 (25\u00a0%)'] },
+      { label: 'Planlagt vedlikehold', cells: ['3', '0 (0\u00a0%)', 'Ikke aktuelt'] },
+    ]);
+  });
+
+  it('sums up the latest notice, and is empty before any is sent', () => {
+    expect(noticesPanel(notices).summary).toBe(`Siste varsel, «${notices[0].title}»: 3 av 4 konsumenter har lest det.`);
+    expect(noticesPanel([]).empty).toBe(true);
   });
 });

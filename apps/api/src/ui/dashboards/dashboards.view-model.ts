@@ -1,5 +1,6 @@
 import type { OnboardingFunnelView } from '@domain/consumers';
 import { AGE_BUCKETS, type ConsumerOpenIssues, type OpenIncidentAges, type WeeklyCounts } from '@domain/incidents';
+import type { NoticeAcknowledgements } from '@domain/notices';
 
 import { countOf, formatWhole, nounForms } from '../shared/numbers';
 import type { CountedNoun } from '../shared/shared.texts.nb';
@@ -31,14 +32,19 @@ export const REST_COLOR = '--ds-color-neutral-text-subtle';
 
 export interface ChartSeries {
   label: string;
-  values: number[];
+  /** Null where the series has no value (no bar, and «Ikke aktuelt» in the table). */
+  values: Array<number | null>;
   color: string;
 }
 
-/** What the chart script draws: a bar chart, its series stacked or side by side, upright or lying. */
+/**
+ * What the chart script draws: a bar chart, its series stacked or side by side, upright or lying,
+ * of counts or of percentages (0–100; rates such as the share of notices acknowledged).
+ */
 export interface ChartSpec {
   stacked: boolean;
   horizontal: boolean;
+  unit: 'count' | 'percent';
   labels: string[];
   series: ChartSeries[];
 }
@@ -57,7 +63,7 @@ export interface ChartPanel {
   title: string;
   intro: string;
   summary: string;
-  /** Nothing to draw yet: the panel says so instead of showing an empty chart. */
+  /** Nothing to draw yet: the panel says so instead of showing an empty chart and table. */
   empty: boolean;
   chart: ChartSpec;
   /** `chart` as JSON for the page's data attribute. */
@@ -65,7 +71,9 @@ export interface ChartPanel {
   table: TableView;
 }
 
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const sum = (values: Array<number | null>) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
+/** A share as bokmål writes it: «75 %». */
+const percent = (n: number) => `${formatWhole(n)}\u00a0%`;
 const colored = (series: Array<Omit<ChartSeries, 'color'>>): ChartSeries[] =>
   series.map((s, i) => ({ ...s, color: SERIES_COLORS[i % SERIES_COLORS.length] }));
 
@@ -82,7 +90,8 @@ function panel(
     title: texts.title,
     intro: texts.intro,
     summary,
-    empty: chart.series.every((s) => s.values.every((v) => v === 0)),
+    // A share of 0 % is news; a count of 0 everywhere is nothing to draw.
+    empty: !chart.labels.length || (chart.unit === 'count' && chart.series.every((s) => s.values.every((v) => !v))),
     chart,
     chartJson: JSON.stringify(chart),
     table: {
@@ -91,7 +100,9 @@ function panel(
       columns: [...chart.series.map((s) => s.label), ...(withSum ? [DASHBOARD_TEXTS.total] : [])],
       rows: rowLabels.map((label, i) => {
         const values = chart.series.map((s) => s.values[i]);
-        return { label, cells: [...values, ...(withSum ? [sum(values)] : [])].map(formatWhole) };
+        const format = (v: number | null) =>
+          v === null ? DASHBOARD_TEXTS.notApplicable : chart.unit === 'percent' ? percent(v) : formatWhole(v);
+        return { label, cells: [...values, ...(withSum ? [sum(values)] : [])].map(format) };
       }),
     },
   };
@@ -130,7 +141,13 @@ function weeklyPanel(
   noun: CountedNoun,
 ) {
   const total = sum(series.map((s) => sum(s.values)));
-  const chart = { stacked: true, horizontal: false, labels: weekly.weeks.map((w) => DASHBOARD_TEXTS.week(isoWeekNumber(w))), series };
+  const chart: ChartSpec = {
+    stacked: true,
+    horizontal: false,
+    unit: 'count',
+    labels: weekly.weeks.map((w) => DASHBOARD_TEXTS.week(isoWeekNumber(w))),
+    series,
+  };
   return panel(
     id,
     texts,
@@ -165,7 +182,7 @@ export function openIncidentsPanel(ages: OpenIncidentAges[]): ChartPanel {
     'open-incidents',
     PANEL_TEXTS.openIncidents,
     SUMMARY_TEXTS.open(countOf(total, nounForms('openIncident'))),
-    { stacked: true, horizontal: false, labels, series },
+    { stacked: true, horizontal: false, unit: 'count', labels, series },
     labels,
   );
 }
@@ -178,6 +195,7 @@ export function onboardingPanel(funnel: OnboardingFunnelView): ChartPanel {
   const chart: ChartSpec = {
     stacked: false,
     horizontal: true,
+    unit: 'count',
     labels,
     series: colored([{ label: T.reached, values: [funnel.registered, ...funnel.stages.map((s) => s.reached)] }]),
   };
@@ -206,5 +224,44 @@ export function mostOpenPanel(rows: ConsumerOpenIssues[]): ChartPanel {
   const summary = rows.length
     ? SUMMARY_TEXTS.mostOpen(rows[0].name, countOf(rows[0].incidents, nounForms('openIncident')))
     : DASHBOARD_TEXTS.nothingYet;
-  return panel('most-open', T, summary, { stacked: false, horizontal: true, labels, series }, labels);
+  return panel('most-open', T, summary, { stacked: false, horizontal: true, unit: 'count', labels, series }, labels);
+}
+
+/** Chart labels longer than this are cut (the table has the whole title). */
+const LABEL_LENGTH = 40;
+const shortLabel = (text: string) => (text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1).trimEnd()}…` : text);
+const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+
+/** A lying bar pair per notice, newest first: the share of its consumers that confirmed read and ready. */
+export function noticesPanel(notices: NoticeAcknowledgements[]): ChartPanel {
+  const T = PANEL_TEXTS.notices;
+  const series = colored([
+    { label: T.read, values: notices.map((n) => share(n.read, n.consumers)) },
+    { label: T.ready, values: notices.map((n) => (n.ready === null ? null : share(n.ready, n.consumers))) },
+  ]);
+  const latest = notices[0];
+  const summary = latest
+    ? SUMMARY_TEXTS.latestNotice(latest.title, formatWhole(latest.read), countOf(latest.consumers, nounForms('consumer')))
+    : DASHBOARD_TEXTS.nothingYet;
+  const chart: ChartSpec = { stacked: false, horizontal: true, unit: 'percent', labels: notices.map((n) => shortLabel(n.title)), series };
+  const view = panel(
+    'notices',
+    T,
+    summary,
+    chart,
+    notices.map((n) => n.title),
+  );
+  const cell = (part: number | null, whole: number) =>
+    part === null ? DASHBOARD_TEXTS.notApplicable : T.share(formatWhole(part), percent(share(part, whole)));
+  return {
+    ...view,
+    table: {
+      ...view.table,
+      columns: [T.consumers, T.read, T.ready],
+      rows: notices.map((n) => ({
+        label: n.title,
+        cells: [formatWhole(n.consumers), cell(n.read, n.consumers), cell(n.ready, n.consumers)],
+      })),
+    },
+  };
 }
