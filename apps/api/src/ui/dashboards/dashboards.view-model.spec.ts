@@ -194,7 +194,14 @@ describe('the most open issues panel', () => {
 describe('the notices panel', () => {
   const sentAt = new Date('2026-11-20T09:00:00Z');
   const notices = [
-    { noticeId: 'n2', title: 'Nytt format for skattepliktig inntekt fra og med inntektsåret 2027', sentAt, consumers: 4, read: 3, ready: 1 },
+    {
+      noticeId: 'n2',
+      title: 'Nytt format for skattepliktig inntekt fra og med inntektsåret 2027',
+      sentAt,
+      consumers: 4,
+      read: 3,
+      ready: 1,
+    },
     { noticeId: 'n1', title: 'Planlagt vedlikehold', sentAt, consumers: 3, read: 0, ready: null },
   ];
 
