@@ -132,10 +132,10 @@ export function foldSeries(series: WeeklyCounts['series'], keep: number, label: 
   return [...shown, { label: DASHBOARD_TEXTS.others, values, color: REST_COLOR }];
 }
 
-/** A stacked bar per week, the weeks oldest first. */
-function weeklyPanel(
+/** Counts per week of anything (reports, escalations, later tickets): a stacked bar per week, oldest first, the total in the summary. */
+export function weeklyPanel(
   id: string,
-  texts: (typeof PANEL_TEXTS)['reportsByService'],
+  texts: { title: string; intro: string; corner: string },
   weekly: WeeklyCounts,
   series: ChartSeries[],
   noun: CountedNoun,
@@ -173,17 +173,32 @@ export function escalationsPanel(weekly: WeeklyCounts): ChartPanel {
   return weeklyPanel('escalations', PANEL_TEXTS.escalations, weekly, series, 'escalation');
 }
 
-/** A stacked bar per age, one colour per status; every status and age is there, also at 0. */
-export function openIncidentsPanel(ages: OpenIncidentAges[]): ChartPanel {
-  const series = colored(ages.map((a) => ({ label: STATUS_LABELS[a.status] ?? a.status, values: AGE_BUCKETS.map((b) => a.counts[b]) })));
-  const labels = AGE_BUCKETS.map((b) => AGE_LABELS[b]);
+/**
+ * Open cases of any kind by status and age: a stacked bar per age (`ageLabels`), one colour per
+ * status, each status's `counts` in the order of the ages. Open support tickets are drawn the same way.
+ */
+export function statusAgePanel(
+  id: string,
+  texts: { title: string; intro: string; corner: string },
+  ageLabels: string[],
+  statuses: Array<{ label: string; counts: number[] }>,
+  noun: CountedNoun,
+): ChartPanel {
+  const series = colored(statuses.map((s) => ({ label: s.label, values: s.counts })));
   const total = sum(series.map((s) => sum(s.values)));
-  return panel(
+  const chart: ChartSpec = { stacked: true, horizontal: false, unit: 'count', labels: ageLabels, series };
+  return panel(id, texts, SUMMARY_TEXTS.open(countOf(total, nounForms(noun))), chart, ageLabels);
+}
+
+/** Open incidents; every open status and every age is there, also at 0. */
+export function openIncidentsPanel(ages: OpenIncidentAges[]): ChartPanel {
+  const statuses = ages.map((a) => ({ label: STATUS_LABELS[a.status] ?? a.status, counts: AGE_BUCKETS.map((b) => a.counts[b]) }));
+  return statusAgePanel(
     'open-incidents',
     PANEL_TEXTS.openIncidents,
-    SUMMARY_TEXTS.open(countOf(total, nounForms('openIncident'))),
-    { stacked: true, horizontal: false, unit: 'count', labels, series },
-    labels,
+    AGE_BUCKETS.map((b) => AGE_LABELS[b]),
+    statuses,
+    'openIncident',
   );
 }
 
