@@ -64,6 +64,11 @@ describe('the dashboards’ figures (aggregate queries on the database)', () => 
       expect(weekly.series).toEqual([{ key: service, counts: [0, 2, 1, 0] }]);
     });
 
+    it('reads only the weeks asked for: Sunday 23:30 in Oslo stays out of a window that starts the next Monday', async () => {
+      const weekly = await stats().reportsPerWeek('service', 1, new Date('2024-10-28T12:00:00Z'));
+      expect(weekly).toEqual({ weeks: ['2024-10-28'], series: [{ key: service, counts: [1] }] });
+    });
+
     it('counts by category the same way, the largest series first', async () => {
       const weekly = await stats().reportsPerWeek('category', 4, until);
       expect(weekly.series).toEqual([

@@ -23,15 +23,20 @@ export interface WeeklySource {
 export async function countPerOsloWeek(manager: EntityManager, source: WeeklySource, until: Date, weeks: number): Promise<WeeklyCounts> {
   const u = `$${source.params.length + 1}::timestamptz`;
   const n = `$${source.params.length + 2}::int`;
+  // The weeks as Oslo wall-clock Mondays; rows are read only within them (one pass, an index on
+  // the time column can serve it) and grouped by their own Oslo Monday, then joined to every week.
+  const last = `date_trunc('week', ${u} AT TIME ZONE 'Europe/Oslo')`;
+  const first = `(${last} - (${n} - 1) * interval '1 week')`;
   const rows: Array<{ week: string; key: string | null; n: number }> = await manager.query(
-    `WITH weeks AS (
-       SELECT generate_series(date_trunc('week', ${u} AT TIME ZONE 'Europe/Oslo') - (${n} - 1) * interval '1 week',
-                              date_trunc('week', ${u} AT TIME ZONE 'Europe/Oslo'), interval '1 week') AS week),
-     source AS (${source.sql})
-     SELECT to_char(w.week, 'YYYY-MM-DD') AS week, s.key, count(s.at)::int AS n
-     FROM weeks w
-     LEFT JOIN source s ON s.at >= (w.week AT TIME ZONE 'Europe/Oslo') AND s.at < ((w.week + interval '1 week') AT TIME ZONE 'Europe/Oslo')
-     GROUP BY w.week, s.key
+    `WITH source AS (${source.sql}),
+     counted AS (
+       SELECT date_trunc('week', at AT TIME ZONE 'Europe/Oslo') AS week, key, count(*)::int AS n
+       FROM source
+       WHERE at >= (${first} AT TIME ZONE 'Europe/Oslo') AND at < ((${last} + interval '1 week') AT TIME ZONE 'Europe/Oslo')
+       GROUP BY 1, 2)
+     SELECT to_char(w.week, 'YYYY-MM-DD') AS week, c.key, coalesce(c.n, 0) AS n
+     FROM generate_series(${first}, ${last}, interval '1 week') AS w(week)
+     LEFT JOIN counted c ON c.week = w.week
      ORDER BY w.week`,
     [...source.params, until, weeks],
   );
