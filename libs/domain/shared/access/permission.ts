@@ -11,7 +11,7 @@ export const PERMISSIONS = {
     'List, create and revoke personal API tokens. Scope own: one’s own tokens; scope all: every staff member’s (listing all, revoking any).',
   'audit.read': 'Read the audit log.',
   'dashboard.read':
-    'See the staff dashboards: reports, incidents and escalations per week, open incidents by age, the onboarding funnel (counts only, no report texts).',
+    'See the staff dashboards: reports, incidents and escalations per week, open incidents by age, the onboarding funnel, notice acknowledgements (figures, no report texts). Each panel also needs the read permission of its data.',
   'demo.load': 'Load the demonstration data into a new installation (the overview’s button; `npm run demo` needs none).',
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',

@@ -104,5 +104,5 @@ export const SUMMARY_TEXTS = {
   open: (counted: string) => `${counted} nå.`,
   connected: (connected: string, registered: string) => `${connected} av ${registered} er påkoblet med minst én tjeneste.`,
   mostOpen: (name: string, counted: string) => `Flest: ${name} med ${counted}.`,
-  latestNotice: (title: string, read: string, consumers: string) => `Siste varsel, «${title}»: ${read} av ${consumers} har lest det.`,
+  latestNotice: (read: string, consumers: string) => `Siste varsel: ${read} av ${consumers} har lest det.`,
 };

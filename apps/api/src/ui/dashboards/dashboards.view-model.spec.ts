@@ -216,17 +216,17 @@ describe('the notices panel', () => {
     expect(panel.empty).toBe(false);
   });
 
-  it('gives the table whole titles, counts with their percentages, and «Ikke aktuelt» where there is no «ready»', () => {
+  it('gives the table whole titles as written, counts with their percentages, and «Ikke aktuelt» where there is no «ready»', () => {
     const { table } = noticesPanel(notices);
     expect(table.columns).toEqual(['Konsumenter', 'Lest', 'Klar']);
     expect(table.rows).toEqual([
-      { label: notices[0].title, cells: ['4', '3 (75\u00a0%)', '1 (25\u00a0%)'] },
-      { label: 'Planlagt vedlikehold', cells: ['3', '0 (0\u00a0%)', 'Ikke aktuelt'] },
+      { label: notices[0].title, verbatim: true, cells: ['4', '3 (75\u00a0%)', '1 (25\u00a0%)'] },
+      { label: 'Planlagt vedlikehold', verbatim: true, cells: ['3', '0 (0\u00a0%)', 'Ikke aktuelt'] },
     ]);
   });
 
   it('sums up the latest notice, and is empty before any is sent', () => {
-    expect(noticesPanel(notices).summary).toBe(`Siste varsel, «${notices[0].title}»: 3 av 4 konsumenter har lest det.`);
+    expect(noticesPanel(notices).summary).toBe('Siste varsel: 3 av 4 konsumenter har lest det.');
     expect(noticesPanel([]).empty).toBe(true);
   });
 });

@@ -54,7 +54,8 @@ export interface TableView {
   caption: string;
   corner: string;
   columns: string[];
-  rows: Array<{ label: string; cells: string[] }>;
+  /** `verbatim`: the row's label is text as someone wrote it (a notice's title), not the page's own words. */
+  rows: Array<{ label: string; cells: string[]; verbatim?: boolean }>;
 }
 
 /** One panel of the dashboard: heading, a sentence with its main figure, the chart and its table. */
@@ -256,7 +257,7 @@ export function noticesPanel(notices: NoticeAcknowledgements[]): ChartPanel {
   ]);
   const latest = notices[0];
   const summary = latest
-    ? SUMMARY_TEXTS.latestNotice(latest.title, formatWhole(latest.read), countOf(latest.consumers, nounForms('consumer')))
+    ? SUMMARY_TEXTS.latestNotice(formatWhole(latest.read), countOf(latest.consumers, nounForms('consumer')))
     : DASHBOARD_TEXTS.nothingYet;
   const chart: ChartSpec = { stacked: false, horizontal: true, unit: 'percent', labels: notices.map((n) => shortLabel(n.title)), series };
   const view = panel(
@@ -275,6 +276,7 @@ export function noticesPanel(notices: NoticeAcknowledgements[]): ChartPanel {
       columns: [T.consumers, T.read, T.ready],
       rows: notices.map((n) => ({
         label: n.title,
+        verbatim: true,
         cells: [formatWhole(n.consumers), cell(n.read, n.consumers), cell(n.ready, n.consumers)],
       })),
     },
