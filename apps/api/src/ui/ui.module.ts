@@ -1,4 +1,4 @@
-import { DemoModule, MailAdminModule } from '@composition';
+import { DemoModule, EventsAdminModule, MailAdminModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ChangeRequestsModule } from '@domain/change-requests';
@@ -26,6 +26,8 @@ import { CONSUMER_NAV, CONSUMER_PAGE_TEXTS, PORTAL_LOGIN_TEXTS } from './consume
 import { OnboardingPagesController } from './consumers/onboarding-pages.controller';
 import { PortalLoginPage } from './consumers/portal.page';
 import { PortalPagesController } from './consumers/portal-pages.controller';
+import { EVENTS_NAV } from './events/events.texts.nb';
+import { EventsPagesController } from './events/events-pages.controller';
 import { HomeController } from './home/home.controller';
 import { HomePage } from './home/home.page';
 import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
@@ -68,6 +70,7 @@ const SECTIONS = [
   PORTAL_NOTICE_NAV,
   KNOWLEDGE_NAV,
   MAIL_NAV,
+  EVENTS_NAV,
   AUDIT_NAV,
   IDENTITY_NAV,
 ].flat();
@@ -107,6 +110,7 @@ const ERRORS = Object.assign(
     NoticesModule,
     DemoModule,
     MailAdminModule,
+    EventsAdminModule,
   ],
   controllers: [
     HomeController,
@@ -116,6 +120,7 @@ const ERRORS = Object.assign(
     TokenPagesController,
     AuditPagesController,
     MailPagesController,
+    EventsPagesController,
     // Literal paths (incidents/reports/new) before the ones with an :id.
     StaffReportPagesController,
     IncidentPagesController,
