@@ -208,6 +208,15 @@ describe('resolution clock', () => {
       { state: 'met', elapsed: 6 * HOUR, dueAt: null, warnAt: null },
     ],
     [
+      'high, resolved at this very moment: met',
+      ticket('high', [
+        ['new', at(MON, '09:00')],
+        ['resolved', at(MON, '15:00')],
+      ]),
+      at(MON, '15:00'),
+      { state: 'met', elapsed: 6 * HOUR, dueAt: null, warnAt: null },
+    ],
+    [
       'high, resolved and reopened: the clock goes on from where it stopped',
       ticket('high', [
         ['new', at(MON, '09:00')],
@@ -309,8 +318,11 @@ describe('SLA clock details', () => {
     );
   });
 
-  it('refuses a ticket without history or with a priority the policy lacks', () => {
+  it('refuses a ticket without history, opened after now, or with a priority the policy lacks', () => {
     expect(() => slaClocks(ticket('normal', []), POLICY, calendar, new Date())).toThrow(RangeError);
+    expect(() => slaClocks(ticket('normal', [['new', at(TUE, '09:00')]]), POLICY, calendar, new Date(at(MON, '09:00')))).toThrow(
+      RangeError,
+    );
     expect(() =>
       slaClocks({ ...ticket('normal', [['new', at(MON, '09:00')]]), priority: 'urgent' as SlaPriority }, POLICY, calendar, new Date()),
     ).toThrow(RangeError);

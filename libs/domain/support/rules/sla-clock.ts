@@ -73,6 +73,7 @@ export function slaClocks(ticket: SlaTicket, policy: SlaPolicy, calendar: Busine
   if (!ticket.history.length) throw new RangeError('a ticket has at least the status it was opened in');
   const t = now.getTime();
   const history = [...ticket.history].sort((a, b) => a.at.getTime() - b.at.getTime()).filter((c) => c.at.getTime() <= t);
+  if (!history.length) throw new RangeError(`the ticket was opened after ${now.toISOString()}`);
   const responded = ticket.firstResponseAt && ticket.firstResponseAt.getTime() <= t ? ticket.firstResponseAt.getTime() : null;
   const clock = (targetMinutes: number, cutOff: number | null) =>
     measure(counting(history, policy, cutOff), phase(history, policy, cutOff), targetMinutes * MINUTE_MS, policy.warnBefore, calendar, t);
@@ -83,8 +84,8 @@ type Phase = 'counting' | 'paused' | 'stopped';
 
 /** Where a clock stands now: the current status decides, unless it was cut off (answered). */
 function phase(history: readonly SlaStatusChange[], policy: SlaPolicy, cutOff: number | null): Phase {
-  const current = history.at(-1)?.status;
-  if (cutOff !== null || current === undefined || policy.stoppedStatuses.includes(current)) return 'stopped';
+  const current = history[history.length - 1].status;
+  if (cutOff !== null || policy.stoppedStatuses.includes(current)) return 'stopped';
   return policy.pausedStatuses.includes(current) ? 'paused' : 'counting';
 }
 
