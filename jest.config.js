@@ -12,6 +12,7 @@ const esm = [
   'token-types',
   'uint8array-extras',
   '@tokenizer',
+  'jose',
 ];
 
 module.exports = {

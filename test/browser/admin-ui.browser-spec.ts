@@ -78,6 +78,7 @@ describe('admin UI in a browser', () => {
     ['/tokens', 'tokens', 'Mine API-nøkler'],
     ['/audit', 'audit', 'Revisjonslogg'],
     ['/mail', 'mail', 'Sendt e-post'],
+    ['/events', 'events', 'Bakgrunnsjobber'],
   ])('%s is accessible (screenshot test-results/%s.png)', async (path, name, heading) => {
     expect(await visit(page, path, name)).toEqual([]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(heading);

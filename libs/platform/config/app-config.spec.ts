@@ -99,6 +99,27 @@ describe('loadConfig', () => {
     ['NOTICE_REMINDER_DAYS', '14,x'],
     ['NOTICE_REMINDER_DAYS', '0'],
     ['NOTICE_ACK_LINK_DAYS', '0'],
+    ['SUPPORT_TIMEZONE', 'Europe/Bergen'],
+    ['SUPPORT_TIMEZONE', 'CET+1'],
+    ['SUPPORT_BUSINESS_DAYS', '0-4'],
+    ['SUPPORT_BUSINESS_DAYS', '5-1'],
+    ['SUPPORT_BUSINESS_DAYS', 'mon-fri'],
+    ['SUPPORT_BUSINESS_HOURS', '8-16'],
+    ['SUPPORT_BUSINESS_HOURS', '16:00-08:00'],
+    ['SUPPORT_BUSINESS_HOURS', '08:00-24:30'],
+    ['SUPPORT_BUSINESS_HOURS', '08:60-16:00'],
+    ['SUPPORT_CLOSED_DAYS', '24.12'],
+    ['SUPPORT_CLOSED_DAYS', '12-24,02-30'],
+    ['SUPPORT_CLOSED_DAYS', '2027-02-29'],
+    ['SLA_TARGETS', 'urgent=1h/8h'],
+    ['SLA_TARGETS', 'high=4h'],
+    ['SLA_TARGETS', 'high=4d/8d'],
+    ['SLA_TARGETS', 'high=0/8h'],
+    ['SLA_TARGETS', 'high=8h/4h'],
+    ['SLA_WARN_BEFORE', '0%'],
+    ['SLA_WARN_BEFORE', '100%'],
+    ['SLA_WARN_BEFORE', '30'],
+    ['SLA_WARN_BEFORE', 'soon'],
   ])('refuses %s=%s with an error naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -120,6 +141,54 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DATA_DIR: dir, ...(value === undefined ? {} : { NOTICE_REMINDER_DAYS: value }) }, dir).notices.reminderDays,
     ).toEqual(days);
+  });
+
+  it('keeps support hours Mon–Fri 08:00–16:00 in Europe/Oslo with the default SLA targets unless told otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dir }, dir).sla).toEqual({
+      businessHours: { timeZone: 'Europe/Oslo', days: [1, 2, 3, 4, 5], opensAtMinute: 480, closesAtMinute: 960, closedDays: [] },
+      targets: {
+        critical: { firstResponseMinutes: 60, resolutionMinutes: 480 },
+        high: { firstResponseMinutes: 240, resolutionMinutes: 960 },
+        normal: { firstResponseMinutes: 480, resolutionMinutes: 2400 },
+        low: { firstResponseMinutes: 960, resolutionMinutes: 4800 },
+      },
+      warnBefore: { fractionLeft: 0.25 },
+    });
+  });
+
+  it('reads configured support hours and SLA targets, overriding only the priorities named', () => {
+    const { sla } = loadConfig(
+      {
+        DATA_DIR: dir,
+        SUPPORT_TIMEZONE: 'America/New_York',
+        SUPPORT_BUSINESS_DAYS: '6,1-3, 2',
+        SUPPORT_BUSINESS_HOURS: '07:30 - 24:00',
+        SUPPORT_CLOSED_DAYS: '12-24, 12-31,2028-02-29,12-24',
+        SLA_TARGETS: 'critical=30m/4h, low=600/6000',
+      },
+      dir,
+    );
+    expect(sla.businessHours).toEqual({
+      timeZone: 'America/New_York',
+      days: [1, 2, 3, 6],
+      opensAtMinute: 450,
+      closesAtMinute: 1440,
+      closedDays: ['12-24', '12-31', '2028-02-29'],
+    });
+    expect(sla.targets).toEqual({
+      critical: { firstResponseMinutes: 30, resolutionMinutes: 240 },
+      high: { firstResponseMinutes: 240, resolutionMinutes: 960 },
+      normal: { firstResponseMinutes: 480, resolutionMinutes: 2400 },
+      low: { firstResponseMinutes: 600, resolutionMinutes: 6000 },
+    });
+  });
+
+  it.each([
+    ['10%', { fractionLeft: 0.1 }],
+    ['45m', { minutesLeft: 45 }],
+    ['2h', { minutesLeft: 120 }],
+  ])('reads SLA_WARN_BEFORE=%s', (value, warnBefore) => {
+    expect(loadConfig({ DATA_DIR: dir, SLA_WARN_BEFORE: value }, dir).sla.warnBefore).toEqual(warnBefore);
   });
 
   it('treats an empty value as not set', () => {

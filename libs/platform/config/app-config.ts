@@ -49,6 +49,25 @@ export interface AppConfig {
     /** How long the acknowledgement link in a notice e-mail works after the effective date. */
     ackLinkDaysAfterEffective: number;
   };
+  sla: SlaConfig;
+}
+
+const SLA_PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
+type SlaPriorityName = (typeof SLA_PRIORITIES)[number];
+
+/** Support's opening hours and the SLA targets per ticket priority, in business minutes. */
+export interface SlaConfig {
+  businessHours: {
+    timeZone: string;
+    /** ISO weekdays, 1 = Monday. */
+    days: number[];
+    opensAtMinute: number;
+    closesAtMinute: number;
+    /** Closed besides the public holidays: 'MM-DD' every year or 'YYYY-MM-DD' once. */
+    closedDays: string[];
+  };
+  targets: Record<SlaPriorityName, { firstResponseMinutes: number; resolutionMinutes: number }>;
+  warnBefore: { fractionLeft: number } | { minutesLeft: number };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +130,107 @@ function url(env: Env, name: string, protocols: string[]): string | null {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const BUSINESS_DAY = 8 * 60;
+/** Business time: a business day is 8 hours, so high's 2 days are 16 hours. */
+const DEFAULT_SLA_TARGETS: SlaConfig['targets'] = {
+  critical: { firstResponseMinutes: 60, resolutionMinutes: BUSINESS_DAY },
+  high: { firstResponseMinutes: 4 * 60, resolutionMinutes: 2 * BUSINESS_DAY },
+  normal: { firstResponseMinutes: BUSINESS_DAY, resolutionMinutes: 5 * BUSINESS_DAY },
+  low: { firstResponseMinutes: 2 * BUSINESS_DAY, resolutionMinutes: 10 * BUSINESS_DAY },
+};
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const v = str(env, name, fallback);
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(name, `must be an IANA time zone such as Europe/Oslo, got "${v}"`);
+  }
+}
+
+/** '1-5' or '1,3,5' (ISO weekdays, 1 = Monday) → the days, in order. */
+function weekdays(env: Env, name: string, fallback: string): number[] {
+  const raw = str(env, name, fallback);
+  const days = new Set<number>();
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const m = /^([1-7])(?:-([1-7]))?$/.exec(part);
+    if (!m || Number(m[2] ?? m[1]) < Number(m[1]))
+      throw new ConfigError(name, `must be ISO weekdays (1 = Monday … 7 = Sunday) such as 1-5 or 1,2,3, got "${raw}"`);
+    for (let d = Number(m[1]); d <= Number(m[2] ?? m[1]); d++) days.add(d);
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+/** 'HH:MM-HH:MM' → minutes after midnight; closing may be 24:00. */
+function openingHours(env: Env, name: string, fallback: string): { opensAtMinute: number; closesAtMinute: number } {
+  const raw = str(env, name, fallback);
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(raw.replace(/\s/g, ''));
+  const opens = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  const closes = m ? Number(m[3]) * 60 + Number(m[4]) : NaN;
+  if (!m || Number(m[2]) > 59 || Number(m[4]) > 59 || !(opens < closes) || closes > 24 * 60)
+    throw new ConfigError(name, `must be opening and closing time such as 08:00-16:00, got "${raw}"`);
+  return { opensAtMinute: opens, closesAtMinute: closes };
+}
+
+/** 'MM-DD' (every year) and 'YYYY-MM-DD' (once), comma-separated. */
+function closedDays(env: Env, name: string): string[] {
+  const raw = str(env, name, '');
+  if (raw.trim() === '') return [];
+  const days = raw.split(',').map((p) => p.trim());
+  for (const day of days) {
+    const m = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(day);
+    // A leap year for 'MM-DD', so 02-29 is a day that exists.
+    const [year, month, date] = m ? [Number(m[1] ?? 2028), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    if (!m || month < 1 || month > 12 || date < 1 || date > new Date(Date.UTC(year, month, 0)).getUTCDate())
+      throw new ConfigError(name, `must be comma-separated days as MM-DD (every year) or YYYY-MM-DD, got "${day}"`);
+  }
+  return [...new Set(days)];
+}
+
+/** Business minutes: '90', '90m' or '4h'. */
+function businessMinutes(value: string): number | null {
+  const m = /^(\d+)(m|h)?$/.exec(value);
+  if (!m) return null;
+  const minutes = Number(m[1]) * (m[2] === 'h' ? 60 : 1);
+  return minutes >= 1 && minutes <= 365 * 24 * 60 ? minutes : null;
+}
+
+/** 'high=2h/16h,low=960/4800': first response / resolution per priority; priorities not named keep their defaults. */
+function slaTargets(env: Env, name: string): SlaConfig['targets'] {
+  const targets = structuredClone(DEFAULT_SLA_TARGETS);
+  const raw = str(env, name, '');
+  if (raw.trim() === '') return targets;
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const m = /^([a-z]+)=([^/]+)\/(.+)$/.exec(part);
+    const priority = m?.[1] as SlaPriorityName | undefined;
+    if (!m || !priority || !SLA_PRIORITIES.includes(priority))
+      throw new ConfigError(
+        name,
+        `must be priority=first-response/resolution for ${SLA_PRIORITIES.join(', ')}, such as high=4h/16h, got "${part}"`,
+      );
+    const [firstResponseMinutes, resolutionMinutes] = [businessMinutes(m[2]), businessMinutes(m[3])];
+    if (firstResponseMinutes === null || resolutionMinutes === null)
+      throw new ConfigError(
+        name,
+        `targets are business minutes (90, 90m) or hours (4h), at least 1 minute and at most a year, got "${part}"`,
+      );
+    if (firstResponseMinutes > resolutionMinutes)
+      throw new ConfigError(name, `the first-response target cannot be longer than the resolution target, got "${part}"`);
+    targets[priority] = { firstResponseMinutes, resolutionMinutes };
+  }
+  return targets;
+}
+
+/** '25%' of the target left, or '30m' / '2h' of business time before due. */
+function warnBefore(env: Env, name: string, fallback: string): SlaConfig['warnBefore'] {
+  const raw = str(env, name, fallback);
+  const percent = /^(\d{1,2})%$/.exec(raw);
+  if (percent && Number(percent[1]) >= 1) return { fractionLeft: Number(percent[1]) / 100 };
+  const minutes = businessMinutes(raw);
+  if (minutes !== null && /[mh]$/.test(raw)) return { minutesLeft: minutes };
+  throw new ConfigError(name, `must be a share of the target left (1%-99%) or business time before due (30m, 2h), got "${raw}"`);
+}
 
 /**
  * Secrets not given in the environment are generated once and kept beside the data, so the
@@ -196,6 +316,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     notices: {
       reminderDays: dayList(env, 'NOTICE_REMINDER_DAYS', [14, 3]),
       ackLinkDaysAfterEffective: int(env, 'NOTICE_ACK_LINK_DAYS', 30, 1, 365),
+    },
+    sla: {
+      businessHours: {
+        timeZone: timeZone(env, 'SUPPORT_TIMEZONE', 'Europe/Oslo'),
+        days: weekdays(env, 'SUPPORT_BUSINESS_DAYS', '1-5'),
+        ...openingHours(env, 'SUPPORT_BUSINESS_HOURS', '08:00-16:00'),
+        closedDays: closedDays(env, 'SUPPORT_CLOSED_DAYS'),
+      },
+      targets: slaTargets(env, 'SLA_TARGETS'),
+      warnBefore: warnBefore(env, 'SLA_WARN_BEFORE', '25%'),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DemoModule, MailAdminModule } from '@composition';
+import { DemoModule, EventsAdminModule, MailAdminModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ChangeRequestsModule } from '@domain/change-requests';
@@ -29,6 +29,8 @@ import { PortalPagesController } from './consumers/portal-pages.controller';
 import { DashboardPagesController } from './dashboards/dashboard-pages.controller';
 import { DashboardPage } from './dashboards/dashboards.page';
 import { DASHBOARD_NAV } from './dashboards/dashboards.texts.nb';
+import { EVENTS_NAV } from './events/events.texts.nb';
+import { EventsPagesController } from './events/events-pages.controller';
 import { HomeController } from './home/home.controller';
 import { HomePage } from './home/home.page';
 import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
@@ -72,6 +74,7 @@ const SECTIONS = [
   PORTAL_NOTICE_NAV,
   KNOWLEDGE_NAV,
   MAIL_NAV,
+  EVENTS_NAV,
   AUDIT_NAV,
   IDENTITY_NAV,
 ].flat();
@@ -111,6 +114,7 @@ const ERRORS = Object.assign(
     NoticesModule,
     DemoModule,
     MailAdminModule,
+    EventsAdminModule,
   ],
   controllers: [
     HomeController,
@@ -121,6 +125,7 @@ const ERRORS = Object.assign(
     TokenPagesController,
     AuditPagesController,
     MailPagesController,
+    EventsPagesController,
     // Literal paths (incidents/reports/new) before the ones with an :id.
     StaffReportPagesController,
     IncidentPagesController,

@@ -26,6 +26,8 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['mail.read', WRITERS, false],
   ['mail.read-credentials', ['admin'], false],
   ['mail.retry', ['admin', 'agent'], false],
+  ['domain-event.read', WRITERS, false],
+  ['domain-event.retry', ['admin', 'agent'], false],
   ['catalogue.read', ALL_STAFF, false],
   ['catalogue.edit', WRITERS, false],
   ['catalogue.publish', WRITERS, false],

@@ -41,6 +41,7 @@ const WRITE: Grants = {
   'incident.resolve': 'all',
   'incident.regroup': 'all',
   'mail.read': 'all',
+  'domain-event.read': 'all',
   'change-request.write': 'all',
   'change-request.forward': 'all',
 };
@@ -56,10 +57,11 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'demo.load': 'all',
     'mail.read-credentials': 'all',
     'mail.retry': 'all',
+    'domain-event.retry': 'all',
     'notice.write': 'all',
     'notice.send': 'all',
   },
-  agent: { ...READ, ...WRITE, 'mail.retry': 'all', 'notice.write': 'all', 'notice.send': 'all' },
+  agent: { ...READ, ...WRITE, 'mail.retry': 'all', 'domain-event.retry': 'all', 'notice.write': 'all', 'notice.send': 'all' },
   /** The security officer handles cases too, and alone may read masked personal data. */
   security: { ...READ, ...WRITE, 'audit.read': 'all', 'report.reveal-personal-data': 'all' },
   viewer: READ,

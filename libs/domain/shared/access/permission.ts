@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
   'mail.read-credentials': 'Read outbox messages whose links act for their recipient (password, sign-in and notice acknowledgement links).',
   'mail.retry': 'Retry delivery of an outbox message now.',
+  'domain-event.read': 'See the reactions between parts of the system (domain events): waiting, done and failed, with the last error.',
+  'domain-event.retry': 'Give a failed domain event one more attempt now.',
 
   'catalogue.read': 'See Bilag 2: every version, the one in force, and what changed between two.',
   'catalogue.edit': 'Create, copy, change and delete draft versions of Bilag 2 and their services; load the seed catalogue.',

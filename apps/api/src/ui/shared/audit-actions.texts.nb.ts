@@ -124,6 +124,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     label: 'E-post',
     actions: {
       'mail.retried': 'Mislykket e-post sendt på nytt',
+      'domain_event.retried': 'Mislykket bakgrunnsjobb satt i kø på nytt',
     },
   },
 ];
@@ -140,6 +141,7 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   report: 'Melding',
   catalogue_version: 'Bilag 2-versjon',
   outbox_message: 'E-post',
+  domain_event: 'Bakgrunnsjobb',
   change_request: 'Endringsønske',
   notice: 'Endringsvarsel',
 };

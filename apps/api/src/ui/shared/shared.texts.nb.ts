@@ -92,6 +92,7 @@ export const COUNTED_NOUNS = {
   rowWithErrors: { one: 'rad med feil', other: 'rader med feil' },
   address: { one: 'adresse', other: 'adresser' },
   mail: { one: 'e-post', other: 'e-poster' },
+  backgroundJob: { one: 'bakgrunnsjobb', other: 'bakgrunnsjobber' },
   entry: { one: 'oppføring', other: 'oppføringer' },
 } as const satisfies Record<string, { one: string; other: string }>;
 
