@@ -64,6 +64,8 @@ export class OpenTicket {
       return this.execute(
         {
           ...question,
+          // KS decides how urgent a ticket is; a consumer asks only for itself.
+          priority: undefined,
           consumerId: caller.consumerId,
           requesterEmail: question.requesterEmail ?? caller.email ?? null,
           channel: caller.via === 'portal-session' ? 'portal' : 'api',
