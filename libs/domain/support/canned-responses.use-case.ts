@@ -9,6 +9,7 @@ import { CannedResponseRepository } from './canned-response.repository';
 import { unknownPlaceholders } from './rules/placeholders';
 import { TICKET_STATUSES, type TicketStatus } from './rules/ticket-rules';
 import { CannedResponseNotFound, UnknownPlaceholders } from './support.exceptions';
+import { cleanTicketText } from './ticket-text';
 
 export interface CannedResponseInput {
   title: string;
@@ -38,8 +39,8 @@ export class ManageCannedResponses {
 
   /** Creates one, or changes the one with `id`. Unknown placeholders are refused, naming them. */
   async save(id: string | null, input: CannedResponseInput, actor: Actor): Promise<CannedResponse> {
-    const title = (input.title ?? '').trim();
-    const body = (input.body ?? '').trim();
+    const title = cleanTicketText(input.title ?? '');
+    const body = cleanTicketText(input.body ?? '');
     const errors: FieldError[] = [];
     if (!title || title.length > 200) errors.push({ field: 'title', message: 'must be 1 to 200 characters' });
     if (!body || body.length > 10_000) errors.push({ field: 'body', message: 'must be 1 to 10000 characters' });

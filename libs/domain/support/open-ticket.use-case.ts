@@ -87,7 +87,7 @@ export class OpenTicket {
     const requesterEmail = (input.channel === 'email' ? input.fromAddress : input.requesterEmail)?.trim().toLowerCase() || null;
     if (requesterEmail && !isEmailAddress(requesterEmail))
       errors.push({ field: input.channel === 'email' ? 'fromAddress' : 'requesterEmail', message: 'must be an e-mail address' });
-    const requesterName = input.requesterName?.trim() || null;
+    const requesterName = input.requesterName?.trim() ? cleanTicketText(input.requesterName) : null;
     if (requesterName && requesterName.length > TICKET_LIMITS.requesterName)
       errors.push({ field: 'requesterName', message: `must be at most ${TICKET_LIMITS.requesterName} characters` });
     if (errors.length) throw new ValidationFailed(errors);

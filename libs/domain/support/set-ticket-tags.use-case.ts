@@ -7,6 +7,7 @@ import { ValidationFailed } from '@platform/errors';
 import { normaliseTags } from './rules/ticket-rules';
 import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
+import { cleanTicketText } from './ticket-text';
 
 /** Staff replace a ticket's tags. */
 @Injectable()
@@ -19,7 +20,7 @@ export class SetTicketTags {
   ) {}
 
   async execute(id: string, tags: string[], actor: Actor): Promise<boolean> {
-    const wanted = normaliseTags(tags);
+    const wanted = normaliseTags(tags.map(cleanTicketText));
     if (wanted.length > 20 || wanted.some((t) => t.length > 40))
       throw new ValidationFailed([{ field: 'tags', message: 'must be at most 20 tags of at most 40 characters' }]);
     return this.db.transaction(async () => {
