@@ -23,19 +23,17 @@ describe('tickets by e-mail and under concurrency (use cases on the database)', 
 
   it('opens a ticket from an e-mail, answers in its thread and finds it again by reference or Message-ID', async () => {
     const inbound = '<spm-1@kommune.example.test>';
-    const opened = await ctx
-      .get(OpenTicket)
-      .execute(
-        {
-          channel: 'email',
-          fromAddress: SENDER,
-          messageId: inbound,
-          consumerId: consumer.id,
-          subject: 'Tilgang',
-          body: 'Hei, vi mangler tilgang.',
-        },
-        { kind: 'system', id: null, label: SENDER },
-      );
+    const opened = await ctx.get(OpenTicket).execute(
+      {
+        channel: 'email',
+        fromAddress: SENDER,
+        messageId: inbound,
+        consumerId: consumer.id,
+        subject: 'Tilgang',
+        body: 'Hei, vi mangler tilgang.',
+      },
+      { kind: 'system', id: null, label: SENDER },
+    );
     const queries = ctx.get(TicketQueries);
     expect(await queries.byReference(`SV: Svar fra KS: Tilgang [${opened.reference.toLowerCase()}]`)).toMatchObject({ id: opened.id });
     expect(await queries.byMessageId(inbound)).toMatchObject({ id: opened.id, status: 'new' });
@@ -53,20 +51,18 @@ describe('tickets by e-mail and under concurrency (use cases on the database)', 
 
     const reply = '<spm-2@kommune.example.test>';
     await ctx.get(ChangeTicketStatus).execute(opened.id, 'waiting_on_consumer', ctx.admin.actor);
-    const back = await ctx
-      .get(AddTicketMessage)
-      .execute(
-        {
-          ticketId: opened.id,
-          body: 'Takk.',
-          visibility: 'public',
-          author: 'requester',
-          channel: 'email',
-          fromAddress: SENDER,
-          messageId: reply,
-        },
-        { kind: 'system', id: null, label: SENDER },
-      );
+    const back = await ctx.get(AddTicketMessage).execute(
+      {
+        ticketId: opened.id,
+        body: 'Takk.',
+        visibility: 'public',
+        author: 'requester',
+        channel: 'email',
+        fromAddress: SENDER,
+        messageId: reply,
+      },
+      { kind: 'system', id: null, label: SENDER },
+    );
     expect(back).toMatchObject({ status: 'open', emailedTo: [] });
     await ctx
       .get(AddTicketMessage)
