@@ -1,4 +1,4 @@
-import type { CannedResponse, TicketTimelineEvent, TicketView } from '@domain/support';
+import type { CannedResponse, TicketLinkKind, TicketTimelineEvent, TicketView } from '@domain/support';
 
 import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
@@ -6,6 +6,7 @@ import { TICKET_LIST } from './ticket.forms';
 import {
   askFormViewModel,
   cannedViewModel,
+  linkHref,
   portalTicketViewModel,
   staffTicketViewModel,
   ticketListViewModel,
@@ -181,6 +182,15 @@ describe('ticket view models', () => {
     expect(model.serviceViews).toEqual([expect.objectContaining({ label: 'Inntekt', tally: 1, href: '/tickets?service=inntekt' })]);
     expect(model.pagination.summary).toContain('1 henvendelse');
     expect(model.bulk.statusOptions.map((o) => o.value)).not.toContain('new');
+  });
+
+  it.each<[TicketLinkKind, string | null]>([
+    ['incident', '/incidents/x1'],
+    ['change_request', '/change-requests/x1'],
+    ['onboarding', '/consumers/x1'],
+    ['report', null],
+  ])('links a %s to %s', (kind, href) => {
+    expect(linkHref(kind, 'x1')).toBe(href);
   });
 
   it('keeps what the consumer entered in a failed question', () => {

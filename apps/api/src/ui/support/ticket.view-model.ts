@@ -5,6 +5,7 @@ import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketCounts,
+  type TicketLinkKind,
   type TicketSort,
   type TicketStatus,
   type TicketSummary,
@@ -186,6 +187,20 @@ export function timelineText(e: TicketTimelineEvent): string {
   }
 }
 
+/** Where a linked object's page is; a report is read on its incident's page, reached from the incident link. */
+export function linkHref(kind: TicketLinkKind, targetId: string): string | null {
+  switch (kind) {
+    case 'incident':
+      return `/incidents/${targetId}`;
+    case 'change_request':
+      return `/change-requests/${targetId}`;
+    case 'onboarding':
+      return `/consumers/${targetId}`;
+    case 'report':
+      return null;
+  }
+}
+
 /** Each message, KS's notes set apart from what the consumer sees. */
 function messageRows(t: TicketView) {
   return t.messages.map((m) => ({
@@ -260,7 +275,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       failure: failureOf(failure, 'update'),
     },
     links: {
-      items: t.links.map((l) => ({ ...l, kindLabel: LINK_LABELS[l.kind] })),
+      items: t.links.map((l) => ({ ...l, kindLabel: LINK_LABELS[l.kind], href: linkHref(l.kind, l.targetId) })),
       kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k] })),
       failure: failureOf(failure, 'links', 'unlink'),
     },
