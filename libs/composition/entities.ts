@@ -14,6 +14,7 @@ import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from 
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import { CannedResponse, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -49,4 +50,9 @@ export const ENTITIES = [
   Notice,
   NoticeRecipient,
   NoticeReminder,
+  Ticket,
+  TicketMessage,
+  TicketEvent,
+  TicketLink,
+  CannedResponse,
 ];

@@ -6,6 +6,7 @@ import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
+import { SupportModule } from '@domain/support';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -28,6 +29,8 @@ import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
 import { StartupTasks } from './startup-tasks';
+import { CannedResponsesController } from './support/canned-responses.controller';
+import { TicketsController } from './support/tickets.controller';
 import { UiModule } from './ui/ui.module';
 
 /** The HTTP application: JSON API, admin UI and consumer portal. */
@@ -44,6 +47,7 @@ import { UiModule } from './ui/ui.module';
     IncidentsModule,
     ChangeRequestsModule,
     NoticesModule,
+    SupportModule,
     UiModule,
   ],
   controllers: [
@@ -62,6 +66,8 @@ import { UiModule } from './ui/ui.module';
     OutboxController,
     ChangeRequestsController,
     NoticesController,
+    TicketsController,
+    CannedResponsesController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })

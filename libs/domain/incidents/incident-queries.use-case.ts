@@ -207,6 +207,13 @@ export class IncidentQueries {
     return id;
   }
 
+  /** Any report's id by its reference, for staff naming it elsewhere (a ticket's link). */
+  async reportIdOf(reference: string): Promise<string> {
+    const id = await this.reports.idOfReference((reference ?? '').trim().toUpperCase());
+    if (!id) throw new ReportNotFound();
+    return id;
+  }
+
   /** Staff see any report; a consumer only its own (others' are simply not found). */
   async report(id: string, caller: Principal) {
     await requireAccess(this.reportAccess, caller, 'report.read', [id]);

@@ -54,6 +54,12 @@ export class ReportRepository {
     return report?.id ?? null;
   }
 
+  /** The id of any report by its reference; null when there is none. */
+  async idOfReference(reference: string): Promise<string | null> {
+    const report = await this.db.repository(Report).findOne({ select: { id: true }, where: { reference } });
+    return report?.id ?? null;
+  }
+
   async findSealed(id: string): Promise<string | null> {
     const row = await this.db
       .repository(Report)

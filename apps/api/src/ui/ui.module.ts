@@ -7,6 +7,7 @@ import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
+import { SupportModule } from '@domain/support';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -61,12 +62,26 @@ import type { PageTexts } from './shared/form-errors';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
+import { CannedResponsePagesController } from './support/canned-response-pages.controller';
+import { PortalTicketPagesController } from './support/portal-ticket-pages.controller';
+import { SUPPORT_NAV, SUPPORT_PAGE_TEXTS } from './support/support.texts.nb';
+import {
+  CannedResponsesPage,
+  NewTicketPage,
+  PortalAskPage,
+  PortalTicketPage,
+  StaffTicketPage,
+  TicketListPage,
+} from './support/ticket.page';
+import { TicketActionsController } from './support/ticket-actions.controller';
+import { TicketPagesController } from './support/ticket-pages.controller';
 
 /** Each part's menu sections; a new part adds its own here. */
 const SECTIONS = [
   HOME_NAV,
   DASHBOARD_NAV,
   INCIDENT_NAV,
+  SUPPORT_NAV,
   CHANGE_REQUEST_NAV,
   CONSUMER_NAV,
   CATALOGUE_NAV,
@@ -97,6 +112,7 @@ const ERRORS = Object.assign(
     STAFF_TEXTS,
     TOKEN_TEXTS,
     NOTICE_PAGE_TEXTS,
+    SUPPORT_PAGE_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
   MAIL_ERROR_TEXTS,
 ) as Record<string, string>;
@@ -112,6 +128,7 @@ const ERRORS = Object.assign(
     IncidentsModule,
     ChangeRequestsModule,
     NoticesModule,
+    SupportModule,
     DemoModule,
     MailAdminModule,
     EventsAdminModule,
@@ -145,6 +162,11 @@ const ERRORS = Object.assign(
     NoticePagesController,
     AcknowledgementPagesController,
     PortalNoticePagesController,
+    // Literal paths (tickets/new, tickets/bulk) before the ones with an :id.
+    TicketActionsController,
+    TicketPagesController,
+    PortalTicketPagesController,
+    CannedResponsePagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -181,6 +203,12 @@ const ERRORS = Object.assign(
     NoticePage,
     AcknowledgementPage,
     PortalNoticesPage,
+    TicketListPage,
+    StaffTicketPage,
+    NewTicketPage,
+    CannedResponsesPage,
+    PortalTicketPage,
+    PortalAskPage,
   ],
   exports: [PageContext],
 })

@@ -58,6 +58,11 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['notice.write', ['admin', 'agent'], false],
   ['notice.send', ['admin', 'agent'], false],
   ['notice.acknowledge', [], true],
+  ['ticket.read', ALL_STAFF, true],
+  ['ticket.open', WRITERS, true],
+  ['ticket.reply', [], true],
+  ['ticket.manage', WRITERS, false],
+  ['canned-response.manage', WRITERS, false],
   ['portal.use', [], true],
 ];
 
@@ -88,6 +93,8 @@ describe('the permission map', () => {
     ['a viewer changes nothing', staff('viewer'), 'incident.resolve', null],
     ['a viewer does not forward a change request', staff('viewer'), 'change-request.forward', null],
     ['a consumer sees the change requests of its own services', consumer, 'change-request.read', 'own'],
+    ['a consumer sees only its own tickets', consumer, 'ticket.read', 'own'],
+    ['a viewer reads tickets but does not answer them', staff('viewer'), 'ticket.manage', null],
     ['an admin does not read masked personal data', staff('admin'), 'report.reveal-personal-data', null],
   ])('%s', (_case, principal, permission, scope) => {
     expect(accessScope(principal, permission)).toBe(scope);

@@ -24,6 +24,7 @@ const READ: Grants = {
   'incident.read': 'all',
   'change-request.read': 'all',
   'notice.read': 'all',
+  'ticket.read': 'all',
 };
 
 /** What the roles that handle cases may change (every role but viewer). */
@@ -44,6 +45,9 @@ const WRITE: Grants = {
   'domain-event.read': 'all',
   'change-request.write': 'all',
   'change-request.forward': 'all',
+  'ticket.open': 'all',
+  'ticket.manage': 'all',
+  'canned-response.manage': 'all',
 };
 
 /** The one map of who may do what: each staff role's permissions, and a consumer's. */
@@ -79,6 +83,9 @@ export const CONSUMER_PERMISSIONS: Grants = {
   'change-request.read': 'own',
   'change-request.submit': 'own',
   'notice.acknowledge': 'own',
+  'ticket.read': 'own',
+  'ticket.open': 'own',
+  'ticket.reply': 'own',
 };
 
 /** How far `permission` reaches for this principal, or null when it does not hold it. */

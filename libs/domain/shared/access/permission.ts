@@ -57,6 +57,13 @@ export const PERMISSIONS = {
   'change-request.write':
     'Assess change requests (status, priority, public texts), merge and unmerge duplicates, and record Skatteetaten’s answer.',
   'change-request.forward': 'Forward a change request to Skatteetaten (once).',
+  'ticket.read':
+    'See tickets (henvendelser) with their public messages: staff every ticket with internal notes, links and timeline; a consumer its own, never the notes.',
+  'ticket.open': 'Open a ticket. Scope own: a consumer for itself (API or portal); scope all: staff on behalf of a caller.',
+  'ticket.reply': 'Write on one’s own ticket in the portal or the API (a waiting ticket opens again). Consumers only.',
+  'ticket.manage':
+    'Answer tickets (e-mailed) or write internal notes, set status, assignee, priority and tags, link, merge and unmerge, act on many at once.',
+  'canned-response.manage': 'Create, change and delete canned responses and macros.',
   'notice.read': 'See change notices, their audience preview, deliveries, acknowledgements and reminders.',
   'notice.write': 'Create, change, schedule and withdraw change notices.',
   'notice.send': 'Send a change notice to its recipients now.',

@@ -95,6 +95,26 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     },
   },
   {
+    key: 'tickets',
+    label: 'Henvendelser',
+    actions: {
+      'ticket.opened': 'Henvendelse registrert for en innringer',
+      'ticket.replied': 'Henvendelse besvart',
+      'ticket.note_added': 'Intern merknad skrevet',
+      'ticket.status_changed': 'Status på henvendelse endret',
+      'ticket.assigned': 'Henvendelse tildelt',
+      'ticket.priority_set': 'Prioritet på henvendelse endret',
+      'ticket.tags_set': 'Stikkord på henvendelse endret',
+      'ticket.linked': 'Henvendelse koblet til en sak',
+      'ticket.unlinked': 'Kobling fra henvendelse fjernet',
+      'ticket.merged': 'Henvendelse slått sammen med en annen',
+      'ticket.unmerged': 'Sammenslåing av henvendelse angret',
+      'canned_response.created': 'Standardsvar laget',
+      'canned_response.updated': 'Standardsvar endret',
+      'canned_response.deleted': 'Standardsvar slettet',
+    },
+  },
+  {
     key: 'catalogue',
     label: 'Bilag 2',
     actions: {
@@ -143,6 +163,8 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   outbox_message: 'E-post',
   domain_event: 'Bakgrunnsjobb',
   change_request: 'Endringsønske',
+  ticket: 'Henvendelse',
+  canned_response: 'Standardsvar',
   notice: 'Endringsvarsel',
 };
 
