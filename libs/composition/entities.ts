@@ -12,7 +12,7 @@ import {
 } from '@domain/consumers';
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
-import { KnowledgeArticle } from '@domain/knowledge';
+import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
@@ -43,6 +43,8 @@ export const ENTITIES = [
   MergeProposal,
   IdempotencyRecord,
   KnowledgeArticle,
+  KnowledgeArticleVersion,
+  KnowledgeDeflection,
   GroupingLesson,
   ChangeRequest,
   ChangeRequestSupport,
