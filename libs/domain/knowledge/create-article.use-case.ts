@@ -6,7 +6,7 @@ import { DatabaseContext } from '@platform/database';
 import { ArticleSlugTaken } from './knowledge.exceptions';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleRepository } from './knowledge-article.repository';
-import { articleContent,type ArticleInput } from './knowledge-article-content';
+import { articleContent, type ArticleInput } from './knowledge-article-content';
 
 /** A new article, as a draft at version 1. */
 @Injectable()

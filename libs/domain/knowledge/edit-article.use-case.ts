@@ -6,7 +6,7 @@ import { ArticleVersions } from './article-versions';
 import { ArticleEditedMeanwhile, ArticleNotFound } from './knowledge.exceptions';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleRepository } from './knowledge-article.repository';
-import { articleContent,type ArticleInput } from './knowledge-article-content';
+import { articleContent, type ArticleInput } from './knowledge-article-content';
 
 /** Saves an article's content as its next version; nothing when nothing changed. */
 @Injectable()

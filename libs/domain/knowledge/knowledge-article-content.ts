@@ -1,4 +1,3 @@
-
 import { InvalidArticle } from './knowledge.exceptions';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { type ArticleCategory, type ArticleContent, contentProblems, slugFrom } from './rules/article-rules';

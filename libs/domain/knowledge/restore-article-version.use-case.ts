@@ -6,7 +6,7 @@ import { ArticleVersions } from './article-versions';
 import { ArticleNotFound, ArticleVersionNotFound } from './knowledge.exceptions';
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleRepository } from './knowledge-article.repository';
-import { articleContent,type ArticleInput } from './knowledge-article-content';
+import { articleContent, type ArticleInput } from './knowledge-article-content';
 
 /** Brings back what an earlier version said, saved as the newest version (history is never rewritten). */
 @Injectable()
