@@ -22,15 +22,12 @@ export class ChangeArticleStatus {
       const article = await this.repo.lock(id);
       if (!article) throw new ArticleNotFound();
       if (!canChangeStatus(article.status, status)) throw new ArticleStatusRefused(article.status, status);
-      await this.repo.update(id, { status, ...(status === 'published' ? { publishedAt: new Date() } : {}) });
+      const publishing = status === 'published';
+      const archiving = status === 'archived';
+      await this.repo.update(id, { status, ...(publishing ? { publishedAt: new Date() } : {}) });
       await this.audit.execute({
         actor,
-        action:
-          status === 'published'
-            ? 'knowledge_article.published'
-            : status === 'archived'
-              ? 'knowledge_article.archived'
-              : 'knowledge_article.unpublished',
+        action: publishing ? 'knowledge_article.published' : archiving ? 'knowledge_article.archived' : 'knowledge_article.unpublished',
         objectType: 'knowledge_article',
         objectId: id,
         before: { status: article.status },

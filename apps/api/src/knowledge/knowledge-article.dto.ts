@@ -50,7 +50,7 @@ export class ArticleSuggestionResponse {
   @ApiProperty({ enum: ARTICLE_CATEGORIES }) category: string;
   @ApiProperty({ description: 'The short answer (Norwegian, plain text)' }) answer: string;
   @ApiProperty({ type: [String], description: 'What to check (Norwegian)' }) checklist: string[];
-  @ApiProperty({ example: '/hjelp/altinn-delegering', description: 'The public help page' }) url: string;
+  @ApiProperty({ example: '/portal/hjelp/altinn-delegering', description: 'The public help page' }) url: string;
 
   static from(a: KnowledgeArticle): ArticleSuggestionResponse {
     return {
@@ -60,7 +60,7 @@ export class ArticleSuggestionResponse {
       category: a.category,
       answer: a.answer,
       checklist: a.checklist,
-      url: `/hjelp/${a.slug}`,
+      url: `/portal/hjelp/${a.slug}`,
     };
   }
 }

@@ -43,6 +43,8 @@ import { PersonalDataPagesController } from './incidents/personal-data-pages.con
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
+import { HelpPagesController } from './knowledge/help-pages.controller';
+import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
@@ -123,6 +125,7 @@ const ERRORS = Object.assign(
     PersonalDataPagesController,
     PortalReportPagesController,
     KnowledgePagesController,
+    HelpPagesController,
     ConsumerPagesController,
     // After the register's own paths (consumers/import), which its consumers/:id would also match.
     ConsumerTabActionsController,
@@ -170,6 +173,11 @@ const ERRORS = Object.assign(
     NoticePage,
     AcknowledgementPage,
     PortalNoticesPage,
+    KnowledgeNames,
+    KnowledgeListPage,
+    ArticleEditorPage,
+    ArticlePage,
+    HelpPages,
   ],
   exports: [PageContext],
 })

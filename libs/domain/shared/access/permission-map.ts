@@ -42,6 +42,7 @@ const WRITE: Grants = {
   'mail.read': 'all',
   'change-request.write': 'all',
   'change-request.forward': 'all',
+  'knowledge-article.write': 'all',
 };
 
 /** The one map of who may do what: each staff role's permissions, and a consumer's. */
