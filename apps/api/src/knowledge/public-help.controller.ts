@@ -31,7 +31,7 @@ export class PublicHelpController {
   @Get(':slug')
   @Public()
   @ApiProblems(404)
-  @ApiOperation({ summary: 'Read a published article' })
+  @ApiOperation({ summary: 'Read a published article', description: 'One published article by its slug, with the whole text in Markdown.' })
   @ApiOkResponse({ type: PublicArticleResponse })
   async one(@Param('slug') slug: string) {
     return PublicArticleResponse.from(await this.queries.publishedBySlug(slug));
