@@ -143,9 +143,11 @@ describe('API under generated input', () => {
       outbox: same(await get('/api/v1/outbox')),
       'change-requests': same(await get('/api/v1/change-requests')),
       notices: same(await get('/api/v1/notices')),
+      slug: same(idsIn((await t.http.get('/api/v1/knowledge/articles').expect(200)).body, 'slug')),
     };
+    const articleIds = idsIn((await t.http.get('/api/v1/knowledge-base').set(admin).expect(200)).body, 'id');
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
-    const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));
+    const allIds = [...Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id))), ...articleIds];
     schemas = new SchemaArbitraries(doc, {
       '*uuid': allIds,
       service: INCIDENT_SERVICES,
@@ -161,6 +163,7 @@ describe('API under generated input', () => {
       reportIds: pools.reports.read,
       ids: pools.itemId.read,
       copyFrom: pools.versions.read,
+      articleId: articleIds,
     });
   });
   afterAll(async () => {
