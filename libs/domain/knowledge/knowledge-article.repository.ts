@@ -60,10 +60,6 @@ export class KnowledgeArticleRepository {
     return this.db.repository(KnowledgeArticle).find({ where: { status: 'published' }, order: { title: 'ASC' } });
   }
 
-  all(): Promise<KnowledgeArticle[]> {
-    return this.db.repository(KnowledgeArticle).find({ order: { title: 'ASC' } });
-  }
-
   find(id: string): Promise<KnowledgeArticle | null> {
     return this.db.repository(KnowledgeArticle).findOneBy({ id });
   }
