@@ -12,7 +12,7 @@ import {
 } from '@domain/consumers';
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
-import { KnowledgeArticle } from '@domain/knowledge';
+import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
 import { CannedResponse, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
@@ -44,6 +44,8 @@ export const ENTITIES = [
   MergeProposal,
   IdempotencyRecord,
   KnowledgeArticle,
+  KnowledgeArticleVersion,
+  KnowledgeDeflection,
   GroupingLesson,
   ChangeRequest,
   ChangeRequestSupport,

@@ -24,7 +24,9 @@ import { MeController } from './identity/me.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
+import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
+import { PublicHelpController } from './knowledge/public-help.controller';
 import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
@@ -56,6 +58,8 @@ import { UiModule } from './ui/ui.module';
     IncidentsController,
     MergeProposalsController,
     KnowledgeBaseController,
+    KnowledgeController,
+    PublicHelpController,
     CatalogueController,
     ConsumersController,
     ConsumerApiKeysController,

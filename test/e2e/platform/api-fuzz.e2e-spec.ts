@@ -157,7 +157,9 @@ describe('API under generated input', () => {
       tickets: same(await get('/api/v1/tickets', (body) => (body as { items: unknown }).items)),
       'canned-responses': same([canned.body.id]),
       linkId: same([]),
+      slug: same(idsIn((await t.http.get('/api/v1/knowledge/articles').expect(200)).body, 'slug')),
     };
+    const articleIds = idsIn((await t.http.get('/api/v1/knowledge-base').set(admin).expect(200)).body, 'id');
     const tickets = pools.tickets.read;
     const link = await t.http
       .post(`/api/v1/tickets/${tickets[0]}/links`)
@@ -167,7 +169,7 @@ describe('API under generated input', () => {
     expect(link.body.added).toBe(true);
     pools.linkId = same(idsIn((await t.http.get(`/api/v1/tickets/${tickets[0]}`).set(admin).expect(200)).body.links));
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
-    const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));
+    const allIds = [...Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id))), ...articleIds];
     schemas = new SchemaArbitraries(doc, {
       '*uuid': allIds,
       service: INCIDENT_SERVICES,
@@ -187,6 +189,7 @@ describe('API under generated input', () => {
       assigneeId: [staff.body.id],
       cannedResponseId: [canned.body.id],
       requesterEmail: credential.emails,
+      articleId: articleIds,
     });
   });
   afterAll(async () => {

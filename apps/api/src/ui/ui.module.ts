@@ -49,6 +49,8 @@ import { PersonalDataPagesController } from './incidents/personal-data-pages.con
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
+import { HelpPagesController } from './knowledge/help-pages.controller';
+import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
@@ -150,6 +152,7 @@ const ERRORS = Object.assign(
     PersonalDataPagesController,
     PortalReportPagesController,
     KnowledgePagesController,
+    HelpPagesController,
     ConsumerPagesController,
     // After the register's own paths (consumers/import), which its consumers/:id would also match.
     ConsumerTabActionsController,
@@ -209,6 +212,11 @@ const ERRORS = Object.assign(
     CannedResponsesPage,
     PortalTicketPage,
     PortalAskPage,
+    KnowledgeNames,
+    KnowledgeListPage,
+    ArticleEditorPage,
+    ArticlePage,
+    HelpPages,
   ],
   exports: [PageContext],
 })

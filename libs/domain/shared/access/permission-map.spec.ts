@@ -40,6 +40,7 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['onboarding.read', ALL_STAFF, false],
   ['onboarding.manage', WRITERS, false],
   ['knowledge-article.read', ALL_STAFF, true],
+  ['knowledge-article.write', WRITERS, false],
   ['report.create', WRITERS, true],
   ['report.read', ALL_STAFF, true],
   ['report.list-own', [], true],

@@ -48,6 +48,7 @@ const WRITE: Grants = {
   'ticket.open': 'all',
   'ticket.manage': 'all',
   'canned-response.manage': 'all',
+  'knowledge-article.write': 'all',
 };
 
 /** The one map of who may do what: each staff role's permissions, and a consumer's. */

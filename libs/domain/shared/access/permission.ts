@@ -34,7 +34,9 @@ export const PERMISSIONS = {
   'onboarding.read': 'See the onboarding queue.',
   'onboarding.manage': 'Advance a consumer’s onboarding, tick its checklist, and reorder the queue.',
 
-  'knowledge-article.read': 'Read the knowledge base and the articles suggested for a report’s symptoms.',
+  'knowledge-article.read':
+    'Read the knowledge base, the articles suggested for a report’s symptoms or a text, and count a suggestion shown or one that solved the case.',
+  'knowledge-article.write': 'Create and edit knowledge-base articles, restore an earlier version, publish and archive them.',
 
   'report.create':
     'Send a report (API, portal or staff form, with its suggestions step). Scope own: for oneself; scope all: on behalf of any consumer.',

@@ -1,4 +1,5 @@
 import { IncidentQueries, JoinIncident, ReceiveReport } from '@domain/incidents';
+import { RecordDeflection } from '@domain/knowledge';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -8,7 +9,7 @@ import { CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { ReportForm, reportInput } from './report.forms';
+import { ReportForm, reportInput, SolvedByArticleForm } from './report.forms';
 import { consumerReportsViewModel } from './report.view-model';
 import { PortalReportFormPage, PortalReportPage, ReportCheck } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
@@ -25,6 +26,7 @@ export class PortalReportPagesController {
     private readonly receive: ReceiveReport,
     private readonly joining: JoinIncident,
     private readonly reportPage: PortalReportPage,
+    private readonly deflections: RecordDeflection,
   ) {}
 
   @Get()
@@ -54,7 +56,22 @@ export class PortalReportPagesController {
   @PageForm(PortalReportFormPage)
   @Render('portal-reports/new')
   async checkReport(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm) {
-    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION));
+    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION, true));
+  }
+
+  /** «Dette løste saken» on a suggestion: counted for the article, and nothing is sent. */
+  @Post('new/solved')
+  @PortalPage()
+  @PageForm(PortalReportFormPage)
+  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedByArticleForm, @Res() res: Response) {
+    await this.deflections.execute({
+      articleId: body.articleId,
+      kind: 'helped',
+      channel: 'report',
+      session: body.submissionId,
+      consumerId: me.consumerId,
+    });
+    res.redirect(303, '/portal/hjelp?done=solved');
   }
 
   @Post()

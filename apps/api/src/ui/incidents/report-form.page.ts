@@ -1,7 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { GetConsumer, SearchConsumers } from '@domain/consumers';
 import { IncidentQueries, KnownIncidents, MASKING_NOTICE } from '@domain/incidents';
-import { SuggestArticles } from '@domain/knowledge';
+import { RecordDeflection, SuggestArticles } from '@domain/knowledge';
 import { type ConsumerPrincipal, findNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
@@ -26,21 +26,30 @@ const shown = (failure: FormFailure): Shown => ({ error: failure.error, fieldErr
 /**
  * The check step both forms share: knowledge-base answers that fit, a warning about identity
  * numbers, and the problem KS already knows of on the service (with where "Vi er også berørt" posts).
+ * In the portal each answer shown is counted once per form (its submission id), for the deflection rate.
  */
 @Injectable()
 export class ReportCheck {
   constructor(
     private readonly suggestions: SuggestArticles,
     private readonly known: KnownIncidents,
+    private readonly deflections: RecordDeflection,
   ) {}
 
-  async of(form: ReportForm, consumerId: string | undefined, joinAction: string) {
+  async of(form: ReportForm, consumerId: string | undefined, joinAction: string, countShown = false) {
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,
       errorCode: form.errorCode,
       httpStatus: form.httpStatus,
     });
+    if (countShown && consumerId && form.submissionId)
+      await this.deflections.shown(
+        articles.map((a) => a.id),
+        form.submissionId,
+        'report',
+        consumerId,
+      );
     const identityNumber = [form.title, form.description, form.errorCode, form.correlationId, form.vendorInvolved].some(
       (text) => !!text && findNationalIdentityNumbers(text).length > 0,
     );

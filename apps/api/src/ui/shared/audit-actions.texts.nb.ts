@@ -140,6 +140,18 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     },
   },
   {
+    key: 'knowledge',
+    label: 'Kunnskapsbase',
+    actions: {
+      'knowledge_article.created': 'Artikkel opprettet',
+      'knowledge_article.edited': 'Artikkel endret (ny versjon)',
+      'knowledge_article.restored': 'Tidligere versjon av artikkel hentet tilbake',
+      'knowledge_article.published': 'Artikkel publisert',
+      'knowledge_article.archived': 'Artikkel arkivert',
+      'knowledge_article.unpublished': 'Artikkel tatt tilbake til kladd',
+    },
+  },
+  {
     key: 'mail',
     label: 'E-post',
     actions: {
@@ -160,6 +172,7 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   incident: 'Hendelse',
   report: 'Melding',
   catalogue_version: 'Bilag 2-versjon',
+  knowledge_article: 'Artikkel i kunnskapsbasen',
   outbox_message: 'E-post',
   domain_event: 'Bakgrunnsjobb',
   change_request: 'Endringsønske',
