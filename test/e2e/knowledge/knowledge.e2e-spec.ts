@@ -148,7 +148,7 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
         (await t.http.get(`/portal/hjelp/${slug}`).expect(200)).text,
       ];
       for (const html of pages) {
-        expect(html).toContain('Første avsnitt.');
+        expect(html).toContain('<p>Første avsnitt.</p>');
         expectNoActiveMarkup(html);
       }
     });
