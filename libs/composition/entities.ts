@@ -13,7 +13,7 @@ import {
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
-import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, OperationalMessage } from '@domain/notices';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -47,6 +47,9 @@ export const ENTITIES = [
   ChangeRequest,
   ChangeRequestSupport,
   Notice,
+  NoticeFeed,
+  NoticeFeedEntry,
   NoticeRecipient,
   NoticeReminder,
+  OperationalMessage,
 ];
