@@ -24,6 +24,7 @@ import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
+import { NoticeFeedsController } from './notices/notice-feeds.controller';
 import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
@@ -62,6 +63,7 @@ import { UiModule } from './ui/ui.module';
     OutboxController,
     ChangeRequestsController,
     NoticesController,
+    NoticeFeedsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })
