@@ -8,6 +8,7 @@ import { PollNoticeFeeds } from '@domain/notices';
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { reportBody } from '../../support/incident-fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
+import { createStaffWithPassword, signIn, type StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/feeds', name), 'utf8');
@@ -50,6 +51,8 @@ describe('feeds: announcements become draft notices, operational messages make r
   let smtp: SmtpCapture;
   let feeds: FeedServer;
   let a: RegisteredConsumer;
+  let agent: StaffBrowser;
+  let viewer: StaffBrowser;
   const staff = () => bearer(t.adminToken);
   const count = async (sql: string, params: unknown[] = []) => Number((await t.dataSource.query(sql, params))[0].n);
   const register = (url: string, kind: string) => t.http.post('/api/v1/notice-feeds').set(staff()).send({ url, kind });
@@ -66,6 +69,10 @@ describe('feeds: announcements become draft notices, operational messages make r
       'beta-v2': { name: 'Betaregister' },
     });
     a = await registerConsumer(t, 101, ['alpha', 'beta-v2', 'gamma']);
+    await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
+    await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
+    agent = await signIn(t, 'agent@ks.example.test');
+    viewer = await signIn(t, 'viewer@ks.example.test');
   }, 180_000);
   afterAll(async () => {
     await t?.close();
@@ -252,6 +259,46 @@ describe('feeds: announcements become draft notices, operational messages make r
       });
       await t.http.post(`/api/v1/operational-messages/${created.body.id}/end`).set(staff()).expect(200);
       expect((await report({ service: 'alpha', title: 'Alfa er fortsatt treg' })).body.knownIssue).toBeNull();
+    });
+  });
+  describe('the page', () => {
+    it('shows a failed form again in Norwegian naming the field, and stores nothing', async () => {
+      const before = await count('SELECT count(*)::int AS n FROM notice_feed');
+      const res = await agent.post('/notice-feeds', { url: 'ftp://example.test/feed', kind: 'operational' });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Skriv en adresse som begynner med https://');
+      expect(await count('SELECT count(*)::int AS n FROM notice_feed')).toBe(before);
+      const msg = await agent.post('/notice-feeds/messages', { title: '', services: 'alpha' });
+      expect(msg.status).toBe(400);
+      expect(msg.text).toContain('Skriv en tittel');
+    });
+
+    it('lets an agent add a feed, see why it fails, register an operational message and end it', async () => {
+      expect((await agent.post('/notice-feeds', { url: `${feeds.base}/gone.rss`, kind: 'operational' })).status).toBe(303);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM notice_feed WHERE url = $1`, [`${feeds.base}/gone.rss`]);
+      const read = await agent.post(`/notice-feeds/${id}/poll`, {});
+      expect(read.headers.location).toBe('/notice-feeds?done=feed-failed');
+      const page = await agent.get('/notice-feeds').expect(200);
+      expect(page.text).toContain('Kilden svarte med en feilstatus.');
+      expect((await agent.post('/notice-feeds/messages', { title: 'Treghet på Gamma', services: 'gamma' })).status).toBe(303);
+      const [message] = await t.dataSource.query(`SELECT id FROM operational_message WHERE title = 'Treghet på Gamma'`);
+      expect((await agent.get('/notice-feeds').expect(200)).text).toContain('Treghet på Gamma');
+      expect((await agent.post(`/notice-feeds/messages/${message.id}/end`, {})).headers.location).toBe('/notice-feeds?done=message-ended');
+      const [ended] = await t.dataSource.query(`SELECT end_reason FROM operational_message WHERE id = $1`, [message.id]);
+      expect(ended.end_reason).toBe('staff');
+    });
+
+    it('lets a viewer look but not change', async () => {
+      const page = await viewer.get('/notice-feeds').expect(200);
+      expect(page.text).not.toContain('Legg til kilden');
+      expect((await viewer.post('/notice-feeds', { url: 'https://example.test/x', kind: 'operational' })).status).toBe(403);
+    });
+
+    it('names the feed entry a proposed draft came from on the notice page', async () => {
+      const [draft] = await t.dataSource.query(`SELECT id FROM notice WHERE title = 'Alpha v3: nytt felt & ny versjon'`);
+      const page = await agent.get(`/notices/${draft.id}`).expect(200);
+      expect(page.text).toContain('Foreslått fra');
+      expect(page.text).toContain('alpha (kategori alpha)');
     });
   });
 });
