@@ -53,6 +53,7 @@ describe('feeds: announcements become draft notices, operational messages make r
   let a: RegisteredConsumer;
   let agent: StaffBrowser;
   let viewer: StaffBrowser;
+  let knownIncidentId = '';
   const staff = () => bearer(t.adminToken);
   const count = async (sql: string, params: unknown[] = []) => Number((await t.dataSource.query(sql, params))[0].n);
   const register = (url: string, kind: string) => t.http.post('/api/v1/notice-feeds').set(staff()).send({ url, kind });
@@ -217,6 +218,11 @@ describe('feeds: announcements become draft notices, operational messages make r
       expect(confirmation?.parsed.text).toContain('https://status.example.test/meldinger/17');
       expect(await count(`SELECT count(*)::int AS n FROM escalation`)).toBe(0);
       expect(smtp.messages.some((m) => m.envelopeTo.some((to) => to.endsWith('@ske.example.test')))).toBe(false);
+      knownIncidentId = res.body.incidentId;
+      const own = await t.http.get(`/api/v1/reports/${res.body.id}`).set(bearer(a.key)).expect(200);
+      expect(own.body.knownIssue).toMatchObject({ link: 'https://status.example.test/meldinger/17' });
+      const shown = await t.http.get(`/api/v1/incidents/${knownIncidentId}`).set(staff()).expect(200);
+      expect(shown.body.knownIssue).toMatchObject({ messageId: res.body.knownIssue.messageId });
     });
 
     it('treats a report on another service, or in another environment, normally', async () => {
@@ -292,6 +298,14 @@ describe('feeds: announcements become draft notices, operational messages make r
       const page = await viewer.get('/notice-feeds').expect(200);
       expect(page.text).not.toContain('Legg til kilden');
       expect((await viewer.post('/notice-feeds', { url: 'https://example.test/x', kind: 'operational' })).status).toBe(403);
+    });
+
+    it('shows staff the known issue on the incident, in the queue and before they escalate it', async () => {
+      const page = await agent.get(`/incidents/${knownIncidentId}`).expect(200);
+      expect(page.text).toContain('Kjent feil:');
+      expect(page.text).toContain('Redusert tilgjengelighet på Betaregister i produksjon');
+      expect((await agent.get('/incidents').expect(200)).text).toContain('Kjent feil');
+      expect((await agent.get(`/incidents/${knownIncidentId}/escalate`).expect(200)).text).toContain('Du kan likevel eskalere');
     });
 
     it('names the feed entry a proposed draft came from on the notice page', async () => {

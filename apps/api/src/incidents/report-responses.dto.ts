@@ -208,6 +208,12 @@ export class ReportFieldsResponse {
   @ApiProperty({ description: 'Placed by staff; automatic merges never move it again' }) pinned: boolean;
   @ApiProperty({ type: [String], example: ['altinn-delegering'], description: 'Slugs of knowledge-base articles suggested' })
   suggestedArticles: string[];
+  @ApiProperty({
+    type: KnownIssueResponse,
+    nullable: true,
+    description: "Skatteetaten's operational message active when the report came in",
+  })
+  knownIssue: KnownIssueResponse | null;
   @ApiPropertyOptional({ type: MatchResponse, description: 'Staff only' }) match?: MatchResponse;
 
   static fields(r: ReportFieldsView): ReportFieldsResponse {
@@ -233,6 +239,7 @@ export class ReportFieldsResponse {
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,
       suggestedArticles: r.suggestedArticles,
+      knownIssue: r.knownIssue ? KnownIssueResponse.from(r.knownIssue) : null,
       ...(r.match ? { match: MatchResponse.from(r.match) } : {}),
     };
   }
