@@ -28,9 +28,9 @@ export class NoticeJobs {
     try {
       const expired = await this.expire.execute();
       if (expired) this.logger.log(`Ended ${expired} operational message(s) past their maximum age`);
+      // A failing feed is logged (and recorded on the feed) by the use case.
       for (const r of await this.feeds.execute())
-        if (r.error) this.logger.warn({ feedId: r.feedId, err: r.error }, 'feed read failed');
-        else if (r.added || r.messagesEnded)
+        if (!r.error && (r.added || r.messagesEnded))
           this.logger.log(
             { feedId: r.feedId, added: r.added, notices: r.notices, started: r.messagesStarted, ended: r.messagesEnded },
             'feed read',

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { PollNoticeFeeds } from '@domain/notices';
+import { ExpireOperationalMessages, PollNoticeFeeds } from '@domain/notices';
 
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { reportBody } from '../../support/incident-fixtures';
@@ -166,6 +166,12 @@ describe('feeds: announcements become draft notices, operational messages make r
       expect(await t.get(PollNoticeFeeds).execute(new Date(Date.now() + 3_600_000))).toEqual([]);
     });
 
+    it('refuses a feed larger than the limit without reading all of it', async () => {
+      feeds.set('/huge.atom', `<feed xmlns="http://www.w3.org/2005/Atom">${'<entry><id>x</id></entry>'.repeat(100_000)}</feed>`);
+      const huge = (await register(`${feeds.base}/huge.atom`, 'announcements').expect(201)).body.id;
+      expect(await poll(huge)).toMatchObject({ added: 0, error: `is larger than ${t.config.notices.feedMaxBytes} bytes` });
+    });
+
     it('stops reading a disabled feed', async () => {
       await t.http.put(`/api/v1/notice-feeds/${feedId}/state`).set(staff()).send({ enabled: false }).expect(200);
       const results = await t.get(PollNoticeFeeds).execute(new Date(Date.now() + 7_200_000));
@@ -245,6 +251,19 @@ describe('feeds: announcements become draft notices, operational messages make r
       expect(await poll(feedId)).toMatchObject({ added: 0, messagesEnded: 1 });
       const [latest] = (await t.http.get('/api/v1/operational-messages').set(staff()).expect(200)).body;
       expect(latest).toMatchObject({ active: false, endReason: 'removed' });
+    });
+
+    it('treats a message nobody ended as over after the maximum age', async () => {
+      const old = new Date(Date.now() - (t.config.notices.operationalMessageMaxHours + 1) * 3_600_000).toISOString();
+      const created = await t.http
+        .post('/api/v1/operational-messages')
+        .set(staff())
+        .send({ title: 'Gammel melding', services: ['gamma'], startedAt: old })
+        .expect(201);
+      expect((await report({ service: 'gamma', title: 'Gamma feiler igjen' })).body.knownIssue).toBeNull();
+      expect(await t.get(ExpireOperationalMessages).execute()).toBe(1);
+      const [row] = await t.dataSource.query(`SELECT end_reason FROM operational_message WHERE id = $1`, [created.body.id]);
+      expect(row.end_reason).toBe('expired');
     });
 
     it('takes a message staff register by hand, until they end it', async () => {

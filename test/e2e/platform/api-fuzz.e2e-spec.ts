@@ -103,6 +103,13 @@ describe('API under generated input', () => {
       .set(admin)
       .send({ title: 'Nytt format', body: 'Feltet endres.', services: [INCIDENT_SERVICES[0]], environments: ['production'], effectiveAt })
       .expect(201);
+    // A feed on a closed local port: reading it now fails at once, and nothing leaves the machine.
+    await t.http.post('/api/v1/notice-feeds').set(admin).send({ url: 'http://127.0.0.1:9/feed.atom', kind: 'operational' }).expect(201);
+    await t.http
+      .post('/api/v1/operational-messages')
+      .set(admin)
+      .send({ title: 'Driftsmelding', services: [INCIDENT_SERVICES[1]] })
+      .expect(201);
     const draft = await t.http
       .post('/api/v1/catalogue/versions')
       .set(admin)
@@ -143,6 +150,8 @@ describe('API under generated input', () => {
       outbox: same(await get('/api/v1/outbox')),
       'change-requests': same(await get('/api/v1/change-requests')),
       notices: same(await get('/api/v1/notices')),
+      'notice-feeds': same(await get('/api/v1/notice-feeds')),
+      'operational-messages': same(await get('/api/v1/operational-messages')),
     };
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));
