@@ -305,6 +305,8 @@ describe('feeds: announcements become draft notices, operational messages make r
       expect(read.headers.location).toBe('/notice-feeds?done=feed-failed');
       const page = await agent.get('/notice-feeds').expect(200);
       expect(page.text).toContain('Kilden svarte med en feilstatus.');
+      // Every form, also those in the tables' rows, carries the session's CSRF token.
+      expect(page.text).not.toContain('name="_csrf" value=""');
       expect((await agent.post('/notice-feeds/messages', { title: 'Treghet på Gamma', services: 'gamma' })).status).toBe(303);
       const [message] = await t.dataSource.query(`SELECT id FROM operational_message WHERE title = 'Treghet på Gamma'`);
       expect((await agent.get('/notice-feeds').expect(200)).text).toContain('Treghet på Gamma');
