@@ -37,6 +37,7 @@ export class FeedsPage implements FormPage {
       environments: choices(ENVIRONMENTS, ENVIRONMENT_LABELS, values.environments),
       values,
       done: FEED_DONE_TEXTS[done ?? ''],
+      doneFailed: done === 'feed-failed',
       error: failure?.error,
       fieldErrors: failure?.fieldErrors,
     };
