@@ -12,6 +12,7 @@ import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
 import { Tickets1795450000000 } from './1795450000000-tickets';
 import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
+import { FeedsAndKnownIssues1795449000000 } from './1795449000000-feeds-and-known-issues';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ChangeRequests1795448000000,
   Tickets1795450000000,
   KnowledgeBase1795452000000,
+  FeedsAndKnownIssues1795449000000,
 ];

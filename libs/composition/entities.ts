@@ -13,7 +13,7 @@ import {
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
-import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, OperationalMessage } from '@domain/notices';
 import { CannedResponse, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
@@ -50,6 +50,8 @@ export const ENTITIES = [
   ChangeRequest,
   ChangeRequestSupport,
   Notice,
+  NoticeFeed,
+  NoticeFeedEntry,
   NoticeRecipient,
   NoticeReminder,
   Ticket,
@@ -57,4 +59,5 @@ export const ENTITIES = [
   TicketEvent,
   TicketLink,
   CannedResponse,
+  OperationalMessage,
 ];

@@ -27,6 +27,7 @@ import { ReportsController } from './incidents/reports.controller';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
 import { PublicHelpController } from './knowledge/public-help.controller';
+import { NoticeFeedsController } from './notices/notice-feeds.controller';
 import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
@@ -72,6 +73,7 @@ import { UiModule } from './ui/ui.module';
     NoticesController,
     TicketsController,
     CannedResponsesController,
+    NoticeFeedsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })

@@ -1,3 +1,4 @@
+import type { KnownIssue } from '@domain/notices';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 import type { ProfileCounts } from './rules/incident-profile';
@@ -72,6 +73,10 @@ export class Incident {
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  /** The operational message Skatteetaten had out when a report of it came in: a known issue, not escalated automatically. */
+  @Column({ name: 'known_issue', type: 'jsonb', nullable: true })
+  knownIssue: KnownIssue | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

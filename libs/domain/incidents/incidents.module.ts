@@ -2,6 +2,7 @@ import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
 import { KnowledgeModule } from '@domain/knowledge';
+import { NoticesModule } from '@domain/notices';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
@@ -59,7 +60,7 @@ const useCases = [
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, NoticesModule],
   providers: [
     IncidentRepository,
     ReportRepository,

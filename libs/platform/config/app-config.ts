@@ -48,6 +48,12 @@ export interface AppConfig {
     reminderDays: number[];
     /** How long the acknowledgement link in a notice e-mail works after the effective date. */
     ackLinkDaysAfterEffective: number;
+    /** Skatteetaten's feeds: how often the worker reads them, and how long and how much one read may take. */
+    feedPollSeconds: number;
+    feedTimeoutMs: number;
+    feedMaxBytes: number;
+    /** An operational message no feed or person has ended is treated as over after this many hours. */
+    operationalMessageMaxHours: number;
   };
   sla: SlaConfig;
 }
@@ -316,6 +322,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     notices: {
       reminderDays: dayList(env, 'NOTICE_REMINDER_DAYS', [14, 3]),
       ackLinkDaysAfterEffective: int(env, 'NOTICE_ACK_LINK_DAYS', 30, 1, 365),
+      feedPollSeconds: int(env, 'NOTICE_FEED_POLL_SECONDS', 300, 10, 86_400),
+      feedTimeoutMs: int(env, 'NOTICE_FEED_TIMEOUT_MS', 10_000, 100, 120_000),
+      feedMaxBytes: int(env, 'NOTICE_FEED_MAX_BYTES', 2_000_000, 1_000, 50_000_000),
+      operationalMessageMaxHours: int(env, 'OPERATIONAL_MESSAGE_MAX_HOURS', 72, 1, 24 * 90),
     },
     sla: {
       businessHours: {

@@ -114,6 +114,13 @@ describe('API under generated input', () => {
       .set(admin)
       .send({ title: 'Nytt format', body: 'Feltet endres.', services: [INCIDENT_SERVICES[0]], environments: ['production'], effectiveAt })
       .expect(201);
+    // A feed on a closed local port: reading it now fails at once, and nothing leaves the machine.
+    await t.http.post('/api/v1/notice-feeds').set(admin).send({ url: 'http://127.0.0.1:9/feed.atom', kind: 'operational' }).expect(201);
+    await t.http
+      .post('/api/v1/operational-messages')
+      .set(admin)
+      .send({ title: 'Driftsmelding', services: [INCIDENT_SERVICES[1]] })
+      .expect(201);
     const draft = await t.http
       .post('/api/v1/catalogue/versions')
       .set(admin)
@@ -158,6 +165,8 @@ describe('API under generated input', () => {
       'canned-responses': same([canned.body.id]),
       linkId: same([]),
       slug: same(idsIn((await t.http.get('/api/v1/knowledge/articles').expect(200)).body, 'slug')),
+      'notice-feeds': same(await get('/api/v1/notice-feeds')),
+      'operational-messages': same(await get('/api/v1/operational-messages')),
     };
     const articleIds = idsIn((await t.http.get('/api/v1/knowledge-base').set(admin).expect(200)).body, 'id');
     const tickets = pools.tickets.read;

@@ -3,6 +3,7 @@ import {
   INCIDENT_STATUSES,
   type IncidentQueries,
   type JoinResult,
+  KNOWN_ISSUE_NOTICE,
   type KnownIncident,
   type MatchRecord,
   REPORT_CATEGORIES,
@@ -12,6 +13,7 @@ import {
   type ReportReceipt,
   type RevealPersonalData,
 } from '@domain/incidents';
+import type { KnownIssue } from '@domain/notices';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -46,6 +48,19 @@ export class KnownIncidentResponse {
       affectedCount: k.affectedCount,
       affected: k.affected,
     };
+  }
+}
+
+/** The operational message Skatteetaten had out about the service when the report came in. */
+export class KnownIssueResponse {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({ example: 'Redusert tilgjengelighet i produksjon' }) title: string;
+  @ApiProperty({ type: String, nullable: true, example: 'https://status.example/meldinger/17' }) link: string | null;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ description: 'What the reporter is told (Norwegian)' }) notice: string;
+
+  static from(k: KnownIssue): KnownIssueResponse {
+    return { messageId: k.messageId, title: k.title, link: k.link, startedAt: k.startedAt, notice: KNOWN_ISSUE_NOTICE };
   }
 }
 
@@ -86,6 +101,14 @@ export class ReportReceiptResponse {
       'the report is part of (`affected`), or one it may join with POST /api/v1/incidents/{reference}/affected',
   })
   knownIncident?: KnownIncidentResponse | null;
+  @ApiProperty({
+    type: KnownIssueResponse,
+    nullable: true,
+    description:
+      'Skatteetaten already announced a problem on this service and environment in an operational message (driftsmelding): the report ' +
+      'is marked a known issue, and KS does not escalate it to Skatteetaten on its own',
+  })
+  knownIssue: KnownIssueResponse | null;
 
   static from(r: ReportReceipt): ReportReceiptResponse {
     return {
@@ -100,6 +123,7 @@ export class ReportReceiptResponse {
       maskedFields: r.maskedFields,
       ...(r.notice !== undefined ? { notice: r.notice } : {}),
       knownIncident: r.knownIncident ? KnownIncidentResponse.from(r.knownIncident) : null,
+      knownIssue: r.knownIssue ? KnownIssueResponse.from(r.knownIssue) : null,
     };
   }
 }
@@ -184,6 +208,12 @@ export class ReportFieldsResponse {
   @ApiProperty({ description: 'Placed by staff; automatic merges never move it again' }) pinned: boolean;
   @ApiProperty({ type: [String], example: ['altinn-delegering'], description: 'Slugs of knowledge-base articles suggested' })
   suggestedArticles: string[];
+  @ApiProperty({
+    type: KnownIssueResponse,
+    nullable: true,
+    description: "Skatteetaten's operational message active when the report came in",
+  })
+  knownIssue: KnownIssueResponse | null;
   @ApiPropertyOptional({ type: MatchResponse, description: 'Staff only' }) match?: MatchResponse;
 
   static fields(r: ReportFieldsView): ReportFieldsResponse {
@@ -209,6 +239,7 @@ export class ReportFieldsResponse {
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,
       suggestedArticles: r.suggestedArticles,
+      knownIssue: r.knownIssue ? KnownIssueResponse.from(r.knownIssue) : null,
       ...(r.match ? { match: MatchResponse.from(r.match) } : {}),
     };
   }

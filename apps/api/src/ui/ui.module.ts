@@ -56,9 +56,11 @@ import { KnowledgePagesController } from './knowledge/knowledge-pages.controller
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
 import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
+import { FeedPagesController } from './notices/feed-pages.controller';
+import { FeedsPage } from './notices/feeds.page';
 import { NoticePagesController } from './notices/notice-pages.controller';
 import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
-import { NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
+import { FEED_PAGE_TEXTS, NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
 import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
 import type { PageTexts } from './shared/form-errors';
 import { NAV_SECTIONS } from './shared/navigation';
@@ -115,6 +117,7 @@ const ERRORS = Object.assign(
     TOKEN_TEXTS,
     NOTICE_PAGE_TEXTS,
     SUPPORT_PAGE_TEXTS,
+    FEED_PAGE_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
   MAIL_ERROR_TEXTS,
 ) as Record<string, string>;
@@ -163,6 +166,7 @@ const ERRORS = Object.assign(
     ChangeRequestPagesController,
     PortalChangeRequestPagesController,
     NoticePagesController,
+    FeedPagesController,
     AcknowledgementPagesController,
     PortalNoticePagesController,
     // Literal paths (tickets/new, tickets/bulk) before the ones with an :id.
@@ -204,6 +208,7 @@ const ERRORS = Object.assign(
     PortalSubmitPage,
     NewNoticePage,
     NoticePage,
+    FeedsPage,
     AcknowledgementPage,
     PortalNoticesPage,
     TicketListPage,

@@ -21,6 +21,7 @@ const summary: IncidentSummary = {
   firstSeenAt: new Date('2026-11-30T08:00:00Z'),
   lastSeenAt: new Date('2026-11-30T09:00:00Z'),
   escalated: false,
+  knownIssue: null,
 };
 
 const oslo = { id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' };

@@ -137,6 +137,11 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'notice.withdrawn': 'Endringsvarsel trukket tilbake',
       'notice.acknowledged_read': 'Endringsvarsel bekreftet lest',
       'notice.acknowledged_ready': 'Konsumenten bekreftet at de er klare for endringen',
+      'notice-feed.registered': 'Kilde fra Skatteetaten lagt til',
+      'notice-feed.enabled': 'Kilde leses igjen',
+      'notice-feed.disabled': 'Kilde stoppet',
+      'operational-message.started': 'Driftsmelding aktiv',
+      'operational-message.ended': 'Driftsmelding avsluttet',
     },
   },
   {
@@ -179,6 +184,8 @@ export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   ticket: 'Henvendelse',
   canned_response: 'Standardsvar',
   notice: 'Endringsvarsel',
+  notice_feed: 'Kilde',
+  operational_message: 'Driftsmelding',
 };
 
 export const AUDIT_ACTOR_KIND_TEXTS: Readonly<Record<string, string>> = {
