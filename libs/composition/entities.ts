@@ -11,9 +11,19 @@ import {
   PortalSignInToken,
 } from '@domain/consumers';
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
-import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
+import {
+  Escalation,
+  GroupingLesson,
+  IdempotencyRecord,
+  Incident,
+  IncidentEvent,
+  IncidentMessage,
+  MergeProposal,
+  Report,
+} from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import { InboundAttachment, InboundMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -49,4 +59,7 @@ export const ENTITIES = [
   Notice,
   NoticeRecipient,
   NoticeReminder,
+  IncidentMessage,
+  InboundMessage,
+  InboundAttachment,
 ];

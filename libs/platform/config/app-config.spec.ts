@@ -99,6 +99,9 @@ describe('loadConfig', () => {
     ['NOTICE_REMINDER_DAYS', '14,x'],
     ['NOTICE_REMINDER_DAYS', '0'],
     ['NOTICE_ACK_LINK_DAYS', '0'],
+    ['INBOUND_SMTP_PORT', '70000'],
+    ['INBOUND_MAX_MESSAGE_BYTES', '10'],
+    ['REPORT_REOPEN_DAYS', '-1'],
   ])('refuses %s=%s with an error naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -120,6 +123,13 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DATA_DIR: dir, ...(value === undefined ? {} : { NOTICE_REMINDER_DAYS: value }) }, dir).notices.reminderDays,
     ).toEqual(days);
+  });
+
+  it('runs no inbound SMTP listener unless INBOUND_SMTP_PORT is set; 0 asks for any free port', () => {
+    expect(loadConfig({ DATA_DIR: dir }, dir).inboundMail.port).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '' }, dir).inboundMail.port).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '0' }, dir).inboundMail.port).toBe(0);
+    expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '2525' }, dir).inboundMail.port).toBe(2525);
   });
 
   it('treats an empty value as not set', () => {

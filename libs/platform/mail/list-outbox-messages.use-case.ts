@@ -5,7 +5,7 @@ import { Forbidden, NotFound } from '@platform/errors';
 import { OutboxRepository, type OutboxSort } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-export type { OutboxSort } from './outbox.repository';
+export type { OutboundThreadEntry, OutboxSort } from './outbox.repository';
 
 /** E-mails carrying a one-time password or sign-in link: whoever reads one can act as its recipient. */
 const CREDENTIAL_TEMPLATES = new Set(['password-set', 'portal-sign-in']);
@@ -26,6 +26,11 @@ export class ListOutboxMessages {
   /** Where each of these messages stands (pending, sending, sent, failed), by Message-ID. */
   statusOf(messageIds: string[]): Promise<Map<string, OutboxStatus>> {
     return this.outbox.statusOf(messageIds);
+  }
+
+  /** Which of these Message-IDs we sent, and what about (template, related object): how a reply finds its thread. */
+  sentAbout(messageIds: string[]) {
+    return this.outbox.sentAbout(messageIds);
   }
 
   /** One message with its content; credential-bearing ones only for readers who may issue such links anyway (admins). */

@@ -39,7 +39,9 @@ const WRITE: Grants = {
   'incident.escalate': 'all',
   'incident.resolve': 'all',
   'incident.regroup': 'all',
+  'incident.message': 'all',
   'mail.read': 'all',
+  'inbound-mail.read': 'all',
   'change-request.write': 'all',
   'change-request.forward': 'all',
 };
@@ -72,6 +74,7 @@ export const CONSUMER_PERMISSIONS: Grants = {
   'report.create': 'own',
   'report.read': 'own',
   'report.list-own': 'own',
+  'report.reply': 'own',
   'portal.use': 'own',
   'change-request.read': 'own',
   'change-request.submit': 'own',
