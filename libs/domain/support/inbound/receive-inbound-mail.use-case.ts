@@ -50,7 +50,7 @@ export class ReceiveInboundMail {
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
     const sender = firstAddress(parsed.from) ?? { address: envelope.from ?? '', name: null };
     const subject = maskNationalIdentityNumbers(parsed.subject ?? '');
-    const body = maskNationalIdentityNumbers((parsed.text ?? '').slice(0, MAX_TEXT));
+    const body = maskNationalIdentityNumbers((parsed.text ?? '').trim().slice(0, MAX_TEXT));
     const headers = headerValues(parsed);
     const reason = automaticMailReason({
       headers,
