@@ -85,7 +85,7 @@ export class WriteToMunicipalities {
       await this.timeline.record(incident.id, 'message_sent', actor.label, { audience: 'municipalities', ...result });
       await this.audit.execute({
         actor,
-        action: 'incident.message-sent',
+        action: 'incident.message_sent',
         objectType: 'incident',
         objectId: incident.id,
         after: { audience: 'municipalities', consumers: chosen, recipients: sent.length },

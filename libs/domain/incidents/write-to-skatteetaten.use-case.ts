@@ -69,7 +69,7 @@ export class WriteToSkatteetaten {
       });
       await this.audit.execute({
         actor,
-        action: 'incident.message-sent',
+        action: 'incident.message_sent',
         objectType: 'incident',
         objectId: incident.id,
         after: { audience: 'skatteetaten', to: escalation.to },
