@@ -1,7 +1,7 @@
 import { nationalId, type RegisteredConsumer, SKE } from '../../support/fixtures';
 import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
-import { createStaffWithToken, type StaffWithToken } from '../../support/staff-session';
+import { createStaffWithToken, signIn, type StaffWithToken } from '../../support/staff-session';
 import { bearer, type TestApp } from '../../support/test-app';
 
 const ESCALATION_ADDRESS = `skatteoppgjor@${SKE}`;
@@ -27,7 +27,8 @@ describe('inbound e-mail', () => {
     ({ t, a } = await reportingApp({ ...INBOUND_ENV, INBOUND_MAX_MESSAGE_BYTES: String(64 * 1024), INBOUND_MAX_ATTACHMENT_BYTES: '2000' }, [
       INBOUND_MAIL_ROLE,
     ]));
-    agent = await createStaffWithToken(t, 'agent');
+    agent = await createStaffWithToken(t, 'agent', { password: true });
+    await createStaffWithToken(t, 'viewer', { password: true });
     const report = await t.http
       .post('/api/v1/reports')
       .set(bearer(a.key))
@@ -157,5 +158,19 @@ describe('inbound e-mail', () => {
     }).catch((e: { responseCode?: number }) => e);
     expect((error as { responseCode?: number }).responseCode).toBe(552);
     expect(await inbound('<too-big@ske.example.test>')).toEqual([]);
+  });
+
+  it('lists what came in for staff, unrouted mail first when filtered, with its masked text and attachments; viewers may not read it', async () => {
+    const staff = await signIn(t, agent.email);
+    const unrouted = await staff.get('/inbound-mail?status=unrouted').expect(200);
+    expect(unrouted.text).toContain(`Angående ${reference}`);
+    expect(unrouted.text).not.toContain('SV: logg');
+    const [{ id }] = await inbound('<ske-4@ske.example.test>');
+    const page = await staff.get(`/inbound-mail/${id as string}`).expect(200);
+    expect(page.text).toContain('Logg vedlagt.');
+    expect(page.text).toContain('stor.log</span>, 5 kB – for stort, ikke lagret');
+    const [{ id: masked }] = await inbound('<ske-1@ske.example.test>');
+    expect((await staff.get(`/inbound-mail/${masked as string}`).expect(200)).text).toContain('Fødselsnumre i e-posten er fjernet.');
+    await (await signIn(t, 'viewer@ks.example.test')).get('/inbound-mail').expect(403);
   });
 });
