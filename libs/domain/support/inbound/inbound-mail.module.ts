@@ -1,4 +1,4 @@
-import { IncidentsModule,ReceiveIncidentMail } from '@domain/incidents';
+import { IncidentsModule, ReceiveIncidentMail } from '@domain/incidents';
 import { INBOUND_MAIL_HANDLERS } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
