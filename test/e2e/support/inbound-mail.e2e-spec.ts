@@ -124,7 +124,7 @@ describe('inbound e-mail', () => {
     expect(await outboxRows(t, `template = 'incident-reply-received'`)).toHaveLength(notified);
   });
 
-  it('keeps small attachments and only the name and size of one over the limit', async () => {
+  it('keeps small attachments and only the name and size of one over the limit, identity numbers masked in names', async () => {
     await sendInbound(t, {
       from: CASE_WORKER,
       subject: 'SV: logg',
@@ -134,16 +134,18 @@ describe('inbound e-mail', () => {
       attachments: [
         { filename: 'liten.txt', content: 'x'.repeat(500), contentType: 'text/plain' },
         { filename: 'stor.log', content: 'y'.repeat(5000), contentType: 'text/plain' },
+        { filename: `skjermbilde ${nationalId('020290123')}.png`, content: Buffer.from('png'), contentType: 'image/png' },
       ],
     });
     const [stored] = await inbound('<ske-4@ske.example.test>');
-    expect(stored).toMatchObject({ status: 'routed', attachment_count: 2 });
+    expect(stored).toMatchObject({ status: 'routed', attachment_count: 3 });
     const files = await t.dataSource.query(
       `SELECT filename, size_bytes, stored, octet_length(content) AS kept FROM inbound_attachment WHERE inbound_message_id = $1 ORDER BY filename`,
       [stored.id],
     );
     expect(files).toEqual([
       { filename: 'liten.txt', size_bytes: 500, stored: true, kept: 500 },
+      { filename: 'skjermbilde [fødselsnummer fjernet].png', size_bytes: 3, stored: true, kept: 3 },
       { filename: 'stor.log', size_bytes: 5000, stored: false, kept: null },
     ]);
   });

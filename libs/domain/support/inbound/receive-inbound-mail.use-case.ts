@@ -62,7 +62,8 @@ export class ReceiveInboundMail {
     const references = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);
     const attachments = parsed.attachments.map((a) => {
       const stored = a.size <= this.config.inboundMail.maxAttachmentBytes;
-      return { filename: a.filename ?? null, contentType: a.contentType, sizeBytes: a.size, content: stored ? a.content : null, stored };
+      const filename = a.filename ? maskNationalIdentityNumbers(a.filename).text : null;
+      return { filename, contentType: a.contentType, sizeBytes: a.size, content: stored ? a.content : null, stored };
     });
 
     return this.db.transaction(async () => {
