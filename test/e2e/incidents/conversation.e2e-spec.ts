@@ -141,6 +141,11 @@ describe('incident conversations', () => {
     expect(portal.text).toContain('Vi jobber med saken og melder fra i morgen.');
     expect(portal.text).not.toContain('Bare til dere.');
     expect(portal.text).not.toContain('Har dere et saksnummer?');
+    const api = await t.http.get(`/api/v1/reports/${reportOfA}`).set(bearer(a.key)).expect(200);
+    expect(api.body.messages.map((m: { direction: string; body: string }) => [m.direction, m.body])).toEqual([
+      ['out', 'Vi jobber med saken og melder fra i morgen.'],
+      ['in', 'Hos oss er det fortsatt nede.'],
+    ]);
   });
 
   it('keeps an internal note on the incident page and nowhere else: not in the portal, the consumer API or any e-mail', async () => {
