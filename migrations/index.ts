@@ -10,9 +10,10 @@ import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idem
 import { Notices1795447500000 } from './1795447500000-notices';
 import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
+import { FeedsAndKnownIssues1795449000000 } from './1795449000000-feeds-and-known-issues';
 import { Tickets1795450000000 } from './1795450000000-tickets';
 import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
-import { FeedsAndKnownIssues1795449000000 } from './1795449000000-feeds-and-known-issues';
+import { IncidentConversations1795453000000 } from './1795453000000-incident-conversations';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -28,7 +29,8 @@ export const MIGRATIONS = [
   Notices1795447500000,
   DomainEvents1795447600000,
   ChangeRequests1795448000000,
+  FeedsAndKnownIssues1795449000000,
   Tickets1795450000000,
   KnowledgeBase1795452000000,
-  FeedsAndKnownIssues1795449000000,
+  IncidentConversations1795453000000,
 ];

@@ -11,10 +11,19 @@ import {
   PortalSignInToken,
 } from '@domain/consumers';
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
-import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
+import {
+  Escalation,
+  GroupingLesson,
+  IdempotencyRecord,
+  Incident,
+  IncidentEvent,
+  IncidentMessage,
+  MergeProposal,
+  Report,
+} from '@domain/incidents';
 import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
 import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, OperationalMessage } from '@domain/notices';
-import { CannedResponse, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
+import { CannedResponse, InboundAttachment, InboundMessage, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -60,4 +69,7 @@ export const ENTITIES = [
   TicketLink,
   CannedResponse,
   OperationalMessage,
+  IncidentMessage,
+  InboundMessage,
+  InboundAttachment,
 ];

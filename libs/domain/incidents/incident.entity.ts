@@ -78,6 +78,10 @@ export class Incident {
   @Column({ name: 'known_issue', type: 'jsonb', nullable: true })
   knownIssue: KnownIssue | null;
 
+  /** How often a municipality reopened it after a resolution: each resolution after that notifies anew. */
+  @Column({ name: 'reopen_count', type: 'integer', default: 0 })
+  reopenCount: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -48,6 +48,14 @@ export class ReportRepository {
     return this.db.repository(Report).findOneBy({ id });
   }
 
+  findByReference(reference: string): Promise<Report | null> {
+    return this.db.repository(Report).findOneBy({ reference });
+  }
+
+  async reopen(id: string): Promise<void> {
+    await this.db.repository(Report).update(id, { status: 'open' });
+  }
+
   /** The id of a consumer's report by its reference (M-2026-00003); null when it is not theirs. */
   async idOfOwnReference(consumerId: string, reference: string): Promise<string | null> {
     const report = await this.db.repository(Report).findOne({ select: { id: true }, where: { consumerId, reference } });

@@ -3,6 +3,7 @@ export * from './assign-ticket.use-case';
 export * from './canned-response.entity';
 export * from './canned-responses.use-case';
 export * from './change-ticket-status.use-case';
+export * from './inbound';
 export * from './link-ticket.use-case';
 export * from './mail/ticket-reply.mail';
 export * from './merge-tickets.use-case';

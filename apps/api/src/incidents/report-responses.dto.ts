@@ -1,4 +1,5 @@
 import {
+  type ConversationEntry,
   type ImportReports,
   INCIDENT_STATUSES,
   type IncidentQueries,
@@ -245,6 +246,20 @@ export class ReportFieldsResponse {
   }
 }
 
+/** A message between KS and the report's municipality (never KS's internal notes or its thread with Skatteetaten). */
+export class ReportMessageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['in', 'out'], description: 'out: KS wrote to the municipality; in: the municipality answered' }) direction: string;
+  @ApiProperty({ enum: ['desk', 'email', 'portal'], description: 'How it was written: by KS staff, by e-mail or in the portal' })
+  channel: string;
+  @ApiProperty({ example: 'Vi jobber med saken.' }) body: string;
+  @ApiProperty({ format: 'date-time' }) at: Date;
+
+  static from(m: ConversationEntry): ReportMessageResponse {
+    return { id: m.id, direction: m.direction, channel: m.channel, body: m.body, at: m.at };
+  }
+}
+
 /** A report with the incident it belongs to now (following merges). */
 export class ReportResponse extends ReportFieldsResponse {
   @ApiProperty({ example: 'KS-2026-0042' }) incidentReference: string;
@@ -257,14 +272,20 @@ export class ReportResponse extends ReportFieldsResponse {
     description: 'Consumers only: what KS told the affected consumers on resolution',
   })
   resolutionMessage?: string | null;
+  @ApiPropertyOptional({
+    type: [ReportMessageResponse],
+    description: 'One report only: the messages between KS and its municipality about it, oldest first',
+  })
+  messages?: ReportMessageResponse[];
 
-  static from(r: ReportView | ConsumerReportView): ReportResponse {
+  static from(r: ReportView | ConsumerReportView, messages?: ConversationEntry[]): ReportResponse {
     return {
       ...ReportFieldsResponse.fields(r),
       incidentReference: r.incidentReference!,
       incidentStatus: r.incidentStatus!,
       ...('incidentTitle' in r ? { incidentTitle: r.incidentTitle } : {}),
       ...('resolutionMessage' in r ? { resolutionMessage: r.resolutionMessage } : {}),
+      ...(messages ? { messages: messages.map(ReportMessageResponse.from) } : {}),
     };
   }
 }

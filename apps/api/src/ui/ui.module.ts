@@ -7,7 +7,7 @@ import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
-import { SupportModule } from '@domain/support';
+import { InboundMailModule, SupportModule } from '@domain/support';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -41,10 +41,18 @@ import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, 
 import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
+import { INBOUND_MAIL_NAV, INBOUND_MAIL_PAGE_TEXTS } from './inbound-mail/inbound-mail.texts.nb';
+import { InboundMailPagesController } from './inbound-mail/inbound-mail-pages.controller';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
 import { IncidentActionsController } from './incidents/incident-actions.controller';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
-import { INCIDENT_NAV, INCIDENT_PAGE_TEXTS, PORTAL_REPORT_FORM_TEXTS, STAFF_REPORT_FORM_TEXTS } from './incidents/incidents.texts.nb';
+import {
+  INCIDENT_NAV,
+  INCIDENT_PAGE_TEXTS,
+  PORTAL_REPORT_FORM_TEXTS,
+  PORTAL_REPORT_TEXTS,
+  STAFF_REPORT_FORM_TEXTS,
+} from './incidents/incidents.texts.nb';
 import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
@@ -94,6 +102,7 @@ const SECTIONS = [
   KNOWLEDGE_NAV,
   MAIL_NAV,
   EVENTS_NAV,
+  INBOUND_MAIL_NAV,
   AUDIT_NAV,
   IDENTITY_NAV,
 ].flat();
@@ -118,6 +127,8 @@ const ERRORS = Object.assign(
     NOTICE_PAGE_TEXTS,
     SUPPORT_PAGE_TEXTS,
     FEED_PAGE_TEXTS,
+    INBOUND_MAIL_PAGE_TEXTS,
+    PORTAL_REPORT_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
   MAIL_ERROR_TEXTS,
 ) as Record<string, string>;
@@ -137,6 +148,7 @@ const ERRORS = Object.assign(
     DemoModule,
     MailAdminModule,
     EventsAdminModule,
+    InboundMailModule,
   ],
   controllers: [
     HomeController,
@@ -148,6 +160,7 @@ const ERRORS = Object.assign(
     AuditPagesController,
     MailPagesController,
     EventsPagesController,
+    InboundMailPagesController,
     // Literal paths (incidents/reports/new) before the ones with an :id.
     StaffReportPagesController,
     IncidentPagesController,

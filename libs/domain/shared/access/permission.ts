@@ -16,6 +16,7 @@ export const PERMISSIONS = {
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
   'mail.read-credentials': 'Read outbox messages whose links act for their recipient (password, sign-in and notice acknowledgement links).',
+  'inbound-mail.read': 'List the e-mail that came in and read each message (text with identity numbers masked), with where it was routed.',
   'mail.retry': 'Retry delivery of an outbox message now.',
   'domain-event.read': 'See the reactions between parts of the system (domain events): waiting, done and failed, with the last error.',
   'domain-event.retry': 'Give a failed domain event one more attempt now.',
@@ -42,6 +43,8 @@ export const PERMISSIONS = {
     'Send a report (API, portal or staff form, with its suggestions step). Scope own: for oneself; scope all: on behalf of any consumer.',
   'report.read': 'See one report with its incident’s reference and status. Scope own: a consumer sees its own reports only.',
   'report.list-own': 'List one’s own reports (GET /api/v1/reports). Consumers only: staff work from the incident queue.',
+  'report.reply':
+    'Answer KS’s messages about one’s report in the portal, and reopen it within the reopening window after its resolution. Consumers only.',
   'report.import': 'Import historical reports (grouped as if received at their time, without confirmations).',
   'report.reveal-personal-data': 'Read, with a reason that is audited, the original text of a report whose identity numbers were masked.',
 
@@ -50,6 +53,8 @@ export const PERMISSIONS = {
   'incident.triage': 'Set an incident’s side, severity, title and Skatteetaten case number.',
   'incident.escalate': 'Escalate an incident to Skatteetaten, and send a pending escalation at once.',
   'incident.resolve': 'Resolve an incident, notifying every affected consumer.',
+  'incident.message':
+    'Write in an incident’s conversation: answer Skatteetaten in the escalation thread, write to its affected municipalities, add internal notes.',
   'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
 
   'change-request.read':

@@ -1,4 +1,4 @@
-import { IncidentQueries, JoinIncident, ReceiveReport } from '@domain/incidents';
+import { IncidentQueries, JoinIncident, ReceiveReport, ReopenReport, ReplyToReport } from '@domain/incidents';
 import { RecordDeflection } from '@domain/knowledge';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
@@ -7,8 +7,10 @@ import type { Response } from 'express';
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
+import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { messageInput } from './incident.forms';
 import { ReportForm, reportInput, SolvedByArticleForm } from './report.forms';
 import { consumerReportsViewModel } from './report.view-model';
 import { PortalReportFormPage, PortalReportPage, ReportCheck } from './report-form.page';
@@ -27,6 +29,8 @@ export class PortalReportPagesController {
     private readonly joining: JoinIncident,
     private readonly reportPage: PortalReportPage,
     private readonly deflections: RecordDeflection,
+    private readonly replying: ReplyToReport,
+    private readonly reopening: ReopenReport,
   ) {}
 
   @Get()
@@ -115,7 +119,26 @@ export class PortalReportPagesController {
     @Param('id', ParseUuid) id: string,
     @Query('received') received?: string,
     @Query('joined') joined?: string,
+    @Query('done') done?: string,
   ) {
-    return this.reportPage.load(me, id, { received: !!received, joined });
+    return this.reportPage.load(me, id, { received: !!received, joined, done });
+  }
+
+  /** An answer to KS about the report; it lands on the incident's conversation. */
+  @Post(':id/reply')
+  @PortalPage()
+  @PageForm(PortalReportPage)
+  async reply(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Body() body: FormBody, @Res() res: Response) {
+    await this.replying.execute(me, id, messageInput(body));
+    res.redirect(303, `/portal/reports/${id}?done=replied#conversation`);
+  }
+
+  /** The problem is back after the resolution: the report and its incident open again, within the window. */
+  @Post(':id/reopen')
+  @PortalPage()
+  @PageForm(PortalReportPage)
+  async reopen(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Res() res: Response) {
+    await this.reopening.execute(me, id);
+    res.redirect(303, `/portal/reports/${id}?done=reopened`);
   }
 }
