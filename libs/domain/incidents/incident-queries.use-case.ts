@@ -320,6 +320,8 @@ export class IncidentQueries {
       correlationId: r.correlationId,
       hasWorkedBefore: r.hasWorkedBefore,
       vendorInvolved: r.vendorInvolved,
+      vendorOrganisationNumber: r.vendorOrganisationNumber,
+      vendorName: r.vendorName,
       status: r.status,
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,

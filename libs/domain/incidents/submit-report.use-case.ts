@@ -175,6 +175,8 @@ export class SubmitReport {
       correlationId: input.correlationId ?? null,
       hasWorkedBefore: input.hasWorkedBefore ?? null,
       vendorInvolved: input.vendorInvolved ?? null,
+      vendorOrganisationNumber: ctx.vendor?.orgNumber ?? null,
+      vendorName: ctx.vendor?.name ?? null,
       reporterName: input.reporterName ?? null,
       reporterEmail: input.reporterEmail ?? null,
       personalDataMasked: maskedFields.length > 0,

@@ -50,6 +50,16 @@ export interface AppConfig {
     ackLinkDaysAfterEffective: number;
   };
   sla: SlaConfig;
+  /** Maskinporten access tokens accepted beside API keys; null: API keys only. */
+  maskinporten: MaskinportenConfig | null;
+}
+
+export interface MaskinportenConfig {
+  issuer: string;
+  jwksUrl: string;
+  /** Checked only when set: Maskinporten puts an audience in a token only when the client asks for one. */
+  audience: string | null;
+  scope: string;
 }
 
 const SLA_PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
@@ -245,6 +255,20 @@ function persistedSecret(dataDir: string, file: string, bytes: number): string {
   return value;
 }
 
+/** All of issuer, JWKS and scope, or none of them (then the API takes API keys only). */
+function maskinporten(env: Env): MaskinportenConfig | null {
+  const issuer = url(env, 'MASKINPORTEN_ISSUER', ['https:', 'http:']);
+  const jwksUrl = url(env, 'MASKINPORTEN_JWKS_URL', ['https:', 'http:']);
+  const audience = optional(env, 'MASKINPORTEN_AUDIENCE');
+  const scope = optional(env, 'MASKINPORTEN_SCOPE')?.trim() ?? null;
+  if (!issuer && !jwksUrl && !scope && !audience) return null;
+  if (!issuer) throw new ConfigError('MASKINPORTEN_ISSUER', 'is needed with the other MASKINPORTEN_ variables');
+  if (!jwksUrl) throw new ConfigError('MASKINPORTEN_JWKS_URL', 'is needed with the other MASKINPORTEN_ variables');
+  if (!scope) throw new ConfigError('MASKINPORTEN_SCOPE', 'is needed with the other MASKINPORTEN_ variables');
+  if (!/^[\x21-\x7e]+$/.test(scope)) throw new ConfigError('MASKINPORTEN_SCOPE', `must be one scope without spaces, got "${scope}"`);
+  return { issuer, jwksUrl, audience: audience?.trim() || null, scope };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -327,6 +351,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       targets: slaTargets(env, 'SLA_TARGETS'),
       warnBefore: warnBefore(env, 'SLA_WARN_BEFORE', '25%'),
     },
+    maskinporten: maskinporten(env),
   };
 }
 

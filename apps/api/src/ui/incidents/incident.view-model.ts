@@ -24,10 +24,12 @@ import {
   MATCH_ACTION_LABELS,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
+  SENT_BY_VENDOR,
   SEVERITY_LABELS,
   SIDE_LABELS,
   STATUS_LABELS,
 } from './incidents.texts.nb';
+import { sentByVendor } from './report.view-model';
 
 export type IncidentPageView = Awaited<ReturnType<IncidentQueries['incidentPage']>>;
 type ReportView = IncidentPageView['groups'][number]['reports'][number];
@@ -201,6 +203,7 @@ export function incidentViewModel(
     ...r,
     categoryLabel: CATEGORY_LABELS[r.category],
     channelLabel: CHANNEL_LABELS[r.channel] ?? r.channel,
+    sentByVendor: sentByVendor(r),
     environmentLabel: ENVIRONMENT_LABELS[r.environment] ?? r.environment,
     match: {
       ...r.match,
@@ -226,6 +229,7 @@ export function incidentViewModel(
   const events = incident.events.map((e) => ({ at: e.at, actorLabel: e.actorLabel, ...eventText(e) }));
   return {
     title: `${incident.reference} ${incident.title}`,
+    sentByVendorLabel: SENT_BY_VENDOR.label,
     incident: summaryRow(incident),
     page: groups.page,
     groups: incident.groups.map((g) => {

@@ -44,6 +44,11 @@ export const CHANNEL_LABELS: Record<ReportChannel, string> = {
   phone: 'Telefon',
   import: 'Import',
 };
+/** A vendor that sent a report for the municipality under Altinn delegation. */
+export const SENT_BY_VENDOR = {
+  label: 'Sendt av leverandør',
+  text: (name: string | null, orgNumber: string) => (name ? `${name} (org.nr. ${orgNumber})` : `org.nr. ${orgNumber}`),
+};
 export const CONFIDENCE_LABELS: Record<string, string> = { certain: 'sikker', likely: 'sannsynlig', new: 'ny hendelse' };
 export const PROPOSAL_STATUS_LABELS: Record<string, string> = { proposed: 'Foreslått', accepted: 'Slått sammen', rejected: 'Avvist' };
 export const REPORT_STATUS_LABELS: Record<string, string> = { open: 'Åpen', closed: 'Avsluttet' };
