@@ -52,7 +52,11 @@ describe('readMaskinportenClaims', () => {
     ['no scope', { ...base, scope: undefined }, { ok: false, code: 'token_scope_missing' }],
     ['another scope only', { ...base, scope: 'ks:annet' }, { ok: false, code: 'token_scope_missing' }],
     ['no consumer', { ...base, consumer: undefined }, { ok: false, code: 'token_consumer_missing' }],
-    ['a supplier without a consumer', { ...base, consumer: undefined, supplier: org(VENDOR) }, { ok: false, code: 'token_consumer_missing' }],
+    [
+      'a supplier without a consumer',
+      { ...base, consumer: undefined, supplier: org(VENDOR) },
+      { ok: false, code: 'token_consumer_missing' },
+    ],
     ['a malformed consumer', { ...base, consumer: { authority: 'x', ID: '0192:974760673' } }, { ok: false, code: 'token_invalid' }],
     ['a malformed supplier', { ...base, supplier: { ID: `0192:${VENDOR}` } }, { ok: false, code: 'token_invalid' }],
   ])('%s', (_, claims, expected) => {

@@ -18,8 +18,7 @@ const ORGANISATION_ID = /^0192:([0-9]{9})$/;
 export type ClaimRefusalCode = 'token_invalid' | 'token_not_yet_valid' | 'token_scope_missing' | 'token_consumer_missing';
 
 export type ClaimsVerdict =
-  | { ok: true; consumerOrgNumber: string; supplierOrgNumber: string | null }
-  | { ok: false; code: ClaimRefusalCode; reason: string };
+  { ok: true; consumerOrgNumber: string; supplierOrgNumber: string | null } | { ok: false; code: ClaimRefusalCode; reason: string };
 
 const refuse = (code: ClaimRefusalCode, reason: string): ClaimsVerdict => ({ ok: false, code, reason });
 
