@@ -11,7 +11,16 @@ import {
   PortalSignInToken,
 } from '@domain/consumers';
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
-import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
+import {
+  Escalation,
+  GroupingLesson,
+  IdempotencyRecord,
+  Incident,
+  IncidentEvent,
+  MergeProposal,
+  Report,
+  SecurityCase,
+} from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
 import { DomainEvent } from '@platform/events';
@@ -39,6 +48,7 @@ export const ENTITIES = [
   Incident,
   Report,
   Escalation,
+  SecurityCase,
   IncidentEvent,
   MergeProposal,
   IdempotencyRecord,

@@ -23,6 +23,7 @@ import { MeController } from './identity/me.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
+import { SecurityCasesController } from './incidents/security-cases.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
 import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
@@ -49,6 +50,7 @@ import { UiModule } from './ui/ui.module';
   controllers: [
     HealthController,
     ReportsController,
+    SecurityCasesController,
     IncidentsController,
     MergeProposalsController,
     KnowledgeBaseController,

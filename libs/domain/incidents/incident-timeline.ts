@@ -1,5 +1,6 @@
 import type { Incident } from './incident.entity';
 import type { MatchRecord, ReportChannel } from './report.entity';
+import type { SecurityChecklistItem } from './rules/security-clock';
 
 /** How two incidents became one: decided by grouping, or by staff. */
 export type MergeHow = 'auto' | 'manual';
@@ -28,6 +29,8 @@ export type IncidentEventDetails = {
   report_moved_in: { report: string; from: string };
   merged_in: { from: string; fromId: string; reports: number; how: MergeHow; reasons: string[] };
   merged_into: { into: string; intoId: string; how: MergeHow; reasons: string[] };
+  /** A security case's checklist item done: whom Skatteetaten's call reached and when, or what contained it. */
+  security_step: { item: SecurityChecklistItem; calledName?: string; calledAt?: string; text?: string };
 };
 
 export type IncidentEventKind = keyof IncidentEventDetails;

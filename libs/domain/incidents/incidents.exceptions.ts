@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound } from '@platform/errors';
+import { Conflict, DomainException, Forbidden, NotFound } from '@platform/errors';
 
 export class IncidentNotFound extends NotFound {
   constructor() {
@@ -47,5 +47,18 @@ export class UnknownConsumer extends DomainException {
 export class NothingToSend extends Conflict {
   constructor(reference: string) {
     super('escalation_not_pending', `${reference} has no escalation waiting to be sent.`);
+  }
+}
+
+export class SecurityCaseNotFound extends NotFound {
+  constructor() {
+    super('The security case', 'security_case_not_found');
+  }
+}
+
+/** Staff without the security role see that a case exists, never what it holds. */
+export class SecurityCaseRestricted extends Forbidden {
+  constructor() {
+    super('Only the security role and administrators may read a security case.', 'security_case_restricted');
   }
 }

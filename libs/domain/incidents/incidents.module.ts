@@ -1,6 +1,7 @@
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
+import { IdentityModule } from '@domain/identity';
 import { KnowledgeModule } from '@domain/knowledge';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
@@ -27,14 +28,18 @@ import { PreviewEscalation } from './preview-escalation.use-case';
 import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { RecordSecurityStep } from './record-security-step.use-case';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
+import { SecurityCaseRepository } from './security-case.repository';
+import { SecurityCases } from './security-cases.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
 import { TriageIncident } from './triage-incident.use-case';
+import { WarnSecurityDeadlines } from './warn-security-deadlines.use-case';
 
 const useCases = [
   BackfillGroupingProfiles,
@@ -48,16 +53,19 @@ const useCases = [
   PurgeIdempotencyKeys,
   ReceiveReport,
   ReclusterIncidents,
+  RecordSecurityStep,
   ResolveIncident,
   RevealPersonalData,
+  SecurityCases,
   SendDueEscalations,
   SendEscalationFollowUps,
   SubmitReport,
   TriageIncident,
+  WarnSecurityDeadlines,
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, IdentityModule, KnowledgeModule],
   providers: [
     IncidentRepository,
     ReportRepository,
@@ -73,6 +81,7 @@ const useCases = [
     EscalationMessage,
     PersonalDataVault,
     ReportOwnership,
+    SecurityCaseRepository,
     ...useCases,
   ],
   exports: [...useCases, ReportOwnership],

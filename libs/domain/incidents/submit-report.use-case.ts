@@ -22,6 +22,7 @@ import { reportRecipients } from './report-recipients';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
+import { SecurityCaseRepository } from './security-case.repository';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -51,6 +52,7 @@ export class SubmitReport {
     private readonly contacts: ListConsumerContacts,
     private readonly articles: SuggestArticles,
     private readonly email: EnqueueEmail,
+    private readonly securityCases: SecurityCaseRepository,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -156,6 +158,8 @@ export class SubmitReport {
         profile: contribution,
       });
       await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
+      // A security or privacy report's clock starts when it reached KS.
+      if (track === 'security') await this.securityCases.openOnce(incident.id, ctx.receivedAt);
     }
 
     const report = await this.reports.insert({

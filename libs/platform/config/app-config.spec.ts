@@ -191,6 +191,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir, SLA_WARN_BEFORE: value }, dir).sla.warnBefore).toEqual(warnBefore);
   });
 
+  it.each([
+    [undefined, [24, 6]],
+    ['', []],
+    ['6, 24,24', [24, 6]],
+  ])('reads SECURITY_WARN_HOURS=%j', (value, hours) => {
+    expect(loadConfig({ DATA_DIR: dir, ...(value === undefined ? {} : { SECURITY_WARN_HOURS: value }) }, dir).securityWarnHours).toEqual(
+      hours,
+    );
+  });
+
+  it.each(['0', '72', '6h', '24;6'])('refuses SECURITY_WARN_HOURS=%s', (value) => {
+    expect(() => loadConfig({ DATA_DIR: dir, SECURITY_WARN_HOURS: value }, dir)).toThrow('SECURITY_WARN_HOURS: must be');
+  });
+
   describe('Maskinporten', () => {
     const MP = {
       MASKINPORTEN_ISSUER: 'https://maskinporten.no/',

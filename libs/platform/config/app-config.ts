@@ -50,6 +50,8 @@ export interface AppConfig {
     ackLinkDaysAfterEffective: number;
   };
   sla: SlaConfig;
+  /** Hours before a security case's 72-hour deadline when the security role is warned, once each, largest first. */
+  securityWarnHours: number[];
   /** Maskinporten access tokens accepted beside API keys; null: API keys only. */
   maskinporten: MaskinportenConfig | null;
 }
@@ -255,6 +257,16 @@ function persistedSecret(dataDir: string, file: string, bytes: number): string {
   return value;
 }
 
+function hourList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  if (raw.trim() === '') return [];
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 71))
+    throw new ConfigError(name, `must be comma-separated whole hours between 1 and 71, got "${raw}"`);
+  return [...new Set(parts.map(Number))].sort((a, b) => b - a);
+}
+
 /** All of issuer, JWKS and scope, or none of them (then the API takes API keys only). */
 function maskinporten(env: Env): MaskinportenConfig | null {
   const issuer = url(env, 'MASKINPORTEN_ISSUER', ['https:', 'http:']);
@@ -351,6 +363,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       targets: slaTargets(env, 'SLA_TARGETS'),
       warnBefore: warnBefore(env, 'SLA_WARN_BEFORE', '25%'),
     },
+    securityWarnHours: hourList(env, 'SECURITY_WARN_HOURS', [24, 6]),
     maskinporten: maskinporten(env),
   };
 }

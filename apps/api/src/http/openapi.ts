@@ -8,6 +8,10 @@ const TAGS: Array<[name: string, description: string]> = [
   ['reports', 'Incident and deviation reports (feil- og avviksmeldinger) from consumers, and their history'],
   ['incidents', 'The problems reports describe: triage, escalation to Skatteetaten, resolution, merging and splitting'],
   [
+    'security cases',
+    'Security and privacy incidents: the 72-hour clock, the checklist, and the evidence for the municipality’s breach record',
+  ],
+  [
     'change requests',
     'Change requests (endringsønsker) from the segment: submitted, supported, ranked, merged and forwarded to Skatteetaten once',
   ],

@@ -24,6 +24,7 @@ import {
   MATCH_ACTION_LABELS,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
+  SECURITY_STEP_TEXTS,
   SENT_BY_VENDOR,
   SEVERITY_LABELS,
   SIDE_LABELS,
@@ -137,6 +138,17 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
         text: `Slått sammen inn i ${e.details.into} (${by(e.details.how)})${because(e.details.reasons)}`,
         link: { href: `/incidents/${e.details.intoId}`, text: e.details.into },
       };
+    case 'security_step': {
+      const d = e.details;
+      return {
+        text:
+          d.item === 'skeCalled'
+            ? SECURITY_STEP_TEXTS.skeCalled(d.calledName, d.calledAt)
+            : d.item === 'municipalityInformed'
+              ? SECURITY_STEP_TEXTS.municipalityInformed()
+              : SECURITY_STEP_TEXTS.containment(d.text),
+      };
+    }
   }
   // A kind written by a newer version of the desk than this one.
   return { text: (e as { kind: string }).kind };

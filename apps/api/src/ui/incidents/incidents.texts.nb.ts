@@ -208,3 +208,10 @@ export const KNOWN_INCIDENT_TEXTS = {
   joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
   alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
 };
+
+/** A security case's checklist, as staff and the evidence export name it. */
+export const SECURITY_STEP_TEXTS = {
+  skeCalled: (name?: string, at?: string) => `Skatteetaten er ringt (${name ?? 'ukjent'}${at ? `, ${at}` : ''})`,
+  municipalityInformed: () => 'Kommunen er kjent med plikten til å melde avviket til Datatilsynet innen 72 timer',
+  containment: (text?: string) => `Begrenset: ${text ?? ''}`,
+};
