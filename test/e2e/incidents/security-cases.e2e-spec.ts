@@ -2,7 +2,7 @@ import { WarnSecurityDeadlines } from '@domain/incidents';
 
 import { nationalId, type RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
-import { createStaffWithToken, type StaffWithToken } from '../../support/staff-session';
+import { createStaffWithPassword, createStaffWithToken, signIn, type StaffWithToken } from '../../support/staff-session';
 import { bearer, type TestApp } from '../../support/test-app';
 
 const HOUR = 3_600_000;
@@ -88,6 +88,34 @@ describe('security cases', () => {
       });
     });
 
+    it("keeps the incident's own views to security and admin as well", async () => {
+      for (const token of [agent.token, viewer.token]) {
+        for (const path of [
+          `/api/v1/incidents/${breach.incidentId}`,
+          `/api/v1/incidents/${breach.incidentId}/summary`,
+          `/api/v1/reports/${breach.id}`,
+        ]) {
+          const res = await t.http.get(path).set(bearer(token)).expect(403);
+          expect(res.body.code).toBe('security_case_restricted');
+        }
+      }
+      await t.http.get(`/api/v1/incidents/${breach.incidentId}`).set(bearer(security.token)).expect(200);
+      await t.http.get(`/api/v1/reports/${breach.id}`).set(bearer(t.adminToken)).expect(200);
+      // The municipality still reads its own report.
+      await t.http.get(`/api/v1/reports/${breach.id}`).set(bearer(a.key)).expect(200);
+    });
+
+    it('shows the incident page to the security role and refuses it to an agent', async () => {
+      await createStaffWithPassword(t, 'agent-page@ks.example.test', 'agent');
+      await createStaffWithPassword(t, 'security-page@ks.example.test', 'security');
+      const agentBrowser = await signIn(t, 'agent-page@ks.example.test');
+      const refused = await agentBrowser.get(`/incidents/${breach.incidentId}`).set('Accept', 'text/html').expect(403);
+      expect(refused.text).not.toContain('Skattegrunnlag sendt');
+      const securityBrowser = await signIn(t, 'security-page@ks.example.test');
+      const page = await securityBrowser.get(`/incidents/${breach.incidentId}`).set('Accept', 'text/html').expect(200);
+      expect(page.text).toContain('Skattegrunnlag sendt til feil saksbehandler');
+    });
+
     it('is not for consumers', async () => {
       await t.http.get('/api/v1/security-cases').set(bearer(b.key)).expect(403);
       await t.http.get(`/api/v1/security-cases/${breach.incidentId}`).set(bearer(a.key)).expect(403);
@@ -103,7 +131,12 @@ describe('security cases', () => {
       expect(await warn(at(48))).toBe(1);
       expect(await warn(at(50))).toBe(0);
       let mail = await sentWarnings();
-      expect(mail.map((m) => m.to_addresses)).toEqual([[security.email]]);
+      const securityRole = (await t.dataSource.query(`SELECT email FROM staff_user WHERE role = 'security' ORDER BY email`)).map(
+        (u: { email: string }) => u.email,
+      );
+      expect(securityRole).toContain(security.email);
+      expect(mail.flatMap((m) => m.to_addresses).sort()).toEqual(securityRole);
+      expect(mail.every((m) => m.subject === mail[0].subject)).toBe(true);
       expect(mail[0].subject).toBe(`Sikkerhetssak ${breach.incidentReference}: 24 timer igjen av fristen på 72 timer`);
       expect(mail[0].text).toContain(`/security-cases/${breach.incidentId}`);
       // Never the case's words or the identity number.
@@ -111,7 +144,7 @@ describe('security cases', () => {
       expect(await warn(at(66))).toBe(1);
       expect(await warn(at(80))).toBe(0);
       mail = await sentWarnings();
-      expect(mail.map((m) => m.subject)).toEqual([
+      expect([...new Set(mail.map((m) => m.subject))]).toEqual([
         `Sikkerhetssak ${breach.incidentReference}: 24 timer igjen av fristen på 72 timer`,
         `Sikkerhetssak ${breach.incidentReference}: 6 timer igjen av fristen på 72 timer`,
       ]);
