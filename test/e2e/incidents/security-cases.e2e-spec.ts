@@ -229,4 +229,50 @@ describe('security cases', () => {
     const res = await t.http.get(`/api/v1/security-cases/${ordinary.incidentId}`).set(bearer(security.token)).expect(200);
     expect(res.body.receivedAt).toBe(ordinary.receivedAt);
   });
+
+  describe('pages', () => {
+    it('lists every case with its deadline, the content only for the security role', async () => {
+      const securityBrowser = await signIn(t, 'security-page@ks.example.test');
+      const agentBrowser = await signIn(t, 'agent-page@ks.example.test');
+      const forSecurity = await securityBrowser.get('/security-cases').expect(200);
+      expect(forSecurity.text).toContain(`href="/security-cases/${breach.incidentId}"`);
+      expect(forSecurity.text).toContain('Skattegrunnlag sendt til feil saksbehandler');
+      const forAgent = await agentBrowser.get('/security-cases').expect(200);
+      expect(forAgent.text).toContain(breach.incidentReference);
+      expect(forAgent.text).toContain('Bare sikkerhetsrollen og administratorer kan se innholdet.');
+      expect(forAgent.text).not.toContain('Skattegrunnlag sendt');
+      await agentBrowser.get(`/security-cases/${breach.incidentId}`).set('Accept', 'text/html').expect(403);
+    });
+
+    it('records a checklist item from the case page, and shows a mistake beside the form', async () => {
+      const ordinary = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(reportBody({ category: 'security', environment: 'test' }))
+          .expect(201)
+      ).body;
+      const browser = await signIn(t, 'security-page@ks.example.test');
+      const page = await browser.get(`/security-cases/${ordinary.incidentId}`).expect(200);
+      expect(page.text).toContain('Frist (72 timer)');
+      const failed = await browser.post(`/security-cases/${ordinary.incidentId}/checklist`, { item: 'containment', text: '' }).expect(400);
+      expect(failed.text).toContain('<strong>Hva ble gjort</strong>: Skriv hva som ble gjort');
+      const recorded = await browser
+        .post(`/security-cases/${ordinary.incidentId}/checklist`, { item: 'containment', text: 'API-nøkkelen er trukket tilbake.' })
+        .expect(303);
+      expect(recorded.headers.location).toBe(`/security-cases/${ordinary.incidentId}?done=recorded`);
+      const after = await browser.get(recorded.headers.location).expect(200);
+      expect(after.text).toContain('Sjekklisten er oppdatert.');
+      expect(after.text).toContain('API-nøkkelen er trukket tilbake.');
+    });
+
+    it('prints the evidence with the timeline in words and who saw the personal data', async () => {
+      const browser = await signIn(t, 'security-page@ks.example.test');
+      const page = await browser.get(`/security-cases/${breach.incidentId}/evidence`).expect(200);
+      expect(page.text).toContain(`Dokumentasjon for sikkerhetssak ${breach.incidentReference}`);
+      expect(page.text).toContain('Kommunen trenger fødselsnummeret til avviksmeldingen');
+      expect(page.text).toContain('Kommunen er kjent med plikten til å melde avviket til Datatilsynet innen 72 timer');
+      expect(page.text).not.toContain(nationalId('010190123'));
+    });
+  });
 });

@@ -40,10 +40,19 @@ import { TokenPagesController } from './identity/token-pages.controller';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
 import { IncidentActionsController } from './incidents/incident-actions.controller';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
-import { INCIDENT_NAV, INCIDENT_PAGE_TEXTS, PORTAL_REPORT_FORM_TEXTS, STAFF_REPORT_FORM_TEXTS } from './incidents/incidents.texts.nb';
+import {
+  INCIDENT_NAV,
+  INCIDENT_PAGE_TEXTS,
+  PORTAL_REPORT_FORM_TEXTS,
+  SECURITY_CASE_NAV,
+  SECURITY_CASE_PAGE_TEXTS,
+  STAFF_REPORT_FORM_TEXTS,
+} from './incidents/incidents.texts.nb';
 import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
+import { SecurityCasePage } from './incidents/security-case.page';
+import { SecurityCasePagesController } from './incidents/security-case-pages.controller';
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
@@ -63,6 +72,7 @@ import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 const SECTIONS = [
   HOME_NAV,
   INCIDENT_NAV,
+  SECURITY_CASE_NAV,
   CHANGE_REQUEST_NAV,
   CONSUMER_NAV,
   CATALOGUE_NAV,
@@ -81,6 +91,7 @@ const ERRORS = Object.assign(
   ...[
     HOME_PAGE_TEXTS,
     INCIDENT_PAGE_TEXTS,
+    SECURITY_CASE_PAGE_TEXTS,
     PORTAL_REPORT_FORM_TEXTS,
     STAFF_REPORT_FORM_TEXTS,
     CONSUMER_PAGE_TEXTS,
@@ -125,6 +136,7 @@ const ERRORS = Object.assign(
     StaffReportPagesController,
     IncidentPagesController,
     IncidentActionsController,
+    SecurityCasePagesController,
     PersonalDataPagesController,
     PortalReportPagesController,
     KnowledgePagesController,
@@ -151,6 +163,7 @@ const ERRORS = Object.assign(
     HomePage,
     QueuePage,
     IncidentPage,
+    SecurityCasePage,
     ProposalDecisionPage,
     ReportCheck,
     PortalReportPage,
