@@ -103,6 +103,9 @@ describe('a security case in a browser: the security officer follows the clock a
     const p: Page = await context.newPage();
     errors = watchForErrors(p);
     await signInThroughUi(p, OFFICER, PASSWORD);
+    // The overview names the case's deadline.
+    expect(await p.locator('#security-deadlines + ul').textContent()).toContain('fristen på 72 timer går ut');
+    expect(await seriousAccessibilityProblems(p, 'overview-security-deadlines')).toEqual([]);
     await Promise.all([p.waitForURL('**/security-cases'), p.getByRole('link', { name: 'Sikkerhetssaker' }).click()]);
     await screenshot(p, 'security-cases');
     expect(await seriousAccessibilityProblems(p, 'security-cases')).toEqual([]);
