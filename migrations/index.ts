@@ -14,6 +14,8 @@ import { FeedsAndKnownIssues1795449000000 } from './1795449000000-feeds-and-know
 import { Tickets1795450000000 } from './1795450000000-tickets';
 import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
 import { IncidentConversations1795453000000 } from './1795453000000-incident-conversations';
+import { ReportVendor1795455000000 } from './1795455000000-report-vendor';
+import { SecurityCases1795455100000 } from './1795455100000-security-cases';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   Tickets1795450000000,
   KnowledgeBase1795452000000,
   IncidentConversations1795453000000,
+  ReportVendor1795455000000,
+  SecurityCases1795455100000,
 ];

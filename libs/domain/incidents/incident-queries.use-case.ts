@@ -1,6 +1,6 @@
 import { FindConsumers } from '@domain/consumers';
 import type { KnownIssue } from '@domain/notices';
-import { type Environment, type Principal, requireAccess } from '@domain/shared';
+import { type Environment, hasPermission, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 
@@ -8,7 +8,7 @@ import { EscalationRepository } from './escalation.repository';
 import { Incident, IncidentStatus, Severity } from './incident.entity';
 import { IncidentFilter, IncidentRepository, type QueueSort } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
-import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
+import { IncidentNotFound, ReportNotFound, SecurityCaseRestricted } from './incidents.exceptions';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
@@ -119,11 +119,15 @@ export class IncidentQueries {
     };
   }
 
-  /** The staff view of an incident; a merged incident answers as the one it was merged into. */
-  async incident(id: string) {
+  /**
+   * The staff view of an incident; a merged incident answers as the one it was merged into. A
+   * security-track incident is shown only to a `caller` who may read security cases.
+   */
+  async incident(id: string, caller?: Principal) {
     const requested = await this.incidents.find(id);
     if (!requested) throw new IncidentNotFound();
     const incident = (await this.incidents.resolveSurvivor(id))!;
+    if (caller) assertSecurityReadable(incident, caller);
     const stats = await this.reports.statsOf(incident.id);
     const escalation = await this.escalations.ofIncident(incident.id);
     const consumers = await this.consumers.byIds(stats.consumerIds);
@@ -153,8 +157,8 @@ export class IncidentQueries {
     };
   }
 
-  async incidentDetail(id: string) {
-    const view = await this.incident(id);
+  async incidentDetail(id: string, caller?: Principal) {
+    const view = await this.incident(id, caller);
     const reports = await this.reports.ofIncident(view.id, 1000);
     const consumers = new Map(view.consumers.map((c) => [c.id, c]));
     return {
@@ -170,8 +174,8 @@ export class IncidentQueries {
    * (each with all its reports), the first and the newest reports with the page their
    * municipality is on, and the timeline. A fixed number of queries, whatever its size.
    */
-  async incidentPage(id: string, page: { limit: number; offset: number }) {
-    const view = await this.incident(id);
+  async incidentPage(id: string, page: { limit: number; offset: number }, caller?: Principal) {
+    const view = await this.incident(id, caller);
     const consumers = new Map(view.consumers.map((c) => [c.id, c]));
     const groups = await this.reports.consumerGroups(view.id, page);
     const reports = await this.reports.ofIncidentFrom(
@@ -224,6 +228,7 @@ export class IncidentQueries {
     const report = await this.reports.find(id);
     if (!report) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
+    assertSecurityReadable(incident, caller);
     const base = {
       ...this.reportFields(report),
       incidentId: incident.id,
@@ -331,6 +336,8 @@ export class IncidentQueries {
       correlationId: r.correlationId,
       hasWorkedBefore: r.hasWorkedBefore,
       vendorInvolved: r.vendorInvolved,
+      vendorOrganisationNumber: r.vendorOrganisationNumber,
+      vendorName: r.vendorName,
       status: r.status,
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,
@@ -339,4 +346,10 @@ export class IncidentQueries {
       knownIssue: r.knownIssue,
     };
   }
+}
+
+/** Staff without the security role see that a security case exists (GET /security-cases), never its incident's content. */
+function assertSecurityReadable(incident: Pick<Incident, 'track'>, caller: Principal): void {
+  if (incident.track === 'security' && caller.kind === 'staff' && !hasPermission(caller, 'security-case.read'))
+    throw new SecurityCaseRestricted();
 }

@@ -1,6 +1,7 @@
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
+import { IdentityModule } from '@domain/identity';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
 import { ReferenceSequence } from '@domain/shared';
@@ -34,16 +35,20 @@ import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveIncidentMail } from './receive-incident-mail.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { RecordSecurityStep } from './record-security-step.use-case';
 import { ReopenReport } from './reopen-report.use-case';
 import { ReplyToReport } from './reply-to-report.use-case';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
+import { SecurityCaseRepository } from './security-case.repository';
+import { SecurityCases } from './security-cases.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
 import { TriageIncident } from './triage-incident.use-case';
+import { WarnSecurityDeadlines } from './warn-security-deadlines.use-case';
 import { WriteToMunicipalities } from './write-to-municipalities.use-case';
 import { WriteToSkatteetaten } from './write-to-skatteetaten.use-case';
 
@@ -65,18 +70,21 @@ const useCases = [
   ReclusterIncidents,
   ReopenReport,
   ReplyToReport,
+  RecordSecurityStep,
   ResolveIncident,
   RevealPersonalData,
+  SecurityCases,
   SendDueEscalations,
   SendEscalationFollowUps,
   SubmitReport,
   TriageIncident,
   WriteToMunicipalities,
   WriteToSkatteetaten,
+  WarnSecurityDeadlines,
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, NoticesModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, IdentityModule, KnowledgeModule, NoticesModule],
   providers: [
     IncidentRepository,
     ReportRepository,
@@ -94,6 +102,7 @@ const useCases = [
     IncidentConversation,
     PersonalDataVault,
     ReportOwnership,
+    SecurityCaseRepository,
     ...useCases,
   ],
   exports: [...useCases, ReportOwnership],

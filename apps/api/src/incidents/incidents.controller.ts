@@ -70,8 +70,8 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentDetailResponse })
   @ApiProblems(400, 404)
-  async one(@Param('id', ParseUuid) id: string) {
-    return IncidentDetailResponse.from(await this.queries.incidentDetail(id));
+  async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
+    return IncidentDetailResponse.from(await this.queries.incidentDetail(id, caller));
   }
 
   /** Counts and status without the reports: cheap enough to poll for a live view. */
@@ -83,8 +83,8 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentResponse })
   @ApiProblems(400, 404)
-  async summary(@Param('id', ParseUuid) id: string) {
-    return IncidentResponse.from(await this.queries.incident(id));
+  async summary(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
+    return IncidentResponse.from(await this.queries.incident(id, caller));
   }
 
   @Get(':id/escalation-preview')

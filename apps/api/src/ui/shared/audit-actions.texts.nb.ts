@@ -69,6 +69,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     label: 'Hendelser og meldinger',
     actions: {
       'incident.triaged': 'Hendelse vurdert',
+      'incident.security_step': 'Punkt på sikkerhetssakens sjekkliste utført',
       'incident.escalated': 'Hendelse eskalert til Skatteetaten',
       'incident.escalation_sent_now': 'Eskalering sendt med en gang',
       'incident.consumer_joined': 'Konsument meldt berørt av kjent feil',
