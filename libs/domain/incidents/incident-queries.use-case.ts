@@ -19,7 +19,10 @@ export type { QueueSort } from './incident.repository';
 export interface IncidentSummary {
   id: string;
   reference: string;
+  /** Empty when `restricted`. */
   title: string;
+  /** A security case the caller may not read: only that it exists is shown, not its title or error codes. */
+  restricted: boolean;
   status: string;
   side: string;
   severity: Severity | null;
@@ -75,8 +78,8 @@ export class IncidentQueries {
   ) {}
 
   /** The queue by impact (severity set or suggested, then breadth, then recency) unless another sort is asked for. */
-  async queue(filter: QueueFilter): Promise<IncidentSummary[]> {
-    return (await this.queuePage(filter, { limit: filter.limit ?? 200 })).items;
+  async queue(filter: QueueFilter, caller?: Principal): Promise<IncidentSummary[]> {
+    return (await this.queuePage(filter, { limit: filter.limit ?? 200 }, caller)).items;
   }
 
   /**
@@ -84,7 +87,7 @@ export class IncidentQueries {
    * incident (reference, title, error code), in one of its reports (text, reference, error
    * code, HTTP status) or in the name of a municipality that reported it.
    */
-  async queuePage(filter: QueueFilter, page: PageRequest<QueueSort>): Promise<Page<IncidentSummary>> {
+  async queuePage(filter: QueueFilter, page: PageRequest<QueueSort>, caller?: Principal): Promise<Page<IncidentSummary>> {
     const { q, limit: _limit, ...rest } = filter;
     const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
     const terms = [];
@@ -92,16 +95,23 @@ export class IncidentQueries {
     const { items, total } = await this.incidents.queue({ ...rest, terms }, page);
     return {
       total,
-      items: items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated)),
+      items: items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated, caller)),
     };
   }
 
-  summary(i: Incident, counts: { reports: number; consumers: number } | undefined, escalated: boolean): IncidentSummary {
+  summary(
+    i: Incident,
+    counts: { reports: number; consumers: number } | undefined,
+    escalated: boolean,
+    caller?: Principal,
+  ): IncidentSummary {
     const consumerCount = counts?.consumers ?? 0;
+    const restricted = !!caller && !securityReadable(i, caller);
     return {
       id: i.id,
       reference: i.reference,
-      title: i.title,
+      title: restricted ? '' : i.title,
+      restricted,
       status: i.status,
       side: i.side,
       severity: i.severity,
@@ -109,7 +119,7 @@ export class IncidentQueries {
       environment: i.environment,
       track: i.track,
       services: i.services,
-      errorCodes: i.errorCodes,
+      errorCodes: restricted ? [] : i.errorCodes,
       consumerCount,
       reportCount: counts?.reports ?? 0,
       firstSeenAt: i.openedAt,
@@ -350,6 +360,9 @@ export class IncidentQueries {
 
 /** Staff without the security role see that a security case exists (GET /security-cases), never its incident's content. */
 function assertSecurityReadable(incident: Pick<Incident, 'track'>, caller: Principal): void {
-  if (incident.track === 'security' && caller.kind === 'staff' && !hasPermission(caller, 'security-case.read'))
-    throw new SecurityCaseRestricted();
+  if (!securityReadable(incident, caller)) throw new SecurityCaseRestricted();
+}
+
+function securityReadable(incident: Pick<Incident, 'track'>, caller: Principal): boolean {
+  return incident.track !== 'security' || caller.kind !== 'staff' || hasPermission(caller, 'security-case.read');
 }

@@ -105,6 +105,19 @@ describe('security cases', () => {
       await t.http.get(`/api/v1/reports/${breach.id}`).set(bearer(a.key)).expect(200);
     });
 
+    it('lists the case in the incident queue without its title or error codes for those who may not read it', async () => {
+      const row = async (token: string) =>
+        (await t.http.get('/api/v1/incidents').set(bearer(token)).expect(200)).body.find((i: { id: string }) => i.id === breach.incidentId);
+      for (const token of [agent.token, viewer.token])
+        expect(await row(token)).toMatchObject({ restricted: true, title: '', errorCodes: [] });
+      expect(await row(security.token)).toMatchObject({ restricted: false, title: 'Skattegrunnlag sendt til feil saksbehandler' });
+      await createStaffWithPassword(t, 'agent-queue@ks.example.test', 'agent');
+      const queue = await (await signIn(t, 'agent-queue@ks.example.test')).get('/incidents').expect(200);
+      expect(queue.text).toContain(breach.incidentReference);
+      expect(queue.text).toContain('Sikkerhetssak (innholdet er skjermet)');
+      expect(queue.text).not.toContain('Skattegrunnlag sendt');
+    });
+
     it('shows the incident page to the security role and refuses it to an agent', async () => {
       await createStaffWithPassword(t, 'agent-page@ks.example.test', 'agent');
       await createStaffWithPassword(t, 'security-page@ks.example.test', 'security');

@@ -57,8 +57,8 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: [IncidentSummaryResponse] })
   @ApiProblems(400)
-  async list(@Query() q: IncidentQueryDto) {
-    return (await this.queries.queue(q)).map((i) => IncidentSummaryResponse.from(i));
+  async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal) {
+    return (await this.queries.queue(q, caller)).map((i) => IncidentSummaryResponse.from(i));
   }
 
   @Get(':id')

@@ -26,8 +26,8 @@ export class IncidentPagesController {
   @Get()
   @StaffPage('incident.read')
   @Render('incidents/queue')
-  async queue(@Query() q: Record<string, unknown>) {
-    return { ...(await this.queuePage.load(queueQuery(q), parseListQuery(q, QUEUE_LIST))), done: DONE_TEXTS[String(q.done ?? '')] };
+  async queue(@Query() q: Record<string, unknown>, @CurrentStaff() me: StaffPrincipal) {
+    return { ...(await this.queuePage.load(me, queueQuery(q), parseListQuery(q, QUEUE_LIST))), done: DONE_TEXTS[String(q.done ?? '')] };
   }
 
   @Get(':id')

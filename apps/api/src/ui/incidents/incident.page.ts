@@ -31,22 +31,21 @@ export class QueuePage implements FormPage {
     private readonly catalogue: FindServicesInForce,
   ) {}
 
-  async load(q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
+  async load(caller: Principal, q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
     const [incidents, proposals, services] = [
-      await this.queries.queuePage(queueFilter(q), {
-        limit: list.pageSize,
-        offset: list.offset,
-        sort: list.sort,
-        direction: list.direction,
-      }),
+      await this.queries.queuePage(
+        queueFilter(q),
+        { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction },
+        caller,
+      ),
       await this.queries.proposalViews(),
       await this.catalogue.allCodes(),
     ];
     return queueViewModel({ incidents, proposals, services }, q, list, failure);
   }
 
-  model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load({}, undefined, failure);
+  model(req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(req.principal!, {}, undefined, failure);
   }
 }
 
@@ -110,6 +109,8 @@ export class ProposalDecisionPage implements FormPage {
 
   model(req: AuthenticatedRequest, failure: FormFailure) {
     const id = text(failure.body.incidentId);
-    return id ? this.incident.load(id, req.principal!, {}, explained(failure)) : this.queue.load({}, undefined, explained(failure));
+    return id
+      ? this.incident.load(id, req.principal!, {}, explained(failure))
+      : this.queue.load(req.principal!, {}, undefined, explained(failure));
   }
 }

@@ -27,6 +27,7 @@ import {
   MATCH_ACTION_LABELS,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
+  SECURITY_CASE_TEXTS,
   SECURITY_STEP_TEXTS,
   SENT_BY_VENDOR,
   SEVERITY_LABELS,
@@ -55,6 +56,7 @@ export function summaryRow(s: IncidentSummary) {
   const severity = s.severity ?? s.suggestedSeverity;
   return {
     ...s,
+    title: s.restricted ? SECURITY_CASE_TEXTS.restrictedTitle : s.title,
     statusLabel: STATUS_LABELS[s.status as IncidentStatus] ?? s.status,
     statusColor: STATUS_COLORS[s.status as IncidentStatus] ?? 'neutral',
     sideLabel: SIDE_LABELS[s.side as IncidentSide] ?? s.side,

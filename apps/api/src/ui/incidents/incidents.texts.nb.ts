@@ -262,6 +262,7 @@ export const SECURITY_CASE_TEXTS = {
   caseTitle: (reference: string) => `Sikkerhetssak ${reference}`,
   evidenceTitle: (reference: string) => `Dokumentasjon for sikkerhetssak ${reference}`,
   restricted: 'Bare sikkerhetsrollen og administratorer kan se innholdet.',
+  restrictedTitle: 'Sikkerhetssak (innholdet er skjermet)',
   hoursLeft: (hours: number) => (hours >= 0 ? `${hours} timer igjen` : `${-hours} timer over fristen`),
 };
 
