@@ -11,6 +11,7 @@ import { Notices1795447500000 } from './1795447500000-notices';
 import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
 import { Tickets1795450000000 } from './1795450000000-tickets';
+import { TicketSla1795457000000 } from './1795457000000-ticket-sla';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DomainEvents1795447600000,
   ChangeRequests1795448000000,
   Tickets1795450000000,
+  TicketSla1795457000000,
 ];
