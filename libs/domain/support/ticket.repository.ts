@@ -146,6 +146,31 @@ export class TicketRepository {
     return { byStatus, mine, unassigned, byService: byService.map((r) => ({ serviceCode: r.service_code, count: r.count })) };
   }
 
+  /**
+   * Up to `limit` live tickets with a warning or a due instant passed and not yet acted on,
+   * locked for the transaction; those another worker holds are skipped, so each is handled once.
+   */
+  async claimSlaDue(now: Date, limit: number): Promise<Ticket[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM ticket
+       WHERE merged_into_id IS NULL
+         AND (sla_warn_at <= $1
+           OR (sla_first_response_due_at <= $1 AND sla_first_response_breached_at IS NULL)
+           OR (sla_resolution_due_at <= $1 AND sla_resolution_breached_at IS NULL))
+       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return this.findMany(rows.map((r) => r.id));
+  }
+
+  /** Live tickets not resolved or closed: those whose clocks may still move. */
+  async idsOfLiveUnresolved(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM ticket WHERE merged_into_id IS NULL AND status NOT IN ('resolved', 'closed') ORDER BY id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   async insertMessage(message: Partial<TicketMessage>): Promise<TicketMessage> {
     return this.messages.save(this.messages.create(message));
   }

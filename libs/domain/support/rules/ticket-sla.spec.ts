@@ -1,5 +1,6 @@
 import { BusinessCalendar } from './business-calendar';
-import { type SlaClock, slaClocks, type SlaClocks, type SlaState } from './sla-clock';
+import { type SlaClock, type SlaClocks, slaClocks, type SlaState } from './sla-clock';
+import { TICKET_PRIORITIES, type TicketStatus } from './ticket-rules';
 import {
   dueTodayCutoff,
   SLA_PRIORITY_OF,
@@ -10,7 +11,6 @@ import {
   type SlaTargetName,
   ticketSlaPolicy,
 } from './ticket-sla';
-import { TICKET_PRIORITIES, type TicketStatus } from './ticket-rules';
 
 const calendar = new BusinessCalendar({
   timeZone: 'Europe/Oslo',
@@ -34,8 +34,8 @@ const clock = (state: SlaState, dueAt: string | null = null, warnAt: string | nu
   targetMillis: 0,
   elapsedMillis: 0,
   remainingMillis: 0,
-  dueAt: dueAt && d(dueAt),
-  warnAt: warnAt && d(warnAt),
+  dueAt: dueAt === null ? null : d(dueAt),
+  warnAt: warnAt === null ? null : d(warnAt),
 });
 const both = (value: boolean): Record<SlaTargetName, boolean> => ({ firstResponse: value, resolution: value });
 

@@ -26,6 +26,9 @@ import {
   PORTAL_STATUS_LABELS,
   PORTAL_TEXTS,
   PRIORITY_LABELS,
+  SLA_TAG_COLORS,
+  SLA_TAG_LABELS,
+  SLA_TARGET_LABELS,
   STATUS_COLORS,
   STATUS_LABELS,
   TICKET_NOUN,
@@ -33,6 +36,9 @@ import {
   TIMELINE_TEXTS,
 } from './support.texts.nb';
 import { TICKET_LIST, type TicketListQuery } from './ticket.forms';
+
+const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
+const osloDateTime = (d: Date) => OSLO_DATETIME.format(d);
 
 export interface Option {
   value: string;
@@ -184,6 +190,10 @@ export function timelineText(e: TicketTimelineEvent): string {
       return `${TIMELINE_TEXTS.unmerged_out}: ${e.details.to}`;
     case 'unmerged':
       return `${TIMELINE_TEXTS.unmerged}: ${e.details.from}`;
+    case 'sla_warned':
+      return `${TIMELINE_TEXTS.sla_warned}: ${SLA_TARGET_LABELS[e.details.target]} innen ${osloDateTime(new Date(e.details.dueAt))} (${e.details.emailed} mottaker${e.details.emailed === 1 ? '' : 'e'})`;
+    case 'sla_breached':
+      return `${TIMELINE_TEXTS.sla_breached}: ${SLA_TARGET_LABELS[e.details.target]} (frist ${osloDateTime(new Date(e.details.dueAt))})`;
   }
 }
 
