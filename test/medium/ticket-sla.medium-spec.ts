@@ -1,5 +1,13 @@
 import { SYSTEM_ACTOR } from '@domain/shared';
-import { AssignTicket, ChangeTicketStatus, CheckTicketSla, OpenTicket, RecomputeTicketSla, type TicketPriority } from '@domain/support';
+import {
+  AssignTicket,
+  ChangeTicketStatus,
+  CheckTicketSla,
+  OpenTicket,
+  RecomputeTicketSla,
+  type TicketPriority,
+  TicketQueries,
+} from '@domain/support';
 import { ListOutboxMessages } from '@platform/mail';
 
 import { MediumContext, type MediumStaff } from './medium-context';
@@ -18,8 +26,8 @@ describe('ticket SLA clocks, warnings and breaches (use cases on the database)',
   });
   afterAll(() => ctx?.close());
 
-  const open = async (priority: TicketPriority) =>
-    ctx.get(OpenTicket).execute({ channel: 'staff', subject: 'Frist', body: 'Når får vi svar?', priority }, ctx.admin.actor);
+  const open = async (priority: TicketPriority, subject = 'Frist') =>
+    ctx.get(OpenTicket).execute({ channel: 'staff', subject, body: 'Når får vi svar?', priority }, ctx.admin.actor);
 
   /** Moves the ticket's opening and its status changes (oldest first) to the given instants. */
   async function backdate(ticketId: string, opened: string, ...changes: string[]): Promise<void> {
@@ -123,5 +131,44 @@ describe('ticket SLA clocks, warnings and breaches (use cases on the database)',
     const [mail] = await warnings(ticket.id);
     expect(mail.to.sort()).toEqual([agent.email, ctx.admin.email].sort());
     expect(mail.text).toContain('Ingen er tildelt');
+  });
+
+  it('shows in «Brytes i dag» what runs out before closing today or already has, never what is paused', async () => {
+    const subject = 'Brytes i dag';
+    const breached = await open('urgent', subject);
+    await backdate(breached.id, '2026-11-16T08:00+01:00');
+    const dueToday = await open('high', subject);
+    await backdate(dueToday.id, '2026-11-16T09:00+01:00');
+    const later = await open('low', subject);
+    await backdate(later.id, '2026-11-16T09:00+01:00');
+    const paused = await open('urgent', subject);
+    await ctx.get(ChangeTicketStatus).execute(paused.id, 'waiting_on_consumer', ctx.admin.actor);
+    await backdate(paused.id, '2026-11-16T08:00+01:00', '2026-11-16T09:30+01:00');
+    const now = new Date('2026-11-16T10:00+01:00');
+    await ctx.get(RecomputeTicketSla).execute(now);
+
+    const queries = ctx.get(TicketQueries);
+    const shown = await queries.list(ctx.admin.principal, { dueToday: true, search: subject }, { sort: 'due', direction: 'asc' }, now);
+    expect(shown.items.map((t) => t.id)).toEqual([breached.id, dueToday.id]);
+    expect(shown.items[0].slaDueAt).toEqual(new Date('2026-11-16T09:00+01:00'));
+    const all = await queries.list(ctx.admin.principal, { dueToday: true }, {}, now);
+    expect((await queries.counts(ctx.admin.principal, now)).dueToday).toBe(all.total);
+
+    // After closing, only what has run out by now.
+    const evening = new Date('2026-11-16T18:00+01:00');
+    const atEvening = await queries.list(ctx.admin.principal, { dueToday: true, search: subject }, {}, evening);
+    expect(atEvening.items.map((t) => t.id).sort()).toEqual([breached.id, dueToday.id].sort());
+    const nextMorning = await queries.list(
+      ctx.admin.principal,
+      { dueToday: true, search: subject },
+      {},
+      new Date('2026-11-17T08:30+01:00'),
+    );
+    expect(nextMorning.total).toBe(2);
+
+    const sla = await queries.slaOf(paused.id, ctx.admin.principal, now);
+    expect(sla.tag).toBe('breached');
+    expect(sla.clocks.map((c) => c.state)).toEqual(['breached', 'paused']);
+    expect((await queries.slaOf(later.id, ctx.admin.principal, now)).tag).toBe('on_track');
   });
 });

@@ -12,6 +12,7 @@ export * from './open-ticket.use-case';
 export * from './recompute-ticket-sla.use-case';
 export * from './reply-to-tickets.use-case';
 export * from './rules/placeholders';
+export type { SlaState } from './rules/sla-clock';
 export * from './rules/ticket-rules';
 export * from './rules/ticket-sla';
 export * from './set-ticket-priority.use-case';

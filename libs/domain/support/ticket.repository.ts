@@ -19,9 +19,11 @@ export interface TicketFilter {
   tag?: string;
   /** Text in the subject or the reference. */
   search?: string;
+  /** «Brytes i dag»: a clock counting and due before the end of today's business hours, or already past due. */
+  dueToday?: boolean;
 }
 
-export type TicketSort = 'reference' | 'subject' | 'status' | 'priority' | 'created' | 'updated';
+export type TicketSort = 'reference' | 'subject' | 'status' | 'priority' | 'created' | 'updated' | 'due';
 
 const TICKET_ORDER: Record<TicketSort, string> = {
   reference: 't.reference',
@@ -30,13 +32,20 @@ const TICKET_ORDER: Record<TicketSort, string> = {
   priority: `array_position(ARRAY['urgent','high','normal','low'], t.priority)`,
   created: 't.created_at',
   updated: 't.last_message_at',
+  // The earlier of the two clocks; tickets without a running clock last either way.
+  due: `coalesce(least(t.sla_first_response_due_at, t.sla_resolution_due_at), 'infinity'::timestamptz)`,
 };
+
+/** The earlier due instant of a counting clock before the cut-off; paused and stopped tickets keep none. */
+const DUE_BEFORE = `least(sla_first_response_due_at, sla_resolution_due_at) < $DUE`;
 
 /** Counts of live tickets in KS's saved views. */
 export interface TicketCounts {
   byStatus: Array<{ status: TicketStatus; count: number }>;
   mine: number;
   unassigned: number;
+  /** «Brytes i dag». */
+  dueToday: number;
   byService: Array<{ serviceCode: string | null; count: number }>;
 }
 
@@ -101,7 +110,7 @@ export class TicketRepository {
   }
 
   /** Live (not merged) tickets matching the filter, one page of them with the count of all. */
-  async list(filter: TicketFilter, page: PageRequest<TicketSort>): Promise<Page<Ticket>> {
+  async list(filter: TicketFilter, page: PageRequest<TicketSort>, dueTodayBefore: Date): Promise<Page<Ticket>> {
     const { limit, offset } = pageWindow(page, 50);
     const order = orderOf(TICKET_ORDER, page, { sort: 'updated', direction: 'desc' });
     const q = this.tickets.createQueryBuilder('t').where('t.merged_into_id IS NULL');
@@ -114,6 +123,7 @@ export class TicketRepository {
     if (filter.category) q.andWhere('t.category = :category', { category: filter.category });
     if (filter.priority) q.andWhere('t.priority = :priority', { priority: filter.priority });
     if (filter.tag) q.andWhere(':tag = ANY(t.tags)', { tag: filter.tag });
+    if (filter.dueToday) q.andWhere(DUE_BEFORE.replaceAll('sla_', 't.sla_').replace('$DUE', ':dueBefore'), { dueBefore: dueTodayBefore });
     if (filter.search)
       q.andWhere(`(t.subject ILIKE :search ESCAPE '\\' OR t.reference ILIKE :search ESCAPE '\\')`, {
         search: likeAnywhere(filter.search),
@@ -129,21 +139,28 @@ export class TicketRepository {
   }
 
   /** The counts the saved views show, over live tickets in the given statuses. */
-  async counts(staffId: string, statuses: readonly TicketStatus[]): Promise<TicketCounts> {
+  async counts(staffId: string, statuses: readonly TicketStatus[], dueTodayBefore: Date): Promise<TicketCounts> {
     const live = `merged_into_id IS NULL AND status = ANY($1::text[])`;
     const byStatus: Array<{ status: TicketStatus; count: number }> = await this.db.manager.query(
       `SELECT status, count(*)::int AS count FROM ticket WHERE merged_into_id IS NULL GROUP BY status`,
     );
-    const [{ mine, unassigned }] = await this.db.manager.query(
-      `SELECT count(*) FILTER (WHERE assignee_id = $2)::int AS mine, count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned
+    const [{ mine, unassigned, due_today }] = await this.db.manager.query(
+      `SELECT count(*) FILTER (WHERE assignee_id = $2)::int AS mine, count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
+              count(*) FILTER (WHERE ${DUE_BEFORE.replace('$DUE', '$3')})::int AS due_today
        FROM ticket WHERE ${live}`,
-      [statuses, staffId],
+      [statuses, staffId, dueTodayBefore],
     );
     const byService: Array<{ service_code: string | null; count: number }> = await this.db.manager.query(
       `SELECT service_code, count(*)::int AS count FROM ticket WHERE ${live} GROUP BY service_code ORDER BY service_code NULLS LAST`,
       [statuses],
     );
-    return { byStatus, mine, unassigned, byService: byService.map((r) => ({ serviceCode: r.service_code, count: r.count })) };
+    return {
+      byStatus,
+      mine,
+      unassigned,
+      dueToday: due_today,
+      byService: byService.map((r) => ({ serviceCode: r.service_code, count: r.count })),
+    };
   }
 
   /**

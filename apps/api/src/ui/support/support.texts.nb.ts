@@ -171,6 +171,7 @@ export const LIST_TEXTS = {
   views: {
     mine: 'Mine',
     unassigned: 'Ikke tildelt',
+    dueToday: 'Brytes i dag',
   },
   columns: {
     select: 'Velg',
@@ -183,6 +184,7 @@ export const LIST_TEXTS = {
     assignee: 'Saksbehandler',
     created: 'Mottatt',
     updated: 'Siste aktivitet',
+    due: 'Frist',
   },
 };
 
