@@ -25,6 +25,7 @@ import { TicketEventRepository } from './ticket-event.repository';
 import { TicketOwnership } from './ticket-ownership';
 import { TicketQueries } from './ticket-queries.use-case';
 import { TicketSlaKeeper } from './ticket-sla-keeper';
+import { TicketStatistics } from './ticket-statistics.use-case';
 import { TicketStatusWriter } from './ticket-status';
 import { UpdateTickets } from './update-tickets.use-case';
 
@@ -42,6 +43,7 @@ const useCases = [
   SetTicketPriority,
   SetTicketTags,
   TicketQueries,
+  TicketStatistics,
   UpdateTickets,
 ];
 

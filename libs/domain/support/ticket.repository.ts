@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, orderOf, type Page, type PageRequest, pageWindow, type WeeklyCounts } from '@platform/database';
 import { In } from 'typeorm';
 
 import type { TicketCategory, TicketPriority, TicketStatus } from './rules/ticket-rules';
@@ -186,6 +186,35 @@ export class TicketRepository {
       `SELECT id FROM ticket WHERE merged_into_id IS NULL AND status NOT IN ('resolved', 'closed') ORDER BY id`,
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Live tickets opened per Norwegian week, by service ('-' for none) or category. */
+  perWeek(by: 'service' | 'category', until: Date, weeks: number): Promise<WeeklyCounts> {
+    const key = by === 'service' ? `coalesce(service_code, '-')` : 'category';
+    return countPerOsloWeek(
+      this.db.manager,
+      { sql: `SELECT created_at AS at, ${key} AS key FROM ticket WHERE merged_into_id IS NULL`, params: [] },
+      until,
+      weeks,
+    );
+  }
+
+  /** Live tickets in the statuses, by status and whole days since opening at `at`. */
+  openDays(statuses: readonly TicketStatus[], at: Date): Promise<Array<{ status: TicketStatus; days: number; count: number }>> {
+    return this.db.manager.query(
+      `SELECT status, greatest(floor(extract(epoch FROM ($2::timestamptz - created_at)) / 86400), 0)::int AS days, count(*)::int AS count
+       FROM ticket WHERE status = ANY($1::text[]) AND merged_into_id IS NULL GROUP BY 1, 2`,
+      [statuses, at],
+    );
+  }
+
+  /** Live tickets first answered or resolved since `from`: whose clocks stopped in that time. */
+  stoppedSince(from: Date): Promise<Ticket[]> {
+    return this.tickets
+      .createQueryBuilder('t')
+      .where('t.merged_into_id IS NULL')
+      .andWhere('(t.first_response_at >= :from OR t.resolved_at >= :from)', { from })
+      .getMany();
   }
 
   async insertMessage(message: Partial<TicketMessage>): Promise<TicketMessage> {
