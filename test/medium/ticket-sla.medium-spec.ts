@@ -5,6 +5,7 @@ import {
   CheckTicketSla,
   OpenTicket,
   RecomputeTicketSla,
+  SetTicketPriority,
   type TicketPriority,
   TicketQueries,
 } from '@domain/support';
@@ -170,5 +171,28 @@ describe('ticket SLA clocks, warnings and breaches (use cases on the database)',
     expect(sla.tag).toBe('breached');
     expect(sla.clocks.map((c) => c.state)).toEqual(['breached', 'paused']);
     expect((await queries.slaOf(later.id, ctx.admin.principal, now)).tag).toBe('on_track');
+  });
+
+  it('recomputes the due instants when a resolved ticket is opened again and when the priority changes', async () => {
+    const ticket = await open('normal');
+    await ctx.get(ChangeTicketStatus).execute(ticket.id, 'resolved', ctx.admin.actor);
+    expect(await stored(ticket.id)).toMatchObject({ sla_first_response_due_at: null, sla_resolution_due_at: null, sla_warn_at: null });
+    await ctx.get(ChangeTicketStatus).execute(ticket.id, 'open', ctx.admin.actor);
+    // Opened Monday 16 November 08:00, resolved at 10:00, opened again Wednesday at 10:00: the time resolved does not count.
+    await backdate(ticket.id, '2026-11-16T08:00+01:00', '2026-11-16T10:00+01:00', '2026-11-18T10:00+01:00');
+    await ctx.get(RecomputeTicketSla).execute(new Date('2026-11-18T10:01+01:00'));
+    expect(await stored(ticket.id)).toMatchObject({
+      // Normal, 8 hours: 2 on Monday, 6 from Wednesday 10:00.
+      sla_first_response_due_at: new Date('2026-11-18T16:00+01:00'),
+      // 40 hours: 2, then 38 from Wednesday 10:00.
+      sla_resolution_due_at: new Date('2026-11-24T16:00+01:00'),
+    });
+
+    await ctx.get(SetTicketPriority).execute(ticket.id, 'urgent', ctx.admin.actor);
+    // Urgent: 1 hour to the first answer (run out on Monday), 8 to the resolution.
+    expect(await stored(ticket.id)).toMatchObject({
+      sla_first_response_due_at: new Date('2026-11-16T09:00+01:00'),
+      sla_resolution_due_at: new Date('2026-11-18T16:00+01:00'),
+    });
   });
 });
