@@ -16,6 +16,7 @@ import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
 import { IncidentConversations1795453000000 } from './1795453000000-incident-conversations';
 import { ReportVendor1795455000000 } from './1795455000000-report-vendor';
 import { SecurityCases1795455100000 } from './1795455100000-security-cases';
+import { TicketSla1795457000000 } from './1795457000000-ticket-sla';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   IncidentConversations1795453000000,
   ReportVendor1795455000000,
   SecurityCases1795455100000,
+  TicketSla1795457000000,
 ];

@@ -112,6 +112,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'ticket.unlinked': 'Kobling fra henvendelse fjernet',
       'ticket.merged': 'Henvendelse slått sammen med en annen',
       'ticket.unmerged': 'Sammenslåing av henvendelse angret',
+      'ticket.sla_breached': 'Frist for henvendelse overskredet',
       'canned_response.created': 'Standardsvar laget',
       'canned_response.updated': 'Standardsvar endret',
       'canned_response.deleted': 'Standardsvar slettet',
