@@ -14,6 +14,7 @@ import { FeedsAndKnownIssues1795449000000 } from './1795449000000-feeds-and-know
 import { Tickets1795450000000 } from './1795450000000-tickets';
 import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
 import { IncidentConversations1795453000000 } from './1795453000000-incident-conversations';
+import { TicketMail1795458000000 } from './1795458000000-ticket-mail';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Tickets1795450000000,
   KnowledgeBase1795452000000,
   IncidentConversations1795453000000,
+  TicketMail1795458000000,
 ];

@@ -12,9 +12,11 @@ import { AssignTicket } from './assign-ticket.use-case';
 import { CannedResponseRepository } from './canned-response.repository';
 import { ManageCannedResponses } from './canned-responses.use-case';
 import { ChangeTicketStatus } from './change-ticket-status.use-case';
+import { InboundMessageRepository } from './inbound/inbound-message.repository';
 import { LinkTicket } from './link-ticket.use-case';
 import { MergeTickets } from './merge-tickets.use-case';
 import { OpenTicket } from './open-ticket.use-case';
+import { ReceiveTicketMail } from './receive-ticket-mail.use-case';
 import { ReplyToTickets } from './reply-to-tickets.use-case';
 import { SetTicketPriority } from './set-ticket-priority.use-case';
 import { SetTicketTags } from './set-ticket-tags.use-case';
@@ -33,6 +35,7 @@ const useCases = [
   ManageCannedResponses,
   MergeTickets,
   OpenTicket,
+  ReceiveTicketMail,
   ReplyToTickets,
   SetTicketPriority,
   SetTicketTags,
@@ -47,6 +50,8 @@ const useCases = [
     TicketRepository,
     TicketEventRepository,
     CannedResponseRepository,
+    // Read-only here: the attachments of e-mails that became ticket messages.
+    InboundMessageRepository,
     TicketOwnership,
     TicketStatusWriter,
     ReferenceSequence,

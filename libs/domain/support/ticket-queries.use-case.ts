@@ -3,8 +3,9 @@ import { AccessDenied, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 
+import { InboundMessageRepository } from './inbound/inbound-message.repository';
 import { ACTIVE_STATUSES, type TicketStatus } from './rules/ticket-rules';
-import { TicketNotFound } from './support.exceptions';
+import { TicketAttachmentNotFound, TicketNotFound } from './support.exceptions';
 import type { Ticket } from './ticket.entity';
 import { type TicketCounts, type TicketFilter, TicketRepository, type TicketSort } from './ticket.repository';
 import { type TicketSummary, type TicketView, toLinkView, toMessageView, toTicketSummary } from './ticket.views';
@@ -35,6 +36,7 @@ export class TicketQueries {
     private readonly events: TicketEventRepository,
     private readonly access: TicketOwnership,
     private readonly consumers: FindConsumers,
+    private readonly inbound: InboundMessageRepository,
   ) {}
 
   async get(id: string, caller: Principal): Promise<TicketView> {
@@ -43,13 +45,22 @@ export class TicketQueries {
     if (!ticket) throw new TicketNotFound();
     const forStaff = caller.kind === 'staff';
     const messages = await this.repo.messagesOf(ticket.id, forStaff);
+    const files = await this.inbound.attachmentsOfMany(messages.map((m) => m.inboundMessageId).filter((id): id is string => !!id));
     const links = forStaff ? await this.repo.linksOf(ticket.id) : [];
     const mergedInto = ticket.mergedIntoId ? await this.repo.find(ticket.mergedIntoId) : null;
     const merged = await this.repo.mergedInto(ticket.id);
     const [summary] = await this.summaries([ticket]);
     return {
       ...summary,
-      messages: messages.map((m) => toMessageView(m, forStaff)),
+      messages: messages.map((m) =>
+        toMessageView(
+          m,
+          forStaff,
+          files
+            .filter((f) => f.inboundMessageId === m.inboundMessageId)
+            .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes, stored: f.stored })),
+        ),
+      ),
       links: links.map(toLinkView),
       mergedInto: mergedInto ? { id: mergedInto.id, reference: mergedInto.reference } : null,
       merged: merged.map((m) => ({ id: m.id, reference: m.reference, subject: m.subject })),
@@ -76,6 +87,20 @@ export class TicketQueries {
     if (caller.kind !== 'staff') throw new TicketNotFound();
     await requireAccess(this.access, caller, 'ticket.read', [id]);
     return this.events.ofTicket(id);
+  }
+
+  /** Staff: a stored attachment of an e-mail on the ticket, with its content; one over the size limit or elsewhere is not found. */
+  async attachment(
+    ticketId: string,
+    attachmentId: string,
+    caller: Principal,
+  ): Promise<{ filename: string | null; contentType: string; content: Buffer }> {
+    if (caller.kind !== 'staff') throw new TicketNotFound();
+    await requireAccess(this.access, caller, 'ticket.read', [ticketId]);
+    const file = await this.inbound.attachmentWithContent(attachmentId);
+    const onTicket = file && (await this.repo.messagesOf(ticketId, true)).some((m) => m.inboundMessageId === file.inboundMessageId);
+    if (!file || !onTicket || !file.content) throw new TicketAttachmentNotFound();
+    return { filename: file.filename, contentType: file.contentType, content: file.content };
   }
 
   /** A ticket by its reference (HV-2026-0012), or by one found in a text such as an e-mail's subject. */

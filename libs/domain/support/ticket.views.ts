@@ -8,6 +8,8 @@ export interface TicketSummary {
   reference: string;
   consumerId: string | null;
   consumerName: string | null;
+  /** Came by e-mail from a sender not tied to exactly one consumer; cleared when staff set the consumer. */
+  unverified: boolean;
   requesterName: string | null;
   requesterEmail: string | null;
   subject: string;
@@ -24,9 +26,19 @@ export interface TicketSummary {
   createdAt: Date;
 }
 
+/** A file that came with an e-mail on the ticket: its content is kept only when it was within the size limit. */
+export interface TicketAttachmentView {
+  id: string;
+  filename: string | null;
+  contentType: string;
+  sizeBytes: number;
+  stored: boolean;
+}
+
 /** One message as the caller may see it; a consumer sees only public ones, and KS's as "KS". */
 export interface TicketMessageView {
   id: string;
+  attachments: TicketAttachmentView[];
   visibility: TicketMessage['visibility'];
   author: TicketMessage['author'];
   authorLabel: string;
@@ -60,6 +72,7 @@ export function toTicketSummary(t: Ticket, consumerName: string | null): TicketS
     reference: t.reference,
     consumerId: t.consumerId,
     consumerName,
+    unverified: t.unverified,
     requesterName: t.requesterName,
     requesterEmail: t.requesterEmail,
     subject: t.subject,
@@ -77,9 +90,10 @@ export function toTicketSummary(t: Ticket, consumerName: string | null): TicketS
   };
 }
 
-export function toMessageView(m: TicketMessage, forStaff: boolean): TicketMessageView {
+export function toMessageView(m: TicketMessage, forStaff: boolean, attachments: TicketAttachmentView[] = []): TicketMessageView {
   return {
     id: m.id,
+    attachments,
     visibility: m.visibility,
     author: m.author,
     authorLabel: m.author === 'staff' && !forStaff ? KS_AUTHOR : m.authorLabel,

@@ -59,6 +59,7 @@ export const LINK_LABELS: Record<TicketLinkKind, string> = {
   incident: 'Hendelse',
   onboarding: 'Påkobling',
   change_request: 'Endringsønske',
+  ticket: 'Henvendelse',
 };
 
 /** What each timeline event says, from its details. */
@@ -106,6 +107,7 @@ const FIELDS: PageTexts['fields'] = {
 
 const ERRORS: Record<string, string> = {
   ticket_not_found: 'Fant ikke henvendelsen.',
+  ticket_attachment_not_found: 'Fant ikke vedlegget.',
   canned_response_not_found: 'Fant ikke standardsvaret.',
   ticket_closed: 'Henvendelsen er lukket. Still et nytt spørsmål i stedet.',
   ticket_status_refused: 'En henvendelse kan ikke settes tilbake til «Ny».',
@@ -162,6 +164,8 @@ export const TICKET_TEXTS = {
   public: 'Svar til kommunen',
   fromRequester: 'Fra kommunen',
   unknownConsumer: 'Ukjent avsender',
+  unverified: 'Ikke bekreftet avsender',
+  unnamedFile: '(uten navn)',
   noAssignee: 'Ingen',
 };
 

@@ -14,6 +14,7 @@ import {
 import { ValidationFailed } from '@platform/errors';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import type { Response } from 'express';
 
 import { type FormBody, list, oneOf, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
@@ -159,4 +160,16 @@ export function cannedInput(body: FormBody) {
   const setStatus = text(body.setStatus);
   if (setStatus && !oneOf(setStatus, TICKET_STATUSES)) throw new ValidationFailed([{ field: 'setStatus', message: 'is not a status' }]);
   return { title: text(body.title), body: text(body.body), setStatus: oneOf(setStatus, TICKET_STATUSES) ?? null };
+}
+
+/** Sends a stored attachment as a download with a safe name; the browser is told not to guess its type. */
+export function sendAttachment(res: Response, file: { filename: string | null; contentType: string; content: Buffer }): void {
+  const name = (file.filename ?? 'vedlegg').replace(/[\r\n"\\]/g, '_');
+  res.setHeader('Content-Type', 'application/octet-stream');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
+  res.send(file.content);
 }

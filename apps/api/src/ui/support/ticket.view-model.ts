@@ -16,6 +16,7 @@ import type { Page } from '@platform/database';
 
 import { choices, type FormBody } from '../shared/form-body';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
+import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import {
   CANNED_TEXTS,
@@ -55,6 +56,7 @@ export function ticketRow(t: TicketSummary, portal = false) {
     reference: t.reference,
     subject: t.subject,
     consumerName: t.consumerName ?? TICKET_TEXTS.unknownConsumer,
+    unverifiedLabel: t.unverified ? TICKET_TEXTS.unverified : null,
     categoryLabel: CATEGORY_LABELS[t.category],
     statusLabel: (portal ? PORTAL_STATUS_LABELS : STATUS_LABELS)[t.status],
     statusColor: STATUS_COLORS[t.status],
@@ -194,6 +196,8 @@ export function linkHref(kind: TicketLinkKind, targetId: string): string | null 
       return `/incidents/${targetId}`;
     case 'change_request':
       return `/change-requests/${targetId}`;
+    case 'ticket':
+      return `/tickets/${targetId}`;
     case 'onboarding':
       return `/consumers/${targetId}`;
     case 'report':
@@ -213,6 +217,13 @@ function messageRows(t: TicketView) {
       m.visibility === 'internal' ? TICKET_TEXTS.internal : m.author === 'staff' ? TICKET_TEXTS.public : TICKET_TEXTS.fromRequester,
     author: m.authorLabel,
     channelLabel: CHANNEL_LABELS[m.channel],
+    attachments: m.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename ?? TICKET_TEXTS.unnamedFile,
+      contentType: a.contentType,
+      sizeText: sizeText(a.sizeBytes),
+      stored: a.stored,
+    })),
   }));
 }
 
