@@ -13,7 +13,7 @@ import {
 } from '@domain/support';
 import { ValidationFailed } from '@platform/errors';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 
 import { type FormBody, list, oneOf, text } from '../shared/form-body';
@@ -22,6 +22,7 @@ import type { ListSpec } from '../shared/list-query';
 // The messages people read come from the field texts (support.texts.nb.ts), by field name.
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const SUBMISSION = /^[\w.:-]{8,100}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The portal's «Still et spørsmål», as the browser posts it. */
@@ -43,6 +44,22 @@ export class AskTicketForm {
   @IsString()
   @Length(1, 20000)
   body: string;
+
+  /** The form being filled in: its suggestions are counted once each. */
+  @IsOptional()
+  @IsString()
+  @Matches(SUBMISSION)
+  submissionId?: string;
+}
+
+/** «Dette løste saken» on a suggestion: the article that made the question unnecessary, on the form being filled in. */
+export class SolvedQuestionForm {
+  @IsUUID('all')
+  articleId: string;
+
+  @IsString()
+  @Matches(SUBMISSION)
+  submissionId: string;
 }
 
 /** The consumer's reply on its ticket. */

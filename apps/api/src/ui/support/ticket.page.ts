@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import { FindServicesInForce } from '@domain/catalogue';
 import { SearchConsumers } from '@domain/consumers';
 import { ListStaffUsers } from '@domain/identity';
+import { RecordDeflection, SuggestArticlesForText } from '@domain/knowledge';
 import type { ConsumerPrincipal, Principal } from '@domain/shared';
 import { ManageCannedResponses, TicketQueries, type TicketSort } from '@domain/support';
 import { Injectable } from '@nestjs/common';
@@ -10,7 +13,7 @@ import type { FormBody } from '../shared/form-body';
 import { type ListQuery, parseListQuery } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { SUPPORT_PAGE_TEXTS } from './support.texts.nb';
-import { TICKET_LIST, ticketFilter, type TicketListQuery, ticketListQuery } from './ticket.forms';
+import { type AskTicketForm, TICKET_LIST, ticketFilter, type TicketListQuery, ticketListQuery } from './ticket.forms';
 import {
   askFormViewModel,
   cannedViewModel,
@@ -173,17 +176,36 @@ export class PortalTicketPage implements FormPage {
   }
 }
 
-/** The portal's «Still et spørsmål». */
+/**
+ * The portal's «Still et spørsmål»: first the published articles that fit what is asked (each
+ * counted as shown once per form), then sending it or «Dette løste saken».
+ */
 @Injectable()
 export class PortalAskPage implements FormPage {
   readonly view = 'portal-support/ask';
   readonly audience = 'consumer';
   readonly texts = SUPPORT_PAGE_TEXTS;
 
-  constructor(private readonly catalogue: FindServicesInForce) {}
+  constructor(
+    private readonly catalogue: FindServicesInForce,
+    private readonly suggestions: SuggestArticlesForText,
+    private readonly deflections: RecordDeflection,
+  ) {}
 
   async load(values: FormBody, failure?: FormFailure) {
     return askFormViewModel(await serviceOptions(this.catalogue), values, failure);
+  }
+
+  async check(me: ConsumerPrincipal, form: AskTicketForm) {
+    const values = { ...form, submissionId: form.submissionId || randomUUID() };
+    const articles = await this.suggestions.execute({ text: `${form.subject}\n${form.body}`, service: form.service });
+    await this.deflections.shown(
+      articles.map((a) => a.id),
+      values.submissionId,
+      'ticket',
+      me.consumerId,
+    );
+    return askFormViewModel(await serviceOptions(this.catalogue), values, undefined, articles);
   }
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {

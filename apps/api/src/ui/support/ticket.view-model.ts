@@ -331,12 +331,26 @@ export function portalTicketViewModel(t: TicketView, failure?: FormFailure) {
   };
 }
 
-/** The portal's «Still et spørsmål». */
-export function askFormViewModel(services: Option[], values: FormBody, failure?: FormFailure) {
+/** An article suggested for what is being written: its title, short answer and public help page. */
+export interface SuggestedArticle {
+  id: string;
+  slug: string;
+  title: string;
+  answer: string;
+}
+
+/**
+ * The portal's «Still et spørsmål». After the check step (`suggestions` given) it shows the
+ * articles that fit, and the form posts the question itself; before it, the form asks for them.
+ */
+export function askFormViewModel(services: Option[], values: FormBody, failure?: FormFailure, suggestions?: SuggestedArticle[]) {
   const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   return {
     title: PORTAL_TEXTS.askTitle,
     layout: 'portal',
+    checked: !!suggestions,
+    suggestions: (suggestions ?? []).map((a) => ({ id: a.id, slug: a.slug, title: a.title, answer: a.answer })),
+    submissionId: chosen('submissionId') ?? '',
     values,
     errors: errorsOf(failure),
     error: failure?.error,
