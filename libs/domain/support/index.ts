@@ -13,6 +13,7 @@ export * from './receive-ticket-mail.use-case';
 export * from './reply-to-tickets.use-case';
 export * from './rules/placeholders';
 export * from './rules/ticket-rules';
+export * from './set-ticket-consumer.use-case';
 export * from './set-ticket-priority.use-case';
 export * from './set-ticket-tags.use-case';
 export * from './support.module';

@@ -18,6 +18,7 @@ import { MergeTickets } from './merge-tickets.use-case';
 import { OpenTicket } from './open-ticket.use-case';
 import { ReceiveTicketMail } from './receive-ticket-mail.use-case';
 import { ReplyToTickets } from './reply-to-tickets.use-case';
+import { SetTicketConsumer } from './set-ticket-consumer.use-case';
 import { SetTicketPriority } from './set-ticket-priority.use-case';
 import { SetTicketTags } from './set-ticket-tags.use-case';
 import { TicketRepository } from './ticket.repository';
@@ -37,6 +38,7 @@ const useCases = [
   OpenTicket,
   ReceiveTicketMail,
   ReplyToTickets,
+  SetTicketConsumer,
   SetTicketPriority,
   SetTicketTags,
   TicketQueries,

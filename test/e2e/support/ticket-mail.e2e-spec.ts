@@ -128,6 +128,30 @@ describe('inbound e-mail into tickets', () => {
       expect(await ticketOf(messageId)).toMatchObject({ consumer_id: null, unverified: true });
   });
 
+  it('shows staff whose the shared address is and knowledge-base suggestions; setting the consumer verifies the sender', async () => {
+    await sendInbound(t, {
+      from: VENDOR,
+      subject: 'Mangler delegering i Altinn',
+      text: 'Vi får 403. Mangler vi delegering i Altinn for leverandøren?',
+      messageId: '<vendor-2@leverandor.example.test>',
+    });
+    const ticket = (await ticketOf('<vendor-2@leverandor.example.test>'))!;
+    const staff = await signIn(t, agent.email);
+    const page = await staff.get(`/tickets/${ticket.id as string}`).expect(200);
+    expect(page.text).toContain('id="ticket-unverified"');
+    expect(page.text).toMatch(/id="sender-consumers">Avsenderen er registrert som kontaktperson hos [^<]+, [^<]+\.</);
+    expect(page.text).toContain('Forslag fra kunnskapsbasen');
+    expect(page.text).toContain('/portal/hjelp/altinn-delegering');
+    expect(page.text).toContain('data-insert="');
+
+    await staff.post(`/tickets/${ticket.id as string}/consumer`, { consumerId: b.id }).expect(303);
+    const [after] = await t.dataSource.query(`SELECT consumer_id, unverified FROM ticket WHERE id = $1`, [ticket.id]);
+    expect(after).toEqual({ consumer_id: b.id, unverified: false });
+    expect((await staff.get(`/tickets/${ticket.id as string}`).expect(200)).text).not.toContain('id="ticket-unverified"');
+    const bad = await staff.post(`/tickets/${ticket.id as string}/consumer`, { consumerId: 'ingen' }).expect(400);
+    expect(bad.text).toContain('Kommune');
+  });
+
   it('opens a new ticket linked to a closed one when its thread is answered', async () => {
     await t.http.patch(`/api/v1/tickets/${ticketId}`).set(bearer(agent.token)).send({ status: 'closed' }).expect(200);
     await sendInbound(t, {

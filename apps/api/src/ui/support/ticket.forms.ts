@@ -151,6 +151,13 @@ export function linkInput(body: FormBody): { kind: TicketLinkKind; reference: st
   return { kind, reference: text(body.reference) };
 }
 
+/** The consumer staff chose for a ticket. */
+export function consumerChoice(body: FormBody): string {
+  const id = text(body.consumerId);
+  if (!UUID.test(id)) throw new ValidationFailed([{ field: 'consumerId', message: 'must name a consumer' }]);
+  return id;
+}
+
 export function mergeTarget(body: FormBody): string {
   const id = text(body.intoId);
   if (!UUID.test(id)) throw new ValidationFailed([{ field: 'intoId', message: 'must name a ticket' }]);

@@ -102,6 +102,13 @@ const staffData = (over: Partial<TicketView> = {}) => ({
   canned: [canned],
   candidates: [],
   serviceName: null,
+  suggestions: [{ id: 'k1', slug: 'altinn-delegering', title: 'Delegering i Altinn', answer: 'Sjekk delegeringen.' }],
+  helpUrl: 'https://desk.example.test/portal/hjelp/',
+  consumers: [
+    { value: 'c1', label: 'Oslo kommune (123456789)' },
+    { value: 'c2', label: 'Bergen kommune (987654321)' },
+  ],
+  senderConsumers: [] as string[],
 });
 
 describe('ticket view models', () => {
@@ -150,6 +157,34 @@ describe('ticket view models', () => {
     expect(open.reply.failure).toBeUndefined();
     const fresh = staffTicketViewModel(staffData());
     expect(fresh.update.statusOptions.find((o) => o.selected)?.value).toBe('new');
+  });
+
+  it('suggests knowledge-base articles with the public link to put in an answer', () => {
+    expect(staffTicketViewModel(staffData()).suggestions).toEqual([
+      {
+        id: 'k1',
+        title: 'Delegering i Altinn',
+        answer: 'Sjekk delegeringen.',
+        href: 'https://desk.example.test/portal/hjelp/altinn-delegering',
+        insert: 'Delegering i Altinn: https://desk.example.test/portal/hjelp/altinn-delegering',
+      },
+    ]);
+  });
+
+  it.each<[string, Partial<TicketView>, string[], string | null]>([
+    ['a verified ticket', {}, [], null],
+    ['an unknown sender', { unverified: true, consumerId: null }, [], null],
+    [
+      'an address several consumers share',
+      { unverified: true, consumerId: null },
+      ['Bergen kommune', 'Oslo kommune'],
+      'Avsenderen er registrert som kontaktperson hos Bergen kommune, Oslo kommune.',
+    ],
+  ])('for %s, tags it and offers the consumers', (_case, over, senderConsumers, hint) => {
+    const model = staffTicketViewModel({ ...staffData(over), senderConsumers });
+    expect(model.ticket.unverifiedLabel).toBe(over.unverified ? 'Ikke bekreftet avsender' : null);
+    expect(model.consumer.options.find((o) => o.selected)?.value).toBe(over.consumerId === null ? '' : 'c1');
+    expect(model.consumer.senderConsumers).toBe(hint);
   });
 
   it('keeps the words of a failed reply', () => {

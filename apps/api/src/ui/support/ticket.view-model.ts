@@ -173,6 +173,8 @@ export function timelineText(e: TicketTimelineEvent): string {
       return `${TIMELINE_TEXTS.assigned}: ${e.details.to ?? TICKET_TEXTS.noAssignee}`;
     case 'priority_set':
       return `${TIMELINE_TEXTS.priority_set}: ${PRIORITY_LABELS[e.details.from]} → ${PRIORITY_LABELS[e.details.to]}`;
+    case 'consumer_set':
+      return `${TIMELINE_TEXTS.consumer_set}: ${e.details.toName}`;
     case 'tags_set':
       return `${TIMELINE_TEXTS.tags_set}: ${e.details.to.join(', ') || TICKET_TEXTS.noAssignee}`;
     case 'linked':
@@ -235,6 +237,14 @@ export interface StaffTicketData {
   /** Live tickets of the same consumer it could be merged into. */
   candidates: TicketSummary[];
   serviceName: string | null;
+  /** Published articles that fit the ticket's question. */
+  suggestions: SuggestedArticle[];
+  /** Where the public help pages are, with a trailing slash: the links staff put in an answer. */
+  helpUrl: string;
+  /** Every consumer, to say whose the ticket is. */
+  consumers: Option[];
+  /** An unverified sender: the consumers whose registered contact the address is. */
+  senderConsumers: string[];
 }
 
 /** A ticket for staff: the conversation with notes set apart, the reply form, status and the rest, links, merge, timeline. */
@@ -289,6 +299,21 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       items: t.links.map((l) => ({ ...l, kindLabel: LINK_LABELS[l.kind], href: linkHref(l.kind, l.targetId) })),
       kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k] })),
       failure: failureOf(failure, 'links', 'unlink'),
+    },
+    suggestions: data.suggestions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      answer: a.answer,
+      href: `${data.helpUrl}${a.slug}`,
+      insert: `${a.title}: ${data.helpUrl}${a.slug}`,
+    })),
+    consumer: {
+      options: select(
+        [{ value: '', label: TICKET_TEXTS.chooseConsumer }, ...data.consumers],
+        (failureOf(failure, 'consumer')?.body.consumerId as string | undefined) ?? t.consumerId,
+      ),
+      senderConsumers: data.senderConsumers.length ? TICKET_TEXTS.senderConsumers(data.senderConsumers) : null,
+      failure: failureOf(failure, 'consumer'),
     },
     merge: {
       options: data.candidates.filter((c) => c.id !== t.id).map((c) => ({ value: c.id, label: `${c.reference}: ${c.subject}` })),
