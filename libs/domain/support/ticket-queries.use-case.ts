@@ -109,6 +109,13 @@ export class TicketQueries {
     return reference ? ref(await this.repo.findByReference(reference)) : null;
   }
 
+  /** Staff: the id of the ticket with exactly this reference; none is "not found". */
+  async idOf(reference: string): Promise<string> {
+    const ticket = /^HV-\d{4}-\d{4,}$/i.test(reference) ? await this.repo.findByReference(reference.toUpperCase()) : null;
+    if (!ticket) throw new TicketNotFound();
+    return ticket.id;
+  }
+
   /** The ticket whose e-mail thread holds this Message-ID (an answer's In-Reply-To or References). */
   async byMessageId(messageId: string): Promise<TicketRef | null> {
     return messageId ? ref(await this.repo.findByMessageId(messageId.trim())) : null;

@@ -222,7 +222,12 @@ describe('inbound e-mail into tickets', () => {
     expect(unverified.text).toContain('Ikke bekreftet avsender');
     const [stored] = await inbound('<files@kommune.example.test>');
     const list = await staff.get('/inbound-mail').expect(200);
-    expect(list.text).toContain(`henvendelse ${ticket.reference as string} (ny henvendelse)`);
+    expect(list.text).toContain(
+      `href="/tickets/ref/${ticket.reference as string}">henvendelse ${ticket.reference as string} (ny henvendelse)`,
+    );
+    const followed = await staff.get(`/tickets/ref/${ticket.reference as string}`).expect(303);
+    expect(followed.headers.location).toBe(`/tickets/${ticket.id as string}`);
+    await staff.get('/tickets/ref/HV-2026-9999').expect(404);
     expect(stored.status).toBe('routed');
   });
 });

@@ -2,7 +2,7 @@ import type { InboundMessage } from '@domain/support';
 
 import { parseListQuery } from '../shared/list-query';
 import { sizeText } from '../shared/numbers';
-import { INBOUND_MAIL_LIST, inboundMailListViewModel, inboundMessageViewModel, routeText } from './inbound-mail.view-model';
+import { INBOUND_MAIL_LIST, inboundMailListViewModel, inboundMessageViewModel, routeHref, routeText } from './inbound-mail.view-model';
 
 const message = (over: Partial<InboundMessage> = {}): InboundMessage => ({
   id: 'm1',
@@ -39,6 +39,16 @@ describe('routeText', () => {
     [{ status: 'ignored', ignoredReason: null }, 'Automatisk, ikke fordelt'],
   ])('%p → %s', (over, text) => {
     expect(routeText(message(over))).toBe(text);
+  });
+});
+
+describe('routeHref', () => {
+  it.each<[string | null, string | null]>([
+    ['ticket:HV-2026-0007', '/tickets/ref/HV-2026-0007'],
+    ['incident:KS-2026-0001', null],
+    [null, null],
+  ])('%s → %s', (routeSummary, href) => {
+    expect(routeHref({ routeSummary })).toBe(href);
   });
 });
 

@@ -27,11 +27,18 @@ export function routeText(m: Pick<InboundMessage, 'status' | 'ignoredReason' | '
   return [target, m.routeHow ? `(${ROUTE_HOW_LABELS[m.routeHow]})` : ''].filter(Boolean).join(' ');
 }
 
+/** The page of the ticket a message opened or was added to; other owners' objects are named, not linked. */
+export function routeHref(m: Pick<InboundMessage, 'routeSummary'>): string | null {
+  const ticket = /^ticket:(HV-\d{4}-\d{4,})$/.exec(m.routeSummary ?? '');
+  return ticket ? `/tickets/ref/${ticket[1]}` : null;
+}
+
 const row = (m: InboundMessage) => ({
   ...m,
   statusLabel: INBOUND_STATUS_LABELS[m.status],
   statusColor: STATUS_COLORS[m.status],
   routeText: routeText(m),
+  routeHref: routeHref(m),
 });
 
 export function inboundMailListViewModel(

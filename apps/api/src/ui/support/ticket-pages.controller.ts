@@ -46,6 +46,13 @@ export class TicketPagesController {
     res.redirect(303, `/tickets/${(await this.opener.forCaller(caller, staffQuestion(body), ip)).id}?done=opened`);
   }
 
+  /** A ticket by its reference (HV-2026-0001), as other pages name it, such as the inbound e-mail it came as. */
+  @Get('ref/:reference')
+  @StaffPage('ticket.read')
+  async byReference(@Param('reference') reference: string, @Res() res: Response) {
+    res.redirect(303, `/tickets/${await this.queries.idOf(reference)}`);
+  }
+
   /** A file that came with an e-mail on the ticket, always as a download: never shown inline, whatever it claims to be. */
   @Get(':id/attachments/:attachmentId')
   @StaffPage('ticket.read')
