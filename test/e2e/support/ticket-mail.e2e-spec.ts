@@ -109,6 +109,17 @@ describe('inbound e-mail into tickets', () => {
     const [first] = await messagesOf(ticket.id as string);
     expect(first.body).not.toContain(id);
     expect(first.body).toContain('[fødselsnummer fjernet]');
+
+    // Writing again in the thread of that first e-mail (before KS has answered) adds to the same ticket.
+    await sendInbound(t, {
+      from: b.emails[0],
+      subject: 'SV: Skattegrunnlag mangler',
+      text: 'Glemte å si: det gjelder 2025.',
+      inReplyTo: '<new-b@kommune.example.test>',
+      messageId: '<new-b-2@kommune.example.test>',
+    });
+    expect((await inbound('<new-b-2@kommune.example.test>'))[0]).toMatchObject({ routed_to: 'tickets', route_how: 'message-id' });
+    expect((await messagesOf(ticket.id as string)).map((m) => m.body)).toEqual([first.body, 'Glemte å si: det gjelder 2025.']);
   });
 
   it('opens an unverified ticket without a consumer for an unknown sender, and for an address several consumers share', async () => {
