@@ -17,6 +17,7 @@ import { IncidentConversations1795453000000 } from './1795453000000-incident-con
 import { ReportVendor1795455000000 } from './1795455000000-report-vendor';
 import { SecurityCases1795455100000 } from './1795455100000-security-cases';
 import { TicketSla1795457000000 } from './1795457000000-ticket-sla';
+import { TicketMail1795458000000 } from './1795458000000-ticket-mail';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ReportVendor1795455000000,
   SecurityCases1795455100000,
   TicketSla1795457000000,
+  TicketMail1795458000000,
 ];

@@ -131,9 +131,13 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
     await portal.getByLabel('Tjeneste (valgfritt)').selectOption(SERVICE);
     await portal.getByLabel('Emne').fill(SUBJECT);
     await portal.getByLabel('Spørsmålet').fill('Vi vil hente inntekt for å beregne foreldrebetaling i SFO. Hvilken hjemmel gjelder?');
+    await Promise.all([portal.waitForURL('**/portal/tickets/new/check'), portal.getByRole('button', { name: 'Gå videre' }).click()]);
+    await expect(portal.locator('#suggestions').isVisible()).resolves.toBe(true);
+    await screenshot(portal, 'portal-ticket-check');
+    expect(await seriousAccessibilityProblems(portal, 'portal-ticket-check')).toEqual([]);
     await Promise.all([
       portal.waitForURL(/\/portal\/tickets\/[0-9a-f-]{36}\?done=asked$/),
-      portal.getByRole('button', { name: 'Send spørsmålet' }).click(),
+      portal.getByRole('button', { name: /^Send spørsmålet/ }).click(),
     ]);
     ticketPath = new URL(portal.url()).pathname;
     await expect(portal.getByRole('status').first().textContent()).resolves.toContain('Spørsmålet er sendt til KS.');

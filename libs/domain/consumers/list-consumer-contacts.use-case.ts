@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ConsumerRepository } from './consumer.repository';
 import type { ContactRole } from './consumer-contact.entity';
+import { mayAuthenticate } from './consumer-rules';
 
 export interface ConsumerContactEntry {
   consumerId: string;
@@ -22,5 +23,13 @@ export class ListConsumerContacts {
       email: c.email,
       role: c.role,
     }));
+  }
+
+  /** Where an address is a registered contact (inbound e-mail: whose it is), at consumers that may still use the desk. */
+  async byEmail(email: string): Promise<ConsumerContactEntry[]> {
+    const contacts = await this.repo.contactsByEmail(email.trim().toLowerCase());
+    return contacts
+      .filter((c) => c.consumer && mayAuthenticate(c.consumer.status))
+      .map((c) => ({ consumerId: c.consumerId, name: c.name, email: c.email, role: c.role }));
   }
 }

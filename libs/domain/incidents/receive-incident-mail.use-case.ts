@@ -53,6 +53,7 @@ export class ReceiveIncidentMail implements InboundMailHandler {
   private async find(target: InboundMailTarget): Promise<{ incident: Incident; report: Report | null } | null> {
     let report: Report | null = null;
     let incidentId: string | null = null;
+    if (target.how === 'new-conversation') return null;
     if (target.how === 'message-id') {
       if (target.relatedType === 'report') report = await this.reports.find(target.relatedId);
       else incidentId = target.relatedId;

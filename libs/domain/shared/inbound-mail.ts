@@ -16,6 +16,8 @@ export interface InboundMail {
   text: string;
   receivedAt: Date;
   attachmentCount: number;
+  /** The Message-IDs it answers: In-Reply-To, then References from the newest. */
+  threadIds: string[];
 }
 
 /** Where a message belongs, as the pure routing rule found it. */
@@ -29,13 +31,17 @@ export type InboundMailTarget =
       relatedId: string;
       template: string;
     }
-  | { how: 'subject-reference'; reference: string };
+  | { how: 'subject-reference'; reference: string }
+  /** No thread or reference claimed it (or its owner declined): the context that takes new conversations opens one. */
+  | { how: 'new-conversation' };
 
 export interface InboundMailOutcome {
   /** False when the owner declines it after all (e.g. the reference names nothing): it stays unrouted. */
   accepted: boolean;
   /** What it became, for staff: e.g. 'incident:KS-2026-0042'. */
   summary?: string;
+  /** How the owner found its place when that differs from the target (a new conversation that turned out to answer a thread). */
+  how?: InboundMailTarget['how'];
 }
 
 export interface InboundMailHandler {
@@ -45,6 +51,8 @@ export interface InboundMailHandler {
   readonly relatedTypes: readonly string[];
   /** Reference prefixes this context owns in subjects ('KS' for KS-2026-0042). */
   readonly referencePrefixes: readonly string[];
+  /** Set on the one context that opens a case for mail nobody else took (support: a ticket). */
+  readonly takesNewConversations?: boolean;
   /** Runs inside the transaction that stores the message; throwing rolls both back and the sender retries. */
   accept(mail: InboundMail, target: InboundMailTarget): Promise<InboundMailOutcome>;
 }

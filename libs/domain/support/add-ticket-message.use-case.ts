@@ -28,6 +28,8 @@ export interface TicketMessageInput {
   fromAddress?: string | null;
   /** E-mail: the Message-ID it arrived with. */
   messageId?: string | null;
+  /** E-mail: the stored inbound message (its attachments). */
+  inboundMessageId?: string | null;
 }
 
 export interface AddedMessage {
@@ -94,6 +96,7 @@ export class AddTicketMessage {
         fromAddress,
         body,
         messageId: input.messageId ?? null,
+        inboundMessageId: input.inboundMessageId ?? null,
       });
       const emailedTo = input.author === 'staff' && input.visibility === 'public' ? await this.send(ticket, message.id, body) : [];
       await this.repo.update(ticket.id, {

@@ -13,8 +13,8 @@ import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 
 /**
- * Links a ticket to a report, incident, onboarding (the consumer's, by organisation number) or
- * change request by the reference staff know it by; each context says whether it exists.
+ * Links a ticket to a report, incident, onboarding (the consumer's, by organisation number),
+ * change request or another ticket by the reference staff know it by; each context says whether it exists.
  */
 @Injectable()
 export class LinkTicket {
@@ -81,6 +81,11 @@ export class LinkTicket {
           const consumer = /^\d{9}$/.test(reference.replace(/\s/g, '')) ? await this.consumers.byOrgNumber(reference) : null;
           if (!consumer) throw new LinkTargetNotFound(kind, reference);
           return consumer.id;
+        }
+        case 'ticket': {
+          const ticket = await this.repo.findByReference(reference);
+          if (!ticket) throw new LinkTargetNotFound(kind, reference);
+          return ticket.id;
         }
       }
     } catch (e) {

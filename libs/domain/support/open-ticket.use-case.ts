@@ -33,6 +33,10 @@ export interface OpenTicketInput extends TicketQuestion {
   fromAddress?: string | null;
   /** E-mail: the Message-ID it arrived with; KS's answers reply to it. */
   messageId?: string | null;
+  /** E-mail: the stored inbound message (its attachments). */
+  inboundMessageId?: string | null;
+  /** E-mail: the sender is not tied to exactly one consumer. */
+  unverified?: boolean;
 }
 
 export interface OpenedTicket {
@@ -112,6 +116,7 @@ export class OpenTicket {
         status: 'new',
         channel: input.channel,
         threadMessageId: input.messageId ?? null,
+        unverified: input.unverified ?? false,
         lastMessageAt: now,
         createdBy: actor.label,
       });
@@ -119,12 +124,12 @@ export class OpenTicket {
         ticketId: ticket.id,
         visibility: 'public',
         author: 'requester',
-        authorLabel:
-          input.channel === 'email' ? requesterEmail! : input.channel === 'staff' ? (requesterEmail ?? actor.label) : actor.label,
+        authorLabel: input.channel === 'email' || input.channel === 'staff' ? (requesterEmail ?? actor.label) : actor.label,
         channel: input.channel,
         fromAddress: input.channel === 'email' ? requesterEmail : null,
         body: cleanTicketText(input.body),
         messageId: input.messageId ?? null,
+        inboundMessageId: input.inboundMessageId ?? null,
       });
       await this.events.record(ticket.id, 'opened', actor.label, { channel: input.channel, status: 'new' });
       await this.events.record(ticket.id, 'message_added', actor.label, {

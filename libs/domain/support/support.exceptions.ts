@@ -8,6 +8,12 @@ export class TicketNotFound extends NotFound {
   }
 }
 
+export class TicketAttachmentNotFound extends NotFound {
+  constructor() {
+    super('The attachment', 'ticket_attachment_not_found');
+  }
+}
+
 export class CannedResponseNotFound extends NotFound {
   constructor() {
     super('The canned response', 'canned_response_not_found');

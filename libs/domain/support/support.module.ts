@@ -13,11 +13,14 @@ import { CannedResponseRepository } from './canned-response.repository';
 import { ManageCannedResponses } from './canned-responses.use-case';
 import { ChangeTicketStatus } from './change-ticket-status.use-case';
 import { CheckTicketSla } from './check-ticket-sla.use-case';
+import { InboundMessageRepository } from './inbound/inbound-message.repository';
 import { LinkTicket } from './link-ticket.use-case';
 import { MergeTickets } from './merge-tickets.use-case';
 import { OpenTicket } from './open-ticket.use-case';
+import { ReceiveTicketMail } from './receive-ticket-mail.use-case';
 import { RecomputeTicketSla } from './recompute-ticket-sla.use-case';
 import { ReplyToTickets } from './reply-to-tickets.use-case';
+import { SetTicketConsumer } from './set-ticket-consumer.use-case';
 import { SetTicketPriority } from './set-ticket-priority.use-case';
 import { SetTicketTags } from './set-ticket-tags.use-case';
 import { TicketRepository } from './ticket.repository';
@@ -39,7 +42,9 @@ const useCases = [
   MergeTickets,
   OpenTicket,
   RecomputeTicketSla,
+  ReceiveTicketMail,
   ReplyToTickets,
+  SetTicketConsumer,
   SetTicketPriority,
   SetTicketTags,
   TicketQueries,
@@ -54,6 +59,8 @@ const useCases = [
     TicketRepository,
     TicketEventRepository,
     CannedResponseRepository,
+    // Read-only here: the attachments of e-mails that became ticket messages.
+    InboundMessageRepository,
     TicketOwnership,
     TicketStatusWriter,
     TicketSlaKeeper,

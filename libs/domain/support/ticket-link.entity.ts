@@ -3,10 +3,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import type { TicketLinkKind } from './rules/ticket-rules';
 import { Ticket } from './ticket.entity';
 
-/** A ticket's link to a report, incident, onboarding (a consumer's) or change request, found by its reference. */
+/** A ticket's link to a report, incident, onboarding (a consumer's), change request or another ticket, found by its reference. */
 @Entity('ticket_link')
 @Index('ticket_link_target_key', ['ticketId', 'kind', 'targetId'], { unique: true })
-@Check('ticket_link_kind_check', `"kind" IN ('report', 'incident', 'onboarding', 'change_request')`)
+@Check('ticket_link_kind_check', `"kind" IN ('report', 'incident', 'onboarding', 'change_request', 'ticket')`)
 export class TicketLink {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -51,6 +51,10 @@ export class TicketMessage {
   @Column({ name: 'message_id', type: 'text', nullable: true })
   messageId: string | null;
 
+  /** The stored inbound e-mail this message came as (support's inbound_message.id): its attachments. */
+  @Column({ name: 'inbound_message_id', type: 'uuid', nullable: true })
+  inboundMessageId: string | null;
+
   /** The ticket this message was on before a merge moved it; an unmerge moves it back. */
   @Column({ name: 'moved_from_ticket_id', type: 'uuid', nullable: true })
   movedFromTicketId: string | null;

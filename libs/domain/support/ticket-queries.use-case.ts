@@ -3,9 +3,10 @@ import { AccessDenied, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 
+import { InboundMessageRepository } from './inbound/inbound-message.repository';
 import { ACTIVE_STATUSES, type TicketStatus } from './rules/ticket-rules';
 import { dueTodayCutoff, SLA_TARGET_NAMES, slaTag } from './rules/ticket-sla';
-import { TicketNotFound } from './support.exceptions';
+import { TicketAttachmentNotFound, TicketNotFound } from './support.exceptions';
 import type { Ticket } from './ticket.entity';
 import { type TicketCounts, type TicketFilter, TicketRepository, type TicketSort } from './ticket.repository';
 import { type TicketSlaView, type TicketSummary, type TicketView, toLinkView, toMessageView, toTicketSummary } from './ticket.views';
@@ -38,6 +39,7 @@ export class TicketQueries {
     private readonly access: TicketOwnership,
     private readonly consumers: FindConsumers,
     private readonly sla: TicketSlaKeeper,
+    private readonly inbound: InboundMessageRepository,
   ) {}
 
   async get(id: string, caller: Principal): Promise<TicketView> {
@@ -46,13 +48,22 @@ export class TicketQueries {
     if (!ticket) throw new TicketNotFound();
     const forStaff = caller.kind === 'staff';
     const messages = await this.repo.messagesOf(ticket.id, forStaff);
+    const files = await this.inbound.attachmentsOfMany(messages.map((m) => m.inboundMessageId).filter((id): id is string => !!id));
     const links = forStaff ? await this.repo.linksOf(ticket.id) : [];
     const mergedInto = ticket.mergedIntoId ? await this.repo.find(ticket.mergedIntoId) : null;
     const merged = await this.repo.mergedInto(ticket.id);
     const [summary] = await this.summaries([ticket]);
     return {
       ...summary,
-      messages: messages.map((m) => toMessageView(m, forStaff)),
+      messages: messages.map((m) =>
+        toMessageView(
+          m,
+          forStaff,
+          files
+            .filter((f) => f.inboundMessageId === m.inboundMessageId)
+            .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes, stored: f.stored })),
+        ),
+      ),
       links: links.map(toLinkView),
       mergedInto: mergedInto ? { id: mergedInto.id, reference: mergedInto.reference } : null,
       merged: merged.map((m) => ({ id: m.id, reference: m.reference, subject: m.subject })),
@@ -109,10 +120,31 @@ export class TicketQueries {
     return this.events.ofTicket(id);
   }
 
+  /** Staff: a stored attachment of an e-mail on the ticket, with its content; one over the size limit or elsewhere is not found. */
+  async attachment(
+    ticketId: string,
+    attachmentId: string,
+    caller: Principal,
+  ): Promise<{ filename: string | null; contentType: string; content: Buffer }> {
+    if (caller.kind !== 'staff') throw new TicketNotFound();
+    await requireAccess(this.access, caller, 'ticket.read', [ticketId]);
+    const file = await this.inbound.attachmentWithContent(attachmentId);
+    const onTicket = file && (await this.repo.messagesOf(ticketId, true)).some((m) => m.inboundMessageId === file.inboundMessageId);
+    if (!file || !onTicket || !file.content) throw new TicketAttachmentNotFound();
+    return { filename: file.filename, contentType: file.contentType, content: file.content };
+  }
+
   /** A ticket by its reference (HV-2026-0012), or by one found in a text such as an e-mail's subject. */
   async byReference(referenceOrText: string): Promise<TicketRef | null> {
     const reference = REFERENCE.exec(referenceOrText ?? '')?.[0].toUpperCase();
     return reference ? ref(await this.repo.findByReference(reference)) : null;
+  }
+
+  /** Staff: the id of the ticket with exactly this reference; none is "not found". */
+  async idOf(reference: string): Promise<string> {
+    const ticket = /^HV-\d{4}-\d{4,}$/i.test(reference) ? await this.repo.findByReference(reference.toUpperCase()) : null;
+    if (!ticket) throw new TicketNotFound();
+    return ticket.id;
   }
 
   /** The ticket whose e-mail thread holds this Message-ID (an answer's In-Reply-To or References). */

@@ -12,6 +12,7 @@ export type TicketEventDetails = {
   status_changed: { from: TicketStatus; to: TicketStatus };
   assigned: { from: string | null; to: string | null };
   priority_set: { from: TicketPriority; to: TicketPriority };
+  consumer_set: { from: string | null; to: string; toName: string };
   tags_set: { from: string[]; to: string[] };
   linked: { kind: TicketLinkKind; reference: string };
   unlinked: { kind: TicketLinkKind; reference: string };

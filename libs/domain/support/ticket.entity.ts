@@ -26,6 +26,13 @@ export class Ticket {
   @Column({ name: 'consumer_id', type: 'uuid', nullable: true })
   consumerId: string | null;
 
+  /**
+   * Set when the ticket came by e-mail from a sender the registry does not tie to exactly one
+   * consumer; staff setting the consumer clears it.
+   */
+  @Column({ type: 'boolean', default: false })
+  unverified: boolean;
+
   @Column({ name: 'requester_name', type: 'text', nullable: true })
   requesterName: string | null;
 

@@ -10,6 +10,8 @@ export interface TicketSummary {
   reference: string;
   consumerId: string | null;
   consumerName: string | null;
+  /** Came by e-mail from a sender not tied to exactly one consumer; cleared when staff set the consumer. */
+  unverified: boolean;
   requesterName: string | null;
   requesterEmail: string | null;
   subject: string;
@@ -47,9 +49,19 @@ export interface TicketSlaView {
   clocks: SlaClockView[];
 }
 
+/** A file that came with an e-mail on the ticket: its content is kept only when it was within the size limit. */
+export interface TicketAttachmentView {
+  id: string;
+  filename: string | null;
+  contentType: string;
+  sizeBytes: number;
+  stored: boolean;
+}
+
 /** One message as the caller may see it; a consumer sees only public ones, and KS's as "KS". */
 export interface TicketMessageView {
   id: string;
+  attachments: TicketAttachmentView[];
   visibility: TicketMessage['visibility'];
   author: TicketMessage['author'];
   authorLabel: string;
@@ -83,6 +95,7 @@ export function toTicketSummary(t: Ticket, consumerName: string | null): TicketS
     reference: t.reference,
     consumerId: t.consumerId,
     consumerName,
+    unverified: t.unverified,
     requesterName: t.requesterName,
     requesterEmail: t.requesterEmail,
     subject: t.subject,
@@ -101,9 +114,10 @@ export function toTicketSummary(t: Ticket, consumerName: string | null): TicketS
   };
 }
 
-export function toMessageView(m: TicketMessage, forStaff: boolean): TicketMessageView {
+export function toMessageView(m: TicketMessage, forStaff: boolean, attachments: TicketAttachmentView[] = []): TicketMessageView {
   return {
     id: m.id,
+    attachments,
     visibility: m.visibility,
     author: m.author,
     authorLabel: m.author === 'staff' && !forStaff ? KS_AUTHOR : m.authorLabel,

@@ -264,5 +264,41 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
       expect(await count(id, 'helped')).toBe(1);
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM report`))[0].n).toBe(0);
     });
+
+    it('counts the answers shown while a question to KS is written, and «Dette løste saken» instead of sending it', async () => {
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM knowledge_article WHERE slug = 'altinn-delegering'`);
+      const tickets = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n as number;
+      const [shownBefore, helpedBefore, ticketsBefore] = [await count(id, 'shown'), await count(id, 'helped'), await tickets()];
+      const question = {
+        _csrf: portalCsrf,
+        submissionId: '7c1e3c1e-7d0a-4d6b-9a51-2f2f2f2f2f2f',
+        category: 'access',
+        service: '',
+        subject: 'Mangler delegering i Altinn',
+        body: 'Leverandøren vår får 403. Mangler vi delegering i Altinn?',
+      };
+      const send = (path: string, form: Record<string, string>) => t.http.post(path).set('Cookie', portalCookie).type('form').send(form);
+      const check = await send('/portal/tickets/new/check', question).expect(200);
+      expect(check.text).toContain(`name="articleId" value="${id}"`);
+      expect(check.text).toContain('action="/portal/tickets"');
+      await send('/portal/tickets/new/check', question).expect(200);
+      expect(await count(id, 'shown')).toBe(shownBefore + 1);
+      const [{ channel }] = await t.dataSource.query(`SELECT channel FROM knowledge_deflection WHERE session = $1 AND kind = 'shown'`, [
+        question.submissionId,
+      ]);
+      expect(channel).toBe('ticket');
+
+      const solved = await send('/portal/tickets/new/solved', { ...question, articleId: id }).expect(303);
+      expect(solved.headers.location).toBe('/portal/hjelp?done=solved-question');
+      expect((await t.http.get(solved.headers.location).set('Cookie', portalCookie).expect(200)).text).toContain(
+        'Spørsmålet ble ikke sendt.',
+      );
+      expect(await count(id, 'helped')).toBe(helpedBefore + 1);
+      expect(await tickets()).toBe(ticketsBefore);
+
+      const asked = await send('/portal/tickets', question).expect(303);
+      expect(asked.headers.location).toMatch(/^\/portal\/tickets\/[0-9a-f-]{36}\?done=asked$/);
+      expect(await tickets()).toBe(ticketsBefore + 1);
+    });
   });
 });

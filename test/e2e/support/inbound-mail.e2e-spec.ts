@@ -80,15 +80,23 @@ describe('inbound e-mail', () => {
     expect((await conversation()).map((m) => m.body)).toEqual([expect.stringContaining('Vi ser på saken'), 'Feilen er funnet.']);
   });
 
-  it('keeps mail that names the incident from a stranger, unrouted, for staff', async () => {
+  it('keeps mail that names the incident from a stranger off the incident: it opens an unverified ticket instead', async () => {
     await sendInbound(t, {
       from: 'noen@annet.example.test',
       subject: `Angående ${reference}`,
       text: 'Hei',
       messageId: '<stranger@annet.example.test>',
     });
-    expect((await inbound('<stranger@annet.example.test>'))[0]).toMatchObject({ status: 'unrouted', routed_to: null });
+    expect((await inbound('<stranger@annet.example.test>'))[0]).toMatchObject({
+      status: 'routed',
+      routed_to: 'tickets',
+      route_how: 'new-conversation',
+    });
     expect(await conversation()).toHaveLength(2);
+    const [ticket] = await t.dataSource.query(`SELECT consumer_id, unverified FROM ticket WHERE thread_message_id = $1`, [
+      '<stranger@annet.example.test>',
+    ]);
+    expect(ticket).toEqual({ consumer_id: null, unverified: true });
   });
 
   it('stores a message delivered twice (same Message-ID) once', async () => {
@@ -162,11 +170,11 @@ describe('inbound e-mail', () => {
     expect(await inbound('<too-big@ske.example.test>')).toEqual([]);
   });
 
-  it('lists what came in for staff, unrouted mail first when filtered, with its masked text and attachments; viewers may not read it', async () => {
+  it('lists what came in for staff, filtered by status, with its masked text and attachments; viewers may not read it', async () => {
     const staff = await signIn(t, agent.email);
-    const unrouted = await staff.get('/inbound-mail?status=unrouted').expect(200);
-    expect(unrouted.text).toContain(`Angående ${reference}`);
-    expect(unrouted.text).not.toContain('SV: logg');
+    const ignored = await staff.get('/inbound-mail?status=ignored').expect(200);
+    expect(ignored.text).toContain(`Fravær: [${reference}]`);
+    expect(ignored.text).not.toContain('SV: logg');
     const [{ id }] = await inbound('<ske-4@ske.example.test>');
     const page = await staff.get(`/inbound-mail/${id as string}`).expect(200);
     expect(page.text).toContain('Logg vedlagt.');

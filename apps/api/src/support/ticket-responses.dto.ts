@@ -31,6 +31,10 @@ export class TicketSummaryResponse {
   @ApiProperty({ example: 'HV-2026-0012' }) reference: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) consumerId: string | null;
   @ApiProperty({ type: String, nullable: true }) consumerName: string | null;
+  @ApiProperty({
+    description: 'Came by e-mail from a sender the registry does not tie to exactly one consumer; cleared when staff set the consumer',
+  })
+  unverified: boolean;
   @ApiProperty({ type: String, nullable: true }) requesterName: string | null;
   @ApiProperty({ type: String, nullable: true }) requesterEmail: string | null;
   @ApiProperty() subject: string;
@@ -53,6 +57,15 @@ export class TicketSummaryResponse {
   }
 }
 
+export class TicketAttachmentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) filename: string | null;
+  @ApiProperty() contentType: string;
+  @ApiProperty({ type: 'integer' }) sizeBytes: number;
+  @ApiProperty({ description: 'False when it was larger than INBOUND_MAX_ATTACHMENT_BYTES: only its name, type and size are kept' })
+  stored: boolean;
+}
+
 export class TicketMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: MESSAGE_VISIBILITIES, enumName: 'TicketMessageVisibility', description: 'internal: staff only' })
@@ -61,6 +74,8 @@ export class TicketMessageResponse {
   @ApiProperty({ description: 'For a consumer, every KS author is «KS»' }) authorLabel: string;
   @ApiProperty({ enum: TICKET_CHANNELS, enumName: 'TicketChannel' }) channel: string;
   @ApiProperty() body: string;
+  @ApiProperty({ type: [TicketAttachmentResponse], description: 'The files that came with the e-mail it arrived as' })
+  attachments: TicketAttachmentResponse[];
   @ApiProperty() createdAt: Date;
 
   static from(m: TicketMessageView): TicketMessageResponse {

@@ -1,3 +1,4 @@
+import type { InboundMailTarget } from '@domain/shared';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 import type { AutomaticMailReason } from './rules/automatic-mail';
@@ -60,7 +61,7 @@ export class InboundMessage {
   routedTo: string | null;
 
   @Column({ name: 'route_how', type: 'text', nullable: true })
-  routeHow: 'message-id' | 'subject-reference' | null;
+  routeHow: InboundMailTarget['how'] | null;
 
   /** What it became, e.g. `incident:KS-2026-0042`. */
   @Column({ name: 'route_summary', type: 'text', nullable: true })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext, type Page, type PageRequest } from '@platform/database';
+import { In } from 'typeorm';
 
 import { InboundAttachment } from './inbound-attachment.entity';
 import { InboundMessage, type InboundMessageStatus } from './inbound-message.entity';
@@ -37,6 +38,17 @@ export class InboundMessageRepository {
 
   async attachmentsOf(inboundMessageId: string): Promise<InboundAttachment[]> {
     return this.db.repository(InboundAttachment).find({ where: { inboundMessageId }, order: { filename: 'ASC' } });
+  }
+
+  /** The attachments of several messages, without their content. */
+  async attachmentsOfMany(inboundMessageIds: string[]): Promise<InboundAttachment[]> {
+    if (!inboundMessageIds.length) return [];
+    return this.db.repository(InboundAttachment).find({ where: { inboundMessageId: In(inboundMessageIds) }, order: { filename: 'ASC' } });
+  }
+
+  /** One attachment with its content (null when it was over the size limit). */
+  attachmentWithContent(id: string): Promise<InboundAttachment | null> {
+    return this.db.repository(InboundAttachment).createQueryBuilder('a').addSelect('a.content').where('a.id = :id', { id }).getOne();
   }
 
   findById(id: string): Promise<InboundMessage | null> {

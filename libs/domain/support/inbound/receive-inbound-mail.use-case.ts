@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 
-import { INBOUND_MAIL_HANDLERS, type InboundMail, type InboundMailHandler, maskNationalIdentityNumbers } from '@domain/shared';
+import {
+  INBOUND_MAIL_HANDLERS,
+  type InboundMail,
+  type InboundMailHandler,
+  type InboundMailTarget,
+  maskNationalIdentityNumbers,
+} from '@domain/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
@@ -92,6 +98,10 @@ export class ReceiveInboundMail {
     });
   }
 
+  /**
+   * To the owner of its thread or reference; what that owner declines, or nobody claims, goes to
+   * the context that opens new conversations (a ticket), so a person's mail always reaches a case.
+   */
   private async route(message: InboundMessage): Promise<InboundMessage['status']> {
     const ids = threadMessageIds(message.inReplyTo, message.references);
     const route = routeInboundMail({
@@ -101,8 +111,6 @@ export class ReceiveInboundMail {
       sent: await this.outbox.sentAbout(ids),
       owners: this.handlers,
     });
-    const handler = route && this.handlers.find((h) => h.name === route.owner);
-    if (!route || !handler) return 'unrouted';
     const mail: InboundMail = {
       id: message.id,
       messageId: message.messageId,
@@ -112,15 +120,24 @@ export class ReceiveInboundMail {
       text: message.text,
       receivedAt: message.receivedAt,
       attachmentCount: message.attachmentCount,
+      threadIds: ids,
     };
-    const outcome = await handler.accept(mail, route.target);
-    if (!outcome.accepted) return 'unrouted';
-    await this.messages.markRouted(message.id, {
-      routedTo: handler.name,
-      routeHow: route.target.how,
-      routeSummary: outcome.summary ?? null,
-    });
-    return 'routed';
+    const owner = route && this.handlers.find((h) => h.name === route.owner);
+    if (owner && (await this.handOver(message.id, owner, mail, route.target))) return 'routed';
+    const opener = this.handlers.find((h) => h.takesNewConversations);
+    if (opener && (await this.handOver(message.id, opener, mail, { how: 'new-conversation' }))) return 'routed';
+    return 'unrouted';
+  }
+
+  private async handOver(id: string, handler: InboundMailHandler, mail: InboundMail, target: InboundMailTarget): Promise<boolean> {
+    const outcome = await handler.accept(mail, target);
+    if (outcome.accepted)
+      await this.messages.markRouted(id, {
+        routedTo: handler.name,
+        routeHow: outcome.how ?? target.how,
+        routeSummary: outcome.summary ?? null,
+      });
+    return outcome.accepted;
   }
 }
 

@@ -14,7 +14,7 @@ export const TICKET_CHANNELS = ['portal', 'api', 'staff', 'email'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 /** What a ticket can be linked to, each by its own reference. */
-export const TICKET_LINK_KINDS = ['report', 'incident', 'onboarding', 'change_request'] as const;
+export const TICKET_LINK_KINDS = ['report', 'incident', 'onboarding', 'change_request', 'ticket'] as const;
 export type TicketLinkKind = (typeof TICKET_LINK_KINDS)[number];
 
 /** Statuses in which KS still owes the consumer something or waits for someone. */

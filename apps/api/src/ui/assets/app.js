@@ -25,3 +25,18 @@ for (const toggle of document.querySelectorAll('[data-menu-toggle]')) {
   toggle.hidden = false;
   toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
 }
+
+// «Sett inn lenke i svaret»: a suggested article's title and public link go into the reply at the
+// cursor. Without JavaScript the buttons stay hidden and the link is there to copy.
+for (const button of document.querySelectorAll('[data-insert-into]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const target = document.getElementById(button.dataset.insertInto);
+    if (!(target instanceof HTMLTextAreaElement)) return;
+    const at = target.selectionStart ?? target.value.length;
+    const before = target.value.slice(0, at);
+    const text = `${before && !before.endsWith('\n') ? '\n' : ''}${button.dataset.insert}\n`;
+    target.setRangeText(text, at, target.selectionEnd ?? at, 'end');
+    target.focus();
+  });
+}

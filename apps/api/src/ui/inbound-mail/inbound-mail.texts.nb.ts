@@ -1,3 +1,4 @@
+import type { InboundMailTarget } from '@domain/shared';
 import type { AutomaticMailReason, InboundMessageStatus } from '@domain/support';
 
 import type { PageTexts } from '../shared/form-errors';
@@ -25,10 +26,14 @@ export const IGNORED_REASON_LABELS: Record<AutomaticMailReason, string> = {
   'mailing-list': 'e-postliste (List-Id)',
 };
 
-export const ROUTE_HOW_LABELS: Record<'message-id' | 'subject-reference', string> = {
+export const ROUTE_HOW_LABELS: Record<InboundMailTarget['how'], string> = {
   'message-id': 'svar i tråd',
   'subject-reference': 'referanse i emnefeltet',
+  'new-conversation': 'ny henvendelse',
 };
+
+/** What a routed message became, by the kind its owner's summary starts with (`ticket:HV-2026-0001`). */
+export const ROUTE_TARGET_LABELS: Record<string, string> = { incident: 'hendelse', ticket: 'henvendelse' };
 
 export const INBOUND_MAIL_PAGE_TEXTS: PageTexts = {
   errors: { inbound_mail_not_found: 'Fant ikke e-posten.' },

@@ -1,7 +1,8 @@
 import type { InboundMessage } from '@domain/support';
 
 import { parseListQuery } from '../shared/list-query';
-import { INBOUND_MAIL_LIST, inboundMailListViewModel, inboundMessageViewModel, routeText, sizeText } from './inbound-mail.view-model';
+import { sizeText } from '../shared/numbers';
+import { INBOUND_MAIL_LIST, inboundMailListViewModel, inboundMessageViewModel, routeHref, routeText } from './inbound-mail.view-model';
 
 const message = (over: Partial<InboundMessage> = {}): InboundMessage => ({
   id: 'm1',
@@ -29,11 +30,25 @@ describe('routeText', () => {
   it.each<[Partial<InboundMessage>, string]>([
     [{}, 'hendelse KS-2026-0001 (svar i tråd)'],
     [{ routeHow: 'subject-reference' }, 'hendelse KS-2026-0001 (referanse i emnefeltet)'],
+    [
+      { routedTo: 'tickets', routeHow: 'new-conversation', routeSummary: 'ticket:HV-2026-0007' },
+      'henvendelse HV-2026-0007 (ny henvendelse)',
+    ],
     [{ status: 'unrouted', routeSummary: null, routeHow: null }, 'Venter på saksbehandler'],
     [{ status: 'ignored', ignoredReason: 'own-address' }, 'vår egen e-post som kom tilbake'],
     [{ status: 'ignored', ignoredReason: null }, 'Automatisk, ikke fordelt'],
   ])('%p → %s', (over, text) => {
     expect(routeText(message(over))).toBe(text);
+  });
+});
+
+describe('routeHref', () => {
+  it.each<[string | null, string | null]>([
+    ['ticket:HV-2026-0007', '/tickets/ref/HV-2026-0007'],
+    ['incident:KS-2026-0001', null],
+    [null, null],
+  ])('%s → %s', (routeSummary, href) => {
+    expect(routeHref({ routeSummary })).toBe(href);
   });
 });
 

@@ -2,8 +2,15 @@ import type { InboundAttachment, InboundMessage, InboundMessageStatus } from '@d
 import type { Page } from '@platform/database';
 
 import { type ListLinks, type ListQuery, type ListSpec, pagination } from '../shared/list-query';
+import { sizeText } from '../shared/numbers';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
-import { IGNORED_REASON_LABELS, INBOUND_MAIL_TITLES, INBOUND_STATUS_LABELS, ROUTE_HOW_LABELS } from './inbound-mail.texts.nb';
+import {
+  IGNORED_REASON_LABELS,
+  INBOUND_MAIL_TITLES,
+  INBOUND_STATUS_LABELS,
+  ROUTE_HOW_LABELS,
+  ROUTE_TARGET_LABELS,
+} from './inbound-mail.texts.nb';
 
 /** Newest first, 50 a page. */
 export const INBOUND_MAIL_LIST: ListSpec<'received'> = { sorts: { received: 'desc' }, defaultSort: 'received', pageSize: 50 };
@@ -14,8 +21,16 @@ const STATUS_COLORS: Record<InboundMessageStatus, string> = { routed: 'success',
 export function routeText(m: Pick<InboundMessage, 'status' | 'ignoredReason' | 'routeHow' | 'routeSummary'>): string {
   if (m.status === 'ignored') return m.ignoredReason ? IGNORED_REASON_LABELS[m.ignoredReason] : INBOUND_STATUS_LABELS.ignored;
   if (m.status === 'unrouted') return 'Venter på saksbehandler';
-  const target = m.routeSummary?.replace(/^incident:/, 'hendelse ') ?? '';
+  const target =
+    m.routeSummary?.replace(/^(\w+):/, (whole, kind: string) => (ROUTE_TARGET_LABELS[kind] ? `${ROUTE_TARGET_LABELS[kind]} ` : whole)) ??
+    '';
   return [target, m.routeHow ? `(${ROUTE_HOW_LABELS[m.routeHow]})` : ''].filter(Boolean).join(' ');
+}
+
+/** The page of the ticket a message opened or was added to; other owners' objects are named, not linked. */
+export function routeHref(m: Pick<InboundMessage, 'routeSummary'>): string | null {
+  const ticket = /^ticket:(HV-\d{4}-\d{4,})$/.exec(m.routeSummary ?? '');
+  return ticket ? `/tickets/ref/${ticket[1]}` : null;
 }
 
 const row = (m: InboundMessage) => ({
@@ -23,6 +38,7 @@ const row = (m: InboundMessage) => ({
   statusLabel: INBOUND_STATUS_LABELS[m.status],
   statusColor: STATUS_COLORS[m.status],
   routeText: routeText(m),
+  routeHref: routeHref(m),
 });
 
 export function inboundMailListViewModel(
@@ -38,14 +54,6 @@ export function inboundMailListViewModel(
     messages: messages.items.map(row),
     pagination: pagination(links, messages.total, COUNTED_NOUNS.inboundMail),
   };
-}
-
-const KB = 1024;
-/** A file size as people read it: bytes, kB or MB. */
-export function sizeText(bytes: number): string {
-  if (bytes < KB) return `${bytes} byte`;
-  if (bytes < KB * KB) return `${Math.round(bytes / KB)} kB`;
-  return `${(bytes / KB / KB).toFixed(1).replace('.', ',')} MB`;
 }
 
 export function inboundMessageViewModel(message: InboundMessage & { attachments: InboundAttachment[] }) {

@@ -100,4 +100,5 @@ export const ARTICLE_NOUN: PluralForms = { one: 'artikkel', other: 'artikler' };
 
 export const HELP_DONE_TEXTS: Record<string, string> = {
   solved: 'Takk! Vi har notert at svaret løste saken. Meldingen ble ikke sendt.',
+  'solved-question': 'Takk! Vi har notert at svaret løste saken. Spørsmålet ble ikke sendt.',
 };

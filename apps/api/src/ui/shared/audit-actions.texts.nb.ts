@@ -107,6 +107,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'ticket.status_changed': 'Status på henvendelse endret',
       'ticket.assigned': 'Henvendelse tildelt',
       'ticket.priority_set': 'Prioritet på henvendelse endret',
+      'ticket.consumer_set': 'Kommune på henvendelse satt',
       'ticket.tags_set': 'Stikkord på henvendelse endret',
       'ticket.linked': 'Henvendelse koblet til en sak',
       'ticket.unlinked': 'Kobling fra henvendelse fjernet',

@@ -27,3 +27,11 @@ export function nounForms(noun: string): PluralForms {
 /** A decimal number as bokmål writes it: `0,50`. */
 export const decimal = (n: number, fractionDigits: number): string =>
   n.toLocaleString('nb-NO', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+
+const KB = 1024;
+/** A file size as people read it: bytes, kB or MB. */
+export function sizeText(bytes: number): string {
+  if (bytes < KB) return `${bytes} byte`;
+  if (bytes < KB * KB) return `${Math.round(bytes / KB)} kB`;
+  return `${(bytes / KB / KB).toFixed(1).replace('.', ',')} MB`;
+}

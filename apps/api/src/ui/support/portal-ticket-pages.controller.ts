@@ -1,6 +1,7 @@
+import { RecordDeflection } from '@domain/knowledge';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { AddTicketMessage, OpenTicket } from '@domain/support';
-import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 import { PortalPage } from '../../auth/access.decorator';
@@ -9,7 +10,7 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { DONE_TEXTS } from './support.texts.nb';
-import { AskTicketForm, PortalReplyForm } from './ticket.forms';
+import { AskTicketForm, PortalReplyForm, SolvedQuestionForm } from './ticket.forms';
 import { PortalAskPage, PortalTicketPage } from './ticket.page';
 
 /** The portal's questions to KS: the organisation's own, a new one, and replying on one. */
@@ -20,6 +21,7 @@ export class PortalTicketPagesController {
     private readonly form: PortalAskPage,
     private readonly opener: OpenTicket,
     private readonly messages: AddTicketMessage,
+    private readonly deflections: RecordDeflection,
   ) {}
 
   @Get()
@@ -36,11 +38,46 @@ export class PortalTicketPagesController {
     return this.form.load({});
   }
 
+  /** The check step is the answer to a post: back, forward or reload as a GET lands on the form. */
+  @Get('new/check')
+  @PortalPage()
+  @Redirect('/portal/tickets/new', 303)
+  checkAgain() {}
+
+  /** Step one: the knowledge-base articles that fit the question, before anything is sent. */
+  @Post('new/check')
+  @PortalPage()
+  @HttpCode(200)
+  @PageForm(PortalAskPage)
+  @Render('portal-support/ask')
+  check(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: AskTicketForm) {
+    return this.form.check(me, body);
+  }
+
+  /** «Dette løste saken» on a suggestion: counted for the article, and nothing is sent. */
+  @Post('new/solved')
+  @PortalPage()
+  @PageForm(PortalAskPage)
+  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedQuestionForm, @Res() res: Response) {
+    await this.deflections.execute({
+      articleId: body.articleId,
+      kind: 'helped',
+      channel: 'ticket',
+      session: body.submissionId,
+      consumerId: me.consumerId,
+    });
+    res.redirect(303, '/portal/hjelp?done=solved-question');
+  }
+
   @Post()
   @PortalPage()
   @PageForm(PortalAskPage)
   async ask(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: AskTicketForm, @ClientIp() ip: string | null, @Res() res: Response) {
-    res.redirect(303, `/portal/tickets/${(await this.opener.forCaller(me, { ...body, service: body.service || null }, ip)).id}?done=asked`);
+    const { submissionId: _form, ...question } = body;
+    res.redirect(
+      303,
+      `/portal/tickets/${(await this.opener.forCaller(me, { ...question, service: question.service || null }, ip)).id}?done=asked`,
+    );
   }
 
   @Get(':id')

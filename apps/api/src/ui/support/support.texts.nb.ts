@@ -68,6 +68,7 @@ export const LINK_LABELS: Record<TicketLinkKind, string> = {
   incident: 'Hendelse',
   onboarding: 'Påkobling',
   change_request: 'Endringsønske',
+  ticket: 'Henvendelse',
 };
 
 /** What each timeline event says, from its details. */
@@ -77,6 +78,7 @@ export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
   status_changed: 'Status endret',
   assigned: 'Tildelt',
   priority_set: 'Prioritet endret',
+  consumer_set: 'Kommune satt',
   tags_set: 'Stikkord endret',
   linked: 'Koblet til',
   unlinked: 'Kobling fjernet',
@@ -136,6 +138,7 @@ const FIELDS: PageTexts['fields'] = {
 
 const ERRORS: Record<string, string> = {
   ticket_not_found: 'Fant ikke henvendelsen.',
+  ticket_attachment_not_found: 'Fant ikke vedlegget.',
   canned_response_not_found: 'Fant ikke standardsvaret.',
   ticket_closed: 'Henvendelsen er lukket. Still et nytt spørsmål i stedet.',
   ticket_status_refused: 'En henvendelse kan ikke settes tilbake til «Ny».',
@@ -194,6 +197,10 @@ export const TICKET_TEXTS = {
   public: 'Svar til kommunen',
   fromRequester: 'Fra kommunen',
   unknownConsumer: 'Ukjent avsender',
+  unverified: 'Ikke bekreftet avsender',
+  chooseConsumer: 'Velg kommune',
+  senderConsumers: (names: string[]) => `Avsenderen er registrert som kontaktperson hos ${names.join(', ')}.`,
+  unnamedFile: '(uten navn)',
   noAssignee: 'Ingen',
 };
 
@@ -220,6 +227,7 @@ export const DONE_TEXTS: Record<string, string> = {
   merged: 'Henvendelsene er slått sammen.',
   unmerged: 'Sammenslåingen er angret.',
   opened: 'Henvendelsen er registrert.',
+  'consumer-set': 'Kommunen er satt, og avsenderen regnes som bekreftet.',
   bulk: 'De valgte henvendelsene er endret.',
   'bulk-replied': 'De valgte henvendelsene er besvart.',
   saved: 'Standardsvaret er lagret.',

@@ -1,5 +1,5 @@
 import type { Actor, Principal } from '@domain/shared';
-import { AddTicketMessage, LinkTicket, MergeTickets, ReplyToTickets, UpdateTickets } from '@domain/support';
+import { AddTicketMessage, LinkTicket, MergeTickets, ReplyToTickets, SetTicketConsumer, UpdateTickets } from '@domain/support';
 import { Body, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
@@ -9,7 +9,7 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { linkInput, mergeTarget, replyInput, selectedIds, staffMessage, ticketChanges } from './ticket.forms';
+import { consumerChoice, linkInput, mergeTarget, replyInput, selectedIds, staffMessage, ticketChanges } from './ticket.forms';
 import { StaffTicketPage, TicketListPage } from './ticket.page';
 
 const done = (res: Response, id: string, code: string) => res.redirect(303, `/tickets/${id}?done=${code}`);
@@ -23,6 +23,7 @@ export class TicketActionsController {
     private readonly updater: UpdateTickets,
     private readonly linker: LinkTicket,
     private readonly merger: MergeTickets,
+    private readonly consumers: SetTicketConsumer,
   ) {}
 
   @Post('bulk')
@@ -65,6 +66,15 @@ export class TicketActionsController {
   async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.updater.execute([id], ticketChanges(body), actor);
     done(res, id, 'updated');
+  }
+
+  /** Whose the ticket is; an unverified sender counts as verified from then on. */
+  @Post(':id/consumer')
+  @StaffPage('ticket.manage')
+  @PageForm(StaffTicketPage)
+  async consumer(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.consumers.execute(id, consumerChoice(body), actor);
+    done(res, id, 'consumer-set');
   }
 
   @Post(':id/links')

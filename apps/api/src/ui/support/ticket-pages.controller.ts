@@ -1,5 +1,5 @@
 import type { Principal } from '@domain/shared';
-import { OpenTicket } from '@domain/support';
+import { OpenTicket, TicketQueries } from '@domain/support';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
@@ -11,7 +11,7 @@ import { parseListQuery } from '../shared/list-query';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { DONE_TEXTS } from './support.texts.nb';
-import { staffQuestion, TICKET_LIST, ticketListQuery } from './ticket.forms';
+import { sendAttachment, staffQuestion, TICKET_LIST, ticketListQuery } from './ticket.forms';
 import { NewTicketPage, StaffTicketPage, TicketListPage } from './ticket.page';
 
 /** Staff's ticket list with its saved views, a ticket's page, and registering a ticket for a caller. */
@@ -22,6 +22,7 @@ export class TicketPagesController {
     private readonly page: StaffTicketPage,
     private readonly form: NewTicketPage,
     private readonly opener: OpenTicket,
+    private readonly queries: TicketQueries,
   ) {}
 
   @Get()
@@ -43,6 +44,25 @@ export class TicketPagesController {
   @PageForm(NewTicketPage)
   async open(@CurrentPrincipal() caller: Principal, @Body() body: FormBody, @ClientIp() ip: string | null, @Res() res: Response) {
     res.redirect(303, `/tickets/${(await this.opener.forCaller(caller, staffQuestion(body), ip)).id}?done=opened`);
+  }
+
+  /** A ticket by its reference (HV-2026-0001), as other pages name it, such as the inbound e-mail it came as. */
+  @Get('ref/:reference')
+  @StaffPage('ticket.read')
+  async byReference(@Param('reference') reference: string, @Res() res: Response) {
+    res.redirect(303, `/tickets/${await this.queries.idOf(reference)}`);
+  }
+
+  /** A file that came with an e-mail on the ticket, always as a download: never shown inline, whatever it claims to be. */
+  @Get(':id/attachments/:attachmentId')
+  @StaffPage('ticket.read')
+  async attachment(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', ParseUuid) id: string,
+    @Param('attachmentId', ParseUuid) attachmentId: string,
+    @Res() res: Response,
+  ) {
+    sendAttachment(res, await this.queries.attachment(id, attachmentId, caller));
   }
 
   @Get(':id')

@@ -13,7 +13,8 @@ import {
 } from '@domain/support';
 import { ValidationFailed } from '@platform/errors';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import type { Response } from 'express';
 
 import { type FormBody, list, oneOf, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
@@ -21,6 +22,7 @@ import type { ListSpec } from '../shared/list-query';
 // The messages people read come from the field texts (support.texts.nb.ts), by field name.
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const SUBMISSION = /^[\w.:-]{8,100}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The portal's «Still et spørsmål», as the browser posts it. */
@@ -42,6 +44,22 @@ export class AskTicketForm {
   @IsString()
   @Length(1, 20000)
   body: string;
+
+  /** The form being filled in: its suggestions are counted once each. */
+  @IsOptional()
+  @IsString()
+  @Matches(SUBMISSION)
+  submissionId?: string;
+}
+
+/** «Dette løste saken» on a suggestion: the article that made the question unnecessary, on the form being filled in. */
+export class SolvedQuestionForm {
+  @IsUUID('all')
+  articleId: string;
+
+  @IsString()
+  @Matches(SUBMISSION)
+  submissionId: string;
 }
 
 /** The consumer's reply on its ticket. */
@@ -137,6 +155,13 @@ export function linkInput(body: FormBody): { kind: TicketLinkKind; reference: st
   return { kind, reference: text(body.reference) };
 }
 
+/** The consumer staff chose for a ticket. */
+export function consumerChoice(body: FormBody): string {
+  const id = text(body.consumerId);
+  if (!UUID.test(id)) throw new ValidationFailed([{ field: 'consumerId', message: 'must name a consumer' }]);
+  return id;
+}
+
 export function mergeTarget(body: FormBody): string {
   const id = text(body.intoId);
   if (!UUID.test(id)) throw new ValidationFailed([{ field: 'intoId', message: 'must name a ticket' }]);
@@ -163,4 +188,16 @@ export function cannedInput(body: FormBody) {
   const setStatus = text(body.setStatus);
   if (setStatus && !oneOf(setStatus, TICKET_STATUSES)) throw new ValidationFailed([{ field: 'setStatus', message: 'is not a status' }]);
   return { title: text(body.title), body: text(body.body), setStatus: oneOf(setStatus, TICKET_STATUSES) ?? null };
+}
+
+/** Sends a stored attachment as a download with a safe name; the browser is told not to guess its type. */
+export function sendAttachment(res: Response, file: { filename: string | null; contentType: string; content: Buffer }): void {
+  const name = (file.filename ?? 'vedlegg').replace(/[\r\n"\\]/g, '_');
+  res.setHeader('Content-Type', 'application/octet-stream');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
+  res.send(file.content);
 }

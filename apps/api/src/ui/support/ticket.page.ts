@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
+
 import { FindServicesInForce } from '@domain/catalogue';
-import { SearchConsumers } from '@domain/consumers';
+import { FindConsumers, ListConsumerContacts, SearchConsumers } from '@domain/consumers';
 import { ListStaffUsers } from '@domain/identity';
+import { RecordDeflection, SuggestArticlesForText } from '@domain/knowledge';
 import type { ConsumerPrincipal, Principal } from '@domain/shared';
-import { ManageCannedResponses, TicketQueries, type TicketSort } from '@domain/support';
-import { Injectable } from '@nestjs/common';
+import { ManageCannedResponses, TicketQueries, type TicketSort, type TicketView } from '@domain/support';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@platform/config';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormBody } from '../shared/form-body';
 import { type ListQuery, parseListQuery } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { SUPPORT_PAGE_TEXTS } from './support.texts.nb';
-import { TICKET_LIST, ticketFilter, type TicketListQuery, ticketListQuery } from './ticket.forms';
+import { type AskTicketForm, TICKET_LIST, ticketFilter, type TicketListQuery, ticketListQuery } from './ticket.forms';
 import {
   askFormViewModel,
   cannedViewModel,
@@ -73,7 +77,11 @@ export class TicketListPage implements FormPage {
   }
 }
 
-/** One ticket for staff; a failed form shows the page again with the message beside that form. */
+/**
+ * One ticket for staff, with the knowledge-base articles that fit its question and, for a ticket
+ * whose sender is not verified, the consumers the address belongs to; a failed form shows the
+ * page again with the message beside that form.
+ */
 @Injectable()
 export class StaffTicketPage implements FormPage {
   readonly view = 'support/ticket';
@@ -85,7 +93,19 @@ export class StaffTicketPage implements FormPage {
     private readonly catalogue: FindServicesInForce,
     private readonly users: ListStaffUsers,
     private readonly canned: ManageCannedResponses,
+    private readonly articles: SuggestArticlesForText,
+    private readonly consumers: SearchConsumers,
+    private readonly contacts: ListConsumerContacts,
+    private readonly findConsumers: FindConsumers,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Consumers the unverified sender's address is a registered contact of, by name. */
+  private async senderConsumers(ticket: TicketView): Promise<string[]> {
+    if (!ticket.unverified || !ticket.requesterEmail) return [];
+    const ids = (await this.contacts.byEmail(ticket.requesterEmail)).map((c) => c.consumerId);
+    return (await this.findConsumers.byIds(ids)).map((c) => c.name).sort((a, b) => a.localeCompare(b, 'nb'));
+  }
 
   async load(caller: Principal, id: string, failure?: FormFailure) {
     const ticket = await this.queries.get(id, caller);
@@ -94,8 +114,19 @@ export class StaffTicketPage implements FormPage {
         ? []
         : (await this.queries.list(caller, { consumerId: ticket.consumerId }, { limit: 100 })).items;
     const [service] = ticket.serviceCode ? await this.catalogue.execute([ticket.serviceCode]) : [];
+    const question = ticket.messages.find((m) => m.author === 'requester' && m.visibility === 'public');
+    const suggestions = await this.articles.execute({
+      text: `${ticket.subject}\n${question?.body ?? ''}`,
+      service: ticket.serviceCode ?? undefined,
+    });
+    // Sorted by name; a few hundred municipalities fit one list.
+    const { items } = await this.consumers.execute({ limit: 500 });
     const data = {
       ticket,
+      suggestions,
+      helpUrl: `${this.config.publicUrl}/portal/hjelp/`,
+      consumers: items.map((c) => ({ value: c.id, label: `${c.name} (${c.orgNumber})` })),
+      senderConsumers: await this.senderConsumers(ticket),
       timeline: await this.queries.timeline(id, caller),
       staff: await staffOptions(this.users),
       canned: await this.canned.list(),
@@ -175,17 +206,36 @@ export class PortalTicketPage implements FormPage {
   }
 }
 
-/** The portal's «Still et spørsmål». */
+/**
+ * The portal's «Still et spørsmål»: first the published articles that fit what is asked (each
+ * counted as shown once per form), then sending it or «Dette løste saken».
+ */
 @Injectable()
 export class PortalAskPage implements FormPage {
   readonly view = 'portal-support/ask';
   readonly audience = 'consumer';
   readonly texts = SUPPORT_PAGE_TEXTS;
 
-  constructor(private readonly catalogue: FindServicesInForce) {}
+  constructor(
+    private readonly catalogue: FindServicesInForce,
+    private readonly suggestions: SuggestArticlesForText,
+    private readonly deflections: RecordDeflection,
+  ) {}
 
   async load(values: FormBody, failure?: FormFailure) {
     return askFormViewModel(await serviceOptions(this.catalogue), values, failure);
+  }
+
+  async check(me: ConsumerPrincipal, form: AskTicketForm) {
+    const values = { ...form, submissionId: form.submissionId || randomUUID() };
+    const articles = await this.suggestions.execute({ text: `${form.subject}\n${form.body}`, service: form.service });
+    await this.deflections.shown(
+      articles.map((a) => a.id),
+      values.submissionId,
+      'ticket',
+      me.consumerId,
+    );
+    return askFormViewModel(await serviceOptions(this.catalogue), values, undefined, articles);
   }
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {

@@ -22,6 +22,7 @@ const ticket = (over: Partial<TicketView> = {}): TicketView => ({
   reference: 'HV-2026-0001',
   consumerId: 'c1',
   consumerName: 'Oslo kommune',
+  unverified: false,
   requesterName: 'Kari',
   requesterEmail: 'kari@oslo.test',
   subject: 'Tilgang',
@@ -38,9 +39,36 @@ const ticket = (over: Partial<TicketView> = {}): TicketView => ({
   lastMessageAt: at,
   createdAt: at,
   messages: [
-    { id: 'm1', visibility: 'public', author: 'requester', authorLabel: 'kari@oslo.test', channel: 'portal', body: 'Hei', createdAt: at },
-    { id: 'm2', visibility: 'internal', author: 'staff', authorLabel: 'agent@ks.no', channel: 'staff', body: 'Notat', createdAt: at },
-    { id: 'm3', visibility: 'public', author: 'staff', authorLabel: 'agent@ks.no', channel: 'staff', body: 'Svar', createdAt: at },
+    {
+      id: 'm1',
+      visibility: 'public',
+      author: 'requester',
+      authorLabel: 'kari@oslo.test',
+      channel: 'portal',
+      body: 'Hei',
+      createdAt: at,
+      attachments: [],
+    },
+    {
+      id: 'm2',
+      visibility: 'internal',
+      author: 'staff',
+      authorLabel: 'agent@ks.no',
+      channel: 'staff',
+      body: 'Notat',
+      createdAt: at,
+      attachments: [],
+    },
+    {
+      id: 'm3',
+      visibility: 'public',
+      author: 'staff',
+      authorLabel: 'agent@ks.no',
+      channel: 'staff',
+      body: 'Svar',
+      createdAt: at,
+      attachments: [],
+    },
   ],
   links: [],
   mergedInto: null,
@@ -78,6 +106,13 @@ const staffData = (over: Partial<TicketView> = {}) => ({
   candidates: [],
   serviceName: null,
   sla: { tag: 'on_track', clocks: [] } as TicketSlaView,
+  suggestions: [{ id: 'k1', slug: 'altinn-delegering', title: 'Delegering i Altinn', answer: 'Sjekk delegeringen.' }],
+  helpUrl: 'https://desk.example.test/portal/hjelp/',
+  consumers: [
+    { value: 'c1', label: 'Oslo kommune (123456789)' },
+    { value: 'c2', label: 'Bergen kommune (987654321)' },
+  ],
+  senderConsumers: [] as string[],
 });
 const HOUR = 3_600_000;
 
@@ -188,6 +223,34 @@ describe('ticket view models', () => {
     expect(fresh.update.statusOptions.find((o) => o.selected)?.value).toBe('new');
   });
 
+  it('suggests knowledge-base articles with the public link to put in an answer', () => {
+    expect(staffTicketViewModel(staffData()).suggestions).toEqual([
+      {
+        id: 'k1',
+        title: 'Delegering i Altinn',
+        answer: 'Sjekk delegeringen.',
+        href: 'https://desk.example.test/portal/hjelp/altinn-delegering',
+        insert: 'Delegering i Altinn: https://desk.example.test/portal/hjelp/altinn-delegering',
+      },
+    ]);
+  });
+
+  it.each<[string, Partial<TicketView>, string[], string | null]>([
+    ['a verified ticket', {}, [], null],
+    ['an unknown sender', { unverified: true, consumerId: null }, [], null],
+    [
+      'an address several consumers share',
+      { unverified: true, consumerId: null },
+      ['Bergen kommune', 'Oslo kommune'],
+      'Avsenderen er registrert som kontaktperson hos Bergen kommune, Oslo kommune.',
+    ],
+  ])('for %s, tags it and offers the consumers', (_case, over, senderConsumers, hint) => {
+    const model = staffTicketViewModel({ ...staffData(over), senderConsumers });
+    expect(model.ticket.unverifiedLabel).toBe(over.unverified ? 'Ikke bekreftet avsender' : null);
+    expect(model.consumer.options.find((o) => o.selected)?.value).toBe(over.consumerId === null ? '' : 'c1');
+    expect(model.consumer.senderConsumers).toBe(hint);
+  });
+
   it('keeps the words of a failed reply', () => {
     const model = staffTicketViewModel(staffData(), failure('messages', { body: 'Utkast' }));
     expect(model.reply.body).toBe('Utkast');
@@ -269,6 +332,7 @@ describe('ticket view models', () => {
   it.each<[TicketLinkKind, string | null]>([
     ['incident', '/incidents/x1'],
     ['change_request', '/change-requests/x1'],
+    ['ticket', '/tickets/x1'],
     ['onboarding', '/consumers/x1'],
     ['report', null],
   ])('links a %s to %s', (kind, href) => {

@@ -19,6 +19,7 @@ import type { Page } from '@platform/database';
 
 import { choices, type FormBody } from '../shared/form-body';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
+import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import {
   CANNED_TEXTS,
@@ -102,6 +103,7 @@ export function ticketRow(t: TicketSummary, portal = false, now = new Date()) {
     reference: t.reference,
     subject: t.subject,
     consumerName: t.consumerName ?? TICKET_TEXTS.unknownConsumer,
+    unverifiedLabel: t.unverified ? TICKET_TEXTS.unverified : null,
     categoryLabel: CATEGORY_LABELS[t.category],
     statusLabel: (portal ? PORTAL_STATUS_LABELS : STATUS_LABELS)[t.status],
     statusColor: STATUS_COLORS[t.status],
@@ -223,6 +225,8 @@ export function timelineText(e: TicketTimelineEvent): string {
       return `${TIMELINE_TEXTS.assigned}: ${e.details.to ?? TICKET_TEXTS.noAssignee}`;
     case 'priority_set':
       return `${TIMELINE_TEXTS.priority_set}: ${PRIORITY_LABELS[e.details.from]} → ${PRIORITY_LABELS[e.details.to]}`;
+    case 'consumer_set':
+      return `${TIMELINE_TEXTS.consumer_set}: ${e.details.toName}`;
     case 'tags_set':
       return `${TIMELINE_TEXTS.tags_set}: ${e.details.to.join(', ') || TICKET_TEXTS.noAssignee}`;
     case 'linked':
@@ -250,6 +254,8 @@ export function linkHref(kind: TicketLinkKind, targetId: string): string | null 
       return `/incidents/${targetId}`;
     case 'change_request':
       return `/change-requests/${targetId}`;
+    case 'ticket':
+      return `/tickets/${targetId}`;
     case 'onboarding':
       return `/consumers/${targetId}`;
     case 'report':
@@ -269,6 +275,13 @@ function messageRows(t: TicketView) {
       m.visibility === 'internal' ? TICKET_TEXTS.internal : m.author === 'staff' ? TICKET_TEXTS.public : TICKET_TEXTS.fromRequester,
     author: m.authorLabel,
     channelLabel: CHANNEL_LABELS[m.channel],
+    attachments: m.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename ?? TICKET_TEXTS.unnamedFile,
+      contentType: a.contentType,
+      sizeText: sizeText(a.sizeBytes),
+      stored: a.stored,
+    })),
   }));
 }
 
@@ -281,6 +294,14 @@ export interface StaffTicketData {
   candidates: TicketSummary[];
   serviceName: string | null;
   sla: TicketSlaView;
+  /** Published articles that fit the ticket's question. */
+  suggestions: SuggestedArticle[];
+  /** Where the public help pages are, with a trailing slash: the links staff put in an answer. */
+  helpUrl: string;
+  /** Every consumer, to say whose the ticket is. */
+  consumers: Option[];
+  /** An unverified sender: the consumers whose registered contact the address is. */
+  senderConsumers: string[];
 }
 
 /** A ticket for staff: the conversation with notes set apart, the reply form, status and the rest, links, merge, timeline. */
@@ -337,6 +358,21 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k] })),
       failure: failureOf(failure, 'links', 'unlink'),
     },
+    suggestions: data.suggestions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      answer: a.answer,
+      href: `${data.helpUrl}${a.slug}`,
+      insert: `${a.title}: ${data.helpUrl}${a.slug}`,
+    })),
+    consumer: {
+      options: select(
+        [{ value: '', label: TICKET_TEXTS.chooseConsumer }, ...data.consumers],
+        (failureOf(failure, 'consumer')?.body.consumerId as string | undefined) ?? t.consumerId,
+      ),
+      senderConsumers: data.senderConsumers.length ? TICKET_TEXTS.senderConsumers(data.senderConsumers) : null,
+      failure: failureOf(failure, 'consumer'),
+    },
     merge: {
       options: data.candidates.filter((c) => c.id !== t.id).map((c) => ({ value: c.id, label: `${c.reference}: ${c.subject}` })),
       failure: failureOf(failure, 'merge', 'unmerge'),
@@ -378,12 +414,26 @@ export function portalTicketViewModel(t: TicketView, failure?: FormFailure) {
   };
 }
 
-/** The portal's «Still et spørsmål». */
-export function askFormViewModel(services: Option[], values: FormBody, failure?: FormFailure) {
+/** An article suggested for what is being written: its title, short answer and public help page. */
+export interface SuggestedArticle {
+  id: string;
+  slug: string;
+  title: string;
+  answer: string;
+}
+
+/**
+ * The portal's «Still et spørsmål». After the check step (`suggestions` given) it shows the
+ * articles that fit, and the form posts the question itself; before it, the form asks for them.
+ */
+export function askFormViewModel(services: Option[], values: FormBody, failure?: FormFailure, suggestions?: SuggestedArticle[]) {
   const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   return {
     title: PORTAL_TEXTS.askTitle,
     layout: 'portal',
+    checked: !!suggestions,
+    suggestions: (suggestions ?? []).map((a) => ({ id: a.id, slug: a.slug, title: a.title, answer: a.answer })),
+    submissionId: chosen('submissionId') ?? '',
     values,
     errors: errorsOf(failure),
     error: failure?.error,
