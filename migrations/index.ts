@@ -10,6 +10,7 @@ import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idem
 import { Notices1795447500000 } from './1795447500000-notices';
 import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
+import { GlobalSearch1795456000000 } from './1795456000000-global-search';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Notices1795447500000,
   DomainEvents1795447600000,
   ChangeRequests1795448000000,
+  GlobalSearch1795456000000,
 ];

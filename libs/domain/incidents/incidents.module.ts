@@ -32,6 +32,7 @@ import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
+import { SearchIncidents } from './search-incidents.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
@@ -52,6 +53,7 @@ const useCases = [
   ReclusterIncidents,
   ResolveIncident,
   RevealPersonalData,
+  SearchIncidents,
   SendDueEscalations,
   SendEscalationFollowUps,
   SubmitReport,

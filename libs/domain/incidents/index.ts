@@ -28,6 +28,7 @@ export * from './report-input';
 export * from './report-ownership';
 export * from './resolve-incident.use-case';
 export * from './reveal-personal-data.use-case';
+export * from './search-incidents.use-case';
 export * from './send-due-escalations.use-case';
 export * from './send-escalation-follow-ups.use-case';
 export * from './triage-incident.use-case';

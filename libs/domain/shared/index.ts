@@ -5,3 +5,4 @@ export * from './identifiers';
 export * from './principal';
 export * from './reference';
 export * from './reference-sequence';
+export * from './search-result';

@@ -16,10 +16,12 @@ import { CATALOGUE_NAV, CATALOGUE_PAGE_TEXTS } from './catalogue/catalogue.texts
 import { CatalogueDraftController } from './catalogue/catalogue-draft.controller';
 import { CataloguePagesController } from './catalogue/catalogue-pages.controller';
 import { BoardPage, PortalRequestPage, PortalSubmitPage, StaffRequestPage } from './change-requests/change-request.page';
+import { ChangeRequestSearchSource } from './change-requests/change-request.search-source';
 import { ChangeRequestPagesController } from './change-requests/change-request-pages.controller';
 import { CHANGE_REQUEST_NAV, CHANGE_REQUEST_PAGE_TEXTS } from './change-requests/change-requests.texts.nb';
 import { PortalChangeRequestPagesController } from './change-requests/portal-change-request-pages.controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumers/consumer.page';
+import { ConsumerSearchSource } from './consumers/consumer.search-source';
 import { ConsumerPagesController } from './consumers/consumer-pages.controller';
 import { ConsumerTabActionsController } from './consumers/consumer-tab-actions.controller';
 import { CONSUMER_NAV, CONSUMER_PAGE_TEXTS, PORTAL_LOGIN_TEXTS } from './consumers/consumers.texts.nb';
@@ -41,6 +43,7 @@ import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
+import { IncidentSearchSource, ReportSearchSource } from './incidents/incident.search-source';
 import { IncidentActionsController } from './incidents/incident-actions.controller';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
 import { INCIDENT_NAV, INCIDENT_PAGE_TEXTS, PORTAL_REPORT_FORM_TEXTS, STAFF_REPORT_FORM_TEXTS } from './incidents/incidents.texts.nb';
@@ -57,10 +60,13 @@ import { NoticePagesController } from './notices/notice-pages.controller';
 import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
 import { NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
 import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
+import { SearchPage } from './search/search.page';
+import { SearchPagesController } from './search/search-pages.controller';
 import type { PageTexts } from './shared/form-errors';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
+import { SEARCH_SOURCES } from './shared/search-source';
 
 /** Each part's menu sections; a new part adds its own here. */
 const SECTIONS = [
@@ -78,6 +84,9 @@ const SECTIONS = [
   AUDIT_NAV,
   IDENTITY_NAV,
 ].flat();
+
+/** What the header's search box asks, in the order the results page shows the groups; a new part adds its source here. */
+const SEARCH_SOURCE_TYPES = [IncidentSearchSource, ReportSearchSource, ConsumerSearchSource, ChangeRequestSearchSource];
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
@@ -118,6 +127,7 @@ const ERRORS = Object.assign(
   ],
   controllers: [
     HomeController,
+    SearchPagesController,
     DashboardPagesController,
     AuthPagesController,
     SetupPagesController,
@@ -149,6 +159,9 @@ const ERRORS = Object.assign(
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
     { provide: ERROR_TEXTS, useValue: ERRORS },
+    ...SEARCH_SOURCE_TYPES,
+    { provide: SEARCH_SOURCES, useFactory: (...sources: unknown[]) => sources, inject: SEARCH_SOURCE_TYPES },
+    SearchPage,
     PageContext,
     PageContextInterceptor,
     PageFormInterceptor,
