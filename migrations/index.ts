@@ -11,6 +11,7 @@ import { Notices1795447500000 } from './1795447500000-notices';
 import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
 import { GlobalSearch1795456000000 } from './1795456000000-global-search';
+import { Notifications1795456100000 } from './1795456100000-notifications';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DomainEvents1795447600000,
   ChangeRequests1795448000000,
   GlobalSearch1795456000000,
+  Notifications1795456100000,
 ];

@@ -14,6 +14,7 @@ import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from 
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import { Notification } from '@domain/notifications';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -46,6 +47,7 @@ export const ENTITIES = [
   GroupingLesson,
   ChangeRequest,
   ChangeRequestSupport,
+  Notification,
   Notice,
   NoticeRecipient,
   NoticeReminder,

@@ -2,6 +2,7 @@ import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
 import { KnowledgeModule } from '@domain/knowledge';
+import { NotificationsModule } from '@domain/notifications';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
@@ -61,7 +62,7 @@ const useCases = [
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, NotificationsModule],
   providers: [
     IncidentRepository,
     ReportRepository,

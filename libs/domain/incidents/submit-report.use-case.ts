@@ -1,6 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { ListConsumerContacts } from '@domain/consumers';
 import { SuggestArticles } from '@domain/knowledge';
+import { NotifyStaff } from '@domain/notifications';
 import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -51,6 +52,7 @@ export class SubmitReport {
     private readonly contacts: ListConsumerContacts,
     private readonly articles: SuggestArticles,
     private readonly email: EnqueueEmail,
+    private readonly notify: NotifyStaff,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -156,6 +158,12 @@ export class SubmitReport {
         profile: contribution,
       });
       await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
+      // Live intake only: an imported history is not news to anyone.
+      if (!ctx.history)
+        await this.notify.execute(
+          { permission: 'incident.triage' },
+          { kind: 'incident.opened', reference: incident.reference, title: incident.title, link: `/incidents/${incident.id}` },
+        );
     }
 
     const report = await this.reports.insert({

@@ -23,6 +23,6 @@ export class SearchPagesController {
     const text = searchText(q);
     const exact = await this.search.exact(text, caller);
     if (exact) return res.redirect(303, exact);
-    res.render('search/results', { ...(await this.search.load(text, caller)), ...this.context.of(req, res) });
+    res.render('search/results', { ...(await this.search.load(text, caller)), ...(await this.context.withCounts(req, res)) });
   }
 }

@@ -1,0 +1,4 @@
+export * from './notification.entity';
+export * from './notifications.module';
+export * from './notify-staff.use-case';
+export * from './staff-notifications.use-case';
