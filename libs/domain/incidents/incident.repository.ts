@@ -360,6 +360,12 @@ export class IncidentRepository {
     return q.getMany();
   }
 
+  /** Changes whenever an incident is opened, changed or merged: a cheap check whether the queue needs reading again. */
+  async version(): Promise<string> {
+    const [row] = await this.db.manager.query(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS v FROM incident`);
+    return row.v;
+  }
+
   /** The latest report received in an environment (history may be imported with future dates). */
   async latestReportAt(environment: Environment): Promise<Date | null> {
     const [row] = await this.db.manager.query(`SELECT max(last_seen_at) AS at FROM incident WHERE environment = $1`, [environment]);

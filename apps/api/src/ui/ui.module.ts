@@ -7,6 +7,7 @@ import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
+import { NotificationsModule } from '@domain/notifications';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -42,6 +43,7 @@ import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, 
 import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
+import { IncidentQueueLive } from './incidents/incident.live-list';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
 import { IncidentSearchSource, ReportSearchSource } from './incidents/incident.search-source';
 import { IncidentActionsController } from './incidents/incident-actions.controller';
@@ -53,6 +55,8 @@ import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPag
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
+import { LiveController } from './live/live.controller';
+import { LiveFeed } from './live/live-feed';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
 import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
@@ -60,9 +64,11 @@ import { NoticePagesController } from './notices/notice-pages.controller';
 import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
 import { NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
 import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
+import { NotificationPagesController } from './notifications/notification-pages.controller';
 import { SearchPage } from './search/search.page';
 import { SearchPagesController } from './search/search-pages.controller';
 import type { PageTexts } from './shared/form-errors';
+import { LIVE_LISTS } from './shared/live-list';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
@@ -87,6 +93,9 @@ const SECTIONS = [
 
 /** What the header's search box asks, in the order the results page shows the groups; a new part adds its source here. */
 const SEARCH_SOURCE_TYPES = [IncidentSearchSource, ReportSearchSource, ConsumerSearchSource, ChangeRequestSearchSource];
+
+/** The lists open pages keep current (server-sent events from /live); a new part adds its list here. */
+const LIVE_LIST_TYPES = [IncidentQueueLive];
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
@@ -121,6 +130,7 @@ const ERRORS = Object.assign(
     IncidentsModule,
     ChangeRequestsModule,
     NoticesModule,
+    NotificationsModule,
     DemoModule,
     MailAdminModule,
     EventsAdminModule,
@@ -128,6 +138,8 @@ const ERRORS = Object.assign(
   controllers: [
     HomeController,
     SearchPagesController,
+    NotificationPagesController,
+    LiveController,
     DashboardPagesController,
     AuthPagesController,
     SetupPagesController,
@@ -162,6 +174,9 @@ const ERRORS = Object.assign(
     ...SEARCH_SOURCE_TYPES,
     { provide: SEARCH_SOURCES, useFactory: (...sources: unknown[]) => sources, inject: SEARCH_SOURCE_TYPES },
     SearchPage,
+    ...LIVE_LIST_TYPES,
+    { provide: LIVE_LISTS, useFactory: (...lists: unknown[]) => lists, inject: LIVE_LIST_TYPES },
+    LiveFeed,
     PageContext,
     PageContextInterceptor,
     PageFormInterceptor,
