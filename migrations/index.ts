@@ -12,6 +12,7 @@ import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
 import { GlobalSearch1795456000000 } from './1795456000000-global-search';
 import { Notifications1795456100000 } from './1795456100000-notifications';
+import { CasePresence1795456200000 } from './1795456200000-case-presence';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ChangeRequests1795448000000,
   GlobalSearch1795456000000,
   Notifications1795456100000,
+  CasePresence1795456200000,
 ];

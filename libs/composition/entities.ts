@@ -14,7 +14,7 @@ import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from 
 import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
 import { KnowledgeArticle } from '@domain/knowledge';
 import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
-import { Notification } from '@domain/notifications';
+import { CasePresence, Notification } from '@domain/notifications';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -48,6 +48,7 @@ export const ENTITIES = [
   ChangeRequest,
   ChangeRequestSupport,
   Notification,
+  CasePresence,
   Notice,
   NoticeRecipient,
   NoticeReminder,

@@ -36,9 +36,9 @@ class EventStream {
     });
   }
 
-  static open(base: string, cookie: string): Promise<EventStream> {
+  static open(base: string, cookie: string, path = '/live'): Promise<EventStream> {
     return new Promise((resolve, reject) => {
-      const req = httpRequest(`${base}/live`, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) =>
+      const req = httpRequest(`${base}${path}`, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) =>
         resolve(new EventStream(res)),
       );
       req.on('error', reject);
@@ -61,7 +61,7 @@ class EventStream {
 }
 
 const baseOf = async (app: NestExpressApplication) => {
-  await app.listen(0, '127.0.0.1');
+  if (!app.getHttpServer().listening) await app.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 };
 
@@ -125,5 +125,31 @@ describe('live updates: a server-sent event stream for signed-in staff, fed from
     await ola.post('/notifications/read').expect(303);
     await olas.next((e) => e.event === 'notifications' && JSON.parse(e.data).unread === 0);
     expect(karis.events.filter((e) => e.event === 'notifications').map((e) => JSON.parse(e.data).unread)).toEqual([0, 1]);
+  });
+
+  it('names the others who have the same incident open, across processes, and forgets one who closed it', async () => {
+    const [incident] = await t.dataSource.query(`SELECT id FROM incident LIMIT 1`);
+    const watch = `/live?watch=incident:${incident.id}`;
+    const karis = await EventStream.open(await baseOf(t.app), cookieHeader(kari.cookies), watch);
+    streams.push(karis);
+    await karis.next((e) => e.event === 'presence' && JSON.parse(e.data).names.length === 0);
+
+    const olas = await EventStream.open(await baseOf(replica), cookieHeader(ola.cookies), watch);
+    streams.push(olas);
+    // Both names are the part of the e-mail before @ (createStaffWithPassword).
+    await olas.next((e) => e.event === 'presence' && JSON.parse(e.data).names.join() === 'kari');
+    await karis.next((e) => e.event === 'presence' && JSON.parse(e.data).names.join() === 'ola');
+
+    const seen = karis.events.length;
+    olas.close();
+    await karis.next((e) => karis.events.indexOf(e) >= seen && e.event === 'presence' && JSON.parse(e.data).names.length === 0);
+  });
+
+  it('ignores a watch that is no case', async () => {
+    const other = await EventStream.open(await baseOf(t.app), cookieHeader(kari.cookies), '/live?watch=../../etc');
+    streams.push(other);
+    await other.next((e) => e.event === 'notifications');
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_presence WHERE subject NOT LIKE 'incident:%'`);
+    expect(row.n).toBe(0);
   });
 });

@@ -39,7 +39,17 @@
     }
   };
 
-  const source = new EventSource('/live');
+  // A case page says which case it is, so others with the same case open are named on it.
+  const presence = document.querySelector('[data-presence]');
+  const showPresence = (names) => {
+    const alert = presence.querySelector('.ds-alert');
+    const joined = names.length > 1 ? `${names.slice(0, -1).join(', ')}${presence.dataset.presenceAnd}${names.at(-1)}` : (names[0] ?? '');
+    presence.querySelector('[data-presence-names]').textContent = presence.dataset.presenceText.replace('{names}', joined);
+    alert.hidden = names.length === 0;
+  };
+
+  const source = new EventSource(presence ? `/live?${new URLSearchParams({ watch: presence.dataset.presence })}` : '/live');
+  if (presence) source.addEventListener('presence', (event) => showPresence(JSON.parse(event.data).names));
   source.addEventListener('notifications', (event) => showUnread(JSON.parse(event.data).unread));
   for (const list of document.querySelectorAll('[data-live-list]')) {
     const name = list.getAttribute('data-live-list');

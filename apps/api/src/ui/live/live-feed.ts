@@ -1,4 +1,4 @@
-import { StaffNotifications } from '@domain/notifications';
+import { CasePresenceTracker, PRESENCE_SUBJECT, StaffNotifications } from '@domain/notifications';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
 
@@ -12,13 +12,19 @@ import { LIVE_LISTS, type LiveList } from '../shared/live-list';
  */
 export const LIVE_POLL_MS = 2000;
 
+/** A case page not heard of for this long (a closed tab, a process gone) no longer counts as open. */
+const PRESENCE_EXPIRY_SECONDS = 10;
+
 interface Client {
   staffId: string;
   res: Response;
+  /** The case page this stream belongs to (`incident:<id>`), for the collision warning. */
+  subject?: string;
   unread?: number;
+  others?: string;
 }
 
-/** Server-sent events to signed-in staff: their unread notification count and which live lists changed. */
+/** Server-sent events to signed-in staff: their unread notification count, which live lists changed, and who else has their case open. */
 @Injectable()
 export class LiveFeed implements OnModuleDestroy {
   private readonly logger = new Logger(LiveFeed.name);
@@ -30,10 +36,11 @@ export class LiveFeed implements OnModuleDestroy {
   constructor(
     @Inject(LIVE_LISTS) private readonly lists: readonly LiveList[],
     private readonly notifications: StaffNotifications,
+    private readonly presence: CasePresenceTracker,
   ) {}
 
   /** Holds the response open as an event stream until the browser goes away. */
-  connect(staffId: string, res: Response): void {
+  connect(staffId: string, watch: unknown, res: Response): void {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -42,10 +49,13 @@ export class LiveFeed implements OnModuleDestroy {
       'X-Accel-Buffering': 'no',
     });
     res.write(`retry: ${LIVE_POLL_MS * 2}\n\n`);
-    const client: Client = { staffId, res };
+    const subject = typeof watch === 'string' && PRESENCE_SUBJECT.test(watch) ? watch : undefined;
+    const client: Client = { staffId, res, subject };
     this.clients.add(client);
     res.on('close', () => {
       this.clients.delete(client);
+      if (subject && ![...this.clients].some((c) => c.staffId === staffId && c.subject === subject))
+        this.presence.leave(staffId, subject).catch((e: Error) => this.logger.warn(`presence leave failed: ${e.message}`));
       if (!this.clients.size) this.stop();
     });
     this.timer ??= setInterval(() => void this.poll(), LIVE_POLL_MS);
@@ -79,11 +89,28 @@ export class LiveFeed implements OnModuleDestroy {
         if (client.unread !== unread) this.send(client, 'notifications', JSON.stringify({ unread }));
         client.unread = unread;
       }
+      await this.pollPresence();
     } catch (e) {
       // The database away for a moment: the next poll tries again, the pages keep what they show.
       this.logger.warn(`live feed poll failed: ${(e as Error).message}`);
     } finally {
       this.polling = false;
+    }
+  }
+
+  /** Beats for every open case page here and tells each page the names of the others on it, when they change. */
+  private async pollPresence(): Promise<void> {
+    const watching = [...this.clients].filter((c): c is Client & { subject: string } => !!c.subject);
+    if (!watching.length) return;
+    const present = await this.presence.beat(
+      watching.map((c) => ({ staffId: c.staffId, subject: c.subject })),
+      PRESENCE_EXPIRY_SECONDS,
+    );
+    for (const client of watching) {
+      const names = (present.get(client.subject) ?? []).filter((p) => p.id !== client.staffId).map((p) => p.name);
+      const others = JSON.stringify({ names: [...new Set(names)].sort() });
+      if (client.others !== others) this.send(client, 'presence', others);
+      client.others = others;
     }
   }
 
