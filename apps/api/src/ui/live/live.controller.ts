@@ -7,7 +7,10 @@ import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { PagesController } from '../shared/pages-controller';
 import { LiveFeed } from './live-feed';
 
-/** The event stream every staff page opens (assets/live.js): notification counts, changed lists and, with `?watch=incident:<id>`, who else has that case open. */
+/**
+ * The event stream every staff page opens (assets/live.js): notification counts, changed lists and,
+ * with `?watch=incident:<id>`, who else has that case open.
+ */
 @PagesController('live')
 export class LiveController {
   constructor(private readonly feed: LiveFeed) {}
