@@ -91,7 +91,7 @@ module.exports = {
       name: 'pure-rules',
       comment: 'Rules (matching, identifiers, SLA clocks) are pure: no database, framework, platform or I/O.',
       severity: 'error',
-      from: { path: '^libs/domain/[^/]+/rules/' },
+      from: { path: ['^libs/domain/[^/]+/rules/', '^libs/domain/[^/]+/[^/]+/rules/'] },
       to: {
         path: [
           '^libs/platform/',

@@ -66,7 +66,7 @@ const layering = [
     ),
   ),
   ...CONTEXTS.map((context) =>
-    restrict([`libs/domain/${context}/rules/**/*.ts`], {
+    restrict([`libs/domain/${context}/rules/**/*.ts`, `libs/domain/${context}/*/rules/**/*.ts`], {
       group: IO_AND_FRAMEWORK,
       message: 'Rules are pure: no database, framework, platform or I/O.',
     }),

@@ -10,6 +10,10 @@ import { IdempotencyClaimInTransaction1795447000000 } from './1795447000000-idem
 import { Notices1795447500000 } from './1795447500000-notices';
 import { DomainEvents1795447600000 } from './1795447600000-domain-events';
 import { ChangeRequests1795448000000 } from './1795448000000-change-requests';
+import { FeedsAndKnownIssues1795449000000 } from './1795449000000-feeds-and-known-issues';
+import { Tickets1795450000000 } from './1795450000000-tickets';
+import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
+import { IncidentConversations1795453000000 } from './1795453000000-incident-conversations';
 import { GlobalSearch1795456000000 } from './1795456000000-global-search';
 import { Notifications1795456100000 } from './1795456100000-notifications';
 import { CasePresence1795456200000 } from './1795456200000-case-presence';
@@ -28,6 +32,10 @@ export const MIGRATIONS = [
   Notices1795447500000,
   DomainEvents1795447600000,
   ChangeRequests1795448000000,
+  FeedsAndKnownIssues1795449000000,
+  Tickets1795450000000,
+  KnowledgeBase1795452000000,
+  IncidentConversations1795453000000,
   GlobalSearch1795456000000,
   Notifications1795456100000,
   CasePresence1795456200000,

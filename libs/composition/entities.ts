@@ -11,10 +11,20 @@ import {
   PortalSignInToken,
 } from '@domain/consumers';
 import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
-import { Escalation, GroupingLesson, IdempotencyRecord, Incident, IncidentEvent, MergeProposal, Report } from '@domain/incidents';
-import { KnowledgeArticle } from '@domain/knowledge';
-import { Notice, NoticeRecipient, NoticeReminder } from '@domain/notices';
+import {
+  Escalation,
+  GroupingLesson,
+  IdempotencyRecord,
+  Incident,
+  IncidentEvent,
+  IncidentMessage,
+  MergeProposal,
+  Report,
+} from '@domain/incidents';
+import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
+import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, OperationalMessage } from '@domain/notices';
 import { CasePresence, Notification } from '@domain/notifications';
+import { CannedResponse, InboundAttachment, InboundMessage, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
 
@@ -44,12 +54,25 @@ export const ENTITIES = [
   MergeProposal,
   IdempotencyRecord,
   KnowledgeArticle,
+  KnowledgeArticleVersion,
+  KnowledgeDeflection,
   GroupingLesson,
   ChangeRequest,
   ChangeRequestSupport,
   Notification,
   CasePresence,
   Notice,
+  NoticeFeed,
+  NoticeFeedEntry,
   NoticeRecipient,
   NoticeReminder,
+  Ticket,
+  TicketMessage,
+  TicketEvent,
+  TicketLink,
+  CannedResponse,
+  OperationalMessage,
+  IncidentMessage,
+  InboundMessage,
+  InboundAttachment,
 ];

@@ -183,4 +183,25 @@ describe('the page of a big incident in a browser', () => {
     await Promise.all([page.waitForURL(/done=triaged/), page.getByRole('button', { name: 'Lagre vurdering' }).click()]);
     await expect(page.getByText('Alvorlighet: Kritisk', { exact: true }).count()).resolves.toBe(1);
   });
+
+  it('holds the conversation: an internal note and a message to chosen municipalities, accessible and in Norwegian', async () => {
+    await page.goto(`/incidents/${incident.id}`);
+    await page.locator('#write-note > summary').click();
+    await page.getByLabel('Notat', { exact: true }).fill('Leverandøren ser på saken.');
+    await Promise.all([page.waitForURL(/done=note/), page.getByRole('button', { name: 'Lagre notat' }).click()]);
+    await page.locator('#write-municipalities > summary').click();
+    await page.getByLabel('Kommune nummer 2', { exact: true }).check();
+    await page.locator('#municipalities-body').fill('Vi følger opp med Skatteetaten og melder fra.');
+    await Promise.all([page.waitForURL(/done=message-municipalities/), page.getByRole('button', { name: 'Send til kommunene' }).click()]);
+    const messages = page.locator('#conversation .app-conversation__message');
+    await expect(messages.count()).resolves.toBe(2);
+    await expect(messages.nth(0).textContent()).resolves.toContain('Bare for KS');
+    await expect(messages.nth(1).textContent()).resolves.toContain('Til Kommune nummer 2 (1 adresse)');
+    // The forms open, so their fields are checked too.
+    await page.locator('#write-municipalities > summary').click();
+    await page.locator('#write-note > summary').click();
+    await page.locator('#note-body').waitFor({ state: 'visible' });
+    await screenshot(page, 'incident-conversation');
+    expect(await seriousAccessibilityProblems(page, 'incident-conversation')).toEqual([]);
+  });
 });

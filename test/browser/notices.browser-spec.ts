@@ -1,3 +1,6 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import {
@@ -27,6 +30,8 @@ describe('change notices in a browser', () => {
   let page: Page;
   let errors: string[];
   let noticePath: string;
+  let feedHost: Server;
+  let feedBase: string;
 
   /** Screenshot at 1366 px and at 390 px, axe and the one-h1 rule for the page as it is now. */
   async function checkPage(name: string): Promise<void> {
@@ -42,6 +47,19 @@ describe('change notices in a browser', () => {
 
   beforeAll(async () => {
     [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    // Skatteetaten's operational messages, served as an RSS file; any other path is missing.
+    feedHost = createServer((req, res) => {
+      if (req.url !== '/driftsmeldinger.rss') return void res.writeHead(404).end();
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Driftsmeldinger</title><item><guid>d-1</guid>` +
+            `<title>Ustabil Inntekt API i produksjon</title><link>https://status.example.test/d-1</link><category>inntekt</category>` +
+            `<pubDate>${new Date().toUTCString()}</pubDate><description>Vi undersøker saken.</description></item></channel></rss>`,
+        );
+    });
+    await new Promise<void>((resolve) => feedHost.listen(0, '127.0.0.1', () => resolve()));
+    feedBase = `http://127.0.0.1:${(feedHost.address() as AddressInfo).port}`;
     const service = {
       name: 'Summert skattegrunnlag API',
       maskinportenScopes: ['skatteetaten:summertskattegrunnlag'],
@@ -87,6 +105,7 @@ describe('change notices in a browser', () => {
     await context?.close();
     await browser?.close();
     await desk?.close();
+    await new Promise<void>((resolve) => (feedHost ? feedHost.close(() => resolve()) : resolve()));
   });
   afterEach(() => {
     expect(errors.splice(0)).toEqual([]);
@@ -146,5 +165,27 @@ describe('change notices in a browser', () => {
     await page.goto('/notices');
     await expect(page.getByRole('link', { name: TITLE }).count()).resolves.toBe(1);
     await checkPage('notices-list');
+  });
+
+  it('reads an operational feed into an active message, shows a failing feed in words, and ends the message', async () => {
+    await page.goto('/');
+    await follow(
+      page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Kilder og driftsmeldinger' }),
+      /\/notice-feeds$/,
+    );
+    await checkPage('notice-feeds-empty');
+    for (const path of ['/driftsmeldinger.rss', '/borte.rss']) {
+      await page.getByLabel('Adresse til Atom- eller RSS-feed').fill(`${feedBase}${path}`);
+      await page.getByLabel(/^Driftsmeldinger/).check();
+      await follow(page.getByRole('button', { name: 'Legg til kilden' }), /done=feed-added$/);
+    }
+    await follow(page.getByRole('button', { name: `Les nå ${feedBase}/driftsmeldinger.rss` }), /done=feed-read$/);
+    await follow(page.getByRole('button', { name: `Les nå ${feedBase}/borte.rss` }), /done=feed-failed$/);
+    await expect(page.getByRole('link', { name: 'Ustabil Inntekt API i produksjon' }).count()).resolves.toBe(1);
+    await expect(page.getByText('Kilden svarte med en feilstatus.').count()).resolves.toBe(1);
+    await checkPage('notice-feeds');
+    await follow(page.getByRole('button', { name: 'Avslutt' }), /done=message-ended$/);
+    await expect(page.getByText('Ingen aktive driftsmeldinger.', { exact: false }).count()).resolves.toBe(1);
+    await checkPage('notice-feeds-ended');
   });
 });

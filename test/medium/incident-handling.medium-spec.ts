@@ -1,6 +1,8 @@
 import { ListAuditEntries } from '@domain/audit';
 import { GetCatalogueInForce } from '@domain/catalogue';
 import {
+  AddInternalNote,
+  ConversationQueries,
   CorrectGrouping,
   EscalateIncident,
   IncidentQueries,
@@ -180,6 +182,15 @@ describe('incident handling: escalation, resolution and corrections (use cases o
         kind: 'conflict',
         code: 'already_merged',
       });
+    });
+
+    it('merge two incidents: the merged one’s conversation goes with it to the survivor', async () => {
+      const [x, y] = [await ctx.newIncident(), await ctx.newIncident()];
+      await ctx.get(AddInternalNote).execute(x.incidentId, { body: 'Notat på den ene' }, admin());
+      await ctx.get(AddInternalNote).execute(y.incidentId, { body: 'Notat på den andre' }, admin());
+      const survivor = await ctx.get(CorrectGrouping).merge(x.incidentId, y.incidentId, admin());
+      const bodies = (await ctx.get(ConversationQueries).ofIncident(survivor.id)).messages.map((m) => m.body);
+      expect(bodies.sort()).toEqual(['Notat på den andre', 'Notat på den ene']);
     });
 
     it('never merge a security incident with an ordinary one (track_mismatch)', async () => {

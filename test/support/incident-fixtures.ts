@@ -1,3 +1,5 @@
+import type { ProcessRole } from '@composition';
+
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from './fixtures';
 import { createTestApp, TestApp } from './test-app';
 
@@ -24,8 +26,8 @@ export interface ReportingApp {
 }
 
 /** The app with INCIDENT_SERVICES in force and three municipalities that report on them. */
-export async function reportingApp(): Promise<ReportingApp> {
-  const t = await createTestApp();
+export async function reportingApp(env: Record<string, string> = {}, roles: ProcessRole[] = []): Promise<ReportingApp> {
+  const t = await createTestApp(env, roles);
   await publishCatalogue(t, INCIDENT_SERVICES);
   const [a, b, c] = [
     await registerConsumer(t, 101, INCIDENT_SERVICES),

@@ -1,4 +1,4 @@
-import { createHttpApp } from '@composition';
+import { createHttpApp, type ProcessRole } from '@composition';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@platform/config';
 import { DeliverOutbox } from '@platform/mail';
@@ -22,11 +22,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole HTTP application on a fresh database, with the bootstrap admin created. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The whole HTTP application on a fresh database, with the bootstrap admin created; `roles` adds parts of the worker. */
+export async function createTestApp(env: Record<string, string> = {}, roles: ProcessRole[] = []): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(db, env);
-  const app = await createHttpApp(config, testConnection(db, config), [API_ROLE]);
+  const app = await createHttpApp(config, testConnection(db, config), [API_ROLE, ...roles]);
   const deliver = app.get(DeliverOutbox);
   return {
     app,

@@ -6,6 +6,7 @@ import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
+import { SupportModule } from '@domain/support';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -23,11 +24,16 @@ import { MeController } from './identity/me.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
+import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
+import { PublicHelpController } from './knowledge/public-help.controller';
+import { NoticeFeedsController } from './notices/notice-feeds.controller';
 import { NoticesController } from './notices/notices.controller';
 import { OutboxController } from './notifications/outbox.controller';
 import { SeedTasks } from './seed-tasks';
 import { StartupTasks } from './startup-tasks';
+import { CannedResponsesController } from './support/canned-responses.controller';
+import { TicketsController } from './support/tickets.controller';
 import { UiModule } from './ui/ui.module';
 
 /** The HTTP application: JSON API, admin UI and consumer portal. */
@@ -44,6 +50,7 @@ import { UiModule } from './ui/ui.module';
     IncidentsModule,
     ChangeRequestsModule,
     NoticesModule,
+    SupportModule,
     UiModule,
   ],
   controllers: [
@@ -52,6 +59,8 @@ import { UiModule } from './ui/ui.module';
     IncidentsController,
     MergeProposalsController,
     KnowledgeBaseController,
+    KnowledgeController,
+    PublicHelpController,
     CatalogueController,
     ConsumersController,
     ConsumerApiKeysController,
@@ -62,6 +71,9 @@ import { UiModule } from './ui/ui.module';
     OutboxController,
     ChangeRequestsController,
     NoticesController,
+    TicketsController,
+    CannedResponsesController,
+    NoticeFeedsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
 })

@@ -6,14 +6,15 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
 import { DomainEventJobs } from './domain-event.jobs';
+import { InboundMailListenerModule } from './inbound-mail-listener.module';
 import { IncidentJobs } from './incident.jobs';
 import { MaintenanceJobs } from './maintenance.jobs';
 import { NoticeJobs } from './notice.jobs';
 import { OutboxWorker } from './outbox.worker';
 
-/** Scheduled and queued work: outbox delivery and periodic jobs. */
+/** Scheduled and queued work: outbox delivery, periodic jobs and the inbound e-mail listener. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IdentityModule, ConsumersModule, IncidentsModule, NoticesModule],
+  imports: [ScheduleModule.forRoot(), IdentityModule, ConsumersModule, IncidentsModule, NoticesModule, InboundMailListenerModule],
   providers: [OutboxWorker, MaintenanceJobs, IncidentJobs, NoticeJobs, DomainEventJobs],
 })
 export class WorkerModule {}

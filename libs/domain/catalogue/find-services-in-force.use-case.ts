@@ -20,6 +20,11 @@ export class FindServicesInForce {
     return (await this.catalogue.servicesInForce(osloDay(at), wanted)).map(toServiceView);
   }
 
+  /** Every service in the version in force at `at` (default now), in catalogue order. */
+  async all(at: Date = new Date()): Promise<CatalogueServiceView[]> {
+    return (await this.catalogue.servicesInForce(osloDay(at), null)).map(toServiceView);
+  }
+
   /** Every service code in the version in force at `at` (default now), in catalogue order. */
   async allCodes(at: Date = new Date()): Promise<string[]> {
     return (await this.catalogue.servicesInForce(osloDay(at), null)).map((s) => s.code);

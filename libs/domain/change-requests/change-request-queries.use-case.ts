@@ -48,6 +48,13 @@ export class ChangeRequestQueries {
     return request;
   }
 
+  /** A request's id by its reference (EN-2026-0007), for staff naming it elsewhere (a ticket's link). */
+  async idOf(reference: string): Promise<string> {
+    const request = await this.repo.findByReference((reference ?? '').trim().toUpperCase());
+    if (!request) throw new ChangeRequestNotFound();
+    return request.id;
+  }
+
   /** The service codes a consumer has access to: the requests it may see and support. */
   async servicesOf(consumerId: string): Promise<string[]> {
     return ((await this.registry.detail(consumerId))?.services ?? []).map((s) => s.code);

@@ -5,6 +5,7 @@ import { EscalationRepository } from './escalation.repository';
 import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
+import { IncidentMessageRepository } from './incident-message.repository';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 
@@ -28,6 +29,7 @@ export class IncidentMerger {
     private readonly escalations: EscalationRepository,
     private readonly timeline: IncidentEventRepository,
     private readonly mergeProposals: MergeProposalRepository,
+    private readonly messages: IncidentMessageRepository,
   ) {}
 
   async chooseSurvivor(a: Incident, b: Incident): Promise<[Incident, Incident]> {
@@ -44,6 +46,7 @@ export class IncidentMerger {
     await this.incidents.addProfileOf(survivor.id, merged.id);
     const moved = await this.reports.moveAll(merged.id, survivor.id);
     await this.foldEscalations(survivor, merged, movedIds, survivorIds, actorLabel);
+    await this.messages.moveToIncident(merged.id, survivor.id);
     const services = [...new Set([...survivor.services, ...merged.services])];
     const errorCodes = [...new Set([...survivor.errorCodes, ...merged.errorCodes])];
     const openedAt = survivor.openedAt <= merged.openedAt ? survivor.openedAt : merged.openedAt;

@@ -1,4 +1,5 @@
 import { FindConsumers } from '@domain/consumers';
+import type { KnownIssue } from '@domain/notices';
 import { type Environment, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
@@ -32,6 +33,8 @@ export interface IncidentSummary {
   firstSeenAt: Date;
   lastSeenAt: Date;
   escalated: boolean;
+  /** Skatteetaten's operational message about it: a known issue, not escalated automatically. */
+  knownIssue: KnownIssue | null;
 }
 
 /** Impact as the usage terms grade it: breadth of a production problem decides, test is low. */
@@ -112,6 +115,7 @@ export class IncidentQueries {
       firstSeenAt: i.openedAt,
       lastSeenAt: i.lastSeenAt,
       escalated,
+      knownIssue: i.knownIssue ?? null,
     };
   }
 
@@ -203,6 +207,13 @@ export class IncidentQueries {
   /** A consumer's own report by its reference, as links in e-mail name it; others' are simply not found. */
   async ownReportId(consumerId: string, reference: string): Promise<string> {
     const id = await this.reports.idOfOwnReference(consumerId, reference.trim().toUpperCase());
+    if (!id) throw new ReportNotFound();
+    return id;
+  }
+
+  /** Any report's id by its reference, for staff naming it elsewhere (a ticket's link). */
+  async reportIdOf(reference: string): Promise<string> {
+    const id = await this.reports.idOfReference((reference ?? '').trim().toUpperCase());
     if (!id) throw new ReportNotFound();
     return id;
   }
@@ -330,6 +341,7 @@ export class IncidentQueries {
       pinned: r.pinned,
       match: r.match,
       suggestedArticles: r.suggestedArticles,
+      knownIssue: r.knownIssue,
     };
   }
 }

@@ -28,6 +28,13 @@ export type IncidentEventDetails = {
   report_moved_in: { report: string; from: string };
   merged_in: { from: string; fromId: string; reports: number; how: MergeHow; reasons: string[] };
   merged_into: { into: string; intoId: string; how: MergeHow; reasons: string[] };
+  /** Skatteetaten answered in the escalation thread, or a municipality replied (e-mail or portal). */
+  message_received: { audience: 'skatteetaten' | 'municipalities'; from: string; channel: 'email' | 'portal'; report?: string };
+  /** Staff wrote in the escalation thread or to municipalities: how many e-mails went to how many consumers. */
+  message_sent: { audience: 'skatteetaten' | 'municipalities'; recipients: number; consumers: number };
+  note_added: Record<string, never>;
+  /** A municipality reopened its report after the resolution, within the reopening window. */
+  reopened: { report: string; status: Incident['status'] };
 };
 
 export type IncidentEventKind = keyof IncidentEventDetails;

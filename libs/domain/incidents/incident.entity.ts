@@ -1,3 +1,4 @@
+import type { KnownIssue } from '@domain/notices';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 import type { ProfileCounts } from './rules/incident-profile';
@@ -73,6 +74,14 @@ export class Incident {
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  /** The operational message Skatteetaten had out when a report of it came in: a known issue, not escalated automatically. */
+  @Column({ name: 'known_issue', type: 'jsonb', nullable: true })
+  knownIssue: KnownIssue | null;
+
+  /** How often a municipality reopened it after a resolution: each resolution after that notifies anew. */
+  @Column({ name: 'reopen_count', type: 'integer', default: 0 })
+  reopenCount: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -263,7 +263,7 @@ export class IncidentRepository {
     const rows: Array<Record<string, unknown>> = await this.db.manager.query(
       `SELECT * , count(*) OVER ()::int AS total FROM (
          SELECT i.id, i.reference, i.title, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,
-                i.opened_at, i.last_seen_at, i.resolved_at, i.ske_case_reference,
+                i.opened_at, i.last_seen_at, i.resolved_at, i.ske_case_reference, i.known_issue,
                 coalesce(c.reports, 0) AS report_count, coalesce(c.consumers, 0) AS consumer_count,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated, ${IMPACT_SQL} AS impact
          FROM incident i
@@ -294,6 +294,7 @@ export class IncidentRepository {
           lastSeenAt: new Date(r.last_seen_at as string),
           resolvedAt: r.resolved_at ? new Date(r.resolved_at as string) : null,
           skeCaseReference: r.ske_case_reference as string | null,
+          knownIssue: (r.known_issue as Incident['knownIssue']) ?? null,
         }),
         reportCount: Number(r.report_count),
         consumerCount: Number(r.consumer_count),

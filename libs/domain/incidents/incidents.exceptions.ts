@@ -49,3 +49,27 @@ export class NothingToSend extends Conflict {
     super('escalation_not_pending', `${reference} has no escalation waiting to be sent.`);
   }
 }
+
+export class EscalationNotSent extends Conflict {
+  constructor(reference: string) {
+    super('escalation_not_sent', `${reference} has no escalation thread to Skatteetaten yet; escalate it first.`);
+  }
+}
+
+export class NoMunicipalityContacts extends DomainException {
+  constructor() {
+    super('unprocessable', 'no_municipality_contacts', 'None of the chosen municipalities has a registered contact to write to.');
+  }
+}
+
+export class IncidentNotResolved extends Conflict {
+  constructor(reference: string) {
+    super('incident_not_resolved', `${reference} is not resolved; there is nothing to reopen.`);
+  }
+}
+
+export class ReopenWindowClosed extends Conflict {
+  constructor(days: number) {
+    super('reopen_window_closed', `A report can be reopened only within ${days} days of its resolution; send a new report instead.`);
+  }
+}

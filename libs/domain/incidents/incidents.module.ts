@@ -2,11 +2,14 @@ import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
 import { KnowledgeModule } from '@domain/knowledge';
+import { NoticesModule } from '@domain/notices';
 import { NotificationsModule } from '@domain/notifications';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
+import { AddInternalNote } from './add-internal-note.use-case';
 import { BackfillGroupingProfiles } from './backfill-grouping-profiles.use-case';
+import { ConversationQueries } from './conversation-queries.use-case';
 import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
 import { EscalationRepository } from './escalation.repository';
@@ -15,9 +18,11 @@ import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { ImportReports } from './import-reports.use-case';
 import { IncidentRepository } from './incident.repository';
+import { IncidentConversation } from './incident-conversation';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { IncidentMerger } from './incident-merger';
+import { IncidentMessageRepository } from './incident-message.repository';
 import { IncidentQueries } from './incident-queries.use-case';
 import { IncidentStatistics } from './incident-statistics.use-case';
 import { JoinIncident } from './join-incident.use-case';
@@ -27,8 +32,11 @@ import { MergeProposalRepository } from './merge-proposal.repository';
 import { PersonalDataVault } from './personal-data-vault';
 import { PreviewEscalation } from './preview-escalation.use-case';
 import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
+import { ReceiveIncidentMail } from './receive-incident-mail.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { ReopenReport } from './reopen-report.use-case';
+import { ReplyToReport } from './reply-to-report.use-case';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
@@ -38,9 +46,13 @@ import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
 import { TriageIncident } from './triage-incident.use-case';
+import { WriteToMunicipalities } from './write-to-municipalities.use-case';
+import { WriteToSkatteetaten } from './write-to-skatteetaten.use-case';
 
 const useCases = [
+  AddInternalNote,
   BackfillGroupingProfiles,
+  ConversationQueries,
   CorrectGrouping,
   EscalateIncident,
   ImportReports,
@@ -50,8 +62,11 @@ const useCases = [
   KnownIncidents,
   PreviewEscalation,
   PurgeIdempotencyKeys,
+  ReceiveIncidentMail,
   ReceiveReport,
   ReclusterIncidents,
+  ReopenReport,
+  ReplyToReport,
   ResolveIncident,
   RevealPersonalData,
   SearchIncidents,
@@ -59,10 +74,12 @@ const useCases = [
   SendEscalationFollowUps,
   SubmitReport,
   TriageIncident,
+  WriteToMunicipalities,
+  WriteToSkatteetaten,
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, NotificationsModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, NoticesModule, NotificationsModule],
   providers: [
     IncidentRepository,
     ReportRepository,
@@ -76,6 +93,8 @@ const useCases = [
     IncidentGroupingStore,
     MatchingCorpus,
     EscalationMessage,
+    IncidentMessageRepository,
+    IncidentConversation,
     PersonalDataVault,
     ReportOwnership,
     ...useCases,

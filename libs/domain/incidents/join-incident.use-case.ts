@@ -120,6 +120,8 @@ export class JoinIncident {
         features: [...signals.features],
         // Placed by the municipality's own choice: automatic merges never move it elsewhere.
         pinned: true,
+        // Joining an incident Skatteetaten has announced makes the report a known issue too.
+        knownIssue: incident.knownIssue ?? null,
       });
       await this.timeline.record(incident.id, 'consumer_joined', actor.label, { report: report.reference, reportId: report.id, channel });
       await this.audit.execute({

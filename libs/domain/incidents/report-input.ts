@@ -1,3 +1,4 @@
+import type { KnownIssue } from '@domain/notices';
 import type { Environment } from '@domain/shared';
 
 import type { IncidentStatus } from './incident.entity';
@@ -59,7 +60,13 @@ export interface ReportReceipt {
   notice?: string;
   /** A problem KS already knows of that the report is part of, or may be (then it can join it). */
   knownIncident?: KnownIncident | null;
+  /** The operational message Skatteetaten already has out about the service: the report is a known issue. */
+  knownIssue: KnownIssue | null;
 }
+
+/** What the reporter is told when Skatteetaten already announced the problem. */
+export const KNOWN_ISSUE_NOTICE =
+  'Skatteetaten har allerede meldt om denne feilen i en driftsmelding. KS følger driftsmeldingen og sender ikke en egen henvendelse til Skatteetaten om den.';
 
 export const MASKING_NOTICE =
   'Meldingen inneholdt noe som ligner et fødselsnummer eller D-nummer. Det er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere i feilmeldinger.';

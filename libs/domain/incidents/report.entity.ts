@@ -1,3 +1,4 @@
+import type { KnownIssue } from '@domain/notices';
 import type { Environment } from '@domain/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -115,6 +116,10 @@ export class Report {
 
   @Column({ name: 'suggested_articles', type: 'text', array: true, default: () => "'{}'" })
   suggestedArticles: string[];
+
+  /** The operational message about its service and environment that was active when it came in. */
+  @Column({ name: 'known_issue', type: 'jsonb', nullable: true })
+  knownIssue: KnownIssue | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -63,6 +63,10 @@ export class ReportRepository {
     return this.db.repository(Report).findOneBy({ reference });
   }
 
+  async reopen(id: string): Promise<void> {
+    await this.db.repository(Report).update(id, { status: 'open' });
+  }
+
   /** The id of a consumer's report by its reference (M-2026-00003); null when it is not theirs. */
   async idOfOwnReference(consumerId: string, reference: string): Promise<string | null> {
     const report = await this.db.repository(Report).findOne({ select: { id: true }, where: { consumerId, reference } });
@@ -82,6 +86,12 @@ export class ReportRepository {
        LIMIT $2`,
       [text, limit],
     );
+  }
+
+  /** The id of any report by its reference; null when there is none. */
+  async idOfReference(reference: string): Promise<string | null> {
+    const report = await this.db.repository(Report).findOne({ select: { id: true }, where: { reference } });
+    return report?.id ?? null;
   }
 
   async findSealed(id: string): Promise<string | null> {

@@ -49,6 +49,8 @@ export class ResolveIncident {
       const incident = (await this.incidents.lock(start.id))!;
       if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
       const stats = await this.reports.statsOf(incident.id);
+      // After a municipality reopened it, this resolution is news again: its e-mails get keys of their own.
+      const round = incident.reopenCount ? `:r${incident.reopenCount}` : '';
       const addresses = new Map<string, string>();
       for (const c of await this.contacts.execute(stats.consumerIds)) addresses.set(c.email.toLowerCase(), c.name);
       // A reporter address typed by staff (phone, e-mail) is written to; one a consumer sent only
@@ -59,7 +61,7 @@ export class ResolveIncident {
         await this.email.execute({
           template: INCIDENT_RESOLVED_MAIL,
           to: [address],
-          dedupeKey: `incident-resolved:${incident.id}:${address}`,
+          dedupeKey: `incident-resolved:${incident.id}${round}:${address}`,
           related: { type: 'incident', id: incident.id },
           data: { name, reference: incident.reference, title: incident.title, message, local: input.side === 'local' },
         });
@@ -75,7 +77,7 @@ export class ResolveIncident {
           to: escalation.to,
           inReplyTo: escalation.rootMessageId,
           references: [escalation.rootMessageId],
-          dedupeKey: `escalation-closed:${escalation.id}`,
+          dedupeKey: `escalation-closed:${escalation.id}${round}`,
           related: { type: 'incident', id: incident.id },
           data: { reference: incident.reference, title: incident.title, message, consumerCount: stats.consumerCount },
         });

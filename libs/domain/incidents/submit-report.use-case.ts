@@ -1,6 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { ListConsumerContacts } from '@domain/consumers';
 import { SuggestArticles } from '@domain/knowledge';
+import { FindActiveOperationalMessage, type KnownIssue } from '@domain/notices';
 import { NotifyStaff } from '@domain/notifications';
 import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
@@ -18,7 +19,7 @@ import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
-import { IntakeContext, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
+import { IntakeContext, KNOWN_ISSUE_NOTICE, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { reportRecipients } from './report-recipients';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
@@ -53,6 +54,7 @@ export class SubmitReport {
     private readonly articles: SuggestArticles,
     private readonly email: EnqueueEmail,
     private readonly notify: NotifyStaff,
+    private readonly operational: FindActiveOperationalMessage,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -88,6 +90,8 @@ export class SubmitReport {
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);
     const matching = await this.corpus.context();
+    // Inhibition: a problem Skatteetaten has announced is marked on intake and not escalated automatically.
+    const knownIssue = await this.operational.execute(clean.service, clean.environment, ctx.receivedAt);
     const placed = await this.db.transaction(() =>
       this.place(
         clean,
@@ -96,6 +100,7 @@ export class SubmitReport {
         sealed,
         suggested.map((a) => a.slug),
         matching,
+        knownIssue,
       ),
     );
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
@@ -110,6 +115,7 @@ export class SubmitReport {
     sealed: string | null,
     suggestedArticles: string[],
     matching: MatchContext,
+    knownIssue: KnownIssue | null,
   ) {
     const facts: ReportFacts = {
       id: 'new',
@@ -156,6 +162,7 @@ export class SubmitReport {
         openedAt: ctx.receivedAt,
         lastSeenAt: ctx.receivedAt,
         profile: contribution,
+        knownIssue,
       });
       await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
       // Live intake only: an imported history is not news to anyone.
@@ -190,6 +197,7 @@ export class SubmitReport {
       match: this.matchRecord(decision, candidates),
       features: [...signals.features],
       suggestedArticles,
+      knownIssue,
     });
     await this.timeline.record(incident.id, 'report_received', ctx.actorLabel, {
       report: report.reference,
@@ -212,6 +220,11 @@ export class SubmitReport {
       await this.incidents.attachReport(incident.id, report, contribution);
     }
 
+    if (knownIssue && !incident.knownIssue) {
+      await this.incidents.update(incident.id, { knownIssue });
+      incident = { ...incident, knownIssue };
+    }
+
     const receipt: ReportReceipt = {
       id: report.id,
       reference: report.reference,
@@ -223,6 +236,7 @@ export class SubmitReport {
       personalDataMasked: maskedFields.length > 0,
       maskedFields,
       ...(maskedFields.length ? { notice: MASKING_NOTICE } : {}),
+      knownIssue,
     };
     return { receipt, service: input.service, features: signals.features };
   }
@@ -251,7 +265,13 @@ export class SubmitReport {
       to,
       dedupeKey: `report-confirmation:${report.id}`,
       related: { type: 'report', id: report.id },
-      data: { report, incidentReference: incident.reference, masked: maskedFields.length > 0, maskingNotice: MASKING_NOTICE },
+      data: {
+        report,
+        incidentReference: incident.reference,
+        masked: maskedFields.length > 0,
+        maskingNotice: MASKING_NOTICE,
+        knownIssue: report.knownIssue ? { title: report.knownIssue.title, link: report.knownIssue.link, notice: KNOWN_ISSUE_NOTICE } : null,
+      },
     });
   }
 }

@@ -18,8 +18,9 @@ export class SuggestArticles {
     return rankArticles(await this.published(), report, limit).map((r) => r.article);
   }
 
-  list(includeUnpublished = false): Promise<KnowledgeArticle[]> {
-    return includeUnpublished ? this.articles.all() : this.articles.published();
+  /** Every published article, for staff answering a case. */
+  list(): Promise<KnowledgeArticle[]> {
+    return this.articles.published();
   }
 
   private async published(): Promise<KnowledgeArticle[]> {

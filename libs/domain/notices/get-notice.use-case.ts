@@ -4,6 +4,8 @@ import { ListOutboxMessages } from '@platform/mail';
 import type { NoticeStatus } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { type NoticeDetail, type NoticeView, toNoticeView } from './notice.views';
+import { NoticeFeedRepository } from './notice-feed.repository';
+import type { NoticeOrigin } from './notice-feed.views';
 import { NoticeNotFound } from './notices.exceptions';
 
 /** A notice with its recipients (delivery, read, ready) and reminders log; and the paginated list. */
@@ -11,6 +13,7 @@ import { NoticeNotFound } from './notices.exceptions';
 export class GetNotice {
   constructor(
     private readonly notices: NoticeRepository,
+    private readonly feeds: NoticeFeedRepository,
     private readonly outbox: ListOutboxMessages,
   ) {}
 
@@ -24,6 +27,7 @@ export class GetNotice {
         delivery.set(m.messageId, m.status);
     return {
       ...toNoticeView(notice),
+      origin: await this.origin(id),
       recipients: recipients.map((r) => ({
         id: r.id,
         consumerId: r.consumerId,
@@ -44,6 +48,13 @@ export class GetNotice {
         sentAt: m.sentAt,
       })),
     };
+  }
+
+  private async origin(noticeId: string): Promise<NoticeOrigin | null> {
+    const entry = await this.feeds.entryOfNotice(noticeId);
+    const feed = entry && (await this.feeds.find(entry.feedId));
+    if (!entry || !feed) return null;
+    return { feedUrl: feed.url, feedTitle: feed.title, entryTitle: entry.title, entryLink: entry.link, services: entry.services };
   }
 
   async page(filter: {

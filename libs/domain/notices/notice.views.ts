@@ -1,4 +1,5 @@
 import type { Notice, NoticeStatus } from './notice.entity';
+import type { NoticeOrigin } from './notice-feed.views';
 import { needsWork, type NoticeKind, type NoticeLink } from './rules/notice-input';
 
 /** A notice as the API and pages show it. */
@@ -78,6 +79,8 @@ export interface NoticeReminderView {
 }
 
 export interface NoticeDetail extends NoticeView {
+  /** The feed entry a proposed draft came from. */
+  origin: NoticeOrigin | null;
   recipients: NoticeRecipientView[];
   reminders: NoticeReminderView[];
 }

@@ -52,3 +52,21 @@ export class AcknowledgementNotOffered extends DomainException {
     super('unprocessable', 'notice_ack_not_offered', 'This notice asks for no "ready" confirmation.');
   }
 }
+
+export class NoticeFeedNotFound extends NotFound {
+  constructor() {
+    super('The feed', 'notice_feed_not_found');
+  }
+}
+
+export class NoticeFeedExists extends Conflict {
+  constructor() {
+    super('notice_feed_exists', 'A feed with this address is registered already.');
+  }
+}
+
+export class OperationalMessageNotFound extends NotFound {
+  constructor() {
+    super('The operational message', 'operational_message_not_found');
+  }
+}

@@ -8,6 +8,7 @@ describe('formatReference', () => {
     ['report', 7, '2026-06-15T08:00:00Z', 'M-2026-00007'],
     ['report', 123456, '2026-06-15T08:00:00Z', 'M-2026-123456'],
     ['changeRequest', 7, '2026-06-15T08:00:00Z', 'EN-2026-0007'],
+    ['ticket', 12, '2026-06-15T08:00:00Z', 'HV-2026-0012'],
   ];
   it.each(cases)('%s number %d at %s is %s', (kind, n, at, expected) => {
     expect(formatReference(kind, n, new Date(at))).toBe(expected);

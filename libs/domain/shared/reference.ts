@@ -1,12 +1,14 @@
 /**
  * Human references staff and municipalities quote on the phone and in e-mail subjects:
- * `KS-2026-0042` for an incident, `M-2026-00042` for a report, `EN-2026-0007` for a change request. The number comes from a
- * database sequence per kind; the year is the one the thing happened in (UTC).
+ * `KS-2026-0042` for an incident, `M-2026-00042` for a report, `EN-2026-0007` for a change request,
+ * `HV-2026-0012` for a ticket (henvendelse). The number comes from a database sequence per kind;
+ * the year is the one the thing happened in (UTC).
  */
 export const REFERENCE_KINDS = {
   incident: { sequence: 'incident_reference_seq', prefix: 'KS', digits: 4 },
   report: { sequence: 'report_reference_seq', prefix: 'M', digits: 5 },
   changeRequest: { sequence: 'change_request_reference_seq', prefix: 'EN', digits: 4 },
+  ticket: { sequence: 'ticket_reference_seq', prefix: 'HV', digits: 4 },
 } as const;
 
 export type ReferenceKind = keyof typeof REFERENCE_KINDS;

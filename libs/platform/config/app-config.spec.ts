@@ -120,6 +120,9 @@ describe('loadConfig', () => {
     ['SLA_WARN_BEFORE', '100%'],
     ['SLA_WARN_BEFORE', '30'],
     ['SLA_WARN_BEFORE', 'soon'],
+    ['INBOUND_SMTP_PORT', '70000'],
+    ['INBOUND_MAX_MESSAGE_BYTES', '10'],
+    ['REPORT_REOPEN_DAYS', '-1'],
   ])('refuses %s=%s with an error naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -189,6 +192,13 @@ describe('loadConfig', () => {
     ['2h', { minutesLeft: 120 }],
   ])('reads SLA_WARN_BEFORE=%s', (value, warnBefore) => {
     expect(loadConfig({ DATA_DIR: dir, SLA_WARN_BEFORE: value }, dir).sla.warnBefore).toEqual(warnBefore);
+  });
+
+  it('runs no inbound SMTP listener unless INBOUND_SMTP_PORT is set; 0 asks for any free port', () => {
+    expect(loadConfig({ DATA_DIR: dir }, dir).inboundMail.port).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '' }, dir).inboundMail.port).toBeNull();
+    expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '0' }, dir).inboundMail.port).toBe(0);
+    expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '2525' }, dir).inboundMail.port).toBe(2525);
   });
 
   it('treats an empty value as not set', () => {

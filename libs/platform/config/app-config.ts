@@ -48,7 +48,24 @@ export interface AppConfig {
     reminderDays: number[];
     /** How long the acknowledgement link in a notice e-mail works after the effective date. */
     ackLinkDaysAfterEffective: number;
+    /** Skatteetaten's feeds: how often the worker reads them, and how long and how much one read may take. */
+    feedPollSeconds: number;
+    feedTimeoutMs: number;
+    feedMaxBytes: number;
+    /** An operational message no feed or person has ended is treated as over after this many hours. */
+    operationalMessageMaxHours: number;
   };
+  /** The SMTP listener KS's shared mailbox forwards to; off (null port) unless INBOUND_SMTP_PORT is set. */
+  inboundMail: {
+    port: number | null;
+    host: string;
+    /** Larger messages are refused during the SMTP transaction (552). */
+    maxMessageBytes: number;
+    /** A larger attachment is kept as its name, type and size only. */
+    maxAttachmentBytes: number;
+  };
+  /** How long after resolution a municipality may reopen its report (and so the incident). */
+  reportReopenDays: number;
   sla: SlaConfig;
 }
 
@@ -98,6 +115,10 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const n = Number(raw);
   if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+function optionalInt(env: Env, name: string, min: number, max: number): number | null {
+  return optional(env, name) === null ? null : int(env, name, min, min, max);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -316,6 +337,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     notices: {
       reminderDays: dayList(env, 'NOTICE_REMINDER_DAYS', [14, 3]),
       ackLinkDaysAfterEffective: int(env, 'NOTICE_ACK_LINK_DAYS', 30, 1, 365),
+      feedPollSeconds: int(env, 'NOTICE_FEED_POLL_SECONDS', 300, 10, 86_400),
+      feedTimeoutMs: int(env, 'NOTICE_FEED_TIMEOUT_MS', 10_000, 100, 120_000),
+      feedMaxBytes: int(env, 'NOTICE_FEED_MAX_BYTES', 2_000_000, 1_000, 50_000_000),
+      operationalMessageMaxHours: int(env, 'OPERATIONAL_MESSAGE_MAX_HOURS', 72, 1, 24 * 90),
     },
     sla: {
       businessHours: {
@@ -327,6 +352,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       targets: slaTargets(env, 'SLA_TARGETS'),
       warnBefore: warnBefore(env, 'SLA_WARN_BEFORE', '25%'),
     },
+    inboundMail: {
+      port: optionalInt(env, 'INBOUND_SMTP_PORT', 0, 65535),
+      host: str(env, 'INBOUND_SMTP_HOST', '0.0.0.0'),
+      maxMessageBytes: int(env, 'INBOUND_MAX_MESSAGE_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+      maxAttachmentBytes: int(env, 'INBOUND_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 0, 200 * 1024 * 1024),
+    },
+    reportReopenDays: int(env, 'REPORT_REOPEN_DAYS', 14, 0, 365),
   };
 }
 

@@ -6,7 +6,7 @@ import { carriesCredential } from './mail-template';
 import { OutboxRepository, type OutboxSort } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-export type { OutboxSort } from './outbox.repository';
+export type { OutboundThreadEntry, OutboxSort } from './outbox.repository';
 
 @Injectable()
 export class ListOutboxMessages {
@@ -24,6 +24,11 @@ export class ListOutboxMessages {
   /** Where each of these messages stands (pending, sending, sent, failed), by Message-ID. */
   statusOf(messageIds: string[]): Promise<Map<string, OutboxStatus>> {
     return this.outbox.statusOf(messageIds);
+  }
+
+  /** Which of these Message-IDs we sent, and what about (template, related object): how a reply finds its thread. */
+  sentAbout(messageIds: string[]) {
+    return this.outbox.sentAbout(messageIds);
   }
 
   /** One message with its content; credential-bearing ones only for readers who may issue such links anyway (admins). */

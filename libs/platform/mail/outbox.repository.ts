@@ -10,6 +10,14 @@ export type NewOutboxMessage = Pick<
   'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
 >;
 
+/** One message we sent, as a reply to it is threaded: by its Message-ID to what it was about. */
+export interface OutboundThreadEntry {
+  messageId: string;
+  template: string;
+  relatedType: string | null;
+  relatedId: string | null;
+}
+
 export type OutboxSort = 'created' | 'subject' | 'status' | 'attempts';
 
 const OUTBOX_ORDER: Record<OutboxSort, string> = {
@@ -180,6 +188,17 @@ export class OutboxRepository {
       [messageIds],
     );
     return new Map(rows.map((r) => [r.message_id, r.status]));
+  }
+
+  /** What these Message-IDs were sent about (those that are ours), for threading replies. */
+  async sentAbout(messageIds: string[]): Promise<OutboundThreadEntry[]> {
+    if (!messageIds.length) return [];
+    const rows: Array<{ message_id: string; template: string; related_type: string | null; related_id: string | null }> =
+      await this.db.manager.query(
+        'SELECT message_id, template, related_type, related_id FROM outbox_message WHERE message_id = ANY($1::text[])',
+        [messageIds],
+      );
+    return rows.map((r) => ({ messageId: r.message_id, template: r.template, relatedType: r.related_type, relatedId: r.related_id }));
   }
 
   findById(id: string): Promise<OutboxMessage | null> {

@@ -97,11 +97,29 @@ describe('API under generated input', () => {
         .set(bearer(who.key))
         .send({ ...wish, service: INCIDENT_SERVICES[0] })
         .expect(201);
+    for (const who of [credential, other])
+      await t.http
+        .post('/api/v1/tickets')
+        .set(bearer(who.key))
+        .send({ subject: 'Tilgang i test', body: 'Vi får 403.', category: 'access', requesterEmail: who.emails[0] })
+        .expect(201);
+    const canned = await t.http
+      .post('/api/v1/canned-responses')
+      .set(admin)
+      .send({ title: 'Takk', body: 'Hei {{navn}}, takk for {{referanse}}.', setStatus: 'waiting_on_consumer' })
+      .expect(201);
     const effectiveAt = new Date(Date.now() + 60 * 86_400_000).toISOString();
     await t.http
       .post('/api/v1/notices')
       .set(admin)
       .send({ title: 'Nytt format', body: 'Feltet endres.', services: [INCIDENT_SERVICES[0]], environments: ['production'], effectiveAt })
+      .expect(201);
+    // A feed on a closed local port: reading it now fails at once, and nothing leaves the machine.
+    await t.http.post('/api/v1/notice-feeds').set(admin).send({ url: 'http://127.0.0.1:9/feed.atom', kind: 'operational' }).expect(201);
+    await t.http
+      .post('/api/v1/operational-messages')
+      .set(admin)
+      .send({ title: 'Driftsmelding', services: [INCIDENT_SERVICES[1]] })
       .expect(201);
     const draft = await t.http
       .post('/api/v1/catalogue/versions')
@@ -143,9 +161,24 @@ describe('API under generated input', () => {
       outbox: same(await get('/api/v1/outbox')),
       'change-requests': same(await get('/api/v1/change-requests')),
       notices: same(await get('/api/v1/notices')),
+      tickets: same(await get('/api/v1/tickets', (body) => (body as { items: unknown }).items)),
+      'canned-responses': same([canned.body.id]),
+      linkId: same([]),
+      slug: same(idsIn((await t.http.get('/api/v1/knowledge/articles').expect(200)).body, 'slug')),
+      'notice-feeds': same(await get('/api/v1/notice-feeds')),
+      'operational-messages': same(await get('/api/v1/operational-messages')),
     };
+    const articleIds = idsIn((await t.http.get('/api/v1/knowledge-base').set(admin).expect(200)).body, 'id');
+    const tickets = pools.tickets.read;
+    const link = await t.http
+      .post(`/api/v1/tickets/${tickets[0]}/links`)
+      .set(admin)
+      .send({ kind: 'onboarding', reference: credential.orgNumber })
+      .expect(200);
+    expect(link.body.added).toBe(true);
+    pools.linkId = same(idsIn((await t.http.get(`/api/v1/tickets/${tickets[0]}`).set(admin).expect(200)).body.links));
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
-    const allIds = Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id)));
+    const allIds = [...Object.values(pools).flatMap((p) => p.read.filter((id) => /^[0-9a-f-]{36}$/.test(id))), ...articleIds];
     schemas = new SchemaArbitraries(doc, {
       '*uuid': allIds,
       service: INCIDENT_SERVICES,
@@ -161,6 +194,11 @@ describe('API under generated input', () => {
       reportIds: pools.reports.read,
       ids: pools.itemId.read,
       copyFrom: pools.versions.read,
+      intoId: [...pools.tickets.read, ...pools['change-requests'].read],
+      assigneeId: [staff.body.id],
+      cannedResponseId: [canned.body.id],
+      requesterEmail: credential.emails,
+      articleId: articleIds,
     });
   });
   afterAll(async () => {

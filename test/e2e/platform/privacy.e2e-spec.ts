@@ -108,10 +108,20 @@ describe('no identity number in e-mail or logs', () => {
     await call('/api/v1/reports', { ...report, title: `Fortsatt feil for ${ids[1]}` }, key);
     expect((await call(`/api/v1/incidents/${first.body.incidentId}/resolve`, { message: `Rettet for ${ids[0]}` })).status).toBe(200);
 
+    const ticket = await call(
+      '/api/v1/tickets',
+      { subject: `Spørsmål om ${ids[0]}`, body: `Gjelder ${spaced} og ${dotted}.`, requesterName: `Kari ${ids[3]}` },
+      key,
+    );
+    expect(ticket.status).toBe(201);
+    expect((await call(`/api/v1/tickets/${ticket.body.id}/messages`, { body: `Vi ser på ${ids[1]}.` })).status).toBe(201);
+
     const deadline = Date.now() + 60_000;
-    // confirmation ×3, escalation, follow-up (digest interval 0), resolution to the contact and the thread
-    while (smtp.messages.length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    expect(smtp.messages.length).toBeGreaterThanOrEqual(6);
+    // confirmation ×3, escalation, follow-up (digest interval 0), resolution to the contact and the thread, the ticket's answer
+    const answered = () => smtp.messages.some((m) => m.parsed.subject?.startsWith('Svar fra KS'));
+    while ((smtp.messages.length < 7 || !answered()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.messages.length).toBeGreaterThanOrEqual(7);
+    expect(answered()).toBe(true);
     for (const m of smtp.messages) expect(findNationalIdentityNumbers(`${m.raw}\n${m.parsed.text}\n${m.parsed.html}`)).toEqual([]);
 
     await app.stop('SIGTERM');

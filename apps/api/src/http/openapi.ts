@@ -9,6 +9,10 @@ const TAGS: Array<[name: string, description: string]> = [
     'change requests',
     'Change requests (endringsønsker) from the segment: submitted, supported, ranked, merged and forwarded to Skatteetaten once',
   ],
+  [
+    'tickets',
+    'Questions to KS first-line support (henvendelser): opened by consumers or staff, answered by e-mail, noted internally, assigned, merged; canned responses and macros',
+  ],
   ['knowledge base', 'First-line answers to known consumer-side causes'],
   ['catalogue', 'Bilag 2: versions of the catalogue of services Skatteetaten distributes to the segment'],
   ['consumers', 'The consumer registry: municipalities and county municipalities, contacts, service access, agreements, API keys'],

@@ -17,7 +17,7 @@ import {
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { ReportFieldsResponse } from './report-responses.dto';
+import { KnownIssueResponse, ReportFieldsResponse } from './report-responses.dto';
 
 // The use cases' read views, named here by what the use cases return.
 type IncidentView = Awaited<ReturnType<IncidentQueries['incident']>>;
@@ -48,6 +48,12 @@ export class IncidentSummaryResponse {
   @ApiProperty() firstSeenAt: Date;
   @ApiProperty() lastSeenAt: Date;
   @ApiProperty({ description: 'A thread to Skatteetaten exists' }) escalated: boolean;
+  @ApiProperty({
+    type: KnownIssueResponse,
+    nullable: true,
+    description: "Skatteetaten's operational message about it, active when a report came in: a known issue, not escalated automatically",
+  })
+  knownIssue: KnownIssueResponse | null;
 
   static from(i: IncidentSummary): IncidentSummaryResponse {
     return {
@@ -67,6 +73,7 @@ export class IncidentSummaryResponse {
       firstSeenAt: i.firstSeenAt,
       lastSeenAt: i.lastSeenAt,
       escalated: i.escalated,
+      knownIssue: i.knownIssue ? KnownIssueResponse.from(i.knownIssue) : null,
     };
   }
 }

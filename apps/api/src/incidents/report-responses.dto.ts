@@ -1,8 +1,10 @@
 import {
+  type ConversationEntry,
   type ImportReports,
   INCIDENT_STATUSES,
   type IncidentQueries,
   type JoinResult,
+  KNOWN_ISSUE_NOTICE,
   type KnownIncident,
   type MatchRecord,
   REPORT_CATEGORIES,
@@ -12,6 +14,7 @@ import {
   type ReportReceipt,
   type RevealPersonalData,
 } from '@domain/incidents';
+import type { KnownIssue } from '@domain/notices';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -46,6 +49,19 @@ export class KnownIncidentResponse {
       affectedCount: k.affectedCount,
       affected: k.affected,
     };
+  }
+}
+
+/** The operational message Skatteetaten had out about the service when the report came in. */
+export class KnownIssueResponse {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({ example: 'Redusert tilgjengelighet i produksjon' }) title: string;
+  @ApiProperty({ type: String, nullable: true, example: 'https://status.example/meldinger/17' }) link: string | null;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ description: 'What the reporter is told (Norwegian)' }) notice: string;
+
+  static from(k: KnownIssue): KnownIssueResponse {
+    return { messageId: k.messageId, title: k.title, link: k.link, startedAt: k.startedAt, notice: KNOWN_ISSUE_NOTICE };
   }
 }
 
@@ -86,6 +102,14 @@ export class ReportReceiptResponse {
       'the report is part of (`affected`), or one it may join with POST /api/v1/incidents/{reference}/affected',
   })
   knownIncident?: KnownIncidentResponse | null;
+  @ApiProperty({
+    type: KnownIssueResponse,
+    nullable: true,
+    description:
+      'Skatteetaten already announced a problem on this service and environment in an operational message (driftsmelding): the report ' +
+      'is marked a known issue, and KS does not escalate it to Skatteetaten on its own',
+  })
+  knownIssue: KnownIssueResponse | null;
 
   static from(r: ReportReceipt): ReportReceiptResponse {
     return {
@@ -100,6 +124,7 @@ export class ReportReceiptResponse {
       maskedFields: r.maskedFields,
       ...(r.notice !== undefined ? { notice: r.notice } : {}),
       knownIncident: r.knownIncident ? KnownIncidentResponse.from(r.knownIncident) : null,
+      knownIssue: r.knownIssue ? KnownIssueResponse.from(r.knownIssue) : null,
     };
   }
 }
@@ -184,6 +209,12 @@ export class ReportFieldsResponse {
   @ApiProperty({ description: 'Placed by staff; automatic merges never move it again' }) pinned: boolean;
   @ApiProperty({ type: [String], example: ['altinn-delegering'], description: 'Slugs of knowledge-base articles suggested' })
   suggestedArticles: string[];
+  @ApiProperty({
+    type: KnownIssueResponse,
+    nullable: true,
+    description: "Skatteetaten's operational message active when the report came in",
+  })
+  knownIssue: KnownIssueResponse | null;
   @ApiPropertyOptional({ type: MatchResponse, description: 'Staff only' }) match?: MatchResponse;
 
   static fields(r: ReportFieldsView): ReportFieldsResponse {
@@ -209,8 +240,23 @@ export class ReportFieldsResponse {
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,
       suggestedArticles: r.suggestedArticles,
+      knownIssue: r.knownIssue ? KnownIssueResponse.from(r.knownIssue) : null,
       ...(r.match ? { match: MatchResponse.from(r.match) } : {}),
     };
+  }
+}
+
+/** A message between KS and the report's municipality (never KS's internal notes or its thread with Skatteetaten). */
+export class ReportMessageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['in', 'out'], description: 'out: KS wrote to the municipality; in: the municipality answered' }) direction: string;
+  @ApiProperty({ enum: ['desk', 'email', 'portal'], description: 'How it was written: by KS staff, by e-mail or in the portal' })
+  channel: string;
+  @ApiProperty({ example: 'Vi jobber med saken.' }) body: string;
+  @ApiProperty({ format: 'date-time' }) at: Date;
+
+  static from(m: ConversationEntry): ReportMessageResponse {
+    return { id: m.id, direction: m.direction, channel: m.channel, body: m.body, at: m.at };
   }
 }
 
@@ -226,14 +272,20 @@ export class ReportResponse extends ReportFieldsResponse {
     description: 'Consumers only: what KS told the affected consumers on resolution',
   })
   resolutionMessage?: string | null;
+  @ApiPropertyOptional({
+    type: [ReportMessageResponse],
+    description: 'One report only: the messages between KS and its municipality about it, oldest first',
+  })
+  messages?: ReportMessageResponse[];
 
-  static from(r: ReportView | ConsumerReportView): ReportResponse {
+  static from(r: ReportView | ConsumerReportView, messages?: ConversationEntry[]): ReportResponse {
     return {
       ...ReportFieldsResponse.fields(r),
       incidentReference: r.incidentReference!,
       incidentStatus: r.incidentStatus!,
       ...('incidentTitle' in r ? { incidentTitle: r.incidentTitle } : {}),
       ...('resolutionMessage' in r ? { resolutionMessage: r.resolutionMessage } : {}),
+      ...(messages ? { messages: messages.map(ReportMessageResponse.from) } : {}),
     };
   }
 }

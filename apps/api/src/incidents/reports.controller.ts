@@ -1,4 +1,4 @@
-import { CorrectGrouping, ImportReports, IncidentQueries, ReceiveReport, RevealPersonalData } from '@domain/incidents';
+import { ConversationQueries, CorrectGrouping, ImportReports, IncidentQueries, ReceiveReport, RevealPersonalData } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -25,6 +25,7 @@ export class ReportsController {
     private readonly grouping: CorrectGrouping,
     private readonly reveal: RevealPersonalData,
     private readonly suggestions: SuggestArticles,
+    private readonly conversations: ConversationQueries,
   ) {}
 
   @Post()
@@ -84,12 +85,13 @@ export class ReportsController {
   @Allow('report.read')
   @ApiOperation({
     summary: 'Get a report',
-    description: 'A report with the incident it belongs to now. Staff see any report and how it was matched; a consumer only its own.',
+    description:
+      'A report with the incident it belongs to now and the messages between KS and its municipality about it. Staff see any report and how it was matched; a consumer only its own.',
   })
   @ApiOkResponse({ type: ReportResponse })
   @ApiProblems(400, [404, "report_not_found, also for another consumer's report"])
   async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
-    return ReportResponse.from(await this.queries.report(id, caller));
+    return ReportResponse.from(await this.queries.report(id, caller), (await this.conversations.ofReport(caller, id)).messages);
   }
 
   @Post(':id/move')

@@ -49,7 +49,23 @@ export class NoticeReminderResponse {
   @ApiProperty({ format: 'date-time' }) sentAt: Date;
 }
 
+export class NoticeOriginServiceResponse {
+  @ApiProperty() code: string;
+  @ApiProperty({ example: 'category summert-skattegrunnlag', description: 'Why the entry was mapped to the service' }) reason: string;
+}
+
+/** The feed entry a proposed draft came from. */
+export class NoticeOriginResponse {
+  @ApiProperty() feedUrl: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) feedTitle: string | null;
+  @ApiProperty() entryTitle: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) entryLink: string | null;
+  @ApiProperty({ type: [NoticeOriginServiceResponse] }) services: NoticeOriginServiceResponse[];
+}
+
 export class NoticeDetailResponse extends NoticeResponse {
+  @ApiPropertyOptional({ type: NoticeOriginResponse, nullable: true, description: 'Set when the draft was proposed from a feed entry' })
+  origin: NoticeOriginResponse | null;
   @ApiProperty({ type: [NoticeRecipientResponse] }) recipients: NoticeRecipientResponse[];
   @ApiProperty({ type: [NoticeReminderResponse] }) reminders: NoticeReminderResponse[];
 }

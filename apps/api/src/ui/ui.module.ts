@@ -8,6 +8,7 @@ import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
 import { NotificationsModule } from '@domain/notifications';
+import { InboundMailModule, SupportModule } from '@domain/support';
 import { Module } from '@nestjs/common';
 
 import { AUDIT_NAV } from './audit/audit.texts.nb';
@@ -43,16 +44,26 @@ import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, 
 import { SetupPagesController } from './identity/setup-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
+import { INBOUND_MAIL_NAV, INBOUND_MAIL_PAGE_TEXTS } from './inbound-mail/inbound-mail.texts.nb';
+import { InboundMailPagesController } from './inbound-mail/inbound-mail-pages.controller';
 import { IncidentQueueLive } from './incidents/incident.live-list';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
 import { IncidentSearchSource, ReportSearchSource } from './incidents/incident.search-source';
 import { IncidentActionsController } from './incidents/incident-actions.controller';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
-import { INCIDENT_NAV, INCIDENT_PAGE_TEXTS, PORTAL_REPORT_FORM_TEXTS, STAFF_REPORT_FORM_TEXTS } from './incidents/incidents.texts.nb';
+import {
+  INCIDENT_NAV,
+  INCIDENT_PAGE_TEXTS,
+  PORTAL_REPORT_FORM_TEXTS,
+  PORTAL_REPORT_TEXTS,
+  STAFF_REPORT_FORM_TEXTS,
+} from './incidents/incidents.texts.nb';
 import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
+import { HelpPagesController } from './knowledge/help-pages.controller';
+import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { LiveController } from './live/live.controller';
@@ -60,9 +71,11 @@ import { LiveFeed } from './live/live-feed';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
 import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
+import { FeedPagesController } from './notices/feed-pages.controller';
+import { FeedsPage } from './notices/feeds.page';
 import { NoticePagesController } from './notices/notice-pages.controller';
 import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
-import { NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
+import { FEED_PAGE_TEXTS, NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
 import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
 import { NotificationPagesController } from './notifications/notification-pages.controller';
 import { SearchPage } from './search/search.page';
@@ -73,12 +86,26 @@ import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 import { SEARCH_SOURCES } from './shared/search-source';
+import { CannedResponsePagesController } from './support/canned-response-pages.controller';
+import { PortalTicketPagesController } from './support/portal-ticket-pages.controller';
+import { SUPPORT_NAV, SUPPORT_PAGE_TEXTS } from './support/support.texts.nb';
+import {
+  CannedResponsesPage,
+  NewTicketPage,
+  PortalAskPage,
+  PortalTicketPage,
+  StaffTicketPage,
+  TicketListPage,
+} from './support/ticket.page';
+import { TicketActionsController } from './support/ticket-actions.controller';
+import { TicketPagesController } from './support/ticket-pages.controller';
 
 /** Each part's menu sections; a new part adds its own here. */
 const SECTIONS = [
   HOME_NAV,
   DASHBOARD_NAV,
   INCIDENT_NAV,
+  SUPPORT_NAV,
   CHANGE_REQUEST_NAV,
   CONSUMER_NAV,
   CATALOGUE_NAV,
@@ -87,6 +114,7 @@ const SECTIONS = [
   KNOWLEDGE_NAV,
   MAIL_NAV,
   EVENTS_NAV,
+  INBOUND_MAIL_NAV,
   AUDIT_NAV,
   IDENTITY_NAV,
 ].flat();
@@ -115,6 +143,10 @@ const ERRORS = Object.assign(
     STAFF_TEXTS,
     TOKEN_TEXTS,
     NOTICE_PAGE_TEXTS,
+    SUPPORT_PAGE_TEXTS,
+    FEED_PAGE_TEXTS,
+    INBOUND_MAIL_PAGE_TEXTS,
+    PORTAL_REPORT_TEXTS,
   ].map((t: PageTexts) => t.errors ?? {}),
   MAIL_ERROR_TEXTS,
 ) as Record<string, string>;
@@ -131,9 +163,11 @@ const ERRORS = Object.assign(
     ChangeRequestsModule,
     NoticesModule,
     NotificationsModule,
+    SupportModule,
     DemoModule,
     MailAdminModule,
     EventsAdminModule,
+    InboundMailModule,
   ],
   controllers: [
     HomeController,
@@ -148,6 +182,7 @@ const ERRORS = Object.assign(
     AuditPagesController,
     MailPagesController,
     EventsPagesController,
+    InboundMailPagesController,
     // Literal paths (incidents/reports/new) before the ones with an :id.
     StaffReportPagesController,
     IncidentPagesController,
@@ -155,6 +190,7 @@ const ERRORS = Object.assign(
     PersonalDataPagesController,
     PortalReportPagesController,
     KnowledgePagesController,
+    HelpPagesController,
     ConsumerPagesController,
     // After the register's own paths (consumers/import), which its consumers/:id would also match.
     ConsumerTabActionsController,
@@ -165,8 +201,14 @@ const ERRORS = Object.assign(
     ChangeRequestPagesController,
     PortalChangeRequestPagesController,
     NoticePagesController,
+    FeedPagesController,
     AcknowledgementPagesController,
     PortalNoticePagesController,
+    // Literal paths (tickets/new, tickets/bulk) before the ones with an :id.
+    TicketActionsController,
+    TicketPagesController,
+    PortalTicketPagesController,
+    CannedResponsePagesController,
   ],
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
@@ -207,8 +249,20 @@ const ERRORS = Object.assign(
     PortalSubmitPage,
     NewNoticePage,
     NoticePage,
+    FeedsPage,
     AcknowledgementPage,
     PortalNoticesPage,
+    TicketListPage,
+    StaffTicketPage,
+    NewTicketPage,
+    CannedResponsesPage,
+    PortalTicketPage,
+    PortalAskPage,
+    KnowledgeNames,
+    KnowledgeListPage,
+    ArticleEditorPage,
+    ArticlePage,
+    HelpPages,
   ],
   exports: [PageContext],
 })

@@ -154,9 +154,35 @@ describe('the incidents e-mails', () => {
           incidentReference: 'KS-2030-0007',
           masked: true,
           maskingNotice: 'Fødselsnummer fjernet.',
+          knownIssue: null,
         }),
       'Vi har mottatt meldingen din KS-M-2030-0001: Får 503',
       ['Den er koblet til hendelsen KS-2030-0007.', 'Obs: Fødselsnummer fjernet.', 'https://desk.test/portal/reports/ref/KS-M-2030-0001'],
+    ],
+    [
+      'report confirmation of a known issue',
+      () =>
+        renderer.render(REPORT_CONFIRMATION_MAIL, {
+          report: {
+            id: 'r-2',
+            reference: 'KS-M-2030-0002',
+            title: 'Får 503',
+            service: 'summertskattegrunnlag',
+            environment: 'production',
+            receivedAt: new Date('2030-01-10T08:00:00Z'),
+            errorCode: null,
+          },
+          incidentReference: 'KS-2030-0007',
+          masked: false,
+          maskingNotice: 'Fødselsnummer fjernet.',
+          knownIssue: {
+            title: 'Redusert tilgjengelighet',
+            link: 'https://status.test/17',
+            notice: 'Skatteetaten har allerede meldt om feilen.',
+          },
+        }),
+      'Vi har mottatt meldingen din KS-M-2030-0002: Får 503 (kjent feil)',
+      ['Kjent feil: Skatteetaten har allerede meldt om feilen.', 'Driftsmelding: Redusert tilgjengelighet', 'https://status.test/17'],
     ],
   ])('%s', (_name, render, subject, lines) => {
     const mail = render();

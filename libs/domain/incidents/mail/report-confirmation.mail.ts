@@ -9,6 +9,8 @@ export interface ReportConfirmationMail {
   /** Identity numbers were masked in the report. */
   masked: boolean;
   maskingNotice: string;
+  /** Skatteetaten already announced the problem in an operational message. */
+  knownIssue: { title: string; link: string | null; notice: string } | null;
 }
 
 export const REPORT_CONFIRMATION_MAIL = defineMailTemplate<ReportConfirmationMail>('report-confirmation', __dirname);

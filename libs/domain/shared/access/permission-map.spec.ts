@@ -24,6 +24,7 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['dashboard.read', ALL_STAFF, false],
   ['demo.load', ['admin'], false],
   ['mail.read', WRITERS, false],
+  ['inbound-mail.read', WRITERS, false],
   ['mail.read-credentials', ['admin'], false],
   ['mail.retry', ['admin', 'agent'], false],
   ['domain-event.read', WRITERS, false],
@@ -40,9 +41,11 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['onboarding.read', ALL_STAFF, false],
   ['onboarding.manage', WRITERS, false],
   ['knowledge-article.read', ALL_STAFF, true],
+  ['knowledge-article.write', WRITERS, false],
   ['report.create', WRITERS, true],
   ['report.read', ALL_STAFF, true],
   ['report.list-own', [], true],
+  ['report.reply', [], true],
   ['report.import', WRITERS, false],
   ['report.reveal-personal-data', ['security'], false],
   ['incident.read', ALL_STAFF, false],
@@ -50,6 +53,7 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['incident.escalate', WRITERS, false],
   ['incident.resolve', WRITERS, false],
   ['incident.regroup', WRITERS, false],
+  ['incident.message', WRITERS, false],
   ['change-request.read', ALL_STAFF, true],
   ['change-request.submit', [], true],
   ['change-request.write', WRITERS, false],
@@ -58,6 +62,11 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['notice.write', ['admin', 'agent'], false],
   ['notice.send', ['admin', 'agent'], false],
   ['notice.acknowledge', [], true],
+  ['ticket.read', ALL_STAFF, true],
+  ['ticket.open', WRITERS, true],
+  ['ticket.reply', [], true],
+  ['ticket.manage', WRITERS, false],
+  ['canned-response.manage', WRITERS, false],
   ['portal.use', [], true],
 ];
 
@@ -88,6 +97,8 @@ describe('the permission map', () => {
     ['a viewer changes nothing', staff('viewer'), 'incident.resolve', null],
     ['a viewer does not forward a change request', staff('viewer'), 'change-request.forward', null],
     ['a consumer sees the change requests of its own services', consumer, 'change-request.read', 'own'],
+    ['a consumer sees only its own tickets', consumer, 'ticket.read', 'own'],
+    ['a viewer reads tickets but does not answer them', staff('viewer'), 'ticket.manage', null],
     ['an admin does not read masked personal data', staff('admin'), 'report.reveal-personal-data', null],
   ])('%s', (_case, principal, permission, scope) => {
     expect(accessScope(principal, permission)).toBe(scope);

@@ -24,6 +24,7 @@ const READ: Grants = {
   'incident.read': 'all',
   'change-request.read': 'all',
   'notice.read': 'all',
+  'ticket.read': 'all',
 };
 
 /** What the roles that handle cases may change (every role but viewer). */
@@ -40,10 +41,16 @@ const WRITE: Grants = {
   'incident.escalate': 'all',
   'incident.resolve': 'all',
   'incident.regroup': 'all',
+  'incident.message': 'all',
   'mail.read': 'all',
   'domain-event.read': 'all',
+  'inbound-mail.read': 'all',
   'change-request.write': 'all',
   'change-request.forward': 'all',
+  'ticket.open': 'all',
+  'ticket.manage': 'all',
+  'canned-response.manage': 'all',
+  'knowledge-article.write': 'all',
 };
 
 /** The one map of who may do what: each staff role's permissions, and a consumer's. */
@@ -75,10 +82,14 @@ export const CONSUMER_PERMISSIONS: Grants = {
   'report.create': 'own',
   'report.read': 'own',
   'report.list-own': 'own',
+  'report.reply': 'own',
   'portal.use': 'own',
   'change-request.read': 'own',
   'change-request.submit': 'own',
   'notice.acknowledge': 'own',
+  'ticket.read': 'own',
+  'ticket.open': 'own',
+  'ticket.reply': 'own',
 };
 
 /** How far `permission` reaches for this principal, or null when it does not hold it. */

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
 
   'mail.read': 'List the e-mail outbox and read a message, except those carrying a password or sign-in link.',
   'mail.read-credentials': 'Read outbox messages whose links act for their recipient (password, sign-in and notice acknowledgement links).',
+  'inbound-mail.read': 'List the e-mail that came in and read each message (text with identity numbers masked), with where it was routed.',
   'mail.retry': 'Retry delivery of an outbox message now.',
   'domain-event.read': 'See the reactions between parts of the system (domain events): waiting, done and failed, with the last error.',
   'domain-event.retry': 'Give a failed domain event one more attempt now.',
@@ -34,12 +35,16 @@ export const PERMISSIONS = {
   'onboarding.read': 'See the onboarding queue.',
   'onboarding.manage': 'Advance a consumer’s onboarding, tick its checklist, and reorder the queue.',
 
-  'knowledge-article.read': 'Read the knowledge base and the articles suggested for a report’s symptoms.',
+  'knowledge-article.read':
+    'Read the knowledge base, the articles suggested for a report’s symptoms or a text, and count a suggestion shown or one that solved the case.',
+  'knowledge-article.write': 'Create and edit knowledge-base articles, restore an earlier version, publish and archive them.',
 
   'report.create':
     'Send a report (API, portal or staff form, with its suggestions step). Scope own: for oneself; scope all: on behalf of any consumer.',
   'report.read': 'See one report with its incident’s reference and status. Scope own: a consumer sees its own reports only.',
   'report.list-own': 'List one’s own reports (GET /api/v1/reports). Consumers only: staff work from the incident queue.',
+  'report.reply':
+    'Answer KS’s messages about one’s report in the portal, and reopen it within the reopening window after its resolution. Consumers only.',
   'report.import': 'Import historical reports (grouped as if received at their time, without confirmations).',
   'report.reveal-personal-data': 'Read, with a reason that is audited, the original text of a report whose identity numbers were masked.',
 
@@ -48,6 +53,8 @@ export const PERMISSIONS = {
   'incident.triage': 'Set an incident’s side, severity, title and Skatteetaten case number.',
   'incident.escalate': 'Escalate an incident to Skatteetaten, and send a pending escalation at once.',
   'incident.resolve': 'Resolve an incident, notifying every affected consumer.',
+  'incident.message':
+    'Write in an incident’s conversation: answer Skatteetaten in the escalation thread, write to its affected municipalities, add internal notes.',
   'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
 
   'change-request.read':
@@ -57,6 +64,13 @@ export const PERMISSIONS = {
   'change-request.write':
     'Assess change requests (status, priority, public texts), merge and unmerge duplicates, and record Skatteetaten’s answer.',
   'change-request.forward': 'Forward a change request to Skatteetaten (once).',
+  'ticket.read':
+    'See tickets (henvendelser) with their public messages: staff every ticket with internal notes, links and timeline; a consumer its own, never the notes.',
+  'ticket.open': 'Open a ticket. Scope own: a consumer for itself (API or portal); scope all: staff on behalf of a caller.',
+  'ticket.reply': 'Write on one’s own ticket in the portal or the API (a waiting ticket opens again). Consumers only.',
+  'ticket.manage':
+    'Answer tickets (e-mailed) or write internal notes, set status, assignee, priority and tags, link, merge and unmerge, act on many at once.',
+  'canned-response.manage': 'Create, change and delete canned responses and macros.',
   'notice.read': 'See change notices, their audience preview, deliveries, acknowledgements and reminders.',
   'notice.write': 'Create, change, schedule and withdraw change notices.',
   'notice.send': 'Send a change notice to its recipients now.',

@@ -1,4 +1,14 @@
-import { CorrectGrouping, EscalateIncident, IncidentQueries, ResolveIncident, SendDueEscalations, TriageIncident } from '@domain/incidents';
+import {
+  AddInternalNote,
+  CorrectGrouping,
+  EscalateIncident,
+  IncidentQueries,
+  ResolveIncident,
+  SendDueEscalations,
+  TriageIncident,
+  WriteToMunicipalities,
+  WriteToSkatteetaten,
+} from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor } from '@domain/shared';
 import { Body, Param, Post, Res } from '@nestjs/common';
@@ -10,12 +20,23 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { incidentReference, proposalReturn, resolveInput, splitReportIds, triageInput } from './incident.forms';
+import {
+  incidentReference,
+  messageInput,
+  municipalityMessageInput,
+  proposalReturn,
+  resolveInput,
+  splitReportIds,
+  triageInput,
+} from './incident.forms';
 import { IncidentPage, ProposalDecisionPage } from './incident.page';
 
 const done = (res: Response, path: string, code: string) => res.redirect(303, `${path}?done=${code}`);
 
-/** What staff do to incidents: triage, escalate, resolve, and correct the grouping. Each answers with a redirect and a done code. */
+/**
+ * What staff do to incidents: triage, escalate, resolve, write in the conversation, and correct the
+ * grouping. Each answers with a redirect and a done code.
+ */
 @PagesController('incidents')
 export class IncidentActionsController {
   constructor(
@@ -26,6 +47,9 @@ export class IncidentActionsController {
     private readonly dueEscalations: SendDueEscalations,
     private readonly resolution: ResolveIncident,
     private readonly grouping: CorrectGrouping,
+    private readonly toSkatteetaten: WriteToSkatteetaten,
+    private readonly toMunicipalities: WriteToMunicipalities,
+    private readonly notes: AddInternalNote,
   ) {}
 
   @Post('proposals/:proposalId/accept')
@@ -117,5 +141,39 @@ export class IncidentActionsController {
   ) {
     await this.grouping.move(reportId, await this.queries.idOf(incidentReference(body, 'target')), actor);
     done(res, `/incidents/${id}`, 'moved');
+  }
+
+  @Post(':id/messages/skatteetaten')
+  @StaffPage('incident.message')
+  @PageForm(IncidentPage)
+  async writeToSkatteetaten(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.toSkatteetaten.execute(id, messageInput(body), actor);
+    done(res, `/incidents/${id}`, 'message-skatteetaten');
+  }
+
+  @Post(':id/messages/municipalities')
+  @StaffPage('incident.message')
+  @PageForm(IncidentPage)
+  async writeToMunicipalities(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: FormBody,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    await this.toMunicipalities.execute(id, municipalityMessageInput(body), actor);
+    done(res, `/incidents/${id}`, 'message-municipalities');
+  }
+
+  @Post(':id/messages/note')
+  @StaffPage('incident.message')
+  @PageForm(IncidentPage)
+  async addNote(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    await this.notes.execute(id, messageInput(body), actor);
+    done(res, `/incidents/${id}`, 'note');
   }
 }

@@ -8,6 +8,7 @@ import {
   SEVERITIES,
   type Severity,
   type TriageIncident,
+  type WriteToMunicipalities,
 } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 import { ValidationFailed } from '@platform/errors';
@@ -93,3 +94,11 @@ export function revealReason(body: FormBody): string {
 
 /** Where a decided proposal returns: to the incident page it was decided on (the survivor after a merge), else the queue. */
 export const proposalReturn = (body: FormBody): string | null => text(body.incidentId) || null;
+
+/** A message in the incident's conversation: to Skatteetaten, a note, or a municipality's reply. */
+export const messageInput = (body: FormBody): { body: string } => ({ body: text(body.body) });
+
+/** To the municipalities ticked, or to all affected when none is. */
+export function municipalityMessageInput(body: FormBody): Parameters<WriteToMunicipalities['execute']>[1] {
+  return { body: text(body.body), consumerIds: list(body.consumerIds) };
+}

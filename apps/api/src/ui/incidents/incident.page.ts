@@ -1,5 +1,5 @@
 import { FindServicesInForce } from '@domain/catalogue';
-import { IncidentQueries, type QueueSort } from '@domain/incidents';
+import { ConversationQueries, IncidentQueries, type QueueSort } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
@@ -67,19 +67,21 @@ export class IncidentPage implements FormPage {
   constructor(
     private readonly queries: IncidentQueries,
     private readonly articles: SuggestArticles,
+    private readonly conversations: ConversationQueries,
   ) {}
 
   async load(id: string, q: IncidentPageQuery = {}, failure?: FormFailure) {
     const groups = parseListQuery({ page: q.page }, INCIDENT_GROUPS);
     const incident = await this.queries.incidentPage(id, { limit: groups.pageSize, offset: groups.offset });
-    const [proposals, articles, neighbours, registered] = [
+    const [proposals, articles, neighbours, conversation, registered] = [
       await this.queries.proposalViews(incident.id),
       await this.articles.list(),
       await this.queries.openIncidentChoices(incident.environment as Environment),
+      await this.conversations.ofIncident(incident.id),
       q.done === 'registered' && q.report ? await this.queries.reportReferenceOn(incident.id, q.report) : undefined,
     ];
     return {
-      ...incidentViewModel({ incident, proposals, articles, neighbours, groups }, failure),
+      ...incidentViewModel({ incident, proposals, articles, neighbours, conversation, groups }, failure),
       done: registered ? registeredText(registered) : DONE_TEXTS[q.done ?? ''],
     };
   }

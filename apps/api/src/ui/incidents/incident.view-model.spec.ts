@@ -1,8 +1,17 @@
-import type { IncidentSummary } from '@domain/incidents';
+import type { ConversationEntry, IncidentSummary } from '@domain/incidents';
 
 import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { eventText, INCIDENT_GROUPS, IncidentPageView, incidentViewModel, ProposalView, summaryRow } from './incident.view-model';
+import {
+  type ConversationView,
+  eventText,
+  INCIDENT_GROUPS,
+  IncidentPageView,
+  incidentViewModel,
+  messageHeading,
+  ProposalView,
+  summaryRow,
+} from './incident.view-model';
 
 const summary: IncidentSummary = {
   id: 'i1',
@@ -21,6 +30,7 @@ const summary: IncidentSummary = {
   firstSeenAt: new Date('2026-11-30T08:00:00Z'),
   lastSeenAt: new Date('2026-11-30T09:00:00Z'),
   escalated: false,
+  knownIssue: null,
 };
 
 const oslo = { id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' };
@@ -71,7 +81,7 @@ const proposal = (id: string): ProposalView => ({
   merged: { id: 'i2', reference: 'KS-2026-0002', title: 'B', status: 'new' },
 });
 
-const failure = (form: string, params: Record<string, string> = {}, body: Record<string, string> = {}): FormFailure => ({
+const failure = (form: string, params: Record<string, string> = {}, body: FormFailure['body'] = {}): FormFailure => ({
   form,
   params: { id: 'i1', ...params },
   body,
@@ -80,7 +90,33 @@ const failure = (form: string, params: Record<string, string> = {}, body: Record
   fieldErrors: [],
 });
 
-const data = { incident: detail, proposals: [proposal('p1')], articles: [{ id: 'a1', title: 'T', answer: 'Svar' }], neighbours: [] };
+const message = (over: Partial<ConversationEntry>): ConversationEntry => ({
+  id: 'm1',
+  direction: 'out',
+  audience: 'internal',
+  channel: 'desk',
+  body: 'Tekst',
+  authorLabel: 'kari@ks.no',
+  at: new Date('2026-03-01T10:00:00Z'),
+  recipientCount: 0,
+  municipalities: [],
+  ...over,
+});
+const conversation: ConversationView = {
+  messages: [message({}), message({ id: 'm2', direction: 'in', audience: 'skatteetaten', channel: 'email', authorLabel: 'sb@ske.no' })],
+  skatteetatenThread: { to: ['drift@ske.no'] },
+  municipalities: [
+    { id: 'c1', name: 'Bergen kommune' },
+    { id: 'c2', name: 'Oslo kommune' },
+  ],
+};
+const data = {
+  incident: detail,
+  proposals: [proposal('p1')],
+  articles: [{ id: 'a1', title: 'T', answer: 'Svar' }],
+  neighbours: [],
+  conversation,
+};
 
 describe('summaryRow', () => {
   it.each([
@@ -125,6 +161,20 @@ describe('eventText', () => {
     ['resolved', { side: 'ske', notified: 1 }, 'Løst; 1 adresse varslet'],
     ['follow_up_sent', { newReports: 1 }, 'Oppfølging sendt i tråden til Skatteetaten (1 ny melding)'],
     ['merged_into', { into: 'KS-2', how: 'auto' }, 'Slått sammen inn i KS-2 (automatisk)'],
+    [
+      'message_received',
+      { audience: 'skatteetaten', from: 'sb@ske.no', channel: 'email' },
+      'Svar fra Skatteetaten i eskaleringstråden (sb@ske.no)',
+    ],
+    [
+      'message_received',
+      { audience: 'municipalities', from: 'Oslo kommune', channel: 'portal', report: 'M-2026-00001' },
+      'Svar fra kommunen om M-2026-00001 (i portalen)',
+    ],
+    ['message_sent', { audience: 'skatteetaten', recipients: 1, consumers: 0 }, 'Svar sendt i tråden til Skatteetaten'],
+    ['message_sent', { audience: 'municipalities', recipients: 3, consumers: 2 }, 'Melding sendt til 2 kommuner (3 adresser)'],
+    ['note_added', {}, 'Internt notat lagt til'],
+    ['reopened', { report: 'M-2026-00001', status: 'escalated' }, 'Gjenåpnet av kommunen (melding M-2026-00001); status Eskalert'],
     ['something_new', {}, 'something_new'],
   ])('%s %p', (kind, details, expected) => {
     expect(eventText({ kind, details } as never).text).toBe(expected);
@@ -138,7 +188,43 @@ describe('eventText', () => {
   });
 });
 
+describe('messageHeading', () => {
+  it.each<[Partial<ConversationEntry>, string]>([
+    [{ audience: 'internal' }, 'Internt notat'],
+    [{ audience: 'skatteetaten', direction: 'in', authorLabel: 'sb@ske.no' }, 'Svar fra Skatteetaten (sb@ske.no)'],
+    [{ audience: 'skatteetaten', direction: 'out' }, 'Til Skatteetaten'],
+    [
+      { audience: 'municipalities', direction: 'out', municipalities: ['Bergen kommune', 'Oslo kommune'], recipientCount: 4 },
+      'Til Bergen kommune, Oslo kommune (4 adresser)',
+    ],
+    [{ audience: 'municipalities', direction: 'in', channel: 'email', municipalities: ['Oslo kommune'] }, 'Fra Oslo kommune (e-post)'],
+    [{ audience: 'municipalities', direction: 'in', channel: 'portal', municipalities: [] }, 'Fra kommunen (i portalen)'],
+  ])('%p → %s', (over, heading) => {
+    expect(messageHeading(message(over))).toBe(heading);
+  });
+});
+
 describe('incidentViewModel', () => {
+  it('shows the conversation with headings, marks internal notes, and offers the thread to Skatteetaten once it is sent', () => {
+    const model = incidentViewModel(data);
+    expect(model.conversation.messages.map((m) => [m.heading, m.internal])).toEqual([
+      ['Internt notat', true],
+      ['Svar fra Skatteetaten (sb@ske.no)', false],
+    ]);
+    expect(model.conversation.skatteetaten).toMatchObject({ to: ['drift@ske.no'], body: '' });
+    expect(
+      incidentViewModel({ ...data, conversation: { ...conversation, skatteetatenThread: null } }).conversation.skatteetaten,
+    ).toBeNull();
+  });
+
+  it('keeps a failed message to municipalities beside its form, with the municipalities ticked', () => {
+    const f = failure('municipalities', {}, { body: 'Hei', consumerIds: ['c2'] });
+    const model = incidentViewModel(data, f);
+    expect(model.conversation.municipalities).toMatchObject({ body: 'Hei', failure: f });
+    expect(model.conversation.municipalities.choices.map((c) => c.picked)).toEqual([false, true]);
+    expect(model.failure).toBeUndefined();
+  });
+
   it('shows the incident with its reports, history and choices, and no failure', () => {
     const model = incidentViewModel(data);
     expect(model.title).toBe('KS-2026-0001 SSG svarer 503');

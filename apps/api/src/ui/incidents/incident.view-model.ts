@@ -1,4 +1,6 @@
 import {
+  type ConversationEntry,
+  type ConversationQueries,
   INCIDENT_SIDES,
   type IncidentQueries,
   type IncidentSide,
@@ -21,6 +23,7 @@ import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   CONFIDENCE_LABELS,
+  CONVERSATION_TEXTS,
   MATCH_ACTION_LABELS,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
@@ -33,6 +36,7 @@ export type IncidentPageView = Awaited<ReturnType<IncidentQueries['incidentPage'
 type ReportView = IncidentPageView['groups'][number]['reports'][number];
 export type ProposalView = Awaited<ReturnType<IncidentQueries['proposalViews']>>[number];
 export type Article = Awaited<ReturnType<SuggestArticles['list']>>[number];
+export type ConversationView = Awaited<ReturnType<ConversationQueries['ofIncident']>>;
 
 const STATUS_COLORS: Record<IncidentStatus, string> = {
   new: 'warning',
@@ -135,6 +139,26 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
         text: `Slått sammen inn i ${e.details.into} (${by(e.details.how)})${because(e.details.reasons)}`,
         link: { href: `/incidents/${e.details.intoId}`, text: e.details.into },
       };
+    case 'message_received':
+      return {
+        text:
+          e.details.audience === 'skatteetaten'
+            ? `Svar fra Skatteetaten i eskaleringstråden (${e.details.from})`
+            : `Svar fra kommunen${e.details.report ? ` om ${e.details.report}` : ''} (${e.details.channel === 'portal' ? 'i portalen' : 'e-post'})`,
+        link: { href: '#conversation', text: 'samtalen' },
+      };
+    case 'message_sent':
+      return {
+        text:
+          e.details.audience === 'skatteetaten'
+            ? 'Svar sendt i tråden til Skatteetaten'
+            : `Melding sendt til ${countOf(e.details.consumers, COUNTED_NOUNS.municipality)} (${countOf(e.details.recipients, COUNTED_NOUNS.address)})`,
+        link: { href: '#conversation', text: 'samtalen' },
+      };
+    case 'note_added':
+      return { text: 'Internt notat lagt til', link: { href: '#conversation', text: 'samtalen' } };
+    case 'reopened':
+      return { text: `Gjenåpnet av kommunen (melding ${e.details.report}); status ${STATUS_LABELS[e.details.status] ?? e.details.status}` };
   }
   // A kind written by a newer version of the desk than this one.
   return { text: (e as { kind: string }).kind };
@@ -153,11 +177,44 @@ export interface IncidentPageData {
   proposals: ProposalView[];
   articles: Array<Pick<Article, 'id' | 'title' | 'answer'>>;
   neighbours: Array<{ id: string; reference: string; title: string }>;
+  conversation: ConversationView;
   /** Which page of municipalities is shown. */
   groups?: ListQuery<'first'>;
 }
 
-const FORMS_ON_PAGE = ['triage', 'resolve', 'merge', 'split', 'escalate', 'send-now'];
+const FORMS_ON_PAGE = ['triage', 'resolve', 'merge', 'split', 'escalate', 'send-now', 'skatteetaten', 'municipalities', 'note'];
+
+/** The heading over one message of the conversation: who wrote to whom. */
+export function messageHeading(
+  m: Pick<ConversationEntry, 'direction' | 'audience' | 'channel' | 'authorLabel' | 'municipalities' | 'recipientCount'>,
+): string {
+  if (m.audience === 'internal') return CONVERSATION_TEXTS.internal;
+  if (m.audience === 'skatteetaten')
+    return m.direction === 'in' ? CONVERSATION_TEXTS.fromSkatteetaten(m.authorLabel) : CONVERSATION_TEXTS.toSkatteetaten;
+  return m.direction === 'in'
+    ? CONVERSATION_TEXTS.fromMunicipality(m.municipalities[0] ?? '', m.channel)
+    : CONVERSATION_TEXTS.toMunicipalities(m.municipalities, m.recipientCount);
+}
+
+/** The conversation panel: every message, and the three forms with what a failed one held. */
+function conversationModel(conversation: ConversationView, failed: (form: string) => FormFailure | undefined) {
+  const ske = failed('skatteetaten');
+  const municipalities = failed('municipalities');
+  const note = failed('note');
+  const picked = list(municipalities?.body.consumerIds);
+  return {
+    messages: conversation.messages.map((m) => ({ ...m, heading: messageHeading(m), internal: m.audience === 'internal' })),
+    skatteetaten: conversation.skatteetatenThread
+      ? { to: conversation.skatteetatenThread.to, body: text(ske?.body.body), failure: ske }
+      : null,
+    municipalities: {
+      choices: conversation.municipalities.map((c) => ({ ...c, picked: picked.includes(c.id) })),
+      body: text(municipalities?.body.body),
+      failure: municipalities,
+    },
+    note: { body: text(note?.body.body), failure: note },
+  };
+}
 
 /** Where a report is on the incident page: the page of its municipality, opened at the report. */
 const reportHref = (incidentId: string, r: { id: string; groupPosition: number }) => {
@@ -171,7 +228,7 @@ const reportHref = (incidentId: string, r: { id: string; groupPosition: number }
  * After a failed form, the message beside that form and the values entered.
  */
 export function incidentViewModel(
-  { incident, proposals, articles, neighbours, groups = parseListQuery({}, INCIDENT_GROUPS) }: IncidentPageData,
+  { incident, proposals, articles, neighbours, conversation, groups = parseListQuery({}, INCIDENT_GROUPS) }: IncidentPageData,
   failure?: FormFailure,
 ) {
   const failed = (form: string, reportId?: string) =>
@@ -268,6 +325,7 @@ export function incidentViewModel(
     merge: { other: text(merge?.body.other), failure: merge },
     split: { failure: failed('split') },
     escalate: { failure: escalate },
+    conversation: conversationModel(conversation, failed),
     failure: shownAtItsForm ? undefined : failure,
   };
 }

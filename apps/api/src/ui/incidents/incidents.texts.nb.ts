@@ -3,6 +3,7 @@ import type { IncidentSide, IncidentStatus, ReportCategory, ReportChannel, Sever
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
 import { countOf } from '../shared/numbers';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
 
 export const INCIDENT_NAV: NavSection[] = [
   { menu: 'staff', label: 'Hendelser', href: '/incidents', order: 20, permission: 'incident.read' },
@@ -89,6 +90,9 @@ export const DONE_TEXTS: Record<string, string> = {
   rejected: 'Forslaget er avvist. Hendelsene holdes adskilt.',
   'joined-known': 'Kommunen er registrert som berørt av denne kjente feilen.',
   'already-affected': 'Kommunen hadde allerede en melding i denne hendelsen. Ingen ny melding er lagt til.',
+  'message-skatteetaten': 'Svaret til Skatteetaten er lagt i utboksen og går i samme tråd.',
+  'message-municipalities': 'Meldingen er lagt i utboksen, én e-post til hver kontaktperson.',
+  note: 'Notatet er lagret. Det vises bare for KS.',
 };
 export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
 
@@ -106,9 +110,13 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
       'Bilag 2 har ingen eskaleringsadresse for tjenestene i hendelsen. Legg inn adressen i katalogen før du eskalerer.',
     no_personal_data: 'Meldingen har ingen lagrede originalopplysninger.',
     escalation_not_pending: 'Den første e-posten er allerede sendt, eller hendelsen er ikke eskalert.',
+    escalation_not_sent: 'Hendelsen har ingen tråd til Skatteetaten ennå. Eskaler den først.',
+    no_municipality_contacts: 'Ingen av de valgte kommunene har registrerte kontaktpersoner å skrive til.',
     validation_failed: 'Skjemaet er ikke fylt ut riktig.',
   },
   fields: {
+    body: { label: 'Melding', message: 'Skriv meldingen (høyst 10 000 tegn).' },
+    consumerIds: { label: 'Kommuner', message: 'Velg blant kommunene som er berørt av hendelsen.' },
     message: {
       label: 'Melding til konsumentene',
       message: 'Skriv hva som var galt og hva som er gjort, eller velg et svar fra kunnskapsbasen.',
@@ -205,4 +213,33 @@ export const KNOWN_INCIDENT_TEXTS = {
   alreadyAffected: 'Dere har allerede meldt at dere er berørt av denne feilen.',
   joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
   alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
+};
+
+/** The incident's conversation: who each message is between, as a heading over it. */
+export const CONVERSATION_TEXTS = {
+  fromSkatteetaten: (from: string) => `Svar fra Skatteetaten (${from})`,
+  toSkatteetaten: 'Til Skatteetaten',
+  toMunicipalities: (names: string[], addresses: number) =>
+    `Til ${names.length ? names.join(', ') : 'de berørte kommunene'} (${countOf(addresses, COUNTED_NOUNS.address)})`,
+  fromMunicipality: (name: string, channel: 'desk' | 'email' | 'portal') =>
+    `Fra ${name || 'kommunen'} (${channel === 'portal' ? 'i portalen' : 'e-post'})`,
+  internal: 'Internt notat',
+  fromKs: 'Fra KS',
+  fromUs: (channel: 'desk' | 'email' | 'portal') => `Fra dere (${channel === 'portal' ? 'i portalen' : 'e-post'})`,
+};
+
+/** The portal report page: messages with KS, the reply form and reopening. */
+export const PORTAL_REPORT_TEXTS: PageTexts = {
+  errors: {
+    report_not_found: 'Fant ikke meldingen.',
+    incident_not_resolved: 'Meldingen er ikke løst, så den er allerede åpen.',
+    reopen_window_closed: 'Fristen for å gjenåpne meldingen er ute. Send en ny melding.',
+    validation_failed: 'Skjemaet er ikke fylt ut riktig.',
+  },
+  fields: { body: { label: 'Svar til KS', message: 'Skriv svaret (høyst 10 000 tegn).' } },
+};
+
+export const PORTAL_REPORT_DONE_TEXTS: Record<string, string> = {
+  replied: 'Svaret er sendt til KS.',
+  reopened: 'Meldingen er åpnet igjen. KS har fått beskjed.',
 };

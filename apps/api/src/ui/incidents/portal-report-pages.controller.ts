@@ -1,4 +1,5 @@
-import { IncidentQueries, JoinIncident, ReceiveReport } from '@domain/incidents';
+import { IncidentQueries, JoinIncident, ReceiveReport, ReopenReport, ReplyToReport } from '@domain/incidents';
+import { RecordDeflection } from '@domain/knowledge';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -6,9 +7,11 @@ import type { Response } from 'express';
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
+import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
-import { ReportForm, reportInput } from './report.forms';
+import { messageInput } from './incident.forms';
+import { ReportForm, reportInput, SolvedByArticleForm } from './report.forms';
 import { consumerReportsViewModel } from './report.view-model';
 import { PortalReportFormPage, PortalReportPage, ReportCheck } from './report-form.page';
 import type { FormValues } from './report-form.view-model';
@@ -25,6 +28,9 @@ export class PortalReportPagesController {
     private readonly receive: ReceiveReport,
     private readonly joining: JoinIncident,
     private readonly reportPage: PortalReportPage,
+    private readonly deflections: RecordDeflection,
+    private readonly replying: ReplyToReport,
+    private readonly reopening: ReopenReport,
   ) {}
 
   @Get()
@@ -54,7 +60,22 @@ export class PortalReportPagesController {
   @PageForm(PortalReportFormPage)
   @Render('portal-reports/new')
   async checkReport(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm) {
-    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION));
+    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION, true));
+  }
+
+  /** «Dette løste saken» on a suggestion: counted for the article, and nothing is sent. */
+  @Post('new/solved')
+  @PortalPage()
+  @PageForm(PortalReportFormPage)
+  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedByArticleForm, @Res() res: Response) {
+    await this.deflections.execute({
+      articleId: body.articleId,
+      kind: 'helped',
+      channel: 'report',
+      session: body.submissionId,
+      consumerId: me.consumerId,
+    });
+    res.redirect(303, '/portal/hjelp?done=solved');
   }
 
   @Post()
@@ -98,7 +119,26 @@ export class PortalReportPagesController {
     @Param('id', ParseUuid) id: string,
     @Query('received') received?: string,
     @Query('joined') joined?: string,
+    @Query('done') done?: string,
   ) {
-    return this.reportPage.load(me, id, { received: !!received, joined });
+    return this.reportPage.load(me, id, { received: !!received, joined, done });
+  }
+
+  /** An answer to KS about the report; it lands on the incident's conversation. */
+  @Post(':id/reply')
+  @PortalPage()
+  @PageForm(PortalReportPage)
+  async reply(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Body() body: FormBody, @Res() res: Response) {
+    await this.replying.execute(me, id, messageInput(body));
+    res.redirect(303, `/portal/reports/${id}?done=replied#conversation`);
+  }
+
+  /** The problem is back after the resolution: the report and its incident open again, within the window. */
+  @Post(':id/reopen')
+  @PortalPage()
+  @PageForm(PortalReportPage)
+  async reopen(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Res() res: Response) {
+    await this.reopening.execute(me, id);
+    res.redirect(303, `/portal/reports/${id}?done=reopened`);
   }
 }

@@ -1,15 +1,22 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { GetConsumer, SearchConsumers } from '@domain/consumers';
-import { IncidentQueries, KnownIncidents, MASKING_NOTICE } from '@domain/incidents';
-import { SuggestArticles } from '@domain/knowledge';
+import { ConversationQueries, IncidentQueries, KnownIncidents, MASKING_NOTICE } from '@domain/incidents';
+import { RecordDeflection, SuggestArticles } from '@domain/knowledge';
 import { type ConsumerPrincipal, findNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormFailure, FormPage } from '../shared/page-form';
-import { PORTAL_REPORT_FORM_TEXTS, REPORT_FORM_TEXTS, STAFF_REPORT_FIELDS, STAFF_REPORT_FORM_TEXTS } from './incidents.texts.nb';
+import {
+  PORTAL_REPORT_DONE_TEXTS,
+  PORTAL_REPORT_FORM_TEXTS,
+  PORTAL_REPORT_TEXTS,
+  REPORT_FORM_TEXTS,
+  STAFF_REPORT_FIELDS,
+  STAFF_REPORT_FORM_TEXTS,
+} from './incidents.texts.nb';
 import { type ReportForm, reportInput, STAFF_CHANNELS } from './report.forms';
-import { consumerReportViewModel } from './report.view-model';
+import { consumerReportViewModel, portalConversationViewModel } from './report.view-model';
 import { checkViewModel, FormValues, reportFieldsViewModel } from './report-form.view-model';
 
 type Shown = { error?: string; fieldErrors?: FormFailure['fieldErrors'] } & Record<string, unknown>;
@@ -26,21 +33,30 @@ const shown = (failure: FormFailure): Shown => ({ error: failure.error, fieldErr
 /**
  * The check step both forms share: knowledge-base answers that fit, a warning about identity
  * numbers, and the problem KS already knows of on the service (with where "Vi er også berørt" posts).
+ * In the portal each answer shown is counted once per form (its submission id), for the deflection rate.
  */
 @Injectable()
 export class ReportCheck {
   constructor(
     private readonly suggestions: SuggestArticles,
     private readonly known: KnownIncidents,
+    private readonly deflections: RecordDeflection,
   ) {}
 
-  async of(form: ReportForm, consumerId: string | undefined, joinAction: string) {
+  async of(form: ReportForm, consumerId: string | undefined, joinAction: string, countShown = false) {
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,
       errorCode: form.errorCode,
       httpStatus: form.httpStatus,
     });
+    if (countShown && consumerId && form.submissionId)
+      await this.deflections.shown(
+        articles.map((a) => a.id),
+        form.submissionId,
+        'report',
+        consumerId,
+      );
     const identityNumber = [form.title, form.description, form.errorCode, form.correlationId, form.vendorInvolved].some(
       (text) => !!text && findNationalIdentityNumbers(text).length > 0,
     );
@@ -123,15 +139,28 @@ export class StaffReportFormPage implements FormPage {
 
 /** One of the organisation's reports in the portal, with the known problem its incident is, when it is one. */
 @Injectable()
-export class PortalReportPage {
+export class PortalReportPage implements FormPage {
+  readonly view = 'portal-reports/report';
+  readonly audience = 'consumer';
+  readonly texts = PORTAL_REPORT_TEXTS;
+
   constructor(
     private readonly queries: IncidentQueries,
     private readonly known: KnownIncidents,
+    private readonly conversations: ConversationQueries,
   ) {}
 
-  async load(me: ConsumerPrincipal, id: string, shown: { received: boolean; joined?: string }) {
+  async load(me: ConsumerPrincipal, id: string, shown: { received: boolean; joined?: string; done?: string }, failure?: FormFailure) {
     const report = await this.queries.report(id, me);
     const known = report.incidentId ? await this.known.view(report.incidentId, me.consumerId) : null;
-    return consumerReportViewModel(report, shown.received, MASKING_NOTICE, known, shown.joined);
+    return {
+      ...consumerReportViewModel(report, shown.received, MASKING_NOTICE, known, shown.joined),
+      conversation: portalConversationViewModel(await this.conversations.ofReport(me, id), failure),
+      done: PORTAL_REPORT_DONE_TEXTS[shown.done ?? ''],
+    };
+  }
+
+  model(req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(req.principal as ConsumerPrincipal, failure.params.id ?? '', { received: false }, failure);
   }
 }

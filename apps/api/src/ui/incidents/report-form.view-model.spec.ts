@@ -58,10 +58,10 @@ describe('reportFieldsViewModel', () => {
 
 describe('checkViewModel', () => {
   it('lists the suggestions and whether an identity number was seen', () => {
-    expect(checkViewModel([{ id: 'a', title: 'T', answer: 'S', checklist: ['x'] }], true)).toEqual({
+    expect(checkViewModel([{ id: 'a', slug: 'a-svar', title: 'T', answer: 'S', checklist: ['x'] }], true)).toEqual({
       checked: true,
       identityNumber: true,
-      suggestions: [{ id: 'a', title: 'T', answer: 'S', checklist: ['x'] }],
+      suggestions: [{ id: 'a', slug: 'a-svar', title: 'T', answer: 'S', checklist: ['x'] }],
       known: null,
     });
   });

@@ -68,7 +68,7 @@ export function knownIncidentViewModel(known: KnownIncident | null | undefined, 
  * number, and the known problem it may be (with where "Vi er også berørt" posts the form).
  */
 export function checkViewModel(
-  articles: Array<{ id: string; title: string; answer: string; checklist?: unknown }>,
+  articles: Array<{ id: string; slug: string; title: string; answer: string; checklist?: unknown }>,
   identityNumber: boolean,
   known: KnownIncident | null = null,
   joinAction?: string,
@@ -76,7 +76,7 @@ export function checkViewModel(
   return {
     checked: true,
     identityNumber,
-    suggestions: articles.map((a) => ({ id: a.id, title: a.title, answer: a.answer, checklist: a.checklist })),
+    suggestions: articles.map((a) => ({ id: a.id, slug: a.slug, title: a.title, answer: a.answer, checklist: a.checklist })),
     known: knownIncidentViewModel(known, joinAction),
   };
 }

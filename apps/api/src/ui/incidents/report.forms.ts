@@ -1,7 +1,7 @@
 import { REPORT_CATEGORIES, type ReportCategory, type ReportInput } from '@domain/incidents';
 import { type Environment, ENVIRONMENTS, parseInstant } from '@domain/shared';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 import { fromOsloLocal } from '../shared/oslo-time';
 
@@ -82,6 +82,16 @@ export class ReportForm {
   @IsString()
   @MaxLength(100)
   submissionId?: string;
+}
+
+/** «Dette løste saken»: the suggested article that made the report unnecessary, on the form being filled in. */
+export class SolvedByArticleForm {
+  @IsUUID('all')
+  articleId: string;
+
+  @IsString()
+  @Matches(/^[\w.:-]{8,100}$/)
+  submissionId: string;
 }
 
 /** The checklist plus who called or wrote, for which consumer, and how. */

@@ -1,4 +1,12 @@
-import { consumerReportsViewModel, consumerReportViewModel, ReportView, revealViewModel } from './report.view-model';
+import type { FormFailure } from '../shared/page-form';
+import {
+  consumerReportsViewModel,
+  consumerReportViewModel,
+  portalConversationViewModel,
+  type ReportConversation,
+  ReportView,
+  revealViewModel,
+} from './report.view-model';
 
 const report = {
   id: 'r1',
@@ -43,5 +51,43 @@ describe('report view models', () => {
       { label: 'other', value: 'x' },
     ]);
     expect(model.title).toBe('Originaltekst for M-2026-00001');
+  });
+});
+
+describe('the conversation on a portal report', () => {
+  const at = new Date('2026-03-01T10:00:00Z');
+  const entry = { audience: 'municipalities' as const, authorLabel: 'x', at, recipientCount: 0, municipalities: [] };
+  const conversation: ReportConversation = {
+    messages: [
+      { ...entry, id: 'm1', direction: 'out', channel: 'desk', body: 'Vi ser på det.' },
+      { ...entry, id: 'm2', direction: 'in', channel: 'portal', body: 'Takk.' },
+      { ...entry, id: 'm3', direction: 'in', channel: 'email', body: 'Fortsatt feil.' },
+    ],
+    reopenUntil: new Date('2026-03-15T10:00:00Z'),
+  };
+
+  it('names who wrote each message from the municipality’s side and offers reopening until the date', () => {
+    const model = portalConversationViewModel(conversation);
+    expect(model.messages.map((m) => [m.heading, m.ours])).toEqual([
+      ['Fra KS', false],
+      ['Fra dere (i portalen)', true],
+      ['Fra dere (e-post)', true],
+    ]);
+    expect(model.reopenUntil).toEqual(new Date('2026-03-15T10:00:00Z'));
+    expect(model.reply).toEqual({ body: '', failure: undefined });
+  });
+
+  it('keeps a failed reply beside its form and a failed reopening beside its button', () => {
+    const failure = (form: string): FormFailure => ({
+      form,
+      params: {},
+      body: { body: 'Hei' },
+      code: 'validation_failed',
+      error: 'Feil',
+      fieldErrors: [],
+    });
+    expect(portalConversationViewModel(conversation, failure('reply')).reply.body).toBe('Hei');
+    const reopen = portalConversationViewModel({ ...conversation, reopenUntil: null }, failure('reopen'));
+    expect([reopen.reopenFailure?.form, reopen.reply.failure]).toEqual(['reopen', undefined]);
   });
 });

@@ -1,8 +1,11 @@
-import type { IncidentQueries, IncidentStatus, KnownIncident } from '@domain/incidents';
+import type { ConversationQueries, IncidentQueries, IncidentStatus, KnownIncident } from '@domain/incidents';
 
+import { text } from '../shared/form-body';
+import type { FormFailure } from '../shared/page-form';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
   CATEGORY_CHOICES,
+  CONVERSATION_TEXTS,
   KNOWN_INCIDENT_TEXTS,
   REPORT_FORM_TEXTS,
   REPORT_STATUS_LABELS,
@@ -13,6 +16,7 @@ import {
 import { knownIncidentViewModel } from './report-form.view-model';
 
 export type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
+export type ReportConversation = Awaited<ReturnType<ConversationQueries['ofReport']>>;
 export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
 
 const incidentStatusLabel = (status: string | null | undefined) =>
@@ -75,5 +79,25 @@ export function consumerReportViewModel(
         : joined === 'already'
           ? KNOWN_INCIDENT_TEXTS.alreadyJoined(known.reference)
           : KNOWN_INCIDENT_TEXTS.joined(known.reference),
+  };
+}
+
+/**
+ * The messages between KS and the municipality about a report (KS's and its own), the reply form
+ * (with what a failed reply held), and until when a resolved report can be reopened.
+ */
+export function portalConversationViewModel(conversation: ReportConversation, failure?: FormFailure) {
+  const reply = failure?.form === 'reply' ? failure : undefined;
+  return {
+    messages: conversation.messages.map((m) => ({
+      id: m.id,
+      at: m.at,
+      body: m.body,
+      heading: m.direction === 'out' ? CONVERSATION_TEXTS.fromKs : CONVERSATION_TEXTS.fromUs(m.channel),
+      ours: m.direction === 'in',
+    })),
+    reply: { body: text(reply?.body.body), failure: reply },
+    reopenUntil: conversation.reopenUntil,
+    reopenFailure: failure?.form === 'reopen' ? failure : undefined,
   };
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormFailure, FormPage } from '../shared/page-form';
+import { originOf } from './feeds.view-model';
 import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES, PORTAL_NOTICE_TITLES } from './notices.texts.nb';
 import {
   consumerDashboard,
@@ -67,6 +68,7 @@ export class NoticePage implements FormPage {
     return {
       title: detail.title,
       notice,
+      origin: originOf(detail.origin),
       preview: audience && { consumers: audience.consumers, recipients: previewRows(audience.recipients) },
       dashboard: consumerDashboard(detail),
       recipients: recipientRows(detail),

@@ -5,6 +5,7 @@ import type { NavSection } from '../shared/navigation';
 
 export const NOTICE_NAV: NavSection[] = [
   { menu: 'staff', label: 'Endringsvarsler', href: '/notices', order: 55, permission: 'notice.read' },
+  { menu: 'staff', label: 'Kilder og driftsmeldinger', href: '/notice-feeds', order: 56, permission: 'notice.read' },
 ];
 
 export const PORTAL_NOTICE_NAV: NavSection[] = [
@@ -73,3 +74,65 @@ export const NOTICE_PAGE_TEXTS: PageTexts = {
     links: { label: 'Lenker', message: 'Skriv én adresse per linje, som begynner med https://.' },
   },
 };
+
+export const FEED_TITLES = { list: 'Kilder og driftsmeldinger' };
+
+export const FEED_KIND_LABELS: Record<string, string> = {
+  announcements: 'Varsler om endringer (blir kladder til endringsvarsler)',
+  operational: 'Driftsmeldinger (merker nye feilmeldinger som kjent feil)',
+};
+
+export const FEED_KIND_SHORT: Record<string, string> = { announcements: 'Endringer', operational: 'Driftsmeldinger' };
+
+export const FEED_STATE_TAGS: Record<string, { text: string; color: string }> = {
+  ok: { text: 'Lest', color: 'success' },
+  failing: { text: 'Feiler', color: 'danger' },
+  waiting: { text: 'Ikke lest ennå', color: 'info' },
+  stopped: { text: 'Stoppet', color: 'neutral' },
+};
+
+export const MESSAGE_END_LABELS: Record<string, string> = {
+  resolved: 'Meldt løst i kilden',
+  removed: 'Fjernet fra kilden',
+  staff: 'Avsluttet av KS',
+  expired: 'Utløpt (for gammel)',
+};
+
+export const FEED_DONE_TEXTS: Record<string, string> = {
+  'feed-added': 'Kilden er lagt til. Den leses ved neste runde, eller nå med «Les nå».',
+  'feed-stopped': 'Kilden leses ikke lenger. Det den har gitt, er beholdt.',
+  'feed-resumed': 'Kilden leses igjen fra neste runde.',
+  'feed-read': 'Kilden er lest. Nye oppføringer er lagt inn som kladder og driftsmeldinger.',
+  'feed-failed': 'Kilden kunne ikke leses. Feilen står i tabellen.',
+  'message-added': 'Driftsmeldingen er registrert. Nye feilmeldinger på tjenestene merkes som kjent feil.',
+  'message-ended': 'Driftsmeldingen er avsluttet. Nye feilmeldinger behandles som vanlig.',
+};
+
+export const FEED_PAGE_TEXTS: PageTexts = {
+  errors: {
+    notice_feed_exists: 'Denne adressen er allerede lagt til som kilde.',
+    notice_feed_not_found: 'Fant ikke kilden.',
+    operational_message_not_found: 'Fant ikke driftsmeldingen.',
+  },
+  fields: {
+    url: { label: 'Adresse', message: 'Skriv en adresse som begynner med https:// eller http://, uten brukernavn og passord.' },
+    kind: { label: 'Type', message: 'Velg hva kilden inneholder.' },
+    title: { label: 'Tittel', message: 'Skriv en tittel (høyst 200 tegn).' },
+    link: { label: 'Lenke', message: 'Skriv en adresse som begynner med https://.' },
+    services: { label: 'Tjenester', message: 'Velg minst én tjeneste fra Bilag 2.' },
+    environments: { label: 'Miljøer', message: 'Velg produksjon, test eller ingen (begge).' },
+    startedAt: { label: 'Startet', message: 'Skriv et tidspunkt som ikke er fram i tid.' },
+  },
+};
+
+/** Why a feed could not be read, by the start of the reason the worker records (English, for logs and the API). */
+export const FEED_ERROR_TEXTS: ReadonlyArray<[string, string]> = [
+  ['answered HTTP', 'Kilden svarte med en feilstatus.'],
+  ['no answer within', 'Kilden svarte ikke i tide.'],
+  ['cannot be reached', 'Fikk ikke kontakt med kilden.'],
+  ['broke off', 'Svaret fra kilden ble brutt.'],
+  ['is larger than', 'Kilden er større enn det som leses.'],
+  ['not an Atom or RSS feed', 'Adressen gir ikke en Atom- eller RSS-feed.'],
+  ['not an XML document', 'Adressen gir ikke en Atom- eller RSS-feed.'],
+];
+export const FEED_ERROR_OTHER = 'Kilden kunne ikke leses.';

@@ -82,6 +82,8 @@ export const COUNTED_NOUNS = {
   newReport: { one: 'ny melding', other: 'nye meldinger' },
   consumer: { one: 'konsument', other: 'konsumenter' },
   affectedMunicipality: { one: 'berørt kommune', other: 'berørte kommuner' },
+  municipality: { one: 'kommune', other: 'kommuner' },
+  inboundMail: { one: 'e-post', other: 'e-poster' },
   service: { one: 'tjeneste', other: 'tjenester' },
   newService: { one: 'ny tjeneste', other: 'nye tjenester' },
   removedService: { one: 'fjernet tjeneste', other: 'fjernede tjenester' },

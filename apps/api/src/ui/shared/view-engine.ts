@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Handlebars from 'handlebars';
 
+import { renderMarkdown } from './markdown';
 import { countOf, nounForms, pluralForm } from './numbers';
 
 const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
@@ -37,6 +38,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('isoDate', (v: unknown) => toDate(v)?.toISOString().slice(0, 10) ?? '');
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
+  // Article text as Markdown; safe because raw HTML is off (ui/shared/markdown.ts).
+  hb.registerHelper('markdown', (v: unknown) => new hb.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)} %` : ''));
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));

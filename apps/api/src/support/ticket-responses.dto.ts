@@ -1,0 +1,183 @@
+import {
+  type CannedResponse,
+  MESSAGE_AUTHORS,
+  MESSAGE_VISIBILITIES,
+  TICKET_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_LINK_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketCounts,
+  type TicketLinkView,
+  type TicketMessageView,
+  type TicketSummary,
+  type TicketTimelineEvent,
+  type TicketView,
+} from '@domain/support';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class TicketCreatedResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HV-2026-0012' }) reference: string;
+}
+
+export class TicketAssigneeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class TicketSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HV-2026-0012' }) reference: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) consumerId: string | null;
+  @ApiProperty({ type: String, nullable: true }) consumerName: string | null;
+  @ApiProperty({ type: String, nullable: true }) requesterName: string | null;
+  @ApiProperty({ type: String, nullable: true }) requesterEmail: string | null;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: TICKET_CATEGORIES, enumName: 'TicketCategory' }) category: string;
+  @ApiProperty({ type: String, nullable: true }) serviceCode: string | null;
+  @ApiProperty({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' }) priority: string;
+  @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus' }) status: string;
+  @ApiProperty({ enum: TICKET_CHANNELS, enumName: 'TicketChannel' }) channel: string;
+  @ApiProperty({ type: TicketAssigneeResponse, nullable: true }) assignee: TicketAssigneeResponse | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "KS's first public answer" }) firstResponseAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: Date | null;
+  @ApiProperty() lastMessageAt: Date;
+  @ApiProperty() createdAt: Date;
+
+  static from(t: TicketSummary): TicketSummaryResponse {
+    return { ...t };
+  }
+}
+
+export class TicketMessageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: MESSAGE_VISIBILITIES, enumName: 'TicketMessageVisibility', description: 'internal: staff only' })
+  visibility: string;
+  @ApiProperty({ enum: MESSAGE_AUTHORS, enumName: 'TicketMessageAuthor' }) author: string;
+  @ApiProperty({ description: 'For a consumer, every KS author is «KS»' }) authorLabel: string;
+  @ApiProperty({ enum: TICKET_CHANNELS, enumName: 'TicketChannel' }) channel: string;
+  @ApiProperty() body: string;
+  @ApiProperty() createdAt: Date;
+
+  static from(m: TicketMessageView): TicketMessageResponse {
+    return { ...m };
+  }
+}
+
+export class TicketLinkResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TICKET_LINK_KINDS, enumName: 'TicketLinkKind' }) kind: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'uuid' }) targetId: string;
+  @ApiProperty() createdAt: Date;
+
+  static from(l: TicketLinkView): TicketLinkResponse {
+    return { ...l };
+  }
+}
+
+export class TicketRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'HV-2026-0012' }) reference: string;
+}
+
+export class MergedTicketResponse extends TicketRefResponse {
+  @ApiProperty() subject: string;
+}
+
+/** A ticket with its messages as the caller may see them. */
+export class TicketResponse extends TicketSummaryResponse {
+  @ApiProperty({ type: [TicketMessageResponse], description: 'Oldest first; internal notes only for staff' })
+  messages: TicketMessageResponse[];
+  @ApiProperty({ type: [TicketLinkResponse], description: 'Staff only' }) links: TicketLinkResponse[];
+  @ApiProperty({ type: TicketRefResponse, nullable: true, description: 'The ticket this one was merged into' })
+  mergedInto: TicketRefResponse | null;
+  @ApiProperty({ type: [MergedTicketResponse], description: 'Tickets merged into this one' }) merged: MergedTicketResponse[];
+
+  static override from(t: TicketView): TicketResponse {
+    return {
+      ...TicketSummaryResponse.from(t),
+      messages: t.messages.map((m) => TicketMessageResponse.from(m)),
+      links: t.links.map((l) => TicketLinkResponse.from(l)),
+      mergedInto: t.mergedInto,
+      merged: t.merged,
+    };
+  }
+}
+
+export class TicketPageResponse {
+  @ApiProperty({ type: [TicketSummaryResponse] }) items: TicketSummaryResponse[];
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) page: number;
+  @ApiProperty({ type: 'integer' }) perPage: number;
+}
+
+export class TicketMessageCreatedResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The ticket it landed on (the one a merged ticket was merged into)' }) ticketId: string;
+  @ApiProperty({ example: 'HV-2026-0012' }) reference: string;
+  @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus', description: 'The ticket’s status after the message' }) status: string;
+  @ApiProperty({ type: 'integer', description: 'Addresses the answer was e-mailed to (0 for a note)' }) emailed: number;
+}
+
+export class TicketTimelineEntryResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() at: Date;
+  @ApiProperty() actorLabel: string;
+  @ApiProperty({ example: 'status_changed' }) kind: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event records, by kind' })
+  details: Record<string, unknown>;
+
+  static from(e: TicketTimelineEvent): TicketTimelineEntryResponse {
+    return { id: e.id, at: e.at, actorLabel: e.actorLabel, kind: e.kind, details: e.details as Record<string, unknown> };
+  }
+}
+
+export class TicketStatusCountResponse {
+  @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus' }) status: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class TicketServiceCountResponse {
+  @ApiProperty({ type: String, nullable: true }) serviceCode: string | null;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class TicketCountsResponse {
+  @ApiProperty({ type: [TicketStatusCountResponse], description: 'Live tickets per status' }) byStatus: TicketStatusCountResponse[];
+  @ApiProperty({ type: 'integer', description: 'Active tickets assigned to the caller' }) mine: number;
+  @ApiProperty({ type: 'integer', description: 'Active tickets nobody has' }) unassigned: number;
+  @ApiProperty({ type: [TicketServiceCountResponse], description: 'Active tickets per service' }) byService: TicketServiceCountResponse[];
+
+  static from(c: TicketCounts): TicketCountsResponse {
+    return { ...c };
+  }
+}
+
+export class TicketsChangedResponse {
+  @ApiProperty({ type: 'integer', description: 'Tickets that changed' }) changed: number;
+}
+
+export class TicketsRepliedResponse {
+  @ApiProperty({ type: 'integer' }) replied: number;
+  @ApiProperty({ type: 'integer', description: 'E-mails queued, one per recipient address' }) emailed: number;
+}
+
+export class TicketLinkAddedResponse {
+  @ApiProperty({ description: 'False when the ticket was already linked to it' }) added: boolean;
+}
+
+export class CannedResponseResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus', nullable: true }) setStatus: string | null;
+  @ApiProperty() updatedBy: string;
+  @ApiProperty() updatedAt: Date;
+
+  static from(c: CannedResponse): CannedResponseResponse {
+    return { id: c.id, title: c.title, body: c.body, setStatus: c.setStatus, updatedBy: c.updatedBy, updatedAt: c.updatedAt };
+  }
+}

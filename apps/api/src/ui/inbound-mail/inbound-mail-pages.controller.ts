@@ -1,0 +1,32 @@
+import { type InboundMessageStatus, ListInboundMail } from '@domain/support';
+import { Get, Param, Query, Render } from '@nestjs/common';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
+import { oneOf } from '../shared/form-body';
+import { parseListQuery } from '../shared/list-query';
+import { PagesController } from '../shared/pages-controller';
+import { INBOUND_MAIL_LIST, inboundMailListViewModel, inboundMessageViewModel } from './inbound-mail.view-model';
+
+const STATUSES = ['routed', 'unrouted', 'ignored'] as const satisfies readonly InboundMessageStatus[];
+
+/** E-mail that came in through the listener: where each went, and what no context took (for staff to pick up). */
+@PagesController('inbound-mail')
+export class InboundMailPagesController {
+  constructor(private readonly inbound: ListInboundMail) {}
+
+  @Get()
+  @StaffPage('inbound-mail.read')
+  @Render('inbound-mail/list')
+  async list(@Query() q: Record<string, unknown>) {
+    const [status, list] = [oneOf(q.status, STATUSES), parseListQuery(q, INBOUND_MAIL_LIST)];
+    return inboundMailListViewModel(await this.inbound.page(status, { limit: list.pageSize, offset: list.offset }), status, list);
+  }
+
+  @Get(':id')
+  @StaffPage('inbound-mail.read')
+  @Render('inbound-mail/message')
+  async message(@Param('id', ParseUuid) id: string) {
+    return inboundMessageViewModel(await this.inbound.one(id));
+  }
+}

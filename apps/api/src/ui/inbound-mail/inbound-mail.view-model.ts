@@ -1,0 +1,57 @@
+import type { InboundAttachment, InboundMessage, InboundMessageStatus } from '@domain/support';
+import type { Page } from '@platform/database';
+
+import { type ListLinks, type ListQuery, type ListSpec, pagination } from '../shared/list-query';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
+import { IGNORED_REASON_LABELS, INBOUND_MAIL_TITLES, INBOUND_STATUS_LABELS, ROUTE_HOW_LABELS } from './inbound-mail.texts.nb';
+
+/** Newest first, 50 a page. */
+export const INBOUND_MAIL_LIST: ListSpec<'received'> = { sorts: { received: 'desc' }, defaultSort: 'received', pageSize: 50 };
+
+const STATUS_COLORS: Record<InboundMessageStatus, string> = { routed: 'success', unrouted: 'warning', ignored: 'neutral' };
+
+/** Where a message went, in a few words: the context's summary, or why it stayed. */
+export function routeText(m: Pick<InboundMessage, 'status' | 'ignoredReason' | 'routeHow' | 'routeSummary'>): string {
+  if (m.status === 'ignored') return m.ignoredReason ? IGNORED_REASON_LABELS[m.ignoredReason] : INBOUND_STATUS_LABELS.ignored;
+  if (m.status === 'unrouted') return 'Venter på saksbehandler';
+  const target = m.routeSummary?.replace(/^incident:/, 'hendelse ') ?? '';
+  return [target, m.routeHow ? `(${ROUTE_HOW_LABELS[m.routeHow]})` : ''].filter(Boolean).join(' ');
+}
+
+const row = (m: InboundMessage) => ({
+  ...m,
+  statusLabel: INBOUND_STATUS_LABELS[m.status],
+  statusColor: STATUS_COLORS[m.status],
+  routeText: routeText(m),
+});
+
+export function inboundMailListViewModel(
+  messages: Page<InboundMessage>,
+  status: InboundMessageStatus | undefined,
+  list: ListQuery<'received'>,
+) {
+  const links: ListLinks<'received'> = { path: '/inbound-mail', filter: { status }, query: list };
+  return {
+    title: INBOUND_MAIL_TITLES.list,
+    status,
+    statusOptions: Object.entries(INBOUND_STATUS_LABELS).map(([value, label]) => ({ value, label, selected: value === status })),
+    messages: messages.items.map(row),
+    pagination: pagination(links, messages.total, COUNTED_NOUNS.inboundMail),
+  };
+}
+
+const KB = 1024;
+/** A file size as people read it: bytes, kB or MB. */
+export function sizeText(bytes: number): string {
+  if (bytes < KB) return `${bytes} byte`;
+  if (bytes < KB * KB) return `${Math.round(bytes / KB)} kB`;
+  return `${(bytes / KB / KB).toFixed(1).replace('.', ',')} MB`;
+}
+
+export function inboundMessageViewModel(message: InboundMessage & { attachments: InboundAttachment[] }) {
+  return {
+    title: INBOUND_MAIL_TITLES.message,
+    message: row(message),
+    attachments: message.attachments.map((a) => ({ ...a, sizeText: sizeText(a.sizeBytes) })),
+  };
+}

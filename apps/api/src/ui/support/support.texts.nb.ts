@@ -1,0 +1,195 @@
+import type { TicketCategory, TicketChannel, TicketEventKind, TicketLinkKind, TicketPriority, TicketStatus } from '@domain/support';
+
+import type { PageTexts } from '../shared/form-errors';
+import type { NavSection } from '../shared/navigation';
+
+export const SUPPORT_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Henvendelser', href: '/tickets', order: 22, permission: 'ticket.read' },
+  { menu: 'staff', label: 'Standardsvar', href: '/canned-responses', order: 23, permission: 'canned-response.manage' },
+  { menu: 'portal', label: 'Spørsmål til KS', href: '/portal/tickets', order: 25, permission: 'ticket.open' },
+];
+
+export const STATUS_LABELS: Record<TicketStatus, string> = {
+  new: 'Ny',
+  open: 'Åpen',
+  waiting_on_consumer: 'Venter på kommunen',
+  waiting_on_skatteetaten: 'Venter på Skatteetaten',
+  resolved: 'Løst',
+  closed: 'Lukket',
+};
+
+/** The same statuses as the consumer reads them. */
+export const PORTAL_STATUS_LABELS: Record<TicketStatus, string> = {
+  new: 'Mottatt',
+  open: 'KS ser på saken',
+  waiting_on_consumer: 'Venter på svar fra dere',
+  waiting_on_skatteetaten: 'KS venter på Skatteetaten',
+  resolved: 'Løst',
+  closed: 'Lukket',
+};
+
+export const STATUS_COLORS: Record<TicketStatus, string> = {
+  new: 'info',
+  open: 'accent',
+  waiting_on_consumer: 'warning',
+  waiting_on_skatteetaten: 'warning',
+  resolved: 'success',
+  closed: 'neutral',
+};
+
+export const CATEGORY_LABELS: Record<TicketCategory, string> = {
+  access: 'Tilgang og påkobling',
+  data: 'Innholdet i dataene',
+  legal: 'Hjemmel og rettigheter',
+  technical: 'Teknisk',
+  other: 'Annet',
+};
+
+export const PRIORITY_LABELS: Record<TicketPriority, string> = { low: 'Lav', normal: 'Normal', high: 'Høy', urgent: 'Haster' };
+
+export const CHANNEL_LABELS: Record<TicketChannel, string> = {
+  portal: 'Portalen',
+  api: 'API',
+  staff: 'Registrert av KS',
+  email: 'E-post',
+};
+
+export const LINK_LABELS: Record<TicketLinkKind, string> = {
+  report: 'Melding',
+  incident: 'Hendelse',
+  onboarding: 'Påkobling',
+  change_request: 'Endringsønske',
+};
+
+/** What each timeline event says, from its details. */
+export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
+  opened: 'Henvendelsen kom inn',
+  message_added: 'Melding',
+  status_changed: 'Status endret',
+  assigned: 'Tildelt',
+  priority_set: 'Prioritet endret',
+  tags_set: 'Stikkord endret',
+  linked: 'Koblet til',
+  unlinked: 'Kobling fjernet',
+  merged_in: 'Slo inn en annen henvendelse',
+  merged_into: 'Slått sammen med en annen henvendelse',
+  unmerged_out: 'Sammenslåing angret',
+  unmerged: 'Sammenslåing angret',
+};
+
+export const TICKET_NOUN = { one: 'henvendelse', other: 'henvendelser' } as const;
+
+const FIELDS: PageTexts['fields'] = {
+  subject: { label: 'Emne', message: 'Skriv et kort emne (høyst 200 tegn).' },
+  body: { label: 'Melding', message: 'Skriv meldingen (høyst 20 000 tegn).' },
+  category: { label: 'Hva gjelder det?', message: 'Velg hva henvendelsen gjelder.' },
+  service: { label: 'Tjeneste', message: 'Velg en tjeneste fra Bilag 2, eller ingen.' },
+  requesterName: { label: 'Navn på innringer', message: 'Navnet kan være høyst 200 tegn.' },
+  requesterEmail: { label: 'E-post til innringer', message: 'Skriv en gyldig e-postadresse, eller la feltet stå tomt.' },
+  consumerId: { label: 'Kommune', message: 'Velg en registrert konsument, eller ingen.' },
+  status: { label: 'Status', message: 'Velg en gyldig status.' },
+  priority: { label: 'Prioritet', message: 'Velg en gyldig prioritet.' },
+  assigneeId: { label: 'Saksbehandler', message: 'Velg en aktiv bruker, eller ingen.' },
+  tags: { label: 'Stikkord', message: 'Høyst 20 stikkord på høyst 40 tegn hver, skilt med komma.' },
+  kind: { label: 'Koble til', message: 'Velg hva henvendelsen skal kobles til.' },
+  reference: {
+    label: 'Referanse',
+    message: 'Skriv referansen, for eksempel KS-2026-0042, M-2026-00042, EN-2026-0007 eller et organisasjonsnummer.',
+  },
+  intoId: { label: 'Slå sammen med', message: 'Velg henvendelsen dette er et duplikat av.' },
+  ids: { label: 'Valgte henvendelser', message: 'Velg minst én henvendelse i listen.' },
+  title: { label: 'Tittel', message: 'Skriv en tittel (høyst 200 tegn).' },
+  setStatus: { label: 'Sett status', message: 'Velg en gyldig status, eller ingen.' },
+  cannedResponseId: { label: 'Standardsvar', message: 'Velg et standardsvar som finnes.' },
+  internal: { label: 'Intern merknad', message: 'Bare KS kan skrive interne merknader.' },
+};
+
+const ERRORS: Record<string, string> = {
+  ticket_not_found: 'Fant ikke henvendelsen.',
+  canned_response_not_found: 'Fant ikke standardsvaret.',
+  ticket_closed: 'Henvendelsen er lukket. Still et nytt spørsmål i stedet.',
+  ticket_status_refused: 'En henvendelse kan ikke settes tilbake til «Ny».',
+  ticket_merge_same_ticket: 'En henvendelse kan ikke slås sammen med seg selv.',
+  ticket_merge_already_merged: 'En av henvendelsene er allerede slått sammen med en annen.',
+  ticket_merge_other_consumer: 'Bare henvendelser fra samme kommune kan slås sammen.',
+  ticket_not_merged: 'Henvendelsen er ikke slått sammen med en annen.',
+  unknown_assignee: 'Saksbehandleren finnes ikke eller er deaktivert.',
+  unknown_consumer: 'Konsumenten finnes ikke i registeret.',
+  unknown_service: 'Tjenesten finnes ikke i Bilag 2 som gjelder nå.',
+  link_target_not_found: 'Fant ingenting med den referansen.',
+  unknown_placeholder: 'Teksten har en plassholder som ikke finnes. Bruk {{navn}}, {{referanse}}, {{kommune}} eller {{emne}}.',
+};
+
+export const SUPPORT_PAGE_TEXTS: PageTexts = {
+  errors: ERRORS,
+  fields: FIELDS,
+  errorFields: {
+    unknown_service: 'service',
+    unknown_consumer: 'consumerId',
+    unknown_assignee: 'assigneeId',
+    link_target_not_found: 'reference',
+    unknown_placeholder: 'body',
+  },
+};
+
+export const LIST_TEXTS = {
+  title: 'Henvendelser',
+  all: 'Alle',
+  active: 'Alle som ikke er løst',
+  none: 'Ingen',
+  noService: 'Uten tjeneste',
+  views: {
+    mine: 'Mine',
+    unassigned: 'Ikke tildelt',
+  },
+  columns: {
+    select: 'Velg',
+    reference: 'Referanse',
+    subject: 'Emne',
+    consumer: 'Kommune',
+    category: 'Gjelder',
+    status: 'Status',
+    priority: 'Prioritet',
+    assignee: 'Saksbehandler',
+    created: 'Mottatt',
+    updated: 'Siste aktivitet',
+  },
+};
+
+export const TICKET_TEXTS = {
+  title: (reference: string, subject: string) => `${reference}: ${subject}`,
+  internal: 'Intern merknad',
+  public: 'Svar til kommunen',
+  fromRequester: 'Fra kommunen',
+  unknownConsumer: 'Ukjent avsender',
+  noAssignee: 'Ingen',
+};
+
+export const PORTAL_TEXTS = {
+  listTitle: 'Spørsmål til KS',
+  askTitle: 'Still et spørsmål',
+  noService: 'Ingen bestemt tjeneste',
+};
+
+export const CANNED_TEXTS = {
+  title: 'Standardsvar',
+  noStatus: 'Ingen (bare svar)',
+};
+
+export const DONE_TEXTS: Record<string, string> = {
+  asked: 'Spørsmålet er sendt til KS. Dere får svar på e-post og her.',
+  replied: 'Meldingen er sendt.',
+  answered: 'Svaret er lagret og sendt på e-post.',
+  noted: 'Den interne merknaden er lagret. Den sendes ikke til kommunen.',
+  updated: 'Endringene er lagret.',
+  linked: 'Koblingen er lagt til.',
+  'already-linked': 'Henvendelsen var allerede koblet til dette.',
+  unlinked: 'Koblingen er fjernet.',
+  merged: 'Henvendelsene er slått sammen.',
+  unmerged: 'Sammenslåingen er angret.',
+  opened: 'Henvendelsen er registrert.',
+  bulk: 'De valgte henvendelsene er endret.',
+  'bulk-replied': 'De valgte henvendelsene er besvart.',
+  saved: 'Standardsvaret er lagret.',
+  deleted: 'Standardsvaret er slettet.',
+};

@@ -1,0 +1,162 @@
+import {
+  TICKET_CATEGORIES,
+  TICKET_LINK_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketCategory,
+  type TicketChanges,
+  type TicketFilter,
+  type TicketLinkKind,
+  type TicketQuestion,
+  type TicketReply,
+  type TicketSort,
+} from '@domain/support';
+import { ValidationFailed } from '@platform/errors';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+import { type FormBody, list, oneOf, text } from '../shared/form-body';
+import type { ListSpec } from '../shared/list-query';
+
+// The messages people read come from the field texts (support.texts.nb.ts), by field name.
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The portal's «Still et spørsmål», as the browser posts it. */
+export class AskTicketForm {
+  @IsIn(TICKET_CATEGORIES)
+  category: TicketCategory;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  service?: string;
+
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 200)
+  subject: string;
+
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 20000)
+  body: string;
+}
+
+/** The consumer's reply on its ticket. */
+export class PortalReplyForm {
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 20000)
+  body: string;
+}
+
+export const TICKET_LIST: ListSpec<TicketSort> = {
+  sorts: { reference: 'desc', subject: 'asc', status: 'asc', priority: 'asc', created: 'desc', updated: 'desc' },
+  defaultSort: 'updated',
+  pageSize: 50,
+};
+
+/** The list's filter as the query string carries it; the saved views are links that set it. */
+export interface TicketListQuery {
+  /** '' active ones, 'all', or one status. */
+  status?: string;
+  /** 'me', 'none', or empty for anyone. */
+  assignee?: string;
+  /** A service code, or '-' for tickets about no service. */
+  service?: string;
+  q?: string;
+}
+
+export function ticketListQuery(q: Record<string, unknown>): TicketListQuery {
+  return {
+    status: text(q.status) || undefined,
+    assignee: oneOf(q.assignee, ['me', 'none'] as const),
+    service: text(q.service).slice(0, 64) || undefined,
+    q: text(q.q).slice(0, 200) || undefined,
+  };
+}
+
+const ACTIVE: TicketFilter['statuses'] = ['new', 'open', 'waiting_on_consumer', 'waiting_on_skatteetaten'];
+
+export function ticketFilter(q: TicketListQuery, staffId: string): TicketFilter {
+  const status = oneOf(q.status, TICKET_STATUSES);
+  return {
+    statuses: q.status === 'all' ? undefined : status ? [status] : ACTIVE,
+    assignee: q.assignee === 'me' ? staffId : q.assignee,
+    serviceCode: q.service === '-' ? '' : q.service,
+    search: q.q,
+  };
+}
+
+/** Staff's form of status, priority, assignee and tags; an empty assignee takes the ticket from everyone. */
+export function ticketChanges(body: FormBody): TicketChanges {
+  const fields = [];
+  const status = text(body.status);
+  const priority = text(body.priority);
+  const assignee = text(body.assigneeId);
+  if (status && !oneOf(status, TICKET_STATUSES)) fields.push({ field: 'status', message: 'is not a status' });
+  if (priority && !oneOf(priority, TICKET_PRIORITIES)) fields.push({ field: 'priority', message: 'is not a priority' });
+  if (assignee && !UUID.test(assignee)) fields.push({ field: 'assigneeId', message: 'must name a staff member' });
+  if (fields.length) throw new ValidationFailed(fields);
+  const changes: TicketChanges = {};
+  if (status) changes.status = oneOf(status, TICKET_STATUSES);
+  if (priority) changes.priority = oneOf(priority, TICKET_PRIORITIES);
+  if (body.assigneeId !== undefined) changes.assigneeId = assignee || null;
+  if (body.tags !== undefined) changes.tags = text(body.tags).split(',');
+  return changes;
+}
+
+/** The tickets ticked in the list. */
+export function selectedIds(body: FormBody): string[] {
+  const ids = list(body.ids).filter((id) => UUID.test(id));
+  if (!ids.length) throw new ValidationFailed([{ field: 'ids', message: 'must name at least one ticket' }]);
+  return ids;
+}
+
+/** A public answer or an internal note: the checkbox or the button pressed says which. */
+export function staffMessage(body: FormBody): { body: string; internal: boolean } {
+  return { body: text(body.body), internal: text(body.visibility) === 'internal' };
+}
+
+/** An answer from the list or the ticket: its own words or a canned response, and a status after it. */
+export function replyInput(body: FormBody): TicketReply {
+  const canned = text(body.cannedResponseId);
+  if (canned && !UUID.test(canned)) throw new ValidationFailed([{ field: 'cannedResponseId', message: 'must name a canned response' }]);
+  return { body: text(body.body), cannedResponseId: canned || undefined, status: oneOf(body.replyStatus, TICKET_STATUSES) };
+}
+
+export function linkInput(body: FormBody): { kind: TicketLinkKind; reference: string } {
+  const kind = oneOf(body.kind, TICKET_LINK_KINDS);
+  if (!kind) throw new ValidationFailed([{ field: 'kind', message: 'is not something a ticket links to' }]);
+  return { kind, reference: text(body.reference) };
+}
+
+export function mergeTarget(body: FormBody): string {
+  const id = text(body.intoId);
+  if (!UUID.test(id)) throw new ValidationFailed([{ field: 'intoId', message: 'must name a ticket' }]);
+  return id;
+}
+
+/** Staff registering a call or an e-mail: the caller's organisation (or none) and how to reach the caller. */
+export function staffQuestion(body: FormBody): TicketQuestion {
+  const consumer = text(body.consumerId);
+  if (consumer && !UUID.test(consumer)) throw new ValidationFailed([{ field: 'consumerId', message: 'must name a consumer' }]);
+  return {
+    subject: text(body.subject),
+    body: text(body.body),
+    category: oneOf(body.category, TICKET_CATEGORIES) ?? 'other',
+    service: text(body.service) || null,
+    priority: oneOf(body.priority, TICKET_PRIORITIES) ?? 'normal',
+    requesterName: text(body.requesterName) || null,
+    requesterEmail: text(body.requesterEmail) || null,
+    consumerId: consumer || null,
+  };
+}
+
+export function cannedInput(body: FormBody) {
+  const setStatus = text(body.setStatus);
+  if (setStatus && !oneOf(setStatus, TICKET_STATUSES)) throw new ValidationFailed([{ field: 'setStatus', message: 'is not a status' }]);
+  return { title: text(body.title), body: text(body.body), setStatus: oneOf(setStatus, TICKET_STATUSES) ?? null };
+}

@@ -1,0 +1,213 @@
+import type { CannedResponse, TicketLinkKind, TicketTimelineEvent, TicketView } from '@domain/support';
+
+import { parseListQuery } from '../shared/list-query';
+import type { FormFailure } from '../shared/page-form';
+import { TICKET_LIST } from './ticket.forms';
+import {
+  askFormViewModel,
+  cannedViewModel,
+  linkHref,
+  portalTicketViewModel,
+  staffTicketViewModel,
+  ticketListViewModel,
+  ticketRow,
+  timelineText,
+} from './ticket.view-model';
+
+const at = new Date('2026-03-01T10:00:00Z');
+const ticket = (over: Partial<TicketView> = {}): TicketView => ({
+  id: 't1',
+  reference: 'HV-2026-0001',
+  consumerId: 'c1',
+  consumerName: 'Oslo kommune',
+  requesterName: 'Kari',
+  requesterEmail: 'kari@oslo.test',
+  subject: 'Tilgang',
+  category: 'access',
+  serviceCode: null,
+  priority: 'normal',
+  status: 'new',
+  channel: 'portal',
+  assignee: null,
+  tags: [],
+  firstResponseAt: null,
+  resolvedAt: null,
+  lastMessageAt: at,
+  createdAt: at,
+  messages: [
+    { id: 'm1', visibility: 'public', author: 'requester', authorLabel: 'kari@oslo.test', channel: 'portal', body: 'Hei', createdAt: at },
+    { id: 'm2', visibility: 'internal', author: 'staff', authorLabel: 'agent@ks.no', channel: 'staff', body: 'Notat', createdAt: at },
+    { id: 'm3', visibility: 'public', author: 'staff', authorLabel: 'agent@ks.no', channel: 'staff', body: 'Svar', createdAt: at },
+  ],
+  links: [],
+  mergedInto: null,
+  merged: [],
+  ...over,
+});
+
+const event = <K extends TicketTimelineEvent['kind']>(kind: K, details: Extract<TicketTimelineEvent, { kind: K }>['details']) =>
+  ({ id: '1', ticketId: 't1', at, actorLabel: 'agent@ks.no', kind, details }) as TicketTimelineEvent;
+
+const canned: CannedResponse = {
+  id: 'k1',
+  title: 'Løst',
+  body: 'Hei {{navn}}',
+  setStatus: 'resolved',
+  updatedBy: 'agent@ks.no',
+  createdAt: at,
+  updatedAt: at,
+};
+
+const failure = (form: string, body: Record<string, string> = {}, params: Record<string, string> = { id: 't1' }): FormFailure => ({
+  form,
+  params,
+  body,
+  code: 'validation_failed',
+  error: 'Sjekk feltene.',
+  fieldErrors: [{ field: 'body', name: 'body', label: 'Melding', message: 'Skriv meldingen.' }],
+});
+
+const staffData = (over: Partial<TicketView> = {}) => ({
+  ticket: ticket(over),
+  timeline: [],
+  staff: [{ id: 's1', name: 'Agent' }],
+  canned: [canned],
+  candidates: [],
+  serviceName: null,
+});
+
+describe('ticket view models', () => {
+  it.each<[string, Partial<TicketView>, boolean, Record<string, unknown>]>([
+    ['a new ticket for staff', {}, false, { statusLabel: 'Ny', categoryLabel: 'Tilgang og påkobling', assigneeName: 'Ingen' }],
+    ['the same for the consumer', {}, true, { statusLabel: 'Mottatt' }],
+    ['a waiting ticket for the consumer', { status: 'waiting_on_consumer' }, true, { statusLabel: 'Venter på svar fra dere' }],
+    ['an urgent one', { priority: 'urgent' }, false, { priorityLabel: 'Haster', urgent: true }],
+    ['an e-mail from an unknown sender', { consumerId: null, consumerName: null }, false, { consumerName: 'Ukjent avsender' }],
+    ['an assigned one', { assignee: { id: 's1', name: 'Agent' } }, false, { assigneeName: 'Agent' }],
+  ])('shows %s', (_case, over, portal, expected) => {
+    expect(ticketRow(ticket(over), portal)).toMatchObject(expected);
+  });
+
+  it('never gives the portal an internal note, and shows KS answers apart', () => {
+    const model = portalTicketViewModel(ticket());
+    expect(model.messages.map((m) => m.body)).toEqual(['Hei', 'Svar']);
+    expect(model.messages.map((m) => m.fromStaff)).toEqual([false, true]);
+    expect(JSON.stringify(model)).not.toContain('Notat');
+  });
+
+  it.each<[string, Partial<TicketView>, boolean]>([
+    ['an open ticket', { status: 'open' }, true],
+    ['a resolved ticket', { status: 'resolved' }, true],
+    ['a closed ticket', { status: 'closed' }, false],
+    ['a merged ticket', { mergedInto: { id: 't2', reference: 'HV-2026-0002' } }, false],
+  ])('lets the consumer reply on %s: %s', (_case, over, canReply) => {
+    expect(portalTicketViewModel(ticket(over)).canReply).toBe(canReply);
+  });
+
+  it('sets KS’s notes apart for staff', () => {
+    const model = staffTicketViewModel(staffData());
+    expect(model.messages.map((m) => [m.body, m.internal, m.kindLabel])).toEqual([
+      ['Hei', false, 'Fra kommunen'],
+      ['Notat', true, 'Intern merknad'],
+      ['Svar', false, 'Svar til kommunen'],
+    ]);
+  });
+
+  it('offers no way back to new once a ticket has moved on, and keeps what a failed form had', () => {
+    const open = staffTicketViewModel(staffData({ status: 'open' }), failure('update', { priority: 'high', tags: 'a, b' }));
+    expect(open.update.statusOptions.map((o) => o.value)).not.toContain('new');
+    expect(open.update.priorityOptions.find((o) => o.selected)?.value).toBe('high');
+    expect(open.update.tags).toBe('a, b');
+    expect(open.update.failure?.form).toBe('update');
+    expect(open.reply.failure).toBeUndefined();
+    const fresh = staffTicketViewModel(staffData());
+    expect(fresh.update.statusOptions.find((o) => o.selected)?.value).toBe('new');
+  });
+
+  it('keeps the words of a failed reply', () => {
+    const model = staffTicketViewModel(staffData(), failure('messages', { body: 'Utkast' }));
+    expect(model.reply.body).toBe('Utkast');
+    expect(model.reply.failure?.form).toBe('messages');
+  });
+
+  it.each<[string, TicketTimelineEvent, string]>([
+    ['opening', event('opened', { channel: 'email', status: 'new' }), 'Henvendelsen kom inn (E-post)'],
+    [
+      'a note',
+      event('message_added', { message: 'm', visibility: 'internal', author: 'staff', channel: 'staff', emailed: 0 }),
+      'Intern merknad skrevet',
+    ],
+    [
+      'an answer',
+      event('message_added', { message: 'm', visibility: 'public', author: 'staff', channel: 'staff', emailed: 2 }),
+      'Svar sendt på e-post til 2 mottakere',
+    ],
+    [
+      'the consumer writing',
+      event('message_added', { message: 'm', visibility: 'public', author: 'requester', channel: 'portal', emailed: 0 }),
+      'Fra kommunen (Portalen)',
+    ],
+    [
+      'a status change',
+      event('status_changed', { from: 'open', to: 'waiting_on_skatteetaten' }),
+      'Status endret: Åpen → Venter på Skatteetaten',
+    ],
+    ['unassigning', event('assigned', { from: 'Agent', to: null }), 'Tildelt: Ingen'],
+    ['a link', event('linked', { kind: 'incident', reference: 'KS-2026-0001' }), 'Koblet til: Hendelse KS-2026-0001'],
+    ['a merge', event('merged_into', { into: 'HV-2026-0002', intoId: 't2' }), 'Slått sammen med en annen henvendelse: HV-2026-0002'],
+  ])('tells %s in Norwegian', (_case, e, text) => {
+    expect(timelineText(e)).toBe(text);
+  });
+
+  it('counts the saved views and marks the one shown', () => {
+    const model = ticketListViewModel(
+      {
+        tickets: { items: [ticket()], total: 1 },
+        counts: { byStatus: [{ status: 'new', count: 4 }], mine: 2, unassigned: 3, byService: [{ serviceCode: 'inntekt', count: 1 }] },
+        services: [{ value: 'inntekt', label: 'Inntekt' }],
+        staff: [],
+        canned: [canned],
+      },
+      { assignee: 'me' },
+      parseListQuery({}, TICKET_LIST),
+    );
+    expect(model.views.map((v) => [v.label, v.tally, v.current])).toEqual([
+      ['Mine', 2, true],
+      ['Ikke tildelt', 3, false],
+      ['Ny', 4, false],
+      ['Åpen', 0, false],
+      ['Venter på kommunen', 0, false],
+      ['Venter på Skatteetaten', 0, false],
+    ]);
+    expect(model.serviceViews).toEqual([expect.objectContaining({ label: 'Inntekt', tally: 1, href: '/tickets?service=inntekt' })]);
+    expect(model.pagination.summary).toContain('1 henvendelse');
+    expect(model.bulk.statusOptions.map((o) => o.value)).not.toContain('new');
+  });
+
+  it.each<[TicketLinkKind, string | null]>([
+    ['incident', '/incidents/x1'],
+    ['change_request', '/change-requests/x1'],
+    ['onboarding', '/consumers/x1'],
+    ['report', null],
+  ])('links a %s to %s', (kind, href) => {
+    expect(linkHref(kind, 'x1')).toBe(href);
+  });
+
+  it('keeps what the consumer entered in a failed question', () => {
+    const model = askFormViewModel(
+      [{ value: 'inntekt', label: 'Inntekt' }],
+      { category: 'legal', service: 'inntekt', subject: 'Hjemmel' },
+      failure('tickets'),
+    );
+    expect(model.categoryOptions.find((o) => o.selected)?.value).toBe('legal');
+    expect(model.serviceOptions.find((o) => o.selected)?.value).toBe('inntekt');
+    expect(model.errors).toEqual({ body: 'Skriv meldingen.' });
+  });
+
+  it('shows a failure beside the canned response it concerns', () => {
+    const model = cannedViewModel([canned], failure('k1', { title: 'x' }, { id: 'k1' }));
+    expect(model.responses[0].failure?.params.id).toBe('k1');
+    expect(model.failure).toBeUndefined();
+    expect(model.responses[0].statusLabel).toBe('Løst');
+  });
+});

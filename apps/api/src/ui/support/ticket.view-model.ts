@@ -1,0 +1,362 @@
+import {
+  type CannedResponse,
+  TICKET_CATEGORIES,
+  TICKET_LINK_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketCounts,
+  type TicketLinkKind,
+  type TicketSort,
+  type TicketStatus,
+  type TicketSummary,
+  type TicketTimelineEvent,
+  type TicketView,
+} from '@domain/support';
+import type { Page } from '@platform/database';
+
+import { choices, type FormBody } from '../shared/form-body';
+import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
+import type { FormFailure } from '../shared/page-form';
+import {
+  CANNED_TEXTS,
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  LINK_LABELS,
+  LIST_TEXTS,
+  PORTAL_STATUS_LABELS,
+  PORTAL_TEXTS,
+  PRIORITY_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  TICKET_NOUN,
+  TICKET_TEXTS,
+  TIMELINE_TEXTS,
+} from './support.texts.nb';
+import { TICKET_LIST, type TicketListQuery } from './ticket.forms';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface StaffOption {
+  id: string;
+  name: string;
+}
+
+const select = (pairs: Option[], chosen: string | null | undefined) => pairs.map((p) => ({ ...p, selected: p.value === (chosen ?? '') }));
+const failureOf = (failure: FormFailure | undefined, ...forms: string[]) => (failure && forms.includes(failure.form) ? failure : undefined);
+const errorsOf = (failure: FormFailure | undefined) => Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message]));
+
+/** One ticket as a row of staff's list or the portal's. */
+export function ticketRow(t: TicketSummary, portal = false) {
+  return {
+    id: t.id,
+    reference: t.reference,
+    subject: t.subject,
+    consumerName: t.consumerName ?? TICKET_TEXTS.unknownConsumer,
+    categoryLabel: CATEGORY_LABELS[t.category],
+    statusLabel: (portal ? PORTAL_STATUS_LABELS : STATUS_LABELS)[t.status],
+    statusColor: STATUS_COLORS[t.status],
+    priorityLabel: PRIORITY_LABELS[t.priority],
+    urgent: t.priority === 'urgent' || t.priority === 'high',
+    assigneeName: t.assignee?.name ?? TICKET_TEXTS.noAssignee,
+    createdAt: t.createdAt,
+    lastMessageAt: t.lastMessageAt,
+  };
+}
+
+const COLUMNS: Array<[keyof typeof LIST_TEXTS.columns, TicketSort | null]> = [
+  ['reference', 'reference'],
+  ['subject', 'subject'],
+  ['consumer', null],
+  ['category', null],
+  ['status', 'status'],
+  ['priority', 'priority'],
+  ['assignee', null],
+  ['updated', 'updated'],
+];
+
+export interface TicketListData {
+  tickets: Page<TicketSummary>;
+  counts: TicketCounts;
+  services: Option[];
+  staff: StaffOption[];
+  canned: CannedResponse[];
+}
+
+/** Staff's list: saved views with counts, filter, sortable columns, pages, and the forms acting on the ticked rows. */
+export function ticketListViewModel(data: TicketListData, q: TicketListQuery, list: ListQuery<TicketSort>, failure?: FormFailure) {
+  const links: ListLinks<TicketSort> = { path: '/tickets', filter: { ...q }, query: list };
+  const countOf = (status: TicketStatus) => data.counts.byStatus.find((s) => s.status === status)?.count ?? 0;
+  const view = (label: string, filter: TicketListQuery, count: number) => {
+    const href = listHref('/tickets', { ...filter });
+    const current = ['status', 'assignee', 'service'].every(
+      (k) => (q[k as keyof TicketListQuery] ?? '') === (filter[k as keyof TicketListQuery] ?? ''),
+    );
+    return { label, href, tally: count, current: current && !q.q };
+  };
+  const serviceName = new Map(data.services.map((s) => [s.value, s.label]));
+  return {
+    title: LIST_TEXTS.title,
+    views: [
+      view(LIST_TEXTS.views.mine, { assignee: 'me' }, data.counts.mine),
+      view(LIST_TEXTS.views.unassigned, { assignee: 'none' }, data.counts.unassigned),
+      ...(['new', 'open', 'waiting_on_consumer', 'waiting_on_skatteetaten'] as const).map((s) =>
+        view(STATUS_LABELS[s], { status: s }, countOf(s)),
+      ),
+    ],
+    serviceViews: data.counts.byService.map((s) =>
+      view(
+        s.serviceCode ? (serviceName.get(s.serviceCode) ?? s.serviceCode) : LIST_TEXTS.noService,
+        { service: s.serviceCode ?? '-' },
+        s.count,
+      ),
+    ),
+    tickets: data.tickets.items.map((t) => ticketRow(t)),
+    columns: COLUMNS.map(([column, key]) => {
+      const label = LIST_TEXTS.columns[column];
+      return key ? { sortable: true, ...sortHeader(links, TICKET_LIST, key, label) } : { sortable: false, label };
+    }),
+    pagination: pagination(links, data.tickets.total, TICKET_NOUN),
+    filter: q,
+    filtered: Object.values(q).some(Boolean),
+    statusOptions: select(
+      [
+        { value: '', label: LIST_TEXTS.active },
+        { value: 'all', label: LIST_TEXTS.all },
+        ...TICKET_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+      ],
+      q.status,
+    ),
+    assigneeFilterOptions: select(
+      [
+        { value: '', label: LIST_TEXTS.all },
+        { value: 'me', label: LIST_TEXTS.views.mine },
+        { value: 'none', label: LIST_TEXTS.views.unassigned },
+      ],
+      q.assignee,
+    ),
+    serviceOptions: select(
+      [{ value: '', label: LIST_TEXTS.all }, { value: '-', label: LIST_TEXTS.noService }, ...data.services],
+      q.service,
+    ),
+    bulk: {
+      statusOptions: select(
+        [{ value: '', label: '—' }, ...TICKET_STATUSES.filter((s) => s !== 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+        '',
+      ),
+      priorityOptions: select([{ value: '', label: '—' }, ...TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))], ''),
+      assigneeOptions: [{ value: '', label: '—' }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))],
+      cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
+      failure: failureOf(failure, 'bulk', 'bulk-reply'),
+    },
+  };
+}
+
+/** What one timeline event says, in Norwegian, from its details. */
+export function timelineText(e: TicketTimelineEvent): string {
+  switch (e.kind) {
+    case 'opened':
+      return `${TIMELINE_TEXTS.opened} (${CHANNEL_LABELS[e.details.channel]})`;
+    case 'message_added':
+      return e.details.visibility === 'internal'
+        ? `${TICKET_TEXTS.internal} skrevet`
+        : e.details.author === 'staff'
+          ? `Svar sendt${e.details.emailed ? ` på e-post til ${e.details.emailed} mottaker${e.details.emailed === 1 ? '' : 'e'}` : ''}`
+          : `${TICKET_TEXTS.fromRequester} (${CHANNEL_LABELS[e.details.channel]})`;
+    case 'status_changed':
+      return `${TIMELINE_TEXTS.status_changed}: ${STATUS_LABELS[e.details.from]} → ${STATUS_LABELS[e.details.to]}`;
+    case 'assigned':
+      return `${TIMELINE_TEXTS.assigned}: ${e.details.to ?? TICKET_TEXTS.noAssignee}`;
+    case 'priority_set':
+      return `${TIMELINE_TEXTS.priority_set}: ${PRIORITY_LABELS[e.details.from]} → ${PRIORITY_LABELS[e.details.to]}`;
+    case 'tags_set':
+      return `${TIMELINE_TEXTS.tags_set}: ${e.details.to.join(', ') || TICKET_TEXTS.noAssignee}`;
+    case 'linked':
+    case 'unlinked':
+      return `${TIMELINE_TEXTS[e.kind]}: ${LINK_LABELS[e.details.kind]} ${e.details.reference}`;
+    case 'merged_in':
+      return `${TIMELINE_TEXTS.merged_in}: ${e.details.from}`;
+    case 'merged_into':
+      return `${TIMELINE_TEXTS.merged_into}: ${e.details.into}`;
+    case 'unmerged_out':
+      return `${TIMELINE_TEXTS.unmerged_out}: ${e.details.to}`;
+    case 'unmerged':
+      return `${TIMELINE_TEXTS.unmerged}: ${e.details.from}`;
+  }
+}
+
+/** Where a linked object's page is; a report is read on its incident's page, reached from the incident link. */
+export function linkHref(kind: TicketLinkKind, targetId: string): string | null {
+  switch (kind) {
+    case 'incident':
+      return `/incidents/${targetId}`;
+    case 'change_request':
+      return `/change-requests/${targetId}`;
+    case 'onboarding':
+      return `/consumers/${targetId}`;
+    case 'report':
+      return null;
+  }
+}
+
+/** Each message, KS's notes set apart from what the consumer sees. */
+function messageRows(t: TicketView) {
+  return t.messages.map((m) => ({
+    id: m.id,
+    body: m.body,
+    createdAt: m.createdAt,
+    internal: m.visibility === 'internal',
+    fromStaff: m.author === 'staff',
+    kindLabel:
+      m.visibility === 'internal' ? TICKET_TEXTS.internal : m.author === 'staff' ? TICKET_TEXTS.public : TICKET_TEXTS.fromRequester,
+    author: m.authorLabel,
+    channelLabel: CHANNEL_LABELS[m.channel],
+  }));
+}
+
+export interface StaffTicketData {
+  ticket: TicketView;
+  timeline: TicketTimelineEvent[];
+  staff: StaffOption[];
+  canned: CannedResponse[];
+  /** Live tickets of the same consumer it could be merged into. */
+  candidates: TicketSummary[];
+  serviceName: string | null;
+}
+
+/** A ticket for staff: the conversation with notes set apart, the reply form, status and the rest, links, merge, timeline. */
+export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailure) {
+  const t = data.ticket;
+  const values: FormBody = failureOf(failure, 'update')?.body ?? {};
+  const replyValues: FormBody = failureOf(failure, 'messages', 'reply')?.body ?? {};
+  return {
+    title: TICKET_TEXTS.title(t.reference, t.subject),
+    ticket: {
+      ...ticketRow(t),
+      requesterName: t.requesterName,
+      requesterEmail: t.requesterEmail,
+      consumerId: t.consumerId,
+      channelLabel: CHANNEL_LABELS[t.channel],
+      serviceName: data.serviceName ?? t.serviceCode,
+      tags: t.tags,
+      firstResponseAt: t.firstResponseAt,
+      resolvedAt: t.resolvedAt,
+      mergedInto: t.mergedInto,
+      merged: t.merged,
+    },
+    live: !t.mergedInto,
+    messages: messageRows(t),
+    timeline: data.timeline.map((e) => ({ at: e.at, actor: e.actorLabel, text: timelineText(e) })),
+    reply: {
+      body: typeof replyValues.body === 'string' ? replyValues.body : '',
+      cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
+      statusOptions: select(
+        [{ value: '', label: '—' }, ...TICKET_STATUSES.filter((s) => s !== 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+        '',
+      ),
+      failure: failureOf(failure, 'messages', 'reply'),
+    },
+    update: {
+      statusOptions: select(
+        TICKET_STATUSES.filter((s) => s !== 'new' || t.status === 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+        (values.status as string | undefined) ?? t.status,
+      ),
+      priorityOptions: select(
+        TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] })),
+        (values.priority as string | undefined) ?? t.priority,
+      ),
+      assigneeOptions: select(
+        [{ value: '', label: TICKET_TEXTS.noAssignee }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))],
+        (values.assigneeId as string | undefined) ?? t.assignee?.id,
+      ),
+      tags: typeof values.tags === 'string' ? values.tags : t.tags.join(', '),
+      failure: failureOf(failure, 'update'),
+    },
+    links: {
+      items: t.links.map((l) => ({ ...l, kindLabel: LINK_LABELS[l.kind], href: linkHref(l.kind, l.targetId) })),
+      kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k] })),
+      failure: failureOf(failure, 'links', 'unlink'),
+    },
+    merge: {
+      options: data.candidates.filter((c) => c.id !== t.id).map((c) => ({ value: c.id, label: `${c.reference}: ${c.subject}` })),
+      failure: failureOf(failure, 'merge', 'unmerge'),
+    },
+  };
+}
+
+/** Staff registering a call or an e-mail on behalf of a caller. */
+export function newTicketViewModel(consumers: Option[], services: Option[], values: FormBody, failure?: FormFailure) {
+  const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  return {
+    title: 'Registrer henvendelse',
+    values,
+    errors: errorsOf(failure),
+    failure,
+    consumerOptions: select([{ value: '', label: LIST_TEXTS.none }, ...consumers], chosen('consumerId')),
+    serviceOptions: select([{ value: '', label: PORTAL_TEXTS.noService }, ...services], chosen('service')),
+    categoryOptions: choices(TICKET_CATEGORIES, CATEGORY_LABELS, chosen('category') ?? 'other'),
+    priorityOptions: choices(TICKET_PRIORITIES, PRIORITY_LABELS, chosen('priority') ?? 'normal'),
+  };
+}
+
+/** The portal's list of the organisation's own tickets. */
+export function portalListViewModel(tickets: TicketSummary[]) {
+  return { title: PORTAL_TEXTS.listTitle, layout: 'portal', tickets: tickets.map((t) => ticketRow(t, true)) };
+}
+
+/** A ticket in the portal: only public messages reach this far; the reply form while it is not closed. */
+export function portalTicketViewModel(t: TicketView, failure?: FormFailure) {
+  return {
+    title: TICKET_TEXTS.title(t.reference, t.subject),
+    layout: 'portal',
+    ticket: { ...ticketRow(t, true), mergedInto: t.mergedInto },
+    messages: messageRows(t).filter((m) => !m.internal),
+    canReply: t.status !== 'closed' && !t.mergedInto,
+    body: failure && typeof failure.body.body === 'string' ? failure.body.body : '',
+    failure,
+    errors: errorsOf(failure),
+  };
+}
+
+/** The portal's «Still et spørsmål». */
+export function askFormViewModel(services: Option[], values: FormBody, failure?: FormFailure) {
+  const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  return {
+    title: PORTAL_TEXTS.askTitle,
+    layout: 'portal',
+    values,
+    errors: errorsOf(failure),
+    error: failure?.error,
+    errorSummary: failure?.fieldErrors ?? [],
+    categoryOptions: choices(TICKET_CATEGORIES, CATEGORY_LABELS, chosen('category')),
+    serviceOptions: select([{ value: '', label: PORTAL_TEXTS.noService }, ...services], chosen('service')),
+  };
+}
+
+/** Staff's canned responses and macros, with the form for a new one (or the one being corrected). */
+export function cannedViewModel(canned: CannedResponse[], failure?: FormFailure) {
+  const values: FormBody = failure?.body ?? {};
+  return {
+    title: CANNED_TEXTS.title,
+    responses: canned.map((c) => ({
+      id: c.id,
+      title: c.title,
+      body: c.body,
+      statusLabel: c.setStatus ? STATUS_LABELS[c.setStatus] : CANNED_TEXTS.noStatus,
+      failure: failure?.params.id === c.id ? failure : undefined,
+      statusOptions: select(
+        [{ value: '', label: CANNED_TEXTS.noStatus }, ...TICKET_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+        c.setStatus,
+      ),
+    })),
+    values,
+    failure: failure && !failure.params.id ? failure : undefined,
+    errors: failure && !failure.params.id ? errorsOf(failure) : {},
+    statusOptions: select(
+      [{ value: '', label: CANNED_TEXTS.noStatus }, ...TICKET_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+      typeof values.setStatus === 'string' ? values.setStatus : '',
+    ),
+  };
+}

@@ -1,0 +1,114 @@
+import { ListConsumerContacts } from '@domain/consumers';
+import type { InboundMail, InboundMailHandler, InboundMailOutcome, InboundMailTarget } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+
+import { EscalationRepository } from './escalation.repository';
+import type { Incident } from './incident.entity';
+import { IncidentRepository } from './incident.repository';
+import { IncidentConversation } from './incident-conversation';
+import { IncidentEventRepository } from './incident-event.repository';
+import { IncidentMessageRepository } from './incident-message.repository';
+import type { Report } from './report.entity';
+import { ReportRepository } from './report.repository';
+
+/** The templates of the escalation thread: a reply to one of them is Skatteetaten answering. */
+const ESCALATION_THREAD_TEMPLATES = new Set(['escalation', 'escalation-follow-up', 'escalation-closed', 'incident-message-ske']);
+
+/**
+ * E-mail that answers an incident's threads: Skatteetaten in the escalation thread (by its
+ * Message-IDs, or by the incident's reference from one of the thread's addresses), or an affected
+ * municipality's registered contact answering KS's messages or quoting its report's reference.
+ * Recorded on the incident's conversation and timeline; the conversation's owner hears of it.
+ * Anything else is declined and stays with the unrouted mail for staff.
+ */
+@Injectable()
+export class ReceiveIncidentMail implements InboundMailHandler {
+  readonly name = 'incidents';
+  readonly relatedTypes = ['incident', 'report'] as const;
+  readonly referencePrefixes = ['KS', 'M'] as const;
+
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly reports: ReportRepository,
+    private readonly escalations: EscalationRepository,
+    private readonly messages: IncidentMessageRepository,
+    private readonly timeline: IncidentEventRepository,
+    private readonly contacts: ListConsumerContacts,
+    private readonly conversation: IncidentConversation,
+  ) {}
+
+  async accept(mail: InboundMail, target: InboundMailTarget): Promise<InboundMailOutcome> {
+    const found = await this.find(target);
+    if (!found) return { accepted: false };
+    const { incident, report } = found;
+    const escalation = await this.escalations.ofIncident(incident.id);
+    const fromThread =
+      target.how === 'message-id'
+        ? ESCALATION_THREAD_TEMPLATES.has(target.template)
+        : !report && !!escalation?.to.some((a) => a.toLowerCase() === mail.from);
+    if (fromThread && escalation) return this.fromSkatteetaten(incident, mail);
+    return this.fromMunicipality(incident, report, mail);
+  }
+
+  private async find(target: InboundMailTarget): Promise<{ incident: Incident; report: Report | null } | null> {
+    let report: Report | null = null;
+    let incidentId: string | null = null;
+    if (target.how === 'message-id') {
+      if (target.relatedType === 'report') report = await this.reports.find(target.relatedId);
+      else incidentId = target.relatedId;
+    } else if (target.reference.startsWith('M-')) report = await this.reports.findByReference(target.reference);
+    else incidentId = (await this.incidents.findByReference(target.reference))?.id ?? null;
+    const incident = await this.incidents.resolveSurvivor(report?.incidentId ?? incidentId ?? '');
+    return incident ? { incident, report } : null;
+  }
+
+  private async fromSkatteetaten(incident: Incident, mail: InboundMail): Promise<InboundMailOutcome> {
+    const message = await this.messages.insert({
+      incidentId: incident.id,
+      direction: 'in',
+      audience: 'skatteetaten',
+      channel: 'email',
+      body: mail.text,
+      authorLabel: mail.from,
+      consumerIds: [],
+      reportId: null,
+      recipients: [],
+      messageIds: [mail.messageId],
+      inboundMessageId: mail.id,
+    });
+    await this.timeline.record(incident.id, 'message_received', mail.from, { audience: 'skatteetaten', from: mail.from, channel: 'email' });
+    await this.conversation.notifyOwner(incident, message.id, 'skatteetaten', mail.from);
+    return { accepted: true, summary: `incident:${incident.reference}` };
+  }
+
+  /** Only a registered contact of an affected municipality (or the address a report named) is taken. */
+  private async fromMunicipality(incident: Incident, report: Report | null, mail: InboundMail): Promise<InboundMailOutcome> {
+    const stats = report ? null : await this.reports.statsOf(incident.id);
+    const consumerIds = report ? [report.consumerId] : stats!.consumerIds;
+    const contact = (await this.contacts.execute(consumerIds)).find((c) => c.email.toLowerCase() === mail.from);
+    const consumerId = contact?.consumerId ?? (report?.reporterEmail?.toLowerCase() === mail.from ? report.consumerId : null);
+    if (!consumerId) return { accepted: false };
+    const about = report ?? (await this.reports.firstOfConsumerIn(incident.id, consumerId));
+    const message = await this.messages.insert({
+      incidentId: incident.id,
+      direction: 'in',
+      audience: 'municipalities',
+      channel: 'email',
+      body: mail.text,
+      authorLabel: mail.from,
+      consumerIds: [consumerId],
+      reportId: about?.id ?? null,
+      recipients: [],
+      messageIds: [mail.messageId],
+      inboundMessageId: mail.id,
+    });
+    await this.timeline.record(incident.id, 'message_received', mail.from, {
+      audience: 'municipalities',
+      from: mail.from,
+      channel: 'email',
+      ...(about ? { report: about.reference } : {}),
+    });
+    await this.conversation.notifyOwner(incident, message.id, 'municipality', mail.from);
+    return { accepted: true, summary: `incident:${incident.reference}` };
+  }
+}

@@ -1,0 +1,56 @@
+import { type ConsumerPrincipal, requireAccess } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+
+import { IncidentRepository } from './incident.repository';
+import { IncidentConversation, messageBody } from './incident-conversation';
+import { IncidentEventRepository } from './incident-event.repository';
+import { IncidentMessageRepository } from './incident-message.repository';
+import { ReportNotFound } from './incidents.exceptions';
+import { ReportRepository } from './report.repository';
+import { ReportOwnership } from './report-ownership';
+
+/** A municipality answers KS about its report in the portal: the incident's conversation gets it, its owner hears of it. */
+@Injectable()
+export class ReplyToReport {
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly access: ReportOwnership,
+    private readonly reports: ReportRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly messages: IncidentMessageRepository,
+    private readonly timeline: IncidentEventRepository,
+    private readonly conversation: IncidentConversation,
+  ) {}
+
+  async execute(caller: ConsumerPrincipal, reportId: string, input: { body: unknown }): Promise<void> {
+    await requireAccess(this.access, caller, 'report.reply', [reportId]);
+    const body = messageBody(input.body);
+    const report = await this.reports.find(reportId);
+    if (!report) throw new ReportNotFound();
+    const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
+    const author = caller.email ?? caller.name;
+    await this.db.transaction(async () => {
+      const message = await this.messages.insert({
+        incidentId: incident.id,
+        direction: 'in',
+        audience: 'municipalities',
+        channel: 'portal',
+        body,
+        authorLabel: author,
+        consumerIds: [caller.consumerId],
+        reportId: report.id,
+        recipients: [],
+        messageIds: [],
+        inboundMessageId: null,
+      });
+      await this.timeline.record(incident.id, 'message_received', author, {
+        audience: 'municipalities',
+        from: caller.name,
+        channel: 'portal',
+        report: report.reference,
+      });
+      await this.conversation.notifyOwner(incident, message.id, 'municipality', caller.name);
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseContext } from '@platform/database';
+
+import { CannedResponse } from './canned-response.entity';
+
+/** The only database access of canned responses and macros. */
+@Injectable()
+export class CannedResponseRepository {
+  constructor(private readonly db: DatabaseContext) {}
+
+  private get responses() {
+    return this.db.repository(CannedResponse);
+  }
+
+  list(): Promise<CannedResponse[]> {
+    return this.responses.find({ order: { title: 'ASC' } });
+  }
+
+  find(id: string): Promise<CannedResponse | null> {
+    return this.responses.findOneBy({ id });
+  }
+
+  async save(response: Partial<CannedResponse>): Promise<CannedResponse> {
+    const saved = await this.responses.save(this.responses.create(response));
+    return (await this.find(saved.id))!;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return ((await this.responses.delete({ id })).affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,75 @@
+import type { InboundMailTarget } from '@domain/shared';
+
+/** A context that takes inbound mail, as routing sees it (the rest of the port is not needed here). */
+export interface RouteOwner {
+  name: string;
+  relatedTypes: readonly string[];
+  referencePrefixes: readonly string[];
+}
+
+/** One message we sent, by its Message-ID. */
+export interface SentMessage {
+  messageId: string;
+  template: string;
+  relatedType: string | null;
+  relatedId: string | null;
+}
+
+export interface RouteInput {
+  inReplyTo: string | null;
+  references: readonly string[];
+  subject: string;
+  /** What the outbox knows of the Message-IDs the message names (unknown ones are absent). */
+  sent: readonly SentMessage[];
+  owners: readonly RouteOwner[];
+}
+
+export interface Route {
+  owner: string;
+  target: InboundMailTarget;
+}
+
+/** KS-2026-0042, M-2026-00042, EN-2026-0007: the prefix, a year and a number. */
+const REFERENCE = /(?<![A-Za-z0-9-])([A-Z]{1,4})-(\d{4})-(\d{4,6})(?![0-9])/g;
+
+/** `<a@b>` as the outbox stores it, whether or not the header kept the brackets. */
+export function normaliseMessageId(id: string): string | null {
+  const trimmed = id.trim().replace(/^<|>$/g, '').trim();
+  return trimmed && !/\s/.test(trimmed) ? `<${trimmed}>` : null;
+}
+
+/** The Message-IDs a reply names, most specific first: In-Reply-To, then References from the newest. */
+export function threadMessageIds(inReplyTo: string | null, references: readonly string[]): string[] {
+  const ids = [inReplyTo, ...[...references].reverse()].map((id) => (id ? normaliseMessageId(id) : null));
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
+
+/**
+ * Where an inbound message belongs: first the thread its headers name (a Message-ID we sent, about
+ * an object a context owns), then a reference written in its subject whose prefix a context owns.
+ * Null: no context claims it (it is kept and listed for staff).
+ */
+export function routeInboundMail({ inReplyTo, references, subject, sent, owners }: RouteInput): Route | null {
+  const byId = new Map(sent.map((s) => [s.messageId, s]));
+  for (const id of threadMessageIds(inReplyTo, references)) {
+    const message = byId.get(id);
+    if (!message?.relatedType || !message.relatedId) continue;
+    const owner = owners.find((o) => o.relatedTypes.includes(message.relatedType!));
+    if (owner)
+      return {
+        owner: owner.name,
+        target: {
+          how: 'message-id',
+          messageId: id,
+          relatedType: message.relatedType,
+          relatedId: message.relatedId,
+          template: message.template,
+        },
+      };
+  }
+  for (const match of subject.matchAll(REFERENCE)) {
+    const owner = owners.find((o) => o.referencePrefixes.includes(match[1]));
+    if (owner) return { owner: owner.name, target: { how: 'subject-reference', reference: match[0] } };
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+import { FindConsumers } from '@domain/consumers';
+import { AccessDenied, type Principal, requireAccess } from '@domain/shared';
+import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@platform/database';
+
+import { ACTIVE_STATUSES, type TicketStatus } from './rules/ticket-rules';
+import { TicketNotFound } from './support.exceptions';
+import type { Ticket } from './ticket.entity';
+import { type TicketCounts, type TicketFilter, TicketRepository, type TicketSort } from './ticket.repository';
+import { type TicketSummary, type TicketView, toLinkView, toMessageView, toTicketSummary } from './ticket.views';
+import { TicketEventRepository } from './ticket-event.repository';
+import { TicketOwnership } from './ticket-ownership';
+import type { TicketTimelineEvent } from './ticket-timeline';
+
+/** What other contexts (inbound e-mail) need to find a ticket a message belongs to. */
+export interface TicketRef {
+  id: string;
+  reference: string;
+  consumerId: string | null;
+  status: TicketStatus;
+  /** The ticket a message to this one lands on when it was merged. */
+  mergedIntoId: string | null;
+}
+
+const REFERENCE = /\bHV-\d{4}-\d{4,}\b/i;
+
+/**
+ * Reading tickets. Staff see every ticket with its internal notes, links and timeline; a
+ * consumer sees only its own, with public messages, and another's is "not found".
+ */
+@Injectable()
+export class TicketQueries {
+  constructor(
+    private readonly repo: TicketRepository,
+    private readonly events: TicketEventRepository,
+    private readonly access: TicketOwnership,
+    private readonly consumers: FindConsumers,
+  ) {}
+
+  async get(id: string, caller: Principal): Promise<TicketView> {
+    await requireAccess(this.access, caller, 'ticket.read', [id]);
+    const ticket = await this.repo.find(id);
+    if (!ticket) throw new TicketNotFound();
+    const forStaff = caller.kind === 'staff';
+    const messages = await this.repo.messagesOf(ticket.id, forStaff);
+    const links = forStaff ? await this.repo.linksOf(ticket.id) : [];
+    const mergedInto = ticket.mergedIntoId ? await this.repo.find(ticket.mergedIntoId) : null;
+    const merged = await this.repo.mergedInto(ticket.id);
+    const [summary] = await this.summaries([ticket]);
+    return {
+      ...summary,
+      messages: messages.map((m) => toMessageView(m, forStaff)),
+      links: links.map(toLinkView),
+      mergedInto: mergedInto ? { id: mergedInto.id, reference: mergedInto.reference } : null,
+      merged: merged.map((m) => ({ id: m.id, reference: m.reference, subject: m.subject })),
+    };
+  }
+
+  /** Staff: every live ticket matching the filter; a consumer: only its own, whatever the filter says. */
+  async list(caller: Principal, filter: TicketFilter, page: PageRequest<TicketSort> = {}): Promise<Page<TicketSummary>> {
+    await requireAccess(this.access, caller, 'ticket.read', []);
+    const own = caller.kind === 'consumer' ? { consumerId: caller.consumerId } : {};
+    const found = await this.repo.list({ ...filter, ...own }, page);
+    return { items: await this.summaries(found.items), total: found.total };
+  }
+
+  /** The saved views' counts for a staff member: live tickets by status, theirs, unassigned and per service. */
+  async counts(caller: Principal): Promise<TicketCounts> {
+    if (caller.kind !== 'staff') throw new AccessDenied(caller, 'ticket.manage');
+    await requireAccess(this.access, caller, 'ticket.read', []);
+    return this.repo.counts(caller.id, ACTIVE_STATUSES);
+  }
+
+  /** Staff: the ticket's activity, oldest first. */
+  async timeline(id: string, caller: Principal): Promise<TicketTimelineEvent[]> {
+    if (caller.kind !== 'staff') throw new TicketNotFound();
+    await requireAccess(this.access, caller, 'ticket.read', [id]);
+    return this.events.ofTicket(id);
+  }
+
+  /** A ticket by its reference (HV-2026-0012), or by one found in a text such as an e-mail's subject. */
+  async byReference(referenceOrText: string): Promise<TicketRef | null> {
+    const reference = REFERENCE.exec(referenceOrText ?? '')?.[0].toUpperCase();
+    return reference ? ref(await this.repo.findByReference(reference)) : null;
+  }
+
+  /** The ticket whose e-mail thread holds this Message-ID (an answer's In-Reply-To or References). */
+  async byMessageId(messageId: string): Promise<TicketRef | null> {
+    return messageId ? ref(await this.repo.findByMessageId(messageId.trim())) : null;
+  }
+
+  private async summaries(tickets: Ticket[]): Promise<TicketSummary[]> {
+    const ids = tickets.map((t) => t.consumerId).filter((id): id is string => id !== null);
+    const names = new Map((await this.consumers.byIds(ids)).map((c) => [c.id, c.name]));
+    return tickets.map((t) => toTicketSummary(t, t.consumerId ? (names.get(t.consumerId) ?? null) : null));
+  }
+}
+
+function ref(t: Ticket | null): TicketRef | null {
+  return t ? { id: t.id, reference: t.reference, consumerId: t.consumerId, status: t.status, mergedIntoId: t.mergedIntoId } : null;
+}

@@ -1,0 +1,28 @@
+import type { TicketChannel, TicketLinkKind, TicketPriority, TicketStatus } from './rules/ticket-rules';
+import type { MessageAuthor, MessageVisibility } from './ticket-message.entity';
+
+/**
+ * What each kind of timeline event records (`ticket_event.kind` → `ticket_event.details`). Status
+ * changes keep both ends, so the time spent in each status can be computed from the history.
+ */
+export type TicketEventDetails = {
+  opened: { channel: TicketChannel; status: TicketStatus };
+  message_added: { message: string; visibility: MessageVisibility; author: MessageAuthor; channel: TicketChannel; emailed: number };
+  status_changed: { from: TicketStatus; to: TicketStatus };
+  assigned: { from: string | null; to: string | null };
+  priority_set: { from: TicketPriority; to: TicketPriority };
+  tags_set: { from: string[]; to: string[] };
+  linked: { kind: TicketLinkKind; reference: string };
+  unlinked: { kind: TicketLinkKind; reference: string };
+  merged_in: { from: string; fromId: string; messages: number };
+  merged_into: { into: string; intoId: string };
+  unmerged_out: { to: string; toId: string; messages: number };
+  unmerged: { from: string; fromId: string };
+};
+
+export type TicketEventKind = keyof TicketEventDetails;
+
+/** One entry of a ticket's timeline, discriminated by `kind`. */
+export type TicketTimelineEvent = {
+  [K in TicketEventKind]: { id: string; ticketId: string; at: Date; actorLabel: string; kind: K; details: TicketEventDetails[K] };
+}[TicketEventKind];

@@ -1,0 +1,94 @@
+import type { Ticket } from './ticket.entity';
+import type { TicketLink } from './ticket-link.entity';
+import type { TicketMessage } from './ticket-message.entity';
+
+/** A ticket in a list: no messages. */
+export interface TicketSummary {
+  id: string;
+  reference: string;
+  consumerId: string | null;
+  consumerName: string | null;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  subject: string;
+  category: Ticket['category'];
+  serviceCode: string | null;
+  priority: Ticket['priority'];
+  status: Ticket['status'];
+  channel: Ticket['channel'];
+  assignee: { id: string; name: string } | null;
+  tags: string[];
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  lastMessageAt: Date;
+  createdAt: Date;
+}
+
+/** One message as the caller may see it; a consumer sees only public ones, and KS's as "KS". */
+export interface TicketMessageView {
+  id: string;
+  visibility: TicketMessage['visibility'];
+  author: TicketMessage['author'];
+  authorLabel: string;
+  channel: TicketMessage['channel'];
+  body: string;
+  createdAt: Date;
+}
+
+export interface TicketLinkView {
+  id: string;
+  kind: TicketLink['kind'];
+  reference: string;
+  targetId: string;
+  createdAt: Date;
+}
+
+/** A ticket with its messages: staff see internal notes and links, a consumer neither. */
+export interface TicketView extends TicketSummary {
+  messages: TicketMessageView[];
+  links: TicketLinkView[];
+  mergedInto: { id: string; reference: string } | null;
+  merged: Array<{ id: string; reference: string; subject: string }>;
+}
+
+/** What staff see of KS's authors is the person; what a consumer sees is KS. */
+export const KS_AUTHOR = 'KS';
+
+export function toTicketSummary(t: Ticket, consumerName: string | null): TicketSummary {
+  return {
+    id: t.id,
+    reference: t.reference,
+    consumerId: t.consumerId,
+    consumerName,
+    requesterName: t.requesterName,
+    requesterEmail: t.requesterEmail,
+    subject: t.subject,
+    category: t.category,
+    serviceCode: t.serviceCode,
+    priority: t.priority,
+    status: t.status,
+    channel: t.channel,
+    assignee: t.assigneeId ? { id: t.assigneeId, name: t.assigneeName ?? '' } : null,
+    tags: t.tags,
+    firstResponseAt: t.firstResponseAt,
+    resolvedAt: t.resolvedAt,
+    lastMessageAt: t.lastMessageAt,
+    createdAt: t.createdAt,
+  };
+}
+
+export function toMessageView(m: TicketMessage, forStaff: boolean): TicketMessageView {
+  return {
+    id: m.id,
+    visibility: m.visibility,
+    author: m.author,
+    authorLabel: m.author === 'staff' && !forStaff ? KS_AUTHOR : m.authorLabel,
+    channel: m.channel,
+    body: m.body,
+    createdAt: m.createdAt,
+  };
+}
+
+export function toLinkView(l: TicketLink): TicketLinkView {
+  return { id: l.id, kind: l.kind, reference: l.reference, targetId: l.targetId, createdAt: l.createdAt };
+}

@@ -1,0 +1,197 @@
+import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import {
+  launchBrowser,
+  phoneWidthProblems,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  visit,
+  watchForErrors,
+} from './support/browser';
+import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+
+const SERVICE = 'inntekt';
+const PASSWORD = 'et-langt-og-godt-passord-2030';
+const AGENT = 'kari.kundestotte@ks.example.test';
+const CONTACT = 'it@nordby.example.test';
+const WIDE = { width: 1366, height: 900 };
+const SUBJECT = 'Hvilken hjemmel gjelder for inntektsopplysninger til SFO?';
+const NOTE = 'Intern merknad: sjekk avtalen til Nordby før vi svarer';
+const ANSWER = 'Hjemmelen er forskrift om foreldrebetaling. Send oss gjerne vedtaket dere bygger på.';
+
+function orgNumber(seed: number): string {
+  for (let n = seed; ; n++) {
+    const first8 = `9${String(n).padStart(7, '0')}`;
+    const check = organisationNumberCheckDigit(first8);
+    if (check !== undefined) return `${first8}${check}`;
+  }
+}
+
+interface OutboxSummary {
+  id: string;
+  template: string;
+  to: string[];
+}
+
+describe('tickets in a browser: a municipality asks in the portal, staff answer in the admin UI', () => {
+  let desk: DeskApp;
+  let browser: Browser;
+  let portal: Page;
+  let ticketPath: string;
+  const contexts: BrowserContext[] = [];
+  const errors: string[][] = [];
+
+  async function expectOk<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
+    const res = await call;
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json;
+  }
+
+  async function outbox(): Promise<OutboxSummary[]> {
+    return expectOk(desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500'), 'outbox');
+  }
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ baseURL: desk.base, viewport: WIDE, locale: 'nb-NO' });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(watchForErrors(page));
+    return page;
+  }
+
+  /** Signs a municipality's contact in to the portal with the link from the e-mail. */
+  async function portalSignIn(email: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto('/portal/login');
+    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByRole('button', { name: 'Send innloggingslenke' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
+    const mail = (await outbox()).find((m) => m.template === 'portal-sign-in' && m.to.includes(email));
+    const message = await expectOk(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail!.id}`), 'sign-in mail');
+    const link = /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/.exec(message.text)![0];
+    await Promise.all([page.waitForURL((url) => url.pathname === '/portal'), page.goto(link)]);
+    return page;
+  }
+
+  beforeAll(async () => {
+    [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    const version = await expectOk(
+      desk.api<{ id: string }>('POST', '/api/v1/catalogue/versions', {
+        label: 'Bilag 2 – henvendelser',
+        effectiveFrom: '2020-01-01',
+        services: [
+          {
+            code: SERVICE,
+            name: 'Inntekt API',
+            maskinportenScopes: ['skatteetaten:inntekt'],
+            environments: ['production', 'test'],
+            escalationEmails: ['inntekt-drift@ske.example.test'],
+            securityEmails: ['sikkerhet@ske.example.test'],
+          },
+        ],
+      }),
+      'catalogue',
+    );
+    await expectOk(desk.api('POST', `/api/v1/catalogue/versions/${version.id}/publish`), 'publish');
+    await expectOk(
+      desk.api('POST', '/api/v1/consumers', {
+        orgNumber: orgNumber(7000),
+        name: 'Nordby kommune',
+        contacts: [{ name: 'Nina Nordby', email: CONTACT, role: 'technical' }],
+        services: [
+          { code: SERVICE, environments: ['production'], legalBasis: 'barnehageloven § 19', purpose: 'redusert foreldrebetaling' },
+        ],
+      }),
+      'register Nordby',
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await desk?.close();
+  });
+
+  afterEach(() => {
+    for (const list of errors) expect(list.splice(0)).toEqual([]);
+  });
+
+  it('lets a municipality ask KS a question in the portal', async () => {
+    portal = await portalSignIn(CONTACT);
+    await Promise.all([portal.waitForURL('**/portal/tickets'), portal.getByRole('link', { name: 'Spørsmål til KS' }).click()]);
+    expect(await seriousAccessibilityProblems(portal, 'portal-tickets-empty')).toEqual([]);
+    await Promise.all([portal.waitForURL('**/portal/tickets/new'), portal.getByRole('link', { name: 'Still et spørsmål' }).click()]);
+    await screenshot(portal, 'portal-ticket-form');
+    expect(await seriousAccessibilityProblems(portal, 'portal-ticket-form')).toEqual([]);
+    expect(await phoneWidthProblems(portal, 'portal-ticket-form')).toEqual([]);
+
+    await portal.getByLabel('Hjemmel og rettigheter').check();
+    await portal.getByLabel('Tjeneste (valgfritt)').selectOption(SERVICE);
+    await portal.getByLabel('Emne').fill(SUBJECT);
+    await portal.getByLabel('Spørsmålet').fill('Vi vil hente inntekt for å beregne foreldrebetaling i SFO. Hvilken hjemmel gjelder?');
+    await Promise.all([
+      portal.waitForURL(/\/portal\/tickets\/[0-9a-f-]{36}\?done=asked$/),
+      portal.getByRole('button', { name: 'Send spørsmålet' }).click(),
+    ]);
+    ticketPath = new URL(portal.url()).pathname;
+    await expect(portal.getByRole('status').first().textContent()).resolves.toContain('Spørsmålet er sendt til KS.');
+    await expect(portal.locator('#ticket-status').textContent()).resolves.toBe('Mottatt');
+    await screenshot(portal, 'portal-ticket-asked');
+    expect(await seriousAccessibilityProblems(portal, 'portal-ticket-asked')).toEqual([]);
+  });
+
+  it('lets staff find it, write an internal note and answer it', async () => {
+    const { link } = await createStaffUser(desk, AGENT, 'Kari Kundestøtte', 'agent');
+    const p = await newPage();
+    await p.goto(link);
+    await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
+    await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);
+    await signInThroughUi(p, AGENT, PASSWORD);
+
+    await Promise.all([p.waitForURL('**/tickets'), p.getByRole('link', { name: 'Henvendelser', exact: true }).click()]);
+    await screenshot(p, 'ticket-list');
+    expect(await seriousAccessibilityProblems(p, 'ticket-list')).toEqual([]);
+    expect(await phoneWidthProblems(p, 'ticket-list')).toEqual([]);
+    await expect(p.getByRole('link', { name: /^Ikke tildelt/ }).textContent()).resolves.toContain('1');
+
+    await Promise.all([p.waitForURL(/\/tickets\/[0-9a-f-]{36}$/), p.locator('#ticket-list').getByRole('link', { name: /^HV-/ }).click()]);
+    await expect(p.locator('h1').textContent()).resolves.toContain(SUBJECT);
+
+    await p.getByLabel('Melding').fill(NOTE);
+    await Promise.all([p.waitForURL(/\?done=noted$/), p.getByRole('button', { name: 'Lagre intern merknad' }).click()]);
+    await expect(p.locator('[data-visibility="internal"]').textContent()).resolves.toContain(NOTE);
+
+    await p.getByLabel('Melding').fill(ANSWER);
+    await p.getByLabel('Status etter svaret').selectOption('waiting_on_consumer');
+    await Promise.all([p.waitForURL(/\?done=answered$/), p.getByRole('button', { name: 'Send svar' }).click()]);
+    await expect(p.locator('#ticket-status').textContent()).resolves.toBe('Venter på kommunen');
+    await expect(p.locator('[data-visibility="public"]').last().textContent()).resolves.toContain(ANSWER);
+    await screenshot(p, 'ticket-answered');
+    expect(await seriousAccessibilityProblems(p, 'ticket-answered')).toEqual([]);
+    expect(await phoneWidthProblems(p, 'ticket-answered')).toEqual([]);
+
+    const replies = (await outbox()).filter((m) => m.template === 'ticket-reply');
+    expect(replies.map((m) => m.to)).toEqual([[CONTACT]]);
+    const mail = await expectOk(desk.api<{ text: string; html: string }>('GET', `/api/v1/outbox/${replies[0].id}`), 'reply mail');
+    expect(mail.text).toContain(ANSWER);
+    expect(`${mail.text}${mail.html}`).not.toContain('sjekk avtalen');
+  });
+
+  it('shows the municipality the answer, never the note, and opens the ticket again on its reply', async () => {
+    expect(await visit(portal, ticketPath, 'portal-ticket-answered')).toEqual([]);
+    const main = (await portal.locator('main').textContent()) ?? '';
+    expect(main).toContain(ANSWER);
+    expect(main).not.toContain('sjekk avtalen');
+    expect(main).not.toContain(AGENT);
+    await expect(portal.locator('#ticket-status').textContent()).resolves.toBe('Venter på svar fra dere');
+    expect(await phoneWidthProblems(portal, 'portal-ticket-answered')).toEqual([]);
+
+    await portal.getByRole('textbox', { name: 'Melding' }).fill('Takk! Vedtaket kommer i neste melding.');
+    await Promise.all([portal.waitForURL(/\?done=replied$/), portal.getByRole('button', { name: 'Send' }).click()]);
+    await expect(portal.locator('#ticket-status').textContent()).resolves.toBe('KS ser på saken');
+    await screenshot(portal, 'portal-ticket-replied');
+    expect(await seriousAccessibilityProblems(portal, 'portal-ticket-replied')).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import type { RegisteredConsumer } from '../../support/fixtures';
+import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
+import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
+import { SmtpCapture } from '../../support/smtp-capture';
+import { cookieHeader, createStaffWithToken, openForm, setCookieLine, signIn, type StaffBrowser } from '../../support/staff-session';
+import { bearer, type TestApp } from '../../support/test-app';
+
+const NOTE = 'Internt: leverandøren har innrømmet feilen, ikke si det videre';
+
+/** An incident as a conversation: staff write to Skatteetaten and the municipalities, keep notes; municipalities answer and reopen. */
+describe('incident conversations', () => {
+  const smtp = new SmtpCapture();
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let agent: StaffBrowser;
+  let agentToken: string;
+  let incidentId: string;
+  let reference: string;
+  let reportOfA: string;
+  let rootMessageId: string;
+  let portalOfA: { cookie: string; csrf: string };
+
+  const messages = (where = 'true') =>
+    t.dataSource.query(`SELECT * FROM incident_message WHERE incident_id = $1 AND ${where} ORDER BY created_at`, [incidentId]) as Promise<
+      Array<Record<string, unknown>>
+    >;
+  const delivered = async () => {
+    await t.deliverMail();
+    return smtp.messages;
+  };
+
+  async function portalSession(consumer: RegisteredConsumer, reportId: string) {
+    const form = await openForm(t, '/portal/login');
+    await t.http
+      .post('/portal/login')
+      .set('Cookie', cookieHeader(form.cookies))
+      .type('form')
+      .send({ _csrf: form.csrf, email: consumer.emails[0] })
+      .expect(200);
+    const [row] = await t.dataSource.query(
+      `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
+      [consumer.emails[0]],
+    );
+    const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text as string)![0]).pathname;
+    const cookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+    const page = await t.http.get(`/portal/reports/${reportId}`).set('Cookie', cookie).expect(200);
+    return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1] };
+  }
+  const portalPost = (path: string, form: Record<string, string> = {}) =>
+    t.http
+      .post(path)
+      .set('Cookie', portalOfA.cookie)
+      .type('form')
+      .send({ _csrf: portalOfA.csrf, ...form });
+
+  beforeAll(async () => {
+    await smtp.start();
+    ({ t, a, b } = await reportingApp({ ...INBOUND_ENV, SMTP_URL: smtp.url }, [INBOUND_MAIL_ROLE]));
+    agentToken = (await createStaffWithToken(t, 'agent', { password: true })).token;
+    agent = await signIn(t, 'agent@ks.example.test');
+    const made = [];
+    for (const k of [a, b]) made.push((await t.http.post('/api/v1/reports').set(bearer(k.key)).send(reportBody()).expect(201)).body);
+    expect(made[0].incidentId).toBe(made[1].incidentId);
+    ({ incidentId, incidentReference: reference, id: reportOfA } = made[0]);
+    await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    [{ message_id: rootMessageId }] = await outboxRows(t, `template = 'escalation'`);
+    portalOfA = await portalSession(a, reportOfA);
+    await delivered();
+    smtp.messages.length = 0;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp.stop();
+  });
+
+  it('writes to every affected municipality from the incident page: one e-mail per contact, each answerable', async () => {
+    const res = await agent.post(`/incidents/${incidentId}/messages/municipalities`, {
+      body: 'Vi jobber med saken og melder fra i morgen.',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/incidents/${incidentId}?done=message-municipalities`);
+    const mail = await delivered();
+    expect(mail.map((m) => m.envelopeTo).sort()).toEqual([...a.emails, ...b.emails].map((e) => [e]).sort());
+    expect(new Set(mail.map((m) => m.parsed.messageId)).size).toBe(4);
+    for (const m of mail) {
+      expect(m.parsed.subject).toMatch(new RegExp(`^\\[${reference}\\] Melding fra KS: `));
+      expect(m.parsed.text).toContain('Vi jobber med saken og melder fra i morgen.');
+    }
+    const [sent] = await messages(`audience = 'municipalities'`);
+    expect(sent).toMatchObject({ direction: 'out', channel: 'desk', author_label: 'agent@ks.example.test' });
+    expect((sent.recipients as string[]).sort()).toEqual([...a.emails, ...b.emails].sort());
+    const page = await agent.get(res.headers.location).expect(200);
+    expect(page.text).toContain('Meldingen er lagt i utboksen, én e-post til hver kontaktperson.');
+    expect(page.text).toContain('Vi jobber med saken og melder fra i morgen.');
+  });
+
+  it('writes to the municipalities ticked only', async () => {
+    smtp.messages.length = 0;
+    await agent.post(`/incidents/${incidentId}/messages/municipalities`, { body: 'Bare til dere.', consumerIds: b.id }).expect(303);
+    expect((await delivered()).map((m) => m.envelopeTo[0]).sort()).toEqual([...b.emails].sort());
+  });
+
+  it.each([
+    ['an empty message', { body: '   ' }, 'Melding'],
+    ['a municipality not affected', { body: 'Hei', consumerIds: '00000000-0000-4000-8000-000000000000' }, 'Kommuner'],
+  ])('refuses %s with the field named on the page, and stores and sends nothing', async (_what, form, label) => {
+    const before = (await messages()).length;
+    const outbox = (await outboxRows(t)).length;
+    const res = await agent.post(`/incidents/${incidentId}/messages/municipalities`, form).expect(400);
+    expect(res.text).toContain(`<strong>${label}</strong>: `);
+    expect(await messages()).toHaveLength(before);
+    expect(await outboxRows(t)).toHaveLength(outbox);
+  });
+
+  it('answers Skatteetaten in the escalation thread from the incident page', async () => {
+    smtp.messages.length = 0;
+    await agent.post(`/incidents/${incidentId}/messages/skatteetaten`, { body: 'Har dere et saksnummer?' }).expect(303);
+    const [mail] = await delivered();
+    expect(mail.envelopeTo).toEqual(['summert-skattegrunnlag@ske.example.test']);
+    expect(mail.parsed.inReplyTo).toBe(rootMessageId);
+    expect(mail.parsed.references).toContain(rootMessageId);
+    expect(mail.parsed.subject).toMatch(new RegExp(`^Re: \\[${reference}\\]`));
+    expect(mail.parsed.text).toContain('Har dere et saksnummer?');
+  });
+
+  it('threads a municipality answering KS by e-mail onto the incident, shown in its own portal and not another’s', async () => {
+    const ours = (await outboxRows(t, `template = 'incident-message-municipality' AND $1 = ANY(to_addresses)`, [a.emails[0]]))[0];
+    await sendInbound(t, {
+      from: a.emails[0],
+      subject: `SV: ${ours.subject}`,
+      text: 'Hos oss er det fortsatt nede.',
+      inReplyTo: ours.message_id,
+      references: [ours.message_id],
+      messageId: '<svar-a@kommune.example.test>',
+    });
+    const [reply] = await messages(`direction = 'in'`);
+    expect(reply).toMatchObject({ audience: 'municipalities', channel: 'email', consumer_ids: [a.id], report_id: reportOfA });
+    const portal = await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200);
+    expect(portal.text).toContain('Hos oss er det fortsatt nede.');
+    expect(portal.text).toContain('Vi jobber med saken og melder fra i morgen.');
+    expect(portal.text).not.toContain('Bare til dere.');
+    expect(portal.text).not.toContain('Har dere et saksnummer?');
+    const api = await t.http.get(`/api/v1/reports/${reportOfA}`).set(bearer(a.key)).expect(200);
+    expect(api.body.messages.map((m: { direction: string; body: string }) => [m.direction, m.body])).toEqual([
+      ['out', 'Vi jobber med saken og melder fra i morgen.'],
+      ['in', 'Hos oss er det fortsatt nede.'],
+    ]);
+  });
+
+  it('keeps an internal note on the incident page and nowhere else: not in the portal, the consumer API or any e-mail', async () => {
+    smtp.messages.length = 0;
+    await agent.post(`/incidents/${incidentId}/messages/note`, { body: NOTE }).expect(303);
+    expect((await agent.get(`/incidents/${incidentId}`).expect(200)).text).toContain(NOTE);
+    expect((await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200)).text).not.toContain(NOTE);
+    for (const path of [`/api/v1/reports/${reportOfA}`, '/api/v1/reports'])
+      expect(JSON.stringify((await t.http.get(path).set(bearer(a.key)).expect(200)).body)).not.toContain(NOTE);
+    // Whatever comes next (more messages, the resolution) carries no note either.
+    await agent.post(`/incidents/${incidentId}/messages/municipalities`, { body: 'Ny oppdatering.' }).expect(303);
+    await agent.post(`/incidents/${incidentId}/messages/skatteetaten`, { body: 'Ny oppdatering til dere.' }).expect(303);
+    await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
+    const mail = await delivered();
+    expect(mail.length).toBeGreaterThan(4);
+    for (const m of mail) expect(m.raw).not.toContain('leverandøren har innrømmet');
+    expect((await outboxRows(t)).filter((r) => `${r.subject}${r.text}${r.html}`.includes('leverandøren har innrømmet'))).toEqual([]);
+  });
+
+  it('lets the municipality answer in the portal and reopen its resolved report within the window; the incident opens again', async () => {
+    const replied = await portalPost(`/portal/reports/${reportOfA}/reply`, { body: 'Fortsatt feil hos oss etter rettingen.' });
+    expect(replied.status).toBe(303);
+    expect((await messages(`channel = 'portal'`))[0]).toMatchObject({ direction: 'in', audience: 'municipalities', report_id: reportOfA });
+    const page = await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200);
+    expect(page.text).toContain('Åpne meldingen igjen');
+    await portalPost(`/portal/reports/${reportOfA}/reopen`).expect(303);
+    const [incident] = await t.dataSource.query(`SELECT status, resolved_at, reopen_count FROM incident WHERE id = $1`, [incidentId]);
+    expect(incident).toEqual({ status: 'escalated', resolved_at: null, reopen_count: 1 });
+    const [report] = await t.dataSource.query(`SELECT status FROM report WHERE id = $1`, [reportOfA]);
+    expect(report.status).toBe('open');
+    const told = await outboxRows(t, `template = 'incident-reply-received' AND subject LIKE 'Gjenåpnet%'`);
+    expect(told.map((r) => r.to_addresses)).toEqual([['agent@ks.example.test']]);
+    // Resolved again, the municipalities hear of it again.
+    const resolvedBefore = (await outboxRows(t, `template = 'incident-resolved'`)).length;
+    await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet igjen.' }).expect(200);
+    expect((await outboxRows(t, `template = 'incident-resolved'`)).length).toBe(resolvedBefore * 2);
+  });
+
+  it('refuses to reopen after the window, saying so in Norwegian', async () => {
+    await t.dataSource.query(`UPDATE incident SET resolved_at = now() - interval '15 days' WHERE id = $1`, [incidentId]);
+    const res = await portalPost(`/portal/reports/${reportOfA}/reopen`).expect(409);
+    expect(res.text).toContain('Fristen for å gjenåpne meldingen er ute. Send en ny melding.');
+    const [incident] = await t.dataSource.query(`SELECT status FROM incident WHERE id = $1`, [incidentId]);
+    expect(incident.status).toBe('resolved');
+  });
+});

@@ -1,0 +1,193 @@
+import type { Response } from 'supertest';
+
+import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
+import { SmtpCapture } from '../../support/smtp-capture';
+import { cookieHeader, createStaffWithPassword, formCsrf, openForm, signIn, type StaffBrowser } from '../../support/staff-session';
+import { createTestApp, type TestApp } from '../../support/test-app';
+
+interface PortalBrowser {
+  get(path: string): ReturnType<TestApp['http']['get']>;
+  post(path: string, form: Record<string, string>): Promise<Response>;
+}
+
+const SERVICE = 'inntekt';
+const NOTE = 'Intern: sjekk delegeringen i Altinn før vi svarer';
+
+describe('ticket pages: the portal question, the answer in the admin UI, notes kept from the portal and e-mail', () => {
+  let smtp: SmtpCapture;
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let portalA: PortalBrowser;
+  let portalB: PortalBrowser;
+  let agent: StaffBrowser;
+  let viewer: StaffBrowser;
+  let agentId: string;
+  const count = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM ticket'))[0].n as number;
+
+  /** Signs a consumer's contact in to the portal with the e-mailed link, as a browser would. */
+  async function portalSignIn(email: string): Promise<PortalBrowser> {
+    const form = await openForm(t, '/portal/login');
+    await t.http.post('/portal/login').set('Cookie', cookieHeader(form.cookies)).type('form').send({ _csrf: form.csrf, email }).expect(200);
+    const [row] = await t.dataSource.query(
+      `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
+      [email],
+    );
+    const signedIn = await t.http.get(new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname).expect(303);
+    const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
+    const get = (path: string) => t.http.get(path).set('Cookie', cookie);
+    return {
+      get,
+      async post(path, fields) {
+        const csrf = formCsrf((await get('/portal').expect(200)).text);
+        return t.http
+          .post(path)
+          .set('Cookie', cookie)
+          .type('form')
+          .send({ _csrf: csrf, ...fields });
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    smtp = await new SmtpCapture().start();
+    t = await createTestApp({ SMTP_URL: smtp.url });
+    await publishCatalogue(t, [SERVICE]);
+    a = await registerConsumer(t, 2101, [SERVICE]);
+    b = await registerConsumer(t, 2202, [SERVICE]);
+    portalA = await portalSignIn(a.emails[0]);
+    portalB = await portalSignIn(b.emails[0]);
+    agentId = await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
+    await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
+    agent = await signIn(t, 'agent@ks.example.test');
+    viewer = await signIn(t, 'viewer@ks.example.test');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  it('shows the question form again naming the empty field, storing nothing', async () => {
+    const before = await count();
+    const res = await portalA.post('/portal/tickets', { category: 'legal', service: '', subject: 'Hjemmel', body: ' ' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Spørsmålet');
+    expect(res.text).toContain('Skriv meldingen');
+    expect(res.text).toContain('value="Hjemmel"');
+    expect(await count()).toBe(before);
+  });
+
+  describe('a question from the portal, answered in the admin UI', () => {
+    let id: string;
+
+    beforeAll(async () => {
+      const res = await portalA.post('/portal/tickets', {
+        category: 'access',
+        service: SERVICE,
+        subject: 'Tilgang til inntekt i test',
+        body: 'Hvilken rolle i Altinn trenger leverandøren vår?',
+      });
+      expect(res.status).toBe(303);
+      id = /\/portal\/tickets\/([0-9a-f-]{36})\?done=asked$/.exec(res.headers.location)![1];
+    });
+
+    it('lists it in the portal and shows it to its organisation only', async () => {
+      expect((await portalA.get('/portal/tickets').expect(200)).text).toContain('Tilgang til inntekt i test');
+      expect((await portalB.get('/portal/tickets').expect(200)).text).not.toContain('Tilgang til inntekt i test');
+      await portalB.get(`/portal/tickets/${id}`).expect(404);
+    });
+
+    it('shows staff the ticket in the list with the saved views counting it', async () => {
+      const page = await agent.get('/tickets').expect(200);
+      expect(page.text).toContain('Tilgang til inntekt i test');
+      expect(page.text).toMatch(/Ikke tildelt <span class="ds-badge" data-color="neutral">\d+<\/span>/);
+    });
+
+    it('keeps an internal note in the admin UI only, and e-mails the answer', async () => {
+      await agent.post(`/tickets/${id}/messages`, { body: NOTE, visibility: 'internal' }).expect(303);
+      const answered = await agent.post(`/tickets/${id}/messages`, {
+        body: 'Leverandøren trenger rollen «Skatteforhold for privatpersoner».',
+        visibility: 'public',
+        replyStatus: 'waiting_on_consumer',
+      });
+      expect(answered.status).toBe(303);
+      expect(answered.headers.location).toBe(`/tickets/${id}?done=answered`);
+      const staffPage = await agent.get(`/tickets/${id}`).expect(200);
+      expect(staffPage.text).toContain(NOTE);
+      expect(staffPage.text).toContain('app-message--internal');
+      expect(staffPage.text).toContain('Venter på kommunen');
+      const portalPage = await portalA.get(`/portal/tickets/${id}`).expect(200);
+      expect(portalPage.text).toContain('Skatteforhold for privatpersoner');
+      expect(portalPage.text).not.toContain(NOTE);
+      expect(portalPage.text).not.toContain('agent@ks.example.test');
+      await t.deliverMail();
+      const mails = smtp.messages.filter((m) => m.envelopeTo.includes(a.emails[0]) && m.parsed.subject?.startsWith('Svar fra KS'));
+      expect(mails).toHaveLength(1);
+      expect(mails[0].parsed.text).toContain('Skatteforhold for privatpersoner');
+      expect(smtp.messages.some((m) => m.raw.includes('sjekk delegeringen'))).toBe(false);
+    });
+
+    it('opens the ticket again when the consumer replies in the portal', async () => {
+      const res = await portalA.post(`/portal/tickets/${id}/messages`, { body: 'Takk, det virket.' });
+      expect(res.status).toBe(303);
+      const page = await portalA.get(`/portal/tickets/${id}`).expect(200);
+      expect(page.text).toContain('Takk, det virket.');
+      expect(page.text).toContain('KS ser på saken');
+    });
+
+    it('lets a viewer read the ticket but shows no forms and refuses a post', async () => {
+      const page = await viewer.get(`/tickets/${id}`).expect(200);
+      expect(page.text).not.toContain(`action="/tickets/${id}/messages"`);
+      await viewer.post(`/tickets/${id}/messages`, { body: 'Hei', visibility: 'public' }).expect(403);
+    });
+
+    it('shows a failed link beside its form, naming the reference', async () => {
+      const res = await agent.post(`/tickets/${id}/links`, { kind: 'incident', reference: 'KS-2020-9999' });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Fant ingenting med den referansen.');
+    });
+
+    it('assigns the ticked rows from the list', async () => {
+      const res = await t.http
+        .post('/tickets/bulk')
+        .set('Cookie', cookieHeader(agent.cookies))
+        .set('X-Forwarded-For', agent.ip)
+        .type('form')
+        .send(`_csrf=${encodeURIComponent(agent.csrf)}&ids=${id}&assigneeId=${agentId}&status=&priority=`);
+      expect(res.status).toBe(303);
+      expect((await agent.get('/tickets?assignee=me').expect(200)).text).toContain('Tilgang til inntekt i test');
+    });
+  });
+
+  it('lets staff register a call on behalf of a municipality', async () => {
+    const form = await agent.get('/tickets/new').expect(200);
+    expect(form.text).toContain(`Kommune 2202`);
+    const res = await agent.post('/tickets', {
+      consumerId: b.id,
+      requesterName: 'Per Telefon',
+      requesterEmail: '',
+      category: 'technical',
+      service: '',
+      priority: 'high',
+      subject: 'Ringte om timeout',
+      body: 'Får timeout mot tjenesten.',
+    });
+    expect(res.status).toBe(303);
+    const id = /\/tickets\/([0-9a-f-]{36})\?done=opened$/.exec(res.headers.location)![1];
+    expect((await portalB.get(`/portal/tickets/${id}`).expect(200)).text).toContain('Ringte om timeout');
+  });
+
+  it('keeps canned responses, refusing an unknown placeholder', async () => {
+    const bad = await agent.post('/canned-responses', { title: 'Feil', body: 'Hei {{nvan}}', setStatus: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('plassholder som ikke finnes');
+    const ok = await agent.post('/canned-responses', {
+      title: 'Takk',
+      body: 'Hei {{navn}}, takk for {{referanse}}.',
+      setStatus: 'resolved',
+    });
+    expect(ok.status).toBe(303);
+    expect((await agent.get('/canned-responses').expect(200)).text).toContain('Hei {{navn}}, takk for {{referanse}}.');
+    await viewer.get('/canned-responses').expect(403);
+  });
+});
