@@ -91,4 +91,22 @@ describe('in-app notifications: a new incident reaches the staff who triage, eac
     expect(bad.status).toBe(400);
     expect((await t.http.get('/notifications').set('Accept', 'text/html').expect(303)).headers.location).toMatch(/^\/login/);
   });
+
+  it('tells the staff member a ticket is assigned to, not the one who assigned it to themselves', async () => {
+    const ticket = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(oslo.key))
+      .send({ subject: 'Tilgang i testmiljøet', body: 'Vi får 403 fra tjenesten i test.' })
+      .expect(201);
+    const [olaId] = (await t.dataSource.query(`SELECT id FROM staff_user WHERE email = 'ola@ks.example.test'`)).map(
+      (r: { id: string }) => r.id,
+    );
+    await t.http.patch(`/api/v1/tickets/${ticket.body.id}`).set(bearer(t.adminToken)).send({ assigneeId: olaId }).expect(200);
+    expect(unreadIn((await ola.get('/').expect(200)).text)).toBe('1');
+    const page = await ola.get('/notifications').expect(200);
+    expect(page.text).toContain('Henvendelse tildelt deg HV-');
+    const [own] = await notificationIdsOf('ola@ks.example.test').then((ids) => ids.slice(-1));
+    expect((await ola.post(`/notifications/${own}/open`).expect(303)).headers.location).toBe(`/tickets/${ticket.body.id}`);
+    expect(unreadIn((await kari.get('/').expect(200)).text)).toBe('0');
+  });
 });

@@ -104,4 +104,17 @@ describe('the one search box: every kind grouped with counts, exact references s
     const signedOut = await t.http.get('/search?q=februar').set('Accept', 'text/html').expect(303);
     expect(signedOut.headers.location).toMatch(/^\/login/);
   });
+
+  it('finds tickets by subject and opens one by its HV- reference', async () => {
+    const ticket = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(oslo.key))
+      .send({ subject: 'Sertifikatet til virksomheten er utløpt', body: 'Hva gjør vi?' })
+      .expect(201);
+    const page = await agent.get('/search?q=sertifikatet').expect(200);
+    expect(page.text).toContain('Henvendelser (1)');
+    expect(page.text).toContain(`href="/tickets/${ticket.body.id}"`);
+    const res = await agent.get(`/search?q=${ticket.body.reference}`).expect(303);
+    expect(res.headers.location).toBe(`/tickets/${ticket.body.id}`);
+  });
 });

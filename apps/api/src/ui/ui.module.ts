@@ -89,6 +89,7 @@ import { SEARCH_SOURCES } from './shared/search-source';
 import { CannedResponsePagesController } from './support/canned-response-pages.controller';
 import { PortalTicketPagesController } from './support/portal-ticket-pages.controller';
 import { SUPPORT_NAV, SUPPORT_PAGE_TEXTS } from './support/support.texts.nb';
+import { TicketListLive } from './support/ticket.live-list';
 import {
   CannedResponsesPage,
   NewTicketPage,
@@ -97,6 +98,7 @@ import {
   StaffTicketPage,
   TicketListPage,
 } from './support/ticket.page';
+import { TicketSearchSource } from './support/ticket.search-source';
 import { TicketActionsController } from './support/ticket-actions.controller';
 import { TicketPagesController } from './support/ticket-pages.controller';
 
@@ -120,10 +122,10 @@ const SECTIONS = [
 ].flat();
 
 /** What the header's search box asks, in the order the results page shows the groups; a new part adds its source here. */
-const SEARCH_SOURCE_TYPES = [IncidentSearchSource, ReportSearchSource, ConsumerSearchSource, ChangeRequestSearchSource];
+const SEARCH_SOURCE_TYPES = [TicketSearchSource, IncidentSearchSource, ReportSearchSource, ConsumerSearchSource, ChangeRequestSearchSource];
 
 /** The lists open pages keep current (server-sent events from /live); a new part adds its list here. */
-const LIVE_LIST_TYPES = [IncidentQueueLive];
+const LIVE_LIST_TYPES = [IncidentQueueLive, TicketListLive];
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(

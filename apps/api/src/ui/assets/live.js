@@ -22,10 +22,11 @@
     }
   };
 
-  // Reads the page again and puts the list's new contents in place, unless the user is working inside it.
+  // Reads the page again and puts the list's new contents in place, unless the user is working in it.
   const refreshList = async (name) => {
     const list = document.querySelector(`[data-live-list="${name}"]`);
-    if (!list || list.contains(document.activeElement)) return;
+    // Rows chosen for a bulk action stay chosen: such a list waits until the user is done with it.
+    if (!list || list.contains(document.activeElement) || list.querySelector('input:checked')) return;
     try {
       const res = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
       if (!res.ok) return;

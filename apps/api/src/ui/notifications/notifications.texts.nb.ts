@@ -3,7 +3,7 @@ export const NOTIFICATIONS_TITLE = 'Varslinger';
 /** What each kind of notification says; a part that notifies staff of a new kind adds its words here. */
 export const NOTIFICATION_KIND_TEXTS: Record<string, string> = {
   'incident.opened': 'Ny hendelse',
-  'incident.assigned': 'Hendelse tildelt deg',
+  'ticket.assigned': 'Henvendelse tildelt deg',
 };
 
 /** A kind without words of its own (added before its texts) is still shown in Norwegian. */

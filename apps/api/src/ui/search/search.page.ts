@@ -31,7 +31,7 @@ export class SearchPage {
     // One source after the other: the embedded database serves one query at a time anyway.
     if (text)
       for (const source of this.readable(caller)) {
-        const { total, hits } = await source.find(text, HITS_PER_GROUP);
+        const { total, hits } = await source.find(text, HITS_PER_GROUP, caller);
         groups.push({ kind: source.kind, label: source.label, total, hits, listHref: source.listHref?.(text) });
       }
     return searchViewModel(text, groups);

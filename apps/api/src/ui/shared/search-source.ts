@@ -1,4 +1,4 @@
-import type { Permission } from '@domain/shared';
+import type { Permission, Principal } from '@domain/shared';
 
 /** One thing found, as the search page lists it: text a person reads, and where it leads. */
 export interface SearchHit {
@@ -22,8 +22,8 @@ export interface SearchSource {
   readonly label: string;
   /** Only staff with this permission see the group. */
   readonly permission: Permission;
-  /** The best `limit` matches and how many match in all. */
-  find(text: string, limit: number): Promise<{ total: number; hits: SearchHit[] }>;
+  /** The best `limit` matches the caller may see and how many match in all. */
+  find(text: string, limit: number, caller: Principal): Promise<{ total: number; hits: SearchHit[] }>;
   /** The page of the one thing an exact reference or number names (M-2026-00003, an organisation number), else undefined. */
   exact?(text: string): Promise<string | undefined>;
   /** The part's own list searched for the same text, where every match is listed. */
