@@ -19,7 +19,7 @@ const notification = (over: Partial<Notification>) =>
 describe('notificationsViewModel', () => {
   it('words each kind in Norwegian (an unknown kind too) and marks the unread ones', () => {
     const model = notificationsViewModel(
-      { items: [notification({}), notification({ id: 'n2', kind: 'ticket.assigned', readAt: new Date() })], total: 2 },
+      { items: [notification({}), notification({ id: 'n2', kind: 'x.not-worded-yet', readAt: new Date() })], total: 2 },
       1,
       parseListQuery({}, NOTIFICATIONS_LIST),
     );
