@@ -105,8 +105,8 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
   });
 
   it('searches from the header box and shows the result page accessibly', async () => {
-    await kari.getByRole('searchbox', { name: 'Søk' }).first().fill('beløpet');
-    await Promise.all([kari.waitForURL('**/search?q=*'), kari.getByRole('searchbox', { name: 'Søk' }).first().press('Enter')]);
+    await kari.getByRole('searchbox', { name: 'Søk i alt' }).fill('beløpet');
+    await Promise.all([kari.waitForURL('**/search?q=*'), kari.getByRole('searchbox', { name: 'Søk i alt' }).press('Enter')]);
     await kari.getByRole('heading', { name: 'Hendelser (1)' }).waitFor();
     await kari
       .getByRole('link', { name: /Feil beløp i inntekt for mars/ })
@@ -118,7 +118,7 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
 
   it('opens the shortcut help with «?», moves through the queue with j, and never acts while typing', async () => {
     await kari.goto('/incidents');
-    await kari.getByRole('searchbox', { name: 'Søk' }).first().focus();
+    await kari.getByRole('searchbox', { name: 'Søk i alt' }).focus();
     await kari.keyboard.press('?');
     expect(await kari.locator('#shortcut-help').isVisible()).toBe(false);
     await kari.locator('main').click({ position: { x: 5, y: 5 } });

@@ -117,4 +117,12 @@ describe('the one search box: every kind grouped with counts, exact references s
     const res = await agent.get(`/search?q=${ticket.body.reference}`).expect(303);
     expect(res.headers.location).toBe(`/tickets/${ticket.body.id}`);
   });
+
+  it('finds knowledge articles by the knowledge base’s Norwegian search', async () => {
+    // The seeded article «Tilgang mangler: delegering i Altinn», found by another form of the word.
+    const [article] = await t.dataSource.query(`SELECT id FROM knowledge_article WHERE title = 'Tilgang mangler: delegering i Altinn'`);
+    const page = await agent.get('/search?q=delegeringen').expect(200);
+    expect(page.text).toMatch(/Kunnskapsartikler \(\d+\)/);
+    expect(page.text).toContain(`href="/knowledge-base/${article.id}"`);
+  });
 });

@@ -64,6 +64,7 @@ import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPag
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
 import { HelpPagesController } from './knowledge/help-pages.controller';
 import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
+import { KnowledgeSearchSource } from './knowledge/knowledge.search-source';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { LiveController } from './live/live.controller';
@@ -122,7 +123,14 @@ const SECTIONS = [
 ].flat();
 
 /** What the header's search box asks, in the order the results page shows the groups; a new part adds its source here. */
-const SEARCH_SOURCE_TYPES = [TicketSearchSource, IncidentSearchSource, ReportSearchSource, ConsumerSearchSource, ChangeRequestSearchSource];
+const SEARCH_SOURCE_TYPES = [
+  TicketSearchSource,
+  IncidentSearchSource,
+  ReportSearchSource,
+  ConsumerSearchSource,
+  ChangeRequestSearchSource,
+  KnowledgeSearchSource,
+];
 
 /** The lists open pages keep current (server-sent events from /live); a new part adds its list here. */
 const LIVE_LIST_TYPES = [IncidentQueueLive, TicketListLive];
