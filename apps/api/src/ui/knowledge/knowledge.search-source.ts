@@ -17,13 +17,11 @@ export class KnowledgeSearchSource implements SearchSource {
     const found = await this.articles.staff({ text });
     return {
       total: found.length,
-      hits: found
-        .slice(0, limit)
-        .map(({ article }): SearchHit => ({
-          href: `/knowledge-base/${article.id}`,
-          title: article.title,
-          detail: STATUS_LABELS[article.status],
-        })),
+      hits: found.slice(0, limit).map(({ article }): SearchHit => ({
+        href: `/knowledge-base/${article.id}`,
+        title: article.title,
+        detail: STATUS_LABELS[article.status],
+      })),
     };
   }
 
