@@ -20,6 +20,7 @@ import {
   IncidentMessage,
   MergeProposal,
   Report,
+  SecurityCase,
 } from '@domain/incidents';
 import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
 import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, OperationalMessage } from '@domain/notices';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   Incident,
   Report,
   Escalation,
+  SecurityCase,
   IncidentEvent,
   MergeProposal,
   IdempotencyRecord,

@@ -105,6 +105,17 @@ describe('the statistics page in a browser', () => {
       'notice',
     );
     await ok(desk.api('POST', `/api/v1/notices/${notice.id}/send`), 'send notice');
+    // A question to KS, answered at once: the support panels have something to draw.
+    const ticket = await ok(
+      desk.api<{ id: string }>('POST', '/api/v1/tickets', {
+        subject: 'Tilgang',
+        body: 'Hva mangler vi?',
+        category: 'access',
+        service: 'inntekt',
+      }),
+      'ticket',
+    );
+    await ok(desk.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: 'Dere trenger rollen.' }), 'answer');
 
     const { link } = await createStaffUser(desk, VIEWER, 'Vera Viewer', 'viewer');
     // People who ask their system for less motion: the charts must not animate.
@@ -147,6 +158,10 @@ describe('the statistics page in a browser', () => {
       'Åpne hendelser etter status og alder',
       'Kommuner med flest åpne hendelser',
       'Eskaleringer til Skatteetaten per uke',
+      'Åpne henvendelser etter status og alder',
+      'Tjenestenivå per uke',
+      'Henvendelser per uke etter tjeneste',
+      'Henvendelser per uke etter hva de gjelder',
       'Påkobling',
       'Kvittering på endringsvarsler',
     ]);

@@ -24,6 +24,7 @@ import { MeController } from './identity/me.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
+import { SecurityCasesController } from './incidents/security-cases.controller';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeBaseController } from './knowledge/knowledge-base.controller';
 import { PublicHelpController } from './knowledge/public-help.controller';
@@ -56,6 +57,7 @@ import { UiModule } from './ui/ui.module';
   controllers: [
     HealthController,
     ReportsController,
+    SecurityCasesController,
     IncidentsController,
     MergeProposalsController,
     KnowledgeBaseController,

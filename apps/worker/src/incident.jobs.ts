@@ -1,8 +1,11 @@
-import { PurgeIdempotencyKeys, SendDueEscalations, SendEscalationFollowUps } from '@domain/incidents';
+import { PurgeIdempotencyKeys, SendDueEscalations, SendEscalationFollowUps, WarnSecurityDeadlines } from '@domain/incidents';
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 
-/** Escalations whose settle period is over, threaded follow-ups to Skatteetaten (digest), expiry of idempotency keys. */
+/**
+ * Escalations whose settle period is over, threaded follow-ups to Skatteetaten (digest), warnings
+ * of security cases' deadlines, expiry of idempotency keys.
+ */
 @Injectable()
 export class IncidentJobs {
   private readonly logger = new Logger(IncidentJobs.name);
@@ -13,7 +16,18 @@ export class IncidentJobs {
     private readonly due: SendDueEscalations,
     private readonly followUps: SendEscalationFollowUps,
     private readonly idempotency: PurgeIdempotencyKeys,
+    private readonly securityDeadlines: WarnSecurityDeadlines,
   ) {}
+
+  @Interval(60_000)
+  async warnSecurityDeadlines(): Promise<void> {
+    try {
+      const warned = await this.securityDeadlines.execute();
+      if (warned) this.logger.log(`Warned the security role of ${warned} security case deadline(s)`);
+    } catch (e) {
+      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'security deadline warnings failed');
+    }
+  }
 
   @Interval(2_000)
   async sendDueEscalations(): Promise<void> {

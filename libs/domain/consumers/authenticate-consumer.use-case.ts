@@ -3,19 +3,46 @@ import type { ConsumerPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { hashToken } from '@platform/security';
 
+import { ConsumerRepository } from './consumer.repository';
 import { ConsumerApiKeyRepository } from './consumer-api-key.repository';
 import { mayAuthenticate } from './consumer-rules';
+import { AccessTokenRefused } from './consumers.exceptions';
+import { MaskinportenTokenVerifier } from './maskinporten-token-verifier';
 import { PortalCredentialRepository } from './portal-credential.repository';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** Resolves a consumer API key or portal session cookie to a consumer principal, or null. */
+/** Resolves a consumer API key, Maskinporten access token or portal session cookie to a consumer principal, or null. */
 @Injectable()
 export class AuthenticateConsumer implements ConsumerAuthenticator {
   constructor(
     private readonly apiKeys: ConsumerApiKeyRepository,
     private readonly portalCredentials: PortalCredentialRepository,
+    private readonly consumers: ConsumerRepository,
+    private readonly accessTokens: MaskinportenTokenVerifier,
   ) {}
+
+  /**
+   * The token's `consumer` is the registered consumer the caller acts as; a vendor acting for it
+   * under Altinn delegation (`supplier`) rides along, named as the consumer's services know it.
+   */
+  async byAccessToken(token: string): Promise<ConsumerPrincipal | null> {
+    if (!this.accessTokens.accepts(token)) return null;
+    const verified = await this.accessTokens.verify(token);
+    const consumer = await this.consumers.findConsumerByOrg(verified.consumerOrgNumber);
+    if (!consumer)
+      throw new AccessTokenRefused('consumer_not_registered', `Organisation ${verified.consumerOrgNumber} is not a registered consumer.`);
+    if (!mayAuthenticate(consumer.status)) throw new AccessTokenRefused('consumer_inactive', `The consumer is ${consumer.status}.`);
+    const supplier = verified.supplierOrgNumber;
+    return {
+      kind: 'consumer',
+      consumerId: consumer.id,
+      orgNumber: consumer.orgNumber,
+      name: consumer.name,
+      via: 'maskinporten',
+      ...(supplier ? { supplier: { orgNumber: supplier, name: await this.consumers.vendorName(consumer.id, supplier) } } : {}),
+    };
+  }
 
   async byApiKey(key: string): Promise<ConsumerPrincipal | null> {
     // Staff tokens reach here too when they are unknown; only consumer keys are worth a lookup.

@@ -182,6 +182,20 @@ export class ConsumerRepository {
     return this.db.repository(ConsumerService).findOneBy({ consumerId, serviceCode });
   }
 
+  /** The name a vendor is registered under: on one of the consumer's services, else as a consumer itself. */
+  async vendorName(consumerId: string, vendorOrgNumber: string): Promise<string | null> {
+    const rows: Array<{ name: string }> = await this.db.manager.query(
+      `SELECT name FROM (
+         SELECT vendor_name AS name, 0 AS rank FROM consumer_service
+          WHERE consumer_id = $1 AND vendor_org_number = $2 AND vendor_name IS NOT NULL
+         UNION ALL
+         SELECT name, 1 AS rank FROM consumer WHERE org_number = $2
+       ) named ORDER BY rank LIMIT 1`,
+      [consumerId, vendorOrgNumber],
+    );
+    return rows[0]?.name ?? null;
+  }
+
   /** Locks the row for the rest of the transaction, so concurrent onboarding changes queue up. */
   findServiceForUpdate(consumerId: string, serviceCode: string): Promise<ConsumerService | null> {
     return this.db.repository(ConsumerService).findOne({ where: { consumerId, serviceCode }, lock: { mode: 'pessimistic_write' } });

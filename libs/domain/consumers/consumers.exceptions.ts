@@ -63,3 +63,27 @@ export class InvalidPortalLink extends DomainException {
     super('not-found', 'portal_link_invalid', 'Lenken er ugyldig, allerede brukt eller utløpt. Be om en ny innloggingslenke.');
   }
 }
+
+export type AccessTokenRefusalCode =
+  | 'token_invalid'
+  | 'token_expired'
+  | 'token_not_yet_valid'
+  | 'token_scope_missing'
+  | 'token_consumer_missing'
+  | 'consumer_not_registered'
+  | 'consumer_inactive';
+
+/** Refusals of a valid token's holder (it is known who asks; they may not) are 403; the rest 401. */
+const FORBIDDING: ReadonlySet<AccessTokenRefusalCode> = new Set(['token_scope_missing', 'consumer_not_registered', 'consumer_inactive']);
+
+export class AccessTokenRefused extends DomainException {
+  constructor(code: AccessTokenRefusalCode, message: string) {
+    super(FORBIDDING.has(code) ? 'forbidden' : 'unauthenticated', code, message);
+  }
+}
+
+export class AccessTokenKeysUnavailable extends DomainException {
+  constructor() {
+    super('unavailable', 'token_keys_unavailable', "Maskinporten's signing keys could not be fetched; try again shortly.");
+  }
+}

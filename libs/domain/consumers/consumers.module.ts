@@ -20,6 +20,7 @@ import { ImportConsumers } from './import-consumers.use-case';
 import { ListConsumerApiKeys } from './list-consumer-api-keys.use-case';
 import { ListConsumerContacts } from './list-consumer-contacts.use-case';
 import { ListExpiringAgreements } from './list-expiring-agreements.use-case';
+import { MaskinportenTokenVerifier } from './maskinporten-token-verifier';
 import { OnboardingFunnel } from './onboarding-funnel.use-case';
 import { PortalCredentialRepository } from './portal-credential.repository';
 import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
@@ -77,6 +78,7 @@ const useCases = [
     ConsumerRepository,
     ConsumerApiKeyRepository,
     PortalCredentialRepository,
+    MaskinportenTokenVerifier,
     ServiceCatalogue,
     ConsumerOwnership,
     ...useCases,

@@ -7,6 +7,11 @@ import type { ConsumerPrincipal } from '@domain/shared';
 export interface ConsumerAuthenticator {
   byApiKey(key: string): Promise<ConsumerPrincipal | null>;
   byPortalSession(cookieValue: string): Promise<ConsumerPrincipal | null>;
+  /**
+   * A Maskinporten access token: null when the bearer is not one (or tokens are not accepted),
+   * the consumer when valid; a token that is refused throws with the reason's code.
+   */
+  byAccessToken(token: string): Promise<ConsumerPrincipal | null>;
 }
 
 export const CONSUMER_AUTHENTICATOR = Symbol('CONSUMER_AUTHENTICATOR');

@@ -1,6 +1,6 @@
 import { FindConsumers } from '@domain/consumers';
 import type { KnownIssue } from '@domain/notices';
-import { type Environment, type Principal, requireAccess } from '@domain/shared';
+import { type Environment, hasPermission, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 
@@ -8,7 +8,7 @@ import { EscalationRepository } from './escalation.repository';
 import { Incident, IncidentStatus, Severity } from './incident.entity';
 import { IncidentFilter, IncidentRepository, type QueueSort } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
-import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
+import { IncidentNotFound, ReportNotFound, SecurityCaseRestricted } from './incidents.exceptions';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
@@ -19,7 +19,10 @@ export type { QueueSort } from './incident.repository';
 export interface IncidentSummary {
   id: string;
   reference: string;
+  /** Empty when `restricted`. */
   title: string;
+  /** A security case the caller may not read: only that it exists is shown, not its title or error codes. */
+  restricted: boolean;
   status: string;
   side: string;
   severity: Severity | null;
@@ -75,8 +78,8 @@ export class IncidentQueries {
   ) {}
 
   /** The queue by impact (severity set or suggested, then breadth, then recency) unless another sort is asked for. */
-  async queue(filter: QueueFilter): Promise<IncidentSummary[]> {
-    return (await this.queuePage(filter, { limit: filter.limit ?? 200 })).items;
+  async queue(filter: QueueFilter, caller?: Principal): Promise<IncidentSummary[]> {
+    return (await this.queuePage(filter, { limit: filter.limit ?? 200 }, caller)).items;
   }
 
   /**
@@ -84,7 +87,7 @@ export class IncidentQueries {
    * incident (reference, title, error code), in one of its reports (text, reference, error
    * code, HTTP status) or in the name of a municipality that reported it.
    */
-  async queuePage(filter: QueueFilter, page: PageRequest<QueueSort>): Promise<Page<IncidentSummary>> {
+  async queuePage(filter: QueueFilter, page: PageRequest<QueueSort>, caller?: Principal): Promise<Page<IncidentSummary>> {
     const { q, limit: _limit, ...rest } = filter;
     const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
     const terms = [];
@@ -92,16 +95,23 @@ export class IncidentQueries {
     const { items, total } = await this.incidents.queue({ ...rest, terms }, page);
     return {
       total,
-      items: items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated)),
+      items: items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated, caller)),
     };
   }
 
-  summary(i: Incident, counts: { reports: number; consumers: number } | undefined, escalated: boolean): IncidentSummary {
+  summary(
+    i: Incident,
+    counts: { reports: number; consumers: number } | undefined,
+    escalated: boolean,
+    caller?: Principal,
+  ): IncidentSummary {
     const consumerCount = counts?.consumers ?? 0;
+    const restricted = !!caller && !securityReadable(i, caller);
     return {
       id: i.id,
       reference: i.reference,
-      title: i.title,
+      title: restricted ? '' : i.title,
+      restricted,
       status: i.status,
       side: i.side,
       severity: i.severity,
@@ -109,7 +119,7 @@ export class IncidentQueries {
       environment: i.environment,
       track: i.track,
       services: i.services,
-      errorCodes: i.errorCodes,
+      errorCodes: restricted ? [] : i.errorCodes,
       consumerCount,
       reportCount: counts?.reports ?? 0,
       firstSeenAt: i.openedAt,
@@ -119,11 +129,15 @@ export class IncidentQueries {
     };
   }
 
-  /** The staff view of an incident; a merged incident answers as the one it was merged into. */
-  async incident(id: string) {
+  /**
+   * The staff view of an incident; a merged incident answers as the one it was merged into. A
+   * security-track incident is shown only to a `caller` who may read security cases.
+   */
+  async incident(id: string, caller?: Principal) {
     const requested = await this.incidents.find(id);
     if (!requested) throw new IncidentNotFound();
     const incident = (await this.incidents.resolveSurvivor(id))!;
+    if (caller) assertSecurityReadable(incident, caller);
     const stats = await this.reports.statsOf(incident.id);
     const escalation = await this.escalations.ofIncident(incident.id);
     const consumers = await this.consumers.byIds(stats.consumerIds);
@@ -153,8 +167,8 @@ export class IncidentQueries {
     };
   }
 
-  async incidentDetail(id: string) {
-    const view = await this.incident(id);
+  async incidentDetail(id: string, caller?: Principal) {
+    const view = await this.incident(id, caller);
     const reports = await this.reports.ofIncident(view.id, 1000);
     const consumers = new Map(view.consumers.map((c) => [c.id, c]));
     return {
@@ -170,8 +184,8 @@ export class IncidentQueries {
    * (each with all its reports), the first and the newest reports with the page their
    * municipality is on, and the timeline. A fixed number of queries, whatever its size.
    */
-  async incidentPage(id: string, page: { limit: number; offset: number }) {
-    const view = await this.incident(id);
+  async incidentPage(id: string, page: { limit: number; offset: number }, caller?: Principal) {
+    const view = await this.incident(id, caller);
     const consumers = new Map(view.consumers.map((c) => [c.id, c]));
     const groups = await this.reports.consumerGroups(view.id, page);
     const reports = await this.reports.ofIncidentFrom(
@@ -224,6 +238,7 @@ export class IncidentQueries {
     const report = await this.reports.find(id);
     if (!report) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
+    assertSecurityReadable(incident, caller);
     const base = {
       ...this.reportFields(report),
       incidentId: incident.id,
@@ -336,6 +351,8 @@ export class IncidentQueries {
       correlationId: r.correlationId,
       hasWorkedBefore: r.hasWorkedBefore,
       vendorInvolved: r.vendorInvolved,
+      vendorOrganisationNumber: r.vendorOrganisationNumber,
+      vendorName: r.vendorName,
       status: r.status,
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,
@@ -344,4 +361,13 @@ export class IncidentQueries {
       knownIssue: r.knownIssue,
     };
   }
+}
+
+/** Staff without the security role see that a security case exists (GET /security-cases), never its incident's content. */
+function assertSecurityReadable(incident: Pick<Incident, 'track'>, caller: Principal): void {
+  if (!securityReadable(incident, caller)) throw new SecurityCaseRestricted();
+}
+
+function securityReadable(incident: Pick<Incident, 'track'>, caller: Principal): boolean {
+  return incident.track !== 'security' || caller.kind !== 'staff' || hasPermission(caller, 'security-case.read');
 }

@@ -10,7 +10,7 @@ import { ReportRepository, type ReportWeeklyKey } from './report.repository';
 import { AGE_BUCKETS, type AgeBucket, ageBucket } from './rules/incident-age';
 
 export type { ReportWeeklyKey } from './report.repository';
-export { AGE_BUCKETS, type AgeBucket } from './rules/incident-age';
+export { AGE_BUCKETS, type AgeBucket, ageBucket } from './rules/incident-age';
 export type { WeeklyCounts } from '@platform/database';
 
 /** Open incidents of one status, counted per age bucket (in the order of AGE_BUCKETS). */

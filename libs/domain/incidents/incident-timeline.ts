@@ -1,5 +1,6 @@
 import type { Incident } from './incident.entity';
 import type { MatchRecord, ReportChannel } from './report.entity';
+import type { SecurityChecklistItem } from './rules/security-clock';
 
 /** How two incidents became one: decided by grouping, or by staff. */
 export type MergeHow = 'auto' | 'manual';
@@ -35,6 +36,8 @@ export type IncidentEventDetails = {
   note_added: Record<string, never>;
   /** A municipality reopened its report after the resolution, within the reopening window. */
   reopened: { report: string; status: Incident['status'] };
+  /** A security case's checklist item done: whom Skatteetaten's call reached and when, or what contained it. */
+  security_step: { item: SecurityChecklistItem; calledName?: string; calledAt?: string; text?: string };
 };
 
 export type IncidentEventKind = keyof IncidentEventDetails;

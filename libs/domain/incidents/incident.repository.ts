@@ -328,18 +328,18 @@ export class IncidentRepository {
    * similarity on titles, error codes exactly, and the text of the incident's reports; merged
    * incidents answer through the one that took them over.
    */
-  search(text: string, limit: number): Promise<Array<IncidentSearchRow>> {
+  search(text: string, limit: number, withSecurity: boolean): Promise<Array<IncidentSearchRow>> {
     return this.db.manager.query(
       `WITH q AS (SELECT websearch_to_tsquery('norwegian', $1) AS nb, upper($1) AS code)
        SELECT i.id, i.reference, i.title, i.status, i.last_seen_at AS "lastSeenAt", count(*) OVER ()::int AS total
        FROM incident i, q
-       WHERE i.merged_into_id IS NULL
+       WHERE i.merged_into_id IS NULL AND ($3 OR i.track <> 'security')
          AND (to_tsvector('norwegian', i.title) @@ q.nb OR $1 <% i.title OR q.code = ANY(i.error_codes)
               OR i.id IN (SELECT coalesce(m.merged_into_id, m.id) FROM report r JOIN incident m ON m.id = r.incident_id
                           WHERE to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb OR upper(r.error_code) = q.code))
        ORDER BY ts_rank(to_tsvector('norwegian', i.title), q.nb) + word_similarity($1, i.title) DESC, i.last_seen_at DESC
        LIMIT $2`,
-      [text, limit],
+      [text, limit, withSecurity],
     );
   }
 

@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound } from '@platform/errors';
+import { Conflict, DomainException, Forbidden, NotFound } from '@platform/errors';
 
 export class IncidentNotFound extends NotFound {
   constructor() {
@@ -71,5 +71,18 @@ export class IncidentNotResolved extends Conflict {
 export class ReopenWindowClosed extends Conflict {
   constructor(days: number) {
     super('reopen_window_closed', `A report can be reopened only within ${days} days of its resolution; send a new report instead.`);
+  }
+}
+
+export class SecurityCaseNotFound extends NotFound {
+  constructor() {
+    super('The security case', 'security_case_not_found');
+  }
+}
+
+/** Staff without the security role see that a case exists, never what it holds. */
+export class SecurityCaseRestricted extends Forbidden {
+  constructor() {
+    super('Only the security role and administrators may read a security case.', 'security_case_restricted');
   }
 }

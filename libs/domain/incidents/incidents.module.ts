@@ -1,6 +1,7 @@
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ConsumersModule } from '@domain/consumers';
+import { IdentityModule } from '@domain/identity';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
 import { NotificationsModule } from '@domain/notifications';
@@ -35,6 +36,7 @@ import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
 import { ReceiveIncidentMail } from './receive-incident-mail.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
+import { RecordSecurityStep } from './record-security-step.use-case';
 import { ReopenReport } from './reopen-report.use-case';
 import { ReplyToReport } from './reply-to-report.use-case';
 import { ReportRepository } from './report.repository';
@@ -42,10 +44,13 @@ import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
 import { SearchIncidents } from './search-incidents.use-case';
+import { SecurityCaseRepository } from './security-case.repository';
+import { SecurityCases } from './security-cases.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
 import { TriageIncident } from './triage-incident.use-case';
+import { WarnSecurityDeadlines } from './warn-security-deadlines.use-case';
 import { WriteToMunicipalities } from './write-to-municipalities.use-case';
 import { WriteToSkatteetaten } from './write-to-skatteetaten.use-case';
 
@@ -67,19 +72,22 @@ const useCases = [
   ReclusterIncidents,
   ReopenReport,
   ReplyToReport,
+  RecordSecurityStep,
   ResolveIncident,
   RevealPersonalData,
   SearchIncidents,
+  SecurityCases,
   SendDueEscalations,
   SendEscalationFollowUps,
   SubmitReport,
   TriageIncident,
   WriteToMunicipalities,
   WriteToSkatteetaten,
+  WarnSecurityDeadlines,
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, KnowledgeModule, NoticesModule, NotificationsModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, IdentityModule, KnowledgeModule, NoticesModule, NotificationsModule],
   providers: [
     IncidentRepository,
     ReportRepository,
@@ -97,6 +105,7 @@ const useCases = [
     IncidentConversation,
     PersonalDataVault,
     ReportOwnership,
+    SecurityCaseRepository,
     ...useCases,
   ],
   exports: [...useCases, ReportOwnership],

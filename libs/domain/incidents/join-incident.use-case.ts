@@ -105,6 +105,8 @@ export class JoinIncident {
         correlationId: clean.correlationId ?? null,
         hasWorkedBefore: clean.hasWorkedBefore ?? null,
         vendorInvolved: clean.vendorInvolved ?? null,
+        vendorOrganisationNumber: caller.kind === 'consumer' ? (caller.supplier?.orgNumber ?? null) : null,
+        vendorName: caller.kind === 'consumer' ? (caller.supplier?.name ?? null) : null,
         reporterName: clean.reporterName ?? null,
         reporterEmail: clean.reporterEmail ?? null,
         personalDataMasked: maskedFields.length > 0,

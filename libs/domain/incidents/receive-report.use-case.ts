@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { Principal } from '@domain/shared';
+import { actorOf, type Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
@@ -41,9 +41,11 @@ export class ReceiveReport {
       throw new ValidationFailed([{ field: 'consumerId', message: 'is required when staff register a report on behalf of a consumer' }]);
     const channel: ReportChannel =
       caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
-    const actorLabel = caller.kind === 'consumer' ? (caller.email ?? caller.orgNumber) : caller.email;
+    // A vendor acting for the municipality is named in the timeline beside it.
+    const actorLabel = actorOf(caller).label;
+    const vendor = caller.kind === 'consumer' ? (caller.supplier ?? null) : null;
     const run = async (): Promise<ReportReceipt> => {
-      const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel });
+      const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel, vendor });
       // The known problem it is part of now, or another one on its service it may be part of.
       const knownIncident = (await this.known.view(receipt.incidentId, consumerId)) ?? (await this.known.forReport(consumerId, input));
       return { ...receipt, knownIncident };

@@ -45,6 +45,8 @@ export interface IntakeContext {
   /** History is replayed without confirmations. */
   history: boolean;
   actorLabel: string;
+  /** A vendor sending for the municipality under Altinn delegation; the report stays the municipality's. */
+  vendor?: { orgNumber: string; name: string | null } | null;
 }
 
 export interface ReportReceipt {

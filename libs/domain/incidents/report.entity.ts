@@ -87,6 +87,14 @@ export class Report {
   @Column({ name: 'vendor_involved', type: 'text', nullable: true })
   vendorInvolved: string | null;
 
+  /** The vendor that sent the report for the municipality (a Maskinporten token's supplier). */
+  @Column({ name: 'vendor_organisation_number', type: 'text', nullable: true })
+  vendorOrganisationNumber: string | null;
+
+  /** The vendor's name as the municipality's services register it, when they do. */
+  @Column({ name: 'vendor_name', type: 'text', nullable: true })
+  vendorName: string | null;
+
   @Column({ name: 'reporter_name', type: 'text', nullable: true })
   reporterName: string | null;
 

@@ -74,17 +74,18 @@ export class ReportRepository {
   }
 
   /** Reports by Norwegian full text of title and description, by reference, error code or correlation id; newest first among equals. */
-  search(text: string, limit: number): Promise<ReportSearchRow[]> {
+  search(text: string, limit: number, withSecurity: boolean): Promise<ReportSearchRow[]> {
     return this.db.manager.query(
       `WITH q AS (SELECT websearch_to_tsquery('norwegian', $1) AS nb, upper($1) AS code)
        SELECT r.id, r.reference, r.title, r.consumer_id AS "consumerId", coalesce(i.merged_into_id, i.id) AS "incidentId",
               r.received_at AS "receivedAt", count(*) OVER ()::int AS total
        FROM report r JOIN incident i ON i.id = r.incident_id, q
-       WHERE to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb
-          OR r.reference = q.code OR upper(r.error_code) = q.code OR r.correlation_id = $1
+       WHERE ($3 OR i.track <> 'security')
+         AND (to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb
+              OR r.reference = q.code OR upper(r.error_code) = q.code OR r.correlation_id = $1)
        ORDER BY (r.reference = q.code) DESC, ts_rank(to_tsvector('norwegian', r.title || ' ' || r.description), q.nb) DESC, r.received_at DESC
        LIMIT $2`,
-      [text, limit],
+      [text, limit, withSecurity],
     );
   }
 

@@ -23,12 +23,13 @@ export class SearchIncidents {
     private readonly consumers: FindConsumers,
   ) {}
 
-  async incidentsMatching(text: string, limit: number): Promise<SearchResult<IncidentHit>> {
-    return searchResultOf(await this.incidents.search(text, limit));
+  /** `withSecurity`: whether the caller may read security cases; otherwise they are left out, title and all. */
+  async incidentsMatching(text: string, limit: number, withSecurity: boolean): Promise<SearchResult<IncidentHit>> {
+    return searchResultOf(await this.incidents.search(text, limit, withSecurity));
   }
 
-  async reportsMatching(text: string, limit: number): Promise<SearchResult<ReportHit>> {
-    const { total, items } = searchResultOf(await this.reports.search(text, limit));
+  async reportsMatching(text: string, limit: number, withSecurity: boolean): Promise<SearchResult<ReportHit>> {
+    const { total, items } = searchResultOf(await this.reports.search(text, limit, withSecurity));
     const names = new Map((await this.consumers.byIds([...new Set(items.map((r) => r.consumerId))])).map((c) => [c.id, c.name]));
     return { total, items: items.map((r) => ({ ...r, consumerName: names.get(r.consumerId) ?? null })) };
   }

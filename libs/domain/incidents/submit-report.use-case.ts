@@ -24,6 +24,7 @@ import { reportRecipients } from './report-recipients';
 import { contributionOf } from './rules/incident-profile';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
+import { SecurityCaseRepository } from './security-case.repository';
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -55,6 +56,7 @@ export class SubmitReport {
     private readonly email: EnqueueEmail,
     private readonly notify: NotifyStaff,
     private readonly operational: FindActiveOperationalMessage,
+    private readonly securityCases: SecurityCaseRepository,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -165,6 +167,8 @@ export class SubmitReport {
         knownIssue,
       });
       await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
+      // A security or privacy report's clock starts when it reached KS.
+      if (track === 'security') await this.securityCases.openOnce(incident.id, ctx.receivedAt);
       // Live intake only: an imported history is not news to anyone.
       if (!ctx.history)
         await this.notify.execute(
@@ -190,6 +194,8 @@ export class SubmitReport {
       correlationId: input.correlationId ?? null,
       hasWorkedBefore: input.hasWorkedBefore ?? null,
       vendorInvolved: input.vendorInvolved ?? null,
+      vendorOrganisationNumber: ctx.vendor?.orgNumber ?? null,
+      vendorName: ctx.vendor?.name ?? null,
       reporterName: input.reporterName ?? null,
       reporterEmail: input.reporterEmail ?? null,
       personalDataMasked: maskedFields.length > 0,

@@ -8,6 +8,7 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import type { IncidentEventDetails } from './incident-timeline';
 import { IncidentNotFound } from './incidents.exceptions';
+import { SecurityCaseRepository } from './security-case.repository';
 
 export interface TriageInput {
   side?: IncidentSide;
@@ -24,6 +25,7 @@ export class TriageIncident {
     private readonly incidents: IncidentRepository,
     private readonly timeline: IncidentEventRepository,
     private readonly audit: RecordAudit,
+    private readonly securityCases: SecurityCaseRepository,
   ) {}
 
   async execute(incidentId: string, input: TriageInput, actor: Actor): Promise<Incident> {
@@ -38,6 +40,8 @@ export class TriageIncident {
       if (input.skeCaseReference !== undefined) patch.skeCaseReference = input.skeCaseReference?.trim() || null;
       if (incident.status === 'new') patch.status = 'triaged';
       await this.incidents.update(incident.id, patch);
+      // Staff moving an incident to the security side opens its case; the clock runs from its first report.
+      if (patch.side === 'security') await this.securityCases.openOnce(incident.id, incident.openedAt);
       const before = {
         side: incident.side,
         severity: incident.severity,

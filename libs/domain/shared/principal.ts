@@ -18,7 +18,9 @@ export interface ConsumerPrincipal {
   consumerId: string;
   orgNumber: string;
   name: string;
-  via: 'api-key' | 'portal-session';
+  via: 'api-key' | 'portal-session' | 'maskinporten';
+  /** A vendor acting for the consumer through Altinn delegation (a Maskinporten token with a supplier). */
+  supplier?: { orgNumber: string; name: string | null };
   /** The portal user's e-mail when signed in through the portal. */
   email?: string;
   sessionId?: string;
@@ -40,5 +42,11 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, label: 'system' }
 export function actorOf(principal: Principal, ip?: string | null): Actor {
   return principal.kind === 'staff'
     ? { kind: 'staff', id: principal.id, label: principal.email, ip }
-    : { kind: 'consumer', id: principal.consumerId, label: principal.email ?? principal.orgNumber, ip };
+    : { kind: 'consumer', id: principal.consumerId, label: consumerLabel(principal), ip };
+}
+
+/** A vendor acting for a municipality is named beside it, so the audit log shows who sent what. */
+function consumerLabel(principal: ConsumerPrincipal): string {
+  const own = principal.email ?? principal.orgNumber;
+  return principal.supplier ? `${own} via ${principal.supplier.orgNumber}` : own;
 }

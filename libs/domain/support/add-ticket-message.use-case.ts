@@ -14,6 +14,7 @@ import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import type { MessageAuthor, MessageVisibility } from './ticket-message.entity';
 import { TicketOwnership } from './ticket-ownership';
+import { TicketSlaKeeper } from './ticket-sla-keeper';
 import { TicketStatusWriter } from './ticket-status';
 import { checkTicketText, cleanTicketText, isEmailAddress } from './ticket-text';
 
@@ -56,6 +57,7 @@ export class AddTicketMessage {
     private readonly contacts: ListConsumerContacts,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
+    private readonly sla: TicketSlaKeeper,
   ) {}
 
   /** From the API or a page: staff answer or note; a consumer writes on its own ticket, always in public. */
@@ -109,6 +111,7 @@ export class AddTicketMessage {
       if (input.visibility === 'public') {
         const next = input.author === 'staff' ? statusAfterStaffReply(ticket.status) : statusAfterConsumerMessage(ticket.status);
         await this.status.move(ticket, next, actor.label, now);
+        await this.sla.refresh(ticket.id, now);
       }
       const isNote = input.visibility === 'internal';
       if (actor.kind === 'staff')

@@ -7,6 +7,7 @@ import { ValidationFailed } from '@platform/errors';
 import { canSetStatus, TICKET_STATUSES, type TicketStatus } from './rules/ticket-rules';
 import { TicketStatusRefused } from './support.exceptions';
 import { TicketRepository } from './ticket.repository';
+import { TicketSlaKeeper } from './ticket-sla-keeper';
 import { TicketStatusWriter } from './ticket-status';
 
 /** Staff set a ticket's status (never back to new); the timeline keeps from and to. */
@@ -17,6 +18,7 @@ export class ChangeTicketStatus {
     private readonly repo: TicketRepository,
     private readonly status: TicketStatusWriter,
     private readonly audit: RecordAudit,
+    private readonly sla: TicketSlaKeeper,
   ) {}
 
   async execute(id: string, to: TicketStatus, actor: Actor): Promise<boolean> {
@@ -26,6 +28,7 @@ export class ChangeTicketStatus {
       const ticket = await this.repo.lockExisting(id);
       if (!canSetStatus(ticket.status, to)) throw new TicketStatusRefused(ticket.status, to);
       if (!(await this.status.move(ticket, to, actor.label))) return false;
+      await this.sla.refresh(ticket.id);
       await this.audit.execute({
         actor,
         action: 'ticket.status_changed',

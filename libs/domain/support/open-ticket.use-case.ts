@@ -11,6 +11,7 @@ import { UnknownTicketConsumer, UnknownTicketService } from './support.exception
 import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketOwnership } from './ticket-ownership';
+import { TicketSlaKeeper } from './ticket-sla-keeper';
 import { checkTicketText, cleanTicketText, isEmailAddress, TICKET_LIMITS } from './ticket-text';
 
 /** What a caller asks; the channel and the consumer come from who asks (see `forCaller`). */
@@ -55,6 +56,7 @@ export class OpenTicket {
     private readonly catalogue: FindServicesInForce,
     private readonly references: ReferenceSequence,
     private readonly audit: RecordAudit,
+    private readonly sla: TicketSlaKeeper,
   ) {}
 
   /** A consumer asks for itself (API or portal); staff ask on behalf of a caller, naming its consumer if any. */
@@ -132,6 +134,7 @@ export class OpenTicket {
         channel: input.channel,
         emailed: 0,
       });
+      await this.sla.refresh(ticket.id, now);
       if (actor.kind === 'staff')
         await this.audit.execute({
           actor,

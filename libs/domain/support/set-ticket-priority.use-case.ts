@@ -7,8 +7,9 @@ import { ValidationFailed } from '@platform/errors';
 import { TICKET_PRIORITIES, type TicketPriority } from './rules/ticket-rules';
 import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
+import { TicketSlaKeeper } from './ticket-sla-keeper';
 
-/** Staff set how urgent a ticket is (what SLA targets are chosen by). */
+/** Staff set how urgent a ticket is (what SLA targets are chosen by: its clocks are recomputed from opening). */
 @Injectable()
 export class SetTicketPriority {
   constructor(
@@ -16,6 +17,7 @@ export class SetTicketPriority {
     private readonly repo: TicketRepository,
     private readonly events: TicketEventRepository,
     private readonly audit: RecordAudit,
+    private readonly sla: TicketSlaKeeper,
   ) {}
 
   async execute(id: string, priority: TicketPriority, actor: Actor): Promise<boolean> {
@@ -25,6 +27,7 @@ export class SetTicketPriority {
       const ticket = await this.repo.lockExisting(id);
       if (ticket.priority === priority) return false;
       await this.repo.update(ticket.id, { priority });
+      await this.sla.refresh(ticket.id);
       await this.events.record(ticket.id, 'priority_set', actor.label, { from: ticket.priority, to: priority });
       await this.audit.execute({
         actor,

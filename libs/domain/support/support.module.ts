@@ -13,9 +13,11 @@ import { AssignTicket } from './assign-ticket.use-case';
 import { CannedResponseRepository } from './canned-response.repository';
 import { ManageCannedResponses } from './canned-responses.use-case';
 import { ChangeTicketStatus } from './change-ticket-status.use-case';
+import { CheckTicketSla } from './check-ticket-sla.use-case';
 import { LinkTicket } from './link-ticket.use-case';
 import { MergeTickets } from './merge-tickets.use-case';
 import { OpenTicket } from './open-ticket.use-case';
+import { RecomputeTicketSla } from './recompute-ticket-sla.use-case';
 import { ReplyToTickets } from './reply-to-tickets.use-case';
 import { SetTicketPriority } from './set-ticket-priority.use-case';
 import { SetTicketTags } from './set-ticket-tags.use-case';
@@ -23,6 +25,8 @@ import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketOwnership } from './ticket-ownership';
 import { TicketQueries } from './ticket-queries.use-case';
+import { TicketSlaKeeper } from './ticket-sla-keeper';
+import { TicketStatistics } from './ticket-statistics.use-case';
 import { TicketStatusWriter } from './ticket-status';
 import { UpdateTickets } from './update-tickets.use-case';
 
@@ -30,14 +34,17 @@ const useCases = [
   AddTicketMessage,
   AssignTicket,
   ChangeTicketStatus,
+  CheckTicketSla,
   LinkTicket,
   ManageCannedResponses,
   MergeTickets,
   OpenTicket,
+  RecomputeTicketSla,
   ReplyToTickets,
   SetTicketPriority,
   SetTicketTags,
   TicketQueries,
+  TicketStatistics,
   UpdateTickets,
 ];
 
@@ -50,6 +57,7 @@ const useCases = [
     CannedResponseRepository,
     TicketOwnership,
     TicketStatusWriter,
+    TicketSlaKeeper,
     ReferenceSequence,
     ...useCases,
   ],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
+import type { SlaStatusChange } from './rules/sla-clock';
 import { TicketEvent } from './ticket-event.entity';
 import type { TicketEventDetails, TicketEventKind, TicketTimelineEvent } from './ticket-timeline';
 
@@ -19,5 +20,15 @@ export class TicketEventRepository {
   async ofTicket(ticketId: string): Promise<TicketTimelineEvent[]> {
     const rows = await this.db.repository(TicketEvent).find({ where: { ticketId }, order: { at: 'ASC', id: 'ASC' } });
     return rows as TicketTimelineEvent[];
+  }
+
+  /** The statuses the ticket has had with their times, starting with the one it was opened in: what its SLA clocks replay. */
+  async statusHistory(ticketId: string): Promise<SlaStatusChange[]> {
+    const rows: Array<{ status: string; at: Date }> = await this.db.manager.query(
+      `SELECT CASE kind WHEN 'opened' THEN details->>'status' ELSE details->>'to' END AS status, at
+       FROM ticket_event WHERE ticket_id = $1 AND kind IN ('opened', 'status_changed') ORDER BY at, id`,
+      [ticketId],
+    );
+    return rows.map((r) => ({ status: r.status, at: new Date(r.at) }));
   }
 }

@@ -4,12 +4,14 @@ import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 
 import { ACTIVE_STATUSES, type TicketStatus } from './rules/ticket-rules';
+import { dueTodayCutoff, SLA_TARGET_NAMES, slaTag } from './rules/ticket-sla';
 import { TicketNotFound } from './support.exceptions';
 import type { Ticket } from './ticket.entity';
 import { type TicketCounts, type TicketFilter, TicketRepository, type TicketSort } from './ticket.repository';
-import { type TicketSummary, type TicketView, toLinkView, toMessageView, toTicketSummary } from './ticket.views';
+import { type TicketSlaView, type TicketSummary, type TicketView, toLinkView, toMessageView, toTicketSummary } from './ticket.views';
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketOwnership } from './ticket-ownership';
+import { TicketSlaKeeper } from './ticket-sla-keeper';
 import type { TicketTimelineEvent } from './ticket-timeline';
 
 /** What other contexts (inbound e-mail) need to find a ticket a message belongs to. */
@@ -35,6 +37,7 @@ export class TicketQueries {
     private readonly events: TicketEventRepository,
     private readonly access: TicketOwnership,
     private readonly consumers: FindConsumers,
+    private readonly sla: TicketSlaKeeper,
   ) {}
 
   async get(id: string, caller: Principal): Promise<TicketView> {
@@ -57,18 +60,46 @@ export class TicketQueries {
   }
 
   /** Staff: every live ticket matching the filter; a consumer: only its own, whatever the filter says. */
-  async list(caller: Principal, filter: TicketFilter, page: PageRequest<TicketSort> = {}): Promise<Page<TicketSummary>> {
+  async list(caller: Principal, filter: TicketFilter, page: PageRequest<TicketSort> = {}, now = new Date()): Promise<Page<TicketSummary>> {
     await requireAccess(this.access, caller, 'ticket.read', []);
     const own = caller.kind === 'consumer' ? { consumerId: caller.consumerId } : {};
-    const found = await this.repo.list({ ...filter, ...own }, page);
+    const found = await this.repo.list({ ...filter, ...own }, page, this.dueTodayBefore(now));
     return { items: await this.summaries(found.items), total: found.total };
   }
 
   /** The saved views' counts for a staff member: live tickets by status, theirs, unassigned and per service. */
-  async counts(caller: Principal): Promise<TicketCounts> {
+  async counts(caller: Principal, now = new Date()): Promise<TicketCounts> {
     if (caller.kind !== 'staff') throw new AccessDenied(caller, 'ticket.manage');
     await requireAccess(this.access, caller, 'ticket.read', []);
-    return this.repo.counts(caller.id, ACTIVE_STATUSES);
+    return this.repo.counts(caller.id, ACTIVE_STATUSES, this.dueTodayBefore(now));
+  }
+
+  /** Staff: the ticket's SLA clocks as they stand at `now`. */
+  async slaOf(id: string, caller: Principal, now = new Date()): Promise<TicketSlaView> {
+    if (caller.kind !== 'staff') throw new TicketNotFound();
+    await requireAccess(this.access, caller, 'ticket.read', [id]);
+    const ticket = await this.repo.find(id);
+    if (!ticket) throw new TicketNotFound();
+    const clocks = await this.sla.clocksOf(ticket, now);
+    const marks = {
+      firstResponse: { warnedAt: ticket.slaFirstResponseWarnedAt, breachedAt: ticket.slaFirstResponseBreachedAt },
+      resolution: { warnedAt: ticket.slaResolutionWarnedAt, breachedAt: ticket.slaResolutionBreachedAt },
+    };
+    return {
+      tag: slaTag(clocks),
+      clocks: SLA_TARGET_NAMES.map((target) => ({
+        target,
+        state: clocks[target].state,
+        targetMillis: clocks[target].targetMillis,
+        remainingMillis: clocks[target].remainingMillis,
+        dueAt: clocks[target].dueAt,
+        ...marks[target],
+      })),
+    };
+  }
+
+  private dueTodayBefore(now: Date): Date {
+    return dueTodayCutoff(this.sla.calendar.closingOn(now), now);
   }
 
   /** Staff: the ticket's activity, oldest first. */

@@ -1,4 +1,5 @@
 import type { TicketChannel, TicketLinkKind, TicketPriority, TicketStatus } from './rules/ticket-rules';
+import type { SlaTargetName } from './rules/ticket-sla';
 import type { MessageAuthor, MessageVisibility } from './ticket-message.entity';
 
 /**
@@ -18,6 +19,10 @@ export type TicketEventDetails = {
   merged_into: { into: string; intoId: string };
   unmerged_out: { to: string; toId: string; messages: number };
   unmerged: { from: string; fromId: string };
+  /** The worker warned of a clock about to run out (once per clock), e-mailing `emailed` staff. */
+  sla_warned: { target: SlaTargetName; dueAt: string; emailed: number };
+  /** The worker marked a clock as run out (once per clock). */
+  sla_breached: { target: SlaTargetName; dueAt: string };
 };
 
 export type TicketEventKind = keyof TicketEventDetails;

@@ -78,6 +78,35 @@ export class Ticket {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 
+  /**
+   * The SLA clocks' current due instants, kept in the transaction of every change that moves them
+   * (rules/ticket-sla.ts): null while a clock does not run (answered, paused, stopped).
+   */
+  @Column({ name: 'sla_first_response_due_at', type: 'timestamptz', nullable: true })
+  slaFirstResponseDueAt: Date | null;
+
+  @Column({ name: 'sla_resolution_due_at', type: 'timestamptz', nullable: true })
+  slaResolutionDueAt: Date | null;
+
+  /** The next instant a running clock not yet warned about turns to warning; the worker's index. */
+  @Index('ticket_sla_warn_idx')
+  @Column({ name: 'sla_warn_at', type: 'timestamptz', nullable: true })
+  slaWarnAt: Date | null;
+
+  /** When the assignee was warned about each clock (once per clock and ticket). */
+  @Column({ name: 'sla_first_response_warned_at', type: 'timestamptz', nullable: true })
+  slaFirstResponseWarnedAt: Date | null;
+
+  @Column({ name: 'sla_resolution_warned_at', type: 'timestamptz', nullable: true })
+  slaResolutionWarnedAt: Date | null;
+
+  /** When each clock was marked breached (once). */
+  @Column({ name: 'sla_first_response_breached_at', type: 'timestamptz', nullable: true })
+  slaFirstResponseBreachedAt: Date | null;
+
+  @Column({ name: 'sla_resolution_breached_at', type: 'timestamptz', nullable: true })
+  slaResolutionBreachedAt: Date | null;
+
   @Column({ name: 'last_message_at', type: 'timestamptz' })
   lastMessageAt: Date;
 

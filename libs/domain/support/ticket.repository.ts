@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, orderOf, type Page, type PageRequest, pageWindow, type WeeklyCounts } from '@platform/database';
 import { In } from 'typeorm';
 
 import type { TicketCategory, TicketPriority, TicketStatus } from './rules/ticket-rules';
@@ -19,9 +19,11 @@ export interface TicketFilter {
   tag?: string;
   /** Text in the subject or the reference. */
   search?: string;
+  /** «Brytes i dag»: a clock counting and due before the end of today's business hours, or already past due. */
+  dueToday?: boolean;
 }
 
-export type TicketSort = 'reference' | 'subject' | 'status' | 'priority' | 'created' | 'updated';
+export type TicketSort = 'reference' | 'subject' | 'status' | 'priority' | 'created' | 'updated' | 'due';
 
 const TICKET_ORDER: Record<TicketSort, string> = {
   reference: 't.reference',
@@ -30,13 +32,20 @@ const TICKET_ORDER: Record<TicketSort, string> = {
   priority: `array_position(ARRAY['urgent','high','normal','low'], t.priority)`,
   created: 't.created_at',
   updated: 't.last_message_at',
+  // The earlier of the two clocks; tickets without a running clock last either way.
+  due: `coalesce(least(t.sla_first_response_due_at, t.sla_resolution_due_at), 'infinity'::timestamptz)`,
 };
+
+/** The earlier due instant of a counting clock before the cut-off; paused and stopped tickets keep none. */
+const DUE_BEFORE = `least(sla_first_response_due_at, sla_resolution_due_at) < $DUE`;
 
 /** Counts of live tickets in KS's saved views. */
 export interface TicketCounts {
   byStatus: Array<{ status: TicketStatus; count: number }>;
   mine: number;
   unassigned: number;
+  /** «Brytes i dag». */
+  dueToday: number;
   byService: Array<{ serviceCode: string | null; count: number }>;
 }
 
@@ -107,7 +116,7 @@ export class TicketRepository {
   }
 
   /** Live (not merged) tickets matching the filter, one page of them with the count of all. */
-  async list(filter: TicketFilter, page: PageRequest<TicketSort>): Promise<Page<Ticket>> {
+  async list(filter: TicketFilter, page: PageRequest<TicketSort>, dueTodayBefore: Date): Promise<Page<Ticket>> {
     const { limit, offset } = pageWindow(page, 50);
     const order = orderOf(TICKET_ORDER, page, { sort: 'updated', direction: 'desc' });
     const q = this.tickets.createQueryBuilder('t').where('t.merged_into_id IS NULL');
@@ -120,6 +129,7 @@ export class TicketRepository {
     if (filter.category) q.andWhere('t.category = :category', { category: filter.category });
     if (filter.priority) q.andWhere('t.priority = :priority', { priority: filter.priority });
     if (filter.tag) q.andWhere(':tag = ANY(t.tags)', { tag: filter.tag });
+    if (filter.dueToday) q.andWhere(DUE_BEFORE.replaceAll('sla_', 't.sla_').replace('$DUE', ':dueBefore'), { dueBefore: dueTodayBefore });
     if (filter.search)
       q.andWhere(`(t.subject ILIKE :search ESCAPE '\\' OR t.reference ILIKE :search ESCAPE '\\')`, {
         search: likeAnywhere(filter.search),
@@ -135,21 +145,82 @@ export class TicketRepository {
   }
 
   /** The counts the saved views show, over live tickets in the given statuses. */
-  async counts(staffId: string, statuses: readonly TicketStatus[]): Promise<TicketCounts> {
+  async counts(staffId: string, statuses: readonly TicketStatus[], dueTodayBefore: Date): Promise<TicketCounts> {
     const live = `merged_into_id IS NULL AND status = ANY($1::text[])`;
     const byStatus: Array<{ status: TicketStatus; count: number }> = await this.db.manager.query(
       `SELECT status, count(*)::int AS count FROM ticket WHERE merged_into_id IS NULL GROUP BY status`,
     );
-    const [{ mine, unassigned }] = await this.db.manager.query(
-      `SELECT count(*) FILTER (WHERE assignee_id = $2)::int AS mine, count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned
+    const [{ mine, unassigned, due_today }] = await this.db.manager.query(
+      `SELECT count(*) FILTER (WHERE assignee_id = $2)::int AS mine, count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
+              count(*) FILTER (WHERE ${DUE_BEFORE.replace('$DUE', '$3')})::int AS due_today
        FROM ticket WHERE ${live}`,
-      [statuses, staffId],
+      [statuses, staffId, dueTodayBefore],
     );
     const byService: Array<{ service_code: string | null; count: number }> = await this.db.manager.query(
       `SELECT service_code, count(*)::int AS count FROM ticket WHERE ${live} GROUP BY service_code ORDER BY service_code NULLS LAST`,
       [statuses],
     );
-    return { byStatus, mine, unassigned, byService: byService.map((r) => ({ serviceCode: r.service_code, count: r.count })) };
+    return {
+      byStatus,
+      mine,
+      unassigned,
+      dueToday: due_today,
+      byService: byService.map((r) => ({ serviceCode: r.service_code, count: r.count })),
+    };
+  }
+
+  /**
+   * Up to `limit` live tickets with a warning or a due instant passed and not yet acted on,
+   * locked for the transaction; those another worker holds are skipped, so each is handled once.
+   */
+  async claimSlaDue(now: Date, limit: number): Promise<Ticket[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM ticket
+       WHERE merged_into_id IS NULL
+         AND (sla_warn_at <= $1
+           OR (sla_first_response_due_at <= $1 AND sla_first_response_breached_at IS NULL)
+           OR (sla_resolution_due_at <= $1 AND sla_resolution_breached_at IS NULL))
+       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return this.findMany(rows.map((r) => r.id));
+  }
+
+  /** Live tickets not resolved or closed: those whose clocks may still move. */
+  async idsOfLiveUnresolved(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT id FROM ticket WHERE merged_into_id IS NULL AND status NOT IN ('resolved', 'closed') ORDER BY id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Live tickets opened per Norwegian week, by service ('-' for none) or category. */
+  perWeek(by: 'service' | 'category', until: Date, weeks: number): Promise<WeeklyCounts> {
+    const key = by === 'service' ? `coalesce(service_code, '-')` : 'category';
+    return countPerOsloWeek(
+      this.db.manager,
+      { sql: `SELECT created_at AS at, ${key} AS key FROM ticket WHERE merged_into_id IS NULL`, params: [] },
+      until,
+      weeks,
+    );
+  }
+
+  /** Live tickets in the statuses, by status and whole days since opening at `at`. */
+  openDays(statuses: readonly TicketStatus[], at: Date): Promise<Array<{ status: TicketStatus; days: number; count: number }>> {
+    return this.db.manager.query(
+      `SELECT status, greatest(floor(extract(epoch FROM ($2::timestamptz - created_at)) / 86400), 0)::int AS days, count(*)::int AS count
+       FROM ticket WHERE status = ANY($1::text[]) AND merged_into_id IS NULL GROUP BY 1, 2`,
+      [statuses, at],
+    );
+  }
+
+  /** Live tickets first answered or resolved since `from`: whose clocks stopped in that time. */
+  stoppedSince(from: Date): Promise<Ticket[]> {
+    return this.tickets
+      .createQueryBuilder('t')
+      .where('t.merged_into_id IS NULL')
+      .andWhere('(t.first_response_at >= :from OR t.resolved_at >= :from)', { from })
+      .getMany();
   }
 
   async insertMessage(message: Partial<TicketMessage>): Promise<TicketMessage> {

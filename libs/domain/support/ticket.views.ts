@@ -1,3 +1,5 @@
+import type { SlaState } from './rules/sla-clock';
+import type { SlaTag, SlaTargetName } from './rules/ticket-sla';
 import type { Ticket } from './ticket.entity';
 import type { TicketLink } from './ticket-link.entity';
 import type { TicketMessage } from './ticket-message.entity';
@@ -20,8 +22,29 @@ export interface TicketSummary {
   tags: string[];
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
+  /** The earlier due instant of a counting SLA clock; null while none counts. */
+  slaDueAt: Date | null;
   lastMessageAt: Date;
   createdAt: Date;
+}
+
+/** One SLA clock of a ticket as it stands. */
+export interface SlaClockView {
+  target: SlaTargetName;
+  state: SlaState;
+  targetMillis: number;
+  /** Business time left; negative once breached. */
+  remainingMillis: number;
+  dueAt: Date | null;
+  /** When the worker warned of it and marked it breached. */
+  warnedAt: Date | null;
+  breachedAt: Date | null;
+}
+
+/** A ticket's SLA for staff: its tag and both clocks. */
+export interface TicketSlaView {
+  tag: SlaTag;
+  clocks: SlaClockView[];
 }
 
 /** One message as the caller may see it; a consumer sees only public ones, and KS's as "KS". */
@@ -72,6 +95,7 @@ export function toTicketSummary(t: Ticket, consumerName: string | null): TicketS
     tags: t.tags,
     firstResponseAt: t.firstResponseAt,
     resolvedAt: t.resolvedAt,
+    slaDueAt: [t.slaFirstResponseDueAt, t.slaResolutionDueAt].reduce<Date | null>((a, b) => (a && (!b || a <= b) ? a : b), null),
     lastMessageAt: t.lastMessageAt,
     createdAt: t.createdAt,
   };

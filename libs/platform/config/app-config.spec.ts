@@ -201,6 +201,60 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '2525' }, dir).inboundMail.port).toBe(2525);
   });
 
+  it.each([
+    [undefined, [24, 6]],
+    ['', []],
+    ['6, 24,24', [24, 6]],
+  ])('reads SECURITY_WARN_HOURS=%j', (value, hours) => {
+    expect(loadConfig({ DATA_DIR: dir, ...(value === undefined ? {} : { SECURITY_WARN_HOURS: value }) }, dir).securityWarnHours).toEqual(
+      hours,
+    );
+  });
+
+  it.each(['0', '72', '6h', '24;6'])('refuses SECURITY_WARN_HOURS=%s', (value) => {
+    expect(() => loadConfig({ DATA_DIR: dir, SECURITY_WARN_HOURS: value }, dir)).toThrow('SECURITY_WARN_HOURS: must be');
+  });
+
+  describe('Maskinporten', () => {
+    const MP = {
+      MASKINPORTEN_ISSUER: 'https://maskinporten.no/',
+      MASKINPORTEN_JWKS_URL: 'https://maskinporten.no/jwk',
+      MASKINPORTEN_SCOPE: 'ks:segmentdesk/rapporter',
+    };
+
+    it('takes API keys only when none of the variables is set', () => {
+      expect(loadConfig({ DATA_DIR: dir }, dir).maskinporten).toBeNull();
+    });
+
+    it('reads issuer, key set, scope and the optional audience', () => {
+      expect(loadConfig({ DATA_DIR: dir, ...MP }, dir).maskinporten).toEqual({
+        issuer: 'https://maskinporten.no/',
+        jwksUrl: 'https://maskinporten.no/jwk',
+        audience: null,
+        scope: 'ks:segmentdesk/rapporter',
+      });
+      expect(loadConfig({ DATA_DIR: dir, ...MP, MASKINPORTEN_AUDIENCE: 'https://segmentdesk.ks.no' }, dir).maskinporten?.audience).toBe(
+        'https://segmentdesk.ks.no',
+      );
+    });
+
+    it.each([
+      [{ MASKINPORTEN_ISSUER: '' }, 'MASKINPORTEN_ISSUER: is needed'],
+      [{ MASKINPORTEN_JWKS_URL: '' }, 'MASKINPORTEN_JWKS_URL: is needed'],
+      [{ MASKINPORTEN_SCOPE: '' }, 'MASKINPORTEN_SCOPE: is needed'],
+      [{ MASKINPORTEN_SCOPE: '   ' }, 'MASKINPORTEN_SCOPE: is needed'],
+      [{ MASKINPORTEN_SCOPE: 'ks:a ks:b' }, 'MASKINPORTEN_SCOPE: must be one scope'],
+      [{ MASKINPORTEN_JWKS_URL: 'maskinporten.no/jwk' }, 'MASKINPORTEN_JWKS_URL: is not a valid URL'],
+      [{ MASKINPORTEN_ISSUER: 'ftp://maskinporten.no/' }, 'MASKINPORTEN_ISSUER: must use https: or http:'],
+    ])('refuses an incomplete or malformed set: %j', (change, message) => {
+      expect(() => loadConfig({ DATA_DIR: dir, ...MP, ...change }, dir)).toThrow(message);
+    });
+
+    it('refuses an audience alone', () => {
+      expect(() => loadConfig({ DATA_DIR: dir, MASKINPORTEN_AUDIENCE: 'x' }, dir)).toThrow('MASKINPORTEN_ISSUER: is needed');
+    });
+  });
+
   it('treats an empty value as not set', () => {
     expect(loadConfig({ DATA_DIR: dir, PORT: '', SMTP_URL: '', BOOTSTRAP_ADMIN_TOKEN: '' }, dir)).toMatchObject({
       port: 3000,

@@ -67,6 +67,18 @@ export interface AppConfig {
   /** How long after resolution a municipality may reopen its report (and so the incident). */
   reportReopenDays: number;
   sla: SlaConfig;
+  /** Hours before a security case's 72-hour deadline when the security role is warned, once each, largest first. */
+  securityWarnHours: number[];
+  /** Maskinporten access tokens accepted beside API keys; null: API keys only. */
+  maskinporten: MaskinportenConfig | null;
+}
+
+export interface MaskinportenConfig {
+  issuer: string;
+  jwksUrl: string;
+  /** Checked only when set: Maskinporten puts an audience in a token only when the client asks for one. */
+  audience: string | null;
+  scope: string;
 }
 
 const SLA_PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
@@ -266,6 +278,30 @@ function persistedSecret(dataDir: string, file: string, bytes: number): string {
   return value;
 }
 
+function hourList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  if (raw.trim() === '') return [];
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 71))
+    throw new ConfigError(name, `must be comma-separated whole hours between 1 and 71, got "${raw}"`);
+  return [...new Set(parts.map(Number))].sort((a, b) => b - a);
+}
+
+/** All of issuer, JWKS and scope, or none of them (then the API takes API keys only). */
+function maskinporten(env: Env): MaskinportenConfig | null {
+  const issuer = url(env, 'MASKINPORTEN_ISSUER', ['https:', 'http:']);
+  const jwksUrl = url(env, 'MASKINPORTEN_JWKS_URL', ['https:', 'http:']);
+  const audience = optional(env, 'MASKINPORTEN_AUDIENCE');
+  const scope = optional(env, 'MASKINPORTEN_SCOPE')?.trim() ?? null;
+  if (!issuer && !jwksUrl && !scope && !audience) return null;
+  if (!issuer) throw new ConfigError('MASKINPORTEN_ISSUER', 'is needed with the other MASKINPORTEN_ variables');
+  if (!jwksUrl) throw new ConfigError('MASKINPORTEN_JWKS_URL', 'is needed with the other MASKINPORTEN_ variables');
+  if (!scope) throw new ConfigError('MASKINPORTEN_SCOPE', 'is needed with the other MASKINPORTEN_ variables');
+  if (!/^[\x21-\x7e]+$/.test(scope)) throw new ConfigError('MASKINPORTEN_SCOPE', `must be one scope without spaces, got "${scope}"`);
+  return { issuer, jwksUrl, audience: audience?.trim() || null, scope };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -359,6 +395,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       maxAttachmentBytes: int(env, 'INBOUND_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 0, 200 * 1024 * 1024),
     },
     reportReopenDays: int(env, 'REPORT_REOPEN_DAYS', 14, 0, 365),
+    securityWarnHours: hourList(env, 'SECURITY_WARN_HOURS', [24, 6]),
+    maskinporten: maskinporten(env),
   };
 }
 

@@ -20,6 +20,17 @@ describe('the statistics page: charts with their tables, for staff only', () => 
         .set(bearer(oslo.key))
         .send({ service, environment: 'production', category: 'deviation', title, description: `${title}, sett i svaret i dag.` })
         .expect(201);
+    const ticket = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(oslo.key))
+      .send({ subject: 'Tilgang til inntekt', body: 'Hva mangler vi?', category: 'access', service: 'inntekt' })
+      .expect(201);
+    // KS answers at once: a first response within its target.
+    await t.http
+      .post(`/api/v1/tickets/${ticket.body.id}/messages`)
+      .set(bearer(t.adminToken))
+      .send({ body: 'Dere trenger rollen.' })
+      .expect(201);
     await createStaffWithPassword(t, 'leser@ks.example.test', 'viewer');
     viewer = await signIn(t, 'leser@ks.example.test');
   });
@@ -34,8 +45,14 @@ describe('the statistics page: charts with their tables, for staff only', () => 
       'Åpne hendelser etter status og alder',
       'Kommuner med flest åpne hendelser',
       'Påkobling',
+      'Åpne henvendelser etter status og alder',
+      'Tjenestenivå per uke',
+      'Henvendelser per uke etter tjeneste',
+      'Henvendelser per uke etter hva de gjelder',
     ])
       expect(page.text).toContain(`<caption>${heading}</caption>`);
+    expect(page.text).toContain('1 åpen henvendelse nå.');
+    expect(page.text).toContain('De siste 12 ukene: 100\u00a0% av de første svarene innen fristen.');
     // Nothing escalated yet: the panel says so instead of drawing an empty chart.
     expect(page.text).toContain('Eskaleringer til Skatteetaten per uke</h2>');
     expect(page.text).not.toContain('<caption>Eskaleringer til Skatteetaten per uke</caption>');

@@ -126,6 +126,12 @@ describe('API under generated input', () => {
       .set(admin)
       .send({ label: 'Utkast', effectiveFrom: '2031-01-01', services: [] })
       .expect(201);
+    // A privacy report opens a security case, so its routes are fuzzed on a real one.
+    await t.http
+      .post('/api/v1/reports')
+      .set(bearer(other.key))
+      .send({ ...reportBody({ environment: 'test' }), category: 'privacy', title: 'Personopplysninger til feil mottaker' })
+      .expect(201);
     const get = async (path: string, part = (body: unknown) => body, as = admin) =>
       idsIn(part((await t.http.get(path).set(as).expect(200)).body));
     const consumerIds = [credential.id, other.id];
@@ -147,6 +153,8 @@ describe('API under generated input', () => {
         ...idsIn((await t.http.get('/api/v1/incidents').set(admin).expect(200)).body, 'reference'),
         ...(await get('/api/v1/incidents')),
       ]),
+      // `/security-cases/{incidentId}` takes the id of an incident with a case.
+      incidentId: same(idsIn((await t.http.get('/api/v1/security-cases').set(admin).expect(200)).body, 'incidentId')),
       'merge-proposals': same(await get('/api/v1/merge-proposals')),
       versions: same([...(await get('/api/v1/catalogue/versions')), draft.body.id]),
       // The consumer whose key the fuzz uses is only read, never changed, so it cannot lock itself out.

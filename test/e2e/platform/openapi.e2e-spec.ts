@@ -15,6 +15,7 @@ interface SpectralFinding {
 
 interface Operation {
   tags?: string[];
+  security?: Array<Record<string, string[]>>;
   summary?: string;
   description?: string;
   responses: Record<string, { content?: Record<string, { schema?: object }> }>;
@@ -38,7 +39,10 @@ const PUBLIC_OPERATIONS = ['GET /health', 'GET /api/v1/knowledge/articles', 'GET
 describe('OpenAPI document', () => {
   let t: TestApp;
   let dir: string;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties: object }> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, { properties: object }>; securitySchemes: Record<string, { bearerFormat?: string }> };
+  };
   const operations = () =>
     Object.entries(doc.paths).flatMap(([path, item]) =>
       METHODS.filter((m) => item[m]).map((m) => ({ name: `${m.toUpperCase()} ${path}`, op: item[m] })),
@@ -85,5 +89,19 @@ describe('OpenAPI document', () => {
     const res = await t.http.post('/api/v1/catalogue/versions').set(bearer(t.adminToken)).send({ label: 7 }).expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(doc.components.schemas.ProblemDto.properties).sort());
+  });
+
+  it('declares the API key and the Maskinporten token, and offers the token on the routes a consumer may use', () => {
+    expect(doc.components.securitySchemes).toMatchObject({ bearer: { bearerFormat: 'opaque' }, maskinporten: { bearerFormat: 'JWT' } });
+    const schemes = (name: string) =>
+      operations()
+        .find((o) => o.name === name)
+        ?.op.security?.flatMap((s) => Object.keys(s))
+        .sort();
+    expect(schemes('POST /api/v1/reports')).toEqual(['bearer', 'maskinporten']);
+    expect(schemes('GET /api/v1/reports')).toEqual(['bearer', 'maskinporten']);
+    expect(schemes('POST /api/v1/incidents/{id}/escalate')).toEqual(['bearer']);
+    const withToken = operations().filter(({ op }) => op.security?.some((s) => 'maskinporten' in s));
+    expect(withToken.length).toBeGreaterThan(5);
   });
 });

@@ -101,6 +101,15 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       const page = await agent.get('/tickets').expect(200);
       expect(page.text).toContain('Tilgang til inntekt i test');
       expect(page.text).toMatch(/Ikke tildelt <span class="ds-badge" data-color="neutral">\d+<\/span>/);
+      expect(page.text).toMatch(/Brytes i dag <span class="ds-badge" data-color="neutral">\d+<\/span>/);
+      expect(page.text).toContain('href="/tickets?due&#x3D;today"');
+      expect(page.text).toContain('sort&#x3D;due');
+      await agent.get('/tickets?due=today&sort=due&dir=asc').expect(200);
+      const ticketPage = await agent.get(`/tickets/${id}`).expect(200);
+      expect(ticketPage.text).toContain('<span class="ds-tag" data-color="success" id="sla-tag">I rute</span>');
+      expect(ticketPage.text).toMatch(
+        /Første svar \(innen 8 t\)<\/dt>\s*<dd><span class="ds-tag" data-color="success">I rute<\/span> frist /,
+      );
     });
 
     it('keeps an internal note in the admin UI only, and e-mails the answer', async () => {
@@ -116,6 +125,9 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       expect(staffPage.text).toContain(NOTE);
       expect(staffPage.text).toContain('app-message--internal');
       expect(staffPage.text).toContain('Venter på kommunen');
+      // Answered, then waiting on the consumer: the first-response clock is kept, the resolution clock stands still.
+      expect(staffPage.text).toContain('id="sla-tag">Pauset</span>');
+      expect(staffPage.text).toContain('<span class="ds-tag" data-color="info">Innfridd</span>');
       const portalPage = await portalA.get(`/portal/tickets/${id}`).expect(200);
       expect(portalPage.text).toContain('Skatteforhold for privatpersoner');
       expect(portalPage.text).not.toContain(NOTE);

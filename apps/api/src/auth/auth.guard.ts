@@ -67,6 +67,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async byBearer(token: string): Promise<Principal | null> {
+    // A Maskinporten token is answered by its own verification: refused, it never falls back to other credentials.
+    const byAccessToken = await this.consumers?.byAccessToken(token);
+    if (byAccessToken) return byAccessToken;
     if (this.consumers && token.startsWith(CONSUMER_KEY_PREFIX))
       return (await this.consumers.byApiKey(token)) ?? (await this.staff.byToken(token));
     return (await this.staff.byToken(token)) ?? (await this.consumers?.byApiKey(token)) ?? null;

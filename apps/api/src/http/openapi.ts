@@ -1,10 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
+import { MASKINPORTEN_SCHEME } from '../auth/access.decorator';
+
 /** Every tag an operation may carry, in the order the document lists them. */
 const TAGS: Array<[name: string, description: string]> = [
   ['reports', 'Incident and deviation reports (feil- og avviksmeldinger) from consumers, and their history'],
   ['incidents', 'The problems reports describe: triage, escalation to Skatteetaten, resolution, merging and splitting'],
+  [
+    'security cases',
+    'Security and privacy incidents: the 72-hour clock, the checklist, and the evidence for the municipality’s breach record',
+  ],
   [
     'change requests',
     'Change requests (endringsønsker) from the segment: submitted, supported, ranked, merged and forwarded to Skatteetaten once',
@@ -33,7 +39,18 @@ export function createOpenApiDocument(app: INestApplication, publicUrl: string):
     )
     .setVersion('1')
     .addServer(publicUrl, 'This installation')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'Staff API token or consumer API key' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'Staff API token or consumer API key' })
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A Maskinporten access token with the configured scope (when this installation accepts them), on the routes a consumer may use. ' +
+          'A vendor acting for a municipality through Altinn delegation sends the token whose `consumer` is the municipality.',
+      },
+      MASKINPORTEN_SCHEME,
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   return SwaggerModule.createDocument(app, builder.build());
 }

@@ -32,7 +32,9 @@ const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const satisfie
 export class IncidentSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'KS-2026-0042' }) reference: string;
-  @ApiProperty({ example: 'Summert skattegrunnlag svarer 503' }) title: string;
+  @ApiProperty({ example: 'Summert skattegrunnlag svarer 503', description: 'Empty when `restricted`.' }) title: string;
+  @ApiProperty({ description: 'A security case the caller may not read: only that it exists is shown (no title, no error codes).' })
+  restricted: boolean;
   @ApiProperty({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus' }) status: string;
   @ApiProperty({ enum: INCIDENT_SIDES, enumName: 'IncidentSide', description: 'Where the cause lies, as staff judged it' }) side: string;
   @ApiProperty({ enum: SEVERITIES, enumName: 'Severity', nullable: true, description: 'As staff set it' }) severity: Severity | null;
@@ -60,6 +62,7 @@ export class IncidentSummaryResponse {
       id: i.id,
       reference: i.reference,
       title: i.title,
+      restricted: i.restricted,
       status: i.status,
       side: i.side,
       severity: i.severity,

@@ -57,8 +57,8 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: [IncidentSummaryResponse] })
   @ApiProblems(400)
-  async list(@Query() q: IncidentQueryDto) {
-    return (await this.queries.queue(q)).map((i) => IncidentSummaryResponse.from(i));
+  async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal) {
+    return (await this.queries.queue(q, caller)).map((i) => IncidentSummaryResponse.from(i));
   }
 
   @Get(':id')
@@ -70,8 +70,8 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentDetailResponse })
   @ApiProblems(400, 404)
-  async one(@Param('id', ParseUuid) id: string) {
-    return IncidentDetailResponse.from(await this.queries.incidentDetail(id));
+  async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
+    return IncidentDetailResponse.from(await this.queries.incidentDetail(id, caller));
   }
 
   /** Counts and status without the reports: cheap enough to poll for a live view. */
@@ -83,8 +83,8 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentResponse })
   @ApiProblems(400, 404)
-  async summary(@Param('id', ParseUuid) id: string) {
-    return IncidentResponse.from(await this.queries.incident(id));
+  async summary(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
+    return IncidentResponse.from(await this.queries.incident(id, caller));
   }
 
   @Get(':id/escalation-preview')

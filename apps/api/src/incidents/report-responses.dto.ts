@@ -204,6 +204,20 @@ export class ReportFieldsResponse {
   @ApiProperty({ type: String, example: '5f0c6a1e-3c3b-4bb8-9a57-0d1f0f2b7c11', nullable: true }) correlationId: string | null;
   @ApiProperty({ type: Boolean, nullable: true }) hasWorkedBefore: boolean | null;
   @ApiProperty({ type: String, example: 'Fagsystem AS', nullable: true }) vendorInvolved: string | null;
+  @ApiProperty({
+    type: String,
+    example: '987654321',
+    nullable: true,
+    description: 'The vendor that sent the report for the consumer (the supplier of a Maskinporten token under Altinn delegation)',
+  })
+  vendorOrganisationNumber: string | null;
+  @ApiProperty({
+    type: String,
+    example: 'Fagsystem AS',
+    nullable: true,
+    description: "The vendor's name, when the consumer's services register it",
+  })
+  vendorName: string | null;
   @ApiProperty({ enum: REPORT_STATUSES, enumName: 'ReportStatus' }) status: ReportReceipt['status'];
   @ApiProperty({ description: 'Something like a national identity number was masked' }) personalDataMasked: boolean;
   @ApiProperty({ description: 'Placed by staff; automatic merges never move it again' }) pinned: boolean;
@@ -236,6 +250,8 @@ export class ReportFieldsResponse {
       correlationId: r.correlationId,
       hasWorkedBefore: r.hasWorkedBefore,
       vendorInvolved: r.vendorInvolved,
+      vendorOrganisationNumber: r.vendorOrganisationNumber,
+      vendorName: r.vendorName,
       status: r.status,
       personalDataMasked: r.personalDataMasked,
       pinned: r.pinned,

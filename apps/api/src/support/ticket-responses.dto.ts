@@ -47,7 +47,9 @@ export class TicketSummaryResponse {
   @ApiProperty() createdAt: Date;
 
   static from(t: TicketSummary): TicketSummaryResponse {
-    return { ...t };
+    // The SLA due instant is KS's internal target; the API does not hand it to anyone.
+    const { slaDueAt: _internal, ...summary } = t;
+    return summary;
   }
 }
 
@@ -149,6 +151,8 @@ export class TicketCountsResponse {
   @ApiProperty({ type: [TicketStatusCountResponse], description: 'Live tickets per status' }) byStatus: TicketStatusCountResponse[];
   @ApiProperty({ type: 'integer', description: 'Active tickets assigned to the caller' }) mine: number;
   @ApiProperty({ type: 'integer', description: 'Active tickets nobody has' }) unassigned: number;
+  @ApiProperty({ type: 'integer', description: "Tickets whose SLA runs out before today's business hours end, or already has" })
+  dueToday: number;
   @ApiProperty({ type: [TicketServiceCountResponse], description: 'Active tickets per service' }) byService: TicketServiceCountResponse[];
 
   static from(c: TicketCounts): TicketCountsResponse {

@@ -56,11 +56,15 @@ import {
   INCIDENT_PAGE_TEXTS,
   PORTAL_REPORT_FORM_TEXTS,
   PORTAL_REPORT_TEXTS,
+  SECURITY_CASE_NAV,
+  SECURITY_CASE_PAGE_TEXTS,
   STAFF_REPORT_FORM_TEXTS,
 } from './incidents/incidents.texts.nb';
 import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
+import { SecurityCasePage } from './incidents/security-case.page';
+import { SecurityCasePagesController } from './incidents/security-case-pages.controller';
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
 import { HelpPagesController } from './knowledge/help-pages.controller';
 import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
@@ -109,6 +113,7 @@ const SECTIONS = [
   DASHBOARD_NAV,
   INCIDENT_NAV,
   SUPPORT_NAV,
+  SECURITY_CASE_NAV,
   CHANGE_REQUEST_NAV,
   CONSUMER_NAV,
   CATALOGUE_NAV,
@@ -141,6 +146,7 @@ const ERRORS = Object.assign(
   ...[
     HOME_PAGE_TEXTS,
     INCIDENT_PAGE_TEXTS,
+    SECURITY_CASE_PAGE_TEXTS,
     PORTAL_REPORT_FORM_TEXTS,
     STAFF_REPORT_FORM_TEXTS,
     CONSUMER_PAGE_TEXTS,
@@ -197,6 +203,7 @@ const ERRORS = Object.assign(
     StaffReportPagesController,
     IncidentPagesController,
     IncidentActionsController,
+    SecurityCasePagesController,
     PersonalDataPagesController,
     PortalReportPagesController,
     KnowledgePagesController,
@@ -237,6 +244,7 @@ const ERRORS = Object.assign(
     DashboardPage,
     QueuePage,
     IncidentPage,
+    SecurityCasePage,
     ProposalDecisionPage,
     ReportCheck,
     PortalReportPage,

@@ -49,6 +49,8 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['report.import', WRITERS, false],
   ['report.reveal-personal-data', ['security'], false],
   ['incident.read', ALL_STAFF, false],
+  ['security-case.read', ['admin', 'security'], false],
+  ['security-case.manage', ['admin', 'security'], false],
   ['incident.triage', WRITERS, false],
   ['incident.escalate', WRITERS, false],
   ['incident.resolve', WRITERS, false],

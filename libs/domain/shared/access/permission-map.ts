@@ -67,10 +67,19 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'domain-event.retry': 'all',
     'notice.write': 'all',
     'notice.send': 'all',
+    'security-case.read': 'all',
+    'security-case.manage': 'all',
   },
   agent: { ...READ, ...WRITE, 'mail.retry': 'all', 'domain-event.retry': 'all', 'notice.write': 'all', 'notice.send': 'all' },
   /** The security officer handles cases too, and alone may read masked personal data. */
-  security: { ...READ, ...WRITE, 'audit.read': 'all', 'report.reveal-personal-data': 'all' },
+  security: {
+    ...READ,
+    ...WRITE,
+    'audit.read': 'all',
+    'report.reveal-personal-data': 'all',
+    'security-case.read': 'all',
+    'security-case.manage': 'all',
+  },
   viewer: READ,
 };
 

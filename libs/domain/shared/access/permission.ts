@@ -57,6 +57,10 @@ export const PERMISSIONS = {
     'Write in an incident’s conversation: answer Skatteetaten in the escalation thread, write to its affected municipalities, add internal notes.',
   'incident.regroup': 'Correct the grouping: merge and split incidents, move reports between them, accept or reject merge proposals.',
 
+  'security-case.read':
+    'Read a security or privacy case: its reports, checklist, timeline and evidence export. Others see only that a case exists and its deadline.',
+  'security-case.manage': 'Record a security case’s checklist: the call to Skatteetaten, the municipality’s duty to notify, containment.',
+
   'change-request.read':
     'See change requests: staff the whole board with every text; a consumer those on services it has access to, other consumers’ texts only when KS made them public.',
   'change-request.submit':

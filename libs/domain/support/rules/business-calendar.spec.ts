@@ -78,6 +78,16 @@ describe('business calendar, Mon–Fri 08:00–16:00 Europe/Oslo', () => {
   ])('next business start %s', (_, instant, expected) => {
     expect(calendar.nextBusinessStart(at(instant)).toISOString()).toBe(at(expected).toISOString());
   });
+
+  it.each<[string, string, string | null]>([
+    ['in the morning: 16:00 that day', '2026-11-30T07:00+01:00', '2026-11-30T16:00+01:00'],
+    ['in the evening: 16:00 that day, already past', '2026-11-30T22:00+01:00', '2026-11-30T16:00+01:00'],
+    ['on a Saturday: none', '2026-11-28T12:00+01:00', null],
+    ['on Easter Monday: none', '2026-04-06T12:00+02:00', null],
+    ['on the day of the spring change: summer time', '2026-03-30T09:00+02:00', '2026-03-30T16:00+02:00'],
+  ])('closing %s', (_, instant, expected) => {
+    expect(calendar.closingOn(at(instant))?.toISOString() ?? null).toBe(expected && at(expected).toISOString());
+  });
 });
 
 describe('configured business hours', () => {

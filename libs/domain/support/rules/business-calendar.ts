@@ -76,6 +76,12 @@ export class BusinessCalendar {
     return window !== null && window.start <= t && t < window.end;
   }
 
+  /** When business hours end on the local day of `at`; null on a closed day. */
+  closingOn(at: Date): Date | null {
+    const window = this.window(this.localDay(at.getTime()));
+    return window ? new Date(window.end) : null;
+  }
+
   /** `at` itself during business time, otherwise the next opening. */
   nextBusinessStart(at: Date): Date {
     const t = at.getTime();

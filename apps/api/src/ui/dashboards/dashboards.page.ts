@@ -3,6 +3,7 @@ import { OnboardingFunnel } from '@domain/consumers';
 import { IncidentStatistics } from '@domain/incidents';
 import { NoticeAcknowledgementRates } from '@domain/notices';
 import { hasPermission, type Permission, type StaffPrincipal } from '@domain/shared';
+import { TicketStatistics } from '@domain/support';
 import { Injectable } from '@nestjs/common';
 
 import { DASHBOARD_TEXTS } from './dashboards.texts.nb';
@@ -13,8 +14,12 @@ import {
   noticesPanel,
   onboardingPanel,
   openIncidentsPanel,
+  openTicketsPanel,
   reportsByCategoryPanel,
   reportsByServicePanel,
+  slaCompliancePanel,
+  ticketsByCategoryPanel,
+  ticketsByServicePanel,
 } from './dashboards.view-model';
 
 /** How many weeks the weekly charts cover, this one included. */
@@ -44,6 +49,7 @@ export class DashboardPage {
     onboarding: OnboardingFunnel,
     notices: NoticeAcknowledgementRates,
     catalogue: FindServicesInForce,
+    tickets: TicketStatistics,
   ) {
     this.panels = [
       {
@@ -58,6 +64,17 @@ export class DashboardPage {
       { permission: 'incident.read', load: async () => openIncidentsPanel(await incidents.openIncidentsByAge()) },
       { permission: 'incident.read', load: async () => mostOpenPanel(await incidents.mostOpenIssues(MOST_OPEN)) },
       { permission: 'incident.read', load: async () => escalationsPanel(await incidents.escalationsPerWeek(WEEKS)) },
+      { permission: 'ticket.read', load: async () => openTicketsPanel(await tickets.openTicketsByAge()) },
+      { permission: 'ticket.read', load: async () => slaCompliancePanel(await tickets.slaCompliance(WEEKS)) },
+      {
+        permission: 'ticket.read',
+        async load() {
+          const weekly = await tickets.ticketsPerWeek('service', WEEKS);
+          const services = await catalogue.execute(weekly.series.map((s) => s.key).filter((k) => k !== '-'));
+          return ticketsByServicePanel(weekly, new Map(services.map((s) => [s.code, s.name])));
+        },
+      },
+      { permission: 'ticket.read', load: async () => ticketsByCategoryPanel(await tickets.ticketsPerWeek('category', WEEKS)) },
       { permission: 'onboarding.read', load: async () => onboardingPanel(await onboarding.execute()) },
       { permission: 'notice.read', load: async () => noticesPanel(await notices.execute(LATEST_NOTICES)) },
     ];

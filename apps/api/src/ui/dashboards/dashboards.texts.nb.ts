@@ -1,5 +1,6 @@
 import type { OnboardingStep } from '@domain/consumers';
 import type { AgeBucket, IncidentStatus, ReportCategory } from '@domain/incidents';
+import type { TicketCategory, TicketStatus } from '@domain/support';
 
 import type { NavSection } from '../shared/navigation';
 
@@ -74,6 +75,50 @@ export const PANEL_TEXTS = {
   },
 };
 
+/** The support panels' words; the statuses and categories as the ticket pages name them. */
+export const TICKET_PANEL_TEXTS = {
+  openTickets: {
+    title: 'Åpne henvendelser etter status og alder',
+    intro: 'Henvendelser som ikke er løst eller lukket, etter hvor lenge siden de kom inn.',
+    corner: 'Åpen i',
+  },
+  slaCompliance: {
+    title: 'Tjenestenivå per uke',
+    intro:
+      'Hvor stor del av de første svarene og løsningene som kom innen fristen for henvendelsens prioritet, i uken de kom. Fristene regnes i åpningstiden og står stille mens henvendelsen venter på kommunen.',
+    corner: 'Uke',
+    firstResponse: 'Første svar',
+    resolution: 'Løsning',
+    share: (kept: string, total: string, percent: string) => `${kept} av ${total} (${percent})`,
+  },
+  ticketsByService: {
+    title: 'Henvendelser per uke etter tjeneste',
+    intro: 'Spørsmål fra kommunene, fordelt på tjenesten de gjelder. De fem tjenestene med flest henvendelser vises hver for seg.',
+    corner: 'Uke',
+    noService: 'Uten tjeneste',
+  },
+  ticketsByCategory: {
+    title: 'Henvendelser per uke etter hva de gjelder',
+    intro: 'De samme henvendelsene, fordelt på hva de gjelder.',
+    corner: 'Uke',
+  },
+};
+
+export const TICKET_STATUS_LABELS: Partial<Record<TicketStatus, string>> = {
+  new: 'Ny',
+  open: 'Åpen',
+  waiting_on_consumer: 'Venter på kommunen',
+  waiting_on_skatteetaten: 'Venter på Skatteetaten',
+};
+
+export const TICKET_CATEGORY_LABELS: Record<TicketCategory, string> = {
+  access: 'Tilgang og påkobling',
+  data: 'Innholdet i dataene',
+  legal: 'Hjemmel og rettigheter',
+  technical: 'Teknisk',
+  other: 'Annet',
+};
+
 export const AGE_LABELS: Record<AgeBucket, string> = {
   'under-1-day': 'Under 1 dag',
   '1-6-days': '1–6 dager',
@@ -105,4 +150,9 @@ export const SUMMARY_TEXTS = {
   connected: (connected: string, registered: string) => `${connected} av ${registered} er påkoblet med minst én tjeneste.`,
   mostOpen: (name: string, counted: string) => `Flest: ${name} med ${counted}.`,
   latestNotice: (read: string, consumers: string) => `Siste varsel: ${read} av ${consumers} har lest det.`,
+  /** A share is null when no such clock stopped in the weeks. */
+  slaCompliance: (firstResponse: string | null, resolution: string | null, weeks: number) =>
+    `De siste ${weeks} ukene: ${[firstResponse && `${firstResponse} av de første svarene`, resolution && `${resolution} av løsningene`]
+      .filter(Boolean)
+      .join(' og ')} innen fristen.`,
 };

@@ -6,10 +6,14 @@ import {
   noticesPanel,
   onboardingPanel,
   openIncidentsPanel,
+  openTicketsPanel,
   reportsByCategoryPanel,
   reportsByServicePanel,
   REST_COLOR,
   SERIES_COLORS,
+  slaCompliancePanel,
+  ticketsByCategoryPanel,
+  ticketsByServicePanel,
   weekWithDays,
 } from './dashboards.view-model';
 
@@ -189,6 +193,12 @@ describe('the most open issues panel', () => {
     expect(panel.empty).toBe(true);
     expect(panel.summary).toBe('Ingen tall ennå.');
   });
+
+  it('sums up only the clocks that stopped', () => {
+    const none = WEEKS.map(() => ({ kept: 0, total: 0 }));
+    const panel = slaCompliancePanel({ weeks: WEEKS, firstResponse: [{ kept: 1, total: 1 }, ...none.slice(1)], resolution: none });
+    expect(panel.summary).toBe('De siste 3 ukene: 100\u00a0% av de første svarene innen fristen.');
+  });
 });
 
 describe('the notices panel', () => {
@@ -228,5 +238,72 @@ describe('the notices panel', () => {
   it('sums up the latest notice, and is empty before any is sent', () => {
     expect(noticesPanel(notices).summary).toBe('Siste varsel: 3 av 4 konsumenter har lest det.');
     expect(noticesPanel([]).empty).toBe(true);
+  });
+});
+
+describe('the support panels', () => {
+  const counts = (a: number, b: number) => ({ 'under-1-day': a, '1-6-days': b, '7-29-days': 0, '30-days-or-more': 0 });
+
+  it('stacks open tickets by status over their age', () => {
+    const panel = openTicketsPanel([
+      { status: 'new', counts: counts(2, 0) },
+      { status: 'waiting_on_consumer', counts: counts(0, 1) },
+    ]);
+    expect(panel.chart.series.map((s) => [s.label, s.values])).toEqual([
+      ['Ny', [2, 0, 0, 0]],
+      ['Venter på kommunen', [0, 1, 0, 0]],
+    ]);
+    expect(panel.summary).toBe('3 åpne henvendelser nå.');
+  });
+
+  it('counts tickets per week by service (those about none as such) and by category', () => {
+    const byService = ticketsByServicePanel(
+      {
+        weeks: WEEKS,
+        series: [
+          { key: 'inntekt', counts: [1, 0, 2] },
+          { key: '-', counts: [0, 1, 0] },
+        ],
+      },
+      new Map([['inntekt', 'Inntekt API']]),
+    );
+    expect(byService.chart.series.map((s) => s.label)).toEqual(['Inntekt API', 'Uten tjeneste']);
+    expect(byService.summary).toBe('4 henvendelser de siste 3 ukene.');
+    const byCategory = ticketsByCategoryPanel({ weeks: WEEKS, series: [{ key: 'access', counts: [1, 0, 0] }] });
+    expect(byCategory.chart.series.map((s) => s.label)).toEqual(['Tilgang og påkobling']);
+    expect(byCategory.summary).toBe('1 henvendelse de siste 3 ukene.');
+  });
+
+  it('draws the share within target per week, no bar for a week without any, and sums the weeks up', () => {
+    const panel = slaCompliancePanel({
+      weeks: WEEKS,
+      firstResponse: [
+        { kept: 3, total: 4 },
+        { kept: 0, total: 0 },
+        { kept: 0, total: 1 },
+      ],
+      resolution: [
+        { kept: 1, total: 1 },
+        { kept: 0, total: 0 },
+        { kept: 0, total: 0 },
+      ],
+    });
+    expect(panel.chart.unit).toBe('percent');
+    expect(panel.chart.series.map((s) => [s.label, s.values])).toEqual([
+      ['Første svar', [75, null, 0]],
+      ['Løsning', [100, null, null]],
+    ]);
+    expect(panel.empty).toBe(false);
+    expect(panel.summary).toBe('De siste 3 ukene: 60\u00a0% av de første svarene og 100\u00a0% av løsningene innen fristen.');
+    expect(panel.table.columns).toEqual(['Første svar', 'Løsning']);
+    expect(panel.table.rows[0].cells).toEqual(['3 av 4 (75\u00a0%)', '1 av 1 (100\u00a0%)']);
+    expect(panel.table.rows[1].cells).toEqual(['Ikke aktuelt', 'Ikke aktuelt']);
+  });
+
+  it('is empty before any clock has stopped', () => {
+    const none = WEEKS.map(() => ({ kept: 0, total: 0 }));
+    const panel = slaCompliancePanel({ weeks: WEEKS, firstResponse: none, resolution: none });
+    expect(panel.empty).toBe(true);
+    expect(panel.summary).toBe('Ingen tall ennå.');
   });
 });

@@ -1,6 +1,7 @@
 import type { OnboardingFunnelView } from '@domain/consumers';
 import { AGE_BUCKETS, type ConsumerOpenIssues, type OpenIncidentAges, type WeeklyCounts } from '@domain/incidents';
 import type { NoticeAcknowledgements } from '@domain/notices';
+import type { OpenTicketAges, SlaCompliance } from '@domain/support';
 
 import { countOf, formatWhole, nounForms } from '../shared/numbers';
 import type { CountedNoun } from '../shared/shared.texts.nb';
@@ -13,6 +14,9 @@ import {
   STATUS_LABELS,
   STEP_LABELS,
   SUMMARY_TEXTS,
+  TICKET_CATEGORY_LABELS,
+  TICKET_PANEL_TEXTS,
+  TICKET_STATUS_LABELS,
 } from './dashboards.texts.nb';
 
 /**
@@ -280,5 +284,64 @@ export function noticesPanel(notices: NoticeAcknowledgements[]): ChartPanel {
         cells: [formatWhole(n.consumers), cell(n.read, n.consumers), cell(n.ready, n.consumers)],
       })),
     },
+  };
+}
+
+/** Open support tickets, drawn as open incidents are. */
+export function openTicketsPanel(ages: OpenTicketAges[]): ChartPanel {
+  const statuses = ages.map((a) => ({ label: TICKET_STATUS_LABELS[a.status] ?? a.status, counts: AGE_BUCKETS.map((b) => a.counts[b]) }));
+  return statusAgePanel(
+    'open-tickets',
+    TICKET_PANEL_TEXTS.openTickets,
+    AGE_BUCKETS.map((b) => AGE_LABELS[b]),
+    statuses,
+    'openTicket',
+  );
+}
+
+export function ticketsByServicePanel(weekly: WeeklyCounts, serviceNames: ReadonlyMap<string, string>): ChartPanel {
+  const T = TICKET_PANEL_TEXTS.ticketsByService;
+  const series = foldSeries(weekly.series, SERIES_COLORS.length, (code) => (code === '-' ? T.noService : (serviceNames.get(code) ?? code)));
+  return weeklyPanel('tickets-by-service', T, weekly, series, 'ticket');
+}
+
+export function ticketsByCategoryPanel(weekly: WeeklyCounts): ChartPanel {
+  const series = foldSeries(
+    weekly.series,
+    SERIES_COLORS.length,
+    (key) => TICKET_CATEGORY_LABELS[key as keyof typeof TICKET_CATEGORY_LABELS] ?? key,
+  );
+  return weeklyPanel('tickets-by-category', TICKET_PANEL_TEXTS.ticketsByCategory, weekly, series, 'ticket');
+}
+
+/** A bar pair per week: the share of first answers and of resolutions within target; a week without any has no bar. */
+export function slaCompliancePanel(compliance: SlaCompliance): ChartPanel {
+  const T = TICKET_PANEL_TEXTS.slaCompliance;
+  const shareOf = (s: { kept: number; total: number }) => (s.total ? share(s.kept, s.total) : null);
+  const clocks = [compliance.firstResponse, compliance.resolution];
+  const series = colored([
+    { label: T.firstResponse, values: compliance.firstResponse.map(shareOf) },
+    { label: T.resolution, values: compliance.resolution.map(shareOf) },
+  ]);
+  const totals = clocks.map((weeks) => ({ kept: sum(weeks.map((w) => w.kept)), total: sum(weeks.map((w) => w.total)) }));
+  const overall = (t: { kept: number; total: number }) => (t.total ? percent(share(t.kept, t.total)) : null);
+  const summary = totals.some((t) => t.total)
+    ? SUMMARY_TEXTS.slaCompliance(overall(totals[0]), overall(totals[1]), compliance.weeks.length)
+    : DASHBOARD_TEXTS.nothingYet;
+  const chart: ChartSpec = {
+    stacked: false,
+    horizontal: false,
+    unit: 'percent',
+    labels: compliance.weeks.map((w) => DASHBOARD_TEXTS.week(isoWeekNumber(w))),
+    series,
+  };
+  const view = panel('sla-compliance', T, summary, chart, compliance.weeks.map(weekWithDays));
+  const cell = (s: { kept: number; total: number }) =>
+    s.total ? T.share(formatWhole(s.kept), formatWhole(s.total), percent(share(s.kept, s.total))) : DASHBOARD_TEXTS.notApplicable;
+  return {
+    ...view,
+    // Nothing stopped in any week is nothing to draw; a week of 0 % is news.
+    empty: !totals.some((t) => t.total),
+    table: { ...view.table, rows: view.table.rows.map((r, i) => ({ ...r, cells: clocks.map((weeks) => cell(weeks[i])) })) },
   };
 }

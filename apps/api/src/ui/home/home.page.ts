@@ -1,6 +1,6 @@
 import { ListCatalogueVersions } from '@domain/catalogue';
 import { SearchConsumers } from '@domain/consumers';
-import { IncidentQueries } from '@domain/incidents';
+import { IncidentQueries, SecurityCases } from '@domain/incidents';
 import { hasPermission, type StaffPrincipal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
@@ -20,6 +20,7 @@ export class HomePage implements FormPage {
     private readonly incidents: IncidentQueries,
     private readonly catalogue: ListCatalogueVersions,
     private readonly consumers: SearchConsumers,
+    private readonly securityCases: SecurityCases,
   ) {}
 
   async load(me: StaffPrincipal, shown: { done?: string; error?: string } = {}) {
@@ -29,7 +30,8 @@ export class HomePage implements FormPage {
       report: await this.incidents.anyReport(),
       mayLoadDemo: hasPermission(me, 'demo.load'),
     };
-    return { ...homeViewModel(await this.incidents.overview(), progress, shown.done), error: shown.error };
+    const security = await this.securityCases.list(me);
+    return { ...homeViewModel(await this.incidents.overview(), progress, shown.done, security), error: shown.error };
   }
 
   model(req: AuthenticatedRequest, failure: FormFailure) {

@@ -12,6 +12,9 @@ export const HOME_TEXTS = {
   escalated: 'Eskalert og ikke løst',
   awaitingTriage: 'Venter på vurdering',
   proposals: 'Forslag om sammenslåing',
+  securityDeadlines: 'Sikkerhetssaker med frist',
+  securityDeadline: (reference: string) => `${reference}: fristen på 72 timer går ut`,
+  securityOverdue: (reference: string) => `${reference}: fristen på 72 timer gikk ut`,
 };
 
 /** The checklist of a new installation, shown on the overview until each step is done. */

@@ -64,3 +64,18 @@ describe('the getting-started checklist', () => {
     expect(homeViewModel(quiet, undefined, 'bogus').done).toBeUndefined();
   });
 });
+
+describe('security deadlines on the overview', () => {
+  const overview = { open: 0, criticalOrHigh: 0, escalated: 0, awaitingTriage: 0, proposals: 0 } as Parameters<typeof homeViewModel>[0];
+  it('lists the cases not done, soonest deadline first, overdue ones said so', () => {
+    const model = homeViewModel(overview, undefined, undefined, [
+      { incidentId: 'a', reference: 'KS-2026-0002', deadline: new Date('2026-12-08T10:00:00Z'), state: 'running' },
+      { incidentId: 'b', reference: 'KS-2026-0001', deadline: new Date('2026-12-06T10:00:00Z'), state: 'overdue' },
+      { incidentId: 'c', reference: 'KS-2026-0003', deadline: new Date('2026-12-05T10:00:00Z'), state: 'done' },
+    ]);
+    expect(model.securityDeadlines.map((d) => [d.href, d.text, d.color])).toEqual([
+      ['/security-cases/b', 'KS-2026-0001: fristen på 72 timer gikk ut', 'danger'],
+      ['/security-cases/a', 'KS-2026-0002: fristen på 72 timer går ut', 'info'],
+    ]);
+  });
+});

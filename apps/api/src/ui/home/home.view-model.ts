@@ -32,9 +32,27 @@ function gettingStarted(p: InstallationProgress) {
 }
 
 /** The overview's cards; each opens the incident queue filtered to exactly what it counts, coloured when it needs attention. */
-export function homeViewModel(n: IncidentOverview, progress?: InstallationProgress, done?: string) {
+/** A security case whose checklist is not done: its deadline, soonest first, on the overview. */
+export interface SecurityDeadline {
+  incidentId: string;
+  reference: string;
+  deadline: Date;
+  state: 'running' | 'warning' | 'overdue' | 'done';
+}
+
+export function homeViewModel(n: IncidentOverview, progress?: InstallationProgress, done?: string, security: SecurityDeadline[] = []) {
   return {
     title: HOME_TEXTS.title,
+    securityHeading: HOME_TEXTS.securityDeadlines,
+    securityDeadlines: security
+      .filter((c) => c.state !== 'done')
+      .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())
+      .map((c) => ({
+        href: `/security-cases/${c.incidentId}`,
+        text: c.state === 'overdue' ? HOME_TEXTS.securityOverdue(c.reference) : HOME_TEXTS.securityDeadline(c.reference),
+        deadline: c.deadline,
+        color: c.state === 'running' ? 'info' : 'danger',
+      })),
     done: HOME_DONE_TEXTS[done ?? ''],
     gettingStarted: progress && gettingStarted(progress),
     cards: [

@@ -1,7 +1,9 @@
 import { IncidentQueries, PreviewEscalation } from '@domain/incidents';
+import type { StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, Query, Render } from '@nestjs/common';
 
 import { StaffPage } from '../../auth/access.decorator';
+import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { text } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
@@ -24,22 +26,22 @@ export class IncidentPagesController {
   @Get()
   @StaffPage('incident.read')
   @Render('incidents/queue')
-  async queue(@Query() q: Record<string, unknown>) {
-    return { ...(await this.queuePage.load(queueQuery(q), parseListQuery(q, QUEUE_LIST))), done: DONE_TEXTS[String(q.done ?? '')] };
+  async queue(@Query() q: Record<string, unknown>, @CurrentStaff() me: StaffPrincipal) {
+    return { ...(await this.queuePage.load(me, queueQuery(q), parseListQuery(q, QUEUE_LIST))), done: DONE_TEXTS[String(q.done ?? '')] };
   }
 
   @Get(':id')
   @StaffPage('incident.read')
   @Render('incidents/incident')
-  incident(@Param('id', ParseUuid) id: string, @Query() q: IncidentPageQuery) {
-    return this.incidentPage.load(id, { page: q.page, done: text(q.done), report: text(q.report) });
+  incident(@Param('id', ParseUuid) id: string, @Query() q: IncidentPageQuery, @CurrentStaff() me: StaffPrincipal) {
+    return this.incidentPage.load(id, me, { page: q.page, done: text(q.done), report: text(q.report) });
   }
 
   @Get(':id/escalate')
   @StaffPage('incident.read')
   @Render('incidents/escalate')
-  async escalationPreview(@Param('id', ParseUuid) id: string) {
-    const incident = await this.queries.incident(id);
+  async escalationPreview(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
+    const incident = await this.queries.incident(id, me);
     return {
       title: ESCALATION_TEXTS.title(incident.reference),
       incident: summaryRow(incident),

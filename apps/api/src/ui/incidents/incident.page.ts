@@ -1,7 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { ConversationQueries, IncidentQueries, type QueueSort } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
-import type { Environment } from '@domain/shared';
+import type { Environment, Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
@@ -31,22 +31,21 @@ export class QueuePage implements FormPage {
     private readonly catalogue: FindServicesInForce,
   ) {}
 
-  async load(q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
+  async load(caller: Principal, q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
     const [incidents, proposals, services] = [
-      await this.queries.queuePage(queueFilter(q), {
-        limit: list.pageSize,
-        offset: list.offset,
-        sort: list.sort,
-        direction: list.direction,
-      }),
+      await this.queries.queuePage(
+        queueFilter(q),
+        { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction },
+        caller,
+      ),
       await this.queries.proposalViews(),
       await this.catalogue.allCodes(),
     ];
     return queueViewModel({ incidents, proposals, services }, q, list, failure);
   }
 
-  model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load({}, undefined, failure);
+  model(req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(req.principal!, {}, undefined, failure);
   }
 }
 
@@ -70,9 +69,9 @@ export class IncidentPage implements FormPage {
     private readonly conversations: ConversationQueries,
   ) {}
 
-  async load(id: string, q: IncidentPageQuery = {}, failure?: FormFailure) {
+  async load(id: string, caller: Principal, q: IncidentPageQuery = {}, failure?: FormFailure) {
     const groups = parseListQuery({ page: q.page }, INCIDENT_GROUPS);
-    const incident = await this.queries.incidentPage(id, { limit: groups.pageSize, offset: groups.offset });
+    const incident = await this.queries.incidentPage(id, { limit: groups.pageSize, offset: groups.offset }, caller);
     const [proposals, articles, neighbours, conversation, registered] = [
       await this.queries.proposalViews(incident.id),
       await this.articles.list(),
@@ -87,8 +86,8 @@ export class IncidentPage implements FormPage {
   }
 
   /** A failed form shows the page of municipalities it was sent from (its hidden `page` field). */
-  model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load(failure.params.id ?? '', { page: failure.body.page }, failure);
+  model(req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(failure.params.id ?? '', req.principal!, { page: failure.body.page }, failure);
   }
 }
 
@@ -108,8 +107,10 @@ export class ProposalDecisionPage implements FormPage {
     return text(failure.body.incidentId) ? this.incident.view : this.queue.view;
   }
 
-  model(_req: AuthenticatedRequest, failure: FormFailure) {
+  model(req: AuthenticatedRequest, failure: FormFailure) {
     const id = text(failure.body.incidentId);
-    return id ? this.incident.load(id, {}, explained(failure)) : this.queue.load({}, undefined, explained(failure));
+    return id
+      ? this.incident.load(id, req.principal!, {}, explained(failure))
+      : this.queue.load(req.principal!, {}, undefined, explained(failure));
   }
 }

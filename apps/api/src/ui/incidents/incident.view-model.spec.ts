@@ -17,6 +17,7 @@ const summary: IncidentSummary = {
   id: 'i1',
   reference: 'KS-2026-0001',
   title: 'SSG svarer 503',
+  restricted: false,
   status: 'new',
   side: 'undetermined',
   severity: null,

@@ -27,10 +27,14 @@ import {
   MATCH_ACTION_LABELS,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
+  SECURITY_CASE_TEXTS,
+  SECURITY_STEP_TEXTS,
+  SENT_BY_VENDOR,
   SEVERITY_LABELS,
   SIDE_LABELS,
   STATUS_LABELS,
 } from './incidents.texts.nb';
+import { sentByVendor } from './report.view-model';
 
 export type IncidentPageView = Awaited<ReturnType<IncidentQueries['incidentPage']>>;
 type ReportView = IncidentPageView['groups'][number]['reports'][number];
@@ -52,6 +56,7 @@ export function summaryRow(s: IncidentSummary) {
   const severity = s.severity ?? s.suggestedSeverity;
   return {
     ...s,
+    title: s.restricted ? SECURITY_CASE_TEXTS.restrictedTitle : s.title,
     statusLabel: STATUS_LABELS[s.status as IncidentStatus] ?? s.status,
     statusColor: STATUS_COLORS[s.status as IncidentStatus] ?? 'neutral',
     sideLabel: SIDE_LABELS[s.side as IncidentSide] ?? s.side,
@@ -159,6 +164,17 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: 'Internt notat lagt til', link: { href: '#conversation', text: 'samtalen' } };
     case 'reopened':
       return { text: `Gjenåpnet av kommunen (melding ${e.details.report}); status ${STATUS_LABELS[e.details.status] ?? e.details.status}` };
+    case 'security_step': {
+      const d = e.details;
+      return {
+        text:
+          d.item === 'skeCalled'
+            ? SECURITY_STEP_TEXTS.skeCalled(d.calledName, d.calledAt)
+            : d.item === 'municipalityInformed'
+              ? SECURITY_STEP_TEXTS.municipalityInformed()
+              : SECURITY_STEP_TEXTS.containment(d.text),
+      };
+    }
   }
   // A kind written by a newer version of the desk than this one.
   return { text: (e as { kind: string }).kind };
@@ -258,6 +274,7 @@ export function incidentViewModel(
     ...r,
     categoryLabel: CATEGORY_LABELS[r.category],
     channelLabel: CHANNEL_LABELS[r.channel] ?? r.channel,
+    sentByVendor: sentByVendor(r),
     environmentLabel: ENVIRONMENT_LABELS[r.environment] ?? r.environment,
     match: {
       ...r.match,
@@ -283,6 +300,7 @@ export function incidentViewModel(
   const events = incident.events.map((e) => ({ at: e.at, actorLabel: e.actorLabel, ...eventText(e) }));
   return {
     title: `${incident.reference} ${incident.title}`,
+    sentByVendorLabel: SENT_BY_VENDOR.label,
     incident: summaryRow(incident),
     page: groups.page,
     groups: incident.groups.map((g) => {

@@ -48,6 +48,11 @@ export const CHANNEL_LABELS: Record<ReportChannel, string> = {
   phone: 'Telefon',
   import: 'Import',
 };
+/** A vendor that sent a report for the municipality under Altinn delegation. */
+export const SENT_BY_VENDOR = {
+  label: 'Sendt av leverandør',
+  text: (name: string | null, orgNumber: string) => (name ? `${name} (org.nr. ${orgNumber})` : `org.nr. ${orgNumber}`),
+};
 export const CONFIDENCE_LABELS: Record<string, string> = { certain: 'sikker', likely: 'sannsynlig', new: 'ny hendelse' };
 export const PROPOSAL_STATUS_LABELS: Record<string, string> = { proposed: 'Foreslått', accepted: 'Slått sammen', rejected: 'Avvist' };
 export const REPORT_STATUS_LABELS: Record<string, string> = { open: 'Åpen', closed: 'Avsluttet' };
@@ -242,4 +247,54 @@ export const PORTAL_REPORT_TEXTS: PageTexts = {
 export const PORTAL_REPORT_DONE_TEXTS: Record<string, string> = {
   replied: 'Svaret er sendt til KS.',
   reopened: 'Meldingen er åpnet igjen. KS har fått beskjed.',
+};
+
+/** A security case's checklist, as staff and the evidence export name it. */
+export const SECURITY_STEP_TEXTS = {
+  skeCalled: (name?: string, at?: string) => `Skatteetaten er ringt (${name ?? 'ukjent'}${at ? `, ${at}` : ''})`,
+  municipalityInformed: () => 'Kommunen er kjent med plikten til å melde avviket til Datatilsynet innen 72 timer',
+  containment: (text?: string) => `Begrenset: ${text ?? ''}`,
+};
+
+export const SECURITY_CASE_NAV: NavSection[] = [
+  { menu: 'staff', label: 'Sikkerhetssaker', href: '/security-cases', order: 25, permission: 'incident.read' },
+];
+
+export const SECURITY_CASE_TEXTS = {
+  listTitle: 'Sikkerhetssaker',
+  caseTitle: (reference: string) => `Sikkerhetssak ${reference}`,
+  evidenceTitle: (reference: string) => `Dokumentasjon for sikkerhetssak ${reference}`,
+  restricted: 'Bare sikkerhetsrollen og administratorer kan se innholdet.',
+  restrictedTitle: 'Sikkerhetssak (innholdet er skjermet)',
+  hoursLeft: (hours: number) => (hours >= 0 ? `${hours} timer igjen` : `${-hours} timer over fristen`),
+};
+
+export const SECURITY_STATE_LABELS = {
+  running: 'Løper',
+  warning: 'Fristen nærmer seg',
+  overdue: 'Fristen er ute',
+  done: 'Sjekklisten er fullført',
+} as const;
+export const SECURITY_STATE_COLOURS = { running: 'info', warning: 'warning', overdue: 'danger', done: 'success' } as const;
+
+/** The checklist in the order staff work through it. */
+export const SECURITY_CHECKLIST_LABELS = {
+  skeCalled: 'Skatteetaten er ringt (straks ved kritiske hendelser)',
+  municipalityInformed: 'Kommunen er kjent med plikten til å melde avviket til Datatilsynet innen 72 timer',
+  containment: 'Tiltak for å begrense skaden (for eksempel å trekke tilbake nøkler)',
+} as const;
+
+export const SECURITY_CASE_DONE_TEXTS: Record<string, string> = { recorded: 'Sjekklisten er oppdatert.' };
+
+export const SECURITY_CASE_PAGE_TEXTS: PageTexts = {
+  errors: {
+    security_case_not_found: 'Fant ingen sikkerhetssak for denne hendelsen.',
+    security_case_restricted: 'Bare sikkerhetsrollen og administratorer kan se innholdet i en sikkerhetssak.',
+  },
+  fields: {
+    item: { label: 'Punkt', message: 'Velg et punkt på sjekklisten.' },
+    calledName: { label: 'Hvem svarte', message: 'Skriv hvem hos Skatteetaten du snakket med.' },
+    calledAt: { label: 'Når ringte du', message: 'Oppgi når du ringte, som dato og klokkeslett (ikke fram i tid).' },
+    text: { label: 'Hva ble gjort', message: 'Skriv hva som ble gjort for å begrense skaden (høyst 2000 tegn).' },
+  },
 };

@@ -6,6 +6,7 @@ import {
   type ReportConversation,
   ReportView,
   revealViewModel,
+  sentByVendor,
 } from './report.view-model';
 
 const report = {
@@ -36,6 +37,15 @@ describe('report view models', () => {
       maskingNotice: 'Vi fjernet et fødselsnummer.',
     });
     expect(consumerReportViewModel({ ...report, personalDataMasked: false }, false, 'x').maskingNotice).toBeNull();
+  });
+
+  it.each([
+    [{ vendorOrganisationNumber: null, vendorName: null }, null],
+    [{ vendorOrganisationNumber: '987654321', vendorName: null }, 'org.nr. 987654321'],
+    [{ vendorOrganisationNumber: '987654321', vendorName: 'Fagsystem AS' }, 'Fagsystem AS (org.nr. 987654321)'],
+  ])('names the vendor that sent a report for the municipality: %j', (vendor, expected) => {
+    expect(sentByVendor(vendor)).toBe(expected);
+    expect(consumerReportViewModel({ ...report, ...vendor }, false, 'x').report.sentByVendor).toBe(expected);
   });
 
   it("lists the organisation's reports with Norwegian labels", () => {

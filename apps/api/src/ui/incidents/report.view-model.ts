@@ -10,6 +10,7 @@ import {
   REPORT_FORM_TEXTS,
   REPORT_STATUS_LABELS,
   REVEAL_TEXTS,
+  SENT_BY_VENDOR,
   STATUS_LABELS,
   WORKED_LABELS,
 } from './incidents.texts.nb';
@@ -18,6 +19,11 @@ import { knownIncidentViewModel } from './report-form.view-model';
 export type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
 export type ReportConversation = Awaited<ReturnType<ConversationQueries['ofReport']>>;
 export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+
+/** «Fagsystem AS (org.nr. 987654321)» for a report a vendor sent for the municipality; null otherwise. */
+export function sentByVendor(report: { vendorOrganisationNumber: string | null; vendorName: string | null }): string | null {
+  return report.vendorOrganisationNumber ? SENT_BY_VENDOR.text(report.vendorName, report.vendorOrganisationNumber) : null;
+}
 
 const incidentStatusLabel = (status: string | null | undefined) =>
   status ? (STATUS_LABELS[status as IncidentStatus] ?? status) : undefined;
@@ -70,7 +76,9 @@ export function consumerReportViewModel(
       statusLabel: REPORT_STATUS_LABELS[report.status] ?? report.status,
       incidentStatusLabel: incidentStatusLabel(report.incidentStatus) ?? report.incidentStatus,
       workedLabel: WORKED_LABELS[worked],
+      sentByVendor: sentByVendor(report),
     },
+    sentByVendorLabel: SENT_BY_VENDOR.label,
     maskingNotice: report.personalDataMasked ? maskingNotice : null,
     known: knownIncidentViewModel(known),
     joinedText:

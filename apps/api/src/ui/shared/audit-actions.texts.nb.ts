@@ -69,6 +69,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     label: 'Hendelser og meldinger',
     actions: {
       'incident.triaged': 'Hendelse vurdert',
+      'incident.security_step': 'Punkt på sikkerhetssakens sjekkliste utført',
       'incident.escalated': 'Hendelse eskalert til Skatteetaten',
       'incident.escalation_sent_now': 'Eskalering sendt med en gang',
       'incident.consumer_joined': 'Konsument meldt berørt av kjent feil',
@@ -111,6 +112,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'ticket.unlinked': 'Kobling fra henvendelse fjernet',
       'ticket.merged': 'Henvendelse slått sammen med en annen',
       'ticket.unmerged': 'Sammenslåing av henvendelse angret',
+      'ticket.sla_breached': 'Frist for henvendelse overskredet',
       'canned_response.created': 'Standardsvar laget',
       'canned_response.updated': 'Standardsvar endret',
       'canned_response.deleted': 'Standardsvar slettet',

@@ -79,6 +79,8 @@ export const COUNTED_NOUNS = {
   openIncident: { one: 'åpen hendelse', other: 'åpne hendelser' },
   escalation: { one: 'eskalering', other: 'eskaleringer' },
   report: { one: 'melding', other: 'meldinger' },
+  ticket: { one: 'henvendelse', other: 'henvendelser' },
+  openTicket: { one: 'åpen henvendelse', other: 'åpne henvendelser' },
   newReport: { one: 'ny melding', other: 'nye meldinger' },
   consumer: { one: 'konsument', other: 'konsumenter' },
   affectedMunicipality: { one: 'berørt kommune', other: 'berørte kommuner' },

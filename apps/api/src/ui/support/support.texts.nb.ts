@@ -1,4 +1,13 @@
-import type { TicketCategory, TicketChannel, TicketEventKind, TicketLinkKind, TicketPriority, TicketStatus } from '@domain/support';
+import type {
+  SlaTag,
+  SlaTargetName,
+  TicketCategory,
+  TicketChannel,
+  TicketEventKind,
+  TicketLinkKind,
+  TicketPriority,
+  TicketStatus,
+} from '@domain/support';
 
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
@@ -78,6 +87,27 @@ export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
   merged_into: 'Slått sammen med en annen henvendelse',
   unmerged_out: 'Sammenslåing angret',
   unmerged: 'Sammenslåing angret',
+  sla_warned: 'Varsel om frist sendt',
+  sla_breached: 'Frist overskredet',
+};
+
+/** The SLA clocks by name, and the one tag a ticket's clocks give it. */
+export const SLA_TARGET_LABELS: Record<SlaTargetName, string> = { firstResponse: 'Første svar', resolution: 'Løsning' };
+
+export const SLA_TAG_LABELS: Record<SlaTag, string> = {
+  on_track: 'I rute',
+  warning: 'Varsel',
+  breached: 'Brutt',
+  paused: 'Pauset',
+  met: 'Innfridd',
+};
+
+export const SLA_TAG_COLORS: Record<SlaTag, string> = {
+  on_track: 'success',
+  warning: 'warning',
+  breached: 'danger',
+  paused: 'neutral',
+  met: 'info',
 };
 
 export const TICKET_NOUN = { one: 'henvendelse', other: 'henvendelser' } as const;
@@ -144,6 +174,7 @@ export const LIST_TEXTS = {
   views: {
     mine: 'Mine',
     unassigned: 'Ikke tildelt',
+    dueToday: 'Brytes i dag',
   },
   columns: {
     select: 'Velg',
@@ -156,6 +187,7 @@ export const LIST_TEXTS = {
     assignee: 'Saksbehandler',
     created: 'Mottatt',
     updated: 'Siste aktivitet',
+    due: 'Frist',
   },
 };
 

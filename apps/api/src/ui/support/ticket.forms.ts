@@ -53,7 +53,7 @@ export class PortalReplyForm {
 }
 
 export const TICKET_LIST: ListSpec<TicketSort> = {
-  sorts: { reference: 'desc', subject: 'asc', status: 'asc', priority: 'asc', created: 'desc', updated: 'desc' },
+  sorts: { reference: 'desc', subject: 'asc', status: 'asc', priority: 'asc', created: 'desc', updated: 'desc', due: 'asc' },
   defaultSort: 'updated',
   pageSize: 50,
 };
@@ -66,6 +66,8 @@ export interface TicketListQuery {
   assignee?: string;
   /** A service code, or '-' for tickets about no service. */
   service?: string;
+  /** 'today': «Brytes i dag». */
+  due?: 'today';
   q?: string;
 }
 
@@ -74,6 +76,7 @@ export function ticketListQuery(q: Record<string, unknown>): TicketListQuery {
     status: text(q.status) || undefined,
     assignee: oneOf(q.assignee, ['me', 'none'] as const),
     service: text(q.service).slice(0, 64) || undefined,
+    due: oneOf(q.due, ['today'] as const),
     q: text(q.q).slice(0, 200) || undefined,
   };
 }
@@ -86,6 +89,7 @@ export function ticketFilter(q: TicketListQuery, staffId: string): TicketFilter 
     statuses: q.status === 'all' ? undefined : status ? [status] : ACTIVE,
     assignee: q.assignee === 'me' ? staffId : q.assignee,
     serviceCode: q.service === '-' ? '' : q.service,
+    dueToday: q.due === 'today' || undefined,
     search: q.q,
   };
 }

@@ -63,6 +63,7 @@ export class TicketListPage implements FormPage {
       services: await serviceOptions(this.catalogue),
       staff: await staffOptions(this.users),
       canned: await this.canned.list(),
+      now: new Date(),
     };
     return ticketListViewModel(data, q, list, failure);
   }
@@ -100,6 +101,7 @@ export class StaffTicketPage implements FormPage {
       canned: await this.canned.list(),
       candidates,
       serviceName: service?.name ?? null,
+      sla: await this.queries.slaOf(id, caller),
     };
     return staffTicketViewModel(data, failure);
   }

@@ -1,13 +1,15 @@
-import type { CannedResponse, TicketLinkKind, TicketTimelineEvent, TicketView } from '@domain/support';
+import type { CannedResponse, TicketLinkKind, TicketSlaView, TicketTimelineEvent, TicketView } from '@domain/support';
 
 import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import { TICKET_LIST } from './ticket.forms';
 import {
   askFormViewModel,
+  businessDuration,
   cannedViewModel,
   linkHref,
   portalTicketViewModel,
+  slaViewModel,
   staffTicketViewModel,
   ticketListViewModel,
   ticketRow,
@@ -32,6 +34,7 @@ const ticket = (over: Partial<TicketView> = {}): TicketView => ({
   tags: [],
   firstResponseAt: null,
   resolvedAt: null,
+  slaDueAt: null,
   lastMessageAt: at,
   createdAt: at,
   messages: [
@@ -74,7 +77,9 @@ const staffData = (over: Partial<TicketView> = {}) => ({
   canned: [canned],
   candidates: [],
   serviceName: null,
+  sla: { tag: 'on_track', clocks: [] } as TicketSlaView,
 });
+const HOUR = 3_600_000;
 
 describe('ticket view models', () => {
   it.each<[string, Partial<TicketView>, boolean, Record<string, unknown>]>([
@@ -84,8 +89,67 @@ describe('ticket view models', () => {
     ['an urgent one', { priority: 'urgent' }, false, { priorityLabel: 'Haster', urgent: true }],
     ['an e-mail from an unknown sender', { consumerId: null, consumerName: null }, false, { consumerName: 'Ukjent avsender' }],
     ['an assigned one', { assignee: { id: 's1', name: 'Agent' } }, false, { assigneeName: 'Agent' }],
+    ['one due later', { slaDueAt: new Date('2026-03-01T12:00:00Z') }, false, { slaOverdue: false }],
+    ['one past due', { slaDueAt: new Date('2026-03-01T09:00:00Z') }, false, { slaOverdue: true }],
+    ['one without a running clock', {}, false, { slaDueAt: null, slaOverdue: false }],
   ])('shows %s', (_case, over, portal, expected) => {
-    expect(ticketRow(ticket(over), portal)).toMatchObject(expected);
+    expect(ticketRow(ticket(over), portal, at)).toMatchObject(expected);
+  });
+
+  it.each<[number, string]>([
+    [0, '0 min'],
+    [45 * 60_000, '45 min'],
+    [2 * HOUR, '2 t'],
+    [2 * HOUR + 15 * 60_000, '2 t 15 min'],
+    [-(HOUR + 5 * 60_000), '1 t 5 min'],
+  ])('writes %d ms of business time as %s', (millis, text) => {
+    expect(businessDuration(millis)).toBe(text);
+  });
+
+  it('shows the SLA tag and each clock with its due instant and the time left or over', () => {
+    const due = new Date('2026-03-02T10:00:00Z');
+    const model = slaViewModel({
+      tag: 'breached',
+      clocks: [
+        {
+          target: 'firstResponse',
+          state: 'breached',
+          targetMillis: 4 * HOUR,
+          remainingMillis: -HOUR,
+          dueAt: due,
+          warnedAt: at,
+          breachedAt: due,
+        },
+        {
+          target: 'resolution',
+          state: 'paused',
+          targetMillis: 16 * HOUR,
+          remainingMillis: 3 * HOUR,
+          dueAt: null,
+          warnedAt: null,
+          breachedAt: null,
+        },
+      ],
+    });
+    expect(model).toMatchObject({ tagLabel: 'Brutt', tagColor: 'danger' });
+    expect(model.clocks).toEqual([
+      expect.objectContaining({
+        label: 'Første svar',
+        stateLabel: 'Brutt',
+        target: '4 t',
+        dueAt: due,
+        left: '1 t over fristen',
+        breachedAt: due,
+      }),
+      expect.objectContaining({ label: 'Løsning', stateLabel: 'Pauset', target: '16 t', dueAt: null, left: '3 t igjen (pauset)' }),
+    ]);
+    const met = slaViewModel({
+      tag: 'met',
+      clocks: [
+        { target: 'resolution', state: 'met', targetMillis: HOUR, remainingMillis: 0, dueAt: null, warnedAt: null, breachedAt: null },
+      ],
+    });
+    expect(met).toMatchObject({ tagLabel: 'Innfridd', clocks: [expect.objectContaining({ stateLabel: 'Innfridd', left: null })] });
   });
 
   it('never gives the portal an internal note, and shows KS answers apart', () => {
@@ -155,6 +219,16 @@ describe('ticket view models', () => {
     ['unassigning', event('assigned', { from: 'Agent', to: null }), 'Tildelt: Ingen'],
     ['a link', event('linked', { kind: 'incident', reference: 'KS-2026-0001' }), 'Koblet til: Hendelse KS-2026-0001'],
     ['a merge', event('merged_into', { into: 'HV-2026-0002', intoId: 't2' }), 'Slått sammen med en annen henvendelse: HV-2026-0002'],
+    [
+      'an SLA warning',
+      event('sla_warned', { target: 'firstResponse', dueAt: '2026-04-07T09:00:00.000Z', emailed: 1 }),
+      'Varsel om frist sendt: Første svar innen 07.04.2026, 11:00 (1 mottaker)',
+    ],
+    [
+      'an SLA breach',
+      event('sla_breached', { target: 'resolution', dueAt: '2026-04-08T13:00:00.000Z' }),
+      'Frist overskredet: Løsning (frist 08.04.2026, 15:00)',
+    ],
   ])('tells %s in Norwegian', (_case, e, text) => {
     expect(timelineText(e)).toBe(text);
   });
@@ -163,10 +237,17 @@ describe('ticket view models', () => {
     const model = ticketListViewModel(
       {
         tickets: { items: [ticket()], total: 1 },
-        counts: { byStatus: [{ status: 'new', count: 4 }], mine: 2, unassigned: 3, byService: [{ serviceCode: 'inntekt', count: 1 }] },
+        counts: {
+          byStatus: [{ status: 'new', count: 4 }],
+          mine: 2,
+          unassigned: 3,
+          dueToday: 5,
+          byService: [{ serviceCode: 'inntekt', count: 1 }],
+        },
         services: [{ value: 'inntekt', label: 'Inntekt' }],
         staff: [],
         canned: [canned],
+        now: at,
       },
       { assignee: 'me' },
       parseListQuery({}, TICKET_LIST),
@@ -174,6 +255,7 @@ describe('ticket view models', () => {
     expect(model.views.map((v) => [v.label, v.tally, v.current])).toEqual([
       ['Mine', 2, true],
       ['Ikke tildelt', 3, false],
+      ['Brytes i dag', 5, false],
       ['Ny', 4, false],
       ['Åpen', 0, false],
       ['Venter på kommunen', 0, false],

@@ -1,11 +1,14 @@
 import {
   type CannedResponse,
+  type SlaState,
+  type SlaTag,
   TICKET_CATEGORIES,
   TICKET_LINK_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketCounts,
   type TicketLinkKind,
+  type TicketSlaView,
   type TicketSort,
   type TicketStatus,
   type TicketSummary,
@@ -26,6 +29,9 @@ import {
   PORTAL_STATUS_LABELS,
   PORTAL_TEXTS,
   PRIORITY_LABELS,
+  SLA_TAG_COLORS,
+  SLA_TAG_LABELS,
+  SLA_TARGET_LABELS,
   STATUS_COLORS,
   STATUS_LABELS,
   TICKET_NOUN,
@@ -33,6 +39,9 @@ import {
   TIMELINE_TEXTS,
 } from './support.texts.nb';
 import { TICKET_LIST, type TicketListQuery } from './ticket.forms';
+
+const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
+const osloDateTime = (d: Date) => OSLO_DATETIME.format(d);
 
 export interface Option {
   value: string;
@@ -48,8 +57,46 @@ const select = (pairs: Option[], chosen: string | null | undefined) => pairs.map
 const failureOf = (failure: FormFailure | undefined, ...forms: string[]) => (failure && forms.includes(failure.form) ? failure : undefined);
 const errorsOf = (failure: FormFailure | undefined) => Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message]));
 
-/** One ticket as a row of staff's list or the portal's. */
-export function ticketRow(t: TicketSummary, portal = false) {
+const TAG_OF_STATE: Record<SlaState, SlaTag> = {
+  running: 'on_track',
+  warning: 'warning',
+  breached: 'breached',
+  paused: 'paused',
+  met: 'met',
+};
+
+/** Business time as staff read it: «2 t 15 min». */
+export function businessDuration(millis: number): string {
+  const minutes = Math.round(Math.abs(millis) / 60_000);
+  const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+  return h && m ? `${h} t ${m} min` : h ? `${h} t` : `${m} min`;
+}
+
+/** A ticket's SLA on its page: the tag, and per clock its state, due instant and business time left (or over). */
+export function slaViewModel(sla: TicketSlaView) {
+  return {
+    tagLabel: SLA_TAG_LABELS[sla.tag],
+    tagColor: SLA_TAG_COLORS[sla.tag],
+    clocks: sla.clocks.map((c) => ({
+      label: SLA_TARGET_LABELS[c.target],
+      stateLabel: SLA_TAG_LABELS[TAG_OF_STATE[c.state]],
+      stateColor: SLA_TAG_COLORS[TAG_OF_STATE[c.state]],
+      target: businessDuration(c.targetMillis),
+      dueAt: c.dueAt,
+      left:
+        c.state === 'met'
+          ? null
+          : c.remainingMillis < 0
+            ? `${businessDuration(c.remainingMillis)} over fristen`
+            : `${businessDuration(c.remainingMillis)} igjen${c.state === 'paused' ? ' (pauset)' : ''}`,
+      warnedAt: c.warnedAt,
+      breachedAt: c.breachedAt,
+    })),
+  };
+}
+
+/** One ticket as a row of staff's list or the portal's; `now` tells staff which due instants have passed. */
+export function ticketRow(t: TicketSummary, portal = false, now = new Date()) {
   return {
     id: t.id,
     reference: t.reference,
@@ -63,6 +110,8 @@ export function ticketRow(t: TicketSummary, portal = false) {
     assigneeName: t.assignee?.name ?? TICKET_TEXTS.noAssignee,
     createdAt: t.createdAt,
     lastMessageAt: t.lastMessageAt,
+    slaDueAt: t.slaDueAt,
+    slaOverdue: t.slaDueAt !== null && t.slaDueAt <= now,
   };
 }
 
@@ -74,6 +123,7 @@ const COLUMNS: Array<[keyof typeof LIST_TEXTS.columns, TicketSort | null]> = [
   ['status', 'status'],
   ['priority', 'priority'],
   ['assignee', null],
+  ['due', 'due'],
   ['updated', 'updated'],
 ];
 
@@ -83,6 +133,7 @@ export interface TicketListData {
   services: Option[];
   staff: StaffOption[];
   canned: CannedResponse[];
+  now: Date;
 }
 
 /** Staff's list: saved views with counts, filter, sortable columns, pages, and the forms acting on the ticked rows. */
@@ -91,7 +142,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
   const countOf = (status: TicketStatus) => data.counts.byStatus.find((s) => s.status === status)?.count ?? 0;
   const view = (label: string, filter: TicketListQuery, count: number) => {
     const href = listHref('/tickets', { ...filter });
-    const current = ['status', 'assignee', 'service'].every(
+    const current = ['status', 'assignee', 'service', 'due'].every(
       (k) => (q[k as keyof TicketListQuery] ?? '') === (filter[k as keyof TicketListQuery] ?? ''),
     );
     return { label, href, tally: count, current: current && !q.q };
@@ -102,6 +153,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
     views: [
       view(LIST_TEXTS.views.mine, { assignee: 'me' }, data.counts.mine),
       view(LIST_TEXTS.views.unassigned, { assignee: 'none' }, data.counts.unassigned),
+      view(LIST_TEXTS.views.dueToday, { due: 'today' }, data.counts.dueToday),
       ...(['new', 'open', 'waiting_on_consumer', 'waiting_on_skatteetaten'] as const).map((s) =>
         view(STATUS_LABELS[s], { status: s }, countOf(s)),
       ),
@@ -113,7 +165,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
         s.count,
       ),
     ),
-    tickets: data.tickets.items.map((t) => ticketRow(t)),
+    tickets: data.tickets.items.map((t) => ticketRow(t, false, data.now)),
     columns: COLUMNS.map(([column, key]) => {
       const label = LIST_TEXTS.columns[column];
       return key ? { sortable: true, ...sortHeader(links, TICKET_LIST, key, label) } : { sortable: false, label };
@@ -184,6 +236,10 @@ export function timelineText(e: TicketTimelineEvent): string {
       return `${TIMELINE_TEXTS.unmerged_out}: ${e.details.to}`;
     case 'unmerged':
       return `${TIMELINE_TEXTS.unmerged}: ${e.details.from}`;
+    case 'sla_warned':
+      return `${TIMELINE_TEXTS.sla_warned}: ${SLA_TARGET_LABELS[e.details.target]} innen ${osloDateTime(new Date(e.details.dueAt))} (${e.details.emailed} mottaker${e.details.emailed === 1 ? '' : 'e'})`;
+    case 'sla_breached':
+      return `${TIMELINE_TEXTS.sla_breached}: ${SLA_TARGET_LABELS[e.details.target]} (frist ${osloDateTime(new Date(e.details.dueAt))})`;
   }
 }
 
@@ -224,6 +280,7 @@ export interface StaffTicketData {
   /** Live tickets of the same consumer it could be merged into. */
   candidates: TicketSummary[];
   serviceName: string | null;
+  sla: TicketSlaView;
 }
 
 /** A ticket for staff: the conversation with notes set apart, the reply form, status and the rest, links, merge, timeline. */
@@ -247,6 +304,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       merged: t.merged,
     },
     live: !t.mergedInto,
+    sla: slaViewModel(data.sla),
     messages: messageRows(t),
     timeline: data.timeline.map((e) => ({ at: e.at, actor: e.actorLabel, text: timelineText(e) })),
     reply: {
