@@ -16,6 +16,9 @@ import { KnowledgeBase1795452000000 } from './1795452000000-knowledge-base';
 import { IncidentConversations1795453000000 } from './1795453000000-incident-conversations';
 import { ReportVendor1795455000000 } from './1795455000000-report-vendor';
 import { SecurityCases1795455100000 } from './1795455100000-security-cases';
+import { GlobalSearch1795456000000 } from './1795456000000-global-search';
+import { Notifications1795456100000 } from './1795456100000-notifications';
+import { CasePresence1795456200000 } from './1795456200000-case-presence';
 import { TicketSla1795457000000 } from './1795457000000-ticket-sla';
 import { TicketMail1795458000000 } from './1795458000000-ticket-mail';
 
@@ -39,6 +42,9 @@ export const MIGRATIONS = [
   IncidentConversations1795453000000,
   ReportVendor1795455000000,
   SecurityCases1795455100000,
+  GlobalSearch1795456000000,
+  Notifications1795456100000,
+  CasePresence1795456200000,
   TicketSla1795457000000,
   TicketMail1795458000000,
 ];

@@ -24,6 +24,7 @@ import {
 } from '@domain/incidents';
 import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeDeflection } from '@domain/knowledge';
 import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, OperationalMessage } from '@domain/notices';
+import { CasePresence, Notification } from '@domain/notifications';
 import { CannedResponse, InboundAttachment, InboundMessage, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
 import { OutboxMessage } from '@platform/mail';
@@ -60,6 +61,8 @@ export const ENTITIES = [
   GroupingLesson,
   ChangeRequest,
   ChangeRequestSupport,
+  Notification,
+  CasePresence,
   Notice,
   NoticeFeed,
   NoticeFeedEntry,

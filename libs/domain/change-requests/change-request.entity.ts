@@ -6,6 +6,8 @@ import type { ChangeRequestPriority, ChangeRequestStatus, ChangeRequestUrgency }
  * A change the segment wants in one of Skatteetaten's services (endringsønske): submitted by one
  * consumer, supported by others, assessed and forwarded by KS once, answered by Skatteetaten.
  */
+@Index('change_request_text_fts_idx', { synchronize: false })
+@Index('change_request_title_trgm_idx', { synchronize: false })
 @Entity('change_request')
 @Index('change_request_board_idx', ['status', 'serviceCode'])
 @Check('change_request_status_check', `"status" IN ('new', 'assessing', 'forwarded', 'answered', 'declined', 'done')`)

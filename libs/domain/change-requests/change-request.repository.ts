@@ -12,6 +12,15 @@ export interface ChangeRequestFilter {
   serviceArea?: string;
 }
 
+export interface ChangeRequestSearchRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: ChangeRequestStatus;
+  serviceCode: string;
+  total: number;
+}
+
 /** The only database access of change requests and their supports. */
 @Injectable()
 export class ChangeRequestRepository {
@@ -36,6 +45,21 @@ export class ChangeRequestRepository {
 
   findByReference(reference: string): Promise<ChangeRequest | null> {
     return this.requests.findOneBy({ reference });
+  }
+
+  /** Norwegian full text of title and description, trigram on the title, the reference exactly; merged requests left out. */
+  search(text: string, limit: number): Promise<ChangeRequestSearchRow[]> {
+    return this.db.manager.query(
+      `WITH q AS (SELECT websearch_to_tsquery('norwegian', $1) AS nb)
+       SELECT r.id, r.reference, r.title, r.status, r.service_code AS "serviceCode", count(*) OVER ()::int AS total
+       FROM change_request r, q
+       WHERE r.merged_into_id IS NULL
+         AND (to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb OR $1 <% r.title OR r.reference = upper($1))
+       ORDER BY (r.reference = upper($1)) DESC, ts_rank(to_tsvector('norwegian', r.title || ' ' || r.description), q.nb)
+                + word_similarity($1, r.title) DESC, r.created_at DESC
+       LIMIT $2`,
+      [text, limit],
+    );
   }
 
   lock(id: string): Promise<ChangeRequest | null> {

@@ -12,6 +12,7 @@ import { ChangeRequestThread } from './change-request-thread';
 import { ForwardChangeRequest } from './forward-change-request.use-case';
 import { MergeChangeRequests } from './merge-change-requests.use-case';
 import { RecordChangeRequestAnswer } from './record-change-request-answer.use-case';
+import { SearchChangeRequests } from './search-change-requests.use-case';
 import { SubmitChangeRequest } from './submit-change-request.use-case';
 import { SupportChangeRequest } from './support-change-request.use-case';
 
@@ -21,6 +22,7 @@ const useCases = [
   ForwardChangeRequest,
   MergeChangeRequests,
   RecordChangeRequestAnswer,
+  SearchChangeRequests,
   SubmitChangeRequest,
   SupportChangeRequest,
 ];

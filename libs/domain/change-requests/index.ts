@@ -12,5 +12,6 @@ export * from './mail/change-request-outcome.mail';
 export * from './merge-change-requests.use-case';
 export * from './record-change-request-answer.use-case';
 export * from './rules/change-request-rules';
+export * from './search-change-requests.use-case';
 export * from './submit-change-request.use-case';
 export * from './support-change-request.use-case';

@@ -282,6 +282,11 @@ export class IncidentQueries {
     };
   }
 
+  /** A token that changes whenever the queue could have changed (live updates of open lists compare it). */
+  queueVersion(): Promise<string> {
+    return this.incidents.version();
+  }
+
   /** Whether any report has been received: a new installation's checklist waits for the first. */
   anyReport(): Promise<boolean> {
     return this.reports.any();

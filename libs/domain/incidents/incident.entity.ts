@@ -13,6 +13,7 @@ import type { Environment } from '@domain/shared';
 export type Track = 'ordinary' | 'security';
 
 /** The underlying problem that one or many reports describe. */
+@Index('incident_title_fts_idx', { synchronize: false })
 @Entity('incident')
 @Index('incident_candidates_idx', ['environment', 'lastSeenAt'])
 @Index('incident_title_trgm_idx', { synchronize: false })

@@ -42,6 +42,15 @@ export interface QueueRow {
   escalated: boolean;
 }
 
+export interface IncidentSearchRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: IncidentStatus;
+  lastSeenAt: Date;
+  total: number;
+}
+
 export type QueueSort = 'impact' | 'reference' | 'title' | 'status' | 'consumers' | 'reports' | 'first' | 'last';
 
 /**
@@ -314,6 +323,26 @@ export class IncidentRepository {
                   OR r.reference = ${exact} OR upper(r.error_code) = ${exact} ${status} ${consumers}))`;
   }
 
+  /**
+   * The one search box: Norwegian full text (stems: «feilene» finds «feil») and trigram word
+   * similarity on titles, error codes exactly, and the text of the incident's reports; merged
+   * incidents answer through the one that took them over.
+   */
+  search(text: string, limit: number, withSecurity: boolean): Promise<Array<IncidentSearchRow>> {
+    return this.db.manager.query(
+      `WITH q AS (SELECT websearch_to_tsquery('norwegian', $1) AS nb, upper($1) AS code)
+       SELECT i.id, i.reference, i.title, i.status, i.last_seen_at AS "lastSeenAt", count(*) OVER ()::int AS total
+       FROM incident i, q
+       WHERE i.merged_into_id IS NULL AND ($3 OR i.track <> 'security')
+         AND (to_tsvector('norwegian', i.title) @@ q.nb OR $1 <% i.title OR q.code = ANY(i.error_codes)
+              OR i.id IN (SELECT coalesce(m.merged_into_id, m.id) FROM report r JOIN incident m ON m.id = r.incident_id
+                          WHERE to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb OR upper(r.error_code) = q.code))
+       ORDER BY ts_rank(to_tsvector('norwegian', i.title), q.nb) + word_similarity($1, i.title) DESC, i.last_seen_at DESC
+       LIMIT $2`,
+      [text, limit, withSecurity],
+    );
+  }
+
   list(filter: IncidentFilter): Promise<Incident[]> {
     const q = this.db
       .repository(Incident)
@@ -330,6 +359,12 @@ export class IncidentRepository {
       q.andWhere('i.id IN (SELECT incident_id FROM report WHERE consumer_id = :consumerId)', { consumerId: filter.consumerId });
     if (filter.q) q.andWhere('(i.title ILIKE :q OR i.reference ILIKE :q)', { q: `%${filter.q}%` });
     return q.getMany();
+  }
+
+  /** Changes whenever an incident is opened, changed or merged: a cheap check whether the queue needs reading again. */
+  async version(): Promise<string> {
+    const [row] = await this.db.manager.query(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS v FROM incident`);
+    return row.v;
   }
 
   /** The latest report received in an environment (history may be imported with future dates). */

@@ -4,6 +4,7 @@ import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
+import { NotificationsModule } from '@domain/notifications';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
@@ -42,6 +43,7 @@ import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
+import { SearchIncidents } from './search-incidents.use-case';
 import { SecurityCaseRepository } from './security-case.repository';
 import { SecurityCases } from './security-cases.use-case';
 import { SendDueEscalations } from './send-due-escalations.use-case';
@@ -73,6 +75,7 @@ const useCases = [
   RecordSecurityStep,
   ResolveIncident,
   RevealPersonalData,
+  SearchIncidents,
   SecurityCases,
   SendDueEscalations,
   SendEscalationFollowUps,
@@ -84,7 +87,7 @@ const useCases = [
 ];
 
 @Module({
-  imports: [AuditModule, CatalogueModule, ConsumersModule, IdentityModule, KnowledgeModule, NoticesModule],
+  imports: [AuditModule, CatalogueModule, ConsumersModule, IdentityModule, KnowledgeModule, NoticesModule, NotificationsModule],
   providers: [
     IncidentRepository,
     ReportRepository,

@@ -41,6 +41,7 @@ export * from './report-ownership';
 export * from './resolve-incident.use-case';
 export * from './reveal-personal-data.use-case';
 export * from './rules/security-clock';
+export * from './search-incidents.use-case';
 export * from './security-case.entity';
 export * from './security-cases.use-case';
 export * from './send-due-escalations.use-case';

@@ -26,6 +26,7 @@ export interface MatchRecord {
 }
 
 /** One consumer's report (feil- og avviksmelding). Free text is stored with identity numbers masked. */
+@Index('report_text_fts_idx', { synchronize: false })
 @Entity('report')
 @Index('report_incident_received_idx', ['incidentId', 'receivedAt'])
 @Index('report_consumer_received_idx', ['consumerId', 'receivedAt'])

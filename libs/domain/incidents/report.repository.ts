@@ -16,6 +16,17 @@ export interface IncidentStats {
   hasSecurityReports: boolean;
 }
 
+export interface ReportSearchRow {
+  id: string;
+  reference: string;
+  title: string;
+  consumerId: string;
+  /** The incident that holds the report now (after merges). */
+  incidentId: string;
+  receivedAt: Date;
+  total: number;
+}
+
 /** One consumer's share of an incident. */
 export interface ConsumerGroup {
   consumerId: string;
@@ -60,6 +71,22 @@ export class ReportRepository {
   async idOfOwnReference(consumerId: string, reference: string): Promise<string | null> {
     const report = await this.db.repository(Report).findOne({ select: { id: true }, where: { consumerId, reference } });
     return report?.id ?? null;
+  }
+
+  /** Reports by Norwegian full text of title and description, by reference, error code or correlation id; newest first among equals. */
+  search(text: string, limit: number, withSecurity: boolean): Promise<ReportSearchRow[]> {
+    return this.db.manager.query(
+      `WITH q AS (SELECT websearch_to_tsquery('norwegian', $1) AS nb, upper($1) AS code)
+       SELECT r.id, r.reference, r.title, r.consumer_id AS "consumerId", coalesce(i.merged_into_id, i.id) AS "incidentId",
+              r.received_at AS "receivedAt", count(*) OVER ()::int AS total
+       FROM report r JOIN incident i ON i.id = r.incident_id, q
+       WHERE ($3 OR i.track <> 'security')
+         AND (to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb
+              OR r.reference = q.code OR upper(r.error_code) = q.code OR r.correlation_id = $1)
+       ORDER BY (r.reference = q.code) DESC, ts_rank(to_tsvector('norwegian', r.title || ' ' || r.description), q.nb) DESC, r.received_at DESC
+       LIMIT $2`,
+      [text, limit, withSecurity],
+    );
   }
 
   /** The id of any report by its reference; null when there is none. */

@@ -2,6 +2,7 @@ import { FindServicesInForce } from '@domain/catalogue';
 import { ListConsumerContacts } from '@domain/consumers';
 import { SuggestArticles } from '@domain/knowledge';
 import { FindActiveOperationalMessage, type KnownIssue } from '@domain/notices';
+import { NotifyStaff } from '@domain/notifications';
 import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -53,6 +54,7 @@ export class SubmitReport {
     private readonly contacts: ListConsumerContacts,
     private readonly articles: SuggestArticles,
     private readonly email: EnqueueEmail,
+    private readonly notify: NotifyStaff,
     private readonly operational: FindActiveOperationalMessage,
     private readonly securityCases: SecurityCaseRepository,
   ) {}
@@ -167,6 +169,12 @@ export class SubmitReport {
       await this.timeline.record(incident.id, 'opened', ctx.actorLabel, { reasons: decision.reasons });
       // A security or privacy report's clock starts when it reached KS.
       if (track === 'security') await this.securityCases.openOnce(incident.id, ctx.receivedAt);
+      // Live intake only: an imported history is not news to anyone.
+      if (!ctx.history)
+        await this.notify.execute(
+          { permission: 'incident.triage' },
+          { kind: 'incident.opened', reference: incident.reference, title: incident.title, link: `/incidents/${incident.id}` },
+        );
     }
 
     const report = await this.reports.insert({

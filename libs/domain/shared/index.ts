@@ -6,3 +6,4 @@ export * from './inbound-mail';
 export * from './principal';
 export * from './reference';
 export * from './reference-sequence';
+export * from './search-result';

@@ -1,5 +1,6 @@
 import { RecordAudit } from '@domain/audit';
 import { ListStaffUsers } from '@domain/identity';
+import { NotifyStaff } from '@domain/notifications';
 import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -8,7 +9,7 @@ import { UnknownAssignee } from './support.exceptions';
 import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 
-/** Staff give a ticket to an active staff member, or take it from everyone (null). */
+/** Staff give a ticket to an active staff member (notified in the app), or take it from everyone (null). */
 @Injectable()
 export class AssignTicket {
   constructor(
@@ -17,6 +18,7 @@ export class AssignTicket {
     private readonly events: TicketEventRepository,
     private readonly staff: ListStaffUsers,
     private readonly audit: RecordAudit,
+    private readonly notify: NotifyStaff,
   ) {}
 
   async execute(id: string, assigneeId: string | null, actor: Actor): Promise<boolean> {
@@ -36,6 +38,12 @@ export class AssignTicket {
         before: { assignee: ticket.assigneeId },
         after: { assignee: assignee?.id ?? null },
       });
+      // The new assignee hears of it in the app, unless they took it themselves.
+      if (assignee && !(actor.kind === 'staff' && actor.id === assignee.id))
+        await this.notify.execute(
+          { staffIds: [assignee.id] },
+          { kind: 'ticket.assigned', reference: ticket.reference, title: ticket.subject, link: `/tickets/${ticket.id}` },
+        );
       return true;
     });
   }

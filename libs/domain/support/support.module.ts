@@ -4,6 +4,7 @@ import { ChangeRequestsModule } from '@domain/change-requests';
 import { ConsumersModule } from '@domain/consumers';
 import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
+import { NotificationsModule } from '@domain/notifications';
 import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
@@ -54,7 +55,7 @@ const useCases = [
 
 /** First-line support: tickets (henvendelser) with their messages, timeline, links, canned responses and macros. */
 @Module({
-  imports: [AuditModule, CatalogueModule, ChangeRequestsModule, ConsumersModule, IdentityModule, IncidentsModule],
+  imports: [AuditModule, CatalogueModule, ChangeRequestsModule, ConsumersModule, IdentityModule, IncidentsModule, NotificationsModule],
   providers: [
     TicketRepository,
     TicketEventRepository,

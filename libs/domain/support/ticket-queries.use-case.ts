@@ -134,6 +134,11 @@ export class TicketQueries {
     return { filename: file.filename, contentType: file.contentType, content: file.content };
   }
 
+  /** A token that changes whenever a ticket list could have changed (live updates of open lists compare it). */
+  listVersion(): Promise<string> {
+    return this.repo.version();
+  }
+
   /** A ticket by its reference (HV-2026-0012), or by one found in a text such as an e-mail's subject. */
   async byReference(referenceOrText: string): Promise<TicketRef | null> {
     const reference = REFERENCE.exec(referenceOrText ?? '')?.[0].toUpperCase();

@@ -56,6 +56,12 @@ const likeAnywhere = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c
 export class TicketRepository {
   constructor(private readonly db: DatabaseContext) {}
 
+  /** Changes whenever a ticket is opened or changed: a cheap check whether open lists need reading again. */
+  async version(): Promise<string> {
+    const [row] = await this.db.manager.query(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS v FROM ticket`);
+    return row.v;
+  }
+
   private get tickets() {
     return this.db.repository(Ticket);
   }

@@ -102,6 +102,8 @@ describe('no identity number in e-mail or logs', () => {
     expect((await call('/api/v1/reports', { ...report, environment: ids[0] }, key)).status).toBe(400);
     expect((await call(`/api/v1/reports/suggestions?description=${ids[0]}`, undefined, key)).status).toBe(200);
     expect((await call(`/api/v1/reports/${ids[0]}`, undefined, key)).status).toBe(400);
+    // The staff search box: the query string (here an identity number) stays out of the request log.
+    expect((await call(`/search?q=${ids[2]}`, undefined, TOKEN, { Accept: 'text/html' })).status).toBe(200);
     expect((await call(`/api/v1/incidents/${first.body.incidentId}/escalate`, {})).status).toBe(200);
     await call('/api/v1/reports', { ...report, title: `Fortsatt feil for ${ids[1]}` }, key);
     expect((await call(`/api/v1/incidents/${first.body.incidentId}/resolve`, { message: `Rettet for ${ids[0]}` })).status).toBe(200);

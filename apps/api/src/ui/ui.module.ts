@@ -7,6 +7,7 @@ import { IdentityModule } from '@domain/identity';
 import { IncidentsModule } from '@domain/incidents';
 import { KnowledgeModule } from '@domain/knowledge';
 import { NoticesModule } from '@domain/notices';
+import { NotificationsModule } from '@domain/notifications';
 import { InboundMailModule, SupportModule } from '@domain/support';
 import { Module } from '@nestjs/common';
 
@@ -17,10 +18,12 @@ import { CATALOGUE_NAV, CATALOGUE_PAGE_TEXTS } from './catalogue/catalogue.texts
 import { CatalogueDraftController } from './catalogue/catalogue-draft.controller';
 import { CataloguePagesController } from './catalogue/catalogue-pages.controller';
 import { BoardPage, PortalRequestPage, PortalSubmitPage, StaffRequestPage } from './change-requests/change-request.page';
+import { ChangeRequestSearchSource } from './change-requests/change-request.search-source';
 import { ChangeRequestPagesController } from './change-requests/change-request-pages.controller';
 import { CHANGE_REQUEST_NAV, CHANGE_REQUEST_PAGE_TEXTS } from './change-requests/change-requests.texts.nb';
 import { PortalChangeRequestPagesController } from './change-requests/portal-change-request-pages.controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumers/consumer.page';
+import { ConsumerSearchSource } from './consumers/consumer.search-source';
 import { ConsumerPagesController } from './consumers/consumer-pages.controller';
 import { ConsumerTabActionsController } from './consumers/consumer-tab-actions.controller';
 import { CONSUMER_NAV, CONSUMER_PAGE_TEXTS, PORTAL_LOGIN_TEXTS } from './consumers/consumers.texts.nb';
@@ -43,7 +46,9 @@ import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
 import { INBOUND_MAIL_NAV, INBOUND_MAIL_PAGE_TEXTS } from './inbound-mail/inbound-mail.texts.nb';
 import { InboundMailPagesController } from './inbound-mail/inbound-mail-pages.controller';
+import { IncidentQueueLive } from './incidents/incident.live-list';
 import { IncidentPage, ProposalDecisionPage, QueuePage } from './incidents/incident.page';
+import { IncidentSearchSource, ReportSearchSource } from './incidents/incident.search-source';
 import { IncidentActionsController } from './incidents/incident-actions.controller';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
 import {
@@ -63,8 +68,11 @@ import { SecurityCasePagesController } from './incidents/security-case-pages.con
 import { StaffReportPagesController } from './incidents/staff-report-pages.controller';
 import { HelpPagesController } from './knowledge/help-pages.controller';
 import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
+import { KnowledgeSearchSource } from './knowledge/knowledge.search-source';
 import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
+import { LiveController } from './live/live.controller';
+import { LiveFeed } from './live/live-feed';
 import { MAIL_ERROR_TEXTS, MAIL_NAV } from './mail/mail.texts.nb';
 import { MailPagesController } from './mail/mail-pages.controller';
 import { AcknowledgementPagesController } from './notices/acknowledgement-pages.controller';
@@ -74,13 +82,19 @@ import { NoticePagesController } from './notices/notice-pages.controller';
 import { AcknowledgementPage, NewNoticePage, NoticePage, PortalNoticesPage } from './notices/notices.page';
 import { FEED_PAGE_TEXTS, NOTICE_NAV, NOTICE_PAGE_TEXTS, PORTAL_NOTICE_NAV } from './notices/notices.texts.nb';
 import { PortalNoticePagesController } from './notices/portal-notice-pages.controller';
+import { NotificationPagesController } from './notifications/notification-pages.controller';
+import { SearchPage } from './search/search.page';
+import { SearchPagesController } from './search/search-pages.controller';
 import type { PageTexts } from './shared/form-errors';
+import { LIVE_LISTS } from './shared/live-list';
 import { NAV_SECTIONS } from './shared/navigation';
 import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
+import { SEARCH_SOURCES } from './shared/search-source';
 import { CannedResponsePagesController } from './support/canned-response-pages.controller';
 import { PortalTicketPagesController } from './support/portal-ticket-pages.controller';
 import { SUPPORT_NAV, SUPPORT_PAGE_TEXTS } from './support/support.texts.nb';
+import { TicketListLive } from './support/ticket.live-list';
 import {
   CannedResponsesPage,
   NewTicketPage,
@@ -89,6 +103,7 @@ import {
   StaffTicketPage,
   TicketListPage,
 } from './support/ticket.page';
+import { TicketSearchSource } from './support/ticket.search-source';
 import { TicketActionsController } from './support/ticket-actions.controller';
 import { TicketPagesController } from './support/ticket-pages.controller';
 
@@ -111,6 +126,19 @@ const SECTIONS = [
   AUDIT_NAV,
   IDENTITY_NAV,
 ].flat();
+
+/** What the header's search box asks, in the order the results page shows the groups; a new part adds its source here. */
+const SEARCH_SOURCE_TYPES = [
+  TicketSearchSource,
+  IncidentSearchSource,
+  ReportSearchSource,
+  ConsumerSearchSource,
+  ChangeRequestSearchSource,
+  KnowledgeSearchSource,
+];
+
+/** The lists open pages keep current (server-sent events from /live); a new part adds its list here. */
+const LIVE_LIST_TYPES = [IncidentQueueLive, TicketListLive];
 
 /** Every part's error code → text, for the error page of requests no form handles. */
 const ERRORS = Object.assign(
@@ -150,6 +178,7 @@ const ERRORS = Object.assign(
     IncidentsModule,
     ChangeRequestsModule,
     NoticesModule,
+    NotificationsModule,
     SupportModule,
     DemoModule,
     MailAdminModule,
@@ -158,6 +187,9 @@ const ERRORS = Object.assign(
   ],
   controllers: [
     HomeController,
+    SearchPagesController,
+    NotificationPagesController,
+    LiveController,
     DashboardPagesController,
     AuthPagesController,
     SetupPagesController,
@@ -198,6 +230,12 @@ const ERRORS = Object.assign(
   providers: [
     { provide: NAV_SECTIONS, useValue: SECTIONS },
     { provide: ERROR_TEXTS, useValue: ERRORS },
+    ...SEARCH_SOURCE_TYPES,
+    { provide: SEARCH_SOURCES, useFactory: (...sources: unknown[]) => sources, inject: SEARCH_SOURCE_TYPES },
+    SearchPage,
+    ...LIVE_LIST_TYPES,
+    { provide: LIVE_LISTS, useFactory: (...lists: unknown[]) => lists, inject: LIVE_LIST_TYPES },
+    LiveFeed,
     PageContext,
     PageContextInterceptor,
     PageFormInterceptor,

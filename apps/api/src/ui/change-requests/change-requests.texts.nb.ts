@@ -9,6 +9,9 @@ export const CHANGE_REQUEST_NAV: NavSection[] = [
   { menu: 'portal', label: 'Endringsønsker', href: '/portal/change-requests', order: 30, permission: 'change-request.submit' },
 ];
 
+/** The group change requests fill on the search page. */
+export const SEARCH_LABEL = 'Endringsønsker';
+
 export const STATUS_LABELS: Record<ChangeRequestStatus, string> = {
   new: 'Ny',
   assessing: 'Til vurdering',

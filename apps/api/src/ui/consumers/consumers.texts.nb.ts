@@ -11,6 +11,9 @@ export const CONSUMER_NAV: NavSection[] = [
   { menu: 'portal', label: 'Oversikt', href: '/portal', order: 10, exact: true, permission: 'portal.use' },
 ];
 
+/** The group consumers fill on the search page. */
+export const SEARCH_LABEL = 'Konsumenter';
+
 export const CONSUMER_TABS = ['overview', 'contacts', 'agreement', 'services', 'onboarding', 'reports', 'keys', 'history'] as const;
 export type ConsumerTab = (typeof CONSUMER_TABS)[number];
 

@@ -10,6 +10,9 @@ export const INCIDENT_NAV: NavSection[] = [
   { menu: 'portal', label: 'Meldinger', href: '/portal/reports', order: 20, permission: 'portal.use' },
 ];
 
+/** The groups incidents and reports fill on the search page. */
+export const SEARCH_LABELS = { incidents: 'Hendelser', reports: 'Meldinger' };
+
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
   new: 'Ny',
   triaged: 'Vurdert',

@@ -9,6 +9,9 @@ export const KNOWLEDGE_NAV: NavSection[] = [
   { menu: 'portal', label: 'Hjelp', href: '/portal/hjelp', order: 50, permission: 'knowledge-article.read' },
 ];
 
+/** The group articles fill on the search page. */
+export const SEARCH_LABEL = 'Kunnskapsartikler';
+
 export const STATUS_LABELS: Record<ArticleStatus, string> = { draft: 'Kladd', published: 'Publisert', archived: 'Arkivert' };
 /** The button that gives an article each status. */
 export const STATUS_ACTION_LABELS: Record<ArticleStatus, string> = {

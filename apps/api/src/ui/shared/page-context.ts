@@ -1,6 +1,7 @@
+import { StaffNotifications } from '@domain/notifications';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { map, Observable } from 'rxjs';
+import { mergeMap, Observable } from 'rxjs';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { Problem } from '../../http/problem.filter';
@@ -17,7 +18,14 @@ export class PageContext {
   constructor(
     @Inject(NAV_SECTIONS) private readonly sections: readonly NavSection[],
     @Inject(ERROR_TEXTS) private readonly errorTexts: Readonly<Record<string, string>>,
+    private readonly notifications: StaffNotifications,
   ) {}
+
+  /** The page context with the signed-in staff member's unread notifications, for the bell in the header. */
+  async withCounts(req: Request, res: Response) {
+    const base = this.of(req, res);
+    return { ...base, unreadNotifications: base.staff ? await this.notifications.unreadCount(base.staff.id) : 0 };
+  }
 
   of(req: Request, res: Response) {
     const principal = (req as AuthenticatedRequest).principal;
@@ -59,7 +67,9 @@ export class PageContextInterceptor implements NestInterceptor {
     return next
       .handle()
       .pipe(
-        map((data: unknown) => (data === null || typeof data !== 'object' ? data : { ...(data as object), ...this.context.of(req, res) })),
+        mergeMap(async (data: unknown) =>
+          data === null || typeof data !== 'object' ? data : { ...(data as object), ...(await this.context.withCounts(req, res)) },
+        ),
       );
   }
 }

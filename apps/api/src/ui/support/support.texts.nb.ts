@@ -18,6 +18,9 @@ export const SUPPORT_NAV: NavSection[] = [
   { menu: 'portal', label: 'Spørsmål til KS', href: '/portal/tickets', order: 25, permission: 'ticket.open' },
 ];
 
+/** The group tickets fill on the search page. */
+export const SEARCH_LABEL = 'Henvendelser';
+
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   new: 'Ny',
   open: 'Åpen',

@@ -1,0 +1,40 @@
+import { StaffNotifications } from '@domain/notifications';
+import type { StaffPrincipal } from '@domain/shared';
+import { Get, Param, Post, Query, Render, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentStaff } from '../../auth/current-principal.decorator';
+import { ParseUuid } from '../../http/parse-uuid.pipe';
+import { parseListQuery } from '../shared/list-query';
+import { PagesController } from '../shared/pages-controller';
+import { NOTIFICATIONS_LIST, notificationsViewModel } from './notifications.view-model';
+
+/** Each staff member's own notifications: the list, opening one (which marks it read), and marking all read. */
+@PagesController('notifications')
+export class NotificationPagesController {
+  constructor(private readonly notifications: StaffNotifications) {}
+
+  @Get()
+  @StaffPage()
+  @Render('notifications/list')
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query() q: Record<string, unknown>) {
+    const list = parseListQuery(q, NOTIFICATIONS_LIST);
+    const page = await this.notifications.list(staff.id, { limit: list.pageSize, offset: list.offset });
+    const unread = await this.notifications.unreadCount(staff.id);
+    return notificationsViewModel(page, unread, list, typeof q.done === 'string' ? q.done : undefined);
+  }
+
+  @Post('read')
+  @StaffPage()
+  async readAll(@CurrentStaff() staff: StaffPrincipal, @Res() res: Response) {
+    await this.notifications.markRead(staff.id);
+    res.redirect(303, '/notifications?done=read');
+  }
+
+  @Post(':id/open')
+  @StaffPage()
+  async open(@Param('id', ParseUuid) id: string, @CurrentStaff() staff: StaffPrincipal, @Res() res: Response) {
+    res.redirect(303, await this.notifications.open(staff.id, id));
+  }
+}

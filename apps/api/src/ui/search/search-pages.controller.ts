@@ -1,0 +1,28 @@
+import type { Principal } from '@domain/shared';
+import { Get, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+import { StaffPage } from '../../auth/access.decorator';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { PageContext } from '../shared/page-context';
+import { PagesController } from '../shared/pages-controller';
+import { SearchPage } from './search.page';
+import { searchText } from './search.view-model';
+
+/** The search box in the header: an exact reference opens its page, anything else lists what matches by kind. */
+@PagesController('search')
+export class SearchPagesController {
+  constructor(
+    private readonly search: SearchPage,
+    private readonly context: PageContext,
+  ) {}
+
+  @Get()
+  @StaffPage()
+  async results(@Query('q') q: unknown, @CurrentPrincipal() caller: Principal, @Req() req: Request, @Res() res: Response) {
+    const text = searchText(q);
+    const exact = await this.search.exact(text, caller);
+    if (exact) return res.redirect(303, exact);
+    res.render('search/results', { ...(await this.search.load(text, caller)), ...(await this.context.withCounts(req, res)) });
+  }
+}
