@@ -120,8 +120,10 @@ describe('tickets by e-mail and under concurrency (use cases on the database)', 
     const ticket = await ctx.get(TicketQueries).get(opened.id, ctx.admin.principal);
     expect(ticket.messages.filter((m) => m.author === 'staff')).toHaveLength(3);
     const mails = await mailOf(opened.id);
-    const perRecipient = mails.filter((m) => m.to[0] === mails[0].to[0]);
-    // Each answer replies to the one before it: the ticket's lock orders them.
+    // Each answer replies to the one before it: the ticket's lock orders them. That order is not the
+    // rows' created_at (each transaction's start), so the chain is followed by its References.
+    const perRecipient = mails.filter((m) => m.to[0] === mails[0].to[0]).sort((a, b) => a.references.length - b.references.length);
+    expect(perRecipient).toHaveLength(3);
     for (let i = 1; i < perRecipient.length; i++) expect(perRecipient[i].references).toContain(perRecipient[i - 1].messageId);
   });
 });
