@@ -238,6 +238,11 @@ describe('security cases', () => {
         .expect(201)
     ).body;
     await t.http.get(`/api/v1/security-cases/${ordinary.incidentId}`).set(bearer(security.token)).expect(404);
+    // null is not a side: 400 naming it, and the incident keeps its side.
+    const nulled = await t.http.post(`/api/v1/incidents/${ordinary.incidentId}/triage`).set(bearer(agent.token)).send({ side: null });
+    expect(nulled.status).toBe(400);
+    expect(JSON.stringify(nulled.body)).toContain('side');
+    expect((await t.dataSource.query('SELECT side FROM incident WHERE id = $1', [ordinary.incidentId]))[0].side).not.toBeNull();
     await t.http.post(`/api/v1/incidents/${ordinary.incidentId}/triage`).set(bearer(agent.token)).send({ side: 'security' }).expect(200);
     const res = await t.http.get(`/api/v1/security-cases/${ordinary.incidentId}`).set(bearer(security.token)).expect(200);
     expect(res.body.receivedAt).toBe(ordinary.receivedAt);

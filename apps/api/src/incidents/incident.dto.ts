@@ -10,7 +10,10 @@ export class IncidentQueryDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsIn(INCIDENT_STATUSES, { each: true })
   status?: IncidentStatus[];
-  @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' }) @IsOptional() @IsIn(INCIDENT_SIDES) side?: IncidentSide;
+  @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' })
+  @IsOptional()
+  @IsIn(INCIDENT_SIDES)
+  side?: IncidentSide;
   @ApiPropertyOptional({ description: 'Service code', example: 'summert-skattegrunnlag' }) @IsOptional() @IsString() service?: string;
   @ApiPropertyOptional({ enum: ENVIRONMENTS, enumName: 'Environment' }) @IsOptional() @IsIn(ENVIRONMENTS) environment?: Environment;
   @ApiPropertyOptional({ enum: SEVERITIES, enumName: 'Severity' }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
@@ -18,7 +21,11 @@ export class IncidentQueryDto {
 }
 
 export class TriageDto {
-  @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' }) @IsOptional() @IsIn(INCIDENT_SIDES) side?: IncidentSide;
+  // Absent leaves the side as it is; null is not a side (IsOptional would let it through to a NOT NULL column).
+  @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' })
+  @ValidateIf((o: { side?: unknown }) => o.side !== undefined)
+  @IsIn(INCIDENT_SIDES)
+  side?: IncidentSide;
   @ApiPropertyOptional({ enum: SEVERITIES, enumName: 'Severity', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -37,7 +44,11 @@ export class ResolveDto {
   @IsString()
   @Length(1, 10000)
   message: string;
-  @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' }) @IsOptional() @IsIn(INCIDENT_SIDES) side?: IncidentSide;
+  // Absent leaves the side as it is; null is not a side (IsOptional would let it through to a NOT NULL column).
+  @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' })
+  @ValidateIf((o: { side?: unknown }) => o.side !== undefined)
+  @IsIn(INCIDENT_SIDES)
+  side?: IncidentSide;
 }
 
 export class MergeDto {
