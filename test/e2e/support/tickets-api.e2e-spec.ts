@@ -163,6 +163,13 @@ describe('tickets over the API: opening, answering, notes, isolation and e-mail'
     });
 
     it('opens a ticket waiting on the consumer again when the consumer writes, and refuses it a note', async () => {
+      // null is not a status, priority or tag list: 400 naming each, nothing changed.
+      const nulled = await t.http
+        .patch(`/api/v1/tickets/${id}`)
+        .set(bearer(agent.token))
+        .send({ status: null, priority: null, tags: null });
+      expect(nulled.status).toBe(400);
+      expect([...new Set(nulled.body.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['priority', 'status', 'tags']);
       await t.http.patch(`/api/v1/tickets/${id}`).set(bearer(agent.token)).send({ status: 'waiting_on_consumer' }).expect(200);
       const refused = await t.http.post(`/api/v1/tickets/${id}/messages`).set(bearer(a.key)).send({ body: 'Hemmelig', internal: true });
       expect(refused.status).toBe(400);

@@ -104,8 +104,9 @@ export class TicketMessageDto {
 }
 
 export class TicketChangesDto implements TicketChanges {
+  // Absent leaves a field as it is; null is refused (IsOptional would let it through to a NOT NULL column).
   @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus', description: 'Never back to new' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
 
@@ -116,12 +117,12 @@ export class TicketChangesDto implements TicketChanges {
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Replaces the tags' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
