@@ -4,6 +4,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 
+import { IfPresent } from '../http/if-present';
+
 export class IncidentQueryDto {
   @ApiPropertyOptional({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus', isArray: true, description: 'One or more, comma-separated' })
   @IsOptional()
@@ -21,9 +23,8 @@ export class IncidentQueryDto {
 }
 
 export class TriageDto {
-  // Absent leaves the side as it is; null is not a side (IsOptional would let it through to a NOT NULL column).
   @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' })
-  @ValidateIf((o: { side?: unknown }) => o.side !== undefined)
+  @IfPresent()
   @IsIn(INCIDENT_SIDES)
   side?: IncidentSide;
   @ApiPropertyOptional({ enum: SEVERITIES, enumName: 'Severity', nullable: true })
@@ -44,9 +45,8 @@ export class ResolveDto {
   @IsString()
   @Length(1, 10000)
   message: string;
-  // Absent leaves the side as it is; null is not a side (IsOptional would let it through to a NOT NULL column).
   @ApiPropertyOptional({ enum: INCIDENT_SIDES, enumName: 'IncidentSide' })
-  @ValidateIf((o: { side?: unknown }) => o.side !== undefined)
+  @IfPresent()
   @IsIn(INCIDENT_SIDES)
   side?: IncidentSide;
 }

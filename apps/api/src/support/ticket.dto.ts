@@ -34,6 +34,8 @@ import {
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+import { IfPresent } from '../http/if-present';
+
 export const TICKET_SORTS: readonly TicketSort[] = ['reference', 'subject', 'status', 'priority', 'created', 'updated'];
 
 export class OpenTicketDto {
@@ -104,9 +106,8 @@ export class TicketMessageDto {
 }
 
 export class TicketChangesDto implements TicketChanges {
-  // Absent leaves a field as it is; null is refused (IsOptional would let it through to a NOT NULL column).
   @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus', description: 'Never back to new' })
-  @ValidateIf((_, v) => v !== undefined)
+  @IfPresent()
   @IsIn(TICKET_STATUSES)
   status?: TicketStatus;
 
@@ -117,12 +118,12 @@ export class TicketChangesDto implements TicketChanges {
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
-  @ValidateIf((_, v) => v !== undefined)
+  @IfPresent()
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Replaces the tags' })
-  @ValidateIf((_, v) => v !== undefined)
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
