@@ -21,6 +21,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Every answer past the static assets is no-store (below), so a validator is never used; Express
+  // would hash each body to make one.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

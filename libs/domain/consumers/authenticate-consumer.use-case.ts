@@ -1,6 +1,8 @@
 import { CONSUMER_KEY_PREFIX, type ConsumerAuthenticator } from '@domain/identity';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@platform/config';
+import { CredentialCache, DatabaseNotifications } from '@platform/database';
 import { hashToken } from '@platform/security';
 
 import { ConsumerRepository } from './consumer.repository';
@@ -10,17 +12,21 @@ import { AccessTokenRefused } from './consumers.exceptions';
 import { MaskinportenTokenVerifier } from './maskinporten-token-verifier';
 import { PortalCredentialRepository } from './portal-credential.repository';
 
-const TOUCH_INTERVAL_MS = 60_000;
-
 /** Resolves a consumer API key, Maskinporten access token or portal session cookie to a consumer principal, or null. */
 @Injectable()
 export class AuthenticateConsumer implements ConsumerAuthenticator {
+  private readonly keys: CredentialCache<ConsumerPrincipal>;
+
   constructor(
     private readonly apiKeys: ConsumerApiKeyRepository,
     private readonly portalCredentials: PortalCredentialRepository,
     private readonly consumers: ConsumerRepository,
     private readonly accessTokens: MaskinportenTokenVerifier,
-  ) {}
+    notifications: DatabaseNotifications,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.keys = new CredentialCache(notifications, config.credentialCacheSeconds);
+  }
 
   /**
    * The token's `consumer` is the registered consumer the caller acts as; a vendor acting for it
@@ -47,11 +53,23 @@ export class AuthenticateConsumer implements ConsumerAuthenticator {
   async byApiKey(key: string): Promise<ConsumerPrincipal | null> {
     // Staff tokens reach here too when they are unknown; only consumer keys are worth a lookup.
     if (!key.startsWith(CONSUMER_KEY_PREFIX)) return null;
-    const found = await this.apiKeys.activeOwner(hashToken(key));
-    if (!found || !mayAuthenticate(found.status)) return null;
-    // last_used_at is written at most once a minute, not on every request.
-    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await this.apiKeys.touch(found.keyId);
-    return { kind: 'consumer', consumerId: found.consumerId, orgNumber: found.orgNumber, name: found.name, via: 'api-key' };
+    const keyHash = hashToken(key);
+    return this.keys.resolve(
+      keyHash,
+      async () => {
+        const found = await this.apiKeys.activeOwner(keyHash);
+        if (!found || !mayAuthenticate(found.status)) return null;
+        const principal: ConsumerPrincipal = {
+          kind: 'consumer',
+          consumerId: found.consumerId,
+          orgNumber: found.orgNumber,
+          name: found.name,
+          via: 'api-key',
+        };
+        return { id: found.keyId, lastUsedAt: found.lastUsedAt, principal };
+      },
+      (id) => this.apiKeys.touch(id),
+    );
   }
 
   async byPortalSession(cookieValue: string): Promise<ConsumerPrincipal | null> {

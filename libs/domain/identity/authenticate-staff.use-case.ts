@@ -1,5 +1,7 @@
 import type { StaffPrincipal } from '@domain/shared';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@platform/config';
+import { CredentialCache, DatabaseNotifications, type StoredCredential } from '@platform/database';
 import { hashToken } from '@platform/security';
 
 import { ApiTokenRepository } from './api-token.repository';
@@ -9,19 +11,36 @@ import { StaffUserRepository } from './staff-user.repository';
 /** Resolves a Bearer token or a session cookie to a staff principal, or null. */
 @Injectable()
 export class AuthenticateStaff {
+  private readonly tokens: CredentialCache<StaffPrincipal>;
+
   constructor(
     private readonly staffUsers: StaffUserRepository,
     private readonly sessions: StaffSessionRepository,
     private readonly apiTokens: ApiTokenRepository,
-  ) {}
+    notifications: DatabaseNotifications,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.tokens = new CredentialCache(notifications, config.credentialCacheSeconds);
+  }
 
-  async byToken(token: string): Promise<StaffPrincipal | null> {
+  byToken(token: string): Promise<StaffPrincipal | null> {
+    return this.tokens.resolve(
+      hashToken(token),
+      () => this.storedToken(token),
+      (id) => this.apiTokens.touch(id),
+    );
+  }
+
+  private async storedToken(token: string): Promise<StoredCredential<StaffPrincipal> | null> {
     const stored = await this.apiTokens.findActive(hashToken(token));
     if (!stored) return null;
     const user = await this.staffUsers.find(stored.staffId);
     if (!user?.active) return null;
-    await this.apiTokens.touch(stored.id);
-    return { kind: 'staff', id: user.id, email: user.email, name: user.name, role: user.role, via: 'token' };
+    return {
+      id: stored.id,
+      lastUsedAt: stored.lastUsedAt,
+      principal: { kind: 'staff', id: user.id, email: user.email, name: user.name, role: user.role, via: 'token' },
+    };
   }
 
   async bySession(cookieValue: string): Promise<StaffPrincipal | null> {

@@ -17,6 +17,11 @@ export interface AppConfig {
   migrationDatabaseUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
+  /**
+   * How long a resolved API token or API key is kept in memory; a change to it is announced by the
+   * database and empties the cache at once. 0: every request reads the database.
+   */
+  credentialCacheSeconds: number;
   /** A PostgreSQL server: how long opening a connection may take, and one statement. */
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
@@ -347,6 +352,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     migrationDatabaseUrl,
     dataDir,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    credentialCacheSeconds: int(env, 'CREDENTIAL_CACHE_SECONDS', 60, 0, 3600),
     databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
     databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     smtpUrl,

@@ -1,6 +1,8 @@
 import { Client, type ClientConfig } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 
+import { notifyingClient } from './database-notifications';
+
 /** The entities and migrations of the whole product; composed outside the platform. */
 export interface DatabaseSchema {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity and migration classes
@@ -47,9 +49,9 @@ export function dataSourceOptions(url: string, poolSize: number, schema: Databas
     extra: {
       max: poolSize,
       application_name: 'segment-desk',
+      Client: notifyingClient(timeouts ? clientWithConnectTimeout(timeouts.connectMs) : Client),
       ...(timeouts
         ? {
-            Client: clientWithConnectTimeout(timeouts.connectMs),
             statement_timeout: timeouts.statementMs,
             query_timeout: timeouts.statementMs + timeouts.connectMs,
             keepAlive: true,

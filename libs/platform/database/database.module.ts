@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseSchema, DatabaseTimeouts, dataSourceOptions } from './data-source-options';
 import { DatabaseAvailability } from './database-availability';
 import { DatabaseContext } from './database-context';
+import { DATABASE_URL, DatabaseNotifications } from './database-notifications';
 import { applicationRole, grantApplicationRole } from './database-roles';
 import type { DatabaseConnection } from './embedded-postgres';
 import { runMigrations } from './run-migrations';
@@ -56,9 +57,11 @@ export class DatabaseModule {
         DatabaseContext,
         MigrateOnStart,
         { provide: SCHEMA_OPTIONS, useValue: options },
+        { provide: DATABASE_URL, useValue: database.url },
+        DatabaseNotifications,
         ...(timeouts ? [DatabaseAvailability] : []),
       ],
-      exports: [DatabaseContext],
+      exports: [DatabaseContext, DatabaseNotifications],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { hashToken } from '@platform/security';
 import { Client } from 'pg';
 
 import { AppProcess, startApp, startWorker } from '../../support/app-process';
@@ -14,12 +15,15 @@ const ESCALATIONS = 10;
  * Two API processes and two workers (the `start:api` / `start:worker` entry points) on one
  * PostgreSQL database: a burst of reports of one outage split across both APIs ends as one
  * incident, concurrent escalations through both end as one thread to Skatteetaten, and no
- * e-mail goes out twice (counted per Message-ID at a real SMTP server).
+ * e-mail goes out twice (counted per Message-ID at a real SMTP server). A key revoked through
+ * one API is refused by the other as soon as the database's notice reaches it.
  */
 describe('two APIs and two workers on one database', () => {
   const fleet = processFleet('replicas', TOKEN, {
     // The first message waits a moment, so both workers' due-escalation jobs race to send it.
     ESCALATION_SETTLE_SECONDS: '1',
+    // Only the database's notice can then explain a revoked key refused by the other API.
+    CREDENTIAL_CACHE_SECONDS: '3600',
   });
   const { smtp, running } = fleet;
   const env = fleet.env;
@@ -139,5 +143,23 @@ describe('two APIs and two workers on one database', () => {
     const toSkatteetaten = smtp.messages.filter((m) => m.envelopeTo.some((a) => a.endsWith(`@${SKE}`)));
     expect(toSkatteetaten.map((m) => m.parsed.messageId)).toEqual([rootMessageId]);
     expect(await query(`SELECT count(*)::int AS n FROM escalation WHERE incident_id = $1`, [incidentId])).toEqual([{ n: 1 }]);
+
+    // Both APIs have the key cached; one revokes it.
+    const revoked = municipalities[0].key;
+    for (const api of apis) expect((await call(api, '/api/v1/me', undefined, revoked)).status).toBe(200);
+    const [{ id: keyId, consumer_id: consumerId }] = await query<{ id: string; consumer_id: string }>(
+      `SELECT id, consumer_id FROM consumer_api_key WHERE key_hash = $1`,
+      [hashToken(revoked)],
+    );
+    const removed = await fetch(`${first.base}/api/v1/consumers/${consumerId}/api-keys/${keyId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(removed.status).toBe(204);
+    expect((await call(first, '/api/v1/me', undefined, revoked)).status).toBe(401);
+    const heard = Date.now() + 5_000;
+    let onSecond = (await call(second, '/api/v1/me', undefined, revoked)).status;
+    while (onSecond !== 401 && Date.now() < heard) onSecond = (await call(second, '/api/v1/me', undefined, revoked)).status;
+    expect(onSecond).toBe(401);
   }, 90_000);
 });
