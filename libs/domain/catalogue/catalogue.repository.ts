@@ -85,20 +85,16 @@ export class CatalogueRepository {
     if (services.length) await repo.insert(services.map((s, position) => repo.create({ ...s, versionId, position })));
   }
 
-  /**
-   * One indexed query: the services with the given codes (all when `codes` is null) in the
-   * version in force on `day`.
-   */
-  servicesInForce(day: string, codes: readonly string[] | null): Promise<CatalogueService[]> {
-    const q = this.db
+  /** One indexed query: the services of the version in force on `day`, in catalogue order. */
+  servicesInForce(day: string): Promise<CatalogueService[]> {
+    return this.db
       .repository(CatalogueService)
       .createQueryBuilder('s')
       .where(
         `s.version_id = (SELECT v.id FROM catalogue_version v WHERE v.status = 'published' AND v.effective_from <= :day ORDER BY ${IN_FORCE_ORDER} LIMIT 1)`,
         { day },
       )
-      .orderBy('s.position', 'ASC');
-    if (codes) q.andWhere('s.code = ANY(:codes)', { codes: [...codes] });
-    return q.getMany();
+      .orderBy('s.position', 'ASC')
+      .getMany();
   }
 }

@@ -47,8 +47,11 @@ export class KnownIncidents {
     return id ? this.view(id, consumerId) : null;
   }
 
-  /** The incident as a municipality may see it, when it is a known problem (followed through merges); otherwise null. */
-  async view(incidentId: string, consumerId: string | null): Promise<KnownIncident | null> {
+  /**
+   * The incident as a municipality may see it, when it is a known problem (followed through
+   * merges); otherwise null. `justReported`: the consumer's report was just attached to it.
+   */
+  async view(incidentId: string, consumerId: string | null, justReported = false): Promise<KnownIncident | null> {
     const incident = await this.incidents.resolveSurvivor(incidentId);
     if (!incident || (incident.status !== 'new' && incident.status !== 'triaged' && incident.status !== 'escalated')) return null;
     const candidate = (await this.incidents.openOnService(incident.environment, incident.services[0] ?? '')).find(
@@ -62,7 +65,7 @@ export class KnownIncidents {
       status: incident.status,
       escalated: candidate.escalated,
       affectedCount: candidate.consumerCount,
-      affected: !!consumerId && !!(await this.reports.firstOfConsumerIn(incident.id, consumerId)),
+      affected: justReported || (!!consumerId && !!(await this.reports.firstOfConsumerIn(incident.id, consumerId))),
     };
   }
 

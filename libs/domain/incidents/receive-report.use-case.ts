@@ -47,7 +47,8 @@ export class ReceiveReport {
     const run = async (): Promise<ReportReceipt> => {
       const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel, vendor });
       // The known problem it is part of now, or another one on its service it may be part of.
-      const knownIncident = (await this.known.view(receipt.incidentId, consumerId)) ?? (await this.known.forReport(consumerId, input));
+      const knownIncident =
+        (await this.known.view(receipt.incidentId, consumerId, true)) ?? (await this.known.forReport(consumerId, input));
       return { ...receipt, knownIncident };
     };
     const key = options.idempotencyKey?.trim();

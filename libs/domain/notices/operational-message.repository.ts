@@ -33,19 +33,17 @@ export class OperationalMessageRepository {
   }
 
   /**
-   * The message about this service and environment that was active at `at` (started by then,
-   * not yet ended, younger than `notBefore`), the most recent if several: one indexed query.
+   * The messages that can have been active at any instant after `since`, for a rule to pick from
+   * (rules/operational-message.ts): started less than `maxAgeMs` before it, and not ended by it.
+   * One indexed query; few rows, since messages are few and short.
    */
-  activeAt(service: string, environment: string, at: Date, notBefore: Date): Promise<OperationalMessage | null> {
+  activeSince(since: Date, maxAgeMs: number): Promise<OperationalMessage[]> {
     return this.db
       .repository(OperationalMessage)
       .createQueryBuilder('m')
-      .where('m.started_at <= :at AND m.started_at > :notBefore', { at, notBefore })
-      .andWhere('(m.ended_at IS NULL OR m.ended_at > :at)', { at })
-      .andWhere(':service = ANY(m.services)', { service })
-      .andWhere(`(m.environments = '{}' OR :environment = ANY(m.environments))`, { environment })
-      .orderBy('m.started_at', 'DESC')
-      .getOne();
+      .where('m.started_at > :startedAfter', { startedAfter: new Date(since.getTime() - maxAgeMs) })
+      .andWhere('(m.ended_at IS NULL OR m.ended_at > :since)', { since })
+      .getMany();
   }
 
   activeOfEntries(entryIds: string[]): Promise<OperationalMessage[]> {

@@ -11,8 +11,12 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
  * the commit returns, and another process hears of it through its own listening connection.
  */
 export const DATABASE_CHANNELS = {
-  /** A credential was revoked or what it stands for changed (credential-notifications migration). */
+  /** A credential was revoked or what it stands for changed (cache-notifications migration). */
   credentialsChanged: 'credentials_changed',
+  /** A catalogue version or service was written. */
+  catalogueChanged: 'catalogue_changed',
+  /** An operational message started, changed or ended. */
+  operationalMessagesChanged: 'operational_messages_changed',
 } as const;
 export type DatabaseChannel = (typeof DATABASE_CHANNELS)[keyof typeof DATABASE_CHANNELS];
 

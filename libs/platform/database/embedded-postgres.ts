@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export class DataDirectoryInUseError extends Error {}
 
@@ -24,11 +25,12 @@ export interface EmbeddedPostgres extends DatabaseConnection {
 }
 
 /**
- * PGlite is one backend session: the socket server queues protocol messages, not whole queries,
- * so two pooled connections can interleave their extended-protocol steps outside a transaction.
- * One connection serialises every query and transaction, which is what PGlite does anyway.
+ * PGlite is one backend session that runs one statement at a time. A few pooled connections
+ * still pay: the next connection's query waits at the socket server while the application
+ * handles the answer to the last one, so the database's thread is not left idle. The thread
+ * keeps each extended query whole and each transaction exclusive (embedded-postgres.thread.mjs).
  */
-export const EMBEDDED_POOL_SIZE = 1;
+export const EMBEDDED_POOL_SIZE = 4;
 
 function processAlive(pid: number): boolean {
   try {
@@ -131,46 +133,6 @@ export function findRunningEmbeddedPostgres(dataDir: string): DatabaseConnection
   return { url: `postgres://postgres@127.0.0.1:${published.port}/postgres`, poolSize: EMBEDDED_POOL_SIZE };
 }
 
-/**
- * The socket server queues protocol messages and keeps one client's messages together only
- * inside a transaction, so a second client (the CLI beside the running app) could slip its
- * messages between another's Parse and Sync. Counting an extended query as a transaction from
- * its first message to its Sync keeps every query whole.
- */
-interface ProtocolEndpoint {
-  isInTransaction(): boolean;
-  execProtocolRawStream(message: Uint8Array, options: object): Promise<void>;
-  exec(sql: string): Promise<unknown>;
-}
-
-function wholeQueries<T extends ProtocolEndpoint>(db: T): T {
-  const SYNC = 0x53; // 'S'
-  const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse, Bind, Describe, Execute, Close, Flush
-  let open = false;
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'isInTransaction') return () => open || target.isInTransaction();
-      if (prop === 'execProtocolRawStream')
-        return async (message: Uint8Array, options: object) => {
-          if (EXTENDED.has(message[0])) open = true;
-          try {
-            return await target.execProtocolRawStream(message, options);
-          } finally {
-            if (message[0] === SYNC) open = false;
-          }
-        };
-      // Only called to roll back after a client left mid-transaction: its open query ends too.
-      if (prop === 'exec')
-        return (sql: string) => {
-          open = false;
-          return target.exec(sql);
-        };
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -191,13 +153,8 @@ function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
   const release = acquireDataDirLock(dataDir);
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    const db = await PGlite.create(join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
     const port = await freePort();
-    const server = new PGLiteSocketServer({ db: wholeQueries(db), port, host: '127.0.0.1', maxConnections });
-    await server.start();
+    const thread = await startDatabaseThread({ pgdata: join(dataDir, 'pgdata'), port, maxConnections });
     const portFile = join(dataDir, PORT_FILE);
     writeFileSync(portFile, JSON.stringify({ pid: process.pid, port }));
     let stopped = false;
@@ -209,8 +166,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
         stopped = true;
         try {
           rmSync(portFile, { force: true });
-          await server.stop();
-          await db.close();
+          await thread.stop();
         } finally {
           release();
         }
@@ -220,4 +176,33 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
     release();
     throw e;
   }
+}
+
+/** PGlite and its socket server in a worker thread (embedded-postgres.thread.mjs says why). */
+async function startDatabaseThread(workerData: {
+  pgdata: string;
+  port: number;
+  maxConnections: number;
+}): Promise<{ stop(): Promise<void> }> {
+  const thread = new Worker(join(__dirname, 'embedded-postgres.thread.mjs'), { workerData });
+  const first = await new Promise<{ started?: true; error?: string }>((resolve, reject) => {
+    thread.once('message', resolve);
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`The embedded database thread exited (${code}) while starting.`)));
+  });
+  if (first.error) {
+    await thread.terminate();
+    throw new Error(`The embedded database did not start: ${first.error}`);
+  }
+  return {
+    async stop() {
+      const stopped = new Promise<void>((resolve) => {
+        thread.once('message', () => resolve());
+        thread.once('exit', () => resolve());
+      });
+      thread.postMessage('stop');
+      await stopped;
+      await thread.terminate();
+    },
+  };
 }
