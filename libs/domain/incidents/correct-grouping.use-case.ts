@@ -14,8 +14,10 @@ import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 import { addCounts, contributionOf, type ProfileCounts, profileOf } from './rules/incident-profile';
+import { SECURITY_CATEGORIES } from './rules/incident-visibility';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
+import { SecurityCaseRepository } from './security-case.repository';
 
 /**
  * Staff corrections to the automatic grouping: merge two incidents, split reports out into a new
@@ -37,6 +39,7 @@ export class CorrectGrouping {
     private readonly merger: IncidentMerger,
     private readonly corpus: MatchingCorpus,
     private readonly audit: RecordAudit,
+    private readonly securityCases: SecurityCaseRepository,
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
@@ -72,12 +75,16 @@ export class CorrectGrouping {
       if (reports.length === all.length)
         throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
       const first = [...reports].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime())[0];
+      // A security case follows its security and privacy reports, and staff's decision to put an
+      // ordinary incident on the security side holds for all its reports; other reports leave it behind.
+      const restricted =
+        reports.some((r) => SECURITY_CATEGORIES.includes(r.category)) || (source.track === 'ordinary' && source.side === 'security');
       const created = await this.incidents.insert({
         reference: await this.references.next('incident', first.receivedAt),
         title: first.title.slice(0, 200),
         environment: source.environment,
-        track: source.track,
-        side: source.side === 'security' ? 'security' : 'undetermined',
+        track: restricted && source.track === 'security' ? 'security' : 'ordinary',
+        side: restricted ? 'security' : 'undetermined',
         services: [...new Set(reports.map((r) => r.service))],
         errorCodes: [...new Set(reports.map((r) => r.errorCode).filter((c): c is string => !!c))],
         openedAt: first.receivedAt,
@@ -91,6 +98,13 @@ export class CorrectGrouping {
         });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(created.id);
+      // Its clock runs from the first of the reports it took; what was already done for them is kept.
+      if (restricted)
+        await this.securityCases.openWith(
+          created.id,
+          first.receivedAt,
+          (await this.securityCases.findByIncident(source.id))?.checklist ?? {},
+        );
       await this.mergeProposals.upsert({
         survivorId: source.id,
         mergedId: created.id,
