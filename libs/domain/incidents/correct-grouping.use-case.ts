@@ -9,12 +9,13 @@ import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
+import { IncidentVisibility } from './incident-visibility.use-case';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 import { addCounts, contributionOf, type ProfileCounts, profileOf } from './rules/incident-profile';
-import { SECURITY_CATEGORIES } from './rules/incident-visibility';
+import { isRestricted, SECURITY_CATEGORIES } from './rules/incident-visibility';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
 import { SecurityCaseRepository } from './security-case.repository';
@@ -40,6 +41,7 @@ export class CorrectGrouping {
     private readonly corpus: MatchingCorpus,
     private readonly audit: RecordAudit,
     private readonly securityCases: SecurityCaseRepository,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
@@ -155,11 +157,18 @@ export class CorrectGrouping {
       });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(target.id);
+      // A security or privacy report makes the incident it is moved to a security case.
+      const becomesCase = SECURITY_CATEGORIES.includes(report.category) && !isRestricted(target);
       await this.incidents.update(target.id, {
         services: [...new Set([...target.services, report.service])],
         errorCodes: [...new Set([...target.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
         lastSeenAt: report.receivedAt > target.lastSeenAt ? report.receivedAt : target.lastSeenAt,
+        ...(becomesCase ? { side: 'security' as const } : {}),
       });
+      if (becomesCase) {
+        await this.securityCases.openOnce(target.id, report.receivedAt);
+        await this.visibility.becameSecurityCase(target.id);
+      }
       await this.mergeProposals.upsert({
         survivorId: target.id,
         mergedId: source.id,

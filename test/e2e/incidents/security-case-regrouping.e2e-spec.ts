@@ -169,4 +169,28 @@ describe('security cases when incidents are merged or split', () => {
       await securityCase(incidentId).expect(200);
     });
   });
+
+  it('makes the incident a privacy report is moved to a security case, its clock from that report', async () => {
+    const target = await file(b, {
+      environment: 'test',
+      service: 'inntekt',
+      title: 'Inntekt mangler månedsbeløp',
+      description: 'Svaret fra Inntekt mangler beløpet for mars.',
+      errorCode: null,
+      httpStatus: 200,
+    });
+    const leak = await file(c, {
+      environment: 'test',
+      category: 'privacy',
+      title: 'Inntektsopplysninger sendt til feil kommune',
+      description: 'En annen kommune fikk inntektsopplysningene våre.',
+      httpStatus: null,
+      errorCode: null,
+    });
+    await t.http.post(`/api/v1/reports/${leak.id}/move`).set(bearer(security.token)).send({ incidentId: target.incidentId }).expect(200);
+    const refused = await t.http.get(`/api/v1/incidents/${target.incidentId}`).set(bearer(agent.token)).expect(403);
+    expect(refused.body.code).toBe('security_case_restricted');
+    const res = await securityCase(target.incidentId).expect(200);
+    expect(res.body.receivedAt).toBe(leak.receivedAt);
+  });
 });
