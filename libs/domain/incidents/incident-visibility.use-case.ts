@@ -13,8 +13,9 @@ export interface IncidentObjectRef {
   id: string | null;
 }
 
-/** The object types that name an incident, and a report. */
+/** The object types that name an incident (by id, or by reference as inbound mail's route does), and a report. */
 const INCIDENT_TYPES = ['incident', 'incident-internal'];
+const INCIDENT_REFERENCE = 'incident-reference';
 const REPORT_TYPES = ['report'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,10 +55,14 @@ export class IncidentVisibility {
     const reports = await this.reports.byIds(ids(REPORT_TYPES));
     const incidents = await this.incidents.findMany([...new Set([...ids(INCIDENT_TYPES), ...reports.map((r) => r.incidentId)])]);
     const restrictedIncidents = new Set(incidents.filter(isRestricted).map((i) => i.id));
+    const references = [...new Set(objects.filter((o) => o.type === INCIDENT_REFERENCE && o.id).map((o) => o.id!))];
+    const byReference = (await Promise.all(references.map((r) => this.incidents.findByReference(r)))).filter((i) => i !== null);
+    const restrictedReferences = byReference.filter(isRestricted).map((i) => objectKey({ type: INCIDENT_REFERENCE, id: i.reference }));
     const restrictedReports = reports.filter((r) => SECURITY_CATEGORIES.includes(r.category) || restrictedIncidents.has(r.incidentId));
     return new Set([
       ...objects.filter((o) => INCIDENT_TYPES.includes(o.type ?? '') && restrictedIncidents.has(o.id ?? '')).map(objectKey),
       ...restrictedReports.flatMap((r) => REPORT_TYPES.map((type) => objectKey({ type, id: r.id }))),
+      ...restrictedReferences,
     ]);
   }
 

@@ -2,7 +2,8 @@ import { ReadableAuditLog } from '@composition';
 import type { StaffPrincipal } from '@domain/shared';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
-import { reportBody, reportingApp } from '../../support/incident-fixtures';
+import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
+import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
 import { createStaffWithToken, signIn, type StaffBrowser, type StaffWithToken } from '../../support/staff-session';
 import { bearer, type TestApp } from '../../support/test-app';
 
@@ -44,7 +45,7 @@ describe('security case content on every surface', () => {
   };
 
   beforeAll(async () => {
-    ({ t, a, b, c } = await reportingApp());
+    ({ t, a, b, c } = await reportingApp(INBOUND_ENV, [INBOUND_MAIL_ROLE]));
     // Staff exist before the reports, so they are notified of them.
     agent = await createStaffWithToken(t, 'agent', { email: 'agent-vis@ks.example.test', password: true });
     security = await createStaffWithToken(t, 'security', { email: 'security-vis@ks.example.test', password: true });
@@ -170,6 +171,30 @@ describe('security case content on every surface', () => {
       );
       expect(ordinaryMail).toMatchObject({ restricted: false, subject: expect.stringContaining('Skatteoppgjøret svarer 500') });
     });
+  });
+
+  it('lists a reply on the security case’s thread as received, its words only for the security role', async () => {
+    const [escalation] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [breach.incidentId]);
+    await sendInbound(t, {
+      from: escalation.to_addresses[0],
+      subject: `SV: ${escalation.subject}`,
+      text: 'Vi har stengt tilgangen til saksbehandleren som fikk skattegrunnlaget.',
+      inReplyTo: escalation.message_id,
+      references: [escalation.message_id],
+      messageId: '<svar-sikkerhet@skatteetaten.example.test>',
+    });
+    const [reply] = await t.dataSource.query(`SELECT id, route_summary FROM inbound_message WHERE message_id = $1`, [
+      '<svar-sikkerhet@skatteetaten.example.test>',
+    ]);
+    expect(reply.route_summary).toBe(`incident:${breach.incidentReference}`);
+    const list = await agentBrowser.get('/inbound-mail').expect(200);
+    expect(list.text).toContain(`href="/inbound-mail/${reply.id}"`);
+    expect(list.text).toContain('Sikkerhetssak (innholdet er skjermet)');
+    hides(list.text);
+    const one = await agentBrowser.get(`/inbound-mail/${reply.id}`).set('Accept', 'text/html');
+    expect(one.status).toBe(403);
+    hides(one.text);
+    expect((await securityBrowser.get(`/inbound-mail/${reply.id}`).expect(200)).text).toContain('stengt tilgangen');
   });
 
   describe('audit log', () => {
