@@ -6,3 +6,7 @@ export * from './events/retry-domain-event.use-case';
 export * from './launch';
 export * from './mail/mail-admin.module';
 export * from './mail/retry-mail.use-case';
+export * from './security-views/readable-audit-log.use-case';
+export * from './security-views/readable-inbound-mail.use-case';
+export * from './security-views/readable-outbox.use-case';
+export * from './security-views/security-views.module';

@@ -1,3 +1,4 @@
+import { SecurityViewsModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ChangeRequestsModule } from '@domain/change-requests';
@@ -52,6 +53,7 @@ import { UiModule } from './ui/ui.module';
     ChangeRequestsModule,
     NoticesModule,
     SupportModule,
+    SecurityViewsModule,
     UiModule,
   ],
   controllers: [

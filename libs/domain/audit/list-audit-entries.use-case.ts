@@ -4,7 +4,7 @@ import type { Page, PageRequest } from '@platform/database';
 import { AuditFilter, AuditRepository, type AuditSort } from './audit.repository';
 import { AuditEntry } from './audit-entry.entity';
 
-export type { AuditSort } from './audit.repository';
+export type { AuditFilter, AuditSort } from './audit.repository';
 
 @Injectable()
 export class ListAuditEntries {

@@ -6,7 +6,7 @@ import { AccessTokenKeysUnavailable, AccessTokenRefused } from './consumers.exce
 import { ACCEPTED_ALGORITHMS, CLOCK_SKEW_SECONDS, readMaskinportenClaims } from './rules/maskinporten-claims';
 
 /** The issuer's key set: fetched at most this often on an unknown kid, kept this long, and given this long to answer. */
-const JWKS_COOLDOWN_MS = 30_000;
+export const JWKS_COOLDOWN_MS = 30_000;
 const JWKS_MAX_AGE_MS = 10 * 60_000;
 const JWKS_TIMEOUT_MS = 3_000;
 

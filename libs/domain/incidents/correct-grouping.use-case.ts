@@ -9,13 +9,16 @@ import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
+import { IncidentVisibility } from './incident-visibility.use-case';
 import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 import { addCounts, contributionOf, type ProfileCounts, profileOf } from './rules/incident-profile';
+import { isRestricted, SECURITY_CATEGORIES } from './rules/incident-visibility';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
+import { SecurityCaseRepository } from './security-case.repository';
 
 /**
  * Staff corrections to the automatic grouping: merge two incidents, split reports out into a new
@@ -37,6 +40,8 @@ export class CorrectGrouping {
     private readonly merger: IncidentMerger,
     private readonly corpus: MatchingCorpus,
     private readonly audit: RecordAudit,
+    private readonly securityCases: SecurityCaseRepository,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
@@ -72,12 +77,16 @@ export class CorrectGrouping {
       if (reports.length === all.length)
         throw new Conflict('split_all', 'Splitting out every report would leave the incident empty; move them instead.');
       const first = [...reports].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime())[0];
+      // A security case follows its security and privacy reports, and staff's decision to put an
+      // ordinary incident on the security side holds for all its reports; other reports leave it behind.
+      const restricted =
+        reports.some((r) => SECURITY_CATEGORIES.includes(r.category)) || (source.track === 'ordinary' && source.side === 'security');
       const created = await this.incidents.insert({
         reference: await this.references.next('incident', first.receivedAt),
         title: first.title.slice(0, 200),
         environment: source.environment,
-        track: source.track,
-        side: source.side === 'security' ? 'security' : 'undetermined',
+        track: restricted && source.track === 'security' ? 'security' : 'ordinary',
+        side: restricted ? 'security' : 'undetermined',
         services: [...new Set(reports.map((r) => r.service))],
         errorCodes: [...new Set(reports.map((r) => r.errorCode).filter((c): c is string => !!c))],
         openedAt: first.receivedAt,
@@ -91,6 +100,13 @@ export class CorrectGrouping {
         });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(created.id);
+      // Its clock runs from the first of the reports it took; what was already done for them is kept.
+      if (restricted)
+        await this.securityCases.openWith(
+          created.id,
+          first.receivedAt,
+          (await this.securityCases.findByIncident(source.id))?.checklist ?? {},
+        );
       await this.mergeProposals.upsert({
         survivorId: source.id,
         mergedId: created.id,
@@ -141,11 +157,18 @@ export class CorrectGrouping {
       });
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(target.id);
+      // A security or privacy report makes the incident it is moved to a security case.
+      const becomesCase = SECURITY_CATEGORIES.includes(report.category) && !isRestricted(target);
       await this.incidents.update(target.id, {
         services: [...new Set([...target.services, report.service])],
         errorCodes: [...new Set([...target.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
         lastSeenAt: report.receivedAt > target.lastSeenAt ? report.receivedAt : target.lastSeenAt,
+        ...(becomesCase ? { side: 'security' as const } : {}),
       });
+      if (becomesCase) {
+        await this.securityCases.openOnce(target.id, report.receivedAt);
+        await this.visibility.becameSecurityCase(target.id);
+      }
       await this.mergeProposals.upsert({
         survivorId: target.id,
         mergedId: source.id,

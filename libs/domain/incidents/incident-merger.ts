@@ -6,8 +6,12 @@ import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMessageRepository } from './incident-message.repository';
+import { IncidentVisibility } from './incident-visibility.use-case';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
+import { isRestricted } from './rules/incident-visibility';
+import type { SecurityChecklist } from './rules/security-clock';
+import { SecurityCaseRepository } from './security-case.repository';
 
 /** Rank of an incident's escalation when choosing a survivor: a thread Skatteetaten has seen wins. */
 function escalationRank(e: Escalation | null): number {
@@ -30,6 +34,8 @@ export class IncidentMerger {
     private readonly timeline: IncidentEventRepository,
     private readonly mergeProposals: MergeProposalRepository,
     private readonly messages: IncidentMessageRepository,
+    private readonly securityCases: SecurityCaseRepository,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   async chooseSurvivor(a: Incident, b: Incident): Promise<[Incident, Incident]> {
@@ -55,12 +61,14 @@ export class IncidentMerger {
       survivor.status === 'new' && merged.status !== 'new' && merged.status !== 'resolved' && merged.status !== 'closed'
         ? merged.status
         : survivor.status;
+    const side = await this.carrySecurityCase(survivor, merged);
     await this.incidents.update(survivor.id, {
       services,
       errorCodes,
       openedAt,
       lastSeenAt,
       status,
+      side,
       skeCaseReference: survivor.skeCaseReference ?? merged.skeCaseReference,
     });
     await this.incidents.update(merged.id, { mergedIntoId: survivor.id, status: 'closed' });
@@ -81,7 +89,36 @@ export class IncidentMerger {
     });
     await this.timeline.record(merged.id, 'merged_into', actorLabel, { into: survivor.reference, intoId: survivor.id, how, reasons });
     const profile = (await this.incidents.find(survivor.id))!.profile;
-    return { ...survivor, services, errorCodes, openedAt, lastSeenAt, status, profile };
+    return { ...survivor, services, errorCodes, openedAt, lastSeenAt, status, side, profile };
+  }
+
+  /**
+   * A security case follows its reports: merging one in makes the survivor a security case too,
+   * holding one case whose clock runs from the earlier of the two and whose checklist keeps what
+   * either had recorded (the survivor's entry where both did). Returns the survivor's side.
+   */
+  private async carrySecurityCase(survivor: Incident, merged: Incident): Promise<Incident['side']> {
+    const from = await this.securityCases.findByIncident(merged.id);
+    if (!from && !isRestricted(merged)) return survivor.side;
+    const side = isRestricted(survivor) ? survivor.side : 'security';
+    if (!isRestricted(survivor)) await this.visibility.becameSecurityCase(survivor.id);
+    if (!from) {
+      await this.securityCases.openOnce(survivor.id, merged.openedAt);
+      return side;
+    }
+    const into = await this.securityCases.findByIncident(survivor.id);
+    if (!into) {
+      await this.securityCases.carry(from.id, survivor.id, from);
+      return side;
+    }
+    const checklist: SecurityChecklist = { ...from.checklist, ...into.checklist };
+    await this.securityCases.delete(from.id);
+    await this.securityCases.carry(into.id, survivor.id, {
+      receivedAt: from.receivedAt < into.receivedAt ? from.receivedAt : into.receivedAt,
+      checklist,
+      warningsSent: [...new Set([...into.warningsSent, ...from.warningsSent])],
+    });
+    return side;
   }
 
   /**

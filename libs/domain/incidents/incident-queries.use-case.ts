@@ -1,6 +1,6 @@
 import { FindConsumers } from '@domain/consumers';
 import type { KnownIssue } from '@domain/notices';
-import { type Environment, hasPermission, type Principal, requireAccess } from '@domain/shared';
+import { type Environment, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
 
@@ -9,10 +9,12 @@ import { Incident, IncidentStatus, Severity } from './incident.entity';
 import { IncidentFilter, IncidentRepository, type QueueSort } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentNotFound, ReportNotFound, SecurityCaseRestricted } from './incidents.exceptions';
+import type { MergeProposal } from './merge-proposal.entity';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
+import { mayReadIncidentContent, mayReadReportContent } from './rules/incident-visibility';
 
 export type { QueueSort } from './incident.repository';
 
@@ -106,7 +108,7 @@ export class IncidentQueries {
     caller?: Principal,
   ): IncidentSummary {
     const consumerCount = counts?.consumers ?? 0;
-    const restricted = !!caller && !securityReadable(i, caller);
+    const restricted = !mayReadIncidentContent(caller, i);
     return {
       id: i.id,
       reference: i.reference,
@@ -175,7 +177,7 @@ export class IncidentQueries {
       ...view,
       reports: reports.map((r) => ({ ...this.reportFields(r), consumer: consumers.get(r.consumerId) })),
       events: await this.timeline.ofIncident(view.id),
-      proposals: await this.mergeProposals.ofIncident(view.id),
+      proposals: await this.readableProposals(await this.mergeProposals.ofIncident(view.id), caller),
     };
   }
 
@@ -249,25 +251,25 @@ export class IncidentQueries {
     return { ...base, incidentTitle: incident.title };
   }
 
-  async reportsOfConsumer(consumerId: string) {
+  /** A consumer's reports; staff who may not read a security case see its reports' references without their words. */
+  async reportsOfConsumer(consumerId: string, caller?: Principal) {
     const reports = await this.reports.ofConsumer(consumerId);
     // Many reports share an incident: resolve each incident once, not once per report.
     const incidents = new Map<string, Incident | null>();
     for (const id of new Set(reports.map((r) => r.incidentId))) incidents.set(id, await this.incidents.resolveSurvivor(id));
     return reports.map((r) => {
       const incident = incidents.get(r.incidentId);
+      const restricted = !mayReadReportContent(caller, r, incident ?? { track: 'ordinary', side: 'undetermined' });
       return {
         ...this.reportFields(r),
+        ...(restricted ? { title: '', description: '' } : {}),
+        restricted,
         match: undefined,
         incidentId: incident?.id,
         incidentReference: incident?.reference,
         incidentStatus: incident?.status,
       };
     });
-  }
-
-  proposals() {
-    return this.mergeProposals.open();
   }
 
   /** The counts on the staff dashboard; each equals what the matching queue filter lists. */
@@ -305,31 +307,57 @@ export class IncidentQueries {
     return (await this.incidents.resolveSurvivor(found.id))!.id;
   }
 
-  /** Open incidents by reference and title, for forms where staff name another incident. */
-  async openIncidentChoices(environment: Environment): Promise<Array<{ id: string; reference: string; title: string }>> {
-    return (await this.incidents.list({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => ({
-      id: i.id,
-      reference: i.reference,
-      title: i.title,
-    }));
+  /** Open incidents by reference and title, for forms where staff name another incident; a security case by reference alone. */
+  async openIncidentChoices(
+    environment: Environment,
+    caller?: Principal,
+  ): Promise<Array<{ id: string; reference: string; title: string; restricted: boolean }>> {
+    return (await this.incidents.list({ status: OPEN_STATUSES, environment, limit: 500 })).map((i) => {
+      const restricted = !mayReadIncidentContent(caller, i);
+      return { id: i.id, reference: i.reference, title: restricted ? '' : i.title, restricted };
+    });
   }
 
-  /** Merge proposals with both incidents named: every open one, or all of one incident's. */
-  async proposalViews(incidentId?: string) {
+  /**
+   * Merge proposals with both incidents named: every open one, or all of one incident's. A
+   * security case the caller may not read is named by its reference only, and the reasons (which
+   * quote its words) are left out.
+   */
+  async proposalViews(incidentId?: string, caller?: Principal) {
     const list = incidentId ? await this.mergeProposals.ofIncident(incidentId) : await this.mergeProposals.open();
-    const ids = [...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))];
-    const found = await this.incidents.findMany(ids);
-    const byId = new Map(found.map((i) => [i.id, { id: i.id, reference: i.reference, title: i.title, status: i.status }]));
-    return list.map((p) => ({
-      id: p.id,
-      status: p.status,
-      score: p.score,
-      reasons: p.reasons,
-      createdAt: p.createdAt,
-      decidedBy: p.decidedBy,
-      survivor: byId.get(p.survivorId),
-      merged: byId.get(p.mergedId),
-    }));
+    const found = await this.incidents.findMany([...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))]);
+    const byId = new Map(
+      found.map((i) => {
+        const restricted = !mayReadIncidentContent(caller, i);
+        return [i.id, { id: i.id, reference: i.reference, title: restricted ? '' : i.title, status: i.status, restricted }];
+      }),
+    );
+    return list.map((p) => {
+      const [survivor, merged] = [byId.get(p.survivorId), byId.get(p.mergedId)];
+      return {
+        id: p.id,
+        status: p.status,
+        score: p.score,
+        reasons: survivor?.restricted || merged?.restricted ? [] : p.reasons,
+        restricted: !!(survivor?.restricted || merged?.restricted),
+        createdAt: p.createdAt,
+        decidedBy: p.decidedBy,
+        survivor,
+        merged,
+      };
+    });
+  }
+
+  /** Open merge proposals as the caller may see them (the API's list). */
+  async proposals(caller?: Principal): Promise<MergeProposal[]> {
+    return this.readableProposals(await this.mergeProposals.open(), caller);
+  }
+
+  /** Proposals whose reasons quote a security case the caller may not read lose those reasons. */
+  private async readableProposals(list: MergeProposal[], caller?: Principal): Promise<MergeProposal[]> {
+    const incidents = await this.incidents.findMany([...new Set(list.flatMap((p) => [p.survivorId, p.mergedId]))]);
+    const hidden = new Set(incidents.filter((i) => !mayReadIncidentContent(caller, i)).map((i) => i.id));
+    return list.map((p) => (hidden.has(p.survivorId) || hidden.has(p.mergedId) ? { ...p, reasons: [] } : p));
   }
 
   private reportFields(r: Report) {
@@ -364,10 +392,6 @@ export class IncidentQueries {
 }
 
 /** Staff without the security role see that a security case exists (GET /security-cases), never its incident's content. */
-function assertSecurityReadable(incident: Pick<Incident, 'track'>, caller: Principal): void {
-  if (!securityReadable(incident, caller)) throw new SecurityCaseRestricted();
-}
-
-function securityReadable(incident: Pick<Incident, 'track'>, caller: Principal): boolean {
-  return incident.track !== 'security' || caller.kind !== 'staff' || hasPermission(caller, 'security-case.read');
+function assertSecurityReadable(incident: Pick<Incident, 'track' | 'side'>, caller: Principal): void {
+  if (!mayReadIncidentContent(caller, incident)) throw new SecurityCaseRestricted();
 }

@@ -6,6 +6,7 @@ import { In } from 'typeorm';
 import type { CandidateQuery } from './grouping-flow';
 import { Incident, IncidentSide, IncidentStatus, Severity } from './incident.entity';
 import type { ProfileCounts } from './rules/incident-profile';
+import { restrictedSql } from './rules/incident-visibility';
 import type { KnownIncidentCandidate } from './rules/known-incident';
 import type { IncidentState } from './rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from './rules/matching.constants';
@@ -333,7 +334,7 @@ export class IncidentRepository {
       `WITH q AS (SELECT websearch_to_tsquery('norwegian', $1) AS nb, upper($1) AS code)
        SELECT i.id, i.reference, i.title, i.status, i.last_seen_at AS "lastSeenAt", count(*) OVER ()::int AS total
        FROM incident i, q
-       WHERE i.merged_into_id IS NULL AND ($3 OR i.track <> 'security')
+       WHERE i.merged_into_id IS NULL AND ($3 OR NOT ${restrictedSql('i')})
          AND (to_tsvector('norwegian', i.title) @@ q.nb OR $1 <% i.title OR q.code = ANY(i.error_codes)
               OR i.id IN (SELECT coalesce(m.merged_into_id, m.id) FROM report r JOIN incident m ON m.id = r.incident_id
                           WHERE to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb OR upper(r.error_code) = q.code))

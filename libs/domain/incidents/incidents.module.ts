@@ -26,6 +26,7 @@ import { IncidentMerger } from './incident-merger';
 import { IncidentMessageRepository } from './incident-message.repository';
 import { IncidentQueries } from './incident-queries.use-case';
 import { IncidentStatistics } from './incident-statistics.use-case';
+import { IncidentVisibility } from './incident-visibility.use-case';
 import { JoinIncident } from './join-incident.use-case';
 import { KnownIncidents } from './known-incidents.use-case';
 import { MatchingCorpus } from './matching-corpus';
@@ -63,6 +64,7 @@ const useCases = [
   ImportReports,
   IncidentQueries,
   IncidentStatistics,
+  IncidentVisibility,
   JoinIncident,
   KnownIncidents,
   PreviewEscalation,

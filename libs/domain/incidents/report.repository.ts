@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
 import { Report } from './report.entity';
+import { restrictedSql, SECURITY_CATEGORIES } from './rules/incident-visibility';
 
 export interface IncidentStats {
   reportCount: number;
@@ -80,12 +81,12 @@ export class ReportRepository {
        SELECT r.id, r.reference, r.title, r.consumer_id AS "consumerId", coalesce(i.merged_into_id, i.id) AS "incidentId",
               r.received_at AS "receivedAt", count(*) OVER ()::int AS total
        FROM report r JOIN incident i ON i.id = r.incident_id, q
-       WHERE ($3 OR i.track <> 'security')
+       WHERE ($3 OR NOT (${restrictedSql('i')} OR r.category = ANY($4::text[])))
          AND (to_tsvector('norwegian', r.title || ' ' || r.description) @@ q.nb
               OR r.reference = q.code OR upper(r.error_code) = q.code OR r.correlation_id = $1)
        ORDER BY (r.reference = q.code) DESC, ts_rank(to_tsvector('norwegian', r.title || ' ' || r.description), q.nb) DESC, r.received_at DESC
        LIMIT $2`,
-      [text, limit, withSecurity],
+      [text, limit, withSecurity, SECURITY_CATEGORIES],
     );
   }
 

@@ -48,6 +48,26 @@ export class SecurityCaseRepository {
     return cases.map((c) => ({ case: c, critical: critical.get(c.id) ?? false }));
   }
 
+  /** Opens a case with a clock and checklist already under way (a case that followed its reports). */
+  async openWith(incidentId: string, receivedAt: Date, checklist: SecurityChecklist): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO security_case (incident_id, received_at, checklist) VALUES ($1, $2, $3::jsonb) ON CONFLICT (incident_id) DO NOTHING`,
+      [incidentId, receivedAt, JSON.stringify(checklist)],
+    );
+  }
+
+  /** The case now belongs to another incident, with this clock, checklist and warnings. */
+  async carry(id: string, incidentId: string, c: Pick<SecurityCase, 'receivedAt' | 'checklist' | 'warningsSent'>): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE security_case SET incident_id = $2, received_at = $3, checklist = $4::jsonb, warnings_sent = $5::int[] WHERE id = $1`,
+      [id, incidentId, c.receivedAt, JSON.stringify(c.checklist), c.warningsSent],
+    );
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.manager.query(`DELETE FROM security_case WHERE id = $1`, [id]);
+  }
+
   async setChecklist(id: string, checklist: SecurityChecklist): Promise<void> {
     await this.db.repository(SecurityCase).update(id, { checklist });
   }

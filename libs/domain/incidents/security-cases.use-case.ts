@@ -1,6 +1,6 @@
 import { ListAuditEntries } from '@domain/audit';
 import { FindConsumers } from '@domain/consumers';
-import { hasPermission, type Principal } from '@domain/shared';
+import type { Principal } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@platform/config';
 
@@ -9,6 +9,7 @@ import { IncidentEventRepository } from './incident-event.repository';
 import type { IncidentTimelineEvent } from './incident-timeline';
 import { SecurityCaseNotFound, SecurityCaseRestricted } from './incidents.exceptions';
 import { ReportRepository } from './report.repository';
+import { readsSecurityCases } from './rules/incident-visibility';
 import { checklistComplete, requiredChecklistItems, type SecurityChecklist, securityClock } from './rules/security-clock';
 import type { SecurityCase } from './security-case.entity';
 import { SecurityCaseRepository } from './security-case.repository';
@@ -64,7 +65,7 @@ export class SecurityCases {
   async list(caller: Principal, now = new Date()): Promise<SecurityCaseSummary[]> {
     const cases = await this.cases.all();
     const incidents = new Map((await this.incidents.findMany(cases.map((c) => c.incidentId))).map((i) => [i.id, i]));
-    const readable = hasPermission(caller, 'security-case.read');
+    const readable = readsSecurityCases(caller);
     return cases.flatMap((c) => {
       const incident = incidents.get(c.incidentId);
       if (!incident) return [];
@@ -76,7 +77,7 @@ export class SecurityCases {
   async get(caller: Principal, incidentId: string, now = new Date()): Promise<SecurityCaseDetail> {
     const found = await this.cases.findByIncident(incidentId);
     if (!found) throw new SecurityCaseNotFound();
-    if (!hasPermission(caller, 'security-case.read')) throw new SecurityCaseRestricted();
+    if (!readsSecurityCases(caller)) throw new SecurityCaseRestricted();
     const incident = (await this.incidents.find(incidentId))!;
     const critical = incident.severity === 'critical';
     const reports = await this.reports.ofIncident(incidentId);

@@ -22,6 +22,7 @@ import { ReportRepository } from './report.repository';
 import { IntakeContext, KNOWN_ISSUE_NOTICE, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { reportRecipients } from './report-recipients';
 import { contributionOf } from './rules/incident-profile';
+import { isRestricted } from './rules/incident-visibility';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { signalsOf } from './rules/report-signals';
 import { SecurityCaseRepository } from './security-case.repository';
@@ -170,11 +171,7 @@ export class SubmitReport {
       // A security or privacy report's clock starts when it reached KS.
       if (track === 'security') await this.securityCases.openOnce(incident.id, ctx.receivedAt);
       // Live intake only: an imported history is not news to anyone.
-      if (!ctx.history)
-        await this.notify.execute(
-          { permission: 'incident.triage' },
-          { kind: 'incident.opened', reference: incident.reference, title: incident.title, link: `/incidents/${incident.id}` },
-        );
+      if (!ctx.history) await this.notifyOpened(incident);
     }
 
     const report = await this.reports.insert({
@@ -245,6 +242,17 @@ export class SubmitReport {
       knownIssue,
     };
     return { receipt, service: input.service, features: signals.features };
+  }
+
+  /** Staff who triage hear of a new incident; of a security case, only those who may read it hear its title. */
+  private async notifyOpened(incident: Incident): Promise<void> {
+    const opened = { kind: 'incident.opened', reference: incident.reference, title: incident.title, link: `/incidents/${incident.id}` };
+    if (!isRestricted(incident)) return this.notify.execute({ permission: 'incident.triage' }, opened);
+    await this.notify.execute({ permission: 'security-case.read' }, opened);
+    await this.notify.execute(
+      { permission: 'incident.triage', except: 'security-case.read' },
+      { kind: 'security-case.opened', reference: incident.reference, title: '', link: `/security-cases` },
+    );
   }
 
   private matchRecord(decision: MatchDecision, candidates: CandidateIncident[]): Report['match'] {

@@ -7,7 +7,9 @@ import { Incident, IncidentSide, Severity } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import type { IncidentEventDetails } from './incident-timeline';
+import { IncidentVisibility } from './incident-visibility.use-case';
 import { IncidentNotFound } from './incidents.exceptions';
+import { isRestricted } from './rules/incident-visibility';
 import { SecurityCaseRepository } from './security-case.repository';
 
 export interface TriageInput {
@@ -26,6 +28,7 @@ export class TriageIncident {
     private readonly timeline: IncidentEventRepository,
     private readonly audit: RecordAudit,
     private readonly securityCases: SecurityCaseRepository,
+    private readonly visibility: IncidentVisibility,
   ) {}
 
   async execute(incidentId: string, input: TriageInput, actor: Actor): Promise<Incident> {
@@ -42,6 +45,7 @@ export class TriageIncident {
       await this.incidents.update(incident.id, patch);
       // Staff moving an incident to the security side opens its case; the clock runs from its first report.
       if (patch.side === 'security') await this.securityCases.openOnce(incident.id, incident.openedAt);
+      if (patch.side === 'security' && !isRestricted(incident)) await this.visibility.becameSecurityCase(incident.id);
       const before = {
         side: incident.side,
         severity: incident.severity,

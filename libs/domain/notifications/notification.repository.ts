@@ -16,6 +16,15 @@ export class NotificationRepository {
     await repo.insert(recipientIds.map((recipientId) => repo.create({ ...n, recipientId })));
   }
 
+  /** Rewrites the recipients' notifications that lead to `link`. */
+  async rewrite(recipientIds: string[], link: string, n: Pick<Notification, 'kind' | 'title' | 'link'>): Promise<void> {
+    if (!recipientIds.length) return;
+    await this.db.manager.query(
+      `UPDATE notification SET kind = $3, title = $4, link = $5 WHERE link = $1 AND recipient_id = ANY($2::uuid[])`,
+      [link, recipientIds, n.kind, n.title, n.link],
+    );
+  }
+
   async page(recipientId: string, limit: number, offset: number): Promise<Page<Notification>> {
     const [items, total] = await this.db
       .repository(Notification)

@@ -170,7 +170,19 @@ export class OutboxRepository {
     const q = this.db
       .repository(OutboxMessage)
       .createQueryBuilder('m')
-      .select(['m.id', 'm.createdAt', 'm.template', 'm.to', 'm.subject', 'm.inReplyTo', 'm.status', 'm.attempts', 'm.transport'])
+      .select([
+        'm.id',
+        'm.createdAt',
+        'm.template',
+        'm.to',
+        'm.subject',
+        'm.inReplyTo',
+        'm.status',
+        'm.attempts',
+        'm.transport',
+        'm.relatedType',
+        'm.relatedId',
+      ])
       .orderBy(order.expression, order.direction)
       .addOrderBy('m.id', 'ASC')
       .limit(limit)

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { JWKS_COOLDOWN_MS } from '@domain/consumers';
 import { exportJWK, exportSPKI, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 
 import { orgNumber, publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
@@ -24,12 +25,19 @@ interface LocalIssuer {
   server: Server;
   /** How often the key set was fetched. */
   fetches(): number;
+  /** Signs with a new key from now on and publishes only that one, as after a key rotation. */
+  rotate(kid: string): Promise<void>;
 }
 
 async function startIssuer(): Promise<LocalIssuer> {
-  const key = await generateKeyPair('RS256', { extractable: true });
-  const kid = 'mp-key-1';
-  const jwk: JWK = { ...(await exportJWK(key.publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const published = async (key: KeyPair, kid: string): Promise<JWK> => ({
+    ...(await exportJWK(key.publicKey)),
+    kid,
+    alg: 'RS256',
+    use: 'sig',
+  });
+  const first = await generateKeyPair('RS256', { extractable: true });
+  let jwk = await published(first, 'mp-key-1');
   let fetches = 0;
   const server = createServer((req, res) => {
     if (req.url !== '/maskinporten/jwk') return void res.writeHead(404).end();
@@ -38,7 +46,20 @@ async function startIssuer(): Promise<LocalIssuer> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url: `${base}${ISSUER_PATH}`, jwksUrl: `${base}/maskinporten/jwk`, key, kid, server, fetches: () => fetches };
+  const issuer: LocalIssuer = {
+    url: `${base}${ISSUER_PATH}`,
+    jwksUrl: `${base}/maskinporten/jwk`,
+    key: first,
+    kid: 'mp-key-1',
+    server,
+    fetches: () => fetches,
+    rotate: async (kid) => {
+      const key = await generateKeyPair('RS256', { extractable: true });
+      jwk = await published(key, kid);
+      Object.assign(issuer, { key, kid });
+    },
+  };
+  return issuer;
 }
 
 const org = (n: string) => ({ authority: 'iso6523-actorid-upis', ID: `0192:${n}` });
@@ -291,6 +312,78 @@ describe('Maskinporten access tokens', () => {
       .set(bearer(municipality.key))
       .send(reportBody({ environment: 'test' }))
       .expect(201);
+  });
+});
+
+/**
+ * The key set is fetched again for a kid it does not hold, at most once per cooldown. The
+ * cooldown passing is simulated by moving Date.now, which is the clock jose keeps it by.
+ */
+describe('when the issuer rotates its signing key', () => {
+  let issuer: LocalIssuer;
+  let t: TestApp;
+  let municipality: RegisteredConsumer;
+  const realNow = Date.now.bind(Date);
+  let shift = 0;
+  const cooldownPasses = () => (shift += JWKS_COOLDOWN_MS + 1_000);
+  const report = async (token: string) =>
+    t.http
+      .post('/api/v1/reports')
+      .set(bearer(token))
+      .send(reportBody({ environment: 'test' }));
+
+  beforeAll(async () => {
+    issuer = await startIssuer();
+    t = await createTestApp({ MASKINPORTEN_ISSUER: issuer.url, MASKINPORTEN_JWKS_URL: issuer.jwksUrl, MASKINPORTEN_SCOPE: SCOPE });
+    await publishCatalogue(t, [SERVICE]);
+    municipality = await registerConsumer(t, 4_707, [SERVICE]);
+    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + shift);
+    // The API holds the key set before the rotation.
+    expect((await report(await sign(issuer, claims(issuer, municipality.orgNumber)))).status).toBe(201);
+    expect(issuer.fetches()).toBe(1);
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await t?.close();
+    await new Promise((done) => issuer?.server.close(done));
+  });
+
+  it('takes a token signed with the new key by fetching the key set again', async () => {
+    await issuer.rotate('mp-key-2');
+    cooldownPasses();
+    const res = await report(await sign(issuer, claims(issuer, municipality.orgNumber)));
+    expect(res.status).toBe(201);
+    expect(issuer.fetches()).toBe(2);
+    // Kept: the next token with that key needs no fetch.
+    expect((await report(await sign(issuer, claims(issuer, municipality.orgNumber)))).status).toBe(201);
+    expect(issuer.fetches()).toBe(2);
+  });
+
+  it('refuses a kid the issuer does not have even after fetching again, with 401 token_invalid', async () => {
+    cooldownPasses();
+    const res = await report(await sign(issuer, claims(issuer, municipality.orgNumber), issuer.key.privateKey, 'mp-key-unknown'));
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'token_invalid' });
+    expect(issuer.fetches()).toBe(3);
+  });
+
+  it('fetches the key set at most once per cooldown, however many unknown kids arrive', async () => {
+    const flood = async () => {
+      for (let i = 0; i < 25; i++) {
+        const res = await report(
+          await sign(issuer, claims(issuer, municipality.orgNumber), issuer.key.privateKey, `mp-flood-${shift}-${i}`),
+        );
+        expect(res.status).toBe(401);
+      }
+    };
+    const before = issuer.fetches();
+    await flood();
+    // The previous fetch is still within its cooldown.
+    expect(issuer.fetches()).toBe(before);
+    cooldownPasses();
+    await flood();
+    expect(issuer.fetches()).toBe(before + 1);
+    // The current key still works throughout.
+    expect((await report(await sign(issuer, claims(issuer, municipality.orgNumber)))).status).toBe(201);
   });
 });
 

@@ -91,9 +91,9 @@ export class IncidentsController {
   @Allow('incident.read')
   @ApiOperation({ summary: 'Preview the escalation', description: 'The exact e-mail an escalation would send to Skatteetaten now.' })
   @ApiOkResponse({ type: EscalationPreviewResponse })
-  @ApiProblems(400, 404)
-  async previewEscalation(@Param('id', ParseUuid) id: string) {
-    return EscalationPreviewResponse.from(await this.preview.execute(id));
+  @ApiProblems(400, [403, 'security_case_restricted: only the security role and administrators read a security case'], 404)
+  async previewEscalation(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
+    return EscalationPreviewResponse.from(await this.preview.execute(id, caller));
   }
 
   @Post(':id/escalate')
@@ -220,8 +220,8 @@ export class MergeProposalsController {
     description: 'Pairs of incidents that may be one problem, waiting for staff to decide; newest first.',
   })
   @ApiOkResponse({ type: [MergeProposalResponse] })
-  async open() {
-    return (await this.queries.proposals()).map((p) => MergeProposalResponse.from(p));
+  async open(@CurrentPrincipal() caller: Principal) {
+    return (await this.queries.proposals(caller)).map((p) => MergeProposalResponse.from(p));
   }
 
   @Post(':id/accept')

@@ -1,7 +1,7 @@
-import { hasPermission, type StaffPrincipal } from '@domain/shared';
+import { ReadableOutbox } from '@composition';
+import type { StaffPrincipal } from '@domain/shared';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListOutboxMessages } from '@platform/mail';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentStaff } from '../auth/current-principal.decorator';
@@ -15,15 +15,19 @@ import { ListOutboxQueryDto, OutboxMessageResponse, OutboxSummaryResponse } from
 @ApiProblems(401, 403)
 @Controller('api/v1/outbox')
 export class OutboxController {
-  constructor(private readonly mail: ListOutboxMessages) {}
+  constructor(private readonly mail: ReadableOutbox) {}
 
   @Get()
   @Allow('mail.read')
-  @ApiOperation({ summary: 'List outbox e-mails', description: 'Queued and sent e-mails, newest first, without their content.' })
+  @ApiOperation({
+    summary: 'List outbox e-mails',
+    description:
+      'Queued and sent e-mails, newest first, without their content. One about a security case the caller may not read has `restricted` set and no subject.',
+  })
   @ApiOkResponse({ type: [OutboxSummaryResponse], description: 'Newest first' })
   @ApiProblems(400)
-  async list(@Query() query: ListOutboxQueryDto): Promise<OutboxSummaryResponse[]> {
-    return (await this.mail.execute(query)).map((m) => OutboxSummaryResponse.from(m));
+  async list(@Query() query: ListOutboxQueryDto, @CurrentStaff() me: StaffPrincipal): Promise<OutboxSummaryResponse[]> {
+    return (await this.mail.list(me, query)).map((m) => OutboxSummaryResponse.from(m));
   }
 
   @Get(':id')
@@ -31,11 +35,18 @@ export class OutboxController {
   @ApiOperation({
     summary: 'Get an outbox e-mail',
     description:
-      'One e-mail with its text and HTML parts. Those whose links act for the recipient (password, portal sign-in, notice acknowledgement) only for admins.',
+      'One e-mail with its text and HTML parts. Those whose links act for the recipient (password, portal sign-in, notice acknowledgement) only for admins; those about a security case only for the security role and admins.',
   })
   @ApiOkResponse({ type: OutboxMessageResponse })
-  @ApiProblems(400, [403, 'credential_mail: only admins may read e-mails whose links act for the recipient'], 404)
+  @ApiProblems(
+    400,
+    [
+      403,
+      'credential_mail: only admins may read e-mails whose links act for the recipient; security_case_restricted: about a security case',
+    ],
+    404,
+  )
   async one(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal): Promise<OutboxMessageResponse> {
-    return OutboxMessageResponse.from(await this.mail.one(id, hasPermission(me, 'mail.read-credentials')));
+    return OutboxMessageResponse.from(await this.mail.one(me, id));
   }
 }

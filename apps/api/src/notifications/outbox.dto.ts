@@ -28,7 +28,9 @@ export class OutboxSummaryResponse {
   @ApiProperty({ example: '<3f1c…@segmentdesk.ks.no>' }) messageId: string;
   @ApiProperty({ example: 'escalation' }) template: string;
   @ApiProperty({ type: [String], example: ['drift@skatteetaten.example'] }) to: string[];
-  @ApiProperty({ example: 'KS-2026-0042: Alle oppslag gir 503' }) subject: string;
+  @ApiProperty({ example: 'KS-2026-0042: Alle oppslag gir 503', description: 'Empty when `restricted`' }) subject: string;
+  @ApiProperty({ description: 'About a security case the caller may not read: only that it was sent, when and to whom' })
+  restricted: boolean;
   @ApiProperty({ enum: STATUSES, enumName: 'OutboxStatus' }) status: OutboxStatus;
   @ApiProperty({ type: 'integer', description: 'Delivery attempts so far' }) attempts: number;
   @ApiProperty({ type: String, example: '421 Try again later', nullable: true }) lastError: string | null;
@@ -41,13 +43,14 @@ export class OutboxSummaryResponse {
   @ApiProperty({ description: 'When the next delivery attempt is due' }) nextAttemptAt: Date;
   @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
 
-  static from(m: OutboxMessage): OutboxSummaryResponse {
+  static from(m: OutboxMessage & { restricted?: boolean }): OutboxSummaryResponse {
     return {
       id: m.id,
       messageId: m.messageId,
       template: m.template,
       to: m.to,
       subject: m.subject,
+      restricted: !!m.restricted,
       status: m.status,
       attempts: m.attempts,
       lastError: m.lastError,

@@ -1,4 +1,4 @@
-import { DemoModule, EventsAdminModule, MailAdminModule } from '@composition';
+import { DemoModule, EventsAdminModule, MailAdminModule, SecurityViewsModule } from '@composition';
 import { AuditModule } from '@domain/audit';
 import { CatalogueModule } from '@domain/catalogue';
 import { ChangeRequestsModule } from '@domain/change-requests';
@@ -182,6 +182,7 @@ const ERRORS = Object.assign(
     SupportModule,
     DemoModule,
     MailAdminModule,
+    SecurityViewsModule,
     EventsAdminModule,
     InboundMailModule,
   ],

@@ -4,6 +4,9 @@ export const AUDIT_NAV: NavSection[] = [{ menu: 'staff', label: 'Revisjonslogg',
 
 export const AUDIT_TITLE = 'Revisjonslogg';
 
+/** In place of the details of an entry about a security case the reader may not see. */
+export const AUDIT_RESTRICTED_TEXT = 'Sikkerhetssak (innholdet er skjermet)';
+
 export const AUDIT_COLUMNS = { at: 'Tid', actor: 'Hvem', action: 'Handling', object: 'Objekt', ip: 'Fra', details: 'Detaljer' };
 
 export const AUDIT_FILTER_TEXTS = {

@@ -5,7 +5,7 @@ import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_TEXTS, AUDIT_ACTOR_KIND_TEXTS, AUDIT_
 import { text } from '../shared/form-body';
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
-import { AUDIT_COLUMNS, AUDIT_FILTER_TEXTS, AUDIT_TITLE } from './audit.texts.nb';
+import { AUDIT_COLUMNS, AUDIT_FILTER_TEXTS, AUDIT_RESTRICTED_TEXT, AUDIT_TITLE } from './audit.texts.nb';
 
 /** The log, newest first unless sorted otherwise, 100 entries a page. */
 export const AUDIT_LIST: ListSpec<AuditSort> = {
@@ -82,7 +82,7 @@ function filterOptions(q: AuditQuery) {
   };
 }
 
-export function auditViewModel(entries: Page<AuditEntry>, q: AuditQuery, list: ListQuery<AuditSort>) {
+export function auditViewModel(entries: Page<AuditEntry & { restricted?: boolean }>, q: AuditQuery, list: ListQuery<AuditSort>) {
   const filter = {
     actor: text(q.actor),
     action: text(q.action),
@@ -101,6 +101,7 @@ export function auditViewModel(entries: Page<AuditEntry>, q: AuditQuery, list: L
       objectTypeLabel: AUDIT_OBJECT_TYPE_TEXTS[e.objectType] ?? e.objectType,
       actorKindLabel: AUDIT_ACTOR_KIND_TEXTS[e.actorKind] ?? e.actorKind,
       detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
+      restrictedText: e.restricted ? AUDIT_RESTRICTED_TEXT : '',
     })),
     filter,
     ...filterOptions(q),

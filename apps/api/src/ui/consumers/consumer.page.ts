@@ -74,7 +74,7 @@ export class ConsumerTabPage implements FormPage {
       extras.addableCodes = [...(await this.catalogue.codes())].filter((c) => !have.has(c));
       extras.terms = termsPerService(consumer);
     }
-    if (tab === 'reports') extras.reports = consumerReportRows(await this.incidents.reportsOfConsumer(id));
+    if (tab === 'reports') extras.reports = consumerReportRows(await this.incidents.reportsOfConsumer(id, me));
     if (tab === 'keys') extras.keys = await this.keys.execute(id);
     if (tab === 'history') extras.entries = await this.audit.execute({ objectType: 'consumer', objectId: id, limit: 200 });
     return consumerPageViewModel(consumer, tab, extras, shown.failure, shown.saved);

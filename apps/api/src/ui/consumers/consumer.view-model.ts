@@ -167,7 +167,7 @@ export function consumerReportRows(reports: ConsumerReportRow[]) {
     .map((r) => ({
       id: r.id,
       reference: r.reference,
-      title: r.title,
+      title: r.restricted ? CONSUMER_REPORT_LABELS.restrictedTitle : r.title,
       service: r.service,
       receivedAt: r.receivedAt,
       statusLabel: CONSUMER_REPORT_LABELS.reportStatus[r.status] ?? r.status,

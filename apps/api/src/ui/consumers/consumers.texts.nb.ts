@@ -141,6 +141,7 @@ export const SAVED_CODES = { saved: 'Lagret.' } as Record<string, string>;
 
 /** The consumer's reports tab: statuses of a report and of the incident it belongs to (the same words the incident pages use). */
 export const CONSUMER_REPORT_LABELS = {
+  restrictedTitle: 'Sikkerhetssak (innholdet er skjermet)',
   reportStatus: { open: 'Åpen', closed: 'Avsluttet' } as Record<string, string>,
   incidentStatus: { new: 'Ny', triaged: 'Vurdert', escalated: 'Eskalert', resolved: 'Løst', closed: 'Lukket' } satisfies Record<
     IncidentStatus,

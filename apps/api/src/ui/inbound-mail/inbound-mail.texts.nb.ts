@@ -8,7 +8,12 @@ export const INBOUND_MAIL_NAV: NavSection[] = [
   { menu: 'staff', label: 'Innkommende e-post', href: '/inbound-mail', order: 71, permission: 'inbound-mail.read' },
 ];
 
-export const INBOUND_MAIL_TITLES = { list: 'Innkommende e-post', message: 'Innkommende e-post' };
+export const INBOUND_MAIL_TITLES = {
+  list: 'Innkommende e-post',
+  message: 'Innkommende e-post',
+  /** In place of the subject of a message about a security case the reader may not see. */
+  restrictedSubject: 'Sikkerhetssak (innholdet er skjermet)',
+};
 
 export const INBOUND_STATUS_LABELS: Record<InboundMessageStatus, string> = {
   routed: 'Fordelt',

@@ -42,7 +42,7 @@ const row = (m: InboundMessage) => ({
 });
 
 export function inboundMailListViewModel(
-  messages: Page<InboundMessage>,
+  messages: Page<InboundMessage & { restricted?: boolean }>,
   status: InboundMessageStatus | undefined,
   list: ListQuery<'received'>,
 ) {
@@ -51,7 +51,7 @@ export function inboundMailListViewModel(
     title: INBOUND_MAIL_TITLES.list,
     status,
     statusOptions: Object.entries(INBOUND_STATUS_LABELS).map(([value, label]) => ({ value, label, selected: value === status })),
-    messages: messages.items.map(row),
+    messages: messages.items.map((m) => row(m.restricted ? { ...m, subject: INBOUND_MAIL_TITLES.restrictedSubject } : m)),
     pagination: pagination(links, messages.total, COUNTED_NOUNS.inboundMail),
   };
 }

@@ -46,7 +46,7 @@ export class IncidentPagesController {
       title: ESCALATION_TEXTS.title(incident.reference),
       incident: summaryRow(incident),
       escalation: incident.escalation,
-      preview: incident.escalation ? null : await this.preview.execute(incident.id),
+      preview: incident.escalation ? null : await this.preview.execute(incident.id, me),
     };
   }
 
@@ -55,7 +55,7 @@ export class IncidentPagesController {
   @StaffPage('incident.read')
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async escalationPreviewHtml(@Param('id', ParseUuid) id: string) {
-    return (await this.preview.execute(id)).html;
+  async escalationPreviewHtml(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
+    return (await this.preview.execute(id, me)).html;
   }
 }

@@ -38,7 +38,7 @@ export class QueuePage implements FormPage {
         { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction },
         caller,
       ),
-      await this.queries.proposalViews(),
+      await this.queries.proposalViews(undefined, caller),
       await this.catalogue.allCodes(),
     ];
     return queueViewModel({ incidents, proposals, services }, q, list, failure);
@@ -73,9 +73,9 @@ export class IncidentPage implements FormPage {
     const groups = parseListQuery({ page: q.page }, INCIDENT_GROUPS);
     const incident = await this.queries.incidentPage(id, { limit: groups.pageSize, offset: groups.offset }, caller);
     const [proposals, articles, neighbours, conversation, registered] = [
-      await this.queries.proposalViews(incident.id),
+      await this.queries.proposalViews(incident.id, caller),
       await this.articles.list(),
-      await this.queries.openIncidentChoices(incident.environment as Environment),
+      await this.queries.openIncidentChoices(incident.environment as Environment, caller),
       await this.conversations.ofIncident(incident.id),
       q.done === 'registered' && q.report ? await this.queries.reportReferenceOn(incident.id, q.report) : undefined,
     ];

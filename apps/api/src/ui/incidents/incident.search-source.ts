@@ -1,5 +1,5 @@
-import { SearchIncidents } from '@domain/incidents';
-import { hasPermission, type Principal } from '@domain/shared';
+import { readsSecurityCases, SearchIncidents } from '@domain/incidents';
+import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { SearchHit, SearchSource } from '../shared/search-source';
@@ -16,7 +16,7 @@ export class IncidentSearchSource implements SearchSource {
 
   async find(text: string, limit: number, caller: Principal) {
     // A security case's content is for those who may read security cases (the incident page says the same).
-    const { total, items } = await this.search.incidentsMatching(text, limit, hasPermission(caller, 'security-case.read'));
+    const { total, items } = await this.search.incidentsMatching(text, limit, readsSecurityCases(caller));
     return {
       total,
       hits: items.map((i): SearchHit => ({
@@ -49,7 +49,7 @@ export class ReportSearchSource implements SearchSource {
   constructor(private readonly search: SearchIncidents) {}
 
   async find(text: string, limit: number, caller: Principal) {
-    const { total, items } = await this.search.reportsMatching(text, limit, hasPermission(caller, 'security-case.read'));
+    const { total, items } = await this.search.reportsMatching(text, limit, readsSecurityCases(caller));
     return {
       total,
       hits: items.map((r): SearchHit => ({

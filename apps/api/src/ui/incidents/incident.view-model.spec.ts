@@ -9,6 +9,7 @@ import {
   IncidentPageView,
   incidentViewModel,
   messageHeading,
+  proposalRow,
   ProposalView,
   summaryRow,
 } from './incident.view-model';
@@ -78,8 +79,9 @@ const proposal = (id: string): ProposalView => ({
   reasons: ['samme feilkode'],
   createdAt: new Date(),
   decidedBy: null,
-  survivor: { id: 'i1', reference: 'KS-2026-0001', title: 'A', status: 'new' },
-  merged: { id: 'i2', reference: 'KS-2026-0002', title: 'B', status: 'new' },
+  restricted: false,
+  survivor: { id: 'i1', reference: 'KS-2026-0001', title: 'A', status: 'new', restricted: false },
+  merged: { id: 'i2', reference: 'KS-2026-0002', title: 'B', status: 'new', restricted: false },
 });
 
 const failure = (form: string, params: Record<string, string> = {}, body: FormFailure['body'] = {}): FormFailure => ({
@@ -142,6 +144,16 @@ describe('summaryRow', () => {
       sideLabel: 'Skatteetaten',
       environmentLabel: 'Test',
     });
+  });
+});
+
+describe('proposalRow', () => {
+  it('names a security case the caller may not read by its reference only, without the reasons that quote it', () => {
+    const p = proposal('p2');
+    const row = proposalRow({ ...p, restricted: true, reasons: [], merged: { ...p.merged!, title: '', restricted: true } }, 'i1');
+    expect(row.other).toMatchObject({ reference: 'KS-2026-0002', title: 'Sikkerhetssak (innholdet er skjermet)' });
+    expect(row.reasons).toEqual(['Bare sikkerhetsrollen og administratorer kan se innholdet.']);
+    expect(proposalRow(p, 'i1')).toMatchObject({ other: { title: 'B' }, reasons: ['samme feilkode'] });
   });
 });
 

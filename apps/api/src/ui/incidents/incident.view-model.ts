@@ -70,12 +70,17 @@ export function summaryRow(s: IncidentSummary) {
 
 /** A merge proposal; on an incident page `other` is the incident that is not this one. */
 export function proposalRow(p: ProposalView, current?: string, failure?: FormFailure) {
+  const named = (i: ProposalView['survivor']) => i && { ...i, title: i.restricted ? SECURITY_CASE_TEXTS.restrictedTitle : i.title };
+  const [survivor, merged] = [named(p.survivor), named(p.merged)];
   return {
     ...p,
+    survivor,
+    merged,
+    reasons: p.restricted ? [SECURITY_CASE_TEXTS.restricted] : p.reasons,
     scoreText: decimal(p.score, 2),
     statusLabel: PROPOSAL_STATUS_LABELS[p.status] ?? p.status,
     open: p.status === 'proposed',
-    other: p.survivor?.id === current ? p.merged : p.survivor,
+    other: survivor?.id === current ? merged : survivor,
     failed: failure?.params.proposalId === p.id ? failure : undefined,
   };
 }
@@ -192,7 +197,7 @@ export interface IncidentPageData {
   incident: IncidentPageView;
   proposals: ProposalView[];
   articles: Array<Pick<Article, 'id' | 'title' | 'answer'>>;
-  neighbours: Array<{ id: string; reference: string; title: string }>;
+  neighbours: Array<{ id: string; reference: string; title: string; restricted?: boolean }>;
   conversation: ConversationView;
   /** Which page of municipalities is shown. */
   groups?: ListQuery<'first'>;
@@ -326,7 +331,9 @@ export function incidentViewModel(
     events: events.slice(-TIMELINE_SHOWN),
     earlierEvents: events.slice(0, -TIMELINE_SHOWN),
     proposals: proposals.map((p) => proposalRow(p, incident.id, failure)),
-    neighbours: neighbours.filter((n) => n.id !== incident.id).map((n) => ({ reference: n.reference, title: n.title })),
+    neighbours: neighbours
+      .filter((n) => n.id !== incident.id)
+      .map((n) => ({ reference: n.reference, title: n.restricted ? SECURITY_CASE_TEXTS.restrictedTitle : n.title })),
     articles: articles.map((a) => ({
       id: a.id,
       title: a.title,

@@ -1,7 +1,7 @@
-import { RetryMail } from '@composition';
-import { type Actor, hasPermission, type StaffPrincipal } from '@domain/shared';
+import { ReadableOutbox, RetryMail } from '@composition';
+import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, Post, Query, Render, Res } from '@nestjs/common';
-import { ListOutboxMessages, type OutboxStatus } from '@platform/mail';
+import type { OutboxStatus } from '@platform/mail';
 import type { Response } from 'express';
 
 import { StaffPage } from '../../auth/access.decorator';
@@ -19,24 +19,27 @@ const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const satisfies rea
 @PagesController('mail')
 export class MailPagesController {
   constructor(
-    private readonly mail: ListOutboxMessages,
+    private readonly mail: ReadableOutbox,
     private readonly retryMail: RetryMail,
   ) {}
 
   @Get()
   @StaffPage('mail.read')
   @Render('mail-list')
-  async list(@Query() q: Record<string, unknown>) {
+  async list(@Query() q: Record<string, unknown>, @CurrentStaff() me: StaffPrincipal) {
     const [status, list] = [oneOf(q.status, STATUSES), parseListQuery(q, MAIL_LIST)];
-    return mailListViewModel(await this.mail.page({ status }, { ...list, limit: list.pageSize }), status, list);
+    return mailListViewModel(await this.mail.page(me, { status }, { ...list, limit: list.pageSize }), status, list);
   }
 
-  /** Administrators see the body of credential mail (password and sign-in links); others see it withheld. */
+  /**
+   * Administrators see the body of credential mail (password and sign-in links); others see it
+   * withheld. Mail about a security case is for those who may read the case.
+   */
   @Get(':id')
   @StaffPage('mail.read')
   @Render('mail-view')
   async message(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
-    return { title: MAIL_TITLES.message, message: await this.mail.one(id, hasPermission(me, 'mail.read-credentials')) };
+    return { title: MAIL_TITLES.message, message: await this.mail.one(me, id) };
   }
 
   /** The rendered HTML part, shown in a sandboxed frame (its inline styles need their own CSP). */
@@ -45,7 +48,7 @@ export class MailPagesController {
   @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
   @Header('Content-Type', 'text/html; charset=utf-8')
   async html(@Param('id', ParseUuid) id: string, @CurrentStaff() me: StaffPrincipal) {
-    return (await this.mail.one(id, hasPermission(me, 'mail.read-credentials'))).html;
+    return (await this.mail.one(me, id)).html;
   }
 
   @Post(':id/retry')

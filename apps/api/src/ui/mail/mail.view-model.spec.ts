@@ -20,4 +20,13 @@ describe('mailListViewModel', () => {
     expect(model.columns[0]).toMatchObject({ ariaSort: 'descending' });
     expect(model.pagination.summary).toBe('Ingen treff');
   });
+
+  it('names an e-mail about a security case the reader may not see without its subject', () => {
+    const model = mailListViewModel(
+      { items: [{ ...message, subject: '', restricted: true }], total: 1 },
+      undefined,
+      parseListQuery({}, MAIL_LIST),
+    );
+    expect(model.messages[0].subject).toBe('Sikkerhetssak (innholdet er skjermet)');
+  });
 });

@@ -3,7 +3,7 @@ import type { OutboxMessage, OutboxSort, OutboxStatus } from '@platform/mail';
 
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
-import { MAIL_COLUMNS, MAIL_TITLES } from './mail.texts.nb';
+import { MAIL_COLUMNS, MAIL_RESTRICTED_SUBJECT, MAIL_TITLES } from './mail.texts.nb';
 
 /** The mail list, newest first unless sorted otherwise, 50 a page. */
 export const MAIL_LIST: ListSpec<OutboxSort> = {
@@ -20,11 +20,15 @@ const COLUMNS: Array<[keyof typeof MAIL_COLUMNS, OutboxSort | null]> = [
   ['attempts', 'attempts'],
 ];
 
-export function mailListViewModel(messages: Page<OutboxMessage>, status: OutboxStatus | undefined, list: ListQuery<OutboxSort>) {
+export function mailListViewModel(
+  messages: Page<OutboxMessage & { restricted?: boolean }>,
+  status: OutboxStatus | undefined,
+  list: ListQuery<OutboxSort>,
+) {
   const links: ListLinks<OutboxSort> = { path: '/mail', filter: { status }, query: list };
   return {
     title: MAIL_TITLES.list,
-    messages: messages.items,
+    messages: messages.items.map((m) => (m.restricted ? { ...m, subject: MAIL_RESTRICTED_SUBJECT } : m)),
     status,
     columns: COLUMNS.map(([column, key]) =>
       key

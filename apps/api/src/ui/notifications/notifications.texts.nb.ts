@@ -3,6 +3,8 @@ export const NOTIFICATIONS_TITLE = 'Varslinger';
 /** What each kind of notification says; a part that notifies staff of a new kind adds its words here. */
 export const NOTIFICATION_KIND_TEXTS: Record<string, string> = {
   'incident.opened': 'Ny hendelse',
+  /** Its title is for the security role and administrators: others hear only that a case opened. */
+  'security-case.opened': 'Ny sikkerhetssak (innholdet er skjermet)',
   'ticket.assigned': 'Henvendelse tildelt deg',
 };
 
