@@ -90,7 +90,7 @@ describe('ticket SLA clocks, warnings and breaches (use cases on the database)',
 
   it('warns the assignee once and marks the breach once, even with two workers at the same moment', async () => {
     const ticket = await open('high');
-    await ctx.get(AssignTicket).execute(ticket.id, agent.id, ctx.admin.actor);
+    await ctx.get(AssignTicket).execute(ticket.id, { assigneeId: agent.id }, ctx.admin.actor);
     await backdate(ticket.id, '2026-04-01T15:00+02:00');
     await ctx.get(RecomputeTicketSla).execute(new Date('2026-04-01T15:05+02:00'));
     const check = ctx.get(CheckTicketSla);

@@ -32,6 +32,8 @@ const summary: IncidentSummary = {
   lastSeenAt: new Date('2026-11-30T09:00:00Z'),
   escalated: false,
   knownIssue: null,
+  assignee: null,
+  group: null,
 };
 
 const oslo = { id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' };

@@ -80,6 +80,7 @@ export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
   message_added: 'Melding',
   status_changed: 'Status endret',
   assigned: 'Tildelt',
+  group_set: 'Gruppe endret',
   priority_set: 'Prioritet endret',
   consumer_set: 'Kommune satt',
   tags_set: 'Stikkord endret',
@@ -125,6 +126,7 @@ const FIELDS: PageTexts['fields'] = {
   status: { label: 'Status', message: 'Velg en gyldig status.' },
   priority: { label: 'Prioritet', message: 'Velg en gyldig prioritet.' },
   assigneeId: { label: 'Saksbehandler', message: 'Velg en aktiv bruker, eller ingen.' },
+  groupId: { label: 'Gruppe', message: 'Velg en aktiv gruppe, eller ingen.' },
   tags: { label: 'Stikkord', message: 'Høyst 20 stikkord på høyst 40 tegn hver, skilt med komma.' },
   kind: { label: 'Koble til', message: 'Velg hva henvendelsen skal kobles til.' },
   reference: {
@@ -150,6 +152,8 @@ const ERRORS: Record<string, string> = {
   ticket_merge_other_consumer: 'Bare henvendelser fra samme kommune kan slås sammen.',
   ticket_not_merged: 'Henvendelsen er ikke slått sammen med en annen.',
   unknown_assignee: 'Saksbehandleren finnes ikke eller er deaktivert.',
+  unknown_group: 'Gruppen finnes ikke eller er arkivert.',
+  assignee_not_in_group: 'Saksbehandleren er ikke medlem av gruppen. Velg et medlem, eller ingen saksbehandler.',
   unknown_consumer: 'Konsumenten finnes ikke i registeret.',
   unknown_service: 'Tjenesten finnes ikke i Bilag 2 som gjelder nå.',
   link_target_not_found: 'Fant ingenting med den referansen.',
@@ -163,6 +167,8 @@ export const SUPPORT_PAGE_TEXTS: PageTexts = {
     unknown_service: 'service',
     unknown_consumer: 'consumerId',
     unknown_assignee: 'assigneeId',
+    unknown_group: 'groupId',
+    assignee_not_in_group: 'assigneeId',
     link_target_not_found: 'reference',
     unknown_placeholder: 'body',
   },
@@ -177,8 +183,11 @@ export const LIST_TEXTS = {
   views: {
     mine: 'Mine',
     unassigned: 'Ikke tildelt',
+    myGroups: 'Mine grupper',
+    unassignedInMyGroups: 'Ufordelt i mine grupper',
     dueToday: 'Brytes i dag',
   },
+  noGroup: 'Uten gruppe',
   columns: {
     select: 'Velg',
     reference: 'Referanse',
@@ -188,6 +197,7 @@ export const LIST_TEXTS = {
     status: 'Status',
     priority: 'Prioritet',
     assignee: 'Saksbehandler',
+    group: 'Gruppe',
     created: 'Mottatt',
     updated: 'Siste aktivitet',
     due: 'Frist',
@@ -205,6 +215,8 @@ export const TICKET_TEXTS = {
   senderConsumers: (names: string[]) => `Avsenderen er registrert som kontaktperson hos ${names.join(', ')}.`,
   unnamedFile: '(uten navn)',
   noAssignee: 'Ingen',
+  noGroup: 'Ingen gruppe',
+  routed: 'sendt til gruppen for kategorien',
 };
 
 export const PORTAL_TEXTS = {
