@@ -79,7 +79,8 @@ export class ManageStaffGroups {
       if (!archivedAt) await this.refuseTaken(after, group.id);
       await this.groups.save({ id, ...after, archivedAt });
       const before = { name: group.name, description: group.description, categories: group.categories, archived: !!group.archivedAt };
-      const action = !!archivedAt === !!group.archivedAt ? 'staff_group.updated' : archivedAt ? 'staff_group.archived' : 'staff_group.restored';
+      const action =
+        !!archivedAt === !!group.archivedAt ? 'staff_group.updated' : archivedAt ? 'staff_group.archived' : 'staff_group.restored';
       await this.audit.execute({
         actor,
         action,
@@ -150,6 +151,10 @@ export class ManageStaffGroups {
     const named = fields.name ? await this.groups.activeNamed(fields.name) : null;
     if (named && named.id !== exceptId) throw new StaffGroupNameTaken(fields.name!);
     const [other] = await this.groups.activeHandling(fields.categories ?? [], exceptId);
-    if (other) throw new StaffGroupCategoryTaken(other.categories.find((c) => fields.categories!.includes(c))!, other.name);
+    if (other)
+      throw new StaffGroupCategoryTaken(
+        other.categories.find((c) => fields.categories!.includes(c))!,
+        other.name,
+      );
   }
 }

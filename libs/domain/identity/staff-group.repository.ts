@@ -32,18 +32,13 @@ export class StaffGroupRepository {
 
   /** The active group with this name, compared as the unique index does (case-insensitively). */
   async activeNamed(name: string): Promise<StaffGroup | null> {
-    return this.groups
-      .createQueryBuilder('g')
-      .where('lower(g.name) = lower(:name) AND g.archived_at IS NULL', { name })
-      .getOne();
+    return this.groups.createQueryBuilder('g').where('lower(g.name) = lower(:name) AND g.archived_at IS NULL', { name }).getOne();
   }
 
   /** Active groups other than `exceptId` that handle any of the categories. */
   activeHandling(categories: string[], exceptId: string | null): Promise<StaffGroup[]> {
     if (!categories.length) return Promise.resolve([]);
-    const q = this.groups
-      .createQueryBuilder('g')
-      .where('g.archived_at IS NULL AND g.categories && :categories::text[]', { categories });
+    const q = this.groups.createQueryBuilder('g').where('g.archived_at IS NULL AND g.categories && :categories::text[]', { categories });
     if (exceptId) q.andWhere('g.id <> :exceptId', { exceptId });
     return q.getMany();
   }

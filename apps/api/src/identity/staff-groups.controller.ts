@@ -7,7 +7,13 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
-import { CreateStaffGroupDto, StaffGroupListQueryDto, StaffGroupMemberDto, StaffGroupResponse, UpdateStaffGroupDto } from './staff-group.dto';
+import {
+  CreateStaffGroupDto,
+  StaffGroupListQueryDto,
+  StaffGroupMemberDto,
+  StaffGroupResponse,
+  UpdateStaffGroupDto,
+} from './staff-group.dto';
 
 const NOT_FOUND = [404, 'staff_group_not_found'] as const;
 const TAKEN = [409, 'staff_group_name_taken (field name) or staff_group_category_taken (field categories)'] as const;

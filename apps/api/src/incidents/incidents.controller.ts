@@ -178,7 +178,12 @@ export class IncidentsController {
   })
   @ApiOkResponse({ type: IncidentResponse })
   @ApiProblems([400, 'assignee_not_in_group, unknown_assignee (field assigneeId) and unknown_group (field groupId) name their field'], 404)
-  async assign(@Param('id', ParseUuid) id: string, @Body() body: AssignIncidentDto, @CurrentActor() actor: Actor, @CurrentPrincipal() caller: Principal) {
+  async assign(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: AssignIncidentDto,
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() caller: Principal,
+  ) {
     return IncidentResponse.from(await this.assigner.execute(id, body, actor).then((i) => this.queries.incident(i.id, caller)));
   }
 

@@ -12,7 +12,12 @@ describe('decideAssignment', () => {
       { assigneeId: 'kari' },
       { ok: true, next: { groupId: G1, assigneeId: 'kari' }, groupChanged: false, assigneeChanged: true, assigneeCleared: false },
     ],
-    ['someone outside the group is refused', { groupId: G1, assigneeId: null }, { assigneeId: 'per' }, { ok: false, refusal: 'assignee_not_in_group' }],
+    [
+      'someone outside the group is refused',
+      { groupId: G1, assigneeId: null },
+      { assigneeId: 'per' },
+      { ok: false, refusal: 'assignee_not_in_group' },
+    ],
     [
       'naming an outsider together with a new group is refused too',
       { groupId: null, assigneeId: null },
