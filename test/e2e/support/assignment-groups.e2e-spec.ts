@@ -13,7 +13,7 @@ interface Group {
   members: Array<{ id: string; email: string }>;
 }
 
-/** Assignment groups: managed by admins, routing new tickets by category, bounding who may be assigned, in the views and the notifications. */
+/** Assignment groups: managed by admins, routing new tickets by category, bounding who may be assigned, in views and notifications. */
 describe('assignment groups', () => {
   let t: TestApp;
   let a: RegisteredConsumer;

@@ -4,6 +4,9 @@ export const NOTIFICATIONS_TITLE = 'Varslinger';
 export const NOTIFICATION_KIND_TEXTS: Record<string, string> = {
   'incident.opened': 'Ny hendelse',
   'ticket.assigned': 'Henvendelse tildelt deg',
+  'ticket.group_assigned': 'Henvendelse til gruppen din',
+  'incident.assigned': 'Hendelse tildelt deg',
+  'incident.group_assigned': 'Hendelse til gruppen din',
 };
 
 /** A kind without words of its own (added before its texts) is still shown in Norwegian. */

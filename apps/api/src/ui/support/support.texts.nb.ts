@@ -11,6 +11,7 @@ import type {
 
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
+import { TICKET_CATEGORY_LABELS } from '../shared/shared.texts.nb';
 
 export const SUPPORT_NAV: NavSection[] = [
   { menu: 'staff', label: 'Henvendelser', href: '/tickets', order: 22, permission: 'ticket.read' },
@@ -49,13 +50,7 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
   closed: 'neutral',
 };
 
-export const CATEGORY_LABELS: Record<TicketCategory, string> = {
-  access: 'Tilgang og påkobling',
-  data: 'Innholdet i dataene',
-  legal: 'Hjemmel og rettigheter',
-  technical: 'Teknisk',
-  other: 'Annet',
-};
+export const CATEGORY_LABELS: Record<TicketCategory, string> = TICKET_CATEGORY_LABELS;
 
 export const PRIORITY_LABELS: Record<TicketPriority, string> = { low: 'Lav', normal: 'Normal', high: 'Høy', urgent: 'Haster' };
 
