@@ -79,11 +79,10 @@ export class ManageStaffGroups {
       if (!archivedAt) await this.refuseTaken(after, group.id);
       await this.groups.save({ id, ...after, archivedAt });
       const before = { name: group.name, description: group.description, categories: group.categories, archived: !!group.archivedAt };
-      const action =
-        !!archivedAt === !!group.archivedAt ? 'staff_group.updated' : archivedAt ? 'staff_group.archived' : 'staff_group.restored';
+      const archiving = !!archivedAt !== !!group.archivedAt;
       await this.audit.execute({
         actor,
-        action,
+        action: !archiving ? 'staff_group.updated' : archivedAt ? 'staff_group.archived' : 'staff_group.restored',
         objectType: 'staff_group',
         objectId: id,
         before,

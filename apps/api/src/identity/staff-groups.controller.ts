@@ -42,7 +42,7 @@ export class StaffGroupsController {
 
   @Get(':id')
   @Allow('staff-group.read')
-  @ApiOperation({ summary: 'Get an assignment group' })
+  @ApiOperation({ summary: 'Get an assignment group', description: 'The group with its categories and members, archived or not.' })
   @ApiOkResponse({ type: StaffGroupResponse })
   @ApiProblems(400, NOT_FOUND)
   async one(@Param('id', ParseUuid) id: string) {

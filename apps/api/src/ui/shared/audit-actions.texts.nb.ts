@@ -185,6 +185,7 @@ export const AUDIT_ACTION_TEXTS: Readonly<Record<string, string>> = Object.assig
 
 export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   staff_user: 'Bruker',
+  staff_group: 'Gruppe',
   api_token: 'API-nøkkel',
   consumer: 'Konsument',
   onboarding_queue: 'Påkoblingskø',
