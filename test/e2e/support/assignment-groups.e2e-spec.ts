@@ -1,7 +1,7 @@
 import { type RegisteredConsumer, SKE } from '../../support/fixtures';
 import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
-import { createStaffWithToken, type StaffWithToken } from '../../support/staff-session';
+import { createStaffWithToken, signIn, type StaffWithToken } from '../../support/staff-session';
 import { auditActions } from '../../support/stored-data';
 import { bearer, type TestApp } from '../../support/test-app';
 
@@ -283,6 +283,59 @@ describe('assignment groups', () => {
       await t.http.post(`/api/v1/incidents/${incidentId}/assign`).set(as(admin)).send({ groupId: null }).expect(200);
       await answer(3);
       expect((await outboxRows(t, `template = 'incident-reply-received'`)).at(-1)!.to_addresses).toEqual([admin.email]);
+    });
+  });
+
+  describe('pages', () => {
+    let technical: Group;
+    let siri: StaffWithToken;
+    let page: Awaited<ReturnType<typeof signIn>>;
+
+    beforeAll(async () => {
+      technical = (await createGroup({ name: 'Teknisk', categories: ['technical'] }).expect(201)).body;
+      await t.http.post(`/api/v1/staff-groups/${technical.id}/members`).set(as(admin)).send({ staffId: per.id }).expect(201);
+      siri = await createStaffWithToken(t, 'agent', { email: 'siri@ks.example.test', password: true });
+      page = await signIn(t, siri.email);
+    });
+
+    it('moves a ticket to another group from its page, dropping the assignee shown when not a member; names the field when refused', async () => {
+      const id = await open('access', 'Fra siden');
+      await change(id, { assigneeId: kari.id }).expect(200);
+      const shown = { currentGroupId: access.id, currentAssigneeId: kari.id, assigneeId: kari.id };
+      const moved = await page.post(`/tickets/${id}/update`, { ...shown, groupId: technical.id }).expect(303);
+      expect(moved.headers.location).toBe(`/tickets/${id}?done=updated`);
+      expect(await ticket(id)).toMatchObject({ group: { id: technical.id }, assignee: null });
+      expect((await page.get(`/tickets/${id}`).expect(200)).text).toContain('Gruppe endret: Teknisk');
+
+      const refused = await page
+        .post(`/tickets/${id}/update`, { currentGroupId: technical.id, currentAssigneeId: '', groupId: technical.id, assigneeId: kari.id })
+        .expect(400);
+      expect(refused.text).toContain('Saksbehandleren er ikke medlem av gruppen.');
+      expect(refused.text).toContain('<strong>Saksbehandler</strong>');
+      expect((await ticket(id)).assignee).toBeNull();
+    });
+
+    it('gives an incident to a group and a member from its page, and «Mine» in the queue lists the assignee’s own', async () => {
+      const report = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ service: 'inntekt', errorCode: 'INN-500', httpStatus: 500, title: 'Inntekt svarer 500' }))
+        .expect(201);
+      const id = report.body.incidentId as string;
+      const res = await page
+        .post(`/incidents/${id}/assign`, { currentGroupId: '', currentAssigneeId: '', groupId: technical.id, assigneeId: per.id })
+        .expect(303);
+      expect(res.headers.location).toBe(`/incidents/${id}?done=assigned`);
+      const html = (await page.get(res.headers.location).expect(200)).text;
+      expect(html).toContain('Tildelingen er lagret.');
+      expect(html).toMatch(/<dt>Saksbehandler<\/dt><dd>per<\/dd>/);
+      expect(html).toContain('Gruppe endret: Teknisk');
+      const mine = async () => (await page.get('/incidents?assignee=me').expect(200)).text;
+      expect(await mine()).not.toContain(`href="/incidents/${id}"`);
+      await page
+        .post(`/incidents/${id}/assign`, { currentGroupId: technical.id, currentAssigneeId: per.id, groupId: 'none', assigneeId: siri.id })
+        .expect(303);
+      expect(await mine()).toContain(`href="/incidents/${id}"`);
     });
   });
 });

@@ -174,7 +174,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
         s.count,
       ),
     ),
-    // Groups archived since keep their tickets but are not offered: they show under their id's count only if named.
+    // An archived group takes no new tickets, so it is no view of its own; the API's counts still name it.
     groupViews: data.counts.byGroup
       .filter((g) => !g.groupId || groupName.has(g.groupId))
       .map((g) => view(g.groupId ? groupName.get(g.groupId)! : LIST_TEXTS.noGroup, { group: g.groupId ?? 'none' }, g.count))
