@@ -328,7 +328,7 @@ describe('assignment groups', () => {
       expect(res.headers.location).toBe(`/incidents/${id}?done=assigned`);
       const html = (await page.get(res.headers.location).expect(200)).text;
       expect(html).toContain('Tildelingen er lagret.');
-      expect(html).toMatch(/<dt>Saksbehandler<\/dt><dd>per<\/dd>/);
+      expect(html).toContain(`id="incident-assignee">Saksbehandler: per<`);
       expect(html).toContain('Gruppe endret: Teknisk');
       const mine = async () => (await page.get('/incidents?assignee=me').expect(200)).text;
       expect(await mine()).not.toContain(`href="/incidents/${id}"`);
