@@ -21,6 +21,7 @@ import { Notifications1795456100000 } from './1795456100000-notifications';
 import { CasePresence1795456200000 } from './1795456200000-case-presence';
 import { TicketSla1795457000000 } from './1795457000000-ticket-sla';
 import { TicketMail1795458000000 } from './1795458000000-ticket-mail';
+import { AssignmentGroups1795459000000 } from './1795459000000-assignment-groups';
 import { CacheNotifications1795462000000 } from './1795462000000-cache-notifications';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   CasePresence1795456200000,
   TicketSla1795457000000,
   TicketMail1795458000000,
+  AssignmentGroups1795459000000,
   CacheNotifications1795462000000,
 ];

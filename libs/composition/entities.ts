@@ -10,7 +10,7 @@ import {
   PortalSession,
   PortalSignInToken,
 } from '@domain/consumers';
-import { ApiToken, PasswordSetToken, SetupToken, StaffSession, StaffUser } from '@domain/identity';
+import { ApiToken, PasswordSetToken, SetupToken, StaffGroup, StaffGroupMember, StaffSession, StaffUser } from '@domain/identity';
 import {
   Escalation,
   GroupingLesson,
@@ -39,6 +39,8 @@ export const ENTITIES = [
   SetupToken,
   StaffSession,
   StaffUser,
+  StaffGroup,
+  StaffGroupMember,
   OutboxMessage,
   DomainEvent,
   Consumer,

@@ -15,6 +15,8 @@ import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 const SERVICE = 'inntekt';
 const PASSWORD = 'et-langt-og-godt-passord-2030';
 const AGENT = 'kari.kundestotte@ks.example.test';
+const ADMIN = 'anne.admin@ks.example.test';
+const GROUP = 'Juss og hjemmel';
 const CONTACT = 'it@nordby.example.test';
 const WIDE = { width: 1366, height: 900 };
 const SUBJECT = 'Hvilken hjemmel gjelder for inntektsopplysninger til SFO?';
@@ -40,6 +42,8 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
   let browser: Browser;
   let portal: Page;
   let ticketPath: string;
+  let staff: Page;
+  let staffTicketPath: string;
   const contexts: BrowserContext[] = [];
   const errors: string[][] = [];
 
@@ -162,6 +166,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
 
     await Promise.all([p.waitForURL(/\/tickets\/[0-9a-f-]{36}$/), p.locator('#ticket-list').getByRole('link', { name: /^HV-/ }).click()]);
     await expect(p.locator('h1').textContent()).resolves.toContain(SUBJECT);
+    [staff, staffTicketPath] = [p, new URL(p.url()).pathname];
 
     await p.getByLabel('Melding').fill(NOTE);
     await Promise.all([p.waitForURL(/\?done=noted$/), p.getByRole('button', { name: 'Lagre intern merknad' }).click()]);
@@ -197,5 +202,49 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
     await expect(portal.locator('#ticket-status').textContent()).resolves.toBe('KS ser på saken');
     await screenshot(portal, 'portal-ticket-replied');
     expect(await seriousAccessibilityProblems(portal, 'portal-ticket-replied')).toEqual([]);
+  });
+
+  it('lets an admin set up an assignment group, and staff give the ticket to it and its member', async () => {
+    const { link } = await createStaffUser(desk, ADMIN, 'Anne Administrator', 'admin');
+    const admin = await newPage();
+    await admin.goto(link);
+    await admin.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
+    await Promise.all([admin.waitForURL('**/login?passwordSet=1'), admin.getByRole('button', { name: 'Lagre passord' }).click()]);
+    await signInThroughUi(admin, ADMIN, PASSWORD);
+    await Promise.all([admin.waitForURL('**/staff-groups'), admin.getByRole('link', { name: 'Grupper', exact: true }).click()]);
+    expect(await seriousAccessibilityProblems(admin, 'staff-groups-empty')).toEqual([]);
+
+    await admin.locator('#new-name').fill(GROUP);
+    await admin.locator('#new-description').fill('Spørsmål om hjemmel, formål og avtaler');
+    await admin.getByLabel('Hjemmel og rettigheter').check();
+    await Promise.all([admin.waitForURL(/\?done=created$/), admin.getByRole('button', { name: 'Opprett gruppe' }).click()]);
+    await admin.getByLabel(`Nytt medlem av ${GROUP}`).selectOption({ label: 'Kari Kundestøtte' });
+    await Promise.all([admin.waitForURL(/\?done=member-added$/), admin.getByRole('button', { name: 'Legg til' }).click()]);
+    const section = admin.getByRole('region', { name: new RegExp(`^${GROUP}`) });
+    await expect(section.locator('dl').textContent()).resolves.toMatch(/Hjemmel og rettigheter[\s\S]*Kari Kundestøtte/);
+    await screenshot(admin, 'staff-groups');
+    expect(await seriousAccessibilityProblems(admin, 'staff-groups')).toEqual([]);
+    expect(await phoneWidthProblems(admin, 'staff-groups')).toEqual([]);
+    await admin.goto('/staff');
+    await expect(admin.getByRole('row', { name: new RegExp(AGENT) }).textContent()).resolves.toContain(GROUP);
+
+    const p = staff;
+    await p.goto(staffTicketPath);
+    await p.getByLabel('Gruppe', { exact: true }).selectOption({ label: GROUP });
+    await p.getByLabel('Saksbehandler', { exact: true }).selectOption({ label: 'Kari Kundestøtte' });
+    const update = p.locator(`form[action="${staffTicketPath}/update"]`);
+    await Promise.all([p.waitForURL(/\?done=updated$/), update.getByRole('button', { name: 'Lagre' }).click()]);
+    const facts = (await p.locator('main dl').first().textContent()) ?? '';
+    expect(facts).toMatch(new RegExp(`Gruppe\\s*${GROUP}`));
+    expect(facts).toMatch(/Saksbehandler\s*Kari Kundestøtte/);
+    await expect(p.locator('main').textContent()).resolves.toContain(`Gruppe endret: ${GROUP}`);
+    await screenshot(p, 'ticket-in-group');
+    expect(await seriousAccessibilityProblems(p, 'ticket-in-group')).toEqual([]);
+
+    await p.goto('/tickets');
+    await expect(p.getByRole('link', { name: /^Mine grupper/ }).textContent()).resolves.toContain('1');
+    await Promise.all([p.waitForURL('**/tickets?group=mine'), p.getByRole('link', { name: /^Mine grupper/ }).click()]);
+    await expect(p.locator('#ticket-list tbody tr').count()).resolves.toBe(1);
+    expect(await seriousAccessibilityProblems(p, 'ticket-list-my-groups')).toEqual([]);
   });
 });

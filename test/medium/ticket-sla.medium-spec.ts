@@ -1,3 +1,4 @@
+import { ManageStaffGroups } from '@domain/identity';
 import { SYSTEM_ACTOR } from '@domain/shared';
 import {
   AssignTicket,
@@ -90,7 +91,7 @@ describe('ticket SLA clocks, warnings and breaches (use cases on the database)',
 
   it('warns the assignee once and marks the breach once, even with two workers at the same moment', async () => {
     const ticket = await open('high');
-    await ctx.get(AssignTicket).execute(ticket.id, agent.id, ctx.admin.actor);
+    await ctx.get(AssignTicket).execute(ticket.id, { assigneeId: agent.id }, ctx.admin.actor);
     await backdate(ticket.id, '2026-04-01T15:00+02:00');
     await ctx.get(RecomputeTicketSla).execute(new Date('2026-04-01T15:05+02:00'));
     const check = ctx.get(CheckTicketSla);
@@ -132,6 +133,21 @@ describe('ticket SLA clocks, warnings and breaches (use cases on the database)',
     const [mail] = await warnings(ticket.id);
     expect(mail.to.sort()).toEqual([agent.email, ctx.admin.email].sort());
     expect(mail.text).toContain('Ingen er tildelt');
+  });
+
+  it('warns the active members of the ticket’s group while nobody is assigned', async () => {
+    const [member, away] = [await ctx.newStaff({ role: 'agent' }), await ctx.newStaff({ role: 'agent' })];
+    const groups = ctx.get(ManageStaffGroups);
+    const group = await groups.create({ name: 'Fristgruppe' }, ctx.admin.actor);
+    for (const s of [member, away]) await groups.addMember(group.id, s.id, ctx.admin.actor);
+    await ctx.query(`UPDATE staff_user SET active = false WHERE id = $1`, [away.id]);
+    const ticket = await open('urgent');
+    await ctx.get(AssignTicket).execute(ticket.id, { groupId: group.id }, ctx.admin.actor);
+    await backdate(ticket.id, '2026-04-08T08:00+02:00');
+    await ctx.get(RecomputeTicketSla).execute(new Date('2026-04-08T08:05+02:00'));
+    await ctx.get(CheckTicketSla).execute(new Date('2026-04-08T08:50+02:00'));
+    const [mail] = await warnings(ticket.id);
+    expect(mail.to).toEqual([member.email]);
   });
 
   it('shows in «Brytes i dag» what runs out before closing today or already has, never what is paused', async () => {

@@ -22,6 +22,7 @@ import { OnboardingController } from './consumers/onboarding.controller';
 import { HealthController } from './health/health.controller';
 import { ApiTokensController } from './identity/api-tokens.controller';
 import { MeController } from './identity/me.controller';
+import { StaffGroupsController } from './identity/staff-groups.controller';
 import { StaffUsersController } from './identity/staff-users.controller';
 import { IncidentsController, MergeProposalsController } from './incidents/incidents.controller';
 import { ReportsController } from './incidents/reports.controller';
@@ -72,6 +73,7 @@ import { UiModule } from './ui/ui.module';
     MeController,
     ApiTokensController,
     StaffUsersController,
+    StaffGroupsController,
     OutboxController,
     ChangeRequestsController,
     NoticesController,

@@ -41,3 +41,48 @@ export class SetupAlreadyDone extends Conflict {
     super('setup_done', 'The installation already has staff users; sign in instead.');
   }
 }
+
+export class StaffGroupNotFound extends NotFound {
+  constructor() {
+    super('The staff group', 'staff_group_not_found');
+  }
+}
+
+export class StaffGroupNameTaken extends Conflict {
+  constructor(name: string) {
+    super('staff_group_name_taken', `An active staff group is already called ${name}.`, [{ field: 'name', message: 'is already in use' }]);
+  }
+}
+
+export class StaffGroupCategoryTaken extends Conflict {
+  constructor(category: string, group: string) {
+    super('staff_group_category_taken', `Category ${category} is already routed to the group ${group}.`, [
+      { field: 'categories', message: `${category} is already handled by ${group}` },
+    ]);
+  }
+}
+
+export class UnknownGroupMember extends ValidationFailed {
+  constructor() {
+    super([{ field: 'staffId', message: 'is not an active staff member' }], 'unknown_staff_user');
+  }
+}
+
+/** A case's group must be an active (not archived) group. */
+export class UnknownStaffGroup extends ValidationFailed {
+  constructor() {
+    super([{ field: 'groupId', message: 'is not an active staff group' }], 'unknown_group');
+  }
+}
+
+export class UnknownAssignee extends ValidationFailed {
+  constructor() {
+    super([{ field: 'assigneeId', message: 'is not an active staff member' }], 'unknown_assignee');
+  }
+}
+
+export class AssigneeNotInGroup extends ValidationFailed {
+  constructor() {
+    super([{ field: 'assigneeId', message: 'is not a member of the group' }], 'assignee_not_in_group');
+  }
+}

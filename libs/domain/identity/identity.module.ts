@@ -10,6 +10,7 @@ import { CreateFirstAdmin } from './create-first-admin.use-case';
 import { CreateStaffUser } from './create-staff-user.use-case';
 import { ListApiTokens } from './list-api-tokens.use-case';
 import { ListStaffUsers } from './list-staff-users.use-case';
+import { ManageStaffGroups } from './manage-staff-groups.use-case';
 import { OpenFirstAdminSetup } from './open-first-admin-setup.use-case';
 import { PasswordLinks } from './password-links';
 import { PasswordSetTokenRepository } from './password-set-token.repository';
@@ -20,6 +21,8 @@ import { SetPassword } from './set-password.use-case';
 import { SetupTokenRepository } from './setup-token.repository';
 import { SignIn } from './sign-in.use-case';
 import { SignOut } from './sign-out.use-case';
+import { StaffGroupRepository } from './staff-group.repository';
+import { StaffGroups } from './staff-groups.use-case';
 import { StaffSessionRepository } from './staff-session.repository';
 import { StaffSessionIssuer } from './staff-session-issuer';
 import { StaffUserRepository } from './staff-user.repository';
@@ -33,6 +36,7 @@ const useCases = [
   CreateStaffUser,
   ListApiTokens,
   ListStaffUsers,
+  ManageStaffGroups,
   OpenFirstAdminSetup,
   PurgeExpiredCredentials,
   ResetStaffPassword,
@@ -40,6 +44,7 @@ const useCases = [
   SetPassword,
   SignIn,
   SignOut,
+  StaffGroups,
   UpdateStaffUser,
 ];
 
@@ -47,6 +52,7 @@ const useCases = [
   imports: [AuditModule],
   providers: [
     StaffUserRepository,
+    StaffGroupRepository,
     StaffSessionRepository,
     ApiTokenRepository,
     PasswordSetTokenRepository,

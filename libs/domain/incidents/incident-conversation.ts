@@ -1,3 +1,4 @@
+import { ListStaffUsers, StaffGroups } from '@domain/identity';
 import { maskNationalIdentityNumbers } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
@@ -23,8 +24,8 @@ export function messageBody(body: unknown, field = 'body'): string {
 
 /**
  * What the conversation use cases share: who owns an incident's conversation and hearing of an
- * answer. The incident has no assignee; its owner is the staff member who last wrote in its
- * conversation, else the one who escalated it.
+ * answer. Its owners are its assignee; with none, the active members of its group; with neither,
+ * the staff member who last wrote in its conversation, else the one who escalated it.
  */
 @Injectable()
 export class IncidentConversation {
@@ -32,23 +33,34 @@ export class IncidentConversation {
     private readonly messages: IncidentMessageRepository,
     private readonly escalations: EscalationRepository,
     private readonly email: EnqueueEmail,
+    private readonly staff: ListStaffUsers,
+    private readonly groups: StaffGroups,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async owner(incidentId: string): Promise<string | null> {
-    const author = await this.messages.lastStaffAuthor(incidentId);
-    if (author) return author;
-    const escalatedBy = (await this.escalations.ofIncident(incidentId))?.escalatedBy ?? '';
-    return escalatedBy.includes('@') ? escalatedBy : null;
+  /** The addresses of the incident's owners; none when it has none. */
+  async owners(incident: Pick<Incident, 'id' | 'assigneeId' | 'groupId'>): Promise<string[]> {
+    if (incident.assigneeId) {
+      const assignee = (await this.staff.execute()).find((u) => u.id === incident.assigneeId && u.active);
+      if (assignee) return [assignee.email];
+    }
+    if (incident.groupId) {
+      const members = (await this.groups.activeMembers(incident.groupId)).map((m) => m.email);
+      if (members.length) return members;
+    }
+    const author = await this.messages.lastStaffAuthor(incident.id);
+    if (author) return [author];
+    const escalatedBy = (await this.escalations.ofIncident(incident.id))?.escalatedBy ?? '';
+    return escalatedBy.includes('@') ? [escalatedBy] : [];
   }
 
-  /** Tells the owner (in the caller's transaction) that someone answered; nobody when the incident has no owner. */
+  /** Tells the owners (in the caller's transaction) that someone answered; nobody when the incident has none. */
   async notifyOwner(incident: Incident, eventKey: string, kind: IncidentReplyReceivedMail['kind'], from: string): Promise<void> {
-    const owner = await this.owner(incident.id);
-    if (!owner) return;
+    const to = await this.owners(incident);
+    if (!to.length) return;
     await this.email.execute({
       template: INCIDENT_REPLY_RECEIVED_MAIL,
-      to: [owner],
+      to,
       dedupeKey: `incident-reply-received:${eventKey}`,
       related: { type: 'incident-internal', id: incident.id },
       data: { reference: incident.reference, title: incident.title, kind, from, link: `${this.config.publicUrl}/incidents/${incident.id}` },

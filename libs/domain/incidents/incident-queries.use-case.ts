@@ -1,4 +1,5 @@
 import { FindConsumers } from '@domain/consumers';
+import { StaffGroups } from '@domain/identity';
 import type { KnownIssue } from '@domain/notices';
 import { type Environment, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
@@ -40,6 +41,9 @@ export interface IncidentSummary {
   escalated: boolean;
   /** Skatteetaten's operational message about it: a known issue, not escalated automatically. */
   knownIssue: KnownIssue | null;
+  assignee: { id: string; name: string } | null;
+  /** The assignment group it is with. */
+  group: { id: string; name: string } | null;
 }
 
 /** Impact as the usage terms grade it: breadth of a production problem decides, test is low. */
@@ -77,6 +81,7 @@ export class IncidentQueries {
     private readonly mergeProposals: MergeProposalRepository,
     private readonly consumers: FindConsumers,
     private readonly reportAccess: ReportOwnership,
+    private readonly groups: StaffGroups,
   ) {}
 
   /** The queue by impact (severity set or suggested, then breadth, then recency) unless another sort is asked for. */
@@ -97,8 +102,16 @@ export class IncidentQueries {
     const { items, total } = await this.incidents.queue({ ...rest, terms }, page);
     return {
       total,
-      items: items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated, caller)),
+      items: await this.withGroupNames(
+        items.map((r) => this.summary(r.incident, { reports: r.reportCount, consumers: r.consumerCount }, r.escalated, caller)),
+      ),
     };
+  }
+
+  /** Fills in the names of the summaries' groups (kept by id, so a renamed group shows its new name). */
+  private async withGroupNames<T extends IncidentSummary>(summaries: T[]): Promise<T[]> {
+    const names = await this.groups.names(summaries.flatMap((s) => (s.group ? [s.group.id] : [])));
+    return summaries.map((s) => (s.group ? { ...s, group: { id: s.group.id, name: names.get(s.group.id) ?? '' } } : s));
   }
 
   summary(
@@ -128,6 +141,8 @@ export class IncidentQueries {
       lastSeenAt: i.lastSeenAt,
       escalated,
       knownIssue: i.knownIssue ?? null,
+      assignee: i.assigneeId ? { id: i.assigneeId, name: i.assigneeName ?? '' } : null,
+      group: i.groupId ? { id: i.groupId, name: '' } : null,
     };
   }
 
@@ -143,8 +158,11 @@ export class IncidentQueries {
     const stats = await this.reports.statsOf(incident.id);
     const escalation = await this.escalations.ofIncident(incident.id);
     const consumers = await this.consumers.byIds(stats.consumerIds);
+    const [summary] = await this.withGroupNames([
+      this.summary(incident, { reports: stats.reportCount, consumers: stats.consumerCount }, !!escalation),
+    ]);
     return {
-      ...this.summary(incident, { reports: stats.reportCount, consumers: stats.consumerCount }, !!escalation),
+      ...summary,
       requestedId: requested.id,
       mergedFrom: requested.id !== incident.id ? requested.reference : undefined,
       consumers: consumers.map((c) => ({ id: c.id, name: c.name, orgNumber: c.orgNumber })),

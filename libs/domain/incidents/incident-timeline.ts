@@ -34,6 +34,10 @@ export type IncidentEventDetails = {
   /** Staff wrote in the escalation thread or to municipalities: how many e-mails went to how many consumers. */
   message_sent: { audience: 'skatteetaten' | 'municipalities'; recipients: number; consumers: number };
   note_added: Record<string, never>;
+  /** Staff gave it to a staff member (names; null: nobody). */
+  assigned: { from: string | null; to: string | null };
+  /** Staff moved it between assignment groups (names; null: no group). */
+  group_set: { from: string | null; to: string | null };
   /** A municipality reopened its report after the resolution, within the reopening window. */
   reopened: { report: string; status: Incident['status'] };
   /** A security case's checklist item done: whom Skatteetaten's call reached and when, or what contained it. */

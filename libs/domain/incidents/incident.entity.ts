@@ -79,6 +79,18 @@ export class Incident {
   @Column({ name: 'known_issue', type: 'jsonb', nullable: true })
   knownIssue: KnownIssue | null;
 
+  /** The staff member handling it; with a group, one of its members. */
+  @Index('incident_assignee_idx')
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @Column({ name: 'assignee_name', type: 'text', nullable: true })
+  assigneeName: string | null;
+
+  /** The assignment group (staff group) it is with. */
+  @Column({ name: 'group_id', type: 'uuid', nullable: true })
+  groupId: string | null;
+
   /** How often a municipality reopened it after a resolution: each resolution after that notifies anew. */
   @Column({ name: 'reopen_count', type: 'integer', default: 0 })
   reopenCount: number;

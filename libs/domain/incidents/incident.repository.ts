@@ -18,6 +18,10 @@ export interface IncidentFilter {
   environment?: Environment;
   severity?: Severity;
   consumerId?: string;
+  /** A staff id, or 'none' for incidents nobody is assigned. */
+  assignee?: string;
+  /** An assignment group's id, or 'none'. */
+  group?: string;
   q?: string;
   limit?: number;
 }
@@ -257,6 +261,10 @@ export class IncidentRepository {
     if (filter.environment) where.push(`i.environment = ${p(filter.environment)}`);
     if (filter.severity) where.push(`i.severity = ${p(filter.severity)}`);
     if (filter.consumerId) where.push(`i.id IN (SELECT incident_id FROM report WHERE consumer_id = ${p(filter.consumerId)})`);
+    if (filter.assignee === 'none') where.push('i.assignee_id IS NULL');
+    else if (filter.assignee) where.push(`i.assignee_id = ${p(filter.assignee)}`);
+    if (filter.group === 'none') where.push('i.group_id IS NULL');
+    else if (filter.group) where.push(`i.group_id = ${p(filter.group)}`);
     for (const term of filter.terms ?? []) where.push(this.termCondition(term, p));
     const impact = filter.impact?.length ? `WHERE impact = ANY(${p(filter.impact)}::text[])` : '';
     const { limit, offset } = pageWindow(page, 50);
@@ -265,6 +273,7 @@ export class IncidentRepository {
       `SELECT * , count(*) OVER ()::int AS total FROM (
          SELECT i.id, i.reference, i.title, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,
                 i.opened_at, i.last_seen_at, i.resolved_at, i.ske_case_reference, i.known_issue,
+                i.assignee_id, i.assignee_name, i.group_id,
                 coalesce(c.reports, 0) AS report_count, coalesce(c.consumers, 0) AS consumer_count,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated, ${IMPACT_SQL} AS impact
          FROM incident i
@@ -296,6 +305,9 @@ export class IncidentRepository {
           resolvedAt: r.resolved_at ? new Date(r.resolved_at as string) : null,
           skeCaseReference: r.ske_case_reference as string | null,
           knownIssue: (r.known_issue as Incident['knownIssue']) ?? null,
+          assigneeId: r.assignee_id as string | null,
+          assigneeName: r.assignee_name as string | null,
+          groupId: r.group_id as string | null,
         }),
         reportCount: Number(r.report_count),
         consumerCount: Number(r.consumer_count),

@@ -9,6 +9,7 @@ import { ReferenceSequence } from '@domain/shared';
 import { Module } from '@nestjs/common';
 
 import { AddInternalNote } from './add-internal-note.use-case';
+import { AssignIncident } from './assign-incident.use-case';
 import { BackfillGroupingProfiles } from './backfill-grouping-profiles.use-case';
 import { ConversationQueries } from './conversation-queries.use-case';
 import { CorrectGrouping } from './correct-grouping.use-case';
@@ -57,6 +58,7 @@ import { WriteToSkatteetaten } from './write-to-skatteetaten.use-case';
 
 const useCases = [
   AddInternalNote,
+  AssignIncident,
   BackfillGroupingProfiles,
   ConversationQueries,
   CorrectGrouping,

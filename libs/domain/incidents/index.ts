@@ -1,4 +1,5 @@
 export * from './add-internal-note.use-case';
+export * from './assign-incident.use-case';
 export * from './backfill-grouping-profiles.use-case';
 export * from './conversation-queries.use-case';
 export * from './correct-grouping.use-case';

@@ -1,5 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import { ListStaffUsers } from '@domain/identity';
+import { ListStaffUsers, StaffGroups } from '@domain/identity';
 import { SYSTEM_ACTOR } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -13,7 +13,7 @@ import { TicketEventRepository } from './ticket-event.repository';
 import { TicketSlaKeeper } from './ticket-sla-keeper';
 
 const BATCH = 50;
-/** Who hears of an unassigned ticket's clock: everyone who answers tickets. */
+/** Who hears of the clock of a ticket with neither assignee nor group (or a group with no active member): everyone who answers tickets. */
 const UNASSIGNED_RECIPIENT_ROLES = new Set(['agent', 'admin']);
 
 const WARNED_COLUMN = { firstResponse: 'slaFirstResponseWarnedAt', resolution: 'slaResolutionWarnedAt' } as const;
@@ -21,8 +21,9 @@ const BREACHED_COLUMN = { firstResponse: 'slaFirstResponseBreachedAt', resolutio
 const DUE_COLUMN = { firstResponse: 'slaFirstResponseDueAt', resolution: 'slaResolutionDueAt' } as const;
 
 /**
- * The worker's SLA round at `now`: a clock turning to warning e-mails the ticket's assignee (every
- * active agent and admin while nobody is assigned) once per clock and ticket; a clock run out is
+ * The worker's SLA round at `now`: a clock turning to warning e-mails the ticket's assignee (while
+ * nobody is assigned, its group's active members; with no group either, every active agent and
+ * admin) once per clock and ticket; a clock run out is
  * marked breached once, on the timeline and in the audit log as the system. Tickets are claimed
  * with SKIP LOCKED and the marks written in the same transaction, so two workers act once.
  */
@@ -34,6 +35,7 @@ export class CheckTicketSla {
     private readonly events: TicketEventRepository,
     private readonly sla: TicketSlaKeeper,
     private readonly staff: ListStaffUsers,
+    private readonly groups: StaffGroups,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
   ) {}
@@ -87,7 +89,12 @@ export class CheckTicketSla {
   private async warn(ticket: Ticket, target: SlaTargetName, dueAt: Date): Promise<number> {
     const active = (await this.staff.execute()).filter((s) => s.active);
     const assignee = ticket.assigneeId ? active.find((s) => s.id === ticket.assigneeId) : undefined;
-    const to = assignee ? [assignee.email] : active.filter((s) => UNASSIGNED_RECIPIENT_ROLES.has(s.role)).map((s) => s.email);
+    const members = !assignee && ticket.groupId ? (await this.groups.activeMembers(ticket.groupId)).map((m) => m.email) : [];
+    const to = assignee
+      ? [assignee.email]
+      : members.length
+        ? members
+        : active.filter((s) => UNASSIGNED_RECIPIENT_ROLES.has(s.role)).map((s) => s.email);
     if (!to.length) return 0;
     await this.email.execute({
       template: TICKET_SLA_WARNING_MAIL,

@@ -1,6 +1,8 @@
 import { RecordAudit } from '@domain/audit';
 import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers } from '@domain/consumers';
+import { StaffGroups } from '@domain/identity';
+import { NotifyStaff } from '@domain/notifications';
 import { type Actor, actorOf, type Principal, ReferenceSequence, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -46,7 +48,8 @@ export interface OpenedTicket {
 
 /**
  * Opens a ticket with its question as the first public message, in one transaction with its
- * reference (HV-2026-0001), its timeline's first event and, for staff, the audit entry.
+ * reference (HV-2026-0001), its timeline's first event and, for staff, the audit entry. It goes to
+ * the assignment group that handles its category (none when no group does), whose members hear of it.
  * Identity numbers are masked in the subject and the question before anything is stored.
  */
 @Injectable()
@@ -61,6 +64,8 @@ export class OpenTicket {
     private readonly references: ReferenceSequence,
     private readonly audit: RecordAudit,
     private readonly sla: TicketSlaKeeper,
+    private readonly groups: StaffGroups,
+    private readonly notify: NotifyStaff,
   ) {}
 
   /** A consumer asks for itself (API or portal); staff ask on behalf of a caller, naming its consumer if any. */
@@ -104,6 +109,7 @@ export class OpenTicket {
 
     return this.db.transaction(async () => {
       const now = new Date();
+      const group = await this.groups.forCategory(category);
       const ticket = await this.repo.insert({
         reference: await this.references.next('ticket', now),
         consumerId,
@@ -117,6 +123,7 @@ export class OpenTicket {
         channel: input.channel,
         threadMessageId: input.messageId ?? null,
         unverified: input.unverified ?? false,
+        groupId: group?.id ?? null,
         lastMessageAt: now,
         createdBy: actor.label,
       });
@@ -139,6 +146,14 @@ export class OpenTicket {
         channel: input.channel,
         emailed: 0,
       });
+      if (group) {
+        await this.events.record(ticket.id, 'group_set', actor.label, { from: null, to: group.name, routed: true });
+        const members = (await this.groups.activeMembers(group.id)).map((m) => m.id).filter((id) => actor.id !== id);
+        await this.notify.execute(
+          { staffIds: members },
+          { kind: 'ticket.group_assigned', reference: ticket.reference, title: ticket.subject, link: `/tickets/${ticket.id}` },
+        );
+      }
       await this.sla.refresh(ticket.id, now);
       if (actor.kind === 'staff')
         await this.audit.execute({
@@ -146,7 +161,7 @@ export class OpenTicket {
           action: 'ticket.opened',
           objectType: 'ticket',
           objectId: ticket.id,
-          after: { reference: ticket.reference, consumerId, category, service },
+          after: { reference: ticket.reference, consumerId, category, service, group: group?.id ?? null },
         });
       return { id: ticket.id, reference: ticket.reference };
     });

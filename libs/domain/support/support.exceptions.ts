@@ -51,12 +51,6 @@ export class TicketNotMerged extends Conflict {
   }
 }
 
-export class UnknownAssignee extends ValidationFailed {
-  constructor() {
-    super([{ field: 'assigneeId', message: 'is not an active staff member' }], 'unknown_assignee');
-  }
-}
-
 export class UnknownTicketConsumer extends ValidationFailed {
   constructor() {
     super([{ field: 'consumerId', message: 'is not a registered consumer' }], 'unknown_consumer');

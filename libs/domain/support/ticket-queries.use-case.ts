@@ -1,4 +1,5 @@
 import { FindConsumers } from '@domain/consumers';
+import { StaffGroups } from '@domain/identity';
 import { AccessDenied, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
@@ -40,6 +41,7 @@ export class TicketQueries {
     private readonly consumers: FindConsumers,
     private readonly sla: TicketSlaKeeper,
     private readonly inbound: InboundMessageRepository,
+    private readonly groups: StaffGroups,
   ) {}
 
   async get(id: string, caller: Principal): Promise<TicketView> {
@@ -74,15 +76,17 @@ export class TicketQueries {
   async list(caller: Principal, filter: TicketFilter, page: PageRequest<TicketSort> = {}, now = new Date()): Promise<Page<TicketSummary>> {
     await requireAccess(this.access, caller, 'ticket.read', []);
     const own = caller.kind === 'consumer' ? { consumerId: caller.consumerId } : {};
-    const found = await this.repo.list({ ...filter, ...own }, page, this.dueTodayBefore(now));
+    const { groupsOf, ...rest } = filter;
+    const groupIds = groupsOf ? await this.groups.idsOf(groupsOf) : undefined;
+    const found = await this.repo.list({ ...rest, ...own, groupIds }, page, this.dueTodayBefore(now));
     return { items: await this.summaries(found.items), total: found.total };
   }
 
-  /** The saved views' counts for a staff member: live tickets by status, theirs, unassigned and per service. */
+  /** The saved views' counts for a staff member: live tickets by status, theirs, unassigned, in their groups, per group and per service. */
   async counts(caller: Principal, now = new Date()): Promise<TicketCounts> {
     if (caller.kind !== 'staff') throw new AccessDenied(caller, 'ticket.manage');
     await requireAccess(this.access, caller, 'ticket.read', []);
-    return this.repo.counts(caller.id, ACTIVE_STATUSES, this.dueTodayBefore(now));
+    return this.repo.counts(caller.id, await this.groups.idsOf(caller.id), ACTIVE_STATUSES, this.dueTodayBefore(now));
   }
 
   /** Staff: the ticket's SLA clocks as they stand at `now`. */
@@ -160,7 +164,10 @@ export class TicketQueries {
   private async summaries(tickets: Ticket[]): Promise<TicketSummary[]> {
     const ids = tickets.map((t) => t.consumerId).filter((id): id is string => id !== null);
     const names = new Map((await this.consumers.byIds(ids)).map((c) => [c.id, c.name]));
-    return tickets.map((t) => toTicketSummary(t, t.consumerId ? (names.get(t.consumerId) ?? null) : null));
+    const groupNames = await this.groups.names(tickets.map((t) => t.groupId).filter((id): id is string => id !== null));
+    return tickets.map((t) =>
+      toTicketSummary(t, t.consumerId ? (names.get(t.consumerId) ?? null) : null, t.groupId ? (groupNames.get(t.groupId) ?? null) : null),
+    );
   }
 }
 

@@ -11,6 +11,8 @@ export type TicketEventDetails = {
   message_added: { message: string; visibility: MessageVisibility; author: MessageAuthor; channel: TicketChannel; emailed: number };
   status_changed: { from: TicketStatus; to: TicketStatus };
   assigned: { from: string | null; to: string | null };
+  /** Staff moved it between assignment groups (names); `routed` when a new ticket went to its category's group. */
+  group_set: { from: string | null; to: string | null; routed?: boolean };
   priority_set: { from: TicketPriority; to: TicketPriority };
   consumer_set: { from: string | null; to: string; toName: string };
   tags_set: { from: string[]; to: string[] };

@@ -64,6 +64,11 @@ export class Ticket {
   @Column({ name: 'assignee_name', type: 'text', nullable: true })
   assigneeName: string | null;
 
+  /** The assignment group (staff group) it is with; its assignee, if any, is a member of it. */
+  @Index('ticket_group_idx')
+  @Column({ name: 'group_id', type: 'uuid', nullable: true })
+  groupId: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
 

@@ -12,6 +12,10 @@ export interface TicketFilter {
   statuses?: TicketStatus[];
   /** A staff id, or 'none' for unassigned tickets. */
   assignee?: string;
+  /** An assignment group's id, or 'none' for tickets in no group. */
+  group?: string;
+  /** A staff id: tickets in any of that staff member's groups («Mine grupper»). */
+  groupsOf?: string;
   consumerId?: string;
   serviceCode?: string;
   category?: TicketCategory;
@@ -39,11 +43,20 @@ const TICKET_ORDER: Record<TicketSort, string> = {
 /** The earlier due instant of a counting clock before the cut-off; paused and stopped tickets keep none. */
 const DUE_BEFORE = `least(sla_first_response_due_at, sla_resolution_due_at) < $DUE`;
 
+/** The filter as the repository applies it: «my groups» already turned into their ids. */
+export type TicketListFilter = Omit<TicketFilter, 'groupsOf'> & { groupIds?: string[] };
+
 /** Counts of live tickets in KS's saved views. */
 export interface TicketCounts {
   byStatus: Array<{ status: TicketStatus; count: number }>;
   mine: number;
   unassigned: number;
+  /** «Mine grupper»: in any group of the staff member. */
+  myGroups: number;
+  /** «Ufordelt i mine grupper»: in those groups with nobody assigned. */
+  unassignedInMyGroups: number;
+  /** Per group (null: in no group). */
+  byGroup: Array<{ groupId: string | null; count: number }>;
   /** «Brytes i dag». */
   dueToday: number;
   byService: Array<{ serviceCode: string | null; count: number }>;
@@ -116,13 +129,16 @@ export class TicketRepository {
   }
 
   /** Live (not merged) tickets matching the filter, one page of them with the count of all. */
-  async list(filter: TicketFilter, page: PageRequest<TicketSort>, dueTodayBefore: Date): Promise<Page<Ticket>> {
+  async list(filter: TicketListFilter, page: PageRequest<TicketSort>, dueTodayBefore: Date): Promise<Page<Ticket>> {
     const { limit, offset } = pageWindow(page, 50);
     const order = orderOf(TICKET_ORDER, page, { sort: 'updated', direction: 'desc' });
     const q = this.tickets.createQueryBuilder('t').where('t.merged_into_id IS NULL');
     if (filter.statuses) q.andWhere('t.status IN (:...statuses)', { statuses: filter.statuses.length ? filter.statuses : [''] });
     if (filter.assignee === 'none') q.andWhere('t.assignee_id IS NULL');
     else if (filter.assignee) q.andWhere('t.assignee_id = :assignee', { assignee: filter.assignee });
+    if (filter.group === 'none') q.andWhere('t.group_id IS NULL');
+    else if (filter.group) q.andWhere('t.group_id = :group', { group: filter.group });
+    if (filter.groupIds) q.andWhere('t.group_id = ANY(:groupIds::uuid[])', { groupIds: filter.groupIds });
     if (filter.consumerId) q.andWhere('t.consumer_id = :consumerId', { consumerId: filter.consumerId });
     if (filter.serviceCode === '') q.andWhere('t.service_code IS NULL');
     else if (filter.serviceCode) q.andWhere('t.service_code = :serviceCode', { serviceCode: filter.serviceCode });
@@ -145,16 +161,22 @@ export class TicketRepository {
   }
 
   /** The counts the saved views show, over live tickets in the given statuses. */
-  async counts(staffId: string, statuses: readonly TicketStatus[], dueTodayBefore: Date): Promise<TicketCounts> {
+  async counts(staffId: string, groupIds: string[], statuses: readonly TicketStatus[], dueTodayBefore: Date): Promise<TicketCounts> {
     const live = `merged_into_id IS NULL AND status = ANY($1::text[])`;
     const byStatus: Array<{ status: TicketStatus; count: number }> = await this.db.manager.query(
       `SELECT status, count(*)::int AS count FROM ticket WHERE merged_into_id IS NULL GROUP BY status`,
     );
-    const [{ mine, unassigned, due_today }] = await this.db.manager.query(
+    const [{ mine, unassigned, due_today, my_groups, unassigned_in_my_groups }] = await this.db.manager.query(
       `SELECT count(*) FILTER (WHERE assignee_id = $2)::int AS mine, count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
-              count(*) FILTER (WHERE ${DUE_BEFORE.replace('$DUE', '$3')})::int AS due_today
+              count(*) FILTER (WHERE ${DUE_BEFORE.replace('$DUE', '$3')})::int AS due_today,
+              count(*) FILTER (WHERE group_id = ANY($4::uuid[]))::int AS my_groups,
+              count(*) FILTER (WHERE group_id = ANY($4::uuid[]) AND assignee_id IS NULL)::int AS unassigned_in_my_groups
        FROM ticket WHERE ${live}`,
-      [statuses, staffId, dueTodayBefore],
+      [statuses, staffId, dueTodayBefore, groupIds],
+    );
+    const byGroup: Array<{ group_id: string | null; count: number }> = await this.db.manager.query(
+      `SELECT group_id, count(*)::int AS count FROM ticket WHERE ${live} GROUP BY group_id`,
+      [statuses],
     );
     const byService: Array<{ service_code: string | null; count: number }> = await this.db.manager.query(
       `SELECT service_code, count(*)::int AS count FROM ticket WHERE ${live} GROUP BY service_code ORDER BY service_code NULLS LAST`,
@@ -164,6 +186,9 @@ export class TicketRepository {
       byStatus,
       mine,
       unassigned,
+      myGroups: my_groups,
+      unassignedInMyGroups: unassigned_in_my_groups,
+      byGroup: byGroup.map((r) => ({ groupId: r.group_id, count: r.count })),
       dueToday: due_today,
       byService: byService.map((r) => ({ serviceCode: r.service_code, count: r.count })),
     };

@@ -21,6 +21,8 @@ export interface TicketSummary {
   status: Ticket['status'];
   channel: Ticket['channel'];
   assignee: { id: string; name: string } | null;
+  /** The assignment group it is with. */
+  group: { id: string; name: string } | null;
   tags: string[];
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
@@ -89,7 +91,7 @@ export interface TicketView extends TicketSummary {
 /** What staff see of KS's authors is the person; what a consumer sees is KS. */
 export const KS_AUTHOR = 'KS';
 
-export function toTicketSummary(t: Ticket, consumerName: string | null): TicketSummary {
+export function toTicketSummary(t: Ticket, consumerName: string | null, groupName: string | null = null): TicketSummary {
   return {
     id: t.id,
     reference: t.reference,
@@ -105,6 +107,7 @@ export function toTicketSummary(t: Ticket, consumerName: string | null): TicketS
     status: t.status,
     channel: t.channel,
     assignee: t.assigneeId ? { id: t.assigneeId, name: t.assigneeName ?? '' } : null,
+    group: t.groupId ? { id: t.groupId, name: groupName ?? '' } : null,
     tags: t.tags,
     firstResponseAt: t.firstResponseAt,
     resolvedAt: t.resolvedAt,

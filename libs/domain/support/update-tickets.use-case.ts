@@ -13,6 +13,8 @@ export interface TicketChanges {
   status?: TicketStatus;
   /** null takes the ticket from everyone. */
   assigneeId?: string | null;
+  /** The assignment group; null takes the ticket out of its group. */
+  groupId?: string | null;
   priority?: TicketPriority;
   tags?: string[];
 }
@@ -38,7 +40,8 @@ export class UpdateTickets {
       for (const id of [...new Set(ids)].sort()) {
         const done = [
           changes.status !== undefined && (await this.statuses.execute(id, changes.status, actor)),
-          changes.assigneeId !== undefined && (await this.assigner.execute(id, changes.assigneeId, actor)),
+          (changes.assigneeId !== undefined || changes.groupId !== undefined) &&
+            (await this.assigner.execute(id, { assigneeId: changes.assigneeId, groupId: changes.groupId }, actor)),
           changes.priority !== undefined && (await this.priorities.execute(id, changes.priority, actor)),
           changes.tags !== undefined && (await this.tagger.execute(id, changes.tags, actor)),
         ];

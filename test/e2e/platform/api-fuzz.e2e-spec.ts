@@ -79,6 +79,12 @@ describe('API under generated input', () => {
     other = await registerConsumer(t, 202, INCIDENT_SERVICES);
     const spareKey = await t.http.post(`/api/v1/consumers/${credential.id}/api-keys`).set(admin).send({ name: 'Reserve' }).expect(201);
     const staff = await t.http.post('/api/v1/staff').set(admin).send({ email: 'agent@ks.example.test', name: 'Agent', role: 'agent' });
+    const group = await t.http
+      .post('/api/v1/staff-groups')
+      .set(admin)
+      .send({ name: 'Tilgang', categories: ['access'] })
+      .expect(201);
+    await t.http.post(`/api/v1/staff-groups/${group.body.id}/members`).set(admin).send({ staffId: staff.body.id }).expect(201);
     for (const [who, over] of [
       [credential, {}],
       [other, { title: 'Feil i skattegrunnlag', httpStatus: 200, category: 'deviation' }],
@@ -165,6 +171,8 @@ describe('API under generated input', () => {
       itemId: same(await get('/api/v1/onboarding/queue')),
       // Only the second staff member: the admin's own user and tokens stay out of reach.
       staff: same([staff.body.id]),
+      'staff-groups': same([group.body.id]),
+      staffId: same([staff.body.id]),
       'api-tokens': same([]),
       outbox: same(await get('/api/v1/outbox')),
       'change-requests': same(await get('/api/v1/change-requests')),
@@ -204,6 +212,8 @@ describe('API under generated input', () => {
       copyFrom: pools.versions.read,
       intoId: [...pools.tickets.read, ...pools['change-requests'].read],
       assigneeId: [staff.body.id],
+      groupId: [group.body.id],
+      staffId: [staff.body.id],
       cannedResponseId: [canned.body.id],
       requesterEmail: credential.emails,
       articleId: articleIds,

@@ -29,6 +29,11 @@ const TRACKS = ['ordinary', 'security'] as const satisfies readonly Track[];
 const ESCALATION_STATUSES = ['pending', 'sent'] as const satisfies ReadonlyArray<EscalationResult['status']>;
 const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const satisfies ReadonlyArray<MergeProposal['status']>;
 
+export class IncidentAssignmentRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class IncidentSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'KS-2026-0042' }) reference: string;
@@ -56,6 +61,10 @@ export class IncidentSummaryResponse {
     description: "Skatteetaten's operational message about it, active when a report came in: a known issue, not escalated automatically",
   })
   knownIssue: KnownIssueResponse | null;
+  @ApiProperty({ type: IncidentAssignmentRefResponse, nullable: true, description: 'The staff member handling it' })
+  assignee: IncidentAssignmentRefResponse | null;
+  @ApiProperty({ type: IncidentAssignmentRefResponse, nullable: true, description: 'The assignment group it is with' })
+  group: IncidentAssignmentRefResponse | null;
 
   static from(i: IncidentSummary): IncidentSummaryResponse {
     return {
@@ -77,6 +86,8 @@ export class IncidentSummaryResponse {
       lastSeenAt: i.lastSeenAt,
       escalated: i.escalated,
       knownIssue: i.knownIssue ? KnownIssueResponse.from(i.knownIssue) : null,
+      assignee: i.assignee,
+      group: i.group,
     };
   }
 }

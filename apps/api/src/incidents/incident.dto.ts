@@ -20,6 +20,39 @@ export class IncidentQueryDto {
   @ApiPropertyOptional({ enum: ENVIRONMENTS, enumName: 'Environment' }) @IsOptional() @IsIn(ENVIRONMENTS) environment?: Environment;
   @ApiPropertyOptional({ enum: SEVERITIES, enumName: 'Severity' }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
   @ApiPropertyOptional({ description: 'Text in the reference or title' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ description: "A staff member's id, `me`, or `none` for incidents nobody is assigned" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== 'me' && v !== 'none')
+  @IsUUID('all')
+  assignee?: string;
+  @ApiPropertyOptional({ description: "An assignment group's id, or `none`" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== 'none')
+  @IsUUID('all')
+  group?: string;
+
+  /** The filter with `me` as the caller (a caller who is not staff has no incidents of its own). */
+  forCaller(staffId: string | null): IncidentQueryDto {
+    return Object.assign(new IncidentQueryDto(), this, this.assignee === 'me' ? { assignee: staffId ?? 'none' } : {});
+  }
+}
+
+export class AssignIncidentDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active staff member; null: nobody' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all')
+  assigneeId?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An active assignment group; null: none. With a group the assignee must be a member; a new group drops one who is not',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all')
+  groupId?: string | null;
 }
 
 export class TriageDto {

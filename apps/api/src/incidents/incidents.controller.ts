@@ -1,4 +1,5 @@
 import {
+  AssignIncident,
   CorrectGrouping,
   EscalateIncident,
   IncidentQueries,
@@ -17,7 +18,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
-import { IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
+import { AssignIncidentDto, IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
 import {
   EscalationPreviewResponse,
   EscalationResponse,
@@ -47,18 +48,22 @@ export class IncidentsController {
     private readonly resolution: ResolveIncident,
     private readonly grouping: CorrectGrouping,
     private readonly joining: JoinIncident,
+    private readonly assigner: AssignIncident,
   ) {}
 
   @Get()
   @Allow('incident.read')
   @ApiOperation({
     summary: 'List incidents',
-    description: 'The incident queue, by impact: severity (set or suggested), then consumers affected, then recency.',
+    description:
+      'The incident queue, by impact: severity (set or suggested), then consumers affected, then recency. `assignee=me` lists the caller’s own.',
   })
   @ApiOkResponse({ type: [IncidentSummaryResponse] })
   @ApiProblems(400)
   async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal) {
-    return (await this.queries.queue(q, caller)).map((i) => IncidentSummaryResponse.from(i));
+    return (await this.queries.queue(q.forCaller(caller.kind === 'staff' ? caller.id : null), caller)).map((i) =>
+      IncidentSummaryResponse.from(i),
+    );
   }
 
   @Get(':id')
@@ -161,6 +166,25 @@ export class IncidentsController {
   @ApiProblems(400, 404)
   async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: TriageDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.triage.execute(id, body, actor));
+  }
+
+  @Post(':id/assign')
+  @Allow('incident.triage')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Assign an incident',
+    description:
+      'Sets its assignment group and/or assignee (null clears either); the assignee and a new group’s members are notified in the app, and they are the ones e-mailed when Skatteetaten or a municipality answers.',
+  })
+  @ApiOkResponse({ type: IncidentResponse })
+  @ApiProblems([400, 'assignee_not_in_group, unknown_assignee (field assigneeId) and unknown_group (field groupId) name their field'], 404)
+  async assign(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: AssignIncidentDto,
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() caller: Principal,
+  ) {
+    return IncidentResponse.from(await this.assigner.execute(id, body, actor).then((i) => this.queries.incident(i.id, caller)));
   }
 
   @Post(':id/resolve')

@@ -26,6 +26,11 @@ export class TicketAssigneeResponse {
   @ApiProperty() name: string;
 }
 
+export class TicketGroupResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Tilgang og fullmakter' }) name: string;
+}
+
 export class TicketSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HV-2026-0012' }) reference: string;
@@ -44,6 +49,12 @@ export class TicketSummaryResponse {
   @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus' }) status: string;
   @ApiProperty({ enum: TICKET_CHANNELS, enumName: 'TicketChannel' }) channel: string;
   @ApiProperty({ type: TicketAssigneeResponse, nullable: true }) assignee: TicketAssigneeResponse | null;
+  @ApiProperty({
+    type: TicketGroupResponse,
+    nullable: true,
+    description: 'The assignment group; a new ticket goes to the group that handles its category',
+  })
+  group: TicketGroupResponse | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "KS's first public answer" }) firstResponseAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: Date | null;
@@ -162,10 +173,20 @@ export class TicketServiceCountResponse {
   @ApiProperty({ type: 'integer' }) count: number;
 }
 
+export class TicketGroupCountResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: in no group' }) groupId: string | null;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
 export class TicketCountsResponse {
   @ApiProperty({ type: [TicketStatusCountResponse], description: 'Live tickets per status' }) byStatus: TicketStatusCountResponse[];
   @ApiProperty({ type: 'integer', description: 'Active tickets assigned to the caller' }) mine: number;
   @ApiProperty({ type: 'integer', description: 'Active tickets nobody has' }) unassigned: number;
+  @ApiProperty({ type: 'integer', description: "Active tickets in the caller's groups («Mine grupper»)" }) myGroups: number;
+  @ApiProperty({ type: 'integer', description: "Active tickets in the caller's groups that nobody has («Ufordelt i mine grupper»)" })
+  unassignedInMyGroups: number;
+  @ApiProperty({ type: [TicketGroupCountResponse], description: 'Active tickets per assignment group' })
+  byGroup: TicketGroupCountResponse[];
   @ApiProperty({ type: 'integer', description: "Tickets whose SLA runs out before today's business hours end, or already has" })
   dueToday: number;
   @ApiProperty({ type: [TicketServiceCountResponse], description: 'Active tickets per service' }) byService: TicketServiceCountResponse[];

@@ -117,6 +117,18 @@ export class TicketChangesDto implements TicketChanges {
   @IsUUID('all')
   assigneeId?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'An active assignment group; null takes the ticket out of its group. With a group the assignee must be a member (400 assignee_not_in_group); a new group drops an assignee who is not',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all')
+  groupId?: string | null;
+
   @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
   @IfPresent()
   @IsIn(TICKET_PRIORITIES)
@@ -195,6 +207,12 @@ export class TicketListQueryDto {
   @IsUUID('all')
   assignee?: string;
 
+  @ApiPropertyOptional({ description: "An assignment group's id, `mine` for the caller's groups, or `none` for tickets in no group" })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== 'mine' && v !== 'none')
+  @IsUUID('all')
+  group?: string;
+
   @ApiPropertyOptional({ description: 'Service code' })
   @IsOptional()
   @IsString()
@@ -251,6 +269,7 @@ export class TicketListQueryDto {
     return {
       statuses: this.status ? [this.status] : undefined,
       assignee: this.assignee === 'me' ? (staffId ?? 'none') : this.assignee,
+      ...(this.group === 'mine' ? { groupsOf: staffId ?? undefined, group: staffId ? undefined : 'none' } : { group: this.group }),
       serviceCode: this.service,
       category: this.category,
       priority: this.priority,

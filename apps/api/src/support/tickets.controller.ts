@@ -32,6 +32,8 @@ import {
 
 const NOT_FOUND = [404, "ticket_not_found, also for another consumer's ticket"] as const;
 const PER_PAGE = 50;
+const ASSIGNMENT_PROBLEMS =
+  'Invalid input; assignee_not_in_group, unknown_assignee (field assigneeId) and unknown_group (field groupId) name their field';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -84,7 +86,7 @@ export class TicketsController {
   @Allow('ticket.manage')
   @ApiOperation({
     summary: 'Counts of the saved views',
-    description: 'Live tickets per status; active ones of the caller, unassigned and per service.',
+    description: "Live tickets per status; active ones of the caller, unassigned, in the caller's groups, per group and per service.",
   })
   @ApiOkResponse({ type: TicketCountsResponse })
   async counts(@CurrentPrincipal() caller: Principal) {
@@ -96,10 +98,10 @@ export class TicketsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Change several tickets',
-    description: 'The same status, assignee, priority or tags on each selected ticket: all of them or, on any error, none.',
+    description: 'The same status, group, assignee, priority or tags on each selected ticket: all of them or, on any error, none.',
   })
   @ApiOkResponse({ type: TicketsChangedResponse })
-  @ApiProblems(400, NOT_FOUND, [409, 'ticket_status_refused'])
+  @ApiProblems([400, ASSIGNMENT_PROBLEMS], NOT_FOUND, [409, 'ticket_status_refused'])
   async bulk(@Body() body: BulkTicketChangesDto, @CurrentActor() actor: Actor) {
     return { changed: await this.updater.execute(body.ids, body, actor) };
   }
@@ -132,9 +134,13 @@ export class TicketsController {
 
   @Patch(':id')
   @Allow('ticket.manage')
-  @ApiOperation({ summary: 'Change a ticket', description: 'Status (never back to new), assignee, priority and tags, in one transaction.' })
+  @ApiOperation({
+    summary: 'Change a ticket',
+    description:
+      'Status (never back to new), assignment group, assignee, priority and tags, in one transaction. The members of a new group and a new assignee are notified in the app.',
+  })
   @ApiOkResponse({ type: TicketResponse })
-  @ApiProblems(400, NOT_FOUND, [409, 'ticket_status_refused'])
+  @ApiProblems([400, ASSIGNMENT_PROBLEMS], NOT_FOUND, [409, 'ticket_status_refused'])
   async change(
     @Param('id', ParseUuid) id: string,
     @Body() body: TicketChangesDto,

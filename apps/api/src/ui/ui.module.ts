@@ -39,9 +39,18 @@ import { HomeController } from './home/home.controller';
 import { HomePage } from './home/home.page';
 import { HOME_NAV, HOME_PAGE_TEXTS } from './home/home.texts.nb';
 import { AuthPagesController } from './identity/auth-pages.controller';
-import { ApiTokensPage, SetPasswordPage, SetupPage, SignInPage, StaffUsersPage } from './identity/identity.page';
-import { IDENTITY_NAV, PASSWORD_TEXTS, SETUP_TEXTS, SIGN_IN_TEXTS, STAFF_TEXTS, TOKEN_TEXTS } from './identity/identity.texts.nb';
+import { ApiTokensPage, SetPasswordPage, SetupPage, SignInPage, StaffGroupsPage, StaffUsersPage } from './identity/identity.page';
+import {
+  GROUP_TEXTS,
+  IDENTITY_NAV,
+  PASSWORD_TEXTS,
+  SETUP_TEXTS,
+  SIGN_IN_TEXTS,
+  STAFF_TEXTS,
+  TOKEN_TEXTS,
+} from './identity/identity.texts.nb';
 import { SetupPagesController } from './identity/setup-pages.controller';
+import { StaffGroupPagesController } from './identity/staff-group-pages.controller';
 import { StaffPagesController } from './identity/staff-pages.controller';
 import { TokenPagesController } from './identity/token-pages.controller';
 import { INBOUND_MAIL_NAV, INBOUND_MAIL_PAGE_TEXTS } from './inbound-mail/inbound-mail.texts.nb';
@@ -157,6 +166,7 @@ const ERRORS = Object.assign(
     PASSWORD_TEXTS,
     SETUP_TEXTS,
     STAFF_TEXTS,
+    GROUP_TEXTS,
     TOKEN_TEXTS,
     NOTICE_PAGE_TEXTS,
     SUPPORT_PAGE_TEXTS,
@@ -195,6 +205,7 @@ const ERRORS = Object.assign(
     AuthPagesController,
     SetupPagesController,
     StaffPagesController,
+    StaffGroupPagesController,
     TokenPagesController,
     AuditPagesController,
     MailPagesController,
@@ -261,6 +272,7 @@ const ERRORS = Object.assign(
     SetPasswordPage,
     SetupPage,
     StaffUsersPage,
+    StaffGroupsPage,
     ApiTokensPage,
     BoardPage,
     StaffRequestPage,

@@ -19,6 +19,8 @@ const WRITERS: StaffRole[] = ['admin', 'agent', 'security'];
 const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['profile.read', ALL_STAFF, true],
   ['staff-user.manage', ['admin'], false],
+  ['staff-group.read', ALL_STAFF, false],
+  ['staff-group.manage', ['admin'], false],
   ['api-token.manage', ALL_STAFF, false],
   ['audit.read', ['admin', 'security'], false],
   ['dashboard.read', ALL_STAFF, false],

@@ -12,6 +12,7 @@ export type Grants = Readonly<Partial<Record<Permission, AccessScope>>>;
 /** What every staff role may do: reading, and one's own API tokens (viewers' tokens still only read). */
 const READ: Grants = {
   'profile.read': 'all',
+  'staff-group.read': 'all',
   'api-token.manage': 'own',
   'catalogue.read': 'all',
   'dashboard.read': 'all',
@@ -60,6 +61,7 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     ...WRITE,
     'api-token.manage': 'all',
     'staff-user.manage': 'all',
+    'staff-group.manage': 'all',
     'audit.read': 'all',
     'demo.load': 'all',
     'mail.read-credentials': 'all',

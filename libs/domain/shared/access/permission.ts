@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   'profile.read': 'See who one is signed in as (GET /api/v1/me).',
 
   'staff-user.manage': 'List, create and change staff users, and send them a password reset link (API and admin pages).',
+  'staff-group.read': 'See the assignment groups (staff groups) with their categories and members, and the groups of a staff user.',
+  'staff-group.manage': 'Create, rename, describe, archive and restore assignment groups, set their categories, add and remove members.',
   'api-token.manage':
     'List, create and revoke personal API tokens. Scope own: one’s own tokens; scope all: every staff member’s (listing all, revoking any).',
   'audit.read': 'Read the audit log.',

@@ -1,5 +1,6 @@
-import { CreateFirstAdmin, ListApiTokens, ListStaffUsers } from '@domain/identity';
+import { CreateFirstAdmin, ListApiTokens, ListStaffUsers, StaffGroups } from '@domain/identity';
 import { STAFF_ROLES, type StaffPrincipal } from '@domain/shared';
+import { TICKET_CATEGORIES } from '@domain/support';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@platform/errors';
 import type { Response } from 'express';
@@ -8,8 +9,9 @@ import type { AuthenticatedRequest } from '../../auth/current-principal.decorato
 import { text } from '../shared/form-body';
 import { describeFailure } from '../shared/form-errors';
 import type { FormFailure, FormPage } from '../shared/page-form';
-import { ROLE_LABELS } from '../shared/shared.texts.nb';
+import { ROLE_LABELS, TICKET_CATEGORY_LABELS } from '../shared/shared.texts.nb';
 import {
+  GROUP_TEXTS,
   IDENTITY_TITLES,
   NO_USERS_NOTICE,
   PASSWORD_TEXTS,
@@ -18,6 +20,7 @@ import {
   STAFF_TEXTS,
   TOKEN_TEXTS,
 } from './identity.texts.nb';
+import { groupsOfStaff, staffGroupsViewModel } from './staff-group.view-model';
 
 /** The login page; the address entered is kept, the password never. Without any staff user it says where the setup link is. */
 @Injectable()
@@ -99,10 +102,18 @@ export class StaffUsersPage implements FormPage {
   readonly audience = 'staff';
   readonly texts = STAFF_TEXTS;
 
-  constructor(private readonly staff: ListStaffUsers) {}
+  constructor(
+    private readonly staff: ListStaffUsers,
+    private readonly groups: StaffGroups,
+  ) {}
 
   async load(shown: { created?: string; link?: string; failure?: FormFailure } = {}) {
-    const users = (await this.staff.execute()).map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role] }));
+    const groupsOf = groupsOfStaff(await this.groups.list());
+    const users = (await this.staff.execute()).map((u) => ({
+      ...u,
+      roleLabel: ROLE_LABELS[u.role],
+      groups: (groupsOf.get(u.id) ?? []).join(', '),
+    }));
     return {
       title: IDENTITY_TITLES.staff,
       users,
@@ -112,6 +123,29 @@ export class StaffUsersPage implements FormPage {
       error: shown.failure?.error,
       fieldErrors: shown.failure?.fieldErrors,
     };
+  }
+
+  model(_req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load({ failure });
+  }
+}
+
+/** The admin's assignment groups, archived ones last. */
+@Injectable()
+export class StaffGroupsPage implements FormPage {
+  readonly view = 'staff-groups';
+  readonly audience = 'staff';
+  readonly texts = GROUP_TEXTS;
+
+  constructor(
+    private readonly groups: StaffGroups,
+    private readonly staff: ListStaffUsers,
+  ) {}
+
+  async load(shown: { done?: string; failure?: FormFailure } = {}) {
+    const groups = (await this.groups.list(true)).sort((a, b) => Number(a.archived) - Number(b.archived));
+    const categories = TICKET_CATEGORIES.map((c) => ({ value: c, label: TICKET_CATEGORY_LABELS[c] }));
+    return staffGroupsViewModel(groups, await this.staff.execute(), categories, shown);
   }
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {

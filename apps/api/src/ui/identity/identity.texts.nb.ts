@@ -3,6 +3,7 @@ import type { NavSection } from '../shared/navigation';
 
 export const IDENTITY_NAV: NavSection[] = [
   { menu: 'staff', label: 'Brukere', href: '/staff', order: 90, permission: 'staff-user.manage' },
+  { menu: 'staff', label: 'Grupper', href: '/staff-groups', order: 95, permission: 'staff-group.manage' },
   { menu: 'staff', label: 'API-nøkler', href: '/tokens', order: 100, permission: 'api-token.manage' },
 ];
 
@@ -12,6 +13,7 @@ export const IDENTITY_TITLES = {
   setPassword: 'Velg passord',
   setup: 'Opprett den første administratoren',
   staff: 'Brukere',
+  groups: 'Grupper',
   tokens: 'API-nøkler',
 };
 
@@ -41,6 +43,39 @@ export const STAFF_TEXTS: PageTexts = {
     name: { label: 'Navn', message: 'Navnet kan ha høyst 200 tegn.' },
     role: { label: 'Rolle', message: 'Velg en av rollene i listen.' },
   },
+};
+
+export const GROUP_TEXTS: PageTexts = {
+  errors: {
+    staff_group_not_found: 'Fant ikke gruppen.',
+    staff_group_name_taken: 'En aktiv gruppe har allerede dette navnet.',
+    staff_group_category_taken: 'En annen aktiv gruppe tar allerede imot en av disse kategoriene. Fjern den der først.',
+    unknown_staff_user: 'Brukeren finnes ikke eller er deaktivert.',
+  },
+  fields: {
+    name: { label: 'Navn', message: 'Gi gruppen et navn (høyst 100 tegn).' },
+    description: { label: 'Beskrivelse', message: 'Beskrivelsen kan ha høyst 1000 tegn.' },
+    categories: { label: 'Tar imot', message: 'Velg kategorier fra listen.' },
+    staffId: { label: 'Nytt medlem', message: 'Velg en aktiv bruker.' },
+  },
+};
+
+/** The assignment groups page: what groups are for, and what each part of it says. */
+export const GROUP_PAGE_TEXTS = {
+  intro:
+    'En gruppe er et team av saksbehandlere. Nye henvendelser går til gruppen som tar imot kategorien deres, og medlemmene får varsel. Har en sak en gruppe, kan bare medlemmer av gruppen være saksbehandler.',
+  noCategories: 'Ingen (bare tildeling for hånd)',
+  noMembers: 'Ingen medlemmer ennå.',
+  archived: 'Arkivert',
+  active: 'I bruk',
+  done: {
+    created: 'Gruppen er opprettet.',
+    saved: 'Gruppen er lagret.',
+    archived: 'Gruppen er arkivert. Den tar ikke imot nye saker.',
+    restored: 'Gruppen er tatt i bruk igjen.',
+    'member-added': 'Medlemmet er lagt til.',
+    'member-removed': 'Medlemmet er fjernet.',
+  } as Record<string, string>,
 };
 
 export const TOKEN_TEXTS: PageTexts = {

@@ -1,5 +1,6 @@
 import {
   AddInternalNote,
+  AssignIncident,
   CorrectGrouping,
   EscalateIncident,
   IncidentQueries,
@@ -21,6 +22,7 @@ import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import {
+  assignInput,
   incidentReference,
   messageInput,
   municipalityMessageInput,
@@ -50,6 +52,7 @@ export class IncidentActionsController {
     private readonly toSkatteetaten: WriteToSkatteetaten,
     private readonly toMunicipalities: WriteToMunicipalities,
     private readonly notes: AddInternalNote,
+    private readonly assigner: AssignIncident,
   ) {}
 
   @Post('proposals/:proposalId/accept')
@@ -89,6 +92,13 @@ export class IncidentActionsController {
   @PageForm(IncidentPage)
   async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
+  }
+
+  @Post(':id/assign')
+  @StaffPage('incident.triage')
+  @PageForm(IncidentPage)
+  async assign(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+    done(res, `/incidents/${(await this.assigner.execute(id, assignInput(body), actor)).id}`, 'assigned');
   }
 
   @Post(':id/escalate')

@@ -1,7 +1,7 @@
 import { OPEN_STATUSES } from '@domain/incidents';
 import { ValidationFailed } from '@platform/errors';
 
-import { incidentReference, queueFilter, queueQuery, resolveInput, revealReason, triageInput } from './incident.forms';
+import { assignInput, incidentReference, queueFilter, queueQuery, resolveInput, revealReason, triageInput } from './incident.forms';
 
 describe('queue filter', () => {
   it.each([
@@ -20,8 +20,39 @@ describe('queue filter', () => {
       service: 'SSG',
       environment: undefined,
       impact: ['critical', 'high'],
+      assignee: undefined,
       q: 'SSG-008',
     });
+  });
+
+  it('reads «Mine» as the staff member, and nobody’s as none', () => {
+    expect(queueFilter(queueQuery({ assignee: 'me' }), 's1').assignee).toBe('s1');
+    expect(queueFilter(queueQuery({ assignee: 'none' }), 's1').assignee).toBe('none');
+    expect(queueFilter(queueQuery({ assignee: 'someone' }), 's1').assignee).toBeUndefined();
+  });
+});
+
+describe('the assignment form', () => {
+  const G = '11111111-1111-4111-8111-111111111111';
+  const S = '22222222-2222-4222-8222-222222222222';
+  it.each<[string, Record<string, string>, Record<string, unknown>]>([
+    [
+      'a new group only, keeping the assignee shown',
+      { groupId: G, assigneeId: S, currentGroupId: '', currentAssigneeId: S },
+      { groupId: G },
+    ],
+    [
+      'no group and nobody',
+      { groupId: 'none', assigneeId: '', currentGroupId: G, currentAssigneeId: S },
+      { groupId: null, assigneeId: null },
+    ],
+    ['nothing changed', { groupId: G, assigneeId: S, currentGroupId: G, currentAssigneeId: S }, {}],
+  ])('sends only what changed: %s', (_case, body, changes) => {
+    expect(assignInput(body)).toEqual(changes);
+  });
+
+  it('refuses a group that is no id, naming the field', () => {
+    expect(() => assignInput({ groupId: 'x' })).toThrow(ValidationFailed);
   });
 });
 

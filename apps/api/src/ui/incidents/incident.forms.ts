@@ -16,6 +16,8 @@ import { ValidationFailed } from '@platform/errors';
 import { FormBody, list, oneOf, pick, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The queue's filter form as the query string carries it. */
 export interface QueueQuery {
   status?: string;
@@ -23,6 +25,8 @@ export interface QueueQuery {
   service?: string;
   environment?: string;
   severity?: string;
+  /** 'me' («Mine») or 'none' (nobody assigned). */
+  assignee?: string;
   q?: string;
 }
 
@@ -40,12 +44,13 @@ export function queueQuery(q: Record<string, unknown>): QueueQuery {
     service: text(q.service),
     environment: text(q.environment),
     severity: text(q.severity),
+    assignee: oneOf(q.assignee, ['me', 'none'] as const),
     q: text(q.q),
   };
 }
 
-/** Open incidents unless another status is chosen. */
-export function queueFilter(q: QueueQuery): QueueFilter {
+/** Open incidents unless another status is chosen; «Mine» are those assigned to `staffId`. */
+export function queueFilter(q: QueueQuery, staffId = ''): QueueFilter {
   const status =
     !q.status || q.status === 'open' ? OPEN_STATUSES : q.status === 'all' ? undefined : pick(q.status.split(','), INCIDENT_STATUSES);
   return {
@@ -54,6 +59,7 @@ export function queueFilter(q: QueueQuery): QueueFilter {
     service: q.service?.trim() || undefined,
     environment: oneOf(q.environment, ENVIRONMENTS),
     impact: pick((q.severity ?? '').split(','), SEVERITIES),
+    assignee: q.assignee === 'me' ? staffId || 'none' : q.assignee,
     q: q.q?.trim().slice(0, 100) || undefined,
   };
 }
@@ -101,4 +107,22 @@ export const messageInput = (body: FormBody): { body: string } => ({ body: text(
 /** To the municipalities ticked, or to all affected when none is. */
 export function municipalityMessageInput(body: FormBody): Parameters<WriteToMunicipalities['execute']>[1] {
   return { body: text(body.body), consumerIds: list(body.consumerIds) };
+}
+
+/**
+ * The incident's group and assignee as the page posts them: group `none` is no group, an empty
+ * assignee nobody. One left as the page showed it (`currentGroupId`, `currentAssigneeId`) is no change.
+ */
+export function assignInput(body: FormBody): { groupId?: string | null; assigneeId?: string | null } {
+  const group = text(body.groupId);
+  const assignee = text(body.assigneeId);
+  const fields = [];
+  if (group && group !== 'none' && !UUID.test(group)) fields.push({ field: 'groupId', message: 'must name a group' });
+  if (assignee && !UUID.test(assignee)) fields.push({ field: 'assigneeId', message: 'must name a staff member' });
+  if (fields.length) throw new ValidationFailed(fields);
+  const groupId = group === 'none' || !group ? null : group;
+  const changes: { groupId?: string | null; assigneeId?: string | null } = {};
+  if (groupId !== (text(body.currentGroupId) || null)) changes.groupId = groupId;
+  if ((assignee || null) !== (text(body.currentAssigneeId) || null)) changes.assigneeId = assignee || null;
+  return changes;
 }

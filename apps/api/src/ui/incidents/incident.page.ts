@@ -1,4 +1,5 @@
 import { FindServicesInForce } from '@domain/catalogue';
+import { ListStaffUsers, StaffGroups } from '@domain/identity';
 import { ConversationQueries, IncidentQueries, type QueueSort } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Environment, Principal } from '@domain/shared';
@@ -34,7 +35,7 @@ export class QueuePage implements FormPage {
   async load(caller: Principal, q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
     const [incidents, proposals, services] = [
       await this.queries.queuePage(
-        queueFilter(q),
+        queueFilter(q, caller.kind === 'staff' ? caller.id : ''),
         { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction },
         caller,
       ),
@@ -67,6 +68,8 @@ export class IncidentPage implements FormPage {
     private readonly queries: IncidentQueries,
     private readonly articles: SuggestArticles,
     private readonly conversations: ConversationQueries,
+    private readonly staff: ListStaffUsers,
+    private readonly staffGroups: StaffGroups,
   ) {}
 
   async load(id: string, caller: Principal, q: IncidentPageQuery = {}, failure?: FormFailure) {
@@ -79,8 +82,12 @@ export class IncidentPage implements FormPage {
       await this.conversations.ofIncident(incident.id),
       q.done === 'registered' && q.report ? await this.queries.reportReferenceOn(incident.id, q.report) : undefined,
     ];
+    const assignable = {
+      staff: (await this.staff.execute()).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name || u.email })),
+      groups: (await this.staffGroups.list()).map((g) => ({ value: g.id, label: g.name })),
+    };
     return {
-      ...incidentViewModel({ incident, proposals, articles, neighbours, conversation, groups }, failure),
+      ...incidentViewModel({ incident, proposals, articles, neighbours, conversation, groups, assignable }, failure),
       done: registered ? registeredText(registered) : DONE_TEXTS[q.done ?? ''],
     };
   }

@@ -33,6 +33,8 @@ const summary: IncidentSummary = {
   lastSeenAt: new Date('2026-11-30T09:00:00Z'),
   escalated: false,
   knownIssue: null,
+  assignee: null,
+  group: null,
 };
 
 const oslo = { id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' };
@@ -187,6 +189,8 @@ describe('eventText', () => {
     ['message_sent', { audience: 'skatteetaten', recipients: 1, consumers: 0 }, 'Svar sendt i tråden til Skatteetaten'],
     ['message_sent', { audience: 'municipalities', recipients: 3, consumers: 2 }, 'Melding sendt til 2 kommuner (3 adresser)'],
     ['note_added', {}, 'Internt notat lagt til'],
+    ['assigned', { from: null, to: 'Kari' }, 'Tildelt: Kari'],
+    ['group_set', { from: 'Tilgang', to: null }, 'Gruppe endret: ingen gruppe'],
     ['reopened', { report: 'M-2026-00001', status: 'escalated' }, 'Gjenåpnet av kommunen (melding M-2026-00001); status Eskalert'],
     ['something_new', {}, 'something_new'],
   ])('%s %p', (kind, details, expected) => {
@@ -218,6 +222,20 @@ describe('messageHeading', () => {
 });
 
 describe('incidentViewModel', () => {
+  it('offers the active groups and staff, keeping an archived group the incident is still in', () => {
+    const incident = { ...data.incident, group: { id: 'g-old', name: 'Gammel' }, assignee: { id: 's1', name: 'Kari' } };
+    const assignable = { staff: [{ value: 's1', label: 'Kari' }], groups: [{ value: 'g1', label: 'Tilgang' }] };
+    const model = incidentViewModel({ ...data, incident, assignable });
+    expect(model.assign.groupOptions.map((o) => [o.value, o.selected])).toEqual([
+      ['none', false],
+      ['g1', false],
+      ['g-old', true],
+    ]);
+    expect(model.assign.assigneeOptions.find((o) => o.selected)?.value).toBe('s1');
+    expect(model.assign).toMatchObject({ currentGroupId: 'g-old', currentAssigneeId: 's1' });
+    expect(model.incident).toMatchObject({ groupName: 'Gammel', assigneeName: 'Kari' });
+  });
+
   it('shows the conversation with headings, marks internal notes, and offers the thread to Skatteetaten once it is sent', () => {
     const model = incidentViewModel(data);
     expect(model.conversation.messages.map((m) => [m.heading, m.internal])).toEqual([

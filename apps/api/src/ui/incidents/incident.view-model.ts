@@ -20,6 +20,7 @@ import { countOf, decimal } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
+  ASSIGN_TEXTS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
   CONFIDENCE_LABELS,
@@ -65,6 +66,8 @@ export function summaryRow(s: IncidentSummary) {
     severityColor: SEVERITY_COLORS[severity],
     severitySuggested: !s.severity,
     open: OPEN_STATUSES.includes(s.status as IncidentStatus),
+    assigneeName: s.assignee?.name ?? ASSIGN_TEXTS.nobody,
+    groupName: s.group?.name ?? ASSIGN_TEXTS.noGroup,
   };
 }
 
@@ -167,6 +170,10 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       };
     case 'note_added':
       return { text: 'Internt notat lagt til', link: { href: '#conversation', text: 'samtalen' } };
+    case 'assigned':
+      return { text: ASSIGN_TEXTS.assigned(e.details.to) };
+    case 'group_set':
+      return { text: ASSIGN_TEXTS.groupSet(e.details.to) };
     case 'reopened':
       return { text: `Gjenåpnet av kommunen (melding ${e.details.report}); status ${STATUS_LABELS[e.details.status] ?? e.details.status}` };
     case 'security_step': {
@@ -201,9 +208,11 @@ export interface IncidentPageData {
   conversation: ConversationView;
   /** Which page of municipalities is shown. */
   groups?: ListQuery<'first'>;
+  /** Who it can be given to: active staff and active assignment groups. */
+  assignable?: { staff: Array<{ value: string; label: string }>; groups: Array<{ value: string; label: string }> };
 }
 
-const FORMS_ON_PAGE = ['triage', 'resolve', 'merge', 'split', 'escalate', 'send-now', 'skatteetaten', 'municipalities', 'note'];
+const FORMS_ON_PAGE = ['assign', 'triage', 'resolve', 'merge', 'split', 'escalate', 'send-now', 'skatteetaten', 'municipalities', 'note'];
 
 /** The heading over one message of the conversation: who wrote to whom. */
 export function messageHeading(
@@ -215,6 +224,33 @@ export function messageHeading(
   return m.direction === 'in'
     ? CONVERSATION_TEXTS.fromMunicipality(m.municipalities[0] ?? '', m.channel)
     : CONVERSATION_TEXTS.toMunicipalities(m.municipalities, m.recipientCount);
+}
+
+/**
+ * The form that gives the incident to a group and an assignee. It sends the group and assignee it
+ * showed, so that choosing only a new group lets it drop an assignee who is not a member of it.
+ */
+function assignModel(incident: IncidentSummary, assignable: NonNullable<IncidentPageData['assignable']>, failure?: FormFailure) {
+  const chosen = (name: string, current: string) =>
+    failure && typeof failure.body[name] === 'string' ? text(failure.body[name]) : current;
+  const group = chosen('groupId', incident.group?.id ?? 'none');
+  const assignee = chosen('assigneeId', incident.assignee?.id ?? '');
+  // A group archived since, or an assignee deactivated, stays shown under its name.
+  const keep = (options: Array<{ value: string; label: string }>, ref: { id: string; name: string } | null) =>
+    ref && !options.some((o) => o.value === ref.id) ? [...options, { value: ref.id, label: ref.name }] : options;
+  return {
+    groupOptions: [{ value: 'none', label: ASSIGN_TEXTS.noGroup }, ...keep(assignable.groups, incident.group)].map((o) => ({
+      ...o,
+      selected: o.value === group,
+    })),
+    assigneeOptions: [{ value: '', label: ASSIGN_TEXTS.nobody }, ...keep(assignable.staff, incident.assignee)].map((o) => ({
+      ...o,
+      selected: o.value === assignee,
+    })),
+    currentGroupId: incident.group?.id ?? '',
+    currentAssigneeId: incident.assignee?.id ?? '',
+    failure,
+  };
 }
 
 /** The conversation panel: every message, and the three forms with what a failed one held. */
@@ -249,7 +285,15 @@ const reportHref = (incidentId: string, r: { id: string; groupPosition: number }
  * After a failed form, the message beside that form and the values entered.
  */
 export function incidentViewModel(
-  { incident, proposals, articles, neighbours, conversation, groups = parseListQuery({}, INCIDENT_GROUPS) }: IncidentPageData,
+  {
+    incident,
+    proposals,
+    articles,
+    neighbours,
+    conversation,
+    groups = parseListQuery({}, INCIDENT_GROUPS),
+    assignable = { staff: [], groups: [] },
+  }: IncidentPageData,
   failure?: FormFailure,
 ) {
   const failed = (form: string, reportId?: string) =>
@@ -346,6 +390,7 @@ export function incidentViewModel(
       ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s], selected: triageValues.severity === s })),
     ],
     triage: { ...triageValues, failure: triage },
+    assign: assignModel(incident, assignable, failed('assign')),
     resolve: { message: resolve ? text(resolve.body.message) : '', local: resolve ? !!resolve.body.local : false, failure: resolve },
     merge: { other: text(merge?.body.other), failure: merge },
     split: { failure: failed('split') },

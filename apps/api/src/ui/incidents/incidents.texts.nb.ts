@@ -76,6 +76,7 @@ export const QUEUE_TEXTS = {
     reports: 'Meldinger',
     first: 'Første melding',
     last: 'Siste melding',
+    assignee: 'Saksbehandler',
   },
 };
 
@@ -98,6 +99,17 @@ export const DONE_TEXTS: Record<string, string> = {
   'message-skatteetaten': 'Svaret til Skatteetaten er lagt i utboksen og går i samme tråd.',
   'message-municipalities': 'Meldingen er lagt i utboksen, én e-post til hver kontaktperson.',
   note: 'Notatet er lagret. Det vises bare for KS.',
+  assigned: 'Tildelingen er lagret.',
+};
+
+/** The incident's group and assignee, on its page and in the queue. */
+export const ASSIGN_TEXTS = {
+  nobody: 'Ingen',
+  noGroup: 'Ingen gruppe',
+  mine: 'Mine',
+  unassigned: 'Ikke tildelt',
+  assigned: (to: string | null) => `Tildelt: ${to ?? 'ingen'}`,
+  groupSet: (to: string | null) => `Gruppe endret: ${to ?? 'ingen gruppe'}`,
 };
 export const registeredText = (reference: string) => `Meldingen ${reference} er registrert og ligger i denne hendelsen.`;
 
@@ -118,7 +130,11 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     escalation_not_sent: 'Hendelsen har ingen tråd til Skatteetaten ennå. Eskaler den først.',
     no_municipality_contacts: 'Ingen av de valgte kommunene har registrerte kontaktpersoner å skrive til.',
     validation_failed: 'Skjemaet er ikke fylt ut riktig.',
+    unknown_assignee: 'Saksbehandleren finnes ikke eller er deaktivert.',
+    unknown_group: 'Gruppen finnes ikke eller er arkivert.',
+    assignee_not_in_group: 'Saksbehandleren er ikke medlem av gruppen. Velg et medlem, eller ingen saksbehandler.',
   },
+  errorFields: { unknown_assignee: 'assigneeId', unknown_group: 'groupId', assignee_not_in_group: 'assigneeId' },
   fields: {
     body: { label: 'Melding', message: 'Skriv meldingen (høyst 10 000 tegn).' },
     consumerIds: { label: 'Kommuner', message: 'Velg blant kommunene som er berørt av hendelsen.' },
@@ -131,6 +147,8 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     target: { label: 'Hendelse', message: 'Skriv referansen til en hendelse, for eksempel KS-2025-0042.' },
     other: { label: 'Hendelse', message: 'Skriv referansen til en hendelse, for eksempel KS-2025-0042.' },
     title: { label: 'Tittel', message: 'Tittelen kan ha høyst 200 tegn.' },
+    assigneeId: { label: 'Saksbehandler', message: 'Velg en aktiv bruker, eller ingen.' },
+    groupId: { label: 'Gruppe', message: 'Velg en aktiv gruppe, eller ingen.' },
   },
 };
 
@@ -240,7 +258,11 @@ export const PORTAL_REPORT_TEXTS: PageTexts = {
     incident_not_resolved: 'Meldingen er ikke løst, så den er allerede åpen.',
     reopen_window_closed: 'Fristen for å gjenåpne meldingen er ute. Send en ny melding.',
     validation_failed: 'Skjemaet er ikke fylt ut riktig.',
+    unknown_assignee: 'Saksbehandleren finnes ikke eller er deaktivert.',
+    unknown_group: 'Gruppen finnes ikke eller er arkivert.',
+    assignee_not_in_group: 'Saksbehandleren er ikke medlem av gruppen. Velg et medlem, eller ingen saksbehandler.',
   },
+  errorFields: { unknown_assignee: 'assigneeId', unknown_group: 'groupId', assignee_not_in_group: 'assigneeId' },
   fields: { body: { label: 'Svar til KS', message: 'Skriv svaret (høyst 10 000 tegn).' } },
 };
 

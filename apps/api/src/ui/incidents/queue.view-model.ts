@@ -7,7 +7,7 @@ import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import { QUEUE_LIST, type QueueQuery } from './incident.forms';
 import { proposalRow, type ProposalView, summaryRow } from './incident.view-model';
-import { QUEUE_TEXTS, SEVERITY_LABELS, SIDE_LABELS, STATUS_LABELS } from './incidents.texts.nb';
+import { ASSIGN_TEXTS, QUEUE_TEXTS, SEVERITY_LABELS, SIDE_LABELS, STATUS_LABELS } from './incidents.texts.nb';
 
 const options = (pairs: Array<[string, string]>, selected: string | undefined) =>
   pairs.map(([value, label]) => ({ value, label, selected: value === (selected ?? '') }));
@@ -28,6 +28,7 @@ const COLUMNS: Array<[keyof typeof QUEUE_TEXTS.columns, QueueSort | null]> = [
   ['environment', null],
   ['status', 'status'],
   ['impact', 'impact'],
+  ['assignee', null],
   ['consumers', 'consumers'],
   ['reports', 'reports'],
   ['first', 'first'],
@@ -69,5 +70,6 @@ export function queueViewModel(
       [all, ['critical,high', QUEUE_TEXTS.criticalOrHigh], ...SEVERITIES.map((s): [string, string] => [s, SEVERITY_LABELS[s]])],
       q.severity,
     ),
+    assigneeOptions: options([all, ['me', ASSIGN_TEXTS.mine], ['none', ASSIGN_TEXTS.unassigned]], q.assignee),
   };
 }

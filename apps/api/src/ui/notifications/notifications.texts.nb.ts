@@ -6,6 +6,9 @@ export const NOTIFICATION_KIND_TEXTS: Record<string, string> = {
   /** Its title is for the security role and administrators: others hear only that a case opened. */
   'security-case.opened': 'Ny sikkerhetssak (innholdet er skjermet)',
   'ticket.assigned': 'Henvendelse tildelt deg',
+  'ticket.group_assigned': 'Henvendelse til gruppen din',
+  'incident.assigned': 'Hendelse tildelt deg',
+  'incident.group_assigned': 'Hendelse til gruppen din',
 };
 
 /** A kind without words of its own (added before its texts) is still shown in Norwegian. */

@@ -26,6 +26,12 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'staff.password_set': 'Passord valgt',
       'staff.password_reset_requested': 'Ny passordlenke bedt om',
       'staff.password_reset_issued': 'Ny passordlenke laget av administrator',
+      'staff_group.created': 'Gruppe opprettet',
+      'staff_group.updated': 'Gruppe endret',
+      'staff_group.archived': 'Gruppe arkivert',
+      'staff_group.restored': 'Gruppe tatt i bruk igjen',
+      'staff_group.member_added': 'Medlem lagt til i gruppe',
+      'staff_group.member_removed': 'Medlem fjernet fra gruppe',
     },
   },
   {
@@ -69,6 +75,8 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
     label: 'Hendelser og meldinger',
     actions: {
       'incident.triaged': 'Hendelse vurdert',
+      'incident.assigned': 'Hendelse tildelt',
+      'incident.group_set': 'Gruppe på hendelse endret',
       'incident.security_step': 'Punkt på sikkerhetssakens sjekkliste utført',
       'incident.escalated': 'Hendelse eskalert til Skatteetaten',
       'incident.escalation_sent_now': 'Eskalering sendt med en gang',
@@ -106,6 +114,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'ticket.note_added': 'Intern merknad skrevet',
       'ticket.status_changed': 'Status på henvendelse endret',
       'ticket.assigned': 'Henvendelse tildelt',
+      'ticket.group_set': 'Gruppe på henvendelse endret',
       'ticket.priority_set': 'Prioritet på henvendelse endret',
       'ticket.consumer_set': 'Kommune på henvendelse satt',
       'ticket.tags_set': 'Stikkord på henvendelse endret',
@@ -176,6 +185,7 @@ export const AUDIT_ACTION_TEXTS: Readonly<Record<string, string>> = Object.assig
 
 export const AUDIT_OBJECT_TYPE_TEXTS: Readonly<Record<string, string>> = {
   staff_user: 'Bruker',
+  staff_group: 'Gruppe',
   api_token: 'API-nøkkel',
   consumer: 'Konsument',
   onboarding_queue: 'Påkoblingskø',

@@ -1,4 +1,5 @@
 import type { Environment, StaffRole } from '@domain/shared';
+import type { TicketCategory } from '@domain/support';
 import type { ErrorKind } from '@platform/errors';
 
 /** Texts every part of the admin UI and the portal uses. */
@@ -10,6 +11,15 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   agent: 'Saksbehandler',
   security: 'Sikkerhetsansvarlig',
   viewer: 'Lesetilgang',
+};
+
+/** What a ticket is about: on tickets and on the assignment groups that take each kind. */
+export const TICKET_CATEGORY_LABELS: Record<TicketCategory, string> = {
+  access: 'Tilgang og påkobling',
+  data: 'Innholdet i dataene',
+  legal: 'Hjemmel og rettigheter',
+  technical: 'Teknisk',
+  other: 'Annet',
 };
 
 /** When a page has no text of its own for an error code: what went wrong, by kind. */

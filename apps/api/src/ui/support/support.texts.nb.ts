@@ -11,6 +11,7 @@ import type {
 
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
+import { TICKET_CATEGORY_LABELS } from '../shared/shared.texts.nb';
 
 export const SUPPORT_NAV: NavSection[] = [
   { menu: 'staff', label: 'Henvendelser', href: '/tickets', order: 22, permission: 'ticket.read' },
@@ -49,13 +50,7 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
   closed: 'neutral',
 };
 
-export const CATEGORY_LABELS: Record<TicketCategory, string> = {
-  access: 'Tilgang og påkobling',
-  data: 'Innholdet i dataene',
-  legal: 'Hjemmel og rettigheter',
-  technical: 'Teknisk',
-  other: 'Annet',
-};
+export const CATEGORY_LABELS: Record<TicketCategory, string> = TICKET_CATEGORY_LABELS;
 
 export const PRIORITY_LABELS: Record<TicketPriority, string> = { low: 'Lav', normal: 'Normal', high: 'Høy', urgent: 'Haster' };
 
@@ -80,6 +75,7 @@ export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
   message_added: 'Melding',
   status_changed: 'Status endret',
   assigned: 'Tildelt',
+  group_set: 'Gruppe endret',
   priority_set: 'Prioritet endret',
   consumer_set: 'Kommune satt',
   tags_set: 'Stikkord endret',
@@ -125,6 +121,7 @@ const FIELDS: PageTexts['fields'] = {
   status: { label: 'Status', message: 'Velg en gyldig status.' },
   priority: { label: 'Prioritet', message: 'Velg en gyldig prioritet.' },
   assigneeId: { label: 'Saksbehandler', message: 'Velg en aktiv bruker, eller ingen.' },
+  groupId: { label: 'Gruppe', message: 'Velg en aktiv gruppe, eller ingen.' },
   tags: { label: 'Stikkord', message: 'Høyst 20 stikkord på høyst 40 tegn hver, skilt med komma.' },
   kind: { label: 'Koble til', message: 'Velg hva henvendelsen skal kobles til.' },
   reference: {
@@ -150,6 +147,8 @@ const ERRORS: Record<string, string> = {
   ticket_merge_other_consumer: 'Bare henvendelser fra samme kommune kan slås sammen.',
   ticket_not_merged: 'Henvendelsen er ikke slått sammen med en annen.',
   unknown_assignee: 'Saksbehandleren finnes ikke eller er deaktivert.',
+  unknown_group: 'Gruppen finnes ikke eller er arkivert.',
+  assignee_not_in_group: 'Saksbehandleren er ikke medlem av gruppen. Velg et medlem, eller ingen saksbehandler.',
   unknown_consumer: 'Konsumenten finnes ikke i registeret.',
   unknown_service: 'Tjenesten finnes ikke i Bilag 2 som gjelder nå.',
   link_target_not_found: 'Fant ingenting med den referansen.',
@@ -163,6 +162,8 @@ export const SUPPORT_PAGE_TEXTS: PageTexts = {
     unknown_service: 'service',
     unknown_consumer: 'consumerId',
     unknown_assignee: 'assigneeId',
+    unknown_group: 'groupId',
+    assignee_not_in_group: 'assigneeId',
     link_target_not_found: 'reference',
     unknown_placeholder: 'body',
   },
@@ -177,8 +178,11 @@ export const LIST_TEXTS = {
   views: {
     mine: 'Mine',
     unassigned: 'Ikke tildelt',
+    myGroups: 'Mine grupper',
+    unassignedInMyGroups: 'Ufordelt i mine grupper',
     dueToday: 'Brytes i dag',
   },
+  noGroup: 'Uten gruppe',
   columns: {
     select: 'Velg',
     reference: 'Referanse',
@@ -188,6 +192,7 @@ export const LIST_TEXTS = {
     status: 'Status',
     priority: 'Prioritet',
     assignee: 'Saksbehandler',
+    group: 'Gruppe',
     created: 'Mottatt',
     updated: 'Siste aktivitet',
     due: 'Frist',
@@ -205,6 +210,8 @@ export const TICKET_TEXTS = {
   senderConsumers: (names: string[]) => `Avsenderen er registrert som kontaktperson hos ${names.join(', ')}.`,
   unnamedFile: '(uten navn)',
   noAssignee: 'Ingen',
+  noGroup: 'Ingen gruppe',
+  routed: 'sendt til gruppen for kategorien',
 };
 
 export const PORTAL_TEXTS = {

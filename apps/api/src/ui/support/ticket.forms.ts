@@ -82,6 +82,8 @@ export interface TicketListQuery {
   status?: string;
   /** 'me', 'none', or empty for anyone. */
   assignee?: string;
+  /** 'mine' (the staff member's groups), 'none', a group's id, or empty for any. */
+  group?: string;
   /** A service code, or '-' for tickets about no service. */
   service?: string;
   /** 'today': «Brytes i dag». */
@@ -93,6 +95,7 @@ export function ticketListQuery(q: Record<string, unknown>): TicketListQuery {
   return {
     status: text(q.status) || undefined,
     assignee: oneOf(q.assignee, ['me', 'none'] as const),
+    group: oneOf(q.group, ['mine', 'none'] as const) ?? (UUID.test(text(q.group)) ? text(q.group) : undefined),
     service: text(q.service).slice(0, 64) || undefined,
     due: oneOf(q.due, ['today'] as const),
     q: text(q.q).slice(0, 200) || undefined,
@@ -106,26 +109,37 @@ export function ticketFilter(q: TicketListQuery, staffId: string): TicketFilter 
   return {
     statuses: q.status === 'all' ? undefined : status ? [status] : ACTIVE,
     assignee: q.assignee === 'me' ? staffId : q.assignee,
+    ...(q.group === 'mine' ? { groupsOf: staffId } : { group: q.group }),
     serviceCode: q.service === '-' ? '' : q.service,
     dueToday: q.due === 'today' || undefined,
     search: q.q,
   };
 }
 
-/** Staff's form of status, priority, assignee and tags; an empty assignee takes the ticket from everyone. */
+/**
+ * Staff's form of status, priority, group, assignee and tags; an empty assignee takes the ticket
+ * from everyone, group `none` takes it out of its group and an empty group leaves it (the list's
+ * bulk form). The ticket's page sends the group and assignee it showed (`currentGroupId`,
+ * `currentAssigneeId`): one left as it was is no change, so choosing only a new group lets it drop
+ * an assignee who is not a member instead of refusing.
+ */
 export function ticketChanges(body: FormBody): TicketChanges {
   const fields = [];
   const status = text(body.status);
   const priority = text(body.priority);
   const assignee = text(body.assigneeId);
+  const group = text(body.groupId);
   if (status && !oneOf(status, TICKET_STATUSES)) fields.push({ field: 'status', message: 'is not a status' });
   if (priority && !oneOf(priority, TICKET_PRIORITIES)) fields.push({ field: 'priority', message: 'is not a priority' });
   if (assignee && !UUID.test(assignee)) fields.push({ field: 'assigneeId', message: 'must name a staff member' });
+  if (group && group !== 'none' && !UUID.test(group)) fields.push({ field: 'groupId', message: 'must name a group' });
   if (fields.length) throw new ValidationFailed(fields);
   const changes: TicketChanges = {};
   if (status) changes.status = oneOf(status, TICKET_STATUSES);
   if (priority) changes.priority = oneOf(priority, TICKET_PRIORITIES);
-  if (body.assigneeId !== undefined) changes.assigneeId = assignee || null;
+  const unchanged = (name: string, value: string) => body[name] !== undefined && text(body[name]) === value;
+  if (body.assigneeId !== undefined && !unchanged('currentAssigneeId', assignee)) changes.assigneeId = assignee || null;
+  if (group && !unchanged('currentGroupId', group === 'none' ? '' : group)) changes.groupId = group === 'none' ? null : group;
   if (body.tags !== undefined) changes.tags = text(body.tags).split(',');
   return changes;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers, ListConsumerContacts, SearchConsumers } from '@domain/consumers';
-import { ListStaffUsers } from '@domain/identity';
+import { ListStaffUsers, StaffGroups } from '@domain/identity';
 import { RecordDeflection, SuggestArticlesForText } from '@domain/knowledge';
 import type { ConsumerPrincipal, Principal } from '@domain/shared';
 import { ManageCannedResponses, TicketQueries, type TicketSort, type TicketView } from '@domain/support';
@@ -39,6 +39,11 @@ async function staffOptions(users: ListStaffUsers): Promise<StaffOption[]> {
   return (await users.execute()).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name || u.email }));
 }
 
+/** Active assignment groups, to route tickets to. */
+async function groupOptions(groups: StaffGroups): Promise<Option[]> {
+  return (await groups.list()).map((g) => ({ value: g.id, label: g.name }));
+}
+
 /** Staff's list with its saved views and bulk actions. */
 @Injectable()
 export class TicketListPage implements FormPage {
@@ -51,6 +56,7 @@ export class TicketListPage implements FormPage {
     private readonly catalogue: FindServicesInForce,
     private readonly users: ListStaffUsers,
     private readonly canned: ManageCannedResponses,
+    private readonly groups: StaffGroups,
   ) {}
 
   async load(caller: Principal, q: TicketListQuery, list: ListQuery<TicketSort> = parseListQuery({}, TICKET_LIST), failure?: FormFailure) {
@@ -66,6 +72,7 @@ export class TicketListPage implements FormPage {
       counts: await this.queries.counts(caller),
       services: await serviceOptions(this.catalogue),
       staff: await staffOptions(this.users),
+      groups: await groupOptions(this.groups),
       canned: await this.canned.list(),
       now: new Date(),
     };
@@ -97,6 +104,7 @@ export class StaffTicketPage implements FormPage {
     private readonly consumers: SearchConsumers,
     private readonly contacts: ListConsumerContacts,
     private readonly findConsumers: FindConsumers,
+    private readonly groups: StaffGroups,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -129,6 +137,7 @@ export class StaffTicketPage implements FormPage {
       senderConsumers: await this.senderConsumers(ticket),
       timeline: await this.queries.timeline(id, caller),
       staff: await staffOptions(this.users),
+      groups: await groupOptions(this.groups),
       canned: await this.canned.list(),
       candidates,
       serviceName: service?.name ?? null,

@@ -32,6 +32,7 @@ const ticket = (over: Partial<TicketView> = {}): TicketView => ({
   status: 'new',
   channel: 'portal',
   assignee: null,
+  group: null,
   tags: [],
   firstResponseAt: null,
   resolvedAt: null,
@@ -102,6 +103,7 @@ const staffData = (over: Partial<TicketView> = {}) => ({
   ticket: ticket(over),
   timeline: [],
   staff: [{ id: 's1', name: 'Agent' }],
+  groups: [{ value: 'g1', label: 'Tilgang' }],
   canned: [canned],
   candidates: [],
   serviceName: null,
@@ -304,11 +306,19 @@ describe('ticket view models', () => {
           byStatus: [{ status: 'new', count: 4 }],
           mine: 2,
           unassigned: 3,
+          myGroups: 6,
+          unassignedInMyGroups: 1,
+          byGroup: [
+            { groupId: 'g1', count: 6 },
+            { groupId: null, count: 2 },
+            { groupId: 'g-archived', count: 1 },
+          ],
           dueToday: 5,
           byService: [{ serviceCode: 'inntekt', count: 1 }],
         },
         services: [{ value: 'inntekt', label: 'Inntekt' }],
         staff: [],
+        groups: [{ value: 'g1', label: 'Tilgang' }],
         canned: [canned],
         now: at,
       },
@@ -318,6 +328,8 @@ describe('ticket view models', () => {
     expect(model.views.map((v) => [v.label, v.tally, v.current])).toEqual([
       ['Mine', 2, true],
       ['Ikke tildelt', 3, false],
+      ['Mine grupper', 6, false],
+      ['Ufordelt i mine grupper', 1, false],
       ['Brytes i dag', 5, false],
       ['Ny', 4, false],
       ['Åpen', 0, false],
@@ -325,6 +337,10 @@ describe('ticket view models', () => {
       ['Venter på Skatteetaten', 0, false],
     ]);
     expect(model.serviceViews).toEqual([expect.objectContaining({ label: 'Inntekt', tally: 1, href: '/tickets?service=inntekt' })]);
+    expect(model.groupViews.map((v) => [v.label, v.tally, v.href])).toEqual([
+      ['Tilgang', 6, '/tickets?group=g1'],
+      ['Uten gruppe', 2, '/tickets?group=none'],
+    ]);
     expect(model.pagination.summary).toContain('1 henvendelse');
     expect(model.bulk.statusOptions.map((o) => o.value)).not.toContain('new');
   });

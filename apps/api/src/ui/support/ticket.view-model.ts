@@ -110,6 +110,7 @@ export function ticketRow(t: TicketSummary, portal = false, now = new Date()) {
     priorityLabel: PRIORITY_LABELS[t.priority],
     urgent: t.priority === 'urgent' || t.priority === 'high',
     assigneeName: t.assignee?.name ?? TICKET_TEXTS.noAssignee,
+    groupName: t.group?.name ?? TICKET_TEXTS.noGroup,
     createdAt: t.createdAt,
     lastMessageAt: t.lastMessageAt,
     slaDueAt: t.slaDueAt,
@@ -125,6 +126,7 @@ const COLUMNS: Array<[keyof typeof LIST_TEXTS.columns, TicketSort | null]> = [
   ['status', 'status'],
   ['priority', 'priority'],
   ['assignee', null],
+  ['group', null],
   ['due', 'due'],
   ['updated', 'updated'],
 ];
@@ -134,6 +136,8 @@ export interface TicketListData {
   counts: TicketCounts;
   services: Option[];
   staff: StaffOption[];
+  /** Active assignment groups. */
+  groups: Option[];
   canned: CannedResponse[];
   now: Date;
 }
@@ -144,17 +148,20 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
   const countOf = (status: TicketStatus) => data.counts.byStatus.find((s) => s.status === status)?.count ?? 0;
   const view = (label: string, filter: TicketListQuery, count: number) => {
     const href = listHref('/tickets', { ...filter });
-    const current = ['status', 'assignee', 'service', 'due'].every(
+    const current = ['status', 'assignee', 'group', 'service', 'due'].every(
       (k) => (q[k as keyof TicketListQuery] ?? '') === (filter[k as keyof TicketListQuery] ?? ''),
     );
     return { label, href, tally: count, current: current && !q.q };
   };
   const serviceName = new Map(data.services.map((s) => [s.value, s.label]));
+  const groupName = new Map(data.groups.map((g) => [g.value, g.label]));
   return {
     title: LIST_TEXTS.title,
     views: [
       view(LIST_TEXTS.views.mine, { assignee: 'me' }, data.counts.mine),
       view(LIST_TEXTS.views.unassigned, { assignee: 'none' }, data.counts.unassigned),
+      view(LIST_TEXTS.views.myGroups, { group: 'mine' }, data.counts.myGroups),
+      view(LIST_TEXTS.views.unassignedInMyGroups, { group: 'mine', assignee: 'none' }, data.counts.unassignedInMyGroups),
       view(LIST_TEXTS.views.dueToday, { due: 'today' }, data.counts.dueToday),
       ...(['new', 'open', 'waiting_on_consumer', 'waiting_on_skatteetaten'] as const).map((s) =>
         view(STATUS_LABELS[s], { status: s }, countOf(s)),
@@ -167,6 +174,11 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
         s.count,
       ),
     ),
+    // An archived group takes no new tickets, so it is no view of its own; the API's counts still name it.
+    groupViews: data.counts.byGroup
+      .filter((g) => !g.groupId || groupName.has(g.groupId))
+      .map((g) => view(g.groupId ? groupName.get(g.groupId)! : LIST_TEXTS.noGroup, { group: g.groupId ?? 'none' }, g.count))
+      .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
     tickets: data.tickets.items.map((t) => ticketRow(t, false, data.now)),
     columns: COLUMNS.map(([column, key]) => {
       const label = LIST_TEXTS.columns[column];
@@ -195,6 +207,15 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
       [{ value: '', label: LIST_TEXTS.all }, { value: '-', label: LIST_TEXTS.noService }, ...data.services],
       q.service,
     ),
+    groupFilterOptions: select(
+      [
+        { value: '', label: LIST_TEXTS.all },
+        { value: 'mine', label: LIST_TEXTS.views.myGroups },
+        { value: 'none', label: LIST_TEXTS.noGroup },
+        ...data.groups,
+      ],
+      q.group,
+    ),
     bulk: {
       statusOptions: select(
         [{ value: '', label: '—' }, ...TICKET_STATUSES.filter((s) => s !== 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
@@ -202,6 +223,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
       ),
       priorityOptions: select([{ value: '', label: '—' }, ...TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))], ''),
       assigneeOptions: [{ value: '', label: '—' }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))],
+      groupOptions: [{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups],
       cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
       failure: failureOf(failure, 'bulk', 'bulk-reply'),
     },
@@ -223,6 +245,8 @@ export function timelineText(e: TicketTimelineEvent): string {
       return `${TIMELINE_TEXTS.status_changed}: ${STATUS_LABELS[e.details.from]} → ${STATUS_LABELS[e.details.to]}`;
     case 'assigned':
       return `${TIMELINE_TEXTS.assigned}: ${e.details.to ?? TICKET_TEXTS.noAssignee}`;
+    case 'group_set':
+      return `${TIMELINE_TEXTS.group_set}: ${e.details.to ?? TICKET_TEXTS.noGroup}${e.details.routed ? ` (${TICKET_TEXTS.routed})` : ''}`;
     case 'priority_set':
       return `${TIMELINE_TEXTS.priority_set}: ${PRIORITY_LABELS[e.details.from]} → ${PRIORITY_LABELS[e.details.to]}`;
     case 'consumer_set':
@@ -289,6 +313,8 @@ export interface StaffTicketData {
   ticket: TicketView;
   timeline: TicketTimelineEvent[];
   staff: StaffOption[];
+  /** Active assignment groups. */
+  groups: Option[];
   canned: CannedResponse[];
   /** Live tickets of the same consumer it could be merged into. */
   candidates: TicketSummary[];
@@ -350,6 +376,17 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
         [{ value: '', label: TICKET_TEXTS.noAssignee }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))],
         (values.assigneeId as string | undefined) ?? t.assignee?.id,
       ),
+      // An archived group the ticket is still in stays chosen, under its name.
+      groupOptions: select(
+        [
+          { value: 'none', label: TICKET_TEXTS.noGroup },
+          ...data.groups,
+          ...(t.group && !data.groups.some((g) => g.value === t.group!.id) ? [{ value: t.group.id, label: t.group.name }] : []),
+        ],
+        (values.groupId as string | undefined) ?? t.group?.id ?? 'none',
+      ),
+      currentGroupId: t.group?.id ?? '',
+      currentAssigneeId: t.assignee?.id ?? '',
       tags: typeof values.tags === 'string' ? values.tags : t.tags.join(', '),
       failure: failureOf(failure, 'update'),
     },

@@ -1,0 +1,53 @@
+import type { StaffGroupView, StaffUserView } from '@domain/identity';
+
+import type { FormFailure } from '../shared/page-form';
+import { GROUP_PAGE_TEXTS, IDENTITY_TITLES } from './identity.texts.nb';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/**
+ * The admin's assignment groups: each with its categories (by the support desk's names), members
+ * and the forms that change it; a failed form shows its message beside the group it was for.
+ */
+export function staffGroupsViewModel(
+  groups: StaffGroupView[],
+  staff: StaffUserView[],
+  categories: Option[],
+  shown: { done?: string; failure?: FormFailure } = {},
+) {
+  const categoryName = new Map(categories.map((c) => [c.value, c.label]));
+  const failureFor = (id: string | undefined) => (shown.failure && shown.failure.params.id === id ? shown.failure : undefined);
+  return {
+    title: IDENTITY_TITLES.groups,
+    intro: GROUP_PAGE_TEXTS.intro,
+    done: GROUP_PAGE_TEXTS.done[shown.done ?? ''],
+    groups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      description: g.description,
+      archived: g.archived,
+      stateLabel: g.archived ? GROUP_PAGE_TEXTS.archived : GROUP_PAGE_TEXTS.active,
+      categoriesText: g.categories.map((c) => categoryName.get(c) ?? c).join(', ') || GROUP_PAGE_TEXTS.noCategories,
+      categoryOptions: categories.map((c) => ({ ...c, checked: g.categories.includes(c.value) })),
+      members: g.members,
+      // Active staff not yet in the group.
+      candidates: staff
+        .filter((u) => u.active && !g.members.some((m) => m.id === u.id))
+        .map((u) => ({ value: u.id, label: u.name || u.email })),
+      failure: failureFor(g.id),
+    })),
+    noMembers: GROUP_PAGE_TEXTS.noMembers,
+    categoryOptions: categories,
+    failure: failureFor(undefined),
+  };
+}
+
+/** Each staff user's groups, by name, for the staff page. */
+export function groupsOfStaff(groups: StaffGroupView[]): Map<string, string[]> {
+  const of = new Map<string, string[]>();
+  for (const g of groups.filter((x) => !x.archived)) for (const m of g.members) of.set(m.id, [...(of.get(m.id) ?? []), g.name]);
+  return of;
+}
