@@ -368,6 +368,6 @@ function assertSecurityReadable(incident: Pick<Incident, 'track'>, caller: Princ
   if (!securityReadable(incident, caller)) throw new SecurityCaseRestricted();
 }
 
-function securityReadable(incident: Pick<Incident, 'track'>, caller: Principal): boolean {
+export function securityReadable(incident: Pick<Incident, 'track'>, caller: Principal): boolean {
   return incident.track !== 'security' || caller.kind !== 'staff' || hasPermission(caller, 'security-case.read');
 }

@@ -1,3 +1,6 @@
+import type { ChangeRequestStatus } from '@domain/change-requests';
+import type { OnboardingStep } from '@domain/consumers';
+import type { IncidentStatus, ReportChannel } from '@domain/incidents';
 import type {
   SlaTag,
   SlaTargetName,
@@ -91,6 +94,46 @@ export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
   unmerged: 'Sammenslåing angret',
   sla_warned: 'Varsel om frist sendt',
   sla_breached: 'Frist overskredet',
+};
+
+/** The activity timeline: where a linked item's event comes from, and what it says. */
+export const ACTIVITY_TEXTS = {
+  own: 'Henvendelsen',
+  restricted: 'Noe skjedde i en sikkerhetssak du ikke har tilgang til å lese.',
+  legend: 'Hendelser på det henvendelsen er koblet til, står med kilden sin og er merket med en strek i margen.',
+};
+
+export const REPORT_CHANNEL_LABELS: Record<ReportChannel, string> = {
+  api: 'API',
+  form: 'skjemaet i portalen',
+  staff: 'registrert av KS',
+  email: 'e-post',
+  phone: 'telefon',
+  import: 'import',
+};
+
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  new: 'Ny',
+  triaged: 'Vurdert',
+  escalated: 'Eskalert',
+  resolved: 'Løst',
+  closed: 'Lukket',
+};
+
+export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, string> = {
+  new: 'Ny',
+  assessing: 'Til vurdering',
+  forwarded: 'Sendt til Skatteetaten',
+  answered: 'Besvart',
+  declined: 'Avslått',
+  done: 'Ferdig',
+};
+
+export const ONBOARDING_STEP_LABELS: Record<OnboardingStep, string> = {
+  requested: 'Bestilt',
+  qualified: 'Kvalifisert',
+  'readiness-tested': 'Klartestet',
+  connected: 'Påkoblet',
 };
 
 /** The SLA clocks by name, and the one tag a ticket's clocks give it. */

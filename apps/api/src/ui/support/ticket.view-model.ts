@@ -6,6 +6,7 @@ import {
   TICKET_LINK_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type TicketActivity,
   type TicketCounts,
   type TicketLinkKind,
   type TicketSlaView,
@@ -22,14 +23,19 @@ import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from
 import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import {
+  ACTIVITY_TEXTS,
   CANNED_TEXTS,
   CATEGORY_LABELS,
+  CHANGE_REQUEST_STATUS_LABELS,
   CHANNEL_LABELS,
+  INCIDENT_STATUS_LABELS,
   LINK_LABELS,
   LIST_TEXTS,
+  ONBOARDING_STEP_LABELS,
   PORTAL_STATUS_LABELS,
   PORTAL_TEXTS,
   PRIORITY_LABELS,
+  REPORT_CHANNEL_LABELS,
   SLA_TAG_COLORS,
   SLA_TAG_LABELS,
   SLA_TARGET_LABELS,
@@ -247,6 +253,105 @@ export function timelineText(e: TicketTimelineEvent): string {
   }
 }
 
+/** What an event on a linked item says, in Norwegian; a restricted security case says only that something happened. */
+export function linkedActivityText(a: Exclude<TicketActivity, { source: 'ticket' }>): string {
+  switch (a.source) {
+    case 'report':
+    case 'incident': {
+      const what = a.entry.what;
+      if (!what) return ACTIVITY_TEXTS.restricted;
+      if (what.of === 'report')
+        switch (what.kind) {
+          case 'received':
+            return `Meldingen kom inn (${REPORT_CHANNEL_LABELS[what.details.channel]})`;
+          case 'grouped':
+            return what.details.action === 'open'
+              ? `Meldingen åpnet hendelse ${what.details.incident}`
+              : `Meldingen ble lagt til hendelse ${what.details.incident}`;
+          case 'moved':
+            return `Meldingen ble flyttet til hendelse ${what.details.incident}`;
+          case 'resolved':
+            return `Hendelse ${what.details.incident} ble løst`;
+          case 'reopened':
+            return `Meldingen ble åpnet igjen (hendelse ${what.details.incident})`;
+        }
+      switch (what.kind) {
+        case 'opened':
+          return 'Hendelsen ble opprettet';
+        case 'triaged':
+          return what.details.status
+            ? `Hendelsen ble vurdert: status ${INCIDENT_STATUS_LABELS[what.details.status]}`
+            : 'Hendelsen ble vurdert';
+        case 'escalated':
+          return 'Hendelsen ble eskalert til Skatteetaten';
+        case 'escalation_sent':
+          return 'Eskaleringen ble sendt til Skatteetaten';
+        case 'escalation_cancelled':
+          return 'Eskaleringen ble stanset';
+        case 'resolved':
+          return 'Hendelsen ble løst';
+        case 'reopened':
+          return `Hendelsen ble åpnet igjen: status ${INCIDENT_STATUS_LABELS[what.details.status]}`;
+        case 'merged_in':
+          return `Hendelse ${what.details.from} ble slått inn i denne`;
+        case 'merged_into':
+          return `Hendelsen ble slått sammen med ${what.details.into}`;
+        case 'split':
+          return `Meldinger ble skilt ut til ${what.details.into}`;
+        case 'security_step':
+          return 'Et punkt i sikkerhetssakens sjekkliste ble utført';
+      }
+      break;
+    }
+    case 'onboarding': {
+      const e = a.entry;
+      return e.kind === 'step'
+        ? `${e.serviceCode}: påkoblingen gikk til «${ONBOARDING_STEP_LABELS[e.details.step]}»`
+        : `${e.serviceCode}: sjekkpunkt utført – ${e.details.label}`;
+    }
+    case 'change_request': {
+      const e = a.entry;
+      switch (e.kind) {
+        case 'submitted':
+          return 'Endringsønsket ble sendt inn';
+        case 'supported':
+          return 'En kommune til står bak endringsønsket';
+        case 'assessed':
+          return e.details.from && e.details.to
+            ? `Status endret: ${CHANGE_REQUEST_STATUS_LABELS[e.details.from]} → ${CHANGE_REQUEST_STATUS_LABELS[e.details.to]}`
+            : 'Endringsønsket ble vurdert';
+        case 'forwarded':
+          return `Status endret: ${CHANGE_REQUEST_STATUS_LABELS.forwarded}`;
+        case 'answered':
+          return `Skatteetaten svarte. Status: ${CHANGE_REQUEST_STATUS_LABELS.answered}`;
+        case 'merged':
+          return e.details.into ? `Slått sammen med ${e.details.into}` : 'Slått sammen med et annet endringsønske';
+        case 'unmerged':
+          return 'Sammenslåingen ble angret';
+      }
+    }
+  }
+  return ACTIVITY_TEXTS.restricted;
+}
+
+/** Where a linked item's event is read: a report's on the incident that holds it. */
+function linkedActivityHref(a: Exclude<TicketActivity, { source: 'ticket' }>): string | null {
+  if (a.source === 'report') return `/incidents/${a.entry.incidentId}`;
+  return linkHref(a.link.kind, a.link.targetId);
+}
+
+/** One row of the activity timeline: the ticket's own event, or a linked item's with its source and a link to it. */
+export function activityRow(a: TicketActivity) {
+  if (a.source === 'ticket') return { at: a.at, actor: a.event.actorLabel, text: timelineText(a.event), linked: null };
+  const restricted = (a.source === 'report' || a.source === 'incident') && a.entry.restricted;
+  return {
+    at: a.at,
+    actor: a.entry.actorLabel,
+    text: linkedActivityText(a),
+    linked: { label: `${LINK_LABELS[a.link.kind]} ${a.link.reference}`, href: restricted ? null : linkedActivityHref(a), restricted },
+  };
+}
+
 /** Where a linked object's page is; a report is read on its incident's page, reached from the incident link. */
 export function linkHref(kind: TicketLinkKind, targetId: string): string | null {
   switch (kind) {
@@ -287,7 +392,7 @@ function messageRows(t: TicketView) {
 
 export interface StaffTicketData {
   ticket: TicketView;
-  timeline: TicketTimelineEvent[];
+  timeline: TicketActivity[];
   staff: StaffOption[];
   canned: CannedResponse[];
   /** Live tickets of the same consumer it could be merged into. */
@@ -327,7 +432,9 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
     live: !t.mergedInto,
     sla: slaViewModel(data.sla),
     messages: messageRows(t),
-    timeline: data.timeline.map((e) => ({ at: e.at, actor: e.actorLabel, text: timelineText(e) })),
+    timeline: data.timeline.map(activityRow),
+    timelineHasLinked: data.timeline.some((a) => a.source !== 'ticket'),
+    activityLegend: ACTIVITY_TEXTS.legend,
     reply: {
       body: typeof replyValues.body === 'string' ? replyValues.body : '',
       cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
