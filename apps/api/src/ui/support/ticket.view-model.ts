@@ -255,83 +255,80 @@ export function timelineText(e: TicketTimelineEvent): string {
 
 /** What an event on a linked item says, in Norwegian; a restricted security case says only that something happened. */
 export function linkedActivityText(a: Exclude<TicketActivity, { source: 'ticket' }>): string {
+  const T = ACTIVITY_TEXTS;
   switch (a.source) {
     case 'report':
     case 'incident': {
       const what = a.entry.what;
-      if (!what) return ACTIVITY_TEXTS.restricted;
+      if (!what) return T.restricted;
       if (what.of === 'report')
         switch (what.kind) {
           case 'received':
-            return `Meldingen kom inn (${REPORT_CHANNEL_LABELS[what.details.channel]})`;
+            return T.report.received(REPORT_CHANNEL_LABELS[what.details.channel]);
           case 'grouped':
-            return what.details.action === 'open'
-              ? `Meldingen åpnet hendelse ${what.details.incident}`
-              : `Meldingen ble lagt til hendelse ${what.details.incident}`;
+            return what.details.action === 'open' ? T.report.opened(what.details.incident) : T.report.attached(what.details.incident);
           case 'moved':
-            return `Meldingen ble flyttet til hendelse ${what.details.incident}`;
+            return T.report.moved(what.details.incident);
           case 'resolved':
-            return `Hendelse ${what.details.incident} ble løst`;
+            return T.report.resolved(what.details.incident);
           case 'reopened':
-            return `Meldingen ble åpnet igjen (hendelse ${what.details.incident})`;
+            return T.report.reopened(what.details.incident);
         }
       switch (what.kind) {
         case 'opened':
-          return 'Hendelsen ble opprettet';
+          return T.incident.opened;
         case 'triaged':
-          return what.details.status
-            ? `Hendelsen ble vurdert: status ${INCIDENT_STATUS_LABELS[what.details.status]}`
-            : 'Hendelsen ble vurdert';
+          return what.details.status ? T.incident.triagedTo(INCIDENT_STATUS_LABELS[what.details.status]) : T.incident.triaged;
         case 'escalated':
-          return 'Hendelsen ble eskalert til Skatteetaten';
+          return T.incident.escalated;
         case 'escalation_sent':
-          return 'Eskaleringen ble sendt til Skatteetaten';
+          return T.incident.escalationSent;
         case 'escalation_cancelled':
-          return 'Eskaleringen ble stanset';
+          return T.incident.escalationCancelled;
         case 'resolved':
-          return 'Hendelsen ble løst';
+          return T.incident.resolved;
         case 'reopened':
-          return `Hendelsen ble åpnet igjen: status ${INCIDENT_STATUS_LABELS[what.details.status]}`;
+          return T.incident.reopened(INCIDENT_STATUS_LABELS[what.details.status]);
         case 'merged_in':
-          return `Hendelse ${what.details.from} ble slått inn i denne`;
+          return T.incident.mergedIn(what.details.from);
         case 'merged_into':
-          return `Hendelsen ble slått sammen med ${what.details.into}`;
+          return T.incident.mergedInto(what.details.into);
         case 'split':
-          return `Meldinger ble skilt ut til ${what.details.into}`;
+          return T.incident.split(what.details.into);
         case 'security_step':
-          return 'Et punkt i sikkerhetssakens sjekkliste ble utført';
+          return T.incident.securityStep;
       }
       break;
     }
     case 'onboarding': {
       const e = a.entry;
       return e.kind === 'step'
-        ? `${e.serviceCode}: påkoblingen gikk til «${ONBOARDING_STEP_LABELS[e.details.step]}»`
-        : `${e.serviceCode}: sjekkpunkt utført – ${e.details.label}`;
+        ? T.onboarding.step(e.serviceCode, ONBOARDING_STEP_LABELS[e.details.step])
+        : T.onboarding.checklist(e.serviceCode, e.details.label);
     }
     case 'change_request': {
       const e = a.entry;
       switch (e.kind) {
         case 'submitted':
-          return 'Endringsønsket ble sendt inn';
+          return T.changeRequest.submitted;
         case 'supported':
-          return 'En kommune til står bak endringsønsket';
+          return T.changeRequest.supported;
         case 'assessed':
           return e.details.from && e.details.to
-            ? `Status endret: ${CHANGE_REQUEST_STATUS_LABELS[e.details.from]} → ${CHANGE_REQUEST_STATUS_LABELS[e.details.to]}`
-            : 'Endringsønsket ble vurdert';
+            ? T.changeRequest.statusChanged(CHANGE_REQUEST_STATUS_LABELS[e.details.from], CHANGE_REQUEST_STATUS_LABELS[e.details.to])
+            : T.changeRequest.assessed;
         case 'forwarded':
-          return `Status endret: ${CHANGE_REQUEST_STATUS_LABELS.forwarded}`;
+          return T.changeRequest.forwarded(CHANGE_REQUEST_STATUS_LABELS.forwarded);
         case 'answered':
-          return `Skatteetaten svarte. Status: ${CHANGE_REQUEST_STATUS_LABELS.answered}`;
+          return T.changeRequest.answered(CHANGE_REQUEST_STATUS_LABELS.answered);
         case 'merged':
-          return e.details.into ? `Slått sammen med ${e.details.into}` : 'Slått sammen med et annet endringsønske';
+          return e.details.into ? T.changeRequest.mergedInto(e.details.into) : T.changeRequest.merged;
         case 'unmerged':
-          return 'Sammenslåingen ble angret';
+          return T.changeRequest.unmerged;
       }
     }
   }
-  return ACTIVITY_TEXTS.restricted;
+  return T.restricted;
 }
 
 /** Where a linked item's event is read: a report's on the incident that holds it. */
