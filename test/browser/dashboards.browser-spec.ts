@@ -40,6 +40,7 @@ describe('the statistics page in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[] = [];
+  let topArticle = '';
 
   async function ok<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
     const res = await call;
@@ -116,6 +117,21 @@ describe('the statistics page in a browser', () => {
       'ticket',
     );
     await ok(desk.api('POST', `/api/v1/tickets/${ticket.id}/messages`, { body: 'Dere trenger rollen.' }), 'answer');
+    // Two portal forms were shown suggestions; one was solved by the first article: a deflection rate of 50 %.
+    const [article] = await ok(
+      desk.api<Array<{ id: string; title: string }>>(
+        'GET',
+        `/api/v1/knowledge/suggestions?q=${encodeURIComponent('delegering i Altinn mangler')}`,
+      ),
+      'suggestions',
+    );
+    for (const [kind, session, channel] of [
+      ['shown', 'skjema-browser-1', 'report'],
+      ['helped', 'skjema-browser-1', 'report'],
+      ['shown', 'skjema-browser-2', 'ticket'],
+    ])
+      await ok(desk.api('POST', '/api/v1/knowledge/deflections', { articleId: article.id, kind, session, channel }), 'deflection');
+    topArticle = article.title;
 
     const { link } = await createStaffUser(desk, VIEWER, 'Vera Viewer', 'viewer');
     // People who ask their system for less motion: the charts must not animate.
@@ -162,6 +178,8 @@ describe('the statistics page in a browser', () => {
       'Tjenestenivå per uke',
       'Henvendelser per uke etter tjeneste',
       'Henvendelser per uke etter hva de gjelder',
+      'Løst av kunnskapsbasen per uke',
+      'Artiklene som løste flest saker',
       'Påkobling',
       'Kvittering på endringsvarsler',
     ]);
@@ -203,6 +221,24 @@ describe('the statistics page in a browser', () => {
     ]);
     await screenshot(page, 'statistics-table');
     expect(await seriousAccessibilityProblems(page, 'statistics-table')).toEqual([]);
+  });
+
+  it('shows the deflection rate per week and the article that solved most, each with its table', async () => {
+    await page.goto('/statistics');
+    await page.waitForFunction(CHARTS_DRAWN);
+    const rate = page.locator('section[data-chart-panel]', { has: page.getByRole('heading', { name: 'Løst av kunnskapsbasen per uke' }) });
+    await expect(rate.getByText(/^Avvisningsraten er andelen av utfylte skjemaer/).count()).resolves.toBe(1);
+    await rate.getByText('Vis tallene som tabell').click();
+    const weekly = rate.getByRole('table', { name: 'Løst av kunnskapsbasen per uke' });
+    expect(await weekly.getByRole('row').count()).toBe(13);
+    expect(await weekly.getByRole('row').last().getByRole('cell').allTextContents()).toEqual(['1 av 2 (50\u00a0%)']);
+    const top = page.locator('section[data-chart-panel]', { has: page.getByRole('heading', { name: 'Artiklene som løste flest saker' }) });
+    await top.getByText('Vis tallene som tabell').click();
+    const articles = top.getByRole('table', { name: 'Artiklene som løste flest saker' });
+    expect(await articles.getByRole('columnheader').allTextContents()).toEqual(['Artikkel', 'Løste saken', 'Vist', 'Andel']);
+    expect(await articles.getByRole('row', { name: topArticle }).getByRole('cell').allTextContents()).toEqual(['1', '2', '50\u00a0%']);
+    await screenshot(page, 'statistics-deflection');
+    expect(await seriousAccessibilityProblems(page, 'statistics-deflection')).toEqual([]);
   });
 
   it('fits a phone: the panels one under the other, nothing wider than the screen', async () => {

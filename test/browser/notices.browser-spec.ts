@@ -46,7 +46,7 @@ describe('change notices in a browser', () => {
   }
 
   beforeAll(async () => {
-    [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    [desk, browser] = await Promise.all([startDeskApp({ NOTICE_FEED_ALLOWED_HOSTS: '127.0.0.1' }), launchBrowser()]);
     // Skatteetaten's operational messages, served as an RSS file; any other path is missing.
     feedHost = createServer((req, res) => {
       if (req.url !== '/driftsmeldinger.rss') return void res.writeHead(404).end();
@@ -174,11 +174,12 @@ describe('change notices in a browser', () => {
       /\/notice-feeds$/,
     );
     await checkPage('notice-feeds-empty');
-    for (const path of ['/driftsmeldinger.rss', '/borte.rss']) {
-      await page.getByLabel('Adresse til Atom- eller RSS-feed').fill(`${feedBase}${path}`);
-      await page.getByLabel(/^Driftsmeldinger/).check();
-      await follow(page.getByRole('button', { name: 'Legg til kilden' }), /done=feed-added$/);
-    }
+    // Only an admin chooses the addresses the server reads; an agent reads them and ends messages.
+    await expect(page.getByRole('button', { name: 'Legg til kilden' }).count()).resolves.toBe(0);
+    for (const path of ['/driftsmeldinger.rss', '/borte.rss'])
+      expect((await desk.api('POST', '/api/v1/notice-feeds', { url: `${feedBase}${path}`, kind: 'operational' })).status).toBe(201);
+    await page.reload();
+    await expect(page.getByRole('button', { name: /^Stopp / }).count()).resolves.toBe(0);
     await follow(page.getByRole('button', { name: `Les nå ${feedBase}/driftsmeldinger.rss` }), /done=feed-read$/);
     await follow(page.getByRole('button', { name: `Les nå ${feedBase}/borte.rss` }), /done=feed-failed$/);
     await expect(page.getByRole('link', { name: 'Ustabil Inntekt API i produksjon' }).count()).resolves.toBe(1);

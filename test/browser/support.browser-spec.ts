@@ -247,4 +247,60 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
     await expect(p.locator('#ticket-list tbody tr').count()).resolves.toBe(1);
     expect(await seriousAccessibilityProblems(p, 'ticket-list-my-groups')).toEqual([]);
   });
+
+  it("shows on the ticket's activity what happened on the items it is linked to, each named and linked", async () => {
+    const imported = await expectOk(
+      desk.api<{ results: Array<{ reference: string; incidentId: string; incidentReference: string }> }>('POST', '/api/v1/reports/import', {
+        reports: [
+          {
+            consumerOrgNumber: orgNumber(7000),
+            receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+            service: SERVICE,
+            environment: 'production',
+            category: 'incident',
+            title: 'Inntekt gir 503 for alle oppslag',
+            description: 'Alle oppslag mot inntekt gir 503 fra i går.',
+          },
+        ],
+      }),
+      'import',
+    );
+    const [report] = imported.results;
+    const consumers = await expectOk(
+      desk.api<{ items: Array<{ id: string; orgNumber: string }> }>('GET', '/api/v1/consumers'),
+      'consumers',
+    );
+    const nordby = consumers.items.find((c) => c.orgNumber === orgNumber(7000))!;
+    await expectOk(desk.api('POST', `/api/v1/consumers/${nordby.id}/onboarding/${SERVICE}/advance`, { to: 'qualified' }), 'onboarding');
+
+    const p = await newPage();
+    await signInThroughUi(p, AGENT, PASSWORD);
+    await p.goto(ticketPath.replace('/portal', ''));
+    for (const [kind, reference] of [
+      ['Melding', report.reference],
+      ['Påkobling', orgNumber(7000)],
+    ]) {
+      await p.getByLabel('Koble til').selectOption({ label: kind });
+      await p.getByLabel('Referanse eller organisasjonsnummer').fill(reference);
+      await Promise.all([p.waitForURL(/\?done=linked$/), p.getByRole('button', { name: 'Koble', exact: true }).click()]);
+    }
+    const activity = p.locator('section[aria-labelledby="h-timeline"]');
+    const linked = activity.locator('li[data-activity-source="linked"]');
+    await expect(
+      linked
+        .filter({ hasText: 'Meldingen kom inn' })
+        .getByRole('link', { name: `Melding ${report.reference}` })
+        .getAttribute('href'),
+    ).resolves.toBe(`/incidents/${report.incidentId}`);
+    await expect(linked.filter({ hasText: `Meldingen åpnet hendelse ${report.incidentReference}` }).count()).resolves.toBe(1);
+    await expect(linked.filter({ hasText: 'påkoblingen gikk til «Kvalifisert»' }).getByRole('link').getAttribute('href')).resolves.toBe(
+      `/consumers/${nordby.id}`,
+    );
+    // The ticket's own events stay unmarked, and the linked ones come before them: they happened earlier.
+    await expect(activity.locator('li[data-activity-source="ticket"]').first().textContent()).resolves.toContain('Henvendelsen kom inn');
+    await expect(activity.locator('li').first().getAttribute('data-activity-source')).resolves.toBe('linked');
+    await screenshot(p, 'ticket-activity');
+    expect(await seriousAccessibilityProblems(p, 'ticket-activity')).toEqual([]);
+    expect(await phoneWidthProblems(p, 'ticket-activity')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { ListAuditEntries } from '@domain/audit';
 import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers, GetConsumer } from '@domain/consumers';
 import { AccessDenied, hasPermission, type Principal } from '@domain/shared';
@@ -6,8 +7,9 @@ import { Injectable } from '@nestjs/common';
 import { ChangeRequest } from './change-request.entity';
 import { type ChangeRequestFilter, ChangeRequestRepository } from './change-request.repository';
 import { type ChangeRequestView, toChangeRequestView } from './change-request.views';
+import { CHANGE_REQUEST_EVENT_KINDS, type ChangeRequestEvent } from './change-request-history';
 import { ChangeRequestNotFound } from './change-requests.exceptions';
-import { compareByRank } from './rules/change-request-rules';
+import { type ChangeRequestStatus, compareByRank } from './rules/change-request-rules';
 
 /**
  * Reading change requests. Staff see the board of every live request, ranked by support; a
@@ -21,7 +23,43 @@ export class ChangeRequestQueries {
     private readonly catalogue: FindServicesInForce,
     private readonly consumers: FindConsumers,
     private readonly registry: GetConsumer,
+    private readonly audit: ListAuditEntries,
   ) {}
+
+  /**
+   * Staff: what happened to a request, oldest first: submitted, supported, assessed (with a status
+   * change), forwarded, answered, merged. Its use cases record each in the audit log in the
+   * change's transaction, so the log is its history.
+   */
+  async history(id: string, caller: Principal): Promise<ChangeRequestEvent[]> {
+    if (caller.kind !== 'staff') throw new ChangeRequestNotFound();
+    const request = await this.visible(id, caller);
+    const entries = await this.audit.execute({
+      objectType: 'change_request',
+      objectId: request.id,
+      actions: CHANGE_REQUEST_EVENT_KINDS.map((k) => `change_request.${k}`),
+      limit: 500,
+    });
+    return entries.reverse().map((e) => {
+      const kind = e.action.slice('change_request.'.length) as ChangeRequestEvent['kind'];
+      const base = { id: e.id, changeRequestId: request.id, at: e.at, actorLabel: e.actorLabel };
+      const before = (e.details.before ?? {}) as { status?: ChangeRequestStatus };
+      const after = (e.details.after ?? {}) as { status?: ChangeRequestStatus; mergedInto?: string };
+      switch (kind) {
+        case 'assessed':
+          return {
+            ...base,
+            kind,
+            details:
+              after.status && after.status !== before.status ? { from: before.status ?? null, to: after.status } : { from: null, to: null },
+          };
+        case 'merged':
+          return { ...base, kind, details: { into: after.mergedInto ?? null } };
+        default:
+          return { ...base, kind, details: {} } as ChangeRequestEvent;
+      }
+    });
+  }
 
   async list(caller: Principal, filter: ChangeRequestFilter = {}): Promise<ChangeRequestView[]> {
     if (!hasPermission(caller, 'change-request.read')) throw new AccessDenied(caller, 'change-request.read');

@@ -2,6 +2,7 @@ export * from './assess-change-request.use-case';
 export * from './change-request.entity';
 export type { ChangeRequestFilter } from './change-request.repository';
 export * from './change-request.views';
+export * from './change-request-history';
 export * from './change-request-queries.use-case';
 export * from './change-request-support.entity';
 export * from './change-requests.module';

@@ -21,6 +21,7 @@ import { ListConsumerApiKeys } from './list-consumer-api-keys.use-case';
 import { ListConsumerContacts } from './list-consumer-contacts.use-case';
 import { ListExpiringAgreements } from './list-expiring-agreements.use-case';
 import { MaskinportenTokenVerifier } from './maskinporten-token-verifier';
+import { OnboardingActivity } from './onboarding-activity.use-case';
 import { OnboardingFunnel } from './onboarding-funnel.use-case';
 import { PortalCredentialRepository } from './portal-credential.repository';
 import { PurgeExpiredPortalCredentials } from './purge-expired-portal-credentials.use-case';
@@ -55,6 +56,7 @@ const useCases = [
   ListConsumerApiKeys,
   ListConsumerContacts,
   ListExpiringAgreements,
+  OnboardingActivity,
   OnboardingFunnel,
   RegisterConsumer,
   RemoveConsumerContact,

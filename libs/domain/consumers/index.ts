@@ -22,6 +22,7 @@ export * from './list-consumer-contacts.use-case';
 export * from './list-expiring-agreements.use-case';
 export * from './mail/portal-sign-in.mail';
 export { JWKS_COOLDOWN_MS } from './maskinporten-token-verifier';
+export * from './onboarding-activity.use-case';
 export * from './onboarding-funnel.use-case';
 export * from './portal-session.entity';
 export * from './portal-sign-in-token.entity';

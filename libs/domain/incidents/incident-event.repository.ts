@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
+import { In } from 'typeorm';
 
 import { IncidentEvent } from './incident-event.entity';
 import type { IncidentEventDetails, IncidentEventKind, IncidentTimelineEvent } from './incident-timeline';
@@ -28,6 +29,52 @@ export class IncidentEventRepository {
       [incidentIds],
     );
     return new Set(rows.map((r) => r.incident_id));
+  }
+
+  /** The events of these kinds on these incidents, oldest first. */
+  async ofIncidents(incidentIds: string[], kinds: readonly IncidentEventKind[]): Promise<IncidentTimelineEvent[]> {
+    if (!incidentIds.length) return [];
+    const rows = await this.db.repository(IncidentEvent).find({
+      where: { incidentId: In(incidentIds), kind: In([...kinds]) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return rows as IncidentTimelineEvent[];
+  }
+
+  /**
+   * The events on any incident that name this report: its intake (by id), moves and splits into an
+   * incident and reopening (by reference), oldest first, each with the reference of the incident it is on.
+   */
+  async aboutReport(reportId: string, reference: string): Promise<Array<IncidentTimelineEvent & { incidentReference: string }>> {
+    const rows: Array<{
+      id: string;
+      incident_id: string;
+      at: Date;
+      actor_label: string;
+      kind: string;
+      details: unknown;
+      reference: string;
+    }> = await this.db.manager.query(
+      `SELECT e.id, e.incident_id, e.at, e.actor_label, e.kind, e.details, i.reference
+         FROM incident_event e JOIN incident i ON i.id = e.incident_id
+         WHERE (e.kind = 'report_received' AND e.details->>'reportId' = $1)
+            OR (e.kind IN ('report_moved_in', 'reopened') AND e.details->>'report' = $2)
+            OR (e.kind = 'opened' AND e.details->'reports' ? $2)
+         ORDER BY e.at, e.id`,
+      [reportId, reference],
+    );
+    return rows.map(
+      (r) =>
+        ({
+          id: String(r.id),
+          incidentId: r.incident_id,
+          at: new Date(r.at),
+          actorLabel: r.actor_label,
+          kind: r.kind,
+          details: r.details,
+          incidentReference: r.reference,
+        }) as IncidentTimelineEvent & { incidentReference: string },
+    );
   }
 
   /** Oldest first. Every row was written by `record`, so its details are those of its kind. */

@@ -20,6 +20,7 @@ import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { ImportReports } from './import-reports.use-case';
 import { IncidentRepository } from './incident.repository';
+import { CaseActivity } from './incident-activity.use-case';
 import { IncidentConversation } from './incident-conversation';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
@@ -57,6 +58,7 @@ import { WriteToMunicipalities } from './write-to-municipalities.use-case';
 import { WriteToSkatteetaten } from './write-to-skatteetaten.use-case';
 
 const useCases = [
+  CaseActivity,
   AddInternalNote,
   AssignIncident,
   BackfillGroupingProfiles,

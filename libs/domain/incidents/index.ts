@@ -9,6 +9,7 @@ export * from './grouping-lesson.entity';
 export * from './idempotency-record.entity';
 export * from './import-reports.use-case';
 export * from './incident.entity';
+export * from './incident-activity.use-case';
 export * from './incident-conversation';
 export * from './incident-event.entity';
 export * from './incident-message.entity';

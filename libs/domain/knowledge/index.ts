@@ -1,6 +1,7 @@
 export * from './article-queries.use-case';
 export * from './change-article-status.use-case';
 export * from './create-article.use-case';
+export * from './deflection-statistics.use-case';
 export * from './edit-article.use-case';
 export * from './knowledge.module';
 export * from './knowledge-article.entity';

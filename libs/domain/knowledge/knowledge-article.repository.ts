@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
 import { In } from 'typeorm';
 
 import { KnowledgeArticle } from './knowledge-article.entity';
@@ -121,6 +121,50 @@ export class KnowledgeArticleRepository {
       [event.articleId, event.kind, event.channel, event.session, event.consumerId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Per Oslo week of its first suggestion: each session of a form in `channels` that was shown
+   * suggestions, keyed `helped` when «Dette løste saken» was pressed on one, else `sent`.
+   */
+  deflectionSessionsPerWeek(channels: readonly string[], until: Date, weeks: number): Promise<WeeklyCounts> {
+    return countPerOsloWeek(
+      this.db.manager,
+      {
+        sql: `SELECT min(created_at) FILTER (WHERE kind = 'shown') AS at,
+                     CASE WHEN bool_or(kind = 'helped') THEN 'helped' ELSE 'sent' END AS key
+              FROM knowledge_deflection WHERE channel = ANY($1::text[])
+              GROUP BY channel, session HAVING bool_or(kind = 'shown')`,
+        params: [channels],
+      },
+      until,
+      weeks,
+    );
+  }
+
+  /**
+   * The articles that solved most cases on forms in `channels` in the `weeks` Oslo weeks up to and
+   * including the one `until` falls in, with how often each was shown there.
+   */
+  async topDeflecting(
+    channels: readonly string[],
+    until: Date,
+    weeks: number,
+    limit: number,
+  ): Promise<Array<{ articleId: string; title: string; slug: string; shown: number; helped: number }>> {
+    const rows: Array<{ id: string; title: string; slug: string; shown: number; helped: number }> = await this.db.manager.query(
+      `SELECT a.id, a.title, a.slug, count(*) FILTER (WHERE d.kind = 'shown')::int AS shown, count(*) FILTER (WHERE d.kind = 'helped')::int AS helped
+       FROM knowledge_deflection d JOIN knowledge_article a ON a.id = d.article_id
+       WHERE d.channel = ANY($1::text[])
+         AND d.created_at >= ((date_trunc('week', $2::timestamptz AT TIME ZONE 'Europe/Oslo') - ($3::int - 1) * interval '1 week') AT TIME ZONE 'Europe/Oslo')
+         AND d.created_at < ((date_trunc('week', $2::timestamptz AT TIME ZONE 'Europe/Oslo') + interval '1 week') AT TIME ZONE 'Europe/Oslo')
+       GROUP BY a.id, a.title, a.slug
+       HAVING count(*) FILTER (WHERE d.kind = 'helped') > 0
+       ORDER BY helped DESC, shown DESC, a.title
+       LIMIT $4`,
+      [channels, until, weeks, limit],
+    );
+    return rows.map((r) => ({ articleId: r.id, title: r.title, slug: r.slug, shown: Number(r.shown), helped: Number(r.helped) }));
   }
 
   async deflectionCounts(articleIds?: string[]): Promise<DeflectionCount[]> {

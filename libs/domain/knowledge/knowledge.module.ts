@@ -5,6 +5,7 @@ import { ArticleQueries } from './article-queries.use-case';
 import { ArticleVersions } from './article-versions';
 import { ChangeArticleStatus } from './change-article-status.use-case';
 import { CreateArticle } from './create-article.use-case';
+import { DeflectionStatistics } from './deflection-statistics.use-case';
 import { EditArticle } from './edit-article.use-case';
 import { KnowledgeArticleRepository } from './knowledge-article.repository';
 import { RecordDeflection } from './record-deflection.use-case';
@@ -15,6 +16,7 @@ import { SuggestArticles } from './suggest-articles.use-case';
 import { SuggestArticlesForText } from './suggest-articles-for-text.use-case';
 
 const useCases = [
+  DeflectionStatistics,
   SeedKnowledgeBase,
   SuggestArticles,
   SuggestArticlesForText,

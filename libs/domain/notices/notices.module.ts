@@ -7,6 +7,7 @@ import { AcknowledgeNotice } from './acknowledge-notice.use-case';
 import { CreateNotice } from './create-notice.use-case';
 import { EndOperationalMessage } from './end-operational-message.use-case';
 import { ExpireOperationalMessages } from './expire-operational-messages.use-case';
+import { FeedAddressGuard } from './feed-address-guard';
 import { FeedFetcher } from './feed-fetcher';
 import { FindActiveOperationalMessage } from './find-active-operational-message.use-case';
 import { GetNotice } from './get-notice.use-case';
@@ -67,6 +68,7 @@ const useCases = [
     OperationalMessageRepository,
     NoticeAudience,
     KnownServices,
+    FeedAddressGuard,
     FeedFetcher,
     ...useCases,
   ],

@@ -1,5 +1,7 @@
-import { FindConsumers } from '@domain/consumers';
+import { ChangeRequestQueries } from '@domain/change-requests';
+import { FindConsumers, OnboardingActivity } from '@domain/consumers';
 import { StaffGroups } from '@domain/identity';
+import { CaseActivity } from '@domain/incidents';
 import { AccessDenied, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
@@ -14,7 +16,7 @@ import { type TicketSlaView, type TicketSummary, type TicketView, toLinkView, to
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketOwnership } from './ticket-ownership';
 import { TicketSlaKeeper } from './ticket-sla-keeper';
-import type { TicketTimelineEvent } from './ticket-timeline';
+import type { LinkedSource, TicketActivity } from './ticket-timeline';
 
 /** What other contexts (inbound e-mail) need to find a ticket a message belongs to. */
 export interface TicketRef {
@@ -42,6 +44,9 @@ export class TicketQueries {
     private readonly sla: TicketSlaKeeper,
     private readonly inbound: InboundMessageRepository,
     private readonly groups: StaffGroups,
+    private readonly cases: CaseActivity,
+    private readonly onboarding: OnboardingActivity,
+    private readonly changeRequests: ChangeRequestQueries,
   ) {}
 
   async get(id: string, caller: Principal): Promise<TicketView> {
@@ -117,11 +122,41 @@ export class TicketQueries {
     return dueTodayCutoff(this.sla.calendar.closingOn(now), now);
   }
 
-  /** Staff: the ticket's activity, oldest first. */
-  async timeline(id: string, caller: Principal): Promise<TicketTimelineEvent[]> {
+  /**
+   * Staff: one activity timeline, oldest first: the ticket's own events interleaved with what
+   * happened on the reports, incidents, onboarding and change requests it is linked to now, each
+   * read through its own context (which hides a security case's content from those who may not
+   * read it).
+   */
+  async timeline(id: string, caller: Principal): Promise<TicketActivity[]> {
     if (caller.kind !== 'staff') throw new TicketNotFound();
     await requireAccess(this.access, caller, 'ticket.read', [id]);
-    return this.events.ofTicket(id);
+    const own: TicketActivity[] = (await this.events.ofTicket(id)).map((event) => ({ source: 'ticket', at: event.at, event }));
+    const linked: TicketActivity[] = [];
+    // One after the other: inside a transaction they share one connection.
+    for (const l of await this.repo.linksOf(id)) {
+      if (l.kind === 'ticket') continue;
+      const link: LinkedSource = { kind: l.kind, reference: l.reference, targetId: l.targetId };
+      switch (l.kind) {
+        case 'report':
+        case 'incident': {
+          const entries =
+            l.kind === 'report' ? await this.cases.ofReport(l.targetId, caller) : await this.cases.ofIncident(l.targetId, caller);
+          for (const entry of entries) linked.push({ source: l.kind, at: entry.at, link, entry });
+          break;
+        }
+        case 'onboarding':
+          for (const entry of await this.onboarding.of(l.targetId, caller))
+            linked.push({ source: 'onboarding', at: entry.at, link, entry });
+          break;
+        case 'change_request':
+          for (const entry of await this.changeRequests.history(l.targetId, caller))
+            linked.push({ source: 'change_request', at: entry.at, link, entry });
+          break;
+      }
+    }
+    // Stable: at the same instant the ticket's own event comes first, then the links in their order.
+    return [...own, ...linked].sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   /** Staff: a stored attachment of an e-mail on the ticket, with its content; one over the size limit or elsewhere is not found. */

@@ -1,3 +1,7 @@
+import type { ChangeRequestEvent } from '@domain/change-requests';
+import type { OnboardingActivityEntry } from '@domain/consumers';
+import type { CaseActivityEntry } from '@domain/incidents';
+
 import type { TicketChannel, TicketLinkKind, TicketPriority, TicketStatus } from './rules/ticket-rules';
 import type { SlaTargetName } from './rules/ticket-sla';
 import type { MessageAuthor, MessageVisibility } from './ticket-message.entity';
@@ -34,3 +38,20 @@ export type TicketEventKind = keyof TicketEventDetails;
 export type TicketTimelineEvent = {
   [K in TicketEventKind]: { id: string; ticketId: string; at: Date; actorLabel: string; kind: K; details: TicketEventDetails[K] };
 }[TicketEventKind];
+
+/** The linked item an entry of the activity timeline comes from, as the ticket's link names it. */
+export interface LinkedSource {
+  kind: Exclude<TicketLinkKind, 'ticket'>;
+  reference: string;
+  targetId: string;
+}
+
+/**
+ * One entry of a ticket's activity timeline: the ticket's own event, or one on a report,
+ * incident, onboarding or change request linked to it (read through that context's queries).
+ */
+export type TicketActivity =
+  | { source: 'ticket'; at: Date; event: TicketTimelineEvent }
+  | { source: 'report' | 'incident'; at: Date; link: LinkedSource; entry: CaseActivityEntry }
+  | { source: 'onboarding'; at: Date; link: LinkedSource; entry: OnboardingActivityEntry }
+  | { source: 'change_request'; at: Date; link: LinkedSource; entry: ChangeRequestEvent };

@@ -194,6 +194,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir, SLA_WARN_BEFORE: value }, dir).sla.warnBefore).toEqual(warnBefore);
   });
 
+  it('allows feeds from no local host unless NOTICE_FEED_ALLOWED_HOSTS names them', () => {
+    expect(loadConfig({ DATA_DIR: dir }, dir).notices.feedAllowedHosts).toEqual([]);
+    expect(
+      loadConfig({ DATA_DIR: dir, NOTICE_FEED_ALLOWED_HOSTS: 'Feeds.Intern.test, 127.0.0.1,[::1]' }, dir).notices.feedAllowedHosts,
+    ).toEqual(['feeds.intern.test', '127.0.0.1', '::1']);
+  });
+
+  it.each(['http://feeds.test', 'feeds.test:8080', 'feeds.test/x', '127.0.0.1:80'])('refuses NOTICE_FEED_ALLOWED_HOSTS=%s', (value) => {
+    expect(() => loadConfig({ DATA_DIR: dir, NOTICE_FEED_ALLOWED_HOSTS: value }, dir)).toThrow('NOTICE_FEED_ALLOWED_HOSTS: must be');
+  });
+
   it('runs no inbound SMTP listener unless INBOUND_SMTP_PORT is set; 0 asks for any free port', () => {
     expect(loadConfig({ DATA_DIR: dir }, dir).inboundMail.port).toBeNull();
     expect(loadConfig({ DATA_DIR: dir, INBOUND_SMTP_PORT: '' }, dir).inboundMail.port).toBeNull();

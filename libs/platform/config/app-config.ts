@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -57,6 +58,11 @@ export interface AppConfig {
     feedPollSeconds: number;
     feedTimeoutMs: number;
     feedMaxBytes: number;
+    /**
+     * Hosts (names or IP literals, lower case) a feed may be read from even when they resolve to a
+     * loopback, private, link-local or metadata address; every other host is refused there.
+     */
+    feedAllowedHosts: string[];
     /** An operational message no feed or person has ended is treated as over after this many hours. */
     operationalMessageMaxHours: number;
   };
@@ -152,6 +158,22 @@ function dayList(env: Env, name: string, fallback: number[]): number[] {
   if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 365))
     throw new ConfigError(name, `must be comma-separated whole days between 1 and 365, got "${raw}"`);
   return [...new Set(parts.map(Number))].sort((a, b) => b - a);
+}
+
+/** Comma-separated host names or IP literals (IPv6 with or without brackets), lower case, without ports. */
+function hostList(env: Env, name: string): string[] {
+  const raw = (env[name] ?? '').trim();
+  if (!raw) return [];
+  const hosts = raw.split(',').map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1'),
+  );
+  const bad = hosts.find((h) => isIP(h) === 0 && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(h));
+  if (bad !== undefined)
+    throw new ConfigError(name, `must be comma-separated host names or IP addresses without port or scheme, got "${bad}"`);
+  return [...new Set(hosts)];
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -382,6 +404,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       feedPollSeconds: int(env, 'NOTICE_FEED_POLL_SECONDS', 300, 10, 86_400),
       feedTimeoutMs: int(env, 'NOTICE_FEED_TIMEOUT_MS', 10_000, 100, 120_000),
       feedMaxBytes: int(env, 'NOTICE_FEED_MAX_BYTES', 2_000_000, 1_000, 50_000_000),
+      feedAllowedHosts: hostList(env, 'NOTICE_FEED_ALLOWED_HOSTS'),
       operationalMessageMaxHours: int(env, 'OPERATIONAL_MESSAGE_MAX_HOURS', 72, 1, 24 * 90),
     },
     sla: {

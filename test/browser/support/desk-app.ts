@@ -15,7 +15,7 @@ export interface DeskApp {
 }
 
 /** Starts the whole built application (API, admin UI, worker; Jest's global setup builds it) on a fresh embedded database. */
-export async function startDeskApp(): Promise<DeskApp> {
+export async function startDeskApp(env: Record<string, string> = {}): Promise<DeskApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-browser-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -27,6 +27,7 @@ export async function startDeskApp(): Promise<DeskApp> {
       BOOTSTRAP_ADMIN_EMAIL: 'bootstrap@ks.example.test',
       BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
       MAIL_FROM: 'segment@ks.example.test',
+      ...env,
     },
     port,
   );

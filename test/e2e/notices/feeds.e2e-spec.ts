@@ -8,14 +8,14 @@ import { ExpireOperationalMessages, PollNoticeFeeds } from '@domain/notices';
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { reportBody } from '../../support/incident-fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
-import { createStaffWithPassword, signIn, type StaffBrowser } from '../../support/staff-session';
+import { createStaffWithPassword, createStaffWithToken, signIn, type StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/feeds', name), 'utf8');
 
 /** A feed host in the test: each path answers its current body with an ETag, and 304 to a matching If-None-Match. */
 class FeedServer {
-  readonly files = new Map<string, { body: string; version: number; status?: number }>();
+  readonly files = new Map<string, { body: string; version: number; status?: number; location?: string }>();
   readonly requests: Array<{ path: string; ifNoneMatch: string | null }> = [];
   private server: Server | null = null;
   base = '';
@@ -25,6 +25,11 @@ class FeedServer {
     this.files.set(path, { body, version, status });
   }
 
+  /** `path` answers 302 to `location`. */
+  redirect(path: string, location: string) {
+    this.files.set(path, { body: '', version: 1, status: 302, location });
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const path = req.url ?? '/';
@@ -32,6 +37,7 @@ class FeedServer {
       this.requests.push({ path, ifNoneMatch });
       const file = this.files.get(path);
       if (!file) return void res.writeHead(404).end('not here');
+      if (file.location) return void res.writeHead(file.status ?? 302, { location: file.location }).end();
       const etag = `"v${file.version}"`;
       if (ifNoneMatch === etag) return void res.writeHead(304).end();
       res.writeHead(file.status ?? 200, { 'content-type': 'application/xml; charset=utf-8', etag }).end(file.body);
@@ -51,7 +57,9 @@ describe('feeds: announcements become draft notices, operational messages make r
   let smtp: SmtpCapture;
   let feeds: FeedServer;
   let a: RegisteredConsumer;
+  let admin: StaffBrowser;
   let agent: StaffBrowser;
+  let agentToken = '';
   let viewer: StaffBrowser;
   let knownIncidentId = '';
   const staff = () => bearer(t.adminToken);
@@ -64,14 +72,17 @@ describe('feeds: announcements become draft notices, operational messages make r
   beforeAll(async () => {
     smtp = await new SmtpCapture().start();
     feeds = await new FeedServer().start();
-    t = await createTestApp({ SMTP_URL: smtp.url });
+    // The feed host in this test is on the loopback interface, which only the allow-list opens.
+    t = await createTestApp({ SMTP_URL: smtp.url, NOTICE_FEED_ALLOWED_HOSTS: '127.0.0.1' });
     await publishCatalogue(t, ['alpha', 'beta-v2', 'gamma'], {
       alpha: { documentationUrl: 'https://docs.example.test/api/alpha/' },
       'beta-v2': { name: 'Betaregister' },
     });
     a = await registerConsumer(t, 101, ['alpha', 'beta-v2', 'gamma']);
-    await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
+    agentToken = (await createStaffWithToken(t, 'agent', { email: 'agent@ks.example.test', password: true })).token;
     await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
+    await createStaffWithPassword(t, 'chief@ks.example.test', 'admin');
+    admin = await signIn(t, 'chief@ks.example.test');
     agent = await signIn(t, 'agent@ks.example.test');
     viewer = await signIn(t, 'viewer@ks.example.test');
   }, 180_000);
@@ -94,6 +105,68 @@ describe('feeds: announcements become draft notices, operational messages make r
 
   it('is for staff only', async () => {
     await register('https://example.test/feed', 'announcements').set(bearer(a.key)).expect(403);
+  });
+
+  describe('addresses the server must not read', () => {
+    it('lets only an admin subscribe to a feed or stop one', async () => {
+      await register(`${feeds.base}/agent.atom`, 'announcements').set(bearer(agentToken)).expect(403);
+      expect(await count('SELECT count(*)::int AS n FROM notice_feed')).toBe(0);
+      const id = (await register(`${feeds.base}/admin.atom`, 'announcements').expect(201)).body.id;
+      await t.http.put(`/api/v1/notice-feeds/${id}/state`).set(bearer(agentToken)).send({ enabled: false }).expect(403);
+      expect((await t.dataSource.query('SELECT enabled FROM notice_feed WHERE id = $1', [id]))[0].enabled).toBe(true);
+      await t.dataSource.query('DELETE FROM notice_feed WHERE id = $1', [id]);
+    });
+
+    it.each([
+      ['a name resolving to loopback', () => `http://localhost:${new URL(feeds.base).port}/releases.atom`],
+      ['loopback not on the allow-list', () => `http://127.0.0.2:${new URL(feeds.base).port}/releases.atom`],
+      ['IPv6 loopback', () => `http://[::1]:${new URL(feeds.base).port}/releases.atom`],
+      ['a private address', () => 'http://10.1.2.3/feed.atom'],
+      ['the metadata service', () => 'http://169.254.169.254/latest/meta-data/'],
+      ['a unique-local IPv6 address', () => 'http://[fd00:ec2::254]/feed.atom'],
+      ['an IPv4-mapped loopback', () => 'http://[::ffff:127.0.0.1]/feed.atom'],
+    ])('refuses %s with 400 naming url, and stores nothing', async (_, url) => {
+      const res = await register(url(), 'announcements').expect(400);
+      expect(res.body.fields).toEqual([expect.objectContaining({ field: 'url', message: expect.stringContaining('private') })]);
+      expect(await count('SELECT count(*)::int AS n FROM notice_feed')).toBe(0);
+    });
+
+    it('refuses at read time a stored address that now reaches loopback, recording why on the feed, and never connects', async () => {
+      feeds.set('/rebound.atom', fixture('releases.atom.xml'));
+      // As if the name had resolved to a public address when the feed was registered.
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO notice_feed (url, kind, enabled, created_by) VALUES ($1, 'announcements', true, 'test') RETURNING id`,
+        [`http://localhost:${new URL(feeds.base).port}/rebound.atom`],
+      );
+      const seen = feeds.requests.length;
+      const result = await poll(id);
+      expect(result).toMatchObject({ added: 0, error: expect.stringMatching(/^refused: localhost /) });
+      expect(feeds.requests.length).toBe(seen);
+      const listed = (await t.http.get('/api/v1/notice-feeds').set(staff()).expect(200)).body;
+      expect(listed.find((f: { id: string }) => f.id === id)).toMatchObject({ lastError: result.error });
+      await t.dataSource.query('DELETE FROM notice_feed WHERE id = $1', [id]);
+    });
+
+    it('refuses a redirect from an allowed host to one that is not, recording it on the feed', async () => {
+      feeds.redirect('/hop.atom', `http://localhost:${new URL(feeds.base).port}/releases.atom`);
+      const id = (await register(`${feeds.base}/hop.atom`, 'announcements').expect(201)).body.id;
+      const seen = feeds.requests.length;
+      expect(await poll(id)).toMatchObject({ added: 0, error: expect.stringMatching(/^refused: localhost /) });
+      expect(feeds.requests.slice(seen).map((r) => r.path)).toEqual(['/hop.atom']);
+      const [{ last_error }] = await t.dataSource.query('SELECT last_error FROM notice_feed WHERE id = $1', [id]);
+      expect(last_error).toMatch(/^refused: localhost /);
+      await t.dataSource.query('DELETE FROM notice_feed WHERE id = $1', [id]);
+    });
+
+    it('follows a redirect within the allow-list', async () => {
+      feeds.set('/target.atom', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Tom</title></feed>');
+      feeds.redirect('/moved.atom', `${feeds.base}/target.atom`);
+      const id = (await register(`${feeds.base}/moved.atom`, 'announcements').expect(201)).body.id;
+      const seen = feeds.requests.length;
+      expect(await poll(id)).toMatchObject({ added: 0, error: null });
+      expect(feeds.requests.slice(seen).map((r) => r.path)).toEqual(['/moved.atom', '/target.atom']);
+      await t.dataSource.query('DELETE FROM notice_feed WHERE id = $1', [id]);
+    });
   });
 
   describe('announcements', () => {
@@ -289,17 +362,25 @@ describe('feeds: announcements become draft notices, operational messages make r
   describe('the page', () => {
     it('shows a failed form again in Norwegian naming the field, and stores nothing', async () => {
       const before = await count('SELECT count(*)::int AS n FROM notice_feed');
-      const res = await agent.post('/notice-feeds', { url: 'ftp://example.test/feed', kind: 'operational' });
+      const res = await admin.post('/notice-feeds', { url: 'ftp://example.test/feed', kind: 'operational' });
       expect(res.status).toBe(400);
-      expect(res.text).toContain('Skriv en adresse som begynner med https://');
+      expect(res.text).toContain('Skriv en offentlig adresse som begynner med https://');
       expect(await count('SELECT count(*)::int AS n FROM notice_feed')).toBe(before);
       const msg = await agent.post('/notice-feeds/messages', { title: '', services: 'alpha' });
       expect(msg.status).toBe(400);
       expect(msg.text).toContain('Skriv en tittel');
     });
 
-    it('lets an agent add a feed, see why it fails, register an operational message and end it', async () => {
-      expect((await agent.post('/notice-feeds', { url: `${feeds.base}/gone.rss`, kind: 'operational' })).status).toBe(303);
+    it('refuses a local address in Norwegian naming the field', async () => {
+      const res = await admin.post('/notice-feeds', { url: 'http://169.254.169.254/latest/meta-data/', kind: 'operational' });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Adresser i interne nett, på denne maskinen eller til skyens metadatatjeneste godtas ikke.');
+    });
+
+    it('lets an admin add a feed, and an agent see why it fails, register an operational message and end it', async () => {
+      expect((await agent.post('/notice-feeds', { url: `${feeds.base}/gone.rss`, kind: 'operational' })).status).toBe(403);
+      expect((await agent.get('/notice-feeds').expect(200)).text).not.toContain('Legg til kilden');
+      expect((await admin.post('/notice-feeds', { url: `${feeds.base}/gone.rss`, kind: 'operational' })).status).toBe(303);
       const [{ id }] = await t.dataSource.query(`SELECT id FROM notice_feed WHERE url = $1`, [`${feeds.base}/gone.rss`]);
       const read = await agent.post(`/notice-feeds/${id}/poll`, {});
       expect(read.headers.location).toBe('/notice-feeds?done=feed-failed');

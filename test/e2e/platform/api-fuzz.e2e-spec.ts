@@ -72,7 +72,8 @@ describe('API under generated input', () => {
   let schemas: SchemaArbitraries;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Its feed points at a closed local port, which only the allow-list lets it name.
+    t = await createTestApp({ NOTICE_FEED_ALLOWED_HOSTS: '127.0.0.1' });
     const admin = bearer(t.adminToken);
     await publishCatalogue(t, INCIDENT_SERVICES);
     credential = await registerConsumer(t, 101, INCIDENT_SERVICES);

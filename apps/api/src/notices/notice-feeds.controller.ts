@@ -41,22 +41,23 @@ export class NoticeFeedsController {
   }
 
   @Post('notice-feeds')
-  @Allow('notice.write')
+  @Allow('notice-feed.manage')
   @ApiOperation({
     summary: 'Subscribe to a feed',
-    description: 'An Atom or RSS address (http or https); the worker reads it from its next round.',
+    description:
+      'Admins only. An Atom or RSS address (http or https); the worker reads it from its next round. An address that is or resolves to a loopback, private, link-local, unique-local or metadata address is refused (unless NOTICE_FEED_ALLOWED_HOSTS names its host), and so is every later read or redirect that would reach one.',
   })
-  @ApiProblems(400, 409)
+  @ApiProblems([400, 'Invalid input, or a local address; names `url` or `kind`'], 409)
   @ApiCreatedResponse({ type: NoticeFeedResponse })
   add(@Body() body: NoticeFeedDto, @CurrentActor() actor: Actor) {
     return this.register.execute(body, actor);
   }
 
   @Put('notice-feeds/:id/state')
-  @Allow('notice.write')
+  @Allow('notice-feed.manage')
   @ApiOperation({
     summary: 'Stop or resume reading a feed',
-    description: 'What the feed brought stays; a resumed feed is read from the next round.',
+    description: 'Admins only. What the feed brought stays; a resumed feed is read from the next round.',
   })
   @ApiProblems(400, 404)
   @ApiOkResponse({ type: NoticeFeedResponse })

@@ -7,11 +7,11 @@ import {
   TICKET_LINK_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type TicketActivity,
   type TicketCounts,
   type TicketLinkView,
   type TicketMessageView,
   type TicketSummary,
-  type TicketTimelineEvent,
   type TicketView,
 } from '@domain/support';
 import { ApiProperty } from '@nestjs/swagger';
@@ -150,16 +150,98 @@ export class TicketMessageCreatedResponse {
   @ApiProperty({ type: 'integer', description: 'Addresses the answer was e-mailed to (0 for a note)' }) emailed: number;
 }
 
+export class TicketTimelineLinkResponse {
+  @ApiProperty({ enum: ['report', 'incident', 'onboarding', 'change_request'] }) kind: string;
+  @ApiProperty({ example: 'KS-2026-0042', description: 'As the link names it (an onboarding: the organisation number)' }) reference: string;
+  @ApiProperty({ format: 'uuid', description: "The linked object's id in its own context (an onboarding: the consumer's)" })
+  targetId: string;
+}
+
 export class TicketTimelineEntryResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ description: 'Unique within the timeline' }) id: string;
   @ApiProperty() at: Date;
-  @ApiProperty() actorLabel: string;
-  @ApiProperty({ example: 'status_changed' }) kind: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event records, by kind' })
+  @ApiProperty({
+    enum: ['ticket', 'report', 'incident', 'onboarding', 'change_request'],
+    description: "`ticket`: the ticket's own event; otherwise an event on the linked item named by `linked`",
+  })
+  source: string;
+  @ApiProperty({
+    type: TicketTimelineLinkResponse,
+    nullable: true,
+    description: 'The link the event comes through; null for the ticket’s own',
+  })
+  linked: TicketTimelineLinkResponse | null;
+  @ApiProperty({
+    description:
+      'A security case the caller may not read (without the security or admin role): only that an event happened then; `kind` is `restricted`, `details` empty, `actorLabel` null',
+  })
+  restricted: boolean;
+  @ApiProperty({ type: String, nullable: true }) actorLabel: string | null;
+  @ApiProperty({
+    example: 'status_changed',
+    description:
+      "The ticket's own: its event kinds. A report: received, grouped, moved, resolved, reopened. An incident: opened, triaged, escalated, escalation_sent, escalation_cancelled, resolved, reopened, merged_in, merged_into, split, security_step. Onboarding: step, checklist. A change request: submitted, supported, assessed, forwarded, answered, merged, unmerged",
+  })
+  kind: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event records, by source and kind' })
   details: Record<string, unknown>;
 
-  static from(e: TicketTimelineEvent): TicketTimelineEntryResponse {
-    return { id: e.id, at: e.at, actorLabel: e.actorLabel, kind: e.kind, details: e.details as Record<string, unknown> };
+  static from(a: TicketActivity): TicketTimelineEntryResponse {
+    switch (a.source) {
+      case 'ticket': {
+        const e = a.event;
+        return {
+          id: e.id,
+          at: e.at,
+          source: 'ticket',
+          linked: null,
+          restricted: false,
+          actorLabel: e.actorLabel,
+          kind: e.kind,
+          details: e.details as Record<string, unknown>,
+        };
+      }
+      case 'report':
+      case 'incident': {
+        const e = a.entry;
+        return {
+          id: `${a.source}:${e.subjectId}:${e.id}`,
+          at: e.at,
+          source: a.source,
+          linked: { ...a.link },
+          restricted: e.restricted,
+          actorLabel: e.actorLabel,
+          kind: e.what?.kind ?? 'restricted',
+          details: (e.what?.details as Record<string, unknown> | undefined) ?? {},
+        };
+      }
+      case 'onboarding': {
+        const e = a.entry;
+        return {
+          id: `onboarding:${e.id}`,
+          at: e.at,
+          source: a.source,
+          linked: { ...a.link },
+          restricted: false,
+          actorLabel: e.actorLabel,
+          kind: e.kind,
+          details: { serviceCode: e.serviceCode, ...e.details },
+        };
+      }
+      case 'change_request': {
+        const e = a.entry;
+        return {
+          id: `change_request:${e.changeRequestId}:${e.id}`,
+          at: e.at,
+          source: a.source,
+          linked: { ...a.link },
+          restricted: false,
+          actorLabel: e.actorLabel,
+          kind: e.kind,
+          details: e.details as Record<string, unknown>,
+        };
+      }
+    }
   }
 }
 

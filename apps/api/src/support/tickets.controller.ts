@@ -174,7 +174,8 @@ export class TicketsController {
   @Allow('ticket.manage')
   @ApiOperation({
     summary: 'A ticket’s activity',
-    description: 'Every event, oldest first: messages, status changes with both ends, assignment, links, merges.',
+    description:
+      "Staff: every event, oldest first: the ticket's own (messages, status changes with both ends, assignment, links, merges) interleaved with what happened on the reports, incidents, onboarding and change requests it is linked to now, each marked with its `source` and `linked`. A security case's events show only their time to staff without the security or admin role (`restricted`).",
   })
   @ApiOkResponse({ type: [TicketTimelineEntryResponse] })
   @ApiProblems(400, NOT_FOUND)

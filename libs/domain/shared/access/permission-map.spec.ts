@@ -65,6 +65,7 @@ const HOLDERS: Array<[Permission, StaffRole[], boolean]> = [
   ['notice.read', ALL_STAFF, false],
   ['notice.write', ['admin', 'agent'], false],
   ['notice.send', ['admin', 'agent'], false],
+  ['notice-feed.manage', ['admin'], false],
   ['notice.acknowledge', [], true],
   ['ticket.read', ALL_STAFF, true],
   ['ticket.open', WRITERS, true],

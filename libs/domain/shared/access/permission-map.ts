@@ -69,6 +69,8 @@ export const STAFF_PERMISSIONS: Readonly<Record<StaffRole, Grants>> = {
     'domain-event.retry': 'all',
     'notice.write': 'all',
     'notice.send': 'all',
+    // The server fetches a feed's address: only admins choose them.
+    'notice-feed.manage': 'all',
     'security-case.read': 'all',
     'security-case.manage': 'all',
   },

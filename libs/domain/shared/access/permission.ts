@@ -80,6 +80,7 @@ export const PERMISSIONS = {
   'notice.read': 'See change notices, their audience preview, deliveries, acknowledgements and reminders.',
   'notice.write': 'Create, change, schedule and withdraw change notices.',
   'notice.send': 'Send a change notice to its recipients now.',
+  'notice-feed.manage': 'Subscribe to a feed of Skatteetaten’s and stop or resume reading one: the server fetches the address given.',
   'notice.acknowledge': 'See the notices that reached one’s organisation and confirm "read" or "ready". Consumers only.',
 
   'portal.use': 'Use the consumer portal (/portal): its start page and the organisation’s reports and report form. Consumers only.',

@@ -1,6 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { OnboardingFunnel } from '@domain/consumers';
 import { IncidentStatistics } from '@domain/incidents';
+import { DeflectionStatistics } from '@domain/knowledge';
 import { NoticeAcknowledgementRates } from '@domain/notices';
 import { hasPermission, type Permission, type StaffPrincipal } from '@domain/shared';
 import { TicketStatistics } from '@domain/support';
@@ -9,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { DASHBOARD_TEXTS } from './dashboards.texts.nb';
 import {
   type ChartPanel,
+  deflectionRatePanel,
   escalationsPanel,
   mostOpenPanel,
   noticesPanel,
@@ -20,12 +22,15 @@ import {
   slaCompliancePanel,
   ticketsByCategoryPanel,
   ticketsByServicePanel,
+  topArticlesPanel,
 } from './dashboards.view-model';
 
 /** How many weeks the weekly charts cover, this one included. */
 const WEEKS = 12;
 /** How many municipalities the ranking names. */
 const MOST_OPEN = 10;
+/** How many articles the deflection ranking names. */
+const TOP_ARTICLES = 10;
 /** How many of the latest sent notices show their acknowledgements. */
 const LATEST_NOTICES = 6;
 
@@ -50,6 +55,7 @@ export class DashboardPage {
     notices: NoticeAcknowledgementRates,
     catalogue: FindServicesInForce,
     tickets: TicketStatistics,
+    knowledge: DeflectionStatistics,
   ) {
     this.panels = [
       {
@@ -75,6 +81,8 @@ export class DashboardPage {
         },
       },
       { permission: 'ticket.read', load: async () => ticketsByCategoryPanel(await tickets.ticketsPerWeek('category', WEEKS)) },
+      { permission: 'knowledge-article.read', load: async () => deflectionRatePanel(await knowledge.ratePerWeek(WEEKS)) },
+      { permission: 'knowledge-article.read', load: async () => topArticlesPanel(await knowledge.topArticles(WEEKS, TOP_ARTICLES)) },
       { permission: 'onboarding.read', load: async () => onboardingPanel(await onboarding.execute()) },
       { permission: 'notice.read', load: async () => noticesPanel(await notices.execute(LATEST_NOTICES)) },
     ];

@@ -104,6 +104,27 @@ export const TICKET_PANEL_TEXTS = {
   },
 };
 
+/** The knowledge base's deflection: the rate is defined here, once, in the words the panel uses. */
+export const KNOWLEDGE_PANEL_TEXTS = {
+  deflectionRate: {
+    title: 'Løst av kunnskapsbasen per uke',
+    intro:
+      'Avvisningsraten er andelen av utfylte skjemaer som ble løst av et forslag: antall skjemaer der kommunen trykket «Dette løste saken» på en artikkel, delt på antall skjemaer som fikk vist minst ett forslag. Skjemaene er feilmeldingsskjemaet og «Still et spørsmål» i portalen; hvert skjema telles én gang, i uken det første gang fikk forslag.',
+    corner: 'Uke',
+    rate: 'Avvisningsrate',
+    share: (helped: string, shown: string, percent: string) => `${helped} av ${shown} (${percent})`,
+  },
+  topArticles: {
+    title: 'Artiklene som løste flest saker',
+    intro:
+      'Artiklene i kunnskapsbasen som oftest fikk en kommune til å trykke «Dette løste saken» i stedet for å sende skjemaet, de siste ukene. «Vist» er hvor mange skjemaer artikkelen ble foreslått i.',
+    corner: 'Artikkel',
+    helped: 'Løste saken',
+    shown: 'Vist',
+    rate: 'Andel',
+  },
+};
+
 export const TICKET_STATUS_LABELS: Partial<Record<TicketStatus, string>> = {
   new: 'Ny',
   open: 'Åpen',
@@ -150,6 +171,9 @@ export const SUMMARY_TEXTS = {
   connected: (connected: string, registered: string) => `${connected} av ${registered} er påkoblet med minst én tjeneste.`,
   mostOpen: (name: string, counted: string) => `Flest: ${name} med ${counted}.`,
   latestNotice: (read: string, consumers: string) => `Siste varsel: ${read} av ${consumers} har lest det.`,
+  deflectionRate: (percent: string, helped: string, shown: string, weeks: number) =>
+    `De siste ${weeks} ukene: avvisningsrate ${percent} (${helped} av ${shown} med forslag ble løst uten å sendes).`,
+  topArticle: (title: string, helped: string) => `Flest: «${title}», som løste ${helped}.`,
   /** A share is null when no such clock stopped in the weeks. */
   slaCompliance: (firstResponse: string | null, resolution: string | null, weeks: number) =>
     `De siste ${weeks} ukene: ${[firstResponse && `${firstResponse} av de første svarene`, resolution && `${resolution} av løsningene`]

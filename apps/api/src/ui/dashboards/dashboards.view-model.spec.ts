@@ -1,4 +1,5 @@
 import {
+  deflectionRatePanel,
   escalationsPanel,
   foldSeries,
   isoWeekNumber,
@@ -14,6 +15,7 @@ import {
   slaCompliancePanel,
   ticketsByCategoryPanel,
   ticketsByServicePanel,
+  topArticlesPanel,
   weekWithDays,
 } from './dashboards.view-model';
 
@@ -305,5 +307,35 @@ describe('the support panels', () => {
     const panel = slaCompliancePanel({ weeks: WEEKS, firstResponse: none, resolution: none });
     expect(panel.empty).toBe(true);
     expect(panel.summary).toBe('Ingen tall ennå.');
+  });
+});
+
+describe('the deflection panels', () => {
+  it('draws the rate per week, none where no form was shown suggestions, with the counts behind it in the table', () => {
+    const panel = deflectionRatePanel({ weeks: WEEKS, shown: [0, 4, 3], helped: [0, 1, 3] });
+    expect(panel.chart).toMatchObject({ unit: 'percent', series: [{ label: 'Avvisningsrate', values: [null, 25, 100] }] });
+    expect(panel.table.rows.map((r) => r.cells)).toEqual([['Ikke aktuelt'], ['1 av 4 (25\u00a0%)'], ['3 av 3 (100\u00a0%)']]);
+    expect(panel.summary).toBe('De siste 3 ukene: avvisningsrate 57\u00a0% (4 av 7 skjemaer med forslag ble løst uten å sendes).');
+    expect(panel.intro).toContain('delt på antall skjemaer som fikk vist minst ett forslag');
+    expect(panel.empty).toBe(false);
+  });
+
+  it('says so when no form was shown a suggestion', () => {
+    const panel = deflectionRatePanel({ weeks: WEEKS, shown: [0, 0, 0], helped: [0, 0, 0] });
+    expect(panel.empty).toBe(true);
+    expect(panel.summary).toBe('Ingen tall ennå.');
+  });
+
+  it('ranks the articles with how often each solved a case, was shown, and the share', () => {
+    const panel = topArticlesPanel([
+      { articleId: 'a', title: 'Tilgang mangler: delegering i Altinn', slug: 'altinn', shown: 8, helped: 3 },
+      { articleId: 'b', title: 'Feil scope', slug: 'scope', shown: 2, helped: 1 },
+    ]);
+    expect(panel.summary).toBe('Flest: «Tilgang mangler: delegering i Altinn», som løste 3 saker.');
+    expect(panel.table.columns).toEqual(['Løste saken', 'Vist', 'Andel']);
+    expect(panel.table.rows).toEqual([
+      { label: 'Tilgang mangler: delegering i Altinn', verbatim: true, cells: ['3', '8', '38\u00a0%'] },
+      { label: 'Feil scope', verbatim: true, cells: ['1', '2', '50\u00a0%'] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { OnboardingFunnelView } from '@domain/consumers';
 import { AGE_BUCKETS, type ConsumerOpenIssues, type OpenIncidentAges, type WeeklyCounts } from '@domain/incidents';
+import type { DeflectionRates, TopDeflectingArticle } from '@domain/knowledge';
 import type { NoticeAcknowledgements } from '@domain/notices';
 import type { OpenTicketAges, SlaCompliance } from '@domain/support';
 
@@ -10,6 +11,7 @@ import {
   CATEGORY_LABELS,
   DASHBOARD_TEXTS,
   ESCALATION_KIND_LABELS,
+  KNOWLEDGE_PANEL_TEXTS,
   PANEL_TEXTS,
   STATUS_LABELS,
   STEP_LABELS,
@@ -343,5 +345,80 @@ export function slaCompliancePanel(compliance: SlaCompliance): ChartPanel {
     // Nothing stopped in any week is nothing to draw; a week of 0 % is news.
     empty: !totals.some((t) => t.total),
     table: { ...view.table, rows: view.table.rows.map((r, i) => ({ ...r, cells: clocks.map((weeks) => cell(weeks[i])) })) },
+  };
+}
+
+/** The deflection rate per week: of the forms shown suggestions, the share a suggestion solved (null: none shown that week). */
+export function deflectionRatePanel(rates: DeflectionRates): ChartPanel {
+  const T = KNOWLEDGE_PANEL_TEXTS.deflectionRate;
+  const shown = sum(rates.shown);
+  const helped = sum(rates.helped);
+  const summary = shown
+    ? SUMMARY_TEXTS.deflectionRate(
+        percent(share(helped, shown)),
+        formatWhole(helped),
+        countOf(shown, nounForms('form')),
+        rates.weeks.length,
+      )
+    : DASHBOARD_TEXTS.nothingYet;
+  const chart: ChartSpec = {
+    stacked: false,
+    horizontal: false,
+    unit: 'percent',
+    labels: rates.weeks.map((w) => DASHBOARD_TEXTS.week(isoWeekNumber(w))),
+    series: colored([
+      { label: T.rate, values: rates.weeks.map((_, i) => (rates.shown[i] ? share(rates.helped[i], rates.shown[i]) : null)) },
+    ]),
+  };
+  const view = panel('deflection-rate', T, summary, chart, rates.weeks.map(weekWithDays));
+  return {
+    ...view,
+    // No form shown a suggestion is nothing to draw; a week of 0 % is news.
+    empty: !shown,
+    table: {
+      ...view.table,
+      rows: view.table.rows.map((r, i) => ({
+        ...r,
+        cells: [
+          rates.shown[i]
+            ? T.share(formatWhole(rates.helped[i]), formatWhole(rates.shown[i]), percent(share(rates.helped[i], rates.shown[i])))
+            : DASHBOARD_TEXTS.notApplicable,
+        ],
+      })),
+    },
+  };
+}
+
+/** The articles that solved most cases, most first: how often each did, how often it was shown, and the share. */
+export function topArticlesPanel(articles: TopDeflectingArticle[]): ChartPanel {
+  const T = KNOWLEDGE_PANEL_TEXTS.topArticles;
+  const summary = articles.length
+    ? SUMMARY_TEXTS.topArticle(articles[0].title, countOf(articles[0].helped, nounForms('case')))
+    : DASHBOARD_TEXTS.nothingYet;
+  const chart: ChartSpec = {
+    stacked: false,
+    horizontal: true,
+    unit: 'count',
+    labels: articles.map((a) => shortLabel(a.title)),
+    series: colored([{ label: T.helped, values: articles.map((a) => a.helped) }]),
+  };
+  const view = panel(
+    'deflection-articles',
+    T,
+    summary,
+    chart,
+    articles.map((a) => a.title),
+  );
+  return {
+    ...view,
+    table: {
+      ...view.table,
+      columns: [T.helped, T.shown, T.rate],
+      rows: articles.map((a) => ({
+        label: a.title,
+        verbatim: true,
+        cells: [formatWhole(a.helped), formatWhole(a.shown), a.shown ? percent(share(a.helped, a.shown)) : DASHBOARD_TEXTS.notApplicable],
+      })),
+    },
   };
 }

@@ -38,7 +38,7 @@ export class FeedPagesController {
   }
 
   @Post()
-  @StaffPage('notice.write')
+  @StaffPage('notice-feed.manage')
   @PageForm(FeedsPage)
   async add(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     await this.register.execute(feedFromForm(body), actor);
@@ -62,7 +62,7 @@ export class FeedPagesController {
   }
 
   @Post(':id/state')
-  @StaffPage('notice.write')
+  @StaffPage('notice-feed.manage')
   @PageForm(FeedsPage)
   async setState(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
     const enabled = body.enabled === 'true';

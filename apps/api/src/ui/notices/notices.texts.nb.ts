@@ -115,7 +115,11 @@ export const FEED_PAGE_TEXTS: PageTexts = {
     operational_message_not_found: 'Fant ikke driftsmeldingen.',
   },
   fields: {
-    url: { label: 'Adresse', message: 'Skriv en adresse som begynner med https:// eller http://, uten brukernavn og passord.' },
+    url: {
+      label: 'Adresse',
+      message:
+        'Skriv en offentlig adresse som begynner med https:// eller http://, uten brukernavn og passord. Adresser i interne nett, på denne maskinen eller til skyens metadatatjeneste godtas ikke.',
+    },
     kind: { label: 'Type', message: 'Velg hva kilden inneholder.' },
     title: { label: 'Tittel', message: 'Skriv en tittel (høyst 200 tegn).' },
     link: { label: 'Lenke', message: 'Skriv en adresse som begynner med https://.' },
@@ -134,5 +138,7 @@ export const FEED_ERROR_TEXTS: ReadonlyArray<[string, string]> = [
   ['is larger than', 'Kilden er større enn det som leses.'],
   ['not an Atom or RSS feed', 'Adressen gir ikke en Atom- eller RSS-feed.'],
   ['not an XML document', 'Adressen gir ikke en Atom- eller RSS-feed.'],
+  ['refused', 'Adressen peker til et internt nett eller denne maskinen, og leses ikke.'],
+  ['redirected', 'Kilden sendte videre til en adresse som ikke leses.'],
 ];
 export const FEED_ERROR_OTHER = 'Kilden kunne ikke leses.';

@@ -108,6 +108,8 @@ export const COUNTED_NOUNS = {
   mail: { one: 'e-post', other: 'e-poster' },
   backgroundJob: { one: 'bakgrunnsjobb', other: 'bakgrunnsjobber' },
   entry: { one: 'oppføring', other: 'oppføringer' },
+  form: { one: 'skjema', other: 'skjemaer' },
+  case: { one: 'sak', other: 'saker' },
 } as const satisfies Record<string, { one: string; other: string }>;
 
 export type CountedNoun = keyof typeof COUNTED_NOUNS;

@@ -1,3 +1,6 @@
+import type { ChangeRequestStatus } from '@domain/change-requests';
+import type { OnboardingStep } from '@domain/consumers';
+import type { IncidentStatus, ReportChannel } from '@domain/incidents';
 import type {
   SlaTag,
   SlaTargetName,
@@ -87,6 +90,82 @@ export const TIMELINE_TEXTS: { [K in TicketEventKind]: string } = {
   unmerged: 'Sammenslåing angret',
   sla_warned: 'Varsel om frist sendt',
   sla_breached: 'Frist overskredet',
+};
+
+/** The activity timeline: where a linked item's event comes from, and what it says. */
+export const ACTIVITY_TEXTS = {
+  restricted: 'Noe skjedde i en sikkerhetssak du ikke har tilgang til å lese.',
+  legend: 'Hendelser på det henvendelsen er koblet til, står med kilden sin og er merket med en strek i margen.',
+  report: {
+    received: (channel: string) => `Meldingen kom inn (${channel})`,
+    opened: (incident: string) => `Meldingen åpnet hendelse ${incident}`,
+    attached: (incident: string) => `Meldingen ble lagt til hendelse ${incident}`,
+    moved: (incident: string) => `Meldingen ble flyttet til hendelse ${incident}`,
+    resolved: (incident: string) => `Hendelse ${incident} ble løst`,
+    reopened: (incident: string) => `Meldingen ble åpnet igjen (hendelse ${incident})`,
+  },
+  incident: {
+    opened: 'Hendelsen ble opprettet',
+    triaged: 'Hendelsen ble vurdert',
+    triagedTo: (status: string) => `Hendelsen ble vurdert: status ${status}`,
+    escalated: 'Hendelsen ble eskalert til Skatteetaten',
+    escalationSent: 'Eskaleringen ble sendt til Skatteetaten',
+    escalationCancelled: 'Eskaleringen ble stanset',
+    resolved: 'Hendelsen ble løst',
+    reopened: (status: string) => `Hendelsen ble åpnet igjen: status ${status}`,
+    mergedIn: (from: string) => `Hendelse ${from} ble slått inn i denne`,
+    mergedInto: (into: string) => `Hendelsen ble slått sammen med ${into}`,
+    split: (into: string) => `Meldinger ble skilt ut til ${into}`,
+    securityStep: 'Et punkt i sikkerhetssakens sjekkliste ble utført',
+  },
+  onboarding: {
+    step: (service: string, step: string) => `${service}: påkoblingen gikk til «${step}»`,
+    checklist: (service: string, item: string) => `${service}: sjekkpunkt utført – ${item}`,
+  },
+  changeRequest: {
+    submitted: 'Endringsønsket ble sendt inn',
+    supported: 'En kommune til står bak endringsønsket',
+    statusChanged: (from: string, to: string) => `Status endret: ${from} → ${to}`,
+    assessed: 'Endringsønsket ble vurdert',
+    forwarded: (status: string) => `Status endret: ${status}`,
+    answered: (status: string) => `Skatteetaten svarte. Status: ${status}`,
+    mergedInto: (into: string) => `Slått sammen med ${into}`,
+    merged: 'Slått sammen med et annet endringsønske',
+    unmerged: 'Sammenslåingen ble angret',
+  },
+};
+
+export const REPORT_CHANNEL_LABELS: Record<ReportChannel, string> = {
+  api: 'API',
+  form: 'skjemaet i portalen',
+  staff: 'registrert av KS',
+  email: 'e-post',
+  phone: 'telefon',
+  import: 'import',
+};
+
+export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
+  new: 'Ny',
+  triaged: 'Vurdert',
+  escalated: 'Eskalert',
+  resolved: 'Løst',
+  closed: 'Lukket',
+};
+
+export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, string> = {
+  new: 'Ny',
+  assessing: 'Til vurdering',
+  forwarded: 'Sendt til Skatteetaten',
+  answered: 'Besvart',
+  declined: 'Avslått',
+  done: 'Ferdig',
+};
+
+export const ONBOARDING_STEP_LABELS: Record<OnboardingStep, string> = {
+  requested: 'Bestilt',
+  qualified: 'Kvalifisert',
+  'readiness-tested': 'Klartestet',
+  connected: 'Påkoblet',
 };
 
 /** The SLA clocks by name, and the one tag a ticket's clocks give it. */

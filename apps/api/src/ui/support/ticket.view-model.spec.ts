@@ -1,9 +1,11 @@
-import type { CannedResponse, TicketLinkKind, TicketSlaView, TicketTimelineEvent, TicketView } from '@domain/support';
+import type { CaseActivityEntry } from '@domain/incidents';
+import type { CannedResponse, TicketActivity, TicketLinkKind, TicketSlaView, TicketTimelineEvent, TicketView } from '@domain/support';
 
 import { parseListQuery } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import { TICKET_LIST } from './ticket.forms';
 import {
+  activityRow,
   askFormViewModel,
   businessDuration,
   cannedViewModel,
@@ -296,6 +298,98 @@ describe('ticket view models', () => {
     ],
   ])('tells %s in Norwegian', (_case, e, text) => {
     expect(timelineText(e)).toBe(text);
+  });
+
+  const incidentLink = { kind: 'incident' as const, reference: 'KS-2026-0007', targetId: 'i7' };
+  const caseEntry = (what: CaseActivityEntry['what'], restricted = false) =>
+    ({
+      source: 'incident',
+      at,
+      link: incidentLink,
+      entry: { id: '5', subjectId: 'i7', incidentId: 'i7', at, actorLabel: restricted ? null : 'agent@ks.no', restricted, what },
+    }) as TicketActivity;
+
+  it.each<[string, TicketActivity, { text: string; label: string; href: string | null; actor: string | null }]>([
+    [
+      'an incident escalated',
+      caseEntry({ of: 'incident', kind: 'escalated', details: { to: ['ske@example.test'], security: false, messageId: 'm' } }),
+      { text: 'Hendelsen ble eskalert til Skatteetaten', label: 'Hendelse KS-2026-0007', href: '/incidents/i7', actor: 'agent@ks.no' },
+    ],
+    [
+      'a restricted security case, without its link or who',
+      caseEntry(null, true),
+      {
+        text: 'Noe skjedde i en sikkerhetssak du ikke har tilgang til å lese.',
+        label: 'Hendelse KS-2026-0007',
+        href: null,
+        actor: null,
+      },
+    ],
+    [
+      'a report grouped, read on its incident',
+      {
+        source: 'report',
+        at,
+        link: { kind: 'report', reference: 'M-2026-00042', targetId: 'r42' },
+        entry: {
+          id: '9',
+          subjectId: 'r42',
+          incidentId: 'i7',
+          at,
+          actorLabel: 'system',
+          restricted: false,
+          what: { of: 'report', kind: 'grouped', details: { action: 'attach', incident: 'KS-2026-0007', score: 0.8 } },
+        },
+      },
+      { text: 'Meldingen ble lagt til hendelse KS-2026-0007', label: 'Melding M-2026-00042', href: '/incidents/i7', actor: 'system' },
+    ],
+    [
+      'an onboarding step',
+      {
+        source: 'onboarding',
+        at,
+        link: { kind: 'onboarding', reference: '974760673', targetId: 'c1' },
+        entry: {
+          id: 's:step:0',
+          consumerId: 'c1',
+          serviceCode: 'inntekt',
+          at,
+          actorLabel: 'agent@ks.no',
+          kind: 'step',
+          details: { step: 'readiness-tested', note: null },
+        },
+      },
+      { text: 'inntekt: påkoblingen gikk til «Klartestet»', label: 'Påkobling 974760673', href: '/consumers/c1', actor: 'agent@ks.no' },
+    ],
+    [
+      "a change request's status",
+      {
+        source: 'change_request',
+        at,
+        link: { kind: 'change_request', reference: 'EN-2026-0003', targetId: 'cr3' },
+        entry: {
+          id: '7',
+          changeRequestId: 'cr3',
+          at,
+          actorLabel: 'agent@ks.no',
+          kind: 'assessed',
+          details: { from: 'new', to: 'declined' },
+        },
+      },
+      { text: 'Status endret: Ny → Avslått', label: 'Endringsønske EN-2026-0003', href: '/change-requests/cr3', actor: 'agent@ks.no' },
+    ],
+  ])('tells %s in Norwegian, with its source and link', (_case, a, expected) => {
+    const row = activityRow(a);
+    expect(row).toMatchObject({ text: expected.text, actor: expected.actor, linked: { label: expected.label, href: expected.href } });
+  });
+
+  it("shows the ticket's own event without a source", () => {
+    expect(activityRow({ source: 'ticket', at, event: event('opened', { channel: 'portal', status: 'new' }) })).toEqual({
+      at,
+      actor: 'agent@ks.no',
+      text: 'Henvendelsen kom inn (Portalen)',
+      linked: null,
+    });
   });
 
   it('counts the saved views and marks the one shown', () => {

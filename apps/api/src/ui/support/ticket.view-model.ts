@@ -6,6 +6,7 @@ import {
   TICKET_LINK_KINDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type TicketActivity,
   type TicketCounts,
   type TicketLinkKind,
   type TicketSlaView,
@@ -22,14 +23,19 @@ import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from
 import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import {
+  ACTIVITY_TEXTS,
   CANNED_TEXTS,
   CATEGORY_LABELS,
+  CHANGE_REQUEST_STATUS_LABELS,
   CHANNEL_LABELS,
+  INCIDENT_STATUS_LABELS,
   LINK_LABELS,
   LIST_TEXTS,
+  ONBOARDING_STEP_LABELS,
   PORTAL_STATUS_LABELS,
   PORTAL_TEXTS,
   PRIORITY_LABELS,
+  REPORT_CHANNEL_LABELS,
   SLA_TAG_COLORS,
   SLA_TAG_LABELS,
   SLA_TARGET_LABELS,
@@ -271,6 +277,102 @@ export function timelineText(e: TicketTimelineEvent): string {
   }
 }
 
+/** What an event on a linked item says, in Norwegian; a restricted security case says only that something happened. */
+export function linkedActivityText(a: Exclude<TicketActivity, { source: 'ticket' }>): string {
+  const T = ACTIVITY_TEXTS;
+  switch (a.source) {
+    case 'report':
+    case 'incident': {
+      const what = a.entry.what;
+      if (!what) return T.restricted;
+      if (what.of === 'report')
+        switch (what.kind) {
+          case 'received':
+            return T.report.received(REPORT_CHANNEL_LABELS[what.details.channel]);
+          case 'grouped':
+            return what.details.action === 'open' ? T.report.opened(what.details.incident) : T.report.attached(what.details.incident);
+          case 'moved':
+            return T.report.moved(what.details.incident);
+          case 'resolved':
+            return T.report.resolved(what.details.incident);
+          case 'reopened':
+            return T.report.reopened(what.details.incident);
+        }
+      switch (what.kind) {
+        case 'opened':
+          return T.incident.opened;
+        case 'triaged':
+          return what.details.status ? T.incident.triagedTo(INCIDENT_STATUS_LABELS[what.details.status]) : T.incident.triaged;
+        case 'escalated':
+          return T.incident.escalated;
+        case 'escalation_sent':
+          return T.incident.escalationSent;
+        case 'escalation_cancelled':
+          return T.incident.escalationCancelled;
+        case 'resolved':
+          return T.incident.resolved;
+        case 'reopened':
+          return T.incident.reopened(INCIDENT_STATUS_LABELS[what.details.status]);
+        case 'merged_in':
+          return T.incident.mergedIn(what.details.from);
+        case 'merged_into':
+          return T.incident.mergedInto(what.details.into);
+        case 'split':
+          return T.incident.split(what.details.into);
+        case 'security_step':
+          return T.incident.securityStep;
+      }
+      break;
+    }
+    case 'onboarding': {
+      const e = a.entry;
+      return e.kind === 'step'
+        ? T.onboarding.step(e.serviceCode, ONBOARDING_STEP_LABELS[e.details.step])
+        : T.onboarding.checklist(e.serviceCode, e.details.label);
+    }
+    case 'change_request': {
+      const e = a.entry;
+      switch (e.kind) {
+        case 'submitted':
+          return T.changeRequest.submitted;
+        case 'supported':
+          return T.changeRequest.supported;
+        case 'assessed':
+          return e.details.from && e.details.to
+            ? T.changeRequest.statusChanged(CHANGE_REQUEST_STATUS_LABELS[e.details.from], CHANGE_REQUEST_STATUS_LABELS[e.details.to])
+            : T.changeRequest.assessed;
+        case 'forwarded':
+          return T.changeRequest.forwarded(CHANGE_REQUEST_STATUS_LABELS.forwarded);
+        case 'answered':
+          return T.changeRequest.answered(CHANGE_REQUEST_STATUS_LABELS.answered);
+        case 'merged':
+          return e.details.into ? T.changeRequest.mergedInto(e.details.into) : T.changeRequest.merged;
+        case 'unmerged':
+          return T.changeRequest.unmerged;
+      }
+    }
+  }
+  return T.restricted;
+}
+
+/** Where a linked item's event is read: a report's on the incident that holds it. */
+function linkedActivityHref(a: Exclude<TicketActivity, { source: 'ticket' }>): string | null {
+  if (a.source === 'report') return `/incidents/${a.entry.incidentId}`;
+  return linkHref(a.link.kind, a.link.targetId);
+}
+
+/** One row of the activity timeline: the ticket's own event, or a linked item's with its source and a link to it. */
+export function activityRow(a: TicketActivity) {
+  if (a.source === 'ticket') return { at: a.at, actor: a.event.actorLabel, text: timelineText(a.event), linked: null };
+  const restricted = (a.source === 'report' || a.source === 'incident') && a.entry.restricted;
+  return {
+    at: a.at,
+    actor: a.entry.actorLabel,
+    text: linkedActivityText(a),
+    linked: { label: `${LINK_LABELS[a.link.kind]} ${a.link.reference}`, href: restricted ? null : linkedActivityHref(a), restricted },
+  };
+}
+
 /** Where a linked object's page is; a report is read on its incident's page, reached from the incident link. */
 export function linkHref(kind: TicketLinkKind, targetId: string): string | null {
   switch (kind) {
@@ -311,7 +413,7 @@ function messageRows(t: TicketView) {
 
 export interface StaffTicketData {
   ticket: TicketView;
-  timeline: TicketTimelineEvent[];
+  timeline: TicketActivity[];
   staff: StaffOption[];
   /** Active assignment groups. */
   groups: Option[];
@@ -353,7 +455,9 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
     live: !t.mergedInto,
     sla: slaViewModel(data.sla),
     messages: messageRows(t),
-    timeline: data.timeline.map((e) => ({ at: e.at, actor: e.actorLabel, text: timelineText(e) })),
+    timeline: data.timeline.map(activityRow),
+    timelineHasLinked: data.timeline.some((a) => a.source !== 'ticket'),
+    activityLegend: ACTIVITY_TEXTS.legend,
     reply: {
       body: typeof replyValues.body === 'string' ? replyValues.body : '',
       cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
