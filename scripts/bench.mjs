@@ -101,8 +101,13 @@ function child(argv, env) {
 
 const token = 'bench_' + randomBytes(24).toString('hex');
 
-/** Starts the app (or one role of it) and waits until /health answers 200; a worker has no HTTP to wait for. */
-async function startApp({ entry = APP, databaseUrl, dataDir, smtpPort, http = true }) {
+/**
+ * Starts the app (or one role of it) and waits until it knows the bootstrap token: a /health
+ * answer alone could come from another process that took the free port first (then this one
+ * exits, and it is tried on another port). A worker has no HTTP to wait for.
+ */
+async function startApp(opts, attempt = 1) {
+  const { entry = APP, databaseUrl, dataDir, smtpPort, http = true } = opts;
   const port = await freePort();
   const env = { ...process.env };
   delete env.DATABASE_URL;
@@ -121,9 +126,12 @@ async function startApp({ entry = APP, databaseUrl, dataDir, smtpPort, http = tr
   if (!http) return { ...c, port, base };
   const deadline = Date.now() + 300_000;
   for (;;) {
-    if (c.exited()) throw new Error(`${entry} exited before it was ready (${JSON.stringify(c.exited())})`);
+    if (c.exited()) {
+      if (attempt < 3) return startApp(opts, attempt + 1);
+      throw new Error(`${entry} exited before it was ready (${JSON.stringify(c.exited())})`);
+    }
     try {
-      if ((await fetch(base + '/health')).status === 200) break;
+      if ((await fetch(base + '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status === 200) break;
     } catch {
       // not listening yet
     }
