@@ -12,6 +12,14 @@ describe('health, identity and API docs', () => {
     expect(res.body.info.database.status).toBe('up');
   });
 
+  it('answers /health/live without credentials, and documents it', async () => {
+    const res = await t.http.get('/health/live').expect(200);
+    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.headers['content-type']).toContain('application/json');
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/health/live'].get.responses['200']).toBeDefined();
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);

@@ -33,8 +33,8 @@ async function spectral(file: string): Promise<SpectralFinding[]> {
 }
 
 /** The OpenAPI document clients are generated from: clean by Spectral's rules, every operation typed and described. */
-/** Operations anyone may call without a credential: readiness and KS's public help articles. */
-const PUBLIC_OPERATIONS = ['GET /health', 'GET /api/v1/knowledge/articles', 'GET /api/v1/knowledge/articles/{slug}'];
+/** Operations anyone may call without a credential: readiness, liveness and KS's public help articles. */
+const PUBLIC_OPERATIONS = ['GET /health', 'GET /health/live', 'GET /api/v1/knowledge/articles', 'GET /api/v1/knowledge/articles/{slug}'];
 
 describe('OpenAPI document', () => {
   let t: TestApp;

@@ -5,7 +5,7 @@ import { DatabaseUnavailable } from '@platform/database';
 
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { HealthIndicatorResponse, HealthResponse } from './health.dto';
+import { HealthIndicatorResponse, HealthResponse, LivenessResponse } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -24,6 +24,17 @@ export class HealthController {
   @ApiProblems([503, 'Not ready: the database does not answer (database_unavailable)'])
   async check() {
     return HealthResponse.from(await this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]).catch(databaseDown));
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({
+    summary: 'Check liveness',
+    description: 'Answers 200 while the process serves HTTP, without touching the database: a restart would not fix a database outage.',
+  })
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
+    return { status: 'ok' };
   }
 }
 

@@ -27,3 +27,8 @@ export class HealthResponse {
     return { status: r.status, info: status(r.info), error: status(r.error), details: status(r.details) };
   }
 }
+
+/** Liveness: the process answers; says nothing about the database. */
+export class LivenessResponse {
+  @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
+}

@@ -1,0 +1,766 @@
+// The benchmark: every intake and scale figure next to its target, printed as one table and
+// written to test-results/bench.json. Each app run starts the built app (dist/) as a child
+// process in production mode on a fresh database; autocannon (50 connections) is the one load
+// generator for throughput, sequential fetches measure single-request latency.
+//
+// Usage: npm run bench [-- --quick] [-- --only=pipeline,burst,embedded,scale,match,notices,pages]
+//   --quick  short runs and 100 k instead of 1 M stored reports, to try the script out
+//   --only   the figures to measure (default all); a ratio whose reference was not measured is n/a
+// DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
+// each run creates and drops its own database there.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+
+const FIGURES = ['pipeline', 'burst', 'embedded', 'scale', 'match', 'notices', 'pages'];
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const ONLY = onlyArg ? onlyArg.slice('--only='.length).split(',') : FIGURES;
+const unknown = ONLY.filter((f) => !FIGURES.includes(f));
+if (unknown.length) {
+  console.error(`unknown figure(s) ${unknown.join(', ')}; choose from ${FIGURES.join(', ')}`);
+  process.exit(2);
+}
+const want = (...names) => names.some((n) => ONLY.includes(n));
+
+const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONNECTIONS = 50;
+const BURST = 300;
+const LOAD_SECONDS = QUICK ? 3 : 10;
+const PROBES = QUICK ? 30 : 60;
+const PAGE_REQUESTS = QUICK ? 20 : 50;
+const SMALL_HISTORY = 10_000;
+const PAGE_HISTORY = 100_000;
+const LARGE_HISTORY = QUICK ? 100_000 : 1_000_000;
+const NOTICE_CONSUMERS = 500; // two contacts each: 1,000 recipients
+const SERVICE = 'bench-service';
+const APP = 'dist/apps/all-in-one/src/main.js';
+const API = 'dist/apps/api/src/main.js';
+const WORKER = 'dist/apps/worker/src/main.js';
+
+// ---------------------------------------------------------------- processes, databases, sinks
+
+/** Cleanups of everything started, run last-first at the end or on an error. */
+const cleanups = [];
+const later = (fn) => cleanups.push(fn);
+
+const freePort = () =>
+  new Promise((res) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
+  });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freshDatabase(tag) {
+  const name = `bench_${tag}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  later(drop);
+  return url.toString();
+}
+
+function tempDir(tag) {
+  const dir = mkdtempSync(join(os.tmpdir(), `bench-${tag}-`));
+  later(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A child process; stopping it waits for its exit (SIGKILL after 30 s). */
+function child(argv, env) {
+  const proc = spawn('node', argv, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let exited = null;
+  const exit = new Promise((r) => proc.once('exit', (code, signal) => r((exited = { code, signal }))));
+  const stop = async () => {
+    if (exited) return;
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+    await exit;
+    clearTimeout(timer);
+  };
+  later(stop);
+  return { proc, exit, stop, exited: () => exited };
+}
+
+const token = 'bench_' + randomBytes(24).toString('hex');
+
+/**
+ * Starts the app (or one role of it) and waits until it knows the bootstrap token: a /health
+ * answer alone could come from another process that took the free port first (then this one
+ * exits, and it is tried on another port). A worker has no HTTP to wait for.
+ */
+async function startApp(opts, attempt = 1) {
+  const { entry = APP, databaseUrl, dataDir, smtpPort, http = true } = opts;
+  const port = await freePort();
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const c = child([entry], {
+    ...env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } : {}),
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    BOOTSTRAP_ADMIN_EMAIL: 'bench@ks.example.test',
+    BOOTSTRAP_ADMIN_TOKEN: token,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  if (!http) return { ...c, port, base };
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (c.exited()) {
+      if (attempt < 3) return startApp(opts, attempt + 1);
+      throw new Error(`${entry} exited before it was ready (${JSON.stringify(c.exited())})`);
+    }
+    try {
+      if ((await fetch(base + '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${entry} did not start within 5 minutes`);
+    await sleep(300);
+  }
+  return { ...c, port, base };
+}
+
+/** A bare Node HTTP server answering {}: the floor of what any HTTP answer costs on this machine. */
+async function startBareNode() {
+  const port = await freePort();
+  const c = child(
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'application/json'); s.end('{}'); }).listen(${port}, '127.0.0.1')`,
+    ],
+    process.env,
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(base);
+      break;
+    } catch {
+      if (i > 200) throw new Error('bare Node server did not start');
+      await sleep(100);
+    }
+  }
+  return { ...c, base };
+}
+
+/** A round-robin TCP proxy: each new connection goes to the next upstream port in `upstreams`. */
+async function startProxy(upstreams) {
+  let next = 0;
+  const state = { upstreams };
+  const sockets = new Set();
+  const server = net.createServer((down) => {
+    const up = net.connect(state.upstreams[next++ % state.upstreams.length], '127.0.0.1');
+    for (const s of [down, up]) {
+      s.setNoDelay(true);
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    }
+    down.on('error', () => up.destroy());
+    up.on('error', () => down.destroy());
+    down.pipe(up).pipe(down);
+  });
+  const port = await freePort();
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  later(
+    () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(r);
+      }),
+  );
+  return { state, base: `http://127.0.0.1:${port}` };
+}
+
+/** A local SMTP server counting recipients of messages whose text carries `marker`. */
+async function startSmtpSink() {
+  const sink = { delivered: 0, lastAt: 0, marker: '\u0000' };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      let raw = '';
+      stream.on('data', (c) => (raw += c));
+      stream.on('end', () => {
+        if (raw.includes(sink.marker)) {
+          sink.delivered += session.envelope.rcptTo.length;
+          sink.lastAt = performance.now();
+        }
+        done();
+      });
+    },
+  });
+  sink.port = await freePort();
+  await new Promise((r) => server.listen(sink.port, '127.0.0.1', r));
+  later(() => new Promise((r) => server.close(r)));
+  return sink;
+}
+
+// ---------------------------------------------------------------- the API and the data set-up
+
+async function call(base, method, path, { key = token, body } = {}) {
+  const t0 = performance.now();
+  const r = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  const ms = performance.now() - t0;
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // a page, not JSON
+  }
+  return { status: r.status, json, ms, bytes: text.length };
+}
+
+async function must(base, method, path, opts) {
+  const r = await call(base, method, path, opts);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json;
+}
+
+async function publishCatalogue(base) {
+  const v = await must(base, 'POST', '/api/v1/catalogue/versions', {
+    body: {
+      label: 'bench',
+      effectiveFrom: '2020-01-01',
+      services: [
+        {
+          code: SERVICE,
+          name: 'Bench',
+          maskinportenScopes: ['skatteetaten:bench'],
+          environments: ['production', 'test'],
+          escalationEmails: ['bench@ske.example.test'],
+          securityEmails: ['sec@ske.example.test'],
+        },
+      ],
+    },
+  });
+  await must(base, 'POST', `/api/v1/catalogue/versions/${v.id}/publish`);
+}
+
+/** `n` valid organisation numbers (mod-11 check digit) from `seed` on. */
+function orgNumbers(n, seed) {
+  const out = [];
+  for (let i = seed; out.length < n; i++) {
+    const b = String(80_000_000 + i);
+    const w = [3, 2, 7, 6, 5, 4, 3, 2];
+    const c = (11 - (w.reduce((a, x, j) => a + x * Number(b[j]), 0) % 11)) % 11;
+    if (c !== 10) out.push(b + c);
+  }
+  return out;
+}
+
+/** Registers `n` consumers on the bench service (10 at a time); with `keys`, each gets an API key. */
+async function registerConsumers(base, n, { contacts = 1, keys = true } = {}) {
+  const orgs = orgNumbers(n, 1000);
+  const out = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < orgs.length) {
+        const org = orgs[next++];
+        const created = await must(base, 'POST', '/api/v1/consumers', {
+          body: {
+            orgNumber: org,
+            name: `Bench ${org}`,
+            contacts: [
+              { name: 'T', email: `t-${org}@bench.example.test`, role: 'technical' },
+              { name: 'F', email: `f-${org}@bench.example.test`, role: 'professional' },
+            ].slice(0, contacts),
+            services: [{ code: SERVICE, environments: ['production', 'test'], legalBasis: 'b', purpose: 'b' }],
+          },
+        });
+        out.push({ id: created.id, key: keys ? (await must(base, 'POST', `/api/v1/consumers/${created.id}/api-keys`)).key : null });
+      }
+    }),
+  );
+  return out;
+}
+
+const OUTAGE_TEXTS = [
+  'Får 503 Service Unavailable fra API-et',
+  'API-et svarer ikke, timeout',
+  'Tjenesten er nede, alle oppslag feiler med 503',
+  'Oppslag feiler: 503 siden i morges',
+];
+const outageReport = (i, environment) => ({
+  service: SERVICE,
+  environment,
+  category: 'incident',
+  title: 'Tjenesten er nede',
+  description: `${OUTAGE_TEXTS[i % 4]} (melding ${i})`,
+  httpStatus: 503,
+  errorCode: 'BENCH-503',
+});
+
+/**
+ * Stored history up to `total` reports: resolved incidents of 10 reports each over three years,
+ * written with SQL, as a few years of use would leave them.
+ */
+async function fillHistory(databaseUrl, total, consumerIds) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM report')).rows;
+    const add = total - n;
+    if (add <= 0) return;
+    await db.query(
+      `WITH inc AS (
+         INSERT INTO incident (reference, title, environment, track, status, side, services, error_codes, opened_at, last_seen_at)
+         SELECT 'BENCH-' || $1::int || '-' || g, 'Historisk hendelse ' || g, CASE WHEN g % 3 = 0 THEN 'test' ELSE 'production' END, 'ordinary', 'resolved', 'ske', ARRAY[$2], ARRAY['HIST-' || (g % 40)],
+                now() - interval '3 years' + (g * interval '1 minute'), now() - interval '3 years' + (g * interval '1 minute') + interval '2 hours'
+         FROM generate_series(1, $3::int) g RETURNING id, opened_at, environment)
+       INSERT INTO report (reference, consumer_id, incident_id, channel, service, environment, category, title, description, received_at, http_status, error_code, match)
+       SELECT 'BR-' || $1::int || '-' || inc.id || '-' || s, ($4::uuid[])[1 + (s % array_length($4::uuid[], 1))], inc.id, 'api', $2, inc.environment, 'incident',
+              'Historisk melding ' || s, 'Oppslag feilet med en historisk feil nummer ' || s, inc.opened_at + (s * interval '5 minutes'), 500, 'HIST-' || s, '{"action":"attach","by":"auto"}'::jsonb
+       FROM inc CROSS JOIN generate_series(1, 10) s`,
+      [total, SERVICE, Math.ceil(add / 10), consumerIds],
+    );
+    await db.query('ANALYZE');
+  } finally {
+    await db.end();
+  }
+}
+
+async function dbQuery(databaseUrl, sql, params) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query(sql, params)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const pct = (s, p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+
+/** Completed requests per second and latency; `unexpected` counts answers other than `expected`. */
+function summary(r, expected = 200) {
+  const done = r.requests.total;
+  return {
+    perSecond: done / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: done,
+    unexpected: done - (r.statusCodeStats[expected]?.count ?? 0),
+    errors: r.errors + r.timeouts,
+  };
+}
+
+/** `seconds` of GET load with 50 connections (after a short warm-up). */
+async function throughput(base, path, headers = {}, expected = 200) {
+  const opts = { url: base + path, connections: CONNECTIONS, headers, timeout: 60 };
+  await autocannon({ ...opts, amount: 500 });
+  return summary(await autocannon({ ...opts, duration: LOAD_SECONDS }), expected);
+}
+
+/** 300 reports of one outage, 50 concurrent, spread over the consumers' keys; every status and incident kept. */
+async function burst(base, consumers, environment) {
+  let n = 0;
+  const statuses = [];
+  const incidentIds = new Set(); // of the accepted reports
+  const r = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    amount: BURST,
+    timeout: 300,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/reports',
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            headers: { authorization: `Bearer ${consumers[i % consumers.length].key}`, 'content-type': 'application/json' },
+            body: JSON.stringify(outageReport(i, environment)),
+          };
+        },
+        onResponse: (status, body) => {
+          statuses.push(status);
+          if (status === 201) incidentIds.add(JSON.parse(body).incidentId);
+        },
+      },
+    ],
+  });
+  const created = statuses.filter((s) => s === 201).length;
+  return { ...summary(r, 201), created, answered: statuses.length, incidents: incidentIds.size, incidentIds: [...incidentIds] };
+}
+
+/** p50 of sequential single reports of new, unrelated deviations (the first 10 warm up). */
+async function intakeLatency(base, consumers) {
+  const ms = [];
+  for (let i = 0; i < PROBES + 10; i++) {
+    const r = await call(base, 'POST', '/api/v1/reports', {
+      key: consumers[i % consumers.length].key,
+      body: {
+        service: SERVICE,
+        environment: 'test',
+        category: 'deviation',
+        title: `Avvik ${randomBytes(3).toString('hex')}`,
+        description: `Feil beløp i testdata for skattyter nummer ${i}`,
+        httpStatus: 200,
+      },
+    });
+    if (r.status !== 201) throw new Error(`intake probe: ${r.status} ${JSON.stringify(r.json)}`);
+    if (i >= 10) ms.push(r.ms);
+  }
+  return pct(sorted(ms), 0.5);
+}
+
+/** p50/p95 of sequential GETs to the last byte (the first 3 warm caches and the JIT). */
+async function pageLatency(base, path) {
+  const ms = [];
+  let bytes = 0;
+  for (let i = 0; i < PAGE_REQUESTS + 3; i++) {
+    const r = await call(base, 'GET', path);
+    if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+    if (i >= 3) ms.push(r.ms);
+    bytes = r.bytes;
+  }
+  const s = sorted(ms);
+  return { p50: pct(s, 0.5), p95: pct(s, 0.95), bytes };
+}
+
+// ---------------------------------------------------------------- the table
+
+const rows = [];
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const rps = (x) => `${x.toFixed(0)} req/s`;
+const loadLine = (r) =>
+  `${rps(r.perSecond)}, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}${r.unexpected || r.errors ? `, ${r.unexpected} unexpected answers, ${r.errors} errors` : ''}`;
+/** One table row; `met` is true/false, null when the reference it compares with was not measured, undefined without a target. */
+function row(figure, measured, target, met, values = {}) {
+  rows.push({ figure, measured, target, met: met === undefined ? '—' : met === null ? 'n/a' : met ? 'yes' : 'no', values });
+  console.log(`  ${figure}: ${measured}${target ? ` (target ${target})` : ''}`);
+}
+const ratio = (a, b) => (a && b ? a / b : null);
+const atLeast = (r, x) => (r === null ? null : r >= x);
+const times = (r) => (r === null ? 'n/a' : `× ${r.toFixed(2)}`);
+
+const measured = {};
+
+// ---------------------------------------------------------------- the runs
+
+/** Figures 1, 2, 5 and 7: one app (API + worker) on a fresh PostgreSQL database. */
+async function postgresRun() {
+  console.log('\n[PostgreSQL] request pipeline, burst, match latency, pages');
+  const databaseUrl = await freshDatabase('pg');
+  const app = await startApp({ databaseUrl, dataDir: tempDir('pg') });
+  await publishCatalogue(app.base);
+  const consumers = await registerConsumers(app.base, 50);
+  const key = { authorization: `Bearer ${consumers[0].key}` };
+
+  if (want('pipeline', 'burst')) {
+    const pipeline = {};
+    if (want('pipeline')) {
+      const bare = await startBareNode();
+      pipeline.bare = await throughput(bare.base, '/');
+      await bare.stop();
+      pipeline.live = await throughput(app.base, '/health/live');
+      pipeline.notFound = await throughput(app.base, '/nonexistent', {}, 404);
+      pipeline.health = await throughput(app.base, '/health');
+      pipeline.staff = await throughput(app.base, '/api/v1/me', { authorization: `Bearer ${token}` });
+    }
+    pipeline.key = await throughput(app.base, '/api/v1/me', key);
+    measured.noop = pipeline.key.perSecond;
+    if (want('pipeline')) {
+      row('1 bare Node http server ({})', loadLine(pipeline.bare), 'reference', undefined, pipeline.bare);
+      row('1 GET /health/live', loadLine(pipeline.live), 'reference', undefined, pipeline.live);
+      row('1 GET /nonexistent (404)', loadLine(pipeline.notFound), '', undefined, pipeline.notFound);
+      row('1 GET /health (one database ping)', loadLine(pipeline.health), '', undefined, pipeline.health);
+      for (const [name, r] of [
+        ['staff token', pipeline.staff],
+        ['consumer API key', pipeline.key],
+      ]) {
+        const vsBare = ratio(r.perSecond, pipeline.bare.perSecond);
+        const vsLive = ratio(r.perSecond, pipeline.live.perSecond);
+        row(
+          `1 GET /api/v1/me, ${name}`,
+          `${loadLine(r)}; ${times(vsBare)} bare, ${times(vsLive)} live`,
+          '≥ 0.25 × bare Node and ≥ 0.5 × /health/live',
+          vsBare >= 0.25 && vsLive >= 0.5,
+          { ...r, vsBare, vsLive },
+        );
+      }
+    }
+  }
+
+  let outage = null;
+  if (want('burst', 'pages')) {
+    const b = await burst(app.base, consumers, 'production');
+    measured.burst = b.perSecond;
+    outage = b;
+    if (want('burst')) {
+      row('2 burst on PostgreSQL: answers', `${b.created} of ${BURST} 201`, `all ${BURST} 201`, b.created === BURST, b);
+      row('2 burst on PostgreSQL: incidents', String(b.incidents), 'exactly 1', b.incidents === 1);
+      const r = ratio(b.perSecond, measured.noop);
+      row('2 burst on PostgreSQL: throughput', `${rps(b.perSecond)} (${times(r)} no-op)`, '≥ 0.5 × authenticated no-op', atLeast(r, 0.5));
+      row('2 burst on PostgreSQL: p99', `${ms(b.p99)} (p50 ${ms(b.p50)})`, '≤ 100 ms', b.p99 <= 100);
+    }
+  }
+
+  const ids = consumers.map((c) => c.id);
+  let small = null;
+  if (want('match')) {
+    await fillHistory(databaseUrl, SMALL_HISTORY, ids);
+    small = await intakeLatency(app.base, consumers);
+  }
+  if (want('pages')) {
+    await fillHistory(databaseUrl, PAGE_HISTORY, ids);
+    const open = await must(app.base, 'GET', '/api/v1/incidents?status=new,triaged,escalated');
+    const biggest = open.sort((a, b) => b.reportCount - a.reportCount)[0];
+    const of = `${biggest.reportCount}-report incident, ${PAGE_HISTORY / 1000} k stored`;
+    for (const [name, path] of [
+      ['GET /incidents (admin list page)', '/incidents'],
+      ['GET /api/v1/incidents', '/api/v1/incidents'],
+      [`GET /incidents/:id (${of})`, `/incidents/${biggest.id}`],
+    ]) {
+      const r = await pageLatency(app.base, path);
+      row(`7 ${name}`, `p95 ${ms(r.p95)} (p50 ${ms(r.p50)}, ${(r.bytes / 1024).toFixed(0)} KiB)`, 'p95 ≤ 150 ms', r.p95 <= 150, r);
+    }
+    if (outage && biggest.reportCount !== BURST) console.log(`  (the burst left its largest incident with ${biggest.reportCount} reports)`);
+  }
+  if (want('match')) {
+    await fillHistory(databaseUrl, LARGE_HISTORY, ids);
+    const large = await intakeLatency(app.base, consumers);
+    const label = `${LARGE_HISTORY / 1000} k`;
+    row('5 p50 intake, 10 k stored reports', ms(small), 'reference', undefined, { p50: small });
+    row(
+      `5 p50 intake, ${label} stored reports`,
+      `${ms(large)} (× ${(large / small).toFixed(2)})`,
+      `≤ 1.5 × the 10 k figure`,
+      large <= 1.5 * small,
+      {
+        p50: large,
+        ratio: large / small,
+      },
+    );
+  }
+  await app.stop();
+}
+
+/** Figure 3: the same burst on the embedded database. */
+async function embeddedRun() {
+  console.log('\n[embedded database] burst');
+  const app = await startApp({ dataDir: tempDir('embedded') });
+  await publishCatalogue(app.base);
+  const consumers = await registerConsumers(app.base, 50);
+  const b = await burst(app.base, consumers, 'production');
+  row('3 burst on the embedded database: answers', `${b.created} of ${BURST} 201`, `all ${BURST} 201`, b.created === BURST, b);
+  row('3 burst on the embedded database: incidents', String(b.incidents), 'exactly 1', b.incidents === 1);
+  const r = ratio(b.perSecond, measured.burst);
+  row(
+    '3 burst on the embedded database: throughput',
+    `${rps(b.perSecond)}, p99 ${ms(b.p99)} (${times(r)} PostgreSQL burst)`,
+    '≥ 0.25 × the PostgreSQL burst',
+    atLeast(r, 0.25),
+  );
+  await app.stop();
+}
+
+/** Figure 4: two API processes and two workers on one database behind a round-robin proxy, against one API. */
+async function scaleRun() {
+  console.log('\n[scale-out] two API processes and two workers behind a round-robin proxy');
+  const databaseUrl = await freshDatabase('scale');
+  const dataDir = tempDir('scale'); // shared: the generated session secret and encryption key
+  // The first API migrates the fresh database; the others start on the migrated schema.
+  const api1 = await startApp({ entry: API, databaseUrl, dataDir });
+  const [api2, ...workers] = await Promise.all([
+    startApp({ entry: API, databaseUrl, dataDir }),
+    startApp({ entry: WORKER, databaseUrl, dataDir, http: false }),
+    startApp({ entry: WORKER, databaseUrl, dataDir, http: false }),
+  ]);
+  await publishCatalogue(api1.base);
+  const consumers = await registerConsumers(api1.base, 50);
+  const proxy = await startProxy([api1.port]);
+  const key = { authorization: `Bearer ${consumers[0].key}` };
+
+  // One API first, on the test environment; then both, on production: each burst opens its own incident.
+  const oneMe = await throughput(proxy.base, '/api/v1/me', key);
+  const oneBurst = await burst(proxy.base, consumers, 'test');
+  proxy.state.upstreams = [api1.port, api2.port];
+  const twoMe = await throughput(proxy.base, '/api/v1/me', key);
+  const twoBurst = await burst(proxy.base, consumers, 'production');
+
+  let escalation = null;
+  if (twoBurst.incidents === 1) {
+    const [incidentId] = twoBurst.incidentIds;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call(i % 2 ? api2.base : api1.base, 'POST', `/api/v1/incidents/${incidentId}/escalate`)),
+    );
+    const ok = answers.filter((a) => a.status < 300);
+    const survivor = ok[0]?.json.incidentId ?? incidentId;
+    const [{ n }] = await dbQuery(databaseUrl, 'SELECT count(*)::int AS n FROM escalation WHERE incident_id = $1', [survivor]);
+    escalation = { answered: ok.length, messageIds: new Set(ok.map((a) => a.json.messageId)).size, rows: n };
+  }
+  const crashed = [api1, api2, ...workers].filter((p) => p.exited()).length;
+
+  const meFactor = twoMe.perSecond / oneMe.perSecond;
+  const burstFactor = twoBurst.perSecond / oneBurst.perSecond;
+  row('4 GET /api/v1/me through the proxy, one API', loadLine(oneMe), 'reference', undefined, oneMe);
+  row('4 GET /api/v1/me through the proxy, two APIs', `${loadLine(twoMe)} (× ${meFactor.toFixed(2)})`, '≥ one API', meFactor >= 1, {
+    ...twoMe,
+    factor: meFactor,
+  });
+  row(
+    '4 burst through the proxy, one API',
+    `${loadLine(oneBurst)}; ${oneBurst.created} 201, ${oneBurst.incidents} incident(s)`,
+    'reference',
+    undefined,
+    oneBurst,
+  );
+  row('4 burst through the proxy, two APIs', `${loadLine(twoBurst)} (× ${burstFactor.toFixed(2)})`, '≥ one API', burstFactor >= 1, {
+    ...twoBurst,
+    factor: burstFactor,
+  });
+  row('4 burst across two APIs: answers', `${twoBurst.created} of ${BURST} 201`, `all ${BURST} 201`, twoBurst.created === BURST);
+  row('4 burst across two APIs: incidents', String(twoBurst.incidents), 'exactly 1', twoBurst.incidents === 1);
+  row(
+    '4 10 concurrent escalations across both APIs',
+    escalation
+      ? `${escalation.answered} of 10 answered, ${escalation.messageIds} Message-ID(s), ${escalation.rows} escalation row(s)`
+      : 'not tried: the burst did not make one incident',
+    'one Message-ID, one escalation row',
+    escalation ? escalation.answered === 10 && escalation.messageIds === 1 && escalation.rows === 1 : false,
+    escalation ?? {},
+  );
+  if (crashed) row('4 processes alive at the end', `${4 - crashed} of 4`, 'all 4', false);
+  for (const p of [api1, api2, ...workers]) await p.stop();
+}
+
+/** Figure 6: a change notice to 1,000 contacts delivered to a local SMTP sink. */
+async function noticesRun() {
+  console.log('\n[notices] a change notice to 1,000 contacts');
+  const sink = await startSmtpSink();
+  const databaseUrl = await freshDatabase('notices');
+  const app = await startApp({ databaseUrl, dataDir: tempDir('notices'), smtpPort: sink.port });
+  await publishCatalogue(app.base);
+  await registerConsumers(app.base, NOTICE_CONSUMERS, { contacts: 2, keys: false });
+  sink.marker = `Benchvarsel ${randomBytes(4).toString('hex')}`;
+  const notice = await must(app.base, 'POST', '/api/v1/notices', {
+    body: {
+      title: sink.marker,
+      body: 'Måling av utsending.',
+      services: [SERVICE],
+      environments: ['production'],
+      effectiveAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    },
+  });
+  const t0 = performance.now();
+  const sent = await must(app.base, 'POST', `/api/v1/notices/${notice.id}/send`);
+  const queuedMs = performance.now() - t0;
+  const until = Date.now() + 300_000;
+  while (sink.delivered < sent.recipients && Date.now() < until) await sleep(50);
+  const rate = sink.delivered / Math.max((sink.lastAt - t0) / 1000, 0.001);
+  row('6 notice queued (send request)', `${(queuedMs / 1000).toFixed(2)} s for ${sent.recipients} contacts`, '≤ 2 s', queuedMs <= 2000, {
+    queuedMs,
+    recipients: sent.recipients,
+  });
+  row(
+    '6 notice delivered to the SMTP sink',
+    `${rate.toFixed(0)} messages/s, ${sink.delivered} of ${sent.recipients} delivered`,
+    '≥ 100 messages/s, all delivered',
+    rate >= 100 && sink.delivered === sent.recipients,
+    { rate, delivered: sink.delivered },
+  );
+  await app.stop();
+}
+
+// ---------------------------------------------------------------- main
+
+const cores = os.cpus().length;
+const loadAtStart = os.loadavg();
+const startedAt = new Date();
+const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+console.log(`bench${QUICK ? ' --quick' : ''}: ${ONLY.join(', ')}; ${cores} cores, load average ${load(loadAtStart)}`);
+if (loadAtStart[0] > cores)
+  console.warn(`WARNING: the 1-minute load average (${loadAtStart[0].toFixed(2)}) exceeds the ${cores} cores: these figures mean little.`);
+
+async function cleanUp() {
+  for (const fn of cleanups.splice(0).reverse()) {
+    try {
+      await fn();
+    } catch (e) {
+      console.error(`cleanup: ${e.message}`);
+    }
+  }
+}
+// Interrupted: still stop the children and drop the databases.
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+let failure = null;
+try {
+  if (want('pipeline', 'burst', 'match', 'pages')) await postgresRun();
+  if (want('embedded')) await embeddedRun();
+  if (want('scale')) await scaleRun();
+  if (want('notices')) await noticesRun();
+} catch (e) {
+  failure = e;
+} finally {
+  await cleanUp();
+}
+
+const loadAtEnd = os.loadavg();
+const machine =
+  `${cores} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+  `load average ${load(loadAtStart)} at start, ${load(loadAtEnd)} at end` +
+  (loadAtStart[0] > cores ? ' (WARNING: loaded machine; the figures mean little)' : '');
+const head = ['figure', 'measured', 'target', 'met'];
+rows.sort((a, b) => parseInt(a.figure) - parseInt(b.figure)); // measured in run order, shown in figure order
+const cells = rows.map((r) => [r.figure, r.measured, r.target, r.met]);
+const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (c) => c.map((x, i) => x.padEnd(width[i])).join(' | ');
+console.log(`\n${line(head)}\n${width.map((w) => '-'.repeat(w)).join('-|-')}\n${cells.map(line).join('\n')}`);
+console.log(`\n${machine}${QUICK ? '; --quick' : ''}`);
+
+mkdirSync('test-results', { recursive: true });
+writeFileSync(
+  'test-results/bench.json',
+  JSON.stringify(
+    {
+      startedAt,
+      quick: QUICK,
+      figures: ONLY,
+      machine: { cores, cpu: os.cpus()[0]?.model.trim(), node: process.version, loadAtStart, loadAtEnd, summary: machine },
+      rows,
+      ...(failure ? { error: String(failure.stack ?? failure) } : {}),
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log('written to test-results/bench.json');
+// A missed target is a figure to read, not a failure of the command; only a run that broke exits non-zero.
+if (failure) {
+  console.error(failure);
+  process.exitCode = 1;
+}
