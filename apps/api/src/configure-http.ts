@@ -16,6 +16,8 @@ import { createValidationPipe } from './http/validation.pipe';
 import { PageContext } from './ui/shared/page-context';
 import { useViewEngine } from './ui/shared/view-engine';
 
+const MACHINE_ROUTE = /^\/(api|health)(\/|$)/;
+
 /** Everything about the HTTP surface that is not a route: security headers, parsers, views, docs. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
@@ -43,7 +45,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use((req: Request, res: Response, next: NextFunction) => {
     // Double-submit token for forms shown before a session exists; a form shown again after a
     // failed post (a wrong password) carries the same token, so the next try is accepted.
-    if (!req.path.startsWith('/api/')) {
+    // Machine routes (the API, health probes) carry no forms, and a token costs a random draw each.
+    if (!MACHINE_ROUTE.test(req.path)) {
       let token = (req.cookies as Record<string, string>)?.[COOKIES.csrf];
       if (!token && req.method === 'GET') {
         token = randomBytes(24).toString('base64url');
