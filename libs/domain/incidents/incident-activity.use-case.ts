@@ -4,12 +4,12 @@ import { Injectable } from '@nestjs/common';
 import type { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
-import { securityReadable } from './incident-queries.use-case';
 import type { IncidentEventKind, IncidentTimelineEvent } from './incident-timeline';
 import { ReportNotFound } from './incidents.exceptions';
 import type { ReportChannel } from './report.entity';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
+import { mayReadIncidentContent } from './rules/incident-visibility';
 
 /** The incident events another case's timeline shows: its state changes, escalation and resolution, not its conversation. */
 export const INCIDENT_ACTIVITY_KINDS = [
@@ -82,7 +82,7 @@ export class CaseActivity {
     await requireAccess(this.reportAccess, caller, 'incident.read', []);
     const incident = await this.incidents.find(incidentId);
     if (!incident) return [];
-    const restricted = !securityReadable(incident, caller);
+    const restricted = !mayReadIncidentContent(caller, incident);
     return (await this.events.ofIncidents([incident.id], INCIDENT_ACTIVITY_KINDS)).map((e) =>
       entry(`${e.id}`, incident.id, incident.id, e.at, e.actorLabel, restricted, {
         of: 'incident',
@@ -98,7 +98,7 @@ export class CaseActivity {
     if (!report) throw new ReportNotFound();
     const incident: Incident | null = await this.incidents.resolveSurvivor(report.incidentId);
     if (!incident) return [];
-    const restricted = !securityReadable(incident, caller);
+    const restricted = !mayReadIncidentContent(caller, incident);
     const at = (id: string, when: Date, actor: string | null, what: ReportActivity) =>
       entry(id, report.id, incident.id, when, actor, restricted, what);
     const result: CaseActivityEntry[] = [

@@ -411,9 +411,5 @@ export class IncidentQueries {
 
 /** Staff without the security role see that a security case exists (GET /security-cases), never its incident's content. */
 function assertSecurityReadable(incident: Pick<Incident, 'track' | 'side'>, caller: Principal): void {
-  if (!securityReadable(incident, caller)) throw new SecurityCaseRestricted();
-}
-
-export function securityReadable(incident: Pick<Incident, 'track' | 'side'>, caller: Principal): boolean {
-  return mayReadIncidentContent(caller, incident);
+  if (!mayReadIncidentContent(caller, incident)) throw new SecurityCaseRestricted();
 }
