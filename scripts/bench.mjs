@@ -6,6 +6,8 @@
 // Usage: npm run bench [-- --quick] [-- --only=pipeline,burst,embedded,scale,match,notices,pages]
 //   --quick  short runs and 100 k instead of 1 M stored reports, to try the script out
 //   --only   the figures to measure (default all); a ratio whose reference was not measured is n/a
+//   --profile  each app process writes a CPU profile (node --cpu-prof) to test-results/profiles/,
+//            for Chrome DevTools or speedscope; profiling slows the app, so its figures are not the ones to report
 // DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // each run creates and drops its own database there.
 import { spawn } from 'node:child_process';
@@ -30,6 +32,7 @@ if (unknown.length) {
   process.exit(2);
 }
 const want = (...names) => names.some((n) => ONLY.includes(n));
+const PROFILE_DIR = args.includes('--profile') ? 'test-results/profiles' : null;
 
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = 50;
@@ -111,7 +114,7 @@ async function startApp(opts, attempt = 1) {
   const port = await freePort();
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const c = child([entry], {
+  const c = child([...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), entry], {
     ...env,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } : {}),
@@ -141,23 +144,17 @@ async function startApp(opts, attempt = 1) {
   return { ...c, port, base };
 }
 
-/** A bare Node HTTP server answering {}: the floor of what any HTTP answer costs on this machine. */
-async function startBareNode() {
+/** A reference server answering {} (scripts/bench-reference-server.mjs): `node`, `express` or `nest`. */
+async function startReference(kind) {
   const port = await freePort();
-  const c = child(
-    [
-      '-e',
-      `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'application/json'); s.end('{}'); }).listen(${port}, '127.0.0.1')`,
-    ],
-    process.env,
-  );
+  const c = child(['scripts/bench-reference-server.mjs', kind, String(port)], process.env);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
       await fetch(base);
       break;
     } catch {
-      if (i > 200) throw new Error('bare Node server did not start');
+      if (i > 200) throw new Error(`reference server ${kind} did not start`);
       await sleep(100);
     }
   }
@@ -385,6 +382,8 @@ async function throughput(base, path, headers = {}, expected = 200) {
 /** 300 reports of one outage, 50 concurrent, spread over the consumers' keys; every status and incident kept. */
 async function burst(base, consumers, environment) {
   let n = 0;
+  let firstSentAt = 0;
+  let lastAnsweredAt = 0;
   const statuses = [];
   const incidentIds = new Set(); // of the accepted reports
   const r = await autocannon({
@@ -398,6 +397,7 @@ async function burst(base, consumers, environment) {
         path: '/api/v1/reports',
         setupRequest: (req) => {
           const i = n++;
+          if (i === 0) firstSentAt = performance.now();
           return {
             ...req,
             headers: { authorization: `Bearer ${consumers[i % consumers.length].key}`, 'content-type': 'application/json' },
@@ -405,6 +405,7 @@ async function burst(base, consumers, environment) {
           };
         },
         onResponse: (status, body) => {
+          lastAnsweredAt = performance.now();
           statuses.push(status);
           if (status === 201) incidentIds.add(JSON.parse(body).incidentId);
         },
@@ -412,7 +413,10 @@ async function burst(base, consumers, environment) {
     ],
   });
   const created = statuses.filter((s) => s === 201).length;
-  return { ...summary(r, 201), created, answered: statuses.length, incidents: incidentIds.size, incidentIds: [...incidentIds] };
+  // autocannon notices that `amount` requests are done only at its next 1-s sample, so its own
+  // duration is rounded up to whole seconds; the burst's is from the first request to the last answer.
+  const seconds = (lastAnsweredAt - firstSentAt) / 1000;
+  return { ...summary(r, 201), perSecond: statuses.length / seconds, seconds, created, answered: statuses.length, incidents: incidentIds.size, incidentIds: [...incidentIds] };
 }
 
 /** p50 of sequential single reports of new, unrelated deviations (the first 10 warm up). */
@@ -482,9 +486,15 @@ async function postgresRun() {
   if (want('pipeline', 'burst')) {
     const pipeline = {};
     if (want('pipeline')) {
-      const bare = await startBareNode();
-      pipeline.bare = await throughput(bare.base, '/');
-      await bare.stop();
+      for (const [name, kind] of [
+        ['bare', 'node'],
+        ['express', 'express'],
+        ['nest', 'nest'],
+      ]) {
+        const reference = await startReference(kind);
+        pipeline[name] = await throughput(reference.base, '/');
+        await reference.stop();
+      }
       pipeline.live = await throughput(app.base, '/health/live');
       pipeline.notFound = await throughput(app.base, '/nonexistent', {}, 404);
       pipeline.health = await throughput(app.base, '/health');
@@ -494,6 +504,9 @@ async function postgresRun() {
     measured.noop = pipeline.key.perSecond;
     if (want('pipeline')) {
       row('1 bare Node http server ({})', loadLine(pipeline.bare), 'reference', undefined, pipeline.bare);
+      const ceiling = (r) => `${loadLine(r)}; ${times(ratio(r.perSecond, pipeline.bare.perSecond))} bare Node`;
+      row('1 bare Express 5 handler (ceiling of any Express app)', ceiling(pipeline.express), 'reference', undefined, pipeline.express);
+      row('1 bare NestJS 12 + Express handler (ceiling of this app)', ceiling(pipeline.nest), 'reference', undefined, pipeline.nest);
       row('1 GET /health/live', loadLine(pipeline.live), 'reference', undefined, pipeline.live);
       row('1 GET /nonexistent (404)', loadLine(pipeline.notFound), '', undefined, pipeline.notFound);
       row('1 GET /health (one database ping)', loadLine(pipeline.health), '', undefined, pipeline.health);
@@ -503,12 +516,13 @@ async function postgresRun() {
       ]) {
         const vsBare = ratio(r.perSecond, pipeline.bare.perSecond);
         const vsLive = ratio(r.perSecond, pipeline.live.perSecond);
+        const vsNest = ratio(r.perSecond, pipeline.nest.perSecond);
         row(
           `1 GET /api/v1/me, ${name}`,
-          `${loadLine(r)}; ${times(vsBare)} bare, ${times(vsLive)} live`,
+          `${loadLine(r)}; ${times(vsBare)} bare, ${times(vsLive)} live, ${times(vsNest)} bare NestJS`,
           '≥ 0.25 × bare Node and ≥ 0.5 × /health/live',
           vsBare >= 0.25 && vsLive >= 0.5,
-          { ...r, vsBare, vsLive },
+          { ...r, vsBare, vsLive, vsNest },
         );
       }
     }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@platform/config';
+import { REQUEST_LOGGING, type RequestLogging } from '@platform/logging';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -21,6 +22,8 @@ const MACHINE_ROUTE = /^\/(api|health)(\/|$)/;
 /** Everything about the HTTP surface that is not a route: security headers, parsers, views, docs. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // First, so every later step (and a failure in it) is logged under the request's id.
+  app.use(app.get<RequestLogging>(REQUEST_LOGGING));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // Every answer past the static assets is no-store (below), so a validator is never used; Express
