@@ -11,6 +11,16 @@ import type { KnownIncidentCandidate } from './rules/known-incident';
 import type { IncidentState } from './rules/match-report';
 import { CANDIDATE_LOOKBACK_MS, MAX_CANDIDATES, WAVE_WINDOW_MS } from './rules/matching.constants';
 
+/** An open incident of a service, with what tells whether KS knows of it and how to show it. */
+export interface OpenIncidentOnService extends KnownIncidentCandidate {
+  reference: string;
+  title: string;
+  status: IncidentStatus;
+  services: string[];
+  /** staff set its title in a triage (until then it carries one municipality's words) */
+  titledByStaff: boolean;
+}
+
 export interface IncidentFilter {
   status?: IncidentStatus[];
   side?: IncidentSide;
@@ -99,9 +109,16 @@ export class IncidentRepository {
     at: Date,
     { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {},
   ): Promise<CandidateIncident[]> {
-    const incidents = await this.db
+    // One statement: each candidate with its wave (distinct municipalities within the wave window)
+    // and the titles this reporter gave it, as intake reads them on every report.
+    const query = this.db
       .repository(Incident)
       .createQueryBuilder('i')
+      .addSelect(
+        `(SELECT count(DISTINCT r.consumer_id)::int FROM report r
+          WHERE r.incident_id = i.id AND r.received_at <= :at AND r.received_at >= :waveSince)`,
+        'wave_consumers',
+      )
       .where('i.environment = :environment', { environment })
       .andWhere('i.merged_into_id IS NULL')
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
@@ -110,24 +127,24 @@ export class IncidentRepository {
         since: new Date(at.getTime() - lookbackMs),
         extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'],
       })
+      .setParameter('waveSince', new Date(at.getTime() - WAVE_WINDOW_MS))
       .orderBy('i.last_seen_at', 'DESC')
       .addOrderBy('i.id', 'ASC')
-      .limit(MAX_CANDIDATES)
-      .getMany();
-    if (!incidents.length) return [];
-    const ids = incidents.map((i) => i.id);
-    const waves: Array<{ incident_id: string; n: number }> = await this.db.manager.query(
-      `SELECT incident_id, count(DISTINCT consumer_id)::int AS n FROM report
-       WHERE incident_id = ANY($1::uuid[]) AND received_at <= $2 AND received_at >= $3 GROUP BY incident_id`,
-      [ids, at, new Date(at.getTime() - WAVE_WINDOW_MS)],
-    );
-    const titles: Array<{ incident_id: string; title: string }> = consumerId
-      ? await this.db.manager.query(
-          `SELECT incident_id, title FROM report WHERE incident_id = ANY($1::uuid[]) AND consumer_id = $2 ORDER BY received_at`,
-          [ids, consumerId],
+      .limit(MAX_CANDIDATES);
+    if (consumerId)
+      query
+        .addSelect(
+          `(SELECT coalesce(json_agg(r.title ORDER BY r.received_at), '[]'::json) FROM report r
+            WHERE r.incident_id = i.id AND r.consumer_id = :consumerId)`,
+          'consumer_titles',
         )
-      : [];
-    const wave = new Map(waves.map((w) => [w.incident_id, w.n]));
+        .setParameter('consumerId', consumerId);
+    const { entities: incidents, raw } = await query.getRawAndEntities<{
+      i_id: string;
+      wave_consumers: number;
+      consumer_titles?: string[];
+    }>();
+    const extra = new Map(raw.map((r) => [r.i_id, r]));
     return incidents.map((i) => ({
       entity: i,
       id: i.id,
@@ -136,8 +153,8 @@ export class IncidentRepository {
       openedAt: i.openedAt,
       lastReportAt: i.lastSeenAt,
       profile: i.profile,
-      waveConsumers: wave.get(i.id) ?? 0,
-      titlesOfConsumer: new Map(consumerId ? [[consumerId, titles.filter((t) => t.incident_id === i.id).map((t) => t.title)]] : []),
+      waveConsumers: extra.get(i.id)?.wave_consumers ?? 0,
+      titlesOfConsumer: new Map(consumerId ? [[consumerId, extra.get(i.id)?.consumer_titles ?? []]] : []),
     }));
   }
 
@@ -145,18 +162,24 @@ export class IncidentRepository {
    * Open incidents of one service and environment (whatever their last activity: an escalated
    * problem stays known while Skatteetaten works on it), with what tells whether KS knows of them.
    */
-  async openOnService(environment: Environment, service: string, limit = 50): Promise<KnownIncidentCandidate[]> {
+  async openOnService(environment: Environment, service: string, limit = 50): Promise<OpenIncidentOnService[]> {
     const rows: Array<{
       id: string;
+      reference: string;
+      title: string;
+      status: IncidentStatus;
+      services: string[];
       track: Incident['track'];
       side: IncidentSide;
       escalated: boolean;
       consumers: number;
+      titled_by_staff: boolean;
       last_seen_at: Date;
     }> = await this.db.manager.query(
-      `SELECT i.id, i.track, i.side, i.last_seen_at,
+      `SELECT i.id, i.reference, i.title, i.status, i.services, i.track, i.side, i.last_seen_at,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
-                (SELECT count(DISTINCT r.consumer_id)::int FROM report r WHERE r.incident_id = i.id) AS consumers
+                (SELECT count(DISTINCT r.consumer_id)::int FROM report r WHERE r.incident_id = i.id) AS consumers,
+                EXISTS (SELECT 1 FROM incident_event ev WHERE ev.incident_id = i.id AND ev.kind = 'triaged' AND ev.details ? 'title') AS titled_by_staff
          FROM incident i
          WHERE i.environment = $1 AND $2 = ANY(i.services) AND i.merged_into_id IS NULL AND i.status IN ('new', 'triaged', 'escalated')
          ORDER BY i.last_seen_at DESC LIMIT $3`,
@@ -164,10 +187,15 @@ export class IncidentRepository {
     );
     return rows.map((r) => ({
       id: r.id,
+      reference: r.reference,
+      title: r.title,
+      status: r.status,
+      services: r.services,
       track: r.track,
       side: r.side,
       escalated: r.escalated,
       consumerCount: r.consumers,
+      titledByStaff: r.titled_by_staff,
       lastSeenAt: new Date(r.last_seen_at),
     }));
   }

@@ -1,7 +1,7 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { Injectable } from '@nestjs/common';
 
-import { IncidentRepository } from './incident.repository';
+import { IncidentRepository, type OpenIncidentOnService } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { MatchingCorpus } from './matching-corpus';
@@ -29,10 +29,46 @@ export class KnownIncidents {
     private readonly catalogue: FindServicesInForce,
   ) {}
 
-  /** The known incident a report (written, or just received) is about, if any. */
+  /** The known incident a report being written is about, if any. */
   async forReport(consumerId: string, draft: ReportDraft, at = new Date()): Promise<KnownIncident | null> {
-    if (!draft.service || !draft.environment || draft.category === 'security' || draft.category === 'privacy') return null;
-    const known = (await this.incidents.openOnService(draft.environment, draft.service)).filter(isKnownIncident);
+    if (!draft.service || !draft.environment) return null;
+    return this.pick(await this.incidents.openOnService(draft.environment, draft.service), consumerId, draft, at, null);
+  }
+
+  /**
+   * The receipt's known incident: the one the report just joined when KS knows of it, else
+   * another on its service it may be part of. One read of the service's open incidents answers both.
+   */
+  async afterIntake(incidentId: string, consumerId: string, draft: ReportDraft, at: Date): Promise<KnownIncident | null> {
+    const open = await this.incidents.openOnService(draft.environment, draft.service);
+    const joined = open.find((c) => c.id === incidentId);
+    if (joined && isKnownIncident(joined)) return this.present(joined, true);
+    return this.pick(open, consumerId, draft, at, incidentId);
+  }
+
+  /**
+   * The incident as a municipality may see it, when it is a known problem (followed through
+   * merges); otherwise null.
+   */
+  async view(incidentId: string, consumerId: string | null): Promise<KnownIncident | null> {
+    const incident = await this.incidents.resolveSurvivor(incidentId);
+    if (!incident) return null;
+    const open = await this.incidents.openOnService(incident.environment, incident.services[0] ?? '');
+    const candidate = open.find((c) => c.id === incident.id);
+    if (!candidate || !isKnownIncident(candidate)) return null;
+    return this.present(candidate, !!consumerId && !!(await this.reports.firstOfConsumerIn(incident.id, consumerId)));
+  }
+
+  /** Of a service's open incidents, the known one the report is about (`joined`: the one it is in, which is not). */
+  private async pick(
+    open: OpenIncidentOnService[],
+    consumerId: string,
+    draft: ReportDraft,
+    at: Date,
+    joined: string | null,
+  ): Promise<KnownIncident | null> {
+    if (draft.category === 'security' || draft.category === 'privacy') return null;
+    const known = open.filter(isKnownIncident);
     if (!known.length) return null;
     let decision: MatchDecision | null = null;
     if (known.length > 1) {
@@ -43,36 +79,31 @@ export class KnownIncidents {
       const facts = { ...draft, id: 'draft', consumerId, receivedAt: at };
       decision = matchReport(facts, states, await this.corpus.context());
     }
-    const id = pickKnownIncident(known, decision);
-    return id ? this.view(id, consumerId) : null;
+    const chosen = known.find((k) => k.id === pickKnownIncident(known, decision));
+    if (!chosen) return null;
+    return this.present(chosen, chosen.id !== joined && !!(await this.reports.firstOfConsumerIn(chosen.id, consumerId)));
   }
 
-  /**
-   * The incident as a municipality may see it, when it is a known problem (followed through
-   * merges); otherwise null. `justReported`: the consumer's report was just attached to it.
-   */
-  async view(incidentId: string, consumerId: string | null, justReported = false): Promise<KnownIncident | null> {
-    const incident = await this.incidents.resolveSurvivor(incidentId);
-    if (!incident || (incident.status !== 'new' && incident.status !== 'triaged' && incident.status !== 'escalated')) return null;
-    const candidate = (await this.incidents.openOnService(incident.environment, incident.services[0] ?? '')).find(
-      (c) => c.id === incident.id,
-    );
-    if (!candidate || !isKnownIncident(candidate)) return null;
+  private async present(c: OpenIncidentOnService, affected: boolean): Promise<KnownIncident> {
     return {
-      id: incident.id,
-      reference: incident.reference,
-      title: await this.publicTitle(incident),
-      status: incident.status,
-      escalated: candidate.escalated,
-      affectedCount: candidate.consumerCount,
-      affected: justReported || (!!consumerId && !!(await this.reports.firstOfConsumerIn(incident.id, consumerId))),
+      id: c.id,
+      reference: c.reference,
+      title: c.titledByStaff ? c.title : await this.serviceNames(c.services),
+      status: c.status,
+      escalated: c.escalated,
+      affectedCount: c.consumerCount,
+      affected,
     };
   }
 
   /** The title KS wrote in a triage; until then the service's name, since the first title is one municipality's words. */
   async publicTitle(incident: { id: string; title: string; services: string[] }): Promise<string> {
     if ((await this.timeline.titledByStaff([incident.id])).has(incident.id)) return incident.title;
-    const names = (await this.catalogue.execute(incident.services)).map((s) => s.name || s.code);
-    return names.length ? names.join(', ') : incident.services.join(', ');
+    return this.serviceNames(incident.services);
+  }
+
+  private async serviceNames(services: string[]): Promise<string> {
+    const names = (await this.catalogue.execute(services)).map((s) => s.name || s.code);
+    return names.length ? names.join(', ') : services.join(', ');
   }
 }

@@ -45,10 +45,9 @@ export class ReceiveReport {
     const actorLabel = actorOf(caller).label;
     const vendor = caller.kind === 'consumer' ? (caller.supplier ?? null) : null;
     const run = async (): Promise<ReportReceipt> => {
-      const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt: new Date(), history: false, actorLabel, vendor });
-      // The known problem it is part of now, or another one on its service it may be part of.
-      const knownIncident =
-        (await this.known.view(receipt.incidentId, consumerId, true)) ?? (await this.known.forReport(consumerId, input));
+      const receivedAt = new Date();
+      const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt, history: false, actorLabel, vendor });
+      const knownIncident = await this.known.afterIntake(receipt.incidentId, consumerId, input, receivedAt);
       return { ...receipt, knownIncident };
     };
     const key = options.idempotencyKey?.trim();
