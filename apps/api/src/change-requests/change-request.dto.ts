@@ -9,7 +9,7 @@ import {
 } from '@domain/change-requests';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -99,7 +99,6 @@ export class AssessChangeRequestDto {
     description: 'null clears it',
   })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsIn(CHANGE_REQUEST_PRIORITIES)
   priority?: ChangeRequestPriority | null;
 

@@ -40,7 +40,6 @@ export class IncidentQueryDto {
 export class AssignIncidentDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active staff member; null: nobody' })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID('all')
   assigneeId?: string | null;
   @ApiPropertyOptional({
@@ -50,7 +49,6 @@ export class AssignIncidentDto {
     description: 'An active assignment group; null: none. With a group the assignee must be a member; a new group drops one who is not',
   })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID('all')
   groupId?: string | null;
 }
@@ -62,7 +60,6 @@ export class TriageDto {
   side?: IncidentSide;
   @ApiPropertyOptional({ enum: SEVERITIES, enumName: 'Severity', nullable: true })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsIn(SEVERITIES)
   severity?: Severity | null;
   @ApiPropertyOptional({ example: 'Summert skattegrunnlag svarer 503' }) @IsOptional() @IsString() @Length(1, 200) title?: string;

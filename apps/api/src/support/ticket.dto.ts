@@ -113,7 +113,6 @@ export class TicketChangesDto implements TicketChanges {
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active staff member; null takes it from everyone' })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID('all')
   assigneeId?: string | null;
 
@@ -125,7 +124,6 @@ export class TicketChangesDto implements TicketChanges {
       'An active assignment group; null takes the ticket out of its group. With a group the assignee must be a member (400 assignee_not_in_group); a new group drops an assignee who is not',
   })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsUUID('all')
   groupId?: string | null;
 
@@ -295,7 +293,6 @@ export class CannedResponseDto {
 
   @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus', nullable: true, description: 'A macro sets this status' })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
   @IsIn(TICKET_STATUSES)
   setStatus?: TicketStatus | null;
 }
