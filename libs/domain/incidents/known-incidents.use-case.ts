@@ -32,7 +32,7 @@ export class KnownIncidents {
   /** The known incident a report being written is about, if any. */
   async forReport(consumerId: string, draft: ReportDraft, at = new Date()): Promise<KnownIncident | null> {
     if (!draft.service || !draft.environment) return null;
-    return this.pick(await this.incidents.openOnService(draft.environment, draft.service), consumerId, draft, at, null);
+    return this.pick(await this.incidents.openOnService(draft.environment, draft.service), consumerId, draft, at);
   }
 
   /**
@@ -43,7 +43,7 @@ export class KnownIncidents {
     const open = await this.incidents.openOnService(draft.environment, draft.service);
     const joined = open.find((c) => c.id === incidentId);
     if (joined && isKnownIncident(joined)) return this.present(joined, true);
-    return this.pick(open, consumerId, draft, at, incidentId);
+    return this.pick(open, consumerId, draft, at);
   }
 
   /**
@@ -59,14 +59,8 @@ export class KnownIncidents {
     return this.present(candidate, !!consumerId && !!(await this.reports.firstOfConsumerIn(incident.id, consumerId)));
   }
 
-  /** Of a service's open incidents, the known one the report is about (`joined`: the one it is in, which is not). */
-  private async pick(
-    open: OpenIncidentOnService[],
-    consumerId: string,
-    draft: ReportDraft,
-    at: Date,
-    joined: string | null,
-  ): Promise<KnownIncident | null> {
+  /** Of a service's open incidents, the known one the report is about. */
+  private async pick(open: OpenIncidentOnService[], consumerId: string, draft: ReportDraft, at: Date): Promise<KnownIncident | null> {
     if (draft.category === 'security' || draft.category === 'privacy') return null;
     const known = open.filter(isKnownIncident);
     if (!known.length) return null;
@@ -81,7 +75,7 @@ export class KnownIncidents {
     }
     const chosen = known.find((k) => k.id === pickKnownIncident(known, decision));
     if (!chosen) return null;
-    return this.present(chosen, chosen.id !== joined && !!(await this.reports.firstOfConsumerIn(chosen.id, consumerId)));
+    return this.present(chosen, !!(await this.reports.firstOfConsumerIn(chosen.id, consumerId)));
   }
 
   private async present(c: OpenIncidentOnService, affected: boolean): Promise<KnownIncident> {
