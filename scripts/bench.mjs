@@ -416,7 +416,15 @@ async function burst(base, consumers, environment) {
   // autocannon notices that `amount` requests are done only at its next 1-s sample, so its own
   // duration is rounded up to whole seconds; the burst's is from the first request to the last answer.
   const seconds = (lastAnsweredAt - firstSentAt) / 1000;
-  return { ...summary(r, 201), perSecond: statuses.length / seconds, seconds, created, answered: statuses.length, incidents: incidentIds.size, incidentIds: [...incidentIds] };
+  return {
+    ...summary(r, 201),
+    perSecond: statuses.length / seconds,
+    seconds,
+    created,
+    answered: statuses.length,
+    incidents: incidentIds.size,
+    incidentIds: [...incidentIds],
+  };
 }
 
 /** p50 of sequential single reports of new, unrelated deviations (the first 10 warm up). */
