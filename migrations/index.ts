@@ -23,6 +23,7 @@ import { TicketSla1795457000000 } from './1795457000000-ticket-sla';
 import { TicketMail1795458000000 } from './1795458000000-ticket-mail';
 import { AssignmentGroups1795459000000 } from './1795459000000-assignment-groups';
 import { CacheNotifications1795462000000 } from './1795462000000-cache-notifications';
+import { KnowledgeNotifications1795463000000 } from './1795463000000-knowledge-notifications';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   TicketMail1795458000000,
   AssignmentGroups1795459000000,
   CacheNotifications1795462000000,
+  KnowledgeNotifications1795463000000,
 ];

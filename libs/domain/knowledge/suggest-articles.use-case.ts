@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { DATABASE_CHANNELS, DatabaseNotifications, NotifiedCache } from '@platform/database';
 
 import { KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleRepository } from './knowledge-article.repository';
 import { rankArticles, ReportSymptoms } from './rules/knowledge-match';
 
-// Every report is scored against the articles; they change rarely, so a short-lived copy saves a query per report.
-const ARTICLE_CACHE_MS = 30_000;
+// Every report is scored against the articles; they change rarely, so a copy saves a query per
+// report. Any write to an article empties it at once on every process (the database notifies).
+const ARTICLE_CACHE_MS = 60_000;
 
 /** Knowledge-base answers for a report's symptoms: shown on the form before submitting, and in triage. */
 @Injectable()
 export class SuggestArticles {
-  private cached: { articles: KnowledgeArticle[]; until: number } | null = null;
+  private readonly cached: NotifiedCache<KnowledgeArticle[]>;
 
-  constructor(private readonly articles: KnowledgeArticleRepository) {}
+  constructor(
+    private readonly articles: KnowledgeArticleRepository,
+    notifications: DatabaseNotifications,
+  ) {
+    this.cached = new NotifiedCache(notifications, DATABASE_CHANNELS.knowledgeChanged, ARTICLE_CACHE_MS, 1);
+  }
 
   async forReport(report: ReportSymptoms, limit = 3): Promise<KnowledgeArticle[]> {
     return rankArticles(await this.published(), report, limit).map((r) => r.article);
@@ -24,8 +31,6 @@ export class SuggestArticles {
   }
 
   private async published(): Promise<KnowledgeArticle[]> {
-    if (!this.cached || this.cached.until < Date.now())
-      this.cached = { articles: await this.articles.published(), until: Date.now() + ARTICLE_CACHE_MS };
-    return this.cached.articles;
+    return (await this.cached.resolve('published', () => this.articles.published())) ?? [];
   }
 }

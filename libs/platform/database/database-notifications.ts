@@ -17,6 +17,8 @@ export const DATABASE_CHANNELS = {
   catalogueChanged: 'catalogue_changed',
   /** An operational message started, changed or ended. */
   operationalMessagesChanged: 'operational_messages_changed',
+  /** A knowledge-base article was written (published, edited, archived). */
+  knowledgeChanged: 'knowledge_changed',
 } as const;
 export type DatabaseChannel = (typeof DATABASE_CHANNELS)[keyof typeof DATABASE_CHANNELS];
 
