@@ -43,10 +43,14 @@ function wholeQueries(db) {
   });
 }
 
-const { pgdata, port, maxConnections } = workerData;
+const { pgdata, maxConnections } = workerData;
 try {
   const db = await PGlite.create(pgdata, { extensions: { pg_trgm } });
-  const server = new PGLiteSocketServer({ db: wholeQueries(db), port, host: '127.0.0.1', maxConnections });
+  // Port 0: the system picks a free port as it binds. A port found free beforehand could be
+  // taken by another process while PGlite starts, which takes seconds.
+  const server = new PGLiteSocketServer({ db: wholeQueries(db), port: 0, host: '127.0.0.1', maxConnections });
+  let port = 0;
+  server.addEventListener('listening', (event) => (port = event.detail.port));
   await server.start();
   parentPort.on('message', async (message) => {
     if (message !== 'stop') return;
@@ -54,7 +58,7 @@ try {
     await db.close();
     parentPort.postMessage({ stopped: true });
   });
-  parentPort.postMessage({ started: true });
+  parentPort.postMessage({ started: true, port });
 } catch (e) {
   parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
 }

@@ -1,5 +1,4 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -133,18 +132,6 @@ export function findRunningEmbeddedPostgres(dataDir: string): DatabaseConnection
   return { url: `postgres://postgres@127.0.0.1:${published.port}/postgres`, poolSize: EMBEDDED_POOL_SIZE };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Real PostgreSQL (PGlite, compiled to WASM) in a file data directory, served over the
  * Postgres wire protocol on loopback so the application talks to it through `pg` exactly
@@ -153,8 +140,7 @@ function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
   const release = acquireDataDirLock(dataDir);
   try {
-    const port = await freePort();
-    const thread = await startDatabaseThread({ pgdata: join(dataDir, 'pgdata'), port, maxConnections });
+    const { port, ...thread } = await startDatabaseThread({ pgdata: join(dataDir, 'pgdata'), maxConnections });
     const portFile = join(dataDir, PORT_FILE);
     writeFileSync(portFile, JSON.stringify({ pid: process.pid, port }));
     let stopped = false;
@@ -181,11 +167,10 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
 /** PGlite and its socket server in a worker thread (embedded-postgres.thread.mjs says why). */
 async function startDatabaseThread(workerData: {
   pgdata: string;
-  port: number;
   maxConnections: number;
-}): Promise<{ stop(): Promise<void> }> {
+}): Promise<{ port: number; stop(): Promise<void> }> {
   const thread = new Worker(join(__dirname, 'embedded-postgres.thread.mjs'), { workerData });
-  const first = await new Promise<{ started?: true; error?: string }>((resolve, reject) => {
+  const first = await new Promise<{ started?: true; port?: number; error?: string }>((resolve, reject) => {
     thread.once('message', resolve);
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`The embedded database thread exited (${code}) while starting.`)));
@@ -195,6 +180,7 @@ async function startDatabaseThread(workerData: {
     throw new Error(`The embedded database did not start: ${first.error}`);
   }
   return {
+    port: first.port!,
     async stop() {
       const stopped = new Promise<void>((resolve) => {
         thread.once('message', () => resolve());
