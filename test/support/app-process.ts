@@ -118,16 +118,26 @@ export class AppProcess {
   }
 }
 
-/** Starts the built app (on a free port unless given) and waits until it is healthy. */
+/**
+ * Starts the built app (on a free port unless given) and waits for its own ready line, which
+ * names the port it listens on, then for /health. A /health answer alone could come from another
+ * test's app that took the port between the look-up and this app's listen (it starts its
+ * database first, which takes seconds); this app then fails with EADDRINUSE and is started
+ * again on another port.
+ */
 export async function startApp(env: Record<string, string>, port?: number, entry: AppEntry = 'all-in-one'): Promise<AppProcess> {
-  const app = new AppProcess(port ?? (await freePort()), env, entry);
-  try {
-    await app.waitUntilHealthy();
-  } catch (e) {
-    await app.stop('SIGKILL');
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    const app = new AppProcess(port ?? (await freePort()), { LOG_LEVEL: 'info', ...env }, entry);
+    try {
+      await app.waitForOutput(new RegExp(`segment-desk .*ready on \\S+ \\(port ${app.port}\\)`), 90_000);
+      await app.waitUntilHealthy();
+      return app;
+    } catch (e) {
+      await app.stop('SIGKILL');
+      if (port === undefined && attempt < 3 && /EADDRINUSE/.test(app.stdout + app.stderr)) continue;
+      throw e;
+    }
   }
-  return app;
 }
 
 /** Starts the built worker alone (no HTTP) and waits for its ready line. */
