@@ -130,4 +130,38 @@ describe('searching and paging the incident queue', () => {
       .expect(200);
     expect(page.text).toMatch(/Viser 1–3 av 3 hendelser|Ingen treff på side 400 \(3 hendelser i alt\)/);
   });
+
+  it('pages the JSON list by limit and offset, with the whole count in X-Total-Count', async () => {
+    const list = (query: Record<string, unknown>) =>
+      t.http
+        .get('/api/v1/incidents')
+        .query({ status: 'new,triaged,escalated,resolved,closed', ...query })
+        .set(bearer(t.adminToken))
+        .expect(200);
+    const whole = await list({});
+    const references = (res: { body: Array<{ reference: string }> }) => res.body.map((i) => i.reference);
+    expect(whole.headers['x-total-count']).toBe('3');
+    const first = await list({ limit: 2 });
+    const rest = await list({ limit: 2, offset: 2 });
+    expect(references(first)).toHaveLength(2);
+    expect([...references(first), ...references(rest)]).toEqual(references(whole));
+    expect([first.headers['x-total-count'], rest.headers['x-total-count']]).toEqual(['3', '3']);
+    const past = await list({ offset: 10 });
+    expect([past.body, past.headers['x-total-count']]).toEqual([[], '3']);
+  });
+
+  it.each([
+    ['limit', '0'],
+    ['limit', '201'],
+    ['limit', 'ten'],
+    ['offset', '-1'],
+    ['offset', '1e20'],
+  ])('refuses %s=%s with a 400 naming it', async (field, value) => {
+    const res = await t.http
+      .get('/api/v1/incidents')
+      .query({ [field]: value })
+      .set(bearer(t.adminToken))
+      .expect(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
 });

@@ -1,10 +1,14 @@
 import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSide, type IncidentStatus, SEVERITIES, type Severity } from '@domain/incidents';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { MAX_OFFSET } from '@platform/database';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 import { IfPresent } from '../http/if-present';
+
+/** The most incidents one answer of the list carries (and the default: the queue's head). */
+export const INCIDENT_PAGE_MAX = 200;
 
 export class IncidentQueryDto {
   @ApiPropertyOptional({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus', isArray: true, description: 'One or more, comma-separated' })
@@ -31,9 +35,41 @@ export class IncidentQueryDto {
   @IsUUID('all')
   group?: string;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: INCIDENT_PAGE_MAX,
+    default: INCIDENT_PAGE_MAX,
+    description: 'Incidents per answer',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(INCIDENT_PAGE_MAX)
+  limit?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_OFFSET,
+    default: 0,
+    description: 'Incidents to skip; the total is in X-Total-Count',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OFFSET)
+  offset?: number;
+
   /** The filter with `me` as the caller (a caller who is not staff has no incidents of its own). */
   forCaller(staffId: string | null): IncidentQueryDto {
-    return Object.assign(new IncidentQueryDto(), this, this.assignee === 'me' ? { assignee: staffId ?? 'none' } : {});
+    const { limit: _limit, offset: _offset, ...filter } = this;
+    return Object.assign(new IncidentQueryDto(), filter, this.assignee === 'me' ? { assignee: staffId ?? 'none' } : {});
+  }
+
+  page(): { limit: number; offset: number } {
+    return { limit: this.limit ?? INCIDENT_PAGE_MAX, offset: this.offset ?? 0 };
   }
 }
 

@@ -56,14 +56,17 @@ export class IncidentsController {
   @ApiOperation({
     summary: 'List incidents',
     description:
-      'The incident queue, by impact: severity (set or suggested), then consumers affected, then recency. `assignee=me` lists the caller’s own.',
+      'The incident queue, by impact: severity (set or suggested), then consumers affected, then recency. `assignee=me` lists the caller’s own. Paged by `limit` and `offset`; `X-Total-Count` gives the whole count.',
   })
-  @ApiOkResponse({ type: [IncidentSummaryResponse] })
+  @ApiOkResponse({
+    type: [IncidentSummaryResponse],
+    headers: { 'X-Total-Count': { description: 'Incidents matching the filter, on every page', schema: { type: 'integer' } } },
+  })
   @ApiProblems(400)
-  async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal) {
-    return (await this.queries.queue(q.forCaller(caller.kind === 'staff' ? caller.id : null), caller)).map((i) =>
-      IncidentSummaryResponse.from(i),
-    );
+  async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal, @Res({ passthrough: true }) res: Response) {
+    const page = await this.queries.queuePage(q.forCaller(caller.kind === 'staff' ? caller.id : null), q.page(), caller);
+    res.setHeader('X-Total-Count', String(page.total));
+    return page.items.map((i) => IncidentSummaryResponse.from(i));
   }
 
   @Get(':id')
