@@ -36,6 +36,7 @@ import {
 } from 'class-validator';
 
 import { InstantField, IsCalendarDate } from '../http/date-fields';
+import { PageLimit, PageOffset } from '../http/paging-query';
 
 function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -256,20 +257,9 @@ export class SearchConsumersQuery {
   @ApiPropertyOptional({ description: 'Service code' }) @IsOptional() @IsString() @MaxLength(100) service?: string;
   @ApiPropertyOptional({ enum: ONBOARDING_STEPS, enumName: 'OnboardingStep' }) @IsOptional() @IsIn(ONBOARDING_STEPS) step?: OnboardingStep;
   @ApiPropertyOptional({ description: 'Vendor organisation number or name' }) @IsOptional() @IsString() @MaxLength(200) vendor?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500, 100)
   limit?: number;
-  // PostgreSQL's OFFSET is a bigint: a larger number (1e20 is an integer to JavaScript) would fail in the query.
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset(MAX_OFFSET)
   offset?: number;
 }
 

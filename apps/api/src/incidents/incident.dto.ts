@@ -2,10 +2,11 @@ import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSide, type IncidentStat
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_OFFSET } from '@platform/database';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 
 import { IfPresent } from '../http/if-present';
+import { PageLimit, PageOffset } from '../http/paging-query';
 
 /** The most incidents one answer of the list carries (and the default: the queue's head). */
 export const INCIDENT_PAGE_MAX = 200;
@@ -35,31 +36,9 @@ export class IncidentQueryDto {
   @IsUUID('all')
   group?: string;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: INCIDENT_PAGE_MAX,
-    default: INCIDENT_PAGE_MAX,
-    description: 'Incidents per answer',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(INCIDENT_PAGE_MAX)
+  @PageLimit(INCIDENT_PAGE_MAX, INCIDENT_PAGE_MAX, 'Incidents per answer')
   limit?: number;
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 0,
-    maximum: MAX_OFFSET,
-    default: 0,
-    description: 'Incidents to skip; the total is in X-Total-Count',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @PageOffset(MAX_OFFSET, 'Incidents to skip; the total is in X-Total-Count')
   offset?: number;
 
   /** The filter with `me` as the caller (a caller who is not staff has no incidents of its own). */
