@@ -54,9 +54,6 @@ function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
 /** "974 760 673" is accepted as 974760673. */
 const withoutSpaces = () => Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value));
 
-/** More rows than any registry holds, and well inside PostgreSQL's bigint. */
-const MAX_OFFSET = 1_000_000_000;
-
 const ADVANCE_STEPS = ONBOARDING_STEPS.filter((s) => s !== 'requested');
 
 export class ContactDto {
@@ -259,7 +256,7 @@ export class SearchConsumersQuery {
   @ApiPropertyOptional({ description: 'Vendor organisation number or name' }) @IsOptional() @IsString() @MaxLength(200) vendor?: string;
   @PageLimit(500, 100)
   limit?: number;
-  @PageOffset(MAX_OFFSET)
+  @PageOffset()
   offset?: number;
 }
 

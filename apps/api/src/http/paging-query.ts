@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_OFFSET } from '@platform/database';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -15,15 +16,16 @@ export const PageLimit = (max: number, byDefault: number, description?: string):
   );
 
 /**
- * A list's `offset` query parameter: rows to skip, up to `max`. The bound matters: PostgreSQL's
- * OFFSET is a bigint, and 1e20 is an integer to JavaScript that would fail in the query.
+ * A list's `offset` query parameter: rows to skip, up to what the paging itself accepts (it
+ * would otherwise clamp a larger offset and answer another page). PostgreSQL's OFFSET is a
+ * bigint, so 1e20, an integer to JavaScript, must be refused before the query too.
  */
-export const PageOffset = (max: number, description?: string): PropertyDecorator =>
+export const PageOffset = (description?: string): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: max, default: 0, description }),
+    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description }),
     IsOptional(),
     Type(() => Number),
     IsInt(),
     Min(0),
-    Max(max),
+    Max(MAX_OFFSET),
   );

@@ -1,7 +1,6 @@
 import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSide, type IncidentStatus, SEVERITIES, type Severity } from '@domain/incidents';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_OFFSET } from '@platform/database';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 
@@ -38,7 +37,7 @@ export class IncidentQueryDto {
 
   @PageLimit(INCIDENT_PAGE_MAX, INCIDENT_PAGE_MAX, 'Incidents per answer')
   limit?: number;
-  @PageOffset(MAX_OFFSET, 'Incidents to skip; the total is in X-Total-Count')
+  @PageOffset('Incidents to skip; the total is in X-Total-Count')
   offset?: number;
 
   /** The filter with `me` as the caller (a caller who is not staff has no incidents of its own). */
