@@ -24,6 +24,7 @@ import { TicketMail1795458000000 } from './1795458000000-ticket-mail';
 import { AssignmentGroups1795459000000 } from './1795459000000-assignment-groups';
 import { CacheNotifications1795462000000 } from './1795462000000-cache-notifications';
 import { KnowledgeNotifications1795463000000 } from './1795463000000-knowledge-notifications';
+import { ContactNotifications1795464000000 } from './1795464000000-contact-notifications';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   AssignmentGroups1795459000000,
   CacheNotifications1795462000000,
   KnowledgeNotifications1795463000000,
+  ContactNotifications1795464000000,
 ];

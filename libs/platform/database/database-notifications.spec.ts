@@ -92,4 +92,58 @@ describe('NotifiedCache', () => {
     await s.cache.resolve('a', s.load('a'));
     expect(s.loads()).toBe(4);
   });
+
+  describe('resolveMany', () => {
+    /** A loader that answers `key:n` for each key but `none`, and records what it was asked. */
+    function loader(s: ReturnType<typeof setUp>, onLoad = () => undefined as void) {
+      const asked: string[][] = [];
+      const load = (missing: string[]) => {
+        asked.push(missing);
+        onLoad();
+        return Promise.resolve(new Map(missing.filter((k) => k !== 'none').map((k) => [k, `${k}:${asked.length}`])));
+      };
+      return { asked, load, s };
+    }
+
+    it('loads only the keys it does not hold, in one call, once each', async () => {
+      const l = loader(setUp());
+      await l.s.cache.resolveMany(['a'], l.load);
+      const got = await l.s.cache.resolveMany(['a', 'b', 'b', 'c'], l.load);
+      expect(Object.fromEntries(got)).toEqual({ a: 'a:1', b: 'b:2', c: 'c:2' });
+      expect(l.asked).toEqual([['a'], ['b', 'c']]);
+    });
+
+    it('makes no call when it holds every key', async () => {
+      const l = loader(setUp());
+      await l.s.cache.resolveMany(['a', 'b'], l.load);
+      await l.s.cache.resolveMany(['b', 'a'], l.load);
+      expect(l.asked).toHaveLength(1);
+    });
+
+    it('leaves out the keys the loader did not answer, and asks for them again', async () => {
+      const l = loader(setUp());
+      expect([...(await l.s.cache.resolveMany(['a', 'none'], l.load)).keys()]).toEqual(['a']);
+      await l.s.cache.resolveMany(['a', 'none'], l.load);
+      expect(l.asked).toEqual([['a', 'none'], ['none']]);
+    });
+
+    it.each([
+      { case: 'after the database notifies', change: (s: ReturnType<typeof setUp>) => s.notifications.notify() },
+      { case: 'while it is not listening', change: (s: ReturnType<typeof setUp>) => (s.notifications.live = false) },
+    ])('reads again $case', async ({ change }) => {
+      const l = loader(setUp());
+      await l.s.cache.resolveMany(['a'], l.load);
+      change(l.s);
+      expect((await l.s.cache.resolveMany(['a'], l.load)).get('a')).toBe('a:2');
+    });
+
+    it('does not keep what it read while a notice arrived', async () => {
+      const s = setUp();
+      const racing = loader(s, () => s.notifications.notify());
+      await s.cache.resolveMany(['a'], racing.load);
+      const l = loader(s);
+      await s.cache.resolveMany(['a'], l.load);
+      expect(l.asked).toEqual([['a']]);
+    });
+  });
 });

@@ -19,6 +19,8 @@ export const DATABASE_CHANNELS = {
   operationalMessagesChanged: 'operational_messages_changed',
   /** A knowledge-base article was written (published, edited, archived). */
   knowledgeChanged: 'knowledge_changed',
+  /** A consumer's contact was added, changed or removed. */
+  consumerContactsChanged: 'consumer_contacts_changed',
 } as const;
 export type DatabaseChannel = (typeof DATABASE_CHANNELS)[keyof typeof DATABASE_CHANNELS];
 
@@ -159,19 +161,55 @@ export class NotifiedCache<V> {
   }
 
   async resolve(key: string, load: () => Promise<V | null>): Promise<V | null> {
-    const usable = this.ttlMs > 0 && this.notifications.live;
-    if (usable) {
-      const hit = this.entries.get(key);
-      if (hit && hit.until > Date.now()) return hit.value;
-      if (hit) this.entries.delete(key);
-    }
+    const usable = this.usable;
+    const hit = usable ? this.fresh(key) : undefined;
+    if (hit) return hit.value;
     const generation = this.generation;
     const value = await load();
-    if (value !== null && usable && generation === this.generation && this.notifications.live) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, { value, until: Date.now() + this.ttlMs });
-    }
+    if (value !== null && this.stillUsable(usable, generation)) this.keep(key, value);
     return value;
+  }
+
+  /** Each key's value; the ones not held are loaded with one call of `load`, which answers those it found. */
+  async resolveMany(keys: string[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    const usable = this.usable;
+    const found = new Map<string, V>();
+    const missing: string[] = [];
+    for (const key of new Set(keys)) {
+      const hit = usable ? this.fresh(key) : undefined;
+      if (hit) found.set(key, hit.value);
+      else missing.push(key);
+    }
+    if (!missing.length) return found;
+    const generation = this.generation;
+    const loaded = await load(missing);
+    const keep = this.stillUsable(usable, generation);
+    for (const [key, value] of loaded) {
+      found.set(key, value);
+      if (keep) this.keep(key, value);
+    }
+    return found;
+  }
+
+  private get usable(): boolean {
+    return this.ttlMs > 0 && this.notifications.live;
+  }
+
+  /** A value read while a clear happened, or while not listening, is not kept. */
+  private stillUsable(usableAtStart: boolean, generation: number): boolean {
+    return usableAtStart && generation === this.generation && this.notifications.live;
+  }
+
+  private fresh(key: string): { value: V; until: number } | undefined {
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now()) return hit;
+    if (hit) this.entries.delete(key);
+    return undefined;
+  }
+
+  private keep(key: string, value: V): void {
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, until: Date.now() + this.ttlMs });
   }
 
   clear(): void {
