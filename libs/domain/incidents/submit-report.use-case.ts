@@ -134,17 +134,27 @@ export class SubmitReport {
       receivedAt: ctx.receivedAt,
       occurredAt: input.occurredAt ?? null,
     };
-    let candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
-    let decision = matchReport(facts, candidates, matching);
-    const uncertain = needsRecluster(decision);
-    if (uncertain) {
-      // Serialise the decision to open: whoever waits here sees the incident the first one opened.
-      await this.db.advisoryXactLock(`incidents:open:${input.environment}`);
-      // Live reports are received now: one that waited for the lock must see incidents opened meanwhile.
-      if (!ctx.history) ctx = { ...ctx, receivedAt: new Date() };
+    const decide = async (again: boolean) => {
+      // Live reports are received now: one that waited for a lock must see incidents opened meanwhile.
+      if (again && !ctx.history) ctx = { ...ctx, receivedAt: new Date() };
       facts.receivedAt = ctx.receivedAt;
-      candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
-      decision = matchReport(facts, candidates, matching);
+      const read = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
+      return { candidates: read, decision: matchReport(facts, read, matching) };
+    };
+    let { candidates, decision } = await decide(false);
+    let uncertain = needsRecluster(decision);
+    if (uncertain) {
+      // Serialise the decision to open: whoever waits sees the incident the one before opened.
+      const lock = `incidents:open:${input.environment}`;
+      if (!(await this.db.tryAdvisoryXactLock(lock))) {
+        // Someone is opening now, as at the start of a wave: wait for their commit and look again.
+        // A certain attach needs no lock, so the rest of the wave does not queue behind one another.
+        await this.db.awaitAdvisoryLock(lock);
+        ({ candidates, decision } = await decide(true));
+        uncertain = needsRecluster(decision);
+        if (uncertain) await this.db.advisoryXactLock(lock);
+      }
+      if (uncertain) ({ candidates, decision } = await decide(true));
     }
     const signals = signalsOf(facts);
     const contribution = contributionOf(signals);

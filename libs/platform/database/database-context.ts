@@ -43,7 +43,30 @@ export class DatabaseContext {
 
   /** Serialises a decision across processes for the rest of the current transaction. */
   async advisoryXactLock(key: string): Promise<void> {
-    if (!this.inTransaction) throw new Error('advisoryXactLock needs a transaction');
+    this.assertTransaction('advisoryXactLock');
     await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  /** As `advisoryXactLock` when no one holds the lock; false, without waiting, when someone does. */
+  async tryAdvisoryXactLock(key: string): Promise<boolean> {
+    this.assertTransaction('tryAdvisoryXactLock');
+    const [{ locked }] = await this.manager.query('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [key]);
+    return locked === true;
+  }
+
+  /**
+   * Waits until whoever holds the lock has finished, and holds nothing afterwards: a shared
+   * session lock taken and given back in one statement (the CTE is evaluated first, once).
+   */
+  async awaitAdvisoryLock(key: string): Promise<void> {
+    await this.manager.query(
+      `WITH waited AS MATERIALIZED (SELECT pg_advisory_lock_shared(hashtextextended($1, 0)))
+       SELECT pg_advisory_unlock_shared(hashtextextended($1, 0)) FROM waited`,
+      [key],
+    );
+  }
+
+  private assertTransaction(what: string): void {
+    if (!this.inTransaction) throw new Error(`${what} needs a transaction`);
   }
 }
