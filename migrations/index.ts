@@ -25,6 +25,7 @@ import { AssignmentGroups1795459000000 } from './1795459000000-assignment-groups
 import { CacheNotifications1795462000000 } from './1795462000000-cache-notifications';
 import { KnowledgeNotifications1795463000000 } from './1795463000000-knowledge-notifications';
 import { ContactNotifications1795464000000 } from './1795464000000-contact-notifications';
+import { ReportIncidentConsumerIndex1795465000000 } from './1795465000000-report-incident-consumer-index';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   CacheNotifications1795462000000,
   KnowledgeNotifications1795463000000,
   ContactNotifications1795464000000,
+  ReportIncidentConsumerIndex1795465000000,
 ];

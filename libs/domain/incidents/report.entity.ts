@@ -28,7 +28,8 @@ export interface MatchRecord {
 /** One consumer's report (feil- og avviksmelding). Free text is stored with identity numbers masked. */
 @Index('report_text_fts_idx', { synchronize: false })
 @Entity('report')
-@Index('report_incident_received_idx', ['incidentId', 'receivedAt'])
+// With the consumer, the counts per incident (queue, waves) are read from the index alone.
+@Index('report_incident_received_consumer_idx', ['incidentId', 'receivedAt', 'consumerId'])
 @Index('report_consumer_received_idx', ['consumerId', 'receivedAt'])
 // Search indexes (trigram, by expression) live in migrations/1795446500000-search-indexes.ts.
 @Index('report_title_trgm_idx', { synchronize: false })
