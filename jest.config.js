@@ -13,6 +13,9 @@ const esm = [
   'uint8array-extras',
   '@tokenizer',
   'jose',
+  // @fastify/static's own copy (ESM since 2.x): both path segments have to be let through.
+  '@fastify/static/node_modules/content-disposition',
+  'content-disposition',
 ];
 
 module.exports = {

@@ -144,7 +144,7 @@ async function startApp(opts, attempt = 1) {
   return { ...c, port, base };
 }
 
-/** A reference server answering {} (scripts/bench-reference-server.mjs): `node`, `express` or `nest`. */
+/** A reference server answering {} (scripts/bench-reference-server.mjs): `node`, `express`, `nest-express` or `nest`. */
 async function startReference(kind) {
   const port = await freePort();
   const c = child(['scripts/bench-reference-server.mjs', kind, String(port)], process.env);
@@ -527,6 +527,7 @@ async function postgresRun() {
       for (const [name, kind] of [
         ['bare', 'node'],
         ['express', 'express'],
+        ['nestExpress', 'nest-express'],
         ['nest', 'nest'],
       ]) {
         const reference = await startReference(kind);
@@ -544,7 +545,8 @@ async function postgresRun() {
       row('1 bare Node http server ({})', loadLine(pipeline.bare), 'reference', undefined, pipeline.bare);
       const ceiling = (r) => `${loadLine(r)}; ${times(ratio(r.perSecond, pipeline.bare.perSecond))} bare Node`;
       row('1 bare Express 5 handler (ceiling of any Express app)', ceiling(pipeline.express), 'reference', undefined, pipeline.express);
-      row('1 bare NestJS 12 + Express handler (ceiling of this app)', ceiling(pipeline.nest), 'reference', undefined, pipeline.nest);
+      row('1 bare NestJS 12 + Express handler', ceiling(pipeline.nestExpress), 'reference', undefined, pipeline.nestExpress);
+      row('1 bare NestJS 12 + Fastify handler (ceiling of this app)', ceiling(pipeline.nest), 'reference', undefined, pipeline.nest);
       row('1 GET /health/live', loadLine(pipeline.live), 'reference', undefined, pipeline.live);
       row('1 GET /nonexistent (404)', loadLine(pipeline.notFound), '', undefined, pipeline.notFound);
       row('1 GET /health (one database ping)', loadLine(pipeline.health), '', undefined, pipeline.health);

@@ -1,5 +1,5 @@
 import { createHttpApp, type ProcessRole } from '@composition';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@platform/config';
 import { DeliverOutbox } from '@platform/mail';
 import request from 'supertest';
@@ -10,7 +10,7 @@ import { ADMIN_TOKEN, testConfig, testConnection } from './test-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: ReturnType<typeof request>;
   config: AppConfig;
   db: TestDatabase;

@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
+import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
-import express from 'express';
 import pino from 'pino';
 import request from 'supertest';
 
@@ -23,14 +23,22 @@ function setUp(level: pino.Level = 'info') {
     },
   );
   const reached = new EventEmitter();
-  const app = express();
-  app.use(requestLogging(root, mask) as express.RequestHandler);
-  app.get('/logs-inside', (req, res) => {
-    (req as unknown as { log: pino.Logger }).log.warn('inside the request');
-    res.json({});
-  });
-  app.get('/hangs', () => reached.emit('hangs'));
-  app.use((_req, res) => res.status(404).json({}));
+  const logging = requestLogging(root, mask);
+  // A bare Node server: the request log runs on Node's own request and response, whatever framework is above it.
+  const app = createServer((req, res) =>
+    logging(req as Parameters<typeof logging>[0], res, () => {
+      const path = req.url?.split('?')[0];
+      if (path === '/logs-inside') {
+        (req as unknown as { log: pino.Logger }).log.warn('inside the request');
+        res.setHeader('content-type', 'application/json');
+        res.end('{}');
+      } else if (path === '/hangs') reached.emit('hangs');
+      else {
+        res.statusCode = 404;
+        res.end('{}');
+      }
+    }),
+  );
   return { app, lines, nextLine: () => once(written, 'line'), reachedHangs: () => once(reached, 'hangs') };
 }
 

@@ -1,5 +1,5 @@
 import { createHttpApp } from '@composition';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import { API_ROLE } from '../../../apps/api/src/api-role';
@@ -25,7 +25,7 @@ async function eventually<T>(ask: () => Promise<T>, expected: T, withinMs = 10_0
 
 describe('identity: cached credentials stop working at once on every replica', () => {
   let t: TestApp;
-  let replica: NestExpressApplication;
+  let replica: NestFastifyApplication;
   let other: ReturnType<typeof request>;
   const admin = () => bearer(t.adminToken);
 

@@ -66,7 +66,30 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
     });
 
     it('rejects malformed JSON with 400', async () => {
-      await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send('{"service": "').expect(400);
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('content-type', 'application/json')
+        .send('{"service": "')
+        .expect(400);
+      expect(res.body).toMatchObject({ code: 'malformed_json', fields: [{ field: 'body' }] });
+    });
+
+    it('answers a body over 2 MB, a path that cannot be decoded and an empty JSON body with problem documents', async () => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const large = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ description: 'x'.repeat(2 * 1024 * 1024) }))
+        .expect(413);
+      expect(large.body).toMatchObject({ status: 413, code: 'payload_too_large' });
+      const undecodable = await t.http.get('/api/v1/reports/%zz').set(bearer(a.key)).expect(400);
+      expect(undecodable.body).toMatchObject({ status: 400, code: 'bad_request' });
+      expect(undecodable.headers['content-type']).toContain('application/problem+json');
+      // A client that always sends the JSON header with no body is told what is missing, not that the JSON is broken.
+      const empty = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').expect(400);
+      expect(empty.body.code).not.toBe('malformed_json');
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 
     it('rejects a NUL character with 400 naming the field, and stores nothing', async () => {

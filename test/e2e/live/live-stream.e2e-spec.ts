@@ -2,7 +2,7 @@ import { type IncomingMessage, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { createHttpApp } from '@composition';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { API_ROLE } from '../../../apps/api/src/api-role';
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
@@ -60,14 +60,14 @@ class EventStream {
   }
 }
 
-const baseOf = async (app: NestExpressApplication) => {
+const baseOf = async (app: NestFastifyApplication) => {
   if (!app.getHttpServer().listening) await app.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 };
 
 describe('live updates: a server-sent event stream for signed-in staff, fed from the database', () => {
   let t: TestApp;
-  let replica: NestExpressApplication;
+  let replica: NestFastifyApplication;
   let oslo: RegisteredConsumer;
   let kari: StaffBrowser;
   let ola: StaffBrowser;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createHttpApp } from '@composition';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@platform/config';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -40,7 +40,7 @@ describe('a separate migration role', () => {
     }
   };
   let dataDir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let appClient: Client;
 
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@ne
 import { Reflector } from '@nestjs/core';
 import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
 import { sameSecret } from '@platform/security';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { ACCESS, AccessRule } from './access.decorator';
 import { COOKIES } from './cookies';
@@ -99,6 +99,6 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-export function setCookie(res: Response, name: string, value: string, secure: boolean, expires?: Date): void {
-  res.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', ...(expires ? { expires } : {}) });
+export function setCookie(res: FastifyReply, name: string, value: string, secure: boolean, expires?: Date): void {
+  res.setCookie(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', ...(expires ? { expires } : {}) });
 }

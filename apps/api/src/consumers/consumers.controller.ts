@@ -13,7 +13,7 @@ import {
   UpdateConsumerContact,
 } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -53,7 +53,6 @@ import {
   UpdateConsumerDto,
   UpdateContactDto,
 } from './consumers.dto';
-import { CsvBodyInterceptor } from './csv-body.interceptor';
 
 const UNKNOWN_SERVICE = [400, 'Invalid input, or unknown_service: a service code not in the Bilag 2 version in force'] as const;
 
@@ -115,7 +114,6 @@ export class ConsumersController {
   @Post('import')
   @Allow('consumer.create')
   @HttpCode(200)
-  @UseInterceptors(CsvBodyInterceptor)
   @ApiOperation({
     summary: 'Import consumers from CSV',
     description:

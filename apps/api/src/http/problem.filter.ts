@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DatabaseUnavailable, isDatabaseUnreachable } from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LoginRequired } from '../auth/auth.guard';
+import { pathOf } from './fastify-augmentation';
 import { ProblemDto } from './problem.dto';
 
 export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
@@ -38,7 +39,7 @@ const HTTP_CODES: Record<number, string> = {
 };
 
 /** Renders the error page for a browser; the admin UI provides it. */
-export type ErrorPageRenderer = (req: Request, res: Response, problem: Problem) => void;
+export type ErrorPageRenderer = (req: FastifyRequest, res: FastifyReply, problem: Problem) => void;
 
 /**
  * Maps every error to RFC 9457 problem details with a stable `code` (JSON), or to an error page
@@ -52,68 +53,83 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
-    if (res.headersSent) return;
+    const req = ctx.getRequest<FastifyRequest>();
+    const res = ctx.getResponse<FastifyReply>();
+    if (res.sent || res.raw.headersSent) return;
     if (exception instanceof LoginRequired && req.method === 'GET') {
-      res.redirect(303, `${exception.page === 'portal' ? '/portal/login' : '/login'}?next=${encodeURIComponent(req.originalUrl)}`);
+      res.redirect(`${exception.page === 'portal' ? '/portal/login' : '/login'}?next=${encodeURIComponent(req.url)}`, 303);
       return;
     }
     // A lost database surfaces as whatever the driver threw where it happened; it is one answer.
     const unreachable = isDatabaseUnreachable(exception);
-    const problem = this.toProblem(unreachable ? new DatabaseUnavailable() : exception);
+    const problem = problemOf(unreachable ? new DatabaseUnavailable() : exception);
     if (unreachable)
-      this.logger.warn({ err: exception instanceof Error ? exception.message : String(exception), path: req.path }, 'database unreachable');
+      this.logger.warn(
+        { err: exception instanceof Error ? exception.message : String(exception), path: pathOf(req) },
+        'database unreachable',
+      );
     else if (problem.status >= 500)
       this.logger.error(
         {
           err:
             exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
-          path: req.path,
+          path: pathOf(req),
         },
         'unhandled error',
       );
-    const wantsHtml = !req.path.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    const wantsHtml = !pathOf(req).startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsHtml && this.renderErrorPage) {
       this.renderErrorPage(req, res.status(problem.status), problem);
       return;
     }
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .json(ProblemDto.from({ ...problem, title: HttpStatus[problem.status] ?? 'Error' }));
+    sendProblem(res, problem);
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof DomainException) {
-      return { status: HTTP_STATUS_OF[exception.kind], code: exception.code, message: exception.message, fields: exception.fields };
-    }
-    // body-parser errors (malformed JSON, body too large) carry a type; the adapter wraps some of them.
-    const parser = (exception instanceof HttpException ? exception.cause : exception) as { status?: number; type?: string } | undefined;
-    if (parser?.type === 'entity.parse.failed')
-      return {
-        status: 400,
-        code: 'malformed_json',
-        message: 'The request body is not valid JSON.',
-        fields: [{ field: 'body', message: 'must be a JSON object or array' }],
-      };
-    if (parser?.type === 'entity.too.large')
-      return { status: 413, code: 'payload_too_large', message: 'The request body is larger than the 2 MB limit.' };
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const message = typeof body === 'object' && body && 'message' in body ? [body.message].flat().join('; ') : exception.message;
-      return {
-        status,
-        code: HTTP_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'),
-        message: status >= 500 ? 'Something went wrong on our side.' : message,
-      };
-    }
-    // Other errors of the HTTP layer carry a status of their own.
-    const e = exception as { status?: number; message?: string };
-    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      return { status: e.status, code: HTTP_CODES[e.status] ?? 'bad_request', message: e.message ?? 'Bad request.' };
-    }
-    return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. The error has been logged.' };
+function sendProblem(res: FastifyReply, problem: Problem): void {
+  void res
+    .status(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .send(ProblemDto.from({ ...problem, title: HttpStatus[problem.status] ?? 'Error' }));
+}
+
+/**
+ * Errors Fastify meets before any route runs (a path it cannot decode) get the same problem
+ * document, though no filter sees them.
+ */
+export function answerFrameworkError(error: Error, _req: FastifyRequest, res: FastifyReply): void {
+  sendProblem(res, problemOf(error));
+}
+
+function problemOf(exception: unknown): Problem {
+  if (exception instanceof DomainException) {
+    return { status: HTTP_STATUS_OF[exception.kind], code: exception.code, message: exception.message, fields: exception.fields };
   }
+  // Fastify's body parser errors (malformed JSON, body too large) carry a code; the adapter wraps some of them.
+  const parser = (exception instanceof HttpException ? exception.cause : exception) as { code?: string } | undefined;
+  if (parser?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || parser?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return {
+      status: 400,
+      code: 'malformed_json',
+      message: 'The request body is not valid JSON.',
+      fields: [{ field: 'body', message: 'must be a JSON object or array' }],
+    };
+  if (parser?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, code: 'payload_too_large', message: 'The request body is larger than the 2 MB limit.' };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const message = typeof body === 'object' && body && 'message' in body ? [body.message].flat().join('; ') : exception.message;
+    return {
+      status,
+      code: HTTP_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'),
+      message: status >= 500 ? 'Something went wrong on our side.' : message,
+    };
+  }
+  // Other errors of the HTTP layer (Fastify's) carry a status code of their own.
+  const e = exception as { statusCode?: number; message?: string };
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, code: HTTP_CODES[e.statusCode] ?? 'bad_request', message: e.message ?? 'Bad request.' };
+  }
+  return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. The error has been logged.' };
 }

@@ -12,7 +12,7 @@ import {
 import type { Actor, Principal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -63,9 +63,9 @@ export class IncidentsController {
     headers: { 'X-Total-Count': { description: 'Incidents matching the filter, on every page', schema: { type: 'integer' } } },
   })
   @ApiProblems(400)
-  async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal, @Res({ passthrough: true }) res: Response) {
+  async list(@Query() q: IncidentQueryDto, @CurrentPrincipal() caller: Principal, @Res({ passthrough: true }) res: FastifyReply) {
     const page = await this.queries.queuePage(q.forCaller(caller.kind === 'staff' ? caller.id : null), q.page(), caller);
-    res.setHeader('X-Total-Count', String(page.total));
+    res.header('X-Total-Count', String(page.total));
     return page.items.map((i) => IncidentSummaryResponse.from(i));
   }
 
@@ -154,7 +154,7 @@ export class IncidentsController {
     @Param('reference') reference: string,
     @Body() body: JoinIncidentDto,
     @CurrentPrincipal() caller: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const result = await this.joining.execute(caller, reference, body.input(), body.options());
     res.status(result.joined ? 201 : 200);

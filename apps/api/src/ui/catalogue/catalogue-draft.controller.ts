@@ -10,7 +10,7 @@ import {
 } from '@domain/catalogue';
 import type { Actor } from '@domain/shared';
 import { Body, Param, Post, Redirect, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -47,23 +47,23 @@ export class CatalogueDraftController {
   @Post()
   @StaffPage('catalogue.edit')
   @PageForm(NewVersionPage)
-  async createVersion(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
-    res.redirect(303, `/catalogue/${(await this.create.execute(versionFromForm(body), actor)).id}/edit`);
+  async createVersion(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    res.redirect(`/catalogue/${(await this.create.execute(versionFromForm(body), actor)).id}/edit`, 303);
   }
 
   @Post(':id/edit')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async saveDetails(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
-    res.redirect(303, `/catalogue/${(await this.update.execute(id, versionFromForm(body), actor)).id}/edit?saved=details#details`);
+  async saveDetails(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    res.redirect(`/catalogue/${(await this.update.execute(id, versionFromForm(body), actor)).id}/edit?saved=details#details`, 303);
   }
 
   @Post(':id/services')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async addService(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async addService(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.saveService.execute(id, null, serviceFromForm(body), actor);
-    res.redirect(303, `/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`);
+    res.redirect(`/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`, 303);
   }
 
   @Post(':id/services/:code')
@@ -74,39 +74,44 @@ export class CatalogueDraftController {
     @Param('code') code: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.saveService.execute(id, code, serviceFromForm(body), actor);
-    res.redirect(303, `/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`);
+    res.redirect(`/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`, 303);
   }
 
   @Post(':id/services/:code/delete')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async dropService(@Param('id', ParseUuid) id: string, @Param('code') code: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async dropService(
+    @Param('id', ParseUuid) id: string,
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: FastifyReply,
+  ) {
     await this.removeService.execute(id, code, actor);
-    res.redirect(303, `/catalogue/${id}/edit?saved=removed#services`);
+    res.redirect(`/catalogue/${id}/edit?saved=removed#services`, 303);
   }
 
   @Post(':id/publish')
   @StaffPage('catalogue.publish')
   @PageForm(DraftEditorPage)
-  async publishVersion(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async publishVersion(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.publish.execute(id, actor);
-    res.redirect(303, `/catalogue/${id}?published=1`);
+    res.redirect(`/catalogue/${id}?published=1`, 303);
   }
 
   @Post(':id/draft')
   @StaffPage('catalogue.edit')
-  async newDraft(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
-    res.redirect(303, `/catalogue/${(await this.copy.execute(id, {}, actor)).id}/edit`);
+  async newDraft(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    res.redirect(`/catalogue/${(await this.copy.execute(id, {}, actor)).id}/edit`, 303);
   }
 
   @Post(':id/delete')
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
-  async deleteDraft(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async deleteDraft(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.remove.execute(id, actor);
-    res.redirect(303, '/catalogue?done=deleted');
+    res.redirect('/catalogue?done=deleted', 303);
   }
 }

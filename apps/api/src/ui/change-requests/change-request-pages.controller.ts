@@ -1,7 +1,7 @@
 import { AssessChangeRequest, ForwardChangeRequest, MergeChangeRequests, RecordChangeRequestAnswer } from '@domain/change-requests';
 import type { Actor, Principal } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -13,7 +13,7 @@ import { assessmentInput, boardQuery, mergeTarget } from './change-request.forms
 import { BoardPage, StaffRequestPage } from './change-request.page';
 import { DONE_TEXTS } from './change-requests.texts.nb';
 
-const done = (res: Response, id: string, code: string) => res.redirect(303, `/change-requests/${id}?done=${code}`);
+const done = (res: FastifyReply, id: string, code: string) => res.redirect(`/change-requests/${id}?done=${code}`, 303);
 
 /** The change request board and what staff do to a request: assess, merge, forward once, record the answer. */
 @PagesController('change-requests')
@@ -44,7 +44,7 @@ export class ChangeRequestPagesController {
   @Post(':id/assessment')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async assess(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async assess(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const { notified, request } = await this.assessor.execute(id, assessmentInput(body), actor);
     done(res, id, request.status === 'declined' && notified ? 'declined' : 'assessed');
   }
@@ -52,21 +52,21 @@ export class ChangeRequestPagesController {
   @Post(':id/merge')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, (await this.merger.merge(id, mergeTarget(body), actor)).survivor.id, 'merged');
   }
 
   @Post(':id/unmerge')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async unmerge(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async unmerge(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, (await this.merger.unmerge(id, actor)).restored.id, 'unmerged');
   }
 
   @Post(':id/forward')
   @StaffPage('change-request.forward')
   @PageForm(StaffRequestPage)
-  async forward(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async forward(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const result = await this.forwarder.execute(id, { note: text(body.note) }, actor);
     done(res, id, result.alreadyForwarded ? 'already-forwarded' : 'forwarded');
   }
@@ -74,7 +74,7 @@ export class ChangeRequestPagesController {
   @Post(':id/answer')
   @StaffPage('change-request.write')
   @PageForm(StaffRequestPage)
-  async answer(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async answer(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.answers.execute(id, { answer: text(body.answer) }, actor);
     done(res, id, 'answered');
   }

@@ -1,7 +1,7 @@
 import { SubmitChangeRequest, SupportChangeRequest } from '@domain/change-requests';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
@@ -39,8 +39,8 @@ export class PortalChangeRequestPagesController {
   @Post()
   @PortalPage()
   @PageForm(PortalSubmitPage)
-  async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SubmitChangeRequestForm, @Res() res: Response) {
-    res.redirect(303, `/portal/change-requests/${(await this.submitter.execute(me, body)).id}?done=submitted`);
+  async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SubmitChangeRequestForm, @Res() res: FastifyReply) {
+    res.redirect(`/portal/change-requests/${(await this.submitter.execute(me, body)).id}?done=submitted`, 303);
   }
 
   @Get(':id')
@@ -57,9 +57,9 @@ export class PortalChangeRequestPagesController {
     @CurrentConsumer() me: ConsumerPrincipal,
     @Param('id', ParseUuid) id: string,
     @Body() body: SupportChangeRequestForm,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const result = await this.supporter.execute(me, id, body.useCase);
-    res.redirect(303, `/portal/change-requests/${result.id}?done=${result.added ? 'supported' : 'already-supported'}`);
+    res.redirect(`/portal/change-requests/${result.id}?done=${result.added ? 'supported' : 'already-supported'}`, 303);
   }
 }

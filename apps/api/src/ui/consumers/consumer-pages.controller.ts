@@ -8,7 +8,7 @@ import {
 } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -58,9 +58,9 @@ export class ConsumerPagesController {
   @Post()
   @StaffPage('consumer.create')
   @PageForm(NewConsumerPage)
-  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const created = await this.register.execute(registrationFromForm(body), actor);
-    res.redirect(303, `${tabPath(created.id, 'overview')}?done=saved`);
+    res.redirect(`${tabPath(created.id, 'overview')}?done=saved`, 303);
   }
 
   @Get('import')
@@ -82,8 +82,11 @@ export class ConsumerPagesController {
   /** An empty file with the Norwegian headers, to fill in with Excel. */
   @Get('import/template')
   @StaffPage('consumer.create')
-  template(@Res() res: Response) {
-    res.type('text/csv; charset=utf-8').attachment('konsumenter-import.csv').send(importTemplateCsv());
+  template(@Res() res: FastifyReply) {
+    res
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename=konsumenter-import.csv')
+      .send(importTemplateCsv());
   }
 
   /** The import's result is the answer to a post: back, forward or reload as a GET lands on the import form. */

@@ -13,7 +13,7 @@ import {
 } from '@domain/consumers';
 import type { Actor, Principal } from '@domain/shared';
 import { Body, HttpCode, Param, Post, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -33,7 +33,8 @@ import {
 } from './consumers.forms';
 import type { ConsumerTab } from './consumers.texts.nb';
 
-const saved = (res: Response, id: string, tab: ConsumerTab, anchor = '') => res.redirect(303, `${tabPath(id, tab)}?done=saved${anchor}`);
+const saved = (res: FastifyReply, id: string, tab: ConsumerTab, anchor = '') =>
+  res.redirect(`${tabPath(id, tab)}?done=saved${anchor}`, 303);
 const serviceAnchor = (code: string) => `#service-${encodeURIComponent(code)}`;
 
 /** The forms on a consumer's tabs; each saves and returns to its tab, or shows the tab again with what went wrong. */
@@ -57,7 +58,7 @@ export class ConsumerTabActionsController {
   @Post()
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async change(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async change(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.update.execute(id, consumerChangesFromForm(b), actor);
     saved(res, id, 'overview');
   }
@@ -65,7 +66,7 @@ export class ConsumerTabActionsController {
   @Post('contacts')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async createContact(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async createContact(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.addContact.execute(id, contactFromForm(b), actor);
     saved(res, id, 'contacts');
   }
@@ -78,7 +79,7 @@ export class ConsumerTabActionsController {
     @Param('contactId', ParseUuid) contactId: string,
     @Body() b: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.updateContact.execute(id, contactId, contactFromForm(b), actor);
     saved(res, id, 'contacts');
@@ -91,7 +92,7 @@ export class ConsumerTabActionsController {
     @Param('id', ParseUuid) id: string,
     @Param('contactId', ParseUuid) contactId: string,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.removeContact.execute(id, contactId, actor);
     saved(res, id, 'contacts');
@@ -100,7 +101,7 @@ export class ConsumerTabActionsController {
   @Post('agreement')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async agreement(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async agreement(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.setAgreement.execute(id, agreementFromForm(b), actor);
     saved(res, id, 'agreement');
   }
@@ -108,7 +109,7 @@ export class ConsumerTabActionsController {
   @Post('services')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async service(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async service(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.setAccess.execute(id, text(b.code), serviceAccessFromForm(b), actor);
     saved(res, id, 'services');
   }
@@ -116,7 +117,12 @@ export class ConsumerTabActionsController {
   @Post('services/:code/delete')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
-  async deleteService(@Param('id', ParseUuid) id: string, @Param('code') code: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async deleteService(
+    @Param('id', ParseUuid) id: string,
+    @Param('code') code: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: FastifyReply,
+  ) {
     await this.removeAccess.execute(id, code, actor);
     saved(res, id, 'services');
   }
@@ -129,7 +135,7 @@ export class ConsumerTabActionsController {
     @Param('code') code: string,
     @Body() b: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.checklist.execute(id, code, checklistFromForm(b), actor);
     saved(res, id, 'onboarding', serviceAnchor(code));
@@ -143,7 +149,7 @@ export class ConsumerTabActionsController {
     @Param('code') code: string,
     @Body() b: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const { to, note } = nextStepFromForm(b);
     await this.advance.execute(id, code, to, note, actor);
@@ -168,7 +174,7 @@ export class ConsumerTabActionsController {
     @Param('id', ParseUuid) id: string,
     @Param('keyId', ParseUuid) keyId: string,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.revokeKey.execute(id, keyId, actor);
     saved(res, id, 'keys');

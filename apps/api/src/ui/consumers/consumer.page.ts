@@ -5,6 +5,7 @@ import type { Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { pathOf } from '../../http/fastify-augmentation';
 import { text } from '../shared/form-body';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import {
@@ -81,6 +82,6 @@ export class ConsumerTabPage implements FormPage {
   }
 
   model(req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load(failure.params.id ?? '', tabOfPath(req.path), req.principal!, { failure });
+    return this.load(failure.params.id ?? '', tabOfPath(pathOf(req)), req.principal!, { failure });
   }
 }

@@ -1,7 +1,7 @@
 import { GetOnboardingQueue, ReorderOnboardingQueue } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Body, Get, Param, Post, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -27,15 +27,15 @@ export class OnboardingPagesController {
 
   @Post(':itemId/move')
   @StaffPage('onboarding.manage')
-  async move(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async move(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.reorder.move(itemId, text(body.direction) as 'up' | 'down', actor);
-    res.redirect(303, `/onboarding#item-${itemId}`);
+    res.redirect(`/onboarding#item-${itemId}`, 303);
   }
 
   @Post(':itemId/position')
   @StaffPage('onboarding.manage')
-  async moveTo(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async moveTo(@Param('itemId', ParseUuid) itemId: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.reorder.moveTo(itemId, Number(text(body.position)), actor);
-    res.redirect(303, `/onboarding#item-${itemId}`);
+    res.redirect(`/onboarding#item-${itemId}`, 303);
   }
 }

@@ -3,7 +3,7 @@ import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Inject, Param, Post, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@platform/config';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { PortalPage, Public } from '../../auth/access.decorator';
 import { setCookie } from '../../auth/auth.guard';
@@ -50,10 +50,10 @@ export class PortalPagesController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @PageForm(PortalLoginPage)
-  async useLink(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+  async useLink(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const session = await this.completeSignIn.execute(token, req.ip ?? null, req.headers['user-agent'] ?? null);
     setCookie(res, COOKIES.portalSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
-    res.redirect(303, '/portal');
+    res.redirect('/portal', 303);
   }
 
   @Get()
@@ -70,9 +70,9 @@ export class PortalPagesController {
 
   @Post('logout')
   @PortalPage()
-  async logout(@CurrentConsumer() me: ConsumerPrincipal, @ClientIp() ip: string | null, @Res() res: Response) {
+  async logout(@CurrentConsumer() me: ConsumerPrincipal, @ClientIp() ip: string | null, @Res() res: FastifyReply) {
     await this.signOut.execute(me, ip);
     res.clearCookie(COOKIES.portalSession, { path: '/' });
-    res.redirect(303, '/portal/login');
+    res.redirect('/portal/login', 303);
   }
 }

@@ -2,7 +2,7 @@ import { RetryDomainEvent } from '@composition';
 import type { Actor } from '@domain/shared';
 import { Get, Param, Post, Query, Render, Res } from '@nestjs/common';
 import { ListDomainEvents } from '@platform/events';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -33,8 +33,8 @@ export class EventsPagesController {
 
   @Post(':id/retry')
   @StaffPage('domain-event.retry')
-  async retry(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async retry(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.retryEvent.execute(id, actor);
-    res.redirect(303, '/events?status=failed&done=retried');
+    res.redirect('/events?status=failed&done=retried', 303);
   }
 }

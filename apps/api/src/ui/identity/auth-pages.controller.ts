@@ -3,7 +3,7 @@ import type { StaffPrincipal } from '@domain/shared';
 import { Body, Get, Inject, Param, Post, Query, Redirect, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@platform/config';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { Public, StaffPage } from '../../auth/access.decorator';
 import { setCookie } from '../../auth/auth.guard';
@@ -51,7 +51,7 @@ export class AuthPagesController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @PageForm(SignInPage)
-  async login(@Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async login(@Body() body: FormBody, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const session = await this.signIn.execute(
       text(body.email),
       String(body.password ?? ''),
@@ -59,15 +59,15 @@ export class AuthPagesController {
       req.headers['user-agent'] ?? null,
     );
     setCookie(res, COOKIES.staffSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
-    res.redirect(303, safeNext(body.next));
+    res.redirect(safeNext(body.next), 303);
   }
 
   @Post('logout')
   @StaffPage()
-  async logout(@CurrentStaff() me: StaffPrincipal, @ClientIp() ip: string | null, @Res() res: Response) {
+  async logout(@CurrentStaff() me: StaffPrincipal, @ClientIp() ip: string | null, @Res() res: FastifyReply) {
     await this.signOut.execute(me, ip);
     res.clearCookie(COOKIES.staffSession, { path: '/' });
-    res.redirect(303, '/login');
+    res.redirect('/login', 303);
   }
 
   @Get('password/forgot')

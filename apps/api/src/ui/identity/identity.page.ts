@@ -3,7 +3,7 @@ import { STAFF_ROLES, type StaffPrincipal } from '@domain/shared';
 import { TICKET_CATEGORIES } from '@domain/support';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '@platform/errors';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { text } from '../shared/form-body';
@@ -51,7 +51,7 @@ export class SetupPage implements FormPage {
 
   constructor(private readonly firstAdmin: CreateFirstAdmin) {}
 
-  async show(token: string, res: Response) {
+  async show(token: string, res: FastifyReply) {
     try {
       await this.firstAdmin.assertUsable(token);
       return { title: IDENTITY_TITLES.setup, layout: 'bare', usable: true, token };

@@ -2,7 +2,7 @@ import { CreateFirstAdmin } from '@domain/identity';
 import { Body, Get, Inject, Param, Post, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@platform/config';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { Public } from '../../auth/access.decorator';
 import { setCookie } from '../../auth/auth.guard';
@@ -24,7 +24,7 @@ export class SetupPagesController {
   @Get('setup/:token')
   @Public()
   @Render('setup')
-  setupPage(@Param('token') token: string, @Res({ passthrough: true }) res: Response) {
+  setupPage(@Param('token') token: string, @Res({ passthrough: true }) res: FastifyReply) {
     return this.page.show(token, res);
   }
 
@@ -33,7 +33,7 @@ export class SetupPagesController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @PageForm(SetupPage)
-  async createFirstAdmin(@Param('token') token: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  async createFirstAdmin(@Param('token') token: string, @Body() body: FormBody, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const session = await this.firstAdmin.execute(
       token,
       {
@@ -46,6 +46,6 @@ export class SetupPagesController {
       req.headers['user-agent'] ?? null,
     );
     setCookie(res, COOKIES.staffSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
-    res.redirect(303, '/');
+    res.redirect('/', 303);
   }
 }

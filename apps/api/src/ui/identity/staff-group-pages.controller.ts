@@ -1,7 +1,7 @@
 import { ManageStaffGroups } from '@domain/identity';
 import type { Actor } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -11,7 +11,7 @@ import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { StaffGroupsPage } from './identity.page';
 
-const done = (res: Response, code: string) => res.redirect(303, `/staff-groups?done=${code}`);
+const done = (res: FastifyReply, code: string) => res.redirect(`/staff-groups?done=${code}`, 303);
 const groupInput = (body: FormBody) => ({ name: text(body.name), description: text(body.description), categories: list(body.categories) });
 
 /** The admin's assignment groups: create, rename, describe, route categories, archive and restore, members in and out. */
@@ -32,7 +32,7 @@ export class StaffGroupPagesController {
   @Post()
   @StaffPage('staff-group.manage')
   @PageForm(StaffGroupsPage)
-  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.manage.create(groupInput(body), actor);
     done(res, 'created');
   }
@@ -40,7 +40,7 @@ export class StaffGroupPagesController {
   @Post(':id')
   @StaffPage('staff-group.manage')
   @PageForm(StaffGroupsPage)
-  async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.manage.update(id, groupInput(body), actor);
     done(res, 'saved');
   }
@@ -48,7 +48,7 @@ export class StaffGroupPagesController {
   @Post(':id/archive')
   @StaffPage('staff-group.manage')
   @PageForm(StaffGroupsPage)
-  async archive(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async archive(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const archived = text(body.archived) !== 'false';
     await this.manage.update(id, { archived }, actor);
     done(res, archived ? 'archived' : 'restored');
@@ -57,7 +57,7 @@ export class StaffGroupPagesController {
   @Post(':id/members')
   @StaffPage('staff-group.manage')
   @PageForm(StaffGroupsPage)
-  async addMember(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async addMember(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.manage.addMember(id, text(body.staffId), actor);
     done(res, 'member-added');
   }
@@ -69,7 +69,7 @@ export class StaffGroupPagesController {
     @Param('id', ParseUuid) id: string,
     @Param('staffId', ParseUuid) staffId: string,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.manage.removeMember(id, staffId, actor);
     done(res, 'member-removed');

@@ -13,7 +13,7 @@ import {
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor } from '@domain/shared';
 import { Body, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -33,7 +33,7 @@ import {
 } from './incident.forms';
 import { IncidentPage, ProposalDecisionPage } from './incident.page';
 
-const done = (res: Response, path: string, code: string) => res.redirect(303, `${path}?done=${code}`);
+const done = (res: FastifyReply, path: string, code: string) => res.redirect(`${path}?done=${code}`, 303);
 
 /**
  * What staff do to incidents: triage, escalate, resolve, write in the conversation, and correct the
@@ -62,7 +62,7 @@ export class IncidentActionsController {
     @Param('proposalId', ParseUuid) proposalId: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.grouping.decideProposal(proposalId, true, actor);
     done(res, await this.returnTo(body), 'accepted');
@@ -75,7 +75,7 @@ export class IncidentActionsController {
     @Param('proposalId', ParseUuid) proposalId: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.grouping.decideProposal(proposalId, false, actor);
     done(res, await this.returnTo(body), 'rejected');
@@ -90,21 +90,21 @@ export class IncidentActionsController {
   @Post(':id/triage')
   @StaffPage('incident.triage')
   @PageForm(IncidentPage)
-  async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
   }
 
   @Post(':id/assign')
   @StaffPage('incident.triage')
   @PageForm(IncidentPage)
-  async assign(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async assign(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.assigner.execute(id, assignInput(body), actor)).id}`, 'assigned');
   }
 
   @Post(':id/escalate')
   @StaffPage('incident.escalate')
   @PageForm(IncidentPage)
-  async escalate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async escalate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const result = await this.escalation.execute(id, actor);
     done(res, `/incidents/${result.incidentId}`, result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated');
   }
@@ -112,14 +112,14 @@ export class IncidentActionsController {
   @Post(':id/escalate/send-now')
   @StaffPage('incident.escalate')
   @PageForm(IncidentPage)
-  async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
   }
 
   @Post(':id/resolve')
   @StaffPage('incident.resolve')
   @PageForm(IncidentPage)
-  async resolve(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async resolve(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
     done(res, `/incidents/${id}`, 'resolved');
   }
@@ -127,7 +127,7 @@ export class IncidentActionsController {
   @Post(':id/merge')
   @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
-  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const other = await this.queries.idOf(incidentReference(body, 'other'));
     done(res, `/incidents/${(await this.grouping.merge(id, other, actor)).id}`, 'merged');
   }
@@ -135,7 +135,7 @@ export class IncidentActionsController {
   @Post(':id/split')
   @StaffPage('incident.regroup')
   @PageForm(IncidentPage)
-  async split(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async split(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
   }
 
@@ -147,7 +147,7 @@ export class IncidentActionsController {
     @Param('reportId', ParseUuid) reportId: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.grouping.move(reportId, await this.queries.idOf(incidentReference(body, 'target')), actor);
     done(res, `/incidents/${id}`, 'moved');
@@ -160,7 +160,7 @@ export class IncidentActionsController {
     @Param('id', ParseUuid) id: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.toSkatteetaten.execute(id, messageInput(body), actor);
     done(res, `/incidents/${id}`, 'message-skatteetaten');
@@ -173,7 +173,7 @@ export class IncidentActionsController {
     @Param('id', ParseUuid) id: string,
     @Body() body: FormBody,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.toMunicipalities.execute(id, municipalityMessageInput(body), actor);
     done(res, `/incidents/${id}`, 'message-municipalities');
@@ -182,7 +182,7 @@ export class IncidentActionsController {
   @Post(':id/messages/note')
   @StaffPage('incident.message')
   @PageForm(IncidentPage)
-  async addNote(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async addNote(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.notes.execute(id, messageInput(body), actor);
     done(res, `/incidents/${id}`, 'note');
   }

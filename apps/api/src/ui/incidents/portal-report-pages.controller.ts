@@ -2,7 +2,7 @@ import { IncidentQueries, JoinIncident, ReceiveReport, ReopenReport, ReplyToRepo
 import { RecordDeflection } from '@domain/knowledge';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
@@ -67,7 +67,7 @@ export class PortalReportPagesController {
   @Post('new/solved')
   @PortalPage()
   @PageForm(PortalReportFormPage)
-  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedByArticleForm, @Res() res: Response) {
+  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedByArticleForm, @Res() res: FastifyReply) {
     await this.deflections.execute({
       articleId: body.articleId,
       kind: 'helped',
@@ -75,19 +75,19 @@ export class PortalReportPagesController {
       session: body.submissionId,
       consumerId: me.consumerId,
     });
-    res.redirect(303, '/portal/hjelp?done=solved');
+    res.redirect('/portal/hjelp?done=solved', 303);
   }
 
   @Post()
   @PortalPage()
   @PageForm(PortalReportFormPage)
-  async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm, @Res() res: Response) {
+  async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm, @Res() res: FastifyReply) {
     // The person who filled in the form gets the receipt and later the answer.
     const receipt = await this.receive.execute(me, reportInput(body, { email: me.email }), {
       idempotencyKey: body.submissionId,
       fingerprint: body,
     });
-    res.redirect(303, `/portal/reports/${receipt.id}?received=1`);
+    res.redirect(`/portal/reports/${receipt.id}?received=1`, 303);
   }
 
   /** "Vi er også berørt" on the check step: the form's report joins exactly the known incident shown, once. */
@@ -98,17 +98,17 @@ export class PortalReportPagesController {
     @CurrentConsumer() me: ConsumerPrincipal,
     @Param('incidentId', ParseUuid) incidentId: string,
     @Body() body: ReportForm,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const joined = await this.joining.execute(me, incidentId, reportInput(body, { email: me.email }));
-    res.redirect(303, `/portal/reports/${joined.report.id}?joined=${joined.joined ? 'new' : 'already'}`);
+    res.redirect(`/portal/reports/${joined.report.id}?joined=${joined.joined ? 'new' : 'already'}`, 303);
   }
 
   /** Links in e-mail name a report by its reference, never by id (an id's digits could read as an identity number). */
   @Get('ref/:reference')
   @PortalPage()
-  async byReference(@CurrentConsumer() me: ConsumerPrincipal, @Param('reference') reference: string, @Res() res: Response) {
-    res.redirect(303, `/portal/reports/${await this.queries.ownReportId(me.consumerId, reference)}`);
+  async byReference(@CurrentConsumer() me: ConsumerPrincipal, @Param('reference') reference: string, @Res() res: FastifyReply) {
+    res.redirect(`/portal/reports/${await this.queries.ownReportId(me.consumerId, reference)}`, 303);
   }
 
   @Get(':id')
@@ -128,17 +128,22 @@ export class PortalReportPagesController {
   @Post(':id/reply')
   @PortalPage()
   @PageForm(PortalReportPage)
-  async reply(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Body() body: FormBody, @Res() res: Response) {
+  async reply(
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @Param('id', ParseUuid) id: string,
+    @Body() body: FormBody,
+    @Res() res: FastifyReply,
+  ) {
     await this.replying.execute(me, id, messageInput(body));
-    res.redirect(303, `/portal/reports/${id}?done=replied#conversation`);
+    res.redirect(`/portal/reports/${id}?done=replied#conversation`, 303);
   }
 
   /** The problem is back after the resolution: the report and its incident open again, within the window. */
   @Post(':id/reopen')
   @PortalPage()
   @PageForm(PortalReportPage)
-  async reopen(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Res() res: Response) {
+  async reopen(@CurrentConsumer() me: ConsumerPrincipal, @Param('id', ParseUuid) id: string, @Res() res: FastifyReply) {
     await this.reopening.execute(me, id);
-    res.redirect(303, `/portal/reports/${id}?done=reopened`);
+    res.redirect(`/portal/reports/${id}?done=reopened`, 303);
   }
 }

@@ -1,7 +1,7 @@
 import { RecordSecurityStep, SecurityCases } from '@domain/incidents';
 import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
@@ -51,9 +51,9 @@ export class SecurityCasePagesController {
     @Body() body: FormBody,
     @CurrentStaff() me: StaffPrincipal,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.steps.execute(me, incidentId, securityStepInput(body), actor);
-    res.redirect(303, `/security-cases/${incidentId}?done=recorded`);
+    res.redirect(`/security-cases/${incidentId}?done=recorded`, 303);
   }
 }

@@ -3,7 +3,7 @@ import { JoinIncident, ReceiveReport } from '@domain/incidents';
 import type { StaffPrincipal } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Redirect, Render, Res } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
@@ -53,7 +53,7 @@ export class StaffReportPagesController {
   @Post()
   @StaffPage('report.create')
   @PageForm(StaffReportFormPage)
-  async submit(@CurrentStaff() me: StaffPrincipal, @Body() body: StaffReportForm, @Res() res: Response) {
+  async submit(@CurrentStaff() me: StaffPrincipal, @Body() body: StaffReportForm, @Res() res: FastifyReply) {
     // A consumer removed since the form was opened is a mistake in the form, not a broken request.
     if (!(await this.consumers.byId(body.consumerId)))
       throw new ValidationFailed([{ field: 'consumerId', message: 'is not a registered consumer' }], 'consumer_not_found');
@@ -62,7 +62,7 @@ export class StaffReportPagesController {
       fingerprint: body,
       onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
     });
-    res.redirect(303, `/incidents/${receipt.incidentId}?done=registered&report=${receipt.id}`);
+    res.redirect(`/incidents/${receipt.incidentId}?done=registered&report=${receipt.id}`, 303);
   }
 
   /** "Vi er også berørt" for the caller's municipality: the form's report joins exactly the known incident shown, once. */
@@ -73,14 +73,14 @@ export class StaffReportPagesController {
     @CurrentStaff() me: StaffPrincipal,
     @Param('incidentId', ParseUuid) incidentId: string,
     @Body() body: StaffReportForm,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const joined = await this.joining.execute(me, incidentId, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
       onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
     });
     res.redirect(
-      303,
       `/incidents/${joined.incident.id}?done=${joined.joined ? 'joined-known' : 'already-affected'}&report=${joined.report.id}`,
+      303,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeArticleStatus, CreateArticle, EditArticle, RestoreArticleVersion } from '@domain/knowledge';
 import type { Actor } from '@domain/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -13,7 +13,7 @@ import { articleFromForm, editedVersion, listFilter, statusFromForm, versionNumb
 import { ArticleEditorPage, ArticlePage, KnowledgeListPage } from './knowledge.page';
 import { DONE_TEXTS } from './knowledge.texts.nb';
 
-const done = (res: Response, id: string, code: string) => res.redirect(303, `/knowledge-base/${id}?done=${code}`);
+const done = (res: FastifyReply, id: string, code: string) => res.redirect(`/knowledge-base/${id}?done=${code}`, 303);
 
 /** The knowledge base for staff: the list, the editor with preview, an article with its versions, publishing and archiving. */
 @PagesController('knowledge-base')
@@ -54,7 +54,7 @@ export class KnowledgePagesController {
   @Post()
   @StaffPage('knowledge-article.write')
   @PageForm(ArticleEditorPage)
-  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, (await this.creator.execute(articleFromForm(body), actor)).id, 'created');
   }
 
@@ -83,7 +83,7 @@ export class KnowledgePagesController {
   @Post(':id')
   @StaffPage('knowledge-article.write')
   @PageForm(ArticleEditorPage)
-  async save(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async save(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const { changed } = await this.editing.execute(id, articleFromForm(body), actor, editedVersion(body));
     done(res, id, changed.length ? 'saved' : 'unchanged');
   }
@@ -91,7 +91,7 @@ export class KnowledgePagesController {
   @Post(':id/status')
   @StaffPage('knowledge-article.write')
   @PageForm(ArticlePage)
-  async status(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async status(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, id, (await this.statuses.execute(id, statusFromForm(body), actor)).status);
   }
 
@@ -105,7 +105,12 @@ export class KnowledgePagesController {
   @Post(':id/versions/:version/restore')
   @StaffPage('knowledge-article.write')
   @PageForm(ArticlePage)
-  async restore(@Param('id', ParseUuid) id: string, @Param('version') version: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async restore(
+    @Param('id', ParseUuid) id: string,
+    @Param('version') version: string,
+    @CurrentActor() actor: Actor,
+    @Res() res: FastifyReply,
+  ) {
     await this.restorer.execute(id, versionNumber(version), actor);
     done(res, id, 'restored');
   }

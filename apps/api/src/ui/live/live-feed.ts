@@ -1,6 +1,7 @@
+import type { ServerResponse } from 'node:http';
+
 import { CasePresenceTracker, PRESENCE_SUBJECT, StaffNotifications } from '@domain/notifications';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type { Response } from 'express';
 
 import { LIVE_LISTS, type LiveList } from '../shared/live-list';
 
@@ -17,7 +18,7 @@ const PRESENCE_EXPIRY_SECONDS = 10;
 
 interface Client {
   staffId: string;
-  res: Response;
+  res: ServerResponse;
   /** The case page this stream belongs to (`incident:<id>`), for the collision warning. */
   subject?: string;
   unread?: number;
@@ -40,7 +41,7 @@ export class LiveFeed implements OnModuleDestroy {
   ) {}
 
   /** Holds the response open as an event stream until the browser goes away. */
-  connect(staffId: string, watch: unknown, res: Response): void {
+  connect(staffId: string, watch: unknown, res: ServerResponse): void {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',

@@ -1,6 +1,6 @@
 import type { StaffPrincipal } from '@domain/shared';
 import { Get, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
@@ -17,7 +17,9 @@ export class LiveController {
 
   @Get()
   @StaffPage()
-  stream(@CurrentStaff() staff: StaffPrincipal, @Query('watch') watch: unknown, @Res() res: Response) {
-    this.feed.connect(staff.id, watch, res);
+  stream(@CurrentStaff() staff: StaffPrincipal, @Query('watch') watch: unknown, @Res() res: FastifyReply) {
+    // The stream outlives the handler: Fastify leaves the response to the feed.
+    res.hijack();
+    this.feed.connect(staff.id, watch, res.raw);
   }
 }

@@ -2,7 +2,7 @@ import { ReadableOutbox, RetryMail } from '@composition';
 import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, Post, Query, Render, Res } from '@nestjs/common';
 import type { OutboxStatus } from '@platform/mail';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentStaff } from '../../auth/current-principal.decorator';
@@ -53,8 +53,8 @@ export class MailPagesController {
 
   @Post(':id/retry')
   @StaffPage('mail.retry')
-  async retry(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async retry(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.retryMail.execute(id, actor);
-    res.redirect(303, `/mail/${id}`);
+    res.redirect(`/mail/${id}`, 303);
   }
 }

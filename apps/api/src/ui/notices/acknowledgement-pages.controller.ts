@@ -1,6 +1,6 @@
 import { ACK_ACTIONS, AcknowledgeNotice } from '@domain/notices';
 import { Body, Get, Param, Post, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { Public } from '../../auth/access.decorator';
 import { type FormBody, oneOf } from '../shared/form-body';
@@ -27,8 +27,8 @@ export class AcknowledgementPagesController {
   @Post(':token')
   @Public()
   @PageForm(AcknowledgementPage)
-  async confirm(@Param('token') token: string, @Body() body: FormBody, @Res() res: Response) {
+  async confirm(@Param('token') token: string, @Body() body: FormBody, @Res() res: FastifyReply) {
     await this.acknowledge.byToken(token, oneOf(body.action, ACK_ACTIONS) ?? 'read');
-    res.redirect(303, `/varsler/kvittering/${encodeURIComponent(token)}`);
+    res.redirect(`/varsler/kvittering/${encodeURIComponent(token)}`, 303);
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@domain/notices';
 import type { Actor } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -40,41 +40,41 @@ export class FeedPagesController {
   @Post()
   @StaffPage('notice-feed.manage')
   @PageForm(FeedsPage)
-  async add(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async add(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.register.execute(feedFromForm(body), actor);
-    res.redirect(303, '/notice-feeds?done=feed-added');
+    res.redirect('/notice-feeds?done=feed-added', 303);
   }
 
   @Post('messages')
   @StaffPage('notice.write')
   @PageForm(FeedsPage)
-  async addMessage(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async addMessage(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.registerMessage.execute(operationalMessageFromForm(body), actor);
-    res.redirect(303, '/notice-feeds?done=message-added');
+    res.redirect('/notice-feeds?done=message-added', 303);
   }
 
   @Post('messages/:id/end')
   @StaffPage('notice.write')
   @PageForm(FeedsPage)
-  async end(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async end(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.endMessage.execute(id, actor);
-    res.redirect(303, '/notice-feeds?done=message-ended');
+    res.redirect('/notice-feeds?done=message-ended', 303);
   }
 
   @Post(':id/state')
   @StaffPage('notice-feed.manage')
   @PageForm(FeedsPage)
-  async setState(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async setState(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const enabled = body.enabled === 'true';
     await this.state.execute(id, enabled, actor);
-    res.redirect(303, `/notice-feeds?done=${enabled ? 'feed-resumed' : 'feed-stopped'}`);
+    res.redirect(`/notice-feeds?done=${enabled ? 'feed-resumed' : 'feed-stopped'}`, 303);
   }
 
   @Post(':id/poll')
   @StaffPage('notice.write')
   @PageForm(FeedsPage)
-  async pollNow(@Param('id', ParseUuid) id: string, @Res() res: Response) {
+  async pollNow(@Param('id', ParseUuid) id: string, @Res() res: FastifyReply) {
     const { error } = await this.poll.one(id);
-    res.redirect(303, `/notice-feeds?done=${error ? 'feed-failed' : 'feed-read'}`);
+    res.redirect(`/notice-feeds?done=${error ? 'feed-failed' : 'feed-read'}`, 303);
   }
 }

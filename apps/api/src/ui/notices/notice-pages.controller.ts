@@ -1,7 +1,7 @@
 import { CreateNotice, GetNotice, ScheduleNotice, SendNotice, UpdateNotice, WithdrawNotice } from '@domain/notices';
 import type { Actor } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -46,8 +46,8 @@ export class NoticePagesController {
   @Post()
   @StaffPage('notice.write')
   @PageForm(NewNoticePage)
-  async add(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
-    res.redirect(303, `/notices/${(await this.create.execute(noticeFromForm(body), actor)).id}?done=created`);
+  async add(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    res.redirect(`/notices/${(await this.create.execute(noticeFromForm(body), actor)).id}?done=created`, 303);
   }
 
   @Get(':id')
@@ -67,33 +67,33 @@ export class NoticePagesController {
   @Post(':id')
   @StaffPage('notice.write')
   @PageForm(NewNoticePage)
-  async save(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async save(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.update.execute(id, noticeFromForm(body), actor);
-    res.redirect(303, `/notices/${id}?done=saved`);
+    res.redirect(`/notices/${id}?done=saved`, 303);
   }
 
   @Post(':id/send')
   @StaffPage('notice.send')
   @PageForm(NoticePage)
-  async sendNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async sendNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const { sentNow } = await this.send.execute(id, actor);
-    res.redirect(303, `/notices/${id}?done=${sentNow ? 'sent' : 'already-sent'}`);
+    res.redirect(`/notices/${id}?done=${sentNow ? 'sent' : 'already-sent'}`, 303);
   }
 
   @Post(':id/schedule')
   @StaffPage('notice.write')
   @PageForm(NoticePage)
-  async plan(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async plan(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const at = body.unschedule ? null : (instantFromForm(body.sendAt) ?? new Date(Number.NaN));
     await this.schedule.execute(id, at, actor);
-    res.redirect(303, `/notices/${id}?done=${at ? 'scheduled' : 'unscheduled'}`);
+    res.redirect(`/notices/${id}?done=${at ? 'scheduled' : 'unscheduled'}`, 303);
   }
 
   @Post(':id/withdraw')
   @StaffPage('notice.write')
   @PageForm(NoticePage)
-  async pull(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async pull(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.withdraw.execute(id, actor);
-    res.redirect(303, `/notices/${id}?done=withdrawn`);
+    res.redirect(`/notices/${id}?done=withdrawn`, 303);
   }
 }

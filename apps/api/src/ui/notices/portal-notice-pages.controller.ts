@@ -1,7 +1,7 @@
 import { ACK_ACTIONS, AcknowledgeNotice, ListConsumerNotices } from '@domain/notices';
 import type { Actor, ConsumerPrincipal } from '@domain/shared';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../../auth/current-principal.decorator';
@@ -31,8 +31,8 @@ export class PortalNoticePagesController {
   /** The link in a reminder: the same list, scrolled to the notice. */
   @Get(':id')
   @PortalPage()
-  one(@Param('id', ParseUuid) id: string, @Res() res: Response) {
-    res.redirect(303, `/portal/varsler#notice-${id}`);
+  one(@Param('id', ParseUuid) id: string, @Res() res: FastifyReply) {
+    res.redirect(`/portal/varsler#notice-${id}`, 303);
   }
 
   @Post(':id/acknowledge')
@@ -43,9 +43,9 @@ export class PortalNoticePagesController {
     @Body() body: FormBody,
     @CurrentConsumer() me: ConsumerPrincipal,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.acknowledge.forConsumer(me.consumerId, id, oneOf(body.action, ACK_ACTIONS) ?? 'read', actor);
-    res.redirect(303, `/portal/varsler?done=1#notice-${id}`);
+    res.redirect(`/portal/varsler?done=1#notice-${id}`, 303);
   }
 }

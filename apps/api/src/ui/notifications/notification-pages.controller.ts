@@ -1,7 +1,7 @@
 import { StaffNotifications } from '@domain/notifications';
 import type { StaffPrincipal } from '@domain/shared';
 import { Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
@@ -27,14 +27,14 @@ export class NotificationPagesController {
 
   @Post('read')
   @StaffPage()
-  async readAll(@CurrentStaff() staff: StaffPrincipal, @Res() res: Response) {
+  async readAll(@CurrentStaff() staff: StaffPrincipal, @Res() res: FastifyReply) {
     await this.notifications.markRead(staff.id);
-    res.redirect(303, '/notifications?done=read');
+    res.redirect('/notifications?done=read', 303);
   }
 
   @Post(':id/open')
   @StaffPage()
-  async open(@Param('id', ParseUuid) id: string, @CurrentStaff() staff: StaffPrincipal, @Res() res: Response) {
-    res.redirect(303, await this.notifications.open(staff.id, id));
+  async open(@Param('id', ParseUuid) id: string, @CurrentStaff() staff: StaffPrincipal, @Res() res: FastifyReply) {
+    res.redirect(await this.notifications.open(staff.id, id), 303);
   }
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '@domain/shared';
 import { Get, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -19,10 +19,10 @@ export class SearchPagesController {
 
   @Get()
   @StaffPage()
-  async results(@Query('q') q: unknown, @CurrentPrincipal() caller: Principal, @Req() req: Request, @Res() res: Response) {
+  async results(@Query('q') q: unknown, @CurrentPrincipal() caller: Principal, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
     const text = searchText(q);
     const exact = await this.search.exact(text, caller);
-    if (exact) return res.redirect(303, exact);
-    res.render('search/results', { ...(await this.search.load(text, caller)), ...(await this.context.withCounts(req, res)) });
+    if (exact) return res.redirect(exact, 303);
+    res.view('search/results', { ...(await this.search.load(text, caller)), ...(await this.context.withCounts(req)) });
   }
 }

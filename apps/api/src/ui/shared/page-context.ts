@@ -1,9 +1,10 @@
 import { StaffNotifications } from '@domain/notifications';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { pathOf } from '../../http/fastify-augmentation';
 import type { Problem } from '../../http/problem.filter';
 import { abilitiesOf } from './abilities';
 import { menuFor, NAV_SECTIONS, NavSection } from './navigation';
@@ -22,31 +23,31 @@ export class PageContext {
   ) {}
 
   /** The page context with the signed-in staff member's unread notifications, for the bell in the header. */
-  async withCounts(req: Request, res: Response) {
-    const base = this.of(req, res);
+  async withCounts(req: FastifyRequest) {
+    const base = this.of(req);
     return { ...base, unreadNotifications: base.staff ? await this.notifications.unreadCount(base.staff.id) : 0 };
   }
 
-  of(req: Request, res: Response) {
+  of(req: FastifyRequest) {
     const principal = (req as AuthenticatedRequest).principal;
     const staff = principal?.kind === 'staff' ? { ...principal, roleLabel: ROLE_LABELS[principal.role] } : undefined;
     return {
       me: principal,
       staff,
       can: abilitiesOf(principal),
-      menu: staff ? menuFor(this.sections, 'staff', principal!, req.path) : [],
-      portalMenu: principal?.kind === 'consumer' ? menuFor(this.sections, 'portal', principal, req.path) : [],
-      csrfToken: principal?.csrfToken ?? (res.locals.csrfToken as string | undefined),
-      path: req.path,
+      menu: staff ? menuFor(this.sections, 'staff', principal!, pathOf(req)) : [],
+      portalMenu: principal?.kind === 'consumer' ? menuFor(this.sections, 'portal', principal, pathOf(req)) : [],
+      csrfToken: principal?.csrfToken ?? req.csrfToken,
+      path: pathOf(req),
     };
   }
 
   /** The error page for browsers: the problem in Norwegian, chosen by its code, else by its status. */
-  renderError(req: Request, res: Response, problem: Problem): void {
-    res.render('error', {
-      ...this.of(req, res),
+  renderError(req: FastifyRequest, res: FastifyReply, problem: Problem): void {
+    res.view('error', {
+      ...this.of(req),
       ...errorPageModel(problem, this.errorTexts),
-      layout: req.path.startsWith('/portal') ? 'portal' : 'main',
+      layout: pathOf(req).startsWith('/portal') ? 'portal' : 'main',
     });
   }
 }
@@ -62,13 +63,12 @@ export class PageContextInterceptor implements NestInterceptor {
   constructor(private readonly context: PageContext) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     return next
       .handle()
       .pipe(
         mergeMap(async (data: unknown) =>
-          data === null || typeof data !== 'object' ? data : { ...(data as object), ...(await this.context.withCounts(req, res)) },
+          data === null || typeof data !== 'object' ? data : { ...(data as object), ...(await this.context.withCounts(req)) },
         ),
       );
   }

@@ -14,10 +14,11 @@ import {
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { DomainException, ErrorKind } from '@platform/errors';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, Observable, switchMap } from 'rxjs';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { pathOf } from '../../http/fastify-augmentation';
 import { HTTP_STATUS_OF } from '../../http/problem.filter';
 import { FormBody, text } from './form-body';
 import { describeFailure, FailureText, PageTexts } from './form-errors';
@@ -63,7 +64,7 @@ function failureOf(req: AuthenticatedRequest, e: DomainException, texts: PageTex
   delete body._csrf;
   delete body.password;
   return {
-    form: text(body._form) || (req.path.split('/').pop() ?? ''),
+    form: text(body._form) || (pathOf(req).split('/').pop() ?? ''),
     params: req.params as Record<string, string | undefined>,
     body,
     code: e.code,
@@ -110,9 +111,9 @@ export class PageFormErrorFilter implements ExceptionFilter {
   constructor(private readonly context: PageContext) {}
 
   catch(rendering: FormPageRendering, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    res.status(rendering.status).render(rendering.view, { ...rendering.model, ...this.context.of(req, res) });
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    res.status(rendering.status).view(rendering.view, { ...rendering.model, ...this.context.of(req) });
   }
 }
 

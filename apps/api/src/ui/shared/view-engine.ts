@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 
 import { renderMarkdown } from './markdown';
@@ -55,9 +55,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
 
 /**
  * Server-rendered pages: Handlebars views under ui/views, wrapped in layouts/main.hbs unless
- * the view sets `layout: false`. Partials come from ui/views/partials.
+ * the view sets `layout: false`. Partials come from ui/views/partials. `reply.view(name, data)`
+ * renders one, and so does NestJS's `@Render()`.
  */
-export function useViewEngine(app: NestExpressApplication, cache: boolean): void {
+export function useViewEngine(fastify: FastifyInstance, cache: boolean): void {
   const viewsDir = join(__dirname, '..', 'views');
   const hb = Handlebars.create();
   registerHelpers(hb);
@@ -75,18 +76,14 @@ export function useViewEngine(app: NestExpressApplication, cache: boolean): void
   };
   loadPartials();
 
-  app.engine('hbs', (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
-    try {
-      if (!cache) loadPartials();
-      const data = options as Record<string, unknown>;
-      const body = compile(file)(data);
-      if (data.layout === false) return callback(null, body);
-      const layout = compile(join(viewsDir, 'layouts', `${typeof data.layout === 'string' ? data.layout : 'main'}.hbs`));
-      callback(null, layout({ ...data, body: new hb.SafeString(body) }));
-    } catch (e) {
-      callback(e);
-    }
+  const render = (name: string, data: Record<string, unknown>): string => {
+    if (!cache) loadPartials();
+    const body = compile(join(viewsDir, `${name}.hbs`))(data);
+    if (data.layout === false) return body;
+    const layout = compile(join(viewsDir, 'layouts', `${typeof data.layout === 'string' ? data.layout : 'main'}.hbs`));
+    return layout({ ...data, body: new hb.SafeString(body) });
+  };
+  fastify.decorateReply('view', function (this: FastifyReply, name: string, data: object = {}) {
+    return this.type('text/html; charset=utf-8').send(render(name, data as Record<string, unknown>));
   });
-  app.setBaseViewsDir(viewsDir);
-  app.setViewEngine('hbs');
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@domain/shared';
 import { ManageCannedResponses } from '@domain/support';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
@@ -31,24 +31,24 @@ export class CannedResponsePagesController {
   @Post()
   @StaffPage('canned-response.manage')
   @PageForm(CannedResponsesPage)
-  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async create(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.canned.save(null, cannedInput(body), actor);
-    res.redirect(303, '/canned-responses?done=saved');
+    res.redirect('/canned-responses?done=saved', 303);
   }
 
   @Post(':id')
   @StaffPage('canned-response.manage')
   @PageForm(CannedResponsesPage)
-  async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.canned.save(id, cannedInput(body), actor);
-    res.redirect(303, '/canned-responses?done=saved');
+    res.redirect('/canned-responses?done=saved', 303);
   }
 
   @Post(':id/delete')
   @StaffPage('canned-response.manage')
   @PageForm(CannedResponsesPage)
-  async remove(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async remove(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.canned.delete(id, actor);
-    res.redirect(303, '/canned-responses?done=deleted');
+    res.redirect('/canned-responses?done=deleted', 303);
   }
 }

@@ -2,7 +2,7 @@ import { RecordDeflection } from '@domain/knowledge';
 import type { ConsumerPrincipal } from '@domain/shared';
 import { AddTicketMessage, OpenTicket } from '@domain/support';
 import { Body, Get, HttpCode, Param, Post, Query, Redirect, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { PortalPage } from '../../auth/access.decorator';
 import { ClientIp, CurrentConsumer } from '../../auth/current-principal.decorator';
@@ -58,7 +58,7 @@ export class PortalTicketPagesController {
   @Post('new/solved')
   @PortalPage()
   @PageForm(PortalAskPage)
-  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedQuestionForm, @Res() res: Response) {
+  async solved(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SolvedQuestionForm, @Res() res: FastifyReply) {
     await this.deflections.execute({
       articleId: body.articleId,
       kind: 'helped',
@@ -66,17 +66,22 @@ export class PortalTicketPagesController {
       session: body.submissionId,
       consumerId: me.consumerId,
     });
-    res.redirect(303, '/portal/hjelp?done=solved-question');
+    res.redirect('/portal/hjelp?done=solved-question', 303);
   }
 
   @Post()
   @PortalPage()
   @PageForm(PortalAskPage)
-  async ask(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: AskTicketForm, @ClientIp() ip: string | null, @Res() res: Response) {
+  async ask(
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @Body() body: AskTicketForm,
+    @ClientIp() ip: string | null,
+    @Res() res: FastifyReply,
+  ) {
     const { submissionId: _form, ...question } = body;
     res.redirect(
-      303,
       `/portal/tickets/${(await this.opener.forCaller(me, { ...question, service: question.service || null }, ip)).id}?done=asked`,
+      303,
     );
   }
 
@@ -95,8 +100,8 @@ export class PortalTicketPagesController {
     @Param('id', ParseUuid) id: string,
     @Body() body: PortalReplyForm,
     @ClientIp() ip: string | null,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
-    res.redirect(303, `/portal/tickets/${(await this.messages.forCaller(me, id, { body: body.body }, ip)).ticketId}?done=replied`);
+    res.redirect(`/portal/tickets/${(await this.messages.forCaller(me, id, { body: body.body }, ip)).ticketId}?done=replied`, 303);
   }
 }

@@ -1,7 +1,7 @@
 import type { Actor, Principal } from '@domain/shared';
 import { AddTicketMessage, LinkTicket, MergeTickets, ReplyToTickets, SetTicketConsumer, UpdateTickets } from '@domain/support';
 import { Body, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { ClientIp, CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -12,7 +12,7 @@ import { PagesController } from '../shared/pages-controller';
 import { consumerChoice, linkInput, mergeTarget, replyInput, selectedIds, staffMessage, ticketChanges } from './ticket.forms';
 import { StaffTicketPage, TicketListPage } from './ticket.page';
 
-const done = (res: Response, id: string, code: string) => res.redirect(303, `/tickets/${id}?done=${code}`);
+const done = (res: FastifyReply, id: string, code: string) => res.redirect(`/tickets/${id}?done=${code}`, 303);
 
 /** What staff do to a ticket from its page, and to the rows ticked in the list. */
 @PagesController('tickets')
@@ -29,17 +29,17 @@ export class TicketActionsController {
   @Post('bulk')
   @StaffPage('ticket.manage')
   @PageForm(TicketListPage)
-  async bulk(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async bulk(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.updater.execute(selectedIds(body), ticketChanges(body), actor);
-    res.redirect(303, '/tickets?done=bulk');
+    res.redirect('/tickets?done=bulk', 303);
   }
 
   @Post('bulk-reply')
   @StaffPage('ticket.manage')
   @PageForm(TicketListPage)
-  async bulkReply(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async bulkReply(@Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.replies.execute(selectedIds(body), replyInput(body), actor);
-    res.redirect(303, '/tickets?done=bulk-replied');
+    res.redirect('/tickets?done=bulk-replied', 303);
   }
 
   /** A public answer (its own words or a canned response, with a status) or an internal note: the button pressed says which. */
@@ -52,7 +52,7 @@ export class TicketActionsController {
     @CurrentPrincipal() caller: Principal,
     @CurrentActor() actor: Actor,
     @ClientIp() ip: string | null,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     const message = staffMessage(body);
     if (message.internal) return done(res, (await this.messages.forCaller(caller, id, message, ip)).ticketId, 'noted');
@@ -63,7 +63,7 @@ export class TicketActionsController {
   @Post(':id/update')
   @StaffPage('ticket.manage')
   @PageForm(StaffTicketPage)
-  async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.updater.execute([id], ticketChanges(body), actor);
     done(res, id, 'updated');
   }
@@ -72,7 +72,7 @@ export class TicketActionsController {
   @Post(':id/consumer')
   @StaffPage('ticket.manage')
   @PageForm(StaffTicketPage)
-  async consumer(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async consumer(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.consumers.execute(id, consumerChoice(body), actor);
     done(res, id, 'consumer-set');
   }
@@ -80,7 +80,7 @@ export class TicketActionsController {
   @Post(':id/links')
   @StaffPage('ticket.manage')
   @PageForm(StaffTicketPage)
-  async link(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async link(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const { kind, reference } = linkInput(body);
     done(res, id, (await this.linker.link(id, kind, reference, actor)).added ? 'linked' : 'already-linked');
   }
@@ -92,7 +92,7 @@ export class TicketActionsController {
     @Param('id', ParseUuid) id: string,
     @Param('linkId', ParseUuid) linkId: string,
     @CurrentActor() actor: Actor,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.linker.unlink(id, linkId, actor);
     done(res, id, 'unlinked');
@@ -101,14 +101,14 @@ export class TicketActionsController {
   @Post(':id/merge')
   @StaffPage('ticket.manage')
   @PageForm(StaffTicketPage)
-  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, (await this.merger.merge(id, mergeTarget(body), actor)).target.id, 'merged');
   }
 
   @Post(':id/unmerge')
   @StaffPage('ticket.manage')
   @PageForm(StaffTicketPage)
-  async unmerge(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: Response) {
+  async unmerge(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, (await this.merger.unmerge(id, actor)).restored.id, 'unmerged');
   }
 }

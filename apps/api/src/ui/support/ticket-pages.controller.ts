@@ -1,7 +1,7 @@
 import type { Principal } from '@domain/shared';
 import { OpenTicket, TicketQueries } from '@domain/support';
 import { Body, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { ClientIp, CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -42,15 +42,15 @@ export class TicketPagesController {
   @Post()
   @StaffPage('ticket.open')
   @PageForm(NewTicketPage)
-  async open(@CurrentPrincipal() caller: Principal, @Body() body: FormBody, @ClientIp() ip: string | null, @Res() res: Response) {
-    res.redirect(303, `/tickets/${(await this.opener.forCaller(caller, staffQuestion(body), ip)).id}?done=opened`);
+  async open(@CurrentPrincipal() caller: Principal, @Body() body: FormBody, @ClientIp() ip: string | null, @Res() res: FastifyReply) {
+    res.redirect(`/tickets/${(await this.opener.forCaller(caller, staffQuestion(body), ip)).id}?done=opened`, 303);
   }
 
   /** A ticket by its reference (HV-2026-0001), as other pages name it, such as the inbound e-mail it came as. */
   @Get('ref/:reference')
   @StaffPage('ticket.read')
-  async byReference(@Param('reference') reference: string, @Res() res: Response) {
-    res.redirect(303, `/tickets/${await this.queries.idOf(reference)}`);
+  async byReference(@Param('reference') reference: string, @Res() res: FastifyReply) {
+    res.redirect(`/tickets/${await this.queries.idOf(reference)}`, 303);
   }
 
   /** A file that came with an e-mail on the ticket, always as a download: never shown inline, whatever it claims to be. */
@@ -60,7 +60,7 @@ export class TicketPagesController {
     @CurrentPrincipal() caller: Principal,
     @Param('id', ParseUuid) id: string,
     @Param('attachmentId', ParseUuid) attachmentId: string,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     sendAttachment(res, await this.queries.attachment(id, attachmentId, caller));
   }

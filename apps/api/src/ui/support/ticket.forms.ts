@@ -14,7 +14,7 @@ import {
 import { ValidationFailed } from '@platform/errors';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { type FormBody, list, oneOf, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
@@ -205,11 +205,11 @@ export function cannedInput(body: FormBody) {
 }
 
 /** Sends a stored attachment as a download with a safe name; the browser is told not to guess its type. */
-export function sendAttachment(res: Response, file: { filename: string | null; contentType: string; content: Buffer }): void {
+export function sendAttachment(res: FastifyReply, file: { filename: string | null; contentType: string; content: Buffer }): void {
   const name = (file.filename ?? 'vedlegg').replace(/[\r\n"\\]/g, '_');
-  res.setHeader('Content-Type', 'application/octet-stream');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader(
+  res.header('Content-Type', 'application/octet-stream');
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header(
     'Content-Disposition',
     `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   );
