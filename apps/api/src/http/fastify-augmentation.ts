@@ -11,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-/** The request's path without the query string (what Express called `req.path`). */
+/** The request's path without the query string. */
 export function pathOf(req: Pick<FastifyRequest, 'url'>): string {
   const q = req.url.indexOf('?');
   return q === -1 ? req.url : req.url.slice(0, q);

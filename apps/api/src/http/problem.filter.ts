@@ -107,7 +107,7 @@ function problemOf(exception: unknown): Problem {
   }
   // Fastify's body parser errors (malformed JSON, body too large) carry a code; the adapter wraps some of them.
   const parser = (exception instanceof HttpException ? exception.cause : exception) as { code?: string } | undefined;
-  if (parser?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || parser?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+  if (parser?.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
     return {
       status: 400,
       code: 'malformed_json',
