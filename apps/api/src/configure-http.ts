@@ -20,7 +20,6 @@ import { PageContext } from './ui/shared/page-context';
 import { useViewEngine } from './ui/shared/view-engine';
 
 const MACHINE_ROUTE = /^\/(api|health)(\/|$)/;
-const BODY_LIMIT = 2 * 1024 * 1024;
 
 /** Everything about the HTTP surface that is not a route: security headers, parsers, views, docs. */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -44,11 +43,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   // An empty body sent as JSON is no body, as clients that always send the header expect; Fastify's
   // own parser would reject it.
   const json = fastify.getDefaultJsonParser('error', 'error');
-  app.useBodyParser<Server>('application/json', { bodyLimit: BODY_LIMIT }, (req, body, done) =>
+  app.useBodyParser<Server>('application/json', {}, (req, body, done) =>
     body.length === 0 ? done(null, undefined) : json(req, body.toString('utf8'), done),
   );
-  // Consumer imports come as CSV text.
-  app.useBodyParser(['text/csv', 'text/plain'], { bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
+  // Consumer imports come as CSV text. Both parsers take the server's body limit.
+  app.useBodyParser(['text/csv', 'text/plain'], {}, (_req, body, done) => done(null, body.toString('utf8')));
 
   fastify.addHook('onRequest', (req, reply, done) => {
     // On every answer, errors and assets included; a route may set a stricter one of its own.
