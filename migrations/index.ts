@@ -26,6 +26,7 @@ import { CacheNotifications1795462000000 } from './1795462000000-cache-notificat
 import { KnowledgeNotifications1795463000000 } from './1795463000000-knowledge-notifications';
 import { ContactNotifications1795464000000 } from './1795464000000-contact-notifications';
 import { ReportIncidentConsumerIndex1795465000000 } from './1795465000000-report-incident-consumer-index';
+import { IncidentReportCounts1795466000000 } from './1795466000000-incident-report-counts';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   KnowledgeNotifications1795463000000,
   ContactNotifications1795464000000,
   ReportIncidentConsumerIndex1795465000000,
+  IncidentReportCounts1795466000000,
 ];

@@ -45,3 +45,13 @@ export async function storedFingerprint(
   const sql = `SELECT ${digests.join(', ')}`;
   return async () => ((await t.dataSource.query(sql)) as Array<Record<string, string>>)[0];
 }
+
+/** Incidents whose kept report and consumer counts differ from their stored reports, with both. */
+export async function incidentsWithStaleCounts(t: TestApp): Promise<Array<Record<string, unknown>>> {
+  return t.dataSource.query(
+    `SELECT i.reference, i.report_count, i.consumer_count, c.reports, c.consumers
+     FROM incident i
+     CROSS JOIN LATERAL (SELECT count(*)::int AS reports, count(DISTINCT consumer_id)::int AS consumers FROM report r WHERE r.incident_id = i.id) c
+     WHERE (i.report_count, i.consumer_count) IS DISTINCT FROM (c.reports, c.consumers)`,
+  );
+}

@@ -62,6 +62,17 @@ export class Incident {
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
   mergedIntoId: string | null;
 
+  /**
+   * Its reports and the distinct consumers that sent them, as of the last commit that changed
+   * them: kept by a trigger on `report` (migrations/1795466000000-incident-report-counts.ts) and
+   * read by the queue's SQL, never written or loaded through the entity.
+   */
+  @Column({ name: 'report_count', type: 'integer', default: 0, select: false, insert: false, update: false })
+  reportCount: number;
+
+  @Column({ name: 'consumer_count', type: 'integer', default: 0, select: false, insert: false, update: false })
+  consumerCount: number;
+
   /** The incident as a whole for matching: counts of features, statuses, codes, consumers (rules/incident-profile.ts). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   profile: ProfileCounts;

@@ -73,7 +73,7 @@ export type QueueSort = 'impact' | 'reference' | 'title' | 'status' | 'consumers
  * incident-queries.use-case.ts (the two are kept equal by the queue's e2e tests).
  */
 const IMPACT_SQL = `coalesce(i.severity, CASE WHEN i.track = 'security' THEN 'high' WHEN i.environment <> 'production' THEN 'low'
-  WHEN coalesce(c.consumers, 0) >= 10 THEN 'critical' WHEN coalesce(c.consumers, 0) >= 3 THEN 'high' ELSE 'medium' END)`;
+  WHEN i.consumer_count >= 10 THEN 'critical' WHEN i.consumer_count >= 3 THEN 'high' ELSE 'medium' END)`;
 
 const QUEUE_ORDER: Record<QueueSort, string> = {
   // Most severe first, then the broadest: one number so that one direction flips both.
@@ -302,11 +302,9 @@ export class IncidentRepository {
          SELECT i.id, i.reference, i.title, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,
                 i.opened_at, i.last_seen_at, i.resolved_at, i.ske_case_reference, i.known_issue,
                 i.assignee_id, i.assignee_name, i.group_id,
-                coalesce(c.reports, 0) AS report_count, coalesce(c.consumers, 0) AS consumer_count,
+                i.report_count, i.consumer_count,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated, ${IMPACT_SQL} AS impact
          FROM incident i
-         LEFT JOIN LATERAL (SELECT count(*)::int AS reports, count(DISTINCT consumer_id)::int AS consumers
-                            FROM report r WHERE r.incident_id = i.id) c ON true
          WHERE ${where.join(' AND ')}) q
        ${impact}
        ORDER BY ${order.expression} ${order.direction}, last_seen_at DESC, id

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
+import { incidentsWithStaleCounts } from '../../support/stored-data';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'hendelseslister'];
@@ -58,5 +59,9 @@ describe('concurrent intake of one outage', () => {
       .expect(200);
     expect(incident.body.consumerCount).toBe(50);
     expect([...incident.body.services].sort()).toEqual([...SERVICES].sort());
+    // The queue's counts are kept on the incident by 300 commits racing for it.
+    const queue = await t.http.get('/api/v1/incidents?environment=production').set(bearer(t.adminToken)).expect(200);
+    expect(queue.body).toEqual([expect.objectContaining({ id: incident.body.id, reportCount: 300, consumerCount: 50 })]);
+    expect(await incidentsWithStaleCounts(t)).toEqual([]);
   });
 });
