@@ -27,7 +27,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const secure = config.publicUrl.startsWith('https://');
   app.useLogger(app.get(Logger));
   // First, so every later step (and a failure in it) is logged under the request's id.
-  app.use(app.get<RequestLogging>(REQUEST_LOGGING));
+  const requestLog = app.get<RequestLogging>(REQUEST_LOGGING);
+  fastify.addHook('onRequest', (req, reply, done) => requestLog(req.raw, reply.raw, (name, id) => reply.header(name, id), done));
   const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {

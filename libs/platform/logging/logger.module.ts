@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@platform/config';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 
 import { type PersonalDataMask, requestLogging } from './request-logging';
 
-/** The request-logging middleware (request-logging.ts), for the HTTP setup to mount first. */
+/** The request log (request-logging.ts), for the HTTP setup to run first on every request. */
 export const REQUEST_LOGGING = Symbol('REQUEST_LOGGING');
 export type RequestLogging = ReturnType<typeof requestLogging>;
 
@@ -30,10 +30,19 @@ export class AppLoggerModule {
     return {
       module: AppLoggerModule,
       imports: [
-        // The request's logger comes from requestLogging; nestjs-pino binds it to what the request runs.
-        LoggerModule.forRoot({ pinoHttp: { logger: root, autoLogging: false }, useExisting: true }),
+        // No middleware of its own (no routes): the request log's hook opens nestjs-pino's request
+        // context, so everything the request runs logs under its id. Without pino-http's serializers,
+        // which would read the request log's plain `req`/`res` fields as Node's objects.
+        LoggerModule.forRoot({ pinoHttp: { logger: root, autoLogging: false, wrapSerializers: false }, useExisting: true, forRoutes: [] }),
       ],
-      providers: [{ provide: REQUEST_LOGGING, useValue: requestLogging(root, mask) }],
+      providers: [
+        {
+          provide: REQUEST_LOGGING,
+          inject: [PinoLogger],
+          useFactory: (logs: PinoLogger) =>
+            requestLogging(mask, (bindings, next) => logs.runInContext(() => next(logs.logger), { bindings })),
+        },
+      ],
       exports: [LoggerModule, REQUEST_LOGGING],
     };
   }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter, once } from 'node:events';
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -23,21 +24,33 @@ function setUp(level: pino.Level = 'info') {
     },
   );
   const reached = new EventEmitter();
-  const logging = requestLogging(root, mask);
+  // The request's logger reaches what the request runs through the context, as nestjs-pino's does in the app.
+  const context = new AsyncLocalStorage<pino.Logger>();
+  const logging = requestLogging(mask, (bindings, next) => {
+    const log = root.child(bindings);
+    context.run(log, () => next(log));
+  });
   // A bare Node server: the request log runs on Node's own request and response, whatever framework is above it.
   const app = createServer((req, res) =>
-    logging(req as Parameters<typeof logging>[0], res, () => {
-      const path = req.url?.split('?')[0];
-      if (path === '/logs-inside') {
-        (req as unknown as { log: pino.Logger }).log.warn('inside the request');
-        res.setHeader('content-type', 'application/json');
-        res.end('{}');
-      } else if (path === '/hangs') reached.emit('hangs');
-      else {
-        res.statusCode = 404;
-        res.end('{}');
-      }
-    }),
+    logging(
+      req,
+      res,
+      (name, id) => res.setHeader(name, id),
+      () => {
+        const path = req.url?.split('?')[0];
+        if (path === '/logs-inside') {
+          setImmediate(() => {
+            context.getStore()!.warn('inside the request');
+            res.setHeader('content-type', 'application/json');
+            res.end('{}');
+          });
+        } else if (path === '/hangs') reached.emit('hangs');
+        else {
+          res.statusCode = 404;
+          res.end('{}');
+        }
+      },
+    ),
   );
   return { app, lines, nextLine: () => once(written, 'line'), reachedHangs: () => once(reached, 'hangs') };
 }

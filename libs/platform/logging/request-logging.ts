@@ -17,45 +17,50 @@ export function loggableUrl(url: string, mask: PersonalDataMask): string {
   return mask(url.split('?')[0].replace(/\/(password|portal\/login)\/[^/]+/, '/$1/[token]'));
 }
 
-type LoggedRequest = IncomingMessage & { id?: string; log?: Logger; originalUrl?: string };
+/**
+ * Runs `next` with a logger bound to `bindings` as the logger of everything the request runs, and
+ * hands it that logger. The app binds it through nestjs-pino's request context.
+ */
+export type LogContext = (bindings: { reqId: string }, next: (log: Logger) => void) => void;
 
 /**
- * The request log: an id per request (the caller's `X-Request-Id` or a new one, echoed in the
- * answer), a request logger bound to it for everything logged while the request runs, and one
- * `request completed` line at info when it ends. Bodies, headers and query strings are never
+ * The request log: an id per request (the caller's `X-Request-Id` or a new one, given to `echo`
+ * to send back), a request logger bound to it for everything logged while the request runs, and
+ * one `request completed` line at info when it ends. Bodies, headers and query strings are never
  * logged.
  *
  * Written here rather than taken from pino-http, which serialises the whole request into a child
  * logger on every request, whether or not a line is ever written: a quarter of what a small API
- * request cost. Here the request is described only when its line is written.
+ * request cost. Here the request is described only when its line is written. It runs as a
+ * framework hook rather than as middleware, and the id is echoed through the framework's reply:
+ * a header set on Node's response beforehand makes Node validate every header of the answer
+ * again, one by one.
  */
-export function requestLogging(root: Logger, mask: PersonalDataMask) {
-  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
+export function requestLogging(mask: PersonalDataMask, context: LogContext) {
+  return (req: IncomingMessage, res: ServerResponse, echo: (header: string, id: string) => void, next: () => void): void => {
     const given = req.headers[REQUEST_ID_HEADER];
-    const id = typeof given === 'string' && GIVEN_REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader(REQUEST_ID_HEADER, id);
-    req.id = id;
-    const log = root.child({ reqId: id });
-    // nestjs-pino (useExisting) keeps this as the logger of everything the request runs.
-    req.log = log;
-    const url = req.originalUrl ?? req.url ?? '';
-    if (log.isLevelEnabled('info') && !UNLOGGED.test(url)) {
-      const started = performance.now();
-      const done = () => {
-        res.off('finish', done);
-        res.off('close', done);
-        log.info(
-          {
-            req: { method: req.method, url: loggableUrl(url, mask) },
-            res: { statusCode: res.statusCode },
-            responseTime: Math.round(performance.now() - started),
-          },
-          res.writableFinished ? 'request completed' : 'request aborted',
-        );
-      };
-      res.on('finish', done);
-      res.on('close', done);
-    }
-    next();
+    const reqId = typeof given === 'string' && GIVEN_REQUEST_ID.test(given) ? given : randomUUID();
+    echo(REQUEST_ID_HEADER, reqId);
+    context({ reqId }, (log) => {
+      const url = req.url ?? '';
+      if (log.isLevelEnabled('info') && !UNLOGGED.test(url)) {
+        const started = performance.now();
+        const done = () => {
+          res.off('finish', done);
+          res.off('close', done);
+          log.info(
+            {
+              req: { method: req.method, url: loggableUrl(url, mask) },
+              res: { statusCode: res.statusCode },
+              responseTime: Math.round(performance.now() - started),
+            },
+            res.writableFinished ? 'request completed' : 'request aborted',
+          );
+        };
+        res.on('finish', done);
+        res.on('close', done);
+      }
+      next();
+    });
   };
 }
