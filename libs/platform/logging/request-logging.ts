@@ -32,9 +32,9 @@ export type LogContext = (bindings: { reqId: string }, next: (log: Logger) => vo
  * Written here rather than taken from pino-http, which serialises the whole request into a child
  * logger on every request, whether or not a line is ever written: a quarter of what a small API
  * request cost. Here the request is described only when its line is written. It runs as a
- * framework hook rather than as middleware, and the id is echoed through the framework's reply:
- * a header set on Node's response beforehand makes Node validate every header of the answer
- * again, one by one.
+ * framework hook rather than as middleware, and the id is echoed through the framework's reply,
+ * which writes the answer's head in one call: a header set on Node's response beforehand makes
+ * Node take its slower path and set every header of the answer one by one.
  */
 export function requestLogging(mask: PersonalDataMask, context: LogContext) {
   return (req: IncomingMessage, res: ServerResponse, echo: (header: string, id: string) => void, next: () => void): void => {
