@@ -93,6 +93,21 @@ describe('NotifiedCache', () => {
     expect(s.loads()).toBe(4);
   });
 
+  it('keeps a key read twice at once only once, without dropping another for it', async () => {
+    const s = setUp(60_000, 2);
+    let finishFirst!: (v: string) => void;
+    let finishSecond!: (v: string) => void;
+    const first = s.cache.resolve('a', () => new Promise((r) => (finishFirst = r)));
+    const second = s.cache.resolve('a', () => new Promise((r) => (finishSecond = r)));
+    await s.cache.resolve('b', s.load('b'));
+    finishFirst('a');
+    finishSecond('a');
+    await Promise.all([first, second]);
+    await s.cache.resolve('b', s.load('b'));
+    await s.cache.resolve('a', s.load('a'));
+    expect(s.loads()).toBe(1);
+  });
+
   describe('resolveMany', () => {
     /** A loader that answers `key:n` for each key but `none`, and records what it was asked. */
     function loader(s: ReturnType<typeof setUp>, onLoad = () => undefined as void) {

@@ -208,6 +208,8 @@ export class NotifiedCache<V> {
   }
 
   private keep(key: string, value: V): void {
+    // A key kept again (read twice at once) takes its own place, at the end: the oldest goes first.
+    this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, until: Date.now() + this.ttlMs });
   }
