@@ -17,10 +17,12 @@ class EventStream {
   private waiters: Array<() => void> = [];
   status = 0;
   contentType = '';
+  headers: IncomingMessage['headers'] = {};
 
   constructor(private readonly res: IncomingMessage) {
     this.status = res.statusCode ?? 0;
     this.contentType = String(res.headers['content-type'] ?? '');
+    this.headers = res.headers;
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       this.buffer += chunk;
@@ -102,6 +104,10 @@ describe('live updates: a server-sent event stream for signed-in staff, fed from
     streams.push(karis, olas);
     expect(karis.status).toBe(200);
     expect(karis.contentType).toMatch(/^text\/event-stream/);
+    // The stream carries the headers of every other answer.
+    expect(karis.headers).toMatchObject({ 'x-frame-options': 'SAMEORIGIN', 'cache-control': 'no-store' });
+    expect(karis.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(karis.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     // On connecting: the count as it is.
     await karis.next((e) => e.event === 'notifications' && JSON.parse(e.data).unread === 0);
 

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeader, ServerResponse } from 'node:http';
 
 import { CasePresenceTracker, PRESENCE_SUBJECT, StaffNotifications } from '@domain/notifications';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
@@ -40,9 +40,10 @@ export class LiveFeed implements OnModuleDestroy {
     private readonly presence: CasePresenceTracker,
   ) {}
 
-  /** Holds the response open as an event stream until the browser goes away. */
-  connect(staffId: string, watch: unknown, res: ServerResponse): void {
+  /** Holds the response open as an event stream until the browser goes away; `headers` go out with it. */
+  connect(staffId: string, watch: unknown, res: ServerResponse, headers: Record<string, OutgoingHttpHeader | undefined> = {}): void {
     res.writeHead(200, {
+      ...headers,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',

@@ -18,8 +18,9 @@ export class LiveController {
   @Get()
   @StaffPage()
   stream(@CurrentStaff() staff: StaffPrincipal, @Query('watch') watch: unknown, @Res() res: FastifyReply) {
-    // The stream outlives the handler: Fastify leaves the response to the feed.
+    // The stream outlives the handler: Fastify leaves the response to the feed, with the headers
+    // set so far (security headers, the request id), which it would otherwise not send.
     res.hijack();
-    this.feed.connect(staff.id, watch, res.raw);
+    this.feed.connect(staff.id, watch, res.raw, res.getHeaders());
   }
 }
