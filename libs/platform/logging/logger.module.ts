@@ -33,7 +33,7 @@ export class AppLoggerModule {
         // No middleware of its own (no routes): the request log's hook opens nestjs-pino's request
         // context, so everything the request runs logs under its id. Without pino-http's serializers,
         // which would read the request log's plain `req`/`res` fields as Node's objects.
-        LoggerModule.forRoot({ pinoHttp: { logger: root, autoLogging: false, wrapSerializers: false }, useExisting: true, forRoutes: [] }),
+        LoggerModule.forRoot({ pinoHttp: { logger: root, autoLogging: false, wrapSerializers: false }, forRoutes: [] }),
       ],
       providers: [
         {
