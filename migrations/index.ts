@@ -27,6 +27,7 @@ import { KnowledgeNotifications1795463000000 } from './1795463000000-knowledge-n
 import { ContactNotifications1795464000000 } from './1795464000000-contact-notifications';
 import { ReportIncidentConsumerIndex1795465000000 } from './1795465000000-report-incident-consumer-index';
 import { IncidentReportCounts1795466000000 } from './1795466000000-incident-report-counts';
+import { IncidentAttachAtCommit1795467000000 } from './1795467000000-incident-attach-at-commit';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ContactNotifications1795464000000,
   ReportIncidentConsumerIndex1795465000000,
   IncidentReportCounts1795466000000,
+  IncidentAttachAtCommit1795467000000,
 ];

@@ -205,24 +205,24 @@ export class IncidentRepository {
   }
 
   /**
-   * Records a new report on an incident: its contribution is added to the profile in SQL, so
-   * concurrent attaches to one incident never lose each other's counts. Runs last in the intake
-   * transaction, so the incident row stays locked only until commit.
+   * Records a new report on an incident: its contribution is added to the profile in SQL
+   * (`attach_report_to_incident`), so concurrent attaches to one incident never lose each other's
+   * counts. `atCommit` defers the update (and so the lock on the incident's row) to the commit of
+   * the caller's transaction; without it the incident is updated now, for a caller that reads it
+   * again before committing.
    */
   async attachReport(
     id: string,
     report: { service: string; errorCode: string | null; receivedAt: Date },
     contribution: ProfileCounts,
+    { atCommit = false } = {},
   ): Promise<void> {
+    const args = [id, report.service, report.errorCode, report.receivedAt, JSON.stringify(contribution)];
     await this.db.manager.query(
-      `UPDATE incident SET
-         profile = jsonb_add_counts(profile, $5::jsonb),
-         services = CASE WHEN $2 = ANY(services) THEN services ELSE array_append(services, $2) END,
-         error_codes = CASE WHEN $3::text IS NULL OR $3 = ANY(error_codes) THEN error_codes ELSE array_append(error_codes, $3) END,
-         last_seen_at = GREATEST(last_seen_at, $4),
-         updated_at = now()
-       WHERE id = $1`,
-      [id, report.service, report.errorCode, report.receivedAt, JSON.stringify(contribution)],
+      atCommit
+        ? `INSERT INTO incident_pending_attachment (incident_id, service, error_code, received_at, contribution) VALUES ($1, $2, $3, $4, $5)`
+        : `SELECT attach_report_to_incident($1, $2, $3, $4, $5)`,
+      args,
     );
   }
 

@@ -95,6 +95,8 @@ export class SubmitReport {
     const matching = await this.corpus.context();
     // Inhibition: a problem Skatteetaten has announced is marked on intake and not escalated automatically.
     const knownIssue = await this.operational.execute(clean.service, clean.environment, ctx.receivedAt);
+    // A caller that wraps intake in its own transaction may read the incident before it commits.
+    const attachAtCommit = !this.db.inTransaction;
     const placed = await this.db.transaction(() =>
       this.place(
         clean,
@@ -104,6 +106,7 @@ export class SubmitReport {
         suggested.map((a) => a.slug),
         matching,
         knownIssue,
+        attachAtCommit,
       ),
     );
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
@@ -119,6 +122,7 @@ export class SubmitReport {
     suggestedArticles: string[],
     matching: MatchContext,
     knownIssue: KnownIssue | null,
+    attachAtCommit: boolean,
   ) {
     const facts: ReportFacts = {
       id: 'new',
@@ -229,8 +233,9 @@ export class SubmitReport {
       const survivor = survivors.get(incident.id);
       if (survivor) incident = (await this.incidents.find(survivor))!;
     } else {
-      // Last statement before commit: the incident row stays locked only until then.
-      await this.incidents.attachReport(incident.id, report, contribution);
+      // Applied at commit: the incident's row, which every report of an outage updates, is then
+      // locked only while the transaction commits.
+      await this.incidents.attachReport(incident.id, report, contribution, { atCommit: attachAtCommit });
     }
 
     if (knownIssue && !incident.knownIssue) {

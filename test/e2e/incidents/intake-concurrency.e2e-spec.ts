@@ -1,3 +1,4 @@
+import { profileOf } from '@domain/incidents/rules/incident-profile';
 import { DataSource } from 'typeorm';
 
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
@@ -63,5 +64,16 @@ describe('concurrent intake of one outage', () => {
     const queue = await t.http.get('/api/v1/incidents?environment=production').set(bearer(t.adminToken)).expect(200);
     expect(queue.body).toEqual([expect.objectContaining({ id: incident.body.id, reportCount: 300, consumerCount: 50 })]);
     expect(await incidentsWithStaleCounts(t)).toEqual([]);
+    // Attached at commit: every report is in the grouping profile and none is left pending.
+    const [{ profile, last_seen_at }] = await t.dataSource.query('SELECT profile, last_seen_at FROM incident WHERE id = $1', [
+      incident.body.id,
+    ]);
+    expect(profileOf(profile)).toMatchObject({ reports: 300, withStatus: 300 });
+    expect(profileOf(profile).consumers.size).toBe(50);
+    const [{ latest }] = await t.dataSource.query('SELECT max(received_at) AS latest FROM report WHERE incident_id = $1', [
+      incident.body.id,
+    ]);
+    expect(last_seen_at).toEqual(latest);
+    expect(await t.dataSource.query('SELECT * FROM incident_pending_attachment')).toEqual([]);
   });
 });
