@@ -207,23 +207,20 @@ export class IncidentRepository {
   /**
    * Records a new report on an incident: its contribution is added to the profile in SQL
    * (`attach_report_to_incident`), so concurrent attaches to one incident never lose each other's
-   * counts. `atCommit` defers the update (and so the lock on the incident's row) to the commit of
-   * the caller's transaction; without it the incident is updated now, for a caller that reads it
-   * again before committing.
+   * counts. (Live intake's certain attach is applied at commit instead: ReportRepository.insertReceived.)
    */
   async attachReport(
     id: string,
     report: { service: string; errorCode: string | null; receivedAt: Date },
     contribution: ProfileCounts,
-    { atCommit = false } = {},
   ): Promise<void> {
-    const args = [id, report.service, report.errorCode, report.receivedAt, JSON.stringify(contribution)];
-    await this.db.manager.query(
-      atCommit
-        ? `INSERT INTO incident_pending_attachment (incident_id, service, error_code, received_at, contribution) VALUES ($1, $2, $3, $4, $5)`
-        : `SELECT attach_report_to_incident($1, $2, $3, $4, $5)`,
-      args,
-    );
+    await this.db.manager.query(`SELECT attach_report_to_incident($1, $2, $3, $4, $5)`, [
+      id,
+      report.service,
+      report.errorCode,
+      report.receivedAt,
+      JSON.stringify(contribution),
+    ]);
   }
 
   /** The survivor of a merge takes the merged incident's profile (added, count by count). */

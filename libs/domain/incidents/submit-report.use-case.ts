@@ -96,7 +96,7 @@ export class SubmitReport {
     // Inhibition: a problem Skatteetaten has announced is marked on intake and not escalated automatically.
     const knownIssue = await this.operational.execute(clean.service, clean.environment, ctx.receivedAt);
     // A caller that wraps intake in its own transaction may read the incident before it commits.
-    const attachAtCommit = !this.db.inTransaction;
+    const attachAtCommitAllowed = !this.db.inTransaction;
     const placed = await this.db.transaction(() =>
       this.place(
         clean,
@@ -106,7 +106,7 @@ export class SubmitReport {
         suggested.map((a) => a.slug),
         matching,
         knownIssue,
-        attachAtCommit,
+        attachAtCommitAllowed,
       ),
     );
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
@@ -122,7 +122,7 @@ export class SubmitReport {
     suggestedArticles: string[],
     matching: MatchContext,
     knownIssue: KnownIssue | null,
-    attachAtCommit: boolean,
+    attachAtCommitAllowed: boolean,
   ) {
     const facts: ReportFacts = {
       id: 'new',
@@ -188,41 +188,46 @@ export class SubmitReport {
       if (!ctx.history) await this.notifyOpened(incident);
     }
 
-    const report = await this.reports.insert({
-      reference: await this.references.next('report', ctx.receivedAt),
-      consumerId: ctx.consumerId,
-      incidentId: incident.id,
-      channel: ctx.channel,
-      service: input.service,
-      environment: input.environment,
-      category: input.category,
-      title: input.title,
-      description: input.description,
-      occurredAt: input.occurredAt ?? null,
-      receivedAt: ctx.receivedAt,
-      httpStatus: input.httpStatus ?? null,
-      errorCode: input.errorCode ?? null,
-      correlationId: input.correlationId ?? null,
-      hasWorkedBefore: input.hasWorkedBefore ?? null,
-      vendorInvolved: input.vendorInvolved ?? null,
-      vendorOrganisationNumber: ctx.vendor?.orgNumber ?? null,
-      vendorName: ctx.vendor?.name ?? null,
-      reporterName: input.reporterName ?? null,
-      reporterEmail: input.reporterEmail ?? null,
-      personalDataMasked: maskedFields.length > 0,
-      personalDataSealed: sealed,
-      match: this.matchRecord(decision, candidates),
-      features: [...signals.features],
-      suggestedArticles,
-      knownIssue,
-    });
-    await this.timeline.record(incident.id, 'report_received', ctx.actorLabel, {
-      report: report.reference,
-      reportId: report.id,
-      channel: ctx.channel,
-      action: decision.action,
-      score: decision.score,
-    });
+    // A certain attach is applied to the incident at commit: its row, which every report of an
+    // outage updates, is then locked only while the transaction commits.
+    const attachAtCommit = !uncertain && attachAtCommitAllowed;
+    const report = await this.reports.insertReceived(
+      {
+        reference: await this.references.next('report', ctx.receivedAt),
+        consumerId: ctx.consumerId,
+        incidentId: incident.id,
+        channel: ctx.channel,
+        service: input.service,
+        environment: input.environment,
+        category: input.category,
+        title: input.title,
+        description: input.description,
+        occurredAt: input.occurredAt ?? null,
+        receivedAt: ctx.receivedAt,
+        httpStatus: input.httpStatus ?? null,
+        errorCode: input.errorCode ?? null,
+        correlationId: input.correlationId ?? null,
+        hasWorkedBefore: input.hasWorkedBefore ?? null,
+        vendorInvolved: input.vendorInvolved ?? null,
+        vendorOrganisationNumber: ctx.vendor?.orgNumber ?? null,
+        vendorName: ctx.vendor?.name ?? null,
+        reporterName: input.reporterName ?? null,
+        reporterEmail: input.reporterEmail ?? null,
+        personalDataMasked: maskedFields.length > 0,
+        personalDataSealed: sealed,
+        match: this.matchRecord(decision, candidates),
+        features: [...signals.features],
+        suggestedArticles,
+        knownIssue,
+      },
+      {
+        timeline: {
+          actorLabel: ctx.actorLabel,
+          details: { channel: ctx.channel, action: decision.action, score: decision.score },
+        },
+        attachAtCommit: attachAtCommit ? contribution : null,
+      },
+    );
     if (!ctx.history) await this.confirm(report, incident, input, maskedFields);
 
     if (uncertain) {
@@ -232,10 +237,8 @@ export class SubmitReport {
       const { survivors } = await recluster(this.store, matching.corpus, input.environment, ctx.receivedAt, [incident.id]);
       const survivor = survivors.get(incident.id);
       if (survivor) incident = (await this.incidents.find(survivor))!;
-    } else {
-      // Applied at commit: the incident's row, which every report of an outage updates, is then
-      // locked only while the transaction commits.
-      await this.incidents.attachReport(incident.id, report, contribution, { atCommit: attachAtCommit });
+    } else if (!attachAtCommit) {
+      await this.incidents.attachReport(incident.id, report, contribution);
     }
 
     if (knownIssue && !incident.knownIssue) {
