@@ -111,53 +111,35 @@ export class IncidentRepository {
   ): Promise<CandidateIncident[]> {
     // One statement: each candidate with its wave (distinct municipalities within the wave window)
     // and the titles this reporter gave it, as intake reads them on every report.
-    const query = this.db
-      .repository(Incident)
-      .createQueryBuilder('i')
-      .addSelect(
-        `(SELECT count(DISTINCT r.consumer_id)::int FROM report r
-          WHERE r.incident_id = i.id AND r.received_at <= :at AND r.received_at >= :waveSince)`,
-        'wave_consumers',
-      )
-      .where('i.environment = :environment', { environment })
-      .andWhere('i.merged_into_id IS NULL')
-      .andWhere(`i.status NOT IN ('resolved', 'closed')`)
-      .andWhere('i.opened_at <= :at', { at })
-      .andWhere('(i.last_seen_at >= :since OR i.id IN (:...extra))', {
-        since: new Date(at.getTime() - lookbackMs),
-        extra: alsoInclude.length ? alsoInclude : ['00000000-0000-0000-0000-000000000000'],
-      })
-      .setParameter('waveSince', new Date(at.getTime() - WAVE_WINDOW_MS))
-      .orderBy('i.last_seen_at', 'DESC')
-      .addOrderBy('i.id', 'ASC')
-      .limit(MAX_CANDIDATES);
-    if (consumerId)
-      query
-        .addSelect(
-          `(SELECT coalesce(json_agg(r.title ORDER BY r.received_at), '[]'::json) FROM report r
-            WHERE r.incident_id = i.id AND r.consumer_id = :consumerId)`,
-          'consumer_titles',
-        )
-        .setParameter('consumerId', consumerId);
-    const { entities: incidents, raw } = await query.getRawAndEntities<{
-      i_id: string;
-      wave_consumers: number;
-      consumer_titles?: string[];
-    }>();
-    const extra = new Map(raw.map((r) => [r.i_id, r]));
-    return incidents.map((i) => ({
-      entity: i,
-      id: i.id,
-      environment: i.environment,
-      track: i.track,
-      openedAt: i.openedAt,
-      lastReportAt: i.lastSeenAt,
-      profile: i.profile,
-      waveConsumers: extra.get(i.id)?.wave_consumers ?? 0,
-      titlesOfConsumer: new Map(consumerId ? [[consumerId, extra.get(i.id)?.consumer_titles ?? []]] : []),
-    }));
+    const rows: Array<Record<string, unknown> & { wave_consumers: number; consumer_titles: string[] | null }> = await this.db.manager.query(
+      `SELECT ${this.db.selectList(Incident, 'i')},
+                (SELECT count(DISTINCT r.consumer_id)::int FROM report r
+                  WHERE r.incident_id = i.id AND r.received_at <= $2 AND r.received_at >= $3) AS wave_consumers,
+                CASE WHEN $6::uuid IS NULL THEN NULL ELSE
+                  (SELECT coalesce(json_agg(r.title ORDER BY r.received_at), '[]'::json) FROM report r
+                    WHERE r.incident_id = i.id AND r.consumer_id = $6) END AS consumer_titles
+         FROM incident i
+         WHERE i.environment = $1 AND i.merged_into_id IS NULL AND i.status NOT IN ('resolved', 'closed') AND i.opened_at <= $2
+           AND (i.last_seen_at >= $4 OR i.id = ANY($5::uuid[]))
+         ORDER BY i.last_seen_at DESC, i.id ASC
+         LIMIT ${MAX_CANDIDATES}`,
+      [environment, at, new Date(at.getTime() - WAVE_WINDOW_MS), new Date(at.getTime() - lookbackMs), [...alsoInclude], consumerId ?? null],
+    );
+    return rows.map((row) => {
+      const i = this.db.hydrate(Incident, row);
+      return {
+        entity: i,
+        id: i.id,
+        environment: i.environment,
+        track: i.track,
+        openedAt: i.openedAt,
+        lastReportAt: i.lastSeenAt,
+        profile: i.profile,
+        waveConsumers: row.wave_consumers,
+        titlesOfConsumer: new Map(consumerId ? [[consumerId, row.consumer_titles ?? []]] : []),
+      };
+    });
   }
-
   /**
    * Open incidents of one service and environment (whatever their last activity: an escalated
    * problem stays known while Skatteetaten works on it), with what tells whether KS knows of them.

@@ -1,4 +1,5 @@
 import { BackfillGroupingProfiles } from '@domain/incidents';
+import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { addCounts, type ProfileCounts, profileOf } from '@domain/incidents/rules/incident-profile';
 import { DataSource } from 'typeorm';
 
@@ -53,6 +54,20 @@ describe('grouping profiles in the database', () => {
     expect(p.reports).toBe(4);
     expect(p.consumers.size).toBe(4);
     expect(p.statuses.get('5xx')).toBe(4);
+  });
+
+  it('reads each candidate incident as the ORM reads it, with its wave and the reporter’s own titles', async () => {
+    const title = 'Skattekort mangler for nyansatte';
+    const r = (await send(consumers[3], { title, description: 'Ingen skattekort for dem som begynte denne uken.' })).body;
+    const incidents = t.get(IncidentRepository);
+    const read = await incidents.candidates('production', new Date(), { consumerId: consumers[3].id, alsoInclude: [r.incidentId] });
+    const candidate = read.find((c) => c.id === r.incidentId)!;
+    expect(candidate.entity).toEqual(await incidents.find(r.incidentId));
+    expect(candidate.profile).toEqual(await profile(r.incidentId));
+    expect(candidate.waveConsumers).toBe(1);
+    expect(candidate.titlesOfConsumer.get(consumers[3].id)).toEqual([title]);
+    const other = await incidents.candidates('production', new Date(), { consumerId: consumers[2].id, alsoInclude: [r.incidentId] });
+    expect(other.find((c) => c.id === r.incidentId)!.titlesOfConsumer.get(consumers[2].id)).toEqual([]);
   });
 
   it('builds the profiles of incidents stored before profiles existed', async () => {
