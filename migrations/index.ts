@@ -28,6 +28,7 @@ import { ContactNotifications1795464000000 } from './1795464000000-contact-notif
 import { ReportIncidentConsumerIndex1795465000000 } from './1795465000000-report-incident-consumer-index';
 import { IncidentReportCounts1795466000000 } from './1795466000000-incident-report-counts';
 import { IncidentAttachAtCommit1795467000000 } from './1795467000000-incident-attach-at-commit';
+import { IncidentReportCountsIncremental1795468000000 } from './1795468000000-incident-report-counts-incremental';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ReportIncidentConsumerIndex1795465000000,
   IncidentReportCounts1795466000000,
   IncidentAttachAtCommit1795467000000,
+  IncidentReportCountsIncremental1795468000000,
 ];
