@@ -145,6 +145,11 @@ export class IncidentRepository {
    * problem stays known while Skatteetaten works on it), with what tells whether KS knows of them.
    */
   async openOnService(environment: Environment, service: string, limit = 50): Promise<OpenIncidentOnService[]> {
+    // The kept count includes a report once it is committed; inside a transaction, which may just
+    // have added one (intake under an Idempotency-Key, joining an incident), the reports are counted.
+    const consumers = this.db.inTransaction
+      ? '(SELECT count(DISTINCT r.consumer_id)::int FROM report r WHERE r.incident_id = i.id)'
+      : 'i.consumer_count';
     const rows: Array<{
       id: string;
       reference: string;
@@ -160,7 +165,7 @@ export class IncidentRepository {
     }> = await this.db.manager.query(
       `SELECT i.id, i.reference, i.title, i.status, i.services, i.track, i.side, i.last_seen_at,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
-                (SELECT count(DISTINCT r.consumer_id)::int FROM report r WHERE r.incident_id = i.id) AS consumers,
+                ${consumers} AS consumers,
                 EXISTS (SELECT 1 FROM incident_event ev WHERE ev.incident_id = i.id AND ev.kind = 'triaged' AND ev.details ? 'title') AS titled_by_staff
          FROM incident i
          WHERE i.environment = $1 AND $2 = ANY(i.services) AND i.merged_into_id IS NULL AND i.status IN ('new', 'triaged', 'escalated')
