@@ -2,7 +2,7 @@ import { ListAuditEntries } from '@domain/audit';
 import { IncidentQueries, ReceiveReport, type ReportInput, RevealPersonalData } from '@domain/incidents';
 // A failure inside intake is provoked where it happens, in the use case the public one runs.
 import { SubmitReport } from '@domain/incidents/submit-report.use-case';
-import { findNationalIdentityNumbers } from '@domain/shared';
+import { findNationalIdentityNumbers, formatReference, nextReferenceSql } from '@domain/shared';
 import { ListOutboxMessages } from '@platform/mail';
 
 import { nationalId } from '../support/fixtures';
@@ -182,6 +182,26 @@ describe('report intake (use cases on the database)', () => {
       expect(
         await domainError(ctx.get(RevealPersonalData).execute('00000000-0000-4000-8000-000000000000', 'x', ctx.admin.actor)),
       ).toMatchObject({ code: 'report_not_found' });
+    });
+  });
+
+  describe('references drawn in the statement that stores them', () => {
+    it('are formatted exactly as formatReference formats them, whatever the number of digits', async () => {
+      // No change request is made in this suite, so its sequence may be set to any number.
+      const at = new Date('2027-01-01T00:30:00Z');
+      for (const n of [1, 42, 9999, 10000, 123456]) {
+        await ctx.query(`SELECT setval('change_request_reference_seq', $1, false)`, [n]);
+        const [{ reference }] = await ctx.query<{ reference: string }>(`SELECT ${nextReferenceSql('changeRequest', at)} AS reference`);
+        expect(reference).toBe(formatReference('changeRequest', n, at));
+      }
+    });
+
+    it('give a report received live the next number of its sequence', async () => {
+      const [{ next }] = await ctx.query<{ next: number }>(
+        `SELECT (CASE WHEN is_called THEN last_value + 1 ELSE last_value END)::int AS next FROM report_reference_seq`,
+      );
+      const receipt = await ctx.newReport({ service: ctx.freshService(), title: 'Referanse', description: 'Neste nummer.' });
+      expect(receipt.reference).toBe(formatReference('report', next, new Date(receipt.receivedAt)));
     });
   });
 });

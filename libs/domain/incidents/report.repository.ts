@@ -1,3 +1,4 @@
+import { nextReferenceSql } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
 import { In } from 'typeorm';
@@ -67,13 +68,16 @@ export class ReportRepository {
   }
 
   /**
-   * Stores a report received live with its timeline entry and, for a certain attach, its
-   * attachment to the incident (applied at commit, see the migration IncidentAttachAtCommit), in
-   * one statement: intake's round trips to the database are most of what a report costs.
+   * Stores a report received live, with its next reference, its timeline entry and, for a certain
+   * attach, its attachment to the incident (applied at commit, see the migration
+   * IncidentAttachAtCommit), in one statement: intake's round trips to the database are most of
+   * what a report costs.
    */
-  async insertReceived(report: Omit<Report, 'id' | 'status' | 'pinned' | 'createdAt'>, entries: ReceivedReportEntries): Promise<Report> {
+  async insertReceived(
+    report: Omit<Report, 'id' | 'reference' | 'status' | 'pinned' | 'createdAt'>,
+    entries: ReceivedReportEntries,
+  ): Promise<Report> {
     const columns: Array<[string, unknown]> = [
-      ['reference', report.reference],
       ['consumer_id', report.consumerId],
       ['incident_id', report.incidentId],
       ['channel', report.channel],
@@ -101,9 +105,11 @@ export class ReportRepository {
       ['known_issue', report.knownIssue === null ? null : JSON.stringify(report.knownIssue)],
     ];
     const n = columns.length;
-    const [row]: Array<{ id: string; status: Report['status']; pinned: boolean; created_at: Date }> = await this.db.manager.query(
-      `WITH r AS (
-         INSERT INTO report (${columns.map(([name]) => name).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+    const [row]: Array<{ id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
+      await this.db.manager.query(
+        `WITH r AS (
+         INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
+         VALUES (${nextReferenceSql('report', report.receivedAt)}, ${columns.map((_, i) => `$${i + 1}`).join(', ')})
          RETURNING id, reference, incident_id, service, error_code, received_at, status, pinned, created_at),
        e AS (
          INSERT INTO incident_event (incident_id, kind, actor_label, details)
@@ -111,15 +117,16 @@ export class ReportRepository {
        a AS (
          INSERT INTO incident_pending_attachment (incident_id, service, error_code, received_at, contribution)
          SELECT incident_id, service, error_code, received_at, $${n + 3}::jsonb FROM r WHERE $${n + 3}::jsonb IS NOT NULL)
-       SELECT id, status, pinned, created_at FROM r`,
-      [
-        ...columns.map(([, value]) => value),
-        entries.timeline.actorLabel,
-        JSON.stringify(entries.timeline.details),
-        entries.attachAtCommit && JSON.stringify(entries.attachAtCommit),
-      ],
-    );
-    return Object.assign(new Report(), report, { id: row.id, status: row.status, pinned: row.pinned, createdAt: row.created_at });
+       SELECT id, reference, status, pinned, created_at FROM r`,
+        [
+          ...columns.map(([, value]) => value),
+          entries.timeline.actorLabel,
+          JSON.stringify(entries.timeline.details),
+          entries.attachAtCommit && JSON.stringify(entries.attachAtCommit),
+        ],
+      );
+    const stored = { id: row.id, reference: row.reference, status: row.status, pinned: row.pinned, createdAt: row.created_at };
+    return Object.assign(new Report(), report, stored);
   }
 
   find(id: string): Promise<Report | null> {

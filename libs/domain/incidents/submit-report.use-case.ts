@@ -193,7 +193,6 @@ export class SubmitReport {
     const attachAtCommit = !uncertain && attachAtCommitAllowed;
     const report = await this.reports.insertReceived(
       {
-        reference: await this.references.next('report', ctx.receivedAt),
         consumerId: ctx.consumerId,
         incidentId: incident.id,
         channel: ctx.channel,

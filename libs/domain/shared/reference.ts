@@ -17,3 +17,13 @@ export function formatReference(kind: ReferenceKind, n: number, at: Date): strin
   const { prefix, digits } = REFERENCE_KINDS[kind];
   return `${prefix}-${at.getUTCFullYear()}-${String(n).padStart(digits, '0')}`;
 }
+
+/**
+ * An SQL expression that draws the next number of a kind's sequence and formats it as
+ * formatReference does, for a statement that stores the reference itself (one round trip fewer
+ * than drawing the number first). The year is the one of `at`, in UTC.
+ */
+export function nextReferenceSql(kind: ReferenceKind, at: Date): string {
+  const { sequence, prefix, digits } = REFERENCE_KINDS[kind];
+  return `(SELECT '${prefix}-${at.getUTCFullYear()}-' || lpad(n::text, greatest(${digits}, length(n::text)), '0') FROM nextval('${sequence}') AS n)`;
+}
