@@ -140,6 +140,7 @@ export class IncidentRepository {
       };
     });
   }
+
   /**
    * Open incidents of one service and environment (whatever their last activity: an escalated
    * problem stays known while Skatteetaten works on it), with what tells whether KS knows of them.
