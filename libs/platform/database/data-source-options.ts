@@ -2,6 +2,7 @@ import { Client, type ClientConfig } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 
 import { notifyingClient } from './database-notifications';
+import { preparingClient } from './prepared-statements';
 
 /** The entities and migrations of the whole product; composed outside the platform. */
 export interface DatabaseSchema {
@@ -49,7 +50,7 @@ export function dataSourceOptions(url: string, poolSize: number, schema: Databas
     extra: {
       max: poolSize,
       application_name: 'segment-desk',
-      Client: notifyingClient(timeouts ? clientWithConnectTimeout(timeouts.connectMs) : Client),
+      Client: preparingClient(notifyingClient(timeouts ? clientWithConnectTimeout(timeouts.connectMs) : Client)),
       ...(timeouts
         ? {
             statement_timeout: timeouts.statementMs,
