@@ -29,6 +29,7 @@ import { ReportIncidentConsumerIndex1795465000000 } from './1795465000000-report
 import { IncidentReportCounts1795466000000 } from './1795466000000-incident-report-counts';
 import { IncidentAttachAtCommit1795467000000 } from './1795467000000-incident-attach-at-commit';
 import { IncidentReportCountsIncremental1795468000000 } from './1795468000000-incident-report-counts-incremental';
+import { JsonbAddCountsByContribution1795469000000 } from './1795469000000-jsonb-add-counts-by-contribution';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   IncidentReportCounts1795466000000,
   IncidentAttachAtCommit1795467000000,
   IncidentReportCountsIncremental1795468000000,
+  JsonbAddCountsByContribution1795469000000,
 ];

@@ -56,6 +56,20 @@ describe('grouping profiles in the database', () => {
     expect(p.statuses.get('5xx')).toBe(4);
   });
 
+  it.each<[string, ProfileCounts | null, ProfileCounts | null]>([
+    ['disjoint maps', { 'w:inntekt': 2 }, { 's:eiendom': 1 }],
+    ['shared keys', { 'w:inntekt': 2, 'c:503': 1 }, { 'w:inntekt': 1, 'c:503': 3 }],
+    ['fractions and a key falling to zero', { a: 1.5, b: 1 }, { a: 0.25, b: -1 }],
+    ['an empty contribution', { a: 1 }, {}],
+    ['no profile yet', null, { a: 1 }],
+    ['neither', null, null],
+  ])('adds count maps in SQL as the application does: %s', async (_case, a, b) => {
+    const [{ sum }] = await t
+      .get(DataSource)
+      .query('SELECT jsonb_add_counts($1::jsonb, $2::jsonb) AS sum', [a && JSON.stringify(a), b && JSON.stringify(b)]);
+    expect(sum).toEqual(addCounts(a ?? {}, b ?? {}));
+  });
+
   it('reads each candidate incident as the ORM reads it, with its wave and the reporter’s own titles', async () => {
     const title = 'Skattekort mangler for nyansatte';
     const r = (await send(consumers[3], { title, description: 'Ingen skattekort for dem som begynte denne uken.' })).body;
