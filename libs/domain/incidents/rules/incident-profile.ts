@@ -85,11 +85,16 @@ export interface IncidentProfile {
   readonly singleCase: number;
 }
 
-function prefixed(counts: ProfileCounts, prefix: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [k, v] of Object.entries(counts)) if (k.startsWith(prefix) && v > 0) out.set(k.slice(prefix.length), v);
-  return out;
-}
+/** The profile's count maps, each under the two-character prefix of its keys. */
+const MAPS = {
+  [KEY.consumer]: 'consumers',
+  [KEY.service]: 'services',
+  [KEY.status]: 'statuses',
+  [KEY.code]: 'codes',
+  [KEY.kind]: 'kinds',
+  [KEY.feature]: 'features',
+} as const;
+type MapName = (typeof MAPS)[keyof typeof MAPS];
 
 /** Reads a stored count map; parsed profiles are cached by object identity (they are immutable). */
 const parsed = new WeakMap<ProfileCounts, IncidentProfile>();
@@ -97,18 +102,28 @@ const parsed = new WeakMap<ProfileCounts, IncidentProfile>();
 export function profileOf(counts: ProfileCounts): IncidentProfile {
   const hit = parsed.get(counts);
   if (hit) return hit;
+  const maps: Record<MapName, Map<string, number>> = {
+    consumers: new Map(),
+    services: new Map(),
+    statuses: new Map(),
+    codes: new Map(),
+    kinds: new Map(),
+    features: new Map(),
+  };
+  // One pass over the keys: intake reads a freshly stored profile for every candidate incident.
+  for (const key of Object.keys(counts)) {
+    const map = MAPS[key.slice(0, 2) as keyof typeof MAPS];
+    const value = counts[key];
+    if (map && value > 0) maps[map].set(key.slice(2), value);
+  }
   const n = (k: string) => counts[k] ?? 0;
   const profile: IncidentProfile = {
     reports: n(KEY.reports),
-    consumers: prefixed(counts, KEY.consumer),
-    services: prefixed(counts, KEY.service),
-    statuses: prefixed(counts, KEY.status),
+    ...maps,
+    kinds: maps.kinds as Map<SymptomKind, number>,
     withStatus: n(KEY.withStatus),
-    codes: prefixed(counts, KEY.code),
     withCode: n(KEY.withCode),
-    kinds: prefixed(counts, KEY.kind) as Map<SymptomKind, number>,
     withKind: n(KEY.withKind),
-    features: prefixed(counts, KEY.feature),
     local: n(KEY.local),
     localHedged: n(KEY.localHedged),
     symptomLocal: n(KEY.symptomLocal),
