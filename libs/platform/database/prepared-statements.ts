@@ -5,7 +5,7 @@ import type { Client } from 'pg';
  * every statement was before, so a connection's prepared statements (kept by the server for the
  * connection's life) stay bounded.
  */
-export const MAX_PREPARED_PER_CONNECTION = 200;
+const MAX_PREPARED_PER_CONNECTION = 200;
 
 /**
  * How many texts seen once a connection remembers. Some texts are built per call (a list
@@ -82,9 +82,9 @@ export function preparingClient(base: typeof Client): typeof Client {
 
     override query(...args: Parameters<QueryFn>): never {
       const [config, values, callback] = args;
-      const query = super.query.bind(this) as QueryFn;
       const name = typeof config === 'string' ? this.preparedNames.nameFor(config, values) : null;
-      return (name ? query({ name, text: config, values }, callback) : query(config, values, callback)) as never;
+      if (!name) return (super.query as QueryFn).apply(this, args) as never;
+      return (super.query as QueryFn).call(this, { name, text: config, values }, callback) as never;
     }
 
     override end(): Promise<void>;
