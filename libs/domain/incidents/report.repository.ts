@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import { nextReferenceSql } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
+import { type NewOutboxMessage, outboxInsertSql } from '@platform/mail';
 import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
@@ -56,6 +59,11 @@ export interface ReceivedReportEntries {
   timeline: { actorLabel: string; details: Omit<IncidentEventDetails['report_received'], 'report' | 'reportId'> };
   /** a certain attach's contribution, applied to the incident when the transaction commits */
   attachAtCommit: ProfileCounts | null;
+  /**
+   * the receipt to the reporter, stored by the same statement; the rendered message holds
+   * `referencePlaceholder` where the report's reference goes, as the statement assigns it
+   */
+  confirmation?: { message: NewOutboxMessage; referencePlaceholder: string } | null;
 }
 
 /** Consumers' reports, and what they add up to per incident. */
@@ -74,10 +82,11 @@ export class ReportRepository {
    * what a report costs.
    */
   async insertReceived(
-    report: Omit<Report, 'id' | 'reference' | 'status' | 'pinned' | 'createdAt'>,
+    report: Omit<Report, 'id' | 'reference' | 'status' | 'pinned' | 'createdAt'> & { id?: string },
     entries: ReceivedReportEntries,
   ): Promise<Report> {
     const columns: Array<[string, unknown]> = [
+      ['id', report.id ?? randomUUID()],
       ['consumer_id', report.consumerId],
       ['incident_id', report.incidentId],
       ['channel', report.channel],
@@ -104,26 +113,33 @@ export class ReportRepository {
       ['suggested_articles', report.suggestedArticles],
       ['known_issue', report.knownIssue === null ? null : JSON.stringify(report.knownIssue)],
     ];
-    const n = columns.length;
+    const params: unknown[] = columns.map(([, value]) => value);
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const timelineSql = `INSERT INTO incident_event (incident_id, kind, actor_label, details)
+         SELECT incident_id, 'report_received', ${bind(entries.timeline.actorLabel)}, jsonb_build_object('report', reference, 'reportId', id) || ${bind(JSON.stringify(entries.timeline.details))}::jsonb FROM r`;
+    const attachment = entries.attachAtCommit && bind(JSON.stringify(entries.attachAtCommit));
+    const confirmation = entries.confirmation;
     const [row]: Array<{ id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
       await this.db.manager.query(
         `WITH r AS (
          INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
          VALUES (${nextReferenceSql('report', report.receivedAt)}, ${columns.map((_, i) => `$${i + 1}`).join(', ')})
          RETURNING id, reference, incident_id, service, error_code, received_at, status, pinned, created_at),
-       e AS (
-         INSERT INTO incident_event (incident_id, kind, actor_label, details)
-         SELECT incident_id, 'report_received', $${n + 1}, jsonb_build_object('report', reference, 'reportId', id) || $${n + 2}::jsonb FROM r),
-       a AS (
+       e AS (${timelineSql})
+       ${
+         attachment
+           ? `, a AS (
          INSERT INTO incident_pending_attachment (incident_id, service, error_code, received_at, contribution)
-         SELECT incident_id, service, error_code, received_at, $${n + 3}::jsonb FROM r WHERE $${n + 3}::jsonb IS NOT NULL)
+         SELECT incident_id, service, error_code, received_at, ${attachment}::jsonb FROM r)`
+           : ''
+       }
+       ${
+         confirmation
+           ? `, o AS (${outboxInsertSql(confirmation.message, params, { from: 'r', placeholder: confirmation.referencePlaceholder, column: 'reference' })})`
+           : ''
+       }
        SELECT id, reference, status, pinned, created_at FROM r`,
-        [
-          ...columns.map(([, value]) => value),
-          entries.timeline.actorLabel,
-          JSON.stringify(entries.timeline.details),
-          entries.attachAtCommit && JSON.stringify(entries.attachAtCommit),
-        ],
+        params,
       );
     const stored = { id: row.id, reference: row.reference, status: row.status, pinned: row.pinned, createdAt: row.created_at };
     return Object.assign(new Report(), report, stored);

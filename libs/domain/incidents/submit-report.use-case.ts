@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { FindServicesInForce } from '@domain/catalogue';
 import { ListConsumerContacts } from '@domain/consumers';
 import { SuggestArticles } from '@domain/knowledge';
@@ -7,25 +9,51 @@ import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
-import { EnqueueEmail } from '@platform/mail';
+import { EmailRequest, EnqueueEmail } from '@platform/mail';
 
 import { needsRecluster, recluster } from './grouping-flow';
 import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
-import { REPORT_CONFIRMATION_MAIL } from './mail/report-confirmation.mail';
+import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
 import { Report } from './report.entity';
-import { ReportRepository } from './report.repository';
+import { ReceivedReportEntries, ReportRepository } from './report.repository';
 import { IntakeContext, KNOWN_ISSUE_NOTICE, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { reportRecipients } from './report-recipients';
-import { contributionOf } from './rules/incident-profile';
+import { contributionOf, ProfileCounts } from './rules/incident-profile';
 import { isRestricted } from './rules/incident-visibility';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
-import { signalsOf } from './rules/report-signals';
+import { ReportSignals, signalsOf } from './rules/report-signals';
 import { SecurityCaseRepository } from './security-case.repository';
+
+/** What intake knows of a report before it is placed. */
+interface Intake {
+  input: ReportInput;
+  ctx: IntakeContext;
+  maskedFields: string[];
+  sealed: string | null;
+  suggestedArticles: string[];
+  matching: MatchContext;
+  knownIssue: KnownIssue | null;
+}
+
+interface Decision {
+  facts: ReportFacts;
+  candidates: CandidateIncident[];
+  decision: MatchDecision;
+}
+
+interface Placed {
+  receipt: ReportReceipt;
+  service: string;
+  features: readonly string[];
+}
+
+type ConfirmedReport = Pick<Report, 'id' | 'reference' | 'title' | 'service' | 'environment' | 'receivedAt' | 'errorCode'> &
+  Pick<Report, 'consumerId' | 'channel' | 'knownIssue'>;
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -92,38 +120,34 @@ export class SubmitReport {
     await this.assertKnownService(input.service);
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);
-    const matching = await this.corpus.context();
-    // Inhibition: a problem Skatteetaten has announced is marked on intake and not escalated automatically.
-    const knownIssue = await this.operational.execute(clean.service, clean.environment, ctx.receivedAt);
+    const intake: Intake = {
+      input: clean,
+      ctx,
+      maskedFields,
+      sealed,
+      suggestedArticles: suggested.map((a) => a.slug),
+      matching: await this.corpus.context(),
+      // Inhibition: a problem Skatteetaten has announced is marked on intake and not escalated automatically.
+      knownIssue: await this.operational.execute(clean.service, clean.environment, ctx.receivedAt),
+    };
+    let placed: Placed | null = null;
+    let first: Decision | null = null;
     // A caller that wraps intake in its own transaction may read the incident before it commits.
     const attachAtCommitAllowed = !this.db.inTransaction;
-    const placed = await this.db.transaction(() =>
-      this.place(
-        clean,
-        ctx,
-        maskedFields,
-        sealed,
-        suggested.map((a) => a.slug),
-        matching,
-        knownIssue,
-        attachAtCommitAllowed,
-      ),
-    );
+    if (attachAtCommitAllowed) {
+      first = await this.decide(intake);
+      placed = await this.attachInOneStatement(intake, first);
+    }
+    placed ??= await this.db.transaction(() => this.place(intake, first, attachAtCommitAllowed));
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
     this.corpus.add(placed.service, placed.features);
     return placed.receipt;
   }
 
-  private async place(
-    input: ReportInput,
-    ctx: IntakeContext,
-    maskedFields: string[],
-    sealed: string | null,
-    suggestedArticles: string[],
-    matching: MatchContext,
-    knownIssue: KnownIssue | null,
-    attachAtCommitAllowed: boolean,
-  ) {
+  /** Reads the candidates and decides; live reports are received now, so a second look is dated anew. */
+  private async decide(intake: Intake, again = false): Promise<Decision> {
+    if (again && !intake.ctx.history) intake.ctx = { ...intake.ctx, receivedAt: new Date() };
+    const { input, ctx } = intake;
     const facts: ReportFacts = {
       id: 'new',
       consumerId: ctx.consumerId,
@@ -138,14 +162,37 @@ export class SubmitReport {
       receivedAt: ctx.receivedAt,
       occurredAt: input.occurredAt ?? null,
     };
-    const decide = async (again: boolean) => {
-      // Live reports are received now: one that waited for a lock must see incidents opened meanwhile.
-      if (again && !ctx.history) ctx = { ...ctx, receivedAt: new Date() };
-      facts.receivedAt = ctx.receivedAt;
-      const read = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
-      return { candidates: read, decision: matchReport(facts, read, matching) };
-    };
-    let { candidates, decision } = await decide(false);
+    const candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
+    return { facts, candidates, decision: matchReport(facts, candidates, intake.matching) };
+  }
+
+  /**
+   * The common case of an outage: a certain attach. The report, its timeline entry, its
+   * attachment (applied to the incident as the statement commits) and its receipt are stored by
+   * one statement, which is its own transaction: no round trips to open and commit one, and the
+   * incident's row is locked only while that statement commits. Anything else (opening an
+   * incident, an uncertain match, a known issue to mark on the incident) takes the transaction.
+   */
+  private async attachInOneStatement(intake: Intake, { facts, candidates, decision }: Decision): Promise<Placed | null> {
+    if (decision.action !== 'attach' || !decision.incidentId || needsRecluster(decision)) return null;
+    const incident = candidates.find((c) => c.id === decision.incidentId)!.entity;
+    if (intake.knownIssue && !incident.knownIssue) return null;
+    const signals = signalsOf(facts);
+    const received = this.receivedReport(intake, incident, decision, candidates, signals);
+    const referencePlaceholder = `report-reference-${randomUUID()}`;
+    const request = intake.ctx.history
+      ? null
+      : await this.confirmationOf({ ...received, reference: referencePlaceholder }, incident, intake.input, intake.maskedFields);
+    const report = await this.reports.insertReceived(received, {
+      ...this.receivedEntries(intake, decision, contributionOf(signals)),
+      confirmation: request && { message: this.email.prepare(request), referencePlaceholder },
+    });
+    return this.placed(intake, report, incident, signals);
+  }
+
+  private async place(intake: Intake, first: Decision | null, attachAtCommitAllowed: boolean): Promise<Placed> {
+    const { input, knownIssue } = intake;
+    let { facts, candidates, decision } = first ?? (await this.decide(intake));
     let uncertain = needsRecluster(decision);
     if (uncertain) {
       // Serialise the decision to open: whoever waits sees the incident the one before opened.
@@ -154,12 +201,13 @@ export class SubmitReport {
         // Someone is opening now, as at the start of a wave: wait for their commit and look again.
         // A certain attach needs no lock, so the rest of the wave does not queue behind one another.
         await this.db.awaitAdvisoryLock(lock);
-        ({ candidates, decision } = await decide(true));
+        ({ facts, candidates, decision } = await this.decide(intake, true));
         uncertain = needsRecluster(decision);
         if (uncertain) await this.db.advisoryXactLock(lock);
       }
-      if (uncertain) ({ candidates, decision } = await decide(true));
+      if (uncertain) ({ facts, candidates, decision } = await this.decide(intake, true));
     }
+    const { ctx } = intake;
     const signals = signalsOf(facts);
     const contribution = contributionOf(signals);
 
@@ -192,48 +240,19 @@ export class SubmitReport {
     // outage updates, is then locked only while the transaction commits.
     const attachAtCommit = !uncertain && attachAtCommitAllowed;
     const report = await this.reports.insertReceived(
-      {
-        consumerId: ctx.consumerId,
-        incidentId: incident.id,
-        channel: ctx.channel,
-        service: input.service,
-        environment: input.environment,
-        category: input.category,
-        title: input.title,
-        description: input.description,
-        occurredAt: input.occurredAt ?? null,
-        receivedAt: ctx.receivedAt,
-        httpStatus: input.httpStatus ?? null,
-        errorCode: input.errorCode ?? null,
-        correlationId: input.correlationId ?? null,
-        hasWorkedBefore: input.hasWorkedBefore ?? null,
-        vendorInvolved: input.vendorInvolved ?? null,
-        vendorOrganisationNumber: ctx.vendor?.orgNumber ?? null,
-        vendorName: ctx.vendor?.name ?? null,
-        reporterName: input.reporterName ?? null,
-        reporterEmail: input.reporterEmail ?? null,
-        personalDataMasked: maskedFields.length > 0,
-        personalDataSealed: sealed,
-        match: this.matchRecord(decision, candidates),
-        features: [...signals.features],
-        suggestedArticles,
-        knownIssue,
-      },
-      {
-        timeline: {
-          actorLabel: ctx.actorLabel,
-          details: { channel: ctx.channel, action: decision.action, score: decision.score },
-        },
-        attachAtCommit: attachAtCommit ? contribution : null,
-      },
+      this.receivedReport(intake, incident, decision, candidates, signals),
+      this.receivedEntries(intake, decision, attachAtCommit ? contribution : null),
     );
-    if (!ctx.history) await this.confirm(report, incident, input, maskedFields);
+    if (!ctx.history) {
+      const request = await this.confirmationOf(report, incident, input, intake.maskedFields);
+      if (request) await this.email.execute(request);
+    }
 
     if (uncertain) {
       // Evidence grows: with this report in place, incidents that now look like one problem are
       // merged when certain and proposed to staff otherwise (pairs staff split stay apart).
       if (decision.action === 'attach') await this.incidents.attachReport(incident.id, report, contribution);
-      const { survivors } = await recluster(this.store, matching.corpus, input.environment, ctx.receivedAt, [incident.id]);
+      const { survivors } = await recluster(this.store, intake.matching.corpus, input.environment, ctx.receivedAt, [incident.id]);
       const survivor = survivors.get(incident.id);
       if (survivor) incident = (await this.incidents.find(survivor))!;
     } else if (!attachAtCommit) {
@@ -244,7 +263,54 @@ export class SubmitReport {
       await this.incidents.update(incident.id, { knownIssue });
       incident = { ...incident, knownIssue };
     }
+    return this.placed(intake, report, incident, signals);
+  }
 
+  private receivedReport(
+    { input, ctx, maskedFields, sealed, suggestedArticles, knownIssue }: Intake,
+    incident: Incident,
+    decision: MatchDecision,
+    candidates: CandidateIncident[],
+    signals: ReportSignals,
+  ) {
+    return {
+      id: randomUUID(),
+      consumerId: ctx.consumerId,
+      incidentId: incident.id,
+      channel: ctx.channel,
+      service: input.service,
+      environment: input.environment,
+      category: input.category,
+      title: input.title,
+      description: input.description,
+      occurredAt: input.occurredAt ?? null,
+      receivedAt: ctx.receivedAt,
+      httpStatus: input.httpStatus ?? null,
+      errorCode: input.errorCode ?? null,
+      correlationId: input.correlationId ?? null,
+      hasWorkedBefore: input.hasWorkedBefore ?? null,
+      vendorInvolved: input.vendorInvolved ?? null,
+      vendorOrganisationNumber: ctx.vendor?.orgNumber ?? null,
+      vendorName: ctx.vendor?.name ?? null,
+      reporterName: input.reporterName ?? null,
+      reporterEmail: input.reporterEmail ?? null,
+      personalDataMasked: maskedFields.length > 0,
+      personalDataSealed: sealed,
+      match: this.matchRecord(decision, candidates),
+      features: [...signals.features],
+      suggestedArticles,
+      knownIssue,
+    };
+  }
+
+  private receivedEntries({ ctx }: Intake, decision: MatchDecision, attachAtCommit: ProfileCounts | null): ReceivedReportEntries {
+    return {
+      timeline: { actorLabel: ctx.actorLabel, details: { channel: ctx.channel, action: decision.action, score: decision.score } },
+      attachAtCommit,
+    };
+  }
+
+  private placed({ input, maskedFields, knownIssue }: Intake, report: Report, incident: Incident, signals: ReportSignals): Placed {
     const receipt: ReportReceipt = {
       id: report.id,
       reference: report.reference,
@@ -288,10 +354,20 @@ export class SubmitReport {
 
   /** The receipt, to the report's reporter or the consumer's technical contacts (report-recipients.ts). */
   async confirm(report: Report, incident: Incident, input: ReportInput, maskedFields: string[]): Promise<void> {
+    const request = await this.confirmationOf(report, incident, input, maskedFields);
+    if (request) await this.email.execute(request);
+  }
+
+  private async confirmationOf(
+    report: ConfirmedReport,
+    incident: Incident,
+    input: ReportInput,
+    maskedFields: string[],
+  ): Promise<EmailRequest<ReportConfirmationMail> | null> {
     const contacts = await this.contacts.execute([report.consumerId]);
     const to = reportRecipients({ channel: report.channel, reporterEmail: input.reporterEmail ?? null }, contacts);
-    if (!to.length) return;
-    await this.email.execute({
+    if (!to.length) return null;
+    return {
       template: REPORT_CONFIRMATION_MAIL,
       to,
       dedupeKey: `report-confirmation:${report.id}`,
@@ -303,6 +379,6 @@ export class SubmitReport {
         maskingNotice: MASKING_NOTICE,
         knownIssue: report.knownIssue ? { title: report.knownIssue.title, link: report.knownIssue.link, notice: KNOWN_ISSUE_NOTICE } : null,
       },
-    });
+    };
   }
 }

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 
 import type { MailTemplate } from './mail-template';
-import { OutboxRepository } from './outbox.repository';
+import { type NewOutboxMessage, OutboxRepository } from './outbox.repository';
 import { TemplateRenderer } from './template-renderer';
 
 export interface EmailRequest<T extends object> {
@@ -38,10 +38,15 @@ export class EnqueueEmail {
   }
 
   async execute<T extends object>(request: EmailRequest<T>): Promise<{ messageId: string; created: boolean }> {
+    return this.outbox.insertOnce(this.prepare(request));
+  }
+
+  /** The outbox row of a message, rendered, for a caller that stores it in a statement of its own (outboxInsertSql). */
+  prepare<T extends object>(request: EmailRequest<T>): NewOutboxMessage {
     const to = [...new Set(request.to.map((a) => a.trim().toLowerCase()).filter(Boolean))];
     if (!to.length) throw new Error(`E-mail ${request.template.name} has no recipients`);
     const rendered = this.renderer.render(request.template, request.data);
-    return this.outbox.insertOnce({
+    return {
       messageId: request.messageId ?? this.newMessageId(),
       dedupeKey: request.dedupeKey,
       template: request.template.name,
@@ -53,6 +58,6 @@ export class EnqueueEmail {
       references: request.references ?? [],
       relatedType: request.related?.type ?? null,
       relatedId: request.related?.id ?? null,
-    });
+    };
   }
 }

@@ -27,6 +27,39 @@ const OUTBOX_ORDER: Record<OutboxSort, string> = {
   attempts: 'm.attempts',
 };
 
+/**
+ * The statement that stores `message` unless its dedupe key is taken, its values appended to
+ * `params`. A use case that stores its subject and the message in one statement uses it as a
+ * data-modifying CTE: `lateBound` then names text in the rendered message that stands for a value
+ * the database assigns in that same statement (`column` of the CTE `from`, e.g. a new reference).
+ */
+export function outboxInsertSql(
+  message: NewOutboxMessage,
+  params: unknown[],
+  lateBound?: { from: string; placeholder: string; column: string },
+): string {
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const placeholder = lateBound && bind(lateBound.placeholder);
+  const rendered = (value: string) =>
+    lateBound ? `replace(${bind(value)}::text, ${placeholder}::text, ${lateBound.from}.${lateBound.column})` : bind(value);
+  const values = [
+    bind(message.messageId),
+    bind(message.dedupeKey),
+    bind(message.template),
+    `${bind(message.to)}::text[]`,
+    rendered(message.subject),
+    rendered(message.html),
+    rendered(message.text),
+    bind(message.inReplyTo),
+    `${bind(message.references)}::text[]`,
+    bind(message.relatedType),
+    bind(message.relatedId),
+  ].join(', ');
+  return `INSERT INTO outbox_message (message_id, dedupe_key, template, to_addresses, subject, html, text, in_reply_to, "references", related_type, related_id)
+       ${lateBound ? `SELECT ${values} FROM ${lateBound.from}` : `VALUES (${values})`}
+       ON CONFLICT (dedupe_key) DO NOTHING`;
+}
+
 /** The session lock a live worker holds; its claimed rows are orphaned once nobody holds it. */
 const lease = (worker: string) => `hashtextextended('outbox-worker:' || ${worker}, 0)`;
 
@@ -69,24 +102,10 @@ export class OutboxRepository {
 
   /** Inserts unless a message with the same dedupe key exists; returns the stored Message-ID. */
   async insertOnce(message: NewOutboxMessage): Promise<{ messageId: string; created: boolean }> {
+    const params: unknown[] = [];
     const inserted: Array<{ message_id: string }> = await this.db.manager.query(
-      `INSERT INTO outbox_message (message_id, dedupe_key, template, to_addresses, subject, html, text, in_reply_to, "references", related_type, related_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING message_id`,
-      [
-        message.messageId,
-        message.dedupeKey,
-        message.template,
-        message.to,
-        message.subject,
-        message.html,
-        message.text,
-        message.inReplyTo,
-        message.references,
-        message.relatedType,
-        message.relatedId,
-      ],
+      `${outboxInsertSql(message, params)} RETURNING message_id`,
+      params,
     );
     if (inserted.length) return { messageId: inserted[0].message_id, created: true };
     const existing = await this.db.repository(OutboxMessage).findOneByOrFail({ dedupeKey: message.dedupeKey });

@@ -184,6 +184,42 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
   describe('confirmations', () => {
     const confirmationsOf = (reportId: string) => outboxRows(t, `template = 'report-confirmation' AND related_id = $1`, [reportId]);
 
+    it('name the reference the report was given, also when the report joins an incident with certainty', async () => {
+      const outage = { environment: 'test', service: 'inntekt', errorCode: 'INN-502', httpStatus: 502 };
+      const first = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ ...outage, title: 'Inntekt svarer 502', description: 'Alle kall mot inntekt gir 502 Bad Gateway fra i dag.' }))
+        .expect(201);
+      const second = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(reportBody({ ...outage, title: 'Inntekt svarer 502', description: 'Alle kall mot inntekt gir 502 Bad Gateway fra i dag.' }))
+        .expect(201);
+      expect(second.body.incidentId).toBe(first.body.incidentId);
+      const [match] = await t.dataSource.query(
+        `SELECT match->>'action' AS action, match->>'confidence' AS confidence FROM report WHERE id = $1`,
+        [second.body.id],
+      );
+      expect(match).toEqual({ action: 'attach', confidence: 'certain' });
+
+      const [mail] = await confirmationsOf(second.body.id);
+      expect(mail.dedupe_key).toBe(`report-confirmation:${second.body.id}`);
+      expect(mail.to_addresses).toEqual([b.emails[0]]);
+      for (const part of [mail.subject, mail.text, mail.html]) {
+        expect(part).toContain(second.body.reference);
+        expect(part).not.toMatch(/report-reference-/);
+      }
+      expect(mail.text).toContain(`/portal/reports/ref/${second.body.reference}`);
+      expect(mail.text).toContain(first.body.incidentReference);
+      // The attachment reached the incident as the statement committed.
+      const [incident] = await t.dataSource.query('SELECT report_count, consumer_count, error_codes FROM incident WHERE id = $1', [
+        first.body.incidentId,
+      ]);
+      expect(incident).toEqual({ report_count: 2, consumer_count: 2, error_codes: ['INN-502'] });
+      expect(await t.dataSource.query('SELECT id FROM incident_pending_attachment')).toEqual([]);
+    });
+
     it('go to the technical contacts when the consumer names no reporter', async () => {
       const res = await t.http
         .post('/api/v1/reports')
