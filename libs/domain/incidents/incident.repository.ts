@@ -111,10 +111,22 @@ export class IncidentRepository {
   ): Promise<CandidateIncident[]> {
     // One statement: each candidate with its wave (distinct municipalities within the wave window)
     // and the titles this reporter gave it, as intake reads them on every report.
+    const wave = `(SELECT count(DISTINCT r.consumer_id)::int FROM report r
+                    WHERE r.incident_id = i.id AND r.received_at <= $2 AND r.received_at >= $3)`;
+    // Counting the wave reads every report of the incident, so over a burst of n reports n² index
+    // entries. When all its reports lie inside the window (its first and last report, two index
+    // probes, tell), the wave is all its municipalities: the kept count. That count includes a
+    // report once it is committed, so inside a transaction, which may have added reports of its own
+    // (an import), they are counted. (min and max, unlike NOT EXISTS, cannot become a scan of
+    // every report in the window that the planner hashes.)
+    const waveConsumers = this.db.inTransaction
+      ? wave
+      : `CASE WHEN coalesce((SELECT min(r.received_at) FROM report r WHERE r.incident_id = i.id), $3) >= $3
+                  AND coalesce((SELECT max(r.received_at) FROM report r WHERE r.incident_id = i.id), $2) <= $2
+                 THEN i.consumer_count ELSE ${wave} END`;
     const rows: Array<Record<string, unknown> & { wave_consumers: number; consumer_titles: string[] | null }> = await this.db.manager.query(
       `SELECT ${this.db.selectList(Incident, 'i')},
-                (SELECT count(DISTINCT r.consumer_id)::int FROM report r
-                  WHERE r.incident_id = i.id AND r.received_at <= $2 AND r.received_at >= $3) AS wave_consumers,
+                ${waveConsumers} AS wave_consumers,
                 CASE WHEN $6::uuid IS NULL THEN NULL ELSE
                   (SELECT coalesce(json_agg(r.title ORDER BY r.received_at), '[]'::json) FROM report r
                     WHERE r.incident_id = i.id AND r.consumer_id = $6) END AS consumer_titles

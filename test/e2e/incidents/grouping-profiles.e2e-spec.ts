@@ -1,6 +1,7 @@
 import { BackfillGroupingProfiles } from '@domain/incidents';
 import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { addCounts, type ProfileCounts, profileOf } from '@domain/incidents/rules/incident-profile';
+import { DatabaseContext } from '@platform/database';
 import { DataSource } from 'typeorm';
 
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
@@ -82,6 +83,36 @@ describe('grouping profiles in the database', () => {
     expect(candidate.titlesOfConsumer.get(consumers[3].id)).toEqual([title]);
     const other = await incidents.candidates('production', new Date(), { consumerId: consumers[2].id, alsoInclude: [r.incidentId] });
     expect(other.find((c) => c.id === r.incidentId)!.titlesOfConsumer.get(consumers[2].id)).toEqual([]);
+  });
+
+  it('reads the wave from the kept count only when it equals counting the reports in the window', async () => {
+    const body = { title: 'Eiendom utilgjengelig', description: 'Eiendom svarer 503 på alle kall.', category: 'incident', httpStatus: 503 };
+    const first = (await send(consumers[0], body)).body;
+    for (const c of consumers.slice(1, 3)) expect((await send(c, body)).body.incidentId).toBe(first.incidentId);
+    const incidents = t.get(IncidentRepository);
+    const db = t.get(DatabaseContext);
+    const waves = async (at: Date) => {
+      const wave = (read: Awaited<ReturnType<IncidentRepository['candidates']>>) =>
+        read.find((c) => c.id === first.incidentId)?.waveConsumers;
+      const query = { alsoInclude: [first.incidentId] };
+      // Outside a transaction the kept count may stand in; inside one the reports are counted.
+      return [
+        wave(await incidents.candidates('production', at, query)),
+        wave(await db.transaction(() => incidents.candidates('production', at, query))),
+      ];
+    };
+    const now = Date.now();
+    const hour = 3_600_000;
+    expect(await waves(new Date(now + 1000))).toEqual([3, 3]);
+    expect(await waves(new Date(now + 2.5 * hour))).toEqual([0, 0]);
+    // A report older than the window (as one moved in by staff can be) and one later than the instant read.
+    const [older, later] = (
+      await t.get(DataSource).query('SELECT id FROM report WHERE incident_id = $1 ORDER BY received_at', [first.incidentId])
+    ).map((r: { id: string }) => r.id);
+    await t.get(DataSource).query(`UPDATE report SET received_at = received_at - interval '3 hours' WHERE id = $1`, [older]);
+    expect(await waves(new Date(now + 1000))).toEqual([2, 2]);
+    await t.get(DataSource).query(`UPDATE report SET received_at = received_at + interval '1 hour' WHERE id = $1`, [later]);
+    expect(await waves(new Date(now + 1000))).toEqual([1, 1]);
   });
 
   it('builds the profiles of incidents stored before profiles existed', async () => {
