@@ -65,16 +65,13 @@ describe('DeliverOutbox', () => {
     return { deliver, outbox, transport };
   }
 
-  it('claims a batch under its own worker id and marks each sent', async () => {
+  it('claims a batch under its own worker id and marks the sent ones by one statement', async () => {
     const { deliver, outbox, transport } = setup(async () => undefined);
     await expect(deliver.execute()).resolves.toBe(2);
     expect(outbox.holdLease).toHaveBeenCalledWith(deliver.workerId);
     expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, policy.batchSize, policy.claimTimeoutMs);
     expect(transport.send).toHaveBeenCalledTimes(2);
-    expect(outbox.markSent.mock.calls).toEqual([
-      ['m1', deliver.workerId, 'smtp'],
-      ['m2', deliver.workerId, 'smtp'],
-    ]);
+    expect(outbox.markSent.mock.calls).toEqual([[['m1', 'm2'], deliver.workerId, 'smtp']]);
     expect(outbox.markFailedAttempt).not.toHaveBeenCalled();
   });
 
@@ -84,7 +81,7 @@ describe('DeliverOutbox', () => {
     });
     const before = Date.now();
     await deliver.execute();
-    expect(outbox.markSent.mock.calls).toEqual([['m2', deliver.workerId, 'smtp']]);
+    expect(outbox.markSent.mock.calls).toEqual([[['m2'], deliver.workerId, 'smtp']]);
     const [id, worker, error, retryAt] = outbox.markFailedAttempt.mock.calls[0] as unknown as [string, string, string, Date];
     expect([id, worker, error]).toEqual(['m1', deliver.workerId, '421 try later']);
     expect(retryAt.getTime()).toBeGreaterThanOrEqual(before + policy.baseBackoffMs);
@@ -100,6 +97,15 @@ describe('DeliverOutbox', () => {
     outbox.claimDue.mockResolvedValueOnce([{ ...message('old'), createdAt: new Date(Date.now() - 2_000) } as OutboxMessage]);
     await deliver.execute();
     expect(outbox.markFailedAttempt).toHaveBeenCalledWith('old', deliver.workerId, 'refused', null);
+  });
+
+  it('marks nothing sent when every send failed', async () => {
+    const { deliver, outbox } = setup(async () => {
+      throw new Error('421 try later');
+    });
+    await expect(deliver.execute()).resolves.toBe(2);
+    expect(outbox.markSent).not.toHaveBeenCalled();
+    expect(outbox.markFailedAttempt).toHaveBeenCalledTimes(2);
   });
 
   it('gives each instance its own worker id', () => {

@@ -27,19 +27,26 @@ export class DeliverOutbox {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Returns how many rows were claimed (so the caller can loop while there is work). */
+  /**
+   * Returns how many rows were claimed (so the caller can loop while there is work). The batch's
+   * sent rows are marked by one statement once its sends are done: a row sent but not yet marked
+   * when the process dies goes again with the same Message-ID, as after any crash between the two.
+   */
   async execute(): Promise<number> {
     const policy = this.config.outbox;
     await this.outbox.holdLease(this.workerId);
     const batch = await this.outbox.claimDue(this.workerId, policy.batchSize, policy.claimTimeoutMs);
-    await Promise.all(batch.map((m) => this.deliver(m)));
+    const sent = await Promise.all(batch.map((m) => this.deliver(m)));
+    const ids = batch.filter((_, i) => sent[i]).map((m) => m.id);
+    if (ids.length) await this.outbox.markSent(ids, this.workerId, this.transport.kind);
     return batch.length;
   }
 
-  private async deliver(message: OutboxMessage): Promise<void> {
+  /** Sends one message; a failure is recorded with its next attempt (or none, giving up). */
+  private async deliver(message: OutboxMessage): Promise<boolean> {
     try {
       await this.transport.send(message);
-      await this.outbox.markSent(message.id, this.workerId, this.transport.kind);
+      return true;
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       const retryAt = nextAttemptAt(message, new Date(), this.config.outbox);
@@ -49,6 +56,7 @@ export class DeliverOutbox {
         { outboxId: message.id, template: message.template, attempts: message.attempts, error, gaveUp: retryAt === null },
         'e-mail delivery failed',
       );
+      return false;
     }
   }
 }

@@ -142,11 +142,11 @@ export class OutboxRepository {
       .getMany();
   }
 
-  async markSent(id: string, workerId: string, transport: string): Promise<void> {
+  async markSent(ids: string[], workerId: string, transport: string): Promise<void> {
     await this.db.manager.query(
       `UPDATE outbox_message SET status = 'sent', sent_at = now(), transport = $3, last_error = NULL, claimed_at = NULL
-       WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
-      [id, workerId, transport],
+       WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND status = 'sending'`,
+      [ids, workerId, transport],
     );
   }
 

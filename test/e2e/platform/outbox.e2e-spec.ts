@@ -209,7 +209,7 @@ describe('e-mail outbox', () => {
     expect(received(fresh.messageId)).toHaveLength(0);
     expect(await row(fresh.messageId)).toMatchObject({ status: 'sending', claimed_by: 'busy-worker' });
     // The slow worker's late outcome is not lost.
-    await t.get(OutboxRepository).markSent((await row(fresh.messageId)).id, 'busy-worker', 'smtp');
+    await t.get(OutboxRepository).markSent([(await row(fresh.messageId)).id], 'busy-worker', 'smtp');
     expect((await row(fresh.messageId)).status).toBe('sent');
   });
 
