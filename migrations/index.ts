@@ -30,6 +30,7 @@ import { IncidentReportCounts1795466000000 } from './1795466000000-incident-repo
 import { IncidentAttachAtCommit1795467000000 } from './1795467000000-incident-attach-at-commit';
 import { IncidentReportCountsIncremental1795468000000 } from './1795468000000-incident-report-counts-incremental';
 import { JsonbAddCountsByContribution1795469000000 } from './1795469000000-jsonb-add-counts-by-contribution';
+import { IncidentProfileUncompressed1795470000000 } from './1795470000000-incident-profile-uncompressed';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   IncidentAttachAtCommit1795467000000,
   IncidentReportCountsIncremental1795468000000,
   JsonbAddCountsByContribution1795469000000,
+  IncidentProfileUncompressed1795470000000,
 ];

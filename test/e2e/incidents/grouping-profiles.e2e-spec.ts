@@ -115,6 +115,20 @@ describe('grouping profiles in the database', () => {
     expect(await waves(new Date(now + 1000))).toEqual([1, 1]);
   });
 
+  it('stores a large profile uncompressed, as every report of an outage rewrites it', async () => {
+    const r = (await send(consumers[1], { title: 'Stor profil', description: 'Mange ord i mange meldinger.' })).body;
+    const contribution = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`f:ord${i}`, 1]));
+    const db = t.get(DataSource);
+    await db.query(`SELECT attach_report_to_incident($1, 'eiendom', NULL, now(), $2::jsonb)`, [r.incidentId, JSON.stringify(contribution)]);
+    const [stored] = await db.query(
+      'SELECT pg_column_compression(profile) AS compression, octet_length(profile::text) AS chars FROM incident WHERE id = $1',
+      [r.incidentId],
+    );
+    expect(stored.chars).toBeGreaterThan(4000);
+    expect(stored.compression).toBeNull();
+    expect(profileOf(await profile(r.incidentId)).features.get('ord399')).toBe(1);
+  });
+
   it('builds the profiles of incidents stored before profiles existed', async () => {
     const r = (
       await send(consumers[0], { title: 'Bruksenhet mangler', description: 'Bruksenhetsnummer mangler for seksjonerte eiendommer.' })
