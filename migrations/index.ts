@@ -31,6 +31,7 @@ import { IncidentAttachAtCommit1795467000000 } from './1795467000000-incident-at
 import { IncidentReportCountsIncremental1795468000000 } from './1795468000000-incident-report-counts-incremental';
 import { JsonbAddCountsByContribution1795469000000 } from './1795469000000-jsonb-add-counts-by-contribution';
 import { IncidentProfileUncompressed1795470000000 } from './1795470000000-incident-profile-uncompressed';
+import { IncidentTitledByStaffIndex1795471000000 } from './1795471000000-incident-titled-by-staff-index';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   IncidentReportCountsIncremental1795468000000,
   JsonbAddCountsByContribution1795469000000,
   IncidentProfileUncompressed1795470000000,
+  IncidentTitledByStaffIndex1795471000000,
 ];
