@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { nextReferenceSql } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
@@ -78,15 +76,16 @@ export class ReportRepository {
   /**
    * Stores a report received live, with its next reference, its timeline entry and, for a certain
    * attach, its attachment to the incident (applied at commit, see the migration
-   * IncidentAttachAtCommit), in one statement: intake's round trips to the database are most of
-   * what a report costs.
+   * IncidentAttachAtCommit) and its receipt, in one statement: intake's round trips to the
+   * database are most of what a report costs. The caller gives the report its id, which the
+   * receipt's dedupe key names.
    */
   async insertReceived(
-    report: Omit<Report, 'id' | 'reference' | 'status' | 'pinned' | 'createdAt'> & { id?: string },
+    report: Omit<Report, 'reference' | 'status' | 'pinned' | 'createdAt'>,
     entries: ReceivedReportEntries,
   ): Promise<Report> {
     const columns: Array<[string, unknown]> = [
-      ['id', report.id ?? randomUUID()],
+      ['id', report.id],
       ['consumer_id', report.consumerId],
       ['incident_id', report.incidentId],
       ['channel', report.channel],

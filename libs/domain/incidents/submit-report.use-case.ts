@@ -52,8 +52,11 @@ interface Placed {
   features: readonly string[];
 }
 
-type ConfirmedReport = Pick<Report, 'id' | 'reference' | 'title' | 'service' | 'environment' | 'receivedAt' | 'errorCode'> &
-  Pick<Report, 'consumerId' | 'channel' | 'knownIssue'>;
+/** What the receipt is made of: the mail's own fields, and whom and what it answers. */
+type ConfirmedReport = Pick<
+  Report,
+  'id' | 'reference' | 'title' | 'service' | 'environment' | 'receivedAt' | 'errorCode' | 'consumerId' | 'channel' | 'knownIssue'
+>;
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
@@ -243,10 +246,7 @@ export class SubmitReport {
       this.receivedReport(intake, incident, decision, candidates, signals),
       this.receivedEntries(intake, decision, attachAtCommit ? contribution : null),
     );
-    if (!ctx.history) {
-      const request = await this.confirmationOf(report, incident, input, intake.maskedFields);
-      if (request) await this.email.execute(request);
-    }
+    if (!ctx.history) await this.confirm(report, incident, input, intake.maskedFields);
 
     if (uncertain) {
       // Evidence grows: with this report in place, incidents that now look like one problem are
