@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('incident_event')
 @Index('incident_event_incident_idx', ['incidentId', 'at'])
+// Partial: the triages that set the incident's title (migrations/1795471000000-incident-titled-by-staff-index.ts).
+@Index('incident_event_titled_idx', { synchronize: false })
 export class IncidentEvent {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
