@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Tokens and API keys are long random strings, looked up by SHA-256: fast on every request and
@@ -8,8 +8,9 @@ export function newSecretToken(prefix: string): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
+/** One-shot `hash`: a third of `createHash`'s cost for a short input, on every authenticated request. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** The first characters, enough for a person to tell tokens apart in a list. */
