@@ -32,6 +32,7 @@ import { IncidentReportCountsIncremental1795468000000 } from './1795468000000-in
 import { JsonbAddCountsByContribution1795469000000 } from './1795469000000-jsonb-add-counts-by-contribution';
 import { IncidentProfileUncompressed1795470000000 } from './1795470000000-incident-profile-uncompressed';
 import { IncidentTitledByStaffIndex1795471000000 } from './1795471000000-incident-titled-by-staff-index';
+import { IncidentAttachmentsFoldedAfterCommit1795472000000 } from './1795472000000-incident-attachments-folded-after-commit';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   JsonbAddCountsByContribution1795469000000,
   IncidentProfileUncompressed1795470000000,
   IncidentTitledByStaffIndex1795471000000,
+  IncidentAttachmentsFoldedAfterCommit1795472000000,
 ];

@@ -1,23 +1,46 @@
-import { PurgeIdempotencyKeys, SendDueEscalations, SendEscalationFollowUps, WarnSecurityDeadlines } from '@domain/incidents';
+import {
+  FoldPendingAttachments,
+  PurgeIdempotencyKeys,
+  SendDueEscalations,
+  SendEscalationFollowUps,
+  WarnSecurityDeadlines,
+} from '@domain/incidents';
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 
 /**
  * Escalations whose settle period is over, threaded follow-ups to Skatteetaten (digest), warnings
- * of security cases' deadlines, expiry of idempotency keys.
+ * of security cases' deadlines, expiry of idempotency keys, reports' attachments that intake left
+ * pending.
  */
 @Injectable()
 export class IncidentJobs {
   private readonly logger = new Logger(IncidentJobs.name);
   private busy = false;
   private sending = false;
+  private folding = false;
 
   constructor(
     private readonly due: SendDueEscalations,
     private readonly followUps: SendEscalationFollowUps,
     private readonly idempotency: PurgeIdempotencyKeys,
     private readonly securityDeadlines: WarnSecurityDeadlines,
+    private readonly pendingAttachments: FoldPendingAttachments,
   ) {}
+
+  @Interval(10_000)
+  async foldPendingAttachments(): Promise<void> {
+    if (this.folding) return;
+    this.folding = true;
+    try {
+      const folded = await this.pendingAttachments.execute();
+      if (folded) this.logger.log(`Folded ${folded} report(s) left pending into their incidents`);
+    } catch (e) {
+      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'folding pending attachments failed');
+    } finally {
+      this.folding = false;
+    }
+  }
 
   @Interval(60_000)
   async warnSecurityDeadlines(): Promise<void> {

@@ -66,7 +66,7 @@ export class ImportReports {
     const results = new Array<{ id: string; reference: string; incidentId: string; incidentReference: string }>(reports.length);
     for (const { r, i } of order) {
       const { consumerOrgNumber, receivedAt, channel, ...input } = r;
-      const receipt = await this.submit.execute(input, {
+      const { receipt } = await this.submit.execute(input, {
         consumerId: consumerIds.get(consumerOrgNumber)!,
         channel: channel ?? 'import',
         receivedAt,

@@ -87,11 +87,25 @@ const QUEUE_ORDER: Record<QueueSort, string> = {
   last: 'last_seen_at',
 };
 
+/** Whether staff set the incident `i`'s title in a triage (answered from a partial index). */
+const TITLED_BY_STAFF_SQL = `EXISTS (SELECT 1 FROM incident_event ev WHERE ev.incident_id = i.id AND ev.kind = 'triaged' AND ev.details ? 'title')`;
+
 /** LIKE pattern for text anywhere in a field, with the user's own % and _ taken literally. */
 const anywhere = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** What matching needs of an incident, with the incident itself so intake need not read it again. */
-export type CandidateIncident = IncidentState & { entity: Incident; titlesOfConsumer: Map<string, string[]> };
+/**
+ * What matching needs of an incident, with the incident itself and what tells whether KS knows of
+ * it, so intake need not read them again.
+ */
+export type CandidateIncident = IncidentState & {
+  entity: Incident;
+  titlesOfConsumer: Map<string, string[]>;
+  escalated: boolean;
+  /** staff set its title in a triage */
+  titledByStaff: boolean;
+  /** distinct municipalities that reported it, as of the last commit that added a report */
+  consumerCount: number;
+};
 
 /** Incidents and their grouping profiles. */
 @Injectable()
@@ -109,8 +123,8 @@ export class IncidentRepository {
     at: Date,
     { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {},
   ): Promise<CandidateIncident[]> {
-    // One statement: each candidate with its wave (distinct municipalities within the wave window)
-    // and the titles this reporter gave it, as intake reads them on every report.
+    // One statement: each candidate with its wave (distinct municipalities within the wave window),
+    // the titles this reporter gave it and whether KS knows of it, as intake reads them on every report.
     const wave = `(SELECT count(DISTINCT r.consumer_id)::int FROM report r
                     WHERE r.incident_id = i.id AND r.received_at <= $2 AND r.received_at >= $3)`;
     // Counting the wave reads every report of the incident, so over a burst of n reports n² index
@@ -124,9 +138,19 @@ export class IncidentRepository {
       : `CASE WHEN coalesce((SELECT min(r.received_at) FROM report r WHERE r.incident_id = i.id), $3) >= $3
                   AND coalesce((SELECT max(r.received_at) FROM report r WHERE r.incident_id = i.id), $2) <= $2
                  THEN i.consumer_count ELSE ${wave} END`;
-    const rows: Array<Record<string, unknown> & { wave_consumers: number; consumer_titles: string[] | null }> = await this.db.manager.query(
+    const rows: Array<
+      Record<string, unknown> & {
+        wave_consumers: number;
+        consumer_titles: string[] | null;
+        consumer_count: number;
+        escalated: boolean;
+        titled_by_staff: boolean;
+      }
+    > = await this.db.manager.query(
       `SELECT ${this.db.selectList(Incident, 'i')},
-                ${waveConsumers} AS wave_consumers,
+                ${waveConsumers} AS wave_consumers, i.consumer_count,
+                EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
+                ${TITLED_BY_STAFF_SQL} AS titled_by_staff,
                 CASE WHEN $6::uuid IS NULL THEN NULL ELSE
                   (SELECT coalesce(json_agg(r.title ORDER BY r.received_at), '[]'::json) FROM report r
                     WHERE r.incident_id = i.id AND r.consumer_id = $6) END AS consumer_titles
@@ -149,6 +173,9 @@ export class IncidentRepository {
         profile: i.profile,
         waveConsumers: row.wave_consumers,
         titlesOfConsumer: new Map(consumerId ? [[consumerId, row.consumer_titles ?? []]] : []),
+        escalated: row.escalated,
+        titledByStaff: row.titled_by_staff,
+        consumerCount: row.consumer_count,
       };
     });
   }
@@ -179,7 +206,7 @@ export class IncidentRepository {
       `SELECT i.id, i.reference, i.title, i.status, i.services, i.track, i.side, i.last_seen_at,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
                 ${consumers} AS consumers,
-                EXISTS (SELECT 1 FROM incident_event ev WHERE ev.incident_id = i.id AND ev.kind = 'triaged' AND ev.details ? 'title') AS titled_by_staff
+                ${TITLED_BY_STAFF_SQL} AS titled_by_staff
          FROM incident i
          WHERE i.environment = $1 AND $2 = ANY(i.services) AND i.merged_into_id IS NULL AND i.status IN ('new', 'triaged', 'escalated')
          ORDER BY i.last_seen_at DESC LIMIT $3`,
@@ -207,7 +234,7 @@ export class IncidentRepository {
   /**
    * Records a new report on an incident: its contribution is added to the profile in SQL
    * (`attach_report_to_incident`), so concurrent attaches to one incident never lose each other's
-   * counts. (Live intake's certain attach is applied at commit instead: ReportRepository.insertReceived.)
+   * counts. (Live intake's certain attach is left pending with the report and folded: foldAttachments.)
    */
   async attachReport(
     id: string,
@@ -221,6 +248,27 @@ export class IncidentRepository {
       report.receivedAt,
       JSON.stringify(contribution),
     ]);
+  }
+
+  /**
+   * Applies the incident's pending attachments (the committed reports' contributions) in one
+   * update, and deletes them (migrations/1795472000000-incident-attachments-folded-after-commit.ts).
+   * The fold commits without waiting for the WAL flush, so it must be a transaction of its own.
+   * Returns the number of reports folded.
+   */
+  async foldAttachments(id: string): Promise<number> {
+    if (this.db.inTransaction) throw new Error('foldAttachments must run outside a transaction');
+    const [row]: Array<{ folded: number }> = await this.db.manager.query(`SELECT fold_incident_attachments($1) AS folded`, [id]);
+    return row.folded;
+  }
+
+  /** Incidents with attachments pending since before `before` (their report's process stopped before folding them). */
+  async withAttachmentsPendingSince(before: Date): Promise<string[]> {
+    const rows: Array<{ incident_id: string }> = await this.db.manager.query(
+      `SELECT DISTINCT r.incident_id FROM incident_pending_attachment p JOIN report r ON r.id = p.report_id WHERE p.created_at < $1`,
+      [before],
+    );
+    return rows.map((r) => r.incident_id);
   }
 
   /** The survivor of a merge takes the merged incident's profile (added, count by count). */

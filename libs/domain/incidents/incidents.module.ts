@@ -10,12 +10,14 @@ import { Module } from '@nestjs/common';
 
 import { AddInternalNote } from './add-internal-note.use-case';
 import { AssignIncident } from './assign-incident.use-case';
+import { AttachmentFolder } from './attachment-folder';
 import { BackfillGroupingProfiles } from './backfill-grouping-profiles.use-case';
 import { ConversationQueries } from './conversation-queries.use-case';
 import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
+import { FoldPendingAttachments } from './fold-pending-attachments.use-case';
 import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
 import { ImportReports } from './import-reports.use-case';
@@ -65,6 +67,7 @@ const useCases = [
   ConversationQueries,
   CorrectGrouping,
   EscalateIncident,
+  FoldPendingAttachments,
   ImportReports,
   IncidentQueries,
   IncidentStatistics,
@@ -105,6 +108,7 @@ const useCases = [
     ReferenceSequence,
     IncidentMerger,
     IncidentGroupingStore,
+    AttachmentFolder,
     MatchingCorpus,
     EscalationMessage,
     IncidentMessageRepository,

@@ -5,6 +5,7 @@ export * from './conversation-queries.use-case';
 export * from './correct-grouping.use-case';
 export * from './escalate-incident.use-case';
 export * from './escalation.entity';
+export * from './fold-pending-attachments.use-case';
 export * from './grouping-lesson.entity';
 export * from './idempotency-record.entity';
 export * from './import-reports.use-case';

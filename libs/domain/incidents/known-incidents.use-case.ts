@@ -37,9 +37,18 @@ export class KnownIncidents {
 
   /**
    * The receipt's known incident: the one the report just joined when KS knows of it, else
-   * another on its service it may be part of. One read of the service's open incidents answers both.
+   * another on its service it may be part of. One read of the service's open incidents answers
+   * both; none is needed when intake's own read of the incident joined (`seen`) shows it known,
+   * as for every report of an outage after the second municipality's.
    */
-  async afterIntake(incidentId: string, consumerId: string, draft: ReportDraft, at: Date): Promise<KnownIncident | null> {
+  async afterIntake(
+    incidentId: string,
+    consumerId: string,
+    draft: ReportDraft,
+    at: Date,
+    seen: OpenIncidentOnService | null = null,
+  ): Promise<KnownIncident | null> {
+    if (seen?.id === incidentId && isKnownIncident(seen)) return this.present(seen, true);
     const open = await this.incidents.openOnService(draft.environment, draft.service);
     const joined = open.find((c) => c.id === incidentId);
     if (joined && isKnownIncident(joined)) return this.present(joined, true);

@@ -46,8 +46,8 @@ export class ReceiveReport {
     const vendor = caller.kind === 'consumer' ? (caller.supplier ?? null) : null;
     const run = async (): Promise<ReportReceipt> => {
       const receivedAt = new Date();
-      const receipt = await this.submit.execute(input, { consumerId, channel, receivedAt, history: false, actorLabel, vendor });
-      const knownIncident = await this.known.afterIntake(receipt.incidentId, consumerId, input, receivedAt);
+      const { receipt, joined } = await this.submit.execute(input, { consumerId, channel, receivedAt, history: false, actorLabel, vendor });
+      const knownIncident = await this.known.afterIntake(receipt.incidentId, consumerId, input, receivedAt, joined);
       return { ...receipt, knownIncident };
     };
     const key = options.idempotencyKey?.trim();

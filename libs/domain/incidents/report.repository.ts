@@ -55,8 +55,11 @@ export interface OpenIssuesOfConsumer {
 export interface ReceivedReportEntries {
   /** the incident timeline's `report_received` entry (the report's id and reference are added) */
   timeline: { actorLabel: string; details: Omit<IncidentEventDetails['report_received'], 'report' | 'reportId'> };
-  /** a certain attach's contribution, applied to the incident when the transaction commits */
-  attachAtCommit: ProfileCounts | null;
+  /**
+   * a certain attach's contribution, left pending with the report for
+   * `IncidentRepository.foldAttachments` to apply to the incident once the report is committed
+   */
+  pendingAttachment: ProfileCounts | null;
   /**
    * the receipt to the reporter, stored by the same statement; the rendered message holds
    * `referencePlaceholder` where the report's reference goes, as the statement assigns it
@@ -116,20 +119,19 @@ export class ReportRepository {
     const bind = (value: unknown) => `$${params.push(value)}`;
     const timelineSql = `INSERT INTO incident_event (incident_id, kind, actor_label, details)
          SELECT incident_id, 'report_received', ${bind(entries.timeline.actorLabel)}, jsonb_build_object('report', reference, 'reportId', id) || ${bind(JSON.stringify(entries.timeline.details))}::jsonb FROM r`;
-    const attachment = entries.attachAtCommit && bind(JSON.stringify(entries.attachAtCommit));
+    const attachment = entries.pendingAttachment && bind(JSON.stringify(entries.pendingAttachment));
     const confirmation = entries.confirmation;
     const [row]: Array<{ id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
       await this.db.manager.query(
         `WITH r AS (
          INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
          VALUES (${nextReferenceSql('report', report.receivedAt)}, ${columns.map((_, i) => `$${i + 1}`).join(', ')})
-         RETURNING id, reference, incident_id, service, error_code, received_at, status, pinned, created_at),
+         RETURNING id, reference, incident_id, status, pinned, created_at),
        e AS (${timelineSql})
        ${
          attachment
            ? `, a AS (
-         INSERT INTO incident_pending_attachment (incident_id, service, error_code, received_at, contribution)
-         SELECT incident_id, service, error_code, received_at, ${attachment}::jsonb FROM r)`
+         INSERT INTO incident_pending_attachment (report_id, contribution) SELECT id, ${attachment}::jsonb FROM r)`
            : ''
        }
        ${

@@ -11,9 +11,10 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 import { EmailRequest, EnqueueEmail } from '@platform/mail';
 
+import { AttachmentFolder } from './attachment-folder';
 import { needsRecluster, recluster } from './grouping-flow';
 import { Incident } from './incident.entity';
-import { CandidateIncident, IncidentRepository } from './incident.repository';
+import { CandidateIncident, IncidentRepository, type OpenIncidentOnService } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
@@ -46,10 +47,21 @@ interface Decision {
   decision: MatchDecision;
 }
 
-interface Placed {
+/** A report placed: its receipt, and what the receipt may tell of the incident joined. */
+export interface SubmittedReport {
   receipt: ReportReceipt;
+  /**
+   * After a certain attach, the incident joined as the candidates read saw it, with this report
+   * counted: whether KS knows of it needs no read of its own. Null otherwise.
+   */
+  joined: OpenIncidentOnService | null;
+}
+
+interface Placed extends SubmittedReport {
   service: string;
   features: readonly string[];
+  /** the incident whose pending attachment the report left, to fold once it is committed */
+  foldInto: string | null;
 }
 
 /** What the receipt is made of: the mail's own fields, and whom and what it answers. */
@@ -89,6 +101,7 @@ export class SubmitReport {
     private readonly notify: NotifyStaff,
     private readonly operational: FindActiveOperationalMessage,
     private readonly securityCases: SecurityCaseRepository,
+    private readonly folder: AttachmentFolder,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -119,7 +132,7 @@ export class SubmitReport {
     return { clean, maskedFields, sealed: maskedFields.length ? this.vault.seal(originals) : null };
   }
 
-  async execute(input: ReportInput, ctx: IntakeContext): Promise<ReportReceipt> {
+  async execute(input: ReportInput, ctx: IntakeContext): Promise<SubmittedReport> {
     await this.assertKnownService(input.service);
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);
@@ -135,16 +148,18 @@ export class SubmitReport {
     };
     let placed: Placed | null = null;
     let first: Decision | null = null;
-    // A caller that wraps intake in its own transaction may read the incident before it commits.
-    const attachAtCommitAllowed = !this.db.inTransaction;
-    if (attachAtCommitAllowed) {
+    // A caller that wraps intake in its own transaction may read the incident before it commits,
+    // so the incident must have taken the report by then.
+    const pendingAllowed = !this.db.inTransaction;
+    if (pendingAllowed) {
       first = await this.decide(intake);
       placed = await this.attachInOneStatement(intake, first);
     }
-    placed ??= await this.db.transaction(() => this.place(intake, first, attachAtCommitAllowed));
+    placed ??= await this.db.transaction(() => this.place(intake, first, pendingAllowed));
+    if (placed.foldInto) await this.folder.afterCommit(placed.foldInto);
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
     this.corpus.add(placed.service, placed.features);
-    return placed.receipt;
+    return { receipt: placed.receipt, joined: placed.joined };
   }
 
   /** Reads the candidates and decides; live reports are received now, so a second look is dated anew. */
@@ -170,15 +185,16 @@ export class SubmitReport {
   }
 
   /**
-   * The common case of an outage: a certain attach. The report, its timeline entry, its
-   * attachment (applied to the incident as the statement commits) and its receipt are stored by
-   * one statement, which is its own transaction: no round trips to open and commit one, and the
-   * incident's row is locked only while that statement commits. Anything else (opening an
+   * The common case of an outage: a certain attach. The report, its timeline entry, its pending
+   * attachment and its receipt are stored by one statement, which is its own transaction: no round
+   * trips to open and commit one, and no lock on the incident's row, which every report of an
+   * outage updates (the attachment is folded into it after the commit). Anything else (opening an
    * incident, an uncertain match, a known issue to mark on the incident) takes the transaction.
    */
   private async attachInOneStatement(intake: Intake, { facts, candidates, decision }: Decision): Promise<Placed | null> {
     if (decision.action !== 'attach' || !decision.incidentId || needsRecluster(decision)) return null;
-    const incident = candidates.find((c) => c.id === decision.incidentId)!.entity;
+    const candidate = candidates.find((c) => c.id === decision.incidentId)!;
+    const incident = candidate.entity;
     if (intake.knownIssue && !incident.knownIssue) return null;
     const signals = signalsOf(facts);
     const received = this.receivedReport(intake, incident, decision, candidates, signals);
@@ -190,10 +206,10 @@ export class SubmitReport {
       ...this.receivedEntries(intake, decision, contributionOf(signals)),
       confirmation: request && { message: this.email.prepare(request), referencePlaceholder },
     });
-    return this.placed(intake, report, incident, signals);
+    return this.placed(intake, report, incident, signals, { joined: this.joinedBy(candidate, intake), foldInto: incident.id });
   }
 
-  private async place(intake: Intake, first: Decision | null, attachAtCommitAllowed: boolean): Promise<Placed> {
+  private async place(intake: Intake, first: Decision | null, pendingAllowed: boolean): Promise<Placed> {
     const { input, knownIssue } = intake;
     let { facts, candidates, decision } = first ?? (await this.decide(intake));
     let uncertain = needsRecluster(decision);
@@ -239,12 +255,12 @@ export class SubmitReport {
       if (!ctx.history) await this.notifyOpened(incident);
     }
 
-    // A certain attach is applied to the incident at commit: its row, which every report of an
-    // outage updates, is then locked only while the transaction commits.
-    const attachAtCommit = !uncertain && attachAtCommitAllowed;
+    // A certain attach is left pending and folded into the incident after the commit: its row,
+    // which every report of an outage updates, is not locked by the transaction.
+    const pending = !uncertain && pendingAllowed;
     const report = await this.reports.insertReceived(
       this.receivedReport(intake, incident, decision, candidates, signals),
-      this.receivedEntries(intake, decision, attachAtCommit ? contribution : null),
+      this.receivedEntries(intake, decision, pending ? contribution : null),
     );
     if (!ctx.history) await this.confirm(report, incident, input, intake.maskedFields);
 
@@ -255,7 +271,7 @@ export class SubmitReport {
       const { survivors } = await recluster(this.store, intake.matching.corpus, input.environment, ctx.receivedAt, [incident.id]);
       const survivor = survivors.get(incident.id);
       if (survivor) incident = (await this.incidents.find(survivor))!;
-    } else if (!attachAtCommit) {
+    } else if (!pending) {
       await this.incidents.attachReport(incident.id, report, contribution);
     }
 
@@ -263,7 +279,7 @@ export class SubmitReport {
       await this.incidents.update(incident.id, { knownIssue });
       incident = { ...incident, knownIssue };
     }
-    return this.placed(intake, report, incident, signals);
+    return this.placed(intake, report, incident, signals, { foldInto: pending ? report.incidentId : null });
   }
 
   private receivedReport(
@@ -303,14 +319,39 @@ export class SubmitReport {
     };
   }
 
-  private receivedEntries({ ctx }: Intake, decision: MatchDecision, attachAtCommit: ProfileCounts | null): ReceivedReportEntries {
+  private receivedEntries({ ctx }: Intake, decision: MatchDecision, pendingAttachment: ProfileCounts | null): ReceivedReportEntries {
     return {
       timeline: { actorLabel: ctx.actorLabel, details: { channel: ctx.channel, action: decision.action, score: decision.score } },
-      attachAtCommit,
+      pendingAttachment,
     };
   }
 
-  private placed({ input, maskedFields, knownIssue }: Intake, report: Report, incident: Incident, signals: ReportSignals): Placed {
+  /** The candidate as an open incident of the report's service, once the report is in it. */
+  private joinedBy(candidate: CandidateIncident, { input, ctx }: Intake): OpenIncidentOnService {
+    const incident = candidate.entity;
+    const firstOfConsumer = !candidate.titlesOfConsumer.get(ctx.consumerId)?.length;
+    return {
+      id: incident.id,
+      reference: incident.reference,
+      title: incident.title,
+      status: incident.status,
+      services: incident.services.includes(input.service) ? incident.services : [...incident.services, input.service],
+      track: incident.track,
+      side: incident.side,
+      escalated: candidate.escalated,
+      consumerCount: candidate.consumerCount + (firstOfConsumer ? 1 : 0),
+      titledByStaff: candidate.titledByStaff,
+      lastSeenAt: ctx.receivedAt > incident.lastSeenAt ? ctx.receivedAt : incident.lastSeenAt,
+    };
+  }
+
+  private placed(
+    { input, maskedFields, knownIssue }: Intake,
+    report: Report,
+    incident: Incident,
+    signals: ReportSignals,
+    { joined = null, foldInto = null }: Partial<Pick<Placed, 'joined' | 'foldInto'>> = {},
+  ): Placed {
     const receipt: ReportReceipt = {
       id: report.id,
       reference: report.reference,
@@ -324,7 +365,7 @@ export class SubmitReport {
       ...(maskedFields.length ? { notice: MASKING_NOTICE } : {}),
       knownIssue,
     };
-    return { receipt, service: input.service, features: signals.features };
+    return { receipt, joined, foldInto, service: input.service, features: signals.features };
   }
 
   /** Staff who triage hear of a new incident; of a security case, only those who may read it hear its title. */

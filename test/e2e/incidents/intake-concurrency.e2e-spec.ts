@@ -64,7 +64,8 @@ describe('concurrent intake of one outage', () => {
     const queue = await t.http.get('/api/v1/incidents?environment=production').set(bearer(t.adminToken)).expect(200);
     expect(queue.body).toEqual([expect.objectContaining({ id: incident.body.id, reportCount: 300, consumerCount: 50 })]);
     expect(await incidentsWithStaleCounts(t)).toEqual([]);
-    // Attached at commit: every report is in the grouping profile and none is left pending.
+    // Folded after the commits, in whatever groups they came: every report is in the grouping
+    // profile once, the services and the last report are on the incident, and none is left pending.
     const [{ profile, last_seen_at }] = await t.dataSource.query('SELECT profile, last_seen_at FROM incident WHERE id = $1', [
       incident.body.id,
     ]);

@@ -1,5 +1,10 @@
+import { FoldPendingAttachments, PENDING_ATTACHMENT_GRACE_MS } from '@domain/incidents';
+import { IncidentRepository } from '@domain/incidents/incident.repository';
+import { profileOf } from '@domain/incidents/rules/incident-profile';
+
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
+import { incidentsWithStaleCounts } from '../../support/stored-data';
 import { bearer, TestApp } from '../../support/test-app';
 
 describe('report intake: validation, grouping, Idempotency-Key and confirmations', () => {
@@ -212,12 +217,12 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       }
       expect(mail.text).toContain(`/portal/reports/ref/${second.body.reference}`);
       expect(mail.text).toContain(first.body.incidentReference);
-      // The attachment reached the incident as the statement committed.
+      // The attachment was folded into the incident before the answer.
       const [incident] = await t.dataSource.query('SELECT report_count, consumer_count, error_codes FROM incident WHERE id = $1', [
         first.body.incidentId,
       ]);
       expect(incident).toEqual({ report_count: 2, consumer_count: 2, error_codes: ['INN-502'] });
-      expect(await t.dataSource.query('SELECT id FROM incident_pending_attachment')).toEqual([]);
+      expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([]);
     });
 
     it('go to the technical contacts when the consumer names no reporter', async () => {
@@ -276,6 +281,60 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
         )
         .expect(201);
       expect(await confirmationsOf(other.body.id)).toEqual([]);
+    });
+  });
+
+  describe('the incident a report joins', () => {
+    it('keeps the report when folding it into its incident fails, and the worker folds it later with exact counts', async () => {
+      const outage = { environment: 'production', service: 'skatteoppgjor', errorCode: 'SKO-503', httpStatus: 503 };
+      const text = (n: number) => ({
+        ...outage,
+        title: `Skatteoppgjør svarer 503 (${n})`,
+        description: 'Alle kall mot skatteoppgjør gir 503 Service Unavailable fra i dag.',
+      });
+      const first = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody(text(1)))
+        .expect(201);
+      const fold = jest.spyOn(t.get(IncidentRepository), 'foldAttachments').mockRejectedValueOnce(new Error('connection lost'));
+      const second = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(reportBody(text(2)))
+        .expect(201);
+      expect(fold).toHaveBeenCalledTimes(1);
+      fold.mockRestore();
+      expect(second.body.incidentId).toBe(first.body.incidentId);
+      const incidentId = first.body.incidentId;
+      const counts = async () =>
+        (await t.dataSource.query('SELECT report_count, consumer_count, profile FROM incident WHERE id = $1', [incidentId])).map(
+          (r: { report_count: number; consumer_count: number; profile: Record<string, number> }) => ({
+            reports: r.report_count,
+            consumers: r.consumer_count,
+            inProfile: profileOf(r.profile).reports,
+          }),
+        )[0];
+      expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([{ report_id: second.body.id }]);
+      expect(await counts()).toEqual({ reports: 1, consumers: 1, inProfile: 1 });
+
+      // The same municipality again, in a transaction of its own (an Idempotency-Key): counted at its
+      // commit, as its first counted report there.
+      const third = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .set('Idempotency-Key', 'fold-3')
+        .send(reportBody(text(3)));
+      expect(third.status).toBe(201);
+      expect(third.body.incidentId).toBe(incidentId);
+      expect(await counts()).toEqual({ reports: 2, consumers: 2, inProfile: 2 });
+
+      const worker = t.get(FoldPendingAttachments);
+      expect(await worker.execute(new Date())).toBe(0);
+      expect(await worker.execute(new Date(Date.now() + PENDING_ATTACHMENT_GRACE_MS + 1_000))).toBe(1);
+      expect(await counts()).toEqual({ reports: 3, consumers: 2, inProfile: 3 });
+      expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([]);
+      expect(await incidentsWithStaleCounts(t)).toEqual([]);
     });
   });
 });
