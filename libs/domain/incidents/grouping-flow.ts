@@ -18,6 +18,11 @@ export interface CandidateQuery {
   alsoInclude?: readonly string[];
   /** how far back from `at` an incident's last report may lie (default CANDIDATE_LOOKBACK_MS) */
   lookbackMs?: number;
+  /**
+   * whether the reader's transaction may hold reports of its own, which the incidents' kept counts
+   * do not include yet (default: whether it runs in a transaction; an import does)
+   */
+  holdsOwnReports?: boolean;
 }
 
 export interface GroupingStore {

@@ -121,7 +121,7 @@ export class IncidentRepository {
   async candidates(
     environment: Environment,
     at: Date,
-    { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS }: CandidateQuery = {},
+    { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS, holdsOwnReports = this.db.inTransaction }: CandidateQuery = {},
   ): Promise<CandidateIncident[]> {
     // One statement: each candidate with its wave (distinct municipalities within the wave window),
     // the titles this reporter gave it and whether KS knows of it, as intake reads them on every report.
@@ -130,10 +130,10 @@ export class IncidentRepository {
     // Counting the wave reads every report of the incident, so over a burst of n reports n² index
     // entries. When all its reports lie inside the window (its first and last report, two index
     // probes, tell), the wave is all its municipalities: the kept count. That count includes a
-    // report once it is committed, so inside a transaction, which may have added reports of its own
-    // (an import), they are counted. (min and max, unlike NOT EXISTS, cannot become a scan of
-    // every report in the window that the planner hashes.)
-    const waveConsumers = this.db.inTransaction
+    // report once it is committed (and folded), so a transaction that may have added reports of its
+    // own (an import) counts them. (min and max, unlike NOT EXISTS, cannot become a scan of every
+    // report in the window that the planner hashes.)
+    const waveConsumers = holdsOwnReports
       ? wave
       : `CASE WHEN coalesce((SELECT min(r.received_at) FROM report r WHERE r.incident_id = i.id), $3) >= $3
                   AND coalesce((SELECT max(r.received_at) FROM report r WHERE r.incident_id = i.id), $2) <= $2

@@ -44,30 +44,44 @@ export class ReceiveReport {
     // A vendor acting for the municipality is named in the timeline beside it.
     const actorLabel = actorOf(caller).label;
     const vendor = caller.kind === 'consumer' ? (caller.supplier ?? null) : null;
-    const run = async (): Promise<ReportReceipt> => {
+    const run = async (): Promise<{ receipt: ReportReceipt; foldInto: string | null }> => {
       const receivedAt = new Date();
-      const { receipt, joined } = await this.submit.execute(input, { consumerId, channel, receivedAt, history: false, actorLabel, vendor });
+      const { receipt, joined, foldInto } = await this.submit.execute(input, {
+        consumerId,
+        channel,
+        receivedAt,
+        history: false,
+        actorLabel,
+        vendor,
+        callerFoldsAfterCommit: true,
+      });
       const knownIncident = await this.known.afterIntake(receipt.incidentId, consumerId, input, receivedAt, joined);
-      return { ...receipt, knownIncident };
+      return { receipt: { ...receipt, knownIncident }, foldInto };
     };
     const key = options.idempotencyKey?.trim();
-    if (!key) return run();
+    if (!key) return (await run()).receipt;
     if (key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
 
     // Canonical form: the same body with its keys in another order is the same request.
     const hash = createHash('sha256')
       .update(stableStringify(options.fingerprint ?? null) ?? 'null')
       .digest('hex');
-    return this.db.transaction(async () => {
+    // The claim is held until the transaction ends; the report's attachment is folded into its
+    // incident after that, so the incident's row is not locked meanwhile.
+    let foldInto: string | null = null;
+    const receipt = await this.db.transaction(async () => {
       const claim = await this.idempotency.claim(consumerId, key, hash);
       if (claim.kind === 'busy') throw new IdempotentRequestInFlight();
       if (claim.kind === 'answered') {
         if (claim.record.requestHash !== hash) throw new IdempotencyKeyReused();
         return claim.record.responseBody as ReportReceipt;
       }
-      const receipt = await run();
-      await this.idempotency.complete(consumerId, key, 201, receipt);
-      return receipt;
+      const placed = await run();
+      await this.idempotency.complete(consumerId, key, 201, placed.receipt);
+      foldInto = placed.foldInto;
+      return placed.receipt;
     });
+    if (foldInto) await this.submit.foldAfterCommit(foldInto);
+    return receipt;
   }
 }

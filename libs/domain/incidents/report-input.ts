@@ -47,6 +47,12 @@ export interface IntakeContext {
   actorLabel: string;
   /** A vendor sending for the municipality under Altinn delegation; the report stays the municipality's. */
   vendor?: { orgNumber: string; name: string | null } | null;
+  /**
+   * Live intake in the caller's own transaction (under an Idempotency-Key), which holds no other
+   * report and reads nothing of the incident before it commits: the report's attachment may be
+   * left pending, and the caller folds it once committed (SubmittedReport.foldInto).
+   */
+  callerFoldsAfterCommit?: boolean;
 }
 
 export interface ReportReceipt {

@@ -51,6 +51,11 @@ interface Decision {
 export interface SubmittedReport {
   receipt: ReportReceipt;
   /**
+   * In the caller's transaction (IntakeContext.callerFoldsAfterCommit): the incident the caller
+   * folds once its transaction has committed (foldAfterCommit). Null otherwise.
+   */
+  foldInto: string | null;
+  /**
    * After a certain attach, the incident joined as the candidates read saw it, with this report
    * counted: whether KS knows of it needs no read of its own. Null otherwise.
    */
@@ -60,8 +65,6 @@ export interface SubmittedReport {
 interface Placed extends SubmittedReport {
   service: string;
   features: readonly string[];
-  /** the incident whose pending attachment the report left, to fold once it is committed */
-  foldInto: string | null;
 }
 
 /** What the receipt is made of: the mail's own fields, and whom and what it answers. */
@@ -148,18 +151,24 @@ export class SubmitReport {
     };
     let placed: Placed | null = null;
     let first: Decision | null = null;
-    // A caller that wraps intake in its own transaction may read the incident before it commits,
-    // so the incident must have taken the report by then.
-    const pendingAllowed = !this.db.inTransaction;
-    if (pendingAllowed) {
+    // Another caller that wraps intake in its own transaction (an import) may read the incident
+    // before it commits, so the incident must have taken the report by then.
+    const inCallersTransaction = this.db.inTransaction;
+    const pendingAllowed = !inCallersTransaction || ctx.callerFoldsAfterCommit === true;
+    if (!inCallersTransaction) {
       first = await this.decide(intake);
       placed = await this.attachInOneStatement(intake, first);
     }
     placed ??= await this.db.transaction(() => this.place(intake, first, pendingAllowed));
-    if (placed.foldInto) await this.folder.afterCommit(placed.foldInto);
+    if (placed.foldInto && !inCallersTransaction) await this.foldAfterCommit(placed.foldInto);
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
     this.corpus.add(placed.service, placed.features);
-    return { receipt: placed.receipt, joined: placed.joined };
+    return { receipt: placed.receipt, joined: placed.joined, foldInto: inCallersTransaction ? placed.foldInto : null };
+  }
+
+  /** Folds the incident's pending attachments, the caller's report's among them, once it is committed. */
+  foldAfterCommit(incidentId: string): Promise<void> {
+    return this.folder.afterCommit(incidentId);
   }
 
   /** Reads the candidates and decides; live reports are received now, so a second look is dated anew. */
@@ -180,7 +189,10 @@ export class SubmitReport {
       receivedAt: ctx.receivedAt,
       occurredAt: input.occurredAt ?? null,
     };
-    const candidates = await this.store.candidates(input.environment, ctx.receivedAt, { consumerId: ctx.consumerId });
+    const candidates = await this.store.candidates(input.environment, ctx.receivedAt, {
+      consumerId: ctx.consumerId,
+      holdsOwnReports: this.db.inTransaction && !ctx.callerFoldsAfterCommit,
+    });
     return { facts, candidates, decision: matchReport(facts, candidates, intake.matching) };
   }
 
@@ -279,7 +291,9 @@ export class SubmitReport {
       await this.incidents.update(incident.id, { knownIssue });
       incident = { ...incident, knownIssue };
     }
-    return this.placed(intake, report, incident, signals, { foldInto: pending ? report.incidentId : null });
+    if (!pending) return this.placed(intake, report, incident, signals);
+    const candidate = candidates.find((c) => c.id === incident.id)!;
+    return this.placed(intake, report, incident, signals, { joined: this.joinedBy(candidate, intake), foldInto: incident.id });
   }
 
   private receivedReport(

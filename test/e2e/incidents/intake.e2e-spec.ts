@@ -318,23 +318,34 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([{ report_id: second.body.id }]);
       expect(await counts()).toEqual({ reports: 1, consumers: 1, inProfile: 1 });
 
-      // The same municipality again, in a transaction of its own (an Idempotency-Key): counted at its
-      // commit, as its first counted report there.
-      const third = await t.http
-        .post('/api/v1/reports')
-        .set(bearer(b.key))
-        .set('Idempotency-Key', 'fold-3')
-        .send(reportBody(text(3)));
-      expect(third.status).toBe(201);
-      expect(third.body.incidentId).toBe(incidentId);
-      expect(await counts()).toEqual({ reports: 2, consumers: 2, inProfile: 2 });
+      // The same municipality again, stored by a transaction that attaches directly (as an uncertain
+      // match or a join does): counted at its commit, as the municipality's first counted report there.
+      await t.dataSource.query(
+        `INSERT INTO report
+         SELECT (jsonb_populate_record(NULL::report, to_jsonb(r) || jsonb_build_object('id', gen_random_uuid(), 'reference', r.reference || '-2'))).*
+         FROM report r WHERE r.id = $1`,
+        [second.body.id],
+      );
+      expect(await counts()).toEqual({ reports: 2, consumers: 2, inProfile: 1 });
 
       const worker = t.get(FoldPendingAttachments);
       expect(await worker.execute(new Date())).toBe(0);
       expect(await worker.execute(new Date(Date.now() + PENDING_ATTACHMENT_GRACE_MS + 1_000))).toBe(1);
-      expect(await counts()).toEqual({ reports: 3, consumers: 2, inProfile: 3 });
+      expect(await counts()).toEqual({ reports: 3, consumers: 2, inProfile: 2 });
       expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([]);
       expect(await incidentsWithStaleCounts(t)).toEqual([]);
+
+      // Under an Idempotency-Key the report is stored in the key's transaction and folded after it.
+      const fourth = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(c.key))
+        .set('Idempotency-Key', 'fold-4')
+        .send(reportBody(text(4)))
+        .expect(201);
+      expect(fourth.body.incidentId).toBe(incidentId);
+      expect(fourth.body.knownIncident).toMatchObject({ id: incidentId, affectedCount: 3, affected: true });
+      expect(await counts()).toEqual({ reports: 4, consumers: 3, inProfile: 3 });
+      expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([]);
     });
   });
 });
