@@ -209,16 +209,34 @@ export class SubmitReport {
     const incident = candidate.entity;
     if (intake.knownIssue && !incident.knownIssue) return null;
     const signals = signalsOf(facts);
-    const received = this.receivedReport(intake, incident, decision, candidates, signals);
+    const report = await this.storeReceived(
+      intake,
+      this.receivedReport(intake, incident, decision, candidates, signals),
+      incident,
+      this.receivedEntries(intake, decision, contributionOf(signals)),
+    );
+    return this.placed(intake, report, incident, signals, { joined: this.joinedBy(candidate, intake), foldInto: incident.id });
+  }
+
+  /**
+   * Stores the report with its timeline entry, its pending attachment if any and its receipt by one
+   * statement. The receipt is rendered with a placeholder where the reference goes, which the
+   * statement fills in as it draws the reference.
+   */
+  private async storeReceived(
+    intake: Intake,
+    received: ReturnType<SubmitReport['receivedReport']>,
+    incident: Incident,
+    entries: ReceivedReportEntries,
+  ): Promise<Report> {
     const referencePlaceholder = `report-reference-${randomUUID()}`;
     const request = intake.ctx.history
       ? null
       : await this.confirmationOf({ ...received, reference: referencePlaceholder }, incident, intake.input, intake.maskedFields);
-    const report = await this.reports.insertReceived(received, {
-      ...this.receivedEntries(intake, decision, contributionOf(signals)),
+    return this.reports.insertReceived(received, {
+      ...entries,
       confirmation: request && { message: this.email.prepare(request), referencePlaceholder },
     });
-    return this.placed(intake, report, incident, signals, { joined: this.joinedBy(candidate, intake), foldInto: incident.id });
   }
 
   private async place(intake: Intake, first: Decision | null, pendingAllowed: boolean): Promise<Placed> {
@@ -270,11 +288,12 @@ export class SubmitReport {
     // A certain attach is left pending and folded into the incident after the commit: its row,
     // which every report of an outage updates, is not locked by the transaction.
     const pending = !uncertain && pendingAllowed;
-    const report = await this.reports.insertReceived(
+    const report = await this.storeReceived(
+      intake,
       this.receivedReport(intake, incident, decision, candidates, signals),
+      incident,
       this.receivedEntries(intake, decision, pending ? contribution : null),
     );
-    if (!ctx.history) await this.confirm(report, incident, input, intake.maskedFields);
 
     if (uncertain) {
       // Evidence grows: with this report in place, incidents that now look like one problem are
