@@ -46,8 +46,10 @@ const HTTP_SERVER_OPTIONS = {
   trustProxy: 'loopback',
   bodyLimit: 2 * 1024 * 1024,
   routerOptions: {
-    // A link or bookmark with a trailing slash finds the page, as it did before.
+    // A link or bookmark with a trailing slash or other capitals finds the page, as it did before
+    // (path parameters keep their case).
     ignoreTrailingSlash: true,
+    caseSensitive: false,
     // A path parameter of any length reaches the route, whose validation names it in a 400; the
     // router's own limit (100) would answer 414 outside the problem format.
     maxParamLength: 16 * 1024,

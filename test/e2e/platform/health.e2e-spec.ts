@@ -51,6 +51,11 @@ describe('health, identity and API docs', () => {
     expect(res.body).toMatchObject({ kind: 'staff', role: 'admin' });
   });
 
+  it('finds a path written with other capitals or a trailing slash', async () => {
+    expect((await t.http.get('/Login/').expect(200)).headers['content-type']).toContain('text/html');
+    expect((await t.http.get('/API/v1/Me').set(bearer(t.adminToken)).expect(200)).body).toMatchObject({ kind: 'staff' });
+  });
+
   it('answers 401 with a problem document without credentials', async () => {
     const res = await t.http.get('/api/v1/me').expect(401);
     expect(res.body).toMatchObject({ status: 401, code: 'unauthenticated' });
