@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { Conflict, ValidationFailed } from '@platform/errors';
 
+import { AttachmentFolder } from './attachment-folder';
 import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
@@ -42,10 +43,11 @@ export class CorrectGrouping {
     private readonly audit: RecordAudit,
     private readonly securityCases: SecurityCaseRepository,
     private readonly visibility: IncidentVisibility,
+    private readonly folder: AttachmentFolder,
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
-    return this.db.transaction(async () => {
+    const survivor = await this.db.transaction(async () => {
       const a = await this.incidents.resolveSurvivor(targetId);
       const b = await this.incidents.resolveSurvivor(otherId);
       if (!a || !b) throw new IncidentNotFound();
@@ -63,13 +65,16 @@ export class CorrectGrouping {
       });
       return result;
     });
+    return this.foldedInto(survivor, [survivor.id]);
   }
 
   async split(incidentId: string, reportIds: string[], actor: Actor): Promise<Incident> {
     if (!reportIds?.length) throw new ValidationFailed([{ field: 'reportIds', message: 'must name at least one report' }]);
-    return this.db.transaction(async () => {
+    let sourceId = '';
+    const created = await this.db.transaction(async () => {
       const source = await this.incidents.resolveSurvivor(incidentId);
       if (!source) throw new IncidentNotFound();
+      sourceId = source.id;
       const reports = (await this.reports.byIds(reportIds)).filter((r) => r.incidentId === source.id);
       if (reports.length !== new Set(reportIds).size)
         throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
@@ -129,15 +134,18 @@ export class CorrectGrouping {
       });
       return created;
     });
+    return this.foldedInto(created, [sourceId, created.id]);
   }
 
   async move(reportId: string, targetIncidentId: string, actor: Actor): Promise<Incident> {
-    return this.db.transaction(async () => {
+    let sourceId = '';
+    const target = await this.db.transaction(async () => {
       const report = await this.reports.find(reportId);
       if (!report) throw new ReportNotFound();
       const target = await this.incidents.resolveSurvivor(targetIncidentId);
       if (!target) throw new IncidentNotFound();
       const source = (await this.incidents.find(report.incidentId))!;
+      sourceId = source.id;
       if (target.id === source.id) return target;
       if (target.environment !== report.environment)
         throw new Conflict(
@@ -191,11 +199,25 @@ export class CorrectGrouping {
       });
       return target;
     });
+    return this.foldedInto(target, [sourceId, target.id]);
   }
 
-  /** The profile again from the incident's reports, after reports left or joined it by hand. */
+  /**
+   * A correction moves reports whatever their attachment: one still pending (its intake's fold
+   * failed, or has not run yet) moves with it and is folded into the incident it is now in, at
+   * once rather than by the worker, so the counts staff see after the correction are whole.
+   */
+  private async foldedInto(result: Incident, touched: string[]): Promise<Incident> {
+    for (const id of new Set(touched)) await this.folder.afterCommit(id);
+    return result;
+  }
+
+  /**
+   * The profile again from the incident's reports, after reports left or joined it by hand; a
+   * report still pending is left out, as its fold adds it.
+   */
   private async rebuildProfile(incidentId: string): Promise<void> {
-    const reports = await this.reports.ofIncident(incidentId, 100_000);
+    const reports = await this.reports.foldedOfIncident(incidentId);
     await this.incidents.setProfile(
       incidentId,
       reports.reduce<ProfileCounts>((sum, r) => addCounts(sum, contributionOf(signalsOf(r))), {}),

@@ -201,6 +201,19 @@ export class ReportRepository {
   }
 
   /**
+   * The incident's reports already folded into its kept counts and profile: a report whose
+   * attachment is still pending is added by its fold (fold_incident_attachments).
+   */
+  foldedOfIncident(incidentId: string): Promise<Report[]> {
+    return this.db
+      .repository(Report)
+      .createQueryBuilder('r')
+      .where('r.incident_id = :incidentId', { incidentId })
+      .andWhere('NOT EXISTS (SELECT 1 FROM incident_pending_attachment p WHERE p.report_id = r.id)')
+      .getMany();
+  }
+
+  /**
    * An incident's reports grouped by the consumer that sent them, in the order each consumer
    * first reported; one page of groups.
    */

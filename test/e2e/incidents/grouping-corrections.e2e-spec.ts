@@ -1,4 +1,6 @@
 import { SendEscalationFollowUps } from '@domain/incidents';
+import { IncidentRepository } from '@domain/incidents/incident.repository';
+import { profileOf } from '@domain/incidents/rules/incident-profile';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -162,6 +164,58 @@ describe('staff corrections to the grouping', () => {
       expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(
         expect.arrayContaining(['merged_in', 'split', 'report_moved_in']),
       );
+    });
+  });
+  describe('a report whose attachment is still pending', () => {
+    // Intake folds a report into its incident just after its commit; a fold that failed leaves it
+    // pending (the worker folds it later). A correction in that window must neither count it twice
+    // in the grouping profile nor leave the incident's counts short.
+    it('is counted once in the incident it is split or moved to, and folded when the correction commits', async () => {
+      const outage = { environment: 'production', service: 'skatteoppgjor', errorCode: 'SO-504', httpStatus: 504 };
+      const send = async (key: string, n: number) =>
+        (
+          await t.http
+            .post('/api/v1/reports')
+            .set(bearer(key))
+            .send(
+              reportBody({
+                ...outage,
+                title: `Skatteoppgjør svarer 504 (${n})`,
+                description: 'Alle kall mot skatteoppgjør i produksjon gir 504 Gateway Timeout.',
+              }),
+            )
+            .expect(201)
+        ).body;
+      const first = await send(a.key, 1);
+      const second = await send(b.key, 2);
+      const fold = jest.spyOn(t.get(IncidentRepository), 'foldAttachments').mockRejectedValueOnce(new Error('connection lost'));
+      const third = await send(c.key, 3);
+      fold.mockRestore();
+      expect(new Set([first.incidentId, second.incidentId, third.incidentId]).size).toBe(1);
+      const pending = () => t.dataSource.query('SELECT report_id FROM incident_pending_attachment');
+      expect(await pending()).toEqual([{ report_id: third.id }]);
+      const inProfile = async (id: string) =>
+        profileOf((await t.dataSource.query('SELECT profile FROM incident WHERE id = $1', [id]))[0].profile).reports;
+
+      const split = await t.http
+        .post(`/api/v1/incidents/${first.incidentId}/split`)
+        .set(bearer(agentToken))
+        .send({ reportIds: [third.id] })
+        .expect(201);
+      expect(await pending()).toEqual([]);
+      expect(await incidentsWithStaleCounts(t)).toEqual([]);
+      expect([await inProfile(first.incidentId), await inProfile(split.body.id)]).toEqual([2, 1]);
+
+      // Back again by a move, this time with the report pending in the incident it leaves.
+      await t.dataSource.query('INSERT INTO incident_pending_attachment (report_id, contribution) VALUES ($1, $2)', [
+        third.id,
+        (await t.dataSource.query('SELECT profile FROM incident WHERE id = $1', [split.body.id]))[0].profile,
+      ]);
+      await t.dataSource.query('SELECT count_incident_reports(ARRAY[$1::uuid])', [split.body.id]);
+      await t.dataSource.query(`UPDATE incident SET profile = '{}' WHERE id = $1`, [split.body.id]);
+      await t.http.post(`/api/v1/reports/${third.id}/move`).set(bearer(agentToken)).send({ incidentId: first.incidentId }).expect(200);
+      expect(await pending()).toEqual([]);
+      expect(await inProfile(first.incidentId)).toBe(3);
     });
   });
 });
