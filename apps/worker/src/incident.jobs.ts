@@ -8,6 +8,8 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 
+import { JobRounds } from './job-rounds';
+
 /**
  * Escalations whose settle period is over, threaded follow-ups to Skatteetaten (digest), warnings
  * of security cases' deadlines, expiry of idempotency keys, reports' attachments that intake left
@@ -16,9 +18,7 @@ import { Interval } from '@nestjs/schedule';
 @Injectable()
 export class IncidentJobs {
   private readonly logger = new Logger(IncidentJobs.name);
-  private busy = false;
-  private sending = false;
-  private folding = false;
+  private readonly rounds = new JobRounds(this.logger);
 
   constructor(
     private readonly due: SendDueEscalations,
@@ -29,59 +29,39 @@ export class IncidentJobs {
   ) {}
 
   @Interval(10_000)
-  async foldPendingAttachments(): Promise<void> {
-    if (this.folding) return;
-    this.folding = true;
-    try {
+  foldPendingAttachments(): Promise<void> {
+    return this.rounds.run('folding pending attachments', async () => {
       const folded = await this.pendingAttachments.execute();
       if (folded) this.logger.log(`Folded ${folded} report(s) left pending into their incidents`);
-    } catch (e) {
-      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'folding pending attachments failed');
-    } finally {
-      this.folding = false;
-    }
+    });
   }
 
   @Interval(60_000)
-  async warnSecurityDeadlines(): Promise<void> {
-    try {
+  warnSecurityDeadlines(): Promise<void> {
+    return this.rounds.run('security deadline warnings', async () => {
       const warned = await this.securityDeadlines.execute();
       if (warned) this.logger.log(`Warned the security role of ${warned} security case deadline(s)`);
-    } catch (e) {
-      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'security deadline warnings failed');
-    }
+    });
   }
 
   @Interval(2_000)
-  async sendDueEscalations(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
-    try {
+  sendDueEscalations(): Promise<void> {
+    return this.rounds.run('sending due escalations', async () => {
       const sent = await this.due.execute();
       if (sent) this.logger.log(`Sent the first message of ${sent} escalation(s)`);
-    } catch (e) {
-      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'sending due escalations failed');
-    } finally {
-      this.sending = false;
-    }
+    });
   }
 
   @Interval(30_000)
-  async sendFollowUps(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
+  sendFollowUps(): Promise<void> {
+    return this.rounds.run('escalation follow-ups', async () => {
       const sent = await this.followUps.execute();
       if (sent) this.logger.log(`Queued ${sent} escalation follow-up(s)`);
-    } catch (e) {
-      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'escalation follow-ups failed');
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   @Interval(3_600_000)
-  async purgeIdempotencyKeys(): Promise<void> {
-    await this.idempotency.execute();
+  purgeIdempotencyKeys(): Promise<void> {
+    return this.rounds.run('purging idempotency keys', () => this.idempotency.execute());
   }
 }

@@ -2,11 +2,13 @@ import { CheckTicketSla, RecomputeTicketSla } from '@domain/support';
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 
+import { JobRounds } from './job-rounds';
+
 /** Tickets' SLA clocks: warnings before a target runs out and breach marks, once a minute. */
 @Injectable()
 export class SupportJobs {
   private readonly logger = new Logger(SupportJobs.name);
-  private checking = false;
+  private readonly rounds = new JobRounds(this.logger);
   /** The first round recomputes every open ticket's schedule, so changed SLA settings apply to them. */
   private recomputed = false;
 
@@ -16,10 +18,8 @@ export class SupportJobs {
   ) {}
 
   @Interval(60_000)
-  async checkSla(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
+  checkSla(): Promise<void> {
+    return this.rounds.run('ticket SLA round', async () => {
       if (!this.recomputed) {
         const tickets = await this.recompute.execute();
         this.recomputed = true;
@@ -27,10 +27,6 @@ export class SupportJobs {
       }
       const { warned, breached } = await this.check.execute();
       if (warned || breached) this.logger.log({ warned, breached }, 'ticket SLA');
-    } catch (e) {
-      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'ticket SLA round failed');
-    } finally {
-      this.checking = false;
-    }
+    });
   }
 }
