@@ -33,6 +33,7 @@ import { JsonbAddCountsByContribution1795469000000 } from './1795469000000-jsonb
 import { IncidentProfileUncompressed1795470000000 } from './1795470000000-incident-profile-uncompressed';
 import { IncidentTitledByStaffIndex1795471000000 } from './1795471000000-incident-titled-by-staff-index';
 import { IncidentAttachmentsFoldedAfterCommit1795472000000 } from './1795472000000-incident-attachments-folded-after-commit';
+import { IdempotencyClaimInOneStatement1795473000000 } from './1795473000000-idempotency-claim-in-one-statement';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   IncidentProfileUncompressed1795470000000,
   IncidentTitledByStaffIndex1795471000000,
   IncidentAttachmentsFoldedAfterCommit1795472000000,
+  IdempotencyClaimInOneStatement1795473000000,
 ];

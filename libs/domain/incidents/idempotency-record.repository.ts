@@ -5,9 +5,11 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 
 /** How long a request waits for another one holding the same key before it is told to retry. */
 const CLAIM_WAIT = '5s';
-const LOCK_NOT_AVAILABLE = '55P03';
 
-export type IdempotencyClaim = { kind: 'claimed' } | { kind: 'answered'; record: IdempotencyRecord } | { kind: 'busy' };
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'answered'; record: Pick<IdempotencyRecord, 'requestHash' | 'responseStatus' | 'responseBody'> }
+  | { kind: 'busy' };
 
 /** Idempotency-Key bookkeeping of report intake. */
 @Injectable()
@@ -15,27 +17,17 @@ export class IdempotencyRecordRepository {
   constructor(private readonly db: DatabaseContext) {}
 
   /**
-   * Claims the key in the current transaction. The claim is an uncommitted row: a request under
-   * the same key waits on it, and it vanishes with the transaction when the request fails or its
-   * process dies, so a retry after a crash runs at once.
+   * Claims the key in the current transaction, in one statement (`claim_idempotency_key`). The
+   * claim is an uncommitted row: a request under the same key waits on it (at most CLAIM_WAIT,
+   * then it is busy), and it vanishes with the transaction when the request fails or its process
+   * dies, so a retry after a crash runs at once.
    */
   async claim(consumerId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
     if (!this.db.inTransaction) throw new Error('an idempotency claim needs a transaction');
-    await this.db.manager.query(`SET LOCAL lock_timeout = '${CLAIM_WAIT}'`);
-    let rows: unknown[];
-    try {
-      rows = await this.db.manager.query(
-        `INSERT INTO idempotency_record (consumer_id, key, request_hash, response_status, response_body)
-         VALUES ($1, $2, $3, 0, 'null') ON CONFLICT (consumer_id, key) DO NOTHING RETURNING key`,
-        [consumerId, key, requestHash],
-      );
-    } catch (e) {
-      if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) return { kind: 'busy' };
-      throw e;
-    }
-    await this.db.manager.query(`SET LOCAL lock_timeout = DEFAULT`);
-    if (rows.length) return { kind: 'claimed' };
-    return { kind: 'answered', record: await this.db.repository(IdempotencyRecord).findOneByOrFail({ consumerId, key }) };
+    const [row]: Array<{ outcome: 'claimed' | 'answered' | 'busy'; stored_hash: string; stored_status: number; stored_body: unknown }> =
+      await this.db.manager.query(`SELECT * FROM claim_idempotency_key($1, $2, $3, $4)`, [consumerId, key, requestHash, CLAIM_WAIT]);
+    if (row.outcome !== 'answered') return { kind: row.outcome };
+    return { kind: 'answered', record: { requestHash: row.stored_hash, responseStatus: row.stored_status, responseBody: row.stored_body } };
   }
 
   async complete(consumerId: string, key: string, status: number, body: unknown): Promise<void> {

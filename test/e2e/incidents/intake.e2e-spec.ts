@@ -1,6 +1,8 @@
 import { FoldPendingAttachments, PENDING_ATTACHMENT_GRACE_MS } from '@domain/incidents';
+import { IdempotencyRecordRepository } from '@domain/incidents/idempotency-record.repository';
 import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { profileOf } from '@domain/incidents/rules/incident-profile';
+import { DatabaseContext } from '@platform/database';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -171,6 +173,24 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       const x = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'shared').send(body).expect(201);
       const y = await t.http.post('/api/v1/reports').set(bearer(b.key)).set('Idempotency-Key', 'shared').send(body).expect(201);
       expect(y.body.id).not.toBe(x.body.id);
+    });
+
+    it('claims a key in one statement that tells a fresh key from an answered one and leaves the lock timeout as it was', async () => {
+      const db = t.get(DatabaseContext);
+      const keys = t.get(IdempotencyRecordRepository);
+      const lockTimeout = async () => (await db.manager.query('SHOW lock_timeout'))[0].lock_timeout as string;
+      const claimInTransaction = () =>
+        db.transaction(async () => {
+          const before = await lockTimeout();
+          const claim = await keys.claim(a.id, 'claimed-in-one-statement', 'hash-1');
+          return { claim, before, after: await lockTimeout() };
+        });
+      const first = await claimInTransaction();
+      expect(first.claim).toEqual({ kind: 'claimed' });
+      expect(first.after).toBe(first.before);
+      const second = await claimInTransaction();
+      expect(second.claim).toEqual({ kind: 'answered', record: { requestHash: 'hash-1', responseStatus: 0, responseBody: null } });
+      expect(second.after).toBe(second.before);
     });
 
     it('stores one report when the same key is sent concurrently', async () => {
