@@ -47,7 +47,7 @@ export class CorrectGrouping {
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
-    const survivor = await this.db.transaction(async () => {
+    const { result, touched } = await this.db.transaction(async () => {
       const a = await this.incidents.resolveSurvivor(targetId);
       const b = await this.incidents.resolveSurvivor(otherId);
       if (!a || !b) throw new IncidentNotFound();
@@ -63,18 +63,16 @@ export class CorrectGrouping {
         objectId: survivor.id,
         details: { merged: merged.reference, survivor: survivor.reference },
       });
-      return result;
+      return { result, touched: [result.id] };
     });
-    return this.foldedInto(survivor, [survivor.id]);
+    return this.foldedInto(result, touched);
   }
 
   async split(incidentId: string, reportIds: string[], actor: Actor): Promise<Incident> {
     if (!reportIds?.length) throw new ValidationFailed([{ field: 'reportIds', message: 'must name at least one report' }]);
-    let sourceId = '';
-    const created = await this.db.transaction(async () => {
+    const { result, touched } = await this.db.transaction(async () => {
       const source = await this.incidents.resolveSurvivor(incidentId);
       if (!source) throw new IncidentNotFound();
-      sourceId = source.id;
       const reports = (await this.reports.byIds(reportIds)).filter((r) => r.incidentId === source.id);
       if (reports.length !== new Set(reportIds).size)
         throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
@@ -132,21 +130,19 @@ export class CorrectGrouping {
         objectId: source.id,
         after: { newIncident: created.reference, reports: reports.map((r) => r.reference) },
       });
-      return created;
+      return { result: created, touched: [source.id, created.id] };
     });
-    return this.foldedInto(created, [sourceId, created.id]);
+    return this.foldedInto(result, touched);
   }
 
   async move(reportId: string, targetIncidentId: string, actor: Actor): Promise<Incident> {
-    let sourceId = '';
-    const target = await this.db.transaction(async () => {
+    const { result, touched } = await this.db.transaction(async () => {
       const report = await this.reports.find(reportId);
       if (!report) throw new ReportNotFound();
       const target = await this.incidents.resolveSurvivor(targetIncidentId);
       if (!target) throw new IncidentNotFound();
       const source = (await this.incidents.find(report.incidentId))!;
-      sourceId = source.id;
-      if (target.id === source.id) return target;
+      if (target.id === source.id) return { result: target, touched: [] };
       if (target.environment !== report.environment)
         throw new Conflict(
           'environment_mismatch',
@@ -197,9 +193,9 @@ export class CorrectGrouping {
         before: { incident: source.reference },
         after: { incident: target.reference },
       });
-      return target;
+      return { result: target, touched: [source.id, target.id] };
     });
-    return this.foldedInto(target, [sourceId, target.id]);
+    return this.foldedInto(result, touched);
   }
 
   /**
@@ -208,7 +204,7 @@ export class CorrectGrouping {
    * once rather than by the worker, so the counts staff see after the correction are whole.
    */
   private async foldedInto(result: Incident, touched: string[]): Promise<Incident> {
-    for (const id of new Set(touched)) await this.folder.afterCommit(id);
+    for (const id of touched) await this.folder.afterCommit(id);
     return result;
   }
 
