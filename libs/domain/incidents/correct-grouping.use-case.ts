@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { Conflict, ValidationFailed } from '@platform/errors';
 
-import { AttachmentFolder } from './attachment-folder';
 import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
@@ -43,11 +42,10 @@ export class CorrectGrouping {
     private readonly audit: RecordAudit,
     private readonly securityCases: SecurityCaseRepository,
     private readonly visibility: IncidentVisibility,
-    private readonly folder: AttachmentFolder,
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
-    const { result, touched } = await this.db.transaction(async () => {
+    return this.db.transaction(async () => {
       const a = await this.incidents.resolveSurvivor(targetId);
       const b = await this.incidents.resolveSurvivor(otherId);
       if (!a || !b) throw new IncidentNotFound();
@@ -63,16 +61,16 @@ export class CorrectGrouping {
         objectId: survivor.id,
         details: { merged: merged.reference, survivor: survivor.reference },
       });
-      return { result, touched: [result.id] };
+      return result;
     });
-    return this.foldedInto(result, touched);
   }
 
   async split(incidentId: string, reportIds: string[], actor: Actor): Promise<Incident> {
     if (!reportIds?.length) throw new ValidationFailed([{ field: 'reportIds', message: 'must name at least one report' }]);
-    const { result, touched } = await this.db.transaction(async () => {
+    return this.db.transaction(async () => {
       const source = await this.incidents.resolveSurvivor(incidentId);
       if (!source) throw new IncidentNotFound();
+      await this.incidents.foldAttachmentsInTransaction(source.id);
       const reports = (await this.reports.byIds(reportIds)).filter((r) => r.incidentId === source.id);
       if (reports.length !== new Set(reportIds).size)
         throw new ValidationFailed([{ field: 'reportIds', message: `must all belong to ${source.reference}` }]);
@@ -130,19 +128,18 @@ export class CorrectGrouping {
         objectId: source.id,
         after: { newIncident: created.reference, reports: reports.map((r) => r.reference) },
       });
-      return { result: created, touched: [source.id, created.id] };
+      return created;
     });
-    return this.foldedInto(result, touched);
   }
 
   async move(reportId: string, targetIncidentId: string, actor: Actor): Promise<Incident> {
-    const { result, touched } = await this.db.transaction(async () => {
+    return this.db.transaction(async () => {
       const report = await this.reports.find(reportId);
       if (!report) throw new ReportNotFound();
       const target = await this.incidents.resolveSurvivor(targetIncidentId);
       if (!target) throw new IncidentNotFound();
       const source = (await this.incidents.find(report.incidentId))!;
-      if (target.id === source.id) return { result: target, touched: [] };
+      if (target.id === source.id) return target;
       if (target.environment !== report.environment)
         throw new Conflict(
           'environment_mismatch',
@@ -154,6 +151,7 @@ export class CorrectGrouping {
         target.services,
         `${target.reference} ← ${report.reference} (${actor.label})`,
       );
+      await this.incidents.foldAttachmentsInTransaction(source.id);
       await this.reports.move(report.id, target.id, true, {
         ...report.match,
         by: 'manual',
@@ -193,24 +191,14 @@ export class CorrectGrouping {
         before: { incident: source.reference },
         after: { incident: target.reference },
       });
-      return { result: target, touched: [source.id, target.id] };
+      return target;
     });
-    return this.foldedInto(result, touched);
   }
 
   /**
-   * A correction moves reports whatever their attachment: one still pending (its intake's fold
-   * failed, or has not run yet) moves with it and is folded into the incident it is now in, at
-   * once rather than by the worker, so the counts staff see after the correction are whole.
-   */
-  private async foldedInto(result: Incident, touched: string[]): Promise<Incident> {
-    for (const id of touched) await this.folder.afterCommit(id);
-    return result;
-  }
-
-  /**
-   * The profile again from the incident's reports, after reports left or joined it by hand; a
-   * report still pending is left out, as its fold adds it.
+   * The profile again from the incident's reports, after reports left or joined it by hand. The
+   * correction folded what was pending first; a report committed pending since then is left out,
+   * as its own fold adds it.
    */
   private async rebuildProfile(incidentId: string): Promise<void> {
     const reports = await this.reports.foldedOfIncident(incidentId);

@@ -51,6 +51,9 @@ export class IncidentMerger {
     const survivorIds = await this.reports.idsOf(survivor.id);
     await this.incidents.addProfileOf(survivor.id, merged.id);
     const moved = await this.reports.moveAll(merged.id, survivor.id);
+    // A moved report still pending (its intake's fold not yet run, or failed) is folded into the
+    // survivor now: the merged incident's profile, added above, did not hold it.
+    await this.incidents.foldAttachmentsInTransaction(survivor.id);
     await this.foldEscalations(survivor, merged, movedIds, survivorIds, actorLabel);
     await this.messages.moveToIncident(merged.id, survivor.id);
     const services = [...new Set([...survivor.services, ...merged.services])];

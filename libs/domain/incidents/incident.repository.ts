@@ -262,6 +262,19 @@ export class IncidentRepository {
     return row.folded;
   }
 
+  /**
+   * The same fold inside the caller's transaction, for whatever moves reports between incidents
+   * (merges, splits, moves): the attachments pending there then move as counted reports. The
+   * caller's transaction still waits for its flush at commit.
+   */
+  async foldAttachmentsInTransaction(id: string): Promise<number> {
+    if (!this.db.inTransaction) throw new Error('foldAttachmentsInTransaction needs a transaction');
+    const [row]: Array<{ folded: number }> = await this.db.manager.query(`SELECT fold_incident_attachments($1) AS folded`, [id]);
+    // The fold lets its own transaction commit without the flush; this one must not.
+    await this.db.manager.query(`SET LOCAL synchronous_commit TO DEFAULT`);
+    return row.folded;
+  }
+
   /** Incidents with attachments pending since before `before` (their report's process stopped before folding them). */
   async withAttachmentsPendingSince(before: Date): Promise<string[]> {
     const rows: Array<{ incident_id: string }> = await this.db.manager.query(

@@ -1,6 +1,7 @@
 import { SendEscalationFollowUps } from '@domain/incidents';
 import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { profileOf } from '@domain/incidents/rules/incident-profile';
+import { DatabaseContext } from '@platform/database';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -168,9 +169,9 @@ describe('staff corrections to the grouping', () => {
   });
   describe('a report whose attachment is still pending', () => {
     // Intake folds a report into its incident just after its commit; a fold that failed leaves it
-    // pending (the worker folds it later). A correction in that window must neither count it twice
-    // in the grouping profile nor leave the incident's counts short.
-    it('is counted once in the incident it is split or moved to, and folded when the correction commits', async () => {
+    // pending (the worker folds it later). Whatever moves it in that window must neither count it
+    // twice in the grouping profile nor leave the incident's counts short.
+    it('is folded by a split, a move or a merge that takes it, and counted once in the incident it ends in', async () => {
       const outage = { environment: 'production', service: 'skatteoppgjor', errorCode: 'SO-504', httpStatus: 504 };
       const send = async (key: string, n: number) =>
         (
@@ -206,16 +207,62 @@ describe('staff corrections to the grouping', () => {
       expect(await incidentsWithStaleCounts(t)).toEqual([]);
       expect([await inProfile(first.incidentId), await inProfile(split.body.id)]).toEqual([2, 1]);
 
-      // Back again by a move, this time with the report pending in the incident it leaves.
-      await t.dataSource.query('INSERT INTO incident_pending_attachment (report_id, contribution) VALUES ($1, $2)', [
-        third.id,
-        (await t.dataSource.query('SELECT profile FROM incident WHERE id = $1', [split.body.id]))[0].profile,
-      ]);
-      await t.dataSource.query('SELECT count_incident_reports(ARRAY[$1::uuid])', [split.body.id]);
-      await t.dataSource.query(`UPDATE incident SET profile = '{}' WHERE id = $1`, [split.body.id]);
+      // The report pending again where it is alone (its profile and counts without it), as a
+      // failed fold leaves it.
+      const pendingAgainIn = async (incidentId: string) => {
+        const [{ profile }] = await t.dataSource.query('SELECT profile FROM incident WHERE id = $1', [incidentId]);
+        await t.dataSource.query('INSERT INTO incident_pending_attachment (report_id, contribution) VALUES ($1, $2)', [third.id, profile]);
+        await t.dataSource.query('SELECT count_incident_reports(ARRAY[$1::uuid])', [incidentId]);
+        await t.dataSource.query(`UPDATE incident SET profile = '{}' WHERE id = $1`, [incidentId]);
+        expect(await pending()).toEqual([{ report_id: third.id }]);
+      };
+
+      // Back again by a move, from the incident where it is pending.
+      await pendingAgainIn(split.body.id);
       await t.http.post(`/api/v1/reports/${third.id}/move`).set(bearer(agentToken)).send({ incidentId: first.incidentId }).expect(200);
       expect(await pending()).toEqual([]);
+      expect(await incidentsWithStaleCounts(t)).toEqual([]);
       expect(await inProfile(first.incidentId)).toBe(3);
+
+      // Split out once more, pending there, and merged back: the merge brings it in counted once.
+      const again = await t.http
+        .post(`/api/v1/incidents/${first.incidentId}/split`)
+        .set(bearer(agentToken))
+        .send({ reportIds: [third.id] })
+        .expect(201);
+      await pendingAgainIn(again.body.id);
+      const merged = await t.http
+        .post(`/api/v1/incidents/${first.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: again.body.id })
+        .expect(200);
+      expect(merged.body.id).toBe(first.incidentId);
+      expect(await pending()).toEqual([]);
+      expect(await incidentsWithStaleCounts(t)).toEqual([]);
+      expect(await inProfile(first.incidentId)).toBe(3);
+    });
+
+    it('is folded inside the transaction that moves it, which still waits for its flush at commit', async () => {
+      const outage = { environment: 'production', service: 'inntekt', errorCode: 'INN-504', httpStatus: 504 };
+      const send = async (key: string, n: number) =>
+        (
+          await t.http
+            .post('/api/v1/reports')
+            .set(bearer(key))
+            .send(reportBody({ ...outage, title: `Inntekt svarer 504 (${n})`, description: 'Alle kall mot inntekt gir 504 fra i dag.' }))
+            .expect(201)
+        ).body;
+      const first = await send(a.key, 1);
+      const fold = jest.spyOn(t.get(IncidentRepository), 'foldAttachments').mockRejectedValueOnce(new Error('connection lost'));
+      const second = await send(b.key, 2);
+      fold.mockRestore();
+      expect(second.incidentId).toBe(first.incidentId);
+      const db = t.get(DatabaseContext);
+      const inside = await db.transaction(async () => ({
+        folded: await t.get(IncidentRepository).foldAttachmentsInTransaction(first.incidentId),
+        synchronousCommit: (await db.manager.query('SHOW synchronous_commit'))[0].synchronous_commit,
+      }));
+      expect(inside).toEqual({ folded: 1, synchronousCommit: 'on' });
     });
   });
 });
