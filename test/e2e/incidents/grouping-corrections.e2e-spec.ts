@@ -167,32 +167,44 @@ describe('staff corrections to the grouping', () => {
       );
     });
   });
+
   describe('a report whose attachment is still pending', () => {
     // Intake folds a report into its incident just after its commit; a fold that failed leaves it
     // pending (the worker folds it later). Whatever moves it in that window must neither count it
     // twice in the grouping profile nor leave the incident's counts short.
+
+    // An outage's reports from these consumers in turn, all in one incident; the last one's fold
+    // fails, so it stays pending.
+    const outageWithLastPending = async (service: string, errorCode: string, title: string, description: string, keys: string[]) => {
+      const sent: Array<{ id: string; incidentId: string }> = [];
+      for (const [i, key] of keys.entries()) {
+        const failing =
+          i === keys.length - 1
+            ? jest.spyOn(t.get(IncidentRepository), 'foldAttachments').mockRejectedValueOnce(new Error('connection lost'))
+            : null;
+        const body = reportBody({
+          environment: 'production',
+          service,
+          errorCode,
+          httpStatus: 504,
+          title: `${title} (${i + 1})`,
+          description,
+        });
+        sent.push((await t.http.post('/api/v1/reports').set(bearer(key)).send(body).expect(201)).body);
+        failing?.mockRestore();
+      }
+      expect(new Set(sent.map((r) => r.incidentId)).size).toBe(1);
+      return sent;
+    };
+
     it('is folded by a split, a move or a merge that takes it, and counted once in the incident it ends in', async () => {
-      const outage = { environment: 'production', service: 'skatteoppgjor', errorCode: 'SO-504', httpStatus: 504 };
-      const send = async (key: string, n: number) =>
-        (
-          await t.http
-            .post('/api/v1/reports')
-            .set(bearer(key))
-            .send(
-              reportBody({
-                ...outage,
-                title: `Skatteoppgjør svarer 504 (${n})`,
-                description: 'Alle kall mot skatteoppgjør i produksjon gir 504 Gateway Timeout.',
-              }),
-            )
-            .expect(201)
-        ).body;
-      const first = await send(a.key, 1);
-      const second = await send(b.key, 2);
-      const fold = jest.spyOn(t.get(IncidentRepository), 'foldAttachments').mockRejectedValueOnce(new Error('connection lost'));
-      const third = await send(c.key, 3);
-      fold.mockRestore();
-      expect(new Set([first.incidentId, second.incidentId, third.incidentId]).size).toBe(1);
+      const [first, , third] = await outageWithLastPending(
+        'skatteoppgjor',
+        'SO-504',
+        'Skatteoppgjør svarer 504',
+        'Alle kall mot skatteoppgjør i produksjon gir 504 Gateway Timeout.',
+        [a.key, b.key, c.key],
+      );
       const pending = () => t.dataSource.query('SELECT report_id FROM incident_pending_attachment');
       expect(await pending()).toEqual([{ report_id: third.id }]);
       const inProfile = async (id: string) =>
@@ -243,20 +255,10 @@ describe('staff corrections to the grouping', () => {
     });
 
     it('is folded inside the transaction that moves it, which still waits for its flush at commit', async () => {
-      const outage = { environment: 'production', service: 'inntekt', errorCode: 'INN-504', httpStatus: 504 };
-      const send = async (key: string, n: number) =>
-        (
-          await t.http
-            .post('/api/v1/reports')
-            .set(bearer(key))
-            .send(reportBody({ ...outage, title: `Inntekt svarer 504 (${n})`, description: 'Alle kall mot inntekt gir 504 fra i dag.' }))
-            .expect(201)
-        ).body;
-      const first = await send(a.key, 1);
-      const fold = jest.spyOn(t.get(IncidentRepository), 'foldAttachments').mockRejectedValueOnce(new Error('connection lost'));
-      const second = await send(b.key, 2);
-      fold.mockRestore();
-      expect(second.incidentId).toBe(first.incidentId);
+      const [first] = await outageWithLastPending('inntekt', 'INN-504', 'Inntekt svarer 504', 'Alle kall mot inntekt gir 504 fra i dag.', [
+        a.key,
+        b.key,
+      ]);
       const db = t.get(DatabaseContext);
       const inside = await db.transaction(async () => ({
         folded: await t.get(IncidentRepository).foldAttachmentsInTransaction(first.incidentId),
