@@ -254,7 +254,12 @@ export class SubmitReport {
         uncertain = needsRecluster(decision);
         if (uncertain) await this.db.advisoryXactLock(lock);
       }
-      if (uncertain) ({ facts, candidates, decision } = await this.decide(intake, true));
+      if (uncertain) {
+        ({ facts, candidates, decision } = await this.decide(intake, true));
+        // What was attached while this report waited may have made it certain: then it is placed
+        // as any certain attach, without re-clustering (the lock is held to the commit all the same).
+        uncertain = needsRecluster(decision);
+      }
     }
     const { ctx } = intake;
     const signals = signalsOf(facts);
