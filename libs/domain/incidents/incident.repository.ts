@@ -258,8 +258,7 @@ export class IncidentRepository {
    */
   async foldAttachments(id: string): Promise<number> {
     if (this.db.inTransaction) throw new Error('foldAttachments must run outside a transaction');
-    const [row]: Array<{ folded: number }> = await this.db.manager.query(`SELECT fold_incident_attachments($1) AS folded`, [id]);
-    return row.folded;
+    return this.fold(id);
   }
 
   /**
@@ -269,9 +268,14 @@ export class IncidentRepository {
    */
   async foldAttachmentsInTransaction(id: string): Promise<number> {
     if (!this.db.inTransaction) throw new Error('foldAttachmentsInTransaction needs a transaction');
-    const [row]: Array<{ folded: number }> = await this.db.manager.query(`SELECT fold_incident_attachments($1) AS folded`, [id]);
+    const folded = await this.fold(id);
     // The fold lets its own transaction commit without the flush; this one must not.
     await this.db.manager.query(`SET LOCAL synchronous_commit TO DEFAULT`);
+    return folded;
+  }
+
+  private async fold(id: string): Promise<number> {
+    const [row]: Array<{ folded: number }> = await this.db.manager.query(`SELECT fold_incident_attachments($1) AS folded`, [id]);
     return row.folded;
   }
 
