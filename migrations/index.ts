@@ -34,6 +34,7 @@ import { IncidentProfileUncompressed1795470000000 } from './1795470000000-incide
 import { IncidentTitledByStaffIndex1795471000000 } from './1795471000000-incident-titled-by-staff-index';
 import { IncidentAttachmentsFoldedAfterCommit1795472000000 } from './1795472000000-incident-attachments-folded-after-commit';
 import { IdempotencyClaimInOneStatement1795473000000 } from './1795473000000-idempotency-claim-in-one-statement';
+import { IncidentFoldByPendingAttachments1795474000000 } from './1795474000000-incident-fold-by-pending-attachments';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   IncidentTitledByStaffIndex1795471000000,
   IncidentAttachmentsFoldedAfterCommit1795472000000,
   IdempotencyClaimInOneStatement1795473000000,
+  IncidentFoldByPendingAttachments1795474000000,
 ];

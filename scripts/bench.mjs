@@ -44,6 +44,9 @@ const LOAD_SECONDS = QUICK ? 3 : 10;
 const PROBES = QUICK ? 50 : 200;
 const PAGE_REQUESTS = QUICK ? 20 : 50;
 const SMALL_HISTORY = 10_000;
+// A national outage's incident after a few hours: every municipality has reported, many more than once.
+const LARGE_INCIDENT = 5_000;
+const LARGE_INCIDENT_CONSUMERS = 350;
 const PAGE_HISTORY = 100_000;
 const LARGE_HISTORY = QUICK ? 100_000 : 1_000_000;
 const NOTICE_CONSUMERS = 500; // two contacts each: 1,000 recipients
@@ -376,6 +379,49 @@ async function fillHistory(databaseUrl, total, consumerIds) {
   }
 }
 
+/**
+ * Grows an open incident to `total` reports over the last 90 minutes (inside the wave window), from
+ * LARGE_INCIDENT_CONSUMERS municipalities added for it, with its kept counts and profile to match,
+ * as a national outage's incident stands a few hours in.
+ */
+async function growIncident(databaseUrl, incidentId, total) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('BEGIN');
+    await db.query('SET LOCAL session_replication_role = replica');
+    await db.query(
+      `WITH c AS (
+         INSERT INTO consumer (org_number, name, kind, municipality_number, status)
+         SELECT (800000000 + g)::text, 'Benchkommune ' || g, 'kommune', lpad((5000 + g)::text, 4, '0'), 'active'
+         FROM generate_series(1, $3::int) g RETURNING id),
+       cs AS (SELECT array_agg(id) AS ids FROM c),
+       i AS (SELECT * FROM incident WHERE id = $1)
+       INSERT INTO report (reference, consumer_id, incident_id, channel, service, environment, category, title, description, received_at, http_status, error_code, match, features)
+       SELECT 'BL-' || i.id || '-' || s, cs.ids[1 + (s % $3::int)], i.id, 'api', $4, i.environment, 'incident',
+              'Tjenesten er nede', 'Tjenesten svarer ikke (tidligere melding ' || s || ')', now() - interval '90 minutes' + (s * interval '1 second'),
+              503, 'BENCH-503', '{"action":"attach","by":"auto"}'::jsonb, ARRAY['tjenest', 'svar']
+       FROM i, cs, generate_series(1, $2::int - i.report_count) s`,
+      [incidentId, total, LARGE_INCIDENT_CONSUMERS, SERVICE],
+    );
+    // The profile as intake would have kept it: the same mix of statuses, codes and words, in
+    // proportion to the reports, and each municipality's count.
+    await db.query(
+      `UPDATE incident i SET report_count = c.reports, consumer_count = c.consumers,
+              profile = (SELECT jsonb_object_agg(key, round(value::numeric * c.reports / (i.profile->>'n')::numeric))
+                         FROM jsonb_each_text(i.profile) WHERE key NOT LIKE 'c:%') || c.profile
+       FROM (SELECT sum(n)::int AS reports, count(*)::int AS consumers, jsonb_object_agg('c:' || consumer_id, n) AS profile
+             FROM (SELECT consumer_id, count(*) AS n FROM report WHERE incident_id = $1 GROUP BY consumer_id) per) c
+       WHERE i.id = $1`,
+      [incidentId],
+    );
+    await db.query('COMMIT');
+    await db.query('VACUUM ANALYZE report');
+  } finally {
+    await db.end();
+  }
+}
+
 async function dbQuery(databaseUrl, sql, params) {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
@@ -626,6 +672,18 @@ async function postgresRun() {
         'reference',
         undefined,
         k,
+      );
+      // The same burst once the production incident holds LARGE_INCIDENT reports: what a report
+      // costs must not grow with the incident it joins.
+      await growIncident(databaseUrl, b.incidentIds[0], LARGE_INCIDENT);
+      const large = await burst(app.base, consumers, 'production', app);
+      const vsFresh = ratio(large.perSecond, b.perSecond);
+      row(
+        `2 burst into an incident of ${LARGE_INCIDENT.toLocaleString('en')} reports`,
+        `${loadLine(large)} (${times(vsFresh)} the burst above); ${large.created} 201, ${large.incidents} incident(s); app CPU ${cpuLine(large, 'per report')}`,
+        'reference',
+        undefined,
+        { ...large, vsFresh },
       );
     }
   }

@@ -30,6 +30,8 @@ export interface MatchRecord {
 @Entity('report')
 // With the consumer, the counts per incident (queue, waves) are read from the index alone.
 @Index('report_incident_received_consumer_idx', ['incidentId', 'receivedAt', 'consumerId'])
+// One municipality's reports in an incident (is it new to it, what did it call it), however large the incident.
+@Index('report_incident_consumer_received_idx', ['incidentId', 'consumerId', 'receivedAt'])
 @Index('report_consumer_received_idx', ['consumerId', 'receivedAt'])
 // Search indexes (trigram, by expression) live in migrations/1795446500000-search-indexes.ts.
 @Index('report_title_trgm_idx', { synchronize: false })
