@@ -35,6 +35,7 @@ import { IncidentTitledByStaffIndex1795471000000 } from './1795471000000-inciden
 import { IncidentAttachmentsFoldedAfterCommit1795472000000 } from './1795472000000-incident-attachments-folded-after-commit';
 import { IdempotencyClaimInOneStatement1795473000000 } from './1795473000000-idempotency-claim-in-one-statement';
 import { IncidentFoldByPendingAttachments1795474000000 } from './1795474000000-incident-fold-by-pending-attachments';
+import { IncidentProfileVersion1795475000000 } from './1795475000000-incident-profile-version';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   IncidentAttachmentsFoldedAfterCommit1795472000000,
   IdempotencyClaimInOneStatement1795473000000,
   IncidentFoldByPendingAttachments1795474000000,
+  IncidentProfileVersion1795475000000,
 ];

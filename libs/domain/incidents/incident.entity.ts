@@ -77,6 +77,14 @@ export class Incident {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   profile: ProfileCounts;
 
+  /**
+   * Counts the writes of `profile`: kept by a trigger (migrations/1795475000000-incident-profile-version.ts),
+   * so that intake, which reads the profiles of the open incidents on every report, reads one again
+   * only after it changed. Never written or loaded through the entity.
+   */
+  @Column({ name: 'profile_version', type: 'integer', default: 0, select: false, insert: false, update: false })
+  profileVersion: number;
+
   @Column({ name: 'ske_case_reference', type: 'text', nullable: true })
   skeCaseReference: string | null;
 

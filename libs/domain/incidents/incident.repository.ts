@@ -107,9 +107,23 @@ export type CandidateIncident = IncidentState & {
   consumerCount: number;
 };
 
+/** A profile as read, under the version it was read at (`incident.profile_version`). */
+interface KeptProfile {
+  version: number;
+  profile: ProfileCounts;
+}
+
 /** Incidents and their grouping profiles. */
 @Injectable()
 export class IncidentRepository {
+  /**
+   * The profiles of the candidates each environment's last committed read returned: the next read
+   * has the database send only those whose version moved. Profiles read inside a transaction are
+   * not kept (its writes could still roll back under a version a later commit reuses). Kept
+   * profiles are frozen, so parsing them (profileOf) is cached with them.
+   */
+  private readonly keptProfiles = new Map<Environment, ReadonlyMap<string, KeptProfile>>();
+
   constructor(private readonly db: DatabaseContext) {}
 
   /**
@@ -138,8 +152,14 @@ export class IncidentRepository {
       : `CASE WHEN coalesce((SELECT min(r.received_at) FROM report r WHERE r.incident_id = i.id), $3) >= $3
                   AND coalesce((SELECT max(r.received_at) FROM report r WHERE r.incident_id = i.id), $2) <= $2
                  THEN i.consumer_count ELSE ${wave} END`;
+    const keep = !this.db.inTransaction;
+    const kept = (keep && this.keptProfiles.get(environment)) || new Map<string, KeptProfile>();
+    const profile = `CASE WHEN i.profile_version = (SELECT k.version FROM unnest($7::uuid[], $8::int[]) AS k(id, version) WHERE k.id = i.id)
+                          THEN NULL ELSE i."profile" END AS "profile"`;
     const rows: Array<
       Record<string, unknown> & {
+        profile: ProfileCounts | null;
+        profile_version: number;
         wave_consumers: number;
         consumer_titles: string[] | null;
         consumer_count: number;
@@ -147,7 +167,7 @@ export class IncidentRepository {
         titled_by_staff: boolean;
       }
     > = await this.db.manager.query(
-      `SELECT ${this.db.selectList(Incident, 'i')},
+      `SELECT ${this.db.selectList(Incident, 'i').replace('i."profile"', profile)}, i.profile_version,
                 ${waveConsumers} AS wave_consumers, i.consumer_count,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
                 ${TITLED_BY_STAFF_SQL} AS titled_by_staff,
@@ -159,8 +179,24 @@ export class IncidentRepository {
            AND (i.last_seen_at >= $4 OR i.id = ANY($5::uuid[]))
          ORDER BY i.last_seen_at DESC, i.id ASC
          LIMIT ${MAX_CANDIDATES}`,
-      [environment, at, new Date(at.getTime() - WAVE_WINDOW_MS), new Date(at.getTime() - lookbackMs), [...alsoInclude], consumerId ?? null],
+      [
+        environment,
+        at,
+        new Date(at.getTime() - WAVE_WINDOW_MS),
+        new Date(at.getTime() - lookbackMs),
+        [...alsoInclude],
+        consumerId ?? null,
+        [...kept.keys()],
+        [...kept.values()].map((k) => k.version),
+      ],
     );
+    const read = new Map<string, KeptProfile>();
+    for (const row of rows) {
+      const version = row.profile_version;
+      row.profile = row.profile === null ? kept.get(row.id as string)!.profile : Object.freeze(row.profile);
+      read.set(row.id as string, { version, profile: row.profile });
+    }
+    if (keep) this.keptProfiles.set(environment, read);
     return rows.map((row) => {
       const i = this.db.hydrate(Incident, row);
       return {

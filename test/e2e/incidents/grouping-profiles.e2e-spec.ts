@@ -115,6 +115,45 @@ describe('grouping profiles in the database', () => {
     expect(await waves(new Date(now + 1000))).toEqual([1, 1]);
   });
 
+  it('reads a candidate’s profile again only once it was written, and keeps none read in a transaction', async () => {
+    const r = (await send(consumers[2], { title: 'Avvik i eiendomsskatt', description: 'Grunnlaget mangler for noen eiendommer.' })).body;
+    const incidents = t.get(IncidentRepository);
+    const db = t.get(DatabaseContext);
+    const read = async () =>
+      (await incidents.candidates('production', new Date(), { alsoInclude: [r.incidentId] })).find((c) => c.id === r.incidentId)!;
+    // In the caller's transaction, if any.
+    const setProfile = (counts: ProfileCounts) =>
+      db.manager.query('UPDATE incident SET profile = $2::jsonb WHERE id = $1', [r.incidentId, JSON.stringify(counts)]);
+
+    const first = await read();
+    const again = await read();
+    // Not sent again: the very profile kept from the first read, frozen, so parsing it stays cached.
+    expect(again.profile).toBe(first.profile);
+    expect(Object.isFrozen(again.profile)).toBe(true);
+    expect(again.entity.profile).toBe(first.profile);
+
+    // Any statement that writes the profile, even with the same counts, makes the next read fetch it.
+    await setProfile({ ...first.profile, 'f:nytt': 1 });
+    expect((await read()).profile).toEqual({ ...first.profile, 'f:nytt': 1 });
+    await setProfile({ ...first.profile, 'f:nytt': 1 });
+    const rewritten = await read();
+    expect(rewritten.profile).toEqual({ ...first.profile, 'f:nytt': 1 });
+
+    // A write rolled back after a read inside its transaction, then another write committed under
+    // the version the rolled-back one had: the committed profile is what is read.
+    await expect(
+      db.transaction(async () => {
+        await setProfile({ 'f:angret': 1 });
+        expect((await read()).profile).toEqual({ 'f:angret': 1 });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await read()).profile).toBe(rewritten.profile);
+    await setProfile({ 'f:lagret': 2 });
+    expect((await read()).profile).toEqual({ 'f:lagret': 2 });
+    expect(await profile(r.incidentId)).toEqual({ 'f:lagret': 2 });
+  });
+
   it('stores a large profile uncompressed, as every report of an outage rewrites it', async () => {
     const r = (await send(consumers[1], { title: 'Stor profil', description: 'Mange ord i mange meldinger.' })).body;
     const contribution = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`f:ord${i}`, 1]));
