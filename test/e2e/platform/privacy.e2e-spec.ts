@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { findNationalIdentityNumbers } from '@domain/shared';
 
-import { AppProcess, freePort } from '../../support/app-process';
+import { AppProcess, startApp } from '../../support/app-process';
 import { nationalId, orgNumber } from '../../support/fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
 
@@ -40,7 +40,7 @@ describe('no identity number in e-mail or logs', () => {
   beforeAll(async () => {
     await smtp.start();
     work = mkdtempSync(join(tmpdir(), 'segment-desk-privacy-'));
-    app = new AppProcess(await freePort(), {
+    app = await startApp({
       DATA_DIR: work,
       LOG_LEVEL: 'trace',
       SMTP_URL: smtp.url,
@@ -50,7 +50,6 @@ describe('no identity number in e-mail or logs', () => {
       ESCALATION_DIGEST_MINUTES: '0',
       ESCALATION_SETTLE_SECONDS: '0',
     });
-    await app.waitUntilHealthy();
   }, 180_000);
   afterAll(async () => {
     await app?.stop('SIGKILL');
