@@ -55,3 +55,45 @@ export async function incidentsWithStaleCounts(t: TestApp): Promise<Array<Record
      WHERE (i.report_count, i.consumer_count) IS DISTINCT FROM (c.reports, c.consumers)`,
   );
 }
+
+/**
+ * Counts every committed change to the rows of each application table, for "nothing stored
+ * changed" checked after thousands of requests, where reading a digest of every table each time
+ * would take most of the run. Row triggers (and one per table for TRUNCATE) add to a counter in
+ * the writing transaction, so a write that is rolled back counts nothing. Left out:
+ * `ignoredTables` and, on UPDATE, a change only to the columns named in `ignoredColumns`.
+ * Returns a reader of the counts by table.
+ */
+export async function storedChangeCounts(
+  t: TestApp,
+  ignoredTables: readonly string[],
+  ignoredColumns: readonly string[],
+): Promise<() => Promise<Record<string, number>>> {
+  const tables: Array<{ table_name: string }> = await t.dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const ignored = `ARRAY[${ignoredColumns.map((c) => `'${c}'`).join(', ')}]::text[]`;
+  await t.dataSource.query(`CREATE TABLE test_stored_change (table_name text PRIMARY KEY, changes bigint NOT NULL)`);
+  await t.dataSource.query(`
+    CREATE FUNCTION test_note_stored_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - ${ignored}) = (to_jsonb(OLD) - ${ignored}) THEN RETURN NULL; END IF;
+      INSERT INTO test_stored_change VALUES (TG_TABLE_NAME, 1)
+        ON CONFLICT (table_name) DO UPDATE SET changes = test_stored_change.changes + 1;
+      RETURN NULL;
+    END $$`);
+  for (const { table_name } of tables.filter((x) => !ignoredTables.includes(x.table_name))) {
+    await t.dataSource.query(
+      `CREATE TRIGGER test_stored_change AFTER INSERT OR UPDATE OR DELETE ON "${table_name}" FOR EACH ROW EXECUTE FUNCTION test_note_stored_change()`,
+    );
+    await t.dataSource.query(
+      `CREATE TRIGGER test_stored_truncate AFTER TRUNCATE ON "${table_name}" FOR EACH STATEMENT EXECUTE FUNCTION test_note_stored_change()`,
+    );
+  }
+  return async () => {
+    const rows: Array<{ table_name: string; changes: string }> = await t.dataSource.query(
+      `SELECT table_name, changes FROM test_stored_change`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.table_name, Number(r.changes)]));
+  };
+}
