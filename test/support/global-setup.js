@@ -1,22 +1,67 @@
 // Jest global setup, once per run before any test file:
 // - compile dist/ (building per file would let one file's clean build pull dist/ from under
 //   another's app process);
-// - on the embedded database, initialise one empty PostgreSQL data directory that every test
-//   file copies instead of running initdb itself (seconds per file; see test-database.ts).
+// - prepare the databases test files copy instead of building their own: initdb and the
+//   migrations take seconds per file on the embedded database (see test-database.ts).
+//   Embedded: an empty data directory and one with every migration applied. Server: a template
+//   database with every migration applied (an empty one is what CREATE DATABASE makes anyway).
+// The migrations themselves are tested from an empty database (migrations.e2e-spec.ts), and every
+// test that starts the built app in a child process starts it on an empty data directory.
 const { execFileSync } = require('node:child_process');
-const { mkdtempSync } = require('node:fs');
+const { randomBytes } = require('node:crypto');
+const { cpSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..', '..');
+const dist = (path) => require(join(ROOT, 'dist', 'libs', ...path.split('/')));
+
+async function migrate(url) {
+  const { DataSource } = require('typeorm');
+  const { dataSourceOptions, runMigrations } = dist('platform/database/index.js');
+  const { DATABASE_SCHEMA } = dist('composition/database-schema.js');
+  const dataSource = await new DataSource(dataSourceOptions(url, 1, DATABASE_SCHEMA)).initialize();
+  try {
+    await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function serverTemplate(server) {
+  const { Client } = require('pg');
+  const name = `sd_template_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  return name;
+}
 
 module.exports = async function globalSetup() {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
-  if (process.env.DATABASE_URL) return;
-  const { startEmbeddedPostgres } = require(join(ROOT, 'dist', 'libs', 'platform', 'database', 'embedded-postgres.js'));
-  const dir = mkdtempSync(join(tmpdir(), 'segment-desk-template-'));
-  const embedded = await startEmbeddedPostgres(dir, 1);
-  await embedded.stop();
   // Test files run in workers started after this, which inherit the environment.
-  process.env.SEGMENT_DESK_TEST_PGDATA = join(dir, 'pgdata');
+  if (process.env.DATABASE_URL) {
+    process.env.SEGMENT_DESK_TEST_TEMPLATE_DB = await serverTemplate(process.env.DATABASE_URL);
+    return;
+  }
+  const { startEmbeddedPostgres } = dist('platform/database/embedded-postgres.js');
+  const empty = mkdtempSync(join(tmpdir(), 'segment-desk-template-'));
+  await (await startEmbeddedPostgres(empty, 1)).stop();
+  const migrated = mkdtempSync(join(tmpdir(), 'segment-desk-template-'));
+  cpSync(join(empty, 'pgdata'), join(migrated, 'pgdata'), { recursive: true });
+  const embedded = await startEmbeddedPostgres(migrated, 1);
+  try {
+    await migrate(embedded.url);
+  } finally {
+    await embedded.stop();
+  }
+  process.env.SEGMENT_DESK_TEST_PGDATA = join(empty, 'pgdata');
+  process.env.SEGMENT_DESK_TEST_PGDATA_MIGRATED = join(migrated, 'pgdata');
 };

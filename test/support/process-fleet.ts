@@ -26,7 +26,7 @@ export function processFleet(name: string, adminToken: string, extraEnv: Record<
   const running: AppProcess[] = [];
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), `segment-desk-${name}-`));
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true });
     await smtp.start();
   });
   afterAll(async () => {

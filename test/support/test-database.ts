@@ -12,16 +12,23 @@ export interface TestDatabase extends DatabaseConnection {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** Without the product's schema, for the migrations' own tests; by default every migration is applied. */
+  empty?: boolean;
+}
+
 /**
- * A fresh, empty database for one test file: a new database on the server named by
- * DATABASE_URL when set (as CI does), otherwise a new embedded PGlite in a temp directory,
- * copied from the empty data directory the global setup initialised (initdb takes seconds).
+ * A fresh database for one test file, with every migration applied unless `empty`: a new
+ * database on the server named by DATABASE_URL when set (as CI does), otherwise a new embedded
+ * PGlite in a temp directory. Both are copies of what the global setup prepared (initdb and the
+ * migrations take seconds); without it (a test file run outside Jest's setup) the embedded
+ * database starts empty and the application applies the migrations itself.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ empty = false }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
-  if (server) return createServerDatabase(server);
+  if (server) return createServerDatabase(server, empty ? null : (process.env.SEGMENT_DESK_TEST_TEMPLATE_DB ?? null));
   const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
-  const template = process.env.SEGMENT_DESK_TEST_PGDATA;
+  const template = empty ? process.env.SEGMENT_DESK_TEST_PGDATA : process.env.SEGMENT_DESK_TEST_PGDATA_MIGRATED;
   if (template) cpSync(template, join(dataDir, 'pgdata'), { recursive: true });
   const embedded = await startEmbeddedPostgres(dataDir, 20);
   return {
@@ -36,12 +43,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function createServerDatabase(server: string): Promise<TestDatabase> {
+async function createServerDatabase(server: string, template: string | null): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
   const name = `sd_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,9 +14,15 @@ export interface DeskApp {
   close(): Promise<void>;
 }
 
-/** Starts the whole built application (API, admin UI, worker; Jest's global setup builds it) on a fresh embedded database. */
+/**
+ * Starts the whole built application (API, admin UI, worker; Jest's global setup builds it) on a
+ * fresh embedded database, copied from the one the global setup migrated (the app's start on an
+ * empty directory is tested in launch.e2e-spec.ts).
+ */
 export async function startDeskApp(env: Record<string, string> = {}): Promise<DeskApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-browser-'));
+  const migrated = process.env.SEGMENT_DESK_TEST_PGDATA_MIGRATED;
+  if (migrated) cpSync(migrated, join(dataDir, 'pgdata'), { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // No SMTP_URL: e-mail is delivered locally and read back through the outbox API.

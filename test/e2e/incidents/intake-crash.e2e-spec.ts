@@ -24,7 +24,7 @@ describe('report intake killed mid-burst', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'segment-desk-crash-'));
-    if (process.env.DATABASE_URL) database = await createTestDatabase();
+    if (process.env.DATABASE_URL) database = await createTestDatabase({ empty: true });
   });
   afterAll(async () => {
     await Promise.all(running.map((p) => p.stop('SIGKILL')));

@@ -16,7 +16,7 @@ describe('migrations', () => {
   let db: TestDatabase;
   let ds: DataSource;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ empty: true });
     ds = await new DataSource(dataSourceOptions(db.url, 2, DATABASE_SCHEMA)).initialize();
   }, 180_000);
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe('migrations', () => {
   });
 
   it('are applied exactly once when two processes start at the same time', async () => {
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase({ empty: true });
     const a = await new DataSource(dataSourceOptions(fresh.url, 2, DATABASE_SCHEMA)).initialize();
     const b = await new DataSource(dataSourceOptions(fresh.url, 2, DATABASE_SCHEMA)).initialize();
     try {

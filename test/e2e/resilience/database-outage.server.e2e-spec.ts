@@ -44,7 +44,7 @@ describe('database outage under load', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'segment-desk-outage-'));
-    database = await createTestDatabase();
+    database = await createTestDatabase({ empty: true });
     const target = new URL(database.url);
     proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
   });
