@@ -5,8 +5,8 @@
 //   migrations take seconds per file on the embedded database (see test-database.ts).
 //   Embedded: an empty data directory and one with every migration applied. Server: a template
 //   database with every migration applied (an empty one is what CREATE DATABASE makes anyway).
-// The migrations themselves are tested from an empty database (migrations.e2e-spec.ts), and every
-// test that starts the built app in a child process starts it on an empty data directory.
+// The migrations themselves are tested from an empty database (migrations.e2e-spec.ts), and so is
+// the built app's first start, by the e2e tests that start it as a process.
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { cpSync, mkdtempSync } = require('node:fs');

@@ -21,8 +21,8 @@ export interface TestDatabaseOptions {
  * A fresh database for one test file, with every migration applied unless `empty`: a new
  * database on the server named by DATABASE_URL when set (as CI does), otherwise a new embedded
  * PGlite in a temp directory. Both are copies of what the global setup prepared (initdb and the
- * migrations take seconds); without it (a test file run outside Jest's setup) the embedded
- * database starts empty and the application applies the migrations itself.
+ * migrations take seconds); without it (a test file run outside Jest's setup) the database
+ * starts empty and the application applies the migrations itself.
  */
 export async function createTestDatabase({ empty = false }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
