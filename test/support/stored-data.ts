@@ -1,14 +1,19 @@
 import type { TestApp } from './test-app';
 
+/** The application's tables, by name. */
+async function applicationTables(t: TestApp): Promise<string[]> {
+  const rows: Array<{ table_name: string }> = await t.dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
 /** Tables whose rows contain `secret` anywhere in their text. */
 export async function tablesContaining(t: TestApp, secret: string): Promise<string[]> {
-  const tables: Array<{ table_name: string }> = await t.dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-  );
   const hits: string[] = [];
-  for (const { table_name } of tables) {
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" x WHERE strpos(x::text, $1) > 0`, [secret]);
-    if (n > 0) hits.push(table_name);
+  for (const table of await applicationTables(t)) {
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table}" x WHERE strpos(x::text, $1) > 0`, [secret]);
+    if (n > 0) hits.push(table);
   }
   return hits;
 }
@@ -69,9 +74,7 @@ export async function storedChangeCounts(
   ignoredTables: readonly string[],
   ignoredColumns: readonly string[],
 ): Promise<() => Promise<Record<string, number>>> {
-  const tables: Array<{ table_name: string }> = await t.dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
+  const tables = (await applicationTables(t)).filter((table) => !ignoredTables.includes(table));
   const ignored = `ARRAY[${ignoredColumns.map((c) => `'${c}'`).join(', ')}]::text[]`;
   await t.dataSource.query(`CREATE TABLE test_stored_change (table_name text PRIMARY KEY, changes bigint NOT NULL)`);
   await t.dataSource.query(`
@@ -82,12 +85,12 @@ export async function storedChangeCounts(
         ON CONFLICT (table_name) DO UPDATE SET changes = test_stored_change.changes + 1;
       RETURN NULL;
     END $$`);
-  for (const { table_name } of tables.filter((x) => !ignoredTables.includes(x.table_name))) {
+  for (const table of tables) {
     await t.dataSource.query(
-      `CREATE TRIGGER test_stored_change AFTER INSERT OR UPDATE OR DELETE ON "${table_name}" FOR EACH ROW EXECUTE FUNCTION test_note_stored_change()`,
+      `CREATE TRIGGER test_stored_change AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION test_note_stored_change()`,
     );
     await t.dataSource.query(
-      `CREATE TRIGGER test_stored_truncate AFTER TRUNCATE ON "${table_name}" FOR EACH STATEMENT EXECUTE FUNCTION test_note_stored_change()`,
+      `CREATE TRIGGER test_stored_truncate AFTER TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION test_note_stored_change()`,
     );
   }
   return async () => {
