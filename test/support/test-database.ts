@@ -13,7 +13,7 @@ export interface TestDatabase extends DatabaseConnection {
 }
 
 export interface TestDatabaseOptions {
-  /** Without the product's schema, for the migrations' own tests; by default every migration is applied. */
+  /** Without the product's schema, for the migrations' own tests and the built app's first start; by default every migration is applied. */
   empty?: boolean;
 }
 
