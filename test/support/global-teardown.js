@@ -5,6 +5,7 @@ const { dirname } = require('node:path');
 module.exports = async function globalTeardown() {
   for (const template of [process.env.SEGMENT_DESK_TEST_PGDATA, process.env.SEGMENT_DESK_TEST_PGDATA_MIGRATED])
     if (template) rmSync(dirname(template), { recursive: true, force: true });
+  if (process.env.SEGMENT_DESK_TEST_SCRATCH) rmSync(process.env.SEGMENT_DESK_TEST_SCRATCH, { recursive: true, force: true });
   const database = process.env.SEGMENT_DESK_TEST_TEMPLATE_DB;
   if (!database || !process.env.DATABASE_URL) return;
   const { Client } = require('pg');
