@@ -11,8 +11,16 @@ export class IdempotencyClaimInOneStatement1795473000000 implements MigrationInt
   name = 'IdempotencyClaimInOneStatement1795473000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE FUNCTION claim_idempotency_key(consumer uuid, idempotency_key text, hash text, wait text)
+    await queryRunner.query(`CREATE ${claimFunction}`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION claim_idempotency_key(uuid, text, text, text)`);
+  }
+}
+
+/** The function as this migration defines it (the next version's down restores it). */
+export const claimFunction = `FUNCTION claim_idempotency_key(consumer uuid, idempotency_key text, hash text, wait text)
       RETURNS TABLE (outcome text, stored_hash text, stored_status integer, stored_body jsonb)
       LANGUAGE plpgsql AS $$
       DECLARE
@@ -36,10 +44,4 @@ export class IdempotencyClaimInOneStatement1795473000000 implements MigrationInt
           RETURN QUERY SELECT 'answered'::text, r.request_hash, r.response_status, r.response_body
             FROM idempotency_record r WHERE r.consumer_id = consumer AND r.key = idempotency_key;
         END IF;
-      END $$`);
-  }
-
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION claim_idempotency_key(uuid, text, text, text)`);
-  }
-}
+      END $$`;

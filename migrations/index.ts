@@ -36,6 +36,7 @@ import { IncidentAttachmentsFoldedAfterCommit1795472000000 } from './17954720000
 import { IdempotencyClaimInOneStatement1795473000000 } from './1795473000000-idempotency-claim-in-one-statement';
 import { IncidentFoldByPendingAttachments1795474000000 } from './1795474000000-incident-fold-by-pending-attachments';
 import { IncidentProfileVersion1795475000000 } from './1795475000000-incident-profile-version';
+import { IdempotencyClaimAfterPurge1795476000000 } from './1795476000000-idempotency-claim-after-purge';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   IdempotencyClaimInOneStatement1795473000000,
   IncidentFoldByPendingAttachments1795474000000,
   IncidentProfileVersion1795475000000,
+  IdempotencyClaimAfterPurge1795476000000,
 ];

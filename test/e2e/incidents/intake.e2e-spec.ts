@@ -193,6 +193,39 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(second.after).toBe(second.before);
     });
 
+    it('claims the key anew when the answer it met is purged before the claim reads it', async () => {
+      // A statement trigger on the claim's insert runs the purge's delete right after the insert
+      // has met the old answer and before the claim reads it: the one moment the purge can land
+      // on a claim in progress.
+      const keys = t.get(IdempotencyRecordRepository);
+      await t.dataSource.query(
+        `INSERT INTO idempotency_record (consumer_id, key, request_hash, response_status, response_body, created_at)
+         VALUES ($1, 'purged-mid-claim', 'hash-old', 201, '{}', now() - interval '2 days')`,
+        [a.id],
+      );
+      await t.dataSource.query(`
+        CREATE FUNCTION test_purge_mid_claim() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM idempotency_record WHERE created_at < now() - interval '1 day';
+          RETURN NULL;
+        END $$`);
+      await t.dataSource.query(
+        `CREATE TRIGGER test_purge_mid_claim AFTER INSERT ON idempotency_record FOR EACH STATEMENT EXECUTE FUNCTION test_purge_mid_claim()`,
+      );
+      try {
+        const claim = await t.get(DatabaseContext).transaction(() => keys.claim(a.id, 'purged-mid-claim', 'hash-new'));
+        expect(claim).toEqual({ kind: 'claimed' });
+      } finally {
+        await t.dataSource.query(`DROP TRIGGER test_purge_mid_claim ON idempotency_record`);
+        await t.dataSource.query(`DROP FUNCTION test_purge_mid_claim()`);
+      }
+      const rows = await t.dataSource.query(
+        `SELECT request_hash FROM idempotency_record WHERE consumer_id = $1 AND key = 'purged-mid-claim'`,
+        [a.id],
+      );
+      expect(rows).toEqual([{ request_hash: 'hash-new' }]);
+    });
+
     it('stores one report when the same key is sent concurrently', async () => {
       const body = reportBody({ environment: 'test', title: 'Samtidig', description: 'Sendt fem ganger samtidig.' });
       const results = await Promise.all(
