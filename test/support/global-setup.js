@@ -10,7 +10,7 @@
 // the built app's first start, by the e2e tests that start it as a process.
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { accessSync, constants, cpSync, mkdtempSync, statSync } = require('node:fs');
+const { cpSync, mkdtempSync, statfsSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -46,13 +46,15 @@ async function serverTemplate(server) {
 }
 
 const MEMORY_FS = '/dev/shm';
+// Room for the data directories of the run's busiest moment (about 40 MB each), with a wide margin;
+// a container's /dev/shm is often 64 MB, too small, and then the disk is used.
+const MEMORY_FS_NEEDED = 2 * 1024 ** 3;
 
-/** A directory of this run's own on a memory file system, or null where there is none to write to. */
+/** A directory of this run's own on a memory file system, or null where there is none with room to write to. */
 function memoryScratch() {
   try {
-    if (!statSync(MEMORY_FS).isDirectory()) return null;
-    accessSync(MEMORY_FS, constants.W_OK);
-    return mkdtempSync(join(MEMORY_FS, 'segment-desk-tests-'));
+    const { bavail, bsize } = statfsSync(MEMORY_FS);
+    return bavail * bsize < MEMORY_FS_NEEDED ? null : mkdtempSync(join(MEMORY_FS, 'segment-desk-tests-'));
   } catch {
     return null;
   }
