@@ -26,23 +26,20 @@ export class IdempotencyClaimAfterPurge1795476000000 implements MigrationInterfa
               VALUES (consumer, idempotency_key, hash, 0, 'null') ON CONFLICT (consumer_id, key) DO NOTHING;
             GET DIAGNOSTICS claimed = ROW_COUNT;
           EXCEPTION WHEN lock_not_available THEN
-            PERFORM set_config('lock_timeout', previous, true);
-            RETURN QUERY SELECT 'busy'::text, NULL::text, NULL::integer, NULL::jsonb;
-            RETURN;
+            outcome := 'busy';
+            EXIT;
           END;
           IF claimed = 1 THEN
-            PERFORM set_config('lock_timeout', previous, true);
-            RETURN QUERY SELECT 'claimed'::text, NULL::text, NULL::integer, NULL::jsonb;
-            RETURN;
+            outcome := 'claimed';
+            EXIT;
           END IF;
-          RETURN QUERY SELECT 'answered'::text, r.request_hash, r.response_status, r.response_body
+          SELECT 'answered', r.request_hash, r.response_status, r.response_body INTO outcome, stored_hash, stored_status, stored_body
             FROM idempotency_record r WHERE r.consumer_id = consumer AND r.key = idempotency_key;
-          IF FOUND THEN
-            PERFORM set_config('lock_timeout', previous, true);
-            RETURN;
-          END IF;
-          -- Purged since the insert met it: the key is free again.
+          -- Not found: purged since the insert met it, so the key is free again.
+          EXIT WHEN FOUND;
         END LOOP;
+        PERFORM set_config('lock_timeout', previous, true);
+        RETURN NEXT;
       END $$`);
   }
 
