@@ -65,10 +65,11 @@ export const ODD_DATES = [
 const ODD_NUMBERS = [1e20, -1e20, -1, 0, 0.5, -0.0001, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, 1.5e-10, 100000];
 const ODD_STRINGS = ['', ' ', '1e20', '-1', '0.5', 'NaN', 'Infinity', 'null', 'true', '[]', '{}', '%00', '../..', "'; --", '<b>x</b>'];
 
-/** A value no field should take: NUL characters, very long text, wrong types, odd numbers and dates, deep nesting. */
+/** A value no field should take: NUL characters, lone surrogates, very long text, wrong types, odd numbers and dates, deep nesting. */
 export function hostile(): Arbitrary<unknown> {
   return fc.oneof(
     fc.constantFrom('\u0000', 'a\u0000b', 'summert-skattegrunnlag\u0000', '\u0000\u0000\u0000'),
+    fc.constantFrom('x\ud800', '\udc00', 'kari\ud800@kommune.example.test', 'tittel \ud83d'),
     fc.constantFrom(300, 5_000, 100_000).map((n) => 'x'.repeat(n)),
     fc.constantFrom(...ODD_NUMBERS),
     fc.constantFrom(...ODD_STRINGS),

@@ -99,14 +99,14 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 
-    it('rejects a NUL character with 400 naming the field, and stores nothing', async () => {
+    it.each([
+      ['a NUL character', { title: 'Tittel med \u0000 nullbyte' }, 'title', 'NUL'],
+      ['a lone surrogate in a field stored as JSON', { errorCode: 'FEIL-\ud800' }, 'errorCode', 'surrogate'],
+      ['a lone surrogate in an e-mail address', { reporterEmail: 'kari\udc00@kommune.example.test' }, 'reporterEmail', 'surrogate'],
+    ])('rejects %s with 400 naming the field, and stores nothing', async (_name, change, field, words) => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
-      const res = await t.http
-        .post('/api/v1/reports')
-        .set(bearer(a.key))
-        .send(reportBody({ title: 'Tittel med \u0000 nullbyte' }))
-        .expect(400);
-      expect(res.body.fields).toEqual([{ field: 'title', message: expect.stringContaining('NUL') }]);
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody(change)).expect(400);
+      expect(res.body.fields).toEqual([{ field, message: expect.stringContaining(words) }]);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 

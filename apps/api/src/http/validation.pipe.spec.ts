@@ -13,6 +13,9 @@ describe('inputShapeErrors', () => {
     ['nesting at the limit', { extra: nested(MAX_INPUT_DEPTH - 1) }],
     ['null, numbers and booleans', { a: null, b: 1, c: true }],
     ['no body', undefined],
+    ['a whole surrogate pair (an emoji)', { title: 'Feil 😀 i svar' }],
+    ['letters from outside the basic plane', { title: '𝔉𝔢𝔦𝔩' }],
+    ['Norwegian and Sami letters', { title: 'Bærum, Guovdageaidnu, Čáhcesuolu' }],
   ])('accepts %s', (_name, value) => {
     expect(inputShapeErrors(value)).toEqual([]);
   });
@@ -21,6 +24,11 @@ describe('inputShapeErrors', () => {
     ['a NUL in a field', { title: 'a\u0000b' }, 'title', 'NUL'],
     ['a NUL deep in an array', { reports: [{ title: 'ok' }, { description: '\u0000' }] }, 'reports[1].description', 'NUL'],
     ['a NUL in a query string value', { q: 'x\u0000' }, 'q', 'NUL'],
+    ['a lone high surrogate', { errorCode: 'x\ud800' }, 'errorCode', 'surrogate'],
+    ['a lone low surrogate at the start', { name: '\udc00abc' }, 'name', 'surrogate'],
+    ['a high surrogate followed by another high one', { title: '\ud83d\ud83d\ude00' }, 'title', 'surrogate'],
+    ['a lone surrogate in an e-mail address in an array', { contacts: [{ email: 'a\ud800@b.no' }] }, 'contacts[0].email', 'surrogate'],
+    ['a lone surrogate in a key', { tags: { '\ud800': 'x' } }, 'tags', 'surrogate'],
     ['nesting one level over the limit', { extra: nested(MAX_INPUT_DEPTH) }, 'extra', 'nested'],
   ])('rejects %s naming the field', (_name, value, field, words) => {
     const errors = inputShapeErrors(value);

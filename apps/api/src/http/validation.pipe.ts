@@ -20,10 +20,14 @@ function childPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
 }
 
+/** Half of a UTF-16 surrogate pair without its other half: JSON can carry one (`"\\ud800"`), UTF-8 cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Input that no field or parameter (`name`, when it is one) may hold, found before the DTO is transformed: nesting deeper than any
- * DTO (it would exhaust the transformer's stack) and NUL characters (PostgreSQL text cannot
- * store them). Iterative, so the check itself cannot overflow.
+ * DTO (it would exhaust the transformer's stack), NUL characters (PostgreSQL text cannot
+ * store them) and lone surrogates (no UTF-8 text or JSON column can store them, and the e-mail
+ * validator throws on them). Iterative, so the check itself cannot overflow.
  */
 export function inputShapeErrors(value: unknown, name = ''): FieldError[] {
   const errors: FieldError[] = [];
@@ -32,6 +36,8 @@ export function inputShapeErrors(value: unknown, name = ''): FieldError[] {
     const { value: v, path, depth } = stack.pop()!;
     if (typeof v === 'string') {
       if (v.includes('\u0000')) errors.push({ field: path || 'body', message: 'must not contain NUL characters (\\u0000)' });
+      else if (LONE_SURROGATE.test(v))
+        errors.push({ field: path || 'body', message: 'must not contain a lone UTF-16 surrogate (\\ud800–\\udfff)' });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
@@ -39,7 +45,11 @@ export function inputShapeErrors(value: unknown, name = ''): FieldError[] {
       errors.push({ field: path || 'body', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` });
       continue;
     }
-    for (const [key, child] of Object.entries(v)) stack.push({ value: child, path: childPath(path, key), depth: depth + 1 });
+    for (const [key, child] of Object.entries(v)) {
+      if (LONE_SURROGATE.test(key))
+        errors.push({ field: path || 'body', message: 'must not contain a lone UTF-16 surrogate (\\ud800–\\udfff) in a key' });
+      else stack.push({ value: child, path: childPath(path, key), depth: depth + 1 });
+    }
   }
   return errors;
 }
