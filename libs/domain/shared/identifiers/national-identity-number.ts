@@ -59,11 +59,18 @@ export function isValidNationalIdentityNumber(digits: string): boolean {
   return satisfiesCurrentCheckDigitRule(digits) || satisfies2032CheckDigitRule(digits);
 }
 
-// 11 digits, or 6 + 5 digits with one space, dot or dash between them, not touching other digits
-// (so longer numbers are left alone). Letters and punctuation may touch it: people write
-// "fnr12345678901", "ID:12345678901x" and "(123456 78901)", and a number glued to a word is
-// still a person's number. The price is that an 11-digit run inside a hex id may be masked.
-const CANDIDATE = /(?<![0-9])([0-9]{6})[ .-]?([0-9]{5})(?![0-9])/g;
+// Between the birth date and the personal number: up to three spaces of any kind (text pasted
+// from a word processor or mail client brings no-break and thin spaces, a spreadsheet brings
+// tabs), dots, dashes of any kind (word processors turn " - " into " – "), underscores or slashes.
+// Not a comma: "123456,12345" is a decimal number in Norwegian.
+const GAP = '[\\s._/\\-\\u2010-\\u2015\\u2212]{0,3}';
+// 11 digits, or the birth date (6 digits, or day, month and year with the same dot, slash or
+// dash between them: "01.01.90") and the personal number (5 digits) with a gap between them, not
+// touching other digits (so longer numbers are left alone). Letters and punctuation may touch it:
+// people write "fnr12345678901", "ID:12345678901x" and "(123456 78901)", and a number glued to a
+// word is still a person's number. The price is that an 11-digit run inside a hex id may be
+// masked. An account number (4 + 2 + 5 digits) does not have a birth date's shape.
+const CANDIDATE = new RegExp(`(?<![0-9])([0-9]{2})([./-]?)([0-9]{2})\\2([0-9]{2})${GAP}([0-9]{5})(?![0-9])`, 'g');
 // Except inside a UUID: correlation ids and message ids are UUIDs, about one in 300 has an
 // 11-digit run in its last group, and masking it would break the id staff search for.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -79,7 +86,7 @@ export function findNationalIdentityNumbers(text: string): NationalIdentityNumbe
   const uuids = uuidSpans(text);
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text)) !== null) {
-    const digits = m[1] + m[2];
+    const digits = m[1] + m[3] + m[4] + m[5];
     const start = m.index;
     const end = start + m[0].length;
     if (isValidNationalIdentityNumber(digits) && !uuids.some(([a, b]) => a <= start && end <= b)) {
@@ -109,4 +116,9 @@ export function maskNationalIdentityNumbers(text: string): { text: string; found
   }
   masked += text.slice(cursor);
   return { text: masked, found: matches.map((match) => match.digits) };
+}
+
+/** The text with every identity number masked, for a caller that keeps nothing of what was found (logs, e-mail). */
+export function withoutNationalIdentityNumbers(text: string): string {
+  return maskNationalIdentityNumbers(text).text;
 }
