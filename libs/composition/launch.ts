@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { OpenFirstAdminSetup } from '@domain/identity';
-import { maskNationalIdentityNumbers } from '@domain/shared';
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { DynamicModule, INestApplicationContext, Logger as NestLogger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,9 +11,6 @@ import { DatabaseConnection, DataDirectoryInUseError, EmbeddedPostgres, startEmb
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { DATABASE_SCHEMA } from './database-schema';
-
-/** Logs never carry an identity number, by the same rule as stored reports and e-mail. */
-const maskPersonalData = (text: string) => maskNationalIdentityNumbers(text).text;
 
 /** What a process runs: the API, the worker, or both. Each app's main.ts names its roles. */
 export interface ProcessRole {
@@ -32,7 +29,10 @@ export function rootModule(config: AppConfig, database: DatabaseConnection, role
   class RootModule {}
   return {
     module: RootModule,
-    imports: [PlatformModule.forRoot(config, database, { schema: DATABASE_SCHEMA, maskPersonalData }), ...roles.map((r) => r.module)],
+    imports: [
+      PlatformModule.forRoot(config, database, { schema: DATABASE_SCHEMA, maskPersonalData: withoutNationalIdentityNumbers }),
+      ...roles.map((r) => r.module),
+    ],
   };
 }
 

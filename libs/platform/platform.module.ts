@@ -9,6 +9,7 @@ import { MailModule } from './mail';
 /** What the platform needs to know of the product it runs. */
 export interface PlatformProduct {
   schema: DatabaseSchema;
+  /** Applied to every log line's request description and to every e-mail rendered. */
   maskPersonalData: PersonalDataMask;
 }
 
@@ -26,7 +27,7 @@ export class PlatformModule {
           product.schema,
           config.databaseUrl ? { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs } : undefined,
         ),
-        MailModule,
+        MailModule.forRoot(product.maskPersonalData),
         EventsModule,
       ],
     };

@@ -63,6 +63,13 @@ describe('reading a feed document', () => {
     expect(feed.entries[0]).toMatchObject({ link: null, links: [] });
   });
 
+  it('masks identity numbers in titles and summaries, which are passed on to municipalities', () => {
+    const feed = parseFeedDocument(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><title>Feil for 01019000083</title><summary>Gjaldt 010190 00083.</summary></entry></feed>',
+    );
+    expect(feed.entries[0]).toMatchObject({ title: 'Feil for [fødselsnummer fjernet]', summary: 'Gjaldt [fødselsnummer fjernet].' });
+  });
+
   it.each([
     ['drops scripts and styles', '<p>A</p><script>x()</script><style>p{}</style><p>B</p>', 'A\n\nB'],
     ['decodes entities once', '<p>&lt;b&gt; &amp;amp;</p>', '<b> &amp;'],

@@ -1,3 +1,4 @@
+import { maskNationalIdentityNumbers } from '@domain/shared';
 import { DomUtils, parseDocument } from 'htmlparser2';
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
@@ -125,8 +126,9 @@ function finish(e: FeedEntry): FeedEntry {
     ...e,
     // Without id, guid or link an entry is known by what it says.
     key: (e.key || `${e.title}|${e.publishedAt?.toISOString() ?? ''}`).slice(0, MAX_KEY),
-    title: e.title.slice(0, MAX_TITLE) || (e.link ?? ''),
-    summary: e.summary.slice(0, MAX_SUMMARY),
+    // What an entry says is passed on to municipalities: an identity number in it is not.
+    title: maskNationalIdentityNumbers(e.title).text.slice(0, MAX_TITLE) || (e.link ?? ''),
+    summary: maskNationalIdentityNumbers(e.summary).text.slice(0, MAX_SUMMARY),
     categories: [...new Set(e.categories.filter(Boolean))],
   };
 }

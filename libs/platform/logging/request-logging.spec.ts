@@ -72,6 +72,8 @@ describe('requestLogging', () => {
     ['a plain id the caller gave', 'ticket-42.retry_1', true],
     ['an id with spaces', 'not plain', false],
     ['an id too long to log', 'x'.repeat(101), false],
+    ['an id that is an identity number', '01017012345', false],
+    ['an id that holds an identity number', 'retry-01017012345-2', false],
   ])('keeps %s only when it is plain enough to log', async (_what, given, kept) => {
     const { app, lines } = setUp();
     const res = await request(app).get('/logs-inside').set('x-request-id', given);

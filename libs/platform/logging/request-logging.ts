@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 export type PersonalDataMask = (text: string) => string;
 
 export const REQUEST_ID_HEADER = 'x-request-id';
-/** A caller's own request id is kept when it is plain enough to log as it is. */
+/** A caller's own request id is kept when it is plain enough to log as it is (and carries no identity number). */
 const GIVEN_REQUEST_ID = /^[\w.-]{1,100}$/;
 /** Probes and static files would drown the log; their failures show elsewhere. */
 const UNLOGGED = /^\/(health(\/live)?(\?|$)|assets\/)/;
@@ -39,7 +39,7 @@ export type LogContext = (bindings: { reqId: string }, next: (log: Logger) => vo
 export function requestLogging(mask: PersonalDataMask, context: LogContext) {
   return (req: IncomingMessage, res: ServerResponse, echo: (header: string, id: string) => void, next: () => void): void => {
     const given = req.headers[REQUEST_ID_HEADER];
-    const reqId = typeof given === 'string' && GIVEN_REQUEST_ID.test(given) ? given : randomUUID();
+    const reqId = typeof given === 'string' && GIVEN_REQUEST_ID.test(given) && mask(given) === given ? given : randomUUID();
     echo(REQUEST_ID_HEADER, reqId);
     context({ reqId }, (log) => {
       const url = req.url ?? '';

@@ -1,5 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
+import type { PersonalDataMask } from '@platform/logging';
 
 import { DeliverOutbox } from './deliver-outbox.use-case';
 import { EnqueueEmail } from './enqueue-email.use-case';
@@ -9,19 +10,26 @@ import { OutboxRepository } from './outbox.repository';
 import { TemplateRenderer } from './template-renderer';
 
 @Global()
-@Module({
-  providers: [
-    OutboxRepository,
-    EnqueueEmail,
-    DeliverOutbox,
-    ListOutboxMessages,
-    MailTransport,
-    {
-      provide: TemplateRenderer,
-      useFactory: (config: AppConfig) => new TemplateRenderer({ publicUrl: config.publicUrl, ksContact: config.ksContact }),
-      inject: [APP_CONFIG],
-    },
-  ],
-  exports: [EnqueueEmail, DeliverOutbox, ListOutboxMessages, TemplateRenderer],
-})
-export class MailModule {}
+@Module({})
+export class MailModule {
+  /** `maskPersonalData` is applied to every rendered e-mail (template-renderer.ts). */
+  static forRoot(maskPersonalData: PersonalDataMask): DynamicModule {
+    return {
+      module: MailModule,
+      providers: [
+        OutboxRepository,
+        EnqueueEmail,
+        DeliverOutbox,
+        ListOutboxMessages,
+        MailTransport,
+        {
+          provide: TemplateRenderer,
+          useFactory: (config: AppConfig) =>
+            new TemplateRenderer({ publicUrl: config.publicUrl, ksContact: config.ksContact }, maskPersonalData),
+          inject: [APP_CONFIG],
+        },
+      ],
+      exports: [EnqueueEmail, DeliverOutbox, ListOutboxMessages, TemplateRenderer],
+    };
+  }
+}

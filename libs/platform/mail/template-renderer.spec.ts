@@ -20,6 +20,8 @@ interface NoticeMail {
   env: string;
 }
 
+const unmasked = (text: string) => text;
+
 describe('TemplateRenderer', () => {
   let dir: string;
   const template = (name: string, subject: string, html: string, text: string) => {
@@ -56,7 +58,7 @@ describe('TemplateRenderer', () => {
   };
 
   describe('with the shared layouts', () => {
-    const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+    const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, unmasked);
 
     it.each([
       ['informal', false, 'Hei Øyvind <Ås> & Co'],
@@ -111,9 +113,32 @@ describe('TemplateRenderer', () => {
     });
   });
 
+  describe('with a personal-data mask', () => {
+    // Stands in for the domain's identity-number rule, which the platform does not know.
+    const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS 12345678901' }, (t) =>
+      t.replaceAll('12345678901', '[fjernet]'),
+    );
+
+    it('masks the subject, the HTML and the text, whatever put the number there (data or globals)', () => {
+      const out = renderer.render(greeting(), { ...data, name: 'Kari 12345678901' });
+      expect(out.subject).toBe('Hei Kari [fjernet]');
+      for (const part of [out.subject, out.html, out.text]) expect(part).not.toContain('12345678901');
+      expect(out.html).toContain('<p>Hei Kari [fjernet],</p>');
+      expect(out.text).toContain('KS [fjernet] https://desk.test');
+    });
+
+    it('leaves an e-mail without one as it was rendered', () => {
+      const plain = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, unmasked);
+      const withMask = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, (t) =>
+        t.replaceAll('12345678901', '[fjernet]'),
+      );
+      expect(withMask.render(greeting(), data)).toEqual(plain.render(greeting(), data));
+    });
+  });
+
   describe('with layouts of its own', () => {
     it('collapses whitespace in subjects, trims the text body and applies the helpers', () => {
-      const renderer = new TemplateRenderer({ ksContact: 'KS' }, dir);
+      const renderer = new TemplateRenderer({ ksContact: 'KS' }, unmasked, dir);
       const out = renderer.render(defineMailTemplate<NoticeMail>('notice', dir), {
         ref: 'INC-7',
         title: 'Brudd <&> "nå"',

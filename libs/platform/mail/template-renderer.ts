@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Logger } from '@nestjs/common';
+import type { PersonalDataMask } from '@platform/logging';
 import Handlebars from 'handlebars';
 
 import type { MailGlobals, MailTemplate } from './mail-template';
@@ -16,9 +18,12 @@ type Compiled = { subject: HandlebarsTemplateDelegate; html: HandlebarsTemplateD
 /**
  * Renders a template (mail-template.ts) wrapped in the shared layouts of `templates/`. Text parts
  * are compiled without HTML escaping; HTML parts escape everything. A template's files are read
- * and compiled at its first use.
+ * and compiled at its first use. Every part is passed through `maskPersonalData` last: whatever
+ * a template was given (a notice staff wrote, a title from a feed), no identity number leaves by
+ * e-mail, and the preview staff see is what is sent.
  */
 export class TemplateRenderer {
+  private readonly logger = new Logger('TemplateRenderer');
   private readonly html = Handlebars.create();
   private readonly plain = Handlebars.create();
   private readonly templates = new Map<string, Compiled>();
@@ -26,7 +31,8 @@ export class TemplateRenderer {
   private readonly layoutText: HandlebarsTemplateDelegate;
 
   constructor(
-    private readonly globals: Partial<MailGlobals> = {},
+    private readonly globals: Partial<MailGlobals>,
+    private readonly maskPersonalData: PersonalDataMask,
     layouts = join(__dirname, 'templates'),
   ) {
     for (const hb of [this.html, this.plain]) {
@@ -44,11 +50,23 @@ export class TemplateRenderer {
     const t = this.compiled(template);
     const context: Record<string, unknown> = { ...data, ...this.globals };
     const subject = t.subject(context).replace(/\s+/g, ' ').trim();
-    return {
+    return this.masked(template.name, {
       subject,
       html: this.layoutHtml({ ...context, subject, body: new Handlebars.SafeString(t.html(context)) }),
       text: this.layoutText({ ...context, subject, body: t.text(context).trim() }),
+    });
+  }
+
+  private masked(template: string, email: RenderedEmail): RenderedEmail {
+    const out = {
+      subject: this.maskPersonalData(email.subject),
+      html: this.maskPersonalData(email.html),
+      text: this.maskPersonalData(email.text),
     };
+    if (out.subject !== email.subject || out.html !== email.html || out.text !== email.text)
+      // Something upstream let one through: say where, never what.
+      this.logger.warn({ template }, 'identity number masked in an outgoing e-mail');
+    return out;
   }
 
   private compiled({ name, directory }: MailTemplate<object>): Compiled {

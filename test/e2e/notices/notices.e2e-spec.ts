@@ -86,6 +86,29 @@ describe('change notices', () => {
     expect(mailTo('Varsel én')).toHaveLength(6);
   });
 
+  it('stores and e-mails no identity number, however staff wrote it', async () => {
+    // 01019000083 has valid control digits; written as staff might paste it.
+    const n = await create({
+      title: 'Personvarsel 010190\u00a000083',
+      body: 'Gjelder 01.01.90 00083 og 010190 – 00083.',
+      roles: ['technical'],
+      technicalBody: 'Logg: fnr=01019000083',
+    });
+    expect(n.status).toBe(201);
+    expect(n.body.title).toBe('Personvarsel [fødselsnummer fjernet]');
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    await t.deliverMail();
+    const sent = smtp.messages.filter((m) => m.parsed.subject?.includes('Personvarsel'));
+    expect(sent.length).toBeGreaterThan(0);
+    for (const m of sent) {
+      const whole = `${m.parsed.subject}\n${m.parsed.text}\n${m.parsed.html}`;
+      expect(whole).not.toMatch(/00083/);
+      expect(m.parsed.text).toContain('Logg: fnr=[fødselsnummer fjernet]');
+    }
+    const stored = JSON.stringify(await t.dataSource.query('SELECT title, body, technical_body FROM notice WHERE id = $1', [n.body.id]));
+    expect(stored).not.toMatch(/00083/);
+  });
+
   it('narrows by role, and refuses to send to nobody (nothing changes)', async () => {
     const n = await create({ title: 'Bare teknisk', roles: ['technical'], environments: ['test'] });
     await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);

@@ -1,10 +1,11 @@
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { type RenderedEmail, TemplateRenderer } from '@platform/mail';
 
 import { CHANGE_REQUEST_FOLLOW_UP_MAIL } from './change-request-follow-up.mail';
 import { CHANGE_REQUEST_FORWARD_MAIL, type ChangeRequestForwardMail } from './change-request-forward.mail';
 import { CHANGE_REQUEST_OUTCOME_MAIL } from './change-request-outcome.mail';
 
-const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS segmentansvar' });
+const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS segmentansvar' }, withoutNationalIdentityNumbers);
 const forward: ChangeRequestForwardMail = {
   reference: 'EN-2030-0003',
   title: 'Inntekt per måned',

@@ -1,9 +1,10 @@
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { TemplateRenderer } from '@platform/mail';
 
 import { PORTAL_SIGN_IN_MAIL } from './portal-sign-in.mail';
 
 describe('the portal sign-in e-mail', () => {
-  const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+  const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, withoutNationalIdentityNumbers);
   const mail = renderer.render(PORTAL_SIGN_IN_MAIL, {
     name: 'Kari',
     links: [

@@ -1,9 +1,10 @@
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { TemplateRenderer } from '@platform/mail';
 
 import { PASSWORD_SET_MAIL, type PasswordSetMail } from './password-set.mail';
 
 describe('the password-set e-mail', () => {
-  const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+  const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, withoutNationalIdentityNumbers);
   const data: PasswordSetMail = {
     name: 'Øyvind <Ås> & Co',
     link: 'https://desk.test/password/pw_abc?x=1&y=2',

@@ -1,3 +1,4 @@
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { type RenderedEmail, TemplateRenderer } from '@platform/mail';
 
 import { ESCALATION_MAIL, type EscalationMail, type EscalationSample } from './escalation.mail';
@@ -7,7 +8,7 @@ import { INCIDENT_ESCALATED_MAIL } from './incident-escalated.mail';
 import { INCIDENT_RESOLVED_MAIL } from './incident-resolved.mail';
 import { REPORT_CONFIRMATION_MAIL } from './report-confirmation.mail';
 
-const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, withoutNationalIdentityNumbers);
 const sample: EscalationSample = {
   title: 'Får 503',
   description: 'Alle oppslag feiler',

@@ -1,10 +1,11 @@
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { TemplateRenderer } from '@platform/mail';
 
 import { NOTICE_MAIL, type NoticeMail } from './notice.mail';
 import { NOTICE_REMINDER_MAIL } from './notice-reminder.mail';
 import { NOTICE_WITHDRAWN_MAIL } from './notice-withdrawn.mail';
 
-const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' });
+const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, withoutNationalIdentityNumbers);
 const notice: NoticeMail = {
   name: 'Kari',
   title: 'Nytt format for <inntekt>',

@@ -31,6 +31,11 @@ describe('an operational message registered by staff', () => {
     expect(normaliseOperationalMessage(input, known, now).errors.map((e) => e.field)).toEqual(fields);
   });
 
+  it('masks an identity number in the title, which every report on the service shows its reporter', () => {
+    const { content } = normaliseOperationalMessage({ title: 'Feil for 010190 00083', services: ['alpha'] }, known, now);
+    expect(content?.title).toBe('Feil for [fødselsnummer fjernet]');
+  });
+
   it('starts now unless told otherwise, and both environments are written as all', () => {
     expect(
       normaliseOperationalMessage({ title: ' Feil ', services: ['beta', 'alpha'], environments: ['test', 'production'] }, known, now)

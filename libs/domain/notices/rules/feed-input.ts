@@ -1,3 +1,5 @@
+import { maskNationalIdentityNumbers } from '@domain/shared';
+
 import type { FieldError } from './notice-input';
 
 export const FEED_KIND_VALUES = ['announcements', 'operational'] as const;
@@ -52,7 +54,8 @@ export function normaliseOperationalMessage(
   errors: FieldError[];
 } {
   const errors: FieldError[] = [];
-  const title = clean(input.title);
+  // Every report on the service shows the title to its reporter, in the receipt too.
+  const title = maskNationalIdentityNumbers(clean(input.title)).text;
   if (!title) errors.push({ field: 'title', message: 'is required' });
   else if (title.length > MAX_TITLE) errors.push({ field: 'title', message: `must be at most ${MAX_TITLE} characters` });
   const link = clean(input.link) || null;

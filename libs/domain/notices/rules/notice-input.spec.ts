@@ -18,6 +18,18 @@ describe('a notice as written', () => {
     expect(content?.effectiveAt.toISOString()).toBe('2030-02-28T23:00:00.000Z');
   });
 
+  it.each<[string, NoticeInput, (c: NonNullable<ReturnType<typeof normaliseNotice>['content']>) => string]>([
+    ['the title', { ...valid, title: 'Gjelder 01019000083' }, (c) => c.title],
+    ['the text for everyone', { ...valid, body: 'Se 010190-00083.' }, (c) => c.body],
+    ['the technical text', { ...valid, technicalBody: 'Test med 01.01.90 00083' }, (c) => c.technicalBody ?? ''],
+    ['the professional text', { ...valid, professionalBody: 'Gjelder 010190\u00a000083' }, (c) => c.professionalBody ?? ''],
+    ['a link’s title', { ...valid, links: [{ title: 'Sak 01019000083', url: 'https://skatteetaten.no/x' }] }, (c) => c.links[0].title],
+  ])('masks an identity number in %s', (_, input, field) => {
+    const { content } = normaliseNotice(input, KNOWN, NOW);
+    expect(field(content!)).toContain('[fødselsnummer fjernet]');
+    expect(field(content!)).not.toMatch(/00083/);
+  });
+
   it.each<[string, NoticeInput, string, RegExp]>([
     ['no title', { ...valid, title: ' ' }, 'title', /required/],
     ['an unknown kind', { ...valid, kind: 'gossip' }, 'kind', /one of/],

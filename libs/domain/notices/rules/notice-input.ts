@@ -1,3 +1,5 @@
+import { maskNationalIdentityNumbers } from '@domain/shared';
+
 /** A refusal of one field (the platform's FieldError has this shape; rules stay free of imports). */
 export interface FieldError {
   field: string;
@@ -54,6 +56,8 @@ export interface NoticeContent {
 const MAX_TITLE = 200;
 const MAX_BODY = 20_000;
 const clean = (s: unknown) => (typeof s === 'string' ? s.split('\u0000').join('').trim() : '');
+/** Text municipalities read (and receive by e-mail) carries no identity number, as a ticket reply does not. */
+const prose = (s: unknown) => maskNationalIdentityNumbers(clean(s)).text;
 const list = (v: unknown) => [...new Set((Array.isArray(v) ? v : []).map(clean).filter(Boolean))];
 
 /**
@@ -66,14 +70,14 @@ export function normaliseNotice(
   now: Date,
 ): { content: NoticeContent | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const title = clean(input.title);
+  const title = prose(input.title);
   if (!title) errors.push({ field: 'title', message: 'is required' });
   else if (title.length > MAX_TITLE) errors.push({ field: 'title', message: `must be at most ${MAX_TITLE} characters` });
   const kind = (input.kind ?? 'interface-change') as NoticeKind;
   if (!NOTICE_KINDS.includes(kind)) errors.push({ field: 'kind', message: `must be one of ${NOTICE_KINDS.join(', ')}` });
-  const body = clean(input.body);
-  const technicalBody = clean(input.technicalBody) || null;
-  const professionalBody = clean(input.professionalBody) || null;
+  const body = prose(input.body);
+  const technicalBody = prose(input.technicalBody) || null;
+  const professionalBody = prose(input.professionalBody) || null;
   if (!body) errors.push({ field: 'body', message: 'is required (the text for every contact unless a role has its own)' });
   for (const [field, text] of [
     ['body', body],
@@ -100,7 +104,7 @@ export function normaliseNotice(
   for (const [i, l] of (Array.isArray(input.links) ? input.links : []).entries()) {
     const url = clean(l?.url);
     if (!/^https?:\/\/\S+$/i.test(url)) errors.push({ field: `links[${i}].url`, message: 'must be an http(s) address' });
-    else links.push({ title: clean(l?.title) || url, url });
+    else links.push({ title: prose(l?.title) || url, url });
   }
   if (errors.length) return { content: null, errors };
   return {
