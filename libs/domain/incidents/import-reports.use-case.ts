@@ -8,6 +8,7 @@ import { IncidentRepository } from './incident.repository';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { ReportChannel } from './report.entity';
 import { ReportInput } from './report-input';
+import { startsAfterReceipt } from './rules/report-times';
 import { SubmitReport } from './submit-report.use-case';
 
 export interface HistoricalReport extends ReportInput {
@@ -49,7 +50,7 @@ export class ImportReports {
       }
       if (!consumerIds.has(r.consumerOrgNumber))
         errors.push({ field: `reports[${i}].consumerOrgNumber`, message: 'is not a registered consumer' });
-      if (r.occurredAt && r.occurredAt > r.receivedAt)
+      if (startsAfterReceipt(r.occurredAt, r.receivedAt, 0))
         errors.push({ field: `reports[${i}].occurredAt`, message: 'must not be after receivedAt' });
     }
     for (const service of new Set(reports.map((r) => r.service))) {

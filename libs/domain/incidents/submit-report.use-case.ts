@@ -28,6 +28,7 @@ import { contributionOf, ProfileCounts } from './rules/incident-profile';
 import { isRestricted } from './rules/incident-visibility';
 import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from './rules/match-report';
 import { ReportSignals, signalsOf } from './rules/report-signals';
+import { CLOCK_SKEW_MS, startsAfterReceipt } from './rules/report-times';
 import { SecurityCaseRepository } from './security-case.repository';
 
 /** What intake knows of a report before it is placed. */
@@ -136,6 +137,9 @@ export class SubmitReport {
   }
 
   async execute(input: ReportInput, ctx: IntakeContext): Promise<SubmittedReport> {
+    // An import checked its own times (one clock) before it came here.
+    if (!ctx.history && startsAfterReceipt(input.occurredAt, ctx.receivedAt, CLOCK_SKEW_MS))
+      throw new ValidationFailed([{ field: 'occurredAt', message: 'must not be in the future' }]);
     await this.assertKnownService(input.service);
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);

@@ -44,6 +44,11 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       ['a number for a date', { occurredAt: 1772352000000 }, 'occurredAt'],
       ['a date-time without its offset', { occurredAt: '2026-03-01T08:00:00' }, 'occurredAt'],
       ['words for a date', { occurredAt: 'i går' }, 'occurredAt'],
+      ['a start tomorrow', { occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, 'occurredAt'],
+      ['a start in the year 2999', { occurredAt: '2999-12-31T00:00:00Z' }, 'occurredAt'],
+      ['a title of spaces', { title: '   ' }, 'title'],
+      ['a description of spaces and line breaks', { description: ' \n\t ' }, 'description'],
+      ['a title of a zero-width space', { title: '\u200b' }, 'title'],
     ])('rejects %s with 400 naming the field', async (_name, over, field) => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
       const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody(over)).expect(400);
@@ -70,6 +75,26 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
         .expect(400);
       expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['reports[0].receivedAt']);
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it('imports history as it was recorded, whatever the server’s clock says, but not one that started after it was received', async () => {
+      const ahead = new Date(Date.now() + 40 * 86_400_000);
+      const row = (over: object) => reportBody({ consumerOrgNumber: a.orgNumber, receivedAt: ahead.toISOString(), ...over });
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const refused = await t.http
+        .post('/api/v1/reports/import')
+        .set(bearer(t.adminToken))
+        .send({ reports: [row({}), row({ occurredAt: new Date(ahead.getTime() + 1_000).toISOString() })] })
+        .expect(400);
+      expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['reports[1].occurredAt']);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+      const imported = await t.http
+        .post('/api/v1/reports/import')
+        .set(bearer(t.adminToken))
+        .send({ reports: [row({})] })
+        .expect(201);
+      const [stored] = await t.dataSource.query('SELECT received_at FROM report WHERE id = $1', [imported.body.results[0].id]);
+      expect(new Date(stored.received_at).toISOString()).toBe(ahead.toISOString());
     });
 
     it('rejects malformed JSON with 400', async () => {

@@ -6,6 +6,7 @@ import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxL
 
 import { IfPresent } from '../http/if-present';
 import { PageLimit, PageOffset } from '../http/paging-query';
+import { IsNotBlank } from '../http/text-fields';
 
 /** The most incidents one answer of the list carries (and the default: the queue's head). */
 export const INCIDENT_PAGE_MAX = 200;
@@ -76,7 +77,12 @@ export class TriageDto {
   @IsOptional()
   @IsIn(SEVERITIES)
   severity?: Severity | null;
-  @ApiPropertyOptional({ example: 'Summert skattegrunnlag svarer 503' }) @IsOptional() @IsString() @Length(1, 200) title?: string;
+  @ApiPropertyOptional({ example: 'Summert skattegrunnlag svarer 503' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @IsNotBlank()
+  title?: string;
   @ApiPropertyOptional({ type: String, example: 'SKE-2026-777', nullable: true, description: "Skatteetaten's own case reference" })
   @IsOptional()
   @IsString()

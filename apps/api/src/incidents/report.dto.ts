@@ -30,6 +30,7 @@ import {
 } from 'class-validator';
 
 import { InstantField } from '../http/date-fields';
+import { IsNotBlank } from '../http/text-fields';
 
 /** The fields of a report, as every door (API, form, staff, import) receives them. */
 export class ReportFieldsDto {
@@ -49,11 +50,13 @@ export class ReportFieldsDto {
   @ApiProperty({ example: 'Alle oppslag gir 503' })
   @IsString()
   @Length(1, 300)
+  @IsNotBlank()
   title: string;
 
   @ApiProperty({ maxLength: 20000, example: 'Fra kl. 08 får vi 503 Service Unavailable på alle oppslag.' })
   @IsString()
   @Length(1, 20000)
+  @IsNotBlank()
   description: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When the problem started' })

@@ -173,7 +173,7 @@ export const REPORT_FIELDS = {
   category: { label: 'Type melding', message: 'Velg hva slags melding dette er.' },
   title: { label: 'Tittel', message: 'Skriv en kort tittel (høyst 300 tegn).' },
   description: { label: 'Hva skjedde', message: 'Beskriv hva som skjedde (høyst 20 000 tegn).' },
-  occurredAt: { label: 'Når startet det', message: 'Oppgi tidspunktet som dato og klokkeslett.' },
+  occurredAt: { label: 'Når startet det', message: 'Oppgi tidspunktet som dato og klokkeslett, ikke senere enn nå.' },
   errorCode: { label: 'Feilkode', message: 'Feilkoden kan ha høyst 100 tegn.' },
   httpStatus: { label: 'HTTP-status', message: 'HTTP-status er et tall mellom 100 og 599, for eksempel 503.' },
   correlationId: { label: 'Korrelasjons-ID', message: 'Korrelasjons-ID-en kan ha høyst 200 tegn.' },
