@@ -19,6 +19,7 @@ interface Operation {
   summary?: string;
   description?: string;
   responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  parameters?: Array<{ name: string; in: string; required?: boolean }>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -32,10 +33,10 @@ async function spectral(file: string): Promise<SpectralFinding[]> {
   return JSON.parse(stdout) as SpectralFinding[];
 }
 
-/** The OpenAPI document clients are generated from: clean by Spectral's rules, every operation typed and described. */
 /** Operations anyone may call without a credential: readiness, liveness and KS's public help articles. */
 const PUBLIC_OPERATIONS = ['GET /health', 'GET /health/live', 'GET /api/v1/knowledge/articles', 'GET /api/v1/knowledge/articles/{slug}'];
 
+/** The OpenAPI document clients are generated from: clean by Spectral's rules, every operation typed and described. */
 describe('OpenAPI document', () => {
   let t: TestApp;
   let dir: string;
@@ -75,6 +76,17 @@ describe('OpenAPI document', () => {
       .map(({ name }) => name);
     expect(operations().length).toBeGreaterThan(50);
     expect(untyped).toEqual([]);
+  });
+
+  it('declares each header once, and none that a client must send (credentials are security schemes)', () => {
+    const headers = operations().flatMap(({ name, op }) =>
+      (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => ({ name, header: p.name.toLowerCase(), required: !!p.required })),
+    );
+    const seen = new Set<string>();
+    const twice = headers.filter((h) => seen.size === seen.add(`${h.name} ${h.header}`).size).map((h) => `${h.name} ${h.header}`);
+    expect(twice).toEqual([]);
+    expect(headers.filter((h) => h.required).map((h) => `${h.name} ${h.header}`)).toEqual([]);
+    expect(headers).toContainEqual({ name: 'POST /api/v1/reports', header: 'idempotency-key', required: false });
   });
 
   it('documents the problems of every authenticated operation as application/problem+json', () => {

@@ -1,12 +1,13 @@
 import { ConversationQueries, CorrectGrouping, ImportReports, IncidentQueries, ReceiveReport, RevealPersonalData } from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { KnowledgeArticleResponse } from '../knowledge/knowledge-article.dto';
 import { IncidentRecordResponse } from './incident-responses.dto';
@@ -43,7 +44,7 @@ export class ReportsController {
     [409, 'idempotency_in_flight: a request with this Idempotency-Key is still being processed'],
     [422, 'idempotency_key_reused: the Idempotency-Key was used with another body'],
   )
-  async submit(@CurrentPrincipal() caller: Principal, @Body() body: SubmitReportDto, @Headers('idempotency-key') key?: string) {
+  async submit(@CurrentPrincipal() caller: Principal, @Body() body: SubmitReportDto, @IdempotencyKey() key?: string) {
     return ReportReceiptResponse.from(await this.receive.execute(caller, body.input(), body.options(key)));
   }
 
