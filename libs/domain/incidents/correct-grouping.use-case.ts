@@ -10,7 +10,7 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
 import { IncidentVisibility } from './incident-visibility.use-case';
-import { IncidentNotFound, ReportNotFound } from './incidents.exceptions';
+import { IncidentNotFound, MergeProposalNotFound, ReportNotFound } from './incidents.exceptions';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
@@ -221,7 +221,7 @@ export class CorrectGrouping {
 
   async decideProposal(proposalId: string, accept: boolean, actor: Actor): Promise<void> {
     const proposal = await this.mergeProposals.find(proposalId);
-    if (!proposal) throw new IncidentNotFound();
+    if (!proposal) throw new MergeProposalNotFound();
     if (accept) await this.merge(proposal.survivorId, proposal.mergedId, actor);
     else {
       await this.mergeProposals.upsert({ ...proposal, status: 'rejected', decidedBy: actor.label });

@@ -6,6 +6,12 @@ export class IncidentNotFound extends NotFound {
   }
 }
 
+export class MergeProposalNotFound extends NotFound {
+  constructor() {
+    super('The merge proposal', 'merge_proposal_not_found');
+  }
+}
+
 export class ReportNotFound extends NotFound {
   constructor() {
     super('The report', 'report_not_found');

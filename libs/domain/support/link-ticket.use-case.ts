@@ -8,7 +8,7 @@ import { DatabaseContext } from '@platform/database';
 import { DomainException, ValidationFailed } from '@platform/errors';
 
 import { TICKET_LINK_KINDS, type TicketLinkKind } from './rules/ticket-rules';
-import { LinkTargetNotFound, TicketNotFound } from './support.exceptions';
+import { LinkTargetNotFound, TicketLinkNotFound } from './support.exceptions';
 import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 
@@ -54,7 +54,7 @@ export class LinkTicket {
     await this.db.transaction(async () => {
       const ticket = await this.repo.lockExisting(ticketId);
       const link = await this.repo.findLink(ticket.id, linkId);
-      if (!link) throw new TicketNotFound();
+      if (!link) throw new TicketLinkNotFound();
       await this.repo.deleteLink(link.id);
       await this.events.record(ticket.id, 'unlinked', actor.label, { kind: link.kind, reference: link.reference });
       await this.audit.execute({

@@ -8,6 +8,12 @@ export class TicketNotFound extends NotFound {
   }
 }
 
+export class TicketLinkNotFound extends NotFound {
+  constructor() {
+    super('The link', 'ticket_link_not_found');
+  }
+}
+
 export class TicketAttachmentNotFound extends NotFound {
   constructor() {
     super('The attachment', 'ticket_attachment_not_found');

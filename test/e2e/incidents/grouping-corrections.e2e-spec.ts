@@ -79,6 +79,14 @@ describe('staff corrections to the grouping', () => {
   });
 
   describe('staff corrections', () => {
+    it.each(['accept', 'reject'])('answers %s of a merge proposal that does not exist with 404 naming the proposal', async (decision) => {
+      const res = await t.http
+        .post(`/api/v1/merge-proposals/00000000-0000-4000-8000-000000000000/${decision}`)
+        .set(bearer(t.adminToken))
+        .expect(404);
+      expect(res.body.code).toBe('merge_proposal_not_found');
+    });
+
     it("merges incidents; the merged one answers with the survivor's reference", async () => {
       const x = (
         await t.http

@@ -280,6 +280,14 @@ describe('tickets over the API: opening, answering, notes, isolation and e-mail'
         expect.objectContaining({ kind: 'change_request', reference: cr.body.reference, targetId: cr.body.id }),
       ]);
       expect((await t.http.get(`/api/v1/tickets/${id}`).set(bearer(a.key)).expect(200)).body.links).toEqual([]);
+      const unknownLink = await t.http
+        .delete(`/api/v1/tickets/${id}/links/00000000-0000-4000-8000-000000000000`)
+        .set(bearer(agent.token))
+        .expect(404);
+      expect(unknownLink.body.code).toBe('ticket_link_not_found');
+      await t.http.delete(`/api/v1/tickets/${id}/links/${staffView.links[0].id}`).set(bearer(agent.token)).expect(204);
+      const removedAgain = await t.http.delete(`/api/v1/tickets/${id}/links/${staffView.links[0].id}`).set(bearer(agent.token)).expect(404);
+      expect(removedAgain.body.code).toBe('ticket_link_not_found');
     });
   });
 

@@ -14,10 +14,10 @@ import { INCIDENT_GROUPS, incidentViewModel } from './incident.view-model';
 import { DONE_TEXTS, INCIDENT_PAGE_TEXTS, registeredText } from './incidents.texts.nb';
 import { queueViewModel } from './queue.view-model';
 
-/** A proposal that is gone surfaces from the domain as a missing incident. */
+/** A proposal whose incident is gone surfaces from the merge as a missing incident. */
 function explained(failure: FormFailure): FormFailure {
   return failure.params.proposalId && failure.code === 'incident_not_found'
-    ? { ...failure, error: INCIDENT_PAGE_TEXTS.errors!.proposal_not_found }
+    ? { ...failure, error: INCIDENT_PAGE_TEXTS.errors!.merge_proposal_not_found }
     : failure;
 }
 

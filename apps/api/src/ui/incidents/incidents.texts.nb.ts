@@ -117,7 +117,7 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
   errors: {
     incident_not_found: 'Fant ingen hendelse med den referansen.',
     report_not_found: 'Fant ikke meldingen.',
-    proposal_not_found: 'Fant ikke forslaget, eller en av hendelsene i det.',
+    merge_proposal_not_found: 'Fant ikke forslaget, eller en av hendelsene i det.',
     already_merged: 'Hendelsene er allerede slått sammen.',
     track_mismatch: 'Sikkerhets- og personvernhendelser kan ikke slås sammen med vanlige hendelser.',
     split_all: 'Du kan ikke skille ut alle meldingene, for da blir hendelsen tom. Flytt dem i stedet.',

@@ -217,6 +217,7 @@ const FIELDS: PageTexts['fields'] = {
 
 const ERRORS: Record<string, string> = {
   ticket_not_found: 'Fant ikke henvendelsen.',
+  ticket_link_not_found: 'Fant ikke lenken. Den kan allerede være fjernet.',
   ticket_attachment_not_found: 'Fant ikke vedlegget.',
   canned_response_not_found: 'Fant ikke standardsvaret.',
   ticket_closed: 'Henvendelsen er lukket. Still et nytt spørsmål i stedet.',
