@@ -13,7 +13,8 @@ import { Logger } from 'nestjs-pino';
 import { COOKIES } from './auth/cookies';
 import { pathOf } from './http/fastify-augmentation';
 import { createOpenApiDocument } from './http/openapi';
-import { ProblemFilter } from './http/problem.filter';
+import { HttpLayerProblem, ProblemFilter, sendProblem } from './http/problem.filter';
+import { textBody, unreadableApiBody } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
 import { PageContext } from './ui/shared/page-context';
@@ -47,8 +48,17 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useBodyParser<Server>('application/json', {}, (req, body, done) =>
     body.length === 0 ? done(null, undefined) : json(req, body.toString('utf8'), done),
   );
-  // Consumer imports come as CSV text. Both parsers take the server's body limit.
-  app.useBodyParser(['text/csv', 'text/plain'], {}, (_req, body, done) => done(null, body.toString('utf8')));
+  // Consumer imports come as CSV text, in the character set the Content-Type names. Both parsers take the server's body limit.
+  app.useBodyParser<Server>(['text/csv', 'text/plain'], {}, (req, body, done) => {
+    const text = textBody(body, req.headers['content-type']);
+    return text instanceof HttpLayerProblem ? done(text) : done(null, text);
+  });
+  // Before any parser: a body the API cannot read is refused as such, not read as missing fields.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const problem = unreadableApiBody(pathOf(req), req.headers);
+    if (problem) sendProblem(reply, problem);
+    else done();
+  });
 
   fastify.addHook('onRequest', (req, reply, done) => {
     // On every answer, errors and assets included; a route may set a stricter one of its own.

@@ -236,6 +236,19 @@ describe('consumer registration and bulk import', () => {
       expect((await t.get(FindConsumers).byOrgNumber(ORG.imported))?.name).toBe('Importert kommune (ny)');
     });
 
+    it('reads a CSV in the character set its Content-Type names, and refuses bytes that are not text in it', async () => {
+      // Excel's Norwegian CSV export: Windows-1252, where «æ» and «Ø» are one byte each.
+      const latin = Buffer.from(`orgNumber,name\n${ORG.imported},Bærum Øst kommune\n`, 'latin1');
+      const dry = (type: string) => t.http.post('/api/v1/consumers/import?dryRun=true').set(admin()).set('Content-Type', type).send(latin);
+      const read = await dry('text/csv; charset=windows-1252').expect(200);
+      expect(read.body.rows[0].action).not.toBe('error');
+      expect(JSON.stringify(read.body)).toContain('Bærum Øst kommune');
+      const notUtf8 = await dry('text/csv').expect(400);
+      expect(notUtf8.body).toMatchObject({ code: 'invalid_text_encoding', fields: [{ field: 'body' }] });
+      const unknown = await dry('text/csv; charset=klingon').expect(415);
+      expect(unknown.body).toMatchObject({ code: 'unsupported_media_type', fields: [{ field: 'Content-Type' }] });
+    });
+
     it('rejects a file that is not the expected CSV', async () => {
       // Norwegian headers and `;` are read, but not columns the import does not know.
       const res = await t.http

@@ -97,6 +97,23 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(new Date(stored.received_at).toISOString()).toBe(ahead.toISOString());
     });
 
+    it.each<[string, string | undefined, Record<string, string>, string]>([
+      ['a form post', 'application/x-www-form-urlencoded', {}, 'Content-Type'],
+      ['a multipart form', 'multipart/form-data; boundary=x', {}, 'Content-Type'],
+      ['an XML body', 'application/xml', {}, 'Content-Type'],
+      ['plain text', 'text/plain', {}, 'Content-Type'],
+      ['a gzip-compressed JSON body', 'application/json', { 'content-encoding': 'gzip' }, 'Content-Encoding'],
+    ])('refuses %s with 415 naming the header, and stores nothing', async (_name, type, headers, field) => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const body = type?.startsWith('application/x-www') ? 'service=inntekt&title=Feil' : JSON.stringify(reportBody());
+      let call = t.http.post('/api/v1/reports').set(bearer(a.key)).set(headers);
+      if (type) call = call.set('content-type', type);
+      const res = await call.send(body).expect(415);
+      expect(res.body).toMatchObject({ status: 415, code: 'unsupported_media_type', fields: [{ field }] });
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
     it('rejects malformed JSON with 400', async () => {
       const res = await t.http
         .post('/api/v1/reports')

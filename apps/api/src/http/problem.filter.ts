@@ -38,6 +38,13 @@ const HTTP_CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
+/** A problem found by the HTTP layer itself (a body parser), carried to the answer as it is. */
+export class HttpLayerProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
 /** Renders the error page for a browser; the admin UI provides it. */
 export type ErrorPageRenderer = (req: FastifyRequest, res: FastifyReply, problem: Problem) => void;
 
@@ -86,7 +93,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function sendProblem(res: FastifyReply, problem: Problem): void {
+export function sendProblem(res: FastifyReply, problem: Problem): void {
   void res
     .status(problem.status)
     .type('application/problem+json; charset=utf-8')
@@ -107,6 +114,7 @@ function problemOf(exception: unknown): Problem {
   }
   // Fastify's body parser errors (malformed JSON, body too large) carry a code; the adapter wraps some of them.
   const parser = (exception instanceof HttpException ? exception.cause : exception) as { code?: string } | undefined;
+  if (parser instanceof HttpLayerProblem) return parser.problem;
   if (parser?.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
     return {
       status: 400,

@@ -1,6 +1,8 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailed } from '@platform/errors';
 
+import { HttpLayerProblem } from './problem.filter';
+
 /** Deeper than any DTO we accept; deeper input would only exhaust the stack of the transformer. */
 export const MAX_INPUT_DEPTH = 16;
 
@@ -57,6 +59,14 @@ export function inputShapeErrors(value: unknown, name = ''): FieldError[] {
 /** DTO validation; failures become 400 problems naming each offending field. */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Text (CSV) is read only where a route takes it; a field-by-field DTO wants JSON.
+    if (metadata.type === 'body' && typeof value === 'string' && metadata.metatype && metadata.metatype !== Object)
+      throw new HttpLayerProblem({
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'This route reads JSON: send the body with Content-Type: application/json.',
+        fields: [{ field: 'Content-Type', message: 'must be application/json' }],
+      });
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const errors = inputShapeErrors(value, metadata.data);
       if (errors.length) throw new ValidationFailed(errors);

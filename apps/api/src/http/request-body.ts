@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+import { HttpLayerProblem, type Problem } from './problem.filter';
+
+/** What the API reads: JSON, and CSV text for the consumer import. */
+const API_BODY_TYPES = /^(application\/json|text\/csv|text\/plain)\s*(;|$)/i;
+
+const hasBody = (headers: IncomingHttpHeaders) => headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
+
+/**
+ * Why the API cannot read a request's body, or null. A form post, a body without a type, or a
+ * compressed one would otherwise be read as no body and answered as missing fields; the caller
+ * is told what the API reads instead. Pages (their forms post form data) are not the API's.
+ */
+export function unreadableApiBody(path: string, headers: IncomingHttpHeaders): Problem | null {
+  if (!path.startsWith('/api/') || !hasBody(headers)) return null;
+  const type = headers['content-type'];
+  if (!type || !API_BODY_TYPES.test(type))
+    return {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: 'The API reads JSON: send the body with Content-Type: application/json.',
+      fields: [{ field: 'Content-Type', message: `must be application/json${type ? `, not ${type.split(';')[0].trim()}` : ''}` }],
+    };
+  const encoding = headers['content-encoding'];
+  if (encoding && encoding.toLowerCase() !== 'identity')
+    return {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: 'The API reads bodies as sent, not compressed.',
+      fields: [{ field: 'Content-Encoding', message: `must be left out, not ${encoding}` }],
+    };
+  return null;
+}
+
+/**
+ * A text body as a string, decoded by the character set its Content-Type names (UTF-8 when none:
+ * Excel's Norwegian CSV export is Windows-1252, and says so only if the sender does). Bytes that
+ * are not text in that set are refused rather than stored as replacement characters.
+ */
+export function textBody(body: Buffer, contentType: string | undefined): string | HttpLayerProblem {
+  const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    return new HttpLayerProblem({
+      status: 415,
+      code: 'unsupported_media_type',
+      message: `The character set ${charset} is not one the API reads.`,
+      fields: [{ field: 'Content-Type', message: 'must name a known charset, e.g. utf-8 or windows-1252' }],
+    });
+  }
+  try {
+    return decoder.decode(body);
+  } catch {
+    return new HttpLayerProblem({
+      status: 400,
+      code: 'invalid_text_encoding',
+      message: `The body is not ${charset} text.`,
+      fields: [
+        { field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. text/csv; charset=windows-1252)` },
+      ],
+    });
+  }
+}
