@@ -58,6 +58,17 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(res.body.text).toContain('corr-1');
     });
 
+    it.each([
+      ['critical', 'kritisk'],
+      ['low', 'lav'],
+    ])('names severity %s in Norwegian, as «%s»', async (severity, words) => {
+      await t.http.post(`/api/v1/incidents/${incidentId}/triage`).set(bearer(agentToken)).send({ severity }).expect(200);
+      const res = await t.http.get(`/api/v1/incidents/${incidentId}/escalation-preview`).set(bearer(agentToken)).expect(200);
+      expect(res.body.text).toMatch(new RegExp(`Alvorlighet:\\s+${words}\\n`));
+      expect(res.body.html).toContain(`<td>${words}</td>`);
+      expect(`${res.body.text}${res.body.html}`).not.toContain(severity);
+    });
+
     it('opens exactly one thread under 10 concurrent escalations', async () => {
       const results = await Promise.all(
         Array.from({ length: 10 }, () => t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken))),

@@ -1,7 +1,5 @@
 import { defineMailTemplate } from '@platform/mail';
 
-import type { Severity } from '../incident.entity';
-
 /** A report quoted to Skatteetaten (personal data already masked). */
 export interface EscalationSample {
   title: string;
@@ -29,7 +27,8 @@ export interface EscalationMail {
   /** How many correlation ids were left out of `correlationIds`. */
   moreCorrelationIds: number;
   samples: EscalationSample[];
-  severity: Severity | null;
+  /** As Skatteetaten reads it: «kritisk», «høy», «middels» or «lav». */
+  severity: string | null;
   skeCaseReference: string | null;
   security: boolean;
   /** When the 72-hour notification deadline runs out (security escalations only). */
