@@ -2,14 +2,13 @@ import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers } from '@domain/consumers';
 import { Injectable } from '@nestjs/common';
 
-import { Incident, type Severity } from './incident.entity';
+import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
 import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
+import { ENVIRONMENT_LABELS, SEVERITY_LABELS } from './mail/incident-mail.texts.nb';
 import { Report } from './report.entity';
 import { IncidentStats, ReportRepository } from './report.repository';
 
-const ENV_LABEL = { production: 'produksjon', test: 'test' } as const;
-const SEVERITY_LABEL: Record<Severity, string> = { critical: 'kritisk', high: 'høy', medium: 'middels', low: 'lav' };
 // Skatteetaten needs enough ids to search its logs, not every one of a national outage.
 const MAX_CORRELATION_IDS = 25;
 const SAMPLE_DESCRIPTIONS = 3;
@@ -71,7 +70,7 @@ export class EscalationMessage {
     return {
       reference: incident.reference,
       title: incident.title,
-      environment: ENV_LABEL[incident.environment],
+      environment: ENVIRONMENT_LABELS[incident.environment],
       services: serviceNames.length ? serviceNames : incident.services,
       firstSeenAt: first,
       lastSeenAt: stats.lastSeenAt ?? incident.lastSeenAt,
@@ -83,7 +82,7 @@ export class EscalationMessage {
       correlationIds: stats.correlationIds.slice(0, MAX_CORRELATION_IDS),
       moreCorrelationIds: Math.max(0, stats.correlationIds.length - MAX_CORRELATION_IDS),
       samples,
-      severity: incident.severity && SEVERITY_LABEL[incident.severity],
+      severity: incident.severity && SEVERITY_LABELS[incident.severity],
       skeCaseReference: incident.skeCaseReference,
       security,
       deadline: security ? new Date(new Date(first).getTime() + SECURITY_DEADLINE_HOURS * 3_600_000) : null,

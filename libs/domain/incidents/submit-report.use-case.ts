@@ -17,6 +17,7 @@ import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentRepository, type OpenIncidentOnService } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
+import { ENVIRONMENT_LABELS } from './mail/incident-mail.texts.nb';
 import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
@@ -457,6 +458,8 @@ export class SubmitReport {
       related: { type: 'report', id: report.id },
       data: {
         report,
+        serviceName: (await this.catalogue.execute([report.service], report.receivedAt))[0]?.name ?? report.service,
+        environment: ENVIRONMENT_LABELS[report.environment],
         incidentReference: incident.reference,
         masked: maskedFields.length > 0,
         maskingNotice: MASKING_NOTICE,

@@ -6,6 +6,7 @@ import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail } from '@platform/mail';
 import { hashToken, newSecretToken } from '@platform/security';
 
+import { KnownServices } from './known-services';
 import { NOTICE_MAIL } from './mail/notice.mail';
 import { ENVIRONMENT_LABELS, NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
 import type { Notice } from './notice.entity';
@@ -36,6 +37,7 @@ export class SendNotice {
     private readonly db: DatabaseContext,
     private readonly notices: NoticeRepository,
     private readonly audience: NoticeAudience,
+    private readonly known: KnownServices,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,6 +52,7 @@ export class SendNotice {
       const recipients = await this.audience.of(notice);
       if (!recipients.length) throw new NoticeHasNoRecipients();
       const expiresAt = new Date(notice.effectiveAt.getTime() + this.config.notices.ackLinkDaysAfterEffective * DAY);
+      const services = await this.known.names(notice.services, notice.effectiveAt);
       const rows = [];
       for (const r of recipients) {
         const token = newSecretToken('nack');
@@ -58,7 +61,7 @@ export class SendNotice {
           to: [r.email],
           dedupeKey: `notice:${id}:${r.email}`,
           related: { type: 'notice', id },
-          data: this.mail(notice, r.name, r.consumerName, bodyFor(notice, r.role), token, expiresAt),
+          data: this.mail(notice, services, r.name, r.consumerName, bodyFor(notice, r.role), token, expiresAt),
         });
         rows.push({
           noticeId: id,
@@ -88,14 +91,14 @@ export class SendNotice {
     });
   }
 
-  private mail(notice: Notice, name: string, consumerName: string, body: string, token: string, ackExpiresAt: Date) {
+  private mail(notice: Notice, services: string[], name: string, consumerName: string, body: string, token: string, ackExpiresAt: Date) {
     return {
       name,
       title: notice.title,
       kindLabel: NOTICE_KIND_LABELS[notice.kind],
       consumerName,
       body,
-      services: notice.services,
+      services,
       environments: notice.environments.map((e) => ENVIRONMENT_LABELS[e] ?? e),
       effectiveAt: notice.effectiveAt,
       links: notice.links,

@@ -312,6 +312,8 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       }
       expect(mail.text).toContain(`/portal/reports/ref/${second.body.reference}`);
       expect(mail.text).toContain(first.body.incidentReference);
+      // The service by its catalogue name and the environment in Norwegian, as the reporter reads them.
+      expect(mail.text).toContain('Tjeneste: Tjeneste inntekt (test)');
       // The attachment was folded into the incident before the answer.
       const [incident] = await t.dataSource.query('SELECT report_count, consumer_count, error_codes FROM incident WHERE id = $1', [
         first.body.incidentId,

@@ -78,6 +78,8 @@ describe('change notices', () => {
     expect(got.sort()).toEqual([...a.emails, ...b.emails, ...c.emails].sort());
     const tech = smtp.messages.find((m) => m.parsed.subject?.includes('Varsel én') && m.envelopeTo[0] === a.emails[0]);
     expect(tech?.parsed.text).toContain('Teknisk tekst.');
+    // Contacts read the services' names from the catalogue, not their codes.
+    expect(tech?.parsed.text).toMatch(/Tjeneste\(r\):\s+Tjeneste inntekt, Tjeneste ssg\n/);
     const fag = smtp.messages.find((m) => m.parsed.subject?.includes('Varsel én') && m.envelopeTo[0] === a.emails[1]);
     expect(fag?.parsed.text).toContain('Feltet endres.');
     const again = await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff());

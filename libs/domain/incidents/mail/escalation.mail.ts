@@ -13,7 +13,7 @@ export interface EscalationMail {
   reference: string;
   title: string;
   /** In Norwegian, as the recipient reads it. */
-  environment: 'produksjon' | 'test';
+  environment: string;
   services: string[];
   firstSeenAt: Date;
   lastSeenAt: Date;

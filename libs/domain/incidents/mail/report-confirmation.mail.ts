@@ -4,7 +4,10 @@ import type { Report } from '../report.entity';
 
 /** The receipt of a report, to its reporter or the consumer's technical contacts. */
 export interface ReportConfirmationMail {
-  report: Pick<Report, 'id' | 'reference' | 'title' | 'service' | 'environment' | 'receivedAt' | 'errorCode'>;
+  report: Pick<Report, 'id' | 'reference' | 'title' | 'receivedAt' | 'errorCode'>;
+  /** The service's name in the catalogue (its code if it has none) and the environment, as the reporter reads them. */
+  serviceName: string;
+  environment: string;
   incidentReference: string;
   /** Identity numbers were masked in the report. */
   masked: boolean;

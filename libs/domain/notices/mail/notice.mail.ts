@@ -8,6 +8,7 @@ export interface NoticeMail {
   consumerName: string;
   /** The text for the contact's role. */
   body: string;
+  /** The services' names from the catalogue. */
   services: string[];
   environments: string[];
   effectiveAt: Date;
