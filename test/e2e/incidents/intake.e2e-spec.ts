@@ -124,6 +124,17 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(res.body).toMatchObject({ code: 'malformed_json', fields: [{ field: 'body' }] });
     });
 
+    it.each([
+      ['__proto__', '{"title":"x","__proto__":{"admin":true}}'],
+      ['constructor.prototype', '{"title":"x","constructor":{"prototype":{"admin":true}}}'],
+    ])('refuses JSON with a %s key with 400 saying so, not that the JSON is broken', async (_key, body) => {
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send(body).expect(400);
+      expect(res.body).toMatchObject({
+        code: 'forbidden_json_key',
+        fields: [{ field: 'body', message: expect.stringContaining('__proto__') }],
+      });
+    });
+
     it('answers a body over 2 MB, a path that cannot be decoded and an empty JSON body with problem documents', async () => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
       const large = await t.http

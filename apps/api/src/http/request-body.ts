@@ -64,3 +64,22 @@ export function textBody(body: Buffer, contentType: string | undefined): string 
     });
   }
 }
+
+/**
+ * Fastify's JSON parser refuses `__proto__` and `constructor.prototype` keys (they could change
+ * every object's prototype) with the same error as broken JSON. When the text is JSON after all,
+ * the caller is told which rule it met.
+ */
+export function prototypeKeyProblem(text: string): HttpLayerProblem | null {
+  try {
+    JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return new HttpLayerProblem({
+    status: 400,
+    code: 'forbidden_json_key',
+    message: 'The body has a key named __proto__ or constructor.prototype, which the API does not accept.',
+    fields: [{ field: 'body', message: 'must not have a key named __proto__ or constructor.prototype' }],
+  });
+}
