@@ -236,6 +236,18 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
       await t.http.get('/portal/hjelp/finnes-ikke').expect(404);
     });
 
+    it('shows the help pages in the portal layout, with the menu and «Logg ut» to a signed-in portal user', async () => {
+      for (const path of ['/portal/hjelp', '/portal/hjelp/altinn-delegering', '/portal/hjelp?done=solved']) {
+        const signedIn = (await t.http.get(path).set('Cookie', portalCookie).expect(200)).text;
+        expect(signedIn).toContain('<a class="app-brand" href="/portal">KS konsumentportal</a>');
+        expect(signedIn).toContain('aria-label="Portalmeny"');
+        expect(signedIn).toContain('action="/portal/logout"');
+        const anonymous = (await t.http.get(path).expect(200)).text;
+        expect(anonymous).toContain('KS konsumentportal');
+        expect(anonymous).not.toContain('action="/portal/logout"');
+      }
+    });
+
     it('counts the answers shown while a report is written, and «Dette løste saken» instead of sending it', async () => {
       const [{ id }] = await t.dataSource.query(`SELECT id FROM knowledge_article WHERE slug = 'altinn-delegering'`);
       const shownBefore = await count(id, 'shown');

@@ -120,6 +120,7 @@ describe('the notice pages', () => {
     const signInPath = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0]).pathname;
     const cookie = setCookieLine(await t.http.get(signInPath).expect(303), 'sd_portal')!.split(';')[0];
     const portal = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
+    expectPortalLayout(portal.text);
     expect(portal.text).toContain('Nytt felt i SSG');
     // a's technical contact confirmed "ready" by link, the professional one has not read: the organisation still has "read" to give
     expect(portal.text).toContain('Vi har lest varselet');
@@ -135,7 +136,8 @@ describe('the notice pages', () => {
       .type('form')
       .send({ _csrf: csrf, action: 'read' })
       .expect(303);
-    const after = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
+    const after = await t.http.get('/portal/varsler?done=1').set('Cookie', cookie).expect(200);
+    expectPortalLayout(after.text);
     expect(after.text).not.toContain('Vi har lest varselet');
     const again = await t.http
       .post(`/portal/varsler/${id}/acknowledge`)
@@ -144,5 +146,14 @@ describe('the notice pages', () => {
       .send({ _csrf: csrf, action: 'read' });
     expect(again.status).toBe(409);
     expect(again.text).toContain('allerede bekreftet');
+    expectPortalLayout(again.text);
   });
 });
+
+/** The portal's own layout: its brand, its menu and "Logg ut", never the staff header. */
+function expectPortalLayout(html: string) {
+  expect(html).toContain('<a class="app-brand" href="/portal">KS konsumentportal</a>');
+  expect(html).toContain('aria-label="Portalmeny"');
+  expect(html).toContain('action="/portal/logout"');
+  expect(html).not.toContain('KS Segmentdesk');
+}

@@ -26,5 +26,7 @@ export const Allow = (permission: Permission) =>
     : SetMetadata(ACCESS, { permission } satisfies AccessRule);
 /** An admin UI page for staff holding the permission; without one, for any signed-in staff member (signing out). */
 export const StaffPage = (permission?: Permission) => SetMetadata(ACCESS, { permission, page: 'staff' } satisfies AccessRule);
+/** A portal page open to anyone; a signed-in portal user still gets the portal menu and "Logg ut". */
+export const PublicPortalPage = () => SetMetadata(ACCESS, { public: true, page: 'portal' } satisfies AccessRule);
 /** A consumer portal page. */
 export const PortalPage = () => SetMetadata(ACCESS, { permission: 'portal.use', page: 'portal' } satisfies AccessRule);

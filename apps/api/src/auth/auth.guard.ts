@@ -14,6 +14,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Which kinds of caller a rule can admit, so only their credentials are looked for. */
 function audience(rule: AccessRule): { staff: boolean; consumer: boolean } {
+  // An open portal page looks for the portal session only, so the page knows who is signed in to the portal.
+  if (rule.public && rule.page === 'portal') return { staff: false, consumer: true };
   if (!rule.permission) return { staff: true, consumer: false };
   return { staff: staffRolesWith(rule.permission).length > 0, consumer: rule.permission in CONSUMER_PERMISSIONS };
 }

@@ -1,6 +1,6 @@
 import { Get, Param, Query, Render } from '@nestjs/common';
 
-import { Public } from '../../auth/access.decorator';
+import { PublicPortalPage } from '../../auth/access.decorator';
 import { PagesController } from '../shared/pages-controller';
 import { HelpPages } from './knowledge.page';
 
@@ -10,14 +10,14 @@ export class HelpPagesController {
   constructor(private readonly pages: HelpPages) {}
 
   @Get()
-  @Public()
+  @PublicPortalPage()
   @Render('knowledge/help')
   index(@Query() q: Record<string, unknown>) {
     return this.pages.index(q);
   }
 
   @Get(':slug')
-  @Public()
+  @PublicPortalPage()
   @Render('knowledge/help-article')
   article(@Param('slug') slug: string) {
     return this.pages.article(slug);

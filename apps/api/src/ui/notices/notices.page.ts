@@ -5,13 +5,13 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { originOf } from './feeds.view-model';
-import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES, PORTAL_NOTICE_TITLES } from './notices.texts.nb';
+import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES } from './notices.texts.nb';
 import {
   consumerDashboard,
   editorChoices,
   formValuesOf,
   noticeRow,
-  portalNoticeRows,
+  portalNoticesViewModel,
   previewRows,
   recipientRows,
 } from './notices.view-model';
@@ -111,6 +111,6 @@ export class PortalNoticesPage implements FormPage {
 
   async model(req: AuthenticatedRequest, failure: FormFailure) {
     const consumerId = req.principal?.kind === 'consumer' ? req.principal.consumerId : '';
-    return { title: PORTAL_NOTICE_TITLES.list, notices: portalNoticeRows(await this.notices.execute(consumerId)), error: failure.error };
+    return { ...portalNoticesViewModel(await this.notices.execute(consumerId)), error: failure.error };
   }
 }

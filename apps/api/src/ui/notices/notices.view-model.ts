@@ -1,7 +1,14 @@
 import type { AudienceRecipient, ConsumerNoticeView, NoticeDetail, NoticeView } from '@domain/notices';
 
 import { choices } from '../shared/form-body';
-import { DELIVERY_LABELS, ENVIRONMENT_LABELS, NOTICE_KIND_LABELS, NOTICE_STATUS_TAGS, ROLE_LABELS } from './notices.texts.nb';
+import {
+  DELIVERY_LABELS,
+  ENVIRONMENT_LABELS,
+  NOTICE_KIND_LABELS,
+  NOTICE_STATUS_TAGS,
+  PORTAL_NOTICE_TITLES,
+  ROLE_LABELS,
+} from './notices.texts.nb';
 
 /** A notice as a row of the list and the head of its page. */
 export function noticeRow(n: NoticeView) {
@@ -100,6 +107,11 @@ export function editorChoices(
 }
 
 /** The portal's list: each notice with the buttons still to press (none once withdrawn). */
+/** The portal's notices page, in the portal's layout whether shown directly, after a confirmation or after a refusal. */
+export function portalNoticesViewModel(notices: ConsumerNoticeView[]) {
+  return { title: PORTAL_NOTICE_TITLES.list, layout: 'portal', notices: portalNoticeRows(notices) };
+}
+
 export function portalNoticeRows(notices: ConsumerNoticeView[]) {
   return notices.map((n) => {
     const withdrawn = n.status === 'withdrawn';

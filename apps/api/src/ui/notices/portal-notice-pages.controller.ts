@@ -10,8 +10,7 @@ import { type FormBody, oneOf } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { PortalNoticesPage } from './notices.page';
-import { PORTAL_NOTICE_TITLES } from './notices.texts.nb';
-import { portalNoticeRows } from './notices.view-model';
+import { portalNoticesViewModel } from './notices.view-model';
 
 /** The consumer portal's notices: what reached the organisation, with "read" and "ready" for its users to confirm. */
 @PagesController('portal/varsler')
@@ -25,7 +24,7 @@ export class PortalNoticePagesController {
   @PortalPage()
   @Render('notices/portal')
   async list(@CurrentConsumer() me: ConsumerPrincipal, @Query('done') done?: string) {
-    return { title: PORTAL_NOTICE_TITLES.list, notices: portalNoticeRows(await this.notices.execute(me.consumerId)), done: !!done };
+    return { ...portalNoticesViewModel(await this.notices.execute(me.consumerId)), done: !!done };
   }
 
   /** The link in a reminder: the same list, scrolled to the notice. */
