@@ -1,6 +1,6 @@
 import type { ConsumerPrincipal, Principal, StaffPrincipal, StaffRole } from '../principal';
 import { ALL_PERMISSIONS, type Permission } from './permission';
-import { type AccessScope, accessScope, hasPermission, staffRolesWith } from './permission-map';
+import { type AccessScope, accessScope, hasPermission, LEAST_PRIVILEGED_STAFF_ROLE, staffRolesWith } from './permission-map';
 
 const staff = (role: StaffRole): StaffPrincipal => ({
   kind: 'staff',
@@ -107,5 +107,11 @@ describe('the permission map', () => {
     ['an admin does not read masked personal data', staff('admin'), 'report.reveal-personal-data', null],
   ])('%s', (_case, principal, permission, scope) => {
     expect(accessScope(principal, permission)).toBe(scope);
+  });
+
+  it('offers the viewer as the least privileged role: every other role holds all it may do', () => {
+    expect(LEAST_PRIVILEGED_STAFF_ROLE).toBe('viewer');
+    for (const permission of ALL_PERMISSIONS.filter((p) => hasPermission(staff(LEAST_PRIVILEGED_STAFF_ROLE), p)))
+      for (const role of ALL_STAFF) expect(hasPermission(staff(role), permission)).toBe(true);
   });
 });

@@ -115,6 +115,11 @@ export function hasPermission(principal: Principal, permission: Permission): boo
   return accessScope(principal, permission) !== null;
 }
 
+/** The staff role that may do the least: a new staff member is offered it first, so more access is a deliberate choice. */
+export const LEAST_PRIVILEGED_STAFF_ROLE: StaffRole = STAFF_ROLES.reduce((least, role) =>
+  Object.keys(STAFF_PERMISSIONS[role]).length < Object.keys(STAFF_PERMISSIONS[least]).length ? role : least,
+);
+
 /** The staff roles that hold `permission` (in any scope), in STAFF_ROLES order. */
 export function staffRolesWith(permission: Permission): StaffRole[] {
   return STAFF_ROLES.filter((role) => STAFF_PERMISSIONS[role][permission] !== undefined);

@@ -20,6 +20,7 @@ import {
   STAFF_TEXTS,
   TOKEN_TEXTS,
 } from './identity.texts.nb';
+import { newStaffForm, pageError } from './staff.view-model';
 import { groupsOfStaff, staffGroupsViewModel } from './staff-group.view-model';
 
 /** The login page; the address entered is kept, the password never. Without any staff user it says where the setup link is. */
@@ -118,10 +119,10 @@ export class StaffUsersPage implements FormPage {
       title: IDENTITY_TITLES.staff,
       users,
       roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+      newUser: newStaffForm(shown.failure),
       created: shown.created,
       link: shown.link,
-      error: shown.failure?.error,
-      fieldErrors: shown.failure?.fieldErrors,
+      error: pageError(shown.failure),
     };
   }
 

@@ -45,6 +45,10 @@ export const STAFF_TEXTS: PageTexts = {
   },
 };
 
+export const NEW_STAFF_TEXTS = {
+  summary: 'Brukeren ble ikke opprettet. Se feltet som er merket:',
+};
+
 export const GROUP_TEXTS: PageTexts = {
   errors: {
     staff_group_not_found: 'Fant ikke gruppen.',
