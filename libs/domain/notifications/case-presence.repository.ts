@@ -8,11 +8,12 @@ import { CasePresence } from './case-presence.entity';
 export class CasePresenceRepository {
   constructor(private readonly db: DatabaseContext) {}
 
+  /** One person may have the same case open in several tabs: each pair is upserted once, as one statement cannot touch a row twice. */
   async beat(entries: Array<{ staffId: string; subject: string }>): Promise<void> {
     if (!entries.length) return;
     await this.db.manager.query(
       `INSERT INTO case_presence (staff_id, subject, seen_at)
-       SELECT u.staff_id, u.subject, now() FROM unnest($1::uuid[], $2::text[]) AS u(staff_id, subject)
+       SELECT DISTINCT u.staff_id, u.subject, now() FROM unnest($1::uuid[], $2::text[]) AS u(staff_id, subject)
        ON CONFLICT (staff_id, subject) DO UPDATE SET seen_at = now()`,
       [entries.map((e) => e.staffId), entries.map((e) => e.subject)],
     );

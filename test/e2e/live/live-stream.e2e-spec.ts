@@ -2,6 +2,7 @@ import { type IncomingMessage, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { createHttpApp } from '@composition';
+import { CasePresenceTracker } from '@domain/notifications';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { API_ROLE } from '../../../apps/api/src/api-role';
@@ -149,6 +150,20 @@ describe('live updates: a server-sent event stream for signed-in staff, fed from
     const seen = karis.events.length;
     olas.close();
     await karis.next((e) => karis.events.indexOf(e) >= seen && e.event === 'presence' && JSON.parse(e.data).names.length === 0);
+  });
+
+  it('counts one person with the same incident open in two tabs once, in one beat', async () => {
+    const [incident] = await t.dataSource.query(`SELECT id FROM incident LIMIT 1`);
+    const [{ id: kariId }] = await t.dataSource.query(`SELECT id FROM staff_user WHERE email = 'kari@ks.example.test'`);
+    const subject = `incident:${incident.id}`;
+    const tab = { staffId: kariId as string, subject };
+    const present = await t.get(CasePresenceTracker).beat([tab, tab], 10);
+    expect(present.get(subject)?.filter((p) => p.id === kariId)).toEqual([{ id: kariId, name: 'kari' }]);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM case_presence WHERE staff_id = $1 AND subject = $2`, [
+      kariId,
+      subject,
+    ]);
+    expect(row.n).toBe(1);
   });
 
   it('ignores a watch that is no case', async () => {
