@@ -147,6 +147,13 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       expect(page.text).toContain('KS ser på saken');
     });
 
+    it('keeps the status chosen for after the answer when the message is missing', async () => {
+      const res = await agent.post(`/tickets/${id}/messages`, { body: '', visibility: 'public', replyStatus: 'resolved' });
+      expect(res.status).toBe(400);
+      const statusSelect = /<select class="ds-input" id="reply-status" name="replyStatus">([\s\S]*?)<\/select>/.exec(res.text)![1];
+      expect([...statusSelect.matchAll(/<option value="([a-z_]*)" selected>/g)].map((m) => m[1])).toEqual(['resolved']);
+    });
+
     it('lets a viewer read the ticket but shows no forms and refuses a post', async () => {
       const page = await viewer.get(`/tickets/${id}`).expect(200);
       expect(page.text).not.toContain(`action="/tickets/${id}/messages"`);

@@ -261,6 +261,27 @@ describe('ticket view models', () => {
     expect(model.reply.failure?.form).toBe('messages');
   });
 
+  it.each<[string, FormFailure | undefined, string, string]>([
+    ['a fresh form', undefined, '', ''],
+    [
+      'a reply refused with a status chosen',
+      failure('messages', { body: '', replyStatus: 'waiting_on_consumer' }),
+      'waiting_on_consumer',
+      '',
+    ],
+    [
+      'a reply refused with a canned response chosen',
+      failure('messages', { cannedResponseId: canned.id, replyStatus: 'resolved' }),
+      'resolved',
+      canned.id,
+    ],
+    ['another form refused', failure('update', { status: 'resolved' }), '', ''],
+  ])('chooses in the reply form, after %s, the status and canned response chosen', (_case, refused, status, cannedId) => {
+    const model = staffTicketViewModel(staffData(), refused);
+    expect(model.reply.statusOptions.filter((o) => o.selected).map((o) => o.value)).toEqual([status]);
+    expect(model.reply.cannedOptions.filter((o) => o.selected).map((o) => o.value)).toEqual([cannedId]);
+  });
+
   it.each<[string, TicketTimelineEvent, string]>([
     ['opening', event('opened', { channel: 'email', status: 'new' }), 'Henvendelsen kom inn (E-post)'],
     [

@@ -18,7 +18,7 @@ import {
 } from '@domain/support';
 import type { Page } from '@platform/database';
 
-import { choices, type FormBody } from '../shared/form-body';
+import { choices, type FormBody, text } from '../shared/form-body';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
@@ -460,10 +460,14 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
     activityLegend: ACTIVITY_TEXTS.legend,
     reply: {
       body: typeof replyValues.body === 'string' ? replyValues.body : '',
-      cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
+      // A refused reply keeps the choices made with it, not only the text.
+      cannedOptions: select(
+        [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
+        text(replyValues.cannedResponseId),
+      ),
       statusOptions: select(
         [{ value: '', label: '—' }, ...TICKET_STATUSES.filter((s) => s !== 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
-        '',
+        text(replyValues.replyStatus),
       ),
       failure: failureOf(failure, 'messages', 'reply'),
     },
