@@ -76,8 +76,9 @@ const IMPACT_SQL = `coalesce(i.severity, CASE WHEN i.track = 'security' THEN 'hi
   WHEN i.consumer_count >= 10 THEN 'critical' WHEN i.consumer_count >= 3 THEN 'high' ELSE 'medium' END)`;
 
 const QUEUE_ORDER: Record<QueueSort, string> = {
-  // Most severe first, then the broadest: one number so that one direction flips both.
-  impact: `(CASE impact WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END) * 1000000 - least(consumer_count, 999999)`,
+  // Grows with severity, then breadth: one number so that one direction flips both. Descending puts the most severe first,
+  // so the page's arrow and aria-sort say what the list shows.
+  impact: `(CASE impact WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END) * 1000000 + least(consumer_count, 999999)`,
   reference: 'reference',
   title: 'lower(title)',
   status: `CASE status WHEN 'new' THEN 0 WHEN 'triaged' THEN 1 WHEN 'escalated' THEN 2 WHEN 'resolved' THEN 3 ELSE 4 END`,
@@ -394,7 +395,7 @@ export class IncidentRepository {
     for (const term of filter.terms ?? []) where.push(this.termCondition(term, p));
     const impact = filter.impact?.length ? `WHERE impact = ANY(${p(filter.impact)}::text[])` : '';
     const { limit, offset } = pageWindow(page, 50);
-    const order = orderOf(QUEUE_ORDER, page, { sort: 'impact', direction: 'asc' });
+    const order = orderOf(QUEUE_ORDER, page, { sort: 'impact', direction: 'desc' });
     const rows: Array<Record<string, unknown>> = await this.db.manager.query(
       `SELECT * , count(*) OVER ()::int AS total FROM (
          SELECT i.id, i.reference, i.title, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,

@@ -117,6 +117,30 @@ describe('searching and paging the incident queue', () => {
     expect(order(descending.text)).toEqual(order(ascending.text).reverse());
   });
 
+  it('lists the most severe first by default and marks the severity column descending, as it is', async () => {
+    const position = (text: string, r: Receipt) => text.indexOf(`>${r.incidentReference}</a>`);
+    const severity = (text: string) =>
+      /<th scope="col"( aria-sort="[a-z]+")?><a class="app-sort" href="([^"]*sort=impact[^"]*)"[^>]*>Alvorlighet([^<]*<span[^>]*>[▲▼]<\/span>)?/.exec(
+        html(text),
+      );
+    // The test environment's access problem is the least severe (low); the other two are medium.
+    const byDefault = await agent.get('/incidents').query({ status: 'all' }).expect(200);
+    expect(position(byDefault.text, access)).toBeGreaterThan(position(byDefault.text, outage));
+    expect(position(byDefault.text, access)).toBeGreaterThan(position(byDefault.text, deviation));
+    const header = severity(byDefault.text)!;
+    expect(header[1]).toBe(' aria-sort="descending"');
+    expect(header[2]).toContain('sort=impact&dir=asc');
+    expect(header[3]).toContain('▼');
+
+    const leastFirst = await agent.get('/incidents').query({ status: 'all', sort: 'impact', dir: 'asc' }).expect(200);
+    expect(position(leastFirst.text, access)).toBeLessThan(position(leastFirst.text, outage));
+    expect(position(leastFirst.text, access)).toBeLessThan(position(leastFirst.text, deviation));
+    const turned = severity(leastFirst.text)!;
+    expect(turned[1]).toBe(' aria-sort="ascending"');
+    expect(turned[2]).toContain('sort=impact&dir=desc');
+    expect(turned[3]).toContain('▲');
+  });
+
   it.each([
     { sort: 'evil; DROP TABLE incident', page: 'abc' },
     { offset: '1e20', dir: 'sideways' },

@@ -30,9 +30,18 @@ export interface QueueQuery {
   q?: string;
 }
 
-/** How the queue may be sorted (by impact unless chosen), 50 incidents a page. */
+/** How the queue may be sorted (by impact, most severe first, unless chosen), 50 incidents a page. */
 export const QUEUE_LIST: ListSpec<QueueSort> = {
-  sorts: { impact: 'asc', reference: 'desc', title: 'asc', status: 'asc', consumers: 'desc', reports: 'desc', first: 'desc', last: 'desc' },
+  sorts: {
+    impact: 'desc',
+    reference: 'desc',
+    title: 'asc',
+    status: 'asc',
+    consumers: 'desc',
+    reports: 'desc',
+    first: 'desc',
+    last: 'desc',
+  },
   defaultSort: 'impact',
   pageSize: 50,
 };

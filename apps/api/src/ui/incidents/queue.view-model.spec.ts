@@ -78,6 +78,11 @@ describe('queueViewModel', () => {
       next: '/incidents?status=all&q=Alta&sort=consumers&dir=desc&page=3',
       prev: '/incidents?status=all&q=Alta&sort=consumers&dir=desc',
     });
-    expect(queueViewModel(data, {}, list).columns.find((c) => c.label === 'Alvorlighet')).toMatchObject({ ariaSort: 'ascending' });
+    // Most severe first is the impact order's descending direction: the header says so, and a click turns it round.
+    expect(queueViewModel(data, {}, list).columns.find((c) => c.label === 'Alvorlighet')).toMatchObject({
+      ariaSort: 'descending',
+      arrow: '▼',
+      href: '/incidents?sort=impact&dir=asc',
+    });
   });
 });
