@@ -184,6 +184,26 @@ describe('incident handling: escalation, resolution and corrections (use cases o
       });
     });
 
+    it('tells a merge with the incident itself apart from a merge of two already merged, storing nothing', async () => {
+      const [x, y] = [await ctx.newIncident(), await ctx.newIncident()];
+      const alone = await ctx.newIncident();
+      const survivor = await ctx.get(CorrectGrouping).merge(x.incidentId, y.incidentId, admin());
+      const mergedId = survivor.id === x.incidentId ? y.incidentId : x.incidentId;
+      const cases: Array<[string, string, string, string]> = [
+        ['an incident with itself', alone.incidentId, alone.incidentId, 'merge_with_itself'],
+        ['a merged incident with itself', mergedId, mergedId, 'merge_with_itself'],
+        ['the survivor with the one merged into it', survivor.id, mergedId, 'already_merged'],
+        ['the merged one with its survivor', mergedId, survivor.id, 'already_merged'],
+      ];
+      for (const [_case, target, other, code] of cases)
+        expect({ case: _case, ...(await domainError(ctx.get(CorrectGrouping).merge(target, other, admin()))) }).toMatchObject({
+          case: _case,
+          kind: 'conflict',
+          code,
+        });
+      expect(await ctx.get(ListAuditEntries).execute({ objectId: alone.incidentId, action: 'incident.merged' })).toHaveLength(0);
+    });
+
     it('merge two incidents: the merged one’s conversation goes with it to the survivor', async () => {
       const [x, y] = [await ctx.newIncident(), await ctx.newIncident()];
       await ctx.get(AddInternalNote).execute(x.incidentId, { body: 'Notat på den ene' }, admin());

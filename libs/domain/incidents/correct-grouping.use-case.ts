@@ -10,7 +10,7 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
 import { IncidentVisibility } from './incident-visibility.use-case';
-import { IncidentNotFound, MergeProposalNotFound, ReportNotFound } from './incidents.exceptions';
+import { IncidentNotFound, MergeProposalNotFound, MergeWithItself, ReportNotFound } from './incidents.exceptions';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
@@ -49,6 +49,7 @@ export class CorrectGrouping {
       const a = await this.incidents.resolveSurvivor(targetId);
       const b = await this.incidents.resolveSurvivor(otherId);
       if (!a || !b) throw new IncidentNotFound();
+      if (targetId === otherId) throw new MergeWithItself(a.reference);
       if (a.id === b.id) throw new Conflict('already_merged', `${a.reference} and ${b.reference} are already one incident.`);
       if (a.track !== b.track) throw new Conflict('track_mismatch', 'Security and privacy incidents cannot be merged with ordinary ones.');
       const [survivor, merged] = await this.merger.chooseSurvivor(a, b);

@@ -6,6 +6,13 @@ export class IncidentNotFound extends NotFound {
   }
 }
 
+/** Merging asked for with the incident itself: nothing to merge, and not the same as two already merged. */
+export class MergeWithItself extends Conflict {
+  constructor(reference: string) {
+    super('merge_with_itself', `${reference} cannot be merged with itself.`);
+  }
+}
+
 export class MergeProposalNotFound extends NotFound {
   constructor() {
     super('The merge proposal', 'merge_proposal_not_found');

@@ -5,7 +5,7 @@ import { DatabaseContext } from '@platform/database';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
-import { createStaffWithToken } from '../../support/staff-session';
+import { createStaffWithPassword, createStaffWithToken, signIn } from '../../support/staff-session';
 import { incidentsWithStaleCounts } from '../../support/stored-data';
 import { bearer, TestApp } from '../../support/test-app';
 
@@ -85,6 +85,36 @@ describe('staff corrections to the grouping', () => {
         .set(bearer(t.adminToken))
         .expect(404);
       expect(res.body.code).toBe('merge_proposal_not_found');
+    });
+
+    it('refuses to merge an incident with itself, saying so through the API and on the page', async () => {
+      const own = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(a.key))
+          .send(
+            reportBody({ environment: 'test', service: 'inntekt', title: 'Tom liste i test', description: 'Listen er tom i testmiljøet.' }),
+          )
+          .expect(201)
+      ).body;
+      const api = await t.http
+        .post(`/api/v1/incidents/${own.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: own.incidentId })
+        .expect(409);
+      expect(api.body.code).toBe('merge_with_itself');
+
+      await createStaffWithPassword(t, 'agent.sammen@ks.example.test', 'agent');
+      const agent = await signIn(t, 'agent.sammen@ks.example.test');
+      const page = await agent.post(`/incidents/${own.incidentId}/merge`, { other: own.incidentReference }).expect(409);
+      expect(page.text).toContain('En hendelse kan ikke slås sammen med seg selv.');
+      expect(page.text).not.toContain('allerede slått sammen');
+      expect(page.text).toContain(`value="${own.incidentReference}"`);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM incident_event WHERE incident_id = $1 AND kind = 'merged_in'`,
+        [own.incidentId],
+      );
+      expect(n).toBe(0);
     });
 
     it("merges incidents; the merged one answers with the survivor's reference", async () => {

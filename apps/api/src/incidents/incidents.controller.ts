@@ -211,7 +211,10 @@ export class IncidentsController {
     description: 'The two become one; the merged incident keeps answering with the surviving one. Matching learns from the correction.',
   })
   @ApiOkResponse({ type: IncidentRecordResponse, description: 'The surviving incident' })
-  @ApiProblems(400, 404, [409, 'already_merged, or track_mismatch: security and privacy incidents merge only with their own kind'])
+  @ApiProblems(400, 404, [
+    409,
+    'merge_with_itself, already_merged, or track_mismatch: security and privacy incidents merge only with their own kind',
+  ])
   async merge(@Param('id', ParseUuid) id: string, @Body() body: MergeDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.merge(id, body.otherIncidentId, actor));
   }

@@ -119,6 +119,7 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     report_not_found: 'Fant ikke meldingen.',
     merge_proposal_not_found: 'Fant ikke forslaget, eller en av hendelsene i det.',
     already_merged: 'Hendelsene er allerede slått sammen.',
+    merge_with_itself: 'En hendelse kan ikke slås sammen med seg selv. Skriv referansen til den andre hendelsen.',
     track_mismatch: 'Sikkerhets- og personvernhendelser kan ikke slås sammen med vanlige hendelser.',
     split_all: 'Du kan ikke skille ut alle meldingene, for da blir hendelsen tom. Flytt dem i stedet.',
     environment_mismatch: 'Meldingen og hendelsen er fra forskjellige miljøer (produksjon og test).',
