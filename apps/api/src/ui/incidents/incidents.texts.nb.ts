@@ -289,7 +289,8 @@ export const SECURITY_CASE_TEXTS = {
   evidenceTitle: (reference: string) => `Dokumentasjon for sikkerhetssak ${reference}`,
   restricted: 'Bare sikkerhetsrollen og administratorer kan se innholdet.',
   restrictedTitle: 'Sikkerhetssak (innholdet er skjermet)',
-  hoursLeft: (hours: number) => (hours >= 0 ? `${hours} timer igjen` : `${-hours} timer over fristen`),
+  left: (time: string) => `${time} igjen`,
+  overdue: (time: string) => `${time} over fristen`,
 };
 
 export const SECURITY_STATE_LABELS = {

@@ -1,6 +1,6 @@
 import type { SecurityCaseDetail, SecurityCaseEvidence, SecurityCaseSummary } from '@domain/incidents';
 
-import { securityCaseListViewModel, securityCaseViewModel, securityEvidenceViewModel } from './security-case.view-model';
+import { deadlineText, securityCaseListViewModel, securityCaseViewModel, securityEvidenceViewModel } from './security-case.view-model';
 
 const HOUR = 3_600_000;
 const summary = (over: Partial<SecurityCaseSummary> = {}): SecurityCaseSummary => ({
@@ -26,6 +26,25 @@ const detail = (over: Partial<SecurityCaseDetail> = {}): SecurityCaseDetail => (
   ...over,
 });
 
+describe('the time to a security case deadline', () => {
+  it.each<[string, number, string]>([
+    ['hours left, rounded towards the deadline', 5.99 * HOUR, '5 timer igjen'],
+    ['one hour left', 1.5 * HOUR, '1 time igjen'],
+    ['less than an hour left', 0.2 * HOUR, '0 timer igjen'],
+    ['at the deadline', 0, '0 timer igjen'],
+    ['more than two days left, still in hours', 71 * HOUR, '71 timer igjen'],
+    ['a moment over', -1, '1 time over fristen'],
+    ['hours begun over', -1.5 * HOUR, '2 timer over fristen'],
+    ['just under two days over, in hours', -47 * HOUR, '47 timer over fristen'],
+    ['two days over, in days', -48 * HOUR, '2 dager over fristen'],
+    ['two and a half days over, in whole days', -60 * HOUR, '2 dager over fristen'],
+    ['most of a year over', -7457 * HOUR, '310 dager over fristen'],
+    ['years over, with a thousands separator', -1200 * 24 * HOUR, '1\u00a0200 dager over fristen'],
+  ])('%s: %s ms is "%s"', (_case, remainingMs, text) => {
+    expect(deadlineText(remainingMs).replace(/\s/g, ' ')).toBe(text.replace(/\s/g, ' '));
+  });
+});
+
 describe('security case view models', () => {
   it.each<[Partial<SecurityCaseSummary>, object]>([
     [{}, { stateLabel: 'Løper', stateColour: 'info', hoursLeftText: '30 timer igjen', href: '/security-cases/i1' }],
@@ -35,7 +54,7 @@ describe('security case view models', () => {
     ],
     [
       { state: 'overdue', remainingMs: -0.5 * HOUR },
-      { stateLabel: 'Fristen er ute', stateColour: 'danger', hoursLeftText: '1 timer over fristen' },
+      { stateLabel: 'Fristen er ute', stateColour: 'danger', hoursLeftText: '1 time over fristen' },
     ],
     [{ state: 'done' }, { stateLabel: 'Sjekklisten er fullført', hoursLeftText: '' }],
     [

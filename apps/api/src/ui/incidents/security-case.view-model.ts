@@ -1,6 +1,8 @@
 import type { IncidentTimelineEvent, SecurityCaseDetail, SecurityCaseEvidence, SecurityCaseSummary } from '@domain/incidents';
 
+import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
+import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
 import { eventText } from './incident.view-model';
 import {
   SECURITY_CASE_DONE_TEXTS,
@@ -11,15 +13,27 @@ import {
 } from './incidents.texts.nb';
 
 const HOUR = 3_600_000;
+/** From this many hours over the deadline, whole days say it better than thousands of hours. */
+const DAYS_FROM_HOURS = 48;
 
-/** Whole hours left, rounded towards the deadline (a case with 5 h 59 min left has 5). */
-const hoursLeft = (remainingMs: number) => (remainingMs >= 0 ? Math.floor(remainingMs / HOUR) : -Math.ceil(-remainingMs / HOUR));
+/**
+ * The time to the deadline in words: whole hours left, rounded towards the deadline (5 h 59 min
+ * left is "5 timer igjen"); past it, hours begun ("1 time over fristen") and from 48 hours
+ * whole days ("310 dager over fristen").
+ */
+export function deadlineText(remainingMs: number): string {
+  if (remainingMs >= 0) return SECURITY_CASE_TEXTS.left(countOf(Math.floor(remainingMs / HOUR), COUNTED_NOUNS.hour));
+  const hours = Math.ceil(-remainingMs / HOUR);
+  return SECURITY_CASE_TEXTS.overdue(
+    hours >= DAYS_FROM_HOURS ? countOf(Math.floor(hours / 24), COUNTED_NOUNS.day) : countOf(hours, COUNTED_NOUNS.hour),
+  );
+}
 
 function clock(c: SecurityCaseSummary) {
   return {
     stateLabel: SECURITY_STATE_LABELS[c.state],
     stateColour: SECURITY_STATE_COLOURS[c.state],
-    hoursLeftText: c.state === 'done' ? '' : SECURITY_CASE_TEXTS.hoursLeft(hoursLeft(c.remainingMs)),
+    hoursLeftText: c.state === 'done' ? '' : deadlineText(c.remainingMs),
   };
 }
 

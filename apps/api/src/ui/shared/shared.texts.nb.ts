@@ -101,6 +101,7 @@ export const COUNTED_NOUNS = {
   removedService: { one: 'fjernet tjeneste', other: 'fjernede tjenester' },
   changedService: { one: 'endret tjeneste', other: 'endrede tjenester' },
   followUp: { one: 'oppfølging', other: 'oppfølginger' },
+  hour: { one: 'time', other: 'timer' },
   day: { one: 'dag', other: 'dager' },
   row: { one: 'rad', other: 'rader' },
   rowWithErrors: { one: 'rad med feil', other: 'rader med feil' },
