@@ -312,6 +312,8 @@ describe('assignment groups', () => {
         .expect(400);
       expect(refused.text).toContain('Saksbehandleren er ikke medlem av gruppen.');
       expect(refused.text).toContain('<strong>Saksbehandler</strong>');
+      // The summary names the field without saying the same sentence twice.
+      expect(refused.text.split('Saksbehandleren er ikke medlem av gruppen.').length - 1).toBe(1);
       expect((await ticket(id)).assignee).toBeNull();
     });
 
