@@ -20,19 +20,23 @@ export interface QueuePageData {
   services: string[];
 }
 
-/** The queue's columns in order; those with a sort key sort the list. */
+/**
+ * The queue's columns in order; those with a sort key sort the list. What staff weigh first
+ * (severity, how many municipalities, how recent) comes right after the title, so it is on screen
+ * on a laptop without scrolling the table sideways.
+ */
 const COLUMNS: Array<[keyof typeof QUEUE_TEXTS.columns, QueueSort | null]> = [
   ['reference', 'reference'],
   ['title', 'title'],
-  ['services', null],
-  ['environment', null],
-  ['status', 'status'],
   ['impact', 'impact'],
-  ['assignee', null],
   ['consumers', 'consumers'],
   ['reports', 'reports'],
-  ['first', 'first'],
   ['last', 'last'],
+  ['status', 'status'],
+  ['assignee', null],
+  ['services', null],
+  ['environment', null],
+  ['first', 'first'],
 ];
 
 /** The queue with its filter form, sortable columns and pages; a failed decision on a proposal is shown beside it. */

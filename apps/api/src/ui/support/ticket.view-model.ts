@@ -124,17 +124,18 @@ export function ticketRow(t: TicketSummary, portal = false, now = new Date()) {
   };
 }
 
+// The deadline and the last activity right after status and priority: on a laptop they are on screen.
 const COLUMNS: Array<[keyof typeof LIST_TEXTS.columns, TicketSort | null]> = [
   ['reference', 'reference'],
   ['subject', 'subject'],
   ['consumer', null],
-  ['category', null],
   ['status', 'status'],
   ['priority', 'priority'],
-  ['assignee', null],
-  ['group', null],
   ['due', 'due'],
   ['updated', 'updated'],
+  ['assignee', null],
+  ['group', null],
+  ['category', null],
 ];
 
 export interface TicketListData {
