@@ -225,6 +225,30 @@ describe('known incidents', () => {
       expect(await reportsIn(incidentId, e.id)).toBe(1);
     });
 
+    it('speaks of the municipality, not to it, when staff register its report on the known problem', async () => {
+      const e = await registerConsumer(t, 707, INCIDENT_SERVICES);
+      await createStaffWithPassword(t, 'agent.kjent@ks.example.test', 'agent');
+      const agent = await signIn(t, 'agent.kjent@ks.example.test');
+      const check = await agent
+        .post('/incidents/reports/new/check', {
+          consumerId: e.id,
+          channel: 'phone',
+          reporterName: 'Per Telefon',
+          hasWorkedBefore: 'yes',
+          service: 'skatteoppgjor',
+          environment: 'production',
+          category: 'incident',
+          title: 'Får ikke hentet skatteoppgjøret',
+          description: 'Kommunen ringte: oppslagene feiler.',
+        })
+        .expect(200);
+      expect(check.text).toContain(`KS har meldt dette til Skatteetaten (${reference})`);
+      expect(check.text).toContain('Kommunen er også berørt');
+      expect(check.text).toContain('Er dette samme feil som kommunen melder om');
+      expect(check.text).not.toContain('Vi er også berørt');
+      expect(check.text).not.toMatch(/\bdere\b/i);
+    });
+
     it('sends a GET of the check step or the import result back to its form, in Norwegian', async () => {
       const e = await registerConsumer(t, 606, INCIDENT_SERVICES);
       const cookie = await portalSession(e);

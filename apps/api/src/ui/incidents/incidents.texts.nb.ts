@@ -237,6 +237,13 @@ export const KNOWN_INCIDENT_TEXTS = {
   alreadyAffected: 'Dere har allerede meldt at dere er berørt av denne feilen.',
   joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
   alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
+  /** The same box on the staff form, where KS registers a report for a municipality. */
+  staff: {
+    join: 'Kommunen er også berørt',
+    joinHelp:
+      'Er dette samme feil som kommunen melder om, trenger du ikke skrive mer. Meldingen legges til den kjente feilen for kommunen.',
+    alreadyAffected: 'Kommunen har allerede meldt at den er berørt av denne feilen.',
+  },
 };
 
 /** The incident's conversation: who each message is between, as a heading over it. */

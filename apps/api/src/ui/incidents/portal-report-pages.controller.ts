@@ -60,7 +60,7 @@ export class PortalReportPagesController {
   @PageForm(PortalReportFormPage)
   @Render('portal-reports/new')
   async checkReport(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: ReportForm) {
-    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION, true));
+    return this.page.load(me, body as unknown as FormValues, await this.check.of(body, me.consumerId, JOIN_ACTION, { countShown: true }));
   }
 
   /** «Dette løste saken» on a suggestion: counted for the article, and nothing is sent. */

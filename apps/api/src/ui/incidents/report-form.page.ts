@@ -17,7 +17,7 @@ import {
 } from './incidents.texts.nb';
 import { type ReportForm, reportInput, STAFF_CHANNELS } from './report.forms';
 import { consumerReportViewModel, portalConversationViewModel } from './report.view-model';
-import { checkViewModel, FormValues, reportFieldsViewModel } from './report-form.view-model';
+import { checkViewModel, FormValues, type KnownIncidentReader, reportFieldsViewModel } from './report-form.view-model';
 
 type Shown = { error?: string; fieldErrors?: FormFailure['fieldErrors'] } & Record<string, unknown>;
 
@@ -43,7 +43,13 @@ export class ReportCheck {
     private readonly deflections: RecordDeflection,
   ) {}
 
-  async of(form: ReportForm, consumerId: string | undefined, joinAction: string, countShown = false) {
+  /** `countShown`: the portal counts the answers it shows; `reader`: who reads the known-problem box. */
+  async of(
+    form: ReportForm,
+    consumerId: string | undefined,
+    joinAction: string,
+    { countShown = false, reader = 'municipality' }: { countShown?: boolean; reader?: KnownIncidentReader } = {},
+  ) {
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,
@@ -61,7 +67,7 @@ export class ReportCheck {
       (text) => !!text && findNationalIdentityNumbers(text).length > 0,
     );
     const known = consumerId ? await this.known.forReport(consumerId, reportInput(form, {})) : null;
-    return checkViewModel(articles, identityNumber, known, joinAction);
+    return checkViewModel(articles, identityNumber, known, joinAction, reader);
   }
 }
 

@@ -44,9 +44,17 @@ export function reportFieldsViewModel(
   };
 }
 
+/** Who reads the known-problem box: the municipality itself, or KS staff registering a report for it. */
+export type KnownIncidentReader = 'municipality' | 'staff';
+
 /** A known problem as a municipality may see it: reference, the title KS gave it, how many are affected, status. */
-export function knownIncidentViewModel(known: KnownIncident | null | undefined, joinAction?: string) {
+export function knownIncidentViewModel(
+  known: KnownIncident | null | undefined,
+  joinAction?: string,
+  reader: KnownIncidentReader = 'municipality',
+) {
   if (!known) return null;
+  const voice = reader === 'staff' ? KNOWN_INCIDENT_TEXTS.staff : KNOWN_INCIDENT_TEXTS;
   return {
     id: known.id,
     reference: known.reference,
@@ -56,10 +64,10 @@ export function knownIncidentViewModel(known: KnownIncident | null | undefined, 
     statusLabel: STATUS_LABELS[known.status] ?? known.status,
     affectedCount: known.affectedCount,
     affected: known.affected,
-    alreadyAffected: known.affected ? KNOWN_INCIDENT_TEXTS.alreadyAffected : null,
+    alreadyAffected: known.affected ? voice.alreadyAffected : null,
     joinAction: joinAction ? joinAction.replace(':id', known.id) : null,
-    joinLabel: KNOWN_INCIDENT_TEXTS.join,
-    joinHelp: KNOWN_INCIDENT_TEXTS.joinHelp,
+    joinLabel: voice.join,
+    joinHelp: voice.joinHelp,
   };
 }
 
@@ -72,11 +80,12 @@ export function checkViewModel(
   identityNumber: boolean,
   known: KnownIncident | null = null,
   joinAction?: string,
+  reader: KnownIncidentReader = 'municipality',
 ) {
   return {
     checked: true,
     identityNumber,
     suggestions: articles.map((a) => ({ id: a.id, slug: a.slug, title: a.title, answer: a.answer, checklist: a.checklist })),
-    known: knownIncidentViewModel(known, joinAction),
+    known: knownIncidentViewModel(known, joinAction, reader),
   };
 }

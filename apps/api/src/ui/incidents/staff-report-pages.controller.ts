@@ -47,7 +47,7 @@ export class StaffReportPagesController {
   @PageForm(StaffReportFormPage)
   @Render('incidents/new-report')
   async checkReport(@Body() body: StaffReportForm) {
-    return this.page.load(body as unknown as FormValues, await this.check.of(body, body.consumerId, JOIN_ACTION));
+    return this.page.load(body as unknown as FormValues, await this.check.of(body, body.consumerId, JOIN_ACTION, { reader: 'staff' }));
   }
 
   @Post()
