@@ -29,11 +29,11 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
     return res.json;
   }
 
-  const report = (title: string) =>
+  const report = (title: string, environment = 'production') =>
     fetch(`${desk.base}/api/v1/reports`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${consumerKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ service: 'inntekt', environment: 'production', category: 'deviation', title, description: `${title}.` }),
+      body: JSON.stringify({ service: 'inntekt', environment, category: 'deviation', title, description: `${title}.` }),
     }).then(async (res) => {
       if (res.status !== 201) throw new Error(`report: ${res.status} ${await res.text()}`);
       return (await res.json()) as { incidentId: string };
@@ -146,6 +146,17 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
     expect(await seriousAccessibilityProblems(kari, 'agent-day-collision')).toEqual([]);
     await ola.goto('/');
     await kari.getByText('Ola Nordmann ser også på denne saken.').waitFor({ state: 'hidden' });
+  });
+
+  it('adds a new notification to the open notifications page without reloading', async () => {
+    await kari.goto('/notifications');
+    const items = kari.locator('.app-notification');
+    const before = await items.count();
+    // Another environment, so it is an incident of its own (and a notification) whatever the others are.
+    await report('Inntekt svarer 500 på alle oppslag', 'test');
+    await kari.locator('.app-notification', { hasText: 'Inntekt svarer 500 på alle oppslag' }).waitFor();
+    expect(await items.count()).toBe(before + 1);
+    await kari.locator('[data-live-announcer]', { hasText: 'Varslingene er oppdatert.' }).waitFor({ state: 'attached' });
   });
 
   it('had no script or CSP errors', () => {
