@@ -148,6 +148,14 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
     await kari.getByText('Ola Nordmann ser også på denne saken.').waitFor({ state: 'hidden' });
   });
 
+  it('moves through the other lists with j and opens the row with Enter, as the help says', async () => {
+    await kari.goto('/consumers');
+    await kari.locator('main').click({ position: { x: 5, y: 5 } });
+    await kari.keyboard.press('j');
+    expect(await kari.evaluate('document.activeElement?.closest("[data-shortcut-rows] tbody tr") !== null')).toBe(true);
+    await Promise.all([kari.waitForURL(/\/consumers\/[0-9a-f-]{36}/), kari.keyboard.press('Enter')]);
+  });
+
   it('adds a new notification to the open notifications page without reloading', async () => {
     await kari.goto('/notifications');
     const items = kari.locator('.app-notification');
