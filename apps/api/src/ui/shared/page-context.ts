@@ -1,3 +1,4 @@
+import { FindServicesInForce } from '@domain/catalogue';
 import { StaffNotifications } from '@domain/notifications';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -20,12 +21,20 @@ export class PageContext {
     @Inject(NAV_SECTIONS) private readonly sections: readonly NavSection[],
     @Inject(ERROR_TEXTS) private readonly errorTexts: Readonly<Record<string, string>>,
     private readonly notifications: StaffNotifications,
+    private readonly catalogue: FindServicesInForce,
   ) {}
 
-  /** The page context with the signed-in staff member's unread notifications, for the bell in the header. */
+  /**
+   * The page context with the signed-in staff member's unread notifications, for the bell in the
+   * header, and the catalogue's service names (kept in memory), for the `serviceNames` helper.
+   */
   async withCounts(req: FastifyRequest) {
     const base = this.of(req);
-    return { ...base, unreadNotifications: base.staff ? await this.notifications.unreadCount(base.staff.id) : 0 };
+    const [unreadNotifications, services] = await Promise.all([
+      base.staff ? this.notifications.unreadCount(base.staff.id) : 0,
+      base.me ? this.catalogue.all() : [],
+    ]);
+    return { ...base, unreadNotifications, serviceNames: Object.fromEntries(services.map((s) => [s.code, s.name])) };
   }
 
   of(req: FastifyRequest) {

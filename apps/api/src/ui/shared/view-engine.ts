@@ -16,6 +16,12 @@ function toDate(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** One service code or a list of them, by name, joined with commas. */
+export function serviceNames(codes: unknown, names: Readonly<Record<string, string>> | undefined): string {
+  const list = (Array.isArray(codes) ? codes : [codes]).filter((c): c is string => typeof c === 'string' && c !== '');
+  return list.map((code) => names?.[code] ?? code).join(', ');
+}
+
 export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
@@ -41,6 +47,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
   // Article text as Markdown; safe because raw HTML is off (ui/shared/markdown.ts).
   hb.registerHelper('markdown', (v: unknown) => new hb.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
+  // Service codes as people read them: the catalogue's names the page context carries (a code the catalogue lacks stays a code).
+  hb.registerHelper('serviceNames', (codes: unknown, options: Handlebars.HelperOptions) =>
+    serviceNames(codes, options.data?.root?.serviceNames),
+  );
   hb.registerHelper('percent', (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)} %` : ''));
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
   // A count and its noun from COUNTED_NOUNS: {{count n "incident"}} → "1 hendelse"; {{noun n "incident"}} → the noun only;
