@@ -83,13 +83,14 @@ function uuidSpans(text: string): Array<[number, number]> {
 export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
   const matches: NationalIdentityNumberMatch[] = [];
   const pattern = new RegExp(CANDIDATE.source, CANDIDATE.flags);
-  const uuids = uuidSpans(text);
+  // Found only when a candidate's check digits hold: most texts (every e-mail) have none.
+  let uuids: Array<[number, number]> | undefined;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text)) !== null) {
     const digits = m[1] + m[3] + m[4] + m[5];
     const start = m.index;
     const end = start + m[0].length;
-    if (isValidNationalIdentityNumber(digits) && !uuids.some(([a, b]) => a <= start && end <= b)) {
+    if (isValidNationalIdentityNumber(digits) && !(uuids ??= uuidSpans(text)).some(([a, b]) => a <= start && end <= b)) {
       matches.push({ start, end, digits });
     } else {
       // Resume right after the start so a rejected candidate cannot hide one that overlaps it.
