@@ -95,8 +95,9 @@ describe('known incidents', () => {
         affectedCount: receipt.incidentId === incidentId ? 3 : 2,
         affected: receipt.incidentId === incidentId,
       });
-      // Nothing of the other municipalities' reports: not their names, not their words.
-      expect(JSON.stringify(receipt.knownIncident)).not.toMatch(/Kommune|timeout|504/);
+      // Nothing of the other municipalities' reports: not their names, not their words (the id left
+      // out, as a random UUID may hold «504»).
+      expect(JSON.stringify({ ...receipt.knownIncident, id: undefined })).not.toMatch(/Kommune|timeout|504/);
     });
 
     it('joins exactly that incident once: 201, then the same report with 200', async () => {
