@@ -1,11 +1,12 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers } from '@domain/consumers';
+import { ENVIRONMENT_MAIL_LABELS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
 import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
-import { ENVIRONMENT_LABELS, SEVERITY_LABELS } from './mail/incident-mail.texts.nb';
+import { SEVERITY_LABELS } from './mail/incident-mail.texts.nb';
 import { Report } from './report.entity';
 import { IncidentStats, ReportRepository } from './report.repository';
 
@@ -70,7 +71,7 @@ export class EscalationMessage {
     return {
       reference: incident.reference,
       title: incident.title,
-      environment: ENVIRONMENT_LABELS[incident.environment],
+      environment: ENVIRONMENT_MAIL_LABELS[incident.environment],
       services: serviceNames.length ? serviceNames : incident.services,
       firstSeenAt: first,
       lastSeenAt: stats.lastSeenAt ?? incident.lastSeenAt,

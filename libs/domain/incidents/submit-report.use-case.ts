@@ -5,7 +5,7 @@ import { ListConsumerContacts } from '@domain/consumers';
 import { SuggestArticles } from '@domain/knowledge';
 import { FindActiveOperationalMessage, type KnownIssue } from '@domain/notices';
 import { NotifyStaff } from '@domain/notifications';
-import { maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
+import { ENVIRONMENT_MAIL_LABELS, maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
@@ -17,7 +17,6 @@ import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentRepository, type OpenIncidentOnService } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
-import { ENVIRONMENT_LABELS } from './mail/incident-mail.texts.nb';
 import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
@@ -459,7 +458,7 @@ export class SubmitReport {
       data: {
         report,
         serviceName: (await this.catalogue.execute([report.service], report.receivedAt))[0]?.name ?? report.service,
-        environment: ENVIRONMENT_LABELS[report.environment],
+        environment: ENVIRONMENT_MAIL_LABELS[report.environment],
         incidentReference: incident.reference,
         masked: maskedFields.length > 0,
         maskingNotice: MASKING_NOTICE,

@@ -1,5 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import type { Actor } from '@domain/shared';
+import { type Actor, type Environment, ENVIRONMENT_MAIL_LABELS } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
@@ -8,7 +8,7 @@ import { hashToken, newSecretToken } from '@platform/security';
 
 import { KnownServices } from './known-services';
 import { NOTICE_MAIL } from './mail/notice.mail';
-import { ENVIRONMENT_LABELS, NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
+import { NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
 import type { Notice } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { NoticeAudience } from './notice-audience';
@@ -99,7 +99,7 @@ export class SendNotice {
       consumerName,
       body,
       services,
-      environments: notice.environments.map((e) => ENVIRONMENT_LABELS[e] ?? e),
+      environments: notice.environments.map((e) => ENVIRONMENT_MAIL_LABELS[e as Environment] ?? e),
       effectiveAt: notice.effectiveAt,
       links: notice.links,
       ackUrl: `${this.config.publicUrl}/varsler/kvittering/${token}`,

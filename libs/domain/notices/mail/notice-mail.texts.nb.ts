@@ -8,5 +8,3 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   deprecation: 'Utfasing',
   'operational-notice': 'Driftsmelding',
 };
-
-export const ENVIRONMENT_LABELS: Record<string, string> = { production: 'produksjon', test: 'test' };
