@@ -1,6 +1,9 @@
 const swcOptions = require('./scripts/swc-options.cjs');
 
-// ESM-only packages (NestJS 12, TypeORM 1.x, PGlite) are transformed to CommonJS for Jest.
+// ESM-only packages (NestJS 12, TypeORM 1.x, PGlite) and the dynamic imports of the packages
+// below are transformed to CommonJS, so Jest runs without Node's experimental VM modules
+// (`--experimental-vm-modules`): nothing needs them, and with them a test worker once died of
+// SIGSEGV (their dynamic-import callbacks are a known source of V8 crashes).
 const esm = [
   '@nestjs',
   'typeorm',
@@ -16,6 +19,9 @@ const esm = [
   // @fastify/static's own copy (ESM since 2.x): both path segments have to be let through.
   '@fastify/static/node_modules/content-disposition',
   'content-disposition',
+  // @fastify/cookie imports its ESM-only `cookie` dynamically; transformed, that is a require.
+  '@fastify/cookie',
+  'cookie',
 ];
 
 module.exports = {
