@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import type { Duplex } from 'node:stream';
+
 import { OpenFirstAdminSetup } from '@domain/identity';
 import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { DynamicModule, INestApplicationContext, Logger as NestLogger, Module, Type } from '@nestjs/common';
@@ -21,6 +23,8 @@ export interface ProcessRole {
   configureHttp?: (app: NestFastifyApplication, config: AppConfig) => Promise<void>;
   /** How that role answers errors Fastify meets before any route runs (a path it cannot decode). */
   answerFrameworkError?: (error: Error, req: FastifyRequest, reply: FastifyReply) => void;
+  /** How it answers what Node's HTTP parser refuses before Fastify has a request (headers too large). */
+  answerClientError?: (error: Error, socket: Duplex) => void;
 }
 
 /** The composition root: the platform with the product's schema, then the roles' modules. */
@@ -68,7 +72,11 @@ export async function createHttpApp(
   if (!http?.configureHttp) throw new Error('createHttpApp needs a role that serves HTTP');
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule(config, database, roles),
-    new FastifyAdapter({ ...HTTP_SERVER_OPTIONS, frameworkErrors: http.answerFrameworkError }),
+    new FastifyAdapter({
+      ...HTTP_SERVER_OPTIONS,
+      frameworkErrors: http.answerFrameworkError,
+      ...(http.answerClientError ? { clientErrorHandler: http.answerClientError } : {}),
+    }),
     {
       bufferLogs: true,
     },

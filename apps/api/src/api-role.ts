@@ -2,7 +2,7 @@ import type { ProcessRole } from '@composition';
 
 import { ApiModule } from './api.module';
 import { configureHttp } from './configure-http';
-import { answerFrameworkError } from './http/problem.filter';
+import { answerClientError, answerFrameworkError } from './http/problem.filter';
 
 /** The HTTP API, the admin UI and the consumer portal. */
-export const API_ROLE: ProcessRole = { name: 'api', module: ApiModule, configureHttp, answerFrameworkError };
+export const API_ROLE: ProcessRole = { name: 'api', module: ApiModule, configureHttp, answerFrameworkError, answerClientError };

@@ -135,7 +135,7 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       });
     });
 
-    it('answers a body over 2 MB, a path that cannot be decoded and an empty JSON body with problem documents', async () => {
+    it('answers a body over 2 MB, headers over 16 KB, a path that cannot be decoded and an empty JSON body with problem documents', async () => {
       const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
       const large = await t.http
         .post('/api/v1/reports')
@@ -146,6 +146,14 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       const undecodable = await t.http.get('/api/v1/reports/%zz').set(bearer(a.key)).expect(400);
       expect(undecodable.body).toMatchObject({ status: 400, code: 'bad_request' });
       expect(undecodable.headers['content-type']).toContain('application/problem+json');
+      // Refused by Node's HTTP parser before any route exists, still a problem document.
+      const oversized = await t.http
+        .get('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('x-padding', 'a'.repeat(20 * 1024))
+        .expect(431);
+      expect(oversized.headers['content-type']).toContain('application/problem+json');
+      expect(oversized.body).toMatchObject({ status: 431, title: 'REQUEST_HEADER_FIELDS_TOO_LARGE', code: 'headers_too_large' });
       // A client that always sends the JSON header with no body is told what is missing, not that the JSON is broken.
       const empty = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').expect(400);
       expect(empty.body.code).not.toBe('malformed_json');

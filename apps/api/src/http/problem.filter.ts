@@ -1,3 +1,6 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DatabaseUnavailable, isDatabaseUnreachable } from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
@@ -97,7 +100,12 @@ export function sendProblem(res: FastifyReply, problem: Problem): void {
   void res
     .status(problem.status)
     .type('application/problem+json; charset=utf-8')
-    .send(ProblemDto.from({ ...problem, title: HttpStatus[problem.status] ?? 'Error' }));
+    .send(ProblemDto.from({ ...problem, title: titleOf(problem.status) }));
+}
+
+/** The status's name as NestJS spells it (BAD_REQUEST), also for statuses it does not list (431). */
+function titleOf(status: number): string {
+  return HttpStatus[status] ?? STATUS_CODES[status]?.toUpperCase().replace(/[^A-Z]+/g, '_') ?? 'ERROR';
 }
 
 /**
@@ -106,6 +114,35 @@ export function sendProblem(res: FastifyReply, problem: Problem): void {
  */
 export function answerFrameworkError(error: Error, _req: FastifyRequest, res: FastifyReply): void {
   sendProblem(res, problemOf(error));
+}
+
+/** What Node's HTTP parser refuses before any request exists, by its error code. */
+const CLIENT_ERRORS: Record<string, Problem> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'headers_too_large',
+    message: 'The request headers are larger than the 16 KB the server accepts.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', message: 'The request was not received in time.' },
+};
+const MALFORMED_REQUEST: Problem = { status: 400, code: 'malformed_request', message: 'The request is not valid HTTP.' };
+
+/**
+ * Errors Node's HTTP parser meets before Fastify has a request (headers too large, a request
+ * that is not HTTP) are written to the socket as the same problem document, then it is closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // A reset connection has no one to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED_REQUEST;
+  if (socket.writable) {
+    const body = JSON.stringify(ProblemDto.from({ ...problem, title: titleOf(problem.status) }));
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function problemOf(exception: unknown): Problem {
