@@ -71,10 +71,11 @@ describe('searching and paging the incident queue', () => {
     expect(new Set([outage.incidentId, access.incidentId, deviation.incidentId]).size).toBe(3);
   });
 
-  it('names the services as the catalogue does, on the queue and the incident page', async () => {
+  it('names the services as the catalogue does, on the queue, its filter and the incident page', async () => {
     const queue = (await agent.get('/incidents').query({ status: 'all' }).expect(200)).text;
     expect(queue).toContain('<td>Tjeneste inntekt</td>');
     expect(queue).not.toContain('<td>inntekt</td>');
+    expect(queue).toContain('<option value="inntekt" >Tjeneste inntekt</option>');
     const page = (await agent.get(`/incidents/${outage.incidentId}`).expect(200)).text;
     expect(page).toMatch(/<dt>Tjenester<\/dt><dd>Tjeneste [a-z-]+<\/dd>/);
   });

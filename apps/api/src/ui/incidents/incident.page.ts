@@ -40,7 +40,7 @@ export class QueuePage implements FormPage {
         caller,
       ),
       await this.queries.proposalViews(undefined, caller),
-      await this.catalogue.allCodes(),
+      await this.catalogue.all(),
     ];
     return queueViewModel({ incidents, proposals, services }, q, list, failure);
   }

@@ -33,7 +33,14 @@ const failure = (proposalId: string): FormFailure => ({
 });
 
 describe('queueViewModel', () => {
-  const data = { incidents: { items: [incident], total: 1 }, proposals: [proposal], services: ['SSG', 'INNTEKT'] };
+  const data = {
+    incidents: { items: [incident], total: 1 },
+    proposals: [proposal],
+    services: [
+      { code: 'SSG', name: 'Summert skattegrunnlag' },
+      { code: 'INNTEKT', name: 'Inntekt' },
+    ],
+  };
   const list = parseListQuery({}, QUEUE_LIST);
 
   it('defaults the status filter to the open incidents and offers every choice in Norwegian', () => {
@@ -41,7 +48,11 @@ describe('queueViewModel', () => {
     expect(model.filtered).toBe(false);
     expect(model.statusOptions.find((o) => o.selected)).toEqual({ value: 'open', label: 'Åpne (ny, vurdert, eskalert)', selected: true });
     expect(model.environmentOptions.map((o) => o.label)).toEqual(['Alle', 'Produksjon', 'Test']);
-    expect(model.serviceOptions.map((o) => o.value)).toEqual(['', 'SSG', 'INNTEKT']);
+    expect(model.serviceOptions.map((o) => [o.value, o.label])).toEqual([
+      ['', 'Alle'],
+      ['SSG', 'Summert skattegrunnlag'],
+      ['INNTEKT', 'Inntekt'],
+    ]);
     expect(model.severityOptions[1]).toEqual({ value: 'critical,high', label: 'Kritisk eller høy', selected: false });
     expect(model.incidents[0]).toMatchObject({ statusLabel: 'Ny', environmentLabel: 'Test' });
   });

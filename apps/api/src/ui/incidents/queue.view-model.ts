@@ -17,7 +17,8 @@ const all: [string, string] = ['', QUEUE_TEXTS.all];
 export interface QueuePageData {
   incidents: Page<IncidentSummary>;
   proposals: ProposalView[];
-  services: string[];
+  /** The catalogue's services in force, offered by name in the filter. */
+  services: Array<{ code: string; name: string }>;
 }
 
 /**
@@ -68,7 +69,7 @@ export function queueViewModel(
       q.status || 'open',
     ),
     sideOptions: options([all, ...INCIDENT_SIDES.map((s): [string, string] => [s, SIDE_LABELS[s]])], q.side),
-    serviceOptions: options([all, ...services.map((s): [string, string] => [s, s])], q.service),
+    serviceOptions: options([all, ...services.map((s): [string, string] => [s.code, s.name || s.code])], q.service),
     environmentOptions: options([all, ...ENVIRONMENTS.map((e): [string, string] => [e, ENVIRONMENT_LABELS[e]])], q.environment),
     severityOptions: options(
       [all, ['critical,high', QUEUE_TEXTS.criticalOrHigh], ...SEVERITIES.map((s): [string, string] => [s, SEVERITY_LABELS[s]])],
