@@ -92,7 +92,15 @@ describe('the page of a big incident in a browser', () => {
     const open = await ok(desk.api<Array<typeof incident>>('GET', '/api/v1/incidents'), 'queue');
     incident = open.sort((a, b) => b.reportCount - a.reportCount)[0];
 
-    const { link } = await createStaffUser(desk, AGENT, 'Anne Agent', 'agent');
+    const { id: agentId, link } = await createStaffUser(desk, AGENT, 'Anne Agent', 'agent');
+    const { id: operatorId } = await createStaffUser(desk, 'ola.drift@ks.example.test', 'Ola Drift', 'agent');
+    for (const [name, member] of [
+      ['Tilgang', agentId],
+      ['Drift', operatorId],
+    ]) {
+      const group = await ok(desk.api<{ id: string }>('POST', '/api/v1/staff-groups', { name }), `group ${name}`);
+      await ok(desk.api('POST', `/api/v1/staff-groups/${group.id}/members`, { staffId: member }), `member of ${name}`);
+    }
     context = await browser.newContext({ baseURL: desk.base, viewport: SCREEN, locale: 'nb-NO' });
     page = await context.newPage();
     errors = watchForErrors(page);
@@ -182,6 +190,23 @@ describe('the page of a big incident in a browser', () => {
     await page.getByLabel('Alvorlighet', { exact: true }).selectOption('critical');
     await Promise.all([page.waitForURL(/done=triaged/), page.getByRole('button', { name: 'Lagre vurdering' }).click()]);
     await expect(page.getByText('Alvorlighet: Kritisk', { exact: true }).count()).resolves.toBe(1);
+  });
+
+  it('offers only the chosen group’s members as assignee, and saves the assignment', async () => {
+    await page.goto(`/incidents/${incident.id}`);
+    await page.locator('#action-assign > summary').click();
+    const offered = () => page.locator('#assign-assignee option:not([hidden])').allTextContents();
+    await expect(offered()).resolves.toEqual(expect.arrayContaining(['Ingen', 'Anne Agent', 'Ola Drift']));
+    await page.getByLabel('Gruppe', { exact: true }).selectOption({ label: 'Drift' });
+    await expect(offered()).resolves.toEqual(['Ingen', 'Ola Drift']);
+    await page.getByLabel('Saksbehandler', { exact: true }).selectOption({ label: 'Ola Drift' });
+    // Another group: the assignee who is not a member there is no longer chosen.
+    await page.getByLabel('Gruppe', { exact: true }).selectOption({ label: 'Tilgang' });
+    await expect(offered()).resolves.toEqual(['Ingen', 'Anne Agent']);
+    await expect(page.getByLabel('Saksbehandler', { exact: true }).inputValue()).resolves.toBe('');
+    await page.getByLabel('Saksbehandler', { exact: true }).selectOption({ label: 'Anne Agent' });
+    await Promise.all([page.waitForURL(/done=/), page.getByRole('button', { name: 'Lagre tildeling' }).click()]);
+    await expect(page.locator('#incident-assignee').textContent()).resolves.toBe('Saksbehandler: Anne Agent');
   });
 
   it('holds the conversation: an internal note and a message to chosen municipalities, accessible and in Norwegian', async () => {

@@ -40,3 +40,23 @@ for (const button of document.querySelectorAll('[data-insert-into]')) {
     target.focus();
   });
 }
+
+// An assignee list offers only the members of the group chosen beside it (with no group, everyone).
+// The server refuses a non-member all the same. The assignee a case already has stays offered
+// until the group is changed, so saving the form unchanged changes nothing.
+for (const assignee of document.querySelectorAll('select[data-members-of]')) {
+  const group = document.getElementById(assignee.dataset.membersOf);
+  if (!(assignee instanceof HTMLSelectElement) || !(group instanceof HTMLSelectElement)) continue;
+  const offer = (keepChosen) => {
+    const everyone = group.value === '' || group.value === 'none';
+    for (const option of assignee.options) {
+      if (option.dataset.groups === undefined) continue;
+      const offered = everyone || option.dataset.groups.split(' ').includes(group.value) || (keepChosen && option.selected);
+      option.hidden = !offered;
+      option.disabled = !offered;
+    }
+    if (assignee.selectedOptions[0]?.disabled) assignee.value = '';
+  };
+  group.addEventListener('change', () => offer(false));
+  offer(true);
+}

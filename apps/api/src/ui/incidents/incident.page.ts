@@ -6,6 +6,7 @@ import type { Environment, Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { assignmentChoices } from '../shared/assignment-choices';
 import { text } from '../shared/form-body';
 import { type ListQuery, parseListQuery } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
@@ -82,10 +83,7 @@ export class IncidentPage implements FormPage {
       await this.conversations.ofIncident(incident.id),
       q.done === 'registered' && q.report ? await this.queries.reportReferenceOn(incident.id, q.report) : undefined,
     ];
-    const assignable = {
-      staff: (await this.staff.execute()).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name || u.email })),
-      groups: (await this.staffGroups.list()).map((g) => ({ value: g.id, label: g.name })),
-    };
+    const assignable = await assignmentChoices(this.staff, this.staffGroups);
     return {
       ...incidentViewModel({ incident, proposals, articles, neighbours, conversation, groups, assignable }, failure),
       done: registered ? registeredText(registered) : DONE_TEXTS[q.done ?? ''],

@@ -224,7 +224,7 @@ describe('messageHeading', () => {
 describe('incidentViewModel', () => {
   it('offers the active groups and staff, keeping an archived group the incident is still in', () => {
     const incident = { ...data.incident, group: { id: 'g-old', name: 'Gammel' }, assignee: { id: 's1', name: 'Kari' } };
-    const assignable = { staff: [{ value: 's1', label: 'Kari' }], groups: [{ value: 'g1', label: 'Tilgang' }] };
+    const assignable = { staff: [{ value: 's1', label: 'Kari', groups: 'g1' }], groups: [{ value: 'g1', label: 'Tilgang' }] };
     const model = incidentViewModel({ ...data, incident, assignable });
     expect(model.assign.groupOptions.map((o) => [o.value, o.selected])).toEqual([
       ['none', false],

@@ -14,6 +14,7 @@ import {
 } from '@domain/incidents';
 import type { SuggestArticles } from '@domain/knowledge';
 
+import type { AssignmentChoices } from '../shared/assignment-choices';
 import { list, text } from '../shared/form-body';
 import { type ListQuery, type ListSpec, pagination, parseListQuery } from '../shared/list-query';
 import { countOf, decimal } from '../shared/numbers';
@@ -209,7 +210,7 @@ export interface IncidentPageData {
   /** Which page of municipalities is shown. */
   groups?: ListQuery<'first'>;
   /** Who it can be given to: active staff and active assignment groups. */
-  assignable?: { staff: Array<{ value: string; label: string }>; groups: Array<{ value: string; label: string }> };
+  assignable?: AssignmentChoices;
 }
 
 const FORMS_ON_PAGE = ['assign', 'triage', 'resolve', 'merge', 'split', 'escalate', 'send-now', 'skatteetaten', 'municipalities', 'note'];

@@ -10,6 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { assignmentChoices } from '../shared/assignment-choices';
 import type { FormBody } from '../shared/form-body';
 import { type ListQuery, parseListQuery } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
@@ -22,7 +23,6 @@ import {
   type Option,
   portalListViewModel,
   portalTicketViewModel,
-  type StaffOption,
   staffTicketViewModel,
   ticketListViewModel,
 } from './ticket.view-model';
@@ -32,16 +32,6 @@ async function serviceOptions(catalogue: FindServicesInForce): Promise<Option[]>
   const codes = await catalogue.allCodes();
   const names = new Map((await catalogue.execute(codes)).map((s) => [s.code, s.name]));
   return codes.map((code) => ({ value: code, label: names.get(code) || code }));
-}
-
-/** Active staff members, to assign tickets to. */
-async function staffOptions(users: ListStaffUsers): Promise<StaffOption[]> {
-  return (await users.execute()).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name || u.email }));
-}
-
-/** Active assignment groups, to route tickets to. */
-async function groupOptions(groups: StaffGroups): Promise<Option[]> {
-  return (await groups.list()).map((g) => ({ value: g.id, label: g.name }));
 }
 
 /** Staff's list with its saved views and bulk actions. */
@@ -71,8 +61,7 @@ export class TicketListPage implements FormPage {
       tickets,
       counts: await this.queries.counts(caller),
       services: await serviceOptions(this.catalogue),
-      staff: await staffOptions(this.users),
-      groups: await groupOptions(this.groups),
+      ...(await assignmentChoices(this.users, this.groups)),
       canned: await this.canned.list(),
       now: new Date(),
     };
@@ -136,8 +125,7 @@ export class StaffTicketPage implements FormPage {
       consumers: items.map((c) => ({ value: c.id, label: `${c.name} (${c.orgNumber})` })),
       senderConsumers: await this.senderConsumers(ticket),
       timeline: await this.queries.timeline(id, caller),
-      staff: await staffOptions(this.users),
-      groups: await groupOptions(this.groups),
+      ...(await assignmentChoices(this.users, this.groups)),
       canned: await this.canned.list(),
       candidates,
       serviceName: service?.name ?? null,

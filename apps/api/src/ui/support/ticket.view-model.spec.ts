@@ -104,7 +104,7 @@ const failure = (form: string, body: Record<string, string> = {}, params: Record
 const staffData = (over: Partial<TicketView> = {}) => ({
   ticket: ticket(over),
   timeline: [],
-  staff: [{ id: 's1', name: 'Agent' }],
+  staff: [{ value: 's1', label: 'Agent', groups: '' }],
   groups: [{ value: 'g1', label: 'Tilgang' }],
   canned: [canned],
   candidates: [],

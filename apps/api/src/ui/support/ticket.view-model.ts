@@ -18,6 +18,7 @@ import {
 } from '@domain/support';
 import type { Page } from '@platform/database';
 
+import type { AssignableStaff } from '../shared/assignment-choices';
 import { choices, type FormBody, text } from '../shared/form-body';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { sizeText } from '../shared/numbers';
@@ -53,11 +54,6 @@ const osloDateTime = (d: Date) => OSLO_DATETIME.format(d);
 export interface Option {
   value: string;
   label: string;
-}
-
-export interface StaffOption {
-  id: string;
-  name: string;
 }
 
 const select = (pairs: Option[], chosen: string | null | undefined) => pairs.map((p) => ({ ...p, selected: p.value === (chosen ?? '') }));
@@ -142,7 +138,7 @@ export interface TicketListData {
   tickets: Page<TicketSummary>;
   counts: TicketCounts;
   services: Option[];
-  staff: StaffOption[];
+  staff: AssignableStaff[];
   /** Active assignment groups. */
   groups: Option[];
   canned: CannedResponse[];
@@ -229,7 +225,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
         '',
       ),
       priorityOptions: select([{ value: '', label: '—' }, ...TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))], ''),
-      assigneeOptions: [{ value: '', label: '—' }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))],
+      assigneeOptions: [{ value: '', label: '—' }, ...data.staff],
       groupOptions: [{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups],
       cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
       failure: failureOf(failure, 'bulk', 'bulk-reply'),
@@ -415,7 +411,7 @@ function messageRows(t: TicketView) {
 export interface StaffTicketData {
   ticket: TicketView;
   timeline: TicketActivity[];
-  staff: StaffOption[];
+  staff: AssignableStaff[];
   /** Active assignment groups. */
   groups: Option[];
   canned: CannedResponse[];
@@ -482,7 +478,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
         (values.priority as string | undefined) ?? t.priority,
       ),
       assigneeOptions: select(
-        [{ value: '', label: TICKET_TEXTS.noAssignee }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))],
+        [{ value: '', label: TICKET_TEXTS.noAssignee }, ...data.staff],
         (values.assigneeId as string | undefined) ?? t.assignee?.id,
       ),
       // An archived group the ticket is still in stays chosen, under its name.
