@@ -21,6 +21,7 @@ describe('searching and paging the incident queue', () => {
   let outage: Receipt;
   let access: Receipt;
   let deviation: Receipt;
+  let sendAsA: (body: Record<string, unknown>) => Promise<Receipt>;
 
   const search = async (q: string): Promise<string[]> => {
     const res = await t.http
@@ -44,6 +45,7 @@ describe('searching and paging the incident queue', () => {
       expect(res.status).toBe(201);
       return res.body as Receipt;
     };
+    sendAsA = (body) => send(app.a.key, body);
     // Three problems apart by service and environment, each worded in its own way.
     outage = await send(app.a.key, {});
     access = await send(app.b.key, {
@@ -78,6 +80,15 @@ describe('searching and paging the incident queue', () => {
     expect(queue).toContain('<option value="inntekt" >Tjeneste inntekt</option>');
     const page = (await agent.get(`/incidents/${outage.incidentId}`).expect(200)).text;
     expect(page).toMatch(/<dt>Tjenester<\/dt><dd>Tjeneste [a-z-]+<\/dd>/);
+  });
+
+  it('lists the first five correlation ids of an incident and folds the rest', async () => {
+    for (let i = 1; i <= 7; i++) expect((await sendAsA({ correlationId: `spor-${i}` })).incidentId).toBe(outage.incidentId);
+    const page = (await agent.get(`/incidents/${outage.incidentId}`).expect(200)).text;
+    const listed = [...page.matchAll(/<li><code>(spor-\d)<\/code><\/li>/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(['spor-1', 'spor-2', 'spor-3', 'spor-4', 'spor-5', 'spor-6', 'spor-7']);
+    const folded = /<details class="ds-details"><summary>Vis 2 til<\/summary>(.*?)<\/details>/s.exec(page)?.[1] ?? '';
+    expect(folded.match(/<code>/g)).toHaveLength(2);
   });
 
   it.each([

@@ -57,6 +57,7 @@ const report = (id: string, receivedAt = new Date('2026-11-30T08:00:00Z')) => ({
 const detail = {
   ...summary,
   skeCaseReference: null,
+  correlationIds: [],
   consumers: [oslo],
   groups: [
     {
@@ -275,6 +276,17 @@ describe('incidentViewModel', () => {
     expect(model.severityOptions[0]).toEqual({ value: '', label: 'Ikke satt (foreslått: Høy)', selected: true });
     expect(model.triage).toMatchObject({ side: 'undetermined', title: 'SSG svarer 503', failure: undefined });
     expect(model.failure).toBeUndefined();
+  });
+
+  it.each([
+    [0, 0, 0],
+    [5, 5, 0],
+    [40, 5, 35],
+  ])('lists %i correlation ids as %i shown and %i behind a fold', (count, shown, folded) => {
+    const correlationIds = Array.from({ length: count }, (_, i) => `corr-${i}`);
+    const model = incidentViewModel({ ...data, incident: { ...detail, correlationIds } });
+    expect([model.correlationIds.length, model.moreCorrelationIds.length]).toEqual([shown, folded]);
+    expect([...model.correlationIds, ...model.moreCorrelationIds]).toEqual(correlationIds);
   });
 
   it('keeps the values of a failed triage beside its form', () => {

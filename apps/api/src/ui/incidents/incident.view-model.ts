@@ -200,6 +200,8 @@ export const INCIDENT_GROUPS: ListSpec<'first'> = { sorts: { first: 'asc' }, def
 const SHOW_ALL_UP_TO = 10;
 /** The timeline shows its newest entries; older ones are folded away beyond this many. */
 const TIMELINE_SHOWN = 10;
+/** An outage reported by scripts can carry dozens of correlation ids; the first few fit the overview. */
+const CORRELATION_IDS_SHOWN = 5;
 
 export interface IncidentPageData {
   incident: IncidentPageView;
@@ -375,6 +377,8 @@ export function incidentViewModel(
     newestReports: incident.newestReports.map(brief),
     events: events.slice(-TIMELINE_SHOWN),
     earlierEvents: events.slice(0, -TIMELINE_SHOWN),
+    correlationIds: incident.correlationIds.slice(0, CORRELATION_IDS_SHOWN),
+    moreCorrelationIds: incident.correlationIds.slice(CORRELATION_IDS_SHOWN),
     proposals: proposals.map((p) => proposalRow(p, incident.id, failure)),
     neighbours: neighbours
       .filter((n) => n.id !== incident.id)
