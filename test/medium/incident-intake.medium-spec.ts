@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
+
 import { ListAuditEntries } from '@domain/audit';
 import { IncidentQueries, ReceiveReport, type ReportInput, RevealPersonalData } from '@domain/incidents';
 // A failure inside intake is provoked where it happens, in the use case the public one runs.
+import { type ReceivedReportEntries, ReportRepository } from '@domain/incidents/report.repository';
 import { SubmitReport } from '@domain/incidents/submit-report.use-case';
 import { findNationalIdentityNumbers, formatReference, nextReferenceSql } from '@domain/shared';
-import { ListOutboxMessages } from '@platform/mail';
+import { ListOutboxMessages, type NewOutboxMessage } from '@platform/mail';
 
 import { nationalId } from '../support/fixtures';
 import { domainError, MediumContext } from './medium-context';
@@ -202,6 +205,84 @@ describe('report intake (use cases on the database)', () => {
       );
       const receipt = await ctx.newReport({ service: ctx.freshService(), title: 'Referanse', description: 'Neste nummer.' });
       expect(receipt.reference).toBe(formatReference('report', next, new Date(receipt.receivedAt)));
+    });
+  });
+  describe('reports received in the same turn', () => {
+    /** Copies of a stored report, each ready to be stored again under an id of its own, and its receipt. */
+    const copiesOf = async (count: number) => {
+      const stored = await ctx.newReport({ service: ctx.freshService(), title: 'Mal for kopier', description: 'Lagres på nytt.' });
+      const template = (await ctx.get(ReportRepository).find(stored.id))!;
+      return Array.from({ length: count }, (_, i) => {
+        const id = randomUUID();
+        const placeholder = `reference-of-${id}`;
+        const message: NewOutboxMessage = {
+          messageId: `<${id}@segment.test>`,
+          dedupeKey: `receipt:${id}`,
+          template: 'report-received',
+          to: [`kopi-${i}@kommune.test`],
+          subject: `Mottatt ${placeholder}`,
+          html: `<p>${placeholder}</p>`,
+          text: `Referanse ${placeholder}`,
+          inReplyTo: null,
+          references: [],
+          relatedType: 'report',
+          relatedId: id,
+        };
+        const entries: ReceivedReportEntries = {
+          timeline: { actorLabel: `Kopi ${i}`, details: { channel: 'api', action: 'attach', score: 0.9 } },
+          pendingAttachment: null,
+          confirmation: { message, referencePlaceholder: placeholder },
+        };
+        return { report: { ...template, id }, entries };
+      });
+    };
+    const store = (copies: Awaited<ReturnType<typeof copiesOf>>) =>
+      Promise.allSettled(copies.map(({ report, entries }) => ctx.get(ReportRepository).insertReceived(report, entries)));
+
+    it('are stored by one statement, each with its own reference, timeline entry and receipt', async () => {
+      const copies = await copiesOf(4);
+      const results = await store(copies);
+      const reports = results.map((r) => {
+        if (r.status === 'rejected') throw r.reason;
+        return r.value;
+      });
+      expect(new Set(reports.map((r) => r.reference)).size).toBe(4);
+      // One statement is one transaction: now() is the same for every row it stored.
+      const rows = await ctx.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM report WHERE id = ANY($1::uuid[])', [
+        reports.map((r) => r.id),
+      ]);
+      expect(new Set(rows.map((r) => r.created_at.toISOString())).size).toBe(1);
+      for (const [i, report] of reports.entries()) {
+        const [event] = await ctx.query<{ actor_label: string; details: { report: string } }>(
+          `SELECT actor_label, details FROM incident_event WHERE kind = 'report_received' AND details->>'reportId' = $1`,
+          [report.id],
+        );
+        expect(event).toMatchObject({ actor_label: `Kopi ${i}`, details: { report: report.reference } });
+        const [receipt] = await ctx.query<{ subject: string; text: string; to_addresses: string[] }>(
+          'SELECT subject, text, to_addresses FROM outbox_message WHERE dedupe_key = $1',
+          [`receipt:${report.id}`],
+        );
+        expect(receipt).toEqual({
+          subject: `Mottatt ${report.reference}`,
+          text: `Referanse ${report.reference}`,
+          to_addresses: [`kopi-${i}@kommune.test`],
+        });
+      }
+    });
+
+    it('one the database refuses fails alone, and the others are stored', async () => {
+      const copies = await copiesOf(4);
+      // PostgreSQL's text cannot hold a NUL character.
+      copies[2].report.title = 'Tittel med \u0000';
+      const results = await store(copies);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const ids = copies.map((c) => c.report.id);
+      const stored = await ctx.query<{ id: string }>('SELECT id FROM report WHERE id = ANY($1::uuid[])', [ids]);
+      expect(stored.map((r) => r.id).sort()).toEqual([ids[0], ids[1], ids[3]].sort());
+      const receipts = await ctx.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_message WHERE dedupe_key = $1', [
+        `receipt:${ids[2]}`,
+      ]);
+      expect(receipts[0].n).toBe(0);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { nextReferenceSql } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, StatementBatch, type WeeklyCounts } from '@platform/database';
 import { type NewOutboxMessage, outboxInsertSql } from '@platform/mail';
 import { In } from 'typeorm';
 
@@ -67,6 +67,76 @@ export interface ReceivedReportEntries {
   confirmation?: { message: NewOutboxMessage; referencePlaceholder: string } | null;
 }
 
+/** A report received live and what is stored with it. */
+export type ReceivedReport = Omit<Report, 'reference' | 'status' | 'pinned' | 'createdAt'>;
+
+interface ReceivedReportRow {
+  report: ReceivedReport;
+  entries: ReceivedReportEntries;
+}
+
+/**
+ * The most reports one statement stores. A burst of one outage brings a few to a dozen in a turn;
+ * the statement's text differs by the count, and each connection prepares the texts it runs.
+ */
+const RECEIVED_REPORTS_PER_STATEMENT = 16;
+
+/**
+ * The common table expressions that store the `n`th report of a statement (`rn` returns it),
+ * its parameters appended to `params`.
+ */
+function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, params: unknown[]): string {
+  const columns: Array<[string, unknown]> = [
+    ['id', report.id],
+    ['consumer_id', report.consumerId],
+    ['incident_id', report.incidentId],
+    ['channel', report.channel],
+    ['service', report.service],
+    ['environment', report.environment],
+    ['category', report.category],
+    ['title', report.title],
+    ['description', report.description],
+    ['occurred_at', report.occurredAt],
+    ['received_at', report.receivedAt],
+    ['http_status', report.httpStatus],
+    ['error_code', report.errorCode],
+    ['correlation_id', report.correlationId],
+    ['has_worked_before', report.hasWorkedBefore],
+    ['vendor_involved', report.vendorInvolved],
+    ['vendor_organisation_number', report.vendorOrganisationNumber],
+    ['vendor_name', report.vendorName],
+    ['reporter_name', report.reporterName],
+    ['reporter_email', report.reporterEmail],
+    ['personal_data_masked', report.personalDataMasked],
+    ['personal_data_sealed', report.personalDataSealed],
+    ['match', JSON.stringify(report.match)],
+    ['features', report.features],
+    ['suggested_articles', report.suggestedArticles],
+    ['known_issue', report.knownIssue === null ? null : JSON.stringify(report.knownIssue)],
+  ];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const r = `r${n}`;
+  const ctes = [
+    `${r} AS (
+       INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
+       VALUES (${nextReferenceSql('report', report.receivedAt)}, ${columns.map(([, value]) => bind(value)).join(', ')})
+       RETURNING id, reference, incident_id, status, pinned, created_at)`,
+    `e${n} AS (
+       INSERT INTO incident_event (incident_id, kind, actor_label, details)
+       SELECT incident_id, 'report_received', ${bind(entries.timeline.actorLabel)}, jsonb_build_object('report', reference, 'reportId', id) || ${bind(JSON.stringify(entries.timeline.details))}::jsonb FROM ${r})`,
+  ];
+  if (entries.pendingAttachment)
+    ctes.push(
+      `a${n} AS (INSERT INTO incident_pending_attachment (report_id, contribution) SELECT id, ${bind(JSON.stringify(entries.pendingAttachment))}::jsonb FROM ${r})`,
+    );
+  const confirmation = entries.confirmation;
+  if (confirmation)
+    ctes.push(
+      `o${n} AS (${outboxInsertSql(confirmation.message, params, { from: r, placeholder: confirmation.referencePlaceholder, column: 'reference' })})`,
+    );
+  return ctes.join(',\n');
+}
+
 /** Consumers' reports, and what they add up to per incident. */
 @Injectable()
 export class ReportRepository {
@@ -81,69 +151,45 @@ export class ReportRepository {
    * attach, its attachment to the incident (applied at commit, see the migration
    * IncidentAttachAtCommit) and its receipt, in one statement: intake's round trips to the
    * database are most of what a report costs. The caller gives the report its id, which the
-   * receipt's dedupe key names.
+   * receipt's dedupe key names. Outside a transaction the statement is its own, and the reports of
+   * concurrent requests received in the same turn share it (`StatementBatch`).
    */
-  async insertReceived(
-    report: Omit<Report, 'reference' | 'status' | 'pinned' | 'createdAt'>,
-    entries: ReceivedReportEntries,
-  ): Promise<Report> {
-    const columns: Array<[string, unknown]> = [
-      ['id', report.id],
-      ['consumer_id', report.consumerId],
-      ['incident_id', report.incidentId],
-      ['channel', report.channel],
-      ['service', report.service],
-      ['environment', report.environment],
-      ['category', report.category],
-      ['title', report.title],
-      ['description', report.description],
-      ['occurred_at', report.occurredAt],
-      ['received_at', report.receivedAt],
-      ['http_status', report.httpStatus],
-      ['error_code', report.errorCode],
-      ['correlation_id', report.correlationId],
-      ['has_worked_before', report.hasWorkedBefore],
-      ['vendor_involved', report.vendorInvolved],
-      ['vendor_organisation_number', report.vendorOrganisationNumber],
-      ['vendor_name', report.vendorName],
-      ['reporter_name', report.reporterName],
-      ['reporter_email', report.reporterEmail],
-      ['personal_data_masked', report.personalDataMasked],
-      ['personal_data_sealed', report.personalDataSealed],
-      ['match', JSON.stringify(report.match)],
-      ['features', report.features],
-      ['suggested_articles', report.suggestedArticles],
-      ['known_issue', report.knownIssue === null ? null : JSON.stringify(report.knownIssue)],
-    ];
-    const params: unknown[] = columns.map(([, value]) => value);
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const timelineSql = `INSERT INTO incident_event (incident_id, kind, actor_label, details)
-         SELECT incident_id, 'report_received', ${bind(entries.timeline.actorLabel)}, jsonb_build_object('report', reference, 'reportId', id) || ${bind(JSON.stringify(entries.timeline.details))}::jsonb FROM r`;
-    const attachment = entries.pendingAttachment && bind(JSON.stringify(entries.pendingAttachment));
-    const confirmation = entries.confirmation;
-    const [row]: Array<{ id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
+  insertReceived(report: ReceivedReport, entries: ReceivedReportEntries): Promise<Report> {
+    if (this.db.inTransaction) return this.insertReceivedNow({ report, entries });
+    return this.receivedBatch.submit({ report, entries });
+  }
+
+  private readonly receivedBatch = new StatementBatch<ReceivedReportRow, Report>(
+    (rows) => this.db.detached(() => this.insertReceivedRows(rows)),
+    (row) => this.db.detached(() => this.insertReceivedNow(row)),
+    RECEIVED_REPORTS_PER_STATEMENT,
+  );
+
+  private async insertReceivedNow(row: ReceivedReportRow): Promise<Report> {
+    const [report] = await this.insertReceivedRows([row]);
+    return report;
+  }
+
+  private async insertReceivedRows(rows: ReceivedReportRow[]): Promise<Report[]> {
+    const params: unknown[] = [];
+    const ctes = rows.map((row, i) => receivedReportSql(row, i, params));
+    const stored: Array<{ i: number; id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
       await this.db.manager.query(
-        `WITH r AS (
-         INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
-         VALUES (${nextReferenceSql('report', report.receivedAt)}, ${columns.map((_, i) => `$${i + 1}`).join(', ')})
-         RETURNING id, reference, incident_id, status, pinned, created_at),
-       e AS (${timelineSql})
-       ${
-         attachment
-           ? `, a AS (
-         INSERT INTO incident_pending_attachment (report_id, contribution) SELECT id, ${attachment}::jsonb FROM r)`
-           : ''
-       }
-       ${
-         confirmation
-           ? `, o AS (${outboxInsertSql(confirmation.message, params, { from: 'r', placeholder: confirmation.referencePlaceholder, column: 'reference' })})`
-           : ''
-       }
-       SELECT id, reference, status, pinned, created_at FROM r`,
+        `WITH ${ctes.join(',\n')}
+         ${rows.map((_, i) => `SELECT ${i} AS i, id, reference, status, pinned, created_at FROM r${i}`).join('\nUNION ALL ')}`,
         params,
       );
-    const stored = { id: row.id, reference: row.reference, status: row.status, pinned: row.pinned, createdAt: row.created_at };
-    return Object.assign(new Report(), report, stored);
+    const byIndex = new Map(stored.map((s) => [s.i, s]));
+    return rows.map(({ report }, i) => {
+      const s = byIndex.get(i)!;
+      return Object.assign(new Report(), report, {
+        id: s.id,
+        reference: s.reference,
+        status: s.status,
+        pinned: s.pinned,
+        createdAt: s.created_at,
+      });
+    });
   }
 
   find(id: string): Promise<Report | null> {

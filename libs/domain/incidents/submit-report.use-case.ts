@@ -202,9 +202,10 @@ export class SubmitReport {
 
   /**
    * The common case of an outage: a certain attach. The report, its timeline entry, its pending
-   * attachment and its receipt are stored by one statement, which is its own transaction: no round
-   * trips to open and commit one, and no lock on the incident's row, which every report of an
-   * outage updates (the attachment is folded into it after the commit). Anything else (opening an
+   * attachment and its receipt are stored by one statement, which is its own transaction (shared
+   * with the certain attaches of concurrent requests decided in the same turn): no round trips to
+   * open and commit one, and no lock on the incident's row, which every report of an outage
+   * updates (the attachment is folded into it after the commit). Anything else (opening an
    * incident, an uncertain match, a known issue to mark on the incident) takes the transaction.
    */
   private async attachInOneStatement(intake: Intake, { facts, candidates, decision }: Decision): Promise<Placed | null> {

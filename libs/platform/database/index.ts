@@ -8,4 +8,5 @@ export * from './embedded-postgres';
 export * from './paging';
 export * from './run-migrations';
 export * from './schema-drift';
+export * from './statement-batch';
 export * from './weekly-counts';
