@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { ListAuditEntries } from '@domain/audit';
 import { IncidentQueries, ReceiveReport, type ReportInput, RevealPersonalData } from '@domain/incidents';
 // A failure inside intake is provoked where it happens, in the use case the public one runs.
+import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { type ReceivedReportEntries, ReportRepository } from '@domain/incidents/report.repository';
 import { SubmitReport } from '@domain/incidents/submit-report.use-case';
 import { findNationalIdentityNumbers, formatReference, nextReferenceSql } from '@domain/shared';
 import { ListOutboxMessages, type NewOutboxMessage } from '@platform/mail';
+import { DataSource } from 'typeorm';
 
 import { nationalId } from '../support/fixtures';
 import { domainError, MediumContext } from './medium-context';
@@ -268,6 +270,31 @@ describe('report intake (use cases on the database)', () => {
           to_addresses: [`kopi-${i}@kommune.test`],
         });
       }
+    });
+
+    it("read their candidates by one statement, each as of its own time and with its own reporter's titles", async () => {
+      const service = ctx.freshService();
+      const opened = await ctx.newIncident(outage(service, 'first'));
+      const other = await ctx.newConsumer();
+      const joined = await ctx.newReport({ ...outage(service, 'second'), consumer: other });
+      expect(joined.incidentId).toBe(opened.incidentId);
+      const repository = ctx.get(IncidentRepository);
+      const reads = jest.spyOn(ctx.get(DataSource).manager, 'query');
+      const now = new Date();
+      const before = new Date(new Date(opened.report.receivedAt).getTime() - 1000);
+      const [first, second, earlier] = await Promise.all([
+        repository.candidates('production', now, { consumerId: opened.consumer.id }),
+        repository.candidates('production', now, { consumerId: other.id }),
+        repository.candidates('production', before, { consumerId: opened.consumer.id }),
+      ]);
+      const statements = reads.mock.calls.filter(([sql]) => String(sql).includes('WITH ORDINALITY AS q(at'));
+      reads.mockRestore();
+      expect(statements).toHaveLength(1);
+      const incident = (read: typeof first) => read.find((c) => c.id === opened.incidentId);
+      expect(incident(first)?.titlesOfConsumer.get(opened.consumer.id)).toEqual([outage(service, 'first').title]);
+      expect(incident(second)?.titlesOfConsumer.get(other.id)).toEqual([outage(service, 'second').title]);
+      expect(incident(first)?.profile).toBe(incident(second)?.profile);
+      expect(incident(earlier)).toBeUndefined();
     });
 
     it('one the database refuses fails alone, and the others are stored', async () => {

@@ -1,6 +1,6 @@
 import type { Environment } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow } from '@platform/database';
+import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow, StatementBatch } from '@platform/database';
 import { In } from 'typeorm';
 
 import type { CandidateQuery } from './grouping-flow';
@@ -108,6 +108,15 @@ export type CandidateIncident = IncidentState & {
   consumerCount: number;
 };
 
+/** One report's question to the candidates read: as of when, and whose earlier titles. */
+interface CandidateAsk {
+  at: Date;
+  consumerId: string | null;
+}
+
+/** The most candidate reads one statement answers (the reads of a burst's turn; see StatementBatch). */
+const CANDIDATES_READS_PER_STATEMENT = 16;
+
 /** A profile as read, under the version it was read at (`incident.profile_version`). */
 interface KeptProfile {
   version: number;
@@ -125,6 +134,8 @@ export class IncidentRepository {
    */
   private readonly keptProfiles = new Map<Environment, ReadonlyMap<string, KeptProfile>>();
 
+  private readonly candidateBatches = new Map<Environment, StatementBatch<CandidateAsk, CandidateIncident[]>>();
+
   constructor(private readonly db: DatabaseContext) {}
 
   /**
@@ -133,15 +144,40 @@ export class IncidentRepository {
    * distinct consumers that reported it in the wave window before `at`, and the titles of
    * `consumerId`'s reports in it. The same semantics as the evaluation's in-memory store.
    */
-  async candidates(
+  async candidates(environment: Environment, at: Date, query: CandidateQuery = {}): Promise<CandidateIncident[]> {
+    const { consumerId = null, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS, holdsOwnReports = this.db.inTransaction } = query;
+    const ask = { at, consumerId };
+    // The reads of concurrent reports outside a transaction, made in the same turn, go as one statement.
+    if (!this.db.inTransaction && !holdsOwnReports && alsoInclude.length === 0 && lookbackMs === CANDIDATE_LOOKBACK_MS)
+      return this.candidateBatch(environment).submit(ask);
+    const [read] = await this.readCandidates(environment, [ask], { alsoInclude, lookbackMs, holdsOwnReports });
+    return read;
+  }
+
+  private candidateBatch(environment: Environment): StatementBatch<CandidateAsk, CandidateIncident[]> {
+    let batch = this.candidateBatches.get(environment);
+    if (!batch) {
+      const options = { alsoInclude: [], lookbackMs: CANDIDATE_LOOKBACK_MS, holdsOwnReports: false };
+      batch = new StatementBatch(
+        (asks) => this.db.detached(() => this.readCandidates(environment, asks, options)),
+        async (ask) => (await this.db.detached(() => this.readCandidates(environment, [ask], options)))[0],
+        CANDIDATES_READS_PER_STATEMENT,
+      );
+      this.candidateBatches.set(environment, batch);
+    }
+    return batch;
+  }
+
+  /** The candidates of each ask, read by one statement. */
+  private async readCandidates(
     environment: Environment,
-    at: Date,
-    { consumerId, alsoInclude = [], lookbackMs = CANDIDATE_LOOKBACK_MS, holdsOwnReports = this.db.inTransaction }: CandidateQuery = {},
-  ): Promise<CandidateIncident[]> {
-    // One statement: each candidate with its wave (distinct municipalities within the wave window),
-    // the titles this reporter gave it and whether KS knows of it, as intake reads them on every report.
+    asks: CandidateAsk[],
+    { alsoInclude, lookbackMs, holdsOwnReports }: Required<Pick<CandidateQuery, 'alsoInclude' | 'lookbackMs' | 'holdsOwnReports'>>,
+  ): Promise<CandidateIncident[][]> {
+    // Each candidate with its wave (distinct municipalities within the wave window), the titles
+    // this reporter gave it and whether KS knows of it, as intake reads them on every report.
     const wave = `(SELECT count(DISTINCT r.consumer_id)::int FROM report r
-                    WHERE r.incident_id = i.id AND r.received_at <= $2 AND r.received_at >= $3)`;
+                    WHERE r.incident_id = i.id AND r.received_at <= q.at AND r.received_at >= q.wave_from)`;
     // Counting the wave reads every report of the incident, so over a burst of n reports n² index
     // entries. When all its reports lie inside the window (its first and last report, two index
     // probes, tell), the wave is all its municipalities: the kept count. That count includes a
@@ -150,15 +186,18 @@ export class IncidentRepository {
     // report in the window that the planner hashes.)
     const waveConsumers = holdsOwnReports
       ? wave
-      : `CASE WHEN coalesce((SELECT min(r.received_at) FROM report r WHERE r.incident_id = i.id), $3) >= $3
-                  AND coalesce((SELECT max(r.received_at) FROM report r WHERE r.incident_id = i.id), $2) <= $2
+      : `CASE WHEN coalesce((SELECT min(r.received_at) FROM report r WHERE r.incident_id = i.id), q.wave_from) >= q.wave_from
+                  AND coalesce((SELECT max(r.received_at) FROM report r WHERE r.incident_id = i.id), q.at) <= q.at
                  THEN i.consumer_count ELSE ${wave} END`;
     const keep = !this.db.inTransaction;
     const kept = (keep && this.keptProfiles.get(environment)) || new Map<string, KeptProfile>();
+    // A profile is sent when its version moved since the kept one, and once per statement.
     const profile = `CASE WHEN i.profile_version = (SELECT k.version FROM unnest($7::uuid[], $8::int[]) AS k(id, version) WHERE k.id = i.id)
+                            OR row_number() OVER (PARTITION BY i.id ORDER BY q.ask) > 1
                           THEN NULL ELSE i."profile" END AS "profile"`;
     const rows: Array<
       Record<string, unknown> & {
+        ask: number;
         profile: ProfileCounts | null;
         profile_version: number;
         wave_consumers: number;
@@ -168,39 +207,44 @@ export class IncidentRepository {
         titled_by_staff: boolean;
       }
     > = await this.db.manager.query(
-      `SELECT ${this.db.selectList(Incident, 'i').replace('i."profile"', profile)}, i.profile_version,
+      `SELECT q.ask::int AS ask, ${this.db.selectList(Incident, 'i').replace('i."profile"', profile)}, i.profile_version,
                 ${waveConsumers} AS wave_consumers, i.consumer_count,
                 EXISTS (SELECT 1 FROM escalation e WHERE e.incident_id = i.id) AS escalated,
                 ${TITLED_BY_STAFF_SQL} AS titled_by_staff,
-                CASE WHEN $6::uuid IS NULL THEN NULL ELSE
+                CASE WHEN q.consumer_id IS NULL THEN NULL ELSE
                   (SELECT coalesce(json_agg(r.title ORDER BY r.received_at), '[]'::json) FROM report r
-                    WHERE r.incident_id = i.id AND r.consumer_id = $6) END AS consumer_titles
-         FROM incident i
-         WHERE i.environment = $1 AND i.merged_into_id IS NULL AND i.status NOT IN ('resolved', 'closed') AND i.opened_at <= $2
-           AND (i.last_seen_at >= $4 OR i.id = ANY($5::uuid[]))
-         ORDER BY i.last_seen_at DESC, i.id ASC
-         LIMIT ${MAX_CANDIDATES}`,
+                    WHERE r.incident_id = i.id AND r.consumer_id = q.consumer_id) END AS consumer_titles
+         FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $6::uuid[]) WITH ORDINALITY AS q(at, wave_from, active_from, consumer_id, ask)
+         CROSS JOIN LATERAL (
+           SELECT * FROM incident i
+           WHERE i.environment = $1 AND i.merged_into_id IS NULL AND i.status NOT IN ('resolved', 'closed') AND i.opened_at <= q.at
+             AND (i.last_seen_at >= q.active_from OR i.id = ANY($5::uuid[]))
+           ORDER BY i.last_seen_at DESC, i.id ASC
+           LIMIT ${MAX_CANDIDATES}) i
+         ORDER BY q.ask, i.last_seen_at DESC, i.id ASC`,
       [
         environment,
-        at,
-        new Date(at.getTime() - WAVE_WINDOW_MS),
-        new Date(at.getTime() - lookbackMs),
+        asks.map((a) => a.at),
+        asks.map((a) => new Date(a.at.getTime() - WAVE_WINDOW_MS)),
+        asks.map((a) => new Date(a.at.getTime() - lookbackMs)),
         [...alsoInclude],
-        consumerId ?? null,
+        asks.map((a) => a.consumerId),
         [...kept.keys()],
         [...kept.values()].map((k) => k.version),
       ],
     );
     const read = new Map<string, KeptProfile>();
     for (const row of rows) {
-      const version = row.profile_version;
-      row.profile = row.profile === null ? kept.get(row.id as string)!.profile : Object.freeze(row.profile);
-      read.set(row.id as string, { version, profile: row.profile });
+      const id = row.id as string;
+      row.profile = row.profile === null ? (read.get(id) ?? kept.get(id)!).profile : Object.freeze(row.profile);
+      read.set(id, { version: row.profile_version, profile: row.profile });
     }
     if (keep) this.keptProfiles.set(environment, read);
-    return rows.map((row) => {
+    const candidates = asks.map((): CandidateIncident[] => []);
+    for (const row of rows) {
       const i = this.db.hydrate(Incident, row);
-      return {
+      const { consumerId } = asks[row.ask - 1];
+      candidates[row.ask - 1].push({
         entity: i,
         id: i.id,
         environment: i.environment,
@@ -213,8 +257,9 @@ export class IncidentRepository {
         escalated: row.escalated,
         titledByStaff: row.titled_by_staff,
         consumerCount: row.consumer_count,
-      };
-    });
+      });
+    }
+    return candidates;
   }
 
   /**
