@@ -1,4 +1,4 @@
-import type { Environment } from '@domain/shared';
+import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow, StatementBatch } from '@platform/database';
 import { In } from 'typeorm';
@@ -134,7 +134,8 @@ export class IncidentRepository {
    */
   private readonly keptProfiles = new Map<Environment, ReadonlyMap<string, KeptProfile>>();
 
-  private readonly candidateBatches = new Map<Environment, StatementBatch<CandidateAsk, CandidateIncident[]>>();
+  /** Made at start, so that no request's context goes with a batch (see StatementBatch). */
+  private readonly candidateBatches = new Map(ENVIRONMENTS.map((environment) => [environment, this.candidateBatch(environment)]));
 
   constructor(private readonly db: DatabaseContext) {}
 
@@ -149,23 +150,18 @@ export class IncidentRepository {
     const ask = { at, consumerId };
     // The reads of concurrent reports outside a transaction, made in the same turn, go as one statement.
     if (!this.db.inTransaction && !holdsOwnReports && alsoInclude.length === 0 && lookbackMs === CANDIDATE_LOOKBACK_MS)
-      return this.candidateBatch(environment).submit(ask);
+      return this.candidateBatches.get(environment)!.submit(ask);
     const [read] = await this.readCandidates(environment, [ask], { alsoInclude, lookbackMs, holdsOwnReports });
     return read;
   }
 
   private candidateBatch(environment: Environment): StatementBatch<CandidateAsk, CandidateIncident[]> {
-    let batch = this.candidateBatches.get(environment);
-    if (!batch) {
-      const options = { alsoInclude: [], lookbackMs: CANDIDATE_LOOKBACK_MS, holdsOwnReports: false };
-      batch = new StatementBatch(
-        (asks) => this.db.detached(() => this.readCandidates(environment, asks, options)),
-        async (ask) => (await this.db.detached(() => this.readCandidates(environment, [ask], options)))[0],
-        CANDIDATES_READS_PER_STATEMENT,
-      );
-      this.candidateBatches.set(environment, batch);
-    }
-    return batch;
+    const options = { alsoInclude: [], lookbackMs: CANDIDATE_LOOKBACK_MS, holdsOwnReports: false };
+    return new StatementBatch(
+      (asks) => this.db.detached(() => this.readCandidates(environment, asks, options)),
+      async (ask) => (await this.db.detached(() => this.readCandidates(environment, [ask], options)))[0],
+      CANDIDATES_READS_PER_STATEMENT,
+    );
   }
 
   /** The candidates of each ask, read by one statement. */

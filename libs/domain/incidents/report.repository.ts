@@ -140,6 +140,13 @@ function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, pa
 /** Consumers' reports, and what they add up to per incident. */
 @Injectable()
 export class ReportRepository {
+  /** Made at start, so that no request's context goes with a batch (see StatementBatch). */
+  private readonly receivedBatch = new StatementBatch<ReceivedReportRow, Report>(
+    (rows) => this.db.detached(() => this.insertReceivedRows(rows)),
+    (row) => this.db.detached(() => this.insertReceivedNow(row)),
+    RECEIVED_REPORTS_PER_STATEMENT,
+  );
+
   constructor(private readonly db: DatabaseContext) {}
 
   insert(report: Partial<Report>): Promise<Report> {
@@ -158,12 +165,6 @@ export class ReportRepository {
     if (this.db.inTransaction) return this.insertReceivedNow({ report, entries });
     return this.receivedBatch.submit({ report, entries });
   }
-
-  private readonly receivedBatch = new StatementBatch<ReceivedReportRow, Report>(
-    (rows) => this.db.detached(() => this.insertReceivedRows(rows)),
-    (row) => this.db.detached(() => this.insertReceivedNow(row)),
-    RECEIVED_REPORTS_PER_STATEMENT,
-  );
 
   private async insertReceivedNow(row: ReceivedReportRow): Promise<Report> {
     const [report] = await this.insertReceivedRows([row]);

@@ -19,8 +19,9 @@ interface Waiting<I, O> {
  */
 export class StatementBatch<I, O> {
   private waiting: Array<Waiting<I, O>> = [];
-  // Bound where the batch is made (at start, outside any request): a batch runs in no caller's
-  // transaction or logging context, whoever's call scheduled it.
+  // Bound where the batch is made, which must be at start (a provider's construction), outside
+  // any request: a batch then runs in no caller's transaction or logging context, whoever's call
+  // scheduled it.
   private readonly flushLater = AsyncResource.bind(() => this.flush());
 
   constructor(
