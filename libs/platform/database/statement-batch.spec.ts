@@ -7,7 +7,8 @@ function recordingBatch(maxItems = 16) {
   const batches: number[][] = [];
   const singles: number[] = [];
   const refuse = (n: number) => {
-    if (n < 0) throw new Error(`refused ${n}`);
+    // invalid_text_representation, as PostgreSQL refuses a value
+    if (n < 0) throw Object.assign(new Error(`refused ${n}`), { code: '22P02' });
     return n * 10;
   };
   const batch = new StatementBatch<number, number>(
@@ -55,11 +56,27 @@ describe('StatementBatch', () => {
     const results = await Promise.allSettled([1, -2, 3].map((n) => batch.submit(n)));
     expect(results).toEqual([
       { status: 'fulfilled', value: 10 },
-      { status: 'rejected', reason: new Error('refused -2') },
+      { status: 'rejected', reason: expect.objectContaining({ message: 'refused -2', code: '22P02' }) },
       { status: 'fulfilled', value: 30 },
     ]);
     expect(batches).toEqual([[1, -2, 3]]);
     expect(singles).toEqual([1, -2, 3]);
+  });
+
+  it('answers every item of a batch that failed for another reason with that failure, without trying each again', async () => {
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { code: undefined });
+    const singles: number[] = [];
+    const batch = new StatementBatch<number, number>(
+      async () => Promise.reject(lost),
+      async (item) => {
+        singles.push(item);
+        return item;
+      },
+      16,
+    );
+    const results = await Promise.allSettled([1, 2, 3].map((n) => batch.submit(n)));
+    expect(results).toEqual([1, 2, 3].map(() => ({ status: 'rejected', reason: lost })));
+    expect(singles).toEqual([]);
   });
 
   it('runs a batch outside the context of the call that scheduled it', async () => {

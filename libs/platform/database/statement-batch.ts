@@ -14,8 +14,10 @@ interface Waiting<I, O> {
  * the rest of its work on it. A statement is its own transaction, so a batch commits (and waits
  * for its flush) once for all.
  *
- * A batch that fails is tried again one item at a time, so an item the database refuses fails
- * its own call only. `runOne` is also what a lone item runs.
+ * A batch the database refuses for what an item holds (a data exception or a broken constraint)
+ * is tried again one item at a time, so that item fails its own call only. Any other failure (a
+ * lost connection, a timeout) is every item's answer: trying each again would add load where
+ * there is already too much. `runOne` is also what a lone item runs.
  */
 export class StatementBatch<I, O> {
   private waiting: Array<Waiting<I, O>> = [];
@@ -49,10 +51,20 @@ export class StatementBatch<I, O> {
         const out = await this.runBatch(batch.map((w) => w.item));
         batch.forEach((w, i) => w.resolve(out[i]));
         return;
-      } catch {
-        // Nothing of a failed statement is stored: each item alone finds out whether it was its fault.
+      } catch (error) {
+        if (!refusedForItsData(error)) {
+          for (const w of batch) w.reject(error);
+          return;
+        }
+        // Nothing of a refused statement is stored: each item alone finds out whether it was its fault.
       }
     }
     for (const w of batch) this.runOne(w.item).then(w.resolve, w.reject);
   }
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation). */
+function refusedForItsData(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
 }
