@@ -7,7 +7,7 @@ interface Waiting<I, O> {
 }
 
 /**
- * Gathers the calls made in one turn of the event loop and writes them as one statement. When
+ * Gathers the calls made in one turn of the event loop and sends them as one statement. When
  * many requests wait on the database at once, their answers arrive together and are handled in
  * the same turn; each would otherwise send a statement of its own, and on a busy machine the
  * system call that sends a statement and wakes the server's process costs the app more than
