@@ -135,7 +135,7 @@ export class IncidentRepository {
   private readonly keptProfiles = new Map<Environment, ReadonlyMap<string, KeptProfile>>();
 
   /** Made at start, so that no request's context goes with a batch (see StatementBatch). */
-  private readonly candidateBatches = new Map(ENVIRONMENTS.map((environment) => [environment, this.candidateBatch(environment)]));
+  private readonly candidateBatches = new Map(ENVIRONMENTS.map((environment) => [environment, this.newCandidateBatch(environment)]));
 
   constructor(private readonly db: DatabaseContext) {}
 
@@ -155,7 +155,7 @@ export class IncidentRepository {
     return read;
   }
 
-  private candidateBatch(environment: Environment): StatementBatch<CandidateAsk, CandidateIncident[]> {
+  private newCandidateBatch(environment: Environment): StatementBatch<CandidateAsk, CandidateIncident[]> {
     const options = { alsoInclude: [], lookbackMs: CANDIDATE_LOOKBACK_MS, holdsOwnReports: false };
     return new StatementBatch(
       (asks) => this.db.detached(() => this.readCandidates(environment, asks, options)),
