@@ -31,6 +31,12 @@ describe('knowledge-base matching', () => {
     ],
     ['unrelated report', draft, { title: 'API nede', description: 'Timeout', errorCode: 'SO-504', httpStatus: 504 }, 0],
     ['keyword must start a word', draft, { title: 'Mangler', description: 'forutkastet', errorCode: null, httpStatus: null }, 0],
+    [
+      'keywords are normalised as the text is; one that normalises to nothing counts for nothing',
+      { slug: 'x', keywords: ['På Vegne-Av', '—'], errorCodes: [], httpStatuses: [] },
+      { title: 'Innsending på vegne av kommunen', description: '', errorCode: null, httpStatus: null },
+      1,
+    ],
   ])('%s', (_name, article, report, expected) => {
     expect(articleScore(article, report)).toBe(expected);
   });
@@ -44,6 +50,26 @@ describe('knowledge-base matching', () => {
     });
     expect(ranked.map((r) => r.article.slug)).toEqual(['feil-scope']);
     expect(ranked[0].score).toBeGreaterThanOrEqual(ARTICLE_MIN_SCORE);
+  });
+
+  it('ranks with the same scores as each article scored alone', () => {
+    const report = {
+      title: 'Får 403 på utkast til næringsinntekt',
+      description: 'Delegering i Altinn mangler',
+      errorCode: 'SSG-008',
+      httpStatus: 403,
+    };
+    const ranked = rankArticles([draft, scope, delegation], report, 10);
+    expect(ranked.map((r) => [r.article.slug, r.score])).toEqual([
+      ['altinn-delegering', articleScore(delegation, report)],
+      ['naeringsinntekt-utkast', articleScore(draft, report)],
+    ]);
+  });
+
+  it('scores an edited article by its new keywords', () => {
+    const report = { title: 'Feil i utkast', description: 'Næringsinntekt mangler', errorCode: null, httpStatus: null };
+    expect(articleScore(draft, report)).toBe(2);
+    expect(articleScore({ ...draft, keywords: ['utkast', 'skattemelding'] }, report)).toBe(1);
   });
 });
 
