@@ -7,6 +7,7 @@ import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { type ReceivedReportEntries, ReportRepository } from '@domain/incidents/report.repository';
 import { SubmitReport } from '@domain/incidents/submit-report.use-case';
 import { findNationalIdentityNumbers, formatReference, nextReferenceSql } from '@domain/shared';
+import { DatabaseContext } from '@platform/database';
 import { ListOutboxMessages, type NewOutboxMessage } from '@platform/mail';
 import { DataSource } from 'typeorm';
 
@@ -209,6 +210,24 @@ describe('report intake (use cases on the database)', () => {
       expect(receipt.reference).toBe(formatReference('report', next, new Date(receipt.receivedAt)));
     });
   });
+  describe('the start of a wave', () => {
+    it('is placed by one transaction: the reports that find the first opening the incident wait for it and join it with certainty', async () => {
+      const service = ctx.freshService();
+      const consumers = await Promise.all(Array.from({ length: 6 }, () => ctx.newConsumer()));
+      const transactions = jest.spyOn(ctx.get(DatabaseContext), 'transaction');
+      const receipts = await Promise.all(consumers.map((consumer) => ctx.newReport({ ...outage(service, 'first'), consumer })));
+      const placedInTransactions = transactions.mock.calls.length;
+      transactions.mockRestore();
+      expect(new Set(receipts.map((r) => r.incidentId)).size).toBe(1);
+      // The one that opened the incident; each of the others was one statement of its own.
+      expect(placedInTransactions).toBe(1);
+      const incident = await ctx.get(IncidentQueries).incidentDetail(receipts[0].incidentId);
+      expect(incident).toMatchObject({ reportCount: 6, consumerCount: 6 });
+      expect(incident.reports.map((r) => r.match.action).sort()).toEqual(['attach', 'attach', 'attach', 'attach', 'attach', 'open']);
+      expect(incident.events.filter((e) => e.kind === 'opened')).toHaveLength(1);
+    });
+  });
+
   describe('reports received in the same turn', () => {
     /** Copies of a stored report, each ready to be stored again under an id of its own, and its receipt. */
     const copiesOf = async (count: number) => {

@@ -55,6 +55,7 @@ import { SendDueEscalations } from './send-due-escalations.use-case';
 import { SendEscalationFollowUps } from './send-escalation-follow-ups.use-case';
 import { SubmitReport } from './submit-report.use-case';
 import { TriageIncident } from './triage-incident.use-case';
+import { UncertainPlacements } from './uncertain-placements';
 import { WarnSecurityDeadlines } from './warn-security-deadlines.use-case';
 import { WriteToMunicipalities } from './write-to-municipalities.use-case';
 import { WriteToSkatteetaten } from './write-to-skatteetaten.use-case';
@@ -116,6 +117,7 @@ const useCases = [
     PersonalDataVault,
     ReportOwnership,
     SecurityCaseRepository,
+    UncertainPlacements,
     ...useCases,
   ],
   exports: [...useCases, ReportOwnership],

@@ -30,6 +30,7 @@ import { MatchContext, MatchDecision, matchReport, ReportFacts, trackOf } from '
 import { ReportSignals, signalsOf } from './rules/report-signals';
 import { CLOCK_SKEW_MS, startsAfterReceipt } from './rules/report-times';
 import { SecurityCaseRepository } from './security-case.repository';
+import { UncertainPlacements } from './uncertain-placements';
 
 /** What intake knows of a report before it is placed. */
 interface Intake {
@@ -106,6 +107,7 @@ export class SubmitReport {
     private readonly operational: FindActiveOperationalMessage,
     private readonly securityCases: SecurityCaseRepository,
     private readonly folder: AttachmentFolder,
+    private readonly uncertain: UncertainPlacements,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -159,11 +161,22 @@ export class SubmitReport {
     // before it commits, so the incident must have taken the report by then.
     const inCallersTransaction = this.db.inTransaction;
     const pendingAllowed = !inCallersTransaction || ctx.callerFoldsAfterCommit === true;
+    const environment = clean.environment;
     if (!inCallersTransaction) {
       first = await this.decide(intake);
       placed = await this.attachInOneStatement(intake, first);
+      if (!placed && needsRecluster(first.decision) && this.uncertain.inProgress(environment)) {
+        // As at the start of a wave: another report of this process is being placed under the
+        // open lock. What it opens may make this one certain, so look again once it is committed.
+        await this.uncertain.settled(environment);
+        first = await this.decide(intake, true);
+        placed = await this.attachInOneStatement(intake, first);
+      }
     }
-    placed ??= await this.db.transaction(() => this.place(intake, first, pendingAllowed));
+    if (!placed) {
+      const place = () => this.db.transaction(() => this.place(intake, first, pendingAllowed));
+      placed = first && needsRecluster(first.decision) ? await this.uncertain.run(environment, place) : await place();
+    }
     if (placed.foldInto && !inCallersTransaction) await this.foldAfterCommit(placed.foldInto);
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
     this.corpus.add(placed.service, placed.features);
