@@ -11,8 +11,16 @@ export class IdempotencyClaimAfterPurge1795476000000 implements MigrationInterfa
   name = 'IdempotencyClaimAfterPurge1795476000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE OR REPLACE FUNCTION claim_idempotency_key(consumer uuid, idempotency_key text, hash text, wait text)
+    await queryRunner.query(`CREATE OR REPLACE ${claimFunctionAfterPurge}`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE OR REPLACE ${claimFunction}`);
+  }
+}
+
+/** The function as this migration defines it (the next version's down restores it). */
+export const claimFunctionAfterPurge = `FUNCTION claim_idempotency_key(consumer uuid, idempotency_key text, hash text, wait text)
       RETURNS TABLE (outcome text, stored_hash text, stored_status integer, stored_body jsonb)
       LANGUAGE plpgsql AS $$
       DECLARE
@@ -40,10 +48,4 @@ export class IdempotencyClaimAfterPurge1795476000000 implements MigrationInterfa
         END LOOP;
         PERFORM set_config('lock_timeout', previous, true);
         RETURN NEXT;
-      END $$`);
-  }
-
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE OR REPLACE ${claimFunction}`);
-  }
-}
+      END $$`;

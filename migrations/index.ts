@@ -37,6 +37,7 @@ import { IdempotencyClaimInOneStatement1795473000000 } from './1795473000000-ide
 import { IncidentFoldByPendingAttachments1795474000000 } from './1795474000000-incident-fold-by-pending-attachments';
 import { IncidentProfileVersion1795475000000 } from './1795475000000-incident-profile-version';
 import { IdempotencyClaimAfterPurge1795476000000 } from './1795476000000-idempotency-claim-after-purge';
+import { IdempotencyKeyLock1795477000000 } from './1795477000000-idempotency-key-lock';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   IncidentFoldByPendingAttachments1795474000000,
   IncidentProfileVersion1795475000000,
   IdempotencyClaimAfterPurge1795476000000,
+  IdempotencyKeyLock1795477000000,
 ];

@@ -137,6 +137,27 @@ describe('report intake (use cases on the database)', () => {
       expect(await ctx.query('SELECT id FROM report WHERE consumer_id = $1', [consumer.id])).toEqual([{ id: retried.id }]);
     });
 
+    it('stores a report that joins an open incident with its key: one report for concurrent copies, and every answer the stored one', async () => {
+      const service = ctx.freshService();
+      const opened = await ctx.newIncident(outage(service, 'first'));
+      await ctx.newReport({ ...outage(service, 'second'), consumer: await ctx.newConsumer() });
+      const consumer = await ctx.newConsumer();
+      const body = { ...outage(service, 'second'), consumer, idempotencyKey: 'samtidig-kopi' };
+      const answers = await Promise.all(Array.from({ length: 6 }, () => ctx.newReport(body)));
+      const stored = await ctx.query<{ id: string; incident_id: string }>('SELECT id, incident_id FROM report WHERE consumer_id = $1', [
+        consumer.id,
+      ]);
+      expect(stored).toEqual([{ id: answers[0].id, incident_id: opened.incidentId }]);
+      const asSent = JSON.parse(JSON.stringify(answers[0]));
+      expect(answers.map((a) => JSON.parse(JSON.stringify(a)))).toEqual(Array(6).fill(asSent));
+      expect(asSent).toMatchObject({ reference: expect.stringMatching(/^M-\d{4}-\d+$/), status: 'open', incidentId: opened.incidentId });
+      const [record] = await ctx.query<{ response_body: unknown }>(`SELECT response_body FROM idempotency_record WHERE consumer_id = $1`, [
+        consumer.id,
+      ]);
+      expect(record.response_body).toEqual(asSent);
+      expect(await ctx.newReport(body)).toEqual(asSent);
+    });
+
     it('keeps keys apart per consumer', async () => {
       const service = ctx.freshService();
       const mine = await ctx.newReport({ service, title: 'Samme nøkkel', idempotencyKey: 'delt' });
@@ -265,6 +286,7 @@ describe('report intake (use cases on the database)', () => {
       const results = await store(copies);
       const reports = results.map((r) => {
         if (r.status === 'rejected') throw r.reason;
+        if (!r.value) throw new Error('not stored');
         return r.value;
       });
       expect(new Set(reports.map((r) => r.reference)).size).toBe(4);

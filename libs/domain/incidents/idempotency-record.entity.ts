@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 
 /**
  * The answer given to a request under an Idempotency-Key, per consumer (kept at least 24 h).
- * Written in the request's own transaction, so a stored record is always a finished answer.
+ * Written with the report it answers (by the statement that stores it, or the transaction that
+ * places it), so a committed record is always a finished answer.
  */
 @Entity('idempotency_record')
 export class IdempotencyRecord {

@@ -2,6 +2,7 @@ import type { KnownIssue } from '@domain/notices';
 import type { Environment } from '@domain/shared';
 
 import type { IncidentStatus } from './incident.entity';
+import type { OpenIncidentOnService } from './incident.repository';
 import type { ReportCategory, ReportChannel } from './report.entity';
 
 /** What a consumer tells us, from any of the three doors (API, portal form, staff on behalf). */
@@ -47,12 +48,19 @@ export interface IntakeContext {
   actorLabel: string;
   /** A vendor sending for the municipality under Altinn delegation; the report stays the municipality's. */
   vendor?: { orgNumber: string; name: string | null } | null;
+  /** Live intake under an Idempotency-Key: the key is stored with its answer, as the report is. */
+  idempotency?: IntakeIdempotency;
+}
+
+export interface IntakeIdempotency {
+  key: string;
+  /** The request's canonical fingerprint: a retry under the key must match it. */
+  requestHash: string;
   /**
-   * Live intake in the caller's own transaction (under an Idempotency-Key), which holds no other
-   * report and reads nothing of the incident before it commits: the report's attachment may be
-   * left pending, and the caller folds it once committed (SubmittedReport.foldInto).
+   * The answer stored under the key and given: the receipt with what the caller adds to it, given
+   * the incident the report joins as the candidates read saw it (null when not read).
    */
-  callerFoldsAfterCommit?: boolean;
+  answer(receipt: ReportReceipt, joined: OpenIncidentOnService | null): Promise<ReportReceipt>;
 }
 
 export interface ReportReceipt {

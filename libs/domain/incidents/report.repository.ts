@@ -1,6 +1,6 @@
 import { nextReferenceSql } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { countPerOsloWeek, DatabaseContext, StatementBatch, type WeeklyCounts } from '@platform/database';
+import { countPerOsloWeek, DatabaseContext, StatementBatch, violatesUniqueKeyOf, type WeeklyCounts } from '@platform/database';
 import { type NewOutboxMessage, outboxInsertSql } from '@platform/mail';
 import { In } from 'typeorm';
 
@@ -65,6 +65,12 @@ export interface ReceivedReportEntries {
    * `referencePlaceholder` where the report's reference goes, as the statement assigns it
    */
   confirmation?: { message: NewOutboxMessage; referencePlaceholder: string } | null;
+  /**
+   * Under an Idempotency-Key: the key and its answer, stored with the report (the answer's
+   * `reference` and `status` are the stored report's). Nothing is stored when the key is answered
+   * already or another request holds it (see the migration IdempotencyKeyLock).
+   */
+  idempotency?: { consumerId: string; key: string; requestHash: string; answer: object } | null;
 }
 
 /** A report received live and what is stored with it. */
@@ -116,10 +122,20 @@ function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, pa
   ];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const r = `r${n}`;
+  const values = `${nextReferenceSql('report', report.receivedAt)}, ${columns.map(([, value]) => bind(value)).join(', ')}`;
+  const key = entries.idempotency;
+  const keyOf = key && { consumer: `${bind(key.consumerId)}::uuid`, key: bind(key.key) };
   const ctes = [
     `${r} AS (
        INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
-       VALUES (${nextReferenceSql('report', report.receivedAt)}, ${columns.map(([, value]) => bind(value)).join(', ')})
+       ${
+         keyOf
+           ? // Never waits on a key held uncommitted: whoever writes a key holds its lock first.
+             `SELECT ${values}
+              WHERE pg_try_advisory_xact_lock(idempotency_key_lock(${keyOf.consumer}, ${keyOf.key}))
+                AND NOT EXISTS (SELECT 1 FROM idempotency_record WHERE consumer_id = ${keyOf.consumer} AND key = ${keyOf.key})`
+           : `VALUES (${values})`
+       }
        RETURNING id, reference, incident_id, status, pinned, created_at)`,
     `e${n} AS (
        INSERT INTO incident_event (incident_id, kind, actor_label, details)
@@ -134,6 +150,14 @@ function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, pa
     ctes.push(
       `o${n} AS (${outboxInsertSql(confirmation.message, params, { from: r, placeholder: confirmation.referencePlaceholder, column: 'reference' })})`,
     );
+  if (key && keyOf)
+    ctes.push(
+      `k${n} AS (
+         INSERT INTO idempotency_record (consumer_id, key, request_hash, response_status, response_body)
+         SELECT ${keyOf.consumer}, ${keyOf.key}, ${bind(key.requestHash)}, 201,
+                ${bind(JSON.stringify(key.answer))}::jsonb || jsonb_build_object('reference', reference, 'status', status)
+         FROM ${r})`,
+    );
   return ctes.join(',\n');
 }
 
@@ -141,7 +165,7 @@ function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, pa
 @Injectable()
 export class ReportRepository {
   /** Made at start, so that no request's context goes with a batch (see StatementBatch). */
-  private readonly receivedBatch = new StatementBatch<ReceivedReportRow, Report>(
+  private readonly receivedBatch = new StatementBatch<ReceivedReportRow, Report | null>(
     (rows) => this.db.detached(() => this.insertReceivedRows(rows)),
     (row) => this.db.detached(() => this.insertReceivedNow(row)),
     RECEIVED_REPORTS_PER_STATEMENT,
@@ -159,19 +183,26 @@ export class ReportRepository {
    * IncidentAttachAtCommit) and its receipt, in one statement: intake's round trips to the
    * database are most of what a report costs. The caller gives the report its id, which the
    * receipt's dedupe key names. Outside a transaction the statement is its own, and the reports of
-   * concurrent requests received in the same turn share it (`StatementBatch`).
+   * concurrent requests received in the same turn share it (`StatementBatch`). Null, with nothing
+   * stored, when the report's Idempotency-Key (`entries.idempotency`) is answered or held already.
    */
-  insertReceived(report: ReceivedReport, entries: ReceivedReportEntries): Promise<Report> {
+  insertReceived(report: ReceivedReport, entries: ReceivedReportEntries): Promise<Report | null> {
     if (this.db.inTransaction) return this.insertReceivedNow({ report, entries });
     return this.receivedBatch.submit({ report, entries });
   }
 
-  private async insertReceivedNow(row: ReceivedReportRow): Promise<Report> {
-    const [report] = await this.insertReceivedRows([row]);
-    return report;
+  private async insertReceivedNow(row: ReceivedReportRow): Promise<Report | null> {
+    try {
+      const [report] = await this.insertReceivedRows([row]);
+      return report;
+    } catch (error) {
+      // The key's answer was committed after the statement began: this report is not stored.
+      if (row.entries.idempotency && violatesUniqueKeyOf(error, 'idempotency_record')) return null;
+      throw error;
+    }
   }
 
-  private async insertReceivedRows(rows: ReceivedReportRow[]): Promise<Report[]> {
+  private async insertReceivedRows(rows: ReceivedReportRow[]): Promise<Array<Report | null>> {
     const params: unknown[] = [];
     const ctes = rows.map((row, i) => receivedReportSql(row, i, params));
     const stored: Array<{ i: number; id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
@@ -182,7 +213,8 @@ export class ReportRepository {
       );
     const byIndex = new Map(stored.map((s) => [s.i, s]));
     return rows.map(({ report }, i) => {
-      const s = byIndex.get(i)!;
+      const s = byIndex.get(i);
+      if (!s) return null;
       return Object.assign(new Report(), report, {
         id: s.id,
         reference: s.reference,

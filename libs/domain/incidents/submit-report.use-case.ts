@@ -13,16 +13,18 @@ import { EmailRequest, EnqueueEmail } from '@platform/mail';
 
 import { AttachmentFolder } from './attachment-folder';
 import { needsRecluster, recluster } from './grouping-flow';
+import { IdempotencyKeyTaken, IdempotencyRecordRepository } from './idempotency-record.repository';
 import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentRepository, type OpenIncidentOnService } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
+import { IdempotentRequestInFlight } from './incidents.exceptions';
 import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
 import { Report } from './report.entity';
 import { ReceivedReportEntries, ReportRepository } from './report.repository';
-import { IntakeContext, KNOWN_ISSUE_NOTICE, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
+import { IntakeContext, IntakeIdempotency, KNOWN_ISSUE_NOTICE, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
 import { reportRecipients } from './report-recipients';
 import { contributionOf, ProfileCounts } from './rules/incident-profile';
 import { isRestricted } from './rules/incident-visibility';
@@ -52,11 +54,8 @@ interface Decision {
 /** A report placed: its receipt, and what the receipt may tell of the incident joined. */
 export interface SubmittedReport {
   receipt: ReportReceipt;
-  /**
-   * In the caller's transaction (IntakeContext.callerFoldsAfterCommit): the incident the caller
-   * folds once its transaction has committed (foldAfterCommit). Null otherwise.
-   */
-  foldInto: string | null;
+  /** Under an Idempotency-Key (IntakeContext.idempotency): the answer stored under it. Null otherwise. */
+  answer: ReportReceipt | null;
   /**
    * After a certain attach, the incident joined as the candidates read saw it, with this report
    * counted: whether KS knows of it needs no read of its own. Null otherwise.
@@ -67,6 +66,8 @@ export interface SubmittedReport {
 interface Placed extends SubmittedReport {
   service: string;
   features: readonly string[];
+  /** The incident to fold the report's pending attachment into once it is committed; null when none is pending. */
+  foldInto: string | null;
 }
 
 /** What the receipt is made of: the mail's own fields, and whom and what it answers. */
@@ -108,6 +109,7 @@ export class SubmitReport {
     private readonly securityCases: SecurityCaseRepository,
     private readonly folder: AttachmentFolder,
     private readonly uncertain: UncertainPlacements,
+    private readonly keys: IdempotencyRecordRepository,
   ) {}
 
   async assertKnownService(service: string, field = 'service'): Promise<void> {
@@ -157,10 +159,9 @@ export class SubmitReport {
     };
     let placed: Placed | null = null;
     let first: Decision | null = null;
-    // Another caller that wraps intake in its own transaction (an import) may read the incident
-    // before it commits, so the incident must have taken the report by then.
+    // A caller that wraps intake in its own transaction (an import) may read the incident before
+    // it commits, so the incident must have taken the report by then.
     const inCallersTransaction = this.db.inTransaction;
-    const pendingAllowed = !inCallersTransaction || ctx.callerFoldsAfterCommit === true;
     const environment = clean.environment;
     if (!inCallersTransaction) {
       first = await this.decide(intake);
@@ -174,18 +175,14 @@ export class SubmitReport {
       }
     }
     if (!placed) {
-      const place = () => this.db.transaction(() => this.place(intake, first, pendingAllowed));
+      const place = () => this.db.transaction(() => this.place(intake, first, !inCallersTransaction));
       placed = first && needsRecluster(first.decision) ? await this.uncertain.run(environment, place) : await place();
     }
-    if (placed.foldInto && !inCallersTransaction) await this.foldAfterCommit(placed.foldInto);
+    // Folds the incident's pending attachments, this report's among them, now it is committed.
+    if (placed.foldInto) await this.folder.afterCommit(placed.foldInto);
     // The statistics grow by the report once it is stored (a rolled-back report never counts).
     this.corpus.add(placed.service, placed.features);
-    return { receipt: placed.receipt, joined: placed.joined, foldInto: inCallersTransaction ? placed.foldInto : null };
-  }
-
-  /** Folds the incident's pending attachments, the caller's report's among them, once it is committed. */
-  foldAfterCommit(incidentId: string): Promise<void> {
-    return this.folder.afterCommit(incidentId);
+    return { receipt: placed.receipt, joined: placed.joined, answer: placed.answer };
   }
 
   /** Reads the candidates and decides; live reports are received now, so a second look is dated anew. */
@@ -208,7 +205,7 @@ export class SubmitReport {
     };
     const candidates = await this.store.candidates(input.environment, ctx.receivedAt, {
       consumerId: ctx.consumerId,
-      holdsOwnReports: this.db.inTransaction && !ctx.callerFoldsAfterCommit,
+      holdsOwnReports: this.db.inTransaction,
     });
     return { facts, candidates, decision: matchReport(facts, candidates, intake.matching) };
   }
@@ -218,8 +215,11 @@ export class SubmitReport {
    * attachment and its receipt are stored by one statement, which is its own transaction (shared
    * with the certain attaches of concurrent requests decided in the same turn): no round trips to
    * open and commit one, and no lock on the incident's row, which every report of an outage
-   * updates (the attachment is folded into it after the commit). Anything else (opening an
-   * incident, an uncertain match, a known issue to mark on the incident) takes the transaction.
+   * updates (the attachment is folded into it after the commit). Under an Idempotency-Key the
+   * key is stored with its answer by the same statement, or nothing is stored when another
+   * request answered or holds the key (then null: the transaction's claim tells which). Anything
+   * else (opening an incident, an uncertain match, a known issue to mark on the incident) takes
+   * the transaction.
    */
   private async attachInOneStatement(intake: Intake, { facts, candidates, decision }: Decision): Promise<Placed | null> {
     if (decision.action !== 'attach' || !decision.incidentId || needsRecluster(decision)) return null;
@@ -227,13 +227,20 @@ export class SubmitReport {
     const incident = candidate.entity;
     if (intake.knownIssue && !incident.knownIssue) return null;
     const signals = signalsOf(facts);
-    const report = await this.storeReceived(
-      intake,
-      this.receivedReport(intake, incident, decision, candidates, signals),
-      incident,
-      this.receivedEntries(intake, decision, contributionOf(signals)),
-    );
-    return this.placed(intake, report, incident, signals, { joined: this.joinedBy(candidate, intake), foldInto: incident.id });
+    const received = this.receivedReport(intake, incident, decision, candidates, signals);
+    const joined = this.joinedBy(candidate, intake);
+    const key = intake.ctx.idempotency;
+    // The statement sets the answer's reference and status as it stores the report.
+    const answer = key ? await key.answer(this.receiptOf(intake, { ...received, reference: '', status: 'open' }, incident), joined) : null;
+    const report = await this.storeReceived(intake, received, incident, {
+      ...this.receivedEntries(intake, decision, contributionOf(signals)),
+      idempotency: key && answer && { consumerId: intake.ctx.consumerId, key: key.key, requestHash: key.requestHash, answer },
+    });
+    if (!report) return null;
+    return {
+      ...this.placed(intake, report, incident, signals, { joined, foldInto: incident.id }),
+      answer: answer && { ...answer, reference: report.reference, status: report.status },
+    };
   }
 
   /**
@@ -246,7 +253,7 @@ export class SubmitReport {
     received: ReturnType<SubmitReport['receivedReport']>,
     incident: Incident,
     entries: ReceivedReportEntries,
-  ): Promise<Report> {
+  ): Promise<Report | null> {
     const referencePlaceholder = `report-reference-${randomUUID()}`;
     const request = intake.ctx.history
       ? null
@@ -259,6 +266,9 @@ export class SubmitReport {
 
   private async place(intake: Intake, first: Decision | null, pendingAllowed: boolean): Promise<Placed> {
     const { input, knownIssue } = intake;
+    const key = intake.ctx.idempotency;
+    // First, so that a retry of a request already answered does nothing more.
+    if (key) await this.claim(intake.ctx.consumerId, key);
     let { facts, candidates, decision } = first ?? (await this.decide(intake));
     let uncertain = needsRecluster(decision);
     if (uncertain) {
@@ -311,12 +321,13 @@ export class SubmitReport {
     // A certain attach is left pending and folded into the incident after the commit: its row,
     // which every report of an outage updates, is not locked by the transaction.
     const pending = !uncertain && pendingAllowed;
-    const report = await this.storeReceived(
+    // Stored in every case: in a transaction the key is the claim's, not the statement's.
+    const report = (await this.storeReceived(
       intake,
       this.receivedReport(intake, incident, decision, candidates, signals),
       incident,
       this.receivedEntries(intake, decision, pending ? contribution : null),
-    );
+    ))!;
 
     if (uncertain) {
       // Evidence grows: with this report in place, incidents that now look like one problem are
@@ -333,9 +344,26 @@ export class SubmitReport {
       await this.incidents.update(incident.id, { knownIssue });
       incident = { ...incident, knownIssue };
     }
-    if (!pending) return this.placed(intake, report, incident, signals);
-    const candidate = candidates.find((c) => c.id === incident.id)!;
-    return this.placed(intake, report, incident, signals, { joined: this.joinedBy(candidate, intake), foldInto: incident.id });
+    const placed = pending
+      ? this.placed(intake, report, incident, signals, {
+          joined: this.joinedBy(
+            candidates.find((c) => c.id === incident.id)!,
+            intake,
+          ),
+          foldInto: incident.id,
+        })
+      : this.placed(intake, report, incident, signals);
+    if (!key) return placed;
+    const answer = await key.answer(placed.receipt, placed.joined);
+    await this.keys.complete(intake.ctx.consumerId, key.key, 201, answer);
+    return { ...placed, answer };
+  }
+
+  /** Claims the key for the transaction, waiting a while for another request that holds it. */
+  private async claim(consumerId: string, { key, requestHash }: IntakeIdempotency): Promise<void> {
+    const claim = await this.keys.claim(consumerId, key, requestHash);
+    if (claim.kind === 'busy') throw new IdempotentRequestInFlight();
+    if (claim.kind === 'answered') throw new IdempotencyKeyTaken();
   }
 
   private receivedReport(
@@ -402,13 +430,22 @@ export class SubmitReport {
   }
 
   private placed(
-    { input, maskedFields, knownIssue }: Intake,
+    intake: Intake,
     report: Report,
     incident: Incident,
     signals: ReportSignals,
     { joined = null, foldInto = null }: Partial<Pick<Placed, 'joined' | 'foldInto'>> = {},
   ): Placed {
-    const receipt: ReportReceipt = {
+    const receipt = this.receiptOf(intake, report, incident);
+    return { receipt, joined, foldInto, answer: null, service: intake.input.service, features: signals.features };
+  }
+
+  private receiptOf(
+    { maskedFields, knownIssue }: Intake,
+    report: Pick<Report, 'id' | 'reference' | 'status' | 'receivedAt'>,
+    incident: Incident,
+  ): ReportReceipt {
+    return {
       id: report.id,
       reference: report.reference,
       incidentId: incident.id,
@@ -421,7 +458,6 @@ export class SubmitReport {
       ...(maskedFields.length ? { notice: MASKING_NOTICE } : {}),
       knownIssue,
     };
-    return { receipt, joined, foldInto, service: input.service, features: signals.features };
   }
 
   /** Staff who triage hear of a new incident; of a security case, only those who may read it hear its title. */

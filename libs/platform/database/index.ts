@@ -3,6 +3,7 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './database-availability';
 export * from './database-context';
+export * from './database-errors';
 export * from './database-notifications';
 export * from './embedded-postgres';
 export * from './paging';
