@@ -13,10 +13,11 @@ export type IdempotentAnswer = Pick<IdempotencyRecord, 'requestHash' | 'response
 
 /**
  * The key was taken while intake ran (another request under it committed first, or holds it):
- * nothing of this request was stored, and its answer is the stored one, once there.
+ * nothing of this request was stored, and its answer is the stored one, once there. `answered`
+ * is that answer when the claim read it already.
  */
 export class IdempotencyKeyTaken extends Error {
-  constructor() {
+  constructor(readonly answered: IdempotentAnswer | null = null) {
     super('the Idempotency-Key was taken by another request');
   }
 }
@@ -42,10 +43,11 @@ export class IdempotencyRecordRepository {
   constructor(private readonly db: DatabaseContext) {}
 
   /**
-   * Claims the key in the current transaction, in one statement (`claim_idempotency_key`). The
-   * claim is an uncommitted row: a request under the same key waits on it (at most CLAIM_WAIT,
-   * then it is busy), and it vanishes with the transaction when the request fails or its process
-   * dies, so a retry after a crash runs at once.
+   * Claims the key in the current transaction, in one statement (`claim_idempotency_key`): it
+   * takes the key's lock (`idempotency_key_lock`, which the statement storing a report with its
+   * key tries too), then inserts the claim, an uncommitted row. A request under the same key waits
+   * on either (at most CLAIM_WAIT, then it is busy); both vanish with the transaction when the
+   * request fails or its process dies, so a retry after a crash runs at once.
    */
   async claim(consumerId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
     if (!this.db.inTransaction) throw new Error('an idempotency claim needs a transaction');

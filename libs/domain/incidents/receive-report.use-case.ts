@@ -72,7 +72,8 @@ export class ReceiveReport {
       return answer!;
     } catch (error) {
       if (!(error instanceof IdempotencyKeyTaken)) throw error;
-      const answered = await this.keys.find(consumerId, key);
+      // The claim read the answer; a statement that stored nothing did not, and it may not be committed yet.
+      const answered = error.answered ?? (await this.keys.find(consumerId, key));
       if (!answered) throw new IdempotentRequestInFlight();
       return replay(answered, requestHash);
     }

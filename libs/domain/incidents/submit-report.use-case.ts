@@ -363,7 +363,7 @@ export class SubmitReport {
   private async claim(consumerId: string, { key, requestHash }: IntakeIdempotency): Promise<void> {
     const claim = await this.keys.claim(consumerId, key, requestHash);
     if (claim.kind === 'busy') throw new IdempotentRequestInFlight();
-    if (claim.kind === 'answered') throw new IdempotencyKeyTaken();
+    if (claim.kind === 'answered') throw new IdempotencyKeyTaken(claim.record);
   }
 
   private receivedReport(
