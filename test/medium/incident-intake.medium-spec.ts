@@ -4,8 +4,9 @@ import { ListAuditEntries } from '@domain/audit';
 import { IncidentQueries, ReceiveReport, type ReportInput, RevealPersonalData } from '@domain/incidents';
 // A failure inside intake is provoked where it happens, in the use case the public one runs.
 import { IncidentRepository } from '@domain/incidents/incident.repository';
+import { KnownIncidents } from '@domain/incidents/known-incidents.use-case';
+import { MatchingCorpus } from '@domain/incidents/matching-corpus';
 import { type ReceivedReportEntries, ReportRepository } from '@domain/incidents/report.repository';
-import { SubmitReport } from '@domain/incidents/submit-report.use-case';
 import { findNationalIdentityNumbers, formatReference, nextReferenceSql } from '@domain/shared';
 import { DatabaseContext } from '@platform/database';
 import { ListOutboxMessages, type NewOutboxMessage } from '@platform/mail';
@@ -125,17 +126,49 @@ describe('report intake (use cases on the database)', () => {
       expect((await receive(reordered)).id).toBe(first.id);
     });
 
-    it('leaves no claim behind when the request fails, so the retry runs at once', async () => {
-      const consumer = await ctx.newConsumer();
-      const submit = ctx.get(SubmitReport);
-      const failing = jest.spyOn(submit, 'execute').mockRejectedValueOnce(new Error('the process died here'));
-      const body = { consumer, service: ctx.freshService(), title: 'Etter krasj', idempotencyKey: 'krasj' };
-      await expect(ctx.newReport(body)).rejects.toThrow('the process died here');
-      failing.mockRestore();
-      expect(await ctx.query(`SELECT key FROM idempotency_record WHERE consumer_id = $1`, [consumer.id])).toEqual([]);
-      const retried = await ctx.newReport(body);
-      expect(await ctx.query('SELECT id FROM report WHERE consumer_id = $1', [consumer.id])).toEqual([{ id: retried.id }]);
-    });
+    /** A keyed report that opens an incident (a transaction of its own), or one that joins one with certainty (one statement). */
+    const keyedReport = async (path: 'opens' | 'joins', key: string) => {
+      const service = ctx.freshService();
+      if (path === 'joins') {
+        await ctx.newIncident(outage(service, 'first'));
+        await ctx.newReport({ ...outage(service, 'second'), consumer: await ctx.newConsumer() });
+      }
+      return { consumer: await ctx.newConsumer(), ...outage(service, 'second'), idempotencyKey: key };
+    };
+    const keysOf = (consumerId: string) => ctx.query(`SELECT key FROM idempotency_record WHERE consumer_id = $1`, [consumerId]);
+    const reportsOf = (consumerId: string) => ctx.query<{ id: string }>('SELECT id FROM report WHERE consumer_id = $1', [consumerId]);
+
+    it.each(['opens', 'joins'] as const)(
+      'leaves neither key nor report behind when the request fails before its report is stored, so the retry runs at once: a report that %s',
+      async (path) => {
+        const body = await keyedReport(path, `krasj-før-${path}`);
+        // The last step before the answer is stored: inside the transaction, or before the one statement.
+        const failing = jest.spyOn(ctx.get(KnownIncidents), 'afterIntake').mockRejectedValueOnce(new Error('the process died here'));
+        await expect(ctx.newReport(body)).rejects.toThrow('the process died here');
+        failing.mockRestore();
+        expect(await keysOf(body.consumer.id)).toEqual([]);
+        expect(await reportsOf(body.consumer.id)).toEqual([]);
+        const retried = await ctx.newReport(body);
+        expect(await reportsOf(body.consumer.id)).toEqual([{ id: retried.id }]);
+      },
+    );
+
+    it.each(['opens', 'joins'] as const)(
+      'answers the retry of a request that failed once its report was stored with that report, and stores no other: a report that %s',
+      async (path) => {
+        const body = await keyedReport(path, `krasj-etter-${path}`);
+        // The first step after the commit.
+        const failing = jest.spyOn(ctx.get(MatchingCorpus), 'add').mockImplementationOnce(() => {
+          throw new Error('the process died here');
+        });
+        await expect(ctx.newReport(body)).rejects.toThrow('the process died here');
+        failing.mockRestore();
+        const [stored] = await reportsOf(body.consumer.id);
+        const retried = await ctx.newReport(body);
+        expect(retried).toMatchObject({ id: stored.id, status: 'open' });
+        expect(await reportsOf(body.consumer.id)).toEqual([stored]);
+      },
+    );
 
     it('stores a report that joins an open incident with its key: one report for concurrent copies, and every answer the stored one', async () => {
       const service = ctx.freshService();

@@ -84,8 +84,9 @@ describe('a report under an Idempotency-Key another request holds', () => {
         .send(reportBody({ environment: 'test' }))
         .expect(201);
     const before = (await t.dataSource.query(`SELECT id FROM report WHERE consumer_id = $1`, [a.id])).length as number;
-    // A writer that skips the key's lock (none of the app's does) makes the statement wait for its
-    // row, and commits an answer meanwhile: the statement then meets a key answered after it began.
+    // A writer that skips the key's lock (the app's writers of answers take it) makes the statement
+    // wait for its row, and commits an answer meanwhile: the statement then meets a key answered
+    // after it began.
     const writer = new Client({ connectionString: t.db.url });
     await writer.connect();
     try {
@@ -100,11 +101,10 @@ describe('a report under an Idempotency-Key another request holds', () => {
         .set('Idempotency-Key', 'answered-meanwhile')
         .send(reportBody({ environment: 'test' }));
       const answer = sent.then((r) => r);
-      for (;;) {
-        const { rows } = await writer.query(`SELECT 1 FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
-        if (rows.length) break;
-        await new Promise((r) => setImmediate(r));
-      }
+      const waiting = await waitForQueryBlockedBy(writer);
+      // The statement that stores the report with its key, not a transaction's claim of the key.
+      expect(waiting).toMatch(/INSERT INTO report/);
+      expect(waiting).not.toMatch(/claim_idempotency_key/);
       await writer.query('COMMIT');
       const refused = await answer;
       expect(refused.status).toBe(422);
@@ -115,3 +115,16 @@ describe('a report under an Idempotency-Key another request holds', () => {
     expect((await t.dataSource.query(`SELECT id FROM report WHERE consumer_id = $1`, [a.id])).length).toBe(before);
   });
 });
+
+/** The text of the query that waits for a lock `holder` holds, once one does (10 s at most). */
+async function waitForQueryBlockedBy(holder: Client): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    // The activity a transaction reads is a snapshot taken at its first read: let it see the current one.
+    await holder.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await holder.query(`SELECT query FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
+    if (rows.length) return rows[0].query as string;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error('no query came to wait for the lock within 10 s');
+}

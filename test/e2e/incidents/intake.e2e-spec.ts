@@ -451,7 +451,7 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(await t.dataSource.query('SELECT report_id FROM incident_pending_attachment')).toEqual([]);
       expect(await incidentsWithStaleCounts(t)).toEqual([]);
 
-      // Under an Idempotency-Key the report is stored in the key's transaction and folded after it.
+      // Under an Idempotency-Key the report is stored with its key by the same statement, and folded after it.
       const fourth = await t.http
         .post('/api/v1/reports')
         .set(bearer(c.key))
