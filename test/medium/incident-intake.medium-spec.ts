@@ -385,5 +385,36 @@ describe('report intake (use cases on the database)', () => {
       ]);
       expect(receipts[0].n).toBe(0);
     });
+
+    it('under one Idempotency-Key: the first of them is stored, and the others are not, by one statement', async () => {
+      const copies = await copiesOf(4);
+      const consumerId = copies[0].report.consumerId;
+      const keyed = (i: number, key: string) =>
+        (copies[i].entries.idempotency = { consumerId, key, requestHash: 'samme', answer: { copy: i } });
+      [0, 1, 3].forEach((i) => keyed(i, 'samme-kopi'));
+      keyed(2, 'egen-kopi');
+      const statements = jest.spyOn(ctx.get(DataSource).manager, 'query');
+      const results = await store(copies);
+      const inserts = statements.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO report'));
+      statements.mockRestore();
+      expect(inserts).toHaveLength(1);
+      expect(results.map((r) => (r.status === 'fulfilled' ? (r.value?.id ?? null) : r.reason))).toEqual([
+        copies[0].report.id,
+        null,
+        copies[2].report.id,
+        null,
+      ]);
+      const ids = copies.map((c) => c.report.id);
+      const stored = await ctx.query<{ id: string }>('SELECT id FROM report WHERE id = ANY($1::uuid[])', [ids]);
+      expect(stored.map((r) => r.id).sort()).toEqual([ids[0], ids[2]].sort());
+      const answers = await ctx.query<{ key: string; response_body: { copy: number } }>(
+        'SELECT key, response_body FROM idempotency_record WHERE consumer_id = $1 ORDER BY key',
+        [consumerId],
+      );
+      expect(answers.map((a) => [a.key, a.response_body.copy])).toEqual([
+        ['egen-kopi', 2],
+        ['samme-kopi', 0],
+      ]);
+    });
   });
 });

@@ -203,12 +203,23 @@ export class ReportRepository {
   }
 
   private async insertReceivedRows(rows: ReceivedReportRow[]): Promise<Array<Report | null>> {
+    // A copy of a request sent again at once, under the same key, is stored by no statement that
+    // stores the first: the key's second insert would fail the whole statement. It is left to the
+    // claim, which finds the first one's answer once the statement is committed.
+    const keys = new Set<string>();
+    const storing = rows.flatMap(({ entries }, i) => {
+      const key = entries.idempotency && JSON.stringify([entries.idempotency.consumerId, entries.idempotency.key]);
+      if (!key) return [i];
+      if (keys.has(key)) return [];
+      keys.add(key);
+      return [i];
+    });
     const params: unknown[] = [];
-    const ctes = rows.map((row, i) => receivedReportSql(row, i, params));
+    const ctes = storing.map((i) => receivedReportSql(rows[i], i, params));
     const stored: Array<{ i: number; id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
       await this.db.manager.query(
         `WITH ${ctes.join(',\n')}
-         ${rows.map((_, i) => `SELECT ${i} AS i, id, reference, status, pinned, created_at FROM r${i}`).join('\nUNION ALL ')}`,
+         ${storing.map((i) => `SELECT ${i} AS i, id, reference, status, pinned, created_at FROM r${i}`).join('\nUNION ALL ')}`,
         params,
       );
     const byIndex = new Map(stored.map((s) => [s.i, s]));
