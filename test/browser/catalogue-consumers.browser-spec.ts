@@ -228,6 +228,10 @@ describe('Bilag 2 and consumer pages in a browser', () => {
       page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).getAttribute('aria-invalid'),
     ).resolves.toBeNull();
     await expect(page.getByLabel('Organisasjonsnummer').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The summary has the keyboard first; its entry leads into the field.
+    await expect(page.evaluate("document.activeElement?.hasAttribute('data-error-summary')")).resolves.toBe(true);
+    await alert.getByRole('link', { name: /^Organisasjonsnummer:/ }).click();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('orgNumber');
     await checkPage('consumer-new-invalid');
     // The re-rendered form is a 400 document; Chromium notes that, and nothing else went wrong.
     expect(errors.splice(0)).toEqual([expect.stringMatching(/\/consumers: Failed to load resource: .* 400/)]);

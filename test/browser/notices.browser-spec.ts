@@ -119,10 +119,35 @@ describe('change notices in a browser', () => {
     await checkPage('notices-new');
     await page.getByLabel('Tittel', { exact: true }).fill(TITLE);
     await page.getByLabel('Type', { exact: true }).selectOption('dataset-change');
-    await page.getByLabel('Summert skattegrunnlag API (summert-skattegrunnlag)').check();
-    await page.getByLabel('Produksjon', { exact: true }).check();
     await page.getByLabel('Gjelder fra', { exact: true }).fill('2031-01-01T00:00');
     await page.getByLabel('Tekst til alle mottakere').fill('Feltet «skattepliktigInntekt» får nytt format fra inntektsåret 2031.');
+    const links = page.getByLabel('Lenker (én per linje, «tittel | https://…»)');
+    await links.fill('https://ske.example.test/dokumentasjon\nSkjema | ftp://ske.example.test/skjema.json');
+
+    // Saved with no service, no environment and a link that is not a web address: the summary names
+    // each, and each of its entries leads into its field.
+    await page.getByRole('button', { name: 'Lagre kladd' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      'Tjenester: Velg minst én tjeneste fra Bilag 2.',
+      'Miljøer: Velg minst ett miljø.',
+      'Lenker, linje 2: Skriv én lenke per linje: en adresse som begynner med https://, eventuelt «tittel | https://…».',
+    ]);
+    await summary.getByRole('link', { name: /^Tjenester:/ }).click();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('service-summert-skattegrunnlag');
+    await summary.getByRole('link', { name: /^Lenker, linje 2:/ }).click();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('links');
+    await expect(links.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Tittel', { exact: true }).getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.getByLabel('Tittel', { exact: true }).inputValue()).resolves.toBe(TITLE);
+    await checkPage('notices-new-invalid');
+    // The re-rendered form is a 400 document; Chromium notes that, and nothing else went wrong.
+    expect(errors.splice(0)).toEqual([expect.stringMatching(/\/notices: Failed to load resource: .* 400/)]);
+
+    await links.fill('');
+    await page.getByLabel('Summert skattegrunnlag API (summert-skattegrunnlag)').check();
+    await page.getByLabel('Produksjon', { exact: true }).check();
     await page.getByLabel('Egen tekst til tekniske kontakter (valgfritt)').fill('Se JSON-skjemaet i API-dokumentasjonen.');
     await follow(page.getByRole('button', { name: 'Lagre kladd' }), /\/notices\/[0-9a-f-]{36}\?done=created$/);
     noticePath = new URL(page.url()).pathname;

@@ -115,7 +115,8 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
     it('shows a bad field in Norwegian beside the form, and stores nothing', async () => {
       const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM knowledge_article`);
       const page = await agent.post('/knowledge-base', { ...article, title: 'HTTP-feil', httpStatuses: '40x' }).expect(400);
-      expect(page.text).toContain('<strong>HTTP-status</strong>');
+      expect(page.text).toContain('<a class="ds-link" href="#httpStatuses">HTTP-status: ');
+      expect(page.text).toMatch(/id="httpStatuses" name="httpStatuses" aria-invalid="true"/);
       expect(page.text).toContain('value="HTTP-feil"');
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM knowledge_article`)).toEqual(before);
     });

@@ -43,8 +43,17 @@ describe('the notice pages', () => {
   it('shows a failed form again in Norwegian, naming the field, and stores nothing', async () => {
     const res = await agent.post('/notices', form({ effectiveAt: localIn(-2) }));
     expect(res.status).toBe(400);
-    expect(res.text).toContain('Gjelder fra');
+    expect(res.text).toContain('<a class="ds-link" href="#effectiveAt">Gjelder fra: ');
+    expect(res.text).toMatch(/id="effectiveAt" name="effectiveAt" aria-invalid="true"/);
     expect(res.text).toContain('Nytt felt i SSG');
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notice'))[0].n).toBe(0);
+  });
+
+  it('names a link that is not a web address by its line, not by the list index the rules use', async () => {
+    const res = await agent.post('/notices', form({ links: 'https://ske.example/ok\nSkjema | ftp://ske.example/skjema' }));
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('<a class="ds-link" href="#links">Lenker, linje 2: Skriv én lenke per linje');
+    expect(res.text).not.toContain('links[1]');
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notice'))[0].n).toBe(0);
   });
 

@@ -20,6 +20,21 @@ document.addEventListener('change', async (event) => {
 const errorSummary = document.querySelector('[data-error-summary]');
 if (errorSummary instanceof HTMLElement) errorSummary.focus();
 
+// A link in an error summary puts the keyboard in the field it names (the first choice of a group),
+// with the field's label or the group's legend in view. Without JavaScript the link only scrolls.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('[data-error-summary] a[href^="#"]') : null;
+  const target = link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+  if (!target) return;
+  const control = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+  if (!control) return;
+  event.preventDefault();
+  const choice = control.type === 'checkbox' || control.type === 'radio';
+  const caption = (choice && control.closest('fieldset')?.querySelector('legend')) || control.labels?.[0] || control;
+  caption.scrollIntoView();
+  control.focus({ preventScroll: true });
+});
+
 // On narrow screens the menu folds behind a button (app.css); without JavaScript it stays open.
 for (const toggle of document.querySelectorAll('[data-menu-toggle]')) {
   toggle.hidden = false;

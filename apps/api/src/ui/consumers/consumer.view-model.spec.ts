@@ -90,6 +90,20 @@ describe('consumer pages', () => {
     expect(model.invalid).toEqual({ orgNumber: true });
   });
 
+  it('links each error of the new-consumer form to the control that holds its field', () => {
+    const model = newConsumerViewModel(
+      ['SSG'],
+      failure({}, [
+        ['orgNumber', 'orgNumber'],
+        ['contacts[0].email', 'contacts.email'],
+        ['services[0].code', 'services.code'],
+        ['services[0].environments', 'services.environments'],
+        ['acceptedTerms[0].version', 'acceptedTerms.version'],
+      ]),
+    );
+    expect(model.fieldErrors?.map((f) => f.href)).toEqual(['#orgNumber', '#contactEmail', '#services', '#env-production', undefined]);
+  });
+
   it('keeps the CSV of a failed import', () => {
     expect(importViewModel({ csv: 'a;b' }, failure({ csv: 'a;b' }, [['csv', 'csv']]))).toMatchObject({
       form: { csv: 'a;b' },

@@ -17,6 +17,7 @@ import { ENVIRONMENTS } from '@domain/shared';
 
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list } from '../shared/form-body';
+import { linkedToFields } from '../shared/form-errors';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS, SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
@@ -72,6 +73,23 @@ function entered(failure: FormFailure | undefined, listFields: string[] = []) {
   };
 }
 
+/** Where each field the registration can refuse sits in the new-consumer form (element ids). */
+const NEW_CONSUMER_FIELD_IDS: Readonly<Record<string, string>> = {
+  orgNumber: 'orgNumber',
+  name: 'name',
+  kind: 'kind',
+  municipalityNumber: 'municipalityNumber',
+  status: 'status',
+  'contacts.name': 'contactName',
+  'contacts.email': 'contactEmail',
+  'contacts.phone': 'contactPhone',
+  'contacts.role': 'contactRole',
+  'services.code': 'services',
+  'services.environments': 'env-production',
+  'services.legalBasis': 'legalBasis',
+  'services.purpose': 'purpose',
+};
+
 export function newConsumerViewModel(catalogueCodes: string[], failure?: FormFailure) {
   const blank = { catalogueCodes, environments: ['production', 'test'], contactRole: 'technical', services: [] };
   return {
@@ -79,6 +97,7 @@ export function newConsumerViewModel(catalogueCodes: string[], failure?: FormFai
     ...CONSUMER_FORM_OPTIONS,
     form: blank,
     ...entered(failure, ['services', 'environments', 'catalogueCodes']),
+    ...(failure && { fieldErrors: linkedToFields(failure.fieldErrors, NEW_CONSUMER_FIELD_IDS) }),
   };
 }
 

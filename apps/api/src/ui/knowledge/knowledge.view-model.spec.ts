@@ -1,5 +1,6 @@
 import type { ArticleListItem, KnowledgeArticle, KnowledgeArticleVersion } from '@domain/knowledge';
 
+import type { FormFailure } from '../shared/page-form';
 import {
   articleViewModel,
   editorValues,
@@ -103,6 +104,22 @@ describe('editor', () => {
     expect(model.serviceOptions.filter((o) => o.selected).map((o) => o.value)).toEqual(['eiendom']);
     expect(model.categoryOptions.filter((o) => o.selected).map((o) => o.value)).toEqual(['data']);
     expect(model.action).toBe('/knowledge-base/a1');
+  });
+
+  it('marks each field a failed save names and links the summary to it', () => {
+    const fieldErrors = ['slug', 'serviceCodes', 'version'].map((name) => ({ field: name, name, label: name, message: 'x' }));
+    const failure: FormFailure = {
+      form: 'article',
+      params: {},
+      body: { slug: 'Ugyldig' },
+      code: 'validation_failed',
+      error: 'feil',
+      fieldErrors,
+    };
+    const model = editorViewModel({ article: null, owners, services, body: failure.body, failure });
+    expect(model.fieldErrors.map((f) => f.href)).toEqual(['#slug', '#serviceCodes', undefined]);
+    expect(model.invalid).toEqual({ slug: true, serviceCodes: true, version: true });
+    expect(model.values.slug).toBe('Ugyldig');
   });
 
   it('starts a new article empty, posting to the list', () => {

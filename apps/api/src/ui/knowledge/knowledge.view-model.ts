@@ -11,6 +11,7 @@ import {
 } from '@domain/knowledge';
 
 import { choices, type FormBody } from '../shared/form-body';
+import { linkedToFields } from '../shared/form-errors';
 import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import {
@@ -110,6 +111,22 @@ export interface EditorData {
   failure?: FormFailure;
 }
 
+/** Where each field the article's rules can refuse sits in the editor (element ids). */
+const ARTICLE_FIELD_IDS: Readonly<Record<string, string>> = {
+  title: 'title',
+  slug: 'slug',
+  category: 'category',
+  serviceCodes: 'serviceCodes',
+  answer: 'answer',
+  body: 'body',
+  checklist: 'checklist',
+  keywords: 'keywords',
+  errorCodes: 'errorCodes',
+  httpStatuses: 'httpStatuses',
+  ownerId: 'ownerId',
+  reviewDue: 'reviewDue',
+};
+
 /** The editor: Markdown in a textarea, with a preview of what was entered shown as the help page will show it. */
 export function editorViewModel({ article, owners, services, body, preview, failure }: EditorData) {
   const values = editorValues(article, body);
@@ -136,7 +153,8 @@ export function editorViewModel({ article, owners, services, body, preview, fail
         }
       : null,
     error: failure?.error,
-    fieldErrors: failure?.fieldErrors,
+    fieldErrors: linkedToFields(failure?.fieldErrors ?? [], ARTICLE_FIELD_IDS),
+    invalid: Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, true])),
   };
 }
 

@@ -3,6 +3,7 @@ import { AcknowledgeNotice, GetNotice, ListConsumerNotices, type NoticeView, Pre
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
+import { linkedToFields } from '../shared/form-errors';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { originOf } from './feeds.view-model';
 import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES } from './notices.texts.nb';
@@ -15,6 +16,20 @@ import {
   previewRows,
   recipientRows,
 } from './notices.view-model';
+
+/** Where each field the notice's rules can refuse sits in the editor (element ids). */
+const NOTICE_FIELD_IDS: Readonly<Record<string, string>> = {
+  title: 'title',
+  kind: 'kind',
+  services: 'services',
+  environments: 'environments',
+  roles: 'roles',
+  effectiveAt: 'effectiveAt',
+  body: 'body',
+  technicalBody: 'technicalBody',
+  professionalBody: 'professionalBody',
+  'links.url': 'links',
+};
 
 /** The editor of a new notice: content per audience, services, environments and narrowing. */
 @Injectable()
@@ -39,7 +54,8 @@ export class NewNoticePage implements FormPage {
       values,
       ...editorChoices(current?.services ?? [], KS_SERVICE_AREAS, values),
       error: failure?.error,
-      fieldErrors: failure?.fieldErrors,
+      fieldErrors: linkedToFields(failure?.fieldErrors ?? [], NOTICE_FIELD_IDS),
+      invalid: Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, true])),
     };
   }
 

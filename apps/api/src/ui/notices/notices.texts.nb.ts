@@ -72,6 +72,12 @@ export const NOTICE_PAGE_TEXTS: PageTexts = {
     effectiveAt: { label: 'Gjelder fra', message: 'Skriv et tidspunkt fram i tid.' },
     sendAt: { label: 'Send', message: 'Skriv et tidspunkt fram i tid, før varselet gjelder.' },
     links: { label: 'Lenker', message: 'Skriv én adresse per linje, som begynner med https://.' },
+    // The rules name a link by its place in the list (`links[1].url`); the form has one per line.
+    'links.url': {
+      label: 'Lenker',
+      message: 'Skriv én lenke per linje: en adresse som begynner med https://, eventuelt «tittel | https://…».',
+      perLine: true,
+    },
   },
 };
 

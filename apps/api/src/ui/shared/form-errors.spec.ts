@@ -1,6 +1,6 @@
 import type { ErrorKind, FieldError } from '@platform/errors';
 
-import { describeFailure, fieldName, PageTexts } from './form-errors';
+import { describeFailure, fieldName, linkedToFields, PageTexts } from './form-errors';
 import { ERROR_KIND_TEXTS, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
 
 const texts: PageTexts = {
@@ -81,5 +81,25 @@ describe('describeFailure', () => {
     expect(describeFailure(failure('validation', 'unknown_service', fields), texts).fieldErrors).toEqual([
       { field: 'service', name: 'service', label: 'service', message: 'Tjenesten finnes ikke i Bilag 2.' },
     ]);
+  });
+});
+
+describe('linkedToFields', () => {
+  const ids = { orgNumber: 'orgNumber', 'contacts.email': 'contactEmail' };
+  const error = (field: string) => ({ field, name: fieldName(field), label: field, message: 'feil' });
+
+  it.each([
+    ['a field the page places', 'orgNumber', '#orgNumber'],
+    ['a field of a list, by its name without the index', 'contacts[2].email', '#contactEmail'],
+    ['a field the page does not place', 'municipalityNumber', undefined],
+    ['a name that only an object prototype has', 'toString', undefined],
+  ])('%s: %s → %s', (_label, field, href) => {
+    expect(linkedToFields([error(field)], ids)).toEqual([{ ...error(field), ...(href ? { href } : {}) }]);
+  });
+
+  it('keeps the order and leaves the given list as it was', () => {
+    const given = [error('municipalityNumber'), error('orgNumber')];
+    expect(linkedToFields(given, ids).map((f) => f.href)).toEqual([undefined, '#orgNumber']);
+    expect(given.every((f) => !('href' in f))).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ export interface FieldMessage {
   name: string;
   label: string;
   message: string;
+  /** where the field's control is on the page (`#orgNumber`), when the page says */
+  href?: string;
 }
 
 export interface FailureText {
@@ -62,4 +64,13 @@ export function describeFailure(e: Pick<DomainException, 'kind' | 'code' | 'fiel
     field(f.field, e.kind === 'validation' ? (texts.fields?.[fieldName(f.field)]?.message ?? UNKNOWN_FIELD_MESSAGE) : error),
   );
   return { error, fieldErrors };
+}
+
+/**
+ * Each field error linked to the control that holds the field on the page (element ids by field
+ * name, list indexes left out), so the error summary leads to what must be corrected. A field the
+ * page does not place stays unlinked rather than linked to nothing.
+ */
+export function linkedToFields(fieldErrors: readonly FieldMessage[], ids: Readonly<Record<string, string>>): FieldMessage[] {
+  return fieldErrors.map((f) => (Object.hasOwn(ids, f.name) ? { ...f, href: `#${ids[f.name]}` } : f));
 }
