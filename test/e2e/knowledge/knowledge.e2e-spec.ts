@@ -121,6 +121,19 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM knowledge_article`)).toEqual(before);
     });
 
+    it('says on the error page what was not found: the article, or plainly a page, with a way home for each audience', async () => {
+      const html = { Accept: 'text/html' };
+      const article = await agent.get('/knowledge-base/00000000-0000-4000-8000-000000000000').set(html).expect(404);
+      expect(article.text).toContain('Fant ikke artikkelen.');
+      const page = await agent.get('/finnes-ikke').set(html).expect(404);
+      // Another page's wording of the shared code (the API key page's) must not reach this one.
+      expect(page.text).not.toContain('API-nøkkelen');
+      expect(page.text).toContain('href="/">Til forsiden</a>');
+      const portal = await t.http.get('/portal/finnes-ikke').set(html).set('Cookie', portalCookie).expect(404);
+      expect(portal.text).not.toContain('API-nøkkelen');
+      expect(portal.text).toContain('href="/portal">Til forsiden</a>');
+    });
+
     it('lets a viewer read but not write', async () => {
       await viewer.get('/knowledge-base').expect(200);
       await viewer.get('/knowledge-base/new').expect(403);

@@ -78,7 +78,7 @@ import { StaffReportPagesController } from './incidents/staff-report-pages.contr
 import { HelpPagesController } from './knowledge/help-pages.controller';
 import { ArticleEditorPage, ArticlePage, HelpPages, KnowledgeListPage, KnowledgeNames } from './knowledge/knowledge.page';
 import { KnowledgeSearchSource } from './knowledge/knowledge.search-source';
-import { KNOWLEDGE_NAV } from './knowledge/knowledge.texts.nb';
+import { KNOWLEDGE_NAV, KNOWLEDGE_PAGE_TEXTS } from './knowledge/knowledge.texts.nb';
 import { KnowledgePagesController } from './knowledge/knowledge-pages.controller';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
@@ -94,10 +94,9 @@ import { PortalNoticePagesController } from './notices/portal-notice-pages.contr
 import { NotificationPagesController } from './notifications/notification-pages.controller';
 import { SearchPage } from './search/search.page';
 import { SearchPagesController } from './search/search-pages.controller';
-import type { PageTexts } from './shared/form-errors';
 import { LIVE_LISTS } from './shared/live-list';
 import { NAV_SECTIONS } from './shared/navigation';
-import { ERROR_TEXTS, PageContext, PageContextInterceptor } from './shared/page-context';
+import { ERROR_TEXTS, errorPageTexts, PageContext, PageContextInterceptor } from './shared/page-context';
 import { PageFormErrorFilter, PageFormInterceptor } from './shared/page-form';
 import { SEARCH_SOURCES } from './shared/search-source';
 import { CannedResponsePagesController } from './support/canned-response-pages.controller';
@@ -150,32 +149,30 @@ const SEARCH_SOURCE_TYPES = [
 const LIVE_LIST_TYPES = [IncidentQueueLive, TicketListLive];
 
 /** Every part's error code → text, for the error page of requests no form handles. */
-const ERRORS = Object.assign(
-  {},
-  ...[
-    HOME_PAGE_TEXTS,
-    INCIDENT_PAGE_TEXTS,
-    SECURITY_CASE_PAGE_TEXTS,
-    PORTAL_REPORT_FORM_TEXTS,
-    STAFF_REPORT_FORM_TEXTS,
-    CONSUMER_PAGE_TEXTS,
-    PORTAL_LOGIN_TEXTS,
-    CATALOGUE_PAGE_TEXTS,
-    CHANGE_REQUEST_PAGE_TEXTS,
-    SIGN_IN_TEXTS,
-    PASSWORD_TEXTS,
-    SETUP_TEXTS,
-    STAFF_TEXTS,
-    GROUP_TEXTS,
-    TOKEN_TEXTS,
-    NOTICE_PAGE_TEXTS,
-    SUPPORT_PAGE_TEXTS,
-    FEED_PAGE_TEXTS,
-    INBOUND_MAIL_PAGE_TEXTS,
-    PORTAL_REPORT_TEXTS,
-  ].map((t: PageTexts) => t.errors ?? {}),
-  MAIL_ERROR_TEXTS,
-) as Record<string, string>;
+const ERRORS = errorPageTexts([
+  HOME_PAGE_TEXTS,
+  INCIDENT_PAGE_TEXTS,
+  SECURITY_CASE_PAGE_TEXTS,
+  PORTAL_REPORT_FORM_TEXTS,
+  STAFF_REPORT_FORM_TEXTS,
+  CONSUMER_PAGE_TEXTS,
+  PORTAL_LOGIN_TEXTS,
+  CATALOGUE_PAGE_TEXTS,
+  CHANGE_REQUEST_PAGE_TEXTS,
+  SIGN_IN_TEXTS,
+  PASSWORD_TEXTS,
+  SETUP_TEXTS,
+  STAFF_TEXTS,
+  GROUP_TEXTS,
+  TOKEN_TEXTS,
+  NOTICE_PAGE_TEXTS,
+  SUPPORT_PAGE_TEXTS,
+  FEED_PAGE_TEXTS,
+  INBOUND_MAIL_PAGE_TEXTS,
+  PORTAL_REPORT_TEXTS,
+  KNOWLEDGE_PAGE_TEXTS,
+  { errors: MAIL_ERROR_TEXTS },
+]);
 
 /** The admin UI and the consumer portal: server-rendered pages, one folder per part. */
 @Module({

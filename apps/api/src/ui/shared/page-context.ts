@@ -8,6 +8,7 @@ import type { AuthenticatedRequest } from '../../auth/current-principal.decorato
 import { pathOf } from '../../http/fastify-augmentation';
 import type { Problem } from '../../http/problem.filter';
 import { abilitiesOf } from './abilities';
+import type { PageTexts } from './form-errors';
 import { menuFor, NAV_SECTIONS, NavSection } from './navigation';
 import { ERROR_PAGE_TITLE, ERROR_STATUS_TEXTS, ROLE_LABELS, SHARED_ERROR_TEXTS } from './shared.texts.nb';
 
@@ -53,17 +54,40 @@ export class PageContext {
 
   /** The error page for browsers: the problem in Norwegian, chosen by its code, else by its status. */
   renderError(req: FastifyRequest, res: FastifyReply, problem: Problem): void {
+    const portal = pathOf(req).startsWith('/portal');
     res.view('error', {
       ...this.of(req),
       ...errorPageModel(problem, this.errorTexts),
-      layout: pathOf(req).startsWith('/portal') ? 'portal' : 'main',
+      layout: portal ? 'portal' : 'main',
+      // The staff front page would only ask a municipality's user for a staff login.
+      home: portal ? '/portal' : '/',
     });
   }
 }
 
+/**
+ * The error page's message: a code every page shares has its shared text (a page may word
+ * `not_found` for its own object, which the error page cannot know), else a part's text for
+ * its code, else the status's.
+ */
 export function errorPageModel(problem: Pick<Problem, 'status' | 'code'>, errorTexts: Readonly<Record<string, string>>) {
   const byStatus = problem.status >= 500 ? ERROR_STATUS_TEXTS[500] : (ERROR_STATUS_TEXTS[problem.status] ?? ERROR_STATUS_TEXTS[400]);
-  return { title: ERROR_PAGE_TITLE, message: errorTexts[problem.code] ?? SHARED_ERROR_TEXTS[problem.code] ?? byStatus };
+  const shared = Object.hasOwn(SHARED_ERROR_TEXTS, problem.code) ? SHARED_ERROR_TEXTS[problem.code] : undefined;
+  const own = Object.hasOwn(errorTexts, problem.code) ? errorTexts[problem.code] : undefined;
+  return { title: ERROR_PAGE_TITLE, message: shared ?? own ?? byStatus };
+}
+
+/**
+ * Every part's error texts for the error page of requests no form handles. A code that parts
+ * word differently (`validation_failed`: "the form has errors" on one page, "the change was not
+ * saved" on another) depends on a page the error page does not show, so it is left to the
+ * status's text.
+ */
+export function errorPageTexts(pages: readonly PageTexts[]): Record<string, string> {
+  const texts = new Map<string, string | null>();
+  for (const [code, text] of pages.flatMap((p) => Object.entries(p.errors ?? {})))
+    texts.set(code, texts.has(code) && texts.get(code) !== text ? null : text);
+  return Object.fromEntries([...texts].filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
 /** Adds the page context to the view data of every page handler. */
