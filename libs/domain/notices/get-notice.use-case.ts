@@ -8,6 +8,9 @@ import { NoticeFeedRepository } from './notice-feed.repository';
 import type { NoticeOrigin } from './notice-feed.views';
 import { NoticeNotFound } from './notices.exceptions';
 
+/** Beyond this a page number is a typo, not a need. */
+const MAX_PAGE = 20_000;
+
 /** A notice with its recipients (delivery, read, ready) and reminders log; and the paginated list. */
 @Injectable()
 export class GetNotice {
@@ -63,7 +66,8 @@ export class GetNotice {
     perPage?: number;
   }): Promise<{ items: NoticeView[]; total: number; page: number; perPage: number }> {
     const perPage = Math.min(Math.max(filter.perPage ?? 25, 1), 100);
-    const page = Math.max(filter.page ?? 1, 1);
+    // A page number typed by hand (1e309, twenty digits) must still give a whole, finite offset.
+    const page = Number.isSafeInteger(filter.page) && filter.page! >= 1 ? Math.min(filter.page!, MAX_PAGE) : 1;
     const { items, total } = await this.notices.page({ status: filter.status, limit: perPage, offset: (page - 1) * perPage });
     return { items: items.map(toNoticeView), total, page, perPage };
   }

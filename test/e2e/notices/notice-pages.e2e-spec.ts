@@ -57,6 +57,11 @@ describe('the notice pages', () => {
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notice'))[0].n).toBe(0);
   });
 
+  it.each(['1e309', '12345678901234567890', '-3', 'to'])('lists the notices for a page number typed by hand (%s)', async (page) => {
+    const res = await agent.get(`/notices?page=${page}`).expect(200);
+    expect(res.text).toContain('Endringsvarsler');
+  });
+
   it('lets an agent write a notice, preview every recipient, send it once and follow it up; the link confirms', async () => {
     const created = await agent.post('/notices', form());
     expect(created.status).toBe(303);

@@ -4,16 +4,40 @@ import { parseListQuery } from '../shared/list-query';
 import { AUDIT_LIST, auditFilter, auditViewModel } from './audit.view-model';
 
 describe('audit view model', () => {
-  it('reads the filter: whole days with the last day included', () => {
+  it('reads the filter: whole days in Norway with the last day included', () => {
     expect(auditFilter({ actor: ' a@ks.no ', from: '2026-11-01', to: '2026-11-30' })).toEqual({
       actor: 'a@ks.no',
       action: undefined,
       objectType: undefined,
       objectId: undefined,
-      from: new Date('2026-11-01T00:00:00Z'),
-      to: new Date('2026-12-01T00:00:00Z'),
+      from: new Date('2026-10-31T23:00:00Z'),
+      to: new Date('2026-11-30T23:00:00Z'),
     });
-    expect(auditFilter({ from: 'yesterday' })).toMatchObject({ from: undefined });
+  });
+
+  it.each<[string, Record<string, string>, { from?: Date; to?: Date }]>([
+    [
+      'summer time',
+      { from: '2026-07-01', to: '2026-07-01' },
+      { from: new Date('2026-06-30T22:00:00Z'), to: new Date('2026-07-01T22:00:00Z') },
+    ],
+    [
+      'a day of 23 hours',
+      { from: '2026-03-29', to: '2026-03-29' },
+      { from: new Date('2026-03-28T23:00:00Z'), to: new Date('2026-03-29T22:00:00Z') },
+    ],
+    [
+      'a day of 25 hours',
+      { from: '2026-10-25', to: '2026-10-25' },
+      { from: new Date('2026-10-24T22:00:00Z'), to: new Date('2026-10-25T23:00:00Z') },
+    ],
+    ['the last day of a year', { to: '2026-12-31' }, { from: undefined, to: new Date('2026-12-31T23:00:00Z') }],
+    ['a leap day', { from: '2028-02-29' }, { from: new Date('2028-02-28T23:00:00Z') }],
+    ['words', { from: 'yesterday', to: 'i dag' }, { from: undefined, to: undefined }],
+    ['a month the calendar does not have', { from: '2026-13-01', to: '2026-00-10' }, { from: undefined, to: undefined }],
+    ['a day the month does not have', { from: '2026-02-30', to: '2027-02-29' }, { from: undefined, to: undefined }],
+  ])('reads dates across %s', (_, query, expected) => {
+    expect(auditFilter(query)).toMatchObject(expected);
   });
 
   it.each<[string, string, object]>([

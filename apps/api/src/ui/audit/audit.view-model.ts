@@ -4,6 +4,7 @@ import type { Page } from '@platform/database';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_TEXTS, AUDIT_ACTOR_KIND_TEXTS, AUDIT_OBJECT_TYPE_TEXTS } from '../shared/audit-actions.texts.nb';
 import { text } from '../shared/form-body';
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
+import { fromOsloLocal } from '../shared/oslo-time';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
 import { AUDIT_COLUMNS, AUDIT_FILTER_TEXTS, AUDIT_RESTRICTED_TEXT, AUDIT_TITLE } from './audit.texts.nb';
 
@@ -32,7 +33,6 @@ export interface AuditQuery {
   to?: string;
 }
 
-const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -47,17 +47,28 @@ function actionFilter(action: string): { action?: string; actions?: string[] } {
   return { action };
 }
 
-/** The filter form as the log's query: whole days, the `to` day included. */
+/**
+ * The start of a day typed as YYYY-MM-DD (`later` days on), at midnight in Norway as the people
+ * reading the log count days; a date the calendar does not have (2026-13-01, 2026-02-30) is no filter.
+ */
+function osloDayStart(v: unknown, later = 0): Date | undefined {
+  const s = text(v);
+  if (!DATE.test(s)) return undefined;
+  const [y, m, d] = s.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
+  return fromOsloLocal(`${new Date(Date.UTC(y, m - 1, d + later)).toISOString().slice(0, 10)}T00:00`);
+}
+
+/** The filter form as the log's query: whole days in Norway, the `to` day included. */
 export function auditFilter(q: AuditQuery) {
-  const day = (v: unknown) => (DATE.test(text(v)) ? new Date(text(v)) : undefined);
-  const to = day(q.to);
   return {
     actor: text(q.actor) || undefined,
     ...actionFilter(text(q.action)),
     objectType: text(q.objectType) || undefined,
     objectId: text(q.objectId) || undefined,
-    from: day(q.from),
-    to: to ? new Date(to.getTime() + DAY_MS) : undefined,
+    from: osloDayStart(q.from),
+    to: osloDayStart(q.to, 1),
   };
 }
 
