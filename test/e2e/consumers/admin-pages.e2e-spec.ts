@@ -40,6 +40,40 @@ describe('consumer admin pages', () => {
       },
     );
 
+    it.each<[string, string, Record<string, string>, RegExp[]]>([
+      [
+        'the agreement',
+        '/agreement',
+        { signedOn: '2026-02-01', signatoryName: 'Kari Varaordfører', validFrom: '2026-06-01', validTo: '2026-01-01' },
+        [
+          /id="a-sig" name="signatoryName" required value="Kari Varaordfører"/,
+          /id="a-to" name="validTo" type="date" aria-invalid="true" value="2026-01-01"/,
+        ],
+      ],
+      [
+        'a new contact',
+        '/contacts',
+        { name: '', email: 'ny.kontakt@oslo.kommune.example', phone: '900 00 000', role: 'security' },
+        [
+          /id="n-name" name="name" required aria-invalid="true" value=""/,
+          /value="ny.kontakt@oslo.kommune.example"/,
+          /value="900 00 000"/,
+          /<option value="security" selected>/,
+        ],
+      ],
+    ])('shows %s again as it was entered when it is refused, its field marked, and changes nothing', async (_label, path, form, shown) => {
+      const before = await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200);
+      const res = await t.http
+        .post(`/consumers/${oslo.id}${path}`)
+        .set(admin())
+        .set('Accept', 'text/html')
+        .type('form')
+        .send(form)
+        .expect(400);
+      for (const pattern of shown) expect(res.text).toMatch(pattern);
+      expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body).toEqual(before.body);
+    });
+
     it('shows the agreement expiring on the list page and the audit history on the consumer', async () => {
       expect((await t.http.get('/consumers').set(admin()).expect(200)).text).toContain('Avtaler som utløper innen 60 dager');
       expect((await t.http.get(`/consumers/${oslo.id}/history`).set(admin()).expect(200)).text).toContain('consumer.onboarding_advanced');

@@ -83,6 +83,19 @@ describe('assignment groups', () => {
       expect(empty.body.fields.map((f: { field: string }) => f.field)).toContain('name');
     });
 
+    it('shows the new-group form again as it was entered when the page refuses it, its name marked', async () => {
+      const page = await t.http
+        .post('/staff-groups')
+        .set(as(admin))
+        .set('Accept', 'text/html')
+        .type('form')
+        .send({ name: ' ', description: 'Spørsmål om innholdet', categories: 'data' })
+        .expect(400);
+      expect(page.text).toMatch(/id="new-name" name="name" value="" maxlength="100" required aria-invalid="true"/);
+      expect(page.text).toContain('id="new-description" name="description" value="Spørsmål om innholdet"');
+      expect(page.text).toMatch(/id="new-category-data" name="categories" value="data" checked/);
+    });
+
     it('is read by every staff member but changed by admins only', async () => {
       const list = await t.http.get('/api/v1/staff-groups').set(as(viewer)).expect(200);
       expect(list.body.map((g: Group) => g.name)).toEqual(['Tilgang']);

@@ -15,7 +15,6 @@ import {
   importViewModel,
   newConsumerViewModel,
   tabOfPath,
-  termsPerService,
 } from './consumer.view-model';
 import { CONSUMER_PAGE_TEXTS, ConsumerTab } from './consumers.texts.nb';
 
@@ -73,7 +72,6 @@ export class ConsumerTabPage implements FormPage {
     if (tab === 'services' || tab === 'agreement') {
       const have = new Set(consumer.services.map((s) => s.code));
       extras.addableCodes = [...(await this.catalogue.codes())].filter((c) => !have.has(c));
-      extras.terms = termsPerService(consumer);
     }
     if (tab === 'reports') extras.reports = consumerReportRows(await this.incidents.reportsOfConsumer(id, me));
     if (tab === 'keys') extras.keys = await this.keys.execute(id);

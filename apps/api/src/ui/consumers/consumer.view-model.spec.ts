@@ -6,6 +6,7 @@ import {
   consumerPageViewModel,
   type ConsumerReportRow,
   consumerReportRows,
+  consumerTabForms,
   importViewModel,
   newConsumerViewModel,
   onboardingViewModel,
@@ -171,5 +172,150 @@ describe('the onboarding board', () => {
       recentlyConnected: [item('d')],
     });
     expect(model.queueLength).toBe(3);
+  });
+});
+
+describe('consumerTabForms', () => {
+  const stored = {
+    id: 'c1',
+    name: 'Oslo kommune',
+    kind: 'municipality',
+    municipalityNumber: '0301',
+    status: 'active',
+    contacts: [
+      { id: 'k1', name: 'Tone', email: 'tone@oslo.kommune.no', phone: null, role: 'technical' },
+      { id: 'k2', name: 'Per', email: 'per@oslo.kommune.no', phone: '22 00 00 00', role: 'professional' },
+    ],
+    services: [
+      {
+        code: 'SSG',
+        environments: ['production'],
+        legalBasis: 'barnehageloven § 19',
+        purpose: 'foreldrebetaling',
+        vendor: { orgNumber: '974760673', name: 'Leverandør AS', since: null },
+        altinnDelegationConfirmedAt: new Date('2026-03-01T00:00:00Z'),
+        dataProcessingAgreementConfirmed: true,
+      },
+      { code: 'INNTEKT', environments: ['test'], legalBasis: null, purpose: null, vendor: null, altinnDelegationConfirmedAt: null },
+    ],
+    agreement: {
+      signedOn: '2026-01-01',
+      signatoryName: 'Ordfører',
+      signatoryTitle: null,
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+      documentReference: 'P360-1',
+      acceptedTerms: [{ serviceCode: 'SSG', sharingTermsVersion: '1.0', usageTermsVersion: null }],
+    },
+  } as unknown as ConsumerDetail;
+  const refused = (form: string, body: FormFailure['body'], names: string[]): FormFailure => ({
+    form,
+    params: { id: 'c1' },
+    body,
+    code: 'validation_failed',
+    error: 'Skjemaet har feil.',
+    fieldErrors: names.map((name) => ({ field: name, name, label: name, message: 'x' })),
+  });
+
+  it('shows what is stored in every form when nothing was refused', () => {
+    const forms = consumerTabForms(stored);
+    expect(forms.overviewForm).toEqual({
+      name: 'Oslo kommune',
+      kind: 'municipality',
+      municipalityNumber: '0301',
+      status: 'active',
+      invalid: {},
+    });
+    expect(forms.contactRows.map((c) => c.form.email)).toEqual(['tone@oslo.kommune.no', 'per@oslo.kommune.no']);
+    expect(forms.newContact).toEqual({ invalid: {} });
+    expect(forms.agreementForm).toMatchObject({ signatoryName: 'Ordfører', validTo: '2027-12-31', invalid: {} });
+    expect(forms.agreementForm.terms).toEqual(termsPerService(stored));
+    expect(forms.serviceRows[0].form).toMatchObject({
+      legalBasis: 'barnehageloven § 19',
+      vendorOrgNumber: '974760673',
+      vendorName: 'Leverandør AS',
+      altinnDelegationConfirmedAt: '2026-03-01',
+    });
+    expect(forms.serviceRows[1].form).toMatchObject({ vendorOrgNumber: '', altinnDelegationConfirmedAt: '' });
+    expect(forms.newService).toEqual({ environments: ['production', 'test'], invalid: {} });
+  });
+
+  it.each<[string, FormFailure, (forms: ReturnType<typeof consumerTabForms>) => unknown, unknown]>([
+    [
+      'the overview',
+      refused('c1', { name: '', kind: 'municipality', municipalityNumber: '03x1', status: 'active' }, ['municipalityNumber']),
+      (f) => f.overviewForm,
+      { name: '', municipalityNumber: '03x1', invalid: { municipalityNumber: true } },
+    ],
+    [
+      'a new contact',
+      refused('contacts', { name: '', email: 'ny@oslo.kommune.no', phone: '900 00 000', role: 'security' }, ['name']),
+      (f) => f.newContact,
+      { name: '', email: 'ny@oslo.kommune.no', phone: '900 00 000', role: 'security', invalid: { name: true } },
+    ],
+    [
+      'one contact of the list',
+      refused('k2', { name: 'Per Olsen', email: 'ikke-en-adresse', phone: '', role: 'professional' }, ['email']),
+      (f) => f.contactRows.map((c) => [c.form.name, c.form.email, c.invalid]),
+      [
+        ['Tone', 'tone@oslo.kommune.no', {}],
+        ['Per Olsen', 'ikke-en-adresse', { email: true }],
+      ],
+    ],
+    [
+      'the agreement, with its terms per service as entered',
+      refused(
+        'agreement',
+        {
+          signedOn: '2026-05-01',
+          signatoryName: 'Varaordfører',
+          validFrom: '2026-06-01',
+          validTo: '2026-01-01',
+          termsService: ['SSG', 'INNTEKT'],
+          termsSharing: ['2.0', ''],
+          termsUsage: ['', '1.1'],
+        },
+        ['validTo'],
+      ),
+      (f) => f.agreementForm,
+      {
+        signatoryName: 'Varaordfører',
+        validFrom: '2026-06-01',
+        validTo: '2026-01-01',
+        terms: [
+          { code: 'SSG', sharingTermsVersion: '2.0', usageTermsVersion: '' },
+          { code: 'INNTEKT', sharingTermsVersion: '', usageTermsVersion: '1.1' },
+        ],
+        invalid: { validTo: true },
+      },
+    ],
+    [
+      'one service of the list',
+      refused(
+        'services',
+        {
+          code: 'SSG',
+          environments: ['production', 'test'],
+          purpose: 'ny',
+          vendorOrgNumber: '123',
+          vendorName: 'Ny AS',
+          altinnDelegationConfirmedAt: '',
+        },
+        ['vendor.orgNumber'],
+      ),
+      (f) => f.serviceRows.map((r) => [r.form.environments, r.form.purpose, r.form.vendorOrgNumber, r.form.vendorName, r.invalid]),
+      [
+        [['production', 'test'], 'ny', '123', 'Ny AS', { 'vendor.orgNumber': true }],
+        [['test'], null, '', '', {}],
+      ],
+    ],
+    [
+      'a service to add',
+      refused('services', { code: 'EIENDOM', environments: 'test', legalBasis: 'x'.repeat(3), purpose: '' }, ['legalBasis']),
+      (f) => [f.newService, f.serviceRows[0].form.purpose],
+      [{ code: 'EIENDOM', environments: ['test'], legalBasis: 'xxx', purpose: '', invalid: { legalBasis: true } }, 'foreldrebetaling'],
+    ],
+  ])('shows what was entered in %s, and what is stored in the others', (_label, failure, part, expected) => {
+    expect(part(consumerTabForms(stored, failure))).toMatchObject(expected as object);
   });
 });

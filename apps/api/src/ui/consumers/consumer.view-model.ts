@@ -16,12 +16,12 @@ import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
-import { list } from '../shared/form-body';
+import { list, text } from '../shared/form-body';
 import { linkedToFields } from '../shared/form-errors';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS, SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
-import { CONSUMER_LIST } from './consumers.forms';
+import { agreementFromForm, CONSUMER_LIST, consumerChangesFromForm, contactFromForm, serviceAccessFromForm } from './consumers.forms';
 import {
   CONSUMER_LABELS,
   CONSUMER_LIST_COLUMNS,
@@ -203,10 +203,79 @@ export function consumerReportRows(reports: ConsumerReportRow[]) {
 export interface ConsumerTabExtras {
   reports?: ReturnType<typeof consumerReportRows>;
   addableCodes?: string[];
-  terms?: unknown[];
   keys?: unknown[];
   entries?: Array<{ action: string; details: Record<string, unknown> }>;
   createdKey?: CreatedApiKey;
+}
+
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+
+/**
+ * What each form on the consumer's tabs shows: what is stored, except in the form that was just
+ * refused, which shows what was entered there (with the fields the refusal names marked), so a
+ * correction does not start from scratch and the error matches what is on the screen.
+ */
+export function consumerTabForms(consumer: ConsumerDetail, failure?: FormFailure) {
+  const body = failure?.body ?? {};
+  const failed = (form: string) => failure !== undefined && failure.form === form;
+  const marked = (form: string) => (failed(form) ? Object.fromEntries(failure!.fieldErrors.map((f) => [f.name, true])) : {});
+  const terms = list(body.termsService);
+  const [sharing, usage] = [[body.termsSharing ?? []].flat(), [body.termsUsage ?? []].flat()];
+  const agreement = consumer.agreement;
+  return {
+    overviewForm: {
+      ...(failed(consumer.id)
+        ? consumerChangesFromForm(body)
+        : { name: consumer.name, kind: consumer.kind, municipalityNumber: consumer.municipalityNumber, status: consumer.status }),
+      invalid: marked(consumer.id),
+    },
+    contactRows: consumer.contacts.map((c) => ({
+      ...c,
+      form: failed(c.id) ? contactFromForm(body) : c,
+      invalid: marked(c.id),
+    })),
+    newContact: { ...(failed('contacts') ? contactFromForm(body) : {}), invalid: marked('contacts') },
+    agreementForm: {
+      ...(failed('agreement')
+        ? agreementFromForm(body)
+        : {
+            signedOn: agreement?.signedOn,
+            signatoryName: agreement?.signatoryName,
+            signatoryTitle: agreement?.signatoryTitle,
+            validFrom: agreement?.validFrom,
+            validTo: agreement?.validTo,
+            documentReference: agreement?.documentReference,
+          }),
+      terms: failed('agreement')
+        ? terms.map((code, i) => ({ code, sharingTermsVersion: sharing[i] ?? '', usageTermsVersion: usage[i] ?? '' }))
+        : termsPerService(consumer),
+      invalid: marked('agreement'),
+    },
+    serviceRows: consumer.services.map((s) => {
+      const entered = failed('services') && text(body.code) === s.code;
+      const shown = entered ? { ...s, ...serviceAccessFromForm(body) } : s;
+      return {
+        ...s,
+        form: {
+          ...shown,
+          altinnDelegationConfirmedAt: entered ? text(body.altinnDelegationConfirmedAt) : isoDay(s.altinnDelegationConfirmedAt),
+          vendorOrgNumber: entered ? text(body.vendorOrgNumber) : (s.vendor?.orgNumber ?? ''),
+          vendorName: entered ? text(body.vendorName) : (s.vendor?.name ?? ''),
+        },
+        invalid: entered ? marked('services') : {},
+      };
+    }),
+    newService:
+      failed('services') && !consumer.services.some((s) => s.code === text(body.code))
+        ? {
+            code: text(body.code),
+            environments: list(body.environments),
+            legalBasis: text(body.legalBasis),
+            purpose: text(body.purpose),
+            invalid: marked('services'),
+          }
+        : { environments: [...ENVIRONMENTS], invalid: {} },
+  };
 }
 
 /** A consumer's page on one tab; a failed form on the tab is shown above it, a saved one confirmed. */
@@ -230,6 +299,7 @@ export function consumerPageViewModel(
       actionLabel: AUDIT_ACTION_TEXTS[e.action] ?? e.action,
       detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
     })),
+    ...consumerTabForms(consumer, failure),
     failure,
     saved: saved && !failure ? SAVED_TEXT : undefined,
   };

@@ -58,6 +58,29 @@ describe('the assignment groups page', () => {
     expect(top.failure).toBeDefined();
   });
 
+  it.each<[string, Partial<FormFailure>, number | 'new']>([
+    ['a group’s own form', { form: 'g2', params: { id: 'g2' } }, 1],
+    ['the new-group form', { form: 'staff-groups', params: {} }, 'new'],
+  ])('shows %s again as it was entered when it is refused, its field marked, and the others as stored', (_label, where, at) => {
+    const failure = {
+      ...where,
+      body: { name: '', description: 'Spørsmål om data', categories: ['data'] },
+      fieldErrors: [{ field: 'name', name: 'name', label: 'Navn', message: 'x' }],
+      error: 'x',
+    } as unknown as FormFailure;
+    const model = staffGroupsViewModel([group({}), group({ id: 'g2', name: 'Data', categories: ['access'] })], [], categories, { failure });
+    const refused = at === 'new' ? model.newGroup : model.groups[at].form;
+    const boxes = at === 'new' ? model.categoryOptions : model.groups[at].categoryOptions;
+    expect(refused).toEqual({ name: '', description: 'Spørsmål om data', categories: ['data'], invalid: { name: true } });
+    expect(boxes.map((c) => [c.value, c.checked])).toEqual([
+      ['access', false],
+      ['data', true],
+    ]);
+    expect(model.groups[0].form).toEqual({ name: 'Tilgang', description: '', categories: ['access'], invalid: {} });
+    if (at === 'new') expect(model.groups[1].form.name).toBe('Data');
+    else expect(model.newGroup).toEqual({ invalid: {} });
+  });
+
   it('lists the active groups of each staff member', () => {
     const of = groupsOfStaff([group({}), group({ id: 'g2', name: 'Data' }), group({ id: 'g3', name: 'Gammel', archived: true })]);
     expect(of.get('kari')).toEqual(['Tilgang', 'Data']);

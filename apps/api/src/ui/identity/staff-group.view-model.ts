@@ -1,5 +1,6 @@
 import type { StaffGroupView, StaffUserView } from '@domain/identity';
 
+import { list, text } from '../shared/form-body';
 import type { FormFailure } from '../shared/page-form';
 import { GROUP_PAGE_TEXTS, IDENTITY_TITLES } from './identity.texts.nb';
 
@@ -20,27 +21,42 @@ export function staffGroupsViewModel(
 ) {
   const categoryName = new Map(categories.map((c) => [c.value, c.label]));
   const failureFor = (id: string | undefined) => (shown.failure && shown.failure.params.id === id ? shown.failure : undefined);
+  // The group form that was refused shows what was entered in it, its fields marked; the others what is stored.
+  const refused = (form: string) => (shown.failure?.form === form ? shown.failure : undefined);
+  const entered = (f: FormFailure) => ({
+    name: text(f.body.name),
+    description: text(f.body.description),
+    categories: list(f.body.categories),
+    invalid: Object.fromEntries(f.fieldErrors.map((e) => [e.name, true])),
+  });
+  const created = refused('staff-groups');
   return {
     title: IDENTITY_TITLES.groups,
     intro: GROUP_PAGE_TEXTS.intro,
     done: GROUP_PAGE_TEXTS.done[shown.done ?? ''],
-    groups: groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      description: g.description,
-      archived: g.archived,
-      stateLabel: g.archived ? GROUP_PAGE_TEXTS.archived : GROUP_PAGE_TEXTS.active,
-      categoriesText: g.categories.map((c) => categoryName.get(c) ?? c).join(', ') || GROUP_PAGE_TEXTS.noCategories,
-      categoryOptions: categories.map((c) => ({ ...c, checked: g.categories.includes(c.value) })),
-      members: g.members,
-      // Active staff not yet in the group.
-      candidates: staff
-        .filter((u) => u.active && !g.members.some((m) => m.id === u.id))
-        .map((u) => ({ value: u.id, label: u.name || u.email })),
-      failure: failureFor(g.id),
-    })),
+    groups: groups.map((g) => {
+      const edited = refused(g.id);
+      const form = edited ? entered(edited) : { name: g.name, description: g.description, categories: g.categories, invalid: {} };
+      return {
+        id: g.id,
+        name: g.name,
+        description: g.description,
+        archived: g.archived,
+        stateLabel: g.archived ? GROUP_PAGE_TEXTS.archived : GROUP_PAGE_TEXTS.active,
+        categoriesText: g.categories.map((c) => categoryName.get(c) ?? c).join(', ') || GROUP_PAGE_TEXTS.noCategories,
+        form,
+        categoryOptions: categories.map((c) => ({ ...c, checked: form.categories.includes(c.value) })),
+        members: g.members,
+        // Active staff not yet in the group.
+        candidates: staff
+          .filter((u) => u.active && !g.members.some((m) => m.id === u.id))
+          .map((u) => ({ value: u.id, label: u.name || u.email })),
+        failure: failureFor(g.id),
+      };
+    }),
     noMembers: GROUP_PAGE_TEXTS.noMembers,
-    categoryOptions: categories,
+    newGroup: created ? entered(created) : { invalid: {} },
+    categoryOptions: categories.map((c) => ({ ...c, checked: !!created && list(created.body.categories).includes(c.value) })),
     failure: failureFor(undefined),
   };
 }
