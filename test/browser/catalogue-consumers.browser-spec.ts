@@ -258,7 +258,8 @@ describe('Bilag 2 and consumer pages in a browser', () => {
       'production',
       'test',
     ]);
-    await services.getByLabel(SSG, { exact: true }).check();
+    // Chosen by the catalogue's name; what is posted is the code.
+    await services.getByLabel('Summert skattegrunnlag API', { exact: true }).check();
     await services.getByLabel('Hjemmel').fill('barnehageloven § 19');
     await services.getByLabel('Formål').fill('redusert foreldrebetaling');
     await follow(page.getByRole('button', { name: 'Registrer konsument' }), /\/consumers\/[0-9a-f-]{36}\?done=saved$/);
@@ -268,10 +269,10 @@ describe('Bilag 2 and consumer pages in a browser', () => {
 
     const tabs = page.getByRole('navigation', { name: 'Faner for konsumenten' });
     const expected: Array<[string, string, string, string]> = [
-      ['Oversikt', '', 'Oversikt', `${SSG} (Bestilt)`],
+      ['Oversikt', '', 'Oversikt', 'Summert skattegrunnlag API (Bestilt)'],
       ['Kontakter', '/contacts', 'Kontakter', 'Teknisk'],
       ['Avtale', '/agreement', 'Konsumentavtale', 'Ingen avtale registrert.'],
-      ['Tjenester', '/services', 'Tjenester', `Lagre ${SSG}`],
+      ['Tjenester', '/services', 'Tjenester', 'Lagre Summert skattegrunnlag API'],
       ['Påkobling', '/onboarding', 'Påkobling', 'Sjekkliste før påkobling'],
       ['API-nøkler', '/keys', 'API-nøkler', 'Ingen nøkler ennå.'],
       ['Historikk', '/history', 'Historikk', 'Konsument registrert'],

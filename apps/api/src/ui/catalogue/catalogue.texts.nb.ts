@@ -45,7 +45,7 @@ export const CATALOGUE_DONE_TEXTS: Record<string, string> = { deleted: 'Kladden 
 const line = (label: string, message: string): FieldText => ({ label, message, perLine: true });
 
 const FIELDS: Record<string, FieldText> = {
-  label: { label: 'Navn på versjonen', message: 'Gi versjonen et navn (1–100 tegn).' },
+  label: { label: 'Navn på versjonen', message: 'Gi versjonen et navn (1–200 tegn).' },
   effectiveFrom: { label: 'Gjelder fra', message: 'Skriv datoen versjonen gjelder fra (ÅÅÅÅ-MM-DD).' },
   notes: { label: 'Merknader', message: 'Merknadene kan ha høyst 2000 tegn.' },
   services: { label: 'Tjenester', message: 'Legg til minst én tjeneste før versjonen publiseres.' },
