@@ -1,5 +1,6 @@
 import {
   CANDIDATE_LOOKBACK_MS,
+  displayScore,
   type IncidentState,
   type MatchDecision,
   matchReport as match,
@@ -362,7 +363,7 @@ describe('matchReport', () => {
     const text = decision.reasons.join('; ');
     expect(text).toMatch(/samme tjeneste \(summert-skattegrunnlag\)/);
     expect(text).toMatch(/samme feilkode SSG-007/);
-    expect(text).toMatch(/teksttreff \d\.\d\d/);
+    expect(text).toMatch(/teksttreff \d,\d\d/);
     expect(text).toMatch(/5 min etter forrige melding/);
   });
 
@@ -395,6 +396,16 @@ describe('matchReport', () => {
     const b = matchReport(report, [localDelegation, dataDeviation, ssgOutage]);
     expect(b).toEqual(a);
   });
+});
+
+describe('displayScore', () => {
+  it.each([
+    [0, '0,00'],
+    [0.171, '0,17'],
+    [0.176, '0,18'],
+    [1, '1,00'],
+    [12.5, '12,50'],
+  ])('%d → %s', (score, shown) => expect(displayScore(score)).toBe(shown));
 });
 
 describe('trackOf', () => {

@@ -326,7 +326,7 @@ export function incidentEvidence(r: ReportSignals, incident: IncidentState, p: I
   const textSignal: Signal = {
     score: C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT),
     reasons: [
-      `teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`,
+      `teksttreff ${displayScore(text.score)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`,
       ...(text.learned
         ? [
             `lært av saksbehandlers korrigering: ${text.learned.map(([a, b]) => `«${displayFeature(a)}» ~ «${displayFeature(b)}»`).join(', ')}`,
@@ -406,6 +406,11 @@ function specificStatus(r: ReportSignals): boolean {
   return [...r.statusKeys].some((k) => /^4\d\d$/.test(k));
 }
 
+/** A score in a reason staff read: two decimals with the decimal comma Norwegian writes (0,17). */
+export function displayScore(score: number): string {
+  return score.toFixed(2).replace('.', ',');
+}
+
 /** Concept features read as their id ("_naturalytelse" → "naturalytelse"). */
 export function displayFeature(f: string): string {
   return f.startsWith('_') ? f.slice(1).replace(/_/g, '-') : f;
@@ -471,6 +476,6 @@ function openReasons(r: ReportSignals, track: 'security' | 'ordinary', nearest: 
   if (track === 'security') reasons.push('sikkerhets- eller personvernmelding: eget spor');
   if (r.local === 'explicit') reasons.push(`ser ut som lokal årsak (${r.localHint})`);
   if (r.platform) reasons.push('peker på plattformfeil (Maskinporten/API-gateway)');
-  reasons.push(nearest ? `nærmeste hendelse under terskel (${nearest.score.toFixed(2)})` : 'ingen åpen hendelse passer');
+  reasons.push(nearest ? `nærmeste hendelse under terskel (${displayScore(nearest.score)})` : 'ingen åpen hendelse passer');
   return reasons;
 }

@@ -17,6 +17,7 @@ import { incidentToIncident } from './feature-similarity';
 import { distributionOverlap, type IncidentProfile, profileOf } from './incident-profile';
 import {
   displayFeature,
+  displayScore,
   formatGap,
   type IncidentState,
   isExplicitLocal,
@@ -132,7 +133,7 @@ function convergence(older: View, younger: View, corpus: CorpusStats): MergeProp
   const weigh = corpus.weigher(shared.length === 1 ? shared[0] : undefined);
   const text = incidentToIncident(a, b, weigh);
   score += C.W_TEXT * Math.min(1, text.score / C.FULL_TEXT);
-  reasons.push(`teksttreff ${text.score.toFixed(2)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
+  reasons.push(`teksttreff ${displayScore(text.score)}${text.top.length ? ` (${text.top.map(displayFeature).join(', ')})` : ''}`);
 
   const sharedCode = distributionOverlap(a.codes, a.withCode, b.codes, b.withCode) > 0;
   if (sharedCode) {
