@@ -227,6 +227,16 @@ describe('ticket view models', () => {
     expect(fresh.update.statusOptions.find((o) => o.selected)?.value).toBe('new');
   });
 
+  it.each<[string, FormFailure | undefined, string | undefined, string, boolean]>([
+    ['a refused link', failure('links', { kind: 'change_request', reference: 'EF-2026-9999' }), 'change_request', 'EF-2026-9999', true],
+    ['a refused unlink', failure('unlink'), undefined, '', false],
+    ['no failure', undefined, undefined, '', false],
+  ])('shows the link form after %s with what it had, marked when it was refused', (_label, refused, kind, reference, invalid) => {
+    const { links } = staffTicketViewModel(staffData(), refused);
+    expect(links.kindOptions.find((o) => o.selected)?.value).toBe(kind);
+    expect([links.reference, links.referenceInvalid]).toEqual([reference, invalid]);
+  });
+
   it('suggests knowledge-base articles with the public link to put in an answer', () => {
     expect(staffTicketViewModel(staffData()).suggestions).toEqual([
       {

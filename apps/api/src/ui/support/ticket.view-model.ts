@@ -434,6 +434,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
   const t = data.ticket;
   const values: FormBody = failureOf(failure, 'update')?.body ?? {};
   const replyValues: FormBody = failureOf(failure, 'messages', 'reply')?.body ?? {};
+  const linkValues: FormBody = failureOf(failure, 'links')?.body ?? {};
   return {
     title: TICKET_TEXTS.title(t.reference, t.subject),
     ticket: {
@@ -497,7 +498,10 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
     },
     links: {
       items: t.links.map((l) => ({ ...l, kindLabel: LINK_LABELS[l.kind], href: linkHref(l.kind, l.targetId) })),
-      kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k] })),
+      // A refused link keeps its kind and reference, so a mistyped reference is corrected, not typed again.
+      kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k], selected: k === linkValues.kind })),
+      reference: typeof linkValues.reference === 'string' ? linkValues.reference : '',
+      referenceInvalid: failureOf(failure, 'links') !== undefined,
       failure: failureOf(failure, 'links', 'unlink'),
     },
     suggestions: data.suggestions.map((a) => ({
