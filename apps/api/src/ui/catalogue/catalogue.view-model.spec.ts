@@ -55,6 +55,28 @@ describe('catalogue view models', () => {
     expect(model.error).toBeUndefined();
   });
 
+  it('links each error of a refused service form to its field in that form, and marks the field', () => {
+    const refused = {
+      ...failure('service', { code: 'ssg' }, { code: 'ssg' }),
+      fieldErrors: ['escalationEmails[1]', 'entitlementPackages[0].purpose', 'environments', 'version'].map((field) => ({
+        field,
+        name: field.replace(/\[\d+\]/g, ''),
+        label: field,
+        message: 'x',
+      })),
+    };
+    const model = editorViewModel(version, refused);
+    expect(model.services[0].fieldErrors?.map((f) => f.href)).toEqual(['#s0-escalation', '#s0-packages', '#s0-environments', undefined]);
+    expect(model.services[0].invalid).toEqual({
+      escalationEmails: true,
+      'entitlementPackages.purpose': true,
+      environments: true,
+      version: true,
+    });
+    expect(model.newService.invalid).toEqual({});
+    expect(model.details.invalid).toEqual({});
+  });
+
   it('keeps failed details and shows other failures at the top', () => {
     expect(editorViewModel(version, failure('details', {}, { label: 'Ny' })).details).toMatchObject({
       label: 'Ny',

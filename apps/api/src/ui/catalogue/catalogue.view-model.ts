@@ -12,6 +12,7 @@ import {
 } from '@domain/catalogue';
 import { ENVIRONMENTS } from '@domain/shared';
 
+import { linkedToFields } from '../shared/form-errors';
 import type { FormFailure } from '../shared/page-form';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import { serviceFromForm } from './catalogue.forms';
@@ -77,6 +78,42 @@ const EMPTY_SERVICE: CatalogueServiceInput = {
 
 const EDITOR_FORMS = ['details', 'new-service', 'service'];
 
+/** Where the version's own fields sit in the editor (element ids). */
+const DETAILS_FIELD_IDS: Readonly<Record<string, string>> = { label: 'label', effectiveFrom: 'effectiveFrom', notes: 'notes' };
+
+/** Where each field of a service sits in its form, whose element ids start with the form's prefix. */
+function serviceFieldIds(idp: string): Record<string, string> {
+  const suffix: Record<string, string> = {
+    code: 'code',
+    name: 'name',
+    description: 'description',
+    environments: 'environments',
+    maskinportenScopes: 'scopes',
+    entitlementPackages: 'packages',
+    'entitlementPackages.code': 'packages',
+    'entitlementPackages.purpose': 'packages',
+    escalationEmails: 'escalation',
+    securityEmails: 'security',
+    serviceAreas: 'areas',
+    informationTypes: 'info',
+    altinnResource: 'altinn',
+    documentationUrl: 'doc',
+    lifecycle: 'lifecycle',
+    sunsetDate: 'sunset',
+  };
+  return Object.fromEntries(Object.entries(suffix).map(([field, id]) => [field, `${idp}-${id}`]));
+}
+
+/** A refused form's errors linked to its fields, and those fields marked. */
+function refusal(failure: FormFailure | undefined, ids: Readonly<Record<string, string>>) {
+  if (!failure) return { invalid: {} };
+  return {
+    error: failure.error,
+    fieldErrors: linkedToFields(failure.fieldErrors, ids),
+    invalid: Object.fromEntries(failure.fieldErrors.map((f) => [f.name, true])),
+  };
+}
+
 /**
  * The draft editor; after a failed form ('details', 'new-service', or 'service' with the service's
  * code before the edit) that form is open with its error and the values entered.
@@ -92,15 +129,12 @@ export function editorViewModel(version: CatalogueVersionView, failure?: FormFai
   return {
     title: CATALOGUE_TITLES.edit(version.label),
     version: decorate(version),
-    details: details
-      ? {
-          label: details.body.label,
-          effectiveFrom: details.body.effectiveFrom,
-          notes: details.body.notes,
-          error: details.error,
-          fieldErrors: details.fieldErrors,
-        }
-      : { label: version.label, effectiveFrom: version.effectiveFrom, notes: version.notes ?? '' },
+    details: {
+      ...(details
+        ? { label: details.body.label, effectiveFrom: details.body.effectiveFrom, notes: details.body.notes }
+        : { label: version.label, effectiveFrom: version.effectiveFrom, notes: version.notes ?? '' }),
+      ...refusal(details, DETAILS_FIELD_IDS),
+    },
     services: version.services.map((s, i) => {
       const own = failed('service', s.code);
       return {
@@ -108,16 +142,14 @@ export function editorViewModel(version: CatalogueVersionView, failure?: FormFai
         name: s.name,
         idp: `s${i}`,
         open: !!own,
-        error: own?.error,
-        fieldErrors: own?.fieldErrors,
+        ...refusal(own, serviceFieldIds(`s${i}`)),
         form: serviceFormValues(own ? serviceFromForm(own.body) : s),
       };
     }),
     newService: {
       idp: 'new',
       open: !!added || !version.services.length,
-      error: added?.error,
-      fieldErrors: added?.fieldErrors,
+      ...refusal(added, serviceFieldIds('new')),
       form: serviceFormValues(added ? serviceFromForm(added.body) : EMPTY_SERVICE),
     },
     error: other?.error,
