@@ -252,17 +252,17 @@ export function consumerTabForms(consumer: ConsumerDetail, failure?: FormFailure
       invalid: marked('agreement'),
     },
     serviceRows: consumer.services.map((s) => {
-      const entered = failed('services') && text(body.code) === s.code;
-      const shown = entered ? { ...s, ...serviceAccessFromForm(body) } : s;
+      const refusedHere = failed('services') && text(body.code) === s.code;
+      const shown = refusedHere ? { ...s, ...serviceAccessFromForm(body) } : s;
       return {
         ...s,
         form: {
           ...shown,
-          altinnDelegationConfirmedAt: entered ? text(body.altinnDelegationConfirmedAt) : isoDay(s.altinnDelegationConfirmedAt),
-          vendorOrgNumber: entered ? text(body.vendorOrgNumber) : (s.vendor?.orgNumber ?? ''),
-          vendorName: entered ? text(body.vendorName) : (s.vendor?.name ?? ''),
+          altinnDelegationConfirmedAt: refusedHere ? text(body.altinnDelegationConfirmedAt) : isoDay(s.altinnDelegationConfirmedAt),
+          vendorOrgNumber: refusedHere ? text(body.vendorOrgNumber) : (s.vendor?.orgNumber ?? ''),
+          vendorName: refusedHere ? text(body.vendorName) : (s.vendor?.name ?? ''),
         },
-        invalid: entered ? marked('services') : {},
+        invalid: refusedHere ? marked('services') : {},
       };
     }),
     newService:
