@@ -125,6 +125,8 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
       const html = { Accept: 'text/html' };
       const article = await agent.get('/knowledge-base/00000000-0000-4000-8000-000000000000').set(html).expect(404);
       expect(article.text).toContain('Fant ikke artikkelen.');
+      const consumer = await agent.get('/consumers/00000000-0000-4000-8000-000000000000').set(html).expect(404);
+      expect(consumer.text).toContain('Fant ikke konsumenten.');
       const page = await agent.get('/finnes-ikke').set(html).expect(404);
       // Another page's wording of the shared code (the API key page's) must not reach this one.
       expect(page.text).not.toContain('API-nøkkelen');

@@ -198,7 +198,7 @@ const REPORT_FORM_ERRORS = {
   unknown_service: 'Tjenesten finnes ikke i gjeldende versjon av Bilag 2. Velg en tjeneste fra listen.',
   idempotency_key_reused:
     'Dette skjemaet er allerede sendt med annet innhold. Vi har laget et nytt skjema med det du skrev; send det på nytt.',
-  consumer_not_found: 'Fant ikke konsumenten. Velg en fra listen.',
+  consumer_choice_unknown: 'Fant ikke konsumenten. Velg en fra listen.',
   unknown_consumer: 'Ingen konsument med dette organisasjonsnummeret er registrert.',
 };
 
@@ -211,7 +211,7 @@ export const PORTAL_REPORT_FORM_TEXTS: PageTexts = {
 export const STAFF_REPORT_FORM_TEXTS: PageTexts = {
   errors: { ...REPORT_FORM_ERRORS, idempotency_in_flight: 'Meldingen blir registrert nå. Se hendelsene om et øyeblikk.' },
   fields: STAFF_REPORT_FIELDS,
-  errorFields: { unknown_service: 'service', consumer_not_found: 'consumerId' },
+  errorFields: { unknown_service: 'service', consumer_choice_unknown: 'consumerId' },
 };
 
 export const REPORT_FORM_TEXTS = {

@@ -56,7 +56,7 @@ export class StaffReportPagesController {
   async submit(@CurrentStaff() me: StaffPrincipal, @Body() body: StaffReportForm, @Res() res: FastifyReply) {
     // A consumer removed since the form was opened is a mistake in the form, not a broken request.
     if (!(await this.consumers.byId(body.consumerId)))
-      throw new ValidationFailed([{ field: 'consumerId', message: 'is not a registered consumer' }], 'consumer_not_found');
+      throw new ValidationFailed([{ field: 'consumerId', message: 'is not a registered consumer' }], 'consumer_choice_unknown');
     const receipt = await this.receive.execute(me, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
       idempotencyKey: body.submissionId,
       fingerprint: body,
