@@ -48,6 +48,7 @@ describe('consumer admin pages', () => {
         [
           /id="a-sig" name="signatoryName" required value="Kari Varaordfører"/,
           /id="a-to" name="validTo" type="date" aria-invalid="true" value="2026-01-01"/,
+          /<a class="ds-link" href="#a-to">/,
         ],
       ],
       [
@@ -56,6 +57,7 @@ describe('consumer admin pages', () => {
         { name: '', email: 'ny.kontakt@oslo.kommune.example', phone: '900 00 000', role: 'security' },
         [
           /id="n-name" name="name" required aria-invalid="true" value=""/,
+          /<a class="ds-link" href="#n-name">/,
           /value="ny.kontakt@oslo.kommune.example"/,
           /value="900 00 000"/,
           /<option value="security" selected>/,

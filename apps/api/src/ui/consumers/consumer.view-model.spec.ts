@@ -217,6 +217,18 @@ describe('consumerTabForms', () => {
     fieldErrors: names.map((name) => ({ field: name, name, label: name, message: 'x' })),
   });
 
+  it.each<[string, FormFailure, string]>([
+    ['the overview', refused('c1', {}, ['municipalityNumber']), '#o-mun'],
+    ['a contact of the list', refused('k2', {}, ['email']), '#c-email-k2'],
+    ['a new contact', refused('contacts', {}, ['email']), '#n-email'],
+    ['the agreement', refused('agreement', {}, ['validTo']), '#a-to'],
+    ['the second service', refused('services', { code: 'INNTEKT' }, ['vendor.orgNumber']), '#vo-1'],
+    ['a service’s environments', refused('services', { code: 'SSG' }, ['environments']), '#env-0-production'],
+    ['a service to add', refused('services', { code: 'EIENDOM' }, ['legalBasis']), '#new-lb'],
+  ])('links the summary of a refused %s to its field', (_label, failure, href) => {
+    expect(consumerPageViewModel(stored, 'overview', {}, failure).failure?.fieldErrors.map((f) => f.href)).toEqual([href]);
+  });
+
   it('shows what is stored in every form when nothing was refused', () => {
     const forms = consumerTabForms(stored);
     expect(forms.overviewForm).toEqual({

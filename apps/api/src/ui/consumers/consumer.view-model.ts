@@ -210,6 +210,47 @@ export interface ConsumerTabExtras {
 
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
+/** Element ids of a form's fields, by the field names the use cases give (`prefix` + suffix). */
+const ids = (fields: Record<string, string>, at: (suffix: string) => string) =>
+  Object.fromEntries(Object.entries(fields).map(([field, suffix]) => [field, at(suffix)]));
+const CONTACT_FIELDS = { name: 'name', email: 'email', phone: 'phone', role: 'role' };
+const SERVICE_FIELDS = {
+  environments: 'env',
+  legalBasis: 'lb',
+  lawReference: 'lr',
+  purpose: 'pu',
+  serviceArea: 'sa',
+  entitlementPackage: 'ep',
+  maskinportenScope: 'ms',
+  connectionMethod: 'cm',
+  altinnDelegationConfirmedAt: 'ad',
+  'vendor.orgNumber': 'vo',
+  'vendor.name': 'vn',
+};
+const OVERVIEW_FIELD_IDS = { name: 'o-name', kind: 'o-kind', municipalityNumber: 'o-mun', status: 'o-status' };
+const AGREEMENT_FIELD_IDS = {
+  signedOn: 'a-signed',
+  documentReference: 'a-doc',
+  signatoryName: 'a-sig',
+  signatoryTitle: 'a-title',
+  validFrom: 'a-from',
+  validTo: 'a-to',
+};
+const NEW_SERVICE_FIELD_IDS = { code: 'new-code', environments: 'new-env-production', legalBasis: 'new-lb', purpose: 'new-pu' };
+
+/** Where the fields of the refused form on a consumer's tabs are, to link its error summary to them. */
+function refusedFormIds(consumer: ConsumerDetail, failure: FormFailure): Record<string, string> {
+  if (failure.form === consumer.id) return OVERVIEW_FIELD_IDS;
+  if (failure.form === 'contacts') return ids(CONTACT_FIELDS, (f) => `n-${f}`);
+  const contact = consumer.contacts.find((c) => c.id === failure.form);
+  if (contact) return ids(CONTACT_FIELDS, (f) => `c-${f}-${contact.id}`);
+  if (failure.form === 'agreement') return AGREEMENT_FIELD_IDS;
+  if (failure.form !== 'services') return {};
+  const i = consumer.services.findIndex((s) => s.code === text(failure.body.code));
+  if (i < 0) return NEW_SERVICE_FIELD_IDS;
+  return ids(SERVICE_FIELDS, (f) => (f === 'env' ? `env-${i}-production` : `${f}-${i}`));
+}
+
 /**
  * What each form on the consumer's tabs shows: what is stored, except in the form that was just
  * refused, which shows what was entered there (with the fields the refusal names marked), so a
@@ -300,7 +341,7 @@ export function consumerPageViewModel(
       detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
     })),
     ...consumerTabForms(consumer, failure),
-    failure,
+    failure: failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, refusedFormIds(consumer, failure)) },
     saved: saved && !failure ? SAVED_TEXT : undefined,
   };
 }
