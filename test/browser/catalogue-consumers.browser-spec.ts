@@ -144,7 +144,22 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await existing
       .getByLabel('Maskinporten-scopes (én per linje)')
       .fill('skatteetaten:summertskattegrunnlag\nskatteetaten:summertskattegrunnlag.utvidet');
-    await existing.getByLabel('Eskaleringsadresser hos Skatteetaten (én per linje)').fill('ssg-vakt@skatteetaten.example');
+    const escalationField = existing.getByLabel('Eskaleringsadresser hos Skatteetaten (én per linje)');
+    // A refused save: the alert at the top leads to the service's form, whose summary leads into the field.
+    await escalationField.fill('ssg-vakt@skatteetaten.example\nikke en adresse');
+    await existing.getByRole('button', { name: `Lagre ${SSG}` }).click();
+    const pointer = page.getByRole('alert').filter({ hasText: 'Se feilen i skjemaet' });
+    await pointer.waitFor();
+    await pointer.getByRole('link').click();
+    await page.waitForURL(/#service-summert-skattegrunnlag$/);
+    await existing
+      .getByRole('alert')
+      .getByRole('link', { name: /^Eskaleringsadresser.*, linje 2/ })
+      .click();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('s0-escalation');
+    await expect(escalationField.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(errors.splice(0)).toEqual([expect.stringMatching(/Failed to load resource: .* 400/)]);
+    await escalationField.fill('ssg-vakt@skatteetaten.example');
     await follow(existing.getByRole('button', { name: `Lagre ${SSG}` }), /\/edit\?saved=service#service-summert-skattegrunnlag$/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Endringene er lagret.');
 

@@ -20,13 +20,15 @@ document.addEventListener('change', async (event) => {
 const errorSummary = document.querySelector('[data-error-summary]');
 if (errorSummary instanceof HTMLElement) errorSummary.focus();
 
-// A link in an error summary puts the keyboard in the field it names (the first choice of a group),
-// with the field's label or the group's legend in view. Without JavaScript the link only scrolls.
+// A link in an error summary to a field puts the keyboard in it (in a group, its first choice),
+// with the field's label or the group's legend in view. A link to a section (the catalogue editor's
+// «Se feilen i skjemaet») scrolls as any link does, as do all of them without JavaScript.
+const CONTROL = 'input:not([type="hidden"]), select, textarea';
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('[data-error-summary] a[href^="#"]') : null;
   const target = link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
   if (!target) return;
-  const control = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+  const control = target.matches(CONTROL) ? target : target.matches('fieldset') ? target.querySelector(CONTROL) : null;
   if (!control) return;
   event.preventDefault();
   const choice = control.type === 'checkbox' || control.type === 'radio';
