@@ -76,6 +76,18 @@ describe('consumer admin pages', () => {
       expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body).toEqual(before.body);
     });
 
+    it('names the services as the catalogue does on a refused form too', async () => {
+      const res = await t.http
+        .post('/consumers')
+        .set(admin())
+        .set('Accept', 'text/html')
+        .type('form')
+        .send('orgNumber=123456789&name=Ny+kommune&catalogueCodes=ssg&catalogueCodes=inntekt&services=ssg')
+        .expect(400);
+      expect(res.text).toContain('<label class="ds-label" for="svc-0">Tjeneste ssg</label>');
+      expect(res.text).toMatch(/id="svc-0" name="services" value="ssg" checked/);
+    });
+
     it('shows the agreement expiring on the list page and the audit history on the consumer', async () => {
       expect((await t.http.get('/consumers').set(admin()).expect(200)).text).toContain('Avtaler som utløper innen 60 dager');
       expect((await t.http.get(`/consumers/${oslo.id}/history`).set(admin()).expect(200)).text).toContain('consumer.onboarding_advanced');

@@ -78,6 +78,7 @@ export class PageFormInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly modules: ModuleRef,
+    private readonly pageContext: PageContext,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -90,8 +91,13 @@ export class PageFormInterceptor implements NestInterceptor {
         const audience = page.audience === 'anyone' || req.principal?.kind === page.audience;
         if (!audience || !(page.correctable ?? CORRECTABLE).includes(e.kind)) throw e;
         const failure = failureOf(req, e, page.texts);
+        // The page shown again has what every page has, the catalogue's service names included.
+        const shown = Promise.all([page.model(req, failure), this.pageContext.withCounts(req)]).then(([model, counts]) => ({
+          ...model,
+          ...counts,
+        }));
         return from(
-          page.model(req, failure).catch(() => {
+          shown.catch(() => {
             throw e;
           }),
         ).pipe(
