@@ -130,6 +130,7 @@ describe('audit log', () => {
       ],
       ['object type', { objectType: 'api_token' }, (a: string[]) => a.length === 0],
       ['date range around today', { from: day(-1), to: day(1) }, (a: string[]) => a.includes('staff.bootstrapped')],
+      ['a range without an end', { from: day(-1), to: '9999-12-31' }, (a: string[]) => a.includes('staff.bootstrapped')],
       ['a range that has ended', { to: day(-1) }, (a: string[]) => a.length === 0],
       ['a range not yet begun', { from: day(1) }, (a: string[]) => a.length === 0],
     ])('filters by %s', async (_, query, holds) => {

@@ -33,6 +33,7 @@ describe('audit view model', () => {
     ],
     ['the last day of a year', { to: '2026-12-31' }, { from: undefined, to: new Date('2026-12-31T23:00:00Z') }],
     ['a leap day', { from: '2028-02-29' }, { from: new Date('2028-02-28T23:00:00Z') }],
+    ['the last day there is, as «no end»', { to: '9999-12-31' }, { to: new Date('9999-12-31T23:00:00Z') }],
     ['words', { from: 'yesterday', to: 'i dag' }, { from: undefined, to: undefined }],
     ['a month the calendar does not have', { from: '2026-13-01', to: '2026-00-10' }, { from: undefined, to: undefined }],
     ['a day the month does not have', { from: '2026-02-30', to: '2027-02-29' }, { from: undefined, to: undefined }],

@@ -57,7 +57,9 @@ function osloDayStart(v: unknown, later = 0): Date | undefined {
   const [y, m, d] = s.split('-').map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));
   if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
-  return fromOsloLocal(`${new Date(Date.UTC(y, m - 1, d + later)).toISOString().slice(0, 10)}T00:00`);
+  const start = new Date(Date.UTC(y, m - 1, d + later));
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return fromOsloLocal(`${pad(start.getUTCFullYear(), 4)}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}T00:00`);
 }
 
 /** The filter form as the log's query: whole days in Norway, the `to` day included. */
