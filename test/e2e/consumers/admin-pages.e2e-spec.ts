@@ -76,6 +76,19 @@ describe('consumer admin pages', () => {
       expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body).toEqual(before.body);
     });
 
+    it('saves the Altinn delegation date of a service from its date field, and shows the same day', async () => {
+      await t.http
+        .post(`/consumers/${oslo.id}/services`)
+        .set(admin())
+        .type('form')
+        .send('code=inntekt&environments=production&altinnDelegationConfirmedAt=2026-03-01')
+        .expect(303);
+      const stored = (await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body.services;
+      expect(stored.find((s: { code: string }) => s.code === 'inntekt').altinnDelegationConfirmedAt).toBe('2026-02-28T23:00:00.000Z');
+      const page = await t.http.get(`/consumers/${oslo.id}/services`).set(admin()).expect(200);
+      expect(page.text).toMatch(/name="altinnDelegationConfirmedAt" type="date" value="2026-03-01"/);
+    });
+
     it('names the services as the catalogue does on a refused form too', async () => {
       const res = await t.http
         .post('/consumers')

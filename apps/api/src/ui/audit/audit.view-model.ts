@@ -4,7 +4,7 @@ import type { Page } from '@platform/database';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_TEXTS, AUDIT_ACTOR_KIND_TEXTS, AUDIT_OBJECT_TYPE_TEXTS } from '../shared/audit-actions.texts.nb';
 import { text } from '../shared/form-body';
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
-import { fromOsloLocal } from '../shared/oslo-time';
+import { osloDayStart } from '../shared/oslo-time';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
 import { AUDIT_COLUMNS, AUDIT_FILTER_TEXTS, AUDIT_RESTRICTED_TEXT, AUDIT_TITLE } from './audit.texts.nb';
 
@@ -33,8 +33,6 @@ export interface AuditQuery {
   to?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * What the action filter asks for: a group of the menu (all its codes), one code, or, from a link
  * typed by hand, the start of codes (`staff.`).
@@ -47,21 +45,6 @@ function actionFilter(action: string): { action?: string; actions?: string[] } {
   return { action };
 }
 
-/**
- * The start of a day typed as YYYY-MM-DD (`later` days on), at midnight in Norway as the people
- * reading the log count days; a date the calendar does not have (2026-13-01, 2026-02-30) is no filter.
- */
-function osloDayStart(v: unknown, later = 0): Date | undefined {
-  const s = text(v);
-  if (!DATE.test(s)) return undefined;
-  const [y, m, d] = s.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
-  const start = new Date(Date.UTC(y, m - 1, d + later));
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return fromOsloLocal(`${pad(start.getUTCFullYear(), 4)}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}T00:00`);
-}
-
 /** The filter form as the log's query: whole days in Norway, the `to` day included. */
 export function auditFilter(q: AuditQuery) {
   return {
@@ -69,8 +52,8 @@ export function auditFilter(q: AuditQuery) {
     ...actionFilter(text(q.action)),
     objectType: text(q.objectType) || undefined,
     objectId: text(q.objectId) || undefined,
-    from: osloDayStart(q.from),
-    to: osloDayStart(q.to, 1),
+    from: osloDayStart(text(q.from)),
+    to: osloDayStart(text(q.to), 1),
   };
 }
 

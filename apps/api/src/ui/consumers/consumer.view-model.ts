@@ -19,6 +19,7 @@ import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list, text } from '../shared/form-body';
 import { linkedToFields } from '../shared/form-errors';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
+import { osloDay } from '../shared/oslo-time';
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS, SAVED_TEXT, UNKNOWN_FIELD_MESSAGE } from '../shared/shared.texts.nb';
 import { agreementFromForm, CONSUMER_LIST, consumerChangesFromForm, contactFromForm, serviceAccessFromForm } from './consumers.forms';
@@ -208,8 +209,6 @@ export interface ConsumerTabExtras {
   createdKey?: CreatedApiKey;
 }
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-
 /** Element ids of a form's fields, by the field names the use cases give (`prefix` + suffix). */
 const ids = (fields: Record<string, string>, at: (suffix: string) => string) =>
   Object.fromEntries(Object.entries(fields).map(([field, suffix]) => [field, at(suffix)]));
@@ -299,7 +298,11 @@ export function consumerTabForms(consumer: ConsumerDetail, failure?: FormFailure
         ...s,
         form: {
           ...shown,
-          altinnDelegationConfirmedAt: refusedHere ? text(body.altinnDelegationConfirmedAt) : isoDay(s.altinnDelegationConfirmedAt),
+          altinnDelegationConfirmedAt: refusedHere
+            ? text(body.altinnDelegationConfirmedAt)
+            : s.altinnDelegationConfirmedAt
+              ? osloDay(new Date(s.altinnDelegationConfirmedAt))
+              : '',
           vendorOrgNumber: refusedHere ? text(body.vendorOrgNumber) : (s.vendor?.orgNumber ?? ''),
           vendorName: refusedHere ? text(body.vendorName) : (s.vendor?.name ?? ''),
         },

@@ -47,6 +47,14 @@ describe('consumer forms', () => {
     });
   });
 
+  it.each<[string, string, Date | string | null]>([
+    ['a day from the date field, as the start of that day in Norway', '2026-03-01', new Date('2026-02-28T23:00:00Z')],
+    ['nothing', '', null],
+    ['anything else as it was written, for the rules to refuse', '1. mars', '1. mars'],
+  ])('reads the Altinn delegation date: %s', (_label, given, read) => {
+    expect(serviceAccessFromForm({ altinnDelegationConfirmedAt: given }).altinnDelegationConfirmedAt).toEqual(read);
+  });
+
   it('pairs the terms with their services and leaves out services with no version accepted', () => {
     const input = agreementFromForm({
       signedOn: '2026-01-01',

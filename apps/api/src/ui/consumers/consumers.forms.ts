@@ -17,6 +17,7 @@ import type { Environment } from '@domain/shared';
 
 import { FormBody, list, nullable, oneOf, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
+import { osloDayStart } from '../shared/oslo-time';
 
 /** The new-consumer form: the organisation, one contact and the services it asks for. */
 export function registrationFromForm(b: FormBody): RegisterConsumerInput {
@@ -68,7 +69,9 @@ export function serviceAccessFromForm(b: FormBody): Omit<ServiceAccessInput, 'co
     connectionMethod: (text(b.connectionMethod) || null) as ConnectionMethod | null,
     vendor: vendorOrg || vendorName ? { orgNumber: vendorOrg, name: vendorName } : null,
     dataProcessingAgreementConfirmed: text(b.dataProcessingAgreementConfirmed) === 'true',
-    altinnDelegationConfirmedAt: nullable(b.altinnDelegationConfirmedAt),
+    // The form has a date field; the rule takes an instant: the start of that day in Norway.
+    altinnDelegationConfirmedAt:
+      nullable(b.altinnDelegationConfirmedAt) && (osloDayStart(text(b.altinnDelegationConfirmedAt)) ?? text(b.altinnDelegationConfirmedAt)),
     maskinportenScope: nullable(b.maskinportenScope),
   };
 }

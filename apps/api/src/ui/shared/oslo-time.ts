@@ -25,3 +25,27 @@ export function fromOsloLocal(value: string): Date {
   const wall = Date.UTC(y, mo - 1, d, h, mi);
   return new Date(wall - osloOffsetMs(wall - osloOffsetMs(wall)));
 }
+
+const OSLO_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The day an instant falls on in Norway, as a date field shows it (YYYY-MM-DD). */
+export function osloDay(at: Date): string {
+  const p = Object.fromEntries(OSLO_DAY.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * The instant a day typed as YYYY-MM-DD (`later` days on) starts in Norway, as people there count
+ * days; a date the calendar does not have (2026-13-01, 2026-02-30) gives undefined.
+ */
+export function osloDayStart(value: string, later = 0): Date | undefined {
+  const match = DAY.exec(value);
+  if (!match) return undefined;
+  const [y, m, d] = match.slice(1).map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
+  const start = new Date(Date.UTC(y, m - 1, d + later));
+  return fromOsloLocal(`${pad(start.getUTCFullYear(), 4)}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}T00:00`);
+}
