@@ -47,7 +47,7 @@ const line = (label: string, message: string): FieldText => ({ label, message, p
 const FIELDS: Record<string, FieldText> = {
   label: { label: 'Navn på versjonen', message: 'Gi versjonen et navn (1–200 tegn).' },
   effectiveFrom: { label: 'Gjelder fra', message: 'Skriv datoen versjonen gjelder fra (ÅÅÅÅ-MM-DD).' },
-  notes: { label: 'Merknader', message: 'Merknadene kan ha høyst 2000 tegn.' },
+  notes: { label: 'Merknader', message: 'Merknadene kan ha høyst 10 000 tegn.' },
   services: { label: 'Tjenester', message: 'Legg til minst én tjeneste før versjonen publiseres.' },
   code: { label: 'Kode', message: 'Koden har små bokstaver, tall og bindestrek (høyst 64 tegn), og er unik i versjonen.' },
   name: { label: SERVICE_FIELD_LABELS.name, message: 'Skriv tjenestens navn (1–200 tegn).' },

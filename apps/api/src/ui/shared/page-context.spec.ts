@@ -31,8 +31,8 @@ describe('errorPageTexts', () => {
   it('leaves out a code parts word differently, whatever their order', () => {
     const pages = [
       { errors: { validation_failed: 'Skjemaet har feil.' } },
-      { errors: { validation_failed: 'Endringen ble ikke lagret.' } },
       { errors: { validation_failed: 'Skjemaet har feil.' } },
+      { errors: { validation_failed: 'Endringen ble ikke lagret.' } },
     ];
     expect(errorPageTexts(pages)).toEqual({});
     expect(errorPageTexts([...pages].reverse())).toEqual({});
