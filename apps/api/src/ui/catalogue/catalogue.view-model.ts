@@ -12,7 +12,7 @@ import {
 } from '@domain/catalogue';
 import { ENVIRONMENTS } from '@domain/shared';
 
-import { linkedToFields } from '../shared/form-errors';
+import { invalidFields, linkedToFields } from '../shared/form-errors';
 import type { FormFailure } from '../shared/page-form';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import { serviceFromForm } from './catalogue.forms';
@@ -110,7 +110,7 @@ function refusal(failure: FormFailure | undefined, ids: Readonly<Record<string, 
   return {
     error: failure.error,
     fieldErrors: linkedToFields(failure.fieldErrors, ids),
-    invalid: Object.fromEntries(failure.fieldErrors.map((f) => [f.name, true])),
+    invalid: invalidFields(failure.fieldErrors),
   };
 }
 

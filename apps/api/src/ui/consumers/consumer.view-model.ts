@@ -17,7 +17,7 @@ import { ENVIRONMENTS } from '@domain/shared';
 
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list, text } from '../shared/form-body';
-import { linkedToFields } from '../shared/form-errors';
+import { invalidFields, linkedToFields } from '../shared/form-errors';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { osloDay } from '../shared/oslo-time';
 import type { FormFailure } from '../shared/page-form';
@@ -70,7 +70,7 @@ function entered(failure: FormFailure | undefined, listFields: string[] = []) {
     form,
     error: failure.error,
     fieldErrors: failure.fieldErrors,
-    invalid: Object.fromEntries(failure.fieldErrors.map((f) => [f.name, true])),
+    invalid: invalidFields(failure.fieldErrors),
   };
 }
 
@@ -258,7 +258,7 @@ function refusedFormIds(consumer: ConsumerDetail, failure: FormFailure): Record<
 export function consumerTabForms(consumer: ConsumerDetail, failure?: FormFailure) {
   const body = failure?.body ?? {};
   const failed = (form: string) => failure !== undefined && failure.form === form;
-  const marked = (form: string) => (failed(form) ? Object.fromEntries(failure!.fieldErrors.map((f) => [f.name, true])) : {});
+  const marked = (form: string) => (failed(form) ? invalidFields(failure!.fieldErrors) : {});
   const terms = list(body.termsService);
   const [sharing, usage] = [[body.termsSharing ?? []].flat(), [body.termsUsage ?? []].flat()];
   const agreement = consumer.agreement;

@@ -1,6 +1,7 @@
 import type { StaffGroupView, StaffUserView } from '@domain/identity';
 
 import { list, text } from '../shared/form-body';
+import { invalidFields } from '../shared/form-errors';
 import type { FormFailure } from '../shared/page-form';
 import { GROUP_PAGE_TEXTS, IDENTITY_TITLES } from './identity.texts.nb';
 
@@ -27,7 +28,7 @@ export function staffGroupsViewModel(
     name: text(f.body.name),
     description: text(f.body.description),
     categories: list(f.body.categories),
-    invalid: Object.fromEntries(f.fieldErrors.map((e) => [e.name, true])),
+    invalid: invalidFields(f.fieldErrors),
   });
   const created = refused('staff-groups');
   return {

@@ -11,7 +11,7 @@ import {
 } from '@domain/knowledge';
 
 import { choices, type FormBody } from '../shared/form-body';
-import { linkedToFields } from '../shared/form-errors';
+import { invalidFields, linkedToFields } from '../shared/form-errors';
 import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import {
@@ -154,7 +154,7 @@ export function editorViewModel({ article, owners, services, body, preview, fail
       : null,
     error: failure?.error,
     fieldErrors: linkedToFields(failure?.fieldErrors ?? [], ARTICLE_FIELD_IDS),
-    invalid: Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, true])),
+    invalid: invalidFields(failure?.fieldErrors),
   };
 }
 

@@ -3,7 +3,7 @@ import { AcknowledgeNotice, GetNotice, ListConsumerNotices, type NoticeView, Pre
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
-import { linkedToFields } from '../shared/form-errors';
+import { invalidFields, linkedToFields } from '../shared/form-errors';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { originOf } from './feeds.view-model';
 import { NOTICE_DONE_TEXTS, NOTICE_PAGE_TEXTS, NOTICE_TITLES } from './notices.texts.nb';
@@ -55,7 +55,7 @@ export class NewNoticePage implements FormPage {
       ...editorChoices(current?.services ?? [], KS_SERVICE_AREAS, values),
       error: failure?.error,
       fieldErrors: linkedToFields(failure?.fieldErrors ?? [], NOTICE_FIELD_IDS),
-      invalid: Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, true])),
+      invalid: invalidFields(failure?.fieldErrors),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { ErrorKind, FieldError } from '@platform/errors';
 
-import { describeFailure, fieldName, linkedToFields, PageTexts } from './form-errors';
+import { describeFailure, fieldName, invalidFields, linkedToFields, PageTexts } from './form-errors';
 import { ERROR_KIND_TEXTS, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
 
 const texts: PageTexts = {
@@ -102,4 +102,16 @@ describe('linkedToFields', () => {
     expect(linkedToFields(given, ids).map((f) => f.href)).toEqual([undefined, '#orgNumber']);
     expect(given.every((f) => !('href' in f))).toBe(true);
   });
+});
+
+describe('invalidFields', () => {
+  const error = (field: string) => ({ field, name: fieldName(field), label: field, message: 'feil' });
+  it.each<[string, ReturnType<typeof error>[] | undefined, Record<string, true>]>([
+    ['none for no refusal', undefined, {}],
+    [
+      'each field once, by its name without the index',
+      [error('contacts[0].email'), error('contacts[1].email'), error('orgNumber')],
+      { 'contacts.email': true, orgNumber: true },
+    ],
+  ])('marks %s', (_label, errors, marked) => expect(invalidFields(errors)).toEqual(marked));
 });

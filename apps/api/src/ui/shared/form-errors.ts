@@ -66,6 +66,11 @@ export function describeFailure(e: Pick<DomainException, 'kind' | 'code' | 'fiel
   return { error, fieldErrors };
 }
 
+/** The fields a refusal names (list indexes left out), for the page to mark them `aria-invalid`. */
+export function invalidFields(fieldErrors: readonly FieldMessage[] = []): Record<string, true> {
+  return Object.fromEntries(fieldErrors.map((f) => [f.name, true]));
+}
+
 /**
  * Each field error linked to the control that holds the field on the page (element ids by field
  * name, list indexes left out), so the error summary leads to what must be corrected. A field the
