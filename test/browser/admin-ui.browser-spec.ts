@@ -57,7 +57,7 @@ describe('admin UI in a browser', () => {
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Feil e-post eller passord.');
     // Focus is on the message, so screen readers read it out and the keyboard starts there.
-    await page.waitForFunction(`document.activeElement?.matches('[role="alert"]')`);
+    await page.locator('[role="alert"]:focus').waitFor();
     expect(await page.getByLabel('E-post').inputValue()).toBe(EMAIL);
     await screenshot(page, 'login-failed');
     expect(await seriousAccessibilityProblems(page, 'login-failed')).toEqual([]);

@@ -6,6 +6,7 @@ import {
   screenshot,
   seriousAccessibilityProblems,
   signInThroughUi,
+  waitForCondition,
   watchForErrors,
 } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
@@ -150,8 +151,9 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await existing.getByRole('button', { name: `Lagre ${SSG}` }).click();
     const pointer = page.getByRole('alert').filter({ hasText: 'Se feilen i skjemaet' });
     await pointer.waitFor();
+    // The summary's links work through app.js, which runs once the refused page has loaded.
+    await page.waitForLoadState();
     await pointer.getByRole('link').click();
-    await page.waitForURL(/#service-summert-skattegrunnlag$/);
     await existing
       .getByRole('alert')
       .getByRole('link', { name: /^Eskaleringsadresser.*, linje 2/ })
@@ -231,6 +233,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await page.getByRole('button', { name: 'Registrer konsument' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
+    await page.waitForLoadState();
     await expect(alert.locator('p').textContent()).resolves.toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
     await expect(alert.locator('li').allTextContents()).resolves.toEqual([
       'Organisasjonsnummer: Skriv et gyldig organisasjonsnummer: 9 siffer der det siste er kontrollsifferet.',
@@ -339,7 +342,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     ].join('\n');
     // The file picker reads the chosen file into the text field that the form posts.
     await page.getByLabel('Velg CSV-fil').setInputFiles({ name: 'kommuner.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForFunction(`document.getElementById('csv').value.length === ${csv.length}`);
+    await waitForCondition(page, `document.getElementById('csv').value.length === ${csv.length}`);
     expect(await page.getByLabel('CSV-innhold').inputValue()).toBe(csv);
     await page.getByRole('button', { name: 'Forhåndsvis' }).click();
     await page.getByRole('heading', { name: 'Forhåndsvisning' }).waitFor();

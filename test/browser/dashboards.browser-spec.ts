@@ -7,6 +7,7 @@ import {
   screenshot,
   seriousAccessibilityProblems,
   signInThroughUi,
+  waitForCondition,
   watchForErrors,
 } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
@@ -163,7 +164,7 @@ describe('the statistics page in a browser', () => {
   it('opens from the menu and draws every chart, without animation for those who asked for less motion', async () => {
     await page.goto('/');
     await Promise.all([page.waitForURL('**/statistics'), page.getByRole('link', { name: 'Statistikk' }).click()]);
-    await page.waitForFunction(CHARTS_DRAWN);
+    await waitForCondition(page, CHARTS_DRAWN);
     const charts = (await page.evaluate(`[...document.querySelectorAll('canvas[data-chart]')].map((c) => {
       const chart = window.Chart.getChart(c);
       return { label: c.getAttribute('aria-label'), animation: chart.options.animation, width: c.width, bars: chart.getDatasetMeta(0).data.length };
@@ -225,7 +226,7 @@ describe('the statistics page in a browser', () => {
 
   it('shows the deflection rate per week and the article that solved most, each with its table', async () => {
     await page.goto('/statistics');
-    await page.waitForFunction(CHARTS_DRAWN);
+    await waitForCondition(page, CHARTS_DRAWN);
     const rate = page.locator('section[data-chart-panel]', { has: page.getByRole('heading', { name: 'Løst av kunnskapsbasen per uke' }) });
     await expect(rate.getByText(/^Avvisningsraten er andelen av utfylte skjemaer/).count()).resolves.toBe(1);
     await rate.getByText('Vis tallene som tabell').click();
@@ -243,7 +244,7 @@ describe('the statistics page in a browser', () => {
 
   it('fits a phone: the panels one under the other, nothing wider than the screen', async () => {
     await page.goto('/statistics');
-    await page.waitForFunction(CHARTS_DRAWN);
+    await waitForCondition(page, CHARTS_DRAWN);
     expect(await phoneWidthProblems(page, 'statistics')).toEqual([]);
   });
 });

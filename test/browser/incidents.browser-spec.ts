@@ -485,7 +485,7 @@ describe('incident pages and the portal report form in a browser', () => {
       const summary = p.getByRole('alert');
       await expect(summary.textContent()).resolves.toContain('HTTP-status er et tall mellom 100 og 599');
       // Focus is on the summary, so screen readers read it out and the keyboard starts there.
-      await p.waitForFunction(`document.activeElement?.matches('[role="alert"]')`);
+      await p.locator('[role="alert"]:focus').waitFor();
       await expect(p.getByLabel('HTTP-status').getAttribute('aria-invalid')).resolves.toBe('true');
       await expect(p.getByLabel('Kort tittel').inputValue()).resolves.toBe('Tregt i test');
       expect(await seriousAccessibilityProblems(p, 'portal-report-form-errors')).toEqual([]);

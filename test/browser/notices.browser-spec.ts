@@ -129,6 +129,8 @@ describe('change notices in a browser', () => {
     await page.getByRole('button', { name: 'Lagre kladd' }).click();
     const summary = page.getByRole('alert');
     await summary.waitFor();
+    // Its links move focus through app.js, which runs once the refused page has loaded.
+    await page.waitForLoadState();
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
       'Tjenester: Velg minst én tjeneste fra Bilag 2.',
       'Miljøer: Velg minst ett miljø.',

@@ -40,6 +40,26 @@ export function watchForErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Waits until a JavaScript condition holds on the current page. Playwright's waitForFunction would
+ * poll a string condition through eval, which the app's Content-Security-Policy refuses the moment
+ * the condition is not already true; an evaluated expression runs outside that policy.
+ */
+export async function waitForCondition(page: Page, condition: string, timeoutMs = 30_000): Promise<void> {
+  const met = page.evaluate(
+    `new Promise((resolve) => { const check = () => ((${condition}) ? resolve(true) : requestAnimationFrame(check)); check(); })`,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${condition}`)), timeoutMs);
+  });
+  try {
+    await Promise.race([met, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
