@@ -7,6 +7,7 @@ import {
   seriousAccessibilityProblems,
   signInThroughUi,
   waitForCondition,
+  waitForRefusal,
   watchForErrors,
 } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
@@ -150,9 +151,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await escalationField.fill('ssg-vakt@skatteetaten.example\nikke en adresse');
     await existing.getByRole('button', { name: `Lagre ${SSG}` }).click();
     const pointer = page.getByRole('alert').filter({ hasText: 'Se feilen i skjemaet' });
-    await pointer.waitFor();
-    // The summary's links work through app.js, which runs once the refused page has loaded.
-    await page.waitForLoadState();
+    await waitForRefusal(page, pointer);
     await pointer.getByRole('link').click();
     await existing
       .getByRole('alert')
@@ -232,8 +231,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await page.getByRole('group', { name: 'Organisasjon' }).getByLabel('Navn', { exact: true }).fill(CONSUMER);
     await page.getByRole('button', { name: 'Registrer konsument' }).click();
     const alert = page.getByRole('alert');
-    await alert.waitFor();
-    await page.waitForLoadState();
+    await waitForRefusal(page, alert);
     await expect(alert.locator('p').textContent()).resolves.toBe('Skjemaet har feil. Rett feltene som er nevnt under.');
     await expect(alert.locator('li').allTextContents()).resolves.toEqual([
       'Organisasjonsnummer: Skriv et gyldig organisasjonsnummer: 9 siffer der det siste er kontrollsifferet.',

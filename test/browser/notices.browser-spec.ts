@@ -9,6 +9,7 @@ import {
   screenshot,
   seriousAccessibilityProblems,
   signInThroughUi,
+  waitForRefusal,
   watchForErrors,
 } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
@@ -128,9 +129,7 @@ describe('change notices in a browser', () => {
     // each, and each of its entries leads into its field.
     await page.getByRole('button', { name: 'Lagre kladd' }).click();
     const summary = page.getByRole('alert');
-    await summary.waitFor();
-    // Its links move focus through app.js, which runs once the refused page has loaded.
-    await page.waitForLoadState();
+    await waitForRefusal(page, summary);
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
       'Tjenester: Velg minst én tjeneste fra Bilag 2.',
       'Miljøer: Velg minst ett miljø.',

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 import { ROOT } from '../../support/app-process';
 
@@ -41,6 +41,16 @@ export function watchForErrors(page: Page): string[] {
 }
 
 /**
+ * Waits for a page shown again after a refused post: its alert, then the end of loading, because
+ * the alert's focus and its links into the fields work through app.js, a deferred script that runs
+ * after the alert is already in the document.
+ */
+export async function waitForRefusal(page: Page, alert: Locator): Promise<void> {
+  await alert.waitFor();
+  await page.waitForLoadState();
+}
+
+/**
  * Waits until a JavaScript condition holds on the current page. Playwright's waitForFunction would
  * poll a string condition through eval, which the app's Content-Security-Policy refuses the moment
  * the condition is not already true; an evaluated expression runs outside that policy.
@@ -49,6 +59,8 @@ export async function waitForCondition(page: Page, condition: string, timeoutMs 
   const met = page.evaluate(
     `new Promise((resolve) => { const check = () => ((${condition}) ? resolve(true) : requestAnimationFrame(check)); check(); })`,
   );
+  // After a timeout the evaluation may still fail when the page closes; that is no news.
+  met.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${condition}`)), timeoutMs);
