@@ -1,5 +1,6 @@
 import { ListAuditEntries } from '@domain/audit';
 
+import { osloDay } from '../../../apps/api/src/ui/shared/oslo-time';
 import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
 import { ADMIN_EMAIL } from '../../support/test-config';
@@ -10,7 +11,11 @@ function listedActions(html: string): string[] {
   return [...body.matchAll(/<td data-action="([^"]+)">/g)].map((m) => m[1]);
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in Norway, as the filter counts days (near midnight UTC's date is another). */
+function day(offset: number): string {
+  const [y, m, d] = osloDay(new Date()).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
+}
 
 describe('audit log', () => {
   let t: TestApp;
