@@ -1,8 +1,9 @@
-import { Client, type ClientConfig } from 'pg';
+import * as pg from 'pg';
+import { Client, type ClientConfig, Pool } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 
 import { notifyingClient } from './database-notifications';
-import { preparingClient } from './prepared-statements';
+import { poolAwaitingItsConnections, preparingClient } from './prepared-statements';
 
 /** The entities and migrations of the whole product; composed outside the platform. */
 export interface DatabaseSchema {
@@ -47,6 +48,7 @@ export function dataSourceOptions(url: string, poolSize: number, schema: Databas
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not in PGlite.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
+    driver: { ...pg, Pool: poolAwaitingItsConnections(Pool) },
     extra: {
       max: poolSize,
       application_name: 'segment-desk',

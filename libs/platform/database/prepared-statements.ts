@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import type { Client, Pool } from 'pg';
 
 /**
  * How many statements one connection prepares. Past the limit a new text is sent unnamed, as
@@ -110,4 +110,33 @@ export function preparingClient(base: typeof Client): typeof Client {
       }
     }
   } as typeof Client;
+}
+
+/**
+ * A pool whose `end()` resolves once each of its connections has ended, their deallocation
+ * included. pg-pool's own resolves as soon as it has asked its idle connections to end, so a
+ * DataSource destroyed by a command beside the app (one shared session on the embedded database)
+ * could exit before its statements were deallocated.
+ */
+export function poolAwaitingItsConnections(base: typeof Pool): typeof Pool {
+  return class extends base {
+    override end(): Promise<void>;
+    override end(callback: () => void): void;
+    override end(callback?: () => void): Promise<void> | void {
+      const open = this.totalCount;
+      let removed = 0;
+      const allEnded = new Promise<void>((resolve) => {
+        if (open === 0) return resolve();
+        const onRemove = () => {
+          if (++removed < open) return;
+          this.off('remove', onRemove);
+          resolve();
+        };
+        this.on('remove', onRemove);
+      });
+      const ended = super.end().then(() => allEnded);
+      if (!callback) return ended;
+      void ended.then(() => callback(), callback);
+    }
+  } as typeof Pool;
 }
