@@ -5,6 +5,8 @@ module.exports = {
   ...base,
   testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Keeps a screenshot and the HTML of every open page when a test fails (test-results/failures/).
+  testEnvironment: '<rootDir>/test/browser/support/browser-test.environment.js',
   maxWorkers: 1,
   testTimeout: 120000,
 };

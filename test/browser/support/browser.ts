@@ -9,8 +9,11 @@ export const RESULTS_DIR = join(ROOT, 'test-results');
 const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** The browsers this file has open, read by the test environment when a test fails (browser-test.environment.js). */
+const OPEN_BROWSERS = Symbol.for('segment-desk.open-browsers');
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -23,6 +26,10 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  const open = ((globalThis as Record<symbol, Browser[]>)[OPEN_BROWSERS] ??= []);
+  open.push(browser);
+  browser.on('disconnected', () => open.splice(open.indexOf(browser), 1));
+  return browser;
 }
 
 /** Collects what the page reports as broken: console errors (CSP violations, missing assets) and uncaught errors. */

@@ -1,0 +1,44 @@
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const { TestEnvironment } = require('jest-environment-node');
+
+/** Where `launchBrowser` lists the browsers a test file has open (a global symbol: the same in every realm). */
+const OPEN_BROWSERS = Symbol.for('segment-desk.open-browsers');
+const FAILURES_DIR = join(__dirname, '..', '..', '..', 'test-results', 'failures');
+
+function fullName(test) {
+  const names = [];
+  for (let block = test; block && block.name !== 'ROOT_DESCRIBE_BLOCK'; block = block.parent) names.unshift(block.name);
+  return names.join(' ');
+}
+
+/**
+ * Keeps what every open page showed when a test or hook failed, before the file's hooks close
+ * them: a full-page screenshot, the HTML and the address, in test-results/failures/. A failure
+ * that happens only on a loaded CI machine can then be read afterwards instead of guessed at.
+ */
+class BrowserTestEnvironment extends TestEnvironment {
+  async handleTestEvent(event) {
+    if (event.name !== 'test_fn_failure' && event.name !== 'hook_failure') return;
+    const browsers = this.global[OPEN_BROWSERS] ?? [];
+    const what = event.test ? fullName(event.test) : `${event.hook.type} ${fullName(event.describeBlock)}`;
+    const stem = what.replace(/[^\p{L}\d]+/gu, '-').slice(0, 120);
+    let n = 0;
+    for (const browser of browsers) {
+      for (const page of browser.contexts().flatMap((context) => context.pages())) {
+        const path = join(FAILURES_DIR, `${stem}-${++n}`);
+        mkdirSync(FAILURES_DIR, { recursive: true });
+        writeFileSync(`${path}.txt`, `${what}\n${page.url()}\n`);
+        try {
+          await page.screenshot({ path: `${path}.png`, fullPage: true, timeout: 10_000 });
+          writeFileSync(`${path}.html`, await page.content());
+        } catch (error) {
+          writeFileSync(`${path}.txt`, `${what}\n${page.url()}\nno screenshot: ${error}\n`);
+        }
+      }
+    }
+  }
+}
+
+module.exports = BrowserTestEnvironment;
