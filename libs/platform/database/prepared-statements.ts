@@ -116,25 +116,29 @@ export function preparingClient(base: typeof Client): typeof Client {
  * A pool whose `end()` resolves once each of its connections has ended, their deallocation
  * included. pg-pool's own resolves as soon as it has asked its idle connections to end, so a
  * DataSource destroyed by a command beside the app (one shared session on the embedded database)
- * could exit before its statements were deallocated.
+ * could exit before its statements were deallocated. Connections are followed from the pool's
+ * `connect` to its `remove` event (emitted once a removed connection has ended); one that never
+ * connected is not waited for.
  */
 export function poolAwaitingItsConnections(base: typeof Pool): typeof Pool {
   return class extends base {
+    private readonly connected = new Set<unknown>();
+    private allRemoved?: () => void;
+
+    constructor(...args: ConstructorParameters<typeof Pool>) {
+      super(...args);
+      this.on('connect', (client) => this.connected.add(client));
+      this.on('remove', (client) => {
+        this.connected.delete(client);
+        if (this.connected.size === 0) this.allRemoved?.();
+      });
+    }
+
     override end(): Promise<void>;
     override end(callback: () => void): void;
     override end(callback?: () => void): Promise<void> | void {
-      const open = this.totalCount;
-      let removed = 0;
-      const allEnded = new Promise<void>((resolve) => {
-        if (open === 0) return resolve();
-        const onRemove = () => {
-          if (++removed < open) return;
-          this.off('remove', onRemove);
-          resolve();
-        };
-        this.on('remove', onRemove);
-      });
-      const ended = super.end().then(() => allEnded);
+      const allEnded = new Promise<void>((resolve) => (this.allRemoved = resolve));
+      const ended = super.end().then(() => (this.connected.size === 0 ? undefined : allEnded));
       if (!callback) return ended;
       void ended.then(() => callback(), callback);
     }

@@ -1,7 +1,8 @@
 import { dataSourceOptions } from '@platform/database';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 
+import { poolAwaitingItsConnections } from '../../../libs/platform/database/prepared-statements';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 const NO_SCHEMA = { entities: [], migrations: [], appendOnlyTables: [] };
@@ -79,5 +80,14 @@ describe('prepared statements on the application connections', () => {
       await ds.destroy();
     }
     expect(await leftInDatabase(db.url)).toBe(0);
+  });
+
+  it('end a pool also when a connection it was opening as it ended never opened', async () => {
+    // Nothing listens on port 1: the connection is refused at once.
+    const pool = new (poolAwaitingItsConnections(Pool))({ connectionString: 'postgres://postgres@127.0.0.1:1/none' });
+    const connecting = pool.connect();
+    const ending = pool.end();
+    await expect(connecting).rejects.toThrow(/ECONNREFUSED/);
+    await expect(ending).resolves.toBeUndefined();
   });
 });
