@@ -1,5 +1,5 @@
 import * as pg from 'pg';
-import { Client, type ClientConfig, Pool } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 
 import { notifyingClient } from './database-notifications';
@@ -48,7 +48,7 @@ export function dataSourceOptions(url: string, poolSize: number, schema: Databas
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not in PGlite.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    driver: { ...pg, Pool: poolAwaitingItsConnections(Pool) },
+    driver: { ...pg, Pool: poolAwaitingItsConnections(pg.Pool) },
     extra: {
       max: poolSize,
       application_name: 'segment-desk',
