@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import {
   launchBrowser,
+  openDetails,
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
@@ -142,7 +143,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(`Rediger ${SECOND}`);
 
     const existing = page.locator(`#service-${SSG}`);
-    await existing.locator('summary').click();
+    await openDetails(existing.locator('summary'));
     await existing
       .getByLabel('Maskinporten-scopes (én per linje)')
       .fill('skatteetaten:summertskattegrunnlag\nskatteetaten:summertskattegrunnlag.utvidet');
@@ -165,7 +166,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('Endringene er lagret.');
 
     const newService = page.locator('#new-service');
-    await newService.locator('summary').click();
+    await openDetails(newService.locator('summary'));
     await fillService(newService, {
       code: INNTEKT,
       name: 'Inntekt API',

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
   launchBrowser,
+  openDetails,
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
@@ -161,7 +162,7 @@ describe('the page of a big incident in a browser', () => {
   it('opens a municipality to show its reports with their grouping decision and the move form', async () => {
     await page.goto(`/incidents/${incident.id}`);
     const group = page.locator('#affected-consumers > details').first();
-    await group.locator('summary').click();
+    await openDetails(group.locator('summary'));
     const reports = group.locator('.app-report');
     await expect(reports.count()).resolves.toBe(REPORTS / MUNICIPALITIES);
     // The details element opens after the click's task; wait for it rather than sample the moment.
@@ -186,7 +187,7 @@ describe('the page of a big incident in a browser', () => {
 
   it('keeps triage one click away and saves it', async () => {
     await page.goto(`/incidents/${incident.id}`);
-    await page.locator('#action-triage > summary').click();
+    await openDetails(page.locator('#action-triage > summary'));
     await page.getByLabel('Alvorlighet', { exact: true }).selectOption('critical');
     await Promise.all([page.waitForURL(/done=triaged/), page.getByRole('button', { name: 'Lagre vurdering' }).click()]);
     await expect(page.getByText('Alvorlighet: Kritisk', { exact: true }).count()).resolves.toBe(1);
@@ -194,7 +195,7 @@ describe('the page of a big incident in a browser', () => {
 
   it('offers only the chosen group’s members as assignee, and saves the assignment', async () => {
     await page.goto(`/incidents/${incident.id}`);
-    await page.locator('#action-assign > summary').click();
+    await openDetails(page.locator('#action-assign > summary'));
     const offered = () => page.locator('#assign-assignee option:not([hidden])').allTextContents();
     await expect(offered()).resolves.toEqual(expect.arrayContaining(['Ingen', 'Anne Agent', 'Ola Drift']));
     await page.getByLabel('Gruppe', { exact: true }).selectOption({ label: 'Drift' });
@@ -211,10 +212,10 @@ describe('the page of a big incident in a browser', () => {
 
   it('holds the conversation: an internal note and a message to chosen municipalities, accessible and in Norwegian', async () => {
     await page.goto(`/incidents/${incident.id}`);
-    await page.locator('#write-note > summary').click();
+    await openDetails(page.locator('#write-note > summary'));
     await page.getByLabel('Notat', { exact: true }).fill('Leverandøren ser på saken.');
     await Promise.all([page.waitForURL(/done=note/), page.getByRole('button', { name: 'Lagre notat' }).click()]);
-    await page.locator('#write-municipalities > summary').click();
+    await openDetails(page.locator('#write-municipalities > summary'));
     await page.getByLabel('Kommune nummer 2', { exact: true }).check();
     await page.locator('#municipalities-body').fill('Vi følger opp med Skatteetaten og melder fra.');
     await Promise.all([page.waitForURL(/done=message-municipalities/), page.getByRole('button', { name: 'Send til kommunene' }).click()]);
@@ -223,8 +224,8 @@ describe('the page of a big incident in a browser', () => {
     await expect(messages.nth(0).textContent()).resolves.toContain('Bare for KS');
     await expect(messages.nth(1).textContent()).resolves.toContain('Til Kommune nummer 2 (1 adresse)');
     // The forms open, so their fields are checked too.
-    await page.locator('#write-municipalities > summary').click();
-    await page.locator('#write-note > summary').click();
+    await openDetails(page.locator('#write-municipalities > summary'));
+    await openDetails(page.locator('#write-note > summary'));
     await page.locator('#note-body').waitFor({ state: 'visible' });
     await screenshot(page, 'incident-conversation');
     expect(await seriousAccessibilityProblems(page, 'incident-conversation')).toEqual([]);

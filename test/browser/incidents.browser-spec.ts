@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
   launchBrowser,
+  openDetails,
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
@@ -263,7 +264,7 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('saves the triage', async () => {
     await page.goto(`/incidents/${outage[0].incidentId}`);
-    await page.getByText('Vurdering', { exact: true }).click();
+    await openDetails(page.locator('#action-triage > summary'));
     await page.getByLabel('Alvorlighet', { exact: true }).selectOption('critical');
     await page.getByLabel('Skatteetatens saksnummer').fill('SKE-2025-771');
     await Promise.all([page.waitForURL(/done=triaged/), page.getByRole('button', { name: 'Lagre vurdering' }).click()]);
@@ -313,7 +314,7 @@ describe('incident pages and the portal report form in a browser', () => {
 
   it('resolves a local problem with a knowledge-base answer copied into the message', async () => {
     await page.goto(`/incidents/${local.incidentId}`);
-    await page.getByText('Løs hendelsen', { exact: true }).click();
+    await openDetails(page.locator('#action-resolve > summary'));
     await page.getByLabel('Ferdig svar fra kunnskapsbasen').selectOption({ label: 'Tilgang mangler: delegering i Altinn' });
     const message = page.getByLabel('Melding til de berørte konsumentene');
     await expect(message.inputValue()).resolves.toContain('delegere tilgangen');

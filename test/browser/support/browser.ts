@@ -58,6 +58,28 @@ export async function waitForRefusal(page: Page, alert: Locator): Promise<void> 
 }
 
 /**
+ * Opens a details element by a click on its summary and waits until it has finished opening. The
+ * design system grows the content's height over 0.4 s (::details-content), clipping what is not
+ * yet shown: a click on a control there can land in the clip while the content grows under the
+ * pointer, and is lost (seen on a loaded machine). Chromium lists no animation for the
+ * pseudo-element, so the wait is for its height to stop changing from one frame to the next.
+ */
+export async function openDetails(summary: Locator): Promise<void> {
+  await summary.click();
+  await summary.evaluate(`(summary) => new Promise((resolve) => {
+    const details = summary.parentElement;
+    let last = '';
+    const check = () => {
+      const height = getComputedStyle(details, '::details-content').height;
+      if (details.open && height === last && height !== '0px') return resolve();
+      last = height;
+      requestAnimationFrame(check);
+    };
+    check();
+  })`);
+}
+
+/**
  * Waits until a JavaScript condition holds on the current page. Playwright's waitForFunction would
  * poll a string condition through eval, which the app's Content-Security-Policy refuses the moment
  * the condition is not already true; an evaluated expression runs outside that policy.
