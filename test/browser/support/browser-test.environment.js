@@ -5,6 +5,8 @@ const { TestEnvironment } = require('jest-environment-node');
 
 /** Where `launchBrowser` lists the browsers a test file has open (a global symbol: the same in every realm). */
 const OPEN_BROWSERS = Symbol.for('segment-desk.open-browsers');
+/** Where `startDeskApp` lists the apps a test file has running. */
+const RUNNING_APPS = Symbol.for('segment-desk.running-apps');
 const FAILURES_DIR = join(__dirname, '..', '..', '..', 'test-results', 'failures');
 
 function fullName(test) {
@@ -15,8 +17,9 @@ function fullName(test) {
 
 /**
  * Keeps what every open page showed when a test or hook failed, before the file's hooks close
- * them: a full-page screenshot, the HTML and the address, in test-results/failures/. A failure
- * that happens only on a loaded CI machine can then be read afterwards instead of guessed at.
+ * them: a full-page screenshot, the HTML and the address, in test-results/failures/, with the log
+ * of every app the file has running. A failure that happens only on a loaded CI machine can then
+ * be read afterwards instead of guessed at.
  */
 class BrowserTestEnvironment extends TestEnvironment {
   async handleTestEvent(event) {
@@ -24,11 +27,13 @@ class BrowserTestEnvironment extends TestEnvironment {
     const browsers = this.global[OPEN_BROWSERS] ?? [];
     const what = event.test ? fullName(event.test) : `${event.hook.type} ${fullName(event.describeBlock)}`;
     const stem = what.replace(/[^\p{L}\d]+/gu, '-').slice(0, 120);
+    mkdirSync(FAILURES_DIR, { recursive: true });
     let n = 0;
+    for (const app of this.global[RUNNING_APPS] ?? []) writeFileSync(join(FAILURES_DIR, `${stem}-app-${++n}.log`), app.stdout + app.stderr);
+    n = 0;
     for (const browser of browsers) {
       for (const page of browser.contexts().flatMap((context) => context.pages())) {
         const path = join(FAILURES_DIR, `${stem}-${++n}`);
-        mkdirSync(FAILURES_DIR, { recursive: true });
         writeFileSync(`${path}.txt`, `${what}\n${page.url()}\n`);
         try {
           await page.screenshot({ path: `${path}.png`, fullPage: true, timeout: 10_000 });

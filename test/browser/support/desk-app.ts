@@ -6,6 +6,9 @@ import { AppProcess, freePort, startApp } from '../../support/app-process';
 
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
 
+/** The apps this file has running, read by the test environment when a test fails (browser-test.environment.js). */
+const RUNNING_APPS = Symbol.for('segment-desk.running-apps');
+
 export interface DeskApp {
   app: AppProcess;
   base: string;
@@ -37,6 +40,8 @@ export async function startDeskApp(env: Record<string, string> = {}): Promise<De
     },
     port,
   );
+  const running = ((globalThis as Record<symbol, AppProcess[]>)[RUNNING_APPS] ??= []);
+  running.push(app);
   return {
     app,
     base,
@@ -51,6 +56,7 @@ export async function startDeskApp(env: Record<string, string> = {}): Promise<De
     },
     async close() {
       await app.stop('SIGTERM');
+      running.splice(running.indexOf(app), 1);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
