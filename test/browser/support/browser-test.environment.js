@@ -34,12 +34,16 @@ class BrowserTestEnvironment extends TestEnvironment {
     for (const browser of browsers) {
       for (const page of browser.contexts().flatMap((context) => context.pages())) {
         const path = join(FAILURES_DIR, `${stem}-${++n}`);
-        writeFileSync(`${path}.txt`, `${what}\n${page.url()}\n`);
+        // Where the keyboard and the scroll were: a lost click or a page still loading shows there.
+        const state = await page
+          .evaluate('({ focus: document.activeElement?.outerHTML.slice(0, 200), scrollY, readyState: document.readyState })')
+          .catch((error) => `no page state: ${error}`);
+        writeFileSync(`${path}.txt`, `${what}\n${page.url()}\n${JSON.stringify(state)}\n`);
         try {
           await page.screenshot({ path: `${path}.png`, fullPage: true, timeout: 10_000 });
           writeFileSync(`${path}.html`, await page.content());
         } catch (error) {
-          writeFileSync(`${path}.txt`, `${what}\n${page.url()}\nno screenshot: ${error}\n`);
+          writeFileSync(`${path}.txt`, `no screenshot: ${error}\n`, { flag: 'a' });
         }
       }
     }
