@@ -150,7 +150,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     const escalationField = existing.getByLabel('Eskaleringsadresser hos Skatteetaten (én per linje)');
     // A refused save: the alert at the top leads to the service's form, whose summary leads into the field.
     await escalationField.fill('ssg-vakt@skatteetaten.example\nikke en adresse');
-    // Saved from the keyboard: a click here was lost twice on a loaded machine (the form open and
+    // Saved from the keyboard: a click here was lost several times on a loaded machine (the form open and
     // filled, no post made); a key press does not depend on where the button is at that moment.
     await existing.getByRole('button', { name: `Lagre ${SSG}` }).press('Enter');
     const pointer = page.getByRole('alert').filter({ hasText: 'Se feilen i skjemaet' });

@@ -165,8 +165,7 @@ describe('the page of a big incident in a browser', () => {
     await openDetails(group.locator('summary'));
     const reports = group.locator('.app-report');
     await expect(reports.count()).resolves.toBe(REPORTS / MUNICIPALITIES);
-    // The details element opens after the click's task; wait for it rather than sample the moment.
-    await reports.first().getByRole('button', { name: 'Flytt' }).waitFor({ state: 'visible' });
+    await expect(reports.first().getByRole('button', { name: 'Flytt' }).isVisible()).resolves.toBe(true);
     await expect(reports.first().locator('.app-match').textContent()).resolves.toMatch(/score \d,\d\d/);
     await screenshot(page, 'incident-big-open');
     expect(await seriousAccessibilityProblems(page, 'incident-big-open')).toEqual([]);
@@ -226,7 +225,6 @@ describe('the page of a big incident in a browser', () => {
     // The forms open, so their fields are checked too.
     await openDetails(page.locator('#write-municipalities > summary'));
     await openDetails(page.locator('#write-note > summary'));
-    await page.locator('#note-body').waitFor({ state: 'visible' });
     await screenshot(page, 'incident-conversation');
     expect(await seriousAccessibilityProblems(page, 'incident-conversation')).toEqual([]);
   });

@@ -60,8 +60,8 @@ export async function waitForRefusal(page: Page, alert: Locator): Promise<void> 
 /**
  * Opens a details element by a click on its summary and waits until it has finished opening. The
  * design system grows the content's height over 0.4 s (::details-content), clipping what is not
- * yet shown: a click on a control there can land in the clip while the content grows under the
- * pointer, and is lost (seen on a loaded machine). Chromium lists no animation for the
+ * yet shown, and Playwright checks a click's target only where the press starts: a click made
+ * while the content still moves can end beside its control. Chromium lists no animation for the
  * pseudo-element, so the wait is for its height to stop changing from one frame to the next.
  */
 export async function openDetails(summary: Locator): Promise<void> {
