@@ -158,7 +158,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await pointer.getByRole('link').click();
     await existing
       .getByRole('alert')
-      .getByRole('link', { name: /^Eskaleringsadresser.*, linje 2/ })
+      .getByRole('link', { name: /^Eskaleringsadresser.*, nr\. 2/ })
       .click();
     await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('s0-escalation');
     await expect(escalationField.getAttribute('aria-invalid')).resolves.toBe('true');

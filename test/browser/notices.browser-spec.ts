@@ -133,11 +133,11 @@ describe('change notices in a browser', () => {
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
       'Tjenester: Velg minst én tjeneste fra Bilag 2.',
       'Miljøer: Velg minst ett miljø.',
-      'Lenker, linje 2: Skriv én lenke per linje: en adresse som begynner med https://, eventuelt «tittel | https://…».',
+      'Lenker, nr. 2: Skriv én lenke per linje: en adresse som begynner med https://, eventuelt «tittel | https://…».',
     ]);
     await summary.getByRole('link', { name: /^Tjenester:/ }).click();
     await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('service-summert-skattegrunnlag');
-    await summary.getByRole('link', { name: /^Lenker, linje 2:/ }).click();
+    await summary.getByRole('link', { name: /^Lenker, nr\. 2:/ }).click();
     await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('links');
     await expect(links.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('Tittel', { exact: true }).getAttribute('aria-invalid')).resolves.toBeNull();

@@ -155,7 +155,7 @@ describe('catalogue in force at a date, comparison and admin pages', () => {
         escalationEmails: 'drift@skatteetaten.example\nikke-epost',
         securityEmails: '',
       }).expect(400);
-      expect(bad.text).toContain('<a class="ds-link" href="#new-escalation">Eskaleringsadresser, linje 2: ');
+      expect(bad.text).toContain('<a class="ds-link" href="#new-escalation">Eskaleringsadresser, nr. 2: ');
       expect(bad.text).toMatch(/id="new-escalation" name="escalationEmails" aria-invalid="true"/);
       expect(bad.text).toContain('ikke-epost');
 

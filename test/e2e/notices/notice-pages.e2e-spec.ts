@@ -49,10 +49,10 @@ describe('the notice pages', () => {
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notice'))[0].n).toBe(0);
   });
 
-  it('names a link that is not a web address by its line, not by the list index the rules use', async () => {
-    const res = await agent.post('/notices', form({ links: 'https://ske.example/ok\nSkjema | ftp://ske.example/skjema' }));
+  it('names a link that is not a web address by its place among the links (blank lines not counted), not by the list index', async () => {
+    const res = await agent.post('/notices', form({ links: 'https://ske.example/ok\n\nSkjema | ftp://ske.example/skjema\n' }));
     expect(res.status).toBe(400);
-    expect(res.text).toContain('<a class="ds-link" href="#links">Lenker, linje 2: Skriv én lenke per linje');
+    expect(res.text).toContain('<a class="ds-link" href="#links">Lenker, nr. 2: Skriv én lenke per linje');
     expect(res.text).not.toContain('links[1]');
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM notice'))[0].n).toBe(0);
   });

@@ -61,9 +61,9 @@ describe('describeFailure', () => {
     ]);
   });
 
-  it('names the line of a list entered one per line', () => {
+  it('names the entry of a list entered one per line', () => {
     const result = describeFailure(failure('validation', 'validation_failed', [{ field: 'escalationEmails[1]', message: 'x' }]), texts);
-    expect(result.fieldErrors[0].label).toBe('Eskaleringsadresser, linje 2');
+    expect(result.fieldErrors[0].label).toBe('Eskaleringsadresser, nr. 2');
   });
 
   it('shows a field it has no text for by name with a Norwegian rule, not the English one', () => {

@@ -1,12 +1,12 @@
 import type { DomainException } from '@platform/errors';
 
-import { ERROR_KIND_TEXTS, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
+import { ERROR_KIND_TEXTS, listEntryLabel, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
 
 /** A form field as the page names it, and what a correct value looks like. */
 export interface FieldText {
   label: string;
   message: string;
-  /** A list entered one per line: the label names the line ("Eskaleringsadresser, linje 2"). */
+  /** A list entered one per line: the label names the entry ("Eskaleringsadresser, nr. 2"). */
   perLine?: boolean;
 }
 
@@ -43,7 +43,7 @@ export const fieldName = (field: string): string => field.replace(INDEX, '');
 function fieldLabel(field: string, text: FieldText | undefined): string {
   if (!text) return field;
   const line = /\[(\d+)\]/.exec(field);
-  return text.perLine && line ? `${text.label}, linje ${Number(line[1]) + 1}` : text.label;
+  return text.perLine && line ? listEntryLabel(text.label, Number(line[1]) + 1) : text.label;
 }
 
 /**

@@ -67,6 +67,12 @@ export const ERROR_PAGE_TITLE = 'Noe gikk galt';
 /** A field a page has no text for: still Norwegian, never the API's wording. */
 export const UNKNOWN_FIELD_MESSAGE = 'Sjekk verdien i dette feltet.';
 
+/**
+ * One entry of a list written one per line: counted among the entries, since blank lines are
+ * left out and e-mail addresses may also be separated by commas («Eskaleringsadresser, nr. 2»).
+ */
+export const listEntryLabel = (label: string, n: number) => `${label}, nr. ${n}`;
+
 export const SAVED_TEXT = 'Lagret.';
 
 /** Sorting and paging of long lists. */
