@@ -7,6 +7,12 @@ import { bearer, type TestApp } from '../../support/test-app';
 
 const NOTE = 'Internt: leverandøren har innrømmet feilen, ikke si det videre';
 
+/** The element a refusal's summary links the field to, when that element is on the page. */
+function linkedField(html: string, label: string): string | undefined {
+  const id = new RegExp(`<a class="ds-link" href="#([^"]+)">${label}(: |</a>)`).exec(html)?.[1];
+  return id && html.includes(`id="${id}"`) ? id : undefined;
+}
+
 /** An incident as a conversation: staff write to Skatteetaten and the municipalities, keep notes; municipalities answer and reopen. */
 describe('incident conversations', () => {
   const smtp = new SmtpCapture();
@@ -108,9 +114,49 @@ describe('incident conversations', () => {
     const before = (await messages()).length;
     const outbox = (await outboxRows(t)).length;
     const res = await agent.post(`/incidents/${incidentId}/messages/municipalities`, form).expect(400);
-    expect(res.text).toContain(`<strong>${label}</strong>: `);
+    expect(linkedField(res.text, label)).toBeDefined();
     expect(await messages()).toHaveLength(before);
     expect(await outboxRows(t)).toHaveLength(outbox);
+  });
+
+  /** A refusal of each form on the incident page that names a field, and the element it must lead to (ids known once the incident is). */
+  const refusals: Array<[form: string, at: () => { path: string; field: string }, body: Record<string, string>, label: string]> = [
+    [
+      'triage',
+      () => ({ path: `/incidents/${incidentId}/triage`, field: 'triage-title' }),
+      { side: 'ske', title: 'x'.repeat(201) },
+      'Tittel',
+    ],
+    [
+      'assign',
+      () => ({ path: `/incidents/${incidentId}/assign`, field: 'assign-assignee' }),
+      { groupId: 'none', assigneeId: '00000000-0000-4000-8000-000000000000' },
+      'Saksbehandler',
+    ],
+    ['note', () => ({ path: `/incidents/${incidentId}/messages/note`, field: 'note-body' }), { body: ' ' }, 'Melding'],
+    [
+      'Skatteetaten',
+      () => ({ path: `/incidents/${incidentId}/messages/skatteetaten`, field: 'skatteetaten-body' }),
+      { body: ' ' },
+      'Melding',
+    ],
+    [
+      'municipalities',
+      () => ({ path: `/incidents/${incidentId}/messages/municipalities`, field: 'municipalities-body' }),
+      { body: ' ' },
+      'Melding',
+    ],
+    [
+      'move',
+      () => ({ path: `/incidents/${incidentId}/reports/${reportOfA}/move`, field: `move-${reportOfA}` }),
+      { target: ' ' },
+      'Hendelse',
+    ],
+  ];
+  it.each(refusals)('leads a refused %s form on the incident page to the field to correct', async (_form, at, body, label) => {
+    const { path, field } = at();
+    const res = await agent.post(path, body).expect(400);
+    expect(linkedField(res.text, label)).toBe(field);
   });
 
   it('answers Skatteetaten in the escalation thread from the incident page', async () => {

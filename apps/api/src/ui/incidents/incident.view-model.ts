@@ -16,6 +16,7 @@ import type { SuggestArticles } from '@domain/knowledge';
 
 import type { AssignmentChoices } from '../shared/assignment-choices';
 import { list, text } from '../shared/form-body';
+import { linkedToFields } from '../shared/form-errors';
 import { type ListQuery, type ListSpec, pagination, parseListQuery } from '../shared/list-query';
 import { countOf, decimal } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
@@ -217,6 +218,37 @@ export interface IncidentPageData {
 
 const FORMS_ON_PAGE = ['assign', 'triage', 'resolve', 'merge', 'split', 'escalate', 'send-now', 'skatteetaten', 'municipalities', 'note'];
 
+/**
+ * Where each form's fields are on the page (element ids by field name), so the summary of a
+ * refusal beside the form leads to the field to correct. The move and reveal forms are one per
+ * report; the municipalities to write to are led to by the first of them.
+ */
+function formFieldIds(form: string, reportId: string | undefined, conversation: ConversationView): Record<string, string> {
+  switch (form) {
+    case 'triage':
+      return { side: 'triage-side', severity: 'triage-severity', title: 'triage-title', skeCaseReference: 'triage-ske' };
+    case 'merge':
+      return { other: 'merge-other' };
+    case 'resolve':
+      return { articleId: 'resolve-article', message: 'resolve-message' };
+    case 'assign':
+      return { groupId: 'assign-group', assigneeId: 'assign-assignee' };
+    case 'skatteetaten':
+    case 'note':
+      return { body: `${form}-body` };
+    case 'municipalities': {
+      const first = conversation.municipalities[0];
+      return { body: 'municipalities-body', ...(first ? { consumerIds: `to-${first.id}` } : {}) };
+    }
+    case 'move':
+      return { target: `move-${reportId}` };
+    case 'reveal':
+      return { reason: `reveal-${reportId}` };
+    default:
+      return {};
+  }
+}
+
 /** The heading over one message of the conversation: who wrote to whom. */
 export function messageHeading(
   m: Pick<ConversationEntry, 'direction' | 'audience' | 'channel' | 'authorLabel' | 'municipalities' | 'recipientCount'>,
@@ -300,7 +332,9 @@ export function incidentViewModel(
   failure?: FormFailure,
 ) {
   const failed = (form: string, reportId?: string) =>
-    failure && failure.form === form && failure.params.reportId === reportId ? failure : undefined;
+    failure && failure.form === form && failure.params.reportId === reportId
+      ? { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, formFieldIds(form, reportId, conversation)) }
+      : undefined;
   const shownReports = incident.groups.flatMap((g) => g.reports);
   const shownAtItsForm =
     !!failure &&
