@@ -98,6 +98,8 @@ describe('change request pages: the portal form, support, and the board for each
       const empty = await portalB.post(`/portal/change-requests/${id}/support`, { useCase: ' ' });
       expect(empty.status).toBe(400);
       expect(empty.text).toContain('Beskriv hva dere skal bruke endringen til');
+      expect(empty.text).toContain('<a class="ds-link" href="#support-useCase">');
+      expect(empty.text).toContain('id="support-useCase"');
       const first = await portalB.post(`/portal/change-requests/${id}/support`, { useCase: 'SFO.' });
       expect(first.headers.location).toBe(`/portal/change-requests/${id}?done=supported`);
       const again = await portalB.post(`/portal/change-requests/${id}/support`, { useCase: 'SFO igjen.' });
@@ -135,6 +137,8 @@ describe('change request pages: the portal form, support, and the board for each
       const res = await agent.post(`/change-requests/${id}/assessment`, { status: 'declined', priority: 'high', message: '' });
       expect(res.status).toBe(400);
       expect(res.text).toContain('Skriv begrunnelsen kommunene får når ønsket avslås.');
+      expect(res.text).toContain('<a class="ds-link" href="#assess-message">');
+      expect(res.text).toContain('id="assess-message"');
       const [row] = await t.dataSource.query('SELECT status, priority FROM change_request WHERE id = $1', [id]);
       expect(row).toEqual({ status: 'new', priority: null });
     });

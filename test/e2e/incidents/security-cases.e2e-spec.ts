@@ -274,7 +274,7 @@ describe('security cases', () => {
       const page = await browser.get(`/security-cases/${ordinary.incidentId}`).expect(200);
       expect(page.text).toContain('Frist (72 timer)');
       const failed = await browser.post(`/security-cases/${ordinary.incidentId}/checklist`, { item: 'containment', text: '' }).expect(400);
-      expect(failed.text).toContain('<strong>Hva ble gjort</strong>: Skriv hva som ble gjort');
+      expect(failed.text).toContain('<a class="ds-link" href="#containment-text">Hva ble gjort: Skriv hva som ble gjort');
       const recorded = await browser
         .post(`/security-cases/${ordinary.incidentId}/checklist`, { item: 'containment', text: 'API-nøkkelen er trukket tilbake.' })
         .expect(303);

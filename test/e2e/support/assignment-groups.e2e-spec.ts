@@ -324,7 +324,8 @@ describe('assignment groups', () => {
         .post(`/tickets/${id}/update`, { currentGroupId: technical.id, currentAssigneeId: '', groupId: technical.id, assigneeId: kari.id })
         .expect(400);
       expect(refused.text).toContain('Saksbehandleren er ikke medlem av gruppen.');
-      expect(refused.text).toContain('<strong>Saksbehandler</strong>');
+      expect(refused.text).toContain('<a class="ds-link" href="#update-assignee">Saksbehandler</a>');
+      expect(refused.text).toContain('id="update-assignee"');
       // The summary names the field without saying the same sentence twice.
       expect(refused.text.split('Saksbehandleren er ikke medlem av gruppen.').length - 1).toBe(1);
       expect((await ticket(id)).assignee).toBeNull();

@@ -9,6 +9,7 @@ import {
 } from '@domain/change-requests';
 
 import type { FormBody } from '../shared/form-body';
+import { linkedToFields } from '../shared/form-errors';
 import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import type { BoardQuery } from './change-request.forms';
@@ -68,7 +69,16 @@ export function boardViewModel(requests: ChangeRequestView[], services: ServiceO
   };
 }
 
-const failureOf = (failure: FormFailure | undefined, form: string) => (failure?.form === form ? failure : undefined);
+/** Where the request page's forms have their fields (element ids by field name), so the summary of a refusal leads to them. */
+const REQUEST_FIELD_IDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  forward: { note: 'forward-note' },
+  answer: { answer: 'answer-text' },
+  assessment: { status: 'assess-status', priority: 'assess-priority', isPublic: 'assess-public', message: 'assess-message' },
+  merge: { intoId: 'merge-into' },
+};
+
+const failureOf = (failure: FormFailure | undefined, form: string) =>
+  failure?.form === form ? { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, REQUEST_FIELD_IDS[form] ?? {}) } : undefined;
 
 /** The texts as the caller may read them, each supporter with what it needs the change for. */
 function requestDetail(r: ChangeRequestView) {
@@ -154,7 +164,7 @@ export function portalRequestViewModel(r: ChangeRequestView, failure?: FormFailu
     request: requestDetail(r),
     canSupport: !r.mergedInto && !r.submittedByMe && !r.supportedByMe,
     useCase: failure && typeof failure.body.useCase === 'string' ? failure.body.useCase : '',
-    failure,
+    failure: failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, { useCase: 'support-useCase' }) },
     errors: Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message])),
   };
 }

@@ -1,5 +1,6 @@
 import type { IncidentTimelineEvent, SecurityCaseDetail, SecurityCaseEvidence, SecurityCaseSummary } from '@domain/incidents';
 
+import { linkedToFields } from '../shared/form-errors';
 import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
@@ -51,6 +52,9 @@ export function securityCaseListViewModel(cases: SecurityCaseSummary[]) {
 }
 
 /** One case: its clock, reports and checklist, each item done (by whom, when) or a form to record it. */
+/** Where the checklist's fields are (each belongs to one item's form), so the summary of a refusal leads to them. */
+const CHECKLIST_FIELD_IDS = { calledName: 'calledName', calledAt: 'calledAt', text: 'containment-text' };
+
 export function securityCaseViewModel(c: SecurityCaseDetail, canManage: boolean, failure?: FormFailure, done?: string) {
   const items = (Object.keys(SECURITY_CHECKLIST_LABELS) as Array<keyof typeof SECURITY_CHECKLIST_LABELS>).map((item) => {
     const mark = c.checklist[item];
@@ -65,7 +69,8 @@ export function securityCaseViewModel(c: SecurityCaseDetail, canManage: boolean,
       calledAt: item === 'skeCalled' ? c.checklist.skeCalled?.calledAt : undefined,
       text: item === 'containment' ? c.checklist.containment?.text : undefined,
       form: canManage && !mark,
-      failure: failure?.body.item === item ? failure : undefined,
+      failure:
+        failure?.body.item === item ? { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, CHECKLIST_FIELD_IDS) } : undefined,
     };
   });
   return {

@@ -20,6 +20,7 @@ import type { Page } from '@platform/database';
 
 import type { AssignableStaff } from '../shared/assignment-choices';
 import { choices, type FormBody, text } from '../shared/form-body';
+import { linkedToFields } from '../shared/form-errors';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
@@ -429,9 +430,31 @@ export interface StaffTicketData {
   senderConsumers: string[];
 }
 
+const REPLY_FIELD_IDS = { body: 'reply-body', cannedResponseId: 'reply-canned', replyStatus: 'reply-status' };
+
+/** Where the ticket page's forms have their fields (element ids by field name), so the summary of a refusal leads to them. */
+const TICKET_FIELD_IDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  messages: REPLY_FIELD_IDS,
+  reply: REPLY_FIELD_IDS,
+  consumer: { consumerId: 'consumer-id' },
+  update: {
+    status: 'update-status',
+    priority: 'update-priority',
+    groupId: 'update-group',
+    assigneeId: 'update-assignee',
+    tags: 'update-tags',
+  },
+  links: { kind: 'link-kind', reference: 'link-reference' },
+  merge: { intoId: 'merge-into' },
+};
+
 /** A ticket for staff: the conversation with notes set apart, the reply form, status and the rest, links, merge, timeline. */
 export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailure) {
   const t = data.ticket;
+  const shownAt = (...forms: string[]) => {
+    const failed = failureOf(failure, ...forms);
+    return failed && { ...failed, fieldErrors: linkedToFields(failed.fieldErrors, TICKET_FIELD_IDS[failed.form] ?? {}) };
+  };
   const values: FormBody = failureOf(failure, 'update')?.body ?? {};
   const replyValues: FormBody = failureOf(failure, 'messages', 'reply')?.body ?? {};
   const linkValues: FormBody = failureOf(failure, 'links')?.body ?? {};
@@ -467,7 +490,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
         [{ value: '', label: '—' }, ...TICKET_STATUSES.filter((s) => s !== 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
         text(replyValues.replyStatus),
       ),
-      failure: failureOf(failure, 'messages', 'reply'),
+      failure: shownAt('messages', 'reply'),
     },
     update: {
       statusOptions: select(
@@ -494,7 +517,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       currentGroupId: t.group?.id ?? '',
       currentAssigneeId: t.assignee?.id ?? '',
       tags: typeof values.tags === 'string' ? values.tags : t.tags.join(', '),
-      failure: failureOf(failure, 'update'),
+      failure: shownAt('update'),
     },
     links: {
       items: t.links.map((l) => ({ ...l, kindLabel: LINK_LABELS[l.kind], href: linkHref(l.kind, l.targetId) })),
@@ -502,7 +525,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       kindOptions: TICKET_LINK_KINDS.map((k) => ({ value: k, label: LINK_LABELS[k], selected: k === linkValues.kind })),
       reference: typeof linkValues.reference === 'string' ? linkValues.reference : '',
       referenceInvalid: failureOf(failure, 'links') !== undefined,
-      failure: failureOf(failure, 'links', 'unlink'),
+      failure: shownAt('links', 'unlink'),
     },
     suggestions: data.suggestions.map((a) => ({
       id: a.id,
@@ -517,11 +540,11 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
         (failureOf(failure, 'consumer')?.body.consumerId as string | undefined) ?? t.consumerId,
       ),
       senderConsumers: data.senderConsumers.length ? TICKET_TEXTS.senderConsumers(data.senderConsumers) : null,
-      failure: failureOf(failure, 'consumer'),
+      failure: shownAt('consumer'),
     },
     merge: {
       options: data.candidates.filter((c) => c.id !== t.id).map((c) => ({ value: c.id, label: `${c.reference}: ${c.subject}` })),
-      failure: failureOf(failure, 'merge', 'unmerge'),
+      failure: shownAt('merge', 'unmerge'),
     },
   };
 }
