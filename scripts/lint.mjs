@@ -2,8 +2,9 @@
 // a file's result while that file is unchanged, but the type-aware rules (floating promises,
 // exhaustive switches) also read the types of the files it imports: an edit elsewhere can change
 // an unchanged file's result. So the cache is named by a hash of every file git sees (tracked and
-// untracked, not ignored) and of the lock file; any edit starts a new one. What it buys is the
-// second lint of one tree: `npm test` on the second database, or run again after a test fix.
+// untracked, not ignored; the lock file among them, which fixes ESLint's and its plugins' versions),
+// and any edit starts a new one. What it buys is the second lint of one tree: `npm test` on the
+// second database, or run again after a test fix.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +21,7 @@ function treeHash() {
   const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
   if (listed.status !== 0) return null;
   const hash = createHash('sha256');
-  for (const file of [...new Set(listed.stdout.split('\0').filter(Boolean)), 'package-lock.json'].sort()) {
+  for (const file of [...new Set(listed.stdout.split('\0').filter(Boolean))].sort()) {
     const path = join(root, file);
     hash.update(file).update('\0');
     // A file deleted but not yet staged is still listed: its absence is part of the tree.
