@@ -94,6 +94,7 @@ describe('assignment groups', () => {
       expect(page.text).toMatch(/id="new-name" name="name" value="" maxlength="100" required aria-invalid="true"/);
       expect(page.text).toContain('id="new-description" name="description" value="Spørsmål om innholdet"');
       expect(page.text).toMatch(/id="new-category-data" name="categories" value="data" checked/);
+      expect(page.text).toMatch(/<a class="ds-link" href="#new-name">[^<]+<\/a>/);
     });
 
     it('is read by every staff member but changed by admins only', async () => {

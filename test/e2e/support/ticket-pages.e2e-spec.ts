@@ -164,6 +164,8 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       const res = await agent.post(`/tickets/${id}/links`, { kind: 'incident', reference: 'KS-2020-9999' });
       expect(res.status).toBe(400);
       expect(res.text).toContain('Fant ingenting med den referansen.');
+      expect(res.text).toMatch(/<a class="ds-link" href="#link-reference">[^<]+<\/a>/);
+      expect(res.text).toContain('id="link-reference"');
     });
 
     it('assigns the ticked rows from the list', async () => {

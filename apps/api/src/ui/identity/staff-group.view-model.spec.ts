@@ -49,12 +49,14 @@ describe('the assignment groups page', () => {
   });
 
   it('shows a failed form beside its group, and the new-group form’s failure at the top', () => {
-    const failure = { params: { id: 'g1' }, error: 'x' } as unknown as FormFailure;
+    const failure = { params: { id: 'g1' }, error: 'x', fieldErrors: [] } as unknown as FormFailure;
     const model = staffGroupsViewModel([group({}), group({ id: 'g2' })], [], categories, { failure, done: 'saved' });
     expect(model.groups.map((g) => !!g.failure)).toEqual([true, false]);
     expect(model.failure).toBeUndefined();
     expect(model.done).toBe('Gruppen er lagret.');
-    const top = staffGroupsViewModel([group({})], [], categories, { failure: { params: {}, error: 'y' } as unknown as FormFailure });
+    const top = staffGroupsViewModel([group({})], [], categories, {
+      failure: { params: {}, error: 'y', fieldErrors: [] } as unknown as FormFailure,
+    });
     expect(top.failure).toBeDefined();
   });
 
@@ -76,6 +78,8 @@ describe('the assignment groups page', () => {
       ['access', false],
       ['data', true],
     ]);
+    const shownFailure = at === 'new' ? model.failure : model.groups[at].failure;
+    expect(shownFailure?.fieldErrors.map((f) => f.href)).toEqual([at === 'new' ? '#new-name' : '#name-g2']);
     expect(model.groups[0].form).toEqual({ name: 'Tilgang', description: '', categories: ['access'], invalid: {} });
     if (at === 'new') expect(model.groups[1].form.name).toBe('Data');
     else expect(model.newGroup).toEqual({ invalid: {} });

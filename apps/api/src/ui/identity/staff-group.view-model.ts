@@ -1,13 +1,24 @@
 import type { StaffGroupView, StaffUserView } from '@domain/identity';
 
 import { list, text } from '../shared/form-body';
-import { invalidFields } from '../shared/form-errors';
+import { invalidFields, linkedToFields } from '../shared/form-errors';
 import type { FormFailure } from '../shared/page-form';
 import { GROUP_PAGE_TEXTS, IDENTITY_TITLES } from './identity.texts.nb';
 
 export interface Option {
   value: string;
   label: string;
+}
+
+/** Where a group's fields are (the new group's form when no group is named), so the summary of a refusal leads to them. */
+function groupFieldIds(id: string | undefined, firstCategory: string | undefined): Record<string, string> {
+  const at = (field: string) => (id ? `${field}-${id}` : `new-${field}`);
+  return {
+    name: at('name'),
+    description: at('description'),
+    ...(id ? { staffId: `member-${id}` } : {}),
+    ...(firstCategory ? { categories: id ? `category-${id}-${firstCategory}` : `new-category-${firstCategory}` } : {}),
+  };
 }
 
 /**
@@ -21,7 +32,10 @@ export function staffGroupsViewModel(
   shown: { done?: string; failure?: FormFailure } = {},
 ) {
   const categoryName = new Map(categories.map((c) => [c.value, c.label]));
-  const failureFor = (id: string | undefined) => (shown.failure && shown.failure.params.id === id ? shown.failure : undefined);
+  const failureFor = (id: string | undefined) =>
+    shown.failure && shown.failure.params.id === id
+      ? { ...shown.failure, fieldErrors: linkedToFields(shown.failure.fieldErrors, groupFieldIds(id, categories[0]?.value)) }
+      : undefined;
   // The group form that was refused shows what was entered in it, its fields marked; the others what is stored.
   const refused = (form: string) => (shown.failure?.form === form ? shown.failure : undefined);
   const entered = (f: FormFailure) => ({

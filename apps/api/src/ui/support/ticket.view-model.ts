@@ -59,6 +59,19 @@ export interface Option {
 
 const select = (pairs: Option[], chosen: string | null | undefined) => pairs.map((p) => ({ ...p, selected: p.value === (chosen ?? '') }));
 const failureOf = (failure: FormFailure | undefined, ...forms: string[]) => (failure && forms.includes(failure.form) ? failure : undefined);
+/** A refusal shown beside its form, each field it names linked to the control holding it. */
+const linkedFailure = (failure: FormFailure | undefined, ids: Readonly<Record<string, string>>) =>
+  failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, ids) };
+
+/** The list's bulk form: the changes and the reply (the selection is the list itself). */
+const BULK_FIELD_IDS = {
+  status: 'bulk-status',
+  priority: 'bulk-priority',
+  assigneeId: 'bulk-assignee',
+  groupId: 'bulk-group',
+  cannedResponseId: 'bulk-canned',
+  body: 'bulk-body',
+};
 const errorsOf = (failure: FormFailure | undefined) => Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message]));
 
 const TAG_OF_STATE: Record<SlaState, SlaTag> = {
@@ -229,7 +242,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
       assigneeOptions: [{ value: '', label: '—' }, ...data.staff],
       groupOptions: [{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups],
       cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
-      failure: failureOf(failure, 'bulk', 'bulk-reply'),
+      failure: linkedFailure(failureOf(failure, 'bulk', 'bulk-reply'), BULK_FIELD_IDS),
     },
   };
 }
@@ -453,7 +466,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
   const t = data.ticket;
   const shownAt = (...forms: string[]) => {
     const failed = failureOf(failure, ...forms);
-    return failed && { ...failed, fieldErrors: linkedToFields(failed.fieldErrors, TICKET_FIELD_IDS[failed.form] ?? {}) };
+    return linkedFailure(failed, TICKET_FIELD_IDS[failed?.form ?? ''] ?? {});
   };
   const values: FormBody = failureOf(failure, 'update')?.body ?? {};
   const replyValues: FormBody = failureOf(failure, 'messages', 'reply')?.body ?? {};
