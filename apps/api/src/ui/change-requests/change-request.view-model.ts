@@ -9,7 +9,7 @@ import {
 } from '@domain/change-requests';
 
 import type { FormBody } from '../shared/form-body';
-import { linkedToFields } from '../shared/form-errors';
+import { linkedFailure } from '../shared/form-errors';
 import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import type { BoardQuery } from './change-request.forms';
@@ -78,7 +78,7 @@ const REQUEST_FIELD_IDS: Readonly<Record<string, Readonly<Record<string, string>
 };
 
 const failureOf = (failure: FormFailure | undefined, form: string) =>
-  failure?.form === form ? { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, REQUEST_FIELD_IDS[form] ?? {}) } : undefined;
+  linkedFailure(failure?.form === form ? failure : undefined, REQUEST_FIELD_IDS[form] ?? {});
 
 /** The texts as the caller may read them, each supporter with what it needs the change for. */
 function requestDetail(r: ChangeRequestView) {
@@ -164,7 +164,7 @@ export function portalRequestViewModel(r: ChangeRequestView, failure?: FormFailu
     request: requestDetail(r),
     canSupport: !r.mergedInto && !r.submittedByMe && !r.supportedByMe,
     useCase: failure && typeof failure.body.useCase === 'string' ? failure.body.useCase : '',
-    failure: failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, { useCase: 'support-useCase' }) },
+    failure: linkedFailure(failure, { useCase: 'support-useCase' }),
     errors: Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message])),
   };
 }

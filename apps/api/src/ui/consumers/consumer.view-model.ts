@@ -17,7 +17,7 @@ import { ENVIRONMENTS } from '@domain/shared';
 
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list, text } from '../shared/form-body';
-import { invalidFields, linkedToFields } from '../shared/form-errors';
+import { invalidFields, linkedFailure, linkedToFields } from '../shared/form-errors';
 import { type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { osloDay } from '../shared/oslo-time';
 import type { FormFailure } from '../shared/page-form';
@@ -344,7 +344,7 @@ export function consumerPageViewModel(
       detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
     })),
     ...consumerTabForms(consumer, failure),
-    failure: failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, refusedFormIds(consumer, failure)) },
+    failure: failure && linkedFailure(failure, refusedFormIds(consumer, failure)),
     saved: saved && !failure ? SAVED_TEXT : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import type { StaffGroupView, StaffUserView } from '@domain/identity';
 
 import { list, text } from '../shared/form-body';
-import { invalidFields, linkedToFields } from '../shared/form-errors';
+import { invalidFields, linkedFailure } from '../shared/form-errors';
 import type { FormFailure } from '../shared/page-form';
 import { GROUP_PAGE_TEXTS, IDENTITY_TITLES } from './identity.texts.nb';
 
@@ -33,9 +33,7 @@ export function staffGroupsViewModel(
 ) {
   const categoryName = new Map(categories.map((c) => [c.value, c.label]));
   const failureFor = (id: string | undefined) =>
-    shown.failure && shown.failure.params.id === id
-      ? { ...shown.failure, fieldErrors: linkedToFields(shown.failure.fieldErrors, groupFieldIds(id, categories[0]?.value)) }
-      : undefined;
+    linkedFailure(shown.failure?.params.id === id ? shown.failure : undefined, groupFieldIds(id, categories[0]?.value));
   // The group form that was refused shows what was entered in it, its fields marked; the others what is stored.
   const refused = (form: string) => (shown.failure?.form === form ? shown.failure : undefined);
   const entered = (f: FormFailure) => ({

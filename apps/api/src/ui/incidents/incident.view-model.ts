@@ -16,7 +16,7 @@ import type { SuggestArticles } from '@domain/knowledge';
 
 import type { AssignmentChoices } from '../shared/assignment-choices';
 import { list, text } from '../shared/form-body';
-import { linkedToFields } from '../shared/form-errors';
+import { linkedFailure } from '../shared/form-errors';
 import { type ListQuery, type ListSpec, pagination, parseListQuery } from '../shared/list-query';
 import { countOf, decimal } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
@@ -332,9 +332,10 @@ export function incidentViewModel(
   failure?: FormFailure,
 ) {
   const failed = (form: string, reportId?: string) =>
-    failure && failure.form === form && failure.params.reportId === reportId
-      ? { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, formFieldIds(form, reportId, conversation)) }
-      : undefined;
+    linkedFailure(
+      failure?.form === form && failure.params.reportId === reportId ? failure : undefined,
+      formFieldIds(form, reportId, conversation),
+    );
   const shownReports = incident.groups.flatMap((g) => g.reports);
   const shownAtItsForm =
     !!failure &&

@@ -1,6 +1,6 @@
 import type { IncidentTimelineEvent, SecurityCaseDetail, SecurityCaseEvidence, SecurityCaseSummary } from '@domain/incidents';
 
-import { linkedToFields } from '../shared/form-errors';
+import { linkedFailure } from '../shared/form-errors';
 import { countOf } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
 import { COUNTED_NOUNS } from '../shared/shared.texts.nb';
@@ -69,8 +69,7 @@ export function securityCaseViewModel(c: SecurityCaseDetail, canManage: boolean,
       calledAt: item === 'skeCalled' ? c.checklist.skeCalled?.calledAt : undefined,
       text: item === 'containment' ? c.checklist.containment?.text : undefined,
       form: canManage && !mark,
-      failure:
-        failure?.body.item === item ? { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, CHECKLIST_FIELD_IDS) } : undefined,
+      failure: linkedFailure(failure?.body.item === item ? failure : undefined, CHECKLIST_FIELD_IDS),
     };
   });
   return {

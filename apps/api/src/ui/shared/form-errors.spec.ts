@@ -1,6 +1,6 @@
 import type { ErrorKind, FieldError } from '@platform/errors';
 
-import { describeFailure, fieldName, invalidFields, linkedToFields, PageTexts } from './form-errors';
+import { describeFailure, fieldName, invalidFields, linkedFailure, linkedToFields, PageTexts } from './form-errors';
 import { ERROR_KIND_TEXTS, SHARED_ERROR_TEXTS, UNKNOWN_FIELD_MESSAGE } from './shared.texts.nb';
 
 const texts: PageTexts = {
@@ -101,6 +101,26 @@ describe('linkedToFields', () => {
     const given = [error('municipalityNumber'), error('orgNumber')];
     expect(linkedToFields(given, ids).map((f) => f.href)).toEqual([undefined, '#orgNumber']);
     expect(given.every((f) => !('href' in f))).toBe(true);
+  });
+});
+
+describe('linkedFailure', () => {
+  const refusal = {
+    form: 'triage',
+    error: 'Skjemaet er ikke fylt ut riktig.',
+    fieldErrors: [{ field: 'title', name: 'title', label: 'Tittel', message: 'x' }],
+  };
+
+  it('keeps the rest of the refusal and links its fields', () => {
+    expect(linkedFailure(refusal, { title: 'triage-title' })).toEqual({
+      ...refusal,
+      fieldErrors: [{ ...refusal.fieldErrors[0], href: '#triage-title' }],
+    });
+    expect(refusal.fieldErrors[0]).not.toHaveProperty('href');
+  });
+
+  it('is nothing when there is no refusal to show', () => {
+    expect(linkedFailure(undefined, { title: 'triage-title' })).toBeUndefined();
   });
 });
 

@@ -79,3 +79,8 @@ export function invalidFields(fieldErrors: readonly FieldMessage[] = []): Record
 export function linkedToFields(fieldErrors: readonly FieldMessage[], ids: Readonly<Record<string, string>>): FieldMessage[] {
   return fieldErrors.map((f) => (Object.hasOwn(ids, f.name) ? { ...f, href: `#${ids[f.name]}` } : f));
 }
+
+/** A refusal to show beside its form, each field it names linked to its control (see linkedToFields). */
+export function linkedFailure<F extends FailureText>(failure: F | undefined, ids: Readonly<Record<string, string>>): F | undefined {
+  return failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, ids) };
+}

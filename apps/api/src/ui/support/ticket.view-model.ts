@@ -20,7 +20,7 @@ import type { Page } from '@platform/database';
 
 import type { AssignableStaff } from '../shared/assignment-choices';
 import { choices, type FormBody, text } from '../shared/form-body';
-import { linkedToFields } from '../shared/form-errors';
+import { linkedFailure } from '../shared/form-errors';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { sizeText } from '../shared/numbers';
 import type { FormFailure } from '../shared/page-form';
@@ -59,9 +59,6 @@ export interface Option {
 
 const select = (pairs: Option[], chosen: string | null | undefined) => pairs.map((p) => ({ ...p, selected: p.value === (chosen ?? '') }));
 const failureOf = (failure: FormFailure | undefined, ...forms: string[]) => (failure && forms.includes(failure.form) ? failure : undefined);
-/** A refusal shown beside its form, each field it names linked to the control holding it. */
-const linkedFailure = (failure: FormFailure | undefined, ids: Readonly<Record<string, string>>) =>
-  failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, ids) };
 
 /** The list's bulk form: the changes and the reply (the selection is the list itself). */
 const BULK_FIELD_IDS = {
