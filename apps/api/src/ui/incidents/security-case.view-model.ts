@@ -51,10 +51,10 @@ export function securityCaseListViewModel(cases: SecurityCaseSummary[]) {
   };
 }
 
-/** One case: its clock, reports and checklist, each item done (by whom, when) or a form to record it. */
 /** Where the checklist's fields are (each belongs to one item's form), so the summary of a refusal leads to them. */
 const CHECKLIST_FIELD_IDS = { calledName: 'calledName', calledAt: 'calledAt', text: 'containment-text' };
 
+/** One case: its clock, reports and checklist, each item done (by whom, when) or a form to record it. */
 export function securityCaseViewModel(c: SecurityCaseDetail, canManage: boolean, failure?: FormFailure, done?: string) {
   const items = (Object.keys(SECURITY_CHECKLIST_LABELS) as Array<keyof typeof SECURITY_CHECKLIST_LABELS>).map((item) => {
     const mark = c.checklist[item];

@@ -59,6 +59,7 @@ export interface Option {
 
 const select = (pairs: Option[], chosen: string | null | undefined) => pairs.map((p) => ({ ...p, selected: p.value === (chosen ?? '') }));
 const failureOf = (failure: FormFailure | undefined, ...forms: string[]) => (failure && forms.includes(failure.form) ? failure : undefined);
+const errorsOf = (failure: FormFailure | undefined) => Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message]));
 
 /** The list's bulk form: the changes and the reply (the selection is the list itself). */
 const BULK_FIELD_IDS = {
@@ -69,7 +70,6 @@ const BULK_FIELD_IDS = {
   cannedResponseId: 'bulk-canned',
   body: 'bulk-body',
 };
-const errorsOf = (failure: FormFailure | undefined) => Object.fromEntries((failure?.fieldErrors ?? []).map((f) => [f.name, f.message]));
 
 const TAG_OF_STATE: Record<SlaState, SlaTag> = {
   running: 'on_track',
