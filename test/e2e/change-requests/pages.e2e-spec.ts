@@ -143,6 +143,18 @@ describe('change request pages: the portal form, support, and the board for each
       expect(row).toEqual({ status: 'new', priority: null });
     });
 
+    it('leads a refused merge to the choice of request, merging nothing', async () => {
+      const other = await portalB.post('/portal/change-requests', { ...wish, title: 'Inntekt per måned' });
+      expect(other.status).toBe(303);
+      const res = await agent.post(`/change-requests/${id}/merge`, { intoId: id });
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('Et ønske kan ikke slås sammen med seg selv.');
+      expect(res.text).toMatch(/<a class="ds-link" href="#merge-into">Slå sammen med/);
+      expect(res.text).toMatch(/id="merge-into"[^>]*aria-invalid="true"/);
+      const merged = await t.dataSource.query('SELECT count(*)::int AS n FROM change_request WHERE merged_into_id IS NOT NULL');
+      expect(merged[0].n).toBe(0);
+    });
+
     it('forwards from the page once; a second post sends nothing', async () => {
       const first = await agent.post(`/change-requests/${id}/forward`, { note: '' });
       expect(first.headers.location).toBe(`/change-requests/${id}?done=forwarded`);

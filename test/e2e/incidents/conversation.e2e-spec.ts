@@ -119,8 +119,12 @@ describe('incident conversations', () => {
     expect(await outboxRows(t)).toHaveLength(outbox);
   });
 
-  /** A refusal of each form on the incident page that names a field, and the element it must lead to (ids known once the incident is). */
-  const refusals: Array<[form: string, at: () => { path: string; field: string }, body: Record<string, string>, label: string]> = [
+  /**
+   * A refusal of each form on the incident page that names a field, and the element it must lead to
+   * (ids, and a body that names the incident, known once the incident is).
+   */
+  type Where = { path: string; field: string; body?: Record<string, string> };
+  const refusals: Array<[form: string, at: () => Where, body: Record<string, string>, label: string, status?: number]> = [
     [
       'triage',
       () => ({ path: `/incidents/${incidentId}/triage`, field: 'triage-title' }),
@@ -152,11 +156,34 @@ describe('incident conversations', () => {
       { target: ' ' },
       'Hendelse',
     ],
+    [
+      'move to an unknown incident',
+      () => ({ path: `/incidents/${incidentId}/reports/${reportOfA}/move`, field: `move-${reportOfA}` }),
+      { target: 'KS-1999-9999' },
+      'Hendelse',
+      404,
+    ],
+    [
+      'merge with an unknown incident',
+      () => ({ path: `/incidents/${incidentId}/merge`, field: 'merge-other' }),
+      { other: 'KS-1999-9999' },
+      'Hendelse',
+      404,
+    ],
+    [
+      'merge with itself',
+      () => ({ path: `/incidents/${incidentId}/merge`, field: 'merge-other', body: { other: reference } }),
+      {},
+      'Hendelse',
+      409,
+    ],
   ];
-  it.each(refusals)('leads a refused %s form on the incident page to the field to correct', async (_form, at, body, label) => {
-    const { path, field } = at();
-    const res = await agent.post(path, body).expect(400);
+  it.each(refusals)('leads a refusal (%s) on the incident page to the field to correct', async (_form, at, body, label, status = 400) => {
+    const where = at();
+    const { path, field } = where;
+    const res = await agent.post(path, where.body ?? body).expect(status);
     expect(linkedField(res.text, label)).toBe(field);
+    expect(res.text).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
   });
 
   it('answers Skatteetaten in the escalation thread from the incident page', async () => {

@@ -168,6 +168,23 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       expect(res.text).toContain('id="link-reference"');
     });
 
+    it('leads a refused merge to the choice of ticket, merging nothing', async () => {
+      const other = await portalA.post('/portal/tickets', {
+        category: 'access',
+        service: SERVICE,
+        subject: 'Tilgang for leverandøren',
+        body: 'Samme spørsmål, sendt på nytt.',
+      });
+      expect(other.status).toBe(303);
+      const res = await agent.post(`/tickets/${id}/merge`, { intoId: id });
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('En henvendelse kan ikke slås sammen med seg selv.');
+      expect(res.text).toMatch(/<a class="ds-link" href="#merge-into">Slå sammen med/);
+      expect(res.text).toMatch(/id="merge-into"[^>]*aria-invalid="true"/);
+      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM ticket WHERE merged_into_id IS NOT NULL');
+      expect(n).toBe(0);
+    });
+
     it('assigns the ticked rows from the list', async () => {
       const res = await t.http
         .post('/tickets/bulk')

@@ -95,6 +95,20 @@ describe('change request view models', () => {
     expect(model.merge.options).toEqual([{ value: 'r2', label: 'EN-2026-0002: Inntekt per måned (2 kommuner står bak)' }]);
   });
 
+  it.each<[string, ChangeRequestView[], string | undefined]>([
+    ['with another live request to choose', [view(), view({ id: 'r2', reference: 'EN-2026-0002' })], '#merge-into'],
+    ['with none left to choose, unlinked', [view()], undefined],
+  ])('leads a refused merge to the choice %s', (_label, candidates, href) => {
+    const refused: FormFailure = {
+      ...failure('merge', { intoId: 'r2' }),
+      code: 'merge_already_merged',
+      fieldErrors: [{ field: 'intoId', name: 'intoId', label: 'Slå sammen med', message: 'x' }],
+    };
+    const { merge } = staffRequestViewModel({ request: view(), candidates }, refused);
+    expect(merge.failure?.fieldErrors.map((f) => f.href)).toEqual([href]);
+    expect(merge.failure?.invalid).toEqual({ intoId: true });
+  });
+
   it('shows a failure beside the form it came from, keeping what was typed', () => {
     const model = staffRequestViewModel(
       { request: view(), candidates: [] },

@@ -77,8 +77,9 @@ const REQUEST_FIELD_IDS: Readonly<Record<string, Readonly<Record<string, string>
   merge: { intoId: 'merge-into' },
 };
 
-const failureOf = (failure: FormFailure | undefined, form: string) =>
-  linkedFailure(failure?.form === form ? failure : undefined, REQUEST_FIELD_IDS[form] ?? {});
+/** A refusal of the form, linked to its fields when the page shows them (`placed`). */
+const failureOf = (failure: FormFailure | undefined, form: string, placed = true) =>
+  linkedFailure(failure?.form === form ? failure : undefined, placed ? (REQUEST_FIELD_IDS[form] ?? {}) : {});
 
 /** The texts as the caller may read them, each supporter with what it needs the change for. */
 function requestDetail(r: ChangeRequestView) {
@@ -117,6 +118,10 @@ export function staffRequestViewModel({ request: r, candidates }: StaffRequestDa
   const values: FormBody = failure?.form === 'assessment' ? failure.body : {};
   const status = (values.status as string | undefined) ?? r.status;
   const priority = (values.priority as string | undefined) ?? r.priority ?? '';
+  // Without another live request on the service, the page has no field for a merge's refusal to lead to.
+  const mergeOptions = candidates
+    .filter((c) => c.id !== r.id)
+    .map((c) => ({ value: c.id, label: `${c.reference}: ${c.title} (${countOf(c.supporterCount, SUPPORTER_NOUN)})` }));
   return {
     title: REQUEST_TEXTS.title(r.reference, r.title),
     request: requestDetail(r),
@@ -133,12 +138,7 @@ export function staffRequestViewModel({ request: r, candidates }: StaffRequestDa
       message: typeof values.message === 'string' ? values.message : '',
       failure: failureOf(failure, 'assessment'),
     },
-    merge: {
-      options: candidates
-        .filter((c) => c.id !== r.id)
-        .map((c) => ({ value: c.id, label: `${c.reference}: ${c.title} (${countOf(c.supporterCount, SUPPORTER_NOUN)})` })),
-      failure: failureOf(failure, 'merge') ?? failureOf(failure, 'unmerge'),
-    },
+    merge: { options: mergeOptions, failure: failureOf(failure, 'merge', mergeOptions.length > 0) ?? failureOf(failure, 'unmerge') },
     forward: {
       possible: !r.mergedInto && !r.forwardedAt && canForward(r.status),
       failure: failureOf(failure, 'forward'),

@@ -70,7 +70,14 @@ const ERRORS: Record<string, string> = {
 export const CHANGE_REQUEST_PAGE_TEXTS: PageTexts = {
   errors: ERRORS,
   fields: FIELDS,
-  errorFields: { unknown_service: 'service', no_service_access: 'service' },
+  errorFields: {
+    unknown_service: 'service',
+    no_service_access: 'service',
+    merge_same_request: 'intoId',
+    merge_already_merged: 'intoId',
+    merge_service_mismatch: 'intoId',
+  },
+  formErrorFields: { merge: { change_request_not_found: 'intoId' } },
 };
 
 export const BOARD_TEXTS = {

@@ -136,6 +136,11 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     assignee_not_in_group: 'Saksbehandleren er ikke medlem av gruppen. Velg et medlem, eller ingen saksbehandler.',
   },
   errorFields: { unknown_assignee: 'assigneeId', unknown_group: 'groupId', assignee_not_in_group: 'assigneeId' },
+  // Merging and moving both name another incident by reference, each in a field of its own.
+  formErrorFields: {
+    merge: { incident_not_found: 'other', merge_with_itself: 'other', already_merged: 'other', track_mismatch: 'other' },
+    move: { incident_not_found: 'target', environment_mismatch: 'target' },
+  },
   fields: {
     body: { label: 'Melding', message: 'Skriv meldingen (høyst 10 000 tegn).' },
     consumerIds: { label: 'Kommuner', message: 'Velg blant kommunene som er berørt av hendelsen.' },

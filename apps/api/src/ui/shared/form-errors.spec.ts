@@ -82,6 +82,30 @@ describe('describeFailure', () => {
       { field: 'service', name: 'service', label: 'service', message: 'Tjenesten finnes ikke i Bilag 2.' },
     ]);
   });
+
+  describe('a code two forms share about fields of their own', () => {
+    const perForm: PageTexts = {
+      errors: { incident_not_found: 'Fant ingen hendelse med den referansen.' },
+      fields: { other: { label: 'Hendelse', message: 'x' }, target: { label: 'Flytt til', message: 'x' } },
+      errorFields: { unknown_service: 'service' },
+      formErrorFields: { merge: { incident_not_found: 'other' }, move: { incident_not_found: 'target' } },
+    };
+    const named = (form?: string) =>
+      describeFailure(failure('not-found', 'incident_not_found'), perForm, form).fieldErrors.map((f) => `${f.name}: ${f.label}`);
+
+    it.each<[string | undefined, string[]]>([
+      ['merge', ['other: Hendelse']],
+      ['move', ['target: Flytt til']],
+      ['triage', []],
+      [undefined, []],
+    ])('posted from %s → %j', (form, expected) => expect(named(form)).toEqual(expected));
+
+    it("falls back to the page's field for a code its form does not name", () => {
+      expect(describeFailure(failure('validation', 'unknown_service'), perForm, 'merge').fieldErrors.map((f) => f.name)).toEqual([
+        'service',
+      ]);
+    });
+  });
 });
 
 describe('linkedToFields', () => {
@@ -115,6 +139,7 @@ describe('linkedFailure', () => {
     expect(linkedFailure(refusal, { title: 'triage-title' })).toEqual({
       ...refusal,
       fieldErrors: [{ ...refusal.fieldErrors[0], href: '#triage-title' }],
+      invalid: { title: true },
     });
     expect(refusal.fieldErrors[0]).not.toHaveProperty('href');
   });

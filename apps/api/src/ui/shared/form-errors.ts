@@ -18,6 +18,8 @@ export interface PageTexts {
   fields?: Readonly<Record<string, FieldText>>;
   /** an error code that concerns one field (`unknown_service` → `service`): shown beside it */
   errorFields?: Readonly<Record<string, string>>;
+  /** the same per form, for a code two forms of the page share about different fields (form → code → field) */
+  formErrorFields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface FieldMessage {
@@ -48,16 +50,16 @@ function fieldLabel(field: string, text: FieldText | undefined): string {
 
 /**
  * The Norwegian account of a failed form: the page's text for the error code (else the shared one,
- * else one by kind), and per field the page's rule for it. The exception's own message is for API
- * clients and never shown.
+ * else one by kind), and per field the page's rule for it; `form` is which of the page's forms was
+ * posted. The exception's own message is for API clients and never shown.
  */
-export function describeFailure(e: Pick<DomainException, 'kind' | 'code' | 'fields'>, texts: PageTexts): FailureText {
+export function describeFailure(e: Pick<DomainException, 'kind' | 'code' | 'fields'>, texts: PageTexts, form?: string): FailureText {
   const error = texts.errors?.[e.code] ?? SHARED_ERROR_TEXTS[e.code] ?? ERROR_KIND_TEXTS[e.kind];
   const field = (f: string, message: string): FieldMessage => {
     const text = texts.fields?.[fieldName(f)];
     return { field: f, name: fieldName(f), label: fieldLabel(f, text), message };
   };
-  const at = texts.errorFields?.[e.code];
+  const at = (form !== undefined ? texts.formErrorFields?.[form]?.[e.code] : undefined) ?? texts.errorFields?.[e.code];
   if (at) return { error, fieldErrors: [field(at, error)] };
   // A validation error names what is wrong per field; any other error with fields is about the values named.
   const fieldErrors = e.fields.map((f) =>
@@ -80,7 +82,13 @@ export function linkedToFields(fieldErrors: readonly FieldMessage[], ids: Readon
   return fieldErrors.map((f) => (Object.hasOwn(ids, f.name) ? { ...f, href: `#${ids[f.name]}` } : f));
 }
 
-/** A refusal to show beside its form, each field it names linked to its control (see linkedToFields). */
-export function linkedFailure<F extends FailureText>(failure: F | undefined, ids: Readonly<Record<string, string>>): F | undefined {
-  return failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, ids) };
+/**
+ * A refusal to show beside its form, each field it names linked to its control (see linkedToFields),
+ * and the fields it names, for the form to mark them `aria-invalid`.
+ */
+export function linkedFailure<F extends FailureText>(
+  failure: F | undefined,
+  ids: Readonly<Record<string, string>>,
+): (F & { invalid: Record<string, true> }) | undefined {
+  return failure && { ...failure, fieldErrors: linkedToFields(failure.fieldErrors, ids), invalid: invalidFields(failure.fieldErrors) };
 }

@@ -63,13 +63,8 @@ function failureOf(req: AuthenticatedRequest, e: DomainException, texts: PageTex
   const body = { ...((req.body ?? {}) as FormBody) };
   delete body._csrf;
   delete body.password;
-  return {
-    form: text(body._form) || (pathOf(req).split('/').pop() ?? ''),
-    params: req.params as Record<string, string | undefined>,
-    body,
-    code: e.code,
-    ...describeFailure(e, texts),
-  };
+  const form = text(body._form) || (pathOf(req).split('/').pop() ?? '');
+  return { form, params: req.params as Record<string, string | undefined>, body, code: e.code, ...describeFailure(e, texts, form) };
 }
 
 /** Turns a correctable failure of a page form into the page shown again; everything else passes on. */

@@ -246,7 +246,11 @@ export const SUPPORT_PAGE_TEXTS: PageTexts = {
     assignee_not_in_group: 'assigneeId',
     link_target_not_found: 'reference',
     unknown_placeholder: 'body',
+    ticket_merge_same_ticket: 'intoId',
+    ticket_merge_already_merged: 'intoId',
+    ticket_merge_other_consumer: 'intoId',
   },
+  formErrorFields: { merge: { ticket_not_found: 'intoId' } },
 };
 
 export const LIST_TEXTS = {

@@ -237,6 +237,21 @@ describe('ticket view models', () => {
     expect([links.reference, links.referenceInvalid]).toEqual([reference, invalid]);
   });
 
+  it.each<[string, string[], string | undefined]>([
+    ['with another open ticket to choose', ['t1', 't2'], '#merge-into'],
+    ['with none left to choose, unlinked', ['t1'], undefined],
+  ])('leads a refused merge to the choice %s', (_label, open, href) => {
+    const refused: FormFailure = {
+      ...failure('merge', { intoId: 't2' }),
+      code: 'ticket_merge_already_merged',
+      fieldErrors: [{ field: 'intoId', name: 'intoId', label: 'Slå sammen med', message: 'x' }],
+    };
+    const candidates = open.map((id) => ticket({ id, reference: `HV-2026-000${id.slice(1)}` }));
+    const { merge } = staffTicketViewModel({ ...staffData(), candidates }, refused);
+    expect(merge.failure?.fieldErrors.map((f) => f.href)).toEqual([href]);
+    expect(merge.failure?.invalid).toEqual({ intoId: true });
+  });
+
   it('suggests knowledge-base articles with the public link to put in an answer', () => {
     expect(staffTicketViewModel(staffData()).suggestions).toEqual([
       {

@@ -465,6 +465,8 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
     const failed = failureOf(failure, ...forms);
     return linkedFailure(failed, TICKET_FIELD_IDS[failed?.form ?? ''] ?? {});
   };
+  // Without another open ticket to merge with, the page has no field for the refusal to lead to.
+  const mergeOptions = data.candidates.filter((c) => c.id !== t.id).map((c) => ({ value: c.id, label: `${c.reference}: ${c.subject}` }));
   const values: FormBody = failureOf(failure, 'update')?.body ?? {};
   const replyValues: FormBody = failureOf(failure, 'messages', 'reply')?.body ?? {};
   const linkValues: FormBody = failureOf(failure, 'links')?.body ?? {};
@@ -553,8 +555,8 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
       failure: shownAt('consumer'),
     },
     merge: {
-      options: data.candidates.filter((c) => c.id !== t.id).map((c) => ({ value: c.id, label: `${c.reference}: ${c.subject}` })),
-      failure: shownAt('merge', 'unmerge'),
+      options: mergeOptions,
+      failure: linkedFailure(failureOf(failure, 'merge', 'unmerge'), mergeOptions.length ? TICKET_FIELD_IDS.merge : {}),
     },
   };
 }
