@@ -132,6 +132,20 @@ export class ConsumerRepository {
       .getMany();
   }
 
+  /** Which of the services each of the consumers is registered for in the environment. */
+  async registeredServices(
+    consumerIds: string[],
+    serviceCodes: string[],
+    environment: string,
+  ): Promise<Array<{ consumerId: string; serviceCode: string }>> {
+    const rows: Array<{ consumer_id: string; service_code: string }> = await this.db.manager.query(
+      `SELECT consumer_id, service_code FROM consumer_service
+        WHERE consumer_id = ANY($1::uuid[]) AND service_code = ANY($2::text[]) AND $3 = ANY(environments)`,
+      [consumerIds, serviceCodes, environment],
+    );
+    return rows.map((r) => ({ consumerId: r.consumer_id, serviceCode: r.service_code }));
+  }
+
   // ---- contacts ----
 
   listContacts(consumerIds: string[]): Promise<ConsumerContact[]> {

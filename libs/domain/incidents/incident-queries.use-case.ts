@@ -1,4 +1,4 @@
-import { FindConsumers } from '@domain/consumers';
+import { FindConsumers, FindConsumersWithAccess } from '@domain/consumers';
 import { StaffGroups } from '@domain/identity';
 import type { KnownIssue } from '@domain/notices';
 import { type Environment, type Principal, requireAccess } from '@domain/shared';
@@ -80,6 +80,7 @@ export class IncidentQueries {
     private readonly timeline: IncidentEventRepository,
     private readonly mergeProposals: MergeProposalRepository,
     private readonly consumers: FindConsumers,
+    private readonly access: FindConsumersWithAccess,
     private readonly reportAccess: ReportOwnership,
     private readonly groups: StaffGroups,
   ) {}
@@ -203,6 +204,9 @@ export class IncidentQueries {
    * The staff page of an incident: its state, one page of the municipalities that reported it
    * (each with all its reports), the first and the newest reports with the page their
    * municipality is on, and the timeline. A fixed number of queries, whatever its size.
+   * Each report says whether its municipality is registered for the service in the report's
+   * environment: a report on a service it has no registered access to is often about access or
+   * onboarding on its own side.
    */
   async incidentPage(id: string, page: { limit: number; offset: number }, caller?: Principal) {
     const view = await this.incident(id, caller);
@@ -215,7 +219,17 @@ export class IncidentQueries {
     const [first, newest] = [await this.reports.ofIncident(view.id, 1), await this.reports.ofIncident(view.id, 3, 'DESC')];
     const highlighted = [...first, ...newest.filter((r) => r.id !== first[0]?.id)];
     const positions = await this.reports.groupPositions(view.id, [...new Set(highlighted.map((r) => r.consumerId))]);
-    const row = (r: Report) => ({ ...this.reportFields(r), consumer: consumers.get(r.consumerId) });
+    const shown = [...reports, ...highlighted];
+    const registered = await this.access.registeredFor(
+      shown.map((r) => r.consumerId),
+      shown.map((r) => r.service),
+      view.environment,
+    );
+    const row = (r: Report) => ({
+      ...this.reportFields(r),
+      consumer: consumers.get(r.consumerId),
+      serviceRegistered: registered.get(r.consumerId)?.has(r.service) ?? false,
+    });
     return {
       ...view,
       groups: groups.map((g) => ({

@@ -1,6 +1,6 @@
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
 import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
-import { createTestApp, TestApp } from '../../support/test-app';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICE = 'summert-skattegrunnlag';
 const AGENT = 'agent.telefon@ks.example.test';
@@ -175,6 +175,28 @@ describe('staff register a report on behalf of a consumer', () => {
     const [stored] = await reportsOf(a.id);
     expect(stored).toMatchObject({ channel: 'email', reporter_email: null });
     expect(sent.headers.location).toContain(`report=${String(stored.id)}`);
+  });
+
+  it('marks a report on a service its municipality is not registered for, on the incident page', async () => {
+    const sent = await agent
+      .post('/incidents/reports', { ...form(), consumerId: a.id, service: 'inntekt', submissionId: 'uten-tilgang-1' })
+      .expect(303);
+    const [, incidentId, reportId] = /^\/incidents\/([0-9a-f-]{36})\?done=registered&report=([0-9a-f-]{36})$/.exec(sent.headers.location)!;
+    const page = (await agent.get(`/incidents/${incidentId}`).expect(200)).text;
+    const rowOf = (id: string) => page.slice(page.indexOf(`id="report-${id}"`), page.indexOf('</li>', page.indexOf(`id="report-${id}"`)));
+    expect(rowOf(reportId)).toMatch(/<span class="ds-tag" data-color="warning" data-unregistered>Ikke registrert for [^<]+<\/span>/);
+    expect(page).toContain('id="service-access-hint"');
+    const registered = await t.dataSource.query(`SELECT id FROM report WHERE incident_id = $1 AND service = $2`, [incidentId, SERVICE]);
+    for (const { id } of registered) expect(rowOf(id)).not.toContain('data-unregistered');
+    // Once the municipality is registered for the service, the mark is gone.
+    await t.http
+      .put(`/api/v1/consumers/${a.id}/services/inntekt`)
+      .set(bearer(t.adminToken))
+      .send({ environments: ['production'], legalBasis: 'test', purpose: 'test' })
+      .expect(200);
+    const after = (await agent.get(`/incidents/${incidentId}`).expect(200)).text;
+    expect(after).not.toContain('data-unregistered');
+    expect(after).not.toContain('id="service-access-hint"');
   });
 
   it('answers 403 to a viewer on the form, the check and the submit, and stores nothing', async () => {

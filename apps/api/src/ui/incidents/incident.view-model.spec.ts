@@ -38,8 +38,9 @@ const summary: IncidentSummary = {
 };
 
 const oslo = { id: 'c1', name: 'Oslo kommune', orgNumber: '974760673' };
-const report = (id: string, receivedAt = new Date('2026-11-30T08:00:00Z')) => ({
+const report = (id: string, receivedAt = new Date('2026-11-30T08:00:00Z'), serviceRegistered = true) => ({
   id,
+  serviceRegistered,
   reference: `M-2026-0000${id}`,
   consumerId: 'c1',
   consumer: oslo,
@@ -287,6 +288,18 @@ describe('incidentViewModel', () => {
     const model = incidentViewModel({ ...data, incident: { ...detail, correlationIds } });
     expect([model.correlationIds.length, model.moreCorrelationIds.length]).toEqual([shown, folded]);
     expect([...model.correlationIds, ...model.moreCorrelationIds]).toEqual(correlationIds);
+  });
+
+  it.each<[string, boolean[], boolean]>([
+    ['registered for the service', [true, true], false],
+    ['not registered for it in one report', [true, false], true],
+  ])('marks a municipality %s', (_label, registered, marked) => {
+    const reports = registered.map((r, i) => report(String(i + 1), undefined, r));
+    const incident = { ...detail, groups: [{ ...detail.groups[0], reports }] } as unknown as IncidentPageView;
+    const model = incidentViewModel({ ...data, incident });
+    expect(model.groups[0].unregistered).toBe(marked);
+    expect(model.groups[0].reports.map((r) => r.serviceRegistered)).toEqual(registered);
+    expect(model.anyUnregistered).toBe(marked);
   });
 
   it('keeps the values of a failed triage beside its form', () => {

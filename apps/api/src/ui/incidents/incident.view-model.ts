@@ -33,6 +33,7 @@ import {
   SECURITY_CASE_TEXTS,
   SECURITY_STEP_TEXTS,
   SENT_BY_VENDOR,
+  SERVICE_ACCESS,
   SEVERITY_LABELS,
   SIDE_LABELS,
   STATUS_LABELS,
@@ -384,25 +385,29 @@ export function incidentViewModel(
     httpStatus: r.httpStatus,
     href: reportHref(incident.id, r),
   });
+  const groupRows = incident.groups.map((g) => {
+    const reports = g.reports.map(reportRow);
+    return {
+      consumer: g.consumer,
+      count: g.reportCount,
+      countText: countOf(g.reportCount, COUNTED_NOUNS.report),
+      firstAt: g.firstAt,
+      lastAt: g.lastAt,
+      latest: reports[reports.length - 1],
+      reports,
+      unregistered: reports.some((r) => !r.serviceRegistered),
+      open: incident.reportCount <= SHOW_ALL_UP_TO || reports.some((r) => r.move || r.reveal || r.picked),
+    };
+  });
   const events = incident.events.map((e) => ({ at: e.at, actorLabel: e.actorLabel, ...eventText(e) }));
   return {
     title: `${incident.reference} ${incident.title}`,
     sentByVendorLabel: SENT_BY_VENDOR.label,
+    serviceAccess: SERVICE_ACCESS,
     incident: summaryRow(incident),
     page: groups.page,
-    groups: incident.groups.map((g) => {
-      const reports = g.reports.map(reportRow);
-      return {
-        consumer: g.consumer,
-        count: g.reportCount,
-        countText: countOf(g.reportCount, COUNTED_NOUNS.report),
-        firstAt: g.firstAt,
-        lastAt: g.lastAt,
-        latest: reports[reports.length - 1],
-        reports,
-        open: incident.reportCount <= SHOW_ALL_UP_TO || reports.some((r) => r.move || r.reveal || r.picked),
-      };
-    }),
+    groups: groupRows,
+    anyUnregistered: groupRows.some((g) => g.unregistered),
     groupPages: pagination(
       { path: `/incidents/${incident.id}`, filter: {}, query: groups },
       incident.consumerCount,

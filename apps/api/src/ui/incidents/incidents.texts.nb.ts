@@ -53,6 +53,13 @@ export const SENT_BY_VENDOR = {
   label: 'Sendt av leverandør',
   text: (name: string | null, orgNumber: string) => (name ? `${name} (org.nr. ${orgNumber})` : `org.nr. ${orgNumber}`),
 };
+/** A report on a service its municipality is not registered for in the incident's environment. */
+export const SERVICE_ACCESS = {
+  /** before the service's name */
+  report: 'Ikke registrert for',
+  group: 'Ikke registrert for tjenesten',
+  hint: 'Merket «Ikke registrert for»: kommunen har ikke registrert tilgang til tjenesten i dette miljøet i konsumentregisteret. Feilen kan da ligge i tilgangen eller påkoblingen hos kommunen.',
+};
 export const CONFIDENCE_LABELS: Record<string, string> = { certain: 'sikker', likely: 'sannsynlig', new: 'ny hendelse' };
 export const PROPOSAL_STATUS_LABELS: Record<string, string> = { proposed: 'Foreslått', accepted: 'Slått sammen', rejected: 'Avvist' };
 export const REPORT_STATUS_LABELS: Record<string, string> = { open: 'Åpen', closed: 'Avsluttet' };
