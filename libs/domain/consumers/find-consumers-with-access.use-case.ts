@@ -8,6 +8,7 @@ import { type ConsumerView, toConsumerView } from './consumer.views';
 export class FindConsumersWithAccess {
   constructor(private readonly repo: ConsumerRepository) {}
 
+  /** Consumers (not terminated) with access to one of the services in one of the environments. */
   async execute(serviceCodes: string[], environments: string[]): Promise<ConsumerView[]> {
     const codes = [...new Set(serviceCodes)];
     const envs = [...new Set(environments)];
