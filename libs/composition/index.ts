@@ -1,3 +1,6 @@
+// First, so that an unsupported Node.js is refused with a message before anything loads a native addon.
+import './runtime/require-supported-runtime';
+
 export * from './database-schema';
 export * from './demo/demo.module';
 export * from './demo/load-demonstration.use-case';

@@ -1,0 +1,8 @@
+import { unsupportedRuntime } from './supported-runtime';
+
+// Imported first by every entry point, before anything loads a native addon that would crash an older Node.
+const refusal = unsupportedRuntime(process.versions);
+if (refusal) {
+  process.stderr.write(`${refusal}\n`);
+  process.exit(1);
+}
