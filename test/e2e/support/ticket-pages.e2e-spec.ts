@@ -80,15 +80,15 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
   describe('a question from the portal, answered in the admin UI', () => {
     let id: string;
 
-    beforeAll(async () => {
-      const res = await portalA.post('/portal/tickets', {
-        category: 'access',
-        service: SERVICE,
-        subject: 'Tilgang til inntekt i test',
-        body: 'Hvilken rolle i Altinn trenger leverandøren vår?',
-      });
+    /** Asks KS an access question from consumer A's portal; the new ticket's id. */
+    async function ask(subject: string, body: string): Promise<string> {
+      const res = await portalA.post('/portal/tickets', { category: 'access', service: SERVICE, subject, body });
       expect(res.status).toBe(303);
-      id = /\/portal\/tickets\/([0-9a-f-]{36})\?done=asked$/.exec(res.headers.location)![1];
+      return /\/portal\/tickets\/([0-9a-f-]{36})\?done=asked$/.exec(res.headers.location)![1];
+    }
+
+    beforeAll(async () => {
+      id = await ask('Tilgang til inntekt i test', 'Hvilken rolle i Altinn trenger leverandøren vår?');
     });
 
     it('lists it in the portal and shows it to its organisation only', async () => {
@@ -169,13 +169,7 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     });
 
     it('leads a refused merge to the choice of ticket, merging nothing', async () => {
-      const other = await portalA.post('/portal/tickets', {
-        category: 'access',
-        service: SERVICE,
-        subject: 'Tilgang for leverandøren',
-        body: 'Samme spørsmål, sendt på nytt.',
-      });
-      expect(other.status).toBe(303);
+      await ask('Tilgang for leverandøren', 'Samme spørsmål, sendt på nytt.');
       const res = await agent.post(`/tickets/${id}/merge`, { intoId: id });
       expect(res.status).toBe(409);
       expect(res.text).toContain('En henvendelse kan ikke slås sammen med seg selv.');
