@@ -30,7 +30,8 @@ export class RequestPortalSignIn {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(rawEmail: string, ip: string | null): Promise<void> {
+  /** `next`: the portal path the link opens after signing in (checked again when the link is used). */
+  async execute(rawEmail: string, ip: string | null, next?: string): Promise<void> {
     const email = normaliseEmail(rawEmail);
     if (!email || email.length > 254) return;
     await this.db.transaction(async () => {
@@ -50,7 +51,7 @@ export class RequestPortalSignIn {
         });
         links.push({
           organisation: contact.consumer!.name,
-          link: `${this.config.publicUrl}/portal/login/${encodeURIComponent(token)}`,
+          link: `${this.config.publicUrl}/portal/login/${encodeURIComponent(token)}${next ? `?next=${encodeURIComponent(next)}` : ''}`,
           tokenId: stored.id,
         });
         await this.audit.execute({

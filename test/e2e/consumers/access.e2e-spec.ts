@@ -73,12 +73,12 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
     const email = `tech-${ORG.oslo}@kommune.example.test`;
     let form: { cookies: Record<string, string>; csrf: string };
 
-    async function requestLink(address: string) {
+    async function requestLink(address: string, next?: string) {
       return t.http
         .post('/portal/login')
         .set('Cookie', cookieHeader(form.cookies))
         .type('form')
-        .send({ _csrf: form.csrf, email: address })
+        .send({ _csrf: form.csrf, email: address, ...(next ? { next } : {}) })
         .expect(200);
     }
 
@@ -88,8 +88,8 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
         `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
         [email],
       );
-      const link = /https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0];
-      return new URL(link).pathname;
+      const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0]);
+      return `${link.pathname}${link.search}`;
     }
 
     const portalMails = async () =>
@@ -139,6 +139,31 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       const after = await t.http.get('/portal').set('Cookie', cookie).expect(303);
       expect(after.headers.location).toMatch(/^\/portal\/login/);
     });
+
+    it('returns to the portal page that asked for the sign-in', async () => {
+      const asked = await t.http.get('/portal/change-requests?status=new').expect(303);
+      expect(asked.headers.location).toBe(`/portal/login?next=${encodeURIComponent('/portal/change-requests?status=new')}`);
+      const page = await t.http.get(asked.headers.location).expect(200);
+      const next = /<input type="hidden" name="next" value="([^"]+)">/.exec(page.text)![1].replace(/&#x3D;/g, '=');
+      expect(next).toBe('/portal/change-requests?status=new');
+      await requestLink(email, next);
+      const path = await latestLink();
+      expect(path).toMatch(/^\/portal\/login\/[^?]+\?next=%2Fportal%2Fchange-requests%3Fstatus%3Dnew$/);
+      expect((await t.http.get(path).expect(303)).headers.location).toBe('/portal/change-requests?status=new');
+    });
+
+    it.each(['/incidents', '//evil.example/x', 'https://evil.example/', '/portal/../api/v1/me'])(
+      'opens the portal, not next=%j, from a link that names another place',
+      async (next) => {
+        // Each case needs a link of its own, beyond the contact's five a quarter of an hour.
+        await t.dataSource.query('DELETE FROM portal_sign_in_token');
+        await requestLink(email, next);
+        const path = await latestLink();
+        expect(path).not.toContain('?next=');
+        const used = await t.http.get(`${path}?next=${encodeURIComponent(next)}`).expect(303);
+        expect(used.headers.location).toBe('/portal');
+      },
+    );
 
     it('refuses an expired link', async () => {
       await requestLink(email);

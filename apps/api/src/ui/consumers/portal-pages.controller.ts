@@ -1,6 +1,6 @@
 import { CompletePortalSignIn, GetConsumer, RequestPortalSignIn, SignOutOfPortal } from '@domain/consumers';
 import type { ConsumerPrincipal } from '@domain/shared';
-import { Body, Get, HttpCode, Inject, Param, Post, Render, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Get, HttpCode, Inject, Param, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,7 +13,7 @@ import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { CONSUMER_LABELS, CONSUMER_TITLES } from './consumers.texts.nb';
-import { PORTAL_LOGIN_PAGE, PortalLoginPage } from './portal.page';
+import { PORTAL_LOGIN_PAGE, PortalLoginPage, portalNext } from './portal.page';
 
 /** The consumer portal: sign-in by one-time e-mail link, and the organisation's own overview. */
 @PagesController('portal')
@@ -29,8 +29,8 @@ export class PortalPagesController {
   @Get('login')
   @Public()
   @Render('portal/login')
-  loginPage() {
-    return PORTAL_LOGIN_PAGE;
+  loginPage(@Query('next') next?: string) {
+    return { ...PORTAL_LOGIN_PAGE, next: portalNext(next) };
   }
 
   /** Same answer whether or not the address belongs to a contact. */
@@ -41,8 +41,9 @@ export class PortalPagesController {
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @Render('portal/login')
   async requestLink(@Body() body: FormBody, @ClientIp() ip: string | null) {
-    await this.requestSignIn.execute(text(body.email), ip);
-    return { ...PORTAL_LOGIN_PAGE, sent: true };
+    const next = portalNext(body.next);
+    await this.requestSignIn.execute(text(body.email), ip, next === '/portal' ? undefined : next);
+    return { ...PORTAL_LOGIN_PAGE, sent: true, next };
   }
 
   @Get('login/:token')
@@ -50,10 +51,15 @@ export class PortalPagesController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @PageForm(PortalLoginPage)
-  async useLink(@Param('token') token: string, @Req() req: FastifyRequest, @Res() res: FastifyReply) {
+  async useLink(
+    @Param('token') token: string,
+    @Query('next') next: string | undefined,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ) {
     const session = await this.completeSignIn.execute(token, req.ip ?? null, req.headers['user-agent'] ?? null);
     setCookie(res, COOKIES.portalSession, session.cookieValue, this.config.publicUrl.startsWith('https://'), session.expiresAt);
-    res.redirect('/portal', 303);
+    res.redirect(portalNext(next), 303);
   }
 
   @Get()

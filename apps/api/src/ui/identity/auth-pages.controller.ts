@@ -12,20 +12,9 @@ import { ClientIp, CurrentStaff } from '../../auth/current-principal.decorator';
 import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { safeNext } from '../shared/safe-next';
 import { SetPasswordPage, SignInPage } from './identity.page';
 import { IDENTITY_TITLES } from './identity.texts.nb';
-
-/**
- * Only a path on this site, never an open redirect: browsers read `//host` and `/\host`
- * (backslash as slash, tabs and newlines dropped) as another origin, so such paths are refused
- * and the rest is resolved the way the browser will and must stay on this origin.
- */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.includes('\\') || [...next].some((c) => c < ' ')) return '/';
-  const base = 'http://segment-desk.invalid';
-  const url = new URL(next, base);
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
-}
 
 /** Staff sign-in, sign-out and choosing a password from a one-time link. */
 @PagesController()
