@@ -238,6 +238,15 @@ describe('incident conversations', () => {
     expect((await outboxRows(t)).filter((r) => `${r.subject}${r.text}${r.html}`.includes('leverandøren har innrømmet'))).toEqual([]);
   });
 
+  it('leads an empty answer in the portal to its field, storing nothing', async () => {
+    const before = (await messages(`channel = 'portal'`)).length;
+    const res = await portalPost(`/portal/reports/${reportOfA}/reply`, { body: '  ' }).expect(400);
+    expect(linkedField(res.text, 'Svar til KS')).toBe('reply-body');
+    expect(res.text).toMatch(/id="reply-body"[^>]*aria-invalid="true" aria-describedby="reply-body-error"/);
+    expect(res.text).toContain('<div class="ds-validation-message" id="reply-body-error">');
+    expect(await messages(`channel = 'portal'`)).toHaveLength(before);
+  });
+
   it('lets the municipality answer in the portal and reopen its resolved report within the window; the incident opens again', async () => {
     const replied = await portalPost(`/portal/reports/${reportOfA}/reply`, { body: 'Fortsatt feil hos oss etter rettingen.' });
     expect(replied.status).toBe(303);

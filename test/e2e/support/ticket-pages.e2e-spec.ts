@@ -139,6 +139,13 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       expect(smtp.messages.some((m) => m.raw.includes('sjekk delegeringen'))).toBe(false);
     });
 
+    it('leads an empty reply in the portal to its field', async () => {
+      const res = await portalA.post(`/portal/tickets/${id}/messages`, { body: ' ' });
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/<a class="ds-link" href="#reply-body">Melding/);
+      expect(res.text).toMatch(/id="reply-body"[^>]*aria-invalid="true"/);
+    });
+
     it('opens the ticket again when the consumer replies in the portal', async () => {
       const res = await portalA.post(`/portal/tickets/${id}/messages`, { body: 'Takk, det virket.' });
       expect(res.status).toBe(303);

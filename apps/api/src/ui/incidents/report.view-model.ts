@@ -1,6 +1,7 @@
 import type { ConversationQueries, IncidentQueries, IncidentStatus, KnownIncident } from '@domain/incidents';
 
 import { text } from '../shared/form-body';
+import { linkedFailure } from '../shared/form-errors';
 import type { FormFailure } from '../shared/page-form';
 import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
@@ -95,7 +96,7 @@ export function consumerReportViewModel(
  * (with what a failed reply held), and until when a resolved report can be reopened.
  */
 export function portalConversationViewModel(conversation: ReportConversation, failure?: FormFailure) {
-  const reply = failure?.form === 'reply' ? failure : undefined;
+  const reply = linkedFailure(failure?.form === 'reply' ? failure : undefined, { body: 'reply-body' });
   return {
     messages: conversation.messages.map((m) => ({
       id: m.id,
@@ -104,7 +105,7 @@ export function portalConversationViewModel(conversation: ReportConversation, fa
       heading: m.direction === 'out' ? CONVERSATION_TEXTS.fromKs : CONVERSATION_TEXTS.fromUs(m.channel),
       ours: m.direction === 'in',
     })),
-    reply: { body: text(reply?.body.body), failure: reply },
+    reply: { body: text(reply?.body.body), failure: reply, bodyError: reply?.fieldErrors.find((f) => f.name === 'body')?.message },
     reopenUntil: conversation.reopenUntil,
     reopenFailure: failure?.form === 'reopen' ? failure : undefined,
   };

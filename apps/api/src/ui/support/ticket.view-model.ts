@@ -590,7 +590,7 @@ export function portalTicketViewModel(t: TicketView, failure?: FormFailure) {
     messages: messageRows(t).filter((m) => !m.internal),
     canReply: t.status !== 'closed' && !t.mergedInto,
     body: failure && typeof failure.body.body === 'string' ? failure.body.body : '',
-    failure,
+    failure: linkedFailure(failure, { body: 'reply-body' }),
     errors: errorsOf(failure),
   };
 }
