@@ -125,6 +125,8 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       const portal = await t.http.get('/portal').set('Cookie', cookie).expect(200);
       expect(portal.text).toContain('Oslo kommune');
       expect(portal.text).toContain('Leverandør B');
+      // Its services by the catalogue's names, not their codes.
+      expect(portal.text).toMatch(/<tr>\s*<td>Tjeneste ssg<\/td>/);
       const me = await t.http.get('/api/v1/me').set('Cookie', cookie).expect(200);
       expect(me.body).toMatchObject({ kind: 'consumer', consumerId: oslo.id, email });
       await t.http.get(`/api/v1/consumers/${bergen.id}`).set('Cookie', cookie).expect(404);
