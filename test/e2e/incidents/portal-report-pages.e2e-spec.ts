@@ -43,7 +43,7 @@ describe('portal report form with odd input', () => {
   afterAll(() => t?.close());
 
   it.each([
-    ['a NUL character in the title', { title: 'Feil\u0000' }, 'Tittel'],
+    ['a NUL character in the title', { title: 'Feil\u0000' }, 'Kort tittel'],
     ['a NUL character in the description', { description: 'Beskrivelse\u0000' }, 'Hva skjedde'],
     ['a day that does not exist', { occurredAt: '2026-02-30T08:00' }, 'Når startet det'],
     ['a year out of range', { occurredAt: '0001-01-01T00:00' }, 'Når startet det'],

@@ -183,15 +183,15 @@ export const REVEAL_TEXTS = {
 export const REPORT_FIELDS = {
   service: { label: 'Tjeneste', message: 'Velg tjenesten det gjelder.' },
   environment: { label: 'Miljø', message: 'Velg om det gjelder produksjon eller test.' },
-  category: { label: 'Type melding', message: 'Velg hva slags melding dette er.' },
-  title: { label: 'Tittel', message: 'Skriv en kort tittel (høyst 300 tegn).' },
+  category: { label: 'Hva slags melding', message: 'Velg hva slags melding dette er.' },
+  title: { label: 'Kort tittel', message: 'Skriv en kort tittel (høyst 300 tegn).' },
   description: { label: 'Hva skjedde', message: 'Beskriv hva som skjedde (høyst 20 000 tegn).' },
   occurredAt: { label: 'Når startet det', message: 'Oppgi tidspunktet som dato og klokkeslett, ikke senere enn nå.' },
   errorCode: { label: 'Feilkode', message: 'Feilkoden kan ha høyst 100 tegn.' },
   httpStatus: { label: 'HTTP-status', message: 'HTTP-status er et tall mellom 100 og 599, for eksempel 503.' },
   correlationId: { label: 'Korrelasjons-ID', message: 'Korrelasjons-ID-en kan ha høyst 200 tegn.' },
   hasWorkedBefore: { label: 'Har det virket før', message: 'Svar ja, nei eller vet ikke.' },
-  vendorInvolved: { label: 'Leverandør', message: 'Leverandørens navn kan ha høyst 200 tegn.' },
+  vendorInvolved: { label: 'Fagsystemleverandør', message: 'Leverandørens navn kan ha høyst 200 tegn.' },
 };
 
 /** Staff fill in who called or wrote first, then the checklist. */

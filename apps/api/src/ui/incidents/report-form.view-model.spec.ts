@@ -47,7 +47,7 @@ describe('reportFieldsViewModel', () => {
     expect(model.errors).toEqual({ title: 'Skriv en kort tittel.', consumerId: 'Velg konsumenten.' });
     expect(model.errorSummary).toEqual([
       { field: 'consumerId', label: 'Konsument', message: 'Velg konsumenten.' },
-      { field: 'title', label: 'Tittel', message: 'Skriv en kort tittel.' },
+      { field: 'title', label: 'Kort tittel', message: 'Skriv en kort tittel.' },
     ]);
   });
 

@@ -253,6 +253,22 @@ export const SUPPORT_PAGE_TEXTS: PageTexts = {
   formErrorFields: { merge: { ticket_not_found: 'intoId' } },
 };
 
+/** Staff registering a caller's question: the fields as that form labels them. */
+export const NEW_TICKET_PAGE_TEXTS: PageTexts = {
+  ...SUPPORT_PAGE_TEXTS,
+  fields: { ...FIELDS, body: { label: 'Hva spør de om?', message: 'Skriv hva de spør om (høyst 20 000 tegn).' } },
+};
+
+/** The portal's «Still et spørsmål»: the fields as that form labels them. */
+export const PORTAL_ASK_PAGE_TEXTS: PageTexts = {
+  ...SUPPORT_PAGE_TEXTS,
+  fields: {
+    ...FIELDS,
+    category: { label: 'Hva gjelder spørsmålet?', message: 'Velg hva spørsmålet gjelder.' },
+    body: { label: 'Spørsmålet', message: 'Skriv spørsmålet (høyst 20 000 tegn).' },
+  },
+};
+
 export const LIST_TEXTS = {
   title: 'Henvendelser',
   all: 'Alle',

@@ -14,7 +14,7 @@ import { assignmentChoices } from '../shared/assignment-choices';
 import type { FormBody } from '../shared/form-body';
 import { type ListQuery, parseListQuery } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
-import { SUPPORT_PAGE_TEXTS } from './support.texts.nb';
+import { NEW_TICKET_PAGE_TEXTS, PORTAL_ASK_PAGE_TEXTS, SUPPORT_PAGE_TEXTS } from './support.texts.nb';
 import { type AskTicketForm, TICKET_LIST, ticketFilter, type TicketListQuery, ticketListQuery } from './ticket.forms';
 import {
   askFormViewModel,
@@ -144,7 +144,7 @@ export class StaffTicketPage implements FormPage {
 export class NewTicketPage implements FormPage {
   readonly view = 'support/new';
   readonly audience = 'staff';
-  readonly texts = SUPPORT_PAGE_TEXTS;
+  readonly texts = NEW_TICKET_PAGE_TEXTS;
 
   constructor(
     private readonly consumers: SearchConsumers,
@@ -211,7 +211,7 @@ export class PortalTicketPage implements FormPage {
 export class PortalAskPage implements FormPage {
   readonly view = 'portal-support/ask';
   readonly audience = 'consumer';
-  readonly texts = SUPPORT_PAGE_TEXTS;
+  readonly texts = PORTAL_ASK_PAGE_TEXTS;
 
   constructor(
     private readonly catalogue: FindServicesInForce,
