@@ -1,4 +1,4 @@
-import { Conflict, DomainException, Forbidden, NotFound } from '@platform/errors';
+import { Conflict, DomainException, Forbidden, NotFound, ValidationFailed } from '@platform/errors';
 
 export class IncidentNotFound extends NotFound {
   constructor() {
@@ -97,5 +97,12 @@ export class SecurityCaseNotFound extends NotFound {
 export class SecurityCaseRestricted extends Forbidden {
   constructor() {
     super('Only the security role and administrators may read a security case.', 'security_case_restricted');
+  }
+}
+
+/** A live report whose problem starts later than it was received (beyond the allowed clock skew). */
+export class StartInFuture extends ValidationFailed {
+  constructor() {
+    super([{ field: 'occurredAt', message: 'must not be in the future' }]);
   }
 }

@@ -18,7 +18,7 @@ import { Incident } from './incident.entity';
 import { CandidateIncident, IncidentRepository, type OpenIncidentOnService } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentGroupingStore } from './incident-grouping-store';
-import { IdempotentRequestInFlight } from './incidents.exceptions';
+import { IdempotentRequestInFlight, StartInFuture } from './incidents.exceptions';
 import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
@@ -142,8 +142,7 @@ export class SubmitReport {
 
   async execute(input: ReportInput, ctx: IntakeContext): Promise<SubmittedReport> {
     // An import checked its own times (one clock) before it came here.
-    if (!ctx.history && startsAfterReceipt(input.occurredAt, ctx.receivedAt, CLOCK_SKEW_MS))
-      throw new ValidationFailed([{ field: 'occurredAt', message: 'must not be in the future' }]);
+    if (!ctx.history && startsAfterReceipt(input.occurredAt, ctx.receivedAt, CLOCK_SKEW_MS)) throw new StartInFuture();
     await this.assertKnownService(input.service);
     const { clean, maskedFields, sealed } = this.sanitise(input);
     const suggested = await this.articles.forReport(clean);

@@ -47,6 +47,7 @@ describe('portal report form with odd input', () => {
     ['a NUL character in the description', { description: 'Beskrivelse\u0000' }, 'Hva skjedde'],
     ['a day that does not exist', { occurredAt: '2026-02-30T08:00' }, 'Når startet det'],
     ['a year out of range', { occurredAt: '0001-01-01T00:00' }, 'Når startet det'],
+    ['a start in the future', { occurredAt: `${new Date().getFullYear() + 1}-06-01T10:00` }, 'Når startet det'],
     ['an HTTP status of 1e20', { httpStatus: '1e20' }, 'HTTP-status'],
     ['an HTTP status with a fraction', { httpStatus: '503.5' }, 'HTTP-status'],
   ])('re-shows the form in Norwegian for %s, on the check and on submit, and stores nothing', async (_what, odd, label) => {

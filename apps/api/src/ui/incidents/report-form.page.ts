@@ -1,6 +1,14 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { GetConsumer, SearchConsumers } from '@domain/consumers';
-import { ConversationQueries, IncidentQueries, KnownIncidents, MASKING_NOTICE } from '@domain/incidents';
+import {
+  CLOCK_SKEW_MS,
+  ConversationQueries,
+  IncidentQueries,
+  KnownIncidents,
+  MASKING_NOTICE,
+  StartInFuture,
+  startsAfterReceipt,
+} from '@domain/incidents';
 import { RecordDeflection, SuggestArticles } from '@domain/knowledge';
 import { type ConsumerPrincipal, findNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
@@ -50,6 +58,8 @@ export class ReportCheck {
     joinAction: string,
     { countShown = false, reader = 'municipality' }: { countShown?: boolean; reader?: KnownIncidentReader } = {},
   ) {
+    // Refused here as on sending, before the person reads suggestions for a report that cannot be sent.
+    if (startsAfterReceipt(reportInput(form, {}).occurredAt, new Date(), CLOCK_SKEW_MS)) throw new StartInFuture();
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,
