@@ -246,7 +246,8 @@ export const KNOWN_INCIDENT_TEXTS = {
   title: (title: string) => `Gjelder: ${title}`,
   join: 'Vi er også berørt',
   joinHelp: 'Er dette samme feil som dere har, trenger dere ikke skrive mer. Meldingen deres legges til den kjente feilen.',
-  alreadyAffected: 'Dere har allerede meldt at dere er berørt av denne feilen.',
+  alreadyAffected:
+    'Dere har allerede meldt at dere er berørt av denne feilen. Har dere noe nytt å fortelle om den, sender dere meldingen som vanlig.',
   joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
   alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
   /** The same box on the staff form, where KS registers a report for a municipality. */

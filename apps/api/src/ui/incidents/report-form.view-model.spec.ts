@@ -101,10 +101,11 @@ describe('knownIncidentViewModel', () => {
     });
   });
 
-  it('tells a municipality that has already reported it so', () => {
-    expect(knownIncidentViewModel(known({ affected: true }))?.alreadyAffected).toBe(
-      'Dere har allerede meldt at dere er berørt av denne feilen.',
-    );
+  it('tells a municipality that has already reported it so, and offers no joining again', () => {
+    const model = knownIncidentViewModel(known({ affected: true }), '/portal/incidents/:id/affected');
+    expect(model?.alreadyAffected).toMatch(/^Dere har allerede meldt at dere er berørt av denne feilen\./);
+    expect(model?.joinAction).toBeNull();
+    expect(knownIncidentViewModel(known({ affected: false }), '/portal/incidents/:id/affected')?.joinAction).toMatch(/affected$/);
   });
 
   it('is nothing without a known problem', () => {

@@ -65,7 +65,8 @@ export function knownIncidentViewModel(
     affectedCount: known.affectedCount,
     affected: known.affected,
     alreadyAffected: known.affected ? voice.alreadyAffected : null,
-    joinAction: joinAction ? joinAction.replace(':id', known.id) : null,
+    // Joining again would only lead to the report already there and drop what was just written.
+    joinAction: joinAction && !known.affected ? joinAction.replace(':id', known.id) : null,
     joinLabel: voice.join,
     joinHelp: voice.joinHelp,
   };
