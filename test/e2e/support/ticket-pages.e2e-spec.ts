@@ -77,6 +77,15 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     expect(await count()).toBe(before);
   });
 
+  it.each([
+    ['warns of an identity number in the question before it is sent', 'Gjelder skattyter 01019000083.', true],
+    ['gives no such warning for a question without one', 'Gjelder skattyter med saksnummer 123.', false],
+  ])('%s', async (_label, body, warned) => {
+    const res = await portalA.post('/portal/tickets/new/check', { category: 'data', service: SERVICE, subject: 'Inntekt mangler', body });
+    expect(res.status).toBe(200);
+    expect(res.text.includes('id="identity-number-warning"')).toBe(warned);
+  });
+
   describe('a question from the portal, answered in the admin UI', () => {
     let id: string;
 

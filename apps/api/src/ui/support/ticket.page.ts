@@ -4,7 +4,7 @@ import { FindServicesInForce } from '@domain/catalogue';
 import { FindConsumers, ListConsumerContacts, SearchConsumers } from '@domain/consumers';
 import { ListStaffUsers, StaffGroups } from '@domain/identity';
 import { RecordDeflection, SuggestArticlesForText } from '@domain/knowledge';
-import type { ConsumerPrincipal, Principal } from '@domain/shared';
+import { type ConsumerPrincipal, findNationalIdentityNumbers, type Principal } from '@domain/shared';
 import { ManageCannedResponses, TicketQueries, type TicketSort, type TicketView } from '@domain/support';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
@@ -232,7 +232,8 @@ export class PortalAskPage implements FormPage {
       'ticket',
       me.consumerId,
     );
-    return askFormViewModel(await serviceOptions(this.catalogue), values, undefined, articles);
+    const identityNumber = findNationalIdentityNumbers(`${form.subject}\n${form.body}`).length > 0;
+    return askFormViewModel(await serviceOptions(this.catalogue), values, undefined, articles, identityNumber);
   }
 
   model(_req: AuthenticatedRequest, failure: FormFailure) {

@@ -607,12 +607,20 @@ export interface SuggestedArticle {
  * The portal's «Still et spørsmål». After the check step (`suggestions` given) it shows the
  * articles that fit, and the form posts the question itself; before it, the form asks for them.
  */
-export function askFormViewModel(services: Option[], values: FormBody, failure?: FormFailure, suggestions?: SuggestedArticle[]) {
+export function askFormViewModel(
+  services: Option[],
+  values: FormBody,
+  failure?: FormFailure,
+  suggestions?: SuggestedArticle[],
+  identityNumber = false,
+) {
   const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   return {
     title: PORTAL_TEXTS.askTitle,
     layout: 'portal',
     checked: !!suggestions,
+    /** The check step found what looks like an identity number: it is masked if sent. */
+    identityNumber,
     suggestions: (suggestions ?? []).map((a) => ({ id: a.id, slug: a.slug, title: a.title, answer: a.answer })),
     submissionId: chosen('submissionId') ?? '',
     values,
