@@ -7,6 +7,8 @@ import { bodyFor } from './rules/notice-input';
 export interface ConsumerNoticeView extends NoticeView {
   /** The text for the organisation's contacts (the default, or the technical one when only technical contacts got it). */
   text: string;
+  /** The other texts its contacts received, written for their role (technical, professional), as each role got it. */
+  roleTexts: Array<{ role: string; text: string }>;
   readAt: Date | null;
   readyAt: Date | null;
 }
@@ -24,9 +26,14 @@ export class ListConsumerNotices {
         const rs = mine.filter((r) => r.noticeId === n.id);
         const roles = new Set(rs.map((r) => r.role));
         const text = roles.size === 1 ? bodyFor(n, [...roles][0]) : n.body;
+        const roleTexts = [...roles]
+          .sort()
+          .map((role) => ({ role, text: bodyFor(n, role) }))
+          .filter((t) => t.text !== text);
         return {
           ...toNoticeView(n),
           text,
+          roleTexts,
           readAt: rs.every((r) => r.readAt) ? rs.map((r) => r.readAt!).sort((a, b) => a.getTime() - b.getTime())[0] : null,
           readyAt: rs.find((r) => r.readyAt)?.readyAt ?? null,
         };

@@ -136,6 +136,11 @@ describe('the notice pages', () => {
     const portal = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
     expectPortalLayout(portal.text);
     expect(portal.text).toContain('Nytt felt i SSG');
+    // The text for everyone, and the one its technical contact got, each as written.
+    expect(portal.text).toContain('<p class="ds-paragraph app-pre">Feltet kommer i neste versjon.</p>');
+    expect(portal.text).toMatch(
+      /<h3 class="ds-heading" data-size="xs">Til tekniske kontakter<\/h3>\s*<p class="ds-paragraph app-pre">Se skjemaet.<\/p>/,
+    );
     // a's technical contact confirmed "ready" by link, the professional one has not read: the organisation still has "read" to give
     expect(portal.text).toContain('Vi har lest varselet');
     expect(portal.text).not.toContain('Vi er klare for endringen');

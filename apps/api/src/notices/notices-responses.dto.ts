@@ -103,8 +103,15 @@ export class WithdrawResultResponse extends NoticeResponse {
   @ApiProperty({ description: 'Recipients told of the withdrawal now' }) notified: number;
 }
 
+export class RoleTextResponse {
+  @ApiProperty({ example: 'technical', description: 'The contact role it was written for' }) role: string;
+  @ApiProperty() text: string;
+}
+
 export class ConsumerNoticeResponse extends NoticeResponse {
   @ApiProperty() text: string;
+  @ApiProperty({ type: [RoleTextResponse], description: "The other texts the organisation's contacts received, written for their role" })
+  roleTexts: RoleTextResponse[];
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readAt: Date | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) readyAt: Date | null;
 }

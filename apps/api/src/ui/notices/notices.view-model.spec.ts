@@ -107,8 +107,20 @@ describe('the notice pages', () => {
     ['read, needing no work: none', { needsWork: false, kind: 'planned-maintenance' }, new Date(), null, false, false],
     ['withdrawn: none', { status: 'withdrawn' }, null, null, false, false],
   ])('in the portal, %s', (_, over, readAt, readyAt, askRead, askReady) => {
-    const [row] = portalNoticeRows([{ ...notice({ status: 'sent', ...over }), text: 'Tekst', readAt, readyAt }]);
+    const [row] = portalNoticeRows([{ ...notice({ status: 'sent', ...over }), text: 'Tekst', roleTexts: [], readAt, readyAt }]);
     expect(row).toMatchObject({ askRead, askReady });
+  });
+
+  it('in the portal, shows each text written for a role of contact under its heading', () => {
+    const roleTexts = [
+      { role: 'technical', text: 'Oppdater skjemavalideringen.' },
+      { role: 'professional', text: 'Sjekk vedtakene.' },
+    ];
+    const [row] = portalNoticeRows([{ ...notice({ status: 'sent' }), text: 'Tekst', roleTexts, readAt: null, readyAt: null }]);
+    expect(row.roleTexts).toEqual([
+      { heading: 'Til tekniske kontakter', text: 'Oppdater skjemavalideringen.' },
+      { heading: 'Til faglige kontakter', text: 'Sjekk vedtakene.' },
+    ]);
   });
 
   it('gives the editor a stored notice back as the form it came from', () => {

@@ -7,6 +7,7 @@ import {
   NOTICE_KIND_LABELS,
   NOTICE_STATUS_TAGS,
   PORTAL_NOTICE_TITLES,
+  PORTAL_ROLE_TEXT_HEADINGS,
   ROLE_LABELS,
 } from './notices.texts.nb';
 
@@ -118,6 +119,7 @@ export function portalNoticeRows(notices: ConsumerNoticeView[]) {
     return {
       ...noticeRow(n),
       text: n.text,
+      roleTexts: n.roleTexts.map((t) => ({ heading: PORTAL_ROLE_TEXT_HEADINGS[t.role] ?? t.role, text: t.text })),
       readAt: n.readAt,
       readyAt: n.readyAt,
       withdrawn,
