@@ -185,7 +185,7 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     });
 
     it('leads a refused merge to the choice of ticket, merging nothing', async () => {
-      await ask('Tilgang for leverandøren', 'Samme spørsmål, sendt på nytt.');
+      const other = await ask('Tilgang for leverandøren', 'Samme spørsmål, sendt på nytt.');
       const res = await agent.post(`/tickets/${id}/merge`, { intoId: id });
       expect(res.status).toBe(409);
       expect(res.text).toContain('En henvendelse kan ikke slås sammen med seg selv.');
@@ -193,6 +193,14 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       expect(res.text).toMatch(/id="merge-into"[^>]*aria-invalid="true"/);
       const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM ticket WHERE merged_into_id IS NOT NULL');
       expect(n).toBe(0);
+
+      // Merged, the other ticket shows it in place of its status and no clocks of its own, until the merge is undone.
+      await agent.post(`/tickets/${other}/merge`, { intoId: id }).expect(303);
+      const merged = await agent.get(`/tickets/${other}`).expect(200);
+      expect(merged.text).toContain('id="ticket-status">Slått sammen</span>');
+      expect(merged.text).not.toContain('id="ticket-sla"');
+      await agent.post(`/tickets/${other}/unmerge`, {}).expect(303);
+      expect((await agent.get(`/tickets/${other}`).expect(200)).text).toContain('id="ticket-sla"');
     });
 
     it('assigns the ticked rows from the list', async () => {

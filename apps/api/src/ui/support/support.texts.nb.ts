@@ -306,6 +306,8 @@ export const TICKET_TEXTS = {
   fromRequester: 'Fra kommunen',
   unknownConsumer: 'Ukjent avsender',
   unverified: 'Ikke bekreftet avsender',
+  /** In place of its status while a ticket is merged into another, which carries the work and the clocks. */
+  merged: 'Slått sammen',
   chooseConsumer: 'Velg kommune',
   senderConsumers: (names: string[]) => `Avsenderen er registrert som kontaktperson hos ${names.join(', ')}.`,
   unnamedFile: '(uten navn)',

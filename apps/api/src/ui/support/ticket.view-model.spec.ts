@@ -207,6 +207,13 @@ describe('ticket view models', () => {
     expect(portalTicketViewModel(ticket(over)).canReply).toBe(canReply);
   });
 
+  it.each<[string, Partial<TicketView>, string]>([
+    ['its status', { status: 'new' }, 'Ny'],
+    ['«Slått sammen» in place of its status', { status: 'new', mergedInto: { id: 't2', reference: 'HV-2026-0002' } }, 'Slått sammen'],
+  ])('shows staff %s', (_case, over, label) => {
+    expect(staffTicketViewModel(staffData(over)).ticket.statusLabel).toBe(label);
+  });
+
   it('sets KS’s notes apart for staff', () => {
     const model = staffTicketViewModel(staffData());
     expect(model.messages.map((m) => [m.body, m.internal, m.kindLabel])).toEqual([

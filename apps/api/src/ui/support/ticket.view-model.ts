@@ -474,6 +474,7 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
     title: TICKET_TEXTS.title(t.reference, t.subject),
     ticket: {
       ...ticketRow(t),
+      ...(t.mergedInto ? { statusLabel: TICKET_TEXTS.merged, statusColor: 'neutral' } : {}),
       requesterName: t.requesterName,
       requesterEmail: t.requesterEmail,
       consumerId: t.consumerId,
