@@ -77,7 +77,7 @@ export class UnknownStaffGroup extends ValidationFailed {
 
 export class UnknownAssignee extends ValidationFailed {
   constructor() {
-    super([{ field: 'assigneeId', message: 'is not an active staff member' }], 'unknown_assignee');
+    super([{ field: 'assigneeId', message: 'is not an active staff member who may work cases' }], 'unknown_assignee');
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { AssigneeNotInGroup, StaffGroupNotFound, UnknownAssignee, UnknownStaffGroup } from './identity.exceptions';
-import { type Assignment, type AssignmentChange, decideAssignment } from './rules/assignment';
+import { type Assignment, type AssignmentChange, decideAssignment, mayBeAssigned } from './rules/assignment';
 import type { StaffGroup } from './staff-group.entity';
 import { StaffGroupRepository } from './staff-group.repository';
 import { StaffUserRepository } from './staff-user.repository';
@@ -93,15 +93,16 @@ export class StaffGroups {
 
   /**
    * Checks a change of group and assignee against the case's current one: a new group must be
-   * active, a named assignee an active staff member and, when the case has a group, one of its
-   * members; moving to a group drops an assignee who is not a member there.
+   * active, a named assignee an active staff member who may work cases (not read-only) and, when
+   * the case has a group, one of its members; moving to a group drops an assignee who is not a
+   * member there.
    */
   async resolve(current: Assignment, change: AssignmentChange): Promise<ResolvedAssignment> {
     const groupId = change.groupId === undefined ? current.groupId : change.groupId;
     const group = groupId ? await this.groups.find(groupId) : null;
     if (groupId && (!group || (group.archivedAt && groupId !== current.groupId))) throw new UnknownStaffGroup();
     const users = await this.staff.list();
-    if (change.assigneeId && change.assigneeId !== current.assigneeId && !users.some((u) => u.id === change.assigneeId && u.active))
+    if (change.assigneeId && change.assigneeId !== current.assigneeId && !users.some((u) => u.id === change.assigneeId && mayBeAssigned(u)))
       throw new UnknownAssignee();
     const decision = decideAssignment(current, change, new Set(groupId ? await this.groups.memberIds(groupId) : []));
     if (!decision.ok) throw new AssigneeNotInGroup();

@@ -246,6 +246,13 @@ describe('assignment groups', () => {
         .send({ groupId: access.id, assigneeId: per.id })
         .expect(400);
       expect(refused.body).toMatchObject({ code: 'assignee_not_in_group', fields: [expect.objectContaining({ field: 'assigneeId' })] });
+      // A read-only member of staff could hold the incident but do nothing with it.
+      const readOnly = await t.http
+        .post(`/api/v1/incidents/${incidentId}/assign`)
+        .set(as(admin))
+        .send({ assigneeId: viewer.id })
+        .expect(400);
+      expect(readOnly.body).toMatchObject({ code: 'unknown_assignee', fields: [expect.objectContaining({ field: 'assigneeId' })] });
       const res = await t.http
         .post(`/api/v1/incidents/${incidentId}/assign`)
         .set(as(admin))

@@ -1,4 +1,6 @@
-import { type Assignment, type AssignmentChange, decideAssignment } from './assignment';
+import type { StaffRole } from '@domain/shared';
+
+import { type Assignment, type AssignmentChange, decideAssignment, mayBeAssigned } from './assignment';
 
 const G1 = 'g1';
 const G2 = 'g2';
@@ -57,4 +59,14 @@ describe('decideAssignment', () => {
   ])('%s', (_case, current, change, expected) => {
     expect(decideAssignment(current, change, members)).toEqual(expected);
   });
+});
+
+describe('mayBeAssigned', () => {
+  it.each<[StaffRole, boolean, boolean]>([
+    ['agent', true, true],
+    ['admin', true, true],
+    ['security', true, true],
+    ['viewer', true, false],
+    ['agent', false, false],
+  ])('%s, active %s: %s', (role, active, expected) => expect(mayBeAssigned({ role, active })).toBe(expected));
 });

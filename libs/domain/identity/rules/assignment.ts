@@ -1,8 +1,20 @@
+import { type StaffRole, staffRolesWith } from '@domain/shared';
+
 /** Who a case (ticket or incident) is with: a group, a staff member, both or neither. */
 export interface Assignment {
   groupId: string | null;
   assigneeId: string | null;
 }
+
+/**
+ * Who a case can be given to: the roles that may work tickets and incidents. A read-only member of
+ * staff could hold a case but do nothing with it.
+ */
+const CASE_HANDLERS: ReadonlySet<StaffRole> = new Set(
+  staffRolesWith('ticket.manage').filter((role) => staffRolesWith('incident.triage').includes(role)),
+);
+
+export const mayBeAssigned = (user: { active: boolean; role: StaffRole }): boolean => user.active && CASE_HANDLERS.has(user.role);
 
 /** What a change asks for; a field left out keeps its value, null clears it. */
 export interface AssignmentChange {

@@ -226,7 +226,7 @@ const ERRORS: Record<string, string> = {
   ticket_merge_already_merged: 'En av henvendelsene er allerede slått sammen med en annen.',
   ticket_merge_other_consumer: 'Bare henvendelser fra samme kommune kan slås sammen.',
   ticket_not_merged: 'Henvendelsen er ikke slått sammen med en annen.',
-  unknown_assignee: 'Saksbehandleren finnes ikke eller er deaktivert.',
+  unknown_assignee: 'Saksbehandleren finnes ikke, er deaktivert eller har bare lesetilgang.',
   unknown_group: 'Gruppen finnes ikke eller er arkivert.',
   assignee_not_in_group: 'Saksbehandleren er ikke medlem av gruppen. Velg et medlem, eller ingen saksbehandler.',
   unknown_consumer: 'Konsumenten finnes ikke i registeret.',
