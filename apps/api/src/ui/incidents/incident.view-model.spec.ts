@@ -302,6 +302,18 @@ describe('incidentViewModel', () => {
     expect(model.anyUnregistered).toBe(marked);
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a likely match with a runner-up that scored', {}, 'KS-2026-0002'],
+    ['a certain match', { confidence: 'certain' }, ''],
+    ['a runner-up that scored nothing', { runnerUp: { reference: 'KS-2026-0002', score: 0 } }, ''],
+    ['no runner-up', { runnerUp: null }, ''],
+  ])('offers the runner-up as where to move a report only after %s', (_label, over, suggestion) => {
+    const r = report('1');
+    const reports = [{ ...r, match: { ...r.match, ...over } }];
+    const incident = { ...detail, groups: [{ ...detail.groups[0], reports }] } as unknown as IncidentPageView;
+    expect(incidentViewModel({ ...data, incident }).groups[0].reports[0].moveSuggestion).toBe(suggestion);
+  });
+
   it('keeps the values of a failed triage beside its form', () => {
     const f = failure('triage', {}, { side: 'ske', severity: 'low', title: 'Ny tittel' });
     const model = incidentViewModel(data, f);

@@ -372,6 +372,9 @@ export function incidentViewModel(
       manual: r.match.by === 'manual',
       runnerUp: r.match.runnerUp ? { ...r.match.runnerUp, scoreText: decimal(r.match.runnerUp.score, 2) } : null,
     },
+    // The runner-up is offered as where to move the report only when it was a real contender.
+    moveSuggestion:
+      r.match.runnerUp && r.match.confidence !== 'certain' && r.match.runnerUp.score > 0 ? (r.match.runnerUp.reference ?? '') : '',
     move: failed('move', r.id),
     reveal: failed('reveal', r.id),
     picked: splitSelected.includes(r.id),
