@@ -7,9 +7,9 @@ import { ValidationFailed } from '@platform/errors';
 import { AddTicketMessage } from './add-ticket-message.use-case';
 import { CannedResponseRepository } from './canned-response.repository';
 import { ChangeTicketStatus } from './change-ticket-status.use-case';
-import { fillPlaceholders } from './rules/placeholders';
+import { fillPlaceholders, unknownPlaceholders } from './rules/placeholders';
 import type { TicketStatus } from './rules/ticket-rules';
-import { CannedResponseNotFound, TicketNotFound } from './support.exceptions';
+import { CannedResponseNotFound, TicketNotFound, UnknownPlaceholders } from './support.exceptions';
 import { TicketRepository } from './ticket.repository';
 
 export interface TicketReply {
@@ -42,6 +42,9 @@ export class ReplyToTickets {
     if (reply.cannedResponseId && !macro) throw new CannedResponseNotFound();
     const text = (reply.body ?? '').trim() || macro?.body || '';
     if (!text) throw new ValidationFailed([{ field: 'body', message: 'must not be empty' }]);
+    // A placeholder it cannot fill would reach every municipality as written.
+    const unknown = unknownPlaceholders(text);
+    if (unknown.length) throw new UnknownPlaceholders(unknown);
     const status = reply.status ?? macro?.setStatus ?? undefined;
     return this.db.transaction(async () => {
       let emailed = 0;

@@ -349,6 +349,19 @@ describe('tickets over the API: opening, answering, notes, isolation and e-mail'
       expect(html).toContain('&lt;b&gt;Ola&lt;/b&gt;');
     });
 
+    it('refuses an answer to selected tickets with a placeholder it cannot fill, naming body, and sends nothing', async () => {
+      const one = (await open(a.key).expect(201)).body;
+      const res = await t.http
+        .post('/api/v1/tickets/bulk-reply')
+        .set(bearer(agent.token))
+        .send({ ids: [one.id], body: 'Hei {{navn}}, se {{ukjent}}.' })
+        .expect(400);
+      expect(res.body).toMatchObject({ code: 'unknown_placeholder', fields: [{ field: 'body' }] });
+      const stored = (await t.http.get(`/api/v1/tickets/${one.id}`).set(bearer(agent.token)).expect(200)).body;
+      expect(stored.messages.map((m: { body: string }) => m.body)).not.toContain('Hei {{navn}}, se {{ukjent}}.');
+      expect(stored.messages).toHaveLength(1);
+    });
+
     it('changes nothing when one of the selected tickets cannot take the change', async () => {
       const one = (await open(a.key).expect(201)).body;
       const two = (await open(a.key).expect(201)).body;

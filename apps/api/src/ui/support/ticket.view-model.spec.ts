@@ -10,6 +10,7 @@ import {
   businessDuration,
   cannedViewModel,
   linkHref,
+  newTicketViewModel,
   portalTicketViewModel,
   slaViewModel,
   staffTicketViewModel,
@@ -212,6 +213,23 @@ describe('ticket view models', () => {
     ['«Slått sammen» in place of its status', { status: 'new', mergedInto: { id: 't2', reference: 'HV-2026-0002' } }, 'Slått sammen'],
   ])('shows staff %s', (_case, over, label) => {
     expect(staffTicketViewModel(staffData(over)).ticket.statusLabel).toBe(label);
+  });
+
+  it("leads each refused field of the caller's question form to its control, in the form's order", () => {
+    const refused: FormFailure = {
+      ...failure('new'),
+      fieldErrors: [
+        { field: 'subject', name: 'subject', label: 'Emne', message: 'x' },
+        { field: 'requesterEmail', name: 'requesterEmail', label: 'E-post til innringer', message: 'x' },
+        { field: 'unknown', name: 'unknown', label: 'unknown', message: 'x' },
+      ],
+    };
+    const model = newTicketViewModel([], [], {}, refused);
+    expect(model.failure?.fieldErrors.map((f) => [f.name, f.href])).toEqual([
+      ['requesterEmail', '#t-email'],
+      ['subject', '#t-subject'],
+      ['unknown', undefined],
+    ]);
   });
 
   it('sets KS’s notes apart for staff', () => {

@@ -563,13 +563,32 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
 }
 
 /** Staff registering a call or an e-mail on behalf of a caller. */
+/** The fields of the form for a caller's question, in the order the form shows them, by element id. */
+const NEW_TICKET_FIELD_IDS: Readonly<Record<string, string>> = {
+  consumerId: 't-consumer',
+  requesterName: 't-name',
+  requesterEmail: 't-email',
+  category: 't-category',
+  service: 't-service',
+  priority: 't-priority',
+  subject: 't-subject',
+  body: 't-body',
+};
+const NEW_TICKET_FIELD_ORDER = Object.keys(NEW_TICKET_FIELD_IDS);
+
 export function newTicketViewModel(consumers: Option[], services: Option[], values: FormBody, failure?: FormFailure) {
   const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  // The summary lists the fields as the form does, each leading to its control.
+  const position = (name: string) => NEW_TICKET_FIELD_ORDER.indexOf(name) + 1 || NEW_TICKET_FIELD_ORDER.length + 1;
+  const inFormOrder = failure && {
+    ...failure,
+    fieldErrors: [...failure.fieldErrors].sort((a, b) => position(a.name) - position(b.name)),
+  };
   return {
     title: 'Registrer henvendelse',
     values,
     errors: errorsOf(failure),
-    failure,
+    failure: linkedFailure(inFormOrder, NEW_TICKET_FIELD_IDS),
     consumerOptions: select([{ value: '', label: LIST_TEXTS.none }, ...consumers], chosen('consumerId')),
     serviceOptions: select([{ value: '', label: PORTAL_TEXTS.noService }, ...services], chosen('service')),
     categoryOptions: choices(TICKET_CATEGORIES, CATEGORY_LABELS, chosen('category') ?? 'other'),
