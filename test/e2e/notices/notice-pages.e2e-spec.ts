@@ -68,6 +68,7 @@ describe('the notice pages', () => {
     const path = created.headers.location.split('?')[0];
     const page = await agent.get(path).expect(200);
     expect(page.text).toContain('Mottakere hvis varselet sendes nå');
+    expect((await agent.get('/notices').expect(200)).text).toContain('Side 1 av 1 (1 varsel)');
     for (const email of a.emails) expect(page.text).toContain(email);
     expect(page.text).not.toContain('222@');
     await agent.post(`${path}/send`).expect(303);

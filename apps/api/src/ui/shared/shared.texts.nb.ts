@@ -96,6 +96,7 @@ export const COUNTED_NOUNS = {
   escalation: { one: 'eskalering', other: 'eskaleringer' },
   report: { one: 'melding', other: 'meldinger' },
   ticket: { one: 'henvendelse', other: 'henvendelser' },
+  notice: { one: 'varsel', other: 'varsler' },
   openTicket: { one: 'åpen henvendelse', other: 'åpne henvendelser' },
   newReport: { one: 'ny melding', other: 'nye meldinger' },
   consumer: { one: 'konsument', other: 'konsumenter' },
