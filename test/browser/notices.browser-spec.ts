@@ -121,7 +121,7 @@ describe('change notices in a browser', () => {
     await page.getByLabel('Tittel', { exact: true }).fill(TITLE);
     await page.getByLabel('Type', { exact: true }).selectOption('dataset-change');
     await page.getByLabel('Gjelder fra', { exact: true }).fill('2031-01-01T00:00');
-    await page.getByLabel('Tekst til alle mottakere').fill('Feltet «skattepliktigInntekt» får nytt format fra inntektsåret 2031.');
+    await page.getByLabel('Standardtekst', { exact: true }).fill('Feltet «skattepliktigInntekt» får nytt format fra inntektsåret 2031.');
     const links = page.getByLabel('Lenker (én per linje, «tittel | https://…»)');
     await links.fill('https://ske.example.test/dokumentasjon\nSkjema | ftp://ske.example.test/skjema.json');
 
@@ -149,7 +149,9 @@ describe('change notices in a browser', () => {
     await links.fill('');
     await page.getByLabel('Summert skattegrunnlag API (summert-skattegrunnlag)').check();
     await page.getByLabel('Produksjon', { exact: true }).check();
-    await page.getByLabel('Egen tekst til tekniske kontakter (valgfritt)').fill('Se JSON-skjemaet i API-dokumentasjonen.');
+    await page
+      .getByLabel('Egen tekst til tekniske kontakter, i stedet for standardteksten (valgfritt)')
+      .fill('Se JSON-skjemaet i API-dokumentasjonen.');
     await follow(page.getByRole('button', { name: 'Lagre kladd' }), /\/notices\/[0-9a-f-]{36}\?done=created$/);
     noticePath = new URL(page.url()).pathname;
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(TITLE);

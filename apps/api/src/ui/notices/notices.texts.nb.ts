@@ -68,7 +68,7 @@ export const NOTICE_PAGE_TEXTS: PageTexts = {
   fields: {
     title: { label: 'Tittel', message: 'Skriv en tittel (høyst 200 tegn).' },
     kind: { label: 'Type', message: 'Velg en type.' },
-    body: { label: 'Tekst til alle', message: 'Skriv teksten alle mottakere får, med mindre rollen har egen tekst.' },
+    body: { label: 'Standardtekst', message: 'Skriv teksten alle mottakere får, med mindre rollen har egen tekst.' },
     technicalBody: { label: 'Tekst til tekniske kontakter', message: 'Teksten kan ha høyst 20 000 tegn.' },
     professionalBody: { label: 'Tekst til faglige kontakter', message: 'Teksten kan ha høyst 20 000 tegn.' },
     services: { label: 'Tjenester', message: 'Velg minst én tjeneste fra Bilag 2.' },
