@@ -307,6 +307,11 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await expect(page.getByLabel('Hjemmel').first().inputValue()).resolves.toBe('barnehageloven § 19');
     await page.goto(`${consumerPath}/contacts`);
     await expect(page.locator('input[type="email"]').first().inputValue()).resolves.toBe('tone.teknisk@nettleser.kommune.example');
+    // A contact's row is one form across its columns: «Lagre» sends the fields in its row.
+    const row = page.getByRole('row').filter({ has: page.locator('input[value="tone.teknisk@nettleser.kommune.example"]') });
+    await row.getByLabel('Telefon').fill('+47 22 00 00 00');
+    await follow(row.getByRole('button', { name: /^Lagre/ }), /\/contacts\?done=/);
+    await expect(page.getByLabel('Telefon').first().inputValue()).resolves.toBe('+47 22 00 00 00');
   });
 
   it('finds the consumer in the list search and on the onboarding board', async () => {
