@@ -562,7 +562,6 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
   };
 }
 
-/** Staff registering a call or an e-mail on behalf of a caller. */
 /** The fields of the form for a caller's question, in the order the form shows them, by element id. */
 const NEW_TICKET_FIELD_IDS: Readonly<Record<string, string>> = {
   consumerId: 't-consumer',
@@ -576,6 +575,7 @@ const NEW_TICKET_FIELD_IDS: Readonly<Record<string, string>> = {
 };
 const NEW_TICKET_FIELD_ORDER = Object.keys(NEW_TICKET_FIELD_IDS);
 
+/** Staff registering a call or an e-mail on behalf of a caller. */
 export function newTicketViewModel(consumers: Option[], services: Option[], values: FormBody, failure?: FormFailure) {
   const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   // The summary lists the fields as the form does, each leading to its control.
