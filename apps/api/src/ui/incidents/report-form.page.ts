@@ -58,8 +58,9 @@ export class ReportCheck {
     joinAction: string,
     { countShown = false, reader = 'municipality' }: { countShown?: boolean; reader?: KnownIncidentReader } = {},
   ) {
+    const input = reportInput(form, {});
     // Refused here as on sending, before the person reads suggestions for a report that cannot be sent.
-    if (startsAfterReceipt(reportInput(form, {}).occurredAt, new Date(), CLOCK_SKEW_MS)) throw new StartInFuture();
+    if (startsAfterReceipt(input.occurredAt, new Date(), CLOCK_SKEW_MS)) throw new StartInFuture();
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,
@@ -76,7 +77,7 @@ export class ReportCheck {
     const identityNumber = [form.title, form.description, form.errorCode, form.correlationId, form.vendorInvolved].some(
       (text) => !!text && findNationalIdentityNumbers(text).length > 0,
     );
-    const known = consumerId ? await this.known.forReport(consumerId, reportInput(form, {})) : null;
+    const known = consumerId ? await this.known.forReport(consumerId, input) : null;
     return checkViewModel(articles, identityNumber, known, joinAction, reader);
   }
 }
