@@ -102,6 +102,18 @@ describe('staff register a report on behalf of a consumer', () => {
     expect(await reportsOf(b.id)).toEqual([]);
   });
 
+  it('names a start in the future beside the other fields’ problems, on the check and on submit', async () => {
+    const ahead = `${new Date().getFullYear() + 1}-06-01T10:00`;
+    for (const path of ['/incidents/reports/new/check', '/incidents/reports']) {
+      const page = await agent.post(path, { ...form(), occurredAt: ahead, reporterEmail: 'ikke-en-adresse' }).expect(400);
+      expect(page.text).toContain('Skriv en gyldig e-postadresse');
+      expect(page.text).toContain('href="#report-occurredAt"');
+      expect(page.text).toMatch(/id="report-occurredAt"[^>]*aria-invalid="true"/);
+      expect(fieldValue(page.text, 'occurredAt')).toBe(ahead);
+    }
+    expect(await reportsOf(b.id)).toEqual([]);
+  });
+
   it.each([
     ['a NUL character in the title', { title: 'Feil\u0000' }],
     ['a NUL character in the description', { description: 'Beskrivelse\u0000' }],

@@ -1,14 +1,6 @@
 import { FindServicesInForce } from '@domain/catalogue';
 import { GetConsumer, SearchConsumers } from '@domain/consumers';
-import {
-  CLOCK_SKEW_MS,
-  ConversationQueries,
-  IncidentQueries,
-  KnownIncidents,
-  MASKING_NOTICE,
-  StartInFuture,
-  startsAfterReceipt,
-} from '@domain/incidents';
+import { ConversationQueries, IncidentQueries, KnownIncidents, MASKING_NOTICE } from '@domain/incidents';
 import { RecordDeflection, SuggestArticles } from '@domain/knowledge';
 import { type ConsumerPrincipal, findNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
@@ -59,8 +51,6 @@ export class ReportCheck {
     { countShown = false, reader = 'municipality' }: { countShown?: boolean; reader?: KnownIncidentReader } = {},
   ) {
     const input = reportInput(form, {});
-    // Refused here as on sending, before the person reads suggestions for a report that cannot be sent.
-    if (startsAfterReceipt(input.occurredAt, new Date(), CLOCK_SKEW_MS)) throw new StartInFuture();
     const articles = await this.suggestions.forReport({
       title: form.title,
       description: form.description,

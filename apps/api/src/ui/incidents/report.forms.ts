@@ -1,4 +1,4 @@
-import { REPORT_CATEGORIES, type ReportCategory, type ReportInput } from '@domain/incidents';
+import { CLOCK_SKEW_MS, REPORT_CATEGORIES, type ReportCategory, type ReportInput, startsAfterReceipt } from '@domain/incidents';
 import { type Environment, ENVIRONMENTS, parseInstant } from '@domain/shared';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
@@ -11,11 +11,21 @@ const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 export const WORKED_BEFORE = ['yes', 'no', 'unknown'] as const;
 export const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-/** A datetime-local value naming a minute that exists (no 2026-02-30T08:00, no 25:00), years 1900–2999. */
-const IsLocalDateTime = () =>
+/**
+ * A datetime-local value naming a minute that exists (no 2026-02-30T08:00, no 25:00), years
+ * 1900–2999, in Oslo time no later than now: intake's own rule (it refuses the report too), checked
+ * here so the form names it with the other fields' errors.
+ */
+const IsLocalDateTimeNotAhead = () =>
   ValidateBy({
-    name: 'isLocalDateTime',
-    validator: { validate: (v: unknown) => typeof v === 'string' && DATETIME_LOCAL.test(v) && parseInstant(`${v}:00Z`) !== null },
+    name: 'isLocalDateTimeNotAhead',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v === 'string' &&
+        DATETIME_LOCAL.test(v) &&
+        parseInstant(`${v}:00Z`) !== null &&
+        !startsAfterReceipt(fromOsloLocal(v), new Date(), CLOCK_SKEW_MS),
+    },
   });
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -45,7 +55,7 @@ export class ReportForm {
 
   @Transform(blankless)
   @IsOptional()
-  @IsLocalDateTime()
+  @IsLocalDateTimeNotAhead()
   occurredAt?: string;
 
   @Transform(blankless)
