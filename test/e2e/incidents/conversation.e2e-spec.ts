@@ -249,8 +249,13 @@ describe('incident conversations', () => {
 
   it('lets the municipality answer in the portal and reopen its resolved report within the window; the incident opens again', async () => {
     const replied = await portalPost(`/portal/reports/${reportOfA}/reply`, { body: 'Fortsatt feil hos oss etter rettingen.' });
-    expect(replied.status).toBe(303);
+    expect(replied.headers.location).toBe(`/portal/reports/${reportOfA}?done=replied#conversation`);
     expect((await messages(`channel = 'portal'`))[0]).toMatchObject({ direction: 'in', audience: 'municipalities', report_id: reportOfA });
+    const masked = await portalPost(`/portal/reports/${reportOfA}/reply`, { body: 'Gjelder 01019000083.' });
+    expect(masked.headers.location).toBe(`/portal/reports/${reportOfA}?done=replied-masked#conversation`);
+    expect((await messages(`channel = 'portal'`))[1]).toMatchObject({ body: 'Gjelder [fødselsnummer fjernet].' });
+    const confirmed = await t.http.get(`/portal/reports/${reportOfA}?done=replied-masked`).set('Cookie', portalOfA.cookie).expect(200);
+    expect(confirmed.text).toContain('Svaret er sendt til KS. Noe som lignet et fødselsnummer eller D-nummer er fjernet');
     const page = await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200);
     expect(page.text).toContain('Åpne meldingen igjen');
     await portalPost(`/portal/reports/${reportOfA}/reopen`).expect(303);

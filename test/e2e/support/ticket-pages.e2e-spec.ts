@@ -106,6 +106,25 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       await portalB.get(`/portal/tickets/${id}`).expect(404);
     });
 
+    it('says in the confirmation when an identity number was removed from the question or a reply', async () => {
+      const asked = await portalA.post('/portal/tickets', {
+        category: 'access',
+        service: SERVICE,
+        subject: 'Spørsmål om en skattyter',
+        body: 'Gjelder 01019000083.',
+      });
+      expect(asked.headers.location).toMatch(/\?done=asked-masked$/);
+      const page = await portalA.get(asked.headers.location).expect(200);
+      expect(page.text).toContain('Spørsmålet er sendt til KS.');
+      expect(page.text).toContain('Noe som lignet et fødselsnummer eller D-nummer er fjernet fra teksten før lagring.');
+      expect(page.text).toContain('Gjelder [fødselsnummer fjernet].');
+      const ticketId = /\/portal\/tickets\/([0-9a-f-]{36})/.exec(asked.headers.location)![1];
+      const plain = await portalA.post(`/portal/tickets/${ticketId}/messages`, { body: 'Ingen personopplysninger her.' });
+      expect(plain.headers.location).toBe(`/portal/tickets/${ticketId}?done=replied`);
+      const masked = await portalA.post(`/portal/tickets/${ticketId}/messages`, { body: 'Og 41819000032 også.' });
+      expect(masked.headers.location).toBe(`/portal/tickets/${ticketId}?done=replied-masked`);
+    });
+
     it('shows staff the ticket in the list with the saved views counting it', async () => {
       const page = await agent.get('/tickets').expect(200);
       expect(page.text).toContain('Tilgang til inntekt i test');
@@ -234,6 +253,18 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     expect(res.status).toBe(303);
     const id = /\/tickets\/([0-9a-f-]{36})\?done=opened$/.exec(res.headers.location)![1];
     expect((await portalB.get(`/portal/tickets/${id}`).expect(200)).text).toContain('Ringte om timeout');
+    const masked = await agent.post('/tickets', {
+      consumerId: b.id,
+      requesterName: 'Per Telefon',
+      category: 'technical',
+      priority: 'normal',
+      subject: 'Ringte om en skattyter',
+      body: 'Oppga 01019000083 på telefonen.',
+    });
+    expect(masked.headers.location).toMatch(/\?done=opened-masked$/);
+    expect((await agent.get(masked.headers.location).expect(200)).text).toContain(
+      'Henvendelsen er registrert. Noe som lignet et fødselsnummer eller D-nummer er fjernet',
+    );
   });
 
   it('keeps canned responses, refusing an unknown placeholder', async () => {

@@ -289,6 +289,8 @@ export const PORTAL_REPORT_TEXTS: PageTexts = {
 
 export const PORTAL_REPORT_DONE_TEXTS: Record<string, string> = {
   replied: 'Svaret er sendt til KS.',
+  'replied-masked':
+    'Svaret er sendt til KS. Noe som lignet et fødselsnummer eller D-nummer er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere.',
   reopened: 'Meldingen er åpnet igjen. KS har fått beskjed.',
 };
 

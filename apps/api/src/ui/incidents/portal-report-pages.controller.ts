@@ -8,6 +8,7 @@ import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
+import { maskedDone } from '../shared/masked-done';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { messageInput } from './incident.forms';
@@ -134,8 +135,9 @@ export class PortalReportPagesController {
     @Body() body: FormBody,
     @Res() res: FastifyReply,
   ) {
-    await this.replying.execute(me, id, messageInput(body));
-    res.redirect(`/portal/reports/${id}?done=replied#conversation`, 303);
+    const reply = messageInput(body);
+    await this.replying.execute(me, id, reply);
+    res.redirect(`/portal/reports/${id}?done=${maskedDone('replied', reply.body)}#conversation`, 303);
   }
 
   /** The problem is back after the resolution: the report and its incident open again, within the window. */

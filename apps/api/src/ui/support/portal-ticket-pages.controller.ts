@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { PortalPage } from '../../auth/access.decorator';
 import { ClientIp, CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
+import { maskedDone } from '../shared/masked-done';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { DONE_TEXTS } from './support.texts.nb';
@@ -79,10 +80,8 @@ export class PortalTicketPagesController {
     @Res() res: FastifyReply,
   ) {
     const { submissionId: _form, ...question } = body;
-    res.redirect(
-      `/portal/tickets/${(await this.opener.forCaller(me, { ...question, service: question.service || null }, ip)).id}?done=asked`,
-      303,
-    );
+    const { id } = await this.opener.forCaller(me, { ...question, service: question.service || null }, ip);
+    res.redirect(`/portal/tickets/${id}?done=${maskedDone('asked', question.subject, question.body)}`, 303);
   }
 
   @Get(':id')
@@ -102,6 +101,7 @@ export class PortalTicketPagesController {
     @ClientIp() ip: string | null,
     @Res() res: FastifyReply,
   ) {
-    res.redirect(`/portal/tickets/${(await this.messages.forCaller(me, id, { body: body.body }, ip)).ticketId}?done=replied`, 303);
+    const { ticketId } = await this.messages.forCaller(me, id, { body: body.body }, ip);
+    res.redirect(`/portal/tickets/${ticketId}?done=${maskedDone('replied', body.body)}`, 303);
   }
 }

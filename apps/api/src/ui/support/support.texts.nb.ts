@@ -329,7 +329,11 @@ export const CANNED_TEXTS = {
 
 export const DONE_TEXTS: Record<string, string> = {
   asked: 'Spørsmålet er sendt til KS. Dere får svar på e-post og her.',
+  'asked-masked':
+    'Spørsmålet er sendt til KS. Dere får svar på e-post og her. Noe som lignet et fødselsnummer eller D-nummer er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere.',
   replied: 'Meldingen er sendt.',
+  'replied-masked':
+    'Meldingen er sendt. Noe som lignet et fødselsnummer eller D-nummer er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere.',
   answered: 'Svaret er lagret og sendt på e-post.',
   noted: 'Den interne merknaden er lagret. Den sendes ikke til kommunen.',
   updated: 'Endringene er lagret.',
@@ -339,6 +343,8 @@ export const DONE_TEXTS: Record<string, string> = {
   merged: 'Henvendelsene er slått sammen.',
   unmerged: 'Sammenslåingen er angret.',
   opened: 'Henvendelsen er registrert.',
+  'opened-masked':
+    'Henvendelsen er registrert. Noe som lignet et fødselsnummer eller D-nummer er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere.',
   'consumer-set': 'Kommunen er satt, og avsenderen regnes som bekreftet.',
   bulk: 'De valgte henvendelsene er endret.',
   'bulk-replied': 'De valgte henvendelsene er besvart.',

@@ -8,6 +8,7 @@ import { ClientIp, CurrentPrincipal } from '../../auth/current-principal.decorat
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { parseListQuery } from '../shared/list-query';
+import { maskedDone } from '../shared/masked-done';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { DONE_TEXTS } from './support.texts.nb';
@@ -43,7 +44,9 @@ export class TicketPagesController {
   @StaffPage('ticket.open')
   @PageForm(NewTicketPage)
   async open(@CurrentPrincipal() caller: Principal, @Body() body: FormBody, @ClientIp() ip: string | null, @Res() res: FastifyReply) {
-    res.redirect(`/tickets/${(await this.opener.forCaller(caller, staffQuestion(body), ip)).id}?done=opened`, 303);
+    const question = staffQuestion(body);
+    const { id } = await this.opener.forCaller(caller, question, ip);
+    res.redirect(`/tickets/${id}?done=${maskedDone('opened', question.subject, question.body, question.requesterName)}`, 303);
   }
 
   /** A ticket by its reference (HV-2026-0001), as other pages name it, such as the inbound e-mail it came as. */
