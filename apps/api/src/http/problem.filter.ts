@@ -66,6 +66,9 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const res = ctx.getResponse<FastifyReply>();
     if (res.sent || res.raw.headersSent) return;
+    // The client went away before its body arrived (Node says so as ECONNRESET, like a lost database
+    // connection): there is no one to answer, and the request log already notes the abort.
+    if (req.raw.readableAborted) return;
     if (exception instanceof LoginRequired && req.method === 'GET') {
       res.redirect(`${exception.page === 'portal' ? '/portal/login' : '/login'}?next=${encodeURIComponent(req.url)}`, 303);
       return;
