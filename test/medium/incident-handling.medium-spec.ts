@@ -226,6 +226,31 @@ describe('incident handling: escalation, resolution and corrections (use cases o
       expect((await incident(ordinary.incidentId)).reportCount).toBe(1);
     });
 
+    it('never merge across environments, nor with a resolved incident, storing nothing', async () => {
+      const [production, other] = [await ctx.newIncident(), await ctx.newIncident()];
+      const test = await ctx.newIncident({ environment: 'test' });
+      const resolved = await ctx.newIncident();
+      await ctx.get(ResolveIncident).execute(resolved.incidentId, { message: 'Løst lokalt.', side: 'local' }, admin());
+      const cases: Array<[string, string, string, string]> = [
+        ['production with test', production.incidentId, test.incidentId, 'environment_mismatch'],
+        ['test with production', test.incidentId, production.incidentId, 'environment_mismatch'],
+        ['an open one with a resolved one', other.incidentId, resolved.incidentId, 'correction_on_resolved'],
+        ['a resolved one with an open one', resolved.incidentId, other.incidentId, 'correction_on_resolved'],
+      ];
+      for (const [_case, target, from, code] of cases)
+        expect({ case: _case, ...(await domainError(ctx.get(CorrectGrouping).merge(target, from, admin()))) }).toMatchObject({
+          case: _case,
+          kind: 'conflict',
+          code,
+        });
+      const rows = await ctx.query<{ id: string; status: string; merged_into_id: string | null }>(
+        'SELECT id, status, merged_into_id FROM incident WHERE id = ANY($1) ORDER BY id',
+        [[production.incidentId, other.incidentId, test.incidentId, resolved.incidentId]],
+      );
+      expect(rows.map((r) => r.merged_into_id)).toEqual([null, null, null, null]);
+      expect(rows.find((r) => r.id === resolved.incidentId)?.status).toBe('resolved');
+    });
+
     it('split reports out into a new incident, pinned, and remember that the two stay apart', async () => {
       const { incidentId, receipts } = await outage([undefined, undefined, undefined]);
       const created = await ctx.get(CorrectGrouping).split(incidentId, [receipts[2].id], admin());
@@ -268,6 +293,16 @@ describe('incident handling: escalation, resolution and corrections (use cases o
         code: 'environment_mismatch',
       });
       expect((await ctx.get(IncidentQueries).report(test.report.id, ctx.admin.principal)).incidentId).toBe(test.incidentId);
+    });
+
+    it('move no report into a resolved incident (correction_on_resolved)', async () => {
+      const [open, resolved] = [await ctx.newIncident(), await ctx.newIncident()];
+      await ctx.get(ResolveIncident).execute(resolved.incidentId, { message: 'Løst lokalt.', side: 'local' }, admin());
+      expect(await domainError(ctx.get(CorrectGrouping).move(open.report.id, resolved.incidentId, admin()))).toMatchObject({
+        kind: 'conflict',
+        code: 'correction_on_resolved',
+      });
+      expect((await ctx.get(IncidentQueries).report(open.report.id, ctx.admin.principal)).incidentId).toBe(open.incidentId);
     });
   });
 });

@@ -10,7 +10,14 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
 import { IncidentVisibility } from './incident-visibility.use-case';
-import { IncidentNotFound, MergeProposalNotFound, MergeWithItself, ReportNotFound } from './incidents.exceptions';
+import {
+  CorrectionOnResolvedIncident,
+  EnvironmentMismatch,
+  IncidentNotFound,
+  MergeProposalNotFound,
+  MergeWithItself,
+  ReportNotFound,
+} from './incidents.exceptions';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
@@ -19,6 +26,9 @@ import { isRestricted, SECURITY_CATEGORIES } from './rules/incident-visibility';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
 import { SecurityCaseRepository } from './security-case.repository';
+
+/** Resolved, or closed: no longer an incident that reports may join. */
+const isSettled = (incident: Incident): boolean => incident.status === 'resolved' || incident.status === 'closed';
 
 /**
  * Staff corrections to the automatic grouping: merge two incidents, split reports out into a new
@@ -52,6 +62,9 @@ export class CorrectGrouping {
       if (targetId === otherId) throw new MergeWithItself(a.reference);
       if (a.id === b.id) throw new Conflict('already_merged', `${a.reference} and ${b.reference} are already one incident.`);
       if (a.track !== b.track) throw new Conflict('track_mismatch', 'Security and privacy incidents cannot be merged with ordinary ones.');
+      if (a.environment !== b.environment)
+        throw new EnvironmentMismatch(`${a.reference} is in ${a.environment}; ${b.reference} is in ${b.environment}.`);
+      for (const incident of [a, b]) if (isSettled(incident)) throw new CorrectionOnResolvedIncident(incident.reference);
       const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
       await this.learn(survivor.profile, merged.profile, survivor.services, `${survivor.reference} ← ${merged.reference} (${actor.label})`);
       const result = await this.merger.merge(survivor, merged, actor.label, ['slått sammen av saksbehandler'], 'manual');
@@ -142,10 +155,8 @@ export class CorrectGrouping {
       const source = (await this.incidents.find(report.incidentId))!;
       if (target.id === source.id) return target;
       if (target.environment !== report.environment)
-        throw new Conflict(
-          'environment_mismatch',
-          `${target.reference} is in ${target.environment}; the report is from ${report.environment}.`,
-        );
+        throw new EnvironmentMismatch(`${target.reference} is in ${target.environment}; the report is from ${report.environment}.`);
+      if (isSettled(target)) throw new CorrectionOnResolvedIncident(target.reference);
       await this.learn(
         target.profile,
         contributionOf(signalsOf(report)),

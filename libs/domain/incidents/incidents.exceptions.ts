@@ -31,6 +31,19 @@ export class IncidentAlreadyResolved extends Conflict {
   }
 }
 
+/** Merging or moving into a resolved incident would leave open reports in it that nobody is told of. */
+export class CorrectionOnResolvedIncident extends Conflict {
+  constructor(reference: string) {
+    super('correction_on_resolved', `${reference} is resolved; reopen it before merging it or moving reports into it.`);
+  }
+}
+
+export class EnvironmentMismatch extends Conflict {
+  constructor(message: string) {
+    super('environment_mismatch', message);
+  }
+}
+
 export class NoEscalationAddress extends DomainException {
   constructor(services: string[]) {
     super('unprocessable', 'no_escalation_address', `The catalogue in force has no escalation address for ${services.join(', ')}.`);

@@ -213,7 +213,7 @@ export class IncidentsController {
   @ApiOkResponse({ type: IncidentRecordResponse, description: 'The surviving incident' })
   @ApiProblems(400, 404, [
     409,
-    'merge_with_itself, already_merged, or track_mismatch: security and privacy incidents merge only with their own kind',
+    'merge_with_itself, already_merged, track_mismatch (security and privacy incidents merge only with their own kind), environment_mismatch (production and test), or correction_on_resolved (reopen a resolved incident first)',
   ])
   async merge(@Param('id', ParseUuid) id: string, @Body() body: MergeDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.merge(id, body.otherIncidentId, actor));
@@ -259,7 +259,7 @@ export class MergeProposalsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Accept a merge proposal', description: 'Merges the two incidents, as a staff merge does.' })
   @ApiNoContentResponse({ description: 'Merged' })
-  @ApiProblems(400, 404, [409, 'already_merged or track_mismatch'])
+  @ApiProblems(400, 404, [409, 'already_merged, track_mismatch, environment_mismatch or correction_on_resolved'])
   async accept(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.grouping.decideProposal(id, true, actor);
   }

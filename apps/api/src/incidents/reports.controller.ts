@@ -103,7 +103,11 @@ export class ReportsController {
     description: 'The report is pinned there: automatic merges never move it again. Matching learns from the correction.',
   })
   @ApiOkResponse({ type: IncidentRecordResponse, description: 'The incident the report is in now' })
-  @ApiProblems(400, [404, 'report_not_found or incident_not_found'], [409, 'environment_mismatch: the incident is in another environment'])
+  @ApiProblems(
+    400,
+    [404, 'report_not_found or incident_not_found'],
+    [409, 'environment_mismatch (the incident is in another environment) or correction_on_resolved (it is resolved)'],
+  )
   async move(@Param('id', ParseUuid) id: string, @Body() body: MoveReportDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.move(id, body.incidentId, actor));
   }

@@ -129,7 +129,8 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     merge_with_itself: 'En hendelse kan ikke slås sammen med seg selv. Skriv referansen til den andre hendelsen.',
     track_mismatch: 'Sikkerhets- og personvernhendelser kan ikke slås sammen med vanlige hendelser.',
     split_all: 'Du kan ikke skille ut alle meldingene, for da blir hendelsen tom. Flytt dem i stedet.',
-    environment_mismatch: 'Meldingen og hendelsen er fra forskjellige miljøer (produksjon og test).',
+    environment_mismatch: 'Den andre hendelsen er fra et annet miljø. Produksjon og test holdes alltid atskilt.',
+    correction_on_resolved: 'En løst hendelse kan ikke slås sammen eller få flere meldinger. Åpne den igjen først.',
     incident_resolved: 'Hendelsen er allerede løst og kan ikke endres.',
     no_escalation_address:
       'Bilag 2 har ingen eskaleringsadresse for tjenestene i hendelsen. Legg inn adressen i katalogen før du eskalerer.',
@@ -145,8 +146,15 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
   errorFields: { unknown_assignee: 'assigneeId', unknown_group: 'groupId', assignee_not_in_group: 'assigneeId' },
   // Merging and moving both name another incident by reference, each in a field of its own.
   formErrorFields: {
-    merge: { incident_not_found: 'other', merge_with_itself: 'other', already_merged: 'other', track_mismatch: 'other' },
-    move: { incident_not_found: 'target', environment_mismatch: 'target' },
+    merge: {
+      incident_not_found: 'other',
+      merge_with_itself: 'other',
+      already_merged: 'other',
+      track_mismatch: 'other',
+      environment_mismatch: 'other',
+      correction_on_resolved: 'other',
+    },
+    move: { incident_not_found: 'target', environment_mismatch: 'target', correction_on_resolved: 'target' },
   },
   fields: {
     body: { label: 'Melding', message: 'Skriv meldingen (høyst 10 000 tegn).' },
