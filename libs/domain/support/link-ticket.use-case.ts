@@ -8,7 +8,7 @@ import { DatabaseContext } from '@platform/database';
 import { DomainException, ValidationFailed } from '@platform/errors';
 
 import { TICKET_LINK_KINDS, type TicketLinkKind } from './rules/ticket-rules';
-import { LinkTargetNotFound, TicketLinkNotFound } from './support.exceptions';
+import { LinkTargetNotFound, TicketLinkNotFound, TicketLinkToItself } from './support.exceptions';
 import { TicketRepository } from './ticket.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 
@@ -36,6 +36,7 @@ export class LinkTicket {
     const targetId = await this.target(kind, wanted);
     return this.db.transaction(async () => {
       const ticket = await this.repo.lockExisting(ticketId);
+      if (kind === 'ticket' && targetId === ticket.id) throw new TicketLinkToItself(wanted);
       const added = await this.repo.insertLinkOnce({ ticketId: ticket.id, kind, reference: wanted, targetId, createdBy: actor.label });
       if (!added) return { added };
       await this.events.record(ticket.id, 'linked', actor.label, { kind, reference: wanted });

@@ -79,6 +79,16 @@ export class LinkTargetNotFound extends ValidationFailed {
   }
 }
 
+export class TicketLinkToItself extends ValidationFailed {
+  constructor(reference: string) {
+    super(
+      [{ field: 'reference', message: 'names this ticket itself' }],
+      'ticket_link_to_itself',
+      `${reference} cannot be linked to itself.`,
+    );
+  }
+}
+
 export class UnknownPlaceholders extends ValidationFailed {
   constructor(names: string[]) {
     super([{ field: 'body', message: `has unknown placeholders: ${names.map((n) => `{{${n}}}`).join(', ')}` }], 'unknown_placeholder');

@@ -131,6 +131,7 @@ export class TicketQueries {
   async timeline(id: string, caller: Principal): Promise<TicketActivity[]> {
     if (caller.kind !== 'staff') throw new TicketNotFound();
     await requireAccess(this.access, caller, 'ticket.read', [id]);
+    if (!(await this.repo.find(id))) throw new TicketNotFound();
     const own: TicketActivity[] = (await this.events.ofTicket(id)).map((event) => ({ source: 'ticket', at: event.at, event }));
     const linked: TicketActivity[] = [];
     // One after the other: inside a transaction they share one connection.

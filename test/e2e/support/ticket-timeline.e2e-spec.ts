@@ -143,6 +143,11 @@ describe('ticket activity timeline with linked items', () => {
     expect(readable.every((e) => !e.restricted)).toBe(true);
   });
 
+  it('answers 404 for a ticket that does not exist, as the ticket itself does', async () => {
+    const res = await t.http.get('/api/v1/tickets/11111111-1111-4111-8111-111111111111/timeline').set(bearer(t.adminToken)).expect(404);
+    expect(res.body.code).toBe('ticket_not_found');
+  });
+
   it('is for staff who handle tickets: a consumer or a viewer gets 403', async () => {
     await t.http.get(`/api/v1/tickets/${ticketId}/timeline`).set(bearer(a.key)).expect(403);
     const viewer = await createStaffWithToken(t, 'viewer');

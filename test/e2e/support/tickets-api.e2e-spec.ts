@@ -275,6 +275,13 @@ describe('tickets over the API: opening, answering, notes, isolation and e-mail'
         .send({ kind: 'incident', reference: 'KS-2020-9999' })
         .expect(400);
       expect(missing.body).toMatchObject({ code: 'link_target_not_found', fields: [{ field: 'reference' }] });
+      const own = (await t.http.get(`/api/v1/tickets/${id}`).set(bearer(agent.token)).expect(200)).body.reference;
+      const itself = await t.http
+        .post(`/api/v1/tickets/${id}/links`)
+        .set(bearer(agent.token))
+        .send({ kind: 'ticket', reference: own })
+        .expect(400);
+      expect(itself.body).toMatchObject({ code: 'ticket_link_to_itself', fields: [{ field: 'reference' }] });
       const staffView = (await t.http.get(`/api/v1/tickets/${id}`).set(bearer(agent.token)).expect(200)).body;
       expect(staffView.links).toEqual([
         expect.objectContaining({ kind: 'change_request', reference: cr.body.reference, targetId: cr.body.id }),

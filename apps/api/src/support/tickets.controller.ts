@@ -191,7 +191,7 @@ export class TicketsController {
     description: "To a report (M-…), incident (KS-…), change request (EN-…) or a consumer's onboarding (organisation number). Once each.",
   })
   @ApiOkResponse({ type: TicketLinkAddedResponse })
-  @ApiProblems([400, 'link_target_not_found names `reference`'], NOT_FOUND)
+  @ApiProblems([400, 'link_target_not_found or ticket_link_to_itself names `reference`'], NOT_FOUND)
   async link(@Param('id', ParseUuid) id: string, @Body() body: TicketLinkDto, @CurrentActor() actor: Actor) {
     return this.linker.link(id, body.kind, body.reference, actor);
   }

@@ -232,6 +232,7 @@ const ERRORS: Record<string, string> = {
   unknown_consumer: 'Konsumenten finnes ikke i registeret.',
   unknown_service: 'Tjenesten finnes ikke i Bilag 2 som gjelder nå.',
   link_target_not_found: 'Fant ingenting med den referansen.',
+  ticket_link_to_itself: 'En henvendelse kan ikke kobles til seg selv. Skriv referansen til den andre henvendelsen.',
   unknown_placeholder: 'Teksten har en plassholder som ikke finnes. Bruk {{navn}}, {{referanse}}, {{kommune}} eller {{emne}}.',
 };
 
@@ -245,6 +246,7 @@ export const SUPPORT_PAGE_TEXTS: PageTexts = {
     unknown_group: 'groupId',
     assignee_not_in_group: 'assigneeId',
     link_target_not_found: 'reference',
+    ticket_link_to_itself: 'reference',
     unknown_placeholder: 'body',
     ticket_merge_same_ticket: 'intoId',
     ticket_merge_already_merged: 'intoId',
