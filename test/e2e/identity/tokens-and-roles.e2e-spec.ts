@@ -156,6 +156,15 @@ describe('identity: the bootstrap admin, the guard and roles, personal API token
       expect(await auditActions(t, created.id)).toEqual(['api_token.created', 'api_token.revoked']);
     });
 
+    it('refuses a blank name for a staff member, changing nothing and auditing nothing', async () => {
+      const audited = (await auditActions(t, ids.viewer!)).length;
+      for (const name of ['', '   '])
+        expect(
+          (await t.http.patch(`/api/v1/staff/${ids.viewer}`).set(bearer(t.adminToken)).send({ name }).expect(400)).body.fields,
+        ).toEqual([expect.objectContaining({ field: 'name' })]);
+      expect(await auditActions(t, ids.viewer!)).toHaveLength(audited);
+    });
+
     it('stop working when their owner is deactivated', async () => {
       await t.http.patch(`/api/v1/staff/${ids.viewer}`).set(bearer(t.adminToken)).send({ active: false }).expect(200);
       await t.http.get('/api/v1/me').set(bearer(tokens.viewer!)).expect(401);

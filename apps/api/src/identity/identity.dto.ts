@@ -3,6 +3,8 @@ import { type Principal, STAFF_ROLES, type StaffRole } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
+import { IsNotBlank } from '../http/text-fields';
+
 type StaffUser = Awaited<ReturnType<CreateStaffUser['execute']>>['user'];
 type StaffUserView = Awaited<ReturnType<ListStaffUsers['execute']>>[number];
 type ApiTokenView = Awaited<ReturnType<ListApiTokens['execute']>>[number];
@@ -22,7 +24,7 @@ export class CreateStaffUserDto {
 }
 
 export class UpdateStaffUserDto {
-  @ApiPropertyOptional({ example: 'Kari Nordmann' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'Kari Nordmann' }) @IsOptional() @IsString() @IsNotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: STAFF_ROLES, enumName: 'StaffRole' }) @IsOptional() @IsIn(STAFF_ROLES) role?: StaffRole;
   @ApiPropertyOptional({ description: 'false: the user can no longer sign in or use tokens' }) @IsOptional() @IsBoolean() active?: boolean;
 }
