@@ -114,6 +114,15 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 
+    it.each(['-1', '1e20', '600', '503.5'])('refuses suggestions for an HTTP status of %s, naming httpStatus', async (status) => {
+      const res = await t.http
+        .get('/api/v1/reports/suggestions')
+        .query({ title: 'Feil', httpStatus: status })
+        .set(bearer(a.key))
+        .expect(400);
+      expect(res.body.fields).toEqual([expect.objectContaining({ field: 'httpStatus' })]);
+    });
+
     it('rejects malformed JSON with 400', async () => {
       const res = await t.http
         .post('/api/v1/reports')

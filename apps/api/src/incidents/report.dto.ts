@@ -173,7 +173,13 @@ export class SuggestionQueryDto {
   @ApiPropertyOptional({ example: 'Får 403 på alle kall' }) @IsOptional() @IsString() @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @ApiPropertyOptional({ example: 'SSG-003' }) @IsOptional() @IsString() @MaxLength(100) errorCode?: string;
-  @ApiPropertyOptional({ type: 'integer', example: 403 }) @IsOptional() @Type(() => Number) @IsInt() httpStatus?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 100, maximum: 599, example: 403 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(599)
+  httpStatus?: number;
 
   symptoms(): { title: string; description: string; errorCode?: string; httpStatus?: number } {
     return { title: this.title ?? '', description: this.description ?? '', errorCode: this.errorCode, httpStatus: this.httpStatus };
