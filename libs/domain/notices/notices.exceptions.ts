@@ -25,7 +25,7 @@ export class NoticeNotEditable extends Conflict {
 
 export class NoticeWithdrawn extends Conflict {
   constructor() {
-    super('notice_withdrawn', 'The notice is withdrawn and cannot be sent.');
+    super('notice_withdrawn', 'The notice is withdrawn: it can no longer be sent or acknowledged.');
   }
 }
 

@@ -73,13 +73,20 @@ export class CatalogueServiceDto {
 }
 
 export class CatalogueVersionDto {
-  @ApiProperty({ example: 'Bilag 2 – 2026.2' }) @IsOptional() @IsString() @MaxLength(200) label: string;
-  @ApiProperty({ example: '2026-07-01', description: 'YYYY-MM-DD or an ISO date-time (taken as its day in Norway)' })
+  @ApiPropertyOptional({ example: 'Bilag 2 – 2026.2', description: 'Required unless copied from a version' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  label: string;
+  @ApiPropertyOptional({
+    example: '2026-07-01',
+    description: 'YYYY-MM-DD or an ISO date-time (taken as its day in Norway); required unless copied from a version',
+  })
   @IsOptional()
   @IsString()
   effectiveFrom: string;
   @ApiPropertyOptional({ type: String, example: 'Nytt scope for inntekt', nullable: true }) @IsOptional() @IsString() notes?: string | null;
-  @ApiProperty({ type: [CatalogueServiceDto] })
+  @ApiPropertyOptional({ type: [CatalogueServiceDto], description: "Default: none, or the copied version's" })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
