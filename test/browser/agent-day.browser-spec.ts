@@ -167,6 +167,42 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
     await kari.locator('[data-live-announcer]', { hasText: 'Varslingene er oppdatert.' }).waitFor({ state: 'attached' });
   });
 
+  it('goes to the case actions with a, r and c on the incident page, the field ready to type in', async () => {
+    const { incidentId } = await report('Inntekt svarer 502 på alle oppslag', 'test');
+    const incidentPath = `/incidents/${incidentId}`;
+    for (const [key, details] of [
+      ['a', '#action-assign'],
+      ['r', '#write-municipalities'],
+      ['c', '#action-resolve'],
+    ] as const) {
+      await kari.goto(incidentPath);
+      await kari.locator('main').click({ position: { x: 5, y: 5 } });
+      await kari.keyboard.press(key);
+      await kari.waitForFunction((selector) => document.querySelector(selector)?.contains(document.activeElement) ?? false, details);
+      expect(await kari.evaluate('document.activeElement?.outerHTML.slice(0, 60)')).toMatch(/^<(select|textarea|input)/);
+    }
+  });
+
+  it('turns single-key shortcuts off and on from the help, opened by the header button', async () => {
+    await kari.goto('/incidents');
+    const opener = kari.getByRole('button', { name: 'Hurtigtaster' });
+    await opener.click();
+    const dialog = kari.getByRole('dialog', { name: 'Hurtigtaster' });
+    await dialog.getByLabel('Bruk hurtigtaster').uncheck();
+    await kari.keyboard.press('Escape');
+    await kari.reload();
+    await kari.locator('main').click({ position: { x: 5, y: 5 } });
+    await kari.keyboard.press('j');
+    await kari.keyboard.press('?');
+    expect(await kari.evaluate('document.activeElement?.closest("[data-shortcut-rows] tbody tr") === null')).toBe(true);
+    expect(await dialog.isVisible()).toBe(false);
+    await opener.click();
+    await dialog.getByLabel('Bruk hurtigtaster').check();
+    await kari.keyboard.press('Escape');
+    await kari.keyboard.press('j');
+    expect(await kari.evaluate('document.activeElement?.closest("[data-shortcut-rows] tbody tr") !== null')).toBe(true);
+  });
+
   it('had no script or CSP errors', () => {
     expect(errors.flat()).toEqual([]);
   });

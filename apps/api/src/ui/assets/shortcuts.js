@@ -3,8 +3,35 @@
 // On a list (data-shortcut-rows): j/n and k/p move between rows, Enter opens the row's link.
 // On a case page: r, a and c go to the reply, assign and close/resolve actions marked
 // data-shortcut, only where the page has them.
+// Single keys can get in the way of speech input and screen readers (WCAG 2.1.4): the help
+// turns them off for this browser, and the header's button opens the help without a key.
 (() => {
   const help = document.getElementById('shortcut-help');
+  const STORED = 'segment-desk.shortcuts';
+  const enabled = () => {
+    try {
+      return localStorage.getItem(STORED) !== 'off';
+    } catch {
+      return true;
+    }
+  };
+  const toggle = document.querySelector('[data-shortcut-toggle]');
+  if (toggle instanceof HTMLInputElement) {
+    toggle.checked = enabled();
+    toggle.addEventListener('change', () => {
+      try {
+        if (toggle.checked) localStorage.removeItem(STORED);
+        else localStorage.setItem(STORED, 'off');
+      } catch {
+        // Storage refused (private mode): the choice holds for this page only.
+      }
+    });
+  }
+  for (const opener of document.querySelectorAll('[data-shortcut-help-open]')) {
+    if (!help) continue;
+    opener.hidden = false;
+    opener.addEventListener('click', () => help.showModal());
+  }
   const typing = (el) => el instanceof HTMLElement && (el.isContentEditable || el.closest('input, textarea, select, [contenteditable]'));
   const rows = () => [...document.querySelectorAll('[data-shortcut-rows] tbody tr')].filter((row) => row.querySelector('a[href]'));
   const action = (key) => document.querySelector(`[data-shortcut="${key}"]`);
@@ -27,18 +54,25 @@
     next.querySelector('a[href]').focus();
   };
 
+  // The design system's details show their content only once their opening transition has run;
+  // until then it takes no focus, so the focus is tried again each frame, for at most a second.
+  const focusOnceShown = (target, frames = 60) => {
+    target.focus();
+    if (document.activeElement !== target && frames > 0) requestAnimationFrame(() => focusOnceShown(target, frames - 1));
+  };
+
   // An action is a <details> (opened, its first field focused) or a link or button (focused, not pressed).
   const goTo = (el) => {
     if (el instanceof HTMLDetailsElement) {
       el.open = true;
-      (el.querySelector('textarea, input:not([type=hidden]), select, button') ?? el.querySelector('summary')).focus();
+      focusOnceShown(el.querySelector('textarea, input:not([type=hidden]), select, button') ?? el.querySelector('summary'));
     } else el.focus();
     el.scrollIntoView({ block: 'nearest' });
   };
 
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented || typing(event.target)) return;
-    if (help?.open) return;
+    if (help?.open || !enabled()) return;
     const key = event.key;
     if (key === '?' && help) {
       event.preventDefault();
