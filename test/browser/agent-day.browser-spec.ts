@@ -178,7 +178,7 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
       await kari.goto(incidentPath);
       await kari.locator('main').click({ position: { x: 5, y: 5 } });
       await kari.keyboard.press(key);
-      await kari.waitForFunction((selector) => document.querySelector(selector)?.contains(document.activeElement) ?? false, details);
+      await kari.waitForFunction(`document.querySelector('${details}')?.contains(document.activeElement) ?? false`);
       expect(await kari.evaluate('document.activeElement?.outerHTML.slice(0, 60)')).toMatch(/^<(select|textarea|input)/);
     }
   });
