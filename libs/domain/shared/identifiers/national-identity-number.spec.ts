@@ -59,6 +59,11 @@ const validNumber = fc
   .map(([nine, r]) => withControlDigits(nine, r))
   .filter((n): n is string => n !== undefined);
 const separator = fc.constantFrom('', ' ', '.', '-');
+/** The digits in groups of the given sizes, a space between them. */
+const spaced = (digits: string, sizes: number[]): string => {
+  let at = 0;
+  return sizes.map((size) => digits.slice(at, (at += size))).join(' ');
+};
 const boundary = fc.constantFrom(' ', '\n', '\t', '(', ')', ':', ',', ';', '"', "'", '/', '.', '-', '[', ']');
 const digitlessText = fc
   .oneof(
@@ -205,6 +210,30 @@ describe('findNationalIdentityNumbers', () => {
       rule2032,
     ],
     ['birth date with dots, no gap', `${dNumber.slice(0, 2)}.${dNumber.slice(2, 4)}.${dNumber.slice(4, 6)}${dNumber.slice(6)}`, dNumber],
+    ['birth date in spaced pairs (read out on the phone)', spaced(current, [2, 2, 2, 5]), current],
+    ['personal number as 3 + 2', spaced(current, [6, 3, 2]), current],
+    ['birth date in spaced pairs, personal number as 3 + 2', spaced(rule2032, [2, 2, 2, 3, 2]), rule2032],
+    ['personal number as 3 + 2 with a no-break space', `${current.slice(0, 6)} ${current.slice(6, 9)}\u00a0${current.slice(9)}`, current],
+    [
+      'birth date with the year in full, dots',
+      `${current.slice(0, 2)}.${current.slice(2, 4)}.19${current.slice(4, 6)} ${current.slice(6)}`,
+      current,
+    ],
+    [
+      'birth date with the year in full, dashes',
+      `${dNumber.slice(0, 2)}-${dNumber.slice(2, 4)}-19${dNumber.slice(4, 6)} ${dNumber.slice(6)}`,
+      dNumber,
+    ],
+    [
+      'birth date with the year 20xx, slashes',
+      `${rule2032.slice(0, 2)}/${rule2032.slice(2, 4)}/20${rule2032.slice(4, 6)}-${rule2032.slice(6)}`,
+      rule2032,
+    ],
+    [
+      'birth date with the year in full, personal number as 3 + 2',
+      `${current.slice(0, 2)}.${current.slice(2, 4)}.19${current.slice(4, 6)} ${current.slice(6, 9)} ${current.slice(9)}`,
+      current,
+    ],
   ])('finds a %s', (_label, written, digits) => {
     for (const [before, after] of [
       ['', ''],
@@ -244,9 +273,15 @@ describe('findNationalIdentityNumbers', () => {
     ['comma separator (a decimal number)', asSixFive(current, ',')],
     ['a gap of four', asSixFive(current, ' -- ')],
     [
-      'birth date in spaced pairs (reads as a row of numbers)',
-      `${current.slice(0, 2)} ${current.slice(2, 4)} ${current.slice(4, 6)} ${current.slice(6)}`,
+      'birth date in spaced pairs, mixed with dots',
+      `${current.slice(0, 2)} ${current.slice(2, 4)}.${current.slice(4, 6)} ${current.slice(6)}`,
     ],
+    ['personal number as 2 + 3', `${current.slice(0, 6)} ${current.slice(6, 8)} ${current.slice(8)}`],
+    [
+      'birth date with a year of another century',
+      `${current.slice(0, 2)}.${current.slice(2, 4)}.17${current.slice(4, 6)} ${current.slice(6)}`,
+    ],
+    ['birth date with the year in full, no separators', `${current.slice(0, 4)}19${current.slice(4)}`],
     ['5 + 6 split', `${current.slice(0, 5)} ${current.slice(5)}`],
     ['birth date with mixed separators', `${current.slice(0, 2)}.${current.slice(2, 4)}/${current.slice(4, 6)} ${current.slice(6)}`],
     ['account number shape, dots', `${current.slice(0, 4)}.${current.slice(4, 6)}.${current.slice(6)}`],

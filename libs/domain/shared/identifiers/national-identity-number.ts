@@ -64,13 +64,18 @@ export function isValidNationalIdentityNumber(digits: string): boolean {
 // tabs), dots, dashes of any kind (word processors turn " - " into " – "), underscores or slashes.
 // Not a comma: "123456,12345" is a decimal number in Norwegian.
 const GAP = '[\\s._/\\-\\u2010-\\u2015\\u2212]{0,3}';
-// 11 digits, or the birth date (6 digits, or day, month and year with the same dot, slash or
-// dash between them: "01.01.90") and the personal number (5 digits) with a gap between them, not
-// touching other digits (so longer numbers are left alone). Letters and punctuation may touch it:
-// people write "fnr12345678901", "ID:12345678901x" and "(123456 78901)", and a number glued to a
-// word is still a person's number. The price is that an 11-digit run inside a hex id may be
-// masked. An account number (4 + 2 + 5 digits) does not have a birth date's shape.
-const CANDIDATE = new RegExp(`(?<![0-9])([0-9]{2})([./-]?)([0-9]{2})\\2([0-9]{2})${GAP}([0-9]{5})(?![0-9])`, 'g');
+// 11 digits, or the birth date (6 digits, or day, month and year with the same dot, slash, dash
+// or space between them: "01.01.90", "01 01 90") and the personal number (5 digits, or 3 and 2
+// with a space: "124 80") with a gap between them, not touching other digits (so longer numbers
+// are left alone). Letters and punctuation may touch it: people write "fnr12345678901",
+// "ID:12345678901x" and "(123456 78901)", and a number glued to a word is still a person's number.
+// The price is that an 11-digit run inside a hex id may be masked. An account number (4 + 2 + 5
+// digits) does not have a birth date's shape.
+const PERSONAL_NUMBER = '([0-9]{3})[ \\u00a0]?([0-9]{2})';
+const SHORT_YEAR = new RegExp(`(?<![0-9])([0-9]{2})([./ \\u00a0-]?)([0-9]{2})\\2([0-9]{2})${GAP}${PERSONAL_NUMBER}(?![0-9])`, 'g');
+// The birth date with the year in full, as forms and letters write it ("01.01.1990 12480"): the
+// number holds the year's last two digits.
+const FULL_YEAR = new RegExp(`(?<![0-9])([0-9]{2})([./-])([0-9]{2})\\2(?:18|19|20)([0-9]{2})${GAP}${PERSONAL_NUMBER}(?![0-9])`, 'g');
 // Except inside a UUID: correlation ids and message ids are UUIDs, about one in 300 has an
 // 11-digit run in its last group, and masking it would break the id staff search for.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -79,25 +84,32 @@ function uuidSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(UUID)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/** Finds national identity numbers with valid check digits in free text, in order of appearance. */
-export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
+/** Matches of one spelling whose check digits hold, outside UUIDs. */
+function matchesOf(spelling: RegExp, text: string, insideUuid: (start: number, end: number) => boolean): NationalIdentityNumberMatch[] {
   const matches: NationalIdentityNumberMatch[] = [];
-  const pattern = new RegExp(CANDIDATE.source, CANDIDATE.flags);
-  // Found only when a candidate's check digits hold: most texts (every e-mail) have none.
-  let uuids: Array<[number, number]> | undefined;
+  const pattern = new RegExp(spelling.source, spelling.flags);
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text)) !== null) {
-    const digits = m[1] + m[3] + m[4] + m[5];
+    const digits = m[1] + m[3] + m[4] + m[5] + m[6];
     const start = m.index;
     const end = start + m[0].length;
-    if (isValidNationalIdentityNumber(digits) && !(uuids ??= uuidSpans(text)).some(([a, b]) => a <= start && end <= b)) {
-      matches.push({ start, end, digits });
-    } else {
-      // Resume right after the start so a rejected candidate cannot hide one that overlaps it.
-      pattern.lastIndex = m.index + 1;
-    }
+    if (isValidNationalIdentityNumber(digits) && !insideUuid(start, end)) matches.push({ start, end, digits });
+    // Resume right after the start so a rejected candidate cannot hide one that overlaps it.
+    else pattern.lastIndex = m.index + 1;
   }
   return matches;
+}
+
+/** Finds national identity numbers with valid check digits in free text, in order of appearance. */
+export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
+  // Found only when a candidate's check digits hold: most texts (every e-mail) have none.
+  let uuids: Array<[number, number]> | undefined;
+  const insideUuid = (start: number, end: number) => (uuids ??= uuidSpans(text)).some(([a, b]) => a <= start && end <= b);
+  const found = [...matchesOf(SHORT_YEAR, text, insideUuid), ...matchesOf(FULL_YEAR, text, insideUuid)].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
+  // Of matches that overlap, the first (and longest) one is kept.
+  return found.filter((match, i) => i === 0 || match.start >= found[i - 1].end);
 }
 
 /**
