@@ -135,6 +135,8 @@ describe('incident handling: escalation, resolution and corrections (use cases o
       const contacts = [a, b, c].flatMap((x) => x.contacts.map((k) => k.email));
       expect(recipients).toEqual([...contacts, 'innringer@example.test'].sort());
       expect(notified).toBe(recipients.length);
+      // Not the first municipality's own title: KS has not titled the incident, so the service names it.
+      for (const m of await mails('incident-resolved', incidentId)) expect(m.subject).not.toContain(WORDINGS[0].title);
       expect(await incident(incidentId)).toMatchObject({ status: 'resolved', resolutionMessage: 'Skatteetaten har rettet feilen.' });
       expect((await incident(incidentId)).reports.map((r) => r.status)).toEqual(['closed', 'closed', 'closed', 'closed', 'closed']);
 

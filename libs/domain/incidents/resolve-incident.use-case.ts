@@ -11,6 +11,7 @@ import { IncidentSide } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
+import { KnownIncidents } from './known-incidents.use-case';
 import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
 import { INCIDENT_RESOLVED_MAIL } from './mail/incident-resolved.mail';
 import { isConsumerChannel } from './report.entity';
@@ -37,6 +38,7 @@ export class ResolveIncident {
     private readonly contacts: ListConsumerContacts,
     private readonly email: EnqueueEmail,
     private readonly audit: RecordAudit,
+    private readonly known: KnownIncidents,
   ) {}
 
   async execute(incidentId: string, input: ResolveInput, actor: Actor): Promise<{ notified: number }> {
@@ -57,13 +59,15 @@ export class ResolveIncident {
       // when it is a registered contact, which the loop above already has.
       for (const r of await this.reports.ofIncident(incident.id, 5000))
         if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
+      // Each municipality reads KS's title, not another municipality's words for the problem.
+      const title = addresses.size ? await this.known.publicTitle(incident) : incident.title;
       for (const [address, name] of addresses) {
         await this.email.execute({
           template: INCIDENT_RESOLVED_MAIL,
           to: [address],
           dedupeKey: `incident-resolved:${incident.id}${round}:${address}`,
           related: { type: 'incident', id: incident.id },
-          data: { name, reference: incident.reference, title: incident.title, message, local: input.side === 'local' },
+          data: { name, reference: incident.reference, title, message, local: input.side === 'local' },
         });
       }
       const escalation = await this.escalations.ofIncident(incident.id);
