@@ -150,5 +150,28 @@ describe('TemplateRenderer', () => {
       expect(out.html).toBe('<main><ul><li>Summert skattegrunnlag</li><li>Inntekt &amp; lønn</li></ul><p>a/b</p><p>test</p></main>');
       expect(out.text).toBe('Summert skattegrunnlag, Inntekt & lønn – "Brudd <&> "nå""\n-- KS');
     });
+
+    it.each([
+      [0, '0 kommuner'],
+      [1, '1 kommune'],
+      [2, '2 kommuner'],
+    ])('counts %d as «%s» in both parts', (n, expected) => {
+      template(
+        'counted',
+        '{{count n "kommune" "kommuner"}}',
+        '<p>{{count n "kommune" "kommuner"}}</p>',
+        '{{count n "kommune" "kommuner"}}',
+      );
+      const out = new TemplateRenderer({}, unmasked, dir).render(defineMailTemplate<{ n: number }>('counted', dir), { n });
+      expect([out.subject, out.html, out.text]).toEqual([expected, `<main><p>${expected}</p></main>`, `${expected}\n-- `]);
+    });
+
+    it('keeps the line breaks of a text in the HTML part, escaped', () => {
+      template('lined', 'x', '<p>{{lines body}}</p>', '{{body}}');
+      const out = new TemplateRenderer({}, unmasked, dir).render(defineMailTemplate<{ body: string }>('lined', dir), {
+        body: 'Første <linje>\r\nAndre & siste',
+      });
+      expect(out.html).toBe('<main><p>Første &lt;linje&gt;<br>\nAndre &amp; siste</p></main>');
+    });
   });
 });

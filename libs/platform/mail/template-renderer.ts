@@ -41,7 +41,14 @@ export class TemplateRenderer {
         Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
       );
       hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+      // «1 kommune», «3 kommuner»: a number with the noun in the form it takes.
+      hb.registerHelper('count', (n: unknown, one: unknown, many: unknown) => `${String(n)} ${n === 1 ? String(one) : String(many)}`);
     }
+    // People's text in HTML keeps its line breaks (escaped, then a <br> at each), as the text part does.
+    this.html.registerHelper(
+      'lines',
+      (text: unknown) => new Handlebars.SafeString(Handlebars.escapeExpression(String(text ?? '')).replace(/\r?\n/g, '<br>\n')),
+    );
     this.layoutHtml = this.html.compile(readFileSync(join(layouts, 'layout.html.hbs'), 'utf8'));
     this.layoutText = this.plain.compile(readFileSync(join(layouts, 'layout.text.hbs'), 'utf8'), { noEscape: true });
   }

@@ -148,8 +148,8 @@ describe('known incidents', () => {
       await t.deliverMail();
       const toA = smtp.messages.filter((m) => m.envelopeTo.includes(a.emails[0]) && m.parsed.subject?.startsWith('Meldt til Skatteetaten'));
       expect(toA.map((m) => m.parsed.subject)).toEqual([`Meldt til Skatteetaten: Tjeneste skatteoppgjor (${reference})`]);
-      expect(toA[0].parsed.text).toContain('KS har meldt feilen dere meldte om, til Skatteetaten.');
-      expect(toA[0].parsed.text).toMatch(/Meldingene deres: M-\d{4}-\d+\n/);
+      expect(toA[0].parsed.text).toContain('KS har meldt feilen videre til Skatteetaten.');
+      expect(toA[0].parsed.text).toMatch(/Meldingen deres: M-\d{4}-\d+\n/);
       expect(toA[0].parsed.text).not.toContain('Kommune 202');
       for (const m of smtp.messages) expect(findNationalIdentityNumbers(m.raw)).toEqual([]);
     });

@@ -75,6 +75,24 @@ describe('the incidents e-mails', () => {
       ['2 nye meldinger siden sist. Nå 4 kommuner og 6 meldinger totalt.', 'Kommuner i de nye meldingene: Tromsø kommune (940101808)'],
     ],
     [
+      'escalation follow-up, one of each',
+      () =>
+        renderer.render(ESCALATION_FOLLOW_UP_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          newReports: 1,
+          consumerCount: 1,
+          reportCount: 1,
+          newConsumers: [],
+          newErrorCodes: [],
+          correlationIds: [],
+          samples: [sample],
+          security: false,
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – oppdatering: 1 kommune berørt',
+      ['1 ny melding siden sist. Nå 1 kommune og 1 melding totalt.'],
+    ],
+    [
       'escalation closed',
       () =>
         renderer.render(ESCALATION_CLOSED_MAIL, {
@@ -84,7 +102,7 @@ describe('the incidents e-mails', () => {
           consumerCount: 5,
         }),
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – løst',
-      ['KS har lukket KS-2030-0007 for de 5 berørte kommunene.', 'Rettet i produksjon.'],
+      ['KS har lukket KS-2030-0007. 5 kommuner var berørt.', 'Rettet i produksjon.'],
     ],
     [
       'incident resolved',
