@@ -170,8 +170,16 @@ describe('change notices in a browser', () => {
       'tech-938801363@kommune.example.test',
       'tech-974760673@kommune.example.test',
     ]);
-    const mail = await desk.api<{ text: string }>('GET', `/api/v1/outbox/${notices.find((m) => m.to[0].startsWith('tech-974'))!.id}`);
+    const mail = await desk.api<{ text: string; html: string }>(
+      'GET',
+      `/api/v1/outbox/${notices.find((m) => m.to[0].startsWith('tech-974'))!.id}`,
+    );
     expect(mail.json.text).toContain('Se JSON-skjemaet i API-dokumentasjonen.');
+    // The e-mail as a phone shows it: its long acknowledgement link breaks instead of widening it.
+    const reader = await context.newPage();
+    await reader.setContent(mail.json.html);
+    expect(await phoneWidthProblems(reader, 'notices-mail')).toEqual([]);
+    await reader.close();
     const link = new URL(/(https?:\/\/\S+\/varsler\/kvittering\/\S+)/.exec(mail.json.text)![1]).pathname;
 
     // the recipient's link: a page with the buttons, in the bare layout
