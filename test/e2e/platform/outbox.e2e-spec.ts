@@ -1,4 +1,5 @@
 import { PASSWORD_SET_MAIL, type PasswordSetMail } from '@domain/identity';
+import { ESCALATION_CLOSED_MAIL } from '@domain/incidents';
 import { DatabaseContext } from '@platform/database';
 import { defineMailTemplate, DeliverOutbox, EmailRequest, EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 import { MailTransport } from '@platform/mail/mail-transport';
@@ -91,6 +92,20 @@ describe('e-mail outbox', () => {
     expect(sent.sent_at).not.toBeNull();
     const [byRelation] = await t.get(ListOutboxMessages).execute({ relatedType: 'incident', relatedId: 'inc-1' });
     expect(byRelation.messageId).toBe(messageId);
+  });
+
+  it('marks no message a person at KS sends to Skatteetaten as automatic, so its acknowledgement comes back', async () => {
+    const { messageId } = await t.get(DatabaseContext).transaction(() =>
+      t.get(EnqueueEmail).execute({
+        template: ESCALATION_CLOSED_MAIL,
+        to: ['drift@skatteetaten.example.test'],
+        data: { reference: 'KS-2030-0001', title: 'Inntekt svarer 503', message: 'Rettet.', consumerCount: 2 },
+        dedupeKey: `test:${++serial}:${Date.now()}`,
+      }),
+    );
+    await t.deliverMail();
+    const [mail] = received(messageId);
+    expect(mail.parsed.headers.has('auto-submitted')).toBe(false);
   });
 
   it('enqueues one row and sends one e-mail for the same dedupe key', async () => {

@@ -23,4 +23,6 @@ export interface ChangeRequestForwardMail {
   note: string | null;
 }
 
-export const CHANGE_REQUEST_FORWARD_MAIL = defineMailTemplate<ChangeRequestForwardMail>('change-request-forward', __dirname);
+export const CHANGE_REQUEST_FORWARD_MAIL = defineMailTemplate<ChangeRequestForwardMail>('change-request-forward', __dirname, {
+  fromPerson: true,
+});

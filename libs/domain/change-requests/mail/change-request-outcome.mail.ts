@@ -13,4 +13,6 @@ export interface ChangeRequestOutcomeMail {
   message: string;
 }
 
-export const CHANGE_REQUEST_OUTCOME_MAIL = defineMailTemplate<ChangeRequestOutcomeMail>('change-request-outcome', __dirname);
+export const CHANGE_REQUEST_OUTCOME_MAIL = defineMailTemplate<ChangeRequestOutcomeMail>('change-request-outcome', __dirname, {
+  fromPerson: true,
+});

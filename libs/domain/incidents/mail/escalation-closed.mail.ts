@@ -9,4 +9,4 @@ export interface EscalationClosedMail {
   consumerCount: number;
 }
 
-export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname);
+export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, { fromPerson: true });

@@ -9,4 +9,6 @@ export interface IncidentMessageSkeMail {
   skeCaseReference: string | null;
 }
 
-export const INCIDENT_MESSAGE_SKE_MAIL = defineMailTemplate<IncidentMessageSkeMail>('incident-message-ske', __dirname);
+export const INCIDENT_MESSAGE_SKE_MAIL = defineMailTemplate<IncidentMessageSkeMail>('incident-message-ske', __dirname, {
+  fromPerson: true,
+});

@@ -12,4 +12,4 @@ export interface TicketReplyMail {
   inPortal: boolean;
 }
 
-export const TICKET_REPLY_MAIL = defineMailTemplate<TicketReplyMail>('ticket-reply', __dirname);
+export const TICKET_REPLY_MAIL = defineMailTemplate<TicketReplyMail>('ticket-reply', __dirname, { fromPerson: true });
