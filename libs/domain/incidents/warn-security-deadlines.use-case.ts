@@ -6,7 +6,7 @@ import { EnqueueEmail } from '@platform/mail';
 
 import { IncidentRepository } from './incident.repository';
 import { SECURITY_DEADLINE_MAIL } from './mail/security-deadline.mail';
-import { checklistComplete, securityClock, warningsDue } from './rules/security-clock';
+import { checklistComplete, HOUR_MS, securityClock, warningsDue } from './rules/security-clock';
 import { SecurityCaseRepository } from './security-case.repository';
 
 /**
@@ -41,18 +41,20 @@ export class WarnSecurityDeadlines {
         const due = warningsDue(clock, c.warningsSent);
         if (!due.length) return 0;
         const incident = (await this.incidents.find(c.incidentId))!;
-        // The most urgent threshold speaks for any passed while the worker was away.
-        const hoursLeft = Math.min(...due);
+        // One warning for every threshold passed while the worker was away, saying the time left now.
+        const threshold = Math.min(...due);
+        const hoursLeft = Math.max(0, Math.floor(clock.remainingMs / HOUR_MS));
         for (const address of recipients)
           await this.email.execute({
             template: SECURITY_DEADLINE_MAIL,
             to: [address],
-            dedupeKey: `security-deadline:${c.id}:${hoursLeft}:${address}`,
+            dedupeKey: `security-deadline:${c.id}:${threshold}:${address}`,
             related: { type: 'incident', id: c.incidentId },
             data: {
               reference: incident.reference,
               hoursLeft,
-              deadline: this.oslo(clock.deadline),
+              overdue: clock.remainingMs <= 0,
+              deadline: clock.deadline,
               caseUrl: `${this.config.publicUrl}/security-cases/${c.incidentId}`,
             },
           });
@@ -61,13 +63,5 @@ export class WarnSecurityDeadlines {
       });
     }
     return queued;
-  }
-
-  private oslo(at: Date): string {
-    return new Intl.DateTimeFormat('nb-NO', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: this.config.sla.businessHours.timeZone,
-    }).format(at);
   }
 }

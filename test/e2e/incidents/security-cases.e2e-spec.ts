@@ -138,10 +138,11 @@ describe('security cases', () => {
   describe('the clock and its warnings', () => {
     const sentWarnings = () => outboxRows(t, `template = 'security-deadline'`);
 
-    it('warns the security role once at 24 hours left and once at 6, in calendar time', async () => {
+    it('warns the security role once at 24 hours left and once at 6, in calendar time, saying the hours left', async () => {
       const at = (hoursAfter: number) => new Date(receivedAt().getTime() + hoursAfter * HOUR);
       expect(await warn(at(47.9))).toBe(0);
-      expect(await warn(at(48))).toBe(1);
+      // The worker looks an hour and a half after the threshold passed: the warning says what is left.
+      expect(await warn(at(49.5))).toBe(1);
       expect(await warn(at(50))).toBe(0);
       let mail = await sentWarnings();
       const securityRole = (await t.dataSource.query(`SELECT email FROM staff_user WHERE role = 'security' ORDER BY email`)).map(
@@ -150,7 +151,8 @@ describe('security cases', () => {
       expect(securityRole).toContain(security.email);
       expect(mail.flatMap((m) => m.to_addresses).sort()).toEqual(securityRole);
       expect(mail.every((m) => m.subject === mail[0].subject)).toBe(true);
-      expect(mail[0].subject).toBe(`Sikkerhetssak ${breach.incidentReference}: 24 timer igjen av fristen på 72 timer`);
+      expect(mail[0].subject).toBe(`Sikkerhetssak ${breach.incidentReference}: 22 timer igjen av fristen på 72 timer`);
+      expect(mail[0].text).toMatch(/går ut \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\./);
       expect(mail[0].text).toContain(`/security-cases/${breach.incidentId}`);
       // Never the case's words or the identity number.
       expect(mail[0].text).not.toContain('saksbehandler');
@@ -158,7 +160,7 @@ describe('security cases', () => {
       expect(await warn(at(80))).toBe(0);
       mail = await sentWarnings();
       expect([...new Set(mail.map((m) => m.subject))]).toEqual([
-        `Sikkerhetssak ${breach.incidentReference}: 24 timer igjen av fristen på 72 timer`,
+        `Sikkerhetssak ${breach.incidentReference}: 22 timer igjen av fristen på 72 timer`,
         `Sikkerhetssak ${breach.incidentReference}: 6 timer igjen av fristen på 72 timer`,
       ]);
       const overdue = await t.http.get('/api/v1/security-cases').set(bearer(viewer.token)).expect(200);

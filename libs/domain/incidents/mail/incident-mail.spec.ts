@@ -7,6 +7,7 @@ import { ESCALATION_FOLLOW_UP_MAIL } from './escalation-follow-up.mail';
 import { INCIDENT_ESCALATED_MAIL } from './incident-escalated.mail';
 import { INCIDENT_RESOLVED_MAIL } from './incident-resolved.mail';
 import { REPORT_CONFIRMATION_MAIL } from './report-confirmation.mail';
+import { SECURITY_DEADLINE_MAIL } from './security-deadline.mail';
 
 const renderer = new TemplateRenderer({ publicUrl: 'https://desk.test', ksContact: 'KS brukerstøtte' }, withoutNationalIdentityNumbers);
 const sample: EscalationSample = {
@@ -91,6 +92,45 @@ describe('the incidents e-mails', () => {
         }),
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – oppdatering: 1 kommune berørt',
       ['1 ny melding siden sist. Nå 1 kommune og 1 melding totalt.'],
+    ],
+    [
+      'security deadline, one hour left',
+      () =>
+        renderer.render(SECURITY_DEADLINE_MAIL, {
+          reference: 'KS-2030-0009',
+          hoursLeft: 1,
+          overdue: false,
+          deadline: new Date('2030-06-01T10:00:00Z'),
+          caseUrl: 'https://desk.test/security-cases/x',
+        }),
+      'Sikkerhetssak KS-2030-0009: 1 time igjen av fristen på 72 timer',
+      ['Sikkerhetssaken KS-2030-0009 har 1 time igjen før fristen på 72 timer går ut 01.06.2030, 12:00.'],
+    ],
+    [
+      'security deadline, less than an hour left',
+      () =>
+        renderer.render(SECURITY_DEADLINE_MAIL, {
+          reference: 'KS-2030-0009',
+          hoursLeft: 0,
+          overdue: false,
+          deadline: new Date('2030-06-01T10:00:00Z'),
+          caseUrl: 'https://desk.test/security-cases/x',
+        }),
+      'Sikkerhetssak KS-2030-0009: under én time igjen av fristen på 72 timer',
+      ['har under én time igjen'],
+    ],
+    [
+      'security deadline, passed',
+      () =>
+        renderer.render(SECURITY_DEADLINE_MAIL, {
+          reference: 'KS-2030-0009',
+          hoursLeft: 0,
+          overdue: true,
+          deadline: new Date('2030-06-01T10:00:00Z'),
+          caseUrl: 'https://desk.test/security-cases/x',
+        }),
+      'Sikkerhetssak KS-2030-0009: fristen på 72 timer er ute',
+      ['Fristen på 72 timer for sikkerhetssaken KS-2030-0009 gikk ut 01.06.2030, 12:00.'],
     ],
     [
       'escalation closed',

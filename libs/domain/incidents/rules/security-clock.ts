@@ -6,7 +6,7 @@
 
 export const SECURITY_DEADLINE_HOURS = 72;
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 export type SecurityClockState = 'running' | 'warning' | 'overdue' | 'done';
 
