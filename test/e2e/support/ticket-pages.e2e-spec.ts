@@ -225,6 +225,25 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       expect((await agent.get(`/tickets/${other}`).expect(200)).text).toContain('id="ticket-sla"');
     });
 
+    it('shows a refused answer to ticked rows again as it was sent, leading to what is missing', async () => {
+      const post = (path: string, form: string) =>
+        t.http
+          .post(path)
+          .set('Cookie', cookieHeader(agent.cookies))
+          .set('X-Forwarded-For', agent.ip)
+          .type('form')
+          .send(`_csrf=${encodeURIComponent(agent.csrf)}&${form}`);
+      const none = await post('/tickets/bulk-reply', 'cannedResponseId=&body=Hei+%7B%7Bnavn%7D%7D%2C+vi+ser+p%C3%A5+det.');
+      expect(none.status).toBe(400);
+      expect(none.text).toContain('>Hei {{navn}}, vi ser på det.</textarea>');
+      expect(none.text).toMatch(/<a class="ds-link" href="#select-[0-9a-f-]{36}">Valgte henvendelser: /);
+      expect(none.text).toMatch(/id="select-[0-9a-f-]{36}"[^>]*aria-invalid="true"/);
+      const unknown = await post('/tickets/bulk-reply', `ids=${id}&cannedResponseId=&body=Hei+%7B%7Bukjent%7D%7D`);
+      expect(unknown.status).toBe(400);
+      expect(unknown.text).toMatch(new RegExp(`id="select-${id}" aria-label="[^"]+" checked`));
+      expect(unknown.text).toMatch(/id="bulk-body"[^>]*aria-invalid="true"/);
+    });
+
     it('assigns the ticked rows from the list', async () => {
       const res = await t.http
         .post('/tickets/bulk')

@@ -19,7 +19,7 @@ import {
 import type { Page } from '@platform/database';
 
 import type { AssignableStaff } from '../shared/assignment-choices';
-import { choices, type FormBody, text } from '../shared/form-body';
+import { choices, type FormBody, list as listOf, text } from '../shared/form-body';
 import { linkedFailure } from '../shared/form-errors';
 import { listHref, type ListLinks, type ListQuery, pagination, sortHeader } from '../shared/list-query';
 import { sizeText } from '../shared/numbers';
@@ -169,6 +169,15 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
   };
   const serviceName = new Map(data.services.map((s) => [s.value, s.label]));
   const groupName = new Map(data.groups.map((g) => [g.value, g.label]));
+  // A refused change or answer to the ticked rows shows the form again as it was sent.
+  const bulkFailure = failureOf(failure, 'bulk', 'bulk-reply');
+  const sent: FormBody = bulkFailure?.body ?? {};
+  const ticked = new Set(listOf(sent.ids));
+  const tickets = data.tickets.items.map((t) => ({ ...ticketRow(t, false, data.now), ticked: ticked.has(t.id) }));
+  // «Velg minst én» leads to the first row's box.
+  const bulkFieldIds = tickets.length ? { ...BULK_FIELD_IDS, ids: `select-${tickets[0].id}` } : BULK_FIELD_IDS;
+  const chosen = <O extends { value: string }>(options: O[], value: unknown) =>
+    options.map((o) => ({ ...o, selected: o.value !== '' && o.value === text(value) }));
   return {
     title: LIST_TEXTS.title,
     views: [
@@ -193,7 +202,7 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
       .filter((g) => !g.groupId || groupName.has(g.groupId))
       .map((g) => view(g.groupId ? groupName.get(g.groupId)! : LIST_TEXTS.noGroup, { group: g.groupId ?? 'none' }, g.count))
       .sort((a, b) => a.label.localeCompare(b.label, 'nb')),
-    tickets: data.tickets.items.map((t) => ticketRow(t, false, data.now)),
+    tickets,
     columns: COLUMNS.map(([column, key]) => {
       const label = LIST_TEXTS.columns[column];
       return key ? { sortable: true, ...sortHeader(links, TICKET_LIST, key, label) } : { sortable: false, label };
@@ -233,13 +242,20 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
     bulk: {
       statusOptions: select(
         [{ value: '', label: '—' }, ...TICKET_STATUSES.filter((s) => s !== 'new').map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
-        '',
+        text(sent.status),
       ),
-      priorityOptions: select([{ value: '', label: '—' }, ...TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))], ''),
-      assigneeOptions: [{ value: '', label: '—' }, ...data.staff],
-      groupOptions: [{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups],
-      cannedOptions: [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
-      failure: linkedFailure(failureOf(failure, 'bulk', 'bulk-reply'), BULK_FIELD_IDS),
+      priorityOptions: select(
+        [{ value: '', label: '—' }, ...TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))],
+        text(sent.priority),
+      ),
+      assigneeOptions: chosen([{ value: '', label: '—' }, ...data.staff], sent.assigneeId),
+      groupOptions: chosen([{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups], sent.groupId),
+      cannedOptions: chosen(
+        [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
+        sent.cannedResponseId,
+      ),
+      body: text(sent.body),
+      failure: linkedFailure(bulkFailure, bulkFieldIds),
     },
   };
 }
