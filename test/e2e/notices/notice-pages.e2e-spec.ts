@@ -114,6 +114,17 @@ describe('the notice pages', () => {
     expect((await viewer.get(`${path}/edit`)).status).toBe(403);
   });
 
+  it('refuses a plan to send in the past beside its field, keeping the time typed', async () => {
+    const created = await agent.post('/notices', form({ title: 'Planlegges feil' }));
+    const path = created.headers.location.split('?')[0];
+    const past = localIn(-1);
+    const refused = await agent.post(`${path}/schedule`, { sendAt: past });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<a class="ds-link" href="#sendAt">Planlegg utsending: ');
+    expect(refused.text).toContain(`id="sendAt" name="sendAt" type="datetime-local" value="${past}" aria-invalid="true"`);
+    expect((await agent.get(path).expect(200)).text).not.toContain('Planlagt');
+  });
+
   it('answers a forged or expired link with a clear page', async () => {
     const res = await t.http.get('/varsler/kvittering/nack_forged').set('Accept', 'text/html');
     expect(res.status).toBe(404);

@@ -91,7 +91,10 @@ export class NoticePage implements FormPage {
       reminders: detail.reminders,
       done: NOTICE_DONE_TEXTS[done ?? ''],
       error: failure?.error,
-      fieldErrors: failure?.fieldErrors,
+      fieldErrors: linkedToFields(failure?.fieldErrors ?? [], { sendAt: 'sendAt' }),
+      invalid: invalidFields(failure?.fieldErrors),
+      // A refused plan shows the time again as it was typed.
+      sendAt: typeof failure?.body.sendAt === 'string' ? failure.body.sendAt : '',
     };
   }
 

@@ -75,7 +75,7 @@ export const NOTICE_PAGE_TEXTS: PageTexts = {
     environments: { label: 'Miljøer', message: 'Velg minst ett miljø.' },
     roles: { label: 'Roller', message: 'Velg blant teknisk, faglig og sikkerhet.' },
     effectiveAt: { label: 'Gjelder fra', message: 'Skriv et tidspunkt fram i tid.' },
-    sendAt: { label: 'Send', message: 'Skriv et tidspunkt fram i tid, før varselet gjelder.' },
+    sendAt: { label: 'Planlegg utsending', message: 'Skriv et tidspunkt fram i tid, før varselet gjelder.' },
     links: { label: 'Lenker', message: 'Skriv én adresse per linje, som begynner med https://.' },
     // The rules name a link by its place in the list (`links[1].url`); the form has one per line.
     'links.url': {
