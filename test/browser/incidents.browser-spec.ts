@@ -325,6 +325,8 @@ describe('incident pages and the portal report form in a browser', () => {
     await expect(localFault.isChecked()).resolves.toBe(true);
     page.once('dialog', (dialog) => void dialog.accept());
     await Promise.all([page.waitForURL(/done=resolved/), page.getByRole('button', { name: 'Løs og varsle konsumentene' }).click()]);
+    // The confirmation takes the focus, so a screen reader reads it and the keyboard starts there.
+    await page.waitForFunction(`document.activeElement?.matches('.ds-alert[data-color="success"]') ?? false`);
     await expect(page.getByText('Feilen ligger: Lokal (hos konsumenten)').count()).resolves.toBe(1);
     await expect(page.locator('#resolution-message').textContent()).resolves.toContain('delegere tilgangen');
   });
@@ -420,7 +422,8 @@ describe('incident pages and the portal report form in a browser', () => {
       await p.getByRole('button', { name: 'Send innloggingslenke' }).click();
       await expect(p.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
       const link = await linkInMail('portal-sign-in', consumers[0].email, /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/);
-      await Promise.all([p.waitForURL((url) => url.pathname === '/portal'), p.goto(link)]);
+      await p.goto(link);
+      await Promise.all([p.waitForURL((url) => url.pathname === '/portal'), p.getByRole('button', { name: 'Logg inn' }).click()]);
       expect(await phoneWidthProblems(p, 'portal-home')).toEqual([]);
 
       await Promise.all([p.waitForURL('**/portal/reports'), p.getByRole('link', { name: 'Meldinger' }).click()]);

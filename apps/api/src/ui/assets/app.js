@@ -19,6 +19,15 @@ document.addEventListener('change', async (event) => {
 // with it). Only the first one: one form was posted.
 const errorSummary = document.querySelector('[data-error-summary]');
 if (errorSummary instanceof HTMLElement) errorSummary.focus();
+// A page shown after an action that worked says so in a success banner: focus moves there for the
+// same reason, unless the address leads elsewhere on the page (#conversation).
+else if (!location.hash) {
+  const done = document.querySelector('main .ds-alert[data-color="success"][role="status"]');
+  if (done instanceof HTMLElement) {
+    done.tabIndex = -1;
+    done.focus();
+  }
+}
 
 // A link in an error summary to a field puts the keyboard in it (in a group, its first choice),
 // with the field's label or the group's legend in view. A link to a section (the catalogue editor's
