@@ -68,7 +68,8 @@ describe('change requests in a browser: a municipality submits, another supports
     const mail = (await outbox()).find((m) => m.template === 'portal-sign-in' && m.to.includes(email));
     const message = await expectOk(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail!.id}`), 'sign-in mail');
     const link = /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/.exec(message.text)![0];
-    await Promise.all([page.waitForURL((url) => url.pathname === '/portal'), page.goto(link)]);
+    await page.goto(link);
+    await Promise.all([page.waitForURL((url) => url.pathname === '/portal'), page.getByRole('button', { name: 'Logg inn' }).click()]);
     return page;
   }
 

@@ -80,7 +80,8 @@ describe('a known problem in the portal report form', () => {
     const mail = list.find((m) => m.template === 'portal-sign-in' && m.to.includes(consumer.email))!;
     const message = await ok(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail.id}`), 'outbox message');
     const link = /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/.exec(message.text)![0];
-    await Promise.all([p.waitForURL((url) => url.pathname === '/portal'), p.goto(link)]);
+    await p.goto(link);
+    await Promise.all([p.waitForURL((url) => url.pathname === '/portal'), p.getByRole('button', { name: 'Logg inn' }).click()]);
   }
 
   /** Writes a report in the form and goes on to the check step. */

@@ -70,6 +70,21 @@ export async function postLogin(t: TestApp, email: string, password: string, ip 
     .send({ email, password, _csrf: form.csrf, next: '/' });
 }
 
+/**
+ * Uses an e-mailed portal sign-in link as a browser does: opens it (which spends nothing) and
+ * presses «Logg inn». Returns the answer to the press (303 with the portal session's cookie).
+ */
+export async function usePortalLink(t: TestApp, path: string, ip = someIp()): Promise<Response> {
+  const form = await openForm(t, path, ip);
+  return t.http
+    .post(path)
+    .set('X-Forwarded-For', ip)
+    .set('Cookie', cookieHeader(form.cookies))
+    .type('form')
+    .send({ _csrf: form.csrf })
+    .expect(303);
+}
+
 /** Signs in through the login form and picks up the session's CSRF token from a page. */
 export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD, ip = someIp()): Promise<StaffBrowser> {
   const res = await postLogin(t, email, password, ip);

@@ -16,7 +16,11 @@ export interface PortalSessionStarted {
   expiresAt: Date;
 }
 
-/** Spends a sign-in link (once, before it expires) and starts a portal session with its own CSRF token. */
+/**
+ * Spends a sign-in link (once, before it expires) and starts a portal session with its own CSRF
+ * token. Opening the link only checks it (`assertUsable`): mail systems open links to scan them,
+ * and a link spent that way would be gone before the person clicks it.
+ */
 @Injectable()
 export class CompletePortalSignIn {
   constructor(
@@ -26,6 +30,10 @@ export class CompletePortalSignIn {
     private readonly audit: RecordAudit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async assertUsable(token: string): Promise<void> {
+    if (!(await this.portalCredentials.isUsableSignInToken(hashToken(token)))) throw new InvalidPortalLink();
+  }
 
   async execute(token: string, ip: string | null, userAgent: string | null): Promise<PortalSessionStarted> {
     return this.db.transaction(async () => {

@@ -1,7 +1,15 @@
 import type { Response } from 'supertest';
 
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
-import { cookieHeader, createStaffWithPassword, formCsrf, openForm, signIn, type StaffBrowser } from '../../support/staff-session';
+import {
+  cookieHeader,
+  createStaffWithPassword,
+  formCsrf,
+  openForm,
+  signIn,
+  type StaffBrowser,
+  usePortalLink,
+} from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 interface PortalBrowser {
@@ -27,7 +35,7 @@ describe('change request pages: the portal form, support, and the board for each
       `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
       [email],
     );
-    const signedIn = await t.http.get(new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname).expect(303);
+    const signedIn = await usePortalLink(t, new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname);
     const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
     const get = (path: string) => t.http.get(path).set('Cookie', cookie);
     return {

@@ -1,5 +1,5 @@
 import { BERGEN, consumerRegistryApp, ORG, OSLO, registered, RegisteredDetail } from '../../support/consumer-fixtures';
-import { cookieHeader, openForm, setCookieLine } from '../../support/staff-session';
+import { cookieHeader, openForm, setCookieLine, usePortalLink } from '../../support/staff-session';
 import { bearer, TestApp } from '../../support/test-app';
 
 describe('consumer access: API keys, isolation and portal sign-in', () => {
@@ -115,7 +115,7 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       );
       expect(sent[0]).toMatchObject({ status: 'sent', subject: 'Innloggingslenke til KS konsumentportal' });
       const path = await latestLink();
-      const first = await t.http.get(path).expect(303);
+      const first = await usePortalLink(t, path);
       expect(first.headers.location).toBe('/portal');
       const session = setCookieLine(first, 'sd_portal')!;
       expect(session).toMatch(/HttpOnly/);
@@ -142,6 +142,18 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       expect(after.headers.location).toMatch(/^\/portal\/login/);
     });
 
+    it('spends the link only when «Logg inn» is pressed, not when it is opened (as mail scanners do)', async () => {
+      await requestLink(email);
+      const path = await latestLink();
+      for (let opened = 0; opened < 2; opened++) {
+        const page = await t.http.get(path).expect(200);
+        expect(page.text).toContain('<button class="ds-button" type="submit">Logg inn</button>');
+        expect(setCookieLine(page, 'sd_portal')).toBeUndefined();
+      }
+      expect(setCookieLine(await usePortalLink(t, path), 'sd_portal')).toMatch(/^sd_portal=/);
+      await t.http.get(path).expect(404);
+    });
+
     it('returns to the portal page that asked for the sign-in', async () => {
       const asked = await t.http.get('/portal/change-requests?status=new').expect(303);
       expect(asked.headers.location).toBe(`/portal/login?next=${encodeURIComponent('/portal/change-requests?status=new')}`);
@@ -151,7 +163,7 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       await requestLink(email, next);
       const path = await latestLink();
       expect(path).toMatch(/^\/portal\/login\/[^?]+\?next=%2Fportal%2Fchange-requests%3Fstatus%3Dnew$/);
-      expect((await t.http.get(path).expect(303)).headers.location).toBe('/portal/change-requests?status=new');
+      expect((await usePortalLink(t, path)).headers.location).toBe('/portal/change-requests?status=new');
     });
 
     it.each(['/incidents', '//evil.example/x', 'https://evil.example/', '/portal/../api/v1/me'])(
@@ -162,7 +174,7 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
         await requestLink(email, next);
         const path = await latestLink();
         expect(path).not.toContain('?next=');
-        const used = await t.http.get(`${path}?next=${encodeURIComponent(next)}`).expect(303);
+        const used = await usePortalLink(t, `${path}?next=${encodeURIComponent(next)}`);
         expect(used.headers.location).toBe('/portal');
       },
     );

@@ -6,7 +6,7 @@ import { exportJWK, exportSPKI, generateKeyPair, type JWK, type JWTPayload, Sign
 
 import { orgNumber, publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
 import { reportBody } from '../../support/incident-fixtures';
-import { cookieHeader, createStaffWithPassword, openForm, setCookieLine, signIn } from '../../support/staff-session';
+import { cookieHeader, createStaffWithPassword, openForm, setCookieLine, signIn, usePortalLink } from '../../support/staff-session';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICE = 'summert-skattegrunnlag';
@@ -179,7 +179,7 @@ describe('Maskinporten access tokens', () => {
         `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
       );
       const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(mail.text)![0]).pathname;
-      const cookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+      const cookie = setCookieLine(await usePortalLink(t, link), 'sd_portal')!.split(';')[0];
       const page = await t.http.get(`/portal/reports/${reportId}`).set('Cookie', cookie).expect(200);
       expect(page.text).toContain('Leverandøren melder for kommunen');
       expect(page.text).toMatch(/<dt>Sendt av leverandør<\/dt><dd id="report-sent-by-vendor">Fagsystem AS \(org\.nr\. \d{9}\)<\/dd>/);

@@ -1,5 +1,5 @@
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
-import { cookieHeader, createStaffWithPassword, openForm, signIn, type StaffBrowser } from '../../support/staff-session';
+import { cookieHeader, createStaffWithPassword, openForm, signIn, type StaffBrowser, usePortalLink } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 describe('the statistics page: charts with their tables, for staff only', () => {
@@ -91,7 +91,7 @@ describe('the statistics page: charts with their tables, for staff only', () => 
       `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
       [oslo.emails[0]],
     );
-    const signedIn = await t.http.get(new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname).expect(303);
+    const signedIn = await usePortalLink(t, new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname);
     const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
     await t.http.get('/portal').set('Cookie', cookie).expect(200);
     // The portal session is no staff session: the page asks for a staff sign-in.

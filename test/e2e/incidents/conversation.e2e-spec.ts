@@ -2,7 +2,15 @@ import type { RegisteredConsumer } from '../../support/fixtures';
 import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
-import { cookieHeader, createStaffWithToken, openForm, setCookieLine, signIn, type StaffBrowser } from '../../support/staff-session';
+import {
+  cookieHeader,
+  createStaffWithToken,
+  openForm,
+  setCookieLine,
+  signIn,
+  type StaffBrowser,
+  usePortalLink,
+} from '../../support/staff-session';
 import { bearer, type TestApp } from '../../support/test-app';
 
 const NOTE = 'Internt: leverandøren har innrømmet feilen, ikke si det videre';
@@ -49,7 +57,7 @@ describe('incident conversations', () => {
       [consumer.emails[0]],
     );
     const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text as string)![0]).pathname;
-    const cookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+    const cookie = setCookieLine(await usePortalLink(t, link), 'sd_portal')!.split(';')[0];
     const page = await t.http.get(`/portal/reports/${reportId}`).set('Cookie', cookie).expect(200);
     return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)![1] };
   }

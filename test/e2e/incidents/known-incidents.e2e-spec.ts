@@ -11,6 +11,7 @@ import {
   openForm,
   setCookieLine,
   signIn,
+  usePortalLink,
 } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
@@ -184,7 +185,7 @@ describe('known incidents', () => {
         [consumer.emails[0]],
       );
       const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname;
-      const cookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+      const cookie = setCookieLine(await usePortalLink(t, link), 'sd_portal')!.split(';')[0];
       return cookie;
     }
 

@@ -1,5 +1,5 @@
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
-import { cookieHeader, openForm, setCookieLine } from '../../support/staff-session';
+import { cookieHeader, openForm, setCookieLine, usePortalLink } from '../../support/staff-session';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICE = 'summert-skattegrunnlag';
@@ -37,7 +37,7 @@ describe('portal report form with odd input', () => {
       `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
     );
     const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(mail.text)![0]).pathname;
-    cookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+    cookie = setCookieLine(await usePortalLink(t, link), 'sd_portal')!.split(';')[0];
     csrf = /name="_csrf" value="([^"]+)"/.exec((await t.http.get('/portal/reports/new').set('Cookie', cookie).expect(200)).text)![1];
   });
   afterAll(() => t?.close());

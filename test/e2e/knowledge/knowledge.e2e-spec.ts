@@ -1,5 +1,13 @@
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
-import { cookieHeader, createStaffWithPassword, openForm, setCookieLine, signIn, type StaffBrowser } from '../../support/staff-session';
+import {
+  cookieHeader,
+  createStaffWithPassword,
+  openForm,
+  setCookieLine,
+  signIn,
+  type StaffBrowser,
+  usePortalLink,
+} from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
 
 const SERVICE = 'summert-skattegrunnlag';
@@ -67,7 +75,7 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
       `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
     );
     const link = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(mail.text)![0]).pathname;
-    portalCookie = setCookieLine(await t.http.get(link).expect(303), 'sd_portal')!.split(';')[0];
+    portalCookie = setCookieLine(await usePortalLink(t, link), 'sd_portal')!.split(';')[0];
     portalCsrf = /name="_csrf" value="([^"]+)"/.exec(
       (await t.http.get('/portal/reports/new').set('Cookie', portalCookie).expect(200)).text,
     )![1];

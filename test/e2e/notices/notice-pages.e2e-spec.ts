@@ -1,6 +1,14 @@
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
-import { cookieHeader, createStaffWithPassword, openForm, setCookieLine, signIn, StaffBrowser } from '../../support/staff-session';
+import {
+  cookieHeader,
+  createStaffWithPassword,
+  openForm,
+  setCookieLine,
+  signIn,
+  StaffBrowser,
+  usePortalLink,
+} from '../../support/staff-session';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 /** A datetime-local value some days ahead (Oslo wall-clock time is close enough for "in the future"). */
@@ -144,7 +152,7 @@ describe('the notice pages', () => {
       [a.emails[1]],
     );
     const signInPath = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0]).pathname;
-    const cookie = setCookieLine(await t.http.get(signInPath).expect(303), 'sd_portal')!.split(';')[0];
+    const cookie = setCookieLine(await usePortalLink(t, signInPath), 'sd_portal')!.split(';')[0];
     const portal = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
     expectPortalLayout(portal.text);
     expect(portal.text).toContain('Nytt felt i SSG');

@@ -2,7 +2,15 @@ import type { Response } from 'supertest';
 
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
-import { cookieHeader, createStaffWithPassword, formCsrf, openForm, signIn, type StaffBrowser } from '../../support/staff-session';
+import {
+  cookieHeader,
+  createStaffWithPassword,
+  formCsrf,
+  openForm,
+  signIn,
+  type StaffBrowser,
+  usePortalLink,
+} from '../../support/staff-session';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 interface PortalBrowser {
@@ -33,7 +41,7 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
       [email],
     );
-    const signedIn = await t.http.get(new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname).expect(303);
+    const signedIn = await usePortalLink(t, new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname);
     const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
     const get = (path: string) => t.http.get(path).set('Cookie', cookie);
     return {

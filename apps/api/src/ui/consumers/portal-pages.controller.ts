@@ -13,7 +13,7 @@ import { FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { CONSUMER_LABELS, CONSUMER_TITLES } from './consumers.texts.nb';
-import { PORTAL_LOGIN_PAGE, PortalLoginPage, portalNext } from './portal.page';
+import { PORTAL_LINK_PAGE, PORTAL_LOGIN_PAGE, PortalLoginPage, portalNext } from './portal.page';
 
 /** The consumer portal: sign-in by one-time e-mail link, and the organisation's own overview. */
 @PagesController('portal')
@@ -46,7 +46,19 @@ export class PortalPagesController {
     return { ...PORTAL_LOGIN_PAGE, sent: true, next };
   }
 
+  /** The e-mailed link: a page with one button, since opening it must not spend it (mail scanners open links). */
   @Get('login/:token')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @PageForm(PortalLoginPage)
+  @Render('portal/login-link')
+  async openLink(@Param('token') token: string) {
+    await this.completeSignIn.assertUsable(token);
+    return PORTAL_LINK_PAGE;
+  }
+
+  @Post('login/:token')
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })

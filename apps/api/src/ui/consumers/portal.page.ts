@@ -6,6 +6,7 @@ import { safeNext } from '../shared/safe-next';
 import { CONSUMER_TITLES, PORTAL_LOGIN_TEXTS } from './consumers.texts.nb';
 
 export const PORTAL_LOGIN_PAGE = { title: CONSUMER_TITLES.portalLogin, layout: 'portal' };
+export const PORTAL_LINK_PAGE = { title: CONSUMER_TITLES.portalLogin, layout: 'portal' };
 
 /** The portal page to open after signing in: the one that asked for it, else the portal's front page. */
 export const portalNext = (next: unknown): string => safeNext(next, '/portal');
