@@ -4,7 +4,7 @@ import { type Actor, maskNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
-import { EnqueueEmail } from '@platform/mail';
+import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
 import { EscalationRepository } from './escalation.repository';
 import { IncidentSide } from './incident.entity';
@@ -37,6 +37,7 @@ export class ResolveIncident {
     private readonly timeline: IncidentEventRepository,
     private readonly contacts: ListConsumerContacts,
     private readonly email: EnqueueEmail,
+    private readonly outbox: ListOutboxMessages,
     private readonly audit: RecordAudit,
     private readonly known: KnownIncidents,
   ) {}
@@ -83,7 +84,13 @@ export class ResolveIncident {
           references: [escalation.rootMessageId],
           dedupeKey: `escalation-closed:${escalation.id}${round}`,
           related: { type: 'incident', id: incident.id },
-          data: { reference: incident.reference, title: incident.title, message, consumerCount: stats.consumerCount },
+          data: {
+            reference: incident.reference,
+            title: incident.title,
+            threadSubject: await this.outbox.subjectOf(escalation.rootMessageId),
+            message,
+            consumerCount: stats.consumerCount,
+          },
         });
       }
       const side = input.side ?? incident.side;

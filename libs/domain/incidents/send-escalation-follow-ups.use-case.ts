@@ -2,7 +2,7 @@ import { FindConsumers } from '@domain/consumers';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
-import { EnqueueEmail } from '@platform/mail';
+import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
 import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
@@ -27,6 +27,7 @@ export class SendEscalationFollowUps {
     private readonly consumers: FindConsumers,
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
+    private readonly outbox: ListOutboxMessages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +57,7 @@ export class SendEscalationFollowUps {
         data: {
           reference: incident.reference,
           title: incident.title,
+          threadSubject: await this.outbox.subjectOf(current.rootMessageId),
           newReports: fresh.length,
           consumerCount: stats.consumerCount,
           reportCount: stats.reportCount,

@@ -2,7 +2,7 @@ import { RecordAudit } from '@domain/audit';
 import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { EnqueueEmail } from '@platform/mail';
+import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
 import { EscalationRepository } from './escalation.repository';
 import { IncidentRepository } from './incident.repository';
@@ -26,6 +26,7 @@ export class WriteToSkatteetaten {
     private readonly messages: IncidentMessageRepository,
     private readonly timeline: IncidentEventRepository,
     private readonly email: EnqueueEmail,
+    private readonly outbox: ListOutboxMessages,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -60,7 +61,13 @@ export class WriteToSkatteetaten {
         references: [...new Set([escalation.rootMessageId, ...(answered ? [answered] : [])])],
         dedupeKey: `incident-message:${message.id}`,
         related: { type: 'incident', id: incident.id },
-        data: { reference: incident.reference, title: incident.title, body, skeCaseReference: incident.skeCaseReference },
+        data: {
+          reference: incident.reference,
+          title: incident.title,
+          threadSubject: await this.outbox.subjectOf(escalation.rootMessageId),
+          body,
+          skeCaseReference: incident.skeCaseReference,
+        },
       });
       await this.timeline.record(incident.id, 'message_sent', actor.label, {
         audience: 'skatteetaten',

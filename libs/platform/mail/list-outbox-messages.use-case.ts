@@ -31,6 +31,11 @@ export class ListOutboxMessages {
     return this.outbox.sentAbout(messageIds);
   }
 
+  /** The subject a message was sent with: replies in its thread keep it, as mail clients group threads by it. */
+  subjectOf(messageId: string): Promise<string | null> {
+    return this.outbox.subjectOf(messageId);
+  }
+
   /** One message with its content; credential-bearing ones only for readers who may issue such links anyway (admins). */
   async one(id: string, canReadCredentials: boolean): Promise<OutboxMessage> {
     const m = await this.outbox.findById(id);

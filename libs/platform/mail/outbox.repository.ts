@@ -232,6 +232,13 @@ export class OutboxRepository {
     return rows.map((r) => ({ messageId: r.message_id, template: r.template, relatedType: r.related_type, relatedId: r.related_id }));
   }
 
+  async subjectOf(messageId: string): Promise<string | null> {
+    const rows: Array<{ subject: string }> = await this.db.manager.query('SELECT subject FROM outbox_message WHERE message_id = $1', [
+      messageId,
+    ]);
+    return rows[0]?.subject ?? null;
+  }
+
   findById(id: string): Promise<OutboxMessage | null> {
     return this.db.repository(OutboxMessage).findOneBy({ id });
   }

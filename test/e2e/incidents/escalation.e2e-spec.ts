@@ -110,7 +110,8 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(replies).toHaveLength(1);
       expect(replies[0].in_reply_to).toBe(root.message_id);
       expect(replies[0].references).toEqual([root.message_id]);
-      expect(replies[0].subject).toContain(reference);
+      // Mail clients group a thread by its subject too: the reply keeps the first message's.
+      expect(replies[0].subject).toBe(`Re: ${root.subject}`);
     });
 
     it('routes security and privacy incidents only to the security addresses', async () => {
@@ -158,6 +159,11 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(open).toBe(0);
       await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'igjen' }).expect(409);
       await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(409);
+      // The thread's last message answers under the first one's subject, though the case reference
+      // and the counts changed since; the case reference is in its text.
+      const [root] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [incidentId]);
+      const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [incidentId]);
+      expect(closing.subject).toBe(`Re: ${root.subject}`);
     });
   });
 });

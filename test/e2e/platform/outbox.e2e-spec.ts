@@ -99,7 +99,7 @@ describe('e-mail outbox', () => {
       t.get(EnqueueEmail).execute({
         template: ESCALATION_CLOSED_MAIL,
         to: ['drift@skatteetaten.example.test'],
-        data: { reference: 'KS-2030-0001', title: 'Inntekt svarer 503', message: 'Rettet.', consumerCount: 2 },
+        data: { reference: 'KS-2030-0001', title: 'Inntekt svarer 503', threadSubject: null, message: 'Rettet.', consumerCount: 2 },
         dedupeKey: `test:${++serial}:${Date.now()}`,
       }),
     );

@@ -4,6 +4,8 @@ import { defineMailTemplate } from '@platform/mail';
 export interface EscalationClosedMail {
   reference: string;
   title: string;
+  /** The first message's subject: every message of the thread answers under it. */
+  threadSubject: string | null;
   /** The resolution as staff wrote it (identity numbers masked). */
   message: string;
   consumerCount: number;

@@ -6,6 +6,8 @@ import type { EscalationSample } from './escalation.mail';
 export interface EscalationFollowUpMail {
   reference: string;
   title: string;
+  /** The first message's subject: every message of the thread answers under it. */
+  threadSubject: string | null;
   newReports: number;
   consumerCount: number;
   reportCount: number;

@@ -63,6 +63,7 @@ describe('the incidents e-mails', () => {
         renderer.render(ESCALATION_FOLLOW_UP_MAIL, {
           reference: 'KS-2030-0007',
           title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
           newReports: 2,
           consumerCount: 4,
           reportCount: 6,
@@ -72,7 +73,7 @@ describe('the incidents e-mails', () => {
           samples: [sample],
           security: false,
         }),
-      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – oppdatering: 4 kommuner berørt',
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
       ['2 nye meldinger siden sist. Nå 4 kommuner og 6 meldinger totalt.', 'Kommuner i de nye meldingene: Tromsø kommune (940101808)'],
     ],
     [
@@ -81,6 +82,7 @@ describe('the incidents e-mails', () => {
         renderer.render(ESCALATION_FOLLOW_UP_MAIL, {
           reference: 'KS-2030-0007',
           title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: null,
           newReports: 1,
           consumerCount: 1,
           reportCount: 1,
@@ -90,7 +92,7 @@ describe('the incidents e-mails', () => {
           samples: [sample],
           security: false,
         }),
-      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – oppdatering: 1 kommune berørt',
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
       ['1 ny melding siden sist. Nå 1 kommune og 1 melding totalt.'],
     ],
     [
@@ -138,10 +140,11 @@ describe('the incidents e-mails', () => {
         renderer.render(ESCALATION_CLOSED_MAIL, {
           reference: 'KS-2030-0007',
           title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
           message: 'Rettet i produksjon.',
           consumerCount: 5,
         }),
-      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – løst',
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
       ['KS har lukket KS-2030-0007. 5 kommuner var berørt.', 'Rettet i produksjon.'],
     ],
     [

@@ -4,6 +4,8 @@ import { defineMailTemplate } from '@platform/mail';
 export interface IncidentMessageSkeMail {
   reference: string;
   title: string;
+  /** The first message's subject: every message of the thread answers under it. */
+  threadSubject: string | null;
   /** As staff wrote it (identity numbers masked). */
   body: string;
   skeCaseReference: string | null;
