@@ -82,7 +82,8 @@ describe('TemplateRenderer', () => {
       expect(html).toMatch(/^<!doctype html>/);
       expect(html).toContain('<html lang="nb">');
       expect(html).toContain('<title>Hei Øyvind &lt;Ås&gt; &amp; Co</title>');
-      expect(text).toMatch(/\n--\nKS – segmentansvar/);
+      // The signature separator of RFC 3676 (dash, dash, space), which mail clients fold away.
+      expect(text).toMatch(/\n-- \nKS – segmentansvar/);
     });
 
     it('formats dates in Oslo time', () => {
