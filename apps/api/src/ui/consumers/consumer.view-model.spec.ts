@@ -51,7 +51,7 @@ describe('consumer pages', () => {
 
   it('shows the tab with its counts, confirms a save, and shows a failure instead', () => {
     const model = consumerPageViewModel(consumer, 'contacts', {}, undefined, true);
-    expect(model).toMatchObject({ title: 'Oslo kommune', tab: 'contacts', technicalContacts: 1, saved: 'Lagret.' });
+    expect(model).toMatchObject({ title: 'Kontakter – Oslo kommune', tab: 'contacts', technicalContacts: 1, saved: 'Lagret.' });
     expect(model.tabs.find((t) => t.current)).toMatchObject({ key: 'contacts', label: 'Kontakter', href: '/consumers/c1/contacts' });
     const failed = consumerPageViewModel(consumer, 'contacts', {}, failure({}), true);
     expect(failed.saved).toBeUndefined();

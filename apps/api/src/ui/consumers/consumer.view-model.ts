@@ -331,7 +331,8 @@ export function consumerPageViewModel(
   saved = false,
 ) {
   return {
-    title: consumer.name,
+    // Each tab is a page of its own in the browser's history and tab list.
+    title: tab === 'overview' ? consumer.name : `${CONSUMER_LABELS.tab[tab]} – ${consumer.name}`,
     ...CONSUMER_FORM_OPTIONS,
     consumer,
     tab,
