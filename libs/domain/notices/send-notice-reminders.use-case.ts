@@ -6,7 +6,7 @@ import { EnqueueEmail } from '@platform/mail';
 import { NOTICE_REMINDER_MAIL } from './mail/notice-reminder.mail';
 import { NoticeRepository } from './notice.repository';
 import { KINDS_NEEDING_WORK } from './rules/notice-input';
-import { dueReminder } from './rules/reminders';
+import { dueReminder, wholeDaysLeft } from './rules/reminders';
 
 /**
  * The worker's pass: reminds each recipient not yet ready of a notice that asks for work, at
@@ -28,7 +28,7 @@ export class SendNoticeReminders {
     let sent = 0;
     for (const notice of await this.notices.awaitingReadiness(now, KINDS_NEEDING_WORK)) {
       for (const { recipient, reminded } of await this.notices.notReady(notice.id)) {
-        const due = dueReminder(notice.effectiveAt, now, days, reminded);
+        const due = dueReminder(notice.effectiveAt, now, days, reminded, notice.sentAt);
         if (due === null) continue;
         await this.db.transaction(async () => {
           const fresh = await this.notices.lockRecipient(recipient.id);
@@ -51,7 +51,7 @@ export class SendNoticeReminders {
               title: notice.title,
               consumerName: recipient.consumerName,
               effectiveAt: notice.effectiveAt,
-              daysBefore: due,
+              daysLeft: wholeDaysLeft(notice.effectiveAt, now),
               portalUrl: `${this.config.publicUrl}/portal/varsler/${notice.id}`,
             },
           });

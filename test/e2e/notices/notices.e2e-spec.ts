@@ -179,6 +179,29 @@ describe('change notices', () => {
     expect(log.map((r: { daysBefore: number }) => r.daysBefore).sort()).toEqual([14, 14, 3, 3].sort());
   });
 
+  it('reminds of a notice sent late only of the lead times still ahead, saying the days actually left', async () => {
+    const effective = new Date(Date.now() + 2.5 * DAY);
+    const n = await create({ title: 'Sendt sent', kind: 'interface-change', services: ['inntekt'], effectiveAt: effective.toISOString() });
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    // Both lead times (14 and 3 days) had passed when it was sent: the notice itself is the news.
+    expect(await t.get(SendNoticeReminders).execute(new Date(effective.getTime() - 2 * DAY))).toBe(0);
+
+    const later = new Date(Date.now() + 10.5 * DAY);
+    const m = await create({
+      title: 'Sendt tidlig nok',
+      kind: 'interface-change',
+      services: ['inntekt'],
+      effectiveAt: later.toISOString(),
+    });
+    await t.http.post(`/api/v1/notices/${m.body.id}/send`).set(staff()).expect(200);
+    expect(await t.get(SendNoticeReminders).execute(new Date(later.getTime() - 2.5 * DAY))).toBeGreaterThan(0);
+    const [reminder] = await t.dataSource.query(
+      `SELECT subject FROM outbox_message WHERE template = 'notice-reminder' AND related_id = $1 LIMIT 1`,
+      [m.body.id],
+    );
+    expect(reminder.subject).toBe('Påminnelse: Sendt tidlig nok gjelder om 2 dager');
+  });
+
   it('sends a scheduled notice when its time comes, and withdraws a sent one once to the same recipients', async () => {
     const n = await create({ title: 'Planlagt', services: ['ssg'] });
     const sendAt = new Date(Date.now() + DAY);

@@ -51,10 +51,24 @@ describe('the notice e-mails', () => {
           title: 'Nytt format',
           consumerName: 'Oslo kommune',
           effectiveAt: new Date('2030-03-01T07:00:00Z'),
-          daysBefore: 3,
+          daysLeft: 2,
           portalUrl: 'https://desk.test/portal/varsler/n-1',
         }),
-      'Påminnelse: Nytt format gjelder om 3 dager',
+      'Påminnelse: Nytt format gjelder om 2 dager',
+      'https://desk.test/portal/varsler/n-1',
+    ],
+    [
+      'reminder, the last day',
+      () =>
+        renderer.render(NOTICE_REMINDER_MAIL, {
+          name: 'Kari',
+          title: 'Nytt format',
+          consumerName: 'Oslo kommune',
+          effectiveAt: new Date('2030-03-01T07:00:00Z'),
+          daysLeft: 0,
+          portalUrl: 'https://desk.test/portal/varsler/n-1',
+        }),
+      'Påminnelse: Nytt format gjelder innen et døgn',
       'https://desk.test/portal/varsler/n-1',
     ],
   ])('the %s', (_, render, subject, line) => {

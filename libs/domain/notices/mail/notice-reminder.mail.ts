@@ -6,7 +6,8 @@ export interface NoticeReminderMail {
   title: string;
   consumerName: string;
   effectiveAt: Date;
-  daysBefore: number;
+  /** Whole days left until the change; 0 when less than one. */
+  daysLeft: number;
   /** The notice in the consumer portal, where a signed-in contact confirms. */
   portalUrl: string;
 }

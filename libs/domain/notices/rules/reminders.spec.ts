@@ -1,4 +1,4 @@
-import { dueReminder } from './reminders';
+import { dueReminder, wholeDaysLeft } from './reminders';
 
 const EFFECTIVE = new Date('2030-03-01T00:00:00Z');
 const daysBefore = (d: number) => new Date(EFFECTIVE.getTime() - d * 86_400_000);
@@ -17,6 +17,26 @@ describe('which reminder is due', () => {
     ['after the effective date: nothing', daysBefore(-1), [], null],
   ])('%s', (_, now, sent, expected) => {
     expect(dueReminder(EFFECTIVE, now, [14, 3], sent)).toBe(expected);
+  });
+
+  it.each<[string, number, Date, number[], number | null]>([
+    ['sent 30 days before, at 14: the 14-day one', 30, daysBefore(14), [], 14],
+    ['sent 10 days before, at 10: nothing (14 was passed when it was sent)', 10, daysBefore(10), [], null],
+    ['sent 10 days before, at 3: the 3-day one', 10, daysBefore(3), [], 3],
+    ['sent 2 days before, at 2: nothing (both passed when it was sent)', 2, daysBefore(2), [], null],
+    ['sent exactly 3 days before, at 2: nothing (within the 3 days from the start)', 3, daysBefore(2), [], null],
+  ])('%s', (_, sentDaysBefore, now, sent, expected) => {
+    expect(dueReminder(EFFECTIVE, now, [14, 3], sent, daysBefore(sentDaysBefore))).toBe(expected);
+  });
+
+  it.each<[number, number]>([
+    [2.9, 2],
+    [2, 2],
+    [1.5, 1],
+    [0.4, 0],
+    [-1, 0],
+  ])('%d days before reads as %d whole days left', (before, expected) => {
+    expect(wholeDaysLeft(EFFECTIVE, daysBefore(before))).toBe(expected);
   });
 
   it('follows the configured lead times', () => {
