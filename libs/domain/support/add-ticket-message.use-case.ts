@@ -7,6 +7,7 @@ import { ValidationFailed } from '@platform/errors';
 import { EnqueueEmail } from '@platform/mail';
 
 import { TICKET_REPLY_MAIL } from './mail/ticket-reply.mail';
+import { endsWithSignOff, opensWithGreeting } from './rules/letter-framing';
 import { statusAfterConsumerMessage, statusAfterStaffReply, type TicketChannel, ticketRecipients } from './rules/ticket-rules';
 import { TicketClosed, TicketNotFound } from './support.exceptions';
 import type { Ticket } from './ticket.entity';
@@ -160,6 +161,8 @@ export class AddTicketMessage {
         reference: ticket.reference,
         subject: ticket.subject,
         body,
+        ownGreeting: opensWithGreeting(body),
+        ownSignOff: endsWithSignOff(body),
         inPortal: ticket.consumerId !== null,
       },
     });

@@ -8,6 +8,9 @@ export interface TicketReplyMail {
   subject: string;
   /** The answer as staff wrote it (identity numbers masked). */
   body: string;
+  /** Staff opened the answer with a greeting, or closed it with a sign-off, of their own: the e-mail adds none. */
+  ownGreeting: boolean;
+  ownSignOff: boolean;
   /** The requester's organisation can sign in to the portal and answer there (not so a sender the registry does not know). */
   inPortal: boolean;
 }
