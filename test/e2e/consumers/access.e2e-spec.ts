@@ -113,7 +113,7 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       const sent = await t.dataSource.query(
         `SELECT status, subject FROM outbox_message WHERE template = 'portal-sign-in' ORDER BY created_at DESC LIMIT 1`,
       );
-      expect(sent[0]).toMatchObject({ status: 'sent', subject: 'Innloggingslenke til KS konsumentportal' });
+      expect(sent[0]).toMatchObject({ status: 'sent', subject: 'Innloggingslenke til konsumentportalen til KS' });
       const path = await latestLink();
       const first = await usePortalLink(t, path);
       expect(first.headers.location).toBe('/portal');

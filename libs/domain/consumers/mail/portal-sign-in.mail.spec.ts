@@ -15,7 +15,7 @@ describe('the portal sign-in e-mail', () => {
   });
 
   it('offers one link per organisation the contact belongs to', () => {
-    expect(mail.subject).toBe('Innloggingslenke til KS konsumentportal');
+    expect(mail.subject).toBe('Innloggingslenke til konsumentportalen til KS');
     expect(mail.text).toContain('Logg inn for Oslo kommune: https://desk.test/portal/login/a');
     expect(mail.text).toContain('Logg inn for Bergen kommune: https://desk.test/portal/login/b');
     expect(mail.html).toContain('<a href="https://desk.test/portal/login/b">Logg inn for Bergen kommune</a>');

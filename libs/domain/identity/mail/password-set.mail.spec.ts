@@ -13,12 +13,26 @@ describe('the password-set e-mail', () => {
   };
 
   it.each([
-    ['a new account', false, 'Velkommen til segmentdesken – velg passord', 'Du har fått tilgang til KS sin segmentdesk.'],
-    ['a reset', true, 'Tilbakestill passordet ditt i segmentdesken', 'Vi har fått en forespørsel om å tilbakestille passordet ditt.'],
-  ])('for %s has its own subject and opening', (_case, reset, subject, opening) => {
+    [
+      'a new account',
+      false,
+      'Velkommen til segmentdesken – velg passord',
+      'Du har fått tilgang til segmentdesken til KS.',
+      'Venter du ikke denne tilgangen',
+    ],
+    [
+      'a reset',
+      true,
+      'Tilbakestill passordet ditt i segmentdesken',
+      'Vi har fått en forespørsel om å tilbakestille passordet ditt.',
+      'Har du ikke bedt om dette',
+    ],
+  ])('for %s has its own subject, opening and closing', (_case, reset, subject, opening, closing) => {
     const mail = renderer.render(PASSWORD_SET_MAIL, { ...data, reset });
     expect(mail.subject).toBe(subject);
     expect(mail.text).toContain(opening);
+    expect(mail.text).toContain(closing);
+    expect(mail.text).toContain('Vennlig hilsen\nKS brukerstøtte');
   });
 
   it('carries the link escaped in HTML and as it is in text, with its expiry in Oslo time', () => {
