@@ -109,7 +109,8 @@ export class ReceiveIncidentMail implements InboundMailHandler {
       channel: 'email',
       ...(about ? { report: about.reference } : {}),
     });
-    await this.conversation.notifyOwner(incident, message.id, 'municipality', mail.from);
+    // The owner reads who wrote by name where the registry knows it.
+    await this.conversation.notifyOwner(incident, message.id, 'municipality', contact?.name ? `${contact.name} (${mail.from})` : mail.from);
     return { accepted: true, summary: `incident:${incident.reference}` };
   }
 }

@@ -217,6 +217,9 @@ describe('incident conversations', () => {
     });
     const [reply] = await messages(`direction = 'in'`);
     expect(reply).toMatchObject({ audience: 'municipalities', channel: 'email', consumer_ids: [a.id], report_id: reportOfA });
+    // The owner is told who wrote by name, not by address alone.
+    const [told] = await outboxRows(t, `template = 'incident-reply-received' AND related_id = $1`, [incidentId]);
+    expect(told.text).toMatch(new RegExp(`^\\S.* \\(${a.emails[0].replace(/\./g, '\\.')}\\) har svart på en melding om `));
     const portal = await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200);
     expect(portal.text).toContain('Hos oss er det fortsatt nede.');
     expect(portal.text).toContain('Vi jobber med saken og melder fra i morgen.');
