@@ -29,6 +29,20 @@ describe('security cases when incidents are merged or split', () => {
       httpStatus: null,
       errorCode: null,
     });
+  /**
+   * The second report's own incident. Merging needs two incidents of one environment, and reports
+   * of one environment sent minutes apart can be one wave at intake: staff then split it out first.
+   */
+  const apart = async (first: Filed, second: Filed): Promise<string> =>
+    first.incidentId !== second.incidentId
+      ? second.incidentId
+      : (
+          await t.http
+            .post(`/api/v1/incidents/${first.incidentId}/split`)
+            .set(bearer(security.token))
+            .send({ reportIds: [second.id] })
+            .expect(201)
+        ).body.id;
   const securityCase = (incidentId: string) => t.http.get(`/api/v1/security-cases/${incidentId}`).set(bearer(security.token));
   const record = (incidentId: string, item: Record<string, string>) =>
     t.http.post(`/api/v1/security-cases/${incidentId}/checklist`).set(bearer(security.token)).send(item).expect(200);
@@ -70,7 +84,6 @@ describe('security cases when incidents are merged or split', () => {
     });
 
     it('leaves two ordinary incidents ordinary', async () => {
-      // Apart in environment, so neither takes the other's report at intake.
       const one = await file(a, {
         environment: 'production',
         service: 'inntekt',
@@ -79,13 +92,13 @@ describe('security cases when incidents are merged or split', () => {
         httpStatus: 504,
       });
       const two = await file(b, {
-        environment: 'test',
+        environment: 'production',
         service: 'skatteoppgjor',
         title: 'Skatteoppgjør svarer 429',
         errorCode: null,
         httpStatus: 429,
       });
-      const survivor = await merge(one.incidentId, two.incidentId);
+      const survivor = await merge(one.incidentId, await apart(one, two));
       await t.http.get(`/api/v1/incidents/${survivor}`).set(bearer(agent.token)).expect(200);
       await securityCase(survivor).expect(404);
     });
@@ -99,22 +112,23 @@ describe('security cases when incidents are merged or split', () => {
         httpStatus: 502,
       });
       const triaged = await file(c, {
-        environment: 'test',
+        environment: 'production',
         service: 'skatteoppgjor',
         title: 'Skatteoppgjøret mangler feltet formue',
         description: 'Feltet formue er tomt i svaret for flere skattytere.',
         errorCode: null,
         httpStatus: 200,
       });
-      await t.http.post(`/api/v1/incidents/${triaged.incidentId}/triage`).set(bearer(agent.token)).send({ side: 'security' }).expect(200);
-      await record(triaged.incidentId, { item: 'containment', text: 'Integrasjonen er stanset.' });
+      const triagedIncident = await apart(ordinary, triaged);
+      await t.http.post(`/api/v1/incidents/${triagedIncident}/triage`).set(bearer(agent.token)).send({ side: 'security' }).expect(200);
+      await record(triagedIncident, { item: 'containment', text: 'Integrasjonen er stanset.' });
       await t.http.get(`/api/v1/incidents/${ordinary.incidentId}`).set(bearer(agent.token)).expect(200);
       // The older, ordinary incident survives.
-      const survivor = await merge(triaged.incidentId, ordinary.incidentId);
+      const survivor = await merge(triagedIncident, ordinary.incidentId);
       expect(survivor).toBe(ordinary.incidentId);
       const res = await securityCase(survivor).expect(200);
       expect(res.body).toMatchObject({ receivedAt: triaged.receivedAt, checklist: { containment: { text: 'Integrasjonen er stanset.' } } });
-      expect(await caseRows([ordinary.incidentId, triaged.incidentId])).toEqual([survivor]);
+      expect(await caseRows([ordinary.incidentId, triagedIncident])).toEqual([survivor]);
       const refused = await t.http.get(`/api/v1/incidents/${survivor}`).set(bearer(agent.token)).expect(403);
       expect(refused.body.code).toBe('security_case_restricted');
       await t.http.get(`/api/v1/reports/${ordinary.id}`).set(bearer(agent.token)).expect(403);
