@@ -176,8 +176,6 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
   const tickets = data.tickets.items.map((t) => ({ ...ticketRow(t, false, data.now), ticked: ticked.has(t.id) }));
   // «Velg minst én» leads to the first row's box.
   const bulkFieldIds = tickets.length ? { ...BULK_FIELD_IDS, ids: `select-${tickets[0].id}` } : BULK_FIELD_IDS;
-  const chosen = <O extends { value: string }>(options: O[], value: unknown) =>
-    options.map((o) => ({ ...o, selected: o.value !== '' && o.value === text(value) }));
   return {
     title: LIST_TEXTS.title,
     views: [
@@ -248,11 +246,11 @@ export function ticketListViewModel(data: TicketListData, q: TicketListQuery, li
         [{ value: '', label: '—' }, ...TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))],
         text(sent.priority),
       ),
-      assigneeOptions: chosen([{ value: '', label: '—' }, ...data.staff], sent.assigneeId),
-      groupOptions: chosen([{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups], sent.groupId),
-      cannedOptions: chosen(
+      assigneeOptions: select([{ value: '', label: '—' }, ...data.staff], text(sent.assigneeId)),
+      groupOptions: select([{ value: '', label: '—' }, { value: 'none', label: TICKET_TEXTS.noGroup }, ...data.groups], text(sent.groupId)),
+      cannedOptions: select(
         [{ value: '', label: '—' }, ...data.canned.map((c) => ({ value: c.id, label: c.title }))],
-        sent.cannedResponseId,
+        text(sent.cannedResponseId),
       ),
       body: text(sent.body),
       failure: linkedFailure(bulkFailure, bulkFieldIds),
