@@ -59,6 +59,7 @@ describe('portal report form with odd input', () => {
         .send({ ...form(), ...odd, _csrf: csrf })
         .expect(400);
       expect(page.text).toContain('<h1 class="ds-heading" data-size="lg">Ny feil- eller avviksmelding</h1>');
+      expect(page.text).toMatch(/<title>Feil: [^<]+ – KS konsumentportal<\/title>/);
       expect(page.text).toContain('Noe mangler eller er feil i skjemaet. Se feltene som er merket.');
       expect(page.text).toMatch(new RegExp(`<a class="ds-link" href="#report-[A-Za-z]+">${label}: `));
     }
@@ -73,6 +74,7 @@ describe('portal report form with odd input', () => {
       .send({ ...form(), _csrf: csrf })
       .expect(303);
     expect(await reportCount()).toBe(1);
+    expect((await t.http.get('/portal/reports/new').set('Cookie', cookie).expect(200)).text).not.toContain('<title>Feil: ');
   });
 
   it("links the confirmation to the report by its reference, and opens only the consumer's own", async () => {

@@ -86,10 +86,12 @@ export class PageFormInterceptor implements NestInterceptor {
         const audience = page.audience === 'anyone' || req.principal?.kind === page.audience;
         if (!audience || !(page.correctable ?? CORRECTABLE).includes(e.kind)) throw e;
         const failure = failureOf(req, e, page.texts);
-        // The page shown again has what every page has, the catalogue's service names included.
+        // The page shown again has what every page has, the catalogue's service names included;
+        // its title starts «Feil:», so the browser's tab and a screen reader say so first.
         const shown = Promise.all([page.model(req, failure), this.pageContext.withCounts(req)]).then(([model, counts]) => ({
           ...model,
           ...counts,
+          formFailed: true,
         }));
         return from(
           shown.catch(() => {
