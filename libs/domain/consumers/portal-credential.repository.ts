@@ -28,7 +28,7 @@ export class PortalCredentialRepository {
       .getCount();
   }
 
-  /** Marks the link used and returns it, only if it was unused and unexpired (single use, also under races). */
+  /** Whether the link is unused and unexpired, without spending it. */
   async isUsableSignInToken(tokenHash: string): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query(
       `SELECT 1 FROM portal_sign_in_token WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
@@ -37,6 +37,7 @@ export class PortalCredentialRepository {
     return rows.length > 0;
   }
 
+  /** Marks the link used and returns it, only if it was unused and unexpired (single use, also under races). */
   async consumeSignInToken(tokenHash: string): Promise<{ consumerId: string; contactId: string } | null> {
     const rows: Array<{ consumer_id: string; contact_id: string }> = await this.db.manager.query(
       `WITH used AS (
