@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 
 import { EscalationRepository } from './escalation.repository';
+import { isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import type { IncidentMessage } from './incident-message.entity';
 import { IncidentMessageRepository } from './incident-message.repository';
@@ -69,7 +70,7 @@ export class ConversationQueries {
     if (!report) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
     const messages = await this.messages.withConsumer(incident.id, report.consumerId);
-    const resolved = incident.status === 'resolved' || incident.status === 'closed';
+    const resolved = isSettled(incident);
     const reopenable = resolved && withinReopenWindow(incident.resolvedAt, now, this.config.reportReopenDays);
     return {
       messages: messages.map((m) => entry(m, () => '')),

@@ -5,7 +5,7 @@ import { DatabaseContext } from '@platform/database';
 import { Conflict, ValidationFailed } from '@platform/errors';
 
 import { GroupingLessonRepository } from './grouping-lesson.repository';
-import { Incident } from './incident.entity';
+import { Incident, isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMerger } from './incident-merger';
@@ -26,9 +26,6 @@ import { isRestricted, SECURITY_CATEGORIES } from './rules/incident-visibility';
 import { lessonsFrom } from './rules/lessons';
 import { signalsOf } from './rules/report-signals';
 import { SecurityCaseRepository } from './security-case.repository';
-
-/** Resolved, or closed: no longer an incident that reports may join. */
-const isSettled = (incident: Incident): boolean => incident.status === 'resolved' || incident.status === 'closed';
 
 /**
  * Staff corrections to the automatic grouping: merge two incidents, split reports out into a new

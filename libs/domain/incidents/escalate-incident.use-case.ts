@@ -9,7 +9,7 @@ import { EnqueueEmail } from '@platform/mail';
 import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
-import { Incident } from './incident.entity';
+import { Incident, isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
@@ -73,7 +73,7 @@ export class EscalateIncident {
       const survivor = (await this.incidents.resolveSurvivor(start.id))!;
       const incident = (await this.incidents.lock(survivor.id))!;
       if (incident.mergedIntoId) return this.execute(incident.mergedIntoId, actor);
-      if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
+      if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       const existing = await this.escalations.ofIncident(incident.id);
       const mergedInto = incident.id !== start.id ? incident.reference : undefined;
       if (existing) return { ...this.result(incident, existing, true), ...(mergedInto ? { mergedInto } : {}) };

@@ -5,6 +5,8 @@ import type { ProfileCounts } from './rules/incident-profile';
 
 export const INCIDENT_STATUSES = ['new', 'triaged', 'escalated', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** Resolved, or closed: no longer open for escalation, new reports or corrections. */
+export const isSettled = (incident: { status: IncidentStatus }): boolean => incident.status === 'resolved' || incident.status === 'closed';
 export const INCIDENT_SIDES = ['undetermined', 'local', 'ske', 'security'] as const;
 export type IncidentSide = (typeof INCIDENT_SIDES)[number];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
+import { isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
@@ -69,7 +70,7 @@ export class JoinIncident {
 
     const placed = await this.db.transaction(async () => {
       const incident = (await this.incidents.lock(start.id))!;
-      if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
+      if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       // A municipality may join only what it may see: a problem KS knows of; others' incidents are simply not found.
       const view = await this.known.view(incident.id, consumerId);
       if (!view) throw new IncidentNotFound();

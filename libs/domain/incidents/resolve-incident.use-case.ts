@@ -7,7 +7,7 @@ import { ValidationFailed } from '@platform/errors';
 import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
 import { EscalationRepository } from './escalation.repository';
-import { IncidentSide } from './incident.entity';
+import { IncidentSide, isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
@@ -50,7 +50,7 @@ export class ResolveIncident {
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
       const incident = (await this.incidents.lock(start.id))!;
-      if (incident.status === 'resolved' || incident.status === 'closed') throw new IncidentAlreadyResolved(incident.reference);
+      if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       const stats = await this.reports.statsOf(incident.id);
       // After a municipality reopened it, this resolution is news again: its e-mails get keys of their own.
       const round = incident.reopenCount ? `:r${incident.reopenCount}` : '';
