@@ -14,6 +14,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 
 import { AuthGuard } from './auth/auth.guard';
+import { SecurityCaseGuard } from './auth/security-case.guard';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { ChangeRequestsController } from './change-requests/change-requests.controller';
 import { ConsumerApiKeysController } from './consumers/consumer-api-keys.controller';
@@ -81,6 +82,12 @@ import { UiModule } from './ui/ui.module';
     CannedResponsesController,
     NoticeFeedsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, StartupTasks, SeedTasks],
+  providers: [
+    // In this order: the second needs the caller the first has found.
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: SecurityCaseGuard },
+    StartupTasks,
+    SeedTasks,
+  ],
 })
 export class ApiModule {}

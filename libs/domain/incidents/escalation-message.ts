@@ -9,6 +9,7 @@ import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
 import { SEVERITY_LABELS } from './mail/incident-mail.texts.nb';
 import { Report } from './report.entity';
 import { IncidentStats, ReportRepository } from './report.repository';
+import { isRestricted } from './rules/incident-visibility';
 
 // Skatteetaten needs enough ids to search its logs, not every one of a national outage.
 const MAX_CORRELATION_IDS = 25;
@@ -40,7 +41,8 @@ export class EscalationMessage {
 
   async draft(incident: Incident): Promise<EscalationDraft> {
     const stats = await this.reports.statsOf(incident.id);
-    const security = stats.hasSecurityReports;
+    // A security or privacy report makes it a security matter, and so does staff's triage to the security side.
+    const security = stats.hasSecurityReports || isRestricted(incident);
     const services = await this.catalogue.execute(incident.services);
     const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
     if (!to.length) throw new NoEscalationAddress(incident.services);

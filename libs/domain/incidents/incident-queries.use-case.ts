@@ -100,7 +100,8 @@ export class IncidentQueries {
     const words = (q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
     const terms = [];
     for (const text of words) terms.push({ text, consumerIds: await this.consumers.idsByName(text) });
-    const { items, total } = await this.incidents.queue({ ...rest, terms }, page);
+    const hideSecurityContent = !mayReadIncidentContent(caller, { track: 'security', side: 'security' });
+    const { items, total } = await this.incidents.queue({ ...rest, terms, hideSecurityContent }, page);
     return {
       total,
       items: await this.withGroupNames(

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { IncidentRepository } from './incident.repository';
 import { SecurityCaseRestricted } from './incidents.exceptions';
+import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 import { isRestricted, readsSecurityCases, SECURITY_CATEGORIES } from './rules/incident-visibility';
 
@@ -21,6 +22,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const objectKey = (o: IncidentObjectRef): string => `${o.type}:${o.id}`;
 
+/** What a staff action names: incidents (by id or reference), reports and merge proposals (by id). */
+export interface ActionTargets {
+  incidents?: readonly string[];
+  reports?: readonly string[];
+  proposals?: readonly string[];
+}
+
 /**
  * The content rule (rules/incident-visibility.ts) for what other contexts keep about incidents
  * and reports (the outbox, the audit log): which of their objects belong to a security case the
@@ -31,6 +39,7 @@ export class IncidentVisibility {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly reports: ReportRepository,
+    private readonly proposals: MergeProposalRepository,
     private readonly notify: NotifyStaff,
   ) {}
 
@@ -64,6 +73,29 @@ export class IncidentVisibility {
       ...restrictedReports.flatMap((r) => REPORT_TYPES.map((type) => objectKey({ type, id: r.id }))),
       ...restrictedReferences,
     ]);
+  }
+
+  /**
+   * Refuses (security_case_restricted) an action on a security case by a caller who may not read
+   * it: changing a case, escalating, resolving, regrouping or writing about it all show or decide
+   * what it holds. A merged incident is judged as the one that took it over, where the action
+   * lands; names that match nothing are left to the action to refuse.
+   */
+  async assertMayAct(caller: Principal, targets: ActionTargets): Promise<void> {
+    if (readsSecurityCases(caller)) return;
+    const proposals = await Promise.all((targets.proposals ?? []).filter((id) => UUID.test(id)).map((id) => this.proposals.find(id)));
+    const keys = [...(targets.incidents ?? []), ...proposals.flatMap((p) => (p ? [p.survivorId, p.mergedId] : []))].map((key) =>
+      key.trim(),
+    );
+    const found = await Promise.all(
+      keys.map((key) => (UUID.test(key) ? this.incidents.find(key) : this.incidents.findByReference(key.toUpperCase()))),
+    );
+    const survivors = await Promise.all(found.map((i) => (i?.mergedIntoId ? this.incidents.resolveSurvivor(i.id) : i)));
+    const hidden = await this.hiddenFrom(caller, [
+      ...survivors.flatMap((i) => (i ? [{ type: 'incident', id: i.id }] : [])),
+      ...(targets.reports ?? []).map((id) => ({ type: 'report', id })),
+    ]);
+    if (hidden.size) throw new SecurityCaseRestricted();
   }
 
   /** Refuses (security_case_restricted) one object whose content the caller may not read. */

@@ -47,6 +47,11 @@ export interface QueueRowFilter extends Omit<IncidentFilter, 'q' | 'limit'> {
   /** Severity as staff see it: the one set, or the suggested one while none is set. */
   impact?: Severity[];
   terms?: QueueSearchTerm[];
+  /**
+   * For a caller who may not read security cases: they are still listed, but searched by their
+   * reference only and sorted without their titles, so that no search or order tells what they hold.
+   */
+  hideSecurityContent?: boolean;
 }
 
 /** An incident with what the queue shows of its reports, counted in SQL. */
@@ -428,18 +433,19 @@ export class IncidentRepository {
     if (filter.service) where.push(`${p(filter.service)} = ANY(i.services)`);
     if (filter.environment) where.push(`i.environment = ${p(filter.environment)}`);
     if (filter.severity) where.push(`i.severity = ${p(filter.severity)}`);
+    const hide = !!filter.hideSecurityContent;
     if (filter.consumerId) where.push(`i.id IN (SELECT incident_id FROM report WHERE consumer_id = ${p(filter.consumerId)})`);
     if (filter.assignee === 'none') where.push('i.assignee_id IS NULL');
     else if (filter.assignee) where.push(`i.assignee_id = ${p(filter.assignee)}`);
     if (filter.group === 'none') where.push('i.group_id IS NULL');
     else if (filter.group) where.push(`i.group_id = ${p(filter.group)}`);
-    for (const term of filter.terms ?? []) where.push(this.termCondition(term, p));
+    for (const term of filter.terms ?? []) where.push(this.termCondition(term, p, hide));
     const impact = filter.impact?.length ? `WHERE impact = ANY(${p(filter.impact)}::text[])` : '';
     const { limit, offset } = pageWindow(page, 50);
     const order = orderOf(QUEUE_ORDER, page, { sort: 'impact', direction: 'desc' });
     const rows: Array<Record<string, unknown>> = await this.db.manager.query(
       `SELECT * , count(*) OVER ()::int AS total FROM (
-         SELECT i.id, i.reference, i.title, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,
+         SELECT i.id, i.reference, ${hide ? `CASE WHEN ${restrictedSql('i')} THEN '' ELSE i.title END AS title` : 'i.title'}, i.status, i.side, i.severity, i.environment, i.track, i.services, i.error_codes,
                 i.opened_at, i.last_seen_at, i.resolved_at, i.ske_case_reference, i.known_issue,
                 i.assignee_id, i.assignee_name, i.group_id,
                 i.report_count, i.consumer_count,
@@ -487,13 +493,19 @@ export class IncidentRepository {
     return (await this.queue(filter, { limit: 1, offset: 0 })).total;
   }
 
+  /** One search term; a security case hidden from the caller is found by its reference alone. */
+  private termCondition(term: QueueSearchTerm, p: (v: unknown) => string, hideSecurityContent: boolean): string {
+    const like = p(anywhere(term.text));
+    const content = this.termContentCondition(term, p, like);
+    return hideSecurityContent ? `(i.reference ILIKE ${like} OR (NOT ${restrictedSql('i')} AND ${content}))` : content;
+  }
+
   /**
-   * One search term: in the incident's reference, title or error codes, or in one of its reports
+   * One search term in the incident's reference, title or error codes, or in one of its reports
    * (title, description, reference, error code, HTTP status), or a report from a municipality the
    * term names. Text is matched anywhere (trigram indexes serve the ILIKE), codes exactly.
    */
-  private termCondition(term: QueueSearchTerm, p: (v: unknown) => string): string {
-    const like = p(anywhere(term.text));
+  private termContentCondition(term: QueueSearchTerm, p: (v: unknown) => string, like: string): string {
     const exact = p(term.text.toUpperCase());
     const status = /^[1-5]\d\d$/.test(term.text) ? `OR r.http_status = ${p(Number(term.text))}` : '';
     const consumers = term.consumerIds.length ? `OR r.consumer_id = ANY(${p(term.consumerIds)}::uuid[])` : '';

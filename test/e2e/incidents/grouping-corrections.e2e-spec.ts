@@ -166,11 +166,19 @@ describe('staff corrections to the grouping', () => {
           .expect(201)
       ).body;
       expect(new Set([x.incidentId, z.incidentId]).size).toBe(2);
-      await t.http
+      // A security case is the security role's and administrators' to act on; for them it never merges with an ordinary incident.
+      const asAgent = await t.http
         .post(`/api/v1/incidents/${x.incidentId}/merge`)
         .set(bearer(agentToken))
         .send({ otherIncidentId: y.incidentId })
+        .expect(403);
+      expect(asAgent.body.code).toBe('security_case_restricted');
+      const asAdmin = await t.http
+        .post(`/api/v1/incidents/${x.incidentId}/merge`)
+        .set(bearer(t.adminToken))
+        .send({ otherIncidentId: y.incidentId })
         .expect(409);
+      expect(asAdmin.body.code).toBe('track_mismatch');
       const merged = await t.http
         .post(`/api/v1/incidents/${x.incidentId}/merge`)
         .set(bearer(agentToken))

@@ -101,6 +101,115 @@ describe('security case content on every surface', () => {
     hides(page.text);
   });
 
+  describe('acting on a case staff put on the security side', () => {
+    const refused = (res: { status: number; body: { code?: string } }, what: string) =>
+      expect({ what, status: res.status, code: res.body.code }).toEqual({ what, status: 403, code: 'security_case_restricted' });
+    const stateOf = async (incidentId: string) =>
+      (
+        await t.dataSource.query(`SELECT status, side, severity, title, assignee_id, merged_into_id FROM incident WHERE id = $1`, [
+          incidentId,
+        ])
+      )[0];
+
+    it('refuses every change, escalation, resolution, regrouping and message to those who may not read it', async () => {
+      const before = await stateOf(triaged.incidentId);
+      const [proposal] = await t.dataSource.query(`SELECT id FROM merge_proposal WHERE merged_id = $1`, [triaged.incidentId]);
+      const api = (path: string, body: object = {}) => t.http.post(path).set(bearer(agent.token)).send(body);
+      const incident = `/api/v1/incidents/${triaged.incidentId}`;
+      for (const [what, res] of [
+        ['triage', await api(`${incident}/triage`, { severity: 'low' })],
+        ['assign', await api(`${incident}/assign`, { assigneeId: agent.id })],
+        ['escalate', await api(`${incident}/escalate`)],
+        ['send now', await api(`${incident}/escalation/send-now`)],
+        ['resolve', await api(`${incident}/resolve`, { message: 'Løst hos oss.' })],
+        ['split', await api(`${incident}/split`, { reportIds: [triaged.id] })],
+        ['merge into it', await api(`/api/v1/incidents/${ordinary.incidentId}/merge`, { otherIncidentId: triaged.incidentId })],
+        ['merge it', await api(`${incident}/merge`, { otherIncidentId: ordinary.incidentId })],
+        ['move its report', await api(`/api/v1/reports/${triaged.id}/move`, { incidentId: ordinary.incidentId })],
+        ['move a report into it', await api(`/api/v1/reports/${ordinary.id}/move`, { incidentId: triaged.incidentId })],
+        ['accept the proposal', await api(`/api/v1/merge-proposals/${proposal.id}/accept`)],
+        ['reject the proposal', await api(`/api/v1/merge-proposals/${proposal.id}/reject`)],
+        ['form: triage', await agentBrowser.post(`/incidents/${triaged.incidentId}/triage`, { severity: 'low' })],
+        ['form: note', await agentBrowser.post(`/incidents/${triaged.incidentId}/messages/note`, { body: 'Sett på dette.' })],
+        [
+          'form: to Skatteetaten',
+          await agentBrowser.post(`/incidents/${triaged.incidentId}/messages/skatteetaten`, { body: 'Kan dere se på dette?' }),
+        ],
+        [
+          'form: merge by reference',
+          await agentBrowser.post(`/incidents/${ordinary.incidentId}/merge`, { other: ` ${triaged.incidentReference.toLowerCase()} ` }),
+        ],
+        [
+          'form: move into it',
+          await agentBrowser.post(`/incidents/${ordinary.incidentId}/reports/${ordinary.id}/move`, { target: triaged.incidentReference }),
+        ],
+        ['form: accept the proposal', await agentBrowser.post(`/incidents/proposals/${proposal.id}/accept`)],
+      ] as const) {
+        if (what.startsWith('form: ')) {
+          expect({ what, status: res.status }).toEqual({ what, status: 403 });
+          hides(res.text);
+        } else refused(res, what);
+      }
+      expect(await stateOf(triaged.incidentId)).toEqual(before);
+      expect((await stateOf(ordinary.incidentId)).merged_into_id).toBeNull();
+      const [{ status }] = await t.dataSource.query(`SELECT status FROM merge_proposal WHERE id = $1`, [proposal.id]);
+      expect(status).toBe('proposed');
+      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM escalation WHERE incident_id = $1`, [
+        triaged.incidentId,
+      ]);
+      expect(count).toBe(0);
+    });
+
+    it('lets the security role act on it', async () => {
+      const res = await t.http
+        .post(`/api/v1/incidents/${triaged.incidentId}/triage`)
+        .set(bearer(security.token))
+        .send({ severity: 'medium' })
+        .expect(200);
+      expect(res.body).toMatchObject({ side: 'security', severity: 'medium', title: TRIAGED_TITLE });
+    });
+
+    it('escalates it to the security addresses only, and it stays on the security side', async () => {
+      const res = await t.http.post(`/api/v1/incidents/${triaged.incidentId}/escalate`).set(bearer(security.token)).expect(200);
+      expect(res.body).toMatchObject({ security: true, to: [expect.stringMatching(/^sikkerhet@/)] });
+      expect(await stateOf(triaged.incidentId)).toMatchObject({ side: 'security', status: 'escalated' });
+      const [mail] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [triaged.incidentId]);
+      expect(mail.to_addresses).toEqual(res.body.to);
+      refused(await t.http.get(`/api/v1/incidents/${triaged.incidentId}`).set(bearer(agent.token)), 'read after escalation');
+    });
+
+    it('finds it in the queue by its reference only', async () => {
+      const queue = async (token: string, query: string) =>
+        (await t.http.get(`/api/v1/incidents?${query}`).set(bearer(token)).expect(200)).body.map((i: { id: string }) => i.id);
+      expect(await queue(agent.token, `q=${TRIAGED_WORD}`)).not.toContain(triaged.incidentId);
+      expect(await queue(agent.token, `q=${encodeURIComponent('ukjente oppslag')}`)).not.toContain(triaged.incidentId);
+      expect(await queue(agent.token, `q=${triaged.incidentReference}`)).toContain(triaged.incidentId);
+      expect(await queue(security.token, `q=${TRIAGED_WORD}`)).toContain(triaged.incidentId);
+    });
+
+    it('sorts it in the queue as if it had no title', async () => {
+      const other = await file(c, {
+        environment: 'production',
+        service: 'skatteoppgjor',
+        title: 'Avregningen feiler med 503',
+        description: 'Avregningen feiler for alle oppgjør i dag.',
+        errorCode: null,
+        httpStatus: 503,
+      });
+      const order = async (browser: StaffBrowser) => {
+        const html = (await browser.get('/incidents?status=all&sort=title&dir=desc').expect(200)).text;
+        const queue = html.slice(html.indexOf('id="incident-queue"'));
+        const table = queue.slice(0, queue.indexOf('</table>'));
+        const [hidden, shown] = [triaged.incidentReference, other.incidentReference].map((reference) => table.indexOf(reference));
+        expect(Math.min(hidden, shown)).toBeGreaterThanOrEqual(0);
+        return hidden - shown;
+      };
+      // Descending: «Innsynsloggen …» before «Avregningen …»; a case without a title last.
+      expect(await order(securityBrowser)).toBeLessThan(0);
+      expect(await order(agentBrowser)).toBeGreaterThan(0);
+    });
+  });
+
   describe('merge proposals', () => {
     it('lists a proposal with a security case without the reasons that quote it (API)', async () => {
       const find = async (token: string) =>

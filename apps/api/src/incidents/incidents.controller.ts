@@ -16,6 +16,7 @@ import type { FastifyReply } from 'fastify';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ActsOn } from '../auth/security-case.guard';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { AssignIncidentDto, IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
@@ -106,12 +107,14 @@ export class IncidentsController {
 
   @Post(':id/escalate')
   @Allow('incident.escalate')
+  @ActsOn({ incidents: ['params.id'] })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Escalate to Skatteetaten',
     description:
       "KS's decision that the problem lies with Skatteetaten (or is a security or privacy matter). Idempotent: one e-mail thread per " +
-      'incident, to the escalation addresses of its services, or only to the security addresses when it holds security or privacy reports.',
+      'incident, to the escalation addresses of its services, or only to their security addresses when it is a security case (it holds ' +
+      'security or privacy reports, or staff triaged it to the security side).',
   })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiProblems(400, 404, RESOLVED, [422, 'no_escalation_address: the catalogue in force has no address for its services'])
@@ -122,6 +125,7 @@ export class IncidentsController {
   /** The first message of a pending escalation goes out now instead of after the settle period. */
   @Post(':id/escalation/send-now')
   @Allow('incident.escalate')
+  @ActsOn({ incidents: ['params.id'] })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Send a pending escalation now',
@@ -163,6 +167,7 @@ export class IncidentsController {
 
   @Post(':id/triage')
   @Allow('incident.triage')
+  @ActsOn({ incidents: ['params.id'] })
   @HttpCode(200)
   @ApiOperation({ summary: 'Triage an incident', description: "Sets the side, severity, title or Skatteetaten's case reference." })
   @ApiOkResponse({ type: IncidentRecordResponse })
@@ -173,6 +178,7 @@ export class IncidentsController {
 
   @Post(':id/assign')
   @Allow('incident.triage')
+  @ActsOn({ incidents: ['params.id'] })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Assign an incident',
@@ -192,6 +198,7 @@ export class IncidentsController {
 
   @Post(':id/resolve')
   @Allow('incident.resolve')
+  @ActsOn({ incidents: ['params.id'] })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Resolve an incident',
@@ -205,6 +212,7 @@ export class IncidentsController {
 
   @Post(':id/merge')
   @Allow('incident.regroup')
+  @ActsOn({ incidents: ['params.id', 'body.otherIncidentId'] })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Merge two incidents',
@@ -221,6 +229,7 @@ export class IncidentsController {
 
   @Post(':id/split')
   @Allow('incident.regroup')
+  @ActsOn({ incidents: ['params.id'] })
   @HttpCode(201)
   @ApiOperation({
     summary: 'Split reports out',
@@ -256,6 +265,7 @@ export class MergeProposalsController {
 
   @Post(':id/accept')
   @Allow('incident.regroup')
+  @ActsOn({ proposals: ['params.id'] })
   @HttpCode(204)
   @ApiOperation({ summary: 'Accept a merge proposal', description: 'Merges the two incidents, as a staff merge does.' })
   @ApiNoContentResponse({ description: 'Merged' })
@@ -266,6 +276,7 @@ export class MergeProposalsController {
 
   @Post(':id/reject')
   @Allow('incident.regroup')
+  @ActsOn({ proposals: ['params.id'] })
   @HttpCode(204)
   @ApiOperation({ summary: 'Reject a merge proposal', description: 'The two incidents stay apart and are never merged automatically.' })
   @ApiNoContentResponse({ description: 'Rejected' })

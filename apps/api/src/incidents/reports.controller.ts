@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ActsOn } from '../auth/security-case.guard';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
@@ -97,6 +98,7 @@ export class ReportsController {
 
   @Post(':id/move')
   @Allow('incident.regroup')
+  @ActsOn({ reports: ['params.id'], incidents: ['body.incidentId'] })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move a report to another incident',

@@ -71,6 +71,7 @@ import {
 } from './incidents/incidents.texts.nb';
 import { PersonalDataPagesController } from './incidents/personal-data-pages.controller';
 import { PortalReportPagesController } from './incidents/portal-report-pages.controller';
+import { ProposalActionsController } from './incidents/proposal-actions.controller';
 import { PortalReportFormPage, PortalReportPage, ReportCheck, StaffReportFormPage } from './incidents/report-form.page';
 import { SecurityCasePage } from './incidents/security-case.page';
 import { SecurityCasePagesController } from './incidents/security-case-pages.controller';
@@ -212,6 +213,7 @@ const ERRORS = errorPageTexts([
     StaffReportPagesController,
     IncidentPagesController,
     IncidentActionsController,
+    ProposalActionsController,
     SecurityCasePagesController,
     PersonalDataPagesController,
     PortalReportPagesController,

@@ -17,6 +17,7 @@ import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
+import { ActsOn } from '../../auth/security-case.guard';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
@@ -26,18 +27,17 @@ import {
   incidentReference,
   messageInput,
   municipalityMessageInput,
-  proposalReturn,
   resolveInput,
   splitReportIds,
   triageInput,
 } from './incident.forms';
-import { IncidentPage, ProposalDecisionPage } from './incident.page';
+import { IncidentPage } from './incident.page';
 
-const done = (res: FastifyReply, path: string, code: string) => res.redirect(`${path}?done=${code}`, 303);
+export const done = (res: FastifyReply, path: string, code: string) => res.redirect(`${path}?done=${code}`, 303);
 
 /**
  * What staff do to incidents: triage, escalate, resolve, write in the conversation, and correct the
- * grouping. Each answers with a redirect and a done code.
+ * grouping (merge proposals: proposal-actions.controller.ts). Each answers with a redirect and a done code.
  */
 @PagesController('incidents')
 export class IncidentActionsController {
@@ -55,40 +55,9 @@ export class IncidentActionsController {
     private readonly assigner: AssignIncident,
   ) {}
 
-  @Post('proposals/:proposalId/accept')
-  @StaffPage('incident.regroup')
-  @PageForm(ProposalDecisionPage)
-  async accept(
-    @Param('proposalId', ParseUuid) proposalId: string,
-    @Body() body: FormBody,
-    @CurrentActor() actor: Actor,
-    @Res() res: FastifyReply,
-  ) {
-    await this.grouping.decideProposal(proposalId, true, actor);
-    done(res, await this.returnTo(body), 'accepted');
-  }
-
-  @Post('proposals/:proposalId/reject')
-  @StaffPage('incident.regroup')
-  @PageForm(ProposalDecisionPage)
-  async reject(
-    @Param('proposalId', ParseUuid) proposalId: string,
-    @Body() body: FormBody,
-    @CurrentActor() actor: Actor,
-    @Res() res: FastifyReply,
-  ) {
-    await this.grouping.decideProposal(proposalId, false, actor);
-    done(res, await this.returnTo(body), 'rejected');
-  }
-
-  /** After a merge the incident decided on may be gone: its reference leads to the survivor. */
-  private async returnTo(body: FormBody): Promise<string> {
-    const incident = proposalReturn(body);
-    return incident ? `/incidents/${await this.queries.idOf(incident)}` : '/incidents';
-  }
-
   @Post(':id/triage')
   @StaffPage('incident.triage')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
@@ -96,6 +65,7 @@ export class IncidentActionsController {
 
   @Post(':id/assign')
   @StaffPage('incident.triage')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async assign(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.assigner.execute(id, assignInput(body), actor)).id}`, 'assigned');
@@ -103,6 +73,7 @@ export class IncidentActionsController {
 
   @Post(':id/escalate')
   @StaffPage('incident.escalate')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async escalate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const result = await this.escalation.execute(id, actor);
@@ -111,6 +82,7 @@ export class IncidentActionsController {
 
   @Post(':id/escalate/send-now')
   @StaffPage('incident.escalate')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
@@ -118,6 +90,7 @@ export class IncidentActionsController {
 
   @Post(':id/resolve')
   @StaffPage('incident.resolve')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async resolve(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
@@ -126,6 +99,7 @@ export class IncidentActionsController {
 
   @Post(':id/merge')
   @StaffPage('incident.regroup')
+  @ActsOn({ incidents: ['params.id', 'body.other'] })
   @PageForm(IncidentPage)
   async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const other = await this.queries.idOf(incidentReference(body, 'other'));
@@ -134,6 +108,7 @@ export class IncidentActionsController {
 
   @Post(':id/split')
   @StaffPage('incident.regroup')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async split(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     done(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
@@ -141,6 +116,7 @@ export class IncidentActionsController {
 
   @Post(':id/reports/:reportId/move')
   @StaffPage('incident.regroup')
+  @ActsOn({ incidents: ['params.id', 'body.target'], reports: ['params.reportId'] })
   @PageForm(IncidentPage)
   async move(
     @Param('id', ParseUuid) id: string,
@@ -155,6 +131,7 @@ export class IncidentActionsController {
 
   @Post(':id/messages/skatteetaten')
   @StaffPage('incident.message')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async writeToSkatteetaten(
     @Param('id', ParseUuid) id: string,
@@ -168,6 +145,7 @@ export class IncidentActionsController {
 
   @Post(':id/messages/municipalities')
   @StaffPage('incident.message')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async writeToMunicipalities(
     @Param('id', ParseUuid) id: string,
@@ -181,6 +159,7 @@ export class IncidentActionsController {
 
   @Post(':id/messages/note')
   @StaffPage('incident.message')
+  @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async addNote(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.notes.execute(id, messageInput(body), actor);
