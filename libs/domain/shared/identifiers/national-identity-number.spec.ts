@@ -64,13 +64,17 @@ const spaced = (digits: string, sizes: number[]): string => {
   let at = 0;
   return sizes.map((size) => digits.slice(at, (at += size))).join(' ');
 };
+/** The text with its digits in another script or width: each digit's code point counted from that script's zero. */
+const inScript = (text: string, zero: number): string =>
+  [...text].map((c) => (/[0-9]/.test(c) ? String.fromCodePoint(zero + Number(c)) : c)).join('');
 const boundary = fc.constantFrom(' ', '\n', '\t', '(', ')', ':', ',', ';', '"', "'", '/', '.', '-', '[', ']');
 const digitlessText = fc
   .oneof(
     fc.string({ unit: fc.constantFrom(...'abcXYZæøåÆØÅ .,-:;()/\n\t_+#'.split('')), maxLength: 40 }),
     fc.string({ unit: 'grapheme', maxLength: 20 }),
   )
-  .map((s) => s.replace(/[0-9]/g, ''));
+  // Digits of any script count as digits (a number touching one is part of a longer number).
+  .map((s) => s.replace(/\p{Nd}/gu, ''));
 
 // --- Fixtures, hand-checked: ---
 // 01019000083: sum1 = 7+1+72+8 = 88 (r 0), sum2 = 4+2+63+16+3 = 88 (r 0) -> current rule.
@@ -234,6 +238,18 @@ describe('findNationalIdentityNumbers', () => {
       `${current.slice(0, 2)}.${current.slice(2, 4)}.19${current.slice(4, 6)} ${current.slice(6, 9)} ${current.slice(9)}`,
       current,
     ],
+    ['zero-width space inside (pasted from a web page)', `${current.slice(0, 6)}\u200b${current.slice(6)}`, current],
+    ['zero-width joiner inside', `${rule2032.slice(0, 3)}\u200d${rule2032.slice(3)}`, rule2032],
+    ['word joiner after a space', `${current.slice(0, 6)} \u2060${current.slice(6)}`, current],
+    ['soft hyphen inside (a word processor’s)', `${dNumber.slice(0, 6)}\u00ad${dNumber.slice(6)}`, dNumber],
+    ['byte-order mark inside', `${current.slice(0, 8)}\ufeff${current.slice(8)}`, current],
+    ['zero-width space between every digit', [...current].join('\u200b'), current],
+    ['fullwidth digits (an East Asian keyboard’s)', inScript(current, 0xff10), current],
+    ['Arabic-Indic digits', inScript(rule2032, 0x0660), rule2032],
+    ['mathematical bold digits, outside the Basic Multilingual Plane', inScript(asSixFive(dNumber, ' '), 0x1d7ce), dNumber],
+    ['mathematical monospace digits (the fifth run of ten)', inScript(current, 0x1d7f6), current],
+    ['one digit at a time', [...current].join(' '), current],
+    ['one digit at a time, no-break spaces', [...synthetic].join('\u00a0'), synthetic],
   ])('finds a %s', (_label, written, digits) => {
     for (const [before, after] of [
       ['', ''],
@@ -304,6 +320,11 @@ describe('findNationalIdentityNumbers', () => {
     ['account number', '1234.56.78903'],
     ['IBAN', 'NO9386011117947'],
     ['date and time', '2024-01-01 12:00'],
+    ['fullwidth digit before (12 digits)', `９${current}`],
+    ['zero-width space before a digit (12 digits)', `9\u200b${current}`],
+    ['one digit at a time, 12 digits', [...`9${current}`].join(' ')],
+    ['one digit at a time, two spaces', [...current].join('  ')],
+    ['one digit at a time, mixed separators', [...current].map((d, i) => (i ? (i % 2 ? ' ' : '.') : '') + d).join('')],
   ])('does not find: %s', (_label, text) => {
     expect(findNationalIdentityNumbers(text)).toEqual([]);
     expect(findNationalIdentityNumbers(`Tekst ${text} slutt`)).toEqual([]);
@@ -400,6 +421,13 @@ describe('maskNationalIdentityNumbers', () => {
       `person (${MASK}), søker ${MASK}`,
       [dNumber, synthetic],
     ],
+    [
+      'zero-width spaces go with the number',
+      `fnr\u200b ${current.slice(0, 6)}\u200b${current.slice(6)}\u200b.`,
+      `fnr\u200b ${MASK}\u200b.`,
+      [current],
+    ],
+    ['fullwidth, found as ASCII digits', `fnr ${inScript(rule2032, 0xff10)}`, `fnr ${MASK}`, [rule2032]],
     ['invalid left alone', `fnr ${withWrongFinalDigit(current)}`, `fnr ${withWrongFinalDigit(current)}`, []],
     ['nothing', 'Ingen nummer her', 'Ingen nummer her', []],
     ['empty', '', '', []],

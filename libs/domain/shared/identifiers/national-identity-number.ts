@@ -76,21 +76,35 @@ const SHORT_YEAR = new RegExp(`(?<![0-9])([0-9]{2})([./ \\u00a0-]?)([0-9]{2})\\2
 // The birth date with the year in full, as forms and letters write it ("01.01.1990 12480"): the
 // number holds the year's last two digits.
 const FULL_YEAR = new RegExp(`(?<![0-9])([0-9]{2})([./-])([0-9]{2})\\2(?:18|19|20)([0-9]{2})${GAP}${PERSONAL_NUMBER}(?![0-9])`, 'g');
+// One digit at a time with a space between (read out, or typed so that filters miss it).
+const DIGIT_BY_DIGIT = /(?<![0-9][ \u00a0]?)[0-9](?:[ \u00a0][0-9]){10}(?![ \u00a0]?[0-9])/g;
 // Except inside a UUID: correlation ids and message ids are UUIDs, about one in 300 has an
 // 11-digit run in its last group, and masking it would break the id staff search for.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** A way of writing the number, and how to read its 11 digits from a match. */
+interface Spelling {
+  pattern: RegExp;
+  digits(match: RegExpExecArray): string;
+}
+
+const SPELLINGS: readonly Spelling[] = [
+  { pattern: SHORT_YEAR, digits: (m) => m[1] + m[3] + m[4] + m[5] + m[6] },
+  { pattern: FULL_YEAR, digits: (m) => m[1] + m[3] + m[4] + m[5] + m[6] },
+  { pattern: DIGIT_BY_DIGIT, digits: (m) => m[0].replace(/[^0-9]/g, '') },
+];
 
 function uuidSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(UUID)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** Matches of one spelling whose check digits hold, outside UUIDs. */
-function matchesOf(spelling: RegExp, text: string, insideUuid: (start: number, end: number) => boolean): NationalIdentityNumberMatch[] {
+function matchesOf(spelling: Spelling, text: string, insideUuid: (start: number, end: number) => boolean): NationalIdentityNumberMatch[] {
   const matches: NationalIdentityNumberMatch[] = [];
-  const pattern = new RegExp(spelling.source, spelling.flags);
+  const pattern = new RegExp(spelling.pattern.source, spelling.pattern.flags);
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(text)) !== null) {
-    const digits = m[1] + m[3] + m[4] + m[5] + m[6];
+    const digits = spelling.digits(m);
     const start = m.index;
     const end = start + m[0].length;
     if (isValidNationalIdentityNumber(digits) && !insideUuid(start, end)) matches.push({ start, end, digits });
@@ -100,16 +114,57 @@ function matchesOf(spelling: RegExp, text: string, insideUuid: (start: number, e
   return matches;
 }
 
-/** Finds national identity numbers with valid check digits in free text, in order of appearance. */
-export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
+// Characters that show as nothing (zero-width spaces and joiners, the word joiner, the soft
+// hyphen, a byte-order mark: Unicode's format characters) and digits of other scripts or widths
+// (fullwidth ０-９, Arabic-Indic): pasted text brings them, and a number written with them reads
+// the same to a person. The text is searched without the first and with the second as ASCII.
+const FORMAT = /\p{Cf}/u;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+const NEEDS_FOLDING = /\p{Cf}|(?![0-9])\p{Nd}/u;
+
+/** A decimal digit's value: Unicode assigns them in runs of ten, 0 to 9, so it is its place in its run. */
+function digitValue(codePoint: number): number {
+  let place = 0;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - place - 1))) place++;
+  return place % 10;
+}
+
+/** The text as searched, and where each of its characters came from in the original. */
+function folded(text: string): { text: string; starts: number[]; ends: number[] } {
+  let out = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const next = index + char.length;
+    if (!FORMAT.test(char)) {
+      const ascii = char >= '0' && char <= '9' ? char : DECIMAL_DIGIT.test(char) ? String(digitValue(char.codePointAt(0)!)) : char;
+      for (const unit of ascii) {
+        out += unit;
+        starts.push(index);
+        ends.push(next);
+      }
+    }
+    index = next;
+  }
+  return { text: out, starts, ends };
+}
+
+function findInFolded(text: string): NationalIdentityNumberMatch[] {
   // Found only when a candidate's check digits hold: most texts (every e-mail) have none.
   let uuids: Array<[number, number]> | undefined;
   const insideUuid = (start: number, end: number) => (uuids ??= uuidSpans(text)).some(([a, b]) => a <= start && end <= b);
-  const found = [...matchesOf(SHORT_YEAR, text, insideUuid), ...matchesOf(FULL_YEAR, text, insideUuid)].sort(
-    (a, b) => a.start - b.start || b.end - a.end,
-  );
+  const found = SPELLINGS.flatMap((spelling) => matchesOf(spelling, text, insideUuid)).sort((a, b) => a.start - b.start || b.end - a.end);
   // Of matches that overlap, the first (and longest) one is kept.
   return found.filter((match, i) => i === 0 || match.start >= found[i - 1].end);
+}
+
+/** Finds national identity numbers with valid check digits in free text, in order of appearance. */
+export function findNationalIdentityNumbers(text: string): NationalIdentityNumberMatch[] {
+  if (!NEEDS_FOLDING.test(text)) return findInFolded(text);
+  const view = folded(text);
+  // Positions in the original text: from the first character matched to the end of the last.
+  return findInFolded(view.text).map((m) => ({ ...m, start: view.starts[m.start], end: view.ends[m.end - 1] }));
 }
 
 /**
