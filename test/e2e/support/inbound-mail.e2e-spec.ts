@@ -146,7 +146,7 @@ describe('inbound e-mail', () => {
       ],
     });
     const [stored] = await inbound('<ske-4@ske.example.test>');
-    expect(stored).toMatchObject({ status: 'routed', attachment_count: 3 });
+    expect(stored).toMatchObject({ status: 'routed', attachment_count: 3, personal_data_masked: true });
     const files = await t.dataSource.query(
       `SELECT filename, size_bytes, stored, octet_length(content) AS kept FROM inbound_attachment WHERE inbound_message_id = $1 ORDER BY filename`,
       [stored.id],
@@ -156,6 +156,19 @@ describe('inbound e-mail', () => {
       { filename: 'skjermbilde [fødselsnummer fjernet].png', size_bytes: 3, stored: true, kept: 3 },
       { filename: 'stor.log', size_bytes: 5000, stored: false, kept: null },
     ]);
+  });
+
+  it('masks an identity number in the sender’s name', async () => {
+    const id = nationalId('050575123');
+    await sendInbound(t, {
+      from: `"Kari ${id}" <${CASE_WORKER}>`,
+      subject: 'SV: saken',
+      text: 'Se over.',
+      inReplyTo: rootMessageId,
+      messageId: '<ske-name@ske.example.test>',
+    });
+    const [stored] = await inbound('<ske-name@ske.example.test>');
+    expect(stored).toMatchObject({ from_name: 'Kari [fødselsnummer fjernet]', from_address: CASE_WORKER, personal_data_masked: true });
   });
 
   it('refuses a message over the size limit during the SMTP transaction and stores nothing', async () => {

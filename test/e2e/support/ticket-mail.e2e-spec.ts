@@ -215,6 +215,7 @@ describe('inbound e-mail into tickets', () => {
       attachments: [
         { filename: 'feil.log', content: 'linje 1\nlinje 2', contentType: 'text/plain' },
         { filename: 'stor.zip', content: Buffer.alloc(5000, 1), contentType: 'application/zip' },
+        { filename: '..\\..\\windows/../../etc/.passwd.log', content: 'linje', contentType: 'text/plain' },
       ],
     });
     const ticket = (await ticketOf('<files@kommune.example.test>'))!;
@@ -228,6 +229,9 @@ describe('inbound e-mail into tickets', () => {
     expect(download.headers['content-disposition']).toContain('attachment; filename="feil.log"');
     expect(download.headers['content-type']).toBe('application/octet-stream');
     await staff.get(`/tickets/${ticketId}/attachments/${file.id as string}`).expect(404);
+    const [climbing] = await t.dataSource.query(`SELECT id FROM inbound_attachment WHERE filename LIKE '%passwd.log'`);
+    const saved = await staff.get(`/tickets/${ticket.id as string}/attachments/${climbing.id as string}`).expect(200);
+    expect(saved.headers['content-disposition']).toBe(`attachment; filename="passwd.log"; filename*=UTF-8''passwd.log`);
 
     const unverified = await staff.get('/tickets').expect(200);
     expect(unverified.text).toContain('Ikke bekreftet avsender');

@@ -55,6 +55,7 @@ export class ReceiveInboundMail {
   async execute(raw: Buffer, envelope: SmtpEnvelope): Promise<InboundReceipt> {
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
     const sender = firstAddress(parsed.from) ?? { address: envelope.from ?? '', name: null };
+    const fromName = maskNationalIdentityNumbers(sender.name ?? '');
     const subject = maskNationalIdentityNumbers(parsed.subject ?? '');
     const body = maskNationalIdentityNumbers((parsed.text ?? '').trim().slice(0, MAX_TEXT));
     const headers = headerValues(parsed);
@@ -66,24 +67,30 @@ export class ReceiveInboundMail {
     });
     const messageId = (parsed.messageId && normaliseMessageId(parsed.messageId)) ?? contentId(raw);
     const references = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);
-    const attachments = parsed.attachments.map((a) => {
+    const filenames = parsed.attachments.map((a) => maskNationalIdentityNumbers(a.filename ?? ''));
+    const attachments = parsed.attachments.map((a, i) => {
       const stored = a.size <= this.config.inboundMail.maxAttachmentBytes;
-      const filename = a.filename ? maskNationalIdentityNumbers(a.filename).text : null;
-      return { filename, contentType: a.contentType, sizeBytes: a.size, content: stored ? a.content : null, stored };
+      return {
+        filename: filenames[i].text || null,
+        contentType: a.contentType,
+        sizeBytes: a.size,
+        content: stored ? a.content : null,
+        stored,
+      };
     });
 
     return this.db.transaction(async () => {
       const message = await this.messages.insertOnce({
         messageId,
         fromAddress: bareAddress(sender.address),
-        fromName: sender.name || null,
+        fromName: fromName.text || null,
         to: envelope.to.map(bareAddress),
         subject: subject.text,
         text: body.text,
         inReplyTo: parsed.inReplyTo ? normaliseMessageId(parsed.inReplyTo) : null,
         references: references.map(normaliseMessageId).filter((r): r is string => !!r),
         sizeBytes: raw.length,
-        personalDataMasked: subject.found.length + body.found.length > 0,
+        personalDataMasked: [fromName, subject, body, ...filenames].some((masked) => masked.found.length > 0),
         status: reason ? 'ignored' : 'unrouted',
         ignoredReason: reason,
         attachmentCount: attachments.length,

@@ -204,9 +204,14 @@ export function cannedInput(body: FormBody) {
   return { title: text(body.title), body: text(body.body), setStatus: oneOf(setStatus, TICKET_STATUSES) ?? null };
 }
 
-/** Sends a stored attachment as a download with a safe name; the browser is told not to guess its type. */
+/**
+ * Sends a stored attachment as a download with a safe name: the sender's name without any folders
+ * it names (browsers drop them too, but a saved file should not depend on that); the browser is
+ * told not to guess its type.
+ */
 export function sendAttachment(res: FastifyReply, file: { filename: string | null; contentType: string; content: Buffer }): void {
-  const name = (file.filename ?? 'vedlegg').replace(/[\r\n"\\]/g, '_');
+  const base = (file.filename ?? '').split(/[\\/]/).pop()!.replace(/^\.+/, '');
+  const name = (base || 'vedlegg').replace(/[\r\n"\\]/g, '_');
   res.header('Content-Type', 'application/octet-stream');
   res.header('X-Content-Type-Options', 'nosniff');
   res.header(
