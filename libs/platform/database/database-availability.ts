@@ -20,8 +20,14 @@ const NETWORK_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-/** PostgreSQL's connection exceptions (class 08), a server shutting down or starting, no free connection slots. */
-const SERVER_CODES = /^(08...|57P01|57P02|57P03|53300)$/;
+/**
+ * PostgreSQL's connection exceptions (class 08), a server shutting down or starting, no free
+ * connection slots, and what a new connection is refused with when the server will not let the app
+ * in: the database does not allow connections (55000) or does not exist (3D000), or the role's
+ * password or pg_hba.conf entry is refused (28P01, 28000). The app cannot reach its data until an
+ * operator acts; the answer is 503, as for an outage, not a 500 for a statement that failed.
+ */
+const SERVER_CODES = /^(08...|57P01|57P02|57P03|53300|55000|3D000|28P01|28000)$/;
 /** What the pg driver says when it loses a connection or gives up opening or reading one. */
 const DRIVER_MESSAGES = [
   'Connection terminated',
