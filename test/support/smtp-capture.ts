@@ -14,6 +14,8 @@ export class SmtpCapture {
   port = 0;
   /** Called with each message once it is kept, before the server answers 250 (a test may act there). */
   onAccept: ((mail: CapturedMail) => void) | null = null;
+  /** Recipients the server takes the message for and then never answers (a stalled server); nothing is kept. */
+  stallFor: ((envelopeTo: string[]) => boolean) | null = null;
 
   async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
@@ -26,6 +28,7 @@ export class SmtpCapture {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
+          if (this.stallFor?.(session.envelope.rcptTo.map((r) => r.address))) return;
           const raw = Buffer.concat(chunks).toString('utf8');
           const mail = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed: await simpleParser(raw), raw };
           this.messages.push(mail);

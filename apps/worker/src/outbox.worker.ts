@@ -1,17 +1,24 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DeliverOutbox } from '@platform/mail';
 
+/** The longest a lane waits after failed passes in a row (the database out of reach). */
+const MAX_ERROR_PAUSE_MS = 30_000;
+
 /**
- * Delivers the e-mail outbox: drains due rows, then waits the poll interval. On shutdown it stops
- * claiming and waits for the pass in flight, so no claimed row is left half-sent.
+ * Delivers the e-mail outbox in lanes, one per SMTP connection (OUTBOX_CONCURRENCY): each claims
+ * one message, sends it, and claims again while there is work, then waits the poll interval. A
+ * message the server stalls on holds up its own lane only, until the send timeout aborts it; the
+ * other lanes go on. On shutdown the lanes stop
+ * claiming and finish what they hold, before the mail transport closes (it closes at application
+ * shutdown, which comes after this), so no claimed row is left half-sent.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxWorker.name);
   private running = false;
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
+  private lanes: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
 
   constructor(
     private readonly deliver: DeliverOutbox,
@@ -20,32 +27,42 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.schedule(0);
+    this.lanes = Array.from({ length: this.config.outbox.concurrency }, () => this.lane());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.current;
+    for (const wake of this.wakers) wake();
+    await Promise.all(this.lanes);
   }
 
-  private schedule(delay: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.current = this.drain().finally(() => {
-        this.current = null;
-        this.schedule(this.config.outbox.pollIntervalMs);
-      });
-    }, delay);
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.running && (await this.deliver.execute()) > 0) {
-        /* keep going while there is work */
+  private async lane(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.deliver.execute(1);
+        failures = 0;
+      } catch (e) {
+        failures++;
+        this.logger.error({ err: e instanceof Error ? e.message : String(e), failures }, 'outbox pass failed');
       }
-    } catch (e) {
-      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox pass failed');
+      if (claimed) continue;
+      const poll = this.config.outbox.pollIntervalMs;
+      await this.pause(failures ? Math.min(MAX_ERROR_PAUSE_MS, poll * 2 ** failures) : poll);
     }
+  }
+
+  /** Waits, or less when shutting down. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
   }
 }

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       loginLockoutMinutes: 15,
       outbox: {
         pollIntervalMs: 500,
-        batchSize: 20,
+        concurrency: 5,
         baseBackoffMs: 5_000,
         maxBackoffMs: 900_000,
         giveUpAfterMs: 172_800_000,
@@ -96,6 +96,9 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', '0'],
     ['LOGIN_MAX_FAILURES', '1.5'],
     ['OUTBOX_GIVE_UP_MS', '999'],
+    ['OUTBOX_CONCURRENCY', '0'],
+    // Shorter than four sends at the default send timeout (30 s).
+    ['OUTBOX_CLAIM_TIMEOUT_MS', '119999'],
     ['NOTICE_REMINDER_DAYS', '14,x'],
     ['NOTICE_REMINDER_DAYS', '0'],
     ['NOTICE_ACK_LINK_DAYS', '0'],

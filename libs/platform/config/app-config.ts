@@ -39,11 +39,14 @@ export interface AppConfig {
   loginLockoutMinutes: number;
   outbox: {
     pollIntervalMs: number;
-    batchSize: number;
+    /** Messages sent at once: the worker's lanes, and the SMTP pool's connections. */
+    concurrency: number;
     baseBackoffMs: number;
     maxBackoffMs: number;
     giveUpAfterMs: number;
     claimTimeoutMs: number;
+    /** The longest one message's send may take; a server that stalls fails it after this, not minutes later. */
+    sendTimeoutMs: number;
   };
   escalationDigestMinutes: number;
   /** How long an escalation's first message waits for grouping to settle (Alertmanager's group_wait). */
@@ -138,6 +141,19 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const n = Number(raw);
   if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+/**
+ * A claimed row is taken over after this, as its worker is presumed stuck: it must outlast a send
+ * (aborted at OUTBOX_SEND_TIMEOUT_MS) and the writing of its outcome with room to spare, or a live
+ * worker's message would go twice.
+ */
+function outboxClaimTimeout(env: Env): number {
+  const claim = int(env, 'OUTBOX_CLAIM_TIMEOUT_MS', 5 * 60_000, 1_000, 24 * 3_600_000);
+  const send = int(env, 'OUTBOX_SEND_TIMEOUT_MS', 30_000, 500, 10 * 60_000);
+  if (claim < 4 * send)
+    throw new ConfigError('OUTBOX_CLAIM_TIMEOUT_MS', `must be at least 4 × OUTBOX_SEND_TIMEOUT_MS (${4 * send}), got ${claim}`);
+  return claim;
 }
 
 function optionalInt(env: Env, name: string, min: number, max: number): number | null {
@@ -389,11 +405,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     outbox: {
       pollIntervalMs: int(env, 'OUTBOX_POLL_MS', 500, 50, 60_000),
-      batchSize: int(env, 'OUTBOX_BATCH_SIZE', 20, 1, 500),
+      concurrency: int(env, 'OUTBOX_CONCURRENCY', 5, 1, 50),
       baseBackoffMs: int(env, 'OUTBOX_BACKOFF_MS', 5_000, 10, 3_600_000),
       maxBackoffMs: int(env, 'OUTBOX_MAX_BACKOFF_MS', 15 * 60_000, 10, 24 * 3_600_000),
       giveUpAfterMs: int(env, 'OUTBOX_GIVE_UP_MS', 48 * 3_600_000, 1_000, 30 * 24 * 3_600_000),
-      claimTimeoutMs: int(env, 'OUTBOX_CLAIM_TIMEOUT_MS', 5 * 60_000, 1_000, 24 * 3_600_000),
+      claimTimeoutMs: outboxClaimTimeout(env),
+      sendTimeoutMs: int(env, 'OUTBOX_SEND_TIMEOUT_MS', 30_000, 500, 10 * 60_000),
     },
     escalationDigestMinutes: int(env, 'ESCALATION_DIGEST_MINUTES', 60, 0, 7 * 24 * 60),
     escalationSettleSeconds: int(env, 'ESCALATION_SETTLE_SECONDS', 60, 0, 3_600),

@@ -1,18 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@platform/config';
 
-import { DeliverOutbox, nextAttemptAt } from './deliver-outbox.use-case';
+import { DeliverOutbox, isPermanentRefusal, nextAttemptAt } from './deliver-outbox.use-case';
 import type { MailTransport } from './mail-transport';
 import type { OutboxRepository } from './outbox.repository';
 import type { OutboxMessage } from './outbox-message.entity';
 
 const policy = {
   pollIntervalMs: 500,
-  batchSize: 20,
+  concurrency: 5,
   baseBackoffMs: 1_000,
   maxBackoffMs: 10_000,
   giveUpAfterMs: 60_000,
   claimTimeoutMs: 5_000,
+  sendTimeoutMs: 500,
 };
 const now = new Date('2030-01-01T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -39,6 +40,20 @@ describe('nextAttemptAt', () => {
   });
 });
 
+describe('isPermanentRefusal', () => {
+  it.each([
+    ['550 no such mailbox', { responseCode: 550 }, true],
+    ['554 transaction failed', { responseCode: 554 }, true],
+    ['421 try later', { responseCode: 421 }, false],
+    ['451 local error', { responseCode: 451 }, false],
+    ['a refused connection (no reply code)', { code: 'ECONNECTION' }, false],
+    ['a timeout', { code: 'ETIMEDOUT' }, false],
+    ['nothing', null, false],
+  ])('%s: %s', (_label, error, permanent) => {
+    expect(isPermanentRefusal(error)).toBe(permanent);
+  });
+});
+
 describe('DeliverOutbox', () => {
   let warn: jest.SpyInstance;
   beforeEach(() => {
@@ -53,7 +68,8 @@ describe('DeliverOutbox', () => {
     const outbox = {
       holdLease: jest.fn(async () => undefined),
       claimDue: jest.fn(async () => [message('m1'), message('m2')]),
-      markSent: jest.fn(async () => undefined),
+      touchClaim: jest.fn(async (_id: string, _worker: string) => true),
+      markSent: jest.fn(async (_ids: string[], _worker: string, _transport: string) => undefined),
       markFailedAttempt: jest.fn(async () => undefined),
     };
     const transport = { kind: 'smtp', send: jest.fn(send) };
@@ -65,14 +81,36 @@ describe('DeliverOutbox', () => {
     return { deliver, outbox, transport };
   }
 
-  it('claims a batch under its own worker id and marks the sent ones by one statement', async () => {
+  it('claims a batch under its own worker id and marks each message sent as soon as the server took it', async () => {
     const { deliver, outbox, transport } = setup(async () => undefined);
+    const order: string[] = [];
+    transport.send.mockImplementation(async (m: OutboxMessage) => void order.push(`send ${m.id}`));
+    outbox.markSent.mockImplementation(async (ids: string[]) => void order.push(`mark ${ids.join()}`));
     await expect(deliver.execute()).resolves.toBe(2);
     expect(outbox.holdLease).toHaveBeenCalledWith(deliver.workerId);
-    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, policy.batchSize, policy.claimTimeoutMs);
-    expect(transport.send).toHaveBeenCalledTimes(2);
-    expect(outbox.markSent.mock.calls).toEqual([[['m1', 'm2'], deliver.workerId, 'smtp']]);
+    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 20, expect.objectContaining(policy));
+    expect(order).toEqual(['send m1', 'mark m1', 'send m2', 'mark m2']);
+    expect(outbox.markSent.mock.calls.map((c) => c.slice(1))).toEqual([
+      [deliver.workerId, 'smtp'],
+      [deliver.workerId, 'smtp'],
+    ]);
     expect(outbox.markFailedAttempt).not.toHaveBeenCalled();
+  });
+
+  it('renews the claim of a row that waited its turn, and sends none another worker has taken over meanwhile', async () => {
+    const { deliver, outbox, transport } = setup(async () => undefined);
+    outbox.touchClaim.mockImplementation(async (id: string) => id !== 'm2');
+    await deliver.execute();
+    expect(transport.send.mock.calls.map(([m]) => m.id)).toEqual(['m1']);
+    // The first row was claimed just now; only the second waited.
+    expect(outbox.touchClaim.mock.calls).toEqual([['m2', deliver.workerId]]);
+    expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
+  });
+
+  it('claims only as many as it is asked for (a lane claims one)', async () => {
+    const { deliver, outbox } = setup(async () => undefined);
+    await deliver.execute(1);
+    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 1, expect.anything());
   });
 
   it('schedules a retry for a failed send without stopping the others', async () => {
@@ -88,6 +126,15 @@ describe('DeliverOutbox', () => {
     // The log names the row, never its recipients.
     expect(JSON.stringify(warn.mock.calls)).toContain('m1');
     expect(JSON.stringify(warn.mock.calls)).not.toContain('a@ks.no');
+  });
+
+  it('gives up at once when the server refuses the message for good (5xx)', async () => {
+    const { deliver, outbox } = setup(async () => {
+      throw Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 });
+    });
+    await deliver.execute();
+    expect(outbox.markFailedAttempt).toHaveBeenCalledWith('m1', deliver.workerId, '550 5.1.1 mailbox unavailable', null);
+    expect(JSON.stringify(warn.mock.calls)).toContain('"permanent":true');
   });
 
   it('gives up (no next attempt) once the message is too old', async () => {
@@ -106,6 +153,25 @@ describe('DeliverOutbox', () => {
     await expect(deliver.execute()).resolves.toBe(2);
     expect(outbox.markSent).not.toHaveBeenCalled();
     expect(outbox.markFailedAttempt).toHaveBeenCalledTimes(2);
+  });
+
+  it('writes a sent message’s outcome again while the database is out of reach, taking its lease again first, and sends it once', async () => {
+    const { deliver, outbox, transport } = setup(async () => undefined);
+    outbox.claimDue.mockResolvedValueOnce([message('m1')]);
+    outbox.markSent.mockRejectedValueOnce(new Error('Connection terminated unexpectedly')).mockRejectedValueOnce(new Error('ECONNREFUSED'));
+    await deliver.execute();
+    expect(transport.send).toHaveBeenCalledTimes(1);
+    expect(outbox.markSent).toHaveBeenCalledTimes(3);
+    expect(outbox.holdLease).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops writing the outcome again after half the claim timeout, and the pass fails', async () => {
+    const { deliver, outbox } = setup(async () => undefined);
+    outbox.claimDue.mockResolvedValueOnce([message('m1')]);
+    outbox.markSent.mockRejectedValue(new Error('Connection terminated unexpectedly'));
+    await expect(deliver.execute()).rejects.toThrow('Connection terminated');
+    // 250 + 500 + 1000 ms fit in 2.5 s; the next wait (2 s) would not.
+    expect(outbox.markSent).toHaveBeenCalledTimes(4);
   });
 
   it('gives each instance its own worker id', () => {

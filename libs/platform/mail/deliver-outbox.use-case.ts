@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
@@ -15,7 +16,26 @@ export function nextAttemptAt(message: Pick<OutboxMessage, 'attempts' | 'created
   return new Date(now.getTime() + delay);
 }
 
-/** One delivery pass: claim due rows, send each, record the outcome. */
+/**
+ * Whether the SMTP server refused the message for good (a 5xx reply: no such mailbox, relaying
+ * denied, message refused). Trying again changes nothing; staff see it as failed at once and may
+ * send it again once the cause is fixed.
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** Rows a pass claims unless told otherwise (the worker's lanes claim one at a time). */
+const PASS_LIMIT = 20;
+
+/** The first wait before writing an outcome again, doubling up to the last. */
+const OUTCOME_RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+
+/**
+ * One delivery pass: claim due rows, send them one after another, and record each outcome as soon
+ * as it is known. The worker runs passes of one row side by side, one per SMTP connection.
+ */
 @Injectable()
 export class DeliverOutbox {
   private readonly logger = new Logger(DeliverOutbox.name);
@@ -28,35 +48,63 @@ export class DeliverOutbox {
   ) {}
 
   /**
-   * Returns how many rows were claimed (so the caller can loop while there is work). The batch's
-   * sent rows are marked by one statement once its sends are done: a row sent but not yet marked
-   * when the process dies goes again with the same Message-ID, as after any crash between the two.
+   * Returns how many rows were claimed (so the caller can loop while there is work). Each message
+   * is marked sent right after the server took it, so a pass that stalls on a later message, or a
+   * process that dies, leaves no sent message to go again; only a message sent but not yet marked
+   * when the process dies goes again, with the same Message-ID.
    */
-  async execute(): Promise<number> {
+  async execute(limit = PASS_LIMIT): Promise<number> {
     const policy = this.config.outbox;
     await this.outbox.holdLease(this.workerId);
-    const batch = await this.outbox.claimDue(this.workerId, policy.batchSize, policy.claimTimeoutMs);
-    const sent = await Promise.all(batch.map((m) => this.deliver(m)));
-    const ids = batch.filter((_, i) => sent[i]).map((m) => m.id);
-    if (ids.length) await this.outbox.markSent(ids, this.workerId, this.transport.kind);
+    const batch = await this.outbox.claimDue(this.workerId, limit, policy);
+    for (const [i, message] of batch.entries()) {
+      // A row that waited for the ones before it renews its claim, or is left to the worker that took it over.
+      if (i > 0 && !(await this.outbox.touchClaim(message.id, this.workerId))) continue;
+      await this.deliver(message);
+    }
     return batch.length;
   }
 
   /** Sends one message; a failure is recorded with its next attempt (or none, giving up). */
-  private async deliver(message: OutboxMessage): Promise<boolean> {
+  private async deliver(message: OutboxMessage): Promise<void> {
+    let failure: unknown = null;
     try {
       await this.transport.send(message);
-      return true;
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      const retryAt = nextAttemptAt(message, new Date(), this.config.outbox);
-      await this.outbox.markFailedAttempt(message.id, this.workerId, error, retryAt);
-      // Only the id and template: recipients and content stay out of the logs.
-      this.logger.warn(
-        { outboxId: message.id, template: message.template, attempts: message.attempts, error, gaveUp: retryAt === null },
-        'e-mail delivery failed',
-      );
-      return false;
+      failure = e;
+    }
+    if (failure === null) {
+      await this.record(() => this.outbox.markSent([message.id], this.workerId, this.transport.kind));
+      return;
+    }
+    const error = failure instanceof Error ? failure.message : String(failure);
+    const permanent = isPermanentRefusal(failure);
+    const retryAt = permanent ? null : nextAttemptAt(message, new Date(), this.config.outbox);
+    await this.record(() => this.outbox.markFailedAttempt(message.id, this.workerId, error, retryAt));
+    // Only the id and template: recipients and content stay out of the logs.
+    this.logger.warn(
+      { outboxId: message.id, template: message.template, attempts: message.attempts, error, permanent, gaveUp: retryAt === null },
+      'e-mail delivery failed',
+    );
+  }
+
+  /**
+   * Writes an outcome, again while the database is out of reach (its lease taken again first): a
+   * message the server took but that stays `sending` would be sent again by the worker that takes
+   * the row over. Gives up after half the claim timeout, when another worker may take it anyway.
+   */
+  private async record(write: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + this.config.outbox.claimTimeoutMs / 2;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (attempt) await this.outbox.holdLease(this.workerId);
+        await write();
+        return;
+      } catch (e) {
+        const wait = OUTCOME_RETRY_MS[Math.min(attempt, OUTCOME_RETRY_MS.length - 1)];
+        if (Date.now() + wait > deadline) throw e;
+        await sleep(wait);
+      }
     }
   }
 }

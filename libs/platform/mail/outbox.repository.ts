@@ -60,12 +60,20 @@ export function outboxInsertSql(
        ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
+/**
+ * How long ago a row must have been claimed (or touched, just before its send) before a free lease
+ * means its worker is gone: longer than a send can take (nodemailer aborts it at the send timeout)
+ * and the writing of its outcome, so a live worker that lost its lease connection has finished.
+ */
+const sendBound = (sendTimeoutMs: number) => 2 * sendTimeoutMs;
+
 /** The session lock a live worker holds; its claimed rows are orphaned once nobody holds it. */
 const lease = (worker: string) => `hashtextextended('outbox-worker:' || ${worker}, 0)`;
 
 @Injectable()
 export class OutboxRepository {
   private lease: QueryRunner | null = null;
+  private leasing: Promise<void> | null = null;
 
   constructor(
     private readonly db: DatabaseContext,
@@ -78,8 +86,15 @@ export class OutboxRepository {
    * had claimed are nobody's (instead of after the claim timeout). Taken again when the connection
    * was lost. The embedded database is one process and one session: nothing to hold there.
    */
-  async holdLease(workerId: string): Promise<void> {
-    if (!this.config.databaseUrl) return;
+  holdLease(workerId: string): Promise<void> {
+    if (!this.config.databaseUrl) return Promise.resolve();
+    // One at a time: the worker's lanes ask together, and a second session asking for the lock
+    // would wait for the first one's for ever.
+    this.leasing ??= this.takeLease(workerId).finally(() => (this.leasing = null));
+    return this.leasing;
+  }
+
+  private async takeLease(workerId: string): Promise<void> {
     if (this.lease) {
       const alive = await this.lease.query('SELECT 1').then(
         () => true,
@@ -113,12 +128,15 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims due rows, and rows whose worker died (its lease is free) or stopped answering (claimed
-   * longer ago than the claim timeout), so no two workers send one row at once. A row taken over
-   * from a dead worker may have reached the SMTP server already: it goes again with the same
-   * Message-ID, so a mail client shows one message. Leases exist only on a server (see holdLease).
+   * Claims due rows, and rows whose worker died (its lease is free, and the row was claimed longer
+   * ago than a send can take) or stopped answering (claimed longer ago than the claim timeout), so
+   * no two workers send one row at once. A free lease alone is not enough: a worker whose lease
+   * connection was cut (a database restart, a terminated backend) is still alive and may be in the
+   * middle of the send; it takes its lease again before its next claim. A row taken over from a
+   * dead worker may have reached the SMTP server already: it goes again with the same Message-ID,
+   * so a mail client shows one message. Leases exist only on a server (see holdLease).
    */
-  async claimDue(workerId: string, limit: number, claimTimeoutMs: number): Promise<OutboxMessage[]> {
+  async claimDue(workerId: string, limit: number, timeouts: { claimTimeoutMs: number; sendTimeoutMs: number }): Promise<OutboxMessage[]> {
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
     const [rows]: [Array<{ id: string }>, number] = await this.db.manager.query(
       `UPDATE outbox_message SET status = 'sending', claimed_at = now(), claimed_by = $1, attempts = attempts + 1
@@ -126,12 +144,17 @@ export class OutboxRepository {
          SELECT id FROM outbox_message
          WHERE (status = 'pending' AND next_attempt_at <= now())
             OR (status = 'sending' AND claimed_at < now() - ($3::int * interval '1 millisecond'))
-            ${this.config.databaseUrl ? `OR (status = 'sending' AND claimed_by <> $1 AND pg_try_advisory_xact_lock(${lease('claimed_by')}))` : ''}
+            ${
+              this.config.databaseUrl
+                ? `OR (status = 'sending' AND claimed_by <> $1 AND claimed_at < now() - ($4::int * interval '1 millisecond')
+                       AND pg_try_advisory_xact_lock(${lease('claimed_by')}))`
+                : ''
+            }
          ORDER BY next_attempt_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
        RETURNING id`,
-      [workerId, limit, claimTimeoutMs],
+      [workerId, limit, timeouts.claimTimeoutMs, ...(this.config.databaseUrl ? [sendBound(timeouts.sendTimeoutMs)] : [])],
     );
     if (!rows.length) return [];
     return this.db
@@ -140,6 +163,19 @@ export class OutboxRepository {
       .where('m.id IN (:...ids)', { ids: rows.map((r) => r.id) })
       .orderBy('m.created_at')
       .getMany();
+  }
+
+  /**
+   * Renews the worker's claim on a row just before it is sent, so a row waiting its turn in a
+   * pass is not mistaken for one stuck in a send; false when the claim is no longer the worker's
+   * (another took the row over): then it must not be sent.
+   */
+  async touchClaim(id: string, workerId: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.db.manager.query(
+      `UPDATE outbox_message SET claimed_at = now() WHERE id = $1 AND claimed_by = $2 AND status = 'sending' RETURNING id`,
+      [id, workerId],
+    );
+    return rows.length > 0;
   }
 
   async markSent(ids: string[], workerId: string, transport: string): Promise<void> {

@@ -4,7 +4,9 @@ import { DatabaseContext } from '@platform/database';
 import { defineMailTemplate, DeliverOutbox, EmailRequest, EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 import { MailTransport } from '@platform/mail/mail-transport';
 import { OutboxRepository } from '@platform/mail/outbox.repository';
+import { SMTPServer } from 'smtp-server';
 
+import { OutboxWorker } from '../../../apps/worker/src/outbox.worker';
 import { SmtpCapture } from '../../support/smtp-capture';
 import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
@@ -19,6 +21,16 @@ interface Row {
   transport: string | null;
   claimed_by: string | null;
   sent_at: Date | null;
+}
+
+const SEND_TIMEOUT_MS = 1_500;
+
+/** Resolves once `check` holds, trying every 50 ms; fails after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !(await check());) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('e-mail outbox', () => {
@@ -42,7 +54,7 @@ describe('e-mail outbox', () => {
 
   beforeAll(async () => {
     smtp = await new SmtpCapture().start();
-    t = await createTestApp({ SMTP_URL: smtp.url });
+    t = await createTestApp({ SMTP_URL: smtp.url, OUTBOX_SEND_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
     await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
     agent = await signIn(t, 'agent@ks.example.test');
     await createStaffWithPassword(t, 'admin2@ks.example.test', 'admin');
@@ -226,6 +238,66 @@ describe('e-mail outbox', () => {
     // The slow worker's late outcome is not lost.
     await t.get(OutboxRepository).markSent([(await row(fresh.messageId)).id], 'busy-worker', 'smtp');
     expect((await row(fresh.messageId)).status).toBe('sent');
+  });
+
+  it('lets a message the server stalls on hold up one lane only, aborts it at the send timeout and tries it again', async () => {
+    const stalledAddress = 'treg@kommune.example.test';
+    smtp.stallFor = (to) => to.includes(stalledAddress);
+    const worker = new OutboxWorker(t.get(DeliverOutbox), t.config);
+    try {
+      const stalled = await enqueue(request({ to: [stalledAddress] }));
+      const others: string[] = [];
+      for (let i = 0; i < 8; i++) others.push((await enqueue(request({ to: [`rask${i}@kommune.example.test`] }))).messageId);
+      worker.onApplicationBootstrap();
+      await until(async () => others.every((id) => received(id).length === 1));
+      // All the others went while the stalled one was still in its send.
+      expect(await row(stalled.messageId)).toMatchObject({ status: 'sending', attempts: 1 });
+      const started = Date.now();
+      await until(async () => (await row(stalled.messageId)).status === 'pending');
+      expect(Date.now() - started).toBeLessThan(SEND_TIMEOUT_MS + 2_000);
+      expect((await row(stalled.messageId)).last_error).toMatch(/abort/i);
+      const rows: Array<{ status: string; attempts: number }> = await t.dataSource.query(
+        `SELECT status, attempts FROM outbox_message WHERE message_id = ANY($1)`,
+        [others],
+      );
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual(others.map(() => ['sent', 1]));
+
+      smtp.stallFor = null;
+      await t.dataSource.query(`UPDATE outbox_message SET next_attempt_at = now() WHERE message_id = $1`, [stalled.messageId]);
+      await until(async () => (await row(stalled.messageId)).status === 'sent');
+      expect(received(stalled.messageId)).toHaveLength(1);
+      expect((await row(stalled.messageId)).attempts).toBe(2);
+    } finally {
+      smtp.stallFor = null;
+      await worker.beforeApplicationShutdown();
+    }
+  });
+
+  it('gives up at once on a message the server refuses for good (5xx)', async () => {
+    const refused = 'finnes.ikke@kommune.example.test';
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 100,
+      onRcptTo: (address, _session, callback) =>
+        callback(address.address === refused ? Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }) : undefined),
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server as unknown as { server: { address(): { port: number } } }).server.address().port;
+    const transport = new MailTransport({ ...t.config, smtpUrl: `smtp://127.0.0.1:${port}` });
+    try {
+      const { messageId } = await enqueue(request({ to: [refused] }));
+      while ((await new DeliverOutbox(t.get(OutboxRepository), transport, t.config).execute()) > 0) {
+        /* until nothing is due */
+      }
+      const failed = await row(messageId);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(failed.last_error).toContain('550');
+    } finally {
+      transport.onApplicationShutdown();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('sends each message exactly once when several workers deliver at the same time', async () => {
