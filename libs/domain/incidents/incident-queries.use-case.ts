@@ -4,6 +4,7 @@ import type { KnownIssue } from '@domain/notices';
 import { type Environment, type Principal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@platform/database';
+import { ListOutboxMessages } from '@platform/mail';
 
 import { EscalationRepository } from './escalation.repository';
 import { Incident, IncidentStatus, Severity } from './incident.entity';
@@ -83,6 +84,7 @@ export class IncidentQueries {
     private readonly access: FindConsumersWithAccess,
     private readonly reportAccess: ReportOwnership,
     private readonly groups: StaffGroups,
+    private readonly mail: ListOutboxMessages,
   ) {}
 
   /** The queue by impact (severity set or suggested, then breadth, then recency) unless another sort is asked for. */
@@ -184,6 +186,8 @@ export class IncidentQueries {
             messageId: escalation.rootMessageId,
             status: escalation.status,
             sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null,
+            // Whether the first message reached Skatteetaten's mail server: «sent» above says only that it was handed over.
+            delivery: escalation.status === 'sent' ? await this.mail.deliveryOf(escalation.rootMessageId) : null,
           }
         : null,
     };

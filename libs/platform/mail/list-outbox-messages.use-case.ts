@@ -3,7 +3,7 @@ import type { Page, PageRequest } from '@platform/database';
 import { Forbidden, NotFound } from '@platform/errors';
 
 import { carriesCredential } from './mail-template';
-import { OutboxRepository, type OutboxSort } from './outbox.repository';
+import { type MailDelivery, OutboxRepository, type OutboxSort } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
 export type { OutboundThreadEntry, OutboxSort } from './outbox.repository';
@@ -24,6 +24,11 @@ export class ListOutboxMessages {
   /** Where each of these messages stands (pending, sending, sent, failed), by Message-ID. */
   statusOf(messageIds: string[]): Promise<Map<string, OutboxStatus>> {
     return this.outbox.statusOf(messageIds);
+  }
+
+  /** Where one message's delivery stands (queued, sending, sent, retrying, failed), by its Message-ID. */
+  deliveryOf(messageId: string): Promise<MailDelivery | null> {
+    return this.outbox.deliveryOf(messageId);
   }
 
   /** Which of these Message-IDs we sent, and what about (template, related object): how a reply finds its thread. */

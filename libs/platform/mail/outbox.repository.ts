@@ -10,6 +10,19 @@ export type NewOutboxMessage = Pick<
   'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
 >;
 
+/**
+ * Where one message's delivery stands: queued (not yet tried), sending, sent, retrying (tried and
+ * failed, tried again at `nextAttemptAt`) or failed (given up, or refused for good).
+ */
+export interface MailDelivery {
+  outboxId: string;
+  state: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
+  attempts: number;
+  /** Why the last attempt failed (the SMTP server's reply); null once sent. */
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+}
+
 /** One message we sent, as a reply to it is threaded: by its Message-ID to what it was about. */
 export interface OutboundThreadEntry {
   messageId: string;
@@ -255,6 +268,25 @@ export class OutboxRepository {
       [messageIds],
     );
     return new Map(rows.map((r) => [r.message_id, r.status]));
+  }
+
+  /** Where one message's delivery stands, by its Message-ID; null when there is no such message. */
+  async deliveryOf(messageId: string): Promise<MailDelivery | null> {
+    const rows: Array<{ id: string; status: OutboxStatus; attempts: number; last_error: string | null; next_attempt_at: Date }> =
+      await this.db.manager.query('SELECT id, status, attempts, last_error, next_attempt_at FROM outbox_message WHERE message_id = $1', [
+        messageId,
+      ]);
+    const row = rows[0];
+    if (!row) return null;
+    const state: MailDelivery['state'] =
+      row.status === 'pending' ? (row.attempts ? 'retrying' : 'queued') : row.status === 'sending' ? 'sending' : row.status;
+    return {
+      outboxId: row.id,
+      state,
+      attempts: row.attempts,
+      lastError: state === 'sent' ? null : row.last_error,
+      nextAttemptAt: state === 'retrying' ? new Date(row.next_attempt_at) : null,
+    };
   }
 
   /** What these Message-IDs were sent about (those that are ours), for threading replies. */

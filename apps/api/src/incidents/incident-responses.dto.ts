@@ -16,6 +16,7 @@ import {
 } from '@domain/incidents';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { MailDelivery } from '@platform/mail';
 
 import { KnownIssueResponse, ReportFieldsResponse } from './report-responses.dto';
 
@@ -98,6 +99,24 @@ export class ConsumerRefResponse {
   @ApiProperty({ example: '974760673' }) orgNumber: string;
 }
 
+/** Where an e-mail's delivery stands. */
+export class MailDeliveryResponse {
+  @ApiProperty({ format: 'uuid', description: 'The message in GET /api/v1/outbox' }) outboxId: string;
+  @ApiProperty({
+    enum: ['queued', 'sending', 'sent', 'retrying', 'failed'],
+    description: 'retrying: an attempt failed and another is due at nextAttemptAt; failed: given up, or refused for good (5xx)',
+  })
+  state: MailDelivery['state'];
+  @ApiProperty({ type: 'integer' }) attempts: number;
+  @ApiProperty({ type: String, nullable: true, description: "The mail server's answer to the last failed attempt" }) lastError:
+    string | null;
+  @ApiProperty({ type: Date, nullable: true }) nextAttemptAt: Date | null;
+
+  static from(d: MailDelivery): MailDeliveryResponse {
+    return { outboxId: d.outboxId, state: d.state, attempts: d.attempts, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt };
+  }
+}
+
 /** The thread to Skatteetaten about an incident. */
 export class EscalationStateResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -109,6 +128,12 @@ export class EscalationStateResponse {
   @ApiProperty({ example: '<3f1c…@segmentdesk.ks.no>', description: "Message-ID of the thread's first e-mail" }) messageId: string;
   @ApiProperty({ enum: ESCALATION_STATUSES, enumName: 'EscalationStatus' }) status: EscalationResult['status'];
   @ApiProperty({ type: Date, nullable: true, description: 'When a pending first message goes out' }) sendAfter: Date | null;
+  @ApiProperty({
+    type: MailDeliveryResponse,
+    nullable: true,
+    description: "The first message's delivery to Skatteetaten's mail server, once it was handed over (status sent)",
+  })
+  delivery: MailDeliveryResponse | null;
 
   static from(e: EscalationView): EscalationStateResponse {
     return {
@@ -121,6 +146,7 @@ export class EscalationStateResponse {
       messageId: e.messageId,
       status: e.status,
       sendAfter: e.sendAfter,
+      delivery: e.delivery && MailDeliveryResponse.from(e.delivery),
     };
   }
 }
