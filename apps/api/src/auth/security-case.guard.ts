@@ -1,24 +1,14 @@
 import { type ActionTargets, IncidentVisibility } from '@domain/incidents';
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 
-import { ApiProblems } from '../http/api-problems.decorator';
 import { AuthenticatedRequest } from './current-principal.decorator';
 
 /** Where a route names what it acts on: `params.<name>` or `body.<field>`, for each kind of target. */
 export type ActionTargetFields = { [K in keyof ActionTargets]?: Array<`params.${string}` | `body.${string}`> };
 
-const ACTS_ON = 'segment-desk:acts-on';
-
-/**
- * A staff route that changes, escalates, resolves, regroups or writes about the incidents, reports
- * or merge proposals named in these fields: on a security case only those who may read it may.
- */
-export const ActsOn = (fields: ActionTargetFields) =>
-  applyDecorators(
-    SetMetadata(ACTS_ON, fields),
-    ApiProblems([403, 'security_case_restricted: only the security role and administrators act on a security case']),
-  );
+/** The metadata `@ActsOn` (http/acts-on.decorator.ts) sets on a route. */
+export const ACTS_ON = 'segment-desk:acts-on';
 
 /**
  * Applies the security-case rule of the incidents context (IncidentVisibility.assertMayAct) to the

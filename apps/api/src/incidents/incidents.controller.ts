@@ -16,7 +16,7 @@ import type { FastifyReply } from 'fastify';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ActsOn } from '../auth/security-case.guard';
+import { ActsOn } from '../http/acts-on.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { AssignIncidentDto, IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';

@@ -6,7 +6,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ActsOn } from '../auth/security-case.guard';
+import { ActsOn } from '../http/acts-on.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
-import { ActsOn } from '../../auth/security-case.guard';
+import { ActsOn } from '../../http/acts-on.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
