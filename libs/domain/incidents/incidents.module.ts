@@ -35,6 +35,7 @@ import { JoinIncident } from './join-incident.use-case';
 import { KnownIncidents } from './known-incidents.use-case';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
+import { NotifyUndeliveredMail } from './notify-undelivered-mail.use-case';
 import { PersonalDataVault } from './personal-data-vault';
 import { PreviewEscalation } from './preview-escalation.use-case';
 import { PurgeIdempotencyKeys } from './purge-idempotency-keys.use-case';
@@ -75,6 +76,7 @@ const useCases = [
   IncidentVisibility,
   JoinIncident,
   KnownIncidents,
+  NotifyUndeliveredMail,
   PreviewEscalation,
   PurgeIdempotencyKeys,
   ReceiveIncidentMail,

@@ -33,6 +33,7 @@ export * from './mail/incident-resolved.mail';
 export * from './mail/report-confirmation.mail';
 export * from './mail/security-deadline.mail';
 export * from './merge-proposal.entity';
+export * from './notify-undelivered-mail.use-case';
 export * from './preview-escalation.use-case';
 export * from './purge-idempotency-keys.use-case';
 export * from './receive-incident-mail.use-case';

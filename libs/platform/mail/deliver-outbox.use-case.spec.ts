@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@platform/config';
+import type { DatabaseContext } from '@platform/database';
+import type { DomainEvents } from '@platform/events';
 
 import { DeliverOutbox, isPermanentRefusal, nextAttemptAt } from './deliver-outbox.use-case';
 import type { MailTransport } from './mail-transport';
@@ -70,15 +72,23 @@ describe('DeliverOutbox', () => {
       claimDue: jest.fn(async () => [message('m1'), message('m2')]),
       touchClaim: jest.fn(async (_id: string, _worker: string) => true),
       markSent: jest.fn(async (_ids: string[], _worker: string, _transport: string) => undefined),
-      markFailedAttempt: jest.fn(async () => undefined),
+      markFailedAttempt: jest.fn(async (_id: string, _worker: string, _error: string, _retryAt: Date | null) => true),
     };
     const transport = { kind: 'smtp', send: jest.fn(send) };
     const config = {
       ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }),
       outbox: { ...policy, giveUpAfterMs },
     };
-    const deliver = new DeliverOutbox(outbox as unknown as OutboxRepository, transport as unknown as MailTransport, config);
-    return { deliver, outbox, transport };
+    const db = { transaction: jest.fn(<T>(work: () => Promise<T>) => work()) };
+    const events = { publish: jest.fn(async (_type: string, _payload: Record<string, unknown>) => 'event-id') };
+    const deliver = new DeliverOutbox(
+      outbox as unknown as OutboxRepository,
+      transport as unknown as MailTransport,
+      config,
+      db as unknown as DatabaseContext,
+      events as unknown as DomainEvents,
+    );
+    return { deliver, outbox, transport, db, events };
   }
 
   it('claims a batch under its own worker id and marks each message sent as soon as the server took it', async () => {
@@ -135,6 +145,32 @@ describe('DeliverOutbox', () => {
     await deliver.execute();
     expect(outbox.markFailedAttempt).toHaveBeenCalledWith('m1', deliver.workerId, '550 5.1.1 mailbox unavailable', null);
     expect(JSON.stringify(warn.mock.calls)).toContain('"permanent":true');
+  });
+
+  it('tells what the message was about that it was given up on, in the transaction that records it', async () => {
+    const { deliver, outbox, db, events } = setup(async () => {
+      throw Object.assign(new Error('550 refused'), { responseCode: 550 });
+    });
+    outbox.claimDue.mockResolvedValueOnce([
+      { ...message('m1'), template: 'escalation', relatedType: 'incident', relatedId: 'i1' } as OutboxMessage,
+      message('m2'),
+    ]);
+    outbox.markFailedAttempt.mockImplementation(async (id: string) => id === 'm1');
+    await deliver.execute();
+    expect(db.transaction).toHaveBeenCalledTimes(2);
+    // m2 was taken over by another worker meanwhile: nothing recorded, nothing told.
+    expect(events.publish.mock.calls).toEqual([
+      ['mail.undelivered', { outboxId: 'm1', template: 'escalation', relatedType: 'incident', relatedId: 'i1', error: '550 refused' }],
+    ]);
+  });
+
+  it('tells nothing of a message it will try again', async () => {
+    const { deliver, events, db } = setup(async () => {
+      throw new Error('421 try later');
+    });
+    await deliver.execute();
+    expect(db.transaction).not.toHaveBeenCalled();
+    expect(events.publish).not.toHaveBeenCalled();
   });
 
   it('gives up (no next attempt) once the message is too old', async () => {

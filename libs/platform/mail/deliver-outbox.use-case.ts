@@ -4,6 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
+import { DatabaseContext } from '@platform/database';
+import { DomainEvents } from '@platform/events';
 
 import { MailTransport } from './mail-transport';
 import { OutboxRepository } from './outbox.repository';
@@ -26,6 +28,17 @@ export function isPermanentRefusal(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/** A message was given up on (refused for good, or failing for too long): the context it was about may tell someone. */
+export const MAIL_UNDELIVERED = 'mail.undelivered';
+
+export interface MailUndeliveredEvent {
+  outboxId: string;
+  template: string;
+  relatedType: string | null;
+  relatedId: string | null;
+  error: string;
+}
+
 /** Rows a pass claims unless told otherwise (the worker's lanes claim one at a time). */
 const PASS_LIMIT = 20;
 
@@ -45,6 +58,8 @@ export class DeliverOutbox {
     private readonly outbox: OutboxRepository,
     private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DatabaseContext,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -80,7 +95,21 @@ export class DeliverOutbox {
     const error = failure instanceof Error ? failure.message : String(failure);
     const permanent = isPermanentRefusal(failure);
     const retryAt = permanent ? null : nextAttemptAt(message, new Date(), this.config.outbox);
-    await this.record(() => this.outbox.markFailedAttempt(message.id, this.workerId, error, retryAt));
+    await this.record(() =>
+      retryAt
+        ? this.outbox.markFailedAttempt(message.id, this.workerId, error, retryAt).then(() => undefined)
+        : this.db.transaction(async () => {
+            if (!(await this.outbox.markFailedAttempt(message.id, this.workerId, error, null))) return;
+            const event: MailUndeliveredEvent = {
+              outboxId: message.id,
+              template: message.template,
+              relatedType: message.relatedType,
+              relatedId: message.relatedId,
+              error,
+            };
+            await this.events.publish(MAIL_UNDELIVERED, { ...event });
+          }),
+    );
     // Only the id and template: recipients and content stay out of the logs.
     this.logger.warn(
       { outboxId: message.id, template: message.template, attempts: message.attempts, error, permanent, gaveUp: retryAt === null },

@@ -199,13 +199,15 @@ export class OutboxRepository {
     );
   }
 
-  async markFailedAttempt(id: string, workerId: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+  /** Records a failed attempt on a row the worker still holds; false when another worker has taken it over. */
+  async markFailedAttempt(id: string, workerId: string, error: string, nextAttemptAt: Date | null): Promise<boolean> {
     const status: OutboxStatus = nextAttemptAt ? 'pending' : 'failed';
-    await this.db.manager.query(
+    const [rows]: [unknown[], number] = await this.db.manager.query(
       `UPDATE outbox_message SET status = $3, last_error = $4, next_attempt_at = COALESCE($5, next_attempt_at), claimed_at = NULL
-       WHERE id = $1 AND claimed_by = $2 AND status = 'sending'`,
+       WHERE id = $1 AND claimed_by = $2 AND status = 'sending' RETURNING id`,
       [id, workerId, status, error.slice(0, 2000), nextAttemptAt],
     );
+    return rows.length > 0;
   }
 
   /** Puts a failed message back in the queue; returns it as it was, or null when it had not failed. */

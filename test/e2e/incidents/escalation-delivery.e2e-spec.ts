@@ -1,3 +1,4 @@
+import { DomainEvents } from '@platform/events';
 import { SMTPServer } from 'smtp-server';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
@@ -112,5 +113,15 @@ describe('the delivery of an escalation’s first message', () => {
     const page = await staff.get(`/incidents/${incidentId}`).expect(200);
     expect(page.text).toMatch(/role="alert" id="escalation-undelivered">\s*<p>E-posten til Skatteetaten ble ikke levert: /);
     expect(page.text).toContain('Skatteetaten har ikke fått saken.');
+
+    // Whoever escalates hears of it in the app, once the worker has handled the event.
+    const before = (await staff.get('/notifications').expect(200)).text;
+    expect(before).not.toContain('E-post til Skatteetaten ble ikke levert');
+    await t.get(DomainEvents).process();
+    const notifications = (await staff.get('/notifications').expect(200)).text;
+    expect(notifications).toContain('E-post til Skatteetaten ble ikke levert');
+    expect(notifications.match(/E-post til Skatteetaten ble ikke levert/g)).toHaveLength(1);
+    const links = await t.dataSource.query(`SELECT link FROM notification WHERE kind = 'incident.mail_undelivered'`);
+    expect(links.map((n: { link: string }) => n.link)).toContain(`/incidents/${incidentId}`);
   });
 });

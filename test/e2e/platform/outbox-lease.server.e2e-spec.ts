@@ -1,5 +1,6 @@
 import { PASSWORD_SET_MAIL } from '@domain/identity';
 import { DatabaseContext } from '@platform/database';
+import { DomainEvents } from '@platform/events';
 import { DeliverOutbox, EnqueueEmail } from '@platform/mail';
 import { MailTransport } from '@platform/mail/mail-transport';
 import { OutboxRepository } from '@platform/mail/outbox.repository';
@@ -52,7 +53,13 @@ describe('e-mail outbox: taking over another worker’s rows', () => {
     smtp = await new SmtpCapture().start();
     t = await createTestApp({ SMTP_URL: smtp.url, OUTBOX_SEND_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
     const config = { ...t.config, databaseUrl: t.db.url };
-    worker = new DeliverOutbox(new OutboxRepository(t.get(DatabaseContext), config), t.get(MailTransport), config);
+    worker = new DeliverOutbox(
+      new OutboxRepository(t.get(DatabaseContext), config),
+      t.get(MailTransport),
+      config,
+      t.get(DatabaseContext),
+      t.get(DomainEvents),
+    );
   }, 180_000);
   afterAll(async () => {
     await t?.close();

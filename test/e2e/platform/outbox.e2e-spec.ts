@@ -1,6 +1,7 @@
 import { PASSWORD_SET_MAIL, type PasswordSetMail } from '@domain/identity';
 import { ESCALATION_CLOSED_MAIL } from '@domain/incidents';
 import { DatabaseContext } from '@platform/database';
+import { DomainEvents } from '@platform/events';
 import { defineMailTemplate, DeliverOutbox, EmailRequest, EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 import { MailTransport } from '@platform/mail/mail-transport';
 import { OutboxRepository } from '@platform/mail/outbox.repository';
@@ -288,7 +289,9 @@ describe('e-mail outbox', () => {
     const transport = new MailTransport({ ...t.config, smtpUrl: `smtp://127.0.0.1:${port}` });
     try {
       const { messageId } = await enqueue(request({ to: [refused] }));
-      while ((await new DeliverOutbox(t.get(OutboxRepository), transport, t.config).execute()) > 0) {
+      while (
+        (await new DeliverOutbox(t.get(OutboxRepository), transport, t.config, t.get(DatabaseContext), t.get(DomainEvents)).execute()) > 0
+      ) {
         /* until nothing is due */
       }
       const failed = await row(messageId);
@@ -304,7 +307,7 @@ describe('e-mail outbox', () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await enqueue(request({ to: [`kommune${i}@kommune.example.test`] }))).messageId);
     const first = t.get(DeliverOutbox);
-    const second = new DeliverOutbox(t.get(OutboxRepository), t.get(MailTransport), t.config);
+    const second = new DeliverOutbox(t.get(OutboxRepository), t.get(MailTransport), t.config, t.get(DatabaseContext), t.get(DomainEvents));
     expect(second.workerId).not.toBe(first.workerId);
     const drain = async (worker: DeliverOutbox) => {
       while ((await worker.execute()) > 0) {
@@ -323,7 +326,13 @@ describe('e-mail outbox', () => {
   });
 
   it('without SMTP_URL keeps the message as delivered locally, readable in the mail view', async () => {
-    const local = new DeliverOutbox(t.get(OutboxRepository), new MailTransport({ ...t.config, smtpUrl: null }), t.config);
+    const local = new DeliverOutbox(
+      t.get(OutboxRepository),
+      new MailTransport({ ...t.config, smtpUrl: null }),
+      t.config,
+      t.get(DatabaseContext),
+      t.get(DomainEvents),
+    );
     const { messageId } = await enqueue(
       request({ data: { name: 'Lokal <Leser>', link: 'https://segmentdesk.test/password/pw_l', expiresAt: new Date(), reset: false } }),
     );

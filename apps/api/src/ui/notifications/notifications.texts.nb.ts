@@ -9,6 +9,7 @@ export const NOTIFICATION_KIND_TEXTS: Record<string, string> = {
   'ticket.group_assigned': 'Henvendelse til gruppen din',
   'incident.assigned': 'Hendelse tildelt deg',
   'incident.group_assigned': 'Hendelse til gruppen din',
+  'incident.mail_undelivered': 'E-post til Skatteetaten ble ikke levert',
 };
 
 /** A kind without words of its own (added before its texts) is still shown in Norwegian. */
