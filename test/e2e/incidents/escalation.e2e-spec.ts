@@ -166,4 +166,29 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(closing.subject).toBe(`Re: ${root.subject}`);
     });
   });
+
+  it('sends a security case opened by a report whose words, not its category, looked like one to the service’s own addresses, as the contract says', async () => {
+    const report = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(c.key))
+        .send(
+          reportBody({
+            service: 'inntekt',
+            category: 'deviation',
+            title: 'Brev sendt til feil mottaker',
+            description: 'Inntektsopplysninger sendt til feil adresse.',
+            httpStatus: null,
+            errorCode: null,
+          }),
+        )
+        .expect(201)
+    ).body;
+    const [{ track }] = await t.dataSource.query(`SELECT track FROM incident WHERE id = $1`, [report.incidentId]);
+    expect(track).toBe('security');
+    const res = await t.http.post(`/api/v1/incidents/${report.incidentId}/escalate`).set(bearer(securityToken)).expect(200);
+    expect(res.body).toMatchObject({ security: false, to: [`inntekt@${SKE}`] });
+    // Still a security case: only the security role reads it.
+    await t.http.get(`/api/v1/incidents/${report.incidentId}`).set(bearer(agentToken)).expect(403);
+  });
 });
