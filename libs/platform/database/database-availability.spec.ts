@@ -84,6 +84,18 @@ describe('ConnectionGate', () => {
     expect(gate.isDown).toBe(true);
   });
 
+  it('keeps listening for errors of a client in use, so a late one does not end the process', () => {
+    const pool = fakePool();
+    const gate = new ConnectionGate();
+    gate.install(pool);
+    const client = new EventEmitter();
+    pool.emit('connect', client);
+    // Without a listener, EventEmitter throws an 'error' event: in a pg client, an uncaught exception.
+    expect(() => client.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).not.toThrow();
+    expect(() => client.emit('error', new Error('terminating connection due to administrator command'))).not.toThrow();
+    expect(gate.isDown).toBe(true);
+  });
+
   it('passes on other errors unchanged and stays up', () => {
     const pool = fakePool();
     const gate = new ConnectionGate();

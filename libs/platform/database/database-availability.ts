@@ -54,9 +54,13 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 }
 
 type ConnectCallback = (error: Error | undefined, client?: unknown, release?: (error?: Error) => void) => void;
+interface PgClientEvents {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
 interface PgPool {
   connect(callback?: ConnectCallback): unknown;
   on(event: 'error' | 'release', listener: (error?: Error) => void): unknown;
+  on(event: 'connect', listener: (client: PgClientEvents) => void): unknown;
   idleCount: number;
 }
 
@@ -105,8 +109,17 @@ export class ConnectionGate {
         callback(error && isDatabaseUnreachable(error) ? new DatabaseUnavailable() : error, client, release);
       });
     };
-    pool.on('error', (error) => {
+    pool.on('error', (error?: Error) => {
       if (isDatabaseUnreachable(error)) this.markDown();
+    });
+    // The pool listens for a client's errors only while it is idle, and TypeORM's query runner
+    // stops listening after the first: a second error on a client in use (a terminated backend
+    // reports a FATAL message and then the reset) would be an unhandled 'error' event and end
+    // the process. Every client keeps this listener for its whole life.
+    pool.on('connect', (client: PgClientEvents) => {
+      client.on('error', (error) => {
+        if (isDatabaseUnreachable(error)) this.markDown();
+      });
     });
     pool.on('release', (error) => {
       if (error && isDatabaseUnreachable(error)) this.markDown();

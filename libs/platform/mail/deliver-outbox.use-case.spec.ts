@@ -69,7 +69,7 @@ describe('DeliverOutbox', () => {
   function setup(send: (m: OutboxMessage) => Promise<void>, giveUpAfterMs = policy.giveUpAfterMs) {
     const outbox = {
       holdLease: jest.fn(async () => undefined),
-      claimDue: jest.fn(async () => [message('m1'), message('m2')]),
+      claimDue: jest.fn(async (_worker: string, _limit: number, _timeouts: object, _inFlight: string[]) => [message('m1'), message('m2')]),
       touchClaim: jest.fn(async (_id: string, _worker: string) => true),
       markSent: jest.fn(async (_ids: string[], _worker: string, _transport: string) => undefined),
       markFailedAttempt: jest.fn(async (_id: string, _worker: string, _error: string, _retryAt: Date | null) => true),
@@ -98,7 +98,7 @@ describe('DeliverOutbox', () => {
     outbox.markSent.mockImplementation(async (ids: string[]) => void order.push(`mark ${ids.join()}`));
     await expect(deliver.execute()).resolves.toBe(2);
     expect(outbox.holdLease).toHaveBeenCalledWith(deliver.workerId);
-    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 20, expect.objectContaining(policy));
+    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 20, expect.objectContaining(policy), []);
     expect(order).toEqual(['send m1', 'mark m1', 'send m2', 'mark m2']);
     expect(outbox.markSent.mock.calls.map((c) => c.slice(1))).toEqual([
       [deliver.workerId, 'smtp'],
@@ -117,10 +117,25 @@ describe('DeliverOutbox', () => {
     expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
   });
 
+  it('tells a claim which of its rows the worker is sending, so it takes back only claims lost on the way', async () => {
+    let release = () => undefined as void;
+    const { deliver, outbox } = setup(() => new Promise<void>((resolve) => (release = resolve)));
+    outbox.claimDue.mockResolvedValueOnce([message('m1')]).mockResolvedValueOnce([]);
+    const sending = deliver.execute(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    await deliver.execute(1);
+    expect(outbox.claimDue.mock.calls[1][3]).toEqual(['m1']);
+    release();
+    await sending;
+    outbox.claimDue.mockResolvedValueOnce([]);
+    await deliver.execute(1);
+    expect(outbox.claimDue.mock.calls[2][3]).toEqual([]);
+  });
+
   it('claims only as many as it is asked for (a lane claims one)', async () => {
     const { deliver, outbox } = setup(async () => undefined);
     await deliver.execute(1);
-    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 1, expect.anything());
+    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 1, expect.anything(), []);
   });
 
   it('schedules a retry for a failed send without stopping the others', async () => {

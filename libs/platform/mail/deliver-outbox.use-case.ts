@@ -53,6 +53,8 @@ const OUTCOME_RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
 export class DeliverOutbox {
   private readonly logger = new Logger(DeliverOutbox.name);
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /** The rows this worker's passes are sending or recording now: its other claimed rows are lost claims. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -71,11 +73,16 @@ export class DeliverOutbox {
   async execute(limit = PASS_LIMIT): Promise<number> {
     const policy = this.config.outbox;
     await this.outbox.holdLease(this.workerId);
-    const batch = await this.outbox.claimDue(this.workerId, limit, policy);
+    const batch = await this.outbox.claimDue(this.workerId, limit, policy, [...this.inFlight]);
+    for (const message of batch) this.inFlight.add(message.id);
     for (const [i, message] of batch.entries()) {
-      // A row that waited for the ones before it renews its claim, or is left to the worker that took it over.
-      if (i > 0 && !(await this.outbox.touchClaim(message.id, this.workerId))) continue;
-      await this.deliver(message);
+      try {
+        // A row that waited for the ones before it renews its claim, or is left to the worker that took it over.
+        if (i > 0 && !(await this.outbox.touchClaim(message.id, this.workerId))) continue;
+        await this.deliver(message);
+      } finally {
+        this.inFlight.delete(message.id);
+      }
     }
     return batch.length;
   }

@@ -80,6 +80,27 @@ export function outboxInsertSql(
  */
 const sendBound = (sendTimeoutMs: number) => 2 * sendTimeoutMs;
 
+/** What a claim returns of each row: what its send needs, under the entity's names (one statement, no read after it). */
+const CLAIMED_COLUMNS = [
+  'id',
+  'message_id AS "messageId"',
+  'template',
+  'to_addresses AS "to"',
+  'subject',
+  'html',
+  'text',
+  'in_reply_to AS "inReplyTo"',
+  '"references"',
+  'related_type AS "relatedType"',
+  'related_id AS "relatedId"',
+  'status',
+  'attempts',
+  'created_at AS "createdAt"',
+].join(', ');
+
+/** How often a worker asks whether its lease's connection is still there (its loss is also heard at once, by the 'end' event). */
+const LEASE_CHECK_MS = 5_000;
+
 /** The session lock a live worker holds; its claimed rows are orphaned once nobody holds it. */
 const lease = (worker: string) => `hashtextextended('outbox-worker:' || ${worker}, 0)`;
 
@@ -87,6 +108,8 @@ const lease = (worker: string) => `hashtextextended('outbox-worker:' || ${worker
 export class OutboxRepository {
   private lease: QueryRunner | null = null;
   private leasing: Promise<void> | null = null;
+  /** When the lease's connection was last seen alive; it is asked again after LEASE_CHECK_MS. */
+  private leaseCheckedAt = 0;
 
   constructor(
     private readonly db: DatabaseContext,
@@ -101,6 +124,7 @@ export class OutboxRepository {
    */
   holdLease(workerId: string): Promise<void> {
     if (!this.config.databaseUrl) return Promise.resolve();
+    if (this.lease && Date.now() - this.leaseCheckedAt < LEASE_CHECK_MS) return Promise.resolve();
     // One at a time: the worker's lanes ask together, and a second session asking for the lock
     // would wait for the first one's for ever.
     this.leasing ??= this.takeLease(workerId).finally(() => (this.leasing = null));
@@ -113,7 +137,10 @@ export class OutboxRepository {
         () => true,
         () => false,
       );
-      if (alive) return;
+      if (alive) {
+        this.leaseCheckedAt = Date.now();
+        return;
+      }
       await this.lease.release().catch(() => undefined);
       this.lease = null;
     }
@@ -126,6 +153,13 @@ export class OutboxRepository {
       throw e;
     }
     this.lease = runner;
+    this.leaseCheckedAt = Date.now();
+    // A lost connection (a terminated backend, a restart) is taken again at the next pass, not after the next check.
+    const connection = (runner as unknown as { databaseConnection?: { once(event: 'end', listener: () => void): unknown } })
+      .databaseConnection;
+    connection?.once('end', () => {
+      if (this.lease === runner) this.lease = null;
+    });
   }
 
   /** Inserts unless a message with the same dedupe key exists; returns the stored Message-ID. */
@@ -147,16 +181,25 @@ export class OutboxRepository {
    * connection was cut (a database restart, a terminated backend) is still alive and may be in the
    * middle of the send; it takes its lease again before its next claim. A row taken over from a
    * dead worker may have reached the SMTP server already: it goes again with the same Message-ID,
-   * so a mail client shows one message. Leases exist only on a server (see holdLease).
+   * so a mail client shows one message. Leases exist only on a server (see holdLease). The worker
+   * also takes back its own rows that it is not sending (`inFlight` names those it is), claimed
+   * as long ago: a claim whose answer the connection lost on the way back.
    */
-  async claimDue(workerId: string, limit: number, timeouts: { claimTimeoutMs: number; sendTimeoutMs: number }): Promise<OutboxMessage[]> {
+  async claimDue(
+    workerId: string,
+    limit: number,
+    timeouts: { claimTimeoutMs: number; sendTimeoutMs: number },
+    inFlight: readonly string[] = [],
+  ): Promise<OutboxMessage[]> {
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
-    const [rows]: [Array<{ id: string }>, number] = await this.db.manager.query(
+    const [rows]: [Array<Record<string, unknown>>, number] = await this.db.manager.query(
       `UPDATE outbox_message SET status = 'sending', claimed_at = now(), claimed_by = $1, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM outbox_message
          WHERE (status = 'pending' AND next_attempt_at <= now())
             OR (status = 'sending' AND claimed_at < now() - ($3::int * interval '1 millisecond'))
+            OR (status = 'sending' AND claimed_by = $1 AND claimed_at < now() - ($4::int * interval '1 millisecond')
+                AND NOT (id = ANY($5::uuid[])))
             ${
               this.config.databaseUrl
                 ? `OR (status = 'sending' AND claimed_by <> $1 AND claimed_at < now() - ($4::int * interval '1 millisecond')
@@ -166,16 +209,13 @@ export class OutboxRepository {
          ORDER BY next_attempt_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
-      [workerId, limit, timeouts.claimTimeoutMs, ...(this.config.databaseUrl ? [sendBound(timeouts.sendTimeoutMs)] : [])],
+       RETURNING ${CLAIMED_COLUMNS}`,
+      [workerId, limit, timeouts.claimTimeoutMs, sendBound(timeouts.sendTimeoutMs), inFlight],
     );
-    if (!rows.length) return [];
-    return this.db
-      .repository(OutboxMessage)
-      .createQueryBuilder('m')
-      .where('m.id IN (:...ids)', { ids: rows.map((r) => r.id) })
-      .orderBy('m.created_at')
-      .getMany();
+    const repository = this.db.repository(OutboxMessage);
+    return rows
+      .map((row) => repository.create({ ...row, createdAt: new Date(row.createdAt as string) } as Partial<OutboxMessage>))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /**

@@ -303,6 +303,26 @@ describe('e-mail outbox', () => {
     }
   });
 
+  it('takes back its own claim that was lost on the way (committed, but the answer never came), once older than a send', async () => {
+    const worker = t.get(DeliverOutbox);
+    const lost = await enqueue(request());
+    const recent = await enqueue(request());
+    const claim = (messageId: string, secondsAgo: number) =>
+      t.dataSource.query(
+        `UPDATE outbox_message SET status = 'sending', claimed_by = $2, claimed_at = now() - ($3::int * interval '1 second'), attempts = 1
+         WHERE message_id = $1`,
+        [messageId, worker.workerId, secondsAgo],
+      );
+    await claim(lost.messageId, Math.ceil((3 * SEND_TIMEOUT_MS) / 1000));
+    await claim(recent.messageId, 0);
+    await t.deliverMail();
+    expect(received(lost.messageId)).toHaveLength(1);
+    expect(await row(lost.messageId)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(received(recent.messageId)).toHaveLength(0);
+    expect(await row(recent.messageId)).toMatchObject({ status: 'sending', attempts: 1 });
+    await t.dataSource.query(`UPDATE outbox_message SET status = 'sent' WHERE message_id = $1`, [recent.messageId]);
+  });
+
   it('sends each message exactly once when several workers deliver at the same time', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await enqueue(request({ to: [`kommune${i}@kommune.example.test`] }))).messageId);
