@@ -5,14 +5,18 @@ import { processFleet } from '../../support/process-fleet';
 
 const TOKEN = 'worker-crash-admin-token-0123456789abcdefgh';
 
+/** The send timeout here; a dead worker's rows are taken over two of them after their claim. */
+const SEND_TIMEOUT_MS = 2_000;
+
 /**
  * The worker dies (kill -9) after the SMTP server has taken a message and before the worker has
  * marked it sent. The restarted worker sends it again: one duplicate at most, with the same
  * Message-ID so mail clients see one message, and the row ends `sent`. Runs with the outbox's
- * default claim timeout, as in production: the new worker must not wait minutes for it.
+ * default claim timeout, as in production: the new worker must not wait for it, only for the dead
+ * worker's send to have ended had it lived (two send timeouts after the claim, its lease free).
  */
 describe('outbox worker killed between SMTP acceptance and marking the row sent', () => {
-  const fleet = processFleet('worker-crash', TOKEN);
+  const fleet = processFleet('worker-crash', TOKEN, { OUTBOX_SEND_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
   const { smtp, running } = fleet;
   const env = fleet.env;
   const waitFor = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
@@ -61,7 +65,10 @@ describe('outbox worker killed between SMTP acceptance and marking the row sent'
 
     const second = await startWorker(env());
     running.push(second);
+    const restarted = Date.now();
     await waitFor('the row to be sent', async () => (await outboxRow(address))[0].status === 'sent', 15_000);
+    // Soon after the dead worker's send would have ended, not after the claim timeout (5 minutes).
+    expect(Date.now() - restarted).toBeLessThan(2 * SEND_TIMEOUT_MS + 10_000);
     // A pass or two more: nothing further goes out.
     await new Promise((r) => setTimeout(r, 500));
 
