@@ -91,11 +91,9 @@ export class IncidentVisibility {
       keys.map((key) => (UUID.test(key) ? this.incidents.find(key) : this.incidents.findByReference(key.toUpperCase()))),
     );
     const survivors = await Promise.all(found.map((i) => (i?.mergedIntoId ? this.incidents.resolveSurvivor(i.id) : i)));
-    const hidden = await this.hiddenFrom(caller, [
-      ...survivors.flatMap((i) => (i ? [{ type: 'incident', id: i.id }] : [])),
-      ...(targets.reports ?? []).map((id) => ({ type: 'report', id })),
-    ]);
-    if (hidden.size) throw new SecurityCaseRestricted();
+    if (survivors.some((i) => i && isRestricted(i))) throw new SecurityCaseRestricted();
+    const reports = (targets.reports ?? []).map((id) => ({ type: 'report', id }));
+    if (reports.length && (await this.hiddenFrom(caller, reports)).size) throw new SecurityCaseRestricted();
   }
 
   /** Refuses (security_case_restricted) one object whose content the caller may not read. */

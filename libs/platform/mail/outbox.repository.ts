@@ -120,8 +120,8 @@ export class OutboxRepository {
    * Holds, on a connection of its own, a session lock named after the worker. PostgreSQL drops it
    * when that connection goes, so when a worker dies other workers see that the rows it had
    * claimed are nobody's once a send would have ended (two send timeouts after the claim, instead
-   * of the claim timeout). Taken again when the connection
-   * was lost. The embedded database is one process and one session: nothing to hold there.
+   * of the claim timeout). Taken again when the connection was lost. The embedded database is one
+   * process and one session: nothing to hold there.
    */
   holdLease(workerId: string): Promise<void> {
     if (!this.config.databaseUrl) return Promise.resolve();
