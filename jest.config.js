@@ -26,7 +26,7 @@ const esm = [
 
 module.exports = {
   rootDir: '.',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/embedded-database.environment.js',
   moduleFileExtensions: ['ts', 'js', 'json', 'mjs', 'cjs'],
   testMatch: [
     '<rootDir>/libs/**/*.spec.ts',

@@ -30,7 +30,7 @@ export async function createTestDatabase({ empty = false }: TestDatabaseOptions 
   const dataDir = mkdtempSync(join(tmpdir(), 'segment-desk-test-'));
   const template = empty ? process.env.SEGMENT_DESK_TEST_PGDATA : process.env.SEGMENT_DESK_TEST_PGDATA_MIGRATED;
   if (template) cpSync(template, join(dataDir, 'pgdata'), { recursive: true });
-  const embedded = await startEmbeddedPostgres(dataDir, 20);
+  const embedded = await startEmbeddedPostgres(dataDir, 20, { wasmModule: compiledPglite() });
   return {
     url: embedded.url,
     poolSize: embedded.poolSize,
@@ -41,6 +41,11 @@ export async function createTestDatabase({ empty = false }: TestDatabaseOptions 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** PGlite compiled once per Jest worker by its test environment (embedded-database.environment.js says why). */
+function compiledPglite(): object | undefined {
+  return (globalThis as Record<symbol, object | undefined>)[Symbol.for('segment-desk.pglite-wasm')];
 }
 
 async function createServerDatabase(server: string, template: string | null): Promise<TestDatabase> {

@@ -43,9 +43,9 @@ function wholeQueries(db) {
   });
 }
 
-const { pgdata, maxConnections } = workerData;
+const { pgdata, maxConnections, wasmModule } = workerData;
 try {
-  const db = await PGlite.create(pgdata, { extensions: { pg_trgm } });
+  const db = await PGlite.create(pgdata, { extensions: { pg_trgm }, ...(wasmModule && { pgliteWasmModule: wasmModule }) });
   // Port 0: the system picks a free port as it binds. A port found free beforehand could be
   // taken by another process while PGlite starts, which takes seconds.
   const server = new PGLiteSocketServer({ db: wholeQueries(db), port: 0, host: '127.0.0.1', maxConnections });

@@ -132,15 +132,29 @@ export function findRunningEmbeddedPostgres(dataDir: string): DatabaseConnection
   return { url: `postgres://postgres@127.0.0.1:${published.port}/postgres`, poolSize: EMBEDDED_POOL_SIZE };
 }
 
+export interface EmbeddedPostgresOptions {
+  /**
+   * PGlite's `pglite.wasm` compiled (a `WebAssembly.Module`, a type this project's TypeScript
+   * libraries do not declare), for a process that starts many embedded databases (the tests start
+   * one per file): each start otherwise compiles the 9 MB module again in a new thread and frees it
+   * as the thread ends. Sent to the thread, a module shares its machine code.
+   */
+  wasmModule?: object;
+}
+
 /**
  * Real PostgreSQL (PGlite, compiled to WASM) in a file data directory, served over the
  * Postgres wire protocol on loopback so the application talks to it through `pg` exactly
  * as it does to a server.
  */
-export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  maxConnections: number,
+  { wasmModule }: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
   const release = acquireDataDirLock(dataDir);
   try {
-    const { port, ...thread } = await startDatabaseThread({ pgdata: join(dataDir, 'pgdata'), maxConnections });
+    const { port, ...thread } = await startDatabaseThread({ pgdata: join(dataDir, 'pgdata'), maxConnections, wasmModule });
     const portFile = join(dataDir, PORT_FILE);
     writeFileSync(portFile, JSON.stringify({ pid: process.pid, port }));
     let stopped = false;
@@ -168,6 +182,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
 async function startDatabaseThread(workerData: {
   pgdata: string;
   maxConnections: number;
+  wasmModule?: object;
 }): Promise<{ port: number; stop(): Promise<void> }> {
   const thread = new Worker(join(__dirname, 'embedded-postgres.thread.mjs'), { workerData });
   const first = await new Promise<{ started?: true; port?: number; error?: string }>((resolve, reject) => {
