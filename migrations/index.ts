@@ -38,6 +38,7 @@ import { IncidentFoldByPendingAttachments1795474000000 } from './1795474000000-i
 import { IncidentProfileVersion1795475000000 } from './1795475000000-incident-profile-version';
 import { IdempotencyClaimAfterPurge1795476000000 } from './1795476000000-idempotency-claim-after-purge';
 import { IdempotencyKeyLock1795477000000 } from './1795477000000-idempotency-key-lock';
+import { WorkerHeartbeat1795478000000 } from './1795478000000-worker-heartbeat';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   IncidentProfileVersion1795475000000,
   IdempotencyClaimAfterPurge1795476000000,
   IdempotencyKeyLock1795477000000,
+  WorkerHeartbeat1795478000000,
 ];

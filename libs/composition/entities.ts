@@ -27,6 +27,7 @@ import { Notice, NoticeFeed, NoticeFeedEntry, NoticeRecipient, NoticeReminder, O
 import { CasePresence, Notification } from '@domain/notifications';
 import { CannedResponse, InboundAttachment, InboundMessage, Ticket, TicketEvent, TicketLink, TicketMessage } from '@domain/support';
 import { DomainEvent } from '@platform/events';
+import { WorkerHeartbeat } from '@platform/heartbeat';
 import { OutboxMessage } from '@platform/mail';
 
 /** Every entity, for the DataSource and the migration generator (no globbing: it must work in Jest too). */
@@ -42,6 +43,7 @@ export const ENTITIES = [
   StaffGroup,
   StaffGroupMember,
   OutboxMessage,
+  WorkerHeartbeat,
   DomainEvent,
   Consumer,
   ConsumerContact,

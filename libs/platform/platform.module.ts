@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseConnection, DatabaseModule, DatabaseSchema } from './database';
 import { EventsModule } from './events';
+import { HeartbeatModule } from './heartbeat';
 import { AppLoggerModule, PersonalDataMask } from './logging';
 import { MailModule } from './mail';
 
@@ -13,7 +14,7 @@ export interface PlatformProduct {
   maskPersonalData: PersonalDataMask;
 }
 
-/** What every process needs: config, logging, the database (migrated on start), e-mail and domain events. */
+/** What every process needs: config, logging, the database (migrated on start), e-mail, domain events and the workers' heartbeats. */
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, database: DatabaseConnection, product: PlatformProduct): DynamicModule {
@@ -29,6 +30,7 @@ export class PlatformModule {
         ),
         MailModule.forRoot(product.maskPersonalData),
         EventsModule,
+        HeartbeatModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
 import { DomainEventJobs } from './domain-event.jobs';
+import { HeartbeatJobs } from './heartbeat.jobs';
 import { InboundMailListenerModule } from './inbound-mail-listener.module';
 import { IncidentJobs } from './incident.jobs';
 import { MaintenanceJobs } from './maintenance.jobs';
@@ -25,6 +26,6 @@ import { SupportJobs } from './support.jobs';
     SupportModule,
     InboundMailListenerModule,
   ],
-  providers: [OutboxWorker, MaintenanceJobs, IncidentJobs, NoticeJobs, DomainEventJobs, SupportJobs],
+  providers: [OutboxWorker, HeartbeatJobs, MaintenanceJobs, IncidentJobs, NoticeJobs, DomainEventJobs, SupportJobs],
 })
 export class WorkerModule {}

@@ -3,7 +3,7 @@ import type { Page, PageRequest } from '@platform/database';
 import { Forbidden, NotFound } from '@platform/errors';
 
 import { carriesCredential } from './mail-template';
-import { type MailDelivery, OutboxRepository, type OutboxSort } from './outbox.repository';
+import { type MailDelivery, type OutboxBacklog, OutboxRepository, type OutboxSort } from './outbox.repository';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
 export type { OutboundThreadEntry, OutboxSort } from './outbox.repository';
@@ -29,6 +29,11 @@ export class ListOutboxMessages {
   /** Where one message's delivery stands (queued, sending, sent, retrying, failed), by its Message-ID. */
   deliveryOf(messageId: string): Promise<MailDelivery | null> {
     return this.outbox.deliveryOf(messageId);
+  }
+
+  /** What waits to be sent, and what was given up on. */
+  backlog(): Promise<OutboxBacklog> {
+    return this.outbox.backlog();
   }
 
   /** Which of these Message-IDs we sent, and what about (template, related object): how a reply finds its thread. */

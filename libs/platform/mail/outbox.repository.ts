@@ -14,6 +14,14 @@ export type NewOutboxMessage = Pick<
  * Where one message's delivery stands: queued (not yet tried), sending, sent, retrying (tried and
  * failed, tried again at `nextAttemptAt`) or failed (given up, or refused for good).
  */
+/** What waits in the outbox (OutboxRepository.backlog). */
+export interface OutboxBacklog {
+  due: number;
+  oldestDueAt: Date | null;
+  retrying: number;
+  failed: number;
+}
+
 export interface MailDelivery {
   outboxId: string;
   state: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
@@ -329,6 +337,27 @@ export class OutboxRepository {
       attempts: row.attempts,
       lastError: state === 'sent' ? null : row.last_error,
       nextAttemptAt: state === 'retrying' ? new Date(row.next_attempt_at) : null,
+    };
+  }
+
+  /**
+   * What waits to be sent: due messages and since when the oldest has been due, those waiting to
+   * be tried again, and those given up on. Read through the (status, next_attempt_at) index.
+   */
+  async backlog(): Promise<OutboxBacklog> {
+    const rows: Array<{ due: string; oldest_due_at: Date | null; retrying: string; failed: string }> = await this.db.manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'pending' AND next_attempt_at <= now()) AS due,
+              min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at <= now()) AS oldest_due_at,
+              count(*) FILTER (WHERE status = 'pending' AND attempts > 0) AS retrying,
+              count(*) FILTER (WHERE status = 'failed') AS failed
+         FROM outbox_message WHERE status IN ('pending', 'failed')`,
+    );
+    const row = rows[0]!;
+    return {
+      due: Number(row.due),
+      oldestDueAt: row.oldest_due_at ? new Date(row.oldest_due_at) : null,
+      retrying: Number(row.retrying),
+      failed: Number(row.failed),
     };
   }
 

@@ -2,10 +2,11 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DatabaseUnavailable } from '@platform/database';
+import { ReadPipelineStatus } from '@platform/heartbeat';
 
 import { Public } from '../auth/access.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { HealthIndicatorResponse, HealthResponse, LivenessResponse } from './health.dto';
+import { HealthIndicatorResponse, HealthResponse, LivenessResponse, PipelineHealthResponse } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly pipeline: ReadPipelineStatus,
   ) {}
 
   @Get()
@@ -24,6 +26,22 @@ export class HealthController {
   @ApiProblems([503, 'Not ready: the database does not answer (database_unavailable)'])
   async check() {
     return HealthResponse.from(await this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]).catch(databaseDown));
+  }
+
+  @Get('worker')
+  @Public()
+  @ApiOperation({
+    summary: 'Check background work',
+    description:
+      'Answers 200 while a worker runs and due e-mail is being delivered, with the outbox backlog. For monitoring and alerting: the API stays ready without a worker (reports are taken and their e-mail waits), so this is not part of readiness.',
+  })
+  @ApiOkResponse({ type: PipelineHealthResponse })
+  @ApiProblems([
+    503,
+    'worker_unavailable: no worker has written its heartbeat for a minute; mail_stalled: a due e-mail has waited five minutes; database_unavailable',
+  ])
+  async worker(): Promise<PipelineHealthResponse> {
+    return PipelineHealthResponse.from(await this.pipeline.check());
   }
 
   @Get('live')

@@ -1,5 +1,6 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { HealthCheckResult } from '@nestjs/terminus';
+import type { PipelineStatus } from '@platform/heartbeat';
 
 const INDICATOR_STATUSES = ['up', 'degraded', 'down'] as const;
 
@@ -31,4 +32,36 @@ export class HealthResponse {
 /** Liveness: the process answers; says nothing about the database. */
 export class LivenessResponse {
   @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
+}
+
+export class WorkerHealthResponse {
+  @ApiProperty({ enum: ['up'], example: 'up' }) status: 'up';
+  @ApiProperty({ description: 'Workers seen within the last minute', example: 2 }) running: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a worker last wrote its heartbeat' })
+  lastSeenAt: string | null;
+}
+
+export class MailHealthResponse {
+  @ApiProperty({ enum: ['up'], example: 'up' }) status: 'up';
+  @ApiProperty({ description: 'Queued e-mails whose time to be sent has come', example: 0 }) due: number;
+  @ApiProperty({ description: 'How long the longest-waiting due e-mail has waited', example: 0 }) oldestDueSeconds: number;
+  @ApiProperty({ description: 'E-mails that failed once or more and wait for another attempt', example: 0 }) retrying: number;
+  @ApiProperty({ description: 'E-mails given up on, waiting for staff to send them again', example: 0 }) failed: number;
+}
+
+/** Background work: a worker runs and due e-mail is being delivered. */
+export class PipelineHealthResponse {
+  @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
+  @ApiProperty({ type: WorkerHealthResponse }) worker: WorkerHealthResponse;
+  @ApiProperty({ type: MailHealthResponse }) mail: MailHealthResponse;
+
+  static from(s: PipelineStatus): PipelineHealthResponse {
+    const { up: _worker, ...worker } = s.worker;
+    const { up: _mail, ...mail } = s.mail;
+    return {
+      status: 'ok',
+      worker: { status: 'up', ...worker, lastSeenAt: worker.lastSeenAt?.toISOString() ?? null },
+      mail: { status: 'up', ...mail },
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import { ReadableOutbox, RetryMail } from '@composition';
 import type { Actor, StaffPrincipal } from '@domain/shared';
 import { Get, Header, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { ReadPipelineStatus } from '@platform/heartbeat';
 import type { OutboxStatus } from '@platform/mail';
 import type { FastifyReply } from 'fastify';
 
@@ -21,6 +22,7 @@ export class MailPagesController {
   constructor(
     private readonly mail: ReadableOutbox,
     private readonly retryMail: RetryMail,
+    private readonly pipeline: ReadPipelineStatus,
   ) {}
 
   @Get()
@@ -28,7 +30,11 @@ export class MailPagesController {
   @Render('mail-list')
   async list(@Query() q: Record<string, unknown>, @CurrentStaff() me: StaffPrincipal) {
     const [status, list] = [oneOf(q.status, STATUSES), parseListQuery(q, MAIL_LIST)];
-    return mailListViewModel(await this.mail.page(me, { status }, { ...list, limit: list.pageSize }), status, list);
+    const [page, pipeline] = await Promise.all([
+      this.mail.page(me, { status }, { ...list, limit: list.pageSize }),
+      this.pipeline.execute(),
+    ]);
+    return mailListViewModel(page, status, list, pipeline);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Page } from '@platform/database';
+import type { PipelineStatus } from '@platform/heartbeat';
 import type { OutboxMessage, OutboxSort, OutboxStatus } from '@platform/mail';
 
 import { type ListLinks, type ListQuery, type ListSpec, pagination, sortHeader } from '../shared/list-query';
@@ -24,6 +25,7 @@ export function mailListViewModel(
   messages: Page<OutboxMessage & { restricted?: boolean }>,
   status: OutboxStatus | undefined,
   list: ListQuery<OutboxSort>,
+  pipeline: PipelineStatus,
 ) {
   const links: ListLinks<OutboxSort> = { path: '/mail', filter: { status }, query: list };
   return {
@@ -36,5 +38,21 @@ export function mailListViewModel(
         : { sortable: false, label: MAIL_COLUMNS[column] },
     ),
     pagination: pagination(links, messages.total, COUNTED_NOUNS.mail),
+    delivery: deliveryState(pipeline),
+  };
+}
+
+/**
+ * What staff must know about delivery before they read the list: that nothing is being sent (no
+ * worker, or the queue stands still), or that e-mails were given up on and wait for them.
+ */
+export function deliveryState(p: PipelineStatus) {
+  return {
+    workerDown: !p.worker.up,
+    lastSeenAt: p.worker.lastSeenAt,
+    stalled: p.worker.up && !p.mail.up,
+    waitedMinutes: Math.floor(p.mail.oldestDueSeconds / 60),
+    due: p.mail.due,
+    failed: p.mail.failed,
   };
 }

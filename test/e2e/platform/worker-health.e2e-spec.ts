@@ -1,0 +1,96 @@
+import { PASSWORD_SET_MAIL } from '@domain/identity';
+import { DatabaseContext } from '@platform/database';
+import { RecordWorkerHeartbeat } from '@platform/heartbeat';
+import { EnqueueEmail } from '@platform/mail';
+
+import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
+import { createTestApp, TestApp } from '../../support/test-app';
+
+/** Whether background work goes on: the workers' heartbeats and the outbox, as monitoring and staff see them. */
+describe('background work health', () => {
+  let t: TestApp;
+  let agent: StaffBrowser;
+  let heartbeat: RecordWorkerHeartbeat;
+  let serial = 0;
+
+  const enqueue = () =>
+    t.get(DatabaseContext).transaction(() =>
+      t.get(EnqueueEmail).execute({
+        template: PASSWORD_SET_MAIL,
+        to: ['mottaker@kommune.example.test'],
+        data: { name: 'Kari', link: 'https://segmentdesk.test/password/pw_x', expiresAt: new Date('2030-06-01T10:00:00Z'), reset: false },
+        dedupeKey: `health:${++serial}`,
+      }),
+    );
+  const deliveryAlert = async () =>
+    /<div class="ds-alert"[^>]*id="delivery-state"[^>]*>([\s\S]*?)<\/div>/.exec((await agent.get('/mail').expect(200)).text)?.[1];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    heartbeat = t.get(RecordWorkerHeartbeat);
+    await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
+    agent = await signIn(t, 'agent@ks.example.test');
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 worker_unavailable while no worker has ever beaten, and the mail page says nothing is sent', async () => {
+    const res = await t.http.get('/health/worker').expect(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 503, code: 'worker_unavailable' });
+    expect(res.body.detail).toContain('last seen: never');
+    expect(await deliveryAlert()).toContain('ingen arbeidsprosess kjører');
+  });
+
+  it('answers 200 with the backlog once a worker beats, and the mail page has no alert', async () => {
+    await heartbeat.execute();
+    await enqueue();
+    const res = await t.http.get('/health/worker').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      worker: { status: 'up', running: 1 },
+      mail: { status: 'up', due: 1, retrying: 0, failed: 0 },
+    });
+    expect(Date.parse(res.body.worker.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await deliveryAlert()).toBeUndefined();
+  });
+
+  it('answers 503 mail_stalled when due e-mail has waited five minutes though a worker beats', async () => {
+    await t.dataSource.query(`UPDATE outbox_message SET next_attempt_at = now() - interval '6 minutes' WHERE status = 'pending'`);
+    const res = await t.http.get('/health/worker').expect(503);
+    expect(res.body.code).toBe('mail_stalled');
+    expect(await deliveryAlert()).toMatch(/Den eldste av 1 e-post i kø har ventet i 6 minutter/);
+    // Delivered, the queue is healthy again.
+    expect(await t.deliverMail()).toBe(1);
+    expect((await t.http.get('/health/worker').expect(200)).body.mail).toMatchObject({ due: 0, oldestDueSeconds: 0 });
+  });
+
+  it('counts e-mail given up on without calling delivery down, and points staff to it', async () => {
+    await enqueue();
+    await t.dataSource.query(`UPDATE outbox_message SET status = 'failed', attempts = 3 WHERE status = 'pending'`);
+    expect((await t.http.get('/health/worker').expect(200)).body.mail).toMatchObject({ status: 'up', failed: 1 });
+    const page = (await agent.get('/mail').expect(200)).text;
+    expect(page).toContain('1 e-post ble ikke levert og venter på at noen sender den på nytt.');
+    expect(page).toContain('href="/mail?status=failed"');
+  });
+
+  it('takes a worker that stopped beating a minute ago for gone, and names when it was last seen', async () => {
+    await t.dataSource.query(`UPDATE worker_heartbeat SET seen_at = now() - interval '61 seconds'`);
+    const res = await t.http.get('/health/worker').expect(503);
+    expect(res.body.code).toBe('worker_unavailable');
+    expect(res.body.detail).toMatch(/last seen: \d{4}-\d\d-\d\dT/);
+    expect(await deliveryAlert()).toContain('En arbeidsprosess ble sist sett');
+  });
+
+  it('forgets a worker that says it stops', async () => {
+    await heartbeat.execute();
+    expect((await t.http.get('/health/worker').expect(200)).body.worker.running).toBe(1);
+    await heartbeat.stopped();
+    expect(await t.dataSource.query('SELECT 1 FROM worker_heartbeat')).toHaveLength(0);
+    expect((await t.http.get('/health/worker').expect(503)).body.code).toBe('worker_unavailable');
+  });
+
+  it('documents the route in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths['/health/worker'].get.responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+});
