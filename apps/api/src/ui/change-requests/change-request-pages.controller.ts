@@ -9,11 +9,12 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { type FormBody, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { redirectDone } from '../shared/redirect-done';
 import { assessmentInput, boardQuery, mergeTarget } from './change-request.forms';
 import { BoardPage, StaffRequestPage } from './change-request.page';
 import { DONE_TEXTS } from './change-requests.texts.nb';
 
-const done = (res: FastifyReply, id: string, code: string) => res.redirect(`/change-requests/${id}?done=${code}`, 303);
+const done = (res: FastifyReply, id: string, code: string) => redirectDone(res, `/change-requests/${id}`, code);
 
 /** The change request board and what staff do to a request: assess, merge, forward once, record the answer. */
 @PagesController('change-requests')

@@ -9,9 +9,10 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { type FormBody, list, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { redirectDone } from '../shared/redirect-done';
 import { StaffGroupsPage } from './identity.page';
 
-const done = (res: FastifyReply, code: string) => res.redirect(`/staff-groups?done=${code}`, 303);
+const done = (res: FastifyReply, code: string) => redirectDone(res, '/staff-groups', code);
 const groupInput = (body: FormBody) => ({ name: text(body.name), description: text(body.description), categories: list(body.categories) });
 
 /** The admin's assignment groups: create, rename, describe, route categories, archive and restore, members in and out. */

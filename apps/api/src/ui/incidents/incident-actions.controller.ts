@@ -22,6 +22,7 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { redirectDone } from '../shared/redirect-done';
 import {
   assignInput,
   incidentReference,
@@ -32,8 +33,6 @@ import {
   triageInput,
 } from './incident.forms';
 import { IncidentPage } from './incident.page';
-
-export const done = (res: FastifyReply, path: string, code: string) => res.redirect(`${path}?done=${code}`, 303);
 
 /**
  * What staff do to incidents: triage, escalate, resolve, write in the conversation, and correct the
@@ -60,7 +59,7 @@ export class IncidentActionsController {
   @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async triageIncident(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    done(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
+    redirectDone(res, `/incidents/${(await this.triage.execute(id, triageInput(body), actor)).id}`, 'triaged');
   }
 
   @Post(':id/assign')
@@ -68,7 +67,7 @@ export class IncidentActionsController {
   @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async assign(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    done(res, `/incidents/${(await this.assigner.execute(id, assignInput(body), actor)).id}`, 'assigned');
+    redirectDone(res, `/incidents/${(await this.assigner.execute(id, assignInput(body), actor)).id}`, 'assigned');
   }
 
   @Post(':id/escalate')
@@ -77,7 +76,7 @@ export class IncidentActionsController {
   @PageForm(IncidentPage)
   async escalate(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const result = await this.escalation.execute(id, actor);
-    done(res, `/incidents/${result.incidentId}`, result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated');
+    redirectDone(res, `/incidents/${result.incidentId}`, result.mergedInto ? 'joined' : result.alreadyEscalated ? 'already' : 'escalated');
   }
 
   @Post(':id/escalate/send-now')
@@ -85,7 +84,7 @@ export class IncidentActionsController {
   @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    done(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
+    redirectDone(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
   }
 
   @Post(':id/resolve')
@@ -94,7 +93,7 @@ export class IncidentActionsController {
   @PageForm(IncidentPage)
   async resolve(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
-    done(res, `/incidents/${id}`, 'resolved');
+    redirectDone(res, `/incidents/${id}`, 'resolved');
   }
 
   @Post(':id/merge')
@@ -103,7 +102,7 @@ export class IncidentActionsController {
   @PageForm(IncidentPage)
   async merge(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     const other = await this.queries.idOf(incidentReference(body, 'other'));
-    done(res, `/incidents/${(await this.grouping.merge(id, other, actor)).id}`, 'merged');
+    redirectDone(res, `/incidents/${(await this.grouping.merge(id, other, actor)).id}`, 'merged');
   }
 
   @Post(':id/split')
@@ -111,7 +110,7 @@ export class IncidentActionsController {
   @ActsOn({ incidents: ['params.id'] })
   @PageForm(IncidentPage)
   async split(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    done(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
+    redirectDone(res, `/incidents/${(await this.grouping.split(id, splitReportIds(body), actor)).id}`, 'split');
   }
 
   @Post(':id/reports/:reportId/move')
@@ -126,7 +125,7 @@ export class IncidentActionsController {
     @Res() res: FastifyReply,
   ) {
     await this.grouping.move(reportId, await this.queries.idOf(incidentReference(body, 'target')), actor);
-    done(res, `/incidents/${id}`, 'moved');
+    redirectDone(res, `/incidents/${id}`, 'moved');
   }
 
   @Post(':id/messages/skatteetaten')
@@ -140,7 +139,7 @@ export class IncidentActionsController {
     @Res() res: FastifyReply,
   ) {
     await this.toSkatteetaten.execute(id, messageInput(body), actor);
-    done(res, `/incidents/${id}`, 'message-skatteetaten');
+    redirectDone(res, `/incidents/${id}`, 'message-skatteetaten');
   }
 
   @Post(':id/messages/municipalities')
@@ -154,7 +153,7 @@ export class IncidentActionsController {
     @Res() res: FastifyReply,
   ) {
     await this.toMunicipalities.execute(id, municipalityMessageInput(body), actor);
-    done(res, `/incidents/${id}`, 'message-municipalities');
+    redirectDone(res, `/incidents/${id}`, 'message-municipalities');
   }
 
   @Post(':id/messages/note')
@@ -163,6 +162,6 @@ export class IncidentActionsController {
   @PageForm(IncidentPage)
   async addNote(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.notes.execute(id, messageInput(body), actor);
-    done(res, `/incidents/${id}`, 'note');
+    redirectDone(res, `/incidents/${id}`, 'note');
   }
 }

@@ -10,9 +10,9 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { redirectDone } from '../shared/redirect-done';
 import { proposalReturn } from './incident.forms';
 import { ProposalDecisionPage } from './incident.page';
-import { done } from './incident-actions.controller';
 
 /** Staff's decision on a merge proposal, from the queue or an incident's page, which it returns to. */
 @PagesController('incidents')
@@ -33,7 +33,7 @@ export class ProposalActionsController {
     @Res() res: FastifyReply,
   ) {
     await this.grouping.decideProposal(proposalId, true, actor);
-    done(res, await this.returnTo(body), 'accepted');
+    redirectDone(res, await this.returnTo(body), 'accepted');
   }
 
   @Post('proposals/:proposalId/reject')
@@ -47,7 +47,7 @@ export class ProposalActionsController {
     @Res() res: FastifyReply,
   ) {
     await this.grouping.decideProposal(proposalId, false, actor);
-    done(res, await this.returnTo(body), 'rejected');
+    redirectDone(res, await this.returnTo(body), 'rejected');
   }
 
   /** After a merge the incident decided on may be gone: its reference leads to the survivor. */

@@ -9,11 +9,12 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { redirectDone } from '../shared/redirect-done';
 import { articleFromForm, editedVersion, listFilter, statusFromForm, versionNumber } from './knowledge.forms';
 import { ArticleEditorPage, ArticlePage, KnowledgeListPage } from './knowledge.page';
 import { DONE_TEXTS } from './knowledge.texts.nb';
 
-const done = (res: FastifyReply, id: string, code: string) => res.redirect(`/knowledge-base/${id}?done=${code}`, 303);
+const done = (res: FastifyReply, id: string, code: string) => redirectDone(res, `/knowledge-base/${id}`, code);
 
 /** The knowledge base for staff: the list, the editor with preview, an article with its versions, publishing and archiving. */
 @PagesController('knowledge-base')

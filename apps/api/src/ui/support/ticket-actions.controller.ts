@@ -9,10 +9,11 @@ import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
+import { redirectDone } from '../shared/redirect-done';
 import { consumerChoice, linkInput, mergeTarget, replyInput, selectedIds, staffMessage, ticketChanges } from './ticket.forms';
 import { StaffTicketPage, TicketListPage } from './ticket.page';
 
-const done = (res: FastifyReply, id: string, code: string) => res.redirect(`/tickets/${id}?done=${code}`, 303);
+const done = (res: FastifyReply, id: string, code: string) => redirectDone(res, `/tickets/${id}`, code);
 
 /** What staff do to a ticket from its page, and to the rows ticked in the list. */
 @PagesController('tickets')
