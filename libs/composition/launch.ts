@@ -49,6 +49,11 @@ const HTTP_SERVER_OPTIONS = {
   // Only a proxy on the same host (the usual TLS terminator) may say who the client is.
   trustProxy: 'loopback',
   bodyLimit: 2 * 1024 * 1024,
+  // While the server drains on shutdown, a request that arrives on a connection still open (a
+  // client's keep-alive, a pipelined request) is served, with `Connection: close`; Fastify's
+  // default answered it with a 503 of its own (not a problem document, no Retry-After). The
+  // database stays open until the server has closed.
+  return503OnClosing: false,
   routerOptions: {
     // A link or bookmark with a trailing slash or other capitals finds the page, as it did before
     // (path parameters keep their case).
