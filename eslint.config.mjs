@@ -116,6 +116,7 @@ export default tseslint.config(
         performance: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
+        WebAssembly: 'readonly',
         document: 'readonly',
         window: 'readonly',
       },

@@ -89,6 +89,18 @@ describe('background work health', () => {
     expect((await t.http.get('/health/worker').expect(503)).body.code).toBe('worker_unavailable');
   });
 
+  it('forgets workers gone for a week, and keeps the others for "last seen"', async () => {
+    await heartbeat.execute();
+    await t.dataSource.query(
+      `INSERT INTO worker_heartbeat (worker_id, host, pid, started_at, seen_at) VALUES
+         ('gone-long', 'old-host', 1, now() - interval '9 days', now() - interval '8 days'),
+         ('gone-lately', 'old-host', 2, now() - interval '2 days', now() - interval '1 day')`,
+    );
+    expect(await heartbeat.forgetGone()).toBe(1);
+    const left = await t.dataSource.query('SELECT worker_id FROM worker_heartbeat ORDER BY worker_id');
+    expect(left.map((r: { worker_id: string }) => r.worker_id)).toEqual(['gone-lately', heartbeat.worker.id].sort());
+  });
+
   it('documents the route in the OpenAPI document', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
     expect(Object.keys(doc.paths['/health/worker'].get.responses)).toEqual(expect.arrayContaining(['200', '503']));
