@@ -36,6 +36,7 @@ export interface Parameter {
 export interface Operation {
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
+  responses?: Record<string, { description?: string }>;
 }
 
 /** Real values a property of this name can take (service codes, addresses, ids), so valid requests get past the first check. */
