@@ -49,9 +49,9 @@ const HTTP_SERVER_OPTIONS = {
   // Only a proxy on the same host (the usual TLS terminator) may say who the client is.
   trustProxy: 'loopback',
   bodyLimit: 2 * 1024 * 1024,
-  // While the server drains on shutdown, a request that arrives on a connection still open (a
-  // client's keep-alive, a pipelined request) is served, with `Connection: close`; Fastify's
-  // default answered it with a 503 of its own (not a problem document, no Retry-After). The
+  // While the server drains on shutdown, a request that arrives on a connection still open (its
+  // client's previous request was in flight as closing began) is served, with `Connection:
+  // close`; Fastify's default answered it with a 503 of its own, not a problem document. The
   // database stays open until the server has closed.
   return503OnClosing: false,
   routerOptions: {
