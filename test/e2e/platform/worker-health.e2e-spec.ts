@@ -36,6 +36,7 @@ describe('background work health', () => {
   it('answers 503 worker_unavailable while no worker has ever beaten, and the mail page says nothing is sent', async () => {
     const res = await t.http.get('/health/worker').expect(503);
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['retry-after']).toBe('5');
     expect(res.body).toMatchObject({ status: 503, code: 'worker_unavailable' });
     expect(res.body.detail).toContain('last seen: never');
     expect(await deliveryAlert()).toContain('ingen arbeidsprosess kjører');

@@ -4,10 +4,14 @@ import { ProblemFilter } from './problem.filter';
 
 /** A Fastify request and reply as far as the filter reads and writes them. */
 function exchange(readableAborted: boolean) {
-  const sent: { status?: number; body?: unknown } = {};
+  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
   const reply = {
     sent: false,
     raw: { headersSent: false },
+    header(name: string, value: string) {
+      sent.headers[name] = value;
+      return reply;
+    },
     status(code: number) {
       sent.status = code;
       return reply;
@@ -33,12 +37,22 @@ describe('ProblemFilter', () => {
   afterEach(() => warn.mockRestore());
 
   it.each([
-    ['a body the client cut short', true, undefined, 0],
-    ['a connection reset with the client still there (the database)', false, 503, 1],
-  ])('%s', (_what, readableAborted, status, warnings) => {
+    ['a body the client cut short', true, undefined, 0, undefined],
+    ['a connection reset with the client still there (the database)', false, 503, 1, '5'],
+  ])('%s', (_what, readableAborted, status, warnings, retryAfter) => {
     const { host, sent } = exchange(readableAborted);
     new ProblemFilter().catch(connectionReset(), host);
     expect(sent.status).toBe(status);
     expect(warn).toHaveBeenCalledTimes(warnings);
+    expect(sent.headers['Retry-After']).toBe(retryAfter);
+  });
+
+  it('asks for no retry on an error that is not a 503', () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = exchange(false);
+    new ProblemFilter().catch(new Error('a bug'), host);
+    error.mockRestore();
+    expect(sent.status).toBe(500);
+    expect(sent.headers).toEqual({});
   });
 });

@@ -92,15 +92,22 @@ export class ProblemFilter implements ExceptionFilter {
       );
     const wantsHtml = !pathOf(req).startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsHtml && this.renderErrorPage) {
-      this.renderErrorPage(req, res.status(problem.status), problem);
+      this.renderErrorPage(req, askToRetry(res, problem.status).status(problem.status), problem);
       return;
     }
     sendProblem(res, problem);
   }
 }
 
+/** How long a client should wait before trying again after a 503: the database or a worker coming back. */
+const RETRY_AFTER_SECONDS = 5;
+
+function askToRetry(res: FastifyReply, status: number): FastifyReply {
+  return status === 503 ? res.header('Retry-After', String(RETRY_AFTER_SECONDS)) : res;
+}
+
 export function sendProblem(res: FastifyReply, problem: Problem): void {
-  void res
+  void askToRetry(res, problem.status)
     .status(problem.status)
     .type('application/problem+json; charset=utf-8')
     .send(ProblemDto.from({ ...problem, title: titleOf(problem.status) }));
