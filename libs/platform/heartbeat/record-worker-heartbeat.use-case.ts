@@ -10,14 +10,23 @@ import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 export class RecordWorkerHeartbeat {
   readonly worker = { id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, host: hostname(), pid: process.pid };
 
+  private stopping = false;
+  private beating: Promise<void> | null = null;
+
   constructor(private readonly heartbeats: WorkerHeartbeatRepository) {}
 
+  /** Nothing once the worker stops: a late beat would bring its row back and count it as running. */
   execute(): Promise<void> {
-    return this.heartbeats.beat(this.worker);
+    if (this.stopping) return Promise.resolve();
+    this.beating ??= this.heartbeats.beat(this.worker).finally(() => (this.beating = null));
+    return this.beating;
   }
 
-  stopped(): Promise<void> {
-    return this.heartbeats.remove(this.worker.id);
+  /** Removes the row, after a beat still on its way. */
+  async stopped(): Promise<void> {
+    this.stopping = true;
+    await this.beating?.catch(() => undefined);
+    await this.heartbeats.remove(this.worker.id);
   }
 
   forgetGone(): Promise<number> {
