@@ -73,8 +73,10 @@ describe('closing the HTTP server', () => {
     await until(() => !t.app.getHttpServer().listening);
     Gate.open();
     await until(() => answers.length === 1);
-    // The connection was busy as closing began, so it is still open: the client sends its next request on it.
-    socket.write('GET /health/live HTTP/1.1\r\nHost: desk\r\n\r\n');
+    // The connection was busy as closing began, so it is still open: the client sends its next
+    // request on it, one that reads the database (still open while the server drains; readiness,
+    // `GET /health`, answers 503 from the start of shutdown on purpose, so balancers stop routing here).
+    socket.write(`GET /api/v1/staff HTTP/1.1\r\nHost: desk\r\nAuthorization: Bearer ${t.adminToken}\r\n\r\n`);
     await until(() => answers.length === 2);
     await closing;
     socket.destroy();
