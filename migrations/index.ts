@@ -39,6 +39,7 @@ import { IncidentProfileVersion1795475000000 } from './1795475000000-incident-pr
 import { IdempotencyClaimAfterPurge1795476000000 } from './1795476000000-idempotency-claim-after-purge';
 import { IdempotencyKeyLock1795477000000 } from './1795477000000-idempotency-key-lock';
 import { WorkerHeartbeat1795478000000 } from './1795478000000-worker-heartbeat';
+import { OutboxSentAtIndex1795479000000 } from './1795479000000-outbox-sent-at-index';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   IdempotencyClaimAfterPurge1795476000000,
   IdempotencyKeyLock1795477000000,
   WorkerHeartbeat1795478000000,
+  OutboxSentAtIndex1795479000000,
 ];

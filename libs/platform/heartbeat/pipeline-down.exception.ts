@@ -2,16 +2,19 @@ import { DomainException } from '@platform/errors';
 
 import type { PipelineStatus } from './pipeline-status';
 
-/** Background work has stopped: no worker runs, or due e-mail is not being delivered. */
+const MESSAGES = {
+  worker: 'No worker is running: none has written its heartbeat for a minute.',
+  queue: 'E-mail is not being sent: a due e-mail has waited five minutes.',
+  retries: 'E-mail is not getting through: retried e-mail has not been taken by the mail server for fifteen minutes.',
+} as const;
+
+/**
+ * Background work has stopped: no worker runs, or e-mail is not being delivered. Its message
+ * gives no numbers: the route is public, and the backlog would show sign-in links being queued.
+ */
 export class PipelineDown extends DomainException {
   constructor(status: PipelineStatus) {
-    const mail = `${status.mail.due} e-mail(s) due, the oldest for ${status.mail.oldestDueSeconds} s`;
-    super(
-      'unavailable',
-      status.worker.up ? 'mail_stalled' : 'worker_unavailable',
-      status.worker.up
-        ? `E-mail is not being delivered: ${mail}.`
-        : `No worker is running (last seen: ${status.worker.lastSeenAt?.toISOString() ?? 'never'}); ${mail}.`,
-    );
+    const cause = status.worker.up ? (status.mail.stalled ?? 'queue') : 'worker';
+    super('unavailable', cause === 'worker' ? 'worker_unavailable' : 'mail_stalled', MESSAGES[cause]);
   }
 }

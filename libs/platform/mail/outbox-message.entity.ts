@@ -9,6 +9,7 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 @Entity('outbox_message')
 @Index('outbox_message_due_idx', ['status', 'nextAttemptAt'])
 @Index('outbox_message_related_idx', ['relatedType', 'relatedId'])
+@Index('outbox_message_sent_at_idx', ['sentAt'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -10,18 +10,22 @@ export type NewOutboxMessage = Pick<
   'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
 >;
 
-/**
- * Where one message's delivery stands: queued (not yet tried), sending, sent, retrying (tried and
- * failed, tried again at `nextAttemptAt`) or failed (given up, or refused for good).
- */
 /** What waits in the outbox (OutboxRepository.backlog). */
 export interface OutboxBacklog {
   due: number;
   oldestDueAt: Date | null;
   retrying: number;
+  /** When the longest-retrying message was queued; null when none is retrying. */
+  oldestRetryingSince: Date | null;
+  /** When a message was last taken by the mail server; null when none ever was. */
+  lastSentAt: Date | null;
   failed: number;
 }
 
+/**
+ * Where one message's delivery stands: queued (not yet tried), sending, sent, retrying (tried and
+ * failed, tried again at `nextAttemptAt`) or failed (given up, or refused for good).
+ */
 export interface MailDelivery {
   outboxId: string;
   state: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
@@ -345,18 +349,30 @@ export class OutboxRepository {
    * be tried again, and those given up on. Read through the (status, next_attempt_at) index.
    */
   async backlog(): Promise<OutboxBacklog> {
-    const rows: Array<{ due: string; oldest_due_at: Date | null; retrying: string; failed: string }> = await this.db.manager.query(
+    const rows: Array<{
+      due: string;
+      oldest_due_at: Date | null;
+      retrying: string;
+      oldest_retrying_since: Date | null;
+      failed: string;
+      last_sent_at: Date | null;
+    }> = await this.db.manager.query(
       `SELECT count(*) FILTER (WHERE status = 'pending' AND next_attempt_at <= now()) AS due,
               min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at <= now()) AS oldest_due_at,
               count(*) FILTER (WHERE status = 'pending' AND attempts > 0) AS retrying,
-              count(*) FILTER (WHERE status = 'failed') AS failed
+              min(created_at) FILTER (WHERE status = 'pending' AND attempts > 0) AS oldest_retrying_since,
+              count(*) FILTER (WHERE status = 'failed') AS failed,
+              (SELECT max(sent_at) FROM outbox_message) AS last_sent_at
          FROM outbox_message WHERE status IN ('pending', 'failed')`,
     );
     const row = rows[0]!;
+    const date = (v: Date | null) => (v ? new Date(v) : null);
     return {
       due: Number(row.due),
-      oldestDueAt: row.oldest_due_at ? new Date(row.oldest_due_at) : null,
+      oldestDueAt: date(row.oldest_due_at),
       retrying: Number(row.retrying),
+      oldestRetryingSince: date(row.oldest_retrying_since),
+      lastSentAt: date(row.last_sent_at),
       failed: Number(row.failed),
     };
   }

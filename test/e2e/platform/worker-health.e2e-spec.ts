@@ -38,20 +38,16 @@ describe('background work health', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.headers['retry-after']).toBe('5');
     expect(res.body).toMatchObject({ status: 503, code: 'worker_unavailable' });
-    expect(res.body.detail).toContain('last seen: never');
+    expect(res.body.detail).toBe('No worker is running: none has written its heartbeat for a minute.');
     expect(await deliveryAlert()).toContain('ingen arbeidsprosess kjører');
   });
 
-  it('answers 200 with the backlog once a worker beats, and the mail page has no alert', async () => {
+  it('answers 200 once a worker beats, with the verdict alone (the backlog is for staff), and the mail page has no alert', async () => {
     await heartbeat.execute();
     await enqueue();
     const res = await t.http.get('/health/worker').expect(200);
-    expect(res.body).toMatchObject({
-      status: 'ok',
-      worker: { status: 'up', running: 1 },
-      mail: { status: 'up', due: 1, retrying: 0, failed: 0 },
-    });
-    expect(Date.parse(res.body.worker.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
+    // A queued e-mail (a sign-in link for a registered address, say) changes nothing anyone can read here.
+    expect(res.body).toEqual({ status: 'ok', worker: { status: 'up' }, mail: { status: 'up' } });
     expect(await deliveryAlert()).toBeUndefined();
   });
 
@@ -62,13 +58,29 @@ describe('background work health', () => {
     expect(await deliveryAlert()).toMatch(/Den eldste av 1 e-post i kø har ventet i 6 minutter/);
     // Delivered, the queue is healthy again.
     expect(await t.deliverMail()).toBe(1);
-    expect((await t.http.get('/health/worker').expect(200)).body.mail).toMatchObject({ due: 0, oldestDueSeconds: 0 });
+    await t.http.get('/health/worker').expect(200);
+  });
+
+  it('answers 503 mail_stalled when retried e-mail has not got through for fifteen minutes, until the server takes one', async () => {
+    await enqueue();
+    await t.dataSource.query(
+      `UPDATE outbox_message SET attempts = 4, next_attempt_at = now() + interval '5 minutes', created_at = now() - interval '20 minutes',
+         last_error = '421 try again later' WHERE status = 'pending'`,
+    );
+    await t.dataSource.query(`UPDATE outbox_message SET sent_at = now() - interval '30 minutes' WHERE status = 'sent'`);
+    const res = await t.http.get('/health/worker').expect(503);
+    expect(res.body).toMatchObject({ code: 'mail_stalled', detail: expect.stringContaining('not getting through') });
+    expect(await deliveryAlert()).toMatch(/E-post kommer ikke fram.*1 e-post prøves på nytt/s);
+    // The server takes another message: delivery makes progress, though this one is still retried.
+    await t.dataSource.query(`UPDATE outbox_message SET sent_at = now() WHERE status = 'sent'`);
+    await t.http.get('/health/worker').expect(200);
+    await t.dataSource.query(`UPDATE outbox_message SET status = 'sent', sent_at = now() WHERE status = 'pending'`);
   });
 
   it('counts e-mail given up on without calling delivery down, and points staff to it', async () => {
     await enqueue();
     await t.dataSource.query(`UPDATE outbox_message SET status = 'failed', attempts = 3 WHERE status = 'pending'`);
-    expect((await t.http.get('/health/worker').expect(200)).body.mail).toMatchObject({ status: 'up', failed: 1 });
+    await t.http.get('/health/worker').expect(200);
     const page = (await agent.get('/mail').expect(200)).text;
     expect(page).toContain('1 e-post ble ikke levert og venter på at noen sender den på nytt.');
     expect(page).toContain('href="/mail?status=failed"');
@@ -78,28 +90,30 @@ describe('background work health', () => {
     await t.dataSource.query(`UPDATE worker_heartbeat SET seen_at = now() - interval '61 seconds'`);
     const res = await t.http.get('/health/worker').expect(503);
     expect(res.body.code).toBe('worker_unavailable');
-    expect(res.body.detail).toMatch(/last seen: \d{4}-\d\d-\d\dT/);
     expect(await deliveryAlert()).toContain('En arbeidsprosess ble sist sett');
   });
 
   it('forgets a worker that says it stops', async () => {
     await heartbeat.execute();
-    expect((await t.http.get('/health/worker').expect(200)).body.worker.running).toBe(1);
+    await t.http.get('/health/worker').expect(200);
     await heartbeat.stopped();
     expect(await t.dataSource.query('SELECT 1 FROM worker_heartbeat')).toHaveLength(0);
     expect((await t.http.get('/health/worker').expect(503)).body.code).toBe('worker_unavailable');
+    // A beat after it stopped (a tick that came late) writes nothing.
+    await heartbeat.execute();
+    expect(await t.dataSource.query('SELECT 1 FROM worker_heartbeat')).toHaveLength(0);
   });
 
   it('forgets workers gone for a week, and keeps the others for "last seen"', async () => {
-    await heartbeat.execute();
     await t.dataSource.query(
       `INSERT INTO worker_heartbeat (worker_id, host, pid, started_at, seen_at) VALUES
          ('gone-long', 'old-host', 1, now() - interval '9 days', now() - interval '8 days'),
-         ('gone-lately', 'old-host', 2, now() - interval '2 days', now() - interval '1 day')`,
+         ('gone-lately', 'old-host', 2, now() - interval '2 days', now() - interval '1 day'),
+         ('running', 'host', 3, now() - interval '1 hour', now())`,
     );
     expect(await heartbeat.forgetGone()).toBe(1);
     const left = await t.dataSource.query('SELECT worker_id FROM worker_heartbeat ORDER BY worker_id');
-    expect(left.map((r: { worker_id: string }) => r.worker_id)).toEqual(['gone-lately', heartbeat.worker.id].sort());
+    expect(left.map((r: { worker_id: string }) => r.worker_id)).toEqual(['gone-lately', 'running']);
   });
 
   it('documents the route in the OpenAPI document', async () => {

@@ -7,7 +7,7 @@ import { MAIL_LIST, mailListViewModel } from './mail.view-model';
 const message = { id: 'm1', subject: 'Hei', to: ['a@example.test'], status: 'sent' } as OutboxMessage;
 const now = new Date('2026-12-04T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
-const quiet = { due: 0, oldestDueAt: null, retrying: 0, failed: 0 };
+const quiet = { due: 0, oldestDueAt: null, retrying: 0, oldestRetryingSince: null, lastSentAt: null, failed: 0 };
 const running = judgePipeline(now, [ago(5)], quiet);
 
 describe('mailListViewModel', () => {
@@ -37,16 +37,22 @@ describe('mailListViewModel', () => {
   });
 
   it.each([
-    ['a worker runs and the queue moves', [ago(5)], { ...quiet, due: 3, oldestDueAt: ago(20) }, { workerDown: false, stalled: false }],
-    ['no worker has beaten for a minute', [ago(61)], { ...quiet, due: 3, oldestDueAt: ago(20) }, { workerDown: true, stalled: false }],
-    ['no worker ever', [], quiet, { workerDown: true, stalled: false, lastSeenAt: null }],
+    ['a worker runs and the queue moves', [ago(5)], { ...quiet, due: 3, oldestDueAt: ago(20) }, { workerDown: false, stalled: null }],
+    ['no worker has beaten for a minute', [ago(61)], { ...quiet, due: 3, oldestDueAt: ago(20) }, { workerDown: true, stalled: null }],
+    ['no worker ever', [], quiet, { workerDown: true, stalled: null, lastSeenAt: null }],
     [
       'a worker runs but due mail has waited six minutes',
       [ago(5)],
       { ...quiet, due: 2, oldestDueAt: ago(360) },
-      { workerDown: false, stalled: true, waitedMinutes: 6 },
+      { workerDown: false, stalled: 'queue', waitedMinutes: 6 },
     ],
-    ['mail was given up on', [ago(5)], { ...quiet, failed: 2 }, { workerDown: false, stalled: false, failed: 2 }],
+    [
+      'retried mail has not got through for 20 minutes',
+      [ago(5)],
+      { ...quiet, retrying: 3, oldestRetryingSince: ago(1200) },
+      { workerDown: false, stalled: 'retries', retrying: 3 },
+    ],
+    ['mail was given up on', [ago(5)], { ...quiet, failed: 2 }, { workerDown: false, stalled: null, failed: 2 }],
   ])('tells staff about delivery when %s', (_, beats, backlog, expected) => {
     const model = mailListViewModel({ items: [], total: 0 }, undefined, parseListQuery({}, MAIL_LIST), judgePipeline(now, beats, backlog));
     expect(model.delivery).toMatchObject(expected);

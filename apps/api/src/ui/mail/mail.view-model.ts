@@ -50,9 +50,10 @@ export function deliveryState(p: PipelineStatus) {
   return {
     workerDown: !p.worker.up,
     lastSeenAt: p.worker.lastSeenAt,
-    stalled: p.worker.up && !p.mail.up,
+    stalled: p.worker.up ? p.mail.stalled : null,
     waitedMinutes: Math.floor(p.mail.oldestDueSeconds / 60),
     due: p.mail.due,
+    retrying: p.mail.retrying,
     failed: p.mail.failed,
   };
 }
