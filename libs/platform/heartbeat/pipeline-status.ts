@@ -1,3 +1,5 @@
+import type { OutboxBacklog } from '@platform/mail';
+
 /** How often a worker writes its heartbeat. */
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 
@@ -19,21 +21,8 @@ export const MAIL_STALLED_AFTER_MS = 5 * 60_000;
  */
 export const MAIL_RETRIES_STALLED_AFTER_MS = 15 * 60_000;
 
-/** The outbox as the worker should be draining it, read on the database's clock. */
-export interface MailBacklog {
-  /** Queued messages whose time to be sent has come. */
-  due: number;
-  /** Since when the longest-waiting of those has been due; null when none is. */
-  oldestDueAt: Date | null;
-  /** Messages that failed at least once and wait for another attempt. */
-  retrying: number;
-  /** When the longest-retrying of those was queued; null when none is. */
-  oldestRetryingSince: Date | null;
-  /** When the mail server last took a message; null when it never did. */
-  lastSentAt: Date | null;
-  /** Messages given up on, waiting for staff to send them again. */
-  failed: number;
-}
+/** The outbox as the worker should be draining it (the mail module reads it). */
+export type MailBacklog = OutboxBacklog;
 
 export interface PipelineStatus {
   healthy: boolean;

@@ -10,15 +10,19 @@ export type NewOutboxMessage = Pick<
   'messageId' | 'dedupeKey' | 'template' | 'to' | 'subject' | 'html' | 'text' | 'inReplyTo' | 'references' | 'relatedType' | 'relatedId'
 >;
 
-/** What waits in the outbox (OutboxRepository.backlog). */
+/** What waits in the outbox (OutboxRepository.backlog), read on the database's clock. */
 export interface OutboxBacklog {
+  /** Queued messages whose time to be sent has come. */
   due: number;
+  /** Since when the longest-waiting of those has been due; null when none is. */
   oldestDueAt: Date | null;
+  /** Messages that failed at least once and wait for another attempt. */
   retrying: number;
-  /** When the longest-retrying message was queued; null when none is retrying. */
+  /** When the longest-retrying of those was queued; null when none is. */
   oldestRetryingSince: Date | null;
-  /** When a message was last taken by the mail server; null when none ever was. */
+  /** When the mail server last took a message; null when it never did. */
   lastSentAt: Date | null;
+  /** Messages given up on, waiting for staff to send them again. */
   failed: number;
 }
 
