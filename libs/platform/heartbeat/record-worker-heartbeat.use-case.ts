@@ -1,19 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
 import { Injectable } from '@nestjs/common';
+import { DeliverOutbox } from '@platform/mail';
 
 import { WorkerHeartbeatRepository } from './worker-heartbeat.repository';
 
 /** A worker process saying it is alive, and that it stops. */
 @Injectable()
 export class RecordWorkerHeartbeat {
-  readonly worker = { id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, host: hostname(), pid: process.pid };
+  /** Under the id the worker claims outbox rows with (`claimed_by`), so the two can be read together. */
+  readonly worker: { id: string; host: string; pid: number };
 
   private stopping = false;
   private beating: Promise<void> | null = null;
 
-  constructor(private readonly heartbeats: WorkerHeartbeatRepository) {}
+  constructor(
+    private readonly heartbeats: WorkerHeartbeatRepository,
+    outbox: DeliverOutbox,
+  ) {
+    this.worker = { id: outbox.workerId, host: hostname(), pid: process.pid };
+  }
 
   /** Nothing once the worker stops: a late beat would bring its row back and count it as running. */
   execute(): Promise<void> {

@@ -46,7 +46,7 @@ export function mailListViewModel(
  * What staff must know about delivery before they read the list: that nothing is being sent (no
  * worker, or the queue stands still), or that e-mails were given up on and wait for them.
  */
-export function deliveryState(p: PipelineStatus) {
+function deliveryState(p: PipelineStatus) {
   return {
     workerDown: !p.worker.up,
     lastSeenAt: p.worker.lastSeenAt,
