@@ -33,6 +33,8 @@ export class LiveFeed implements OnModuleDestroy {
   private readonly versions = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
+  /** Set as the process begins to stop: a stream asked for after that is told to come back later. */
+  private closed = false;
 
   constructor(
     @Inject(LIVE_LISTS) private readonly lists: readonly LiveList[],
@@ -46,11 +48,18 @@ export class LiveFeed implements OnModuleDestroy {
       ...headers,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
+      Connection: this.closed ? 'close' : 'keep-alive',
       // A proxy that buffers would hold every event back.
       'X-Accel-Buffering': 'no',
     });
     res.write(`retry: ${LIVE_POLL_MS * 2}\n\n`);
+    // A page reconnecting while this process stops (on a connection kept open through the drain)
+    // would otherwise hold the server's close open until the forced exit. An ended stream makes
+    // the browser retry after `retry`, by then at a replica or the restarted process.
+    if (this.closed) {
+      res.end();
+      return;
+    }
     const subject = typeof watch === 'string' && PRESENCE_SUBJECT.test(watch) ? watch : undefined;
     const client: Client = { staffId, res, subject };
     this.clients.add(client);
@@ -65,6 +74,7 @@ export class LiveFeed implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closed = true;
     for (const client of this.clients) client.res.end();
     this.clients.clear();
     this.stop();
