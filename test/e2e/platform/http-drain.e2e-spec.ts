@@ -5,6 +5,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { Public } from '../../../apps/api/src/auth/access.decorator';
 import { cookieHeader, createStaffWithPassword, signIn } from '../../support/staff-session';
 import { createTestApp, TestApp } from '../../support/test-app';
+import { until } from '../../support/until';
 
 /** A route that answers when the test lets it, so a request is surely in flight while the server begins to close. */
 class Gate {
@@ -27,12 +28,6 @@ class SlowController {
 
 @Module({ controllers: [SlowController] })
 class SlowModule {}
-
-/** Resolves once `check` holds, looking every 10 ms; fails after `ms`. */
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !check(); await new Promise((resolve) => setTimeout(resolve, 10)))
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-}
 
 /**
  * Answers read off a raw connection: status line and headers of each, in order. A chunked answer

@@ -11,6 +11,7 @@ import { OutboxWorker } from '../../../apps/worker/src/outbox.worker';
 import { SmtpCapture } from '../../support/smtp-capture';
 import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
+import { until } from '../../support/until';
 
 interface Row {
   id: string;
@@ -25,14 +26,6 @@ interface Row {
 }
 
 const SEND_TIMEOUT_MS = 1_500;
-
-/** Resolves once `check` holds, trying every 50 ms; fails after `ms`. */
-async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !(await check());) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('e-mail outbox', () => {
   let t: TestApp;

@@ -1,10 +1,11 @@
 import { PASSWORD_SET_MAIL } from '@domain/identity';
 import { DatabaseContext } from '@platform/database';
-import { RecordWorkerHeartbeat } from '@platform/heartbeat';
+import { ReadPipelineStatus, RecordWorkerHeartbeat } from '@platform/heartbeat';
 import { EnqueueEmail } from '@platform/mail';
 
 import { createStaffWithPassword, signIn, StaffBrowser } from '../../support/staff-session';
 import { createTestApp, TestApp } from '../../support/test-app';
+import { until } from '../../support/until';
 
 /** Whether background work goes on: the workers' heartbeats and the outbox, as monitoring and staff see them. */
 describe('background work health', () => {
@@ -91,6 +92,29 @@ describe('background work health', () => {
     const res = await t.http.get('/health/worker').expect(503);
     expect(res.body.code).toBe('worker_unavailable');
     expect(await deliveryAlert()).toContain('En arbeidsprosess ble sist sett');
+  });
+
+  it('answers calls that arrive while a read is under way from that read, and reads again for the next', async () => {
+    await heartbeat.execute();
+    const pipeline = t.get(ReadPipelineStatus);
+    const read = pipeline.execute.bind(pipeline);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first read waits until every call has arrived, so they surely overlap.
+    const reads = jest.spyOn(pipeline, 'execute').mockImplementationOnce(() => held.then(read));
+    const calls = jest.spyOn(pipeline, 'check');
+    try {
+      const answers = Promise.all(Array.from({ length: 20 }, () => t.http.get('/health/worker').then((r) => r.status)));
+      await until(() => calls.mock.calls.length === 20);
+      release();
+      expect(await answers).toEqual(Array(20).fill(200));
+      expect(reads).toHaveBeenCalledTimes(1);
+      await t.http.get('/health/worker').expect(200);
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+      calls.mockRestore();
+    }
   });
 
   it('forgets a worker that says it stops', async () => {
