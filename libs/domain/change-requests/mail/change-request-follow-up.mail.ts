@@ -11,4 +11,6 @@ export interface ChangeRequestFollowUpMail {
   newSupporters: ForwardedSupporter[];
 }
 
-export const CHANGE_REQUEST_FOLLOW_UP_MAIL = defineMailTemplate<ChangeRequestFollowUpMail>('change-request-follow-up', __dirname);
+export const CHANGE_REQUEST_FOLLOW_UP_MAIL = defineMailTemplate<ChangeRequestFollowUpMail>('change-request-follow-up', __dirname, {
+  toOneParty: true,
+});

@@ -24,5 +24,5 @@ export interface ChangeRequestForwardMail {
 }
 
 export const CHANGE_REQUEST_FORWARD_MAIL = defineMailTemplate<ChangeRequestForwardMail>('change-request-forward', __dirname, {
-  fromPerson: true,
+  toOneParty: true,
 });

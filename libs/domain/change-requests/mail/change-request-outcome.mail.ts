@@ -1,6 +1,6 @@
 import { defineMailTemplate } from '@platform/mail';
 
-/** To each contact of every consumer behind a change request, once: what came of it. */
+/** To each contact of every consumer behind a change request, once: what came of it (an update to many, so marked automatic). */
 export interface ChangeRequestOutcomeMail {
   /** The recipient's name, or empty when only the address is known. */
   name: string;
@@ -13,6 +13,4 @@ export interface ChangeRequestOutcomeMail {
   message: string;
 }
 
-export const CHANGE_REQUEST_OUTCOME_MAIL = defineMailTemplate<ChangeRequestOutcomeMail>('change-request-outcome', __dirname, {
-  fromPerson: true,
-});
+export const CHANGE_REQUEST_OUTCOME_MAIL = defineMailTemplate<ChangeRequestOutcomeMail>('change-request-outcome', __dirname);

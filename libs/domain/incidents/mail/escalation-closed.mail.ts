@@ -11,4 +11,4 @@ export interface EscalationClosedMail {
   consumerCount: number;
 }
 
-export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, { fromPerson: true });
+export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, { toOneParty: true });

@@ -19,4 +19,4 @@ export interface EscalationFollowUpMail {
   security: boolean;
 }
 
-export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname);
+export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname, { toOneParty: true });

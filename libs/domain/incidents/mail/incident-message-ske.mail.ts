@@ -12,5 +12,5 @@ export interface IncidentMessageSkeMail {
 }
 
 export const INCIDENT_MESSAGE_SKE_MAIL = defineMailTemplate<IncidentMessageSkeMail>('incident-message-ske', __dirname, {
-  fromPerson: true,
+  toOneParty: true,
 });

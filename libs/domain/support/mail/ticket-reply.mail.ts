@@ -15,4 +15,4 @@ export interface TicketReplyMail {
   inPortal: boolean;
 }
 
-export const TICKET_REPLY_MAIL = defineMailTemplate<TicketReplyMail>('ticket-reply', __dirname, { fromPerson: true });
+export const TICKET_REPLY_MAIL = defineMailTemplate<TicketReplyMail>('ticket-reply', __dirname, { toOneParty: true });
