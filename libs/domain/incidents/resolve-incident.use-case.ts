@@ -60,6 +60,9 @@ export class ResolveIncident {
       // when it is a registered contact, which the loop above already has.
       for (const r of await this.reports.ofIncident(incident.id, 5000))
         if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
+      // The side as it will be stored: an incident triaged as the consumer's own fault is answered
+      // as such though the resolution does not say so again.
+      const side = input.side ?? incident.side;
       // Each municipality reads KS's title, not another municipality's words for the problem.
       const title = addresses.size ? await this.known.publicTitle(incident) : incident.title;
       for (const [address, name] of addresses) {
@@ -68,7 +71,7 @@ export class ResolveIncident {
           to: [address],
           dedupeKey: `incident-resolved:${incident.id}${round}:${address}`,
           related: { type: 'incident', id: incident.id },
-          data: { name, reference: incident.reference, title, message, local: input.side === 'local' },
+          data: { name, reference: incident.reference, title, message, local: side === 'local' },
         });
       }
       const escalation = await this.escalations.ofIncident(incident.id);
@@ -93,7 +96,6 @@ export class ResolveIncident {
           },
         });
       }
-      const side = input.side ?? incident.side;
       await this.incidents.update(incident.id, { status: 'resolved', side, resolutionMessage: message, resolvedAt: new Date() });
       await this.reports.closeAllOf(incident.id);
       await this.timeline.record(incident.id, 'resolved', actor.label, { notified: addresses.size, side });

@@ -167,6 +167,30 @@ describe('escalation to Skatteetaten and resolution', () => {
     });
   });
 
+  it('answers the reporters of an incident triaged as their own fault as such, though the resolution does not say so again', async () => {
+    const report = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ service: 'inntekt', title: 'Mangler delegering i Altinn', description: 'Tilgang avvist for vår bruker.' }))
+        .expect(201)
+    ).body;
+    await t.http.post(`/api/v1/incidents/${report.incidentId}/triage`).set(bearer(agentToken)).send({ side: 'local' }).expect(200);
+    await t.http
+      .post(`/api/v1/incidents/${report.incidentId}/resolve`)
+      .set(bearer(agentToken))
+      .send({ message: 'Delegeringen må gis i Altinn av kommunen.' })
+      .expect(200);
+    const mails = await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [report.incidentId]);
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails) {
+      expect(mail.subject).toMatch(/^Svar på meldingen deres: /);
+      expect(mail.text).not.toContain('er løst');
+    }
+    const [{ side }] = await t.dataSource.query(`SELECT side FROM incident WHERE id = $1`, [report.incidentId]);
+    expect(side).toBe('local');
+  });
+
   it('sends a security case opened by a report whose words, not its category, looked like one to the service’s own addresses, as the contract says', async () => {
     const report = (
       await t.http

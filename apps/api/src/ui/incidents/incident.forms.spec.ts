@@ -77,6 +77,14 @@ describe('incident forms', () => {
       { message: 'Eget', articleId: 'a1' },
       { message: 'Eget', side: undefined },
     ],
+    [
+      { message: 'Lokal feil', local: '1', wasLocal: '1' },
+      { message: 'Lokal feil', side: 'local' },
+    ],
+    [
+      { message: 'Likevel ikke lokal', wasLocal: '1' },
+      { message: 'Likevel ikke lokal', side: 'undetermined' },
+    ],
   ])('resolution %p', (body, expected) => {
     expect(resolveInput(body, [{ id: 'a1', answer: 'Kanonisk svar' }])).toEqual(expected);
   });

@@ -84,11 +84,15 @@ export function triageInput(body: FormBody): Parameters<TriageIncident['execute'
   };
 }
 
-/** Without JavaScript a chosen knowledge-base answer stands in for an empty message. */
+/**
+ * Without JavaScript a chosen knowledge-base answer stands in for an empty message. The "fault
+ * was the consumer's" box comes ticked on an incident triaged so (`wasLocal`): unticking it there
+ * says the fault was not, and the side is open again; otherwise an unticked box keeps the side.
+ */
 export function resolveInput(body: FormBody, answers: Array<{ id: string; answer: string }>): Parameters<ResolveIncident['execute']>[1] {
   const message = text(body.message);
   const canned = !message && text(body.articleId) ? answers.find((a) => a.id === text(body.articleId))?.answer : undefined;
-  return { message: canned ?? message, side: body.local ? 'local' : undefined };
+  return { message: canned ?? message, side: body.local ? 'local' : body.wasLocal ? 'undetermined' : undefined };
 }
 
 /** An incident named by reference (KS-2026-0042) or id in a form field that must be filled in. */

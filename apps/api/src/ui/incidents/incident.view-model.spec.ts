@@ -336,6 +336,14 @@ describe('incidentViewModel', () => {
     expect(resolved.articles[0].selected).toBe(true);
   });
 
+  it.each<[string, string, boolean]>([
+    ['local', 'ticks', true],
+    ['ske', 'leaves unticked', false],
+  ])('on an incident triaged %s, %s the resolution\'s "fault was the consumer\'s" box', (side, _does, ticked) => {
+    const incident = { ...detail, side } as unknown as IncidentPageView;
+    expect(incidentViewModel({ ...data, incident }).resolve).toMatchObject({ local: ticked, wasLocal: ticked });
+  });
+
   it('shows a failed proposal decision beside the proposal', () => {
     const model = incidentViewModel(data, failure('accept', { proposalId: 'p1' }));
     expect(model.proposals[0].failed).toBeDefined();

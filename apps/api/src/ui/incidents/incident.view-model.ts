@@ -439,7 +439,12 @@ export function incidentViewModel(
     ],
     triage: { ...triageValues, failure: triage },
     assign: assignModel(incident, assignable, failed('assign')),
-    resolve: { message: resolve ? text(resolve.body.message) : '', local: resolve ? !!resolve.body.local : false, failure: resolve },
+    resolve: {
+      message: resolve ? text(resolve.body.message) : '',
+      local: resolve ? !!resolve.body.local : incident.side === 'local',
+      wasLocal: incident.side === 'local',
+      failure: resolve,
+    },
     merge: { other: text(merge?.body.other), failure: merge },
     split: { failure: failed('split') },
     escalate: { failure: escalate },
