@@ -97,7 +97,6 @@ export class EscalateIncident {
         messageId: escalation.rootMessageId,
         sendAfter: escalation.sendAfter?.toISOString() ?? null,
       });
-      await this.tellReporters(incident, escalation);
       await this.audit.execute({
         actor,
         action: 'incident.escalated',
@@ -125,7 +124,9 @@ export class EscalateIncident {
       related: { type: 'incident', id: incident.id },
       data: draft.data,
     });
-    // Reports that joined while the first message waited are told too; the others were told at escalation.
+    // The reporters hear as Skatteetaten does, not at escalation: an escalation solved while its
+    // first message waits is cancelled, and they would have been told of a message never sent.
+    // Reports that joined while it waited are told too.
     await this.tellReporters(incident, escalation);
     const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security);
     await this.timeline.record(incident.id, 'escalation_sent', actorLabel, {

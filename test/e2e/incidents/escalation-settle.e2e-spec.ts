@@ -19,6 +19,12 @@ describe('escalation settle period', () => {
   let b: RegisteredConsumer;
   const due = () => t.get(SendDueEscalations);
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000);
+  const reporterMessages = async (incidentId: string) =>
+    (
+      await t
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'incident-escalated' AND related_id = $1`, [incidentId])
+    )[0].n;
   const rootMessages = (incidentId: string) =>
     t
       .get(DataSource)
@@ -62,7 +68,10 @@ describe('escalation settle period', () => {
 
     expect(await due().execute(inSeconds(SETTLE_SECONDS / 2))).toBe(0);
     expect(await rootMessages(r.incidentId)).toEqual([]);
+    // The reporters hear that it went to Skatteetaten when it goes.
+    expect(await reporterMessages(r.incidentId)).toBe(0);
     expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(1);
+    expect(await reporterMessages(r.incidentId)).toBeGreaterThan(0);
     expect(await due().execute(inSeconds(SETTLE_SECONDS + 2))).toBe(0);
     const [root] = await rootMessages(r.incidentId);
     expect(root).toMatchObject({
@@ -162,6 +171,8 @@ describe('escalation settle period', () => {
       .expect(200);
     expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(0);
     expect(await rootMessages(r.incidentId)).toEqual([]);
+    // Nor were the reporters told it had gone there.
+    expect(await reporterMessages(r.incidentId)).toBe(0);
     const [{ n }] = await t
       .get(DataSource)
       .query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'escalation-closed' AND related_id = $1`, [r.incidentId]);
