@@ -66,6 +66,19 @@ describe('portal report form with odd input', () => {
     expect(await reportCount()).toBe(0);
   });
 
+  it('gives a description of several lines back unchanged from the check, so it is sent as written', async () => {
+    const description = 'Steg for å gjenskape:\n1. Slå opp en person\n  2. Se svaret\n\nForventet: 200.';
+    const page = await t.http
+      .post('/portal/reports/new/check')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...form(), description, _csrf: csrf })
+      .expect(200);
+    const shown = /<textarea[^>]*name="description"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.text)?.[1];
+    // A browser drops one newline right after the opening tag.
+    expect(shown?.replace(/^\n/, '')).toBe(description);
+  });
+
   it('takes the same form with valid values', async () => {
     await t.http
       .post('/portal/reports')

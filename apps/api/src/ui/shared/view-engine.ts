@@ -76,7 +76,9 @@ export function useViewEngine(fastify: FastifyInstance, cache: boolean): void {
   const compile = (file: string) => {
     const hit = cache ? compiled.get(file) : undefined;
     if (hit) return hit;
-    const t = hb.compile(readFileSync(file, 'utf8'));
+    // A partial called on an indented line would otherwise be indented whole, the text of its
+    // textareas too: multi-line input gained spaces on every pass through a form.
+    const t = hb.compile(readFileSync(file, 'utf8'), { preventIndent: true });
     compiled.set(file, t);
     return t;
   };
