@@ -189,4 +189,13 @@ describe('a known problem in the portal report form', () => {
     expect(await seriousAccessibilityProblems(p, 'known-incident-joined-390')).toEqual([]);
     expect(await affected()).toBe(3);
   });
+
+  it('sends the report when Enter is pressed in a field of the check step, not the joining offered above the form', async () => {
+    await context.clearCookies();
+    await signIn(await registerConsumer(404, 'Vestfjord kommune'));
+    await writeReport();
+    await expect(known().getByRole('button', { name: 'Vi er også berørt' }).isVisible()).resolves.toBe(true);
+    await Promise.all([p.waitForURL(/\/portal\/reports\/[0-9a-f-]{36}\?received=1$/), p.getByLabel('Kort tittel').press('Enter')]);
+    await expect(p.locator('#joined-notice').count()).resolves.toBe(0);
+  });
 });
