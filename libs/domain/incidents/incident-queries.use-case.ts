@@ -222,7 +222,9 @@ export class IncidentQueries {
       groups.map((g) => g.consumerId),
     );
     const [first, newest] = [await this.reports.ofIncident(view.id, 1), await this.reports.ofIncident(view.id, 3, 'DESC')];
-    const highlighted = [...first, ...newest.filter((r) => r.id !== first[0]?.id)];
+    // The newest besides the first: an incident of one or a few reports would list it twice.
+    const later = newest.filter((r) => r.id !== first[0]?.id);
+    const highlighted = [...first, ...later];
     const positions = await this.reports.groupPositions(view.id, [...new Set(highlighted.map((r) => r.consumerId))]);
     const shown = [...reports, ...highlighted];
     const registered = await this.access.registeredFor(
@@ -246,7 +248,7 @@ export class IncidentQueries {
         reports: reports.filter((r) => r.consumerId === g.consumerId).map(row),
       })),
       firstReport: first[0] ? { ...row(first[0]), groupPosition: positions.get(first[0].consumerId) ?? 1 } : null,
-      newestReports: newest.map((r) => ({ ...row(r), groupPosition: positions.get(r.consumerId) ?? 1 })),
+      newestReports: later.map((r) => ({ ...row(r), groupPosition: positions.get(r.consumerId) ?? 1 })),
       events: await this.timeline.ofIncident(view.id),
     };
   }

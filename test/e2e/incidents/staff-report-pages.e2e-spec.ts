@@ -163,6 +163,9 @@ describe('staff register a report on behalf of a consumer', () => {
     const incident = await agent.get(sent.headers.location).expect(200);
     expect(incident.text).toContain(`Meldingen ${String(stored[0].reference)} er registrert og ligger i denne hendelsen.`);
     expect(incident.text).toContain('Telefon');
+    // Its only report is listed once among the first and newest, as the first.
+    const highlights = /<ul class="app-highlights" id="report-highlights">([\s\S]*?)<\/ul>/.exec(incident.text)![1];
+    expect(highlights.split(String(stored[0].reference)).length - 1).toBe(1);
 
     const [event] = await t.dataSource.query(`SELECT actor_label FROM incident_event WHERE incident_id = $1 AND kind = 'report_received'`, [
       location![1],
