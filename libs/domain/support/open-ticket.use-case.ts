@@ -103,7 +103,8 @@ export class OpenTicket {
       errors.push({ field: 'requesterName', message: `must be at most ${TICKET_LIMITS.requesterName} characters` });
     if (errors.length) throw new ValidationFailed(errors);
     const consumerId = input.consumerId || null;
-    if (consumerId && !(await this.consumers.byId(consumerId))) throw new UnknownTicketConsumer();
+    const consumer = consumerId ? await this.consumers.byId(consumerId) : null;
+    if (consumerId && !consumer) throw new UnknownTicketConsumer();
     const service = input.service?.trim() || null;
     if (service && !(await this.catalogue.execute([service])).length) throw new UnknownTicketService(service);
 
@@ -131,7 +132,7 @@ export class OpenTicket {
         ticketId: ticket.id,
         visibility: 'public',
         author: 'requester',
-        authorLabel: input.channel === 'email' || input.channel === 'staff' ? (requesterEmail ?? actor.label) : actor.label,
+        authorLabel: requesterLabel(input.channel, actor, { requesterName, requesterEmail, consumerName: consumer?.name ?? null }),
         channel: input.channel,
         fromAddress: input.channel === 'email' ? requesterEmail : null,
         body: cleanTicketText(input.body),
@@ -166,4 +167,19 @@ export class OpenTicket {
       return { id: ticket.id, reference: ticket.reference };
     });
   }
+}
+
+/**
+ * Who wrote the question, as the conversation names it: the sender of an e-mail; for a question
+ * staff took down, the caller (by name, else address), else their municipality, never the staff
+ * member (the municipality reads the conversation in the portal); the signed-in contact otherwise.
+ */
+function requesterLabel(
+  channel: TicketChannel,
+  actor: Actor,
+  requester: { requesterName: string | null; requesterEmail: string | null; consumerName: string | null },
+): string {
+  if (channel === 'email') return requester.requesterEmail ?? actor.label;
+  if (channel === 'staff') return requester.requesterName ?? requester.requesterEmail ?? requester.consumerName ?? actor.label;
+  return actor.label;
 }

@@ -405,7 +405,17 @@ describe('tickets over the API: opening, answering, notes, isolation and e-mail'
       .expect(201);
     const seen = (await t.http.get(`/api/v1/tickets/${res.body.id}`).set(bearer(b.key)).expect(200)).body;
     expect(seen).toMatchObject({ channel: 'staff', requesterName: 'Per' });
+    // The municipality reads its caller as the author of the question, not the staff member who took it down.
+    expect(seen.messages[0]).toMatchObject({ author: 'requester', authorLabel: 'Per' });
     expect(await auditActions(t, res.body.id)).toEqual(['ticket.opened']);
+    const nameless = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(agent.token))
+      .send({ subject: 'Telefon uten navn', body: 'Ringte om tilgang.', consumerId: b.id })
+      .expect(201);
+    const [first] = (await t.http.get(`/api/v1/tickets/${nameless.body.id}`).set(bearer(b.key)).expect(200)).body.messages;
+    const [{ name }] = await t.dataSource.query(`SELECT name FROM consumer WHERE id = $1`, [b.id]);
+    expect(first.authorLabel).toBe(name);
     const unknown = await t.http
       .post('/api/v1/tickets')
       .set(bearer(agent.token))
