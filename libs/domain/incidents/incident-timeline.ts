@@ -38,8 +38,11 @@ export type IncidentEventDetails = {
   assigned: { from: string | null; to: string | null };
   /** Staff moved it between assignment groups (names; null: no group). */
   group_set: { from: string | null; to: string | null };
-  /** A municipality reopened its report after the resolution, within the reopening window. */
-  reopened: { report: string; status: Incident['status'] };
+  /**
+   * Opened again after the resolution: by a municipality, its report named (within the reopening
+   * window), or by staff, with their reason if they gave one.
+   */
+  reopened: { report?: string; status: Incident['status']; reason?: string | null };
   /** A security case's checklist item done: whom Skatteetaten's call reached and when, or what contained it. */
   security_step: { item: SecurityChecklistItem; calledName?: string; calledAt?: string; text?: string };
 };

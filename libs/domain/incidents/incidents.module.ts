@@ -43,6 +43,7 @@ import { ReceiveIncidentMail } from './receive-incident-mail.use-case';
 import { ReceiveReport } from './receive-report.use-case';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 import { RecordSecurityStep } from './record-security-step.use-case';
+import { ReopenIncident } from './reopen-incident.use-case';
 import { ReopenReport } from './reopen-report.use-case';
 import { ReplyToReport } from './reply-to-report.use-case';
 import { ReportRepository } from './report.repository';
@@ -82,6 +83,7 @@ const useCases = [
   ReceiveIncidentMail,
   ReceiveReport,
   ReclusterIncidents,
+  ReopenIncident,
   ReopenReport,
   ReplyToReport,
   RecordSecurityStep,

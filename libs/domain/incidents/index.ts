@@ -39,6 +39,7 @@ export * from './purge-idempotency-keys.use-case';
 export * from './receive-incident-mail.use-case';
 export * from './receive-report.use-case';
 export * from './record-security-step.use-case';
+export * from './reopen-incident.use-case';
 export * from './reopen-report.use-case';
 export * from './reply-to-report.use-case';
 export * from './report.entity';

@@ -12,7 +12,7 @@ import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentNotResolved, ReopenWindowClosed, ReportNotFound } from './incidents.exceptions';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
-import { withinReopenWindow } from './rules/reopen-window';
+import { reopenedStatus, withinReopenWindow } from './rules/reopen-window';
 
 /**
  * A municipality says the problem is not solved after all: within REPORT_REOPEN_DAYS of the
@@ -44,7 +44,7 @@ export class ReopenReport {
       if (!withinReopenWindow(incident.resolvedAt, now, this.config.reportReopenDays))
         throw new ReopenWindowClosed(this.config.reportReopenDays);
       const escalation = await this.escalations.ofIncident(incident.id);
-      const status: IncidentStatus = escalation?.status === 'sent' ? 'escalated' : incident.side === 'undetermined' ? 'new' : 'triaged';
+      const status = reopenedStatus(escalation?.status === 'sent', incident.side);
       await this.incidents.update(incident.id, { status, resolvedAt: null, reopenCount: incident.reopenCount + 1 });
       await this.reports.reopen(report.id);
       await this.timeline.record(incident.id, 'reopened', caller.email ?? caller.name, { report: report.reference, status });

@@ -389,6 +389,11 @@ export class ReportRepository {
     await this.db.repository(Report).update({ id: reportId }, { incidentId: toIncidentId, pinned, ...(match ? { match } : {}) });
   }
 
+  /** The incident's reports that its resolution closed, open again. */
+  async reopenAllOf(incidentId: string): Promise<void> {
+    await this.db.repository(Report).update({ incidentId, status: 'closed' }, { status: 'open' });
+  }
+
   async closeAllOf(incidentId: string): Promise<void> {
     await this.db.repository(Report).update({ incidentId }, { status: 'closed' });
   }

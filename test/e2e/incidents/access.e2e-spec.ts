@@ -56,6 +56,7 @@ describe('reports and incidents: who may see and do what', () => {
       ['POST', '/api/v1/incidents/:incident/escalate'],
       ['POST', '/api/v1/incidents/:incident/triage'],
       ['POST', '/api/v1/incidents/:incident/resolve'],
+      ['POST', '/api/v1/incidents/:incident/reopen'],
       ['POST', '/api/v1/incidents/:incident/merge'],
       ['POST', '/api/v1/incidents/:incident/split'],
       ['POST', '/api/v1/reports/:report/move'],
@@ -70,6 +71,7 @@ describe('reports and incidents: who may see and do what', () => {
 
     it('refuses writes to viewers and the reveal to non-security staff', async () => {
       await t.http.post(`/api/v1/incidents/${own.incidentId}/escalate`).set(bearer(viewerToken)).expect(403);
+      await t.http.post(`/api/v1/incidents/${own.incidentId}/reopen`).set(bearer(viewerToken)).send({}).expect(403);
       await t.http.post(`/api/v1/reports/${own.id}/reveal`).set(bearer(agentToken)).send({ reason: 'trenger det' }).expect(403);
     });
 

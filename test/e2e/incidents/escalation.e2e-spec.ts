@@ -165,6 +165,37 @@ describe('escalation to Skatteetaten and resolution', () => {
       const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [incidentId]);
       expect(closing.subject).toBe(`Re: ${root.subject}`);
     });
+
+    it('lets staff reopen it: its reports open, the thread goes on, and a new resolution tells everyone again', async () => {
+      const res = await t.http
+        .post(`/api/v1/incidents/${incidentId}/reopen`)
+        .set(bearer(agentToken))
+        .send({ reason: 'Feilen kom tilbake etter rettingen.' })
+        .expect(200);
+      expect(res.body).toEqual({ status: 'escalated' });
+      const [{ open }] = await t.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'open')::int AS open FROM report WHERE incident_id = $1`,
+        [incidentId],
+      );
+      expect(open).toBeGreaterThan(0);
+      const [event] = await t.dataSource.query(`SELECT details FROM incident_event WHERE incident_id = $1 AND kind = 'reopened'`, [
+        incidentId,
+      ]);
+      expect(event.details).toEqual({ status: 'escalated', reason: 'Feilen kom tilbake etter rettingen.' });
+      // Open already: nothing to reopen.
+      const again = await t.http.post(`/api/v1/incidents/${incidentId}/reopen`).set(bearer(agentToken)).send({}).expect(409);
+      expect(again.body.code).toBe('incident_not_resolved');
+      const invalid = await t.http
+        .post(`/api/v1/incidents/${incidentId}/reopen`)
+        .set(bearer(agentToken))
+        .send({ reason: 'x'.repeat(2001) })
+        .expect(400);
+      expect(invalid.body.fields[0].field).toBe('reason');
+
+      const before = (await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length;
+      await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet igjen.' }).expect(200);
+      expect((await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length).toBe(before * 2);
+    });
   });
 
   it('answers the reporters of an incident triaged as their own fault as such, though the resolution does not say so again', async () => {

@@ -337,6 +337,15 @@ export class EscalationPreviewResponse {
   }
 }
 
+export class ReopeningResponse {
+  @ApiProperty({ enum: INCIDENT_STATUSES, enumName: 'IncidentStatus', description: 'The status it opened with', example: 'escalated' })
+  status: IncidentStatus;
+
+  static from(r: { status: IncidentStatus }): ReopeningResponse {
+    return { status: r.status };
+  }
+}
+
 export class ResolutionResponse {
   @ApiProperty({ type: 'integer', description: 'Contacts told of the resolution', example: 6 }) notified: number;
 

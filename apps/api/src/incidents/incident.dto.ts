@@ -1,4 +1,12 @@
-import { INCIDENT_SIDES, INCIDENT_STATUSES, type IncidentSide, type IncidentStatus, SEVERITIES, type Severity } from '@domain/incidents';
+import {
+  INCIDENT_SIDES,
+  INCIDENT_STATUSES,
+  type IncidentSide,
+  type IncidentStatus,
+  REOPEN_REASON_MAX,
+  SEVERITIES,
+  type Severity,
+} from '@domain/incidents';
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -99,6 +107,20 @@ export class ResolveDto {
   @IfPresent()
   @IsIn(INCIDENT_SIDES)
   side?: IncidentSide;
+}
+
+export class ReopenDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: REOPEN_REASON_MAX,
+    description: 'Why it opens again; kept in the timeline',
+    example: 'Feilen kom tilbake etter rettingen.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REOPEN_REASON_MAX)
+  reason?: string | null;
 }
 
 export class MergeDto {

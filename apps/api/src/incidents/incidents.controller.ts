@@ -5,6 +5,7 @@ import {
   IncidentQueries,
   JoinIncident,
   PreviewEscalation,
+  ReopenIncident,
   ResolveIncident,
   SendDueEscalations,
   TriageIncident,
@@ -19,7 +20,7 @@ import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decora
 import { ActsOn } from '../http/acts-on.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
-import { AssignIncidentDto, IncidentQueryDto, MergeDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
+import { AssignIncidentDto, IncidentQueryDto, MergeDto, ReopenDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
 import {
   EscalationPreviewResponse,
   EscalationResponse,
@@ -28,6 +29,7 @@ import {
   IncidentResponse,
   IncidentSummaryResponse,
   MergeProposalResponse,
+  ReopeningResponse,
   ResolutionResponse,
 } from './incident-responses.dto';
 import { JoinIncidentDto } from './report.dto';
@@ -47,6 +49,7 @@ export class IncidentsController {
     private readonly preview: PreviewEscalation,
     private readonly triage: TriageIncident,
     private readonly resolution: ResolveIncident,
+    private readonly reopening: ReopenIncident,
     private readonly grouping: CorrectGrouping,
     private readonly joining: JoinIncident,
     private readonly assigner: AssignIncident,
@@ -208,6 +211,21 @@ export class IncidentsController {
   @ApiProblems(400, 404, RESOLVED)
   async resolve(@Param('id', ParseUuid) id: string, @Body() body: ResolveDto, @CurrentActor() actor: Actor) {
     return ResolutionResponse.from(await this.resolution.execute(id, body, actor));
+  }
+
+  @Post(':id/reopen')
+  @Allow('incident.resolve')
+  @ActsOn({ incidents: ['params.id'] })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen a resolved incident',
+    description:
+      'Opens its reports again and puts it back in the queue: escalated when its thread to Skatteetaten was sent, else triaged or new. Nobody is e-mailed; write to the municipalities or Skatteetaten in the conversation.',
+  })
+  @ApiOkResponse({ type: ReopeningResponse })
+  @ApiProblems(400, 404, [409, 'incident_not_resolved: the incident is open'])
+  async reopen(@Param('id', ParseUuid) id: string, @Body() body: ReopenDto, @CurrentActor() actor: Actor) {
+    return ReopeningResponse.from(await this.reopening.execute(id, body, actor));
   }
 
   @Post(':id/merge')

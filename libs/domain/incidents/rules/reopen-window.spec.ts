@@ -1,4 +1,5 @@
-import { withinReopenWindow } from './reopen-window';
+import type { IncidentSide, IncidentStatus } from '../incident.entity';
+import { reopenedStatus, withinReopenWindow } from './reopen-window';
 
 const NOW = new Date('2030-03-15T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 24 * 3_600_000);
@@ -14,5 +15,18 @@ describe('withinReopenWindow', () => {
     ['resolved in the future (clock skew)', new Date(NOW.getTime() + 60_000), 14, false],
   ])('%s', (_case, resolvedAt, days, expected) => {
     expect(withinReopenWindow(resolvedAt, NOW, days)).toBe(expected);
+  });
+});
+
+describe('reopenedStatus', () => {
+  it.each<[boolean, IncidentSide, IncidentStatus]>([
+    [true, 'ske', 'escalated'],
+    [true, 'security', 'escalated'],
+    [true, 'undetermined', 'escalated'],
+    [false, 'undetermined', 'new'],
+    [false, 'local', 'triaged'],
+    [false, 'ske', 'triaged'],
+  ])('thread sent %s, side %s: %s', (sent, side, status) => {
+    expect(reopenedStatus(sent, side)).toBe(status);
   });
 });

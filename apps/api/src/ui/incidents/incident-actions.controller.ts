@@ -4,6 +4,7 @@ import {
   CorrectGrouping,
   EscalateIncident,
   IncidentQueries,
+  ReopenIncident,
   ResolveIncident,
   SendDueEscalations,
   TriageIncident,
@@ -28,6 +29,7 @@ import {
   incidentReference,
   messageInput,
   municipalityMessageInput,
+  reopenInput,
   resolveInput,
   splitReportIds,
   triageInput,
@@ -47,6 +49,7 @@ export class IncidentActionsController {
     private readonly escalation: EscalateIncident,
     private readonly dueEscalations: SendDueEscalations,
     private readonly resolution: ResolveIncident,
+    private readonly reopening: ReopenIncident,
     private readonly grouping: CorrectGrouping,
     private readonly toSkatteetaten: WriteToSkatteetaten,
     private readonly toMunicipalities: WriteToMunicipalities,
@@ -94,6 +97,15 @@ export class IncidentActionsController {
   async resolve(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     await this.resolution.execute(id, resolveInput(body, await this.articles.list()), actor);
     redirectDone(res, `/incidents/${id}`, 'resolved');
+  }
+
+  @Post(':id/reopen')
+  @StaffPage('incident.resolve')
+  @ActsOn({ incidents: ['params.id'] })
+  @PageForm(IncidentPage)
+  async reopen(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    await this.reopening.execute(id, reopenInput(body), actor);
+    redirectDone(res, `/incidents/${id}`, 'reopened');
   }
 
   @Post(':id/merge')

@@ -4,6 +4,7 @@ import {
   OPEN_STATUSES,
   type QueueFilter,
   type QueueSort,
+  type ReopenIncident,
   type ResolveIncident,
   SEVERITIES,
   type Severity,
@@ -93,6 +94,11 @@ export function resolveInput(body: FormBody, answers: Array<{ id: string; answer
   const message = text(body.message);
   const canned = !message && text(body.articleId) ? answers.find((a) => a.id === text(body.articleId))?.answer : undefined;
   return { message: canned ?? message, side: body.local ? 'local' : body.wasLocal ? 'undetermined' : undefined };
+}
+
+/** Reopening: the reason, when one is given. */
+export function reopenInput(body: FormBody): Parameters<ReopenIncident['execute']>[1] {
+  return { reason: text(body.reason) || null };
 }
 
 /** An incident named by reference (KS-2026-0042) or id in a form field that must be filled in. */

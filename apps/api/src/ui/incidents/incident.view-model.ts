@@ -177,8 +177,12 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: ASSIGN_TEXTS.assigned(e.details.to) };
     case 'group_set':
       return { text: ASSIGN_TEXTS.groupSet(e.details.to) };
-    case 'reopened':
-      return { text: `Gjenåpnet av kommunen (melding ${e.details.report}); status ${STATUS_LABELS[e.details.status] ?? e.details.status}` };
+    case 'reopened': {
+      const status = STATUS_LABELS[e.details.status] ?? e.details.status;
+      return e.details.report
+        ? { text: `Gjenåpnet av kommunen (melding ${e.details.report}); status ${status}` }
+        : { text: `Gjenåpnet av KS; status ${status}${e.details.reason ? `. Begrunnelse: ${e.details.reason}` : ''}` };
+    }
     case 'security_step': {
       const d = e.details;
       return {
@@ -217,7 +221,26 @@ export interface IncidentPageData {
   assignable?: AssignmentChoices;
 }
 
-const FORMS_ON_PAGE = ['assign', 'triage', 'resolve', 'merge', 'split', 'escalate', 'send-now', 'skatteetaten', 'municipalities', 'note'];
+const FORMS_ON_PAGE = [
+  'assign',
+  'triage',
+  'resolve',
+  'reopen',
+  'merge',
+  'split',
+  'escalate',
+  'send-now',
+  'skatteetaten',
+  'municipalities',
+  'note',
+];
+/**
+ * Forms the page shows only while the incident is open, or only once it is resolved: a refusal of
+ * one of them the page no longer shows (resolved meanwhile by someone else, reopened twice) is
+ * shown at the top instead.
+ */
+const FORMS_WHILE_OPEN = ['resolve'];
+const FORMS_ONCE_RESOLVED = ['reopen'];
 
 /**
  * Where each form's fields are on the page (element ids by field name), so the summary of a
@@ -232,6 +255,8 @@ function formFieldIds(form: string, reportId: string | undefined, conversation: 
       return { other: 'merge-other' };
     case 'resolve':
       return { articleId: 'resolve-article', message: 'resolve-message' };
+    case 'reopen':
+      return { reason: 'reopen-reason' };
     case 'assign':
       return { groupId: 'assign-group', assigneeId: 'assign-assignee' };
     case 'skatteetaten':
@@ -344,9 +369,11 @@ export function incidentViewModel(
       ? proposals.some((p) => p.id === failure.params.proposalId)
       : failure.params.reportId
         ? shownReports.some((r) => r.id === failure.params.reportId)
-        : FORMS_ON_PAGE.includes(failure.form));
+        : FORMS_ON_PAGE.includes(failure.form) &&
+          !(OPEN_STATUSES.includes(incident.status as IncidentStatus) ? FORMS_ONCE_RESOLVED : FORMS_WHILE_OPEN).includes(failure.form));
   const triage = failed('triage');
   const resolve = failed('resolve');
+  const reopen = failed('reopen');
   const merge = failed('merge');
   const escalate = failed('escalate') ?? failed('send-now');
   const splitSelected = list(failed('split')?.body.reportIds);
@@ -445,6 +472,7 @@ export function incidentViewModel(
       wasLocal: incident.side === 'local',
       failure: resolve,
     },
+    reopen: { reason: text(reopen?.body.reason), failure: reopen },
     merge: { other: text(merge?.body.other), failure: merge },
     split: { failure: failed('split') },
     escalate: { failure: escalate },

@@ -96,6 +96,8 @@ export const DONE_TEXTS: Record<string, string> = {
   already: 'Hendelsen var allerede eskalert. Ingen ny e-post er sendt.',
   joined: 'Hendelsen var samme problem som en allerede eskalert hendelse og er slått sammen med den. Ingen ny tråd er startet.',
   resolved: 'Hendelsen er løst, og de berørte konsumentene får beskjed.',
+  reopened:
+    'Hendelsen er åpnet igjen, og meldingene i den er åpne. Ingen har fått e-post om det: skriv til kommunene eller Skatteetaten i samtalen om de skal vite det.',
   merged: 'Hendelsene er slått sammen.',
   split: 'Meldingene er skilt ut i denne nye hendelsen.',
   moved: 'Meldingen er flyttet.',
@@ -132,6 +134,7 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     environment_mismatch: 'Den andre hendelsen er fra et annet miljø. Produksjon og test holdes alltid atskilt.',
     correction_on_resolved: 'En løst hendelse kan ikke slås sammen eller få flere meldinger. Åpne den igjen først.',
     incident_resolved: 'Hendelsen er allerede løst og kan ikke endres.',
+    incident_not_resolved: 'Hendelsen er ikke løst, så den er allerede åpen.',
     no_escalation_address:
       'Bilag 2 har ingen eskaleringsadresse for tjenestene i hendelsen. Legg inn adressen i katalogen før du eskalerer.',
     no_personal_data: 'Meldingen har ingen lagrede originalopplysninger.',
