@@ -42,4 +42,20 @@ describe('the staff users page', () => {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM staff_user WHERE email = $1`, [form.email]);
     expect(n).toBe(form.email.startsWith('finnes') ? 1 : 0);
   });
+
+  it("offers no deactivation or role change on the admin's own row, which would be refused, and both on the others'", async () => {
+    const html = (await admin.get('/staff').expect(200)).text;
+    const rowOf = (email: string) => {
+      const at = html.indexOf(`<td>${email}</td>`);
+      return html.slice(at, html.indexOf('</tr>', at));
+    };
+    const own = rowOf('admin.sider@ks.example.test');
+    expect(own).not.toContain('name="active"');
+    expect(own).not.toContain('name="role"');
+    expect(own).toContain('(deg)');
+    expect(own).toContain('Ny passordlenke');
+    const other = rowOf('finnes.fra.for@ks.example.test');
+    expect(other).toContain('name="active" value="false"');
+    expect(other).toContain('name="role"');
+  });
 });

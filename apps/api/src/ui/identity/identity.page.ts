@@ -108,10 +108,12 @@ export class StaffUsersPage implements FormPage {
     private readonly groups: StaffGroups,
   ) {}
 
-  async load(shown: { created?: string; link?: string; failure?: FormFailure } = {}) {
+  /** `selfId`: the signed-in admin, whose own row offers no deactivation or role change (both refused). */
+  async load(selfId: string | null, shown: { created?: string; link?: string; failure?: FormFailure } = {}) {
     const groupsOf = groupsOfStaff(await this.groups.list());
     const users = (await this.staff.execute()).map((u) => ({
       ...u,
+      self: u.id === selfId,
       roleLabel: ROLE_LABELS[u.role],
       groups: (groupsOf.get(u.id) ?? []).join(', '),
     }));
@@ -126,8 +128,8 @@ export class StaffUsersPage implements FormPage {
     };
   }
 
-  model(_req: AuthenticatedRequest, failure: FormFailure) {
-    return this.load({ failure });
+  model(req: AuthenticatedRequest, failure: FormFailure) {
+    return this.load(req.principal?.kind === 'staff' ? req.principal.id : null, { failure });
   }
 }
 

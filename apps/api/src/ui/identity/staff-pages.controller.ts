@@ -24,8 +24,8 @@ export class StaffPagesController {
   @Get()
   @StaffPage('staff-user.manage')
   @Render('staff')
-  staff() {
-    return this.page.load();
+  staff(@CurrentActor() actor: Actor) {
+    return this.page.load(actor.id);
   }
 
   /** The list again, saying who was added and that their password link is on its way by e-mail. */
@@ -39,7 +39,7 @@ export class StaffPagesController {
       { email: text(body.email), name: text(body.name) || undefined, role, sendEmail: true },
       actor,
     );
-    return this.page.load({ created: user.email });
+    return this.page.load(actor.id, { created: user.email });
   }
 
   @Post(':id')
@@ -60,6 +60,6 @@ export class StaffPagesController {
   async reset(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     const user = (await this.staffUsers.execute()).find((u) => u.id === id);
     const { link } = await this.resetPassword.byAdmin(user?.email ?? '', actor);
-    return this.page.load({ link });
+    return this.page.load(actor.id, { link });
   }
 }
