@@ -82,7 +82,7 @@ export interface ReportReceipt {
 
 /** What the reporter is told when Skatteetaten already announced the problem. */
 export const KNOWN_ISSUE_NOTICE =
-  'Skatteetaten har allerede meldt om denne feilen i en driftsmelding. KS følger driftsmeldingen og sender ikke en egen henvendelse til Skatteetaten om den.';
+  'Skatteetaten har allerede meldt om denne feilen i en driftsmelding. KS følger driftsmeldingen og melder ikke feilen videre til Skatteetaten.';
 
 export const MASKING_NOTICE =
   'Meldingen inneholdt noe som ligner et fødselsnummer eller D-nummer. Det er fjernet fra teksten før lagring. Ikke send personopplysninger om skattytere i feilmeldinger.';

@@ -9,8 +9,16 @@ declare const dataType: unique symbol;
 export interface MailTemplate<TData extends object> {
   readonly name: string;
   readonly directory: string;
+  /** Who reads it: the layout's footer tells each what answering does. */
+  readonly reader: MailReader;
   readonly [dataType]?: TData;
 }
+
+/**
+ * A municipality's or vendor's contact (answering reaches KS's support), Skatteetaten (answering
+ * reaches KS in the same thread), or a KS staff member (an alert: the case is in the desk).
+ */
+export type MailReader = 'municipality' | 'skatteetaten' | 'staff';
 
 /** What every template can read besides its own data (the renderer adds it). */
 export interface MailGlobals {
@@ -23,16 +31,16 @@ export interface MailGlobals {
  * Defines a template owned by the context that sends it, in a `*.mail.ts` file with its three
  * `.hbs` files beside it: `defineMailTemplate<EscalationMail>('escalation', __dirname)`; a template
  * whose links act for the recipient says `{ carriesCredential: true }`; a message of a conversation
- * with one party says `{ toOneParty: true }`.
+ * with one party says `{ toOneParty: true }`; one not read by municipalities names its `reader`.
  */
 export function defineMailTemplate<TData extends object>(
   name: string,
   directory: string,
-  options: { carriesCredential?: boolean; toOneParty?: boolean } = {},
+  options: { carriesCredential?: boolean; toOneParty?: boolean; reader?: MailReader } = {},
 ): MailTemplate<TData> {
   if (options.carriesCredential) CREDENTIAL_TEMPLATES.add(name);
   if (options.toOneParty) ONE_PARTY_TEMPLATES.add(name);
-  return Object.freeze({ name, directory });
+  return Object.freeze({ name, directory, reader: options.reader ?? 'municipality' });
 }
 
 /**

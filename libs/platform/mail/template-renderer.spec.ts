@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { defineMailTemplate } from './mail-template';
+import { defineMailTemplate, type MailReader } from './mail-template';
 import { TemplateRenderer } from './template-renderer';
 
 interface GreetingMail {
@@ -84,6 +84,20 @@ describe('TemplateRenderer', () => {
       expect(html).toContain('<title>Hei Øyvind &lt;Ås&gt; &amp; Co</title>');
       // The signature separator of RFC 3676 (dash, dash, space), which mail clients fold away.
       expect(text).toMatch(/\n-- \nKS – segmentansvar/);
+    });
+
+    it.each<[MailReader | undefined, string]>([
+      [undefined, 'Svar på e-posten for å nå KS brukerstøtte.'],
+      ['skatteetaten', 'Svarer dere på e-posten, kommer svaret til KS i samme tråd.'],
+      ['staff', 'Et varsel fra segmentdesken til KS. Saken finner du i segmentdesken.'],
+    ])('tells the reader (%s) in the footer of both parts what answering does', (reader, footer) => {
+      const { html, text } = renderer.render(defineMailTemplate<GreetingMail>('greeting', dir, reader ? { reader } : {}), data);
+      expect(text).toContain(footer);
+      expect(html).toContain(footer);
+      for (const other of ['brukerstøtte.', 'i samme tråd.', 'Saken finner du'].filter((o) => !footer.includes(o))) {
+        expect(text).not.toContain(other);
+        expect(html).not.toContain(other);
+      }
     });
 
     it('formats dates in Oslo time', () => {

@@ -59,8 +59,8 @@ export class TemplateRenderer {
     const subject = t.subject(context).replace(/\s+/g, ' ').trim();
     return this.masked(template.name, {
       subject,
-      html: this.layoutHtml({ ...context, subject, body: new Handlebars.SafeString(t.html(context)) }),
-      text: this.layoutText({ ...context, subject, body: t.text(context).trim() }),
+      html: this.layoutHtml({ ...context, subject, reader: template.reader, body: new Handlebars.SafeString(t.html(context)) }),
+      text: this.layoutText({ ...context, subject, reader: template.reader, body: t.text(context).trim() }),
     });
   }
 

@@ -13,4 +13,5 @@ export interface ChangeRequestFollowUpMail {
 
 export const CHANGE_REQUEST_FOLLOW_UP_MAIL = defineMailTemplate<ChangeRequestFollowUpMail>('change-request-follow-up', __dirname, {
   toOneParty: true,
+  reader: 'skatteetaten',
 });

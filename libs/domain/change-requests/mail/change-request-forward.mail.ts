@@ -25,4 +25,5 @@ export interface ChangeRequestForwardMail {
 
 export const CHANGE_REQUEST_FORWARD_MAIL = defineMailTemplate<ChangeRequestForwardMail>('change-request-forward', __dirname, {
   toOneParty: true,
+  reader: 'skatteetaten',
 });

@@ -21,4 +21,17 @@ describe('the portal sign-in e-mail', () => {
     expect(mail.html).toContain('<a href="https://desk.test/portal/login/b">Logg inn for Bergen kommune</a>');
     expect(mail.text).toContain('utløper 10.01.2030, 09:15');
   });
+
+  it.each([
+    ['two links', 2, 'Hver lenke kan brukes én gang'],
+    ['one link', 1, 'Lenken kan brukes én gang'],
+  ])('speaks of its links as they are: %s', (_case, count, sentence) => {
+    const links = [
+      { organisation: 'Oslo kommune', link: 'https://desk.test/portal/login/a' },
+      { organisation: 'Bergen kommune', link: 'https://desk.test/portal/login/b' },
+    ].slice(0, count);
+    const rendered = renderer.render(PORTAL_SIGN_IN_MAIL, { name: 'Kari', links, expiresAt: new Date('2030-01-10T08:15:00Z') });
+    expect(rendered.text).toContain(sentence);
+    expect(rendered.html).toContain(sentence);
+  });
 });

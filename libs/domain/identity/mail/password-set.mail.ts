@@ -8,4 +8,7 @@ export interface PasswordSetMail {
   reset: boolean;
 }
 
-export const PASSWORD_SET_MAIL = defineMailTemplate<PasswordSetMail>('password-set', __dirname, { carriesCredential: true });
+export const PASSWORD_SET_MAIL = defineMailTemplate<PasswordSetMail>('password-set', __dirname, {
+  carriesCredential: true,
+  reader: 'staff',
+});

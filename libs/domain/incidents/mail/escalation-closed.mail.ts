@@ -11,4 +11,7 @@ export interface EscalationClosedMail {
   consumerCount: number;
 }
 
-export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, { toOneParty: true });
+export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, {
+  toOneParty: true,
+  reader: 'skatteetaten',
+});

@@ -19,4 +19,7 @@ export interface EscalationFollowUpMail {
   security: boolean;
 }
 
-export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname, { toOneParty: true });
+export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname, {
+  toOneParty: true,
+  reader: 'skatteetaten',
+});

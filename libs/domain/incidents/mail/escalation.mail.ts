@@ -35,4 +35,4 @@ export interface EscalationMail {
   deadline: Date | null;
 }
 
-export const ESCALATION_MAIL = defineMailTemplate<EscalationMail>('escalation', __dirname, { toOneParty: true });
+export const ESCALATION_MAIL = defineMailTemplate<EscalationMail>('escalation', __dirname, { toOneParty: true, reader: 'skatteetaten' });

@@ -13,4 +13,5 @@ export interface IncidentMessageSkeMail {
 
 export const INCIDENT_MESSAGE_SKE_MAIL = defineMailTemplate<IncidentMessageSkeMail>('incident-message-ske', __dirname, {
   toOneParty: true,
+  reader: 'skatteetaten',
 });

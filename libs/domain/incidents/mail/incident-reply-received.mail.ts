@@ -12,4 +12,6 @@ export interface IncidentReplyReceivedMail {
   link: string;
 }
 
-export const INCIDENT_REPLY_RECEIVED_MAIL = defineMailTemplate<IncidentReplyReceivedMail>('incident-reply-received', __dirname);
+export const INCIDENT_REPLY_RECEIVED_MAIL = defineMailTemplate<IncidentReplyReceivedMail>('incident-reply-received', __dirname, {
+  reader: 'staff',
+});

@@ -10,4 +10,4 @@ export interface SecurityDeadlineMail {
   caseUrl: string;
 }
 
-export const SECURITY_DEADLINE_MAIL = defineMailTemplate<SecurityDeadlineMail>('security-deadline', __dirname);
+export const SECURITY_DEADLINE_MAIL = defineMailTemplate<SecurityDeadlineMail>('security-deadline', __dirname, { reader: 'staff' });

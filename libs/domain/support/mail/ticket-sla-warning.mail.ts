@@ -12,4 +12,4 @@ export interface TicketSlaWarningMail {
   unassigned: boolean;
 }
 
-export const TICKET_SLA_WARNING_MAIL = defineMailTemplate<TicketSlaWarningMail>('ticket-sla-warning', __dirname);
+export const TICKET_SLA_WARNING_MAIL = defineMailTemplate<TicketSlaWarningMail>('ticket-sla-warning', __dirname, { reader: 'staff' });
