@@ -30,7 +30,9 @@ export interface AckState {
 
 /**
  * Confirms "read" or "ready" for a notice, by the personal link in the e-mail (each action once,
- * until the link expires) or by a signed-in portal user for their organisation. Refusals change nothing.
+ * until the link expires) or by a signed-in portal user for their organisation. Reading is the
+ * person's; readiness is the organisation's, so "ready" by one contact's link counts for every
+ * contact of it the notice went to, and none of them is reminded any more. Refusals change nothing.
  */
 @Injectable()
 export class AcknowledgeNotice {
@@ -52,7 +54,13 @@ export class AcknowledgeNotice {
       if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
       if ((action === 'read' && recipient.readAt) || (action === 'ready' && recipient.readyAt))
         throw new AcknowledgementAlreadyGiven(action);
-      await this.mark([recipient], action, now, { kind: 'system', id: null, label: recipient.email });
+      const colleagues =
+        action === 'ready'
+          ? (await this.notices.recipientsOfConsumerFor(recipient.noticeId, recipient.consumerId)).filter(
+              (r) => r.id !== recipient.id && !r.readyAt,
+            )
+          : [];
+      await this.mark([recipient], action, now, { kind: 'system', id: null, label: recipient.email }, colleagues);
       return this.state((await this.notices.lockRecipient(recipient.id))!);
     });
   }
@@ -61,7 +69,7 @@ export class AcknowledgeNotice {
   async forConsumer(consumerId: string, noticeId: string, action: AckAction, actor: Actor, now: Date = new Date()): Promise<void> {
     await this.db.transaction(async () => {
       const notice = await this.notices.lock(noticeId);
-      const mine = (await this.notices.recipientsOfConsumer(consumerId)).filter((r) => r.noticeId === noticeId);
+      const mine = await this.notices.recipientsOfConsumerFor(noticeId, consumerId);
       if (!notice || !mine.length) throw new NoticeNotFound();
       if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
       if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
@@ -92,17 +100,25 @@ export class AcknowledgeNotice {
     };
   }
 
-  private async mark(recipients: NoticeRecipient[], action: AckAction, now: Date, actor: Actor): Promise<void> {
+  /** `alsoReady`: colleagues whose organisation is now ready, though they have not read the notice themselves. */
+  private async mark(
+    recipients: NoticeRecipient[],
+    action: AckAction,
+    now: Date,
+    actor: Actor,
+    alsoReady: NoticeRecipient[] = [],
+  ): Promise<void> {
     for (const r of recipients)
       // Ready implies read.
       await this.notices.updateRecipient(r.id, action === 'read' ? { readAt: now } : { readyAt: now, readAt: r.readAt ?? now });
+    for (const r of alsoReady) await this.notices.updateRecipient(r.id, { readyAt: now });
     const ready = action === 'ready';
     await this.audit.execute({
       actor,
       action: ready ? 'notice.acknowledged_ready' : 'notice.acknowledged_read',
       objectType: 'notice',
       objectId: recipients[0].noticeId,
-      after: { consumerId: recipients[0].consumerId, recipients: recipients.map((r) => r.email) },
+      after: { consumerId: recipients[0].consumerId, recipients: [...recipients, ...alsoReady].map((r) => r.email) },
     });
   }
 }

@@ -95,6 +95,11 @@ export class NoticeRepository {
     return this.db.repository(NoticeRecipient).find({ where: { consumerId }, order: { createdAt: 'DESC' } });
   }
 
+  /** One consumer's recipients of one notice: its contacts the notice went to. */
+  recipientsOfConsumerFor(noticeId: string, consumerId: string): Promise<NoticeRecipient[]> {
+    return this.db.repository(NoticeRecipient).find({ where: { noticeId, consumerId } });
+  }
+
   findNotices(ids: string[]): Promise<Notice[]> {
     return ids.length ? this.db.repository(Notice).find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }

@@ -44,6 +44,9 @@ export class SendNoticeReminders {
           await this.email.execute({
             template: NOTICE_REMINDER_MAIL,
             to: [recipient.email],
+            // In the thread of the notice it reminds of.
+            inReplyTo: recipient.messageId,
+            references: [recipient.messageId],
             dedupeKey: `notice-reminder:${recipient.id}:${due}`,
             related: { type: 'notice', id: notice.id },
             data: {

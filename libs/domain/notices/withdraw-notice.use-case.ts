@@ -33,6 +33,8 @@ export class WithdrawNotice {
           const { created } = await this.email.execute({
             template: NOTICE_WITHDRAWN_MAIL,
             to: [r.email],
+            inReplyTo: r.messageId,
+            references: [r.messageId],
             dedupeKey: `notice-withdrawn:${id}:${r.email}`,
             related: { type: 'notice', id },
             data: { name: r.name, title: notice.title, sentAt: notice.sentAt ?? now },

@@ -139,6 +139,12 @@ describe('change notices', () => {
     expect(await ack('read')).toBe('notice_ack_already_given');
     expect(await ack('ready')).toMatchObject({ needsWork: true, readyAt: expect.any(Date) });
     expect(await ack('ready')).toBe('notice_ack_already_given');
+    // Readiness is the municipality's: its other contact counts as ready too, though not as having read it.
+    const [colleague] = await t.dataSource.query('SELECT read_at, ready_at FROM notice_recipient WHERE notice_id = $1 AND email = $2', [
+      n.body.id,
+      c.emails[1],
+    ]);
+    expect(colleague).toEqual({ read_at: null, ready_at: expect.any(Date) });
     expect(await ack('read', 'nack_forged')).toBe('notice_ack_link_invalid');
     const detail = (await t.http.get(`/api/v1/notices/${n.body.id}`).set(staff())).body;
     const row = detail.recipients.find((r: { email: string }) => r.email === c.emails[0]);
@@ -179,6 +185,23 @@ describe('change notices', () => {
     expect(log.map((r: { daysBefore: number }) => r.daysBefore).sort()).toEqual([14, 14, 3, 3].sort());
   });
 
+  it('reminds no contact of a municipality that one of its contacts made ready by the link, and threads each reminder under its notice', async () => {
+    const effective = new Date(Date.now() + 30 * DAY);
+    const n = await create({ title: 'Klar for én', kind: 'interface-change', services: ['inntekt'], effectiveAt: effective.toISOString() });
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    await t.deliverMail();
+    await t.get(AcknowledgeNotice).byToken(tokenIn(a.emails[0], 'Klar for én'), 'ready');
+    expect(await t.get(SendNoticeReminders).execute(new Date(effective.getTime() - 14 * DAY))).toBe(2);
+    const reminders = await t.dataSource.query(
+      `SELECT r.to_addresses, r.in_reply_to, n.message_id AS notice_message_id
+         FROM outbox_message r JOIN outbox_message n ON n.template = 'notice' AND n.related_id = r.related_id AND n.to_addresses = r.to_addresses
+        WHERE r.template = 'notice-reminder' AND r.related_id = $1`,
+      [n.body.id],
+    );
+    expect(reminders.flatMap((r: { to_addresses: string[] }) => r.to_addresses).sort()).toEqual([...c.emails].sort());
+    for (const r of reminders) expect(r.in_reply_to).toBe(r.notice_message_id);
+  });
+
   it('reminds of a notice sent late only of the lead times still ahead, saying the days actually left', async () => {
     const effective = new Date(Date.now() + 2.5 * DAY);
     const n = await create({ title: 'Sendt sent', kind: 'interface-change', services: ['inntekt'], effectiveAt: effective.toISOString() });
@@ -214,6 +237,12 @@ describe('change notices', () => {
     expect([w1.body.notified, w2.body.notified]).toEqual([4, 0]);
     await t.deliverMail();
     expect(mailTo('Trukket tilbake: Planlagt').sort()).toEqual([...a.emails, ...b.emails].sort());
+    // Each in the thread of the notice it withdraws.
+    const notice = smtp.messages.find((m) => m.parsed.subject === 'Endringsvarsel: Planlagt' && m.envelopeTo.includes(a.emails[0]))!;
+    const withdrawal = smtp.messages.find(
+      (m) => m.parsed.subject?.startsWith('Trukket tilbake: Planlagt') && m.envelopeTo.includes(a.emails[0]),
+    )!;
+    expect(withdrawal.parsed.inReplyTo).toBe(notice.parsed.messageId);
     expect(mailTo('Endringsvarsel: Planlagt').sort()).toEqual([...a.emails, ...b.emails].sort());
   });
 });
