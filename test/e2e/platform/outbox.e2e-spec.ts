@@ -105,7 +105,15 @@ describe('e-mail outbox', () => {
       t.get(EnqueueEmail).execute({
         template: ESCALATION_CLOSED_MAIL,
         to: ['drift@skatteetaten.example.test'],
-        data: { reference: 'KS-2030-0001', title: 'Inntekt svarer 503', threadSubject: null, message: 'Rettet.', consumerCount: 2 },
+        data: {
+          reference: 'KS-2030-0001',
+          title: 'Inntekt svarer 503',
+          threadSubject: null,
+          message: 'Rettet.',
+          consumerCount: 2,
+          threadStartedAs: null,
+          skeCaseReference: null,
+        },
         dedupeKey: `test:${++serial}:${Date.now()}`,
       }),
     );

@@ -9,6 +9,9 @@ export interface EscalationClosedMail {
   /** The resolution as staff wrote it (identity numbers masked). */
   message: string;
   consumerCount: number;
+  /** The reference the thread began under, when a merge handed it to this incident (else null). */
+  threadStartedAs: string | null;
+  skeCaseReference: string | null;
 }
 
 export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, {

@@ -17,6 +17,9 @@ export interface EscalationFollowUpMail {
   correlationIds: string[];
   samples: EscalationSample[];
   security: boolean;
+  /** The reference the thread began under, when a merge handed it to this incident (else null). */
+  threadStartedAs: string | null;
+  skeCaseReference: string | null;
 }
 
 export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname, {
