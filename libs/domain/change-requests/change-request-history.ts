@@ -10,6 +10,8 @@ export type ChangeRequestEventDetails = {
   answered: Record<string, never>;
   merged: { into: string | null };
   unmerged: Record<string, never>;
+  /** Skatteetaten answered by e-mail: who, and the stored message, for staff to read and record as the answer. */
+  reply_received: { from: string; inboundMessageId: string | null };
 };
 
 export type ChangeRequestEventKind = keyof ChangeRequestEventDetails;
@@ -33,4 +35,5 @@ export const CHANGE_REQUEST_EVENT_KINDS: readonly ChangeRequestEventKind[] = [
   'answered',
   'merged',
   'unmerged',
+  'reply_received',
 ];

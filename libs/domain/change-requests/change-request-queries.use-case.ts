@@ -55,6 +55,10 @@ export class ChangeRequestQueries {
           };
         case 'merged':
           return { ...base, kind, details: { into: after.mergedInto ?? null } };
+        case 'reply_received': {
+          const reply = after as { from?: string; inboundMessageId?: string };
+          return { ...base, kind, details: { from: reply.from ?? e.actorLabel, inboundMessageId: reply.inboundMessageId ?? null } };
+        }
         default:
           return { ...base, kind, details: {} } as ChangeRequestEvent;
       }

@@ -11,6 +11,7 @@ export * from './mail/change-request-follow-up.mail';
 export * from './mail/change-request-forward.mail';
 export * from './mail/change-request-outcome.mail';
 export * from './merge-change-requests.use-case';
+export * from './receive-change-request-mail.use-case';
 export * from './record-change-request-answer.use-case';
 export * from './rules/change-request-rules';
 export * from './search-change-requests.use-case';

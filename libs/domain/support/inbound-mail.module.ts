@@ -1,3 +1,4 @@
+import { ChangeRequestsModule, ReceiveChangeRequestMail } from '@domain/change-requests';
 import { IncidentsModule, ReceiveIncidentMail } from '@domain/incidents';
 import { INBOUND_MAIL_HANDLERS } from '@domain/shared';
 import { Module } from '@nestjs/common';
@@ -14,15 +15,19 @@ import { SupportModule } from './support.module';
  * what no other owner does. It sits beside the pipeline's folder so the pipeline knows no owner.
  */
 @Module({
-  imports: [IncidentsModule, SupportModule],
+  imports: [ChangeRequestsModule, IncidentsModule, SupportModule],
   providers: [
     InboundMessageRepository,
     ReceiveInboundMail,
     ListInboundMail,
     {
       provide: INBOUND_MAIL_HANDLERS,
-      useFactory: (incidents: ReceiveIncidentMail, tickets: ReceiveTicketMail) => [incidents, tickets],
-      inject: [ReceiveIncidentMail, ReceiveTicketMail],
+      useFactory: (incidents: ReceiveIncidentMail, changeRequests: ReceiveChangeRequestMail, tickets: ReceiveTicketMail) => [
+        incidents,
+        changeRequests,
+        tickets,
+      ],
+      inject: [ReceiveIncidentMail, ReceiveChangeRequestMail, ReceiveTicketMail],
     },
   ],
   exports: [ReceiveInboundMail, ListInboundMail],

@@ -51,7 +51,8 @@ export class StaffRequestPage implements FormPage {
   async load(caller: Principal, id: string, failure?: FormFailure) {
     const request = await this.queries.get(id, caller);
     const candidates = request.mergedInto ? [] : await this.queries.list(caller, { services: [request.serviceCode] });
-    return staffRequestViewModel({ request, candidates }, failure);
+    const history = await this.queries.history(request.id, caller);
+    return staffRequestViewModel({ request, candidates, history }, failure);
   }
 
   model(req: AuthenticatedRequest, failure: FormFailure) {

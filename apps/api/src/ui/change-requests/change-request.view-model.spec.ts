@@ -1,4 +1,4 @@
-import type { ChangeRequestView } from '@domain/change-requests';
+import type { ChangeRequestEvent, ChangeRequestView } from '@domain/change-requests';
 
 import type { FormFailure } from '../shared/page-form';
 import {
@@ -81,7 +81,7 @@ describe('change request view models', () => {
     ['an answered one', { status: 'answered', forwardedAt: new Date() }, false, true],
     ['a declined one', { status: 'declined' }, false, false],
   ])('offers forwarding and the answer form for %s: %s, %s', (_case, over, forward, answer) => {
-    const model = staffRequestViewModel({ request: view(over), candidates: [] });
+    const model = staffRequestViewModel({ request: view(over), candidates: [], history: [] });
     expect(model.forward.possible).toBe(forward);
     expect(model.answerForm.possible).toBe(answer);
   });
@@ -90,6 +90,7 @@ describe('change request view models', () => {
     const model = staffRequestViewModel({
       request: view({ status: 'forwarded' }),
       candidates: [view(), view({ id: 'r2', reference: 'EN-2026-0002', supporterCount: 2 })],
+      history: [],
     });
     expect(model.assessment.statusOptions.map((o) => o.value)).toEqual(['forwarded', 'declined', 'done']);
     expect(model.merge.options).toEqual([{ value: 'r2', label: 'EN-2026-0002: Inntekt per måned (2 kommuner står bak)' }]);
@@ -104,14 +105,35 @@ describe('change request view models', () => {
       code: 'merge_already_merged',
       fieldErrors: [{ field: 'intoId', name: 'intoId', label: 'Slå sammen med', message: 'x' }],
     };
-    const { merge } = staffRequestViewModel({ request: view(), candidates }, refused);
+    const { merge } = staffRequestViewModel({ request: view(), candidates, history: [] }, refused);
     expect(merge.failure?.fieldErrors.map((f) => f.href)).toEqual([href]);
     expect(merge.failure?.invalid).toEqual({ intoId: true });
   });
 
+  it("lists Skatteetaten's answers by e-mail, newest first, each leading to the message", () => {
+    const reply = (id: string, at: string, inboundMessageId: string | null): ChangeRequestEvent => ({
+      id,
+      changeRequestId: 'r1',
+      at: new Date(at),
+      actorLabel: 'saksbehandler@ske.example.test',
+      kind: 'reply_received',
+      details: { from: 'saksbehandler@ske.example.test', inboundMessageId },
+    });
+    const history: ChangeRequestEvent[] = [
+      { id: 'e1', changeRequestId: 'r1', at: new Date('2030-01-01T10:00:00Z'), actorLabel: 'Kari', kind: 'forwarded', details: {} },
+      reply('e2', '2030-01-02T10:00:00Z', 'm1'),
+      reply('e3', '2030-01-03T10:00:00Z', null),
+    ];
+    const { replies } = staffRequestViewModel({ request: view({ status: 'forwarded' }), candidates: [], history });
+    expect(replies).toEqual([
+      { at: new Date('2030-01-03T10:00:00Z'), from: 'saksbehandler@ske.example.test', href: null },
+      { at: new Date('2030-01-02T10:00:00Z'), from: 'saksbehandler@ske.example.test', href: '/inbound-mail/m1' },
+    ]);
+  });
+
   it('shows a failure beside the form it came from, keeping what was typed', () => {
     const model = staffRequestViewModel(
-      { request: view(), candidates: [] },
+      { request: view(), candidates: [], history: [] },
       failure('assessment', { status: 'declined', message: 'Fordi' }),
     );
     expect(model.assessment.failure?.error).toBe('Sjekk feltene.');

@@ -5,6 +5,7 @@ import {
   CHANGE_REQUEST_PRIORITIES,
   CHANGE_REQUEST_STATUSES,
   CHANGE_REQUEST_URGENCIES,
+  type ChangeRequestEvent,
   type ChangeRequestView,
 } from '@domain/change-requests';
 
@@ -111,10 +112,12 @@ export interface StaffRequestData {
   request: ChangeRequestView;
   /** Live requests on the same service it could be merged into. */
   candidates: ChangeRequestView[];
+  /** What happened to it; the e-mail Skatteetaten answered with is shown from it. */
+  history: ChangeRequestEvent[];
 }
 
 /** A request's page for staff: the texts, supporters, and the forms for assessing, merging, forwarding and the answer. */
-export function staffRequestViewModel({ request: r, candidates }: StaffRequestData, failure?: FormFailure) {
+export function staffRequestViewModel({ request: r, candidates, history }: StaffRequestData, failure?: FormFailure) {
   const values: FormBody = failure?.form === 'assessment' ? failure.body : {};
   const status = (values.status as string | undefined) ?? r.status;
   const priority = (values.priority as string | undefined) ?? r.priority ?? '';
@@ -143,6 +146,15 @@ export function staffRequestViewModel({ request: r, candidates }: StaffRequestDa
       possible: !r.mergedInto && !r.forwardedAt && canForward(r.status),
       failure: failureOf(failure, 'forward'),
     },
+    // Skatteetaten's answers by e-mail, newest first, each leading to the message as it came in.
+    replies: history
+      .filter((e): e is Extract<ChangeRequestEvent, { kind: 'reply_received' }> => e.kind === 'reply_received')
+      .map((e) => ({
+        at: e.at,
+        from: e.details.from,
+        href: e.details.inboundMessageId ? `/inbound-mail/${e.details.inboundMessageId}` : null,
+      }))
+      .reverse(),
     answerForm: {
       possible: canRecordAnswer(r.status),
       value: failure?.form === 'answer' && typeof failure.body.answer === 'string' ? failure.body.answer : (r.answer ?? ''),

@@ -10,6 +10,7 @@ export const NOTIFICATION_KIND_TEXTS: Record<string, string> = {
   'incident.assigned': 'Hendelse tildelt deg',
   'incident.group_assigned': 'Hendelse til gruppen din',
   'incident.mail_undelivered': 'E-post til Skatteetaten ble ikke levert',
+  'change_request.reply_received': 'Skatteetaten svarte på et endringsønske',
 };
 
 /** A kind without words of its own (added before its texts) is still shown in Norwegian. */

@@ -103,6 +103,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'change_request.assessed': 'Endringsønske vurdert',
       'change_request.forwarded': 'Endringsønske sendt videre til Skatteetaten',
       'change_request.answered': 'Svar fra Skatteetaten registrert',
+      'change_request.reply_received': 'Svar fra Skatteetaten mottatt på e-post',
     },
   },
   {
