@@ -52,7 +52,8 @@ export class SendNotice {
       const recipients = await this.audience.of(notice);
       if (!recipients.length) throw new NoticeHasNoRecipients();
       const expiresAt = new Date(notice.effectiveAt.getTime() + this.config.notices.ackLinkDaysAfterEffective * DAY);
-      const services = await this.known.names(notice.services, notice.effectiveAt);
+      const names = await this.known.names(notice.services, notice.effectiveAt);
+      const nameOf = new Map(notice.services.map((code, i) => [code, names[i]]));
       const rows = [];
       for (const r of recipients) {
         const token = newSecretToken('nack');
@@ -61,7 +62,16 @@ export class SendNotice {
           to: [r.email],
           dedupeKey: `notice:${id}:${r.email}`,
           related: { type: 'notice', id },
-          data: this.mail(notice, services, r.name, r.consumerName, bodyFor(notice, r.role), token, expiresAt),
+          // Each reads the services of the notice its organisation has access to.
+          data: this.mail(
+            notice,
+            r.services.map((code) => nameOf.get(code) ?? code),
+            r.name,
+            r.consumerName,
+            bodyFor(notice, r.role),
+            token,
+            expiresAt,
+          ),
         });
         rows.push({
           noticeId: id,

@@ -80,6 +80,9 @@ describe('change notices', () => {
     expect(tech?.parsed.text).toContain('Teknisk tekst.');
     // Contacts read the services' names from the catalogue, not their codes.
     expect(tech?.parsed.text).toMatch(/Tjeneste\(r\):\s+Tjeneste inntekt, Tjeneste ssg\n/);
+    // A consumer with access to one of them reads that one.
+    const onlySsg = smtp.messages.find((m) => m.parsed.subject?.includes('Varsel én') && m.envelopeTo[0] === b.emails[0]);
+    expect(onlySsg?.parsed.text).toMatch(/Tjeneste\(r\):\s+Tjeneste ssg\n/);
     const fag = smtp.messages.find((m) => m.parsed.subject?.includes('Varsel én') && m.envelopeTo[0] === a.emails[1]);
     expect(fag?.parsed.text).toContain('Feltet endres.');
     const again = await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff());
