@@ -82,7 +82,6 @@ export class EscalateIncident {
       const settle = this.config.escalationSettleSeconds * 1000;
       const escalation = await this.escalations.insertOnce({
         incidentId: incident.id,
-        threadReference: incident.reference,
         rootMessageId: this.email.newMessageId(),
         to: draft.to,
         security: draft.security,

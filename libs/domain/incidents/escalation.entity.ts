@@ -17,13 +17,6 @@ export class Escalation {
   @Column({ name: 'incident_id', type: 'uuid' })
   incidentId: string;
 
-  /**
-   * The reference of the incident the thread's first e-mail was written for, as its subject says;
-   * kept when a merge hands the thread to another incident, so later messages can say so.
-   */
-  @Column({ name: 'thread_reference', type: 'text' })
-  threadReference: string;
-
   /** Message-ID of the thread's first e-mail; follow-ups reply to it. */
   @Column({ name: 'root_message_id', type: 'text' })
   rootMessageId: string;
@@ -60,9 +53,4 @@ export class Escalation {
   /** Reports that joined through a merge after they were received: told in the next follow-up. */
   @Column({ name: 'pending_report_ids', type: 'uuid', array: true, default: () => "'{}'" })
   pendingReportIds: string[];
-}
-
-/** The reference a thread began under when a merge handed it to an incident of another reference; else null. */
-export function threadStartedAs(escalation: Pick<Escalation, 'threadReference'>, incident: { reference: string }): string | null {
-  return escalation.threadReference !== incident.reference ? escalation.threadReference : null;
 }

@@ -11,12 +11,12 @@ export class EscalationRepository {
 
   /** Inserts the thread unless the incident has one; the unique index decides under concurrency. */
   async insertOnce(
-    e: Pick<Escalation, 'incidentId' | 'threadReference' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy' | 'status' | 'sendAfter'>,
+    e: Pick<Escalation, 'incidentId' | 'rootMessageId' | 'to' | 'security' | 'escalatedBy' | 'status' | 'sendAfter'>,
   ): Promise<Escalation | null> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
-      `INSERT INTO escalation (incident_id, thread_reference, root_message_id, to_addresses, security, escalated_by, status, send_after, last_message_at, reported_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
-      [e.incidentId, e.threadReference, e.rootMessageId, e.to, e.security, e.escalatedBy, e.status, e.sendAfter],
+      `INSERT INTO escalation (incident_id, root_message_id, to_addresses, security, escalated_by, status, send_after, last_message_at, reported_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) ON CONFLICT (incident_id) DO NOTHING RETURNING id`,
+      [e.incidentId, e.rootMessageId, e.to, e.security, e.escalatedBy, e.status, e.sendAfter],
     );
     return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
   }

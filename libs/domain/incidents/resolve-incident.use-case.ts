@@ -6,7 +6,6 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
-import { threadStartedAs } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { IncidentSide, isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
@@ -94,7 +93,6 @@ export class ResolveIncident {
             threadSubject: await this.outbox.subjectOf(escalation.rootMessageId),
             message,
             consumerCount: stats.consumerCount,
-            threadStartedAs: threadStartedAs(escalation, incident),
             skeCaseReference: incident.skeCaseReference,
           },
         });

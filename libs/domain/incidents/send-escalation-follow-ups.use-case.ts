@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
-import { Escalation, threadStartedAs } from './escalation.entity';
+import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
 import { IncidentRepository } from './incident.repository';
@@ -66,7 +66,6 @@ export class SendEscalationFollowUps {
           correlationIds: [...new Set(fresh.map((r) => r.correlationId).filter((c): c is string => !!c))].slice(0, 25),
           samples: this.message.samples(fresh),
           security: current.security,
-          threadStartedAs: threadStartedAs(current, incident),
           skeCaseReference: incident.skeCaseReference,
         },
       });

@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
 
-import { threadStartedAs } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { IncidentRepository } from './incident.repository';
 import { messageBody } from './incident-conversation';
@@ -67,7 +66,6 @@ export class WriteToSkatteetaten {
           title: incident.title,
           threadSubject: await this.outbox.subjectOf(escalation.rootMessageId),
           body,
-          threadStartedAs: threadStartedAs(escalation, incident),
           skeCaseReference: incident.skeCaseReference,
         },
       });

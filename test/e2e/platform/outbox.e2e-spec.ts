@@ -111,7 +111,6 @@ describe('e-mail outbox', () => {
           threadSubject: null,
           message: 'Rettet.',
           consumerCount: 2,
-          threadStartedAs: null,
           skeCaseReference: null,
         },
         dedupeKey: `test:${++serial}:${Date.now()}`,

@@ -9,8 +9,6 @@ export interface EscalationClosedMail {
   /** The resolution as staff wrote it (identity numbers masked). */
   message: string;
   consumerCount: number;
-  /** The reference the thread began under, when a merge handed it to this incident (else null). */
-  threadStartedAs: string | null;
   skeCaseReference: string | null;
 }
 

@@ -17,8 +17,6 @@ export interface EscalationFollowUpMail {
   correlationIds: string[];
   samples: EscalationSample[];
   security: boolean;
-  /** The reference the thread began under, when a merge handed it to this incident (else null). */
-  threadStartedAs: string | null;
   skeCaseReference: string | null;
 }
 

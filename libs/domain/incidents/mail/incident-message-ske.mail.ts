@@ -8,8 +8,6 @@ export interface IncidentMessageSkeMail {
   threadSubject: string | null;
   /** As staff wrote it (identity numbers masked). */
   body: string;
-  /** The reference the thread began under, when a merge handed it to this incident (else null). */
-  threadStartedAs: string | null;
   skeCaseReference: string | null;
 }
 
