@@ -21,6 +21,11 @@ export interface ResolveInput {
   message: string;
   /** A local answer (first-line support) rather than a provider fix. */
   side?: IncidentSide;
+  /**
+   * Staff said the fault was not the consumer's after all (the resolve form's box, ticked for an
+   * incident triaged local, was unticked): the side opens again, if it is still local by then.
+   */
+  notLocal?: boolean;
 }
 
 /**
@@ -62,7 +67,7 @@ export class ResolveIncident {
         if (r.reporterEmail && !isConsumerChannel(r.channel)) addresses.set(r.reporterEmail.toLowerCase(), r.reporterName ?? '');
       // The side as it will be stored: an incident triaged as the consumer's own fault is answered
       // as such though the resolution does not say so again.
-      const side = input.side ?? incident.side;
+      const side = input.side ?? (input.notLocal && incident.side === 'local' ? 'undetermined' : incident.side);
       // Each municipality reads KS's title, not another municipality's words for the problem.
       const title = addresses.size ? await this.known.publicTitle(incident) : incident.title;
       for (const [address, name] of addresses) {

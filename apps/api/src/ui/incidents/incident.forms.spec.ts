@@ -68,22 +68,22 @@ describe('incident forms', () => {
   });
 
   it.each([
-    [{ message: 'Rettet' }, { message: 'Rettet', side: undefined }],
+    [{ message: 'Rettet' }, { message: 'Rettet', side: undefined, notLocal: false }],
     [
       { message: '', articleId: 'a1', local: 'on' },
-      { message: 'Kanonisk svar', side: 'local' },
+      { message: 'Kanonisk svar', side: 'local', notLocal: false },
     ],
     [
       { message: 'Eget', articleId: 'a1' },
-      { message: 'Eget', side: undefined },
+      { message: 'Eget', side: undefined, notLocal: false },
     ],
     [
       { message: 'Lokal feil', local: '1', wasLocal: '1' },
-      { message: 'Lokal feil', side: 'local' },
+      { message: 'Lokal feil', side: 'local', notLocal: false },
     ],
     [
       { message: 'Likevel ikke lokal', wasLocal: '1' },
-      { message: 'Likevel ikke lokal', side: 'undetermined' },
+      { message: 'Likevel ikke lokal', side: undefined, notLocal: true },
     ],
   ])('resolution %p', (body, expected) => {
     expect(resolveInput(body, [{ id: 'a1', answer: 'Kanonisk svar' }])).toEqual(expected);

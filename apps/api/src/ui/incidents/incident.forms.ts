@@ -88,12 +88,13 @@ export function triageInput(body: FormBody): Parameters<TriageIncident['execute'
 /**
  * Without JavaScript a chosen knowledge-base answer stands in for an empty message. The "fault
  * was the consumer's" box comes ticked on an incident triaged so (`wasLocal`): unticking it there
- * says the fault was not, and the side is open again; otherwise an unticked box keeps the side.
+ * says the fault was not (the use case opens the side again only if it is still local when the
+ * form arrives); otherwise an unticked box keeps the side.
  */
 export function resolveInput(body: FormBody, answers: Array<{ id: string; answer: string }>): Parameters<ResolveIncident['execute']>[1] {
   const message = text(body.message);
   const canned = !message && text(body.articleId) ? answers.find((a) => a.id === text(body.articleId))?.answer : undefined;
-  return { message: canned ?? message, side: body.local ? 'local' : body.wasLocal ? 'undetermined' : undefined };
+  return { message: canned ?? message, side: body.local ? 'local' : undefined, notLocal: !body.local && !!body.wasLocal };
 }
 
 /** Reopening: the reason, when one is given. */
