@@ -180,7 +180,7 @@ export class TicketTimelineEntryResponse {
   @ApiProperty({
     example: 'status_changed',
     description:
-      "The ticket's own: its event kinds. A report: received, grouped, moved, resolved, reopened. An incident: opened, triaged, escalated, escalation_sent, escalation_cancelled, resolved, reopened, merged_in, merged_into, split, security_step. Onboarding: step, checklist. A change request: submitted, supported, assessed, forwarded, answered, merged, unmerged",
+      "The ticket's own: its event kinds. A report: received, grouped, moved, resolved, reopened. An incident: opened, triaged, escalated, escalation_sent, escalation_cancelled, resolved, reopened, merged_in, merged_into, split, security_step. Onboarding: step, checklist. A change request: submitted, supported, assessed, forwarded, answered, merged, unmerged, reply_received",
   })
   kind: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event records, by source and kind' })

@@ -82,7 +82,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'incident.escalation_sent_now': 'Eskalering sendt med en gang',
       'incident.consumer_joined': 'Konsument meldt berørt av kjent feil',
       'incident.resolved': 'Hendelse løst',
-      'incident.reopened': 'Hendelse gjenåpnet av kommunen',
+      'incident.reopened': 'Hendelse gjenåpnet',
       'incident.message_sent': 'Melding sendt fra hendelsen',
       'incident.merged': 'Hendelser slått sammen',
       'incident.merge_rejected': 'Forslag om sammenslåing avvist',

@@ -132,6 +132,7 @@ export const ACTIVITY_TEXTS = {
     mergedInto: (into: string) => `Slått sammen med ${into}`,
     merged: 'Slått sammen med et annet endringsønske',
     unmerged: 'Sammenslåingen ble angret',
+    replyReceived: 'Skatteetaten svarte på e-post',
   },
 };
 

@@ -449,6 +449,28 @@ describe('ticket view models', () => {
       },
       { text: 'Status endret: Ny → Avslått', label: 'Endringsønske EN-2026-0003', href: '/change-requests/cr3', actor: 'agent@ks.no' },
     ],
+    [
+      "Skatteetaten's e-mail answer to a change request",
+      {
+        source: 'change_request',
+        at,
+        link: { kind: 'change_request', reference: 'EN-2026-0003', targetId: 'cr3' },
+        entry: {
+          id: '8',
+          changeRequestId: 'cr3',
+          at,
+          actorLabel: 'saksbehandler@ske.example.test',
+          kind: 'reply_received',
+          details: { from: 'saksbehandler@ske.example.test', inboundMessageId: 'm1' },
+        },
+      },
+      {
+        text: 'Skatteetaten svarte på e-post',
+        label: 'Endringsønske EN-2026-0003',
+        href: '/change-requests/cr3',
+        actor: 'saksbehandler@ske.example.test',
+      },
+    ],
   ])('tells %s in Norwegian, with its source and link', (_case, a, expected) => {
     const row = activityRow(a);
     expect(row).toMatchObject({ text: expected.text, actor: expected.actor, linked: { label: expected.label, href: expected.href } });

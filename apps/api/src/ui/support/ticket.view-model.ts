@@ -371,6 +371,10 @@ export function linkedActivityText(a: Exclude<TicketActivity, { source: 'ticket'
           return e.details.into ? T.changeRequest.mergedInto(e.details.into) : T.changeRequest.merged;
         case 'unmerged':
           return T.changeRequest.unmerged;
+        case 'reply_received':
+          return T.changeRequest.replyReceived;
+        default:
+          return e satisfies never;
       }
     }
   }
