@@ -20,9 +20,10 @@ describe("change requests: Skatteetaten's answer by e-mail", () => {
   const stored = async (messageId: string) =>
     (await t.dataSource.query(`SELECT id, status, routed_to, route_how FROM inbound_message WHERE message_id = $1`, [messageId]))[0];
   const replies = async () =>
-    t.dataSource.query(`SELECT actor_label, details -> 'after' AS after FROM audit_entry WHERE action = 'change_request.reply_received' AND object_id = $1`, [
-      id,
-    ]);
+    t.dataSource.query(
+      `SELECT actor_label, details -> 'after' AS after FROM audit_entry WHERE action = 'change_request.reply_received' AND object_id = $1`,
+      [id],
+    );
 
   beforeAll(async () => {
     t = await createTestApp(INBOUND_ENV, [INBOUND_MAIL_ROLE]);
@@ -96,5 +97,27 @@ describe("change requests: Skatteetaten's answer by e-mail", () => {
     });
     expect(await stored('<cr-3@kommune.example.test>')).toMatchObject({ status: 'routed', routed_to: 'tickets' });
     expect(await replies()).toHaveLength(2);
+  });
+
+  it("puts a municipality's reply on its ticket when the ticket's subject names the request too", async () => {
+    const ticket = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(agent.token))
+      .send({ subject: `Spørsmål om ${reference}`, body: 'Når kommer endringen?', consumerId: a.id, requesterEmail: a.emails[0] })
+      .expect(201);
+    // Webmail that keeps no In-Reply-To: only the subject tells where it belongs.
+    await sendInbound(t, {
+      from: a.emails[0],
+      subject: `SV: Spørsmål om ${reference} [${ticket.body.reference}]`,
+      text: 'Takk for svaret.',
+      messageId: '<cr-4@kommune.example.test>',
+    });
+    expect(await stored('<cr-4@kommune.example.test>')).toMatchObject({
+      status: 'routed',
+      routed_to: 'tickets',
+      route_how: 'subject-reference',
+    });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ticket_message WHERE ticket_id = $1`, [ticket.body.id]);
+    expect(n).toBe(2);
   });
 });

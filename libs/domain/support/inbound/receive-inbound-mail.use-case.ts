@@ -16,7 +16,7 @@ import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { InboundMessage } from './inbound-message.entity';
 import { InboundMessageRepository } from './inbound-message.repository';
 import { automaticMailReason, bareAddress } from './rules/automatic-mail';
-import { normaliseMessageId, routeInboundMail, threadMessageIds } from './rules/route-inbound-mail';
+import { inboundMailRoutes, normaliseMessageId, threadMessageIds } from './rules/route-inbound-mail';
 
 /** The SMTP envelope: who the sending server says it is from ('' for the null sender) and to. */
 export interface SmtpEnvelope {
@@ -106,12 +106,13 @@ export class ReceiveInboundMail {
   }
 
   /**
-   * To the owner of its thread or reference; what that owner declines, or nobody claims, goes to
-   * the context that opens new conversations (a ticket), so a person's mail always reaches a case.
+   * To the owner of its thread or of a reference in its subject, the most likely first; what every
+   * owner declines, or nobody claims, goes to the context that opens new conversations (a ticket),
+   * so a person's mail always reaches a case.
    */
   private async route(message: InboundMessage): Promise<InboundMessage['status']> {
     const ids = threadMessageIds(message.inReplyTo, message.references);
-    const route = routeInboundMail({
+    const routes = inboundMailRoutes({
       inReplyTo: message.inReplyTo,
       references: message.references,
       subject: message.subject,
@@ -129,8 +130,10 @@ export class ReceiveInboundMail {
       attachmentCount: message.attachmentCount,
       threadIds: ids,
     };
-    const owner = route && this.handlers.find((h) => h.name === route.owner);
-    if (owner && (await this.handOver(message.id, owner, mail, route.target))) return 'routed';
+    for (const route of routes) {
+      const owner = this.handlers.find((h) => h.name === route.owner);
+      if (owner && (await this.handOver(message.id, owner, mail, route.target))) return 'routed';
+    }
     const opener = this.handlers.find((h) => h.takesNewConversations);
     if (opener && (await this.handOver(message.id, opener, mail, { how: 'new-conversation' }))) return 'routed';
     return 'unrouted';

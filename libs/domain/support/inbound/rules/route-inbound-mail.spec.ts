@@ -1,4 +1,4 @@
-import { normaliseMessageId, type Route, routeInboundMail, type RouteInput, threadMessageIds } from './route-inbound-mail';
+import { inboundMailRoutes, normaliseMessageId, type Route, type RouteInput, threadMessageIds } from './route-inbound-mail';
 
 const OWNERS = [
   { name: 'incidents', relatedTypes: ['incident', 'report'], referencePrefixes: ['KS', 'M'] },
@@ -25,7 +25,7 @@ const byId = (messageId: string, relatedId: string, template: string, relatedTyp
 });
 const byReference = (owner: string, reference: string): Route => ({ owner, target: { how: 'subject-reference', reference } });
 
-describe('routeInboundMail', () => {
+describe('the most likely route of inbound mail', () => {
   it.each<[string, Partial<RouteInput>, Route | null]>([
     ['In-Reply-To names the escalation', { inReplyTo: '<root@desk>' }, byId('<root@desk>', 'i1', 'escalation')],
     ['In-Reply-To without brackets', { inReplyTo: 'root@desk' }, byId('<root@desk>', 'i1', 'escalation')],
@@ -57,7 +57,22 @@ describe('routeInboundMail', () => {
     ['a reference glued to other text is not one', { subject: 'XKS-2026-0042 and KS-2026-00420000' }, null],
     ['no thread and no reference', { subject: 'Spørsmål om tilgang' }, null],
   ])('%s', (_case, over, route) => {
-    expect(routeInboundMail(input(over))).toEqual(route);
+    expect(inboundMailRoutes(input(over))[0] ?? null).toEqual(route);
+  });
+});
+
+describe('inboundMailRoutes', () => {
+  it('lists every thread, then every owned reference in the subject, so a declined one leaves the next to try', () => {
+    const owners = [...OWNERS, { name: 'change-requests', relatedTypes: ['change_request'], referencePrefixes: ['EN'] }];
+    expect(
+      inboundMailRoutes(
+        input({ owners, inReplyTo: '<theirs@x>', references: ['<root@desk>'], subject: 'Svar: Spørsmål om EN-2026-0001 [HV-2026-0003]' }),
+      ),
+    ).toEqual([
+      byId('<root@desk>', 'i1', 'escalation'),
+      byReference('change-requests', 'EN-2026-0001'),
+      byReference('tickets', 'HV-2026-0003'),
+    ]);
   });
 });
 

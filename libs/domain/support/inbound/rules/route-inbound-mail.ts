@@ -45,18 +45,20 @@ export function threadMessageIds(inReplyTo: string | null, references: readonly 
 }
 
 /**
- * Where an inbound message belongs: first the thread its headers name (a Message-ID we sent, about
- * an object a context owns), then a reference written in its subject whose prefix a context owns.
- * Null: no context claims it (it is kept and listed for staff).
+ * Where an inbound message may belong, most likely first: the threads its headers name (Message-IDs
+ * we sent, about an object a context owns), then each reference written in its subject whose prefix
+ * a context owns. The first owner that accepts it takes it; one that declines (a sender it does not
+ * know) leaves it to the next. Empty: no context claims it.
  */
-export function routeInboundMail({ inReplyTo, references, subject, sent, owners }: RouteInput): Route | null {
+export function inboundMailRoutes({ inReplyTo, references, subject, sent, owners }: RouteInput): Route[] {
+  const routes: Route[] = [];
   const byId = new Map(sent.map((s) => [s.messageId, s]));
   for (const id of threadMessageIds(inReplyTo, references)) {
     const message = byId.get(id);
     if (!message?.relatedType || !message.relatedId) continue;
     const owner = owners.find((o) => o.relatedTypes.includes(message.relatedType!));
     if (owner)
-      return {
+      routes.push({
         owner: owner.name,
         target: {
           how: 'message-id',
@@ -65,11 +67,11 @@ export function routeInboundMail({ inReplyTo, references, subject, sent, owners 
           relatedId: message.relatedId,
           template: message.template,
         },
-      };
+      });
   }
   for (const match of subject.matchAll(REFERENCE)) {
     const owner = owners.find((o) => o.referencePrefixes.includes(match[1]));
-    if (owner) return { owner: owner.name, target: { how: 'subject-reference', reference: match[0] } };
+    if (owner) routes.push({ owner: owner.name, target: { how: 'subject-reference', reference: match[0] } });
   }
-  return null;
+  return routes;
 }
