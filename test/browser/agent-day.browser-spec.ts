@@ -1,7 +1,14 @@
 import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchBrowser, screenshot, seriousAccessibilityProblems, signInThroughUi, watchForErrors } from './support/browser';
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityProblems,
+  signInThroughUi,
+  waitForCondition,
+  watchForErrors,
+} from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
 
 const PASSWORD = 'et-langt-og-godt-passord-2031';
@@ -178,7 +185,7 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
       await kari.goto(incidentPath);
       await kari.locator('main').click({ position: { x: 5, y: 5 } });
       await kari.keyboard.press(key);
-      await kari.waitForFunction(`document.querySelector('${details}')?.contains(document.activeElement) ?? false`);
+      await waitForCondition(kari, `document.querySelector('${details}')?.contains(document.activeElement) ?? false`);
       expect(await kari.evaluate('document.activeElement?.outerHTML.slice(0, 60)')).toMatch(/^<(select|textarea|input)/);
     }
   });

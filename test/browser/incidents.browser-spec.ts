@@ -9,6 +9,7 @@ import {
   seriousAccessibilityProblems,
   signInThroughUi,
   visit,
+  waitForCondition,
   watchForErrors,
 } from './support/browser';
 import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
@@ -326,7 +327,7 @@ describe('incident pages and the portal report form in a browser', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await Promise.all([page.waitForURL(/done=resolved/), page.getByRole('button', { name: 'Løs og varsle konsumentene' }).click()]);
     // The confirmation takes the focus, so a screen reader reads it and the keyboard starts there.
-    await page.waitForFunction(`document.activeElement?.matches('.ds-alert[data-color="success"]') ?? false`);
+    await waitForCondition(page, `document.activeElement?.matches('.ds-alert[data-color="success"]') ?? false`);
     await expect(page.getByText('Feilen ligger: Lokal (hos konsumenten)').count()).resolves.toBe(1);
     await expect(page.locator('#resolution-message').textContent()).resolves.toContain('delegere tilgangen');
   });
