@@ -40,6 +40,7 @@ import { IdempotencyClaimAfterPurge1795476000000 } from './1795476000000-idempot
 import { IdempotencyKeyLock1795477000000 } from './1795477000000-idempotency-key-lock';
 import { WorkerHeartbeat1795478000000 } from './1795478000000-worker-heartbeat';
 import { OutboxSentAtIndex1795479000000 } from './1795479000000-outbox-sent-at-index';
+import { NoticeRecipientPerConsumer1795480000000 } from './1795480000000-notice-recipient-per-consumer';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   IdempotencyKeyLock1795477000000,
   WorkerHeartbeat1795478000000,
   OutboxSentAtIndex1795479000000,
+  NoticeRecipientPerConsumer1795480000000,
 ];

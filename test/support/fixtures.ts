@@ -73,9 +73,15 @@ export interface RegisteredConsumer {
   emails: string[];
 }
 
-export async function registerConsumer(t: TestApp, seed: number, codes: string[]): Promise<RegisteredConsumer> {
+/** A consumer with a technical and a professional contact of its own, and any `sharedContacts` (listed last in `emails`). */
+export async function registerConsumer(
+  t: TestApp,
+  seed: number,
+  codes: string[],
+  sharedContacts: Array<{ name: string; email: string; role: string }> = [],
+): Promise<RegisteredConsumer> {
   const org = orgNumber(seed);
-  const emails = [`tech-${org}@kommune.example.test`, `fag-${org}@kommune.example.test`];
+  const emails = [`tech-${org}@kommune.example.test`, `fag-${org}@kommune.example.test`, ...sharedContacts.map((c) => c.email)];
   const res = await t.http
     .post('/api/v1/consumers')
     .set(bearer(t.adminToken))
@@ -85,6 +91,7 @@ export async function registerConsumer(t: TestApp, seed: number, codes: string[]
       contacts: [
         { name: 'Teknisk', email: emails[0], role: 'technical' },
         { name: 'Faglig', email: emails[1], role: 'professional' },
+        ...sharedContacts,
       ],
       services: codes.map((code) => ({ code, environments: ['production', 'test'], legalBasis: 'test', purpose: 'test' })),
     });

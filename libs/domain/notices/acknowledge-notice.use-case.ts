@@ -22,17 +22,20 @@ export type AckAction = (typeof ACK_ACTIONS)[number];
 export interface AckState {
   noticeId: string;
   title: string;
-  consumerName: string;
+  /** Every consumer the link answers for. */
+  consumerNames: string[];
   needsWork: boolean;
+  /** When the last of them was confirmed; null while any is not. */
   readAt: Date | null;
   readyAt: Date | null;
 }
 
 /**
  * Confirms "read" or "ready" for a notice, by the personal link in the e-mail (each action once,
- * until the link expires) or by a signed-in portal user for their organisation. Reading is the
- * person's; readiness is the organisation's, so "ready" by one contact's link counts for every
- * contact of it the notice went to, and none of them is reminded any more. Refusals change nothing.
+ * until the link expires) or by a signed-in portal user for their organisation. A link answers
+ * for every consumer its address is a contact for. Reading is the person's; readiness is the
+ * organisation's, so "ready" by one contact's link counts for every contact of it the notice
+ * went to, and none of them is reminded any more. Refusals change nothing.
  */
 @Injectable()
 export class AcknowledgeNotice {
@@ -49,19 +52,20 @@ export class AcknowledgeNotice {
 
   async byToken(token: string, action: AckAction, now: Date = new Date()): Promise<AckState> {
     return this.db.transaction(async () => {
-      const recipient = await this.valid(token, now);
-      const notice = (await this.notices.find(recipient.noticeId))!;
+      const mine = await this.valid(token, now);
+      const notice = (await this.notices.find(mine[0].noticeId))!;
       if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
-      if ((action === 'read' && recipient.readAt) || (action === 'ready' && recipient.readyAt))
-        throw new AcknowledgementAlreadyGiven(action);
+      const open = mine.filter((r) => (action === 'read' ? !r.readAt : !r.readyAt));
+      if (!open.length) throw new AcknowledgementAlreadyGiven(action);
+      const linked = new Set(mine.map((r) => r.id));
       const colleagues =
         action === 'ready'
-          ? (await this.notices.recipientsOfConsumerFor(recipient.noticeId, recipient.consumerId)).filter(
-              (r) => r.id !== recipient.id && !r.readyAt,
+          ? (await this.notices.recipientsOfConsumersFor(notice.id, [...new Set(open.map((r) => r.consumerId))])).filter(
+              (r) => !linked.has(r.id) && !r.readyAt,
             )
           : [];
-      await this.mark([recipient], action, now, { kind: 'system', id: null, label: recipient.email }, colleagues);
-      return this.state((await this.notices.lockRecipient(recipient.id))!);
+      await this.mark(open, action, now, { kind: 'system', id: null, label: mine[0].email }, colleagues);
+      return this.state(await this.notices.lockRecipientsByToken(mine[0].tokenHash));
     });
   }
 
@@ -69,7 +73,7 @@ export class AcknowledgeNotice {
   async forConsumer(consumerId: string, noticeId: string, action: AckAction, actor: Actor, now: Date = new Date()): Promise<void> {
     await this.db.transaction(async () => {
       const notice = await this.notices.lock(noticeId);
-      const mine = await this.notices.recipientsOfConsumerFor(noticeId, consumerId);
+      const mine = await this.notices.recipientsOfConsumersFor(noticeId, [consumerId]);
       if (!notice || !mine.length) throw new NoticeNotFound();
       if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
       if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
@@ -79,24 +83,25 @@ export class AcknowledgeNotice {
     });
   }
 
-  private async valid(token: string, now: Date): Promise<NoticeRecipient> {
-    const recipient = token ? await this.notices.lockRecipientByToken(hashToken(token)) : null;
-    if (!recipient) throw new AcknowledgementLinkInvalid();
-    if (recipient.tokenExpiresAt.getTime() <= now.getTime()) throw new AcknowledgementLinkExpired();
-    const notice = await this.notices.find(recipient.noticeId);
+  private async valid(token: string, now: Date): Promise<NoticeRecipient[]> {
+    const mine = token ? await this.notices.lockRecipientsByToken(hashToken(token)) : [];
+    if (!mine.length) throw new AcknowledgementLinkInvalid();
+    if (mine[0].tokenExpiresAt.getTime() <= now.getTime()) throw new AcknowledgementLinkExpired();
+    const notice = await this.notices.find(mine[0].noticeId);
     if (!notice || notice.status === 'withdrawn') throw new NoticeWithdrawn();
-    return recipient;
+    return mine;
   }
 
-  private async state(r: NoticeRecipient): Promise<AckState> {
-    const notice = (await this.notices.find(r.noticeId))!;
+  private async state(mine: NoticeRecipient[]): Promise<AckState> {
+    const notice = (await this.notices.find(mine[0].noticeId))!;
+    const allAt = (at: Array<Date | null>) => (at.every(Boolean) ? new Date(Math.max(...at.map((d) => d!.getTime()))) : null);
     return {
       noticeId: notice.id,
       title: notice.title,
-      consumerName: r.consumerName,
+      consumerNames: [...new Set(mine.map((r) => r.consumerName))].sort((a, b) => a.localeCompare(b, 'nb')),
       needsWork: needsWork(notice.kind),
-      readAt: r.readAt,
-      readyAt: r.readyAt,
+      readAt: allAt(mine.map((r) => r.readAt)),
+      readyAt: allAt(mine.map((r) => r.readyAt)),
     };
   }
 
@@ -118,7 +123,10 @@ export class AcknowledgeNotice {
       action: ready ? 'notice.acknowledged_ready' : 'notice.acknowledged_read',
       objectType: 'notice',
       objectId: recipients[0].noticeId,
-      after: { consumerId: recipients[0].consumerId, recipients: [...recipients, ...alsoReady].map((r) => r.email) },
+      after: {
+        consumerIds: [...new Set(recipients.map((r) => r.consumerId))],
+        recipients: [...new Set([...recipients, ...alsoReady].map((r) => r.email))],
+      },
     });
   }
 }

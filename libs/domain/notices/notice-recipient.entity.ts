@@ -3,11 +3,12 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Notice } from './notice.entity';
 
 /**
- * One contact a sent notice was written to, with their acknowledgement. The link in their
- * e-mail carries a token; only its hash is kept.
+ * One contact of one consumer a sent notice was written to, with their acknowledgement. An
+ * address that is a contact for several consumers has a row for each, and they share its one
+ * e-mail: its Message-ID and the token of its link (only the token's hash is kept).
  */
 @Entity('notice_recipient')
-@Index('notice_recipient_notice_email_key', ['noticeId', 'email'], { unique: true })
+@Index('notice_recipient_notice_consumer_email_key', ['noticeId', 'consumerId', 'email'], { unique: true })
 @Index('notice_recipient_consumer_idx', ['consumerId'])
 export class NoticeRecipient {
   @PrimaryGeneratedColumn('uuid')
@@ -45,7 +46,7 @@ export class NoticeRecipient {
   @Column({ name: 'message_id', type: 'text' })
   messageId: string;
 
-  @Index('notice_recipient_token_hash_key', { unique: true })
+  @Index('notice_recipient_token_hash_idx')
   @Column({ name: 'token_hash', type: 'text' })
   tokenHash: string;
 

@@ -95,23 +95,24 @@ export class NoticeRepository {
     return this.db.repository(NoticeRecipient).find({ where: { consumerId }, order: { createdAt: 'DESC' } });
   }
 
-  /** One consumer's recipients of one notice: its contacts the notice went to. */
-  recipientsOfConsumerFor(noticeId: string, consumerId: string): Promise<NoticeRecipient[]> {
-    return this.db.repository(NoticeRecipient).find({ where: { noticeId, consumerId } });
+  /** Consumers' recipients of one notice: their contacts the notice went to, in id order. */
+  recipientsOfConsumersFor(noticeId: string, consumerIds: string[]): Promise<NoticeRecipient[]> {
+    return this.db.repository(NoticeRecipient).find({ where: { noticeId, consumerId: In(consumerIds) }, order: { id: 'ASC' } });
   }
 
   findNotices(ids: string[]): Promise<Notice[]> {
     return ids.length ? this.db.repository(Notice).find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
-  /** Locks the recipient whose link carries this token hash. */
-  lockRecipientByToken(tokenHash: string): Promise<NoticeRecipient | null> {
+  /** Locks the recipients whose e-mail's link carries this token hash: one per consumer the address answers for, in id order. */
+  lockRecipientsByToken(tokenHash: string): Promise<NoticeRecipient[]> {
     return this.db
       .repository(NoticeRecipient)
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
       .where('r.token_hash = :tokenHash', { tokenHash })
-      .getOne();
+      .orderBy('r.id')
+      .getMany();
   }
 
   lockRecipient(id: string): Promise<NoticeRecipient | null> {
@@ -122,9 +123,12 @@ export class NoticeRepository {
     await this.db.repository(NoticeRecipient).update({ id }, changes);
   }
 
-  /** Recipients of the notice not yet ready, with the lead times they were already reminded of. */
+  /**
+   * Recipients of the notice not yet ready, with the lead times they were already reminded of. In
+   * id order, the order every multi-row lock takes them in.
+   */
   async notReady(noticeId: string): Promise<Array<{ recipient: NoticeRecipient; reminded: number[] }>> {
-    const open = await this.db.repository(NoticeRecipient).find({ where: { noticeId, readyAt: IsNull() } });
+    const open = await this.db.repository(NoticeRecipient).find({ where: { noticeId, readyAt: IsNull() }, order: { id: 'ASC' } });
     const reminders = await this.reminders(noticeId);
     return open.map((recipient) => ({
       recipient,

@@ -13,7 +13,8 @@ export class PreviewNoticeAudience {
     private readonly audience: NoticeAudience,
   ) {}
 
-  async execute(id: string): Promise<{ recipients: AudienceRecipient[]; consumers: number }> {
+  /** `addresses`: e-mails it makes, one per address however many consumers it answers for. */
+  async execute(id: string): Promise<{ recipients: AudienceRecipient[]; consumers: number; addresses: number }> {
     const notice = await this.notices.find(id);
     if (!notice) throw new NoticeNotFound();
     const recipients =
@@ -28,6 +29,10 @@ export class PreviewNoticeAudience {
             services: r.services,
           }))
         : await this.audience.of(notice);
-    return { recipients, consumers: new Set(recipients.map((r) => r.consumerId)).size };
+    return {
+      recipients,
+      consumers: new Set(recipients.map((r) => r.consumerId)).size,
+      addresses: new Set(recipients.map((r) => r.email)).size,
+    };
   }
 }

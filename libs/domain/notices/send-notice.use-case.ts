@@ -9,10 +9,10 @@ import { hashToken, newSecretToken } from '@platform/security';
 import { KnownServices } from './known-services';
 import { NOTICE_MAIL } from './mail/notice.mail';
 import { NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
-import type { Notice } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { NoticeAudience } from './notice-audience';
 import { NoticeHasNoRecipients, NoticeNotFound, NoticeWithdrawn } from './notices.exceptions';
+import { mailingsOf } from './rules/audience';
 import { bodyFor, needsWork } from './rules/notice-input';
 
 const DAY = 86_400_000;
@@ -20,16 +20,18 @@ const DAY = 86_400_000;
 export interface SendResult {
   id: string;
   status: 'sent';
+  /** Addresses written to: one e-mail each. */
   recipients: number;
   /** False when the notice had been sent before: nothing was sent this time. */
   sentNow: boolean;
 }
 
 /**
- * Sends a draft or scheduled notice: the audience is fixed as recipients, each with a personal
- * acknowledgement token (only its hash kept), and one e-mail per address is written to the
- * outbox, all in one transaction. The notice row is locked first, so of two concurrent sends
- * one does the work and the other finds it sent; a second send does nothing.
+ * Sends a draft or scheduled notice: the audience is fixed as recipients (a row per consumer and
+ * address), and one e-mail per address, naming every consumer it is a contact for, is written to
+ * the outbox with a personal acknowledgement token (only its hash kept), all in one transaction.
+ * The notice row is locked first, so of two concurrent sends one does the work and the other
+ * finds it sent; a second send does nothing.
  */
 @Injectable()
 export class SendNotice {
@@ -48,44 +50,58 @@ export class SendNotice {
       const notice = await this.notices.lock(id);
       if (!notice) throw new NoticeNotFound();
       if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
-      if (notice.status === 'sent') return { id, status: 'sent', recipients: (await this.notices.recipients(id)).length, sentNow: false };
+      if (notice.status === 'sent') {
+        const addresses = new Set((await this.notices.recipients(id)).map((r) => r.email));
+        return { id, status: 'sent', recipients: addresses.size, sentNow: false };
+      }
       const recipients = await this.audience.of(notice);
       if (!recipients.length) throw new NoticeHasNoRecipients();
       const expiresAt = new Date(notice.effectiveAt.getTime() + this.config.notices.ackLinkDaysAfterEffective * DAY);
       const names = await this.known.names(notice.services, notice.effectiveAt);
       const nameOf = new Map(notice.services.map((code, i) => [code, names[i]]));
+      const serviceNames = (codes: string[]) => codes.map((code) => nameOf.get(code) ?? code);
       const rows = [];
-      for (const r of recipients) {
+      const mailings = mailingsOf(recipients);
+      for (const m of mailings) {
         const token = newSecretToken('nack');
         const { messageId } = await this.email.execute({
           template: NOTICE_MAIL,
-          to: [r.email],
-          dedupeKey: `notice:${id}:${r.email}`,
+          to: [m.email],
+          dedupeKey: `notice:${id}:${m.email}`,
           related: { type: 'notice', id },
-          // Each reads the services of the notice its organisation has access to.
-          data: this.mail(
-            notice,
-            r.services.map((code) => nameOf.get(code) ?? code),
-            r.name,
-            r.consumerName,
-            bodyFor(notice, r.role),
-            token,
-            expiresAt,
-          ),
+          data: {
+            name: m.name,
+            title: notice.title,
+            kindLabel: NOTICE_KIND_LABELS[notice.kind],
+            consumerNames: m.consumers.map((c) => c.consumerName),
+            // Each reads the services of the notice its organisations have access to.
+            services: serviceNames(m.services),
+            servicesByConsumer:
+              m.consumers.length > 1 ? m.consumers.map((c) => ({ name: c.consumerName, services: serviceNames(c.services) })) : [],
+            environments: notice.environments.map((e) => ENVIRONMENT_MAIL_LABELS[e as Environment] ?? e),
+            effectiveAt: notice.effectiveAt,
+            body: m.roles.length === 1 ? bodyFor(notice, m.roles[0]) : notice.body,
+            links: notice.links,
+            ackUrl: `${this.config.publicUrl}/varsler/kvittering/${token}`,
+            needsWork: needsWork(notice.kind),
+            ackExpiresAt: expiresAt,
+          },
         });
-        rows.push({
-          noticeId: id,
-          consumerId: r.consumerId,
-          consumerName: r.consumerName,
-          orgNumber: r.orgNumber,
-          name: r.name,
-          email: r.email,
-          role: r.role,
-          services: r.services,
-          messageId,
-          tokenHash: hashToken(token),
-          tokenExpiresAt: expiresAt,
-        });
+        // One row per consumer the address answers for, sharing the e-mail and its link.
+        for (const r of m.consumers)
+          rows.push({
+            noticeId: id,
+            consumerId: r.consumerId,
+            consumerName: r.consumerName,
+            orgNumber: r.orgNumber,
+            name: r.name,
+            email: r.email,
+            role: r.role,
+            services: r.services,
+            messageId,
+            tokenHash: hashToken(token),
+            tokenExpiresAt: expiresAt,
+          });
       }
       await this.notices.insertRecipients(rows);
       await this.notices.update(id, { status: 'sent', sentAt: now });
@@ -95,26 +111,9 @@ export class SendNotice {
         objectType: 'notice',
         objectId: id,
         before: { status: notice.status },
-        after: { status: 'sent', recipients: recipients.length, consumers: new Set(recipients.map((r) => r.consumerId)).size },
+        after: { status: 'sent', recipients: mailings.length, consumers: new Set(recipients.map((r) => r.consumerId)).size },
       });
-      return { id, status: 'sent', recipients: recipients.length, sentNow: true };
+      return { id, status: 'sent', recipients: mailings.length, sentNow: true };
     });
-  }
-
-  private mail(notice: Notice, services: string[], name: string, consumerName: string, body: string, token: string, ackExpiresAt: Date) {
-    return {
-      name,
-      title: notice.title,
-      kindLabel: NOTICE_KIND_LABELS[notice.kind],
-      consumerName,
-      body,
-      services,
-      environments: notice.environments.map((e) => ENVIRONMENT_MAIL_LABELS[e as Environment] ?? e),
-      effectiveAt: notice.effectiveAt,
-      links: notice.links,
-      ackUrl: `${this.config.publicUrl}/varsler/kvittering/${token}`,
-      needsWork: needsWork(notice.kind),
-      ackExpiresAt,
-    };
   }
 }

@@ -13,6 +13,9 @@ export interface RenderedEmail {
   text: string;
 }
 
+/** «A, B og C». */
+const NB_LIST = new Intl.ListFormat('nb', { type: 'conjunction' });
+
 type Compiled = { subject: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate };
 
 /**
@@ -40,6 +43,7 @@ export class TemplateRenderer {
       hb.registerHelper('join', (list: unknown, sep: unknown) =>
         Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
       );
+      hb.registerHelper('list', (list: unknown) => (Array.isArray(list) ? NB_LIST.format(list.map(String)) : ''));
       hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
       // «1 kommune», «3 kommuner»: a number with the noun in the form it takes.
       hb.registerHelper('count', (n: unknown, one: unknown, many: unknown) => `${String(n)} ${n === 1 ? String(one) : String(many)}`);

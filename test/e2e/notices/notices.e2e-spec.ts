@@ -38,7 +38,8 @@ describe('change notices', () => {
   beforeAll(async () => {
     smtp = await new SmtpCapture().start();
     t = await createTestApp({ SMTP_URL: smtp.url });
-    await publishCatalogue(t, ['ssg', 'inntekt']);
+    // Only the consumers sharing a contact have skattekort.
+    await publishCatalogue(t, ['ssg', 'inntekt', 'skattekort']);
     a = await registerConsumer(t, 101, ['ssg', 'inntekt']);
     b = await registerConsumer(t, 202, ['ssg']);
     c = await registerConsumer(t, 303, ['inntekt']);
@@ -247,5 +248,62 @@ describe('change notices', () => {
     )!;
     expect(withdrawal.parsed.inReplyTo).toBe(notice.parsed.messageId);
     expect(mailTo('Endringsvarsel: Planlagt').sort()).toEqual([...a.emails, ...b.emails].sort());
+  });
+
+  it('writes once to a contact shared by several municipalities, naming each, and asks and reminds for each of them', async () => {
+    const shared = { name: 'Drift', email: 'drift@it-samarbeid.example.test', role: 'technical' };
+    const d = await registerConsumer(t, 404, ['skattekort'], [shared]);
+    const e = await registerConsumer(t, 505, ['skattekort'], [shared]);
+    const effective = new Date(Date.now() + 30 * DAY);
+    const n = await create({
+      title: 'Delt kontakt',
+      kind: 'interface-change',
+      services: ['skattekort'],
+      effectiveAt: effective.toISOString(),
+    });
+    const sent = await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    // Five addresses: each municipality's own two and the shared one.
+    expect(sent.body).toMatchObject({ sentNow: true, recipients: 5 });
+    await t.deliverMail();
+    expect(mailTo('Endringsvarsel: Delt kontakt').filter((to) => to === shared.email)).toHaveLength(1);
+    const mail = smtp.messages.find((m) => m.parsed.subject === 'Endringsvarsel: Delt kontakt' && m.envelopeTo.includes(shared.email))!;
+    expect(mail.parsed.text).toContain('som berører Kommune 404 og Kommune 505.');
+    // Each municipality has the notice, and the shared contact is asked on behalf of each.
+    for (const consumer of [d, e]) {
+      const received = (await t.http.get('/api/v1/notices/received').set(bearer(consumer.key)).expect(200)).body;
+      expect(received.map((r: { title: string }) => r.title)).toContain('Delt kontakt');
+    }
+    const rows = await t.dataSource.query(
+      'SELECT consumer_id FROM notice_recipient WHERE notice_id = $1 AND email = $2 ORDER BY consumer_name',
+      [n.body.id, shared.email],
+    );
+    expect(rows.map((r: { consumer_id: string }) => r.consumer_id)).toEqual([d.id, e.id]);
+
+    // 14 days before: one reminder to the shared address, naming both.
+    const remind = t.get(SendNoticeReminders);
+    expect(await remind.execute(new Date(effective.getTime() - 14 * DAY))).toBe(5);
+    const reminderTo = async (to: string) =>
+      t.dataSource.query(
+        `SELECT text FROM outbox_message WHERE template = 'notice-reminder' AND related_id = $1 AND $2 = ANY(to_addresses)`,
+        [n.body.id, to],
+      );
+    const [first] = await reminderTo(shared.email);
+    expect(first.text).toContain('at Kommune 404 og Kommune 505 er klare for den.');
+
+    // Kommune 404 confirms in the portal; the link then still asks for Kommune 505, and answers for it.
+    await t.http.post(`/api/v1/notices/${n.body.id}/acknowledge`).set(bearer(d.key)).send({ action: 'ready' }).expect(204);
+    const token = tokenIn(shared.email, 'Delt kontakt');
+    const ack = t.get(AcknowledgeNotice);
+    expect(await ack.describe(token)).toMatchObject({ consumerNames: ['Kommune 404', 'Kommune 505'], readyAt: null });
+    expect(await ack.byToken(token, 'ready')).toMatchObject({ readyAt: expect.any(Date) });
+    const notReady = await t.dataSource.query('SELECT email FROM notice_recipient WHERE notice_id = $1 AND ready_at IS NULL', [n.body.id]);
+    expect(notReady).toEqual([]);
+    expect(await ack.byToken(token, 'ready').catch((x: DomainException) => x.code)).toBe('notice_ack_already_given');
+    await remind.execute(new Date(effective.getTime() - 3 * DAY));
+    const late = await t.dataSource.query('SELECT 1 FROM notice_reminder WHERE notice_id = $1 AND days_before = 3', [n.body.id]);
+    expect(late).toEqual([]);
+
+    // Withdrawn: one message to each address, the shared one too.
+    expect((await t.http.post(`/api/v1/notices/${n.body.id}/withdraw`).set(staff())).body.notified).toBe(5);
   });
 });

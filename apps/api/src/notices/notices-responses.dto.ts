@@ -88,14 +88,16 @@ export class AudienceRecipientResponse {
 }
 
 export class AudienceResponse {
-  @ApiProperty({ type: [AudienceRecipientResponse] }) recipients: AudienceRecipientResponse[];
+  @ApiProperty({ type: [AudienceRecipientResponse], description: 'One per consumer and contact address' })
+  recipients: AudienceRecipientResponse[];
   @ApiProperty() consumers: number;
+  @ApiProperty({ description: 'E-mails it makes: one per address, however many consumers it answers for' }) addresses: number;
 }
 
 export class SendResultResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['sent'] }) status: string;
-  @ApiProperty() recipients: number;
+  @ApiProperty({ description: 'Addresses written to, one e-mail each (an address may answer for several consumers)' }) recipients: number;
   @ApiProperty({ description: 'False when it had been sent before: nothing was sent this time' }) sentNow: boolean;
 }
 

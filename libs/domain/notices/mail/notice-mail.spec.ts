@@ -10,9 +10,10 @@ const notice: NoticeMail = {
   name: 'Kari',
   title: 'Nytt format for <inntekt>',
   kindLabel: 'Endring i datasett',
-  consumerName: 'Oslo kommune',
+  consumerNames: ['Oslo kommune'],
   body: 'Feltet endres.\nSe vedlegg.',
   services: ['ssg', 'inntekt'],
+  servicesByConsumer: [],
   environments: ['produksjon'],
   effectiveAt: new Date('2030-03-01T07:00:00Z'),
   links: [{ title: 'Varsel', url: 'https://ske.example/varsel' }],
@@ -32,6 +33,31 @@ describe('the notice e-mails', () => {
     expect(mail.html).toContain('Nytt format for &lt;inntekt&gt;');
   });
 
+  it('names the one consumer and its services on one line', () => {
+    const mail = renderer.render(NOTICE_MAIL, notice);
+    expect(mail.text).toContain('som berører Oslo kommune.');
+    expect(mail.text).toContain('Tjeneste(r):  ssg, inntekt\nMiljø:');
+    expect(mail.text).not.toContain('per organisasjon');
+  });
+
+  it('to a contact for several consumers: names them all, each with its services, and says the link answers for all', () => {
+    const mail = renderer.render(NOTICE_MAIL, {
+      ...notice,
+      consumerNames: ['Asker kommune', 'Bærum kommune', 'Oslo kommune'],
+      servicesByConsumer: [
+        { name: 'Asker kommune', services: ['ssg'] },
+        { name: 'Bærum kommune', services: ['ssg', 'inntekt'] },
+        { name: 'Oslo kommune', services: ['inntekt'] },
+      ],
+    });
+    expect(mail.text).toContain('som berører Asker kommune, Bærum kommune og Oslo kommune.');
+    expect(mail.text).toContain(
+      'Tjeneste(r) per organisasjon:\n  Asker kommune: ssg\n  Bærum kommune: ssg, inntekt\n  Oslo kommune: inntekt\nMiljø:',
+    );
+    expect(mail.text).toContain('Den bekrefter for alle organisasjonene over');
+    expect(mail.html).toContain('<li>Bærum kommune: ssg, inntekt</li>');
+  });
+
   it('asks only for "read" when the kind needs no work', () => {
     expect(renderer.render(NOTICE_MAIL, { ...notice, needsWork: false }).text).toContain('Bekreft at dere har lest varselet:\nhttps://');
   });
@@ -49,7 +75,7 @@ describe('the notice e-mails', () => {
         renderer.render(NOTICE_REMINDER_MAIL, {
           name: 'Kari',
           title: 'Nytt format',
-          consumerName: 'Oslo kommune',
+          consumerNames: ['Oslo kommune'],
           effectiveAt: new Date('2030-03-01T07:00:00Z'),
           daysLeft: 2,
           portalUrl: 'https://desk.test/portal/varsler/n-1',
@@ -63,7 +89,7 @@ describe('the notice e-mails', () => {
         renderer.render(NOTICE_REMINDER_MAIL, {
           name: 'Kari',
           title: 'Nytt format',
-          consumerName: 'Oslo kommune',
+          consumerNames: ['Oslo kommune'],
           effectiveAt: new Date('2030-03-01T07:00:00Z'),
           daysLeft: 0,
           portalUrl: 'https://desk.test/portal/varsler/n-1',
@@ -75,5 +101,21 @@ describe('the notice e-mails', () => {
     const mail = render();
     expect(mail.subject).toBe(subject);
     expect(mail.text).toContain(line);
+  });
+
+  it.each([
+    [['Oslo kommune'], 'at Oslo kommune er klar for den.'],
+    [['Asker kommune', 'Oslo kommune'], 'at Asker kommune og Oslo kommune er klare for den.'],
+  ])('a reminder for %j says who is not ready', (consumerNames, line) => {
+    const mail = renderer.render(NOTICE_REMINDER_MAIL, {
+      name: 'Kari',
+      title: 'Nytt format',
+      consumerNames,
+      effectiveAt: new Date('2030-03-01T07:00:00Z'),
+      daysLeft: 2,
+      portalUrl: 'https://desk.test/portal/varsler/n-1',
+    });
+    expect(mail.text).toContain(line);
+    expect(mail.html).toContain(line);
   });
 });

@@ -1,10 +1,11 @@
 import { defineMailTemplate } from '@platform/mail';
 
-/** To a recipient who has not confirmed "ready", a set number of days before the change. */
+/** To an address whose consumers have not confirmed "ready", a set number of days before the change. */
 export interface NoticeReminderMail {
   name: string;
   title: string;
-  consumerName: string;
+  /** The consumers the address is a contact for that are not ready. */
+  consumerNames: string[];
   effectiveAt: Date;
   /** Whole days left until the change; 0 when less than one. */
   daysLeft: number;

@@ -1,15 +1,18 @@
 import { defineMailTemplate } from '@platform/mail';
 
-/** The notice itself, to one contact, with their personal acknowledgement link. */
+/** The notice itself, to one address, with its personal acknowledgement link. */
 export interface NoticeMail {
   name: string;
   title: string;
   kindLabel: string;
-  consumerName: string;
-  /** The text for the contact's role. */
+  /** Every consumer the address is a contact for. */
+  consumerNames: string[];
+  /** The text for the contact's role (the common text when their roles differ). */
   body: string;
-  /** The services' names from the catalogue. */
+  /** The names from the catalogue of the services any of them has access to. */
   services: string[];
+  /** When the address answers for several consumers: each one's services; else empty. */
+  servicesByConsumer: Array<{ name: string; services: string[] }>;
   environments: string[];
   effectiveAt: Date;
   links: Array<{ title: string; url: string }>;

@@ -1,4 +1,4 @@
-import { type AudienceCandidate, type AudienceCriteria, computeAudience } from './audience';
+import { type AudienceCandidate, type AudienceCriteria, computeAudience, mailingsOf } from './audience';
 
 const contacts = (org: string) => [
   { name: 'Tekniker', email: `tech-${org}@k.test`, role: 'technical' },
@@ -66,10 +66,10 @@ describe('the audience of a notice', () => {
     expect(computeAudience(criteria({ roles }), REGISTRY).map((r) => r.email)).toEqual(emails);
   });
 
-  it('writes once to an address, however many services match or consumers share it', () => {
+  it("keeps a shared address once per consumer, with that consumer's services", () => {
     const shared = { name: 'Leverandør', email: 'Drift@Leverandor.test', role: 'technical' };
     const a = { ...candidate('5', [svc('ssg', ['production']), svc('inntekt', ['production'])]), contacts: [shared] };
-    const b = { ...candidate('6', [svc('ssg', ['production'])]), contacts: [{ ...shared, email: 'drift@leverandor.test' }] };
+    const b = { ...candidate('6', [svc('ssg', ['production'])]), contacts: [{ ...shared, email: 'drift@leverandor.test' }, shared] };
     const got = computeAudience(criteria({ services: ['ssg', 'inntekt'] }), [b, a]);
     expect(got).toEqual([
       {
@@ -81,6 +81,47 @@ describe('the audience of a notice', () => {
         role: 'technical',
         services: ['inntekt', 'ssg'],
       },
+      {
+        consumerId: 'c-6',
+        consumerName: 'Kommune 6',
+        orgNumber: '6',
+        name: 'Leverandør',
+        email: 'drift@leverandor.test',
+        role: 'technical',
+        services: ['ssg'],
+      },
     ]);
+  });
+});
+
+describe('the mailings of an audience', () => {
+  const shared = { name: '', email: 'drift@leverandor.test', role: 'technical' };
+  const a = { ...candidate('5', [svc('ssg', ['production']), svc('inntekt', ['production'])]), contacts: [shared] };
+  const b = {
+    ...candidate('6', [svc('ssg', ['production'])]),
+    contacts: [
+      { ...shared, name: 'Drift', role: 'security' },
+      { name: 'Fag', email: 'fag-6@k.test', role: 'professional' },
+    ],
+  };
+  const mailings = mailingsOf(computeAudience(criteria({ services: ['ssg', 'inntekt'] }), [b, a]));
+
+  it('writes one e-mail per address, naming every consumer it answers for', () => {
+    expect(mailings.map((m) => [m.email, m.consumers.map((c) => c.orgNumber)])).toEqual([
+      ['drift@leverandor.test', ['5', '6']],
+      ['fag-6@k.test', ['6']],
+    ]);
+  });
+
+  it.each<[string, keyof (typeof mailings)[number], unknown]>([
+    ['the services of all its consumers', 'services', ['inntekt', 'ssg']],
+    ['the first name given', 'name', 'Drift'],
+    ['all its roles, so a role-specific text is used only when they agree', 'roles', ['security', 'technical']],
+  ])('a shared address gets %s', (_, field, value) => {
+    expect(mailings[0][field]).toEqual(value);
+  });
+
+  it("an address of one consumer is that consumer's contact", () => {
+    expect(mailings[1]).toMatchObject({ name: 'Fag', roles: ['professional'], services: ['ssg'] });
   });
 });

@@ -46,16 +46,17 @@ export function matchingServices(criteria: AudienceCriteria, candidate: Audience
 /**
  * Who receives a notice: the contacts (with a chosen role) of every consumer with access to an
  * affected service in an affected environment (and package/area where given). One entry per
- * address, however many of the consumer's services match or consumers share it; the first
- * consumer by name keeps it. Sorted by consumer name, then address.
+ * consumer and address, however many of the consumer's services match: a contact shared by
+ * several consumers (a vendor, an inter-municipal IT office) answers for each of them. Sorted by
+ * consumer name, then address.
  */
 export function computeAudience(criteria: AudienceCriteria, candidates: AudienceCandidate[]): AudienceRecipient[] {
-  const seen = new Set<string>();
   const out: AudienceRecipient[] = [];
   const sorted = [...candidates].sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.orgNumber.localeCompare(b.orgNumber));
   for (const c of sorted) {
     const services = matchingServices(criteria, c);
     if (!services.length) continue;
+    const seen = new Set<string>();
     const contacts = [...c.contacts].sort((a, b) => a.email.localeCompare(b.email));
     for (const p of contacts) {
       if (criteria.roles.length && !criteria.roles.includes(p.role)) continue;
@@ -66,4 +67,30 @@ export function computeAudience(criteria: AudienceCriteria, candidates: Audience
     }
   }
   return out;
+}
+
+/** One e-mail of a notice: an address and every consumer it is a contact for. */
+export interface AudienceMailing {
+  email: string;
+  /** The first name given for the address. */
+  name: string;
+  /** The address's roles among its consumers, sorted; a role's own text fits only when there is one. */
+  roles: string[];
+  /** In audience order, each with the affected services it has access to. */
+  consumers: AudienceRecipient[];
+  /** Every affected service of any of them, sorted. */
+  services: string[];
+}
+
+/** Groups an audience into one mailing per address, in the order the addresses first appear. */
+export function mailingsOf(audience: AudienceRecipient[]): AudienceMailing[] {
+  const byEmail = new Map<string, AudienceRecipient[]>();
+  for (const r of audience) byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), r]);
+  return [...byEmail].map(([email, consumers]) => ({
+    email,
+    name: consumers.find((c) => c.name)?.name ?? '',
+    roles: [...new Set(consumers.map((c) => c.role))].sort(),
+    consumers,
+    services: [...new Set(consumers.flatMap((c) => c.services))].sort(),
+  }));
 }

@@ -85,7 +85,7 @@ export class NoticePage implements FormPage {
       title: detail.title,
       notice,
       origin: originOf(detail.origin),
-      preview: audience && { consumers: audience.consumers, recipients: previewRows(audience.recipients) },
+      preview: audience && { consumers: audience.consumers, addresses: audience.addresses, recipients: previewRows(audience.recipients) },
       dashboard: consumerDashboard(detail),
       recipients: recipientRows(detail),
       reminders: detail.reminders,

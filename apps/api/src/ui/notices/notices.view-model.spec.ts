@@ -87,6 +87,15 @@ describe('the notice pages', () => {
     expect(d.totals).toEqual({ consumers: 2, contacts: 3, delivered: 2, read: 2, ready: 1 });
   });
 
+  it('counts an address shared by two consumers once in the totals, and under each of them', () => {
+    const d = consumerDashboard({ recipients: [recipient('a', 'drift@it'), recipient('b', 'drift@it'), recipient('b', 'y@b')] });
+    expect(d.rows.map((r) => [r.orgNumber, r.contacts, r.delivered])).toEqual([
+      ['a', 1, 1],
+      ['b', 2, 2],
+    ]);
+    expect(d.totals).toMatchObject({ consumers: 2, contacts: 2, delivered: 2 });
+  });
+
   it('keeps what was chosen after a failed post', () => {
     const c = editorChoices(
       [

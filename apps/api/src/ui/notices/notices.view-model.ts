@@ -39,7 +39,7 @@ export function pager(total: number, page: number, perPage: number) {
   };
 }
 
-/** Per consumer: how many of its contacts were written to, delivered, read and ready. */
+/** Per consumer: how many of its contacts were written to, delivered, read and ready; in all: e-mails and consumers. */
 export function consumerDashboard(detail: Pick<NoticeDetail, 'recipients'>) {
   const rows = new Map<
     string,
@@ -63,12 +63,14 @@ export function consumerDashboard(detail: Pick<NoticeDetail, 'recipients'>) {
     rows.set(r.consumerId, row);
   }
   const list = [...rows.values()].sort((a, b) => a.consumerName.localeCompare(b.consumerName, 'nb'));
+  // An address that answers for several consumers got one e-mail.
+  const addresses = new Map(detail.recipients.map((r) => [r.email, r.delivery]));
   return {
     rows: list,
     totals: {
       consumers: list.length,
-      contacts: detail.recipients.length,
-      delivered: list.reduce((s, r) => s + r.delivered, 0),
+      contacts: addresses.size,
+      delivered: [...addresses.values()].filter((d) => d === 'sent').length,
       read: list.filter((r) => r.read > 0).length,
       ready: list.filter((r) => r.ready > 0).length,
     },

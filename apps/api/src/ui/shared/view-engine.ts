@@ -8,6 +8,8 @@ import { renderMarkdown } from './markdown';
 import { countOf, nounForms, pluralForm } from './numbers';
 
 const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
+/** «A, B og C». */
+const NB_LIST = new Intl.ListFormat('nb', { type: 'conjunction' });
 const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'medium' });
 
 function toDate(v: unknown): Date | null {
@@ -47,6 +49,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   // Article text as Markdown; safe because raw HTML is off (ui/shared/markdown.ts).
   hb.registerHelper('markdown', (v: unknown) => new hb.SafeString(typeof v === 'string' ? renderMarkdown(v) : ''));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
+  hb.registerHelper('list', (list: unknown) => (Array.isArray(list) ? NB_LIST.format(list.map(String)) : ''));
   // Service codes as people read them: the catalogue's names the page context carries (a code the catalogue lacks stays a code).
   hb.registerHelper('serviceNames', (codes: unknown, options: Handlebars.HelperOptions) =>
     serviceNames(codes, options.data?.root?.serviceNames),
