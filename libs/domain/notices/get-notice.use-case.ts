@@ -3,7 +3,7 @@ import { ListOutboxMessages } from '@platform/mail';
 
 import type { NoticeStatus } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
-import { type NoticeDetail, type NoticeView, toNoticeView } from './notice.views';
+import { audienceEntryOf, type NoticeDetail, type NoticeView, toNoticeView } from './notice.views';
 import { NoticeFeedRepository } from './notice-feed.repository';
 import type { NoticeOrigin } from './notice-feed.views';
 import { NoticeNotFound } from './notices.exceptions';
@@ -33,13 +33,7 @@ export class GetNotice {
       origin: await this.origin(id),
       recipients: recipients.map((r) => ({
         id: r.id,
-        consumerId: r.consumerId,
-        consumerName: r.consumerName,
-        orgNumber: r.orgNumber,
-        name: r.name,
-        email: r.email,
-        role: r.role,
-        services: r.services,
+        ...audienceEntryOf(r),
         delivery: delivery.get(r.messageId) ?? 'pending',
         readAt: r.readAt,
         readyAt: r.readyAt,

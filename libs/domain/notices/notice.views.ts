@@ -1,5 +1,7 @@
 import type { Notice, NoticeStatus } from './notice.entity';
 import type { NoticeOrigin } from './notice-feed.views';
+import type { NoticeRecipient } from './notice-recipient.entity';
+import type { AudienceRecipient } from './rules/audience';
 import { needsWork, type NoticeKind, type NoticeLink } from './rules/notice-input';
 
 /** A notice as the API and pages show it. */
@@ -55,16 +57,22 @@ export function toNoticeView(n: Notice): NoticeView {
   };
 }
 
+/** Whom a recipient row of a sent notice stands for, as its audience named them. */
+export function audienceEntryOf(r: NoticeRecipient): AudienceRecipient {
+  return {
+    consumerId: r.consumerId,
+    consumerName: r.consumerName,
+    orgNumber: r.orgNumber,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    services: r.services,
+  };
+}
+
 /** One recipient of a sent notice, as staff follow it up. */
-export interface NoticeRecipientView {
+export interface NoticeRecipientView extends AudienceRecipient {
   id: string;
-  consumerId: string;
-  consumerName: string;
-  orgNumber: string;
-  name: string;
-  email: string;
-  role: string;
-  services: string[];
   /** The outbox status of the e-mail: pending, sending, sent or failed. */
   delivery: string;
   readAt: Date | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { NoticeRepository } from './notice.repository';
+import { audienceEntryOf } from './notice.views';
 import { NoticeAudience } from './notice-audience';
 import { NoticeNotFound } from './notices.exceptions';
 import type { AudienceRecipient } from './rules/audience';
@@ -19,15 +20,7 @@ export class PreviewNoticeAudience {
     if (!notice) throw new NoticeNotFound();
     const recipients =
       notice.status === 'sent' || notice.status === 'withdrawn'
-        ? (await this.notices.recipients(id)).map((r) => ({
-            consumerId: r.consumerId,
-            consumerName: r.consumerName,
-            orgNumber: r.orgNumber,
-            name: r.name,
-            email: r.email,
-            role: r.role,
-            services: r.services,
-          }))
+        ? (await this.notices.recipients(id)).map(audienceEntryOf)
         : await this.audience.of(notice);
     return {
       recipients,

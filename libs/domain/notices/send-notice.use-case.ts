@@ -88,20 +88,7 @@ export class SendNotice {
           },
         });
         // One row per consumer the address answers for, sharing the e-mail and its link.
-        for (const r of m.consumers)
-          rows.push({
-            noticeId: id,
-            consumerId: r.consumerId,
-            consumerName: r.consumerName,
-            orgNumber: r.orgNumber,
-            name: r.name,
-            email: r.email,
-            role: r.role,
-            services: r.services,
-            messageId,
-            tokenHash: hashToken(token),
-            tokenExpiresAt: expiresAt,
-          });
+        for (const r of m.consumers) rows.push({ noticeId: id, ...r, messageId, tokenHash: hashToken(token), tokenExpiresAt: expiresAt });
       }
       await this.notices.insertRecipients(rows);
       await this.notices.update(id, { status: 'sent', sentAt: now });
