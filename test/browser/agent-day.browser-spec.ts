@@ -1,4 +1,3 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
@@ -9,17 +8,9 @@ import {
   waitForCondition,
   watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, orgNumber, startDeskApp } from './support/desk-app';
 
 const PASSWORD = 'et-langt-og-godt-passord-2031';
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
 
 describe("the agent's day in a browser: search box, live bell, shortcuts, collision warning", () => {
   let desk: DeskApp;

@@ -1,80 +1,31 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import {
   launchBrowser,
+  PageSet,
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
   signInThroughUi,
   visit,
-  watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, expectOk, orgNumber, outbox, portalSignIn, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'inntekt';
 const SKE_ADDRESS = 'inntekt-drift@ske.example.test';
 const PASSWORD = 'et-langt-og-godt-passord-2030';
 const AGENT = 'anna.agent@ks.example.test';
-const WIDE = { width: 1366, height: 900 };
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
-
-interface OutboxSummary {
-  id: string;
-  template: string;
-  to: string[];
-}
 
 describe('change requests in a browser: a municipality submits, another supports, staff forward from the board', () => {
   let desk: DeskApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
+  let pages: PageSet;
   const emails = ['it@nordby.example.test', 'it@sorvik.example.test'];
   const title = 'Inntekt per måned i A-ordningen-oppslaget';
 
-  async function expectOk<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
-    const res = await call;
-    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
-
-  async function outbox(): Promise<OutboxSummary[]> {
-    return expectOk(desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500'), 'outbox');
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: desk.base, viewport: WIDE, locale: 'nb-NO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(watchForErrors(page));
-    return page;
-  }
-
-  /** Signs a municipality's contact in to the portal with the link from the e-mail. */
-  async function portalSignIn(email: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto('/portal/login');
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByRole('button', { name: 'Send innloggingslenke' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
-    const mail = (await outbox()).find((m) => m.template === 'portal-sign-in' && m.to.includes(email));
-    const message = await expectOk(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail!.id}`), 'sign-in mail');
-    const link = /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/.exec(message.text)![0];
-    await page.goto(link);
-    await Promise.all([page.waitForURL((url) => url.pathname === '/portal'), page.getByRole('button', { name: 'Logg inn' }).click()]);
-    return page;
-  }
-
   beforeAll(async () => {
     [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    pages = new PageSet(browser, desk.base);
     const version = await expectOk(
       desk.api<{ id: string }>('POST', '/api/v1/catalogue/versions', {
         label: 'Bilag 2 – endringsønsker',
@@ -109,17 +60,17 @@ describe('change requests in a browser: a municipality submits, another supports
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.close();
     await browser?.close();
     await desk?.close();
   });
 
   afterEach(() => {
-    for (const list of errors) expect(list.splice(0)).toEqual([]);
+    expect(pages.takeErrors()).toEqual([]);
   });
 
   it('lets a municipality submit a change request in the portal', async () => {
-    const p = await portalSignIn(emails[0]);
+    const p = await portalSignIn(desk, await pages.open(), emails[0]);
     await Promise.all([p.waitForURL('**/portal/change-requests'), p.getByRole('link', { name: 'Endringsønsker' }).click()]);
     expect(await seriousAccessibilityProblems(p, 'portal-change-requests-empty')).toEqual([]);
     await Promise.all([p.waitForURL('**/portal/change-requests/new'), p.getByRole('link', { name: 'Nytt endringsønske' }).click()]);
@@ -143,7 +94,7 @@ describe('change requests in a browser: a municipality submits, another supports
   });
 
   it('lets another municipality see it without the first one’s texts and add its support', async () => {
-    const p = await portalSignIn(emails[1]);
+    const p = await portalSignIn(desk, await pages.open(), emails[1]);
     expect(await visit(p, '/portal/change-requests', 'portal-change-requests')).toEqual([]);
     expect(await phoneWidthProblems(p, 'portal-change-requests')).toEqual([]);
     await Promise.all([p.waitForURL(/\/portal\/change-requests\/[0-9a-f-]{36}$/), p.getByRole('link', { name: /^EN-/ }).click()]);
@@ -162,7 +113,7 @@ describe('change requests in a browser: a municipality submits, another supports
 
   it('shows staff the board ranked by support, and forwards the request to Skatteetaten once', async () => {
     const { link } = await createStaffUser(desk, AGENT, 'Anna Agent', 'agent');
-    const p = await newPage();
+    const p = await pages.open();
     await p.goto(link);
     await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
     await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);
@@ -188,7 +139,7 @@ describe('change requests in a browser: a municipality submits, another supports
     await screenshot(p, 'change-request-forwarded');
     expect(await seriousAccessibilityProblems(p, 'change-request-forwarded')).toEqual([]);
 
-    const forwards = (await outbox()).filter((m) => m.template === 'change-request-forward');
+    const forwards = (await outbox(desk)).filter((m) => m.template === 'change-request-forward');
     expect(forwards.map((m) => m.to)).toEqual([[SKE_ADDRESS]]);
   });
 });

@@ -1,4 +1,3 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
@@ -10,7 +9,7 @@ import {
   waitForCondition,
   watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, orgNumber, startDeskApp } from './support/desk-app';
 
 const PASSWORD = 'et-langt-og-godt-passord-2031';
 const VIEWER = 'vera.viewer@ks.example.test';
@@ -20,14 +19,6 @@ const SERVICES = [
   ['skatteoppgjor', 'Skatteoppgjør'],
 ];
 const DAY = 86_400_000;
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
 
 /** Every chart on the page drawn by Chart.js (it keeps a chart per canvas). */
 const CHARTS_DRAWN = `(() => {

@@ -1,4 +1,3 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
@@ -11,7 +10,7 @@ import {
   visit,
   watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, orgNumber, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'summert-skattegrunnlag';
 const PASSWORD = 'et-langt-og-godt-passord-2030';
@@ -19,14 +18,6 @@ const AGENT = 'anne.agent@ks.example.test';
 const MUNICIPALITIES = 30;
 const REPORTS = 300;
 const SCREEN = { width: 1366, height: 768 };
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
 
 /** The page of an outage that 30 municipalities reported 300 times: its actions must be on the first screen. */
 describe('the page of a big incident in a browser', () => {

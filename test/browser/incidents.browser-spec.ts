@@ -1,4 +1,4 @@
-import { organisationNumberCheckDigit, satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers/index';
+import { satisfiesCurrentCheckDigitRule } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
@@ -12,7 +12,7 @@ import {
   waitForCondition,
   watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, expectOk, orgNumber, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'summert-skattegrunnlag';
 const SKE_ADDRESS = 'drift@ske.example.test';
@@ -21,14 +21,6 @@ const AGENT = 'astrid.agent@ks.example.test';
 const SECURITY = 'sigurd.sikkerhet@ks.example.test';
 
 /** A valid organisation number from a 7-digit seed. */
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
-
 /** A fødselsnummer that today's check-digit rule accepts, so intake must mask it. */
 function nationalIdentityNumber(birthDate: string): string {
   for (let n = 0; n < 100_000; n++) {
@@ -65,12 +57,6 @@ describe('incident pages and the portal report form in a browser', () => {
   let outage: Receipt[];
   let local: Receipt;
   let links: Record<string, string>;
-
-  async function expectOk<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
-    const res = await call;
-    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
 
   async function registerConsumer(seed: number, name: string): Promise<Consumer> {
     const email = `it-${seed}@kommune.example.test`;

@@ -1,50 +1,41 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import {
   launchBrowser,
+  PageSet,
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
   signInThroughUi,
   visit,
-  watchForErrors,
 } from './support/browser';
 import { createStaffUser, type DeskApp, startDeskApp } from './support/desk-app';
 
 const PASSWORD = 'et-langt-og-godt-passord-2030';
 const AGENT = 'kari.kunnskap@ks.example.test';
-const WIDE = { width: 1366, height: 900 };
 
 describe('knowledge base in a browser: the public help pages and the editor with versions', () => {
   let desk: DeskApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: desk.base, viewport: WIDE, locale: 'nb-NO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(watchForErrors(page));
-    return page;
-  }
+  let pages: PageSet;
 
   beforeAll(async () => {
     [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    pages = new PageSet(browser, desk.base);
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.close();
     await browser?.close();
     await desk?.close();
   });
 
   afterEach(() => {
-    for (const list of errors) expect(list.splice(0)).toEqual([]);
+    expect(pages.takeErrors()).toEqual([]);
   });
 
   it('shows KS’s help to anyone: by category, searched in nynorsk, and one article', async () => {
-    const p = await newPage();
+    const p = await pages.open();
     expect(await visit(p, '/portal/hjelp', 'help-index')).toEqual([]);
     expect(await phoneWidthProblems(p, 'help-index')).toEqual([]);
     await expect(p.getByRole('heading', { name: 'Tilgang og delegering' }).isVisible()).resolves.toBe(true);
@@ -67,7 +58,7 @@ describe('knowledge base in a browser: the public help pages and the editor with
 
   it('lets staff write an article with a preview, publish it, edit it and restore the first version', async () => {
     const { link } = await createStaffUser(desk, AGENT, 'Kari Kunnskap', 'agent');
-    const p = await newPage();
+    const p = await pages.open();
     await p.goto(link);
     await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
     await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);

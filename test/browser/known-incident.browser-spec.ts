@@ -1,18 +1,9 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { launchBrowser, screenshot, seriousAccessibilityProblems, watchForErrors } from './support/browser';
-import { DeskApp, startDeskApp } from './support/desk-app';
+import { DeskApp, orgNumber, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'summert-skattegrunnlag';
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
 
 interface Consumer {
   id: string;

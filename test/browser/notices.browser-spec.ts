@@ -12,17 +12,11 @@ import {
   waitForRefusal,
   watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, type OutboxSummary, startDeskApp } from './support/desk-app';
 
 const EMAIL = 'nora.varsel@ks.example.test';
 const PASSWORD = 'et-langt-og-godt-passord-2032';
 const TITLE = 'Nytt format for skattepliktig inntekt';
-
-interface OutboxSummary {
-  id: string;
-  template: string;
-  to: string[];
-}
 
 describe('change notices in a browser', () => {
   let desk: DeskApp;

@@ -1,4 +1,3 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import {
@@ -8,21 +7,13 @@ import {
   seriousAccessibilityProblems,
   signInThroughUi,
   watchForErrors,
+  WIDE,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, expectOk, orgNumber, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'inntekt';
 const PASSWORD = 'et-langt-og-godt-passord-2030';
 const OFFICER = 'siri.sikkerhet@ks.example.test';
-const WIDE = { width: 1366, height: 900 };
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
 
 describe('a security case in a browser: the security officer follows the clock and works the checklist', () => {
   let desk: DeskApp;
@@ -30,12 +21,6 @@ describe('a security case in a browser: the security officer follows the clock a
   let context: BrowserContext;
   let errors: string[] = [];
   let incidentId: string;
-
-  async function expectOk<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
-    const res = await call;
-    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
 
   beforeAll(async () => {
     [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);

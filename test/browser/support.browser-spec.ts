@@ -1,16 +1,15 @@
-import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import {
   launchBrowser,
+  PageSet,
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
   signInThroughUi,
   visit,
-  watchForErrors,
 } from './support/browser';
-import { createStaffUser, DeskApp, startDeskApp } from './support/desk-app';
+import { createStaffUser, DeskApp, expectOk, orgNumber, outbox, portalSignIn, startDeskApp } from './support/desk-app';
 
 const SERVICE = 'inntekt';
 const PASSWORD = 'et-langt-og-godt-passord-2030';
@@ -18,24 +17,9 @@ const AGENT = 'kari.kundestotte@ks.example.test';
 const ADMIN = 'anne.admin@ks.example.test';
 const GROUP = 'Juss og hjemmel';
 const CONTACT = 'it@nordby.example.test';
-const WIDE = { width: 1366, height: 900 };
 const SUBJECT = 'Hvilken hjemmel gjelder for inntektsopplysninger til SFO?';
 const NOTE = 'Intern merknad: sjekk avtalen til Nordby før vi svarer';
 const ANSWER = 'Hjemmelen er forskrift om foreldrebetaling. Send oss gjerne vedtaket dere bygger på.';
-
-function orgNumber(seed: number): string {
-  for (let n = seed; ; n++) {
-    const first8 = `9${String(n).padStart(7, '0')}`;
-    const check = organisationNumberCheckDigit(first8);
-    if (check !== undefined) return `${first8}${check}`;
-  }
-}
-
-interface OutboxSummary {
-  id: string;
-  template: string;
-  to: string[];
-}
 
 describe('tickets in a browser: a municipality asks in the portal, staff answer in the admin UI', () => {
   let desk: DeskApp;
@@ -44,44 +28,11 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
   let ticketPath: string;
   let staff: Page;
   let staffTicketPath: string;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-
-  async function expectOk<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
-    const res = await call;
-    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.json)}`);
-    return res.json;
-  }
-
-  async function outbox(): Promise<OutboxSummary[]> {
-    return expectOk(desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500'), 'outbox');
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: desk.base, viewport: WIDE, locale: 'nb-NO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(watchForErrors(page));
-    return page;
-  }
-
-  /** Signs a municipality's contact in to the portal with the link from the e-mail. */
-  async function portalSignIn(email: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto('/portal/login');
-    await page.getByLabel('E-postadresse').fill(email);
-    await page.getByRole('button', { name: 'Send innloggingslenke' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
-    const mail = (await outbox()).find((m) => m.template === 'portal-sign-in' && m.to.includes(email));
-    const message = await expectOk(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail!.id}`), 'sign-in mail');
-    const link = /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/.exec(message.text)![0];
-    await page.goto(link);
-    await Promise.all([page.waitForURL((url) => url.pathname === '/portal'), page.getByRole('button', { name: 'Logg inn' }).click()]);
-    return page;
-  }
+  let pages: PageSet;
 
   beforeAll(async () => {
     [desk, browser] = await Promise.all([startDeskApp(), launchBrowser()]);
+    pages = new PageSet(browser, desk.base);
     const version = await expectOk(
       desk.api<{ id: string }>('POST', '/api/v1/catalogue/versions', {
         label: 'Bilag 2 – henvendelser',
@@ -114,17 +65,17 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages?.close();
     await browser?.close();
     await desk?.close();
   });
 
   afterEach(() => {
-    for (const list of errors) expect(list.splice(0)).toEqual([]);
+    expect(pages.takeErrors()).toEqual([]);
   });
 
   it('lets a municipality ask KS a question in the portal', async () => {
-    portal = await portalSignIn(CONTACT);
+    portal = await portalSignIn(desk, await pages.open(), CONTACT);
     await Promise.all([portal.waitForURL('**/portal/tickets'), portal.getByRole('link', { name: 'Spørsmål til KS' }).click()]);
     expect(await seriousAccessibilityProblems(portal, 'portal-tickets-empty')).toEqual([]);
     await Promise.all([portal.waitForURL('**/portal/tickets/new'), portal.getByRole('link', { name: 'Still et spørsmål' }).click()]);
@@ -153,7 +104,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
 
   it('lets staff find it, write an internal note and answer it', async () => {
     const { link } = await createStaffUser(desk, AGENT, 'Kari Kundestøtte', 'agent');
-    const p = await newPage();
+    const p = await pages.open();
     await p.goto(link);
     await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
     await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);
@@ -182,7 +133,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
     expect(await seriousAccessibilityProblems(p, 'ticket-answered')).toEqual([]);
     expect(await phoneWidthProblems(p, 'ticket-answered')).toEqual([]);
 
-    const replies = (await outbox()).filter((m) => m.template === 'ticket-reply');
+    const replies = (await outbox(desk)).filter((m) => m.template === 'ticket-reply');
     expect(replies.map((m) => m.to)).toEqual([[CONTACT]]);
     const mail = await expectOk(desk.api<{ text: string; html: string }>('GET', `/api/v1/outbox/${replies[0].id}`), 'reply mail');
     expect(mail.text).toContain(ANSWER);
@@ -207,7 +158,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
 
   it('lets an admin set up an assignment group, and staff give the ticket to it and its member', async () => {
     const { link } = await createStaffUser(desk, ADMIN, 'Anne Administrator', 'admin');
-    const admin = await newPage();
+    const admin = await pages.open();
     await admin.goto(link);
     await admin.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
     await Promise.all([admin.waitForURL('**/login?passwordSet=1'), admin.getByRole('button', { name: 'Lagre passord' }).click()]);
@@ -274,7 +225,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
     const nordby = consumers.items.find((c) => c.orgNumber === orgNumber(7000))!;
     await expectOk(desk.api('POST', `/api/v1/consumers/${nordby.id}/onboarding/${SERVICE}/advance`, { to: 'qualified' }), 'onboarding');
 
-    const p = await newPage();
+    const p = await pages.open();
     await signInThroughUi(p, AGENT, PASSWORD);
     await p.goto(ticketPath.replace('/portal', ''));
     for (const [kind, reference] of [

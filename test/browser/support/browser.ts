@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 import { ROOT } from '../../support/app-process';
 
@@ -30,6 +30,37 @@ export async function launchBrowser(): Promise<Browser> {
   open.push(browser);
   browser.on('disconnected', () => open.splice(open.indexOf(browser), 1));
   return browser;
+}
+
+/** A desktop window, wide enough for the admin UI's tables. */
+export const WIDE = { width: 1366, height: 900 };
+
+/** Pages for several people, each in a browser context of its own (own cookies) and watched for errors; closed together. */
+export class PageSet {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly errors: string[][] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseURL: string,
+  ) {}
+
+  async open(): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: this.baseURL, viewport: WIDE, locale: 'nb-NO' });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    this.errors.push(watchForErrors(page));
+    return page;
+  }
+
+  /** What any page reported as broken since the last call. */
+  takeErrors(): string[] {
+    return this.errors.flatMap((list) => list.splice(0));
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close();
+  }
 }
 
 /** Collects what the page reports as broken: console errors (CSP violations, missing assets) and uncaught errors. */

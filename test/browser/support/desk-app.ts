@@ -2,6 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { organisationNumberCheckDigit } from '@domain/shared/identifiers/index';
+import type { Page } from 'playwright-core';
+
 import { AppProcess, freePort, startApp } from '../../support/app-process';
 
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
@@ -62,10 +65,45 @@ export async function startDeskApp(env: Record<string, string> = {}): Promise<De
   };
 }
 
-interface OutboxSummary {
+export interface OutboxSummary {
   id: string;
   template: string;
   to: string[];
+}
+
+/** A valid organisation number (9 digits, starting with 9) from the first seed at or after `seed` that has a check digit. */
+export function orgNumber(seed: number): string {
+  for (let n = seed; ; n++) {
+    const first8 = `9${String(n).padStart(7, '0')}`;
+    const check = organisationNumberCheckDigit(first8);
+    if (check !== undefined) return `${first8}${check}`;
+  }
+}
+
+/** The answer's body; an error naming `what` when the API refused. */
+export async function expectOk<T>(call: Promise<{ status: number; json: T }>, what: string): Promise<T> {
+  const res = await call;
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
+}
+
+/** What the app has sent or queued, newest first. */
+export function outbox(desk: DeskApp): Promise<OutboxSummary[]> {
+  return expectOk(desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500'), 'outbox');
+}
+
+/** Signs a municipality's contact in to the portal on `page`, with the link from the e-mail. */
+export async function portalSignIn(desk: DeskApp, page: Page, email: string): Promise<Page> {
+  await page.goto('/portal/login');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByRole('button', { name: 'Send innloggingslenke' }).click();
+  await expect(page.getByRole('status').textContent()).resolves.toContain('innloggingslenke');
+  const mail = (await outbox(desk)).find((m) => m.template === 'portal-sign-in' && m.to.includes(email));
+  const message = await expectOk(desk.api<{ text: string }>('GET', `/api/v1/outbox/${mail!.id}`), 'sign-in mail');
+  const link = /https?:\/\/\S+\/portal\/login\/[^\s)>"]+/.exec(message.text)![0];
+  await page.goto(link);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/portal'), page.getByRole('button', { name: 'Logg inn' }).click()]);
+  return page;
 }
 
 /** Creates a staff user through the API and returns the one-time password link from the e-mail it queued. */
