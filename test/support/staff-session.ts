@@ -85,6 +85,36 @@ export async function usePortalLink(t: TestApp, path: string, ip = someIp()): Pr
     .expect(303);
 }
 
+/** A municipality's contact signed in to the portal: pages read and forms posted with its session and a fresh CSRF token. */
+export interface PortalBrowser {
+  get(path: string): ReturnType<TestApp['http']['get']>;
+  post(path: string, form: Record<string, string>): Promise<Response>;
+}
+
+/** Signs a consumer's contact in to the portal with the e-mailed link, as a browser would. */
+export async function portalSignIn(t: TestApp, email: string): Promise<PortalBrowser> {
+  const form = await openForm(t, '/portal/login');
+  await t.http.post('/portal/login').set('Cookie', cookieHeader(form.cookies)).type('form').send({ _csrf: form.csrf, email }).expect(200);
+  const [row] = await t.dataSource.query(
+    `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
+  const signedIn = await usePortalLink(t, new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname);
+  const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
+  const get = (path: string) => t.http.get(path).set('Cookie', cookie);
+  return {
+    get,
+    async post(path, fields) {
+      const csrf = formCsrf((await get('/portal').expect(200)).text);
+      return t.http
+        .post(path)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, ...fields });
+    },
+  };
+}
+
 /** Signs in through the login form and picks up the session's CSRF token from a page. */
 export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD, ip = someIp()): Promise<StaffBrowser> {
   const res = await postLogin(t, email, password, ip);

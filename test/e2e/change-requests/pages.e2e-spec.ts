@@ -1,21 +1,6 @@
-import type { Response } from 'supertest';
-
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
-import {
-  cookieHeader,
-  createStaffWithPassword,
-  formCsrf,
-  openForm,
-  signIn,
-  type StaffBrowser,
-  usePortalLink,
-} from '../../support/staff-session';
+import { createStaffWithPassword, type PortalBrowser, portalSignIn, signIn, type StaffBrowser } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
-
-interface PortalBrowser {
-  get(path: string): ReturnType<TestApp['http']['get']>;
-  post(path: string, form: Record<string, string>): Promise<Response>;
-}
 
 describe('change request pages: the portal form, support, and the board for each role', () => {
   let t: TestApp;
@@ -26,30 +11,6 @@ describe('change request pages: the portal form, support, and the board for each
   let agent: StaffBrowser;
   let viewer: StaffBrowser;
   const count = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM change_request'))[0].n as number;
-
-  /** Signs a consumer's contact in to the portal with the e-mailed link, as a browser would. */
-  async function portalSignIn(email: string): Promise<PortalBrowser> {
-    const form = await openForm(t, '/portal/login');
-    await t.http.post('/portal/login').set('Cookie', cookieHeader(form.cookies)).type('form').send({ _csrf: form.csrf, email }).expect(200);
-    const [row] = await t.dataSource.query(
-      `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    );
-    const signedIn = await usePortalLink(t, new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname);
-    const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
-    const get = (path: string) => t.http.get(path).set('Cookie', cookie);
-    return {
-      get,
-      async post(path, fields) {
-        const csrf = formCsrf((await get('/portal').expect(200)).text);
-        return t.http
-          .post(path)
-          .set('Cookie', cookie)
-          .type('form')
-          .send({ _csrf: csrf, ...fields });
-      },
-    };
-  }
 
   const wish = {
     service: 'inntekt',
@@ -64,8 +25,8 @@ describe('change request pages: the portal form, support, and the board for each
     await publishCatalogue(t, ['inntekt', 'skatteoppgjor']);
     a = await registerConsumer(t, 818, ['inntekt']);
     b = await registerConsumer(t, 919, ['inntekt']);
-    portalA = await portalSignIn(a.emails[0]);
-    portalB = await portalSignIn(b.emails[0]);
+    portalA = await portalSignIn(t, a.emails[0]);
+    portalB = await portalSignIn(t, b.emails[0]);
     await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
     await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
     agent = await signIn(t, 'agent@ks.example.test');
