@@ -4,7 +4,7 @@ import {
   launchBrowser,
   screenshot,
   seriousAccessibilityProblems,
-  signInThroughUi,
+  setPasswordAndSignIn,
   waitForCondition,
   watchForErrors,
 } from './support/browser';
@@ -43,10 +43,7 @@ describe("the agent's day in a browser: search box, live bell, shortcuts, collis
     contexts.push(context);
     const page = await context.newPage();
     errors.push(watchForErrors(page));
-    await page.goto(link);
-    await page.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([page.waitForURL('**/login?passwordSet=1'), page.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(page, email, PASSWORD);
+    await setPasswordAndSignIn(page, link, email, PASSWORD);
     return page;
   }
 

@@ -6,7 +6,7 @@ import {
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
-  signInThroughUi,
+  setPasswordAndSignIn,
   visit,
 } from './support/browser';
 import { createStaffUser, DeskApp, expectOk, orgNumber, outbox, portalSignIn, startDeskApp } from './support/desk-app';
@@ -114,10 +114,7 @@ describe('change requests in a browser: a municipality submits, another supports
   it('shows staff the board ranked by support, and forwards the request to Skatteetaten once', async () => {
     const { link } = await createStaffUser(desk, AGENT, 'Anna Agent', 'agent');
     const p = await pages.open();
-    await p.goto(link);
-    await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(p, AGENT, PASSWORD);
+    await setPasswordAndSignIn(p, link, AGENT, PASSWORD);
 
     await Promise.all([p.waitForURL('**/change-requests'), p.getByRole('link', { name: 'Endringsønsker' }).click()]);
     await screenshot(p, 'change-request-board');

@@ -5,7 +5,7 @@ import {
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
-  signInThroughUi,
+  setPasswordAndSignIn,
   waitForCondition,
   watchForErrors,
 } from './support/browser';
@@ -135,10 +135,7 @@ describe('the statistics page in a browser', () => {
     });
     page = await context.newPage();
     errors = watchForErrors(page);
-    await page.goto(link);
-    await page.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([page.waitForURL('**/login?passwordSet=1'), page.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(page, VIEWER, PASSWORD);
+    await setPasswordAndSignIn(page, link, VIEWER, PASSWORD);
   }, 300_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import {
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
-  signInThroughUi,
+  setPasswordAndSignIn,
   visit,
   watchForErrors,
 } from './support/browser';
@@ -96,10 +96,7 @@ describe('the page of a big incident in a browser', () => {
     context = await browser.newContext({ baseURL: desk.base, viewport: SCREEN, locale: 'nb-NO' });
     page = await context.newPage();
     errors = watchForErrors(page);
-    await page.goto(link);
-    await page.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([page.waitForURL('**/login?passwordSet=1'), page.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(page, AGENT, PASSWORD);
+    await setPasswordAndSignIn(page, link, AGENT, PASSWORD);
   }, 300_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import {
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
-  signInThroughUi,
+  setPasswordAndSignIn,
   visit,
 } from './support/browser';
 import { createStaffUser, type DeskApp, startDeskApp } from './support/desk-app';
@@ -59,10 +59,7 @@ describe('knowledge base in a browser: the public help pages and the editor with
   it('lets staff write an article with a preview, publish it, edit it and restore the first version', async () => {
     const { link } = await createStaffUser(desk, AGENT, 'Kari Kunnskap', 'agent');
     const p = await pages.open();
-    await p.goto(link);
-    await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(p, AGENT, PASSWORD);
+    await setPasswordAndSignIn(p, link, AGENT, PASSWORD);
 
     await Promise.all([p.waitForURL('**/knowledge-base'), p.getByRole('link', { name: 'Kunnskapsbase' }).click()]);
     await screenshot(p, 'knowledge-list');

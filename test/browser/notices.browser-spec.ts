@@ -8,7 +8,7 @@ import {
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
-  signInThroughUi,
+  setPasswordAndSignIn,
   waitForRefusal,
   watchForErrors,
 } from './support/browser';
@@ -91,10 +91,7 @@ describe('change notices in a browser', () => {
     context = await browser.newContext({ baseURL: desk.base, viewport: { width: 1366, height: 900 }, locale: 'nb-NO' });
     page = await context.newPage();
     errors = watchForErrors(page);
-    await page.goto(link);
-    await page.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([page.waitForURL('**/login?passwordSet=1'), page.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(page, EMAIL, PASSWORD);
+    await setPasswordAndSignIn(page, link, EMAIL, PASSWORD);
   }, 180_000);
   afterAll(async () => {
     await context?.close();

@@ -6,6 +6,7 @@ import {
   phoneWidthProblems,
   screenshot,
   seriousAccessibilityProblems,
+  setPasswordAndSignIn,
   signInThroughUi,
   visit,
 } from './support/browser';
@@ -105,10 +106,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
   it('lets staff find it, write an internal note and answer it', async () => {
     const { link } = await createStaffUser(desk, AGENT, 'Kari Kundestøtte', 'agent');
     const p = await pages.open();
-    await p.goto(link);
-    await p.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([p.waitForURL('**/login?passwordSet=1'), p.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(p, AGENT, PASSWORD);
+    await setPasswordAndSignIn(p, link, AGENT, PASSWORD);
 
     await Promise.all([p.waitForURL('**/tickets'), p.getByRole('link', { name: 'Henvendelser', exact: true }).click()]);
     await screenshot(p, 'ticket-list');
@@ -159,10 +157,7 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
   it('lets an admin set up an assignment group, and staff give the ticket to it and its member', async () => {
     const { link } = await createStaffUser(desk, ADMIN, 'Anne Administrator', 'admin');
     const admin = await pages.open();
-    await admin.goto(link);
-    await admin.getByLabel('Nytt passord (minst 12 tegn)').fill(PASSWORD);
-    await Promise.all([admin.waitForURL('**/login?passwordSet=1'), admin.getByRole('button', { name: 'Lagre passord' }).click()]);
-    await signInThroughUi(admin, ADMIN, PASSWORD);
+    await setPasswordAndSignIn(admin, link, ADMIN, PASSWORD);
     await Promise.all([admin.waitForURL('**/staff-groups'), admin.getByRole('link', { name: 'Grupper', exact: true }).click()]);
     expect(await seriousAccessibilityProblems(admin, 'staff-groups-empty')).toEqual([]);
 

@@ -288,6 +288,14 @@ export async function visit(page: Page, path: string, name: string): Promise<str
 }
 
 /** Signs in through the login form, as a person would. */
+/** Chooses a password on the page an e-mailed link opens, then signs in with it. */
+export async function setPasswordAndSignIn(page: Page, link: string, email: string, password: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Nytt passord (minst 12 tegn)').fill(password);
+  await Promise.all([page.waitForURL('**/login?passwordSet=1'), page.getByRole('button', { name: 'Lagre passord' }).click()]);
+  await signInThroughUi(page, email, password);
+}
+
 export async function signInThroughUi(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-post').fill(email);
