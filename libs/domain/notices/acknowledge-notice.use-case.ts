@@ -50,10 +50,17 @@ export class AcknowledgeNotice {
     return this.db.transaction(async () => this.state(await this.valid(token, now)));
   }
 
+  /**
+   * The notice is locked before any recipient row, as the portal's confirmation does: a link
+   * confirms for several consumers and their colleagues, and taking their rows in a different
+   * order than another confirmation could deadlock.
+   */
   async byToken(token: string, action: AckAction, now: Date = new Date()): Promise<AckState> {
     return this.db.transaction(async () => {
+      const [{ noticeId }] = await this.valid(token, now);
+      const notice = (await this.notices.lock(noticeId))!;
+      // Read again under the lock: a withdrawal or another confirmation may have come in between.
       const mine = await this.valid(token, now);
-      const notice = (await this.notices.find(mine[0].noticeId))!;
       if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
       const open = mine.filter((r) => (action === 'read' ? !r.readAt : !r.readyAt));
       if (!open.length) throw new AcknowledgementAlreadyGiven(action);
@@ -64,8 +71,11 @@ export class AcknowledgeNotice {
               (r) => !linked.has(r.id) && !r.readyAt,
             )
           : [];
+      // Ready implies read, also for a consumer a colleague had already made ready.
+      const readyUnread = action === 'ready' ? mine.filter((r) => r.readyAt && !r.readAt) : [];
+      for (const r of readyUnread) await this.notices.updateRecipient(r.id, { readAt: now });
       await this.mark(open, action, now, { kind: 'system', id: null, label: mine[0].email }, colleagues);
-      return this.state(await this.notices.lockRecipientsByToken(mine[0].tokenHash));
+      return this.state(await this.notices.recipientsByToken(mine[0].tokenHash));
     });
   }
 
@@ -84,7 +94,7 @@ export class AcknowledgeNotice {
   }
 
   private async valid(token: string, now: Date): Promise<NoticeRecipient[]> {
-    const mine = token ? await this.notices.lockRecipientsByToken(hashToken(token)) : [];
+    const mine = token ? await this.notices.recipientsByToken(hashToken(token)) : [];
     if (!mine.length) throw new AcknowledgementLinkInvalid();
     if (mine[0].tokenExpiresAt.getTime() <= now.getTime()) throw new AcknowledgementLinkExpired();
     const notice = await this.notices.find(mine[0].noticeId);

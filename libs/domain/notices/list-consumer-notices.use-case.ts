@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { NoticeRepository } from './notice.repository';
 import { type NoticeView, toNoticeView } from './notice.views';
-import { bodyFor } from './rules/notice-input';
+import { textsForRoles } from './rules/notice-input';
 
 export interface ConsumerNoticeView extends NoticeView {
   /** The text for the organisation's contacts (the default, or the technical one when only technical contacts got it). */
@@ -24,16 +24,12 @@ export class ListConsumerNotices {
     return notices
       .map((n) => {
         const rs = mine.filter((r) => r.noticeId === n.id);
-        const roles = new Set(rs.map((r) => r.role));
-        const text = roles.size === 1 ? bodyFor(n, [...roles][0]) : n.body;
-        const roleTexts = [...roles]
-          .sort()
-          .map((role) => ({ role, text: bodyFor(n, role) }))
-          .filter((t) => t.text !== text);
         return {
           ...toNoticeView(n),
-          text,
-          roleTexts,
+          ...textsForRoles(
+            n,
+            rs.map((r) => r.role),
+          ),
           readAt: rs.every((r) => r.readAt) ? rs.map((r) => r.readAt!).sort((a, b) => a.getTime() - b.getTime())[0] : null,
           readyAt: rs.find((r) => r.readyAt)?.readyAt ?? null,
         };

@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 
 import { Notice } from './notice.entity';
 
-/** The reminders log: one row per reminder e-mail, at most one per recipient and lead time. */
+/**
+ * The reminders log: one row per recipient (consumer and address) and lead time. An address
+ * reminded for several consumers got one e-mail for all their rows.
+ */
 @Entity('notice_reminder')
 @Index('notice_reminder_recipient_days_key', ['recipientId', 'daysBefore'], { unique: true })
 @Index('notice_reminder_notice_idx', ['noticeId'])

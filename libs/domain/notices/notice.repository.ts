@@ -104,15 +104,9 @@ export class NoticeRepository {
     return ids.length ? this.db.repository(Notice).find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
-  /** Locks the recipients whose e-mail's link carries this token hash: one per consumer the address answers for, in id order. */
-  lockRecipientsByToken(tokenHash: string): Promise<NoticeRecipient[]> {
-    return this.db
-      .repository(NoticeRecipient)
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .where('r.token_hash = :tokenHash', { tokenHash })
-      .orderBy('r.id')
-      .getMany();
+  /** The recipients whose e-mail's link carries this token hash: one per consumer the address answers for, in id order. */
+  recipientsByToken(tokenHash: string): Promise<NoticeRecipient[]> {
+    return this.db.repository(NoticeRecipient).find({ where: { tokenHash }, order: { id: 'ASC' } });
   }
 
   lockRecipient(id: string): Promise<NoticeRecipient | null> {
@@ -123,10 +117,7 @@ export class NoticeRepository {
     await this.db.repository(NoticeRecipient).update({ id }, changes);
   }
 
-  /**
-   * Recipients of the notice not yet ready, with the lead times they were already reminded of. In
-   * id order, the order every multi-row lock takes them in.
-   */
+  /** Recipients of the notice not yet ready, with the lead times they were already reminded of, in id order. */
   async notReady(noticeId: string): Promise<Array<{ recipient: NoticeRecipient; reminded: number[] }>> {
     const open = await this.db.repository(NoticeRecipient).find({ where: { noticeId, readyAt: IsNull() }, order: { id: 'ASC' } });
     const reminders = await this.reminders(noticeId);

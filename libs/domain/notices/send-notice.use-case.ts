@@ -8,12 +8,13 @@ import { hashToken, newSecretToken } from '@platform/security';
 
 import { KnownServices } from './known-services';
 import { NOTICE_MAIL } from './mail/notice.mail';
-import { NOTICE_KIND_LABELS } from './mail/notice-mail.texts.nb';
+import { NOTICE_KIND_LABELS, ROLE_TEXT_HEADINGS } from './mail/notice-mail.texts.nb';
+import type { Notice } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { NoticeAudience } from './notice-audience';
 import { NoticeHasNoRecipients, NoticeNotFound, NoticeWithdrawn } from './notices.exceptions';
 import { mailingsOf } from './rules/audience';
-import { bodyFor, needsWork } from './rules/notice-input';
+import { needsWork, textsForRoles } from './rules/notice-input';
 
 const DAY = 86_400_000;
 
@@ -80,7 +81,7 @@ export class SendNotice {
               m.consumers.length > 1 ? m.consumers.map((c) => ({ name: c.consumerName, services: serviceNames(c.services) })) : [],
             environments: notice.environments.map((e) => ENVIRONMENT_MAIL_LABELS[e as Environment] ?? e),
             effectiveAt: notice.effectiveAt,
-            body: m.roles.length === 1 ? bodyFor(notice, m.roles[0]) : notice.body,
+            ...this.texts(notice, m.roles),
             links: notice.links,
             ackUrl: `${this.config.publicUrl}/varsler/kvittering/${token}`,
             needsWork: needsWork(notice.kind),
@@ -102,5 +103,11 @@ export class SendNotice {
       });
       return { id, status: 'sent', recipients: mailings.length, sentNow: true };
     });
+  }
+
+  /** The text for the address's roles; where its consumers gave it several, each role's own text too. */
+  private texts(notice: Notice, roles: string[]) {
+    const { text, roleTexts } = textsForRoles(notice, roles);
+    return { body: text, roleTexts: roleTexts.map((t) => ({ heading: ROLE_TEXT_HEADINGS[t.role] ?? t.role, text: t.text })) };
   }
 }

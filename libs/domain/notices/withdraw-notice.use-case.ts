@@ -29,11 +29,8 @@ export class WithdrawNotice {
       if (notice.status === 'withdrawn') return { ...toNoticeView(notice), notified: 0 };
       let notified = 0;
       if (notice.status === 'sent') {
-        const told = new Set<string>();
         for (const r of await this.notices.recipients(id)) {
-          // An address answering for several consumers has one thread, so one withdrawal.
-          if (told.has(r.email)) continue;
-          told.add(r.email);
+          // Keyed by address: one answering for several consumers has one thread, so one withdrawal.
           const { created } = await this.email.execute({
             template: NOTICE_WITHDRAWN_MAIL,
             to: [r.email],

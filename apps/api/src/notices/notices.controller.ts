@@ -108,7 +108,10 @@ export class NoticesController {
   @Post(':id/send')
   @Allow('notice.send')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send now', description: 'One e-mail per recipient; a second send does nothing.' })
+  @ApiOperation({
+    summary: 'Send now',
+    description: 'One e-mail per contact address, naming every consumer it is a contact for; a second send does nothing.',
+  })
   @ApiProblems(400, 404, NO_RECIPIENTS, [409, 'notice_withdrawn'])
   @ApiOkResponse({ type: SendResultResponse })
   sendNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {

@@ -12,6 +12,7 @@ const notice: NoticeMail = {
   kindLabel: 'Endring i datasett',
   consumerNames: ['Oslo kommune'],
   body: 'Feltet endres.\nSe vedlegg.',
+  roleTexts: [],
   services: ['ssg', 'inntekt'],
   servicesByConsumer: [],
   environments: ['produksjon'],
@@ -56,6 +57,15 @@ describe('the notice e-mails', () => {
     );
     expect(mail.text).toContain('Den bekrefter for alle organisasjonene over');
     expect(mail.html).toContain('<li>Bærum kommune: ssg, inntekt</li>');
+  });
+
+  it("gives a contact with several roles the default text and each role's own text under its heading", () => {
+    const mail = renderer.render(NOTICE_MAIL, {
+      ...notice,
+      roleTexts: [{ heading: 'Til tekniske kontakter', text: 'Bytt endepunkt.\nTest i test først.' }],
+    });
+    expect(mail.text).toContain('Feltet endres.\nSe vedlegg.\n\nTil tekniske kontakter:\nBytt endepunkt.\nTest i test først.\n');
+    expect(mail.html).toContain('<strong>Til tekniske kontakter:</strong><br>Bytt endepunkt.<br>');
   });
 
   it('asks only for "read" when the kind needs no work', () => {

@@ -8,3 +8,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   deprecation: 'Utfasing',
   'operational-notice': 'Driftsmelding',
 };
+
+/** Headings of the texts written for a contact role, where a reader gets more than one text. */
+export const ROLE_TEXT_HEADINGS: Record<string, string> = {
+  technical: 'Til tekniske kontakter',
+  professional: 'Til faglige kontakter',
+};

@@ -7,8 +7,10 @@ export interface NoticeMail {
   kindLabel: string;
   /** Every consumer the address is a contact for. */
   consumerNames: string[];
-  /** The text for the contact's role (the common text when their roles differ). */
+  /** The text for the contact's role (the default when their consumers gave them several roles). */
   body: string;
+  /** With several roles: each role's own text, under its heading. */
+  roleTexts: Array<{ heading: string; text: string }>;
   /** The names from the catalogue of the services any of them has access to. */
   services: string[];
   /** When the address answers for several consumers: each one's services; else empty. */

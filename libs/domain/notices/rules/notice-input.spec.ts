@@ -1,4 +1,4 @@
-import { bodyFor, normaliseNotice, type NoticeInput } from './notice-input';
+import { bodyFor, normaliseNotice, type NoticeInput, textsForRoles } from './notice-input';
 
 const NOW = new Date('2030-01-10T12:00:00Z');
 const KNOWN = new Set(['ssg', 'inntekt']);
@@ -54,5 +54,42 @@ describe('a notice as written', () => {
     ['security', 'Standard'],
   ])('gives a %s contact its own text, or the default', (role, expected) => {
     expect(bodyFor({ body: 'Standard', technicalBody: 'Teknisk tekst', professionalBody: null }, role)).toBe(expected);
+  });
+
+  const both: { body: string; technicalBody: string | null; professionalBody: string | null } = {
+    body: 'Standard',
+    technicalBody: 'Teknisk tekst',
+    professionalBody: 'Faglig tekst',
+  };
+  it.each<[string, typeof both, string[], string, Array<{ role: string; text: string }>]>([
+    ['one role: its own text, nothing besides', both, ['technical'], 'Teknisk tekst', []],
+    ['one role twice is one role', both, ['technical', 'technical'], 'Teknisk tekst', []],
+    ['a role without its own text: the default', both, ['security'], 'Standard', []],
+    [
+      'mixed roles: the default, and each role text besides',
+      both,
+      ['technical', 'security', 'professional'],
+      'Standard',
+      [
+        { role: 'professional', text: 'Faglig tekst' },
+        { role: 'technical', text: 'Teknisk tekst' },
+      ],
+    ],
+    [
+      'mixed roles where only one has its own text',
+      { ...both, professionalBody: null },
+      ['professional', 'technical'],
+      'Standard',
+      [{ role: 'technical', text: 'Teknisk tekst' }],
+    ],
+    [
+      'mixed roles, no role texts: the default alone',
+      { ...both, technicalBody: null, professionalBody: null },
+      ['professional', 'technical'],
+      'Standard',
+      [],
+    ],
+  ])('texts for readers with several roles: %s', (_, content, roles, text, roleTexts) => {
+    expect(textsForRoles(content, roles)).toEqual({ text, roleTexts });
   });
 });

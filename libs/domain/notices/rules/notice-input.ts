@@ -132,3 +132,18 @@ export function bodyFor(content: Pick<NoticeContent, 'body' | 'technicalBody' | 
   if (role === 'professional' && content.professionalBody) return content.professionalBody;
   return content.body;
 }
+
+/**
+ * The texts for readers with these roles (one person, or an organisation's contacts): the role's
+ * own text when they share one role, else the default; and each other text a role among them has,
+ * sorted by role, so nobody misses the text written for them.
+ */
+export function textsForRoles(
+  content: Pick<NoticeContent, 'body' | 'technicalBody' | 'professionalBody'>,
+  roles: Iterable<string>,
+): { text: string; roleTexts: Array<{ role: string; text: string }> } {
+  const distinct = [...new Set(roles)].sort();
+  const text = distinct.length === 1 ? bodyFor(content, distinct[0]) : content.body;
+  const roleTexts = distinct.map((role) => ({ role, text: bodyFor(content, role) })).filter((t) => t.text !== text);
+  return { text, roleTexts };
+}

@@ -13,11 +13,6 @@ export const PORTAL_NOTICE_NAV: NavSection[] = [
 ];
 
 export const PORTAL_NOTICE_TITLES = { list: 'Endringsvarsler fra KS' };
-/** Over a notice's text written for one role of contact, in the portal. */
-export const PORTAL_ROLE_TEXT_HEADINGS: Record<string, string> = {
-  technical: 'Til tekniske kontakter',
-  professional: 'Til faglige kontakter',
-};
 
 export { NOTICE_KIND_LABELS };
 

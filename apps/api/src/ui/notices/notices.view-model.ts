@@ -1,4 +1,4 @@
-import type { AudienceRecipient, ConsumerNoticeView, NoticeDetail, NoticeView } from '@domain/notices';
+import { type AudienceRecipient, type ConsumerNoticeView, type NoticeDetail, type NoticeView, ROLE_TEXT_HEADINGS } from '@domain/notices';
 
 import { choices } from '../shared/form-body';
 import {
@@ -7,7 +7,6 @@ import {
   NOTICE_KIND_LABELS,
   NOTICE_STATUS_TAGS,
   PORTAL_NOTICE_TITLES,
-  PORTAL_ROLE_TEXT_HEADINGS,
   ROLE_LABELS,
 } from './notices.texts.nb';
 
@@ -121,7 +120,7 @@ export function portalNoticeRows(notices: ConsumerNoticeView[]) {
     return {
       ...noticeRow(n),
       text: n.text,
-      roleTexts: n.roleTexts.map((t) => ({ heading: PORTAL_ROLE_TEXT_HEADINGS[t.role] ?? t.role, text: t.text })),
+      roleTexts: n.roleTexts.map((t) => ({ heading: ROLE_TEXT_HEADINGS[t.role] ?? t.role, text: t.text })),
       readAt: n.readAt,
       readyAt: n.readyAt,
       withdrawn,
