@@ -100,3 +100,25 @@ export async function registerConsumer(
   if (key.status !== 201) throw new Error(`key: ${key.status} ${key.text}`);
   return { id: res.body.id, orgNumber: org, key: key.body.key, emails };
 }
+
+/** A change request submitted by a consumer (its API key) for `service`; the answer's body (`id`, `reference`, …). */
+export async function submitChangeRequest(
+  t: TestApp,
+  consumerKey: string,
+  service: string,
+  over: Partial<{ title: string; description: string; useCase: string; urgency: string }> = {},
+): Promise<{ id: string; reference: string }> {
+  const res = await t.http
+    .post('/api/v1/change-requests')
+    .set(bearer(consumerKey))
+    .send({
+      service,
+      title: 'Inntekt per måned',
+      description: 'Gi inntekt per måned.',
+      useCase: 'Foreldrebetaling.',
+      urgency: 'medium',
+      ...over,
+    });
+  if (res.status !== 201) throw new Error(`change request: ${res.status} ${res.text}`);
+  return res.body;
+}

@@ -1,4 +1,4 @@
-import { publishCatalogue, registerConsumer, type RegisteredConsumer, SKE } from '../../support/fixtures';
+import { publishCatalogue, registerConsumer, type RegisteredConsumer, SKE, submitChangeRequest } from '../../support/fixtures';
 import { outboxRows } from '../../support/incident-fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
 import { createStaffWithToken } from '../../support/staff-session';
@@ -25,18 +25,10 @@ describe('change requests: forwarding to Skatteetaten and the outcome', () => {
     b = await registerConsumer(t, 616, [SERVICE]);
     c = await registerConsumer(t, 717, [SERVICE]);
     agentToken = (await createStaffWithToken(t, 'agent')).token;
-    const created = await t.http
-      .post('/api/v1/change-requests')
-      .set(bearer(a.key))
-      .send({
-        service: SERVICE,
-        title: 'Inntekt per måned',
-        description: 'Gi inntekt per måned i tjenesten.',
-        useCase: 'Foreldrebetaling i barnehage.',
-        urgency: 'medium',
-      })
-      .expect(201);
-    ({ id, reference } = created.body);
+    ({ id, reference } = await submitChangeRequest(t, a.key, SERVICE, {
+      description: 'Gi inntekt per måned i tjenesten.',
+      useCase: 'Foreldrebetaling i barnehage.',
+    }));
     await t.http
       .post(`/api/v1/change-requests/${id}/support`)
       .set(bearer(b.key))

@@ -1,4 +1,4 @@
-import { publishCatalogue, registerConsumer, type RegisteredConsumer, SKE } from '../../support/fixtures';
+import { publishCatalogue, registerConsumer, type RegisteredConsumer, SKE, submitChangeRequest } from '../../support/fixtures';
 import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
 import { outboxRows } from '../../support/incident-fixtures';
 import { createStaffWithToken, signIn, type StaffBrowser, type StaffWithToken } from '../../support/staff-session';
@@ -31,18 +31,7 @@ describe("change requests: Skatteetaten's answer by e-mail", () => {
     a = await registerConsumer(t, 515, [SERVICE]);
     agent = await createStaffWithToken(t, 'agent', { password: true });
     page = await signIn(t, agent.email);
-    const created = await t.http
-      .post('/api/v1/change-requests')
-      .set(bearer(a.key))
-      .send({
-        service: SERVICE,
-        title: 'Inntekt per måned',
-        description: 'Gi inntekt per måned.',
-        useCase: 'Foreldrebetaling.',
-        urgency: 'medium',
-      })
-      .expect(201);
-    ({ id, reference } = created.body);
+    ({ id, reference } = await submitChangeRequest(t, a.key, SERVICE));
     await t.http.post(`/api/v1/change-requests/${id}/assessment`).set(bearer(agent.token)).send({ status: 'assessing' }).expect(200);
     await t.http.post(`/api/v1/change-requests/${id}/forward`).set(bearer(agent.token)).send({}).expect(200);
     [{ message_id: forwardMessageId }] = await outboxRows(t, `template = 'change-request-forward'`);

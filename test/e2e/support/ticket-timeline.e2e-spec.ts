@@ -1,4 +1,4 @@
-import { nationalId, publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
+import { nationalId, publishCatalogue, registerConsumer, type RegisteredConsumer, submitChangeRequest } from '../../support/fixtures';
 import { reportBody } from '../../support/incident-fixtures';
 import { createStaffWithToken, signIn, type StaffBrowser, type StaffWithToken } from '../../support/staff-session';
 import { bearer, createTestApp, type TestApp } from '../../support/test-app';
@@ -58,19 +58,7 @@ describe('ticket activity timeline with linked items', () => {
         )
         .expect(201)
     ).body;
-    changeRequest = (
-      await t.http
-        .post('/api/v1/change-requests')
-        .set(bearer(a.key))
-        .send({
-          service: SERVICE,
-          title: 'Inntekt per måned',
-          description: 'Gi inntekt per måned.',
-          useCase: 'Foreldrebetaling.',
-          urgency: 'medium',
-        })
-        .expect(201)
-    ).body;
+    changeRequest = await submitChangeRequest(t, a.key, SERVICE);
     await t.http
       .post(`/api/v1/change-requests/${changeRequest.id}/assessment`)
       .set(bearer(agent.token))
