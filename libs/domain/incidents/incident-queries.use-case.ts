@@ -290,13 +290,21 @@ export class IncidentQueries {
     return { ...base, incidentTitle: incident.title };
   }
 
-  /** A consumer's reports; staff who may not read a security case see its reports' references without their words. */
+  /** A consumer's latest 200 reports (see `reportPageOfConsumer`). */
   async reportsOfConsumer(consumerId: string, caller?: Principal) {
-    const reports = await this.reports.ofConsumer(consumerId);
+    return (await this.reportPageOfConsumer(consumerId, { limit: 200, offset: 0 }, caller)).items;
+  }
+
+  /**
+   * A page of a consumer's reports, newest first, with how many it has in all; staff who may not
+   * read a security case see its reports' references without their words.
+   */
+  async reportPageOfConsumer(consumerId: string, page: { limit: number; offset: number }, caller?: Principal) {
+    const { items: reports, total } = await this.reports.pageOfConsumer(consumerId, page);
     // Many reports share an incident: resolve each incident once, not once per report.
     const incidents = new Map<string, Incident | null>();
     for (const id of new Set(reports.map((r) => r.incidentId))) incidents.set(id, await this.incidents.resolveSurvivor(id));
-    return reports.map((r) => {
+    const items = reports.map((r) => {
       const incident = incidents.get(r.incidentId);
       const restricted = !mayReadReportContent(caller, r, incident ?? { track: 'ordinary', side: 'undetermined' });
       return {
@@ -309,6 +317,7 @@ export class IncidentQueries {
         incidentStatus: incident?.status,
       };
     });
+    return { items, total };
   }
 
   /** The counts on the staff dashboard; each equals what the matching queue filter lists. */

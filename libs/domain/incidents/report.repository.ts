@@ -340,8 +340,15 @@ export class ReportRepository {
     return ids.length ? this.db.repository(Report).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  ofConsumer(consumerId: string, limit = 200): Promise<Report[]> {
-    return this.db.repository(Report).find({ where: { consumerId }, order: { receivedAt: 'DESC' }, take: limit });
+  /** A page of a consumer's reports, newest first, and how many it has in all. */
+  async pageOfConsumer(consumerId: string, page: { limit: number; offset: number }): Promise<{ items: Report[]; total: number }> {
+    const [items, total] = await this.db.repository(Report).findAndCount({
+      where: { consumerId },
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
   }
 
   /** This consumer's first report in an incident, if it has one. */

@@ -132,7 +132,7 @@ describe('Maskinporten access tokens', () => {
       .send(reportBody({ environment: 'test' }))
       .expect(201);
     const mine = await t.http.get('/api/v1/reports').set(bearer(token)).expect(200);
-    expect(mine.body.map((r: { id: string }) => r.id)).toContain(created.body.id);
+    expect(mine.body.items.map((r: { id: string }) => r.id)).toContain(created.body.id);
     // One fetch of the key set serves every token after it.
     expect(issuer.fetches()).toBe(1);
     const [row] = await t.dataSource.query(`SELECT consumer_id, channel, vendor_organisation_number FROM report WHERE id = $1`, [
@@ -156,10 +156,10 @@ describe('Maskinporten access tokens', () => {
 
     it("files the report as the municipality's, with the vendor recorded on it", async () => {
       const byKey = await t.http.get('/api/v1/reports').set(bearer(municipality.key)).expect(200);
-      const report = byKey.body.find((r: { id: string }) => r.id === reportId);
+      const report = byKey.body.items.find((r: { id: string }) => r.id === reportId);
       expect(report).toMatchObject({ consumerId: municipality.id, vendorOrganisationNumber: vendorOrg, vendorName: 'Fagsystem AS' });
       const otherSees = await t.http.get('/api/v1/reports').set(bearer(other.key)).expect(200);
-      expect(otherSees.body.map((r: { id: string }) => r.id)).not.toContain(reportId);
+      expect(otherSees.body.items.map((r: { id: string }) => r.id)).not.toContain(reportId);
       const [event] = await t.dataSource.query(
         `SELECT actor_label FROM incident_event WHERE kind = 'report_received' AND details->>'reportId' = $1`,
         [reportId],

@@ -44,8 +44,29 @@ describe('reports and incidents: who may see and do what', () => {
 
     it("lists only the consumer's own reports", async () => {
       const res = await t.http.get('/api/v1/reports').set(bearer(b.key)).expect(200);
-      expect(res.body.map((r: { id: string }) => r.id)).toEqual([theirs.id]);
-      expect(res.body.every((r: { consumerId: string }) => r.consumerId === b.id)).toBe(true);
+      expect(res.body.items.map((r: { id: string }) => r.id)).toEqual([theirs.id]);
+      expect(res.body.items.every((r: { consumerId: string }) => r.consumerId === b.id)).toBe(true);
+      expect(res.body).toMatchObject({ total: 1, page: 1, perPage: 50 });
+    });
+
+    it('pages a consumer through all its reports, newest first, and refuses a page size it does not give', async () => {
+      for (const title of ['Andre melding', 'Tredje melding'])
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(reportBody({ environment: 'test', title, description: 'Sidevisning.' }))
+          .expect(201);
+      const page = async (n: number) => (await t.http.get(`/api/v1/reports?perPage=2&page=${n}`).set(bearer(b.key)).expect(200)).body;
+      const [first, second, past] = [await page(1), await page(2), await page(3)];
+      expect(first).toMatchObject({ total: 3, page: 1, perPage: 2 });
+      expect([...first.items, ...second.items].map((r: { title: string }) => r.title)).toEqual([
+        'Tredje melding',
+        'Andre melding',
+        'Egen melding',
+      ]);
+      expect(past.items).toEqual([]);
+      const refused = await t.http.get('/api/v1/reports?perPage=500').set(bearer(b.key)).expect(400);
+      expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain('perPage');
     });
 
     it.each([

@@ -143,6 +143,7 @@ describe('API under generated input', () => {
       idsIn(part((await t.http.get(path).set(as).expect(200)).body));
     const consumerIds = [credential.id, other.id];
     const contactsOf = (body: unknown) => (body as { contacts: unknown }).contacts;
+    const itemsOf = (body: unknown) => (body as { items: unknown }).items;
     const contacts = [
       ...(await get(`/api/v1/consumers/${credential.id}`, contactsOf)),
       ...(await get(`/api/v1/consumers/${other.id}`, contactsOf)),
@@ -151,8 +152,8 @@ describe('API under generated input', () => {
     const same = (ids: string[]) => ({ read: ids, write: ids });
     pools = {
       reports: same([
-        ...(await get('/api/v1/reports', undefined, bearer(credential.key))),
-        ...(await get('/api/v1/reports', undefined, bearer(other.key))),
+        ...(await get('/api/v1/reports', itemsOf, bearer(credential.key))),
+        ...(await get('/api/v1/reports', itemsOf, bearer(other.key))),
       ]),
       incidents: same(await get('/api/v1/incidents')),
       // `/incidents/{reference}/affected` takes an incident's reference or its id.

@@ -306,6 +306,18 @@ export class ReportResponse extends ReportFieldsResponse {
   }
 }
 
+/** A page of the caller's reports, newest first. */
+export class ReportPageResponse {
+  @ApiProperty({ type: [ReportResponse] }) items: ReportResponse[];
+  @ApiProperty({ type: 'integer', description: "All the caller's reports" }) total: number;
+  @ApiProperty({ type: 'integer' }) page: number;
+  @ApiProperty({ type: 'integer' }) perPage: number;
+
+  static from(found: { items: ConsumerReportView[]; total: number }, page: { page: number; perPage: number }): ReportPageResponse {
+    return { items: found.items.map((r) => ReportResponse.from(r)), total: found.total, page: page.page, perPage: page.perPage };
+  }
+}
+
 /** The original text of a masked report's fields; only those that held an identity number. */
 export class RevealedReportTextResponse {
   @ApiPropertyOptional() title?: string;

@@ -186,6 +186,32 @@ export class SuggestionQueryDto {
   }
 }
 
+/** A page of the caller's reports. */
+export class ReportListQueryDto {
+  // A page far past any list is a mistake, not a need; the bound keeps the offset a safe integer.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 20_000, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20_000)
+  page?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  perPage?: number;
+
+  slice(): { page: number; perPage: number; limit: number; offset: number } {
+    const page = this.page ?? 1;
+    const perPage = this.perPage ?? 50;
+    return { page, perPage, limit: perPage, offset: (page - 1) * perPage };
+  }
+}
+
 /** "Vi er også berørt": everything is optional; without a text of its own the report says it is affected by the known problem. */
 export class JoinIncidentDto {
   @ApiPropertyOptional({ example: 'Vi får også 503', description: 'Default: "Vi er også berørt av <reference>"' })

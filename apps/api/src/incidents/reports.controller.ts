@@ -12,8 +12,14 @@ import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { KnowledgeArticleResponse } from '../knowledge/knowledge-article.dto';
 import { IncidentRecordResponse } from './incident-responses.dto';
-import { ImportReportsDto, MoveReportDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
-import { ReportImportResponse, ReportReceiptResponse, ReportResponse, RevealedReportTextResponse } from './report-responses.dto';
+import { ImportReportsDto, MoveReportDto, ReportListQueryDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
+import {
+  ReportImportResponse,
+  ReportPageResponse,
+  ReportReceiptResponse,
+  ReportResponse,
+  RevealedReportTextResponse,
+} from './report-responses.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -65,10 +71,14 @@ export class ReportsController {
 
   @Get()
   @Allow('report.list-own')
-  @ApiOperation({ summary: 'List my reports', description: "The calling consumer's own reports, with the incident each belongs to now." })
-  @ApiOkResponse({ type: [ReportResponse] })
-  async mine(@CurrentConsumer() me: ConsumerPrincipal) {
-    return (await this.queries.reportsOfConsumer(me.consumerId)).map((r) => ReportResponse.from(r));
+  @ApiOperation({
+    summary: 'List my reports',
+    description: "The calling consumer's own reports, newest first, with the incident each belongs to now; `perPage` (default 50) a page.",
+  })
+  @ApiOkResponse({ type: ReportPageResponse })
+  @ApiProblems(400)
+  async mine(@CurrentConsumer() me: ConsumerPrincipal, @Query() q: ReportListQueryDto) {
+    return ReportPageResponse.from(await this.queries.reportPageOfConsumer(me.consumerId, q.slice()), q.slice());
   }
 
   @Get('suggestions')
