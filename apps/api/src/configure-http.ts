@@ -14,7 +14,7 @@ import { COOKIES } from './auth/cookies';
 import { pathOf } from './http/fastify-augmentation';
 import { createOpenApiDocument } from './http/openapi';
 import { HttpLayerProblem, ProblemFilter, sendProblem } from './http/problem.filter';
-import { prototypeKeyProblem, textBody, unreadableApiBody } from './http/request-body';
+import { prototypeKeyProblem, scalarBodyProblem, textBody, unreadableApiBody } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
 import { PageContext } from './ui/shared/page-context';
@@ -45,10 +45,13 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   // An empty body sent as JSON is no body, as clients that always send the header expect; Fastify's
   // own parser would reject it.
   const json = fastify.getDefaultJsonParser('error', 'error');
+  // Read in the character set the Content-Type names (UTF-8 unless it says otherwise): bytes that
+  // are not that text are refused rather than stored as replacement characters.
   app.useBodyParser<Server>('application/json', {}, (req, body, done) => {
     if (body.length === 0) return done(null, undefined);
-    const text = body.toString('utf8');
-    void json(req, text, (error, value) => done(error && (prototypeKeyProblem(text) ?? error), value));
+    const text = textBody(body, req.headers['content-type']);
+    if (text instanceof HttpLayerProblem) return done(text);
+    void json(req, text, (error, value) => done(error ? (prototypeKeyProblem(text) ?? error) : (scalarBodyProblem(value) ?? null), value));
   });
   // Consumer imports come as CSV text, in the character set the Content-Type names. Both parsers take the server's body limit.
   app.useBodyParser<Server>(['text/csv', 'text/plain'], {}, (req, body, done) => {

@@ -187,6 +187,54 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       await t.http.get('/health').expect(200);
     });
 
+    it('refuses an object with more fields than any report has, naming it, before the transformer spends its time on them', async () => {
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      const extra = Object.fromEntries(Array.from({ length: 150_000 }, (_, i) => [`k${i}`, 1]));
+      const res = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send({ ...reportBody(), ...extra })
+        .expect(400);
+      expect(res.body.fields).toEqual([{ field: 'body', message: expect.stringContaining('fields') }]);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it('reads a body in the character set its Content-Type names, and refuses bytes that are not that text', async () => {
+      const latin1 = Buffer.from(JSON.stringify(reportBody({ title: 'Tegnsett æøå ÆØÅ' })), 'latin1');
+      const read = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('content-type', 'application/json; charset=iso-8859-1')
+        .serialize(() => latin1 as never)
+        .send({})
+        .expect(201);
+      expect((await t.http.get(`/api/v1/reports/${read.body.id}`).set(bearer(a.key)).expect(200)).body.title).toBe('Tegnsett æøå ÆØÅ');
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+      // The same Latin-1 bytes sent as UTF-8 (the default) are not UTF-8 text.
+      const refused = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('content-type', 'application/json')
+        .serialize(() => latin1 as never)
+        .send({})
+        .expect(400);
+      expect(refused.body).toMatchObject({ code: 'invalid_text_encoding', fields: [{ field: 'body' }] });
+      const unknown = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('content-type', 'application/json; charset=x-klingon')
+        .serialize(() => latin1 as never)
+        .send({})
+        .expect(415);
+      expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'Content-Type' })]);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
+    });
+
+    it.each(['"tekst"', '42', 'null', 'true'])('refuses the JSON body %s with 400: a report is an object', async (body) => {
+      const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send(body).expect(400);
+      expect(res.body).toMatchObject({ code: 'invalid_body', fields: [{ field: 'body', message: 'must be a JSON object' }] });
+    });
+
     it('groups the same outage from two municipalities into one incident', async () => {
       const r1 = await t.http
         .post('/api/v1/reports')

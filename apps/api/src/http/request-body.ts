@@ -58,9 +58,7 @@ export function textBody(body: Buffer, contentType: string | undefined): string 
       status: 400,
       code: 'invalid_text_encoding',
       message: `The body is not ${charset} text.`,
-      fields: [
-        { field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. text/csv; charset=windows-1252)` },
-      ],
+      fields: [{ field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. charset=windows-1252)` }],
     });
   }
 }
@@ -81,5 +79,16 @@ export function prototypeKeyProblem(text: string): HttpLayerProblem | null {
     code: 'forbidden_json_key',
     message: 'The body has a key named __proto__ or constructor.prototype, which the API does not accept.',
     fields: [{ field: 'body', message: 'must not have a key named __proto__ or constructor.prototype' }],
+  });
+}
+
+/** A JSON body that is a bare string, number, boolean or null: every route reads an object (or a list). */
+export function scalarBodyProblem(value: unknown): HttpLayerProblem | null {
+  if (value !== null && typeof value === 'object') return null;
+  return new HttpLayerProblem({
+    status: 400,
+    code: 'invalid_body',
+    message: 'The body must be a JSON object.',
+    fields: [{ field: 'body', message: 'must be a JSON object' }],
   });
 }

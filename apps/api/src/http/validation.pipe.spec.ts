@@ -1,4 +1,6 @@
-import { inputShapeErrors, MAX_INPUT_DEPTH } from './validation.pipe';
+import { inputShapeErrors, MAX_FIELDS_PER_OBJECT, MAX_INPUT_DEPTH } from './validation.pipe';
+
+const fields = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
 
 function nested(depth: number): unknown {
   let v: unknown = 'bunn';
@@ -16,6 +18,8 @@ describe('inputShapeErrors', () => {
     ['a whole surrogate pair (an emoji)', { title: 'Feil 😀 i svar' }],
     ['letters from outside the basic plane', { title: '𝔉𝔢𝔦𝔩' }],
     ['Norwegian and Sami letters', { title: 'Bærum, Guovdageaidnu, Čáhcesuolu' }],
+    ['an object with the most fields allowed', { extra: fields(MAX_FIELDS_PER_OBJECT) }],
+    ['an array longer than that (its items are no fields)', { reports: Array.from({ length: MAX_FIELDS_PER_OBJECT + 1 }, () => ({})) }],
   ])('accepts %s', (_name, value) => {
     expect(inputShapeErrors(value)).toEqual([]);
   });
@@ -30,6 +34,8 @@ describe('inputShapeErrors', () => {
     ['a lone surrogate in an e-mail address in an array', { contacts: [{ email: 'a\ud800@b.no' }] }, 'contacts[0].email', 'surrogate'],
     ['a lone surrogate in a key', { tags: { '\ud800': 'x' } }, 'tags', 'surrogate'],
     ['nesting one level over the limit', { extra: nested(MAX_INPUT_DEPTH) }, 'extra', 'nested'],
+    ['one field too many in the body', fields(MAX_FIELDS_PER_OBJECT + 1), 'body', 'fields'],
+    ['150,000 fields in a nested object', { title: 'x', extra: fields(150_000) }, 'extra', 'fields'],
   ])('rejects %s naming the field', (_name, value, field, words) => {
     const errors = inputShapeErrors(value);
     expect(errors).toHaveLength(1);
