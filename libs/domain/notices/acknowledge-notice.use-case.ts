@@ -79,7 +79,11 @@ export class AcknowledgeNotice {
     });
   }
 
-  /** A portal user confirms for their organisation: every recipient of it for this notice. */
+  /**
+   * A portal user or the API confirms for their organisation: every recipient of it for this
+   * notice. Confirming what is already confirmed changes nothing and is no error, so a client
+   * may retry.
+   */
   async forConsumer(consumerId: string, noticeId: string, action: AckAction, actor: Actor, now: Date = new Date()): Promise<void> {
     await this.db.transaction(async () => {
       const notice = await this.notices.lock(noticeId);
@@ -88,7 +92,7 @@ export class AcknowledgeNotice {
       if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
       if (action === 'ready' && !needsWork(notice.kind)) throw new AcknowledgementNotOffered();
       const open = mine.filter((r) => (action === 'read' ? !r.readAt : !r.readyAt));
-      if (!open.length) throw new AcknowledgementAlreadyGiven(action);
+      if (!open.length) return;
       await this.mark(open, action, now, actor);
     });
   }

@@ -176,6 +176,16 @@ describe('change notices', () => {
     await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
     // c's users confirm "ready" in the portal/API; a's contacts stay not ready
     await t.http.post(`/api/v1/notices/${n.body.id}/acknowledge`).set(bearer(c.key)).send({ action: 'ready' }).expect(204);
+    // A retry, or "read" after "ready", changes nothing and is no error.
+    const [readyAt] = await t.dataSource.query('SELECT ready_at FROM notice_recipient WHERE notice_id = $1 AND consumer_id = $2', [
+      n.body.id,
+      c.id,
+    ]);
+    for (const action of ['ready', 'read'])
+      await t.http.post(`/api/v1/notices/${n.body.id}/acknowledge`).set(bearer(c.key)).send({ action }).expect(204);
+    expect(
+      (await t.dataSource.query('SELECT ready_at FROM notice_recipient WHERE notice_id = $1 AND consumer_id = $2', [n.body.id, c.id]))[0],
+    ).toEqual(readyAt);
     const remind = t.get(SendNoticeReminders);
     const at = (d: number) => new Date(effective.getTime() - d * DAY);
     expect(await remind.execute(at(20))).toBe(0);

@@ -141,8 +141,12 @@ export class NoticesController {
   @Post(':id/acknowledge')
   @Allow('notice.acknowledge')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Confirm for my organisation', description: '"read" or "ready", for every recipient of the organisation.' })
-  @ApiProblems(400, 404, [409, 'notice_ack_already_given'])
+  @ApiOperation({
+    summary: 'Confirm for my organisation',
+    description:
+      '"read" or "ready", for every recipient of the organisation; confirming again changes nothing (204), so it may be retried.',
+  })
+  @ApiProblems(400, 404)
   @ApiNoContentResponse({ description: 'Recorded' })
   async ack(
     @Param('id', ParseUuid) id: string,
