@@ -58,7 +58,9 @@ export class AuthenticateConsumer implements ConsumerAuthenticator {
       keyHash,
       async () => {
         const found = await this.apiKeys.activeOwner(keyHash);
-        if (!found || !mayAuthenticate(found.status)) return null;
+        if (!found) return null;
+        // A valid key of a suspended consumer is told so, as a Maskinporten token is: not "unknown or revoked".
+        if (!mayAuthenticate(found.status)) throw new AccessTokenRefused('consumer_inactive', `The consumer is ${found.status}.`);
         const principal: ConsumerPrincipal = {
           kind: 'consumer',
           consumerId: found.consumerId,

@@ -55,9 +55,10 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
       await t.http.get('/api/v1/onboarding/queue').set(bearer(key)).expect(403);
     });
 
-    it('refuses the keys of a suspended consumer until it is active again', async () => {
+    it('refuses the keys of a suspended consumer, saying so, until it is active again', async () => {
       await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ status: 'suspended' }).expect(200);
-      await t.http.get('/api/v1/me').set(bearer(key)).expect(401);
+      // Told that the consumer is suspended, not that the key is unknown: a vendor is not sent to ask for a new key.
+      expect((await t.http.get('/api/v1/me').set(bearer(key)).expect(403)).body.code).toBe('consumer_inactive');
       await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ status: 'active' }).expect(200);
       await t.http.get('/api/v1/me').set(bearer(key)).expect(200);
     });
