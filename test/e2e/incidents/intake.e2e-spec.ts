@@ -423,7 +423,7 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[1]]]);
     });
 
-    it('are not sent to an address the consumer chose freely, which is still kept on the report', async () => {
+    it('are not sent to an address the consumer chose freely, which is still kept on the report, but to its technical contacts', async () => {
       const outsider = 'outsider@elsewhere.example.test';
       const res = await t.http
         .post('/api/v1/reports')
@@ -437,7 +437,8 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
           }),
         )
         .expect(201);
-      expect(await confirmationsOf(res.body.id)).toEqual([]);
+      // The municipality's technical contact hears instead.
+      expect((await confirmationsOf(res.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[0]]]);
       const [stored] = await t.dataSource.query('SELECT reporter_email FROM report WHERE id = $1', [res.body.id]);
       expect(stored.reporter_email).toBe(outsider);
       // Another consumer's contact is just as foreign.
@@ -453,7 +454,7 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
           }),
         )
         .expect(201);
-      expect(await confirmationsOf(other.body.id)).toEqual([]);
+      expect((await confirmationsOf(other.body.id)).map((m: { to_addresses: string[] }) => m.to_addresses)).toEqual([[a.emails[0]]]);
     });
   });
 

@@ -100,7 +100,12 @@ export class ReportFieldsDto {
   @MaxLength(200)
   reporterName?: string;
 
-  @ApiPropertyOptional({ description: "Where the confirmation goes; default the consumer's technical contacts" })
+  @ApiPropertyOptional({
+    format: 'email',
+    description:
+      "Where the confirmation and later news go, when it is one of the consumer's registered contacts; otherwise, and by default, " +
+      "the consumer's technical contacts. Kept on the report either way.",
+  })
   @IsOptional()
   @IsEmail()
   reporterEmail?: string;
@@ -232,7 +237,12 @@ export class JoinIncidentDto {
   @MaxLength(200)
   reporterName?: string;
 
-  @ApiPropertyOptional({ description: "Where the confirmation goes; default the consumer's technical contacts" })
+  @ApiPropertyOptional({
+    format: 'email',
+    description:
+      "Where the confirmation and later news go, when it is one of the consumer's registered contacts; otherwise, and by default, " +
+      "the consumer's technical contacts. Kept on the report either way.",
+  })
   @IsOptional()
   @IsEmail()
   reporterEmail?: string;
