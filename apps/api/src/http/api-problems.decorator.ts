@@ -10,6 +10,7 @@ const GENERIC = {
   404: 'Not found, or not visible to the caller',
   409: 'In conflict with the current state',
   413: 'The body is larger than 2 MB',
+  415: 'A body in a media type or character set the route does not read (JSON, UTF-8 unless the Content-Type names another charset)',
   422: 'Well-formed but cannot be processed',
   503: 'Not ready: a dependency such as the database is unavailable',
 } as const satisfies Record<number, string>;

@@ -34,7 +34,12 @@ import { IsNotBlank } from '../http/text-fields';
 
 /** The fields of a report, as every door (API, form, staff, import) receives them. */
 export class ReportFieldsDto {
-  @ApiProperty({ example: 'summert-skattegrunnlag', description: 'Service code from the catalogue in force (Bilag 2)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 64,
+    example: 'summert-skattegrunnlag',
+    description: 'Service code from the catalogue in force (Bilag 2)',
+  })
   @IsString()
   @Length(1, 64)
   service: string;
@@ -47,13 +52,13 @@ export class ReportFieldsDto {
   @IsIn(REPORT_CATEGORIES)
   category: ReportCategory;
 
-  @ApiProperty({ example: 'Alle oppslag gir 503' })
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'Alle oppslag gir 503' })
   @IsString()
   @Length(1, 300)
   @IsNotBlank()
   title: string;
 
-  @ApiProperty({ maxLength: 20000, example: 'Fra kl. 08 får vi 503 Service Unavailable på alle oppslag.' })
+  @ApiProperty({ minLength: 1, maxLength: 20000, example: 'Fra kl. 08 får vi 503 Service Unavailable på alle oppslag.' })
   @IsString()
   @Length(1, 20000)
   @IsNotBlank()
@@ -71,13 +76,13 @@ export class ReportFieldsDto {
   @Max(599)
   httpStatus?: number;
 
-  @ApiPropertyOptional({ example: 'SSG-008' })
+  @ApiPropertyOptional({ maxLength: 100, example: 'SSG-008' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   errorCode?: string;
 
-  @ApiPropertyOptional({ description: 'Correlation id from the response, so Skatteetaten can find the call in its logs' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Correlation id from the response, so Skatteetaten can find the call in its logs' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -88,13 +93,13 @@ export class ReportFieldsDto {
   @IsBoolean()
   hasWorkedBefore?: boolean;
 
-  @ApiPropertyOptional({ description: 'System vendor involved, if any' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'System vendor involved, if any' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   vendorInvolved?: string;
 
-  @ApiPropertyOptional({ example: 'Kari Nordmann' })
+  @ApiPropertyOptional({ maxLength: 200, example: 'Kari Nordmann' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

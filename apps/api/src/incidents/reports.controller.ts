@@ -44,12 +44,20 @@ export class ReportsController {
       'A consumer reports an incident or data deviation (staff may register one on behalf of a consumer). National identity numbers ' +
       'are masked before the report is stored; it is grouped with open incidents of the same problem, and the consumer gets a confirmation.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe submission: same key and body give the original answer' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retry-safe submission: the same key and body give the original answer. At most 200 characters, per consumer, kept 48 hours.',
+  })
   @ApiCreatedResponse({ type: ReportReceiptResponse, description: 'The report, with the incident it was grouped into' })
   @ApiProblems(
     [400, 'Invalid input, or unknown_service: not a service in the Bilag 2 version in force'],
     [409, 'idempotency_in_flight: a request with this Idempotency-Key is still being processed'],
     [422, 'idempotency_key_reused: the Idempotency-Key was used with another body'],
+    413,
+    415,
+    503,
   )
   async submit(@CurrentPrincipal() caller: Principal, @Body() body: SubmitReportDto, @IdempotencyKey() key?: string) {
     return ReportReceiptResponse.from(await this.receive.execute(caller, body.input(), body.options(key)));
