@@ -140,7 +140,7 @@ describe('consumer registry (use cases on the database)', () => {
   describe('API keys', () => {
     const authenticator = () => ctx.app.get<ConsumerAuthenticator>(CONSUMER_AUTHENTICATOR);
 
-    it('identify the consumer while it may authenticate: not while suspended, again once active', async () => {
+    it('identify the consumer while it may authenticate: refused as inactive while suspended, again once active', async () => {
       const consumer = await ctx.newConsumer();
       const { key } = await ctx.get(CreateConsumerApiKey).execute(consumer.id, 'Fagsystem', admin());
       const [stored] = await ctx.query<{ key_hash: string }>('SELECT key_hash FROM consumer_api_key WHERE consumer_id = $1', [consumer.id]);
@@ -148,7 +148,8 @@ describe('consumer registry (use cases on the database)', () => {
       expect(stored.key_hash).not.toContain(key);
       expect(await authenticator().byApiKey(key)).toMatchObject({ kind: 'consumer', consumerId: consumer.id, via: 'api-key' });
       await ctx.get(UpdateConsumer).execute(consumer.id, { status: 'suspended' }, admin());
-      expect(await authenticator().byApiKey(key)).toBeNull();
+      // Refused as inactive, not as unknown: the key is sound, the consumer may not use it now.
+      expect(await domainError(authenticator().byApiKey(key))).toMatchObject({ code: 'consumer_inactive' });
       await ctx.get(UpdateConsumer).execute(consumer.id, { status: 'active' }, admin());
       expect(await authenticator().byApiKey(key)).toMatchObject({ consumerId: consumer.id });
     });

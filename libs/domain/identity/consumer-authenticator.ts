@@ -5,6 +5,7 @@ import type { ConsumerPrincipal } from '@domain/shared';
  * only ever produce a consumer principal, never pass a staff check.
  */
 export interface ConsumerAuthenticator {
+  /** Null for an unknown or revoked key; a valid key of a consumer that may not authenticate now (suspended) throws `consumer_inactive`. */
   byApiKey(key: string): Promise<ConsumerPrincipal | null>;
   byPortalSession(cookieValue: string): Promise<ConsumerPrincipal | null>;
   /**
