@@ -43,15 +43,16 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   });
   await app.register(fastifyCookie);
   // An empty body sent as JSON is no body, as clients that always send the header expect; Fastify's
-  // own parser would reject it.
+  // own parser would reject it. So is `null`, which some clients send for "nothing".
   const json = fastify.getDefaultJsonParser('error', 'error');
-  // Read in the character set the Content-Type names (UTF-8 unless it says otherwise): bytes that
-  // are not that text are refused rather than stored as replacement characters.
+  // Read as UTF-8, or in the character set the Content-Type names when the bytes are not UTF-8.
   app.useBodyParser<Server>('application/json', {}, (req, body, done) => {
     if (body.length === 0) return done(null, undefined);
     const text = textBody(body, req.headers['content-type']);
     if (text instanceof HttpLayerProblem) return done(text);
-    void json(req, text, (error, value) => done(error ? (prototypeKeyProblem(text) ?? error) : (scalarBodyProblem(value) ?? null), value));
+    void json(req, text, (error, value) =>
+      done(error ? (prototypeKeyProblem(text) ?? error) : (scalarBodyProblem(value) ?? null), value ?? undefined),
+    );
   });
   // Consumer imports come as CSV text, in the character set the Content-Type names. Both parsers take the server's body limit.
   app.useBodyParser<Server>(['text/csv', 'text/plain'], {}, (req, body, done) => {

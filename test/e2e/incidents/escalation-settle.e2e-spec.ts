@@ -94,7 +94,13 @@ describe('escalation settle period', () => {
       })
     ).body;
     await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
-    const sent = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalation/send-now`).set(bearer(t.adminToken)).expect(200);
+    // Some clients send a JSON null for "no body"; the route takes no body, so it is read as none.
+    const sent = await t.http
+      .post(`/api/v1/incidents/${r.incidentId}/escalation/send-now`)
+      .set(bearer(t.adminToken))
+      .type('json')
+      .send('null')
+      .expect(200);
     expect(sent.body.status).toBe('sent');
     expect(await rootMessages(r.incidentId)).toHaveLength(1);
     const twice = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalation/send-now`).set(bearer(t.adminToken)).expect(409);

@@ -230,9 +230,29 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 
-    it.each(['"tekst"', '42', 'null', 'true'])('refuses the JSON body %s with 400: a report is an object', async (body) => {
+    it('reads UTF-8 as UTF-8 whatever charset the Content-Type names: JSON has no other encoding', async () => {
+      const utf8 = Buffer.from(JSON.stringify(reportBody({ title: 'Feil merket æøå' })), 'utf8');
+      const read = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .set('content-type', 'application/json; charset=iso-8859-1')
+        .serialize(() => utf8 as never)
+        .send({})
+        .expect(201);
+      expect((await t.http.get(`/api/v1/reports/${read.body.id}`).set(bearer(a.key)).expect(200)).body.title).toBe('Feil merket æøå');
+    });
+
+    it.each(['"tekst"', '42', 'true'])('refuses the JSON body %s with 400: a report is an object', async (body) => {
       const res = await t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send(body).expect(400);
       expect(res.body).toMatchObject({ code: 'invalid_body', fields: [{ field: 'body', message: 'must be a JSON object' }] });
+    });
+
+    it('reads a JSON null as no body, as an empty body is read', async () => {
+      const send = (body: string) => t.http.post('/api/v1/reports').set(bearer(a.key)).set('content-type', 'application/json').send(body);
+      const empty = await send('').expect(400);
+      const nothing = await send('null').expect(400);
+      expect(nothing.body.fields).toEqual(empty.body.fields);
+      expect(nothing.body.fields.length).toBeGreaterThan(0);
     });
 
     it('groups the same outage from two municipalities into one incident', async () => {

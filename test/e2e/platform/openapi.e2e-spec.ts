@@ -19,6 +19,7 @@ interface Operation {
   summary?: string;
   description?: string;
   responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  requestBody?: { content: Record<string, { schema?: object }> };
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
 }
 
@@ -93,6 +94,16 @@ describe('OpenAPI document', () => {
     expect(twice).toEqual([]);
     expect(headers.filter((h) => h.required).map((h) => `${h.name} ${h.header}`)).toEqual([]);
     expect(headers).toContainEqual({ name: 'POST /api/v1/reports', header: 'idempotency-key', required: false });
+  });
+
+  it('describes a CSV body as the text itself and the JSON body as the object the API reads', async () => {
+    const body = operations().find((o) => o.name === 'POST /api/v1/consumers/import')?.op.requestBody;
+    expect(body?.content['text/csv'].schema).toMatchObject({ type: 'string' });
+    expect(body?.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ImportConsumersDto' });
+    // The JSON body as documented is read; a bare JSON string is not an object the API takes.
+    const csv = `orgNumber,name\n${'9'.repeat(9)},Kommune\n`;
+    await t.http.post('/api/v1/consumers/import?dryRun=true').set(bearer(t.adminToken)).send({ csv }).expect(200);
+    await t.http.post('/api/v1/consumers/import?dryRun=true').set(bearer(t.adminToken)).type('json').send(JSON.stringify(csv)).expect(400);
   });
 
   it('documents the problems of every authenticated operation as application/problem+json', () => {

@@ -19,12 +19,10 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
@@ -121,11 +119,7 @@ export class ConsumersController {
       'nothing; `dryRun=false` applies every valid row and skips rows with errors.',
   })
   @ApiConsumes('text/csv', 'application/json')
-  @ApiExtraModels(ImportConsumersDto)
-  @ApiBody({
-    description: 'The CSV as a text/csv body, or JSON {"csv": "..."}',
-    schema: { oneOf: [{ type: 'string', description: 'The CSV itself' }, { $ref: getSchemaPath(ImportConsumersDto) }] },
-  })
+  @ApiBody({ description: 'The CSV as a text/csv body, or JSON {"csv": "..."}', type: ImportConsumersDto })
   @ApiOkResponse({ type: ConsumerImportResponse })
   @ApiProblems([400, 'invalid_import_file: the file is not a CSV with the expected header'], 413)
   async import(@Body() body: unknown, @Query() query: ImportConsumersQuery, @CurrentActor() actor: Actor) {

@@ -52,5 +52,19 @@ export function createOpenApiDocument(app: INestApplication, publicUrl: string):
       MASKINPORTEN_SCHEME,
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  return SwaggerModule.createDocument(app, builder.build());
+  return withCsvBodiesAsText(SwaggerModule.createDocument(app, builder.build()));
+}
+
+/**
+ * The decorators give a request body one schema for all its media types; a text/csv body is the
+ * CSV text itself, whatever object the JSON variant wraps it in.
+ */
+function withCsvBodiesAsText(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths))
+    for (const operation of [item.get, item.put, item.post, item.patch, item.delete]) {
+      const body = operation?.requestBody;
+      const csv = body && 'content' in body ? body.content['text/csv'] : undefined;
+      if (csv) csv.schema = { type: 'string', description: 'The CSV file itself' };
+    }
+  return document;
 }

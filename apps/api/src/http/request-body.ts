@@ -33,12 +33,20 @@ export function unreadableApiBody(path: string, headers: IncomingHttpHeaders): P
   return null;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * A text body as a string, decoded by the character set its Content-Type names (UTF-8 when none:
- * Excel's Norwegian CSV export is Windows-1252, and says so only if the sender does). Bytes that
- * are not text in that set are refused rather than stored as replacement characters.
+ * A text body as a string. Bytes that are UTF-8 are read as UTF-8 whatever the Content-Type says:
+ * JSON is UTF-8 by definition (RFC 8259 gives it no charset), and clients label bodies by habit.
+ * Other bytes are read in the character set the Content-Type names (Excel's Norwegian CSV export
+ * is Windows-1252), and refused, rather than stored as replacement characters, when none is named.
  */
 export function textBody(body: Buffer, contentType: string | undefined): string | HttpLayerProblem {
+  try {
+    return UTF8.decode(body);
+  } catch {
+    // Not UTF-8: the declared character set decides.
+  }
   const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
   let decoder: InstanceType<typeof TextDecoder>;
   try {
@@ -52,15 +60,16 @@ export function textBody(body: Buffer, contentType: string | undefined): string 
     });
   }
   try {
-    return decoder.decode(body);
+    if (decoder.encoding !== 'utf-8') return decoder.decode(body);
   } catch {
-    return new HttpLayerProblem({
-      status: 400,
-      code: 'invalid_text_encoding',
-      message: `The body is not ${charset} text.`,
-      fields: [{ field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. charset=windows-1252)` }],
-    });
+    // Not text in the declared set either.
   }
+  return new HttpLayerProblem({
+    status: 400,
+    code: 'invalid_text_encoding',
+    message: `The body is not ${charset} text.`,
+    fields: [{ field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. charset=windows-1252)` }],
+  });
 }
 
 /**
@@ -82,9 +91,12 @@ export function prototypeKeyProblem(text: string): HttpLayerProblem | null {
   });
 }
 
-/** A JSON body that is a bare string, number, boolean or null: every route reads an object (or a list). */
+/**
+ * A JSON body that is a bare string, number or boolean: every route reads an object (or a list).
+ * `null` is let through as no body, as routes whose body is optional take it.
+ */
 export function scalarBodyProblem(value: unknown): HttpLayerProblem | null {
-  if (value !== null && typeof value === 'object') return null;
+  if (value === null || typeof value === 'object') return null;
   return new HttpLayerProblem({
     status: 400,
     code: 'invalid_body',

@@ -146,7 +146,7 @@ export class NoticesController {
     description:
       '"read" or "ready", for every recipient of the organisation; confirming again changes nothing (204), so it may be retried.',
   })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, [409, 'notice_withdrawn'], [422, 'notice_ack_not_offered: "ready" on a notice that asks for no work'])
   @ApiNoContentResponse({ description: 'Recorded' })
   async ack(
     @Param('id', ParseUuid) id: string,
