@@ -290,11 +290,6 @@ export class IncidentQueries {
     return { ...base, incidentTitle: incident.title };
   }
 
-  /** A consumer's latest 200 reports (see `reportPageOfConsumer`). */
-  async reportsOfConsumer(consumerId: string, caller?: Principal) {
-    return (await this.reportPageOfConsumer(consumerId, { limit: 200, offset: 0 }, caller)).items;
-  }
-
   /**
    * A page of a consumer's reports, newest first, with how many it has in all; staff who may not
    * read a security case see its reports' references without their words.

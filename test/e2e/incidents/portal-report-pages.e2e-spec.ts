@@ -1,6 +1,7 @@
 import { publishCatalogue, registerConsumer, RegisteredConsumer } from '../../support/fixtures';
-import { cookieHeader, openForm, setCookieLine, usePortalLink } from '../../support/staff-session';
-import { createTestApp, TestApp } from '../../support/test-app';
+import { reportBody } from '../../support/incident-fixtures';
+import { cookieHeader, createStaffWithPassword, openForm, setCookieLine, signIn, usePortalLink } from '../../support/staff-session';
+import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICE = 'summert-skattegrunnlag';
 
@@ -100,5 +101,31 @@ describe('portal report form with odd input', () => {
     const opened = await t.http.get(link).set('Cookie', cookie).expect(303);
     expect(opened.headers.location).toBe(`/portal/reports/${report.id}`);
     await t.http.get('/portal/reports/ref/M-1999-00001').set('Cookie', cookie).expect(404);
+  });
+
+  it('pages the organisation’s reports fifty at a time, in the portal and on the staff’s tab alike', async () => {
+    for (let n = 1; n <= 50; n++)
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(a.key))
+        .send(reportBody({ environment: 'test', title: `Melding nummer ${n}` }))
+        .expect(201);
+    const [oldest] = await t.dataSource.query(`SELECT reference FROM report ORDER BY received_at LIMIT 1`);
+    const first = (await t.http.get('/portal/reports').set('Cookie', cookie).expect(200)).text;
+    expect(first).toContain('Viser 1–50 av 51 meldinger');
+    expect(first).toContain('Melding nummer 50');
+    expect(first).not.toContain(oldest.reference);
+    expect(first.replace(/&#x3D;/g, '=')).toContain('href="/portal/reports?page=2" rel="next"');
+    const second = (await t.http.get('/portal/reports?page=2').set('Cookie', cookie).expect(200)).text;
+    expect(second).toContain('Viser 51–51 av 51 meldinger');
+    expect(second).toContain(oldest.reference);
+    expect(second).not.toContain('Melding nummer');
+
+    await createStaffWithPassword(t, 'agent@ks.no', 'agent');
+    const staff = await signIn(t, 'agent@ks.no');
+    const tab = (await staff.get(`/consumers/${a.id}/reports?page=2`).expect(200)).text;
+    expect(tab).toContain('Viser 51–51 av 51 meldinger');
+    expect(tab).toContain(oldest.reference);
+    expect(tab).toContain(`href="/consumers/${a.id}/reports"`);
   });
 });

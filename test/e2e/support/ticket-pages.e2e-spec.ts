@@ -77,7 +77,9 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     });
 
     it('lists it in the portal and shows it to its organisation only', async () => {
-      expect((await portalA.get('/portal/tickets').expect(200)).text).toContain('Tilgang til inntekt i test');
+      const list = (await portalA.get('/portal/tickets').expect(200)).text;
+      expect(list).toContain('Tilgang til inntekt i test');
+      expect(list).toMatch(/Viser 1–\d+ av \d+ henvendelse/);
       expect((await portalB.get('/portal/tickets').expect(200)).text).not.toContain('Tilgang til inntekt i test');
       await portalB.get(`/portal/tickets/${id}`).expect(404);
     });

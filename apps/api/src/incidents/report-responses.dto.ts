@@ -20,7 +20,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // The use cases' read views, named here by what the use cases return.
 type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
-type ConsumerReportView = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+type ConsumerReportView = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>['items'][number];
 type IncidentReportView = Awaited<ReturnType<IncidentQueries['incidentDetail']>>['reports'][number];
 /** What every view of a report holds; consumers are not shown how it was matched. */
 export type ReportFieldsView = Omit<IncidentReportView, 'consumer' | 'match' | 'incidentId'> & { incidentId?: string; match?: MatchRecord };

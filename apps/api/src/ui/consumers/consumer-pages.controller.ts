@@ -14,7 +14,7 @@ import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
-import { parseListQuery } from '../shared/list-query';
+import { parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumer.page';
@@ -114,8 +114,13 @@ export class ConsumerPagesController {
   @Get(':id/:tab')
   @StaffPage('consumer.read')
   @Render('consumers/show')
-  tab(@Param('id', ParseUuid) id: string, @Param('tab') tab: string, @CurrentPrincipal() me: Principal, @Query('done') done?: string) {
+  tab(
+    @Param('id', ParseUuid) id: string,
+    @Param('tab') tab: string,
+    @CurrentPrincipal() me: Principal,
+    @Query() q: Record<string, unknown>,
+  ) {
     const known = (CONSUMER_TABS as readonly string[]).includes(tab) ? (tab as ConsumerTab) : 'overview';
-    return this.tabPage.load(id, known, me, { saved: done === 'saved' });
+    return this.tabPage.load(id, known, me, { saved: q.done === 'saved', reports: parseListQuery(q, REPORTS_NEWEST_FIRST) });
   }
 }

@@ -7,10 +7,11 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { pathOf } from '../../http/fastify-augmentation';
 import { text } from '../shared/form-body';
+import { type ListQuery, parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import {
   consumerPageViewModel,
-  consumerReportRows,
+  consumerReportsTab,
   ConsumerTabExtras,
   importViewModel,
   newConsumerViewModel,
@@ -65,7 +66,7 @@ export class ConsumerTabPage implements FormPage {
     id: string,
     tab: ConsumerTab,
     me: Principal,
-    shown: { createdKey?: CreatedApiKey; failure?: FormFailure; saved?: boolean } = {},
+    shown: { createdKey?: CreatedApiKey; failure?: FormFailure; saved?: boolean; reports?: ListQuery<'received'> } = {},
   ) {
     const consumer = await this.consumers.execute(id, me);
     const extras: ConsumerTabExtras = { createdKey: shown.createdKey };
@@ -73,7 +74,11 @@ export class ConsumerTabPage implements FormPage {
       const have = new Set(consumer.services.map((s) => s.code));
       extras.addableCodes = [...(await this.catalogue.codes())].filter((c) => !have.has(c));
     }
-    if (tab === 'reports') extras.reports = consumerReportRows(await this.incidents.reportsOfConsumer(id, me));
+    if (tab === 'reports') {
+      const list = shown.reports ?? parseListQuery({}, REPORTS_NEWEST_FIRST);
+      const page = await this.incidents.reportPageOfConsumer(id, { limit: list.pageSize, offset: list.offset }, me);
+      Object.assign(extras, consumerReportsTab(id, page, list));
+    }
     if (tab === 'keys') extras.keys = await this.keys.execute(id);
     if (tab === 'history') extras.entries = await this.audit.execute({ objectType: 'consumer', objectId: id, limit: 200 });
     return consumerPageViewModel(consumer, tab, extras, shown.failure, shown.saved);

@@ -1,4 +1,4 @@
-import { parseListQuery } from '../shared/list-query';
+import { parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import {
   ConsumerDetail,
@@ -6,6 +6,7 @@ import {
   consumerPageViewModel,
   type ConsumerReportRow,
   consumerReportRows,
+  consumerReportsTab,
   consumerTabForms,
   importViewModel,
   newConsumerViewModel,
@@ -153,6 +154,13 @@ describe('the consumer’s reports', () => {
       ['M-2', 'Åpen', { href: '/incidents/inc-M-2', reference: 'KS-M-2', statusLabel: 'Eskalert' }],
       ['M-1', 'Åpen', { href: '/incidents/inc-M-1', reference: 'KS-M-1', statusLabel: 'Eskalert' }],
     ]);
+  });
+
+  it('pages them fifty at a time under the tab’s own address', () => {
+    const second = parseListQuery({ page: '2' }, REPORTS_NEWEST_FIRST);
+    const tab = consumerReportsTab('c1', { items: [row('M-51', '2026-01-01T08:00:00Z')], total: 51 }, second);
+    expect(tab.reports.map((r) => r.reference)).toEqual(['M-51']);
+    expect(tab.reportPagination).toMatchObject({ summary: 'Viser 51–51 av 51 meldinger', prev: '/consumers/c1/reports', next: null });
   });
 
   it('shows a report whose incident is gone without a link', () => {

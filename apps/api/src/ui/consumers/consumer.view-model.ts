@@ -174,13 +174,21 @@ export function consumerListViewModel(
   };
 }
 
-/** The municipality's own reports, as the incidents context lists them for a consumer. */
-export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+/** A page of the municipality's own reports, as the incidents context lists them for a consumer. */
+export type ConsumerReportPage = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>;
+export type ConsumerReportRow = ConsumerReportPage['items'][number];
 
 /**
- * The municipality's reports, newest first, each with the incident it belongs to now (linked,
- * with its status), so staff onboarding or supporting it see what it has been through.
+ * A page of the municipality's reports, newest first, each with the incident it belongs to now
+ * (linked, with its status), so staff onboarding or supporting it see what it has been through.
  */
+export function consumerReportsTab(consumerId: string, page: ConsumerReportPage, query: ListQuery<'received'>) {
+  return {
+    reports: consumerReportRows(page.items),
+    reportPagination: pagination({ path: tabPath(consumerId, 'reports'), filter: {}, query }, page.total, COUNTED_NOUNS.report),
+  };
+}
+
 export function consumerReportRows(reports: ConsumerReportRow[]) {
   return [...reports]
     .sort((a, b) => new Date(b.receivedAt).getTime() - new Date(a.receivedAt).getTime())
@@ -203,6 +211,7 @@ export function consumerReportRows(reports: ConsumerReportRow[]) {
 
 export interface ConsumerTabExtras {
   reports?: ReturnType<typeof consumerReportRows>;
+  reportPagination?: ReturnType<typeof pagination>;
   addableCodes?: string[];
   keys?: unknown[];
   entries?: Array<{ action: string; details: Record<string, unknown> }>;

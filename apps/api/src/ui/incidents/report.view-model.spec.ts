@@ -1,3 +1,4 @@
+import { parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import {
   consumerReportsViewModel,
@@ -8,6 +9,8 @@ import {
   revealViewModel,
   sentByVendor,
 } from './report.view-model';
+
+const firstPage = parseListQuery({}, REPORTS_NEWEST_FIRST);
 
 const report = {
   id: 'r1',
@@ -49,8 +52,15 @@ describe('report view models', () => {
   });
 
   it("lists the organisation's reports with Norwegian labels", () => {
-    const model = consumerReportsViewModel([{ ...report, incidentStatus: undefined } as never]);
+    const model = consumerReportsViewModel({ items: [{ ...report, incidentStatus: undefined } as never], total: 1 }, firstPage);
     expect(model.reports[0]).toMatchObject({ statusLabel: 'Åpen', incidentStatusLabel: undefined, environmentLabel: 'Produksjon' });
+  });
+
+  it('pages the reports fifty at a time, counting all of them', () => {
+    const third = parseListQuery({ page: '3' }, REPORTS_NEWEST_FIRST);
+    const model = consumerReportsViewModel({ items: [report as never], total: 101 }, third);
+    expect(model.pagination).toMatchObject({ summary: 'Viser 101–101 av 101 meldinger', prev: '/portal/reports?page=2', next: null });
+    expect(consumerReportsViewModel({ items: [], total: 120 }, firstPage).pagination.next).toBe('/portal/reports?page=2');
   });
 
   it('names each revealed field in Norwegian', () => {

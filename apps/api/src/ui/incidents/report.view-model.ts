@@ -2,8 +2,9 @@ import type { ConversationQueries, IncidentQueries, IncidentStatus, KnownInciden
 
 import { text } from '../shared/form-body';
 import { linkedFailure } from '../shared/form-errors';
+import { type ListQuery, pagination } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
-import { ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
+import { COUNTED_NOUNS, ENVIRONMENT_LABELS } from '../shared/shared.texts.nb';
 import {
   CATEGORY_CHOICES,
   CONVERSATION_TEXTS,
@@ -19,7 +20,7 @@ import { knownIncidentViewModel } from './report-form.view-model';
 
 export type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
 export type ReportConversation = Awaited<ReturnType<ConversationQueries['ofReport']>>;
-export type ConsumerReportRow = Awaited<ReturnType<IncidentQueries['reportsOfConsumer']>>[number];
+export type ConsumerReportPage = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>;
 
 /** «Fagsystem AS (org.nr. 987654321)» for a report a vendor sent for the municipality; null otherwise. */
 export function sentByVendor(report: { vendorOrganisationNumber: string | null; vendorName: string | null }): string | null {
@@ -40,12 +41,13 @@ export function revealViewModel(incidentId: string, report: ReportView, reason: 
   };
 }
 
-/** The organisation's own reports in the portal. */
-export function consumerReportsViewModel(reports: ConsumerReportRow[]) {
+/** A page of the organisation's own reports in the portal, newest first. */
+export function consumerReportsViewModel(page: ConsumerReportPage, list: ListQuery<'received'>) {
   return {
     title: REPORT_FORM_TEXTS.listTitle,
     layout: 'portal',
-    reports: reports.map((r) => ({
+    pagination: pagination({ path: '/portal/reports', filter: {}, query: list }, page.total, COUNTED_NOUNS.report),
+    reports: page.items.map((r) => ({
       ...r,
       environmentLabel: ENVIRONMENT_LABELS[r.environment as keyof typeof ENVIRONMENT_LABELS] ?? r.environment,
       statusLabel: REPORT_STATUS_LABELS[r.status] ?? r.status,

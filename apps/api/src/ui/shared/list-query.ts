@@ -13,6 +13,12 @@ export interface ListSpec<K extends string> {
   pageSize: number;
 }
 
+/** A consumer's reports, newest first, fifty to a page (the portal's list and the staff's tab). */
+export const REPORTS_NEWEST_FIRST: ListSpec<'received'> = { sorts: { received: 'desc' }, defaultSort: 'received', pageSize: 50 };
+
+/** The portal's questions to KS, the latest activity first, fifty to a page. */
+export const TICKETS_LATEST_FIRST: ListSpec<'updated'> = { sorts: { updated: 'desc' }, defaultSort: 'updated', pageSize: 50 };
+
 /** Sort and page as read from the query string, always valid. */
 export interface ListQuery<K extends string> {
   sort: K;

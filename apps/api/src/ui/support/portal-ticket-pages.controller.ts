@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { PortalPage } from '../../auth/access.decorator';
 import { ClientIp, CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
+import { parseListQuery, TICKETS_LATEST_FIRST } from '../shared/list-query';
 import { maskedDone } from '../shared/masked-done';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -28,8 +29,8 @@ export class PortalTicketPagesController {
   @Get()
   @PortalPage()
   @Render('portal-support/list')
-  list(@CurrentConsumer() me: ConsumerPrincipal) {
-    return this.page.list(me);
+  list(@CurrentConsumer() me: ConsumerPrincipal, @Query() q: Record<string, unknown>) {
+    return this.page.list(me, parseListQuery(q, TICKETS_LATEST_FIRST));
   }
 
   @Get('new')

@@ -190,8 +190,9 @@ export class PortalTicketPage implements FormPage {
 
   constructor(private readonly queries: TicketQueries) {}
 
-  async list(me: ConsumerPrincipal) {
-    return portalListViewModel((await this.queries.list(me, {}, { limit: 200, sort: 'updated', direction: 'desc' })).items);
+  async list(me: ConsumerPrincipal, list: ListQuery<'updated'>) {
+    const page = { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction };
+    return portalListViewModel(await this.queries.list(me, {}, page), list);
   }
 
   async load(me: ConsumerPrincipal, id: string, failure?: FormFailure) {

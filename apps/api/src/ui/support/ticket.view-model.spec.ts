@@ -1,7 +1,7 @@
 import type { CaseActivityEntry } from '@domain/incidents';
 import type { CannedResponse, TicketActivity, TicketLinkKind, TicketSlaView, TicketTimelineEvent, TicketView } from '@domain/support';
 
-import { parseListQuery } from '../shared/list-query';
+import { parseListQuery, TICKETS_LATEST_FIRST } from '../shared/list-query';
 import type { FormFailure } from '../shared/page-form';
 import { TICKET_LIST } from './ticket.forms';
 import {
@@ -11,6 +11,7 @@ import {
   cannedViewModel,
   linkHref,
   newTicketViewModel,
+  portalListViewModel,
   portalTicketViewModel,
   slaViewModel,
   staffTicketViewModel,
@@ -190,6 +191,13 @@ describe('ticket view models', () => {
       ],
     });
     expect(met).toMatchObject({ tagLabel: 'Innfridd', clocks: [expect.objectContaining({ stateLabel: 'Innfridd', left: null })] });
+  });
+
+  it('pages the portal’s questions fifty at a time, counting all of them', () => {
+    const second = parseListQuery({ page: '2' }, TICKETS_LATEST_FIRST);
+    const model = portalListViewModel({ items: [ticket()], total: 51 }, second);
+    expect(model.tickets.map((t) => t.reference)).toEqual([ticket().reference]);
+    expect(model.pagination).toMatchObject({ summary: 'Viser 51–51 av 51 henvendelser', prev: '/portal/tickets', next: null });
   });
 
   it('never gives the portal an internal note, and shows KS answers apart', () => {

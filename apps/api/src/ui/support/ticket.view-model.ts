@@ -615,8 +615,13 @@ export function newTicketViewModel(consumers: Option[], services: Option[], valu
 }
 
 /** The portal's list of the organisation's own tickets. */
-export function portalListViewModel(tickets: TicketSummary[]) {
-  return { title: PORTAL_TEXTS.listTitle, layout: 'portal', tickets: tickets.map((t) => ticketRow(t, true)) };
+export function portalListViewModel(tickets: { items: TicketSummary[]; total: number }, list: ListQuery<'updated'>) {
+  return {
+    title: PORTAL_TEXTS.listTitle,
+    layout: 'portal',
+    tickets: tickets.items.map((t) => ticketRow(t, true)),
+    pagination: pagination({ path: '/portal/tickets', filter: {}, query: list }, tickets.total, TICKET_NOUN),
+  };
 }
 
 /** A ticket in the portal: only public messages reach this far; the reply form while it is not closed. */
