@@ -230,6 +230,15 @@ describe('report intake: validation, grouping, Idempotency-Key and confirmations
       expect(await t.dataSource.query('SELECT count(*)::int AS n FROM report')).toEqual(before);
     });
 
+    it('answers 201 with the report’s address in Location, the same on a replay of its Idempotency-Key', async () => {
+      const send = () =>
+        t.http.post('/api/v1/reports').set(bearer(a.key)).set('Idempotency-Key', 'adresse-1').send(reportBody()).expect(201);
+      const first = await send();
+      expect(first.headers.location).toBe(`/api/v1/reports/${first.body.id}`);
+      expect((await t.http.get(first.headers.location).set(bearer(a.key)).expect(200)).body.reference).toBe(first.body.reference);
+      expect((await send()).headers.location).toBe(first.headers.location);
+    });
+
     it('reads UTF-8 as UTF-8 whatever charset the Content-Type names: JSON has no other encoding', async () => {
       const utf8 = Buffer.from(JSON.stringify(reportBody({ title: 'Feil merket æøå' })), 'utf8');
       const read = await t.http

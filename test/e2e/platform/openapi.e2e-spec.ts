@@ -18,7 +18,7 @@ interface Operation {
   security?: Array<Record<string, string[]>>;
   summary?: string;
   description?: string;
-  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: object }>; headers?: Record<string, object> }>;
   requestBody?: { content: Record<string, { schema?: object }> };
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
 }
@@ -104,6 +104,20 @@ describe('OpenAPI document', () => {
     const csv = `orgNumber,name\n${'9'.repeat(9)},Kommune\n`;
     await t.http.post('/api/v1/consumers/import?dryRun=true').set(bearer(t.adminToken)).send({ csv }).expect(200);
     await t.http.post('/api/v1/consumers/import?dryRun=true').set(bearer(t.adminToken)).type('json').send(JSON.stringify(csv)).expect(400);
+  });
+
+  it('gives the address of what a POST creates in Location, wherever it can be read at its own address', async () => {
+    const created = operations().filter(({ name, op }) => name.startsWith('POST ') && op.responses['201']);
+    const readable = created.filter(({ name }) => doc.paths[`${name.slice(5)}/{id}`]?.get);
+    expect(readable.length).toBeGreaterThanOrEqual(7);
+    expect(readable.filter(({ op }) => !op.responses['201'].headers?.Location).map(({ name }) => name)).toEqual([]);
+    const res = await t.http
+      .post('/api/v1/catalogue/versions')
+      .set(bearer(t.adminToken))
+      .send({ label: 'Med adresse', effectiveFrom: '2030-01-01' })
+      .expect(201);
+    expect(res.headers.location).toBe(`/api/v1/catalogue/versions/${res.body.id}`);
+    expect((await t.http.get(res.headers.location).set(bearer(t.adminToken)).expect(200)).body.label).toBe('Med adresse');
   });
 
   it('documents the problems of every authenticated operation as application/problem+json', () => {

@@ -11,11 +11,12 @@ import {
 } from '@domain/catalogue';
 import type { Actor } from '@domain/shared';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   CatalogueDiffResponse,
@@ -60,7 +61,7 @@ export class CatalogueController {
     summary: 'Create a draft version',
     description: 'A new draft with the services given, or a copy of the services of `copyFrom`. Staff who may write only.',
   })
-  @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft (a copy of `copyFrom` when given)' })
+  @CreatedResource(CatalogueVersionResponse, '/api/v1/catalogue/versions/:id', 'A new draft (a copy of `copyFrom` when given)')
   @ApiProblems(400, [404, 'catalogue_version_not_found: `copyFrom` names no version'])
   async add(@Body() body: CreateCatalogueVersionDto, @CurrentActor() actor: Actor) {
     return CatalogueVersionResponse.from(
@@ -111,7 +112,7 @@ export class CatalogueController {
   @Post('versions/:id/draft')
   @Allow('catalogue.edit')
   @ApiOperation({ summary: 'Copy a version to a new draft', description: 'A new draft holding the services of this version.' })
-  @ApiCreatedResponse({ type: CatalogueVersionResponse, description: 'A new draft copied from this version' })
+  @CreatedResource(CatalogueVersionResponse, '/api/v1/catalogue/versions/:id', 'A new draft copied from this version')
   @ApiProblems(400, 404)
   async draft(@Param('id', ParseUuid) id: string, @Body() body: CopyCatalogueVersionDto, @CurrentActor() actor: Actor) {
     return CatalogueVersionResponse.from(await this.copy.execute(id, body, actor));

@@ -9,11 +9,12 @@ import {
 } from '@domain/change-requests';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   AssessChangeRequestDto,
@@ -55,7 +56,7 @@ export class ChangeRequestsController {
     summary: 'Submit a change request',
     description: 'A consumer asks for a change in a service it has access to; its own submission counts as the first support.',
   })
-  @ApiCreatedResponse({ type: ChangeRequestLinkResponse })
+  @CreatedResource(ChangeRequestLinkResponse, '/api/v1/change-requests/:id')
   @ApiProblems([400, 'Invalid input; unknown_service or no_service_access name the field `service`'])
   async submit(@CurrentConsumer() me: ConsumerPrincipal, @Body() body: SubmitChangeRequestDto) {
     return this.submitter.execute(me, body);

@@ -28,6 +28,7 @@ import {
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   AgreementResponse,
@@ -94,7 +95,7 @@ export class ConsumersController {
       'A municipality, county municipality or other body with its contacts, service access and agreement. ' +
       'With a contact and a service it is active at once: it can get API keys, report and receive notices.',
   })
-  @ApiCreatedResponse({ type: ConsumerResponse })
+  @CreatedResource(ConsumerResponse, '/api/v1/consumers/:id')
   @ApiProblems(UNKNOWN_SERVICE, [409, 'consumer_exists: the organisation number is already registered'])
   async create(@Body() body: CreateConsumerDto, @CurrentActor() actor: Actor) {
     return ConsumerResponse.from(await this.register.execute(body, actor));

@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   CreateStaffGroupDto,
@@ -52,7 +53,7 @@ export class StaffGroupsController {
   @Post()
   @Allow('staff-group.manage')
   @ApiOperation({ summary: 'Create an assignment group', description: 'Admins only. New tickets of its categories are routed to it.' })
-  @ApiCreatedResponse({ type: StaffGroupResponse })
+  @CreatedResource(StaffGroupResponse, '/api/v1/staff-groups/:id')
   @ApiProblems(400, TAKEN)
   async add(@Body() body: CreateStaffGroupDto, @CurrentActor() actor: Actor) {
     return StaffGroupResponse.from(await this.manage.create(body, actor));

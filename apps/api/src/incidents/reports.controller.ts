@@ -8,6 +8,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActsOn } from '../http/acts-on.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { KnowledgeArticleResponse } from '../knowledge/knowledge-article.dto';
@@ -50,7 +51,7 @@ export class ReportsController {
     description:
       'Retry-safe submission: the same key and body give the original answer. At most 200 characters, per consumer, kept 48 hours.',
   })
-  @ApiCreatedResponse({ type: ReportReceiptResponse, description: 'The report, with the incident it was grouped into' })
+  @CreatedResource(ReportReceiptResponse, '/api/v1/reports/:id', 'The report, with the incident it was grouped into')
   @ApiProblems(
     [400, 'Invalid input, or unknown_service: not a service in the Bilag 2 version in force'],
     [409, 'idempotency_in_flight: a request with this Idempotency-Key is still being processed'],

@@ -11,11 +11,12 @@ import {
 } from '@domain/notices';
 import type { Actor, ConsumerPrincipal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { AcknowledgeDto, NoticeDto, NoticeListQueryDto, ScheduleNoticeDto } from './notices.dto';
 import {
@@ -62,7 +63,7 @@ export class NoticesController {
   @Allow('notice.write')
   @ApiOperation({ summary: 'Create a draft notice', description: 'Every field is checked; unknown services and past dates are refused.' })
   @ApiProblems(400)
-  @ApiCreatedResponse({ type: NoticeResponse })
+  @CreatedResource(NoticeResponse, '/api/v1/notices/:id')
   add(@Body() body: NoticeDto, @CurrentActor() actor: Actor) {
     return this.create.execute(body, actor);
   }

@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { Allow } from '../auth/access.decorator';
 import { ClientIp, CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   BulkReplyDto,
@@ -57,7 +58,7 @@ export class TicketsController {
     description:
       'A consumer asks KS a question (henvendelse); staff open one on behalf of a caller, naming its consumer. Identity numbers are masked.',
   })
-  @ApiCreatedResponse({ type: TicketCreatedResponse })
+  @CreatedResource(TicketCreatedResponse, '/api/v1/tickets/:id')
   @ApiProblems([400, 'Invalid input; unknown_service and unknown_consumer name their field'])
   async open(@CurrentPrincipal() caller: Principal, @Body() body: OpenTicketDto, @ClientIp() ip: string | null) {
     return this.opener.forCaller(caller, body, ip);
