@@ -29,3 +29,17 @@ export const PageOffset = (description?: string): PropertyDecorator =>
     Min(0),
     Max(MAX_OFFSET),
   );
+
+/** Beyond this a page number is a typo, not a need; the bound keeps the offset a safe integer. */
+const MAX_PAGE = 20_000;
+
+/** A list's `page` query parameter: a whole number from 1, the first page by default. */
+export const PageNumber = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE),
+  );

@@ -30,6 +30,7 @@ import {
 } from 'class-validator';
 
 import { InstantField } from '../http/date-fields';
+import { PageLimit, PageNumber } from '../http/paging-query';
 import { IsNotBlank } from '../http/text-fields';
 
 /** The fields of a report, as every door (API, form, staff, import) receives them. */
@@ -198,21 +199,10 @@ export class SuggestionQueryDto {
 
 /** A page of the caller's reports. */
 export class ReportListQueryDto {
-  // A page far past any list is a mistake, not a need; the bound keeps the offset a safe integer.
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 20_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20_000)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit(200, 50)
   perPage?: number;
 
   slice(): { page: number; perPage: number; limit: number; offset: number } {

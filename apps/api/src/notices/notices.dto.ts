@@ -2,9 +2,10 @@ import { ACK_ACTIONS, type AckAction, NOTICE_KINDS, NOTICE_ROLES, type NoticeKin
 import { ENVIRONMENTS } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 import { InstantField } from '../http/date-fields';
+import { PageNumber } from '../http/paging-query';
 
 // The DTOs check the shape; content rules (known services, dates in the future, lengths) are
 // the domain's, so the API and the admin form report them alike, field by field.
@@ -81,12 +82,6 @@ export class AcknowledgeDto {
 }
 
 export class NoticeListQueryDto {
-  // A page far past any list is a mistake, not a need; the bound keeps the offset a safe integer.
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 40_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(40_000)
+  @PageNumber()
   page?: number;
 }

@@ -13,7 +13,7 @@ import {
   type TicketStatus,
 } from '@domain/support';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,20 +21,18 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 import { IfPresent } from '../http/if-present';
+import { PageNumber } from '../http/paging-query';
 
 export const TICKET_SORTS: readonly TicketSort[] = ['reference', 'subject', 'status', 'priority', 'created', 'updated'];
 
@@ -254,13 +252,7 @@ export class TicketListQueryDto {
   @IsIn(['asc', 'desc'])
   dir?: 'asc' | 'desc';
 
-  // A page far past any list is a mistake, not a need; the bound keeps the offset a safe integer.
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 20_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20_000)
+  @PageNumber()
   page?: number;
 
   filter(staffId: string | null): TicketFilter {
