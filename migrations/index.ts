@@ -41,6 +41,7 @@ import { IdempotencyKeyLock1795477000000 } from './1795477000000-idempotency-key
 import { WorkerHeartbeat1795478000000 } from './1795478000000-worker-heartbeat';
 import { OutboxSentAtIndex1795479000000 } from './1795479000000-outbox-sent-at-index';
 import { NoticeRecipientPerConsumer1795480000000 } from './1795480000000-notice-recipient-per-consumer';
+import { IncidentMessageApiChannel1795481000000 } from './1795481000000-incident-message-api-channel';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   WorkerHeartbeat1795478000000,
   OutboxSentAtIndex1795479000000,
   NoticeRecipientPerConsumer1795480000000,
+  IncidentMessageApiChannel1795481000000,
 ];

@@ -4,8 +4,8 @@ export const MESSAGE_AUDIENCES = ['skatteetaten', 'municipalities', 'internal'] 
 /** Who a message is between: KS and Skatteetaten (the escalation thread), KS and the municipalities, or KS alone. */
 export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
 export type MessageDirection = 'in' | 'out';
-/** How it came or went: written on the incident page, by e-mail, or in the portal. */
-export type MessageChannel = 'desk' | 'email' | 'portal';
+/** How it came or went: written on the incident page, by e-mail, in the portal, or by the municipality's system through the API. */
+export type MessageChannel = 'desk' | 'email' | 'portal' | 'api';
 
 /**
  * One message of an incident's conversation. Bodies have identity numbers masked. Internal notes
@@ -15,7 +15,7 @@ export type MessageChannel = 'desk' | 'email' | 'portal';
 @Index('incident_message_incident_idx', ['incidentId', 'createdAt'])
 @Check('incident_message_direction_check', `"direction" IN ('in', 'out')`)
 @Check('incident_message_audience_check', `"audience" IN ('skatteetaten', 'municipalities', 'internal')`)
-@Check('incident_message_channel_check', `"channel" IN ('desk', 'email', 'portal')`)
+@Check('incident_message_channel_check', `"channel" IN ('desk', 'email', 'portal', 'api')`)
 // An internal note is never addressed to anyone, whatever a future code path tries.
 @Check('incident_message_internal_not_sent', `"audience" <> 'internal' OR ("recipients" = '{}' AND "direction" = 'out')`)
 export class IncidentMessage {

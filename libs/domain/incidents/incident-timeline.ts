@@ -30,7 +30,7 @@ export type IncidentEventDetails = {
   merged_in: { from: string; fromId: string; reports: number; how: MergeHow; reasons: string[] };
   merged_into: { into: string; intoId: string; how: MergeHow; reasons: string[] };
   /** Skatteetaten answered in the escalation thread, or a municipality replied (e-mail or portal). */
-  message_received: { audience: 'skatteetaten' | 'municipalities'; from: string; channel: 'email' | 'portal'; report?: string };
+  message_received: { audience: 'skatteetaten' | 'municipalities'; from: string; channel: 'email' | 'portal' | 'api'; report?: string };
   /** Staff wrote in the escalation thread or to municipalities: how many e-mails went to how many consumers. */
   message_sent: { audience: 'skatteetaten' | 'municipalities'; recipients: number; consumers: number };
   note_added: Record<string, never>;

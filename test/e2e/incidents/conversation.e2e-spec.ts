@@ -282,10 +282,54 @@ describe('incident conversations', () => {
     expect((await outboxRows(t, `template = 'incident-resolved'`)).length).toBe(resolvedBefore * 2);
   });
 
+  it("lets the municipality's system answer and reopen through the API, as its users do in the portal", async () => {
+    const path = `/api/v1/reports/${reportOfA}`;
+    const own = (await t.http.get(path).set(bearer(a.key)).expect(200)).body;
+    expect(new Date(own.reopenUntil).getTime()).toBeGreaterThan(Date.now());
+    const told = (await outboxRows(t, `template = 'incident-reply-received'`)).length;
+
+    const answered = await t.http
+      .post(`${path}/messages`)
+      .set(bearer(a.key))
+      .send({ body: 'Fra fagsystemet: 01019000083 får fortsatt 503.' });
+    expect(answered.status).toBe(201);
+    expect(answered.body).toMatchObject({
+      direction: 'in',
+      channel: 'api',
+      body: 'Fra fagsystemet: [fødselsnummer fjernet] får fortsatt 503.',
+    });
+    expect((await messages(`channel = 'api'`)).map((m) => m.report_id)).toEqual([reportOfA]);
+    expect((await outboxRows(t, `template = 'incident-reply-received'`)).length).toBe(told + 1);
+    expect((await agent.get(`/incidents/${incidentId}`).expect(200)).text).toContain('(via API)');
+    expect((await t.http.get(path).set(bearer(a.key)).expect(200)).body.messages).toContainEqual(
+      expect.objectContaining({ id: answered.body.id }),
+    );
+
+    const blank = await t.http.post(`${path}/messages`).set(bearer(a.key)).send({ body: ' \u200b ' }).expect(400);
+    expect(blank.body.fields.map((f: { field: string }) => f.field)).toEqual(['body']);
+    await t.http.post(`${path}/messages`).set(bearer(b.key)).send({ body: 'Ikke vår melding.' }).expect(404);
+    await t.http.post(`${path}/messages`).set(bearer(agentToken)).send({ body: 'Staff bruker samtalen.' }).expect(403);
+    expect(await messages(`channel = 'api'`)).toHaveLength(1);
+
+    await t.http.post(`${path}/reopen`).set(bearer(b.key)).expect(404);
+    const reopened = await t.http.post(`${path}/reopen`).set(bearer(a.key)).expect(200);
+    expect(reopened.body).toMatchObject({ id: reportOfA, status: 'open', incidentStatus: 'escalated', reopenUntil: null });
+    const again = await t.http.post(`${path}/reopen`).set(bearer(a.key)).expect(409);
+    expect(again.body.code).toBe('incident_not_resolved');
+    await t.http
+      .post(`/api/v1/incidents/${incidentId}/resolve`)
+      .set(bearer(agentToken))
+      .send({ message: 'Rettet en tredje gang.' })
+      .expect(200);
+  });
+
   it('refuses to reopen after the window, saying so in Norwegian', async () => {
     await t.dataSource.query(`UPDATE incident SET resolved_at = now() - interval '15 days' WHERE id = $1`, [incidentId]);
     const res = await portalPost(`/portal/reports/${reportOfA}/reopen`).expect(409);
     expect(res.text).toContain('Fristen for å gjenåpne meldingen er ute. Send en ny melding.');
+    const byApi = await t.http.post(`/api/v1/reports/${reportOfA}/reopen`).set(bearer(a.key)).expect(409);
+    expect(byApi.body.code).toBe('reopen_window_closed');
+    expect((await t.http.get(`/api/v1/reports/${reportOfA}`).set(bearer(a.key)).expect(200)).body.reopenUntil).toBeNull();
     const [incident] = await t.dataSource.query(`SELECT status FROM incident WHERE id = $1`, [incidentId]);
     expect(incident.status).toBe('resolved');
   });

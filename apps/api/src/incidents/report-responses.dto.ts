@@ -1,7 +1,9 @@
 import {
   type ConversationEntry,
+  type ConversationQueries,
   type ImportReports,
   INCIDENT_STATUSES,
+  type IncidentMessage,
   type IncidentQueries,
   type JoinResult,
   KNOWN_ISSUE_NOTICE,
@@ -20,6 +22,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // The use cases' read views, named here by what the use cases return.
 type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
+type ReportConversation = Awaited<ReturnType<ConversationQueries['ofReport']>>;
 type ConsumerReportView = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>['items'][number];
 type IncidentReportView = Awaited<ReturnType<IncidentQueries['incidentDetail']>>['reports'][number];
 /** What every view of a report holds; consumers are not shown how it was matched. */
@@ -266,13 +269,20 @@ export class ReportFieldsResponse {
 export class ReportMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['in', 'out'], description: 'out: KS wrote to the municipality; in: the municipality answered' }) direction: string;
-  @ApiProperty({ enum: ['desk', 'email', 'portal'], description: 'How it was written: by KS staff, by e-mail or in the portal' })
+  @ApiProperty({
+    enum: ['desk', 'email', 'portal', 'api'],
+    description: "How it was written: by KS staff, by e-mail, in the portal or by the municipality's system through the API",
+  })
   channel: string;
-  @ApiProperty({ example: 'Vi jobber med saken.' }) body: string;
+  @ApiProperty({ example: 'Vi jobber med saken.', description: 'With identity numbers masked' }) body: string;
   @ApiProperty({ format: 'date-time' }) at: Date;
 
-  static from(m: ConversationEntry): ReportMessageResponse {
+  static from(m: Pick<ConversationEntry, 'id' | 'direction' | 'channel' | 'body' | 'at'>): ReportMessageResponse {
     return { id: m.id, direction: m.direction, channel: m.channel, body: m.body, at: m.at };
+  }
+
+  static fromMessage(m: IncidentMessage): ReportMessageResponse {
+    return ReportMessageResponse.from({ ...m, at: m.createdAt });
   }
 }
 
@@ -293,15 +303,24 @@ export class ReportResponse extends ReportFieldsResponse {
     description: 'One report only: the messages between KS and its municipality about it, oldest first',
   })
   messages?: ReportMessageResponse[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Consumers only, one report only: until when `POST /reports/{id}/reopen` may open it again; null while it cannot',
+  })
+  reopenUntil?: Date | null;
 
-  static from(r: ReportView | ConsumerReportView, messages?: ConversationEntry[]): ReportResponse {
+  static from(r: ReportView | ConsumerReportView, conversation?: ReportConversation): ReportResponse {
+    const ownReport = 'resolutionMessage' in r;
     return {
       ...ReportFieldsResponse.fields(r),
       incidentReference: r.incidentReference!,
       incidentStatus: r.incidentStatus!,
       ...('incidentTitle' in r ? { incidentTitle: r.incidentTitle } : {}),
-      ...('resolutionMessage' in r ? { resolutionMessage: r.resolutionMessage } : {}),
-      ...(messages ? { messages: messages.map(ReportMessageResponse.from) } : {}),
+      ...(ownReport ? { resolutionMessage: r.resolutionMessage } : {}),
+      ...(conversation ? { messages: conversation.messages.map(ReportMessageResponse.from) } : {}),
+      ...(conversation && ownReport ? { reopenUntil: conversation.reopenUntil } : {}),
     };
   }
 }

@@ -1,5 +1,6 @@
 import {
   type JoinOptions,
+  MAX_MESSAGE_LENGTH,
   type ReceiveOptions,
   REPORT_CATEGORIES,
   REPORT_CHANNELS,
@@ -195,6 +196,15 @@ export class SuggestionQueryDto {
   symptoms(): { title: string; description: string; errorCode?: string; httpStatus?: number } {
     return { title: this.title ?? '', description: this.description ?? '', errorCode: this.errorCode, httpStatus: this.httpStatus };
   }
+}
+
+/** A municipality's answer to KS about its report, from its own system. */
+export class ReportReplyDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_MESSAGE_LENGTH, example: 'Feilen er der fortsatt hos oss etter rettingen.' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(MAX_MESSAGE_LENGTH)
+  body: string;
 }
 
 /** A page of the caller's reports. */

@@ -1,4 +1,13 @@
-import { ConversationQueries, CorrectGrouping, ImportReports, IncidentQueries, ReceiveReport, RevealPersonalData } from '@domain/incidents';
+import {
+  ConversationQueries,
+  CorrectGrouping,
+  ImportReports,
+  IncidentQueries,
+  ReceiveReport,
+  ReopenReport,
+  ReplyToReport,
+  RevealPersonalData,
+} from '@domain/incidents';
 import { SuggestArticles } from '@domain/knowledge';
 import type { Actor, ConsumerPrincipal, Principal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -13,9 +22,18 @@ import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { KnowledgeArticleResponse } from '../knowledge/knowledge-article.dto';
 import { IncidentRecordResponse } from './incident-responses.dto';
-import { ImportReportsDto, MoveReportDto, ReportListQueryDto, RevealDto, SubmitReportDto, SuggestionQueryDto } from './report.dto';
+import {
+  ImportReportsDto,
+  MoveReportDto,
+  ReportListQueryDto,
+  ReportReplyDto,
+  RevealDto,
+  SubmitReportDto,
+  SuggestionQueryDto,
+} from './report.dto';
 import {
   ReportImportResponse,
+  ReportMessageResponse,
   ReportPageResponse,
   ReportReceiptResponse,
   ReportResponse,
@@ -35,6 +53,8 @@ export class ReportsController {
     private readonly reveal: RevealPersonalData,
     private readonly suggestions: SuggestArticles,
     private readonly conversations: ConversationQueries,
+    private readonly replying: ReplyToReport,
+    private readonly reopening: ReopenReport,
   ) {}
 
   @Post()
@@ -112,7 +132,41 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportResponse })
   @ApiProblems(400, [404, "report_not_found, also for another consumer's report"])
   async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
-    return ReportResponse.from(await this.queries.report(id, caller), (await this.conversations.ofReport(caller, id)).messages);
+    return ReportResponse.from(await this.queries.report(id, caller), await this.conversations.ofReport(caller, id));
+  }
+
+  @Post(':id/messages')
+  @Allow('report.reply')
+  @ApiOperation({
+    summary: 'Answer KS about my report',
+    description:
+      "The municipality's answer, as its users give it in the portal: it lands in the conversation of the report's incident, and the " +
+      'KS staff who own the incident hear of it. Identity numbers are masked before it is stored.',
+  })
+  @ApiCreatedResponse({ type: ReportMessageResponse, description: 'The message as stored' })
+  @ApiProblems(400, [404, "report_not_found, also for another consumer's report"])
+  async reply(@Param('id', ParseUuid) id: string, @Body() body: ReportReplyDto, @CurrentConsumer() me: ConsumerPrincipal) {
+    return ReportMessageResponse.fromMessage(await this.replying.execute(me, id, body, 'api'));
+  }
+
+  @Post(':id/reopen')
+  @Allow('report.reply')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen my resolved report',
+    description:
+      "The problem is back after the resolution: within the window the report's `reopenUntil` gives, the report and its incident " +
+      'open again and the KS staff who own it hear of it. Answers the report as it is now.',
+  })
+  @ApiOkResponse({ type: ReportResponse })
+  @ApiProblems(
+    400,
+    [404, "report_not_found, also for another consumer's report"],
+    [409, 'incident_not_resolved (it is open already) or reopen_window_closed (send a new report instead)'],
+  )
+  async reopen(@Param('id', ParseUuid) id: string, @CurrentConsumer() me: ConsumerPrincipal) {
+    await this.reopening.execute(me, id);
+    return this.one(id, me);
   }
 
   @Post(':id/move')

@@ -28,6 +28,7 @@ import {
   CONFIDENCE_LABELS,
   CONVERSATION_TEXTS,
   MATCH_ACTION_LABELS,
+  MESSAGE_CHANNEL_PHRASES,
   PROPOSAL_STATUS_LABELS,
   QUEUE_TEXTS,
   SECURITY_CASE_TEXTS,
@@ -160,7 +161,7 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
         text:
           e.details.audience === 'skatteetaten'
             ? `Svar fra Skatteetaten i eskaleringstråden (${e.details.from})`
-            : `Svar fra kommunen${e.details.report ? ` om ${e.details.report}` : ''} (${e.details.channel === 'portal' ? 'i portalen' : 'e-post'})`,
+            : `Svar fra kommunen${e.details.report ? ` om ${e.details.report}` : ''} (${MESSAGE_CHANNEL_PHRASES[e.details.channel]})`,
         link: { href: '#conversation', text: 'samtalen' },
       };
     case 'message_sent':

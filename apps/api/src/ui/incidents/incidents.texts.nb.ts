@@ -1,4 +1,4 @@
-import type { IncidentSide, IncidentStatus, ReportCategory, ReportChannel, Severity } from '@domain/incidents';
+import type { IncidentSide, IncidentStatus, MessageChannel, ReportCategory, ReportChannel, Severity } from '@domain/incidents';
 
 import type { PageTexts } from '../shared/form-errors';
 import type { NavSection } from '../shared/navigation';
@@ -276,11 +276,18 @@ export const CONVERSATION_TEXTS = {
   toSkatteetaten: 'Til Skatteetaten',
   toMunicipalities: (names: string[], addresses: number) =>
     `Til ${names.length ? names.join(', ') : 'de berørte kommunene'} (${countOf(addresses, COUNTED_NOUNS.address)})`,
-  fromMunicipality: (name: string, channel: 'desk' | 'email' | 'portal') =>
-    `Fra ${name || 'kommunen'} (${channel === 'portal' ? 'i portalen' : 'e-post'})`,
+  fromMunicipality: (name: string, channel: MessageChannel) => `Fra ${name || 'kommunen'} (${MESSAGE_CHANNEL_PHRASES[channel]})`,
   internal: 'Internt notat',
   fromKs: 'Fra KS',
-  fromUs: (channel: 'desk' | 'email' | 'portal') => `Fra dere (${channel === 'portal' ? 'i portalen' : 'e-post'})`,
+  fromUs: (channel: MessageChannel) => `Fra dere (${MESSAGE_CHANNEL_PHRASES[channel]})`,
+};
+
+/** How an answer from a municipality came, as said in brackets after who wrote it. */
+export const MESSAGE_CHANNEL_PHRASES: Record<MessageChannel, string> = {
+  portal: 'i portalen',
+  email: 'e-post',
+  api: 'via API',
+  desk: 'registrert av KS',
 };
 
 /** The portal report page: messages with KS, the reply form and reopening. */
