@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       bootstrapAdminToken: null,
       loginMaxFailures: 5,
       loginLockoutMinutes: 15,
+      authFailuresPerMinute: 30,
       outbox: {
         pollIntervalMs: 500,
         concurrency: 5,
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
         BOOTSTRAP_ADMIN_EMAIL: 'admin@ks.no',
         BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(32),
         OUTBOX_GIVE_UP_MS: '1000',
+        AUTH_FAILURES_PER_MINUTE: '0',
       },
       dir,
     );
@@ -69,6 +71,7 @@ describe('loadConfig', () => {
       bootstrapAdminEmail: 'admin@ks.no',
       bootstrapAdminToken: 'x'.repeat(32),
       dataDir: join(dir, 'd'),
+      authFailuresPerMinute: 0,
     });
     expect(config.outbox.giveUpAfterMs).toBe(1000);
   });
@@ -82,6 +85,7 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['PORT', '-1'],
+    ['AUTH_FAILURES_PER_MINUTE', '-1'],
     ['DATABASE_URL', 'mysql://x'],
     ['DATABASE_URL', 'not a url'],
     ['SMTP_URL', 'http://x'],

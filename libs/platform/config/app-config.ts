@@ -23,6 +23,11 @@ export interface AppConfig {
    * database and empties the cache at once. 0: every request reads the database.
    */
   credentialCacheSeconds: number;
+  /**
+   * Unknown or refused Bearer credentials one client address may send per minute before it is
+   * answered 429 without a look-up. 0: no limit.
+   */
+  authFailuresPerMinute: number;
   /** A PostgreSQL server: how long opening a connection may take, and one statement. */
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
@@ -391,6 +396,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataDir,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     credentialCacheSeconds: int(env, 'CREDENTIAL_CACHE_SECONDS', 60, 0, 3600),
+    authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 30, 0, 100_000),
     databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
     databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     smtpUrl,

@@ -1,2 +1,3 @@
+export * from './attempt-limiter';
 export * from './secret-token';
 export * from './uniform-duration';

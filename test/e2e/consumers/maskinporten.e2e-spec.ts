@@ -334,7 +334,13 @@ describe('when the issuer rotates its signing key', () => {
 
   beforeAll(async () => {
     issuer = await startIssuer();
-    t = await createTestApp({ MASKINPORTEN_ISSUER: issuer.url, MASKINPORTEN_JWKS_URL: issuer.jwksUrl, MASKINPORTEN_SCOPE: SCOPE });
+    t = await createTestApp({
+      MASKINPORTEN_ISSUER: issuer.url,
+      MASKINPORTEN_JWKS_URL: issuer.jwksUrl,
+      MASKINPORTEN_SCOPE: SCOPE,
+      // The flood below is of refused tokens from one address; here it is the key set's cooldown that must hold it back.
+      AUTH_FAILURES_PER_MINUTE: '0',
+    });
     await publishCatalogue(t, [SERVICE]);
     municipality = await registerConsumer(t, 4_707, [SERVICE]);
     jest.spyOn(Date, 'now').mockImplementation(() => realNow() + shift);

@@ -126,6 +126,10 @@ describe('OpenAPI document', () => {
       .filter(({ op }) => !op.responses['401']?.content?.['application/problem+json'])
       .map(({ name }) => name);
     expect(missing).toEqual([]);
+    const withoutLimit = operations()
+      .filter(({ op }) => op.responses['401'] && !op.responses['429']?.headers?.['Retry-After'])
+      .map(({ name }) => name);
+    expect(withoutLimit).toEqual([]);
   });
 
   it('describes the problem document the API actually sends', async () => {

@@ -2,8 +2,9 @@ import { AuthenticateStaff, CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, Consume
 import { AccessDenied, CONSUMER_PERMISSIONS, hasPermission, type Principal, staffRolesWith } from '@domain/shared';
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '@platform/config';
 import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
-import { sameSecret } from '@platform/security';
+import { AttemptLimiter, sameSecret } from '@platform/security';
 import type { FastifyReply } from 'fastify';
 
 import { ACCESS, AccessRule } from './access.decorator';
@@ -20,6 +21,16 @@ function audience(rule: AccessRule): { staff: boolean; consumer: boolean } {
   return { staff: staffRolesWith(rule.permission).length > 0, consumer: rule.permission in CONSUMER_PERMISSIONS };
 }
 
+export class TooManyFailedAuthentications extends DomainException {
+  constructor() {
+    super(
+      'rate-limited',
+      'too_many_failed_authentications',
+      'Too many unknown or refused credentials from this address. Wait and try again.',
+    );
+  }
+}
+
 export class LoginRequired extends DomainException {
   constructor(readonly page: 'staff' | 'portal') {
     super('unauthenticated', 'login_required', 'Logg inn for å fortsette.');
@@ -30,15 +41,22 @@ export class LoginRequired extends DomainException {
  * One guard for every route: resolves the caller (Bearer token/API key, or a session cookie),
  * enforces CSRF on cookie-authenticated writes, then the route's permission from the one
  * permission map. Missing or unknown credentials → 401; a valid credential without the
- * permission → 403. A route that declares no rule is closed.
+ * permission → 403. A route that declares no rule is closed. An address that keeps sending
+ * unknown Bearer credentials is answered 429 for the rest of the minute without a look-up: each
+ * costs database round trips, and a guesser should not get them at the server's pace.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly failedBearers: AttemptLimiter;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly staff: AuthenticateStaff,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Optional() @Inject(CONSUMER_AUTHENTICATOR) private readonly consumers?: ConsumerAuthenticator,
-  ) {}
+  ) {
+    this.failedBearers = new AttemptLimiter({ limit: config.authFailuresPerMinute, windowMs: 60_000, maxKeys: 10_000 });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -47,8 +65,7 @@ export class AuthGuard implements CanActivate {
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     if (req.headers.authorization && !bearer) throw new Unauthenticated('Use "Authorization: Bearer <token>".');
 
-    const principal = bearer ? await this.byBearer(bearer) : await this.byCookie(req, rule);
-    if (bearer && !principal) throw new Unauthenticated('The token or API key is unknown or revoked.', 'invalid_token');
+    const principal = bearer ? await this.byBearer(bearer, context) : await this.byCookie(req, rule);
     if (principal) req.principal = principal;
 
     if (!principal && !rule.public) {
@@ -68,7 +85,27 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async byBearer(token: string): Promise<Principal | null> {
+  private async byBearer(token: string, context: ExecutionContext): Promise<Principal> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const waitMs = this.failedBearers.blockedFor(req.ip, Date.now());
+    if (waitMs > 0) {
+      context
+        .switchToHttp()
+        .getResponse<FastifyReply>()
+        .header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new TooManyFailedAuthentications();
+    }
+    try {
+      const principal = await this.lookUpBearer(token);
+      if (!principal) throw new Unauthenticated('The token or API key is unknown or revoked.', 'invalid_token');
+      return principal;
+    } catch (error) {
+      if (error instanceof DomainException && error.kind === 'unauthenticated') this.failedBearers.recordFailure(req.ip, Date.now());
+      throw error;
+    }
+  }
+
+  private async lookUpBearer(token: string): Promise<Principal | null> {
     // A Maskinporten token is answered by its own verification: refused, it never falls back to other credentials.
     const byAccessToken = await this.consumers?.byAccessToken(token);
     if (byAccessToken) return byAccessToken;

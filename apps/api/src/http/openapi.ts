@@ -52,7 +52,11 @@ export function createOpenApiDocument(app: INestApplication, publicUrl: string):
       MASKINPORTEN_SCHEME,
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  return withCsvBodiesAsText(SwaggerModule.createDocument(app, builder.build()));
+  return withFailedAuthenticationLimit(withCsvBodiesAsText(SwaggerModule.createDocument(app, builder.build())));
+}
+
+function operationsOf(document: OpenAPIObject) {
+  return Object.values(document.paths).flatMap((item) => [item.get, item.put, item.post, item.patch, item.delete].filter((o) => !!o));
 }
 
 /**
@@ -60,11 +64,25 @@ export function createOpenApiDocument(app: INestApplication, publicUrl: string):
  * CSV text itself, whatever object the JSON variant wraps it in.
  */
 function withCsvBodiesAsText(document: OpenAPIObject): OpenAPIObject {
-  for (const item of Object.values(document.paths))
-    for (const operation of [item.get, item.put, item.post, item.patch, item.delete]) {
-      const body = operation?.requestBody;
-      const csv = body && 'content' in body ? body.content['text/csv'] : undefined;
-      if (csv) csv.schema = { type: 'string', description: 'The CSV file itself' };
-    }
+  for (const operation of operationsOf(document)) {
+    const body = operation.requestBody;
+    const csv = body && 'content' in body ? body.content['text/csv'] : undefined;
+    if (csv) csv.schema = { type: 'string', description: 'The CSV file itself' };
+  }
+  return document;
+}
+
+/** Every route that reads a Bearer credential also refuses an address that keeps sending unknown ones (AuthGuard). */
+function withFailedAuthenticationLimit(document: OpenAPIObject): OpenAPIObject {
+  for (const operation of operationsOf(document)) {
+    const unauthenticated = operation.responses['401'];
+    if (!unauthenticated || !('content' in unauthenticated)) continue;
+    operation.responses['429'] = {
+      description:
+        'too_many_failed_authentications: this address sent too many unknown or refused credentials within the minute; `Retry-After` says when to try again',
+      headers: { 'Retry-After': { description: 'Seconds until the address may try again', schema: { type: 'integer' } } },
+      content: unauthenticated.content,
+    };
+  }
   return document;
 }
