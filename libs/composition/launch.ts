@@ -46,8 +46,6 @@ export function rootModule(config: AppConfig, database: DatabaseConnection, role
  * intake spent its time.
  */
 const HTTP_SERVER_OPTIONS = {
-  // Only a proxy on the same host (the usual TLS terminator) may say who the client is.
-  trustProxy: 'loopback',
   bodyLimit: 2 * 1024 * 1024,
   // While the server drains on shutdown, a request that arrives on a connection still open (its
   // client's previous request was in flight as closing began) is served, with `Connection:
@@ -79,6 +77,8 @@ export async function createHttpApp(
     rootModule(config, database, roles),
     new FastifyAdapter({
       ...HTTP_SERVER_OPTIONS,
+      // Only the configured proxies (by default one on the same host, the usual TLS terminator) may say who the client is.
+      trustProxy: config.trustProxy,
       frameworkErrors: http.answerFrameworkError,
       ...(http.answerClientError ? { clientErrorHandler: http.answerClientError } : {}),
     }),

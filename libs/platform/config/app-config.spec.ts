@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       loginMaxFailures: 5,
       loginLockoutMinutes: 15,
       authFailuresPerMinute: 30,
+      trustProxy: ['loopback'],
       outbox: {
         pollIntervalMs: 500,
         concurrency: 5,
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
         BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(32),
         OUTBOX_GIVE_UP_MS: '1000',
         AUTH_FAILURES_PER_MINUTE: '0',
+        TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,fd00::/8,uniquelocal',
       },
       dir,
     );
@@ -72,6 +74,7 @@ describe('loadConfig', () => {
       bootstrapAdminToken: 'x'.repeat(32),
       dataDir: join(dir, 'd'),
       authFailuresPerMinute: 0,
+      trustProxy: ['10.0.0.0/8', '192.0.2.1', 'fd00::/8', 'uniquelocal'],
     });
     expect(config.outbox.giveUpAfterMs).toBe(1000);
   });
@@ -86,6 +89,10 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['PORT', '-1'],
     ['AUTH_FAILURES_PER_MINUTE', '-1'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'loopback,'],
+    ['TRUST_PROXY', '10.0.0.1/8/1'],
     ['DATABASE_URL', 'mysql://x'],
     ['DATABASE_URL', 'not a url'],
     ['SMTP_URL', 'http://x'],

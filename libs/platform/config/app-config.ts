@@ -28,6 +28,12 @@ export interface AppConfig {
    * answered 429 without a look-up. 0: no limit.
    */
   authFailuresPerMinute: number;
+  /**
+   * The proxies whose `X-Forwarded-For` names the client (addresses, CIDR ranges or `loopback`,
+   * `linklocal`, `uniquelocal`): the client address is what audit entries record and what the
+   * sign-in throttle and the failed-credential limit count by.
+   */
+  trustProxy: string[];
   /** A PostgreSQL server: how long opening a connection may take, and one statement. */
   databaseConnectTimeoutMs: number;
   databaseStatementTimeoutMs: number;
@@ -163,6 +169,25 @@ function outboxClaimTimeout(env: Env): number {
 
 function optionalInt(env: Env, name: string, min: number, max: number): number | null {
   return optional(env, name) === null ? null : int(env, name, min, min, max);
+}
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxyList(env: Env, name: string): string[] {
+  const entries = str(env, name, 'loopback')
+    .split(',')
+    .map((e) => e.trim());
+  const valid = (entry: string): boolean => {
+    if (PROXY_RANGES.includes(entry)) return true;
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (!version || rest.length > 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  };
+  const wrong = entries.find((e) => !valid(e));
+  if (wrong !== undefined)
+    throw new ConfigError(name, `must be comma-separated addresses, CIDR ranges or ${PROXY_RANGES.join(', ')}, got "${wrong}"`);
+  return entries;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -397,6 +422,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     credentialCacheSeconds: int(env, 'CREDENTIAL_CACHE_SECONDS', 60, 0, 3600),
     authFailuresPerMinute: int(env, 'AUTH_FAILURES_PER_MINUTE', 30, 0, 100_000),
+    trustProxy: proxyList(env, 'TRUST_PROXY'),
     databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 1_000, 100, 60_000),
     databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     smtpUrl,

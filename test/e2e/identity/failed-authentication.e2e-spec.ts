@@ -38,3 +38,27 @@ describe('identity: an address that keeps sending unknown credentials', () => {
     await t.http.get('/api/v1/me').set(fromAddress('192.0.2.50', 'sdt_guess-5')).expect(401);
   });
 });
+
+describe('identity: X-Forwarded-For from a proxy that is not trusted', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The test's connections come from the loopback address, which is then not a trusted proxy.
+    t = await createTestApp({ AUTH_FAILURES_PER_MINUTE: '2', TRUST_PROXY: '192.0.2.99' });
+  });
+  afterAll(() => t?.close());
+
+  it('is ignored: the failures count against the connection’s own address', async () => {
+    await t.http
+      .get('/api/v1/me')
+      .set({ ...bearer('sdt_guess-a'), 'X-Forwarded-For': '203.0.113.1' })
+      .expect(401);
+    await t.http
+      .get('/api/v1/me')
+      .set({ ...bearer('sdt_guess-b'), 'X-Forwarded-For': '203.0.113.2' })
+      .expect(401);
+    await t.http
+      .get('/api/v1/me')
+      .set({ ...bearer('sdt_guess-c'), 'X-Forwarded-For': '203.0.113.3' })
+      .expect(429);
+  });
+});
