@@ -12,6 +12,10 @@ export class IncidentMessageRepository {
     return this.db.repository(IncidentMessage).save(message);
   }
 
+  find(id: string): Promise<IncidentMessage | null> {
+    return this.db.repository(IncidentMessage).findOneBy({ id });
+  }
+
   /** Every message, oldest first: for staff. */
   ofIncident(incidentId: string): Promise<IncidentMessage[]> {
     return this.db.repository(IncidentMessage).find({ where: { incidentId }, order: { createdAt: 'ASC', id: 'ASC' } });

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-
 import { actorOf, type Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '@platform/errors';
-import stableStringify from 'safe-stable-stringify';
 
+import { idempotencyKeyOf, requestHashOf } from './idempotency-key';
 import { IdempotencyKeyTaken, IdempotencyRecordRepository, IdempotentAnswer } from './idempotency-record.repository';
 import type { OpenIncidentOnService } from './incident.repository';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
@@ -55,16 +53,12 @@ export class ReceiveReport {
       knownIncident: await this.known.afterIntake(receipt.incidentId, consumerId, input, receipt.receivedAt, joined),
     });
 
-    const key = options.idempotencyKey?.trim();
+    const key = idempotencyKeyOf(options.idempotencyKey);
     if (!key) {
       const { receipt, joined } = await this.submit.execute(input, ctx);
       return withKnownIncident(receipt, joined);
     }
-    if (key.length > 200) throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
-    // Canonical form: the same body with its keys in another order is the same request.
-    const requestHash = createHash('sha256')
-      .update(stableStringify(options.fingerprint ?? null) ?? 'null')
-      .digest('hex');
+    const requestHash = requestHashOf(options.fingerprint);
     const stored = await this.keys.find(consumerId, key);
     if (stored) return replay(stored, requestHash);
     try {

@@ -333,4 +333,34 @@ describe('incident conversations', () => {
     const [incident] = await t.dataSource.query(`SELECT status FROM incident WHERE id = $1`, [incidentId]);
     expect(incident.status).toBe('resolved');
   });
+
+  it('stores an answer retried under its Idempotency-Key once, also when the copies arrive together', async () => {
+    const path = `/api/v1/reports/${reportOfA}/messages`;
+    const answer = (key: string, body: string) =>
+      t.http
+        .post(path)
+        .set({ ...bearer(a.key), 'Idempotency-Key': key })
+        .send({ body });
+    const before = (await messages(`channel = 'api'`)).length;
+    const told = (await outboxRows(t, `template = 'incident-reply-received'`)).length;
+
+    const first = await answer('svar-1', 'Fortsatt feil hos oss.').expect(201);
+    const retried = await answer('svar-1', 'Fortsatt feil hos oss.').expect(201);
+    expect(retried.body).toEqual(first.body);
+    const together = await Promise.all([answer('svar-2', 'Nå virker det.'), answer('svar-2', 'Nå virker det.')]);
+    expect(together.map((r) => r.status)).toEqual([201, 201]);
+    expect(together[1].body.id).toBe(together[0].body.id);
+    expect((await messages(`channel = 'api'`)).length).toBe(before + 2);
+    expect((await outboxRows(t, `template = 'incident-reply-received'`)).length).toBe(told + 2);
+
+    expect((await answer('svar-1', 'Et annet svar.').expect(422)).body.code).toBe('idempotency_key_reused');
+    const report = await t.http
+      .post('/api/v1/reports')
+      .set({ ...bearer(a.key), 'Idempotency-Key': 'melding-og-svar' })
+      .send(reportBody({ title: 'Ny feil med samme nøkkel' }))
+      .expect(201);
+    expect(report.body.id).toBeDefined();
+    expect((await answer('melding-og-svar', 'Fortsatt feil hos oss.').expect(422)).body.code).toBe('idempotency_key_reused');
+    expect((await messages(`channel = 'api'`)).length).toBe(before + 2);
+  });
 });

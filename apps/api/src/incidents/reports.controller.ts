@@ -143,10 +143,26 @@ export class ReportsController {
       "The municipality's answer, as its users give it in the portal: it lands in the conversation of the report's incident, and the " +
       'KS staff who own the incident hear of it. Identity numbers are masked before it is stored.',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retry-safe answer: the same key and body give the message stored the first time. At most 200 characters, per consumer (shared with reports), kept 48 hours.',
+  })
   @ApiCreatedResponse({ type: ReportMessageResponse, description: 'The message as stored' })
-  @ApiProblems(400, [404, "report_not_found, also for another consumer's report"])
-  async reply(@Param('id', ParseUuid) id: string, @Body() body: ReportReplyDto, @CurrentConsumer() me: ConsumerPrincipal) {
-    return ReportMessageResponse.fromMessage(await this.replying.execute(me, id, body, 'api'));
+  @ApiProblems(
+    400,
+    [404, "report_not_found, also for another consumer's report"],
+    [409, 'idempotency_in_flight: a request with this Idempotency-Key is still being processed'],
+    [422, 'idempotency_key_reused: the Idempotency-Key was used with another request'],
+  )
+  async reply(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: ReportReplyDto,
+    @CurrentConsumer() me: ConsumerPrincipal,
+    @IdempotencyKey() key?: string,
+  ) {
+    return ReportMessageResponse.fromMessage(await this.replying.execute(me, id, body, { channel: 'api', idempotencyKey: key }));
   }
 
   @Post(':id/reopen')
