@@ -1,5 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import { actorOf, type ConsumerPrincipal, requireAccess } from '@domain/shared';
+import { actorOf, consumerAuthorLabel, type ConsumerPrincipal, requireAccess } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
@@ -47,7 +47,7 @@ export class ReopenReport {
       const status = reopenedStatus(escalation?.status === 'sent', incident.side);
       await this.incidents.update(incident.id, { status, resolvedAt: null, reopenCount: incident.reopenCount + 1 });
       await this.reports.reopen(report.id);
-      await this.timeline.record(incident.id, 'reopened', caller.email ?? caller.name, { report: report.reference, status });
+      await this.timeline.record(incident.id, 'reopened', consumerAuthorLabel(caller), { report: report.reference, status });
       await this.conversation.notifyOwner(incident, `${incident.id}:reopened:${incident.reopenCount + 1}`, 'reopened', caller.name);
       await this.audit.execute({
         actor: actorOf(caller),

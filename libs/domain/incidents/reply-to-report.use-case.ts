@@ -1,4 +1,4 @@
-import { type ConsumerPrincipal, requireAccess } from '@domain/shared';
+import { consumerAuthorLabel, type ConsumerPrincipal, requireAccess } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
@@ -57,7 +57,7 @@ export class ReplyToReport {
     const report = await this.reports.find(reportId);
     if (!report) throw new ReportNotFound();
     const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
-    const author = caller.email ?? caller.name;
+    const author = consumerAuthorLabel(caller);
     const requestHash = requestHashOf({ answerTo: reportId, body: input.body });
     return this.db.transaction(async () => {
       if (key) {

@@ -45,6 +45,15 @@ export function actorOf(principal: Principal, ip?: string | null): Actor {
     : { kind: 'consumer', id: principal.consumerId, label: consumerLabel(principal), ip };
 }
 
+/**
+ * How a consumer's own words are signed (a conversation's message, a timeline entry): its user or
+ * its name, and the vendor that sent them for it.
+ */
+export function consumerAuthorLabel(principal: ConsumerPrincipal): string {
+  const own = principal.email ?? principal.name;
+  return principal.supplier ? `${own} via ${principal.supplier.name ?? principal.supplier.orgNumber}` : own;
+}
+
 /** A vendor acting for a municipality is named beside it, so the audit log shows who sent what. */
 function consumerLabel(principal: ConsumerPrincipal): string {
   const own = principal.email ?? principal.orgNumber;

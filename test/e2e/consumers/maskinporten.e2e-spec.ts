@@ -185,6 +185,18 @@ describe('Maskinporten access tokens', () => {
       expect(page.text).toMatch(/<dt>Sendt av leverandør<\/dt><dd id="report-sent-by-vendor">Fagsystem AS \(org\.nr\. \d{9}\)<\/dd>/);
     });
 
+    it('signs an answer the vendor sends for the municipality with both names', async () => {
+      const token = await sign(issuer, claims(issuer, municipality.orgNumber, { supplier: org(vendorOrg) }));
+      const answered = await t.http
+        .post(`/api/v1/reports/${reportId}/messages`)
+        .set(bearer(token))
+        .send({ body: 'Svar fra leverandøren.' })
+        .expect(201);
+      const [message] = await t.dataSource.query(`SELECT author_label FROM incident_message WHERE id = $1`, [answered.body.id]);
+      const [{ name }] = await t.dataSource.query(`SELECT name FROM consumer WHERE id = $1`, [municipality.id]);
+      expect(message.author_label).toBe(`${name} via Fagsystem AS`);
+    });
+
     it('names the vendor on the staff incident page', async () => {
       const [{ incident_id }] = await t.dataSource.query(`SELECT incident_id FROM report WHERE id = $1`, [reportId]);
       await createStaffWithPassword(t, 'agent-mp@ks.example.test', 'agent');
