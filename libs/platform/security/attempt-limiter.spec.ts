@@ -19,6 +19,12 @@ describe('AttemptLimiter', () => {
     expect(limiter.blockedFor('10.0.0.1', askedAt)).toBe(expected);
   });
 
+  it('says which failure used up the window, once', () => {
+    const limiter = new AttemptLimiter(rule);
+    expect([1, 2, 3, 4].map(() => limiter.recordFailure('a', 0))).toEqual([false, false, true, false]);
+    expect(new AttemptLimiter({ ...rule, limit: 0 }).recordFailure('a', 0)).toBe(false);
+  });
+
   it('counts each key on its own', () => {
     const limiter = new AttemptLimiter(rule);
     failing(limiter, '10.0.0.1', 3, 0);

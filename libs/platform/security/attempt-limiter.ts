@@ -29,15 +29,17 @@ export class AttemptLimiter {
     return window && window.failures >= this.rule.limit ? window.startedAt + this.rule.windowMs - now : 0;
   }
 
-  recordFailure(key: string, now: number): void {
-    if (this.rule.limit === 0) return;
-    const window = this.current(key, now);
-    if (window) {
-      window.failures += 1;
-      return;
+  /** Counts a failure; true when it is the one that uses up the key's window. */
+  recordFailure(key: string, now: number): boolean {
+    if (this.rule.limit === 0) return false;
+    let window = this.current(key, now);
+    if (window) window.failures += 1;
+    else {
+      if (this.windows.size >= this.rule.maxKeys) this.makeRoom(now);
+      window = { startedAt: now, failures: 1 };
+      this.windows.set(key, window);
     }
-    if (this.windows.size >= this.rule.maxKeys) this.makeRoom(now);
-    this.windows.set(key, { startedAt: now, failures: 1 });
+    return window.failures === this.rule.limit;
   }
 
   private current(key: string, now: number): Window | undefined {

@@ -1,6 +1,6 @@
 import { AuthenticateStaff, CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, ConsumerAuthenticator } from '@domain/identity';
 import { AccessDenied, CONSUMER_PERMISSIONS, hasPermission, type Principal, staffRolesWith } from '@domain/shared';
-import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@platform/config';
 import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
@@ -48,6 +48,7 @@ export class LoginRequired extends DomainException {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly failedBearers: AttemptLimiter;
+  private readonly logger = new Logger('Auth');
 
   constructor(
     private readonly reflector: Reflector,
@@ -100,7 +101,8 @@ export class AuthGuard implements CanActivate {
       if (!principal) throw new Unauthenticated('The token or API key is unknown or revoked.', 'invalid_token');
       return principal;
     } catch (error) {
-      if (error instanceof DomainException && error.kind === 'unauthenticated') this.failedBearers.recordFailure(req.ip, Date.now());
+      if (error instanceof DomainException && error.kind === 'unauthenticated' && this.failedBearers.recordFailure(req.ip, Date.now()))
+        this.logger.warn({ ip: req.ip }, 'address refused for the rest of the minute after repeated unknown or refused credentials');
       throw error;
     }
   }
