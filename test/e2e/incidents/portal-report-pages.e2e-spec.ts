@@ -126,6 +126,6 @@ describe('portal report form with odd input', () => {
     const tab = (await staff.get(`/consumers/${a.id}/reports?page=2`).expect(200)).text;
     expect(tab).toContain('Viser 51–51 av 51 meldinger');
     expect(tab).toContain(oldest.reference);
-    expect(tab).toContain(`href="/consumers/${a.id}/reports"`);
+    expect(tab).toContain(`href="/consumers/${a.id}/reports" rel="prev"`);
   });
 });

@@ -46,7 +46,7 @@ export const PERMISSIONS = {
   'report.read': 'See one report with its incident’s reference and status. Scope own: a consumer sees its own reports only.',
   'report.list-own': 'List one’s own reports (GET /api/v1/reports). Consumers only: staff work from the incident queue.',
   'report.reply':
-    'Answer KS’s messages about one’s report in the portal, and reopen it within the reopening window after its resolution. Consumers only.',
+    'Answer KS’s messages about one’s report, in the portal or through the API, and reopen it within the reopening window after its resolution. Consumers only.',
   'report.import': 'Import historical reports (grouped as if received at their time, without confirmations).',
   'report.reveal-personal-data': 'Read, with a reason that is audited, the original text of a report whose identity numbers were masked.',
 
