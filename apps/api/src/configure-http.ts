@@ -45,7 +45,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   // An empty body sent as JSON is no body, as clients that always send the header expect; Fastify's
   // own parser would reject it. So is `null`, which some clients send for "nothing".
   const json = fastify.getDefaultJsonParser('error', 'error');
-  // Read as UTF-8, or in the character set the Content-Type names when the bytes are not UTF-8.
+  // JSON is read as UTF-8, or in the character set the Content-Type names when the bytes are not UTF-8.
   app.useBodyParser<Server>('application/json', {}, (req, body, done) => {
     if (body.length === 0) return done(null, undefined);
     const text = textBody(body, req.headers['content-type']);

@@ -249,6 +249,20 @@ describe('consumer registration and bulk import', () => {
       expect(unknown.body).toMatchObject({ code: 'unsupported_media_type', fields: [{ field: 'Content-Type' }] });
     });
 
+    it('reads a UTF-16 CSV by its label, though its bytes would also pass for UTF-8', async () => {
+      // Excel's "Unicode text" export: UTF-16LE, here without a byte order mark. ASCII in UTF-16LE
+      // is valid UTF-8 too (every other byte NUL), so only the label tells what it is.
+      const utf16 = Buffer.from(`orgNumber,name\n${ORG.imported},Asker Nord kommune\n`, 'utf16le');
+      const read = await t.http
+        .post('/api/v1/consumers/import?dryRun=true')
+        .set(admin())
+        .set('Content-Type', 'text/csv; charset=utf-16le')
+        .send(utf16)
+        .expect(200);
+      expect(read.body.rows).toEqual([expect.objectContaining({ action: expect.not.stringMatching(/^error$/) })]);
+      expect(JSON.stringify(read.body)).toContain('"Asker Nord kommune"');
+    });
+
     it('rejects a file that is not the expected CSV', async () => {
       // Norwegian headers and `;` are read, but not columns the import does not know.
       const res = await t.http

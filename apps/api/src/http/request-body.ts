@@ -36,40 +36,52 @@ export function unreadableApiBody(path: string, headers: IncomingHttpHeaders): P
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * A text body as a string. Bytes that are UTF-8 are read as UTF-8 whatever the Content-Type says:
- * JSON is UTF-8 by definition (RFC 8259 gives it no charset), and clients label bodies by habit.
- * Other bytes are read in the character set the Content-Type names (Excel's Norwegian CSV export
- * is Windows-1252), and refused, rather than stored as replacement characters, when none is named.
+ * A text body as a string. JSON is UTF-8 by definition (RFC 8259 gives it no charset) and clients
+ * label it by habit, so JSON bytes that are UTF-8 are read as UTF-8 whatever the label says. CSV
+ * and plain text are read in the character set the Content-Type names: UTF-16 text without a byte
+ * order mark, or Windows-1252 whose bytes happen to form UTF-8, would be misread by guessing.
+ * Without a named set, bytes that are not UTF-8 are refused rather than stored as replacement
+ * characters (Excel's Norwegian CSV export is Windows-1252 and must say so).
  */
 export function textBody(body: Buffer, contentType: string | undefined): string | HttpLayerProblem {
+  const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  const declared = charset === undefined ? UTF8 : decoderFor(charset);
+  const isJson = /^application\/json\s*(;|$)/i.test(contentType ?? '');
+  if (!isJson && declared && declared.encoding !== 'utf-8') return decodedOrProblem(declared, body, charset);
   try {
     return UTF8.decode(body);
   } catch {
     // Not UTF-8: the declared character set decides.
   }
-  const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
+  if (!declared)
     return new HttpLayerProblem({
       status: 415,
       code: 'unsupported_media_type',
       message: `The character set ${charset} is not one the API reads.`,
       fields: [{ field: 'Content-Type', message: 'must name a known charset, e.g. utf-8 or windows-1252' }],
     });
-  }
+  return decodedOrProblem(declared, body, charset ?? 'utf-8');
+}
+
+function decoderFor(charset: string): InstanceType<typeof TextDecoder> | null {
   try {
-    if (decoder.encoding !== 'utf-8') return decoder.decode(body);
+    return new TextDecoder(charset, { fatal: true });
   } catch {
-    // Not text in the declared set either.
+    return null;
   }
-  return new HttpLayerProblem({
-    status: 400,
-    code: 'invalid_text_encoding',
-    message: `The body is not ${charset} text.`,
-    fields: [{ field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. charset=windows-1252)` }],
-  });
+}
+
+function decodedOrProblem(decoder: InstanceType<typeof TextDecoder>, body: Buffer, charset = decoder.encoding): string | HttpLayerProblem {
+  try {
+    return decoder.decode(body);
+  } catch {
+    return new HttpLayerProblem({
+      status: 400,
+      code: 'invalid_text_encoding',
+      message: `The body is not ${charset} text.`,
+      fields: [{ field: 'body', message: `is not ${charset} text; name its charset in Content-Type (e.g. charset=windows-1252)` }],
+    });
+  }
 }
 
 /**
