@@ -199,6 +199,7 @@ describe('staff corrections to the grouping', () => {
         .send({ reportIds: [z.id] })
         .expect(201);
       expect(split.body.reference).not.toBe(survivor);
+      expect(split.headers.location).toBe(`/api/v1/incidents/${split.body.id}`);
       const after = await t.http.get(`/api/v1/reports/${z.id}`).set(bearer(agentToken)).expect(200);
       expect(after.body.incidentId).toBe(split.body.id);
       expect(after.body.match.by).toBe('manual');

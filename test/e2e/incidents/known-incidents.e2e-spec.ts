@@ -109,6 +109,9 @@ describe('known incidents', () => {
       const count = joined.body.incident.affectedCount;
       const again = await t.http.post(`/api/v1/incidents/${incidentId}/affected`).set(bearer(d.key)).send({ title: 'Igjen' }).expect(200);
       expect(again.body).toMatchObject({ joined: false, reportId: joined.body.reportId, incident: { affectedCount: count } });
+      // The report added is at its own address; the answer that created nothing names none.
+      expect(joined.headers.location).toBe(`/api/v1/reports/${joined.body.reportId}`);
+      expect(again.headers.location).toBeUndefined();
       expect(await reportsIn(incidentId, d.id)).toBe(1);
       const [report] = await t.dataSource.query(`SELECT title, channel, pinned, match FROM report WHERE id = $1`, [joined.body.reportId]);
       expect(report).toMatchObject({ title: `Vi er også berørt av ${reference}`, channel: 'api', pinned: true });

@@ -12,13 +12,14 @@ import {
 } from '@domain/incidents';
 import type { Actor, Principal } from '@domain/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ActsOn } from '../http/acts-on.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { AssignIncidentDto, IncidentQueryDto, MergeDto, ReopenDto, ResolveDto, SplitDto, TriageDto } from './incident.dto';
 import {
@@ -150,7 +151,7 @@ export class IncidentsController {
       'Idempotent: when the municipality already has a report in the incident, that report is the answer (200) and nothing is added. ' +
       'Staff name the consumer in `consumerId`.',
   })
-  @ApiCreatedResponse({ type: JoinIncidentResponse, description: 'A report was added to the incident' })
+  @CreatedResource(JoinIncidentResponse, '/api/v1/reports/:reportId', 'A report was added to the incident')
   @ApiOkResponse({ type: JoinIncidentResponse, description: 'The municipality already had a report in the incident; it is reused' })
   @ApiProblems(
     400,
@@ -248,12 +249,11 @@ export class IncidentsController {
   @Post(':id/split')
   @Allow('incident.regroup')
   @ActsOn({ incidents: ['params.id'] })
-  @HttpCode(201)
   @ApiOperation({
     summary: 'Split reports out',
     description: 'Moves the reports named to a new incident; they are pinned there, and the pair is never merged automatically again.',
   })
-  @ApiCreatedResponse({ type: IncidentRecordResponse, description: 'The new incident' })
+  @CreatedResource(IncidentRecordResponse, '/api/v1/incidents/:id', 'The new incident')
   @ApiProblems(400, 404, [409, 'split_all: splitting out every report would leave the incident empty'])
   async split(@Param('id', ParseUuid) id: string, @Body() body: SplitDto, @CurrentActor() actor: Actor) {
     return IncidentRecordResponse.from(await this.grouping.split(id, body.reportIds, actor));
