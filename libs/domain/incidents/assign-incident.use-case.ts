@@ -31,7 +31,7 @@ export class AssignIncident {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       const next = await this.groups.resolve({ groupId: incident.groupId, assigneeId: incident.assigneeId }, change);
       if (!next.groupChanged && !next.assigneeChanged) return incident;
       const patch = { groupId: next.group?.id ?? null, assigneeId: next.assignee?.id ?? null, assigneeName: next.assignee?.name ?? null };

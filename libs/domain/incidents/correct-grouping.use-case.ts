@@ -53,8 +53,7 @@ export class CorrectGrouping {
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
     return this.db.transaction(async () => {
-      const a = await this.incidents.resolveSurvivor(targetId);
-      const b = await this.incidents.resolveSurvivor(otherId);
+      const [a, b] = await this.incidents.lockSurvivors(targetId, otherId);
       if (!a || !b) throw new IncidentNotFound();
       if (targetId === otherId) throw new MergeWithItself(a.reference);
       if (a.id === b.id) throw new Conflict('already_merged', `${a.reference} and ${b.reference} are already one incident.`);
@@ -79,7 +78,7 @@ export class CorrectGrouping {
   async split(incidentId: string, reportIds: string[], actor: Actor): Promise<Incident> {
     if (!reportIds?.length) throw new ValidationFailed([{ field: 'reportIds', message: 'must name at least one report' }]);
     return this.db.transaction(async () => {
-      const source = await this.incidents.resolveSurvivor(incidentId);
+      const source = await this.incidents.lockSurvivor(incidentId);
       if (!source) throw new IncidentNotFound();
       await this.incidents.foldAttachmentsInTransaction(source.id);
       const reports = (await this.reports.byIds(reportIds)).filter((r) => r.incidentId === source.id);
@@ -147,9 +146,8 @@ export class CorrectGrouping {
     return this.db.transaction(async () => {
       const report = await this.reports.find(reportId);
       if (!report) throw new ReportNotFound();
-      const target = await this.incidents.resolveSurvivor(targetIncidentId);
-      if (!target) throw new IncidentNotFound();
-      const source = (await this.incidents.find(report.incidentId))!;
+      const [target, source] = await this.incidents.lockSurvivors(targetIncidentId, report.incidentId);
+      if (!target || !source) throw new IncidentNotFound();
       if (target.id === source.id) return target;
       if (target.environment !== report.environment)
         throw new EnvironmentMismatch(`${target.reference} is in ${target.environment}; the report is from ${report.environment}.`);

@@ -70,9 +70,7 @@ export class EscalateIncident {
     if (!(await this.escalations.ofIncident(start.id)))
       await this.regroup.execute(start.environment, await this.groupingInstant(start), [start.id]);
     return this.db.transaction(async () => {
-      const survivor = (await this.incidents.resolveSurvivor(start.id))!;
-      const incident = (await this.incidents.lock(survivor.id))!;
-      if (incident.mergedIntoId) return this.execute(incident.mergedIntoId, actor);
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       const existing = await this.escalations.ofIncident(incident.id);
       const mergedInto = incident.id !== start.id ? incident.reference : undefined;

@@ -28,9 +28,9 @@ export class IncidentGroupingStore implements GroupingStore {
   }
 
   async merge(p: MergeProposal): Promise<string | null> {
-    const a = await this.incidents.find(p.survivorId);
-    const b = await this.incidents.find(p.mergedId);
-    if (!a || !b || a.mergedIntoId || b.mergedIntoId) return null;
+    // Locked, so an answer or a join being added to either waits for the merge, or the merge for it.
+    const [a, b] = await this.incidents.lockSurvivors(p.survivorId, p.mergedId);
+    if (!a || !b || a.id !== p.survivorId || b.id !== p.mergedId) return null;
     const [survivor, merged] = await this.merger.chooseSurvivor(a, b);
     return (await this.merger.merge(survivor, merged, 'automatisk', p.reasons, 'auto')).id;
   }

@@ -409,6 +409,27 @@ export class IncidentRepository {
     return this.db.repository(Incident).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
   }
 
+  /**
+   * The incidents `ids` belong to after merges, locked for the transaction, in the order asked.
+   * Locks are taken in id order, so two transactions locking the same incidents cannot deadlock,
+   * and a merge that committed while this waited is followed: what is returned is not merged.
+   */
+  async lockSurvivors(...ids: string[]): Promise<Array<Incident | null>> {
+    for (let attempt = 0; ; attempt++) {
+      const found: Array<Incident | null> = [];
+      for (const id of ids) found.push(await this.resolveSurvivor(id));
+      const locked = new Map<string, Incident | null>();
+      for (const id of [...new Set(found.flatMap((i) => (i ? [i.id] : [])))].sort()) locked.set(id, await this.lock(id));
+      const current = found.map((i) => (i ? (locked.get(i.id) ?? null) : null));
+      if (current.every((i) => !i?.mergedIntoId) || attempt === 20) return current;
+    }
+  }
+
+  /** The incident `id` belongs to after merges, locked for the transaction (see `lockSurvivors`). */
+  async lockSurvivor(id: string): Promise<Incident | null> {
+    return (await this.lockSurvivors(id))[0];
+  }
+
   /** Follows merges to the incident that now holds the reports. */
   async resolveSurvivor(id: string): Promise<Incident | null> {
     let incident = await this.find(id);

@@ -69,7 +69,7 @@ export class JoinIncident {
     if (!start) throw new IncidentNotFound();
 
     const placed = await this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       // A municipality may join only what it may see: a problem KS knows of; others' incidents are simply not found.
       const view = await this.known.view(incident.id, consumerId);

@@ -43,7 +43,7 @@ export class ReopenIncident {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       if (!isSettled(incident)) throw new IncidentNotResolved(incident.reference);
       const escalation = await this.escalations.ofIncident(incident.id);
       const status = reopenedStatus(escalation?.status === 'sent', incident.side);

@@ -37,9 +37,8 @@ export class ReopenReport {
     await requireAccess(this.access, caller, 'report.reply', [reportId]);
     const report = await this.reports.find(reportId);
     if (!report) throw new ReportNotFound();
-    const start = (await this.incidents.resolveSurvivor(report.incidentId))!;
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(report.incidentId))!;
       if (incident.status !== 'resolved' && incident.status !== 'closed') throw new IncidentNotResolved(incident.reference);
       if (!withinReopenWindow(incident.resolvedAt, now, this.config.reportReopenDays))
         throw new ReopenWindowClosed(this.config.reportReopenDays);

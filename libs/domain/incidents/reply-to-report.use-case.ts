@@ -56,10 +56,11 @@ export class ReplyToReport {
     const body = messageBody(input.body);
     const report = await this.reports.find(reportId);
     if (!report) throw new ReportNotFound();
-    const incident = (await this.incidents.resolveSurvivor(report.incidentId))!;
     const author = consumerAuthorLabel(caller);
     const requestHash = requestHashOf({ answerTo: reportId, body: input.body });
     return this.db.transaction(async () => {
+      // Locked, so a merge cannot move the incident's messages while this one is being added.
+      const incident = (await this.incidents.lockSurvivor(report.incidentId))!;
       if (key) {
         const claim = await this.keys.claim(caller.consumerId, key, requestHash);
         if (claim.kind === 'busy') throw new IdempotentRequestInFlight();

@@ -54,7 +54,7 @@ export class ResolveIncident {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       const stats = await this.reports.statsOf(incident.id);
       // After a municipality reopened it, this resolution is news again: its e-mails get keys of their own.

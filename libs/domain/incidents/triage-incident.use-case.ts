@@ -35,7 +35,7 @@ export class TriageIncident {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       const patch: IncidentEventDetails['triaged'] = {};
       if (input.side !== undefined) patch.side = input.side;
       if (input.severity !== undefined) patch.severity = input.severity;

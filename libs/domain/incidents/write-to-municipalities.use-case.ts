@@ -45,7 +45,7 @@ export class WriteToMunicipalities {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       const affected = (await this.reports.statsOf(incident.id)).consumerIds;
       const chosen = input.consumerIds?.length ? [...new Set(input.consumerIds)] : affected;
       if (chosen.some((id) => !affected.includes(id)))

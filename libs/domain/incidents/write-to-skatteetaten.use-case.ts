@@ -35,7 +35,7 @@ export class WriteToSkatteetaten {
     const start = await this.incidents.resolveSurvivor(incidentId);
     if (!start) throw new IncidentNotFound();
     return this.db.transaction(async () => {
-      const incident = (await this.incidents.lock(start.id))!;
+      const incident = (await this.incidents.lockSurvivor(start.id))!;
       const escalation = await this.escalations.ofIncident(incident.id);
       if (escalation?.status !== 'sent') throw new EscalationNotSent(incident.reference);
       const answered = (await this.messages.latestFromSkatteetaten(incident.id))?.messageIds[0];

@@ -1,0 +1,90 @@
+import { Client } from 'pg';
+
+import type { RegisteredConsumer } from '../../support/fixtures';
+import { reportBody, reportingApp } from '../../support/incident-fixtures';
+import { bearer, TestApp } from '../../support/test-app';
+
+/**
+ * A municipality's answer that arrives while staff merge its incident into another ends up in the
+ * incident that survives, with the rest of the conversation. Both need a transaction at once, so
+ * the server: the embedded database runs one transaction at a time.
+ */
+describe('an answer to a report while its incident is merged', () => {
+  let t: TestApp;
+  let a: RegisteredConsumer;
+  let b: RegisteredConsumer;
+  let other: Client;
+  let observer: Client;
+
+  beforeAll(async () => {
+    ({ t, a, b } = await reportingApp());
+    other = new Client({ connectionString: t.db.url });
+    observer = new Client({ connectionString: t.db.url });
+    await other.connect();
+    await observer.connect();
+  });
+  afterAll(async () => {
+    await other?.end();
+    await observer?.end();
+    await t?.close();
+  });
+
+  /**
+   * Resolves once `count` sessions wait for a lock, or `settled` says there is no need. Asked on a
+   * session of its own: one in a transaction sees the activity of its first look for the rest of it.
+   */
+  const waitersReach = async (count: number, settled: () => boolean) => {
+    for (;;) {
+      const { rows } = await observer.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if (rows[0].n >= count || settled()) return;
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+
+  it('lands in the surviving incident, whichever of the two gets the incident first', async () => {
+    const first = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody()).expect(201);
+    const second = await t.http
+      .post('/api/v1/reports')
+      .set(bearer(b.key))
+      .send(
+        reportBody({
+          service: 'skatteoppgjor',
+          title: 'Feil beløp i oppgjøret',
+          description: 'Skatteoppgjøret viser feil beløp for flere skattytere.',
+          httpStatus: null,
+          errorCode: null,
+        }),
+      )
+      .expect(201);
+    expect(second.body.incidentId).not.toBe(first.body.incidentId);
+
+    // Another session holds the newer incident (the one a merge closes) while both requests start.
+    await other.query('BEGIN');
+    await other.query(`SELECT id FROM incident WHERE id = $1 FOR NO KEY UPDATE`, [second.body.incidentId]);
+    let merged = false;
+    const merge = t.http
+      .post(`/api/v1/incidents/${first.body.incidentId}/merge`)
+      .set(bearer(t.adminToken))
+      .send({ otherIncidentId: second.body.incidentId })
+      .then((res) => ((merged = true), res));
+    await waitersReach(1, () => merged);
+    let answered = false;
+    const answer = t.http
+      .post(`/api/v1/reports/${second.body.id}/messages`)
+      .set(bearer(b.key))
+      .send({ body: 'Vi ser fortsatt feil beløp.' })
+      .then((res) => ((answered = true), res));
+    await waitersReach(2, () => answered);
+    await other.query('COMMIT');
+
+    const [mergeRes, answerRes] = await Promise.all([merge, answer]);
+    expect(mergeRes.status).toBe(200);
+    expect(answerRes.status).toBe(201);
+    const survivor = mergeRes.body.id as string;
+    expect(survivor).toBe(first.body.incidentId);
+    const stored = await t.dataSource.query(`SELECT incident_id FROM incident_message WHERE body = $1`, ['Vi ser fortsatt feil beløp.']);
+    expect(stored).toEqual([{ incident_id: survivor }]);
+  });
+});
