@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MAX_PAGE_NUMBER } from '@platform/database';
 import { ListOutboxMessages } from '@platform/mail';
 
 import type { NoticeStatus } from './notice.entity';
@@ -7,9 +8,6 @@ import { audienceEntryOf, type NoticeDetail, type NoticeView, toNoticeView } fro
 import { NoticeFeedRepository } from './notice-feed.repository';
 import type { NoticeOrigin } from './notice-feed.views';
 import { NoticeNotFound } from './notices.exceptions';
-
-/** Beyond this a page number is a typo, not a need. */
-const MAX_PAGE = 20_000;
 
 /** A notice with its recipients (delivery, read, ready) and reminders log; and the paginated list. */
 @Injectable()
@@ -61,7 +59,7 @@ export class GetNotice {
   }): Promise<{ items: NoticeView[]; total: number; page: number; perPage: number }> {
     const perPage = Math.min(Math.max(filter.perPage ?? 25, 1), 100);
     // A page number typed by hand (1e309, twenty digits) must still give a whole, finite offset.
-    const page = Number.isSafeInteger(filter.page) && filter.page! >= 1 ? Math.min(filter.page!, MAX_PAGE) : 1;
+    const page = Number.isSafeInteger(filter.page) && filter.page! >= 1 ? Math.min(filter.page!, MAX_PAGE_NUMBER) : 1;
     const { items, total } = await this.notices.page({ status: filter.status, limit: perPage, offset: (page - 1) * perPage });
     return { items: items.map(toNoticeView), total, page, perPage };
   }

@@ -17,6 +17,8 @@ export interface PageRequest<K extends string = string> {
 /** The largest page any list reads, and the furthest it may skip: beyond that a query is a mistake, not a need. */
 export const MAX_PAGE_SIZE = 500;
 export const MAX_OFFSET = 1_000_000;
+/** Beyond this a page number is a typo, not a need; the bound keeps a page's offset a safe integer. */
+export const MAX_PAGE_NUMBER = 20_000;
 
 /** LIMIT and OFFSET as whole numbers inside the bounds, whatever the caller passed. */
 export function pageWindow(req: PageRequest, defaultLimit: number): { limit: number; offset: number } {

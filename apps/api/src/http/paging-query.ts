@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_OFFSET } from '@platform/database';
+import { MAX_OFFSET, MAX_PAGE_NUMBER } from '@platform/database';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -30,16 +30,13 @@ export const PageOffset = (description?: string): PropertyDecorator =>
     Max(MAX_OFFSET),
   );
 
-/** Beyond this a page number is a typo, not a need; the bound keeps the offset a safe integer. */
-const MAX_PAGE = 20_000;
-
 /** A list's `page` query parameter: a whole number from 1, the first page by default. */
 export const PageNumber = (): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_NUMBER, default: 1 }),
     IsOptional(),
     Type(() => Number),
     IsInt(),
     Min(1),
-    Max(MAX_PAGE),
+    Max(MAX_PAGE_NUMBER),
   );

@@ -14,7 +14,7 @@ import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { FormBody, text } from '../shared/form-body';
-import { parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
+import { parseListQuery, REPORTS_NEWEST_FIRST, sortedPageOf } from '../shared/list-query';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ConsumerTabPage, ImportConsumersPage, NewConsumerPage } from './consumer.page';
@@ -41,7 +41,7 @@ export class ConsumerPagesController {
   async list(@Query() q: ConsumerListQuery & Record<string, unknown>) {
     const [filter, list] = [consumerFilter(q), parseListQuery(q, CONSUMER_LIST)];
     const [result, expiring, codes] = await Promise.all([
-      this.search.execute({ ...filter, limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction }),
+      this.search.execute({ ...filter, ...sortedPageOf(list) }),
       this.expiring.execute(60),
       this.catalogue.codes(),
     ]);

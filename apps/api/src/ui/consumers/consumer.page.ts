@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { pathOf } from '../../http/fastify-augmentation';
 import { text } from '../shared/form-body';
-import { type ListQuery, parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
+import { type ListQuery, pageOf, parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import {
   consumerPageViewModel,
@@ -76,7 +76,7 @@ export class ConsumerTabPage implements FormPage {
     }
     if (tab === 'reports') {
       const list = shown.reports ?? parseListQuery({}, REPORTS_NEWEST_FIRST);
-      const page = await this.incidents.reportPageOfConsumer(id, { limit: list.pageSize, offset: list.offset }, me);
+      const page = await this.incidents.reportPageOfConsumer(id, pageOf(list), me);
       Object.assign(extras, consumerReportsTab(id, page, list));
     }
     if (tab === 'keys') extras.keys = await this.keys.execute(id);

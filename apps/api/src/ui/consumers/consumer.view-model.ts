@@ -12,9 +12,10 @@ import {
   ONBOARDING_STEPS,
   type SearchConsumers,
 } from '@domain/consumers';
-import type { IncidentQueries, IncidentStatus } from '@domain/incidents';
+import type { IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS } from '@domain/shared';
 
+import type { ConsumerReportPage } from '../incidents/report.view-model';
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list, text } from '../shared/form-body';
 import { invalidFields, linkedFailure, linkedToFields } from '../shared/form-errors';
@@ -174,8 +175,6 @@ export function consumerListViewModel(
   };
 }
 
-/** A page of the municipality's own reports, as the incidents context lists them for a consumer. */
-export type ConsumerReportPage = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>;
 export type ConsumerReportRow = ConsumerReportPage['items'][number];
 
 /**

@@ -7,7 +7,7 @@ import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import { oneOf } from '../shared/form-body';
-import { parseListQuery } from '../shared/list-query';
+import { pageOf, parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
 import { INBOUND_MAIL_LIST, inboundMailListViewModel, inboundMessageViewModel } from './inbound-mail.view-model';
 
@@ -23,7 +23,7 @@ export class InboundMailPagesController {
   @Render('inbound-mail/list')
   async list(@Query() q: Record<string, unknown>, @CurrentStaff() me: StaffPrincipal) {
     const [status, list] = [oneOf(q.status, STATUSES), parseListQuery(q, INBOUND_MAIL_LIST)];
-    return inboundMailListViewModel(await this.inbound.page(me, status, { limit: list.pageSize, offset: list.offset }), status, list);
+    return inboundMailListViewModel(await this.inbound.page(me, status, pageOf(list)), status, list);
   }
 
   @Get(':id')

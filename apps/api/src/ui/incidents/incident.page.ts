@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { assignmentChoices } from '../shared/assignment-choices';
 import { text } from '../shared/form-body';
-import { type ListQuery, parseListQuery } from '../shared/list-query';
+import { type ListQuery, parseListQuery, sortedPageOf } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { QUEUE_LIST, queueFilter, QueueQuery } from './incident.forms';
 import { INCIDENT_GROUPS, incidentViewModel } from './incident.view-model';
@@ -35,11 +35,7 @@ export class QueuePage implements FormPage {
 
   async load(caller: Principal, q: QueueQuery, list: ListQuery<QueueSort> = parseListQuery({}, QUEUE_LIST), failure?: FormFailure) {
     const [incidents, proposals, services] = [
-      await this.queries.queuePage(
-        queueFilter(q, caller.kind === 'staff' ? caller.id : ''),
-        { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction },
-        caller,
-      ),
+      await this.queries.queuePage(queueFilter(q, caller.kind === 'staff' ? caller.id : ''), sortedPageOf(list), caller),
       await this.queries.proposalViews(undefined, caller),
       await this.catalogue.all(),
     ];

@@ -8,7 +8,7 @@ import { PortalPage } from '../../auth/access.decorator';
 import { CurrentConsumer } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
 import type { FormBody } from '../shared/form-body';
-import { parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
+import { pageOf, parseListQuery, REPORTS_NEWEST_FIRST } from '../shared/list-query';
 import { maskedDone } from '../shared/masked-done';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
@@ -40,10 +40,7 @@ export class PortalReportPagesController {
   @Render('portal-reports/list')
   async list(@CurrentConsumer() me: ConsumerPrincipal, @Query() q: Record<string, unknown>) {
     const list = parseListQuery(q, REPORTS_NEWEST_FIRST);
-    return consumerReportsViewModel(
-      await this.queries.reportPageOfConsumer(me.consumerId, { limit: list.pageSize, offset: list.offset }),
-      list,
-    );
+    return consumerReportsViewModel(await this.queries.reportPageOfConsumer(me.consumerId, pageOf(list)), list);
   }
 
   @Get('new')

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentStaff } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import { parseListQuery } from '../shared/list-query';
+import { pageOf, parseListQuery } from '../shared/list-query';
 import { PagesController } from '../shared/pages-controller';
 import { NOTIFICATIONS_LIST, notificationsViewModel } from './notifications.view-model';
 
@@ -20,7 +20,7 @@ export class NotificationPagesController {
   @Render('notifications/list')
   async list(@CurrentStaff() staff: StaffPrincipal, @Query() q: Record<string, unknown>) {
     const list = parseListQuery(q, NOTIFICATIONS_LIST);
-    const page = await this.notifications.list(staff.id, { limit: list.pageSize, offset: list.offset });
+    const page = await this.notifications.list(staff.id, pageOf(list));
     const unread = await this.notifications.unreadCount(staff.id);
     return notificationsViewModel(page, unread, list, typeof q.done === 'string' ? q.done : undefined);
   }

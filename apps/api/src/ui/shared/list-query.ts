@@ -1,4 +1,4 @@
-import type { SortDirection } from '@platform/database';
+import { MAX_PAGE_NUMBER, type SortDirection } from '@platform/database';
 
 import { text } from './form-body';
 import { countOf, formatWhole, type PluralForms } from './numbers';
@@ -30,8 +30,11 @@ export interface ListQuery<K extends string> {
   sortChosen: boolean;
 }
 
-/** Beyond this a page number is a typo, not a need (and keeps OFFSET a safe integer). */
-const MAX_PAGE = 20_000;
+/** The page a list query asks the database for. */
+export const pageOf = (list: ListQuery<string>) => ({ limit: list.pageSize, offset: list.offset });
+
+/** The page and its order a list query asks the database for. */
+export const sortedPageOf = <K extends string>(list: ListQuery<K>) => ({ ...pageOf(list), sort: list.sort, direction: list.direction });
 
 const wholeNumber = (v: unknown): number | undefined => {
   const s = text(v);
@@ -52,7 +55,7 @@ export function parseListQuery<K extends string>(q: Record<string, unknown>, spe
     dir === 'asc' || dir === 'desc' ? dir : known ? spec.sorts[sort] : (spec.defaultDirection ?? spec.sorts[spec.defaultSort]);
   const fromOffset = wholeNumber(q.offset);
   const asPage = wholeNumber(q.page) ?? (fromOffset !== undefined ? Math.floor(fromOffset / spec.pageSize) + 1 : 1);
-  const page = asPage >= 1 && asPage <= MAX_PAGE ? asPage : 1;
+  const page = asPage >= 1 && asPage <= MAX_PAGE_NUMBER ? asPage : 1;
   return { sort, direction, page, pageSize: spec.pageSize, offset: (page - 1) * spec.pageSize, sortChosen: known };
 }
 

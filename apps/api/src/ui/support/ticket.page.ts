@@ -12,7 +12,7 @@ import { APP_CONFIG, AppConfig } from '@platform/config';
 import type { AuthenticatedRequest } from '../../auth/current-principal.decorator';
 import { assignmentChoices } from '../shared/assignment-choices';
 import type { FormBody } from '../shared/form-body';
-import { type ListQuery, parseListQuery } from '../shared/list-query';
+import { type ListQuery, parseListQuery, sortedPageOf } from '../shared/list-query';
 import type { FormFailure, FormPage } from '../shared/page-form';
 import { NEW_TICKET_PAGE_TEXTS, PORTAL_ASK_PAGE_TEXTS, SUPPORT_PAGE_TEXTS } from './support.texts.nb';
 import { type AskTicketForm, TICKET_LIST, ticketFilter, type TicketListQuery, ticketListQuery } from './ticket.forms';
@@ -191,7 +191,7 @@ export class PortalTicketPage implements FormPage {
   constructor(private readonly queries: TicketQueries) {}
 
   async list(me: ConsumerPrincipal, list: ListQuery<'updated'>) {
-    const page = { limit: list.pageSize, offset: list.offset, sort: list.sort, direction: list.direction };
+    const page = sortedPageOf(list);
     return portalListViewModel(await this.queries.list(me, {}, page), list);
   }
 
