@@ -1,4 +1,4 @@
-import { violatesUniqueKeyOf } from './database-errors';
+import { isTransactionConflict, violatesUniqueKeyOf } from './database-errors';
 
 describe('violatesUniqueKeyOf', () => {
   it.each([
@@ -10,5 +10,20 @@ describe('violatesUniqueKeyOf', () => {
     ['a string', '23505', false],
   ])('%s: %s', (_, error, expected) => {
     expect(violatesUniqueKeyOf(error, 'idempotency_record')).toBe(expected);
+  });
+});
+
+describe('isTransactionConflict', () => {
+  it.each([
+    ['a deadlock victim', { code: '40P01' }, true],
+    ['a serialisation failure', { code: '40001' }, true],
+    ['a deadlock as TypeORM wraps it', { code: undefined, driverError: { code: '40P01' } }, true],
+    ['a deadlock as the cause of another error', Object.assign(new Error('query failed'), { cause: { code: '40P01' } }), true],
+    ['a unique violation', { code: '23505' }, false],
+    ['a statement timeout', { code: '57014' }, false],
+    ['an error without a code', new Error('boom'), false],
+    ['nothing', null, false],
+  ])('%s: %s', (_, error, expected) => {
+    expect(isTransactionConflict(error)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DatabaseUnavailable, isDatabaseUnreachable } from '@platform/database';
+import { DatabaseUnavailable, isDatabaseUnreachable, isTransactionConflict, TransactionConflict } from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -75,11 +75,12 @@ export class ProblemFilter implements ExceptionFilter {
     }
     // A lost database surfaces as whatever the driver threw where it happened; it is one answer.
     const unreachable = isDatabaseUnreachable(exception);
-    const problem = problemOf(unreachable ? new DatabaseUnavailable() : exception);
-    if (unreachable)
+    const conflict = !unreachable && isTransactionConflict(exception);
+    const problem = problemOf(unreachable ? new DatabaseUnavailable() : conflict ? new TransactionConflict() : exception);
+    if (unreachable || conflict)
       this.logger.warn(
         { err: exception instanceof Error ? exception.message : String(exception), path: pathOf(req) },
-        'database unreachable',
+        unreachable ? 'database unreachable' : 'transaction aborted in favour of a concurrent one',
       );
     else if (problem.status >= 500)
       this.logger.error(

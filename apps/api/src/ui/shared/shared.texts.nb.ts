@@ -45,6 +45,7 @@ export const SHARED_ERROR_TEXTS: Record<string, string> = {
   rate_limited: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
   internal_error: 'Noe gikk galt hos oss. Feilen er logget. Prøv igjen om litt.',
   database_unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
+  transaction_conflict: 'Endringen kolliderte med en annen som ble gjort i samme øyeblikk, og ble ikke lagret. Prøv igjen.',
 };
 
 /** Error pages by HTTP status, for errors that carry no domain code (unknown route, wrong method). */

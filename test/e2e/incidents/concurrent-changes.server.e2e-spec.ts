@@ -5,11 +5,12 @@ import { reportBody, reportingApp } from '../../support/incident-fixtures';
 import { bearer, TestApp } from '../../support/test-app';
 
 /**
- * A municipality's answer that arrives while staff merge its incident into another ends up in the
- * incident that survives, with the rest of the conversation. Both need a transaction at once, so
- * the server: the embedded database runs one transaction at a time.
+ * Changes to one incident at the same moment: an answer that arrives while staff merge its
+ * incident ends up in the incident that survives, and a change PostgreSQL aborts to break a
+ * deadlock is answered as one to send again. Both need transactions at once, so the server: the
+ * embedded database runs one transaction at a time.
  */
-describe('an answer to a report while its incident is merged', () => {
+describe('concurrent changes to an incident', () => {
   let t: TestApp;
   let a: RegisteredConsumer;
   let b: RegisteredConsumer;
@@ -43,7 +44,7 @@ describe('an answer to a report while its incident is merged', () => {
     }
   };
 
-  it('lands in the surviving incident, whichever of the two gets the incident first', async () => {
+  it('stores an answer sent during a merge in the surviving incident, whichever of the two gets the incident first', async () => {
     const first = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody()).expect(201);
     const second = await t.http
       .post('/api/v1/reports')
@@ -86,5 +87,35 @@ describe('an answer to a report while its incident is merged', () => {
     expect(survivor).toBe(first.body.incidentId);
     const stored = await t.dataSource.query(`SELECT incident_id FROM incident_message WHERE body = $1`, ['Vi ser fortsatt feil beløp.']);
     expect(stored).toEqual([{ incident_id: survivor }]);
+  });
+
+  it('answers a change the database aborts to break a deadlock with 503 transaction_conflict, stores nothing of it, and takes it when sent again', async () => {
+    const { body: report } = await t.http
+      .post('/api/v1/reports')
+      .set(bearer(a.key))
+      .send(reportBody({ service: 'inntekt', title: 'Tomme svar fra inntekt', errorCode: 'INN-204' }))
+      .expect(201);
+    const triage = () => t.http.post(`/api/v1/incidents/${report.incidentId}/triage`).set(bearer(t.adminToken)).send({ severity: 'high' });
+    // The other session blocks the audit entry the triage writes last, then asks for the incident
+    // the triage holds: a deadlock. Its own check waits longer, so the app's transaction is the one ended.
+    await other.query('BEGIN');
+    await other.query(`SET LOCAL deadlock_timeout = '60s'`);
+    await other.query('LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE');
+    let settled = false;
+    const first = triage().then((res) => ((settled = true), res));
+    await waitersReach(1, () => settled);
+    const taken = other.query(`SELECT id FROM incident WHERE id = $1 FOR UPDATE`, [report.incidentId]);
+    const refused = await first;
+    await taken;
+    await other.query('ROLLBACK');
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(refused.body).toMatchObject({ code: 'transaction_conflict' });
+    const [stored] = await t.dataSource.query(`SELECT severity FROM incident WHERE id = $1`, [report.incidentId]);
+    expect(stored.severity).not.toBe('high');
+    await triage().expect(200);
+    const [after] = await t.dataSource.query(`SELECT severity FROM incident WHERE id = $1`, [report.incidentId]);
+    expect(after.severity).toBe('high');
   });
 });
