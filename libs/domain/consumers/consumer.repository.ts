@@ -51,6 +51,11 @@ export class ConsumerRepository {
     return this.db.repository(Consumer).findOneBy({ id });
   }
 
+  /** The consumer, locked for the rest of the transaction: two changes to it take turns. */
+  lockConsumer(id: string): Promise<Consumer | null> {
+    return this.db.repository(Consumer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   async orgNumbers(): Promise<string[]> {
     return (await this.db.repository(Consumer).find({ select: { orgNumber: true } })).map((c) => c.orgNumber);
   }

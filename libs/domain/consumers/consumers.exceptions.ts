@@ -6,6 +6,16 @@ export class ConsumerNotFound extends NotFound {
   }
 }
 
+export class ConsumerChangedMeanwhile extends DomainException {
+  constructor() {
+    super(
+      'precondition-failed',
+      'consumer_changed',
+      'The consumer was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
+    );
+  }
+}
+
 export class ConsumerExists extends Conflict {
   constructor(orgNumber: string) {
     super('consumer_exists', `A consumer with organisation number ${orgNumber} is already registered.`, [

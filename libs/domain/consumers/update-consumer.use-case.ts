@@ -5,9 +5,9 @@ import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
 import { ConsumerRepository } from './consumer.repository';
-import { type ConsumerDetail, toConsumerView } from './consumer.views';
+import { type ConsumerDetail, consumerVersion, toConsumerView } from './consumer.views';
 import { type ConsumerFieldsInput, normaliseOrgNumber, optionalText, validateConsumerFields } from './consumer-rules';
-import { ConsumerExists, ConsumerNotFound } from './consumers.exceptions';
+import { ConsumerChangedMeanwhile, ConsumerExists, ConsumerNotFound } from './consumers.exceptions';
 import { GetConsumer } from './get-consumer.use-case';
 
 export type UpdateConsumerInput = Partial<ConsumerFieldsInput>;
@@ -21,12 +21,19 @@ export class UpdateConsumer {
     private readonly audit: RecordAudit,
   ) {}
 
-  async execute(id: string, input: UpdateConsumerInput, actor: Actor): Promise<ConsumerDetail> {
+  /**
+   * Changes the fields given. With `expectedVersions` (the `consumerVersion` values the editor
+   * accepts), a consumer changed by someone else since is refused rather than overwritten.
+   */
+  async execute(id: string, input: UpdateConsumerInput, actor: Actor, expectedVersions?: readonly string[]): Promise<ConsumerDetail> {
     const errors = validateConsumerFields(input, '', true);
     if (errors.length) throw new ValidationFailed(errors);
     return this.db.transaction(async () => {
-      const consumer = await this.repo.findConsumer(id);
+      // Locked: two changes at once take turns instead of each writing what it read before the other.
+      const consumer = await this.repo.lockConsumer(id);
       if (!consumer) throw new ConsumerNotFound();
+      if (expectedVersions && !expectedVersions.includes(consumerVersion((await this.consumers.detail(id))!)))
+        throw new ConsumerChangedMeanwhile();
       const before = toConsumerView(consumer);
       const orgNumber = input.orgNumber !== undefined ? normaliseOrgNumber(input.orgNumber) : consumer.orgNumber;
       if (orgNumber !== consumer.orgNumber && (await this.repo.findConsumerByOrg(orgNumber))) throw new ConsumerExists(orgNumber);

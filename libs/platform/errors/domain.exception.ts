@@ -3,7 +3,16 @@
  * the kind to a status once; messages are written for the person who has to act on them.
  */
 export type ErrorKind =
-  'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'rate-limited' | 'unavailable';
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  /** The caller's copy is out of date: it was changed by someone else since the caller read it. */
+  | 'precondition-failed'
+  | 'unprocessable'
+  | 'rate-limited'
+  | 'unavailable';
 
 export interface FieldError {
   field: string;

@@ -76,6 +76,37 @@ describe('consumer admin pages', () => {
       expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body).toEqual(before.body);
     });
 
+    it('refuses details changed by someone else since the page was opened, shows what was entered, and saves it when sent again', async () => {
+      const versionOn = (html: string) => /<input type="hidden" name="version" value="([^"]+)">/.exec(html)?.[1];
+      const opened = versionOn((await t.http.get(`/consumers/${oslo.id}`).set(admin()).expect(200)).text);
+      expect(opened).toBeDefined();
+      const original = (await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body;
+      // Another member of staff changes the municipality number meanwhile.
+      await t.http.patch(`/api/v1/consumers/${oslo.id}`).set(admin()).send({ municipalityNumber: '0302' }).expect(200);
+      const form = { version: opened!, name: 'Oslo kommune (endret)', kind: 'kommune', municipalityNumber: '0301', status: 'active' };
+      const send = (version: string) =>
+        t.http
+          .post(`/consumers/${oslo.id}`)
+          .set(admin())
+          .set('Accept', 'text/html')
+          .type('form')
+          .send({ ...form, version });
+      const refused = await send(opened!).expect(412);
+      expect(refused.text).toContain('Noen andre endret kommunen etter at du åpnet siden.');
+      expect(refused.text).toMatch(/id="o-name" name="name" required value="Oslo kommune \(endret\)"/);
+      expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body).toMatchObject({
+        name: original.name,
+        municipalityNumber: '0302',
+      });
+      // Sent again from the refused page, it overwrites knowingly.
+      await send(versionOn(refused.text)!).expect(303);
+      expect((await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body).toMatchObject({
+        name: 'Oslo kommune (endret)',
+        municipalityNumber: '0301',
+      });
+      await t.http.patch(`/api/v1/consumers/${oslo.id}`).set(admin()).send({ name: original.name }).expect(200);
+    });
+
     it('saves the Altinn delegation date of a service from its date field, and shows the same day', async () => {
       await t.http
         .post(`/consumers/${oslo.id}/services`)

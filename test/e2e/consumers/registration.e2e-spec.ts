@@ -145,6 +145,41 @@ describe('consumer registration and bulk import', () => {
       expect(entry.details).toMatchObject({ before: { municipalityNumber: null }, after: { municipalityNumber: '4601' } });
     });
 
+    it('refuses a PATCH whose If-Match names a version someone else has changed since, and stores nothing of it', async () => {
+      const read = await t.http.get(`/api/v1/consumers/${bergen.id}`).set(admin()).expect(200);
+      expect(read.headers.etag).toBe(`"${read.body.version}"`);
+      // Someone else changes it in between: the version read is now out of date.
+      await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).send({ municipalityNumber: '4602' }).expect(200);
+      const stale = await t.http
+        .patch(`/api/v1/consumers/${bergen.id}`)
+        .set(admin())
+        .set('If-Match', read.headers.etag)
+        .send({ name: 'Bergen kommune (utdatert)' })
+        .expect(412);
+      expect(stale.body).toMatchObject({ code: 'consumer_changed' });
+      const now = await t.http.get(`/api/v1/consumers/${bergen.id}`).set(admin()).expect(200);
+      expect(now.body).toMatchObject({ name: read.body.name, municipalityNumber: '4602' });
+      expect(now.headers.etag).not.toBe(read.headers.etag);
+
+      const weak = await t.http.patch(`/api/v1/consumers/${bergen.id}`).set(admin()).set('If-Match', `W/${now.headers.etag}`).send({});
+      expect(weak.status).toBe(412);
+      const changed = await t.http
+        .patch(`/api/v1/consumers/${bergen.id}`)
+        .set(admin())
+        .set('If-Match', `"another", ${now.headers.etag}`)
+        .send({ name: 'Bergen kommune (ny)' })
+        .expect(200);
+      expect(changed.body.name).toBe('Bergen kommune (ny)');
+      expect(changed.headers.etag).toBe(`"${changed.body.version}"`);
+      expect(changed.headers.etag).not.toBe(now.headers.etag);
+      await t.http
+        .patch(`/api/v1/consumers/${bergen.id}`)
+        .set(admin())
+        .set('If-Match', '*')
+        .send({ name: read.body.name, municipalityNumber: read.body.municipalityNumber })
+        .expect(200);
+    });
+
     it('serves the use cases other contexts call', async () => {
       expect(await t.get(FindConsumers).byOrgNumber(ORG.oslo)).toEqual({
         id: oslo.id,

@@ -9,6 +9,7 @@ import {
   type ConsumerKind,
   type ConsumerListItem,
   type ConsumerStatus,
+  consumerVersion,
   CONTACT_ROLES,
   type ContactRole,
   type CreatedApiKey,
@@ -194,9 +195,16 @@ export class ConsumerResponse extends ConsumerFieldsResponse {
   @ApiProperty({ type: [ContactResponse] }) contacts: ContactResponse[];
   @ApiProperty({ type: [ServiceAccessResponse] }) services: ServiceAccessResponse[];
   @ApiProperty({ type: AgreementResponse, nullable: true }) agreement: AgreementResponse | null;
+  @ApiProperty({
+    example: 'q3VhZ0l0b1Jt4pS2eD1kXw',
+    description:
+      'Changes with every change to the consumer, its contacts, services or agreement; also the ETag. Send it as If-Match when updating, so that a change made by someone else in between is refused instead of overwritten.',
+  })
+  version: string;
 
   static from(c: ConsumerDetail): ConsumerResponse {
     return {
+      version: consumerVersion(c),
       id: c.id,
       orgNumber: c.orgNumber,
       name: c.name,

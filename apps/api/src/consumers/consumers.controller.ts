@@ -29,6 +29,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CreatedResource } from '../http/created-resource.decorator';
+import { ApiIfMatch, IfMatch, VersionedResource } from '../http/entity-tag.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   AgreementResponse,
@@ -130,7 +131,11 @@ export class ConsumersController {
   @Get(':id')
   @Allow('consumer.read')
   @ApiOperation({ summary: 'Get a consumer', description: 'Staff see every consumer; a consumer only itself.' })
-  @ApiOkResponse({ type: ConsumerResponse })
+  @VersionedResource()
+  @ApiOkResponse({
+    type: ConsumerResponse,
+    headers: { ETag: { description: "The consumer's `version`, quoted", schema: { type: 'string' } } },
+  })
   @ApiProblems(400, [404, "consumer_not_found, also for another consumer's id"])
   async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
     return ConsumerResponse.from(await this.consumer.execute(id, caller));
@@ -142,10 +147,25 @@ export class ConsumersController {
     summary: 'Update a consumer',
     description: 'Changes the fields given: organisation number, name, kind, municipality number, status.',
   })
-  @ApiOkResponse({ type: ConsumerResponse })
-  @ApiProblems(400, 404, [409, 'consumer_exists: another consumer has that organisation number'])
-  async change(@Param('id', ParseUuid) id: string, @Body() body: UpdateConsumerDto, @CurrentActor() actor: Actor) {
-    return ConsumerResponse.from(await this.update.execute(id, body, actor));
+  @VersionedResource()
+  @ApiIfMatch()
+  @ApiOkResponse({
+    type: ConsumerResponse,
+    headers: { ETag: { description: "The consumer's new `version`, quoted", schema: { type: 'string' } } },
+  })
+  @ApiProblems(
+    400,
+    404,
+    [409, 'consumer_exists: another consumer has that organisation number'],
+    [412, 'consumer_changed: the consumer was changed since the version in If-Match'],
+  )
+  async change(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: UpdateConsumerDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() versions?: string[],
+  ) {
+    return ConsumerResponse.from(await this.update.execute(id, body, actor, versions));
   }
 
   @Post(':id/contacts')

@@ -9,6 +9,7 @@ const GENERIC = {
   403: 'The credential is valid but does not allow this',
   404: 'Not found, or not visible to the caller',
   409: 'In conflict with the current state',
+  412: 'Changed by someone else since the version in If-Match; nothing was stored',
   413: 'The body is larger than 2 MB',
   415: 'A body in a media type or character set the route does not read (JSON, UTF-8 unless the Content-Type names another charset)',
   422: 'Well-formed but cannot be processed',

@@ -16,6 +16,7 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'precondition-failed': 412,
   unprocessable: 422,
   'rate-limited': 429,
   unavailable: 503,

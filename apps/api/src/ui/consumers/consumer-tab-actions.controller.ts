@@ -30,6 +30,7 @@ import {
   contactFromForm,
   nextStepFromForm,
   serviceAccessFromForm,
+  versionFromForm,
 } from './consumers.forms';
 import type { ConsumerTab } from './consumers.texts.nb';
 
@@ -59,7 +60,7 @@ export class ConsumerTabActionsController {
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async change(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    await this.update.execute(id, consumerChangesFromForm(b), actor);
+    await this.update.execute(id, consumerChangesFromForm(b), actor, versionFromForm(b));
     saved(res, id, 'overview');
   }
 

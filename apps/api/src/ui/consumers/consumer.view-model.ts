@@ -4,6 +4,7 @@ import {
   CONSUMER_STATUSES,
   type ConsumerSort,
   type ConsumerStatus,
+  consumerVersion,
   CONTACT_ROLES,
   type CreatedApiKey,
   type GetConsumer,
@@ -343,6 +344,8 @@ export function consumerPageViewModel(
     title: tab === 'overview' ? consumer.name : `${CONSUMER_LABELS.tab[tab]} – ${consumer.name}`,
     ...CONSUMER_FORM_OPTIONS,
     consumer,
+    // The overview form sends the version it showed: a change made by someone else since is not overwritten unseen.
+    version: consumerVersion(consumer),
     tab,
     tabs: CONSUMER_TABS.map((t) => ({ key: t, label: CONSUMER_LABELS.tab[t], href: tabPath(consumer.id, t), current: t === tab })),
     technicalContacts: consumer.contacts.filter((c) => c.role === 'technical').length,

@@ -98,6 +98,8 @@ const CONSUMER_FIELDS: Record<string, FieldText> = {
 const CONSUMER_ERRORS: Record<string, string> = {
   consumer_not_found: 'Fant ikke konsumenten.',
   consumer_exists: 'En konsument med dette organisasjonsnummeret er allerede registrert.',
+  consumer_changed:
+    'Noen andre endret kommunen etter at du åpnet siden. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller last inn siden på nytt for å se den.',
   contact_exists: 'Personen er allerede kontakt for denne konsumenten.',
   contact_not_found: 'Fant ikke kontakten. Den kan være fjernet.',
   last_technical_contact: 'En konsument med en påkoblet tjeneste må ha minst én teknisk kontakt.',

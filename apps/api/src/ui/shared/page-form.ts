@@ -48,7 +48,7 @@ export interface FormPage {
 }
 
 const PAGE_FORM = 'segment-desk:page-form';
-const CORRECTABLE: readonly ErrorKind[] = ['validation', 'not-found', 'conflict', 'unprocessable'];
+const CORRECTABLE: readonly ErrorKind[] = ['validation', 'not-found', 'conflict', 'precondition-failed', 'unprocessable'];
 
 /** The page to show again, built and ready; rendered by the one page-form filter. */
 class FormPageRendering {

@@ -29,6 +29,7 @@ export const ERROR_KIND_TEXTS: Record<ErrorKind, string> = {
   forbidden: 'Du har ikke tilgang til dette.',
   'not-found': 'Fant ikke det du ba om. Det kan være slettet, eller lenken kan være feil.',
   conflict: 'Endringen kolliderer med noe som allerede er registrert. Last inn siden og prøv igjen.',
+  'precondition-failed': 'Noen andre har endret dette etter at du åpnet siden. Last inn siden på nytt for å se endringen.',
   unprocessable: 'Endringen kan ikke gjøres slik saken står nå.',
   'rate-limited': 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
   unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
