@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { Environment } from '@domain/shared';
 
 import type { Consumer, ConsumerKind, ConsumerStatus } from './consumer.entity';
@@ -80,15 +78,6 @@ export interface ApiKeyView {
   createdBy: string;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-}
-
-/**
- * The version of what is stored of a consumer: it changes with every change to the consumer, its
- * contacts, services or agreement. An editor sends the version it read, so that a change made by
- * someone else in between is not silently overwritten.
- */
-export function consumerVersion(detail: ConsumerDetail): string {
-  return createHash('sha256').update(JSON.stringify(detail)).digest('base64url').slice(0, 22);
 }
 
 export function toConsumerView(c: Consumer): ConsumerView {

@@ -2,7 +2,6 @@ export * from './add-consumer-contact.use-case';
 export * from './advance-onboarding.use-case';
 export * from './complete-portal-sign-in.use-case';
 export * from './consumer.entity';
-export { consumerVersion } from './consumer.views';
 export * from './consumer-agreement.entity';
 export * from './consumer-api-key.entity';
 export * from './consumer-contact.entity';

@@ -1,11 +1,11 @@
 import { RecordAudit } from '@domain/audit';
-import type { Actor } from '@domain/shared';
+import { type Actor, versionOf } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 
 import { ConsumerRepository } from './consumer.repository';
-import { type ConsumerDetail, consumerVersion, toConsumerView } from './consumer.views';
+import { type ConsumerDetail, toConsumerView } from './consumer.views';
 import { type ConsumerFieldsInput, normaliseOrgNumber, optionalText, validateConsumerFields } from './consumer-rules';
 import { ConsumerChangedMeanwhile, ConsumerExists, ConsumerNotFound } from './consumers.exceptions';
 import { GetConsumer } from './get-consumer.use-case';
@@ -22,8 +22,8 @@ export class UpdateConsumer {
   ) {}
 
   /**
-   * Changes the fields given. With `expectedVersions` (the `consumerVersion` values the editor
-   * accepts), a consumer changed by someone else since is refused rather than overwritten.
+   * Changes the fields given. With `expectedVersions` (the versions of the consumer's detail the
+   * editor accepts, see versionOf), a consumer changed by someone else since is refused rather than overwritten.
    */
   async execute(id: string, input: UpdateConsumerInput, actor: Actor, expectedVersions?: readonly string[]): Promise<ConsumerDetail> {
     const errors = validateConsumerFields(input, '', true);
@@ -32,7 +32,7 @@ export class UpdateConsumer {
       // Locked: two changes at once take turns instead of each writing what it read before the other.
       const consumer = await this.repo.lockConsumer(id);
       if (!consumer) throw new ConsumerNotFound();
-      if (expectedVersions && !expectedVersions.includes(consumerVersion((await this.consumers.detail(id))!)))
+      if (expectedVersions && !expectedVersions.includes(versionOf((await this.consumers.detail(id))!)))
         throw new ConsumerChangedMeanwhile();
       const before = toConsumerView(consumer);
       const orgNumber = input.orgNumber !== undefined ? normaliseOrgNumber(input.orgNumber) : consumer.orgNumber;

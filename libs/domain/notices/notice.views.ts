@@ -1,3 +1,5 @@
+import { versionOf } from '@domain/shared';
+
 import type { Notice, NoticeStatus } from './notice.entity';
 import type { NoticeOrigin } from './notice-feed.views';
 import type { NoticeRecipient } from './notice-recipient.entity';
@@ -28,10 +30,12 @@ export interface NoticeView {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Changes with every change to the notice (see versionOf): the ETag, and what an editor sends back in If-Match. */
+  version: string;
 }
 
 export function toNoticeView(n: Notice): NoticeView {
-  return {
+  const view = {
     id: n.id,
     title: n.title,
     kind: n.kind,
@@ -55,6 +59,7 @@ export function toNoticeView(n: Notice): NoticeView {
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
   };
+  return { ...view, version: versionOf(view) };
 }
 
 /** Whom a recipient row of a sent notice stands for, as its audience named them. */

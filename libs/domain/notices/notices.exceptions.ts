@@ -23,6 +23,16 @@ export class NoticeNotEditable extends Conflict {
   }
 }
 
+export class NoticeChangedMeanwhile extends DomainException {
+  constructor() {
+    super(
+      'precondition-failed',
+      'notice_changed',
+      'The notice was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
+    );
+  }
+}
+
 export class NoticeWithdrawn extends Conflict {
   constructor() {
     super('notice_withdrawn', 'The notice is withdrawn: it can no longer be sent or acknowledged.');

@@ -7,7 +7,7 @@ import { ValidationFailed } from '@platform/errors';
 import { KnownServices } from './known-services';
 import { NoticeRepository } from './notice.repository';
 import { type NoticeView, toNoticeView } from './notice.views';
-import { NoticeNotEditable, NoticeNotFound } from './notices.exceptions';
+import { NoticeChangedMeanwhile, NoticeNotEditable, NoticeNotFound } from './notices.exceptions';
 import { normaliseNotice, type NoticeInput } from './rules/notice-input';
 
 /** Replaces the content of a draft or scheduled notice; a sent or withdrawn one is history. */
@@ -20,13 +20,15 @@ export class UpdateNotice {
     private readonly audit: RecordAudit,
   ) {}
 
-  async execute(id: string, input: NoticeInput, actor: Actor): Promise<NoticeView> {
+  /** With `expectedVersions` (the notice's versions the editor accepts), a notice changed by someone else since is refused. */
+  async execute(id: string, input: NoticeInput, actor: Actor, expectedVersions?: readonly string[]): Promise<NoticeView> {
     const effective = input.effectiveAt ? new Date(input.effectiveAt) : null;
     const { content, errors } = normaliseNotice(input, await this.known.codes(effective), new Date());
     return this.db.transaction(async () => {
       const notice = await this.notices.lock(id);
       if (!notice) throw new NoticeNotFound();
       if (notice.status !== 'draft' && notice.status !== 'scheduled') throw new NoticeNotEditable(notice.status);
+      if (expectedVersions && !expectedVersions.includes(toNoticeView(notice).version)) throw new NoticeChangedMeanwhile();
       if (!content) throw new ValidationFailed(errors);
       await this.notices.update(id, { ...content, links: content.links as never });
       await this.audit.execute({

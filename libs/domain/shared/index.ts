@@ -7,3 +7,4 @@ export * from './principal';
 export * from './reference';
 export * from './reference-sequence';
 export * from './search-result';
+export * from './version';

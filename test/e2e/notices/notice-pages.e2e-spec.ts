@@ -122,6 +122,37 @@ describe('the notice pages', () => {
     expect((await viewer.get(`${path}/edit`)).status).toBe(403);
   });
 
+  it('refuses a draft changed by someone else since the editor opened, in the page and in the API, and saves when sent again', async () => {
+    const created = await agent.post('/notices', form({ title: 'Kladd to redigerer' }));
+    const path = created.headers.location.split('?')[0];
+    const id = path.split('/').pop()!;
+    const versionOn = (html: string) => /<input type="hidden" name="version" value="([^"]+)">/.exec(html)?.[1];
+    const opened = versionOn((await agent.get(`${path}/edit`).expect(200)).text);
+    const api = () => ({ Authorization: `Bearer ${t.adminToken}` });
+    const read = await t.http.get(`/api/v1/notices/${id}`).set(api()).expect(200);
+    expect(read.headers.etag).toBe(`"${opened}"`);
+
+    // Someone else changes the draft meanwhile.
+    await agent.post(path, form({ title: 'Endret av en annen', version: opened! })).expect(303);
+    const refused = await agent.post(path, form({ title: 'Min endring', version: opened! }));
+    expect(refused.status).toBe(412);
+    expect(refused.text).toContain('Noen andre endret varselet etter at du åpnet det.');
+    expect(refused.text).toContain('value="Min endring"');
+    const stale = await t.http
+      .put(`/api/v1/notices/${id}`)
+      .set(api())
+      .set('If-Match', read.headers.etag)
+      .send({ ...read.body, title: 'Fra API-et' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('notice_changed');
+    expect((await t.http.get(`/api/v1/notices/${id}`).set(api()).expect(200)).body.title).toBe('Endret av en annen');
+
+    await agent.post(path, form({ title: 'Min endring', version: versionOn(refused.text)! })).expect(303);
+    const now = await t.http.get(`/api/v1/notices/${id}`).set(api()).expect(200);
+    expect(now.body.title).toBe('Min endring');
+    expect(now.headers.etag).not.toBe(read.headers.etag);
+  });
+
   it('refuses a plan to send in the past beside its field, keeping the time typed', async () => {
     const created = await agent.post('/notices', form({ title: 'Planlegges feil' }));
     const path = created.headers.location.split('?')[0];

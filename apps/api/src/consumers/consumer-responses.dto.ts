@@ -9,7 +9,6 @@ import {
   type ConsumerKind,
   type ConsumerListItem,
   type ConsumerStatus,
-  consumerVersion,
   CONTACT_ROLES,
   type ContactRole,
   type CreatedApiKey,
@@ -21,7 +20,7 @@ import {
   type OnboardingStep,
   type QueueItem,
 } from '@domain/consumers';
-import { type Environment, ENVIRONMENTS } from '@domain/shared';
+import { type Environment, ENVIRONMENTS, versionOf } from '@domain/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { FieldErrorDto } from '../http/problem.dto';
@@ -204,7 +203,7 @@ export class ConsumerResponse extends ConsumerFieldsResponse {
 
   static from(c: ConsumerDetail): ConsumerResponse {
     return {
-      version: consumerVersion(c),
+      version: versionOf(c),
       id: c.id,
       orgNumber: c.orgNumber,
       name: c.name,

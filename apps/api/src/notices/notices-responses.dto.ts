@@ -26,6 +26,12 @@ export class NoticeResponse {
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({
+    example: 'q3VhZ0l0b1Jt4pS2eD1kXw',
+    description:
+      'Changes with every change to the notice; also the ETag. Send it as If-Match when changing the notice, so that a change made by someone else in between is refused instead of overwritten.',
+  })
+  version: string;
 }
 
 export class NoticeRecipientResponse {

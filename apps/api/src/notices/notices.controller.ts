@@ -17,6 +17,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor, CurrentConsumer } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CreatedResource } from '../http/created-resource.decorator';
+import { ApiIfMatch, IfMatch, VersionedResource } from '../http/entity-tag.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { AcknowledgeDto, NoticeDto, NoticeListQueryDto, ScheduleNoticeDto } from './notices.dto';
 import {
@@ -83,7 +84,11 @@ export class NoticesController {
   @Allow('notice.read')
   @ApiOperation({ summary: 'Get a notice', description: 'With recipients (delivery, read, ready) and the reminders log.' })
   @ApiProblems(400, 404)
-  @ApiOkResponse({ type: NoticeDetailResponse })
+  @VersionedResource()
+  @ApiOkResponse({
+    type: NoticeDetailResponse,
+    headers: { ETag: { description: "The notice's `version`, quoted", schema: { type: 'string' } } },
+  })
   one(@Param('id', ParseUuid) id: string) {
     return this.get.execute(id);
   }
@@ -91,10 +96,15 @@ export class NoticesController {
   @Put(':id')
   @Allow('notice.write')
   @ApiOperation({ summary: 'Change a draft or scheduled notice', description: 'Replaces its content.' })
-  @ApiProblems(400, 404, NOT_EDITABLE)
-  @ApiOkResponse({ type: NoticeResponse })
-  replace(@Param('id', ParseUuid) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor) {
-    return this.update.execute(id, body, actor);
+  @ApiProblems(400, 404, NOT_EDITABLE, [412, 'notice_changed: the notice was changed since the version in If-Match'])
+  @VersionedResource()
+  @ApiIfMatch()
+  @ApiOkResponse({
+    type: NoticeResponse,
+    headers: { ETag: { description: "The notice's new `version`, quoted", schema: { type: 'string' } } },
+  })
+  replace(@Param('id', ParseUuid) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor, @IfMatch() versions?: string[]) {
+    return this.update.execute(id, body, actor, versions);
   }
 
   @Get(':id/audience')

@@ -18,7 +18,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import { FormBody, nullable, text } from '../shared/form-body';
+import { FormBody, nullable, text, versionFromForm } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ConsumerTabPage } from './consumer.page';
@@ -30,7 +30,6 @@ import {
   contactFromForm,
   nextStepFromForm,
   serviceAccessFromForm,
-  versionFromForm,
 } from './consumers.forms';
 import type { ConsumerTab } from './consumers.texts.nb';
 

@@ -4,7 +4,6 @@ import {
   CONSUMER_STATUSES,
   type ConsumerSort,
   type ConsumerStatus,
-  consumerVersion,
   CONTACT_ROLES,
   type CreatedApiKey,
   type GetConsumer,
@@ -14,7 +13,7 @@ import {
   type SearchConsumers,
 } from '@domain/consumers';
 import type { IncidentStatus } from '@domain/incidents';
-import { ENVIRONMENTS } from '@domain/shared';
+import { ENVIRONMENTS, versionOf } from '@domain/shared';
 
 import type { ConsumerReportPage } from '../incidents/report.view-model';
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
@@ -345,7 +344,7 @@ export function consumerPageViewModel(
     ...CONSUMER_FORM_OPTIONS,
     consumer,
     // The overview form sends the version it showed: a change made by someone else since is not overwritten unseen.
-    version: consumerVersion(consumer),
+    version: versionOf(consumer),
     tab,
     tabs: CONSUMER_TABS.map((t) => ({ key: t, label: CONSUMER_LABELS.tab[t], href: tabPath(consumer.id, t), current: t === tab })),
     technicalContacts: consumer.contacts.filter((c) => c.role === 'technical').length,

@@ -52,12 +52,6 @@ export function consumerChangesFromForm(b: FormBody) {
   };
 }
 
-/** The version of the consumer the form showed; none from a page that did not send one. */
-export function versionFromForm(b: FormBody): string[] | undefined {
-  const version = text(b.version);
-  return version ? [version] : undefined;
-}
-
 export function contactFromForm(b: FormBody) {
   return { name: text(b.name), email: text(b.email), phone: nullable(b.phone), role: text(b.role) as ContactRole };
 }

@@ -53,6 +53,8 @@ export const NOTICE_PAGE_TEXTS: PageTexts = {
   errors: {
     notice_no_recipients: 'Ingen kontaktpersoner passer med tjenestene, miljøene og avgrensningene i varselet. Ingenting ble sendt.',
     notice_not_editable: 'Varselet er sendt eller trukket tilbake og kan ikke endres.',
+    notice_changed:
+      'Noen andre endret varselet etter at du åpnet det. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller åpne varselet på nytt for å se den.',
     notice_withdrawn: 'Varselet er trukket tilbake og kan ikke sendes.',
     notice_not_found: 'Fant ikke varselet.',
     notice_ack_link_invalid: 'Lenken er ugyldig. Bruk lenken i e-posten, eller logg inn i portalen.',

@@ -26,6 +26,7 @@ const notice = (over: Partial<NoticeView> = {}): NoticeView => ({
   createdBy: 'kari@ks.no',
   createdAt: new Date('2030-01-01T00:00:00Z'),
   updatedAt: new Date('2030-01-01T00:00:00Z'),
+  version: 'v1',
   ...over,
 });
 
