@@ -1,3 +1,5 @@
+import { versionOf } from '@domain/shared';
+
 import type { CatalogueService } from './catalogue-service.entity';
 import type { CatalogueServiceView } from './catalogue-service.view';
 import type { CatalogueVersion } from './catalogue-version.entity';
@@ -23,6 +25,8 @@ export interface CatalogueVersionSummary {
 
 export interface CatalogueVersionView extends CatalogueVersionSummary {
   services: CatalogueServiceView[];
+  /** Changes with every change to the version or its services (see versionOf): the ETag, and what an editor sends back in If-Match. */
+  version: string;
 }
 
 export function toServiceView(s: CatalogueService): CatalogueServiceView {
@@ -65,7 +69,7 @@ export function toSummary(v: CatalogueVersion, standing: VersionStanding, servic
 
 export function toVersionView(v: CatalogueVersion, standing: VersionStanding, services: CatalogueService[]): CatalogueVersionView {
   const views = services.map(toServiceView);
-  return {
+  const view = {
     ...toSummary(
       v,
       standing,
@@ -73,6 +77,7 @@ export function toVersionView(v: CatalogueVersion, standing: VersionStanding, se
     ),
     services: views,
   };
+  return { ...view, version: versionOf(view) };
 }
 
 /** What the audit log keeps of a version's content before and after a change. */

@@ -1,8 +1,18 @@
-import { Conflict, NotFound, ValidationFailed } from '@platform/errors';
+import { Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
 
 export class CatalogueVersionNotFound extends NotFound {
   constructor() {
     super('The catalogue version', 'catalogue_version_not_found');
+  }
+}
+
+export class CatalogueVersionChangedMeanwhile extends DomainException {
+  constructor() {
+    super(
+      'precondition-failed',
+      'catalogue_version_changed',
+      'The draft was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
-import { CatalogueVersionNotFound, CatalogueVersionPublished } from './catalogue.exceptions';
+import { CatalogueVersionChangedMeanwhile, CatalogueVersionNotFound, CatalogueVersionPublished } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
 import type { CatalogueServiceView } from './catalogue-service.view';
 import type { CatalogueVersion } from './catalogue-version.entity';
@@ -28,11 +28,19 @@ export class DraftEditor {
     private readonly audit: RecordAudit,
   ) {}
 
-  edit(id: string, actor: Actor, change: (current: CatalogueServiceView[]) => DraftChange): Promise<CatalogueVersionView> {
+  /** With `expectedVersions` (the draft's versions the editor accepts), a draft changed by someone else since is refused. */
+  edit(
+    id: string,
+    actor: Actor,
+    change: (current: CatalogueServiceView[]) => DraftChange,
+    expectedVersions?: readonly string[],
+  ): Promise<CatalogueVersionView> {
     return this.db.transaction(async () => {
       const version = await this.catalogue.lockVersion(id);
       if (!version) throw new CatalogueVersionNotFound();
       if (version.status !== 'draft') throw new CatalogueVersionPublished(version.label);
+      if (expectedVersions && !expectedVersions.includes((await this.versions.view(version)).version))
+        throw new CatalogueVersionChangedMeanwhile();
       const current = (await this.catalogue.servicesOf(id)).map(toServiceView);
       const { details, services } = change(current);
       await this.catalogue.updateVersion(id, details ?? {});

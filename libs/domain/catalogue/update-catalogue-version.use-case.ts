@@ -11,12 +11,17 @@ import { DraftEditor } from './draft-editor';
 export class UpdateCatalogueVersion {
   constructor(private readonly editor: DraftEditor) {}
 
-  execute(id: string, input: CatalogueVersionInput, actor: Actor): Promise<CatalogueVersionView> {
-    return this.editor.edit(id, actor, () => {
-      const { details, errors } = normaliseDetails(input);
-      const content = input.services === undefined ? null : normaliseServices(input.services);
-      if (errors.length || content?.errors.length) throw new ValidationFailed([...errors, ...(content?.errors ?? [])]);
-      return { details, services: content?.services };
-    });
+  execute(id: string, input: CatalogueVersionInput, actor: Actor, expectedVersions?: readonly string[]): Promise<CatalogueVersionView> {
+    return this.editor.edit(
+      id,
+      actor,
+      () => {
+        const { details, errors } = normaliseDetails(input);
+        const content = input.services === undefined ? null : normaliseServices(input.services);
+        if (errors.length || content?.errors.length) throw new ValidationFailed([...errors, ...(content?.errors ?? [])]);
+        return { details, services: content?.services };
+      },
+      expectedVersions,
+    );
   }
 }

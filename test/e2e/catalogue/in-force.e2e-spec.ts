@@ -212,6 +212,42 @@ describe('catalogue in force at a date, comparison and admin pages', () => {
       expect(locked.text).toContain('kan ikke endres');
     });
 
+    it('refuses draft details changed by someone else since the editor opened, in the page and in the API', async () => {
+      const created = await form('/catalogue', { label: 'To redaktører', effectiveFrom: '2700-03-01', notes: '' }).expect(303);
+      const editUrl = created.headers.location as string;
+      const id = editUrl.split('/')[2];
+      const opened = /<input type="hidden" name="version" value="([^"]+)">/.exec((await html(editUrl).expect(200)).text)?.[1];
+      const read = await get(`${V}/${id}`).expect(200);
+      expect(read.headers.etag).toBe(`"${opened}"`);
+
+      // Someone else adds a service to the draft meanwhile.
+      await form(`/catalogue/${id}/services`, {
+        _form: 'new-service',
+        code: 'inntekt',
+        name: 'Inntekt API',
+        maskinportenScopes: 'skatteetaten:inntekt',
+        environments: 'production',
+        escalationEmails: 'drift@skatteetaten.example',
+        securityEmails: '',
+      }).expect(303);
+      const details = { _form: 'details', label: 'Mitt navn', effectiveFrom: '2700-03-01', notes: '' };
+      const refused = await form(editUrl, { ...details, version: opened! }).expect(412);
+      expect(refused.text).toContain('Noen andre endret kladden etter at du åpnet den.');
+      expect(refused.text).toContain('value="Mitt navn"');
+      const stale = await t.http
+        .put(`${V}/${id}`)
+        .set(admin)
+        .set('If-Match', read.headers.etag)
+        .send({ label: 'Fra API-et', effectiveFrom: '2700-03-01' });
+      expect(stale.status).toBe(412);
+      expect(stale.body.code).toBe('catalogue_version_changed');
+      expect((await get(`${V}/${id}`).expect(200)).body).toMatchObject({ label: 'To redaktører', serviceCount: 1 });
+
+      const shown = /<input type="hidden" name="version" value="([^"]+)">/.exec(refused.text)?.[1];
+      await form(editUrl, { ...details, version: shown! }).expect(303);
+      expect((await get(`${V}/${id}`).expect(200)).body.label).toBe('Mitt navn');
+    });
+
     it('shows the diff side by side', async () => {
       const list: Array<{ id: string; label: string }> = (await get(V).expect(200)).body;
       const [a, b] = ['2801-a', '2801-b'].map((l) => list.find((v) => v.label === l)!);

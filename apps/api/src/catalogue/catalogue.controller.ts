@@ -17,6 +17,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CreatedResource } from '../http/created-resource.decorator';
+import { ApiIfMatch, IfMatch, VersionedResource } from '../http/entity-tag.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   CatalogueDiffResponse,
@@ -84,7 +85,11 @@ export class CatalogueController {
   @Get('versions/:id')
   @Allow('catalogue.read')
   @ApiOperation({ summary: 'Get a catalogue version', description: 'One version with its services.' })
-  @ApiOkResponse({ type: CatalogueVersionResponse })
+  @VersionedResource()
+  @ApiOkResponse({
+    type: CatalogueVersionResponse,
+    headers: { ETag: { description: "The version's `version`, quoted", schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 404)
   async one(@Param('id', ParseUuid) id: string) {
     return CatalogueVersionResponse.from(await this.get.execute(id));
@@ -93,10 +98,20 @@ export class CatalogueController {
   @Put('versions/:id')
   @Allow('catalogue.edit')
   @ApiOperation({ summary: 'Replace a draft', description: "Replaces a draft's label, date, notes and services." })
-  @ApiOkResponse({ type: CatalogueVersionResponse })
-  @ApiProblems(400, 404, PUBLISHED)
-  async replace(@Param('id', ParseUuid) id: string, @Body() body: CatalogueVersionDto, @CurrentActor() actor: Actor) {
-    return CatalogueVersionResponse.from(await this.update.execute(id, { ...body, services: body.services ?? [] }, actor));
+  @VersionedResource()
+  @ApiIfMatch()
+  @ApiOkResponse({
+    type: CatalogueVersionResponse,
+    headers: { ETag: { description: "The draft's new `version`, quoted", schema: { type: 'string' } } },
+  })
+  @ApiProblems(400, 404, PUBLISHED, [412, 'catalogue_version_changed: the draft was changed since the version in If-Match'])
+  async replace(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: CatalogueVersionDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() versions?: string[],
+  ) {
+    return CatalogueVersionResponse.from(await this.update.execute(id, { ...body, services: body.services ?? [] }, actor, versions));
   }
 
   @Delete('versions/:id')

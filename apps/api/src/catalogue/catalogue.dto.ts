@@ -215,9 +215,19 @@ export class CatalogueVersionSummaryResponse {
 
 export class CatalogueVersionResponse extends CatalogueVersionSummaryResponse {
   @ApiProperty({ type: [CatalogueServiceResponse] }) services: CatalogueServiceResponse[];
+  @ApiProperty({
+    example: 'q3VhZ0l0b1Jt4pS2eD1kXw',
+    description:
+      'Changes with every change to the version or its services; also the ETag. Send it as If-Match when replacing a draft, so that a change made by someone else in between is refused instead of overwritten.',
+  })
+  version: string;
 
   static override from(v: CatalogueVersionView): CatalogueVersionResponse {
-    return { ...CatalogueVersionSummaryResponse.from(v), services: v.services.map((s) => CatalogueServiceResponse.from(s)) };
+    return {
+      ...CatalogueVersionSummaryResponse.from(v),
+      services: v.services.map((s) => CatalogueServiceResponse.from(s)),
+      version: v.version,
+    };
   }
 }
 

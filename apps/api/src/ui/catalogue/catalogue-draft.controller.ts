@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import type { FormBody } from '../shared/form-body';
+import { expectedVersionsOf, type FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { serviceFromForm, versionFromForm } from './catalogue.forms';
@@ -55,7 +55,10 @@ export class CatalogueDraftController {
   @StaffPage('catalogue.edit')
   @PageForm(DraftEditorPage)
   async saveDetails(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    res.redirect(`/catalogue/${(await this.update.execute(id, versionFromForm(body), actor)).id}/edit?saved=details#details`, 303);
+    res.redirect(
+      `/catalogue/${(await this.update.execute(id, versionFromForm(body), actor, expectedVersionsOf(body))).id}/edit?saved=details#details`,
+      303,
+    );
   }
 
   @Post(':id/services')

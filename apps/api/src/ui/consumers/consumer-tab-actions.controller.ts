@@ -18,7 +18,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor, CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import { FormBody, nullable, text, versionFromForm } from '../shared/form-body';
+import { expectedVersionsOf, FormBody, nullable, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { ConsumerTabPage } from './consumer.page';
@@ -59,7 +59,7 @@ export class ConsumerTabActionsController {
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)
   async change(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    await this.update.execute(id, consumerChangesFromForm(b), actor, versionFromForm(b));
+    await this.update.execute(id, consumerChangesFromForm(b), actor, expectedVersionsOf(b));
     saved(res, id, 'overview');
   }
 

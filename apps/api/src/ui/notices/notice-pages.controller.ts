@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import { type FormBody, versionFromForm } from '../shared/form-body';
+import { expectedVersionsOf, type FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { instantFromForm, noticeFromForm } from './notices.forms';
@@ -68,7 +68,7 @@ export class NoticePagesController {
   @StaffPage('notice.write')
   @PageForm(NewNoticePage)
   async save(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    await this.update.execute(id, noticeFromForm(body), actor, versionFromForm(body));
+    await this.update.execute(id, noticeFromForm(body), actor, expectedVersionsOf(body));
     res.redirect(`/notices/${id}?done=saved`, 303);
   }
 

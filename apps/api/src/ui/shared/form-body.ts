@@ -11,7 +11,7 @@ export const nullable = (v: unknown): string | null => text(v) || null;
  * The version of what an edit form showed (its hidden `version` field), as the versions the change
  * accepts; none from a form that did not send one.
  */
-export const versionFromForm = (b: FormBody): string[] | undefined => (text(b.version) ? [text(b.version)] : undefined);
+export const expectedVersionsOf = (b: FormBody): string[] | undefined => (text(b.version) ? [text(b.version)] : undefined);
 
 /** Fields that may repeat arrive as a string when only one is sent; empty entries are dropped. */
 export const list = (v: unknown): string[] => (v === undefined || v === null ? [] : [v].flat().map(String).filter(Boolean));
