@@ -438,3 +438,6 @@ export class IncidentQueries {
 function assertSecurityReadable(incident: Pick<Incident, 'track' | 'side'>, caller: Principal): void {
   if (!mayReadIncidentContent(caller, incident)) throw new SecurityCaseRestricted();
 }
+
+/** A page of a municipality's own reports, each with the incident it belongs to now (the portal's list and the staff's tab). */
+export type ConsumerReportPage = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>;

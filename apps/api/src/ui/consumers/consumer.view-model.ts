@@ -12,10 +12,9 @@ import {
   ONBOARDING_STEPS,
   type SearchConsumers,
 } from '@domain/consumers';
-import type { IncidentStatus } from '@domain/incidents';
+import type { ConsumerReportPage, IncidentStatus } from '@domain/incidents';
 import { ENVIRONMENTS, versionOf } from '@domain/shared';
 
-import type { ConsumerReportPage } from '../incidents/report.view-model';
 import { AUDIT_ACTION_TEXTS } from '../shared/audit-actions.texts.nb';
 import { list, text } from '../shared/form-body';
 import { invalidFields, linkedFailure, linkedToFields } from '../shared/form-errors';

@@ -1,4 +1,4 @@
-import type { ConversationQueries, IncidentQueries, IncidentStatus, KnownIncident } from '@domain/incidents';
+import type { ConsumerReportPage, ConversationQueries, IncidentQueries, IncidentStatus, KnownIncident } from '@domain/incidents';
 
 import { text } from '../shared/form-body';
 import { linkedFailure } from '../shared/form-errors';
@@ -20,7 +20,6 @@ import { knownIncidentViewModel } from './report-form.view-model';
 
 export type ReportView = Awaited<ReturnType<IncidentQueries['report']>>;
 export type ReportConversation = Awaited<ReturnType<ConversationQueries['ofReport']>>;
-export type ConsumerReportPage = Awaited<ReturnType<IncidentQueries['reportPageOfConsumer']>>;
 
 /** «Fagsystem AS (org.nr. 987654321)» for a report a vendor sent for the municipality; null otherwise. */
 export function sentByVendor(report: { vendorOrganisationNumber: string | null; vendorName: string | null }): string | null {
