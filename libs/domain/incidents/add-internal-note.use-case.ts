@@ -20,9 +20,10 @@ export class AddInternalNote {
 
   async execute(incidentId: string, input: { body: unknown }, actor: Actor): Promise<void> {
     const body = messageBody(input.body);
-    const incident = await this.incidents.resolveSurvivor(incidentId);
-    if (!incident) throw new IncidentNotFound();
     await this.db.transaction(async () => {
+      // Locked, so a merge cannot move the incident's messages while this one is being added.
+      const incident = await this.incidents.lockSurvivor(incidentId);
+      if (!incident) throw new IncidentNotFound();
       await this.messages.insert({
         incidentId: incident.id,
         direction: 'out',

@@ -20,6 +20,7 @@ import {
 } from './incidents.exceptions';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
+import { regroupingLock } from './regrouping-lock';
 import { ReportRepository } from './report.repository';
 import { addCounts, contributionOf, type ProfileCounts, profileOf } from './rules/incident-profile';
 import { isRestricted, SECURITY_CATEGORIES } from './rules/incident-visibility';
@@ -53,6 +54,9 @@ export class CorrectGrouping {
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
     return this.db.transaction(async () => {
+      const first = await this.incidents.resolveSurvivor(targetId);
+      if (!first) throw new IncidentNotFound();
+      await this.db.advisoryXactLock(regroupingLock(first.environment));
       const [a, b] = await this.incidents.lockSurvivors(targetId, otherId);
       if (!a || !b) throw new IncidentNotFound();
       if (targetId === otherId) throw new MergeWithItself(a.reference);
@@ -78,8 +82,10 @@ export class CorrectGrouping {
   async split(incidentId: string, reportIds: string[], actor: Actor): Promise<Incident> {
     if (!reportIds?.length) throw new ValidationFailed([{ field: 'reportIds', message: 'must name at least one report' }]);
     return this.db.transaction(async () => {
-      const source = await this.incidents.lockSurvivor(incidentId);
-      if (!source) throw new IncidentNotFound();
+      const found = await this.incidents.resolveSurvivor(incidentId);
+      if (!found) throw new IncidentNotFound();
+      await this.db.advisoryXactLock(regroupingLock(found.environment));
+      const source = (await this.incidents.lockSurvivor(incidentId))!;
       await this.incidents.foldAttachmentsInTransaction(source.id);
       const reports = (await this.reports.byIds(reportIds)).filter((r) => r.incidentId === source.id);
       if (reports.length !== new Set(reportIds).size)
@@ -144,8 +150,11 @@ export class CorrectGrouping {
 
   async move(reportId: string, targetIncidentId: string, actor: Actor): Promise<Incident> {
     return this.db.transaction(async () => {
-      const report = await this.reports.find(reportId);
-      if (!report) throw new ReportNotFound();
+      const asked = await this.reports.find(reportId);
+      if (!asked) throw new ReportNotFound();
+      await this.db.advisoryXactLock(regroupingLock(asked.environment));
+      // Read again under the lock: a move or split that committed meanwhile may have placed it elsewhere.
+      const report = (await this.reports.find(reportId))!;
       const [target, source] = await this.incidents.lockSurvivors(targetIncidentId, report.incidentId);
       if (!target || !source) throw new IncidentNotFound();
       if (target.id === source.id) return target;

@@ -1,6 +1,6 @@
 import { type Environment, ENVIRONMENTS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow, StatementBatch } from '@platform/database';
+import { DatabaseContext, orderOf, type Page, type PageRequest, pageWindow, StatementBatch, TransactionConflict } from '@platform/database';
 import { In } from 'typeorm';
 
 import type { CandidateQuery } from './grouping-flow';
@@ -421,7 +421,9 @@ export class IncidentRepository {
       const locked = new Map<string, Incident | null>();
       for (const id of [...new Set(found.flatMap((i) => (i ? [i.id] : [])))].sort()) locked.set(id, await this.lock(id));
       const current = found.map((i) => (i ? (locked.get(i.id) ?? null) : null));
-      if (current.every((i) => !i?.mergedIntoId) || attempt === 20) return current;
+      if (current.every((i) => !i?.mergedIntoId)) return current;
+      // Merges do not chain without end; one that keeps moving is answered as a conflict to retry.
+      if (attempt === 20) throw new TransactionConflict();
     }
   }
 

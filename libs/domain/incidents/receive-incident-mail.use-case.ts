@@ -59,7 +59,8 @@ export class ReceiveIncidentMail implements InboundMailHandler {
       else incidentId = target.relatedId;
     } else if (target.reference.startsWith('M-')) report = await this.reports.findByReference(target.reference);
     else incidentId = (await this.incidents.findByReference(target.reference))?.id ?? null;
-    const incident = await this.incidents.resolveSurvivor(report?.incidentId ?? incidentId ?? '');
+    // Locked for the caller's transaction, so a merge cannot move the conversation while the answer is added.
+    const incident = await this.incidents.lockSurvivor(report?.incidentId ?? incidentId ?? '');
     return incident ? { incident, report } : null;
   }
 

@@ -5,6 +5,7 @@ import { DatabaseContext } from '@platform/database';
 import { recluster, type ReclusterResult } from './grouping-flow';
 import { IncidentGroupingStore } from './incident-grouping-store';
 import { MatchingCorpus } from './matching-corpus';
+import { regroupingLock } from './regrouping-lock';
 
 /**
  * Re-examines the open incidents of one environment as they stand at `at` and merges the
@@ -23,7 +24,7 @@ export class ReclusterIncidents {
   async execute(environment: Environment, at: Date, focus: readonly string[] | null = null): Promise<ReclusterResult> {
     const { corpus } = await this.corpus.context();
     return this.db.transaction(async () => {
-      await this.db.advisoryXactLock(`incidents:open:${environment}`);
+      await this.db.advisoryXactLock(regroupingLock(environment));
       return recluster(this.store, corpus, environment, at, focus);
     });
   }

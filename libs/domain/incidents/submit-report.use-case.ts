@@ -22,6 +22,7 @@ import { IdempotentRequestInFlight, StartInFuture } from './incidents.exceptions
 import { REPORT_CONFIRMATION_MAIL, ReportConfirmationMail } from './mail/report-confirmation.mail';
 import { MatchingCorpus } from './matching-corpus';
 import { PersonalDataVault } from './personal-data-vault';
+import { regroupingLock } from './regrouping-lock';
 import { Report } from './report.entity';
 import { ReceivedReportEntries, ReportRepository } from './report.repository';
 import { IntakeContext, IntakeIdempotency, KNOWN_ISSUE_NOTICE, MASKING_NOTICE, ReportInput, ReportReceipt } from './report-input';
@@ -272,7 +273,7 @@ export class SubmitReport {
     let uncertain = needsRecluster(decision);
     if (uncertain) {
       // Serialise the decision to open: whoever waits sees the incident the one before opened.
-      const lock = `incidents:open:${input.environment}`;
+      const lock = regroupingLock(input.environment);
       if (!(await this.db.tryAdvisoryXactLock(lock))) {
         // Someone is opening now, as at the start of a wave: wait for their commit and look again.
         // A certain attach needs no lock, so the rest of the wave does not queue behind one another.

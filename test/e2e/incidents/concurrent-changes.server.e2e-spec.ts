@@ -44,50 +44,66 @@ describe('concurrent changes to an incident', () => {
     }
   };
 
-  it('stores an answer sent during a merge in the surviving incident, whichever of the two gets the incident first', async () => {
-    const first = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody()).expect(201);
-    const second = await t.http
-      .post('/api/v1/reports')
-      .set(bearer(b.key))
-      .send(
-        reportBody({
-          service: 'skatteoppgjor',
-          title: 'Feil beløp i oppgjøret',
-          description: 'Skatteoppgjøret viser feil beløp for flere skattytere.',
-          httpStatus: null,
-          errorCode: null,
-        }),
-      )
-      .expect(201);
-    expect(second.body.incidentId).not.toBe(first.body.incidentId);
+  it.each([
+    {
+      what: "a municipality's answer through the API",
+      environment: 'production',
+      send: (report: { id: string; incidentId: string }, body: string) =>
+        t.http.post(`/api/v1/reports/${report.id}/messages`).set(bearer(b.key)).send({ body }),
+      status: 201,
+    },
+    {
+      what: "a note from KS's staff",
+      environment: 'test',
+      send: (report: { id: string; incidentId: string }, body: string) =>
+        t.http.post(`/incidents/${report.incidentId}/messages/note`).set(bearer(t.adminToken)).type('form').send({ body }),
+      status: 303,
+    },
+  ])(
+    'stores $what sent during a merge in the surviving incident, whichever of the two gets the incident first',
+    async ({ environment, send, status }) => {
+      const first = await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody({ environment })).expect(201);
+      const second = await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({
+            environment,
+            service: 'skatteoppgjor',
+            title: 'Feil beløp i oppgjøret',
+            description: 'Skatteoppgjøret viser feil beløp for flere skattytere.',
+            httpStatus: null,
+            errorCode: null,
+          }),
+        )
+        .expect(201);
+      expect(second.body.incidentId).not.toBe(first.body.incidentId);
 
-    // Another session holds the newer incident (the one a merge closes) while both requests start.
-    await other.query('BEGIN');
-    await other.query(`SELECT id FROM incident WHERE id = $1 FOR NO KEY UPDATE`, [second.body.incidentId]);
-    let merged = false;
-    const merge = t.http
-      .post(`/api/v1/incidents/${first.body.incidentId}/merge`)
-      .set(bearer(t.adminToken))
-      .send({ otherIncidentId: second.body.incidentId })
-      .then((res) => ((merged = true), res));
-    await waitersReach(1, () => merged);
-    let answered = false;
-    const answer = t.http
-      .post(`/api/v1/reports/${second.body.id}/messages`)
-      .set(bearer(b.key))
-      .send({ body: 'Vi ser fortsatt feil beløp.' })
-      .then((res) => ((answered = true), res));
-    await waitersReach(2, () => answered);
-    await other.query('COMMIT');
+      // Another session holds the newer incident (the one a merge closes) while both requests start.
+      await other.query('BEGIN');
+      await other.query(`SELECT id FROM incident WHERE id = $1 FOR NO KEY UPDATE`, [second.body.incidentId]);
+      let merged = false;
+      const merge = t.http
+        .post(`/api/v1/incidents/${first.body.incidentId}/merge`)
+        .set(bearer(t.adminToken))
+        .send({ otherIncidentId: second.body.incidentId })
+        .then((res) => ((merged = true), res));
+      await waitersReach(1, () => merged);
+      let sent = false;
+      const body = `Skrevet under sammenslåingen (${environment}).`;
+      const message = send(second.body, body).then((res) => ((sent = true), res));
+      await waitersReach(2, () => sent);
+      await other.query('COMMIT');
 
-    const [mergeRes, answerRes] = await Promise.all([merge, answer]);
-    expect(mergeRes.status).toBe(200);
-    expect(answerRes.status).toBe(201);
-    const survivor = mergeRes.body.id as string;
-    expect(survivor).toBe(first.body.incidentId);
-    const stored = await t.dataSource.query(`SELECT incident_id FROM incident_message WHERE body = $1`, ['Vi ser fortsatt feil beløp.']);
-    expect(stored).toEqual([{ incident_id: survivor }]);
-  });
+      const [mergeRes, messageRes] = await Promise.all([merge, message]);
+      expect(mergeRes.status).toBe(200);
+      expect(messageRes.status).toBe(status);
+      const survivor = mergeRes.body.id as string;
+      expect(survivor).toBe(first.body.incidentId);
+      const stored = await t.dataSource.query(`SELECT incident_id FROM incident_message WHERE body = $1`, [body]);
+      expect(stored).toEqual([{ incident_id: survivor }]);
+    },
+  );
 
   it('answers a change the database aborts to break a deadlock with 503 transaction_conflict, stores nothing of it, and takes it when sent again', async () => {
     const { body: report } = await t.http
