@@ -120,6 +120,21 @@ describe('OpenAPI document', () => {
     expect((await t.http.get(res.headers.location).set(bearer(t.adminToken)).expect(200)).body.label).toBe('Med adresse');
   });
 
+  it('documents the ETag where a change takes If-Match, and on reading the same resource', () => {
+    const conditional = operations().filter(({ op }) => op.parameters?.some((p) => p.in === 'header' && p.name === 'If-Match'));
+    expect(conditional.map(({ name }) => name).sort()).toEqual([
+      'PATCH /api/v1/consumers/{id}',
+      'PUT /api/v1/catalogue/versions/{id}',
+      'PUT /api/v1/notices/{id}',
+    ]);
+    for (const { name, op } of conditional) {
+      const read = operations().find((o) => o.name === `GET ${name.split(' ')[1]}`);
+      expect([name, op.responses['200'].headers?.ETag]).toEqual([name, expect.anything()]);
+      expect([read?.name, read?.op.responses['200'].headers?.ETag]).toEqual([read?.name, expect.anything()]);
+      expect(op.responses['412']).toBeDefined();
+    }
+  });
+
   it('documents the problems of every authenticated operation as application/problem+json', () => {
     const missing = operations()
       .filter(({ name }) => !PUBLIC_OPERATIONS.includes(name))

@@ -85,11 +85,7 @@ export class CatalogueController {
   @Get('versions/:id')
   @Allow('catalogue.read')
   @ApiOperation({ summary: 'Get a catalogue version', description: 'One version with its services.' })
-  @VersionedResource()
-  @ApiOkResponse({
-    type: CatalogueVersionResponse,
-    headers: { ETag: { description: "The version's `version`, quoted", schema: { type: 'string' } } },
-  })
+  @VersionedResource(CatalogueVersionResponse)
   @ApiProblems(400, 404)
   async one(@Param('id', ParseUuid) id: string) {
     return CatalogueVersionResponse.from(await this.get.execute(id));
@@ -98,12 +94,8 @@ export class CatalogueController {
   @Put('versions/:id')
   @Allow('catalogue.edit')
   @ApiOperation({ summary: 'Replace a draft', description: "Replaces a draft's label, date, notes and services." })
-  @VersionedResource()
+  @VersionedResource(CatalogueVersionResponse)
   @ApiIfMatch()
-  @ApiOkResponse({
-    type: CatalogueVersionResponse,
-    headers: { ETag: { description: "The draft's new `version`, quoted", schema: { type: 'string' } } },
-  })
   @ApiProblems(400, 404, PUBLISHED, [412, 'catalogue_version_changed: the draft was changed since the version in If-Match'])
   async replace(
     @Param('id', ParseUuid) id: string,

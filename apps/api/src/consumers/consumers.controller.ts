@@ -131,11 +131,7 @@ export class ConsumersController {
   @Get(':id')
   @Allow('consumer.read')
   @ApiOperation({ summary: 'Get a consumer', description: 'Staff see every consumer; a consumer only itself.' })
-  @VersionedResource()
-  @ApiOkResponse({
-    type: ConsumerResponse,
-    headers: { ETag: { description: "The consumer's `version`, quoted", schema: { type: 'string' } } },
-  })
+  @VersionedResource(ConsumerResponse)
   @ApiProblems(400, [404, "consumer_not_found, also for another consumer's id"])
   async one(@Param('id', ParseUuid) id: string, @CurrentPrincipal() caller: Principal) {
     return ConsumerResponse.from(await this.consumer.execute(id, caller));
@@ -147,12 +143,8 @@ export class ConsumersController {
     summary: 'Update a consumer',
     description: 'Changes the fields given: organisation number, name, kind, municipality number, status.',
   })
-  @VersionedResource()
+  @VersionedResource(ConsumerResponse)
   @ApiIfMatch()
-  @ApiOkResponse({
-    type: ConsumerResponse,
-    headers: { ETag: { description: "The consumer's new `version`, quoted", schema: { type: 'string' } } },
-  })
   @ApiProblems(
     400,
     404,

@@ -4,9 +4,10 @@ import {
   createParamDecorator,
   type ExecutionContext,
   type NestInterceptor,
+  type Type,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Observable, tap } from 'rxjs';
 
@@ -23,8 +24,12 @@ class EntityTagInterceptor implements NestInterceptor {
   }
 }
 
-/** A resource whose answers carry its `version`, also as the ETag header (RFC 9110 §8.8.3). */
-export const VersionedResource = () => UseInterceptors(new EntityTagInterceptor());
+/** A resource whose answer (`type`) carries its `version`, also as the ETag header (RFC 9110 §8.8.3). */
+export const VersionedResource = (type: Type<unknown>) =>
+  applyDecorators(
+    UseInterceptors(new EntityTagInterceptor()),
+    ApiOkResponse({ type, headers: { ETag: { description: 'The `version` of the answer, quoted', schema: { type: 'string' } } } }),
+  );
 
 /**
  * The versions an If-Match header accepts (RFC 9110 §13.1.1), or undefined when the request sets

@@ -84,11 +84,7 @@ export class NoticesController {
   @Allow('notice.read')
   @ApiOperation({ summary: 'Get a notice', description: 'With recipients (delivery, read, ready) and the reminders log.' })
   @ApiProblems(400, 404)
-  @VersionedResource()
-  @ApiOkResponse({
-    type: NoticeDetailResponse,
-    headers: { ETag: { description: "The notice's `version`, quoted", schema: { type: 'string' } } },
-  })
+  @VersionedResource(NoticeDetailResponse)
   one(@Param('id', ParseUuid) id: string) {
     return this.get.execute(id);
   }
@@ -97,12 +93,8 @@ export class NoticesController {
   @Allow('notice.write')
   @ApiOperation({ summary: 'Change a draft or scheduled notice', description: 'Replaces its content.' })
   @ApiProblems(400, 404, NOT_EDITABLE, [412, 'notice_changed: the notice was changed since the version in If-Match'])
-  @VersionedResource()
+  @VersionedResource(NoticeResponse)
   @ApiIfMatch()
-  @ApiOkResponse({
-    type: NoticeResponse,
-    headers: { ETag: { description: "The notice's new `version`, quoted", schema: { type: 'string' } } },
-  })
   replace(@Param('id', ParseUuid) id: string, @Body() body: NoticeDto, @CurrentActor() actor: Actor, @IfMatch() versions?: string[]) {
     return this.update.execute(id, body, actor, versions);
   }
