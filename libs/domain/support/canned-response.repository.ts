@@ -20,6 +20,11 @@ export class CannedResponseRepository {
     return this.responses.findOneBy({ id });
   }
 
+  /** The response, its row locked until the transaction ends: an edit reads what it replaces under the lock. */
+  lock(id: string): Promise<CannedResponse | null> {
+    return this.responses.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   async save(response: Partial<CannedResponse>): Promise<CannedResponse> {
     const saved = await this.responses.save(this.responses.create(response));
     return (await this.find(saved.id))!;

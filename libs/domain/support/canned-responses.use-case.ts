@@ -6,9 +6,10 @@ import { type FieldError, ValidationFailed } from '@platform/errors';
 
 import type { CannedResponse } from './canned-response.entity';
 import { CannedResponseRepository } from './canned-response.repository';
+import { cannedResponseVersion } from './canned-response.view';
 import { unknownPlaceholders } from './rules/placeholders';
 import { TICKET_STATUSES, type TicketStatus } from './rules/ticket-rules';
-import { CannedResponseNotFound, UnknownPlaceholders } from './support.exceptions';
+import { CannedResponseChangedMeanwhile, CannedResponseNotFound, UnknownPlaceholders } from './support.exceptions';
 import { cleanTicketText } from './ticket-text';
 
 export interface CannedResponseInput {
@@ -37,8 +38,12 @@ export class ManageCannedResponses {
     return found;
   }
 
-  /** Creates one, or changes the one with `id`. Unknown placeholders are refused, naming them. */
-  async save(id: string | null, input: CannedResponseInput, actor: Actor): Promise<CannedResponse> {
+  /**
+   * Creates one, or changes the one with `id`. Unknown placeholders are refused, naming them. With
+   * `expectedVersions` (the versions the editor read, see cannedResponseVersion), a response
+   * changed by someone else since is refused rather than overwritten.
+   */
+  async save(id: string | null, input: CannedResponseInput, actor: Actor, expectedVersions?: readonly string[]): Promise<CannedResponse> {
     const title = cleanTicketText(input.title ?? '');
     const body = cleanTicketText(input.body ?? '');
     const errors: FieldError[] = [];
@@ -50,7 +55,11 @@ export class ManageCannedResponses {
     const unknown = unknownPlaceholders(body);
     if (unknown.length) throw new UnknownPlaceholders(unknown);
     return this.db.transaction(async () => {
-      if (id && !(await this.repo.find(id))) throw new CannedResponseNotFound();
+      if (id) {
+        const stored = await this.repo.lock(id);
+        if (!stored) throw new CannedResponseNotFound();
+        if (expectedVersions && !expectedVersions.includes(cannedResponseVersion(stored))) throw new CannedResponseChangedMeanwhile();
+      }
       const saved = await this.repo.save({
         ...(id ? { id } : {}),
         title,

@@ -1,6 +1,7 @@
 export * from './add-ticket-message.use-case';
 export * from './assign-ticket.use-case';
 export * from './canned-response.entity';
+export * from './canned-response.view';
 export * from './canned-responses.use-case';
 export * from './change-ticket-status.use-case';
 export * from './check-ticket-sla.use-case';

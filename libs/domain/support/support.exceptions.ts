@@ -1,4 +1,4 @@
-import { Conflict, NotFound, ValidationFailed } from '@platform/errors';
+import { Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
 
 import type { MergeRefusal } from './rules/ticket-rules';
 
@@ -23,6 +23,16 @@ export class TicketAttachmentNotFound extends NotFound {
 export class CannedResponseNotFound extends NotFound {
   constructor() {
     super('The canned response', 'canned_response_not_found');
+  }
+}
+
+export class CannedResponseChangedMeanwhile extends DomainException {
+  constructor() {
+    super(
+      'precondition-failed',
+      'canned_response_changed',
+      'The canned response was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
+    );
   }
 }
 

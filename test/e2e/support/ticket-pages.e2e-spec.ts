@@ -277,4 +277,28 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     expect((await agent.get('/canned-responses').expect(200)).text).toContain('Hei {{navn}}, takk for {{referanse}}.');
     await viewer.get('/canned-responses').expect(403);
   });
+
+  it('refuses an edit of a canned response changed by someone else since the page was opened, shows what was entered, and saves it when sent again', async () => {
+    await agent.post('/canned-responses', { title: 'Mottatt', body: 'Hei {{navn}}, vi har mottatt saken.', setStatus: '' }).expect(303);
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM canned_response WHERE title = 'Mottatt'`);
+    const formOf = (html: string) => html.slice(html.indexOf(`action="/canned-responses/${id}"`));
+    const versionOn = (html: string) => /<input type="hidden" name="version" value="([^"]+)">/.exec(formOf(html))?.[1];
+    const opened = versionOn((await agent.get('/canned-responses').expect(200)).text);
+    expect(opened).toBeDefined();
+    // Another member of staff changes it meanwhile.
+    await agent
+      .post(`/canned-responses/${id}`, { title: 'Mottatt', body: 'Hei {{navn}}, saken er mottatt.', setStatus: '', version: opened! })
+      .expect(303);
+    const mine = { title: 'Mottatt og lest', body: 'Hei {{navn}}, vi har lest {{referanse}}.', setStatus: 'open' };
+    const refused = await agent.post(`/canned-responses/${id}`, { ...mine, version: opened! }).expect(412);
+    expect(refused.text).toContain('Noen andre endret standardsvaret etter at du åpnet siden.');
+    expect(formOf(refused.text)).toContain('value="Mottatt og lest"');
+    expect(formOf(refused.text)).toContain('Hei {{navn}}, vi har lest {{referanse}}.</textarea>');
+    const [stored] = await t.dataSource.query(`SELECT title, body, set_status FROM canned_response WHERE id = $1`, [id]);
+    expect(stored).toEqual({ title: 'Mottatt', body: 'Hei {{navn}}, saken er mottatt.', set_status: null });
+    // Sent again from the refused page, it overwrites knowingly.
+    await agent.post(`/canned-responses/${id}`, { ...mine, version: versionOn(refused.text)! }).expect(303);
+    const [saved] = await t.dataSource.query(`SELECT title, body, set_status FROM canned_response WHERE id = $1`, [id]);
+    expect(saved).toEqual({ title: mine.title, body: mine.body, set_status: 'open' });
+  });
 });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { nationalId, publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import { SmtpCapture } from '../../support/smtp-capture';
 import { createStaffWithToken, type StaffWithToken } from '../../support/staff-session';
@@ -330,6 +332,41 @@ describe('tickets over the API: opening, answering, notes, isolation and e-mail'
         .send({ title: 'Feil', body: 'Hei {{nvan}}' })
         .expect(400);
       expect(res.body).toMatchObject({ code: 'unknown_placeholder', fields: [{ field: 'body' }] });
+    });
+
+    it('refuses a change whose If-Match names a version someone else has changed since, and stores nothing of it', async () => {
+      const created = await t.http
+        .post('/api/v1/canned-responses')
+        .set(bearer(agent.token))
+        .send({ title: 'Venter', body: 'Hei {{navn}}, vi venter på Skatteetaten.' })
+        .expect(201);
+      expect(created.headers.location).toBe(`/api/v1/canned-responses/${created.body.id}`);
+      const listed = (await t.http.get('/api/v1/canned-responses').set(bearer(agent.token)).expect(200)).body;
+      expect(listed.find((c: { id: string }) => c.id === created.body.id).version).toBe(created.body.version);
+      const got = await t.http.get(`/api/v1/canned-responses/${created.body.id}`).set(bearer(agent.token)).expect(200);
+      expect(got.headers.etag).toBe(`"${created.body.version}"`);
+      const read = got.body;
+      const put = (body: object, ifMatch?: string) => {
+        const req = t.http.put(`/api/v1/canned-responses/${created.body.id}`).set(bearer(agent.token));
+        return (ifMatch ? req.set('If-Match', ifMatch) : req).send(body);
+      };
+      // Someone else changes it in between: the version read is now out of date.
+      const other = await put({ title: 'Venter', body: 'Hei {{navn}}, saken ligger hos Skatteetaten.' }, `"${read.version}"`).expect(200);
+      expect(other.headers.etag).toBe(`"${other.body.version}"`);
+      expect(other.body.version).not.toBe(read.version);
+      const stale = await put({ title: 'Venter (utdatert)', body: 'Utdatert.', setStatus: 'resolved' }, `"${read.version}"`).expect(412);
+      expect(stale.body).toMatchObject({ code: 'canned_response_changed' });
+      const now = (await t.http.get(`/api/v1/canned-responses/${created.body.id}`).set(bearer(agent.token)).expect(200)).body;
+      expect(now).toMatchObject({
+        title: 'Venter',
+        body: 'Hei {{navn}}, saken ligger hos Skatteetaten.',
+        setStatus: null,
+        version: other.body.version,
+      });
+      // The version stored now, or no condition at all, changes it.
+      await put({ title: 'Venter', body: 'Ny tekst.' }, `"${now.version}"`).expect(200);
+      expect((await put({ title: 'Venter', body: 'Uten betingelse.' }).expect(200)).body.body).toBe('Uten betingelse.');
+      await t.http.put(`/api/v1/canned-responses/${randomUUID()}`).set(bearer(agent.token)).send({ title: 'X', body: 'Y' }).expect(404);
     });
 
     it('answers selected tickets each with its own placeholders and sets the macro’s status', async () => {

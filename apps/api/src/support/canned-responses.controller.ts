@@ -1,11 +1,13 @@
 import type { Actor } from '@domain/shared';
 import { ManageCannedResponses } from '@domain/support';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { CreatedResource } from '../http/created-resource.decorator';
+import { ApiIfMatch, IfMatch, VersionedResource } from '../http/entity-tag.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import { CannedResponseDto } from './ticket.dto';
 import { CannedResponseResponse } from './ticket-responses.dto';
@@ -28,6 +30,15 @@ export class CannedResponsesController {
     return (await this.canned.list()).map((c) => CannedResponseResponse.from(c));
   }
 
+  @Get(':id')
+  @Allow('ticket.manage')
+  @ApiOperation({ summary: 'Get a canned response', description: 'With its version, to send back in If-Match.' })
+  @ApiProblems(400, NOT_FOUND)
+  @VersionedResource(CannedResponseResponse)
+  async one(@Param('id', ParseUuid) id: string) {
+    return CannedResponseResponse.from(await this.canned.get(id));
+  }
+
   @Post()
   @Allow('canned-response.manage')
   @ApiOperation({
@@ -35,8 +46,8 @@ export class CannedResponsesController {
     description:
       'Placeholders {{navn}}, {{referanse}}, {{kommune}} and {{emne}} are filled as plain text per ticket; with `setStatus` it is a macro.',
   })
-  @ApiCreatedResponse({ type: CannedResponseResponse })
   @ApiProblems(PLACEHOLDER_PROBLEM)
+  @CreatedResource(CannedResponseResponse, '/api/v1/canned-responses/:id')
   async create(@Body() body: CannedResponseDto, @CurrentActor() actor: Actor) {
     return CannedResponseResponse.from(await this.canned.save(null, body, actor));
   }
@@ -47,10 +58,16 @@ export class CannedResponsesController {
     summary: 'Change a canned response',
     description: 'Its title, text and (for a macro) status; answers already sent keep their words.',
   })
-  @ApiOkResponse({ type: CannedResponseResponse })
-  @ApiProblems(PLACEHOLDER_PROBLEM, NOT_FOUND)
-  async update(@Param('id', ParseUuid) id: string, @Body() body: CannedResponseDto, @CurrentActor() actor: Actor) {
-    return CannedResponseResponse.from(await this.canned.save(id, body, actor));
+  @ApiProblems(PLACEHOLDER_PROBLEM, NOT_FOUND, [412, 'canned_response_changed: it was changed since the version in If-Match'])
+  @VersionedResource(CannedResponseResponse)
+  @ApiIfMatch()
+  async update(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: CannedResponseDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() versions?: string[],
+  ) {
+    return CannedResponseResponse.from(await this.canned.save(id, body, actor, versions));
   }
 
   @Delete(':id')

@@ -1,5 +1,6 @@
 import {
   type CannedResponse,
+  cannedResponseVersion,
   MESSAGE_AUTHORS,
   MESSAGE_VISIBILITIES,
   TICKET_CATEGORIES,
@@ -298,8 +299,18 @@ export class CannedResponseResponse {
   @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus', nullable: true }) setStatus: string | null;
   @ApiProperty() updatedBy: string;
   @ApiProperty() updatedAt: Date;
+  @ApiProperty({ description: 'Changes with its content; send it back in If-Match so that a change made meanwhile is not overwritten' })
+  version: string;
 
   static from(c: CannedResponse): CannedResponseResponse {
-    return { id: c.id, title: c.title, body: c.body, setStatus: c.setStatus, updatedBy: c.updatedBy, updatedAt: c.updatedAt };
+    return {
+      id: c.id,
+      title: c.title,
+      body: c.body,
+      setStatus: c.setStatus,
+      updatedBy: c.updatedBy,
+      updatedAt: c.updatedAt,
+      version: cannedResponseVersion(c),
+    };
   }
 }

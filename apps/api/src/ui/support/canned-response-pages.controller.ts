@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import type { FormBody } from '../shared/form-body';
+import { expectedVersionsOf, type FormBody } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { DONE_TEXTS } from './support.texts.nb';
@@ -40,7 +40,7 @@ export class CannedResponsePagesController {
   @StaffPage('canned-response.manage')
   @PageForm(CannedResponsesPage)
   async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    await this.canned.save(id, cannedInput(body), actor);
+    await this.canned.save(id, cannedInput(body), actor, expectedVersionsOf(body));
     res.redirect('/canned-responses?done=saved', 303);
   }
 

@@ -221,6 +221,8 @@ const ERRORS: Record<string, string> = {
   ticket_link_not_found: 'Fant ikke lenken. Den kan allerede være fjernet.',
   ticket_attachment_not_found: 'Fant ikke vedlegget.',
   canned_response_not_found: 'Fant ikke standardsvaret.',
+  canned_response_changed:
+    'Noen andre endret standardsvaret etter at du åpnet siden. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller last inn siden på nytt for å se den.',
   ticket_closed: 'Henvendelsen er lukket. Still et nytt spørsmål i stedet.',
   ticket_status_refused: 'En henvendelse kan ikke settes tilbake til «Ny».',
   ticket_merge_same_ticket: 'En henvendelse kan ikke slås sammen med seg selv.',

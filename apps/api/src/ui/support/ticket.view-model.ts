@@ -1,5 +1,6 @@
 import {
   type CannedResponse,
+  cannedResponseVersion,
   type SlaState,
   type SlaTag,
   TICKET_CATEGORIES,
@@ -680,17 +681,26 @@ export function cannedViewModel(canned: CannedResponse[], failure?: FormFailure)
   const values: FormBody = failure?.body ?? {};
   return {
     title: CANNED_TEXTS.title,
-    responses: canned.map((c) => ({
-      id: c.id,
-      title: c.title,
-      body: c.body,
-      statusLabel: c.setStatus ? STATUS_LABELS[c.setStatus] : CANNED_TEXTS.noStatus,
-      failure: failure?.params.id === c.id ? failure : undefined,
-      statusOptions: select(
-        [{ value: '', label: CANNED_TEXTS.noStatus }, ...TICKET_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
-        c.setStatus,
-      ),
-    })),
+    responses: canned.map((c) => {
+      // A refused edit shows what was entered, with the version stored now: saving again overwrites knowingly.
+      const refused = failure?.params.id === c.id ? failure : undefined;
+      const entered = refused
+        ? { title: text(refused.body.title), body: text(refused.body.body), setStatus: text(refused.body.setStatus) }
+        : c;
+      return {
+        id: c.id,
+        storedTitle: c.title,
+        title: entered.title,
+        body: entered.body,
+        version: cannedResponseVersion(c),
+        statusLabel: c.setStatus ? STATUS_LABELS[c.setStatus] : CANNED_TEXTS.noStatus,
+        failure: refused,
+        statusOptions: select(
+          [{ value: '', label: CANNED_TEXTS.noStatus }, ...TICKET_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+          entered.setStatus ?? '',
+        ),
+      };
+    }),
     values,
     failure: failure && !failure.params.id ? failure : undefined,
     errors: failure && !failure.params.id ? errorsOf(failure) : {},
