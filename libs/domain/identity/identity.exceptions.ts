@@ -48,6 +48,16 @@ export class StaffGroupNotFound extends NotFound {
   }
 }
 
+export class StaffGroupChangedMeanwhile extends DomainException {
+  constructor() {
+    super(
+      'precondition-failed',
+      'staff_group_changed',
+      'The group was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
+    );
+  }
+}
+
 export class StaffGroupNameTaken extends Conflict {
   constructor(name: string) {
     super('staff_group_name_taken', `An active staff group is already called ${name}.`, [{ field: 'name', message: 'is already in use' }]);

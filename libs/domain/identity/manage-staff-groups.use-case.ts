@@ -4,10 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { type FieldError, ValidationFailed } from '@platform/errors';
 
-import { StaffGroupCategoryTaken, StaffGroupNameTaken, StaffGroupNotFound, UnknownGroupMember } from './identity.exceptions';
+import {
+  StaffGroupCategoryTaken,
+  StaffGroupChangedMeanwhile,
+  StaffGroupNameTaken,
+  StaffGroupNotFound,
+  UnknownGroupMember,
+} from './identity.exceptions';
 import type { StaffGroup } from './staff-group.entity';
 import { StaffGroupRepository } from './staff-group.repository';
-import { StaffGroups, type StaffGroupView } from './staff-groups.use-case';
+import { StaffGroups, staffGroupVersion, type StaffGroupView } from './staff-groups.use-case';
 import { StaffUserRepository } from './staff-user.repository';
 
 export interface StaffGroupInput {
@@ -63,12 +69,19 @@ export class ManageStaffGroups {
     return this.read.get(id);
   }
 
-  async update(id: string, input: StaffGroupInput, actor: Actor): Promise<StaffGroupView> {
+  /**
+   * Changes the details given. With `expectedVersions` (the versions of the group's details the
+   * editor read, see staffGroupVersion), a group changed by someone else since is refused rather
+   * than overwritten.
+   */
+  async update(id: string, input: StaffGroupInput, actor: Actor, expectedVersions?: readonly string[]): Promise<StaffGroupView> {
     const fields = this.check(input, false);
     await this.db.transaction(async () => {
+      // Every change to a group's details takes this lock, so the version read under it stays true until the commit.
       await this.db.advisoryXactLock('staff-group-routing');
       const group = await this.groups.find(id);
       if (!group) throw new StaffGroupNotFound();
+      if (expectedVersions && !expectedVersions.includes(staffGroupVersion(group))) throw new StaffGroupChangedMeanwhile();
       const archivedAt = input.archived === undefined ? group.archivedAt : input.archived ? (group.archivedAt ?? new Date()) : null;
       const after = {
         name: fields.name ?? group.name,

@@ -1,3 +1,4 @@
+import { versionOf } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
 import { AssigneeNotInGroup, StaffGroupNotFound, UnknownAssignee, UnknownStaffGroup } from './identity.exceptions';
@@ -22,6 +23,17 @@ export interface StaffGroupView {
   archivedAt: Date | null;
   members: StaffGroupMemberView[];
   createdAt: Date;
+  /** Of the group's details (see staffGroupVersion); members come and go by their own changes. */
+  version: string;
+}
+
+/**
+ * The version of a group's details as an editor reads them (name, description, categories and
+ * whether it is archived): a change made on details someone else has changed since is refused
+ * rather than overwriting them unseen.
+ */
+export function staffGroupVersion(g: Pick<StaffGroup, 'name' | 'description' | 'categories' | 'archivedAt'>): string {
+  return versionOf({ name: g.name, description: g.description, categories: g.categories, archived: !!g.archivedAt });
 }
 
 /** An assignment as it stands after a change, with the names the case keeps and shows. */
@@ -131,6 +143,7 @@ export class StaffGroups {
         .map((m) => memberView(users.get(m.staffId)!))
         .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       createdAt: g.createdAt,
+      version: staffGroupVersion(g),
     }));
   }
 }

@@ -124,6 +124,7 @@ describe('OpenAPI document', () => {
     const conditional = operations().filter(({ op }) => op.parameters?.some((p) => p.in === 'header' && p.name === 'If-Match'));
     expect(conditional.map(({ name }) => name).sort()).toEqual([
       'PATCH /api/v1/consumers/{id}',
+      'PATCH /api/v1/staff-groups/{id}',
       'PUT /api/v1/canned-responses/{id}',
       'PUT /api/v1/catalogue/versions/{id}',
       'PUT /api/v1/notices/{id}',

@@ -124,6 +124,49 @@ describe('assignment groups', () => {
       const renamed = await t.http.patch(`/api/v1/staff-groups/${data.id}`).set(as(admin)).send({ name: 'Data og innhold' }).expect(200);
       expect(renamed.body).toMatchObject({ name: 'Data og innhold', categories: ['data'] });
     });
+
+    it('refuses a change whose If-Match names details someone else has changed since, and stores nothing of it', async () => {
+      const created = (await createGroup({ name: 'Fakturering', description: 'Regninger' }).expect(201)).body;
+      const read = await t.http.get(`/api/v1/staff-groups/${created.id}`).set(as(viewer)).expect(200);
+      expect(read.headers.etag).toBe(`"${created.version}"`);
+      const patch = (body: object, ifMatch: string) =>
+        t.http.patch(`/api/v1/staff-groups/${created.id}`).set(as(admin)).set('If-Match', ifMatch).send(body);
+      // A member joining is not a change of the details the version covers.
+      await t.http.post(`/api/v1/staff-groups/${created.id}/members`).set(as(admin)).send({ staffId: kari.id }).expect(201);
+      const other = await patch({ description: 'Regninger og kreditnotaer' }, read.headers.etag).expect(200);
+      expect(other.headers.etag).toBe(`"${other.body.version}"`);
+      const stale = await patch({ name: 'Faktura' }, read.headers.etag).expect(412);
+      expect(stale.body).toMatchObject({ code: 'staff_group_changed' });
+      const now = (await t.http.get(`/api/v1/staff-groups/${created.id}`).set(as(admin)).expect(200)).body;
+      expect(now).toMatchObject({ name: 'Fakturering', description: 'Regninger og kreditnotaer', version: other.body.version });
+
+      // The page's details form sends the version it showed; a refused form shows what was entered, and saving again overwrites.
+      const formOf = (html: string) => html.slice(html.indexOf(`action="/staff-groups/${created.id}"`));
+      const versionOn = (html: string) => /<input type="hidden" name="version" value="([^"]+)">/.exec(formOf(html))?.[1];
+      const send = (version: string) =>
+        t.http
+          .post(`/staff-groups/${created.id}`)
+          .set(as(admin))
+          .set('Accept', 'text/html')
+          .type('form')
+          .send({ version, name: 'Faktura og betaling', description: 'Regninger' });
+      const opened = versionOn((await t.http.get('/staff-groups').set(as(admin)).expect(200)).text);
+      expect(opened).toBe(now.version);
+      await patch({ description: 'Bare regninger' }, `"${now.version}"`).expect(200);
+      const refused = await send(opened!).expect(412);
+      expect(refused.text).toContain('Noen andre endret gruppen etter at du åpnet siden.');
+      expect(formOf(refused.text)).toContain('value="Faktura og betaling"');
+      expect((await t.http.get(`/api/v1/staff-groups/${created.id}`).set(as(admin)).expect(200)).body).toMatchObject({
+        name: 'Fakturering',
+        description: 'Bare regninger',
+      });
+      await send(versionOn(refused.text)!).expect(303);
+      expect((await t.http.get(`/api/v1/staff-groups/${created.id}`).set(as(admin)).expect(200)).body).toMatchObject({
+        name: 'Faktura og betaling',
+        description: 'Regninger',
+      });
+      await patch({ archived: true }, '*').expect(200);
+    });
   });
 
   describe('tickets', () => {
@@ -222,7 +265,7 @@ describe('assignment groups', () => {
       const listed = (await t.http.get('/api/v1/staff-groups').set(as(kari)).expect(200)).body.map((g: Group) => g.name);
       expect(listed).toEqual(['Tilgang']);
       const all = (await t.http.get('/api/v1/staff-groups').query({ archived: 'true' }).set(as(kari)).expect(200)).body;
-      expect(all.map((g: Group) => g.name)).toEqual(['Data og innhold', 'Tilgang']);
+      expect(all.map((g: Group) => g.name)).toEqual(['Data og innhold', 'Faktura og betaling', 'Tilgang']);
     });
   });
 

@@ -92,6 +92,10 @@ export class StaffGroupResponse {
   @ApiProperty({ type: Date, nullable: true }) archivedAt: Date | null;
   @ApiProperty({ type: [StaffGroupMemberResponse] }) members: StaffGroupMemberResponse[];
   @ApiProperty() createdAt: Date;
+  @ApiProperty({
+    description: 'Changes with its details (not its members); send it back in If-Match so that a change made meanwhile is not overwritten',
+  })
+  version: string;
 
   static from(g: StaffGroupView): StaffGroupResponse {
     return {
@@ -103,6 +107,7 @@ export class StaffGroupResponse {
       archivedAt: g.archivedAt,
       members: g.members.map((m) => ({ id: m.id, name: m.name, email: m.email, active: m.active })),
       createdAt: g.createdAt,
+      version: g.version,
     };
   }
 }

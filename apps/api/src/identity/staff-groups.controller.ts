@@ -7,6 +7,7 @@ import { Allow } from '../auth/access.decorator';
 import { CurrentActor } from '../auth/current-principal.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { CreatedResource } from '../http/created-resource.decorator';
+import { ApiIfMatch, IfMatch, VersionedResource } from '../http/entity-tag.decorator';
 import { ParseUuid } from '../http/parse-uuid.pipe';
 import {
   CreateStaffGroupDto,
@@ -44,7 +45,7 @@ export class StaffGroupsController {
   @Get(':id')
   @Allow('staff-group.read')
   @ApiOperation({ summary: 'Get an assignment group', description: 'The group with its categories and members, archived or not.' })
-  @ApiOkResponse({ type: StaffGroupResponse })
+  @VersionedResource(StaffGroupResponse)
   @ApiProblems(400, NOT_FOUND)
   async one(@Param('id', ParseUuid) id: string) {
     return StaffGroupResponse.from(await this.groups.get(id));
@@ -65,10 +66,16 @@ export class StaffGroupsController {
     summary: 'Change an assignment group',
     description: 'Rename it, change its description or categories, archive or restore it. Admins only.',
   })
-  @ApiOkResponse({ type: StaffGroupResponse })
-  @ApiProblems(400, NOT_FOUND, TAKEN)
-  async change(@Param('id', ParseUuid) id: string, @Body() body: UpdateStaffGroupDto, @CurrentActor() actor: Actor) {
-    return StaffGroupResponse.from(await this.manage.update(id, body, actor));
+  @ApiProblems(400, NOT_FOUND, TAKEN, [412, 'staff_group_changed: its details were changed since the version in If-Match'])
+  @VersionedResource(StaffGroupResponse)
+  @ApiIfMatch()
+  async change(
+    @Param('id', ParseUuid) id: string,
+    @Body() body: UpdateStaffGroupDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() versions?: string[],
+  ) {
+    return StaffGroupResponse.from(await this.manage.update(id, body, actor, versions));
   }
 
   @Post(':id/members')

@@ -52,6 +52,8 @@ export const NEW_STAFF_TEXTS = {
 export const GROUP_TEXTS: PageTexts = {
   errors: {
     staff_group_not_found: 'Fant ikke gruppen.',
+    staff_group_changed:
+      'Noen andre endret gruppen etter at du åpnet siden. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller last inn siden på nytt for å se den.',
     staff_group_name_taken: 'En aktiv gruppe har allerede dette navnet.',
     staff_group_category_taken: 'En annen aktiv gruppe tar allerede imot en av disse kategoriene. Fjern den der først.',
     unknown_staff_user: 'Brukeren finnes ikke eller er deaktivert.',

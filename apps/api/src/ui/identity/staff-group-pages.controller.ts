@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { StaffPage } from '../../auth/access.decorator';
 import { CurrentActor } from '../../auth/current-principal.decorator';
 import { ParseUuid } from '../../http/parse-uuid.pipe';
-import { type FormBody, list, text } from '../shared/form-body';
+import { expectedVersionsOf, type FormBody, list, text } from '../shared/form-body';
 import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { redirectDone } from '../shared/redirect-done';
@@ -42,7 +42,7 @@ export class StaffGroupPagesController {
   @StaffPage('staff-group.manage')
   @PageForm(StaffGroupsPage)
   async update(@Param('id', ParseUuid) id: string, @Body() body: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
-    await this.manage.update(id, groupInput(body), actor);
+    await this.manage.update(id, groupInput(body), actor, expectedVersionsOf(body));
     done(res, 'saved');
   }
 

@@ -23,6 +23,7 @@ const group = (over: Partial<StaffGroupView>): StaffGroupView => ({
   archivedAt: null,
   members: [{ id: 'kari', name: 'kari', email: 'kari@ks.no', active: true }],
   createdAt: at,
+  version: 'v1',
   ...over,
 });
 const categories = [

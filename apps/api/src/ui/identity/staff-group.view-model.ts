@@ -58,6 +58,8 @@ export function staffGroupsViewModel(
         stateLabel: g.archived ? GROUP_PAGE_TEXTS.archived : GROUP_PAGE_TEXTS.active,
         categoriesText: g.categories.map((c) => categoryName.get(c) ?? c).join(', ') || GROUP_PAGE_TEXTS.noCategories,
         form,
+        // The details form sends the version it showed; a refused one shows the version stored now, so saving again overwrites knowingly.
+        version: g.version,
         categoryOptions: categories.map((c) => ({ ...c, checked: form.categories.includes(c.value) })),
         members: g.members,
         // Active staff not yet in the group.
