@@ -1,4 +1,4 @@
-import type { Environment } from '@domain/shared';
+import { type Environment, versionOf } from '@domain/shared';
 
 export const SERVICE_LIFECYCLES = ['active', 'deprecated'] as const;
 export type ServiceLifecycle = (typeof SERVICE_LIFECYCLES)[number];
@@ -24,4 +24,12 @@ export interface CatalogueServiceView {
   altinnResource: string | null;
   documentationUrl: string | null;
   informationTypes: string[];
+}
+
+/**
+ * The version of one service of a draft as its editor reads it, so that an edit of a service
+ * someone else has changed since is refused, while edits of other services of the draft are not.
+ */
+export function catalogueServiceVersion(service: CatalogueServiceView): string {
+  return versionOf(service);
 }

@@ -16,6 +16,16 @@ export class CatalogueVersionChangedMeanwhile extends DomainException {
   }
 }
 
+export class CatalogueServiceChangedMeanwhile extends DomainException {
+  constructor(code: string) {
+    super(
+      'precondition-failed',
+      'catalogue_service_changed',
+      `The service ${code} was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.`,
+    );
+  }
+}
+
 export class CatalogueVersionPublished extends Conflict {
   constructor(label: string) {
     super(

@@ -248,6 +248,42 @@ describe('catalogue in force at a date, comparison and admin pages', () => {
       expect((await get(`${V}/${id}`).expect(200)).body.label).toBe('Mitt navn');
     });
 
+    it('refuses an edit of a draft’s service changed by someone else since the editor opened, but not an edit of another service', async () => {
+      const created = await form('/catalogue', { label: 'To tjenester', effectiveFrom: '2700-04-01', notes: '' }).expect(303);
+      const editUrl = created.headers.location as string;
+      const id = editUrl.split('/')[2];
+      const service = (code: string, name: string) => ({
+        _form: 'new-service',
+        code,
+        name,
+        maskinportenScopes: `skatteetaten:${code}`,
+        environments: 'production',
+        escalationEmails: 'drift@skatteetaten.example',
+        securityEmails: '',
+      });
+      await form(`/catalogue/${id}/services`, service('inntekt', 'Inntekt API')).expect(303);
+      await form(`/catalogue/${id}/services`, service('formue', 'Formue API')).expect(303);
+      const versionOf = (html: string, code: string) =>
+        /<input type="hidden" name="version" value="([^"]+)">/.exec(
+          html.slice(html.indexOf(`action="/catalogue/${id}/services/${code}#`)),
+        )?.[1];
+      const opened = (await html(editUrl).expect(200)).text;
+      const edit = (code: string, name: string, version: string) =>
+        form(`/catalogue/${id}/services/${code}`, { ...service(code, name), _form: 'service', version });
+
+      // Someone else renames «formue» meanwhile; an edit of «inntekt» made from the same page is not refused.
+      await edit('formue', 'Formue API (annen)', versionOf(opened, 'formue')!).expect(303);
+      await edit('inntekt', 'Inntekt API (min)', versionOf(opened, 'inntekt')!).expect(303);
+      const refused = await edit('formue', 'Formue API (min)', versionOf(opened, 'formue')!).expect(412);
+      expect(refused.text).toContain('Noen andre endret tjenesten etter at du åpnet kladden.');
+      expect(refused.text).toContain('value="Formue API (min)"');
+      const names = async () => (await get(`${V}/${id}`).expect(200)).body.services.map((s: { name: string }) => s.name);
+      expect(await names()).toEqual(['Inntekt API (min)', 'Formue API (annen)']);
+
+      await edit('formue', 'Formue API (min)', versionOf(refused.text, 'formue')!).expect(303);
+      expect(await names()).toEqual(['Inntekt API (min)', 'Formue API (min)']);
+    });
+
     it('shows the diff side by side', async () => {
       const list: Array<{ id: string; label: string }> = (await get(V).expect(200)).body;
       const [a, b] = ['2801-a', '2801-b'].map((l) => list.find((v) => v.label === l)!);

@@ -79,7 +79,7 @@ export class CatalogueDraftController {
     @CurrentActor() actor: Actor,
     @Res() res: FastifyReply,
   ) {
-    await this.saveService.execute(id, code, serviceFromForm(body), actor);
+    await this.saveService.execute(id, code, serviceFromForm(body), actor, expectedVersionsOf(body));
     res.redirect(`/catalogue/${id}/edit?saved=service${serviceAnchor(body)}`, 303);
   }
 

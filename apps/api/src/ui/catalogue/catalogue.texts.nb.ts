@@ -77,6 +77,8 @@ export const CATALOGUE_PAGE_TEXTS: PageTexts = {
   errors: {
     catalogue_version_not_found: 'Fant ikke versjonen av Bilag 2.',
     catalogue_version_published: 'Versjonen er publisert og kan ikke endres eller slettes. Lag en ny kladd fra den i stedet.',
+    catalogue_service_changed:
+      'Noen andre endret tjenesten etter at du åpnet kladden. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller last inn siden på nytt for å se den.',
     catalogue_version_changed:
       'Noen andre endret kladden etter at du åpnet den. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller last inn siden på nytt for å se den.',
     catalogue_version_empty: 'Versjonen må ha minst én tjeneste før den kan publiseres.',

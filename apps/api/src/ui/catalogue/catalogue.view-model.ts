@@ -1,5 +1,6 @@
 import {
   type CatalogueServiceInput,
+  catalogueServiceVersion,
   type CatalogueServiceView,
   type CatalogueVersionSummary,
   type CatalogueVersionView,
@@ -140,6 +141,8 @@ export function editorViewModel(version: CatalogueVersionView, failure?: FormFai
       return {
         originalCode: s.code,
         name: s.name,
+        // The version of the service as shown; after a refusal the one stored now, so saving again overwrites knowingly.
+        serviceVersion: catalogueServiceVersion(s),
         idp: `s${i}`,
         open: !!own,
         ...refusal(own, serviceFieldIds(`s${i}`)),
