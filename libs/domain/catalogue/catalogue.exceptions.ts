@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
+import { ChangedMeanwhile, Conflict, NotFound, ValidationFailed } from '@platform/errors';
 
 export class CatalogueVersionNotFound extends NotFound {
   constructor() {
@@ -6,23 +6,15 @@ export class CatalogueVersionNotFound extends NotFound {
   }
 }
 
-export class CatalogueVersionChangedMeanwhile extends DomainException {
+export class CatalogueVersionChangedMeanwhile extends ChangedMeanwhile {
   constructor() {
-    super(
-      'precondition-failed',
-      'catalogue_version_changed',
-      'The draft was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
-    );
+    super('The draft', 'catalogue_version_changed');
   }
 }
 
-export class CatalogueServiceChangedMeanwhile extends DomainException {
+export class CatalogueServiceChangedMeanwhile extends ChangedMeanwhile {
   constructor(code: string) {
-    super(
-      'precondition-failed',
-      'catalogue_service_changed',
-      `The service ${code} was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.`,
-    );
+    super(`The service ${code}`, 'catalogue_service_changed');
   }
 }
 

@@ -1,4 +1,4 @@
-import { Conflict, DomainException, type FieldError, NotFound, ValidationFailed } from '@platform/errors';
+import { ChangedMeanwhile, Conflict, DomainException, type FieldError, NotFound, ValidationFailed } from '@platform/errors';
 
 export class ConsumerNotFound extends NotFound {
   constructor() {
@@ -6,13 +6,9 @@ export class ConsumerNotFound extends NotFound {
   }
 }
 
-export class ConsumerChangedMeanwhile extends DomainException {
+export class ConsumerChangedMeanwhile extends ChangedMeanwhile {
   constructor() {
-    super(
-      'precondition-failed',
-      'consumer_changed',
-      'The consumer was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
-    );
+    super('The consumer', 'consumer_changed');
   }
 }
 

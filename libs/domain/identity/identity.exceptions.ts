@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
+import { ChangedMeanwhile, Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
 
 export class InvalidCredentials extends DomainException {
   constructor() {
@@ -48,13 +48,9 @@ export class StaffGroupNotFound extends NotFound {
   }
 }
 
-export class StaffGroupChangedMeanwhile extends DomainException {
+export class StaffGroupChangedMeanwhile extends ChangedMeanwhile {
   constructor() {
-    super(
-      'precondition-failed',
-      'staff_group_changed',
-      'The group was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
-    );
+    super('The group', 'staff_group_changed');
   }
 }
 

@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound } from '@platform/errors';
+import { ChangedMeanwhile, Conflict, DomainException, NotFound } from '@platform/errors';
 
 export class NoticeNotFound extends NotFound {
   constructor() {
@@ -23,13 +23,9 @@ export class NoticeNotEditable extends Conflict {
   }
 }
 
-export class NoticeChangedMeanwhile extends DomainException {
+export class NoticeChangedMeanwhile extends ChangedMeanwhile {
   constructor() {
-    super(
-      'precondition-failed',
-      'notice_changed',
-      'The notice was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
-    );
+    super('The notice', 'notice_changed');
   }
 }
 

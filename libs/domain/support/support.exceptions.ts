@@ -1,4 +1,4 @@
-import { Conflict, DomainException, NotFound, ValidationFailed } from '@platform/errors';
+import { ChangedMeanwhile, Conflict, NotFound, ValidationFailed } from '@platform/errors';
 
 import type { MergeRefusal } from './rules/ticket-rules';
 
@@ -26,13 +26,9 @@ export class CannedResponseNotFound extends NotFound {
   }
 }
 
-export class CannedResponseChangedMeanwhile extends DomainException {
+export class CannedResponseChangedMeanwhile extends ChangedMeanwhile {
   constructor() {
-    super(
-      'precondition-failed',
-      'canned_response_changed',
-      'The canned response was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.',
-    );
+    super('The canned response', 'canned_response_changed');
   }
 }
 

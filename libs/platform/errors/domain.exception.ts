@@ -43,6 +43,17 @@ export class NotFound extends DomainException {
   }
 }
 
+/** A change made on a version of something that someone else has changed since (If-Match, 412). */
+export class ChangedMeanwhile extends DomainException {
+  constructor(what: string, code: string) {
+    super(
+      'precondition-failed',
+      code,
+      `${what} was changed by someone else since the version named was read. Read it again and apply the change to what is stored now.`,
+    );
+  }
+}
+
 export class Conflict extends DomainException {
   constructor(code: string, message: string, fields: FieldError[] = []) {
     super('conflict', code, message, fields);

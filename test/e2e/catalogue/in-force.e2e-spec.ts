@@ -282,6 +282,25 @@ describe('catalogue in force at a date, comparison and admin pages', () => {
 
       await edit('formue', 'Formue API (min)', versionOf(refused.text, 'formue')!).expect(303);
       expect(await names()).toEqual(['Inntekt API (min)', 'Formue API (min)']);
+
+      // A change of the draft's details is not a change of its services.
+      const before = (await html(editUrl).expect(200)).text;
+      await form(editUrl, { _form: 'details', label: 'To tjenester (omdøpt)', effectiveFrom: '2700-04-01', notes: '' }).expect(303);
+      await edit('inntekt', 'Inntekt API (igjen)', versionOf(before, 'inntekt')!).expect(303);
+
+      // A service renamed by someone else meanwhile has no form left: what was entered for it is offered for adding again.
+      await form(`/catalogue/${id}/services/formue`, {
+        ...service('formue-v2', 'Formue API v2'),
+        _form: 'service',
+        version: versionOf(before, 'formue')!,
+      }).expect(303);
+      const gone = await edit('formue', 'Formue API (min igjen)', versionOf(before, 'formue')!).expect(404);
+      const adding = gone.text.slice(gone.text.indexOf('id="new-service"'));
+      expect(adding).toMatch(/^id="new-service" open/);
+      expect(adding).toContain('Noen andre kan ha endret koden eller fjernet den.');
+      expect(adding).toContain('value="Formue API (min igjen)"');
+      expect(gone.text).toContain('href="#new-service">Se feilen i skjemaet');
+      expect(await names()).toEqual(['Inntekt API (igjen)', 'Formue API v2']);
     });
 
     it('shows the diff side by side', async () => {

@@ -149,13 +149,14 @@ describe('assignment groups', () => {
           .set(as(admin))
           .set('Accept', 'text/html')
           .type('form')
-          .send({ version, name: 'Faktura og betaling', description: 'Regninger' });
+          .send({ version, name: 'Faktura og betaling', description: 'Regninger', categories: 'legal' });
       const opened = versionOn((await t.http.get('/staff-groups').set(as(admin)).expect(200)).text);
       expect(opened).toBe(now.version);
       await patch({ description: 'Bare regninger' }, `"${now.version}"`).expect(200);
       const refused = await send(opened!).expect(412);
       expect(refused.text).toContain('Noen andre endret gruppen etter at du åpnet siden.');
       expect(formOf(refused.text)).toContain('value="Faktura og betaling"');
+      expect(formOf(refused.text)).toMatch(/name="categories" value="legal" checked/);
       expect((await t.http.get(`/api/v1/staff-groups/${created.id}`).set(as(admin)).expect(200)).body).toMatchObject({
         name: 'Fakturering',
         description: 'Bare regninger',

@@ -294,6 +294,7 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     expect(refused.text).toContain('Noen andre endret standardsvaret etter at du åpnet siden.');
     expect(formOf(refused.text)).toContain('value="Mottatt og lest"');
     expect(formOf(refused.text)).toContain('Hei {{navn}}, vi har lest {{referanse}}.</textarea>');
+    expect(formOf(refused.text)).toMatch(/<option value="open" selected>/);
     const [stored] = await t.dataSource.query(`SELECT title, body, set_status FROM canned_response WHERE id = $1`, [id]);
     expect(stored).toEqual({ title: 'Mottatt', body: 'Hei {{navn}}, saken er mottatt.', set_status: null });
     // Sent again from the refused page, it overwrites knowingly.

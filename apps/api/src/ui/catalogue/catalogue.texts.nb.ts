@@ -82,7 +82,7 @@ export const CATALOGUE_PAGE_TEXTS: PageTexts = {
     catalogue_version_changed:
       'Noen andre endret kladden etter at du åpnet den. Skjemaet viser det du skrev; lagre igjen for å overskrive endringen, eller last inn siden på nytt for å se den.',
     catalogue_version_empty: 'Versjonen må ha minst én tjeneste før den kan publiseres.',
-    catalogue_service_not_found: 'Fant ikke tjenesten i denne versjonen.',
+    catalogue_service_not_found: 'Fant ikke tjenesten i denne versjonen. Noen andre kan ha endret koden eller fjernet den.',
     catalogue_not_in_force: 'Ingen versjon av Bilag 2 gjaldt den dagen.',
     validation_failed: 'Endringen ble ikke lagret. Rett feltene som er nevnt.',
   },

@@ -124,7 +124,10 @@ export function editorViewModel(version: CatalogueVersionView, failure?: FormFai
   const failed = (form: string, serviceCode: string | null = null) =>
     failure && failure.form === form && code === serviceCode ? failure : undefined;
   const details = failed('details');
-  const added = failed('new-service');
+  // A service someone else renamed or removed meanwhile has no form left: what was entered for it
+  // is shown in the new-service form, with why, so that it can be added again.
+  const orphaned = failure?.form === 'service' && !version.services.some((s) => s.code === code) ? failure : undefined;
+  const added = failed('new-service') ?? orphaned;
   const other = failure && !EDITOR_FORMS.includes(failure.form) ? failure : undefined;
   const anchor = details ? 'details' : added ? 'new-service' : failure?.form === 'service' ? `service-${code}` : null;
   return {
