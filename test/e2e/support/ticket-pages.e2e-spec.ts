@@ -295,6 +295,8 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
     expect(formOf(refused.text)).toContain('value="Mottatt og lest"');
     expect(formOf(refused.text)).toContain('Hei {{navn}}, vi har lest {{referanse}}.</textarea>');
     expect(formOf(refused.text)).toMatch(/<option value="open" selected>/);
+    // Only in its own form: the form for a new response stays empty.
+    expect(refused.text.slice(refused.text.indexOf('id="h-new-canned"'))).not.toContain('Mottatt og lest');
     const [stored] = await t.dataSource.query(`SELECT title, body, set_status FROM canned_response WHERE id = $1`, [id]);
     expect(stored).toEqual({ title: 'Mottatt', body: 'Hei {{navn}}, saken er mottatt.', set_status: null });
     // Sent again from the refused page, it overwrites knowingly.

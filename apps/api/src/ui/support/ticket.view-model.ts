@@ -678,7 +678,8 @@ export function askFormViewModel(
 
 /** Staff's canned responses and macros, with the form for a new one (or the one being corrected). */
 export function cannedViewModel(canned: CannedResponse[], failure?: FormFailure) {
-  const values: FormBody = failure?.body ?? {};
+  // What was entered goes back to the form it came from: a refused edit's text is not a new response.
+  const values: FormBody = failure && !failure.params.id ? failure.body : {};
   return {
     title: CANNED_TEXTS.title,
     responses: canned.map((c) => {
