@@ -42,6 +42,7 @@ import { WorkerHeartbeat1795478000000 } from './1795478000000-worker-heartbeat';
 import { OutboxSentAtIndex1795479000000 } from './1795479000000-outbox-sent-at-index';
 import { NoticeRecipientPerConsumer1795480000000 } from './1795480000000-notice-recipient-per-consumer';
 import { IncidentMessageApiChannel1795481000000 } from './1795481000000-incident-message-api-channel';
+import { AttemptWindows1795482000000 } from './1795482000000-attempt-windows';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   OutboxSentAtIndex1795479000000,
   NoticeRecipientPerConsumer1795480000000,
   IncidentMessageApiChannel1795481000000,
+  AttemptWindows1795482000000,
 ];

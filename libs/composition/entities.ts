@@ -29,6 +29,7 @@ import { CannedResponse, InboundAttachment, InboundMessage, Ticket, TicketEvent,
 import { DomainEvent } from '@platform/events';
 import { WorkerHeartbeat } from '@platform/heartbeat';
 import { OutboxMessage } from '@platform/mail';
+import { AttemptWindow } from '@platform/rate-limit';
 
 /** Every entity, for the DataSource and the migration generator (no globbing: it must work in Jest too). */
 export const ENTITIES = [
@@ -44,6 +45,7 @@ export const ENTITIES = [
   StaffGroupMember,
   OutboxMessage,
   WorkerHeartbeat,
+  AttemptWindow,
   DomainEvent,
   Consumer,
   ConsumerContact,

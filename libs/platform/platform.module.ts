@@ -6,6 +6,7 @@ import { EventsModule } from './events';
 import { HeartbeatModule } from './heartbeat';
 import { AppLoggerModule, PersonalDataMask } from './logging';
 import { MailModule } from './mail';
+import { RateLimitModule } from './rate-limit';
 
 /** What the platform needs to know of the product it runs. */
 export interface PlatformProduct {
@@ -14,7 +15,10 @@ export interface PlatformProduct {
   maskPersonalData: PersonalDataMask;
 }
 
-/** What every process needs: config, logging, the database (migrated on start), e-mail, domain events and the workers' heartbeats. */
+/**
+ * What every process needs: config, logging, the database (migrated on start), e-mail, domain
+ * events, the workers' heartbeats and the attempt counts every replica shares.
+ */
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, database: DatabaseConnection, product: PlatformProduct): DynamicModule {
@@ -31,6 +35,7 @@ export class PlatformModule {
         MailModule.forRoot(product.maskPersonalData),
         EventsModule,
         HeartbeatModule,
+        RateLimitModule,
       ],
     };
   }

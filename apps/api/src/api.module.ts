@@ -12,6 +12,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AttemptCounter } from '@platform/rate-limit';
 
 import { AuthGuard } from './auth/auth.guard';
 import { SecurityCaseGuard } from './auth/security-case.guard';
@@ -21,6 +22,7 @@ import { ConsumerApiKeysController } from './consumers/consumer-api-keys.control
 import { ConsumersController } from './consumers/consumers.controller';
 import { OnboardingController } from './consumers/onboarding.controller';
 import { HealthController } from './health/health.controller';
+import { SharedThrottlerStorage } from './http/shared-throttler.storage';
 import { ApiTokensController } from './identity/api-tokens.controller';
 import { MeController } from './identity/me.controller';
 import { StaffGroupsController } from './identity/staff-groups.controller';
@@ -45,7 +47,13 @@ import { UiModule } from './ui/ui.module';
   imports: [
     TerminusModule,
     // Only login and password routes opt in to throttling; authenticated API traffic is never throttled.
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }]),
+    ThrottlerModule.forRootAsync({
+      inject: [AttemptCounter],
+      useFactory: (attempts: AttemptCounter) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: 10 }],
+        storage: new SharedThrottlerStorage(attempts),
+      }),
+    }),
     IdentityModule,
     AuditModule,
     CatalogueModule,

@@ -4,7 +4,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger, Optional } f
 import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@platform/config';
 import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
-import { AttemptLimiter, sameSecret } from '@platform/security';
+import { AttemptCounter, SharedAttemptLimiter } from '@platform/rate-limit';
+import { sameSecret } from '@platform/security';
 import type { FastifyReply } from 'fastify';
 
 import { ACCESS, AccessRule } from './access.decorator';
@@ -43,20 +44,31 @@ export class LoginRequired extends DomainException {
  * permission map. Missing or unknown credentials → 401; a valid credential without the
  * permission → 403. A route that declares no rule is closed. An address that keeps sending
  * unknown Bearer credentials is answered 429 for the rest of the minute without a look-up: each
- * costs database round trips, and a guesser should not get them at the server's pace.
+ * costs database round trips, and a guesser should not get them at the server's pace. The
+ * failures are counted by every replica together.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly failedBearers: AttemptLimiter;
+  private readonly failedBearers: SharedAttemptLimiter;
   private readonly logger = new Logger('Auth');
 
   constructor(
     private readonly reflector: Reflector,
     private readonly staff: AuthenticateStaff,
     @Inject(APP_CONFIG) config: AppConfig,
+    attempts: AttemptCounter,
     @Optional() @Inject(CONSUMER_AUTHENTICATOR) private readonly consumers?: ConsumerAuthenticator,
   ) {
-    this.failedBearers = new AttemptLimiter({ limit: config.authFailuresPerMinute, windowMs: 60_000, maxKeys: 10_000 });
+    this.failedBearers = new SharedAttemptLimiter(
+      'failed-bearer',
+      { limit: config.authFailuresPerMinute, windowMs: 60_000, maxKeys: 10_000 },
+      attempts,
+      (error) =>
+        this.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'failed credentials counted by this process alone',
+        ),
+    );
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -101,7 +113,11 @@ export class AuthGuard implements CanActivate {
       if (!principal) throw new Unauthenticated('The token or API key is unknown or revoked.', 'invalid_token');
       return principal;
     } catch (error) {
-      if (error instanceof DomainException && error.kind === 'unauthenticated' && this.failedBearers.recordFailure(req.ip, Date.now()))
+      if (
+        error instanceof DomainException &&
+        error.kind === 'unauthenticated' &&
+        (await this.failedBearers.recordFailure(req.ip, Date.now()))
+      )
         this.logger.warn({ ip: req.ip }, 'address refused for the rest of the minute after repeated unknown or refused credentials');
       throw error;
     }
