@@ -25,8 +25,8 @@ export class MaintenanceJobs {
     );
   }
 
-  @Cron(CronExpression.EVERY_HOUR)
+  @Cron(CronExpression.EVERY_10_MINUTES)
   forgetEndedAttempts(): Promise<void> {
-    return this.rounds.run('forgetting ended attempt windows', () => this.attempts.forgetEnded(Date.now()));
+    return this.rounds.run('forgetting ended attempt windows', () => this.attempts.forgetEnded());
   }
 }

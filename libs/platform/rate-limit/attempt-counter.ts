@@ -1,35 +1,45 @@
-import { Injectable } from '@nestjs/common';
-import { hashToken } from '@platform/security';
+import { createHmac, hkdfSync } from 'node:crypto';
 
-import { AttemptWindowRepository } from './attempt-window.repository';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@platform/config';
 
-/** The longest window a count may use; ended windows are forgotten after it. */
+import { AttemptWindowRepository, type WindowCount, type WindowRule } from './attempt-window.repository';
+
+export type { WindowCount, WindowRule } from './attempt-window.repository';
+
+/** The longest window or refusal a count may use; windows are forgotten after it. */
 export const LONGEST_ATTEMPT_WINDOW_MS = 60 * 60_000;
-
-export interface AttemptCount {
-  /** Attempts in the key's current window, this one included. */
-  hits: number;
-  /** When the window ends (epoch milliseconds). */
-  endsAt: number;
-}
 
 /**
  * Counts attempts per key in windows shared by every process on the database, so a limit holds
- * for the whole deployment rather than for each replica. Keys are stored hashed.
+ * for the whole deployment rather than for each replica. A key is stored as its HMAC under a
+ * secret derived from the deployment's encryption key, which every replica shares: a plain hash
+ * of an address could be reversed by trying all of them.
  */
 @Injectable()
 export class AttemptCounter {
-  constructor(private readonly windows: AttemptWindowRepository) {}
+  private readonly secret: Buffer;
 
-  async count(scope: string, key: string, windowMs: number, now: number): Promise<AttemptCount> {
-    if (windowMs > LONGEST_ATTEMPT_WINDOW_MS) throw new RangeError(`an attempt window lasts at most ${LONGEST_ATTEMPT_WINDOW_MS} ms`);
-    const { hits, startedAt } = await this.windows.hit(scope, hashToken(key), windowMs, new Date(now));
-    // A window started by a replica whose clock runs ahead still ends within one window from now.
-    return { hits, endsAt: Math.min(startedAt.getTime(), now) + windowMs };
+  constructor(
+    private readonly windows: AttemptWindowRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secret = Buffer.from(hkdfSync('sha256', config.encryptionKey, Buffer.alloc(0), 'attempt-window key', 32));
   }
 
-  /** Forgets windows that have certainly ended. */
-  forgetEnded(now: number): Promise<number> {
-    return this.windows.forgetStartedBefore(new Date(now - LONGEST_ATTEMPT_WINDOW_MS));
+  count(scope: string, key: string, rule: WindowRule): Promise<WindowCount> {
+    if (rule.windowMs > LONGEST_ATTEMPT_WINDOW_MS || (rule.blockMs ?? 0) > LONGEST_ATTEMPT_WINDOW_MS)
+      throw new RangeError(`an attempt window or refusal lasts at most ${LONGEST_ATTEMPT_WINDOW_MS} ms`);
+    return this.windows.hit(scope, this.keyHash(key), rule);
+  }
+
+  /** What a key is stored as. */
+  keyHash(key: string): string {
+    return createHmac('sha256', this.secret).update(key).digest('hex');
+  }
+
+  /** Forgets the windows that have ended and refuse no one. */
+  forgetEnded(): Promise<number> {
+    return this.windows.forgetOlderThan(LONGEST_ATTEMPT_WINDOW_MS);
   }
 }

@@ -1,15 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Attempts one key (a hashed client address, or the throttler's hashed key) made in its current
- * window, counted in the database so that every replica counts them together.
+ * Attempts one key (a client address, or the throttler's key for it) made in its current window,
+ * counted in the database so that every replica counts them together.
  */
 @Entity('attempt_window')
+@Index(['startedAt'])
 export class AttemptWindow {
   @PrimaryColumn({ type: 'text' })
   scope: string;
 
-  /** SHA-256 of the key: client addresses are not stored. */
+  /** HMAC-SHA-256 of the key under a secret of the deployment: client addresses are not stored. */
   @PrimaryColumn({ name: 'key_hash', type: 'text' })
   keyHash: string;
 
@@ -18,4 +19,8 @@ export class AttemptWindow {
 
   @Column({ type: 'integer' })
   hits: number;
+
+  /** Until when the key is refused, once it has made too many attempts. */
+  @Column({ name: 'blocked_until', type: 'timestamptz', nullable: true })
+  blockedUntil: Date | null;
 }

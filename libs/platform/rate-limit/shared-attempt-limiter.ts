@@ -7,17 +7,19 @@ import { AttemptCounter } from './attempt-counter';
  * Each process remembers the keys it has seen use up their window and refuses them without asking
  * the database; a key that used up its window through another replica is refused here after its
  * next failure, so a deployment of n replicas lets at most limit + n − 1 failures through a window.
- * When the database cannot count, the process counts on its own, as a single process would.
+ * When the database cannot count, the process counts on its own, as a single process would, and
+ * says so once (`countingAlone`) until the database counts again.
  */
 export class SharedAttemptLimiter {
   private readonly blockedUntil = new Map<string, number>();
   private readonly ownCount: AttemptLimiter;
+  private alone = false;
 
   constructor(
     private readonly scope: string,
     private readonly rule: AttemptLimit,
     private readonly counter: AttemptCounter,
-    private readonly countFailed: (error: unknown) => void,
+    private readonly countingAlone: (error: unknown) => void,
   ) {
     this.ownCount = new AttemptLimiter(rule);
   }
@@ -35,19 +37,21 @@ export class SharedAttemptLimiter {
     if (this.rule.limit === 0) return false;
     let count;
     try {
-      count = await this.counter.count(this.scope, key, this.rule.windowMs, now);
+      count = await this.counter.count(this.scope, key, { windowMs: this.rule.windowMs, blockFrom: this.rule.limit, blockMs: null });
     } catch (error) {
-      this.countFailed(error);
+      if (!this.alone) this.countingAlone(error);
+      this.alone = true;
       return this.ownCount.recordFailure(key, now);
     }
-    if (count.hits >= this.rule.limit) this.block(key, count.endsAt, now);
+    this.alone = false;
+    if (count.blockedMs > 0) this.block(key, now + count.blockedMs, now);
     return count.hits === this.rule.limit;
   }
 
   private block(key: string, until: number, now: number): void {
     if (!this.blockedUntil.has(key) && this.blockedUntil.size >= this.rule.maxKeys) {
       for (const [k, u] of this.blockedUntil) if (u <= now) this.blockedUntil.delete(k);
-      // None ended: the one blocked first (a Map keeps insertion order), so a flood of forged addresses cannot fill the memory.
+      // None ended: the one blocked first (a Map keeps insertion order), so a flood of addresses cannot fill the memory.
       if (this.blockedUntil.size >= this.rule.maxKeys) this.blockedUntil.delete(this.blockedUntil.keys().next().value!);
     }
     this.blockedUntil.set(key, until);

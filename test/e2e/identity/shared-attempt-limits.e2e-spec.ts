@@ -10,7 +10,6 @@ import { bearer, createTestApp, TestApp } from '../../support/test-app';
 import { testConfig, testConnection } from '../../support/test-config';
 
 const MINUTE = 60_000;
-const T0 = Date.parse('2026-12-01T10:00:00Z');
 
 describe('identity: attempt limits counted by every replica together', () => {
   const env = { AUTH_FAILURES_PER_MINUTE: '4' };
@@ -33,50 +32,103 @@ describe('identity: attempt limits counted by every replica together', () => {
 
   const rows = (): Promise<Array<{ scope: string; key_hash: string; hits: number }>> =>
     t.dataSource.query('SELECT scope, key_hash, hits FROM attempt_window ORDER BY scope, key_hash');
+  /** As if `ms` had passed for the scope's windows. */
+  const later = (scope: string, ms: number) =>
+    t.dataSource.query(
+      `UPDATE attempt_window SET started_at = started_at - $2 * interval '1 millisecond',
+         blocked_until = blocked_until - $2 * interval '1 millisecond' WHERE scope = $1`,
+      [scope, ms],
+    );
+  /** A duration just measured on the database's clock: at most `ms`, and not much less. */
+  const about = (ms: number) => ({
+    asymmetricMatch: (value: unknown) => typeof value === 'number' && value > ms - 5_000 && value <= ms,
+    toAsymmetricMatcher: () => `a number of milliseconds just under ${ms}`,
+  });
+  const counting = { windowMs: MINUTE, blockFrom: 100, blockMs: null };
 
   describe('the count', () => {
     it('counts within a window that starts at the first attempt, and starts the next one after it', async () => {
-      const seen = [];
-      for (const at of [T0, T0 + 1_000, T0 + MINUTE - 1]) seen.push(await counter.count('test-window', 'key-a', MINUTE, at));
-      expect(seen).toEqual([1, 2, 3].map((hits) => ({ hits, endsAt: T0 + MINUTE })));
-      expect(await counter.count('test-window', 'key-a', MINUTE, T0 + MINUTE)).toEqual({ hits: 1, endsAt: T0 + 2 * MINUTE });
+      const first = await counter.count('test-window', 'key-a', counting);
+      expect(first).toEqual({ hits: 1, windowLeftMs: about(MINUTE), blockedMs: 0 });
+      expect((await counter.count('test-window', 'key-a', counting)).hits).toBe(2);
+      await later('test-window', MINUTE - 10_000);
+      expect(await counter.count('test-window', 'key-a', counting)).toEqual({ hits: 3, windowLeftMs: about(10_000), blockedMs: 0 });
+      await later('test-window', 10_000);
+      expect(await counter.count('test-window', 'key-a', counting)).toEqual({ hits: 1, windowLeftMs: about(MINUTE), blockedMs: 0 });
+    });
+
+    it('refuses a key from the attempt that reaches the limit to the end of its window', async () => {
+      const rule = { windowMs: MINUTE, blockFrom: 3, blockMs: null };
+      await counter.count('test-block', 'key-a', rule);
+      await later('test-block', 20_000);
+      expect((await counter.count('test-block', 'key-a', rule)).blockedMs).toBe(0);
+      expect(await counter.count('test-block', 'key-a', rule)).toEqual({ hits: 3, windowLeftMs: about(40_000), blockedMs: about(40_000) });
+      expect(await counter.count('test-block', 'key-a', rule)).toEqual({ hits: 4, windowLeftMs: about(40_000), blockedMs: about(40_000) });
+      await later('test-block', 40_000);
+      expect(await counter.count('test-block', 'key-a', rule)).toEqual({ hits: 1, windowLeftMs: about(MINUTE), blockedMs: 0 });
+    });
+
+    it('refuses a key for as long as asked, beyond the end of its window, and then starts afresh', async () => {
+      const rule = { windowMs: MINUTE, blockFrom: 2, blockMs: 5 * MINUTE };
+      await counter.count('test-long-block', 'key-a', rule);
+      expect((await counter.count('test-long-block', 'key-a', rule)).blockedMs).toEqual(about(5 * MINUTE));
+      await later('test-long-block', 2 * MINUTE);
+      expect(await counter.count('test-long-block', 'key-a', rule)).toEqual({ hits: 3, windowLeftMs: 0, blockedMs: about(3 * MINUTE) });
+      await later('test-long-block', 3 * MINUTE);
+      expect(await counter.count('test-long-block', 'key-a', rule)).toEqual({ hits: 1, windowLeftMs: about(MINUTE), blockedMs: 0 });
+    });
+
+    it('refuses at the first attempt when the limit is one', async () => {
+      expect((await counter.count('test-one', 'key-a', { windowMs: MINUTE, blockFrom: 1, blockMs: null })).blockedMs).toEqual(
+        about(MINUTE),
+      );
     });
 
     it('keeps scopes and keys apart', async () => {
-      await counter.count('test-apart', 'key-a', MINUTE, T0);
-      await counter.count('test-apart', 'key-a', MINUTE, T0);
-      expect((await counter.count('test-apart', 'key-b', MINUTE, T0)).hits).toBe(1);
-      expect((await counter.count('test-apart-too', 'key-a', MINUTE, T0)).hits).toBe(1);
-      expect((await counter.count('test-apart', 'key-a', MINUTE, T0)).hits).toBe(3);
+      await counter.count('test-apart', 'key-a', counting);
+      await counter.count('test-apart', 'key-a', counting);
+      expect((await counter.count('test-apart', 'key-b', counting)).hits).toBe(1);
+      expect((await counter.count('test-apart-too', 'key-a', counting)).hits).toBe(1);
+      expect((await counter.count('test-apart', 'key-a', counting)).hits).toBe(3);
     });
 
     it('counts concurrent attempts once each', async () => {
-      const counts = await Promise.all(Array.from({ length: 20 }, () => counter.count('test-concurrent', 'key-a', MINUTE, T0)));
+      const counts = await Promise.all(Array.from({ length: 20 }, () => counter.count('test-concurrent', 'key-a', counting)));
       expect(counts.map((c) => c.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
 
-    it('stores the key hashed, never as sent', async () => {
-      await counter.count('test-hashed', '203.0.113.77', MINUTE, T0);
+    it('stores the key as a keyed hash, neither as sent nor as its plain hash', async () => {
+      await counter.count('test-hashed', '203.0.113.77', counting);
       const stored = (await rows()).filter((r) => r.scope === 'test-hashed');
-      expect(stored).toEqual([{ scope: 'test-hashed', key_hash: hashToken('203.0.113.77'), hits: 1 }]);
+      expect(stored).toEqual([{ scope: 'test-hashed', key_hash: counter.keyHash('203.0.113.77'), hits: 1 }]);
       expect(JSON.stringify(await rows())).not.toContain('203.0.113.77');
+      expect(counter.keyHash('203.0.113.77')).not.toBe(hashToken('203.0.113.77'));
     });
 
-    it('ends a window started by a replica whose clock runs ahead within one window of this one’s clock', async () => {
-      await counter.count('test-skew', 'key-a', MINUTE, T0 + 5_000);
-      expect(await counter.count('test-skew', 'key-a', MINUTE, T0)).toEqual({ hits: 2, endsAt: T0 + MINUTE });
+    it('refuses a window or a refusal longer than the longest one, which forgetting ended windows relies on', async () => {
+      const tooLong = LONGEST_ATTEMPT_WINDOW_MS + 1;
+      expect(() => counter.count('test-long', 'key-a', { ...counting, windowMs: tooLong })).toThrow(RangeError);
+      expect(() => counter.count('test-long', 'key-a', { ...counting, blockMs: tooLong })).toThrow(RangeError);
     });
 
-    it('refuses a window longer than the longest one, which forgetting ended windows relies on', async () => {
-      await expect(counter.count('test-long', 'key-a', LONGEST_ATTEMPT_WINDOW_MS + 1, T0)).rejects.toThrow(RangeError);
-    });
-
-    it('forgets the windows that have certainly ended, and only those', async () => {
-      const now = T0 + 3 * LONGEST_ATTEMPT_WINDOW_MS;
-      await counter.count('test-forget', 'old', MINUTE, now - LONGEST_ATTEMPT_WINDOW_MS - 1);
-      await counter.count('test-forget', 'recent', MINUTE, now - MINUTE);
-      await counter.forgetEnded(now);
-      expect((await rows()).filter((r) => r.scope === 'test-forget').map((r) => r.key_hash)).toEqual([hashToken('recent')]);
+    it('forgets the windows that have ended and refuse no one, and only those', async () => {
+      const refusing = { windowMs: MINUTE, blockFrom: 1, blockMs: LONGEST_ATTEMPT_WINDOW_MS };
+      for (const key of ['old', 'recent']) await counter.count('test-forget', key, counting);
+      await counter.count('test-forget-refusing', 'old', refusing);
+      await later('test-forget', LONGEST_ATTEMPT_WINDOW_MS + 1_000);
+      await later('test-forget-refusing', LONGEST_ATTEMPT_WINDOW_MS / 2);
+      await t.dataSource.query(
+        `UPDATE attempt_window SET started_at = started_at - interval '2 hours' WHERE scope = 'test-forget-refusing'`,
+      );
+      await t.dataSource.query(`UPDATE attempt_window SET started_at = now() WHERE scope = 'test-forget' AND key_hash = $1`, [
+        counter.keyHash('recent'),
+      ]);
+      await counter.forgetEnded();
+      const left = (await rows()).filter((r) => r.scope.startsWith('test-forget'));
+      expect(left.map((r) => [r.scope, r.key_hash])).toEqual([
+        ['test-forget', counter.keyHash('recent')],
+        ['test-forget-refusing', counter.keyHash('old')],
+      ]);
     });
   });
 
@@ -84,43 +136,42 @@ describe('identity: attempt limits counted by every replica together', () => {
     const rule = { limit: 3, windowMs: MINUTE, maxKeys: 100 };
 
     it('refuses a key on every replica once the replicas’ failures together use up its window', async () => {
-      const failed: unknown[] = [];
-      const [a, b] = [1, 2].map(() => new SharedAttemptLimiter('test-limiter', rule, counter, (e) => failed.push(e)));
-      expect(await a.recordFailure('key-a', T0)).toBe(false);
-      expect(await b.recordFailure('key-a', T0 + 1)).toBe(false);
+      const alone: unknown[] = [];
+      const [a, b] = [1, 2].map(() => new SharedAttemptLimiter('test-limiter', rule, counter, (e) => alone.push(e)));
+      expect(await a.recordFailure('key-a', Date.now())).toBe(false);
+      expect(await b.recordFailure('key-a', Date.now())).toBe(false);
       // The third failure, on b, uses up the window: b refuses from now on without asking.
-      expect(await b.recordFailure('key-a', T0 + 2)).toBe(true);
-      expect(b.blockedFor('key-a', T0 + 3)).toBe(MINUTE - 3);
+      expect(await b.recordFailure('key-a', Date.now())).toBe(true);
+      expect(b.blockedFor('key-a', Date.now())).toEqual(about(MINUTE));
       // a learns it at its next failure, which the window no longer allows.
-      expect(a.blockedFor('key-a', T0 + 3)).toBe(0);
-      expect(await a.recordFailure('key-a', T0 + 4)).toBe(false);
-      expect(a.blockedFor('key-a', T0 + 5)).toBe(MINUTE - 5);
-      expect(a.blockedFor('key-a', T0 + MINUTE)).toBe(0);
-      expect(a.blockedFor('key-b', T0 + 5)).toBe(0);
-      expect(failed).toEqual([]);
+      expect(a.blockedFor('key-a', Date.now())).toBe(0);
+      expect(await a.recordFailure('key-a', Date.now())).toBe(false);
+      expect(a.blockedFor('key-a', Date.now())).toEqual(about(MINUTE));
+      expect(a.blockedFor('key-a', Date.now() + MINUTE)).toBe(0);
+      expect(a.blockedFor('key-b', Date.now())).toBe(0);
+      expect(alone).toEqual([]);
     });
 
     it('counts nothing when the limit is off', async () => {
       const off = new SharedAttemptLimiter('test-off', { ...rule, limit: 0 }, counter, () => undefined);
-      for (let i = 0; i < 5; i++) expect(await off.recordFailure('key-a', T0)).toBe(false);
-      expect(off.blockedFor('key-a', T0)).toBe(0);
+      for (let i = 0; i < 5; i++) expect(await off.recordFailure('key-a', Date.now())).toBe(false);
+      expect(off.blockedFor('key-a', Date.now())).toBe(0);
       expect((await rows()).filter((r) => r.scope === 'test-off')).toEqual([]);
     });
 
-    it('counts on its own, and says so, when the database cannot count', async () => {
+    it('counts on its own when the database cannot count, and says so once', async () => {
       const unreachable = new Error('connection terminated');
       const failing = Object.assign(Object.create(AttemptCounter.prototype) as AttemptCounter, {
         count: () => Promise.reject(unreachable),
       });
-      const failed: unknown[] = [];
-      const alone = new SharedAttemptLimiter('test-alone', rule, failing, (e) => failed.push(e));
-      expect([
-        await alone.recordFailure('key-a', T0),
-        await alone.recordFailure('key-a', T0),
-        await alone.recordFailure('key-a', T0),
-      ]).toEqual([false, false, true]);
-      expect(alone.blockedFor('key-a', T0 + 1)).toBe(MINUTE - 1);
-      expect(failed).toEqual([unreachable, unreachable, unreachable]);
+      const alone: unknown[] = [];
+      const limiter = new SharedAttemptLimiter('test-alone', rule, failing, (e) => alone.push(e));
+      const now = Date.now();
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await limiter.recordFailure('key-a', now));
+      expect(answers).toEqual([false, false, true]);
+      expect(limiter.blockedFor('key-a', now + 1)).toBe(MINUTE - 1);
+      expect(alone).toEqual([unreachable]);
     });
   });
 
@@ -140,6 +191,16 @@ describe('identity: attempt limits counted by every replica together', () => {
       await t.http.get('/api/v1/me').set(fromAddress('198.51.100.41', t.adminToken)).expect(200);
     });
 
+    it('counts an IPv6 client by its /64, as the sign-in throttle does', async () => {
+      for (let i = 1; i <= 4; i++)
+        await t.http
+          .get('/api/v1/me')
+          .set(fromAddress(`2001:db8:41:7::${i}`, `sdt_guess-v6-${i}`))
+          .expect(401);
+      await t.http.get('/api/v1/me').set(fromAddress('2001:db8:41:7::99', t.adminToken)).expect(429);
+      await t.http.get('/api/v1/me').set(fromAddress('2001:db8:41:8::1', t.adminToken)).expect(200);
+    });
+
     it('throttles the sign-in form by address across both replicas', async () => {
       const ip = someIp();
       const form = await openForm(t, '/login', ip);
@@ -155,9 +216,16 @@ describe('identity: attempt limits counted by every replica together', () => {
       for (const http of [t.http, other]) {
         const refused = await signIn(http);
         expect(refused.status).toBe(429);
-        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        // Refused for the throttle's block (its window, a minute), counted from the refusal.
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(55);
         expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
       }
+      // Once the refusal has passed, the address may try again.
+      await t.dataSource.query(
+        `UPDATE attempt_window SET started_at = started_at - interval '61 seconds', blocked_until = blocked_until - interval '61 seconds'
+         WHERE scope LIKE 'throttle:%'`,
+      );
+      expect((await signIn(other)).status).toBe(401);
       // Another address still may.
       const elsewhere = someIp();
       const fresh = await openForm(t, '/login', elsewhere);

@@ -2,6 +2,7 @@ import { AuthenticateStaff, CONSUMER_AUTHENTICATOR, CONSUMER_KEY_PREFIX, Consume
 import { AccessDenied, CONSUMER_PERMISSIONS, hasPermission, type Principal, staffRolesWith } from '@domain/shared';
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { normalizeIp } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@platform/config';
 import { DomainException, Forbidden, Unauthenticated } from '@platform/errors';
 import { AttemptCounter, SharedAttemptLimiter } from '@platform/rate-limit';
@@ -66,7 +67,7 @@ export class AuthGuard implements CanActivate {
       (error) =>
         this.logger.warn(
           { err: error instanceof Error ? error.message : String(error) },
-          'failed credentials counted by this process alone',
+          'the database cannot count failed credentials; this process counts them alone until it can',
         ),
     );
   }
@@ -100,7 +101,9 @@ export class AuthGuard implements CanActivate {
 
   private async byBearer(token: string, context: ExecutionContext): Promise<Principal> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const waitMs = this.failedBearers.blockedFor(req.ip, Date.now());
+    // An IPv6 client holds a whole /64, as the sign-in throttle counts it too.
+    const address = normalizeIp(req.ip);
+    const waitMs = this.failedBearers.blockedFor(address, Date.now());
     if (waitMs > 0) {
       context
         .switchToHttp()
@@ -116,7 +119,7 @@ export class AuthGuard implements CanActivate {
       if (
         error instanceof DomainException &&
         error.kind === 'unauthenticated' &&
-        (await this.failedBearers.recordFailure(req.ip, Date.now()))
+        (await this.failedBearers.recordFailure(address, Date.now()))
       )
         this.logger.warn({ ip: req.ip }, 'address refused for the rest of the minute after repeated unknown or refused credentials');
       throw error;
