@@ -83,7 +83,9 @@ export class TicketQueries {
     const own = caller.kind === 'consumer' ? { consumerId: caller.consumerId } : {};
     const { groupsOf, ...rest } = filter;
     const groupIds = groupsOf ? await this.groups.idsOf(groupsOf) : undefined;
-    const found = await this.repo.list({ ...rest, ...own, groupIds }, page, this.dueTodayBefore(now));
+    // «Bergen» finds Bergen kommune's tickets, as the incident queue's search does.
+    const searchConsumerIds = rest.search && caller.kind === 'staff' ? await this.consumers.idsByName(rest.search) : undefined;
+    const found = await this.repo.list({ ...rest, ...own, groupIds, searchConsumerIds }, page, this.dueTodayBefore(now));
     return { items: await this.summaries(found.items), total: found.total };
   }
 

@@ -21,7 +21,7 @@ export interface TicketFilter {
   category?: TicketCategory;
   priority?: TicketPriority;
   tag?: string;
-  /** Text in the subject or the reference. */
+  /** Text in the subject, the reference or the requester's name or e-mail, or the start of a word of the consumer's name. */
   search?: string;
   /** «Brytes i dag»: a clock counting and due before the end of today's business hours, or already past due. */
   dueToday?: boolean;
@@ -44,7 +44,11 @@ const TICKET_ORDER: Record<TicketSort, string> = {
 const DUE_BEFORE = `least(sla_first_response_due_at, sla_resolution_due_at) < $DUE`;
 
 /** The filter as the repository applies it: «my groups» already turned into their ids. */
-export type TicketListFilter = Omit<TicketFilter, 'groupsOf'> & { groupIds?: string[] };
+export type TicketListFilter = Omit<TicketFilter, 'groupsOf'> & {
+  groupIds?: string[];
+  /** The consumers whose name the search names (asked of the consumers' context). */
+  searchConsumerIds?: string[];
+};
 
 /** Counts of live tickets in KS's saved views. */
 export interface TicketCounts {
@@ -147,9 +151,11 @@ export class TicketRepository {
     if (filter.tag) q.andWhere(':tag = ANY(t.tags)', { tag: filter.tag });
     if (filter.dueToday) q.andWhere(DUE_BEFORE.replaceAll('sla_', 't.sla_').replace('$DUE', ':dueBefore'), { dueBefore: dueTodayBefore });
     if (filter.search)
-      q.andWhere(`(t.subject ILIKE :search ESCAPE '\\' OR t.reference ILIKE :search ESCAPE '\\')`, {
-        search: likeAnywhere(filter.search),
-      });
+      q.andWhere(
+        `(t.subject ILIKE :search ESCAPE '\\' OR t.reference ILIKE :search ESCAPE '\\' OR t.requester_name ILIKE :search ESCAPE '\\'
+          OR t.requester_email ILIKE :search ESCAPE '\\' OR t.consumer_id = ANY(:searchConsumerIds::uuid[]))`,
+        { search: likeAnywhere(filter.search), searchConsumerIds: filter.searchConsumerIds ?? [] },
+      );
     const [items, total] = await q
       .orderBy(order.expression, order.direction)
       .addOrderBy('t.created_at', 'DESC')

@@ -118,6 +118,28 @@ describe('the one search box: every kind grouped with counts, exact references s
     expect(res.headers.location).toBe(`/tickets/${ticket.body.id}`);
   });
 
+  it('finds tickets by the consumer’s name and by the caller’s name or e-mail address', async () => {
+    const ticket = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(t.adminToken))
+      .send({ subject: 'Ringte om tilgang', body: 'Notert fra telefon.', consumerId: oslo.id, requesterName: 'Åse Nordmann' })
+      .expect(201);
+    const other = await t.http
+      .post('/api/v1/tickets')
+      .set(bearer(t.adminToken))
+      .send({ subject: 'Spørsmål om API-nøkkel', body: 'Hei.', requesterEmail: 'leverandor@system.example.test' })
+      .expect(201);
+    // The fixture names it «Kommune 301».
+    const byMunicipality = await agent.get('/search?q=Kommune%20301').expect(200);
+    expect(byMunicipality.text).toContain(`href="/tickets/${ticket.body.id}"`);
+    expect(byMunicipality.text).not.toContain(`href="/tickets/${other.body.id}"`);
+    const byName = await agent.get('/search?q=nordmann').expect(200);
+    expect(byName.text).toContain(`href="/tickets/${ticket.body.id}"`);
+    const byEmail = await agent.get('/search?q=leverandor%40system').expect(200);
+    expect(byEmail.text).toContain(`href="/tickets/${other.body.id}"`);
+    expect(byEmail.text).not.toContain(`href="/tickets/${ticket.body.id}"`);
+  });
+
   it('finds knowledge articles by the knowledge base’s Norwegian search', async () => {
     // The seeded article «Tilgang mangler: delegering i Altinn», found by another form of the word.
     const [article] = await t.dataSource.query(`SELECT id FROM knowledge_article WHERE title = 'Tilgang mangler: delegering i Altinn'`);
