@@ -152,6 +152,13 @@ describe('change notices in a browser', () => {
   });
 
   it('sends it once and follows delivery and acknowledgement per consumer', async () => {
+    // A mass e-mail asks first; declined, nothing is sent.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.dismiss()));
+    await page.getByRole('button', { name: 'Send nå til 4 mottakere' }).click();
+    expect(asked).toEqual(['Sende varselet nå til 4 mottakere? Sendt e-post kan ikke hentes tilbake.']);
+    expect(page.url()).toMatch(/\/notices\/[0-9a-f-]{36}\?done=created$/);
+    page.once('dialog', (dialog) => void dialog.accept());
     await follow(page.getByRole('button', { name: 'Send nå til 4 mottakere' }), /\?done=sent$/);
     const outbox = await desk.api<OutboxSummary[]>('GET', '/api/v1/outbox?limit=500');
     const notices = outbox.json.filter((m) => m.template === 'notice');
