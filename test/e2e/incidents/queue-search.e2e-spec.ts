@@ -75,8 +75,9 @@ describe('searching and paging the incident queue', () => {
 
   it('names the services as the catalogue does, on the queue, its filter and the incident page', async () => {
     const queue = (await agent.get('/incidents').query({ status: 'all' }).expect(200)).text;
-    expect(queue).toContain('<td>Tjeneste inntekt</td>');
-    expect(queue).not.toContain('<td>inntekt</td>');
+    // Beneath the title, with the environment.
+    expect(queue).toContain('<small class="app-muted">Tjeneste inntekt · Test</small>');
+    expect(queue).not.toMatch(/>inntekt ·/);
     expect(queue).toContain('<option value="inntekt" >Tjeneste inntekt</option>');
     const page = (await agent.get(`/incidents/${outage.incidentId}`).expect(200)).text;
     expect(page).toMatch(/<dt>Tjenester<\/dt><dd>Tjeneste [a-z-]+<\/dd>/);

@@ -75,6 +75,16 @@ describe('audit view model', () => {
     });
   });
 
+  it('links the object to its page where it has one', () => {
+    const entries = [
+      { id: '3', action: 'ticket.created', objectType: 'ticket', objectId: 'a1b2', actorKind: 'staff', details: {} },
+      { id: '2', action: 'staff.created', objectType: 'staff_user', objectId: 'c3d4', actorKind: 'staff', details: {} },
+      { id: '1', action: 'notice.sent', objectType: 'notice', objectId: null, actorKind: 'staff', details: {} },
+    ] as unknown as AuditEntry[];
+    const model = auditViewModel({ items: entries, total: 3 }, {}, parseListQuery({}, AUDIT_LIST));
+    expect(model.entries.map((e) => e.objectHref)).toEqual(['/tickets/a1b2', null, null]);
+  });
+
   it('shows details as JSON, counts the entries and pages them, keeping the filter', () => {
     const entries = [
       { id: '9', action: 'x', objectType: 'y', actorKind: 'staff', details: { a: 1 } },

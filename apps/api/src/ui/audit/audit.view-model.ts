@@ -57,6 +57,18 @@ export function auditFilter(q: AuditQuery) {
   };
 }
 
+/** Where the objects that have a page of their own are shown, by object type. */
+const OBJECT_PAGES: Readonly<Record<string, string>> = {
+  consumer: '/consumers',
+  incident: '/incidents',
+  catalogue_version: '/catalogue',
+  knowledge_article: '/knowledge-base',
+  outbox_message: '/mail',
+  change_request: '/change-requests',
+  ticket: '/tickets',
+  notice: '/notices',
+};
+
 /** The filter's menus: each group of actions (the whole group first, then each action), and the object types. */
 function filterOptions(q: AuditQuery) {
   const action = text(q.action);
@@ -95,6 +107,7 @@ export function auditViewModel(entries: Page<AuditEntry & { restricted?: boolean
       // A code written by a newer version of the desk than this one is shown as it is.
       actionLabel: AUDIT_ACTION_TEXTS[e.action] ?? e.action,
       objectTypeLabel: AUDIT_OBJECT_TYPE_TEXTS[e.objectType] ?? e.objectType,
+      objectHref: e.objectId && OBJECT_PAGES[e.objectType] ? `${OBJECT_PAGES[e.objectType]}/${encodeURIComponent(e.objectId)}` : null,
       actorKindLabel: AUDIT_ACTOR_KIND_TEXTS[e.actorKind] ?? e.actorKind,
       detailsJson: Object.keys(e.details).length ? JSON.stringify(e.details, null, 2) : '',
       restrictedText: e.restricted ? AUDIT_RESTRICTED_TEXT : '',

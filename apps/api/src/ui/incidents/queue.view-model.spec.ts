@@ -83,7 +83,8 @@ describe('queueViewModel', () => {
       ariaSort: 'descending',
       href: '/incidents?status=all&q=Alta&sort=consumers&dir=asc',
     });
-    expect(model.columns.find((c) => c.label === 'Tjenester')).toEqual({ sortable: false, label: 'Tjenester' });
+    expect(model.columns.find((c) => c.label === 'Saksbehandler')).toEqual({ sortable: false, label: 'Saksbehandler' });
+    expect(model.columns.find((c) => c.label === 'Første melding')).toMatchObject({ sortable: true, className: 'app-wide-only' });
     expect(model.pagination).toMatchObject({
       summary: 'Viser 51–100 av 120 hendelser',
       next: '/incidents?status=all&q=Alta&sort=consumers&dir=desc&page=3',

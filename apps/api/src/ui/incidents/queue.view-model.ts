@@ -23,10 +23,11 @@ export interface QueuePageData {
 
 /**
  * The queue's columns in order; those with a sort key sort the list. What staff weigh first
- * (severity, how many municipalities, how recent) comes right after the title, so it is on screen
- * on a laptop without scrolling the table sideways.
+ * (severity, how many municipalities, how recent) comes right after the title, which carries the
+ * services and environment beneath it, so the whole row fits a laptop's screen; the first report's
+ * time is shown on wider screens only (`app-wide-only`), as the incident page shows it too.
  */
-const COLUMNS: Array<[keyof typeof QUEUE_TEXTS.columns, QueueSort | null]> = [
+const COLUMNS: Array<[keyof typeof QUEUE_TEXTS.columns, QueueSort | null, string?]> = [
   ['reference', 'reference'],
   ['title', 'title'],
   ['impact', 'impact'],
@@ -35,9 +36,7 @@ const COLUMNS: Array<[keyof typeof QUEUE_TEXTS.columns, QueueSort | null]> = [
   ['last', 'last'],
   ['status', 'status'],
   ['assignee', null],
-  ['services', null],
-  ['environment', null],
-  ['first', 'first'],
+  ['first', 'first', 'app-wide-only'],
 ];
 
 /** The queue with its filter form, sortable columns and pages; a failed decision on a proposal is shown beside it. */
@@ -51,9 +50,9 @@ export function queueViewModel(
   return {
     title: QUEUE_TEXTS.title,
     incidents: incidents.items.map(summaryRow),
-    columns: COLUMNS.map(([column, key]) => {
+    columns: COLUMNS.map(([column, key, className]) => {
       const label = QUEUE_TEXTS.columns[column];
-      return key ? { sortable: true, ...sortHeader(links, QUEUE_LIST, key, label) } : { sortable: false, label };
+      return { ...(key ? { sortable: true, ...sortHeader(links, QUEUE_LIST, key, label) } : { sortable: false, label }), className };
     }),
     pagination: pagination(links, incidents.total, COUNTED_NOUNS.incident),
     proposals: proposals.map((p) => proposalRow(p, undefined, failure)),

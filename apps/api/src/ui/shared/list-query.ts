@@ -104,7 +104,7 @@ export function pagination<K extends string>(links: ListLinks<K>, total: number,
   return {
     total,
     summary: !total
-      ? LIST_TEXTS.none
+      ? null
       : from > to
         ? LIST_TEXTS.pastEnd(page, countOf(total, noun))
         : LIST_TEXTS.showing(formatWhole(from), formatWhole(to), countOf(total, noun)),

@@ -81,7 +81,6 @@ export const SAVED_TEXT = 'Lagret.';
 export const LIST_TEXTS = {
   /** `counted` is the total with its noun: «Viser 1–50 av 159 hendelser». */
   showing: (from: string, to: string, counted: string) => `Viser ${from}–${to} av ${counted}`,
-  none: 'Ingen treff',
   pastEnd: (page: number, counted: string) => `Ingen treff på side ${page} (${counted} i alt)`,
   sortBy: (label: string, direction: 'asc' | 'desc') =>
     `Sorter etter ${label.toLowerCase()}, ${direction === 'asc' ? 'stigende' : 'synkende'}`,
