@@ -63,7 +63,8 @@ export class SubmitChangeRequest {
       const request = await this.repo.insert({
         reference: await this.references.next('changeRequest', now),
         serviceCode: service.code,
-        serviceArea: access.serviceArea ?? service.serviceAreas[0] ?? null,
+        // The consumer's own area, else the service's when it has only one: never a guess among several.
+        serviceArea: access.serviceArea ?? (service.serviceAreas.length === 1 ? service.serviceAreas[0]! : null),
         title: cleanText(input.title),
         description: cleanText(input.description),
         urgency: input.urgency,

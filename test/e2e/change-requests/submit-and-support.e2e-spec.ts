@@ -251,3 +251,28 @@ describe('change requests: submitting, supporting and ranking', () => {
     });
   });
 });
+
+describe('change requests: the service area a request is filed under', () => {
+  let t: TestApp;
+  let consumer: RegisteredConsumer;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await publishCatalogue(t, SERVICES, {
+      'summert-skattegrunnlag': { serviceAreas: ['Redusert foreldrebetaling barnehage/SFO', 'Startlån'] },
+      inntekt: { serviceAreas: ['Startlån'] },
+    });
+    consumer = await registerConsumer(t, 555, SERVICES);
+  });
+  afterAll(() => t?.close());
+
+  const areaOf = async (service: string) => {
+    const res = await t.http.post('/api/v1/change-requests').set(bearer(consumer.key)).send(wish({ service })).expect(201);
+    const [row] = await t.dataSource.query('SELECT service_area FROM change_request WHERE id = $1', [res.body.id]);
+    return row.service_area as string | null;
+  };
+
+  it('is the service’s only area, and none when the service has several and the consumer’s access names none', async () => {
+    expect(await areaOf('inntekt')).toBe('Startlån');
+    expect(await areaOf('summert-skattegrunnlag')).toBeNull();
+  });
+});
