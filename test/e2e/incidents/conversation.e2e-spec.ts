@@ -268,7 +268,8 @@ describe('incident conversations', () => {
     const confirmed = await t.http.get(`/portal/reports/${reportOfA}?done=replied-masked`).set('Cookie', portalOfA.cookie).expect(200);
     expect(confirmed.text).toContain('Svaret er sendt til KS. Noe som lignet et fødselsnummer eller D-nummer er fjernet');
     const page = await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200);
-    expect(page.text).toContain('Åpne meldingen igjen');
+    expect(page.text).toContain('Gjenåpne meldingen');
+    expect(page.text).toContain('Et svar åpner den ikke igjen');
     await portalPost(`/portal/reports/${reportOfA}/reopen`).expect(303);
     const [incident] = await t.dataSource.query(`SELECT status, resolved_at, reopen_count FROM incident WHERE id = $1`, [incidentId]);
     expect(incident).toEqual({ status: 'escalated', resolved_at: null, reopen_count: 1 });

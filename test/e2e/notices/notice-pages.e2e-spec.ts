@@ -205,9 +205,16 @@ describe('the notice pages', () => {
       .set('Cookie', cookie)
       .type('form')
       .send({ _csrf: csrf, action: 'read' })
-      .expect(303);
-    const after = await t.http.get('/portal/varsler?done=1').set('Cookie', cookie).expect(200);
+      .expect(303)
+      .expect('Location', `/portal/varsler?done=${id}#notice-${id}`);
+    const after = await t.http.get(`/portal/varsler?done=${id}`).set('Cookie', cookie).expect(200);
     expectPortalLayout(after.text);
+    // The thanks stand in the notice confirmed, where the page scrolls to.
+    expect(after.text).toMatch(
+      new RegExp(
+        `id="notice-${id}-title">[^]*?</h2>\\s*<div class="ds-alert" data-color="success" role="status"><p>Takk, bekreftelsen er registrert.`,
+      ),
+    );
     expect(after.text).not.toContain('Vi har lest varselet');
     // Pressed again from a page shown before: it is confirmed, so that is what the user is shown.
     await t.http

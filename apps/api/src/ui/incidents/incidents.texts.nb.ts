@@ -255,7 +255,7 @@ export const KNOWN_INCIDENT_TEXTS = {
   join: 'Vi er også berørt',
   joinHelp: 'Er dette samme feil som dere har, trenger dere ikke skrive mer. Meldingen deres legges til den kjente feilen.',
   alreadyAffected:
-    'Dere har allerede meldt at dere er berørt av denne feilen. Har dere noe nytt å fortelle om den, sender dere meldingen som vanlig.',
+    'Dere har allerede meldt at dere er berørt av denne feilen. Har dere noe nytt å fortelle om den, skriver dere det til KS i meldingen dere sendte (under «Meldinger»), så havner det hos den kjente feilen. En ny melding blir vurdert for seg.',
   joined: (reference: string) => `Dere er registrert som berørt av ${reference}. Dere får beskjed når feilen er løst.`,
   alreadyJoined: (reference: string) => `Dere var allerede registrert som berørt av ${reference}. Ingen ny melding er lagt til.`,
   /** The same box on the staff form, where KS registers a report for a municipality. */

@@ -24,7 +24,8 @@ export class PortalNoticePagesController {
   @PortalPage()
   @Render('notices/portal')
   async list(@CurrentConsumer() me: ConsumerPrincipal, @Query('done') done?: string) {
-    return { ...portalNoticesViewModel(await this.notices.execute(me.consumerId)), done: !!done };
+    // `done` names the notice just confirmed, so the thanks appear where the page scrolls to.
+    return { ...portalNoticesViewModel(await this.notices.execute(me.consumerId)), done };
   }
 
   /** The link in a reminder: the same list, scrolled to the notice. */
@@ -45,6 +46,6 @@ export class PortalNoticePagesController {
     @Res() res: FastifyReply,
   ) {
     await this.acknowledge.forConsumer(me.consumerId, id, oneOf(body.action, ACK_ACTIONS) ?? 'read', actor);
-    res.redirect(`/portal/varsler?done=1#notice-${id}`, 303);
+    res.redirect(`/portal/varsler?done=${id}#notice-${id}`, 303);
   }
 }
