@@ -17,6 +17,7 @@ import { CorrectGrouping } from './correct-grouping.use-case';
 import { EscalateIncident } from './escalate-incident.use-case';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
+import { EscalationThread } from './escalation-thread';
 import { FoldPendingAttachments } from './fold-pending-attachments.use-case';
 import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { IdempotencyRecordRepository } from './idempotency-record.repository';
@@ -116,6 +117,7 @@ const useCases = [
     AttachmentFolder,
     MatchingCorpus,
     EscalationMessage,
+    EscalationThread,
     IncidentMessageRepository,
     IncidentConversation,
     PersonalDataVault,

@@ -4,9 +4,10 @@ import { type Actor, maskNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
-import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
+import { EnqueueEmail } from '@platform/mail';
 
 import { EscalationRepository } from './escalation.repository';
+import { EscalationThread } from './escalation-thread';
 import { IncidentSide, isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
@@ -42,7 +43,7 @@ export class ResolveIncident {
     private readonly timeline: IncidentEventRepository,
     private readonly contacts: ListConsumerContacts,
     private readonly email: EnqueueEmail,
-    private readonly outbox: ListOutboxMessages,
+    private readonly thread: EscalationThread,
     private readonly audit: RecordAudit,
     private readonly known: KnownIncidents,
   ) {}
@@ -85,17 +86,17 @@ export class ResolveIncident {
         await this.escalations.delete(escalation.id);
         await this.timeline.record(incident.id, 'escalation_cancelled', actor.label, {});
       } else if (escalation) {
+        const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, escalation.rootMessageId);
         await this.email.execute({
           template: ESCALATION_CLOSED_MAIL,
           to: escalation.to,
-          inReplyTo: escalation.rootMessageId,
-          references: [escalation.rootMessageId],
+          ...inThread,
           dedupeKey: `escalation-closed:${escalation.id}${round}`,
           related: { type: 'incident', id: incident.id },
           data: {
             reference: incident.reference,
             title: incident.title,
-            threadSubject: await this.outbox.subjectOf(escalation.rootMessageId),
+            threadSubject,
             message,
             consumerCount: stats.consumerCount,
             skeCaseReference: incident.skeCaseReference,

@@ -2,11 +2,12 @@ import { FindConsumers } from '@domain/consumers';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
-import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
+import { EnqueueEmail } from '@platform/mail';
 
 import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
+import { EscalationThread } from './escalation-thread';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
@@ -27,7 +28,7 @@ export class SendEscalationFollowUps {
     private readonly consumers: FindConsumers,
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
-    private readonly outbox: ListOutboxMessages,
+    private readonly thread: EscalationThread,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,17 +48,17 @@ export class SendEscalationFollowUps {
       if (!fresh.length) return false;
       const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
+      const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, current.rootMessageId);
       await this.email.execute({
         template: ESCALATION_FOLLOW_UP_MAIL,
         to: current.to,
-        inReplyTo: current.rootMessageId,
-        references: [current.rootMessageId],
+        ...inThread,
         dedupeKey: `escalation-follow-up:${current.id}:${current.followupCount + 1}`,
         related: { type: 'incident', id: incident.id },
         data: {
           reference: incident.reference,
           title: incident.title,
-          threadSubject: await this.outbox.subjectOf(current.rootMessageId),
+          threadSubject,
           newReports: fresh.length,
           consumerCount: stats.consumerCount,
           reportCount: stats.reportCount,

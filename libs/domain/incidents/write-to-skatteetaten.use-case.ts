@@ -2,9 +2,10 @@ import { RecordAudit } from '@domain/audit';
 import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { EnqueueEmail, ListOutboxMessages } from '@platform/mail';
+import { EnqueueEmail } from '@platform/mail';
 
 import { EscalationRepository } from './escalation.repository';
+import { EscalationThread } from './escalation-thread';
 import { IncidentRepository } from './incident.repository';
 import { messageBody } from './incident-conversation';
 import { IncidentEventRepository } from './incident-event.repository';
@@ -14,8 +15,8 @@ import { INCIDENT_MESSAGE_SKE_MAIL } from './mail/incident-message-ske.mail';
 
 /**
  * Staff answer Skatteetaten in the incident's escalation thread: one e-mail to the thread's
- * addresses, In-Reply-To Skatteetaten's latest message (else the thread's first), References the
- * thread, through the outbox in the same transaction as the conversation entry.
+ * addresses, answering within it (`EscalationThread`), through the outbox in the same transaction
+ * as the conversation entry.
  */
 @Injectable()
 export class WriteToSkatteetaten {
@@ -26,7 +27,7 @@ export class WriteToSkatteetaten {
     private readonly messages: IncidentMessageRepository,
     private readonly timeline: IncidentEventRepository,
     private readonly email: EnqueueEmail,
-    private readonly outbox: ListOutboxMessages,
+    private readonly thread: EscalationThread,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -38,7 +39,7 @@ export class WriteToSkatteetaten {
       const incident = (await this.incidents.lockSurvivor(start.id))!;
       const escalation = await this.escalations.ofIncident(incident.id);
       if (escalation?.status !== 'sent') throw new EscalationNotSent(incident.reference);
-      const answered = (await this.messages.latestFromSkatteetaten(incident.id))?.messageIds[0];
+      const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, escalation.rootMessageId);
       const messageId = this.email.newMessageId();
       const message = await this.messages.insert({
         incidentId: incident.id,
@@ -57,14 +58,13 @@ export class WriteToSkatteetaten {
         template: INCIDENT_MESSAGE_SKE_MAIL,
         to: escalation.to,
         messageId,
-        inReplyTo: answered ?? escalation.rootMessageId,
-        references: [...new Set([escalation.rootMessageId, ...(answered ? [answered] : [])])],
+        ...inThread,
         dedupeKey: `incident-message:${message.id}`,
         related: { type: 'incident', id: incident.id },
         data: {
           reference: incident.reference,
           title: incident.title,
-          threadSubject: await this.outbox.subjectOf(escalation.rootMessageId),
+          threadSubject,
           body,
           skeCaseReference: incident.skeCaseReference,
         },

@@ -1,3 +1,5 @@
+import { SendEscalationFollowUps } from '@domain/incidents';
+
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { INBOUND_ENV, INBOUND_MAIL_ROLE, sendInbound } from '../../support/inbound-mail';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -14,6 +16,7 @@ import {
 import { bearer, type TestApp } from '../../support/test-app';
 
 const NOTE = 'Internt: leverandøren har innrømmet feilen, ikke si det videre';
+const SKE_ANSWER = '<ske-sak-4711@ske.example.test>';
 
 /** The element a refusal's summary links the field to, when that element is on the page. */
 function linkedField(html: string, label: string): string | undefined {
@@ -232,6 +235,36 @@ describe('incident conversations', () => {
     ]);
   });
 
+  it('answers Skatteetaten’s latest message once they have written: staff’s messages and the automatic updates alike', async () => {
+    const [root] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [incidentId]);
+    await sendInbound(t, {
+      from: 'summert-skattegrunnlag@ske.example.test',
+      subject: `SV: ${root.subject}`,
+      text: 'Vi har opprettet en sak og ser på feilen.',
+      inReplyTo: rootMessageId,
+      references: [rootMessageId],
+      messageId: SKE_ANSWER,
+    });
+    expect(await messages(`audience = 'skatteetaten' AND direction = 'in'`)).toHaveLength(1);
+    const answersTheirs = (row: { in_reply_to: string | null; references: string[] | null }) => {
+      expect(row.in_reply_to).toBe(SKE_ANSWER);
+      expect(row.references).toEqual([rootMessageId, SKE_ANSWER]);
+    };
+    await agent.post(`/incidents/${incidentId}/messages/skatteetaten`, { body: 'Takk, vi venter på dere.' }).expect(303);
+    answersTheirs((await outboxRows(t, `template = 'incident-message-ske'`)).at(-1)!);
+    // A report that came in since goes to them as an update, answering them too.
+    await t.http
+      .post('/api/v1/reports')
+      .set(bearer(b.key))
+      .send(reportBody({ title: 'Fortsatt feil hos oss', description: 'Fortsatt samme feil i svarene.' }))
+      .expect(201);
+    const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+    expect(await t.get(SendEscalationFollowUps).execute(late)).toBe(1);
+    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId]);
+    answersTheirs(update);
+    expect(update.subject).toBe(`Re: ${root.subject}`);
+  });
+
   it('keeps an internal note on the incident page and nowhere else: not in the portal, the consumer API or any e-mail', async () => {
     smtp.messages.length = 0;
     await agent.post(`/incidents/${incidentId}/messages/note`, { body: NOTE }).expect(303);
@@ -245,6 +278,9 @@ describe('incident conversations', () => {
     await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
     const mail = await delivered();
     expect(mail.length).toBeGreaterThan(4);
+    // The closing message answers Skatteetaten's latest message too.
+    const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [incidentId]);
+    expect(closing.in_reply_to).toBe(SKE_ANSWER);
     for (const m of mail) expect(m.raw).not.toContain('leverandøren har innrømmet');
     expect((await outboxRows(t)).filter((r) => `${r.subject}${r.text}${r.html}`.includes('leverandøren har innrømmet'))).toEqual([]);
   });
