@@ -76,6 +76,7 @@ export class EscalationMessage {
       title: incident.title,
       environment: ENVIRONMENT_MAIL_LABELS[incident.environment],
       services: serviceNames.length ? serviceNames : incident.services,
+      faultSince: earliest(reports.map((r) => r.occurredAt)),
       firstSeenAt: first,
       lastSeenAt: stats.lastSeenAt ?? incident.lastSeenAt,
       consumerCount: stats.consumerCount,
@@ -107,4 +108,9 @@ export class EscalationMessage {
     }
     return picked.map((r) => ({ title: r.title, description: excerpt(r.description), receivedAt: r.receivedAt, errorCode: r.errorCode }));
   }
+}
+
+function earliest(times: Array<Date | null>): Date | null {
+  const known = times.filter((t): t is Date => t !== null).map((t) => new Date(t).getTime());
+  return known.length ? new Date(Math.min(...known)) : null;
 }

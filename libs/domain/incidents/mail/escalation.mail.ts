@@ -15,6 +15,8 @@ export interface EscalationMail {
   /** In Norwegian, as the recipient reads it. */
   environment: string;
   services: string[];
+  /** The earliest time a report says the fault occurred, when any says. */
+  faultSince: Date | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
   consumerCount: number;

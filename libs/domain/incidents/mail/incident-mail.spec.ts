@@ -23,6 +23,7 @@ const escalation: EscalationMail = {
   title: 'Summert skattegrunnlag svarer 503',
   environment: 'produksjon',
   services: ['Summert skattegrunnlag API'],
+  faultSince: new Date('2030-01-10T07:45:00Z'),
   firstSeenAt: new Date('2030-01-10T08:00:00Z'),
   lastSeenAt: new Date('2030-01-10T09:30:00Z'),
   consumerCount: 3,
@@ -44,8 +45,12 @@ describe('the incidents e-mails', () => {
     [
       'escalation',
       () => renderer.render(ESCALATION_MAIL, escalation),
-      '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag API (produksjon), 3 kommuner berørt',
-      ['Omfang:          3 kommuner, 4 meldinger', 'Berørte kommuner: Bergen kommune (964338531), Oslo kommune (974760673)', '  c-2'],
+      '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag API (produksjon)',
+      [
+        'Feilen startet:  10.01.2030, 08:45 (det tidligste en kommune har oppgitt)\nFørste melding:  10.01.2030, 09:00',
+        'Omfang:          3 kommuner, 4 meldinger',
+        'Alvorlighet:     high\n\nKorrelasjons-ID-er for søk i loggene:\n  c-1\n  c-2\n\nBerørte kommuner: Bergen kommune (964338531), Oslo kommune (974760673)',
+      ],
     ],
     [
       'security escalation',
@@ -56,7 +61,7 @@ describe('the incidents e-mails', () => {
           security: true,
           deadline: new Date('2030-01-13T08:00:00Z'),
         }),
-      '[KS-2030-0007] Sikkerhetshendelse/personvernavvik: Summert skattegrunnlag svarer 503 – Summert skattegrunnlag API (produksjon), 1 kommune berørt',
+      '[KS-2030-0007] Sikkerhetshendelse/personvernavvik: Summert skattegrunnlag svarer 503 – Summert skattegrunnlag API (produksjon)',
       ['72-TIMERSFRIST: første melding kom 10.01.2030, 09:00. Fristen for melding til Datatilsynet løper til 13.01.2030, 09:00.'],
     ],
     [
