@@ -157,6 +157,9 @@ export async function launch(roles: ProcessRole[], opts: { embeddedAllowed: bool
       (embedded ? `, embedded PostgreSQL in ${config.dataDir}` : ''),
   );
   if (httpRole(roles)) await announceFirstAdminSetup(app, logger);
+  // Every link in e-mail and every Message-ID's domain comes from it; recipients cannot reach localhost.
+  if (config.nodeEnv === 'production' && new URL(config.publicUrl).hostname === 'localhost')
+    logger.warn(`PUBLIC_URL is not set: links and Message-IDs in e-mail name ${config.publicUrl}, which recipients cannot reach`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -8,7 +8,7 @@ import { hashToken, newSecretToken } from '@platform/security';
 
 import { KnownServices } from './known-services';
 import { NOTICE_MAIL } from './mail/notice.mail';
-import { NOTICE_KIND_LABELS, ROLE_TEXT_HEADINGS } from './mail/notice-mail.texts.nb';
+import { NOTICE_KIND_LABELS, noticeSubjectLabel, ROLE_TEXT_HEADINGS } from './mail/notice-mail.texts.nb';
 import type { Notice } from './notice.entity';
 import { NoticeRepository } from './notice.repository';
 import { NoticeAudience } from './notice-audience';
@@ -74,6 +74,7 @@ export class SendNotice {
             name: m.name,
             title: notice.title,
             kindLabel: NOTICE_KIND_LABELS[notice.kind],
+            subjectLabel: noticeSubjectLabel(notice.kind),
             consumerNames: m.consumers.map((c) => c.consumerName),
             // Each reads the services of the notice its organisations have access to.
             services: serviceNames(m.services),

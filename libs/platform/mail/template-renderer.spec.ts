@@ -89,7 +89,7 @@ describe('TemplateRenderer', () => {
     it.each<[MailReader | undefined, string]>([
       [undefined, 'Svar på e-posten for å nå KS brukerstøtte.'],
       ['skatteetaten', 'Svarer dere på e-posten, kommer svaret til KS i samme tråd.'],
-      ['staff', 'Et varsel fra segmentdesken til KS. Saken finner du i segmentdesken.'],
+      ['staff', 'Sendt automatisk fra segmentdesken til KS.'],
     ])('tells the reader (%s) in the footer of both parts what answering does', (reader, footer) => {
       const { html, text } = renderer.render(defineMailTemplate<GreetingMail>('greeting', dir, reader ? { reader } : {}), data);
       expect(text).toContain(footer);

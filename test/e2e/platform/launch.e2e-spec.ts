@@ -93,6 +93,8 @@ describe('launching the built application', () => {
     it('starts on an empty directory with the bootstrap admin and holds a lock with its pid', async () => {
       first = await start(dataDir);
       expect(lockOwner()).toBe(first.pid);
+      // Started without PUBLIC_URL, it says that e-mail would link to localhost.
+      await first.waitForOutput(/PUBLIC_URL is not set: links and Message-IDs in e-mail name http:\/\/localhost:\d+/, 10_000);
       const me = await api(first, '/api/v1/me');
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ kind: 'staff', email: 'admin@ks.example.test', role: 'admin' });

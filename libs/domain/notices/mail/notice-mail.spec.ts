@@ -1,7 +1,9 @@
 import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { TemplateRenderer } from '@platform/mail';
 
+import type { NoticeKind } from '../rules/notice-input';
 import { NOTICE_MAIL, type NoticeMail } from './notice.mail';
+import { noticeSubjectLabel } from './notice-mail.texts.nb';
 import { NOTICE_REMINDER_MAIL } from './notice-reminder.mail';
 import { NOTICE_WITHDRAWN_MAIL } from './notice-withdrawn.mail';
 
@@ -10,6 +12,7 @@ const notice: NoticeMail = {
   name: 'Kari',
   title: 'Nytt format for <inntekt>',
   kindLabel: 'Endring i datasett',
+  subjectLabel: 'Endringsvarsel',
   consumerNames: ['Oslo kommune'],
   body: 'Feltet endres.\nSe vedlegg.',
   roleTexts: [],
@@ -24,6 +27,18 @@ const notice: NoticeMail = {
 };
 
 describe('the notice e-mails', () => {
+  it.each<[NoticeKind, string]>([
+    ['interface-change', 'Endringsvarsel'],
+    ['dataset-change', 'Endringsvarsel'],
+    ['deprecation', 'Endringsvarsel'],
+    ['planned-maintenance', 'Planlagt vedlikehold'],
+    ['operational-notice', 'Driftsmelding'],
+  ])('name a notice of kind %s «%s» in the subject', (kind, label) => {
+    expect(renderer.render(NOTICE_MAIL, { ...notice, subjectLabel: noticeSubjectLabel(kind) }).subject).toBe(
+      `${label}: Nytt format for <inntekt>`,
+    );
+  });
+
   it('carry the title in the subject, the role text, the dates in Oslo time and the personal link', () => {
     const mail = renderer.render(NOTICE_MAIL, notice);
     expect(mail.subject).toBe('Endringsvarsel: Nytt format for <inntekt>');

@@ -9,6 +9,11 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   'operational-notice': 'Driftsmelding',
 };
 
+/** A notice's subject names it by what it is: a change notice, unless it tells of maintenance or operations. */
+export function noticeSubjectLabel(kind: NoticeKind): string {
+  return kind === 'planned-maintenance' || kind === 'operational-notice' ? NOTICE_KIND_LABELS[kind] : 'Endringsvarsel';
+}
+
 /** Headings of the texts written for a contact role, where a reader gets more than one text. */
 export const ROLE_TEXT_HEADINGS: Record<string, string> = {
   technical: 'Til tekniske kontakter',

@@ -5,6 +5,8 @@ export interface NoticeMail {
   name: string;
   title: string;
   kindLabel: string;
+  /** What the subject calls it: «Endringsvarsel», «Planlagt vedlikehold» or «Driftsmelding». */
+  subjectLabel: string;
   /** Every consumer the address is a contact for. */
   consumerNames: string[];
   /** The text for the contact's role (the default when their consumers gave them several roles). */
