@@ -307,6 +307,9 @@ describe('incident conversations', () => {
     expect(page.text).toContain('Gjenåpne meldingen');
     expect(page.text).toContain('Et svar åpner den ikke igjen');
     await portalPost(`/portal/reports/${reportOfA}/reopen`).expect(303);
+    // KS's answer that closed it is shown as what it was, not as the answer to the reopened report.
+    const reopened = await t.http.get(`/portal/reports/${reportOfA}`).set('Cookie', portalOfA.cookie).expect(200);
+    expect(reopened.text).toContain('Svaret fra KS før meldingen ble gjenåpnet');
     const [incident] = await t.dataSource.query(`SELECT status, resolved_at, reopen_count FROM incident WHERE id = $1`, [incidentId]);
     expect(incident).toEqual({ status: 'escalated', resolved_at: null, reopen_count: 1 });
     const [report] = await t.dataSource.query(`SELECT status FROM report WHERE id = $1`, [reportOfA]);
