@@ -236,7 +236,11 @@ export class TicketListQueryDto {
   @MaxLength(40)
   tag?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Text in the subject or the reference' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      "Text in the subject, the reference or the requester's name or e-mail; for staff also the start of a word of the consumer's name",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
