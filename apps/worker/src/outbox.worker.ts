@@ -1,17 +1,17 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@platform/config';
-import { DeliverOutbox } from '@platform/mail';
+import { DeliverOutbox, DeliveryLane } from '@platform/mail';
 
 /** The longest a lane waits after failed passes in a row (the database out of reach). */
 const MAX_ERROR_PAUSE_MS = 30_000;
 
 /**
  * Delivers the e-mail outbox in lanes, one per SMTP connection (OUTBOX_CONCURRENCY): each claims
- * one message, sends it, and claims again while there is work, then waits the poll interval. A
- * message the server stalls on holds up its own lane only, until the send timeout aborts it; the
- * other lanes go on. On shutdown the lanes stop
- * claiming and finish what they hold, before the mail transport closes (it closes at application
- * shutdown, which comes after this), so no claimed row is left half-sent.
+ * one message, sends it, and claims again while there is work (the claim records the message just
+ * sent), then waits the poll interval. A message the server stalls on holds up its own lane only,
+ * until the send timeout aborts it; the other lanes go on. On shutdown the lanes stop claiming,
+ * finish what they hold and record it, before the mail transport closes (it closes at
+ * application shutdown, which comes after this), so no claimed row is left half-sent.
  */
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -37,11 +37,12 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async lane(): Promise<void> {
+    const lane = new DeliveryLane();
     let failures = 0;
     while (this.running) {
       let claimed = 0;
       try {
-        claimed = await this.deliver.execute(1);
+        claimed = await this.deliver.execute(1, lane);
         failures = 0;
       } catch (e) {
         failures++;
@@ -50,6 +51,11 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       if (claimed) continue;
       const poll = this.config.outbox.pollIntervalMs;
       await this.pause(failures ? Math.min(MAX_ERROR_PAUSE_MS, poll * 2 ** failures) : poll);
+    }
+    try {
+      await this.deliver.closeLane(lane);
+    } catch (e) {
+      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'recording sent e-mail failed');
     }
   }
 

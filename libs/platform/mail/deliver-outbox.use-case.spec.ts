@@ -3,7 +3,7 @@ import { loadConfig } from '@platform/config';
 import type { DatabaseContext } from '@platform/database';
 import type { DomainEvents } from '@platform/events';
 
-import { DeliverOutbox, isPermanentRefusal, nextAttemptAt } from './deliver-outbox.use-case';
+import { DeliverOutbox, DeliveryLane, isPermanentRefusal, nextAttemptAt } from './deliver-outbox.use-case';
 import type { MailTransport } from './mail-transport';
 import type { OutboxRepository } from './outbox.repository';
 import type { OutboxMessage } from './outbox-message.entity';
@@ -69,7 +69,12 @@ describe('DeliverOutbox', () => {
   function setup(send: (m: OutboxMessage) => Promise<void>, giveUpAfterMs = policy.giveUpAfterMs) {
     const outbox = {
       holdLease: jest.fn(async () => undefined),
-      claimDue: jest.fn(async (_worker: string, _limit: number, _timeouts: object, _inFlight: string[]) => [message('m1'), message('m2')]),
+      claimDue: jest.fn(
+        async (_worker: string, _limit: number, _timeouts: object, _inFlight: string[], _sent: { ids: string[]; transport: string }) => [
+          message('m1'),
+          message('m2'),
+        ],
+      ),
       touchClaim: jest.fn(async (_id: string, _worker: string) => true),
       markSent: jest.fn(async (_ids: string[], _worker: string, _transport: string) => undefined),
       markFailedAttempt: jest.fn(async (_id: string, _worker: string, _error: string, _retryAt: Date | null) => true),
@@ -98,7 +103,7 @@ describe('DeliverOutbox', () => {
     outbox.markSent.mockImplementation(async (ids: string[]) => void order.push(`mark ${ids.join()}`));
     await expect(deliver.execute()).resolves.toBe(2);
     expect(outbox.holdLease).toHaveBeenCalledWith(deliver.workerId);
-    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 20, expect.objectContaining(policy), []);
+    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 20, expect.objectContaining(policy), [], { ids: [], transport: 'smtp' });
     expect(order).toEqual(['send m1', 'mark m1', 'send m2', 'mark m2']);
     expect(outbox.markSent.mock.calls.map((c) => c.slice(1))).toEqual([
       [deliver.workerId, 'smtp'],
@@ -135,7 +140,80 @@ describe('DeliverOutbox', () => {
   it('claims only as many as it is asked for (a lane claims one)', async () => {
     const { deliver, outbox } = setup(async () => undefined);
     await deliver.execute(1);
-    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 1, expect.anything(), []);
+    expect(outbox.claimDue).toHaveBeenCalledWith(deliver.workerId, 1, expect.anything(), [], { ids: [], transport: 'smtp' });
+  });
+
+  describe('in a lane', () => {
+    it('leaves a sent message for the lane’s next claim to record, in flight until then', async () => {
+      const { deliver, outbox } = setup(async () => undefined);
+      const lane = new DeliveryLane();
+      outbox.claimDue
+        .mockResolvedValueOnce([message('m1')])
+        .mockResolvedValueOnce([message('m2')])
+        .mockResolvedValueOnce([]);
+      await expect(deliver.execute(1, lane)).resolves.toBe(1);
+      expect(outbox.markSent).not.toHaveBeenCalled();
+      expect(lane.sent).toEqual(['m1']);
+      await expect(deliver.execute(1, lane)).resolves.toBe(1);
+      // The claim that records m1 still counts it in flight, so it cannot take it back as a lost claim.
+      expect(outbox.claimDue.mock.calls[1].slice(3)).toEqual([['m1'], { ids: ['m1'], transport: 'smtp' }]);
+      await expect(deliver.execute(1, lane)).resolves.toBe(0);
+      expect(outbox.claimDue.mock.calls[2].slice(3)).toEqual([['m2'], { ids: ['m2'], transport: 'smtp' }]);
+      expect(lane.sent).toEqual([]);
+      await deliver.execute(1, lane);
+      expect(outbox.claimDue.mock.calls[3].slice(3)).toEqual([[], { ids: [], transport: 'smtp' }]);
+      expect(outbox.markSent).not.toHaveBeenCalled();
+    });
+
+    it('records a failed send at once, as outside a lane', async () => {
+      const { deliver, outbox } = setup(async () => {
+        throw new Error('421 try later');
+      });
+      const lane = new DeliveryLane();
+      outbox.claimDue.mockResolvedValueOnce([message('m1')]);
+      await deliver.execute(1, lane);
+      expect(outbox.markFailedAttempt).toHaveBeenCalledTimes(1);
+      expect(lane.sent).toEqual([]);
+    });
+
+    it('records the sent messages by themselves when the next claim fails, and the pass fails', async () => {
+      const { deliver, outbox } = setup(async () => undefined);
+      const lane = new DeliveryLane();
+      outbox.claimDue
+        .mockResolvedValueOnce([message('m1')])
+        .mockRejectedValueOnce(new Error('canceling statement due to statement timeout'));
+      await deliver.execute(1, lane);
+      await expect(deliver.execute(1, lane)).rejects.toThrow('statement timeout');
+      expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
+      expect(lane.sent).toEqual([]);
+      outbox.claimDue.mockResolvedValueOnce([]);
+      await deliver.execute(1, lane);
+      expect(outbox.claimDue.mock.calls[2].slice(3)).toEqual([[], { ids: [], transport: 'smtp' }]);
+    });
+
+    it('records the sent messages by themselves when taking the lease fails before the claim', async () => {
+      const { deliver, outbox } = setup(async () => undefined);
+      const lane = new DeliveryLane();
+      outbox.claimDue.mockResolvedValueOnce([message('m1')]);
+      await deliver.execute(1, lane);
+      outbox.holdLease.mockRejectedValueOnce(new Error('ECONNREFUSED'));
+      await expect(deliver.execute(1, lane)).rejects.toThrow('ECONNREFUSED');
+      expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
+    });
+
+    it('records what the lane sent when it closes', async () => {
+      const { deliver, outbox } = setup(async () => undefined);
+      const lane = new DeliveryLane();
+      outbox.claimDue.mockResolvedValueOnce([message('m1')]);
+      await deliver.execute(1, lane);
+      await deliver.closeLane(lane);
+      expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
+      await deliver.closeLane(lane);
+      expect(outbox.markSent).toHaveBeenCalledTimes(1);
+      outbox.claimDue.mockResolvedValueOnce([]);
+      await deliver.execute(1);
+      expect(outbox.claimDue.mock.calls[1][3]).toEqual([]);
+    });
   });
 
   it('schedules a retry for a failed send without stopping the others', async () => {

@@ -46,6 +46,14 @@ const PASS_LIMIT = 20;
 const OUTCOME_RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
 
 /**
+ * One of the worker's lanes, which claims the next message as soon as it has sent one: the
+ * messages it has sent whose outcome that next claim records.
+ */
+export class DeliveryLane {
+  sent: string[] = [];
+}
+
+/**
  * One delivery pass: claim due rows, send them one after another, and record each outcome as soon
  * as it is known. The worker runs passes of one row side by side, one per SMTP connection.
  */
@@ -68,27 +76,59 @@ export class DeliverOutbox {
    * Returns how many rows were claimed (so the caller can loop while there is work). Each message
    * is marked sent right after the server took it, so a pass that stalls on a later message, or a
    * process that dies, leaves no sent message to go again; only a message sent but not yet marked
-   * when the process dies goes again, with the same Message-ID.
+   * when the process dies goes again, with the same Message-ID. In a `lane`, that mark is the
+   * lane's next claim, which follows at once: one statement per message instead of two, which
+   * halved the statements of a burst of reports, each of which sends a receipt.
    */
-  async execute(limit = PASS_LIMIT): Promise<number> {
+  async execute(limit = PASS_LIMIT, lane?: DeliveryLane): Promise<number> {
     const policy = this.config.outbox;
-    await this.outbox.holdLease(this.workerId);
-    const batch = await this.outbox.claimDue(this.workerId, limit, policy, [...this.inFlight]);
+    const sent = lane?.sent ?? [];
+    if (lane) lane.sent = [];
+    let batch: OutboxMessage[];
+    try {
+      await this.outbox.holdLease(this.workerId);
+      batch = await this.outbox.claimDue(this.workerId, limit, policy, [...this.inFlight], { ids: sent, transport: this.transport.kind });
+    } catch (e) {
+      await this.recordSent(sent);
+      throw e;
+    }
+    for (const id of sent) this.inFlight.delete(id);
     for (const message of batch) this.inFlight.add(message.id);
     for (const [i, message] of batch.entries()) {
+      let sentNow = false;
       try {
         // A row that waited for the ones before it renews its claim, or is left to the worker that took it over.
         if (i > 0 && !(await this.outbox.touchClaim(message.id, this.workerId))) continue;
-        await this.deliver(message);
+        sentNow = await this.deliver(message, lane);
       } finally {
-        this.inFlight.delete(message.id);
+        // A lane's sent message stays in flight until its next claim has recorded it.
+        if (!sentNow) this.inFlight.delete(message.id);
       }
     }
     return batch.length;
   }
 
-  /** Sends one message; a failure is recorded with its next attempt (or none, giving up). */
-  private async deliver(message: OutboxMessage): Promise<void> {
+  /** Records a lane's sent messages when it claims no more (it stops). */
+  async closeLane(lane: DeliveryLane): Promise<void> {
+    const sent = lane.sent;
+    lane.sent = [];
+    await this.recordSent(sent);
+  }
+
+  private async recordSent(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    try {
+      await this.record(() => this.outbox.markSent(ids, this.workerId, this.transport.kind));
+    } finally {
+      for (const id of ids) this.inFlight.delete(id);
+    }
+  }
+
+  /**
+   * Sends one message; a failure is recorded with its next attempt (or none, giving up). True when
+   * it was sent and left to the lane's next claim to record.
+   */
+  private async deliver(message: OutboxMessage, lane?: DeliveryLane): Promise<boolean> {
     let failure: unknown = null;
     try {
       await this.transport.send(message);
@@ -96,8 +136,12 @@ export class DeliverOutbox {
       failure = e;
     }
     if (failure === null) {
+      if (lane) {
+        lane.sent.push(message.id);
+        return true;
+      }
       await this.record(() => this.outbox.markSent([message.id], this.workerId, this.transport.kind));
-      return;
+      return false;
     }
     const error = failure instanceof Error ? failure.message : String(failure);
     const permanent = isPermanentRefusal(failure);
@@ -122,6 +166,7 @@ export class DeliverOutbox {
       { outboxId: message.id, template: message.template, attempts: message.attempts, error, permanent, gaveUp: retryAt === null },
       'e-mail delivery failed',
     );
+    return false;
   }
 
   /**

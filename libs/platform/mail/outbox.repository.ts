@@ -114,6 +114,17 @@ const CLAIMED_COLUMNS = [
   'created_at AS "createdAt"',
 ].join(', ');
 
+/** Records messages a worker sent, given the parameters of their ids, the worker and the transport. */
+const markSentSql = (ids: string, worker: string, transport: string) =>
+  `UPDATE outbox_message SET status = 'sent', sent_at = now(), transport = ${transport}, last_error = NULL, claimed_at = NULL
+   WHERE id = ANY(${ids}::uuid[]) AND claimed_by = ${worker} AND status = 'sending'`;
+
+/** Messages the worker has sent whose outcome a claim records (see claimDue). */
+export interface SentMessages {
+  ids: readonly string[];
+  transport: string;
+}
+
 /** How often a worker asks whether its lease's connection is still there (its loss is also heard at once, by the 'end' event). */
 const LEASE_CHECK_MS = 5_000;
 
@@ -201,12 +212,16 @@ export class OutboxRepository {
    * so a mail client shows one message. Leases exist only on a server (see holdLease). The worker
    * also takes back its own rows that it is not sending (`inFlight` names those it is), claimed
    * as long ago: a claim whose answer the connection lost on the way back.
+   *
+   * `sent` are messages the worker sent since its last claim: the claim records them in its own
+   * statement, so a lane that sends one message after another makes one statement per message.
    */
   async claimDue(
     workerId: string,
     limit: number,
     timeouts: { claimTimeoutMs: number; sendTimeoutMs: number },
     inFlight: readonly string[] = [],
+    sent: SentMessages = { ids: [], transport: 'local' },
   ): Promise<OutboxMessage[]> {
     // Each kind of due row is found by its own scan of (status, next_attempt_at) in order, which
     // stops at the first rows it can lock. One scan for both kinds, joined by OR, read and sorted
@@ -215,7 +230,8 @@ export class OutboxRepository {
     // was the database's costliest statement.
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
     const [rows]: [Array<Record<string, unknown>>, number] = await this.db.manager.query(
-      `WITH due AS (
+      `WITH recorded AS (${markSentSql('$6', '$1', '$7')}),
+       due AS (
          SELECT * FROM (
            SELECT id, next_attempt_at FROM outbox_message
            WHERE status = 'pending' AND next_attempt_at <= now()
@@ -226,6 +242,7 @@ export class OutboxRepository {
          SELECT * FROM (
            SELECT id, next_attempt_at FROM outbox_message
            WHERE status = 'sending'
+             AND NOT (id = ANY($6::uuid[]))
              AND (claimed_at < now() - ($3::int * interval '1 millisecond')
                OR (claimed_by = $1 AND claimed_at < now() - ($4::int * interval '1 millisecond') AND NOT (id = ANY($5::uuid[])))
                ${
@@ -240,7 +257,7 @@ export class OutboxRepository {
        UPDATE outbox_message SET status = 'sending', claimed_at = now(), claimed_by = $1, attempts = attempts + 1
        WHERE id IN (SELECT id FROM due ORDER BY next_attempt_at LIMIT $2)
        RETURNING ${CLAIMED_COLUMNS}`,
-      [workerId, limit, timeouts.claimTimeoutMs, sendBound(timeouts.sendTimeoutMs), inFlight],
+      [workerId, limit, timeouts.claimTimeoutMs, sendBound(timeouts.sendTimeoutMs), inFlight, sent.ids, sent.transport],
     );
     const repository = this.db.repository(OutboxMessage);
     return rows
@@ -261,12 +278,8 @@ export class OutboxRepository {
     return rows.length > 0;
   }
 
-  async markSent(ids: string[], workerId: string, transport: string): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE outbox_message SET status = 'sent', sent_at = now(), transport = $3, last_error = NULL, claimed_at = NULL
-       WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND status = 'sending'`,
-      [ids, workerId, transport],
-    );
+  async markSent(ids: readonly string[], workerId: string, transport: string): Promise<void> {
+    await this.db.manager.query(markSentSql('$1', '$2', '$3'), [ids, workerId, transport]);
   }
 
   /** Records a failed attempt on a row the worker still holds; false when another worker has taken it over. */

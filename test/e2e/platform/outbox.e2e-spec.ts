@@ -323,6 +323,51 @@ describe('e-mail outbox', () => {
     await t.dataSource.query(`UPDATE outbox_message SET status = 'sent' WHERE message_id = $1`, [recent.messageId]);
   });
 
+  it('records the messages a lane sent by its next claim, and never takes them back as lost claims', async () => {
+    const outbox = t.get(OutboxRepository);
+    const worker = 'lane-worker';
+    const sent = await enqueue(request());
+    const due = await enqueue(request());
+    // Sent long ago by this worker: without the record, the claim would take it back as a lost claim.
+    await t.dataSource.query(
+      `UPDATE outbox_message SET status = 'sending', claimed_by = $2, claimed_at = now() - interval '1 hour', attempts = 1
+       WHERE message_id = $1`,
+      [sent.messageId, worker],
+    );
+    const sentId = (await row(sent.messageId)).id;
+    const claimed = await outbox.claimDue(worker, 5, t.config.outbox, [], { ids: [sentId], transport: 'smtp' });
+    expect(claimed.map((m) => m.messageId)).toContain(due.messageId);
+    expect(claimed.map((m) => m.messageId)).not.toContain(sent.messageId);
+    expect(await row(sent.messageId)).toMatchObject({ status: 'sent', attempts: 1, transport: 'smtp' });
+    expect((await row(sent.messageId)).sent_at).not.toBeNull();
+    // Another worker's sent row is not its to record.
+    const dueId = (await row(due.messageId)).id;
+    await outbox.claimDue('other-worker', 5, t.config.outbox, [], { ids: [dueId], transport: 'smtp' });
+    expect(await row(due.messageId)).toMatchObject({ status: 'sending', claimed_by: worker });
+    await outbox.markSent([dueId], worker, 'smtp');
+  });
+
+  it('records the last messages its lanes sent when the worker stops', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await enqueue(request({ to: [`stopp${i}@kommune.example.test`] }))).messageId);
+    const worker = new OutboxWorker(t.get(DeliverOutbox), t.config);
+    // Stopping while the server takes the last message: no lane claims again to record it.
+    let stopped: Promise<void> | null = null;
+    smtp.onAccept = () => {
+      if (ids.every((id) => received(id).length === 1)) stopped ??= worker.beforeApplicationShutdown();
+    };
+    try {
+      worker.onApplicationBootstrap();
+      await until(async () => stopped !== null);
+      await stopped;
+    } finally {
+      smtp.onAccept = null;
+      await worker.beforeApplicationShutdown();
+    }
+    const rows: Array<{ status: string }> = await t.dataSource.query(`SELECT status FROM outbox_message WHERE message_id = ANY($1)`, [ids]);
+    expect(rows.map((r) => r.status)).toEqual(ids.map(() => 'sent'));
+  });
+
   it('sends each message exactly once when several workers deliver at the same time', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push((await enqueue(request({ to: [`kommune${i}@kommune.example.test`] }))).messageId);
