@@ -23,7 +23,8 @@ export const REOPEN_REASON_MAX = 2000;
  * Staff open a resolved incident again, at any time: its reports open again and it goes back to
  * the queue (escalated when its thread to Skatteetaten was sent, else triaged or new), so it can
  * take reports, merges and a new resolution. Nobody is e-mailed: staff tell the municipalities or
- * Skatteetaten in the conversation, in their own words.
+ * Skatteetaten in the conversation, in their own words; if they do not, the next update to
+ * Skatteetaten (SendEscalationFollowUps) says the incident was reopened.
  */
 @Injectable()
 export class ReopenIncident {

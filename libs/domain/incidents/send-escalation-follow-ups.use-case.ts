@@ -12,10 +12,12 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
 import { ReportRepository } from './report.repository';
+import { type ThreadEvent, untoldReopening } from './rules/reopen-window';
 
 /**
  * Later reports on an escalated incident reach Skatteetaten as at most one threaded reply per
- * digest interval (In-Reply-To/References the thread's first message), never a new thread.
+ * digest interval (In-Reply-To/References the thread's first message), never a new thread. The
+ * first one after KS reopened the incident, having closed the thread, says it was reopened.
  */
 @Injectable()
 export class SendEscalationFollowUps {
@@ -49,6 +51,7 @@ export class SendEscalationFollowUps {
       const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
       const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, current.rootMessageId);
+      const told = (await this.timeline.ofIncidents([incident.id], ['reopened', 'follow_up_sent', 'message_sent'])) as ThreadEvent[];
       await this.email.execute({
         template: ESCALATION_FOLLOW_UP_MAIL,
         to: current.to,
@@ -68,6 +71,7 @@ export class SendEscalationFollowUps {
           samples: this.message.samples(fresh),
           security: current.security,
           skeCaseReference: incident.skeCaseReference,
+          reopenedAt: untoldReopening(told, current.createdAt),
         },
       });
       await this.escalations.markFollowUpSent(

@@ -192,6 +192,29 @@ describe('escalation to Skatteetaten and resolution', () => {
         .expect(400);
       expect(invalid.body.fields[0].field).toBe('reason');
 
+      // Skatteetaten was told the case was solved: the first update after the reopening says it
+      // was reopened, the next one does not say it again.
+      const followUps = t.get(SendEscalationFollowUps);
+      const late = (n: number) => new Date(Date.now() + n * (t.config.escalationDigestMinutes + 1) * 60_000);
+      const laterReport = (title: string) =>
+        t.http
+          .post('/api/v1/reports')
+          .set(bearer(b.key))
+          .send(reportBody({ service: 'skatteoppgjor', errorCode: 'SO-504', httpStatus: 504, title, description: `${title}.` }))
+          .expect(201);
+      expect((await laterReport('Timeout 504 fra skatteoppgjør igjen')).body.incidentId).toBe(incidentId);
+      expect(await followUps.execute(late(1))).toBe(1);
+      expect((await laterReport('Skatteoppgjør gir 504 timeout på nytt')).body.incidentId).toBe(incidentId);
+      expect(await followUps.execute(late(2))).toBe(1);
+      const updates = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId]);
+      const [, afterReopening, next] = updates;
+      expect(afterReopening.text).toMatch(
+        /^KS har gjenåpnet saken \(\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\) etter at vi meldte at den var løst\./,
+      );
+      expect(afterReopening.html).toContain('<strong>KS har gjenåpnet saken</strong>');
+      expect(next.text).not.toContain('gjenåpnet');
+      expect(updates[0].text).not.toContain('gjenåpnet');
+
       const before = (await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length;
       await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet igjen.' }).expect(200);
       expect((await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length).toBe(before * 2);

@@ -18,6 +18,8 @@ export interface EscalationFollowUpMail {
   samples: EscalationSample[];
   security: boolean;
   skeCaseReference: string | null;
+  /** When KS reopened the incident after closing the thread, if no message has told them since. */
+  reopenedAt: Date | null;
 }
 
 export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname, {

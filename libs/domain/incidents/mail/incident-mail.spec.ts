@@ -80,6 +80,7 @@ describe('the incidents e-mails', () => {
           samples: [sample],
           security: false,
           skeCaseReference: 'SKE-2030-55',
+          reopenedAt: null,
         }),
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
       [
@@ -104,9 +105,33 @@ describe('the incidents e-mails', () => {
           samples: [sample],
           security: false,
           skeCaseReference: null,
+          reopenedAt: null,
         }),
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
       ['1 ny melding siden sist. Nå 1 kommune og 1 melding totalt.'],
+    ],
+    [
+      'escalation follow-up after KS reopened the closed thread',
+      () =>
+        renderer.render(ESCALATION_FOLLOW_UP_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: null,
+          newReports: 1,
+          consumerCount: 3,
+          reportCount: 5,
+          newConsumers: [],
+          newErrorCodes: [],
+          correlationIds: [],
+          samples: [sample],
+          security: false,
+          skeCaseReference: null,
+          reopenedAt: new Date('2030-01-12T14:30:00Z'),
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
+      [
+        'KS har gjenåpnet saken (12.01.2030, 15:30) etter at vi meldte at den var løst.\n\nOppdatering om KS-2030-0007: 1 ny melding siden sist.',
+      ],
     ],
     [
       'security deadline, one hour left',
