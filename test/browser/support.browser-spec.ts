@@ -139,7 +139,14 @@ describe('tickets in a browser: a municipality asks in the portal, staff answer 
   });
 
   it('shows the municipality the answer, never the note, and opens the ticket again on its reply', async () => {
-    expect(await visit(portal, ticketPath, 'portal-ticket-answered')).toEqual([]);
+    // The start page says KS waits for the municipality's answer, and leads there.
+    expect(await visit(portal, '/portal', 'portal-home-waiting')).toEqual([]);
+    expect(await phoneWidthProblems(portal, 'portal-home-waiting')).toEqual([]);
+    const waiting = portal.getByRole('region', { name: 'Venter på dere' });
+    await expect(waiting.getByRole('listitem').first().textContent()).resolves.toContain(SUBJECT);
+    await Promise.all([portal.waitForURL(`**${ticketPath}`), waiting.getByRole('link').first().click()]);
+    await screenshot(portal, 'portal-ticket-answered');
+    expect(await seriousAccessibilityProblems(portal, 'portal-ticket-answered')).toEqual([]);
     const main = (await portal.locator('main').textContent()) ?? '';
     expect(main).toContain(ANSWER);
     expect(main).not.toContain('sjekk avtalen');

@@ -184,6 +184,9 @@ describe('the notice pages', () => {
     );
     const signInPath = new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(rows[0].text)![0]).pathname;
     const cookie = setCookieLine(await usePortalLink(t, signInPath), 'sd_portal')!.split(';')[0];
+    // The start page says what waits on the organisation: the notice it has not confirmed.
+    const home = await t.http.get('/portal').set('Cookie', cookie).expect(200);
+    expect(home.text).toContain('<li><a class="ds-link" href="/portal/varsler">1 varsel venter på bekreftelse</a></li>');
     const portal = await t.http.get('/portal/varsler').set('Cookie', cookie).expect(200);
     expectPortalLayout(portal.text);
     expect(portal.text).toContain('Nytt felt i SSG');
@@ -209,6 +212,9 @@ describe('the notice pages', () => {
       .expect('Location', `/portal/varsler?done=${id}#notice-${id}`);
     const after = await t.http.get(`/portal/varsler?done=${id}`).set('Cookie', cookie).expect(200);
     expectPortalLayout(after.text);
+    const settled = await t.http.get('/portal').set('Cookie', cookie).expect(200);
+    expect(settled.text).not.toContain('venter på bekreftelse');
+    expect(settled.text).toContain('Ingenting venter på dere nå');
     // The thanks stand in the notice confirmed, where the page scrolls to.
     expect(after.text).toMatch(
       new RegExp(

@@ -140,6 +140,12 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       const portalPage = await portalA.get(`/portal/tickets/${id}`).expect(200);
       expect(portalPage.text).toContain('Skatteforhold for privatpersoner');
       expect(portalPage.text).not.toContain(NOTE);
+      // The organisation's start page names the question KS waits for an answer to; the other organisation's does not.
+      const [{ reference }] = await t.dataSource.query('SELECT reference FROM ticket WHERE id = $1', [id]);
+      expect((await portalA.get('/portal').expect(200)).text).toContain(
+        `<li>KS venter på svar fra dere på <a class="ds-link" href="/portal/tickets/${id}">${reference}</a>: <span data-verbatim>Tilgang til inntekt i test</span></li>`,
+      );
+      expect((await portalB.get('/portal').expect(200)).text).not.toContain(`/portal/tickets/${id}`);
       expect(portalPage.text).not.toContain('agent@ks.example.test');
       await t.deliverMail();
       const mails = smtp.messages.filter((m) => m.envelopeTo.includes(a.emails[0]) && m.parsed.subject?.startsWith('Svar fra KS'));
@@ -161,6 +167,7 @@ describe('ticket pages: the portal question, the answer in the admin UI, notes k
       const page = await portalA.get(`/portal/tickets/${id}`).expect(200);
       expect(page.text).toContain('Takk, det virket.');
       expect(page.text).toContain('KS ser på saken');
+      expect((await portalA.get('/portal').expect(200)).text).not.toContain(`/portal/tickets/${id}`);
     });
 
     it('keeps the status chosen for after the answer when the message is missing', async () => {

@@ -1,5 +1,7 @@
 import { CompletePortalSignIn, GetConsumer, RequestPortalSignIn, SignOutOfPortal } from '@domain/consumers';
+import { ListConsumerNotices } from '@domain/notices';
 import type { ConsumerPrincipal } from '@domain/shared';
+import { TicketQueries } from '@domain/support';
 import { Body, Get, HttpCode, Inject, Param, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@platform/config';
@@ -14,8 +16,9 @@ import { PageForm } from '../shared/page-form';
 import { PagesController } from '../shared/pages-controller';
 import { CONSUMER_LABELS, CONSUMER_TITLES } from './consumers.texts.nb';
 import { PORTAL_LINK_PAGE, PORTAL_LOGIN_PAGE, PortalLoginPage, portalNext } from './portal.page';
+import { portalToDo, WAITING_TICKETS_SHOWN } from './portal-home.view-model';
 
-/** The consumer portal: sign-in by one-time e-mail link, and the organisation's own overview. */
+/** The consumer portal: sign-in by one-time e-mail link, and the organisation's own overview with what waits on it. */
 @PagesController('portal')
 export class PortalPagesController {
   constructor(
@@ -23,6 +26,8 @@ export class PortalPagesController {
     private readonly completeSignIn: CompletePortalSignIn,
     private readonly signOut: SignOutOfPortal,
     private readonly consumers: GetConsumer,
+    private readonly notices: ListConsumerNotices,
+    private readonly tickets: TicketQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,10 +83,16 @@ export class PortalPagesController {
   @PortalPage()
   @Render('portal/home')
   async home(@CurrentConsumer() me: ConsumerPrincipal) {
+    const waiting = await this.tickets.list(
+      me,
+      { statuses: ['waiting_on_consumer'] },
+      { limit: WAITING_TICKETS_SHOWN, sort: 'updated', direction: 'asc' },
+    );
     return {
       title: CONSUMER_TITLES.portalHome,
       layout: 'portal',
       consumer: await this.consumers.execute(me.consumerId, me),
+      todo: portalToDo(await this.notices.execute(me.consumerId), waiting),
       labels: CONSUMER_LABELS,
     };
   }
