@@ -24,6 +24,7 @@ export * from './propose-notice-from-catalogue.use-case';
 export * from './register-notice-feed.use-case';
 export * from './register-operational-message.use-case';
 export type { AudienceRecipient } from './rules/audience';
+export { awaitsConfirmation, confirmationsDue, type ReceivedNotice } from './rules/confirmations';
 export { FEED_KIND_VALUES, type OperationalMessageInput } from './rules/feed-input';
 export { NOTICE_KINDS, NOTICE_ROLES, type NoticeInput, type NoticeKind, type NoticeLink } from './rules/notice-input';
 export * from './schedule-notice.use-case';

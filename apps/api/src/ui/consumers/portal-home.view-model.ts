@@ -1,8 +1,6 @@
-import type { ConsumerNoticeView } from '@domain/notices';
+import { awaitsConfirmation, type ConsumerNoticeView } from '@domain/notices';
 import type { TicketSummary } from '@domain/support';
 import type { Page } from '@platform/database';
-
-import { portalNoticeRows } from '../notices/notices.view-model';
 
 /** How many of the questions waiting on the organisation the start page names; the rest are counted. */
 export const WAITING_TICKETS_SHOWN = 5;
@@ -13,11 +11,10 @@ export const WAITING_TICKETS_SHOWN = 5;
  * answer to, oldest first.
  */
 export function portalToDo(notices: ConsumerNoticeView[], waiting: Page<TicketSummary>) {
-  const unconfirmed = portalNoticeRows(notices).filter((n) => n.askRead || n.askReady);
   return {
-    notices: unconfirmed.length,
+    notices: notices.filter(awaitsConfirmation).length,
     tickets: waiting.items.map((t) => ({ id: t.id, reference: t.reference, subject: t.subject })),
     moreTickets: Math.max(0, waiting.total - waiting.items.length),
-    nothing: unconfirmed.length === 0 && waiting.total === 0,
+    nothing: !notices.some(awaitsConfirmation) && waiting.total === 0,
   };
 }

@@ -1,4 +1,11 @@
-import { type AudienceRecipient, type ConsumerNoticeView, type NoticeDetail, type NoticeView, ROLE_TEXT_HEADINGS } from '@domain/notices';
+import {
+  type AudienceRecipient,
+  confirmationsDue,
+  type ConsumerNoticeView,
+  type NoticeDetail,
+  type NoticeView,
+  ROLE_TEXT_HEADINGS,
+} from '@domain/notices';
 
 import { choices } from '../shared/form-body';
 import {
@@ -117,6 +124,7 @@ export function portalNoticesViewModel(notices: ConsumerNoticeView[]) {
 export function portalNoticeRows(notices: ConsumerNoticeView[]) {
   return notices.map((n) => {
     const withdrawn = n.status === 'withdrawn';
+    const due = confirmationsDue(n);
     return {
       ...noticeRow(n),
       text: n.text,
@@ -124,8 +132,8 @@ export function portalNoticeRows(notices: ConsumerNoticeView[]) {
       readAt: n.readAt,
       readyAt: n.readyAt,
       withdrawn,
-      askRead: !withdrawn && !n.readAt,
-      askReady: !withdrawn && n.needsWork && !n.readyAt,
+      askRead: due.read,
+      askReady: due.ready,
     };
   });
 }
