@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       dataDir: join(dir, 'data'),
       databasePoolSize: 10,
       smtpUrl: null,
-      mailFrom: 'segmentdesk@ks.no',
+      mailFrom: 'KS Segmentdesk <segmentdesk@ks.no>',
       logLevel: 'info',
       bootstrapAdminEmail: null,
       bootstrapAdminToken: null,

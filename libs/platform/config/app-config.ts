@@ -389,7 +389,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
   const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  const mailFrom = str(env, 'MAIL_FROM', 'segmentdesk@ks.no');
+  // A display name, so mail clients show who wrote rather than a bare address.
+  const mailFrom = str(env, 'MAIL_FROM', 'KS Segmentdesk <segmentdesk@ks.no>');
   if (!EMAIL.test(mailFrom.replace(/^.*<(.*)>$/, '$1'))) throw new ConfigError('MAIL_FROM', `is not an e-mail address`);
   const logLevel = oneOf(
     env,
