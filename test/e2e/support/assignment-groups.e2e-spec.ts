@@ -383,6 +383,34 @@ describe('assignment groups', () => {
       expect((await ticket(id)).assignee).toBeNull();
     });
 
+    it('saves from its page only what the person changed, keeping what someone else changed meanwhile', async () => {
+      const id = await open('access', 'To samtidig');
+      const form = /<form method="post" action="\/tickets\/[^"]+\/update"[^]*?<\/form>/.exec(
+        (await page.get(`/tickets/${id}`).expect(200)).text,
+      )![0];
+      const shown = Object.fromEntries(
+        [...form.matchAll(/<input type="hidden" name="(current[A-Za-z]+)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]),
+      );
+      expect(shown).toMatchObject({ currentStatus: 'new', currentPriority: 'normal', currentTags: '' });
+      // Meanwhile another agent sets the priority and tags through the API.
+      await change(id, { priority: 'high', tags: ['altinn'] }).expect(200);
+      // The page, as shown before that, is saved with a new status only.
+      await page
+        .post(`/tickets/${id}/update`, {
+          ...shown,
+          status: 'open',
+          priority: shown.currentPriority,
+          groupId: shown.currentGroupId || 'none',
+          assigneeId: shown.currentAssigneeId,
+          tags: shown.currentTags,
+        })
+        .expect(303);
+      expect(await ticket(id)).toMatchObject({ status: 'open', priority: 'high', tags: ['altinn'] });
+      // A field the person did change is saved, whatever it was meanwhile.
+      await page.post(`/tickets/${id}/update`, { ...shown, currentStatus: 'open', status: 'open', priority: 'low', tags: '' }).expect(303);
+      expect(await ticket(id)).toMatchObject({ status: 'open', priority: 'low', tags: ['altinn'] });
+    });
+
     it('gives an incident to a group and a member from its page, and «Mine» in the queue lists the assignee’s own', async () => {
       const report = await t.http
         .post('/api/v1/reports')

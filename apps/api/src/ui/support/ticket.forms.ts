@@ -119,9 +119,10 @@ export function ticketFilter(q: TicketListQuery, staffId: string): TicketFilter 
 /**
  * Staff's form of status, priority, group, assignee and tags; an empty assignee takes the ticket
  * from everyone, group `none` takes it out of its group and an empty group leaves it (the list's
- * bulk form). The ticket's page sends the group and assignee it showed (`currentGroupId`,
- * `currentAssigneeId`): one left as it was is no change, so choosing only a new group lets it drop
- * an assignee who is not a member instead of refusing.
+ * bulk form). The ticket's page sends every value it showed (`currentStatus`, `currentPriority`,
+ * `currentGroupId`, `currentAssigneeId`, `currentTags`): one left as it was is no change, so a
+ * field someone else changed meanwhile is not set back, and choosing only a new group lets it
+ * drop an assignee who is not a member instead of refusing.
  */
 export function ticketChanges(body: FormBody): TicketChanges {
   const fields = [];
@@ -135,12 +136,15 @@ export function ticketChanges(body: FormBody): TicketChanges {
   if (group && group !== 'none' && !UUID.test(group)) fields.push({ field: 'groupId', message: 'must name a group' });
   if (fields.length) throw new ValidationFailed(fields);
   const changes: TicketChanges = {};
-  if (status) changes.status = oneOf(status, TICKET_STATUSES);
-  if (priority) changes.priority = oneOf(priority, TICKET_PRIORITIES);
+  // A field left as the page showed it (its `current…` value) is not changed: someone else may
+  // have changed it since, and saving the page must not set it back. Without that value (another
+  // client), every field sent is applied.
   const unchanged = (name: string, value: string) => body[name] !== undefined && text(body[name]) === value;
+  if (status && !unchanged('currentStatus', status)) changes.status = oneOf(status, TICKET_STATUSES);
+  if (priority && !unchanged('currentPriority', priority)) changes.priority = oneOf(priority, TICKET_PRIORITIES);
   if (body.assigneeId !== undefined && !unchanged('currentAssigneeId', assignee)) changes.assigneeId = assignee || null;
   if (group && !unchanged('currentGroupId', group === 'none' ? '' : group)) changes.groupId = group === 'none' ? null : group;
-  if (body.tags !== undefined) changes.tags = text(body.tags).split(',');
+  if (body.tags !== undefined && !unchanged('currentTags', text(body.tags))) changes.tags = text(body.tags).split(',');
   return changes;
 }
 

@@ -546,8 +546,13 @@ export function staffTicketViewModel(data: StaffTicketData, failure?: FormFailur
         ],
         (values.groupId as string | undefined) ?? t.group?.id ?? 'none',
       ),
+      // The values as shown: the form changes only what the person changed, so a change someone
+      // else made meanwhile to another field is kept, not set back.
+      currentStatus: t.status,
+      currentPriority: t.priority,
       currentGroupId: t.group?.id ?? '',
       currentAssigneeId: t.assignee?.id ?? '',
+      currentTags: t.tags.join(', '),
       tags: typeof values.tags === 'string' ? values.tags : t.tags.join(', '),
       failure: shownAt('update'),
     },
