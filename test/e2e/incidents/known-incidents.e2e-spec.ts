@@ -163,6 +163,37 @@ describe('known incidents', () => {
       expect(receipt.knownIncident).toMatchObject({ reference, escalated: true, status: 'escalated' });
     });
 
+    it('keeps the first report’s words from other municipalities, and a colleague’s case number, when staff save only a severity on the page', async () => {
+      await createStaffWithPassword(t, 'triage@ks.example.test', 'agent');
+      const page = await signIn(t, 'triage@ks.example.test');
+      const form = /<form method="post" action="\/incidents\/[^"]+\/triage"[^]*?<\/form>/.exec(
+        (await page.get(`/incidents/${incidentId}`).expect(200)).text,
+      )![0];
+      const shown = Object.fromEntries(
+        [...form.matchAll(/<input type="hidden" name="(current[A-Za-z]+)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]),
+      );
+      expect(shown.currentTitle).toBe('Skatteoppgjør svarer 504 timeout (1)');
+      // Meanwhile a colleague enters Skatteetaten's case number.
+      await t.http
+        .post(`/api/v1/incidents/${incidentId}/triage`)
+        .set(bearer(agentToken))
+        .send({ skeCaseReference: 'SKE-2026-77' })
+        .expect(200);
+      await page
+        .post(`/incidents/${incidentId}/triage`, {
+          ...shown,
+          side: shown.currentSide,
+          severity: 'high',
+          title: shown.currentTitle,
+          skeCaseReference: shown.currentSkeCaseReference,
+        })
+        .expect(303);
+      const incident = (await t.http.get(`/api/v1/incidents/${incidentId}`).set(bearer(agentToken)).expect(200)).body;
+      expect(incident).toMatchObject({ severity: 'high', skeCaseReference: 'SKE-2026-77', title: 'Skatteoppgjør svarer 504 timeout (1)' });
+      const receipt = (await t.http.post('/api/v1/reports').set(bearer(c.key)).send(outage(5)).expect(201)).body;
+      expect(receipt.knownIncident).toMatchObject({ reference, title: 'Tjeneste skatteoppgjor' });
+    });
+
     it('names the incident by the title KS gave it once staff set one', async () => {
       await t.http
         .post(`/api/v1/incidents/${incidentId}/triage`)

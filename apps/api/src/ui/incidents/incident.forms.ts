@@ -14,7 +14,7 @@ import {
 import { ENVIRONMENTS } from '@domain/shared';
 import { ValidationFailed } from '@platform/errors';
 
-import { FormBody, list, oneOf, pick, text } from '../shared/form-body';
+import { FormBody, leftAsShown, list, oneOf, pick, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,14 +74,23 @@ export function queueFilter(q: QueueQuery, staffId = ''): QueueFilter {
   };
 }
 
+/**
+ * The triage form: only the fields changed from what the page showed (`currentSide`,
+ * `currentSeverity`, `currentTitle`, `currentSkeCaseReference`). Saving a severity must neither
+ * set back a case number a colleague entered meanwhile nor make the first report's own words the
+ * title KS gave the incident, which other municipalities are then shown.
+ */
 export function triageInput(body: FormBody): Parameters<TriageIncident['execute']>[1] {
   const title = text(body.title);
   if (title.length > 200) throw new ValidationFailed([{ field: 'title', message: 'must be at most 200 characters' }]);
+  const side = text(body.side);
+  const severity = text(body.severity);
+  const skeCaseReference = text(body.skeCaseReference).slice(0, 100);
   return {
-    side: oneOf(body.side, INCIDENT_SIDES),
-    severity: (oneOf(body.severity, SEVERITIES) as Severity | undefined) ?? null,
-    title: title || undefined,
-    skeCaseReference: text(body.skeCaseReference).slice(0, 100),
+    side: leftAsShown(body, 'currentSide', side) ? undefined : oneOf(side, INCIDENT_SIDES),
+    severity: leftAsShown(body, 'currentSeverity', severity) ? undefined : ((oneOf(severity, SEVERITIES) as Severity | undefined) ?? null),
+    title: title && !leftAsShown(body, 'currentTitle', title) ? title : undefined,
+    skeCaseReference: leftAsShown(body, 'currentSkeCaseReference', skeCaseReference) ? undefined : skeCaseReference,
   };
 }
 

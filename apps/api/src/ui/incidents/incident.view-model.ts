@@ -378,6 +378,13 @@ export function incidentViewModel(
   const merge = failed('merge');
   const escalate = failed('escalate') ?? failed('send-now');
   const splitSelected = list(failed('split')?.body.reportIds);
+  // As stored: the form sends them back, so that it changes only what the person changed.
+  const storedTriage = {
+    side: incident.side,
+    severity: incident.severity ?? '',
+    title: incident.title,
+    skeCaseReference: incident.skeCaseReference ?? '',
+  };
   const triageValues = triage
     ? {
         side: text(triage.body.side),
@@ -385,7 +392,7 @@ export function incidentViewModel(
         title: text(triage.body.title),
         skeCaseReference: text(triage.body.skeCaseReference),
       }
-    : { side: incident.side, severity: incident.severity ?? '', title: incident.title, skeCaseReference: incident.skeCaseReference ?? '' };
+    : storedTriage;
   const reportRow = (r: ReportView) => ({
     ...r,
     categoryLabel: CATEGORY_LABELS[r.category],
@@ -465,7 +472,7 @@ export function incidentViewModel(
       { value: '', label: QUEUE_TEXTS.severityNotSet(SEVERITY_LABELS[incident.suggestedSeverity]), selected: !triageValues.severity },
       ...SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s], selected: triageValues.severity === s })),
     ],
-    triage: { ...triageValues, failure: triage },
+    triage: { ...triageValues, current: storedTriage, failure: triage },
     assign: assignModel(incident, assignable, failed('assign')),
     resolve: {
       message: resolve ? text(resolve.body.message) : '',

@@ -13,6 +13,14 @@ export const nullable = (v: unknown): string | null => text(v) || null;
  */
 export const expectedVersionsOf = (b: FormBody): string[] | undefined => (text(b.version) ? [text(b.version)] : undefined);
 
+/**
+ * Whether a field was left as the page showed it: the page sends what it showed in a hidden
+ * `current…` field beside it. A form saves only the fields a person changed, so it does not set
+ * back what someone else changed meanwhile. False when the page sent no such field.
+ */
+export const leftAsShown = (b: FormBody, shownField: string, value: string): boolean =>
+  b[shownField] !== undefined && text(b[shownField]) === value;
+
 /** Fields that may repeat arrive as a string when only one is sent; empty entries are dropped. */
 export const list = (v: unknown): string[] => (v === undefined || v === null ? [] : [v].flat().map(String).filter(Boolean));
 

@@ -16,7 +16,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
-import { type FormBody, list, oneOf, text } from '../shared/form-body';
+import { type FormBody, leftAsShown, list, oneOf, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
 
 // The messages people read come from the field texts (support.texts.nb.ts), by field name.
@@ -136,10 +136,7 @@ export function ticketChanges(body: FormBody): TicketChanges {
   if (group && group !== 'none' && !UUID.test(group)) fields.push({ field: 'groupId', message: 'must name a group' });
   if (fields.length) throw new ValidationFailed(fields);
   const changes: TicketChanges = {};
-  // A field left as the page showed it (its `current…` value) is not changed: someone else may
-  // have changed it since, and saving the page must not set it back. Without that value (another
-  // client), every field sent is applied.
-  const unchanged = (name: string, value: string) => body[name] !== undefined && text(body[name]) === value;
+  const unchanged = (shownField: string, value: string) => leftAsShown(body, shownField, value);
   if (status && !unchanged('currentStatus', status)) changes.status = oneOf(status, TICKET_STATUSES);
   if (priority && !unchanged('currentPriority', priority)) changes.priority = oneOf(priority, TICKET_PRIORITIES);
   if (body.assigneeId !== undefined && !unchanged('currentAssigneeId', assignee)) changes.assigneeId = assignee || null;
