@@ -112,6 +112,23 @@ describe('change request pages: the portal form, support, and the board for each
       expect(row).toEqual({ status: 'new', priority: null });
     });
 
+    it('saves from the assessment form only what the agent changed, keeping what a colleague changed meanwhile', async () => {
+      const form = /<form method="post" action="\/change-requests\/[^"]+\/assessment"[^]*?<\/form>/.exec(
+        (await agent.get(`/change-requests/${id}`).expect(200)).text,
+      )![0];
+      const shown = Object.fromEntries(
+        [...form.matchAll(/<input type="hidden" name="(current[A-Za-z]+)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]),
+      );
+      expect(shown).toEqual({ currentStatus: 'new', currentPriority: '', currentIsPublic: '' });
+      // Meanwhile a colleague sets the priority and makes the texts public.
+      await t.dataSource.query(`UPDATE change_request SET priority = 'high', is_public = true WHERE id = $1`, [id]);
+      const saved = await agent.post(`/change-requests/${id}/assessment`, { ...shown, status: 'assessing', priority: '', message: '' });
+      expect(saved.status).toBe(303);
+      const [row] = await t.dataSource.query('SELECT status, priority, is_public FROM change_request WHERE id = $1', [id]);
+      expect(row).toEqual({ status: 'assessing', priority: 'high', is_public: true });
+      await t.dataSource.query(`UPDATE change_request SET status = 'new', priority = NULL, is_public = false WHERE id = $1`, [id]);
+    });
+
     it('leads a refused merge to the choice of request, merging nothing', async () => {
       const other = await portalB.post('/portal/change-requests', { ...wish, title: 'Inntekt per måned' });
       expect(other.status).toBe(303);

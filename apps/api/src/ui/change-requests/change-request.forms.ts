@@ -10,7 +10,7 @@ import { ValidationFailed } from '@platform/errors';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length } from 'class-validator';
 
-import { type FormBody, oneOf, text } from '../shared/form-body';
+import { type FormBody, leftAsShown, oneOf, text } from '../shared/form-body';
 
 // The messages people read come from the field texts (change-requests.texts.nb.ts), by field name.
 
@@ -68,18 +68,23 @@ export function boardFilter(q: BoardQuery): ChangeRequestFilter {
   };
 }
 
-/** Staff's assessment form: an empty priority clears it, the checkbox makes the texts public. */
+/**
+ * Staff's assessment form: an empty priority clears it, the checkbox makes the texts public. A
+ * field left as the page showed it (`currentStatus`, `currentPriority`, `currentIsPublic`) is not
+ * changed, so saving does not set back what a colleague changed meanwhile.
+ */
 export function assessmentInput(body: FormBody): AssessmentInput {
   const status = text(body.status);
   const priority = text(body.priority);
+  const isPublic = text(body.isPublic) === 'on' ? 'on' : '';
   const fields = [];
   if (status && !oneOf(status, CHANGE_REQUEST_STATUSES)) fields.push({ field: 'status', message: 'is not a status' });
   if (priority && !oneOf(priority, CHANGE_REQUEST_PRIORITIES)) fields.push({ field: 'priority', message: 'is not a priority' });
   if (fields.length) throw new ValidationFailed(fields);
   return {
-    status: oneOf(status, CHANGE_REQUEST_STATUSES),
-    priority: oneOf(priority, CHANGE_REQUEST_PRIORITIES) ?? null,
-    isPublic: text(body.isPublic) === 'on',
+    status: leftAsShown(body, 'currentStatus', status) ? undefined : oneOf(status, CHANGE_REQUEST_STATUSES),
+    priority: leftAsShown(body, 'currentPriority', priority) ? undefined : (oneOf(priority, CHANGE_REQUEST_PRIORITIES) ?? null),
+    isPublic: leftAsShown(body, 'currentIsPublic', isPublic) ? undefined : isPublic === 'on',
     message: text(body.message),
   };
 }

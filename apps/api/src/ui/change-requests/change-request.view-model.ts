@@ -138,6 +138,8 @@ export function staffRequestViewModel({ request: r, candidates, history }: Staff
       })),
       priorityOptions: options([['', '—'], ...CHANGE_REQUEST_PRIORITIES.map((p): [string, string] => [p, PRIORITY_LABELS[p]])], priority),
       isPublic: failure?.form === 'assessment' ? values.isPublic === 'on' : r.isPublic,
+      // As stored: the form sends them back, so that it changes only what the person changed.
+      current: { status: r.status, priority: r.priority ?? '', isPublic: r.isPublic ? 'on' : '' },
       message: typeof values.message === 'string' ? values.message : '',
       failure: failureOf(failure, 'assessment'),
     },
