@@ -69,6 +69,7 @@ describe('DeliverOutbox', () => {
   function setup(send: (m: OutboxMessage) => Promise<void>, giveUpAfterMs = policy.giveUpAfterMs) {
     const outbox = {
       holdLease: jest.fn(async () => undefined),
+      leaseCheckDue: jest.fn(() => false),
       claimDue: jest.fn(
         async (_worker: string, _limit: number, _timeouts: object, _inFlight: string[], _sent: { ids: string[]; transport: string }) => [
           message('m1'),
@@ -176,7 +177,7 @@ describe('DeliverOutbox', () => {
       expect(lane.sent).toEqual([]);
     });
 
-    it('records the sent messages by themselves when the next claim fails, and the pass fails', async () => {
+    it('keeps the sent messages in flight for the lane’s next claim when a claim fails, and the pass fails', async () => {
       const { deliver, outbox } = setup(async () => undefined);
       const lane = new DeliveryLane();
       outbox.claimDue
@@ -184,21 +185,39 @@ describe('DeliverOutbox', () => {
         .mockRejectedValueOnce(new Error('canceling statement due to statement timeout'));
       await deliver.execute(1, lane);
       await expect(deliver.execute(1, lane)).rejects.toThrow('statement timeout');
-      expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
-      expect(lane.sent).toEqual([]);
+      expect(outbox.markSent).not.toHaveBeenCalled();
+      expect(lane.sent).toEqual(['m1']);
       outbox.claimDue.mockResolvedValueOnce([]);
       await deliver.execute(1, lane);
-      expect(outbox.claimDue.mock.calls[2].slice(3)).toEqual([[], { ids: [], transport: 'smtp' }]);
+      expect(outbox.claimDue.mock.calls[2].slice(3)).toEqual([['m1'], { ids: ['m1'], transport: 'smtp' }]);
+      outbox.claimDue.mockResolvedValueOnce([]);
+      await deliver.execute(1, lane);
+      expect(outbox.claimDue.mock.calls[3].slice(3)).toEqual([[], { ids: [], transport: 'smtp' }]);
     });
 
-    it('records the sent messages by themselves when taking the lease fails before the claim', async () => {
+    it('keeps them for the next claim too when taking the lease fails', async () => {
       const { deliver, outbox } = setup(async () => undefined);
       const lane = new DeliveryLane();
       outbox.claimDue.mockResolvedValueOnce([message('m1')]);
       await deliver.execute(1, lane);
       outbox.holdLease.mockRejectedValueOnce(new Error('ECONNREFUSED'));
       await expect(deliver.execute(1, lane)).rejects.toThrow('ECONNREFUSED');
-      expect(outbox.markSent.mock.calls).toEqual([[['m1'], deliver.workerId, 'smtp']]);
+      expect(lane.sent).toEqual(['m1']);
+      expect(outbox.markSent).not.toHaveBeenCalled();
+    });
+
+    it('records the sent messages by themselves before a lease check, which may wait on the database', async () => {
+      const { deliver, outbox } = setup(async () => undefined);
+      const lane = new DeliveryLane();
+      const order: string[] = [];
+      outbox.claimDue.mockResolvedValueOnce([message('m1')]).mockResolvedValueOnce([]);
+      await deliver.execute(1, lane);
+      outbox.leaseCheckDue.mockReturnValueOnce(true);
+      outbox.markSent.mockImplementationOnce(async (ids: string[]) => void order.push(`mark ${ids.join()}`));
+      outbox.holdLease.mockImplementationOnce(async () => void order.push('lease'));
+      await deliver.execute(1, lane);
+      expect(order).toEqual(['mark m1', 'lease']);
+      expect(outbox.claimDue.mock.calls[1].slice(3)).toEqual([[], { ids: [], transport: 'smtp' }]);
     });
 
     it('records what the lane sent when it closes', async () => {

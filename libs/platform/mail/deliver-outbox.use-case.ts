@@ -82,17 +82,25 @@ export class DeliverOutbox {
    */
   async execute(limit = PASS_LIMIT, lane?: DeliveryLane): Promise<number> {
     const policy = this.config.outbox;
-    const sent = lane?.sent ?? [];
+    let sent = lane?.sent ?? [];
     if (lane) lane.sent = [];
     let batch: OutboxMessage[];
     try {
+      // Taking the lease again asks the database and may wait on it: what was sent is recorded
+      // first, by itself, as it was before lanes recorded by their claims.
+      if (sent.length && this.outbox.leaseCheckDue()) {
+        await this.outbox.markSent(sent, this.workerId, this.transport.kind);
+        this.forget(sent);
+        sent = [];
+      }
       await this.outbox.holdLease(this.workerId);
       batch = await this.outbox.claimDue(this.workerId, limit, policy, [...this.inFlight], { ids: sent, transport: this.transport.kind });
     } catch (e) {
-      await this.recordSent(sent);
+      // Still in flight, so no claim takes them back: the lane's next claim records them.
+      if (lane) lane.sent = [...sent, ...lane.sent];
       throw e;
     }
-    for (const id of sent) this.inFlight.delete(id);
+    this.forget(sent);
     for (const message of batch) this.inFlight.add(message.id);
     for (const [i, message] of batch.entries()) {
       let sentNow = false;
@@ -112,16 +120,16 @@ export class DeliverOutbox {
   async closeLane(lane: DeliveryLane): Promise<void> {
     const sent = lane.sent;
     lane.sent = [];
-    await this.recordSent(sent);
+    if (!sent.length) return;
+    try {
+      await this.record(() => this.outbox.markSent(sent, this.workerId, this.transport.kind));
+    } finally {
+      this.forget(sent);
+    }
   }
 
-  private async recordSent(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    try {
-      await this.record(() => this.outbox.markSent(ids, this.workerId, this.transport.kind));
-    } finally {
-      for (const id of ids) this.inFlight.delete(id);
-    }
+  private forget(ids: readonly string[]): void {
+    for (const id of ids) this.inFlight.delete(id);
   }
 
   /**

@@ -151,12 +151,16 @@ export class OutboxRepository {
    * process and one session: nothing to hold there.
    */
   holdLease(workerId: string): Promise<void> {
-    if (!this.config.databaseUrl) return Promise.resolve();
-    if (this.lease && Date.now() - this.leaseCheckedAt < LEASE_CHECK_MS) return Promise.resolve();
+    if (!this.leaseCheckDue()) return Promise.resolve();
     // One at a time: the worker's lanes ask together, and a second session asking for the lock
     // would wait for the first one's for ever.
     this.leasing ??= this.takeLease(workerId).finally(() => (this.leasing = null));
     return this.leasing;
+  }
+
+  /** Whether holdLease will ask the database (and may wait for it), rather than answer at once. */
+  leaseCheckDue(): boolean {
+    return !!this.config.databaseUrl && !(this.lease && Date.now() - this.leaseCheckedAt < LEASE_CHECK_MS);
   }
 
   private async takeLease(workerId: string): Promise<void> {
