@@ -8,6 +8,7 @@ import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationMessage } from './escalation-message';
 import { EscalationThread } from './escalation-thread';
+import { isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
@@ -46,6 +47,8 @@ export class SendEscalationFollowUps {
       const incident = await this.incidents.lock(escalation.incidentId);
       const current = await this.escalations.ofIncident(escalation.incidentId);
       if (!incident || !current || current.followupCount !== escalation.followupCount) return false;
+      // Resolved since it was found due: the closing message was the thread's last word.
+      if (isSettled(incident)) return false;
       const fresh = await this.reports.sinceLastEscalationMessage(incident.id);
       if (!fresh.length) return false;
       const stats = await this.reports.statsOf(incident.id);

@@ -1,4 +1,5 @@
 import { SendEscalationFollowUps } from '@domain/incidents';
+import { EscalationRepository } from '@domain/incidents/escalation.repository';
 
 import { type RegisteredConsumer, SKE } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -215,9 +216,19 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(next.text).not.toContain('gjenåpnet');
       expect(updates[0].text).not.toContain('gjenåpnet');
 
+      // A report after the last update makes the incident due for one; resolved before that update
+      // goes out, the closing message is the thread's last word.
+      expect((await laterReport('Fortsatt 504 fra skatteoppgjør')).body.incidentId).toBe(incidentId);
+      const escalations = t.get(EscalationRepository);
+      const due = await escalations.dueForFollowUp(late(3));
+      expect(due.map((e) => e.incidentId)).toContain(incidentId);
+
       const before = (await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length;
       await t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet igjen.' }).expect(200);
       expect((await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length).toBe(before * 2);
+      jest.spyOn(escalations, 'dueForFollowUp').mockResolvedValueOnce(due);
+      expect(await followUps.execute(late(3))).toBe(0);
+      expect(await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId])).toHaveLength(updates.length);
     });
   });
 
