@@ -11,10 +11,11 @@ export const WAITING_TICKETS_SHOWN = 5;
  * answer to, oldest first.
  */
 export function portalToDo(notices: ConsumerNoticeView[], waiting: Page<TicketSummary>) {
+  const unconfirmed = notices.filter(awaitsConfirmation).length;
   return {
-    notices: notices.filter(awaitsConfirmation).length,
+    notices: unconfirmed,
     tickets: waiting.items.map((t) => ({ id: t.id, reference: t.reference, subject: t.subject })),
     moreTickets: Math.max(0, waiting.total - waiting.items.length),
-    nothing: !notices.some(awaitsConfirmation) && waiting.total === 0,
+    nothing: unconfirmed === 0 && waiting.total === 0,
   };
 }
