@@ -185,9 +185,7 @@ describe('Bilag 2 and consumer pages in a browser', () => {
     await checkPage('catalogue-version-second');
 
     const against = page.getByLabel('Sammenlign med');
-    await expect(against.locator(`option[value="${firstVersionId}"]`).textContent()).resolves.toBe(
-      `${FIRST} (Erstattet, fra 1. jan. 2026)`,
-    );
+    await expect(against.locator(`option[value="${firstVersionId}"]`).textContent()).resolves.toBe(`${FIRST} (Erstattet, fra 01.01.2026)`);
     await against.selectOption(firstVersionId);
     await follow(page.getByRole('button', { name: 'Vis endringer' }), /\/diff\?against=/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(`Endringer i ${SECOND}`);

@@ -10,7 +10,8 @@ import { countOf, nounForms, pluralForm } from './numbers';
 const OSLO_DATETIME = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'short' });
 /** «A, B og C». */
 const NB_LIST = new Intl.ListFormat('nb', { type: 'conjunction' });
-const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'medium' });
+// Dates as the date-and-time helper writes its date (05.12.2026), so a page writes every date one way.
+const OSLO_DATE = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short' });
 
 function toDate(v: unknown): Date | null {
   if (v === null || v === undefined || v === '') return null;
