@@ -136,12 +136,11 @@ export function ticketChanges(body: FormBody): TicketChanges {
   if (group && group !== 'none' && !UUID.test(group)) fields.push({ field: 'groupId', message: 'must name a group' });
   if (fields.length) throw new ValidationFailed(fields);
   const changes: TicketChanges = {};
-  const unchanged = (shownField: string, value: string) => leftAsShown(body, shownField, value);
-  if (status && !unchanged('currentStatus', status)) changes.status = oneOf(status, TICKET_STATUSES);
-  if (priority && !unchanged('currentPriority', priority)) changes.priority = oneOf(priority, TICKET_PRIORITIES);
-  if (body.assigneeId !== undefined && !unchanged('currentAssigneeId', assignee)) changes.assigneeId = assignee || null;
-  if (group && !unchanged('currentGroupId', group === 'none' ? '' : group)) changes.groupId = group === 'none' ? null : group;
-  if (body.tags !== undefined && !unchanged('currentTags', text(body.tags))) changes.tags = text(body.tags).split(',');
+  if (status && !leftAsShown(body, 'currentStatus', status)) changes.status = oneOf(status, TICKET_STATUSES);
+  if (priority && !leftAsShown(body, 'currentPriority', priority)) changes.priority = oneOf(priority, TICKET_PRIORITIES);
+  if (body.assigneeId !== undefined && !leftAsShown(body, 'currentAssigneeId', assignee)) changes.assigneeId = assignee || null;
+  if (group && !leftAsShown(body, 'currentGroupId', group === 'none' ? '' : group)) changes.groupId = group === 'none' ? null : group;
+  if (body.tags !== undefined && !leftAsShown(body, 'currentTags', text(body.tags))) changes.tags = text(body.tags).split(',');
   return changes;
 }
 
