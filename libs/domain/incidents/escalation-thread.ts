@@ -2,6 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { ListOutboxMessages } from '@platform/mail';
 
 import { IncidentMessageRepository } from './incident-message.repository';
+import { ESCALATION_MAIL } from './mail/escalation.mail';
+import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
+import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
+import { ESCALATION_MERGED_MAIL } from './mail/escalation-merged.mail';
+import { INCIDENT_MESSAGE_SKE_MAIL } from './mail/incident-message-ske.mail';
+
+/** What KS writes to Skatteetaten in an incident's thread (template names): an answer to one is Skatteetaten's. */
+export const ESCALATION_THREAD_TEMPLATES: ReadonlySet<string> = new Set(
+  [ESCALATION_MAIL, ESCALATION_FOLLOW_UP_MAIL, INCIDENT_MESSAGE_SKE_MAIL, ESCALATION_MERGED_MAIL, ESCALATION_CLOSED_MAIL].map(
+    (t) => t.name,
+  ),
+);
 
 /** How the next message of an escalation thread is addressed within it. */
 export interface ThreadReply {
@@ -29,7 +41,12 @@ export class EscalationThread {
     return {
       inReplyTo: answered ?? rootMessageId,
       references: [...new Set([rootMessageId, ...(answered ? [answered] : [])])],
-      threadSubject: await this.outbox.subjectOf(rootMessageId),
+      threadSubject: await this.subjectOf(rootMessageId),
     };
+  }
+
+  /** The subject of the thread's first message, if the outbox still holds it. */
+  subjectOf(rootMessageId: string): Promise<string | null> {
+    return this.outbox.subjectOf(rootMessageId);
   }
 }

@@ -57,6 +57,15 @@ export class EscalationRepository {
     await this.db.repository(Escalation).update({ incidentId: fromIncidentId }, { incidentId: toIncidentId });
   }
 
+  /** Adds addresses to the thread's recipients (compared without case), keeping those it has. */
+  async addRecipients(id: string, addresses: string[]): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE escalation SET to_addresses = to_addresses || ARRAY(
+         SELECT a FROM unnest($2::text[]) a WHERE lower(a) <> ALL (SELECT lower(t) FROM unnest(to_addresses) t)) WHERE id = $1`,
+      [id, addresses],
+    );
+  }
+
   /** Marks reports that joined an escalated incident by a merge, so the next follow-up tells of them. */
   async addPendingReports(incidentId: string, reportIds: string[]): Promise<void> {
     if (!reportIds.length) return;

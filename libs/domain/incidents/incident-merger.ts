@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { EnqueueEmail } from '@platform/mail';
 
 import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
+import { EscalationThread } from './escalation-thread';
 import { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMessageRepository } from './incident-message.repository';
 import { IncidentVisibility } from './incident-visibility.use-case';
+import { ESCALATION_MERGED_MAIL } from './mail/escalation-merged.mail';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 import { isRestricted } from './rules/incident-visibility';
@@ -36,6 +39,8 @@ export class IncidentMerger {
     private readonly messages: IncidentMessageRepository,
     private readonly securityCases: SecurityCaseRepository,
     private readonly visibility: IncidentVisibility,
+    private readonly thread: EscalationThread,
+    private readonly email: EnqueueEmail,
   ) {}
 
   async chooseSurvivor(a: Incident, b: Incident): Promise<[Incident, Incident]> {
@@ -128,7 +133,8 @@ export class IncidentMerger {
    * Skatteetaten hears of every report in its thread once. A sent thread of the survivor tells
    * of the moved reports in its next follow-up; a merged incident's thread moves to a survivor
    * without one; a merged incident's first message that has not gone out yet is dropped in
-   * favour of the survivor's thread.
+   * favour of the survivor's thread; a merged incident's sent thread ends with a pointer to the
+   * survivor's (endThreadOf).
    */
   private async foldEscalations(
     survivor: Incident,
@@ -147,5 +153,43 @@ export class IncidentMerger {
       if (other.status === 'sent') await this.escalations.addPendingReports(survivor.id, survivorIds);
     }
     if (own?.status === 'sent' && other?.status !== 'sent') await this.escalations.addPendingReports(survivor.id, movedIds);
+    if (own?.status === 'sent' && other?.status === 'sent') await this.endThreadOf(survivor, merged, own, other, actorLabel);
+  }
+
+  /**
+   * Both threads went out, so Skatteetaten's case system holds two cases for one fault. The merged
+   * one's thread gets a last message naming the incident that goes on, and its recipients join the
+   * survivor's thread, which names the merged incident in its next update (untoldThreadMerges). A
+   * security thread and an ordinary one are never joined: each channel hears only its own.
+   */
+  private async endThreadOf(survivor: Incident, merged: Incident, own: Escalation, other: Escalation, actorLabel: string): Promise<void> {
+    const joined = own.security === other.security;
+    if (joined) await this.escalations.addRecipients(own.id, other.to);
+    const { threadSubject, ...inThread } = await this.thread.replyIn(merged.id, other.rootMessageId);
+    const survivorSubject = joined
+      ? ((await this.thread.subjectOf(own.rootMessageId)) ?? `[${survivor.reference}] ${survivor.title}`)
+      : null;
+    await this.email.execute({
+      template: ESCALATION_MERGED_MAIL,
+      to: other.to,
+      ...inThread,
+      dedupeKey: `escalation-merged:${other.id}`,
+      related: { type: 'incident', id: survivor.id },
+      data: {
+        reference: merged.reference,
+        title: merged.title,
+        threadSubject,
+        skeCaseReference: merged.skeCaseReference,
+        survivorReference: survivor.reference,
+        survivorSkeCaseReference: survivor.skeCaseReference,
+        survivorThreadSubject: survivorSubject,
+      },
+    });
+    await this.timeline.record(survivor.id, 'escalation_thread_merged', actorLabel, {
+      from: merged.reference,
+      skeCaseReference: merged.skeCaseReference,
+      to: other.to,
+      joined,
+    });
   }
 }

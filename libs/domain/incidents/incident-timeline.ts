@@ -22,6 +22,11 @@ export type IncidentEventDetails = {
   escalation_sent: { to: string[]; security: boolean; messageId: string };
   escalation_cancelled: Record<string, never>;
   escalation_folded: { from: string };
+  /**
+   * An incident whose thread Skatteetaten had was merged into this one, which has a thread too: its
+   * thread ended with a pointer here. `joined`: its recipients (`to`) receive this thread from now on.
+   */
+  escalation_thread_merged: { from: string; skeCaseReference: string | null; to: string[]; joined: boolean };
   follow_up_sent: { newReports: number };
   resolved: { notified: number; side: Incident['side'] };
   split: { into: string; reports: string[] };

@@ -25,6 +25,7 @@ export * from './known-incidents.use-case';
 export * from './mail/escalation.mail';
 export * from './mail/escalation-closed.mail';
 export * from './mail/escalation-follow-up.mail';
+export * from './mail/escalation-merged.mail';
 export * from './mail/incident-escalated.mail';
 export * from './mail/incident-message-municipality.mail';
 export * from './mail/incident-message-ske.mail';

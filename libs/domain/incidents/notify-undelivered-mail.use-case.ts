@@ -3,17 +3,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '@platform/events';
 import { MAIL_UNDELIVERED, type MailUndeliveredEvent } from '@platform/mail';
 
+import { ESCALATION_THREAD_TEMPLATES } from './escalation-thread';
 import { IncidentRepository } from './incident.repository';
-import { ESCALATION_MAIL } from './mail/escalation.mail';
-import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
-import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
-import { INCIDENT_MESSAGE_SKE_MAIL } from './mail/incident-message-ske.mail';
 import { isRestricted } from './rules/incident-visibility';
-
-/** What KS writes to Skatteetaten in an incident's thread. */
-const TO_SKATTEETATEN: ReadonlySet<string> = new Set(
-  [ESCALATION_MAIL, ESCALATION_FOLLOW_UP_MAIL, INCIDENT_MESSAGE_SKE_MAIL, ESCALATION_CLOSED_MAIL].map((t) => t.name),
-);
 
 export const MAIL_UNDELIVERED_NOTIFICATION = 'incident.mail_undelivered';
 
@@ -39,7 +31,7 @@ export class NotifyUndeliveredMail implements OnModuleInit {
 
   /** Runs in the event's transaction. */
   async execute(event: MailUndeliveredEvent): Promise<void> {
-    if (event.relatedType !== 'incident' || !event.relatedId || !TO_SKATTEETATEN.has(event.template)) return;
+    if (event.relatedType !== 'incident' || !event.relatedId || !ESCALATION_THREAD_TEMPLATES.has(event.template)) return;
     const incident = await this.incidents.resolveSurvivor(event.relatedId);
     if (!incident) return;
     const restricted = isRestricted(incident);

@@ -3,6 +3,7 @@ import type { InboundMail, InboundMailHandler, InboundMailOutcome, InboundMailTa
 import { Injectable } from '@nestjs/common';
 
 import { EscalationRepository } from './escalation.repository';
+import { ESCALATION_THREAD_TEMPLATES } from './escalation-thread';
 import type { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentConversation } from './incident-conversation';
@@ -10,9 +11,6 @@ import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentMessageRepository } from './incident-message.repository';
 import type { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
-
-/** The templates of the escalation thread: a reply to one of them is Skatteetaten answering. */
-const ESCALATION_THREAD_TEMPLATES = new Set(['escalation', 'escalation-follow-up', 'escalation-closed', 'incident-message-ske']);
 
 /**
  * E-mail that answers an incident's threads: Skatteetaten in the escalation thread (by its

@@ -13,12 +13,13 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
 import { ReportRepository } from './report.repository';
-import { type ThreadEvent, untoldReopening } from './rules/reopen-window';
+import { type ThreadEvent, untoldReopening, untoldThreadMerges } from './rules/escalation-thread-news';
 
 /**
  * Later reports on an escalated incident reach Skatteetaten as at most one threaded reply per
  * digest interval (In-Reply-To/References the thread's first message), never a new thread. The
- * first one after KS reopened the incident, having closed the thread, says it was reopened.
+ * first one after KS reopened the incident, having closed the thread, says it was reopened; the
+ * first one after another incident's thread was merged into it names that incident.
  */
 @Injectable()
 export class SendEscalationFollowUps {
@@ -54,7 +55,10 @@ export class SendEscalationFollowUps {
       const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
       const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, current.rootMessageId);
-      const told = (await this.timeline.ofIncidents([incident.id], ['reopened', 'follow_up_sent', 'message_sent'])) as ThreadEvent[];
+      const told = (await this.timeline.ofIncidents(
+        [incident.id],
+        ['reopened', 'follow_up_sent', 'message_sent', 'escalation_thread_merged'],
+      )) as ThreadEvent[];
       await this.email.execute({
         template: ESCALATION_FOLLOW_UP_MAIL,
         to: current.to,
@@ -75,6 +79,7 @@ export class SendEscalationFollowUps {
           security: current.security,
           skeCaseReference: incident.skeCaseReference,
           reopenedAt: untoldReopening(told, current.createdAt),
+          mergedThreads: untoldThreadMerges(told),
         },
       });
       await this.escalations.markFollowUpSent(

@@ -76,6 +76,86 @@ describe('staff corrections to the grouping', () => {
       expect(reply.in_reply_to).toBe(escalation.messageId);
       expect(reply.text).toContain('Sammenslått melding om inntekt');
     });
+
+    it("ends the merged incident's own thread with a pointer to the survivor's, whose recipients it joins", async () => {
+      const send = async (key: string, body: Record<string, unknown>) =>
+        (await t.http.post('/api/v1/reports').set(bearer(key)).send(reportBody(body)).expect(201)).body;
+      const p = await send(a.key, {
+        service: 'inntekt',
+        title: 'Inntekts-API gir 500 for januar',
+        description: 'Alle oppslag på inntekt for januar gir 500 Internal Server Error.',
+        httpStatus: 500,
+        errorCode: 'IM-500',
+      });
+      const q = await send(b.key, {
+        title: 'SSG gir 404 for kjente personer',
+        description: 'Summert skattegrunnlag svarer 404 for personer som har grunnlag.',
+        httpStatus: 404,
+        errorCode: 'SSG-008',
+      });
+      expect(q.incidentId).not.toBe(p.incidentId);
+      const rootOf = async (incidentId: string) => {
+        await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+        const [e] = await t.dataSource.query(`SELECT id, root_message_id, to_addresses FROM escalation WHERE incident_id = $1`, [
+          incidentId,
+        ]);
+        const [root] = await outboxRows(t, `message_id = $1`, [e.root_message_id]);
+        return { id: e.id as string, messageId: e.root_message_id as string, to: e.to_addresses as string[], subject: root.subject };
+      };
+      const [pThread, qThread] = [await rootOf(p.incidentId), await rootOf(q.incidentId)];
+      expect(pThread.to).not.toEqual(qThread.to);
+      const [pRef, qRef] = [p.incidentReference as string, q.incidentReference as string];
+
+      const merged = await t.http
+        .post(`/api/v1/incidents/${q.incidentId}/merge`)
+        .set(bearer(agentToken))
+        .send({ otherIncidentId: p.incidentId })
+        .expect(200);
+      expect(merged.body.id).toBe(p.incidentId);
+
+      // The merged thread's last word, answering within it and naming the thread that goes on.
+      const [last] = await outboxRows(t, `template = 'escalation-merged'`);
+      expect(last.to_addresses).toEqual(qThread.to);
+      expect(last.in_reply_to).toBe(qThread.messageId);
+      expect(last.references).toEqual([qThread.messageId]);
+      expect(last.subject).toBe(`Re: ${qThread.subject}`);
+      expect(last.text).toContain(`KS har slått sammen ${qRef} med ${pRef}.`);
+      expect(last.text).toContain(`Videre oppdateringer om begge kommer i tråden «${pThread.subject}», som dere også får.`);
+      const [survivorThread] = await t.dataSource.query(`SELECT to_addresses FROM escalation WHERE id = $1`, [pThread.id]);
+      expect(survivorThread.to_addresses).toEqual([...pThread.to, ...qThread.to]);
+      const kinds = (await t.http.get(`/api/v1/incidents/${p.incidentId}`).set(bearer(agentToken)).expect(200)).body.events.map(
+        (e: { kind: string }) => e.kind,
+      );
+      expect(kinds).toContain('escalation_thread_merged');
+
+      // The survivor's next update names the merged incident, to both channels' addresses, once.
+      const again = () =>
+        send(c.key, {
+          service: 'inntekt',
+          title: 'Inntekts-API gir 500 for januar',
+          description: 'Alle oppslag på inntekt for januar gir 500 Internal Server Error.',
+          httpStatus: 500,
+          errorCode: 'IM-500',
+        });
+      const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+      const followUps = t.get(SendEscalationFollowUps);
+      expect((await again()).incidentId).toBe(p.incidentId);
+      expect(await followUps.execute(late)).toBe(1);
+      const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND in_reply_to = $1`, [pThread.messageId]);
+      expect(update.to_addresses).toEqual([...pThread.to, ...qThread.to]);
+      expect(update.text).toContain(`KS har slått sammen ${qRef} med denne saken. Den hadde en egen tråd, som er avsluttet`);
+      expect((await again()).incidentId).toBe(p.incidentId);
+      expect(await followUps.execute(new Date(late.getTime() + (t.config.escalationDigestMinutes + 1) * 60_000))).toBe(1);
+      const updates = await outboxRows(t, `template = 'escalation-follow-up' AND in_reply_to = $1`, [pThread.messageId]);
+      expect(updates).toHaveLength(2);
+      expect(updates[1].text).not.toContain('KS har slått sammen');
+
+      // The closing message reaches both channels' addresses in the thread that went on.
+      await t.http.post(`/api/v1/incidents/${p.incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
+      const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [p.incidentId]);
+      expect(closing.to_addresses).toEqual([...pThread.to, ...qThread.to]);
+      expect(closing.references[0]).toBe(pThread.messageId);
+    });
   });
 
   describe('staff corrections', () => {

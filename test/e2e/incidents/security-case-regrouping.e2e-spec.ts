@@ -1,4 +1,4 @@
-import { registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
+import { registerConsumer, type RegisteredConsumer, SKE } from '../../support/fixtures';
 import { INCIDENT_SERVICES, reportBody, reportingApp } from '../../support/incident-fixtures';
 import { createStaffWithToken, type StaffWithToken } from '../../support/staff-session';
 import { bearer, type TestApp } from '../../support/test-app';
@@ -133,6 +133,48 @@ describe('security cases when incidents are merged or split', () => {
       expect(refused.body.code).toBe('security_case_restricted');
       await t.http.get(`/api/v1/reports/${ordinary.id}`).set(bearer(agent.token)).expect(403);
       await t.http.get(`/api/v1/incidents/${survivor}`).set(bearer(security.token)).expect(200);
+    });
+
+    it("ends a merged thread of the other channel without joining its recipients to the survivor's", async () => {
+      const ordinary = await file(a, {
+        environment: 'test',
+        service: 'inntekt',
+        title: 'Inntekt svarer 503 på alle oppslag',
+        errorCode: null,
+        httpStatus: 503,
+      });
+      const leak = await file(b, {
+        environment: 'test',
+        service: 'skatteoppgjor',
+        title: 'Skatteoppgjøret viser en annen kommunes skattytere',
+        description: 'Svaret inneholder skattytere fra en annen kommune.',
+        errorCode: null,
+        httpStatus: 200,
+      });
+      const leakIncident = await apart(ordinary, leak);
+      // Staff judged it a security matter: its thread goes to the security channel.
+      await t.http.post(`/api/v1/incidents/${leakIncident}/triage`).set(bearer(agent.token)).send({ side: 'security' }).expect(200);
+      const threadOf = async (incidentId: string) => {
+        await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(security.token)).expect(200);
+        const [e] = await t.dataSource.query(`SELECT id, root_message_id, to_addresses FROM escalation WHERE incident_id = $1`, [
+          incidentId,
+        ]);
+        return { id: e.id as string, messageId: e.root_message_id as string, to: e.to_addresses as string[] };
+      };
+      const [ordinaryThread, leakThread] = [await threadOf(ordinary.incidentId), await threadOf(leakIncident)];
+      expect(leakThread.to).toEqual([`sikkerhet@${SKE}`]);
+      const survivor = await merge(leakIncident, ordinary.incidentId);
+      expect(survivor).toBe(ordinary.incidentId);
+      const [last]: Array<{ to_addresses: string[]; in_reply_to: string; text: string }> = await t.dataSource.query(
+        `SELECT to_addresses, in_reply_to, text FROM outbox_message WHERE template = 'escalation-merged' AND in_reply_to = $1`,
+        [leakThread.messageId],
+      );
+      expect(last.to_addresses).toEqual(leakThread.to);
+      expect(last.text).toContain(`med ${ordinary.incidentReference}.`);
+      expect(last.text).toContain('KS følger opp saken videre i en annen tråd.');
+      expect(last.text).not.toContain('«');
+      const [kept] = await t.dataSource.query(`SELECT to_addresses FROM escalation WHERE id = $1`, [ordinaryThread.id]);
+      expect(kept.to_addresses).toEqual(ordinaryThread.to);
     });
   });
 

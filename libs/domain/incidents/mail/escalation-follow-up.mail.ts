@@ -20,6 +20,8 @@ export interface EscalationFollowUpMail {
   skeCaseReference: string | null;
   /** When KS reopened the incident after closing the thread, if no message has told them since. */
   reopenedAt: Date | null;
+  /** Incidents with threads of their own merged into this one since the last message in this thread. */
+  mergedThreads: Array<{ reference: string; skeCaseReference: string | null }>;
 }
 
 export const ESCALATION_FOLLOW_UP_MAIL = defineMailTemplate<EscalationFollowUpMail>('escalation-follow-up', __dirname, {

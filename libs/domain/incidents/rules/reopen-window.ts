@@ -12,22 +12,3 @@ export function withinReopenWindow(resolvedAt: Date | null, now: Date, days: num
 export function reopenedStatus(threadSent: boolean, side: IncidentSide): IncidentStatus {
   return threadSent ? 'escalated' : side === 'undetermined' ? 'new' : 'triaged';
 }
-
-/** The events of an incident's timeline that tell whether Skatteetaten has heard of a reopening. */
-export type ThreadEvent =
-  | { kind: 'reopened'; at: Date }
-  | { kind: 'follow_up_sent'; at: Date }
-  | { kind: 'message_sent'; at: Date; details: { audience: 'skatteetaten' | 'municipalities' } };
-
-/**
- * When the incident was reopened after KS's closing message in the thread to Skatteetaten, if no
- * message to Skatteetaten has gone since (staff's own or an update): the next update must say
- * so, or it reads as news of a case KS told them was solved. Null when the last reopening came
- * before the thread began (the thread has had no closing message since), or has been told.
- * Events oldest first.
- */
-export function untoldReopening(events: readonly ThreadEvent[], threadStartedAt: Date): Date | null {
-  const told = events.filter((e) => e.kind !== 'message_sent' || e.details.audience === 'skatteetaten');
-  const last = told.at(-1);
-  return last?.kind === 'reopened' && last.at.getTime() > threadStartedAt.getTime() ? last.at : null;
-}

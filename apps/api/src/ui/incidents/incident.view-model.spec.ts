@@ -177,6 +177,16 @@ describe('eventText', () => {
     ['resolved', { side: 'local', notified: 2 }, 'Løst lokalt (førstelinjesvar); 2 adresser varslet'],
     ['resolved', { side: 'ske', notified: 1 }, 'Løst; 1 adresse varslet'],
     ['follow_up_sent', { newReports: 1 }, 'Oppfølging sendt i tråden til Skatteetaten (1 ny melding)'],
+    [
+      'escalation_thread_merged',
+      { from: 'KS-2', skeCaseReference: null, to: ['ssg@ske.no'], joined: true },
+      'Tråden til Skatteetaten om KS-2 avsluttet med melding om at saken følges opp her; mottakerne (ssg@ske.no) får denne tråden videre',
+    ],
+    [
+      'escalation_thread_merged',
+      { from: 'KS-2', skeCaseReference: null, to: ['sikkerhet@ske.no'], joined: false },
+      'Tråden til Skatteetaten om KS-2 avsluttet med melding om at saken følges opp her (den gikk til en annen kanal)',
+    ],
     ['merged_into', { into: 'KS-2', how: 'auto' }, 'Slått sammen inn i KS-2 (automatisk)'],
     [
       'message_received',

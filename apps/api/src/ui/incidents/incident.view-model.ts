@@ -134,6 +134,12 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: 'Ventende eskalering avlyst fordi hendelsen ble løst før e-posten gikk ut' };
     case 'escalation_folded':
       return { text: `Ventende eskalering av ${e.details.from} slått inn i denne trådens eskalering; ingen egen tråd sendes` };
+    case 'escalation_thread_merged':
+      return {
+        text: `Tråden til Skatteetaten om ${e.details.from} avsluttet med melding om at saken følges opp her${
+          e.details.joined ? `; mottakerne (${e.details.to.join(', ')}) får denne tråden videre` : ' (den gikk til en annen kanal)'
+        }`,
+      };
     case 'follow_up_sent':
       return { text: `Oppfølging sendt i tråden til Skatteetaten (${countOf(e.details.newReports, COUNTED_NOUNS.newReport)})` };
     case 'resolved':

@@ -1,0 +1,37 @@
+/** The events of an incident's timeline that tell what Skatteetaten has heard in its thread. */
+export type ThreadEvent =
+  | { kind: 'reopened'; at: Date }
+  | { kind: 'follow_up_sent'; at: Date }
+  | { kind: 'message_sent'; at: Date; details: { audience: 'skatteetaten' | 'municipalities' } }
+  | { kind: 'escalation_thread_merged'; at: Date; details: { from: string; skeCaseReference: string | null } };
+
+/** A message that went to Skatteetaten in the thread: after it, they have heard what came before. */
+function toldInThread(e: ThreadEvent): boolean {
+  return e.kind === 'follow_up_sent' || (e.kind === 'message_sent' && e.details.audience === 'skatteetaten');
+}
+
+/**
+ * When the incident was reopened after KS's closing message in the thread to Skatteetaten, if no
+ * message to Skatteetaten has gone since (staff's own or an update): the next update must say
+ * so, or it reads as news of a case KS told them was solved. Null when the last reopening came
+ * before the thread began (the thread has had no closing message since), or has been told.
+ * Events oldest first.
+ */
+export function untoldReopening(events: readonly ThreadEvent[], threadStartedAt: Date): Date | null {
+  const last = events.filter((e) => e.kind === 'reopened' || toldInThread(e)).at(-1);
+  return last?.kind === 'reopened' && last.at.getTime() > threadStartedAt.getTime() ? last.at : null;
+}
+
+/**
+ * The incidents with a thread of their own merged into this one since the last message to
+ * Skatteetaten in its thread, oldest first: the next update names them, since their threads
+ * ended with a pointer here and this thread's first readers may not have seen it. Events oldest first.
+ */
+export function untoldThreadMerges(events: readonly ThreadEvent[]): Array<{ reference: string; skeCaseReference: string | null }> {
+  const lastTold = events.findLastIndex(toldInThread);
+  return events
+    .slice(lastTold + 1)
+    .flatMap((e) =>
+      e.kind === 'escalation_thread_merged' ? [{ reference: e.details.from, skeCaseReference: e.details.skeCaseReference }] : [],
+    );
+}
