@@ -25,6 +25,10 @@ describe('staff corrections to the grouping', () => {
   afterEach(async () => expect(await incidentsWithStaleCounts(t)).toEqual([]));
 
   describe('merging into an escalated incident', () => {
+    /** Staff merge `id` with `otherIncidentId`; the survivor's id. */
+    const merge = async (id: string, otherIncidentId: string): Promise<string> =>
+      (await t.http.post(`/api/v1/incidents/${id}/merge`).set(bearer(agentToken)).send({ otherIncidentId }).expect(200)).body.id;
+
     it('tells Skatteetaten of the merged-in reports in the next threaded follow-up', async () => {
       const p = (
         await t.http
@@ -64,12 +68,7 @@ describe('staff corrections to the grouping', () => {
       const followUps = t.get(SendEscalationFollowUps);
       expect(await followUps.execute(late)).toBe(0);
       await t.dataSource.query(`UPDATE escalation SET reported_until = now() + interval '1 second' WHERE incident_id = $1`, [p.incidentId]);
-      const merged = await t.http
-        .post(`/api/v1/incidents/${q.incidentId}/merge`)
-        .set(bearer(agentToken))
-        .send({ otherIncidentId: p.incidentId })
-        .expect(200);
-      expect(merged.body.id).toBe(p.incidentId);
+      expect(await merge(q.incidentId, p.incidentId)).toBe(p.incidentId);
       expect(await followUps.execute(late)).toBe(1);
       expect(await followUps.execute(late)).toBe(0);
       const [reply] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [p.incidentId]);
@@ -106,12 +105,7 @@ describe('staff corrections to the grouping', () => {
       expect(pThread.to).not.toEqual(qThread.to);
       const [pRef, qRef] = [p.incidentReference as string, q.incidentReference as string];
 
-      const merged = await t.http
-        .post(`/api/v1/incidents/${q.incidentId}/merge`)
-        .set(bearer(agentToken))
-        .send({ otherIncidentId: p.incidentId })
-        .expect(200);
-      expect(merged.body.id).toBe(p.incidentId);
+      expect(await merge(q.incidentId, p.incidentId)).toBe(p.incidentId);
 
       // The merged thread's last word, answering within it and naming the thread that goes on.
       const [last] = await outboxRows(t, `template = 'escalation-merged'`);
