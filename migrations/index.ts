@@ -43,6 +43,7 @@ import { OutboxSentAtIndex1795479000000 } from './1795479000000-outbox-sent-at-i
 import { NoticeRecipientPerConsumer1795480000000 } from './1795480000000-notice-recipient-per-consumer';
 import { IncidentMessageApiChannel1795481000000 } from './1795481000000-incident-message-api-channel';
 import { AttemptWindows1795482000000 } from './1795482000000-attempt-windows';
+import { IncidentMessageThreadRoot1795483000000 } from './1795483000000-incident-message-thread-root';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   NoticeRecipientPerConsumer1795480000000,
   IncidentMessageApiChannel1795481000000,
   AttemptWindows1795482000000,
+  IncidentMessageThreadRoot1795483000000,
 ];

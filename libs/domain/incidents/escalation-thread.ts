@@ -37,12 +37,20 @@ export class EscalationThread {
   ) {}
 
   async replyIn(incidentId: string, rootMessageId: string): Promise<ThreadReply> {
-    const answered = (await this.messages.latestFromSkatteetaten(incidentId))?.messageIds[0];
+    const answered = (await this.messages.latestFromSkatteetaten(incidentId, rootMessageId))?.messageIds[0];
     return {
       inReplyTo: answered ?? rootMessageId,
       references: [...new Set([rootMessageId, ...(answered ? [answered] : [])])],
       threadSubject: await this.subjectOf(rootMessageId),
     };
+  }
+
+  /**
+   * The thread an e-mail we sent belongs to, by its first message's Message-ID: every later message
+   * of a thread names the first one first in its References. Null when we did not send it.
+   */
+  rootOf(messageId: string): Promise<string | null> {
+    return this.outbox.threadRootOf(messageId);
   }
 
   /** The subject of the thread's first message, if the outbox still holds it. */

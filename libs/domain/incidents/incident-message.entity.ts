@@ -57,6 +57,13 @@ export class IncidentMessage {
   @Column({ name: 'message_ids', type: 'text', array: true, default: () => "'{}'" })
   messageIds: string[];
 
+  /**
+   * Of a message in a thread to Skatteetaten: that thread's first Message-ID. A merge can bring a
+   * second thread's messages to an incident; null on messages stored before threads were told apart.
+   */
+  @Column({ name: 'thread_root_message_id', type: 'text', nullable: true })
+  threadRootMessageId: string | null;
+
   /** The stored inbound e-mail this came from. */
   @Column({ name: 'inbound_message_id', type: 'uuid', nullable: true })
   inboundMessageId: string | null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
+import { IsNull } from 'typeorm';
 
 import { IncidentMessage } from './incident-message.entity';
 
@@ -8,8 +9,10 @@ import { IncidentMessage } from './incident-message.entity';
 export class IncidentMessageRepository {
   constructor(private readonly db: DatabaseContext) {}
 
-  insert(message: Omit<IncidentMessage, 'id' | 'createdAt'>): Promise<IncidentMessage> {
-    return this.db.repository(IncidentMessage).save(message);
+  insert(
+    message: Omit<IncidentMessage, 'id' | 'createdAt' | 'threadRootMessageId'> & Partial<Pick<IncidentMessage, 'threadRootMessageId'>>,
+  ): Promise<IncidentMessage> {
+    return this.db.repository(IncidentMessage).save({ threadRootMessageId: null, ...message });
   }
 
   find(id: string): Promise<IncidentMessage | null> {
@@ -34,11 +37,16 @@ export class IncidentMessageRepository {
       .getMany();
   }
 
-  /** The newest message Skatteetaten sent in the thread, to answer it. */
-  latestFromSkatteetaten(incidentId: string): Promise<IncidentMessage | null> {
-    return this.db
-      .repository(IncidentMessage)
-      .findOne({ where: { incidentId, audience: 'skatteetaten', direction: 'in' }, order: { createdAt: 'DESC', id: 'DESC' } });
+  /** The newest message Skatteetaten sent in the thread that starts with `rootMessageId` (or in an unknown one), to answer it. */
+  latestFromSkatteetaten(incidentId: string, rootMessageId: string): Promise<IncidentMessage | null> {
+    const from = { incidentId, audience: 'skatteetaten', direction: 'in' } as const;
+    return this.db.repository(IncidentMessage).findOne({
+      where: [
+        { ...from, threadRootMessageId: rootMessageId },
+        { ...from, threadRootMessageId: IsNull() },
+      ],
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
   }
 
   /** The staff member who last wrote in the conversation (their e-mail), if any. */

@@ -3,7 +3,7 @@ import type { InboundMail, InboundMailHandler, InboundMailOutcome, InboundMailTa
 import { Injectable } from '@nestjs/common';
 
 import { EscalationRepository } from './escalation.repository';
-import { ESCALATION_THREAD_TEMPLATES } from './escalation-thread';
+import { ESCALATION_THREAD_TEMPLATES, EscalationThread } from './escalation-thread';
 import type { Incident } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
 import { IncidentConversation } from './incident-conversation';
@@ -33,6 +33,7 @@ export class ReceiveIncidentMail implements InboundMailHandler {
     private readonly timeline: IncidentEventRepository,
     private readonly contacts: ListConsumerContacts,
     private readonly conversation: IncidentConversation,
+    private readonly thread: EscalationThread,
   ) {}
 
   async accept(mail: InboundMail, target: InboundMailTarget): Promise<InboundMailOutcome> {
@@ -44,7 +45,11 @@ export class ReceiveIncidentMail implements InboundMailHandler {
       target.how === 'message-id'
         ? ESCALATION_THREAD_TEMPLATES.has(target.template)
         : !report && !!escalation?.to.some((a) => a.toLowerCase() === mail.from);
-    if (fromThread && escalation) return this.fromSkatteetaten(incident, mail);
+    if (fromThread && escalation) {
+      // A reply names the thread it answers; one found by the reference in its subject answers the incident's own.
+      const root = (target.how === 'message-id' && (await this.thread.rootOf(target.messageId))) || escalation.rootMessageId;
+      return this.fromSkatteetaten(incident, mail, root);
+    }
     return this.fromMunicipality(incident, report, mail);
   }
 
@@ -62,7 +67,7 @@ export class ReceiveIncidentMail implements InboundMailHandler {
     return incident ? { incident, report } : null;
   }
 
-  private async fromSkatteetaten(incident: Incident, mail: InboundMail): Promise<InboundMailOutcome> {
+  private async fromSkatteetaten(incident: Incident, mail: InboundMail, threadRootMessageId: string): Promise<InboundMailOutcome> {
     const message = await this.messages.insert({
       incidentId: incident.id,
       direction: 'in',
@@ -75,6 +80,7 @@ export class ReceiveIncidentMail implements InboundMailHandler {
       recipients: [],
       messageIds: [mail.messageId],
       inboundMessageId: mail.id,
+      threadRootMessageId,
     });
     await this.timeline.record(incident.id, 'message_received', mail.from, { audience: 'skatteetaten', from: mail.from, channel: 'email' });
     await this.conversation.notifyOwner(incident, message.id, 'skatteetaten', mail.from);

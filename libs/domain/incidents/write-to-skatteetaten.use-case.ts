@@ -53,6 +53,7 @@ export class WriteToSkatteetaten {
         recipients: escalation.to,
         messageIds: [messageId],
         inboundMessageId: null,
+        threadRootMessageId: escalation.rootMessageId,
       });
       await this.email.execute({
         template: INCIDENT_MESSAGE_SKE_MAIL,

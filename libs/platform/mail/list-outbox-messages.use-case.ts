@@ -41,6 +41,11 @@ export class ListOutboxMessages {
     return this.outbox.sentAbout(messageIds);
   }
 
+  /** The first Message-ID of the thread a message we sent belongs to (its own when it began one); null when we did not send it. */
+  threadRootOf(messageId: string): Promise<string | null> {
+    return this.outbox.threadRootOf(messageId);
+  }
+
   /** The subject a message was sent with: replies in its thread keep it, as mail clients group threads by it. */
   subjectOf(messageId: string): Promise<string | null> {
     return this.outbox.subjectOf(messageId);

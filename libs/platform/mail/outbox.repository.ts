@@ -422,6 +422,14 @@ export class OutboxRepository {
     return rows.map((r) => ({ messageId: r.message_id, template: r.template, relatedType: r.related_type, relatedId: r.related_id }));
   }
 
+  async threadRootOf(messageId: string): Promise<string | null> {
+    const rows: Array<{ root: string }> = await this.db.manager.query(
+      `SELECT coalesce("references"[1], message_id) AS root FROM outbox_message WHERE message_id = $1`,
+      [messageId],
+    );
+    return rows[0]?.root ?? null;
+  }
+
   async subjectOf(messageId: string): Promise<string | null> {
     const rows: Array<{ subject: string }> = await this.db.manager.query('SELECT subject FROM outbox_message WHERE message_id = $1', [
       messageId,

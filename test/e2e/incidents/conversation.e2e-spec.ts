@@ -265,6 +265,65 @@ describe('incident conversations', () => {
     expect(update.subject).toBe(`Re: ${root.subject}`);
   });
 
+  it("answers each thread's own latest message from Skatteetaten once another incident's thread is merged in", async () => {
+    smtp.messages.length = 0;
+    const other = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({
+            service: 'inntekt',
+            title: 'Inntekt gir 500 for desember',
+            description: 'Alle oppslag på inntekt for desember gir 500.',
+            httpStatus: 500,
+            errorCode: 'IM-500',
+          }),
+        )
+        .expect(201)
+    ).body;
+    expect(other.incidentId).not.toBe(incidentId);
+    await t.http.post(`/api/v1/incidents/${other.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    const [otherRoot] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [other.incidentId]);
+    const inOtherThread = '<ske-sak-4712@ske.example.test>';
+    await sendInbound(t, {
+      from: 'inntekt@ske.example.test',
+      subject: `SV: ${otherRoot.subject}`,
+      text: 'Vi ser på inntekt.',
+      inReplyTo: otherRoot.message_id,
+      references: [otherRoot.message_id],
+      messageId: inOtherThread,
+    });
+    // Both threads went out; the older incident, this conversation's, goes on.
+    const merged = await t.http
+      .post(`/api/v1/incidents/${other.incidentId}/merge`)
+      .set(bearer(agentToken))
+      .send({ otherIncidentId: incidentId })
+      .expect(200);
+    expect(merged.body.id).toBe(incidentId);
+    const pointer = (await delivered()).find((m) => m.parsed.subject === `Re: ${otherRoot.subject}`)!;
+    expect(pointer.envelopeTo).toEqual(['inntekt@ske.example.test']);
+    expect(pointer.parsed.inReplyTo).toBe(inOtherThread);
+    expect(pointer.parsed.text).toContain(`KS har slått sammen ${other.incidentReference} med ${reference}.`);
+    // Skatteetaten answers the pointer in the thread that ended: it reaches the incident that goes on.
+    await sendInbound(t, {
+      from: 'inntekt@ske.example.test',
+      subject: `SV: ${pointer.parsed.subject}`,
+      text: 'Da lukker vi vår sak.',
+      inReplyTo: pointer.parsed.messageId,
+      references: [otherRoot.message_id, inOtherThread, pointer.parsed.messageId!],
+      messageId: '<ske-sak-4712-lukket@ske.example.test>',
+    });
+    expect(await messages(`audience = 'skatteetaten' AND direction = 'in'`)).toHaveLength(3);
+    // The next message in this incident's thread answers Skatteetaten's latest in it, not in the other one.
+    smtp.messages.length = 0;
+    await agent.post(`/incidents/${incidentId}/messages/skatteetaten`, { body: 'Vi følger opp saken her.' }).expect(303);
+    const ours = (await delivered()).find((m) => m.parsed.text?.includes('Vi følger opp saken her.'))!;
+    expect(ours.parsed.inReplyTo).toBe(SKE_ANSWER);
+    expect(ours.parsed.references).toEqual([rootMessageId, SKE_ANSWER]);
+    expect([...ours.envelopeTo].sort()).toEqual(['inntekt@ske.example.test', 'summert-skattegrunnlag@ske.example.test']);
+  });
+
   it('keeps an internal note on the incident page and nowhere else: not in the portal, the consumer API or any e-mail', async () => {
     smtp.messages.length = 0;
     await agent.post(`/incidents/${incidentId}/messages/note`, { body: NOTE }).expect(303);
