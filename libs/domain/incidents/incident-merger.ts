@@ -16,16 +16,20 @@ import { isRestricted } from './rules/incident-visibility';
 import type { SecurityChecklist } from './rules/security-clock';
 import { SecurityCaseRepository } from './security-case.repository';
 
-/** Rank of an incident's escalation when choosing a survivor: a thread Skatteetaten has seen wins. */
+/**
+ * Rank of an incident's escalation when choosing a survivor: a thread to Skatteetaten's security
+ * channel wins, so a security matter goes on there and never in an ordinary thread; then a thread
+ * Skatteetaten has seen, then one about to be sent.
+ */
 function escalationRank(e: Escalation | null): number {
   if (!e) return 0;
-  return e.status === 'sent' ? 2 : 1;
+  return (e.security ? 2 : 0) + (e.status === 'sent' ? 2 : 1);
 }
 
 /**
  * Moves everything of one incident into another. Shared by staff merges and automatic merges.
  * The incident whose thread Skatteetaten already has survives (then one that is about to be
- * sent), so the thread keeps its reference; otherwise the older one does. A first message still
+ * sent; a security thread before either), so the thread keeps its reference; otherwise the older one does. A first message still
  * waiting in its settle period is folded into the survivor's thread instead of being sent.
  */
 @Injectable()
@@ -59,7 +63,7 @@ export class IncidentMerger {
     // A moved report still pending (its intake's fold not yet run, or failed) is folded into the
     // survivor now: the merged incident's profile, added above, did not hold it.
     await this.incidents.foldAttachmentsInTransaction(survivor.id);
-    await this.foldEscalations(survivor, merged, movedIds, survivorIds, actorLabel);
+    const twoThreads = await this.foldEscalations(survivor, merged, movedIds, survivorIds, actorLabel);
     await this.messages.moveToIncident(merged.id, survivor.id);
     const services = [...new Set([...survivor.services, ...merged.services])];
     const errorCodes = [...new Set([...survivor.errorCodes, ...merged.errorCodes])];
@@ -77,7 +81,8 @@ export class IncidentMerger {
       lastSeenAt,
       status,
       side,
-      skeCaseReference: survivor.skeCaseReference ?? merged.skeCaseReference,
+      // Two threads are two cases at Skatteetaten; the survivor's thread goes on under its own number.
+      skeCaseReference: twoThreads ? survivor.skeCaseReference : (survivor.skeCaseReference ?? merged.skeCaseReference),
     });
     await this.incidents.update(merged.id, { mergedIntoId: survivor.id, status: 'closed' });
     await this.mergeProposals.upsert({
@@ -133,8 +138,8 @@ export class IncidentMerger {
    * Skatteetaten hears of every report in its thread once. A sent thread of the survivor tells
    * of the moved reports in its next follow-up; a merged incident's thread moves to a survivor
    * without one; a merged incident's first message that has not gone out yet is dropped in
-   * favour of the survivor's thread; a merged incident's sent thread ends with a pointer to the
-   * survivor's (endThreadOf).
+   * favour of the survivor's thread; a merged incident's sent thread, beside a thread of the
+   * survivor's, ends with a pointer to it (endThreadOf). Returns whether there were two threads.
    */
   private async foldEscalations(
     survivor: Incident,
@@ -142,7 +147,7 @@ export class IncidentMerger {
     movedIds: string[],
     survivorIds: string[],
     actorLabel: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const own = await this.escalations.ofIncident(survivor.id);
     const other = await this.escalations.ofIncident(merged.id);
     if (other?.status === 'pending' && own) {
@@ -153,21 +158,33 @@ export class IncidentMerger {
       if (other.status === 'sent') await this.escalations.addPendingReports(survivor.id, survivorIds);
     }
     if (own?.status === 'sent' && other?.status !== 'sent') await this.escalations.addPendingReports(survivor.id, movedIds);
-    if (own?.status === 'sent' && other?.status === 'sent') await this.endThreadOf(survivor, merged, own, other, actorLabel);
+    if (!own || other?.status !== 'sent') return false;
+    await this.endThreadOf(survivor, merged, own, other, actorLabel);
+    return true;
   }
 
   /**
-   * Both threads went out, so Skatteetaten's case system holds two cases for one fault. The merged
-   * one's thread gets a last message naming the incident that goes on, and its recipients join the
-   * survivor's thread, which names the merged incident in its next update (untoldThreadMerges). A
-   * security thread and an ordinary one are never joined: each channel hears only its own.
+   * The merged incident's thread went out beside the survivor's (sent, or a security thread about
+   * to be), so Skatteetaten's case system holds two cases for one fault. The merged one's thread
+   * gets a last message naming the incident that goes on, and its recipients join the survivor's
+   * thread, which names the merged incident in its next message (untoldThreadMerges). They join
+   * only where neither thread could carry a security matter to an ordinary channel: both threads
+   * to the security channel, or both ordinary and neither incident on the security side. Otherwise
+   * the last message says only that KS goes on in another channel.
    */
   private async endThreadOf(survivor: Incident, merged: Incident, own: Escalation, other: Escalation, actorLabel: string): Promise<void> {
-    const joined = own.security === other.security;
+    const joined = own.security === other.security && (own.security || (!isRestricted(survivor) && !isRestricted(merged)));
+    // From here on the survivor holds both threads' messages; each answers within its own.
+    await this.messages.assignThreadRoot(merged.id, other.rootMessageId);
+    await this.messages.assignThreadRoot(survivor.id, own.rootMessageId);
     if (joined) await this.escalations.addRecipients(own.id, other.to);
     const { threadSubject, ...inThread } = await this.thread.replyIn(merged.id, other.rootMessageId);
-    const survivorSubject = joined
-      ? ((await this.thread.subjectOf(own.rootMessageId)) ?? `[${survivor.reference}] ${survivor.title}`)
+    const continuesIn = joined
+      ? {
+          reference: survivor.reference,
+          skeCaseReference: survivor.skeCaseReference,
+          threadSubject: (await this.thread.subjectOf(own.rootMessageId)) ?? `[${survivor.reference}] ${survivor.title}`,
+        }
       : null;
     await this.email.execute({
       template: ESCALATION_MERGED_MAIL,
@@ -175,15 +192,7 @@ export class IncidentMerger {
       ...inThread,
       dedupeKey: `escalation-merged:${other.id}`,
       related: { type: 'incident', id: survivor.id },
-      data: {
-        reference: merged.reference,
-        title: merged.title,
-        threadSubject,
-        skeCaseReference: merged.skeCaseReference,
-        survivorReference: survivor.reference,
-        survivorSkeCaseReference: survivor.skeCaseReference,
-        survivorThreadSubject: survivorSubject,
-      },
+      data: { reference: merged.reference, title: merged.title, threadSubject, skeCaseReference: merged.skeCaseReference, continuesIn },
     });
     await this.timeline.record(survivor.id, 'escalation_thread_merged', actorLabel, {
       from: merged.reference,

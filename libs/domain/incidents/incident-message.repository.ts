@@ -37,6 +37,17 @@ export class IncidentMessageRepository {
       .getMany();
   }
 
+  /**
+   * Files the incident's messages to and from Skatteetaten that name no thread (stored before
+   * threads were told apart) under the thread that starts with `rootMessageId`.
+   */
+  async assignThreadRoot(incidentId: string, rootMessageId: string): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE incident_message SET thread_root_message_id = $2 WHERE incident_id = $1 AND audience = 'skatteetaten' AND thread_root_message_id IS NULL`,
+      [incidentId, rootMessageId],
+    );
+  }
+
   /** The newest message Skatteetaten sent in the thread that starts with `rootMessageId` (or in an unknown one), to answer it. */
   latestFromSkatteetaten(incidentId: string, rootMessageId: string): Promise<IncidentMessage | null> {
     const from = { incidentId, audience: 'skatteetaten', direction: 'in' } as const;

@@ -39,21 +39,25 @@ export class ReceiveIncidentMail implements InboundMailHandler {
   async accept(mail: InboundMail, target: InboundMailTarget): Promise<InboundMailOutcome> {
     const found = await this.find(target);
     if (!found) return { accepted: false };
-    const { incident, report } = found;
-    const escalation = await this.escalations.ofIncident(incident.id);
+    const { incident, report, named } = found;
+    // An incident merged into another beside a thread of its own keeps that (ended) thread: a
+    // reply naming it belongs there, its recipients' and its root's.
+    const escalation =
+      (named !== incident.id ? await this.escalations.ofIncident(named) : null) ?? (await this.escalations.ofIncident(incident.id));
     const fromThread =
       target.how === 'message-id'
         ? ESCALATION_THREAD_TEMPLATES.has(target.template)
         : !report && !!escalation?.to.some((a) => a.toLowerCase() === mail.from);
     if (fromThread && escalation) {
-      // A reply names the thread it answers; one found by the reference in its subject answers the incident's own.
+      // A reply names the thread it answers; one found by the reference in its subject answers that incident's.
       const root = (target.how === 'message-id' && (await this.thread.rootOf(target.messageId))) || escalation.rootMessageId;
       return this.fromSkatteetaten(incident, mail, root);
     }
     return this.fromMunicipality(incident, report, mail);
   }
 
-  private async find(target: InboundMailTarget): Promise<{ incident: Incident; report: Report | null } | null> {
+  /** The incident the mail is about (after merges, locked), its report if it names one, and the incident it named. */
+  private async find(target: InboundMailTarget): Promise<{ incident: Incident; report: Report | null; named: string } | null> {
     let report: Report | null = null;
     let incidentId: string | null = null;
     if (target.how === 'new-conversation') return null;
@@ -63,8 +67,9 @@ export class ReceiveIncidentMail implements InboundMailHandler {
     } else if (target.reference.startsWith('M-')) report = await this.reports.findByReference(target.reference);
     else incidentId = (await this.incidents.findByReference(target.reference))?.id ?? null;
     // Locked for the caller's transaction, so a merge cannot move the conversation while the answer is added.
-    const incident = await this.incidents.lockSurvivor(report?.incidentId ?? incidentId ?? '');
-    return incident ? { incident, report } : null;
+    const named = report?.incidentId ?? incidentId ?? '';
+    const incident = await this.incidents.lockSurvivor(named);
+    return incident ? { incident, report, named } : null;
   }
 
   private async fromSkatteetaten(incident: Incident, mail: InboundMail, threadRootMessageId: string): Promise<InboundMailOutcome> {

@@ -294,6 +294,11 @@ describe('incident conversations', () => {
       references: [otherRoot.message_id],
       messageId: inOtherThread,
     });
+    // As stored before messages knew their thread: the merge files them under their incidents' threads.
+    await t.dataSource.query(`UPDATE incident_message SET thread_root_message_id = NULL WHERE incident_id IN ($1, $2)`, [
+      incidentId,
+      other.incidentId,
+    ]);
     // Both threads went out; the older incident, this conversation's, goes on.
     const merged = await t.http
       .post(`/api/v1/incidents/${other.incidentId}/merge`)
@@ -304,17 +309,31 @@ describe('incident conversations', () => {
     const pointer = (await delivered()).find((m) => m.parsed.subject === `Re: ${otherRoot.subject}`)!;
     expect(pointer.envelopeTo).toEqual(['inntekt@ske.example.test']);
     expect(pointer.parsed.inReplyTo).toBe(inOtherThread);
-    expect(pointer.parsed.text).toContain(`KS har slått sammen ${other.incidentReference} med ${reference}.`);
+    expect(pointer.parsed.text).toContain(`KS har slått saken ${other.incidentReference} sammen med ${reference}.`);
     // Skatteetaten answers the pointer in the thread that ended: it reaches the incident that goes on.
     await sendInbound(t, {
       from: 'inntekt@ske.example.test',
       subject: `SV: ${pointer.parsed.subject}`,
       text: 'Da lukker vi vår sak.',
       inReplyTo: pointer.parsed.messageId,
-      references: [otherRoot.message_id, inOtherThread, pointer.parsed.messageId!],
+      // Only our last message is named: the reply is known by it alone.
+      references: [inOtherThread, pointer.parsed.messageId!],
       messageId: '<ske-sak-4712-lukket@ske.example.test>',
     });
-    expect(await messages(`audience = 'skatteetaten' AND direction = 'in'`)).toHaveLength(3);
+    // So does one that names the merged incident only in its subject, from that thread's address.
+    await sendInbound(t, {
+      from: 'inntekt@ske.example.test',
+      subject: `Vedr. ${other.incidentReference}`,
+      text: 'Saken er lukket hos oss.',
+      messageId: '<ske-sak-4712-emne@ske.example.test>',
+    });
+    const theirs = await messages(`audience = 'skatteetaten' AND direction = 'in'`);
+    expect(theirs.map((m) => [m.body, m.thread_root_message_id])).toEqual([
+      ['Vi har opprettet en sak og ser på feilen.', rootMessageId],
+      ['Vi ser på inntekt.', otherRoot.message_id],
+      ['Da lukker vi vår sak.', otherRoot.message_id],
+      ['Saken er lukket hos oss.', otherRoot.message_id],
+    ]);
     // The next message in this incident's thread answers Skatteetaten's latest in it, not in the other one.
     smtp.messages.length = 0;
     await agent.post(`/incidents/${incidentId}/messages/skatteetaten`, { body: 'Vi følger opp saken her.' }).expect(303);

@@ -28,6 +28,15 @@ describe('staff corrections to the grouping', () => {
     /** Staff merge `id` with `otherIncidentId`; the survivor's id. */
     const merge = async (id: string, otherIncidentId: string): Promise<string> =>
       (await t.http.post(`/api/v1/incidents/${id}/merge`).set(bearer(agentToken)).send({ otherIncidentId }).expect(200)).body.id;
+    const send = async (key: string, body: Record<string, unknown>) =>
+      (await t.http.post('/api/v1/reports').set(bearer(key)).send(reportBody(body)).expect(201)).body;
+    /** Escalates the incident (its first message goes at once here); its thread. */
+    const threadOf = async (incidentId: string) => {
+      await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+      const [e] = await t.dataSource.query(`SELECT id, root_message_id, to_addresses FROM escalation WHERE incident_id = $1`, [incidentId]);
+      const [root] = await outboxRows(t, `message_id = $1`, [e.root_message_id]);
+      return { id: e.id as string, messageId: e.root_message_id as string, to: e.to_addresses as string[], subject: root.subject };
+    };
 
     it('tells Skatteetaten of the merged-in reports in the next threaded follow-up', async () => {
       const p = (
@@ -77,8 +86,6 @@ describe('staff corrections to the grouping', () => {
     });
 
     it("ends the merged incident's own thread with a pointer to the survivor's, whose recipients it joins", async () => {
-      const send = async (key: string, body: Record<string, unknown>) =>
-        (await t.http.post('/api/v1/reports').set(bearer(key)).send(reportBody(body)).expect(201)).body;
       const p = await send(a.key, {
         service: 'inntekt',
         title: 'Inntekts-API gir 500 for januar',
@@ -93,15 +100,7 @@ describe('staff corrections to the grouping', () => {
         errorCode: 'SSG-008',
       });
       expect(q.incidentId).not.toBe(p.incidentId);
-      const rootOf = async (incidentId: string) => {
-        await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(agentToken)).expect(200);
-        const [e] = await t.dataSource.query(`SELECT id, root_message_id, to_addresses FROM escalation WHERE incident_id = $1`, [
-          incidentId,
-        ]);
-        const [root] = await outboxRows(t, `message_id = $1`, [e.root_message_id]);
-        return { id: e.id as string, messageId: e.root_message_id as string, to: e.to_addresses as string[], subject: root.subject };
-      };
-      const [pThread, qThread] = [await rootOf(p.incidentId), await rootOf(q.incidentId)];
+      const [pThread, qThread] = [await threadOf(p.incidentId), await threadOf(q.incidentId)];
       expect(pThread.to).not.toEqual(qThread.to);
       const [pRef, qRef] = [p.incidentReference as string, q.incidentReference as string];
 
@@ -113,8 +112,8 @@ describe('staff corrections to the grouping', () => {
       expect(last.in_reply_to).toBe(qThread.messageId);
       expect(last.references).toEqual([qThread.messageId]);
       expect(last.subject).toBe(`Re: ${qThread.subject}`);
-      expect(last.text).toContain(`KS har slått sammen ${qRef} med ${pRef}.`);
-      expect(last.text).toContain(`Videre oppdateringer om begge kommer i tråden «${pThread.subject}», som dere også får.`);
+      expect(last.text).toContain(`KS har slått saken ${qRef} sammen med ${pRef}. De to sakene gjelder samme feil.`);
+      expect(last.text).toContain(`Videre oppdateringer om begge kommer i tråden «${pThread.subject}», som dere nå også er mottaker av.`);
       const [survivorThread] = await t.dataSource.query(`SELECT to_addresses FROM escalation WHERE id = $1`, [pThread.id]);
       expect(survivorThread.to_addresses).toEqual([...pThread.to, ...qThread.to]);
       const kinds = (await t.http.get(`/api/v1/incidents/${p.incidentId}`).set(bearer(agentToken)).expect(200)).body.events.map(
@@ -137,18 +136,51 @@ describe('staff corrections to the grouping', () => {
       expect(await followUps.execute(late)).toBe(1);
       const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND in_reply_to = $1`, [pThread.messageId]);
       expect(update.to_addresses).toEqual([...pThread.to, ...qThread.to]);
-      expect(update.text).toContain(`KS har slått sammen ${qRef} med denne saken. Den hadde en egen tråd, som er avsluttet`);
+      expect(update.text).toContain(`KS har slått saken ${qRef} sammen med denne. Den hadde en egen tråd, som er avsluttet`);
       expect((await again()).incidentId).toBe(p.incidentId);
       expect(await followUps.execute(new Date(late.getTime() + (t.config.escalationDigestMinutes + 1) * 60_000))).toBe(1);
       const updates = await outboxRows(t, `template = 'escalation-follow-up' AND in_reply_to = $1`, [pThread.messageId]);
       expect(updates).toHaveLength(2);
-      expect(updates[1].text).not.toContain('KS har slått sammen');
+      expect(updates[1].text).not.toContain('KS har slått saken');
 
       // The closing message reaches both channels' addresses in the thread that went on.
       await t.http.post(`/api/v1/incidents/${p.incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
       const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [p.incidentId]);
       expect(closing.to_addresses).toEqual([...pThread.to, ...qThread.to]);
       expect(closing.references[0]).toBe(pThread.messageId);
+      expect(closing.text).not.toContain(qRef);
+    });
+
+    it('names a merged thread in the closing message when no update has told of it', async () => {
+      const p = await send(a.key, {
+        environment: 'test',
+        service: 'inntekt',
+        title: 'Inntekt i test svarer 429 uten grunn',
+        description: 'Første kall gir 429 Too Many Requests i testmiljøet.',
+        httpStatus: 429,
+        errorCode: 'IM-429',
+      });
+      const q = await send(b.key, {
+        environment: 'test',
+        title: 'SSG i test mangler formue',
+        description: 'Formuesfeltene er tomme i testmiljøet for alle.',
+        httpStatus: 200,
+        errorCode: null,
+      });
+      expect(q.incidentId).not.toBe(p.incidentId);
+      const [pThread, qThread] = [await threadOf(p.incidentId), await threadOf(q.incidentId)];
+      await t.dataSource.query(`UPDATE incident SET ske_case_reference = 'SKE-Q-1' WHERE id = $1`, [q.incidentId]);
+      expect(await merge(p.incidentId, q.incidentId)).toBe(p.incidentId);
+      // Two threads are two cases at Skatteetaten: the survivor does not take the other's number.
+      const [survivor] = await t.dataSource.query(`SELECT ske_case_reference FROM incident WHERE id = $1`, [p.incidentId]);
+      expect(survivor.ske_case_reference).toBeNull();
+      await t.http.post(`/api/v1/incidents/${p.incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
+      const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [p.incidentId]);
+      expect(closing.in_reply_to).toBe(pThread.messageId);
+      expect(closing.to_addresses).toEqual([...pThread.to, ...qThread.to]);
+      expect(closing.text).toContain(
+        `KS har også slått saken ${q.incidentReference} (deres sak SKE-Q-1) sammen med denne. Den hadde en egen tråd, som er avsluttet.`,
+      );
     });
   });
 

@@ -135,7 +135,27 @@ describe('security cases when incidents are merged or split', () => {
       await t.http.get(`/api/v1/incidents/${survivor}`).set(bearer(security.token)).expect(200);
     });
 
-    it("ends a merged thread of the other channel without joining its recipients to the survivor's", async () => {
+    /** Escalates the incident (its first message goes at once here); its thread. */
+    const threadOf = async (incidentId: string) => {
+      await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(security.token)).expect(200);
+      const [e] = await t.dataSource.query(`SELECT id, root_message_id, to_addresses FROM escalation WHERE incident_id = $1`, [incidentId]);
+      return { id: e.id as string, messageId: e.root_message_id as string, to: e.to_addresses as string[] };
+    };
+    /** The last message of the thread that began with `rootMessageId`, sent when its incident was merged away. */
+    const pointerIn = async (rootMessageId: string) => {
+      const rows: Array<{ to_addresses: string[]; text: string }> = await t.dataSource.query(
+        `SELECT to_addresses, text FROM outbox_message WHERE template = 'escalation-merged' AND $1 = ANY("references")`,
+        [rootMessageId],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0];
+    };
+    const mergeEvent = async (incidentId: string) =>
+      (await t.http.get(`/api/v1/incidents/${incidentId}`).set(bearer(security.token)).expect(200)).body.events.find(
+        (e: { kind: string }) => e.kind === 'escalation_thread_merged',
+      );
+
+    it('keeps the security thread going when an ordinary thread is merged with it, telling the ordinary channel nothing of it', async () => {
       const ordinary = await file(a, {
         environment: 'test',
         service: 'inntekt',
@@ -154,27 +174,49 @@ describe('security cases when incidents are merged or split', () => {
       const leakIncident = await apart(ordinary, leak);
       // Staff judged it a security matter: its thread goes to the security channel.
       await t.http.post(`/api/v1/incidents/${leakIncident}/triage`).set(bearer(agent.token)).send({ side: 'security' }).expect(200);
-      const threadOf = async (incidentId: string) => {
-        await t.http.post(`/api/v1/incidents/${incidentId}/escalate`).set(bearer(security.token)).expect(200);
-        const [e] = await t.dataSource.query(`SELECT id, root_message_id, to_addresses FROM escalation WHERE incident_id = $1`, [
-          incidentId,
-        ]);
-        return { id: e.id as string, messageId: e.root_message_id as string, to: e.to_addresses as string[] };
-      };
       const [ordinaryThread, leakThread] = [await threadOf(ordinary.incidentId), await threadOf(leakIncident)];
       expect(leakThread.to).toEqual([`sikkerhet@${SKE}`]);
-      const survivor = await merge(leakIncident, ordinary.incidentId);
-      expect(survivor).toBe(ordinary.incidentId);
-      const [last]: Array<{ to_addresses: string[]; in_reply_to: string; text: string }> = await t.dataSource.query(
-        `SELECT to_addresses, in_reply_to, text FROM outbox_message WHERE template = 'escalation-merged' AND in_reply_to = $1`,
-        [leakThread.messageId],
+      // The ordinary incident is older, but the security thread goes on.
+      expect(await merge(ordinary.incidentId, leakIncident)).toBe(leakIncident);
+      const last = await pointerIn(ordinaryThread.messageId);
+      expect(last.to_addresses).toEqual(ordinaryThread.to);
+      expect(last.text).toContain(
+        `KS har slått saken ${ordinary.incidentReference} sammen med en annen sak om samme feil, som KS følger opp i en annen kanal.`,
       );
-      expect(last.to_addresses).toEqual(leakThread.to);
-      expect(last.text).toContain(`med ${ordinary.incidentReference}.`);
-      expect(last.text).toContain('KS følger opp saken videre i en annen tråd.');
-      expect(last.text).not.toContain('«');
-      const [kept] = await t.dataSource.query(`SELECT to_addresses FROM escalation WHERE id = $1`, [ordinaryThread.id]);
-      expect(kept.to_addresses).toEqual(ordinaryThread.to);
+      const [{ reference: leakReference }] = await t.dataSource.query(`SELECT reference FROM incident WHERE id = $1`, [leakIncident]);
+      expect(last.text).not.toContain(leakReference);
+      const [kept] = await t.dataSource.query(`SELECT to_addresses FROM escalation WHERE id = $1`, [leakThread.id]);
+      expect(kept.to_addresses).toEqual(leakThread.to);
+      expect((await mergeEvent(leakIncident)).details).toMatchObject({ from: ordinary.incidentReference, joined: false });
+    });
+
+    it('joins no ordinary thread to one whose incident staff moved to the security side after it was sent', async () => {
+      const moved = await file(a, {
+        environment: 'test',
+        service: 'summert-skattegrunnlag',
+        title: 'SSG i test oppgir feil inntektsår',
+        description: 'Svarene fra testmiljøet oppgir inntektsår 2019 for alle skattytere.',
+        errorCode: null,
+        httpStatus: 200,
+      });
+      const plain = await file(c, {
+        environment: 'test',
+        service: 'skatteoppgjor',
+        title: 'Skatteoppgjøret i test er tregt',
+        description: 'Hvert kall mot skatteoppgjøret i testmiljøet tar over 40 sekunder.',
+        errorCode: null,
+        httpStatus: 200,
+      });
+      const plainIncident = await apart(moved, plain);
+      const [movedThread, plainThread] = [await threadOf(moved.incidentId), await threadOf(plainIncident)];
+      expect(movedThread.to).not.toEqual(plainThread.to);
+      await t.http.post(`/api/v1/incidents/${moved.incidentId}/triage`).set(bearer(agent.token)).send({ side: 'security' }).expect(200);
+      // Both threads ordinary and sent: the older incident goes on, its thread still the ordinary one.
+      expect(await merge(plainIncident, moved.incidentId)).toBe(moved.incidentId);
+      expect((await pointerIn(plainThread.messageId)).text).toContain('som KS følger opp i en annen kanal.');
+      const [kept] = await t.dataSource.query(`SELECT to_addresses FROM escalation WHERE id = $1`, [movedThread.id]);
+      expect(kept.to_addresses).toEqual(movedThread.to);
+      expect((await mergeEvent(moved.incidentId)).details).toMatchObject({ joined: false });
     });
   });
 

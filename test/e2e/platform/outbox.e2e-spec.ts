@@ -112,6 +112,7 @@ describe('e-mail outbox', () => {
           message: 'Rettet.',
           consumerCount: 2,
           skeCaseReference: null,
+          mergedThreads: [],
         },
         dedupeKey: `test:${++serial}:${Date.now()}`,
       }),

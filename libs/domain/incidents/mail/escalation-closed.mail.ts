@@ -10,6 +10,8 @@ export interface EscalationClosedMail {
   message: string;
   consumerCount: number;
   skeCaseReference: string | null;
+  /** Incidents with threads of their own merged into this one since the last message in this thread. */
+  mergedThreads: Array<{ reference: string; skeCaseReference: string | null }>;
 }
 
 export const ESCALATION_CLOSED_MAIL = defineMailTemplate<EscalationClosedMail>('escalation-closed', __dirname, {

@@ -12,14 +12,11 @@ export interface EscalationMergedMail {
   /** The first message's subject: every message of the thread answers under it. */
   threadSubject: string | null;
   skeCaseReference: string | null;
-  /** The incident it was merged into. */
-  survivorReference: string;
-  survivorSkeCaseReference: string | null;
   /**
-   * The subject of the thread that goes on, when this thread's recipients receive it from now on;
-   * null when it goes to another channel (a security thread and an ordinary one are never joined).
+   * The incident that goes on and its thread, which this thread's recipients receive from now on;
+   * null when it goes on in another channel (a security matter never reaches an ordinary one).
    */
-  survivorThreadSubject: string | null;
+  continuesIn: { reference: string; skeCaseReference: string | null; threadSubject: string } | null;
 }
 
 export const ESCALATION_MERGED_MAIL = defineMailTemplate<EscalationMergedMail>('escalation-merged', __dirname, {

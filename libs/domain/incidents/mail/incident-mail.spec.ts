@@ -161,8 +161,8 @@ describe('the incidents e-mails', () => {
         }),
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
       [
-        'KS har slått sammen KS-2030-0008 (deres sak SKE-2030-61) med denne saken. Den hadde en egen tråd, som er avsluttet; oppdateringer om begge kommer her.',
-        'KS har slått sammen KS-2030-0011 med denne saken.',
+        'KS har slått saken KS-2030-0008 (deres sak SKE-2030-61) sammen med denne. Den hadde en egen tråd, som er avsluttet; oppdateringer om begge kommer her.',
+        'KS har slått saken KS-2030-0011 sammen med denne.',
         'oppdateringer om begge kommer her.\n\nOppdatering om KS-2030-0007: 1 ny melding siden sist.',
       ],
     ],
@@ -174,16 +174,18 @@ describe('the incidents e-mails', () => {
           title: 'SSG gir 503',
           threadSubject: '[KS-2030-0008] SSG gir 503 – Summert skattegrunnlag (produksjon), 1 kommune berørt',
           skeCaseReference: 'SKE-2030-61',
-          survivorReference: 'KS-2030-0007',
-          survivorSkeCaseReference: 'SKE-2030-55',
-          survivorThreadSubject:
-            '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
+          continuesIn: {
+            reference: 'KS-2030-0007',
+            skeCaseReference: 'SKE-2030-55',
+            threadSubject: '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
+          },
         }),
       'Re: [KS-2030-0008] SSG gir 503 – Summert skattegrunnlag (produksjon), 1 kommune berørt',
       [
-        'KS har slått sammen KS-2030-0008 (deres sak SKE-2030-61) med KS-2030-0007 (deres sak SKE-2030-55). Meldingene i de to sakene gjelder samme feil.',
-        'Videre oppdateringer om begge kommer i tråden «[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt», som dere også får. Det kommer ikke flere meldinger i denne tråden.',
-        'Referanse: KS-2030-0007',
+        'KS har slått saken KS-2030-0008 (deres sak SKE-2030-61) sammen med KS-2030-0007 (deres sak SKE-2030-55). De to sakene gjelder samme feil.\n\nVidere oppdateringer',
+        'Videre oppdateringer om begge kommer i tråden «[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt», som dere nå også er mottaker av. Det kommer ikke flere meldinger i denne tråden.',
+        'fram til oss.\n\nVennlig hilsen',
+        'Referanse: KS-2030-0008',
       ],
     ],
     [
@@ -194,14 +196,12 @@ describe('the incidents e-mails', () => {
           title: 'SSG gir 503',
           threadSubject: null,
           skeCaseReference: null,
-          survivorReference: 'KS-2030-0007',
-          survivorSkeCaseReference: null,
-          survivorThreadSubject: null,
+          continuesIn: null,
         }),
       'Re: [KS-2030-0008] SSG gir 503',
       [
-        'KS har slått sammen KS-2030-0008 med KS-2030-0007. Meldingene',
-        'KS følger opp saken videre i en annen tråd. Det kommer ikke flere meldinger i denne tråden.',
+        'KS har slått saken KS-2030-0008 sammen med en annen sak om samme feil, som KS følger opp i en annen kanal.\n\nDet kommer ikke flere meldinger i denne tråden.',
+        'fram til oss.\n\nVennlig hilsen',
       ],
     ],
     [
@@ -253,9 +253,27 @@ describe('the incidents e-mails', () => {
           message: 'Rettet i produksjon.',
           consumerCount: 5,
           skeCaseReference: 'SKE-2030-55',
+          mergedThreads: [],
         }),
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
-      ['KS har lukket KS-2030-0007 (deres sak SKE-2030-55). 5 kommuner var berørt.', 'Rettet i produksjon.'],
+      ['KS har lukket KS-2030-0007 (deres sak SKE-2030-55). 5 kommuner var berørt.\n\nRettet i produksjon.'],
+    ],
+    [
+      "escalation closed after another incident's thread was merged in",
+      () =>
+        renderer.render(ESCALATION_CLOSED_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: null,
+          message: 'Rettet i produksjon.',
+          consumerCount: 5,
+          skeCaseReference: null,
+          mergedThreads: [{ reference: 'KS-2030-0008', skeCaseReference: 'SKE-2030-61' }],
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
+      [
+        '5 kommuner var berørt.\nKS har også slått saken KS-2030-0008 (deres sak SKE-2030-61) sammen med denne. Den hadde en egen tråd, som er avsluttet.\n\nRettet i produksjon.',
+      ],
     ],
     [
       'incident resolved',

@@ -6,11 +6,12 @@ const reopened = (m: number): ThreadEvent => ({ kind: 'reopened', at: at(m) });
 const followUp = (m: number): ThreadEvent => ({ kind: 'follow_up_sent', at: at(m) });
 const toSke = (m: number): ThreadEvent => ({ kind: 'message_sent', at: at(m), details: { audience: 'skatteetaten' } });
 const toMunicipalities = (m: number): ThreadEvent => ({ kind: 'message_sent', at: at(m), details: { audience: 'municipalities' } });
-const merged = (m: number, from = 'KS-2', skeCaseReference: string | null = null): ThreadEvent => ({
+const merged = (m: number, from = 'KS-2', skeCaseReference: string | null = null, joined = true): ThreadEvent => ({
   kind: 'escalation_thread_merged',
   at: at(m),
-  details: { from, skeCaseReference },
+  details: { from, skeCaseReference, joined },
 });
+const resolved = (m: number): ThreadEvent => ({ kind: 'resolved', at: at(m) });
 
 describe('untoldReopening', () => {
   const threadStarted = at(0);
@@ -26,6 +27,7 @@ describe('untoldReopening', () => {
     ['reopened before the thread began (no closing message in it)', [reopened(-10)], null],
     ['reopened again after an update that told of the first reopening', [reopened(10), followUp(15), reopened(30)], at(30)],
     ['another thread merged in after the reopening: still untold', [reopened(10), merged(12)], at(10)],
+    ['resolved again (the closing message) after the reopening', [reopened(10), resolved(12)], null],
   ])('%s', (_case, events, expected) => {
     expect(untoldReopening(events, threadStarted)).toEqual(expected);
   });
@@ -52,6 +54,9 @@ describe('untoldThreadMerges', () => {
       [{ reference: 'KS-3', skeCaseReference: null }],
     ],
     ['a reopening does not count as telling', [merged(10), reopened(12)], [{ reference: 'KS-2', skeCaseReference: null }]],
+    ['the closing message of a resolution told it', [merged(10), resolved(12), reopened(20)], []],
+    ['a thread of the other channel, not joined, is never named', [merged(10, 'KS-2', 'SKE-9', false)], []],
+    ['only the joined one of two', [merged(10, 'KS-2', null, false), merged(12, 'KS-3')], [{ reference: 'KS-3', skeCaseReference: null }]],
   ])('%s', (_case, events, expected) => {
     expect(untoldThreadMerges(events)).toEqual(expected);
   });

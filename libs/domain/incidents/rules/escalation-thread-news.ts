@@ -3,11 +3,18 @@ export type ThreadEvent =
   | { kind: 'reopened'; at: Date }
   | { kind: 'follow_up_sent'; at: Date }
   | { kind: 'message_sent'; at: Date; details: { audience: 'skatteetaten' | 'municipalities' } }
-  | { kind: 'escalation_thread_merged'; at: Date; details: { from: string; skeCaseReference: string | null } };
+  | { kind: 'resolved'; at: Date }
+  | { kind: 'escalation_thread_merged'; at: Date; details: { from: string; skeCaseReference: string | null; joined: boolean } };
 
-/** A message that went to Skatteetaten in the thread: after it, they have heard what came before. */
+/** The kinds of event these rules read. */
+export const THREAD_EVENT_KINDS = ['reopened', 'follow_up_sent', 'message_sent', 'resolved', 'escalation_thread_merged'] as const;
+
+/**
+ * A message that went to Skatteetaten in the thread (an update, staff's own, the closing message
+ * of a resolution): after it, they have heard what came before.
+ */
 function toldInThread(e: ThreadEvent): boolean {
-  return e.kind === 'follow_up_sent' || (e.kind === 'message_sent' && e.details.audience === 'skatteetaten');
+  return e.kind === 'follow_up_sent' || e.kind === 'resolved' || (e.kind === 'message_sent' && e.details.audience === 'skatteetaten');
 }
 
 /**
@@ -23,15 +30,18 @@ export function untoldReopening(events: readonly ThreadEvent[], threadStartedAt:
 }
 
 /**
- * The incidents with a thread of their own merged into this one since the last message to
- * Skatteetaten in its thread, oldest first: the next update names them, since their threads
- * ended with a pointer here and this thread's first readers may not have seen it. Events oldest first.
+ * The incidents whose threads joined this one by a merge since the last message to Skatteetaten
+ * in it, oldest first: the next message names them, since their threads ended with a pointer here
+ * and this thread's first readers may not have seen it. A thread that did not join (the other
+ * channel) is never named here. Events oldest first.
  */
 export function untoldThreadMerges(events: readonly ThreadEvent[]): Array<{ reference: string; skeCaseReference: string | null }> {
   const lastTold = events.findLastIndex(toldInThread);
   return events
     .slice(lastTold + 1)
     .flatMap((e) =>
-      e.kind === 'escalation_thread_merged' ? [{ reference: e.details.from, skeCaseReference: e.details.skeCaseReference }] : [],
+      e.kind === 'escalation_thread_merged' && e.details.joined
+        ? [{ reference: e.details.from, skeCaseReference: e.details.skeCaseReference }]
+        : [],
     );
 }

@@ -180,12 +180,12 @@ describe('eventText', () => {
     [
       'escalation_thread_merged',
       { from: 'KS-2', skeCaseReference: null, to: ['ssg@ske.no'], joined: true },
-      'Tråden til Skatteetaten om KS-2 avsluttet med melding om at saken følges opp her; mottakerne (ssg@ske.no) får denne tråden videre',
+      'Tråden til Skatteetaten om KS-2 ble avsluttet med melding om at saken følges opp her; mottakerne (ssg@ske.no) er lagt til i denne tråden',
     ],
     [
       'escalation_thread_merged',
       { from: 'KS-2', skeCaseReference: null, to: ['sikkerhet@ske.no'], joined: false },
-      'Tråden til Skatteetaten om KS-2 avsluttet med melding om at saken følges opp her (den gikk til en annen kanal)',
+      'Tråden til Skatteetaten om KS-2 ble avsluttet med melding om at saken følges opp i en annen kanal; mottakerne (sikkerhet@ske.no) er ikke lagt til i denne tråden',
     ],
     ['merged_into', { into: 'KS-2', how: 'auto' }, 'Slått sammen inn i KS-2 (automatisk)'],
     [

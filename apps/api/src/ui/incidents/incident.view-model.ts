@@ -136,9 +136,9 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       return { text: `Ventende eskalering av ${e.details.from} slått inn i denne trådens eskalering; ingen egen tråd sendes` };
     case 'escalation_thread_merged':
       return {
-        text: `Tråden til Skatteetaten om ${e.details.from} avsluttet med melding om at saken følges opp her${
-          e.details.joined ? `; mottakerne (${e.details.to.join(', ')}) får denne tråden videre` : ' (den gikk til en annen kanal)'
-        }`,
+        text: e.details.joined
+          ? `Tråden til Skatteetaten om ${e.details.from} ble avsluttet med melding om at saken følges opp her; mottakerne (${e.details.to.join(', ')}) er lagt til i denne tråden`
+          : `Tråden til Skatteetaten om ${e.details.from} ble avsluttet med melding om at saken følges opp i en annen kanal; mottakerne (${e.details.to.join(', ')}) er ikke lagt til i denne tråden`,
       };
     case 'follow_up_sent':
       return { text: `Oppfølging sendt i tråden til Skatteetaten (${countOf(e.details.newReports, COUNTED_NOUNS.newReport)})` };
