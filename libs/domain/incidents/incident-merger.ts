@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EnqueueEmail } from '@platform/mail';
 
-import { Escalation } from './escalation.entity';
+import type { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationThread } from './escalation-thread';
 import { Incident } from './incident.entity';
@@ -13,18 +13,9 @@ import { ESCALATION_MERGED_MAIL } from './mail/escalation-merged.mail';
 import { MergeProposalRepository } from './merge-proposal.repository';
 import { ReportRepository } from './report.repository';
 import { isRestricted } from './rules/incident-visibility';
+import { escalationRank } from './rules/merge-survivor';
 import type { SecurityChecklist } from './rules/security-clock';
 import { SecurityCaseRepository } from './security-case.repository';
-
-/**
- * Rank of an incident's escalation when choosing a survivor: a thread to Skatteetaten's security
- * channel wins, so a security matter goes on there and never in an ordinary thread; then a thread
- * Skatteetaten has seen, then one about to be sent.
- */
-function escalationRank(e: Escalation | null): number {
-  if (!e) return 0;
-  return (e.security ? 2 : 0) + (e.status === 'sent' ? 2 : 1);
-}
 
 /**
  * Moves everything of one incident into another. Shared by staff merges and automatic merges.

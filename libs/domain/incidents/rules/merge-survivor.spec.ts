@@ -1,0 +1,24 @@
+import type { Escalation } from '../escalation.entity';
+import { escalationRank } from './merge-survivor';
+
+type Thread = Pick<Escalation, 'status' | 'security'> | null;
+const thread = (status: Escalation['status'], security: boolean): Thread => ({ status, security });
+
+describe('escalationRank: which incident of a merge goes on', () => {
+  it.each<[string, Thread, Thread]>([
+    ['a thread beats none', thread('pending', false), null],
+    ['a sent thread beats one about to be sent', thread('sent', false), thread('pending', false)],
+    ['a security thread beats an ordinary one Skatteetaten has seen', thread('pending', true), thread('sent', false)],
+    ['a sent security thread beats one about to be sent', thread('sent', true), thread('pending', true)],
+  ])('%s', (_case, winner, loser) => {
+    expect(escalationRank(winner)).toBeGreaterThan(escalationRank(loser));
+  });
+
+  it.each<[string, Thread, Thread]>([
+    ['no thread on either side', null, null],
+    ['two sent ordinary threads', thread('sent', false), thread('sent', false)],
+    ['two sent security threads', thread('sent', true), thread('sent', true)],
+  ])('ties, left to age: %s', (_case, a, b) => {
+    expect(escalationRank(a)).toBe(escalationRank(b));
+  });
+});
