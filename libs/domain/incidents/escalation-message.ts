@@ -9,6 +9,7 @@ import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
 import { SEVERITY_LABELS } from './mail/incident-mail.texts.nb';
 import { Report } from './report.entity';
 import { IncidentStats, ReportRepository } from './report.repository';
+import { judgedSecurityMatter } from './rules/incident-visibility';
 
 // Skatteetaten needs enough ids to search its logs, not every one of a national outage.
 const MAX_CORRELATION_IDS = 25;
@@ -40,10 +41,8 @@ export class EscalationMessage {
 
   async draft(incident: Incident): Promise<EscalationDraft> {
     const stats = await this.reports.statsOf(incident.id);
-    // A security or privacy report makes it a security matter, and so does staff's triage of an
-    // ordinary incident to the security side. An incident on the security track because a report's
-    // words looked like a security matter goes by its reports' categories, as the contract says.
-    const security = stats.hasSecurityReports || (incident.track === 'ordinary' && incident.side === 'security');
+    // A security or privacy report makes it a security matter, and so does staff's judgement.
+    const security = stats.hasSecurityReports || judgedSecurityMatter(incident);
     const services = await this.catalogue.execute(incident.services);
     const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
     if (!to.length) throw new NoEscalationAddress(incident.services);

@@ -3,6 +3,7 @@ import { countPerOsloWeek, DatabaseContext, type WeeklyCounts } from '@platform/
 
 import { Escalation } from './escalation.entity';
 import { Incident } from './incident.entity';
+import { automaticUpdatesAllowedSql } from './rules/incident-visibility';
 
 /** Escalation threads to Skatteetaten, one per incident. */
 @Injectable()
@@ -75,13 +76,17 @@ export class EscalationRepository {
     );
   }
 
-  /** Escalations with reports newer than what Skatteetaten was told, and quiet for the digest interval. */
+  /**
+   * Escalations with reports newer than what Skatteetaten was told, and quiet for the digest
+   * interval, whose threads may carry automatic updates (automaticUpdatesAllowed).
+   */
   async dueForFollowUp(quietSince: Date): Promise<Escalation[]> {
     return this.db
       .repository(Escalation)
       .createQueryBuilder('e')
       .innerJoin(Incident, 'i', 'i.id = e.incident_id AND i.merged_into_id IS NULL')
       .where(`e.status = 'sent'`)
+      .andWhere(automaticUpdatesAllowedSql('i', 'e'))
       .andWhere('e.last_message_at <= :quietSince', { quietSince })
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
       .andWhere(

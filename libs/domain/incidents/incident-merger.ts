@@ -39,7 +39,10 @@ export class IncidentMerger {
   ) {}
 
   async chooseSurvivor(a: Incident, b: Incident): Promise<[Incident, Incident]> {
-    const [ra, rb] = [escalationRank(await this.escalations.ofIncident(a.id)), escalationRank(await this.escalations.ofIncident(b.id))];
+    const [ra, rb] = [
+      escalationRank(await this.escalations.ofIncident(a.id), a),
+      escalationRank(await this.escalations.ofIncident(b.id), b),
+    ];
     if (ra !== rb) return ra > rb ? [a, b] : [b, a];
     return a.openedAt <= b.openedAt ? [a, b] : [b, a];
   }

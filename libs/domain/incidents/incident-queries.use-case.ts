@@ -16,7 +16,7 @@ import { MergeProposalRepository } from './merge-proposal.repository';
 import { Report } from './report.entity';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
-import { mayReadIncidentContent, mayReadReportContent } from './rules/incident-visibility';
+import { automaticUpdatesAllowed, mayReadIncidentContent, mayReadReportContent } from './rules/incident-visibility';
 
 export type { QueueSort } from './incident.repository';
 
@@ -183,6 +183,7 @@ export class IncidentQueries {
             escalatedAt: escalation.createdAt,
             escalatedBy: escalation.escalatedBy,
             followUps: escalation.followupCount,
+            updatesPaused: !automaticUpdatesAllowed(incident, escalation),
             messageId: escalation.rootMessageId,
             status: escalation.status,
             sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null,

@@ -14,12 +14,14 @@ import { IncidentEventRepository } from './incident-event.repository';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
 import { ReportRepository } from './report.repository';
 import { THREAD_EVENT_KINDS, type ThreadEvent, untoldReopening, untoldThreadMerges } from './rules/escalation-thread-news';
+import { automaticUpdatesAllowed } from './rules/incident-visibility';
 
 /**
  * Later reports on an escalated incident reach Skatteetaten as at most one threaded reply per
  * digest interval (In-Reply-To/References the thread's first message), never a new thread. The
  * first one after KS reopened the incident, having closed the thread, says it was reopened; the
- * first one after another incident's thread was merged into it names that incident.
+ * first one after another incident's thread was merged into it names that incident. An ordinary
+ * thread gets none once staff judged the incident a security matter (automaticUpdatesAllowed).
  */
 @Injectable()
 export class SendEscalationFollowUps {
@@ -50,6 +52,8 @@ export class SendEscalationFollowUps {
       if (!incident || !current || current.followupCount !== escalation.followupCount) return false;
       // Resolved since it was found due: the closing message was the thread's last word.
       if (isSettled(incident)) return false;
+      // Moved to the security side since: the ordinary channel hears no more of it.
+      if (!automaticUpdatesAllowed(incident, current)) return false;
       const fresh = await this.reports.sinceLastEscalationMessage(incident.id);
       if (!fresh.length) return false;
       const stats = await this.reports.statsOf(incident.id);

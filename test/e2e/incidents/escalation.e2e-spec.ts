@@ -3,7 +3,7 @@ import { EscalationRepository } from '@domain/incidents/escalation.repository';
 
 import { type RegisteredConsumer, SKE } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
-import { createStaffWithToken } from '../../support/staff-session';
+import { createStaffWithToken, signIn } from '../../support/staff-session';
 import { bearer, TestApp } from '../../support/test-app';
 
 describe('escalation to Skatteetaten and resolution', () => {
@@ -279,5 +279,44 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(res.body).toMatchObject({ security: false, to: [`inntekt@${SKE}`] });
     // Still a security case: only the security role reads it.
     await t.http.get(`/api/v1/incidents/${report.incidentId}`).set(bearer(agentToken)).expect(403);
+  });
+
+  it('sends no automatic updates in an ordinary thread once staff move the incident to the security side', async () => {
+    const send = async (key: string) =>
+      (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'inntekt',
+              title: 'Inntekt i test oppgir feil arbeidsgiver',
+              description: 'Arbeidsgiveren i svarene fra testmiljøet er en annen enn i a-meldingen.',
+              httpStatus: 200,
+              errorCode: null,
+            }),
+          )
+          .expect(201)
+      ).body;
+    const first = await send(a.key);
+    await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    expect((await send(b.key)).incidentId).toBe(first.incidentId);
+    await t.http.post(`/api/v1/incidents/${first.incidentId}/triage`).set(bearer(agentToken)).send({ side: 'security' }).expect(200);
+    const followUps = t.get(SendEscalationFollowUps);
+    const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+    expect(await followUps.execute(late)).toBe(0);
+    const view = await t.http.get(`/api/v1/incidents/${first.incidentId}`).set(bearer(securityToken)).expect(200);
+    expect(view.body.escalation).toMatchObject({ security: false, to: [`inntekt@${SKE}`], updatesPaused: true });
+    expect(await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId])).toEqual([]);
+    await createStaffWithToken(t, 'security', { email: 'sikkerhet-side@ks.example.test', password: true });
+    const page = await (await signIn(t, 'sikkerhet-side@ks.example.test')).get(`/incidents/${first.incidentId}`).expect(200);
+    expect(page.text).toContain('id="escalation-updates-paused"');
+    expect(page.text).toContain('så nye meldinger fra kommunene sendes ikke lenger automatisk i den');
+    // Back on Skatteetaten's side, the update waiting goes out.
+    await t.http.post(`/api/v1/incidents/${first.incidentId}/triage`).set(bearer(securityToken)).send({ side: 'ske' }).expect(200);
+    expect(await followUps.execute(late)).toBe(1);
+    const view2 = await t.http.get(`/api/v1/incidents/${first.incidentId}`).set(bearer(agentToken)).expect(200);
+    expect(view2.body.escalation.updatesPaused).toBe(false);
   });
 });

@@ -125,6 +125,11 @@ export class EscalationStateResponse {
   @ApiProperty() escalatedAt: Date;
   @ApiProperty({ example: 'kari.nordmann@ks.no' }) escalatedBy: string;
   @ApiProperty({ type: 'integer', description: 'Follow-up messages sent in the thread' }) followUps: number;
+  @ApiProperty({
+    description:
+      'No automatic updates go in this thread: it went to the ordinary channel before staff moved the incident to the security side',
+  })
+  updatesPaused: boolean;
   @ApiProperty({ example: '<3f1c…@segmentdesk.ks.no>', description: "Message-ID of the thread's first e-mail" }) messageId: string;
   @ApiProperty({ enum: ESCALATION_STATUSES, enumName: 'EscalationStatus' }) status: EscalationResult['status'];
   @ApiProperty({ type: Date, nullable: true, description: 'When a pending first message goes out' }) sendAfter: Date | null;
@@ -143,6 +148,7 @@ export class EscalationStateResponse {
       escalatedAt: e.escalatedAt,
       escalatedBy: e.escalatedBy,
       followUps: e.followUps,
+      updatesPaused: e.updatesPaused,
       messageId: e.messageId,
       status: e.status,
       sendAfter: e.sendAfter,

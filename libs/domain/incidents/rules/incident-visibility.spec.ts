@@ -1,6 +1,6 @@
 import type { Principal } from '@domain/shared';
 
-import { isRestricted, mayReadIncidentContent } from './incident-visibility';
+import { automaticUpdatesAllowed, isRestricted, judgedSecurityMatter, mayReadIncidentContent } from './incident-visibility';
 
 const staff = (role: 'admin' | 'agent' | 'security' | 'viewer'): Principal => ({
   kind: 'staff',
@@ -39,5 +39,26 @@ describe('incident visibility', () => {
 
   it('leaves an ordinary incident readable by every staff role', () => {
     for (const role of ['admin', 'agent', 'security', 'viewer'] as const) expect(mayReadIncidentContent(staff(role), ordinary)).toBe(true);
+  });
+});
+
+describe('automatic updates in a thread to Skatteetaten', () => {
+  it.each<[string, { track: string; side: string }, boolean, boolean, boolean]>([
+    // incident, thread to the security channel, judged a security matter, updates allowed
+    ['an ordinary incident, ordinary thread', { track: 'ordinary', side: 'ske' }, false, false, true],
+    ['an ordinary incident staff moved to the security side, ordinary thread', { track: 'ordinary', side: 'security' }, false, true, false],
+    ['the same, its thread to the security channel', { track: 'ordinary', side: 'security' }, true, true, true],
+    [
+      'security track by a report’s words, ordinary thread (the contract’s channel)',
+      { track: 'security', side: 'undetermined' },
+      false,
+      false,
+      true,
+    ],
+    ['security track, security thread', { track: 'security', side: 'security' }, true, false, true],
+    ['undetermined side, ordinary thread', { track: 'ordinary', side: 'undetermined' }, false, false, true],
+  ])('%s', (_case, incident, securityThread, judged, allowed) => {
+    expect(judgedSecurityMatter(incident)).toBe(judged);
+    expect(automaticUpdatesAllowed(incident, { security: securityThread })).toBe(allowed);
   });
 });

@@ -17,6 +17,29 @@ export function isRestricted(i: RestrictionFacts): boolean {
   return i.track === 'security' || i.side === 'security';
 }
 
+/**
+ * Staff judged an ordinary incident a security matter (moved it to the security side): its
+ * thread to Skatteetaten belongs in the security channel, though its reports' categories are
+ * ordinary. An incident on the security track because a report's words looked like a security
+ * matter is not one by this test: it goes by its reports' categories, as the contract says.
+ */
+export function judgedSecurityMatter(i: RestrictionFacts): boolean {
+  return i.track === 'ordinary' && i.side === 'security';
+}
+
+/**
+ * Whether automatic messages may go on in an incident's thread to Skatteetaten: not in an
+ * ordinary thread once staff judged the incident a security matter (it went out before they
+ * did), or the ordinary channel would read the security case's new reports. Staff still write.
+ */
+export function automaticUpdatesAllowed(i: RestrictionFacts, thread: { security: boolean }): boolean {
+  return thread.security || !judgedSecurityMatter(i);
+}
+
+/** The same test as `automaticUpdatesAllowed`, in SQL over an incident row `i` and its escalation `e`. */
+export const automaticUpdatesAllowedSql = (i: string, e: string): string =>
+  `(${e}.security OR NOT (${i}.track = 'ordinary' AND ${i}.side = 'security'))`;
+
 /** The same test in SQL over an incident row named `alias`, for queries that leave security cases out. */
 export const restrictedSql = (alias: string): string => `(${alias}.track = 'security' OR ${alias}.side = 'security')`;
 
