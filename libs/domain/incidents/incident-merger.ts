@@ -19,9 +19,10 @@ import { SecurityCaseRepository } from './security-case.repository';
 
 /**
  * Moves everything of one incident into another. Shared by staff merges and automatic merges.
- * The incident whose thread Skatteetaten already has survives (then one that is about to be
- * sent; a security thread before either), so the thread keeps its reference; otherwise the older one does. A first message still
- * waiting in its settle period is folded into the survivor's thread instead of being sent.
+ * The incident with a thread to Skatteetaten survives (rules/merge-survivor.ts: a security thread
+ * first, then one they already have, then one about to be sent), so the thread keeps its
+ * reference; otherwise the older one does. A first message still waiting in its settle period
+ * is folded into the survivor's thread instead of being sent.
  */
 @Injectable()
 export class IncidentMerger {
