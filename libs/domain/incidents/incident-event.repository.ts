@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 
 import { IncidentEvent } from './incident-event.entity';
 import type { IncidentEventDetails, IncidentEventKind, IncidentTimelineEvent } from './incident-timeline';
+import { THREAD_EVENT_KINDS, type ThreadEvent } from './rules/escalation-thread-news';
 
 /** The incidents' timelines. */
 @Injectable()
@@ -39,6 +40,11 @@ export class IncidentEventRepository {
       order: { at: 'ASC', id: 'ASC' },
     });
     return rows as IncidentTimelineEvent[];
+  }
+
+  /** What the incident's thread to Skatteetaten has been told, as the rules of escalation-thread-news read it. */
+  async threadNews(incidentId: string): Promise<ThreadEvent[]> {
+    return (await this.ofIncidents([incidentId], THREAD_EVENT_KINDS)) as ThreadEvent[];
   }
 
   /**

@@ -17,7 +17,7 @@ import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
 import { INCIDENT_RESOLVED_MAIL } from './mail/incident-resolved.mail';
 import { isConsumerChannel } from './report.entity';
 import { ReportRepository } from './report.repository';
-import { THREAD_EVENT_KINDS, type ThreadEvent, untoldThreadMerges } from './rules/escalation-thread-news';
+import { untoldThreadMerges } from './rules/escalation-thread-news';
 
 export interface ResolveInput {
   message: string;
@@ -88,7 +88,7 @@ export class ResolveIncident {
         await this.timeline.record(incident.id, 'escalation_cancelled', actor.label, {});
       } else if (escalation) {
         const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, escalation.rootMessageId);
-        const told = (await this.timeline.ofIncidents([incident.id], THREAD_EVENT_KINDS)) as ThreadEvent[];
+        const told = await this.timeline.threadNews(incident.id);
         await this.email.execute({
           template: ESCALATION_CLOSED_MAIL,
           to: escalation.to,

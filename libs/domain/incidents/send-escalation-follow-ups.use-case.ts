@@ -13,7 +13,7 @@ import { IncidentRepository } from './incident.repository';
 import { IncidentEventRepository } from './incident-event.repository';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
 import { ReportRepository } from './report.repository';
-import { THREAD_EVENT_KINDS, type ThreadEvent, untoldReopening, untoldThreadMerges } from './rules/escalation-thread-news';
+import { untoldReopening, untoldThreadMerges } from './rules/escalation-thread-news';
 import { automaticUpdatesAllowed } from './rules/incident-visibility';
 
 /**
@@ -59,7 +59,7 @@ export class SendEscalationFollowUps {
       const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);
       const { threadSubject, ...inThread } = await this.thread.replyIn(incident.id, current.rootMessageId);
-      const told = (await this.timeline.ofIncidents([incident.id], THREAD_EVENT_KINDS)) as ThreadEvent[];
+      const told = await this.timeline.threadNews(incident.id);
       await this.email.execute({
         template: ESCALATION_FOLLOW_UP_MAIL,
         to: current.to,
