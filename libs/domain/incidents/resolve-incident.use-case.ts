@@ -18,6 +18,7 @@ import { INCIDENT_RESOLVED_MAIL } from './mail/incident-resolved.mail';
 import { isConsumerChannel } from './report.entity';
 import { ReportRepository } from './report.repository';
 import { untoldThreadMerges } from './rules/escalation-thread-news';
+import { automaticUpdatesAllowed } from './rules/incident-visibility';
 
 export interface ResolveInput {
   message: string;
@@ -100,6 +101,8 @@ export class ResolveIncident {
             title: incident.title,
             threadSubject,
             message,
+            // Staff's resolution of a security matter (by the side it is resolved on) is not for the ordinary channel its thread went to.
+            followedElsewhere: !automaticUpdatesAllowed({ track: incident.track, side }, escalation),
             consumerCount: stats.consumerCount,
             skeCaseReference: incident.skeCaseReference,
             mergedThreads: untoldThreadMerges(told),

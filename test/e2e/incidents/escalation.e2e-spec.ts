@@ -319,4 +319,27 @@ describe('escalation to Skatteetaten and resolution', () => {
     const view2 = await t.http.get(`/api/v1/incidents/${first.incidentId}`).set(bearer(agentToken)).expect(200);
     expect(view2.body.escalation.updatesPaused).toBe(false);
   });
+
+  it('closes such a thread without the resolution or the count of municipalities', async () => {
+    const report = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody()).expect(201)).body;
+    await t.http.post(`/api/v1/incidents/${report.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    await t.http.post(`/api/v1/incidents/${report.incidentId}/triage`).set(bearer(agentToken)).send({ side: 'security' }).expect(200);
+    const resolution = 'Svarene viste inntekt for feil person; tilgangen er stengt.';
+    await t.http
+      .post(`/api/v1/incidents/${report.incidentId}/resolve`)
+      .set(bearer(securityToken))
+      .send({ message: resolution })
+      .expect(200);
+    const [root] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [report.incidentId]);
+    const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [report.incidentId]);
+    expect(closing).toMatchObject({ to_addresses: root.to_addresses, subject: `Re: ${root.subject}`, in_reply_to: root.message_id });
+    for (const body of [closing.text, closing.html]) {
+      expect(body).toContain('Saken ble fulgt opp videre i en annen kanal, og denne tråden er nå avsluttet.');
+      expect(body).not.toContain('tilgangen er stengt');
+      expect(body).not.toContain('var berørt');
+    }
+    // The municipalities read the resolution as staff wrote it.
+    const [told] = await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [report.incidentId]);
+    expect(told.text).toContain(resolution);
+  });
 });

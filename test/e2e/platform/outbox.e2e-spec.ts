@@ -110,6 +110,7 @@ describe('e-mail outbox', () => {
           title: 'Inntekt svarer 503',
           threadSubject: null,
           message: 'Rettet.',
+          followedElsewhere: false,
           consumerCount: 2,
           skeCaseReference: null,
           mergedThreads: [],

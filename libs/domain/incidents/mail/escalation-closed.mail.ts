@@ -8,6 +8,11 @@ export interface EscalationClosedMail {
   threadSubject: string | null;
   /** The resolution as staff wrote it (identity numbers masked). */
   message: string;
+  /**
+   * The thread went to the ordinary channel before staff judged the incident a security matter:
+   * it is only told that the incident is closed, not how, nor how many it reached since.
+   */
+  followedElsewhere: boolean;
   consumerCount: number;
   skeCaseReference: string | null;
   /** Incidents with threads of their own merged into this one since the last message in this thread. */

@@ -251,6 +251,7 @@ describe('the incidents e-mails', () => {
           title: 'Summert skattegrunnlag svarer 503',
           threadSubject: '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
           message: 'Rettet i produksjon.',
+          followedElsewhere: false,
           consumerCount: 5,
           skeCaseReference: 'SKE-2030-55',
           mergedThreads: [],
@@ -266,6 +267,7 @@ describe('the incidents e-mails', () => {
           title: 'Summert skattegrunnlag svarer 503',
           threadSubject: null,
           message: 'Rettet i produksjon.',
+          followedElsewhere: false,
           consumerCount: 5,
           skeCaseReference: null,
           mergedThreads: [{ reference: 'KS-2030-0008', skeCaseReference: 'SKE-2030-61' }],
@@ -273,6 +275,24 @@ describe('the incidents e-mails', () => {
       'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
       [
         '5 kommuner var berørt.\nKS har også slått saken KS-2030-0008 (deres sak SKE-2030-61) sammen med denne. Den hadde en egen tråd, som er avsluttet.\n\nRettet i produksjon.',
+      ],
+    ],
+    [
+      'escalation closed in an ordinary thread of an incident KS followed up in the security channel',
+      () =>
+        renderer.render(ESCALATION_CLOSED_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: null,
+          message: 'Rettet i produksjon.',
+          followedElsewhere: true,
+          consumerCount: 5,
+          skeCaseReference: 'SKE-2030-55',
+          mergedThreads: [],
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
+      [
+        'KS har lukket KS-2030-0007 (deres sak SKE-2030-55). Saken ble fulgt opp videre i en annen kanal, og denne tråden er nå avsluttet.\n\nTakk for hjelpen.',
       ],
     ],
     [
@@ -385,6 +405,26 @@ describe('the incidents e-mails', () => {
     for (const line of lines) expect(mail.text).toContain(line);
     expect(mail.text).toContain('KS brukerstøtte');
     expect(mail.html).toContain(`<title>${mail.subject.replace(/&/g, '&amp;')}</title>`);
+  });
+});
+
+describe('the closing message of a thread KS followed up in another channel', () => {
+  it('tells neither the resolution nor how many municipalities were affected', () => {
+    const mail = renderer.render(ESCALATION_CLOSED_MAIL, {
+      reference: 'KS-2030-0007',
+      title: 'Summert skattegrunnlag svarer 503',
+      threadSubject: null,
+      message: 'Uvedkommende fikk lese inntekt for Bergen kommune.',
+      followedElsewhere: true,
+      consumerCount: 5,
+      skeCaseReference: null,
+      mergedThreads: [],
+    });
+    for (const body of [mail.text, mail.html]) {
+      expect(body).not.toContain('Uvedkommende');
+      expect(body).not.toContain('kommuner var berørt');
+      expect(body).toContain('fulgt opp videre i en annen kanal');
+    }
   });
 });
 
