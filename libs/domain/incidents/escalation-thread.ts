@@ -6,13 +6,19 @@ import { ESCALATION_MAIL } from './mail/escalation.mail';
 import { ESCALATION_CLOSED_MAIL } from './mail/escalation-closed.mail';
 import { ESCALATION_FOLLOW_UP_MAIL } from './mail/escalation-follow-up.mail';
 import { ESCALATION_MERGED_MAIL } from './mail/escalation-merged.mail';
+import { ESCALATION_MOVED_MAIL } from './mail/escalation-moved.mail';
 import { INCIDENT_MESSAGE_SKE_MAIL } from './mail/incident-message-ske.mail';
 
 /** What KS writes to Skatteetaten in an incident's thread (template names): an answer to one is Skatteetaten's. */
 export const ESCALATION_THREAD_TEMPLATES: ReadonlySet<string> = new Set(
-  [ESCALATION_MAIL, ESCALATION_FOLLOW_UP_MAIL, INCIDENT_MESSAGE_SKE_MAIL, ESCALATION_MERGED_MAIL, ESCALATION_CLOSED_MAIL].map(
-    (t) => t.name,
-  ),
+  [
+    ESCALATION_MAIL,
+    ESCALATION_FOLLOW_UP_MAIL,
+    INCIDENT_MESSAGE_SKE_MAIL,
+    ESCALATION_MERGED_MAIL,
+    ESCALATION_MOVED_MAIL,
+    ESCALATION_CLOSED_MAIL,
+  ].map((t) => t.name),
 );
 
 /** How the next message of an escalation thread is addressed within it. */

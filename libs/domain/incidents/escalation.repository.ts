@@ -31,6 +31,19 @@ export class EscalationRepository {
     return this.db.repository(Escalation).findOneByOrFail({ id });
   }
 
+  /**
+   * The incident's thread is now another one, whose first message is in the outbox: later messages
+   * answer it and go to its recipients; reports up to now were told in it. The count of updates
+   * goes on, as each update's e-mail is keyed by it.
+   */
+  async startNewThread(id: string, rootMessageId: string, to: string[], security: boolean): Promise<Escalation> {
+    await this.db.manager.query(
+      `UPDATE escalation SET root_message_id = $2, to_addresses = $3, security = $4, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`,
+      [id, rootMessageId, to, security],
+    );
+    return this.db.repository(Escalation).findOneByOrFail({ id });
+  }
+
   /** Pending escalations whose settle period is over, oldest first. */
   dueToSend(now: Date, limit = 20): Promise<Escalation[]> {
     return this.db

@@ -27,6 +27,12 @@ export type IncidentEventDetails = {
    * thread ended with a pointer here. `joined`: its recipients (`to`) receive this thread from now on.
    */
   escalation_thread_merged: { from: string; skeCaseReference: string | null; to: string[]; joined: boolean };
+  /**
+   * Staff moved the thread to the security channel: the ordinary thread (`from`, its first
+   * Message-ID, to `fromTo`, Skatteetaten's case `skeCaseReference` there) ended with a pointer
+   * elsewhere, and a new first message went to `to`.
+   */
+  escalation_moved: { from: string; fromTo: string[]; skeCaseReference: string | null; to: string[]; messageId: string };
   follow_up_sent: { newReports: number };
   resolved: { notified: number; side: Incident['side'] };
   split: { into: string; reports: string[] };

@@ -82,6 +82,16 @@ export class EscalationNotSent extends Conflict {
   }
 }
 
+/** Only an ordinary thread whose incident staff since judged a security matter moves to the security channel. */
+export class NoThreadToMove extends Conflict {
+  constructor(reference: string) {
+    super(
+      'escalation_not_movable',
+      `${reference} has no thread to move: only a sent thread to the ordinary channel of an incident staff moved to the security side moves to the security channel.`,
+    );
+  }
+}
+
 export class NoMunicipalityContacts extends DomainException {
   constructor() {
     super('unprocessable', 'no_municipality_contacts', 'None of the chosen municipalities has a registered contact to write to.');

@@ -36,6 +36,7 @@ import { JoinIncident } from './join-incident.use-case';
 import { KnownIncidents } from './known-incidents.use-case';
 import { MatchingCorpus } from './matching-corpus';
 import { MergeProposalRepository } from './merge-proposal.repository';
+import { MoveEscalationToSecurityChannel } from './move-escalation-to-security-channel.use-case';
 import { NotifyUndeliveredMail } from './notify-undelivered-mail.use-case';
 import { PersonalDataVault } from './personal-data-vault';
 import { PreviewEscalation } from './preview-escalation.use-case';
@@ -78,6 +79,7 @@ const useCases = [
   IncidentVisibility,
   JoinIncident,
   KnownIncidents,
+  MoveEscalationToSecurityChannel,
   NotifyUndeliveredMail,
   PreviewEscalation,
   PurgeIdempotencyKeys,

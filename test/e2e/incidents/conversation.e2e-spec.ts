@@ -481,4 +481,64 @@ describe('incident conversations', () => {
     expect((await answer('melding-og-svar', 'Fortsatt feil hos oss.').expect(422)).body.code).toBe('idempotency_key_reused');
     expect((await messages(`channel = 'api'`)).length).toBe(before + 2);
   });
+
+  it('ends the ordinary thread answering Skatteetaten there when staff move it to the security channel; the new thread answers only its own', async () => {
+    const r = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({ service: 'skatteoppgjor', title: 'Skatteoppgjøret gir 504', description: 'Alle oppslag gir 504.', httpStatus: 504 }),
+        )
+        .expect(201)
+    ).body;
+    expect(r.incidentId).not.toBe(incidentId);
+    await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    const [ordinaryRoot] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [r.incidentId]);
+    const theirAnswer = '<ske-sak-5000@ske.example.test>';
+    await sendInbound(t, {
+      from: 'skatteoppgjor@ske.example.test',
+      subject: `SV: ${ordinaryRoot.subject}`,
+      text: 'Vi ser på skatteoppgjøret.',
+      inReplyTo: ordinaryRoot.message_id,
+      references: [ordinaryRoot.message_id],
+      messageId: theirAnswer,
+    });
+    await t.http.post(`/api/v1/incidents/${r.incidentId}/triage`).set(bearer(agentToken)).send({ side: 'security' }).expect(200);
+    const officer = await createStaffWithToken(t, 'security', { email: 'sikkerhet-samtale@ks.example.test', password: true });
+    smtp.messages.length = 0;
+    const moved = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalation/security-channel`).set(bearer(officer.token)).expect(200);
+    const mail = await delivered();
+    const pointer = mail.find((m) => m.parsed.subject === `Re: ${ordinaryRoot.subject}`)!;
+    expect(pointer.envelopeTo).toEqual(['skatteoppgjor@ske.example.test']);
+    expect(pointer.parsed.inReplyTo).toBe(theirAnswer);
+    expect(pointer.parsed.text).toContain('videre i en annen kanal');
+    const first = mail.find((m) => m.parsed.messageId === moved.body.messageId)!;
+    expect(first.envelopeTo).toEqual(['sikkerhet@ske.example.test']);
+    expect(first.parsed.inReplyTo).toBeUndefined();
+    // Their answer to the pointer stays with the ordinary thread.
+    await sendInbound(t, {
+      from: 'skatteoppgjor@ske.example.test',
+      subject: `SV: ${pointer.parsed.subject}`,
+      text: 'Da lukker vi saken her.',
+      inReplyTo: pointer.parsed.messageId,
+      references: [ordinaryRoot.message_id, pointer.parsed.messageId!],
+      messageId: '<ske-sak-5000-lukket@ske.example.test>',
+    });
+    const theirs = await t.dataSource.query(
+      `SELECT body, thread_root_message_id FROM incident_message WHERE incident_id = $1 AND direction = 'in' ORDER BY created_at`,
+      [r.incidentId],
+    );
+    expect(theirs.map((m: Record<string, unknown>) => [m.body, m.thread_root_message_id])).toEqual([
+      ['Vi ser på skatteoppgjøret.', ordinaryRoot.message_id],
+      ['Da lukker vi saken her.', ordinaryRoot.message_id],
+    ]);
+    smtp.messages.length = 0;
+    const session = await signIn(t, 'sikkerhet-samtale@ks.example.test');
+    await session.post(`/incidents/${r.incidentId}/messages/skatteetaten`, { body: 'Vi sender detaljene her.' }).expect(303);
+    const ours = (await delivered()).find((m) => m.parsed.text?.includes('Vi sender detaljene her.'))!;
+    expect(ours.envelopeTo).toEqual(['sikkerhet@ske.example.test']);
+    expect(ours.parsed.inReplyTo).toBe(moved.body.messageId);
+    expect(ours.parsed.references).toEqual(moved.body.messageId);
+  });
 });

@@ -342,4 +342,94 @@ describe('escalation to Skatteetaten and resolution', () => {
     const [told] = await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [report.incidentId]);
     expect(told.text).toContain(resolution);
   });
+
+  it('moves such a thread to the security channel: the ordinary one ends naming nothing, the new one tells everything', async () => {
+    const send = async (key: string, title: string) =>
+      (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(key))
+          .send(reportBody({ environment: 'test', title, description: `${title}. Gjelder alle oppslag i testmiljøet.` }))
+          .expect(201)
+      ).body;
+    const first = await send(a.key, 'Testmiljøet for summert skattegrunnlag svarer 503');
+    const id = first.incidentId;
+    const ordinary = (await t.http.post(`/api/v1/incidents/${id}/escalate`).set(bearer(agentToken)).expect(200)).body;
+    const notPaused = await t.http.post(`/api/v1/incidents/${id}/escalation/security-channel`).set(bearer(agentToken)).expect(409);
+    expect(notPaused.body.code).toBe('escalation_not_movable');
+    await t.http.post(`/api/v1/incidents/${id}/triage`).set(bearer(agentToken)).send({ skeCaseReference: 'SKE-ORD-17' }).expect(200);
+    await t.http.post(`/api/v1/incidents/${id}/triage`).set(bearer(agentToken)).send({ side: 'security' }).expect(200);
+    // No longer the agent's to act on.
+    await t.http.post(`/api/v1/incidents/${id}/escalation/security-channel`).set(bearer(agentToken)).expect(403);
+
+    const moved = await t.http.post(`/api/v1/incidents/${id}/escalation/security-channel`).set(bearer(securityToken)).expect(200);
+    expect(moved.body).toMatchObject({ security: true, to: [`sikkerhet@${SKE}`], status: 'sent', alreadyEscalated: false });
+    expect(moved.body.messageId).not.toBe(ordinary.messageId);
+    const [last] = await outboxRows(t, `template = 'escalation-moved' AND related_id = $1`, [id]);
+    expect(last).toMatchObject({ to_addresses: ordinary.to, in_reply_to: ordinary.messageId });
+    expect(last.text).toContain(`KS følger opp saken ${first.incidentReference} (deres sak SKE-ORD-17) videre i en annen kanal.`);
+    const roots = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [id]);
+    expect(roots.map((r) => [r.message_id, r.to_addresses, r.in_reply_to])).toEqual([
+      [ordinary.messageId, ordinary.to, null],
+      [moved.body.messageId, [`sikkerhet@${SKE}`], null],
+    ]);
+    expect(roots[1].text).not.toContain('SKE-ORD-17');
+    const view = await t.http.get(`/api/v1/incidents/${id}`).set(bearer(securityToken)).expect(200);
+    expect(view.body.escalation).toMatchObject({ security: true, updatesPaused: false, messageId: moved.body.messageId });
+    expect(view.body.skeCaseReference).toBeNull();
+    const again = await t.http.post(`/api/v1/incidents/${id}/escalation/security-channel`).set(bearer(securityToken)).expect(409);
+    expect(again.body.code).toBe('escalation_not_movable');
+
+    // Updates go on, in the new thread only.
+    expect((await send(b.key, 'Summert skattegrunnlag i test gir 503 Service Unavailable')).incidentId).toBe(id);
+    const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
+    expect(await t.get(SendEscalationFollowUps).execute(late)).toBe(1);
+    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [id]);
+    expect(update).toMatchObject({
+      to_addresses: [`sikkerhet@${SKE}`],
+      in_reply_to: moved.body.messageId,
+      references: [moved.body.messageId],
+    });
+    await t.http.post(`/api/v1/incidents/${id}/resolve`).set(bearer(securityToken)).send({ message: 'Tilgangen er stengt.' }).expect(200);
+    const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [id]);
+    expect(closing).toMatchObject({ to_addresses: [`sikkerhet@${SKE}`], in_reply_to: moved.body.messageId });
+    expect(closing.text).toContain('Tilgangen er stengt.');
+    const [event] = await t.dataSource.query(`SELECT details FROM incident_event WHERE incident_id = $1 AND kind = 'escalation_moved'`, [
+      id,
+    ]);
+    expect(event.details).toEqual({
+      from: ordinary.messageId,
+      fromTo: ordinary.to,
+      skeCaseReference: 'SKE-ORD-17',
+      to: [`sikkerhet@${SKE}`],
+      messageId: moved.body.messageId,
+    });
+  });
+
+  it('moves it from the incident page, where only the security role sees the button', async () => {
+    const report = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(c.key))
+        .send(
+          reportBody({ service: 'inntekt', title: 'Inntekt gir 500 på alle kall', description: 'Inntekt svarer 500.', httpStatus: 500 }),
+        )
+        .expect(201)
+    ).body;
+    const id = report.incidentId;
+    await t.http.post(`/api/v1/incidents/${id}/escalate`).set(bearer(agentToken)).expect(200);
+    await t.http.post(`/api/v1/incidents/${id}/triage`).set(bearer(agentToken)).send({ side: 'security' }).expect(200);
+    await createStaffWithToken(t, 'security', { email: 'sikkerhet-flytt@ks.example.test', password: true });
+    const officer = await signIn(t, 'sikkerhet-flytt@ks.example.test');
+    const page = await officer.get(`/incidents/${id}`).expect(200);
+    expect(page.text).toContain(`action="/incidents/${id}/escalate/security-channel"`);
+    const done = await officer.post(`/incidents/${id}/escalate/security-channel`).expect(303);
+    expect(done.headers.location).toBe(`/incidents/${id}?done=security-channel`);
+    const after = await officer.get(done.headers.location).expect(200);
+    expect(after.text).toContain('den første e-posten til sikkerhetskanalen er lagt i utboksen');
+    expect(after.text).toContain('i sikkerhetskanalen');
+    expect(after.text).not.toContain('id="escalation-updates-paused"');
+    expect(after.text).toContain('Tråden til Skatteetaten flyttet til sikkerhetskanalen');
+    expect(await outboxRows(t, `template = 'escalation-moved' AND related_id = $1`, [id])).toHaveLength(1);
+  });
 });

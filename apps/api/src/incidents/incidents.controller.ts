@@ -4,6 +4,7 @@ import {
   EscalateIncident,
   IncidentQueries,
   JoinIncident,
+  MoveEscalationToSecurityChannel,
   PreviewEscalation,
   ReopenIncident,
   ResolveIncident,
@@ -47,6 +48,7 @@ export class IncidentsController {
     private readonly queries: IncidentQueries,
     private readonly escalation: EscalateIncident,
     private readonly dueEscalations: SendDueEscalations,
+    private readonly securityChannel: MoveEscalationToSecurityChannel,
     private readonly preview: PreviewEscalation,
     private readonly triage: TriageIncident,
     private readonly resolution: ResolveIncident,
@@ -139,6 +141,29 @@ export class IncidentsController {
   @ApiProblems(400, 404, [409, 'escalation_not_pending: no escalation is waiting to be sent'])
   async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
     return EscalationResponse.from(await this.dueEscalations.now(id, actor));
+  }
+
+  @Post(':id/escalation/security-channel')
+  @Allow('incident.escalate')
+  @ActsOn({ incidents: ['params.id'] })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move the escalation to the security channel',
+    description:
+      'For an incident staff moved to the security side after its thread went to the ordinary channel (`escalation.updatesPaused`): ' +
+      'the ordinary thread gets a last message saying only that KS goes on in another channel, and a new thread starts with a first ' +
+      "message to the security addresses of the incident's services. Skatteetaten's case number, which was the ordinary thread's, is cleared.",
+  })
+  @ApiOkResponse({ type: EscalationResponse })
+  @ApiProblems(
+    400,
+    404,
+    RESOLVED,
+    [409, 'escalation_not_movable: no sent thread to the ordinary channel of an incident on the security side'],
+    [422, 'no_escalation_address: the catalogue in force has no security address for its services'],
+  )
+  async moveToSecurityChannel(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor) {
+    return EscalationResponse.from(await this.securityChannel.execute(id, actor));
   }
 
   @Post(':reference/affected')

@@ -5,6 +5,7 @@ import { ESCALATION_MAIL, type EscalationMail, type EscalationSample } from './e
 import { ESCALATION_CLOSED_MAIL } from './escalation-closed.mail';
 import { ESCALATION_FOLLOW_UP_MAIL } from './escalation-follow-up.mail';
 import { ESCALATION_MERGED_MAIL } from './escalation-merged.mail';
+import { ESCALATION_MOVED_MAIL } from './escalation-moved.mail';
 import { INCIDENT_ESCALATED_MAIL } from './incident-escalated.mail';
 import { INCIDENT_MESSAGE_MUNICIPALITY_MAIL } from './incident-message-municipality.mail';
 import { INCIDENT_MESSAGE_SKE_MAIL } from './incident-message-ske.mail';
@@ -296,6 +297,21 @@ describe('the incidents e-mails', () => {
       ],
     ],
     [
+      'ordinary thread ended as KS goes on in the security channel',
+      () =>
+        renderer.render(ESCALATION_MOVED_MAIL, {
+          reference: 'KS-2030-0007',
+          title: 'Summert skattegrunnlag svarer 503',
+          threadSubject: '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
+          skeCaseReference: 'SKE-2030-55',
+        }),
+      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
+      [
+        'KS følger opp saken KS-2030-0007 (deres sak SKE-2030-55) videre i en annen kanal.\n\nDet kommer ikke flere meldinger i denne tråden. Svarer dere her, når svaret likevel fram til oss.',
+        'Referanse: KS-2030-0007',
+      ],
+    ],
+    [
       'incident resolved',
       () =>
         renderer.render(INCIDENT_RESOLVED_MAIL, {
@@ -436,6 +452,7 @@ describe('the Auto-Submitted header (RFC 3834) of the incidents e-mails', () => 
     { template: ESCALATION_FOLLOW_UP_MAIL, marked: false },
     { template: ESCALATION_CLOSED_MAIL, marked: false },
     { template: ESCALATION_MERGED_MAIL, marked: false },
+    { template: ESCALATION_MOVED_MAIL, marked: false },
     { template: INCIDENT_MESSAGE_SKE_MAIL, marked: false },
     { template: INCIDENT_ESCALATED_MAIL, marked: true },
     { template: INCIDENT_RESOLVED_MAIL, marked: true },

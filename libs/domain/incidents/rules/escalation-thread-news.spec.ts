@@ -12,6 +12,7 @@ const merged = (m: number, from = 'KS-2', skeCaseReference: string | null = null
   details: { from, skeCaseReference, joined },
 });
 const resolved = (m: number): ThreadEvent => ({ kind: 'resolved', at: at(m) });
+const movedToSecurityChannel = (m: number): ThreadEvent => ({ kind: 'escalation_moved', at: at(m) });
 
 describe('untoldReopening', () => {
   const threadStarted = at(0);
@@ -28,6 +29,11 @@ describe('untoldReopening', () => {
     ['reopened again after an update that told of the first reopening', [reopened(10), followUp(15), reopened(30)], at(30)],
     ['another thread merged in after the reopening: still untold', [reopened(10), merged(12)], at(10)],
     ['resolved again (the closing message) after the reopening', [reopened(10), resolved(12)], null],
+    [
+      'moved to the security channel after the reopening: the new first message told everything',
+      [reopened(10), movedToSecurityChannel(12)],
+      null,
+    ],
   ])('%s', (_case, events, expected) => {
     expect(untoldReopening(events, threadStarted)).toEqual(expected);
   });
@@ -56,6 +62,11 @@ describe('untoldThreadMerges', () => {
     ['a reopening does not count as telling', [merged(10), reopened(12)], [{ reference: 'KS-2', skeCaseReference: null }]],
     ['the closing message of a resolution told it', [merged(10), resolved(12), reopened(20)], []],
     ['a thread of the other channel, not joined, is never named', [merged(10, 'KS-2', 'SKE-9', false)], []],
+    [
+      'merged into the ordinary thread before it moved to the security channel: the new thread never had it',
+      [merged(10, 'KS-2', 'SKE-9'), movedToSecurityChannel(12)],
+      [],
+    ],
     ['only the joined one of two', [merged(10, 'KS-2', null, false), merged(12, 'KS-3')], [{ reference: 'KS-3', skeCaseReference: null }]],
   ])('%s', (_case, events, expected) => {
     expect(untoldThreadMerges(events)).toEqual(expected);

@@ -4,17 +4,31 @@ export type ThreadEvent =
   | { kind: 'follow_up_sent'; at: Date }
   | { kind: 'message_sent'; at: Date; details: { audience: 'skatteetaten' | 'municipalities' } }
   | { kind: 'resolved'; at: Date }
+  | { kind: 'escalation_moved'; at: Date }
   | { kind: 'escalation_thread_merged'; at: Date; details: { from: string; skeCaseReference: string | null; joined: boolean } };
 
 /** The kinds of event these rules read. */
-export const THREAD_EVENT_KINDS = ['reopened', 'follow_up_sent', 'message_sent', 'resolved', 'escalation_thread_merged'] as const;
+export const THREAD_EVENT_KINDS = [
+  'reopened',
+  'follow_up_sent',
+  'message_sent',
+  'resolved',
+  'escalation_thread_merged',
+  'escalation_moved',
+] as const;
 
 /**
  * A message that went to Skatteetaten in the thread (an update, staff's own, the closing message
- * of a resolution): after it, they have heard what came before.
+ * of a resolution, the first message of a thread staff moved to the security channel): after it,
+ * they have heard what came before, or the thread that heard it is no longer this one.
  */
 function toldInThread(e: ThreadEvent): boolean {
-  return e.kind === 'follow_up_sent' || e.kind === 'resolved' || (e.kind === 'message_sent' && e.details.audience === 'skatteetaten');
+  return (
+    e.kind === 'follow_up_sent' ||
+    e.kind === 'resolved' ||
+    e.kind === 'escalation_moved' ||
+    (e.kind === 'message_sent' && e.details.audience === 'skatteetaten')
+  );
 }
 
 /**

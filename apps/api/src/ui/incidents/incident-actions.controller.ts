@@ -4,6 +4,7 @@ import {
   CorrectGrouping,
   EscalateIncident,
   IncidentQueries,
+  MoveEscalationToSecurityChannel,
   ReopenIncident,
   ResolveIncident,
   SendDueEscalations,
@@ -48,6 +49,7 @@ export class IncidentActionsController {
     private readonly triage: TriageIncident,
     private readonly escalation: EscalateIncident,
     private readonly dueEscalations: SendDueEscalations,
+    private readonly securityChannel: MoveEscalationToSecurityChannel,
     private readonly resolution: ResolveIncident,
     private readonly reopening: ReopenIncident,
     private readonly grouping: CorrectGrouping,
@@ -88,6 +90,14 @@ export class IncidentActionsController {
   @PageForm(IncidentPage)
   async sendEscalationNow(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
     redirectDone(res, `/incidents/${(await this.dueEscalations.now(id, actor)).incidentId}`, 'sent');
+  }
+
+  @Post(':id/escalate/security-channel')
+  @StaffPage('incident.escalate')
+  @ActsOn({ incidents: ['params.id'] })
+  @PageForm(IncidentPage)
+  async moveToSecurityChannel(@Param('id', ParseUuid) id: string, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    redirectDone(res, `/incidents/${(await this.securityChannel.execute(id, actor)).incidentId}`, 'security-channel');
   }
 
   @Post(':id/resolve')

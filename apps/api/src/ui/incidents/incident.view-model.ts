@@ -140,6 +140,10 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
           ? `Tråden til Skatteetaten om ${e.details.from} ble avsluttet med melding om at saken følges opp her; mottakerne (${e.details.to.join(', ')}) er lagt til i denne tråden`
           : `Tråden til Skatteetaten om ${e.details.from} ble avsluttet med melding om at saken følges opp i en annen kanal; mottakerne (${e.details.to.join(', ')}) er ikke lagt til i denne tråden`,
       };
+    case 'escalation_moved':
+      return {
+        text: `Tråden til Skatteetaten flyttet til sikkerhetskanalen: den ordinære tråden (${e.details.fromTo.join(', ')}) ble avsluttet med melding om at saken følges opp i en annen kanal, og første e-post gikk til ${e.details.to.join(', ')}${e.details.skeCaseReference ? `; Skatteetatens saksnummer ${e.details.skeCaseReference} gjaldt den ordinære tråden` : ''}`,
+      };
     case 'follow_up_sent':
       return { text: `Oppfølging sendt i tråden til Skatteetaten (${countOf(e.details.newReports, COUNTED_NOUNS.newReport)})` };
     case 'resolved':

@@ -92,6 +92,8 @@ export const DONE_TEXTS: Record<string, string> = {
     'Hendelsen er eskalert til Skatteetaten. Den første e-posten venter et kort øyeblikk, så meldinger om samme problem havner i samme tråd. Du kan sende den med en gang.',
   sent: 'Den første e-posten til Skatteetaten er lagt i utboksen og sendes i løpet av noen sekunder.',
   already: 'Hendelsen var allerede eskalert. Ingen ny e-post er sendt.',
+  'security-channel':
+    'Den ordinære tråden er avsluttet med en melding om at saken følges opp i en annen kanal, og den første e-posten til sikkerhetskanalen er lagt i utboksen.',
   joined: 'Hendelsen var samme problem som en allerede eskalert hendelse og er slått sammen med den. Ingen ny tråd er startet.',
   resolved: 'Hendelsen er løst, og de berørte konsumentene får beskjed.',
   reopened:
@@ -138,6 +140,8 @@ export const INCIDENT_PAGE_TEXTS: PageTexts = {
     no_personal_data: 'Meldingen har ingen lagrede originalopplysninger.',
     escalation_not_pending: 'Den første e-posten er allerede sendt, eller hendelsen er ikke eskalert.',
     escalation_not_sent: 'Hendelsen har ingen tråd til Skatteetaten ennå. Eskaler den først.',
+    escalation_not_movable:
+      'Bare en sendt tråd til den ordinære kanalen for en hendelse på sikkerhetssiden kan flyttes til sikkerhetskanalen.',
     no_municipality_contacts: 'Ingen av de valgte kommunene har registrerte kontaktpersoner å skrive til.',
     unknown_assignee: 'Saksbehandleren finnes ikke, er deaktivert eller har bare lesetilgang.',
     unknown_group: 'Gruppen finnes ikke eller er arkivert.',

@@ -80,6 +80,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ key: string; label: string; ac
       'incident.security_step': 'Punkt på sikkerhetssakens sjekkliste utført',
       'incident.escalated': 'Hendelse eskalert til Skatteetaten',
       'incident.escalation_sent_now': 'Eskalering sendt med en gang',
+      'incident.escalation_moved_to_security_channel': 'Tråd til Skatteetaten flyttet til sikkerhetskanalen',
       'incident.consumer_joined': 'Konsument meldt berørt av kjent feil',
       'incident.resolved': 'Hendelse løst',
       'incident.reopened': 'Hendelse gjenåpnet',
