@@ -22,24 +22,32 @@ export class EscalationRepository {
     return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
   }
 
-  /** The first message is in the outbox: from now on reports newer than this are follow-ups. */
-  async markSent(id: string, to: string[], security: boolean): Promise<Escalation> {
+  /**
+   * The first message is in the outbox: from now on reports created after `toldUntil` (read before
+   * it was drafted; latestCreatedAt) are follow-ups.
+   */
+  async markSent(id: string, to: string[], security: boolean, toldUntil: string | null): Promise<Escalation> {
     await this.db.manager.query(
-      `UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`,
-      [id, to, security],
+      `UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(),
+         reported_until = coalesce($4::timestamptz, now()), pending_report_ids = '{}' WHERE id = $1`,
+      [id, to, security, toldUntil],
     );
     return this.db.repository(Escalation).findOneByOrFail({ id });
   }
 
   /**
    * The incident's thread is now another one, whose first message is in the outbox: later messages
-   * answer it and go to its recipients; reports up to now were told in it. The count of updates
-   * goes on, as each update's e-mail is keyed by it.
+   * answer it and go to its recipients; reports created up to `toldUntil` were told in it (as in
+   * markSent). The count of updates goes on, as each update's e-mail is keyed by it.
    */
-  async startNewThread(id: string, rootMessageId: string, to: string[], security: boolean): Promise<Escalation> {
+  async startNewThread(
+    id: string,
+    thread: { rootMessageId: string; to: string[]; security: boolean; toldUntil: string | null },
+  ): Promise<Escalation> {
     await this.db.manager.query(
-      `UPDATE escalation SET root_message_id = $2, to_addresses = $3, security = $4, last_message_at = now(), reported_until = now(), pending_report_ids = '{}' WHERE id = $1`,
-      [id, rootMessageId, to, security],
+      `UPDATE escalation SET root_message_id = $2, to_addresses = $3, security = $4, last_message_at = now(),
+         reported_until = coalesce($5::timestamptz, now()), pending_report_ids = '{}' WHERE id = $1`,
+      [id, thread.rootMessageId, thread.to, thread.security, thread.toldUntil],
     );
     return this.db.repository(Escalation).findOneByOrFail({ id });
   }

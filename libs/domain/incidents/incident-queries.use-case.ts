@@ -184,6 +184,7 @@ export class IncidentQueries {
             escalatedBy: escalation.escalatedBy,
             followUps: escalation.followupCount,
             updatesPaused: !automaticUpdatesAllowed(incident, escalation),
+            movedToSecurityChannel: escalation.security ? await this.movedToSecurityChannel(incident.id) : null,
             messageId: escalation.rootMessageId,
             status: escalation.status,
             sendAfter: escalation.status === 'pending' ? escalation.sendAfter : null,
@@ -192,6 +193,12 @@ export class IncidentQueries {
           }
         : null,
     };
+  }
+
+  /** When and by whom the incident's thread was moved from the ordinary channel to the security channel. */
+  private async movedToSecurityChannel(incidentId: string): Promise<{ at: Date; by: string } | null> {
+    const move = (await this.timeline.ofIncidents([incidentId], ['escalation_moved'])).at(-1);
+    return move ? { at: move.at, by: move.actorLabel } : null;
   }
 
   async incidentDetail(id: string, caller?: Principal) {

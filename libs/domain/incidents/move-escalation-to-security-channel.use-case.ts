@@ -15,6 +15,7 @@ import { IncidentMessageRepository } from './incident-message.repository';
 import { IncidentAlreadyResolved, IncidentNotFound, NoThreadToMove } from './incidents.exceptions';
 import { ESCALATION_MAIL } from './mail/escalation.mail';
 import { ESCALATION_MOVED_MAIL } from './mail/escalation-moved.mail';
+import { ReportRepository } from './report.repository';
 import { automaticUpdatesAllowed } from './rules/incident-visibility';
 
 /**
@@ -38,6 +39,7 @@ export class MoveEscalationToSecurityChannel {
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
     private readonly escalate: EscalateIncident,
+    private readonly reports: ReportRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -49,6 +51,11 @@ export class MoveEscalationToSecurityChannel {
       if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
       const old = await this.escalations.ofIncident(incident.id);
       if (!old || old.status !== 'sent' || automaticUpdatesAllowed(incident, old)) throw new NoThreadToMove(incident.reference);
+
+      // The case number was the ordinary channel's; the security channel opens a case of its own.
+      const moved = { ...incident, skeCaseReference: null };
+      const toldUntil = await this.reports.latestCreatedAt(incident.id);
+      const draft = await this.message.draft(moved);
 
       // Skatteetaten's answers so far belong to the ordinary thread, also those stored before threads were told apart.
       await this.messages.assignThreadRoot(incident.id, old.rootMessageId);
@@ -62,20 +69,21 @@ export class MoveEscalationToSecurityChannel {
         data: { reference: incident.reference, title: incident.title, threadSubject, skeCaseReference: incident.skeCaseReference },
       });
 
-      // The case number was the ordinary channel's; the security channel opens a case of its own.
-      const moved = { ...incident, skeCaseReference: null };
       await this.incidents.update(incident.id, { skeCaseReference: null });
-      const draft = await this.message.draft(moved);
-      const rootMessageId = this.email.newMessageId();
-      await this.email.execute({
+      const { messageId: rootMessageId } = await this.email.execute({
         template: ESCALATION_MAIL,
         to: draft.to,
-        messageId: rootMessageId,
+        messageId: this.email.newMessageId(),
         dedupeKey: `escalation:${old.id}:security-channel`,
         related: { type: 'incident', id: incident.id },
         data: draft.data,
       });
-      const escalation = await this.escalations.startNewThread(old.id, rootMessageId, draft.to, draft.security);
+      const escalation = await this.escalations.startNewThread(old.id, {
+        rootMessageId,
+        to: draft.to,
+        security: draft.security,
+        toldUntil,
+      });
       await this.timeline.record(incident.id, 'escalation_moved', actor.label, {
         from: old.rootMessageId,
         fromTo: old.to,
@@ -88,8 +96,8 @@ export class MoveEscalationToSecurityChannel {
         action: 'incident.escalation_moved_to_security_channel',
         objectType: 'incident',
         objectId: incident.id,
-        before: { to: old.to, security: old.security, skeCaseReference: incident.skeCaseReference },
-        after: { to: draft.to, security: draft.security },
+        before: { to: old.to, security: old.security, rootMessageId: old.rootMessageId, skeCaseReference: incident.skeCaseReference },
+        after: { to: draft.to, security: draft.security, rootMessageId, skeCaseReference: null },
       });
       return this.escalate.result(moved, escalation, false);
     });

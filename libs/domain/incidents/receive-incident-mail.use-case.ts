@@ -53,7 +53,19 @@ export class ReceiveIncidentMail implements InboundMailHandler {
       const root = (target.how === 'message-id' && (await this.thread.rootOf(target.messageId))) || escalation.rootMessageId;
       return this.fromSkatteetaten(incident, mail, root);
     }
+    const former = target.how === 'message-id' || report ? null : await this.formerThreadOf(mail.from, [incident.id, named]);
+    if (former) return this.fromSkatteetaten(incident, mail, former);
     return this.fromMunicipality(incident, report, mail);
+  }
+
+  /**
+   * The thread staff moved to the security channel whose recipients sent this (found by its
+   * subject): the last message there asked them to answer in it, and their answer belongs there.
+   */
+  private async formerThreadOf(from: string, incidentIds: string[]): Promise<string | null> {
+    const moves = await this.timeline.ofIncidents([...new Set(incidentIds)], ['escalation_moved']);
+    const move = moves.findLast((e) => e.kind === 'escalation_moved' && e.details.fromTo.some((a) => a.toLowerCase() === from));
+    return move?.kind === 'escalation_moved' ? move.details.from : null;
   }
 
   /** The incident the mail is about (after merges, locked), its report if it names one, and the incident it named. */

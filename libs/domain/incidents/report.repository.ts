@@ -377,6 +377,16 @@ export class ReportRepository {
   }
 
   /** Reports Skatteetaten has not been told about (compared in SQL, at full timestamp precision). */
+  /**
+   * The newest creation instant among the incident's reports, as PostgreSQL's text (a JavaScript
+   * Date would round its microseconds away): read before a message that tells every report is
+   * drafted, so a report committed meanwhile is told once more rather than never.
+   */
+  async latestCreatedAt(incidentId: string): Promise<string | null> {
+    const [row] = await this.db.manager.query(`SELECT max(created_at)::text AS at FROM report WHERE incident_id = $1`, [incidentId]);
+    return row?.at ?? null;
+  }
+
   sinceLastEscalationMessage(incidentId: string): Promise<Report[]> {
     return this.db
       .repository(Report)

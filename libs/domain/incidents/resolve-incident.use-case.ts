@@ -101,8 +101,10 @@ export class ResolveIncident {
             title: incident.title,
             threadSubject,
             message,
-            // Staff's resolution of a security matter (by the side it is resolved on) is not for the ordinary channel its thread went to.
-            followedElsewhere: !automaticUpdatesAllowed({ track: incident.track, side }, escalation),
+            // Staff's resolution of a security matter is not for the ordinary channel its thread went
+            // to, also when it is resolved as the municipality's own fault or Skatteetaten's.
+            followedElsewhere:
+              !automaticUpdatesAllowed(incident, escalation) || !automaticUpdatesAllowed({ ...incident, side }, escalation),
             consumerCount: stats.consumerCount,
             skeCaseReference: incident.skeCaseReference,
             mergedThreads: untoldThreadMerges(told),

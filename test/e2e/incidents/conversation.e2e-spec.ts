@@ -525,6 +525,13 @@ describe('incident conversations', () => {
       references: [ordinaryRoot.message_id, pointer.parsed.messageId!],
       messageId: '<ske-sak-5000-lukket@ske.example.test>',
     });
+    // So does one from that thread's address that names the incident only in its subject.
+    await sendInbound(t, {
+      from: 'skatteoppgjor@ske.example.test',
+      subject: `Vedr. ${r.incidentReference}`,
+      text: 'Saken er lukket i vår ordinære kø.',
+      messageId: '<ske-sak-5000-emne@ske.example.test>',
+    });
     const theirs = await t.dataSource.query(
       `SELECT body, thread_root_message_id FROM incident_message WHERE incident_id = $1 AND direction = 'in' ORDER BY created_at`,
       [r.incidentId],
@@ -532,6 +539,7 @@ describe('incident conversations', () => {
     expect(theirs.map((m: Record<string, unknown>) => [m.body, m.thread_root_message_id])).toEqual([
       ['Vi ser på skatteoppgjøret.', ordinaryRoot.message_id],
       ['Da lukker vi saken her.', ordinaryRoot.message_id],
+      ['Saken er lukket i vår ordinære kø.', ordinaryRoot.message_id],
     ]);
     smtp.messages.length = 0;
     const session = await signIn(t, 'sikkerhet-samtale@ks.example.test');

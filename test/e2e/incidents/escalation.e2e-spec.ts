@@ -320,7 +320,12 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(view2.body.escalation.updatesPaused).toBe(false);
   });
 
-  it('closes such a thread without the resolution or the count of municipalities', async () => {
+  it.each([
+    ['on the security side', {}],
+    ["as the municipality's own fault", { side: 'local' }],
+    ["as Skatteetaten's after all", { side: 'ske' }],
+  ])('closes such a thread without the resolution or the count of municipalities, resolved %s', async (_how, side) => {
+    // Each case's report opens an incident of its own: the last case's is resolved.
     const report = (await t.http.post('/api/v1/reports').set(bearer(a.key)).send(reportBody()).expect(201)).body;
     await t.http.post(`/api/v1/incidents/${report.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
     await t.http.post(`/api/v1/incidents/${report.incidentId}/triage`).set(bearer(agentToken)).send({ side: 'security' }).expect(200);
@@ -328,7 +333,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     await t.http
       .post(`/api/v1/incidents/${report.incidentId}/resolve`)
       .set(bearer(securityToken))
-      .send({ message: resolution })
+      .send({ message: resolution, ...side })
       .expect(200);
     const [root] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [report.incidentId]);
     const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [report.incidentId]);
@@ -427,9 +432,9 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(done.headers.location).toBe(`/incidents/${id}?done=security-channel`);
     const after = await officer.get(done.headers.location).expect(200);
     expect(after.text).toContain('den første e-posten til sikkerhetskanalen er lagt i utboksen');
-    expect(after.text).toContain('i sikkerhetskanalen');
+    expect(after.text).toContain('til den ordinære kanalen, og flyttet til sikkerhetskanalen');
     expect(after.text).not.toContain('id="escalation-updates-paused"');
-    expect(after.text).toContain('Tråden til Skatteetaten flyttet til sikkerhetskanalen');
+    expect(after.text).toContain('Tråden til Skatteetaten ble flyttet til sikkerhetskanalen');
     expect(await outboxRows(t, `template = 'escalation-moved' AND related_id = $1`, [id])).toHaveLength(1);
   });
 });

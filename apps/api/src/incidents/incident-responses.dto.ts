@@ -130,6 +130,14 @@ export class EscalationStateResponse {
       'No automatic updates go in this thread: it went to the ordinary channel before staff moved the incident to the security side',
   })
   updatesPaused: boolean;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'When staff moved the thread from the ordinary channel to the security channel (its first message then went there)',
+  })
+  movedToSecurityChannelAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who moved the thread to the security channel' }) movedToSecurityChannelBy:
+    string | null;
   @ApiProperty({ example: '<3f1c…@segmentdesk.ks.no>', description: "Message-ID of the thread's first e-mail" }) messageId: string;
   @ApiProperty({ enum: ESCALATION_STATUSES, enumName: 'EscalationStatus' }) status: EscalationResult['status'];
   @ApiProperty({ type: Date, nullable: true, description: 'When a pending first message goes out' }) sendAfter: Date | null;
@@ -149,6 +157,8 @@ export class EscalationStateResponse {
       escalatedBy: e.escalatedBy,
       followUps: e.followUps,
       updatesPaused: e.updatesPaused,
+      movedToSecurityChannelAt: e.movedToSecurityChannel?.at ?? null,
+      movedToSecurityChannelBy: e.movedToSecurityChannel?.by ?? null,
       messageId: e.messageId,
       status: e.status,
       sendAfter: e.sendAfter,

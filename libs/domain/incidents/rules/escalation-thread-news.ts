@@ -7,15 +7,18 @@ export type ThreadEvent =
   | { kind: 'escalation_moved'; at: Date }
   | { kind: 'escalation_thread_merged'; at: Date; details: { from: string; skeCaseReference: string | null; joined: boolean } };
 
+/** Every kind of event these rules read: a kind added to ThreadEvent must be read, or it is never seen. */
+const READ_KINDS: Record<ThreadEvent['kind'], true> = {
+  reopened: true,
+  follow_up_sent: true,
+  message_sent: true,
+  resolved: true,
+  escalation_thread_merged: true,
+  escalation_moved: true,
+};
+
 /** The kinds of event these rules read. */
-export const THREAD_EVENT_KINDS = [
-  'reopened',
-  'follow_up_sent',
-  'message_sent',
-  'resolved',
-  'escalation_thread_merged',
-  'escalation_moved',
-] as const;
+export const THREAD_EVENT_KINDS = Object.keys(READ_KINDS) as ReadonlyArray<ThreadEvent['kind']>;
 
 /**
  * A message that went to Skatteetaten in the thread (an update, staff's own, the closing message
