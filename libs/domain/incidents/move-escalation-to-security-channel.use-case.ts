@@ -66,7 +66,7 @@ export class MoveEscalationToSecurityChannel {
         ...inThread,
         dedupeKey: `escalation-moved:${old.id}`,
         related: { type: 'incident', id: incident.id },
-        data: { reference: incident.reference, title: incident.title, threadSubject, skeCaseReference: incident.skeCaseReference },
+        data: { reference: incident.reference, threadSubject, skeCaseReference: incident.skeCaseReference },
       });
 
       await this.incidents.update(incident.id, { skeCaseReference: null });

@@ -376,17 +376,19 @@ export class ReportRepository {
     return (await this.db.repository(Report).find({ select: { id: true }, where: { incidentId } })).map((r) => r.id);
   }
 
-  /** Reports Skatteetaten has not been told about (compared in SQL, at full timestamp precision). */
   /**
    * The newest creation instant among the incident's reports, as PostgreSQL's text (a JavaScript
    * Date would round its microseconds away): read before a message that tells every report is
-   * drafted, so a report committed meanwhile is told once more rather than never.
+   * drafted, so a report created after it and committed meanwhile is told once more rather than
+   * never. One created before it and committed after the draft's read is still missed, as by the
+   * updates' own watermark (markFollowUpSent).
    */
   async latestCreatedAt(incidentId: string): Promise<string | null> {
     const [row] = await this.db.manager.query(`SELECT max(created_at)::text AS at FROM report WHERE incident_id = $1`, [incidentId]);
     return row?.at ?? null;
   }
 
+  /** Reports Skatteetaten has not been told about (compared in SQL, at full timestamp precision). */
   sinceLastEscalationMessage(incidentId: string): Promise<Report[]> {
     return this.db
       .repository(Report)

@@ -291,7 +291,7 @@ describe('the incidents e-mails', () => {
           skeCaseReference: 'SKE-2030-55',
           mergedThreads: [],
         }),
-      'Re: [KS-2030-0007] Summert skattegrunnlag svarer 503',
+      'Re: [KS-2030-0007]',
       [
         'KS har lukket KS-2030-0007 (deres sak SKE-2030-55). Saken ble fulgt opp videre i en annen kanal, og denne tråden er nå avsluttet.\n\nTakk for hjelpen.',
       ],
@@ -301,7 +301,6 @@ describe('the incidents e-mails', () => {
       () =>
         renderer.render(ESCALATION_MOVED_MAIL, {
           reference: 'KS-2030-0007',
-          title: 'Summert skattegrunnlag svarer 503',
           threadSubject: '[KS-2030-0007] Summert skattegrunnlag svarer 503 – Summert skattegrunnlag (produksjon), 2 kommuner berørt',
           skeCaseReference: 'SKE-2030-55',
         }),
@@ -310,6 +309,12 @@ describe('the incidents e-mails', () => {
         'KS følger opp saken KS-2030-0007 (deres sak SKE-2030-55) videre i en annen kanal.\n\nDet kommer ikke flere meldinger i denne tråden. Svarer dere her, når svaret likevel fram til oss.',
         'Referanse: KS-2030-0007',
       ],
+    ],
+    [
+      'ordinary thread ended, its first message gone from the outbox: the reference alone, no title',
+      () => renderer.render(ESCALATION_MOVED_MAIL, { reference: 'KS-2030-0007', threadSubject: null, skeCaseReference: null }),
+      'Re: [KS-2030-0007]',
+      ['KS følger opp saken KS-2030-0007 videre i en annen kanal.'],
     ],
     [
       'incident resolved',

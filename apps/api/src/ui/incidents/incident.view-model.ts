@@ -142,7 +142,7 @@ export function eventText(e: IncidentTimelineEvent): { text: string; link?: { hr
       };
     case 'escalation_moved':
       return {
-        text: `Tråden til Skatteetaten ble flyttet til sikkerhetskanalen: den ordinære tråden (${e.details.fromTo.join(', ')}) ble avsluttet med melding om at saken følges opp i en annen kanal, og første e-post til ${e.details.to.join(', ')} ble lagt i utboksen${e.details.skeCaseReference ? `; Skatteetatens saksnummer ${e.details.skeCaseReference} gjaldt den ordinære tråden` : ''}`,
+        text: `Tråden til Skatteetaten ble flyttet til sikkerhetskanalen: den ordinære tråden (${e.details.fromTo.join(', ')}) ble avsluttet med melding om at saken følges opp i en annen kanal, og den første e-posten til ${e.details.to.join(', ')} ble lagt i utboksen${e.details.skeCaseReference ? `; Skatteetatens saksnummer ${e.details.skeCaseReference} gjaldt den ordinære tråden` : ''}`,
       };
     case 'follow_up_sent':
       return { text: `Oppfølging sendt i tråden til Skatteetaten (${countOf(e.details.newReports, COUNTED_NOUNS.newReport)})` };
