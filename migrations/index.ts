@@ -44,6 +44,7 @@ import { NoticeRecipientPerConsumer1795480000000 } from './1795480000000-notice-
 import { IncidentMessageApiChannel1795481000000 } from './1795481000000-incident-message-api-channel';
 import { AttemptWindows1795482000000 } from './1795482000000-attempt-windows';
 import { IncidentMessageThreadRoot1795483000000 } from './1795483000000-incident-message-thread-root';
+import { ReportCreatedXid1795484000000 } from './1795484000000-report-created-xid';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   IncidentMessageApiChannel1795481000000,
   AttemptWindows1795482000000,
   IncidentMessageThreadRoot1795483000000,
+  ReportCreatedXid1795484000000,
 ];

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { Conflict, ValidationFailed } from '@platform/errors';
 
+import { EscalationRepository } from './escalation.repository';
 import { GroupingLessonRepository } from './grouping-lesson.repository';
 import { Incident, isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
@@ -50,6 +51,7 @@ export class CorrectGrouping {
     private readonly audit: RecordAudit,
     private readonly securityCases: SecurityCaseRepository,
     private readonly visibility: IncidentVisibility,
+    private readonly escalations: EscalationRepository,
   ) {}
 
   async merge(targetId: string, otherId: string, actor: Actor): Promise<Incident> {
@@ -173,6 +175,8 @@ export class CorrectGrouping {
         by: 'manual',
         reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons],
       });
+      // Its thread has not heard of it, however old it is: the next update tells it (a no-op without a thread).
+      await this.escalations.addPendingReports(target.id, [report.id]);
       await this.rebuildProfile(source.id);
       await this.rebuildProfile(target.id);
       // A security or privacy report makes the incident it is moved to a security case.

@@ -113,7 +113,7 @@ export class EscalateIncident {
    */
   async sendFirstMessage(escalation: Escalation, actorLabel: string): Promise<Escalation> {
     const incident = (await this.incidents.find(escalation.incidentId))!;
-    const toldUntil = await this.reports.latestCreatedAt(incident.id);
+    const told = await this.escalations.toldMark(incident.id);
     const draft = await this.message.draft(incident);
     await this.email.execute({
       template: ESCALATION_MAIL,
@@ -127,7 +127,7 @@ export class EscalateIncident {
     // first message waits is cancelled, and they would have been told of a message never sent.
     // Reports that joined while it waited are told too.
     await this.tellReporters(incident, escalation);
-    const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security, toldUntil);
+    const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security, told);
     await this.timeline.record(incident.id, 'escalation_sent', actorLabel, {
       to: draft.to,
       security: draft.security,

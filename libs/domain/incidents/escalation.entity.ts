@@ -47,6 +47,10 @@ export class Escalation {
   @Column({ name: 'reported_until', type: 'timestamptz' })
   reportedUntil: Date;
 
+  /** The database's snapshot (pg_snapshot as text) taken before the thread's last message was drafted: what it read. */
+  @Column({ name: 'told_snapshot', type: 'text', nullable: true, select: false })
+  toldSnapshot?: string | null;
+
   @Column({ name: 'followup_count', type: 'integer', default: 0 })
   followupCount: number;
 

@@ -5,6 +5,27 @@ import { Escalation } from './escalation.entity';
 import { Incident } from './incident.entity';
 import { automaticUpdatesAllowedSql } from './rules/incident-visibility';
 
+/**
+ * What a message in the thread has read of the incident's reports, taken before it is drafted: the
+ * database's snapshot, and the newest creation instant then (the watermark for reports stored
+ * before reports kept their transaction). PostgreSQL's text for both, which a JavaScript Date
+ * would round.
+ */
+export interface ToldMark {
+  snapshot: string;
+  until: string | null;
+}
+
+/**
+ * In SQL over a report `r` and its incident's escalation `e`: has Skatteetaten not been told of it?
+ * Joined by a merge since (pending), or stored by a transaction the snapshot taken before the
+ * thread's last message did not see; a report that committed while a message was drafted is told
+ * in the next one, never lost, even if its transaction began before reports the message told.
+ */
+export const untoldReportSql = (r: string, e: string): string =>
+  `(${r}.id = ANY(${e}.pending_report_ids) OR CASE WHEN ${e}.told_snapshot IS NULL OR ${r}.created_xid IS NULL
+     THEN ${r}.created_at > ${e}.reported_until ELSE NOT pg_visible_in_snapshot(${r}.created_xid::text::xid8, ${e}.told_snapshot::pg_snapshot) END)`;
+
 /** Escalation threads to Skatteetaten, one per incident. */
 @Injectable()
 export class EscalationRepository {
@@ -22,32 +43,38 @@ export class EscalationRepository {
     return rows.length ? this.db.repository(Escalation).findOneByOrFail({ id: rows[0].id }) : null;
   }
 
-  /**
-   * The first message is in the outbox: from now on reports created after `toldUntil` (read before
-   * it was drafted; latestCreatedAt) are follow-ups.
-   */
-  async markSent(id: string, to: string[], security: boolean, toldUntil: string | null): Promise<Escalation> {
+  /** What a message drafted from here on in this transaction reads of the incident's reports (untoldReportSql). */
+  async toldMark(incidentId: string): Promise<ToldMark> {
+    const [row] = await this.db.manager.query(
+      `SELECT pg_current_snapshot()::text AS snapshot, (SELECT max(created_at)::text FROM report WHERE incident_id = $1) AS until`,
+      [incidentId],
+    );
+    return { snapshot: row.snapshot, until: row.until ?? null };
+  }
+
+  /** The first message is in the outbox: from now on the reports it did not read (`told`) are follow-ups. */
+  async markSent(id: string, to: string[], security: boolean, told: ToldMark): Promise<Escalation> {
     await this.db.manager.query(
       `UPDATE escalation SET status = 'sent', to_addresses = $2, security = $3, last_message_at = now(),
-         reported_until = coalesce($4::timestamptz, now()), pending_report_ids = '{}' WHERE id = $1`,
-      [id, to, security, toldUntil],
+         reported_until = coalesce($4::timestamptz, now()), told_snapshot = $5, pending_report_ids = '{}' WHERE id = $1`,
+      [id, to, security, told.until, told.snapshot],
     );
     return this.db.repository(Escalation).findOneByOrFail({ id });
   }
 
   /**
    * The incident's thread is now another one, whose first message is in the outbox: later messages
-   * answer it and go to its recipients; reports created up to `toldUntil` were told in it (as in
-   * markSent). The count of updates goes on, as each update's e-mail is keyed by it.
+   * answer it and go to its recipients; the reports it read (`told`, as in markSent) were told in
+   * it. The count of updates goes on, as each update's e-mail is keyed by it.
    */
   async startNewThread(
     id: string,
-    thread: { rootMessageId: string; to: string[]; security: boolean; toldUntil: string | null },
+    thread: { rootMessageId: string; to: string[]; security: boolean; told: ToldMark },
   ): Promise<Escalation> {
     await this.db.manager.query(
       `UPDATE escalation SET root_message_id = $2, to_addresses = $3, security = $4, last_message_at = now(),
-         reported_until = coalesce($5::timestamptz, now()), pending_report_ids = '{}' WHERE id = $1`,
-      [id, thread.rootMessageId, thread.to, thread.security, thread.toldUntil],
+         reported_until = coalesce($5::timestamptz, now()), told_snapshot = $6, pending_report_ids = '{}' WHERE id = $1`,
+      [id, thread.rootMessageId, thread.to, thread.security, thread.told.until, thread.told.snapshot],
     );
     return this.db.repository(Escalation).findOneByOrFail({ id });
   }
@@ -110,20 +137,22 @@ export class EscalationRepository {
       .andWhere(automaticUpdatesAllowedSql('i', 'e'))
       .andWhere('e.last_message_at <= :quietSince', { quietSince })
       .andWhere(`i.status NOT IN ('resolved', 'closed')`)
-      .andWhere(
-        `(cardinality(e.pending_report_ids) > 0 OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND r.created_at > e.reported_until))`,
-      )
+      .andWhere(`EXISTS (SELECT 1 FROM report r WHERE r.incident_id = e.incident_id AND ${untoldReportSql('r', 'e')})`)
       .getMany();
   }
 
-  /** Computed in SQL: created_at has microseconds, which a JavaScript Date would round away. */
-  async markFollowUpSent(escalationId: string, reportIds: string[]): Promise<void> {
+  /**
+   * An update told these reports, read after `told` was taken. The watermark is computed in SQL:
+   * created_at has microseconds, which a JavaScript Date would round away.
+   */
+  async markFollowUpSent(escalationId: string, reportIds: string[], told: ToldMark): Promise<void> {
     await this.db.manager.query(
       `UPDATE escalation SET last_message_at = now(), followup_count = followup_count + 1,
          reported_until = GREATEST(reported_until, (SELECT max(created_at) FROM report WHERE id = ANY($2::uuid[]))),
+         told_snapshot = $3,
          pending_report_ids = ARRAY(SELECT unnest(pending_report_ids) EXCEPT SELECT unnest($2::uuid[]))
        WHERE id = $1`,
-      [escalationId, reportIds],
+      [escalationId, reportIds, told.snapshot],
     );
   }
 

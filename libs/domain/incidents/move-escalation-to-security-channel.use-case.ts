@@ -15,7 +15,6 @@ import { IncidentMessageRepository } from './incident-message.repository';
 import { IncidentAlreadyResolved, IncidentNotFound, NoThreadToMove } from './incidents.exceptions';
 import { ESCALATION_MAIL } from './mail/escalation.mail';
 import { ESCALATION_MOVED_MAIL } from './mail/escalation-moved.mail';
-import { ReportRepository } from './report.repository';
 import { automaticUpdatesAllowed } from './rules/incident-visibility';
 
 /**
@@ -39,7 +38,6 @@ export class MoveEscalationToSecurityChannel {
     private readonly message: EscalationMessage,
     private readonly email: EnqueueEmail,
     private readonly escalate: EscalateIncident,
-    private readonly reports: ReportRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -54,7 +52,7 @@ export class MoveEscalationToSecurityChannel {
 
       // The case number was the ordinary channel's; the security channel opens a case of its own.
       const moved = { ...incident, skeCaseReference: null };
-      const toldUntil = await this.reports.latestCreatedAt(incident.id);
+      const told = await this.escalations.toldMark(incident.id);
       const draft = await this.message.draft(moved);
 
       // Skatteetaten's answers so far belong to the ordinary thread, also those stored before threads were told apart.
@@ -82,7 +80,7 @@ export class MoveEscalationToSecurityChannel {
         rootMessageId,
         to: draft.to,
         security: draft.security,
-        toldUntil,
+        told,
       });
       await this.timeline.record(incident.id, 'escalation_moved', actor.label, {
         from: old.rootMessageId,

@@ -134,4 +134,19 @@ export class Report {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * The transaction that stored it (xid8 as bigint): whether a message to Skatteetaten read it is
+   * decided by the snapshot taken before that message (untoldReportSql). Set by the database.
+   */
+  @Column({
+    name: 'created_xid',
+    type: 'bigint',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+    default: () => 'current_transaction_id()',
+  })
+  createdXid?: string | null;
 }

@@ -5,6 +5,7 @@ import { type NewOutboxMessage, outboxInsertSql } from '@platform/mail';
 import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
+import { untoldReportSql } from './escalation.repository';
 import type { IncidentEventDetails } from './incident-timeline';
 import { Report } from './report.entity';
 import type { ProfileCounts } from './rules/incident-profile';
@@ -376,25 +377,13 @@ export class ReportRepository {
     return (await this.db.repository(Report).find({ select: { id: true }, where: { incidentId } })).map((r) => r.id);
   }
 
-  /**
-   * The newest creation instant among the incident's reports, as PostgreSQL's text (a JavaScript
-   * Date would round its microseconds away): read before a message that tells every report is
-   * drafted, so a report created after it and committed meanwhile is told once more rather than
-   * never. One created before it and committed after the draft's read is still missed, as by the
-   * updates' own watermark (markFollowUpSent).
-   */
-  async latestCreatedAt(incidentId: string): Promise<string | null> {
-    const [row] = await this.db.manager.query(`SELECT max(created_at)::text AS at FROM report WHERE incident_id = $1`, [incidentId]);
-    return row?.at ?? null;
-  }
-
-  /** Reports Skatteetaten has not been told about (compared in SQL, at full timestamp precision). */
+  /** Reports Skatteetaten has not been told about (untoldReportSql). */
   sinceLastEscalationMessage(incidentId: string): Promise<Report[]> {
     return this.db
       .repository(Report)
       .createQueryBuilder('r')
       .innerJoin(Escalation, 'e', 'e.incident_id = r.incident_id')
-      .where('r.incident_id = :incidentId AND (r.created_at > e.reported_until OR r.id = ANY(e.pending_report_ids))', { incidentId })
+      .where(`r.incident_id = :incidentId AND ${untoldReportSql('r', 'e')}`, { incidentId })
       .orderBy('r.received_at', 'ASC')
       .getMany();
   }

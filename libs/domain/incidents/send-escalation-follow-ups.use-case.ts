@@ -54,6 +54,8 @@ export class SendEscalationFollowUps {
       if (isSettled(incident)) return false;
       // Moved to the security side since: the ordinary channel hears no more of it.
       if (!automaticUpdatesAllowed(incident, current)) return false;
+      // Taken before the read: a report committed after it is news for the next update, however old its transaction.
+      const mark = await this.escalations.toldMark(incident.id);
       const fresh = await this.reports.sinceLastEscalationMessage(incident.id);
       if (!fresh.length) return false;
       const stats = await this.reports.statsOf(incident.id);
@@ -86,6 +88,7 @@ export class SendEscalationFollowUps {
       await this.escalations.markFollowUpSent(
         current.id,
         fresh.map((r) => r.id),
+        mark,
       );
       await this.timeline.record(incident.id, 'follow_up_sent', 'system', { newReports: fresh.length });
       return true;

@@ -281,6 +281,47 @@ describe('escalation to Skatteetaten and resolution', () => {
     await t.http.get(`/api/v1/incidents/${report.incidentId}`).set(bearer(agentToken)).expect(403);
   });
 
+  it('tells in the next update a report whose transaction began before one already told but committed after that update was read', async () => {
+    const send = async (key: string, title: string) =>
+      (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              errorCode: 'SO-500',
+              httpStatus: 500,
+              title,
+              description: `${title}.`,
+            }),
+          )
+          .expect(201)
+      ).body;
+    const first = await send(a.key, 'Skatteoppgjøret i test gir 500');
+    await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    const followUps = t.get(SendEscalationFollowUps);
+    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
+    const told = await send(b.key, 'Skatteoppgjøret i test svarer 500 hos oss også');
+    expect(told.incidentId).toBe(first.incidentId);
+    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    const late = await send(c.key, 'Skatteoppgjøret i test gir fortsatt 500');
+    expect(late.incidentId).toBe(first.incidentId);
+    // As if its transaction had begun before the report the update told, and committed after the update read the reports.
+    await t.dataSource.query(
+      `UPDATE report SET created_at = (SELECT created_at FROM report WHERE id = $2) - interval '1 second' WHERE id = $1`,
+      [late.id, told.id],
+    );
+    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(1);
+    expect(await followUps.execute(new Date(Date.now() + 3 * digest))).toBe(0);
+    const updates = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
+    expect(updates).toHaveLength(2);
+    expect(updates[0].text).toContain(b.orgNumber);
+    expect(updates[1].text).toContain(c.orgNumber);
+    expect(updates[1].text).not.toContain(b.orgNumber);
+  });
+
   it('sends no automatic updates in an ordinary thread once staff move the incident to the security side', async () => {
     const send = async (key: string) =>
       (

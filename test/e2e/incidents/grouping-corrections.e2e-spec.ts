@@ -76,13 +76,42 @@ describe('staff corrections to the grouping', () => {
       const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
       const followUps = t.get(SendEscalationFollowUps);
       expect(await followUps.execute(late)).toBe(0);
-      await t.dataSource.query(`UPDATE escalation SET reported_until = now() + interval '1 second' WHERE incident_id = $1`, [p.incidentId]);
+      // As if the thread's last message had read every report there is: q is not news by its time.
+      const toldAll = `UPDATE escalation SET reported_until = now() + interval '1 second', told_snapshot = pg_current_snapshot() WHERE incident_id = $1`;
+      await t.dataSource.query(toldAll, [p.incidentId]);
       expect(await merge(q.incidentId, p.incidentId)).toBe(p.incidentId);
       expect(await followUps.execute(late)).toBe(1);
       expect(await followUps.execute(late)).toBe(0);
       const [reply] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [p.incidentId]);
       expect(reply.in_reply_to).toBe(escalation.messageId);
       expect(reply.text).toContain('Sammenslått melding om inntekt');
+
+      // So is a report staff move in by hand.
+      const r = (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(c.key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'summert-skattegrunnlag',
+              title: 'Flyttet melding om a-ordningen',
+              description: 'Egen melding som saksbehandler flytter inn.',
+              errorCode: undefined,
+              httpStatus: undefined,
+            }),
+          )
+          .expect(201)
+      ).body;
+      expect(r.incidentId).not.toBe(p.incidentId);
+      await t.dataSource.query(toldAll, [p.incidentId]);
+      await t.http.post(`/api/v1/reports/${r.id}/move`).set(bearer(agentToken)).send({ incidentId: p.incidentId }).expect(200);
+      const later = new Date(late.getTime() + (t.config.escalationDigestMinutes + 1) * 60_000);
+      expect(await followUps.execute(later)).toBe(1);
+      const replies = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [p.incidentId]);
+      expect(replies.at(-1)!.text).toContain('Flyttet melding om a-ordningen');
+      // Out of the later tests' way.
+      await t.http.post(`/api/v1/incidents/${p.incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
     });
 
     it("ends the merged incident's own thread with a pointer to the survivor's, whose recipients it joins", async () => {

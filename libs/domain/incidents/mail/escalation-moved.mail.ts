@@ -7,7 +7,10 @@ import { defineMailTemplate } from '@platform/mail';
  */
 export interface EscalationMovedMail {
   reference: string;
-  /** The first message's subject (without it, the reference alone: a title staff set since may name the matter): every message of the thread answers under it. */
+  /**
+   * The first message's subject: every message of the thread answers under it. Without it, the
+   * reference alone: a title staff set since may name the matter.
+   */
   threadSubject: string | null;
   skeCaseReference: string | null;
 }
