@@ -5,7 +5,7 @@ import { type NewOutboxMessage, outboxInsertSql } from '@platform/mail';
 import { In } from 'typeorm';
 
 import { Escalation } from './escalation.entity';
-import { untoldReportSql } from './escalation.repository';
+import { readByMarkSql, type ToldMark, untoldReportSql } from './escalation.repository';
 import type { IncidentEventDetails } from './incident-timeline';
 import { Report } from './report.entity';
 import type { ProfileCounts } from './rules/incident-profile';
@@ -377,13 +377,17 @@ export class ReportRepository {
     return (await this.db.repository(Report).find({ select: { id: true }, where: { incidentId } })).map((r) => r.id);
   }
 
-  /** Reports Skatteetaten has not been told about (untoldReportSql). */
-  sinceLastEscalationMessage(incidentId: string): Promise<Report[]> {
+  /**
+   * Reports Skatteetaten has not been told about (untoldReportSql) that were stored when `mark`
+   * was taken (or joined by a merge or a move): what the next update tells.
+   */
+  sinceLastEscalationMessage(incidentId: string, mark: ToldMark): Promise<Report[]> {
     return this.db
       .repository(Report)
       .createQueryBuilder('r')
       .innerJoin(Escalation, 'e', 'e.incident_id = r.incident_id')
       .where(`r.incident_id = :incidentId AND ${untoldReportSql('r', 'e')}`, { incidentId })
+      .andWhere(`(r.id = ANY(e.pending_report_ids) OR ${readByMarkSql('r', ':mark')})`, { mark: mark.snapshot })
       .orderBy('r.received_at', 'ASC')
       .getMany();
   }

@@ -54,9 +54,9 @@ export class SendEscalationFollowUps {
       if (isSettled(incident)) return false;
       // Moved to the security side since: the ordinary channel hears no more of it.
       if (!automaticUpdatesAllowed(incident, current)) return false;
-      // Taken before the read: a report committed after it is news for the next update, however old its transaction.
+      // What this update tells: a report committed after it is news for the next one, however old its transaction.
       const mark = await this.escalations.toldMark(incident.id);
-      const fresh = await this.reports.sinceLastEscalationMessage(incident.id);
+      const fresh = await this.reports.sinceLastEscalationMessage(incident.id, mark);
       if (!fresh.length) return false;
       const stats = await this.reports.statsOf(incident.id);
       const newConsumers = await this.consumers.byIds([...new Set(fresh.map((r) => r.consumerId))]);

@@ -1,5 +1,6 @@
 import { SendEscalationFollowUps } from '@domain/incidents';
 import { EscalationRepository } from '@domain/incidents/escalation.repository';
+import { ReportRepository } from '@domain/incidents/report.repository';
 
 import { type RegisteredConsumer, SKE } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -20,6 +21,9 @@ describe('escalation to Skatteetaten and resolution', () => {
     securityToken = (await createStaffWithToken(t, 'security')).token;
   });
   afterAll(() => t?.close());
+  /** Resolved, so the next test's reports open an incident of their own. */
+  const resolveOutOfTheWay = (incidentId: string) =>
+    t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
 
   describe('escalation', () => {
     let incidentId: string;
@@ -320,6 +324,78 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(updates[0].text).toContain(b.orgNumber);
     expect(updates[1].text).toContain(c.orgNumber);
     expect(updates[1].text).not.toContain(b.orgNumber);
+    await resolveOutOfTheWay(first.incidentId);
+  });
+
+  it('tells a report that committed while an update was being read in the next update only, and once', async () => {
+    const send = async (key: string, title: string) =>
+      (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              errorCode: 'SO-503',
+              httpStatus: 503,
+              title,
+              description: `${title}.`,
+            }),
+          )
+          .expect(201)
+      ).body;
+    const first = await send(a.key, 'Skatteoppgjøret i test gir 503');
+    const escalated = await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    expect(escalated.body.alreadyEscalated).toBe(false);
+    const escalations = t.get(EscalationRepository);
+    const reports = t.get(ReportRepository);
+    // The mark is taken, then a report commits before the update reads: it is not this update's.
+    const mark = await escalations.toldMark(first.incidentId);
+    const between = await send(b.key, 'Skatteoppgjøret i test svarer 503 hos oss');
+    expect(between.incidentId).toBe(first.incidentId);
+    expect(await reports.sinceLastEscalationMessage(first.incidentId, mark)).toEqual([]);
+    const next = await reports.sinceLastEscalationMessage(first.incidentId, await escalations.toldMark(first.incidentId));
+    expect(next.map((r) => r.id)).toEqual([between.id]);
+    const followUps = t.get(SendEscalationFollowUps);
+    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
+    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    await resolveOutOfTheWay(first.incidentId);
+  });
+
+  it('falls back to the time of reports when the thread was read in a database that issued other transaction ids', async () => {
+    const send = async (key: string, title: string) =>
+      (
+        await t.http
+          .post('/api/v1/reports')
+          .set(bearer(key))
+          .send(
+            reportBody({
+              environment: 'test',
+              service: 'skatteoppgjor',
+              errorCode: 'SO-501',
+              httpStatus: 501,
+              title,
+              description: `${title}.`,
+            }),
+          )
+          .expect(201)
+      ).body;
+    const first = await send(a.key, 'Skatteoppgjøret i test gir 501');
+    const escalated = await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    expect(escalated.body.alreadyEscalated).toBe(false);
+    // Restored from a dump of a database far ahead in transaction ids: its snapshot would see every id issued here.
+    await t.dataSource.query(`UPDATE escalation SET told_snapshot = '4000000000:4000000000:' WHERE incident_id = $1`, [first.incidentId]);
+    const after = await send(c.key, 'Skatteoppgjøret i test svarer 501 også hos oss');
+    expect(after.incidentId).toBe(first.incidentId);
+    const followUps = t.get(SendEscalationFollowUps);
+    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
+    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
+    expect(update.text).toContain(c.orgNumber);
+    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    await resolveOutOfTheWay(first.incidentId);
   });
 
   it('sends no automatic updates in an ordinary thread once staff move the incident to the security side', async () => {
