@@ -21,6 +21,24 @@ describe('escalation to Skatteetaten and resolution', () => {
     securityToken = (await createStaffWithToken(t, 'security')).token;
   });
   afterAll(() => t?.close());
+  /** A report of Skatteoppgjør failing with this status in the test environment. */
+  const reportInTest = async (key: string, title: string, status: number) =>
+    (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(key))
+        .send(
+          reportBody({
+            environment: 'test',
+            service: 'skatteoppgjor',
+            errorCode: `SO-${status}`,
+            httpStatus: status,
+            title,
+            description: `${title}.`,
+          }),
+        )
+        .expect(201)
+    ).body;
   /** Resolved, so the next test's reports open an incident of their own. */
   const resolveOutOfTheWay = (incidentId: string) =>
     t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
@@ -286,23 +304,7 @@ describe('escalation to Skatteetaten and resolution', () => {
   });
 
   it('tells in the next update a report whose transaction began before one already told but committed after that update was read', async () => {
-    const send = async (key: string, title: string) =>
-      (
-        await t.http
-          .post('/api/v1/reports')
-          .set(bearer(key))
-          .send(
-            reportBody({
-              environment: 'test',
-              service: 'skatteoppgjor',
-              errorCode: 'SO-500',
-              httpStatus: 500,
-              title,
-              description: `${title}.`,
-            }),
-          )
-          .expect(201)
-      ).body;
+    const send = (key: string, title: string) => reportInTest(key, title, 500);
     const first = await send(a.key, 'Skatteoppgjøret i test gir 500');
     await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
     const followUps = t.get(SendEscalationFollowUps);
@@ -328,23 +330,7 @@ describe('escalation to Skatteetaten and resolution', () => {
   });
 
   it('tells a report that committed while an update was being read in the next update only, and once', async () => {
-    const send = async (key: string, title: string) =>
-      (
-        await t.http
-          .post('/api/v1/reports')
-          .set(bearer(key))
-          .send(
-            reportBody({
-              environment: 'test',
-              service: 'skatteoppgjor',
-              errorCode: 'SO-503',
-              httpStatus: 503,
-              title,
-              description: `${title}.`,
-            }),
-          )
-          .expect(201)
-      ).body;
+    const send = (key: string, title: string) => reportInTest(key, title, 503);
     const first = await send(a.key, 'Skatteoppgjøret i test gir 503');
     const escalated = await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
     expect(escalated.body.alreadyEscalated).toBe(false);
@@ -365,23 +351,7 @@ describe('escalation to Skatteetaten and resolution', () => {
   });
 
   it('falls back to the time of reports when the thread was read in a database that issued other transaction ids', async () => {
-    const send = async (key: string, title: string) =>
-      (
-        await t.http
-          .post('/api/v1/reports')
-          .set(bearer(key))
-          .send(
-            reportBody({
-              environment: 'test',
-              service: 'skatteoppgjor',
-              errorCode: 'SO-501',
-              httpStatus: 501,
-              title,
-              description: `${title}.`,
-            }),
-          )
-          .expect(201)
-      ).body;
+    const send = (key: string, title: string) => reportInTest(key, title, 501);
     const first = await send(a.key, 'Skatteoppgjøret i test gir 501');
     const escalated = await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
     expect(escalated.body.alreadyEscalated).toBe(false);
