@@ -42,6 +42,13 @@ export class IncidentEventRepository {
     return rows as IncidentTimelineEvent[];
   }
 
+  /** The moves of these incidents' threads to the security channel, oldest first. */
+  async threadMoves(
+    incidentIds: string[],
+  ): Promise<Array<{ at: Date; actorLabel: string; details: IncidentEventDetails['escalation_moved'] }>> {
+    return (await this.ofIncidents(incidentIds, ['escalation_moved'])).flatMap((e) => (e.kind === 'escalation_moved' ? [e] : []));
+  }
+
   /** What the incident's thread to Skatteetaten has been told, as the rules of escalation-thread-news read it. */
   async threadNews(incidentId: string): Promise<ThreadEvent[]> {
     return (await this.ofIncidents([incidentId], THREAD_EVENT_KINDS)) as ThreadEvent[];

@@ -197,7 +197,7 @@ export class IncidentQueries {
 
   /** When and by whom the incident's thread was moved from the ordinary channel to the security channel. */
   private async movedToSecurityChannel(incidentId: string): Promise<{ at: Date; by: string } | null> {
-    const move = (await this.timeline.ofIncidents([incidentId], ['escalation_moved'])).at(-1);
+    const move = (await this.timeline.threadMoves([incidentId])).at(-1);
     return move ? { at: move.at, by: move.actorLabel } : null;
   }
 

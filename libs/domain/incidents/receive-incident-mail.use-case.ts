@@ -63,9 +63,8 @@ export class ReceiveIncidentMail implements InboundMailHandler {
    * subject): the last message there asked them to answer in it, and their answer belongs there.
    */
   private async formerThreadOf(from: string, incidentIds: string[]): Promise<string | null> {
-    const moves = await this.timeline.ofIncidents([...new Set(incidentIds)], ['escalation_moved']);
-    const move = moves.findLast((e) => e.kind === 'escalation_moved' && e.details.fromTo.some((a) => a.toLowerCase() === from));
-    return move?.kind === 'escalation_moved' ? move.details.from : null;
+    const moves = await this.timeline.threadMoves([...new Set(incidentIds)]);
+    return moves.findLast((m) => m.details.fromTo.some((a) => a.toLowerCase() === from))?.details.from ?? null;
   }
 
   /** The incident the mail is about (after merges, locked), its report if it names one, and the incident it named. */
