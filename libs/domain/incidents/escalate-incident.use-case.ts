@@ -114,7 +114,7 @@ export class EscalateIncident {
   async sendFirstMessage(escalation: Escalation, actorLabel: string): Promise<Escalation> {
     const incident = (await this.incidents.find(escalation.incidentId))!;
     const told = await this.escalations.toldMark(incident.id);
-    const draft = await this.message.draft(incident);
+    const draft = await this.message.draft(incident, told);
     await this.email.execute({
       template: ESCALATION_MAIL,
       to: draft.to,

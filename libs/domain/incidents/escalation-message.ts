@@ -3,6 +3,7 @@ import { FindConsumers } from '@domain/consumers';
 import { ENVIRONMENT_MAIL_LABELS } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 
+import type { ToldMark } from './escalation.repository';
 import { Incident } from './incident.entity';
 import { NoEscalationAddress } from './incidents.exceptions';
 import type { EscalationMail, EscalationSample } from './mail/escalation.mail';
@@ -39,14 +40,21 @@ export class EscalationMessage {
     private readonly consumers: FindConsumers,
   ) {}
 
-  async draft(incident: Incident): Promise<EscalationDraft> {
-    const stats = await this.reports.statsOf(incident.id);
+  /**
+   * The message for the incident as it stands, or, given the mark taken before a first message
+   * (EscalationRepository.toldMark), as that mark saw it: a report that commits while the message
+   * is read is then the first update's, not told in both.
+   */
+  async draft(incident: Incident, readBy?: ToldMark): Promise<EscalationDraft> {
+    const stats = await this.reports.statsOf(incident.id, readBy);
     // A security or privacy report makes it a security matter, and so does staff's judgement.
     const security = stats.hasSecurityReports || judgedSecurityMatter(incident);
     const services = await this.catalogue.execute(incident.services);
     const to = [...new Set(services.flatMap((s) => (security ? s.securityEmails : s.escalationEmails)).map((a) => a.toLowerCase()))];
     if (!to.length) throw new NoEscalationAddress(incident.services);
-    const reports = await this.reports.ofIncident(incident.id, 2000);
+    const reports = readBy
+      ? await this.reports.ofIncidentReadBy(incident.id, readBy, 2000)
+      : await this.reports.ofIncident(incident.id, 2000);
     return {
       to,
       security,

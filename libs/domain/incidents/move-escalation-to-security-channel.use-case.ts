@@ -53,7 +53,7 @@ export class MoveEscalationToSecurityChannel {
       // The case number was the ordinary channel's; the security channel opens a case of its own.
       const moved = { ...incident, skeCaseReference: null };
       const told = await this.escalations.toldMark(incident.id);
-      const draft = await this.message.draft(moved);
+      const draft = await this.message.draft(moved, told);
 
       // Skatteetaten's answers so far belong to the ordinary thread, also those stored before threads were told apart.
       await this.messages.assignThreadRoot(incident.id, old.rootMessageId);

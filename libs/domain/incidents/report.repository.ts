@@ -291,6 +291,18 @@ export class ReportRepository {
     return this.db.repository(Report).find({ where: { incidentId }, order: { receivedAt: order, id: order }, take: limit });
   }
 
+  /** The incident's first reports that were stored when `mark` was taken (readByMarkSql), as ofIncident. */
+  ofIncidentReadBy(incidentId: string, mark: ToldMark, limit: number): Promise<Report[]> {
+    return this.db
+      .repository(Report)
+      .createQueryBuilder('r')
+      .where(`r.incident_id = :incidentId AND ${readByMarkSql('r', ':mark')}`, { incidentId, mark: mark.snapshot })
+      .orderBy('r.received_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /**
    * The incident's reports already folded into its kept counts and profile: a report whose
    * attachment is still pending is added by its fold (fold_incident_attachments).
@@ -414,7 +426,8 @@ export class ReportRepository {
     await this.db.manager.query(`UPDATE report SET features = $2 WHERE id = $1`, [id, features]);
   }
 
-  async statsOf(incidentId: string): Promise<IncidentStats> {
+  /** The incident's reports summed up; with `readBy`, only those stored when that mark was taken (readByMarkSql). */
+  async statsOf(incidentId: string, readBy?: ToldMark): Promise<IncidentStats> {
     const [row] = await this.db.manager.query(
       `SELECT count(*)::int AS report_count, count(DISTINCT consumer_id)::int AS consumer_count,
               coalesce(array_agg(DISTINCT consumer_id::text), '{}') AS consumer_ids,
@@ -422,8 +435,8 @@ export class ReportRepository {
               coalesce(array_agg(DISTINCT correlation_id) FILTER (WHERE correlation_id IS NOT NULL), '{}') AS correlation_ids,
               coalesce(array_agg(DISTINCT error_code) FILTER (WHERE error_code IS NOT NULL), '{}') AS error_codes,
               bool_or(category IN ('security', 'privacy')) AS security
-       FROM report WHERE incident_id = $1`,
-      [incidentId],
+       FROM report WHERE incident_id = $1${readBy ? ` AND ${readByMarkSql('report', '$2')}` : ''}`,
+      readBy ? [incidentId, readBy.snapshot] : [incidentId],
     );
     return {
       reportCount: row.report_count,

@@ -1,5 +1,7 @@
 import { SendEscalationFollowUps } from '@domain/incidents';
 import { EscalationRepository } from '@domain/incidents/escalation.repository';
+import { EscalationMessage } from '@domain/incidents/escalation-message';
+import { IncidentRepository } from '@domain/incidents/incident.repository';
 import { ReportRepository } from '@domain/incidents/report.repository';
 
 import { type RegisteredConsumer, SKE } from '../../support/fixtures';
@@ -347,6 +349,32 @@ describe('escalation to Skatteetaten and resolution', () => {
     const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
     expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
     expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    await resolveOutOfTheWay(first.incidentId);
+  });
+
+  it('leaves a report that committed while the first message was being read to the first update, told once', async () => {
+    const send = (key: string, title: string) => reportInTest(key, title, 507);
+    const first = await send(a.key, 'Skatteoppgjøret i test gir 507');
+    const escalations = t.get(EscalationRepository);
+    const mark = await escalations.toldMark(first.incidentId);
+    const between = await send(b.key, 'Skatteoppgjøret i test svarer 507 hos oss');
+    expect(between.incidentId).toBe(first.incidentId);
+    // The preview, which takes no mark, reads the incident as it stands.
+    const incident = (await t.get(IncidentRepository).find(first.incidentId))!;
+    expect((await t.get(EscalationMessage).draft(incident)).data).toMatchObject({ reportCount: 2, consumerCount: 2 });
+    // As if the first message's mark had been taken before that report committed, and its reads after.
+    jest.spyOn(escalations, 'toldMark').mockResolvedValueOnce(mark);
+    await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    const [firstMessage] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [first.incidentId]);
+    expect(firstMessage.text).toContain(a.orgNumber);
+    expect(firstMessage.text).not.toContain(b.orgNumber);
+    const followUps = t.get(SendEscalationFollowUps);
+    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
+    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
+    expect(update.text).toContain(b.orgNumber);
+    expect(update.text).not.toContain(a.orgNumber);
     await resolveOutOfTheWay(first.incidentId);
   });
 
