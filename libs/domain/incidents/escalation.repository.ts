@@ -20,30 +20,42 @@ export interface ToldMark {
 const LONGEST_REPORT_TRANSACTION = `interval '1 hour'`;
 
 /**
+ * In SQL over a report `r`: was its transaction id issued by another database? Reports stored
+ * before reports kept their transaction have none, and a report restored from a dump keeps the id
+ * its old database gave it, which this one has not issued yet: past the current snapshot's xmax,
+ * yet committed (this transaction's own report aside, which is not yet committed).
+ */
+const foreignTransactionSql = (r: string): string =>
+  `(${r}.created_xid IS NULL OR (${r}.created_xid::text::xid8 >= pg_snapshot_xmax(pg_current_snapshot())
+     AND ${r}.created_xid::text::xid8 IS DISTINCT FROM pg_current_xact_id_if_assigned()))`;
+
+/**
  * In SQL over a report `r` and its incident's escalation `e`: has Skatteetaten not been told of it?
  * Joined by a merge or a move since (pending), or stored by a transaction the snapshot taken before
  * the thread's last message did not see; a report that committed while a message was drafted is
  * told in the next one, never lost, even if its transaction began before reports the message told.
- * Transaction ids mean something only in the database that issued them: reports stored before they
- * were kept, and a snapshot from another database (one restored from a dump issues smaller ids),
- * fall back to the watermark on creation time, and a report from long before the last message is
- * not news by its transaction id.
+ * Transaction ids mean something only in the database that issued them: reports with another
+ * database's id (foreignTransactionSql), and a snapshot from another database (one restored from a
+ * dump issues smaller ids), fall back to the watermark on creation time, and a report from long
+ * before the last message is not news by its transaction id.
  */
 export const untoldReportSql = (r: string, e: string): string =>
   `(${r}.id = ANY(${e}.pending_report_ids) OR CASE
-     WHEN ${e}.told_snapshot IS NULL OR ${r}.created_xid IS NULL
+     WHEN ${e}.told_snapshot IS NULL OR ${foreignTransactionSql(r)}
        OR pg_snapshot_xmax(${e}.told_snapshot::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot())
      THEN ${r}.created_at > ${e}.reported_until
      ELSE ${r}.created_at > ${e}.last_message_at - ${LONGEST_REPORT_TRANSACTION}
        AND NOT pg_visible_in_snapshot(${r}.created_xid::text::xid8, ${e}.told_snapshot::pg_snapshot) END)`;
 
 /**
- * In SQL over a report `r`: was it stored when `mark` (a ToldMark's snapshot, a bound parameter)
- * was taken? A message tells only those, so one committed between the mark and the message's read
- * is left for the next message instead of being told by both.
+ * In SQL over a report `r`: was it stored when `mark` (a ToldMark's snapshot, taken in this
+ * transaction; a bound parameter) was taken? A message tells only those, so one committed between
+ * the mark and the message's read is left for the next message instead of being told by both.
+ * Another database's reports, and reports older than any transaction lasts, were stored before.
  */
 export const readByMarkSql = (r: string, mark: string): string =>
-  `(${r}.created_xid IS NULL OR pg_visible_in_snapshot(${r}.created_xid::text::xid8, ${mark}::pg_snapshot))`;
+  `(${foreignTransactionSql(r)} OR ${r}.created_at <= now() - ${LONGEST_REPORT_TRANSACTION}
+     OR pg_visible_in_snapshot(${r}.created_xid::text::xid8, ${mark}::pg_snapshot))`;
 
 /** Escalation threads to Skatteetaten, one per incident. */
 @Injectable()

@@ -363,8 +363,9 @@ describe('escalation to Skatteetaten and resolution', () => {
     const incident = (await t.get(IncidentRepository).find(first.incidentId))!;
     expect((await t.get(EscalationMessage).draft(incident)).data).toMatchObject({ reportCount: 2, consumerCount: 2 });
     // As if the first message's mark had been taken before that report committed, and its reads after.
-    jest.spyOn(escalations, 'toldMark').mockResolvedValueOnce(mark);
+    const marked = jest.spyOn(escalations, 'toldMark').mockResolvedValueOnce(mark);
     await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    marked.mockRestore();
     const [firstMessage] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [first.incidentId]);
     expect(firstMessage.text).toContain(a.orgNumber);
     expect(firstMessage.text).not.toContain(b.orgNumber);
@@ -394,6 +395,26 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(update.text).toContain(c.orgNumber);
     expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
     await resolveOutOfTheWay(first.incidentId);
+  });
+
+  it('tells a report restored from another database, whose transaction id this one has not issued, in the first message and not again', async () => {
+    const send = (key: string, title: string) => reportInTest(key, title, 508);
+    const restored = await send(a.key, 'Skatteoppgjøret i test gir 508');
+    // Restored from a dump of a database far ahead in transaction ids.
+    await t.dataSource.query(`UPDATE report SET created_xid = 4000000000 WHERE id = $1`, [restored.id]);
+    await t.http.post(`/api/v1/incidents/${restored.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    const [firstMessage] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [restored.incidentId]);
+    expect(firstMessage.text).toContain(a.orgNumber);
+    const after = await send(b.key, 'Skatteoppgjøret i test svarer 508 hos oss');
+    expect(after.incidentId).toBe(restored.incidentId);
+    const followUps = t.get(SendEscalationFollowUps);
+    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
+    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [restored.incidentId]);
+    expect(update.text).toContain(b.orgNumber);
+    expect(update.text).not.toContain(a.orgNumber);
+    await resolveOutOfTheWay(restored.incidentId);
   });
 
   it('sends no automatic updates in an ordinary thread once staff move the incident to the security side', async () => {
