@@ -125,7 +125,8 @@ export class EscalateIncident {
     });
     // The reporters hear as Skatteetaten does, not at escalation: an escalation solved while its
     // first message waits is cancelled, and they would have been told of a message never sent.
-    // Reports that joined while it waited are told too.
+    // Reports that joined while it waited are told too, also one stored after the message's mark,
+    // which Skatteetaten hears of in the first update.
     await this.tellReporters(incident, escalation);
     const sent = await this.escalations.markSent(escalation.id, draft.to, draft.security, told);
     await this.timeline.record(incident.id, 'escalation_sent', actorLabel, {
