@@ -169,40 +169,49 @@ export class CorrectGrouping {
         target.services,
         `${target.reference} ← ${report.reference} (${actor.label})`,
       );
+      const emptying = (await this.reports.statsOf(source.id)).reportCount === 1;
       await this.incidents.foldAttachmentsInTransaction(source.id);
+      // Its last report: the incident goes into the target as in a merge, so that its thread to
+      // Skatteetaten, its conversation and its security case go on there, and no thread is left
+      // with an empty incident. The merge tells each thread what it has not heard.
+      const into = emptying
+        ? await this.merger.merge(target, source, actor.label, ['siste melding flyttet av saksbehandler'], 'manual')
+        : target;
       await this.reports.move(report.id, target.id, true, {
         ...report.match,
         by: 'manual',
         reasons: [`flyttet fra ${source.reference} av ${actor.label}`, ...report.match.reasons],
       });
-      // Its thread has not heard of it, however old it is: the next update tells it (a no-op without a thread).
-      await this.escalations.addPendingReports(target.id, [report.id]);
-      await this.rebuildProfile(source.id);
+      if (!emptying) {
+        // Its thread has not heard of it, however old it is: the next update tells it (a no-op without a thread).
+        await this.escalations.addPendingReports(target.id, [report.id]);
+        await this.rebuildProfile(source.id);
+      }
       await this.rebuildProfile(target.id);
       // A security or privacy report makes the incident it is moved to a security case.
-      const becomesCase = SECURITY_CATEGORIES.includes(report.category) && !isRestricted(target);
+      const becomesCase = SECURITY_CATEGORIES.includes(report.category) && !isRestricted(into);
       await this.incidents.update(target.id, {
-        services: [...new Set([...target.services, report.service])],
-        errorCodes: [...new Set([...target.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
-        lastSeenAt: report.receivedAt > target.lastSeenAt ? report.receivedAt : target.lastSeenAt,
+        services: [...new Set([...into.services, report.service])],
+        errorCodes: [...new Set([...into.errorCodes, ...(report.errorCode ? [report.errorCode] : [])])],
+        lastSeenAt: report.receivedAt > into.lastSeenAt ? report.receivedAt : into.lastSeenAt,
         ...(becomesCase ? { side: 'security' as const } : {}),
       });
       if (becomesCase) {
         await this.securityCases.openOnce(target.id, report.receivedAt);
         await this.visibility.becameSecurityCase(target.id);
       }
-      await this.mergeProposals.upsert({
-        survivorId: target.id,
-        mergedId: source.id,
-        score: 0,
-        reasons: ['melding flyttet av saksbehandler'],
-        status: 'rejected',
-        decidedBy: actor.label,
-      });
+      // The merge of an emptied incident is recorded as accepted; otherwise the two are not to be proposed again.
+      if (!emptying)
+        await this.mergeProposals.upsert({
+          survivorId: target.id,
+          mergedId: source.id,
+          score: 0,
+          reasons: ['melding flyttet av saksbehandler'],
+          status: 'rejected',
+          decidedBy: actor.label,
+        });
       await this.timeline.record(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
       await this.timeline.record(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
-      if ((await this.reports.statsOf(source.id)).reportCount === 0)
-        await this.incidents.update(source.id, { mergedIntoId: target.id, status: 'closed' });
       await this.audit.execute({
         actor,
         action: 'report.moved',

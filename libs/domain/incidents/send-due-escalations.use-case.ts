@@ -51,9 +51,9 @@ export class SendDueEscalations {
     await this.regroup.execute(incident.environment, await this.escalate.groupingInstant(incident), [incident.id]);
     return this.db.transaction(async () => {
       // The incident first, as a merge takes it: none moves reports in while the message reads them.
-      await this.incidents.lockSurvivor(due.incidentId);
+      const locked = await this.incidents.lockSurvivor(due.incidentId);
       const current = await this.escalations.lock(due.id);
-      if (!current || current.status !== 'pending') return false;
+      if (!current || current.status !== 'pending' || current.incidentId !== locked?.id) return false;
       await this.escalate.sendFirstMessage(current, actorLabel);
       return true;
     });

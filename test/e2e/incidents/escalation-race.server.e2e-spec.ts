@@ -23,6 +23,7 @@ describe('reports reaching an incident while a message to Skatteetaten is writte
   let c: RegisteredConsumer;
   let other: Client;
   let observer: Client;
+  let otherPid: number;
 
   beforeAll(async () => {
     ({ t, a, b, c } = await reportingApp({ ESCALATION_SETTLE_SECONDS: String(SETTLE_SECONDS) }));
@@ -30,6 +31,7 @@ describe('reports reaching an incident while a message to Skatteetaten is writte
     observer = new Client({ connectionString: t.db.url });
     await other.connect();
     await observer.connect();
+    otherPid = (await other.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {
@@ -73,11 +75,15 @@ describe('reports reaching an incident while a message to Skatteetaten is writte
     );
   };
 
-  /** Resolves once a session waits for a lock, or `settled` says there is no need (asked on a session of its own). */
-  const aLockWaiter = async (settled: () => boolean) => {
+  /**
+   * Resolves once a session waits for a lock the other session holds, or `settled` says there is no
+   * need (asked on a session of its own).
+   */
+  const blockedByOther = async (settled: () => boolean) => {
     for (;;) {
       const { rows } = await observer.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND $1 = ANY(pg_blocking_pids(pid))`,
+        [otherPid],
       );
       if (rows[0].n > 0 || settled()) return;
       await new Promise((r) => setImmediate(r));
@@ -162,8 +168,8 @@ describe('reports reaching an incident while a message to Skatteetaten is writte
       return result;
     });
     let settled = false;
-    const sending = sendDue().then((n) => ((settled = true), n));
-    await aLockWaiter(() => settled);
+    const sending = sendDue().finally(() => (settled = true));
+    await blockedByOther(() => settled);
     expect(settled).toBe(false);
     await other.query('COMMIT');
     expect(await sending).toBe(1);

@@ -165,6 +165,42 @@ describe('escalation settle period', () => {
     expect(events).toEqual(expect.arrayContaining(['escalation_folded', 'escalation_sent']));
   });
 
+  it("takes a waiting escalation along when staff move the incident's last report out: the first message is about where it went", async () => {
+    const alone = (
+      await report(a.key, {
+        service: 'summert-skattegrunnlag',
+        environment: 'test',
+        title: 'Summert skattegrunnlag i test gir 500',
+        description: 'Alle kall gir 500.',
+        httpStatus: 500,
+      })
+    ).body;
+    const other = (
+      await report(b.key, {
+        service: 'summert-skattegrunnlag',
+        environment: 'test',
+        title: 'Summert skattegrunnlag i test avviser tokenet',
+        description: 'Kallene avvises med 401 etter tokenbytte.',
+        httpStatus: 401,
+      })
+    ).body;
+    expect(other.incidentId).not.toBe(alone.incidentId);
+    const escalated = await t.http.post(`/api/v1/incidents/${alone.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
+    expect(escalated.body.status).toBe('pending');
+    await t.http.post(`/api/v1/reports/${alone.id}/move`).set(bearer(t.adminToken)).send({ incidentId: other.incidentId }).expect(200);
+
+    // The emptied incident is read as the one it went into.
+    const emptied = await t.http.get(`/api/v1/incidents/${alone.incidentId}`).set(bearer(t.adminToken)).expect(200);
+    expect(emptied.body).toMatchObject({ id: other.incidentId, escalation: { status: 'pending', messageId: escalated.body.messageId } });
+    expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(1);
+    expect(await rootMessages(alone.incidentId)).toEqual([]);
+    const [root] = await rootMessages(other.incidentId);
+    expect(root.message_id).toBe(escalated.body.messageId);
+    const [text] = await t.get(DataSource).query(`SELECT text FROM outbox_message WHERE message_id = $1`, [escalated.body.messageId]);
+    expect(text.text).toContain(a.orgNumber);
+    expect(text.text).toContain(b.orgNumber);
+  });
+
   it('cancels a waiting escalation when the incident is solved first: Skatteetaten hears nothing', async () => {
     const r = (
       await report(b.key, { environment: 'test', title: 'Inntekt test 500', description: 'Inntekt i test gir 500.', httpStatus: 500 })

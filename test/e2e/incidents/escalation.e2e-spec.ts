@@ -417,6 +417,43 @@ describe('escalation to Skatteetaten and resolution', () => {
     await resolveOutOfTheWay(restored.incidentId);
   });
 
+  it("takes the thread along when staff move an escalated incident's last report out: its next update tells the other incident's reports", async () => {
+    const alone = await reportInTest(a.key, 'Skatteoppgjøret i test gir 509', 509);
+    const other = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({
+            environment: 'test',
+            service: 'inntekt',
+            errorCode: 'INN-422',
+            httpStatus: 422,
+            title: 'Inntekt i test avviser forespørselen',
+            description: 'Inntekt i test svarer 422 på alle oppslag etter endringen.',
+          }),
+        )
+        .expect(201)
+    ).body;
+    expect(other.incidentId).not.toBe(alone.incidentId);
+    const thread = (await t.http.post(`/api/v1/incidents/${alone.incidentId}/escalate`).set(bearer(agentToken)).expect(200)).body;
+    expect(thread.status).toBe('sent');
+    await t.http.post(`/api/v1/reports/${alone.id}/move`).set(bearer(agentToken)).send({ incidentId: other.incidentId }).expect(200);
+
+    const receiving = await t.http.get(`/api/v1/incidents/${other.incidentId}`).set(bearer(agentToken)).expect(200);
+    expect(receiving.body).toMatchObject({ status: 'escalated', escalation: { messageId: thread.messageId, status: 'sent' } });
+    const followUps = t.get(SendEscalationFollowUps);
+    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
+    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [other.incidentId]);
+    expect(update).toMatchObject({ in_reply_to: thread.messageId, to_addresses: thread.to });
+    expect(update.text).toContain(b.orgNumber);
+    expect(update.text).not.toContain(a.orgNumber);
+    await resolveOutOfTheWay(other.incidentId);
+    const [closing] = await outboxRows(t, `template = 'escalation-closed' AND related_id = $1`, [other.incidentId]);
+    expect(closing.in_reply_to).toBe(thread.messageId);
+  });
+
   it('sends no automatic updates in an ordinary thread once staff move the incident to the security side', async () => {
     const send = async (key: string) =>
       (
