@@ -45,6 +45,7 @@ import { IncidentMessageApiChannel1795481000000 } from './1795481000000-incident
 import { AttemptWindows1795482000000 } from './1795482000000-attempt-windows';
 import { IncidentMessageThreadRoot1795483000000 } from './1795483000000-incident-message-thread-root';
 import { ReportCreatedXid1795484000000 } from './1795484000000-report-created-xid';
+import { DatabaseOrigin1795485000000 } from './1795485000000-database-origin';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   AttemptWindows1795482000000,
   IncidentMessageThreadRoot1795483000000,
   ReportCreatedXid1795484000000,
+  DatabaseOrigin1795485000000,
 ];

@@ -8,7 +8,7 @@ import { DatabaseContext } from './database-context';
 import { DATABASE_URL, DatabaseNotifications } from './database-notifications';
 import { applicationRole, grantApplicationRole } from './database-roles';
 import type { DatabaseConnection } from './embedded-postgres';
-import { runMigrations } from './run-migrations';
+import { MOVED_FROM_ANOTHER_CLUSTER, runMigrations } from './run-migrations';
 
 const SCHEMA_OPTIONS = Symbol('SCHEMA_OPTIONS');
 
@@ -39,8 +39,11 @@ class MigrateOnStart implements OnModuleInit {
     }
   }
 
-  private report(applied: string[]): void {
+  private report(done: string[]): void {
+    const applied = done.filter((d) => d !== MOVED_FROM_ANOTHER_CLUSTER);
     if (applied.length) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
+    if (applied.length < done.length)
+      this.logger.warn(`The database runs in another PostgreSQL cluster than before: ${MOVED_FROM_ANOTHER_CLUSTER}`);
   }
 }
 
