@@ -169,11 +169,13 @@ export class CorrectGrouping {
         target.services,
         `${target.reference} ← ${report.reference} (${actor.label})`,
       );
-      const emptying = (await this.reports.statsOf(source.id)).reportCount === 1;
-      await this.incidents.foldAttachmentsInTransaction(source.id);
+      const last = (await this.reports.statsOf(source.id)).reportCount === 1;
       // Its last report: the incident goes into the target as in a merge, so that its thread to
       // Skatteetaten, its conversation and its security case go on there, and no thread is left
-      // with an empty incident. The merge tells each thread what it has not heard.
+      // with an empty incident; the merge tells each thread what it has not heard. Only where
+      // staff could merge the two: one track, and the emptied incident not resolved.
+      const emptying = last && source.track === target.track && !isSettled(source);
+      await this.incidents.foldAttachmentsInTransaction(source.id);
       const into = emptying
         ? await this.merger.merge(target, source, actor.label, ['siste melding flyttet av saksbehandler'], 'manual')
         : target;
@@ -212,6 +214,7 @@ export class CorrectGrouping {
         });
       await this.timeline.record(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
       await this.timeline.record(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
+      if (last && !emptying) await this.incidents.update(source.id, { mergedIntoId: target.id, status: 'closed' });
       await this.audit.execute({
         actor,
         action: 'report.moved',
@@ -220,7 +223,15 @@ export class CorrectGrouping {
         before: { incident: source.reference },
         after: { incident: target.reference },
       });
-      return target;
+      if (emptying)
+        await this.audit.execute({
+          actor,
+          action: 'incident.merged',
+          objectType: 'incident',
+          objectId: target.id,
+          details: { merged: source.reference, survivor: target.reference, emptiedByMove: report.reference },
+        });
+      return (await this.incidents.find(target.id))!;
     });
   }
 

@@ -7,6 +7,7 @@ import { EscalateIncident, EscalationResult } from './escalate-incident.use-case
 import { Escalation } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { IncidentRepository } from './incident.repository';
+import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentNotFound, NothingToSend } from './incidents.exceptions';
 import { ReclusterIncidents } from './recluster-incidents.use-case';
 
@@ -25,6 +26,7 @@ export class SendDueEscalations {
     private readonly regroup: ReclusterIncidents,
     private readonly escalate: EscalateIncident,
     private readonly audit: RecordAudit,
+    private readonly timeline: IncidentEventRepository,
   ) {}
 
   async execute(now = new Date()): Promise<number> {
@@ -53,8 +55,20 @@ export class SendDueEscalations {
       // The incident first, as a merge takes it: none moves reports in while the message reads them.
       const locked = await this.incidents.lockSurvivor(due.incidentId);
       const current = await this.escalations.lock(due.id);
-      if (!current || current.status !== 'pending' || current.incidentId !== locked?.id) return false;
-      await this.escalate.sendFirstMessage(current, actorLabel);
+      if (!locked || !current || current.status !== 'pending') return false;
+      if (current.incidentId !== locked.id) {
+        // Left on an incident whose last report staff moved out before such a move merged it: it
+        // goes on as a merge carries it, with the incident the reports went to, unless that
+        // incident has a thread of its own.
+        const emptied = (await this.incidents.find(current.incidentId))!;
+        if (await this.escalations.ofIncident(locked.id)) {
+          await this.escalations.delete(current.id);
+          await this.timeline.record(locked.id, 'escalation_folded', actorLabel, { from: emptied.reference });
+          return false;
+        }
+        await this.escalations.moveToIncident(emptied.id, locked.id);
+      }
+      await this.escalate.sendFirstMessage({ ...current, incidentId: locked.id }, actorLabel);
       return true;
     });
   }

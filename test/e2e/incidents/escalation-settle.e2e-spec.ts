@@ -46,6 +46,10 @@ describe('escalation settle period', () => {
       })
       .expect(201);
 
+  /** Resolved, so the next test's reports of the same service open incidents of their own. */
+  const resolve = (incidentId: string) =>
+    t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(t.adminToken)).send({ message: 'Rettet.' }).expect(200);
+
   beforeAll(async () => {
     t = await createTestApp({ ESCALATION_SETTLE_SECONDS: String(SETTLE_SECONDS) });
     await publishCatalogue(t, SERVICES);
@@ -199,6 +203,43 @@ describe('escalation settle period', () => {
     const [text] = await t.get(DataSource).query(`SELECT text FROM outbox_message WHERE message_id = $1`, [escalated.body.messageId]);
     expect(text.text).toContain(a.orgNumber);
     expect(text.text).toContain(b.orgNumber);
+    await resolve(other.incidentId);
+  });
+
+  it('sends a waiting escalation left on an incident emptied before moves merged, for the incident its reports went to', async () => {
+    const left = (
+      await report(a.key, {
+        service: 'summert-skattegrunnlag',
+        environment: 'test',
+        title: 'SSG i test gir 502',
+        description: 'Alle kall gir 502.',
+        httpStatus: 502,
+      })
+    ).body;
+    const other = (
+      await report(b.key, {
+        service: 'summert-skattegrunnlag',
+        environment: 'test',
+        title: 'SSG i test mangler grunnlag for 2025',
+        description: 'Grunnlaget for inntektsåret 2025 mangler.',
+        httpStatus: 404,
+      })
+    ).body;
+    expect(other.incidentId).not.toBe(left.incidentId);
+    const escalated = await t.http.post(`/api/v1/incidents/${left.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
+    // As an earlier version left it: the report moved, the incident closed and pointed on, the escalation where it was.
+    const db = t.get(DataSource);
+    await db.query(`UPDATE report SET incident_id = $2 WHERE incident_id = $1`, [left.incidentId, other.incidentId]);
+    await db.query(`UPDATE incident SET merged_into_id = $2, status = 'closed' WHERE id = $1`, [left.incidentId, other.incidentId]);
+
+    expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(1);
+    expect(await rootMessages(left.incidentId)).toEqual([]);
+    const [root] = await rootMessages(other.incidentId);
+    expect(root.message_id).toBe(escalated.body.messageId);
+    const view = await t.http.get(`/api/v1/incidents/${other.incidentId}`).set(bearer(t.adminToken)).expect(200);
+    expect(view.body.escalation).toMatchObject({ status: 'sent', messageId: escalated.body.messageId });
+    expect(await due().execute(inSeconds(SETTLE_SECONDS + 2))).toBe(0);
+    await resolve(other.incidentId);
   });
 
   it('cancels a waiting escalation when the incident is solved first: Skatteetaten hears nothing', async () => {

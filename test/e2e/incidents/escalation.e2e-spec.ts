@@ -454,6 +454,34 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(closing.in_reply_to).toBe(thread.messageId);
   });
 
+  it('leaves the thread of a resolved incident where it is when staff move its last report out', async () => {
+    const resolved = await reportInTest(a.key, 'Skatteoppgjøret i test gir 511', 511);
+    await t.http.post(`/api/v1/incidents/${resolved.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
+    await resolveOutOfTheWay(resolved.incidentId);
+    const open = (
+      await t.http
+        .post('/api/v1/reports')
+        .set(bearer(b.key))
+        .send(
+          reportBody({
+            environment: 'test',
+            service: 'inntekt',
+            errorCode: 'INN-409',
+            httpStatus: 409,
+            title: 'Inntekt i test svarer 409 Conflict',
+            description: 'Inntekt i test svarer 409 på innsending.',
+          }),
+        )
+        .expect(201)
+    ).body;
+    await t.http.post(`/api/v1/reports/${resolved.id}/move`).set(bearer(agentToken)).send({ incidentId: open.incidentId }).expect(200);
+    const receiving = await t.http.get(`/api/v1/incidents/${open.incidentId}`).set(bearer(agentToken)).expect(200);
+    expect(receiving.body).toMatchObject({ escalation: null, reportCount: 2 });
+    const [thread] = await t.dataSource.query(`SELECT incident_id FROM escalation WHERE incident_id = $1`, [resolved.incidentId]);
+    expect(thread).toBeDefined();
+    await resolveOutOfTheWay(open.incidentId);
+  });
+
   it('sends no automatic updates in an ordinary thread once staff move the incident to the security side', async () => {
     const send = async (key: string) =>
       (
