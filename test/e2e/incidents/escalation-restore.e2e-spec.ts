@@ -64,4 +64,16 @@ describe('a database restored into another PostgreSQL cluster', () => {
     await report(a.key, 'Skatteoppgjøret gir fortsatt 500');
     expect(await kept()).toEqual({ reports: 1, threads: 1 });
   });
+
+  it('forgets them as well when no cluster was recorded (a dump taken before the desk recorded one)', async () => {
+    await report(b.key, 'Skatteoppgjøret gir 500 igjen');
+    expect((await kept()).reports).toBeGreaterThan(0);
+    await t.dataSource.query(`DELETE FROM database_origin`);
+    expect(await runMigrations(t.dataSource)).toEqual([]);
+    expect(await kept()).toEqual({ reports: 0, threads: 0 });
+    const [origin] = await t.dataSource.query(
+      `SELECT o.system_identifier = c.system_identifier::text AS here FROM database_origin o, pg_control_system() c`,
+    );
+    expect(origin).toEqual({ here: true });
+  });
 });
