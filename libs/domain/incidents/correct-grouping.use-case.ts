@@ -214,7 +214,16 @@ export class CorrectGrouping {
         });
       await this.timeline.record(source.id, 'report_moved_out', actor.label, { report: report.reference, to: target.reference });
       await this.timeline.record(target.id, 'report_moved_in', actor.label, { report: report.reference, from: source.reference });
-      if (last && !emptying) await this.incidents.update(source.id, { mergedIntoId: target.id, status: 'closed' });
+      if (last && !emptying && (await this.reports.statsOf(source.id)).reportCount === 0) {
+        await this.incidents.update(source.id, { mergedIntoId: target.id, status: 'closed' });
+        // Not carried across tracks or out of a solved incident: a first message still waiting
+        // would be about an empty incident, so it is cancelled as for a solved one.
+        const waiting = await this.escalations.ofIncident(source.id);
+        if (waiting?.status === 'pending') {
+          await this.escalations.delete(waiting.id);
+          await this.timeline.record(source.id, 'escalation_cancelled', actor.label, {});
+        }
+      }
       await this.audit.execute({
         actor,
         action: 'report.moved',

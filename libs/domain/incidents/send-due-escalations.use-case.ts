@@ -57,18 +57,14 @@ export class SendDueEscalations {
       const current = await this.escalations.lock(due.id);
       if (!locked || !current || current.status !== 'pending') return false;
       if (current.incidentId !== locked.id) {
-        // Left on an incident whose last report staff moved out before such a move merged it: it
-        // goes on as a merge carries it, with the incident the reports went to, unless that
-        // incident has a thread of its own.
-        const emptied = (await this.incidents.find(current.incidentId))!;
-        if (await this.escalations.ofIncident(locked.id)) {
-          await this.escalations.delete(current.id);
-          await this.timeline.record(locked.id, 'escalation_folded', actorLabel, { from: emptied.reference });
-          return false;
-        }
-        await this.escalations.moveToIncident(emptied.id, locked.id);
+        // Left waiting on an incident that was emptied and closed (by an earlier version, which did
+        // not merge emptied incidents): cancelled as an escalation of a solved incident is. Staff
+        // escalate the incident its reports went to if it needs it.
+        await this.escalations.delete(current.id);
+        await this.timeline.record(current.incidentId, 'escalation_cancelled', actorLabel, {});
+        return false;
       }
-      await this.escalate.sendFirstMessage({ ...current, incidentId: locked.id }, actorLabel);
+      await this.escalate.sendFirstMessage(current, actorLabel);
       return true;
     });
   }

@@ -2,7 +2,7 @@ import { SendDueEscalations } from '@domain/incidents';
 import { DataSource } from 'typeorm';
 
 import { publishCatalogue, registerConsumer, RegisteredConsumer, SKE } from '../../support/fixtures';
-import { createStaffWithPassword, signIn } from '../../support/staff-session';
+import { createStaffWithPassword, createStaffWithToken, signIn } from '../../support/staff-session';
 import { bearer, createTestApp, TestApp } from '../../support/test-app';
 
 const SERVICES = ['summert-skattegrunnlag', 'inntekt', 'eiendom'];
@@ -206,7 +206,7 @@ describe('escalation settle period', () => {
     await resolve(other.incidentId);
   });
 
-  it('sends a waiting escalation left on an incident emptied before moves merged, for the incident its reports went to', async () => {
+  it('cancels a waiting escalation left on an incident an earlier version emptied: nothing goes out about an empty incident', async () => {
     const left = (
       await report(a.key, {
         service: 'summert-skattegrunnlag',
@@ -226,20 +226,55 @@ describe('escalation settle period', () => {
       })
     ).body;
     expect(other.incidentId).not.toBe(left.incidentId);
-    const escalated = await t.http.post(`/api/v1/incidents/${left.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
+    await t.http.post(`/api/v1/incidents/${left.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
     // As an earlier version left it: the report moved, the incident closed and pointed on, the escalation where it was.
     const db = t.get(DataSource);
     await db.query(`UPDATE report SET incident_id = $2 WHERE incident_id = $1`, [left.incidentId, other.incidentId]);
     await db.query(`UPDATE incident SET merged_into_id = $2, status = 'closed' WHERE id = $1`, [left.incidentId, other.incidentId]);
 
-    expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(1);
+    expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(0);
     expect(await rootMessages(left.incidentId)).toEqual([]);
-    const [root] = await rootMessages(other.incidentId);
-    expect(root.message_id).toBe(escalated.body.messageId);
-    const view = await t.http.get(`/api/v1/incidents/${other.incidentId}`).set(bearer(t.adminToken)).expect(200);
-    expect(view.body.escalation).toMatchObject({ status: 'sent', messageId: escalated.body.messageId });
-    expect(await due().execute(inSeconds(SETTLE_SECONDS + 2))).toBe(0);
+    expect(await rootMessages(other.incidentId)).toEqual([]);
+    expect(await db.query(`SELECT id FROM escalation WHERE incident_id = $1`, [left.incidentId])).toEqual([]);
+    const [cancelled] = await db.query(`SELECT kind FROM incident_event WHERE incident_id = $1 AND kind = 'escalation_cancelled'`, [
+      left.incidentId,
+    ]);
+    expect(cancelled).toBeDefined();
     await resolve(other.incidentId);
+  });
+
+  it("cancels a waiting escalation when staff move a security incident's last report into an ordinary one", async () => {
+    const officer = (await createStaffWithToken(t, 'security')).token;
+    const leak = (
+      await report(a.key, {
+        service: 'eiendom',
+        environment: 'test',
+        category: 'security',
+        title: 'Eiendom i test viste feil persons grunnlag',
+        description: 'Oppslaget viste grunnlaget til en annen skattyter.',
+        httpStatus: 200,
+      })
+    ).body;
+    const ordinary = (
+      await report(b.key, {
+        service: 'eiendom',
+        environment: 'test',
+        title: 'Eiendom i test svarer tregt',
+        description: 'Svartidene er over ti sekunder.',
+        httpStatus: 200,
+      })
+    ).body;
+    expect(ordinary.incidentId).not.toBe(leak.incidentId);
+    const escalated = await t.http.post(`/api/v1/incidents/${leak.incidentId}/escalate`).set(bearer(officer)).expect(200);
+    expect(escalated.body.status).toBe('pending');
+    await t.http.post(`/api/v1/reports/${leak.id}/move`).set(bearer(officer)).send({ incidentId: ordinary.incidentId }).expect(200);
+
+    const db = t.get(DataSource);
+    expect(await db.query(`SELECT id FROM escalation WHERE incident_id IN ($1, $2)`, [leak.incidentId, ordinary.incidentId])).toEqual([]);
+    expect(await due().execute(inSeconds(SETTLE_SECONDS + 1))).toBe(0);
+    const receiving = await t.http.get(`/api/v1/incidents/${ordinary.incidentId}`).set(bearer(officer)).expect(200);
+    expect(receiving.body).toMatchObject({ escalation: null, side: 'security' });
+    await t.http.post(`/api/v1/incidents/${ordinary.incidentId}/resolve`).set(bearer(officer)).send({ message: 'Rettet.' }).expect(200);
   });
 
   it('cancels a waiting escalation when the incident is solved first: Skatteetaten hears nothing', async () => {
