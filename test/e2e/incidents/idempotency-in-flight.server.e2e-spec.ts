@@ -122,8 +122,14 @@ async function waitForQueryBlockedBy(holder: Client): Promise<string> {
   while (Date.now() < deadline) {
     // The activity a transaction reads is a snapshot taken at its first read: let it see the current one.
     await holder.query('SELECT pg_stat_clear_snapshot()');
-    const { rows } = await holder.query(`SELECT query FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
-    if (rows.length) return rows[0].query as string;
+    const { rows } = await holder.query(`SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
+    if (rows.length) {
+      // Read its query again: the snapshot above may hold the statement it ran just before the one
+      // now blocked (the block is read live, the text from the snapshot). Blocked, it stays put.
+      await holder.query('SELECT pg_stat_clear_snapshot()');
+      const [{ query }] = (await holder.query(`SELECT query FROM pg_stat_activity WHERE pid = $1`, [rows[0].pid])).rows;
+      return query as string;
+    }
     await new Promise((r) => setImmediate(r));
   }
   throw new Error('no query came to wait for the lock within 10 s');
