@@ -41,6 +41,9 @@ describe('escalation to Skatteetaten and resolution', () => {
         )
         .expect(201)
     ).body;
+  /** The worker's round of updates `digests` digest intervals from now. */
+  const followUpRound = (digests: number) =>
+    t.get(SendEscalationFollowUps).execute(new Date(Date.now() + digests * (t.config.escalationDigestMinutes + 1) * 60_000));
   /** Resolved, so the next test's reports open an incident of their own. */
   const resolveOutOfTheWay = (incidentId: string) =>
     t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
@@ -309,11 +312,9 @@ describe('escalation to Skatteetaten and resolution', () => {
     const send = (key: string, title: string) => reportInTest(key, title, 500);
     const first = await send(a.key, 'Skatteoppgjøret i test gir 500');
     await t.http.post(`/api/v1/incidents/${first.incidentId}/escalate`).set(bearer(agentToken)).expect(200);
-    const followUps = t.get(SendEscalationFollowUps);
-    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
     const told = await send(b.key, 'Skatteoppgjøret i test svarer 500 hos oss også');
     expect(told.incidentId).toBe(first.incidentId);
-    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    expect(await followUpRound(1)).toBe(1);
     const late = await send(c.key, 'Skatteoppgjøret i test gir fortsatt 500');
     expect(late.incidentId).toBe(first.incidentId);
     // As if its transaction had begun before the report the update told, and committed after the update read the reports.
@@ -321,8 +322,8 @@ describe('escalation to Skatteetaten and resolution', () => {
       `UPDATE report SET created_at = (SELECT created_at FROM report WHERE id = $2) - interval '1 second' WHERE id = $1`,
       [late.id, told.id],
     );
-    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(1);
-    expect(await followUps.execute(new Date(Date.now() + 3 * digest))).toBe(0);
+    expect(await followUpRound(2)).toBe(1);
+    expect(await followUpRound(3)).toBe(0);
     const updates = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
     expect(updates).toHaveLength(2);
     expect(updates[0].text).toContain(b.orgNumber);
@@ -345,10 +346,8 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(await reports.sinceLastEscalationMessage(first.incidentId, mark)).toEqual([]);
     const next = await reports.sinceLastEscalationMessage(first.incidentId, await escalations.toldMark(first.incidentId));
     expect(next.map((r) => r.id)).toEqual([between.id]);
-    const followUps = t.get(SendEscalationFollowUps);
-    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
-    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
-    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    expect(await followUpRound(1)).toBe(1);
+    expect(await followUpRound(2)).toBe(0);
     await resolveOutOfTheWay(first.incidentId);
   });
 
@@ -369,10 +368,8 @@ describe('escalation to Skatteetaten and resolution', () => {
     const [firstMessage] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [first.incidentId]);
     expect(firstMessage.text).toContain(a.orgNumber);
     expect(firstMessage.text).not.toContain(b.orgNumber);
-    const followUps = t.get(SendEscalationFollowUps);
-    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
-    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
-    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    expect(await followUpRound(1)).toBe(1);
+    expect(await followUpRound(2)).toBe(0);
     const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
     expect(update.text).toContain(b.orgNumber);
     expect(update.text).not.toContain(a.orgNumber);
@@ -388,12 +385,10 @@ describe('escalation to Skatteetaten and resolution', () => {
     await t.dataSource.query(`UPDATE escalation SET told_snapshot = '4000000000:4000000000:' WHERE incident_id = $1`, [first.incidentId]);
     const after = await send(c.key, 'Skatteoppgjøret i test svarer 501 også hos oss');
     expect(after.incidentId).toBe(first.incidentId);
-    const followUps = t.get(SendEscalationFollowUps);
-    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
-    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    expect(await followUpRound(1)).toBe(1);
     const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
     expect(update.text).toContain(c.orgNumber);
-    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    expect(await followUpRound(2)).toBe(0);
     await resolveOutOfTheWay(first.incidentId);
   });
 
@@ -407,10 +402,8 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(firstMessage.text).toContain(a.orgNumber);
     const after = await send(b.key, 'Skatteoppgjøret i test svarer 508 hos oss');
     expect(after.incidentId).toBe(restored.incidentId);
-    const followUps = t.get(SendEscalationFollowUps);
-    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
-    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
-    expect(await followUps.execute(new Date(Date.now() + 2 * digest))).toBe(0);
+    expect(await followUpRound(1)).toBe(1);
+    expect(await followUpRound(2)).toBe(0);
     const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [restored.incidentId]);
     expect(update.text).toContain(b.orgNumber);
     expect(update.text).not.toContain(a.orgNumber);
@@ -442,9 +435,7 @@ describe('escalation to Skatteetaten and resolution', () => {
 
     const receiving = await t.http.get(`/api/v1/incidents/${other.incidentId}`).set(bearer(agentToken)).expect(200);
     expect(receiving.body).toMatchObject({ status: 'escalated', escalation: { messageId: thread.messageId, status: 'sent' } });
-    const followUps = t.get(SendEscalationFollowUps);
-    const digest = (t.config.escalationDigestMinutes + 1) * 60_000;
-    expect(await followUps.execute(new Date(Date.now() + digest))).toBe(1);
+    expect(await followUpRound(1)).toBe(1);
     const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [other.incidentId]);
     expect(update).toMatchObject({ in_reply_to: thread.messageId, to_addresses: thread.to });
     expect(update.text).toContain(b.orgNumber);
