@@ -19,7 +19,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 function audience(rule: AccessRule): { staff: boolean; consumer: boolean } {
   // An open portal page looks for the portal session only, so the page knows who is signed in to the portal.
   if (rule.public && rule.page === 'portal') return { staff: false, consumer: true };
-  if (!rule.permission) return { staff: true, consumer: false };
+  // An admin page is for staff whatever its permission: a consumer permission (report.create,
+  // ticket.read…) on a staff page names what staff need, not an opening for consumers, whose
+  // pages are the portal's.
+  if (!rule.permission || rule.page === 'staff') return { staff: true, consumer: false };
   return { staff: staffRolesWith(rule.permission).length > 0, consumer: rule.permission in CONSUMER_PERMISSIONS };
 }
 
@@ -88,10 +91,8 @@ export class AuthGuard implements CanActivate {
     }
     if (!bearer && !SAFE_METHODS.has(req.method)) this.checkCsrf(req, principal);
     if (rule.public || !principal) return true;
-    if (!rule.permission) {
-      if (principal.kind !== 'staff') throw new Forbidden('A consumer credential cannot be used here.');
-      return true;
-    }
+    if (principal.kind !== 'staff' && !audience(rule).consumer) throw new Forbidden('A consumer credential cannot be used here.');
+    if (!rule.permission) return true;
     if (!hasPermission(principal, rule.permission)) {
       if (principal.kind === 'staff' && !audience(rule).staff) throw new Forbidden('This is for consumers only.');
       throw new AccessDenied(principal, rule.permission);
