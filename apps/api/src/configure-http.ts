@@ -66,6 +66,13 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     else done();
   });
 
+  // A page's form posted with no body at all (no browser does; a script or a probe may) is a form
+  // with no fields, answered as one, not a handler reading fields of nothing.
+  fastify.addHook('preValidation', (req, _reply, done) => {
+    if (req.body === undefined && req.method === 'POST' && !MACHINE_ROUTE.test(pathOf(req))) req.body = {};
+    done();
+  });
+
   fastify.addHook('onRequest', (req, reply, done) => {
     // On every answer, errors and assets included; a route may set a stricter one of its own.
     void reply.headers(security);
