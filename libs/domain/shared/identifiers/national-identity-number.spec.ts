@@ -248,6 +248,28 @@ describe('findNationalIdentityNumbers', () => {
     ['Arabic-Indic digits', inScript(rule2032, 0x0660), rule2032],
     ['mathematical bold digits, outside the Basic Multilingual Plane', inScript(asSixFive(dNumber, ' '), 0x1d7ce), dNumber],
     ['mathematical monospace digits (the fifth run of ten)', inScript(current, 0x1d7f6), current],
+    [
+      'birth date with the year in full, spaces',
+      `${current.slice(0, 2)} ${current.slice(2, 4)} 19${current.slice(4, 6)} ${current.slice(6)}`,
+      current,
+    ],
+    [
+      'birth date with the year in full, no separators, then a gap',
+      `${current.slice(0, 4)}19${current.slice(4, 6)} ${current.slice(6)}`,
+      current,
+    ],
+    [
+      'birth date with thin spaces (a word processor’s)',
+      `${rule2032.slice(0, 2)}\u2009${rule2032.slice(2, 4)}\u2009${rule2032.slice(4, 6)} ${rule2032.slice(6)}`,
+      rule2032,
+    ],
+    [
+      'personal number as 3 + 2 with a narrow no-break space',
+      `${current.slice(0, 6)} ${current.slice(6, 9)}\u202f${current.slice(9)}`,
+      current,
+    ],
+    ['personal number as 3 + 2 with a tab', `${dNumber.slice(0, 6)} ${dNumber.slice(6, 9)}\t${dNumber.slice(9)}`, dNumber],
+    ['one digit at a time, narrow no-break spaces', [...rule2032].join('\u202f'), rule2032],
     ['one digit at a time', [...current].join(' '), current],
     ['one digit at a time, no-break spaces', [...synthetic].join('\u00a0'), synthetic],
   ])('finds a %s', (_label, written, digits) => {
@@ -328,6 +350,14 @@ describe('findNationalIdentityNumbers', () => {
   ])('does not find: %s', (_label, text) => {
     expect(findNationalIdentityNumbers(text)).toEqual([]);
     expect(findNationalIdentityNumbers(`Tekst ${text} slutt`)).toEqual([]);
+  });
+
+  it('keeps a number that overlaps only a match already dropped for overlapping the one before', () => {
+    // The middle match (a full-year date from the first number's last digits) overlaps both others.
+    const text = '01.01.90 000 83.01.1990 000 39.05.85 000 15';
+    const digits = findNationalIdentityNumbers(text).map((m) => m.digits);
+    expect(digits).toEqual(['01019000083', '39058500015']);
+    expect(findNationalIdentityNumbers('83.01.1990 000 39').map((m) => m.digits)).toEqual(['83019000039']);
   });
 
   it('does not let a rejected candidate hide a valid number next to it', () => {

@@ -71,18 +71,24 @@ const GAP = '[\\s._/\\-\\u2010-\\u2015\\u2212]{0,3}';
 // "ID:12345678901x" and "(123456 78901)", and a number glued to a word is still a person's number.
 // The price is that an 11-digit run inside a hex id may be masked. An account number (4 + 2 + 5
 // digits) does not have a birth date's shape.
-const PERSONAL_NUMBER = '([0-9]{3})[ \\u00a0]?([0-9]{2})';
-const SHORT_YEAR = new RegExp(`(?<![0-9])([0-9]{2})([./ \\u00a0-]?)([0-9]{2})\\2([0-9]{2})${GAP}${PERSONAL_NUMBER}(?![0-9])`, 'g');
-// The birth date with the year in full, as forms and letters write it ("01.01.1990 12480"): the
-// number holds the year's last two digits.
-const FULL_YEAR = new RegExp(`(?<![0-9])([0-9]{2})([./-])([0-9]{2})\\2(?:18|19|20)([0-9]{2})${GAP}${PERSONAL_NUMBER}(?![0-9])`, 'g');
+// One space of any kind within a line: typed, no-break (a mail client's), narrow or thin (a word processor's), a tab.
+const SPACE = '[\\t \\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+const PERSONAL_NUMBER = `([0-9]{3})${SPACE}?([0-9]{2})`;
+const SHORT_YEAR = new RegExp(`(?<![0-9])([0-9]{2})((?:[./-]|${SPACE})?)([0-9]{2})\\2([0-9]{2})${GAP}${PERSONAL_NUMBER}(?![0-9])`, 'g');
+// The birth date with the year in full, as forms and letters write it ("01.01.1990 12480",
+// "01011990 12480"): the number holds the year's last two digits. Written without separators in
+// the date it needs a gap before the personal number: 13 digits in a row are some other number.
+const FULL_YEAR = new RegExp(
+  `(?<![0-9])([0-9]{2})((?:[./-]|${SPACE})?)([0-9]{2})\\2(?:18|19|20)([0-9]{2})(${GAP})${PERSONAL_NUMBER}(?![0-9])`,
+  'g',
+);
 // One digit at a time with a space between (read out, or typed so that filters miss it).
-const DIGIT_BY_DIGIT = /(?<![0-9][ \u00a0]?)[0-9](?:[ \u00a0][0-9]){10}(?![ \u00a0]?[0-9])/g;
+const DIGIT_BY_DIGIT = new RegExp(`(?<![0-9]${SPACE}?)[0-9](?:${SPACE}[0-9]){10}(?!${SPACE}?[0-9])`, 'g');
 // Except inside a UUID: correlation ids and message ids are UUIDs, about one in 300 has an
 // 11-digit run in its last group, and masking it would break the id staff search for.
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** A way of writing the number, and how to read its 11 digits from a match. */
+/** A way of writing the number, and how to read its 11 digits from a match ('' when the match is not this spelling after all). */
 interface Spelling {
   pattern: RegExp;
   digits(match: RegExpExecArray): string;
@@ -90,7 +96,7 @@ interface Spelling {
 
 const SPELLINGS: readonly Spelling[] = [
   { pattern: SHORT_YEAR, digits: (m) => m[1] + m[3] + m[4] + m[5] + m[6] },
-  { pattern: FULL_YEAR, digits: (m) => m[1] + m[3] + m[4] + m[5] + m[6] },
+  { pattern: FULL_YEAR, digits: (m) => (m[2] || m[5] ? m[1] + m[3] + m[4] + m[6] + m[7] : '') },
   { pattern: DIGIT_BY_DIGIT, digits: (m) => m[0].replace(/[^0-9]/g, '') },
 ];
 
@@ -155,8 +161,10 @@ function findInFolded(text: string): NationalIdentityNumberMatch[] {
   let uuids: Array<[number, number]> | undefined;
   const insideUuid = (start: number, end: number) => (uuids ??= uuidSpans(text)).some(([a, b]) => a <= start && end <= b);
   const found = SPELLINGS.flatMap((spelling) => matchesOf(spelling, text, insideUuid)).sort((a, b) => a.start - b.start || b.end - a.end);
-  // Of matches that overlap, the first (and longest) one is kept.
-  return found.filter((match, i) => i === 0 || match.start >= found[i - 1].end);
+  // Of matches that overlap, the first (and longest) one is kept; the next one kept starts after it.
+  const kept: NationalIdentityNumberMatch[] = [];
+  for (const match of found) if (!kept.length || match.start >= kept[kept.length - 1].end) kept.push(match);
+  return kept;
 }
 
 /** Finds national identity numbers with valid check digits in free text, in order of appearance. */
