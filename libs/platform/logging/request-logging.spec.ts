@@ -61,7 +61,15 @@ describe('loggableUrl', () => {
     ['/incidents?q=secret+words', '/incidents'],
     ['/password/abcdef123456', '/password/[token]'],
     ['/portal/login/abcdef123456?next=/x', '/portal/login/[token]'],
+    ['/setup/abcdef123456', '/setup/[token]'],
+    ['/varsler/kvittering/abcdef123456', '/varsler/kvittering/[token]'],
     ['/consumers/01017012345/reports', '/consumers/***********/reports'],
+    // Escaped digits and characters are read as the path means them before masking.
+    ['/portal/reports/ref/%30%31%30%31%37%30%31%32%33%34%35', '/portal/reports/ref/***********'],
+    ['/portal/hjelp/0101701234%35', '/portal/hjelp/***********'],
+    ['/s%C3%B8k/%E2%80%9Cx%E2%80%9D', '/søk/“x”'],
+    // An escape that does not decode is left as it came.
+    ['/portal/hjelp/%E2%80/%zz', '/portal/hjelp/%E2%80/%zz'],
   ])('%s is logged as %s', (url, logged) => {
     expect(loggableUrl(url, mask)).toBe(logged);
   });

@@ -12,9 +12,25 @@ const GIVEN_REQUEST_ID = /^[\w.-]{1,100}$/;
 /** Probes and static files would drown the log; their failures show elsewhere. */
 const UNLOGGED = /^\/(health(\/live)?(\?|$)|assets\/)/;
 
-/** The path only: query strings may carry free text, one-time links carry secrets, and no path may carry an identity number. */
+/** Pages whose last path segment is a one-time secret from an e-mail (password, invitation, portal sign-in, acknowledgement links). */
+const ONE_TIME_LINK = /\/(password|setup|portal\/login|varsler\/kvittering)\/[^/]+/;
+
+/**
+ * The path only: query strings may carry free text, one-time links carry secrets, and no path may
+ * carry an identity number. The path is masked as read, percent-escapes decoded ("%20" is the
+ * space a number was typed with); an escape that does not decode is left as sent.
+ */
 export function loggableUrl(url: string, mask: PersonalDataMask): string {
-  return mask(url.split('?')[0].replace(/\/(password|portal\/login)\/[^/]+/, '/$1/[token]'));
+  const path = url.split('?')[0].replace(ONE_TIME_LINK, '/$1/[token]');
+  return mask(path.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodedEscapes));
+}
+
+function decodedEscapes(escapes: string): string {
+  try {
+    return decodeURIComponent(escapes);
+  } catch {
+    return escapes;
+  }
 }
 
 /**

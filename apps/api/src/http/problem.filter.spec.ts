@@ -3,7 +3,7 @@ import { type ArgumentsHost, Logger } from '@nestjs/common';
 import { ProblemFilter } from './problem.filter';
 
 /** A Fastify request and reply as far as the filter reads and writes them. */
-function exchange(readableAborted: boolean) {
+function exchange(readableAborted: boolean, url = '/api/v1/reports') {
   const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
   const reply = {
     sent: false,
@@ -22,7 +22,7 @@ function exchange(readableAborted: boolean) {
       return reply;
     },
   };
-  const req = { method: 'POST', url: '/api/v1/reports', routeOptions: {}, headers: {}, raw: { readableAborted } };
+  const req = { method: 'POST', url, routeOptions: {}, headers: {}, raw: { readableAborted } };
   const host = { switchToHttp: () => ({ getRequest: () => req, getResponse: () => reply }) } as unknown as ArgumentsHost;
   return { host, sent };
 }
@@ -54,5 +54,19 @@ describe('ProblemFilter', () => {
     error.mockRestore();
     expect(sent.status).toBe(500);
     expect(sent.headers).toEqual({});
+  });
+
+  it.each([
+    ['an unhandled error', new Error('a bug'), 'error'],
+    ['a lost database', connectionReset(), 'warn'],
+  ] as const)('logs the path of %s as the request log does: no identity number, secret or query', (_what, exception, level) => {
+    const logged = level === 'warn' ? warn : jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    new ProblemFilter().catch(exception, exchange(false, '/portal/hjelp/010190%2000083?fnr=01019000083').host);
+    new ProblemFilter().catch(exception, exchange(false, '/setup/one-time-secret').host);
+    expect(logged.mock.calls.map(([fields]) => (fields as { path: string }).path)).toEqual([
+      '/portal/hjelp/[fødselsnummer fjernet]',
+      '/setup/[token]',
+    ]);
+    logged.mockRestore();
   });
 });

@@ -1,9 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 
+import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DatabaseUnavailable, isDatabaseUnreachable, isTransactionConflict, TransactionConflict } from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
+import { loggableUrl } from '@platform/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LoginRequired } from '../auth/auth.guard';
@@ -80,7 +82,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = problemOf(unreachable ? new DatabaseUnavailable() : conflict ? new TransactionConflict() : exception);
     if (unreachable || conflict)
       this.logger.warn(
-        { err: exception instanceof Error ? exception.message : String(exception), path: pathOf(req) },
+        { err: exception instanceof Error ? exception.message : String(exception), path: loggedPath(req) },
         unreachable ? 'database unreachable' : 'transaction aborted in favour of a concurrent one',
       );
     else if (problem.status >= 500)
@@ -88,7 +90,7 @@ export class ProblemFilter implements ExceptionFilter {
         {
           err:
             exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
-          path: pathOf(req),
+          path: loggedPath(req),
         },
         'unhandled error',
       );
@@ -99,6 +101,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     sendProblem(res, problem);
   }
+}
+
+/** The request's path as the request log writes it: no query, no one-time secret, no identity number. */
+function loggedPath(req: FastifyRequest): string {
+  return loggableUrl(req.url, withoutNationalIdentityNumbers);
 }
 
 /** How long a client should wait before trying again after a 503: the database or a worker coming back. */
