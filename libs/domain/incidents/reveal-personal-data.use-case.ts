@@ -1,5 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import type { Actor } from '@domain/shared';
+import { type Actor, withoutNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 import { NotFound } from '@platform/errors';
@@ -29,7 +29,7 @@ export class RevealPersonalData {
         action: 'report.personal_data_revealed',
         objectType: 'report',
         objectId: reportId,
-        details: { reason: reason?.slice(0, 500) ?? '', fields: Object.keys(this.vault.open(sealed)) },
+        details: { reason: withoutNationalIdentityNumbers(reason ?? '').slice(0, 500), fields: Object.keys(this.vault.open(sealed)) },
       });
       return this.vault.open(sealed);
     });

@@ -1,5 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import { type Actor, maskNationalIdentityNumbers } from '@domain/shared';
+import { type Actor, withoutNationalIdentityNumbers } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
 
@@ -39,8 +39,9 @@ export class TriageIncident {
       const patch: IncidentEventDetails['triaged'] = {};
       if (input.side !== undefined) patch.side = input.side;
       if (input.severity !== undefined) patch.severity = input.severity;
-      if (input.title?.trim()) patch.title = maskNationalIdentityNumbers(input.title.trim()).text.slice(0, 200);
-      if (input.skeCaseReference !== undefined) patch.skeCaseReference = input.skeCaseReference?.trim() || null;
+      if (input.title?.trim()) patch.title = withoutNationalIdentityNumbers(input.title.trim()).slice(0, 200);
+      if (input.skeCaseReference !== undefined)
+        patch.skeCaseReference = withoutNationalIdentityNumbers(input.skeCaseReference?.trim() ?? '') || null;
       if (incident.status === 'new') patch.status = 'triaged';
       await this.incidents.update(incident.id, patch);
       // Staff moving an incident to the security side opens its case; the clock runs from its first report.

@@ -20,7 +20,7 @@ describe('personal data in reports', () => {
     const current = nationalId('010170123', 0);
     const rule2032 = nationalId('150380456', 2);
     const org = '974760673';
-    let masked: { id: string };
+    let masked: { id: string; incidentId: string };
 
     it('masks identity numbers (both check-digit rules, with separators), keeps organisation numbers, and says why', async () => {
       const text = `Skattyter ${current.slice(0, 6)} ${current.slice(6)} og ${rule2032.slice(0, 6)}.${rule2032.slice(6)} mangler. Orgnr ${org}.`;
@@ -62,7 +62,8 @@ describe('personal data in reports', () => {
       const res = await t.http
         .post(`/api/v1/reports/${masked.id}/reveal`)
         .set(bearer(securityToken))
-        .send({ reason: 'Varsling til Datatilsynet' })
+        // A reason that names the person: it goes into the audit log and the breach evidence, masked.
+        .send({ reason: `Varsling til Datatilsynet om ${rule2032}` })
         .expect(200);
       expect(res.body.description).toContain(current.slice(6));
       const [{ n }] = await t.dataSource.query(
@@ -71,7 +72,27 @@ describe('personal data in reports', () => {
       );
       expect(n).toBe(1);
       const audit = await t.dataSource.query(`SELECT details::text AS d FROM audit_entry WHERE object_id = $1`, [masked.id]);
-      expect(audit.map((x: { d: string }) => x.d).join()).not.toContain(current);
+      const details = audit.map((x: { d: string }) => x.d).join();
+      expect(details).not.toContain(current);
+      expect(details).toContain('Varsling til Datatilsynet om [fødselsnummer fjernet]');
+    });
+
+    it("masks an identity number typed into Skatteetaten's case reference, as in the title beside it", async () => {
+      const triaged = await t.http
+        .post(`/api/v1/incidents/${masked.incidentId}/triage`)
+        .set(bearer(t.adminToken))
+        .send({ title: `Oppgjør mangler for ${current}`, skeCaseReference: `2026/123 ${rule2032}` })
+        .expect(200);
+      expect(triaged.body).toMatchObject({
+        title: 'Oppgjør mangler for [fødselsnummer fjernet]',
+        skeCaseReference: '2026/123 [fødselsnummer fjernet]',
+      });
+      const stored = await t.dataSource.query(
+        `SELECT (SELECT ske_case_reference FROM incident WHERE id = $1) AS reference,
+                (SELECT string_agg(details::text, ' ') FROM incident_event WHERE incident_id = $1) AS timeline`,
+        [triaged.body.id],
+      );
+      expect(findNationalIdentityNumbers(JSON.stringify(stored))).toEqual([]);
     });
 
     it('keeps identity numbers out of every e-mail', async () => {

@@ -197,3 +197,25 @@ describe('inbound e-mail', () => {
     await (await signIn(t, 'viewer@ks.example.test')).get('/inbound-mail').expect(403);
   });
 });
+
+describe('inbound e-mail longer than the text kept of it', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    ({ t } = await reportingApp({ ...INBOUND_ENV, INBOUND_MAX_MESSAGE_BYTES: String(512 * 1024) }, [INBOUND_MAIL_ROLE]));
+  });
+  afterAll(() => t?.close());
+
+  it('masks a number the cut to length runs through, leaving none of its digits', async () => {
+    const id = nationalId('010190123');
+    // The text kept is 100,000 characters: the cut falls between the number's birth date and personal number.
+    const text = `${'x'.repeat(99_990)} ${id.slice(0, 6)} ${id.slice(6)} og mer tekst etter`;
+    await sendInbound(t, { from: CASE_WORKER, subject: 'Lang logg', text, messageId: '<long@ske.example.test>' });
+    const [stored] = await t.dataSource.query(`SELECT text, personal_data_masked FROM inbound_message WHERE message_id = $1`, [
+      '<long@ske.example.test>',
+    ]);
+    expect(stored.personal_data_masked).toBe(true);
+    expect(stored.text.length).toBe(100_000);
+    expect(stored.text.slice(99_990)).not.toMatch(/[0-9]/);
+  });
+});

@@ -57,7 +57,10 @@ export class ReceiveInboundMail {
     const sender = firstAddress(parsed.from) ?? { address: envelope.from ?? '', name: null };
     const fromName = maskNationalIdentityNumbers(sender.name ?? '');
     const subject = maskNationalIdentityNumbers(parsed.subject ?? '');
-    const body = maskNationalIdentityNumbers((parsed.text ?? '').trim().slice(0, MAX_TEXT));
+    // Masked before it is cut to length, so a number the cut would split is masked whole; a
+    // number is at most a few dozen characters long, however it is written.
+    const masked = maskNationalIdentityNumbers((parsed.text ?? '').trim().slice(0, MAX_TEXT + 100));
+    const body = { ...masked, text: masked.text.slice(0, MAX_TEXT) };
     const headers = headerValues(parsed);
     const reason = automaticMailReason({
       headers,
