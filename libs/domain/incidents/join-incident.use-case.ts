@@ -14,6 +14,7 @@ import type { ReportCategory, ReportChannel } from './report.entity';
 import { ReportRepository } from './report.repository';
 import type { KnownIncident, ReportInput } from './report-input';
 import { contributionOf } from './rules/incident-profile';
+import { isKnownIncident } from './rules/known-incident';
 import { signalsOf } from './rules/report-signals';
 import { SubmitReport } from './submit-report.use-case';
 
@@ -70,7 +71,12 @@ export class JoinIncident {
 
     const placed = await this.db.transaction(async () => {
       const incident = (await this.incidents.lockSurvivor(start.id))!;
-      if (isSettled(incident)) throw new IncidentAlreadyResolved(incident.reference);
+      if (isSettled(incident)) {
+        // Said to be resolved only to a municipality that could know of it; to others it does not exist, as below.
+        const known =
+          isKnownIncident({ ...incident, escalated: false }) || !!(await this.reports.firstOfConsumerIn(incident.id, consumerId));
+        throw known ? new IncidentAlreadyResolved(incident.reference) : new IncidentNotFound();
+      }
       // A municipality may join only what it may see: a problem KS knows of; others' incidents are simply not found.
       const view = await this.known.view(incident.id, consumerId);
       if (!view) throw new IncidentNotFound();

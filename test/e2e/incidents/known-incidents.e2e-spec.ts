@@ -134,6 +134,20 @@ describe('known incidents', () => {
       const res = await t.http.post(`/api/v1/incidents/${lone.incidentReference}/affected`).set(bearer(b.key)).send({}).expect(404);
       expect(res.body.code).toBe('incident_not_found');
       await t.http.post('/api/v1/incidents/KS-1999-0001/affected').set(bearer(b.key)).send({}).expect(404);
+
+      // Resolved, it is still nothing to another municipality (its reference is not confirmed to it); its reporter is told.
+      await t.http
+        .post(`/api/v1/incidents/${lone.incidentId}/resolve`)
+        .set(bearer(agentToken))
+        .send({ message: 'Løst lokalt.' })
+        .expect(200);
+      for (const key of [lone.incidentReference, lone.incidentId]) {
+        const other = await t.http.post(`/api/v1/incidents/${key}/affected`).set(bearer(b.key)).send({}).expect(404);
+        expect(other.body.code).toBe('incident_not_found');
+        expect(JSON.stringify(other.body)).not.toContain(lone.incidentReference);
+      }
+      const own = await t.http.post(`/api/v1/incidents/${lone.incidentReference}/affected`).set(bearer(a.key)).send({}).expect(409);
+      expect(own.body.code).toBe('incident_resolved');
     });
   });
 
