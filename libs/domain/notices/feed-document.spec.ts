@@ -70,6 +70,14 @@ describe('reading a feed document', () => {
     expect(feed.entries[0]).toMatchObject({ title: 'Feil for [fødselsnummer fjernet]', summary: 'Gjaldt [fødselsnummer fjernet].' });
   });
 
+  it('keeps identity numbers out of what is stored of a feed: its title, and the key of an entry known by its title', () => {
+    const feed = parseFeedDocument(
+      '<rss version="2.0"><channel><title>Drift 01019000083</title><item><title>Feil for 01019000083</title></item></channel></rss>',
+    );
+    expect(feed.title).toBe('Drift [fødselsnummer fjernet]');
+    expect(feed.entries[0].key).toBe('Feil for [fødselsnummer fjernet]|');
+  });
+
   it.each([
     ['drops scripts and styles', '<p>A</p><script>x()</script><style>p{}</style><p>B</p>', 'A\n\nB'],
     ['decodes entities once', '<p>&lt;b&gt; &amp;amp;</p>', '<b> &amp;'],

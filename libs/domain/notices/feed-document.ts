@@ -122,16 +122,20 @@ function rssItem(el: Element, base: string | undefined): FeedEntry {
 }
 
 function finish(e: FeedEntry): FeedEntry {
+  // What an entry says is passed on to municipalities and stored: an identity number in it is not.
+  const title = maskNationalIdentityNumbers(e.title).text;
   return {
     ...e,
     // Without id, guid or link an entry is known by what it says.
-    key: (e.key || `${e.title}|${e.publishedAt?.toISOString() ?? ''}`).slice(0, MAX_KEY),
-    // What an entry says is passed on to municipalities: an identity number in it is not.
-    title: maskNationalIdentityNumbers(e.title).text.slice(0, MAX_TITLE) || (e.link ?? ''),
+    key: (e.key || `${title}|${e.publishedAt?.toISOString() ?? ''}`).slice(0, MAX_KEY),
+    title: title.slice(0, MAX_TITLE) || (e.link ?? ''),
     summary: maskNationalIdentityNumbers(e.summary).text.slice(0, MAX_SUMMARY),
     categories: [...new Set(e.categories.filter(Boolean))],
   };
 }
+
+/** The feed's own title, stored with it and shown to staff. */
+const feedTitle = (title: string): string | null => maskNationalIdentityNumbers(title).text || null;
 
 /**
  * An Atom 1.0 or RSS 2.0 (or RSS 1.0/RDF) document as entries. Relative links are resolved
@@ -143,12 +147,12 @@ export function parseFeedDocument(xml: string, base?: string): ParsedFeed {
   if (!root) throw new FeedFormatError('not an XML document');
   const kind = local(root.name);
   if (kind === 'feed') {
-    return { title: text(child(root, 'title')) || null, entries: children(root, 'entry').map((e) => atomEntry(e, base)) };
+    return { title: feedTitle(text(child(root, 'title'))), entries: children(root, 'entry').map((e) => atomEntry(e, base)) };
   }
   if (kind === 'rss' || kind === 'rdf') {
     const channel = child(root, 'channel');
     const items = kind === 'rss' ? (channel ? children(channel, 'item') : []) : children(root, 'item');
-    return { title: (channel && text(child(channel, 'title'))) || null, entries: items.map((i) => rssItem(i, base)) };
+    return { title: feedTitle(channel ? text(child(channel, 'title')) : ''), entries: items.map((i) => rssItem(i, base)) };
   }
   throw new FeedFormatError(`not an Atom or RSS feed (root element <${root.name}>)`);
 }
