@@ -63,6 +63,10 @@ describe('loggableUrl', () => {
     ['/portal/login/abcdef123456?next=/x', '/portal/login/[token]'],
     ['/setup/abcdef123456', '/setup/[token]'],
     ['/varsler/kvittering/abcdef123456', '/varsler/kvittering/[token]'],
+    // The router matches paths in either case and decoded: so is a link's secret found.
+    ['/PASSWORD/abcdef123456', '/PASSWORD/[token]'],
+    ['/Varsler/Kvittering/abcdef123456', '/Varsler/Kvittering/[token]'],
+    ['/%70assword/abcdef123456', '/password/[token]'],
     ['/consumers/01017012345/reports', '/consumers/***********/reports'],
     // Escaped digits and characters are read as the path means them before masking.
     ['/portal/reports/ref/%30%31%30%31%37%30%31%32%33%34%35', '/portal/reports/ref/***********'],

@@ -13,16 +13,17 @@ const GIVEN_REQUEST_ID = /^[\w.-]{1,100}$/;
 const UNLOGGED = /^\/(health(\/live)?(\?|$)|assets\/)/;
 
 /** Pages whose last path segment is a one-time secret from an e-mail (password, invitation, portal sign-in, acknowledgement links). */
-const ONE_TIME_LINK = /\/(password|setup|portal\/login|varsler\/kvittering)\/[^/]+/;
+const ONE_TIME_LINK = /\/(password|setup|portal\/login|varsler\/kvittering)\/[^/]+/i;
 
 /**
  * The path only: query strings may carry free text, one-time links carry secrets, and no path may
- * carry an identity number. The path is masked as read, percent-escapes decoded ("%20" is the
- * space a number was typed with); an escape that does not decode is left as sent.
+ * carry an identity number. The path is read as the router reads it, percent-escapes decoded
+ * ("%20" is the space a number was typed with, "%70assword" a password link) and letters in
+ * either case; an escape that does not decode is left as sent.
  */
 export function loggableUrl(url: string, mask: PersonalDataMask): string {
-  const path = url.split('?')[0].replace(ONE_TIME_LINK, '/$1/[token]');
-  return mask(path.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodedEscapes));
+  const path = url.split('?')[0].replace(/(?:%[0-9A-Fa-f]{2})+/g, decodedEscapes);
+  return mask(path.replace(ONE_TIME_LINK, '/$1/[token]'));
 }
 
 function decodedEscapes(escapes: string): string {
