@@ -27,6 +27,11 @@ export class PasswordSetTokenRepository {
     return rows.length ? this.db.repository(PasswordSetToken).findOneBy({ id: rows[0].id }) : null;
   }
 
+  /** Spends every link of the account still unused: once a password is chosen, no other link chooses another. */
+  async spendAllOf(staffId: string): Promise<void> {
+    await this.db.manager.query(`UPDATE password_set_token SET used_at = now() WHERE staff_id = $1 AND used_at IS NULL`, [staffId]);
+  }
+
   async deleteSpent(): Promise<number> {
     const r = await this.db.repository(PasswordSetToken).delete({ expiresAt: LessThan(new Date(Date.now() - 30 * 86_400_000)) });
     return r.affected ?? 0;

@@ -33,6 +33,8 @@ export class SetPassword {
       const user = await this.staffUsers.find(link.staffId);
       if (!user) throw new InvalidPasswordLink();
       await this.staffUsers.save({ id: user.id, passwordHash, failedLogins: 0, lockedUntil: null });
+      // Other links (a reset asked for twice, one an admin pasted into a chat) would choose another password behind this one.
+      await this.passwordSetTokens.spendAllOf(user.id);
       await this.sessions.deleteAllOf(user.id);
       await this.audit.execute({
         actor: { kind: 'staff', id: user.id, label: user.email, ip },

@@ -1,3 +1,5 @@
+import { InvalidPasswordLink, ResetStaffPassword, SetPassword } from '@domain/identity';
+import { SYSTEM_ACTOR } from '@domain/shared';
 import { hashToken } from '@platform/security';
 
 import {
@@ -110,6 +112,18 @@ describe('identity: staff sign-in, sessions and lock-out', () => {
         .send({ password: 'et-annet-passord-2030', _csrf: form.csrf });
       expect(again.status).toBe(404);
       expect((await postLogin(t, email, 'et-annet-passord-2030', ip)).status).toBe(401);
+    });
+
+    it('spends every other link of the account once a password is chosen through one', async () => {
+      const reset = t.get(ResetStaffPassword);
+      const pasted = (await reset.byAdmin(email, SYSTEM_ACTOR)).link;
+      const used = (await reset.byAdmin(email, SYSTEM_ACTOR)).link;
+      await t.get(SetPassword).execute(new URL(used).pathname.split('/').pop()!, TEST_PASSWORD, null);
+      const page = await t.http.get(new URL(pasted).pathname).expect(200);
+      expect(page.text).toContain('Lenken er ugyldig, brukt eller utløpt');
+      await expect(t.get(SetPassword).execute(new URL(pasted).pathname.split('/').pop()!, 'et-annet-passord-2030', null)).rejects.toThrow(
+        InvalidPasswordLink,
+      );
     });
 
     it('signs in through the form with an HttpOnly, SameSite=Lax session cookie', async () => {
