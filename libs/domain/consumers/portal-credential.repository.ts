@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { LessThan } from 'typeorm';
+import { IsNull, LessThan } from 'typeorm';
 
 import { type CredentialOwner, credentialOwner, type OwnerRow } from './credential-owner';
 import { PortalSession } from './portal-session.entity';
@@ -64,6 +64,12 @@ export class PortalCredentialRepository {
       [idHash],
     );
     return rows.length ? { ...credentialOwner(rows[0]), email: rows[0].email, csrfToken: rows[0].csrf_token } : null;
+  }
+
+  /** Ends the contact's portal sessions and spends its sign-in links not yet used: they were for another address. */
+  async endAllOfContact(contactId: string): Promise<void> {
+    await this.db.repository(PortalSession).delete({ contactId });
+    await this.db.repository(PortalSignInToken).delete({ contactId, usedAt: IsNull() });
   }
 
   async deleteSession(idHash: string): Promise<void> {

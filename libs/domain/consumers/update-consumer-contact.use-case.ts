@@ -8,12 +8,14 @@ import { ConsumerRepository } from './consumer.repository';
 import { type ContactView, toContactView } from './consumer.views';
 import { type ContactInput, normaliseEmail, optionalText, validateContact } from './consumer-rules';
 import { ContactExists, LastTechnicalContact } from './consumers.exceptions';
+import { PortalCredentialRepository } from './portal-credential.repository';
 
 @Injectable()
 export class UpdateConsumerContact {
   constructor(
     private readonly db: DatabaseContext,
     private readonly repo: ConsumerRepository,
+    private readonly portalCredentials: PortalCredentialRepository,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -34,6 +36,8 @@ export class UpdateConsumerContact {
           consumerId,
           all.filter((c) => c.id !== contactId),
         );
+      // A new address is a new person at the portal: whoever signed in with the old one is signed out.
+      if (email !== contact.email) await this.portalCredentials.endAllOfContact(contactId);
       Object.assign(contact, {
         name: input.name !== undefined ? input.name.trim() : contact.name,
         email,
