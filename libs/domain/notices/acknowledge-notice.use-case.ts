@@ -1,4 +1,5 @@
 import { RecordAudit } from '@domain/audit';
+import { ListConsumerContacts } from '@domain/consumers';
 import type { Actor } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
@@ -42,6 +43,7 @@ export class AcknowledgeNotice {
   constructor(
     private readonly db: DatabaseContext,
     private readonly notices: NoticeRepository,
+    private readonly contacts: ListConsumerContacts,
     private readonly audit: RecordAudit,
   ) {}
 
@@ -98,7 +100,11 @@ export class AcknowledgeNotice {
   }
 
   private async valid(token: string, now: Date): Promise<NoticeRecipient[]> {
-    const mine = token ? await this.notices.recipientsByToken(hashToken(token)) : [];
+    const sentTo = token ? await this.notices.recipientsByToken(hashToken(token)) : [];
+    // The link answers only for the municipalities its address is still a contact of, and that may
+    // still use the desk: a removed contact no longer speaks for the organisation.
+    const standing = sentTo.length ? new Set((await this.contacts.byEmail(sentTo[0].email)).map((c) => c.consumerId)) : new Set();
+    const mine = sentTo.filter((r) => standing.has(r.consumerId));
     if (!mine.length) throw new AcknowledgementLinkInvalid();
     if (mine[0].tokenExpiresAt.getTime() <= now.getTime()) throw new AcknowledgementLinkExpired();
     const notice = await this.notices.find(mine[0].noticeId);

@@ -170,6 +170,41 @@ describe('change notices', () => {
     expect((await t.dataSource.query('SELECT read_at FROM notice_recipient WHERE email = $1', [c.emails[1]]))[0].read_at).toBeNull();
   });
 
+  it('takes no confirmation by the link of a removed contact, or of a suspended municipality', async () => {
+    const n = await create({ title: 'Fjernet kontakt', kind: 'dataset-change', services: ['inntekt'] });
+    await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+    await t.deliverMail();
+    const ack = (tk: string) =>
+      t
+        .get(AcknowledgeNotice)
+        .byToken(tk, 'ready')
+        .catch((e: DomainException) => e.code);
+    const { contacts } = (await t.http.get(`/api/v1/consumers/${c.id}`).set(staff()).expect(200)).body as {
+      contacts: Array<{ id: string; email: string }>;
+    };
+    const removed = contacts.find((x) => x.email === c.emails[1])!;
+    await t.http.delete(`/api/v1/consumers/${c.id}/contacts/${removed.id}`).set(staff()).expect(204);
+    expect(await ack(tokenIn(c.emails[1], 'Fjernet kontakt'))).toBe('notice_ack_link_invalid');
+    await t.http.patch(`/api/v1/consumers/${a.id}`).set(staff()).send({ status: 'suspended' }).expect(200);
+    try {
+      expect(await ack(tokenIn(a.emails[0], 'Fjernet kontakt'))).toBe('notice_ack_link_invalid');
+    } finally {
+      await t.http.patch(`/api/v1/consumers/${a.id}`).set(staff()).send({ status: 'active' }).expect(200);
+    }
+    const readiness = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM notice_recipient WHERE notice_id = $1 AND ready_at IS NOT NULL',
+      [n.body.id],
+    );
+    expect(readiness).toEqual([{ n: 0 }]);
+    // The contact that stays still confirms.
+    expect(await ack(tokenIn(c.emails[0], 'Fjernet kontakt'))).toMatchObject({ readyAt: expect.any(Date) });
+    await t.http
+      .post(`/api/v1/consumers/${c.id}/contacts`)
+      .set(staff())
+      .send({ name: 'Faglig', email: c.emails[1], role: 'professional' })
+      .expect(201);
+  });
+
   it('reminds those not ready 14 and 3 days before, once each (controllable clock)', async () => {
     const effective = new Date(Date.now() + 30 * DAY);
     const n = await create({ title: 'Påminnes', kind: 'interface-change', services: ['inntekt'], effectiveAt: effective.toISOString() });
