@@ -91,15 +91,26 @@ export interface PortalBrowser {
   post(path: string, form: Record<string, string>): Promise<Response>;
 }
 
-/** Signs a consumer's contact in to the portal with the e-mailed link, as a browser would. */
-export async function portalSignIn(t: TestApp, email: string): Promise<PortalBrowser> {
-  const form = await openForm(t, '/portal/login');
-  await t.http.post('/portal/login').set('Cookie', cookieHeader(form.cookies)).type('form').send({ _csrf: form.csrf, email }).expect(200);
+/** Asks for a portal sign-in link for `email` as a browser would, and returns the path of the link the e-mail carries. */
+export async function requestPortalLink(t: TestApp, email: string, ip = someIp()): Promise<string> {
+  const form = await openForm(t, '/portal/login', ip);
+  await t.http
+    .post('/portal/login')
+    .set('X-Forwarded-For', ip)
+    .set('Cookie', cookieHeader(form.cookies))
+    .type('form')
+    .send({ _csrf: form.csrf, email })
+    .expect(200);
   const [row] = await t.dataSource.query(
     `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
     [email],
   );
-  const signedIn = await usePortalLink(t, new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname);
+  return new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname;
+}
+
+/** Signs a consumer's contact in to the portal with the e-mailed link, as a browser would. */
+export async function portalSignIn(t: TestApp, email: string): Promise<PortalBrowser> {
+  const signedIn = await usePortalLink(t, await requestPortalLink(t, email));
   const cookie = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sd_portal='))!.split(';')[0];
   const get = (path: string) => t.http.get(path).set('Cookie', cookie);
   return {

@@ -1,7 +1,7 @@
 import { PORTAL_SIGN_IN_ANSWER_MS } from '@domain/consumers';
 
 import { BERGEN, consumerRegistryApp, ORG, OSLO, registered, RegisteredDetail } from '../../support/consumer-fixtures';
-import { cookieHeader, openForm, setCookieLine, someIp, usePortalLink } from '../../support/staff-session';
+import { cookieHeader, openForm, requestPortalLink, setCookieLine, someIp, usePortalLink } from '../../support/staff-session';
 import { bearer, TestApp } from '../../support/test-app';
 
 describe('consumer access: API keys, isolation and portal sign-in', () => {
@@ -201,24 +201,9 @@ describe('consumer access: API keys, isolation and portal sign-in', () => {
     it("signs out whoever used a contact's old address, and spends its links, when staff change the address", async () => {
       const address = BERGEN.contacts[0].email;
       const ip = someIp();
-      const linkFor = async () => {
-        const page = await openForm(t, '/portal/login', ip);
-        await t.http
-          .post('/portal/login')
-          .set('X-Forwarded-For', ip)
-          .set('Cookie', cookieHeader(page.cookies))
-          .type('form')
-          .send({ _csrf: page.csrf, email: address })
-          .expect(200);
-        const [row] = await t.dataSource.query(
-          `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
-          [address],
-        );
-        return new URL(/https?:\/\/\S+\/portal\/login\/\S+/.exec(row.text)![0]).pathname;
-      };
-      const cookie = setCookieLine(await usePortalLink(t, await linkFor(), ip), 'sd_portal')!.split(';')[0];
+      const cookie = setCookieLine(await usePortalLink(t, await requestPortalLink(t, address, ip), ip), 'sd_portal')!.split(';')[0];
       await t.http.get('/portal').set('Cookie', cookie).expect(200);
-      const unused = await linkFor();
+      const unused = await requestPortalLink(t, address, ip);
       const { contacts } = (await t.http.get(`/api/v1/consumers/${bergen.id}`).set(admin()).expect(200)).body as {
         contacts: Array<{ id: string; email: string }>;
       };
