@@ -59,30 +59,24 @@ export async function openForm(
   return { cookies: cookiesSet(page), csrf: formCsrf(page.text), html: page.text };
 }
 
+/** Opens a form page and posts it back as a browser would: from `ip`, with the page's cookie and token. */
+async function submitForm(t: TestApp, path: string, fields: Record<string, string>, ip: string, expected?: number): Promise<Response> {
+  const form = await openForm(t, path, ip);
+  const sent = t.http.post(path).set('X-Forwarded-For', ip).set('Cookie', cookieHeader(form.cookies)).type('form');
+  return expected ? sent.send({ ...fields, _csrf: form.csrf }).expect(expected) : sent.send({ ...fields, _csrf: form.csrf });
+}
+
 /** Posts the login form as a browser would; returns the raw response (303 on success). */
-export async function postLogin(t: TestApp, email: string, password: string, ip = someIp()): Promise<Response> {
-  const form = await openForm(t, '/login', ip);
-  return t.http
-    .post('/login')
-    .set('X-Forwarded-For', ip)
-    .set('Cookie', cookieHeader(form.cookies))
-    .type('form')
-    .send({ email, password, _csrf: form.csrf, next: '/' });
+export function postLogin(t: TestApp, email: string, password: string, ip = someIp()): Promise<Response> {
+  return submitForm(t, '/login', { email, password, next: '/' }, ip);
 }
 
 /**
  * Uses an e-mailed portal sign-in link as a browser does: opens it (which spends nothing) and
  * presses «Logg inn». Returns the answer to the press (303 with the portal session's cookie).
  */
-export async function usePortalLink(t: TestApp, path: string, ip = someIp()): Promise<Response> {
-  const form = await openForm(t, path, ip);
-  return t.http
-    .post(path)
-    .set('X-Forwarded-For', ip)
-    .set('Cookie', cookieHeader(form.cookies))
-    .type('form')
-    .send({ _csrf: form.csrf })
-    .expect(303);
+export function usePortalLink(t: TestApp, path: string, ip = someIp()): Promise<Response> {
+  return submitForm(t, path, {}, ip, 303);
 }
 
 /** A municipality's contact signed in to the portal: pages read and forms posted with its session and a fresh CSRF token. */
@@ -93,14 +87,7 @@ export interface PortalBrowser {
 
 /** Asks for a portal sign-in link for `email` as a browser would, and returns the path of the link the e-mail carries. */
 export async function requestPortalLink(t: TestApp, email: string, ip = someIp()): Promise<string> {
-  const form = await openForm(t, '/portal/login', ip);
-  await t.http
-    .post('/portal/login')
-    .set('X-Forwarded-For', ip)
-    .set('Cookie', cookieHeader(form.cookies))
-    .type('form')
-    .send({ _csrf: form.csrf, email })
-    .expect(200);
+  await submitForm(t, '/portal/login', { email }, ip, 200);
   const [row] = await t.dataSource.query(
     `SELECT text FROM outbox_message WHERE template = 'portal-sign-in' AND $1 = ANY(to_addresses) ORDER BY created_at DESC LIMIT 1`,
     [email],
