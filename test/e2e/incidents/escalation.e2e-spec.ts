@@ -44,6 +44,8 @@ describe('escalation to Skatteetaten and resolution', () => {
   /** The worker's round of updates `digests` digest intervals from now. */
   const followUpRound = (digests: number) =>
     t.get(SendEscalationFollowUps).execute(new Date(Date.now() + digests * (t.config.escalationDigestMinutes + 1) * 60_000));
+  /** The updates sent on an incident's thread to Skatteetaten, oldest first. */
+  const updatesOf = (id: string) => outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [id]);
   /** Resolved, so the next test's reports open an incident of their own. */
   const resolveOutOfTheWay = (incidentId: string) =>
     t.http.post(`/api/v1/incidents/${incidentId}/resolve`).set(bearer(agentToken)).send({ message: 'Rettet.' }).expect(200);
@@ -134,7 +136,7 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(await followUps.execute(late)).toBe(1);
       expect(await followUps.execute(late)).toBe(0);
       const [root] = await outboxRows(t, `template = 'escalation' AND related_id = $1`, [incidentId]);
-      const replies = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId]);
+      const replies = await updatesOf(incidentId);
       expect(replies).toHaveLength(1);
       expect(replies[0].in_reply_to).toBe(root.message_id);
       expect(replies[0].references).toEqual([root.message_id]);
@@ -234,7 +236,7 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect(await followUps.execute(late(1))).toBe(1);
       expect((await laterReport('Skatteoppgjør gir 504 timeout på nytt')).body.incidentId).toBe(incidentId);
       expect(await followUps.execute(late(2))).toBe(1);
-      const updates = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId]);
+      const updates = await updatesOf(incidentId);
       const [, afterReopening, next] = updates;
       expect(afterReopening.text).toMatch(
         /^KS har gjenåpnet saken \(\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\) etter at vi meldte at den var løst\./,
@@ -255,7 +257,7 @@ describe('escalation to Skatteetaten and resolution', () => {
       expect((await outboxRows(t, `template = 'incident-resolved' AND related_id = $1`, [incidentId])).length).toBe(before * 2);
       jest.spyOn(escalations, 'dueForFollowUp').mockResolvedValueOnce(due);
       expect(await followUps.execute(late(3))).toBe(0);
-      expect(await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [incidentId])).toHaveLength(updates.length);
+      expect(await updatesOf(incidentId)).toHaveLength(updates.length);
     });
   });
 
@@ -324,7 +326,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     );
     expect(await followUpRound(2)).toBe(1);
     expect(await followUpRound(3)).toBe(0);
-    const updates = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
+    const updates = await updatesOf(first.incidentId);
     expect(updates).toHaveLength(2);
     expect(updates[0].text).toContain(b.orgNumber);
     expect(updates[1].text).toContain(c.orgNumber);
@@ -370,7 +372,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(firstMessage.text).not.toContain(b.orgNumber);
     expect(await followUpRound(1)).toBe(1);
     expect(await followUpRound(2)).toBe(0);
-    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
+    const [update] = await updatesOf(first.incidentId);
     expect(update.text).toContain(b.orgNumber);
     expect(update.text).not.toContain(a.orgNumber);
     await resolveOutOfTheWay(first.incidentId);
@@ -386,7 +388,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     const after = await send(c.key, 'Skatteoppgjøret i test svarer 501 også hos oss');
     expect(after.incidentId).toBe(first.incidentId);
     expect(await followUpRound(1)).toBe(1);
-    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId]);
+    const [update] = await updatesOf(first.incidentId);
     expect(update.text).toContain(c.orgNumber);
     expect(await followUpRound(2)).toBe(0);
     await resolveOutOfTheWay(first.incidentId);
@@ -404,7 +406,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(after.incidentId).toBe(restored.incidentId);
     expect(await followUpRound(1)).toBe(1);
     expect(await followUpRound(2)).toBe(0);
-    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [restored.incidentId]);
+    const [update] = await updatesOf(restored.incidentId);
     expect(update.text).toContain(b.orgNumber);
     expect(update.text).not.toContain(a.orgNumber);
     await resolveOutOfTheWay(restored.incidentId);
@@ -436,7 +438,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     const receiving = await t.http.get(`/api/v1/incidents/${other.incidentId}`).set(bearer(agentToken)).expect(200);
     expect(receiving.body).toMatchObject({ status: 'escalated', escalation: { messageId: thread.messageId, status: 'sent' } });
     expect(await followUpRound(1)).toBe(1);
-    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [other.incidentId]);
+    const [update] = await updatesOf(other.incidentId);
     expect(update).toMatchObject({ in_reply_to: thread.messageId, to_addresses: thread.to });
     expect(update.text).toContain(b.orgNumber);
     expect(update.text).not.toContain(a.orgNumber);
@@ -500,7 +502,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect(await followUps.execute(late)).toBe(0);
     const view = await t.http.get(`/api/v1/incidents/${first.incidentId}`).set(bearer(securityToken)).expect(200);
     expect(view.body.escalation).toMatchObject({ security: false, to: [`inntekt@${SKE}`], updatesPaused: true });
-    expect(await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [first.incidentId])).toEqual([]);
+    expect(await updatesOf(first.incidentId)).toEqual([]);
     await createStaffWithToken(t, 'security', { email: 'sikkerhet-side@ks.example.test', password: true });
     const page = await (await signIn(t, 'sikkerhet-side@ks.example.test')).get(`/incidents/${first.incidentId}`).expect(200);
     expect(page.text).toContain('id="escalation-updates-paused"');
@@ -581,7 +583,7 @@ describe('escalation to Skatteetaten and resolution', () => {
     expect((await send(b.key, 'Summert skattegrunnlag i test gir 503 Service Unavailable')).incidentId).toBe(id);
     const late = new Date(Date.now() + (t.config.escalationDigestMinutes + 1) * 60_000);
     expect(await t.get(SendEscalationFollowUps).execute(late)).toBe(1);
-    const [update] = await outboxRows(t, `template = 'escalation-follow-up' AND related_id = $1`, [id]);
+    const [update] = await updatesOf(id);
     expect(update).toMatchObject({
       to_addresses: [`sikkerhet@${SKE}`],
       in_reply_to: moved.body.messageId,
