@@ -15,15 +15,21 @@ import { AuthenticatedRequest } from './current-principal.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Whether a consumer's credential can meet the rule: an open portal page, or a consumer permission on anything but an admin page. */
+function admitsConsumers(rule: AccessRule): boolean {
+  if (rule.public) return rule.page === 'portal';
+  // An admin page is for staff whatever its permission: a consumer permission (report.create,
+  // ticket.read…) on a staff page names what staff need, not an opening for consumers, whose
+  // pages are the portal's.
+  return !!rule.permission && rule.page !== 'staff' && rule.permission in CONSUMER_PERMISSIONS;
+}
+
 /** Which kinds of caller a rule can admit, so only their credentials are looked for. */
 function audience(rule: AccessRule): { staff: boolean; consumer: boolean } {
   // An open portal page looks for the portal session only, so the page knows who is signed in to the portal.
   if (rule.public && rule.page === 'portal') return { staff: false, consumer: true };
-  // An admin page is for staff whatever its permission: a consumer permission (report.create,
-  // ticket.read…) on a staff page names what staff need, not an opening for consumers, whose
-  // pages are the portal's.
   if (!rule.permission || rule.page === 'staff') return { staff: true, consumer: false };
-  return { staff: staffRolesWith(rule.permission).length > 0, consumer: rule.permission in CONSUMER_PERMISSIONS };
+  return { staff: staffRolesWith(rule.permission).length > 0, consumer: admitsConsumers(rule) };
 }
 
 export class TooManyFailedAuthentications extends DomainException {
@@ -91,7 +97,7 @@ export class AuthGuard implements CanActivate {
     }
     if (!bearer && !SAFE_METHODS.has(req.method)) this.checkCsrf(req, principal);
     if (rule.public || !principal) return true;
-    if (principal.kind !== 'staff' && !audience(rule).consumer) throw new Forbidden('A consumer credential cannot be used here.');
+    if (principal.kind !== 'staff' && !admitsConsumers(rule)) throw new Forbidden('A consumer credential cannot be used here.');
     if (!rule.permission) return true;
     if (!hasPermission(principal, rule.permission)) {
       if (principal.kind === 'staff' && !audience(rule).staff) throw new Forbidden('This is for consumers only.');
