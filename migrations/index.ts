@@ -46,6 +46,7 @@ import { AttemptWindows1795482000000 } from './1795482000000-attempt-windows';
 import { IncidentMessageThreadRoot1795483000000 } from './1795483000000-incident-message-thread-root';
 import { ReportCreatedXid1795484000000 } from './1795484000000-report-created-xid';
 import { DatabaseOrigin1795485000000 } from './1795485000000-database-origin';
+import { IncidentCountsLockWithoutKey1795486000000 } from './1795486000000-incident-counts-lock-without-key';
 
 /** Every migration, in order (listed, not globbed, so the same list works in Jest and in dist/). */
 export const MIGRATIONS = [
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   IncidentMessageThreadRoot1795483000000,
   ReportCreatedXid1795484000000,
   DatabaseOrigin1795485000000,
+  IncidentCountsLockWithoutKey1795486000000,
 ];

@@ -89,8 +89,26 @@ interface ReceivedReportRow {
 const RECEIVED_REPORTS_PER_STATEMENT = 16;
 
 /**
+ * The common table expression holding, of the incidents a statement's reports go to, those still
+ * open and not merged, each locked FOR KEY SHARE in id order until the statement's transaction
+ * ends. An incident is chosen from a read made before the statement; a merge or a resolution that
+ * committed since (both lock the incident FOR UPDATE, then move or close its reports) must not be
+ * followed by a report stored under it, where no one would count, escalate or close it. One
+ * waiting for that lock sees the incident as its holder left it.
+ */
+const OPEN_INCIDENTS = 'open_incident';
+
+function openIncidentsSql(incidentIds: string[], params: unknown[]): string {
+  return `${OPEN_INCIDENTS} AS MATERIALIZED (
+     SELECT id FROM incident
+     WHERE id = ANY($${params.push(incidentIds)}::uuid[]) AND merged_into_id IS NULL AND status NOT IN ('resolved', 'closed')
+     ORDER BY id FOR KEY SHARE)`;
+}
+
+/**
  * The common table expressions that store the `n`th report of a statement (`rn` returns it),
- * its parameters appended to `params`.
+ * its parameters appended to `params`. The report is stored only when its incident is among
+ * `OPEN_INCIDENTS`.
  */
 function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, params: unknown[]): string {
   const columns: Array<[string, unknown]> = [
@@ -126,17 +144,17 @@ function receivedReportSql({ report, entries }: ReceivedReportRow, n: number, pa
   const values = `${nextReferenceSql('report', report.receivedAt)}, ${columns.map(([, value]) => bind(value)).join(', ')}`;
   const key = entries.idempotency;
   const keyOf = key && { consumer: `${bind(key.consumerId)}::uuid`, key: bind(key.key) };
+  const conditions = [`EXISTS (SELECT 1 FROM ${OPEN_INCIDENTS} o WHERE o.id = ${bind(report.incidentId)}::uuid)`];
+  if (keyOf)
+    // Never waits on a key held uncommitted: whoever writes a key holds its lock first.
+    conditions.push(
+      `pg_try_advisory_xact_lock(idempotency_key_lock(${keyOf.consumer}, ${keyOf.key}))`,
+      `NOT EXISTS (SELECT 1 FROM idempotency_record WHERE consumer_id = ${keyOf.consumer} AND key = ${keyOf.key})`,
+    );
   const ctes = [
     `${r} AS (
        INSERT INTO report (reference, ${columns.map(([name]) => name).join(', ')})
-       ${
-         keyOf
-           ? // Never waits on a key held uncommitted: whoever writes a key holds its lock first.
-             `SELECT ${values}
-              WHERE pg_try_advisory_xact_lock(idempotency_key_lock(${keyOf.consumer}, ${keyOf.key}))
-                AND NOT EXISTS (SELECT 1 FROM idempotency_record WHERE consumer_id = ${keyOf.consumer} AND key = ${keyOf.key})`
-           : `VALUES (${values})`
-       }
+       SELECT ${values} WHERE ${conditions.join(' AND ')}
        RETURNING id, reference, incident_id, status, pinned, created_at)`,
     `e${n} AS (
        INSERT INTO incident_event (incident_id, kind, actor_label, details)
@@ -185,7 +203,8 @@ export class ReportRepository {
    * database are most of what a report costs. The caller gives the report its id, which the
    * receipt's dedupe key names. Outside a transaction the statement is its own, and the reports of
    * concurrent requests received in the same turn share it (`StatementBatch`). Null, with nothing
-   * stored, when the report's Idempotency-Key (`entries.idempotency`) is answered or held already.
+   * stored, when the report's Idempotency-Key (`entries.idempotency`) is answered or held already,
+   * or when its incident was merged, resolved or closed since it was read (see `OPEN_INCIDENTS`).
    */
   insertReceived(report: ReceivedReport, entries: ReceivedReportEntries): Promise<Report | null> {
     if (this.db.inTransaction) return this.insertReceivedNow({ report, entries });
@@ -216,7 +235,10 @@ export class ReportRepository {
       return [i];
     });
     const params: unknown[] = [];
-    const ctes = storing.map((i) => receivedReportSql(rows[i], i, params));
+    const ctes = [
+      openIncidentsSql([...new Set(storing.map((i) => rows[i].report.incidentId))], params),
+      ...storing.map((i) => receivedReportSql(rows[i], i, params)),
+    ];
     const stored: Array<{ i: number; id: string; reference: string; status: Report['status']; pinned: boolean; created_at: Date }> =
       await this.db.manager.query(
         `WITH ${ctes.join(',\n')}

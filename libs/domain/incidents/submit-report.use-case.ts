@@ -7,7 +7,7 @@ import { FindActiveOperationalMessage, type KnownIssue } from '@domain/notices';
 import { NotifyStaff } from '@domain/notifications';
 import { ENVIRONMENT_MAIL_LABELS, maskNationalIdentityNumbers, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { DatabaseContext } from '@platform/database';
+import { DatabaseContext, TransactionConflict } from '@platform/database';
 import { ValidationFailed } from '@platform/errors';
 import { EmailRequest, EnqueueEmail } from '@platform/mail';
 
@@ -79,6 +79,9 @@ type ConfirmedReport = Pick<
 
 // A code seen in the catalogue in force stays accepted this long; an unknown code is always checked again.
 const KNOWN_SERVICES_CACHE_MS = 10_000;
+
+/** How often a report is placed anew when the incident chosen for it is merged or resolved meanwhile. */
+const PLACE_ATTEMPTS = 5;
 
 const FREE_TEXT_FIELDS = ['title', 'description', 'errorCode', 'correlationId', 'vendorInvolved', 'reporterName'] as const;
 
@@ -214,8 +217,9 @@ export class SubmitReport {
    * The common case of an outage: a certain attach. The report, its timeline entry, its pending
    * attachment and its receipt are stored by one statement, which is its own transaction (shared
    * with the certain attaches of concurrent requests decided in the same turn): no round trips to
-   * open and commit one, and no lock on the incident's row, which every report of an outage
-   * updates (the attachment is folded into it after the commit). Under an Idempotency-Key the
+   * open and commit one, and no update of the incident's row, which every report of an outage
+   * changes (the attachment is folded into it after the commit); the statement only keeps the
+   * incident from being merged or resolved under it (ReportRepository.insertReceived). Under an Idempotency-Key the
    * key is stored with its answer by the same statement, or nothing is stored when another
    * request answered or holds the key (then null: the transaction's claim tells which). Anything
    * else (opening an incident, an uncertain match, a known issue to mark on the incident) takes
@@ -265,10 +269,22 @@ export class SubmitReport {
   }
 
   private async place(intake: Intake, first: Decision | null, pendingAllowed: boolean): Promise<Placed> {
-    const { input, knownIssue } = intake;
     const key = intake.ctx.idempotency;
     // First, so that a retry of a request already answered does nothing more.
     if (key) await this.claim(intake.ctx.consumerId, key);
+    // The incident chosen may be merged or resolved before the report is stored; then nothing is
+    // written yet, and the report is placed anew among the incidents open now.
+    for (let attempt = 0; attempt < PLACE_ATTEMPTS; attempt++) {
+      const placed = await this.placeOnce(intake, attempt === 0 ? first : null, pendingAllowed);
+      if (placed) return placed;
+    }
+    throw new TransactionConflict();
+  }
+
+  /** Null, with nothing stored, when the incident the report was to join was merged or settled meanwhile. */
+  private async placeOnce(intake: Intake, first: Decision | null, pendingAllowed: boolean): Promise<Placed | null> {
+    const { input, knownIssue } = intake;
+    const key = intake.ctx.idempotency;
     let { facts, candidates, decision } = first ?? (await this.decide(intake));
     let uncertain = needsRecluster(decision);
     if (uncertain) {
@@ -321,13 +337,14 @@ export class SubmitReport {
     // A certain attach is left pending and folded into the incident after the commit: its row,
     // which every report of an outage updates, is not locked by the transaction.
     const pending = !uncertain && pendingAllowed;
-    // Stored in every case: in a transaction the key is the claim's, not the statement's.
-    const report = (await this.storeReceived(
+    // In a transaction the key is the claim's, not the statement's.
+    const report = await this.storeReceived(
       intake,
       this.receivedReport(intake, incident, decision, candidates, signals),
       incident,
       this.receivedEntries(intake, decision, pending ? contribution : null),
-    ))!;
+    );
+    if (!report) return null;
 
     if (uncertain) {
       // Evidence grows: with this report in place, incidents that now look like one problem are

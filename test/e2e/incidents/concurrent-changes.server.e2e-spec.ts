@@ -2,6 +2,7 @@ import { Client } from 'pg';
 
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { reportBody, reportingApp } from '../../support/incident-fixtures';
+import { incidentsWithStaleCounts } from '../../support/stored-data';
 import { bearer, TestApp } from '../../support/test-app';
 
 /**
@@ -14,11 +15,12 @@ describe('concurrent changes to an incident', () => {
   let t: TestApp;
   let a: RegisteredConsumer;
   let b: RegisteredConsumer;
+  let c: RegisteredConsumer;
   let other: Client;
   let observer: Client;
 
   beforeAll(async () => {
-    ({ t, a, b } = await reportingApp());
+    ({ t, a, b, c } = await reportingApp());
     other = new Client({ connectionString: t.db.url });
     observer = new Client({ connectionString: t.db.url });
     await other.connect();
@@ -104,6 +106,69 @@ describe('concurrent changes to an incident', () => {
       expect(stored).toEqual([{ incident_id: survivor }]);
     },
   );
+
+  it.each([
+    // The merge has closed the incident and waits, holding it, for another session's lock on the
+    // merge proposals: the report's statement waits for the incident and then finds it merged.
+    { first: 'the merge', hold: 'LOCK TABLE merge_proposal IN SHARE ROW EXCLUSIVE MODE' },
+    // Another session holds the incident from the merge, not from a report: the report is stored
+    // first, and the merge moves it.
+    { first: 'the report', hold: 'SELECT id FROM incident WHERE id = $1 FOR NO KEY UPDATE' },
+  ])('stores a report sent during a merge of its incident in the survivor when $first gets the incident first', async ({ hold }) => {
+    const environment = 'test';
+    // The environment's earlier outages are over: the reports here make incidents of their own.
+    const open = await t.dataSource.query(
+      `SELECT id FROM incident WHERE environment = $1 AND merged_into_id IS NULL AND status NOT IN ('resolved', 'closed')`,
+      [environment],
+    );
+    for (const { id } of open)
+      await t.http.post(`/api/v1/incidents/${id}/resolve`).set(bearer(t.adminToken)).send({ message: 'Rettet.' }).expect(200);
+    const older = await t.http
+      .post('/api/v1/reports')
+      .set(bearer(a.key))
+      .send(
+        reportBody({
+          environment,
+          service: 'inntekt',
+          title: 'Inntekt-API svarer 401',
+          description: 'Tokenet blir avvist av inntekts-API-et.',
+          httpStatus: 401,
+          errorCode: 'INN-401',
+        }),
+      )
+      .expect(201);
+    const outage = reportBody({ environment, title: 'Alle oppslag gir 503 i test' });
+    const newer = await t.http.post('/api/v1/reports').set(bearer(b.key)).send(outage).expect(201);
+    expect(newer.body.incidentId).not.toBe(older.body.incidentId);
+
+    await other.query('BEGIN');
+    await other.query(hold, hold.includes('$1') ? [newer.body.incidentId] : []);
+    let merged = false;
+    const merge = t.http
+      .post(`/api/v1/incidents/${older.body.incidentId}/merge`)
+      .set(bearer(t.adminToken))
+      .send({ otherIncidentId: newer.body.incidentId })
+      .then((res) => ((merged = true), res));
+    await waitersReach(1, () => merged);
+    let sent = false;
+    const late = t.http
+      .post('/api/v1/reports')
+      .set(bearer(c.key))
+      .send(outage)
+      .then((res) => ((sent = true), res));
+    await waitersReach(2, () => sent);
+    await other.query('COMMIT');
+
+    const [mergeRes, lateRes] = await Promise.all([merge, late]);
+    expect(mergeRes.status).toBe(200);
+    expect(mergeRes.body.id).toBe(older.body.incidentId);
+    expect(lateRes.status).toBe(201);
+    const [stored] = await t.dataSource.query(`SELECT incident_id FROM report WHERE id = $1`, [lateRes.body.id]);
+    expect(stored.incident_id).toBe(older.body.incidentId);
+    expect(await incidentsWithStaleCounts(t)).toEqual([]);
+    const survivor = await t.http.get(`/api/v1/incidents/${older.body.incidentId}`).set(bearer(t.adminToken)).expect(200);
+    expect(survivor.body).toMatchObject({ reportCount: 3, consumerCount: 3 });
+  });
 
   it('answers a change the database aborts to break a deadlock with 503 transaction_conflict, stores nothing of it, and takes it when sent again', async () => {
     const { body: report } = await t.http
