@@ -123,6 +123,13 @@ export class SecurityCaseRestricted extends Forbidden {
   }
 }
 
+/** Staff registering a report on behalf of a consumer that is not registered. */
+export class UnknownReportingConsumer extends ValidationFailed {
+  constructor() {
+    super([{ field: 'consumerId', message: 'is not a registered consumer' }], 'unknown_consumer');
+  }
+}
+
 /** A live report whose problem starts later than it was received (beyond the allowed clock skew). */
 export class StartInFuture extends ValidationFailed {
   constructor() {

@@ -50,6 +50,7 @@ import { ReopenReport } from './reopen-report.use-case';
 import { ReplyToReport } from './reply-to-report.use-case';
 import { ReportRepository } from './report.repository';
 import { ReportOwnership } from './report-ownership';
+import { ReportingConsumer } from './reporting-consumer';
 import { ResolveIncident } from './resolve-incident.use-case';
 import { RevealPersonalData } from './reveal-personal-data.use-case';
 import { SearchIncidents } from './search-incidents.use-case';
@@ -106,6 +107,7 @@ const useCases = [
 @Module({
   imports: [AuditModule, CatalogueModule, ConsumersModule, IdentityModule, KnowledgeModule, NoticesModule, NotificationsModule],
   providers: [
+    ReportingConsumer,
     IncidentRepository,
     ReportRepository,
     EscalationRepository,

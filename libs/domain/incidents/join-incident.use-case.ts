@@ -2,7 +2,6 @@ import { RecordAudit } from '@domain/audit';
 import { actorOf, type Principal, ReferenceSequence } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
 import { DatabaseContext } from '@platform/database';
-import { ValidationFailed } from '@platform/errors';
 
 import { isSettled } from './incident.entity';
 import { IncidentRepository } from './incident.repository';
@@ -10,9 +9,10 @@ import { IncidentEventRepository } from './incident-event.repository';
 import { IncidentAlreadyResolved, IncidentNotFound } from './incidents.exceptions';
 import { KnownIncidents } from './known-incidents.use-case';
 import { MatchingCorpus } from './matching-corpus';
-import type { ReportCategory, ReportChannel } from './report.entity';
+import type { ReportCategory } from './report.entity';
 import { ReportRepository } from './report.repository';
 import type { KnownIncident, ReportInput } from './report-input';
+import { type OnBehalfOf, ReportingConsumer } from './reporting-consumer';
 import { contributionOf } from './rules/incident-profile';
 import { isKnownIncident } from './rules/known-incident';
 import { signalsOf } from './rules/report-signals';
@@ -28,7 +28,7 @@ export const JOINED_REPORT_TEXT = {
 
 export interface JoinOptions {
   /** Staff registering on behalf of a consumer. */
-  onBehalfOf?: { consumerId: string; channel: ReportChannel };
+  onBehalfOf?: OnBehalfOf;
 }
 
 export interface JoinResult {
@@ -55,14 +55,11 @@ export class JoinIncident {
     private readonly intake: SubmitReport,
     private readonly corpus: MatchingCorpus,
     private readonly audit: RecordAudit,
+    private readonly reporter: ReportingConsumer,
   ) {}
 
   async execute(caller: Principal, referenceOrId: string, input: Partial<ReportInput>, options: JoinOptions = {}): Promise<JoinResult> {
-    const consumerId = caller.kind === 'consumer' ? caller.consumerId : options.onBehalfOf?.consumerId;
-    if (!consumerId)
-      throw new ValidationFailed([{ field: 'consumerId', message: 'is required when staff register a report on behalf of a consumer' }]);
-    const channel: ReportChannel =
-      caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
+    const { consumerId, channel } = await this.reporter.of(caller, options.onBehalfOf);
     const actor = actorOf(caller);
     const key = (referenceOrId ?? '').trim();
     const found = UUID.test(key) ? await this.incidents.find(key) : key ? await this.incidents.findByReference(key.toUpperCase()) : null;

@@ -1,14 +1,13 @@
 import { actorOf, type Principal } from '@domain/shared';
 import { Injectable } from '@nestjs/common';
-import { ValidationFailed } from '@platform/errors';
 
 import { idempotencyKeyOf, requestHashOf } from './idempotency-key';
 import { IdempotencyKeyTaken, IdempotencyRecordRepository, IdempotentAnswer } from './idempotency-record.repository';
 import type { OpenIncidentOnService } from './incident.repository';
 import { IdempotencyKeyReused, IdempotentRequestInFlight } from './incidents.exceptions';
 import { KnownIncidents } from './known-incidents.use-case';
-import { ReportChannel } from './report.entity';
 import { IntakeContext, ReportInput, ReportReceipt } from './report-input';
+import { type OnBehalfOf, ReportingConsumer } from './reporting-consumer';
 import { SubmitReport } from './submit-report.use-case';
 
 export interface ReceiveOptions {
@@ -16,7 +15,7 @@ export interface ReceiveOptions {
   /** The request body as sent, to tell a retry from a different request under the same key. */
   fingerprint: unknown;
   /** Staff registering on behalf of a consumer. */
-  onBehalfOf?: { consumerId: string; channel: ReportChannel };
+  onBehalfOf?: OnBehalfOf;
 }
 
 /**
@@ -31,14 +30,11 @@ export class ReceiveReport {
     private readonly keys: IdempotencyRecordRepository,
     private readonly submit: SubmitReport,
     private readonly known: KnownIncidents,
+    private readonly reporter: ReportingConsumer,
   ) {}
 
   async execute(caller: Principal, input: ReportInput, options: ReceiveOptions): Promise<ReportReceipt> {
-    const consumerId = caller.kind === 'consumer' ? caller.consumerId : options.onBehalfOf?.consumerId;
-    if (!consumerId)
-      throw new ValidationFailed([{ field: 'consumerId', message: 'is required when staff register a report on behalf of a consumer' }]);
-    const channel: ReportChannel =
-      caller.kind === 'consumer' ? (caller.via === 'portal-session' ? 'form' : 'api') : (options.onBehalfOf?.channel ?? 'staff');
+    const { consumerId, channel } = await this.reporter.of(caller, options.onBehalfOf);
     const ctx: IntakeContext = {
       consumerId,
       channel,

@@ -136,6 +136,32 @@ describe('staff register a report on behalf of a consumer', () => {
     expect(page.text).toContain('<h1 class="ds-heading" data-size="lg">Registrer feil- eller avviksmelding</h1>');
   });
 
+  it('refuses a consumer that does not exist through the API and on a known incident’s form, naming the field, and stores nothing', async () => {
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const report = { service: SERVICE, environment: 'test', category: 'incident', title: 'Tomt svar', description: 'Svaret er tomt.' };
+    const c = await registerConsumer(t, 333, [SERVICE]);
+    const known = (await t.http.post('/api/v1/reports').set(bearer(c.key)).send(report).expect(201)).body;
+    const stored = 'SELECT count(*)::int AS n FROM report';
+    const [before] = await t.dataSource.query(stored);
+
+    const intake = await t.http
+      .post('/api/v1/reports')
+      .set(bearer(t.adminToken))
+      .send({ ...report, consumerId: ghost })
+      .expect(400);
+    const join = await t.http
+      .post(`/api/v1/incidents/${known.incidentId}/affected`)
+      .set(bearer(t.adminToken))
+      .send({ consumerId: ghost })
+      .expect(400);
+    for (const res of [intake, join])
+      expect(res.body).toMatchObject({ code: 'unknown_consumer', fields: [expect.objectContaining({ field: 'consumerId' })] });
+    const page = await agent.post(`/incidents/reports/known/${known.incidentId}/affected`, { ...form(), consumerId: ghost }).expect(400);
+    expect(page.text).toContain('Fant ikke konsumenten. Velg en fra listen.');
+
+    expect(await t.dataSource.query(stored)).toEqual([before]);
+  });
+
   it('registers the report for the consumer with channel phone and opens the incident page with its reference', async () => {
     const checked = await agent.post('/incidents/reports/new/check', form()).expect(200);
     const submissionId = fieldValue(checked.text, 'submissionId')!;

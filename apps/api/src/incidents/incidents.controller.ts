@@ -179,7 +179,7 @@ export class IncidentsController {
   @CreatedResource(JoinIncidentResponse, '/api/v1/reports/:reportId', 'A report was added to the incident')
   @ApiOkResponse({ type: JoinIncidentResponse, description: 'The municipality already had a report in the incident; it is reused' })
   @ApiProblems(
-    400,
+    [400, 'Invalid input; unknown_consumer: staff named no registered consumer'],
     [404, 'incident_not_found: no such incident, or not one KS knows of as affecting several municipalities'],
     [409, 'incident_resolved: the incident is already resolved'],
   )

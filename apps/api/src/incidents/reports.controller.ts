@@ -73,7 +73,10 @@ export class ReportsController {
   })
   @CreatedResource(ReportReceiptResponse, '/api/v1/reports/:id', 'The report, with the incident it was grouped into')
   @ApiProblems(
-    [400, 'Invalid input, or unknown_service: not a service in the Bilag 2 version in force'],
+    [
+      400,
+      'Invalid input; unknown_service: not a service in the Bilag 2 version in force; unknown_consumer: staff named no registered consumer',
+    ],
     [409, 'idempotency_in_flight: a request with this Idempotency-Key is still being processed'],
     [422, 'idempotency_key_reused: the Idempotency-Key was used with another body'],
     413,

@@ -54,9 +54,7 @@ export class StaffReportPagesController {
   @StaffPage('report.create')
   @PageForm(StaffReportFormPage)
   async submit(@CurrentStaff() me: StaffPrincipal, @Body() body: StaffReportForm, @Res() res: FastifyReply) {
-    // A consumer removed since the form was opened is a mistake in the form, not a broken request.
-    if (!(await this.consumers.byId(body.consumerId)))
-      throw new ValidationFailed([{ field: 'consumerId', message: 'is not a registered consumer' }], 'consumer_choice_unknown');
+    await this.assertConsumerChosen(body);
     const receipt = await this.receive.execute(me, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
       idempotencyKey: body.submissionId,
       fingerprint: body,
@@ -75,6 +73,7 @@ export class StaffReportPagesController {
     @Body() body: StaffReportForm,
     @Res() res: FastifyReply,
   ) {
+    await this.assertConsumerChosen(body);
     const joined = await this.joining.execute(me, incidentId, reportInput(body, { name: body.reporterName, email: body.reporterEmail }), {
       onBehalfOf: { consumerId: body.consumerId, channel: body.channel },
     });
@@ -82,5 +81,11 @@ export class StaffReportPagesController {
       `/incidents/${joined.incident.id}?done=${joined.joined ? 'joined-known' : 'already-affected'}&report=${joined.report.id}`,
       303,
     );
+  }
+
+  /** A consumer removed since the form was opened is a mistake in the form, not a broken request. */
+  private async assertConsumerChosen(body: StaffReportForm): Promise<void> {
+    if (!(await this.consumers.byId(body.consumerId)))
+      throw new ValidationFailed([{ field: 'consumerId', message: 'is not a registered consumer' }], 'consumer_choice_unknown');
   }
 }
