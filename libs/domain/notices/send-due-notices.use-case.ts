@@ -1,4 +1,3 @@
-import { SYSTEM_ACTOR } from '@domain/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException } from '@platform/errors';
 
@@ -20,7 +19,7 @@ export class SendDueNotices {
     let failed = 0;
     for (const id of await this.notices.dueScheduled(now)) {
       try {
-        if ((await this.send.execute(id, SYSTEM_ACTOR, now)).sentNow) sent++;
+        if ((await this.send.executeWhenDue(id, now))?.sentNow) sent++;
       } catch (e) {
         // A notice whose audience vanished since it was scheduled stays scheduled and visible to staff.
         if (!(e instanceof DomainException)) throw e;

@@ -47,6 +47,9 @@ export class SendNoticeReminders {
   /** Reminds one address of the consumers among `recipients` still not ready and not yet reminded at this lead time. */
   private async remind(notice: Notice, recipients: NoticeRecipient[], days: number, now: Date): Promise<boolean> {
     return this.db.transaction(async () => {
+      // Withdrawn since the pass listed it: its recipients were told so and are not reminded. The
+      // notice is locked before its recipients, as an acknowledgement locks them.
+      if ((await this.notices.lock(notice.id))?.status !== 'sent') return false;
       const reminded: NoticeRecipient[] = [];
       for (const recipient of recipients) {
         const fresh = await this.notices.lockRecipient(recipient.id);

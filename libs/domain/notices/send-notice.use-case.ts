@@ -1,5 +1,5 @@
 import { RecordAudit } from '@domain/audit';
-import { type Actor, type Environment, ENVIRONMENT_MAIL_LABELS } from '@domain/shared';
+import { type Actor, type Environment, ENVIRONMENT_MAIL_LABELS, SYSTEM_ACTOR } from '@domain/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@platform/config';
 import { DatabaseContext } from '@platform/database';
@@ -47,9 +47,23 @@ export class SendNotice {
   ) {}
 
   async execute(id: string, actor: Actor, now: Date = new Date()): Promise<SendResult> {
+    // Sent whatever its status: staff send a draft or a scheduled notice at once.
+    return (await this.send(id, actor, now, () => true))!;
+  }
+
+  /**
+   * The worker's send of a scheduled notice whose time has come. Staff may have unscheduled or
+   * rescheduled it since the worker listed it: then null, and nothing is sent.
+   */
+  async executeWhenDue(id: string, now: Date): Promise<SendResult | null> {
+    return this.send(id, SYSTEM_ACTOR, now, (notice) => notice.status === 'scheduled' && !!notice.scheduledAt && notice.scheduledAt <= now);
+  }
+
+  private async send(id: string, actor: Actor, now: Date, due: (notice: Notice) => boolean): Promise<SendResult | null> {
     return this.db.transaction(async () => {
       const notice = await this.notices.lock(id);
       if (!notice) throw new NoticeNotFound();
+      if (!due(notice)) return null;
       if (notice.status === 'withdrawn') throw new NoticeWithdrawn();
       if (notice.status === 'sent') {
         const addresses = new Set((await this.notices.recipients(id)).map((r) => r.email));

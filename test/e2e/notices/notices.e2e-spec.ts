@@ -1,4 +1,5 @@
 import { AcknowledgeNotice, SendDueNotices, SendNoticeReminders } from '@domain/notices';
+import { NoticeRepository } from '@domain/notices/notice.repository';
 import { DomainException } from '@platform/errors';
 
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
@@ -272,6 +273,50 @@ describe('change notices', () => {
       [m.body.id],
     );
     expect(reminder.subject).toBe('Påminnelse: Sendt tidlig nok gjelder om 2 dager');
+  });
+
+  describe('when staff act while the worker goes through the notices', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    /** Runs `meanwhile` once the worker's pass has read the notices it goes through, before it acts on them. */
+    const after = <K extends 'dueScheduled' | 'notReady'>(read: K, meanwhile: () => Promise<unknown>) => {
+      const notices = t.get(NoticeRepository);
+      const original = notices[read].bind(notices) as (...args: unknown[]) => Promise<unknown>;
+      jest.spyOn(notices, read).mockImplementationOnce((async (...args: unknown[]) => {
+        const found = await original(...args);
+        await meanwhile();
+        return found;
+      }) as never);
+    };
+
+    it('sends nothing of a scheduled notice staff take back to draft after the worker listed it as due', async () => {
+      const n = await create({ title: 'Angret plan', services: ['ssg'] });
+      const sendAt = new Date(Date.now() + DAY);
+      await t.http.post(`/api/v1/notices/${n.body.id}/schedule`).set(staff()).send({ sendAt: sendAt.toISOString() }).expect(200);
+      after('dueScheduled', () => t.http.post(`/api/v1/notices/${n.body.id}/schedule`).set(staff()).send({}).expect(200));
+
+      expect(await t.get(SendDueNotices).execute(new Date(sendAt.getTime() + 1000))).toEqual({ sent: 0, failed: 0 });
+      expect((await t.http.get(`/api/v1/notices/${n.body.id}`).set(staff()).expect(200)).body).toMatchObject({ status: 'draft' });
+      expect(await t.dataSource.query('SELECT 1 FROM notice_recipient WHERE notice_id = $1', [n.body.id])).toEqual([]);
+    });
+
+    it('reminds no one of a notice staff withdraw after the worker read who is not ready', async () => {
+      const effective = new Date(Date.now() + 30 * DAY);
+      const n = await create({
+        title: 'Trukket før påminnelsen',
+        kind: 'interface-change',
+        services: ['inntekt'],
+        effectiveAt: effective.toISOString(),
+      });
+      await t.http.post(`/api/v1/notices/${n.body.id}/send`).set(staff()).expect(200);
+      after('notReady', () => t.http.post(`/api/v1/notices/${n.body.id}/withdraw`).set(staff()).expect(200));
+
+      expect(await t.get(SendNoticeReminders).execute(new Date(effective.getTime() - 14 * DAY))).toBe(0);
+      expect(await t.dataSource.query('SELECT 1 FROM notice_reminder WHERE notice_id = $1', [n.body.id])).toEqual([]);
+      expect(
+        await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE dedupe_key LIKE 'notice-reminder:%' AND related_id = $1`, [n.body.id]),
+      ).toEqual([]);
+    });
   });
 
   it('sends a scheduled notice when its time comes, and withdraws a sent one once to the same recipients', async () => {
