@@ -28,10 +28,11 @@ export class SignIn {
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     // A locked account is answered like a wrong password, after the same work: the answer must
     // not tell that the address has an account.
-    if (user?.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.execute({ actor: anonymous, action: 'login.locked', objectType: 'staff_user', objectId: user.id });
-      throw new InvalidCredentials();
-    }
+    const refuseLocked = async (id: string) => {
+      await this.audit.execute({ actor: anonymous, action: 'login.locked', objectType: 'staff_user', objectId: id });
+      return new InvalidCredentials();
+    };
+    if (user?.lockedUntil && user.lockedUntil > new Date()) throw await refuseLocked(user.id);
     if (!user || !user.active || !user.passwordHash || !ok) {
       const locked = user
         ? (await this.staffUsers.recordFailedLogin(user.id, this.config.loginMaxFailures, this.config.loginLockoutMinutes)).locked
@@ -45,8 +46,9 @@ export class SignIn {
       });
       throw new InvalidCredentials();
     }
+    // Locked by failures counted while the password was checked: the right guess comes too late.
+    if (!(await this.staffUsers.recordSuccessfulLogin(user.id))) throw await refuseLocked(user.id);
     const session = await this.sessions.open(user.id, ip, userAgent);
-    await this.staffUsers.recordSuccessfulLogin(user.id);
     await this.audit.execute({
       actor: { kind: 'staff', id: user.id, label: user.email, ip },
       action: 'login.succeeded',

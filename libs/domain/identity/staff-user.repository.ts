@@ -4,6 +4,9 @@ import { DatabaseContext } from '@platform/database';
 import { StaffUser } from './staff-user.entity';
 
 /** KS staff accounts, with their sign-in failure count and lock-out. */
+/** A failed login's count: one more, or the first after a lock-out that has ended. */
+const FAILURES_COUNTED = `CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END`;
+
 @Injectable()
 export class StaffUserRepository {
   constructor(private readonly db: DatabaseContext) {}
@@ -41,19 +44,28 @@ export class StaffUserRepository {
     // UPDATE … RETURNING comes back from manager.query as [rows, affected count].
     const [rows]: [Array<{ locked_until: Date | null }>, number] = await this.db.manager.query(
       // A lock-out that has ended starts a fresh count, so one mistake afterwards does not lock again.
-      `WITH counted AS (
-         SELECT id, CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END AS failures
-         FROM staff_user WHERE id = $1)
-       UPDATE staff_user u SET failed_logins = c.failures,
-         locked_until = CASE WHEN c.failures >= $2 THEN now() + ($3::int * interval '1 minute') WHEN u.locked_until <= now() THEN NULL ELSE u.locked_until END
-       FROM counted c WHERE u.id = c.id RETURNING u.locked_until`,
+      // Only the row's own columns: a failure waiting for another's update counts on from it.
+      `UPDATE staff_user SET
+         failed_logins = ${FAILURES_COUNTED},
+         locked_until = CASE WHEN ${FAILURES_COUNTED} >= $2 THEN now() + ($3::int * interval '1 minute')
+                             WHEN locked_until <= now() THEN NULL ELSE locked_until END
+       WHERE id = $1 RETURNING locked_until`,
       [id, maxFailures, lockMinutes],
     );
     const until = rows[0]?.locked_until;
     return { locked: !!until && new Date(until) > new Date() };
   }
 
-  async recordSuccessfulLogin(id: string): Promise<void> {
-    await this.db.repository(StaffUser).update({ id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+  /**
+   * Records a sign-in with the right password, unless the account was locked meanwhile (by
+   * failures counted while the password was checked): then false, and nothing changes.
+   */
+  async recordSuccessfulLogin(id: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.db.manager.query(
+      `UPDATE staff_user SET failed_logins = 0, locked_until = NULL, last_login_at = now()
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
   }
 }

@@ -1,4 +1,5 @@
 import { InvalidPasswordLink, ResetStaffPassword, SetPassword } from '@domain/identity';
+import { StaffUserRepository } from '@domain/identity/staff-user.repository';
 import { SYSTEM_ACTOR } from '@domain/shared';
 import { hashToken } from '@platform/security';
 
@@ -334,6 +335,27 @@ describe('identity: staff sign-in, sessions and lock-out', () => {
       const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until FROM staff_user WHERE id = $1`, [staffId]);
       expect(user).toEqual({ failed_logins: 1, locked_until: null });
       expect((await postLogin(t, email, TEST_PASSWORD, someIp())).status).toBe(303);
+    });
+
+    it('refuses the right password when failures locked the account while it was being checked', async () => {
+      const users = t.get(StaffUserRepository);
+      const find = users.findByEmail.bind(users);
+      // The account as read before the check; other requests' failures lock it before the check ends.
+      jest.spyOn(users, 'findByEmail').mockImplementationOnce(async (address) => {
+        const user = await find(address);
+        await t.dataSource.query(`UPDATE staff_user SET failed_logins = 5, locked_until = now() + interval '15 minutes' WHERE id = $1`, [
+          staffId,
+        ]);
+        return user;
+      });
+      const res = await postLogin(t, email, TEST_PASSWORD, someIp());
+      expect(res.status).toBe(401);
+      expect(cookiesSet(res).sd_session).toBeUndefined();
+      const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until > now() AS locked FROM staff_user WHERE id = $1`, [
+        staffId,
+      ]);
+      expect(user).toEqual({ failed_logins: 5, locked: true });
+      await t.dataSource.query(`UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [staffId]);
     });
 
     it('audits a failed login for an unknown e-mail without an object', async () => {
