@@ -246,6 +246,16 @@ describe('catalogue in force at a date, comparison and admin pages', () => {
       const shown = /<input type="hidden" name="version" value="([^"]+)">/.exec(refused.text)?.[1];
       await form(editUrl, { ...details, version: shown! }).expect(303);
       expect((await get(`${V}/${id}`).expect(200)).body.label).toBe('Mitt navn');
+
+      // Without `services`, a replacement keeps the draft's services.
+      const current = await get(`${V}/${id}`).expect(200);
+      await t.http
+        .put(`${V}/${id}`)
+        .set(admin)
+        .set('If-Match', current.headers.etag)
+        .send({ label: 'Fra API-et', effectiveFrom: '2700-03-01' })
+        .expect(200);
+      expect((await get(`${V}/${id}`).expect(200)).body).toMatchObject({ label: 'Fra API-et', serviceCount: 1 });
     });
 
     it('refuses an edit of a draft’s service changed by someone else since the editor opened, but not an edit of another service', async () => {

@@ -93,7 +93,10 @@ export class CatalogueController {
 
   @Put('versions/:id')
   @Allow('catalogue.edit')
-  @ApiOperation({ summary: 'Replace a draft', description: "Replaces a draft's label, date, notes and services." })
+  @ApiOperation({
+    summary: 'Replace a draft',
+    description: "Replaces a draft's label, date and notes, and its services when `services` is given (without it they are kept).",
+  })
   @VersionedResource(CatalogueVersionResponse)
   @ApiIfMatch()
   @ApiProblems(400, 404, PUBLISHED, [412, 'catalogue_version_changed: the draft was changed since the version in If-Match'])
@@ -103,7 +106,7 @@ export class CatalogueController {
     @CurrentActor() actor: Actor,
     @IfMatch() versions?: string[],
   ) {
-    return CatalogueVersionResponse.from(await this.update.execute(id, { ...body, services: body.services ?? [] }, actor, versions));
+    return CatalogueVersionResponse.from(await this.update.execute(id, body, actor, versions));
   }
 
   @Delete('versions/:id')
