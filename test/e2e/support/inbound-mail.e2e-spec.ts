@@ -158,6 +158,30 @@ describe('inbound e-mail', () => {
     ]);
   });
 
+  it('keeps a message whose encoded text decodes to NUL characters, or whose Message-ID no index could hold, without them', async () => {
+    const raw = (messageId: string, subject: string, body: string) =>
+      [
+        `From: Saksbehandler <${CASE_WORKER}>`,
+        'To: segment@ks.example.test',
+        `Subject: ${subject}`,
+        `Message-ID: ${messageId}`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        body,
+      ].join('\r\n');
+    const envelope = { from: CASE_WORKER, to: ['segment@ks.example.test'] };
+    await sendInbound(t, { envelope, raw: raw('<nul-1@ske.example.test>', '=?utf-8?q?Null=00tegn?=', 'Tekst=00med nulltegn') });
+    const [stored] = await inbound('<nul-1@ske.example.test>');
+    expect(stored).toMatchObject({ subject: 'Nulltegn', text: 'Tekstmed nulltegn' });
+
+    const overlong = `<${'x'.repeat(3000)}@ske.example.test>`;
+    await sendInbound(t, { envelope, raw: raw(overlong, 'Lang Message-ID', 'Kommer den fram?') });
+    const [kept] = await t.dataSource.query(`SELECT message_id FROM inbound_message WHERE subject = 'Lang Message-ID'`);
+    expect(kept.message_id).toMatch(/^<[0-9a-f]{64}@inbound\.invalid>$/);
+  });
+
   it('masks an identity number in the sender’s name', async () => {
     const id = nationalId('050575123');
     await sendInbound(t, {

@@ -54,12 +54,16 @@ export class ReceiveInboundMail {
 
   async execute(raw: Buffer, envelope: SmtpEnvelope): Promise<InboundReceipt> {
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-    const sender = firstAddress(parsed.from) ?? { address: envelope.from ?? '', name: null };
+    const sender = firstAddress(parsed.from) ?? { address: storable(envelope.from ?? ''), name: null };
     const fromName = maskNationalIdentityNumbers(sender.name ?? '');
-    const subject = maskNationalIdentityNumbers(parsed.subject ?? '');
+    const subject = maskNationalIdentityNumbers(storable(parsed.subject ?? ''));
     // Masked before it is cut to length, so a number the cut would split is masked whole; a
     // number is at most a few dozen characters long, however it is written.
-    const masked = maskNationalIdentityNumbers((parsed.text ?? '').trim().slice(0, MAX_TEXT + 100));
+    const masked = maskNationalIdentityNumbers(
+      storable(parsed.text ?? '')
+        .trim()
+        .slice(0, MAX_TEXT + 100),
+    );
     const body = { ...masked, text: masked.text.slice(0, MAX_TEXT) };
     const headers = headerValues(parsed);
     const reason = automaticMailReason({
@@ -70,12 +74,12 @@ export class ReceiveInboundMail {
     });
     const messageId = (parsed.messageId && normaliseMessageId(parsed.messageId)) ?? contentId(raw);
     const references = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);
-    const filenames = parsed.attachments.map((a) => maskNationalIdentityNumbers(a.filename ?? ''));
+    const filenames = parsed.attachments.map((a) => maskNationalIdentityNumbers(storable(a.filename ?? '')));
     const attachments = parsed.attachments.map((a, i) => {
       const stored = a.size <= this.config.inboundMail.maxAttachmentBytes;
       return {
         filename: filenames[i].text || null,
-        contentType: a.contentType,
+        contentType: storable(a.contentType),
         sizeBytes: a.size,
         content: stored ? a.content : null,
         stored,
@@ -87,7 +91,7 @@ export class ReceiveInboundMail {
         messageId,
         fromAddress: bareAddress(sender.address),
         fromName: fromName.text || null,
-        to: envelope.to.map(bareAddress),
+        to: envelope.to.map((to) => bareAddress(storable(to))),
         subject: subject.text,
         text: body.text,
         inReplyTo: parsed.inReplyTo ? normaliseMessageId(parsed.inReplyTo) : null,
@@ -156,7 +160,15 @@ export class ReceiveInboundMail {
 
 function firstAddress(from: AddressObject | undefined): { address: string; name: string | null } | null {
   const first = from?.value.find((v) => v.address);
-  return first?.address ? { address: first.address, name: first.name || null } : null;
+  return first?.address ? { address: storable(first.address), name: storable(first.name) || null } : null;
+}
+
+/**
+ * The text without NUL characters, which PostgreSQL cannot store in text: a message's encoded
+ * words and quoted-printable may decode to them, and refusing the message would lose it.
+ */
+function storable(text: string): string {
+  return text.replaceAll('\u0000', '');
 }
 
 /** Header name (lower case) → its raw value, folded lines joined; the first of repeated headers. */

@@ -86,6 +86,10 @@ describe('threadMessageIds', () => {
     [' a@b ', '<a@b>'],
     ['<>', null],
     ['a b@c', null],
+    ['a\u0000b@c', null],
+    ['a\u0007b@c', null],
+    [`<${'a'.repeat(992)}@b.no>`, null],
+    [`<${'a'.repeat(991)}@b.no>`, `<${'a'.repeat(991)}@b.no>`],
   ])('normalises %j to %j', (id, normalised) => {
     expect(normaliseMessageId(id)).toBe(normalised);
   });

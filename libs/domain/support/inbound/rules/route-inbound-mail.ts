@@ -32,10 +32,19 @@ export interface Route {
 /** KS-2026-0042, M-2026-00042, EN-2026-0007: the prefix, a year and a number. */
 const REFERENCE = /(?<![A-Za-z0-9-])([A-Z]{1,4})-(\d{4})-(\d{4,6})(?![0-9])/g;
 
-/** `<a@b>` as the outbox stores it, whether or not the header kept the brackets. */
+/** The longest line a message may have (RFC 5322, 2.1.1): no Message-ID of a real message is longer. */
+const MAX_MESSAGE_ID_LENGTH = 998;
+
+/**
+ * `<a@b>` as the outbox stores it, whether or not the header kept the brackets. Null for none, or
+ * for one no mail system writes: with spaces or control characters (which PostgreSQL cannot store
+ * in text), or longer than a line (which its index could not hold).
+ */
 export function normaliseMessageId(id: string): string | null {
   const trimmed = id.trim().replace(/^<|>$/g, '').trim();
-  return trimmed && !/\s/.test(trimmed) ? `<${trimmed}>` : null;
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  const valid = trimmed && !/[\s\u0000-\u001f\u007f]/.test(trimmed) && trimmed.length + 2 <= MAX_MESSAGE_ID_LENGTH;
+  return valid ? `<${trimmed}>` : null;
 }
 
 /** The Message-IDs a reply names, most specific first: In-Reply-To, then References from the newest. */
