@@ -1,3 +1,4 @@
+import type { ContactRole } from './consumer-contact.entity';
 import {
   checkServiceCodes,
   detectDelimiter,
@@ -5,6 +6,8 @@ import {
   IMPORT_TEMPLATE_HEADERS,
   importChanges,
   importColumnOf,
+  importConflicts,
+  importedContact,
   ImportFileInvalid,
   parseConsumerCsv,
 } from './consumer-import';
@@ -106,7 +109,7 @@ describe('Norwegian and English files', () => {
     ['faglig', 'Faglig', { role: 'professional' }],
     ['sikkerhet', 'sikkerhet', { role: 'security' }],
     ['an English code', 'security', { role: 'security' }],
-    ['no role: technical', '', { role: 'technical' }],
+    ['no role: none given', '', { role: null }],
   ])('reads the role %s', (_, role, contact) => {
     const [row] = parseConsumerCsv(
       `\uFEFForganisasjonsnummer;navn;kontaktnavn;e-post;telefon;rolle\n974760673;Oslo kommune;Kari;kari@oslo.no;22 00 00 00;${role}`,
@@ -157,6 +160,7 @@ describe('importChanges', () => {
       { code: 'ssg', environments: ['test'] },
       { code: 'inntekt', environments: ['test'] },
     ],
+    connected: false,
   };
 
   it('creates what is not there', () => {
@@ -181,5 +185,67 @@ describe('importChanges', () => {
       'ny tjeneste ssg',
       'miljøer for inntekt: production → test',
     ]);
+  });
+});
+
+describe('contacts a file gives without name or role', () => {
+  const rowOf = (name: string, role: string) =>
+    parseConsumerCsv(`orgnr;navn;kontaktnavn;e-post;rolle\n974760673;Oslo kommune;${name};kari@oslo.no;${role}`)[0];
+  const stored = (over: Partial<ExistingConsumer> = {}): ExistingConsumer => ({
+    id: 'c1',
+    name: 'Oslo kommune',
+    kind: 'kommune',
+    municipalityNumber: null,
+    contacts: [{ id: 'k1', name: 'Kari Nordmann', email: 'kari@oslo.no', role: 'security' }],
+    services: [],
+    connected: false,
+    ...over,
+  });
+
+  it.each<[string, string, string, { name: string; role: string } | undefined, { name: string; role: string }]>([
+    [
+      'keeps a stored contact’s name and role for empty cells',
+      '',
+      '',
+      { name: 'Kari Nordmann', role: 'security' },
+      { name: 'Kari Nordmann', role: 'security' },
+    ],
+    [
+      'changes what the cells give',
+      'Kari N.',
+      'faglig',
+      { name: 'Kari Nordmann', role: 'security' },
+      { name: 'Kari N.', role: 'professional' },
+    ],
+    ['names a new contact by its address, technical', '', '', undefined, { name: 'kari@oslo.no', role: 'technical' }],
+    ['takes a new contact’s name and role as given', 'Kari', 'sikkerhet', undefined, { name: 'Kari', role: 'security' }],
+  ])('%s', (_, name, role, have, expected) => {
+    const row = rowOf(name, role);
+    expect(row.errors).toEqual([]);
+    expect(importedContact(row.contact!, have as { name: string; role: ContactRole } | undefined)).toEqual(expected);
+  });
+
+  it('lists nothing to change for a row of the address alone', () => {
+    expect(importChanges(rowOf('', ''), stored())).toEqual({ action: 'unchanged', changes: [] });
+  });
+
+  const technical = { id: 'k1', name: 'Kari', email: 'kari@oslo.no', role: 'technical' as const };
+  it.each<[string, string, Partial<ExistingConsumer>, string[]]>([
+    [
+      'refuses making the last technical contact of a connected consumer professional',
+      'faglig',
+      { contacts: [technical], connected: true },
+      ['contactRole'],
+    ],
+    ['lets it be when the consumer is not connected', 'faglig', { contacts: [technical] }, []],
+    [
+      'lets it be when another technical contact stays',
+      'faglig',
+      { contacts: [technical, { id: 'k2', name: 'Per', email: 'per@oslo.no', role: 'technical' }], connected: true },
+      [],
+    ],
+    ['lets an empty role cell keep the technical role', '', { contacts: [technical], connected: true }, []],
+  ])('%s', (_, role, over, fields) => {
+    expect(importConflicts(rowOf('Kari', role), stored(over)).map((e) => e.field)).toEqual(fields);
   });
 });

@@ -106,9 +106,25 @@ export interface ImportRow {
   name: string;
   kind: ConsumerKind | null;
   municipalityNumber: string | null;
-  contact: { name: string; email: string; phone: string | null; role: ContactRole } | null;
+  contact: ImportContact | null;
   services: ImportServiceEntry[];
   errors: FieldError[];
+}
+
+/** A contact as a row gives it; name and role are null where their cells are empty. */
+export interface ImportContact {
+  name: string | null;
+  email: string;
+  phone: string | null;
+  role: ContactRole | null;
+}
+
+/**
+ * What a row makes of a contact: an empty cell keeps what is stored, so a file that lists only
+ * addresses changes no one's name or role; a new contact is named by its address and technical.
+ */
+export function importedContact(contact: ImportContact, stored?: { name: string; role: ContactRole }): { name: string; role: ContactRole } {
+  return { name: contact.name ?? stored?.name ?? contact.email, role: contact.role ?? stored?.role ?? 'technical' };
 }
 
 /** What is already stored for one organisation number, as the import compares it. */
@@ -119,6 +135,8 @@ export interface ExistingConsumer {
   municipalityNumber: string | null;
   contacts: Array<{ id: string; name: string; email: string; role: ContactRole }>;
   services: Array<{ code: string; environments: Environment[] }>;
+  /** Connected to a service: go-live needed a technical contact, and the consumer must keep one. */
+  connected: boolean;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
@@ -208,14 +226,14 @@ export function parseConsumerCsv(text: string): ImportRow[] {
     const contactName = cell('contactName');
     const contactEmail = normaliseEmail(cell('contactEmail'));
     const roleText = cell('contactRole').toLowerCase();
-    const contactRole = ROLE_ALIASES[roleText] ?? (roleText || 'technical');
+    const contactRole = roleText ? (ROLE_ALIASES[roleText] ?? roleText) : null;
     const contactPhone = optionalText(cell('contactPhone'));
     if (contactName || contactEmail) {
       const contactErrors = validateContact({
         name: contactName || contactEmail,
         email: contactEmail,
         phone: contactPhone,
-        role: contactRole as ContactRole,
+        role: (contactRole ?? 'technical') as ContactRole,
       });
       errors.push(
         ...contactErrors.map((e) => ({
@@ -224,7 +242,7 @@ export function parseConsumerCsv(text: string): ImportRow[] {
         })),
       );
       if (!contactErrors.length)
-        contact = { name: contactName || contactEmail, email: contactEmail, phone: contactPhone, role: contactRole as ContactRole };
+        contact = { name: contactName || null, email: contactEmail, phone: contactPhone, role: contactRole as ContactRole | null };
     } else if (cell('contactRole') && !CONTACT_ROLES.includes(contactRole as ContactRole)) {
       errors.push({ field: 'contactRole', message: `line ${line}: must be one of ${CONTACT_ROLES.join(', ')}` });
     }
@@ -278,7 +296,10 @@ export function importChanges(
   if (row.contact) {
     const c = existing.contacts.find((x) => x.email === row.contact!.email);
     if (!c) changes.push(`ny kontakt ${row.contact.email}`);
-    else if (c.name !== row.contact.name || c.role !== row.contact.role) changes.push(`kontakt ${row.contact.email} endret`);
+    else {
+      const next = importedContact(row.contact, c);
+      if (c.name !== next.name || c.role !== next.role) changes.push(`kontakt ${row.contact.email} endret`);
+    }
   }
   for (const s of row.services) {
     const have = existing.services.find((x) => x.code === s.code);
@@ -287,6 +308,20 @@ export function importChanges(
       changes.push(`miljøer for ${s.code}: ${have.environments.join('+')} → ${s.environments.join('+')}`);
   }
   return { action: changes.length ? 'update' : 'unchanged', changes };
+}
+
+/** What a valid row may not do to what is stored: leave a connected consumer without a technical contact. */
+export function importConflicts(row: ImportRow, existing: ExistingConsumer | null): FieldError[] {
+  if (!row.contact || !existing?.connected) return [];
+  const stored = existing.contacts.find((c) => c.email === row.contact!.email);
+  if (stored?.role !== 'technical' || importedContact(row.contact, stored).role === 'technical') return [];
+  if (existing.contacts.some((c) => c.id !== stored.id && c.role === 'technical')) return [];
+  return [
+    {
+      field: 'contactRole',
+      message: `line ${row.line}: ${stored.email} is the last technical contact of a consumer connected to a service`,
+    },
+  ];
 }
 
 export function newConsumerKind(row: ImportRow): ConsumerKind {

@@ -8,6 +8,8 @@ import {
   checkServiceCodes,
   type ExistingConsumer,
   importChanges,
+  importConflicts,
+  importedContact,
   ImportFileInvalid,
   type ImportRow,
   type ImportRowResult,
@@ -83,7 +85,8 @@ export class ImportConsumers {
 
   private plan(row: ImportRow, existing: ExistingConsumer | null): ImportRowResult {
     const base = { line: row.line, orgNumber: row.orgNumber, name: row.name };
-    if (row.errors.length) return { ...base, action: 'error', changes: [], errors: row.errors };
+    const errors = [...row.errors, ...importConflicts(row, existing)];
+    if (errors.length) return { ...base, action: 'error', changes: [], errors };
     return { ...base, ...(existing ? { existingId: existing.id } : {}), ...importChanges(row, existing), errors: [] };
   }
 
@@ -103,6 +106,7 @@ export class ImportConsumers {
           municipalityNumber: c.municipalityNumber,
           contacts: contacts.filter((x) => x.consumerId === c.id).map((x) => ({ id: x.id, name: x.name, email: x.email, role: x.role })),
           services: services.filter((s) => s.consumerId === c.id).map((s) => ({ code: s.serviceCode, environments: s.environments })),
+          connected: services.some((s) => s.consumerId === c.id && s.onboardingStep === 'connected'),
         },
       ]),
     );
@@ -132,17 +136,11 @@ export class ImportConsumers {
     }
     if (row.contact) {
       const have = existing?.contacts.find((c) => c.email === row.contact!.email);
-      if (!have)
-        await this.repo.insertContactIfNew({
-          consumerId,
-          name: row.contact.name,
-          email: row.contact.email,
-          phone: row.contact.phone,
-          role: row.contact.role,
-        });
-      else if (have.name !== row.contact.name || have.role !== row.contact.role) {
+      const next = importedContact(row.contact, have);
+      if (!have) await this.repo.insertContactIfNew({ consumerId, email: row.contact.email, phone: row.contact.phone, ...next });
+      else if (have.name !== next.name || have.role !== next.role) {
         const contact = (await this.repo.findContact(consumerId, have.id))!;
-        await this.repo.saveContact(Object.assign(contact, { name: row.contact.name, role: row.contact.role }));
+        await this.repo.saveContact(Object.assign(contact, next));
       }
     }
     for (const s of row.services) {

@@ -271,6 +271,17 @@ describe('consumer registration and bulk import', () => {
       expect((await t.get(FindConsumers).byOrgNumber(ORG.imported))?.name).toBe('Importert kommune (ny)');
     });
 
+    it('keeps a stored contact’s name and role where the file leaves their cells empty', async () => {
+      const email = 'ida@importert.example.test';
+      await t.dataSource.query(`UPDATE consumer_contact SET name = 'Ida Importert', role = 'security' WHERE email = $1`, [email]);
+      const addressOnly = [header, `${ORG.imported},Importert kommune (ny),kommune,1103,,${email},,`].join('\n');
+      const res = await t.http.post('/api/v1/consumers/import?dryRun=false').set(admin()).send({ csv: addressOnly }).expect(200);
+      expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 1, errors: 0 });
+      expect(await t.dataSource.query(`SELECT name, role FROM consumer_contact WHERE email = $1`, [email])).toEqual([
+        { name: 'Ida Importert', role: 'security' },
+      ]);
+    });
+
     it('reads a CSV in the character set its Content-Type names, and refuses bytes that are not text in it', async () => {
       // Excel's Norwegian CSV export: Windows-1252, where «æ» and «Ø» are one byte each.
       const latin = Buffer.from(`orgNumber,name\n${ORG.imported},Bærum Øst kommune\n`, 'latin1');
