@@ -28,6 +28,13 @@ export class ContactExists extends Conflict {
   }
 }
 
+/** Access given anew to a service the consumer has access to already (its form would replace what is stored). */
+export class ServiceAccessExists extends Conflict {
+  constructor(code: string) {
+    super('service_access_exists', `The consumer already has access to ${code}.`, [{ field: 'code', message: 'already has access' }]);
+  }
+}
+
 export class LastTechnicalContact extends Conflict {
   constructor() {
     super('last_technical_contact', 'A consumer with a connected service must keep at least one technical contact.');

@@ -7,13 +7,14 @@ import { ValidationFailed } from '@platform/errors';
 import { ConsumerRepository } from './consumer.repository';
 import { type ServiceAccessView, toServiceAccessView } from './consumer.views';
 import { type ServiceAccessInput, validateServiceAccess } from './consumer-rules';
-import { ConsumerNotFound, UnknownServiceCodes } from './consumers.exceptions';
+import { ConsumerNotFound, ServiceAccessExists, UnknownServiceCodes } from './consumers.exceptions';
 import { applyServiceAccess, serviceAccessSnapshot } from './service-access';
 import { ServiceCatalogue } from './service-catalogue';
 
 /**
  * Creates or updates a consumer's access to one service. Fields left out keep their value;
- * a new access starts onboarding at "requested", at the back of the queue.
+ * a new access starts onboarding at "requested", at the back of the queue. With `onlyNew`, access
+ * that exists already is refused (409), as when it was given since the form was opened.
  */
 @Injectable()
 export class SetServiceAccess {
@@ -29,6 +30,7 @@ export class SetServiceAccess {
     code: string,
     input: Omit<Partial<ServiceAccessInput>, 'code'>,
     actor: Actor,
+    { onlyNew = false }: { onlyNew?: boolean } = {},
   ): Promise<{ access: ServiceAccessView; created: boolean }> {
     const existing = await this.repo.findService(consumerId, code);
     const errors = validateServiceAccess({ ...input, code }, '', !!existing);
@@ -42,6 +44,7 @@ export class SetServiceAccess {
       if (!(await this.repo.findConsumer(consumerId))) throw new ConsumerNotFound();
       const now = new Date();
       let access = await this.repo.findService(consumerId, code);
+      if (access && onlyNew) throw new ServiceAccessExists(code);
       const before = access ? serviceAccessSnapshot(access) : null;
       if (!access) {
         await this.repo.lockQueue();

@@ -120,6 +120,31 @@ describe('consumer admin pages', () => {
       expect(page.text).toMatch(/name="altinnDelegationConfirmedAt" type="date" value="2026-03-01"/);
     });
 
+    it('refuses the form that gives access anew for a service the consumer has access to, changing nothing', async () => {
+      await t.http
+        .post(`/consumers/${oslo.id}/services`)
+        .set(admin())
+        .type('form')
+        .send('code=inntekt&environments=production&purpose=Saksbehandling&maskinportenScope=skatteetaten%3Ainntekt')
+        .expect(303);
+      const accessOf = async () =>
+        (await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body.services.find(
+          (s: { code: string }) => s.code === 'inntekt',
+        );
+      const before = await accessOf();
+
+      const refused = await t.http
+        .post(`/consumers/${oslo.id}/services/new`)
+        .set(admin())
+        .set('Accept', 'text/html')
+        .type('form')
+        .send('code=inntekt&environments=production')
+        .expect(409);
+      expect(refused.text).toContain('Konsumenten har allerede tilgang til tjenesten.');
+      expect(await accessOf()).toEqual(before);
+      expect(before).toMatchObject({ purpose: 'Saksbehandling', maskinportenScope: 'skatteetaten:inntekt' });
+    });
+
     it('names the services as the catalogue does on a refused form too', async () => {
       const res = await t.http
         .post('/consumers')

@@ -114,6 +114,15 @@ export class ConsumerTabActionsController {
     saved(res, id, 'services');
   }
 
+  /** The form that gives access anew: it holds only some of the fields, so it must not replace access given meanwhile. */
+  @Post('services/new')
+  @StaffPage('consumer.update')
+  @PageForm(ConsumerTabPage)
+  async newService(@Param('id', ParseUuid) id: string, @Body() b: FormBody, @CurrentActor() actor: Actor, @Res() res: FastifyReply) {
+    await this.setAccess.execute(id, text(b.code), serviceAccessFromForm(b), actor, { onlyNew: true });
+    saved(res, id, 'services');
+  }
+
   @Post('services/:code/delete')
   @StaffPage('consumer.update')
   @PageForm(ConsumerTabPage)

@@ -103,6 +103,7 @@ const CONSUMER_ERRORS: Record<string, string> = {
   contact_exists: 'Personen er allerede kontakt for denne konsumenten.',
   contact_not_found: 'Fant ikke kontakten. Den kan være fjernet.',
   last_technical_contact: 'En konsument med en påkoblet tjeneste må ha minst én teknisk kontakt.',
+  service_access_exists: 'Konsumenten har allerede tilgang til tjenesten. Last siden på nytt og endre tilgangen der.',
   unknown_service: 'Tjenesten finnes ikke i gjeldende versjon av Bilag 2.',
   service_access_not_found: 'Konsumenten har ikke tilgang til denne tjenesten.',
   onboarding_step_order: 'Påkoblingen må gå ett steg av gangen: bestilt, kvalifisert, klartestet, påkoblet.',
