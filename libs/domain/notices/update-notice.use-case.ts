@@ -30,6 +30,9 @@ export class UpdateNotice {
       if (notice.status !== 'draft' && notice.status !== 'scheduled') throw new NoticeNotEditable(notice.status);
       if (expectedVersions && !expectedVersions.includes(toNoticeView(notice).version)) throw new NoticeChangedMeanwhile();
       if (!content) throw new ValidationFailed(errors);
+      // A scheduled notice announces the change ahead of it: it may not take effect before it is sent.
+      if (notice.status === 'scheduled' && notice.scheduledAt && content.effectiveAt.getTime() <= notice.scheduledAt.getTime())
+        throw new ValidationFailed([{ field: 'effectiveAt', message: 'must be after the scheduled send time' }]);
       await this.notices.update(id, { ...content, links: content.links as never });
       await this.audit.execute({
         actor,

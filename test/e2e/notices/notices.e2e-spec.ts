@@ -319,6 +319,20 @@ describe('change notices', () => {
     });
   });
 
+  it('refuses to move a scheduled notice’s effective date to before its send time, naming the field, and keeps it', async () => {
+    const n = await create({ title: 'Flyttet dato', services: ['ssg'], effectiveAt: inDays(30) });
+    const sendAt = new Date(Date.now() + 10 * DAY);
+    await t.http.post(`/api/v1/notices/${n.body.id}/schedule`).set(staff()).send({ sendAt: sendAt.toISOString() }).expect(200);
+    const res = await t.http
+      .put(`/api/v1/notices/${n.body.id}`)
+      .set(staff())
+      .send({ title: 'Flyttet dato', body: 'Feltet endres.', services: ['ssg'], environments: ['production'], effectiveAt: inDays(5) })
+      .expect(400);
+    expect(res.body.fields).toEqual([expect.objectContaining({ field: 'effectiveAt' })]);
+    const stored = (await t.http.get(`/api/v1/notices/${n.body.id}`).set(staff()).expect(200)).body;
+    expect(stored).toMatchObject({ status: 'scheduled', effectiveAt: n.body.effectiveAt, scheduledAt: sendAt.toISOString() });
+  });
+
   it('sends a scheduled notice when its time comes, and withdraws a sent one once to the same recipients', async () => {
     const n = await create({ title: 'Planlagt', services: ['ssg'] });
     const sendAt = new Date(Date.now() + DAY);
