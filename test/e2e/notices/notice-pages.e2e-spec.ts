@@ -48,8 +48,11 @@ describe('the notice pages', () => {
     ...over,
   });
 
-  it('shows a failed form again in Norwegian, naming the field, and stores nothing', async () => {
-    const res = await agent.post('/notices', form({ effectiveAt: localIn(-2) }));
+  it.each([
+    ['a date in the past', () => localIn(-2)],
+    ['a day that does not exist', () => '2030-02-30T10:00'],
+  ])('shows a failed form again in Norwegian for %s, naming the field, and stores nothing', async (_, effectiveAt) => {
+    const res = await agent.post('/notices', form({ effectiveAt: effectiveAt() }));
     expect(res.status).toBe(400);
     expect(res.text).toContain('<a class="ds-link" href="#effectiveAt">Gjelder fra: ');
     expect(res.text).toMatch(/id="effectiveAt" name="effectiveAt" aria-invalid="true"/);

@@ -87,6 +87,8 @@ describe('article content', () => {
     ['an owner that is no id', { ownerId: 'kari' }, 'ownerId'],
     ['an impossible date', { reviewDue: '2026-02-30' }, 'reviewDue'],
     ['a date in another format', { reviewDue: '30.11.2026' }, 'reviewDue'],
+    ['a year PostgreSQL does not have', { reviewDue: '0000-01-01' }, 'reviewDue'],
+    ['a year out of range', { reviewDue: '9999-12-31' }, 'reviewDue'],
   ])('refuses %s', (_name, change, field) => {
     expect(contentProblems({ ...valid, ...change }).map((p) => p.field)).toEqual([field]);
   });

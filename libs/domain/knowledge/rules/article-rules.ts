@@ -1,3 +1,5 @@
+import { parseCalendarDate } from '@domain/shared';
+
 /** Where an article stands: only published ones reach the portal, the help pages and the suggestions. */
 export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -71,14 +73,7 @@ export interface ContentProblem {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LIMITS = { title: 200, answer: 2_000, body: 50_000, listItems: 40, listItem: 300 };
-
-function validDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** What is wrong with an article's content, field by field (empty when it may be saved). */
 export function contentProblems(c: ArticleContent): ContentProblem[] {
@@ -98,6 +93,7 @@ export function contentProblems(c: ArticleContent): ContentProblem[] {
   if (c.httpStatuses.some((s) => !Number.isInteger(s) || s < 100 || s > 599))
     problems.push({ field: 'httpStatuses', message: 'must be HTTP status codes (100–599)' });
   if (c.ownerId !== null && !UUID.test(c.ownerId)) problems.push({ field: 'ownerId', message: 'must name a staff user' });
-  if (c.reviewDue !== null && !validDate(c.reviewDue)) problems.push({ field: 'reviewDue', message: 'must be a date (YYYY-MM-DD)' });
+  if (c.reviewDue !== null && !parseCalendarDate(c.reviewDue))
+    problems.push({ field: 'reviewDue', message: 'must be a date (YYYY-MM-DD) in the years 1900–2999' });
   return problems;
 }

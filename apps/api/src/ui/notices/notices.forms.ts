@@ -1,7 +1,7 @@
 import type { NoticeInput } from '@domain/notices';
 
 import { type FormBody, list, nullable, text } from '../shared/form-body';
-import { fromOsloLocal } from '../shared/oslo-time';
+import { osloLocalInstant } from '../shared/oslo-time';
 
 const lines = (v: unknown) =>
   text(v)
@@ -9,11 +9,14 @@ const lines = (v: unknown) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** A datetime-local value as an instant (Norwegian wall-clock time); anything else is left for the domain to refuse. */
+/**
+ * A datetime-local value as an instant (Norwegian wall-clock time); nothing for an empty field, and
+ * an invalid date for one that names no real time, for the domain to refuse naming the field.
+ */
 export function instantFromForm(v: unknown): Date | undefined {
   const value = text(v);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
-  return fromOsloLocal(value);
+  if (!value) return undefined;
+  return osloLocalInstant(value) ?? new Date(Number.NaN);
 }
 
 /** The editor form as the domain's notice. Links are written one per line, "title | address" or just the address. */

@@ -1,4 +1,4 @@
-import { osloDay, osloDayStart } from './oslo-time';
+import { osloDay, osloDayStart, osloLocalInstant } from './oslo-time';
 
 describe('Norwegian days', () => {
   it.each([
@@ -22,4 +22,17 @@ describe('Norwegian days', () => {
   it('shows the day a date field gave back as the same day', () => {
     for (const day of ['2026-01-01', '2026-03-29', '2026-10-25', '2026-12-31']) expect(osloDay(osloDayStart(day)!)).toBe(day);
   });
+});
+
+describe('Norwegian wall-clock times from a datetime-local field', () => {
+  it.each<[string, string | undefined]>([
+    ['2026-03-01T10:00', '2026-03-01T09:00:00.000Z'],
+    ['2026-07-01T10:00', '2026-07-01T08:00:00.000Z'],
+    ['2026-02-30T10:00', undefined],
+    ['2026-03-01T24:00', undefined],
+    ['2026-03-01T10:60', undefined],
+    ['0000-01-01T10:00', undefined],
+    ['2026-03-01', undefined],
+    ['2026-03-01T10:00Z', undefined],
+  ])('%s is %s', (value, at) => expect(osloLocalInstant(value)?.toISOString()).toBe(at));
 });

@@ -1,4 +1,5 @@
 /** Norwegian wall-clock time in forms (datetime-local), whatever the server's zone. */
+import { isCalendarDay } from '@domain/shared';
 
 const OSLO_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo',
@@ -24,6 +25,18 @@ export function fromOsloLocal(value: string): Date {
   const [h, mi] = time.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
   return new Date(wall - osloOffsetMs(wall - osloOffsetMs(wall)));
+}
+
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/;
+
+/**
+ * A datetime-local value naming a real wall-clock time in Norway → that instant; anything else,
+ * an impossible day such as 30 February among it, → null (fromOsloLocal would roll it over).
+ */
+export function osloLocalInstant(value: string): Date | null {
+  const m = LOCAL_DATETIME.exec(value);
+  if (!m || !isCalendarDay(+m[1], +m[2], +m[3]) || +m[4] > 23 || +m[5] > 59) return null;
+  return fromOsloLocal(value);
 }
 
 const OSLO_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
