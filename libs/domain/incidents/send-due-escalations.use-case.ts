@@ -41,13 +41,17 @@ export class SendDueEscalations {
     if (!incident) throw new IncidentNotFound();
     const escalation = await this.escalations.ofIncident(incident.id);
     if (!escalation || escalation.status !== 'pending') throw new NothingToSend(incident.reference);
-    await this.send(escalation, actor.label);
-    await this.audit.execute({ actor, action: 'incident.escalation_sent_now', objectType: 'incident', objectId: incident.id });
+    // Recorded with the send, and only by the one that sent: the worker or a second click may
+    // have sent it meanwhile, or a resolution cancelled it.
+    const sent = await this.send(escalation, actor.label, () =>
+      this.audit.execute({ actor, action: 'incident.escalation_sent_now', objectType: 'incident', objectId: incident.id }),
+    );
+    if (!sent) throw new NothingToSend(incident.reference);
     const survivor = (await this.incidents.resolveSurvivor(incident.id))!;
     return this.escalate.result(survivor, (await this.escalations.ofIncident(survivor.id))!, true);
   }
 
-  private async send(due: Escalation, actorLabel: string): Promise<boolean> {
+  private async send(due: Escalation, actorLabel: string, alsoWhenSent?: () => Promise<unknown>): Promise<boolean> {
     const incident = await this.incidents.find(due.incidentId);
     if (!incident) return false;
     await this.regroup.execute(incident.environment, await this.escalate.groupingInstant(incident), [incident.id]);
@@ -65,6 +69,7 @@ export class SendDueEscalations {
         return false;
       }
       await this.escalate.sendFirstMessage(current, actorLabel);
+      await alsoWhenSent?.();
       return true;
     });
   }

@@ -111,6 +111,47 @@ describe('escalation settle period', () => {
     expect(twice.body.code).toBe('escalation_not_pending');
   });
 
+  it('answers "send now" with nothing to send, and records nothing, when the worker sent it meanwhile', async () => {
+    const resolveOpen = async () => {
+      const open = await t.dataSource.query(
+        `SELECT id FROM incident WHERE merged_into_id IS NULL AND status NOT IN ('resolved', 'closed')`,
+      );
+      for (const { id } of open)
+        await t.http.post(`/api/v1/incidents/${id}/resolve`).set(bearer(t.adminToken)).send({ message: 'Rettet.' }).expect(200);
+    };
+    // The earlier outages are over: this report opens an incident of its own.
+    await resolveOpen();
+    const r = (
+      await report(a.key, {
+        service: 'eiendom',
+        environment: 'production',
+        title: 'Eiendom gir 504',
+        description: 'Eiendom i produksjon svarer 504 Gateway Timeout.',
+        httpStatus: 504,
+      })
+    ).body;
+    await t.http.post(`/api/v1/incidents/${r.incidentId}/escalate`).set(bearer(t.adminToken)).expect(200);
+    // The grouping's last look, which the send makes before it takes the incident.
+    const regroup = t.get(SendDueEscalations)['regroup'];
+    const original = regroup.execute.bind(regroup);
+    // The worker's pass runs between the click's read of the escalation and its send.
+    jest.spyOn(regroup, 'execute').mockImplementationOnce(async (...args) => {
+      expect(await t.get(SendDueEscalations).execute(new Date(Date.now() + 24 * 3_600_000))).toBe(1);
+      return original(...args);
+    });
+
+    const res = await t.http.post(`/api/v1/incidents/${r.incidentId}/escalation/send-now`).set(bearer(t.adminToken)).expect(409);
+    expect(res.body.code).toBe('escalation_not_pending');
+    expect(await rootMessages(r.incidentId)).toHaveLength(1);
+    expect(
+      await t.dataSource.query(`SELECT 1 FROM audit_entry WHERE action = 'incident.escalation_sent_now' AND object_id = $1`, [
+        r.incidentId,
+      ]),
+    ).toEqual([]);
+    // Over, so that the reports of the tests after it make incidents of their own.
+    await resolveOpen();
+  });
+
   it('shows staff that the first message waits, and sends it from the incident page', async () => {
     await createStaffWithPassword(t, 'agent@ks.example.test', 'agent');
     await createStaffWithPassword(t, 'viewer@ks.example.test', 'viewer');
