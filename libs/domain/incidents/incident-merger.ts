@@ -106,7 +106,8 @@ export class IncidentMerger {
    * either had recorded (the survivor's entry where both did). Returns the survivor's side.
    */
   private async carrySecurityCase(survivor: Incident, merged: Incident): Promise<Incident['side']> {
-    const from = await this.securityCases.findByIncident(merged.id);
+    // Locked, as a checklist step locks its case: a step recorded meanwhile is carried, not overwritten.
+    const from = await this.securityCases.lockByIncident(merged.id);
     if (!from && !isRestricted(merged)) return survivor.side;
     const side = isRestricted(survivor) ? survivor.side : 'security';
     if (!isRestricted(survivor)) await this.visibility.becameSecurityCase(survivor.id);
@@ -114,7 +115,7 @@ export class IncidentMerger {
       await this.securityCases.openOnce(survivor.id, merged.openedAt);
       return side;
     }
-    const into = await this.securityCases.findByIncident(survivor.id);
+    const into = await this.securityCases.lockByIncident(survivor.id);
     if (!into) {
       await this.securityCases.carry(from.id, survivor.id, from);
       return side;

@@ -36,7 +36,9 @@ export class WarnSecurityDeadlines {
     let queued = 0;
     for (const { case: candidate, critical } of candidates) {
       queued += await this.db.transaction(async () => {
-        const c = (await this.cases.lockByIncident(candidate.incidentId))!;
+        // A merge may have moved the case to the surviving incident since it was listed: warned there next round.
+        const c = await this.cases.lockByIncident(candidate.incidentId);
+        if (!c) return 0;
         const clock = securityClock(c.receivedAt, now, warn, checklistComplete(c.checklist, critical));
         const due = warningsDue(clock, c.warningsSent);
         if (!due.length) return 0;

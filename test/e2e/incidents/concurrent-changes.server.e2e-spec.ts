@@ -170,6 +170,54 @@ describe('concurrent changes to an incident', () => {
     expect(survivor.body).toMatchObject({ reportCount: 3, consumerCount: 3 });
   });
 
+  it('carries a security checklist step recorded while the merge waited for its case into the surviving case', async () => {
+    const security = (title: string, service: string) =>
+      reportBody({
+        category: 'security',
+        service,
+        title,
+        description: `${title}: data om andre kommuners innbyggere.`,
+        httpStatus: null,
+        errorCode: null,
+      });
+    const older = await t.http
+      .post('/api/v1/reports')
+      .set(bearer(a.key))
+      .send(security('Ser andres data i inntekt', 'inntekt'))
+      .expect(201);
+    const newer = await t.http
+      .post('/api/v1/reports')
+      .set(bearer(b.key))
+      .send(security('Feil mottaker i skatteoppgjøret', 'skatteoppgjor'))
+      .expect(201);
+    expect(newer.body.incidentId).not.toBe(older.body.incidentId);
+
+    // An officer's step on the newer incident's case, not yet committed when the merge starts.
+    await other.query('BEGIN');
+    await other.query(
+      `UPDATE security_case SET checklist = checklist || jsonb_build_object('municipalityInformed', jsonb_build_object('by', 'sikkerhet@ks.example.test', 'at', now()))
+       WHERE incident_id = $1`,
+      [newer.body.incidentId],
+    );
+    let merged = false;
+    const merge = t.http
+      .post(`/api/v1/incidents/${older.body.incidentId}/merge`)
+      .set(bearer(t.adminToken))
+      .send({ otherIncidentId: newer.body.incidentId })
+      .then((res) => ((merged = true), res));
+    await waitersReach(1, () => merged);
+    await other.query('COMMIT');
+
+    const res = await merge;
+    expect(res.status).toBe(200);
+    const cases = await t.dataSource.query(`SELECT incident_id, checklist FROM security_case WHERE incident_id = ANY($1)`, [
+      [older.body.incidentId, newer.body.incidentId],
+    ]);
+    expect(cases).toEqual([
+      { incident_id: res.body.id, checklist: { municipalityInformed: expect.objectContaining({ by: 'sikkerhet@ks.example.test' }) } },
+    ]);
+  });
+
   it('answers a change the database aborts to break a deadlock with 503 transaction_conflict, stores nothing of it, and takes it when sent again', async () => {
     const { body: report } = await t.http
       .post('/api/v1/reports')

@@ -1,4 +1,5 @@
 import { WarnSecurityDeadlines } from '@domain/incidents';
+import { SecurityCase } from '@domain/incidents/security-case.entity';
 
 import { nationalId, type RegisteredConsumer } from '../../support/fixtures';
 import { outboxRows, reportBody, reportingApp } from '../../support/incident-fixtures';
@@ -42,6 +43,20 @@ describe('security cases', () => {
 
   const warn = (at: Date) => t.get(WarnSecurityDeadlines).execute(at);
   const receivedAt = () => new Date(breach.receivedAt);
+
+  it('goes on past a case that a merge moved after the warning pass listed it', async () => {
+    const cases = t.get(WarnSecurityDeadlines)['cases'];
+    const open = cases.open.bind(cases);
+    const moved = Object.assign(new SecurityCase(), {
+      id: '00000000-0000-4000-8000-000000000001',
+      incidentId: '00000000-0000-4000-8000-000000000002',
+      receivedAt: new Date(receivedAt().getTime() - 100 * HOUR),
+      checklist: {},
+      warningsSent: [],
+    });
+    jest.spyOn(cases, 'open').mockImplementationOnce(async () => [{ case: moved, critical: false }, ...(await open())]);
+    await expect(warn(receivedAt())).resolves.toBe(0);
+  });
 
   it('opens a case with a 72-hour clock from when the report reached KS', async () => {
     const res = await t.http.get(`/api/v1/security-cases/${breach.incidentId}`).set(bearer(security.token)).expect(200);
