@@ -1,4 +1,4 @@
-import { isTransactionConflict, violatesUniqueKeyOf } from './database-errors';
+import { isTransactionConflict, isUniqueViolation, violatesUniqueKeyOf } from './database-errors';
 
 describe('violatesUniqueKeyOf', () => {
   it.each([
@@ -25,5 +25,17 @@ describe('isTransactionConflict', () => {
     ['nothing', null, false],
   ])('%s: %s', (_, error, expected) => {
     expect(isTransactionConflict(error)).toBe(expected);
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it.each([
+    ['a unique violation', { code: '23505' }, true],
+    ['one as TypeORM wraps it', { code: undefined, driverError: { code: '23505' } }, true],
+    ['a foreign key violation', { code: '23503' }, false],
+    ['a deadlock victim', { code: '40P01' }, false],
+    ['nothing', null, false],
+  ])('%s: %s', (_, error, expected) => {
+    expect(isUniqueViolation(error)).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { SetServiceAccess } from '@domain/consumers';
+
 import { BERGEN, consumerRegistryApp, ORG, OSLO, registered, RegisteredDetail } from '../../support/consumer-fixtures';
 import { bearer, TestApp } from '../../support/test-app';
 
@@ -70,6 +72,23 @@ describe('contacts, agreement, service access and onboarding', () => {
         { consumerId: oslo.id, orgNumber: ORG.oslo, name: 'Oslo kommune', validTo: in30, daysLeft: expect.any(Number) },
       ]);
       expect((await t.http.get('/api/v1/consumers/agreements/expiring?days=10').set(admin()).expect(200)).body).toEqual([]);
+    });
+
+    it('answers access a colleague gave at the same moment with 409 concurrent_duplicate, keeping the one stored', async () => {
+      const stored = () =>
+        t.dataSource.query(`SELECT id, environments FROM consumer_service WHERE consumer_id = $1 AND service_code = 'ssg'`, [oslo.id]);
+      const before = await stored();
+      expect(before).toHaveLength(1);
+      // Both looks for the access were made before the colleague's access was committed.
+      const repo = t.get(SetServiceAccess)['repo'];
+      jest.spyOn(repo, 'findService').mockResolvedValueOnce(null).mockResolvedValueOnce(null);
+      const res = await t.http
+        .put(`/api/v1/consumers/${oslo.id}/services/ssg`)
+        .set(admin())
+        .send({ environments: ['test'] })
+        .expect(409);
+      expect(res.body.code).toBe('concurrent_duplicate');
+      expect(await stored()).toEqual(before);
     });
 
     it('keeps earlier vendors as history when the vendor changes', async () => {

@@ -1,3 +1,5 @@
+import { KnowledgeArticleRepository } from '@domain/knowledge/knowledge-article.repository';
+
 import { publishCatalogue, registerConsumer, type RegisteredConsumer } from '../../support/fixtures';
 import {
   cookieHeader,
@@ -158,6 +160,18 @@ describe('knowledge base: API, staff pages, help pages and deflection', () => {
       const nynorsk = await agent.get(`/knowledge-base?q=${encodeURIComponent('kven er segmentansvarleg')}`).expect(200);
       expect(nynorsk.text).toContain('Hvem er segmentansvarlig, og hvem gjør hva?');
     });
+  });
+
+  it('answers an article stored by a colleague at the same moment under the same address with 409, in Norwegian, storing nothing more', async () => {
+    const first = await agent.post('/knowledge-base', { ...article, title: 'Samtidig skrevet' }).expect(303);
+    const articles = t.get(KnowledgeArticleRepository);
+    // The colleague's article was committed after this one looked for its address.
+    jest.spyOn(articles, 'findBySlug').mockResolvedValueOnce(null);
+    const page = await agent.post('/knowledge-base', { ...article, title: 'Samtidig skrevet' }).expect(409);
+    expect(page.text).toContain('Det samme ble lagret av en annen endring i samme øyeblikk');
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM knowledge_article WHERE title = 'Samtidig skrevet'`);
+    expect(n).toBe(1);
+    expect(idOf(first.headers.location)).toBeTruthy();
   });
 
   describe('safe rendering of what staff write', () => {

@@ -3,7 +3,14 @@ import type { Duplex } from 'node:stream';
 
 import { withoutNationalIdentityNumbers } from '@domain/shared';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DatabaseUnavailable, isDatabaseUnreachable, isTransactionConflict, TransactionConflict } from '@platform/database';
+import {
+  ConcurrentDuplicate,
+  DatabaseUnavailable,
+  isDatabaseUnreachable,
+  isTransactionConflict,
+  isUniqueViolation,
+  TransactionConflict,
+} from '@platform/database';
 import { DomainException, ErrorKind, FieldError } from '@platform/errors';
 import { loggableUrl } from '@platform/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -79,11 +86,18 @@ export class ProblemFilter implements ExceptionFilter {
     // A lost database surfaces as whatever the driver threw where it happened; it is one answer.
     const unreachable = isDatabaseUnreachable(exception);
     const conflict = !unreachable && isTransactionConflict(exception);
-    const problem = problemOf(unreachable ? new DatabaseUnavailable() : conflict ? new TransactionConflict() : exception);
-    if (unreachable || conflict)
+    const duplicate = !unreachable && !conflict && isUniqueViolation(exception);
+    const problem = problemOf(
+      unreachable ? new DatabaseUnavailable() : conflict ? new TransactionConflict() : duplicate ? new ConcurrentDuplicate() : exception,
+    );
+    if (unreachable || conflict || duplicate)
       this.logger.warn(
         { err: exception instanceof Error ? exception.message : String(exception), path: loggedPath(req) },
-        unreachable ? 'database unreachable' : 'transaction aborted in favour of a concurrent one',
+        unreachable
+          ? 'database unreachable'
+          : conflict
+            ? 'transaction aborted in favour of a concurrent one'
+            : 'unique key taken by a concurrent change',
       );
     else if (problem.status >= 500)
       this.logger.error(

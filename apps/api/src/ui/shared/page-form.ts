@@ -13,6 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
+import { ConcurrentDuplicate, isUniqueViolation } from '@platform/database';
 import { DomainException, ErrorKind } from '@platform/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, Observable, switchMap } from 'rxjs';
@@ -79,7 +80,9 @@ export class PageFormInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     return next.handle().pipe(
-      catchError((e: unknown) => {
+      catchError((caught: unknown) => {
+        // A unique key a colleague's change took meanwhile: the form is shown again, as for the domain's refusals.
+        const e = isUniqueViolation(caught) ? new ConcurrentDuplicate() : caught;
         const pageType = this.reflector.get<Type<FormPage>>(PAGE_FORM, context.getHandler());
         if (!(e instanceof DomainException) || !pageType) throw e;
         const page = this.modules.get(pageType, { strict: false });

@@ -47,6 +47,8 @@ export const SHARED_ERROR_TEXTS: Record<string, string> = {
   internal_error: 'Noe gikk galt hos oss. Feilen er logget. Prøv igjen om litt.',
   database_unavailable: 'Tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
   transaction_conflict: 'Endringen kolliderte med en annen som ble gjort i samme øyeblikk, og ble ikke lagret. Prøv igjen.',
+  concurrent_duplicate:
+    'Det samme ble lagret av en annen endring i samme øyeblikk, og denne endringen ble ikke lagret. Last inn siden på nytt og se hva som er registrert.',
 };
 
 /** Error pages by HTTP status, for errors that carry no domain code (unknown route, wrong method). */
