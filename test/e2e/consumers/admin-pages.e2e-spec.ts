@@ -120,6 +120,30 @@ describe('consumer admin pages', () => {
       expect(page.text).toMatch(/name="altinnDelegationConfirmedAt" type="date" value="2026-03-01"/);
     });
 
+    it('keeps the Altinn confirmation time stored through the API when the form leaves its day as shown', async () => {
+      await t.http
+        .put(`/api/v1/consumers/${oslo.id}/services/inntekt`)
+        .set(admin())
+        .send({ environments: ['production'], altinnDelegationConfirmedAt: '2026-03-01T10:15:00.000Z' })
+        .expect(200);
+      const page = await t.http.get(`/consumers/${oslo.id}/services`).set(admin()).expect(200);
+      expect(page.text).toMatch(/name="altinnDelegationConfirmedAt" type="date" value="2026-03-01"/);
+      expect(page.text).toContain('name="currentAltinnDelegationConfirmedAt" value="2026-03-01"');
+      await t.http
+        .post(`/consumers/${oslo.id}/services`)
+        .set(admin())
+        .type('form')
+        .send(
+          'code=inntekt&environments=production&purpose=Ny+formulering&altinnDelegationConfirmedAt=2026-03-01&currentAltinnDelegationConfirmedAt=2026-03-01',
+        )
+        .expect(303);
+      const stored = (await t.http.get(`/api/v1/consumers/${oslo.id}`).set(admin()).expect(200)).body.services;
+      expect(stored.find((s: { code: string }) => s.code === 'inntekt')).toMatchObject({
+        purpose: 'Ny formulering',
+        altinnDelegationConfirmedAt: '2026-03-01T10:15:00.000Z',
+      });
+    });
+
     it('refuses the form that gives access anew for a service the consumer has access to, changing nothing', async () => {
       await t.http
         .post(`/consumers/${oslo.id}/services`)

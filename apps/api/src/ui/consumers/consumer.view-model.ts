@@ -301,15 +301,14 @@ export function consumerTabForms(consumer: ConsumerDetail, failure?: FormFailure
     serviceRows: consumer.services.map((s) => {
       const refusedHere = failed('services') && text(body.code) === s.code;
       const shown = refusedHere ? { ...s, ...serviceAccessFromForm(body) } : s;
+      const storedAltinnDay = s.altinnDelegationConfirmedAt ? osloDay(new Date(s.altinnDelegationConfirmedAt)) : '';
       return {
         ...s,
         form: {
           ...shown,
-          altinnDelegationConfirmedAt: refusedHere
-            ? text(body.altinnDelegationConfirmedAt)
-            : s.altinnDelegationConfirmedAt
-              ? osloDay(new Date(s.altinnDelegationConfirmedAt))
-              : '',
+          altinnDelegationConfirmedAt: refusedHere ? text(body.altinnDelegationConfirmedAt) : storedAltinnDay,
+          // The day the stored time falls on: a field left at it keeps the time as stored.
+          currentAltinnDelegationConfirmedAt: storedAltinnDay,
           vendorOrgNumber: refusedHere ? text(body.vendorOrgNumber) : (s.vendor?.orgNumber ?? ''),
           vendorName: refusedHere ? text(body.vendorName) : (s.vendor?.name ?? ''),
         },

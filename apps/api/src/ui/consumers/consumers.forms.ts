@@ -15,7 +15,7 @@ import {
 } from '@domain/consumers';
 import type { Environment } from '@domain/shared';
 
-import { FormBody, list, nullable, oneOf, text } from '../shared/form-body';
+import { FormBody, leftAsShown, list, nullable, oneOf, text } from '../shared/form-body';
 import type { ListSpec } from '../shared/list-query';
 import { osloDayStart } from '../shared/oslo-time';
 
@@ -69,9 +69,12 @@ export function serviceAccessFromForm(b: FormBody): Omit<ServiceAccessInput, 'co
     connectionMethod: (text(b.connectionMethod) || null) as ConnectionMethod | null,
     vendor: vendorOrg || vendorName ? { orgNumber: vendorOrg, name: vendorName } : null,
     dataProcessingAgreementConfirmed: text(b.dataProcessingAgreementConfirmed) === 'true',
-    // The form has a date field; the rule takes an instant: the start of that day in Norway.
-    altinnDelegationConfirmedAt:
-      nullable(b.altinnDelegationConfirmedAt) && (osloDayStart(text(b.altinnDelegationConfirmedAt)) ?? text(b.altinnDelegationConfirmedAt)),
+    // The form has a date field; the rule takes an instant: the start of that day in Norway. A day
+    // left as the page showed it keeps the time stored (set to the minute through the API).
+    altinnDelegationConfirmedAt: leftAsShown(b, 'currentAltinnDelegationConfirmedAt', text(b.altinnDelegationConfirmedAt))
+      ? undefined
+      : nullable(b.altinnDelegationConfirmedAt) &&
+        (osloDayStart(text(b.altinnDelegationConfirmedAt)) ?? text(b.altinnDelegationConfirmedAt)),
     maskinportenScope: nullable(b.maskinportenScope),
   };
 }
