@@ -74,6 +74,17 @@ describe('identity: staff, passwords, sessions and API tokens (use cases on the 
       });
     });
 
+    it('keep at least one active administrator (last_admin)', async () => {
+      const other = await ctx.newStaff({ role: 'admin' });
+      const bootstrap = ctx.admin;
+      // The other admin takes the first one's role; then no one may take the other's.
+      expect(await ctx.get(UpdateStaffUser).execute(bootstrap.id, { role: 'agent' }, other.actor)).toMatchObject({ role: 'agent' });
+      for (const change of [{ role: 'viewer' as const }, { active: false }])
+        expect(await domainError(ctx.get(UpdateStaffUser).execute(other.id, change, admin()))).toMatchObject({ code: 'last_admin' });
+      expect(await ctx.get(UpdateStaffUser).execute(bootstrap.id, { role: 'admin' }, other.actor)).toMatchObject({ role: 'admin' });
+      expect(await ctx.get(UpdateStaffUser).execute(other.id, { active: false }, admin())).toMatchObject({ active: false });
+    });
+
     it('lose their sessions and tokens when deactivated, and get them working again only by a new sign-in', async () => {
       const staff = await ctx.newStaff({ password: true });
       const { cookieValue } = await signIn(staff.email);

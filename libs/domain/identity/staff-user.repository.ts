@@ -19,6 +19,15 @@ export class StaffUserRepository {
     return this.db.repository(StaffUser).findOneBy({ id });
   }
 
+  /** The user, locked for the rest of the transaction: changes to one account are made one after the other. */
+  lock(id: string): Promise<StaffUser | null> {
+    return this.db.repository(StaffUser).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  countActiveAdminsOtherThan(id: string): Promise<number> {
+    return this.db.repository(StaffUser).createQueryBuilder('u').where(`u.role = 'admin' AND u.active AND u.id <> :id`, { id }).getCount();
+  }
+
   findByEmail(email: string): Promise<StaffUser | null> {
     return this.db.repository(StaffUser).findOneBy({ email: email.trim().toLowerCase() });
   }

@@ -44,7 +44,10 @@ export class StaffUsersController {
   @Allow('staff-user.manage')
   @ApiOperation({ summary: 'Update a staff user', description: 'Changes name, role or whether the user is active. Admins only.' })
   @ApiOkResponse({ type: StaffUserResponse })
-  @ApiProblems(400, 404, [409, 'cannot_demote_self: you cannot deactivate yourself or remove your own admin role'])
+  @ApiProblems(400, 404, [
+    409,
+    'cannot_demote_self: you cannot deactivate yourself or remove your own admin role; last_admin: no other active administrator would remain',
+  ])
   async change(@Param('id', ParseUuid) id: string, @Body() body: UpdateStaffUserDto, @CurrentActor() actor: Actor) {
     return StaffUserResponse.from(await this.update.execute(id, body, actor));
   }

@@ -36,6 +36,7 @@ export const STAFF_TEXTS: PageTexts = {
   errors: {
     staff_email_taken: 'Det finnes allerede en bruker med denne e-postadressen.',
     cannot_demote_self: 'Du kan ikke deaktivere deg selv eller fjerne din egen administratorrolle.',
+    last_admin: 'Minst én aktiv administrator må være igjen.',
     not_found: 'Fant ikke brukeren.',
   },
   fields: {
