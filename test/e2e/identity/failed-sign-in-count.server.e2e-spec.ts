@@ -1,6 +1,6 @@
 import { StaffUserRepository } from '@domain/identity/staff-user.repository';
-import { Client } from 'pg';
 
+import { LockWaits } from '../../support/lock-waits';
 import { createStaffWithPassword } from '../../support/staff-session';
 import { createTestApp, TestApp } from '../../support/test-app';
 
@@ -11,19 +11,14 @@ import { createTestApp, TestApp } from '../../support/test-app';
  */
 describe('failed sign-ins counted at the same moment', () => {
   let t: TestApp;
-  let other: Client;
-  let observer: Client;
+  let locks: LockWaits;
 
   beforeAll(async () => {
     t = await createTestApp();
-    other = new Client({ connectionString: t.db.url });
-    observer = new Client({ connectionString: t.db.url });
-    await other.connect();
-    await observer.connect();
+    locks = await LockWaits.open(t.db.url);
   });
   afterAll(async () => {
-    await other?.end();
-    await observer?.end();
+    await locks?.close();
     await t?.close();
   });
 
@@ -33,20 +28,13 @@ describe('failed sign-ins counted at the same moment', () => {
     const users = t.get(StaffUserRepository);
 
     // Another request's failure holds the row, uncommitted, while this one is counted.
-    await other.query('BEGIN');
-    await other.query(`UPDATE staff_user SET failed_logins = failed_logins + 1 WHERE id = $1`, [id]);
-    let counted = false;
-    const second = users.recordFailedLogin(id, t.config.loginMaxFailures, t.config.loginLockoutMinutes).then((r) => ((counted = true), r));
-    for (;;) {
-      const { rows } = await observer.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if (rows[0].n >= 1 || counted) break;
-      await new Promise((r) => setImmediate(r));
-    }
-    await other.query('COMMIT');
+    await locks.other.query('BEGIN');
+    await locks.other.query(`UPDATE staff_user SET failed_logins = failed_logins + 1 WHERE id = $1`, [id]);
+    const second = locks.start(users.recordFailedLogin(id, t.config.loginMaxFailures, t.config.loginLockoutMinutes));
+    await locks.untilWaiting(1, second);
+    await locks.other.query('COMMIT');
 
-    expect(await second).toEqual({ locked: true });
+    expect(await second.result).toEqual({ locked: true });
     const [user] = await t.dataSource.query(`SELECT failed_logins, locked_until > now() AS locked FROM staff_user WHERE id = $1`, [id]);
     expect(user).toEqual({ failed_logins: 5, locked: true });
   });

@@ -1,7 +1,6 @@
-import { Client } from 'pg';
-
 import type { RegisteredConsumer } from '../../support/fixtures';
 import { reportBody, reportingApp } from '../../support/incident-fixtures';
+import { LockWaits } from '../../support/lock-waits';
 import { incidentsWithStaleCounts } from '../../support/stored-data';
 import { bearer, TestApp } from '../../support/test-app';
 
@@ -16,35 +15,21 @@ describe('concurrent changes to an incident', () => {
   let a: RegisteredConsumer;
   let b: RegisteredConsumer;
   let c: RegisteredConsumer;
-  let other: Client;
-  let observer: Client;
+  let locks: LockWaits;
+  const other = () => locks.other;
 
   beforeAll(async () => {
     ({ t, a, b, c } = await reportingApp());
-    other = new Client({ connectionString: t.db.url });
-    observer = new Client({ connectionString: t.db.url });
-    await other.connect();
-    await observer.connect();
+    locks = await LockWaits.open(t.db.url);
   });
   afterAll(async () => {
-    await other?.end();
-    await observer?.end();
+    await locks?.close();
     await t?.close();
   });
 
-  /**
-   * Resolves once `count` sessions wait for a lock, or `settled` says there is no need. Asked on a
-   * session of its own: one in a transaction sees the activity of its first look for the rest of it.
-   */
-  const waitersReach = async (count: number, settled: () => boolean) => {
-    for (;;) {
-      const { rows } = await observer.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if (rows[0].n >= count || settled()) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  };
+  /** Staff merge `merged` into `survivor`, started. */
+  const merging = (survivor: string, merged: string) =>
+    locks.start(t.http.post(`/api/v1/incidents/${survivor}/merge`).set(bearer(t.adminToken)).send({ otherIncidentId: merged }));
 
   it.each([
     {
@@ -82,22 +67,16 @@ describe('concurrent changes to an incident', () => {
       expect(second.body.incidentId).not.toBe(first.body.incidentId);
 
       // Another session holds the newer incident (the one a merge closes) while both requests start.
-      await other.query('BEGIN');
-      await other.query(`SELECT id FROM incident WHERE id = $1 FOR NO KEY UPDATE`, [second.body.incidentId]);
-      let merged = false;
-      const merge = t.http
-        .post(`/api/v1/incidents/${first.body.incidentId}/merge`)
-        .set(bearer(t.adminToken))
-        .send({ otherIncidentId: second.body.incidentId })
-        .then((res) => ((merged = true), res));
-      await waitersReach(1, () => merged);
-      let sent = false;
+      await other().query('BEGIN');
+      await other().query(`SELECT id FROM incident WHERE id = $1 FOR NO KEY UPDATE`, [second.body.incidentId]);
+      const merge = merging(first.body.incidentId, second.body.incidentId);
+      await locks.untilWaiting(1, merge);
       const body = `Skrevet under sammenslåingen (${environment}).`;
-      const message = send(second.body, body).then((res) => ((sent = true), res));
-      await waitersReach(2, () => sent);
-      await other.query('COMMIT');
+      const message = locks.start(send(second.body, body));
+      await locks.untilWaiting(2, message);
+      await other().query('COMMIT');
 
-      const [mergeRes, messageRes] = await Promise.all([merge, message]);
+      const [mergeRes, messageRes] = await Promise.all([merge.result, message.result]);
       expect(mergeRes.status).toBe(200);
       expect(messageRes.status).toBe(status);
       const survivor = mergeRes.body.id as string;
@@ -141,25 +120,15 @@ describe('concurrent changes to an incident', () => {
     const newer = await t.http.post('/api/v1/reports').set(bearer(b.key)).send(outage).expect(201);
     expect(newer.body.incidentId).not.toBe(older.body.incidentId);
 
-    await other.query('BEGIN');
-    await other.query(hold, hold.includes('$1') ? [newer.body.incidentId] : []);
-    let merged = false;
-    const merge = t.http
-      .post(`/api/v1/incidents/${older.body.incidentId}/merge`)
-      .set(bearer(t.adminToken))
-      .send({ otherIncidentId: newer.body.incidentId })
-      .then((res) => ((merged = true), res));
-    await waitersReach(1, () => merged);
-    let sent = false;
-    const late = t.http
-      .post('/api/v1/reports')
-      .set(bearer(c.key))
-      .send(outage)
-      .then((res) => ((sent = true), res));
-    await waitersReach(2, () => sent);
-    await other.query('COMMIT');
+    await other().query('BEGIN');
+    await other().query(hold, hold.includes('$1') ? [newer.body.incidentId] : []);
+    const merge = merging(older.body.incidentId, newer.body.incidentId);
+    await locks.untilWaiting(1, merge);
+    const late = locks.start(t.http.post('/api/v1/reports').set(bearer(c.key)).send(outage));
+    await locks.untilWaiting(2, late);
+    await other().query('COMMIT');
 
-    const [mergeRes, lateRes] = await Promise.all([merge, late]);
+    const [mergeRes, lateRes] = await Promise.all([merge.result, late.result]);
     expect(mergeRes.status).toBe(200);
     expect(mergeRes.body.id).toBe(older.body.incidentId);
     expect(lateRes.status).toBe(201);
@@ -193,22 +162,17 @@ describe('concurrent changes to an incident', () => {
     expect(newer.body.incidentId).not.toBe(older.body.incidentId);
 
     // An officer's step on the newer incident's case, not yet committed when the merge starts.
-    await other.query('BEGIN');
-    await other.query(
+    await other().query('BEGIN');
+    await other().query(
       `UPDATE security_case SET checklist = checklist || jsonb_build_object('municipalityInformed', jsonb_build_object('by', 'sikkerhet@ks.example.test', 'at', now()))
        WHERE incident_id = $1`,
       [newer.body.incidentId],
     );
-    let merged = false;
-    const merge = t.http
-      .post(`/api/v1/incidents/${older.body.incidentId}/merge`)
-      .set(bearer(t.adminToken))
-      .send({ otherIncidentId: newer.body.incidentId })
-      .then((res) => ((merged = true), res));
-    await waitersReach(1, () => merged);
-    await other.query('COMMIT');
+    const merge = merging(older.body.incidentId, newer.body.incidentId);
+    await locks.untilWaiting(1, merge);
+    await other().query('COMMIT');
 
-    const res = await merge;
+    const res = await merge.result;
     expect(res.status).toBe(200);
     const cases = await t.dataSource.query(`SELECT incident_id, checklist FROM security_case WHERE incident_id = ANY($1)`, [
       [older.body.incidentId, newer.body.incidentId],
@@ -227,16 +191,15 @@ describe('concurrent changes to an incident', () => {
     const triage = () => t.http.post(`/api/v1/incidents/${report.incidentId}/triage`).set(bearer(t.adminToken)).send({ severity: 'high' });
     // The other session blocks the audit entry the triage writes last, then asks for the incident
     // the triage holds: a deadlock. Its own check waits longer, so the app's transaction is the one ended.
-    await other.query('BEGIN');
-    await other.query(`SET LOCAL deadlock_timeout = '60s'`);
-    await other.query('LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE');
-    let settled = false;
-    const first = triage().then((res) => ((settled = true), res));
-    await waitersReach(1, () => settled);
-    const taken = other.query(`SELECT id FROM incident WHERE id = $1 FOR UPDATE`, [report.incidentId]);
-    const refused = await first;
+    await other().query('BEGIN');
+    await other().query(`SET LOCAL deadlock_timeout = '60s'`);
+    await other().query('LOCK TABLE audit_entry IN SHARE ROW EXCLUSIVE MODE');
+    const first = locks.start(triage());
+    await locks.untilWaiting(1, first);
+    const taken = other().query(`SELECT id FROM incident WHERE id = $1 FOR UPDATE`, [report.incidentId]);
+    const refused = await first.result;
     await taken;
-    await other.query('ROLLBACK');
+    await other().query('ROLLBACK');
 
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBeDefined();
