@@ -219,11 +219,11 @@ export class SubmitReport {
    * with the certain attaches of concurrent requests decided in the same turn): no round trips to
    * open and commit one, and no update of the incident's row, which every report of an outage
    * changes (the attachment is folded into it after the commit); the statement only keeps the
-   * incident from being merged or resolved under it (ReportRepository.insertReceived). Under an Idempotency-Key the
-   * key is stored with its answer by the same statement, or nothing is stored when another
-   * request answered or holds the key (then null: the transaction's claim tells which). Anything
-   * else (opening an incident, an uncertain match, a known issue to mark on the incident) takes
-   * the transaction.
+   * incident from being merged or resolved under it (ReportRepository.insertReceived). Under an
+   * Idempotency-Key the key is stored with its answer by the same statement, or nothing is stored
+   * when another request answered or holds the key (then null: the transaction's claim tells
+   * which). Anything else (opening an incident, an uncertain match, a known issue to mark on the
+   * incident) takes the transaction.
    */
   private async attachInOneStatement(intake: Intake, { facts, candidates, decision }: Decision): Promise<Placed | null> {
     if (decision.action !== 'attach' || !decision.incidentId || needsRecluster(decision)) return null;
@@ -335,7 +335,7 @@ export class SubmitReport {
     }
 
     // A certain attach is left pending and folded into the incident after the commit: its row,
-    // which every report of an outage updates, is not locked by the transaction.
+    // which every report of an outage updates, is not updated by the transaction.
     const pending = !uncertain && pendingAllowed;
     // In a transaction the key is the claim's, not the statement's.
     const report = await this.storeReceived(
